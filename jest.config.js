@@ -1,0 +1,9 @@
+/** Tests run from TypeScript sources through swc (fast); `npm run typecheck` is the type gate. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/?(*.)test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/_[^/]*$'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  testTimeout: 60000,
+};
