@@ -1,0 +1,54 @@
+/** Header elements: classification line, SUBJECT. */
+const SPACED: Array<[RegExp, string]> = [
+  [/U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D/, 'UNCLASSIFIED'],
+  [/C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L/, 'CONFIDENTIAL'],
+  [/S\s?E\s?C\s?R\s?E\s?T/, 'SECRET'],
+];
+export const CAVEAT_WORDS = ['NOFORN', 'SIPDIS', 'EXDIS', 'NODIS', 'LIMDIS', 'ORCON', 'STADIS', 'ROGER', 'CHEROKEE', 'NOCONTRACT', 'PROPIN'];
+
+export function normalizeClassification(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.toUpperCase().replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  for (const [re, v] of SPACED) if (new RegExp(`^${re.source}`).test(t.replace(/ /g, '')) || t.startsWith(v)) { parts.push(v); break; }
+  if (!parts.length) return t || undefined;
+  if (/FOR OFFICIAL USE ONLY|FOUO/.test(t)) parts.push('FOR OFFICIAL USE ONLY');
+  if (/NOFORN/.test(t)) parts.push('NOFORN');
+  return parts.join('//');
+}
+
+/** Classification from the first lines of text (`C O N F I D E N T I A L SECTION 01 OF 02 PARIS 000077`). */
+export function classificationFromText(text: string): { value: string; index: number } | undefined {
+  const head = text.slice(0, 600);
+  for (const [re, v] of SPACED) {
+    const m = new RegExp(`(?:^|\\n|\\s)(${re.source})(?=\\s|$|/)`, 'i').exec(head);
+    if (m && (m[1] === m[1].toUpperCase())) {
+      // "SECRET" must not be the tail of "CONFIDENTIAL"/"UNCLASSIFIED"
+      return { value: v, index: m.index };
+    }
+  }
+  return undefined;
+}
+
+export function caveatsFrom(text: string, classification?: string): string[] {
+  const head = text.slice(0, 1500);
+  const out: string[] = [];
+  for (const w of CAVEAT_WORDS) if (new RegExp(`\\b${w}\\b`).test(head) || (classification ?? '').includes(w)) out.push(w);
+  return out;
+}
+
+const SUBJECT_END = /\n\s*\n|\b(?:REF|REFS|REFTEL)\b\s*[:.(A-Z]|\bClassified\s+By\b|\bCLASSIFIED\s+BY\b|(?:¶|\n)\s*1\s*\.(?!\d)|\s1\s?\.\s+\(|\bSUMMARY\s*:|\bE\.\s?O\.\s?12958|\bTAGS\b/i;
+
+/** SUBJECT joined across wrapped lines, without portion mark. */
+export function parseSubject(text: string): { subject: string; index: number } | undefined {
+  const m = /(?:^|\n|\s)SUBJ(?:ECT)?\s*:\s*/i.exec(text);
+  if (!m) return undefined;
+  const start = m.index + m[0].length;
+  let rest = text.slice(start, start + 1200);
+  const e = SUBJECT_END.exec(rest);
+  if (e) rest = rest.slice(0, e.index);
+  const subject = rest.replace(/^\s*\((?:U|C|S|SBU|S\/NF|C\/NF|U\/\/FOUO|S\/\/NF|C\/\/NF|SBU\/NF|U\/FOUO)\)\s*/i, '')
+    .replace(/\s+/g, ' ').trim();
+  if (!subject) return undefined;
+  return { subject, index: m.index };
+}

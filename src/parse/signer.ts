@@ -1,0 +1,49 @@
+const NOT_SIGNER = /^(?:NNNN|BT|END\s+TEXT|END\s+(?:SUMMARY|COMMENT)|SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\b.*|SENSITIVE.*|FOR OFFICIAL USE ONLY|PAGE \d+.*|XMT.*|#\d+|LIMITED OFFICIAL USE|ADP\d*|.*\d{3,}.*)$/i;
+
+function cleanLine(l: string): string {
+  return l.replace(/\s+/g, ' ').trim();
+}
+
+/** Leading phrases that end the text before a signature on the same line. */
+const LEAD = /^.*\b(?:END\s+TEXT|END\s+TALKING\s+POINTS|END\s+QUOTE|UNQUOTE|MINIMIZE\s+CONSIDERED|END\s+COMMENT|END\s+SUMMARY)\s*\.?\s+/i;
+/** Lines appended after the cable by the web site or scanners (not part of the cable). */
+const JUNK = /^(?:>+|\.+|.*\.\.\.$|.*@.*|SELECT\s.*|Declassified\/Released.*|Systematic Review.*|End Cable Text|[*\s]+|-+)$/i;
+
+/** Does a short trailing text look like one or two signature names? */
+function asSigners(s: string): string[] | undefined {
+  const t = s.replace(LEAD, '').replace(/[.,;]+$/, '').trim();
+  if (!t || t.length > 40 || NOT_SIGNER.test(t)) return undefined;
+  const words = t.split(/\s+/);
+  if (!words.every((w) => /^[A-Z][A-Za-z'’.-]*$/.test(w))) return undefined;
+  const upper = t === t.toUpperCase();
+  if (words.length > 2) return undefined;
+  if (upper && words.length === 2) return [...new Set(words)];
+  if (!upper && words.length === 2 && !/^[A-Z][a-z]+$/.test(words[1])) return undefined;
+  return [t];
+}
+
+/** Closing signature line(s) at the end of the body. */
+export function parseSigners(text: string): string[] {
+  const lines = text.split('\n').map(cleanLine).filter(Boolean);
+  // drop trailing classification / NNNN lines and site junk
+  for (let k = 0; k < 4 && lines.length; k++) {
+    const l = lines[lines.length - 1];
+    if ((NOT_SIGNER.test(l) && l.length < 60) || JUNK.test(l)) lines.pop();
+    else break;
+  }
+  if (!lines.length) return [];
+  const last = lines[lines.length - 1];
+  // lower-case name after the classified-website asterisk line: "****\njones"; "Timken jr"
+  if (lines.length > 1 && /^\*{5,}/.test(lines[lines.length - 2]) && /^[a-z][a-z'-]{2,}$/.test(last)) return [last];
+  const jr = /^([A-Z][a-z]+) jr\.?$/.exec(last);
+  if (jr) return [last];
+  const own = asSigners(last);
+  if (own) return own;
+  // signer glued to the end of the last sentence (one-line bodies): "... index.c fm PEKALA", "... warranted. McMullen"
+  const m = /(?:[.!?"'”)*]|\bc?fm|\bUnit\s?ed_Kingdom|\/)\s+([A-Z][A-Za-z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})?)\s*$/.exec(last);
+  if (m) {
+    const s = asSigners(m[1]);
+    if (s && !/^(?:End|Comment|Summary|Thanks|Regards)$/i.test(s[0])) return s;
+  }
+  return [];
+}
