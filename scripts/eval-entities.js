@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+/**
+ * Scores an extractor (+ resolution) on the hand-annotated gold cables in ../shared/gold.
+ *
+ *   node scripts/eval-entities.js [--ner builtin|annotated|corenlp] [--gold DIR] [--json]
+ *
+ * Runs straight from the TypeScript sources (a small require hook compiles them with @swc/core, a
+ * devDependency), so it works on a clean clone after `npm ci`, without a build.
+ * `--ner annotated` only applies to annotated inputs (bracketed `[PER ...]` text): the gold texts
+ * are plain, so it scores 0 there.
+ *
+ * Matching: a predicted entity matches a gold one of the same type (typed) or any type (untyped)
+ * when its name or one of its mentions equals the gold name or one of the gold mentions after
+ * normalizing case, diacritics, punctuation and titles; matching is one-to-one.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const swc = require('@swc/core');
+
+require.extensions['.ts'] = function (module, filename) {
+  const src = fs.readFileSync(filename, 'utf8');
+  const { code } = swc.transformSync(src, { filename, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } });
+  module._compile(code, filename);
+};
+
+const ROOT = path.join(__dirname, '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const ner = opt('--ner', 'builtin');
+const goldDir = path.resolve(opt('--gold', path.join(ROOT, '..', 'shared', 'gold')));
+
+const { createExtractor } = require(path.join(ROOT, 'src/extract/index.ts'));
+const { resolveEntities, stripTitles } = require(path.join(ROOT, 'src/resolve/index.ts'));
+let parseCable;
+try { parseCable = require(path.join(ROOT, 'src/parse/index.ts')).parseCable; } catch { parseCable = undefined; }
+
+/** A minimal Cable when the parser is unavailable: text, numbered paragraphs, TAGS, origin. */
+function minimalCable(id, text) {
+  const paragraphs = [];
+  const re = /^[ \t]*¶?(\d{1,2})\.[ \t]/gm;
+  const starts = [...text.matchAll(re)];
+  starts.forEach((m, k) => {
+    const start = m.index; const end = k + 1 < starts.length ? starts[k + 1].index : text.length;
+    paragraphs.push({ number: Number(m[1]), text: text.slice(start, end), start, end, isSummary: false, isComment: false });
+  });
+  const tagLine = /^TAGS:?([^\n]*(?:\n[A-Z]{2,4}(?:[ ,]+[A-Z]{2,4})*[ ,]*(?=\n))?)/m.exec(text);
+  const tags = tagLine ? tagLine[1].split(/[\s,]+/).filter(Boolean).map((code) => ({ code, kind: code.length === 2 ? 'country' : 'unknown' })) : [];
+  const origin = (/^\d{2}([A-Z]+)\d+$/.exec(id) || [])[1];
+  return { id, idSource: 'option', caveats: [], origin, routing: { to: [], info: [] }, tags, references: [], signers: [], paragraphs, text,
+    source: { path: id }, format: 'text', diagnostics: [] };
+}
+
+const norm = (s) => stripTitles(s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’']s\b/g, ''))
+  .toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const keys = (e) => new Set([e.name, ...e.mentions].map(norm).filter(Boolean));
+
+async function main() {
+  const ids = fs.readdirSync(path.join(goldDir, 'text')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+  const texts = ids.map((id) => fs.readFileSync(path.join(goldDir, 'text', `${id}.txt`), 'utf8'));
+  const golds = ids.map((id) => JSON.parse(fs.readFileSync(path.join(goldDir, 'annotations', `${id}.json`), 'utf8')).entities);
+  let parsedCount = 0;
+  const cables = ids.map((id, i) => {
+    if (parseCable) {
+      try { const c = parseCable({ body: texts[i], metadata: { referenceId: id }, format: 'text', source: { path: path.join(goldDir, 'text', `${id}.txt`) }, diagnostics: [] }, { id }); if (c && c.text === texts[i]) { parsedCount++; return { ...c, id }; } } catch { /* fall back */ }
+    }
+    return minimalCable(id, texts[i]);
+  });
+  const extractor = createExtractor(ner, {});
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const t0 = process.hrtime.bigint();
+  let mentions; let resolved;
+  const reps = Number(opt('--reps', '5'));
+  for (let r = 0; r < reps; r++) { mentions = await extractor.extract(cables); resolved = resolveEntities(cables, mentions); }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (extractor.close) await extractor.close();
+
+  const TYPES = ['PERSON', 'ORGANIZATION', 'PLACE'];
+  const stats = { typed: {}, untyped: {} };
+  for (const mode of ['typed', 'untyped']) for (const t of [...TYPES, 'ALL']) stats[mode][t] = { tp: 0, pred: 0, gold: 0 };
+  const errors = [];
+  ids.forEach((id, i) => {
+    const pred = resolved.perCable[i];
+    const gold = golds[i];
+    for (const mode of ['typed', 'untyped']) {
+      const used = new Set();
+      const goldHit = new Set();
+      gold.forEach((g, gi) => {
+        const gk = keys(g);
+        const pi = pred.findIndex((p, k) => !used.has(k) && (mode === 'untyped' || p.type === g.type) && [...keys(p)].some((x) => gk.has(x)));
+        if (pi >= 0) { used.add(pi); goldHit.add(gi); }
+      });
+      for (const t of TYPES) {
+        const s = stats[mode][t];
+        s.gold += gold.filter((g) => g.type === t).length;
+        s.pred += pred.filter((p) => p.type === t).length;
+        s.tp += mode === 'typed' ? [...used].filter((k) => pred[k].type === t).length : [...goldHit].filter((k) => gold[k].type === t).length;
+      }
+      if (mode === 'typed') {
+        gold.forEach((g, gi) => { if (!goldHit.has(gi)) errors.push(`${id}\tFN\t${g.type}\t${g.name}\t${g.mentions.join(' | ')}`); });
+        pred.forEach((p, k) => { if (!used.has(k)) errors.push(`${id}\tFP\t${p.type}\t${p.name}\t${p.mentions.join(' | ')}`); });
+      }
+    }
+  });
+  for (const mode of ['typed', 'untyped']) for (const t of TYPES) for (const f of ['tp', 'pred', 'gold']) stats[mode].ALL[f] += stats[mode][t][f];
+  const prf = (s) => { const p = s.pred ? s.tp / s.pred : 0; const r = s.gold ? s.tp / s.gold : 0; return [p, r, p + r ? (2 * p * r) / (p + r) : 0]; };
+  const f3 = (x) => x.toFixed(3);
+  console.log(`## Entity extraction on ${ids.length} gold cables — extractor \`${ner}\` + resolution\n`);
+  console.log('| type | typed P | typed R | typed F1 | untyped P | untyped R | untyped F1 | gold | pred |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const t of [...TYPES, 'ALL']) {
+    const a = prf(stats.typed[t]); const b = prf(stats.untyped[t]);
+    console.log(`| ${t} | ${a.map(f3).join(' | ')} | ${b.map(f3).join(' | ')} | ${stats.typed[t].gold} | ${stats.typed[t].pred} |`);
+  }
+  console.log(`\nThroughput: ${((bytes * reps) / 1e6 / secs).toFixed(2)} MB/s of cable text (extract + resolve, ${(bytes / 1024).toFixed(0)} KB × ${reps} runs, ${secs.toFixed(2)} s)`);
+  console.log(`Cables parsed with parseCable: ${parsedCount}/${ids.length} (others: minimal text+paragraphs+TAGS cable)`);
+  if (args.includes('--errors')) console.log('\n' + errors.join('\n'));
+}
+main().catch((e) => { console.error(e); process.exit(1); });

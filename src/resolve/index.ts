@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import type { Cable } from '../parse/types';
+import type { EntityType, Mention } from '../extract/types';
+import { COUNTRY_CODE, GOV_ACRONYMS, TITLES } from '../extract/gazetteer';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const countries: Array<{ name: { common: string }; cca2: string; capital?: string[] }> = require('world-countries');
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Surface forms with their counts over the corpus. */
+  aliases: Array<{ text: string; count: number }>;
+  /** Cable ids that mention it. */
+  cables: string[];
+}
+export interface CableEntity {
+  type: EntityType;
+  /** Canonical name across the corpus. */
+  name: string;
+  id: string;
+  /** Distinct surface strings exactly as in the text. */
+  mentions: string[];
+}
+export interface ResolveOptions {
+  /** Country context of a cable (ISO alpha-2 codes); default from origin/TAGS. */
+  countryOf?: (cable: Cable) => string[];
+}
+
+const COUNTRY_NAME = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
+const CAPITAL_TO_CC = new Map<string, string>();
+for (const c of countries) for (const cap of c.capital ?? []) CAPITAL_TO_CC.set(cap.toUpperCase(), c.cca2);
+COUNTRY_NAME.set('US', 'United States'); COUNTRY_NAME.set('GB', 'United Kingdom');
+
+/** Folds case, diacritics and punctuation: `KOUCHNER` = `Kouchner`, `Hervé` = `Herve`. */
+export function normalizeName(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+/** Strips leading title words ("FM Kouchner" → "Kouchner"). */
+export function stripTitles(s: string): string {
+  const words = s.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && TITLES.has(words[i].toLowerCase())) i++;
+  return words.slice(i).join(' ');
+}
+function properCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, p, c) => p + c.toUpperCase());
+}
+/** Stable id from type + normalized canonical name. */
+export function entityId(type: EntityType, name: string): string {
+  const slug = normalizeName(name).replace(/ /g, '-').slice(0, 40);
+  const h = createHash('sha1').update(`${type}:${normalizeName(name)}`).digest('hex').slice(0, 8);
+  return `${type[0].toLowerCase()}-${slug}-${h}`;
+}
+
+/** Country context of a cable: origin post city, country TAGS. */
+export function cableCountries(cable: Cable): string[] {
+  const out = new Set<string>();
+  const origin = (cable.origin ?? cable.routing?.from?.name ?? '').toUpperCase();
+  for (const w of origin.split(/\s+/)) { const cc = CAPITAL_TO_CC.get(w); if (cc) out.add(cc); }
+  if (!out.size) { const m = /^\d{2}([A-Z]+)\d+/.exec(cable.id); const cc = m && CAPITAL_TO_CC.get(m[1]); if (cc) out.add(cc); }
+  for (const t of cable.tags ?? []) if (t.kind === 'country' && t.code.length === 2 && t.code !== 'US') out.add(t.code);
+  return [...out];
+}
+
+/** Canonical name of an acronym read with the posting country (MFA in Paris → French MFA). */
+function acronymName(surface: string, ctry: string[]): string | undefined {
+  const u = surface.toUpperCase().replace(/\./g, '');
+  const home = ctry[0];
+  const gov = GOV_ACRONYMS[u];
+  if (gov) {
+    const cc = gov.find((c) => ctry.includes(c)) ?? gov[0];
+    return u === 'USG' ? 'United States Government' : u === 'HMG' ? 'Government of the United Kingdom' : `Government of ${COUNTRY_NAME.get(cc) ?? cc}`;
+  }
+  if (!home) return undefined;
+  const cn = COUNTRY_NAME.get(home) ?? home;
+  const MIN: Record<string, string> = { MFA: 'Ministry of Foreign Affairs', MOD: 'Ministry of Defense', MOI: 'Ministry of Interior', MOJ: 'Ministry of Justice', MOF: 'Ministry of Finance' };
+  if (MIN[u]) return `${MIN[u]} (${cn})`;
+  if (/^(foreign ministry|quai|quai d'orsay|ministry of foreign affairs)$/i.test(surface)) return `Ministry of Foreign Affairs (${cn})`;
+  return undefined;
+}
+
+interface Local { type: EntityType; key: string; display: string; surfaces: Map<string, number>; surnameOnly: boolean; acronym: boolean }
+
+/** Per-cable step: groups the mentions of one cable into local entities (titles stripped, case folded, surname → full name). */
+export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCountries(cable)): Local[] {
+  const locals = new Map<string, Local>();
+  const add = (type: EntityType, key: string, display: string, surface: string, flags: Partial<Local> = {}) => {
+    const k = `${type}|${key}`;
+    let l = locals.get(k);
+    if (!l) { l = { type, key, display, surfaces: new Map(), surnameOnly: false, acronym: false, ...flags }; locals.set(k, l); }
+    else if (display.length > l.display.length || (l.display === l.display.toUpperCase() && display !== display.toUpperCase())) l.display = display;
+    l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + 1);
+  };
+  const persons = mentions.filter((m) => m.type === 'PERSON').map((m) => ({ m, name: stripTitles(m.text) }));
+  const full = persons.filter((p) => normalizeName(p.name).includes(' '));
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') {
+      const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
+      if (acr) add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
+      else if (m.type === 'PLACE' && COUNTRY_CODE.has(m.text.toLowerCase()) && COUNTRY_NAME.get(COUNTRY_CODE.get(m.text.toLowerCase())!)) {
+        const cn = COUNTRY_NAME.get(COUNTRY_CODE.get(m.text.toLowerCase())!)!;
+        add(m.type, normalizeName(cn), cn, m.text);
+      } else add(m.type, normalizeName(m.text), properCase(m.text), m.text);
+      continue;
+    }
+    const name = stripTitles(m.text);
+    const n = normalizeName(name);
+    const longer = [...new Set(full.map((f) => normalizeName(f.name)).filter((f) => f.endsWith(' ' + n)))];
+    if (n.includes(' ') && longer.length === 1) {
+      add('PERSON', longer[0], properCase(full.find((x) => normalizeName(x.name) === longer[0])!.name), m.text);
+    } else if (!n.includes(' ')) {
+      // surname-only: join the full name in this cable ending with it (unique)
+      const cands = [...new Set(full.filter((f) => normalizeName(f.name).endsWith(' ' + n)).map((f) => normalizeName(f.name)))];
+      if (cands.length === 1) {
+        const f = full.find((x) => normalizeName(x.name) === cands[0])!;
+        add('PERSON', cands[0], properCase(f.name), m.text);
+        continue;
+      }
+      add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
+    } else add('PERSON', n, properCase(name), m.text);
+  }
+  return [...locals.values()];
+}
+
+/**
+ * Corpus step: merges the local entities of all cables. Full names merge by normalized name;
+ * surname-only persons join a full name with that surname seen in a cable of the same country
+ * context, only when exactly one such full name exists. Linear in the number of local entities.
+ */
+export function resolveEntities(cables: Cable[], mentions: Mention[][], options: ResolveOptions = {}): { entities: Entity[]; perCable: CableEntity[][] } {
+  const countryOf = options.countryOf ?? cableCountries;
+  const ctrys = cables.map((c) => countryOf(c));
+  const locals = cables.map((c, i) => resolveCable(c, mentions[i] ?? [], ctrys[i]));
+  // index full person names by (surname, country)
+  const bySurnameCountry = new Map<string, Set<string>>();
+  const displayOf = new Map<string, string>();
+  locals.forEach((ls, i) => {
+    for (const l of ls) {
+      if (l.type !== 'PERSON' || l.surnameOnly) continue;
+      const sur = l.key.split(' ').pop()!;
+      for (const cc of ctrys[i].length ? ctrys[i] : ['']) {
+        const k = `${sur}|${cc}`;
+        if (!bySurnameCountry.has(k)) bySurnameCountry.set(k, new Set());
+        bySurnameCountry.get(k)!.add(l.key);
+      }
+      const prev = displayOf.get(l.key);
+      if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase())) displayOf.set(l.key, l.display);
+    }
+  });
+  const entities = new Map<string, Entity>();
+  const perCable: CableEntity[][] = locals.map((ls, i) => {
+    const merged = new Map<string, CableEntity>();
+    for (const l of ls) {
+      let key = l.key;
+      let display = l.display;
+      if (l.type === 'PERSON' && l.surnameOnly) {
+        const cands = new Set<string>();
+        for (const cc of ctrys[i].length ? ctrys[i] : ['']) for (const k of bySurnameCountry.get(`${l.key}|${cc}`) ?? []) cands.add(k);
+        if (cands.size === 1) { key = [...cands][0]; display = displayOf.get(key) ?? display; }
+      } else if (l.type === 'PERSON') display = displayOf.get(key) ?? display;
+      const ek = `${l.type}|${key}`;
+      let e = entities.get(ek);
+      if (!e) { e = { id: entityId(l.type, key), type: l.type, name: display, aliases: [], cables: [] }; entities.set(ek, e); }
+      if (display.length > e.name.length) e.name = display;
+      for (const [s, c] of l.surfaces) {
+        const a = e.aliases.find((x) => x.text === s);
+        if (a) a.count += c; else e.aliases.push({ text: s, count: c });
+      }
+      if (e.cables[e.cables.length - 1] !== cables[i].id) e.cables.push(cables[i].id);
+      const ce = merged.get(ek);
+      if (ce) { for (const s of l.surfaces.keys()) if (!ce.mentions.includes(s)) ce.mentions.push(s); }
+      else merged.set(ek, { type: l.type, name: '', id: e.id, mentions: [...l.surfaces.keys()] });
+    }
+    return [...merged.entries()].map(([ek, ce]) => ({ ...ce, name: entities.get(ek)!.name }));
+  });
+  for (const e of entities.values()) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return { entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)), perCable };
+}
