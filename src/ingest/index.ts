@@ -1,2 +1,10 @@
-// ingest: paths, globs, stdin → AsyncIterable<RawCable>. (Skeleton: the readers are being written.)
+// ingest: paths, globs, stdin → AsyncIterable<RawCable>; one reader per format, detected from content.
 export type { RawCable, SourceFormat, SourceLocation, EntityAnnotation, ContainerMetadata } from './types';
+export { readCables, readCableText, type ReadOptions } from './read';
+export { detectFormat } from './detect';
+export { readCableViewerPage, type CableViewerPage } from './html';
+export { readAnnotatedText, type AnnotatedText } from './annotated';
+export { renderMarkdownCable, renderPlainCable } from './text';
+export { readCablesCsv, BackslashQuoteNormalizer, CABLES_CSV_COLUMNS } from './csv';
+export { decodeCableBytes } from './decode';
+export { expandInputs, type Source } from './sources';
