@@ -9,7 +9,8 @@ const STOP_WORDS = new Set(['REF', 'REFS', 'REFTEL', 'AND', 'THE', 'OF', 'PARA',
 
 export function cableIdIn(entry: string, defaultYear?: number | string): string | undefined {
   const t = entry.toUpperCase();
-  const m = /(?:^|[\s(,])(?:(\d{2})\s*)?((?:USUN NEW YORK|RIO DE JANEIRO|DAR ES SALAAM|PORT AU PRINCE|[A-Z]{2,}(?:\s(?:[A-Z]{2,}))?))\s+0*(\d{1,6})\b(?!\s*(?:[/:-]|\d|\.\d|,\s*\d{4}|\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)))/.exec(t);
+  // The year may be written in full (`2009 MADRID 59`).
+  const m = /(?:^|[\s(,])(?:((?:19|20)\d{2}|\d{2})\s*)?((?:USUN NEW YORK|RIO DE JANEIRO|DAR ES SALAAM|PORT AU PRINCE|[A-Z]{2,}(?:\s(?:[A-Z]{2,}))?))\s+0*(\d{1,6})\b(?!\s*(?:[/:-]|\d|\.\d|,\s*\d{4}|\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)))/.exec(t);
   if (!m) {
     const c = /(?:^|\s)(\d{2})([A-Z]{3,})(\d{1,6})\b/.exec(t);
     return c && !STOP_WORDS.has(c[2]) ? canonicalCableId(`${c[1]}${c[2]}${c[3]}`) : undefined;
@@ -22,7 +23,8 @@ export function cableIdIn(entry: string, defaultYear?: number | string): string 
   if (!words.length || words.some((w) => STOP.has(w))) return undefined;
   post = words.join(' ');
   if (post.length < 3) return undefined;
-  return canonicalCableId(`${m[1] ?? ''} ${post} ${m[3]}`.trim(), m[1] ? undefined : defaultYear);
+  const year = m[1] ? m[1].slice(-2) : '';
+  return canonicalCableId(`${year} ${post} ${m[3]}`.trim(), m[1] ? undefined : defaultYear);
 }
 
 /** Parses the `REF:` block into entries. */
