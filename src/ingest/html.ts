@@ -23,6 +23,12 @@ const METADATA_COLUMNS: Record<string, keyof Omit<ContainerMetadata, 'references
 const isParagraphAnchor = (name: string, attribs: Record<string, string>): boolean =>
   name === 'a' && /^par[0-9A-Za-z]+$/.test(attribs.id ?? '');
 
+/** Offset of the first tag that matters: `<table class='cable'>` or `<pre>`; 0 when neither is found. */
+function cableContentStart(html: string): number {
+  const starts = [/<table\s+class=['"]?cable\b/i, /<pre[\s>]/i].map((re) => html.search(re)).filter((i) => i >= 0);
+  return starts.length > 0 ? Math.min(...starts) : 0;
+}
+
 /**
  * Reads a WikiLeaks Cable Viewer page with htmlparser2's streaming callbacks: the `cable`
  * metadata table (by its column headings) and every `<pre>` block (the routing header and the
@@ -38,7 +44,6 @@ export function readCableViewerPage(html: string): CableViewerPage {
   let pre: string | undefined;
   let inParagraphAnchor = false;
   let pendingBreak = false;
-  let sawHtmlEnd = false;
 
   const parser = new Parser(
     {
@@ -50,7 +55,10 @@ export function readCableViewerPage(html: string): CableViewerPage {
         else if (pre !== undefined && isParagraphAnchor(name, attribs)) {
           inParagraphAnchor = true;
           // Paragraphs start on a line of their own (annotated pages run them into the previous sentence).
-          if (/\S[ \t]*$/.test(pre)) pre = `${pre.replace(/[ \t]+$/, '')}\n\n`;
+          // Backward scan (a regex anchored at $ would rescan the whole block for every anchor).
+          let end = pre.length;
+          while (end > 0 && (pre[end - 1] === ' ' || pre[end - 1] === '\t')) end -= 1;
+          if (end > 0 && pre[end - 1] !== '\n') pre = `${pre.slice(0, end)}\n\n`;
         } else if (pre !== undefined && name === 'br') pendingBreak = true;
       },
       ontext(text) {
@@ -81,12 +89,14 @@ export function readCableViewerPage(html: string): CableViewerPage {
           pendingBreak = false;
           preBlocks.push(pre.replace(/\r\n?/g, '\n'));
           pre = undefined;
-        } else if (name === 'html') sawHtmlEnd = true;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  // Three quarters of a Cable Viewer page is the navigation sidebar before the cable: start at
+  // the metadata table or the first <pre>, whichever comes first (4x less to tokenize).
+  parser.write(html.slice(cableContentStart(html)));
   // Closing tags that htmlparser2 implies at end of input are reported as closed: record what
   // was open *before* ending, to tell a whole page from a cut one.
   const openPre = pre !== undefined;
@@ -96,6 +106,6 @@ export function readCableViewerPage(html: string): CableViewerPage {
   const page: CableViewerPage = { metadata, preBlocks };
   if (openPre) page.truncation = 'page ends inside the cable text (<pre> not closed)';
   else if (openTable) page.truncation = 'page ends inside the metadata table';
-  else if (!sawHtmlEnd && /<html/i.test(html)) page.truncation = 'page has no closing </html>';
+  else if (/<html/i.test(html) && !/<\/html\s*>/i.test(html.slice(-4096))) page.truncation = 'page has no closing </html>';
   return page;
 }

@@ -100,6 +100,26 @@ export function readCableText(text: string, format: Exclude<SourceFormat, 'csv'>
   return raw;
 }
 
+/** Files whose first bytes are read while earlier ones are parsed (hides disk latency). */
+const READ_AHEAD = 16;
+
+/** Starts reading the next few sources early; yields them in input order. stdin is never read ahead. */
+async function* readAhead(sources: AsyncIterable<Source>): AsyncGenerator<{ source: Source; opened: Promise<Awaited<ReturnType<typeof readHead>>> }> {
+  const queue: Array<{ source: Source; opened: Promise<Awaited<ReturnType<typeof readHead>>> }> = [];
+  for await (const source of sources) {
+    if (source.kind === 'stdin') {
+      while (queue.length > 0) yield queue.shift()!;
+      yield { source, opened: readHead(source) };
+      continue;
+    }
+    const opened = readHead(source);
+    opened.catch(() => undefined); // handled when its turn comes
+    queue.push({ source, opened });
+    if (queue.length >= READ_AHEAD) yield queue.shift()!;
+  }
+  while (queue.length > 0) yield queue.shift()!;
+}
+
 /**
  * Every cable in the inputs (files, directories, globs, `-` for stdin), as an async stream,
  * format detected per file from content. Problems never stop the run: they are reported
@@ -107,11 +127,11 @@ export function readCableText(text: string, format: Exclude<SourceFormat, 'csv'>
  */
 export async function* readCables(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawCable> {
   const report = options.onDiagnostic ?? (() => undefined);
-  for await (const source of expandInputs(inputs, report)) {
+  for await (const { source, opened: pending } of readAhead(expandInputs(inputs, report))) {
     const file = source.display;
     let opened: Awaited<ReturnType<typeof readHead>>;
     try {
-      opened = await readHead(source);
+      opened = await pending;
     } catch (error) {
       report({ severity: 'error', rule: 'ingest:unreadable', message: `cannot read: ${(error as Error).message}`, file });
       continue;

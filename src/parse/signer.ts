@@ -24,7 +24,8 @@ function asSigners(s: string): string[] | undefined {
 
 /** Closing signature line(s) at the end of the body. */
 export function parseSigners(text: string): string[] {
-  const lines = text.split('\n').map(cleanLine).filter(Boolean);
+  // Only the end of the cable can hold the signature: clean its last lines, not the whole text.
+  const lines = text.slice(-4000).split('\n').map(cleanLine).filter(Boolean);
   // drop trailing classification / NNNN lines and site junk
   for (let k = 0; k < 4 && lines.length; k++) {
     const l = lines[lines.length - 1];
