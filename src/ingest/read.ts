@@ -20,7 +20,7 @@ export interface ReadOptions {
 /** Bytes read from the start of a file to decide whether it is a CSV dump (streamed) or one cable. */
 const HEAD_BYTES = 64 * 1024;
 
-async function readHead(source: Source): Promise<{ head: Buffer; stream: () => Readable }> {
+async function readHead(source: Exclude<Source, { kind: 'problem' }>): Promise<{ head: Buffer; stream: () => Readable }> {
   if (source.kind === 'stdin') {
     // stdin cannot be reopened: buffer what we sniff and replay it ahead of the rest.
     // Pull-mode reads: breaking out of `for await` would destroy stdin and lose the rest.
@@ -107,6 +107,12 @@ const READ_AHEAD = 16;
 async function* readAhead(sources: AsyncIterable<Source>): AsyncGenerator<{ source: Source; opened: Promise<Awaited<ReturnType<typeof readHead>>> }> {
   const queue: Array<{ source: Source; opened: Promise<Awaited<ReturnType<typeof readHead>>> }> = [];
   for await (const source of sources) {
+    if (source.kind === 'problem') {
+      queue.push({ source, opened: Promise.reject(new Error(source.diagnostic.message)) });
+      queue[queue.length - 1]!.opened.catch(() => undefined);
+      if (queue.length >= READ_AHEAD) yield queue.shift()!;
+      continue;
+    }
     if (source.kind === 'stdin') {
       while (queue.length > 0) yield queue.shift()!;
       yield { source, opened: readHead(source) };
@@ -127,8 +133,12 @@ async function* readAhead(sources: AsyncIterable<Source>): AsyncGenerator<{ sour
  */
 export async function* readCables(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawCable> {
   const report = options.onDiagnostic ?? (() => undefined);
-  for await (const { source, opened: pending } of readAhead(expandInputs(inputs, report))) {
+  for await (const { source, opened: pending } of readAhead(expandInputs(inputs))) {
     const file = source.display;
+    if (source.kind === 'problem') {
+      report(source.diagnostic);
+      continue;
+    }
     let opened: Awaited<ReturnType<typeof readHead>>;
     try {
       opened = await pending;

@@ -12,7 +12,11 @@ export function parseParagraphs(text: string): Paragraph[] {
     const n = Number(m[1]);
     const atLineStart = m.index === 0 || text[m.index - 1] === '\n' || text[m.index] === '\n' || text[m.index] === '¶' || text.slice(m.index, m.index + 1) === '\n';
     const pilcrow = /¶/.test(m[0]);
-    if (n !== expected) continue;
+    // A fragment may start mid-cable: its first numbered paragraph can be any number when it
+    // starts a line and carries a classification mark (`12. (C)`).
+    const opensFragment = starts.length === 0 && atLineStart && /^\s*\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4));
+    if (n !== expected && !opensFragment) continue;
+    expected = n;
     if (!atLineStart && !pilcrow && !/\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
     let at = m.index;
     while (text[at] === '\n' || text[at] === ' ') at++;

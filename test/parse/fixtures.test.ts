@@ -78,3 +78,16 @@ test.each([
   ['RPO DUBAI 000042', 2009, '09RPODUBAI42'],
   ['07BAGHDAD123', undefined, '07BAGHDAD123'],
 ])('canonicalCableId(%p, %p) = %p', (t, y, id) => expect(canonicalCableId(t, y)).toBe(id));
+
+describe('fragments', () => {
+  test('the last lines only: paragraph 12 keeps its number and mark, the signer is found', () => {
+    const c = parseCable(rawFromText('a continuing demarche.\n\n12. (C) Embassy will follow up.\nSTAPLETON\n', 'tail.txt'), { id: '07PARIS100' });
+    expect(c.id).toBe('07PARIS100');
+    expect(c.signers).toEqual(['STAPLETON']);
+    expect(c.paragraphs.map((p) => [p.number, p.classification])).toEqual([[12, 'C']]);
+  });
+  test('numbered paragraphs after redacted ones (partial extracts) start where the text does', () => {
+    const c = parseCable(rawFromText('SUBJECT: TALKS\n\nXXXXXXXXXXXX\n\n6. (C) Moratinos said he looked forward to it.\n\n7. (C) He added more.\n', 'redacted.txt'));
+    expect(c.paragraphs.map((p) => p.number)).toEqual([6, 7]);
+  });
+});
