@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../common/diagnostics';
 import type { RawCable } from '../ingest/types';
-import type { Cable, IdSource } from './types';
+import type { Cable, IdSource, Paragraph } from './types';
 import { canonicalCableId } from './ids';
 import { findDateTimeGroup, fullYear, normalizeMetadataDate } from './dates';
 import { caveatsFrom, classificationFromText, normalizeClassification, parseSubject } from './header';
@@ -119,6 +119,7 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
   const signers = parseSigners(text);
   if (!signers.length) diag('info', 'parse:missing-signer', 'no closing signature line');
   const paragraphs = parseParagraphs(text);
+  endBeforeSignature(paragraphs, text, signers);
   if (!paragraphs.length) diag('info', 'parse:no-paragraphs', 'no paragraphs found');
 
   const cable: Cable = {
@@ -135,3 +136,19 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
   if (raw.annotations) cable.annotations = raw.annotations;
   return cable;
 }
+
+/** The closing signature (`\nLeach`) is not part of the last paragraph: end the paragraph before it. */
+function endBeforeSignature(paragraphs: Paragraph[], text: string, signers: string[]): void {
+  const last = paragraphs[paragraphs.length - 1];
+  if (!last || signers.length === 0) return;
+  const tail = new RegExp(`\\n[ \\t]*${signers.map(escapeRegExp).join('[ \\t]+')}[ \\t]*\\s*$`);
+  const m = tail.exec(last.text);
+  if (!m || m.index === 0) return;
+  const kept = last.text.slice(0, m.index).trimEnd();
+  // Offsets must keep pointing at the text: only cut when the paragraph is a verbatim slice.
+  if (text.slice(last.start, last.start + kept.length) !== kept) return;
+  last.text = kept;
+  last.end = last.start + kept.length;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

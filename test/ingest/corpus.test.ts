@@ -36,6 +36,11 @@ describe('integration: ../shared/corpus, HTML and CSV', () => {
     }
   });
 
+  test('paragraph offsets point at their text in every cable', () => {
+    const off = [...html.values()].flatMap((c) => c.paragraphs.filter((p) => c.text.slice(p.start, p.end) !== p.text).map((p) => `${c.id} ¶${p.number}`));
+    expect(off).toEqual([]);
+  });
+
   test('years 1966 to 2010, most from 2004 on; some cables are all upper case', () => {
     const years = [...html.values()].map((c) => Number(c.created!.slice(0, 4)));
     expect(Math.min(...years)).toBe(1966);
