@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The cablegraph command line: thin — it parses flags and calls the stages.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CablegraphError } from '../common/diagnostics';
-import { runParse } from './parse-command';
+import { runParse, type ParseCommandOptions } from './parse-command';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -18,7 +18,12 @@ export function buildProgram(): Command {
     .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin (default: stdin when piped)')
     .option('--id <refid>', 'reference id for an input that carries none (e.g. 05PARIS77)')
     .option('--quiet', 'do not print warnings to stderr')
-    .action(async (inputs: string[], options: { id?: string; quiet?: boolean }) => {
+    .addOption(
+      new Option('--ner <extractor>', 'entity extractor: builtin (no server), annotated (bracketed inputs), corenlp (a CoreNLP server), none (metadata only, streams)')
+        .choices(['builtin', 'annotated', 'corenlp', 'none'])
+        .default('builtin'),
+    )
+    .action(async (inputs: string[], options: ParseCommandOptions) => {
       process.exitCode = await runParse(inputs, options);
     });
 

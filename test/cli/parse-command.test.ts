@@ -120,6 +120,38 @@ describe('cablegraph parse', () => {
     });
   });
 
+  describe('entities', () => {
+    const CORPUS_PARIS = path.resolve(ROOT, '../shared/corpus/cablegate/cable/2009/01/09PARIS119.html');
+
+    it('should give each cable its resolved entities, named across all the cables of the run', () => {
+      const { status, cables } = cablegraph(['parse', '--quiet', SEED_002, CORPUS_PARIS]);
+      expect(status).toBe(0);
+      const seed = cables.find((c) => c.id === '07PARIS3534')!;
+      const person = (name: string) => seed.entities.find((e: any) => e.type === 'PERSON' && e.name === name);
+      // "Kouchner" alone in the seed; "Bernard Kouchner" in 09PARIS119, a cable of the same country.
+      expect(person('Bernard Kouchner')).toMatchObject({ mentions: ['Kouchner'] });
+      expect(person('Jalal Talabani').mentions.sort()).toEqual(['Jalal Talabani', 'Talabani']);
+      for (const e of seed.entities) {
+        expect(['PERSON', 'ORGANIZATION', 'PLACE']).toContain(e.type);
+        for (const surface of e.mentions) expect(seed.text).toContain(surface);
+      }
+    });
+
+    it('should read bracket annotations with --ner annotated, MISC left out', () => {
+      const { cables } = cablegraph(['parse', '--quiet', '--ner', 'annotated', SEED_002]);
+      const entities = cables[0]!.entities as Array<{ type: string; name: string; mentions: string[] }>;
+      expect(entities.find((e) => e.name === 'Kouchner')).toMatchObject({ type: 'PERSON', mentions: ['Kouchner'] });
+      expect(entities.find((e) => e.mentions.includes('Irbil'))).toMatchObject({ type: 'PLACE' });
+      expect(entities.some((e) => /^French$/i.test(e.name))).toBe(false);
+    });
+
+    it('should stream metadata only with --ner none', () => {
+      const { cables } = cablegraph(['parse', '--quiet', '--ner', 'none', SEED_000]);
+      expect(cables[0]!.entities).toBeUndefined();
+      expect(cables[0]!.id).toBe('05PARIS77');
+    });
+  });
+
   describe('--help', () => {
     it('should document the parse command and its --id flag', () => {
       const result = spawnSync(process.execPath, [CLI, 'parse', '--help'], { encoding: 'utf8' });
