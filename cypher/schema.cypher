@@ -1,0 +1,22 @@
+// cablegraph schema for Neo4j 5: one uniqueness constraint per node key, indexes for the
+// properties queries filter on, full-text indexes for search. Every statement is idempotent
+// (IF NOT EXISTS), so `cablegraph load` applies this file on every run.
+
+CREATE CONSTRAINT cable_id IF NOT EXISTS FOR (n:Cable) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT tag_id IF NOT EXISTS FOR (n:Tag) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT load_checkpoint_id IF NOT EXISTS FOR (n:CablegraphLoad) REQUIRE n.id IS UNIQUE;
+
+CREATE INDEX cable_date IF NOT EXISTS FOR (n:Cable) ON (n.date);
+CREATE INDEX cable_origin IF NOT EXISTS FOR (n:Cable) ON (n.origin);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX tag_code IF NOT EXISTS FOR (n:Tag) ON (n.code);
+CREATE INDEX post_name IF NOT EXISTS FOR (n:Post) ON (n.name);
+CREATE INDEX co_mentioned_weight IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.weight);
+
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText];
+CREATE FULLTEXT INDEX cable_subject IF NOT EXISTS FOR (n:Cable) ON EACH [n.subject];
