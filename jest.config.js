@@ -6,4 +6,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/_[^/]*$'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,
+  // One worker: the Neo4j tests share one real server and empty it between tests.
+  maxWorkers: 1,
 };

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CablegraphError } from '../common/diagnostics';
 import { runParse, type ParseCommandOptions } from './parse-command';
+import { runQueryCommand, type QueryCommandOptions } from './query-command';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -25,6 +26,21 @@ export function buildProgram(): Command {
     )
     .action(async (inputs: string[], options: ParseCommandOptions) => {
       process.exitCode = await runParse(inputs, options);
+    });
+
+  program
+    .command('query')
+    .description('Run a named query of cypher/queries (or a .cypher file, or inline Cypher) against Neo4j; --list shows the library.')
+    .argument('[query]', 'a library name (e.g. shortest-path), a .cypher file, or Cypher text')
+    .option('-p, --param <name=value>', 'a query parameter (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--json', 'print the rows as JSON instead of a table')
+    .option('--list', 'list the named queries and their parameters')
+    .option('--neo4j <uri>', 'Neo4j URI (default NEO4J_URI or bolt://127.0.0.1:7687; neo4j:// and neo4j+s:// for clusters and Aura)')
+    .option('--neo4j-user <user>', 'Neo4j user (default NEO4J_USER or neo4j)')
+    .option('--neo4j-password <password>', 'Neo4j password (default NEO4J_PASSWORD or cablegraph)')
+    .option('--database <name>', 'Neo4j database (default NEO4J_DATABASE or the server default)')
+    .action(async (query: string | undefined, options: QueryCommandOptions) => {
+      process.exitCode = await runQueryCommand(query, options);
     });
 
   return program;

@@ -1,0 +1,95 @@
+import type { Driver } from 'neo4j-driver';
+import { loadGraph, queryLibrary, queryParameters, resolveQuery, runQuery } from '../../../src/store/neo4j';
+import { smallGraph, testDriver } from './helpers';
+
+/** Every query of cypher/queries, run on a small graph loaded into the real server, with expected answers. */
+describe('the Cypher library (cypher/queries)', () => {
+  let driver: Driver | undefined;
+  const run = async (name: string, params: Record<string, string> = {}) => {
+    const query = resolveQuery(name);
+    return (await runQuery(driver!, query, queryParameters(query, params))).rows;
+  };
+
+  beforeAll(async () => {
+    driver = await testDriver();
+    if (!driver) return;
+    await driver.executeQuery('MATCH (n) DETACH DELETE n');
+    const g = smallGraph();
+    g.addNode('p-leach', { kind: 'Person', name: 'Leach', aliases: [{ text: 'Leach', count: 1 }] });
+    g.addNode('p-rosenblatt', { kind: 'Person', name: 'Josiah Rosenblatt', aliases: [{ text: 'Josiah Rosenblatt', count: 2 }] });
+    g.addDirectedEdge('p-leach', '05PARIS77', { type: 'SIGNED' });
+    g.addDirectedEdge('p-rosenblatt', '05PARIS77', { type: 'CLASSIFIED' });
+    g.addDirectedEdge('p-rosenblatt', '07PARIS3534', { type: 'CLASSIFIED' });
+    g.addDirectedEdge('05PARIS77', 'post:AMEMBASSY PARIS', { type: 'FROM' });
+    g.addUndirectedEdge('p-kouchner', 'l-irbil', { type: 'CO_MENTIONED', weight: 2, cables: ['07PARIS3534'], firstDate: '2007-08-27', lastDate: '2007-08-27' });
+    g.addDirectedEdge('07PARIS3534', 'l-irbil', { type: 'MENTIONS', count: 4, paragraphs: [2, 8] });
+    g.addNode('04STATE1', { kind: 'Cable', inCorpus: false });
+    g.addDirectedEdge('04STATE274965', '04STATE1', { type: 'REFERENCES' });
+    await loadGraph(g, driver, { force: true });
+  });
+  afterAll(async () => driver?.close());
+
+  test('every file parses: a description and typed parameters', () => {
+    const library = queryLibrary();
+    expect([...library.keys()]).toEqual(['ego-network', 'entity-search', 'entity-timeline', 'pair-evidence', 'post-authors', 'reference-chain', 'shortest-path', 'top-pairs']);
+    for (const q of library.values()) {
+      expect(q.description.length).toBeGreaterThan(20);
+      expect(q.cypher).not.toMatch(/^\s*\/\//m);
+    }
+    expect(library.get('ego-network')!.params).toEqual([
+      { name: 'entity', type: 'string' },
+      { name: 'hops', type: 'int', defaultValue: '1' },
+      { name: 'minWeight', type: 'int', defaultValue: '1' },
+      { name: 'limit', type: 'int', defaultValue: '50' },
+    ]);
+  });
+
+  test('parameters: typed, defaults filled, missing and unknown ones refused', () => {
+    const q = resolveQuery('ego-network');
+    expect(() => queryParameters(q, {})).toThrow('ego-network: missing parameter "entity" (--param entity=…)');
+    expect(() => queryParameters(q, { entity: 'x', hop: '2' })).toThrow(/unknown parameter "hop"/);
+    expect(() => queryParameters(q, { entity: 'x', hops: 'two' })).toThrow(/must be an integer/);
+    expect(() => resolveQuery('no-such-query')).toThrow(/no query named "no-such-query"; the library has: ego-network/);
+  });
+
+  test('entity-search finds by alias, prefix and fuzzy spelling', async () => {
+    if (!driver) return;
+    expect((await run('entity-search', { q: 'kouchner' })).map((r) => r.id)).toEqual(['p-kouchner']);
+    expect((await run('entity-search', { q: 'tala*' })).map((r) => r.name)).toEqual(['Jalal Talabani']);
+    expect((await run('entity-search', { q: 'Talabeni~' })).map((r) => r.name)).toEqual(['Jalal Talabani']);
+  });
+
+  test('ego-network: neighbours by hops and minimum weight', async () => {
+    if (!driver) return;
+    expect(await run('ego-network', { entity: 'Kouchner' })).toEqual([
+      { id: 'p-talabani', type: 'Person', name: 'Jalal Talabani', hops: 1, weight: 3 },
+      { id: 'l-irbil', type: 'Place', name: 'Irbil', hops: 1, weight: 2 },
+    ]);
+    expect((await run('ego-network', { entity: 'Kouchner', minWeight: '3' })).map((r) => r.name)).toEqual(['Jalal Talabani']);
+    expect((await run('ego-network', { entity: 'Irbil', hops: '2' })).map((r) => [r.name, r.hops])).toEqual([['Bernard Kouchner', 1], ['Jalal Talabani', 2]]);
+  });
+
+  test('shortest-path: Talabani to Irbil through Kouchner, with the cables behind each link', async () => {
+    if (!driver) return;
+    expect(await run('shortest-path', { from: 'Talabani', to: 'l-irbil' })).toEqual([
+      { path: ['Jalal Talabani', 'Bernard Kouchner', 'Irbil'], hops: 2, cables: [['07PARIS3534'], ['07PARIS3534']] },
+    ]);
+  });
+
+  test('top-pairs, entity-timeline, post-authors, reference-chain, pair-evidence', async () => {
+    if (!driver) return;
+    expect((await run('top-pairs')).map((r) => [r.a, r.b, r.weight, r.cables])).toEqual([['Bernard Kouchner', 'Jalal Talabani', 3, 1], ['Bernard Kouchner', 'Irbil', 2, 1]]);
+    expect(await run('entity-timeline', { entity: 'p-kouchner' })).toEqual([{ month: '2007-08', cables: 1 }]);
+    expect(await run('post-authors', { post: 'PARIS' })).toEqual([
+      { person: 'Josiah Rosenblatt', role: 'CLASSIFIED', cables: 2, first: '2005-01-05', last: '2007-08-27' },
+      { person: 'Leach', role: 'SIGNED', cables: 1, first: '2005-01-05', last: '2005-01-05' },
+    ]);
+    expect(await run('reference-chain', { cable: '05PARIS77' })).toEqual([
+      { cable: '04STATE274965', depth: 1, date: null, subject: null, inCorpus: false },
+      { cable: '04STATE1', depth: 2, date: null, subject: null, inCorpus: false },
+    ]);
+    expect(await run('pair-evidence', { a: 'Kouchner', b: 'Jalal Talabani' })).toEqual([
+      { cable: '07PARIS3534', date: '2007-08-27', subject: 'FRENCH MFA "REFLECTING"', weight: 3, paragraphs: [2] },
+    ]);
+  });
+});
