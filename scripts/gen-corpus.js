@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+/**
+ * Writes a synthetic cables.csv of N cables (default 251,287, the size of the real corpus) by
+ * recombining the real cables of ../shared/corpus — for benchmarks only, never committed.
+ *
+ *   npm run build && node scripts/gen-corpus.js [-n 251287] [-o out/cables-251287.csv] [--seed 1]
+ *
+ * Each generated cable takes a real cable as its template (routing header, TAGS, SUBJECT,
+ * classification, size) and gets:
+ * - a new reference id (`09PARIS123456`-style: the template's post, a new year, a fresh serial)
+ *   and a date drawn from the year histogram of the real corpus (most 2004–2010; every year from
+ *   1966 on has some), with a matching date-time group in its routing header;
+ * - paragraphs drawn from the whole pool of real paragraphs (so cables are new mixtures, not copies),
+ *   about as many as the template had;
+ * - one to three generated meeting sentences naming people, organizations and places drawn from a
+ *   Pitman–Yor process (discount 0.5): names recur with Zipf-like frequencies and new names keep
+ *   appearing as N grows (about √N distinct people), as in real text, instead of the same 1,055
+ *   cables' vocabulary repeated. Names are built from syllables; places come from city-timezones.
+ * Output is streamed (constant memory) with RFC 4180 quoting, in the cables.csv column layout.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const flag = (names, fallback) => {
+  const i = args.findIndex((a) => names.includes(a));
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const N = Number(flag(['-n', '--count'], 251287));
+const OUT = flag(['-o', '--out'], path.join(ROOT, 'out', `cables-${N}.csv`));
+const SEED = Number(flag(['--seed'], 1));
+const CORPUS = flag(['--corpus'], path.join(ROOT, '..', 'shared', 'corpus', 'cables-sample.csv'));
+if (!Number.isInteger(N) || N < 1) {
+  console.error('gen-corpus: -n wants a positive integer');
+  process.exit(2);
+}
+
+let dist;
+try {
+  dist = { ingest: require(path.join(ROOT, 'dist/ingest')), parse: require(path.join(ROOT, 'dist/parse')) };
+} catch {
+  console.error('gen-corpus: run `npm run build` first (needs dist/)');
+  process.exit(2);
+}
+const cities = require('city-timezones').cityMapping;
+
+/** mulberry32: small, fast, seedable — the same seed gives the same corpus. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(SEED);
+const pick = (list) => list[Math.floor(random() * list.length)];
+
+/** Pitman–Yor "Chinese restaurant": returns an existing item (by popularity) or a new one. */
+function pitmanYor(discount, strength, makeNew) {
+  const items = [];
+  const counts = [];
+  let total = 0;
+  return () => {
+    const tables = items.length;
+    if (random() * (total + strength) < strength + discount * tables || tables === 0) {
+      items.push(makeNew(tables));
+      counts.push(1);
+      total += 1;
+      return items[tables];
+    }
+    let r = random() * (total - discount * tables);
+    for (let i = 0; i < tables; i += 1) {
+      r -= counts[i] - discount;
+      if (r <= 0) {
+        counts[i] += 1;
+        total += 1;
+        return items[i];
+      }
+    }
+    counts[tables - 1] += 1;
+    total += 1;
+    return items[tables - 1];
+  };
+}
+
+const SYLLABLES = ['ka', 'ro', 'vin', 'del', 'mar', 'to', 'li', 'sen', 'ba', 'ra', 'nu', 'ch', 'ev', 'ski', 'ov', 'ez', 'al', 'an', 'ti', 'go', 'mo', 'ren', 'dar', 'is', 'ha', 'kim', 'sa', 'zu', 'lo', 'fe'];
+const FIRST = ['Ahmed', 'Maria', 'John', 'Olivier', 'Svetlana', 'Hiroshi', 'Fatima', 'Carlos', 'Anna', 'Mohammed', 'Pierre', 'Elena', 'David', 'Ali', 'Sofia', 'Jean', 'Ivan', 'Li', 'Amina', 'Jorge'];
+const syllableName = (k) => {
+  let s = '';
+  for (let i = 0, parts = 2 + (k % 2); i < parts; i += 1) s += pick(SYLLABLES);
+  return s[0].toUpperCase() + s.slice(1);
+};
+const nextPerson = pitmanYor(0.5, 5, (k) => `${pick(FIRST)} ${syllableName(k)}`);
+const ORG_KINDS = ['Ministry of Foreign Affairs', 'Ministry of Defense', 'Ministry of Interior', 'National Security Council', 'Central Bank', 'Supreme Court', 'Electoral Commission'];
+const nextOrg = pitmanYor(0.3, 3, () => `${pick(['National', 'United', 'Democratic', 'Popular', 'Independent'])} ${syllableName(3)} ${pick(['Party', 'Front', 'Movement', 'Union', 'Council'])}`);
+const nextPlace = pitmanYor(0.4, 10, () => pick(cities).city);
+const TITLES = ['Minister', 'Deputy Minister', 'Ambassador', 'Governor', 'General', 'Senator', 'Director', 'Advisor'];
+const CLASS_MARK = { UNCLASSIFIED: 'U', CONFIDENTIAL: 'C', SECRET: 'S' };
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+const csvField = (s) => `"${String(s).replace(/"/g, '""')}"`;
+
+async function main() {
+  const templates = [];
+  const paragraphs = [];
+  const signers = [];
+  const years = new Map();
+  for await (const raw of dist.ingest.readCables([CORPUS])) {
+    const cable = dist.parse.parseCable(raw);
+    const post = (/^\d{2}([A-Z]+?)\d+$/.exec(cable.id) || [])[1];
+    if (!post) continue;
+    const firstPara = cable.paragraphs.find((p) => p.number !== undefined);
+    const head = firstPara ? cable.text.slice(0, firstPara.start) : cable.text.slice(0, 600);
+    templates.push({ post, origin: raw.metadata.origin ?? cable.origin, classification: raw.metadata.classification ?? 'UNCLASSIFIED', header: raw.header ?? '', head, paragraphCount: Math.max(1, cable.paragraphs.length) });
+    for (const p of cable.paragraphs) if (p.number !== undefined && p.text.length > 80) paragraphs.push(p.text.replace(/^\s*\d+\s*\.\s*/, ''));
+    for (const s of cable.signers) signers.push(s);
+    const year = Number(cable.created.slice(0, 4));
+    years.set(year, (years.get(year) ?? 0) + 1);
+  }
+  // The sample's year histogram, with every year 1966–2003 given a floor so early years exist at scale.
+  const yearWeights = [];
+  for (let y = 1966; y <= 2010; y += 1) yearWeights.push([y, Math.max(years.get(y) ?? 0, y < 2004 ? 0.6 : 2)]);
+  const weightTotal = yearWeights.reduce((s, [, w]) => s + w, 0);
+  const drawYear = () => {
+    let r = random() * weightTotal;
+    for (const [y, w] of yearWeights) if ((r -= w) <= 0) return y;
+    return 2010;
+  };
+
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  const out = fs.createWriteStream(OUT);
+  const serials = new Map();
+  let bytes = 0;
+  const started = Date.now();
+  for (let i = 1; i <= N; i += 1) {
+    const t = pick(templates);
+    const year = drawYear();
+    const yy = pad(year % 100);
+    const serialKey = `${yy}${t.post}`;
+    const serial = (serials.get(serialKey) ?? 0) + 1;
+    serials.set(serialKey, serial);
+    const id = `${yy}${t.post}${serial}`;
+    const month = 1 + Math.floor(random() * 12);
+    const day = 1 + Math.floor(random() * 28);
+    const hour = Math.floor(random() * 24);
+    const minute = Math.floor(random() * 60);
+    const dtg = `${pad(day)}${pad(hour)}${pad(minute)}Z ${MONTHS[month - 1]} ${yy}`;
+    const header = t.header ? t.header.replace(/\b\d{6}Z [A-Z]{3} \d{2}\b/, dtg) : `R ${dtg}`;
+    const mark = CLASS_MARK[t.classification.split('//')[0]] ?? 'U';
+    const count = Math.max(1, Math.round(t.paragraphCount * (0.6 + random() * 0.8)));
+    // The serial line (`STATE 083026`) and the declassification date follow the new id and year.
+    const head = t.head
+      .replace(new RegExp(`\\b${t.post} 0*\\d+\\b`), `${t.post} ${pad(serial, 6)}`)
+      .replace(/\b(\d{2}\/\d{2}\/)\d{4}\b/, `$1${year + 10}`);
+    const body = [head.trimEnd(), ''];
+    const meetings = 1 + Math.floor(random() * 3);
+    for (let k = 1; k <= count; k += 1) {
+      let text = pick(paragraphs);
+      if (k <= meetings) {
+        const who = nextPerson();
+        const other = nextPerson();
+        text = `(${mark}) ${pick(TITLES)} ${who} of the ${random() < 0.5 ? pick(ORG_KINDS) : nextOrg()} met ${other} in ${nextPlace()} on ${MONTHS[month - 1].toLowerCase()} ${day}. ${who.split(' ').pop()} said the ${nextOrg()} would follow up. ${text.replace(/^\([A-Z/ ]+\)\s*/, '')}`;
+      }
+      body.push(`${k}. ${text.trim()}`, '');
+    }
+    body.push(pick(signers) ?? 'SMITH');
+    const text = body.join('\n');
+    const row = [i, `${pad(month)}/${pad(day)}/${year} ${pad(hour)}:${pad(minute)}`, id, t.origin, t.classification, '', header, text].map(csvField).join(',') + '\n';
+    bytes += Buffer.byteLength(row);
+    if (!out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
+    if (i % 50000 === 0) process.stderr.write(`gen-corpus: ${i} cables, ${(bytes / 1e6).toFixed(0)} MB\n`);
+  }
+  await new Promise((resolve) => out.end(resolve));
+  console.log(`gen-corpus: wrote ${N} cables, ${(bytes / 1e6).toFixed(1)} MB, to ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s (from ${templates.length} templates, ${paragraphs.length} paragraphs)`);
+}
+
+main().catch((error) => {
+  console.error(`gen-corpus: ${error.message}`);
+  process.exit(1);
+});
