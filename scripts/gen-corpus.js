@@ -155,7 +155,7 @@ async function main() {
     const count = Math.max(1, Math.round(t.paragraphCount * (0.6 + random() * 0.8)));
     // The serial line (`STATE 083026`) and the declassification date follow the new id and year.
     const head = t.head
-      .replace(new RegExp(`\\b${t.post} 0*\\d+\\b`), `${t.post} ${pad(serial, 6)}`)
+      .replace(/^([^\n]*(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L|LIMITED OFFICIAL)[^\n]*?)\b0*\d{1,6}([ \t]*)$/im, (_m, before, after) => `${before}${pad(serial, 6)}${after}`)
       .replace(/\b(\d{2}\/\d{2}\/)\d{4}\b/, `$1${year + 10}`);
     const body = [head.trimEnd(), ''];
     const meetings = 1 + Math.floor(random() * 3);
