@@ -2,6 +2,8 @@
 // The cablegraph command line: thin — it parses flags and calls the stages.
 import { Command, CommanderError, Option } from 'commander';
 import { CablegraphError } from '../common/diagnostics';
+import { runBuild, type BuildCommandOptions } from './build-command';
+import { runExport, type ExportCommandOptions } from './export-command';
 import { runParse, type ParseCommandOptions } from './parse-command';
 import { runQueryCommand, type QueryCommandOptions } from './query-command';
 
@@ -26,6 +28,35 @@ export function buildProgram(): Command {
     )
     .action(async (inputs: string[], options: ParseCommandOptions) => {
       process.exitCode = await runParse(inputs, options);
+    });
+
+  program
+    .command('build')
+    .description('Build the knowledge graph from cables and write it to a graph file (no server needed).')
+    .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin')
+    .requiredOption('-o, --output <file>', 'graph file to write (e.g. out/graph.cgz)')
+    .option('--append', 'add the cables to an existing graph file (same result as a full rebuild)')
+    .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
+    .option('--workers <n>', 'worker threads for parsing and extraction (default: one per core, at most 4; 0 = none)')
+    .option('--quiet', 'no progress and no warnings')
+    .action(async (inputs: string[], options: BuildCommandOptions) => {
+      process.exitCode = await runBuild(inputs, options);
+    });
+
+  program
+    .command('export')
+    .description('Write a built graph as GEXF (Gephi), GraphML, graphology JSON, or neo4j-admin import CSVs, optionally filtered.')
+    .argument('<graph>', 'graph file written by cablegraph build')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['gexf', 'graphml', 'json', 'neo4j-csv']).default('gexf'))
+    .option('-o, --output <path>', 'output file (a directory for neo4j-csv); stdout when omitted')
+    .option('--types <kinds>', 'node kinds to keep, comma-separated: Person,Organization,Place,Cable,Post,Tag')
+    .option('--min-weight <n>', 'drop co-mention edges lighter than n')
+    .option('--since <date>', 'drop cables and co-mentions before this date (2007, 2007-08 or 2007-08-27)')
+    .option('--until <date>', 'drop cables and co-mentions after this date')
+    .option('--top <n>', 'keep the n nodes of highest PageRank')
+    .option('--quiet', 'no summary on stderr')
+    .action(async (graphFile: string, options: ExportCommandOptions) => {
+      process.exitCode = await runExport(graphFile, options);
     });
 
   program

@@ -1,0 +1,82 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as readline from 'readline';
+import { pipeline } from 'stream/promises';
+import { Readable } from 'stream';
+import * as zlib from 'zlib';
+import Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import { CablegraphError } from '../common/diagnostics';
+import type { BuildOptions, CableRecord } from './types';
+
+export const GRAPH_FILE_FORMAT = 'cablegraph-graph';
+export const GRAPH_FILE_VERSION = 1;
+
+export interface GraphFileHeader {
+  format: typeof GRAPH_FILE_FORMAT;
+  version: number;
+  cables: number;
+  nodes: number;
+  edges: number;
+  buildOptions: BuildOptions;
+}
+
+export interface GraphFile {
+  header: GraphFileHeader;
+  records: CableRecord[];
+  graph: Graph;
+}
+
+/**
+ * Writes a graph file: gzip'd JSON lines — a header, one line per cable record (what `--append`
+ * needs to rebuild exactly), then the graph (graphology's serialization, with metrics and layout,
+ * so loading needs no recomputation). Written to a temporary file and renamed: a failed write
+ * never leaves a broken graph behind. No timestamps: the same cables give the same bytes.
+ */
+export async function writeGraphFile(file: string, records: CableRecord[], graph: Graph, buildOptions: BuildOptions): Promise<void> {
+  const header: GraphFileHeader = { format: GRAPH_FILE_FORMAT, version: GRAPH_FILE_VERSION, cables: records.length, nodes: graph.order, edges: graph.size, buildOptions };
+  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  function* lines(): Generator<string> {
+    yield `${JSON.stringify(header)}\n`;
+    for (const record of records) yield `${JSON.stringify({ record })}\n`;
+    yield `${JSON.stringify({ graph: graph.export() })}\n`;
+  }
+  try {
+    await pipeline(Readable.from(lines()), zlib.createGzip({ level: 6 }), fs.createWriteStream(temporary));
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new CablegraphError('GRAPH_WRITE_FAILED', `cannot write ${file}: ${(error as Error).message}`, { file, cause: error });
+  }
+}
+
+/** Reads a graph file written by writeGraphFile; a clear error naming the file when it is not one. */
+export async function readGraphFile(file: string): Promise<GraphFile> {
+  if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph file: ${file}`, { file });
+  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  let header: GraphFileHeader | undefined;
+  const records: CableRecord[] = [];
+  let serialized: SerializedGraph | undefined;
+  let lineNumber = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber += 1;
+      const value = JSON.parse(line) as Record<string, unknown>;
+      if (lineNumber === 1) {
+        if (value.format !== GRAPH_FILE_FORMAT) throw new Error('not a cablegraph graph file');
+        if (value.version !== GRAPH_FILE_VERSION) throw new Error(`graph file version ${String(value.version)}; this cablegraph reads version ${GRAPH_FILE_VERSION} (rebuild it)`);
+        header = value as unknown as GraphFileHeader;
+      } else if ('record' in value) records.push(value.record as CableRecord);
+      else if ('graph' in value) serialized = value.graph as SerializedGraph;
+    }
+  } catch (error) {
+    const message = (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || /incorrect header check/.test((error as Error).message) ? 'not a gzip file' : (error as Error).message;
+    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: ${message}${lineNumber > 1 ? ` (line ${lineNumber})` : ''}`, { file, cause: error });
+  }
+  if (!header || !serialized) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (no ${header ? 'graph' : 'header'})`, { file });
+  if (records.length !== header.cables) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${records.length} of ${header.cables} cables)`, { file });
+  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  graph.import(serialized);
+  return { header, records, graph };
+}

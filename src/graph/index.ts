@@ -1,0 +1,6 @@
+// graph: cables + resolved entities → a graphology graph; the versioned graph file.
+export { buildGraph } from './build';
+export { computeMetrics } from './metrics';
+export { toCableRecord, mergeRecords, slimCable, contentHash } from './records';
+export { writeGraphFile, readGraphFile, GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION, type GraphFile, type GraphFileHeader } from './file';
+export { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type CableVersion, type EdgeType, type Evidence, type NodeKind } from './types';

@@ -1,0 +1,51 @@
+import { createHash } from 'crypto';
+import type { Cable } from '../parse/types';
+import type { ProcessedCable } from '../pipeline/types';
+import type { CableRecord } from './types';
+
+/** The cable as the graph file keeps it: no duplicated paragraph text, no diagnostics or annotations. */
+export function slimCable(cable: Cable): Cable {
+  const { annotations: _annotations, diagnostics: _diagnostics, ...rest } = cable;
+  return { ...rest, paragraphs: cable.paragraphs.map((p) => ({ ...p, text: '' })), diagnostics: [] };
+}
+
+/** Content hash of a processed cable (ignores where it was read from). */
+export function contentHash(record: Pick<CableRecord, 'cable' | 'mentions'>): string {
+  const { source: _source, ...cable } = record.cable;
+  return createHash('sha1').update(JSON.stringify([cable, record.mentions])).digest('hex').slice(0, 16);
+}
+
+export function toCableRecord(processed: ProcessedCable): CableRecord {
+  const cable = slimCable(processed.cable);
+  const record: CableRecord = { cable, mentions: processed.mentions, versions: [] };
+  const version: CableRecord['versions'][number] = { file: cable.source.file, hash: contentHash(record) };
+  if (cable.source.row !== undefined) version.row = cable.source.row;
+  if (cable.released !== undefined) version.released = cable.released;
+  record.versions.push(version);
+  return record;
+}
+
+/** Later release date wins; on a tie (or none), the copy read last wins. */
+const newer = (candidate: CableRecord, current: CableRecord): boolean => (candidate.cable.released ?? '') >= (current.cable.released ?? '');
+
+/**
+ * One record per cable id: a cable read twice (an older and a corrected copy) is kept once, the
+ * latest, with every distinct version recorded. Identical re-reads change nothing.
+ */
+export function mergeRecords(existing: Iterable<CableRecord>, incoming: Iterable<CableRecord>): Map<string, CableRecord> {
+  const byId = new Map<string, CableRecord>();
+  const add = (record: CableRecord): void => {
+    const current = byId.get(record.cable.id);
+    if (!current) {
+      byId.set(record.cable.id, record);
+      return;
+    }
+    const versions = [...current.versions];
+    for (const v of record.versions) if (!versions.some((k) => k.hash === v.hash)) versions.push(v);
+    const winner = current.versions.some((v) => v.hash === record.versions[0]?.hash) ? current : newer(record, current) ? record : current;
+    byId.set(record.cable.id, { ...winner, versions });
+  };
+  for (const record of existing) add(record);
+  for (const record of incoming) add(record);
+  return byId;
+}
