@@ -1,0 +1,59 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readGraphFile } from '../../src/graph';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+const CORPUS = path.resolve(ROOT, '../shared/corpus/cablegate/cable');
+const SEEDS = path.resolve(ROOT, '../shared/seeds');
+
+function cablegraph(args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+}
+
+describe('cablegraph build', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-build-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string) => path.join(dir, name);
+
+  test('--append gives exactly the graph file of a full build; a re-run changes nothing', () => {
+    const first = [path.join(CORPUS, '2008/01'), SEEDS];
+    const second = [path.join(CORPUS, '2008/02'), path.join(CORPUS, '2008/03')];
+    const full = cablegraph(['build', ...first, ...second, '-o', file('full.cgz')]);
+    expect(full.status).toBe(0);
+    // Not a terminal: plain log lines, then the summary.
+    expect(full.stderr).toMatch(/^build: \d+ cables in [\d.]+ s \(\d+ cables\/s\)\ncablegraph build: \d+ cables \(\d+ read\) → .*full\.cgz: \d+ nodes \(Cable \d+, Organization \d+, Person \d+, Place \d+, Post \d+, Tag \d+\), \d+ edges \(CLASSIFIED \d+, CO_MENTIONED \d+, FROM \d+, INFO \d+, MENTIONS \d+, REFERENCES \d+, SIGNED \d+, TAGGED \d+, TO \d+\) in [\d.]+ s\n$/);
+
+    expect(cablegraph(['build', ...first, '-o', file('appended.cgz'), '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', ...second, '-o', file('appended.cgz'), '--append', '--quiet']).status).toBe(0);
+    expect(fs.readFileSync(file('appended.cgz')).equals(fs.readFileSync(file('full.cgz')))).toBe(true);
+
+    const again = cablegraph(['build', ...second, '-o', file('appended.cgz'), '--append']);
+    expect(again.stderr).toMatch(/cablegraph build: \d+ cables \(\d+ read, \d+ already in the graph\)/);
+    expect(fs.readFileSync(file('appended.cgz')).equals(fs.readFileSync(file('full.cgz')))).toBe(true);
+  });
+
+  test('nothing readable: exit 1, no file written; a bad graph file for --append: one line, exit 2', () => {
+    const empty = path.join(dir, 'empty.txt');
+    fs.writeFileSync(empty, '');
+    const result = cablegraph(['build', empty, '-o', file('none.cgz')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no cable could be read');
+    expect(fs.existsSync(file('none.cgz'))).toBe(false);
+    fs.writeFileSync(file('broken.cgz'), 'not a graph');
+    const broken = cablegraph(['build', SEEDS, '-o', file('broken.cgz'), '--append']);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toBe(`cablegraph: ${file('broken.cgz')}: not a gzip file\n`);
+    expect(fs.readFileSync(file('broken.cgz'), 'utf8')).toBe('not a graph');
+  });
+
+  test('workers do not change the result', async () => {
+    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w0.cgz'), '--workers', '0', '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w2.cgz'), '--workers', '2', '--quiet']).status).toBe(0);
+    expect(fs.readFileSync(file('w0.cgz')).equals(fs.readFileSync(file('w2.cgz')))).toBe(true);
+    const { header } = await readGraphFile(file('w2.cgz'));
+    expect(header.cables).toBe(15);
+  });
+});

@@ -1,0 +1,104 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { filterGraph, writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv } from '../../src/export';
+import { buildGraph } from '../../src/graph';
+import { SEEDS, SHARED, census, nodeNamed, recordsOf } from '../graph/helpers';
+
+const SCHEMA = path.join(SHARED, 'gexf-schema/1.3/gexf.xsd');
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+
+/** xmllint against the official GEXF 1.3 schema (CI installs libxml2-utils; locally skipped without it). */
+function validateGexf(file: string): void {
+  if (!hasXmllint) {
+    if (process.env.CI) throw new Error('xmllint missing: .ci/run installs libxml2-utils');
+    return;
+  }
+  execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { stdio: 'pipe' });
+}
+
+/** The graph re-read from every export format: node and edge counts, by kind and type. */
+function reimportCounts(graph: Graph, dir: string) {
+  const gexfFile = path.join(dir, 'g.gexf');
+  fs.writeFileSync(gexfFile, writeGexf(graph));
+  validateGexf(gexfFile);
+  const fromGexf = parseGexf(Graph, fs.readFileSync(gexfFile, 'utf8'));
+  const fromJson = new Graph({ multi: true, type: 'mixed' });
+  fromJson.import(JSON.parse(writeGraphologyJson(graph)));
+  const graphml = writeGraphml(graph);
+  const csvDir = path.join(dir, 'csv');
+  const files = writeNeo4jCsv(graph, csvDir);
+  const rows = (list: string[]) => list.reduce((sum, f) => sum + parseCsv(fs.readFileSync(f), { from_line: 2 }).length, 0);
+  return {
+    gexf: { nodes: fromGexf.order, edges: fromGexf.size },
+    json: { nodes: fromJson.order, edges: fromJson.size },
+    graphml: { nodes: (graphml.match(/<node id=/g) ?? []).length, edges: (graphml.match(/<edge id=/g) ?? []).length },
+    neo4jCsv: { nodes: rows(files.nodes), edges: rows(files.relationships) },
+    fromGexf,
+  };
+}
+
+describe('exports', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-export-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('seeds: every format holds every node and edge; GEXF valid, typed, dynamic, with viz', async () => {
+    const { graph } = buildGraph(await recordsOf([SEEDS]));
+    const counts = reimportCounts(graph, dir);
+    const expected = { nodes: graph.order, edges: graph.size };
+    expect(counts.gexf).toEqual(expected);
+    expect(counts.json).toEqual(expected);
+    expect(counts.graphml).toEqual(expected);
+    expect(counts.neo4jCsv).toEqual(expected);
+
+    const gexf = fs.readFileSync(path.join(dir, 'g.gexf'), 'utf8');
+    expect(gexf).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3"');
+    expect(gexf).toContain('mode="dynamic" timeformat="date"');
+    expect(gexf).toMatch(/<attribute id="pagerank" title="pagerank" type="double"\/>/);
+    expect(gexf).toMatch(/<attribute id="cableCount" title="cableCount" type="integer"\/>/);
+    const g = counts.fromGexf;
+    const talabani = nodeNamed(g, 'Jalal Talabani');
+    expect(g.getNodeAttributes(talabani)).toMatchObject({ kind: 'Person', label: 'Jalal Talabani', color: '#e6550d' });
+    expect(typeof g.getNodeAttribute(talabani, 'x')).toBe('number');
+    expect(g.getNodeAttribute(talabani, 'size')).toBeGreaterThan(0);
+    const edge = g.edges(nodeNamed(g, 'Kouchner'), talabani)[0]!;
+    expect(g.getEdgeAttributes(edge)).toMatchObject({ type: 'CO_MENTIONED', cables: '07PARIS3534', cableCount: 1 });
+  });
+
+  test('GEXF time: cables and co-mentions start at their dates', () => {
+    const g = new Graph({ multi: true, type: 'mixed' });
+    g.addNode('07PARIS3534', { kind: 'Cable', label: '07PARIS3534', date: '2007-08-27', weightedDegree: 1 });
+    g.addNode('p-a', { kind: 'Person', label: 'A & B "Co"', name: 'A', firstDate: '1966-12-28', weightedDegree: 2 });
+    g.addNode('p-b', { kind: 'Person', label: 'B', name: 'B', firstDate: '2007-08-27', weightedDegree: 2 });
+    g.addDirectedEdgeWithKey('MENTIONS:07PARIS3534->p-a', '07PARIS3534', 'p-a', { type: 'MENTIONS', count: 1 });
+    g.addUndirectedEdgeWithKey('CO_MENTIONED:p-a--p-b', 'p-a', 'p-b', { type: 'CO_MENTIONED', weight: 2, firstDate: '1975-01-02', lastDate: '2010-02-03' });
+    const file = path.join(dir, 'time.gexf');
+    const xml = writeGexf(g);
+    fs.writeFileSync(file, xml);
+    validateGexf(file);
+    expect(xml).toContain('<node id="07PARIS3534" start="2007-08-27"');
+    expect(xml).toContain('<node id="p-a" start="1966-12-28" label="A &amp; B &quot;Co&quot;"');
+    expect(xml).toMatch(/<edge id="CO_MENTIONED:p-a--p-b" start="1975-01-02" type="undirected"/);
+    expect(xml).toContain('<edge id="MENTIONS:07PARIS3534->p-a" start="2007-08-27"');
+  });
+
+  test('filters: types, minimum weight, dates, top N by PageRank', async () => {
+    const { graph } = buildGraph(await recordsOf([SEEDS]));
+    const people = filterGraph(graph, { types: ['Person'] });
+    expect(census(people).nodes).toEqual({ Person: census(graph).nodes.Person });
+    expect(Object.keys(census(people).edges)).toEqual(['CO_MENTIONED']);
+    const heavy = filterGraph(graph, { minWeight: 3 });
+    heavy.forEachEdge((_e, a) => a.type === 'CO_MENTIONED' && expect(a.weight).toBeGreaterThanOrEqual(3));
+    expect(heavy.order).toBe(graph.order);
+    const top = filterGraph(graph, { top: 5 });
+    expect(top.order).toBe(5);
+    const best = graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'pagerank') - graph.getNodeAttribute(a, 'pagerank'))[0]!;
+    expect(top.hasNode(best)).toBe(true);
+    // The seeds carry no dates: a date filter keeps no cable.
+    expect(census(filterGraph(graph, { since: '2005' })).nodes.Cable).toBeUndefined();
+  });
+});
