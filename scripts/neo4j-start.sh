@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a real Neo4j Community 5.26 server (embedded, Bolt on 127.0.0.1:7687, auth on), fetched
 # from Maven Central on first use. Data, jars and logs live in .neo4j/ (git-ignored).
-#   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (1g)
+#   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (2g)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${NEO4J_DIR:-$ROOT/.neo4j}"
@@ -36,7 +36,7 @@ fi
 # 3. Start, and wait until Bolt answers.
 echo "neo4j: starting on bolt://127.0.0.1:$PORT (log: $LOG)"
 NEO4J_HOME_DIR="$DIR/data" NEO4J_BOLT_PORT="$PORT" NEO4J_PASSWORD="${NEO4J_PASSWORD:-cablegraph}" \
-  nohup java -Xmx"${NEO4J_HEAP:-1g}" -cp "$DIR/classes:$DIR/lib/*" CablegraphNeo4j >"$LOG" 2>&1 &
+  nohup java -Xmx"${NEO4J_HEAP:-2g}" -cp "$DIR/classes:$DIR/lib/*" CablegraphNeo4j >"$LOG" 2>&1 &
 echo $! >"$PIDFILE"
 for _ in $(seq 1 240); do
   if grep -q "cablegraph-neo4j: ready" "$LOG" 2>/dev/null; then

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CablegraphError } from '../common/diagnostics';
 import { runBuild, type BuildCommandOptions } from './build-command';
 import { runExport, type ExportCommandOptions } from './export-command';
+import { runLoad, type LoadCommandOptions } from './load-command';
 import { runParse, type ParseCommandOptions } from './parse-command';
 import { runQueryCommand, type QueryCommandOptions } from './query-command';
 
@@ -57,6 +58,23 @@ export function buildProgram(): Command {
     .option('--quiet', 'no summary on stderr')
     .action(async (graphFile: string, options: ExportCommandOptions) => {
       process.exitCode = await runExport(graphFile, options);
+    });
+
+  program
+    .command('load')
+    .description('Load a graph file (or cables, built first) into Neo4j: idempotent, resumable, batched.')
+    .argument('<inputs...>', 'a graph file written by cablegraph build, or cable inputs')
+    .option('--neo4j <uri>', 'Neo4j URI (default NEO4J_URI or bolt://127.0.0.1:7687; neo4j:// and neo4j+s:// for clusters and Aura)')
+    .option('--neo4j-user <user>', 'Neo4j user (default NEO4J_USER or neo4j)')
+    .option('--neo4j-password <password>', 'Neo4j password (default NEO4J_PASSWORD or cablegraph)')
+    .option('--database <name>', 'Neo4j database (default NEO4J_DATABASE or the server default)')
+    .option('--batch-size <n>', 'rows per transaction (default 2000)')
+    .option('--concurrency <n>', 'transactions in flight (default 2)')
+    .option('--force', 'load again even if this exact graph was loaded before')
+    .addOption(new Option('--ner <extractor>', 'entity extractor when building from cables').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
+    .option('--quiet', 'no progress and no summary')
+    .action(async (inputs: string[], options: LoadCommandOptions) => {
+      process.exitCode = await runLoad(inputs, options);
     });
 
   program

@@ -25,14 +25,15 @@ export interface Progress {
  * A progress bar (cables, cables/s, ETA) on a terminal; plain log lines every `every` cables
  * otherwise (CI logs, pipes), so nothing floods a log file.
  */
-export function progress(label: string, total: number | undefined, options: { quiet?: boolean; every?: number } = {}): Progress {
+export function progress(label: string, total: number | undefined, options: { quiet?: boolean; every?: number; unit?: string } = {}): Progress {
+  const unit = options.unit ?? 'cables';
   const started = Date.now();
   let count = 0;
   const rate = (): string => (count / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0);
   if (options.quiet) return { tick: () => void (count += 1), done: () => undefined };
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
-      format: `${label} [{bar}] {value}/{total} cables | {rate} cables/s | ETA {eta_formatted}`,
+      format: `${label} [{bar}] {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}`,
       stream: process.stderr,
       etaBuffer: 200,
       hideCursor: true,
@@ -55,8 +56,8 @@ export function progress(label: string, total: number | undefined, options: { qu
   return {
     tick: () => {
       count += 1;
-      if (count % every === 0) process.stderr.write(`${label}: ${count} cables (${rate()} cables/s)\n`);
+      if (count % every === 0) process.stderr.write(`${label}: ${count} ${unit} (${rate()} ${unit}/s)\n`);
     },
-    done: () => process.stderr.write(`${label}: ${count} cables in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate()} cables/s)\n`),
+    done: () => process.stderr.write(`${label}: ${count} ${unit} in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate()} ${unit}/s)\n`),
   };
 }

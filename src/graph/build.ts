@@ -5,6 +5,7 @@ import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveEntities, type CableEntity, type Entity } from '../resolve';
 import { computeMetrics } from './metrics';
+import { mergeRecords } from './records';
 import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType, type Evidence } from './types';
 
 const postId = (name: string): string => `post:${name}`;
@@ -68,7 +69,8 @@ function personFor(name: string, resolved: CableEntity[]): { id: string; name: s
  */
 export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}): { graph: Graph; entities: Entity[] } {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
-  const sorted = [...records].sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
+  // One record per cable id (mergeRecords keeps the latest version), in id order.
+  const sorted = [...mergeRecords([], records).values()].sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
   const cables = sorted.map((r) => r.cable);
   const { entities, perCable } = resolveEntities(cables, sorted.map((r) => r.mentions));
   const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });

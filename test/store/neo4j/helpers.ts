@@ -42,3 +42,13 @@ export async function testDriver(): Promise<Driver | undefined> {
     return undefined;
   }
 }
+
+/** Empties the test database in small auto-commit batches (one transaction would exhaust its memory). */
+export async function emptyDatabase(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+  } finally {
+    await session.close();
+  }
+}

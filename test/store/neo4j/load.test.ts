@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { loadGraph, openDriver } from '../../../src/store/neo4j';
 import { CablegraphError } from '../../../src/common/diagnostics';
-import { connection, counts, smallGraph, testDriver } from './helpers';
+import { connection, counts, emptyDatabase, smallGraph, testDriver } from './helpers';
 
 describe('cablegraph load → Neo4j', () => {
   let driver: Driver | undefined;
@@ -9,7 +9,7 @@ describe('cablegraph load → Neo4j', () => {
     driver = await testDriver();
   });
   beforeEach(async () => {
-    await driver?.executeQuery('MATCH (n) DETACH DELETE n');
+    if (driver) await emptyDatabase(driver);
   });
   afterAll(async () => driver?.close());
 

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { loadGraph, queryLibrary, queryParameters, resolveQuery, runQuery } from '../../../src/store/neo4j';
-import { smallGraph, testDriver } from './helpers';
+import { emptyDatabase, smallGraph, testDriver } from './helpers';
 
 /** Every query of cypher/queries, run on a small graph loaded into the real server, with expected answers. */
 describe('the Cypher library (cypher/queries)', () => {
@@ -13,7 +13,7 @@ describe('the Cypher library (cypher/queries)', () => {
   beforeAll(async () => {
     driver = await testDriver();
     if (!driver) return;
-    await driver.executeQuery('MATCH (n) DETACH DELETE n');
+    await emptyDatabase(driver);
     const g = smallGraph();
     g.addNode('p-leach', { kind: 'Person', name: 'Leach', aliases: [{ text: 'Leach', count: 1 }] });
     g.addNode('p-rosenblatt', { kind: 'Person', name: 'Josiah Rosenblatt', aliases: [{ text: 'Josiah Rosenblatt', count: 2 }] });
