@@ -1,46 +1,11 @@
-import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Graph from 'graphology';
-import { parse as parseGexf } from 'graphology-gexf';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { filterGraph, writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv } from '../../src/export';
+import { filterGraph, writeGexf } from '../../src/export';
 import { buildGraph } from '../../src/graph';
-import { SEEDS, SHARED, census, nodeNamed, recordsOf } from '../graph/helpers';
-
-const SCHEMA = path.join(SHARED, 'gexf-schema/1.3/gexf.xsd');
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-
-/** xmllint against the official GEXF 1.3 schema (CI installs libxml2-utils; locally skipped without it). */
-function validateGexf(file: string): void {
-  if (!hasXmllint) {
-    if (process.env.CI) throw new Error('xmllint missing: .ci/run installs libxml2-utils');
-    return;
-  }
-  execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { stdio: 'pipe' });
-}
-
-/** The graph re-read from every export format: node and edge counts, by kind and type. */
-function reimportCounts(graph: Graph, dir: string) {
-  const gexfFile = path.join(dir, 'g.gexf');
-  fs.writeFileSync(gexfFile, writeGexf(graph));
-  validateGexf(gexfFile);
-  const fromGexf = parseGexf(Graph, fs.readFileSync(gexfFile, 'utf8'));
-  const fromJson = new Graph({ multi: true, type: 'mixed' });
-  fromJson.import(JSON.parse(writeGraphologyJson(graph)));
-  const graphml = writeGraphml(graph);
-  const csvDir = path.join(dir, 'csv');
-  const files = writeNeo4jCsv(graph, csvDir);
-  const rows = (list: string[]) => list.reduce((sum, f) => sum + parseCsv(fs.readFileSync(f), { from_line: 2 }).length, 0);
-  return {
-    gexf: { nodes: fromGexf.order, edges: fromGexf.size },
-    json: { nodes: fromJson.order, edges: fromJson.size },
-    graphml: { nodes: (graphml.match(/<node id=/g) ?? []).length, edges: (graphml.match(/<edge id=/g) ?? []).length },
-    neo4jCsv: { nodes: rows(files.nodes), edges: rows(files.relationships) },
-    fromGexf,
-  };
-}
+import { SEEDS, census, nodeNamed, recordsOf } from '../graph/helpers';
+import { reimportCounts, validateGexf } from './helpers';
 
 describe('exports', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-export-'));
@@ -60,7 +25,7 @@ describe('exports', () => {
     expect(gexf).toContain('mode="dynamic" timeformat="date"');
     expect(gexf).toMatch(/<attribute id="pagerank" title="pagerank" type="double"\/>/);
     expect(gexf).toMatch(/<attribute id="cableCount" title="cableCount" type="integer"\/>/);
-    const g = counts.fromGexf;
+    const g = counts.fromGexf!;
     const talabani = nodeNamed(g, 'Jalal Talabani');
     expect(g.getNodeAttributes(talabani)).toMatchObject({ kind: 'Person', label: 'Jalal Talabani', color: '#e6550d' });
     expect(typeof g.getNodeAttribute(talabani, 'x')).toBe('number');

@@ -1,0 +1,60 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv } from '../../src/export';
+import { SHARED } from '../graph/helpers';
+
+const SCHEMA = path.join(SHARED, 'gexf-schema/1.3/gexf.xsd');
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+
+/** xmllint against the official GEXF 1.3 schema (CI installs libxml2-utils; locally skipped without it). */
+export function validateGexf(file: string): void {
+  if (!hasXmllint) {
+    if (process.env.CI) throw new Error('xmllint missing: .ci/run installs libxml2-utils');
+    return;
+  }
+  execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { stdio: 'pipe' });
+}
+
+/** Occurrences of `needle` in `text` (indexOf: no array of matches on a 200 MB string). */
+export function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n += 1;
+  return n;
+}
+
+/**
+ * The graph re-read from every export format: node and edge counts. GEXF is validated against the
+ * official schema and, when `readBack` (small graphs: its DOM parser needs ~20x the file in memory),
+ * parsed back with graphology-gexf; other formats are re-imported (JSON) or counted (GraphML, CSV rows).
+ */
+export function reimportCounts(graph: Graph, dir: string, readBack = true) {
+  const gexfFile = path.join(dir, 'g.gexf');
+  let gexf: string | undefined = writeGexf(graph);
+  fs.writeFileSync(gexfFile, gexf);
+  const gexfCounts = { nodes: occurrences(gexf, '<node id='), edges: occurrences(gexf, '<edge id=') };
+  gexf = undefined;
+  validateGexf(gexfFile);
+  const fromGexf = readBack ? parseGexf(Graph, fs.readFileSync(gexfFile, 'utf8')) : undefined;
+  if (fromGexf) expect({ nodes: fromGexf.order, edges: fromGexf.size }).toEqual(gexfCounts);
+  const fromJson = new Graph({ multi: true, type: 'mixed' });
+  fromJson.import(JSON.parse(writeGraphologyJson(graph)));
+  const jsonCounts = { nodes: fromJson.order, edges: fromJson.size };
+  fromJson.clear();
+  let graphml: string | undefined = writeGraphml(graph);
+  const graphmlCounts = { nodes: occurrences(graphml, '<node id='), edges: occurrences(graphml, '<edge id=') };
+  graphml = undefined;
+  const csvDir = path.join(dir, 'csv');
+  const files = writeNeo4jCsv(graph, csvDir);
+  const rows = (list: string[]) => list.reduce((sum, f) => sum + parseCsv(fs.readFileSync(f), { from_line: 2 }).length, 0);
+  return {
+    gexf: gexfCounts,
+    json: jsonCounts,
+    graphml: graphmlCounts,
+    neo4jCsv: { nodes: rows(files.nodes), edges: rows(files.relationships) },
+    fromGexf,
+  };
+}
