@@ -1,5 +1,5 @@
 import type { Cable } from '../parse/types';
-import { DEMONYMS, ENGLISH, ORG_HEADS, ORG_NAMES, PLACES, STOP, STRONG_TITLES, TITLES } from './gazetteer';
+import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, PLURAL_TITLES, ROLES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from './gazetteer';
 import type { EntityType, Extractor, Mention } from './types';
 import { paragraphAt } from './util';
 
@@ -10,36 +10,53 @@ export interface BuiltinOptions {
 
 interface Tok { s: string; lower: string; start: number; end: number; upper: boolean; cap: boolean; skip: boolean; used: boolean; gapBefore: string }
 
-const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z\u00C0-\u017F'’.-]*/g;
+const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z0-9\u00C0-\u017F'’.-]*/g;
 const CONNECTORS = new Set(['de', 'al', 'al-', 'bin', 'ibn', 'van', 'von', 'da', 'du', 'del', 'der', 'den', 'el', 'la', 'le', 'di', 'y', 'ben', 'abu']);
 const PLACE_PREPS = new Set(['in', 'to', 'from', 'at', 'near', 'visited', 'across', 'throughout', 'outside', 'inside']);
 /** Header lines that never hold entities (markings, E.O./DECL, TAGS, ref numbers, section lines). */
 const SKIP_LINE = /^\s*(?:E\.\s?O\.|TAGS\b|DECL\b|SIPDIS|NOFORN|C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|U\s?N\s?C\s?L\s?A\s?S|UNCLASSIFIED|CONFIDENTIAL|SECRET|SENSITIVE|SECTION \d|PASS\b|\W*$)|^\s*[A-Z]+ 0*\d+\s*$|^\s*(?:REF:?\s*)?¶?(?:[A-Z]\.\s+)?(?:[A-Z]+ )+\d+[\s,A-Z0-9.]*$/;
-const BUREAU = new Set(['EUR', 'NEA', 'WHA', 'EAP', 'SCA', 'INR', 'DRL', 'ISN', 'PRM', 'CA', 'IO', 'EB', 'EEB', 'AF', 'PM', 'INL', 'OES', 'NSC', 'DEPT', 'USTR', 'TREASURY', 'COMMERCE', 'DOD', 'OSD', 'JCS', 'USEU', 'USNATO', 'USUN', 'ALSO', 'INFO', 'PASS', 'WHITE', 'HOUSE', 'AID', 'USAID', 'EXPORT', 'OFFICE', 'DESK']);
+const PLACE_HEADS = new Set(['square', 'avenue', 'street', 'boulevard', 'road', 'bridge', 'palace', 'airport', 'province', 'district', 'oblast', 'governorate', 'strait', 'straits', 'passage', 'valley', 'mountains', 'river', 'lake', 'island', 'islands', 'desert', 'peninsula', 'canal', 'prison', 'airbase', 'krai', 'prefecture', 'county', 'mosque']);
+const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'marshal', 'judge', 'cardinal']);
+export const BUREAU = new Set(['EUR', 'NEA', 'WHA', 'EAP', 'SCA', 'INR', 'DRL', 'ISN', 'PRM', 'CA', 'IO', 'EB', 'EEB', 'AF', 'PM', 'INL', 'OES', 'NSC', 'DEPT', 'USTR', 'TREASURY', 'COMMERCE', 'DOD', 'OSD', 'JCS', 'USEU', 'USNATO', 'USUN', 'ALSO', 'INFO', 'PASS', 'WHITE', 'HOUSE', 'AID', 'USAID', 'EXPORT', 'OFFICE', 'DESK']);
 
 function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) !== null) {
     let s = m[0];
-    let start = m.index!;
-    // trailing punctuation, possessive
-    s = s.replace(/[’']s$/i, (x) => (s.length > 2 ? '' : x));
-    const isInitialOrAbbr = /^(?:[A-Z]\.)+$/.test(s) || /^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Amb|Prof|St|Adm|Capt|Maj|Sgt|Rev|Mme)\.$/i.test(s);
-    if (!isInitialOrAbbr) s = s.replace(/[.'’-]+$/, '');
+    const start = m.index;
+    const last = s.charCodeAt(s.length - 1);
+    // trailing punctuation, possessive (only words with such characters pay for the regexes)
+    if (s.length > 2 && (last === 115 || last === 83) && /[’']s$/i.test(s)) s = s.slice(0, -2);
+    const l2 = s.charCodeAt(s.length - 1);
+    if (l2 === 46 || l2 === 39 || l2 === 8217 || l2 === 45) {
+      const isInitialOrAbbr = /^(?:[A-Z]\.)+$/.test(s) || /^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Amb|Prof|St|Adm|Capt|Maj|Sgt|Rev|Mme)\.$/i.test(s);
+      if (!isInitialOrAbbr) s = s.replace(/[.'’-]+$/, '');
+    }
     // "Amman-based", "UN-led": keep the name part
-    const suf = /^(.+?)-(?:based|led|born|run|backed|sponsored|style|controlled|owned|brokered|funded|bound|wide)$/.exec(s);
-    if (suf) s = suf[1];
+    if (s.includes('-')) {
+      const suf = /^(.+?)-(?:based|led|born|run|backed|sponsored|style|controlled|owned|brokered|funded|bound|wide)$/.exec(s);
+      if (suf) s = suf[1];
+    }
     if (!s) continue;
     const end = start + s.length;
-    const letters = s.replace(/[^A-Za-z\u00C0-\u017F]/g, '');
+    let hasLetter = false; let hasLower = false;
+    for (let q = 0; q < s.length; q++) {
+      const ch = s.charCodeAt(q);
+      if (ch >= 97 && ch <= 122) { hasLower = true; break; }
+      if (ch >= 65 && ch <= 90) hasLetter = true;
+      else if (ch >= 0xc0 && ch <= 0x17f) { const c = s[q]; if (c !== c.toUpperCase()) { hasLower = true; break; } hasLetter = true; }
+    }
+    const c0 = s.charCodeAt(0);
     toks.push({
       s, lower: s.toLowerCase(), start, end,
-      upper: letters.length > 0 && letters === letters.toUpperCase(),
-      cap: /^[A-Z\u00C0-\u00DE]/.test(s) || /^(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]/.test(s), skip: false, used: false, gapBefore: text.slice(prevEnd, start),
+      upper: hasLetter && !hasLower,
+      cap: (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde) || (s.length > 3 && s.includes('-') && /^(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]/.test(s)),
+      skip: false, used: false, gapBefore: prevEnd === start ? '' : text.slice(prevEnd, start),
     });
     prevEnd = end;
-    start = end;
   }
   return toks;
 }
@@ -47,19 +64,127 @@ function tokenize(text: string): Tok[] {
 const isSentenceGap = (gap: string) => /[.!?:;]\s*$|^\s*\n\s*\n|[(\-"]\s*$|^$/.test(gap) || /¶/.test(gap);
 const joinable = (gap: string) => /^[ \t]*\n?[ \t]*$/.test(gap) || gap === '-';
 
+const ROUTE_SEP = new Set(['FOR', 'AND', 'PASS', 'TO', 'ALSO', 'INFO', 'PLEASE', 'ATTN', 'ATTENTION', 'THE', 'OF', 'CC', 'FM', 'FROM', 'IMMEDIATE',
+  'PRIORITY', 'ROUTINE', 'ONLY', 'EYES', 'EXDIS', 'LIMDIS', 'NODIS', 'STADIS', 'HANDLING', 'HQ', 'AMEMBASSY', 'AMCONSUL', 'AMCONGEN', 'USMISSION', 'WITH', 'AT', 'IN', 'ON', 'BY', 'AS', 'ACTION', 'POSTS', 'ALL', 'DIPLOMATIC', 'COLLECTIVE', 'CAPTION', 'NIACT', 'SECTION', 'OF']);
+const ORG_TAIL = new Set(['team', 'center', 'centre', 'office', 'desk', 'force', 'unit', 'cell', 'group', 'staff', 'room', 'committee', 'command']);
+const handleLike = (w: string) => /^[A-Z][A-Z']{4,}(?:-[A-Z']{2,})?$/.test(w) && /[AEIOUY]/.test(w) && !ENGLISH.has(w.toLowerCase()) && !OFFICES.has(w) && !ORG_NAMES.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()) && !ROLES.has(w.toLowerCase()) && !TITLES.has(w.toLowerCase()) && !STOP.has(w.toLowerCase());
+
+/**
+ * Routing lines between the classification line and the E.O./TAGS/SUBJECT lines ("STATE FOR EUR/WE",
+ * "TREASURY FOR MMALLOY", "CA FOR CA/OCS/ACS FOR WILLIAM HURST", "STATE:NEA/MAG (SWILLIAMS, MNARDI)"):
+ * office codes are organizations, e-mail-style handles and names are persons, posts are places.
+ * Returns the [start, end) ranges of the routing lines, which the other passes then skip.
+ */
+function routingLines(text: string, out: Mention[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const endM = /^[ \t]*(?:E\.?\s?O\.?\s|EO\s+\d|TAGS\b|SUBJECT\b|SUBJ\b|REF\b|REFS\b|Classified\b|CLASSIFIED\b|¶?\s*1\s?\.\s)/m.exec(text);
+  const end = endM ? endM.index : -1;
+  if (end <= 0 || end > 3000) return ranges;
+  const nl = text.indexOf('\n');
+  if (nl < 0 || nl >= end) return ranges;
+  let off = nl + 1;
+  while (off < end) {
+    let le = text.indexOf('\n', off);
+    if (le < 0 || le > end) le = end;
+    const line = text.slice(off, le);
+    if (/[A-Z]{2}/.test(line) && !/[a-z]/.test(line) && (!SKIP_LINE.test(line) || /^\s*PASS\b/.test(line))) ranges.push([off, le]);
+    off = le + 1;
+  }
+  if (!ranges.length) return ranges;
+  // units: words and slash/colon compounds, in order over all routing lines
+  interface U { s: string; start: number; end: number; gap: string }
+  const units: U[] = [];
+  let prev = ranges[0][0];
+  for (const [a, b] of ranges) {
+    if (a > prev + 1) prev = a;
+    for (const m of text.slice(a, b).matchAll(/[A-Z0-9][A-Z0-9'&.-]*(?:[/:][A-Z0-9'&.-]*)*/g)) {
+      const st = a + m.index!; let w = m[0].replace(/[.:/-]+$/, '');
+      if (!w) continue;
+      units.push({ s: w, start: st, end: st + w.length, gap: text.slice(prev, st) });
+      prev = st + w.length;
+    }
+    if (units.length) units[units.length - 1].gap += ''; // line end acts as a space
+  }
+  const push = (type: Mention['type'], start: number, endi: number) => out.push({ type, text: text.slice(start, endi), start, end: endi });
+  let run: U[] = [];
+  const flush = () => {
+    if (run.length >= 2 && run.length <= 4 && (ANY_FIRST_NAMES.has(run[0].s.toLowerCase()) || run.some((u) => !ENGLISH.has(u.s.toLowerCase())))) push('PERSON', run[0].start, run[run.length - 1].end);
+    else for (const u of run) if (handleLike(u.s)) push('PERSON', u.start, u.end);
+    run = [];
+  };
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (run.length && !/^\s+$/.test(u.gap)) flush();
+    if (/[/:]/.test(u.s)) {
+      flush();
+      // parts of a compound: office codes join, handles are persons
+      let os = -1; let oe = -1;
+      for (const pm of u.s.matchAll(/[^/:]+|:/g)) {
+        const ps = u.start + pm.index!; const pe = ps + pm[0].length; const part = pm[0];
+        const isOffice = part !== ':' && !/^\d+$/.test(part) && !handleLike(part);
+        if (isOffice) { if (os < 0) os = ps; oe = pe; continue; }
+        if (os >= 0) { push('ORGANIZATION', os, oe); os = -1; }
+        if (part !== ':' && !/^\d+$/.test(part)) push('PERSON', ps, pe);
+      }
+      if (os >= 0) push('ORGANIZATION', os, oe);
+      continue;
+    }
+    const w = u.s; const l = w.toLowerCase();
+    if (/^\d/.test(w) || ROUTE_SEP.has(w) || STOP.has(l)) { flush(); continue; }
+    if (ROLES.has(l) || STRONG_TITLES.has(l) || /^(RCO|ATTACHE|CHIEF|DESK|OFFICER)$/.test(w)) { flush(); continue; }
+    // places (longest match, up to three words)
+    let pj = -1; let phrase = '';
+    for (let j = i; j < Math.min(units.length, i + 3); j++) {
+      if (j > i && !/^\s+$/.test(units[j].gap)) break;
+      phrase = j === i ? l : `${phrase} ${units[j].s.toLowerCase()}`;
+      if (PLACES.has(phrase)) pj = j;
+    }
+    if (pj >= 0) { flush(); push('PLACE', u.start, units[pj].end); i = pj; continue; }
+    if (OFFICES.has(w) || ORG_NAMES.has(l) || (w.length <= 3 && /^[A-Z]+$/.test(w) && !ENGLISH.has(l))) {
+      flush();
+      if (w.length === 1) continue;
+      // "PM ACTION TEAM", "DS COMMAND CENTER"
+      let j = i;
+      while (j + 1 < units.length && /^ +$/.test(units[j + 1].gap) && ENGLISH.has(units[j + 1].s.toLowerCase()) && !ROUTE_SEP.has(units[j + 1].s) && !/[/:]/.test(units[j + 1].s) && j - i < 3) j++;
+      while (j > i && !ORG_TAIL.has(units[j].s.toLowerCase())) j--;
+      push('ORGANIZATION', u.start, units[j].end); i = j;
+      continue;
+    }
+    run.push(u);
+  }
+  flush();
+  return ranges;
+}
+
 /** Pure TypeScript, cable-aware named-entity extractor. */
 export class BuiltinExtractor implements Extractor {
   readonly name = 'builtin';
   constructor(private readonly options: BuiltinOptions = {}) {}
   async extract(cables: Cable[]): Promise<Mention[][]> {
-    return cables.map((c) => this.extractOne(c));
+    // Phase 1 per cable; then surnames established by a title or a full name anywhere in the batch
+    // settle the bare capitalized words left pending in every cable ("Putin said" with "President Putin" elsewhere).
+    const states = cables.map((c) => this.analyze(c));
+    const global = new Map<string, number>();
+    for (const st of states) for (const s of st.surnames) global.set(s, (global.get(s) ?? 0) + 1);
+    return states.map((st) => st.finish(global));
   }
 
+  /** Mentions of one cable (surnames from this cable only). */
   extractOne(cable: Cable): Mention[] {
+    return this.analyze(cable).finish(new Map());
+  }
+
+  private analyze(cable: Cable): { surnames: Set<string>; finish: (global: Map<string, number>) => Mention[] } {
     const text = cable.text;
     const toks = tokenize(text);
-    const lowerCount = (text.match(/[a-z]/g) ?? []).length;
-    const upperCount = (text.match(/[A-Z]/g) ?? []).length;
+    /** Index of the token starting at `pos` (binary search), or -1. */
+    const tokAt = (pos: number): number => {
+      let lo = 0; let hi = toks.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < pos) lo = mid + 1; else hi = mid; }
+      return lo < toks.length && toks[lo].start === pos ? lo : -1;
+    };
+    let lowerCount = 0; let upperCount = 0;
+    for (let q = 0; q < text.length; q++) { const ch = text.charCodeAt(q); if (ch >= 97 && ch <= 122) lowerCount++; else if (ch >= 65 && ch <= 90) upperCount++; }
     const capsCable = lowerCount < upperCount * 0.1;
     // mark header lines to skip
     const skipRanges: Array<[number, number]> = [];
@@ -68,6 +193,9 @@ export class BuiltinExtractor implements Extractor {
       if (SKIP_LINE.test(line)) skipRanges.push([off, off + line.length]);
       off += line.length + 1;
     }
+    const out: Mention[] = [];
+    const routed = routingLines(text, out);
+    if (routed.length) { for (const r of routed) skipRanges.push(r); skipRanges.sort((x, y) => x[0] - y[0]); }
     let si = 0;
     for (const t of toks) {
       while (si < skipRanges.length && skipRanges[si][1] < t.start) si++;
@@ -77,13 +205,21 @@ export class BuiltinExtractor implements Extractor {
     // hyphenated titles ("Minister-Counselor", "Vice-President") act as titles
     const isTitle = (x: Tok) => TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
     const isStrong = (x: Tok) => STRONG_TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)) && x.lower.split('-').some((p) => STRONG_TITLES.has(p)));
-    const out: Mention[] = [];
     const emit = (type: EntityType, a: number, b: number) => {
       for (let k = a; k <= b; k++) toks[k].used = true;
       out.push({ type, text: text.slice(toks[a].start, toks[b].end), start: toks[a].start, end: toks[b].end });
     };
     const capsRun = (i: number) => capsCable || toks[i].upper;
 
+    // State Department office codes (EUR/WE, NEA/MAG, INR/B) and unknown acronyms in mixed-case text
+    for (const m of text.matchAll(/(?<![\w/])([A-Z]{1,5}(?:\/[A-Z]{1,5})+)(?![\w/])/g)) {
+      const parts = m[1].split('/');
+      if (parts.every((x) => /^(C|S|U|NF|SBU|REL|TS|FOUO|OC|ORCON|NOFORN)$/.test(x)) || parts.every((x) => PLACES.has(x.toLowerCase()) || x === 'US')) continue;
+      const s0 = m.index!; const e0 = s0 + m[1].length;
+      const k = tokAt(s0);
+      if (k >= 0 && toks[k].skip) continue;
+      if (!out.some((x) => x.start < e0 && s0 < x.end)) { out.push({ type: 'ORGANIZATION', text: m[1], start: s0, end: e0 }); for (let q = Math.max(0, tokAt(s0)); q < toks.length && toks[q].start < e0; q++) if (toks[q].start >= s0 && toks[q].end <= e0) toks[q].used = true; }
+    }
     // Pass 1: gazetteer places and organizations (longest match)
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
@@ -100,6 +236,10 @@ export class BuiltinExtractor implements Extractor {
       if (t.s === 'U.S.' || (t.s === 'US' && !capsCable)) { best = i; bestType = 'PLACE'; }
       if (capsCable && best === i && toks[i].lower === 'who') continue;
       if (bestType === 'ORGANIZATION' && best === i && toks[i].s.length <= 3 && !toks[i].upper && !/^[A-Z].*[A-Z]/.test(toks[i].s)) continue; // "Who", "Pa"
+      if (bestType === 'PLACE' && best === i && FIRST_NAMES.has(t.lower) && !capsCable && !t.upper) {
+        const nx = toks[i + 1];
+        if (nx && nx.cap && !nx.upper && joinable(nx.gapBefore) && !ENGLISH.has(nx.lower) && !PLACES.has(nx.lower) && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower)) continue;
+      }
       if (bestType) {
         // "Government of France", "Embassy Paris": gazetteer place inside an org phrase is handled in pass 2
         const prev = toks[i - 1];
@@ -165,20 +305,19 @@ export class BuiltinExtractor implements Extractor {
         emit('ORGANIZATION', i, i + 2);
       }
     }
-    // State Department office codes (EUR/WE, NEA/MAG, INR/B) and unknown acronyms in mixed-case text
-    for (const m of text.matchAll(/(?<![\w/])([A-Z]{1,5}(?:\/[A-Z]{1,5})+)(?![\w/])/g)) {
-      const parts = m[1].split('/');
-      if (parts.every((x) => /^(C|S|U|NF|SBU|REL|TS|FOUO|OC|ORCON|NOFORN)$/.test(x))) continue;
-      const s0 = m.index!; const e0 = s0 + m[1].length;
-      const k = toks.findIndex((x) => x.start === s0);
-      if (k >= 0 && toks[k].skip) continue;
-      if (!out.some((x) => x.start < e0 && s0 < x.end)) { out.push({ type: 'ORGANIZATION', text: m[1], start: s0, end: e0 }); toks.forEach((x) => { if (x.start >= s0 && x.end <= e0) x.used = true; }); }
-    }
-    // "STATE FOR EUR/WE" routing lines: the Department of State
-    for (const m of text.matchAll(/^(STATE|SECSTATE|DEPT)(?= FOR\b)/gm)) {
-      const s0 = m.index!;
-      if (!out.some((x) => x.start <= s0 && s0 < x.end)) out.push({ type: 'ORGANIZATION', text: m[1], start: s0, end: s0 + m[1].length });
-      toks.forEach((x) => { if (x.start === s0) x.used = true; });
+    // Named sites and sub-national areas by head word: "Azadi Square", "Eastern Province", "Strait of Hormuz"
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.skip || t.used || !t.cap || !PLACE_HEADS.has(t.lower)) continue;
+      let a = i;
+      while (a > 0 && i - a < 3 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && joinable(toks[a].gapBefore) && !isSentenceGap(toks[a].gapBefore) &&
+        !STOP.has(toks[a - 1].lower) && !isTitle(toks[a - 1]) && toks[a - 1].upper === t.upper) a--;
+      let b = i;
+      const o = toks[i + 1]; const c = toks[i + 2];
+      if (a === i && o && c && o.lower === 'of' && c.cap && !c.skip && !c.used && joinable(o.gapBefore) && joinable(c.gapBefore) && !STOP.has(c.lower)) b = i + 2;
+      if (a === i && b === i) continue;
+      if (capsCable && a < i && toks.slice(a, i).every((x) => ENGLISH.has(x.lower))) continue;
+      emit('PLACE', a, b); i = b;
     }
     // Pass 3: persons — title cues, multi-word capitalized runs, signer, surnames
     const pending: Array<{ a: number; b: number }> = [];
@@ -187,6 +326,16 @@ export class BuiltinExtractor implements Extractor {
       const t = toks[i];
       if (t.skip || t.used || !t.cap) continue;
       const caps = capsRun(i);
+      // plural titles: "RABBIS SHAYEVICH AND GOLDSCHMIDT", "Presidents Bush and Putin"
+      if (PLURAL_TITLES.has(t.lower) && !t.used) {
+        let j = i + 1;
+        let got = 0;
+        while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && joinable(toks[j].gapBefore) && !STOP.has(toks[j].lower) && !ENGLISH.has(toks[j].lower) && !PLACES.has(toks[j].lower)) {
+          emit('PERSON', j, j); surnames.add(toks[j].lower); got++;
+          if (toks[j + 1] && (toks[j + 1].lower === 'and' || /^,\s*$/.test(toks[j + 1].gapBefore) && toks[j + 1].cap) && joinable(toks[j + 1].gapBefore.replace(',', ''))) j += toks[j + 1].lower === 'and' ? 2 : 1; else break;
+        }
+        if (got) { i = j; continue; }
+      }
       // title cue: look back over title words
       let cue = false;
       let k = i;
@@ -202,9 +351,39 @@ export class BuiltinExtractor implements Extractor {
       let b = a;
       const okTok = (x: Tok) => !x.used && !x.skip && (x.cap || CONNECTORS.has(x.lower)) && !STOP.has(x.lower) && !isTitle(x) && !ORG_HEADS.has(x.lower) && !DEMONYMS.has(x.lower) &&
         !(caps && (/(?:ING|ED|LY|TION|SION|MENT|NESS|IES|ATES|ORTS|ANCE|ENCE|ITY)$/.test(x.s) || x.s.length < 2 && !/^[A-Z]\.?$/.test(x.s)));
-      if (!okTok(toks[a])) { i = a; continue; }
-      while (b + 1 < toks.length && b - a < 3 && joinable(toks[b + 1].gapBefore) && okTok(toks[b + 1]) && (capsRun(b + 1) === capsRun(a) || /^[A-Z]\.$/.test(toks[b + 1].s) || /^[A-Z]\.$/.test(toks[b].s))) b++;
-      while (b > a && CONNECTORS.has(toks[b].lower)) b--;
+      if (!okTok(toks[a])) {
+        // "Ambassador King said": a title word standing alone after a strong title is a surname
+        if (cue && k > i + 0 && a === k && SURNAME_TITLES.has(toks[a].lower) && toks[a].cap && !toks[a].used && joinable(toks[a].gapBefore) && !(toks[a + 1] && toks[a + 1].cap && joinable(toks[a + 1].gapBefore))) {
+          emit('PERSON', a, a); surnames.add(toks[a].lower);
+        }
+        i = a; continue;
+      }
+      const isInit = (x: Tok) => /^[A-Z]\.$/.test(x.s);
+      const extend = (a: number): number => {
+        let b = a;
+        let ref = a; // case of the run: the first token that is not an initial
+        let words = 1;
+        while (b + 1 < toks.length && words < 4 + (CONNECTORS.has(toks[b + 1].lower) ? 1 : 0) && joinable(toks[b + 1].gapBefore)) {
+          const nx = toks[b + 1];
+          const firstNameHere = FIRST_NAMES.has(toks[b].lower) && b === a;
+          const ok = okTok(nx) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower) && !PLACES.has(nx.lower) &&
+            !(toks[b + 2] && toks[b + 2].cap && joinable(toks[b + 2].gapBefore)));
+          if (!ok) break;
+          if (isInit(toks[ref]) && !isInit(nx)) ref = b + 1;
+          if (!(capsRun(b + 1) === capsRun(ref) || isInit(nx) || isInit(toks[b]))) break;
+          b++;
+          if (!CONNECTORS.has(nx.lower)) words++;
+        }
+        while (b > a && CONNECTORS.has(toks[b].lower)) b--;
+        return b;
+      };
+      b = extend(a);
+      // "Human Rights Issues Robert King": a run of ordinary words before a given name is not part of the name
+      if (!cue && b > a) {
+        let f = a;
+        while (f < b && ENGLISH.has(toks[f].lower) && !FIRST_NAMES.has(toks[f].lower)) f++;
+        if (f > a && f < b && FIRST_NAMES.has(toks[f].lower)) { a = f; b = extend(a); }
+      }
       const n = b - a + 1;
       const sentenceStart = a === i && isSentenceGap(t.gapBefore);
       if (cue && (!caps || n <= 3)) {
@@ -219,6 +398,9 @@ export class BuiltinExtractor implements Extractor {
       } else if (caps && !capsCable && n >= 2 && toks.slice(a, b + 1).every((x) => !ENGLISH.has(x.lower) && x.s.length > 1)) {
         emit('PERSON', a, b);
         surnames.add(toks[b].lower);
+      } else if (caps && n >= 2 && n <= 4 && FIRST_NAMES.has(toks[a].lower) && toks.slice(a + 1, b + 1).every((x) => x.s.length > 1 && !PLACES.has(x.lower))) {
+        emit('PERSON', a, b);
+        surnames.add(toks[b].lower);
       } else if (caps && capsCable && n >= 2 && n <= 3 && toks.slice(a, b + 1).every((x) => !ENGLISH.has(x.lower) && x.s.length > 1)) {
         emit('PERSON', a, b);
         surnames.add(toks[b].lower);
@@ -228,43 +410,56 @@ export class BuiltinExtractor implements Extractor {
       }
       i = b;
     }
-    // signer(s): the last short line, and parsed signers
-    const lines = text.replace(/\s+$/, '').split('\n');
-    const last = lines[lines.length - 1].trim();
-    const lastStart = text.replace(/\s+$/, '').length - lines[lines.length - 1].replace(/^\s+/, '').length;
+    // signer(s): the last short line ("STAPLETON", "Leach"), or the last all-caps word after a URL line
+    const trimmed = text.replace(/\s+$/, '');
+    const lastNl = trimmed.lastIndexOf('\n');
+    const lastLine = trimmed.slice(lastNl + 1);
+    const last = lastLine.trim();
+    let signerStart = -1; let signer = '';
     if (/^[A-Za-z][A-Za-z.'-]+(?: [A-Za-z.'-]+){0,2}$/.test(last) && !STOP.has(last.toLowerCase()) && !/^(END|COMMENT|SIPDIS|NOFORN)\b/i.test(last)) {
-      const start = lastStart + (lines[lines.length - 1].length - lines[lines.length - 1].trimStart().length) * 0;
-      const s = text.indexOf(last, start - 1);
-      if (s >= 0 && !out.some((m) => m.start <= s && s < m.end)) {
-        out.push({ type: 'PERSON', text: last, start: s, end: s + last.length });
-        surnames.add(last.toLowerCase().split(' ').pop()!);
+      signer = last; signerStart = lastNl + 1 + (lastLine.length - lastLine.trimStart().length);
+    } else {
+      const m = /\s([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)$/.exec(trimmed);
+      if (m && /https?:|Website|END (?:NOTE|COMMENT|SUMMARY)|\.\s*$/.test(trimmed.slice(Math.max(0, m.index - 200), m.index)) && !ENGLISH.has(m[1].toLowerCase()) && !STOP.has(m[1].toLowerCase()) && !/^(END|SIPDIS|NOFORN)$/.test(m[1])) {
+        signer = m[1]; signerStart = m.index + 1;
       }
     }
-    // routing-style "NSC FOR NAME/NAME" before the first paragraph
-    const firstPara = text.search(/(?:^|\n)\s*¶?1\.\s/);
-    for (const m of text.slice(0, firstPara < 0 ? 0 : firstPara).matchAll(/\bFOR ([A-Z][A-Z'-]{3,}(?:[/, ]+[A-Z][A-Z'-]{3,})*)/g)) {
-      let p = m.index! + 4;
-      for (const name of m[1].split(/[/, ]+/)) {
-        const s = text.indexOf(name, p);
-        p = s + name.length;
-        if (BUREAU.has(name) || ORG_NAMES.has(name.toLowerCase()) || PLACES.has(name.toLowerCase()) || STOP.has(name.toLowerCase())) continue;
-        if (!out.some((x) => x.start <= s && s < x.end)) { out.push({ type: 'PERSON', text: name, start: s, end: s + name.length }); surnames.add(name.toLowerCase()); }
-      }
+    if (signerStart >= 0 && !out.some((m) => m.start <= signerStart && signerStart < m.end)) {
+      out.push({ type: 'PERSON', text: signer, start: signerStart, end: signerStart + signer.length });
+      surnames.add(signer.toLowerCase().split(' ').pop()!);
+    }
+    for (const m of out) if (m.type === 'PERSON') { const w = m.text.toLowerCase().split(/\s+/).pop()!; if (w.length > 2) surnames.add(w); }
+    // only name-like surnames travel to other cables: no demonyms, plurals, group words or codes
+    const confident = new Set([...surnames].filter((x) => x.length > 2 && /^[a-z\u00e0-\u017f'’-]+$/.test(x) && !ENGLISH.has(x) && !STOP.has(x) && !DEMONYMS.has(x) &&
+      !/(?:ians?|eans?|ese|ish|ists?|ites|ics?|s)$/.test(x)));
+
+    const finish = (global: Map<string, number>): Mention[] => {
+    // a bare word used with a possessive somewhere in the cable ("Putin's") is a surname here
+    for (const { a, b } of pending) {
+      const w = toks[a].lower;
+      if (a === b && /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3)) && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && !DEMONYMS.has(w) && toks[a].s.length > 2 && (!capsRun(a) || capsCable)) surnames.add(w);
     }
     // pending single words: persons if they are a known surname; places after a place preposition
     for (const { a, b } of pending) {
       if (toks[a].used) continue;
       const last = toks[b].lower;
-      if (surnames.has(last) && a === b) { emit('PERSON', a, b); continue; }
+      if (a === b && (surnames.has(last) || (global.has(last) && !capsRun(a)) || (global.has(last) && capsCable && !ENGLISH.has(last)))) { emit('PERSON', a, b); continue; }
       const prev = toks[a - 1];
       const placePrep = prev && PLACE_PREPS.has(prev.lower);
       const parts = toks[a].lower.split('-');
       if (parts.length > 1 && parts.some((x) => PLACES.has(x) || DEMONYMS.has(x) || ORG_NAMES.has(x) || x === 'u.s')) continue;
       const w = toks[a].lower;
-      if (/(?:ian|ean|ese|ish)$/.test(w) || (w.endsWith('s') && (DEMONYMS.has(w) || ENGLISH.has(w.slice(0, -1)) || /[A-Z]s$/.test(toks[a].s)))) continue;
+      if (/(?:ian|ean|ese|ish|eri|tani|stani)$/.test(w) && a === b && !/['’]s\b/.test(text.slice(toks[a].end, toks[a].end + 3))) continue;
+      if (w.endsWith('s') && (DEMONYMS.has(w) || ENGLISH.has(w.slice(0, -1)) || /[A-Z]s$/.test(toks[a].s))) continue;
       const nx = toks[a + 1];
+      const possessive = /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3));
+      // small towns after a place preposition ("in Tunceli", "of Birobidzhan")
+      if (this.options.placeContext !== false && prev && (placePrep || prev.lower === 'of') && !possessive && a < b && SMALL_PLACES.has(toks.slice(a, b + 1).map((x) => x.lower).join(' '))) { emit('PLACE', a, b); continue; }
+      if (a === b && SMALL_PLACES.has(w) && prev && (placePrep || prev.lower === 'of') && !possessive && this.options.placeContext !== false) { emit('PLACE', a, b); continue; }
+      // "Putin's", "TAIANA'S": a possessive unknown single name is a person
+      if (a === b && possessive && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && toks[a].s.length > 2 && (!capsRun(a) || capsCable)) { emit('PERSON', a, b); continue; }
       const personContext = (nx && /^(said|says|told|stated|noted|added|argued|explained|asked|believes|believed|met|called|urged|stressed|insisted|replied|warned|wrote|agreed|thinks|thought|has|had|was|is|would|will)$/.test(nx.lower)) ||
-        /^[’']s/.test(text.slice(toks[a].end, toks[a].end + 2)) || (prev && /^(with|by|and|of)$/.test(prev.lower));
+        possessive || (prev && /^(with|by|and|of)$/.test(prev.lower));
       const speech = nx && /^(said|says|told|stated|noted|added|argued|explained|asked|urged|stressed|insisted|replied|warned|wrote|agreed)$/.test(nx.lower);
       if (a === b && personContext && !capsRun(a) && !placePrep && !ENGLISH.has(toks[a].lower) && (speech || !isSentenceGap(toks[a].gapBefore)) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
         emit('PERSON', a, b); continue;
@@ -276,7 +471,7 @@ export class BuiltinExtractor implements Extractor {
     if (!capsCable) {
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i];
-        if (t.skip || t.used || !t.upper || t.s.length < 3 || t.s.length > 8 || !/^[A-Z][A-Z0-9&+-]*$/.test(t.s)) continue;
+        if (t.skip || t.used || !t.upper || t.s.length < 3 || t.s.length > 8 || !/^[A-Z][A-Z&+-]*$/.test(t.s)) continue;
         if (ENGLISH.has(t.lower) || STOP.has(t.lower) || TITLES.has(t.lower) || DEMONYMS.has(t.lower)) continue;
         const prevUpper = toks[i - 1] && toks[i - 1].upper && joinable(t.gapBefore) && toks[i - 1].s.length > 1;
         const nextUpper = toks[i + 1] && toks[i + 1].upper && joinable(toks[i + 1].gapBefore) && toks[i + 1].s.length > 1;
@@ -300,5 +495,7 @@ export class BuiltinExtractor implements Extractor {
       lastEnd = m.end;
     }
     return res;
+    };
+    return { surnames: confident, finish };
   }
 }

@@ -92,36 +92,60 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (!l) { l = { type, key, display, surfaces: new Map(), surnameOnly: false, acronym: false, ...flags }; locals.set(k, l); }
     else if (display.length > l.display.length || (l.display === l.display.toUpperCase() && display !== display.toUpperCase())) l.display = display;
     l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + 1);
+    return k;
   };
-  const persons = mentions.filter((m) => m.type === 'PERSON').map((m) => ({ m, name: stripTitles(m.text) }));
-  const full = persons.filter((p) => normalizeName(p.name).includes(' '));
+  // "Sheikh Abdullah bin Zayed Al Nahyan (AbZ)", "International Organization for Migration (IOM)": a short form in
+  // parentheses right after a name is an alias of that name (same entity, same type), here and later in the cable.
+  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+  const aliasTarget = new Map<string, Mention>();
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const m = sorted[i]; const n = sorted[i + 1];
+    const text = cable.text;
+    if (!text || m.type === 'PLACE' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start)) || text[n.end] !== ')') continue;
+    if (n.text.length > 8 || /\s/.test(n.text) || !/[A-Z].*[A-Z]/.test(n.text)) continue;
+    const initials = stripTitles(m.text).split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+    if (n.text[0].toUpperCase() !== initials[0] && !initials.includes(n.text[0].toUpperCase())) continue;
+    aliasTarget.set(n.text, m);
+  }
+  if (aliasTarget.size) mentions = mentions.map((n) => { const m = aliasTarget.get(n.text); return m && n !== m ? { ...n, type: m.type, aliasOf: m } as Mention : n; });
+  const persons = mentions.filter((m) => m.type === 'PERSON' && !(m as { aliasOf?: Mention }).aliasOf).map((m) => ({ m, name: stripTitles(m.text) }));
+  const fullByNorm = new Map<string, string>();
+  for (const p of persons) { const k = normalizeName(p.name); if (k.includes(' ') && !fullByNorm.has(k)) fullByNorm.set(k, p.name); }
+  const fullNorms = [...fullByNorm.keys()];
+  const keyOf = new Map<Mention, string>();
+  const aliases: Mention[] = [];
   for (const m of mentions) {
+    if ((m as { aliasOf?: Mention }).aliasOf) { aliases.push(m); continue; }
+    keyOf.set(m, resolveOne(m));
+  }
+  for (const n of aliases) {
+    const k = keyOf.get((n as unknown as { aliasOf: Mention }).aliasOf);
+    const l = k ? locals.get(k) : undefined;
+    if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
+    else resolveOne({ ...n });
+  }
+  return [...locals.values()];
+  function resolveOne(m: Mention): string {
     if (m.type !== 'PERSON') {
       const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
-      if (acr) add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
+      if (acr) return add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
       else if (m.type === 'PLACE' && COUNTRY_CODE.has(m.text.toLowerCase()) && COUNTRY_NAME.get(COUNTRY_CODE.get(m.text.toLowerCase())!)) {
         const cn = COUNTRY_NAME.get(COUNTRY_CODE.get(m.text.toLowerCase())!)!;
-        add(m.type, normalizeName(cn), cn, m.text);
-      } else add(m.type, normalizeName(m.text), properCase(m.text), m.text);
-      continue;
+        return add(m.type, normalizeName(cn), cn, m.text);
+      } else return add(m.type, normalizeName(m.text), properCase(m.text), m.text);
     }
     const name = stripTitles(m.text);
     const n = normalizeName(name);
-    const longer = [...new Set(full.map((f) => normalizeName(f.name)).filter((f) => f.endsWith(' ' + n)))];
+    const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
     if (n.includes(' ') && longer.length === 1) {
-      add('PERSON', longer[0], properCase(full.find((x) => normalizeName(x.name) === longer[0])!.name), m.text);
+      return add('PERSON', longer[0], properCase(fullByNorm.get(longer[0])!), m.text);
     } else if (!n.includes(' ')) {
       // surname-only: join the full name in this cable ending with it (unique)
-      const cands = [...new Set(full.filter((f) => normalizeName(f.name).endsWith(' ' + n)).map((f) => normalizeName(f.name)))];
-      if (cands.length === 1) {
-        const f = full.find((x) => normalizeName(x.name) === cands[0])!;
-        add('PERSON', cands[0], properCase(f.name), m.text);
-        continue;
-      }
-      add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
-    } else add('PERSON', n, properCase(name), m.text);
+      const cands = fullNorms.filter((f) => f.endsWith(' ' + n));
+      if (cands.length === 1) return add('PERSON', cands[0], properCase(fullByNorm.get(cands[0])!), m.text);
+      return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
+    } else return add('PERSON', n, properCase(name), m.text);
   }
-  return [...locals.values()];
 }
 
 /**

@@ -26,3 +26,29 @@ describe('builtin extractor', () => {
       'PLACE:LIBYA', 'PERSON:ORDONEZ', 'PLACE:MADRID', 'PERSON:ENDERS']);
   });
 });
+
+describe('builtin extractor: cable conventions', () => {
+  it('reads routing lines: office codes are organizations, handles and names are persons, posts are places', async () => {
+    const text = 'C O N F I D E N T I A L SECTION 01 OF 02 ROME 000123\n\nSIPDIS\n\nSTATE FOR EUR/WE AND DRL:JDOEMANN\nCAIRO FOR RCO MARIA KOWALSKA\nPASS DOD/OSD\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL IT\nSUBJECT: TEST\n\n1. (C) Text.\n';
+    const got = await names(text);
+    for (const e of ['ORGANIZATION:STATE', 'ORGANIZATION:EUR/WE', 'ORGANIZATION:DRL', 'PERSON:JDOEMANN', 'PLACE:CAIRO', 'PERSON:MARIA KOWALSKA', 'ORGANIZATION:DOD/OSD']) expect(got).toContain(e);
+    expect(got).not.toContain('PERSON:RCO');
+  });
+
+  it('plural titles, possessives and given names mark persons', async () => {
+    const got = await names('SUBJECT: RABBIS ZELNIKOV AND BRONSTEYN MEET\n\n1. (C) Observers credit this to Varkonyi\'s reforms. The note names MOHAMMAD REZA TABRIZI AS THE OFFICIAL.');
+    for (const e of ['PERSON:ZELNIKOV', 'PERSON:BRONSTEYN', 'PERSON:Varkonyi', 'PERSON:MOHAMMAD REZA TABRIZI']) expect(got).toContain(e);
+  });
+
+  it('a surname seen with a title in one cable settles a bare mention in another cable of the batch', async () => {
+    const ex = createExtractor('builtin');
+    const [, b] = await ex.extract([makeCable('A', '1. (C) President Varkonyi met us.'), makeCable('B', '1. (C) The decision came from Varkonyi and his aides.')]);
+    expect(b.map((m) => `${m.type}:${m.text}`)).toContain('PERSON:Varkonyi');
+  });
+
+  it('reads named sites by head word', async () => {
+    const got = await names('1. (C) Protesters gathered in Azadi Square near the Strait of Hormuz.');
+    expect(got).toContain('PLACE:Azadi Square');
+    expect(got).toContain('PLACE:Strait of Hormuz');
+  });
+});

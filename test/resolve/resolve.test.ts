@@ -48,3 +48,14 @@ describe('resolveEntities', () => {
     expect(resolveEntities([other, c], [[], m]).perCable[1][0].id).toBe(r.perCable[0][0].id);
   });
 });
+
+describe('resolveCable aliases', () => {
+  it('a short form in parentheses after a name is an alias of that name', () => {
+    const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
+    const c = makeCable('10ABUDHABI1', t);
+    const r = resolveEntities([c], [at(t, [['PERSON', 'Abdullah bin Zayed Al Nahyan'], ['ORGANIZATION', 'AbZ'], ['ORGANIZATION', 'AbZ']])]);
+    expect(r.perCable[0]).toHaveLength(1);
+    expect(r.perCable[0][0]).toMatchObject({ type: 'PERSON', name: 'Abdullah bin Zayed Al Nahyan', mentions: ['Abdullah bin Zayed Al Nahyan', 'AbZ'] });
+    expect(r.entities[0].aliases).toEqual([{ text: 'AbZ', count: 2 }, { text: 'Abdullah bin Zayed Al Nahyan', count: 1 }]);
+  });
+});
