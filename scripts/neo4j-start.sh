@@ -17,7 +17,7 @@ fi
 command -v java >/dev/null || { echo "neo4j: java (17+) not found" >&2; exit 1; }
 
 # 1. Jars from Maven Central (once).
-if [ ! -f "$DIR/lib/.complete" ]; then
+if [ ! -f "$DIR/lib/.complete" ] || [ "$ROOT/scripts/neo4j/pom.xml" -nt "$DIR/lib/.complete" ]; then
   command -v mvn >/dev/null || { echo "neo4j: mvn not found (needed once to fetch Neo4j from Maven Central)" >&2; exit 1; }
   echo "neo4j: fetching Neo4j from Maven Central into $DIR/lib"
   rm -rf "$DIR/lib"

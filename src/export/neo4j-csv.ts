@@ -63,6 +63,8 @@ export function writeNeo4jCsv(graph: Graph, directory: string): Neo4jCsvFiles {
   );
   const command = [
     'neo4j-admin database import full neo4j --overwrite-destination',
+    // Subjects and names can span lines.
+    '--multiline-fields=true',
     `--array-delimiter="${ARRAY_DELIMITER}"`,
     ...nodes.map((f) => `--nodes=${path.basename(f)}`),
     ...relationships.map((f) => `--relationships=${path.basename(f)}`),
