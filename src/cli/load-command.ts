@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type Graph from 'graphology';
 import { readGraphFile } from '../graph';
-import { loadGraph, openDriver } from '../store/neo4j';
+import { DEFAULT_LOAD_OPTIONS, loadGraph, openDriver } from '../store/neo4j';
 import { CablegraphError } from '../common/diagnostics';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 import { progress } from './progress';
@@ -59,8 +59,8 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
     let bar: ReturnType<typeof progress> | undefined;
     let shown = 0;
     const result = await loadGraph(graph, driver, {
-      batchSize: positive(options.batchSize, '--batch-size', 2000),
-      concurrency: positive(options.concurrency, '--concurrency', 2),
+      batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
+      concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
       force: options.force ?? false,
       ...(connection.database ? { database: connection.database } : {}),
       onProgress: (done, total) => {

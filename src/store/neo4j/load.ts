@@ -17,7 +17,9 @@ export interface LoadOptions {
   afterWave?: (wavesDone: number) => void | Promise<void>;
 }
 
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 2000, concurrency: 2, force: false };
+// Chosen by scripts/bench-load.js --sweep on the shared corpus: bigger batches win, and concurrent
+// MERGE transactions contend for the same nodes' locks (1 × 10,000 was fastest; see README).
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 10000, concurrency: 1, force: false };
 
 export interface LoadResult {
   loadId: string;

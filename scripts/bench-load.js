@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+/**
+ * Neo4j load benchmark: the online loader (`cablegraph load`: batched UNWIND/MERGE over Bolt)
+ * beside Neo4j's offline importer (neo4j-admin `database import full`, the AdminTool class from
+ * Maven Central, fed by `export --format neo4j-csv`) on the same graph, in the same run.
+ *
+ *   npm run neo4j:start
+ *   npm run build && node scripts/bench-load.js [--graph out/corpus.cgz | --cables N] [--sweep]
+ *
+ * Default graph: the shared corpus. `--cables N` generates an N-cable corpus (scripts/gen-corpus.js)
+ * and builds it first. `--sweep` also times the online loader over batch sizes and concurrencies
+ * (how the defaults were chosen). The database of the running server is emptied first: use the
+ * project's own server, not one holding data you need.
+ */
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const { readGraphFile } = require(path.join(ROOT, 'dist/graph'));
+const { writeNeo4jCsv } = require(path.join(ROOT, 'dist/export'));
+const { loadGraph, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-load-'));
+const cli = (...a) => execFileSync(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+async function emptyDatabase(driver) {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+function graphFile() {
+  const given = flag('--graph');
+  if (given) return given;
+  const cables = flag('--cables');
+  const file = path.join(work, 'graph.cgz');
+  if (cables) {
+    const csv = path.join(work, `cables-${cables}.csv`);
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.js'), '-n', cables, '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+    cli('build', csv, '-o', file, '--quiet');
+  } else {
+    cli('build', path.join(ROOT, '..', 'shared', 'corpus'), '-o', file, '--quiet');
+  }
+  return file;
+}
+
+function offlineImport(graph) {
+  const lib = path.join(process.env.NEO4J_DIR || path.join(ROOT, '.neo4j'), 'lib');
+  if (!fs.existsSync(path.join(lib, '.complete'))) throw new Error(`no Neo4j jars in ${lib}: run npm run neo4j:start once`);
+  const csvDir = path.join(work, 'csv');
+  const files = writeNeo4jCsv(graph, csvDir);
+  const home = path.join(work, 'neo4j-home');
+  fs.mkdirSync(path.join(home, 'conf'), { recursive: true });
+  fs.writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
+  const started = process.hrtime.bigint();
+  execFileSync(
+    'java',
+    ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--overwrite-destination', '--multiline-fields=true', '--array-delimiter=;',
+      ...files.nodes.map((f) => `--nodes=${f}`), ...files.relationships.map((f) => `--relationships=${f}`)],
+    { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function online(driver, graph, options) {
+  await emptyDatabase(driver);
+  const result = await loadGraph(graph, driver, { ...options, force: true });
+  return result.seconds;
+}
+
+(async () => {
+  const file = graphFile();
+  const { graph, header } = await readGraphFile(file);
+  console.log(`graph: ${header.cables} cables, ${graph.order} nodes, ${graph.size} relationships (${file})`);
+  const driver = await openDriver(resolveConnection());
+  try {
+    if (args.includes('--sweep')) {
+      for (const batchSize of [1000, 2000, 5000, 10000]) {
+        for (const concurrency of [1, 2, 4]) {
+          const s = await online(driver, graph, { batchSize, concurrency });
+          console.log(`  online batch ${String(batchSize).padStart(5)} × ${concurrency}: ${s.toFixed(1)} s (${Math.round(graph.size / s)} relationships/s)`);
+        }
+      }
+    }
+    const onlineSeconds = await online(driver, graph, {});
+    const offlineSeconds = offlineImport(graph);
+    const rate = (n, s) => `${Math.round(n / s).toLocaleString('en-US')}`;
+    console.log(`online loader (cablegraph load, defaults): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s`);
+    console.log(`offline importer (neo4j-admin import):     ${offlineSeconds.toFixed(1)} s — ${rate(graph.order, offlineSeconds)} nodes/s, ${rate(graph.size, offlineSeconds)} relationships/s`);
+    console.log(`ratio online / offline: ${(onlineSeconds / offlineSeconds).toFixed(2)}×`);
+  } finally {
+    await driver.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+})().catch((error) => {
+  console.error(`bench-load: ${error.message}`);
+  process.exit(1);
+});
