@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import { CablegraphError } from '../../common/diagnostics';
 
 /** Where and how to reach Neo4j. `neo4j://` and `neo4j+s://` URIs route to clusters and Aura. */
@@ -33,10 +33,10 @@ export function resolveConnection(flags: Partial<Neo4jConnection> = {}, env: Nod
  * Opens a driver and proves the server answers and accepts the credentials before anything is
  * written, so a bad URI or password fails cleanly with nothing half-loaded.
  */
-export async function openDriver(connection: Neo4jConnection): Promise<Driver> {
+export async function openDriver(connection: Neo4jConnection, config: Config = {}): Promise<Driver> {
   let driver: Driver;
   try {
-    driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), { disableLosslessIntegers: true });
+    driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), { disableLosslessIntegers: true, ...config });
   } catch (cause) {
     throw new CablegraphError('NEO4J_BAD_URI', `not a Neo4j URI: ${connection.uri} (${(cause as Error).message})`, { cause });
   }
