@@ -161,12 +161,10 @@ export class BuiltinExtractor implements Extractor {
   readonly name = 'builtin';
   constructor(private readonly options: BuiltinOptions = {}) {}
   async extract(cables: Cable[]): Promise<Mention[][]> {
-    // Phase 1 per cable; then surnames established by a title or a full name anywhere in the batch
-    // settle the bare capitalized words left pending in every cable ("Putin said" with "President Putin" elsewhere).
-    const states = cables.map((c) => this.analyze(c));
-    const global = new Map<string, number>();
-    for (const st of states) for (const s of st.surnames) global.set(s, (global.get(s) ?? 0) + 1);
-    return states.map((st) => st.finish(global));
+    // Each cable on its own: a cable's mentions must not depend on which cables share its batch
+    // (worker batches, --append), or builds would not be reproducible. Surnames seen in other
+    // cables are joined later, by resolution. (Settling surnames batch-wide scored 0.862 vs 0.860.)
+    return cables.map((c) => this.extractOne(c));
   }
 
   /** Mentions of one cable (surnames from this cable only). */

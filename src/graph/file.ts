@@ -5,7 +5,7 @@ import { pipeline } from 'stream/promises';
 import { Readable } from 'stream';
 import * as zlib from 'zlib';
 import Graph from 'graphology';
-import type { SerializedGraph } from 'graphology-types';
+import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../common/diagnostics';
 import type { BuildOptions, CableRecord } from './types';
 
@@ -37,10 +37,12 @@ export async function writeGraphFile(file: string, records: CableRecord[], graph
   const header: GraphFileHeader = { format: GRAPH_FILE_FORMAT, version: GRAPH_FILE_VERSION, cables: records.length, nodes: graph.order, edges: graph.size, buildOptions };
   const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // One line per record, node and edge: no single giant string (V8 caps strings at ~512 MB).
   function* lines(): Generator<string> {
     yield `${JSON.stringify(header)}\n`;
     for (const record of records) yield `${JSON.stringify({ record })}\n`;
-    yield `${JSON.stringify({ graph: graph.export() })}\n`;
+    for (const node of graph.nodeEntries()) yield `${JSON.stringify({ node: [node.node, node.attributes] })}\n`;
+    for (const edge of graph.edgeEntries()) yield `${JSON.stringify({ edge: [edge.edge, edge.source, edge.target, edge.undirected, edge.attributes] })}\n`;
   }
   try {
     await pipeline(Readable.from(lines()), zlib.createGzip({ level: 6 }), fs.createWriteStream(temporary));
@@ -57,7 +59,7 @@ export async function readGraphFile(file: string): Promise<GraphFile> {
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let header: GraphFileHeader | undefined;
   const records: CableRecord[] = [];
-  let serialized: SerializedGraph | undefined;
+  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
   let lineNumber = 0;
   try {
     for await (const line of lines) {
@@ -68,15 +70,22 @@ export async function readGraphFile(file: string): Promise<GraphFile> {
         if (value.version !== GRAPH_FILE_VERSION) throw new Error(`graph file version ${String(value.version)}; this cablegraph reads version ${GRAPH_FILE_VERSION} (rebuild it)`);
         header = value as unknown as GraphFileHeader;
       } else if ('record' in value) records.push(value.record as CableRecord);
-      else if ('graph' in value) serialized = value.graph as SerializedGraph;
+      else if ('node' in value) {
+        const [key, attributes] = value.node as [string, Attributes];
+        graph.addNode(key, attributes);
+      } else if ('edge' in value) {
+        const [key, source, target, undirected, attributes] = value.edge as [string, string, string, boolean, Attributes];
+        if (undirected) graph.addUndirectedEdgeWithKey(key, source, target, attributes);
+        else graph.addDirectedEdgeWithKey(key, source, target, attributes);
+      }
     }
   } catch (error) {
     const message = (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || /incorrect header check/.test((error as Error).message) ? 'not a gzip file' : (error as Error).message;
     throw new CablegraphError('GRAPH_UNREADABLE', `${file}: ${message}${lineNumber > 1 ? ` (line ${lineNumber})` : ''}`, { file, cause: error });
   }
-  if (!header || !serialized) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (no ${header ? 'graph' : 'header'})`, { file });
-  if (records.length !== header.cables) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${records.length} of ${header.cables} cables)`, { file });
-  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-  graph.import(serialized);
+  if (!header) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (no header)`, { file });
+  if (records.length !== header.cables || graph.order !== header.nodes || graph.size !== header.edges) {
+    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${records.length} of ${header.cables} cables, ${graph.order} of ${header.nodes} nodes, ${graph.size} of ${header.edges} edges)`, { file });
+  }
   return { header, records, graph };
 }

@@ -178,7 +178,8 @@ export function resolveEntities(cables: Cable[], mentions: Mention[][], options:
     const merged = new Map<string, CableEntity>();
     for (const l of ls) {
       let key = l.key;
-      let display = l.display;
+      // A possessive is never part of a name ("Iran's" → Iran), whatever surface was seen first.
+      let display = l.display.replace(/['’]s$/i, '');
       if (l.type === 'PERSON' && l.surnameOnly) {
         const cands = new Set<string>();
         for (const cc of ctrys[i].length ? ctrys[i] : ['']) for (const k of bySurnameCountry.get(`${l.key}|${cc}`) ?? []) cands.add(k);

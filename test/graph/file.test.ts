@@ -35,7 +35,7 @@ describe('the graph file', () => {
     await expect(readGraphFile(future)).rejects.toThrow(/graph file version 99; this cablegraph reads version 1/);
     const cut = path.join(dir, 'cut.cgz');
     fs.writeFileSync(cut, zlib.gzipSync('{"format":"cablegraph-graph","version":1,"cables":2}\n{"record":{}}\n'));
-    await expect(readGraphFile(cut)).rejects.toThrow(`${cut}: truncated graph file (no graph)`);
+    await expect(readGraphFile(cut)).rejects.toThrow(`${cut}: truncated graph file (1 of 2 cables`);
     await expect(readGraphFile(path.join(dir, 'missing.cgz'))).rejects.toThrow('no such graph file');
   });
 });

@@ -59,3 +59,13 @@ describe('resolveCable aliases', () => {
     expect(r.entities[0].aliases).toEqual([{ text: 'AbZ', count: 2 }, { text: 'Abdullah bin Zayed Al Nahyan', count: 1 }]);
   });
 });
+
+describe('canonical names', () => {
+  it('never keep a possessive', () => {
+    const text = "Iran's nuclear program worries Iran's neighbours; Iran denies it.";
+    const cable = { id: '09PARIS1', origin: 'Embassy Paris', routing: { to: [], info: [] }, tags: [], paragraphs: [], text } as never;
+    const at = (surface: string, from = 0) => { const start = text.indexOf(surface, from); return { type: 'PLACE' as const, text: surface, start, end: start + surface.length }; };
+    const { entities } = resolveEntities([cable], [[at("Iran's"), at("Iran's", 5), at('Iran', 40)]]);
+    expect(entities.map((e) => e.name)).toEqual(['Iran']);
+  });
+});
