@@ -52,9 +52,13 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     return 1;
   }
 
+  const readSeconds = (Date.now() - started) / 1000;
   const records = [...mergeRecords(existing, incoming).values()].sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
+  const graphStarted = Date.now();
   const { graph } = buildGraph(records, DEFAULT_BUILD_OPTIONS);
+  const writeStarted = Date.now();
   await writeGraphFile(options.output, records, graph, DEFAULT_BUILD_OPTIONS);
+  const stages = `read+parse+extract ${readSeconds.toFixed(1)} s, resolve+graph+metrics ${((writeStarted - graphStarted) / 1000).toFixed(1)} s, write ${((Date.now() - writeStarted) / 1000).toFixed(1)} s`;
 
   const byKind = new Map<string, number>();
   graph.forEachNode((_n, a) => byKind.set(a.kind as string, (byKind.get(a.kind as string) ?? 0) + 1));
@@ -63,7 +67,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   const list = (m: Map<string, number>): string => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
   if (!options.quiet) {
     process.stderr.write(
-      `cablegraph build: ${records.length} cables (${incoming.length} read${existing.length ? `, ${existing.length} already in the graph` : ''}) → ${options.output}: ${graph.order} nodes (${list(byKind)}), ${graph.size} edges (${list(byType)}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `cablegraph build: ${records.length} cables (${incoming.length} read${existing.length ? `, ${existing.length} already in the graph` : ''}) → ${options.output}: ${graph.order} nodes (${list(byKind)}), ${graph.size} edges (${list(byType)}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${stages})\n`,
     );
   }
   return 0;

@@ -10,7 +10,6 @@ import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord
 
 const postId = (name: string): string => `post:${name}`;
 const tagId = (code: string): string => `tag:${code}`;
-const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 /** Paragraph of an offset: its number, or its 1-based position in unnumbered cables; 0 = header. */
 function paragraphOf(cable: Cable, offset: number): number {
@@ -103,7 +102,15 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
   }
 
   const perCableEntities: CableEntities[] = [];
-  const pairs = new Map<string, { a: string; b: string; cables: number; paragraphs: number; evidence: Evidence[]; firstDate?: string; lastDate?: string }>();
+  // Pairs keyed by a number built from the two entities' indexes: millions of visits, no string keys.
+  const indexOf = new Map(entities.map((e, i) => [e.id, i]));
+  const stride = entities.length + 1;
+  const pairKey = (a: string, b: string): number => {
+    const ia = indexOf.get(a)!;
+    const ib = indexOf.get(b)!;
+    return ia < ib ? ia * stride + ib : ib * stride + ia;
+  };
+  const pairs = new Map<number, { a: string; b: string; cables: number; paragraphs: number; evidence: Evidence[]; firstDate?: string; lastDate?: string }>();
   sorted.forEach((record, i) => {
     const c = record.cable;
     const resolved = perCable[i] ?? [];
@@ -167,15 +174,33 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
     const c = record.cable;
     const { entities: inCable } = perCableEntities[i]!;
     const ids = [...inCable.keys()].sort();
+    const idx = ids.map((id) => indexOf.get(id)!);
+    const position = new Map(ids.map((id, k) => [id, k]));
     const date = c.created?.slice(0, 10);
-    const visit = (a: string, b: string): void => {
-      const pair = pairs.get(pairKey(a, b));
+    const sortedParagraphs = new Map<string, number[]>();
+    for (const [id, e] of inCable) sortedParagraphs.set(id, [...e.paragraphs].sort((x, y) => x - y));
+    const visit = (x: number, y: number): void => {
+      const ia = idx[x]!;
+      const ib = idx[y]!;
+      const pair = pairs.get(ia < ib ? ia * stride + ib : ib * stride + ia);
       if (!pair) return;
-      const pa = inCable.get(a)!.paragraphs;
-      const shared = [...inCable.get(b)!.paragraphs].filter((p) => pa.has(p)).sort((x, y) => x - y);
+      // Both lists are sorted: intersect by merging.
+      const pa = sortedParagraphs.get(ids[x]!)!;
+      const pb = sortedParagraphs.get(ids[y]!)!;
+      const shared: number[] = [];
+      for (let x = 0, y = 0; x < pa.length && y < pb.length; ) {
+        if (pa[x]! < pb[y]!) x += 1;
+        else if (pa[x]! > pb[y]!) y += 1;
+        else {
+          shared.push(pa[x]!);
+          x += 1;
+          y += 1;
+        }
+      }
       pair.cables += 1;
       pair.paragraphs += shared.length;
-      pair.evidence.push({ cable: c.id, paragraphs: shared });
+      // Counts are exact; the evidence list is capped (the MENTIONS edges hold the rest).
+      if (pair.evidence.length < options.maxEvidence) pair.evidence.push({ cable: c.id, paragraphs: shared });
       if (date) {
         if (!pair.firstDate || date < pair.firstDate) pair.firstDate = date;
         if (!pair.lastDate || date > pair.lastDate) pair.lastDate = date;
@@ -185,12 +210,18 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
     const pairCost = (ids.length * (ids.length - 1)) / 2;
     const neighbourCost = ids.reduce((sum, id) => sum + (neighbours.get(id)?.size ?? 0), 0);
     if (pairCost <= neighbourCost) {
-      for (let x = 0; x < ids.length; x += 1) for (let y = x + 1; y < ids.length; y += 1) visit(ids[x]!, ids[y]!);
+      for (let x = 0; x < ids.length; x += 1) for (let y = x + 1; y < ids.length; y += 1) visit(x, y);
     } else {
-      for (const a of ids) for (const b of neighbours.get(a) ?? []) if (a < b && inCable.has(b)) visit(a, b);
+      ids.forEach((a, x) => {
+        for (const b of neighbours.get(a) ?? []) {
+          const y = position.get(b);
+          if (y !== undefined && x < y) visit(x, y);
+        }
+      });
     }
   });
-  for (const [, pair] of [...pairs].sort(([x], [y]) => (x < y ? -1 : 1))) {
+  // Edges in a fixed order (by endpoint ids), whatever the map's insertion order.
+  for (const pair of [...pairs.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0))) {
     graph.addUndirectedEdgeWithKey(`CO_MENTIONED:${pair.a}--${pair.b}`, pair.a, pair.b, {
       type: 'CO_MENTIONED',
       weight: pair.cables + pair.paragraphs,
@@ -198,6 +229,7 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
       paragraphCount: pair.paragraphs,
       cables: pair.evidence.map((e) => e.cable),
       evidence: pair.evidence,
+      ...(pair.cables > pair.evidence.length ? { evidenceTruncated: true } : {}),
       ...(pair.firstDate ? { firstDate: pair.firstDate, lastDate: pair.lastDate } : {}),
     });
   }

@@ -35,9 +35,14 @@ export interface BuildOptions {
   layoutIterations: number;
   /** Seed of the community detection and initial layout: the same input gives the same graph. */
   seed: number;
+  /**
+   * Cables kept in a co-mention's `cables`/`evidence` lists (in cable-id order); counts and
+   * weights stay exact, and the MENTIONS edges (with paragraphs) give the full evidence.
+   */
+  maxEvidence: number;
 }
 
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { maxEntitiesPerWindow: 40, layoutIterations: 100, seed: 1 };
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { maxEntitiesPerWindow: 40, layoutIterations: 100, seed: 1, maxEvidence: 100 };
 
 export interface Evidence {
   cable: string;
