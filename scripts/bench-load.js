@@ -29,7 +29,7 @@ const { writeNeo4jCsv } = require(path.join(ROOT, 'dist/export'));
 const { loadGraph, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-load-'));
-const cli = (...a) => execFileSync(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
+const cli = (...a) => execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(ROOT, 'dist/cli/index.js'), ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 async function emptyDatabase(driver) {
   const session = driver.session();
@@ -81,7 +81,7 @@ async function online(driver, graph, options) {
 
 (async () => {
   const file = graphFile();
-  const { graph, header } = await readGraphFile(file);
+  const { graph, header } = await readGraphFile(file, { records: false });
   console.log(`graph: ${header.cables} cables, ${graph.order} nodes, ${graph.size} relationships (${file})`);
   const driver = await openDriver(resolveConnection());
   try {

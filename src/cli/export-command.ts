@@ -36,7 +36,7 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
 /** `cablegraph export <graph file> --format … [-o …]` with filters; text formats go to stdout without -o. */
 export async function runExport(graphFile: string, options: ExportCommandOptions): Promise<number> {
   const filter = exportFilter(options);
-  const { graph: full } = await readGraphFile(graphFile);
+  const { graph: full } = await readGraphFile(graphFile, { records: false });
   const graph = filterGraph(full, filter);
   if (options.format === 'neo4j-csv') {
     if (!options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');

@@ -48,12 +48,12 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
   const driver = await openDriver(connection);
   try {
     let graph: Graph;
-    if (inputs.length === 1 && isGraphFile(inputs[0]!)) graph = (await readGraphFile(inputs[0]!)).graph;
+    if (inputs.length === 1 && isGraphFile(inputs[0]!)) graph = (await readGraphFile(inputs[0]!, { records: false })).graph;
     else {
       const temporary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-')), 'graph.cgz');
       const status = await runBuild(inputs, { output: temporary, ner: options.ner ?? 'builtin', quiet: options.quiet ?? false });
       if (status !== 0) return status;
-      graph = (await readGraphFile(temporary)).graph;
+      graph = (await readGraphFile(temporary, { records: false })).graph;
       fs.rmSync(path.dirname(temporary), { recursive: true, force: true });
     }
     let bar: ReturnType<typeof progress> | undefined;

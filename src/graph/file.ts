@@ -66,22 +66,32 @@ export async function writeGraphFile(file: string, records: CableRecord[], graph
 }
 
 /** Reads a graph file written by writeGraphFile; a clear error naming the file when it is not one. */
-export async function readGraphFile(file: string): Promise<GraphFile> {
+export async function readGraphFile(file: string, options: { records?: boolean } = {}): Promise<GraphFile> {
+  const keepRecords = options.records ?? true;
   if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph file: ${file}`, { file });
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let header: GraphFileHeader | undefined;
   const records: CableRecord[] = [];
+  let recordCount = 0;
   const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
   let lineNumber = 0;
   try {
     for await (const line of lines) {
       lineNumber += 1;
+      if (!keepRecords && lineNumber > 1 && line.startsWith('{"record":')) {
+        recordCount += 1;
+        continue;
+      }
       const value = JSON.parse(line) as Record<string, unknown>;
       if (lineNumber === 1) {
         if (value.format !== GRAPH_FILE_FORMAT) throw new Error('not a cablegraph graph file');
         if (value.version !== GRAPH_FILE_VERSION) throw new Error(`graph file version ${String(value.version)}; this cablegraph reads version ${GRAPH_FILE_VERSION} (rebuild it)`);
         header = value as unknown as GraphFileHeader;
-      } else if ('record' in value) records.push(value.record as CableRecord);
+      } else if ('record' in value) {
+        // Loading or exporting needs only the graph: skip the (large) cable records then.
+        if (keepRecords) records.push(value.record as CableRecord);
+        else recordCount += 1;
+      }
       else if ('node' in value) {
         const [key, attributes] = value.node as [string, Attributes];
         graph.addNode(key, attributes);
@@ -96,8 +106,8 @@ export async function readGraphFile(file: string): Promise<GraphFile> {
     throw new CablegraphError('GRAPH_UNREADABLE', `${file}: ${message}${lineNumber > 1 ? ` (line ${lineNumber})` : ''}`, { file, cause: error });
   }
   if (!header) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (no header)`, { file });
-  if (records.length !== header.cables || graph.order !== header.nodes || graph.size !== header.edges) {
-    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${records.length} of ${header.cables} cables, ${graph.order} of ${header.nodes} nodes, ${graph.size} of ${header.edges} edges)`, { file });
+  if (records.length + recordCount !== header.cables || graph.order !== header.nodes || graph.size !== header.edges) {
+    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${records.length + recordCount} of ${header.cables} cables, ${graph.order} of ${header.nodes} nodes, ${graph.size} of ${header.edges} edges)`, { file });
   }
   return { header, records, graph };
 }

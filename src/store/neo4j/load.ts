@@ -41,7 +41,8 @@ type Props = Record<string, Scalar | Scalar[]>;
 interface Batch {
   phase: 'nodes' | 'relationships';
   cypher: string;
-  rows: Array<Record<string, unknown>>;
+  /** The batch's rows, made on demand. */
+  rows: () => Array<Record<string, unknown>>;
 }
 
 /**
@@ -73,15 +74,19 @@ const kindOf = (attributes: Record<string, unknown>, what: string, key: string):
   return kind;
 };
 
-/** The graph as ordered batches: nodes by label, then relationships by (type, source label, target label). */
+/**
+ * The graph as ordered batches: nodes by label, then relationships by (type, source label, target
+ * label). Batches hold keys only; their rows (the property maps) are made when a batch is sent,
+ * so a graph of millions of edges is never copied whole.
+ */
 export function planBatches(graph: Graph, batchSize: number): Batch[] {
-  const nodesByKind = new Map<string, Array<Record<string, unknown>>>();
+  const nodesByKind = new Map<string, string[]>();
   graph.forEachNode((key, attributes) => {
     const kind = kindOf(attributes, 'node', key);
     if (!nodesByKind.has(kind)) nodesByKind.set(kind, []);
-    nodesByKind.get(kind)!.push({ props: { ...toNeo4jProperties(attributes), id: key } });
+    nodesByKind.get(kind)!.push(key);
   });
-  const relsByShape = new Map<string, Array<Record<string, unknown>>>();
+  const relsByShape = new Map<string, Array<[string, string, string]>>();
   graph.forEachEdge((key, attributes, source, target, sourceAttributes, targetAttributes, undirected) => {
     const type = kindOf(attributes, 'edge', key);
     let [s, t, sa, ta] = [source, target, sourceAttributes, targetAttributes];
@@ -89,21 +94,26 @@ export function planBatches(graph: Graph, batchSize: number): Batch[] {
     if (undirected && t < s) [s, t, sa, ta] = [t, s, ta, sa];
     const shape = `${type}|${kindOf(sa, 'node', s)}|${kindOf(ta, 'node', t)}`;
     if (!relsByShape.has(shape)) relsByShape.set(shape, []);
-    relsByShape.get(shape)!.push({ s, t, props: toNeo4jProperties(attributes) });
+    relsByShape.get(shape)!.push([key, s, t]);
   });
 
   const batches: Batch[] = [];
-  const chunk = (phase: Batch['phase'], cypher: string, rows: Array<Record<string, unknown>>): void => {
-    for (let i = 0; i < rows.length; i += batchSize) batches.push({ phase, cypher, rows: rows.slice(i, i + batchSize) });
-  };
-  for (const [kind, rows] of [...nodesByKind].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [kind, keys] of [...nodesByKind].sort(([a], [b]) => a.localeCompare(b))) {
     const extra = ENTITY_KINDS.has(kind) ? ', n:Entity' : '';
     // SET n = props: the node mirrors the graph exactly (stale properties removed), whatever ran before.
-    chunk('nodes', `UNWIND $rows AS row MERGE (n:${kind} {id: row.props.id}) SET n = row.props${extra}`, rows);
+    const cypher = `UNWIND $rows AS row MERGE (n:${kind} {id: row.props.id}) SET n = row.props${extra}`;
+    for (let i = 0; i < keys.length; i += batchSize) {
+      const slice = keys.slice(i, i + batchSize);
+      batches.push({ phase: 'nodes', cypher, rows: () => slice.map((key) => ({ props: { ...toNeo4jProperties(graph.getNodeAttributes(key)), id: key } })) });
+    }
   }
-  for (const [shape, rows] of [...relsByShape].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [shape, edges] of [...relsByShape].sort(([a], [b]) => a.localeCompare(b))) {
     const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
-    chunk('relationships', `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row.s}) MATCH (b:${targetKind} {id: row.t}) MERGE (a)-[r:${type}]->(b) SET r = row.props`, rows);
+    const cypher = `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row.s}) MATCH (b:${targetKind} {id: row.t}) MERGE (a)-[r:${type}]->(b) SET r = row.props`;
+    for (let i = 0; i < edges.length; i += batchSize) {
+      const slice = edges.slice(i, i + batchSize);
+      batches.push({ phase: 'relationships', cypher, rows: () => slice.map(([key, s, t]) => ({ s, t, props: toNeo4jProperties(graph.getEdgeAttributes(key)) })) });
+    }
   }
   return batches;
 }
@@ -156,7 +166,8 @@ export async function loadGraph(graph: Graph, driver: Driver, partial: Partial<L
         wave.map(async (batch) => {
           const worker = driver.session(sessionConfig);
           try {
-            await worker.executeWrite((tx) => tx.run(batch.cypher, { rows: batch.rows }));
+            const rows = batch.rows();
+            await worker.executeWrite((tx) => tx.run(batch.cypher, { rows }));
           } finally {
             await worker.close();
           }
