@@ -33,33 +33,59 @@ export interface Neo4jCsvFiles {
  */
 export function writeNeo4jCsv(graph: Graph, directory: string): Neo4jCsvFiles {
   fs.mkdirSync(directory, { recursive: true });
-  const nodesByKind = new Map<string, Array<{ id: string; props: Record<string, Value> }>>();
+  // Keys only, grouped by label / type; properties are made again row by row while writing, so a
+  // graph of millions of edges is never held twice (nor as one giant string).
+  const nodesByKind = new Map<string, string[]>();
   graph.forEachNode((node, a) => {
     const kind = String(a.kind);
     if (!nodesByKind.has(kind)) nodesByKind.set(kind, []);
-    nodesByKind.get(kind)!.push({ id: node, props: toNeo4jProperties(a) });
+    nodesByKind.get(kind)!.push(node);
   });
-  const relsByType = new Map<string, Array<{ s: string; t: string; props: Record<string, Value> }>>();
-  graph.forEachEdge((_e, a, source, target, _sa, _ta, undirected) => {
+  const relsByType = new Map<string, string[]>();
+  graph.forEachEdge((edge, a) => {
     const type = String(a.type);
-    const [s, t] = undirected && target < source ? [target, source] : [source, target];
     if (!relsByType.has(type)) relsByType.set(type, []);
-    relsByType.get(type)!.push({ s, t, props: toNeo4jProperties(a) });
+    relsByType.get(type)!.push(edge);
   });
 
-  const write = (name: string, fixed: string[], rows: Array<{ fixed: string[]; props: Record<string, Value> }>): string => {
-    const columns = [...new Set(rows.flatMap((r) => Object.keys(r.props)))].filter((c) => c !== 'id').sort();
-    const types = columns.map((c) => columnType(rows.map((r) => r.props[c]).filter((v): v is Value => v !== undefined)));
-    const header = [...fixed, ...columns.map((c, i) => `${c}:${types[i]}`)];
+  const write = (name: string, fixedHeader: string[], keys: string[], row: (key: string) => { fixed: string[]; props: Record<string, Value> }): string => {
+    // Pass 1: the columns and their types. Pass 2: the rows, 10,000 at a time.
+    const values = new Map<string, Value[]>();
+    for (const key of keys) {
+      for (const [column, value] of Object.entries(row(key).props)) {
+        if (column === 'id') continue;
+        if (!values.has(column)) values.set(column, []);
+        const seen = values.get(column)!;
+        if (seen.length < 1000 || typeof value !== typeof seen[0]) seen.push(value);
+      }
+    }
+    const columns = [...values.keys()].sort();
+    const types = columns.map((c) => columnType(values.get(c)!));
     const file = path.join(directory, name);
-    fs.writeFileSync(file, stringify([header, ...rows.map((r) => [...r.fixed, ...columns.map((c) => cellOf(r.props[c]))])], { quoted_string: true }));
+    const fd = fs.openSync(file, 'w');
+    try {
+      fs.writeSync(fd, stringify([[...fixedHeader, ...columns.map((c, i) => `${c}:${types[i]}`)]], { quoted_string: true }));
+      for (let i = 0; i < keys.length; i += 10000) {
+        const rows = keys.slice(i, i + 10000).map((key) => {
+          const r = row(key);
+          return [...r.fixed, ...columns.map((c) => cellOf(r.props[c]))];
+        });
+        fs.writeSync(fd, stringify(rows, { quoted_string: true }));
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
     return file;
   };
-  const nodes = [...nodesByKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, rows]) =>
-    write(`nodes-${kind}.csv`, ['id:ID', ':LABEL'], rows.map((r) => ({ fixed: [r.id, ENTITY_KINDS.has(kind) ? `${kind};Entity` : kind], props: r.props }))),
+  const nodes = [...nodesByKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, keys]) =>
+    write(`nodes-${kind}.csv`, ['id:ID', ':LABEL'], keys, (key) => ({ fixed: [key, ENTITY_KINDS.has(kind) ? `${kind};Entity` : kind], props: toNeo4jProperties(graph.getNodeAttributes(key)) })),
   );
-  const relationships = [...relsByType].sort(([a], [b]) => a.localeCompare(b)).map(([type, rows]) =>
-    write(`relationships-${type}.csv`, [':START_ID', ':END_ID', ':TYPE'], rows.map((r) => ({ fixed: [r.s, r.t, type], props: r.props }))),
+  const relationships = [...relsByType].sort(([a], [b]) => a.localeCompare(b)).map(([type, keys]) =>
+    write(`relationships-${type}.csv`, [':START_ID', ':END_ID', ':TYPE'], keys, (key) => {
+      const [source, target] = graph.extremities(key);
+      const [s, t] = graph.isUndirected(key) && target < source ? [target, source] : [source, target];
+      return { fixed: [s, t, type], props: toNeo4jProperties(graph.getEdgeAttributes(key)) };
+    }),
   );
   const command = [
     'neo4j-admin database import full neo4j --overwrite-destination',
