@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, Session } from 'neo4j-driver';
 import type Graph from 'graphology';
 import { CablegraphError } from '../../common/diagnostics';
 import { applySchema } from './schema';
@@ -166,8 +166,7 @@ export async function loadGraph(graph: Graph, driver: Driver, partial: Partial<L
         wave.map(async (batch) => {
           const worker = driver.session(sessionConfig);
           try {
-            const rows = batch.rows();
-            await worker.executeWrite((tx) => tx.run(batch.cypher, { rows }));
+            await writeRows(worker, batch.cypher, batch.rows());
           } finally {
             await worker.close();
           }
@@ -186,6 +185,36 @@ export async function loadGraph(graph: Graph, driver: Driver, partial: Partial<L
     await session.close();
   }
   return finish(result, started);
+}
+
+/** Neo4j refuses a transaction bigger than its memory pool: such a batch is halved, not retried. */
+const isMemoryLimit = (error: unknown): boolean => /MemoryPoolOutOfMemoryError|memory pool limit/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`);
+
+/**
+ * Writes rows in one managed transaction (the driver retries transient failures); rows too big
+ * for the server's transaction memory (long evidence lists) are split in halves until they fit.
+ */
+async function writeRows(session: Session, cypher: string, rows: Array<Record<string, unknown>>): Promise<void> {
+  try {
+    const tx = session.beginTransaction();
+    try {
+      await tx.run(cypher, { rows });
+      await tx.commit();
+    } catch (error) {
+      await tx.rollback().catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    if (isMemoryLimit(error) && rows.length > 1) {
+      const half = Math.ceil(rows.length / 2);
+      await writeRows(session, cypher, rows.slice(0, half));
+      await writeRows(session, cypher, rows.slice(half));
+      return;
+    }
+    if (isMemoryLimit(error)) throw error;
+    // Other failures: the driver's managed retries (deadlocks, leader changes, lost connections).
+    await session.executeWrite((tx) => tx.run(cypher, { rows }));
+  }
 }
 
 function finish(result: LoadResult, started: bigint): LoadResult {
