@@ -68,7 +68,7 @@ function offlineImport(graph) {
     'java',
     ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--overwrite-destination', '--multiline-fields=true', '--array-delimiter=;',
       ...files.nodes.map((f) => `--nodes=${f}`), ...files.relationships.map((f) => `--relationships=${f}`)],
-    { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: work, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return Number(process.hrtime.bigint() - started) / 1e9;
 }

@@ -19,17 +19,42 @@ function paragraphOf(cable: Cable, offset: number): number {
 }
 
 interface CableEntities {
-  /** entity id → paragraphs where it is mentioned, and its mention count. */
+  /** entity id → paragraphs where it is mentioned, and its mention count (every mention: MENTIONS edges). */
   entities: Map<string, { paragraphs: Set<number>; count: number; firstOffset: number }>;
-  /** paragraph → entity ids in order of first mention. */
+  /** The same for content mentions only (not the authorship lines): what co-mentions count. */
+  content: Map<string, Set<number>>;
+  /** paragraph → entity ids in order of first (content) mention. */
   windows: Map<number, string[]>;
+}
+
+/**
+ * Mentions in the authorship lines — "Classified By: <name>" before the first paragraph, the
+ * signature after the last one (or a signer's name closing the last paragraph) — are not content:
+ * they become CLASSIFIED/SIGNED edges (and MENTIONS), never co-mentions, or every ambassador
+ * would be co-mentioned with everything their embassy reported.
+ */
+function authorshipTest(cable: Cable): (m: Mention) => boolean {
+  const first = cable.paragraphs[0];
+  const last = cable.paragraphs[cable.paragraphs.length - 1];
+  // The line's text is normalized by the parser (joined lines): find its start, match by name.
+  const classifiedAt = first && cable.classifiedBy?.name ? cable.text.slice(0, first.start).search(/classified\s+by\b/i) : -1;
+  const classifier = cable.classifiedBy?.name ? normalizeName(cable.classifiedBy.name) : '';
+  const signers = new Set(cable.signers.map((n) => normalizeName(n)));
+  return (m) => {
+    if (!first || !last) return false;
+    if (m.start >= last.end) return true;
+    if (classifiedAt >= 0 && m.start >= classifiedAt && m.start < first.start && m.type === 'PERSON' && classifier.includes(normalizeName(m.text))) return true;
+    return m.type === 'PERSON' && m.start >= last.start && cable.text.length - m.end < 80 && signers.has(normalizeName(m.text));
+  };
 }
 
 /** Which resolved entity each mention of a cable belongs to (by type and surface string). */
 function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntity[]): CableEntities {
   const bySurface = new Map<string, string>();
   for (const e of resolved) for (const surface of e.mentions) bySurface.set(`${e.type}|${surface}`, e.id);
+  const isAuthorship = authorshipTest(cable);
   const entities: CableEntities['entities'] = new Map();
+  const content: CableEntities['content'] = new Map();
   const windows: CableEntities['windows'] = new Map();
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
     const id = bySurface.get(`${m.type}|${m.text}`);
@@ -39,11 +64,15 @@ function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntit
     if (!e) entities.set(id, (e = { paragraphs: new Set(), count: 0, firstOffset: m.start }));
     e.count += 1;
     e.paragraphs.add(paragraph);
+    if (isAuthorship(m)) continue;
+    let c = content.get(id);
+    if (!c) content.set(id, (c = new Set()));
+    c.add(paragraph);
     let w = windows.get(paragraph);
     if (!w) windows.set(paragraph, (w = []));
     if (!w.includes(id)) w.push(id);
   }
-  return { entities, windows };
+  return { entities, content, windows };
 }
 
 /** The person node of a signer or "Classified By" name: the cable's own entity when it mentions that name. */
@@ -64,7 +93,8 @@ function personFor(name: string, resolved: CableEntity[]): { id: string; name: s
  * share a paragraph (in a paragraph naming more than `maxEntitiesPerWindow` entities, only
  * neighbours within that many mentions pair up). For every such pair the cable-level count is
  * exact: every cable where both appear counts, whether or not they share a paragraph there.
- * weight = cables where both appear + paragraphs where both appear.
+ * weight = cables where both appear + paragraphs where both appear. Paragraph 0 is the header
+ * (subject, references); the authorship lines (Classified By, signature) take part in no co-mention.
  */
 export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}): { graph: Graph; entities: Entity[] } {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
@@ -172,13 +202,13 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
   }
   sorted.forEach((record, i) => {
     const c = record.cable;
-    const { entities: inCable } = perCableEntities[i]!;
+    const { content: inCable } = perCableEntities[i]!;
     const ids = [...inCable.keys()].sort();
     const idx = ids.map((id) => indexOf.get(id)!);
     const position = new Map(ids.map((id, k) => [id, k]));
     const date = c.created?.slice(0, 10);
     const sortedParagraphs = new Map<string, number[]>();
-    for (const [id, e] of inCable) sortedParagraphs.set(id, [...e.paragraphs].sort((x, y) => x - y));
+    for (const [id, paragraphs] of inCable) sortedParagraphs.set(id, [...paragraphs].sort((x, y) => x - y));
     const visit = (x: number, y: number): void => {
       const ia = idx[x]!;
       const ib = idx[y]!;

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { Cable } from '../parse/types';
 import type { ProcessedCable } from '../pipeline/types';
-import type { CableRecord } from './types';
+import type { CableRecord, CableVersion } from './types';
 
 /** The cable as the graph file keeps it: no duplicated paragraph text, no diagnostics or annotations. */
 export function slimCable(cable: Cable): Cable {
@@ -25,6 +25,19 @@ export function toCableRecord(processed: ProcessedCable): CableRecord {
   return record;
 }
 
+/**
+ * Versions in a fixed order — oldest release first (undated first), then file, row and hash — so
+ * the file does not depend on which copy was read first (a build of A then `--append` B equals a
+ * build of B then `--append` A whenever release dates tell the copies apart).
+ */
+function byVersion(a: CableVersion, b: CableVersion): number {
+  const key = (v: CableVersion): string[] => [v.released ?? '', v.file, v.row === undefined ? '' : String(v.row).padStart(12, '0'), v.hash];
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+  return 0;
+}
+
 /** Later release date wins; on a tie (or none), the copy read last wins. */
 const newer = (candidate: CableRecord, current: CableRecord): boolean => (candidate.cable.released ?? '') >= (current.cable.released ?? '');
 
@@ -42,6 +55,7 @@ export function mergeRecords(existing: Iterable<CableRecord>, incoming: Iterable
     }
     const versions = [...current.versions];
     for (const v of record.versions) if (!versions.some((k) => k.hash === v.hash)) versions.push(v);
+    versions.sort(byVersion);
     const winner = current.versions.some((v) => v.hash === record.versions[0]?.hash) ? current : newer(record, current) ? record : current;
     byId.set(record.cable.id, { ...winner, versions });
   };

@@ -5,7 +5,7 @@ import Graph from 'graphology';
 import { filterGraph, writeGexf } from '../../src/export';
 import { buildGraph } from '../../src/graph';
 import { SEEDS, census, nodeNamed, recordsOf } from '../graph/helpers';
-import { reimportCounts, validateGexf } from './helpers';
+import { expectSameAsGexf, reimportCounts, validateGexf } from './helpers';
 
 describe('exports', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-export-'));
@@ -26,6 +26,11 @@ describe('exports', () => {
     expect(gexf).toMatch(/<attribute id="pagerank" title="pagerank" type="double"\/>/);
     expect(gexf).toMatch(/<attribute id="cableCount" title="cableCount" type="integer"\/>/);
     const g = counts.fromGexf!;
+    expectSameAsGexf(graph, g);
+    // The comparison does catch a difference.
+    const changed = g.copy();
+    changed.setNodeAttribute(nodeNamed(changed, 'Jalal Talabani'), 'pagerank', -1);
+    expect(() => expectSameAsGexf(graph, changed)).toThrow();
     const talabani = nodeNamed(g, 'Jalal Talabani');
     expect(g.getNodeAttributes(talabani)).toMatchObject({ kind: 'Person', label: 'Jalal Talabani', color: '#e6550d' });
     expect(typeof g.getNodeAttribute(talabani, 'x')).toBe('number');

@@ -4,7 +4,7 @@ import * as path from 'path';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv } from '../../src/export';
+import { KIND_COLORS, writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv } from '../../src/export';
 import { SHARED } from '../graph/helpers';
 
 const SCHEMA = path.join(SHARED, 'gexf-schema/1.3/gexf.xsd');
@@ -57,4 +57,45 @@ export function reimportCounts(graph: Graph, dir: string, readBack = true) {
     neo4jCsv: { nodes: rows(files.nodes), edges: rows(files.relationships) },
     fromGexf,
   };
+}
+
+/** GEXF keeps scalars; lists are `|`-joined (aliases by their text), objects JSON. */
+const gexfValue = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : v)).join('|') : value;
+
+/**
+ * Every node and edge of `graph` is in `back` (a GEXF read by graphology-gexf) with the same
+ * attributes, typed as declared (numbers stay numbers), the viz colour of its kind, its size and
+ * its layout position. Differences are collected and asserted once (one expect per value is slow).
+ */
+export function expectSameAsGexf(graph: Graph, back: Graph): void {
+  expect({ nodes: back.order, edges: back.size }).toEqual({ nodes: graph.order, edges: graph.size });
+  const differences: unknown[] = [];
+  const same = (where: string, key: string, actual: unknown, expected: unknown): void => {
+    if (actual !== expected) differences.push({ where, key, actual, expected });
+  };
+  graph.forEachNode((node, a) => {
+    if (!back.hasNode(node)) return void differences.push({ missingNode: node });
+    const b = back.getNodeAttributes(node);
+    for (const key of ['kind', 'name', 'date', 'subject', 'inCorpus', 'degree', 'weightedDegree', 'pagerank', 'community', 'cableCount', 'aliases']) {
+      if (a[key] !== undefined) same(node, key, b[key], gexfValue(a[key]));
+    }
+    same(node, 'label', b.label, a.label);
+    same(node, 'color', b.color, KIND_COLORS[a.kind as string]);
+    same(node, 'x', b.x, a.x);
+    same(node, 'y', b.y, a.y);
+    if (!(b.size > 0)) differences.push({ where: node, key: 'size', actual: b.size });
+  });
+  graph.forEachEdge((edge, a, source, target) => {
+    if (!back.hasEdge(edge)) return void differences.push({ missingEdge: edge });
+    const ends = back.extremities(edge);
+    if (!((ends[0] === source && ends[1] === target) || (ends[0] === target && ends[1] === source))) differences.push({ edge, ends });
+    const b = back.getEdgeAttributes(edge);
+    same(edge, 'type', b.type, a.type);
+    same(edge, 'weight', b.weight, typeof a.weight === 'number' ? a.weight : 1);
+    for (const key of ['cableCount', 'paragraphCount', 'cables', 'firstDate', 'lastDate', 'count', 'paragraphs']) {
+      if (a[key] !== undefined) same(edge, key, b[key], gexfValue(a[key]));
+    }
+  });
+  expect(differences.slice(0, 20)).toEqual([]);
 }

@@ -17,8 +17,14 @@ describe('the graph of the two seeds', () => {
     const evidence = edges[0]!.evidence as Array<{ cable: string; paragraphs: number[] }>;
     expect(evidence).toHaveLength(1);
     expect(evidence[0]!.cable).toBe('07PARIS3534');
-    expect(evidence[0]!.paragraphs.length).toBeGreaterThan(0);
-    expect(edges[0]!.weight).toBe(1 + evidence[0]!.paragraphs.length);
+    // ¶2 (Masseret's readout: "ties to Kurdish leader … Jalal Talabani") and ¶3 ("President
+    // Talabani's rejection"): exactly the paragraphs whose text names both.
+    const cable = records.find((r) => r.cable.id === '07PARIS3534')!;
+    const both = cable.mentions.filter((m) => /Talabani/.test(m.text)).map((m) => cable.cable.paragraphs.find((p) => m.start >= p.start && m.start < p.end)!.number);
+    expect(evidence[0]!.paragraphs).toEqual([2, 3]);
+    expect([...new Set(both)]).toEqual([2, 3]);
+    // weight = 1 cable + 2 paragraphs.
+    expect(edges[0]).toMatchObject({ weight: 3, paragraphCount: 2 });
     expect(graph.getNodeAttribute(kouchner, 'kind')).toBe('Person');
   });
 
@@ -30,6 +36,15 @@ describe('the graph of the two seeds', () => {
     expect(into('05PARIS77', 'CLASSIFIED')).toEqual(['Josiah Rosenblatt']);
     expect(into('07PARIS3534', 'CLASSIFIED')).toEqual(['Josiah Rosenblatt']);
     expect(graph.getNodeAttribute(nodeNamed(graph, 'Josiah Rosenblatt'), 'kind')).toBe('Person');
+  });
+
+  test('authorship lines give SIGNED/CLASSIFIED and MENTIONS edges, never co-mentions', () => {
+    const { graph } = buildGraph(records);
+    for (const name of ['Josiah Rosenblatt', 'Leach']) {
+      const person = nodeNamed(graph, name);
+      expect(graph.edges(person).filter((e) => graph.getEdgeAttribute(e, 'type') === 'CO_MENTIONED')).toEqual([]);
+    }
+    expect(graph.getEdgeAttributes(`MENTIONS:05PARIS77->${nodeNamed(graph, 'Josiah Rosenblatt')}`)).toMatchObject({ count: 1, paragraphs: [0] });
   });
 
   test('05PARIS77 references two cables outside the corpus; tags and origin post', () => {
@@ -58,6 +73,17 @@ describe('the graph of the two seeds', () => {
     const a = buildGraph(records).graph.export();
     const b = buildGraph([...records].reverse()).graph.export();
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  test('versions are recorded in the same order whichever copy was read first', () => {
+    const original = records.find((r) => r.cable.id === '05PARIS77')!;
+    const html: CableRecord = { ...original, cable: { ...original.cable, released: '2011-08-30T01:44:00Z' }, versions: [{ file: 'b.html', released: '2011-08-30T01:44:00Z', hash: 'html' }] };
+    const csv: CableRecord = { ...original, versions: [{ file: 'a.csv', row: 7, hash: 'csv' }] };
+    const one = mergeRecords([html], [csv]).get('05PARIS77')!;
+    const other = mergeRecords([csv], [html]).get('05PARIS77')!;
+    expect(other).toEqual(one);
+    expect(one.cable.released).toBe('2011-08-30T01:44:00Z');
+    expect(one.versions.map((v) => v.hash)).toEqual(['csv', 'html']);
   });
 
   test('a cable read twice is kept once, the later release, with both versions recorded', () => {

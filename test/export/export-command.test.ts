@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { runExport } from '../../src/cli/export-command';
+import { CablegraphError } from '../../src/common/diagnostics';
+import { buildGraph, DEFAULT_BUILD_OPTIONS, writeGraphFile } from '../../src/graph';
+import { SEEDS, census, recordsOf } from '../graph/helpers';
+import { validateGexf } from './helpers';
+
+describe('cablegraph export', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-export-command-'));
+  const file = (name: string) => path.join(dir, name);
+  let graph: Graph;
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  beforeAll(async () => {
+    const records = await recordsOf([SEEDS]);
+    graph = buildGraph(records).graph;
+    await writeGraphFile(file('seeds.cgz'), records, graph, DEFAULT_BUILD_OPTIONS);
+  });
+  afterAll(() => {
+    stderr.mockRestore();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each(['gexf', 'graphml', 'json'] as const)('--format %s writes the whole graph and says so', async (format) => {
+    stderr.mockClear();
+    expect(await runExport(file('seeds.cgz'), { format, output: file(`seeds.${format}`) })).toBe(0);
+    expect(fs.existsSync(file(`seeds.${format}`))).toBe(true);
+    expect(stderr).toHaveBeenCalledWith(`cablegraph export: ${graph.order} nodes, ${graph.size} edges → ${file(`seeds.${format}`)} (${format})\n`);
+  });
+
+  test('--format neo4j-csv writes node and relationship files with typed headers and an import script', async () => {
+    expect(await runExport(file('seeds.cgz'), { format: 'neo4j-csv', output: file('csv'), quiet: true })).toBe(0);
+    const names = fs.readdirSync(file('csv')).sort();
+    expect(names).toContain('nodes-Person.csv');
+    expect(names).toContain('relationships-CO_MENTIONED.csv');
+    expect(names).toContain('import.sh');
+    const header = fs.readFileSync(file('csv/relationships-CO_MENTIONED.csv'), 'utf8').split('\n')[0]!;
+    expect(header).toMatch(/^":START_ID",":END_ID",":TYPE",/);
+    expect(header).toContain('"weight:long"');
+    expect(fs.readFileSync(file('csv/nodes-Person.csv'), 'utf8').split('\n')[0]).toMatch(/^"id:ID",":LABEL",/);
+  });
+
+  test('filters: --types, --min-weight, --top, --since/--until (GEXF still valid)', async () => {
+    const exported = async (options: Record<string, string>): Promise<Graph> => {
+      const out = file('filtered.gexf');
+      expect(await runExport(file('seeds.cgz'), { format: 'gexf', output: out, quiet: true, ...options })).toBe(0);
+      validateGexf(out);
+      return parseGexf(Graph, fs.readFileSync(out, 'utf8'));
+    };
+    const people = await exported({ types: 'person,Place' });
+    expect(Object.keys(census(people).nodes).sort()).toEqual(['Person', 'Place']);
+    expect(people.order).toBe((census(graph).nodes.Person ?? 0) + (census(graph).nodes.Place ?? 0));
+    const heavy = await exported({ minWeight: '3' });
+    heavy.forEachEdge((_e, a) => {
+      if (a.type === 'CO_MENTIONED') expect(a.weight).toBeGreaterThanOrEqual(3);
+    });
+    expect((await exported({ top: '10' })).order).toBe(10);
+    // The seeds are text copies without dates: a date window keeps no cable.
+    expect(census(await exported({ since: '2005', until: '2007-12' })).nodes.Cable).toBeUndefined();
+  });
+
+  test('user errors are CablegraphErrors with a code (printed as one line by the CLI)', async () => {
+    const code = (promise: Promise<unknown>) => promise.then(() => 'no error', (e: unknown) => (e instanceof CablegraphError ? e.code : String(e)));
+    expect(await code(runExport(file('seeds.cgz'), { format: 'gexf', types: 'Persons,Embassy' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('seeds.cgz'), { format: 'gexf', minWeight: 'heavy' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('seeds.cgz'), { format: 'gexf', since: 'last year' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('seeds.cgz'), { format: 'neo4j-csv' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('missing.cgz'), { format: 'gexf' }))).toBe('GRAPH_NOT_FOUND');
+  });
+});
