@@ -7,10 +7,12 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${NEO4J_DIR:-$ROOT/.neo4j}"
 PORT="${NEO4J_BOLT_PORT:-7687}"
 PIDFILE="$DIR/neo4j.pid"
+# A pid is alive when it exists and is not a zombie (a killed server whose parent never reaped it).
+alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null && ! grep -qs '^State:[[:space:]]*Z' "/proc/$1/status"; }
 LOG="$DIR/neo4j.log"
 mkdir -p "$DIR"
 
-if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+if [ -f "$PIDFILE" ] && alive "$(cat "$PIDFILE")"; then
   echo "neo4j: already running (pid $(cat "$PIDFILE")) on bolt://127.0.0.1:$PORT"
   exit 0
 fi
@@ -43,7 +45,7 @@ for _ in $(seq 1 240); do
     echo "neo4j: ready (pid $(cat "$PIDFILE"))"
     exit 0
   fi
-  if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+  if ! alive "$(cat "$PIDFILE")"; then
     echo "neo4j: the server exited while starting; last lines of $LOG:" >&2
     tail -20 "$LOG" >&2
     rm -f "$PIDFILE"

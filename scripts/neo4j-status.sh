@@ -3,7 +3,9 @@
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${NEO4J_DIR:-$ROOT/.neo4j}"
 PIDFILE="$DIR/neo4j.pid"
-if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+# A pid is alive when it exists and is not a zombie (a killed server whose parent never reaped it).
+alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null && ! grep -qs '^State:[[:space:]]*Z' "/proc/$1/status"; }
+if [ -f "$PIDFILE" ] && alive "$(cat "$PIDFILE")"; then
   echo "neo4j: running (pid $(cat "$PIDFILE")) on bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687}, data in $DIR/data"
   exit 0
 fi
