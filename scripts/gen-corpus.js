@@ -46,18 +46,7 @@ try {
 }
 const cities = require('city-timezones').cityMapping;
 
-/** mulberry32: small, fast, seedable — the same seed gives the same corpus. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(SEED);
+const random = require(path.join(ROOT, 'dist/common/random')).seededRandom(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 /** Pitman–Yor "Chinese restaurant": returns an existing item (by popularity) or a new one. */

@@ -10,6 +10,15 @@ import { runQueryCommand, type QueryCommandOptions } from './query-command';
 
 const VERSION: string = require('../../package.json').version;
 
+/** The connection flags shared by every command that talks to Neo4j. */
+function withNeo4jOptions(command: Command): Command {
+  return command
+    .option('--neo4j <uri>', 'Neo4j URI (default NEO4J_URI or bolt://127.0.0.1:7687; neo4j:// and neo4j+s:// for clusters and Aura)')
+    .option('--neo4j-user <user>', 'Neo4j user (default NEO4J_USER or neo4j)')
+    .option('--neo4j-password <password>', 'Neo4j password (default NEO4J_PASSWORD or cablegraph)')
+    .option('--database <name>', 'Neo4j database (default NEO4J_DATABASE or the server default)');
+}
+
 export function buildProgram(): Command {
   const program = new Command('cablegraph')
     .description('Turn diplomatic cables into a knowledge graph.')
@@ -60,14 +69,10 @@ export function buildProgram(): Command {
       process.exitCode = await runExport(graphFile, options);
     });
 
-  program
-    .command('load')
+  withNeo4jOptions(program
+    .command('load'))
     .description('Load a graph file (or cables, built first) into Neo4j: idempotent, resumable, batched.')
     .argument('<inputs...>', 'a graph file written by cablegraph build, or cable inputs')
-    .option('--neo4j <uri>', 'Neo4j URI (default NEO4J_URI or bolt://127.0.0.1:7687; neo4j:// and neo4j+s:// for clusters and Aura)')
-    .option('--neo4j-user <user>', 'Neo4j user (default NEO4J_USER or neo4j)')
-    .option('--neo4j-password <password>', 'Neo4j password (default NEO4J_PASSWORD or cablegraph)')
-    .option('--database <name>', 'Neo4j database (default NEO4J_DATABASE or the server default)')
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')
@@ -77,17 +82,13 @@ export function buildProgram(): Command {
       process.exitCode = await runLoad(inputs, options);
     });
 
-  program
-    .command('query')
+  withNeo4jOptions(program
+    .command('query'))
     .description('Run a named query of cypher/queries (or a .cypher file, or inline Cypher) against Neo4j; --list shows the library.')
     .argument('[query]', 'a library name (e.g. shortest-path), a .cypher file, or Cypher text')
     .option('-p, --param <name=value>', 'a query parameter (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print the rows as JSON instead of a table')
     .option('--list', 'list the named queries and their parameters')
-    .option('--neo4j <uri>', 'Neo4j URI (default NEO4J_URI or bolt://127.0.0.1:7687; neo4j:// and neo4j+s:// for clusters and Aura)')
-    .option('--neo4j-user <user>', 'Neo4j user (default NEO4J_USER or neo4j)')
-    .option('--neo4j-password <password>', 'Neo4j password (default NEO4J_PASSWORD or cablegraph)')
-    .option('--database <name>', 'Neo4j database (default NEO4J_DATABASE or the server default)')
     .action(async (query: string | undefined, options: QueryCommandOptions) => {
       process.exitCode = await runQueryCommand(query, options);
     });

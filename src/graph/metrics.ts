@@ -3,19 +3,8 @@ import louvain from 'graphology-communities-louvain';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { UndirectedGraph } from 'graphology';
+import { seededRandom } from '../common/random';
 import type { BuildOptions } from './types';
-
-/** mulberry32: a seeded generator, so communities and layout are the same for the same graph. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Node attributes for exploration: degree, weighted degree (co-mention weights count, other edges
@@ -31,8 +20,8 @@ export function computeMetrics(graph: Graph, options: Pick<BuildOptions, 'layout
     else view.addEdge(source, target, { weight });
   });
   const ranks = view.order > 0 ? pagerank(view, { getEdgeWeight: 'weight' }) : {};
-  const communities = view.size > 0 ? louvain(view, { getEdgeWeight: 'weight', rng: seeded(options.seed) }) : {};
-  const random = seeded(options.seed + 1);
+  const communities = view.size > 0 ? louvain(view, { getEdgeWeight: 'weight', rng: seededRandom(options.seed) }) : {};
+  const random = seededRandom(options.seed + 1);
   view.forEachNode((node) => view.mergeNodeAttributes(node, { x: random() * 1000, y: random() * 1000 }));
   if (options.layoutIterations > 0 && view.order > 1) {
     // A starting layout for the viewer (which refines it in the browser): fewer iterations on big
