@@ -169,10 +169,6 @@ export class BuiltinExtractor implements Extractor {
 
   /** Mentions of one cable (surnames from this cable only). */
   extractOne(cable: Cable): Mention[] {
-    return this.analyze(cable).finish(new Map());
-  }
-
-  private analyze(cable: Cable): { surnames: Set<string>; finish: (global: Map<string, number>) => Mention[] } {
     const text = cable.text;
     const toks = tokenize(text);
     /** Index of the token starting at `pos` (binary search), or -1. */
@@ -427,11 +423,7 @@ export class BuiltinExtractor implements Extractor {
       surnames.add(signer.toLowerCase().split(' ').pop()!);
     }
     for (const m of out) if (m.type === 'PERSON') { const w = m.text.toLowerCase().split(/\s+/).pop()!; if (w.length > 2) surnames.add(w); }
-    // only name-like surnames travel to other cables: no demonyms, plurals, group words or codes
-    const confident = new Set([...surnames].filter((x) => x.length > 2 && /^[a-z\u00e0-\u017f'’-]+$/.test(x) && !ENGLISH.has(x) && !STOP.has(x) && !DEMONYMS.has(x) &&
-      !/(?:ians?|eans?|ese|ish|ists?|ites|ics?|s)$/.test(x)));
 
-    const finish = (global: Map<string, number>): Mention[] => {
     // a bare word used with a possessive somewhere in the cable ("Putin's") is a surname here
     for (const { a, b } of pending) {
       const w = toks[a].lower;
@@ -441,7 +433,7 @@ export class BuiltinExtractor implements Extractor {
     for (const { a, b } of pending) {
       if (toks[a].used) continue;
       const last = toks[b].lower;
-      if (a === b && (surnames.has(last) || (global.has(last) && !capsRun(a)) || (global.has(last) && capsCable && !ENGLISH.has(last)))) { emit('PERSON', a, b); continue; }
+      if (a === b && surnames.has(last)) { emit('PERSON', a, b); continue; }
       const prev = toks[a - 1];
       const placePrep = prev && PLACE_PREPS.has(prev.lower);
       const parts = toks[a].lower.split('-');
@@ -493,7 +485,5 @@ export class BuiltinExtractor implements Extractor {
       lastEnd = m.end;
     }
     return res;
-    };
-    return { surnames: confident, finish };
   }
 }
