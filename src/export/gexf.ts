@@ -1,6 +1,7 @@
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { write as writeGexfDocument } from 'graphology-gexf';
+import { toScalar } from './scalar';
 
 /** Node colours by kind (also used by the viewer's legend). */
 export const KIND_COLORS: Record<string, string> = {
@@ -11,15 +12,6 @@ export const KIND_COLORS: Record<string, string> = {
   Post: '#756bb1',
   Tag: '#bcbd22',
 };
-
-/** GEXF stores scalars: lists become `|`-separated text, objects JSON. */
-function scalar(value: unknown): string | number | boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'text' in v)) return value.map((v) => (v as { text: string }).text).join('|');
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join('|');
-  return JSON.stringify(value);
-}
 
 const NODE_SKIP = new Set(['label', 'x', 'y']);
 const EDGE_SKIP = new Set(['weight', 'evidence']);
@@ -44,7 +36,7 @@ export function writeGexf(graph: Graph): string {
     formatNode: (_key: string, a: Attributes) => {
       const attributes: Record<string, string | number | boolean> = {};
       for (const [k, v] of Object.entries(a)) {
-        const s = NODE_SKIP.has(k) ? undefined : scalar(v);
+        const s = NODE_SKIP.has(k) ? undefined : toScalar(v);
         if (s !== undefined) attributes[k] = s;
       }
       return {
@@ -60,7 +52,7 @@ export function writeGexf(graph: Graph): string {
     formatEdge: (_key: string, a: Attributes) => {
       const attributes: Record<string, string | number | boolean> = {};
       for (const [k, v] of Object.entries(a)) {
-        const s = EDGE_SKIP.has(k) ? undefined : scalar(v);
+        const s = EDGE_SKIP.has(k) ? undefined : toScalar(v);
         if (s !== undefined) attributes[k] = s;
       }
       return { label: String(a.type ?? ''), attributes, weight: typeof a.weight === 'number' ? a.weight : 1 };

@@ -1,4 +1,5 @@
 import type Graph from 'graphology';
+import { toScalar } from './scalar';
 // xml-writer (the writer graphology-gexf uses) escapes attribute and text content for us.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const XMLWriter: new (indent?: boolean) => XmlWriter = require('xml-writer');
@@ -14,14 +15,6 @@ interface XmlWriter {
 }
 
 type GraphMLType = 'boolean' | 'int' | 'long' | 'double' | 'string';
-
-const scalar = (value: unknown): string | number | boolean | undefined => {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'text' in v)) return value.map((v) => (v as { text: string }).text).join('|');
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join('|');
-  return JSON.stringify(value);
-};
 
 function typeOf(values: Array<string | number | boolean>): GraphMLType {
   if (values.every((v) => typeof v === 'boolean')) return 'boolean';
@@ -39,7 +32,7 @@ export function writeGraphml(graph: Graph): string {
     const values = new Map<string, Array<string | number | boolean>>();
     each((a) => {
       for (const [k, v] of Object.entries(a)) {
-        const s = scalar(v);
+        const s = toScalar(v);
         if (s === undefined) continue;
         if (!values.has(k)) values.set(k, []);
         values.get(k)!.push(s);
@@ -67,7 +60,7 @@ export function writeGraphml(graph: Graph): string {
   graph.forEachNode((node, a) => {
     xml.startElement('node').writeAttribute('id', node);
     for (const [k, v] of Object.entries(a)) {
-      const s = scalar(v);
+      const s = toScalar(v);
       if (s !== undefined) data(`n_${k}`, s);
     }
     xml.endElement();
@@ -76,7 +69,7 @@ export function writeGraphml(graph: Graph): string {
     xml.startElement('edge').writeAttribute('id', edge).writeAttribute('source', source).writeAttribute('target', target);
     if (undirected) xml.writeAttribute('directed', 'false');
     for (const [k, v] of Object.entries(a)) {
-      const s = scalar(v);
+      const s = toScalar(v);
       if (s !== undefined) data(`e_${k}`, s);
     }
     xml.endElement();

@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type Graph from 'graphology';
 import { stringify } from 'csv-stringify/sync';
-import { toNeo4jProperties } from '../store/neo4j/load';
+import { ENTITY_KINDS } from '../graph/types';
+import { storedEndpoints, toNeo4jProperties } from '../store/neo4j/load';
 
 /** neo4j-admin's array delimiter (its default). */
 const ARRAY_DELIMITER = ';';
-const ENTITY_KINDS = new Set(['Person', 'Organization', 'Place']);
 
 type Value = string | number | boolean | Array<string | number | boolean>;
 
@@ -82,8 +82,7 @@ export function writeNeo4jCsv(graph: Graph, directory: string): Neo4jCsvFiles {
   );
   const relationships = [...relsByType].sort(([a], [b]) => a.localeCompare(b)).map(([type, keys]) =>
     write(`relationships-${type}.csv`, [':START_ID', ':END_ID', ':TYPE'], keys, (key) => {
-      const [source, target] = graph.extremities(key);
-      const [s, t] = graph.isUndirected(key) && target < source ? [target, source] : [source, target];
+      const [s, t] = storedEndpoints(graph.source(key), graph.target(key), graph.isUndirected(key));
       return { fixed: [s, t, type], props: toNeo4jProperties(graph.getEdgeAttributes(key)) };
     }),
   );

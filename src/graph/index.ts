@@ -3,4 +3,4 @@ export { buildGraph } from './build';
 export { computeMetrics } from './metrics';
 export { toCableRecord, mergeRecords, slimCable, contentHash } from './records';
 export { writeGraphFile, readGraphFile, GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION, type GraphFile, type GraphFileHeader } from './file';
-export { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type CableVersion, type EdgeType, type Evidence, type NodeKind } from './types';
+export { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, ENTITY_KINDS, type BuildOptions, type CableRecord, type CableVersion, type EdgeType, type Evidence, type NodeKind } from './types';

@@ -7,6 +7,8 @@ export type NodeKind = 'Cable' | 'Person' | 'Organization' | 'Place' | 'Post' | 
 export type EdgeType = 'MENTIONS' | 'CO_MENTIONED' | 'SIGNED' | 'CLASSIFIED' | 'FROM' | 'TO' | 'INFO' | 'TAGGED' | 'REFERENCES';
 
 export const ENTITY_KIND = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' } as const;
+/** Node kinds that are entities (they also carry the `Entity` label in Neo4j). */
+export const ENTITY_KINDS: ReadonlySet<string> = new Set(Object.values(ENTITY_KIND));
 
 /** Where a version of a cable came from (a cable read twice keeps the latest, and this list). */
 export interface CableVersion {

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { Driver, Session } from 'neo4j-driver';
 import type Graph from 'graphology';
 import { CablegraphError } from '../../common/diagnostics';
+import { ENTITY_KINDS } from '../../graph/types';
 import { applySchema } from './schema';
 
 export interface LoadOptions {
@@ -32,8 +33,6 @@ export interface LoadResult {
   seconds: number;
 }
 
-/** Entity kinds get the shared `Entity` label too (one full-text index, one constraint). */
-const ENTITY_KINDS = new Set(['Person', 'Organization', 'Place']);
 const NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 type Scalar = string | number | boolean;
@@ -89,9 +88,8 @@ export function planBatches(graph: Graph, batchSize: number): Batch[] {
   const relsByShape = new Map<string, Array<[string, string, string]>>();
   graph.forEachEdge((key, attributes, source, target, sourceAttributes, targetAttributes, undirected) => {
     const type = kindOf(attributes, 'edge', key);
-    let [s, t, sa, ta] = [source, target, sourceAttributes, targetAttributes];
-    // Undirected edges are stored one way, from the smaller id, so every load MERGEs the same one.
-    if (undirected && t < s) [s, t, sa, ta] = [t, s, ta, sa];
+    const [s, t] = storedEndpoints(source, target, undirected);
+    const [sa, ta] = s === source ? [sourceAttributes, targetAttributes] : [targetAttributes, sourceAttributes];
     const shape = `${type}|${kindOf(sa, 'node', s)}|${kindOf(ta, 'node', t)}`;
     if (!relsByShape.has(shape)) relsByShape.set(shape, []);
     relsByShape.get(shape)!.push([key, s, t]);
@@ -116,6 +114,15 @@ export function planBatches(graph: Graph, batchSize: number): Batch[] {
     }
   }
   return batches;
+}
+
+/**
+ * The direction a relationship is stored in Neo4j: directed edges as they are; undirected ones
+ * (co-mentions) one way, from the smaller id, so every load — online or from the import CSVs —
+ * MERGEs the same relationship.
+ */
+export function storedEndpoints(source: string, target: string, undirected: boolean): [string, string] {
+  return undirected && target < source ? [target, source] : [source, target];
 }
 
 /** A content hash of the graph: the same graph always resumes the same checkpoint. */
