@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import type { EntityType, Mention } from '../extract/types';
+import type { Mention } from '../extract/types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveEntities, type CableEntity, type Entity } from '../resolve';
@@ -105,7 +105,6 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
   const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
 
   // Entity nodes.
-  const entityById = new Map(entities.map((e) => [e.id, e]));
   for (const e of entities) {
     graph.addNode(e.id, { kind: ENTITY_KIND[e.type], label: e.name, name: e.name, aliases: e.aliases, cableCount: e.cables.length });
   }
@@ -268,9 +267,7 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
     const dates = e.cables.map((id) => graph.getNodeAttribute(id, 'date') as string | undefined).filter((d): d is string => !!d).sort();
     if (dates.length > 0) graph.mergeNodeAttributes(e.id, { firstDate: dates[0], lastDate: dates[dates.length - 1] });
   }
-  void entityById;
   computeMetrics(graph, options);
   return { graph, entities };
 }
 
-export type { EntityType };
