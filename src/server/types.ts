@@ -1,0 +1,194 @@
+/**
+ * The viewer's API: what a GraphStore answers and what the express app sends as JSON. Both stores
+ * (the embedded graph file and Neo4j) return exactly these shapes, with the same values and order.
+ */
+
+/** Entity node kinds (graph attribute `kind`, Neo4j label). */
+export type EntityKind = 'Person' | 'Organization' | 'Place';
+export const ENTITY_KIND_LIST: readonly EntityKind[] = ['Person', 'Organization', 'Place'];
+
+/** An entity as drawn on the graph. */
+export interface NodeView {
+  id: string;
+  type: EntityKind;
+  name: string;
+  /** Cables that mention it. */
+  cableCount: number;
+  /** Sum of co-mention weights (plus other edges, 1 each): node size. */
+  weightedDegree: number;
+  pagerank: number;
+  /** Louvain community (-1: none). */
+  community: number;
+  /** Layout position computed at build time (the viewer refines it). */
+  x: number;
+  y: number;
+  /** First and last cable dates mentioning it (YYYY-MM-DD), when dated. */
+  firstDate?: string;
+  lastDate?: string;
+}
+
+/** A co-mention edge (undirected; source < target). */
+export interface EdgeView {
+  id: string;
+  source: string;
+  target: string;
+  /** Cables where both appear + paragraphs where both appear. */
+  weight: number;
+  cableCount: number;
+  firstDate?: string;
+  lastDate?: string;
+}
+
+/** Nodes and the co-mention edges among them. */
+export interface Subgraph {
+  nodes: NodeView[];
+  edges: EdgeView[];
+  /** True when a limit cut nodes off (more matched than were returned). */
+  truncated: boolean;
+}
+
+/** Filters shared by neighbourhood and overview. Dates are YYYY, YYYY-MM or YYYY-MM-DD. */
+export interface GraphFilter {
+  types?: EntityKind[];
+  /** Co-mention edges lighter than this are not followed or drawn. */
+  minWeight?: number;
+  /** An edge (or node) is kept when its [firstDate, lastDate] span overlaps [since, until]. */
+  since?: string;
+  until?: string;
+  /** Overview only: keep one Louvain community. */
+  community?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  type: EntityKind;
+  name: string;
+  /** The name or alias that matched best. */
+  matched: string;
+  /** 'exact' | 'prefix' | 'fuzzy': how it matched (exact ranks first). */
+  match: 'exact' | 'prefix' | 'fuzzy';
+  cableCount: number;
+}
+
+export interface Alias {
+  text: string;
+  count: number;
+}
+
+export interface Neighbour extends NodeView {
+  /** Weight of the co-mention edge to the entity. */
+  edgeWeight: number;
+  edgeCableCount: number;
+}
+
+export interface EntityDetail extends NodeView {
+  aliases: Alias[];
+  /** Co-mention edges. */
+  degree: number;
+  /** Strongest co-mentioned entities, heaviest first. */
+  neighbours: Neighbour[];
+  /** Cables per month (YYYY-MM) mentioning it. */
+  timeline: Array<{ month: string; cables: number }>;
+}
+
+/** A cable as a reference in lists (evidence, paths). */
+export interface CableRef {
+  id: string;
+  date?: string;
+  subject?: string;
+  origin?: string;
+  classification?: string;
+}
+
+/** A highlighted span of a passage: offsets into the passage's `text`. */
+export interface Highlight {
+  start: number;
+  end: number;
+  entity: string;
+}
+
+export interface Passage {
+  /** Paragraph number (or position in unnumbered cables); 0 = header. */
+  paragraph: number;
+  text: string;
+  /** Where the pair's mentions are in `text`. */
+  highlights: Highlight[];
+}
+
+export interface EvidenceCable extends CableRef {
+  /** Paragraphs where both appear (empty when they appear in different paragraphs of the cable). */
+  sharedParagraphs: number[];
+  /** Paragraphs with both names; when none, the first paragraph of each. */
+  passages: Passage[];
+}
+
+export interface PairEvidence {
+  a: NodeView;
+  b: NodeView;
+  /** The co-mention edge, when there is one. */
+  edge?: EdgeView;
+  /** Every cable mentioning both (the total, however many are returned). */
+  total: number;
+  offset: number;
+  cables: EvidenceCable[];
+}
+
+export interface PathStep extends EdgeView {
+  /** Up to 5 cables behind this link, oldest first. */
+  cables: CableRef[];
+}
+
+export interface EntityPath {
+  nodes: NodeView[];
+  /** edges[i] links nodes[i] and nodes[i + 1]. */
+  edges: PathStep[];
+}
+
+export interface PathsResult {
+  from: NodeView;
+  to: NodeView;
+  /** Shortest paths (all the same length), strongest first; empty when none within maxHops. */
+  paths: EntityPath[];
+  hops: number | null;
+}
+
+export interface CableEntity {
+  id: string;
+  type: EntityKind;
+  name: string;
+  /** Mention offsets into the cable's `text`. */
+  mentions: Array<{ start: number; end: number; text: string }>;
+}
+
+export interface CableDetail extends CableRef {
+  created?: string;
+  caveats: string[];
+  tags: Array<{ code: string; label?: string }>;
+  references: string[];
+  signers: string[];
+  classifiedBy?: string;
+  from?: string;
+  to: string[];
+  info: string[];
+  /** Full text; paragraph offsets point into it. */
+  text: string;
+  paragraphs: Array<{ number: number; start: number; end: number }>;
+  entities: CableEntity[];
+}
+
+/** What `GET /api/stats` answers: the graph as a whole. */
+export interface GraphStats {
+  store: 'embedded' | 'neo4j';
+  cables: number;
+  entities: number;
+  coMentions: number;
+  /** Earliest and latest cable dates. */
+  firstDate?: string;
+  lastDate?: string;
+  communities: number;
+}
+
+/** An error body: every error answers `{ error: { code, message } }` with a 4xx/5xx status. */
+export interface ApiError {
+  error: { code: string; message: string };
+}
