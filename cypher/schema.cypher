@@ -14,6 +14,7 @@ CREATE CONSTRAINT load_checkpoint_id IF NOT EXISTS FOR (n:CablegraphLoad) REQUIR
 CREATE INDEX cable_date IF NOT EXISTS FOR (n:Cable) ON (n.date);
 CREATE INDEX cable_origin IF NOT EXISTS FOR (n:Cable) ON (n.origin);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX entity_pagerank IF NOT EXISTS FOR (n:Entity) ON (n.pagerank);
 CREATE INDEX tag_code IF NOT EXISTS FOR (n:Tag) ON (n.code);
 CREATE INDEX post_name IF NOT EXISTS FOR (n:Post) ON (n.name);
 CREATE INDEX co_mentioned_weight IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.weight);

@@ -7,6 +7,7 @@ import { runExport, type ExportCommandOptions } from './export-command';
 import { runLoad, type LoadCommandOptions } from './load-command';
 import { runParse, type ParseCommandOptions } from './parse-command';
 import { runQueryCommand, type QueryCommandOptions } from './query-command';
+import { runServe, type ServeCommandOptions } from './serve-command';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -76,6 +77,7 @@ export function buildProgram(): Command {
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')
+    .option('--no-texts', "leave out the cables' texts (the viewer then shows no passages)")
     .addOption(new Option('--ner <extractor>', 'entity extractor when building from cables').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
     .option('--quiet', 'no progress and no summary')
     .action(async (inputs: string[], options: LoadCommandOptions) => {
@@ -91,6 +93,17 @@ export function buildProgram(): Command {
     .option('--list', 'list the named queries and their parameters')
     .action(async (query: string | undefined, options: QueryCommandOptions) => {
       process.exitCode = await runQueryCommand(query, options);
+    });
+
+  withNeo4jOptions(program
+    .command('serve'))
+    .description('Serve the graph viewer and its JSON API: a graph file (default out/graph.cgz), or Neo4j with --neo4j.')
+    .argument('[graph]', 'graph file written by cablegraph build (default out/graph.cgz)')
+    .option('--port <n>', 'port (default 8080; 0 picks a free one)')
+    .option('--host <address>', 'address to bind (default 127.0.0.1: this machine only)')
+    .option('--quiet', 'no summary on stderr')
+    .action(async (graphFile: string | undefined, options: ServeCommandOptions) => {
+      process.exitCode = await runServe(graphFile, options);
     });
 
   return program;

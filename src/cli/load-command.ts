@@ -1,6 +1,5 @@
 import * as fs from 'fs';
-import type Graph from 'graphology';
-import { readGraphFile } from '../graph';
+import { readGraphFile, type GraphFile } from '../graph';
 import { DEFAULT_LOAD_OPTIONS, loadGraph, openDriver } from '../store/neo4j';
 import { CablegraphError } from '../common/diagnostics';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
@@ -15,6 +14,8 @@ export interface LoadCommandOptions extends Neo4jFlags {
   concurrency?: string;
   force?: boolean;
   ner?: ExtractorName;
+  /** `--no-texts`: cables without their text (smaller database; the viewer then shows no passages). */
+  texts?: boolean;
   quiet?: boolean;
 }
 
@@ -47,21 +48,23 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
   const connection = connectionFromFlags(options);
   const driver = await openDriver(connection);
   try {
-    let graph: Graph;
-    if (inputs.length === 1 && isGraphFile(inputs[0]!)) graph = (await readGraphFile(inputs[0]!, { records: false })).graph;
+    let file: GraphFile;
+    if (inputs.length === 1 && isGraphFile(inputs[0]!)) file = await readGraphFile(inputs[0]!, { records: options.texts !== false });
     else {
       const temporary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-')), 'graph.cgz');
       const status = await runBuild(inputs, { output: temporary, ner: options.ner ?? 'builtin', quiet: options.quiet ?? false });
       if (status !== 0) return status;
-      graph = (await readGraphFile(temporary, { records: false })).graph;
+      file = await readGraphFile(temporary, { records: options.texts !== false });
       fs.rmSync(path.dirname(temporary), { recursive: true, force: true });
     }
+    const graph = file.graph;
     let bar: ReturnType<typeof progress> | undefined;
     let shown = 0;
     const result = await loadGraph(graph, driver, {
       batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
       concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
       force: options.force ?? false,
+      records: file.records,
       ...(connection.database ? { database: connection.database } : {}),
       onProgress: (done, total) => {
         bar ??= progress('load', total, { quiet: options.quiet ?? false, every: 50, unit: 'batches' });

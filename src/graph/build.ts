@@ -19,8 +19,8 @@ function paragraphOf(cable: Cable, offset: number): number {
 }
 
 interface CableEntities {
-  /** entity id → paragraphs where it is mentioned, and its mention count (every mention: MENTIONS edges). */
-  entities: Map<string, { paragraphs: Set<number>; count: number; firstOffset: number }>;
+  /** entity id → paragraphs where it is mentioned, its mention count and offsets (every mention: MENTIONS edges). */
+  entities: Map<string, { paragraphs: Set<number>; count: number; offsets: number[] }>;
   /** The same for content mentions only (not the authorship lines): what co-mentions count. */
   content: Map<string, Set<number>>;
   /** paragraph → entity ids in order of first (content) mention. */
@@ -61,8 +61,9 @@ function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntit
     if (!id) continue;
     const paragraph = m.paragraph ?? paragraphOf(cable, m.start);
     let e = entities.get(id);
-    if (!e) entities.set(id, (e = { paragraphs: new Set(), count: 0, firstOffset: m.start }));
+    if (!e) entities.set(id, (e = { paragraphs: new Set(), count: 0, offsets: [] }));
     e.count += 1;
+    e.offsets.push(m.start, m.end);
     e.paragraphs.add(paragraph);
     if (isAuthorship(m)) continue;
     let c = content.get(id);
@@ -127,6 +128,7 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
     if (c.created) attributes.created = c.created;
     if (c.subject) attributes.subject = c.subject;
     if (c.origin) attributes.origin = c.origin;
+    if (c.caveats.length > 0) attributes.caveats = c.caveats;
     graph.addNode(c.id, attributes);
   }
 
@@ -145,7 +147,7 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
     const resolved = perCable[i] ?? [];
     const ce = entitiesOfCable(c, record.mentions, resolved);
     perCableEntities.push(ce);
-    for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y) });
+    for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y), offsets: e.offsets });
     for (const signer of c.signers) {
       const person = personFor(signer, resolved);
       ensurePerson(person);

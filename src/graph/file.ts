@@ -10,7 +10,7 @@ import { CablegraphError } from '../common/diagnostics';
 import type { BuildOptions, CableRecord } from './types';
 
 export const GRAPH_FILE_FORMAT = 'cablegraph-graph';
-export const GRAPH_FILE_VERSION = 2;
+export const GRAPH_FILE_VERSION = 3;
 
 export interface GraphFileHeader {
   format: typeof GRAPH_FILE_FORMAT;

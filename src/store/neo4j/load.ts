@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { Driver, Session } from 'neo4j-driver';
 import type Graph from 'graphology';
 import { CablegraphError } from '../../common/diagnostics';
-import { ENTITY_KINDS } from '../../graph/types';
+import { ENTITY_KINDS, type CableRecord } from '../../graph/types';
 import { applySchema } from './schema';
 
 export interface LoadOptions {
@@ -13,6 +13,11 @@ export interface LoadOptions {
   concurrency: number;
   /** Load again even when this exact graph was loaded completely before. */
   force: boolean;
+  /**
+   * The graph file's cable records: their texts and paragraph bounds are set on the Cable nodes
+   * (what the viewer's Neo4j store shows as passages). Without them, cables carry no text.
+   */
+  records?: readonly CableRecord[];
   onProgress?: (done: number, total: number) => void;
   /** Test hook: called after each committed wave (used to simulate a crash mid-load). */
   afterWave?: (wavesDone: number) => void | Promise<void>;
@@ -38,7 +43,7 @@ const NAME = /^[A-Z][A-Za-z0-9_]*$/;
 type Scalar = string | number | boolean;
 type Props = Record<string, Scalar | Scalar[]>;
 interface Batch {
-  phase: 'nodes' | 'relationships';
+  phase: 'nodes' | 'texts' | 'relationships';
   cypher: string;
   /** The batch's rows, made on demand. */
   rows: () => Array<Record<string, unknown>>;
@@ -78,7 +83,7 @@ const kindOf = (attributes: Record<string, unknown>, what: string, key: string):
  * label). Batches hold keys only; their rows (the property maps) are made when a batch is sent,
  * so a graph of millions of edges is never copied whole.
  */
-export function planBatches(graph: Graph, batchSize: number): Batch[] {
+export function planBatches(graph: Graph, batchSize: number, records: readonly CableRecord[] = []): Batch[] {
   const nodesByKind = new Map<string, string[]>();
   graph.forEachNode((key, attributes) => {
     const kind = kindOf(attributes, 'node', key);
@@ -104,6 +109,18 @@ export function planBatches(graph: Graph, batchSize: number): Batch[] {
       const slice = keys.slice(i, i + batchSize);
       batches.push({ phase: 'nodes', cypher, rows: () => slice.map((key) => ({ props: { ...toNeo4jProperties(graph.getNodeAttributes(key)), id: key } })) });
     }
+  }
+  // Texts after the nodes (whose SET n = props clears them), in smaller batches: rows are whole cables.
+  const withText = records.filter((r) => graph.hasNode(r.cable.id));
+  const textBatch = Math.max(1, Math.floor(batchSize / 10));
+  const textCypher = 'UNWIND $rows AS row MATCH (c:Cable {id: row.id}) SET c.text = row.text, c.paragraphNumbers = row.numbers, c.paragraphStarts = row.starts, c.paragraphEnds = row.ends';
+  for (let i = 0; i < withText.length; i += textBatch) {
+    const slice = withText.slice(i, i + textBatch);
+    batches.push({
+      phase: 'texts',
+      cypher: textCypher,
+      rows: () => slice.map(({ cable }) => ({ id: cable.id, text: cable.text, numbers: cable.paragraphs.map((p, k) => p.number ?? k + 1), starts: cable.paragraphs.map((p) => p.start), ends: cable.paragraphs.map((p) => p.end) })),
+    });
   }
   for (const [shape, edges] of [...relsByShape].sort(([a], [b]) => a.localeCompare(b))) {
     const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
@@ -146,8 +163,10 @@ export async function loadGraph(graph: Graph, driver: Driver, partial: Partial<L
   if (!(options.batchSize >= 1) || !(options.concurrency >= 1)) throw new CablegraphError('BAD_OPTION', 'batch size and concurrency must be at least 1');
   const started = process.hrtime.bigint();
   const sessionConfig = options.database ? { database: options.database } : {};
-  const loadId = graphLoadId(graph);
-  const batches = planBatches(graph, options.batchSize);
+  const records = options.records ?? [];
+  // Loading the texts too is another load (the graph alone may have been loaded before).
+  const loadId = `${graphLoadId(graph)}${records.length > 0 ? `-t${records.length}` : ''}`;
+  const batches = planBatches(graph, options.batchSize, records);
   const result: LoadResult = { loadId, nodes: graph.order, relationships: graph.size, batches: batches.length, resumedBatches: 0, alreadyLoaded: false, seconds: 0 };
 
   await applySchema(driver, options.database);

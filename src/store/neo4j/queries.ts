@@ -4,7 +4,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { CablegraphError } from '../../common/diagnostics';
 import { CYPHER_DIR } from './schema';
 
-export type ParamType = 'string' | 'int' | 'float' | 'boolean';
+export type ParamType = 'string' | 'int' | 'float' | 'boolean' | 'list';
 
 export interface QueryParam {
   name: string;
@@ -35,7 +35,7 @@ export function parseQueryFile(file: string, source = fs.readFileSync(file, 'utf
       body.push(line);
       continue;
     }
-    const param = /^@param\s+(\w+)\s+(string|int|float|boolean)(?:\s+(.+))?$/.exec(comment[1]!.trim());
+    const param = /^@param\s+(\w+)\s+(string|int|float|boolean|list)(?:\s+(.+))?$/.exec(comment[1]!.trim());
     if (param) params.push({ name: param[1]!, type: param[2] as ParamType, ...(param[3] !== undefined ? { defaultValue: param[3].trim() } : {}) });
     else if (body.length === 0) description.push(comment[1]!.trim());
   }
@@ -73,6 +73,7 @@ function convert(value: string, param: QueryParam | undefined, queryName: string
     if (!Number.isFinite(n)) throw new CablegraphError('BAD_PARAM', `${queryName}: parameter ${param?.name} must be a number, got "${value}"`);
     return n;
   }
+  if (type === 'list') return value.split(',').map((v) => v.trim()).filter(Boolean);
   if (type === 'boolean') {
     if (!/^(true|false)$/i.test(value)) throw new CablegraphError('BAD_PARAM', `${queryName}: parameter ${param?.name} must be true or false, got "${value}"`);
     return /^true$/i.test(value);

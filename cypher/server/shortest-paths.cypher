@@ -1,0 +1,10 @@
+// Every shortest chain of co-mentions (of at least a weight) between two entities, as id lists.
+// @param from string
+// @param to string
+// @param minWeight int 1
+// @param cap int 5000
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[:CO_MENTIONED*..6]-(b))
+WHERE all(r IN relationships(p) WHERE r.weight >= $minWeight)
+RETURN [n IN nodes(p) | n.id] AS ids
+LIMIT $cap

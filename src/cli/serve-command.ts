@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import type { AddressInfo } from 'net';
+import { CablegraphError } from '../common/diagnostics';
+import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
+import { openDriver } from '../store/neo4j';
+import { connectionFromFlags, type Neo4jFlags } from './query-command';
+
+export interface ServeCommandOptions extends Neo4jFlags {
+  port?: string;
+  host?: string;
+  quiet?: boolean;
+}
+
+export const DEFAULT_GRAPH_FILE = 'out/graph.cgz';
+
+export interface RunningServer {
+  url: string;
+  store: GraphStore;
+  close(): Promise<void>;
+}
+
+/** Opens the store (a graph file, or Neo4j when --neo4j is given) and listens. */
+export async function startServer(graphFile: string | undefined, options: ServeCommandOptions): Promise<RunningServer> {
+  const port = options.port === undefined ? 8080 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CablegraphError('BAD_OPTION', `--port wants a port number, got "${options.port}"`);
+  const host = options.host ?? '127.0.0.1';
+  let store: GraphStore;
+  if (options.neo4j) {
+    if (graphFile) throw new CablegraphError('BAD_OPTION', 'give a graph file or --neo4j, not both (load the file into Neo4j with cablegraph load)');
+    const connection = connectionFromFlags(options);
+    store = new Neo4jStore(await openDriver(connection), connection.database);
+  } else {
+    const file = graphFile ?? DEFAULT_GRAPH_FILE;
+    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
+    store = await EmbeddedStore.open(file);
+  }
+  const app = createApp(store);
+  const server = await new Promise<import('http').Server>((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', (error: NodeJS.ErrnoException) => reject(new CablegraphError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (--port)' : error.message}`)));
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    store,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+/** `cablegraph serve [graph file] [--neo4j URI]`: the viewer and its API until interrupted. */
+export async function runServe(graphFile: string | undefined, options: ServeCommandOptions): Promise<number> {
+  const running = await startServer(graphFile, options);
+  if (!options.quiet) {
+    const stats = await running.store.stats();
+    process.stderr.write(`cablegraph serve: ${stats.cables} cables, ${stats.entities} entities, ${stats.coMentions} co-mentions (${running.store.kind} store)\n`);
+    process.stdout.write(`viewer: ${running.url}/\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}

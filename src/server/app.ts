@@ -1,0 +1,180 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import Graph from 'graphology';
+import { writeGexf } from '../export';
+import { Explorer, LIMITS } from './explore';
+import type { GraphStore } from './store';
+import { ENTITY_KIND_LIST, type EntityKind, type GraphFilter, type Subgraph } from './types';
+
+/** The built viewer (vite build of web/). */
+export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist');
+
+/** A request the API refuses: answered as JSON with its status. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const bad = (message: string): ApiError => new ApiError(400, 'BAD_REQUEST', message);
+const notFound = (what: string): ApiError => new ApiError(404, 'NOT_FOUND', what);
+
+type Query = Request['query'];
+
+function single(query: Query, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw bad(`${name} must be given once`);
+  return value;
+}
+
+/** An integer parameter: absent → fallback; outside [min, max] → a 400 (limits are capped, not refused). */
+function integer(query: Query, name: string, fallback: number, min: number, max: number): number {
+  const raw = single(query, name);
+  if (raw === undefined) return fallback;
+  if (!/^-?\d{1,9}$/.test(raw)) throw bad(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min) throw bad(`${name} must be at least ${min}`);
+  return Math.min(n, max);
+}
+
+function date(query: Query, name: string): string | undefined {
+  const raw = single(query, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(raw)) throw bad(`${name} must be a date like 2007, 2007-08 or 2007-08-27, got "${raw}"`);
+  return raw;
+}
+
+function types(query: Query): EntityKind[] | undefined {
+  const raw = single(query, 'types');
+  if (raw === undefined) return undefined;
+  const list = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = list.filter((t) => !ENTITY_KIND_LIST.includes(t as EntityKind));
+  if (unknown.length > 0) throw bad(`unknown type ${unknown.join(', ')} (types: ${ENTITY_KIND_LIST.join(', ')})`);
+  return list as EntityKind[];
+}
+
+function id(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw bad(`${name} is required`);
+  if (value.length > 300) throw bad(`${name} is too long`);
+  return value;
+}
+
+function filter(query: Query): GraphFilter {
+  const f: GraphFilter = { minWeight: integer(query, 'minWeight', 1, 1, 1e9) };
+  const t = types(query);
+  if (t) f.types = t;
+  const since = date(query, 'since');
+  const until = date(query, 'until');
+  if (since) f.since = since;
+  if (until) f.until = until;
+  if (since && until && until < since.slice(0, until.length)) throw bad('until is before since');
+  const community = single(query, 'community');
+  if (community !== undefined) f.community = integer(query, 'community', -1, -1, 1e9);
+  return f;
+}
+
+/** A subgraph as a graphology graph, for the GEXF writer. */
+export function subgraphToGraph(sub: Subgraph): Graph {
+  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  for (const n of sub.nodes) {
+    graph.addNode(n.id, { kind: n.type, label: n.name, name: n.name, cableCount: n.cableCount, weightedDegree: n.weightedDegree, pagerank: n.pagerank, community: n.community, x: n.x, y: n.y, ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}) });
+  }
+  for (const e of sub.edges) {
+    graph.addUndirectedEdgeWithKey(`CO_MENTIONED:${e.id}`, e.source, e.target, { type: 'CO_MENTIONED', weight: e.weight, cableCount: e.cableCount, ...(e.firstDate ? { firstDate: e.firstDate, lastDate: e.lastDate } : {}) });
+  }
+  return graph;
+}
+
+export interface AppOptions {
+  /** Directory of the built viewer; defaults to web/dist. */
+  webRoot?: string;
+}
+
+/**
+ * The express app: a JSON API over a GraphStore (every input validated, every limit capped,
+ * errors as JSON) and the built viewer. Never builds Cypher from user strings: the stores take
+ * values as parameters.
+ */
+export function createApp(store: GraphStore, options: AppOptions = {}): express.Express {
+  const explorer = new Explorer(store);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  const handle = (fn: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
+    fn(req, res).then((body) => res.json(body), next);
+  };
+
+  api.get('/stats', handle(() => store.stats()));
+  api.get('/search', handle(async (req) => {
+    const q = single(req.query, 'q');
+    if (q === undefined) throw bad('q is required');
+    if (q.length > 200) throw bad('q is too long');
+    return explorer.search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
+  }));
+  api.get('/entity/:id', handle(async (req) => {
+    const entity = await explorer.entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));
+    if (!entity) throw notFound(`no entity ${req.params.id}`);
+    return entity;
+  }));
+  api.get('/neighbourhood/:id', handle(async (req) => {
+    const sub = await explorer.neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
+    if (!sub) throw notFound(`no entity ${req.params.id}`);
+    return sub;
+  }));
+  api.get('/overview', handle(async (req) => explorer.overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview))));
+  api.get('/paths', handle(async (req) => {
+    const result = await explorer.paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
+    if (!result) throw notFound(`no entity ${String(req.query.from)} or ${String(req.query.to)}`);
+    return result;
+  }));
+  api.get('/evidence', handle(async (req) => {
+    const result = await explorer.evidence(id(req.query.a, 'a'), id(req.query.b, 'b'), integer(req.query, 'limit', 20, 1, LIMITS.evidence), integer(req.query, 'offset', 0, 0, 1e9));
+    if (!result) throw notFound(`no entity ${String(req.query.a)} or ${String(req.query.b)}`);
+    return result;
+  }));
+  api.get('/cable/:id', handle(async (req) => {
+    const cable = await explorer.cable(id(req.params.id, 'id'));
+    if (!cable) throw notFound(`no cable ${req.params.id}`);
+    return cable;
+  }));
+  api.post('/gexf', (req: Request, res: Response, next: NextFunction) => {
+    (async () => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const nodes = body.nodes;
+      if (!Array.isArray(nodes) || nodes.length === 0 || !nodes.every((n) => typeof n === 'string' && n.length <= 300)) throw bad('nodes must be a non-empty list of entity ids');
+      if (nodes.length > LIMITS.gexfNodes) throw bad(`at most ${LIMITS.gexfNodes} nodes`);
+      const query: Query = {};
+      for (const key of ['minWeight', 'since', 'until']) if (body[key] !== undefined) query[key] = String(body[key]);
+      const sub = await explorer.subgraph(nodes as string[], filter(query));
+      res.type('application/gexf+xml').attachment('cablegraph-view.gexf').send(writeGexf(subgraphToGraph(sub)));
+    })().catch(next);
+  });
+  api.use((_req: Request, _res: Response, next: NextFunction) => next(notFound('no such API route')));
+  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = error as { status?: number; type?: string; message?: string };
+    if (error instanceof ApiError) res.status(error.status).json({ error: { code: error.code, message: error.message } });
+    else if (e.type === 'entity.parse.failed') res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'the body is not valid JSON' } });
+    else if (e.status === 413) res.status(413).json({ error: { code: 'TOO_LARGE', message: 'the body is too large' } });
+    else {
+      process.stderr.write(`cablegraph serve: ${(error as Error).stack ?? String(error)}\n`);
+      res.status(500).json({ error: { code: 'INTERNAL', message: 'the store failed to answer; see the server log' } });
+    }
+  });
+  app.use('/api', api);
+
+  const webRoot = options.webRoot ?? WEB_ROOT;
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    app.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
+    // The viewer routes in the browser (#/cable/…, ?q=…): every other GET gets the page.
+    app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? res.sendFile(path.join(webRoot, 'index.html')) : next()));
+  } else {
+    app.get('/', (_req: Request, res: Response) => {
+      res.type('text/plain').send('cablegraph API is running at /api; the viewer is not built (npm run build).\n');
+    });
+  }
+  return app;
+}

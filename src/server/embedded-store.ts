@@ -1,0 +1,317 @@
+import type Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
+import { readGraphFile } from '../graph';
+import type { CableRecord } from '../graph/types';
+import { compare, editDistance, maxEdits, searchTokens } from './search';
+import { spanOverlaps, type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable } from './store';
+import { ENTITY_KIND_LIST, type Alias, type CableRef, type EdgeView, type EntityKind, type GraphStats, type NodeView } from './types';
+
+const ENTITY = new Set<string>(ENTITY_KIND_LIST);
+
+export function nodeView(id: string, a: Attributes): NodeView {
+  const view: NodeView = {
+    id,
+    type: a.kind as EntityKind,
+    name: String(a.name ?? a.label ?? id),
+    cableCount: Number(a.cableCount ?? 0),
+    weightedDegree: Number(a.weightedDegree ?? 0),
+    pagerank: Number(a.pagerank ?? 0),
+    community: Number(a.community ?? -1),
+    x: Number(a.x ?? 0),
+    y: Number(a.y ?? 0),
+  };
+  if (a.firstDate) view.firstDate = String(a.firstDate);
+  if (a.lastDate) view.lastDate = String(a.lastDate);
+  return view;
+}
+
+export function edgeView(source: string, target: string, a: Attributes): EdgeView {
+  const [s, t] = source < target ? [source, target] : [target, source];
+  const view: EdgeView = { id: `${s}--${t}`, source: s, target: t, weight: Number(a.weight ?? 1), cableCount: Number(a.cableCount ?? 0) };
+  if (a.firstDate) view.firstDate = String(a.firstDate);
+  if (a.lastDate) view.lastDate = String(a.lastDate);
+  return view;
+}
+
+export function cableRef(id: string, a: Attributes): CableRef {
+  const ref: CableRef = { id };
+  for (const key of ['date', 'subject', 'origin', 'classification'] as const) if (a[key]) ref[key] = String(a[key]);
+  return ref;
+}
+
+const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.id);
+
+/**
+ * The embedded store: a graph file in memory (graphology), with the cable records for texts.
+ * Indexes built once at open: entity words for search, entities by PageRank.
+ */
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  private readonly texts = new Map<string, CableText>();
+  /** Sorted distinct words of entity names and aliases, and the entities using each. */
+  private readonly words: string[];
+  private readonly entitiesByWord = new Map<string, string[]>();
+  private readonly byPagerank: string[];
+
+  private constructor(private readonly graph: Graph, records: readonly CableRecord[]) {
+    for (const { cable } of records) {
+      this.texts.set(cable.id, { text: cable.text, paragraphs: cable.paragraphs.map((p, i) => ({ number: p.number ?? i + 1, start: p.start, end: p.end })) });
+    }
+    const entities: string[] = [];
+    graph.forEachNode((id, a) => {
+      if (!ENTITY.has(a.kind as string)) return;
+      entities.push(id);
+      for (const name of this.namesOf(id)) {
+        for (const word of searchTokens(name)) {
+          const list = this.entitiesByWord.get(word);
+          if (!list) this.entitiesByWord.set(word, [id]);
+          else if (list[list.length - 1] !== id) list.push(id);
+        }
+      }
+    });
+    this.words = [...this.entitiesByWord.keys()].sort(compare);
+    this.byPagerank = entities.sort((x, y) => (graph.getNodeAttribute(y, 'pagerank') as number) - (graph.getNodeAttribute(x, 'pagerank') as number) || compare(x, y));
+  }
+
+  static async open(file: string): Promise<EmbeddedStore> {
+    const { graph, records } = await readGraphFile(file);
+    return new EmbeddedStore(graph, records);
+  }
+
+  static fromGraph(graph: Graph, records: readonly CableRecord[]): EmbeddedStore {
+    return new EmbeddedStore(graph, records);
+  }
+
+  private isEntity(id: string): boolean {
+    return this.graph.hasNode(id) && ENTITY.has(this.graph.getNodeAttribute(id, 'kind') as string);
+  }
+
+  private namesOf(id: string): string[] {
+    const a = this.graph.getNodeAttributes(id);
+    const aliases = (a.aliases as Alias[] | undefined) ?? [];
+    return [String(a.name), ...aliases.map((x) => x.text).filter((t) => t !== a.name)];
+  }
+
+  async stats(): Promise<GraphStats> {
+    let cables = 0;
+    let entities = 0;
+    let firstDate: string | undefined;
+    let lastDate: string | undefined;
+    const communities = new Set<number>();
+    this.graph.forEachNode((_id, a) => {
+      if (a.kind === 'Cable' && a.inCorpus) {
+        cables += 1;
+        const date = a.date as string | undefined;
+        if (date && (!firstDate || date < firstDate)) firstDate = date;
+        if (date && (!lastDate || date > lastDate)) lastDate = date;
+      } else if (ENTITY.has(a.kind as string)) {
+        entities += 1;
+        communities.add(a.community as number);
+      }
+    });
+    let coMentions = 0;
+    this.graph.forEachUndirectedEdge((_e, a) => (coMentions += a.type === 'CO_MENTIONED' ? 1 : 0));
+    return { store: 'embedded', cables, entities, coMentions, ...(firstDate ? { firstDate } : {}), ...(lastDate ? { lastDate } : {}), communities: communities.size };
+  }
+
+  async entities(ids: readonly string[]): Promise<NodeView[]> {
+    return ids.filter((id) => this.isEntity(id)).map((id) => nodeView(id, this.graph.getNodeAttributes(id)));
+  }
+
+  async aliases(id: string): Promise<Alias[]> {
+    if (!this.isEntity(id)) return [];
+    const aliases = [...((this.graph.getNodeAttribute(id, 'aliases') as Alias[] | undefined) ?? [])];
+    return aliases.sort((x, y) => y.count - x.count || compare(x.text, y.text));
+  }
+
+  async timeline(id: string): Promise<Array<{ month: string; cables: number }>> {
+    const months = new Map<string, number>();
+    if (!this.isEntity(id)) return [];
+    this.graph.forEachInEdge(id, (_e, a, _source, _t, sa) => {
+      if (a.type !== 'MENTIONS' || !sa.date) return;
+      const month = String(sa.date).slice(0, 7);
+      months.set(month, (months.get(month) ?? 0) + 1);
+    });
+    return [...months].sort(([x], [y]) => compare(x, y)).map(([month, cables]) => ({ month, cables }));
+  }
+
+  /** Entities with, for every query word, a word that it starts or that is within its typo budget. */
+  async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
+    let matching: Set<string> | undefined;
+    for (const token of tokens) {
+      const found = new Set<string>();
+      // Words starting with the token form one range of the sorted list.
+      let lo = 0;
+      let hi = this.words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.words[mid]! < token) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.words.length && this.words[i]!.startsWith(token); i += 1) for (const id of this.entitiesByWord.get(this.words[i]!)!) found.add(id);
+      const limit = maxEdits(token);
+      if (limit > 0) {
+        for (const word of this.words) {
+          if (Math.abs(word.length - token.length) <= limit && editDistance(token, word, limit) <= limit) for (const id of this.entitiesByWord.get(word)!) found.add(id);
+        }
+      }
+      matching = matching ? new Set([...matching].filter((id) => found.has(id))) : found;
+      if (matching.size === 0) break;
+    }
+    const ids = [...(matching ?? [])].filter((id) => !types || types.includes(this.graph.getNodeAttribute(id, 'kind') as EntityKind));
+    // The most cited first, so the cap keeps what a reader most likely means.
+    ids.sort((x, y) => (this.graph.getNodeAttribute(y, 'cableCount') as number) - (this.graph.getNodeAttribute(x, 'cableCount') as number) || compare(x, y));
+    return ids.slice(0, cap).map((id) => ({ ...nodeView(id, this.graph.getNodeAttributes(id)), names: this.namesOf(id) }));
+  }
+
+  private passes(a: Attributes, other: string, filter: EdgeFilter): boolean {
+    if (a.type !== 'CO_MENTIONED' || (a.weight as number) < filter.minWeight) return false;
+    if (!spanOverlaps(a.firstDate as string | undefined, a.lastDate as string | undefined, filter.since, filter.until)) return false;
+    return !filter.types || filter.types.includes(this.graph.getNodeAttribute(other, 'kind') as EntityKind);
+  }
+
+  async incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+    const edges = new Map<string, EdgeView>();
+    for (const id of ids) {
+      if (!this.isEntity(id)) continue;
+      this.graph.forEachUndirectedEdge(id, (_e, a, source, target) => {
+        const view = edgeView(source, target, a);
+        if (!edges.has(view.id) && this.passes(a, source === id ? target : source, filter)) edges.set(view.id, view);
+      });
+    }
+    return [...edges.values()].sort(byId);
+  }
+
+  async among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+    const set = new Set(ids.filter((id) => this.isEntity(id)));
+    const edges: EdgeView[] = [];
+    for (const id of set) {
+      this.graph.forEachUndirectedEdge(id, (_e, a, source, target) => {
+        const otherEnd = source === id ? target : source;
+        // Each edge once: from its smaller endpoint. The nodes are chosen already: no type filter.
+        if (otherEnd < id || !set.has(otherEnd) || !this.passes(a, otherEnd, { ...filter, types: undefined })) return;
+        edges.push(edgeView(source, target, a));
+      });
+    }
+    return edges.sort(byId);
+  }
+
+  async top(filter: NodeFilter, limit: number): Promise<NodeView[]> {
+    const out: NodeView[] = [];
+    for (const id of this.byPagerank) {
+      if (out.length >= limit) break;
+      const a = this.graph.getNodeAttributes(id);
+      if (filter.types && !filter.types.includes(a.kind as EntityKind)) continue;
+      if (filter.community !== undefined && a.community !== filter.community) continue;
+      if (!spanOverlaps(a.firstDate as string | undefined, a.lastDate as string | undefined, filter.since, filter.until)) continue;
+      out.push(nodeView(id, a));
+    }
+    return out;
+  }
+
+  /** Breadth first from `from`, keeping every predecessor at the shortest distance, then every path back from `to`. */
+  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
+    if (!this.isEntity(from) || !this.isEntity(to)) return [];
+    const distance = new Map<string, number>([[from, 0]]);
+    const predecessors = new Map<string, string[]>();
+    let frontier = [from];
+    for (let hop = 1; hop <= maxHops && frontier.length > 0 && !distance.has(to); hop += 1) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        this.graph.forEachUndirectedEdge(node, (_e, a, source, target) => {
+          if (a.type !== 'CO_MENTIONED' || (a.weight as number) < minWeight) return;
+          const neighbour = source === node ? target : source;
+          const seen = distance.get(neighbour);
+          if (seen === undefined) {
+            distance.set(neighbour, hop);
+            predecessors.set(neighbour, [node]);
+            next.push(neighbour);
+          } else if (seen === hop) predecessors.get(neighbour)!.push(node);
+        });
+      }
+      frontier = next;
+    }
+    if (!distance.has(to)) return [];
+    const paths: string[][] = [];
+    const walk = (node: string, suffix: string[]): void => {
+      if (paths.length >= cap) return;
+      if (node === from) {
+        paths.push([from, ...suffix]);
+        return;
+      }
+      for (const p of [...new Set(predecessors.get(node) ?? [])].sort(compare)) walk(p, [node, ...suffix]);
+    };
+    walk(to, []);
+    return paths;
+  }
+
+  async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
+    if (!this.isEntity(a) || !this.isEntity(b)) return undefined;
+    // The build's key for a co-mention: its endpoints in id order.
+    const key = a < b ? `CO_MENTIONED:${a}--${b}` : `CO_MENTIONED:${b}--${a}`;
+    if (!this.graph.hasEdge(key)) return undefined;
+    const attributes = this.graph.getEdgeAttributes(key);
+    return { ...edgeView(a, b, attributes), cables: [...((attributes.cables as string[] | undefined) ?? [])] };
+  }
+
+  async cables(ids: readonly string[]): Promise<CableRef[]> {
+    return ids.filter((id) => this.graph.hasNode(id) && this.graph.getNodeAttribute(id, 'kind') === 'Cable').map((id) => cableRef(id, this.graph.getNodeAttributes(id)));
+  }
+
+  private mentionsOf(id: string): Map<string, MentionsIn> {
+    const out = new Map<string, MentionsIn>();
+    if (!this.isEntity(id)) return out;
+    this.graph.forEachInEdge(id, (_e, a, source) => {
+      if (a.type === 'MENTIONS') out.set(source, { paragraphs: [...((a.paragraphs as number[] | undefined) ?? [])], offsets: [...((a.offsets as number[] | undefined) ?? [])] });
+    });
+    return out;
+  }
+
+  async sharedCables(a: string, b: string): Promise<SharedCable[]> {
+    const inA = this.mentionsOf(a);
+    const inB = this.mentionsOf(b);
+    const shared: SharedCable[] = [];
+    for (const [cable, mentions] of inA) {
+      const other = inB.get(cable);
+      if (other) shared.push({ cable: cableRef(cable, this.graph.getNodeAttributes(cable)), a: mentions, b: other });
+    }
+    return shared.sort((x, y) => compare(x.cable.date ?? '9999', y.cable.date ?? '9999') || compare(x.cable.id, y.cable.id));
+  }
+
+  async cableTexts(ids: readonly string[]): Promise<Map<string, CableText>> {
+    return new Map(ids.flatMap((id) => (this.texts.has(id) ? [[id, this.texts.get(id)!] as const] : [])));
+  }
+
+  async cable(id: string): Promise<CableFacts | undefined> {
+    if (!this.graph.hasNode(id) || this.graph.getNodeAttribute(id, 'kind') !== 'Cable') return undefined;
+    const a = this.graph.getNodeAttributes(id);
+    const facts: CableFacts = { ...cableRef(id, a), caveats: [...((a.caveats as string[] | undefined) ?? [])], inCorpus: !!a.inCorpus, tags: [], references: [], signers: [], to: [], info: [], entities: [] };
+    if (a.created) facts.created = String(a.created);
+    this.graph.forEachOutEdge(id, (_e, e, _s, target, _sa, ta) => {
+      if (e.type === 'TAGGED') facts.tags.push({ code: String(ta.code), ...(ta.name ? { label: String(ta.name) } : {}) });
+      else if (e.type === 'REFERENCES') facts.references.push(target);
+      else if (e.type === 'FROM') facts.from = String(ta.name);
+      else if (e.type === 'TO') facts.to.push(String(ta.name));
+      else if (e.type === 'INFO') facts.info.push(String(ta.name));
+      else if (e.type === 'MENTIONS') facts.entities.push({ id: target, type: ta.kind as EntityKind, name: String(ta.name), offsets: [...((e.offsets as number[] | undefined) ?? [])] });
+    });
+    this.graph.forEachInEdge(id, (_e, e, _s, _t, sa) => {
+      if (e.type === 'SIGNED') facts.signers.push(String(sa.name));
+      else if (e.type === 'CLASSIFIED') facts.classifiedBy = String(sa.name);
+    });
+    return sortFacts(facts);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** One order for every list of a cable's facts, whichever store read them. */
+export function sortFacts(facts: CableFacts): CableFacts {
+  facts.tags.sort((x, y) => compare(x.code, y.code));
+  facts.references.sort(compare);
+  facts.signers.sort(compare);
+  facts.to.sort(compare);
+  facts.info.sort(compare);
+  facts.entities.sort((x, y) => (x.offsets[0] ?? Infinity) - (y.offsets[0] ?? Infinity) || compare(x.id, y.id));
+  return facts;
+}

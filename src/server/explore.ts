@@ -1,0 +1,219 @@
+import { compare, rankSearch, searchTokens } from './search';
+import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter } from './store';
+import type {
+  CableDetail,
+  EdgeView,
+  EntityDetail,
+  EntityKind,
+  EntityPath,
+  EvidenceCable,
+  GraphFilter,
+  NodeView,
+  PairEvidence,
+  Passage,
+  PathsResult,
+  SearchHit,
+  Subgraph,
+} from './types';
+
+/** Upper bounds of every limit the API takes (a request asking for more gets these). */
+export const LIMITS = { search: 50, neighbours: 100, neighbourhood: 1000, hops: 3, overview: 5000, pathHops: 6, paths: 10, evidence: 100, gexfNodes: 5000 } as const;
+/** Shortest paths enumerated before ranking (both stores stop at the same count). */
+const PATH_CAP = 5000;
+/** Search candidates ranked (the store may find more; explore ranks these). */
+const SEARCH_CAP = 1000;
+/** Cables shown per link of a path. */
+const CABLES_PER_STEP = 5;
+
+const byWeight = (a: EdgeView, b: EdgeView): number => b.weight - a.weight || compare(a.id, b.id);
+const other = (edge: EdgeView, id: string): string => (edge.source === id ? edge.target : edge.source);
+const edgeFilter = (filter: GraphFilter): EdgeFilter => ({ minWeight: filter.minWeight ?? 1, ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}), ...(filter.types ? { types: filter.types } : {}) });
+
+/** The viewer's questions, answered from any GraphStore. */
+export class Explorer {
+  constructor(readonly store: GraphStore) {}
+
+  async search(query: string, types: readonly EntityKind[] | undefined, limit: number): Promise<SearchHit[]> {
+    const tokens = searchTokens(query);
+    if (tokens.length === 0) return [];
+    const candidates = await this.store.searchCandidates(tokens, types, SEARCH_CAP);
+    return rankSearch(query, candidates, limit);
+  }
+
+  async entity(id: string, neighbourLimit: number = 20): Promise<EntityDetail | undefined> {
+    const [node] = await this.store.entities([id]);
+    if (!node) return undefined;
+    const [aliases, timeline, edges] = await Promise.all([this.store.aliases(id), this.store.timeline(id), this.store.incident([id], { minWeight: 1 })]);
+    edges.sort(byWeight);
+    const top = edges.slice(0, neighbourLimit);
+    const nodes = new Map((await this.store.entities(top.map((e) => other(e, id)))).map((n) => [n.id, n]));
+    const neighbours = top.flatMap((e) => {
+      const n = nodes.get(other(e, id));
+      return n ? [{ ...n, edgeWeight: e.weight, edgeCableCount: e.cableCount }] : [];
+    });
+    return { ...node, aliases, degree: edges.length, neighbours, timeline };
+  }
+
+  /**
+   * Breadth first from the entity, one ring per hop: each ring keeps its strongest newcomers
+   * (by the heaviest edge reaching them, then name and id) until `limit` nodes are shown; then
+   * every edge among the shown nodes that passes the filter.
+   */
+  async neighbourhood(id: string, filter: GraphFilter, hops: number, limit: number): Promise<Subgraph | undefined> {
+    const [centre] = await this.store.entities([id]);
+    if (!centre) return undefined;
+    const edges = edgeFilter(filter);
+    const shown = new Map<string, NodeView>([[id, centre]]);
+    let frontier = [id];
+    let truncated = false;
+    for (let hop = 1; hop <= hops && frontier.length > 0 && !truncated; hop += 1) {
+      const strongest = new Map<string, number>();
+      for (const edge of await this.store.incident(frontier, edges)) {
+        for (const end of [edge.source, edge.target]) {
+          if (shown.has(end)) continue;
+          strongest.set(end, Math.max(strongest.get(end) ?? 0, edge.weight));
+        }
+      }
+      const newcomers = await this.store.entities([...strongest.keys()]);
+      newcomers.sort((a, b) => strongest.get(b.id)! - strongest.get(a.id)! || compare(a.name, b.name) || compare(a.id, b.id));
+      const room = limit - shown.size;
+      if (newcomers.length > room) truncated = true;
+      frontier = [];
+      for (const node of newcomers.slice(0, Math.max(0, room))) {
+        shown.set(node.id, node);
+        frontier.push(node.id);
+      }
+    }
+    return { nodes: [...shown.values()], edges: await this.store.among([...shown.keys()], edges), truncated };
+  }
+
+  /** The landing view: the top entities by PageRank and the edges among them. */
+  async overview(filter: GraphFilter, limit: number): Promise<Subgraph> {
+    const nodeFilter: NodeFilter = { ...(filter.types ? { types: filter.types } : {}), ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}), ...(filter.community !== undefined ? { community: filter.community } : {}) };
+    const nodes = await this.store.top(nodeFilter, limit + 1);
+    const truncated = nodes.length > limit;
+    if (truncated) nodes.pop();
+    return { nodes, edges: await this.store.among(nodes.map((n) => n.id), edgeFilter(filter)), truncated };
+  }
+
+  /** Nodes and edges of an explicit set of entities (the viewer's current view, for GEXF). */
+  async subgraph(ids: readonly string[], filter: GraphFilter): Promise<Subgraph> {
+    const nodes = await this.store.entities(ids);
+    return { nodes, edges: await this.store.among(nodes.map((n) => n.id), edgeFilter(filter)), truncated: false };
+  }
+
+  /**
+   * Shortest co-mention paths, strongest first: by their weakest link, then their total weight,
+   * then their node ids — so the same paths come back in the same order from either store.
+   */
+  async paths(from: string, to: string, maxHops: number, minWeight: number, limit: number): Promise<PathsResult | undefined> {
+    const ends = await this.store.entities([from, to]);
+    const fromNode = ends.find((n) => n.id === from);
+    const toNode = ends.find((n) => n.id === to);
+    if (!fromNode || !toNode) return undefined;
+    if (from === to) return { from: fromNode, to: toNode, paths: [{ nodes: [fromNode], edges: [] }], hops: 0 };
+    const sequences = await this.store.shortestPaths(from, to, maxHops, minWeight, PATH_CAP);
+    if (sequences.length === 0) return { from: fromNode, to: toNode, paths: [], hops: null };
+    const edgeCache = new Map<string, Promise<(EdgeView & { cables: string[] }) | undefined>>();
+    const edgeOf = (a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> => {
+      const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+      if (!edgeCache.has(key)) edgeCache.set(key, this.store.edge(a, b));
+      return edgeCache.get(key)!;
+    };
+    const scored = await Promise.all(
+      sequences.map(async (ids) => {
+        const links = await Promise.all(ids.slice(1).map((id, i) => edgeOf(ids[i]!, id)));
+        const weights = links.map((l) => l?.weight ?? 0);
+        return { ids, links, weakest: Math.min(...weights), total: weights.reduce((s, w) => s + w, 0) };
+      }),
+    );
+    scored.sort((x, y) => y.weakest - x.weakest || y.total - x.total || compare(x.ids.join('\u0000'), y.ids.join('\u0000')));
+    const chosen = scored.slice(0, limit);
+    const nodes = new Map((await this.store.entities([...new Set(chosen.flatMap((p) => p.ids))])).map((n) => [n.id, n]));
+    const cableIds = [...new Set(chosen.flatMap((p) => p.links.flatMap((l) => l?.cables ?? [])))];
+    const cables = new Map((await this.store.cables(cableIds)).map((c) => [c.id, c]));
+    const paths: EntityPath[] = chosen.map((p) => ({
+      nodes: p.ids.map((id) => nodes.get(id)!),
+      edges: p.links.map((link) => {
+        const { cables: ids, ...edge } = link!;
+        const refs = ids.flatMap((id) => (cables.has(id) ? [cables.get(id)!] : []));
+        refs.sort((x, y) => compare(x.date ?? '9999', y.date ?? '9999') || compare(x.id, y.id));
+        return { ...edge, cables: refs.slice(0, CABLES_PER_STEP) };
+      }),
+    }));
+    return { from: fromNode, to: toNode, paths, hops: sequences[0]!.length - 1 };
+  }
+
+  /** The cables where both entities appear, with the passages that name them, highlighted. */
+  async evidence(a: string, b: string, limit: number, offset: number): Promise<PairEvidence | undefined> {
+    const ends = await this.store.entities([a, b]);
+    const aNode = ends.find((n) => n.id === a);
+    const bNode = ends.find((n) => n.id === b);
+    if (!aNode || !bNode) return undefined;
+    const [edge, shared] = await Promise.all([this.store.edge(a, b), this.store.sharedCables(a, b)]);
+    const page = shared.slice(offset, offset + limit);
+    const texts = await this.store.cableTexts(page.map((s) => s.cable.id));
+    const cables: EvidenceCable[] = page.map((s) => {
+      const both = s.a.paragraphs.filter((p) => s.b.paragraphs.includes(p));
+      const text = texts.get(s.cable.id);
+      return { ...s.cable, sharedParagraphs: both, passages: text ? passages(text, both, s.a, s.b, aNode.id, bNode.id) : [] };
+    });
+    const result: PairEvidence = { a: aNode, b: bNode, total: shared.length, offset, cables };
+    if (edge) {
+      const { cables: _cables, ...view } = edge;
+      result.edge = view;
+    }
+    return result;
+  }
+
+  async cable(id: string): Promise<CableDetail | undefined> {
+    const facts = await this.store.cable(id);
+    if (!facts) return undefined;
+    const text = (await this.store.cableTexts([id])).get(id);
+    const { entities, inCorpus: _inCorpus, ...rest } = facts;
+    return {
+      ...rest,
+      text: text?.text ?? '',
+      paragraphs: text?.paragraphs ?? [],
+      entities: entities.map((e) => ({
+        id: e.id,
+        type: e.type,
+        name: e.name,
+        mentions: pairs(e.offsets).map(([start, end]) => ({ start, end, text: text?.text.slice(start, end) ?? '' })),
+      })),
+    };
+  }
+}
+
+const pairs = (flat: readonly number[]): Array<[number, number]> => {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
+  return out;
+};
+
+/** Paragraph text of a cable; paragraph 0 is the header (everything before the first paragraph). */
+function paragraphSpan(text: CableText, number: number): { start: number; end: number } | undefined {
+  if (number === 0) return { start: 0, end: text.paragraphs[0]?.start ?? text.text.length };
+  const p = text.paragraphs.find((x) => x.number === number);
+  return p ? { start: p.start, end: p.end } : undefined;
+}
+
+/**
+ * The passages to read: the paragraphs naming both (or, when they never share one, the first
+ * paragraph naming each), with both entities' mentions as offsets into the passage.
+ */
+function passages(text: CableText, both: number[], a: MentionsIn, b: MentionsIn, aId: string, bId: string): Passage[] {
+  const numbers = both.length > 0 ? both : [...new Set([a.paragraphs[0], b.paragraphs[0]].filter((p): p is number => p !== undefined))].sort((x, y) => x - y);
+  return numbers.flatMap((number) => {
+    const span = paragraphSpan(text, number);
+    if (!span) return [];
+    const highlights = [
+      ...pairs(a.offsets).map(([start, end]) => ({ start, end, entity: aId })),
+      ...pairs(b.offsets).map(([start, end]) => ({ start, end, entity: bId })),
+    ]
+      .filter((h) => h.start >= span.start && h.end <= span.end)
+      .map((h) => ({ ...h, start: h.start - span.start, end: h.end - span.start }))
+      .sort((x, y) => x.start - y.start || x.end - y.end);
+    return [{ paragraph: number, text: text.text.slice(span.start, span.end), highlights }];
+  });
+}

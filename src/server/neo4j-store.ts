@@ -1,0 +1,160 @@
+import * as path from 'path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { CYPHER_DIR, queryLibrary, runQuery, type NamedQuery } from '../store/neo4j';
+import { maxEdits } from './search';
+import { compare } from './search';
+import { sortFacts, cableRef, edgeView, nodeView } from './embedded-store';
+import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
+import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
+
+/** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
+export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');
+
+type Row = Record<string, unknown>;
+const defined = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
+const int = (n: number): unknown => neo4j.int(n);
+
+/** Lucene terms for normalized words: each word as a prefix, and within its typo budget. */
+export function luceneQuery(tokens: readonly string[]): string {
+  // Tokens are letters and digits only (searchTokens), so nothing needs escaping.
+  return tokens.map((t) => (maxEdits(t) > 0 ? `(${t}* OR ${t}~${maxEdits(t)})` : `${t}*`)).join(' AND ');
+}
+
+/** Optional filter values as Cypher parameters (absent → null, which the queries test for). */
+const dateParams = (filter: { since?: string | undefined; until?: string | undefined }): Row => ({ since: filter.since ?? null, until: filter.until ?? null });
+
+/**
+ * The Neo4j store: every answer is one query of cypher/server, run in a read transaction; rows
+ * are put in the same shapes and orders as the embedded store's.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly queries: Map<string, NamedQuery>;
+
+  constructor(private readonly driver: Driver, private readonly database?: string, private readonly ownsDriver = true) {
+    this.queries = queryLibrary(SERVER_QUERIES_DIR);
+  }
+
+  private async rows(name: string, params: Row = {}): Promise<Row[]> {
+    const query = this.queries.get(name);
+    if (!query) throw new Error(`no server query ${name} in ${SERVER_QUERIES_DIR}`);
+    return (await runQuery(this.driver, query, params, this.database)).rows;
+  }
+
+  async stats(): Promise<GraphStats> {
+    const [row] = await this.rows('stats');
+    const r = defined(row ?? {});
+    return { store: 'neo4j', cables: Number(r.cables ?? 0), entities: Number(r.entities ?? 0), coMentions: Number(r.coMentions ?? 0), ...(r.firstDate ? { firstDate: String(r.firstDate) } : {}), ...(r.lastDate ? { lastDate: String(r.lastDate) } : {}), communities: Number(r.communities ?? 0) };
+  }
+
+  async entities(ids: readonly string[]): Promise<NodeView[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.rows('entities', { ids: [...ids] })).map((r) => [String(r.id), nodeView(String(r.id), { ...defined(r), kind: r.type })]));
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  async aliases(id: string): Promise<Alias[]> {
+    const [row] = await this.rows('aliases', { id });
+    const texts = (row?.aliases as string[] | null) ?? [];
+    const counts = (row?.counts as number[] | null) ?? [];
+    return texts.map((text, i) => ({ text, count: Number(counts[i] ?? 0) })).sort((x, y) => y.count - x.count || compare(x.text, y.text));
+  }
+
+  async timeline(id: string): Promise<Array<{ month: string; cables: number }>> {
+    return (await this.rows('timeline', { id })).map((r) => ({ month: String(r.month), cables: Number(r.cables) }));
+  }
+
+  async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
+    const rows = await this.rows('search-candidates', { lucene: luceneQuery(tokens), types: types ? [...types] : null, cap: int(cap) });
+    return rows.map((r) => {
+      const name = String(r.name);
+      const aliases = ((r.aliases as string[] | null) ?? []).filter((a) => a !== name);
+      return { ...nodeView(String(r.id), { ...defined(r), kind: r.type }), names: [name, ...aliases] };
+    });
+  }
+
+  private edgeParams(filter: EdgeFilter): Row {
+    return { minWeight: filter.minWeight, ...dateParams(filter) };
+  }
+
+  async incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows('incident', { ids: [...ids], ...this.edgeParams(filter), types: filter.types ? [...filter.types] : null });
+    return rows.map((r) => edgeView(String(r.source), String(r.target), defined(r))).sort((x, y) => compare(x.id, y.id));
+  }
+
+  async among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows('among', { ids: [...ids], ...this.edgeParams(filter) });
+    return rows.map((r) => edgeView(String(r.source), String(r.target), defined(r))).sort((x, y) => compare(x.id, y.id));
+  }
+
+  async top(filter: NodeFilter, limit: number): Promise<NodeView[]> {
+    const rows = await this.rows('top', { types: filter.types ? [...filter.types] : null, community: filter.community === undefined ? null : int(filter.community), ...dateParams(filter), limit: int(limit) });
+    return rows.map((r) => nodeView(String(r.id), { ...defined(r), kind: r.type }));
+  }
+
+  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
+    const rows = await this.rows('shortest-paths', { from, to, minWeight, cap: int(cap) });
+    return rows.map((r) => r.ids as string[]).filter((ids) => ids.length - 1 <= maxHops);
+  }
+
+  async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
+    const [row] = await this.rows('edge', { a, b });
+    if (!row) return undefined;
+    return { ...edgeView(String(row.source), String(row.target), defined(row)), cables: [...((row.cables as string[] | null) ?? [])] };
+  }
+
+  async cables(ids: readonly string[]): Promise<CableRef[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.rows('cables', { ids: [...ids] })).map((r) => [String(r.id), cableRef(String(r.id), defined(r))]));
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  async sharedCables(a: string, b: string): Promise<SharedCable[]> {
+    const rows = await this.rows('shared-cables', { a, b });
+    const list = (v: unknown): number[] => ((v as number[] | null) ?? []).map(Number);
+    return rows.map((r) => ({ cable: cableRef(String(r.id), defined(r)), a: { paragraphs: list(r.aParagraphs), offsets: list(r.aOffsets) }, b: { paragraphs: list(r.bParagraphs), offsets: list(r.bOffsets) } }));
+  }
+
+  async cableTexts(ids: readonly string[]): Promise<Map<string, CableText>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows('cable-texts', { ids: [...ids] });
+    return new Map(
+      rows.map((r) => {
+        const numbers = (r.numbers as number[] | null) ?? [];
+        const starts = (r.starts as number[] | null) ?? [];
+        const ends = (r.ends as number[] | null) ?? [];
+        return [String(r.id), { text: String(r.text), paragraphs: numbers.map((number, i) => ({ number: Number(number), start: Number(starts[i]), end: Number(ends[i]) })) }];
+      }),
+    );
+  }
+
+  async cable(id: string): Promise<CableFacts | undefined> {
+    const [row] = await this.rows('cable', { id });
+    if (!row) return undefined;
+    const r = defined(row);
+    const strings = (v: unknown): string[] => ((v as string[] | undefined) ?? []).map(String);
+    const facts: CableFacts = {
+      ...cableRef(id, r),
+      caveats: strings(r.caveats),
+      inCorpus: !!r.inCorpus,
+      tags: ((r.tags as Row[] | undefined) ?? []).map((t) => ({ code: String(t.code), ...(t.label ? { label: String(t.label) } : {}) })),
+      references: strings(r.references),
+      signers: strings(r.signers),
+      to: strings(r.to),
+      info: strings(r.info),
+      entities: ((r.entities as Row[] | undefined) ?? []).map((e) => ({ id: String(e.id), type: e.type as EntityKind, name: String(e.name), offsets: ((e.offsets as number[] | null) ?? []).map(Number) })),
+    };
+    if (r.created) facts.created = String(r.created);
+    const from = strings(r.from)[0];
+    if (from) facts.from = from;
+    const classifiedBy = strings(r.classifiedBy)[0];
+    if (classifiedBy) facts.classifiedBy = classifiedBy;
+    return sortFacts(facts);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDriver) await this.driver.close();
+  }
+}

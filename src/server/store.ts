@@ -1,0 +1,104 @@
+import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
+
+/**
+ * What a store answers: small, exact questions about the graph. The viewer's operations
+ * (neighbourhood, paths, evidence, search ranking …) are written once over these, in explore.ts,
+ * so the embedded store and the Neo4j store give the same answers by construction. Every list
+ * comes back in the documented order, so nothing depends on a store's iteration order.
+ */
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+  stats(): Promise<GraphStats>;
+  /** Entity nodes by id (unknown ids and non-entities are skipped), in the order asked. */
+  entities(ids: readonly string[]): Promise<NodeView[]>;
+  /** An entity's aliases, most used first (then by text). */
+  aliases(id: string): Promise<Alias[]>;
+  /** Cables per month mentioning the entity, by month. */
+  timeline(id: string): Promise<Array<{ month: string; cables: number }>>;
+  /**
+   * Entities that may match normalized search tokens (a superset of the matches: explore.ts
+   * decides and ranks), at most `cap`.
+   */
+  searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]>;
+  /** Co-mention edges with at least one endpoint in `ids` that pass the filter, by edge id. */
+  incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]>;
+  /** Co-mention edges with both endpoints in `ids` that pass the filter (its `types` ignored: the nodes are chosen), by edge id. */
+  among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]>;
+  /** Entities by PageRank (highest first, then id), at most `limit`, passing the node filter. */
+  top(filter: NodeFilter, limit: number): Promise<NodeView[]>;
+  /** Every shortest co-mention path (node-id sequences) of at most `maxHops`, up to `cap` paths. */
+  shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]>;
+  /** The co-mention edge of a pair with its (capped) cable list, when there is one. */
+  edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined>;
+  /** Cables by id (unknown ids skipped), in the order asked. */
+  cables(ids: readonly string[]): Promise<CableRef[]>;
+  /** Every cable mentioning both entities, with where each is mentioned, by date then id. */
+  sharedCables(a: string, b: string): Promise<SharedCable[]>;
+  /** Text and paragraph bounds of cables (those the store has text for). */
+  cableTexts(ids: readonly string[]): Promise<Map<string, CableText>>;
+  /** Everything the cable view shows, from the graph; undefined for an unknown cable. */
+  cable(id: string): Promise<CableFacts | undefined>;
+  close(): Promise<void>;
+}
+
+export interface EdgeFilter {
+  minWeight: number;
+  since?: string;
+  until?: string;
+  /** Kinds the other endpoint may have (all entity kinds when absent). */
+  types?: readonly EntityKind[];
+}
+
+export interface NodeFilter {
+  types?: readonly EntityKind[];
+  since?: string;
+  until?: string;
+  community?: number;
+}
+
+export interface SearchCandidate extends NodeView {
+  /** Name and every alias. */
+  names: string[];
+}
+
+/** Where an entity is mentioned in one cable: paragraph numbers and flat [start, end, …] offsets. */
+export interface MentionsIn {
+  paragraphs: number[];
+  offsets: number[];
+}
+
+export interface SharedCable {
+  cable: CableRef;
+  a: MentionsIn;
+  b: MentionsIn;
+}
+
+export interface CableText {
+  text: string;
+  /** Paragraph number (or 1-based position when unnumbered), start and end offsets into `text`. */
+  paragraphs: Array<{ number: number; start: number; end: number }>;
+}
+
+/** A cable's facts as the graph holds them (text and paragraphs come from cableTexts). */
+export interface CableFacts extends CableRef {
+  created?: string;
+  caveats: string[];
+  inCorpus: boolean;
+  tags: Array<{ code: string; label?: string }>;
+  references: string[];
+  signers: string[];
+  classifiedBy?: string;
+  from?: string;
+  to: string[];
+  info: string[];
+  entities: Array<{ id: string; type: EntityKind; name: string; offsets: number[] }>;
+}
+
+/** Does a [first, last] date span overlap [since, until]? Years and months compare by prefix. */
+export function spanOverlaps(first: string | undefined, last: string | undefined, since: string | undefined, until: string | undefined): boolean {
+  if (!since && !until) return true;
+  if (!first && !last) return false;
+  if (since && (last ?? first)! < since) return false;
+  if (until && (first ?? last)!.slice(0, until.length) > until) return false;
+  return true;
+}

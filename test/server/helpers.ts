@@ -1,0 +1,57 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runBuild } from '../../src/cli/build-command';
+import { startServer } from '../../src/cli/serve-command';
+import { readGraphFile } from '../../src/graph';
+import { loadGraph, openDriver } from '../../src/store/neo4j';
+import { connection, emptyDatabase } from '../store/neo4j/helpers';
+
+export const SHARED = path.resolve(__dirname, '../../../shared');
+export const SEEDS = path.join(SHARED, 'seeds');
+export const CORPUS = path.join(SHARED, 'corpus', 'cablegate');
+
+export type StoreKind = 'embedded' | 'neo4j';
+export const STORE_KINDS: StoreKind[] = ['embedded', 'neo4j'];
+
+const built = new Map<string, string>();
+
+/** A graph file built from cable inputs (once per test process and inputs), in a temporary directory. */
+export async function builtGraph(inputs: string[] = [SEEDS]): Promise<string> {
+  const key = inputs.join('\u0000');
+  if (built.has(key) && fs.existsSync(built.get(key)!)) return built.get(key)!;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-server-')), 'graph.cgz');
+  const status = await runBuild(inputs, { output: file, ner: 'builtin', quiet: true, workers: '0' });
+  if (status !== 0) throw new Error(`build of ${inputs.join(', ')} failed (${status})`);
+  built.set(key, file);
+  return file;
+}
+
+/** Which graph file the Neo4j test server holds now (so suites loading the same graph skip the load). */
+let loadedInNeo4j: string | undefined;
+
+/**
+ * The real server (express + the viewer) on a free port, over the embedded store of a graph file
+ * or over the project's Neo4j with that graph loaded (emptied first: these tests own the database).
+ */
+export async function startTestServer(store: StoreKind, graphFile?: string): Promise<{ url: string; close(): Promise<void> }> {
+  const file = graphFile ?? (await builtGraph());
+  if (store === 'embedded') return startServer(file, { port: '0', quiet: true });
+  if (loadedInNeo4j !== file) {
+    const driver = await openDriver(connection);
+    try {
+      await emptyDatabase(driver);
+      const { graph, records } = await readGraphFile(file);
+      await loadGraph(graph, driver, { force: true, records });
+      loadedInNeo4j = file;
+    } finally {
+      await driver.close();
+    }
+  }
+  return startServer(undefined, { port: '0', quiet: true, neo4j: connection.uri, neo4jUser: connection.user, neo4jPassword: connection.password });
+}
+
+/** Other suites that empty or reload the database call this so the next server test reloads. */
+export function forgetNeo4jGraph(): void {
+  loadedInNeo4j = undefined;
+}
