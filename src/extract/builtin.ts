@@ -8,7 +8,12 @@ export interface BuiltinOptions {
   placeContext?: boolean;
 }
 
-interface Tok { s: string; lower: string; start: number; end: number; upper: boolean; cap: boolean; skip: boolean; used: boolean; gapBefore: string }
+/**
+ * A word token. `gapStart` is where the text between it and the previous token begins; `join` and
+ * `sent` say once, at tokenizing, what that gap means (same line / sentence break), because the
+ * passes ask it again and again.
+ */
+interface Tok { s: string; lower: string; start: number; end: number; upper: boolean; cap: boolean; skip: boolean; used: boolean; gapStart: number; join: boolean; sent: boolean }
 
 const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z0-9\u00C0-\u017F'’.-]*/g;
 const CONNECTORS = new Set(['de', 'al', 'al-', 'bin', 'ibn', 'van', 'von', 'da', 'du', 'del', 'der', 'den', 'el', 'la', 'le', 'di', 'y', 'ben', 'abu']);
@@ -18,6 +23,15 @@ const SKIP_LINE = /^\s*(?:E\.\s?O\.|TAGS\b|DECL\b|SIPDIS|NOFORN|C\s?O\s?N\s?F|S\
 const PLACE_HEADS = new Set(['square', 'avenue', 'street', 'boulevard', 'road', 'bridge', 'palace', 'airport', 'province', 'district', 'oblast', 'governorate', 'strait', 'straits', 'passage', 'valley', 'mountains', 'river', 'lake', 'island', 'islands', 'desert', 'peninsula', 'canal', 'prison', 'airbase', 'krai', 'prefecture', 'county', 'mosque']);
 const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'marshal', 'judge', 'cardinal']);
 export const BUREAU = new Set(['EUR', 'NEA', 'WHA', 'EAP', 'SCA', 'INR', 'DRL', 'ISN', 'PRM', 'CA', 'IO', 'EB', 'EEB', 'AF', 'PM', 'INL', 'OES', 'NSC', 'DEPT', 'USTR', 'TREASURY', 'COMMERCE', 'DOD', 'OSD', 'JCS', 'USEU', 'USNATO', 'USUN', 'ALSO', 'INFO', 'PASS', 'WHITE', 'HOUSE', 'AID', 'USAID', 'EXPORT', 'OFFICE', 'DESK']);
+
+/**
+ * Every proper prefix of a multi-word gazetteer name that ends before a space or hyphen ("new",
+ * "new york", "united"): pass 1 stops lengthening a phrase as soon as no name can start with it.
+ */
+const GAZETTEER_PREFIXES = new Set<string>();
+for (const names of [PLACES, ORG_NAMES]) {
+  for (const n of names) for (let q = 1; q < n.length; q++) { const ch = n[q]; if (ch === ' ' || ch === '-') GAZETTEER_PREFIXES.add(n.slice(0, q)); }
+}
 
 function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
@@ -54,15 +68,42 @@ function tokenize(text: string): Tok[] {
       s, lower: s.toLowerCase(), start, end,
       upper: hasLetter && !hasLower,
       cap: (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde) || (s.length > 3 && s.includes('-') && /^(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]/.test(s)),
-      skip: false, used: false, gapBefore: prevEnd === start ? '' : text.slice(prevEnd, start),
+      skip: false, used: false, gapStart: prevEnd, join: joinableAt(text, prevEnd, start), sent: sentenceGapAt(text, prevEnd, start),
     });
     prevEnd = end;
   }
   return toks;
 }
 
-const isSentenceGap = (gap: string) => /[.!?:;]\s*$|^\s*\n\s*\n|[(\-"]\s*$|^$/.test(gap) || /¶/.test(gap);
-const joinable = (gap: string) => /^[ \t]*\n?[ \t]*$/.test(gap) || gap === '-';
+/** `\s` of JavaScript regexes. */
+function isSpace(ch: number): boolean {
+  return ch === 32 || (ch >= 9 && ch <= 13) || ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) ||
+    ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+}
+/** The gap text[a, b) keeps two words in one phrase: spaces or tabs with at most one line break, or a lone hyphen. */
+function joinableAt(text: string, a: number, b: number): boolean {
+  if (b - a === 1 && text.charCodeAt(a) === 45) return true;
+  let newlines = 0;
+  for (let q = a; q < b; q++) {
+    const ch = text.charCodeAt(q);
+    if (ch === 10) { if (++newlines > 1) return false; } else if (ch !== 32 && ch !== 9) return false;
+  }
+  return true;
+}
+const joinable = (gap: string) => joinableAt(gap, 0, gap.length);
+/** The gap text[a, b) ends a sentence: nothing, a paragraph mark, a blank line, or it ends in .!?:; ( - " (then spaces). */
+function sentenceGapAt(text: string, a: number, b: number): boolean {
+  if (a === b) return true;
+  let lastSolid = -1; let leadingNewlines = 0; let leading = true;
+  for (let q = a; q < b; q++) {
+    const ch = text.charCodeAt(q);
+    if (ch === 0xb6) return true; // ¶
+    if (isSpace(ch)) { if (leading && ch === 10) leadingNewlines++; } else { leading = false; lastSolid = ch; }
+  }
+  if (leadingNewlines >= 2) return true;
+  // . ! ? : ; ( - "
+  return lastSolid === 46 || lastSolid === 33 || lastSolid === 63 || lastSolid === 58 || lastSolid === 59 || lastSolid === 40 || lastSolid === 45 || lastSolid === 34;
+}
 
 const ROUTE_SEP = new Set(['FOR', 'AND', 'PASS', 'TO', 'ALSO', 'INFO', 'PLEASE', 'ATTN', 'ATTENTION', 'THE', 'OF', 'CC', 'FM', 'FROM', 'IMMEDIATE',
   'PRIORITY', 'ROUTINE', 'ONLY', 'EYES', 'EXDIS', 'LIMDIS', 'NODIS', 'STADIS', 'HANDLING', 'HQ', 'AMEMBASSY', 'AMCONSUL', 'AMCONGEN', 'USMISSION', 'WITH', 'AT', 'IN', 'ON', 'BY', 'AS', 'ACTION', 'POSTS', 'ALL', 'DIPLOMATIC', 'COLLECTIVE', 'CAPTION', 'NIACT', 'SECTION', 'OF']);
@@ -156,6 +197,19 @@ function routingLines(text: string, out: Mention[]): Array<[number, number]> {
   return ranges;
 }
 
+/** An all-upper-case cable: fewer than one lower-case ASCII letter for ten upper-case ones. */
+export function isCapsText(text: string): boolean {
+  let lower = 0; let upper = 0;
+  const n = text.length;
+  for (let q = 0; q < n; q++) {
+    const ch = text.charCodeAt(q);
+    if (ch >= 97 && ch <= 122) lower++; else if (ch >= 65 && ch <= 90) upper++;
+    // decided once even an all-upper-case rest could not make it a caps text
+    if ((q & 255) === 255 && lower >= (upper + n - q - 1) * 0.1) return false;
+  }
+  return lower < upper * 0.1;
+}
+
 /** Pure TypeScript, cable-aware named-entity extractor. */
 export class BuiltinExtractor implements Extractor {
   readonly name = 'builtin';
@@ -177,9 +231,7 @@ export class BuiltinExtractor implements Extractor {
       while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < pos) lo = mid + 1; else hi = mid; }
       return lo < toks.length && toks[lo].start === pos ? lo : -1;
     };
-    let lowerCount = 0; let upperCount = 0;
-    for (let q = 0; q < text.length; q++) { const ch = text.charCodeAt(q); if (ch >= 97 && ch <= 122) lowerCount++; else if (ch >= 65 && ch <= 90) upperCount++; }
-    const capsCable = lowerCount < upperCount * 0.1;
+    const capsCable = isCapsText(text);
     // mark header lines to skip
     const skipRanges: Array<[number, number]> = [];
     let off = 0;
@@ -194,7 +246,7 @@ export class BuiltinExtractor implements Extractor {
     for (const t of toks) {
       while (si < skipRanges.length && skipRanges[si][1] < t.start) si++;
       if (si < skipRanges.length && skipRanges[si][0] <= t.start && t.start <= skipRanges[si][1]) t.skip = true;
-      if (/^(subject|classified|by|reasons?)$/i.test(t.s) && t.upper) t.skip = t.skip || /^(SUBJECT)$/.test(t.s);
+      if (t.s === 'SUBJECT') t.skip = true;
     }
     // hyphenated titles ("Minister-Counselor", "Vice-President") act as titles
     const isTitle = (x: Tok) => TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
@@ -204,6 +256,7 @@ export class BuiltinExtractor implements Extractor {
       out.push({ type, text: text.slice(toks[a].start, toks[b].end), start: toks[a].start, end: toks[b].end });
     };
     const capsRun = (i: number) => capsCable || toks[i].upper;
+    const gapOf = (x: Tok) => text.slice(x.gapStart, x.start);
 
     // State Department office codes (EUR/WE, NEA/MAG, INR/B) and unknown acronyms in mixed-case text
     for (const m of text.matchAll(/(?<![\w/])([A-Z]{1,5}(?:\/[A-Z]{1,5})+)(?![\w/])/g)) {
@@ -221,24 +274,25 @@ export class BuiltinExtractor implements Extractor {
       let best = -1; let bestType: EntityType | null = null;
       let phrase = '';
       for (let j = i; j < Math.min(toks.length, i + 6); j++) {
-        if (j > i && (!joinable(toks[j].gapBefore) || toks[j].skip)) break;
-        phrase = j === i ? toks[j].lower : phrase + (toks[j].gapBefore === '-' ? '-' : ' ') + toks[j].lower;
+        if (j > i && (!toks[j].join || toks[j].skip)) break;
+        phrase = j === i ? toks[j].lower : phrase + (toks[j].start - toks[j].gapStart === 1 && text.charCodeAt(toks[j].gapStart) === 45 ? '-' : ' ') + toks[j].lower;
         if (!toks[j].cap && !['of', 'd\'orsay', 'de', 'the', 'for'].includes(toks[j].lower)) break;
         if (PLACES.has(phrase)) { best = j; bestType = 'PLACE'; }
         else if (ORG_NAMES.has(phrase)) { best = j; bestType = 'ORGANIZATION'; }
+        if (!GAZETTEER_PREFIXES.has(phrase)) break; // no longer name starts with this phrase
       }
       if (t.s === 'U.S.' || (t.s === 'US' && !capsCable)) { best = i; bestType = 'PLACE'; }
       if (capsCable && best === i && toks[i].lower === 'who') continue;
       if (bestType === 'ORGANIZATION' && best === i && toks[i].s.length <= 3 && !toks[i].upper && !/^[A-Z].*[A-Z]/.test(toks[i].s)) continue; // "Who", "Pa"
       if (bestType === 'PLACE' && best === i && FIRST_NAMES.has(t.lower) && !capsCable && !t.upper) {
         const nx = toks[i + 1];
-        if (nx && nx.cap && !nx.upper && joinable(nx.gapBefore) && !ENGLISH.has(nx.lower) && !PLACES.has(nx.lower) && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower)) continue;
+        if (nx && nx.cap && !nx.upper && nx.join && !ENGLISH.has(nx.lower) && !PLACES.has(nx.lower) && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower)) continue;
       }
       if (bestType) {
         // "Government of France", "Embassy Paris": gazetteer place inside an org phrase is handled in pass 2
         const prev = toks[i - 1];
         if (bestType === 'PLACE' && prev && prev.lower === 'of' && toks[i - 2] && ORG_HEADS.has(toks[i - 2].lower) && toks[i - 2].cap) continue;
-        if (bestType === 'PLACE' && toks[best + 1] && ORG_HEADS.has(toks[best + 1].lower) && toks[best + 1].cap && joinable(toks[best + 1].gapBefore) && !toks[best + 1].upper === !toks[best].upper && !['office', 'embassy', 'post', 'desk'].includes(toks[best + 1].lower)) continue;
+        if (bestType === 'PLACE' && toks[best + 1] && ORG_HEADS.has(toks[best + 1].lower) && toks[best + 1].cap && toks[best + 1].join && !toks[best + 1].upper === !toks[best].upper && !['office', 'embassy', 'post', 'desk'].includes(toks[best + 1].lower)) continue;
         emit(bestType, i, best);
         i = best;
       }
@@ -250,7 +304,7 @@ export class BuiltinExtractor implements Extractor {
       if (t.skip || t.used || !t.cap || !ORG_HEADS.has(t.lower)) continue;
       if (capsRun(i) && !capsCable && toks[i].s.length <= 3) continue;
       let a = i;
-      while (a > 0 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && joinable(toks[a].gapBefore) && !isSentenceGap(toks[a].gapBefore) &&
+      while (a > 0 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && toks[a].join && !toks[a].sent &&
         !STOP.has(toks[a - 1].lower) && !TITLES.has(toks[a - 1].lower) && !DEMONYMS.has(toks[a - 1].lower) && !PLACES.has(toks[a - 1].lower) && toks[a - 1].upper === t.upper &&
         i - a < 4 && !/(?:ED|ING|LY|ed|ing|ly)$/.test(toks[a - 1].s)) {
         a--;
@@ -258,17 +312,17 @@ export class BuiltinExtractor implements Extractor {
         if (a > 1 && toks[a - 1].lower === 'and' && toks[a - 2].cap && !toks[a - 2].used && !STOP.has(toks[a - 2].lower)) a -= 2;
       }
       // keep ministry-type modifiers that are also title words ("Foreign Ministry", "Interior Ministry", "National Assembly")
-      while (a > 0 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && joinable(toks[a].gapBefore) && !isSentenceGap(toks[a].gapBefore) &&
+      while (a > 0 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && toks[a].join && !toks[a].sent &&
         ['foreign', 'interior', 'defense', 'defence', 'finance', 'justice', 'national', 'security', 'economic', 'political', 'military', 'presidential', 'european', 'socialist', 'communist', 'democratic', 'republican', 'islamic', 'arab', 'african'].includes(toks[a - 1].lower)) a--;
-      if (a > 0 && !toks[a - 1].used && !toks[a - 1].skip && DEMONYMS.has(toks[a - 1].lower) && toks[a - 1].cap && joinable(toks[a].gapBefore) && !isSentenceGap(toks[a].gapBefore)) a--;
+      if (a > 0 && !toks[a - 1].used && !toks[a - 1].skip && DEMONYMS.has(toks[a - 1].lower) && toks[a - 1].cap && toks[a].join && !toks[a].sent) a--;
       let b = i;
       // "of Foreign Affairs", "for Migration", "of France"
-      while (b + 2 < toks.length && ['of', 'for', 'on'].includes(toks[b + 1].lower) && joinable(toks[b + 1].gapBefore)) {
+      while (b + 2 < toks.length && ['of', 'for', 'on'].includes(toks[b + 1].lower) && toks[b + 1].join) {
         let c = b + 2;
         if (toks[c].lower === 'the' && toks[c + 1]) c++;
-        if (!toks[c].cap || toks[c].skip || !joinable(toks[c].gapBefore) || STOP.has(toks[c].lower)) break;
+        if (!toks[c].cap || toks[c].skip || !toks[c].join || STOP.has(toks[c].lower)) break;
         let d = c;
-        while (d + 1 < toks.length && (toks[d + 1].cap || toks[d + 1].lower === 'and') && !toks[d + 1].skip && joinable(toks[d + 1].gapBefore) && !STOP.has(toks[d + 1].lower) && toks[d + 1].lower !== 'and') d++;
+        while (d + 1 < toks.length && (toks[d + 1].cap || toks[d + 1].lower === 'and') && !toks[d + 1].skip && toks[d + 1].join && !STOP.has(toks[d + 1].lower) && toks[d + 1].lower !== 'and') d++;
         if (d + 2 < toks.length && toks[d + 1].lower === 'and' && toks[d + 2].cap) d += 2;
         b = d;
       }
@@ -287,14 +341,14 @@ export class BuiltinExtractor implements Extractor {
       const t = toks[i];
       if (t.skip || t.used || t.lower !== 'government') continue;
       const p = toks[i - 1];
-      if (p && !p.skip && (p.cap || p.upper) && !STOP.has(p.lower) && !isTitle(p) && joinable(t.gapBefore) && !isSentenceGap(t.gapBefore)) {
+      if (p && !p.skip && (p.cap || p.upper) && !STOP.has(p.lower) && !isTitle(p) && t.join && !t.sent) {
         const j = out.findIndex((m) => m.start === p.start);
         if (j >= 0) out.splice(j, 1);
         p.used = false;
         emit('ORGANIZATION', i - 1, i); continue;
       }
       const o = toks[i + 1]; const c = toks[i + 2];
-      if (o && c && o.lower === 'of' && c.cap && (PLACES.has(c.lower) || c.used) && joinable(c.gapBefore)) {
+      if (o && c && o.lower === 'of' && c.cap && (PLACES.has(c.lower) || c.used) && c.join) {
         out.splice(out.findIndex((m) => m.start === c.start), out.some((m) => m.start === c.start) ? 1 : 0);
         emit('ORGANIZATION', i, i + 2);
       }
@@ -304,11 +358,11 @@ export class BuiltinExtractor implements Extractor {
       const t = toks[i];
       if (t.skip || t.used || !t.cap || !PLACE_HEADS.has(t.lower)) continue;
       let a = i;
-      while (a > 0 && i - a < 3 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && joinable(toks[a].gapBefore) && !isSentenceGap(toks[a].gapBefore) &&
+      while (a > 0 && i - a < 3 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && toks[a].join && !toks[a].sent &&
         !STOP.has(toks[a - 1].lower) && !isTitle(toks[a - 1]) && toks[a - 1].upper === t.upper) a--;
       let b = i;
       const o = toks[i + 1]; const c = toks[i + 2];
-      if (a === i && o && c && o.lower === 'of' && c.cap && !c.skip && !c.used && joinable(o.gapBefore) && joinable(c.gapBefore) && !STOP.has(c.lower)) b = i + 2;
+      if (a === i && o && c && o.lower === 'of' && c.cap && !c.skip && !c.used && o.join && c.join && !STOP.has(c.lower)) b = i + 2;
       if (a === i && b === i) continue;
       if (capsCable && a < i && toks.slice(a, i).every((x) => ENGLISH.has(x.lower))) continue;
       emit('PLACE', a, b); i = b;
@@ -324,30 +378,32 @@ export class BuiltinExtractor implements Extractor {
       if (PLURAL_TITLES.has(t.lower) && !t.used) {
         let j = i + 1;
         let got = 0;
-        while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && joinable(toks[j].gapBefore) && !STOP.has(toks[j].lower) && !ENGLISH.has(toks[j].lower) && !PLACES.has(toks[j].lower)) {
+        while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && toks[j].join && !STOP.has(toks[j].lower) && !ENGLISH.has(toks[j].lower) && !PLACES.has(toks[j].lower)) {
           emit('PERSON', j, j); surnames.add(toks[j].lower); got++;
-          if (toks[j + 1] && (toks[j + 1].lower === 'and' || /^,\s*$/.test(toks[j + 1].gapBefore) && toks[j + 1].cap) && joinable(toks[j + 1].gapBefore.replace(',', ''))) j += toks[j + 1].lower === 'and' ? 2 : 1; else break;
+          const nx = toks[j + 1];
+          const gap = nx ? gapOf(nx) : '';
+          if (nx && (nx.lower === 'and' || /^,\s*$/.test(gap) && nx.cap) && joinable(gap.replace(',', ''))) j += nx.lower === 'and' ? 2 : 1; else break;
         }
         if (got) { i = j; continue; }
       }
       // title cue: look back over title words
       let cue = false;
       let k = i;
-      while (k < toks.length && isTitle(toks[k]) && !toks[k].used && !toks[k].skip && (k === i || joinable(toks[k].gapBefore))) { if (isStrong(toks[k])) cue = true; k++; }
-      if (k > i && k < toks.length && !joinable(toks[k].gapBefore)) cue = false;
+      while (k < toks.length && isTitle(toks[k]) && !toks[k].used && !toks[k].skip && (k === i || toks[k].join)) { if (isStrong(toks[k])) cue = true; k++; }
+      if (k > i && k < toks.length && !toks[k].join) cue = false;
       // title words before i that were not capitalized ("desk officer", "the then-minister")
-      if (!cue && i > 0 && STRONG_TITLES.has(toks[i - 1].lower) && joinable(t.gapBefore) && !toks[i - 1].skip) cue = true;
+      if (!cue && i > 0 && STRONG_TITLES.has(toks[i - 1].lower) && t.join && !toks[i - 1].skip) cue = true;
       if (!cue && i > 0 && !toks[i - 1].cap && toks[i - 1].lower !== 'the' && toks[i - 1].lower !== 'desk' && false) cue = true;
       let a = k;
       while (a < toks.length && DEMONYMS.has(toks[a].lower) && !toks[a].used) a++;
       if (a >= toks.length || toks[a].used || toks[a].skip || !toks[a].cap) { i = Math.max(i, k - 1); continue; }
-      if (a > i && !joinable(toks[a].gapBefore)) { i = a - 1; continue; }
+      if (a > i && !toks[a].join) { i = a - 1; continue; }
       let b = a;
       const okTok = (x: Tok) => !x.used && !x.skip && (x.cap || CONNECTORS.has(x.lower)) && !STOP.has(x.lower) && !isTitle(x) && !ORG_HEADS.has(x.lower) && !DEMONYMS.has(x.lower) &&
         !(caps && (/(?:ING|ED|LY|TION|SION|MENT|NESS|IES|ATES|ORTS|ANCE|ENCE|ITY)$/.test(x.s) || x.s.length < 2 && !/^[A-Z]\.?$/.test(x.s)));
       if (!okTok(toks[a])) {
         // "Ambassador King said": a title word standing alone after a strong title is a surname
-        if (cue && k > i + 0 && a === k && SURNAME_TITLES.has(toks[a].lower) && toks[a].cap && !toks[a].used && joinable(toks[a].gapBefore) && !(toks[a + 1] && toks[a + 1].cap && joinable(toks[a + 1].gapBefore))) {
+        if (cue && k > i + 0 && a === k && SURNAME_TITLES.has(toks[a].lower) && toks[a].cap && !toks[a].used && toks[a].join && !(toks[a + 1] && toks[a + 1].cap && toks[a + 1].join)) {
           emit('PERSON', a, a); surnames.add(toks[a].lower);
         }
         i = a; continue;
@@ -357,11 +413,11 @@ export class BuiltinExtractor implements Extractor {
         let b = a;
         let ref = a; // case of the run: the first token that is not an initial
         let words = 1;
-        while (b + 1 < toks.length && words < 4 + (CONNECTORS.has(toks[b + 1].lower) ? 1 : 0) && joinable(toks[b + 1].gapBefore)) {
+        while (b + 1 < toks.length && words < 4 + (CONNECTORS.has(toks[b + 1].lower) ? 1 : 0) && toks[b + 1].join) {
           const nx = toks[b + 1];
-          const firstNameHere = FIRST_NAMES.has(toks[b].lower) && b === a;
+          const firstNameHere = b === a && FIRST_NAMES.has(toks[b].lower);
           const ok = okTok(nx) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower) && !PLACES.has(nx.lower) &&
-            !(toks[b + 2] && toks[b + 2].cap && joinable(toks[b + 2].gapBefore)));
+            !(toks[b + 2] && toks[b + 2].cap && toks[b + 2].join));
           if (!ok) break;
           if (isInit(toks[ref]) && !isInit(nx)) ref = b + 1;
           if (!(capsRun(b + 1) === capsRun(ref) || isInit(nx) || isInit(toks[b]))) break;
@@ -379,7 +435,7 @@ export class BuiltinExtractor implements Extractor {
         if (f > a && f < b && FIRST_NAMES.has(toks[f].lower)) { a = f; b = extend(a); }
       }
       const n = b - a + 1;
-      const sentenceStart = a === i && isSentenceGap(t.gapBefore);
+      const sentenceStart = a === i && t.sent;
       if (cue && (!caps || n <= 3)) {
         emit('PERSON', a, b);
         surnames.add(toks[b].lower);
@@ -451,10 +507,10 @@ export class BuiltinExtractor implements Extractor {
       const personContext = (nx && /^(said|says|told|stated|noted|added|argued|explained|asked|believes|believed|met|called|urged|stressed|insisted|replied|warned|wrote|agreed|thinks|thought|has|had|was|is|would|will)$/.test(nx.lower)) ||
         possessive || (prev && /^(with|by|and|of)$/.test(prev.lower));
       const speech = nx && /^(said|says|told|stated|noted|added|argued|explained|asked|urged|stressed|insisted|replied|warned|wrote|agreed)$/.test(nx.lower);
-      if (a === b && personContext && !capsRun(a) && !placePrep && !ENGLISH.has(toks[a].lower) && (speech || !isSentenceGap(toks[a].gapBefore)) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
+      if (a === b && personContext && !capsRun(a) && !placePrep && !ENGLISH.has(toks[a].lower) && (speech || !toks[a].sent) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
         emit('PERSON', a, b); continue;
       }
-      if (this.options.placeContext !== false && !capsRun(a) && prev && PLACE_PREPS.has(prev.lower) && joinable(toks[a].gapBefore) && !isSentenceGap(toks[a].gapBefore) && toks[a].s.length > 2) {
+      if (this.options.placeContext !== false && !capsRun(a) && prev && PLACE_PREPS.has(prev.lower) && toks[a].join && !toks[a].sent && toks[a].s.length > 2) {
         emit('PLACE', a, b);
       }
     }
@@ -463,11 +519,11 @@ export class BuiltinExtractor implements Extractor {
         const t = toks[i];
         if (t.skip || t.used || !t.upper || t.s.length < 3 || t.s.length > 8 || !/^[A-Z][A-Z&+-]*$/.test(t.s)) continue;
         if (ENGLISH.has(t.lower) || STOP.has(t.lower) || TITLES.has(t.lower) || DEMONYMS.has(t.lower)) continue;
-        const prevUpper = toks[i - 1] && toks[i - 1].upper && joinable(t.gapBefore) && toks[i - 1].s.length > 1;
-        const nextUpper = toks[i + 1] && toks[i + 1].upper && joinable(toks[i + 1].gapBefore) && toks[i + 1].s.length > 1;
+        const prevUpper = toks[i - 1] && toks[i - 1].upper && t.join && toks[i - 1].s.length > 1;
+        const nextUpper = toks[i + 1] && toks[i + 1].upper && toks[i + 1].join && toks[i + 1].s.length > 1;
         if (prevUpper || nextUpper) continue; // part of an all-caps line (subject, signature)
         if (surnames.has(t.lower)) continue;
-        const paren = /\(\s*$/.test(t.gapBefore) || (toks[i - 1] && toks[i - 1].lower === 'the');
+        const paren = /\(\s*$/.test(gapOf(t)) || (toks[i - 1] && toks[i - 1].lower === 'the');
         if (t.s.length >= 5 && !paren) continue;
         emit('ORGANIZATION', i, i);
       }

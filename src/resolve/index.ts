@@ -34,7 +34,32 @@ COUNTRY_NAME.set('US', 'United States'); COUNTRY_NAME.set('GB', 'United Kingdom'
 
 /** Folds case, diacritics and punctuation: `KOUCHNER` = `Kouchner`, `Hervé` = `Herve`. */
 export function normalizeName(s: string): string {
+  for (let q = 0; q < s.length; q++) if (s.charCodeAt(q) > 127) return normalizeUnicode(s);
+  return normalizeAscii(s);
+}
+function normalizeUnicode(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+const isAsciiWordChar = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || ch === 95;
+/**
+ * normalizeUnicode for ASCII text in one pass (names are mostly ASCII, and this runs for every
+ * mention): lower-case, drop a possessive 's, one space for each run of other characters, trimmed.
+ */
+function normalizeAscii(s: string): string {
+  let out = '';
+  let space = false;
+  const n = s.length;
+  for (let q = 0; q < n; q++) {
+    let ch = s.charCodeAt(q);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch === 39 && q + 1 < n && (s.charCodeAt(q + 1) | 32) === 115 && (q + 2 === n || !isAsciiWordChar(s.charCodeAt(q + 2)))) { q++; continue; }
+    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) {
+      if (space && out) out += ' ';
+      space = false;
+      out += String.fromCharCode(ch);
+    } else space = true;
+  }
+  return out;
 }
 /** Strips leading title words ("FM Kouchner" → "Kouchner"). */
 export function stripTitles(s: string): string {
@@ -47,10 +72,13 @@ function properCase(s: string): string {
   if (s !== s.toUpperCase()) return s;
   return s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, p, c) => p + c.toUpperCase());
 }
+/** The order of localeCompare without building a collator per comparison. */
+const ID_ORDER = new Intl.Collator();
 /** Stable id from type + normalized canonical name. */
 export function entityId(type: EntityType, name: string): string {
-  const slug = normalizeName(name).replace(/ /g, '-').slice(0, 40);
-  const h = createHash('sha1').update(`${type}:${normalizeName(name)}`).digest('hex').slice(0, 8);
+  const norm = normalizeName(name);
+  const slug = norm.replace(/ /g, '-').slice(0, 40);
+  const h = createHash('sha1').update(`${type}:${norm}`).digest('hex').slice(0, 8);
   return `${type[0].toLowerCase()}-${slug}-${h}`;
 }
 
@@ -201,5 +229,5 @@ export function resolveEntities(cables: Cable[], mentions: Mention[][], options:
     return [...merged.entries()].map(([ek, ce]) => ({ ...ce, name: entities.get(ek)!.name }));
   });
   for (const e of entities.values()) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  return { entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)), perCable };
+  return { entities: [...entities.values()].sort((a, b) => ID_ORDER.compare(a.id, b.id)), perCable };
 }
