@@ -150,7 +150,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
       const query: Query = {};
       for (const key of ['minWeight', 'since', 'until']) if (body[key] !== undefined) query[key] = String(body[key]);
       const sub = await explorer.subgraph(nodes as string[], filter(query));
-      res.type('application/gexf+xml').attachment('cablegraph-view.gexf').send(writeGexf(subgraphToGraph(sub)));
+      res.attachment('cablegraph-view.gexf').type('application/gexf+xml').send(writeGexf(subgraphToGraph(sub)));
     })().catch(next);
   });
   api.use((_req: Request, _res: Response, next: NextFunction) => next(notFound('no such API route')));

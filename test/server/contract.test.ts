@@ -1,0 +1,77 @@
+import type { SearchHit } from '../../src/server';
+import { testDriver } from '../store/neo4j/helpers';
+import { CORPUS, builtGraph, startTestServer } from './helpers';
+
+/**
+ * One contract, two stores: on the 1,055-cable shared corpus, the embedded graph file and Neo4j
+ * (loaded from that file) give byte-identical answers to the same requests — search ranking,
+ * neighbourhoods with every filter, overview, paths, evidence with passages, cable views.
+ */
+describe('embedded and Neo4j stores answer identically (shared corpus)', () => {
+  let embedded: { url: string; close(): Promise<void> } | undefined;
+  let neo4j: { url: string; close(): Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    const driver = await testDriver();
+    if (!driver) return;
+    await driver.close();
+    const file = await builtGraph([CORPUS]);
+    embedded = await startTestServer('embedded', file);
+    neo4j = await startTestServer('neo4j', file);
+  }, 600_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await neo4j?.close();
+  });
+
+  const both = async (route: string): Promise<[unknown, unknown]> => {
+    const read = async (url: string) => {
+      const response = await fetch(`${url}/api/${route}`);
+      const body = (await response.json()) as Record<string, unknown>;
+      return { status: response.status, body: 'store' in body ? { ...body, store: '-' } : body };
+    };
+    return [await read(embedded!.url), await read(neo4j!.url)];
+  };
+
+  test('the same answers to a battery of requests', async () => {
+    if (!embedded) return;
+    const id = async (q: string, type: string): Promise<string> => {
+      const hits = (await (await fetch(`${embedded!.url}/api/search?q=${encodeURIComponent(q)}&types=${type}`)).json()) as SearchHit[];
+      return hits[0]!.id;
+    };
+    const kouchner = await id('Bernard Kouchner', 'Person');
+    const talabani = await id('Jalal Talabani', 'Person');
+    const sarkozy = await id('Sarkozy', 'Person');
+    const iran = await id('Iran', 'Place');
+    expect(new Set([kouchner, talabani, sarkozy, iran]).size).toBe(4);
+    const routes = [
+      'stats',
+      'search?q=kouchner',
+      'search?q=kouch',
+      'search?q=Talabny&types=Person',
+      'search?q=united%20sta',
+      'search?q=ministry%20foreign&types=Organization&limit=50',
+      `entity/${kouchner}`,
+      `entity/${iran}?neighbours=100`,
+      `neighbourhood/${kouchner}`,
+      `neighbourhood/${kouchner}?hops=2&limit=300&minWeight=3`,
+      `neighbourhood/${kouchner}?since=2009&types=Person,Organization`,
+      `neighbourhood/${talabani}?until=2008-06&limit=30`,
+      'overview?limit=200',
+      'overview?limit=100&types=Organization&since=2008',
+      'overview?community=1&limit=50&minWeight=5',
+      `paths?from=${kouchner}&to=${talabani}`,
+      `paths?from=${talabani}&to=${sarkozy}&minWeight=2&limit=10`,
+      `paths?from=${kouchner}&to=${iran}&maxHops=1`,
+      `evidence?a=${kouchner}&b=${talabani}`,
+      `evidence?a=${kouchner}&b=${sarkozy}&limit=5&offset=2`,
+      'cable/07PARIS3534',
+      'cable/10PARIS189',
+      'entity/nobody',
+    ];
+    for (const route of routes) {
+      const [a, b] = await both(route);
+      expect({ route, answer: b }).toEqual({ route, answer: a });
+    }
+  }, 300_000);
+});
