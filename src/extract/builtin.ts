@@ -223,24 +223,72 @@ export class BuiltinExtractor implements Extractor {
 
   /** Mentions of one cable (surnames from this cable only). */
   extractOne(cable: Cable): Mention[] {
-    const text = cable.text;
-    const toks = tokenize(text);
-    /** Index of the token starting at `pos` (binary search), or -1. */
-    const tokAt = (pos: number): number => {
-      let lo = 0; let hi = toks.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < pos) lo = mid + 1; else hi = mid; }
-      return lo < toks.length && toks[lo].start === pos ? lo : -1;
-    };
-    const capsCable = isCapsText(text);
-    // mark header lines to skip
+    return new CableScan(cable.text, this.options.placeContext !== false).run(cable);
+  }
+}
+
+/** Hyphenated titles ("Minister-Counselor", "Vice-President") act as titles. */
+const isTitle = (x: Tok) => TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
+const isStrong = (x: Tok) => STRONG_TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)) && x.lower.split('-').some((p) => STRONG_TITLES.has(p)));
+const isInit = (x: Tok) => /^[A-Z]\.$/.test(x.s);
+
+/**
+ * The passes of the extractor over one cable, in order. They share the tokens, the mentions found
+ * so far and the cable's surnames; each pass is its own method so that its loop stays small enough
+ * for the JIT to compile early.
+ */
+class CableScan {
+  private readonly toks: Tok[];
+  private readonly out: Mention[] = [];
+  private readonly capsCable: boolean;
+  /** Capitalized runs pass 3 could not settle: surnames or places once the whole cable is read. */
+  private readonly pending: Array<{ a: number; b: number }> = [];
+  private readonly surnames = new Set<string>();
+
+  constructor(private readonly text: string, private readonly placePrepContext: boolean) {
+    this.toks = tokenize(text);
+    this.capsCable = isCapsText(text);
+  }
+
+  run(cable: Cable): Mention[] {
+    this.markSkipped();
+    this.officeCodes();
+    this.gazetteerNames();
+    this.orgsByHead();
+    this.governments();
+    this.placesByHead();
+    this.persons();
+    this.signer();
+    this.settlePending();
+    if (!this.capsCable) this.acronyms();
+    return this.finish(cable);
+  }
+
+  /** Index of the token starting at `pos` (binary search), or -1. */
+  private tokAt(pos: number): number {
+    const toks = this.toks;
+    let lo = 0; let hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < pos) lo = mid + 1; else hi = mid; }
+    return lo < toks.length && toks[lo].start === pos ? lo : -1;
+  }
+  private emit(type: EntityType, a: number, b: number): void {
+    const toks = this.toks;
+    for (let k = a; k <= b; k++) toks[k].used = true;
+    this.out.push({ type, text: this.text.slice(toks[a].start, toks[b].end), start: toks[a].start, end: toks[b].end });
+  }
+  private capsRun(i: number): boolean { return this.capsCable || this.toks[i].upper; }
+  private gapOf(x: Tok): string { return this.text.slice(x.gapStart, x.start); }
+
+  /** Header lines (markings, TAGS, references) and routing lines hold no entities for the passes. */
+  private markSkipped(): void {
+    const { text, toks } = this;
     const skipRanges: Array<[number, number]> = [];
     let off = 0;
     for (const line of text.split('\n')) {
       if (SKIP_LINE.test(line)) skipRanges.push([off, off + line.length]);
       off += line.length + 1;
     }
-    const out: Mention[] = [];
-    const routed = routingLines(text, out);
+    const routed = routingLines(text, this.out);
     if (routed.length) { for (const r of routed) skipRanges.push(r); skipRanges.sort((x, y) => x[0] - y[0]); }
     let si = 0;
     for (const t of toks) {
@@ -248,26 +296,24 @@ export class BuiltinExtractor implements Extractor {
       if (si < skipRanges.length && skipRanges[si][0] <= t.start && t.start <= skipRanges[si][1]) t.skip = true;
       if (t.s === 'SUBJECT') t.skip = true;
     }
-    // hyphenated titles ("Minister-Counselor", "Vice-President") act as titles
-    const isTitle = (x: Tok) => TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
-    const isStrong = (x: Tok) => STRONG_TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)) && x.lower.split('-').some((p) => STRONG_TITLES.has(p)));
-    const emit = (type: EntityType, a: number, b: number) => {
-      for (let k = a; k <= b; k++) toks[k].used = true;
-      out.push({ type, text: text.slice(toks[a].start, toks[b].end), start: toks[a].start, end: toks[b].end });
-    };
-    const capsRun = (i: number) => capsCable || toks[i].upper;
-    const gapOf = (x: Tok) => text.slice(x.gapStart, x.start);
+  }
 
-    // State Department office codes (EUR/WE, NEA/MAG, INR/B) and unknown acronyms in mixed-case text
+  /** State Department office codes (EUR/WE, NEA/MAG, INR/B). */
+  private officeCodes(): void {
+    const { text, toks, out } = this;
     for (const m of text.matchAll(/(?<![\w/])([A-Z]{1,5}(?:\/[A-Z]{1,5})+)(?![\w/])/g)) {
       const parts = m[1].split('/');
       if (parts.every((x) => /^(C|S|U|NF|SBU|REL|TS|FOUO|OC|ORCON|NOFORN)$/.test(x)) || parts.every((x) => PLACES.has(x.toLowerCase()) || x === 'US')) continue;
       const s0 = m.index!; const e0 = s0 + m[1].length;
-      const k = tokAt(s0);
+      const k = this.tokAt(s0);
       if (k >= 0 && toks[k].skip) continue;
-      if (!out.some((x) => x.start < e0 && s0 < x.end)) { out.push({ type: 'ORGANIZATION', text: m[1], start: s0, end: e0 }); for (let q = Math.max(0, tokAt(s0)); q < toks.length && toks[q].start < e0; q++) if (toks[q].start >= s0 && toks[q].end <= e0) toks[q].used = true; }
+      if (!out.some((x) => x.start < e0 && s0 < x.end)) { out.push({ type: 'ORGANIZATION', text: m[1], start: s0, end: e0 }); for (let q = Math.max(0, this.tokAt(s0)); q < toks.length && toks[q].start < e0; q++) if (toks[q].start >= s0 && toks[q].end <= e0) toks[q].used = true; }
     }
-    // Pass 1: gazetteer places and organizations (longest match)
+  }
+
+  /** Pass 1: gazetteer places and organizations (longest match). */
+  private gazetteerNames(): void {
+    const { text, toks, capsCable } = this;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.skip || t.used || !t.cap) continue;
@@ -293,16 +339,19 @@ export class BuiltinExtractor implements Extractor {
         const prev = toks[i - 1];
         if (bestType === 'PLACE' && prev && prev.lower === 'of' && toks[i - 2] && ORG_HEADS.has(toks[i - 2].lower) && toks[i - 2].cap) continue;
         if (bestType === 'PLACE' && toks[best + 1] && ORG_HEADS.has(toks[best + 1].lower) && toks[best + 1].cap && toks[best + 1].join && !toks[best + 1].upper === !toks[best].upper && !['office', 'embassy', 'post', 'desk'].includes(toks[best + 1].lower)) continue;
-        emit(bestType, i, best);
+        this.emit(bestType, i, best);
         i = best;
       }
     }
+  }
 
-    // Pass 2: organizations by head word ("Socialist Party", "Ministry of Interior")
+  /** Pass 2: organizations by head word ("Socialist Party", "Ministry of Interior"). */
+  private orgsByHead(): void {
+    const { toks, capsCable } = this;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.skip || t.used || !t.cap || !ORG_HEADS.has(t.lower)) continue;
-      if (capsRun(i) && !capsCable && toks[i].s.length <= 3) continue;
+      if (this.capsRun(i) && !capsCable && toks[i].s.length <= 3) continue;
       let a = i;
       while (a > 0 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && toks[a].join && !toks[a].sent &&
         !STOP.has(toks[a - 1].lower) && !TITLES.has(toks[a - 1].lower) && !DEMONYMS.has(toks[a - 1].lower) && !PLACES.has(toks[a - 1].lower) && toks[a - 1].upper === t.upper &&
@@ -332,11 +381,14 @@ export class BuiltinExtractor implements Extractor {
       if (capsCable && ['forces', 'force', 'group', 'office', 'service', 'services', 'movement', 'front', 'center', 'centre'].includes(t.lower) && b === i &&
         toks.slice(a, i).every((x) => ENGLISH.has(x.lower) && !DEMONYMS.has(x.lower) && !PLACES.has(x.lower))) continue;
       for (let k = a; k <= b; k++) toks[k].used = false;
-      emit('ORGANIZATION', a, b);
+      this.emit('ORGANIZATION', a, b);
       i = b;
     }
+  }
 
-    // Pass 2b: "Russian government", "government of Poland"
+  /** Pass 2b: "Russian government", "government of Poland". */
+  private governments(): void {
+    const { toks, out } = this;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.skip || t.used || t.lower !== 'government') continue;
@@ -345,15 +397,19 @@ export class BuiltinExtractor implements Extractor {
         const j = out.findIndex((m) => m.start === p.start);
         if (j >= 0) out.splice(j, 1);
         p.used = false;
-        emit('ORGANIZATION', i - 1, i); continue;
+        this.emit('ORGANIZATION', i - 1, i); continue;
       }
       const o = toks[i + 1]; const c = toks[i + 2];
       if (o && c && o.lower === 'of' && c.cap && (PLACES.has(c.lower) || c.used) && c.join) {
         out.splice(out.findIndex((m) => m.start === c.start), out.some((m) => m.start === c.start) ? 1 : 0);
-        emit('ORGANIZATION', i, i + 2);
+        this.emit('ORGANIZATION', i, i + 2);
       }
     }
-    // Named sites and sub-national areas by head word: "Azadi Square", "Eastern Province", "Strait of Hormuz"
+  }
+
+  /** Named sites and sub-national areas by head word: "Azadi Square", "Eastern Province", "Strait of Hormuz". */
+  private placesByHead(): void {
+    const { toks, capsCable } = this;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.skip || t.used || !t.cap || !PLACE_HEADS.has(t.lower)) continue;
@@ -365,23 +421,25 @@ export class BuiltinExtractor implements Extractor {
       if (a === i && o && c && o.lower === 'of' && c.cap && !c.skip && !c.used && o.join && c.join && !STOP.has(c.lower)) b = i + 2;
       if (a === i && b === i) continue;
       if (capsCable && a < i && toks.slice(a, i).every((x) => ENGLISH.has(x.lower))) continue;
-      emit('PLACE', a, b); i = b;
+      this.emit('PLACE', a, b); i = b;
     }
-    // Pass 3: persons — title cues, multi-word capitalized runs, signer, surnames
-    const pending: Array<{ a: number; b: number }> = [];
-    const surnames = new Set<string>();
+  }
+
+  /** Pass 3: persons — title cues, multi-word capitalized runs; runs it cannot settle wait in `pending`. */
+  private persons(): void {
+    const { toks, capsCable } = this;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.skip || t.used || !t.cap) continue;
-      const caps = capsRun(i);
+      const caps = this.capsRun(i);
       // plural titles: "RABBIS SHAYEVICH AND GOLDSCHMIDT", "Presidents Bush and Putin"
       if (PLURAL_TITLES.has(t.lower) && !t.used) {
         let j = i + 1;
         let got = 0;
         while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && toks[j].join && !STOP.has(toks[j].lower) && !ENGLISH.has(toks[j].lower) && !PLACES.has(toks[j].lower)) {
-          emit('PERSON', j, j); surnames.add(toks[j].lower); got++;
+          this.emit('PERSON', j, j); this.surnames.add(toks[j].lower); got++;
           const nx = toks[j + 1];
-          const gap = nx ? gapOf(nx) : '';
+          const gap = nx ? this.gapOf(nx) : '';
           if (nx && (nx.lower === 'and' || /^,\s*$/.test(gap) && nx.cap) && joinable(gap.replace(',', ''))) j += nx.lower === 'and' ? 2 : 1; else break;
         }
         if (got) { i = j; continue; }
@@ -393,74 +451,80 @@ export class BuiltinExtractor implements Extractor {
       if (k > i && k < toks.length && !toks[k].join) cue = false;
       // title words before i that were not capitalized ("desk officer", "the then-minister")
       if (!cue && i > 0 && STRONG_TITLES.has(toks[i - 1].lower) && t.join && !toks[i - 1].skip) cue = true;
-      if (!cue && i > 0 && !toks[i - 1].cap && toks[i - 1].lower !== 'the' && toks[i - 1].lower !== 'desk' && false) cue = true;
       let a = k;
       while (a < toks.length && DEMONYMS.has(toks[a].lower) && !toks[a].used) a++;
       if (a >= toks.length || toks[a].used || toks[a].skip || !toks[a].cap) { i = Math.max(i, k - 1); continue; }
       if (a > i && !toks[a].join) { i = a - 1; continue; }
       let b = a;
-      const okTok = (x: Tok) => !x.used && !x.skip && (x.cap || CONNECTORS.has(x.lower)) && !STOP.has(x.lower) && !isTitle(x) && !ORG_HEADS.has(x.lower) && !DEMONYMS.has(x.lower) &&
-        !(caps && (/(?:ING|ED|LY|TION|SION|MENT|NESS|IES|ATES|ORTS|ANCE|ENCE|ITY)$/.test(x.s) || x.s.length < 2 && !/^[A-Z]\.?$/.test(x.s)));
-      if (!okTok(toks[a])) {
+      if (!this.okTok(toks[a], caps)) {
         // "Ambassador King said": a title word standing alone after a strong title is a surname
         if (cue && k > i + 0 && a === k && SURNAME_TITLES.has(toks[a].lower) && toks[a].cap && !toks[a].used && toks[a].join && !(toks[a + 1] && toks[a + 1].cap && toks[a + 1].join)) {
-          emit('PERSON', a, a); surnames.add(toks[a].lower);
+          this.emit('PERSON', a, a); this.surnames.add(toks[a].lower);
         }
         i = a; continue;
       }
-      const isInit = (x: Tok) => /^[A-Z]\.$/.test(x.s);
-      const extend = (a: number): number => {
-        let b = a;
-        let ref = a; // case of the run: the first token that is not an initial
-        let words = 1;
-        while (b + 1 < toks.length && words < 4 + (CONNECTORS.has(toks[b + 1].lower) ? 1 : 0) && toks[b + 1].join) {
-          const nx = toks[b + 1];
-          const firstNameHere = b === a && FIRST_NAMES.has(toks[b].lower);
-          const ok = okTok(nx) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower) && !PLACES.has(nx.lower) &&
-            !(toks[b + 2] && toks[b + 2].cap && toks[b + 2].join));
-          if (!ok) break;
-          if (isInit(toks[ref]) && !isInit(nx)) ref = b + 1;
-          if (!(capsRun(b + 1) === capsRun(ref) || isInit(nx) || isInit(toks[b]))) break;
-          b++;
-          if (!CONNECTORS.has(nx.lower)) words++;
-        }
-        while (b > a && CONNECTORS.has(toks[b].lower)) b--;
-        return b;
-      };
-      b = extend(a);
+      b = this.extend(a, caps);
       // "Human Rights Issues Robert King": a run of ordinary words before a given name is not part of the name
       if (!cue && b > a) {
         let f = a;
         while (f < b && ENGLISH.has(toks[f].lower) && !FIRST_NAMES.has(toks[f].lower)) f++;
-        if (f > a && f < b && FIRST_NAMES.has(toks[f].lower)) { a = f; b = extend(a); }
+        if (f > a && f < b && FIRST_NAMES.has(toks[f].lower)) { a = f; b = this.extend(a, caps); }
       }
       const n = b - a + 1;
-      const sentenceStart = a === i && t.sent;
       if (cue && (!caps || n <= 3)) {
-        emit('PERSON', a, b);
-        surnames.add(toks[b].lower);
+        this.emit('PERSON', a, b);
+        this.surnames.add(toks[b].lower);
       } else if (!caps && n >= 2 && (DEMONYMS.has(toks[b].lower) || DEMONYMS.has(toks.slice(a, b + 1).map((x) => x.lower).join(' ')))) {
         // "North Korean(s)": adjectives, not names
       } else if (!caps && n >= 2 && toks.slice(a, b + 1).some((x) => !ENGLISH.has(x.lower) && !/^[A-Z]\.?$/.test(x.s))) {
         // a sentence-initial capitalized function word was already excluded by STOP
-        emit('PERSON', a, b);
-        surnames.add(toks[b].lower);
+        this.emit('PERSON', a, b);
+        this.surnames.add(toks[b].lower);
       } else if (caps && !capsCable && n >= 2 && toks.slice(a, b + 1).every((x) => !ENGLISH.has(x.lower) && x.s.length > 1)) {
-        emit('PERSON', a, b);
-        surnames.add(toks[b].lower);
+        this.emit('PERSON', a, b);
+        this.surnames.add(toks[b].lower);
       } else if (caps && n >= 2 && n <= 4 && FIRST_NAMES.has(toks[a].lower) && toks.slice(a + 1, b + 1).every((x) => x.s.length > 1 && !PLACES.has(x.lower))) {
-        emit('PERSON', a, b);
-        surnames.add(toks[b].lower);
+        this.emit('PERSON', a, b);
+        this.surnames.add(toks[b].lower);
       } else if (caps && capsCable && n >= 2 && n <= 3 && toks.slice(a, b + 1).every((x) => !ENGLISH.has(x.lower) && x.s.length > 1)) {
-        emit('PERSON', a, b);
-        surnames.add(toks[b].lower);
+        this.emit('PERSON', a, b);
+        this.surnames.add(toks[b].lower);
       } else {
-        pending.push({ a, b });
-        void sentenceStart;
+        this.pending.push({ a, b });
       }
       i = b;
     }
-    // signer(s): the last short line ("STAPLETON", "Leach"), or the last all-caps word after a URL line
+  }
+
+  /** A token that can continue a person's name in a run of case `caps`. */
+  private okTok(x: Tok, caps: boolean): boolean {
+    return !x.used && !x.skip && (x.cap || CONNECTORS.has(x.lower)) && !STOP.has(x.lower) && !isTitle(x) && !ORG_HEADS.has(x.lower) && !DEMONYMS.has(x.lower) &&
+      !(caps && (/(?:ING|ED|LY|TION|SION|MENT|NESS|IES|ATES|ORTS|ANCE|ENCE|ITY)$/.test(x.s) || x.s.length < 2 && !/^[A-Z]\.?$/.test(x.s)));
+  }
+  /** The end of the name that starts at token `a`: up to four words (connectors aside) of the same case. */
+  private extend(a: number, caps: boolean): number {
+    const toks = this.toks;
+    let b = a;
+    let ref = a; // case of the run: the first token that is not an initial
+    let words = 1;
+    while (b + 1 < toks.length && words < 4 + (CONNECTORS.has(toks[b + 1].lower) ? 1 : 0) && toks[b + 1].join) {
+      const nx = toks[b + 1];
+      const firstNameHere = b === a && FIRST_NAMES.has(toks[b].lower);
+      const ok = this.okTok(nx, caps) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower) && !PLACES.has(nx.lower) &&
+        !(toks[b + 2] && toks[b + 2].cap && toks[b + 2].join));
+      if (!ok) break;
+      if (isInit(toks[ref]) && !isInit(nx)) ref = b + 1;
+      if (!(this.capsRun(b + 1) === this.capsRun(ref) || isInit(nx) || isInit(toks[b]))) break;
+      b++;
+      if (!CONNECTORS.has(nx.lower)) words++;
+    }
+    while (b > a && CONNECTORS.has(toks[b].lower)) b--;
+    return b;
+  }
+
+  /** Signer(s): the last short line ("STAPLETON", "Leach"), or the last all-caps word after a URL line. */
+  private signer(): void {
+    const { text, out } = this;
     const trimmed = text.replace(/\s+$/, '');
     const lastNl = trimmed.lastIndexOf('\n');
     const lastLine = trimmed.slice(lastNl + 1);
@@ -476,20 +540,24 @@ export class BuiltinExtractor implements Extractor {
     }
     if (signerStart >= 0 && !out.some((m) => m.start <= signerStart && signerStart < m.end)) {
       out.push({ type: 'PERSON', text: signer, start: signerStart, end: signerStart + signer.length });
-      surnames.add(signer.toLowerCase().split(' ').pop()!);
+      this.surnames.add(signer.toLowerCase().split(' ').pop()!);
     }
-    for (const m of out) if (m.type === 'PERSON') { const w = m.text.toLowerCase().split(/\s+/).pop()!; if (w.length > 2) surnames.add(w); }
+    for (const m of out) if (m.type === 'PERSON') { const w = m.text.toLowerCase().split(/\s+/).pop()!; if (w.length > 2) this.surnames.add(w); }
+  }
 
+  /** Runs pass 3 left: surnames of the cable, possessives, small places after a preposition. */
+  private settlePending(): void {
+    const { text, toks, capsCable } = this;
     // a bare word used with a possessive somewhere in the cable ("Putin's") is a surname here
-    for (const { a, b } of pending) {
+    for (const { a, b } of this.pending) {
       const w = toks[a].lower;
-      if (a === b && /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3)) && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && !DEMONYMS.has(w) && toks[a].s.length > 2 && (!capsRun(a) || capsCable)) surnames.add(w);
+      if (a === b && /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3)) && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && !DEMONYMS.has(w) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) this.surnames.add(w);
     }
     // pending single words: persons if they are a known surname; places after a place preposition
-    for (const { a, b } of pending) {
+    for (const { a, b } of this.pending) {
       if (toks[a].used) continue;
       const last = toks[b].lower;
-      if (a === b && surnames.has(last)) { emit('PERSON', a, b); continue; }
+      if (a === b && this.surnames.has(last)) { this.emit('PERSON', a, b); continue; }
       const prev = toks[a - 1];
       const placePrep = prev && PLACE_PREPS.has(prev.lower);
       const parts = toks[a].lower.split('-');
@@ -500,36 +568,42 @@ export class BuiltinExtractor implements Extractor {
       const nx = toks[a + 1];
       const possessive = /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3));
       // small towns after a place preposition ("in Tunceli", "of Birobidzhan")
-      if (this.options.placeContext !== false && prev && (placePrep || prev.lower === 'of') && !possessive && a < b && SMALL_PLACES.has(toks.slice(a, b + 1).map((x) => x.lower).join(' '))) { emit('PLACE', a, b); continue; }
-      if (a === b && SMALL_PLACES.has(w) && prev && (placePrep || prev.lower === 'of') && !possessive && this.options.placeContext !== false) { emit('PLACE', a, b); continue; }
+      if (this.placePrepContext && prev && (placePrep || prev.lower === 'of') && !possessive && a < b && SMALL_PLACES.has(toks.slice(a, b + 1).map((x) => x.lower).join(' '))) { this.emit('PLACE', a, b); continue; }
+      if (a === b && SMALL_PLACES.has(w) && prev && (placePrep || prev.lower === 'of') && !possessive && this.placePrepContext) { this.emit('PLACE', a, b); continue; }
       // "Putin's", "TAIANA'S": a possessive unknown single name is a person
-      if (a === b && possessive && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && toks[a].s.length > 2 && (!capsRun(a) || capsCable)) { emit('PERSON', a, b); continue; }
+      if (a === b && possessive && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) { this.emit('PERSON', a, b); continue; }
       const personContext = (nx && /^(said|says|told|stated|noted|added|argued|explained|asked|believes|believed|met|called|urged|stressed|insisted|replied|warned|wrote|agreed|thinks|thought|has|had|was|is|would|will)$/.test(nx.lower)) ||
         possessive || (prev && /^(with|by|and|of)$/.test(prev.lower));
       const speech = nx && /^(said|says|told|stated|noted|added|argued|explained|asked|urged|stressed|insisted|replied|warned|wrote|agreed)$/.test(nx.lower);
-      if (a === b && personContext && !capsRun(a) && !placePrep && !ENGLISH.has(toks[a].lower) && (speech || !toks[a].sent) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
-        emit('PERSON', a, b); continue;
+      if (a === b && personContext && !this.capsRun(a) && !placePrep && !ENGLISH.has(toks[a].lower) && (speech || !toks[a].sent) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
+        this.emit('PERSON', a, b); continue;
       }
-      if (this.options.placeContext !== false && !capsRun(a) && prev && PLACE_PREPS.has(prev.lower) && toks[a].join && !toks[a].sent && toks[a].s.length > 2) {
-        emit('PLACE', a, b);
-      }
-    }
-    if (!capsCable) {
-      for (let i = 0; i < toks.length; i++) {
-        const t = toks[i];
-        if (t.skip || t.used || !t.upper || t.s.length < 3 || t.s.length > 8 || !/^[A-Z][A-Z&+-]*$/.test(t.s)) continue;
-        if (ENGLISH.has(t.lower) || STOP.has(t.lower) || TITLES.has(t.lower) || DEMONYMS.has(t.lower)) continue;
-        const prevUpper = toks[i - 1] && toks[i - 1].upper && t.join && toks[i - 1].s.length > 1;
-        const nextUpper = toks[i + 1] && toks[i + 1].upper && toks[i + 1].join && toks[i + 1].s.length > 1;
-        if (prevUpper || nextUpper) continue; // part of an all-caps line (subject, signature)
-        if (surnames.has(t.lower)) continue;
-        const paren = /\(\s*$/.test(gapOf(t)) || (toks[i - 1] && toks[i - 1].lower === 'the');
-        if (t.s.length >= 5 && !paren) continue;
-        emit('ORGANIZATION', i, i);
+      if (this.placePrepContext && !this.capsRun(a) && prev && PLACE_PREPS.has(prev.lower) && toks[a].join && !toks[a].sent && toks[a].s.length > 2) {
+        this.emit('PLACE', a, b);
       }
     }
+  }
 
-    // dedupe, sort, paragraph numbers
+  /** Short all-caps words standing alone in mixed-case text are acronyms of organizations. */
+  private acronyms(): void {
+    const { toks } = this;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.skip || t.used || !t.upper || t.s.length < 3 || t.s.length > 8 || !/^[A-Z][A-Z&+-]*$/.test(t.s)) continue;
+      if (ENGLISH.has(t.lower) || STOP.has(t.lower) || TITLES.has(t.lower) || DEMONYMS.has(t.lower)) continue;
+      const prevUpper = toks[i - 1] && toks[i - 1].upper && t.join && toks[i - 1].s.length > 1;
+      const nextUpper = toks[i + 1] && toks[i + 1].upper && toks[i + 1].join && toks[i + 1].s.length > 1;
+      if (prevUpper || nextUpper) continue; // part of an all-caps line (subject, signature)
+      if (this.surnames.has(t.lower)) continue;
+      const paren = /\(\s*$/.test(this.gapOf(t)) || (toks[i - 1] && toks[i - 1].lower === 'the');
+      if (t.s.length >= 5 && !paren) continue;
+      this.emit('ORGANIZATION', i, i);
+    }
+  }
+
+  /** Dedupe, sort, paragraph numbers. */
+  private finish(cable: Cable): Mention[] {
+    const out = this.out;
     out.sort((x, y) => x.start - y.start || y.end - x.end);
     const res: Mention[] = [];
     let lastEnd = -1;
