@@ -13,7 +13,7 @@ export interface BuiltinOptions {
  * `sent` say once, at tokenizing, what that gap means (same line / sentence break), because the
  * passes ask it again and again.
  */
-interface Tok { s: string; lower: string; start: number; end: number; upper: boolean; cap: boolean; skip: boolean; used: boolean; gapStart: number; join: boolean; sent: boolean }
+interface Tok { s: string; lower: string; start: number; end: number; upper: boolean; cap: boolean; skip: boolean; used: boolean; gapStart: number; join: boolean; sent: boolean; bits: number }
 
 const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z0-9\u00C0-\u017F'’.-]*/g;
 const CONNECTORS = new Set(['de', 'al', 'al-', 'bin', 'ibn', 'van', 'von', 'da', 'du', 'del', 'der', 'den', 'el', 'la', 'le', 'di', 'y', 'ben', 'abu']);
@@ -31,6 +31,25 @@ export const BUREAU = new Set(['EUR', 'NEA', 'WHA', 'EAP', 'SCA', 'INR', 'DRL', 
 const GAZETTEER_PREFIXES = new Set<string>();
 for (const names of [PLACES, ORG_NAMES]) {
   for (const n of names) for (let q = 1; q < n.length; q++) { const ch = n[q]; if (ch === ' ' || ch === '-') GAZETTEER_PREFIXES.add(n.slice(0, q)); }
+}
+
+// The word lists a token's lower-case form can belong to, as bits of one number.
+const W_ENGLISH = 1 << 0; const W_STOP = 1 << 1; const W_TITLE = 1 << 2; const W_STRONG_TITLE = 1 << 3; const W_DEMONYM = 1 << 4;
+const W_ORG_HEAD = 1 << 5; const W_FIRST_NAME = 1 << 6; const W_PLACE = 1 << 7; const W_ORG_NAME = 1 << 8; const W_SMALL_PLACE = 1 << 9;
+const W_PLURAL_TITLE = 1 << 10; const W_CONNECTOR = 1 << 11; const W_PLACE_HEAD = 1 << 12; const W_PLACE_PREP = 1 << 13;
+const W_SURNAME_TITLE = 1 << 14; const W_NAME_PREFIX = 1 << 15;
+/** Word → its lists, but for ENGLISH (275,000 words: asked separately rather than copied). */
+const WORD_BITS = new Map<string, number>();
+for (const [list, bit] of [[STOP, W_STOP], [TITLES, W_TITLE], [STRONG_TITLES, W_STRONG_TITLE], [DEMONYMS, W_DEMONYM], [ORG_HEADS, W_ORG_HEAD],
+  [FIRST_NAMES, W_FIRST_NAME], [PLACES, W_PLACE], [ORG_NAMES, W_ORG_NAME], [SMALL_PLACES, W_SMALL_PLACE], [PLURAL_TITLES, W_PLURAL_TITLE],
+  [CONNECTORS, W_CONNECTOR], [PLACE_HEADS, W_PLACE_HEAD], [PLACE_PREPS, W_PLACE_PREP], [SURNAME_TITLES, W_SURNAME_TITLE],
+  [GAZETTEER_PREFIXES, W_NAME_PREFIX]] as Array<[Set<string>, number]>) {
+  for (const w of list) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | bit);
+}
+/** Whether token `t` is in the word list(s) `bit`: the lists are looked up once per token, not at each of the passes' questions. */
+function has(t: Tok, bit: number): boolean {
+  if (t.bits < 0) t.bits = (WORD_BITS.get(t.lower) ?? 0) | (ENGLISH.has(t.lower) ? W_ENGLISH : 0);
+  return (t.bits & bit) !== 0;
 }
 
 function tokenize(text: string): Tok[] {
@@ -68,7 +87,7 @@ function tokenize(text: string): Tok[] {
       s, lower: s.toLowerCase(), start, end,
       upper: hasLetter && !hasLower,
       cap: (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde) || (s.length > 3 && s.includes('-') && /^(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]/.test(s)),
-      skip: false, used: false, gapStart: prevEnd, join: joinableAt(text, prevEnd, start), sent: sentenceGapAt(text, prevEnd, start),
+      skip: false, used: false, gapStart: prevEnd, join: joinableAt(text, prevEnd, start), sent: sentenceGapAt(text, prevEnd, start), bits: -1,
     });
     prevEnd = end;
   }
@@ -228,8 +247,8 @@ export class BuiltinExtractor implements Extractor {
 }
 
 /** Hyphenated titles ("Minister-Counselor", "Vice-President") act as titles. */
-const isTitle = (x: Tok) => TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
-const isStrong = (x: Tok) => STRONG_TITLES.has(x.lower) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)) && x.lower.split('-').some((p) => STRONG_TITLES.has(p)));
+const isTitle = (x: Tok) => has(x, W_TITLE) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
+const isStrong = (x: Tok) => has(x, W_STRONG_TITLE) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)) && x.lower.split('-').some((p) => STRONG_TITLES.has(p)));
 const isInit = (x: Tok) => /^[A-Z]\.$/.test(x.s);
 
 /**
@@ -323,22 +342,22 @@ class CableScan {
         if (j > i && (!toks[j].join || toks[j].skip)) break;
         phrase = j === i ? toks[j].lower : phrase + (toks[j].start - toks[j].gapStart === 1 && text.charCodeAt(toks[j].gapStart) === 45 ? '-' : ' ') + toks[j].lower;
         if (!toks[j].cap && !['of', 'd\'orsay', 'de', 'the', 'for'].includes(toks[j].lower)) break;
-        if (PLACES.has(phrase)) { best = j; bestType = 'PLACE'; }
-        else if (ORG_NAMES.has(phrase)) { best = j; bestType = 'ORGANIZATION'; }
-        if (!GAZETTEER_PREFIXES.has(phrase)) break; // no longer name starts with this phrase
+        if (j === i ? has(t, W_PLACE) : PLACES.has(phrase)) { best = j; bestType = 'PLACE'; }
+        else if (j === i ? has(t, W_ORG_NAME) : ORG_NAMES.has(phrase)) { best = j; bestType = 'ORGANIZATION'; }
+        if (!(j === i ? has(t, W_NAME_PREFIX) : GAZETTEER_PREFIXES.has(phrase))) break; // no longer name starts with this phrase
       }
       if (t.s === 'U.S.' || (t.s === 'US' && !capsCable)) { best = i; bestType = 'PLACE'; }
       if (capsCable && best === i && toks[i].lower === 'who') continue;
       if (bestType === 'ORGANIZATION' && best === i && toks[i].s.length <= 3 && !toks[i].upper && !/^[A-Z].*[A-Z]/.test(toks[i].s)) continue; // "Who", "Pa"
-      if (bestType === 'PLACE' && best === i && FIRST_NAMES.has(t.lower) && !capsCable && !t.upper) {
+      if (bestType === 'PLACE' && best === i && has(t, W_FIRST_NAME) && !capsCable && !t.upper) {
         const nx = toks[i + 1];
-        if (nx && nx.cap && !nx.upper && nx.join && !ENGLISH.has(nx.lower) && !PLACES.has(nx.lower) && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower)) continue;
+        if (nx && nx.cap && !nx.upper && nx.join && !has(nx, W_ENGLISH) && !has(nx, W_PLACE) && !has(nx, W_STOP) && !has(nx, W_ORG_HEAD) && !has(nx, W_DEMONYM)) continue;
       }
       if (bestType) {
         // "Government of France", "Embassy Paris": gazetteer place inside an org phrase is handled in pass 2
         const prev = toks[i - 1];
-        if (bestType === 'PLACE' && prev && prev.lower === 'of' && toks[i - 2] && ORG_HEADS.has(toks[i - 2].lower) && toks[i - 2].cap) continue;
-        if (bestType === 'PLACE' && toks[best + 1] && ORG_HEADS.has(toks[best + 1].lower) && toks[best + 1].cap && toks[best + 1].join && !toks[best + 1].upper === !toks[best].upper && !['office', 'embassy', 'post', 'desk'].includes(toks[best + 1].lower)) continue;
+        if (bestType === 'PLACE' && prev && prev.lower === 'of' && toks[i - 2] && has(toks[i - 2], W_ORG_HEAD) && toks[i - 2].cap) continue;
+        if (bestType === 'PLACE' && toks[best + 1] && has(toks[best + 1], W_ORG_HEAD) && toks[best + 1].cap && toks[best + 1].join && !toks[best + 1].upper === !toks[best].upper && !['office', 'embassy', 'post', 'desk'].includes(toks[best + 1].lower)) continue;
         this.emit(bestType, i, best);
         i = best;
       }
@@ -350,36 +369,36 @@ class CableScan {
     const { toks, capsCable } = this;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (t.skip || t.used || !t.cap || !ORG_HEADS.has(t.lower)) continue;
+      if (t.skip || t.used || !t.cap || !has(t, W_ORG_HEAD)) continue;
       if (this.capsRun(i) && !capsCable && toks[i].s.length <= 3) continue;
       let a = i;
       while (a > 0 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && toks[a].join && !toks[a].sent &&
-        !STOP.has(toks[a - 1].lower) && !TITLES.has(toks[a - 1].lower) && !DEMONYMS.has(toks[a - 1].lower) && !PLACES.has(toks[a - 1].lower) && toks[a - 1].upper === t.upper &&
+        !has(toks[a - 1], W_STOP) && !has(toks[a - 1], W_TITLE) && !has(toks[a - 1], W_DEMONYM) && !has(toks[a - 1], W_PLACE) && toks[a - 1].upper === t.upper &&
         i - a < 4 && !/(?:ED|ING|LY|ed|ing|ly)$/.test(toks[a - 1].s)) {
         a--;
         // "Foreign and Commonwealth Office"
-        if (a > 1 && toks[a - 1].lower === 'and' && toks[a - 2].cap && !toks[a - 2].used && !STOP.has(toks[a - 2].lower)) a -= 2;
+        if (a > 1 && toks[a - 1].lower === 'and' && toks[a - 2].cap && !toks[a - 2].used && !has(toks[a - 2], W_STOP)) a -= 2;
       }
       // keep ministry-type modifiers that are also title words ("Foreign Ministry", "Interior Ministry", "National Assembly")
       while (a > 0 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && toks[a].join && !toks[a].sent &&
         ['foreign', 'interior', 'defense', 'defence', 'finance', 'justice', 'national', 'security', 'economic', 'political', 'military', 'presidential', 'european', 'socialist', 'communist', 'democratic', 'republican', 'islamic', 'arab', 'african'].includes(toks[a - 1].lower)) a--;
-      if (a > 0 && !toks[a - 1].used && !toks[a - 1].skip && DEMONYMS.has(toks[a - 1].lower) && toks[a - 1].cap && toks[a].join && !toks[a].sent) a--;
+      if (a > 0 && !toks[a - 1].used && !toks[a - 1].skip && has(toks[a - 1], W_DEMONYM) && toks[a - 1].cap && toks[a].join && !toks[a].sent) a--;
       let b = i;
       // "of Foreign Affairs", "for Migration", "of France"
       while (b + 2 < toks.length && ['of', 'for', 'on'].includes(toks[b + 1].lower) && toks[b + 1].join) {
         let c = b + 2;
         if (toks[c].lower === 'the' && toks[c + 1]) c++;
-        if (!toks[c].cap || toks[c].skip || !toks[c].join || STOP.has(toks[c].lower)) break;
+        if (!toks[c].cap || toks[c].skip || !toks[c].join || has(toks[c], W_STOP)) break;
         let d = c;
-        while (d + 1 < toks.length && (toks[d + 1].cap || toks[d + 1].lower === 'and') && !toks[d + 1].skip && toks[d + 1].join && !STOP.has(toks[d + 1].lower) && toks[d + 1].lower !== 'and') d++;
+        while (d + 1 < toks.length && (toks[d + 1].cap || toks[d + 1].lower === 'and') && !toks[d + 1].skip && toks[d + 1].join && !has(toks[d + 1], W_STOP) && toks[d + 1].lower !== 'and') d++;
         if (d + 2 < toks.length && toks[d + 1].lower === 'and' && toks[d + 2].cap) d += 2;
         b = d;
       }
-      if (a === i && b === i && !ORG_NAMES.has(t.lower)) continue;
+      if (a === i && b === i && !has(t, W_ORG_NAME)) continue;
       if (a === i && b === i && ['office', 'department', 'embassy', 'post', 'service', 'government', 'forces', 'force', 'army', 'police', 'court', 'group', 'center', 'centre', 'news', 'times', 'daily', 'press', 'club', 'mission', 'board', 'guard', 'union', 'community', 'authority', 'cabinet', 'presidency', 'senate', 'congress', 'network', 'fund', 'program', 'programme', 'school', 'church'].includes(t.lower)) continue;
-      if (a === i && b === i && STOP.has(t.lower)) continue;
+      if (a === i && b === i && has(t, W_STOP)) continue;
       if (capsCable && ['forces', 'force', 'group', 'office', 'service', 'services', 'movement', 'front', 'center', 'centre'].includes(t.lower) && b === i &&
-        toks.slice(a, i).every((x) => ENGLISH.has(x.lower) && !DEMONYMS.has(x.lower) && !PLACES.has(x.lower))) continue;
+        toks.slice(a, i).every((x) => has(x, W_ENGLISH) && !has(x, W_DEMONYM) && !has(x, W_PLACE))) continue;
       for (let k = a; k <= b; k++) toks[k].used = false;
       this.emit('ORGANIZATION', a, b);
       i = b;
@@ -393,14 +412,14 @@ class CableScan {
       const t = toks[i];
       if (t.skip || t.used || t.lower !== 'government') continue;
       const p = toks[i - 1];
-      if (p && !p.skip && (p.cap || p.upper) && !STOP.has(p.lower) && !isTitle(p) && t.join && !t.sent) {
+      if (p && !p.skip && (p.cap || p.upper) && !has(p, W_STOP) && !isTitle(p) && t.join && !t.sent) {
         const j = out.findIndex((m) => m.start === p.start);
         if (j >= 0) out.splice(j, 1);
         p.used = false;
         this.emit('ORGANIZATION', i - 1, i); continue;
       }
       const o = toks[i + 1]; const c = toks[i + 2];
-      if (o && c && o.lower === 'of' && c.cap && (PLACES.has(c.lower) || c.used) && c.join) {
+      if (o && c && o.lower === 'of' && c.cap && (has(c, W_PLACE) || c.used) && c.join) {
         out.splice(out.findIndex((m) => m.start === c.start), out.some((m) => m.start === c.start) ? 1 : 0);
         this.emit('ORGANIZATION', i, i + 2);
       }
@@ -412,15 +431,15 @@ class CableScan {
     const { toks, capsCable } = this;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (t.skip || t.used || !t.cap || !PLACE_HEADS.has(t.lower)) continue;
+      if (t.skip || t.used || !t.cap || !has(t, W_PLACE_HEAD)) continue;
       let a = i;
       while (a > 0 && i - a < 3 && toks[a - 1].cap && !toks[a - 1].used && !toks[a - 1].skip && toks[a].join && !toks[a].sent &&
-        !STOP.has(toks[a - 1].lower) && !isTitle(toks[a - 1]) && toks[a - 1].upper === t.upper) a--;
+        !has(toks[a - 1], W_STOP) && !isTitle(toks[a - 1]) && toks[a - 1].upper === t.upper) a--;
       let b = i;
       const o = toks[i + 1]; const c = toks[i + 2];
-      if (a === i && o && c && o.lower === 'of' && c.cap && !c.skip && !c.used && o.join && c.join && !STOP.has(c.lower)) b = i + 2;
+      if (a === i && o && c && o.lower === 'of' && c.cap && !c.skip && !c.used && o.join && c.join && !has(c, W_STOP)) b = i + 2;
       if (a === i && b === i) continue;
-      if (capsCable && a < i && toks.slice(a, i).every((x) => ENGLISH.has(x.lower))) continue;
+      if (capsCable && a < i && toks.slice(a, i).every((x) => has(x, W_ENGLISH))) continue;
       this.emit('PLACE', a, b); i = b;
     }
   }
@@ -433,10 +452,10 @@ class CableScan {
       if (t.skip || t.used || !t.cap) continue;
       const caps = this.capsRun(i);
       // plural titles: "RABBIS SHAYEVICH AND GOLDSCHMIDT", "Presidents Bush and Putin"
-      if (PLURAL_TITLES.has(t.lower) && !t.used) {
+      if (has(t, W_PLURAL_TITLE) && !t.used) {
         let j = i + 1;
         let got = 0;
-        while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && toks[j].join && !STOP.has(toks[j].lower) && !ENGLISH.has(toks[j].lower) && !PLACES.has(toks[j].lower)) {
+        while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && toks[j].join && !has(toks[j], W_STOP) && !has(toks[j], W_ENGLISH) && !has(toks[j], W_PLACE)) {
           this.emit('PERSON', j, j); this.surnames.add(toks[j].lower); got++;
           const nx = toks[j + 1];
           const gap = nx ? this.gapOf(nx) : '';
@@ -450,15 +469,15 @@ class CableScan {
       while (k < toks.length && isTitle(toks[k]) && !toks[k].used && !toks[k].skip && (k === i || toks[k].join)) { if (isStrong(toks[k])) cue = true; k++; }
       if (k > i && k < toks.length && !toks[k].join) cue = false;
       // title words before i that were not capitalized ("desk officer", "the then-minister")
-      if (!cue && i > 0 && STRONG_TITLES.has(toks[i - 1].lower) && t.join && !toks[i - 1].skip) cue = true;
+      if (!cue && i > 0 && has(toks[i - 1], W_STRONG_TITLE) && t.join && !toks[i - 1].skip) cue = true;
       let a = k;
-      while (a < toks.length && DEMONYMS.has(toks[a].lower) && !toks[a].used) a++;
+      while (a < toks.length && has(toks[a], W_DEMONYM) && !toks[a].used) a++;
       if (a >= toks.length || toks[a].used || toks[a].skip || !toks[a].cap) { i = Math.max(i, k - 1); continue; }
       if (a > i && !toks[a].join) { i = a - 1; continue; }
       let b = a;
       if (!this.okTok(toks[a], caps)) {
         // "Ambassador King said": a title word standing alone after a strong title is a surname
-        if (cue && k > i + 0 && a === k && SURNAME_TITLES.has(toks[a].lower) && toks[a].cap && !toks[a].used && toks[a].join && !(toks[a + 1] && toks[a + 1].cap && toks[a + 1].join)) {
+        if (cue && k > i + 0 && a === k && has(toks[a], W_SURNAME_TITLE) && toks[a].cap && !toks[a].used && toks[a].join && !(toks[a + 1] && toks[a + 1].cap && toks[a + 1].join)) {
           this.emit('PERSON', a, a); this.surnames.add(toks[a].lower);
         }
         i = a; continue;
@@ -467,26 +486,26 @@ class CableScan {
       // "Human Rights Issues Robert King": a run of ordinary words before a given name is not part of the name
       if (!cue && b > a) {
         let f = a;
-        while (f < b && ENGLISH.has(toks[f].lower) && !FIRST_NAMES.has(toks[f].lower)) f++;
-        if (f > a && f < b && FIRST_NAMES.has(toks[f].lower)) { a = f; b = this.extend(a, caps); }
+        while (f < b && has(toks[f], W_ENGLISH) && !has(toks[f], W_FIRST_NAME)) f++;
+        if (f > a && f < b && has(toks[f], W_FIRST_NAME)) { a = f; b = this.extend(a, caps); }
       }
       const n = b - a + 1;
       if (cue && (!caps || n <= 3)) {
         this.emit('PERSON', a, b);
         this.surnames.add(toks[b].lower);
-      } else if (!caps && n >= 2 && (DEMONYMS.has(toks[b].lower) || DEMONYMS.has(toks.slice(a, b + 1).map((x) => x.lower).join(' ')))) {
+      } else if (!caps && n >= 2 && (has(toks[b], W_DEMONYM) || DEMONYMS.has(toks.slice(a, b + 1).map((x) => x.lower).join(' ')))) {
         // "North Korean(s)": adjectives, not names
-      } else if (!caps && n >= 2 && toks.slice(a, b + 1).some((x) => !ENGLISH.has(x.lower) && !/^[A-Z]\.?$/.test(x.s))) {
+      } else if (!caps && n >= 2 && toks.slice(a, b + 1).some((x) => !has(x, W_ENGLISH) && !/^[A-Z]\.?$/.test(x.s))) {
         // a sentence-initial capitalized function word was already excluded by STOP
         this.emit('PERSON', a, b);
         this.surnames.add(toks[b].lower);
-      } else if (caps && !capsCable && n >= 2 && toks.slice(a, b + 1).every((x) => !ENGLISH.has(x.lower) && x.s.length > 1)) {
+      } else if (caps && !capsCable && n >= 2 && toks.slice(a, b + 1).every((x) => !has(x, W_ENGLISH) && x.s.length > 1)) {
         this.emit('PERSON', a, b);
         this.surnames.add(toks[b].lower);
-      } else if (caps && n >= 2 && n <= 4 && FIRST_NAMES.has(toks[a].lower) && toks.slice(a + 1, b + 1).every((x) => x.s.length > 1 && !PLACES.has(x.lower))) {
+      } else if (caps && n >= 2 && n <= 4 && has(toks[a], W_FIRST_NAME) && toks.slice(a + 1, b + 1).every((x) => x.s.length > 1 && !has(x, W_PLACE))) {
         this.emit('PERSON', a, b);
         this.surnames.add(toks[b].lower);
-      } else if (caps && capsCable && n >= 2 && n <= 3 && toks.slice(a, b + 1).every((x) => !ENGLISH.has(x.lower) && x.s.length > 1)) {
+      } else if (caps && capsCable && n >= 2 && n <= 3 && toks.slice(a, b + 1).every((x) => !has(x, W_ENGLISH) && x.s.length > 1)) {
         this.emit('PERSON', a, b);
         this.surnames.add(toks[b].lower);
       } else {
@@ -498,7 +517,7 @@ class CableScan {
 
   /** A token that can continue a person's name in a run of case `caps`. */
   private okTok(x: Tok, caps: boolean): boolean {
-    return !x.used && !x.skip && (x.cap || CONNECTORS.has(x.lower)) && !STOP.has(x.lower) && !isTitle(x) && !ORG_HEADS.has(x.lower) && !DEMONYMS.has(x.lower) &&
+    return !x.used && !x.skip && (x.cap || has(x, W_CONNECTOR)) && !has(x, W_STOP) && !isTitle(x) && !has(x, W_ORG_HEAD) && !has(x, W_DEMONYM) &&
       !(caps && (/(?:ING|ED|LY|TION|SION|MENT|NESS|IES|ATES|ORTS|ANCE|ENCE|ITY)$/.test(x.s) || x.s.length < 2 && !/^[A-Z]\.?$/.test(x.s)));
   }
   /** The end of the name that starts at token `a`: up to four words (connectors aside) of the same case. */
@@ -507,18 +526,18 @@ class CableScan {
     let b = a;
     let ref = a; // case of the run: the first token that is not an initial
     let words = 1;
-    while (b + 1 < toks.length && words < 4 + (CONNECTORS.has(toks[b + 1].lower) ? 1 : 0) && toks[b + 1].join) {
+    while (b + 1 < toks.length && words < 4 + (has(toks[b + 1], W_CONNECTOR) ? 1 : 0) && toks[b + 1].join) {
       const nx = toks[b + 1];
-      const firstNameHere = b === a && FIRST_NAMES.has(toks[b].lower);
-      const ok = this.okTok(nx, caps) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !STOP.has(nx.lower) && !ORG_HEADS.has(nx.lower) && !DEMONYMS.has(nx.lower) && !PLACES.has(nx.lower) &&
+      const firstNameHere = b === a && has(toks[b], W_FIRST_NAME);
+      const ok = this.okTok(nx, caps) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !has(nx, W_STOP) && !has(nx, W_ORG_HEAD) && !has(nx, W_DEMONYM) && !has(nx, W_PLACE) &&
         !(toks[b + 2] && toks[b + 2].cap && toks[b + 2].join));
       if (!ok) break;
       if (isInit(toks[ref]) && !isInit(nx)) ref = b + 1;
       if (!(this.capsRun(b + 1) === this.capsRun(ref) || isInit(nx) || isInit(toks[b]))) break;
       b++;
-      if (!CONNECTORS.has(nx.lower)) words++;
+      if (!has(nx, W_CONNECTOR)) words++;
     }
-    while (b > a && CONNECTORS.has(toks[b].lower)) b--;
+    while (b > a && has(toks[b], W_CONNECTOR)) b--;
     return b;
   }
 
@@ -551,7 +570,7 @@ class CableScan {
     // a bare word used with a possessive somewhere in the cable ("Putin's") is a surname here
     for (const { a, b } of this.pending) {
       const w = toks[a].lower;
-      if (a === b && /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3)) && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && !DEMONYMS.has(w) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) this.surnames.add(w);
+      if (a === b && /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3)) && !has(toks[a], W_ENGLISH) && !has(toks[a], W_PLACE) && !has(toks[a], W_SMALL_PLACE) && !has(toks[a], W_DEMONYM) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) this.surnames.add(w);
     }
     // pending single words: persons if they are a known surname; places after a place preposition
     for (const { a, b } of this.pending) {
@@ -559,26 +578,26 @@ class CableScan {
       const last = toks[b].lower;
       if (a === b && this.surnames.has(last)) { this.emit('PERSON', a, b); continue; }
       const prev = toks[a - 1];
-      const placePrep = prev && PLACE_PREPS.has(prev.lower);
+      const placePrep = prev && has(prev, W_PLACE_PREP);
       const parts = toks[a].lower.split('-');
       if (parts.length > 1 && parts.some((x) => PLACES.has(x) || DEMONYMS.has(x) || ORG_NAMES.has(x) || x === 'u.s')) continue;
       const w = toks[a].lower;
       if (/(?:ian|ean|ese|ish|eri|tani|stani)$/.test(w) && a === b && !/['’]s\b/.test(text.slice(toks[a].end, toks[a].end + 3))) continue;
-      if (w.endsWith('s') && (DEMONYMS.has(w) || ENGLISH.has(w.slice(0, -1)) || /[A-Z]s$/.test(toks[a].s))) continue;
+      if (w.endsWith('s') && (has(toks[a], W_DEMONYM) || ENGLISH.has(w.slice(0, -1)) || /[A-Z]s$/.test(toks[a].s))) continue;
       const nx = toks[a + 1];
       const possessive = /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3));
       // small towns after a place preposition ("in Tunceli", "of Birobidzhan")
       if (this.placePrepContext && prev && (placePrep || prev.lower === 'of') && !possessive && a < b && SMALL_PLACES.has(toks.slice(a, b + 1).map((x) => x.lower).join(' '))) { this.emit('PLACE', a, b); continue; }
-      if (a === b && SMALL_PLACES.has(w) && prev && (placePrep || prev.lower === 'of') && !possessive && this.placePrepContext) { this.emit('PLACE', a, b); continue; }
+      if (a === b && has(toks[a], W_SMALL_PLACE) && prev && (placePrep || prev.lower === 'of') && !possessive && this.placePrepContext) { this.emit('PLACE', a, b); continue; }
       // "Putin's", "TAIANA'S": a possessive unknown single name is a person
-      if (a === b && possessive && !ENGLISH.has(w) && !PLACES.has(w) && !SMALL_PLACES.has(w) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) { this.emit('PERSON', a, b); continue; }
+      if (a === b && possessive && !has(toks[a], W_ENGLISH) && !has(toks[a], W_PLACE) && !has(toks[a], W_SMALL_PLACE) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) { this.emit('PERSON', a, b); continue; }
       const personContext = (nx && /^(said|says|told|stated|noted|added|argued|explained|asked|believes|believed|met|called|urged|stressed|insisted|replied|warned|wrote|agreed|thinks|thought|has|had|was|is|would|will)$/.test(nx.lower)) ||
         possessive || (prev && /^(with|by|and|of)$/.test(prev.lower));
       const speech = nx && /^(said|says|told|stated|noted|added|argued|explained|asked|urged|stressed|insisted|replied|warned|wrote|agreed)$/.test(nx.lower);
-      if (a === b && personContext && !this.capsRun(a) && !placePrep && !ENGLISH.has(toks[a].lower) && (speech || !toks[a].sent) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
+      if (a === b && personContext && !this.capsRun(a) && !placePrep && !has(toks[a], W_ENGLISH) && (speech || !toks[a].sent) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
         this.emit('PERSON', a, b); continue;
       }
-      if (this.placePrepContext && !this.capsRun(a) && prev && PLACE_PREPS.has(prev.lower) && toks[a].join && !toks[a].sent && toks[a].s.length > 2) {
+      if (this.placePrepContext && !this.capsRun(a) && prev && has(prev, W_PLACE_PREP) && toks[a].join && !toks[a].sent && toks[a].s.length > 2) {
         this.emit('PLACE', a, b);
       }
     }
@@ -590,7 +609,7 @@ class CableScan {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.skip || t.used || !t.upper || t.s.length < 3 || t.s.length > 8 || !/^[A-Z][A-Z&+-]*$/.test(t.s)) continue;
-      if (ENGLISH.has(t.lower) || STOP.has(t.lower) || TITLES.has(t.lower) || DEMONYMS.has(t.lower)) continue;
+      if (has(t, W_ENGLISH) || has(t, W_STOP) || has(t, W_TITLE) || has(t, W_DEMONYM)) continue;
       const prevUpper = toks[i - 1] && toks[i - 1].upper && t.join && toks[i - 1].s.length > 1;
       const nextUpper = toks[i + 1] && toks[i + 1].upper && toks[i + 1].join && toks[i + 1].s.length > 1;
       if (prevUpper || nextUpper) continue; // part of an all-caps line (subject, signature)
