@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 /**
- * The README's main job, with no server: builds the graph of the seeds (or of the inputs given,
- * e.g. ../shared/corpus) and writes it as a graph file and as GEXF for Gephi.
+ * The README's main job, with no database server: builds the graph of the seeds (or of the inputs
+ * given, e.g. ../shared/corpus), writes it as a graph file and as GEXF for Gephi, and serves the
+ * viewer on it (http://127.0.0.1:8080/, until Ctrl-C).
  *
- *   npm run demo                        # the two seed cables
- *   npm run demo -- ../shared/corpus    # the 1,055-cable shared corpus
+ *   npm run demo                                # the two seed cables
+ *   npm run demo -- ../shared/corpus            # the 1,055-cable shared corpus
+ *   npm run demo -- --port 9000 --no-serve …    # another port; or build and export only
  */
 'use strict';
 const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const { runBuild } = require(path.join(ROOT, 'dist/cli/build-command'));
 const { runExport } = require(path.join(ROOT, 'dist/cli/export-command'));
+const { runServe } = require(path.join(ROOT, 'dist/cli/serve-command'));
+const { parseArgs } = require('node:util');
 
 async function main() {
-  const inputs = process.argv.slice(2);
+  const { values, positionals: inputs } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, host: { type: 'string', default: '127.0.0.1' }, 'no-serve': { type: 'boolean', default: false } } });
   const sources = inputs.length > 0 ? inputs : [path.join(ROOT, '..', 'shared', 'seeds')];
   const graphFile = path.join(ROOT, 'out', 'graph.cgz');
   const gexfFile = path.join(ROOT, 'out', 'graph.gexf');
@@ -31,7 +35,8 @@ async function main() {
       '',
     ].join('\n'),
   );
-  return 0;
+  if (values['no-serve']) return 0;
+  return runServe(graphFile, { port: values.port, host: values.host });
 }
 
 main().then(
