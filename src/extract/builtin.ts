@@ -15,7 +15,9 @@ export interface BuiltinOptions {
  */
 interface Tok { s: string; lower: string; start: number; end: number; upper: boolean; cap: boolean; skip: boolean; used: boolean; gapStart: number; join: boolean; sent: boolean; bits: number }
 
-const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z0-9\u00C0-\u017F'’.-]*/g;
+/** A word: a letter (ASCII, Latin-1, Latin Extended-A), then letters, digits, ' ’ . - (scanned by hand: no match object per word). */
+const isWordStart = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0x17f);
+const isWordChar = (ch: number) => isWordStart(ch) || (ch >= 48 && ch <= 57) || ch === 46 || ch === 45 || ch === 39 || ch === 0x2019;
 const CONNECTORS = new Set(['de', 'al', 'al-', 'bin', 'ibn', 'van', 'von', 'da', 'du', 'del', 'der', 'den', 'el', 'la', 'le', 'di', 'y', 'ben', 'abu']);
 const PLACE_PREPS = new Set(['in', 'to', 'from', 'at', 'near', 'visited', 'across', 'throughout', 'outside', 'inside']);
 /** Header lines that never hold entities (markings, E.O./DECL, TAGS, ref numbers, section lines). */
@@ -38,6 +40,8 @@ const W_ENGLISH = 1 << 0; const W_STOP = 1 << 1; const W_TITLE = 1 << 2; const W
 const W_ORG_HEAD = 1 << 5; const W_FIRST_NAME = 1 << 6; const W_PLACE = 1 << 7; const W_ORG_NAME = 1 << 8; const W_SMALL_PLACE = 1 << 9;
 const W_PLURAL_TITLE = 1 << 10; const W_CONNECTOR = 1 << 11; const W_PLACE_HEAD = 1 << 12; const W_PLACE_PREP = 1 << 13;
 const W_SURNAME_TITLE = 1 << 14; const W_NAME_PREFIX = 1 << 15;
+/** ENGLISH has been asked (it is asked apart, and only for the tokens that need it). */
+const W_ENGLISH_KNOWN = 1 << 16;
 /** Word → its lists, but for ENGLISH (275,000 words: asked separately rather than copied). */
 const WORD_BITS = new Map<string, number>();
 for (const [list, bit] of [[STOP, W_STOP], [TITLES, W_TITLE], [STRONG_TITLES, W_STRONG_TITLE], [DEMONYMS, W_DEMONYM], [ORG_HEADS, W_ORG_HEAD],
@@ -48,18 +52,22 @@ for (const [list, bit] of [[STOP, W_STOP], [TITLES, W_TITLE], [STRONG_TITLES, W_
 }
 /** Whether token `t` is in the word list(s) `bit`: the lists are looked up once per token, not at each of the passes' questions. */
 function has(t: Tok, bit: number): boolean {
-  if (t.bits < 0) t.bits = (WORD_BITS.get(t.lower) ?? 0) | (ENGLISH.has(t.lower) ? W_ENGLISH : 0);
-  return (t.bits & bit) !== 0;
+  let bits = t.bits;
+  if (bits < 0) bits = WORD_BITS.get(t.lower) ?? 0;
+  if ((bit & W_ENGLISH) !== 0 && (bits & W_ENGLISH_KNOWN) === 0) bits |= W_ENGLISH_KNOWN | (ENGLISH.has(t.lower) ? W_ENGLISH : 0);
+  t.bits = bits;
+  return (bits & bit) !== 0;
 }
 
 function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = 0;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    let s = m[0];
-    const start = m.index;
+  const n = text.length;
+  for (let q = 0; q < n;) {
+    if (!isWordStart(text.charCodeAt(q))) { q++; continue; }
+    const start = q++;
+    while (q < n && isWordChar(text.charCodeAt(q))) q++;
+    let s = text.slice(start, q);
     const last = s.charCodeAt(s.length - 1);
     // trailing punctuation, possessive (only words with such characters pay for the regexes)
     if (s.length > 2 && (last === 115 || last === 83) && /[’']s$/i.test(s)) s = s.slice(0, -2);
