@@ -1,0 +1,135 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's chromium (CI installs it); CHROMIUM_PATH overrides. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Kept by .ci/run as CI artifacts. */
+export const SCREENSHOTS = path.resolve(__dirname, '../../.ci-artifacts/screenshots');
+
+/** A headless chromium, or undefined (with a note) when none is installed outside CI. */
+export async function launchBrowser(): Promise<Browser | undefined> {
+  if (!fs.existsSync(CHROMIUM)) {
+    if (process.env.CI) throw new Error(`no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+    console.warn(`no chromium at ${CHROMIUM}: browser tests skipped (apt-get install chromium)`);
+    return undefined;
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+}
+
+export interface Viewer {
+  page: Page;
+  /** Uncaught exceptions and console errors of the page (a test ends by expecting none). */
+  errors: string[];
+}
+
+/** Opens the viewer and waits for its first overview (`window.cablegraph.ready`). */
+export async function openViewer(browser: Browser, url: string): Promise<Viewer> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.cablegraph?.ready === true, null, { timeout: 30_000 });
+  return { page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Entities and links shown, as the counter on the graph says. */
+export async function graphCounts(page: Page): Promise<{ nodes: number; edges: number }> {
+  const counter = page.getByTestId('graph-counts');
+  return { nodes: Number(await counter.getAttribute('data-nodes')), edges: Number(await counter.getAttribute('data-edges')) };
+}
+
+/** Waits until the counter differs from `before`, and returns the new counts. */
+export async function countsChangedFrom(page: Page, before: { nodes: number; edges: number }): Promise<{ nodes: number; edges: number }> {
+  await page.waitForFunction(
+    ({ nodes, edges }) => {
+      const el = document.querySelector('[data-testid="graph-counts"]') as HTMLElement | null;
+      return !!el && (Number(el.dataset.nodes) !== nodes || Number(el.dataset.edges) !== edges);
+    },
+    before,
+    { timeout: 15_000 },
+  );
+  return graphCounts(page);
+}
+
+/** Types into an autocomplete box and clicks the suggestion named `name`. */
+export async function pickSuggestion(page: Page, testid: string, query: string, name: string): Promise<void> {
+  const input = page.getByTestId(testid);
+  await input.click();
+  await input.fill(query);
+  const suggestion = page.getByTestId(`${testid}-suggestion`).filter({ hasText: name }).first();
+  await suggestion.waitFor({ state: 'visible' });
+  await suggestion.click();
+}
+
+/** The shown entity named `label` (its graph key), waiting for it to appear. */
+export async function nodeByLabel(page: Page, label: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (wanted) => window.cablegraph.graph.findNode((_key, attrs) => attrs.label === wanted) ?? false,
+    label,
+    { timeout: 15_000 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Where an entity is drawn, in page coordinates (from the renderer, after its last render). */
+export async function nodePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((key) => {
+    const { renderer } = window.cablegraph;
+    const data = renderer!.getNodeDisplayData(key);
+    if (!data) throw new Error(`${key} is not drawn`);
+    const point = renderer!.framedGraphToViewport(data);
+    const box = renderer!.getContainer().getBoundingClientRect();
+    return { x: box.left + point.x, y: box.top + point.y };
+  }, id);
+}
+
+/** Waits for the camera to stop (clicks during an animation land elsewhere). */
+export async function cameraSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !window.cablegraph.renderer!.getCamera().isAnimated(), null, { timeout: 5_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Clicks an entity on the canvas (a real mouse click that sigma picks). */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  await cameraSettled(page);
+  const { x, y } = await nodePosition(page, id);
+  await page.mouse.click(x, y);
+}
+
+/**
+ * Clicks the link between two entities on the canvas. Links crowd near their ends, so the point is
+ * the first along the segment (from the middle outwards) where sigma's own picking finds that
+ * link; the click itself is a real mouse click.
+ */
+export async function clickEdge(page: Page, a: string, b: string, edgeKey: string): Promise<void> {
+  await cameraSettled(page);
+  const pa = await nodePosition(page, a);
+  const pb = await nodePosition(page, b);
+  const box = await page.getByTestId('graph').boundingBox();
+  const at = await page.evaluate(
+    ({ pa, pb, box, edgeKey }) => {
+      const renderer = window.cablegraph.renderer as unknown as { getEdgeAtPoint(x: number, y: number): string | null };
+      for (const t of [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.25, 0.75]) {
+        const x = pa.x + (pb.x - pa.x) * t;
+        const y = pa.y + (pb.y - pa.y) * t;
+        if (renderer.getEdgeAtPoint(x - box!.x, y - box!.y) === edgeKey) return { x, y };
+      }
+      return null;
+    },
+    { pa, pb, box, edgeKey },
+  );
+  if (!at) throw new Error(`the link ${edgeKey} is hidden under others everywhere along its length`);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.click(at.x, at.y);
+}

@@ -1,0 +1,220 @@
+import * as fs from 'fs';
+import type { Browser, Page } from 'playwright-core';
+import { testDriver } from '../store/neo4j/helpers';
+import { STORE_KINDS, startTestServer, type StoreKind } from '../server/helpers';
+import {
+  clickEdge,
+  clickNode,
+  countsChangedFrom,
+  graphCounts,
+  launchBrowser,
+  nodeByLabel,
+  openViewer,
+  pickSuggestion,
+  screenshot,
+  type Viewer,
+} from './helpers';
+
+/**
+ * The viewer in a real browser (Debian's chromium, headless) against the real server over each
+ * store, on the seed cables: search, neighbourhood, evidence, cable view, path finder, filters,
+ * exports, errors. Screenshots of each named scenario go to .ci-artifacts/screenshots.
+ */
+describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreKind) => {
+  let browser: Browser | undefined;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let viewer: Viewer;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (kind === 'neo4j') {
+      const driver = await testDriver();
+      if (!driver) return;
+      await driver.close();
+    }
+    browser = await launchBrowser();
+    if (!browser) return;
+    server = await startTestServer(kind);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    if (!browser || !server) return;
+    viewer = await openViewer(browser, server.url);
+    page = viewer.page;
+  });
+  afterEach(async () => {
+    if (!viewer) return;
+    // No uncaught exception and no console error in any scenario.
+    expect(viewer.errors).toEqual([]);
+    await page.close();
+  });
+  const it = (name: string, fn: () => Promise<void>, timeout = 60_000) => test(name, async () => (browser && server ? fn() : undefined), timeout);
+
+  it('lands on the overview: entities by PageRank, legend, stats', async () => {
+    const counts = await graphCounts(page);
+    expect(counts.nodes).toBeGreaterThan(30);
+    expect(counts.edges).toBeGreaterThan(200);
+    const hook = await page.evaluate(() => ({ renderedAt: window.cablegraph.renderedAt, order: window.cablegraph.graph.order }));
+    expect(hook.renderedAt).toBeGreaterThan(0);
+    expect(hook.order).toBe(counts.nodes);
+    await page.getByTestId('stats').waitFor();
+    expect(await page.getByTestId('topbar-stats').textContent()).toContain('2 cables');
+    expect(await page.getByTestId('top-entities').locator('li').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('legend').textContent()).toMatch(/Person.*Organization.*Place/);
+    await screenshot(page, `overview-${kind}`);
+  });
+
+  it('search Kouchner, his neighbourhood, Talabani among the nodes, their edge, 07PARIS3534 in the evidence', async () => {
+    // Keyboard: type, arrow down/up, Enter.
+    const input = page.getByTestId('search-input');
+    await input.click();
+    await input.pressSequentially('Kouchn', { delay: 20 });
+    await page.getByTestId('search-input-suggestion').first().waitFor();
+    expect(await page.getByTestId('search-input-suggestion').first().textContent()).toContain('Kouchner');
+    await input.press('ArrowDown');
+    await input.press('ArrowUp');
+    await input.press('Enter');
+    const panel = page.getByTestId('panel-entity');
+    await panel.waitFor();
+    expect(await page.getByTestId('entity-name').textContent()).toBe('Kouchner');
+    expect(await page.getByTestId('entity-aliases').textContent()).toMatch(/Kouchner×\d+/);
+    expect(page.url()).toContain('#/entity/');
+    const kouchner = await nodeByLabel(page, 'Kouchner');
+    const talabani = await nodeByLabel(page, 'Jalal Talabani');
+    expect(await page.evaluate(([a, b]) => window.cablegraph.graph.areNeighbors(a, b), [kouchner, talabani])).toBe(true);
+    expect(await page.evaluate(() => window.cablegraph.store.get().selectedNode)).toBe(kouchner);
+    await screenshot(page, `kouchner-neighbourhood-${kind}`);
+
+    // A click on Talabani's node opens him; a click on the link Kouchner–Talabani opens the
+    // pair's evidence (with Talabani selected, only his links are drawn: none covers it).
+    await clickNode(page, talabani);
+    await page.locator(`[data-testid="panel-entity"][data-id="${talabani}"]`).waitFor();
+    expect(page.url()).toContain(`#/entity/${talabani}`);
+    await clickEdge(page, kouchner, talabani, [kouchner, talabani].sort().join('|'));
+    await page.getByTestId('panel-evidence').waitFor();
+    const item = page.locator('[data-testid="evidence-item"][data-cable-id="07PARIS3534"]');
+    await item.waitFor();
+    expect(await item.locator('.cable-subject').textContent()).toContain('KOUCHNER');
+    // The selected entity comes first in the pair; both names are marked in the passages.
+    expect(await item.locator('mark.mark-a').first().textContent()).toBe('Jalal Talabani');
+    expect(await item.locator('mark.mark-b').allTextContents()).toContain('Kouchner');
+    expect(await page.evaluate(() => window.cablegraph.store.get().selectedEdge)).toBe([kouchner, talabani].sort().join('|'));
+    await screenshot(page, `kouchner-talabani-evidence-${kind}`);
+  });
+
+  it('the co-mention list of an entity opens the evidence of a pair', async () => {
+    const talabani = await nodeByLabel(page, 'Jalal Talabani');
+    await pickSuggestion(page, 'search-input', 'Talabani', 'Jalal Talabani');
+    await page.locator(`[data-testid="panel-entity"][data-id="${talabani}"]`).waitFor();
+    const kouchnerItem = page.getByTestId('neighbour-item').filter({ hasText: 'Kouchner' });
+    await kouchnerItem.getByTestId('neighbour-evidence').click();
+    await page.locator('[data-testid="evidence-item"][data-cable-id="07PARIS3534"]').waitFor();
+    expect(await page.getByTestId('evidence-total').textContent()).toBe('1');
+  });
+
+  it('the full cable, from the evidence and by its deep link, with entity mentions marked', async () => {
+    await pickSuggestion(page, 'search-input', 'Talabani', 'Jalal Talabani');
+    await page.getByTestId('neighbour-item').filter({ hasText: 'Kouchner' }).getByTestId('neighbour-evidence').click();
+    await page.locator('[data-testid="evidence-item"][data-cable-id="07PARIS3534"]').getByTestId('evidence-open-cable').click();
+    const cable = page.locator('[data-testid="panel-cable"][data-cable-id="07PARIS3534"]');
+    await cable.waitFor();
+    expect(page.url()).toMatch(/#\/cable\/07PARIS3534$/);
+    expect(await page.getByTestId('cable-subject').textContent()).toContain("KOUCHNER'S VISIT TO IRAQ");
+    expect(await cable.locator('mark.mention').count()).toBeGreaterThan(40);
+    const strong = await cable.locator('mark.mention-strong').allTextContents();
+    expect(strong).toEqual(expect.arrayContaining(['Kouchner', 'Jalal Talabani']));
+    await screenshot(page, `cable-07PARIS3534-${kind}`);
+    // Esc goes back to the evidence.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('panel-evidence').waitFor();
+    expect(await page.getByTestId('cable-overlay').isHidden()).toBe(true);
+
+    await page.goto(`${server!.url}/#/cable/07PARIS3534`);
+    await page.locator('[data-testid="panel-cable"][data-cable-id="07PARIS3534"]').waitFor();
+    // A mention opens its entity.
+    await page.locator('mark.mention', { hasText: 'Jalal Talabani' }).first().click();
+    await page.getByTestId('panel-entity').waitFor();
+    expect(await page.getByTestId('entity-name').textContent()).toBe('Jalal Talabani');
+  });
+
+  it('the path finder draws Kouchner → Talabani on the graph', async () => {
+    await pickSuggestion(page, 'path-from', 'Kouchner', 'Kouchner');
+    await pickSuggestion(page, 'path-to', 'Talabani', 'Jalal Talabani');
+    const panel = page.getByTestId('panel-paths');
+    await panel.waitFor();
+    const first = panel.getByTestId('path-result').first();
+    const names = await first.getByTestId('path-node').allTextContents();
+    expect(names[0]).toBe('Kouchner');
+    expect(names[names.length - 1]).toBe('Jalal Talabani');
+    expect(await page.getByTestId('paths-summary').textContent()).toMatch(/of 1 hop/);
+    const path = await page.evaluate(() => window.cablegraph.store.get().path);
+    const kouchner = await nodeByLabel(page, 'Kouchner');
+    const talabani = await nodeByLabel(page, 'Jalal Talabani');
+    expect(path?.nodes).toEqual(expect.arrayContaining([kouchner, talabani]));
+    expect(path?.edges).toContain([kouchner, talabani].sort().join('|'));
+    expect(page.url()).toContain(`#/path/${kouchner}/${talabani}`);
+    await screenshot(page, `path-kouchner-talabani-${kind}`);
+    // A link of the path opens its evidence.
+    await first.getByTestId('path-link').first().click();
+    await page.locator('[data-testid="evidence-item"][data-cable-id="07PARIS3534"]').waitFor();
+  });
+
+  it('filters change what is shown: dates, types, minimum weight', async () => {
+    const all = await graphCounts(page);
+    // The seed cables carry no date: any date range leaves nothing, clearing it brings all back.
+    await page.getByTestId('date-since').fill('2007');
+    await page.getByTestId('date-since').press('Enter');
+    expect(await countsChangedFrom(page, all)).toEqual({ nodes: 0, edges: 0 });
+    await page.getByTestId('date-clear').click();
+    expect(await countsChangedFrom(page, { nodes: 0, edges: 0 })).toEqual(all);
+
+    await page.getByTestId('filter-type-Place').uncheck();
+    const noPlaces = await countsChangedFrom(page, all);
+    expect(noPlaces.nodes).toBeLessThan(all.nodes);
+    expect(await page.evaluate(() => window.cablegraph.graph.someNode((_n, a) => a.kind === 'Place'))).toBe(false);
+    await page.getByTestId('filter-type-Place').check();
+    await countsChangedFrom(page, noPlaces);
+
+    await page.getByTestId('filter-min-weight').evaluate((el: HTMLInputElement) => {
+      el.value = '3';
+      el.dispatchEvent(new Event('input'));
+      el.dispatchEvent(new Event('change'));
+    });
+    const heavy = await countsChangedFrom(page, all);
+    expect(heavy.edges).toBeLessThan(all.edges);
+    await screenshot(page, `filters-min-weight-${kind}`);
+  });
+
+  it('exports the view as GEXF (from the server) and PNG (the canvas layers)', async () => {
+    const counts = await graphCounts(page);
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-gexf').click()]);
+    expect(gexf.suggestedFilename()).toBe('cablegraph-view.gexf');
+    const xml = fs.readFileSync((await gexf.path())!, 'utf8');
+    expect(xml).toContain('<gexf');
+    expect((xml.match(/<node /g) ?? []).length).toBe(counts.nodes);
+    expect(xml).toContain('Jalal Talabani');
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toBe('cablegraph-view.png');
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Width and height (IHDR): the canvas plus the caption strip, not an empty image.
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(500);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(500);
+    expect(bytes.length).toBeGreaterThan(20_000);
+  });
+
+  it('shows API errors to the user', async () => {
+    await page.goto(`${server!.url}/#/entity/no-such-entity`);
+    const toast = page.getByTestId('toast-error').first();
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('no entity no-such-entity');
+    expect(await toast.textContent()).toContain('NOT_FOUND');
+    await page.getByTestId('panel-error').waitFor();
+    // The console error the viewer logs for debugging is expected here.
+    viewer.errors = viewer.errors.filter((e) => !e.includes('404') && !e.includes('ApiRequestError'));
+  });
+});

@@ -1,0 +1,111 @@
+// The typed client of the JSON API (src/server): one function per endpoint, errors as ApiRequestError.
+import type {
+  CableDetail,
+  EntityDetail,
+  EntityKind,
+  GraphFilter,
+  GraphStats,
+  PairEvidence,
+  PathsResult,
+  SearchHit,
+  Subgraph,
+} from '../../src/server/types';
+
+/** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type Params = Record<string, string | number | undefined | null | readonly string[]>;
+
+function query(params: Params): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function filterParams(filter: GraphFilter): Params {
+  return {
+    types: filter.types,
+    minWeight: filter.minWeight && filter.minWeight > 1 ? filter.minWeight : undefined,
+    since: filter.since,
+    until: filter.until,
+    community: filter.community,
+  };
+}
+
+async function request(path: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(`api/${path}`, init);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiRequestError('NETWORK', `The server did not answer (${(error as Error).message})`, 0, path);
+  }
+  if (response.ok) return response;
+  let code = `HTTP_${response.status}`;
+  let message = `${response.status} ${response.statusText}`;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.code) code = body.error.code;
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // Not JSON (a proxy's error page): the status line says enough.
+  }
+  throw new ApiRequestError(code, message, response.status, path);
+}
+
+async function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
+  const response = await request(path + query(params), signal ? { signal } : undefined);
+  return (await response.json()) as T;
+}
+
+const id = encodeURIComponent;
+
+export interface NeighbourhoodOptions extends GraphFilter {
+  hops?: number;
+  limit?: number;
+}
+
+export const api = {
+  stats: (): Promise<GraphStats> => getJson('stats'),
+
+  search: (q: string, options: { types?: EntityKind[]; limit?: number } = {}, signal?: AbortSignal): Promise<SearchHit[]> =>
+    getJson('search', { q, types: options.types, limit: options.limit }, signal),
+
+  entity: (entityId: string): Promise<EntityDetail> => getJson(`entity/${id(entityId)}`, { neighbours: 30 }),
+
+  neighbourhood: (entityId: string, options: NeighbourhoodOptions = {}): Promise<Subgraph> =>
+    getJson(`neighbourhood/${id(entityId)}`, { ...filterParams({ ...options, community: undefined }), hops: options.hops, limit: options.limit }),
+
+  overview: (options: GraphFilter & { limit?: number } = {}): Promise<Subgraph> =>
+    getJson('overview', { ...filterParams(options), limit: options.limit }),
+
+  paths: (from: string, to: string, options: { maxHops?: number; minWeight?: number; limit?: number } = {}): Promise<PathsResult> =>
+    getJson('paths', { from, to, maxHops: options.maxHops, minWeight: options.minWeight && options.minWeight > 1 ? options.minWeight : undefined, limit: options.limit }),
+
+  evidence: (a: string, b: string, options: { limit?: number; offset?: number } = {}): Promise<PairEvidence> =>
+    getJson('evidence', { a, b, limit: options.limit, offset: options.offset }),
+
+  cable: (cableId: string): Promise<CableDetail> => getJson(`cable/${id(cableId)}`),
+
+  /** GEXF 1.3 of the given entities and the co-mention edges among them. */
+  gexf: async (body: { nodes: string[]; minWeight?: number; since?: string; until?: string }): Promise<Blob> => {
+    const response = await request('gexf', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return response.blob();
+  },
+};

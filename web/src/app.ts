@@ -1,0 +1,448 @@
+// The viewer's composition root: what is shown (sources), routes, and the wiring of the parts.
+import type { GraphStats, Subgraph } from '../../src/server/types';
+import { api } from './api';
+import { dateSpan, download, formatNumber, h, replace } from './dom';
+import { exportGexf, exportPng } from './export';
+import { createFilters, type FilterControls } from './filters';
+import { communitiesInView, countByType, createViewGraph, edgeKey, mergeSubgraphs, replaceWithSubgraphs } from './graph-model';
+import { createLayout, type Layout } from './layout';
+import type { PanelActions } from './panels/actions';
+import { cableView } from './panels/cable-view';
+import { loadingPanel } from './panels/common';
+import { entityPanel } from './panels/entity-panel';
+import { evidencePanel } from './panels/evidence-panel';
+import { pathsPanel } from './panels/paths-panel';
+import { summaryPanel } from './panels/summary-panel';
+import { createPathFinder, type PathFinder } from './path-finder';
+import { createRenderer, type Renderer, type RendererHandle } from './renderer';
+import { createRouter, type Route } from './router';
+import { createAutocomplete } from './search';
+import { createShell, type Shell } from './shell';
+import { DEFAULT_FILTERS, type Filters, Store } from './state';
+import { showError, toast } from './toast';
+
+/** What tests and benchmarks read (`window.cablegraph`). */
+export interface CablegraphHook {
+  ready: boolean;
+  /** performance.now() when the first overview finished rendering. */
+  renderedAt?: number;
+  graph: ReturnType<typeof createViewGraph>;
+  renderer?: Renderer;
+  store: Store;
+  app: App;
+}
+
+const EVIDENCE_PAGE = 20;
+
+export class App {
+  readonly graph = createViewGraph();
+  readonly store = new Store({ colourBy: 'type', filters: { ...DEFAULT_FILTERS } });
+  readonly hook: CablegraphHook;
+
+  /** Fetched subgraphs by source: 'overview' and 'n:<id>' (expanded entities); re-fetched when filters change. */
+  private readonly loaded = new Map<string, Subgraph>();
+  /** Whether the overview is one of the sources. */
+  private overview = true;
+  /** Pinned additions not re-fetched by filters: 'path', 'pair'. */
+  private readonly extra = new Map<string, Subgraph>();
+  private readonly expanding = new Map<string, Promise<void>>();
+  private stats?: GraphStats;
+  private generation = 0;
+  private panelSeq = 0;
+  private busy = 0;
+  private truncated = false;
+  private lastRoute: Route = { view: 'home' };
+  private pendingCable?: { id: string; emphasis?: string[]; paragraph?: number };
+
+  private shell!: Shell;
+  private filters!: FilterControls;
+  private pathFinder!: PathFinder;
+  private handle!: RendererHandle;
+  private layout!: Layout;
+  private readonly router = createRouter((route) => void this.onRoute(route));
+  private readonly actions: PanelActions = {
+    openEntity: (id) => this.router.navigate({ view: 'entity', id }),
+    openPair: (a, b) => this.router.navigate({ view: 'pair', a, b }),
+    openCable: (id, emphasis, paragraph) => {
+      this.pendingCable = { id, emphasis, paragraph };
+      this.router.navigate({ view: 'cable', id });
+    },
+    isolate: (id) => void this.isolate(id),
+    setPathEnd: (end, node) => this.pathFinder.setEnd(end, node),
+    close: () => this.router.navigate({ view: 'home' }),
+  };
+
+  constructor() {
+    this.hook = { ready: false, graph: this.graph, store: this.store, app: this };
+  }
+
+  async start(mount: HTMLElement): Promise<void> {
+    const search = createAutocomplete({
+      placeholder: 'Search people, organizations, places…',
+      testid: 'search-input',
+      keepText: false,
+      onPick: (hit) => this.router.navigate({ view: 'entity', id: hit.id }),
+    });
+    this.shell = createShell(search.element, {
+      reset: () => void this.resetToOverview(),
+      toggleLayout: () => (this.layout.isRunning() ? this.layout.stop() : this.layout.start()),
+      exportGexf: () => void this.exportGexf(),
+      exportPng: () => void this.exportPng(),
+      zoom: (direction) => this.zoom(direction),
+      colourBy: (mode) => this.store.set({ colourBy: mode }),
+    });
+    this.pathFinder = createPathFinder({
+      find: (from, to) => this.router.navigate({ view: 'path', from, to }),
+      clear: () => this.clearPath(),
+    });
+    this.filters = createFilters(this.store.get().filters, (filters) => void this.setFilters(filters));
+    this.shell.sidebar.append(this.pathFinder.element, this.filters.element);
+    mount.replaceChildren(this.shell.root);
+
+    this.handle = createRenderer(this.shell.stage, this.graph, this.store, {
+      clickNode: (node) => this.router.navigate({ view: 'entity', id: node }),
+      clickEdge: (edge) => {
+        // The selected entity (if an end of the link) comes first: "Talabani ↔ Kouchner".
+        const [source, target] = this.graph.extremities(edge);
+        const [a, b] = target === this.store.get().selectedNode ? [target, source] : [source, target];
+        this.router.navigate({ view: 'pair', a, b });
+      },
+      clickStage: () => {
+        if (this.store.get().selectedNode || this.store.get().selectedEdge) this.router.navigate({ view: 'home' });
+      },
+    });
+    this.hook.renderer = this.handle.renderer;
+    this.layout = createLayout(this.graph, (running) => this.shell.setLayoutRunning(running));
+    this.bindKeys(search.input);
+
+    void api
+      .stats()
+      .then((stats) => {
+        this.stats = stats;
+        const dates = dateSpan(stats.firstDate?.slice(0, 7), stats.lastDate?.slice(0, 7));
+        this.shell.setStats([`${formatNumber(stats.cables)} cables`, `${formatNumber(stats.entities)} entities`, dates, `${stats.store} store`].filter(Boolean).join(' · '));
+        this.filters.setDataSpan(stats.firstDate, stats.lastDate);
+        if (this.router.current().view === 'home') this.showSummary();
+      })
+      .catch((error) => showError(error, 'Loading the statistics'));
+
+    await this.reload();
+    this.handle.renderer.refresh();
+    this.hook.renderedAt = performance.now();
+    this.hook.ready = true;
+    this.router.start();
+  }
+
+  // ── What is shown ───────────────────────────────────────────────────────────────────────────
+
+  private withBusy<T>(work: Promise<T>): Promise<T> {
+    this.shell.setBusy(++this.busy > 0);
+    return work.finally(() => this.shell.setBusy(--this.busy > 0));
+  }
+
+  private fetchSource(key: string, filters: Filters): Promise<Subgraph> {
+    const common = { types: filters.types, minWeight: filters.minWeight, since: filters.since || undefined, until: filters.until || undefined };
+    if (key === 'overview') {
+      return api.overview({ ...common, community: filters.community ?? undefined, limit: filters.overviewLimit });
+    }
+    return api.neighbourhood(key.slice(2), { ...common, limit: filters.neighbourLimit });
+  }
+
+  /** Re-fetches every source under the current filters and makes the graph their union. */
+  private async reload(): Promise<void> {
+    const generation = ++this.generation;
+    const filters = this.store.get().filters;
+    const keys = [...(this.overview ? ['overview'] : []), ...[...this.loaded.keys()].filter((k) => k !== 'overview')];
+    const results = await this.withBusy(
+      Promise.all(
+        keys.map((key) =>
+          this.fetchSource(key, filters).catch((error: unknown) => {
+            showError(error, key === 'overview' ? 'Loading the overview' : 'Loading a neighbourhood');
+            return undefined;
+          }),
+        ),
+      ),
+    );
+    if (generation !== this.generation) return;
+    this.loaded.clear();
+    keys.forEach((key, i) => {
+      const sub = results[i];
+      if (sub) this.loaded.set(key, sub);
+    });
+    this.rebuild();
+  }
+
+  /** Makes the graph the union of what is loaded and pinned (no request). */
+  private rebuild(): void {
+    replaceWithSubgraphs(this.graph, [...this.loaded.values(), ...this.extra.values()]);
+    this.graphChanged();
+  }
+
+  private graphChanged(): void {
+    this.handle.graphChanged();
+    this.handle.renderer.refresh();
+    this.truncated = [...this.loaded.values()].some((s) => s.truncated);
+    this.shell.setCounts(this.graph.order, this.graph.size, this.truncated);
+    const counts = countByType(this.graph);
+    this.shell.setTypeCounts(counts);
+    this.filters.setTypeCounts(counts);
+    this.filters.setCommunities(communitiesInView(this.graph));
+    if (this.shell.panel.querySelector('[data-testid="panel-summary"]')) this.showSummary();
+  }
+
+  /** Adds an entity's neighbourhood to the graph (once). */
+  private expand(id: string): Promise<void> {
+    const key = `n:${id}`;
+    if (this.loaded.has(key)) return Promise.resolve();
+    const pending = this.expanding.get(id);
+    if (pending) return pending;
+    const generation = this.generation;
+    const work = this.withBusy(this.fetchSource(key, this.store.get().filters))
+      .then((sub) => {
+        if (generation !== this.generation) return;
+        this.loaded.set(key, sub);
+        mergeSubgraphs(this.graph, [sub]);
+        this.graphChanged();
+      })
+      .catch((error: unknown) => showError(error, 'Loading the co-mentions'))
+      .finally(() => this.expanding.delete(id));
+    this.expanding.set(id, work);
+    return work;
+  }
+
+  private async setFilters(filters: Filters): Promise<void> {
+    this.store.set({ filters });
+    await this.reload();
+  }
+
+  private async resetToOverview(): Promise<void> {
+    this.layout.stop();
+    this.overview = true;
+    this.loaded.clear();
+    this.extra.clear();
+    this.store.set({ path: undefined, selectedNode: undefined, selectedEdge: undefined });
+    this.router.navigate({ view: 'home' });
+    await this.reload();
+    this.handle.renderer.getCamera().animatedReset({ duration: 300 });
+  }
+
+  private async isolate(id: string): Promise<void> {
+    this.layout.stop();
+    this.overview = false;
+    this.loaded.clear();
+    this.extra.clear();
+    this.store.set({ path: undefined });
+    this.generation++;
+    this.rebuild();
+    await this.expand(id);
+    this.handle.renderer.getCamera().animatedReset({ duration: 300 });
+    this.router.navigate({ view: 'entity', id });
+  }
+
+  private clearPath(): void {
+    this.extra.delete('path');
+    this.store.set({ path: undefined });
+    this.rebuild();
+    if (this.lastRoute.view === 'path') this.router.navigate({ view: 'home' });
+  }
+
+  // ── Routes ──────────────────────────────────────────────────────────────────────────────────
+
+  private async onRoute(route: Route): Promise<void> {
+    if (route.view === 'cable') return this.showCable(route.id);
+    this.hideCable();
+    this.lastRoute = route;
+    switch (route.view) {
+      case 'home':
+        this.store.set({ selectedNode: undefined, selectedEdge: undefined });
+        this.showSummary();
+        return;
+      case 'entity':
+        return this.showEntity(route.id);
+      case 'pair':
+        return this.showPair(route.a, route.b);
+      case 'path':
+        return this.showPaths(route.from, route.to);
+    }
+  }
+
+  private setPanel(content: HTMLElement): void {
+    replace(this.shell.panel, content);
+    this.shell.panel.scrollTop = 0;
+  }
+
+  private errorPanel(message: string): HTMLElement {
+    return h(
+      'section',
+      { class: 'panel', 'data-testid': 'panel-error' },
+      h('p', { class: 'panel-error' }, message),
+      h('button', { class: 'button', onclick: () => this.router.navigate({ view: 'home' }) }, 'Back to the overview'),
+    );
+  }
+
+  private showSummary(): void {
+    this.setPanel(summaryPanel(this.stats, this.graph, this.actions));
+  }
+
+  private async showEntity(id: string): Promise<void> {
+    const seq = ++this.panelSeq;
+    this.store.set({ selectedNode: id, selectedEdge: undefined });
+    this.setPanel(loadingPanel('the entity'));
+    const expanding = this.expand(id);
+    try {
+      const detail = await this.withBusy(api.entity(id));
+      if (seq !== this.panelSeq) return;
+      this.setPanel(entityPanel(detail, this.actions));
+    } catch (error) {
+      showError(error, 'Loading the entity');
+      if (seq === this.panelSeq) this.setPanel(this.errorPanel(`Entity “${id}” could not be loaded.`));
+      return;
+    }
+    await expanding;
+    if (seq === this.panelSeq) this.focusNode(id);
+  }
+
+  private async showPair(a: string, b: string): Promise<void> {
+    const seq = ++this.panelSeq;
+    this.store.set({ selectedNode: undefined, selectedEdge: edgeKey(a, b) });
+    this.setPanel(loadingPanel('the cables'));
+    try {
+      const first = await this.withBusy(api.evidence(a, b, { limit: EVIDENCE_PAGE }));
+      if (seq !== this.panelSeq) return;
+      if (!this.graph.hasNode(a) || !this.graph.hasNode(b) || !this.graph.hasEdge(edgeKey(a, b))) {
+        this.extra.set('pair', { nodes: [first.a, first.b], edges: first.edge ? [first.edge] : [], truncated: false });
+        mergeSubgraphs(this.graph, [this.extra.get('pair') as Subgraph]);
+        this.graphChanged();
+      }
+      const panel = evidencePanel(first, this.actions, (offset) => {
+        this.withBusy(api.evidence(a, b, { limit: EVIDENCE_PAGE, offset }))
+          .then((page) => panel.append(page))
+          .catch((error: unknown) => showError(error, 'Loading more cables'));
+      });
+      this.setPanel(panel.element);
+    } catch (error) {
+      showError(error, 'Loading the evidence');
+      if (seq === this.panelSeq) this.setPanel(this.errorPanel('The cables naming both could not be loaded.'));
+    }
+  }
+
+  private async showPaths(from: string, to: string): Promise<void> {
+    const seq = ++this.panelSeq;
+    this.setPanel(loadingPanel('the paths'));
+    this.pathFinder.setBusy(true);
+    try {
+      const result = await this.withBusy(api.paths(from, to, { maxHops: this.pathFinder.maxHops(), minWeight: this.store.get().filters.minWeight, limit: 5 }));
+      if (seq !== this.panelSeq) return;
+      this.pathFinder.setEnd('from', result.from);
+      this.pathFinder.setEnd('to', result.to);
+      const nodes = new Map(result.paths.flatMap((p) => p.nodes).map((n) => [n.id, n]));
+      const edges = new Map(result.paths.flatMap((p) => p.edges).map((e) => [edgeKey(e.source, e.target), e]));
+      for (const end of [result.from, result.to]) nodes.set(end.id, end);
+      this.extra.set('path', { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false });
+      mergeSubgraphs(this.graph, [this.extra.get('path') as Subgraph]);
+      this.graphChanged();
+      this.store.set({ path: { nodes: [...nodes.keys()], edges: [...edges.keys()] }, selectedNode: undefined, selectedEdge: undefined });
+      this.setPanel(pathsPanel(result, this.actions));
+      this.focusNodes([...nodes.keys()]);
+      if (result.paths.length === 0) toast(`No path within ${this.pathFinder.maxHops()} hops`, 'info');
+    } catch (error) {
+      showError(error, 'Finding paths');
+      if (seq === this.panelSeq) this.setPanel(this.errorPanel('The paths could not be computed.'));
+    } finally {
+      this.pathFinder.setBusy(false);
+    }
+  }
+
+  private async showCable(id: string): Promise<void> {
+    const overlay = this.shell.overlay;
+    overlay.hidden = false;
+    const pending = this.pendingCable?.id === id ? this.pendingCable : undefined;
+    this.pendingCable = undefined;
+    replace(overlay, h('div', { class: 'cable-sheet' }, loadingPanel(`cable ${id}`)));
+    const close = (): void => this.router.navigate(this.lastRoute);
+    try {
+      const cable = await this.withBusy(api.cable(id));
+      if (this.router.current().view !== 'cable') return;
+      const view = cableView(cable, { ...this.actions, close }, pending?.emphasis, pending?.paragraph);
+      replace(overlay, h('div', { class: 'cable-backdrop', onclick: close }), h('div', { class: 'cable-sheet' }, view));
+    } catch (error) {
+      showError(error, `Loading cable ${id}`);
+      replace(overlay, h('div', { class: 'cable-backdrop', onclick: close }), h('div', { class: 'cable-sheet' }, this.errorPanel(`Cable ${id} could not be loaded.`)));
+    }
+  }
+
+  private hideCable(): void {
+    this.shell.overlay.hidden = true;
+    this.shell.overlay.replaceChildren();
+  }
+
+  // ── Camera, keys, exports ───────────────────────────────────────────────────────────────────
+
+  private focusNode(id: string): void {
+    const data = this.handle.renderer.getNodeDisplayData(id);
+    if (!data) return;
+    const camera = this.handle.renderer.getCamera();
+    camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 1) }, { duration: 400 });
+  }
+
+  private focusNodes(ids: string[]): void {
+    const points = ids.map((id) => this.handle.renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
+    if (points.length === 0) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const ratio = Math.min(1, Math.max(0.1, Math.max(x1 - x0, y1 - y0) * 1.4));
+    this.handle.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
+  }
+
+  private zoom(direction: 'in' | 'out' | 'fit'): void {
+    const camera = this.handle.renderer.getCamera();
+    if (direction === 'in') void camera.animatedZoom({ duration: 200 });
+    else if (direction === 'out') void camera.animatedUnzoom({ duration: 200 });
+    else void camera.animatedReset({ duration: 300 });
+  }
+
+  private bindKeys(search: HTMLInputElement): void {
+    window.addEventListener('keydown', (event) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        search.focus();
+      } else if (event.key === 'Escape' && !typing) {
+        if (!this.shell.overlay.hidden) this.router.navigate(this.lastRoute);
+        else this.router.navigate({ view: 'home' });
+      }
+    });
+  }
+
+  private caption(): string {
+    const f = this.store.get().filters;
+    const parts = [`cablegraph · ${formatNumber(this.graph.order)} entities · ${formatNumber(this.graph.size)} links`];
+    if (f.since || f.until) parts.push(`${f.since || '…'} – ${f.until || '…'}`);
+    if (f.minWeight > 1) parts.push(`weight ≥ ${f.minWeight}`);
+    return parts.join(' · ');
+  }
+
+  private async exportGexf(): Promise<void> {
+    if (this.graph.order === 0) return toast('Nothing to export: the graph is empty', 'info');
+    this.shell.setExporting('gexf', true);
+    try {
+      download(await this.withBusy(exportGexf(this.graph, this.store.get().filters)), 'cablegraph-view.gexf');
+    } catch (error) {
+      showError(error, 'GEXF export');
+    } finally {
+      this.shell.setExporting('gexf', false);
+    }
+  }
+
+  private async exportPng(): Promise<void> {
+    this.shell.setExporting('png', true);
+    try {
+      download(await exportPng(this.handle.renderer, this.caption()), 'cablegraph-view.png');
+    } catch (error) {
+      showError(error, 'PNG export');
+    } finally {
+      this.shell.setExporting('png', false);
+    }
+  }
+}

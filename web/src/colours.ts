@@ -1,0 +1,31 @@
+// Colours: one per entity type (the legend's), a palette for communities, and the highlight colours.
+import type { EntityKind } from '../../src/server/types';
+
+export const TYPE_COLOURS: Record<EntityKind, string> = {
+  Person: '#d1495b',
+  Organization: '#2e86ab',
+  Place: '#3f9c5a',
+};
+
+export const TYPE_LABELS: Record<EntityKind, string> = {
+  Person: 'Person',
+  Organization: 'Organization',
+  Place: 'Place',
+};
+
+const COMMUNITY_PALETTE = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+  '#b07aa1', '#ff9da7', '#9c755f', '#5d6d7e', '#8cd17d', '#d37295',
+];
+
+export function communityColour(community: number): string {
+  if (community < 0) return '#9aa0a6';
+  return COMMUNITY_PALETTE[community % COMMUNITY_PALETTE.length] as string;
+}
+
+export const EDGE_COLOUR = '#d3d8df';
+export const EDGE_FOCUS_COLOUR = '#8a94a6';
+export const DIM_NODE_COLOUR = '#e4e6ea';
+export const DIM_EDGE_COLOUR = '#eceef1';
+export const PATH_COLOUR = '#f2a900';
+export const SELECTED_EDGE_COLOUR = '#1d2330';

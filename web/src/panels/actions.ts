@@ -1,0 +1,13 @@
+// What the panels can ask the app to do (they never touch the graph or the renderer themselves).
+import type { NodeView } from '../../../src/server/types';
+
+export interface PanelActions {
+  openEntity(id: string): void;
+  openPair(a: string, b: string): void;
+  /** `emphasis`: entity ids to highlight strongly; `paragraph`: where to scroll. */
+  openCable(id: string, emphasis?: string[], paragraph?: number): void;
+  /** Show only this entity's neighbourhood. */
+  isolate(id: string): void;
+  setPathEnd(end: 'from' | 'to', node: NodeView): void;
+  close(): void;
+}

@@ -1,0 +1,51 @@
+// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO.
+
+export type Route =
+  | { view: 'home' }
+  | { view: 'entity'; id: string }
+  | { view: 'pair'; a: string; b: string }
+  | { view: 'cable'; id: string }
+  | { view: 'path'; from: string; to: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [view, first, second] = parts;
+  if (view === 'entity' && first) return { view, id: first };
+  if (view === 'cable' && first) return { view, id: first };
+  if (view === 'pair' && first && second) return { view, a: first, b: second };
+  if (view === 'path' && first && second) return { view, from: first, to: second };
+  return { view: 'home' };
+}
+
+export function formatRoute(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.view) {
+    case 'home':
+      return '#/';
+    case 'entity':
+      return `#/entity/${e(route.id)}`;
+    case 'cable':
+      return `#/cable/${e(route.id)}`;
+    case 'pair':
+      return `#/pair/${e(route.a)}/${e(route.b)}`;
+    case 'path':
+      return `#/path/${e(route.from)}/${e(route.to)}`;
+  }
+}
+
+/** Calls `onRoute` on every hash change, and again when navigating to the route already shown. */
+export function createRouter(onRoute: (route: Route) => void): { navigate(route: Route): void; current(): Route; start(): void } {
+  const fire = (): void => onRoute(parseRoute(window.location.hash));
+  return {
+    navigate(route) {
+      const hash = formatRoute(route);
+      if (window.location.hash === hash) fire();
+      else window.location.hash = hash;
+    },
+    current: () => parseRoute(window.location.hash),
+    start() {
+      window.addEventListener('hashchange', fire);
+      fire();
+    },
+  };
+}
