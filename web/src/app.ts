@@ -378,10 +378,16 @@ export class App {
 
   // ── Camera, keys, exports ───────────────────────────────────────────────────────────────────
 
+  /** Brings an entity into view: the camera moves only when it is off-centre or off-screen. */
   private focusNode(id: string): void {
-    const data = this.handle.renderer.getNodeDisplayData(id);
+    const renderer = this.handle.renderer;
+    const data = renderer.getNodeDisplayData(id);
     if (!data) return;
-    const camera = this.handle.renderer.getCamera();
+    const { width, height } = renderer.getDimensions();
+    const at = renderer.framedGraphToViewport(data);
+    const inside = at.x > width * 0.15 && at.x < width * 0.85 && at.y > height * 0.15 && at.y < height * 0.85;
+    const camera = renderer.getCamera();
+    if (inside && camera.ratio <= 1) return;
     camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 1) }, { duration: 400 });
   }
 
@@ -391,7 +397,7 @@ export class App {
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const ratio = Math.min(1, Math.max(0.1, Math.max(x1 - x0, y1 - y0) * 1.4));
+    const ratio = Math.min(1, Math.max(0.4, Math.max(x1 - x0, y1 - y0) * 1.5));
     this.handle.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
   }
 

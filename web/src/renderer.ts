@@ -49,6 +49,7 @@ interface Highlight {
   pathEdges?: Set<string>;
   selectedEdge?: string;
   selectedNode?: string;
+  edgeEnds?: Set<string>;
   colourBy: State['colourBy'];
 }
 
@@ -75,6 +76,9 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     if (focus && graph.hasNode(focus)) {
       next.focus = focus;
       next.focusNeighbours = new Set(graph.neighbors(focus));
+    } else if (state.selectedEdge && graph.hasEdge(state.selectedEdge)) {
+      // A selected link: its two ends stand out, the rest steps back.
+      next.edgeEnds = new Set(graph.extremities(state.selectedEdge));
     }
     if (state.path && state.path.nodes.length > 0) {
       next.pathNodes = new Set(state.path.nodes);
@@ -100,6 +104,15 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
         data.color = DIM_NODE_COLOUR;
         data.label = null;
         data.zIndex = 0;
+      }
+    } else if (hl.edgeEnds) {
+      if (hl.edgeEnds.has(node)) {
+        data.forceLabel = true;
+        data.highlighted = true;
+        data.zIndex = 2;
+      } else if (!hl.pathNodes?.has(node)) {
+        data.color = DIM_NODE_COLOUR;
+        data.label = null;
       }
     } else if (hl.pathNodes) {
       if (hl.pathNodes.has(node)) {
@@ -138,7 +151,7 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
         data.color = EDGE_FOCUS_COLOUR;
         data.zIndex = 1;
       } else data.hidden = true;
-    } else if (hl.pathNodes) data.color = DIM_EDGE_COLOUR;
+    } else if (hl.pathNodes || hl.edgeEnds) data.color = DIM_EDGE_COLOUR;
     return data;
   };
 

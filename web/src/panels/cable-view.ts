@@ -15,15 +15,16 @@ function list(items: string[]): string | null {
 }
 
 /** The text cut at paragraph starts (each piece a block that can be scrolled to), mentions marked. */
-function cableText(cable: CableDetail, emphasis: ReadonlySet<string>): HTMLElement {
+function cableText(cable: CableDetail, emphasis: readonly string[]): HTMLElement {
   const spans: Span[] = [];
   for (const entity of cable.entities) {
-    const strong = emphasis.has(entity.id);
+    const rank = emphasis.indexOf(entity.id);
+    const strong = rank < 0 ? '' : rank === 0 ? ' mention-strong' : ' mention-strong mention-b';
     for (const m of entity.mentions) {
       spans.push({
         start: m.start,
         end: m.end,
-        className: `mention mention-${entity.type}${strong ? ' mention-strong' : ''}`,
+        className: `mention mention-${entity.type}${strong}`,
         title: `${cleanName(entity.name)} (${entity.type})`,
         entity: entity.id,
       });
@@ -44,14 +45,14 @@ function cableText(cable: CableDetail, emphasis: ReadonlySet<string>): HTMLEleme
   return body;
 }
 
-function entityChip(entity: CableEntity, strong: boolean, actions: PanelActions): HTMLElement {
+function entityChip(entity: CableEntity, rank: number, actions: PanelActions): HTMLElement {
   return h(
     'li',
     {},
     h(
       'button',
       {
-        class: `chip entity-chip${strong ? ' strong' : ''}`,
+        class: `chip entity-chip${rank < 0 ? '' : rank === 0 ? ' strong' : ' strong strong-b'}`,
         style: `--type:${TYPE_COLOURS[entity.type]}`,
         'data-entity': entity.id,
         title: `Open ${cleanName(entity.name)}`,
@@ -68,7 +69,7 @@ function entityChip(entity: CableEntity, strong: boolean, actions: PanelActions)
 export function cableView(cable: CableDetail, actions: PanelActions, emphasis: string[] = [], paragraph?: number): HTMLElement {
   const strong = new Set(emphasis);
   const entities = [...cable.entities].sort((a, b) => Number(strong.has(b.id)) - Number(strong.has(a.id)) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
-  const text = cableText(cable, strong);
+  const text = cableText(cable, emphasis);
   text.addEventListener('click', (event) => {
     const mark = (event.target as HTMLElement).closest('mark[data-entity]');
     const id = mark?.getAttribute('data-entity');
@@ -115,7 +116,7 @@ export function cableView(cable: CableDetail, actions: PanelActions, emphasis: s
             : null,
         ),
         entities.length > 0
-          ? h('div', { class: 'block' }, h('h3', {}, `Entities (${entities.length})`), h('ul', { class: 'chips', 'data-testid': 'cable-entities' }, ...entities.map((e) => entityChip(e, strong.has(e.id), actions))))
+          ? h('div', { class: 'block' }, h('h3', {}, `Entities (${entities.length})`), h('ul', { class: 'chips', 'data-testid': 'cable-entities' }, ...entities.map((e) => entityChip(e, emphasis.indexOf(e.id), actions))))
           : null,
       ),
       text,

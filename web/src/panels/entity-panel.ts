@@ -53,7 +53,7 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions): HTMLEl
       'dl',
       { class: 'facts' },
       h('div', {}, h('dt', {}, 'Cables'), h('dd', { 'data-testid': 'entity-cable-count' }, formatNumber(entity.cableCount))),
-      h('div', {}, h('dt', {}, 'Co-mentioned with'), h('dd', {}, formatNumber(entity.degree))),
+      h('div', {}, h('dt', { title: 'Entities co-mentioned with it' }, 'Links'), h('dd', {}, formatNumber(entity.degree))),
       h('div', {}, h('dt', {}, 'Weighted degree'), h('dd', {}, formatNumber(entity.weightedDegree))),
       h('div', { class: 'wide' }, h('dt', {}, 'Mentioned'), h('dd', { 'data-testid': 'entity-dates' }, dateSpan(entity.firstDate, entity.lastDate) || 'undated')),
     ),
