@@ -1,7 +1,7 @@
 import type { Cable } from '../parse/types';
 import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, PLURAL_TITLES, ROLES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from './gazetteer';
 import type { EntityType, Extractor, Mention } from './types';
-import { paragraphAt } from './util';
+import { isSpace, paragraphAt } from './util';
 
 export interface BuiltinOptions {
   /** Treat single capitalized words after a place preposition ("in Heiligendamm") as places. Default true. */
@@ -102,11 +102,6 @@ function tokenize(text: string): Tok[] {
   return toks;
 }
 
-/** `\s` of JavaScript regexes. */
-function isSpace(ch: number): boolean {
-  return ch === 32 || (ch >= 9 && ch <= 13) || ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) ||
-    ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
-}
 /** The gap text[a, b) keeps two words in one phrase: spaces or tabs with at most one line break, or a lone hyphen. */
 function joinableAt(text: string, a: number, b: number): boolean {
   if (b - a === 1 && text.charCodeAt(a) === 45) return true;

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import type { EntityType, Mention } from '../extract/types';
 import { COUNTRY_CODE, GOV_ACRONYMS, TITLES } from '../extract/gazetteer';
+import { isSpace } from '../extract/util';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const countries: Array<{ name: { common: string }; cca2: string; capital?: string[] }> = require('world-countries');
 
@@ -68,17 +69,41 @@ export function stripTitles(s: string): string {
   while (i < words.length - 1 && TITLES.has(words[i].toLowerCase())) i++;
   return words.slice(i).join(' ');
 }
+/** An all-upper-case name in title case ("JEAN-DAVID LEVITTE" → "Jean-David Levitte"); other names as they are. */
 function properCase(s: string): string {
   if (s !== s.toUpperCase()) return s;
-  return s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, p, c) => p + c.toUpperCase());
+  const lower = s.toLowerCase();
+  let out = '';
+  for (let q = 0; q < lower.length; q++) {
+    const ch = lower.charCodeAt(q);
+    const p = q === 0 ? -1 : lower.charCodeAt(q - 1);
+    // a letter at the start or after white space, an apostrophe or a hyphen
+    out += ch >= 97 && ch <= 122 && (p === -1 || p === 39 || p === 45 || isSpace(p)) ? String.fromCharCode(ch - 32) : lower[q];
+  }
+  return out;
 }
 /** The order of localeCompare without building a collator per comparison. */
 const ID_ORDER = new Intl.Collator();
+/**
+ * Sorts by id in localeCompare order. Ids are ASCII, where code-unit order almost always agrees
+ * with the collator: sort by code units (cheap), check each neighbour pair with the collator, and
+ * sort with the collator only if a pair disagrees. Strictly increasing neighbours under the
+ * collator mean this is the order (and the only one) the collator sort gives.
+ */
+function sortById<T extends { id: string }>(xs: T[]): T[] {
+  const byUnits = [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 1; i < byUnits.length; i++) if (ID_ORDER.compare(byUnits[i - 1].id, byUnits[i].id) >= 0) return xs.sort((a, b) => ID_ORDER.compare(a.id, b.id));
+  return byUnits;
+}
+/** SHA-1 in hex: one-shot `crypto.hash` where Node has it (20.12+), else a Hash object. */
+const sha1Hex: (s: string) => string = typeof crypto.hash === 'function'
+  ? (s) => crypto.hash('sha1', s, 'hex')
+  : (s) => crypto.createHash('sha1').update(s).digest('hex');
 /** Stable id from type + normalized canonical name. */
 export function entityId(type: EntityType, name: string): string {
   const norm = normalizeName(name);
   const slug = norm.replace(/ /g, '-').slice(0, 40);
-  const h = createHash('sha1').update(`${type}:${norm}`).digest('hex').slice(0, 8);
+  const h = sha1Hex(`${type}:${norm}`).slice(0, 8);
   return `${type[0].toLowerCase()}-${slug}-${h}`;
 }
 
@@ -157,10 +182,10 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (m.type !== 'PERSON') {
       const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
       if (acr) return add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
-      else if (m.type === 'PLACE' && COUNTRY_CODE.has(m.text.toLowerCase()) && COUNTRY_NAME.get(COUNTRY_CODE.get(m.text.toLowerCase())!)) {
-        const cn = COUNTRY_NAME.get(COUNTRY_CODE.get(m.text.toLowerCase())!)!;
-        return add(m.type, normalizeName(cn), cn, m.text);
-      } else return add(m.type, normalizeName(m.text), properCase(m.text), m.text);
+      const cc = m.type === 'PLACE' ? COUNTRY_CODE.get(m.text.toLowerCase()) : undefined;
+      const cn = cc === undefined ? undefined : COUNTRY_NAME.get(cc);
+      if (cn) return add(m.type, normalizeName(cn), cn, m.text);
+      return add(m.type, normalizeName(m.text), properCase(m.text), m.text);
     }
     const name = stripTitles(m.text);
     const n = normalizeName(name);
@@ -229,5 +254,5 @@ export function resolveEntities(cables: Cable[], mentions: Mention[][], options:
     return [...merged.entries()].map(([ek, ce]) => ({ ...ce, name: entities.get(ek)!.name }));
   });
   for (const e of entities.values()) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  return { entities: [...entities.values()].sort((a, b) => ID_ORDER.compare(a.id, b.id)), perCable };
+  return { entities: sortById([...entities.values()]), perCable };
 }
