@@ -66,7 +66,8 @@ function tokenize(text: string): Tok[] {
   for (let q = 0; q < n;) {
     if (!isWordStart(text.charCodeAt(q))) { q++; continue; }
     const start = q++;
-    while (q < n && isWordChar(text.charCodeAt(q))) q++;
+    let hyphen = false;
+    for (let ch: number; q < n && isWordChar(ch = text.charCodeAt(q)); q++) if (ch === 45) hyphen = true;
     let s = text.slice(start, q);
     const last = s.charCodeAt(s.length - 1);
     // trailing punctuation, possessive (only words with such characters pay for the regexes)
@@ -77,7 +78,7 @@ function tokenize(text: string): Tok[] {
       if (!isInitialOrAbbr) s = s.replace(/[.'’-]+$/, '');
     }
     // "Amman-based", "UN-led": keep the name part
-    if (s.includes('-')) {
+    if (hyphen && s.includes('-')) {
       const suf = /^(.+?)-(?:based|led|born|run|backed|sponsored|style|controlled|owned|brokered|funded|bound|wide)$/.exec(s);
       if (suf) s = suf[1];
     }
@@ -91,11 +92,14 @@ function tokenize(text: string): Tok[] {
       else if (ch >= 0xc0 && ch <= 0x17f) { const c = s[q]; if (c !== c.toUpperCase()) { hasLower = true; break; } hasLetter = true; }
     }
     const c0 = s.charCodeAt(0);
+    const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
     toks.push({
       s, lower: s.toLowerCase(), start, end,
       upper: hasLetter && !hasLower,
-      cap: (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde) || (s.length > 3 && s.includes('-') && /^(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]/.test(s)),
-      skip: false, used: false, gapStart: prevEnd, join: joinableAt(text, prevEnd, start), sent: sentenceGapAt(text, prevEnd, start), bits: -1,
+      cap: (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde) || (hyphen && s.length > 3 && s.includes('-') && /^(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]/.test(s)),
+      skip: false, used: false, gapStart: prevEnd, bits: -1,
+      // most words follow a single space: joined, no sentence break
+      join: oneSpace || joinableAt(text, prevEnd, start), sent: !oneSpace && sentenceGapAt(text, prevEnd, start),
     });
     prevEnd = end;
   }
