@@ -551,7 +551,7 @@ class CableScan {
   /** Signer(s): the last short line ("STAPLETON", "Leach"), or the last all-caps word after a URL line. */
   private signer(): void {
     const { text, out } = this;
-    const trimmed = text.replace(/\s+$/, '');
+    const trimmed = text.trimEnd(); // = replace(/\s+$/, ''): same white space, no regex scan
     const lastNl = trimmed.lastIndexOf('\n');
     const lastLine = trimmed.slice(lastNl + 1);
     const last = lastLine.trim();

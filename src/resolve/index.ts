@@ -117,19 +117,21 @@ export function cableCountries(cable: Cable): string[] {
   return [...out];
 }
 
+const GOVERNMENTS = new Map(Object.entries(GOV_ACRONYMS));
+const MINISTRIES = new Map([['MFA', 'Ministry of Foreign Affairs'], ['MOD', 'Ministry of Defense'], ['MOI', 'Ministry of Interior'], ['MOJ', 'Ministry of Justice'], ['MOF', 'Ministry of Finance']]);
 /** Canonical name of an acronym read with the posting country (MFA in Paris → French MFA). */
 function acronymName(surface: string, ctry: string[]): string | undefined {
   const u = surface.toUpperCase().replace(/\./g, '');
   const home = ctry[0];
-  const gov = GOV_ACRONYMS[u];
+  const gov = GOVERNMENTS.get(u);
   if (gov) {
     const cc = gov.find((c) => ctry.includes(c)) ?? gov[0];
     return u === 'USG' ? 'United States Government' : u === 'HMG' ? 'Government of the United Kingdom' : `Government of ${COUNTRY_NAME.get(cc) ?? cc}`;
   }
   if (!home) return undefined;
   const cn = COUNTRY_NAME.get(home) ?? home;
-  const MIN: Record<string, string> = { MFA: 'Ministry of Foreign Affairs', MOD: 'Ministry of Defense', MOI: 'Ministry of Interior', MOJ: 'Ministry of Justice', MOF: 'Ministry of Finance' };
-  if (MIN[u]) return `${MIN[u]} (${cn})`;
+  const ministry = MINISTRIES.get(u);
+  if (ministry) return `${ministry} (${cn})`;
   if (/^(foreign ministry|quai|quai d'orsay|ministry of foreign affairs)$/i.test(surface)) return `Ministry of Foreign Affairs (${cn})`;
   return undefined;
 }
