@@ -41,6 +41,22 @@ export function cableRef(id: string, a: Attributes): CableRef {
 
 const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.id);
 
+interface Adjacency {
+  index: Map<string, number>;
+  ids: string[];
+  /** Neighbours of entity i: neighbours[offsets[i] .. offsets[i + 1]), with the edges' weights. */
+  offsets: Int32Array;
+  neighbours: Int32Array;
+  weights: Float64Array;
+}
+
+interface Side {
+  distance: Int32Array;
+  predecessors: Map<number, number[]>;
+  frontier: number[];
+  depth: number;
+}
+
 /**
  * The embedded store: a graph file in memory (graphology), with the cable records for texts.
  * Indexes built once at open: entity words for search, entities by PageRank.
@@ -209,40 +225,89 @@ export class EmbeddedStore implements GraphStore {
     return out;
   }
 
-  /** Breadth first from `from`, keeping every predecessor at the shortest distance, then every path back from `to`. */
+  /**
+   * Bidirectional breadth first over the compact co-mention adjacency, always growing the smaller
+   * frontier, keeping every predecessor at the shortest distance on each side; the paths are then
+   * every shortest prefix to a meeting node joined to every shortest suffix from it.
+   */
   async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
-    if (!this.isEntity(from) || !this.isEntity(to)) return [];
-    const distance = new Map<string, number>([[from, 0]]);
-    const predecessors = new Map<string, string[]>();
-    let frontier = [from];
-    for (let hop = 1; hop <= maxHops && frontier.length > 0 && !distance.has(to); hop += 1) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        this.graph.forEachUndirectedEdge(node, (_e, a, source, target) => {
-          if (a.type !== 'CO_MENTIONED' || (a.weight as number) < minWeight) return;
-          const neighbour = source === node ? target : source;
-          const seen = distance.get(neighbour);
-          if (seen === undefined) {
-            distance.set(neighbour, hop);
-            predecessors.set(neighbour, [node]);
-            next.push(neighbour);
-          } else if (seen === hop) predecessors.get(neighbour)!.push(node);
-        });
+    const { index, ids, offsets, neighbours, weights } = this.adjacency();
+    const s = index.get(from);
+    const t = index.get(to);
+    if (s === undefined || t === undefined) return [];
+    const sides = [s, t].map((start) => {
+      const distance = new Int32Array(ids.length).fill(-1);
+      distance[start] = 0;
+      return { distance, predecessors: new Map<number, number[]>(), frontier: [start], depth: 0 };
+    }) as [Side, Side];
+    let meeting: number[] = [];
+    while (meeting.length === 0 && sides[0].frontier.length > 0 && sides[1].frontier.length > 0 && sides[0].depth + sides[1].depth < maxHops) {
+      const [grow, other] = sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
+      const next: number[] = [];
+      const depth = grow.depth + 1;
+      for (const u of grow.frontier) {
+        for (let k = offsets[u]!; k < offsets[u + 1]!; k += 1) {
+          if (weights[k]! < minWeight) continue;
+          const v = neighbours[k]!;
+          if (grow.distance[v] === -1) {
+            grow.distance[v] = depth;
+            grow.predecessors.set(v, [u]);
+            next.push(v);
+          } else if (grow.distance[v] === depth) grow.predecessors.get(v)!.push(u);
+        }
       }
-      frontier = next;
+      grow.frontier = next;
+      grow.depth = depth;
+      meeting = next.filter((v) => other.distance[v] !== -1);
     }
-    if (!distance.has(to)) return [];
-    const paths: string[][] = [];
-    const walk = (node: string, suffix: string[]): void => {
-      if (paths.length >= cap) return;
-      if (node === from) {
-        paths.push([from, ...suffix]);
-        return;
-      }
-      for (const p of [...new Set(predecessors.get(node) ?? [])].sort(compare)) walk(p, [node, ...suffix]);
+    if (meeting.length === 0) return [];
+    const length = Math.min(...meeting.map((m) => sides[0].distance[m]! + sides[1].distance[m]!));
+    meeting = meeting.filter((m) => sides[0].distance[m]! + sides[1].distance[m]! === length).sort((x, y) => compare(ids[x]!, ids[y]!));
+    // Every shortest chain from a side's start to `node`, start first.
+    const chains = (side: Side, node: number): number[][] => {
+      const predecessors = side.predecessors.get(node);
+      if (!predecessors) return [[node]];
+      return [...new Set(predecessors)].sort((x, y) => compare(ids[x]!, ids[y]!)).flatMap((p) => chains(side, p).map((chain) => [...chain, node]));
     };
-    walk(to, []);
+    const paths: string[][] = [];
+    for (const m of meeting) {
+      const suffixes = chains(sides[1], m).map((chain) => chain.reverse().slice(1));
+      for (const prefix of chains(sides[0], m)) {
+        for (const suffix of suffixes) {
+          if (paths.length >= cap) return paths;
+          paths.push([...prefix, ...suffix].map((i) => ids[i]!));
+        }
+      }
+    }
     return paths;
+  }
+
+  private compact: Adjacency | undefined;
+
+  /** Co-mention adjacency as flat typed arrays (built on first use): paths search runs on these. */
+  private adjacency(): Adjacency {
+    if (this.compact) return this.compact;
+    const ids = this.graph.filterNodes((_id, a) => ENTITY.has(a.kind as string));
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const offsets = new Int32Array(ids.length + 1);
+    ids.forEach((id, i) => {
+      let degree = 0;
+      this.graph.forEachUndirectedEdge(id, (_e, a) => (degree += a.type === 'CO_MENTIONED' ? 1 : 0));
+      offsets[i + 1] = offsets[i]! + degree;
+    });
+    const neighbours = new Int32Array(offsets[ids.length]!);
+    const weights = new Float64Array(offsets[ids.length]!);
+    ids.forEach((id, i) => {
+      let k = offsets[i]!;
+      this.graph.forEachUndirectedEdge(id, (_e, a, source, target) => {
+        if (a.type !== 'CO_MENTIONED') return;
+        neighbours[k] = index.get(source === id ? target : source)!;
+        weights[k] = a.weight as number;
+        k += 1;
+      });
+    });
+    this.compact = { index, ids, offsets, neighbours, weights };
+    return this.compact;
   }
 
   async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {

@@ -114,21 +114,21 @@ export class Explorer {
     if (from === to) return { from: fromNode, to: toNode, paths: [{ nodes: [fromNode], edges: [] }], hops: 0 };
     const sequences = await this.store.shortestPaths(from, to, maxHops, minWeight, PATH_CAP);
     if (sequences.length === 0) return { from: fromNode, to: toNode, paths: [], hops: null };
+    // Rank on weights from one query for all the paths' links; fetch cable lists only for the chosen.
+    const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+    const weights = new Map((await this.store.among([...new Set(sequences.flat())], { minWeight })).map((e) => [pairKey(e.source, e.target), e.weight]));
+    const scored = sequences.map((ids) => {
+      const linkWeights = ids.slice(1).map((id, i) => weights.get(pairKey(ids[i]!, id)) ?? 0);
+      return { ids, weakest: Math.min(...linkWeights), total: linkWeights.reduce((sum, w) => sum + w, 0) };
+    });
+    scored.sort((x, y) => y.weakest - x.weakest || y.total - x.total || compare(x.ids.join('\u0000'), y.ids.join('\u0000')));
     const edgeCache = new Map<string, Promise<(EdgeView & { cables: string[] }) | undefined>>();
     const edgeOf = (a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> => {
-      const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+      const key = pairKey(a, b);
       if (!edgeCache.has(key)) edgeCache.set(key, this.store.edge(a, b));
       return edgeCache.get(key)!;
     };
-    const scored = await Promise.all(
-      sequences.map(async (ids) => {
-        const links = await Promise.all(ids.slice(1).map((id, i) => edgeOf(ids[i]!, id)));
-        const weights = links.map((l) => l?.weight ?? 0);
-        return { ids, links, weakest: Math.min(...weights), total: weights.reduce((s, w) => s + w, 0) };
-      }),
-    );
-    scored.sort((x, y) => y.weakest - x.weakest || y.total - x.total || compare(x.ids.join('\u0000'), y.ids.join('\u0000')));
-    const chosen = scored.slice(0, limit);
+    const chosen = await Promise.all(scored.slice(0, limit).map(async (p) => ({ ids: p.ids, links: await Promise.all(p.ids.slice(1).map((id, i) => edgeOf(p.ids[i]!, id))) })));
     const nodes = new Map((await this.store.entities([...new Set(chosen.flatMap((p) => p.ids))])).map((n) => [n.id, n]));
     const cableIds = [...new Set(chosen.flatMap((p) => p.links.flatMap((l) => l?.cables ?? [])))];
     const cables = new Map((await this.store.cables(cableIds)).map((c) => [c.id, c]));

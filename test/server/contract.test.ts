@@ -69,6 +69,9 @@ describe('embedded and Neo4j stores answer identically (shared corpus)', () => {
       'cable/10PARIS189',
       'entity/nobody',
     ];
+    // Shortest paths between spread-out pairs: the bidirectional search against Neo4j's allShortestPaths.
+    const top = ((await (await fetch(`${embedded!.url}/api/overview?limit=400`)).json()) as { nodes: Array<{ id: string }> }).nodes;
+    for (let i = 0; i < 8; i += 1) routes.push(`paths?from=${top[i * 7]!.id}&to=${top[399 - i * 11]!.id}&limit=10`, `paths?from=${talabani}&to=${top[399 - i * 13]!.id}&minWeight=2`);
     for (const route of routes) {
       const [a, b] = await both(route);
       expect({ route, answer: b }).toEqual({ route, answer: a });
