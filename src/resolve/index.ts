@@ -156,7 +156,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   for (let i = 0; i + 1 < sorted.length; i++) {
     const m = sorted[i]; const n = sorted[i + 1];
     const text = cable.text;
-    if (!text || m.type === 'PLACE' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start)) || text[n.end] !== ')') continue;
+    if (!text || m.type === 'PLACE' || text[n.end] !== ')' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start))) continue;
     if (n.text.length > 8 || /\s/.test(n.text) || !/[A-Z].*[A-Z]/.test(n.text)) continue;
     const initials = stripTitles(m.text).split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
     if (n.text[0].toUpperCase() !== initials[0] && !initials.includes(n.text[0].toUpperCase())) continue;
