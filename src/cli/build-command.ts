@@ -3,6 +3,7 @@ import * as os from 'os';
 import { formatDiagnostic, CablegraphError, type Diagnostic } from '../common/diagnostics';
 import type { ExtractorName } from '../extract';
 import { buildGraph, DEFAULT_BUILD_OPTIONS, mergeRecords, readGraphFile, toCableRecord, writeGraphFile, type CableRecord } from '../graph';
+import { DEFAULT_CURATION_FILE, readCuration, type Decision } from '../curate';
 import { readCables } from '../ingest';
 import { processCables } from '../pipeline';
 import { estimateCables, progress } from './progress';
@@ -12,7 +13,20 @@ export interface BuildCommandOptions {
   append?: boolean;
   ner?: ExtractorName;
   workers?: string;
+  /** Curation file (default: curation.jsonl in the working directory, when there is one). */
+  curation?: string;
   quiet?: boolean;
+}
+
+/**
+ * The decisions a build applies: the given curation file, else ./curation.jsonl when present, else
+ * (for --append) those the graph was built with.
+ */
+export function buildDecisions(file: string | undefined, previous: Decision[] | undefined): Decision[] | undefined {
+  if (file !== undefined && !fs.existsSync(file)) throw new CablegraphError('CURATION_NOT_FOUND', `no such curation file: ${file}`, { file });
+  const chosen = file ?? (fs.existsSync(DEFAULT_CURATION_FILE) ? DEFAULT_CURATION_FILE : undefined);
+  if (chosen !== undefined) return readCuration(chosen);
+  return previous;
 }
 
 /** Default worker threads: one per core, at most 4 (the main thread reads and parses input meanwhile). */
@@ -35,9 +49,17 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   if (!Number.isInteger(workers) || workers < 0) throw new CablegraphError('BAD_OPTION', `--workers wants a whole number, got "${options.workers}"`);
 
   let existing: CableRecord[] = [];
-  if (options.append && fs.existsSync(options.output)) existing = (await readGraphFile(options.output)).records;
+  let previousDecisions: Decision[] | undefined;
+  if (options.append && fs.existsSync(options.output)) {
+    const file = await readGraphFile(options.output);
+    existing = file.records;
+    previousDecisions = file.header.buildOptions.curation;
+  }
   else if (options.append && !options.quiet) process.stderr.write(`cablegraph build: ${options.output} does not exist yet; building it\n`);
 
+  // Read before the (long) processing: a bad curation file fails now, naming its line.
+  const decisions = buildDecisions(options.curation, previousDecisions);
+  const buildOptions = { ...DEFAULT_BUILD_OPTIONS, ...(decisions && decisions.length > 0 ? { curation: decisions } : {}) };
   const bar = progress('build', await estimateCables(inputs), { quiet: options.quiet ?? false });
   const incoming: CableRecord[] = [];
   const sources = inputs.length > 0 ? inputs : ['-'];
@@ -55,9 +77,9 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   const readSeconds = (Date.now() - started) / 1000;
   const records = [...mergeRecords(existing, incoming).values()].sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
   const graphStarted = Date.now();
-  const { graph } = buildGraph(records, DEFAULT_BUILD_OPTIONS);
+  const { graph } = buildGraph(records, buildOptions);
   const writeStarted = Date.now();
-  await writeGraphFile(options.output, records, graph, DEFAULT_BUILD_OPTIONS);
+  await writeGraphFile(options.output, records, graph, buildOptions);
   const stages = `read+parse+extract ${readSeconds.toFixed(1)} s, resolve+graph+metrics ${((writeStarted - graphStarted) / 1000).toFixed(1)} s, write ${((Date.now() - writeStarted) / 1000).toFixed(1)} s`;
 
   const byKind = new Map<string, number>();

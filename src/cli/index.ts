@@ -49,6 +49,7 @@ export function buildProgram(): Command {
     .option('--append', 'add the cables to an existing graph file (same result as a full rebuild)')
     .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
     .option('--workers <n>', 'worker threads for parsing and extraction (default: one per core, at most 4; 0 = none)')
+    .option('--curation <file>', 'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)')
     .option('--quiet', 'no progress and no warnings')
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = await runBuild(inputs, options);

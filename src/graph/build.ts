@@ -4,6 +4,7 @@ import type { Mention } from '../extract/types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveEntities, type CableEntity, type Entity } from '../resolve';
+import { applyCuration } from '../curate/apply';
 import { computeMetrics } from './metrics';
 import { mergeRecords } from './records';
 import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType, type Evidence } from './types';
@@ -102,7 +103,9 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
   // One record per cable id (mergeRecords keeps the latest version), in id order.
   const sorted = [...mergeRecords([], records).values()].sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
   const cables = sorted.map((r) => r.cable);
-  const { entities, perCable } = resolveEntities(cables, sorted.map((r) => r.mentions));
+  const mentions = sorted.map((r) => r.mentions);
+  // The analyst's decisions (merge, split, rename …) apply to automatic resolution's result.
+  const { entities, perCable } = applyCuration(resolveEntities(cables, mentions), cables, mentions, options.curation ?? []);
   const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
 
   // Entity nodes.

@@ -1,4 +1,5 @@
 import type { Mention } from '../extract/types';
+import type { Decision } from '../curate/types';
 import type { Cable } from '../parse/types';
 
 /** Node kinds: graphology attribute `kind`, Neo4j labels. */
@@ -42,6 +43,8 @@ export interface BuildOptions {
    * weights stay exact, and the MENTIONS edges (with paragraphs) give the full evidence.
    */
   maxEvidence: number;
+  /** Curation decisions applied after automatic resolution (recorded in the graph file's header). */
+  curation?: Decision[];
 }
 
 export const DEFAULT_BUILD_OPTIONS: BuildOptions = { maxEntitiesPerWindow: 40, layoutIterations: 100, seed: 1, maxEvidence: 100 };

@@ -1,0 +1,5 @@
+// curate: an analyst's decisions about entities (merge, split, rename, retype, reject, alias),
+// kept in a curation file and applied after automatic resolution in every build.
+export * from './types';
+export { readCuration, appendDecision, formatDecision, decisionProblem, DEFAULT_CURATION_FILE } from './file';
+export { applyCuration, effectiveDecisions, splitId } from './apply';

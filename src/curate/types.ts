@@ -1,0 +1,75 @@
+import type { EntityType } from '../extract/types';
+
+/**
+ * An analyst's decision about entities, one line of the curation file (JSON lines: plain,
+ * reviewable, diff-friendly). Ids are those the graph shows: automatic resolution's, kept by the
+ * winner of a merge, or given to the new entity of a split.
+ */
+export type Decision = MergeDecision | SplitDecision | RenameDecision | RetypeDecision | RejectDecision | AliasDecision | UndoDecision;
+
+interface DecisionBase {
+  /** Position in the file, 1-based: what `undo` refers to. */
+  seq: number;
+  /** Who decided (free text). */
+  author: string;
+  /** When (ISO 8601). */
+  at: string;
+  /** Why (optional). */
+  note?: string;
+}
+
+/** The entities become one: `into` keeps its id (and name, unless `name` is given). */
+export interface MergeDecision extends DecisionBase {
+  op: 'merge';
+  ids: string[];
+  into: string;
+  name?: string;
+}
+
+/**
+ * Without `cables` or `aliases`: undoes every earlier merge into `id` (the merged entities come
+ * back exactly). With them: the mentions of `id` in those cables, or with those surface forms,
+ * become a new entity (`name`, default their most frequent form).
+ */
+export interface SplitDecision extends DecisionBase {
+  op: 'split';
+  id: string;
+  cables?: string[];
+  aliases?: string[];
+  name?: string;
+}
+
+export interface RenameDecision extends DecisionBase {
+  op: 'rename';
+  id: string;
+  name: string;
+}
+
+export interface RetypeDecision extends DecisionBase {
+  op: 'retype';
+  id: string;
+  type: EntityType;
+}
+
+/** A false entity: dropped everywhere, or only the mentions with one surface form (`alias`). */
+export interface RejectDecision extends DecisionBase {
+  op: 'reject';
+  id: string;
+  alias?: string;
+}
+
+/** Every mention with this surface form (case and diacritics folded) belongs to `id`. */
+export interface AliasDecision extends DecisionBase {
+  op: 'alias';
+  id: string;
+  alias: string;
+}
+
+/** Takes back an earlier decision (by its seq). */
+export interface UndoDecision extends DecisionBase {
+  op: 'undo';
+  decision: number;
+}
+
+export type DecisionOp = Decision['op'];
+export const DECISION_OPS: readonly DecisionOp[] = ['merge', 'split', 'rename', 'retype', 'reject', 'alias', 'undo'];
