@@ -4,8 +4,8 @@ import { api } from './api';
 import { dateSpan, download, formatNumber, h, replace } from './dom';
 import { exportGexf, exportPng } from './export';
 import { createFilters, type FilterControls } from './filters';
-import { communitiesInView, countByType, createViewGraph, edgeKey, mergeSubgraphs, replaceWithSubgraphs } from './graph-model';
-import { createLayout, type Layout } from './layout';
+import { communitiesInView, countByType, createViewGraph, edgeKey, mergeSubgraphs, placeNewNodes, replaceWithSubgraphs } from './graph-model';
+import { createLayout, settle, type Layout } from './layout';
 import type { PanelActions } from './panels/actions';
 import { cableView } from './panels/cable-view';
 import { loadingPanel } from './panels/common';
@@ -33,6 +33,10 @@ export interface CablegraphHook {
 }
 
 const EVIDENCE_PAGE = 20;
+/** Links drawn from the overview at most (the heaviest); keeps 5,000 entities responsive. */
+const EDGE_BUDGET = 50_000;
+/** The part of a full settle run after entities are added to the view. */
+const SETTLE_AFTER_ADDING = 0.3;
 
 export class App {
   readonly graph = createViewGraph();
@@ -51,6 +55,8 @@ export class App {
   private panelSeq = 0;
   private busy = 0;
   private truncated = false;
+  /** Links the last overview answered (before the budget). */
+  private overviewLinks = 0;
   private lastRoute: Route = { view: 'home' };
   private pendingCable?: { id: string; emphasis?: string[]; paragraph?: number };
 
@@ -74,6 +80,9 @@ export class App {
 
   constructor() {
     this.hook = { ready: false, graph: this.graph, store: this.store, app: this };
+    // `?overview=5000`: the overview's size from the address (benchmarks, shared links).
+    const size = Number(new URLSearchParams(window.location.search).get('overview'));
+    if (Number.isInteger(size) && size > 0) this.store.set({ filters: { ...this.store.get().filters, overviewLimit: size } });
   }
 
   async start(mount: HTMLElement): Promise<void> {
@@ -143,7 +152,12 @@ export class App {
   private fetchSource(key: string, filters: Filters): Promise<Subgraph> {
     const common = { types: filters.types, minWeight: filters.minWeight, since: filters.since || undefined, until: filters.until || undefined };
     if (key === 'overview') {
-      return api.overview({ ...common, community: filters.community ?? undefined, limit: filters.overviewLimit });
+      return api.overview({ ...common, community: filters.community ?? undefined, limit: filters.overviewLimit }).then((sub) => {
+        // Beyond the budget, the heaviest links: a hairball of 150,000 links says no more than 50,000.
+        this.overviewLinks = sub.edges.length;
+        if (sub.edges.length <= EDGE_BUDGET) return sub;
+        return { ...sub, edges: [...sub.edges].sort((a, b) => b.weight - a.weight).slice(0, EDGE_BUDGET) };
+      });
     }
     return api.neighbourhood(key.slice(2), { ...common, limit: filters.neighbourLimit });
   }
@@ -169,20 +183,35 @@ export class App {
       const sub = results[i];
       if (sub) this.loaded.set(key, sub);
     });
-    this.rebuild();
+    this.rebuild(true);
   }
 
-  /** Makes the graph the union of what is loaded and pinned (no request). */
-  private rebuild(): void {
+  /** Makes the graph the union of what is loaded and pinned (no request); `layout`: then settle it. */
+  private rebuild(layout = false): void {
     replaceWithSubgraphs(this.graph, [...this.loaded.values(), ...this.extra.values()]);
+    if (layout) this.settle();
     this.graphChanged();
+  }
+
+  /** Adds subgraphs, places the new entities beside what they connect to, and settles the layout. */
+  private add(subgraphs: Subgraph[], anchor?: string): void {
+    const added = mergeSubgraphs(this.graph, subgraphs);
+    placeNewNodes(this.graph, added, anchor);
+    if (added.length > 0) this.settle(SETTLE_AFTER_ADDING);
+    this.graphChanged();
+  }
+
+  /** A short synchronous layout, unless the user runs the continuous one. */
+  private settle(share?: number): void {
+    if (!this.layout.isRunning()) settle(this.graph, share);
   }
 
   private graphChanged(): void {
     this.handle.graphChanged();
     this.handle.renderer.refresh();
     this.truncated = [...this.loaded.values()].some((s) => s.truncated);
-    this.shell.setCounts(this.graph.order, this.graph.size, this.truncated);
+    const cut = this.loaded.has('overview') && this.overviewLinks > EDGE_BUDGET ? this.overviewLinks : undefined;
+    this.shell.setCounts(this.graph.order, this.graph.size, this.truncated, cut);
     const counts = countByType(this.graph);
     this.shell.setTypeCounts(counts);
     this.filters.setTypeCounts(counts);
@@ -201,8 +230,7 @@ export class App {
       .then((sub) => {
         if (generation !== this.generation) return;
         this.loaded.set(key, sub);
-        mergeSubgraphs(this.graph, [sub]);
-        this.graphChanged();
+        this.add([sub], id);
       })
       .catch((error: unknown) => showError(error, 'Loading the co-mentions'))
       .finally(() => this.expanding.delete(id));
@@ -310,9 +338,9 @@ export class App {
       const first = await this.withBusy(api.evidence(a, b, { limit: EVIDENCE_PAGE }));
       if (seq !== this.panelSeq) return;
       if (!this.graph.hasNode(a) || !this.graph.hasNode(b) || !this.graph.hasEdge(edgeKey(a, b))) {
-        this.extra.set('pair', { nodes: [first.a, first.b], edges: first.edge ? [first.edge] : [], truncated: false });
-        mergeSubgraphs(this.graph, [this.extra.get('pair') as Subgraph]);
-        this.graphChanged();
+        const pair: Subgraph = { nodes: [first.a, first.b], edges: first.edge ? [first.edge] : [], truncated: false };
+        this.extra.set('pair', pair);
+        this.add([pair]);
       }
       const panel = evidencePanel(first, this.actions, (offset) => {
         this.withBusy(api.evidence(a, b, { limit: EVIDENCE_PAGE, offset }))
@@ -338,9 +366,9 @@ export class App {
       const nodes = new Map(result.paths.flatMap((p) => p.nodes).map((n) => [n.id, n]));
       const edges = new Map(result.paths.flatMap((p) => p.edges).map((e) => [edgeKey(e.source, e.target), e]));
       for (const end of [result.from, result.to]) nodes.set(end.id, end);
-      this.extra.set('path', { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false });
-      mergeSubgraphs(this.graph, [this.extra.get('path') as Subgraph]);
-      this.graphChanged();
+      const path: Subgraph = { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false };
+      this.extra.set('path', path);
+      this.add([path], from);
       this.store.set({ path: { nodes: [...nodes.keys()], edges: [...edges.keys()] }, selectedNode: undefined, selectedEdge: undefined });
       this.setPanel(pathsPanel(result, this.actions));
       this.focusNodes([...nodes.keys()]);

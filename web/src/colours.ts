@@ -24,6 +24,20 @@ export function communityColour(community: number): string {
 }
 
 export const EDGE_COLOUR = '#d3d8df';
+
+/** Link colours by weight, light to dark: weak ties recede, strong ones carry the structure. */
+const LIGHT = [233, 236, 240];
+const DARK = [124, 134, 150];
+export const EDGE_RAMP: readonly string[] = Array.from({ length: 16 }, (_, i) => {
+  const t = i / 15;
+  const [r, g, b] = LIGHT.map((c, k) => Math.round(c + (DARK[k]! - c) * t));
+  return `rgb(${r}, ${g}, ${b})`;
+});
+
+/** The ramp's colour for a share in [0, 1]. */
+export function edgeColour(share: number): string {
+  return EDGE_RAMP[Math.min(15, Math.max(0, Math.round(share * 15)))] as string;
+}
 export const EDGE_FOCUS_COLOUR = '#8a94a6';
 export const DIM_NODE_COLOUR = '#e4e6ea';
 export const DIM_EDGE_COLOUR = '#eceef1';

@@ -116,7 +116,8 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
 
   // Sizes.
   const sizeSelect = (values: number[], current: number, testid: string, label: string): HTMLSelectElement => {
-    const select = h('select', { 'data-testid': testid, 'aria-label': label }, ...values.map((v) => h('option', { value: v, selected: v === current }, formatNumber(v))));
+    const all = [...new Set([...values, current])].sort((a, b) => a - b);
+    const select = h('select', { 'data-testid': testid, 'aria-label': label }, ...all.map((v) => h('option', { value: v, selected: v === current }, formatNumber(v))));
     return select;
   };
   const overviewLimit = sizeSelect([100, 300, 1000, 2000, 5000], filters.overviewLimit, 'filter-overview-limit', 'Entities in the overview');

@@ -55,16 +55,16 @@ function edgeAttrs(edge: EdgeView): EdgeAttrs {
 
 /**
  * Adds the subgraphs' nodes and edges; entities already shown stay as they are (the user may have
- * run the layout), `positions` places returning ones where they were. Returns how many were added.
+ * run the layout), `positions` places returning ones where they were. Returns the added entities.
  */
-export function mergeSubgraphs(graph: ViewGraph, subgraphs: Iterable<Subgraph>, positions?: ReadonlyMap<string, { x: number; y: number }>): number {
-  let added = 0;
+export function mergeSubgraphs(graph: ViewGraph, subgraphs: Iterable<Subgraph>, positions?: ReadonlyMap<string, { x: number; y: number }>): string[] {
+  const added: string[] = [];
   for (const sub of subgraphs) {
     for (const node of sub.nodes) {
       if (graph.hasNode(node.id)) continue;
       const kept = positions?.get(node.id);
       graph.addNode(node.id, kept ? { ...nodeAttrs(node), ...kept } : nodeAttrs(node));
-      added++;
+      if (!kept) added.push(node.id);
     }
     for (const edge of sub.edges) {
       if (edge.source === edge.target || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
@@ -75,6 +75,43 @@ export function mergeSubgraphs(graph: ViewGraph, subgraphs: Iterable<Subgraph>, 
   return added;
 }
 
+/** A stable pseudo-random number in [0, 1) from a string (the same view every time). */
+function unit(text: string, salt: number): number {
+  let h = 2166136261 ^ salt;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 100_000) / 100_000;
+}
+
+/**
+ * Places entities new to the view beside what they connect to: around the mean of their shown
+ * neighbours, else around `anchor`. (Their build-time positions come from the whole graph's
+ * layout, another frame than the one on screen.) Nothing moves when every entity is new.
+ */
+export function placeNewNodes(graph: ViewGraph, added: readonly string[], anchor?: string): void {
+  const fresh = new Set(added);
+  if (fresh.size === 0 || fresh.size === graph.order) return;
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  graph.forEachNode((node, { x, y }) => {
+    if (fresh.has(node)) return;
+    [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+  });
+  const extent = Math.max(x1 - x0, y1 - y0, 1);
+  const centre = anchor && graph.hasNode(anchor) && !fresh.has(anchor) ? graph.getNodeAttributes(anchor) : { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+  for (const node of added) {
+    let [sx, sy, n] = [0, 0, 0];
+    graph.forEachNeighbor(node, (neighbour, attrs) => {
+      if (fresh.has(neighbour)) return;
+      sx += attrs.x;
+      sy += attrs.y;
+      n++;
+    });
+    const base = n > 0 ? { x: sx / n, y: sy / n } : centre;
+    const angle = unit(node, 1) * 2 * Math.PI;
+    const radius = extent * (n > 1 ? 0.02 : 0.05 + 0.1 * unit(node, 2));
+    graph.mergeNodeAttributes(node, { x: base.x + radius * Math.cos(angle), y: base.y + radius * Math.sin(angle) });
+  }
+}
+
 /**
  * Makes the graph exactly the union of the subgraphs; entities already shown keep their position.
  * Clear-and-add, not drop-by-drop: the renderer re-indexes everything on each drop.
@@ -83,7 +120,7 @@ export function replaceWithSubgraphs(graph: ViewGraph, subgraphs: Subgraph[]): v
   const positions = new Map<string, { x: number; y: number }>();
   graph.forEachNode((node, attrs) => positions.set(node, { x: attrs.x, y: attrs.y }));
   graph.clear();
-  mergeSubgraphs(graph, subgraphs, positions);
+  placeNewNodes(graph, mergeSubgraphs(graph, subgraphs, positions));
 }
 
 export const NODE_SIZE = { min: 3, max: 18 };
@@ -112,9 +149,14 @@ export function nodeSize(weightedDegree: number, scale: SizeScale): number {
   return NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * Math.sqrt(Math.max(0, weightedDegree) / scale.maxDegree);
 }
 
+/** A link's weight relative to the heaviest shown, in [0, 1] (square root: weights are skewed). */
+export function edgeShare(weight: number, scale: SizeScale): number {
+  return Math.sqrt(Math.max(0, weight - 1) / Math.max(1, scale.maxWeight - 1));
+}
+
 /** Edge thickness by co-mention weight. */
 export function edgeSize(weight: number, scale: SizeScale): number {
-  return EDGE_SIZE.min + (EDGE_SIZE.max - EDGE_SIZE.min) * Math.sqrt(Math.max(0, weight - 1) / Math.max(1, scale.maxWeight - 1));
+  return EDGE_SIZE.min + (EDGE_SIZE.max - EDGE_SIZE.min) * edgeShare(weight, scale);
 }
 
 /** Counts of shown entities by type. */

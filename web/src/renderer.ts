@@ -5,14 +5,14 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import {
   DIM_EDGE_COLOUR,
   DIM_NODE_COLOUR,
-  EDGE_COLOUR,
+  edgeColour,
   EDGE_FOCUS_COLOUR,
   PATH_COLOUR,
   SELECTED_EDGE_COLOUR,
   TYPE_COLOURS,
   communityColour,
 } from './colours';
-import { edgeSize, nodeSize, sizeScale, type EdgeAttrs, type NodeAttrs, type SizeScale, type ViewGraph } from './graph-model';
+import { edgeShare, edgeSize, nodeSize, sizeScale, type EdgeAttrs, type NodeAttrs, type SizeScale, type ViewGraph } from './graph-model';
 import type { State, Store } from './state';
 
 export type Renderer = Sigma<NodeAttrs, EdgeAttrs>;
@@ -41,7 +41,7 @@ function drawLabel(context: CanvasRenderingContext2D, data: LabelData, settings:
   context.fillText(data.label, x, y);
 }
 
-/** The derived display state: sets computed once per state change, never per frame. */
+/** The derived display of the selection: sets computed once per state change, never per frame. */
 interface Highlight {
   focus?: string;
   focusNeighbours?: Set<string>;
@@ -51,6 +51,14 @@ interface Highlight {
   selectedNode?: string;
   edgeEnds?: Set<string>;
   colourBy: State['colourBy'];
+}
+
+/** The hovered entity and its neighbours, drawn over the selection. */
+interface Hover {
+  node: string;
+  neighbours: Set<string>;
+  /** Incident links (refreshed on hover in and out). */
+  edges: string[];
 }
 
 export interface RendererHandle {
@@ -66,16 +74,19 @@ export interface RendererEvents {
   clickStage(): void;
 }
 
+/** Up to this many links, hovering hides the links of other entities too (a refresh of every link). */
+const HOVER_HIDES_EDGES_MAX = 10_000;
+
 export function createRenderer(container: HTMLElement, graph: ViewGraph, store: Store, events: RendererEvents): RendererHandle {
   let hl: Highlight = { colourBy: store.get().colourBy };
+  let hover: Hover | undefined;
   let scale: SizeScale = sizeScale(graph);
 
   const computeHighlight = (state: State): Highlight => {
     const next: Highlight = { colourBy: state.colourBy, selectedEdge: state.selectedEdge, selectedNode: state.selectedNode };
-    const focus = state.hoveredNode ?? state.selectedNode;
-    if (focus && graph.hasNode(focus)) {
-      next.focus = focus;
-      next.focusNeighbours = new Set(graph.neighbors(focus));
+    if (state.selectedNode && graph.hasNode(state.selectedNode)) {
+      next.focus = state.selectedNode;
+      next.focusNeighbours = new Set(graph.neighbors(state.selectedNode));
     } else if (state.selectedEdge && graph.hasEdge(state.selectedEdge)) {
       // A selected link: its two ends stand out, the rest steps back.
       next.edgeEnds = new Set(graph.extremities(state.selectedEdge));
@@ -87,11 +98,15 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     return next;
   };
 
+  const computeHover = (node: string | undefined): Hover | undefined =>
+    node && graph.hasNode(node) ? { node, neighbours: new Set(graph.neighbors(node)), edges: graph.edges(node) } : undefined;
+
   const nodeColour = (attrs: NodeAttrs): string =>
     hl.colourBy === 'community' ? communityColour(attrs.community) : TYPE_COLOURS[attrs.kind] ?? '#888';
 
   const nodeReducer = (node: string, attrs: NodeAttrs): Partial<NodeDisplayData> => {
-    const data: Partial<NodeDisplayData> = { ...attrs, size: nodeSize(attrs.weightedDegree, scale), color: nodeColour(attrs) };
+    const colour = nodeColour(attrs);
+    const data: Partial<NodeDisplayData> = { ...attrs, size: nodeSize(attrs.weightedDegree, scale), color: colour };
     if (hl.focus) {
       if (node === hl.focus) {
         data.highlighted = true;
@@ -115,10 +130,7 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
         data.label = null;
       }
     } else if (hl.pathNodes) {
-      if (hl.pathNodes.has(node)) {
-        data.forceLabel = true;
-        data.zIndex = 2;
-      } else {
+      if (!hl.pathNodes.has(node)) {
         data.color = DIM_NODE_COLOUR;
         data.label = null;
       }
@@ -128,31 +140,67 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
       data.zIndex = Math.max(data.zIndex ?? 0, 2);
     }
     if (node === hl.selectedNode) data.highlighted = true;
+    // Hover, over the selection (no zIndex: hover refreshes skip re-indexation).
+    if (hover) {
+      if (node === hover.node) {
+        data.color = colour;
+        data.label = attrs.label;
+        data.highlighted = true;
+        data.forceLabel = true;
+      } else if (hover.neighbours.has(node)) {
+        data.color = colour;
+        data.label = attrs.label;
+        if (hover.neighbours.size <= FORCE_LABEL_MAX_NEIGHBOURS) data.forceLabel = true;
+      } else {
+        data.color = DIM_NODE_COLOUR;
+        data.label = null;
+        data.forceLabel = false;
+        data.highlighted = false;
+      }
+    }
     return data;
   };
 
   const edgeReducer = (edge: string, attrs: EdgeAttrs): Partial<EdgeDisplayData> => {
+    const share = edgeShare(attrs.weight, scale);
     const size = edgeSize(attrs.weight, scale);
-    const data: Partial<EdgeDisplayData> = { size, color: EDGE_COLOUR };
+    const data: Partial<EdgeDisplayData> = { size, color: edgeColour(share) };
+    const incident = (node: string): boolean => graph.source(edge) === node || graph.target(edge) === node;
     if (edge === hl.selectedEdge) {
       data.color = SELECTED_EDGE_COLOUR;
       data.size = size + 2;
       data.zIndex = 3;
-      return data;
-    }
-    if (hl.pathEdges?.has(edge)) {
+    } else if (hl.pathEdges?.has(edge)) {
       data.color = PATH_COLOUR;
       data.size = size + 2.5;
       data.zIndex = 2;
-      return data;
-    }
-    if (hl.focus) {
-      if (graph.source(edge) === hl.focus || graph.target(edge) === hl.focus) {
+    } else if (hl.focus) {
+      if (incident(hl.focus)) {
         data.color = EDGE_FOCUS_COLOUR;
         data.zIndex = 1;
       } else data.hidden = true;
     } else if (hl.pathNodes || hl.edgeEnds) data.color = DIM_EDGE_COLOUR;
+    if (hover) {
+      if (incident(hover.node)) {
+        data.hidden = false;
+        if (edge !== hl.selectedEdge && !hl.pathEdges?.has(edge)) data.color = EDGE_FOCUS_COLOUR;
+      } else if (graph.size <= HOVER_HIDES_EDGES_MAX) data.hidden = true;
+    }
     return data;
+  };
+
+  /**
+   * Hover in/out repaints every node (dimming) but only the links that change: the hovered
+   * entity's (all of them in small graphs), without re-indexation — cheap on 50,000 links.
+   */
+  const refreshHover = (previous: Hover | undefined): void => {
+    const edges = graph.size <= HOVER_HIDES_EDGES_MAX ? graph.edges() : [...new Set([...(previous?.edges ?? []), ...(hover?.edges ?? [])])];
+    try {
+      renderer.refresh({ partialGraph: { nodes: graph.nodes(), edges }, skipIndexation: true });
+    } catch {
+      // An item added since the last render is not indexed yet: a full refresh indexes it.
+      renderer.refresh();
+    }
   };
 
   const renderer: Renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
@@ -181,11 +229,15 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
   };
 
   const unsubscribe = store.subscribe((state, changed) => {
-    if (!changed.has('hoveredNode') && !changed.has('selectedNode') && !changed.has('selectedEdge') && !changed.has('path') && !changed.has('colourBy')) return;
+    if (changed.has('hoveredNode')) {
+      const previous = hover;
+      hover = computeHover(state.hoveredNode);
+      if (changed.size === 1) return refreshHover(previous);
+    }
+    if (!changed.has('selectedNode') && !changed.has('selectedEdge') && !changed.has('path') && !changed.has('colourBy')) return;
+    // Selections re-order by zIndex: a full refresh.
     hl = computeHighlight(state);
-    // Hover only changes colours: no re-indexation. Selections re-order by zIndex.
-    const onlyHover = changed.size === 1 && changed.has('hoveredNode');
-    renderer.refresh({ skipIndexation: onlyHover });
+    renderer.refresh();
   });
 
   renderer.on('enterNode', ({ node }) => {
@@ -211,6 +263,7 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     graphChanged() {
       scale = sizeScale(graph);
       hl = computeHighlight(store.get());
+      hover = computeHover(store.get().hoveredNode);
       settingsForSize();
     },
     kill() {

@@ -21,7 +21,8 @@ export interface Shell {
   panel: HTMLElement;
   overlay: HTMLElement;
   setStats(text: string): void;
-  setCounts(nodes: number, edges: number, truncated: boolean): void;
+  /** `linksAnswered`: links before the viewer's budget kept the heaviest. */
+  setCounts(nodes: number, edges: number, truncated: boolean, linksAnswered?: number): void;
   setTypeCounts(counts: Record<EntityKind, number>): void;
   setLayoutRunning(running: boolean): void;
   setBusy(busy: boolean): void;
@@ -89,7 +90,7 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
     panel,
     overlay,
     setStats: (text) => (stats.textContent = text),
-    setCounts(nodes, edges, truncated) {
+    setCounts(nodes, edges, truncated, linksAnswered) {
       counts.dataset.nodes = String(nodes);
       counts.dataset.edges = String(edges);
       replace(
@@ -97,6 +98,9 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
         h('strong', {}, plural(nodes, 'entity', 'entities')),
         ' · ',
         plural(edges, 'co-mention link'),
+        linksAnswered
+          ? h('span', { class: 'truncated', title: 'The heaviest links only: raise the minimum weight to see the strongest ones' }, ` (heaviest of ${formatNumber(linksAnswered)})`)
+          : null,
         truncated ? h('span', { class: 'truncated', title: 'More entities match: raise the overview size or narrow the filters' }, ' · top only') : null,
       );
     },

@@ -39,7 +39,10 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions): HTMLEl
   const neighbours = entity.neighbours.slice(0, NEIGHBOURS_SHOWN);
   const maxWeight = Math.max(1, ...neighbours.map((n) => n.edgeWeight));
   const chart = timelineChart(entity.timeline, colour);
-  const aliases = [...entity.aliases].sort((a, b) => b.count - a.count);
+  // Spellings that differ only by line breaks are one alias.
+  const merged = new Map<string, number>();
+  for (const a of entity.aliases) merged.set(cleanName(a.text), (merged.get(cleanName(a.text)) ?? 0) + a.count);
+  const aliases = [...merged].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
 
   return h(
     'section',
@@ -72,7 +75,7 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions): HTMLEl
           h(
             'ul',
             { class: 'chips', 'data-testid': 'entity-aliases' },
-            ...aliases.map((a) => h('li', { class: 'chip', title: `${plural(a.count, 'mention')} as “${cleanName(a.text)}”` }, cleanName(a.text), h('span', { class: 'chip-count' }, `×${formatNumber(a.count)}`))),
+            ...aliases.map((a) => h('li', { class: 'chip', title: `${plural(a.count, 'mention')} as “${a.text}”` }, a.text, h('span', { class: 'chip-count' }, `×${formatNumber(a.count)}`))),
           ),
         )
       : null,
