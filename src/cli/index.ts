@@ -8,6 +8,7 @@ import { runLoad, type LoadCommandOptions } from './load-command';
 import { runParse, type ParseCommandOptions } from './parse-command';
 import { runQueryCommand, type QueryCommandOptions } from './query-command';
 import { runServe, type ServeCommandOptions } from './serve-command';
+import * as entities from './entities-command';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -106,6 +107,36 @@ export function buildProgram(): Command {
     .action(async (graphFile: string | undefined, options: ServeCommandOptions) => {
       process.exitCode = await runServe(graphFile, options);
     });
+
+  const curation = program
+    .command('entities')
+    .description('Review and fix the entities: list, show, suggest duplicates; merge, split, rename, retype, reject, alias, undo (decisions kept in a curation file and applied by every build).');
+  /** Flags of every entities subcommand; deciding ones also take --author, --note, --dry-run and Neo4j flags. */
+  const sub = (name: string, deciding: boolean): Command => {
+    const command = curation
+      .command(name)
+      .option('-g, --graph <file>', 'graph file (default out/graph.cgz)')
+      .option('--curation <file>', 'curation file (default ./curation.jsonl)')
+      .option('--json', 'print JSON');
+    if (!deciding) return command;
+    return withNeo4jOptions(command)
+      .option('--author <name>', 'who decides (default $CABLEGRAPH_AUTHOR or the login name)')
+      .option('--note <text>', 'why')
+      .option('--dry-run', 'show what would change (nodes and edges), write nothing');
+  };
+  const run = (fn: (...args: never[]) => Promise<number>) => async (...args: unknown[]) => {
+    process.exitCode = await (fn as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1));
+  };
+  sub('list', false).description('entities by number of cables').option('--type <type>', 'Person, Organization or Place').option('--q <text>', 'names or aliases containing text').option('--limit <n>', 'how many (default 50)').action(run(entities.runEntitiesList));
+  sub('show', false).description('an entity: aliases, neighbours, decisions about it').argument('<entity>', 'id, or a name or alias naming one entity').action(run(entities.runEntitiesShow));
+  sub('suggest', false).description('likely duplicates ranked by evidence (for review; never applied)').option('--limit <n>', 'how many (default 30)').action(run(entities.runEntitiesSuggest));
+  sub('merge', true).description('merge entities into one').argument('<entities...>', 'ids (or names)').option('--into <entity>', 'the one to keep (default: the most cited)').option('--name <name>', 'name of the merged entity').action(run(entities.runEntitiesMerge));
+  sub('split', true).description('split an entity: undo the merges into it, or move some cables or aliases to a new entity').argument('<entity>').option('--cables <ids>', 'comma-separated cable ids').option('--aliases <forms>', 'comma-separated surface forms').option('--name <name>', 'name of the new entity').action(run(entities.runEntitiesSplit));
+  sub('rename', true).description('rename an entity').argument('<entity>').argument('<name>').action(run(entities.runEntitiesRename));
+  sub('retype', true).description('change an entity type').argument('<entity>').argument('<type>', 'Person, Organization or Place').action(run(entities.runEntitiesRetype));
+  sub('reject', true).description('a false entity: drop it, or only its mentions with one alias').argument('<entity>').option('--alias <form>', 'only this surface form').action(run(entities.runEntitiesReject));
+  sub('alias', true).description('every mention with this surface form belongs to the entity').argument('<entity>').argument('<alias>').action(run(entities.runEntitiesAlias));
+  sub('undo', true).description('take back a decision (default: the last one)').argument('[decision]', 'its number').action(run(entities.runEntitiesUndo));
 
   return program;
 }

@@ -220,7 +220,7 @@ const isMemoryLimit = (error: unknown): boolean => /MemoryPoolOutOfMemoryError|m
  * Writes rows in one managed transaction (the driver retries transient failures); rows too big
  * for the server's transaction memory (long evidence lists) are split in halves until they fit.
  */
-async function writeRows(session: Session, cypher: string, rows: Array<Record<string, unknown>>): Promise<void> {
+export async function writeRows(session: Session, cypher: string, rows: Array<Record<string, unknown>>): Promise<void> {
   try {
     const tx = session.beginTransaction();
     try {

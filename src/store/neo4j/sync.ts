@@ -1,0 +1,73 @@
+import Graph from 'graphology';
+import type { Driver } from 'neo4j-driver';
+import type { GraphDiff } from '../../curate/session';
+import { planBatches, storedEndpoints, writeRows } from './load';
+
+export interface SyncResult {
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+  nodesWritten: number;
+  relationshipsWritten: number;
+}
+
+/**
+ * Brings a database loaded with `before` to `after` by writing only what differs (a curation
+ * decision touches a few entities, not the whole graph): removed relationships and nodes are
+ * deleted, added or changed ones MERGEd with the new properties, exactly as `load` writes them.
+ * A node whose kind changed (retype) is deleted and written again with its label and edges.
+ * Idempotent: running it twice leaves the same database.
+ */
+export async function syncGraphDiff(driver: Driver, before: Graph, after: Graph, diff: GraphDiff, database?: string): Promise<SyncResult> {
+  const session = driver.session(database ? { database } : {});
+  const result: SyncResult = { nodesDeleted: 0, relationshipsDeleted: 0, nodesWritten: 0, relationshipsWritten: 0 };
+  try {
+    const retyped = diff.nodes.changed.filter((n) => before.getNodeAttribute(n, 'kind') !== after.getNodeAttribute(n, 'kind'));
+    // Relationships first (their endpoints' labels are the `before` ones), then nodes.
+    const removedEdges = new Map<string, Array<{ s: string; t: string }>>();
+    for (const edge of diff.edges.removed) {
+      const [s, t] = storedEndpoints(before.source(edge), before.target(edge), before.isUndirected(edge));
+      const shape = `${before.getEdgeAttribute(edge, 'type')}|${before.getNodeAttribute(s, 'kind')}|${before.getNodeAttribute(t, 'kind')}`;
+      if (!removedEdges.has(shape)) removedEdges.set(shape, []);
+      removedEdges.get(shape)!.push({ s, t });
+    }
+    for (const [shape, rows] of removedEdges) {
+      const [type, sourceKind, targetKind] = shape.split('|');
+      await writeRows(session, `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row.s})-[r:${type}]->(b:${targetKind} {id: row.t}) DELETE r`, rows);
+      result.relationshipsDeleted += rows.length;
+    }
+    const removedNodes = new Map<string, string[]>();
+    for (const node of [...diff.nodes.removed, ...retyped]) {
+      const kind = before.getNodeAttribute(node, 'kind') as string;
+      if (!removedNodes.has(kind)) removedNodes.set(kind, []);
+      removedNodes.get(kind)!.push(node);
+    }
+    for (const [kind, ids] of removedNodes) {
+      await writeRows(session, `UNWIND $rows AS row MATCH (n:${kind} {id: row.id}) DETACH DELETE n`, ids.map((id) => ({ id })));
+      result.nodesDeleted += ids.length;
+    }
+
+    // What to write: added and changed nodes and edges, every edge of a retyped node, and the
+    // endpoints (written with their current properties: a no-op when unchanged).
+    const upsert = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+    const addNode = (node: string): void => {
+      if (!upsert.hasNode(node)) upsert.addNode(node, after.getNodeAttributes(node));
+    };
+    const edges = new Set([...diff.edges.added, ...diff.edges.changed]);
+    for (const node of retyped) after.forEachEdge(node, (edge) => edges.add(edge));
+    for (const node of [...diff.nodes.added, ...diff.nodes.changed]) addNode(node);
+    for (const edge of edges) {
+      const source = after.source(edge);
+      const target = after.target(edge);
+      addNode(source);
+      addNode(target);
+      if (after.isUndirected(edge)) upsert.addUndirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
+      else upsert.addDirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
+    }
+    for (const batch of planBatches(upsert, 5000)) await writeRows(session, batch.cypher, batch.rows());
+    result.nodesWritten = upsert.order;
+    result.relationshipsWritten = upsert.size;
+    return result;
+  } finally {
+    await session.close();
+  }
+}
