@@ -99,10 +99,12 @@ export function buildProgram(): Command {
 
   withNeo4jOptions(program
     .command('serve'))
-    .description('Serve the graph viewer and its JSON API: a graph file (default out/graph.cgz), or Neo4j with --neo4j.')
+    .description('Serve the graph viewer and its JSON API: a graph file (default out/graph.cgz), or Neo4j with --neo4j (plus the graph file it was loaded from, for curation).')
     .argument('[graph]', 'graph file written by cablegraph build (default out/graph.cgz)')
     .option('--port <n>', 'port (default 8080; 0 picks a free one)')
     .option('--host <address>', 'address to bind (default 127.0.0.1: this machine only)')
+    .option('--curation <file>', "where the viewer's entity decisions go (default ./curation.jsonl)")
+    .option('--read-only', 'no entity curation from the viewer')
     .option('--quiet', 'no summary on stderr')
     .action(async (graphFile: string | undefined, options: ServeCommandOptions) => {
       process.exitCode = await runServe(graphFile, options);

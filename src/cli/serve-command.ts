@@ -1,13 +1,20 @@
 import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import { CablegraphError } from '../common/diagnostics';
+import { DEFAULT_CURATION_FILE } from '../curate';
+import { readGraphFile } from '../graph';
 import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
+import { Curator } from '../server/curator';
 import { openDriver } from '../store/neo4j';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 
 export interface ServeCommandOptions extends Neo4jFlags {
   port?: string;
   host?: string;
+  /** Curation file the viewer writes decisions to (default ./curation.jsonl). */
+  curation?: string;
+  /** `--read-only`: no curation from the viewer. */
+  readOnly?: boolean;
   quiet?: boolean;
 }
 
@@ -25,16 +32,22 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CablegraphError('BAD_OPTION', `--port wants a port number, got "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
   let store: GraphStore;
+  let curator: Curator | undefined;
+  const curationFile = options.curation ?? DEFAULT_CURATION_FILE;
   if (options.neo4j) {
-    if (graphFile) throw new CablegraphError('BAD_OPTION', 'give a graph file or --neo4j, not both (load the file into Neo4j with cablegraph load)');
     const connection = connectionFromFlags(options);
-    store = new Neo4jStore(await openDriver(connection), connection.database);
+    const driver = await openDriver(connection);
+    store = new Neo4jStore(driver, connection.database);
+    // With the graph file the database was loaded from, decisions go to both.
+    if (graphFile && !options.readOnly) curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
     if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
-    store = await EmbeddedStore.open(file);
+    const loaded = await readGraphFile(file);
+    store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
+    if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
   }
-  const app = createApp(store);
+  const app = createApp(store, curator ? { curator } : {});
   const server = await new Promise<import('http').Server>((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => reject(new CablegraphError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (--port)' : error.message}`)));
@@ -43,7 +56,9 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}`,
-    store,
+    get store() {
+      return curator?.store ?? store;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

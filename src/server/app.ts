@@ -2,7 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Graph from 'graphology';
+import { CablegraphError } from '../common/diagnostics';
+import { decisionProblem, defaultAuthor, type DecisionRequest } from '../curate';
 import { writeGexf } from '../export';
+import type { Curator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import type { GraphStore } from './store';
 import { ENTITY_KIND_LIST, type EntityKind, type GraphFilter, type Subgraph } from './types';
@@ -90,15 +93,22 @@ export function subgraphToGraph(sub: Subgraph): Graph {
 export interface AppOptions {
   /** Directory of the built viewer; defaults to web/dist. */
   webRoot?: string;
+  /** Curation from the viewer (merge, reject, rename, undo …); read-only without one. */
+  curator?: Curator;
 }
+
+const DECISION_FIELDS = ['op', 'ids', 'into', 'name', 'id', 'type', 'alias', 'aliases', 'cables', 'decision', 'author', 'note'];
 
 /**
  * The express app: a JSON API over a GraphStore (every input validated, every limit capped,
  * errors as JSON) and the built viewer. Never builds Cypher from user strings: the stores take
  * values as parameters.
  */
-export function createApp(store: GraphStore, options: AppOptions = {}): express.Express {
-  const explorer = new Explorer(store);
+export function createApp(initialStore: GraphStore, options: AppOptions = {}): express.Express {
+  const curator = options.curator;
+  // Curation replaces the embedded store with one over the rebuilt graph: always ask for the current one.
+  const current = (): GraphStore => curator?.store ?? initialStore;
+  const explorer = { get: (): Explorer => new Explorer(current()) };
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -108,36 +118,57 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
     fn(req, res).then((body) => res.json(body), next);
   };
 
-  api.get('/stats', handle(() => store.stats()));
+  api.get('/stats', handle(() => current().stats()));
+
+  api.get('/curation', handle(async () => (curator ? { enabled: true, file: curator.curationFile, decisions: curator.decisions() } : { enabled: false, decisions: [] })));
+  api.get('/curation/suggest', handle(async (req) => {
+    if (!curator) throw new ApiError(403, 'CURATION_DISABLED', 'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)');
+    return curator.suggest(integer(req.query, 'limit', 30, 1, 200));
+  }));
+  api.post('/curation', handle(async (req) => {
+    if (!curator) throw new ApiError(403, 'CURATION_DISABLED', 'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const request = Object.fromEntries(Object.entries(body).filter(([k]) => DECISION_FIELDS.includes(k))) as Record<string, unknown>;
+    if (request.author === undefined) request.author = defaultAuthor();
+    const problem = decisionProblem({ ...request, seq: 1, at: new Date().toISOString() });
+    if (problem) throw bad(problem);
+    try {
+      return await curator.decide(request as unknown as DecisionRequest);
+    } catch (error) {
+      if (error instanceof CablegraphError && error.code === 'CURATION_UNKNOWN_ENTITY') throw notFound(error.message.replace(/^[^:]*: /, ''));
+      if (error instanceof CablegraphError && error.code.startsWith('CURATION')) throw bad(error.message);
+      throw error;
+    }
+  }));
   api.get('/search', handle(async (req) => {
     const q = single(req.query, 'q');
     if (q === undefined) throw bad('q is required');
     if (q.length > 200) throw bad('q is too long');
-    return explorer.search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
+    return explorer.get().search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
   }));
   api.get('/entity/:id', handle(async (req) => {
-    const entity = await explorer.entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));
+    const entity = await explorer.get().entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));
     if (!entity) throw notFound(`no entity ${req.params.id}`);
     return entity;
   }));
   api.get('/neighbourhood/:id', handle(async (req) => {
-    const sub = await explorer.neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
+    const sub = await explorer.get().neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
     if (!sub) throw notFound(`no entity ${req.params.id}`);
     return sub;
   }));
-  api.get('/overview', handle(async (req) => explorer.overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview))));
+  api.get('/overview', handle(async (req) => explorer.get().overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview))));
   api.get('/paths', handle(async (req) => {
-    const result = await explorer.paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
+    const result = await explorer.get().paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
     if (!result) throw notFound(`no entity ${String(req.query.from)} or ${String(req.query.to)}`);
     return result;
   }));
   api.get('/evidence', handle(async (req) => {
-    const result = await explorer.evidence(id(req.query.a, 'a'), id(req.query.b, 'b'), integer(req.query, 'limit', 20, 1, LIMITS.evidence), integer(req.query, 'offset', 0, 0, 1e9));
+    const result = await explorer.get().evidence(id(req.query.a, 'a'), id(req.query.b, 'b'), integer(req.query, 'limit', 20, 1, LIMITS.evidence), integer(req.query, 'offset', 0, 0, 1e9));
     if (!result) throw notFound(`no entity ${String(req.query.a)} or ${String(req.query.b)}`);
     return result;
   }));
   api.get('/cable/:id', handle(async (req) => {
-    const cable = await explorer.cable(id(req.params.id, 'id'));
+    const cable = await explorer.get().cable(id(req.params.id, 'id'));
     if (!cable) throw notFound(`no cable ${req.params.id}`);
     return cable;
   }));
@@ -149,7 +180,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
       if (nodes.length > LIMITS.gexfNodes) throw bad(`at most ${LIMITS.gexfNodes} nodes`);
       const query: Query = {};
       for (const key of ['minWeight', 'since', 'until']) if (body[key] !== undefined) query[key] = String(body[key]);
-      const sub = await explorer.subgraph(nodes as string[], filter(query));
+      const sub = await explorer.get().subgraph(nodes as string[], filter(query));
       res.attachment('cablegraph-view.gexf').type('application/gexf+xml').send(writeGexf(subgraphToGraph(sub)));
     })().catch(next);
   });

@@ -34,9 +34,12 @@ let loadedInNeo4j: string | undefined;
  * The real server (express + the viewer) on a free port, over the embedded store of a graph file
  * or over the project's Neo4j with that graph loaded (emptied first: these tests own the database).
  */
-export async function startTestServer(store: StoreKind, graphFile?: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startTestServer(store: StoreKind, graphFile?: string, options: { curation?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const file = graphFile ?? (await builtGraph());
-  if (store === 'embedded') return startServer(file, { port: '0', quiet: true });
+  // Curation from the viewer writes the curation file and rewrites the graph file: tests that
+  // curate pass their own copy of the graph and a curation file of their own.
+  const curation = options.curation ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curation-')), 'curation.jsonl');
+  if (store === 'embedded') return startServer(file, { port: '0', quiet: true, curation });
   if (loadedInNeo4j !== file) {
     const driver = await openDriver(connection);
     try {
@@ -48,10 +51,17 @@ export async function startTestServer(store: StoreKind, graphFile?: string): Pro
       await driver.close();
     }
   }
-  return startServer(undefined, { port: '0', quiet: true, neo4j: connection.uri, neo4jUser: connection.user, neo4jPassword: connection.password });
+  return startServer(file, { port: '0', quiet: true, curation, neo4j: connection.uri, neo4jUser: connection.user, neo4jPassword: connection.password });
 }
 
 /** Other suites that empty or reload the database call this so the next server test reloads. */
 export function forgetNeo4jGraph(): void {
   loadedInNeo4j = undefined;
+}
+
+/** A private copy of a graph file (for tests whose curation rewrites it). */
+export function copyOfGraph(file: string): string {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-graph-')), 'graph.cgz');
+  fs.copyFileSync(file, copy);
+  return copy;
 }
