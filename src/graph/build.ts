@@ -3,11 +3,13 @@ import type { Attributes } from 'graphology-types';
 import type { Mention } from '../extract/types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
-import { entityId, normalizeName, resolveEntities, type CableEntity, type Entity } from '../resolve';
-import { applyCuration } from '../curate/apply';
-import { computeMetrics } from './metrics';
-import { mergeRecords } from './records';
-import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType, type Evidence } from './types';
+import { entityId, normalizeName, resolveEntitiesOf, type CableEntity, type Entity } from '../resolve';
+import { applyCuration, effectiveDecisions } from '../curate/apply';
+import { CoMentions } from './co-mentions';
+import { IntList } from './int-list';
+import { metricsOf, type MetricsInput } from './metrics';
+import { sortedInMemory, type SortedRecords } from './record-store';
+import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType } from './types';
 
 const postId = (name: string): string => `post:${name}`;
 const tagId = (code: string): string => `tag:${code}`;
@@ -86,10 +88,58 @@ function personFor(name: string, resolved: CableEntity[]): { id: string; name: s
   return own ? { id: own.id, name: own.name } : { id: entityId('PERSON', name), name: name === name.toUpperCase() ? name[0] + name.slice(1).toLowerCase() : name };
 }
 
+/** Nodes in insertion order (the graph's node order), with their attributes; few enough to keep as objects. */
+export class NodeTable {
+  readonly keys: string[] = [];
+  readonly attributes: Attributes[] = [];
+  private readonly index = new Map<string, number>();
+
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  add(key: string, attributes: Attributes): void {
+    this.index.set(key, this.keys.length);
+    this.keys.push(key);
+    this.attributes.push(attributes);
+  }
+
+  indexOf(key: string): number {
+    return this.index.get(key)!;
+  }
+
+  get length(): number {
+    return this.keys.length;
+  }
+}
+
+/** Receives the directed edges of each cable (MENTIONS, SIGNED, …) in graph order, as they are made. */
+export type EdgeSink = (key: string, source: string, target: string, attributes: Attributes) => void;
+
 /**
- * Cables and resolved entities → a graphology graph (the model of ARCHITECTURE.md). Deterministic:
- * records are taken in cable-id order and every random choice is seeded, so the same cables give
- * the same graph however they arrived (a full build, or a build plus `--append`).
+ * A graph as a build makes it, before metrics: its nodes, the count and endpoints of the per-cable
+ * edges (their attributes went to the sink), and the co-mentions in typed arrays. Edge order is
+ * the per-cable edges in cable order, then the CO_MENTIONED edges by endpoint ids.
+ */
+export interface CompiledGraph {
+  nodes: NodeTable;
+  entities: Entity[];
+  /** Edges by type (all of them, CO_MENTIONED included). */
+  edgeTypes: Map<string, number>;
+  edgeCount: number;
+  coMentions: CoMentions;
+  cableIds: string[];
+  cableDates: Array<string | undefined>;
+  /** The metrics' view of the graph. */
+  metricsInput: MetricsInput;
+}
+
+/**
+ * Cables and resolved entities → the graph (the model of ARCHITECTURE.md), one cable at a time:
+ * records are read twice (resolution, then edges) through `records.get`, which may read them from
+ * disk, and per-cable edges go to `sink` as they are made. Deterministic: records come in cable-id
+ * order and every random choice is seeded, so the same cables give the same graph however they
+ * arrived (a full build, or a build plus `--append`).
  *
  * Co-mentions are bounded by paragraph windows: two entities get a CO_MENTIONED edge when they
  * share a paragraph (in a paragraph naming more than `maxEntitiesPerWindow` entities, only
@@ -98,33 +148,17 @@ function personFor(name: string, resolved: CableEntity[]): { id: string; name: s
  * weight = cables where both appear + paragraphs where both appear. Paragraph 0 is the header
  * (subject, references); the authorship lines (Classified By, signature) take part in no co-mention.
  */
-export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}): { graph: Graph; entities: Entity[] } {
-  const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
-  // One record per cable id (mergeRecords keeps the latest version), in id order.
-  const sorted = [...mergeRecords([], records).values()].sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
-  const cables = sorted.map((r) => r.cable);
-  const mentions = sorted.map((r) => r.mentions);
-  // The analyst's decisions (merge, split, rename …) apply to automatic resolution's result.
-  const { entities, perCable } = applyCuration(resolveEntities(cables, mentions), cables, mentions, options.curation ?? []);
-  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-
-  // Entity nodes.
-  for (const e of entities) {
-    graph.addNode(e.id, { kind: ENTITY_KIND[e.type], label: e.name, name: e.name, aliases: e.aliases, cableCount: e.cables.length });
-  }
-  const ensurePerson = (person: { id: string; name: string }): void => {
-    if (!graph.hasNode(person.id)) graph.addNode(person.id, { kind: 'Person', label: person.name, name: person.name, aliases: [{ text: person.name, count: 1 }], cableCount: 0 });
-  };
-  const addEdge = (type: EdgeType, source: string, target: string, attributes: Attributes = {}): void => {
-    const key = `${type}:${source}->${target}`;
-    if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, source, target, { type, ...attributes });
-  };
-  const ensureCable = (id: string): void => {
-    if (!graph.hasNode(id)) graph.addNode(id, { kind: 'Cable', label: id, inCorpus: false });
-  };
-
-  // Cable nodes first (so references can tell in-corpus cables from cited-only ones).
-  for (const record of sorted) {
+export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink): CompiledGraph {
+  const nodes = new NodeTable();
+  const cableIds: string[] = [];
+  const cableDates: Array<string | undefined> = [];
+  const cableNodes: Attributes[] = [];
+  // Curation needs every cable's mentions (surface counts): kept only when there are decisions.
+  const curating = effectiveDecisions(options.curation ?? []).length > 0;
+  const mentions: Mention[][] = [];
+  const resolution = resolveEntitiesOf(records.length, (i) => {
+    const record = records.get(i);
+    if (curating) mentions.push(record.mentions);
     const c = record.cable;
     const attributes: Attributes = { kind: 'Cable', label: c.id, inCorpus: true, classification: c.classification ?? '', paragraphCount: c.paragraphs.length, versions: record.versions.length };
     if (c.created) attributes.date = c.created.slice(0, 10);
@@ -132,24 +166,59 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
     if (c.subject) attributes.subject = c.subject;
     if (c.origin) attributes.origin = c.origin;
     if (c.caveats.length > 0) attributes.caveats = c.caveats;
-    graph.addNode(c.id, attributes);
-  }
+    cableNodes.push(attributes);
+    cableIds.push(c.id);
+    cableDates.push(c.created?.slice(0, 10));
+    return record;
+  });
+  // The analyst's decisions (merge, split, rename …) apply to automatic resolution's result.
+  const { entities, perCable } = curating ? applyCuration(resolution, cableIds.map((id) => ({ id })), mentions, options.curation ?? []) : resolution;
+  mentions.length = 0;
 
-  const perCableEntities: CableEntities[] = [];
-  // Pairs keyed by a number built from the two entities' indexes: millions of visits, no string keys.
-  const indexOf = new Map(entities.map((e, i) => [e.id, i]));
-  const stride = entities.length + 1;
-  const pairKey = (a: string, b: string): number => {
-    const ia = indexOf.get(a)!;
-    const ib = indexOf.get(b)!;
-    return ia < ib ? ia * stride + ib : ib * stride + ia;
+  // Entity nodes (entity i is node i).
+  for (const e of entities) {
+    nodes.add(e.id, { kind: ENTITY_KIND[e.type], label: e.name, name: e.name, aliases: e.aliases, cableCount: e.cables.length });
+  }
+  // Cable nodes next (so references can tell in-corpus cables from cited-only ones).
+  cableIds.forEach((id, i) => nodes.add(id, cableNodes[i]!));
+  cableNodes.length = 0;
+
+  const ensureNode = (key: string, attributes: () => Attributes): void => {
+    if (!nodes.has(key)) nodes.add(key, attributes());
   };
-  const pairs = new Map<number, { a: string; b: string; cables: number; paragraphs: number; evidence: Evidence[]; firstDate?: string; lastDate?: string }>();
-  sorted.forEach((record, i) => {
+  const ensurePerson = (person: { id: string; name: string }): void =>
+    ensureNode(person.id, () => ({ kind: 'Person', label: person.name, name: person.name, aliases: [{ text: person.name, count: 1 }], cableCount: 0 }));
+  const edgeTypes = new Map<string, number>();
+  const ends = new IntList();
+  // Every per-cable edge key holds the cable id: duplicates can only come from the same cable.
+  const cableEdges = new Set<string>();
+  const addEdge = (type: EdgeType, source: string, target: string, attributes: Attributes = {}): void => {
+    const key = `${type}:${source}->${target}`;
+    if (cableEdges.has(key)) return;
+    cableEdges.add(key);
+    sink(key, source, target, { type, ...attributes });
+    ends.push(nodes.indexOf(source));
+    ends.push(nodes.indexOf(target));
+    edgeTypes.set(type, (edgeTypes.get(type) ?? 0) + 1);
+  };
+
+  const indexOf = new Map(entities.map((e, i) => [e.id, i]));
+  const byId = entities.map((_e, i) => i).sort((x, y) => (entities[x]!.id < entities[y]!.id ? -1 : 1));
+  const rank = new Int32Array(entities.length);
+  byId.forEach((e, r) => (rank[e] = r));
+  const coMentions = new CoMentions(entities.map((e) => e.id), rank, options.maxEvidence);
+  // Each cable's content entities and their sorted paragraphs, as integers, for the counting pass:
+  // [entity count, then per entity: index, paragraph count, paragraphs…].
+  const content = new IntList();
+  const contentAt = new IntList();
+
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records.get(i);
     const c = record.cable;
     const resolved = perCable[i] ?? [];
+    perCable[i] = [];
+    cableEdges.clear();
     const ce = entitiesOfCable(c, record.mentions, resolved);
-    perCableEntities.push(ce);
     for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y), offsets: e.offsets });
     for (const signer of c.signers) {
       const person = personFor(signer, resolved);
@@ -163,116 +232,79 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
     }
     const origin = c.origin ?? (c.routing.from ? readableOrigin(c.routing.from.name) : undefined);
     if (origin) {
-      if (!graph.hasNode(postId(origin))) graph.addNode(postId(origin), { kind: 'Post', label: origin, name: origin });
+      ensureNode(postId(origin), () => ({ kind: 'Post', label: origin, name: origin }));
       addEdge('FROM', c.id, postId(origin));
     }
     for (const [type, posts] of [['TO', c.routing.to], ['INFO', c.routing.info]] as const) {
       for (const post of posts) {
         const name = readableOrigin(post.name);
-        if (!graph.hasNode(postId(name))) graph.addNode(postId(name), { kind: 'Post', label: name, name });
+        ensureNode(postId(name), () => ({ kind: 'Post', label: name, name }));
         addEdge(type, c.id, postId(name), post.precedence ? { precedence: post.precedence } : {});
       }
     }
     for (const tag of c.tags) {
-      if (!graph.hasNode(tagId(tag.code))) graph.addNode(tagId(tag.code), { kind: 'Tag', label: tag.code, code: tag.code, tagKind: tag.kind, ...(tag.label ? { name: tag.label } : {}) });
+      ensureNode(tagId(tag.code), () => ({ kind: 'Tag', label: tag.code, code: tag.code, tagKind: tag.kind, ...(tag.label ? { name: tag.label } : {}) }));
       addEdge('TAGGED', c.id, tagId(tag.code));
     }
     for (const ref of c.references) {
       if (!ref.cableId || ref.cableId === c.id) continue;
-      ensureCable(ref.cableId);
+      ensureNode(ref.cableId, () => ({ kind: 'Cable', label: ref.cableId, inCorpus: false }));
       addEdge('REFERENCES', c.id, ref.cableId);
     }
     // Paragraph windows: the pairs that become edges.
-    for (const [, ids] of ce.windows) {
-      for (let x = 0; x < ids.length; x += 1) {
-        for (let y = x + 1; y < ids.length && y <= x + options.maxEntitiesPerWindow; y += 1) {
-          const key = pairKey(ids[x]!, ids[y]!);
-          if (!pairs.has(key)) {
-            const [a, b] = ids[x]! < ids[y]! ? [ids[x]!, ids[y]!] : [ids[y]!, ids[x]!];
-            pairs.set(key, { a, b, cables: 0, paragraphs: 0, evidence: [] });
-          }
-        }
-      }
+    for (const [, ids] of ce.windows) coMentions.addWindow(ids.map((id) => indexOf.get(id)!), options.maxEntitiesPerWindow);
+    contentAt.push(content.length);
+    content.push(ce.content.size);
+    for (const [id, paragraphs] of ce.content) {
+      content.push(indexOf.get(id)!);
+      content.push(paragraphs.size);
+      for (const p of [...paragraphs].sort((x, y) => x - y)) content.push(p);
     }
-  });
+  }
 
   // Exact cable-level counts for the pairs: every cable where both appear.
-  const neighbours = new Map<string, Set<string>>();
-  for (const { a, b } of pairs.values()) {
-    if (!neighbours.has(a)) neighbours.set(a, new Set());
-    if (!neighbours.has(b)) neighbours.set(b, new Set());
-    neighbours.get(a)!.add(b);
-    neighbours.get(b)!.add(a);
-  }
-  sorted.forEach((record, i) => {
-    const c = record.cable;
-    const { content: inCable } = perCableEntities[i]!;
-    const ids = [...inCable.keys()].sort();
-    const idx = ids.map((id) => indexOf.get(id)!);
-    const position = new Map(ids.map((id, k) => [id, k]));
-    const date = c.created?.slice(0, 10);
-    const sortedParagraphs = new Map<string, number[]>();
-    for (const [id, paragraphs] of inCable) sortedParagraphs.set(id, [...paragraphs].sort((x, y) => x - y));
-    const visit = (x: number, y: number): void => {
-      const ia = idx[x]!;
-      const ib = idx[y]!;
-      const pair = pairs.get(ia < ib ? ia * stride + ib : ib * stride + ia);
-      if (!pair) return;
-      // Both lists are sorted: intersect by merging.
-      const pa = sortedParagraphs.get(ids[x]!)!;
-      const pb = sortedParagraphs.get(ids[y]!)!;
-      const shared: number[] = [];
-      for (let x = 0, y = 0; x < pa.length && y < pb.length; ) {
-        if (pa[x]! < pb[y]!) x += 1;
-        else if (pa[x]! > pb[y]!) y += 1;
-        else {
-          shared.push(pa[x]!);
-          x += 1;
-          y += 1;
-        }
-      }
-      pair.cables += 1;
-      pair.paragraphs += shared.length;
-      // Counts are exact; the evidence list is capped (the MENTIONS edges hold the rest).
-      if (pair.evidence.length < options.maxEvidence) pair.evidence.push({ cable: c.id, paragraphs: shared });
-      if (date) {
-        if (!pair.firstDate || date < pair.firstDate) pair.firstDate = date;
-        if (!pair.lastDate || date > pair.lastDate) pair.lastDate = date;
-      }
-    };
-    // Whichever is cheaper: all pairs of the cable's entities, or their known neighbours.
-    const pairCost = (ids.length * (ids.length - 1)) / 2;
-    const neighbourCost = ids.reduce((sum, id) => sum + (neighbours.get(id)?.size ?? 0), 0);
-    if (pairCost <= neighbourCost) {
-      for (let x = 0; x < ids.length; x += 1) for (let y = x + 1; y < ids.length; y += 1) visit(x, y);
-    } else {
-      ids.forEach((a, x) => {
-        for (const b of neighbours.get(a) ?? []) {
-          const y = position.get(b);
-          if (y !== undefined && x < y) visit(x, y);
-        }
-      });
+  for (let i = 0; i < records.length; i += 1) {
+    let at = contentAt.get(i);
+    const n = content.get(at++);
+    const ids: number[] = [];
+    const paragraphs: number[][] = [];
+    for (let k = 0; k < n; k += 1) {
+      ids.push(content.get(at++));
+      const count = content.get(at++);
+      const list: number[] = [];
+      for (let j = 0; j < count; j += 1) list.push(content.get(at++));
+      paragraphs.push(list);
     }
-  });
-  // Edges in a fixed order (by endpoint ids), whatever the map's insertion order.
-  for (const pair of [...pairs.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0))) {
-    graph.addUndirectedEdgeWithKey(`CO_MENTIONED:${pair.a}--${pair.b}`, pair.a, pair.b, {
-      type: 'CO_MENTIONED',
-      weight: pair.cables + pair.paragraphs,
-      cableCount: pair.cables,
-      paragraphCount: pair.paragraphs,
-      cables: pair.evidence.map((e) => e.cable),
-      evidence: pair.evidence,
-      ...(pair.cables > pair.evidence.length ? { evidenceTruncated: true } : {}),
-      ...(pair.firstDate ? { firstDate: pair.firstDate, lastDate: pair.lastDate } : {}),
-    });
+    coMentions.count(i, ids, paragraphs, cableDates[i], cableDates);
   }
+  if (coMentions.size > 0) edgeTypes.set('CO_MENTIONED', coMentions.size);
+
   // Entity first/last dates (for the timeline): from the cables that mention them.
-  for (const e of entities) {
-    const dates = e.cables.map((id) => graph.getNodeAttribute(id, 'date') as string | undefined).filter((d): d is string => !!d).sort();
-    if (dates.length > 0) graph.mergeNodeAttributes(e.id, { firstDate: dates[0], lastDate: dates[dates.length - 1] });
-  }
-  computeMetrics(graph, options);
-  return { graph, entities };
+  entities.forEach((e, i) => {
+    const dates = e.cables.map((id) => nodes.attributes[nodes.indexOf(id)]!.date as string | undefined).filter((d): d is string => !!d).sort();
+    if (dates.length > 0) Object.assign(nodes.attributes[i]!, { firstDate: dates[0], lastDate: dates[dates.length - 1] });
+  });
+
+  const metricsInput: MetricsInput = {
+    keys: nodes.keys,
+    forEachEdge: (callback) => {
+      const view = ends.view();
+      for (let k = 0; k < view.length; k += 2) callback(view[k]!, view[k + 1]!, 1);
+      coMentions.forEachWeight(callback); // entity index = node index
+    },
+  };
+  return { nodes, entities, edgeTypes, edgeCount: ends.length / 2 + coMentions.size, coMentions, cableIds, cableDates, metricsInput };
 }
 
+/** compileGraph into a graphology graph, with metrics: for callers that hold their records in memory. */
+export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}): { graph: Graph; entities: Entity[] } {
+  const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
+  const edges: Array<[string, string, string, Attributes]> = [];
+  const compiled = compileGraph(sortedInMemory(records), options, (key, source, target, attributes) => edges.push([key, source, target, attributes]));
+  const metrics = metricsOf(compiled.metricsInput, options);
+  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  compiled.nodes.keys.forEach((key, i) => graph.addNode(key, Object.assign(compiled.nodes.attributes[i]!, metrics(i))));
+  for (const [key, source, target, attributes] of edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
+  for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates)) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+  return { graph, entities: compiled.entities };
+}

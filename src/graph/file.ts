@@ -35,19 +35,39 @@ export interface GraphFile {
  */
 export async function writeGraphFile(file: string, records: CableRecord[], graph: Graph, buildOptions: BuildOptions): Promise<void> {
   const header: GraphFileHeader = { format: GRAPH_FILE_FORMAT, version: GRAPH_FILE_VERSION, cables: records.length, nodes: graph.order, edges: graph.size, buildOptions };
-  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // One line per record, node and edge: no single giant string (V8 caps strings at ~512 MB).
   function* lines(): Generator<string> {
     yield `${JSON.stringify(header)}\n`;
     for (const record of records) yield `${JSON.stringify({ record })}\n`;
-    for (const node of graph.nodeEntries()) yield `${JSON.stringify({ node: [node.node, node.attributes] })}\n`;
-    for (const edge of graph.edgeEntries()) yield `${JSON.stringify({ edge: [edge.edge, edge.source, edge.target, edge.undirected, edge.attributes] })}\n`;
+    for (const node of graph.nodeEntries()) yield nodeLine(node.node, node.attributes);
+    for (const edge of graph.edgeEntries()) yield edgeLine(edge.edge, edge.source, edge.target, edge.undirected, edge.attributes);
   }
+  await writeGraphLines(file, lines());
+}
+
+/** A node's line in the graph file. */
+export const nodeLine = (key: string, attributes: Attributes): string => `${JSON.stringify({ node: [key, attributes] })}\n`;
+/** An edge's line in the graph file. */
+export const edgeLine = (key: string, source: string, target: string, undirected: boolean, attributes: Attributes): string =>
+  `${JSON.stringify({ edge: [key, source, target, undirected, attributes] })}\n`;
+
+/**
+ * Writes the lines of a graph file (strings, or buffers of whole lines) gzip'd, to a temporary file
+ * renamed at the end: a failed write never leaves a broken graph behind.
+ */
+export async function writeGraphLines(file: string, lines: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<void> {
+  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // Lines are grouped into ~1 MB chunks: one stream chunk per line costs more than the gzip itself.
-  function* chunks(): Generator<string> {
+  async function* chunks(): AsyncGenerator<string | Buffer> {
     let buffer = '';
-    for (const line of lines()) {
+    for await (const line of lines) {
+      if (typeof line !== 'string') {
+        if (buffer) yield buffer;
+        buffer = '';
+        yield line;
+        continue;
+      }
       buffer += line;
       if (buffer.length >= 1 << 20) {
         yield buffer;
@@ -67,20 +87,46 @@ export async function writeGraphFile(file: string, records: CableRecord[], graph
 
 /** Reads a graph file written by writeGraphFile; a clear error naming the file when it is not one. */
 export async function readGraphFile(file: string, options: { records?: boolean } = {}): Promise<GraphFile> {
-  const keepRecords = options.records ?? true;
+  const records: CableRecord[] = [];
+  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  const header = await readLines(file, options.records ?? true ? (record) => records.push(record) : undefined, graph);
+  return { header, records, graph };
+}
+
+/**
+ * The cable records of a graph file, one at a time (what `--append` needs), without building
+ * its graph; the file is checked whole all the same. Returns the header.
+ */
+export async function forEachGraphRecord(file: string, onRecord: (record: CableRecord) => void): Promise<GraphFileHeader> {
+  return readLines(file, onRecord, undefined);
+}
+
+/** Reads a graph file: records to `onRecord` (skipped unparsed without one), nodes and edges into `graph` (counted only without one). */
+async function readLines(file: string, onRecord: ((record: CableRecord) => void) | undefined, graph: Graph | undefined): Promise<GraphFileHeader> {
   if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph file: ${file}`, { file });
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let header: GraphFileHeader | undefined;
-  const records: CableRecord[] = [];
   let recordCount = 0;
-  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  let nodeCount = 0;
+  let edgeCount = 0;
   let lineNumber = 0;
   try {
     for await (const line of lines) {
       lineNumber += 1;
-      if (!keepRecords && lineNumber > 1 && line.startsWith('{"record":')) {
-        recordCount += 1;
-        continue;
+      // Loading or exporting needs only the graph, appending only the records: skip the rest unparsed.
+      if (lineNumber > 1) {
+        if (!onRecord && line.startsWith('{"record":')) {
+          recordCount += 1;
+          continue;
+        }
+        if (!graph && line.startsWith('{"node":')) {
+          nodeCount += 1;
+          continue;
+        }
+        if (!graph && line.startsWith('{"edge":')) {
+          edgeCount += 1;
+          continue;
+        }
       }
       const value = JSON.parse(line) as Record<string, unknown>;
       if (lineNumber === 1) {
@@ -88,17 +134,17 @@ export async function readGraphFile(file: string, options: { records?: boolean }
         if (value.version !== GRAPH_FILE_VERSION) throw new Error(`graph file version ${String(value.version)}; this cablegraph reads version ${GRAPH_FILE_VERSION} (rebuild it)`);
         header = value as unknown as GraphFileHeader;
       } else if ('record' in value) {
-        // Loading or exporting needs only the graph: skip the (large) cable records then.
-        if (keepRecords) records.push(value.record as CableRecord);
-        else recordCount += 1;
-      }
-      else if ('node' in value) {
+        onRecord?.(value.record as CableRecord);
+        recordCount += 1;
+      } else if ('node' in value) {
         const [key, attributes] = value.node as [string, Attributes];
-        graph.addNode(key, attributes);
+        graph?.addNode(key, attributes);
+        nodeCount += 1;
       } else if ('edge' in value) {
         const [key, source, target, undirected, attributes] = value.edge as [string, string, string, boolean, Attributes];
-        if (undirected) graph.addUndirectedEdgeWithKey(key, source, target, attributes);
-        else graph.addDirectedEdgeWithKey(key, source, target, attributes);
+        if (undirected) graph?.addUndirectedEdgeWithKey(key, source, target, attributes);
+        else graph?.addDirectedEdgeWithKey(key, source, target, attributes);
+        edgeCount += 1;
       }
     }
   } catch (error) {
@@ -106,8 +152,8 @@ export async function readGraphFile(file: string, options: { records?: boolean }
     throw new CablegraphError('GRAPH_UNREADABLE', `${file}: ${message}${lineNumber > 1 ? ` (line ${lineNumber})` : ''}`, { file, cause: error });
   }
   if (!header) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (no header)`, { file });
-  if (records.length + recordCount !== header.cables || graph.order !== header.nodes || graph.size !== header.edges) {
-    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${records.length + recordCount} of ${header.cables} cables, ${graph.order} of ${header.nodes} nodes, ${graph.size} of ${header.edges} edges)`, { file });
+  if (recordCount !== header.cables || nodeCount !== header.nodes || edgeCount !== header.edges) {
+    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${recordCount} of ${header.cables} cables, ${nodeCount} of ${header.nodes} nodes, ${edgeCount} of ${header.edges} edges)`, { file });
   }
-  return { header, records, graph };
+  return header;
 }

@@ -38,28 +38,36 @@ function byVersion(a: CableVersion, b: CableVersion): number {
   return 0;
 }
 
+/** What merging needs of a record: its id, release date and versions (records, or their index entries on disk). */
+export interface MergeableRecord {
+  cable: { id: string; released?: string };
+  versions: CableVersion[];
+}
+
 /** Later release date wins; on a tie (or none), the copy read last wins. */
-const newer = (candidate: CableRecord, current: CableRecord): boolean => (candidate.cable.released ?? '') >= (current.cable.released ?? '');
+const newer = (candidate: MergeableRecord, current: MergeableRecord): boolean => (candidate.cable.released ?? '') >= (current.cable.released ?? '');
+
+/** Adds one record to `byId` (see mergeRecords). */
+export function mergeRecord<R extends MergeableRecord>(byId: Map<string, R>, record: R): void {
+  const current = byId.get(record.cable.id);
+  if (!current) {
+    byId.set(record.cable.id, record);
+    return;
+  }
+  const versions = [...current.versions];
+  for (const v of record.versions) if (!versions.some((k) => k.hash === v.hash)) versions.push(v);
+  versions.sort(byVersion);
+  const winner = current.versions.some((v) => v.hash === record.versions[0]?.hash) ? current : newer(record, current) ? record : current;
+  byId.set(record.cable.id, { ...winner, versions });
+}
 
 /**
  * One record per cable id: a cable read twice (an older and a corrected copy) is kept once, the
  * latest, with every distinct version recorded. Identical re-reads change nothing.
  */
-export function mergeRecords(existing: Iterable<CableRecord>, incoming: Iterable<CableRecord>): Map<string, CableRecord> {
-  const byId = new Map<string, CableRecord>();
-  const add = (record: CableRecord): void => {
-    const current = byId.get(record.cable.id);
-    if (!current) {
-      byId.set(record.cable.id, record);
-      return;
-    }
-    const versions = [...current.versions];
-    for (const v of record.versions) if (!versions.some((k) => k.hash === v.hash)) versions.push(v);
-    versions.sort(byVersion);
-    const winner = current.versions.some((v) => v.hash === record.versions[0]?.hash) ? current : newer(record, current) ? record : current;
-    byId.set(record.cable.id, { ...winner, versions });
-  };
-  for (const record of existing) add(record);
-  for (const record of incoming) add(record);
+export function mergeRecords<R extends MergeableRecord = CableRecord>(existing: Iterable<R>, incoming: Iterable<R>): Map<string, R> {
+  const byId = new Map<string, R>();
+  for (const record of existing) mergeRecord(byId, record);
+  for (const record of incoming) mergeRecord(byId, record);
   return byId;
 }

@@ -209,9 +209,24 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
  * context, only when exactly one such full name exists. Linear in the number of local entities.
  */
 export function resolveEntities(cables: Cable[], mentions: Mention[][], options: ResolveOptions = {}): { entities: Entity[]; perCable: CableEntity[][] } {
+  return resolveEntitiesOf(cables.length, (i) => ({ cable: cables[i], mentions: mentions[i] ?? [] }), options);
+}
+
+/**
+ * resolveEntities over cables fetched one at a time (`cableAt(i)`, i in order): only the per-cable
+ * local entities are kept, not the cables, so the cables can live on disk (graph builds).
+ */
+export function resolveEntitiesOf(count: number, cableAt: (i: number) => { cable: Cable; mentions: Mention[] }, options: ResolveOptions = {}): { entities: Entity[]; perCable: CableEntity[][] } {
   const countryOf = options.countryOf ?? cableCountries;
-  const ctrys = cables.map((c) => countryOf(c));
-  const locals = cables.map((c, i) => resolveCable(c, mentions[i] ?? [], ctrys[i]));
+  const ids: string[] = [];
+  const ctrys: string[][] = [];
+  const locals: Local[][] = [];
+  for (let i = 0; i < count; i++) {
+    const { cable, mentions } = cableAt(i);
+    ids.push(cable.id);
+    ctrys.push(countryOf(cable));
+    locals.push(resolveCable(cable, mentions, ctrys[i]));
+  }
   // index full person names by (surname, country)
   const bySurnameCountry = new Map<string, Set<string>>();
   const displayOf = new Map<string, string>();
@@ -248,7 +263,7 @@ export function resolveEntities(cables: Cable[], mentions: Mention[][], options:
         const a = e.aliases.find((x) => x.text === s);
         if (a) a.count += c; else e.aliases.push({ text: s, count: c });
       }
-      if (e.cables[e.cables.length - 1] !== cables[i].id) e.cables.push(cables[i].id);
+      if (e.cables[e.cables.length - 1] !== ids[i]) e.cables.push(ids[i]);
       const ce = merged.get(ek);
       if (ce) { for (const s of l.surfaces.keys()) if (!ce.mentions.includes(s)) ce.mentions.push(s); }
       else merged.set(ek, { type: l.type, name: '', id: e.id, mentions: [...l.surfaces.keys()] });
