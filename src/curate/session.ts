@@ -4,7 +4,7 @@ import { CablegraphError } from '../common/diagnostics';
 import { ENTITY_TYPES, type EntityType } from '../extract/types';
 import { buildGraph, readGraphFile, writeGraphFile, type GraphFile } from '../graph';
 import { ENTITY_KINDS } from '../graph/types';
-import { appendDecision, readCuration } from './file';
+import { appendDecision, formatDecision, readCuration } from './file';
 import type { Decision } from './types';
 
 /** A decision as asked for (the file numbers and stamps it). */
@@ -89,7 +89,8 @@ export async function takeDecision(graphFile: string, curationFile: string, requ
   const existing = readCuration(curationFile);
   checkAgainstGraph(current.graph, request, curationFile);
   if (request.op === 'undo' && !existing.some((d) => d.seq === request.decision)) throw new CablegraphError('CURATION_INVALID', `undo: ${curationFile} has no decision ${request.decision}`, { file: curationFile });
-  const decision = { ...request, seq: existing.length + 1, author: request.author ?? defaultAuthor(), at: request.at ?? new Date().toISOString() } as Decision;
+  // In the file's form (its key order), so the graph header equals a rebuild's from the file.
+  const decision = JSON.parse(formatDecision({ ...request, seq: existing.length + 1, author: request.author ?? defaultAuthor(), at: request.at ?? new Date().toISOString() } as Decision)) as Decision;
   const buildOptions = { ...current.header.buildOptions, curation: [...existing, decision] };
   const { graph: after } = buildGraph(current.records, buildOptions);
   const diff = diffGraphs(current.graph, after);

@@ -1,0 +1,92 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readGraphFile } from '../../src/graph';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+const SEEDS = path.resolve(ROOT, '../shared/seeds');
+const BAGDHAD = 'p-bagdhad-218ea3d4';
+const BAGHDAD = 'p-baghdad-c02fc0c6';
+
+/** `cablegraph entities …` in a scratch directory (its ./curation.jsonl is the default file). */
+describe('cablegraph entities', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-entities-'));
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, CABLEGRAPH_AUTHOR: 'analyst' } });
+  const graph = path.join(dir, 'graph.cgz');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  beforeAll(() => expect(run('build', SEEDS, '-o', graph, '--quiet').status).toBe(0));
+
+  test('suggest shows the duplicate with the command that fixes it; list and show', () => {
+    const suggest = run('entities', 'suggest', '-g', graph);
+    expect(suggest.status).toBe(0);
+    expect(suggest.stdout.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^\s+[\d.]+\s+spelling Baghdad \(2\) ⇐ Bagdhad \(1\)  — 5 shared neighbours, overlap 0\.5, countries FR IZ US, 1 cables with both$/),
+      `        cablegraph entities merge ${BAGDHAD} ${BAGHDAD} --into ${BAGHDAD}`,
+    ]);
+    expect(run('entities', 'list', '-g', graph, '--type', 'place', '--limit', '2').stdout).toBe(`     2  Place        Baghdad  [${BAGHDAD}]\n     2  Place        France  [p-france-0576e739]\n`);
+    expect(run('entities', 'show', 'Talabani', '-g', graph).stdout).toMatch(/^Jalal Talabani \(Person, 1 cables\) p-jalal-talabani-fde70f3c\naliases: Jalal Talabani ×1, Talabani ×1\nco-mentioned most with: /);
+  });
+
+  test('--dry-run shows what changes and writes nothing; then the merge is written, and kept by a rebuild from scratch', async () => {
+    const before = fs.readFileSync(graph);
+    const dry = run('entities', 'merge', 'Bagdhad', 'Baghdad', '-g', graph, '--dry-run', '--note', 'typo');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/^would decide 1: merge \(analyst: typo\)\n  − Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4\n/);
+    expect(dry.stdout).toMatch(/nodes: 0 added, 1 removed, \d+ changed; edges: 0 added, 7 removed, 1 changed\n  \(dry run: nothing written\)\n$/);
+    expect(fs.existsSync(path.join(dir, 'curation.jsonl'))).toBe(false);
+    expect(fs.readFileSync(graph).equals(before)).toBe(true);
+
+    const merge = run('entities', 'merge', 'Bagdhad', 'Baghdad', '-g', graph, '--note', 'typo');
+    expect(merge.status).toBe(0);
+    const lines = fs.readFileSync(path.join(dir, 'curation.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ seq: 1, op: 'merge', ids: [BAGDHAD, BAGHDAD], into: BAGHDAD, author: 'analyst', note: 'typo' });
+    const written = (await readGraphFile(graph, { records: false })).graph;
+    expect(written.hasNode(BAGDHAD)).toBe(false);
+
+    // From scratch: ./curation.jsonl is applied by default; the same graph as the curated file.
+    const fresh = path.join(dir, 'fresh.cgz');
+    expect(run('build', SEEDS, '-o', fresh, '--quiet').status).toBe(0);
+    expect(fs.readFileSync(fresh).equals(fs.readFileSync(graph))).toBe(true);
+  });
+
+  test('a rejected entity disappears from every export', () => {
+    expect(run('entities', 'reject', 'Neither Saddam', '-g', graph, '--note', 'not a name').status).toBe(0);
+    for (const format of ['gexf', 'graphml', 'json']) {
+      const out = run('export', graph, '-f', format, '--quiet');
+      expect(out.status).toBe(0);
+      expect(out.stdout).not.toMatch(/Neither Saddam/);
+      expect(out.stdout).toMatch(/Jalal Talabani/);
+    }
+    const csv = path.join(dir, 'csv');
+    expect(run('export', graph, '-f', 'neo4j-csv', '-o', csv, '--quiet').status).toBe(0);
+    for (const f of fs.readdirSync(csv)) expect(fs.readFileSync(path.join(csv, f), 'utf8')).not.toMatch(/Neither Saddam|p-neither-saddam/);
+  });
+
+  test('undo takes back the last decision; split of a merge restores the original graph file byte for byte', () => {
+    const original = path.join(dir, 'original.cgz');
+    expect(run('build', SEEDS, '-o', original, '--quiet', '--curation', path.join(dir, 'none.jsonl')).status).toBe(2);
+    fs.writeFileSync(path.join(dir, 'none.jsonl'), '');
+    expect(run('build', SEEDS, '-o', original, '--quiet', '--curation', path.join(dir, 'none.jsonl')).status).toBe(0);
+    expect(run('entities', 'undo', '-g', graph).stdout).toMatch(/^decision 3: undo/);
+    expect(run('entities', 'split', BAGHDAD, '-g', graph).stdout).toMatch(/^decision 4: split[^]*\+ Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4/);
+    expect(fs.readFileSync(graph).equals(fs.readFileSync(original))).toBe(false); // the header records the decisions
+    const a = spawnSync(process.execPath, [CLI, 'export', graph, '-f', 'json', '--quiet'], { encoding: 'utf8' }).stdout;
+    const b = spawnSync(process.execPath, [CLI, 'export', original, '-f', 'json', '--quiet'], { encoding: 'utf8' }).stdout;
+    expect(a).toBe(b);
+  });
+
+  test('bad requests: one clear line, exit 2, nothing written', () => {
+    const lines = fs.readFileSync(path.join(dir, 'curation.jsonl'), 'utf8');
+    const unknown = run('entities', 'rename', 'Nobody Atall', 'X', '-g', graph);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('cablegraph: no entity "Nobody Atall" (cablegraph entities list --q … shows ids)\n');
+    expect(run('entities', 'retype', 'Kouchner', 'Spaceship', '-g', graph).stderr).toMatch(/retype: type must be one of PERSON, ORGANIZATION, PLACE/);
+    fs.writeFileSync(path.join(dir, 'broken.jsonl'), '{"seq":1,"op":"merge"}\n');
+    const broken = run('entities', 'rename', 'Kouchner', 'K', '-g', graph, '--curation', 'broken.jsonl');
+    expect(broken.stderr).toBe('cablegraph: broken.jsonl:1: no author\n');
+    expect(fs.readFileSync(path.join(dir, 'curation.jsonl'), 'utf8')).toBe(lines);
+  });
+});
