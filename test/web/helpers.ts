@@ -94,10 +94,14 @@ export async function nodePosition(page: Page, id: string): Promise<{ x: number;
   }, id);
 }
 
-/** Waits for the camera to stop (clicks during an animation land elsewhere). */
+/**
+ * Waits for the camera to stop (clicks during an animation land elsewhere), and past sigma's
+ * double-click window: two canvas clicks within 300 ms are one double click, not two clicks.
+ */
 export async function cameraSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => !window.cablegraph.renderer!.getCamera().isAnimated(), null, { timeout: 5_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(350);
 }
 
 /** Clicks an entity on the canvas (a real mouse click that sigma picks). */
@@ -108,22 +112,36 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 }
 
 /**
- * Clicks the link between two entities on the canvas. Links crowd near their ends, so the point is
- * the first along the segment (from the middle outwards) where sigma's own picking finds that
- * link; the click itself is a real mouse click.
+ * Clicks the link between two entities on the canvas. The camera first centres on the link (zoomed
+ * in when it is short on screen); the point clicked is the first along the segment, from the
+ * middle outwards, where sigma's own picking finds that link and no entity. The click itself is a
+ * real mouse click.
  */
 export async function clickEdge(page: Page, a: string, b: string, edgeKey: string): Promise<void> {
+  await page.evaluate(
+    async ([a, b]) => {
+      const renderer = window.cablegraph.renderer!;
+      const da = renderer.getNodeDisplayData(a)!;
+      const db = renderer.getNodeDisplayData(b)!;
+      const camera = renderer.getCamera();
+      const length = Math.hypot(renderer.framedGraphToViewport(da).x - renderer.framedGraphToViewport(db).x, renderer.framedGraphToViewport(da).y - renderer.framedGraphToViewport(db).y);
+      const ratio = length < 200 ? (camera.ratio * length) / 200 : camera.ratio;
+      await camera.animate({ x: (da.x + db.x) / 2, y: (da.y + db.y) / 2, ratio }, { duration: 0 });
+    },
+    [a, b],
+  );
   await cameraSettled(page);
   const pa = await nodePosition(page, a);
   const pb = await nodePosition(page, b);
   const box = await page.getByTestId('graph').boundingBox();
   const at = await page.evaluate(
     ({ pa, pb, box, edgeKey }) => {
-      const renderer = window.cablegraph.renderer as unknown as { getEdgeAtPoint(x: number, y: number): string | null };
+      type Picking = { getEdgeAtPoint(x: number, y: number): string | null; getNodeAtPosition(p: { x: number; y: number }): string | null };
+      const renderer = window.cablegraph.renderer as unknown as Picking;
       for (const t of [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.25, 0.75]) {
-        const x = pa.x + (pb.x - pa.x) * t;
-        const y = pa.y + (pb.y - pa.y) * t;
-        if (renderer.getEdgeAtPoint(x - box!.x, y - box!.y) === edgeKey) return { x, y };
+        const x = pa.x + (pb.x - pa.x) * t - box!.x;
+        const y = pa.y + (pb.y - pa.y) * t - box!.y;
+        if (renderer.getEdgeAtPoint(x, y) === edgeKey && renderer.getNodeAtPosition({ x, y }) === null) return { x: x + box!.x, y: y + box!.y };
       }
       return null;
     },

@@ -1,14 +1,17 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { testDriver } from '../store/neo4j/helpers';
-import { STORE_KINDS, startTestServer, type StoreKind } from '../server/helpers';
+import { CORPUS, SEEDS, STORE_KINDS, builtGraph, startTestServer, type StoreKind } from '../server/helpers';
 import {
+  cameraSettled,
   clickEdge,
   clickNode,
   countsChangedFrom,
   graphCounts,
   launchBrowser,
   nodeByLabel,
+  nodePosition,
   openViewer,
   pickSuggestion,
   screenshot,
@@ -103,6 +106,38 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(await item.locator('mark.mark-b').allTextContents()).toContain('Kouchner');
     expect(await page.evaluate(() => window.cablegraph.store.get().selectedEdge)).toBe([kouchner, talabani].sort().join('|'));
     await screenshot(page, `kouchner-talabani-evidence-${kind}`);
+  });
+
+  it('hover lights an entity and its neighbours, and dims the rest', async () => {
+    const talabani = await nodeByLabel(page, 'Jalal Talabani');
+    await cameraSettled(page);
+    const { x, y } = await nodePosition(page, talabani);
+    await page.mouse.move(x, y);
+    await page.waitForFunction((id) => window.cablegraph.store.get().hoveredNode === id, talabani);
+    const colours = await page.evaluate((id) => {
+      const { graph, renderer } = window.cablegraph;
+      const other = graph.findNode((n) => n !== id && !graph.areNeighbors(n, id))!;
+      const neighbour = graph.neighbors(id)[0]!;
+      return { self: renderer!.getNodeDisplayData(id)!.color, neighbour: renderer!.getNodeDisplayData(neighbour)!.color, other: renderer!.getNodeDisplayData(other)!.color };
+    }, talabani);
+    expect(colours.other).toBe('#e4e6ea');
+    expect(colours.neighbour).not.toBe('#e4e6ea');
+    expect(colours.self).not.toBe('#e4e6ea');
+    await screenshot(page, `hover-talabani-${kind}`);
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => window.cablegraph.store.get().hoveredNode === undefined);
+  });
+
+  it('ForceAtlas2 runs in a web worker until stopped', async () => {
+    const before = await page.evaluate(() => window.cablegraph.graph.mapNodes((_n, a) => [a.x, a.y]));
+    await page.getByTestId('layout-toggle').click();
+    expect(await page.getByTestId('layout-toggle').getAttribute('data-running')).toBe('true');
+    await page.waitForFunction((xy) => window.cablegraph.graph.mapNodes((_n, a) => [a.x, a.y]).some((p, i) => p[0] !== xy[i]![0] || p[1] !== xy[i]![1]), before);
+    await page.getByTestId('layout-toggle').click();
+    expect(await page.getByTestId('layout-toggle').getAttribute('data-running')).toBe('false');
+    const stopped = await page.evaluate(() => window.cablegraph.graph.mapNodes((_n, a) => [a.x, a.y]));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.cablegraph.graph.mapNodes((_n, a) => [a.x, a.y]))).toEqual(stopped);
   });
 
   it('the co-mention list of an entity opens the evidence of a pair', async () => {
@@ -217,4 +252,64 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     // The console error the viewer logs for debugging is expected here.
     viewer.errors = viewer.errors.filter((e) => !e.includes('404') && !e.includes('ApiRequestError'));
   });
+});
+
+/** Dated cables (the seeds carry no date): the date range narrows the graph to its years. */
+const DATED = ['2008/02/08PARIS245', '2008/05/08PARIS957', '2008/08/08PARIS1568', '2009/03/09PARIS410', '2009/11/09PARIS1534', '2010/02/10PARIS174'].map((c) => path.join(CORPUS, 'cable', `${c}.html`));
+
+describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (kind: StoreKind) => {
+  let browser: Browser | undefined;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let viewer: Viewer | undefined;
+
+  beforeAll(async () => {
+    if (kind === 'neo4j') {
+      const driver = await testDriver();
+      if (!driver) return;
+      await driver.close();
+    }
+    browser = await launchBrowser();
+    if (!browser) return;
+    server = await startTestServer(kind, await builtGraph([SEEDS, ...DATED]));
+  }, 180_000);
+  afterAll(async () => {
+    await viewer?.page.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the date range: slider and inputs narrow the graph to the cables of those years', async () => {
+    if (!browser || !server) return;
+    viewer = await openViewer(browser, server.url);
+    const { page } = viewer;
+    const all = await graphCounts(page);
+    expect(all.nodes).toBeGreaterThan(50);
+
+    // The "since" handle dragged to 2009 (a range input: input events, then change on release).
+    await page.getByTestId('date-slider-since').evaluate((el: HTMLInputElement) => {
+      el.value = '2009';
+      el.dispatchEvent(new Event('input'));
+      el.dispatchEvent(new Event('change'));
+    });
+    expect(await page.getByTestId('date-since').inputValue()).toBe('2009');
+    const since2009 = await countsChangedFrom(page, all);
+    expect(since2009.nodes).toBeGreaterThan(0);
+    expect(since2009.nodes).toBeLessThan(all.nodes);
+    await screenshot(page, `dates-since-2009-${kind}`);
+
+    // Typed dates: until 2008-06 (and no lower bound).
+    await page.getByTestId('date-clear').click();
+    await countsChangedFrom(page, since2009);
+    await page.getByTestId('date-until').fill('2008-06');
+    await page.getByTestId('date-until').press('Enter');
+    const until2008 = await countsChangedFrom(page, all);
+    expect(until2008.nodes).toBeGreaterThan(0);
+    expect(until2008.nodes).toBeLessThan(all.nodes);
+    expect(until2008).not.toEqual(since2009);
+    expect(await page.getByTestId('date-slider-until').inputValue()).toBe('2008');
+    // Every link shown overlaps the range.
+    const late = await page.evaluate(() => window.cablegraph.graph.filterEdges((_e, a) => (a.firstDate ?? '') > '2008-06-31').length);
+    expect(late).toBe(0);
+    expect(viewer.errors).toEqual([]);
+  }, 90_000);
 });
