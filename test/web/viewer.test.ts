@@ -197,7 +197,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     await page.locator('[data-testid="evidence-item"][data-cable-id="07PARIS3534"]').waitFor();
   });
 
-  it('filters change what is shown: dates, types, minimum weight', async () => {
+  it('filters change what is shown: dates, types, community, minimum weight', async () => {
     const all = await graphCounts(page);
     // The seed cables carry no date: any date range leaves nothing, clearing it brings all back.
     await page.getByTestId('date-since').fill('2007');
@@ -212,6 +212,16 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(await page.evaluate(() => window.cablegraph.graph.someNode((_n, a) => a.kind === 'Place'))).toBe(false);
     await page.getByTestId('filter-type-Place').check();
     await countsChangedFrom(page, noPlaces);
+
+    // One community of the overview: only its members are shown.
+    const community = page.getByTestId('filter-community');
+    const option = await community.locator('option').nth(1).getAttribute('value');
+    await community.selectOption(option!);
+    const one = await countsChangedFrom(page, all);
+    expect(one.nodes).toBeGreaterThan(0);
+    expect(await page.evaluate((c) => window.cablegraph.graph.everyNode((_n, a) => a.community === c), Number(option))).toBe(true);
+    await community.selectOption('');
+    await countsChangedFrom(page, one);
 
     await page.getByTestId('filter-min-weight').evaluate((el: HTMLInputElement) => {
       el.value = '3';
@@ -240,6 +250,13 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(500);
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(500);
     expect(bytes.length).toBeGreaterThan(20_000);
+  });
+
+  it('?q= opens the search with its suggestions', async () => {
+    await page.goto(`${server!.url}/?q=Talab`);
+    await page.waitForFunction(() => window.cablegraph?.ready === true);
+    await page.getByTestId('search-input-suggestion').filter({ hasText: 'Jalal Talabani' }).waitFor();
+    expect(await page.getByTestId('search-input').inputValue()).toBe('Talab');
   });
 
   it('shows API errors to the user', async () => {

@@ -140,6 +140,13 @@ export class App {
     this.hook.renderedAt = performance.now();
     this.hook.ready = true;
     this.router.start();
+    // `?q=Kouchner`: the search box filled, its suggestions open.
+    const q = new URLSearchParams(window.location.search).get('q');
+    if (q) {
+      search.input.value = q;
+      search.input.focus();
+      search.input.dispatchEvent(new Event('input'));
+    }
   }
 
   // ── What is shown ───────────────────────────────────────────────────────────────────────────

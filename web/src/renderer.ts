@@ -31,7 +31,11 @@ function drawLabel(context: CanvasRenderingContext2D, data: LabelData, settings:
   if (!data.label) return;
   const size = settings.labelSize;
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-  const x = data.x + data.size + 3;
+  // Right of the node, or left of it when the label would run off the canvas.
+  const width = context.measureText(data.label).width;
+  const canvasWidth = context.canvas.width / (window.devicePixelRatio || 1);
+  const right = data.x + data.size + 3;
+  const x = right + width > canvasWidth - 4 ? data.x - data.size - 3 - width : right;
   const y = data.y + size / 3;
   context.lineWidth = 3;
   context.lineJoin = 'round';
