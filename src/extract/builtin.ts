@@ -256,6 +256,9 @@ export class BuiltinExtractor implements Extractor {
 /** Hyphenated titles ("Minister-Counselor", "Vice-President") act as titles. */
 const isTitle = (x: Tok) => has(x, W_TITLE) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
 const isStrong = (x: Tok) => has(x, W_STRONG_TITLE) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)) && x.lower.split('-').some((p) => STRONG_TITLES.has(p)));
+/** Name connectors ("de", "bin", "al-") are short: the length settles most tokens without a lookup. */
+const CONNECTOR_MAX = Math.max(...[...CONNECTORS].map((w) => w.length));
+const isConnector = (x: Tok) => x.lower.length <= CONNECTOR_MAX && has(x, W_CONNECTOR);
 const isInit = (x: Tok) => /^[A-Z]\.$/.test(x.s);
 
 /**
@@ -524,7 +527,7 @@ class CableScan {
 
   /** A token that can continue a person's name in a run of case `caps`. */
   private okTok(x: Tok, caps: boolean): boolean {
-    return !x.used && !x.skip && (x.cap || has(x, W_CONNECTOR)) && !has(x, W_STOP) && !isTitle(x) && !has(x, W_ORG_HEAD) && !has(x, W_DEMONYM) &&
+    return !x.used && !x.skip && (x.cap || isConnector(x)) && !has(x, W_STOP) && !isTitle(x) && !has(x, W_ORG_HEAD) && !has(x, W_DEMONYM) &&
       !(caps && (/(?:ING|ED|LY|TION|SION|MENT|NESS|IES|ATES|ORTS|ANCE|ENCE|ITY)$/.test(x.s) || x.s.length < 2 && !/^[A-Z]\.?$/.test(x.s)));
   }
   /** The end of the name that starts at token `a`: up to four words (connectors aside) of the same case. */
@@ -533,7 +536,7 @@ class CableScan {
     let b = a;
     let ref = a; // case of the run: the first token that is not an initial
     let words = 1;
-    while (b + 1 < toks.length && words < 4 + (has(toks[b + 1], W_CONNECTOR) ? 1 : 0) && toks[b + 1].join) {
+    while (b + 1 < toks.length && words < 4 + (isConnector(toks[b + 1]) ? 1 : 0) && toks[b + 1].join) {
       const nx = toks[b + 1];
       const firstNameHere = b === a && has(toks[b], W_FIRST_NAME);
       const ok = this.okTok(nx, caps) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !has(nx, W_STOP) && !has(nx, W_ORG_HEAD) && !has(nx, W_DEMONYM) && !has(nx, W_PLACE) &&
@@ -542,9 +545,9 @@ class CableScan {
       if (isInit(toks[ref]) && !isInit(nx)) ref = b + 1;
       if (!(this.capsRun(b + 1) === this.capsRun(ref) || isInit(nx) || isInit(toks[b]))) break;
       b++;
-      if (!has(nx, W_CONNECTOR)) words++;
+      if (!isConnector(nx)) words++;
     }
-    while (b > a && has(toks[b], W_CONNECTOR)) b--;
+    while (b > a && isConnector(toks[b])) b--;
     return b;
   }
 
