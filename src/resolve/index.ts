@@ -141,7 +141,9 @@ interface Local { type: EntityType; key: string; display: string; surfaces: Map<
 /** Per-cable step: groups the mentions of one cable into local entities (titles stripped, case folded, surname → full name). */
 export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCountries(cable)): Local[] {
   const locals = new Map<string, Local>();
-  const add = (type: EntityType, key: string, display: string, surface: string, flags: Partial<Local> = {}) => {
+  const add = (type: EntityType, key: string, shown: string, surface: string, flags: Partial<Local> = {}) => {
+    // A name broken over lines in the cable is still one line of a name ("United \nStates").
+    const display = shown.includes('\n') || shown.includes('  ') ? shown.replace(/\s+/g, ' ') : shown;
     const k = `${type}|${key}`;
     let l = locals.get(k);
     if (!l) { l = { type, key, display, surfaces: new Map(), surnameOnly: false, acronym: false, ...flags }; locals.set(k, l); }
@@ -187,7 +189,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const cc = m.type === 'PLACE' ? COUNTRY_CODE.get(m.text.toLowerCase()) : undefined;
       const cn = cc === undefined ? undefined : COUNTRY_NAME.get(cc);
       if (cn) return add(m.type, normalizeName(cn), cn, m.text);
-      return add(m.type, normalizeName(m.text), properCase(m.text), m.text);
+      // A short all-capitals organization is an acronym (NATO, UNSC, IRGC), not a shouted name.
+      const acronym = m.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text);
+      return add(m.type, normalizeName(m.text), acronym ? m.text : properCase(m.text), m.text);
     }
     const name = stripTitles(m.text);
     const n = normalizeName(name);
