@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { CablegraphError } from '../common/diagnostics';
 import { DEFAULT_CURATION_FILE } from '../curate';
@@ -48,9 +49,14 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
   }
   const app = createApp(store, curator ? { curator } : {});
-  const server = await new Promise<import('http').Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.once('error', (error: NodeJS.ErrnoException) => reject(new CablegraphError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (--port)' : error.message}`)));
+  // http.createServer, not app.listen: express 5 hands listen errors to the callback as if listening.
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void store.close();
+      reject(new CablegraphError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (--port)' : error.message}`));
+    });
+    server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -156,7 +156,7 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
     if (!sub) throw notFound(`no entity ${req.params.id}`);
     return sub;
   }));
-  api.get('/overview', handle(async (req) => explorer.get().overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview))));
+  api.get('/overview', handle(async (req) => explorer.get().overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview), integer(req.query, 'maxEdges', LIMITS.overviewEdges, 1, LIMITS.overviewEdges))));
   api.get('/paths', handle(async (req) => {
     const result = await explorer.get().paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
     if (!result) throw notFound(`no entity ${String(req.query.from)} or ${String(req.query.to)}`);

@@ -17,7 +17,7 @@ import type {
 } from './types';
 
 /** Upper bounds of every limit the API takes (a request asking for more gets these). */
-export const LIMITS = { search: 50, neighbours: 100, neighbourhood: 1000, hops: 3, overview: 5000, pathHops: 6, paths: 10, evidence: 100, gexfNodes: 5000 } as const;
+export const LIMITS = { search: 50, neighbours: 100, neighbourhood: 1000, hops: 3, overview: 5000, overviewEdges: 50000, pathHops: 6, paths: 10, evidence: 100, gexfNodes: 5000 } as const;
 /** Shortest paths enumerated before ranking (both stores stop at the same count). */
 const PATH_CAP = 5000;
 /** Search candidates ranked (the store may find more; explore ranks these). */
@@ -87,13 +87,23 @@ export class Explorer {
     return { nodes: [...shown.values()], edges: await this.store.among([...shown.keys()], edges), truncated };
   }
 
-  /** The landing view: the top entities by PageRank and the edges among them. */
-  async overview(filter: GraphFilter, limit: number): Promise<Subgraph> {
+  /**
+   * The landing view: the top entities by PageRank and the edges among them — the heaviest
+   * `maxEdges` of them (a view of 5,000 entities can hold 150,000 co-mentions; a screen cannot).
+   */
+  async overview(filter: GraphFilter, limit: number, maxEdges: number = LIMITS.overviewEdges): Promise<Subgraph> {
     const nodeFilter: NodeFilter = { ...(filter.types ? { types: filter.types } : {}), ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}), ...(filter.community !== undefined ? { community: filter.community } : {}) };
     const nodes = await this.store.top(nodeFilter, limit + 1);
     const truncated = nodes.length > limit;
     if (truncated) nodes.pop();
-    return { nodes, edges: await this.store.among(nodes.map((n) => n.id), edgeFilter(filter)), truncated };
+    let edges = await this.store.among(nodes.map((n) => n.id), edgeFilter(filter));
+    const sub: Subgraph = { nodes, edges, truncated };
+    if (edges.length > maxEdges) {
+      edges = [...edges].sort(byWeight).slice(0, maxEdges).sort((a, b) => compare(a.id, b.id));
+      sub.edges = edges;
+      sub.edgesTruncated = true;
+    }
+    return sub;
   }
 
   /** Nodes and edges of an explicit set of entities (the viewer's current view, for GEXF). */

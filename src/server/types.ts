@@ -45,6 +45,8 @@ export interface Subgraph {
   edges: EdgeView[];
   /** True when a limit cut nodes off (more matched than were returned). */
   truncated: boolean;
+  /** True when only the heaviest edges were kept (overview's maxEdges). */
+  edgesTruncated?: boolean;
 }
 
 /** Filters shared by neighbourhood and overview. Dates are YYYY, YYYY-MM or YYYY-MM-DD. */

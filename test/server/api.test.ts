@@ -6,7 +6,8 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { validateGexf } from '../export/helpers';
 import type { CableDetail, EntityDetail, PairEvidence, PathsResult, SearchHit, Subgraph } from '../../src/server';
 import { testDriver } from '../store/neo4j/helpers';
-import { STORE_KINDS, startTestServer, type StoreKind } from './helpers';
+import { startServer } from '../../src/cli/serve-command';
+import { STORE_KINDS, builtGraph, startTestServer, type StoreKind } from './helpers';
 
 /**
  * The API contract on the seed cables, the same tests for both stores: the embedded graph file
@@ -118,6 +119,17 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
     const ranks = sub.nodes.map((n) => n.pagerank);
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
     expect(sub.nodes.map((n) => n.name)).toEqual(expect.arrayContaining(['Kouchner', 'Iraq', 'France']));
+    // Only the heaviest edges when asked for fewer than there are.
+    const capped = await ok<Subgraph>('overview?limit=10&maxEdges=5');
+    expect(capped.edges).toHaveLength(5);
+    expect(capped.edgesTruncated).toBe(true);
+    const lightest = Math.min(...capped.edges.map((e) => e.weight));
+    expect(sub.edges.filter((e) => e.weight > lightest).length).toBeLessThanOrEqual(5);
+  });
+
+  it('a second server on the same port: a clear error', async () => {
+    const port = new URL(server!.url).port;
+    await expect(startServer(await builtGraph(), { port, quiet: true })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: the port is in use (--port)`);
   });
 
   it('GEXF of a view: valid GEXF 1.3 with those nodes and their edges', async () => {
