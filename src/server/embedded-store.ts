@@ -5,39 +5,9 @@ import type { CableRecord } from '../graph/types';
 import { compare, editDistance, maxEdits, searchTokens } from './search';
 import { spanOverlaps, type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable } from './store';
 import { ENTITY_KIND_LIST, type Alias, type CableRef, type EdgeView, type EntityKind, type GraphStats, type NodeView } from './types';
+import { cableRef, edgeView, nodeView, sortFacts } from './views';
 
 const ENTITY = new Set<string>(ENTITY_KIND_LIST);
-
-export function nodeView(id: string, a: Attributes): NodeView {
-  const view: NodeView = {
-    id,
-    type: a.kind as EntityKind,
-    name: String(a.name ?? a.label ?? id),
-    cableCount: Number(a.cableCount ?? 0),
-    weightedDegree: Number(a.weightedDegree ?? 0),
-    pagerank: Number(a.pagerank ?? 0),
-    community: Number(a.community ?? -1),
-    x: Number(a.x ?? 0),
-    y: Number(a.y ?? 0),
-  };
-  if (a.firstDate) view.firstDate = String(a.firstDate);
-  if (a.lastDate) view.lastDate = String(a.lastDate);
-  return view;
-}
-
-export function edgeView(source: string, target: string, a: Attributes): EdgeView {
-  const [s, t] = source < target ? [source, target] : [target, source];
-  const view: EdgeView = { id: `${s}--${t}`, source: s, target: t, weight: Number(a.weight ?? 1), cableCount: Number(a.cableCount ?? 0) };
-  if (a.firstDate) view.firstDate = String(a.firstDate);
-  if (a.lastDate) view.lastDate = String(a.lastDate);
-  return view;
-}
-
-export function cableRef(id: string, a: Attributes): CableRef {
-  const ref: CableRef = { id };
-  for (const key of ['date', 'subject', 'origin', 'classification'] as const) if (a[key]) ref[key] = String(a[key]);
-  return ref;
-}
 
 const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.id);
 
@@ -368,15 +338,4 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async close(): Promise<void> {}
-}
-
-/** One order for every list of a cable's facts, whichever store read them. */
-export function sortFacts(facts: CableFacts): CableFacts {
-  facts.tags.sort((x, y) => compare(x.code, y.code));
-  facts.references.sort(compare);
-  facts.signers.sort(compare);
-  facts.to.sort(compare);
-  facts.info.sort(compare);
-  facts.entities.sort((x, y) => (x.offsets[0] ?? Infinity) - (y.offsets[0] ?? Infinity) || compare(x.id, y.id));
-  return facts;
 }

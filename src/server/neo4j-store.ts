@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { CYPHER_DIR, queryLibrary, runQuery, type NamedQuery } from '../store/neo4j';
 import { maxEdits } from './search';
 import { compare } from './search';
-import { sortFacts, cableRef, edgeView, nodeView } from './embedded-store';
+import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
 
