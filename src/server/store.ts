@@ -1,4 +1,4 @@
-import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
+import type { Alias, CableMetadata, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
 
 /**
  * What a store answers: small, exact questions about the graph. The viewer's operations
@@ -80,17 +80,8 @@ export interface CableText {
 }
 
 /** A cable's facts as the graph holds them (text and paragraphs come from cableTexts). */
-export interface CableFacts extends CableRef {
-  created?: string;
-  caveats: string[];
+export interface CableFacts extends CableMetadata {
   inCorpus: boolean;
-  tags: Array<{ code: string; label?: string }>;
-  references: string[];
-  signers: string[];
-  classifiedBy?: string;
-  from?: string;
-  to: string[];
-  info: string[];
   entities: Array<{ id: string; type: EntityKind; name: string; offsets: number[] }>;
 }
 

@@ -162,7 +162,8 @@ export interface CableEntity {
   mentions: Array<{ start: number; end: number; text: string }>;
 }
 
-export interface CableDetail extends CableRef {
+/** A cable's header facts: dates, caveats, tags, references, authorship, routing. */
+export interface CableMetadata extends CableRef {
   created?: string;
   caveats: string[];
   tags: Array<{ code: string; label?: string }>;
@@ -172,6 +173,9 @@ export interface CableDetail extends CableRef {
   from?: string;
   to: string[];
   info: string[];
+}
+
+export interface CableDetail extends CableMetadata {
   /** Full text; paragraph offsets point into it. */
   text: string;
   paragraphs: Array<{ number: number; start: number; end: number }>;
