@@ -76,6 +76,87 @@ async function getJson<T>(path: string, params: Params = {}, signal?: AbortSigna
 
 const id = encodeURIComponent;
 
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await response.json()) as T;
+}
+
+// ── Curation (mirrors src/curate/types.ts, src/curate/suggest.ts and src/server/curator.ts: the
+// viewer's tsconfig stays out of the server's Node-side modules) ──────────────────────────────────
+
+/** The type names decisions use (`retype`), one per entity kind. */
+export type DecisionType = 'PERSON' | 'ORGANIZATION' | 'PLACE';
+export const DECISION_TYPE: Record<EntityKind, DecisionType> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
+
+interface DecisionFields {
+  /** Who decided (free text; the server's user when not given). */
+  author?: string;
+  /** Why. */
+  note?: string;
+}
+
+/** What the viewer asks for (`POST /api/curation`). */
+export type DecisionRequest = DecisionFields &
+  (
+    | { op: 'merge'; ids: string[]; into: string; name?: string }
+    | { op: 'reject'; id: string }
+    | { op: 'rename'; id: string; name: string }
+    | { op: 'retype'; id: string; type: DecisionType }
+    | { op: 'undo'; decision: number }
+  );
+
+/** A decision as the curation file keeps it (any op: the CLI writes splits and aliases too). */
+export interface Decision {
+  seq: number;
+  op: 'merge' | 'split' | 'rename' | 'retype' | 'reject' | 'alias' | 'undo';
+  author: string;
+  /** ISO 8601. */
+  at: string;
+  note?: string;
+  id?: string;
+  ids?: string[];
+  into?: string;
+  name?: string;
+  type?: DecisionType;
+  alias?: string;
+  aliases?: string[];
+  cables?: string[];
+  /** undo: the seq taken back. */
+  decision?: number;
+}
+
+/** What a decision changed: entities gone, new and changed, and how many links moved. */
+export interface DecisionSummary {
+  decision: Decision;
+  removed: string[];
+  added: string[];
+  changed: string[];
+  edges: { added: number; removed: number; changed: number };
+}
+
+/** `GET /api/curation`: `enabled` is false when the server is read-only. */
+export interface CurationState {
+  enabled: boolean;
+  file?: string;
+  decisions: Decision[];
+}
+
+export interface SuggestedEntity {
+  id: string;
+  name: string;
+  type: string;
+  cables: number;
+}
+
+/** A likely duplicate: `merge` into `keep` (the one with more cables). */
+export interface Suggestion {
+  keep: SuggestedEntity;
+  merge: SuggestedEntity;
+  reason: 'spelling' | 'surname' | 'initials' | 'acronym';
+  score: number;
+  evidence: { sharedNeighbours: number; neighbourOverlap: number; sharedCountries: string[]; sharedCables: number };
+}
+
 export interface NeighbourhoodOptions extends GraphFilter {
   hops?: number;
   limit?: number;
@@ -102,6 +183,13 @@ export const api = {
     getJson('evidence', { a, b, limit: options.limit, offset: options.offset }),
 
   cable: (cableId: string): Promise<CableDetail> => getJson(`cable/${id(cableId)}`),
+
+  curation: (): Promise<CurationState> => getJson('curation'),
+
+  suggestions: (limit = 30): Promise<Suggestion[]> => getJson('curation/suggest', { limit }),
+
+  /** Takes a decision: the server rebuilds the graph before answering (about 10 s on a large corpus). */
+  decide: (decision: DecisionRequest): Promise<DecisionSummary> => postJson('curation', decision),
 
   /** GEXF 1.3 of the given entities and the co-mention edges among them. */
   gexf: async (body: { nodes: string[]; minWeight?: number; since?: string; until?: string }): Promise<Blob> => {

@@ -1,11 +1,12 @@
-// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO.
+// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO, #/curation.
 
 export type Route =
   | { view: 'home' }
   | { view: 'entity'; id: string }
   | { view: 'pair'; a: string; b: string }
   | { view: 'cable'; id: string }
-  | { view: 'path'; from: string; to: string };
+  | { view: 'path'; from: string; to: string }
+  | { view: 'curation' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'cable' && first) return { view, id: first };
   if (view === 'pair' && first && second) return { view, a: first, b: second };
   if (view === 'path' && first && second) return { view, from: first, to: second };
+  if (view === 'curation') return { view };
   return { view: 'home' };
 }
 
@@ -30,6 +32,8 @@ export function formatRoute(route: Route): string {
       return `#/pair/${e(route.a)}/${e(route.b)}`;
     case 'path':
       return `#/path/${e(route.from)}/${e(route.to)}`;
+    case 'curation':
+      return '#/curation';
   }
 }
 
