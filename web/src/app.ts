@@ -1,6 +1,7 @@
 // The viewer's composition root: what is shown (sources), routes, and the wiring of the parts.
 import type { GraphStats, Subgraph } from '../../src/server/types';
-import { api } from './api';
+import { api, type DecisionSummary } from './api';
+import { Curation } from './curation';
 import { dateSpan, download, formatNumber, h, replace } from './dom';
 import { exportGexf, exportPng } from './export';
 import { createFilters, type FilterControls } from './filters';
@@ -9,6 +10,8 @@ import { createLayout, settle, type Layout } from './layout';
 import type { PanelActions } from './panels/actions';
 import { cableView } from './panels/cable-view';
 import { loadingPanel } from './panels/common';
+import { curationPanel, curationSection } from './panels/curation';
+import { entityCuration } from './panels/entity-curation';
 import { entityPanel } from './panels/entity-panel';
 import { evidencePanel } from './panels/evidence-panel';
 import { pathsPanel } from './panels/paths-panel';
@@ -37,11 +40,16 @@ const EVIDENCE_PAGE = 20;
 const EDGE_BUDGET = 50_000;
 /** The part of a full settle run after entities are added to the view. */
 const SETTLE_AFTER_ADDING = 0.3;
+/** Entities a decision brings back (an undone merge) shown with their co-mentions, at most. */
+const SHOW_ADDED = 5;
+const EMPTY: Subgraph = { nodes: [], edges: [], truncated: false };
 
 export class App {
   readonly graph = createViewGraph();
   readonly store = new Store({ colourBy: 'type', filters: { ...DEFAULT_FILTERS } });
   readonly hook: CablegraphHook;
+  /** Entity decisions from the panels (off when the server is read-only). */
+  readonly curation: Curation;
 
   /** Fetched subgraphs by source: 'overview' and 'n:<id>' (expanded entities); re-fetched when filters change. */
   private readonly loaded = new Map<string, Subgraph>();
@@ -80,6 +88,14 @@ export class App {
 
   constructor() {
     this.hook = { ready: false, graph: this.graph, store: this.store, app: this };
+    this.curation = new Curation({
+      applied: (summary) => this.applyDecision(summary),
+      label: (id) => (this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, 'label') : undefined),
+      bookmark: () => {
+        const route = this.lastRoute;
+        return () => this.router.navigate(route);
+      },
+    });
     // `?overview=5000`: the overview's size from the address (benchmarks, shared links).
     const size = Number(new URLSearchParams(window.location.search).get('overview'));
     if (Number.isInteger(size) && size > 0) this.store.set({ filters: { ...this.store.get().filters, overviewLimit: size } });
@@ -105,8 +121,11 @@ export class App {
       clear: () => this.clearPath(),
     });
     this.filters = createFilters(this.store.get().filters, (filters) => void this.setFilters(filters));
-    this.shell.sidebar.append(this.pathFinder.element, this.filters.element);
+    this.shell.sidebar.append(this.pathFinder.element, this.filters.element, curationSection(this.curation, () => this.router.navigate({ view: 'curation' })));
+    this.shell.stage.after(this.curation.status);
     mount.replaceChildren(this.shell.root);
+    // Whether the entity panels offer curation: known before the first route is shown.
+    const curationState = this.curation.load().catch((error: unknown) => showError(error, 'Loading the curation state'));
 
     this.handle = createRenderer(this.shell.stage, this.graph, this.store, {
       clickNode: (node) => this.router.navigate({ view: 'entity', id: node }),
@@ -124,6 +143,24 @@ export class App {
     this.layout = createLayout(this.graph, (running) => this.shell.setLayoutRunning(running));
     this.bindKeys(search.input);
 
+    this.loadStats();
+    await this.reload();
+    this.handle.renderer.refresh();
+    this.hook.renderedAt = performance.now();
+    this.hook.ready = true;
+    await curationState;
+    this.router.start();
+    // `?q=Kouchner`: the search box filled, its suggestions open.
+    const q = new URLSearchParams(window.location.search).get('q');
+    if (q) {
+      search.input.value = q;
+      search.input.focus();
+      search.input.dispatchEvent(new Event('input'));
+    }
+  }
+
+  /** The graph as a whole (top bar, summary panel); again after each curation decision. */
+  private loadStats(): void {
     void api
       .stats()
       .then((stats) => {
@@ -134,19 +171,6 @@ export class App {
         if (this.router.current().view === 'home') this.showSummary();
       })
       .catch((error) => showError(error, 'Loading the statistics'));
-
-    await this.reload();
-    this.handle.renderer.refresh();
-    this.hook.renderedAt = performance.now();
-    this.hook.ready = true;
-    this.router.start();
-    // `?q=Kouchner`: the search box filled, its suggestions open.
-    const q = new URLSearchParams(window.location.search).get('q');
-    if (q) {
-      search.input.value = q;
-      search.input.focus();
-      search.input.dispatchEvent(new Event('input'));
-    }
   }
 
   // ── What is shown ───────────────────────────────────────────────────────────────────────────
@@ -169,8 +193,8 @@ export class App {
     return api.neighbourhood(key.slice(2), { ...common, limit: filters.neighbourLimit });
   }
 
-  /** Re-fetches every source under the current filters and makes the graph their union. */
-  private async reload(): Promise<void> {
+  /** Re-fetches every source under the current filters and makes the graph their union, then settles it (`settleShare` of a full run). */
+  private async reload(settleShare = 1): Promise<void> {
     const generation = ++this.generation;
     const filters = this.store.get().filters;
     const keys = [...(this.overview ? ['overview'] : []), ...[...this.loaded.keys()].filter((k) => k !== 'overview')];
@@ -190,13 +214,13 @@ export class App {
       const sub = results[i];
       if (sub) this.loaded.set(key, sub);
     });
-    this.rebuild(true);
+    this.rebuild(settleShare);
   }
 
-  /** Makes the graph the union of what is loaded and pinned (no request); `layout`: then settle it. */
-  private rebuild(layout = false): void {
+  /** Makes the graph the union of what is loaded and pinned (no request); then settles `settleShare` of a full layout run. */
+  private rebuild(settleShare = 0): void {
     replaceWithSubgraphs(this.graph, [...this.loaded.values(), ...this.extra.values()]);
-    if (layout) this.settle();
+    if (settleShare > 0) this.settle(settleShare);
     this.graphChanged();
   }
 
@@ -281,6 +305,58 @@ export class App {
     if (this.lastRoute.view === 'path') this.router.navigate({ view: 'home' });
   }
 
+  // ── Curation ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The view after a decision: the entities it removed leave at once (their neighbourhoods give way
+   * to the survivor's), every source is re-fetched (summed weights, new names and aliases), entities
+   * it brought back are shown with their co-mentions, and the panel follows.
+   */
+  private async applyDecision(summary: DecisionSummary): Promise<void> {
+    const { decision } = summary;
+    const removed = new Set(summary.removed);
+    const survivor = decision.op === 'merge' && decision.into && !removed.has(decision.into) ? decision.into : undefined;
+    for (const id of removed) {
+      if (this.loaded.delete(`n:${id}`) && survivor && !this.loaded.has(`n:${survivor}`)) this.loaded.set(`n:${survivor}`, EMPTY);
+      if (this.graph.hasNode(id)) this.graph.dropNode(id);
+    }
+    for (const [key, sub] of this.extra) if (sub.nodes.some((n) => removed.has(n.id))) this.extra.delete(key);
+    const state = this.store.get();
+    this.store.set({
+      path: state.path?.nodes.some((n) => removed.has(n)) ? undefined : state.path,
+      selectedNode: state.selectedNode && removed.has(state.selectedNode) ? survivor : state.selectedNode,
+      selectedEdge: state.selectedEdge && !this.graph.hasEdge(state.selectedEdge) ? undefined : state.selectedEdge,
+    });
+    if (removed.size > 0) this.graphChanged();
+    this.loadStats();
+
+    await this.reload(SETTLE_AFTER_ADDING);
+    for (const id of summary.added.slice(0, SHOW_ADDED)) if (!this.graph.hasNode(id)) await this.expand(id);
+
+    const route = this.router.current();
+    const touched = new Set([...summary.changed, ...summary.added]);
+    const gone = (id: string): boolean => removed.has(id);
+    switch (route.view) {
+      case 'entity':
+        if (gone(route.id)) this.router.navigate(survivor ? { view: 'entity', id: survivor } : { view: 'home' });
+        else if (touched.has(route.id)) this.router.navigate(route);
+        break;
+      case 'pair':
+        if (gone(route.a) || gone(route.b)) this.router.navigate({ view: 'home' });
+        else if (touched.has(route.a) || touched.has(route.b)) this.router.navigate(route);
+        break;
+      case 'path':
+        if (gone(route.from) || gone(route.to)) this.router.navigate({ view: 'home' });
+        else this.router.navigate(route);
+        break;
+      case 'curation':
+        this.router.navigate(route);
+        break;
+      default:
+        break;
+    }
+  }
+
   // ── Routes ──────────────────────────────────────────────────────────────────────────────────
 
   private async onRoute(route: Route): Promise<void> {
@@ -298,6 +374,10 @@ export class App {
         return this.showPair(route.a, route.b);
       case 'path':
         return this.showPaths(route.from, route.to);
+      case 'curation':
+        this.store.set({ selectedNode: undefined, selectedEdge: undefined });
+        this.setPanel(curationPanel(this.curation, this.actions));
+        return;
     }
   }
 
@@ -327,7 +407,9 @@ export class App {
     try {
       const detail = await this.withBusy(api.entity(id));
       if (seq !== this.panelSeq) return;
-      this.setPanel(entityPanel(detail, this.actions));
+      this.curation.remember(detail.id, detail.name);
+      const curate = this.curation.enabled ? (entity: typeof detail, title: HTMLElement) => entityCuration(entity, this.curation, title) : undefined;
+      this.setPanel(entityPanel(detail, this.actions, curate));
     } catch (error) {
       showError(error, 'Loading the entity');
       if (seq === this.panelSeq) this.setPanel(this.errorPanel(`Entity “${id}” could not be loaded.`));
@@ -465,7 +547,10 @@ export class App {
   }
 
   private async exportGexf(): Promise<void> {
-    if (this.graph.order === 0) return toast('Nothing to export: the graph is empty', 'info');
+    if (this.graph.order === 0) {
+      toast('Nothing to export: the graph is empty', 'info');
+      return;
+    }
     this.shell.setExporting('gexf', true);
     try {
       download(await this.withBusy(exportGexf(this.graph, this.store.get().filters)), 'cablegraph-view.gexf');

@@ -4,6 +4,7 @@ import { TYPE_COLOURS } from '../colours';
 import { cleanName, dateSpan, formatNumber, h, plural } from '../dom';
 import type { PanelActions } from './actions';
 import { panelHeader } from './common';
+import type { EntityCurationView } from './entity-curation';
 import { timelineChart } from './timeline';
 
 const NEIGHBOURS_SHOWN = 25;
@@ -34,7 +35,8 @@ function neighbourItem(entity: EntityDetail, n: Neighbour, maxWeight: number, ac
   );
 }
 
-export function entityPanel(entity: EntityDetail, actions: PanelActions): HTMLElement {
+/** `curate`: the curation controls (when the server takes decisions), given the box holding the name. */
+export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?: (entity: EntityDetail, title: HTMLElement) => EntityCurationView): HTMLElement {
   const colour = TYPE_COLOURS[entity.type];
   const neighbours = entity.neighbours.slice(0, NEIGHBOURS_SHOWN);
   const maxWeight = Math.max(1, ...neighbours.map((n) => n.edgeWeight));
@@ -43,13 +45,16 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions): HTMLEl
   const merged = new Map<string, number>();
   for (const a of entity.aliases) merged.set(cleanName(a.text), (merged.get(cleanName(a.text)) ?? 0) + a.count);
   const aliases = [...merged].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
+  const title = h('div', { class: 'entity-title' }, h('h2', { 'data-testid': 'entity-name' }, cleanName(entity.name)));
+  const curation = curate?.(entity, title);
+  if (curation) title.append(curation.titleTools);
 
   return h(
     'section',
     { class: 'panel', 'data-testid': 'panel-entity', 'data-id': entity.id },
     panelHeader(
       h('span', { class: 'type-badge', style: `--type:${colour}` }, entity.type),
-      h('h2', { 'data-testid': 'entity-name' }, cleanName(entity.name)),
+      title,
       actions,
     ),
     h(
@@ -67,6 +72,7 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions): HTMLEl
       h('button', { class: 'button', 'data-testid': 'entity-path-from', onclick: () => actions.setPathEnd('from', entity) }, 'Path from'),
       h('button', { class: 'button', 'data-testid': 'entity-path-to', onclick: () => actions.setPathEnd('to', entity) }, 'Path to'),
     ),
+    curation?.block ?? null,
     aliases.length > 0
       ? h(
           'div',
