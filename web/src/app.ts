@@ -365,6 +365,8 @@ export class App {
     this.lastRoute = route;
     switch (route.view) {
       case 'home':
+        // A panel still loading (an entity) does not replace this one when it arrives.
+        this.panelSeq++;
         this.store.set({ selectedNode: undefined, selectedEdge: undefined });
         this.showSummary();
         return;
@@ -375,6 +377,7 @@ export class App {
       case 'path':
         return this.showPaths(route.from, route.to);
       case 'curation':
+        this.panelSeq++;
         this.store.set({ selectedNode: undefined, selectedEdge: undefined });
         this.setPanel(curationPanel(this.curation, this.actions));
         return;

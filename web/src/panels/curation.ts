@@ -10,6 +10,8 @@ import type { PanelActions } from './actions';
 import { panelHeader } from './common';
 
 const SUGGESTIONS = 30;
+/** Shared countries named in a suggestion's evidence; the rest counted. */
+const COUNTRIES = 6;
 
 function typeColour(type: string): string {
   return TYPE_COLOURS[type as EntityKind] ?? '#8892a6';
@@ -81,7 +83,7 @@ function suggestionItem(s: Suggestion, curation: Curation, actions: PanelActions
   const evidence = [
     plural(ev.sharedNeighbours, 'shared co-mention'),
     `${Math.round(ev.neighbourOverlap * 100)}% overlap`,
-    ev.sharedCountries.length > 0 ? ev.sharedCountries.join(' ') : '',
+    ev.sharedCountries.length > 0 ? ev.sharedCountries.slice(0, COUNTRIES).join(' ') + (ev.sharedCountries.length > COUNTRIES ? ` +${ev.sharedCountries.length - COUNTRIES}` : '') : '',
   ].filter(Boolean);
   const confirm = h('div', { class: 'suggest-confirm', hidden: true });
   const merge = curation.control(h('button', { class: 'button', 'data-testid': 'suggestion-merge', title: `Merge “${s.merge.name}” into “${s.keep.name}”` }, 'Merge…'));
@@ -162,6 +164,14 @@ function decisionItem(d: Decision, curation: Curation, undoneBy: number | undefi
 
 /** The curation panel: likely duplicates (loaded as it opens) and the decisions, newest first. */
 export function curationPanel(curation: Curation, actions: PanelActions): HTMLElement {
+  if (!curation.enabled) {
+    return h(
+      'section',
+      { class: 'panel', 'data-testid': 'panel-curation' },
+      panelHeader(h('span', { class: 'type-badge neutral' }, 'CURATION'), h('h2', {}, 'Entities, by hand'), actions),
+      h('p', { class: 'summary-line', 'data-testid': 'curation-off' }, 'Curation is off: this server is read-only. Decisions can be taken with ', h('code', { class: 'file' }, 'cablegraph entities'), ' or from a server over a graph file.'),
+    );
+  }
   const suggestions = h('div', { class: 'suggest-list', 'data-testid': 'suggestions' }, h('div', { class: 'loading' }, h('div', { class: 'spinner' }), h('span', {}, 'Looking for likely duplicates…')));
   const decisions = h('div', { 'data-testid': 'decisions' });
   const decisionsTitle = h('h3', {}, 'Decisions');
