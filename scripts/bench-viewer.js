@@ -146,7 +146,9 @@ async function main() {
     const driver = await openDriver(connection);
     try {
       const session = driver.session();
-      await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+      // Relationships first: a hub's DETACH DELETE would take all its relationships in one transaction.
+      await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS');
+      await session.run('MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 5000 ROWS');
       await session.close();
       const { records } = await readGraphFile(file);
       started = process.hrtime.bigint();

@@ -18,6 +18,7 @@ export function decisionProblem(value: unknown): string | undefined {
   if (!isString(d.author)) return 'no author';
   if (!isString(d.at) || Number.isNaN(Date.parse(d.at))) return 'no valid "at" date';
   if (d.note !== undefined && typeof d.note !== 'string') return '"note" must be text';
+  if (d.names !== undefined && (!d.names || typeof d.names !== 'object' || Object.values(d.names).some((v) => typeof v !== 'string'))) return '"names" must map ids to names';
   switch (d.op) {
     case 'merge':
       if (!isStringList(d.ids) || d.ids.length < 2) return 'merge needs "ids": at least two entity ids';
@@ -70,7 +71,7 @@ export function readCuration(file: string): Decision[] {
 }
 
 /** Fixed key order, so the file diffs cleanly whoever wrote a line. */
-const KEY_ORDER = ['seq', 'op', 'id', 'ids', 'into', 'name', 'type', 'alias', 'aliases', 'cables', 'decision', 'author', 'at', 'note'];
+const KEY_ORDER = ['seq', 'op', 'id', 'ids', 'into', 'name', 'type', 'alias', 'aliases', 'cables', 'decision', 'names', 'author', 'at', 'note'];
 
 export function formatDecision(decision: Decision): string {
   const record = decision as unknown as Record<string, unknown>;

@@ -4,4 +4,4 @@ export * from './types';
 export { readCuration, appendDecision, formatDecision, decisionProblem, DEFAULT_CURATION_FILE } from './file';
 export { applyCuration, effectiveDecisions, splitId } from './apply';
 export { takeDecision, diffGraphs, defaultAuthor, checkAgainstGraph, type DecisionRequest, type GraphDiff, type CurationOutcome } from './session';
-export { suggestDuplicates, type Suggestion, type SuggestionReason } from './suggest';
+export { suggestDuplicates } from './suggest';

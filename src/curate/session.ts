@@ -89,8 +89,10 @@ export async function takeDecision(graphFile: string, curationFile: string, requ
   const existing = readCuration(curationFile);
   checkAgainstGraph(current.graph, request, curationFile);
   if (request.op === 'undo' && !existing.some((d) => d.seq === request.decision)) throw new CablegraphError('CURATION_INVALID', `undo: ${curationFile} has no decision ${request.decision}`, { file: curationFile });
+  const referenced = request.op === 'merge' ? request.ids : request.op === 'undo' ? [] : [request.id];
+  const names = Object.fromEntries(referenced.map((id) => [id, String(current.graph.getNodeAttribute(id, 'name'))]));
   // In the file's form (its key order), so the graph header equals a rebuild's from the file.
-  const decision = JSON.parse(formatDecision({ ...request, seq: existing.length + 1, author: request.author ?? defaultAuthor(), at: request.at ?? new Date().toISOString() } as Decision)) as Decision;
+  const decision = JSON.parse(formatDecision({ ...request, seq: existing.length + 1, ...(referenced.length > 0 ? { names } : {}), author: request.author ?? defaultAuthor(), at: request.at ?? new Date().toISOString() } as Decision)) as Decision;
   const buildOptions = { ...current.header.buildOptions, curation: [...existing, decision] };
   const { graph: after } = buildGraph(current.records, buildOptions);
   const diff = diffGraphs(current.graph, after);

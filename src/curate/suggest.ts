@@ -3,28 +3,7 @@ import { editDistance } from '../common/edit-distance';
 import { COUNTRY_CODE } from '../extract/gazetteer';
 import { ENTITY_KINDS } from '../graph/types';
 import { normalizeName } from '../resolve';
-
-/** Why two entities may be one. */
-export type SuggestionReason = 'spelling' | 'surname' | 'initials' | 'acronym';
-
-export interface Suggestion {
-  /** The entity to keep (more cables), and the one to merge into it. */
-  keep: { id: string; name: string; type: string; cables: number };
-  merge: { id: string; name: string; type: string; cables: number };
-  reason: SuggestionReason;
-  /** Higher is more likely: the reason's strength plus the evidence below. */
-  score: number;
-  evidence: {
-    /** Entities co-mentioned with both. */
-    sharedNeighbours: number;
-    /** Jaccard index of their co-mention neighbourhoods. */
-    neighbourOverlap: number;
-    /** Country tags (of the cables mentioning them) they share. */
-    sharedCountries: string[];
-    /** Cables mentioning both (two names of one entity in one cable are usually two entities). */
-    sharedCables: number;
-  };
-}
+import type { Suggestion, SuggestionReason } from './types';
 
 interface Info {
   id: string;

@@ -16,6 +16,8 @@ interface DecisionBase {
   at: string;
   /** Why (optional). */
   note?: string;
+  /** The names the entities had when decided (ids alone are unreadable in a review). */
+  names?: Record<string, string>;
 }
 
 /** The entities become one: `into` keeps its id (and name, unless `name` is given). */
@@ -73,3 +75,25 @@ export interface UndoDecision extends DecisionBase {
 
 export type DecisionOp = Decision['op'];
 export const DECISION_OPS: readonly DecisionOp[] = ['merge', 'split', 'rename', 'retype', 'reject', 'alias', 'undo'];
+
+/** Why two entities may be one. */
+export type SuggestionReason = 'spelling' | 'surname' | 'initials' | 'acronym';
+
+export interface Suggestion {
+  /** The entity to keep (more cables), and the one to merge into it. */
+  keep: { id: string; name: string; type: string; cables: number };
+  merge: { id: string; name: string; type: string; cables: number };
+  reason: SuggestionReason;
+  /** Higher is more likely: the reason's strength plus the evidence below. */
+  score: number;
+  evidence: {
+    /** Entities co-mentioned with both. */
+    sharedNeighbours: number;
+    /** Jaccard index of their co-mention neighbourhoods. */
+    neighbourOverlap: number;
+    /** Country tags (of the cables mentioning them) they share. */
+    sharedCountries: string[];
+    /** Cables mentioning both (two names of one entity in one cable are usually two entities). */
+    sharedCables: number;
+  };
+}

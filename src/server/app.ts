@@ -8,7 +8,7 @@ import { writeGexf } from '../export';
 import type { Curator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import type { GraphStore } from './store';
-import { ENTITY_KIND_LIST, type EntityKind, type GraphFilter, type Subgraph } from './types';
+import { ENTITY_KIND_LIST, type CurationState, type EntityKind, type GraphFilter, type Subgraph } from './types';
 
 /** The built viewer (vite build of web/). */
 export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist');
@@ -120,7 +120,11 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
 
   api.get('/stats', handle(() => current().stats()));
 
-  api.get('/curation', handle(async () => (curator ? { enabled: true, file: curator.curationFile, decisions: curator.decisions() } : { enabled: false, decisions: [] })));
+  api.get('/curation', handle(async (): Promise<CurationState> => {
+    if (!curator) return { enabled: false, decisions: [], names: {} };
+    const decisions = curator.decisions();
+    return { enabled: true, file: curator.curationFile, decisions, names: curator.names(decisions) };
+  }));
   api.get('/curation/suggest', handle(async (req) => {
     if (!curator) throw new ApiError(403, 'CURATION_DISABLED', 'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)');
     return curator.suggest(integer(req.query, 'limit', 30, 1, 200));

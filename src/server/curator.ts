@@ -5,18 +5,10 @@ import { ENTITY_KINDS } from '../graph/types';
 import { syncGraphDiff } from '../store/neo4j';
 import { EmbeddedStore } from './embedded-store';
 import type { GraphStore } from './store';
+import type { DecisionSummary } from './types';
 
 /** Attributes a rebuild recomputes for every node: not what a reader calls a change. */
 const METRICS = new Set(['degree', 'weightedDegree', 'pagerank', 'community', 'x', 'y']);
-
-export interface DecisionSummary {
-  decision: Decision;
-  /** Entities gone (merged away, rejected), new (split off), and changed (name, type, aliases, cables). */
-  removed: string[];
-  added: string[];
-  changed: string[];
-  edges: { added: number; removed: number; changed: number };
-}
 
 /**
  * The viewer's curation: decisions from the entity panel go to the curation file, the graph file
@@ -37,6 +29,14 @@ export class Curator {
 
   decisions(): Decision[] {
     return readCuration(this.curationFile);
+  }
+
+  /** Names for the ids the decisions mention: the graph's now, else the one recorded with the decision. */
+  names(decisions: readonly Decision[]): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const d of decisions) Object.assign(names, d.names ?? {});
+    for (const id of Object.keys(names)) if (this.loaded.graph.hasNode(id)) names[id] = String(this.loaded.graph.getNodeAttribute(id, 'name'));
+    return names;
   }
 
   suggest(limit: number): Suggestion[] {

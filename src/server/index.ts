@@ -5,4 +5,4 @@ export { EmbeddedStore } from './embedded-store';
 export { Neo4jStore, SERVER_QUERIES_DIR, luceneQuery } from './neo4j-store';
 export type { GraphStore } from './store';
 export * from './types';
-export { Curator, type DecisionSummary } from './curator';
+export { Curator } from './curator';

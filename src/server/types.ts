@@ -1,3 +1,7 @@
+import type { Decision } from '../curate/types';
+
+export type { Decision, Suggestion, SuggestionReason } from '../curate/types';
+
 /**
  * The viewer's API: what a GraphStore answers and what the express app sends as JSON. Both stores
  * (the embedded graph file and Neo4j) return exactly these shapes, with the same values and order.
@@ -197,4 +201,22 @@ export interface GraphStats {
 /** An error body: every error answers `{ error: { code, message } }` with a 4xx/5xx status. */
 export interface ApiError {
   error: { code: string; message: string };
+}
+
+/** What `POST /api/curation` answers: the decision as written and what it changed. */
+export interface DecisionSummary {
+  decision: Decision;
+  /** Entities gone (merged away, rejected), new (split off), and changed (name, type, aliases, cables). */
+  removed: string[];
+  added: string[];
+  changed: string[];
+  edges: { added: number; removed: number; changed: number };
+}
+
+/** `GET /api/curation`: `enabled` is false when the server is read-only; names of the entities the decisions mention, as the graph (or, for entities gone since, their last known name) shows them. */
+export interface CurationState {
+  enabled: boolean;
+  file?: string;
+  decisions: Decision[];
+  names: Record<string, string>;
 }

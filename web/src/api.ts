@@ -9,6 +9,7 @@ import type {
   PathsResult,
   SearchHit,
   Subgraph,
+  Suggestion,
 } from '../../src/server/types';
 
 /** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
@@ -123,6 +124,8 @@ export interface Decision {
   cables?: string[];
   /** undo: the seq taken back. */
   decision?: number;
+  /** The entities' names when decided. */
+  names?: Record<string, string>;
 }
 
 /** What a decision changed: entities gone, new and changed, and how many links moved. */
@@ -139,23 +142,11 @@ export interface CurationState {
   enabled: boolean;
   file?: string;
   decisions: Decision[];
+  /** Names of the entities the decisions mention. */
+  names: Record<string, string>;
 }
 
-export interface SuggestedEntity {
-  id: string;
-  name: string;
-  type: string;
-  cables: number;
-}
-
-/** A likely duplicate: `merge` into `keep` (the one with more cables). */
-export interface Suggestion {
-  keep: SuggestedEntity;
-  merge: SuggestedEntity;
-  reason: 'spelling' | 'surname' | 'initials' | 'acronym';
-  score: number;
-  evidence: { sharedNeighbours: number; neighbourOverlap: number; sharedCountries: string[]; sharedCables: number };
-}
+export type { Suggestion } from '../../src/server/types';
 
 export interface NeighbourhoodOptions extends GraphFilter {
   hops?: number;

@@ -61,6 +61,8 @@ export class Curation {
     this.enabled = state.enabled;
     this.file = state.file;
     this.decisions = state.decisions;
+    // The server's names for the ids decisions mention (recorded when decided): no id-derived guesses.
+    for (const [id, name] of Object.entries(state.names ?? {})) this.remember(id, name);
     this.notify();
     return state;
   }
@@ -126,7 +128,7 @@ export class Curation {
 
   /** "Merged Ghazi al-Yawer into Jalal Talabani", "Rejected Neither Saddam" … */
   describe(d: Decision): string {
-    const then = this.namesAt.get(d.seq) ?? {};
+    const then = { ...(d.names ?? {}), ...(this.namesAt.get(d.seq) ?? {}) };
     const name = (id: string | undefined): string => (id ? `“${then[id] ?? this.nameOf(id)}”` : '?');
     switch (d.op) {
       case 'merge': {

@@ -43,11 +43,15 @@ export async function testDriver(): Promise<Driver | undefined> {
   }
 }
 
-/** Empties the test database in small auto-commit batches (one transaction would exhaust its memory). */
+/**
+ * Empties the test database in small auto-commit batches: relationships first (a DETACH DELETE of
+ * a hub node deletes all its relationships in one transaction, past the server's memory pool).
+ */
 export async function emptyDatabase(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+    await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS');
+    await session.run('MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 5000 ROWS');
   } finally {
     await session.close();
   }
