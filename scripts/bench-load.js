@@ -13,12 +13,11 @@
  * project's own server, not one holding data you need.
  */
 'use strict';
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { ROOT, SHARED_CORPUS, buildGraph, emptyDatabase, generateCorpus, mustSucceed, offlineImport } = require('./lib/bench-common');
 
-const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
@@ -29,48 +28,24 @@ const { writeNeo4jCsv } = require(path.join(ROOT, 'dist/export'));
 const { loadGraph, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-load-'));
-const cli = (...a) => execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(ROOT, 'dist/cli/index.js'), ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-async function emptyDatabase(driver) {
-  const session = driver.session();
-  try {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
-
-function graphFile() {
+async function graphFile() {
   const given = flag('--graph');
   if (given) return given;
   const cables = flag('--cables');
   const file = path.join(work, 'graph.cgz');
+  let input = SHARED_CORPUS;
   if (cables) {
-    const csv = path.join(work, `cables-${cables}.csv`);
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.js'), '-n', cables, '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
-    cli('build', csv, '-o', file, '--quiet');
-  } else {
-    cli('build', path.join(ROOT, '..', 'shared', 'corpus'), '-o', file, '--quiet');
+    input = path.join(work, `cables-${cables}.csv`);
+    mustSucceed('gen-corpus', await generateCorpus(cables, input));
   }
+  mustSucceed('build', await buildGraph(input, file));
   return file;
 }
 
-function offlineImport(graph) {
-  const lib = path.join(process.env.NEO4J_DIR || path.join(ROOT, '.neo4j'), 'lib');
-  if (!fs.existsSync(path.join(lib, '.complete'))) throw new Error(`no Neo4j jars in ${lib}: run npm run neo4j:start once`);
-  const csvDir = path.join(work, 'csv');
-  const files = writeNeo4jCsv(graph, csvDir);
-  const home = path.join(work, 'neo4j-home');
-  fs.mkdirSync(path.join(home, 'conf'), { recursive: true });
-  fs.writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
-  const started = process.hrtime.bigint();
-  execFileSync(
-    'java',
-    ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--overwrite-destination', '--multiline-fields=true', '--array-delimiter=;',
-      ...files.nodes.map((f) => `--nodes=${f}`), ...files.relationships.map((f) => `--relationships=${f}`)],
-    { cwd: work, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  return Number(process.hrtime.bigint() - started) / 1e9;
+async function offline(graph) {
+  const files = writeNeo4jCsv(graph, path.join(work, 'csv'));
+  return (await offlineImport(files, work)).seconds;
 }
 
 async function online(driver, graph, options) {
@@ -80,7 +55,7 @@ async function online(driver, graph, options) {
 }
 
 (async () => {
-  const file = graphFile();
+  const file = await graphFile();
   const { graph, header } = await readGraphFile(file, { records: false });
   console.log(`graph: ${header.cables} cables, ${graph.order} nodes, ${graph.size} relationships (${file})`);
   const driver = await openDriver(resolveConnection());
@@ -94,7 +69,7 @@ async function online(driver, graph, options) {
       }
     }
     const onlineSeconds = await online(driver, graph, {});
-    const offlineSeconds = offlineImport(graph);
+    const offlineSeconds = await offline(graph);
     const rate = (n, s) => `${Math.round(n / s).toLocaleString('en-US')}`;
     console.log(`online loader (cablegraph load, defaults): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s`);
     console.log(`offline importer (neo4j-admin import):     ${offlineSeconds.toFixed(1)} s — ${rate(graph.order, offlineSeconds)} nodes/s, ${rate(graph.size, offlineSeconds)} relationships/s`);

@@ -28,6 +28,7 @@ const { startServer } = require(path.join(ROOT, 'dist/cli/serve-command'));
 const { readGraphFile } = require(path.join(ROOT, 'dist/graph'));
 const { loadGraph, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
 const { seededRandom } = require(path.join(ROOT, 'dist/common/random'));
+const { emptyDatabase } = require('./lib/bench-common');
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-viewer-'));
 const cli = (...a) => execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(ROOT, 'dist/cli/index.js'), ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -145,11 +146,7 @@ async function main() {
     const connection = resolveConnection();
     const driver = await openDriver(connection);
     try {
-      const session = driver.session();
-      // Relationships first: a hub's DETACH DELETE would take all its relationships in one transaction.
-      await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS');
-      await session.run('MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-      await session.close();
+      await emptyDatabase(driver); // relationships first, in batches
       const { records } = await readGraphFile(file);
       started = process.hrtime.bigint();
       await loadGraph(graph, driver, { force: true, records });

@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+/**
+ * The scale benchmark (issue 7), one command: for each size — the shared corpus and generated
+ * corpora of N cables — builds the graph in a child process and measures it end to end, then the
+ * exports and (unless --no-neo4j) the Neo4j online loader beside the offline importer.
+ *
+ *   npm run build && npm run neo4j:start
+ *   nice -n 10 node scripts/bench.js [--sizes corpus,10000,50000,251287] [--timeout-minutes 60] [--no-neo4j] [--keep DIR]
+ *   npm run bench -- --sizes corpus,10000
+ *
+ * Per size: cables, input MB, build wall seconds, cables/s and MB/s, seconds per build stage (the
+ * build's summary line), the build's peak RSS (`/usr/bin/time -v`, else /proc VmHWM), nodes and
+ * edges (the graph file's header), `export -f gexf` and `-f neo4j-csv` seconds, and Neo4j online
+ * load (`cablegraph load --force --no-texts`, its own timing) vs offline import (neo4j-admin
+ * `database import full` on the neo4j-csv export: the same data) with their ratio. Then one
+ * markdown table, the issue's targets (met / not met) and how time and memory grow with size.
+ * A size that fails (out of memory, timeout per stage) is a row saying so. The Neo4j database of
+ * the running server is emptied: use the project's own server, not one holding data you need.
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const common = require('./lib/bench-common');
+
+const { ROOT, SHARED_CORPUS, buildGraph, cli, emptyDatabase, generateCorpus, inputBytes, neo4jCsvFiles, offlineImport, parseBuildSummary, readGraphHeader } = common;
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const SIZES = flag('--sizes', 'corpus,10000,50000,251287').split(',').map((s) => s.trim()).filter(Boolean);
+for (const s of SIZES) {
+  if (s !== 'corpus' && !/^[1-9]\d*$/.test(s)) {
+    console.error(`bench: --sizes wants "corpus" or whole numbers, got "${s}"`);
+    process.exit(2);
+  }
+}
+const TIMEOUT_MS = Number(flag('--timeout-minutes', 60)) * 60000;
+const NEO4J = !args.includes('--no-neo4j');
+const KEEP = flag('--keep');
+const TARGET = { cablesPerSecond: 1000, peakRss: 4 * 2 ** 30, ratio: 3, fullSize: 251287 };
+
+if (!fs.existsSync(common.CLI)) {
+  console.error('bench: run `npm run build` first (needs dist/)');
+  process.exit(2);
+}
+
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+const gib = (bytes) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+const num = (n) => (n === undefined ? '—' : n.toLocaleString('en-US'));
+const sec = (s) => (s === undefined ? '—' : s.toFixed(1));
+
+/** One size, measured; stops at the first failing stage and says which. */
+async function measureSize(size, driver) {
+  const row = { size, label: size === 'corpus' ? 'shared corpus' : Number(size).toLocaleString('en-US') };
+  const work = fs.mkdtempSync(path.join(KEEP || os.tmpdir(), `cablegraph-bench-${size}-`));
+  const stage = async (name, run) => {
+    log(`${row.label}: ${name} …`);
+    const result = await run();
+    if (!result.ok) {
+      row.failure = `${name}: ${result.failure}`;
+      if (result.peakRss) row.failure += ` (peak RSS ${gib(result.peakRss)})`;
+      log(`${row.label}: ${row.failure}`);
+      return undefined;
+    }
+    log(`${row.label}: ${name} ${result.seconds.toFixed(1)} s, peak RSS ${gib(result.peakRss)}`);
+    return result;
+  };
+  try {
+    let input = SHARED_CORPUS;
+    if (size !== 'corpus') {
+      input = path.join(work, `cables-${size}.csv`);
+      const gen = await stage('gen-corpus', () => generateCorpus(size, input, { timeoutMs: TIMEOUT_MS }));
+      if (!gen) return row;
+      row.genSeconds = gen.seconds;
+    }
+    row.inputBytes = inputBytes(input);
+
+    const graph = path.join(work, 'graph.cgz');
+    const build = await stage('build', () => buildGraph(input, graph, { quiet: false, timeoutMs: TIMEOUT_MS }));
+    if (!build) return row;
+    const summary = parseBuildSummary(build.stderr);
+    const header = await readGraphHeader(graph);
+    Object.assign(row, {
+      cables: header.cables, nodes: header.nodes, edges: header.edges,
+      buildSeconds: build.seconds, peakRss: build.peakRss,
+      readSeconds: summary?.readSeconds, graphSeconds: summary?.graphSeconds, writeSeconds: summary?.writeSeconds,
+      graphBytes: fs.statSync(graph).size,
+    });
+
+    const gexf = await stage('export gexf', () => cli(['export', graph, '-f', 'gexf', '-o', path.join(work, 'graph.gexf'), '--quiet'], { timeoutMs: TIMEOUT_MS }));
+    if (!gexf) return row;
+    row.gexfSeconds = gexf.seconds;
+    row.gexfRss = gexf.peakRss;
+    fs.rmSync(path.join(work, 'graph.gexf'), { force: true });
+    const csvDir = path.join(work, 'csv');
+    const csv = await stage('export neo4j-csv', () => cli(['export', graph, '-f', 'neo4j-csv', '-o', csvDir, '--quiet'], { timeoutMs: TIMEOUT_MS }));
+    if (!csv) return row;
+    row.csvSeconds = csv.seconds;
+    row.csvRss = csv.peakRss;
+    if (!driver) return row;
+
+    log(`${row.label}: emptying the Neo4j database …`);
+    await emptyDatabase(driver);
+    const load = await stage('neo4j online load', () => cli(['load', graph, '--force', '--no-texts'], { timeoutMs: TIMEOUT_MS }));
+    if (!load) return row;
+    // The loader's own timing (after reading the graph file), as bench-load.js reports it.
+    const loaded = /cablegraph load: .*, ([\d.]+) s\s*$/m.exec(load.stderr);
+    row.onlineSeconds = loaded ? Number(loaded[1]) : load.seconds;
+    row.loadRss = load.peakRss;
+    log(`${row.label}: neo4j offline import …`);
+    try {
+      row.offlineSeconds = (await offlineImport(neo4jCsvFiles(csvDir), work, { timeoutMs: TIMEOUT_MS })).seconds;
+    } catch (error) {
+      row.failure = error.message;
+      return row;
+    }
+    row.ratio = row.onlineSeconds / row.offlineSeconds;
+    log(`${row.label}: online ${sec(row.onlineSeconds)} s, offline ${sec(row.offlineSeconds)} s (${row.ratio.toFixed(2)}×)`);
+    return row;
+  } catch (error) {
+    row.failure = `${error.message}`;
+    return row;
+  } finally {
+    if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function table(rows) {
+  const head = ['size', 'cables', 'input MB', 'build s', 'cables/s', 'MB/s', 'read+parse+extract s', 'resolve+graph+metrics s', 'write s', 'peak RSS', 'nodes', 'edges', 'GEXF export s', 'neo4j-csv export s', 'export peak RSS', 'online load s', 'offline import s', 'online/offline', 'status'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    const built = r.buildSeconds !== undefined;
+    lines.push(`| ${[
+      r.label, num(r.cables), r.inputBytes === undefined ? '—' : (r.inputBytes / 1e6).toFixed(1),
+      sec(r.buildSeconds), built ? Math.round(r.cables / r.buildSeconds).toLocaleString('en-US') : '—', built ? (r.inputBytes / 1e6 / r.buildSeconds).toFixed(2) : '—',
+      sec(r.readSeconds), sec(r.graphSeconds), sec(r.writeSeconds), built ? gib(r.peakRss) : '—', num(r.nodes), num(r.edges),
+      sec(r.gexfSeconds), sec(r.csvSeconds), r.gexfRss === undefined ? '—' : gib(Math.max(r.gexfRss, r.csvRss ?? 0)),
+      sec(r.onlineSeconds), sec(r.offlineSeconds), r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
+      r.failure ?? (NEO4J ? 'ok' : 'ok (no Neo4j)'),
+    ].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function targets(rows) {
+  const built = rows.filter((r) => r.buildSeconds !== undefined);
+  const full = rows.find((r) => r.size === String(TARGET.fullSize));
+  // Judged on the 251,287-cable row; without it, on the largest size that ran (and said so).
+  const judge = (name, have, value, met) => {
+    if (full && have(full)) return `- ${name}: ${value(full)} at ${TARGET.fullSize.toLocaleString('en-US')} cables — **${met(full) ? 'met' : 'not met'}**`;
+    const largest = rows.filter(have).sort((a, b) => b.cables - a.cables)[0];
+    const why = full ? `failed at ${TARGET.fullSize.toLocaleString('en-US')} (${full.failure})` : `${TARGET.fullSize.toLocaleString('en-US')} cables not run`;
+    if (!largest) return `- ${name}: not measured (${why})`;
+    return `- ${name}: ${why}; at ${largest.label} cables ${value(largest)} — ${met(largest) ? 'met at that size' : '**not met** even at that size'}`;
+  };
+  return [
+    'Targets (issue 7, for the 251,287-cable corpus):',
+    judge('≥ 1,000 cables/s end to end (build)', (r) => r.buildSeconds !== undefined, (r) => `${Math.round(r.cables / r.buildSeconds).toLocaleString('en-US')} cables/s`, (r) => r.cables / r.buildSeconds >= TARGET.cablesPerSecond),
+    judge('peak RSS ≤ 4 GiB (build)', (r) => r.buildSeconds !== undefined, (r) => gib(r.peakRss), (r) => r.peakRss <= TARGET.peakRss),
+    NEO4J
+      ? judge('Neo4j online load ≤ 3× offline import', (r) => r.ratio !== undefined, (r) => `${r.ratio.toFixed(2)}× (${sec(r.onlineSeconds)} s vs ${sec(r.offlineSeconds)} s)`, (r) => r.ratio <= TARGET.ratio)
+      : '- Neo4j online load ≤ 3× offline import: not measured (--no-neo4j)',
+    ...(built.length === 0 ? ['(no size built)'] : []),
+  ].join('\n');
+}
+
+/** How build time and peak RSS grow from one size to the next: the exponent k in cost ∝ cables^k. */
+function growth(rows) {
+  const built = rows.filter((r) => r.buildSeconds !== undefined).sort((a, b) => a.cables - b.cables);
+  if (built.length < 2) return 'Growth: needs two sizes that built.';
+  const lines = ['Growth (cost ∝ cables^k between consecutive sizes; k ≈ 1 linear, k > 1.15 worse than linear, k < 0.85 fixed costs still dominate):'];
+  const describe = (k) => (k > 1.15 ? 'worse than linear' : k < 0.85 ? 'less than linear' : 'linear');
+  for (let i = 1; i < built.length; i += 1) {
+    const [a, b] = [built[i - 1], built[i]];
+    const x = Math.log(b.cables / a.cables);
+    const kt = Math.log(b.buildSeconds / a.buildSeconds) / x;
+    const km = Math.log(b.peakRss / a.peakRss) / x;
+    const ke = Math.log(b.edges / a.edges) / x;
+    const perCable = (r) => `${((r.buildSeconds / r.cables) * 1000).toFixed(2)} ms and ${((r.peakRss / r.cables) / 1024).toFixed(0)} KiB per cable`;
+    lines.push(`- ${a.label} → ${b.label} (×${(b.cables / a.cables).toFixed(1)} cables, ×${(b.edges / a.edges).toFixed(1)} edges): time k = ${kt.toFixed(2)} (${describe(kt)}), peak RSS k = ${km.toFixed(2)} (${describe(km)}); ${perCable(a)} → ${perCable(b)}; edges k = ${ke.toFixed(2)}${a.size === 'corpus' || b.size === 'corpus' ? ' (the shared corpus is real HTML pages, the others generated CSV: not like for like)' : ''}`);
+  }
+  return lines.join('\n');
+}
+
+(async () => {
+  let driver;
+  let neo4jNote;
+  if (NEO4J) {
+    const { openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
+    try {
+      driver = await openDriver(resolveConnection());
+    } catch (error) {
+      neo4jNote = `Neo4j not reachable (${error.message}); online load and offline import skipped — npm run neo4j:start, or --no-neo4j`;
+      log(neo4jNote);
+    }
+  }
+  const rows = [];
+  try {
+    for (const size of SIZES) rows.push(await measureSize(size, driver));
+  } finally {
+    if (driver) await driver.close();
+  }
+  const cpus = os.cpus();
+  console.log(`\nmachine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(`command: node scripts/bench.js ${args.join(' ')}`.trimEnd());
+  if (neo4jNote) console.log(neo4jNote);
+  console.log(`\n${table(rows)}\n`);
+  console.log(`${targets(rows)}\n`);
+  console.log(growth(rows));
+})().catch((error) => {
+  console.error(`bench: ${error.stack || error.message}`);
+  process.exit(1);
+});
