@@ -138,6 +138,26 @@ function acronymName(surface: string, ctry: string[]): string | undefined {
 
 interface Local { type: EntityType; key: string; display: string; surfaces: Map<string, number>; surnameOnly: boolean; acronym: boolean }
 
+/**
+ * "Sheikh Abdullah bin Zayed Al Nahyan (AbZ)", "International Organization for Migration (IOM)": a short form in
+ * parentheses right after a name is an alias of that name (same entity, same type), here and later in the cable.
+ * Returns alias text → the mention of the name.
+ */
+function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
+  const aliasTarget = new Map<string, Mention>();
+  if (!text) return aliasTarget;
+  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const m = sorted[i]; const n = sorted[i + 1];
+    if (m.type === 'PLACE' || text[n.end] !== ')' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start))) continue;
+    if (n.text.length > 8 || /\s/.test(n.text) || !/[A-Z].*[A-Z]/.test(n.text)) continue;
+    const initials = stripTitles(m.text).split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+    if (n.text[0].toUpperCase() !== initials[0] && !initials.includes(n.text[0].toUpperCase())) continue;
+    aliasTarget.set(n.text, m);
+  }
+  return aliasTarget;
+}
+
 /** Per-cable step: groups the mentions of one cable into local entities (titles stripped, case folded, surname → full name). */
 export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCountries(cable)): Local[] {
   const locals = new Map<string, Local>();
@@ -151,35 +171,26 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + 1);
     return k;
   };
-  // "Sheikh Abdullah bin Zayed Al Nahyan (AbZ)", "International Organization for Migration (IOM)": a short form in
-  // parentheses right after a name is an alias of that name (same entity, same type), here and later in the cable.
-  const sorted = [...mentions].sort((x, y) => x.start - y.start);
-  const aliasTarget = new Map<string, Mention>();
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const m = sorted[i]; const n = sorted[i + 1];
-    const text = cable.text;
-    if (!text || m.type === 'PLACE' || text[n.end] !== ')' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start))) continue;
-    if (n.text.length > 8 || /\s/.test(n.text) || !/[A-Z].*[A-Z]/.test(n.text)) continue;
-    const initials = stripTitles(m.text).split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
-    if (n.text[0].toUpperCase() !== initials[0] && !initials.includes(n.text[0].toUpperCase())) continue;
-    aliasTarget.set(n.text, m);
-  }
-  if (aliasTarget.size) mentions = mentions.map((n) => { const m = aliasTarget.get(n.text); return m && n !== m ? { ...n, type: m.type, aliasOf: m } as Mention : n; });
-  const persons = mentions.filter((m) => m.type === 'PERSON' && !(m as { aliasOf?: Mention }).aliasOf).map((m) => ({ m, name: stripTitles(m.text) }));
+  // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
+  const aliasOf = new Map<Mention, Mention>();
+  const aliasTarget = aliasTargets(cable.text, mentions);
+  if (aliasTarget.size) for (const n of mentions) { const m = aliasTarget.get(n.text); if (m && n !== m) aliasOf.set(n, m); }
+  const persons = mentions.filter((m) => m.type === 'PERSON' && !aliasOf.has(m)).map((m) => ({ m, name: stripTitles(m.text) }));
   const fullByNorm = new Map<string, string>();
   for (const p of persons) { const k = normalizeName(p.name); if (k.includes(' ') && !fullByNorm.has(k)) fullByNorm.set(k, p.name); }
   const fullNorms = [...fullByNorm.keys()];
   const keyOf = new Map<Mention, string>();
   const aliases: Mention[] = [];
   for (const m of mentions) {
-    if ((m as { aliasOf?: Mention }).aliasOf) { aliases.push(m); continue; }
+    if (aliasOf.has(m)) { aliases.push(m); continue; }
     keyOf.set(m, resolveOne(m));
   }
   for (const n of aliases) {
-    const k = keyOf.get((n as unknown as { aliasOf: Mention }).aliasOf);
+    const target = aliasOf.get(n)!;
+    const k = keyOf.get(target);
     const l = k ? locals.get(k) : undefined;
     if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
-    else resolveOne({ ...n });
+    else resolveOne({ ...n, type: target.type });
   }
   return [...locals.values()];
   function resolveOne(m: Mention): string {
