@@ -56,13 +56,14 @@ const sec = (s) => (s === undefined ? '—' : s.toFixed(1));
 async function measureSize(size, driver) {
   const row = { size, label: size === 'corpus' ? 'shared corpus' : Number(size).toLocaleString('en-US') };
   const work = fs.mkdtempSync(path.join(KEEP || os.tmpdir(), `cablegraph-bench-${size}-`));
+  const failures = [];
   const stage = async (name, run) => {
     log(`${row.label}: ${name} …`);
     const result = await run();
     if (!result.ok) {
-      row.failure = `${name}: ${result.failure}`;
-      if (result.peakRss) row.failure += ` (peak RSS ${gib(result.peakRss)})`;
-      log(`${row.label}: ${row.failure}`);
+      failures.push(`${name}: ${result.failure}${result.peakRss ? ` (peak RSS ${gib(result.peakRss)})` : ''}`);
+      row.failure = failures.join('; ');
+      log(`${row.label}: ${failures[failures.length - 1]}`);
       return undefined;
     }
     log(`${row.label}: ${name} ${result.seconds.toFixed(1)} s, peak RSS ${gib(result.peakRss)}`);
@@ -78,6 +79,7 @@ async function measureSize(size, driver) {
     }
     row.inputBytes = inputBytes(input);
 
+    // Without a graph nothing else can run; a failing export or load is noted and the rest goes on.
     const graph = path.join(work, 'graph.cgz');
     const build = await stage('build', () => buildGraph(input, graph, { quiet: false, timeoutMs: TIMEOUT_MS }));
     if (!build) return row;
@@ -90,38 +92,48 @@ async function measureSize(size, driver) {
       graphBytes: fs.statSync(graph).size,
     });
 
-    const gexf = await stage('export gexf', () => cli(['export', graph, '-f', 'gexf', '-o', path.join(work, 'graph.gexf'), '--quiet'], { timeoutMs: TIMEOUT_MS }));
-    if (!gexf) return row;
-    row.gexfSeconds = gexf.seconds;
-    row.gexfRss = gexf.peakRss;
-    fs.rmSync(path.join(work, 'graph.gexf'), { force: true });
+    const exportRss = [];
+    const gexfFile = path.join(work, 'graph.gexf');
+    const gexf = await stage('export gexf', () => cli(['export', graph, '-f', 'gexf', '-o', gexfFile, '--quiet'], { timeoutMs: TIMEOUT_MS }));
+    if (gexf) {
+      row.gexfSeconds = gexf.seconds;
+      exportRss.push(gexf.peakRss);
+    }
+    fs.rmSync(gexfFile, { force: true });
     const csvDir = path.join(work, 'csv');
     const csv = await stage('export neo4j-csv', () => cli(['export', graph, '-f', 'neo4j-csv', '-o', csvDir, '--quiet'], { timeoutMs: TIMEOUT_MS }));
-    if (!csv) return row;
-    row.csvSeconds = csv.seconds;
-    row.csvRss = csv.peakRss;
+    if (csv) {
+      row.csvSeconds = csv.seconds;
+      exportRss.push(csv.peakRss);
+    }
+    if (exportRss.length > 0) row.exportRss = Math.max(...exportRss);
     if (!driver) return row;
 
     log(`${row.label}: emptying the Neo4j database …`);
     await emptyDatabase(driver);
     const load = await stage('neo4j online load', () => cli(['load', graph, '--force', '--no-texts'], { timeoutMs: TIMEOUT_MS }));
-    if (!load) return row;
-    // The loader's own timing (after reading the graph file), as bench-load.js reports it.
-    const loaded = /cablegraph load: .*, ([\d.]+) s\s*$/m.exec(load.stderr);
-    row.onlineSeconds = loaded ? Number(loaded[1]) : load.seconds;
-    row.loadRss = load.peakRss;
+    if (load) {
+      // The loader's own timing (after reading the graph file), as bench-load.js reports it.
+      const loaded = /cablegraph load: .*, ([\d.]+) s\s*$/m.exec(load.stderr);
+      row.onlineSeconds = loaded ? Number(loaded[1]) : load.seconds;
+      row.loadRss = load.peakRss;
+    }
+    if (!csv) return row;
     log(`${row.label}: neo4j offline import …`);
     try {
       row.offlineSeconds = (await offlineImport(neo4jCsvFiles(csvDir), work, { timeoutMs: TIMEOUT_MS })).seconds;
     } catch (error) {
-      row.failure = error.message;
+      failures.push(error.message);
+      row.failure = failures.join('; ');
       return row;
     }
-    row.ratio = row.onlineSeconds / row.offlineSeconds;
-    log(`${row.label}: online ${sec(row.onlineSeconds)} s, offline ${sec(row.offlineSeconds)} s (${row.ratio.toFixed(2)}×)`);
+    if (row.onlineSeconds !== undefined) {
+      row.ratio = row.onlineSeconds / row.offlineSeconds;
+      log(`${row.label}: online ${sec(row.onlineSeconds)} s, offline ${sec(row.offlineSeconds)} s (${row.ratio.toFixed(2)}×)`);
+    }
     return row;
   } catch (error) {
-    row.failure = `${error.message}`;
+    row.failure = [row.failure, error.message].filter(Boolean).join('; ');
     return row;
   } finally {
     if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
@@ -137,7 +149,7 @@ function table(rows) {
       r.label, num(r.cables), r.inputBytes === undefined ? '—' : (r.inputBytes / 1e6).toFixed(1),
       sec(r.buildSeconds), built ? Math.round(r.cables / r.buildSeconds).toLocaleString('en-US') : '—', built ? (r.inputBytes / 1e6 / r.buildSeconds).toFixed(2) : '—',
       sec(r.readSeconds), sec(r.graphSeconds), sec(r.writeSeconds), built ? gib(r.peakRss) : '—', num(r.nodes), num(r.edges),
-      sec(r.gexfSeconds), sec(r.csvSeconds), r.gexfRss === undefined ? '—' : gib(Math.max(r.gexfRss, r.csvRss ?? 0)),
+      sec(r.gexfSeconds), sec(r.csvSeconds), r.exportRss === undefined ? '—' : gib(r.exportRss),
       sec(r.onlineSeconds), sec(r.offlineSeconds), r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
       r.failure ?? (NEO4J ? 'ok' : 'ok (no Neo4j)'),
     ].join(' | ')} |`);

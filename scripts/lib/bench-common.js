@@ -74,15 +74,17 @@ function runMeasured(command, argv, options = {}) {
       let failure;
       if (timedOut) failure = `timeout after ${+(timeoutMs / 60000).toFixed(2)} min`;
       else if (outOfMemory) failure = 'out of memory';
-      else if (!ok) failure = `failed (${childSignal || `exit ${code}`})${lastLine(stderr) ? `: ${lastLine(stderr)}` : ''}`;
+      else if (!ok) failure = `failed (${childSignal || `exit ${code}`})${lastLine(stderr) ? ` — ${lastLine(stderr)}` : ''}`;
       resolve({ ok, code, signal: childSignal, seconds, peakRss, stdout: out.get(), stderr, timedOut, outOfMemory, failure });
     });
   });
 }
 
+/** The line that names the error (`RangeError: Invalid string length`), else the last line. */
 function lastLine(text) {
-  const lines = text.trim().split('\n').filter((l) => l.trim() !== '');
-  return (lines[lines.length - 1] || '').slice(0, 200);
+  const lines = text.trim().split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at ') && !/^Node\.js v/.test(l));
+  const named = lines.find((l) => /^(\w*Error|Exception|error)\b|^cablegraph\b.*:/.test(l));
+  return (named || lines[lines.length - 1] || '').slice(0, 200);
 }
 
 /** A measured run's result, or an error naming what failed and how. */
