@@ -456,73 +456,83 @@ class CableScan {
 
   /** Pass 3: persons — title cues, multi-word capitalized runs; runs it cannot settle wait in `pending`. */
   private persons(): void {
-    const { toks, capsCable } = this;
+    const toks = this.toks;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.skip || t.used || !t.cap) continue;
-      const caps = this.capsRun(i);
-      // plural titles: "RABBIS SHAYEVICH AND GOLDSCHMIDT", "Presidents Bush and Putin"
-      if (has(t, W_PLURAL_TITLE) && !t.used) {
-        let j = i + 1;
-        let got = 0;
-        while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && toks[j].join && !has(toks[j], W_STOP) && !has(toks[j], W_ENGLISH) && !has(toks[j], W_PLACE)) {
-          this.emit('PERSON', j, j); this.surnames.add(toks[j].lower); got++;
-          const nx = toks[j + 1];
-          const gap = nx ? this.gapOf(nx) : '';
-          if (nx && (nx.lower === 'and' || /^,\s*$/.test(gap) && nx.cap) && joinable(gap.replace(',', ''))) j += nx.lower === 'and' ? 2 : 1; else break;
-        }
-        if (got) { i = j; continue; }
-      }
-      // title cue: look back over title words
-      let cue = false;
-      let k = i;
-      while (k < toks.length && isTitle(toks[k]) && !toks[k].used && !toks[k].skip && (k === i || toks[k].join)) { if (isStrong(toks[k])) cue = true; k++; }
-      if (k > i && k < toks.length && !toks[k].join) cue = false;
-      // title words before i that were not capitalized ("desk officer", "the then-minister")
-      if (!cue && i > 0 && has(toks[i - 1], W_STRONG_TITLE) && t.join && !toks[i - 1].skip) cue = true;
-      let a = k;
-      while (a < toks.length && has(toks[a], W_DEMONYM) && !toks[a].used) a++;
-      if (a >= toks.length || toks[a].used || toks[a].skip || !toks[a].cap) { i = Math.max(i, k - 1); continue; }
-      if (a > i && !toks[a].join) { i = a - 1; continue; }
-      let b = a;
-      if (!this.okTok(toks[a], caps)) {
-        // "Ambassador King said": a title word standing alone after a strong title is a surname
-        if (cue && k > i + 0 && a === k && has(toks[a], W_SURNAME_TITLE) && toks[a].cap && !toks[a].used && toks[a].join && !(toks[a + 1] && toks[a + 1].cap && toks[a + 1].join)) {
-          this.emit('PERSON', a, a); this.surnames.add(toks[a].lower);
-        }
-        i = a; continue;
-      }
-      b = this.extend(a, caps);
-      // "Human Rights Issues Robert King": a run of ordinary words before a given name is not part of the name
-      if (!cue && b > a) {
-        let f = a;
-        while (f < b && has(toks[f], W_ENGLISH) && !has(toks[f], W_FIRST_NAME)) f++;
-        if (f > a && f < b && has(toks[f], W_FIRST_NAME)) { a = f; b = this.extend(a, caps); }
-      }
-      const n = b - a + 1;
-      if (cue && (!caps || n <= 3)) {
-        this.emit('PERSON', a, b);
-        this.surnames.add(toks[b].lower);
-      } else if (!caps && n >= 2 && (has(toks[b], W_DEMONYM) || DEMONYMS.has(toks.slice(a, b + 1).map((x) => x.lower).join(' ')))) {
-        // "North Korean(s)": adjectives, not names
-      } else if (!caps && n >= 2 && toks.slice(a, b + 1).some((x) => !has(x, W_ENGLISH) && !/^[A-Z]\.?$/.test(x.s))) {
-        // a sentence-initial capitalized function word was already excluded by STOP
-        this.emit('PERSON', a, b);
-        this.surnames.add(toks[b].lower);
-      } else if (caps && !capsCable && n >= 2 && toks.slice(a, b + 1).every((x) => !has(x, W_ENGLISH) && x.s.length > 1)) {
-        this.emit('PERSON', a, b);
-        this.surnames.add(toks[b].lower);
-      } else if (caps && n >= 2 && n <= 4 && has(toks[a], W_FIRST_NAME) && toks.slice(a + 1, b + 1).every((x) => x.s.length > 1 && !has(x, W_PLACE))) {
-        this.emit('PERSON', a, b);
-        this.surnames.add(toks[b].lower);
-      } else if (caps && capsCable && n >= 2 && n <= 3 && toks.slice(a, b + 1).every((x) => !has(x, W_ENGLISH) && x.s.length > 1)) {
-        this.emit('PERSON', a, b);
-        this.surnames.add(toks[b].lower);
-      } else {
-        this.pending.push({ a, b });
-      }
-      i = b;
+      const j = has(t, W_PLURAL_TITLE) ? this.pluralTitleNames(i) : -1;
+      i = j >= 0 ? j : this.personAt(i);
     }
+  }
+
+  /** Plural titles: "RABBIS SHAYEVICH AND GOLDSCHMIDT", "Presidents Bush and Putin". The index to go on from, or -1 if no name followed. */
+  private pluralTitleNames(i: number): number {
+    const toks = this.toks;
+    let j = i + 1;
+    let got = 0;
+    while (j < toks.length && toks[j].cap && !toks[j].used && !toks[j].skip && toks[j].join && !has(toks[j], W_STOP) && !has(toks[j], W_ENGLISH) && !has(toks[j], W_PLACE)) {
+      this.emit('PERSON', j, j); this.surnames.add(toks[j].lower); got++;
+      const nx = toks[j + 1];
+      const gap = nx ? this.gapOf(nx) : '';
+      if (nx && (nx.lower === 'and' || /^,\s*$/.test(gap) && nx.cap) && joinable(gap.replace(',', ''))) j += nx.lower === 'and' ? 2 : 1; else break;
+    }
+    return got ? j : -1;
+  }
+
+  /** The name (if any) at capitalized token `i`, after its title words; returns the last token index it settled. */
+  private personAt(i: number): number {
+    const toks = this.toks;
+    const t = toks[i];
+    const caps = this.capsRun(i);
+    // title cue: look back over title words
+    let cue = false;
+    let k = i;
+    while (k < toks.length && isTitle(toks[k]) && !toks[k].used && !toks[k].skip && (k === i || toks[k].join)) { if (isStrong(toks[k])) cue = true; k++; }
+    if (k > i && k < toks.length && !toks[k].join) cue = false;
+    // title words before i that were not capitalized ("desk officer", "the then-minister")
+    if (!cue && i > 0 && has(toks[i - 1], W_STRONG_TITLE) && t.join && !toks[i - 1].skip) cue = true;
+    let a = k;
+    while (a < toks.length && has(toks[a], W_DEMONYM) && !toks[a].used) a++;
+    if (a >= toks.length || toks[a].used || toks[a].skip || !toks[a].cap) return Math.max(i, k - 1);
+    if (a > i && !toks[a].join) return a - 1;
+    if (!this.okTok(toks[a], caps)) {
+      // "Ambassador King said": a title word standing alone after a strong title is a surname
+      if (cue && k > i + 0 && a === k && has(toks[a], W_SURNAME_TITLE) && toks[a].cap && !toks[a].used && toks[a].join && !(toks[a + 1] && toks[a + 1].cap && toks[a + 1].join)) {
+        this.emit('PERSON', a, a); this.surnames.add(toks[a].lower);
+      }
+      return a;
+    }
+    let b = this.extend(a, caps);
+    // "Human Rights Issues Robert King": a run of ordinary words before a given name is not part of the name
+    if (!cue && b > a) {
+      let f = a;
+      while (f < b && has(toks[f], W_ENGLISH) && !has(toks[f], W_FIRST_NAME)) f++;
+      if (f > a && f < b && has(toks[f], W_FIRST_NAME)) { a = f; b = this.extend(a, caps); }
+    }
+    this.personOrPending(a, b, cue, caps);
+    return b;
+  }
+
+  /** The capitalized run a..b: a person now, adjectives ("North Korean"), or pending until the whole cable is read. */
+  private personOrPending(a: number, b: number, cue: boolean, caps: boolean): void {
+    const { toks, capsCable } = this;
+    const n = b - a + 1;
+    if (cue && (!caps || n <= 3)) { this.emitPerson(a, b); return; }
+    // "North Korean(s)": adjectives, not names
+    if (!caps && n >= 2 && (has(toks[b], W_DEMONYM) || DEMONYMS.has(toks.slice(a, b + 1).map((x) => x.lower).join(' ')))) return;
+    // (a sentence-initial capitalized function word was already excluded by STOP)
+    if ((!caps && n >= 2 && toks.slice(a, b + 1).some((x) => !has(x, W_ENGLISH) && !/^[A-Z]\.?$/.test(x.s))) ||
+      (caps && !capsCable && n >= 2 && toks.slice(a, b + 1).every((x) => !has(x, W_ENGLISH) && x.s.length > 1)) ||
+      (caps && n >= 2 && n <= 4 && has(toks[a], W_FIRST_NAME) && toks.slice(a + 1, b + 1).every((x) => x.s.length > 1 && !has(x, W_PLACE))) ||
+      (caps && capsCable && n >= 2 && n <= 3 && toks.slice(a, b + 1).every((x) => !has(x, W_ENGLISH) && x.s.length > 1))) {
+      this.emitPerson(a, b);
+      return;
+    }
+    this.pending.push({ a, b });
+  }
+  private emitPerson(a: number, b: number): void {
+    this.emit('PERSON', a, b);
+    this.surnames.add(this.toks[b].lower);
   }
 
   /** A token that can continue a person's name in a run of case `caps`. */
@@ -582,34 +592,37 @@ class CableScan {
       const w = toks[a].lower;
       if (a === b && /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3)) && !has(toks[a], W_ENGLISH) && !has(toks[a], W_PLACE) && !has(toks[a], W_SMALL_PLACE) && !has(toks[a], W_DEMONYM) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) this.surnames.add(w);
     }
-    // pending single words: persons if they are a known surname; places after a place preposition
-    for (const { a, b } of this.pending) {
-      if (toks[a].used) continue;
-      const last = toks[b].lower;
-      if (a === b && this.surnames.has(last)) { this.emit('PERSON', a, b); continue; }
-      const prev = toks[a - 1];
-      const placePrep = prev && has(prev, W_PLACE_PREP);
-      const parts = toks[a].lower.split('-');
-      if (parts.length > 1 && parts.some((x) => PLACES.has(x) || DEMONYMS.has(x) || ORG_NAMES.has(x) || x === 'u.s')) continue;
-      const w = toks[a].lower;
-      if (/(?:ian|ean|ese|ish|eri|tani|stani)$/.test(w) && a === b && !/['’]s\b/.test(text.slice(toks[a].end, toks[a].end + 3))) continue;
-      if (w.endsWith('s') && (has(toks[a], W_DEMONYM) || ENGLISH.has(w.slice(0, -1)) || /[A-Z]s$/.test(toks[a].s))) continue;
-      const nx = toks[a + 1];
-      const possessive = /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3));
-      // small towns after a place preposition ("in Tunceli", "of Birobidzhan")
-      if (this.placePrepContext && prev && (placePrep || prev.lower === 'of') && !possessive && a < b && SMALL_PLACES.has(toks.slice(a, b + 1).map((x) => x.lower).join(' '))) { this.emit('PLACE', a, b); continue; }
-      if (a === b && has(toks[a], W_SMALL_PLACE) && prev && (placePrep || prev.lower === 'of') && !possessive && this.placePrepContext) { this.emit('PLACE', a, b); continue; }
-      // "Putin's", "TAIANA'S": a possessive unknown single name is a person
-      if (a === b && possessive && !has(toks[a], W_ENGLISH) && !has(toks[a], W_PLACE) && !has(toks[a], W_SMALL_PLACE) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) { this.emit('PERSON', a, b); continue; }
-      const personContext = (nx && /^(said|says|told|stated|noted|added|argued|explained|asked|believes|believed|met|called|urged|stressed|insisted|replied|warned|wrote|agreed|thinks|thought|has|had|was|is|would|will)$/.test(nx.lower)) ||
-        possessive || (prev && /^(with|by|and|of)$/.test(prev.lower));
-      const speech = nx && /^(said|says|told|stated|noted|added|argued|explained|asked|urged|stressed|insisted|replied|warned|wrote|agreed)$/.test(nx.lower);
-      if (a === b && personContext && !this.capsRun(a) && !placePrep && !has(toks[a], W_ENGLISH) && (speech || !toks[a].sent) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
-        this.emit('PERSON', a, b); continue;
-      }
-      if (this.placePrepContext && !this.capsRun(a) && prev && has(prev, W_PLACE_PREP) && toks[a].join && !toks[a].sent && toks[a].s.length > 2) {
-        this.emit('PLACE', a, b);
-      }
+    // pending runs: persons if they are a known surname; places after a place preposition
+    for (const { a, b } of this.pending) if (!toks[a].used) this.settleRun(a, b);
+  }
+
+  /** One pending run a..b, once the cable's surnames are known. */
+  private settleRun(a: number, b: number): void {
+    const { text, toks, capsCable } = this;
+    const last = toks[b].lower;
+    if (a === b && this.surnames.has(last)) { this.emit('PERSON', a, b); return; }
+    const prev = toks[a - 1];
+    const placePrep = prev && has(prev, W_PLACE_PREP);
+    const parts = toks[a].lower.split('-');
+    if (parts.length > 1 && parts.some((x) => PLACES.has(x) || DEMONYMS.has(x) || ORG_NAMES.has(x) || x === 'u.s')) return;
+    const w = toks[a].lower;
+    if (/(?:ian|ean|ese|ish|eri|tani|stani)$/.test(w) && a === b && !/['’]s\b/.test(text.slice(toks[a].end, toks[a].end + 3))) return;
+    if (w.endsWith('s') && (has(toks[a], W_DEMONYM) || ENGLISH.has(w.slice(0, -1)) || /[A-Z]s$/.test(toks[a].s))) return;
+    const nx = toks[a + 1];
+    const possessive = /^[’']s\b/i.test(text.slice(toks[a].end, toks[a].end + 3));
+    // small towns after a place preposition ("in Tunceli", "of Birobidzhan")
+    if (this.placePrepContext && prev && (placePrep || prev.lower === 'of') && !possessive && a < b && SMALL_PLACES.has(toks.slice(a, b + 1).map((x) => x.lower).join(' '))) { this.emit('PLACE', a, b); return; }
+    if (a === b && has(toks[a], W_SMALL_PLACE) && prev && (placePrep || prev.lower === 'of') && !possessive && this.placePrepContext) { this.emit('PLACE', a, b); return; }
+    // "Putin's", "TAIANA'S": a possessive unknown single name is a person
+    if (a === b && possessive && !has(toks[a], W_ENGLISH) && !has(toks[a], W_PLACE) && !has(toks[a], W_SMALL_PLACE) && toks[a].s.length > 2 && (!this.capsRun(a) || capsCable)) { this.emit('PERSON', a, b); return; }
+    const personContext = (nx && /^(said|says|told|stated|noted|added|argued|explained|asked|believes|believed|met|called|urged|stressed|insisted|replied|warned|wrote|agreed|thinks|thought|has|had|was|is|would|will)$/.test(nx.lower)) ||
+      possessive || (prev && /^(with|by|and|of)$/.test(prev.lower));
+    const speech = nx && /^(said|says|told|stated|noted|added|argued|explained|asked|urged|stressed|insisted|replied|warned|wrote|agreed)$/.test(nx.lower);
+    if (a === b && personContext && !this.capsRun(a) && !placePrep && !has(toks[a], W_ENGLISH) && (speech || !toks[a].sent) && toks[a].s.length > 2 && /[a-z]/.test(toks[a].s)) {
+      this.emit('PERSON', a, b); return;
+    }
+    if (this.placePrepContext && !this.capsRun(a) && prev && has(prev, W_PLACE_PREP) && toks[a].join && !toks[a].sent && toks[a].s.length > 2) {
+      this.emit('PLACE', a, b);
     }
   }
 
