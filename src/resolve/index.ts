@@ -158,6 +158,18 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
   return aliasTarget;
 }
 
+/** The cable's full person names (two words or more, titles stripped): normalized → as first written. */
+function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>): Map<string, string> {
+  const full = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || aliasOf.has(m)) continue;
+    const name = stripTitles(m.text);
+    const k = normalizeName(name);
+    if (k.includes(' ') && !full.has(k)) full.set(k, name);
+  }
+  return full;
+}
+
 /** Per-cable step: groups the mentions of one cable into local entities (titles stripped, case folded, surname → full name). */
 export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCountries(cable)): Local[] {
   const locals = new Map<string, Local>();
@@ -175,9 +187,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   const aliasOf = new Map<Mention, Mention>();
   const aliasTarget = aliasTargets(cable.text, mentions);
   if (aliasTarget.size) for (const n of mentions) { const m = aliasTarget.get(n.text); if (m && n !== m) aliasOf.set(n, m); }
-  const persons = mentions.filter((m) => m.type === 'PERSON' && !aliasOf.has(m)).map((m) => ({ m, name: stripTitles(m.text) }));
-  const fullByNorm = new Map<string, string>();
-  for (const p of persons) { const k = normalizeName(p.name); if (k.includes(' ') && !fullByNorm.has(k)) fullByNorm.set(k, p.name); }
+  const fullByNorm = fullPersonNames(mentions, aliasOf);
   const fullNorms = [...fullByNorm.keys()];
   const keyOf = new Map<Mention, string>();
   const aliases: Mention[] = [];
