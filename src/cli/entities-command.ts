@@ -1,6 +1,6 @@
 import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { DEFAULT_CURATION_FILE, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type Decision, type DecisionRequest } from '../curate';
+import { DEFAULT_CURATION_FILE, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type Decision, type DecisionRequest } from '../curate';
 import type { EntityType } from '../extract/types';
 import { readGraphFile } from '../graph';
 import { ENTITY_KINDS } from '../graph/types';
@@ -115,8 +115,10 @@ async function report(outcome: CurationOutcome, options: EntitiesOptions, graphF
   await writeLine(`${outcome.written ? 'decision' : 'would decide'} ${decision.seq}: ${decision.op} (${decision.author}${decision.note ? `: ${decision.note}` : ''})`);
   for (const id of nodes.removed) await writeLine(`  − ${describe(outcome.before, id)}`);
   for (const id of nodes.added) await writeLine(`  + ${describe(outcome.after, id)}`);
-  for (const id of nodes.changed.filter((n) => ENTITY_KINDS.has(outcome.after.getNodeAttribute(n, 'kind') as string)).slice(0, 20)) await writeLine(`  ~ ${describe(outcome.after, id)}`);
-  await writeLine(`  nodes: ${nodes.added.length} added, ${nodes.removed.length} removed, ${nodes.changed.length} changed; edges: ${edges.added.length} added, ${edges.removed.length} removed, ${edges.changed.length} changed`);
+  const changed = entityChanges(diff, outcome.before, outcome.after);
+  for (const id of changed.slice(0, 20)) await writeLine(`  ~ ${describe(outcome.after, id)}`);
+  if (changed.length > 20) await writeLine(`  ~ … ${changed.length - 20} more`);
+  await writeLine(`  entities: ${nodes.added.length} added, ${nodes.removed.length} removed, ${changed.length} changed (${nodes.changed.length} nodes with new metrics or attributes); edges: ${edges.added.length} added, ${edges.removed.length} removed, ${edges.changed.length} changed`);
   if (outcome.written) await writeLine(`  written: ${curationFile}, ${graphFile}`);
   else await writeLine('  (dry run: nothing written)');
 }

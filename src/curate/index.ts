@@ -3,5 +3,5 @@
 export * from './types';
 export { readCuration, appendDecision, formatDecision, decisionProblem, DEFAULT_CURATION_FILE } from './file';
 export { applyCuration, effectiveDecisions, splitId } from './apply';
-export { takeDecision, diffGraphs, defaultAuthor, checkAgainstGraph, type DecisionRequest, type GraphDiff, type CurationOutcome } from './session';
+export { takeDecision, diffGraphs, entityChanges, defaultAuthor, checkAgainstGraph, type DecisionRequest, type GraphDiff, type CurationOutcome } from './session';
 export { suggestDuplicates } from './suggest';

@@ -38,6 +38,15 @@ export function diffGraphs(before: Graph, after: Graph): GraphDiff {
   return diff;
 }
 
+/** Attributes a rebuild recomputes for every node: not what a reader calls a change. */
+const METRICS = new Set(['degree', 'weightedDegree', 'pagerank', 'community', 'x', 'y']);
+
+/** The changed entities whose name, type, aliases, cables or dates changed (not just their metrics). */
+export function entityChanges(diff: GraphDiff, before: Graph, after: Graph): string[] {
+  const strip = (a: Record<string, unknown>): string => JSON.stringify(Object.entries(a).filter(([k]) => !METRICS.has(k)));
+  return diff.nodes.changed.filter((id) => ENTITY_KINDS.has(after.getNodeAttribute(id, 'kind') as string) && strip(before.getNodeAttributes(id)) !== strip(after.getNodeAttributes(id)));
+}
+
 /** Who is deciding: the given author, else $CABLEGRAPH_AUTHOR, else the login name. */
 export function defaultAuthor(): string {
   if (process.env.CABLEGRAPH_AUTHOR) return process.env.CABLEGRAPH_AUTHOR;

@@ -1,14 +1,11 @@
 import type { Driver } from 'neo4j-driver';
-import { readCuration, suggestDuplicates, takeDecision, type Decision, type DecisionRequest, type Suggestion } from '../curate';
+import { entityChanges, readCuration, suggestDuplicates, takeDecision, type Decision, type DecisionRequest, type Suggestion } from '../curate';
 import type { GraphFile } from '../graph';
-import { ENTITY_KINDS } from '../graph/types';
 import { syncGraphDiff } from '../store/neo4j';
 import { EmbeddedStore } from './embedded-store';
 import type { GraphStore } from './store';
 import type { DecisionSummary } from './types';
 
-/** Attributes a rebuild recomputes for every node: not what a reader calls a change. */
-const METRICS = new Set(['degree', 'weightedDegree', 'pagerank', 'community', 'x', 'y']);
 
 /**
  * The viewer's curation: decisions from the entity panel go to the curation file, the graph file
@@ -55,16 +52,11 @@ export class Curator {
     if (this.neo4j) await syncGraphDiff(this.neo4j.driver, before, after, diff, this.neo4j.database);
     this.loaded = { header: { ...this.loaded.header, nodes: after.order, edges: after.size, buildOptions: { ...this.loaded.header.buildOptions, curation: this.decisions() } }, records: this.loaded.records, graph: after };
     if (this.store.kind === 'embedded') this.store = EmbeddedStore.fromGraph(after, this.loaded.records);
-    const semantic = (id: string): boolean => {
-      if (!ENTITY_KINDS.has(after.getNodeAttribute(id, 'kind') as string)) return false;
-      const strip = (a: Record<string, unknown>) => JSON.stringify(Object.entries(a).filter(([k]) => !METRICS.has(k)));
-      return strip(before.getNodeAttributes(id)) !== strip(after.getNodeAttributes(id));
-    };
     return {
       decision: outcome.decision,
       removed: diff.nodes.removed,
       added: diff.nodes.added,
-      changed: diff.nodes.changed.filter(semantic),
+      changed: entityChanges(diff, before, after),
       edges: { added: diff.edges.added.length, removed: diff.edges.removed.length, changed: diff.edges.changed.length },
     };
   }

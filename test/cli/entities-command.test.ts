@@ -34,7 +34,7 @@ describe('cablegraph entities', () => {
     const dry = run('entities', 'merge', 'Bagdhad', 'Baghdad', '-g', graph, '--dry-run', '--note', 'typo');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/^would decide 1: merge \(analyst: typo\)\n  − Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4\n/);
-    expect(dry.stdout).toMatch(/nodes: 0 added, 1 removed, \d+ changed; edges: 0 added, 7 removed, 1 changed\n  \(dry run: nothing written\)\n$/);
+    expect(dry.stdout).toMatch(/\n  ~ Baghdad \(Place, 2 cables\) p-baghdad-c02fc0c6\n  entities: 0 added, 1 removed, 1 changed \(\d+ nodes with new metrics or attributes\); edges: 0 added, 7 removed, 1 changed\n  \(dry run: nothing written\)\n$/);
     expect(fs.existsSync(path.join(dir, 'curation.jsonl'))).toBe(false);
     expect(fs.readFileSync(graph).equals(before)).toBe(true);
 
