@@ -5,9 +5,8 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { validateGexf } from '../export/helpers';
 import type { CableDetail, EntityDetail, PairEvidence, PathsResult, SearchHit, Subgraph } from '../../src/server';
-import { testDriver } from '../store/neo4j/helpers';
 import { startServer } from '../../src/cli/serve-command';
-import { STORE_KINDS, builtGraph, startTestServer, type StoreKind } from './helpers';
+import { STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
 
 /**
  * The API contract on the seed cables, the same tests for both stores: the embedded graph file
@@ -28,11 +27,7 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
   let talabani = '';
 
   beforeAll(async () => {
-    if (kind === 'neo4j') {
-      const driver = await testDriver();
-      if (!driver) return;
-      await driver.close();
-    }
+    if (!(await storeAvailable(kind))) return;
     server = await startTestServer(kind);
     kouchner = (await ok<SearchHit[]>('search?q=Kouchner'))[0]!.id;
     talabani = (await ok<SearchHit[]>('search?q=Talabani'))[0]!.id;

@@ -2,8 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { DecisionSummary, EntityDetail, SearchHit, Subgraph } from '../../src/server';
-import { testDriver } from '../store/neo4j/helpers';
-import { STORE_KINDS, builtGraph, copyOfGraph, startTestServer, type StoreKind } from './helpers';
+import { STORE_KINDS, builtGraph, copyOfGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
 
 const BAGDHAD = 'p-bagdhad-218ea3d4';
 const BAGHDAD = 'p-baghdad-c02fc0c6';
@@ -23,11 +22,7 @@ describe.each(STORE_KINDS)('curation through the API (%s store)', (kind: StoreKi
   };
 
   beforeAll(async () => {
-    if (kind === 'neo4j') {
-      const driver = await testDriver();
-      if (!driver) return;
-      await driver.close();
-    }
+    if (!(await storeAvailable(kind))) return;
     graphFile = copyOfGraph(await builtGraph());
     curationFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curation-')), 'curation.jsonl');
     server = await startTestServer(kind, graphFile, { curation: curationFile });

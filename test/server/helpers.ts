@@ -5,7 +5,7 @@ import { runBuild } from '../../src/cli/build-command';
 import { startServer } from '../../src/cli/serve-command';
 import { readGraphFile } from '../../src/graph';
 import { loadGraph, openDriver } from '../../src/store/neo4j';
-import { connection, emptyDatabase } from '../store/neo4j/helpers';
+import { connection, emptyDatabase, testDriver } from '../store/neo4j/helpers';
 
 export const SHARED = path.resolve(__dirname, '../../../shared');
 export const SEEDS = path.join(SHARED, 'seeds');
@@ -15,6 +15,14 @@ export type StoreKind = 'embedded' | 'neo4j';
 export const STORE_KINDS: StoreKind[] = ['embedded', 'neo4j'];
 
 const built = new Map<string, string>();
+
+/** Whether a store can be tested here: the Neo4j one needs the project's server (outside CI it is skipped with a note). */
+export async function storeAvailable(kind: StoreKind): Promise<boolean> {
+  if (kind !== 'neo4j') return true;
+  const driver = await testDriver();
+  await driver?.close();
+  return driver !== undefined;
+}
 
 /** A graph file built from cable inputs (once per test process and inputs), in a temporary directory. */
 export async function builtGraph(inputs: string[] = [SEEDS]): Promise<string> {

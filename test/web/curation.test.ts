@@ -3,8 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/cli/serve-command';
-import { testDriver } from '../store/neo4j/helpers';
-import { STORE_KINDS, builtGraph, copyOfGraph, startTestServer, type StoreKind } from '../server/helpers';
+import { STORE_KINDS, builtGraph, copyOfGraph, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
 import { graphCounts, launchBrowser, openViewer, pickSuggestion, screenshot, type Viewer } from './helpers';
 
 const YAWER = 'p-ghazi-al-yawer-7babdf0f';
@@ -70,11 +69,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
   let page: Page;
 
   beforeAll(async () => {
-    if (kind === 'neo4j') {
-      const driver = await testDriver();
-      if (!driver) return;
-      await driver.close();
-    }
+    if (!(await storeAvailable(kind))) return;
     browser = await launchBrowser();
     if (!browser) return;
     const graphFile = copyOfGraph(await builtGraph());

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { testDriver } from '../store/neo4j/helpers';
-import { CORPUS, SEEDS, STORE_KINDS, builtGraph, startTestServer, type StoreKind } from '../server/helpers';
+import { CORPUS, SEEDS, STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
 import {
   cameraSettled,
   clickEdge,
@@ -30,11 +29,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
   let page: Page;
 
   beforeAll(async () => {
-    if (kind === 'neo4j') {
-      const driver = await testDriver();
-      if (!driver) return;
-      await driver.close();
-    }
+    if (!(await storeAvailable(kind))) return;
     browser = await launchBrowser();
     if (!browser) return;
     server = await startTestServer(kind);
@@ -280,11 +275,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
   let viewer: Viewer | undefined;
 
   beforeAll(async () => {
-    if (kind === 'neo4j') {
-      const driver = await testDriver();
-      if (!driver) return;
-      await driver.close();
-    }
+    if (!(await storeAvailable(kind))) return;
     browser = await launchBrowser();
     if (!browser) return;
     server = await startTestServer(kind, await builtGraph([SEEDS, ...DATED]));
