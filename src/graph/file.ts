@@ -101,10 +101,29 @@ export async function forEachGraphRecord(file: string, onRecord: (record: CableR
   return readLines(file, onRecord, undefined);
 }
 
-/** Reads a graph file: records to `onRecord` (skipped unparsed without one), nodes and edges into `graph` (counted only without one). */
-async function readLines(file: string, onRecord: ((record: CableRecord) => void) | undefined, graph: Graph | undefined): Promise<GraphFileHeader> {
+/** One entry of a graph file, as `readGraphEntries` yields it. */
+export type GraphEntry =
+  | { kind: 'record'; record: CableRecord }
+  | { kind: 'node'; key: string; attributes: Attributes }
+  | { kind: 'edge'; key: string; source: string; target: string; undirected: boolean; attributes: Attributes };
+
+/** Which entries a pass parses; the others are only counted (the file is still checked whole). */
+export interface GraphEntryKinds {
+  records?: boolean;
+  nodes?: boolean;
+  edges?: boolean;
+}
+
+/**
+ * The header of a graph file, then its entries one at a time, in file order (records, nodes,
+ * edges): what streaming readers use, so no caller needs the whole graph in memory. Entries not
+ * asked for are skipped unparsed. A file that is not a graph file fails on its first line; a
+ * truncated one fails after its last entry (callers that must not act on a truncated file make a
+ * first, checking pass — see `GraphFileReader`).
+ */
+export async function* readGraphEntries(file: string, want: GraphEntryKinds, onHeader?: (header: GraphFileHeader) => void): AsyncGenerator<GraphEntry, GraphFileHeader> {
   if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph file: ${file}`, { file });
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let header: GraphFileHeader | undefined;
   let recordCount = 0;
   let nodeCount = 0;
@@ -113,47 +132,121 @@ async function readLines(file: string, onRecord: ((record: CableRecord) => void)
   try {
     for await (const line of lines) {
       lineNumber += 1;
-      // Loading or exporting needs only the graph, appending only the records: skip the rest unparsed.
-      if (lineNumber > 1) {
-        if (!onRecord && line.startsWith('{"record":')) {
-          recordCount += 1;
-          continue;
-        }
-        if (!graph && line.startsWith('{"node":')) {
-          nodeCount += 1;
-          continue;
-        }
-        if (!graph && line.startsWith('{"edge":')) {
-          edgeCount += 1;
-          continue;
-        }
-      }
-      const value = JSON.parse(line) as Record<string, unknown>;
       if (lineNumber === 1) {
+        const value = JSON.parse(line) as Record<string, unknown>;
         if (value.format !== GRAPH_FILE_FORMAT) throw new Error('not a cablegraph graph file');
         if (value.version !== GRAPH_FILE_VERSION) throw new Error(`graph file version ${String(value.version)}; this cablegraph reads version ${GRAPH_FILE_VERSION} (rebuild it)`);
         header = value as unknown as GraphFileHeader;
-      } else if ('record' in value) {
-        onRecord?.(value.record as CableRecord);
+        onHeader?.(header);
+        continue;
+      }
+      // Each line starts with its kind: entries not asked for are counted, never parsed.
+      if (line.startsWith('{"record":')) {
         recordCount += 1;
-      } else if ('node' in value) {
-        const [key, attributes] = value.node as [string, Attributes];
-        graph?.addNode(key, attributes);
+        if (want.records) yield { kind: 'record', record: (JSON.parse(line) as { record: CableRecord }).record };
+      } else if (line.startsWith('{"node":')) {
         nodeCount += 1;
-      } else if ('edge' in value) {
-        const [key, source, target, undirected, attributes] = value.edge as [string, string, string, boolean, Attributes];
-        if (undirected) graph?.addUndirectedEdgeWithKey(key, source, target, attributes);
-        else graph?.addDirectedEdgeWithKey(key, source, target, attributes);
+        if (want.nodes) {
+          const [key, attributes] = (JSON.parse(line) as { node: [string, Attributes] }).node;
+          yield { kind: 'node', key, attributes };
+        }
+      } else if (line.startsWith('{"edge":')) {
         edgeCount += 1;
+        if (want.edges) {
+          const [key, source, target, undirected, attributes] = (JSON.parse(line) as { edge: [string, string, string, boolean, Attributes] }).edge;
+          yield { kind: 'edge', key, source, target, undirected, attributes };
+        }
+      } else {
+        JSON.parse(line); // a syntax error names the line; valid JSON of no known kind is skipped
       }
     }
   } catch (error) {
+    if (error instanceof CablegraphError) throw error;
     const message = (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || /incorrect header check/.test((error as Error).message) ? 'not a gzip file' : (error as Error).message;
     throw new CablegraphError('GRAPH_UNREADABLE', `${file}: ${message}${lineNumber > 1 ? ` (line ${lineNumber})` : ''}`, { file, cause: error });
+  } finally {
+    lines.close();
   }
   if (!header) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (no header)`, { file });
   if (recordCount !== header.cables || nodeCount !== header.nodes || edgeCount !== header.edges) {
     throw new CablegraphError('GRAPH_UNREADABLE', `${file}: truncated graph file (${recordCount} of ${header.cables} cables, ${nodeCount} of ${header.nodes} nodes, ${edgeCount} of ${header.edges} edges)`, { file });
   }
   return header;
+}
+
+/** Reads a graph file: records to `onRecord` (skipped unparsed without one), nodes and edges into `graph` (counted only without one). */
+async function readLines(file: string, onRecord: ((record: CableRecord) => void) | undefined, graph: Graph | undefined): Promise<GraphFileHeader> {
+  let header: GraphFileHeader | undefined;
+  const entries = readGraphEntries(file, { records: !!onRecord, nodes: !!graph, edges: !!graph }, (h) => (header = h));
+  for await (const entry of entries) {
+    if (entry.kind === 'record') onRecord?.(entry.record);
+    else if (entry.kind === 'node') graph?.addNode(entry.key, entry.attributes);
+    else if (entry.undirected) graph?.addUndirectedEdgeWithKey(entry.key, entry.source, entry.target, entry.attributes);
+    else graph?.addDirectedEdgeWithKey(entry.key, entry.source, entry.target, entry.attributes);
+  }
+  return header!;
+}
+
+/** A graph file's nodes in file order, with their attributes and an index by key. */
+export class GraphNodes {
+  readonly keys: string[] = [];
+  readonly attributes: Attributes[] = [];
+  private readonly index = new Map<string, number>();
+
+  add(key: string, attributes: Attributes): void {
+    this.index.set(key, this.keys.length);
+    this.keys.push(key);
+    this.attributes.push(attributes);
+  }
+
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  /** The node's position in file order (-1 when absent). */
+  indexOf(key: string): number {
+    return this.index.get(key) ?? -1;
+  }
+
+  get(key: string): Attributes | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : this.attributes[i];
+  }
+
+  get length(): number {
+    return this.keys.length;
+  }
+}
+
+/**
+ * A graph file read the streaming way: its header and nodes in memory (a few hundred thousand at
+ * full-corpus scale), its edges (tens of millions) and cable records read again from the file on
+ * each pass. `open` reads the whole file once, so a truncated or damaged file fails there,
+ * before a caller writes anything.
+ */
+export class GraphFileReader {
+  private constructor(
+    readonly file: string,
+    readonly header: GraphFileHeader,
+    readonly nodes: GraphNodes,
+  ) {}
+
+  static async open(file: string): Promise<GraphFileReader> {
+    const nodes = new GraphNodes();
+    let header: GraphFileHeader | undefined;
+    for await (const entry of readGraphEntries(file, { nodes: true }, (h) => (header = h))) {
+      if (entry.kind === 'node') nodes.add(entry.key, entry.attributes);
+    }
+    return new GraphFileReader(file, header!, nodes);
+  }
+
+  /** The edges, in file order: per-cable edges in cable order, then co-mentions. */
+  async *edges(): AsyncGenerator<Extract<GraphEntry, { kind: 'edge' }>> {
+    for await (const entry of readGraphEntries(this.file, { edges: true })) if (entry.kind === 'edge') yield entry;
+  }
+
+  /** The cable records, in cable-id order. */
+  async *records(): AsyncGenerator<CableRecord> {
+    for await (const entry of readGraphEntries(this.file, { records: true })) if (entry.kind === 'record') yield entry.record;
+  }
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, GRAPH_FILE_VERSION, readGraphFile, writeGraphFile } from '../../src/graph';
+import { buildGraph, DEFAULT_BUILD_OPTIONS, GRAPH_FILE_VERSION, GraphFileReader, readGraphFile, writeGraphFile } from '../../src/graph';
 import { SEEDS, recordsOf } from './helpers';
 
 describe('the graph file', () => {
@@ -37,5 +37,28 @@ describe('the graph file', () => {
     fs.writeFileSync(cut, zlib.gzipSync(`{"format":"cablegraph-graph","version":${GRAPH_FILE_VERSION},"cables":2}\n{"record":{}}\n`));
     await expect(readGraphFile(cut)).rejects.toThrow(`${cut}: truncated graph file (1 of 2 cables`);
     await expect(readGraphFile(path.join(dir, 'missing.cgz'))).rejects.toThrow('no such graph file');
+  });
+
+  test('the streaming reader: nodes in memory, edges and records again from the file, the same as the whole graph', async () => {
+    const records = await recordsOf([SEEDS]);
+    const { graph } = buildGraph(records);
+    const file = path.join(dir, 'stream.cgz');
+    await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
+    const reader = await GraphFileReader.open(file);
+    expect(reader.header.nodes).toBe(graph.order);
+    expect(reader.nodes.keys).toEqual(graph.nodes());
+    expect(reader.nodes.get('07PARIS3534')).toEqual(graph.getNodeAttributes('07PARIS3534'));
+    expect(reader.nodes.indexOf('no such node')).toBe(-1);
+    const edges = [];
+    for await (const e of reader.edges()) edges.push([e.key, e.source, e.target, e.undirected, e.attributes]);
+    expect(edges).toEqual(graph.mapEdges((key, attributes, source, target, _s, _t, undirected) => [key, source, target, undirected, attributes]));
+    const ids = [];
+    for await (const r of reader.records()) ids.push(r.cable.id);
+    expect(ids).toEqual(records.map((r) => r.cable.id));
+    // A damaged file fails when opened, before any caller acts on part of it.
+    const cut = path.join(dir, 'stream-cut.cgz');
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString().split('\n');
+    fs.writeFileSync(cut, zlib.gzipSync(lines.slice(0, -3).join('\n')));
+    await expect(GraphFileReader.open(cut)).rejects.toThrow(`${cut}: truncated graph file`);
   });
 });
