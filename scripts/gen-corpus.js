@@ -23,15 +23,25 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const flag = (names, fallback) => {
-  const i = args.findIndex((a) => names.includes(a));
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const N = Number(flag(['-n', '--count'], 251287));
-const OUT = flag(['-o', '--out'], path.join(ROOT, 'out', `cables-${N}.csv`));
-const SEED = Number(flag(['--seed'], 1));
-const CORPUS = flag(['--corpus'], path.join(ROOT, '..', 'shared', 'corpus', 'cables-sample.csv'));
+const USAGE = 'usage: node scripts/gen-corpus.js [-n 251287] [-o out/cables-N.csv] [--seed 1] [--corpus cables.csv]';
+// node:util parseArgs: strict, so a mistyped or positional argument is an error, not ignored.
+let options;
+try {
+  options = require('node:util').parseArgs({
+    options: { count: { type: 'string', short: 'n' }, out: { type: 'string', short: 'o' }, seed: { type: 'string' }, corpus: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  }).values;
+} catch (error) {
+  console.error(`gen-corpus: ${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const N = Number(options.count ?? 251287);
+const OUT = options.out ?? path.join(ROOT, 'out', `cables-${N}.csv`);
+const SEED = Number(options.seed ?? 1);
+const CORPUS = options.corpus ?? path.join(ROOT, '..', 'shared', 'corpus', 'cables-sample.csv');
 if (!Number.isInteger(N) || N < 1) {
   console.error('gen-corpus: -n wants a positive integer');
   process.exit(2);

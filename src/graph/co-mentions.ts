@@ -1,5 +1,6 @@
 import type { Attributes } from 'graphology-types';
 import { IntList } from './int-list';
+import { PairIndex } from './pair-index';
 
 /**
  * CO_MENTIONED aggregation in typed arrays. Pairs, their counts and the capped evidence lists of
@@ -10,8 +11,8 @@ import { IntList } from './int-list';
  * cable in cable order (exact counts, evidence), then edges() in edge order.
  */
 export class CoMentions {
-  private readonly pairOf = new Map<number, number>();
-  private readonly stride: number;
+  /** The known pairs (entity indexes), numbered in order of discovery. */
+  private readonly pairs = new PairIndex();
   /** Per pair: endpoints (entity indexes; `a` has the smaller id), cables, paragraphs, first/last dated cable. */
   private readonly a = new IntList();
   private readonly b = new IntList();
@@ -35,7 +36,6 @@ export class CoMentions {
    * @param rank each entity's position in id (string) order: edges are sorted by it
    */
   constructor(private readonly ids: readonly string[], private readonly rank: Int32Array, private readonly maxEvidence: number) {
-    this.stride = ids.length + 1;
     this.position = new Int32Array(ids.length).fill(-1);
   }
 
@@ -43,17 +43,13 @@ export class CoMentions {
     return this.a.length;
   }
 
-  private key(x: number, y: number): number {
-    return x < y ? x * this.stride + y : y * this.stride + x;
-  }
-
   /** The pairs of one paragraph window (entity indexes in order of first mention). */
   addWindow(window: readonly number[], maxPerWindow: number): void {
     for (let x = 0; x < window.length; x += 1) {
       for (let y = x + 1; y < window.length && y <= x + maxPerWindow; y += 1) {
-        const key = this.key(window[x]!, window[y]!);
-        if (this.pairOf.has(key)) continue;
-        this.pairOf.set(key, this.a.length);
+        const before = this.pairs.length;
+        this.pairs.add(window[x]!, window[y]!);
+        if (this.pairs.length === before) continue;
         const [p, q] = this.rank[window[x]!]! < this.rank[window[y]!]! ? [window[x]!, window[y]!] : [window[y]!, window[x]!];
         this.a.push(p);
         this.b.push(q);
@@ -91,8 +87,8 @@ export class CoMentions {
   count(cable: number, entities: readonly number[], paragraphsOf: readonly (readonly number[])[], date: string | undefined, dates: readonly (string | undefined)[]): void {
     if (this.cables.length !== this.a.length) this.startCounting();
     const visit = (x: number, y: number): void => {
-      const pair = this.pairOf.get(this.key(entities[x]!, entities[y]!));
-      if (pair === undefined) return;
+      const pair = this.pairs.get(entities[x]!, entities[y]!);
+      if (pair < 0) return;
       // Both lists are sorted: intersect by merging.
       const pa = paragraphsOf[x]!;
       const pb = paragraphsOf[y]!;

@@ -1,9 +1,9 @@
 import type Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import pagerank from 'graphology-metrics/centrality/pagerank';
-import { UndirectedGraph } from 'graphology';
 import { seededRandom } from '../common/random';
+import { forceAtlas2Layout } from './algorithms/layout';
+import { louvain } from './algorithms/louvain';
+import { pagerank } from './algorithms/pagerank';
+import { WeightedView } from './algorithms/weighted-view';
 import type { BuildOptions } from './types';
 
 /** What the metrics read of a graph: node keys in order, and its edges in order (node indexes, weight). */
@@ -24,44 +24,38 @@ export interface NodeMetrics {
 /**
  * Node attributes for exploration: degree, weighted degree (co-mention weights count, other edges
  * 1), PageRank, Louvain community, and ForceAtlas2 positions (x, y). Computed on an undirected,
- * weighted view of the whole graph, since Louvain and the layout need one; the view holds keys and
- * weights only, never the graph's attributes. Returns each node's metrics by index.
+ * weighted view of the whole graph in typed arrays (src/graph/algorithms): about 40 bytes an edge,
+ * where a graphology view cost ~290 — the difference between a full-corpus build fitting in 4 GiB
+ * or not. Returns each node's metrics by index.
  */
 export function metricsOf(input: MetricsInput, options: Pick<BuildOptions, 'layoutIterations' | 'seed'>): (i: number) => NodeMetrics {
-  const { keys } = input;
-  const view = new UndirectedGraph();
-  for (const key of keys) view.addNode(key);
-  const degree = new Float64Array(keys.length);
-  const weighted = new Float64Array(keys.length);
-  input.forEachEdge((s, t, weight) => {
-    degree[s]! += 1;
-    degree[t]! += 1;
-    weighted[s]! += weight;
-    weighted[t]! += weight;
-    const source = keys[s]!;
-    const target = keys[t]!;
-    if (view.hasEdge(source, target)) view.updateEdgeAttribute(source, target, 'weight', (w: number) => w + weight);
-    else view.addEdge(source, target, { weight });
-  });
-  const ranks = view.order > 0 ? pagerank(view, { getEdgeWeight: 'weight' }) : {};
-  const communities = view.size > 0 ? louvain(view, { getEdgeWeight: 'weight', rng: seededRandom(options.seed) }) : {};
+  const n = input.keys.length;
+  const degree = new Float64Array(n);
+  const weighted = new Float64Array(n);
+  const view = new WeightedView(n, (callback) =>
+    input.forEachEdge((s, t, weight) => {
+      degree[s]! += 1;
+      degree[t]! += 1;
+      weighted[s]! += weight;
+      weighted[t]! += weight;
+      callback(s, t, weight);
+    }),
+  );
+  const rank = n > 0 ? pagerank(view) : new Float64Array(0);
+  const community = louvain(view, seededRandom(options.seed));
   const random = seededRandom(options.seed + 1);
-  view.forEachNode((node) => view.mergeNodeAttributes(node, { x: random() * 1000, y: random() * 1000 }));
-  if (options.layoutIterations > 0 && view.order > 1) {
-    // A starting layout for the viewer (which refines it in the browser): fewer iterations on big
-    // graphs, where each costs O(nodes log nodes + edges) — about 1 s per 10 at 300,000 edges.
-    const iterations = Math.max(10, Math.min(options.layoutIterations, Math.round(3e6 / (view.order + view.size))));
-    forceAtlas2.assign(view, { iterations, settings: forceAtlas2.inferSettings(view), getEdgeWeight: 'weight' });
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    x[i] = random() * 1000;
+    y[i] = random() * 1000;
   }
-  const x = new Float64Array(keys.length);
-  const y = new Float64Array(keys.length);
-  keys.forEach((key, i) => {
-    x[i] = view.getNodeAttribute(key, 'x') as number;
-    y[i] = view.getNodeAttribute(key, 'y') as number;
-  });
-  const rank = keys.map((key) => ranks[key] ?? 0);
-  const community = keys.map((key) => communities[key] ?? -1);
-  view.clear();
+  if (options.layoutIterations > 0 && n > 1) {
+    // A starting layout for the viewer (which refines it in the browser): fewer iterations on big
+    // graphs, where each costs O(nodes log nodes + edges).
+    const iterations = Math.max(10, Math.min(options.layoutIterations, Math.round(3e6 / (n + view.size))));
+    forceAtlas2Layout(view, x, y, iterations);
+  }
   return (i) => ({
     degree: degree[i]!,
     weightedDegree: weighted[i]!,

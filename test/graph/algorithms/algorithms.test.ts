@@ -1,0 +1,122 @@
+import { UndirectedGraph } from 'graphology';
+import louvainReference from 'graphology-communities-louvain';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import modularity from 'graphology-metrics/graph/modularity';
+import pagerankReference from 'graphology-metrics/centrality/pagerank';
+import { seededRandom } from '../../../src/common/random';
+import { forceAtlas2Layout } from '../../../src/graph/algorithms/layout';
+import { louvain } from '../../../src/graph/algorithms/louvain';
+import { pagerank } from '../../../src/graph/algorithms/pagerank';
+import { WeightedView } from '../../../src/graph/algorithms/weighted-view';
+import { PairIndex } from '../../../src/graph/pair-index';
+
+/** A seeded random graph with communities: `groups` dense groups, sparse edges between them, parallel edges and weights. */
+function plantedEdges(nodes: number, groups: number, seed: number): Array<[number, number, number]> {
+  const random = seededRandom(seed);
+  const edges: Array<[number, number, number]> = [];
+  for (let k = 0; k < nodes * 6; k += 1) {
+    const s = Math.floor(random() * nodes);
+    const inside = random() < 0.85;
+    const t = inside ? (Math.floor(random() * (nodes / groups)) * groups + (s % groups)) % nodes : Math.floor(random() * nodes);
+    edges.push([s, t, 1 + Math.floor(random() * 3)]);
+  }
+  return edges;
+}
+
+/** The same edges as a graphology graph, built the way the old metrics view was (parallel edges summed, first direction kept). */
+function graphologyOf(nodes: number, edges: Array<[number, number, number]>): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  for (let i = 0; i < nodes; i += 1) graph.addNode(String(i));
+  for (const [s, t, w] of edges) {
+    if (s === t) continue;
+    if (graph.hasEdge(String(s), String(t))) graph.updateEdgeAttribute(String(s), String(t), 'weight', (x: number) => x + w);
+    else graph.addEdge(String(s), String(t), { weight: w });
+  }
+  return graph;
+}
+
+const viewOf = (nodes: number, edges: Array<[number, number, number]>): WeightedView => new WeightedView(nodes, (callback) => edges.forEach(([s, t, w]) => callback(s, t, w)));
+
+describe('graph algorithms on typed arrays', () => {
+  const nodes = 3000;
+  const edges = plantedEdges(nodes, 12, 7);
+  const view = viewOf(nodes, edges);
+  const reference = graphologyOf(nodes, edges);
+
+  test('the weighted view: parallel edges summed, self-loops dropped, pairs in first-appearance order', () => {
+    const small = viewOf(4, [[0, 1, 1], [2, 2, 5], [1, 0, 2], [3, 1, 1], [0, 1, 1]]);
+    expect([...small.source]).toEqual([0, 3]);
+    expect([...small.target]).toEqual([1, 1]);
+    expect([...small.weight]).toEqual([4, 1]);
+    expect(small.weightedDegree(1)).toBe(5);
+    expect(small.weightedDegree(2)).toBe(0);
+    expect(view.size).toBe(reference.size);
+  });
+
+  test('PageRank equals graphology-metrics on the same graph', () => {
+    const expected = pagerankReference(reference, { getEdgeWeight: 'weight' });
+    const ranks = pagerank(view);
+    for (let i = 0; i < nodes; i += 1) expect(ranks[i]).toBeCloseTo(expected[String(i)]!, 12);
+    expect(ranks.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  test('Louvain finds the planted groups, with the modularity of graphology-communities-louvain', () => {
+    const ours = louvain(view, seededRandom(1));
+    const theirs = louvainReference(reference, { getEdgeWeight: 'weight', rng: seededRandom(1) });
+    const partition = (c: ArrayLike<number>) => Object.fromEntries(Array.from({ length: nodes }, (_, i) => [String(i), c[i]!]));
+    const q = modularity(reference, { getNodeCommunity: (n: string) => ours[Number(n)]!, getEdgeWeight: 'weight' });
+    const qReference = modularity(reference, { getNodeCommunity: (n: string) => theirs[n]!, getEdgeWeight: 'weight' });
+    expect(q).toBeGreaterThan(0.5);
+    expect(q).toBeGreaterThan(qReference - 0.02);
+    // Most nodes of a planted group share one community.
+    for (let g = 0; g < 12; g += 1) {
+      const counts = new Map<number, number>();
+      for (let i = g; i < nodes; i += 12) counts.set(ours[i]!, (counts.get(ours[i]!) ?? 0) + 1);
+      expect(Math.max(...counts.values())).toBeGreaterThan(0.8 * (nodes / 12));
+    }
+    // Numbered 0, 1, … by first node; the same seed gives the same communities.
+    expect(ours[0]).toBe(0);
+    expect([...louvain(view, seededRandom(1))]).toEqual([...ours]);
+    expect(Object.keys(partition(ours))).toHaveLength(nodes);
+  });
+
+  test('Louvain on a graph without edges: every node alone', () => {
+    expect([...louvain(viewOf(3, []), seededRandom(1))]).toEqual([0, 1, 2]);
+  });
+
+  test('ForceAtlas2 gives the positions graphology-layout-forceatlas2 gives on the same graph', () => {
+    const random = seededRandom(2);
+    const x = new Float64Array(nodes);
+    const y = new Float64Array(nodes);
+    for (let i = 0; i < nodes; i += 1) {
+      x[i] = random() * 1000;
+      y[i] = random() * 1000;
+      reference.mergeNodeAttributes(String(i), { x: x[i], y: y[i] });
+    }
+    forceAtlas2.assign(reference, { iterations: 5, settings: forceAtlas2.inferSettings(reference), getEdgeWeight: 'weight' });
+    forceAtlas2Layout(view, x, y, 5);
+    for (const i of [0, 1, 500, 2999]) {
+      expect(x[i]).toBe(reference.getNodeAttribute(String(i), 'x'));
+      expect(y[i]).toBe(reference.getNodeAttribute(String(i), 'y'));
+    }
+  });
+
+  test('PairIndex: unordered pairs numbered in insertion order, through many rehashes', () => {
+    const pairs = new PairIndex();
+    const reference = new Map<string, number>();
+    const random = seededRandom(3);
+    for (let k = 0; k < 50000; k += 1) {
+      const x = Math.floor(random() * 400000);
+      const y = Math.floor(random() * 400000);
+      const key = x < y ? `${x},${y}` : `${y},${x}`;
+      if (!reference.has(key)) reference.set(key, reference.size);
+      expect(pairs.add(y, x)).toBe(reference.get(key));
+    }
+    expect(pairs.length).toBe(reference.size);
+    expect(pairs.get(2, 1)).toBe(-1);
+    const [first] = reference.keys();
+    const [lo, hi] = first!.split(',').map(Number) as [number, number];
+    expect(pairs.get(hi, lo)).toBe(0);
+    expect([pairs.low(0), pairs.high(0)]).toEqual([lo, hi]);
+  });
+});
