@@ -40,7 +40,7 @@ export async function buildGraphFile(file: string, records: SortedRecords, optio
         yield nodeLine(nodes.keys[i]!, attributes);
       }
       yield* edges.chunks();
-      for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates)) yield edgeLine(e.key, e.source, e.target, true, e.attributes);
+      yield* compiled.coMentions.edgeLines(compiled.cableIds, compiled.cableDates);
     }
     await writeGraphLines(file, lines());
     return { nodes: nodes.length, edges: compiled.edgeCount, byKind, byType: compiled.edgeTypes, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };

@@ -156,10 +156,42 @@ export class CoMentions {
     for (const p of this.edgeOrder()) callback(this.a.get(p), this.b.get(p), this.cables[p]! + this.paragraphs[p]!);
   }
 
-  /** The CO_MENTIONED edges in edge order, attributes as in the graph; `cableIds[i]`, `dates[i]` of cable i. */
-  *edges(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<{ key: string; source: string; target: string; attributes: Attributes }> {
+  /**
+   * The CO_MENTIONED edges' lines of the graph file, in edge order: the bytes `edgeLine` writes for
+   * `edges()`, built as text directly — tens of millions of edges, without an attribute object,
+   * an evidence array and a JSON.stringify each.
+   */
+  *edgeLines(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<string> {
+    const quotedCables = cableIds.map((id) => JSON.stringify(id));
+    const quotedDates = dates.map((d) => (d === undefined ? '' : JSON.stringify(d)));
+    const { start, byPair } = this.evidenceByPair();
+    for (const p of this.edgeOrder()) {
+      const source = this.ids[this.a.get(p)]!;
+      const target = this.ids[this.b.get(p)]!;
+      let cables = '';
+      let evidence = '';
+      for (let i = start[p]!; i < start[p + 1]!; i += 1) {
+        const k = byPair[i]!;
+        const at = this.logShared.get(k);
+        let paragraphs = '';
+        for (let j = 1; j <= this.shared.get(at); j += 1) paragraphs += j === 1 ? `${this.shared.get(at + j)}` : `,${this.shared.get(at + j)}`;
+        const cable = quotedCables[this.logCable.get(k)]!;
+        const comma = i === start[p] ? '' : ',';
+        cables += comma + cable;
+        evidence += `${comma}{"cable":${cable},"paragraphs":[${paragraphs}]}`;
+      }
+      const count = this.cables[p]!;
+      const first = this.first[p]!;
+      const truncated = count > start[p + 1]! - start[p]! ? ',"evidenceTruncated":true' : '';
+      const span = first >= 0 ? `,"firstDate":${quotedDates[first]},"lastDate":${quotedDates[this.last[p]!]}` : '';
+      const key = JSON.stringify(`CO_MENTIONED:${source}--${target}`);
+      yield `{"edge":[${key},${JSON.stringify(source)},${JSON.stringify(target)},true,{"type":"CO_MENTIONED","weight":${count + this.paragraphs[p]!},"cableCount":${count},"paragraphCount":${this.paragraphs[p]!},"cables":[${cables}],"evidence":[${evidence}]${truncated}${span}}]}\n`;
+    }
+  }
+
+  /** The evidence log grouped by pair (a stable counting sort keeps cable order within a pair). */
+  private evidenceByPair(): { start: Int32Array; byPair: Int32Array } {
     if (this.cables.length !== this.a.length) this.startCounting();
-    // Group the evidence log by pair (a stable counting sort keeps cable order within a pair).
     const pairs = this.a.length;
     const start = new Int32Array(pairs + 1);
     for (let k = 0; k < this.logPair.length; k += 1) start[this.logPair.get(k) + 1]! += 1;
@@ -167,6 +199,12 @@ export class CoMentions {
     const byPair = new Int32Array(this.logPair.length);
     const fill = start.slice(0, pairs);
     for (let k = 0; k < this.logPair.length; k += 1) byPair[fill[this.logPair.get(k)]!++] = k;
+    return { start, byPair };
+  }
+
+  /** The CO_MENTIONED edges in edge order, attributes as in the graph; `cableIds[i]`, `dates[i]` of cable i. */
+  *edges(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<{ key: string; source: string; target: string; attributes: Attributes }> {
+    const { start, byPair } = this.evidenceByPair();
     for (const p of this.edgeOrder()) {
       const source = this.ids[this.a.get(p)]!;
       const target = this.ids[this.b.get(p)]!;

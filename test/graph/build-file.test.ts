@@ -37,6 +37,21 @@ describe('building straight into a graph file', () => {
     expect(header.cables).toBe(3);
     expect(back.map((r) => r.cable.id)).toEqual(all.map((r) => r.cable.id).sort());
   });
+
+  test('capped evidence (evidenceTruncated) and undated cables: the same bytes too', async () => {
+    const records = await recordsOf([SEEDS]);
+    const { created: _created, ...undated } = records[0]!.cable;
+    const copy: CableRecord = { ...records[0]!, cable: { ...undated, id: '06PARIS1' }, versions: [{ ...records[0]!.versions[0]!, hash: 'y' }] };
+    const all = [...records, copy];
+    const options = { ...DEFAULT_BUILD_OPTIONS, maxEvidence: 1 };
+    const { graph } = buildGraph(all, options);
+    expect(graph.filterEdges((_e, a) => a.evidenceTruncated === true).length).toBeGreaterThan(0);
+    const expected = path.join(dir, 'capped-expected.cgz');
+    await writeGraphFile(expected, [...sortedInMemoryRecords(all)], graph, options);
+    const streamed = path.join(dir, 'capped-streamed.cgz');
+    await buildGraphFile(streamed, sortedInMemory(all), options);
+    expect(fs.readFileSync(streamed).equals(fs.readFileSync(expected))).toBe(true);
+  });
 });
 
 function* sortedInMemoryRecords(records: CableRecord[]): Generator<CableRecord> {
