@@ -3,10 +3,10 @@ import type { Attributes } from 'graphology-types';
 import type { Mention } from '../extract/types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
-import { entityId, normalizeName, resolveEntitiesOf, type CableEntity, type Entity } from '../resolve';
+import { entityId, normalizeName, resolveCorpus, type CableEntity, type Entity } from '../resolve';
 import { applyCuration, effectiveDecisions } from '../curate/apply';
 import { CoMentions } from './co-mentions';
-import { IntList } from './int-list';
+import { IntList } from '../common/int-list';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
 import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType } from './types';
@@ -156,7 +156,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   // Curation needs every cable's mentions (surface counts): kept only when there are decisions.
   const curating = effectiveDecisions(options.curation ?? []).length > 0;
   const mentions: Mention[][] = [];
-  const resolution = resolveEntitiesOf(records.length, (i) => {
+  const resolution = resolveCorpus(records.length, (i) => {
     const record = records.get(i);
     if (curating) mentions.push(record.mentions);
     const c = record.cable;
@@ -172,7 +172,12 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     return record;
   });
   // The analyst's decisions (merge, split, rename …) apply to automatic resolution's result.
-  const { entities, perCable } = curating ? applyCuration(resolution, cableIds.map((id) => ({ id })), mentions, options.curation ?? []) : resolution;
+  // (Curation works on every cable's entities at once; an uncurated build makes them cable by cable.)
+  const curated = curating
+    ? applyCuration({ entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution.cableEntities(i)) }, cableIds.map((id) => ({ id })), mentions, options.curation ?? [])
+    : undefined;
+  const entities = curated?.entities ?? resolution.entities;
+  const entitiesOf = (i: number): CableEntity[] => (curated ? curated.perCable[i]! : resolution.cableEntities(i));
   mentions.length = 0;
 
   // Entity nodes (entity i is node i).
@@ -215,8 +220,8 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   for (let i = 0; i < records.length; i += 1) {
     const record = records.get(i);
     const c = record.cable;
-    const resolved = perCable[i] ?? [];
-    perCable[i] = [];
+    const resolved = entitiesOf(i);
+    if (curated) curated.perCable[i] = [];
     cableEdges.clear();
     const ce = entitiesOfCable(c, record.mentions, resolved);
     for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y), offsets: e.offsets });

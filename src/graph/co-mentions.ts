@@ -1,5 +1,5 @@
 import type { Attributes } from 'graphology-types';
-import { IntList } from './int-list';
+import { IntList } from '../common/int-list';
 import { PairIndex } from './pair-index';
 
 /**

@@ -3,6 +3,7 @@ import type { Cable } from '../parse/types';
 import type { EntityType, Mention } from '../extract/types';
 import { COUNTRY_CODE, GOV_ACRONYMS, TITLES } from '../extract/gazetteer';
 import { isSpace } from '../extract/util';
+import { IntList } from '../common/int-list';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const countries: Array<{ name: { common: string }; cca2: string; capital?: string[] }> = require('world-countries');
 
@@ -242,24 +243,75 @@ export function resolveEntities(cables: Cable[], mentions: Mention[][], options:
  * local entities are kept, not the cables, so the cables can live on disk (graph builds).
  */
 export function resolveEntitiesOf(count: number, cableAt: (i: number) => { cable: Cable; mentions: Mention[] }, options: ResolveOptions = {}): { entities: Entity[]; perCable: CableEntity[][] } {
-  const countryOf = options.countryOf ?? cableCountries;
-  const ids: string[] = [];
-  const ctrys: string[][] = [];
-  const locals: Local[][] = [];
-  for (let i = 0; i < count; i++) {
-    const { cable, mentions } = cableAt(i);
-    ids.push(cable.id);
-    ctrys.push(countryOf(cable));
-    locals.push(resolveCable(cable, mentions, ctrys[i]));
+  const resolution = resolveCorpus(count, cableAt, options);
+  return { entities: resolution.entities, perCable: Array.from({ length: count }, (_, i) => resolution.cableEntities(i)) };
+}
+
+/** The corpus step's result: the entities, and each cable's resolved entities on demand. */
+export interface CorpusResolution {
+  /** Sorted by id. */
+  entities: Entity[];
+  /** Cable i's entities (a new array each call), with the names and ids of `entities`. */
+  cableEntities(i: number): CableEntity[];
+}
+
+/** Strings as small integers: the names and surface forms of a corpus repeat across its cables. */
+class Interner {
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(s, id);
+      this.strings.push(s);
+    }
+    return id;
   }
+}
+
+const TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'PLACE'];
+
+/**
+ * resolveEntities for a corpus that is read once, one cable at a time. Every cable's local
+ * entities are kept as integers (type, interned key, display and surfaces, with counts) rather
+ * than objects — a few dozen bytes per local entity instead of a few hundred, which is what lets a
+ * full-corpus build hold them all — and each cable's resolved entities are made again on demand.
+ * The result is the same as resolveEntities'.
+ */
+export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Cable; mentions: Mention[] }, options: ResolveOptions = {}): CorpusResolution {
+  const countryOf = options.countryOf ?? cableCountries;
+  const text = new Interner();
+  const countryLists = new Interner();
+  const ids: string[] = [];
+  const cableCountry = new Int32Array(count);
+  // Per cable: [local count, then per local: type, key, display, surname-only, surface count, (surface, count)…].
+  const locals = new IntList();
+  const localsAt = new Int32Array(count + 1);
   // index full person names by (surname, country)
   const bySurnameCountry = new Map<string, Set<string>>();
   const displayOf = new Map<string, string>();
-  locals.forEach((ls, i) => {
+  for (let i = 0; i < count; i++) {
+    const { cable, mentions } = cableAt(i);
+    ids.push(cable.id);
+    const ctry = countryOf(cable);
+    cableCountry[i] = countryLists.id(ctry.join(','));
+    const ls = resolveCable(cable, mentions, ctry);
+    localsAt[i] = locals.length;
+    locals.push(ls.length);
     for (const l of ls) {
+      locals.push(TYPES.indexOf(l.type));
+      locals.push(text.id(l.key));
+      locals.push(text.id(l.display));
+      locals.push(l.surnameOnly ? 1 : 0);
+      locals.push(l.surfaces.size);
+      for (const [surface, n] of l.surfaces) {
+        locals.push(text.id(surface));
+        locals.push(n);
+      }
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
       const sur = l.key.split(' ').pop()!;
-      for (const cc of ctrys[i].length ? ctrys[i] : ['']) {
+      for (const cc of ctry.length ? ctry : ['']) {
         const k = `${sur}|${cc}`;
         if (!bySurnameCountry.has(k)) bySurnameCountry.set(k, new Set());
         bySurnameCountry.get(k)!.add(l.key);
@@ -267,34 +319,78 @@ export function resolveEntitiesOf(count: number, cableAt: (i: number) => { cable
       const prev = displayOf.get(l.key);
       if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase())) displayOf.set(l.key, l.display);
     }
-  });
-  const entities = new Map<string, Entity>();
-  const perCable: CableEntity[][] = locals.map((ls, i) => {
-    const merged = new Map<string, CableEntity>();
-    for (const l of ls) {
-      let key = l.key;
+  }
+  localsAt[count] = locals.length;
+
+  // Entities in creation order, and where each is by type|key.
+  const entityList: Entity[] = [];
+  const entityAt = new Map<string, number>();
+  // Per cable: [entity count, then per entity: entity (creation order), surface count, surfaces…].
+  const resolved = new IntList();
+  const resolvedAt = new Int32Array(count + 1);
+  const merged = new Map<number, number[]>();
+  for (let i = 0; i < count; i++) {
+    const ctry = countryLists.strings[cableCountry[i]!]!;
+    const countries = ctry ? ctry.split(',') : [''];
+    merged.clear();
+    let at = localsAt[i]!;
+    const n = locals.get(at++);
+    for (let k = 0; k < n; k++) {
+      const type = TYPES[locals.get(at++)]!;
+      let key = text.strings[locals.get(at++)]!;
       // A possessive is never part of a name ("Iran's" → Iran), whatever surface was seen first.
-      let display = l.display.replace(/['’]s$/i, '');
-      if (l.type === 'PERSON' && l.surnameOnly) {
+      let display = text.strings[locals.get(at++)]!.replace(/['’]s$/i, '');
+      const surnameOnly = locals.get(at++) === 1;
+      const surfaceCount = locals.get(at++);
+      if (type === 'PERSON' && surnameOnly) {
         const cands = new Set<string>();
-        for (const cc of ctrys[i].length ? ctrys[i] : ['']) for (const k of bySurnameCountry.get(`${l.key}|${cc}`) ?? []) cands.add(k);
+        for (const cc of countries) for (const full of bySurnameCountry.get(`${key}|${cc}`) ?? []) cands.add(full);
         if (cands.size === 1) { key = [...cands][0]; display = displayOf.get(key) ?? display; }
-      } else if (l.type === 'PERSON') display = displayOf.get(key) ?? display;
-      const ek = `${l.type}|${key}`;
-      let e = entities.get(ek);
-      if (!e) { e = { id: entityId(l.type, key), type: l.type, name: display, aliases: [], cables: [] }; entities.set(ek, e); }
+      } else if (type === 'PERSON') display = displayOf.get(key) ?? display;
+      const ek = `${type}|${key}`;
+      let entity = entityAt.get(ek);
+      if (entity === undefined) {
+        entity = entityList.length;
+        entityAt.set(ek, entity);
+        entityList.push({ id: entityId(type, key), type, name: display, aliases: [], cables: [] });
+      }
+      const e = entityList[entity]!;
       if (display.length > e.name.length) e.name = display;
-      for (const [s, c] of l.surfaces) {
+      let surfaces = merged.get(entity);
+      if (!surfaces) merged.set(entity, (surfaces = []));
+      for (let j = 0; j < surfaceCount; j++) {
+        const surface = locals.get(at++);
+        const c = locals.get(at++);
+        const s = text.strings[surface]!;
         const a = e.aliases.find((x) => x.text === s);
         if (a) a.count += c; else e.aliases.push({ text: s, count: c });
+        if (!surfaces.includes(surface)) surfaces.push(surface);
       }
       if (e.cables[e.cables.length - 1] !== ids[i]) e.cables.push(ids[i]);
-      const ce = merged.get(ek);
-      if (ce) { for (const s of l.surfaces.keys()) if (!ce.mentions.includes(s)) ce.mentions.push(s); }
-      else merged.set(ek, { type: l.type, name: '', id: e.id, mentions: [...l.surfaces.keys()] });
     }
-    return [...merged.entries()].map(([ek, ce]) => ({ ...ce, name: entities.get(ek)!.name }));
-  });
-  for (const e of entities.values()) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  return { entities: sortById([...entities.values()]), perCable };
+    resolvedAt[i] = resolved.length;
+    resolved.push(merged.size);
+    for (const [entity, surfaces] of merged) {
+      resolved.push(entity);
+      resolved.push(surfaces.length);
+      for (const surface of surfaces) resolved.push(surface);
+    }
+  }
+  for (const e of entityList) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return {
+    entities: sortById([...entityList]),
+    cableEntities(i: number): CableEntity[] {
+      let at = resolvedAt[i]!;
+      const n = resolved.get(at++);
+      const out: CableEntity[] = [];
+      for (let k = 0; k < n; k++) {
+        const e = entityList[resolved.get(at++)]!;
+        const m = resolved.get(at++);
+        const mentions: string[] = [];
+        for (let j = 0; j < m; j++) mentions.push(text.strings[resolved.get(at++)]!);
+        out.push({ type: e.type, name: e.name, id: e.id, mentions });
+      }
+      return out;
+    },
+  };
 }
