@@ -37,34 +37,56 @@ const inRange = (from: string | undefined, to: string | undefined, filter: Expor
   return true;
 };
 
-function keepEdge(attributes: Attributes, filter: ExportFilter): boolean {
+/** Whether an edge passes the filter (its ends must be kept too: see `selectNodes`). */
+export function keepEdge(attributes: Attributes, filter: ExportFilter): boolean {
   if (attributes.type !== 'CO_MENTIONED') return true;
   if (filter.minWeight !== undefined && (attributes.weight as number) < filter.minWeight) return false;
   return inRange(attributes.firstDate as string | undefined, attributes.lastDate as string | undefined, filter);
 }
 
-/** A filtered copy of the graph; with no filter, the graph itself. */
-export function filterGraph(graph: Graph, filter: ExportFilter): Graph {
-  if (!filter.types && filter.minWeight === undefined && !filter.since && !filter.until && filter.top === undefined) return graph;
-  const keepNode = (attributes: Attributes): boolean => {
-    if (filter.types && !filter.types.includes(attributes.kind as NodeKind)) return false;
-    if (attributes.kind === 'Cable' && (filter.since || filter.until)) return !!attributes.date && inRange(attributes.date as string, attributes.date as string, filter);
+/** Whether the filter filters anything. */
+export const isFiltering = (filter: ExportFilter): boolean => !!filter.types || filter.minWeight !== undefined || !!filter.since || !!filter.until || filter.top !== undefined;
+
+/**
+ * The keys of the nodes the filter keeps (kinds, cable dates, then the `top` by PageRank, ties by
+ * key), from nodes given in order: what both the in-memory and the streamed exports select.
+ */
+export function selectNodes(keys: readonly string[], attributes: readonly Attributes[], filter: ExportFilter): Set<string> {
+  const keepNode = (a: Attributes): boolean => {
+    if (filter.types && !filter.types.includes(a.kind as NodeKind)) return false;
+    if (a.kind === 'Cable' && (filter.since || filter.until)) return !!a.date && inRange(a.date as string, a.date as string, filter);
     return true;
   };
-  let nodes = graph.filterNodes((_n, a) => keepNode(a));
+  const kept: Array<{ key: string; pagerank: number }> = [];
+  keys.forEach((key, i) => {
+    if (keepNode(attributes[i]!)) kept.push({ key, pagerank: attributes[i]!.pagerank as number });
+  });
   if (filter.top !== undefined) {
-    nodes = nodes.sort((a, b) => (graph.getNodeAttribute(b, 'pagerank') as number) - (graph.getNodeAttribute(a, 'pagerank') as number) || (a < b ? -1 : 1)).slice(0, filter.top);
+    const top = kept.sort((a, b) => b.pagerank - a.pagerank || (a.key < b.key ? -1 : 1)).slice(0, filter.top);
+    return new Set(top.map((n) => n.key));
   }
-  const kept = new Set(nodes);
+  return new Set(kept.map((n) => n.key));
+}
+
+/** A filtered copy of the graph; with no filter, the graph itself. */
+export function filterGraph(graph: Graph, filter: ExportFilter): Graph {
+  if (!isFiltering(filter)) return graph;
+  const keys: string[] = [];
+  const attributes: Attributes[] = [];
+  graph.forEachNode((node, a) => {
+    keys.push(node);
+    attributes.push(a);
+  });
+  const kept = selectNodes(keys, attributes, filter);
   const out = graph.emptyCopy();
   out.clear();
-  graph.forEachNode((node, attributes) => {
-    if (kept.has(node)) out.addNode(node, attributes);
+  graph.forEachNode((node, a) => {
+    if (kept.has(node)) out.addNode(node, a);
   });
-  graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
-    if (!kept.has(source) || !kept.has(target) || !keepEdge(attributes, filter)) return;
-    if (undirected) out.addUndirectedEdgeWithKey(edge, source, target, attributes);
-    else out.addDirectedEdgeWithKey(edge, source, target, attributes);
+  graph.forEachEdge((edge, a, source, target, _sa, _ta, undirected) => {
+    if (!kept.has(source) || !kept.has(target) || !keepEdge(a, filter)) return;
+    if (undirected) out.addUndirectedEdgeWithKey(edge, source, target, a);
+    else out.addDirectedEdgeWithKey(edge, source, target, a);
   });
   return out;
 }

@@ -1,6 +1,10 @@
 // export: a built graph → files (GEXF, GraphML, graphology JSON, neo4j-admin import CSVs).
-export { filterGraph, parseTypes, parseDate, type ExportFilter } from './filter';
-export { writeGexf, KIND_COLORS } from './gexf';
-export { writeGraphml } from './graphml';
-export { writeGraphologyJson } from './json';
-export { writeNeo4jCsv, type Neo4jCsvFiles } from './neo4j-csv';
+// Every format is one streamed writer (src/export/stream.ts): over a graph file read pass by pass
+// (`fileSource`) for the CLI, over a graphology graph (`graphSource`) for in-memory callers.
+export { filterGraph, keepEdge, selectNodes, parseTypes, parseDate, type ExportFilter } from './filter';
+export { fileSource, graphSource } from './source';
+export { runWriter, runWriterAsync, writeChunksToFile, writeChunksToStream, type ExportCounts, type ExportEdge, type ExportNodes, type ExportSource, type ExportWriter } from './stream';
+export { writeGexf, gexfChunks, GexfWriter, KIND_COLORS } from './gexf';
+export { writeGraphml, graphmlChunks, GraphmlWriter } from './graphml';
+export { writeGraphologyJson, graphologyJsonChunks, GraphologyJsonWriter } from './json';
+export { writeNeo4jCsv, writeNeo4jCsvStream, Neo4jCsvWriter, type Neo4jCsvFiles } from './neo4j-csv';

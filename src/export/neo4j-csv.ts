@@ -4,20 +4,89 @@ import type Graph from 'graphology';
 import { stringify } from 'csv-stringify/sync';
 import { ENTITY_KINDS } from '../graph/types';
 import { storedEndpoints, toNeo4jProperties } from '../store/neo4j/load';
+import { graphSource } from './source';
+import { runWriter, runWriterAsync, temporaryPath, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
 
 /** neo4j-admin's array delimiter (its default). */
 const ARRAY_DELIMITER = ';';
+/** Rows gathered per file before a write. */
+const ROWS_PER_WRITE = 10000;
 
 type Value = string | number | boolean | Array<string | number | boolean>;
 
-function columnType(values: Value[]): string {
-  const flat = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
-  const isArray = values.some((v) => Array.isArray(v));
-  const base = flat.every((v) => typeof v === 'boolean') ? 'boolean' : flat.every((v) => typeof v === 'number' && Number.isInteger(v)) ? 'long' : flat.every((v) => typeof v === 'number') ? 'double' : 'string';
-  return isArray ? `${base}[]` : base;
+/** A column's neo4j-admin type from every value it takes: flags, not the values. */
+class ColumnType {
+  private array = false;
+  private boolean = true;
+  private integer = true;
+  private number = true;
+
+  add(value: Value): void {
+    if (Array.isArray(value)) {
+      this.array = true;
+      for (const v of value) this.addScalar(v);
+    } else this.addScalar(value);
+  }
+
+  private addScalar(v: string | number | boolean): void {
+    if (typeof v !== 'boolean') this.boolean = false;
+    if (typeof v !== 'number') this.number = this.integer = false;
+    else if (!Number.isInteger(v)) this.integer = false;
+  }
+
+  get type(): string {
+    const base = this.boolean ? 'boolean' : this.integer ? 'long' : this.number ? 'double' : 'string';
+    return this.array ? `${base}[]` : base;
+  }
 }
 
 const cellOf = (value: Value | undefined): string => (value === undefined ? '' : Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value));
+
+/** One CSV file being written: its columns, typed, and rows gathered until a write. */
+class CsvFile {
+  readonly columns: string[];
+  private readonly fd: number;
+  private rows: string[][] = [];
+
+  constructor(readonly file: string, fixedHeader: string[], types: Map<string, ColumnType>) {
+    this.columns = [...types.keys()].sort();
+    this.fd = fs.openSync(temporaryPath(file), 'w');
+    fs.writeSync(this.fd, stringify([[...fixedHeader, ...this.columns.map((c) => `${c}:${types.get(c)!.type}`)]], { quoted_string: true }));
+  }
+
+  add(fixed: string[], props: Record<string, Value>): void {
+    this.rows.push([...fixed, ...this.columns.map((c) => cellOf(props[c]))]);
+    if (this.rows.length >= ROWS_PER_WRITE) this.flush();
+  }
+
+  flush(): void {
+    if (this.rows.length > 0) fs.writeSync(this.fd, stringify(this.rows, { quoted_string: true }));
+    this.rows = [];
+  }
+
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+
+  abort(): void {
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(temporaryPath(this.file), { force: true });
+  }
+}
+
+function addColumns(types: Map<string, ColumnType>, props: Record<string, Value>): void {
+  for (const [column, value] of Object.entries(props)) {
+    if (column === 'id') continue;
+    let type = types.get(column);
+    if (!type) types.set(column, (type = new ColumnType()));
+    type.add(value);
+  }
+}
 
 export interface Neo4jCsvFiles {
   nodes: string[];
@@ -30,70 +99,111 @@ export interface Neo4jCsvFiles {
  * neo4j-admin import CSVs: one node file per label and one relationship file per type, with
  * typed headers (`id:ID`, `weight:long`, `cables:string[]`, `:LABEL`, `:START_ID`, `:END_ID`,
  * `:TYPE`); the same properties as the online loader (src/store/neo4j), so both give one database.
+ *
+ * Streamed: node files are written from the nodes in memory; relationships take a first pass over
+ * the edges to learn each type's columns and their types, and a second that writes rows to the
+ * per-type files, 10,000 at a time with synchronous writes, so memory never grows with the edges.
+ * Every file is written under a temporary name and renamed at the end.
  */
-export function writeNeo4jCsv(graph: Graph, directory: string): Neo4jCsvFiles {
-  fs.mkdirSync(directory, { recursive: true });
-  // Keys only, grouped by label / type; properties are made again row by row while writing, so a
-  // graph of millions of edges is never held twice (nor as one giant string).
-  const nodesByKind = new Map<string, string[]>();
-  graph.forEachNode((node, a) => {
-    const kind = String(a.kind);
-    if (!nodesByKind.has(kind)) nodesByKind.set(kind, []);
-    nodesByKind.get(kind)!.push(node);
-  });
-  const relsByType = new Map<string, string[]>();
-  graph.forEachEdge((edge, a) => {
-    const type = String(a.type);
-    if (!relsByType.has(type)) relsByType.set(type, []);
-    relsByType.get(type)!.push(edge);
-  });
+export class Neo4jCsvWriter implements ExportWriter {
+  private readonly relationshipTypes = new Map<string, Map<string, ColumnType>>();
+  private readonly relationshipFiles = new Map<string, CsvFile>();
+  private readonly open: CsvFile[] = [];
+  private readonly written: string[] = [];
+  files: Neo4jCsvFiles | undefined;
 
-  const write = (name: string, fixedHeader: string[], keys: string[], row: (key: string) => { fixed: string[]; props: Record<string, Value> }): string => {
-    // Pass 1: the columns and their types. Pass 2: the rows, 10,000 at a time.
-    const values = new Map<string, Value[]>();
-    for (const key of keys) {
-      for (const [column, value] of Object.entries(row(key).props)) {
-        if (column === 'id') continue;
-        if (!values.has(column)) values.set(column, []);
-        const seen = values.get(column)!;
-        if (seen.length < 1000 || typeof value !== typeof seen[0]) seen.push(value);
-      }
+  constructor(private readonly source: ExportSource, private readonly directory: string) {}
+
+  observe(edge: ExportEdge): void {
+    const type = String(edge.attributes.type);
+    let types = this.relationshipTypes.get(type);
+    if (!types) this.relationshipTypes.set(type, (types = new Map()));
+    addColumns(types, toNeo4jProperties(edge.attributes));
+  }
+
+  *begin(): Generator<string> {
+    fs.mkdirSync(this.directory, { recursive: true });
+    const { keys, attributes } = this.source.nodes;
+    const byKind = new Map<string, number[]>();
+    for (let i = 0; i < keys.length; i += 1) {
+      const kind = String(attributes[i]!.kind);
+      if (!byKind.has(kind)) byKind.set(kind, []);
+      byKind.get(kind)!.push(i);
     }
-    const columns = [...values.keys()].sort();
-    const types = columns.map((c) => columnType(values.get(c)!));
-    const file = path.join(directory, name);
-    const fd = fs.openSync(file, 'w');
-    try {
-      fs.writeSync(fd, stringify([[...fixedHeader, ...columns.map((c, i) => `${c}:${types[i]}`)]], { quoted_string: true }));
-      for (let i = 0; i < keys.length; i += 10000) {
-        const rows = keys.slice(i, i + 10000).map((key) => {
-          const r = row(key);
-          return [...r.fixed, ...columns.map((c) => cellOf(r.props[c]))];
-        });
-        fs.writeSync(fd, stringify(rows, { quoted_string: true }));
-      }
-    } finally {
-      fs.closeSync(fd);
+    const nodes: string[] = [];
+    for (const [kind, indexes] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
+      const types = new Map<string, ColumnType>();
+      for (const i of indexes) addColumns(types, toNeo4jProperties(attributes[i]!));
+      const file = this.create(`nodes-${kind}.csv`, ['id:ID', ':LABEL'], types);
+      const label = ENTITY_KINDS.has(kind) ? `${kind};Entity` : kind;
+      for (const i of indexes) file.add([keys[i]!, label], toNeo4jProperties(attributes[i]!));
+      this.finish(file);
+      nodes.push(file.file);
     }
+    const relationships: string[] = [];
+    for (const [type, types] of [...this.relationshipTypes].sort(([a], [b]) => a.localeCompare(b))) {
+      const file = this.create(`relationships-${type}.csv`, [':START_ID', ':END_ID', ':TYPE'], types);
+      this.relationshipFiles.set(type, file);
+      relationships.push(file.file);
+    }
+    const command = [
+      'neo4j-admin database import full neo4j --overwrite-destination',
+      // Subjects and names can span lines.
+      '--multiline-fields=true',
+      `--array-delimiter="${ARRAY_DELIMITER}"`,
+      ...nodes.map((f) => `--nodes=${path.basename(f)}`),
+      ...relationships.map((f) => `--relationships=${path.basename(f)}`),
+    ].join(' ');
+    this.files = { nodes, relationships, command };
+  }
+
+  edge(edge: ExportEdge): undefined {
+    const type = String(edge.attributes.type);
+    const file = this.relationshipFiles.get(type);
+    // An edge the first pass did not see: the source changed between passes.
+    if (!file) throw new Error(`relationship type ${type} appeared on the second pass over the edges`);
+    file.add([...storedEndpoints(edge.source, edge.target, edge.undirected), type], toNeo4jProperties(edge.attributes) as Record<string, Value>);
+    return undefined;
+  }
+
+  *end(): Generator<string> {
+    for (const file of this.relationshipFiles.values()) this.finish(file);
+    const script = path.join(this.directory, 'import.sh');
+    fs.writeFileSync(temporaryPath(script), `#!/bin/sh\n# Offline bulk import of these files (run from this directory, Neo4j stopped).\ncd "$(dirname "$0")" && ${this.files!.command}\n`, { mode: 0o755 });
+    this.written.push(script);
+    // Every file complete: only now do they take their names.
+    for (const file of this.written) fs.renameSync(temporaryPath(file), file);
+  }
+
+  abort(): void {
+    for (const file of this.open) file.abort();
+    for (const file of this.written) fs.rmSync(temporaryPath(file), { force: true });
+  }
+
+  private create(name: string, fixedHeader: string[], types: Map<string, ColumnType>): CsvFile {
+    const file = new CsvFile(path.join(this.directory, name), fixedHeader, types);
+    this.open.push(file);
     return file;
-  };
-  const nodes = [...nodesByKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, keys]) =>
-    write(`nodes-${kind}.csv`, ['id:ID', ':LABEL'], keys, (key) => ({ fixed: [key, ENTITY_KINDS.has(kind) ? `${kind};Entity` : kind], props: toNeo4jProperties(graph.getNodeAttributes(key)) })),
-  );
-  const relationships = [...relsByType].sort(([a], [b]) => a.localeCompare(b)).map(([type, keys]) =>
-    write(`relationships-${type}.csv`, [':START_ID', ':END_ID', ':TYPE'], keys, (key) => {
-      const [s, t] = storedEndpoints(graph.source(key), graph.target(key), graph.isUndirected(key));
-      return { fixed: [s, t, type], props: toNeo4jProperties(graph.getEdgeAttributes(key)) };
-    }),
-  );
-  const command = [
-    'neo4j-admin database import full neo4j --overwrite-destination',
-    // Subjects and names can span lines.
-    '--multiline-fields=true',
-    `--array-delimiter="${ARRAY_DELIMITER}"`,
-    ...nodes.map((f) => `--nodes=${path.basename(f)}`),
-    ...relationships.map((f) => `--relationships=${path.basename(f)}`),
-  ].join(' ');
-  fs.writeFileSync(path.join(directory, 'import.sh'), `#!/bin/sh\n# Offline bulk import of these files (run from this directory, Neo4j stopped).\ncd "$(dirname "$0")" && ${command}\n`, { mode: 0o755 });
-  return { nodes, relationships, command };
+  }
+
+  private finish(file: CsvFile): void {
+    file.close();
+    this.open.splice(this.open.indexOf(file), 1);
+    this.written.push(file.file);
+  }
+}
+
+/** neo4j-admin CSVs of a streamed source (a graph file) in `directory`. */
+export async function writeNeo4jCsvStream(source: ExportSource, directory: string, counts?: ExportCounts): Promise<Neo4jCsvFiles> {
+  const writer = new Neo4jCsvWriter(source, directory);
+  for await (const _ of runWriterAsync(writer, source, counts));
+  return writer.files!;
+}
+
+/** neo4j-admin CSVs of a graph in memory in `directory`. */
+export function writeNeo4jCsv(graph: Graph, directory: string): Neo4jCsvFiles {
+  const source = graphSource(graph);
+  const writer = new Neo4jCsvWriter(source, directory);
+  for (const _ of runWriter(writer, source));
+  return writer.files!;
 }

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
-import { filterGraph } from '../../src/export';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, readGraphFile, writeGraphFile, type CableRecord } from '../../src/graph';
+import { fileSource, filterGraph, gexfChunks, graphologyJsonChunks, writeGexf, writeGraphologyJson } from '../../src/export';
+import { buildGraph, DEFAULT_BUILD_OPTIONS, GraphFileReader, readGraphFile, writeGraphFile, type CableRecord, type NodeKind } from '../../src/graph';
 import { SHARED, census, recordsOf } from '../graph/helpers';
-import { expectSameAsGexf, reimportCounts } from './helpers';
+import { expectSameAsGexf, joined, reimportCounts } from './helpers';
 
 /** The 1,055 shared cables: the same node and edge counts after build, reload, and every export re-read. */
 describe('the shared corpus through build, reload and every export', () => {
@@ -51,5 +51,17 @@ describe('the shared corpus through build, reload and every export', () => {
     expect(counts.graphml).toEqual(expected);
     expect(counts.neo4jCsv).toEqual(expected);
     expectSameAsGexf(small, counts.fromGexf!);
+  }, 300_000);
+
+  test('streamed from the graph file with a filter: the in-memory documents of filterGraph, byte for byte', async () => {
+    const reader = await GraphFileReader.open(path.join(dir, 'corpus.cgz'));
+    for (const filter of [{ top: 1000, since: '2000', until: '2010' }, { types: ['Person', 'Place'] as NodeKind[], minWeight: 2, since: '2006-03', until: '2008' }]) {
+      const expected = filterGraph(graph, filter);
+      expect(expected.size).toBeGreaterThan(1000);
+      const source = fileSource(reader, filter);
+      expect(source.nodes.keys).toEqual(expected.nodes());
+      expect(await joined(gexfChunks(source))).toBe(writeGexf(expected));
+      expect(await joined(graphologyJsonChunks(source))).toBe(writeGraphologyJson(expected));
+    }
   }, 300_000);
 });

@@ -5,7 +5,7 @@ import Graph from 'graphology';
 import { filterGraph, writeGexf } from '../../src/export';
 import { buildGraph } from '../../src/graph';
 import { SEEDS, census, nodeNamed, recordsOf } from '../graph/helpers';
-import { expectSameAsGexf, reimportCounts, validateGexf } from './helpers';
+import { expectSameAsGexf, previousGexf, reimportCounts, validateGexf } from './helpers';
 
 describe('exports', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-export-'));
@@ -25,6 +25,8 @@ describe('exports', () => {
     expect(gexf).toContain('mode="dynamic" timeformat="date"');
     expect(gexf).toMatch(/<attribute id="pagerank" title="pagerank" type="double"\/>/);
     expect(gexf).toMatch(/<attribute id="cableCount" title="cableCount" type="integer"\/>/);
+    // Byte for byte the document graphology-gexf gave before the writer streamed.
+    expect(gexf).toBe(previousGexf(graph));
     const g = counts.fromGexf!;
     expectSameAsGexf(graph, g);
     // The comparison does catch a difference.
@@ -54,6 +56,12 @@ describe('exports', () => {
     expect(xml).toContain('<node id="p-a" start="1966-12-28" label="A &amp; B &quot;Co&quot;"');
     expect(xml).toMatch(/<edge id="CO_MENTIONED:p-a--p-b" start="1975-01-02" type="undirected"/);
     expect(xml).toContain('<edge id="MENTIONS:07PARIS3534->p-a" start="2007-08-27"');
+    expect(xml).toBe(previousGexf(g));
+    // Graph attributes become <meta> elements, as graphology-gexf wrote them.
+    g.setAttribute('creator', 'cablegraph & co');
+    g.setAttribute('lastModifiedDate', '2024-01-02');
+    expect(writeGexf(g)).toBe(previousGexf(g));
+    expect(writeGexf(g)).toContain('<meta lastmodifieddate="2024-01-02">\n    <creator>cablegraph &amp; co</creator>');
   });
 
   test('filters: types, minimum weight, dates, top N by PageRank', async () => {

@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import Graph from 'graphology';
-import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGexf, write as writeGexfDocument } from 'graphology-gexf';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { KIND_COLORS, writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv } from '../../src/export';
+import { toScalar } from '../../src/export/scalar';
 import { SHARED } from '../graph/helpers';
 
 const SCHEMA = path.join(SHARED, 'gexf-schema/1.3/gexf.xsd');
@@ -98,4 +99,55 @@ export function expectSameAsGexf(graph: Graph, back: Graph): void {
     }
   });
   expect(differences.slice(0, 20)).toEqual([]);
+}
+
+/** The chunks of a streamed export, joined (small graphs only). */
+export async function joined(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+/**
+ * The GEXF cablegraph wrote before its writer streamed: graphology-gexf's document (one string),
+ * adjusted for the official 1.3 schema and made dynamic. Kept as the oracle the streamed writer is
+ * compared with, byte for byte.
+ */
+export function previousGexf(graph: Graph): string {
+  const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+  const scalars = (a: Record<string, unknown>, skip: string[]) => {
+    const out: Record<string, string | number | boolean> = {};
+    for (const [k, v] of Object.entries(a)) {
+      const s = skip.includes(k) ? undefined : toScalar(v);
+      if (s !== undefined) out[k] = s;
+    }
+    return out;
+  };
+  let maxWeighted = 1;
+  graph.forEachNode((_n, a) => (maxWeighted = Math.max(maxWeighted, (a.weightedDegree as number) ?? 0)));
+  const xml = writeGexfDocument(graph, {
+    version: '1.3',
+    pretty: true,
+    formatNode: (_key: string, a: Record<string, unknown>) => ({
+      label: String(a.label ?? a.name ?? ''),
+      attributes: scalars(a, ['label', 'x', 'y']),
+      viz: { color: KIND_COLORS[a.kind as string] ?? '#636363', size: Number((2 + 18 * Math.sqrt(((a.weightedDegree as number) ?? 0) / maxWeighted)).toFixed(2)), ...(typeof a.x === 'number' ? { x: a.x, y: a.y as number } : {}) },
+    }),
+    formatEdge: (_key: string, a: Record<string, unknown>) => ({ label: String(a.type ?? ''), attributes: scalars(a, ['weight', 'evidence']), weight: typeof a.weight === 'number' ? a.weight : 1 }),
+  });
+  const times = new Map<string, string>();
+  const nodeDate = (key: string): string | undefined => graph.getNodeAttribute(key, 'date') ?? graph.getNodeAttribute(key, 'firstDate');
+  graph.forEachNode((key, a) => {
+    const start = a.kind === 'Cable' ? a.date : a.firstDate;
+    if (start) times.set(`node ${escapeXml(key)}`, start);
+  });
+  graph.forEachEdge((key, a, source, target) => {
+    const start = a.type === 'CO_MENTIONED' ? a.firstDate : nodeDate(graph.getNodeAttribute(source, 'kind') === 'Cable' ? source : target);
+    if (start) times.set(`edge ${escapeXml(key)}`, start);
+  });
+  return xml
+    .replace(/ xmlns:viz="[^"]*"/, '')
+    .replace(/<viz:/g, '<')
+    .replace(/<graph defaultedgetype="(\w+)"/, '<graph defaultedgetype="$1" mode="dynamic" timeformat="date"')
+    .replace(/<(node|edge) id="([^"]*)"/g, (whole, element: string, id: string) => (times.has(`${element} ${id}`) ? `${whole} start="${times.get(`${element} ${id}`)}"` : whole));
 }

@@ -1,0 +1,46 @@
+import type Graph from 'graphology';
+import { GraphNodes, type GraphFileReader } from '../graph/file';
+import { isFiltering, keepEdge, selectNodes, type ExportFilter } from './filter';
+import type { ExportEdge, ExportSource } from './stream';
+
+/** A graphology graph as an export source (the in-memory callers: the viewer's GEXF, tests). */
+export function graphSource(graph: Graph): ExportSource<Iterable<ExportEdge>> {
+  const nodes = new GraphNodes();
+  graph.forEachNode((key, attributes) => nodes.add(key, attributes));
+  return {
+    options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
+    attributes: graph.getAttributes(),
+    nodes,
+    *edges() {
+      for (const e of graph.edgeEntries()) yield { key: e.edge, source: e.source, target: e.target, undirected: e.undirected, attributes: e.attributes };
+    },
+  };
+}
+
+/**
+ * A graph file as an export source, filtered: nodes chosen in memory (`selectNodes`), edges read
+ * from the file on each pass and kept when both ends are kept and `keepEdge` passes — the same
+ * graph, in the same order, as `filterGraph(readGraphFile(file).graph, filter)`. The options are
+ * those `readGraphFile` gives its graph; a graph file has no graph attributes.
+ */
+export function fileSource(reader: GraphFileReader, filter: ExportFilter = {}): ExportSource<AsyncIterable<ExportEdge>> {
+  const all = reader.nodes;
+  let nodes = all;
+  if (isFiltering(filter)) {
+    const kept = selectNodes(all.keys, all.attributes, filter);
+    nodes = new GraphNodes();
+    all.keys.forEach((key, i) => kept.has(key) && nodes.add(key, all.attributes[i]!));
+  }
+  const filtering = isFiltering(filter);
+  return {
+    options: { type: 'mixed', multi: true, allowSelfLoops: false },
+    attributes: {},
+    nodes,
+    async *edges() {
+      for await (const { key, source, target, undirected, attributes } of reader.edges()) {
+        if (filtering && (!nodes.has(source) || !nodes.has(target) || !keepEdge(attributes, filter))) continue;
+        yield { key, source, target, undirected, attributes };
+      }
+    },
+  };
+}
