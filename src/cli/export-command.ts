@@ -1,8 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { CablegraphError } from '../common/diagnostics';
-import { filterGraph, parseDate, parseTypes, writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv, type ExportFilter } from '../export';
-import { readGraphFile } from '../graph';
+import { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, type ExportCounts, type ExportFilter } from '../export';
+import { GraphFileReader } from '../graph';
 
 export type ExportFormat = 'gexf' | 'graphml' | 'json' | 'neo4j-csv';
 
@@ -33,24 +31,28 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
   return filter;
 }
 
-/** `cablegraph export <graph file> --format … [-o …]` with filters; text formats go to stdout without -o. */
+/**
+ * `cablegraph export <graph file> --format … [-o …]` with filters; text formats go to stdout without
+ * -o. Streamed: the graph file's nodes are held, its edges read again on each pass, so memory
+ * follows the nodes, not the edges. Opening the file checks it whole, so a damaged file fails before
+ * anything is written; files are written under temporary names and renamed when complete.
+ */
 export async function runExport(graphFile: string, options: ExportCommandOptions): Promise<number> {
   const filter = exportFilter(options);
-  const { graph: full } = await readGraphFile(graphFile, { records: false });
-  const graph = filterGraph(full, filter);
+  if (options.format === 'neo4j-csv' && !options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');
+  const source = fileSource(await GraphFileReader.open(graphFile), filter);
+  const counts: ExportCounts = { nodes: 0, edges: 0 };
   if (options.format === 'neo4j-csv') {
-    if (!options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');
-    const files = writeNeo4jCsv(graph, options.output);
-    if (!options.quiet) process.stderr.write(`cablegraph export: ${graph.order} nodes, ${graph.size} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}\n  import with: ${files.command}\n`);
+    const files = await writeNeo4jCsvStream(source, options.output!, counts);
+    if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}\n  import with: ${files.command}\n`);
     return 0;
   }
-  const text = options.format === 'gexf' ? writeGexf(graph) : options.format === 'graphml' ? writeGraphml(graph) : writeGraphologyJson(graph);
+  const chunks = options.format === 'gexf' ? gexfChunks(source, counts) : options.format === 'graphml' ? graphmlChunks(source, counts) : graphologyJsonChunks(source, counts);
   if (!options.output || options.output === '-') {
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    await writeChunksToStream(process.stdout, chunks);
     return 0;
   }
-  fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
-  fs.writeFileSync(options.output, text);
-  if (!options.quiet) process.stderr.write(`cablegraph export: ${graph.order} nodes, ${graph.size} edges → ${options.output} (${options.format})\n`);
+  await writeChunksToFile(options.output, chunks);
+  if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} edges → ${options.output} (${options.format})\n`);
   return 0;
 }

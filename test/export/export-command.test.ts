@@ -5,6 +5,7 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { runExport } from '../../src/cli/export-command';
 import { CablegraphError } from '../../src/common/diagnostics';
+import { filterGraph, writeGexf, writeGraphologyJson } from '../../src/export';
 import { buildGraph, DEFAULT_BUILD_OPTIONS, writeGraphFile } from '../../src/graph';
 import { SEEDS, census, recordsOf } from '../graph/helpers';
 import { validateGexf } from './helpers';
@@ -69,5 +70,39 @@ describe('cablegraph export', () => {
     expect(await code(runExport(file('seeds.cgz'), { format: 'gexf', since: 'last year' }))).toBe('BAD_OPTION');
     expect(await code(runExport(file('seeds.cgz'), { format: 'neo4j-csv' }))).toBe('BAD_OPTION');
     expect(await code(runExport(file('missing.cgz'), { format: 'gexf' }))).toBe('GRAPH_NOT_FOUND');
+  });
+
+  test('a damaged graph file fails naming it, before anything is written', async () => {
+    const whole = fs.readFileSync(file('seeds.cgz'));
+    fs.writeFileSync(file('cut.cgz'), whole.subarray(0, Math.floor(whole.length * 0.8)));
+    const out = path.join(dir, 'damaged');
+    fs.mkdirSync(out);
+    for (const format of ['gexf', 'graphml', 'json'] as const) {
+      const error = await runExport(file('cut.cgz'), { format, output: path.join(out, `g.${format}`), quiet: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CablegraphError);
+      expect((error as CablegraphError).code).toBe('GRAPH_UNREADABLE');
+      expect((error as Error).message).toContain(file('cut.cgz'));
+    }
+    const error = await runExport(file('cut.cgz'), { format: 'neo4j-csv', output: path.join(out, 'csv'), quiet: true }).catch((e: unknown) => e);
+    expect((error as CablegraphError).code).toBe('GRAPH_UNREADABLE');
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  test('the streamed export equals the in-memory writer on the same filtered graph', async () => {
+    const out = file('top.gexf');
+    expect(await runExport(file('seeds.cgz'), { format: 'gexf', output: out, quiet: true, top: '20', minWeight: '2' })).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(writeGexf(filterGraph(graph, { top: 20, minWeight: 2 })));
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('without -o, the document goes to stdout, ending with a newline', async () => {
+    const chunks: string[] = [];
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
+    try {
+      expect(await runExport(file('seeds.cgz'), { format: 'json', types: 'Person' })).toBe(0);
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(chunks.join('')).toBe(`${writeGraphologyJson(filterGraph(graph, { types: ['Person'] }))}\n`);
   });
 });
