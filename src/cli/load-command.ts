@@ -1,6 +1,5 @@
 import * as fs from 'fs';
-import { readGraphFile, type GraphFile } from '../graph';
-import { DEFAULT_LOAD_OPTIONS, loadGraph, openDriver } from '../store/neo4j';
+import { DEFAULT_LOAD_OPTIONS, loadGraphFile, openDriver } from '../store/neo4j';
 import { CablegraphError } from '../common/diagnostics';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 import { progress } from './progress';
@@ -48,32 +47,40 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
   const connection = connectionFromFlags(options);
   const driver = await openDriver(connection);
   try {
-    let file: GraphFile;
-    if (inputs.length === 1 && isGraphFile(inputs[0]!)) file = await readGraphFile(inputs[0]!, { records: options.texts !== false });
-    else {
-      const temporary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-')), 'graph.cgz');
-      const status = await runBuild(inputs, { output: temporary, ner: options.ner ?? 'builtin', quiet: options.quiet ?? false });
-      if (status !== 0) return status;
-      file = await readGraphFile(temporary, { records: options.texts !== false });
-      fs.rmSync(path.dirname(temporary), { recursive: true, force: true });
+    // A graph file is streamed (nodes in memory, edges and records read as batches go out);
+    // cable inputs are built into a temporary graph file first, removed after the load.
+    let file = inputs[0]!;
+    let temporary: string | undefined;
+    if (!(inputs.length === 1 && isGraphFile(file))) {
+      temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
+      file = path.join(temporary, 'graph.cgz');
+      const status = await runBuild(inputs, { output: file, ner: options.ner ?? 'builtin', quiet: options.quiet ?? false });
+      if (status !== 0) {
+        fs.rmSync(temporary, { recursive: true, force: true });
+        return status;
+      }
     }
-    const graph = file.graph;
     let bar: ReturnType<typeof progress> | undefined;
     let shown = 0;
-    const result = await loadGraph(graph, driver, {
-      batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
-      concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
-      force: options.force ?? false,
-      records: file.records,
-      ...(connection.database ? { database: connection.database } : {}),
-      onProgress: (done, total) => {
-        bar ??= progress('load', total, { quiet: options.quiet ?? false, every: 50, unit: 'batches' });
-        for (; shown < done; shown += 1) bar.tick();
-      },
-    });
+    let result;
+    try {
+      result = await loadGraphFile(file, driver, {
+        batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
+        concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
+        force: options.force ?? false,
+        texts: options.texts !== false,
+        ...(connection.database ? { database: connection.database } : {}),
+        onProgress: (done, total) => {
+          bar ??= progress('load', total, { quiet: options.quiet ?? false, every: 50, unit: 'batches' });
+          for (; shown < done; shown += 1) bar.tick();
+        },
+      });
+    } finally {
+      if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
+    }
     bar?.done();
     if (!options.quiet) {
-      const what = result.alreadyLoaded ? 'already loaded (same graph); nothing to do (--force loads again)' : `${result.nodes} nodes, ${result.relationships} relationships in ${result.batches} batches${result.resumedBatches ? ` (resumed after ${result.resumedBatches})` : ''}`;
+      const what = result.alreadyLoaded ? 'already loaded (same graph); nothing to do (--force loads again)' : `${result.nodes} nodes, ${result.relationships} relationships in ${result.batches} batches (${result.mode})${result.resumedBatches ? ` (resumed after ${result.resumedBatches})` : ''}`;
       process.stderr.write(`cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s\n`);
     }
     return 0;

@@ -1,7 +1,8 @@
 import Graph from 'graphology';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDiff } from '../../curate/session';
-import { planBatches, storedEndpoints, writeRows } from './load';
+import { writeRows } from './load';
+import { graphSource, planBatches, storedEndpoints } from './plan';
 
 export interface SyncResult {
   nodesDeleted: number;
@@ -63,7 +64,8 @@ export async function syncGraphDiff(driver: Driver, before: Graph, after: Graph,
       if (after.isUndirected(edge)) upsert.addUndirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
       else upsert.addDirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
     }
-    for (const batch of planBatches(upsert, 5000)) await writeRows(session, batch.cypher, batch.rows());
+    // MERGE: the database holds the `before` graph.
+    for await (const batch of planBatches(graphSource(upsert), 5000)) await writeRows(session, batch.cypher.merge, batch.rows);
     result.nodesWritten = upsert.order;
     result.relationshipsWritten = upsert.size;
     return result;

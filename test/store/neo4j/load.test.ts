@@ -1,7 +1,23 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
-import { loadGraph, openDriver } from '../../../src/store/neo4j';
+import { buildGraph, DEFAULT_BUILD_OPTIONS, writeGraphFile } from '../../../src/graph';
+import { loadGraph, loadGraphFile, openDriver } from '../../../src/store/neo4j';
 import { CablegraphError } from '../../../src/common/diagnostics';
+import { SEEDS, recordsOf } from '../../graph/helpers';
 import { connection, counts, emptyDatabase, smallGraph, testDriver } from './helpers';
+
+/** Every node and relationship with its properties, in a fixed order: two loads compared whole. */
+async function snapshot(driver: Driver): Promise<string[]> {
+  const nodes = await driver.executeQuery('MATCH (n) WHERE NOT n:CablegraphLoad RETURN labels(n) AS labels, properties(n) AS props');
+  const rels = await driver.executeQuery('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props');
+  const sorted = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y))));
+  return [
+    ...nodes.records.map((r) => `${[...(r.get('labels') as string[])].sort().join(':')} ${sorted(r.get('props'))}`),
+    ...rels.records.map((r) => `${r.get('a')} -${r.get('type')}-> ${r.get('b')} ${sorted(r.get('props'))}`),
+  ].sort();
+}
 
 describe('cablegraph load → Neo4j', () => {
   let driver: Driver | undefined;
@@ -62,6 +78,57 @@ describe('cablegraph load → Neo4j', () => {
     expect(resumed.resumedBatches).toBe(5);
     expect(await counts(driver)).toEqual({ nodes: 8, relationships: 6 });
   });
+
+  test('a graph file streamed in (texts from its records) equals the in-memory load; CREATE into an empty database, MERGE into one with data', async () => {
+    if (!driver) return;
+    const records = await recordsOf([SEEDS]);
+    const { graph } = buildGraph(records);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
+    try {
+      const file = path.join(dir, 'seeds.cgz');
+      await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
+      const inMemory = await loadGraph(graph, driver, { batchSize: 7, records });
+      expect(inMemory.mode).toBe('create');
+      const expected = await snapshot(driver);
+      expect(expected.length).toBe(graph.order + graph.size);
+      expect(expected.filter((line) => line.startsWith('Cable ') && line.includes('"text":')).length).toBe(2);
+
+      await emptyDatabase(driver);
+      const streamed = await loadGraphFile(file, driver, { batchSize: 7 });
+      expect(streamed).toMatchObject({ mode: 'create', nodes: graph.order, relationships: graph.size, resumedBatches: 0 });
+      expect(await snapshot(driver)).toEqual(expected);
+
+      // The same file into a database that has it already (forced): MERGEd, nothing doubled.
+      const again = await loadGraphFile(file, driver, { batchSize: 7, force: true });
+      expect(again.mode).toBe('merge');
+      expect(await snapshot(driver)).toEqual(expected);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('a streamed load killed mid-way resumes in the mode it started with and equals a clean load', async () => {
+    if (!driver) return;
+    const records = await recordsOf([SEEDS]);
+    const { graph } = buildGraph(records);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
+    try {
+      const file = path.join(dir, 'seeds.cgz');
+      await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
+      await loadGraphFile(file, driver, { batchSize: 5 });
+      const expected = await snapshot(driver);
+      await emptyDatabase(driver);
+
+      const crash = new Error('simulated crash');
+      await expect(loadGraphFile(file, driver, { batchSize: 5, afterWave: (n) => { if (n === 6) throw crash; } })).rejects.toBe(crash);
+      const resumed = await loadGraphFile(file, driver, { batchSize: 5 });
+      expect(resumed.mode).toBe('create'); // the database held the crashed load's nodes, but CREATE goes on: no batch is redone
+      expect(resumed.resumedBatches).toBe(6);
+      expect(await snapshot(driver)).toEqual(expected);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   test('a wrong password or an unreachable server: a clear error before anything is written', async () => {
     if (!driver) return;

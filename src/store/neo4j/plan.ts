@@ -1,0 +1,254 @@
+// store/neo4j: what a load writes — a graph (in memory or streamed from its file) as numbered batches.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import type Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
+import { CablegraphError } from '../../common/diagnostics';
+import { ENTITY_KINDS, type CableRecord } from '../../graph/types';
+import type { GraphFileReader } from '../../graph/file';
+
+type Scalar = string | number | boolean;
+export type Props = Record<string, Scalar | Scalar[]>;
+
+/** One edge of a load source, as the graph file stores it. */
+export interface SourceEdge {
+  key: string;
+  source: string;
+  target: string;
+  undirected: boolean;
+  attributes: Attributes;
+}
+
+/**
+ * What a load reads: the nodes (in memory, a few hundred thousand at full-corpus scale), the edges
+ * and the cable records as iterators (tens of millions of edges: read once, never held), and an id
+ * of the content (the checkpoint key a resumed load finds again).
+ */
+export interface LoadSource {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  /** Node keys and attributes, in a fixed order. */
+  nodes(): Iterable<[string, Attributes]>;
+  nodeAttributes(key: string): Attributes | undefined;
+  edges(): Iterable<SourceEdge> | AsyncIterable<SourceEdge>;
+  /** Cable records whose texts are loaded (none: cables without text). */
+  records(): Iterable<CableRecord> | AsyncIterable<CableRecord>;
+  /** Records to expect (for the progress total only). */
+  readonly recordCount: number;
+  loadId(): Promise<string>;
+}
+
+/** A graphology graph (tests, curation sync, the viewer's store) as a load source. */
+export function graphSource(graph: Graph, records: readonly CableRecord[] = []): LoadSource {
+  return {
+    nodeCount: graph.order,
+    edgeCount: graph.size,
+    recordCount: records.length,
+    *nodes() {
+      for (const { node, attributes } of graph.nodeEntries()) yield [node, attributes];
+    },
+    nodeAttributes: (key) => (graph.hasNode(key) ? graph.getNodeAttributes(key) : undefined),
+    *edges() {
+      for (const { edge, source, target, undirected, attributes } of graph.edgeEntries()) yield { key: edge, source, target, undirected, attributes };
+    },
+    records: () => records,
+    // Loading the texts too is another load (the graph alone may have been loaded before).
+    loadId: async () => `${graphLoadId(graph)}${records.length > 0 ? `-t${records.length}` : ''}`,
+  };
+}
+
+/**
+ * A graph file read the streaming way: nodes from memory, edges and records streamed from the file
+ * (one pass each). Its id is a hash of the file's bytes: the writer is deterministic (the same
+ * cables give the same bytes), so the same graph resumes the same checkpoint, and hashing the
+ * compressed bytes costs a fraction of a parse pass.
+ */
+export function fileSource(reader: GraphFileReader, options: { texts: boolean }): LoadSource {
+  const { keys, attributes } = reader.nodes;
+  return {
+    nodeCount: reader.header.nodes,
+    edgeCount: reader.header.edges,
+    recordCount: options.texts ? reader.header.cables : 0,
+    *nodes() {
+      for (let i = 0; i < keys.length; i += 1) yield [keys[i]!, attributes[i]!];
+    },
+    nodeAttributes: (key) => reader.nodes.get(key),
+    edges: () => reader.edges(),
+    records: () => (options.texts ? reader.records() : []),
+    loadId: async () => `f${(await fileHash(reader.file)).slice(0, 16)}${options.texts ? '-texts' : ''}`,
+  };
+}
+
+async function fileHash(file: string): Promise<string> {
+  const hash = createHash('sha1');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 22 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A content hash of a graphology graph: the same graph always resumes the same checkpoint. */
+export function graphLoadId(graph: Graph): string {
+  const hash = createHash('sha1');
+  graph.forEachNode((key, attributes) => hash.update(`n\u0000${key}\u0000${JSON.stringify(attributes)}\n`));
+  graph.forEachEdge((_key, attributes, source, target) => hash.update(`e\u0000${source}\u0000${target}\u0000${JSON.stringify(attributes)}\n`));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Neo4j stores scalars and homogeneous lists of scalars; anything else is kept as JSON text.
+ * `aliases: [{text, count}]` becomes `aliases`, `aliasCounts` and `aliasText` (for full-text search).
+ */
+export function toNeo4jProperties(attributes: Record<string, unknown>): Props {
+  const props: Props = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || key === 'kind' || key === 'type') continue;
+    if (key === 'aliases' && Array.isArray(value) && value.every((a) => a && typeof a === 'object' && 'text' in a)) {
+      const aliases = value as Array<{ text: string; count?: number }>;
+      props.aliases = aliases.map((a) => a.text);
+      props.aliasCounts = aliases.map((a) => a.count ?? 1);
+      props.aliasText = aliases.map((a) => a.text).join(' | ');
+      continue;
+    }
+    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) props[key] = value;
+    else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === typeof value[0] && ['string', 'number', 'boolean'].includes(typeof v))) props[key] = value as Scalar[];
+    else if (Array.isArray(value) && value.length === 0) props[key] = [];
+    else props[key] = JSON.stringify(value);
+  }
+  return props;
+}
+
+/**
+ * The direction a relationship is stored in Neo4j: directed edges as they are; undirected ones
+ * (co-mentions) one way, from the smaller id, so every load — online or from the import CSVs —
+ * writes the same relationship.
+ */
+export function storedEndpoints(source: string, target: string, undirected: boolean): [string, string] {
+  return undirected && target < source ? [target, source] : [source, target];
+}
+
+const NAME = /^[A-Z][A-Za-z0-9_]*$/;
+
+export const kindOf = (attributes: Record<string, unknown>, what: string, key: string): string => {
+  const kind = String(attributes.kind ?? attributes.type ?? '');
+  if (!NAME.test(kind)) throw new CablegraphError('GRAPH_INVALID', `${what} ${key} has no usable kind/type (${JSON.stringify(kind)})`);
+  return kind;
+};
+
+/**
+ * How batches write: `create` (a database that held no cablegraph data: nothing to match, so
+ * nodes and relationships are CREATEd — MERGE would scan the relationships of every dense node)
+ * or `merge` (idempotent upserts into a database that already has data).
+ */
+export type WriteMode = 'create' | 'merge';
+
+export type Phase = 'nodes' | 'texts' | 'relationships';
+
+export interface Batch {
+  /** Position in the load's fixed batch order: the checkpoint records committed indexes. */
+  index: number;
+  phase: Phase;
+  /** The batch's statement in each mode (a batch only partly committed is redone with `merge`). */
+  cypher: Record<WriteMode, string>;
+  /** Rows as arrays (lean Bolt parameters): nodes [id, props], relationships [source, target, ...values]. */
+  rows: unknown[][];
+}
+
+/**
+ * A relationship batch: rows [source, target, ...values] in the order of the batch's property
+ * keys, which the statement names (`{count: row[2], …}`): a Bolt map per row would repeat every
+ * key string, and encoding parameters is a good part of the client's work. A missing value is
+ * null (CREATE skips it; SET r = {…} removes it). Batches are grouped by shape (type, source label,
+ * target label).
+ */
+function relationshipBatch(index: number, shape: string, buffered: Array<[string, string, Props]>): Batch {
+  const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
+  const keys = [...new Set(buffered.flatMap(([, , props]) => Object.keys(props)))].sort();
+  const map = `{${keys.map((key, i) => `\`${key.replace(/`/g, '``')}\`: row[${i + 2}]`).join(', ')}}`;
+  const match = `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row[0]}) MATCH (b:${targetKind} {id: row[1]})`;
+  const rows = buffered.map(([s, t, props]) => [s, t, ...keys.map((key) => props[key] ?? null)]);
+  return {
+    index,
+    phase: 'relationships',
+    cypher: { create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`, merge: `${match} MERGE (a)-[r:${type}]->(b) SET r = ${map}` },
+    rows,
+  };
+}
+
+const nodeCypher = (kind: string): Record<WriteMode, string> => {
+  const extra = ENTITY_KINDS.has(kind) ? ', n:Entity' : '';
+  // SET n = props: the node mirrors the graph exactly (stale properties removed), whatever ran before.
+  return {
+    create: `UNWIND $rows AS row CREATE (n:${kind}) SET n = row[1], n.id = row[0]${extra}`,
+    merge: `UNWIND $rows AS row MERGE (n:${kind} {id: row[0]}) SET n = row[1], n.id = row[0]${extra}`,
+  };
+};
+
+const TEXT_CYPHER = 'UNWIND $rows AS row MATCH (c:Cable {id: row[0]}) SET c.text = row[1], c.paragraphNumbers = row[2], c.paragraphStarts = row[3], c.paragraphEnds = row[4]';
+
+/** Text batches are a tenth of the others: their rows are whole cables. */
+export const textBatchSize = (batchSize: number): number => Math.max(1, Math.floor(batchSize / 10));
+
+/** About how many batches a source makes (exact for nodes; relationships add one per shape at most). */
+export function estimateBatches(source: LoadSource, batchSize: number): number {
+  return Math.ceil(source.nodeCount / batchSize) + Math.ceil(source.recordCount / textBatchSize(batchSize)) + Math.ceil(source.edgeCount / batchSize);
+}
+
+/**
+ * A source as batches, in a fixed order that a resumed load finds again: nodes by label (sorted),
+ * then cable texts (after the nodes, whose SET n = props clears them), then relationships as the
+ * edges stream — one buffer per shape, emitted when full, the part-filled ones at the end in shape
+ * order. Memory: the nodes plus one buffer per shape.
+ */
+export async function* planBatches(source: LoadSource, batchSize: number): AsyncGenerator<Batch> {
+  let index = 0;
+  const byKind = new Map<string, Array<[string, Attributes]>>();
+  for (const [key, attributes] of source.nodes()) {
+    const kind = kindOf(attributes, 'node', key);
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = []));
+    list.push([key, attributes]);
+  }
+  for (const [kind, nodes] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
+    const cypher = nodeCypher(kind);
+    for (let i = 0; i < nodes.length; i += batchSize) {
+      const rows = nodes.slice(i, i + batchSize).map(([key, attributes]) => [key, toNeo4jProperties(attributes)]);
+      yield { index: index++, phase: 'nodes', cypher, rows };
+    }
+  }
+  byKind.clear();
+
+  const textCypher = { create: TEXT_CYPHER, merge: TEXT_CYPHER };
+  const textSize = textBatchSize(batchSize);
+  let texts: unknown[][] = [];
+  for await (const { cable } of source.records()) {
+    if (!source.nodeAttributes(cable.id)) continue;
+    texts.push([cable.id, cable.text, cable.paragraphs.map((p, k) => p.number ?? k + 1), cable.paragraphs.map((p) => p.start), cable.paragraphs.map((p) => p.end)]);
+    if (texts.length >= textSize) {
+      yield { index: index++, phase: 'texts', cypher: textCypher, rows: texts };
+      texts = [];
+    }
+  }
+  if (texts.length > 0) yield { index: index++, phase: 'texts', cypher: textCypher, rows: texts };
+
+  const buffers = new Map<string, Array<[string, string, Props]>>();
+  for await (const edge of source.edges()) {
+    const type = kindOf(edge.attributes, 'edge', edge.key);
+    const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
+    const shape = `${type}|${endpointKind(source, s, edge.key)}|${endpointKind(source, t, edge.key)}`;
+    let rows = buffers.get(shape);
+    if (!rows) buffers.set(shape, (rows = []));
+    rows.push([s, t, toNeo4jProperties(edge.attributes)]);
+    if (rows.length >= batchSize) {
+      buffers.set(shape, []);
+      yield relationshipBatch(index++, shape, rows);
+    }
+  }
+  for (const [shape, rows] of [...buffers].sort(([a], [b]) => a.localeCompare(b))) {
+    if (rows.length > 0) yield relationshipBatch(index++, shape, rows);
+  }
+}
+
+function endpointKind(source: LoadSource, node: string, edge: string): string {
+  const attributes = source.nodeAttributes(node);
+  if (!attributes) throw new CablegraphError('GRAPH_INVALID', `edge ${edge} ends at ${node}, which is not a node of the graph`);
+  return kindOf(attributes, 'node', node);
+}
