@@ -25,6 +25,9 @@ public final class CablegraphNeo4j {
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        // Keep no old transaction logs (the default keeps two days): bulk loads of tens of
+        // millions of relationships otherwise leave tens of GB of logs behind.
+        .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
         .build();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
