@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { compileGraph } from './build';
+import { EvidenceLog } from './evidence-log';
 import { edgeLine, GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION, nodeLine, writeGraphLines, type GraphFileHeader } from './file';
 import { metricsOf } from './metrics';
 import type { SortedRecords } from './record-store';
@@ -19,13 +20,22 @@ export interface BuildFileSummary {
 /**
  * Builds the graph of `records` straight into a graph file — the same bytes as buildGraph then
  * writeGraphFile, without the graph in memory: per-cable edges go to a temporary file as they are
- * made, co-mentions stay in typed arrays, and nodes take their metrics as they are written.
+ * made, co-mentions stay in typed arrays with their evidence in bucket files (read back one
+ * bucket at a time, in edge order), and nodes take their metrics as they are written.
  */
+/**
+ * Buckets of the co-mention evidence on disk: at full-corpus scale the evidence is a few GB, read
+ * back one bucket (a sixty-fourth) at a time; each bucket buffers 64 KB while it is written.
+ */
+const EVIDENCE_BUCKETS = 64;
+
 export async function buildGraphFile(file: string, records: SortedRecords, options: BuildOptions): Promise<BuildFileSummary> {
   const started = Date.now();
-  const edges = new Spool(path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.edges.tmp`));
+  const scratch = (what: string): string => path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${what}.tmp`);
+  const edges = new Spool(scratch('edges'));
+  let evidence: EvidenceLog | undefined;
   try {
-    const compiled = compileGraph(records, options, (key, source, target, attributes) => edges.append(edgeLine(key, source, target, false, attributes)));
+    const compiled = compileGraph(records, options, (key, source, target, attributes) => edges.append(edgeLine(key, source, target, false, attributes)), () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))));
     const metrics = metricsOf(compiled.metricsInput, options);
     const writeStarted = Date.now();
     const { nodes } = compiled;
@@ -46,5 +56,6 @@ export async function buildGraphFile(file: string, records: SortedRecords, optio
     return { nodes: nodes.length, edges: compiled.edgeCount, byKind, byType: compiled.edgeTypes, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };
   } finally {
     edges.remove();
+    evidence?.remove();
   }
 }

@@ -5,7 +5,7 @@ import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveCorpus, type CableEntity, type Entity } from '../resolve';
 import { applyCuration, effectiveDecisions } from '../curate/apply';
-import { CoMentions } from './co-mentions';
+import { CoMentions, type EvidenceLogFactory } from './co-mentions';
 import { IntList } from '../common/int-list';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
@@ -137,7 +137,8 @@ export interface CompiledGraph {
 /**
  * Cables and resolved entities → the graph (the model of ARCHITECTURE.md), one cable at a time:
  * records are read twice (resolution, then edges) through `records.get`, which may read them from
- * disk, and per-cable edges go to `sink` as they are made. Deterministic: records come in cable-id
+ * disk, per-cable edges go to `sink` as they are made, and the co-mention evidence to the log
+ * `evidenceLog` makes (in memory unless it spills to disk). Deterministic: records come in cable-id
  * order and every random choice is seeded, so the same cables give the same graph however they
  * arrived (a full build, or a build plus `--append`).
  *
@@ -148,7 +149,7 @@ export interface CompiledGraph {
  * weight = cables where both appear + paragraphs where both appear. Paragraph 0 is the header
  * (subject, references); the authorship lines (Classified By, signature) take part in no co-mention.
  */
-export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink): CompiledGraph {
+export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink, evidenceLog?: EvidenceLogFactory): CompiledGraph {
   const nodes = new NodeTable();
   const cableIds: string[] = [];
   const cableDates: Array<string | undefined> = [];
@@ -211,7 +212,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   const byId = entities.map((_e, i) => i).sort((x, y) => (entities[x]!.id < entities[y]!.id ? -1 : 1));
   const rank = new Int32Array(entities.length);
   byId.forEach((e, r) => (rank[e] = r));
-  const coMentions = new CoMentions(entities.map((e) => e.id), rank, options.maxEvidence);
+  const coMentions = new CoMentions(entities.map((e) => e.id), rank, options.maxEvidence, evidenceLog);
   // Each cable's content entities and their sorted paragraphs, as integers, for the counting pass:
   // [entity count, then per entity: index, paragraph count, paragraphs…].
   const content = new IntList();

@@ -1,6 +1,19 @@
 import type { Attributes } from 'graphology-types';
 import { IntList } from '../common/int-list';
+import { EvidenceLog } from './evidence-log';
 import { PairIndex } from './pair-index';
+
+/** Makes the evidence log once the number of pairs is known (default: in memory, one bucket). */
+export type EvidenceLogFactory = (pairs: number) => EvidenceLog;
+
+/** One pair's evidence entries as edgeLines/edges read them: `starts[from..to)` index `data`. */
+interface PairEvidence {
+  pair: number;
+  data: Int32Array;
+  starts: Int32Array;
+  from: number;
+  to: number;
+}
 
 /**
  * CO_MENTIONED aggregation in typed arrays. Pairs, their counts and the capped evidence lists of
@@ -20,11 +33,17 @@ export class CoMentions {
   private paragraphs = new Int32Array(0);
   private first = new Int32Array(0);
   private last = new Int32Array(0);
-  /** Evidence log in cable order: pair, cable, start of its shared paragraphs in `shared` (length first). */
-  private readonly logPair = new IntList();
-  private readonly logCable = new IntList();
-  private readonly logShared = new IntList();
-  private readonly shared = new IntList();
+  /**
+   * Evidence in cable order, bucketed by edge position: per entry, the pair's position in edge
+   * order, the cable, the number of shared paragraphs, then those paragraphs.
+   */
+  private evidence: EvidenceLog | undefined;
+  /** Pairs per bucket of the evidence log (consecutive edge positions). */
+  private bucketSpan = 1;
+  /** Each pair's position in edge order. */
+  private edgePosition = new Int32Array(0);
+  /** Shared paragraphs of the pair being visited (reused). */
+  private readonly scratch: number[] = [];
   /** Neighbour lists (CSR) of the known pairs: cheaper counting for cables naming many entities. */
   private neighbourStart = new Int32Array(0);
   private neighbours = new Int32Array(0);
@@ -35,7 +54,12 @@ export class CoMentions {
    * @param ids entity ids by index
    * @param rank each entity's position in id (string) order: edges are sorted by it
    */
-  constructor(private readonly ids: readonly string[], private readonly rank: Int32Array, private readonly maxEvidence: number) {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly rank: Int32Array,
+    private readonly maxEvidence: number,
+    private readonly evidenceLog: EvidenceLogFactory = () => new EvidenceLog(1),
+  ) {
     this.position = new Int32Array(ids.length).fill(-1);
   }
 
@@ -57,9 +81,14 @@ export class CoMentions {
     }
   }
 
-  /** Ends discovery: allocates the counters and the neighbour lists. */
+  /** Ends discovery: allocates the counters, the neighbour lists and the evidence log. */
   private startCounting(): void {
     const n = this.a.length;
+    this.evidence = this.evidenceLog(n);
+    this.bucketSpan = Math.max(1, Math.ceil(n / this.evidence.buckets));
+    const order = this.edgeOrder();
+    this.edgePosition = new Int32Array(n);
+    for (let k = 0; k < n; k += 1) this.edgePosition[order[k]!] = k;
     this.cables = new Int32Array(n);
     this.paragraphs = new Int32Array(n);
     this.first = new Int32Array(n).fill(-1);
@@ -92,29 +121,29 @@ export class CoMentions {
       // Both lists are sorted: intersect by merging.
       const pa = paragraphsOf[x]!;
       const pb = paragraphsOf[y]!;
-      const keep = this.cables[pair]! < this.maxEvidence;
-      const start = this.shared.length;
-      if (keep) this.shared.push(0);
-      let sharedCount = 0;
+      const shared = this.scratch;
+      shared.length = 0;
       for (let i = 0, j = 0; i < pa.length && j < pb.length; ) {
         if (pa[i]! < pb[j]!) i += 1;
         else if (pa[i]! > pb[j]!) j += 1;
         else {
-          if (keep) this.shared.push(pa[i]!);
-          sharedCount += 1;
+          shared.push(pa[i]!);
           i += 1;
           j += 1;
         }
       }
-      this.cables[pair]! += 1;
-      this.paragraphs[pair]! += sharedCount;
       // Counts are exact; the evidence list is capped (the MENTIONS edges hold the rest).
-      if (keep) {
-        this.shared.set(start, sharedCount);
-        this.logPair.push(pair);
-        this.logCable.push(cable);
-        this.logShared.push(start);
+      if (this.cables[pair]! < this.maxEvidence) {
+        const at = this.edgePosition[pair]!;
+        const bucket = Math.floor(at / this.bucketSpan);
+        const log = this.evidence!;
+        log.push(bucket, at);
+        log.push(bucket, cable);
+        log.push(bucket, shared.length);
+        for (const paragraph of shared) log.push(bucket, paragraph);
       }
+      this.cables[pair]! += 1;
+      this.paragraphs[pair]! += shared.length;
       if (date) {
         if (this.first[pair]! < 0 || date < dates[this.first[pair]!]!) this.first[pair] = cable;
         if (this.last[pair]! < 0 || date > dates[this.last[pair]!]!) this.last[pair] = cable;
@@ -164,57 +193,75 @@ export class CoMentions {
   *edgeLines(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<string> {
     const quotedCables = cableIds.map((id) => JSON.stringify(id));
     const quotedDates = dates.map((d) => (d === undefined ? '' : JSON.stringify(d)));
-    const { start, byPair } = this.evidenceByPair();
-    for (const p of this.edgeOrder()) {
+    for (const { pair: p, data, starts, from, to } of this.evidenceInEdgeOrder()) {
       const source = this.ids[this.a.get(p)]!;
       const target = this.ids[this.b.get(p)]!;
       let cables = '';
       let evidence = '';
-      for (let i = start[p]!; i < start[p + 1]!; i += 1) {
-        const k = byPair[i]!;
-        const at = this.logShared.get(k);
+      for (let i = from; i < to; i += 1) {
+        const at = starts[i]!;
+        const cable = quotedCables[data[at + 1]!]!;
+        const shared = data[at + 2]!;
         let paragraphs = '';
-        for (let j = 1; j <= this.shared.get(at); j += 1) paragraphs += j === 1 ? `${this.shared.get(at + j)}` : `,${this.shared.get(at + j)}`;
-        const cable = quotedCables[this.logCable.get(k)]!;
-        const comma = i === start[p] ? '' : ',';
+        for (let j = 0; j < shared; j += 1) paragraphs += j === 0 ? `${data[at + 3 + j]}` : `,${data[at + 3 + j]}`;
+        const comma = i === from ? '' : ',';
         cables += comma + cable;
         evidence += `${comma}{"cable":${cable},"paragraphs":[${paragraphs}]}`;
       }
       const count = this.cables[p]!;
       const first = this.first[p]!;
-      const truncated = count > start[p + 1]! - start[p]! ? ',"evidenceTruncated":true' : '';
+      const truncated = count > to - from ? ',"evidenceTruncated":true' : '';
       const span = first >= 0 ? `,"firstDate":${quotedDates[first]},"lastDate":${quotedDates[this.last[p]!]}` : '';
       const key = JSON.stringify(`CO_MENTIONED:${source}--${target}`);
       yield `{"edge":[${key},${JSON.stringify(source)},${JSON.stringify(target)},true,{"type":"CO_MENTIONED","weight":${count + this.paragraphs[p]!},"cableCount":${count},"paragraphCount":${this.paragraphs[p]!},"cables":[${cables}],"evidence":[${evidence}]${truncated}${span}}]}\n`;
     }
   }
 
-  /** The evidence log grouped by pair (a stable counting sort keeps cable order within a pair). */
-  private evidenceByPair(): { start: Int32Array; byPair: Int32Array } {
+  /**
+   * Every pair in edge order with its evidence entries (in cable order), read one bucket of the
+   * log at a time and grouped by a stable counting sort on the edge position. The yielded object
+   * is reused: use it before the next step.
+   */
+  private *evidenceInEdgeOrder(): Generator<PairEvidence> {
     if (this.cables.length !== this.a.length) this.startCounting();
-    const pairs = this.a.length;
-    const start = new Int32Array(pairs + 1);
-    for (let k = 0; k < this.logPair.length; k += 1) start[this.logPair.get(k) + 1]! += 1;
-    for (let p = 0; p < pairs; p += 1) start[p + 1]! += start[p]!;
-    const byPair = new Int32Array(this.logPair.length);
-    const fill = start.slice(0, pairs);
-    for (let k = 0; k < this.logPair.length; k += 1) byPair[fill[this.logPair.get(k)]!++] = k;
-    return { start, byPair };
+    const order = this.edgeOrder();
+    const pairs = order.length;
+    const log = this.evidence!;
+    const span = this.bucketSpan;
+    for (let bucket = 0; bucket * span < pairs; bucket += 1) {
+      const base = bucket * span;
+      const width = Math.min(span, pairs - base);
+      const data = log.read(bucket);
+      // Entries per position, then each entry's start grouped by position (cable order kept).
+      const first = new Int32Array(width + 1);
+      let entries = 0;
+      for (let at = 0; at < data.length; at += 3 + data[at + 2]!) {
+        first[data[at]! - base + 1]! += 1;
+        entries += 1;
+      }
+      for (let k = 0; k < width; k += 1) first[k + 1]! += first[k]!;
+      const starts = new Int32Array(entries);
+      const fill = first.slice(0, width);
+      for (let at = 0; at < data.length; at += 3 + data[at + 2]!) starts[fill[data[at]! - base]!++] = at;
+      const step: PairEvidence = { pair: 0, data, starts, from: 0, to: 0 };
+      for (let k = 0; k < width; k += 1) {
+        step.pair = order[base + k]!;
+        step.from = first[k]!;
+        step.to = first[k + 1]!;
+        yield step;
+      }
+    }
   }
 
   /** The CO_MENTIONED edges in edge order, attributes as in the graph; `cableIds[i]`, `dates[i]` of cable i. */
   *edges(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<{ key: string; source: string; target: string; attributes: Attributes }> {
-    const { start, byPair } = this.evidenceByPair();
-    for (const p of this.edgeOrder()) {
+    for (const { pair: p, data, starts, from, to } of this.evidenceInEdgeOrder()) {
       const source = this.ids[this.a.get(p)]!;
       const target = this.ids[this.b.get(p)]!;
       const evidence: Array<{ cable: string; paragraphs: number[] }> = [];
-      for (let i = start[p]!; i < start[p + 1]!; i += 1) {
-        const k = byPair[i]!;
-        const at = this.logShared.get(k);
-        const paragraphs: number[] = [];
-        for (let j = 1; j <= this.shared.get(at); j += 1) paragraphs.push(this.shared.get(at + j));
-        evidence.push({ cable: cableIds[this.logCable.get(k)]!, paragraphs });
+      for (let i = from; i < to; i += 1) {
+        const at = starts[i]!;
+        evidence.push({ cable: cableIds[data[at + 1]!]!, paragraphs: Array.from(data.subarray(at + 3, at + 3 + data[at + 2]!)) });
       }
       const cables = this.cables[p]!;
       const first = this.first[p]!;
