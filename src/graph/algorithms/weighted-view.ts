@@ -20,15 +20,16 @@ export class WeightedView {
     readonly order: number,
     forEachEdge: (callback: (source: number, target: number, weight: number) => void) => void,
   ) {
-    const pairs = new PairIndex();
+    // Released before the adjacency is allocated: at full-corpus scale the index is ~0.5 GB.
+    let pairs: PairIndex | undefined = new PairIndex();
     // Edges arrive as (source, target) in their own order; the pair keeps the first one's direction.
     let first = new Int32Array(1024);
     let weights = new Float64Array(1024);
     forEachEdge((s, t, w) => {
       if (s === t) return;
-      const before = pairs.length;
-      const pair = pairs.add(s, t);
-      if (pairs.length > before) {
+      const before = pairs!.length;
+      const pair = pairs!.add(s, t);
+      if (pairs!.length > before) {
         if (pair === weights.length) {
           first = growInt(first);
           weights = growFloat(weights);
@@ -47,6 +48,9 @@ export class WeightedView {
       this.source[p] = s;
       this.target[p] = s === pairs.low(p) ? pairs.high(p) : pairs.low(p);
     }
+    pairs = undefined;
+    first = new Int32Array(0);
+    weights = new Float64Array(0);
     this.start = new Int32Array(order + 1);
     for (let p = 0; p < size; p += 1) {
       this.start[this.source[p]! + 1]! += 1;
