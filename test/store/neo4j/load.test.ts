@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type Graph from 'graphology';
 import type { Driver } from 'neo4j-driver';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, writeGraphFile } from '../../../src/graph';
+import { buildGraph, DEFAULT_BUILD_OPTIONS, writeGraphFile, type CableRecord } from '../../../src/graph';
 import { loadGraph, loadGraphFile, openDriver } from '../../../src/store/neo4j';
 import { CablegraphError } from '../../../src/common/diagnostics';
 import { SEEDS, recordsOf } from '../../graph/helpers';
@@ -21,13 +22,27 @@ async function snapshot(driver: Driver): Promise<string[]> {
 
 describe('cablegraph load → Neo4j', () => {
   let driver: Driver | undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
+  let seedsFile: Promise<{ records: CableRecord[]; graph: Graph; file: string }> | undefined;
+  /** The two seed cables, built and written as a graph file once for the tests that stream one. */
+  const seeds = () =>
+    (seedsFile ??= (async () => {
+      const records = await recordsOf([SEEDS]);
+      const { graph } = buildGraph(records);
+      const file = path.join(dir, 'seeds.cgz');
+      await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
+      return { records, graph, file };
+    })());
   beforeAll(async () => {
     driver = await testDriver();
   });
   beforeEach(async () => {
     if (driver) await emptyDatabase(driver);
   });
-  afterAll(async () => driver?.close());
+  afterAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await driver?.close();
+  });
 
   test('loads every node and relationship with labels, keys and properties', async () => {
     if (!driver) return;
@@ -81,53 +96,37 @@ describe('cablegraph load → Neo4j', () => {
 
   test('a graph file streamed in (texts from its records) equals the in-memory load; CREATE into an empty database, MERGE into one with data', async () => {
     if (!driver) return;
-    const records = await recordsOf([SEEDS]);
-    const { graph } = buildGraph(records);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
-    try {
-      const file = path.join(dir, 'seeds.cgz');
-      await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
-      const inMemory = await loadGraph(graph, driver, { batchSize: 7, records });
-      expect(inMemory.mode).toBe('create');
-      const expected = await snapshot(driver);
-      expect(expected.length).toBe(graph.order + graph.size);
-      expect(expected.filter((line) => line.startsWith('Cable ') && line.includes('"text":')).length).toBe(2);
+    const { records, graph, file } = await seeds();
+    const inMemory = await loadGraph(graph, driver, { batchSize: 7, records });
+    expect(inMemory.mode).toBe('create');
+    const expected = await snapshot(driver);
+    expect(expected.length).toBe(graph.order + graph.size);
+    expect(expected.filter((line) => line.startsWith('Cable ') && line.includes('"text":')).length).toBe(2);
 
-      await emptyDatabase(driver);
-      const streamed = await loadGraphFile(file, driver, { batchSize: 7 });
-      expect(streamed).toMatchObject({ mode: 'create', nodes: graph.order, relationships: graph.size, resumedBatches: 0 });
-      expect(await snapshot(driver)).toEqual(expected);
+    await emptyDatabase(driver);
+    const streamed = await loadGraphFile(file, driver, { batchSize: 7 });
+    expect(streamed).toMatchObject({ mode: 'create', nodes: graph.order, relationships: graph.size, resumedBatches: 0 });
+    expect(await snapshot(driver)).toEqual(expected);
 
-      // The same file into a database that has it already (forced): MERGEd, nothing doubled.
-      const again = await loadGraphFile(file, driver, { batchSize: 7, force: true });
-      expect(again.mode).toBe('merge');
-      expect(await snapshot(driver)).toEqual(expected);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    // The same file into a database that has it already (forced): MERGEd, nothing doubled.
+    const again = await loadGraphFile(file, driver, { batchSize: 7, force: true });
+    expect(again.mode).toBe('merge');
+    expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
 
   test('a streamed load killed mid-way resumes in the mode it started with and equals a clean load', async () => {
     if (!driver) return;
-    const records = await recordsOf([SEEDS]);
-    const { graph } = buildGraph(records);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
-    try {
-      const file = path.join(dir, 'seeds.cgz');
-      await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
-      await loadGraphFile(file, driver, { batchSize: 5 });
-      const expected = await snapshot(driver);
-      await emptyDatabase(driver);
+    const { file } = await seeds();
+    await loadGraphFile(file, driver, { batchSize: 5 });
+    const expected = await snapshot(driver);
+    await emptyDatabase(driver);
 
-      const crash = new Error('simulated crash');
-      await expect(loadGraphFile(file, driver, { batchSize: 5, afterWave: (n) => { if (n === 6) throw crash; } })).rejects.toBe(crash);
-      const resumed = await loadGraphFile(file, driver, { batchSize: 5 });
-      expect(resumed.mode).toBe('create'); // the database held the crashed load's nodes, but CREATE goes on: no batch is redone
-      expect(resumed.resumedBatches).toBe(6);
-      expect(await snapshot(driver)).toEqual(expected);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const crash = new Error('simulated crash');
+    await expect(loadGraphFile(file, driver, { batchSize: 5, afterWave: (n) => { if (n === 6) throw crash; } })).rejects.toBe(crash);
+    const resumed = await loadGraphFile(file, driver, { batchSize: 5 });
+    expect(resumed.mode).toBe('create'); // the database held the crashed load's nodes, but CREATE goes on: no batch is redone
+    expect(resumed.resumedBatches).toBe(6);
+    expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
 
   test('a wrong password or an unreachable server: a clear error before anything is written', async () => {
