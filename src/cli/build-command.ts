@@ -8,6 +8,7 @@ import { DEFAULT_CURATION_FILE, readCuration, type Decision } from '../curate';
 import { readCables } from '../ingest';
 import { processCables } from '../pipeline';
 import { estimateCables, progress } from './progress';
+import { traceMemory } from '../common/trace-memory';
 
 export interface BuildCommandOptions {
   output: string;
@@ -82,6 +83,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     }
 
     const readSeconds = (Date.now() - started) / 1000;
+    traceMemory('cables read, parsed and extracted');
     const records = store.sorted();
     const summary = await buildGraphFile(options.output, records, buildOptions);
     const stages = `read+parse+extract ${readSeconds.toFixed(1)} s, resolve+graph+metrics ${summary.graphSeconds.toFixed(1)} s, write ${summary.writeSeconds.toFixed(1)} s`;

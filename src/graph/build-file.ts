@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { traceMemory } from '../common/trace-memory';
 import { compileGraph } from './build';
 import { EvidenceLog } from './evidence-log';
 import { edgeLine, GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION, nodeLine, writeGraphLines, type GraphFileHeader } from './file';
@@ -36,6 +37,7 @@ export async function buildGraphFile(file: string, records: SortedRecords, optio
   let evidence: EvidenceLog | undefined;
   try {
     const compiled = compileGraph(records, options, (key, source, target, attributes) => edges.append(edgeLine(key, source, target, false, attributes)), () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))));
+    traceMemory('graph compiled');
     const metrics = metricsOf(compiled.metricsInput, options);
     const writeStarted = Date.now();
     const { nodes } = compiled;
@@ -53,6 +55,7 @@ export async function buildGraphFile(file: string, records: SortedRecords, optio
       yield* compiled.coMentions.edgeLines(compiled.cableIds, compiled.cableDates);
     }
     await writeGraphLines(file, lines());
+    traceMemory('graph file written');
     return { nodes: nodes.length, edges: compiled.edgeCount, byKind, byType: compiled.edgeTypes, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };
   } finally {
     edges.remove();

@@ -3,10 +3,11 @@ import type { Attributes } from 'graphology-types';
 import type { Mention } from '../extract/types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
-import { entityId, normalizeName, resolveCorpus, type CableEntity, type Entity } from '../resolve';
+import { entityId, normalizeName, resolveCorpus, type CableEntity, type CorpusResolution, type Entity } from '../resolve';
 import { applyCuration, effectiveDecisions } from '../curate/apply';
 import { CoMentions, type EvidenceLogFactory } from './co-mentions';
 import { IntList } from '../common/int-list';
+import { traceMemory } from '../common/trace-memory';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
 import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType } from './types';
@@ -157,7 +158,8 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   // Curation needs every cable's mentions (surface counts): kept only when there are decisions.
   const curating = effectiveDecisions(options.curation ?? []).length > 0;
   const mentions: Mention[][] = [];
-  const resolution = resolveCorpus(records.length, (i) => {
+  // `let`: released after the per-cable pass (the returned closures share this function's scope).
+  let resolution: CorpusResolution | undefined = resolveCorpus(records.length, (i) => {
     const record = records.get(i);
     if (curating) mentions.push(record.mentions);
     const c = record.cable;
@@ -174,11 +176,12 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   });
   // The analyst's decisions (merge, split, rename …) apply to automatic resolution's result.
   // (Curation works on every cable's entities at once; an uncurated build makes them cable by cable.)
-  const curated = curating
-    ? applyCuration({ entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution.cableEntities(i)) }, cableIds.map((id) => ({ id })), mentions, options.curation ?? [])
+  let curated = curating
+    ? applyCuration({ entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution!.cableEntities(i)) }, cableIds.map((id) => ({ id })), mentions, options.curation ?? [])
     : undefined;
+  traceMemory('resolution');
   const entities = curated?.entities ?? resolution.entities;
-  const entitiesOf = (i: number): CableEntity[] => (curated ? curated.perCable[i]! : resolution.cableEntities(i));
+  const entitiesOf = (i: number): CableEntity[] => (curated ? curated.perCable[i]! : resolution!.cableEntities(i));
   mentions.length = 0;
 
   // Entity nodes (entity i is node i).
@@ -195,7 +198,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   const ensurePerson = (person: { id: string; name: string }): void =>
     ensureNode(person.id, () => ({ kind: 'Person', label: person.name, name: person.name, aliases: [{ text: person.name, count: 1 }], cableCount: 0 }));
   const edgeTypes = new Map<string, number>();
-  const ends = new IntList();
+  let ends: IntList | undefined = new IntList();
   // Every per-cable edge key holds the cable id: duplicates can only come from the same cable.
   const cableEdges = new Set<string>();
   const addEdge = (type: EdgeType, source: string, target: string, attributes: Attributes = {}): void => {
@@ -203,8 +206,8 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     if (cableEdges.has(key)) return;
     cableEdges.add(key);
     sink(key, source, target, { type, ...attributes });
-    ends.push(nodes.indexOf(source));
-    ends.push(nodes.indexOf(target));
+    ends!.push(nodes.indexOf(source));
+    ends!.push(nodes.indexOf(target));
     edgeTypes.set(type, (edgeTypes.get(type) ?? 0) + 1);
   };
 
@@ -268,6 +271,10 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     }
   }
 
+  resolution = undefined;
+  curated = undefined;
+  traceMemory('per-cable edges and co-mention pairs');
+
   // Exact cable-level counts for the pairs: every cable where both appear.
   for (let i = 0; i < records.length; i += 1) {
     let at = contentAt.get(i);
@@ -291,15 +298,21 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     if (dates.length > 0) Object.assign(nodes.attributes[i]!, { firstDate: dates[0], lastDate: dates[dates.length - 1] });
   });
 
+  const edgeCount = ends.length / 2 + coMentions.size;
+  // Walked once, by the metrics: the endpoint list (~270 MB at full-corpus scale) is let go after.
+  let endpoints: IntList | undefined = ends;
+  ends = undefined;
   const metricsInput: MetricsInput = {
     keys: nodes.keys,
     forEachEdge: (callback) => {
-      const view = ends.view();
+      if (!endpoints) throw new Error('compileGraph: the metrics input is walked once');
+      const view = endpoints.view();
+      endpoints = undefined;
       for (let k = 0; k < view.length; k += 2) callback(view[k]!, view[k + 1]!, 1);
       coMentions.forEachWeight(callback); // entity index = node index
     },
   };
-  return { nodes, entities, edgeTypes, edgeCount: ends.length / 2 + coMentions.size, coMentions, cableIds, cableDates, metricsInput };
+  return { nodes, entities, edgeTypes, edgeCount, coMentions, cableIds, cableDates, metricsInput };
 }
 
 /** compileGraph into a graphology graph, with metrics: for callers that hold their records in memory. */

@@ -1,14 +1,16 @@
 import type Graph from 'graphology';
 import { seededRandom } from '../common/random';
+import { traceMemory } from '../common/trace-memory';
 import { forceAtlas2Layout } from './algorithms/layout';
 import { louvain } from './algorithms/louvain';
-import { pagerank } from './algorithms/pagerank';
+import { DEFAULT_PAGERANK, pagerank } from './algorithms/pagerank';
 import { WeightedView } from './algorithms/weighted-view';
 import type { BuildOptions } from './types';
 
 /** What the metrics read of a graph: node keys in order, and its edges in order (node indexes, weight). */
 export interface MetricsInput {
   keys: readonly string[];
+  /** Walked once (a build lets its edge list go after). */
   forEachEdge(callback: (source: number, target: number, weight: number) => void): void;
 }
 
@@ -41,8 +43,12 @@ export function metricsOf(input: MetricsInput, options: Pick<BuildOptions, 'layo
       callback(s, t, weight);
     }),
   );
-  const rank = n > 0 ? pagerank(view) : new Float64Array(0);
+  traceMemory('metrics: weighted view');
   const community = louvain(view, seededRandom(options.seed));
+  traceMemory('metrics: louvain');
+  // Louvain is done with the adjacency weights: PageRank writes its shares over them.
+  const rank = n > 0 ? pagerank(view, DEFAULT_PAGERANK, view.neighbourWeight) : new Float64Array(0);
+  traceMemory('metrics: pagerank');
   const random = seededRandom(options.seed + 1);
   const x = new Float64Array(n);
   const y = new Float64Array(n);
@@ -55,6 +61,7 @@ export function metricsOf(input: MetricsInput, options: Pick<BuildOptions, 'layo
     // graphs, where each costs O(nodes log nodes + edges).
     const iterations = Math.max(10, Math.min(options.layoutIterations, Math.round(3e6 / (n + view.size))));
     forceAtlas2Layout(view, x, y, iterations);
+    traceMemory('metrics: layout');
   }
   return (i) => ({
     degree: degree[i]!,

@@ -15,15 +15,21 @@ export const DEFAULT_PAGERANK: PagerankOptions = { alpha: 0.85, maxIterations: 1
  * rank spread in proportion to its edge weights; isolated nodes spread theirs evenly). The same
  * computation as graphology-metrics' pagerank, on arrays — and it keeps the last iterate rather
  * than throwing when it has not converged within maxIterations.
+ *
+ * `shares` receives each adjacency entry's share of its node's rank (8 bytes an edge); passing
+ * the view's own `neighbourWeight` overwrites it in place — what a build does once nothing else
+ * needs the adjacency weights, rather than allocating another ~400 MB at full-corpus scale.
  */
-export function pagerank(view: WeightedView, options: PagerankOptions = DEFAULT_PAGERANK): Float64Array {
+export function pagerank(view: WeightedView, options: PagerankOptions = DEFAULT_PAGERANK, shares?: Float64Array): Float64Array {
   const n = view.order;
   const { start, neighbour, neighbourWeight } = view;
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
-  const share = new Float64Array(neighbourWeight.length);
+  const share = shares ?? new Float64Array(neighbourWeight.length);
+  if (share.length !== neighbourWeight.length) throw new Error('pagerank: shares must have one entry per adjacency entry');
   const dangling: number[] = [];
   for (let i = 0; i < n; i += 1) {
+    // Node i's degree is read before its own entries are overwritten (when shares are the weights).
     const degree = view.weightedDegree(i);
     if (degree === 0) dangling.push(i);
     for (let k = start[i]!; k < start[i + 1]!; k += 1) share[k] = neighbourWeight[k]! / degree;
