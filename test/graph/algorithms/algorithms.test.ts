@@ -60,6 +60,15 @@ describe('graph algorithms on typed arrays', () => {
     expect(ranks.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 
+  test('PageRank writing its shares over the adjacency weights (what a build does after Louvain) gives the same ranks, bit for bit', () => {
+    const own = viewOf(nodes, edges);
+    const weightsBefore = Float64Array.from(own.neighbourWeight);
+    const inPlace = pagerank(own, undefined, own.neighbourWeight);
+    expect(Array.from(inPlace)).toEqual(Array.from(pagerank(view)));
+    expect(Array.from(own.neighbourWeight)).not.toEqual(Array.from(weightsBefore)); // consumed, as documented
+    expect(() => pagerank(view, undefined, new Float64Array(3))).toThrow('one entry per adjacency entry');
+  });
+
   test('Louvain finds the planted groups, with the modularity of graphology-communities-louvain', () => {
     const ours = louvain(view, seededRandom(1));
     const theirs = louvainReference(reference, { getEdgeWeight: 'weight', rng: seededRandom(1) });
