@@ -120,7 +120,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     await undo.waitFor();
     expect(await page.getByTestId('toast').filter({ has: undo }).textContent()).toContain('Merged “Ghazi al-Yawer” into “Jalal Talabani”');
     expect(await sawBusy(page)).toEqual({ pill: true, disabled: true });
-    expect(await page.getByTestId('curation-busy').isHidden()).toBe(true);
+    await page.getByTestId('curation-busy').waitFor({ state: 'hidden' });
     // One node left; its link to Iraq weighs what both did; the panel shows it with both names.
     expect(await shown(page, YAWER)).toBe(false);
     expect(await weights(page, [link(TALABANI, IRAQ), link(YAWER, IRAQ)])).toEqual([yawerIraq! + talabaniIraq!, null]);
@@ -248,7 +248,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
       await openEntity(other.page, 'Kouchner', 'Kouchner', KOUCHNER);
       expect(await other.page.getByTestId('entity-curation').count()).toBe(0);
       expect(await other.page.getByTestId('entity-rename').count()).toBe(0);
-      expect(await other.page.getByTestId('curation-section').isHidden()).toBe(true);
+      await other.page.getByTestId('curation-section').waitFor({ state: 'hidden' });
       await other.page.goto(`${readOnly.url}/#/curation`);
       await other.page.getByTestId('curation-off').waitFor();
       expect(other.errors).toEqual([]);

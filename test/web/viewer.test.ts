@@ -160,7 +160,8 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     // Esc goes back to the evidence.
     await page.keyboard.press('Escape');
     await page.getByTestId('panel-evidence').waitFor();
-    expect(await page.getByTestId('cable-overlay').isHidden()).toBe(true);
+    // The overlay closes after the panel underneath shows: wait for it rather than look once.
+    await page.getByTestId('cable-overlay').waitFor({ state: 'hidden' });
 
     await page.goto(`${server!.url}/#/cable/07PARIS3534`);
     await page.locator('[data-testid="panel-cable"][data-cable-id="07PARIS3534"]').waitFor();
