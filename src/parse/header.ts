@@ -1,4 +1,6 @@
 /** Header elements: classification line, SUBJECT. */
+import { isPostName } from './ids';
+
 const SPACED: Array<[RegExp, string]> = [
   [/U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D/, 'UNCLASSIFIED'],
   [/C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L/, 'CONFIDENTIAL'],
@@ -37,17 +39,31 @@ export function caveatsFrom(text: string, classification?: string): string[] {
   return out;
 }
 
-const SUBJECT_END = /\n\s*\n|\b(?:REF|REFS|REFTEL)\b\s*[:.(A-Z]|\bClassified\s+By\b|\bCLASSIFIED\s+BY\b|(?:¶|\n)\s*1\s*\.(?!\d)|\s1\s?\.\s+\(|\bSUMMARY\s*:|\bE\.\s?O\.\s?12958|\bTAGS\b/i;
+/** What ends a SUBJECT: a blank line or the next header element, possibly on the same line. */
+const SUBJECT_END = /\n\s*\n|(?:^|\n)\s*REF(?:S|TEL|TELS)?\b|\bREF(?:S|TEL|TELS)?\s*(?::|\(S\)|\(?[A-H]\s*[.)]\s)|\bREFERENCES?\s*:|\bClassified\s+By\b|\bCLASSIFIED\s+BY\b|(?:¶|\n)\s*1\s*\.(?!\d)|\s1\s?\.\s+\(|\bSUMMARY\s*:|\bE\.\s?O\.\s?12958|\bTAGS\b|\bC O N F|\bS E C R|\bSENSI?TIVE BUT\b|-{3,}|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d|\bThis is an? Action Req/i;
+/** Page breaks of multi-page cables that can fall inside a wrapped SUBJECT (`PAGE 02 HARARE 06677 01 OF 03 291400Z`). */
+const OLD_PAGE_BREAK = /\b(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS)\s+)?PAGE\s+\d+\s+[A-Z ]+?\s+0*\d+\s+\d+\s+OF\s+\d+\s+\d{6}Z/g;
+/** `BRASILIA 00000351 001.2 OF 003`: one or two words of post name before the serial. */
+const PAGE_HEADER = /\b((?:[A-Z]+ )?)([A-Z]+) 0{2,}\d+ +\d+\.\d+ OF \d+\b/g;
+
+export function withoutPageBreaks(text: string): string {
+  return text.replace(OLD_PAGE_BREAK, ' ').replace(PAGE_HEADER, (_s, first: string, last: string) =>
+    (first && isPostName(`${first}${last}`) ? ' ' : `${first} `));
+}
+
+/** The label: `SUBJECT:`, `SUBJ:`, `SUBJECT -`, `UBJECT:`; without a colon only at the start of a line. */
+const SUBJECT_LABEL = /(?:^|\n|[ \t])S?UBJ(?:ECT)?\s*(?::|-(?=\s))\s*|(?:^|\n)[ \t]*SUBJ(?:ECT)?[ \t]+(?!(?:TO|OF|LINE|MATTER)\b)(?=\S)/i;
 
 /** SUBJECT joined across wrapped lines, without portion mark. */
 export function parseSubject(text: string): { subject: string; index: number } | undefined {
-  const m = /(?:^|\n|\s)SUBJ(?:ECT)?\s*:\s*/i.exec(text);
+  const m = SUBJECT_LABEL.exec(text.slice(0, 3000));
   if (!m) return undefined;
   const start = m.index + m[0].length;
-  let rest = text.slice(start, start + 1200);
+  let rest = withoutPageBreaks(text.slice(start, start + 1200));
   const e = SUBJECT_END.exec(rest);
   if (e) rest = rest.slice(0, e.index);
-  const subject = rest.replace(/^\s*\((?:U|C|S|SBU|S\/NF|C\/NF|U\/\/FOUO|S\/\/NF|C\/\/NF|SBU\/NF|U\/FOUO)\)\s*/i, '')
+  const subject = rest.replace(/^\s*\((?:U|C|S|SBU|S\/NF|C\/NF|U\/\/FOUO|S\/\/NF|C\/\/NF|SBU\/NF|U\/FOUO|TS)\)\s*/i, '')
+    .replace(/\s+\((?:U|C|S|SBU)\)\s*$/, '')
     .replace(/\s+/g, ' ').trim();
   if (!subject) return undefined;
   return { subject, index: m.index };

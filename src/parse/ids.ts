@@ -13,7 +13,7 @@ const MORE_POSTS = [
   'MALABO', 'MBABANE', 'MASERU', 'LILONGWE', 'LUANDA', 'ANTANANARIVO', 'PORTMORESBY', 'SUVA', 'APIA', 'KOLONIA',
   'KOROR', 'MAJURO', 'DILI', 'VIENTIANE', 'PODGORICA', 'NASSAU', 'KINGSTON', 'HAMILTON', 'THESSALONIKI', 'IZMIR',
   'KRAKOW', 'PONTADELGADA', 'MOGADISHU', 'CALCUTTA', 'MADRAS', 'BOMBAY', 'GUANGZHOU', 'SECDEF', 'USDOC', 'USDAFAS',
-  'ASUNCION', 'BELIZE', 'CHARLESTON', 'LENINGRAD', 'KADUNA', 'USUNROME', 'WELLINGTON', 'DUSSELDORF',
+  'ASUNCION', 'BELIZE', 'CHARLESTON', 'LENINGRAD', 'KADUNA', 'USUNROME', 'WELLINGTON', 'DUSSELDORF', 'WHITEHOUSE',
 ];
 
 /** Names a post is written under, as the corpus's canonical ids spell it (all letters, no spaces). */
@@ -32,7 +32,7 @@ const POST_ALIASES: Record<string, string> = {
   MEXICOCITY: 'MEXICO', PANAMACITY: 'PANAMA', GUATEMALACITY: 'GUATEMALA', KUWAITCITY: 'KUWAIT',
   PORTAUPRINCEHAITI: 'PORTAUPRINCE', PAP: 'PORTAUPRINCE', POS: 'PORTOFSPAIN', ADDIS: 'ADDISABABA', DAR: 'DARESSALAAM',
   PETERSBURG: 'STPETERSBURG', SAINTPETERSBURG: 'STPETERSBURG', VAT: 'VATICAN', HOLYSEE: 'VATICAN',
-  IRANRPODUBAI: 'RPODUBAI', RPO: 'RPODUBAI', JOBURG: 'JOHANNESBURG',
+  IRANRPODUBAI: 'RPODUBAI', IRPODUBAI: 'RPODUBAI', DUBAIRPO: 'RPODUBAI', RPO: 'RPODUBAI', JOBURG: 'JOHANNESBURG',
 };
 
 /** Words before the post that are not part of its name (`AMEMBASSY PARIS`, `USMISSION GENEVA`). */
@@ -53,6 +53,12 @@ for (const [name, post] of Object.entries(LEARNED_ROUTING_NAMES)) {
 /** Whether a post name is one the corpus uses in its ids. */
 export function isKnownPost(post: string): boolean {
   return KNOWN.has(post);
+}
+
+/** Whether words run together are exactly a post's name or a known alias of it (no guessing). */
+export function isPostName(words: string): boolean {
+  const key = words.toUpperCase().replace(/[^A-Z]/g, '');
+  return KNOWN.has(key) || key in POST_ALIASES;
 }
 
 const cache = new Map<string, string>();
