@@ -29,11 +29,13 @@ export interface Routing {
 export type TagKind = 'subject' | 'country' | 'organization' | 'program' | 'person' | 'unknown';
 
 export interface Tag {
-  /** Upper case, as in the TAGS line, e.g. `PREL`, `IZ`. */
+  /** Upper case, as in the TAGS line, e.g. `PREL`, `IZ`, `CLINTON, HILLARY` (a person), `GAZA DISENGAGEMENT` (a program). */
   code: string;
   kind: TagKind;
   /** Meaning of a known code, e.g. `External Political Relations`, `Iraq`. */
   label?: string;
+  /** The tag as the cable wrote it, when the code is a correction of it (`POGOV` → `PGOV`, `EINDETRD` → `EIND` + `ETRD`). */
+  written?: string;
 }
 
 /** One entry of the `REF:` block. */
