@@ -98,6 +98,10 @@ function resolvePost(key: string): string {
   if (p.length >= 4) {
     const near = closest(p, p.length >= 8 ? 2 : 1);
     if (near) return near;
+  } else if (p.length === 3) {
+    // three letters: only a four-letter post missing one of its letters (`BAU` → BAKU)
+    const near = KNOWN_LIST.filter((k) => k.length === 4 && distance(p, k, 1) === 1);
+    if (near.length === 1) return near[0];
   }
   return p;
 }

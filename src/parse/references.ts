@@ -6,7 +6,7 @@ import { canonicalCableId, isKnownPost, canonicalPost } from './ids';
  * Where the block starts: `REF:` / `REFS` / `REFTEL` / `REF(S):` / `REFERENCE:` at the start of a
  * line, or with a colon or a first marker when it is run into the end of the SUBJECT line.
  */
-const REF_START = /(?:^|\n)[ \t]*(?:REF(?:S|TEL|TELS)?|REF\s*\(S\)|REFERENCES?)\b[ \t]*(?:[:.]|(?=\S))[ \t]*|[ \t](?:REF(?:S|TEL|TELS)?|REF\s*\(S\)|REFERENCES?)[ \t]*(?::|(?=\(?[A-Ha-h]\s*[.)]\s)|(?=(?:\d{2}|\d{4})?\s*[A-Z]{3,}(?: [A-Z]{2,})?\s+\d{2,7}\b))[ \t]*/;
+const REF_START = /(?:^|\n)[ \t]*[Rr][Ee][Ff](?:[Ss]|[Tt][Ee][Ll][Ss]?)?[ \t]*:[ \t]*|(?:^|\n)[ \t]*(?:REF(?:S|TEL|TELS)?|REF\s*\(S\)|REFERENCES?)\b[ \t]*(?:[:.]|(?=\S))[ \t]*|[ \t](?:REF(?:S|TEL|TELS)?|REF\s*\(S\)|REFERENCES?)[ \t]*(?::|(?=\(?[A-Ha-h]\s*[.)]\s)|(?=(?:\d{2}|\d{4})?\s*[A-Z]{3,}(?: [A-Z]{2,})?\s+\d{2,7}\b))[ \t]*/;
 /** Marker of a lettered item at the start of a line: `A.`, `A)`, `(A)`, `[A]`, `a.`, `A:`. */
 const MARKER_LINE = /\n\s*(?:\(\s*[A-Za-z]\s*\)|\[[A-Za-z]\]|[A-Za-z]\s*[.):])\s/;
 const REF_END = new RegExp(`\\n\\s*\\n(?!${MARKER_LINE.source.slice(2)})|\\bClassified\\s+By\\b|\\bCLASSIFIED\\s+BY\\b|(?:¶|\\n)\\s*1\\s*\\.\\s|\\s1\\s?\\.\\s+\\(|\\bSUMMARY\\b\\s*[:.]|\\bE\\.\\s?O\\.\\s?12958|\\bTAGS\\b|\\bSUBJECT\\s*:|\\n\\s*-{3,}|\\n\\s*(?:SUMMARY|BEGIN SUMMARY)\\b`, 'i');
