@@ -28,7 +28,7 @@ export function parseClassifiedBy(text: string): { value: ClassifiedBy; index: n
   const base = /1\s*\.\s*5/.test(reasonText) ? '1.5' : '1.4';
   // `(b) and (d)`, `(b/d)`, `(b+d)`, `b, d`, `(B & D)`, `(b)(d)`
   const letters = reasonText.replace(/1\s*\.\s*[45]\s*/g, ' ').replace(/\)\s*\(/g, ') (')
-    .replace(/\b([a-h])\s*-\s*([a-h])\b/gi, (_m, a: string, b: string) => { // `(b-d)`: b, c and d
+    .replace(/\(?\b([a-h])\)?\s*-\s*\(?([a-h])\b\)?/gi, (_m, a: string, b: string) => { // `(b-d)`: b, c and d
       const from = a.toLowerCase().charCodeAt(0), to = b.toLowerCase().charCodeAt(0);
       return to > from && to - from < 7 ? Array.from({ length: to - from + 1 }, (_x, k) => String.fromCharCode(from + k)).join(',') : `${a},${b}`;
     })

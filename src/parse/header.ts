@@ -44,11 +44,14 @@ const SUBJECT_END = /\n\s*\n|(?:^|\n)\s*REF(?:S|TEL|TELS)?\b|\bREF(?:S|TEL|TELS)
 /** Page breaks of multi-page cables that can fall inside a wrapped SUBJECT (`PAGE 02 HARARE 06677 01 OF 03 291400Z`). */
 const OLD_PAGE_BREAK = /\b(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS)\s+)?PAGE\s+\d+\s+[A-Z ]+?\s+0*\d+\s+\d+\s+OF\s+\d+\s+\d{6}Z/g;
 /** `BRASILIA 00000351 001.2 OF 003`: one or two words of post name before the serial. */
-const PAGE_HEADER = /\b((?:[A-Z]+ )?)([A-Z]+) 0{2,}\d+ +\d+\.\d+ OF \d+\b/g;
+const PAGE_HEADER = /(\n[ \t]*)?\b((?:[A-Z]+ )?)([A-Z]+) 0{2,}\d+ +\d+\.\d+ OF \d+\b[ \t]*/g;
 
 export function withoutPageBreaks(text: string): string {
-  return text.replace(OLD_PAGE_BREAK, ' ').replace(PAGE_HEADER, (_s, first: string, last: string) =>
-    (first && isPostName(`${first}${last}`) ? ' ' : `${first} `));
+  return text.replace(OLD_PAGE_BREAK, ' ').replace(PAGE_HEADER, (_s, nl: string | undefined, first: string, last: string) => {
+    const kept = first && !isPostName(`${first}${last}`) ? `${first} ` : '';
+    // a header on a line of its own goes with its line break, so the lines around it stay one field
+    return nl && !kept ? '' : `${nl ?? ''}${kept}`;
+  });
 }
 
 /** The label: `SUBJECT:`, `SUBJ:`, `SUBJECT -`, `UBJECT:`; without a colon only at the start of a line. */

@@ -1,6 +1,6 @@
 /** The `REF:` block: entries as written, each with its canonical cable id when it names a cable. */
 import type { Reference } from './types';
-import { canonicalCableId, isKnownPost, canonicalPost } from './ids';
+import { canonicalCableId, isKnownPost, isPostName, canonicalPost } from './ids';
 
 /**
  * Where the block starts: `REF:` / `REFS` / `REFTEL` / `REF(S):` / `REFERENCE:` at the start of a
@@ -15,11 +15,11 @@ const REF_END = new RegExp(`\\n\\s*\\n(?!${MARKER_LINE.source.slice(2)})|\\bClas
 const STOP_WORDS = new Set(['REF', 'REFS', 'REFTEL', 'AND', 'THE', 'OF', 'PARA', 'PARAS', 'PARAGRAPH', 'SECTION', 'RES', 'RESOLUTION', 'UNSCR', 'NO', 'NUMBER', 'PAGE', 'CA', 'EO', 'TO', 'IN', 'ON', 'AT', 'FOR', 'BY', 'SEE', 'DATED', 'MEMO', 'EMAIL', 'FAX', 'PL', 'PUBLIC', 'LAW', 'ARTICLE', 'ITEM', 'CIRCULAR', 'A', 'B', 'C', 'D', 'MAIL', 'LETTER', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER', 'IIR', 'TD', 'DTG', 'OSC', 'SECTO', 'TOSEC', 'PREVIOUS', 'FROM', 'AS', 'OR', 'WITH', 'YEAR', 'FY', 'CHAPTER', 'VOL', 'VOLUME', 'NOTAL', 'TELCON', 'TELECON', 'CONVERSATION', 'MEETING', 'UNCLAS', 'CONFIDENTIAL', 'SECRET', 'OUT', 'ALSO', 'TOTAL', 'OVER', 'UNDER', 'ABOUT', 'SINCE', 'UNTIL', 'DAY', 'DAYS', 'REPORT', 'STATEMENT', 'DOC', 'ANNEX']);
 
 /** A cable id inside an entry: year (`08`, `'08`, `2008`, `O8`, run into the post or not), post, serial (letter O for zero allowed). */
-const ID_IN_TEXT = /(?:^|[\s(,;:/])(?:'?((?:19|20)\d{2}|\d{2}|O\d|\dO)\s*)?((?:USUN NEW YORK|RIO DE JANEIRO|DAR ES SALAAM|PORT AU PRINCE|PORT OF SPAIN|[A-Z]{2,}(?:[ -](?:[A-Z]{2,}))?))\s*,?\s+0*([1-9][0-9O]{0,6}|0)(?:\s*\(\s*((?:19|20)\d{2}|\d{2})\s*\))?(?![0-9A-Z]|\s*(?:[/:]|-(?!-)|\.\d|,\s*\d{4}|\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w*\s+\d))/g;
+const ID_IN_TEXT = /(?:^|[\s(,;:/])(?:'?((?:19|20)\d{2}|\d{2}|O\d|\dO)\s*)?([A-Z]{2,}(?:[ -][A-Z]{2,}){0,3})\s*,?\s+0*([1-9][0-9O]{0,6}|0)(?:\s*\(\s*((?:19|20)\d{2}|\d{2})\s*\))?(?![0-9A-Z]|\s*(?:[/:]|-(?!-)|\.\d|,\s*\d{4}|\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w*\s+\d))/g;
 /** Compact ids: `07BAGHDAD123`, `08SECSTATE12345`. */
 const COMPACT_ID = /(?:^|[\s(,;:/])(\d{2})([A-Z]{3,})(\d{1,7})\b/g;
 /** A bare serial after an id, sharing its post and year: `STATE 1234 AND 5678`, `PARIS 12, 34`. */
-const MORE_SERIALS = /^\s*(?:,|AND|&)\s*(\d{2,7})\b(?!\s*(?:[/:.]\d|,\s*\d{4})|\s+[A-Z]{2,}\s+\d)/;
+const MORE_SERIALS = /^\s*(?:,|AND|&)\s*(\d{1,7})\b(?!\s*(?:[/:.]\d|,\s*\d{4})|\s+[A-Z]{2,}\s+\d)/;
 
 interface Found { id: string; at: number; end: number; post: string; year?: string }
 
@@ -38,14 +38,20 @@ function findIds(t: string, defaultYear?: number | string): Found[] {
   for (const m of t.matchAll(ID_IN_TEXT)) {
     const words = m[2].split(/[ -]/);
     while (words.length && STOP_WORDS.has(words[0])) words.shift();
-    if (!words.length || words.some((w) => STOP_WORDS.has(w))) continue;
-    const written = words.join(' ');
-    // two words are one post only when they make one (`NEW DELHI`); else the last is the post (`EMBASSY PARIS`)
-    let post = written;
-    if (words.length === 2 && !isKnownPost(canonicalPost(written))) {
-      if (isKnownPost(canonicalPost(words[1]))) post = words[1];
-      else if (!isKnownPost(canonicalPost(words[0]))) continue;
+    if (!words.length) continue;
+    // the post is the longest run of last words that names one (`RIO DE JAN`, `EMBASSY PARIS`, `NEW DELHI`);
+    // a single unknown word may be a post the corpus does not name, several unknown words are not
+    let post: string | undefined;
+    for (let n = words.length; n >= 1 && !post; n--) {
+      const tail = words.slice(words.length - n).join(' ');
+      if (isKnownPost(canonicalPost(tail))) post = tail;
     }
+    if (!post) {
+      if (words.length > 1 || STOP_WORDS.has(words[0])) continue;
+      post = words[0];
+    }
+    // `RIO DE JAN` names a post; `10 JAN 2008` or `PARA 5` do not
+    if (post.split(' ').some((w) => STOP_WORDS.has(w)) && !isPostName(post)) continue;
     if (post.replace(/ /g, '').length < 3 && !isKnownPost(canonicalPost(post))) continue;
     // an unknown word of under four letters is rarely a post (`TD 314`, `ANNEX 2`)
     if (post.replace(/ /g, '').length < 4 && !isKnownPost(canonicalPost(post))) continue;

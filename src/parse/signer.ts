@@ -30,16 +30,15 @@ function asSigners(s: string): string[] | undefined {
 /** Closing signature line(s) at the end of the body. */
 export function parseSigners(text: string): string[] {
   // Only the end of the cable can hold the signature: clean its last lines, not the whole text.
-  const lines = text.slice(-4000).split('\n').map(cleanLine).filter(Boolean);
+  // a date after the name (`KUBISKE 2009-12-31`) is not part of it
+  const lines = text.slice(-4000).split('\n').map((l) => cleanLine(l).replace(/\s+\d{4}-\d{2}-\d{2}$/, '')).filter(Boolean);
   // drop trailing classification / NNNN lines and site junk
   for (let k = 0; k < 4 && lines.length; k++) {
     const l = lines[lines.length - 1];
-    if ((NOT_SIGNER.test(l) && l.length < 60) || JUNK.test(l)) lines.pop();
+    if (((NOT_SIGNER.test(l) && l.length < 60) || JUNK.test(l)) && !/\bOF\s+\d{3}\s+[A-Z][A-Z'’-]{2,}$/.test(l)) lines.pop();
     else break;
   }
   if (!lines.length) return [];
-  // a date after the name (`KUBISKE 2009-12-31`) is not part of it
-  lines[lines.length - 1] = lines[lines.length - 1].replace(/\s+\d{4}-\d{2}-\d{2}$/, '');
   const last = lines[lines.length - 1];
   // lower-case name after the classified-website asterisk line: "****\njones"; "Timken jr"
   if (lines.length > 1 && /^\*{5,}/.test(lines[lines.length - 2]) && /^[a-z][a-z'-]{2,}$/.test(last)) return [last];
