@@ -31,7 +31,8 @@ function asSigners(s: string): string[] | undefined {
 export function parseSigners(text: string): string[] {
   // Only the end of the cable can hold the signature: clean its last lines, not the whole text.
   // a date after the name (`KUBISKE 2009-12-31`) is not part of it
-  const lines = text.slice(-4000).split('\n').map((l) => cleanLine(l).replace(/\s+\d{4}-\d{2}-\d{2}$/, '')).filter(Boolean);
+  // (only the last lines matter: blank lines and the site's junk lines are few)
+  const lines = text.slice(-4000).split('\n').slice(-40).map((l) => { const c = cleanLine(l); return /\d{4}-\d{2}-\d{2}$/.test(c.slice(-10)) ? c.replace(/\s+\d{4}-\d{2}-\d{2}$/, '') : c; }).filter(Boolean);
   // drop trailing classification / NNNN lines and site junk
   for (let k = 0; k < 4 && lines.length; k++) {
     const l = lines[lines.length - 1];
