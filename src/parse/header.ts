@@ -55,18 +55,21 @@ export function withoutPageBreaks(text: string): string {
 }
 
 /** The label: `SUBJECT:`, `SUBJ:`, `SUBJECT -`, `UBJECT:`; without a colon only at the start of a line. */
-const SUBJECT_LABEL = /(?:^|\n|[ \t])S?UBJ(?:ECT)?\s*(?::|-(?=\s))\s*|(?:^|\n)[ \t]*SUBJ(?:ECT)?[ \t]+(?!(?:TO|OF|LINE|MATTER)\b)(?=\S)/i;
+const SUBJECT_LABEL = /(?:^|\n|[ \t])S?UBJ(?:ECT)?\s*(?::|-(?=\s))\s*/i;
+/** `SUBJECT TALKS ON GAZA` without a colon: upper case, at the start of a line. */
+const SUBJECT_LABEL_BARE = /(?:^|\n)[ \t]*SUBJ(?:ECT)?[ \t]+(?!(?:TO|OF|LINE|MATTER)\b)(?=\S)/;
 
 /** SUBJECT joined across wrapped lines, without portion mark. */
 export function parseSubject(text: string): { subject: string; index: number } | undefined {
-  const m = SUBJECT_LABEL.exec(text.slice(0, 3000));
+  const head = text.slice(0, 3000);
+  const m = SUBJECT_LABEL.exec(head) ?? SUBJECT_LABEL_BARE.exec(head);
   if (!m) return undefined;
   const start = m.index + m[0].length;
   let rest = withoutPageBreaks(text.slice(start, start + 1200));
   const e = SUBJECT_END.exec(rest);
   if (e) rest = rest.slice(0, e.index);
   const subject = rest.replace(/^\s*\((?:U|C|S|SBU|S\/NF|C\/NF|U\/\/FOUO|S\/\/NF|C\/\/NF|SBU\/NF|U\/FOUO|TS)\)\s*/i, '')
-    .replace(/\s+\((?:U|C|S|SBU)\)\s*$/, '')
+    .replace(/\s+\((?:U|C|S|SBU|TS|S\/NF|C\/NF|SBU\/NF)\)\s*$/i, '')
     .replace(/\s+/g, ' ').trim();
   if (!subject) return undefined;
   return { subject, index: m.index };

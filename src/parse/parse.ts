@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../common/diagnostics';
 import type { RawCable } from '../ingest/types';
 import type { Cable, IdSource, Paragraph } from './types';
-import { canonicalCableId } from './ids';
+import { canonicalCableId, canonicalPost } from './ids';
 import { findDateTimeGroup, fullYear, normalizeMetadataDate } from './dates';
 import { caveatsFrom, classificationFromText, normalizeClassification, parseSubject } from './header';
 import { parseRouting, readableOrigin } from './routing';
@@ -83,7 +83,7 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
     const f = /(\d{2}[A-Z]+\d+)(?:\.[a-z]+)?$/i.exec(file ?? '');
     const fromFile = f ? canonicalCableId(f[1]) : undefined;
     if (fromFile) { id = fromFile; diag('warning', 'parse:inferred-id', `no id in the cable; inferred ${id} from the file name`); }
-    else if (hm) { id = `${hm[1].replace(/[^A-Z]/g, '')}${hm[2].replace(/^0+/, '')}`; diag('warning', 'parse:inferred-id', `no year for header id; used ${id}`); }
+    else if (hm) { id = `${canonicalPost(hm[1])}${hm[2].replace(/^0+/, '')}`; diag('warning', 'parse:inferred-id', `no year for header id; used ${id}`); }
     else { id = `UNKNOWN-${file ?? 'stdin'}${raw.source?.row ? `-${raw.source.row}` : raw.source?.line ? `-${raw.source.line}` : ''}`; diag('error', 'parse:missing-id', 'no reference id found (use --id)'); }
   }
   if (year === undefined && /^\d{2}/.test(id)) year = fullYear(id.slice(0, 2));
