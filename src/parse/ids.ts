@@ -79,7 +79,8 @@ function resolvePost(key: string): string {
   for (let i = 0; i < 3; i++) {
     const before = p;
     if (KNOWN.has(p) || POST_ALIASES[p]) break;
-    p = p.replace(POST_TYPE, '').replace(LEADING_CAVEAT, '').replace(SECTION_JUNK, '');
+    p = p.replace(POST_TYPE, '').replace(LEADING_CAVEAT, '');
+    if (/[0-9]/.test(p)) p = p.replace(SECTION_JUNK, ''); // section junk always carries a digit
     if (p === before) break;
   }
   p = p.replace(/^[0-9]+(?=[A-Z])/, '');
