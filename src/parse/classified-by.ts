@@ -23,7 +23,7 @@ export function parseClassifiedBy(text: string): { value: ClassifiedBy; index: n
   const who = who0.split(/\s*;\s*/)[0].replace(/[,.;:\s]+$/, '');
   // the reasons are the letters after 1.4 / 1.5, up to the end of that sentence
   const reasonText = (rm ? rest.slice(rm.index + rm[0].length) : (/\b1\s*\.\s*[45].*$/s.exec(rest)?.[0] ?? ''))
-    .replace(/\b(a)\s+(nd)\b/gi, '$1$2').slice(0, 80).replace(/(?:\)\s*\.|[a-h]\s*\.)\s+\S.*$|\s[1-9]\d?\s?\.\s+\S.*$/is, (m0) => m0.replace(/\s+\S.*$/s, ''));
+    .replace(/\b(a)\s+(nd)\b/gi, '$1$2').slice(0, 80).replace(/(?:\)\s*\.?|[a-h]\s*\.)\s+(?=[A-Z][a-z]|\d{1,2}\s?\.\s)\S.*$|\s[1-9]\d?\s?\.\s+\S.*$/s, (m0) => m0.replace(/\s+\S.*$/s, ''));
   const reasons: string[] = [];
   const base = /1\s*\.\s*5/.test(reasonText) ? '1.5' : '1.4';
   // `(b) and (d)`, `(b/d)`, `(b+d)`, `b, d`, `(B & D)`, `(b)(d)`
