@@ -199,6 +199,9 @@ describe('issue 21: subject, signers and Classified By on the long tail', () => 
     ['Classified By: Political Minister Counselor Aubrey Carlson. Reasons 1. 4 (b/d).', 'Aubrey Carlson', 'Political Minister Counselor', ['1.4(b)', '1.4(d)']],
     ['Classified by Bureau Assistant Secretary Philip H. Gordon. Reason: 1.4 (d) 2. (U) July 14; 2:45 p.m.', 'Philip H. Gordon', 'Bureau Assistant Secretary', ['1.4(d)']],
     ['Classified By: Charge d’Affaires, a.i., Lisa Kubiske, reasons 1.4 (b) a\nnd (d)', 'Lisa Kubiske', 'Charge d’Affaires, a.i.', ['1.4(b)', '1.4(d)']],
+    ['Classified By: Econ MC Matthias Mitman for reasons 1.4 (b. and d.)\n\n-------\nSummary', 'Matthias Mitman', 'Econ MC', ['1.4(b)', '1.4(d)']],
+    ['Classified By: Charge d’Affaires Michael Corbin for reasons 1.4(b,d)\nThis is a corrected copy of DAMASCUS 142.', 'Michael Corbin', 'Charge d’Affaires', ['1.4(b)', '1.4(d)']],
+    ['CLASSIFIED BY: POLITICAL COUNSELOR ROBERT R. DOWNES FOR REASON 1.4(D).', 'ROBERT R. DOWNES', 'POLITICAL COUNSELOR', ['1.4(d)']],
   ];
   test.each(CLASSIFIED)('%p', (text, name, title, reasons) => {
     const v = parseClassifiedBy(text)!.value;
