@@ -16,8 +16,8 @@ const STOP_WORDS = new Set(['REF', 'REFS', 'REFTEL', 'AND', 'THE', 'OF', 'PARA',
 
 /** A cable id inside an entry: year (`08`, `'08`, `2008`, `O8`, run into the post or not), post, serial (letter O for zero allowed). */
 const ID_IN_TEXT = /(?:^|[\s(,;:/])(?:'?((?:19|20)\d{2}|\d{2}|O\d|\dO)\s*)?([A-Z]{2,}(?:[ -][A-Z]{2,}){0,3})\s*,?\s+0*([1-9][0-9O]{0,6}|0)(?:\s*\(\s*((?:19|20)\d{2}|\d{2})\s*\))?(?![0-9A-Z]|\s*(?:[/:]|-(?!-)|\.\d|,\s*\d{4}|\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w*\s+\d))/g;
-/** Compact ids: `07BAGHDAD123`, `08SECSTATE12345`. */
-const COMPACT_ID = /(?:^|[\s(,;:/])(\d{2})([A-Z]{3,})(\d{1,7})\b/g;
+/** Compact ids: `07BAGHDAD123`, `08SECSTATE12345`, `08 STATE12345`. */
+const COMPACT_ID = /(?:^|[\s(,;:/])(\d{2}) ?([A-Z]{3,})(\d{1,7})\b/g;
 /** A bare serial after an id, sharing its post and year: `STATE 1234 AND 5678`, `PARIS 12, 34`. */
 const MORE_SERIALS = /^\s*(?:,|AND|&)\s*(\d{1,7})\b(?!\s*(?:[/:.]\d|,\s*\d{4})|\s+[A-Z]{2,}\s+\d)/;
 

@@ -91,6 +91,7 @@ describe('issue 21: references written loosely', () => {
     ['REF: A. 07 ALGIERS 1807 AND 08 ALGIERS 0075\n', 2008, [['A', '07ALGIERS1807'], ['A', '08ALGIERS75']]],
     ['REF: A. 08 KIGALI 00830--05/DEC/2008\n', 2009, [['A', '08KIGALI830']]],
     ['REF(S): STATE 1\n', 2008, [[undefined, '08STATE1']]],
+    ['REF: A. 08 STATE12345 B. 08SECSTATE 5\n', 2009, [['A', '08STATE12345'], ['B', '08STATE5']]],
     ['REFTEL: AMEMBASSY PARIS 12\n', 2008, [[undefined, '08PARIS12']]],
     ['Ref: Berlin 1337, Berlin 1340\n', 2009, [[undefined, '09BERLIN1337'], [undefined, '09BERLIN1340']]],
     ['REF: D. RIO DE JAN 22 E. USUN 000919 (07)\n', 2008, [[undefined, '08RIODEJANEIRO22'], [undefined, '07USUNNEWYORK919']]],
