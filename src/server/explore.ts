@@ -87,10 +87,18 @@ export class Explorer {
           strongest.set(end, Math.max(strongest.get(end) ?? 0, edge.weight));
         }
       }
-      const newcomers = await this.store.entities([...strongest.keys()]);
-      newcomers.sort((a, b) => strongest.get(b.id)! - strongest.get(a.id)! || compare(a.name, b.name) || compare(a.id, b.id));
       const room = limit - shown.size;
-      if (newcomers.length > room) truncated = true;
+      // Only the candidates that can make the cut (weight at least the room-th strongest, ties
+      // included) are fetched and ranked: a hub has thousands of newcomers, a ring keeps hundreds.
+      let candidates = [...strongest.keys()];
+      if (candidates.length > room) {
+        truncated = true;
+        const weights = [...strongest.values()].sort((a, b) => b - a);
+        const cut = weights[Math.max(0, room - 1)]!;
+        candidates = candidates.filter((c) => strongest.get(c)! >= cut);
+      }
+      const newcomers = await this.store.entities(candidates);
+      newcomers.sort((a, b) => strongest.get(b.id)! - strongest.get(a.id)! || compare(a.name, b.name) || compare(a.id, b.id));
       frontier = [];
       for (const node of newcomers.slice(0, Math.max(0, room))) {
         shown.set(node.id, node);
