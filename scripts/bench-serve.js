@@ -120,6 +120,16 @@ function startServer(file, curation) {
   });
 }
 
+/** CPU seconds the process has used (user + system), from /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
+}
+
 function rssMb(pid) {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -241,6 +251,7 @@ async function main() {
     const sampleEvery = Math.max(5, Math.round(seconds / 20)) * 1000;
     const sampler = setInterval(() => rss.push({ s: Math.round((Date.now() - started) / 1000), mb: rssMb(server.child.pid) }), sampleEvery);
     rss.push({ s: 0, mb: rssMb(server.child.pid) });
+    const cpuAtStart = cpuSeconds(server.child.pid);
     const gexf = { completed: 0, abandoned: 0, cut: 0, busy: 0, errors: 0, ms: [], bytes: 0 };
     const decisions = { decisions: 0, errors: 0, ms: [] };
     const loops = [...Array(GEXF_LOOPS).keys()].map((i) => gexfLoop(server.url, p.top, until, gexf, i));
@@ -249,6 +260,8 @@ async function main() {
     await Promise.all([...loops, deciding]);
     clearInterval(sampler);
     rss.push({ s: Math.round((Date.now() - started) / 1000), mb: rssMb(server.child.pid) });
+    const cpuShare = (100 * (cpuSeconds(server.child.pid) - cpuAtStart)) / ((Date.now() - started) / 1000);
+    console.log(`server CPU during the run: ${cpuShare.toFixed(0)} % of one core (the machine's other work decides how much it gets)`);
     console.log(`load average after the run ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log('\nendpoint        requests    req/s     p50 ms     p99 ms     max ms   errors  non-2xx');
     let worst = 0;
