@@ -63,7 +63,10 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
     if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
     const loaded = await readGraphFile(file);
-    store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
+    const embedded = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
+    // Its co-mention index built before the first request, not by it.
+    await embedded.prepare();
+    store = embedded;
     if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
   }
   const access = accessPolicy(host, { ...(token ? { token } : {}), extraHosts: options.allowHost ?? [] });

@@ -77,8 +77,11 @@ export class Curator {
     void worker.terminate();
     if (!reply.ok) throw new CablegraphError(reply.code ?? 'CURATION_FAILED', reply.message);
     // The graph file now holds the decision: read back in slices (reads go on), then swapped in.
-    this.loaded = await readGraphFile(this.graphFile);
-    this.store = EmbeddedStore.fromGraph(this.loaded.graph, this.loaded.records);
+    const loaded = await readGraphFile(this.graphFile);
+    const store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
+    await store.prepare();
+    this.loaded = loaded;
+    this.store = store;
     return reply.summary;
   }
 }

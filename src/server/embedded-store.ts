@@ -61,8 +61,6 @@ export class EmbeddedStore implements GraphStore {
     });
     this.words = [...this.entitiesByWord.keys()].sort(compare);
     this.byPagerank = entities.sort((x, y) => (graph.getNodeAttribute(y, 'pagerank') as number) - (graph.getNodeAttribute(x, 'pagerank') as number) || compare(x, y));
-    // Built now, not by the first request that needs it (seconds on a large graph, with requests waiting).
-    this.adjacency();
   }
 
   static async open(file: string): Promise<EmbeddedStore> {
@@ -290,20 +288,37 @@ export class EmbeddedStore implements GraphStore {
 
   /** Co-mention adjacency as flat typed arrays (built on first use): paths search runs on these. */
   private adjacency(): Adjacency {
-    if (this.compact) return this.compact;
+    if (!this.compact) for (const _slice of this.buildAdjacency());
+    return this.compact!;
+  }
+
+  /**
+   * Builds the compact adjacency (once; seconds on a large graph) a slice at a time, the event
+   * loop answering other requests between slices: the server calls it before serving a store.
+   */
+  async prepare(): Promise<void> {
+    if (this.compact) return;
+    for (const _slice of this.buildAdjacency()) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** The adjacency's build, yielding every few thousand entities; sets `compact` at the end. */
+  private *buildAdjacency(): Generator<void> {
+    const SLICE = 2000;
     const ids = this.graph.filterNodes((_id, a) => ENTITY.has(a.kind as string));
     const index = new Map(ids.map((id, i) => [id, i]));
     const offsets = new Int32Array(ids.length + 1);
-    ids.forEach((id, i) => {
+    for (let i = 0; i < ids.length; i += 1) {
       let degree = 0;
-      this.graph.forEachUndirectedEdge(id, (_e, a) => (degree += a.type === 'CO_MENTIONED' ? 1 : 0));
+      this.graph.forEachUndirectedEdge(ids[i]!, (_e, a) => (degree += a.type === 'CO_MENTIONED' ? 1 : 0));
       offsets[i + 1] = offsets[i]! + degree;
-    });
+      if (i % SLICE === SLICE - 1) yield;
+    }
     const neighbours = new Int32Array(offsets[ids.length]!);
     const weights = new Float64Array(offsets[ids.length]!);
     const attributes: Attributes[] = new Array<Attributes>(offsets[ids.length]!);
     const kinds = ids.map((id) => String(this.graph.getNodeAttribute(id, 'kind')));
-    ids.forEach((id, i) => {
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i]!;
       let k = offsets[i]!;
       this.graph.forEachUndirectedEdge(id, (_e, a, source, target) => {
         if (a.type !== 'CO_MENTIONED') return;
@@ -312,9 +327,10 @@ export class EmbeddedStore implements GraphStore {
         attributes[k] = a;
         k += 1;
       });
-    });
-    this.compact = { index, ids, offsets, neighbours, weights, attributes, kinds };
-    return this.compact;
+      if (i % SLICE === SLICE - 1) yield;
+    }
+    // A prepare() running while a request built it synchronously: keep the first.
+    this.compact ??= { index, ids, offsets, neighbours, weights, attributes, kinds };
   }
 
   async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
