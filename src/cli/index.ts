@@ -105,6 +105,9 @@ export function buildProgram(): Command {
     .option('--host <address>', 'address to bind (default 127.0.0.1: this machine only)')
     .option('--curation <file>', "where the viewer's entity decisions go (default ./curation.jsonl)")
     .option('--read-only', 'no entity curation from the viewer')
+    .option('--token <token>', 'the token the API needs (default: a fresh one, printed in the URL, when --host is beyond loopback)')
+    .option('--no-token', 'no token beyond loopback: anyone who reaches the server reads the graph (needs --read-only)')
+    .option('--allow-host <name...>', 'more host names the server answers to (a DNS name, a proxy); others are refused')
     .option('--quiet', 'no summary on stderr')
     .action(async (graphFile: string | undefined, options: ServeCommandOptions) => {
       process.exitCode = await runServe(graphFile, options);

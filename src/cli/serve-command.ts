@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as http from 'http';
+import * as os from 'os';
 import type { AddressInfo } from 'net';
 import { CablegraphError } from '../common/diagnostics';
 import { DEFAULT_CURATION_FILE } from '../curate';
 import { readGraphFile } from '../graph';
 import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
 import { Curator } from '../server/curator';
+import { accessPolicy, isLoopback, newToken } from '../server/security';
 import { openDriver } from '../store/neo4j';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 
@@ -16,6 +18,13 @@ export interface ServeCommandOptions extends Neo4jFlags {
   curation?: string;
   /** `--read-only`: no curation from the viewer. */
   readOnly?: boolean;
+  /**
+   * `--token T`: the API needs it (default: a fresh one when listening beyond loopback, none on
+   * loopback); `--no-token` (false) serves a read-only graph to anyone who reaches it.
+   */
+  token?: string | boolean;
+  /** `--allow-host NAME…`: more names the server answers to (a proxy's, a DNS name). */
+  allowHost?: string[];
   quiet?: boolean;
 }
 
@@ -23,6 +32,10 @@ export const DEFAULT_GRAPH_FILE = 'out/graph.cgz';
 
 export interface RunningServer {
   url: string;
+  /** The token the API needs (undefined: none). */
+  token?: string;
+  /** Whether the server listens beyond this machine. */
+  exposed: boolean;
   store: GraphStore;
   close(): Promise<void>;
 }
@@ -32,6 +45,11 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   const port = options.port === undefined ? 8080 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CablegraphError('BAD_OPTION', `--port wants a port number, got "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
+  const exposed = !isLoopback(host);
+  if (options.token === false && !options.readOnly) throw new CablegraphError('BAD_OPTION', '--no-token lets anyone who reaches the server change the curation: add --read-only');
+  if (typeof options.token === 'string' && !/^[\x21-\x7e]{16,200}$/.test(options.token)) throw new CablegraphError('BAD_OPTION', '--token wants 16 to 200 printable characters, no spaces');
+  // Beyond loopback anyone on the network can connect: the API needs a token unless --no-token.
+  const token = typeof options.token === 'string' ? options.token : options.token === false || !exposed ? undefined : newToken();
   let store: GraphStore;
   let curator: Curator | undefined;
   const curationFile = options.curation ?? DEFAULT_CURATION_FILE;
@@ -45,12 +63,19 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
     if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
     const loaded = await readGraphFile(file);
-    store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
+    const embedded = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
+    // Its co-mention index built before the first request, not by it.
+    await embedded.prepare();
+    store = embedded;
     if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
   }
-  const app = createApp(store, curator ? { curator } : {});
+  const access = accessPolicy(host, { ...(token ? { token } : {}), extraHosts: options.allowHost ?? [] });
+  const app = createApp(store, { access, ...(curator ? { curator } : {}) });
   // http.createServer, not app.listen: express 5 hands listen errors to the callback as if listening.
-  const server = http.createServer(app);
+  const server = http.createServer({ maxHeaderSize: 16 * 1024 }, app);
+  // A client must send its headers within 20 s and its body within 60 s (slow senders hold no slot for long).
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       void store.close();
@@ -59,9 +84,13 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Bound to every interface: the URL names the machine (what another machine would use).
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const shownHost = wildcard ? os.hostname() : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}`,
+    exposed,
+    ...(token ? { token } : {}),
     get store() {
       return curator?.store ?? store;
     },
@@ -79,8 +108,12 @@ export async function runServe(graphFile: string | undefined, options: ServeComm
   if (!options.quiet) {
     const stats = await running.store.stats();
     process.stderr.write(`cablegraph serve: ${stats.cables} cables, ${stats.entities} entities, ${stats.coMentions} co-mentions (${running.store.kind} store)\n`);
-    process.stdout.write(`viewer: ${running.url}/\n`);
+    if (running.exposed) {
+      process.stderr.write(`cablegraph serve: listening beyond this machine (--host ${options.host}): ${running.token ? 'the API needs the token in the URL below — share it only with those who may ' + (options.readOnly ? 'read the graph' : 'read and curate the graph') : 'anyone who reaches it can read the graph (--no-token)'}\n`);
+    }
   }
+  // The viewer takes the token from its URL (as Jupyter's does) and sends it with every API request.
+  if (!options.quiet || running.token) process.stdout.write(`viewer: ${running.url}/${running.token ? `?token=${running.token}` : ''}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

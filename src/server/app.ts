@@ -4,9 +4,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
 import { decisionProblem, defaultAuthor, type DecisionRequest } from '../curate';
-import { writeGexf } from '../export';
 import type { Curator } from './curator';
 import { Explorer, LIMITS } from './explore';
+import { GexfExports, streamGexf } from './gexf-download';
+import { accessPolicy, capUrl, checkApiAccess, checkHost, checkWrite, errorAnswer, securityHeaders, type AccessPolicy } from './security';
 import type { GraphStore } from './store';
 import { ENTITY_KIND_LIST, type CurationState, type EntityKind, type GraphFilter, type Subgraph } from './types';
 
@@ -95,6 +96,33 @@ export interface AppOptions {
   webRoot?: string;
   /** Curation from the viewer (merge, reject, rename, undo …); read-only without one. */
   curator?: Curator;
+  /** Who may talk to the server (Host names, token); default: this machine only, no token. */
+  access?: AccessPolicy;
+}
+
+/** Longest a read may work before it is answered 503 (its work stops there). */
+export const READ_DEADLINE_MS = 15_000;
+/** GEXF exports written at once; more are answered 503 with Retry-After. */
+export const GEXF_AT_ONCE = 2;
+/** Body limits: a decision is a few ids; a GEXF request lists up to LIMITS.gexfNodes ids. */
+const DECISION_BODY_LIMIT = '32kb';
+const GEXF_BODY_LIMIT = '1mb';
+
+/** Why a request's work stopped: its client went away (nothing to answer). */
+class ClientGone extends Error {
+  override readonly name = 'ClientGone';
+}
+
+/**
+ * A request's signal: aborted when its client goes away before the answer is complete (the
+ * connection closed), or when `deadline` ms have passed (a TimeoutError).
+ */
+export function requestSignal(res: Response, deadline: number): AbortSignal {
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort(new ClientGone('the client went away'));
+  });
+  return AbortSignal.any([gone.signal, AbortSignal.timeout(deadline)]);
 }
 
 const DECISION_FIELDS = ['op', 'ids', 'into', 'name', 'id', 'type', 'alias', 'aliases', 'cables', 'decision', 'author', 'note'];
@@ -106,16 +134,26 @@ const DECISION_FIELDS = ['op', 'ids', 'into', 'name', 'id', 'type', 'alias', 'al
  */
 export function createApp(initialStore: GraphStore, options: AppOptions = {}): express.Express {
   const curator = options.curator;
+  const access = options.access ?? accessPolicy('127.0.0.1');
   // Curation replaces the embedded store with one over the rebuilt graph: always ask for the current one.
   const current = (): GraphStore => curator?.store ?? initialStore;
-  const explorer = { get: (): Explorer => new Explorer(current()) };
+  const explorerFor = (res: Response): Explorer => new Explorer(current(), requestSignal(res, READ_DEADLINE_MS));
+  const gexfExports = new GexfExports(GEXF_AT_ONCE);
   const app = express();
+  // Production: express's own error pages never carry a stack (ours below answer JSON anyway).
+  app.set('env', 'production');
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(securityHeaders, capUrl, checkHost(access));
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  api.use(checkApiAccess(access));
+  // Anything but a read is a write: JSON from this server's own viewer only.
+  api.use((req: Request, res: Response, next: NextFunction) => (['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : checkWrite(req, res, next)));
   const handle = (fn: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
-    fn(req, res).then((body) => res.json(body), next);
+    fn(req, res).then((body) => {
+      if (!res.destroyed) res.json(body);
+    }, next);
   };
 
   api.get('/stats', handle(() => current().stats()));
@@ -129,7 +167,7 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
     if (!curator) throw new ApiError(403, 'CURATION_DISABLED', 'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)');
     return curator.suggest(integer(req.query, 'limit', 30, 1, 200));
   }));
-  api.post('/curation', handle(async (req) => {
+  api.post('/curation', express.json({ limit: DECISION_BODY_LIMIT }), handle(async (req) => {
     if (!curator) throw new ApiError(403, 'CURATION_DISABLED', 'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const request = Object.fromEntries(Object.entries(body).filter(([k]) => DECISION_FIELDS.includes(k))) as Record<string, unknown>;
@@ -144,39 +182,39 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       throw error;
     }
   }));
-  api.get('/search', handle(async (req) => {
+  api.get('/search', handle(async (req, res) => {
     const q = single(req.query, 'q');
     if (q === undefined) throw bad('q is required');
     if (q.length > 200) throw bad('q is too long');
-    return explorer.get().search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
+    return explorerFor(res).search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
   }));
-  api.get('/entity/:id', handle(async (req) => {
-    const entity = await explorer.get().entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));
+  api.get('/entity/:id', handle(async (req, res) => {
+    const entity = await explorerFor(res).entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));
     if (!entity) throw notFound(`no entity ${req.params.id}`);
     return entity;
   }));
-  api.get('/neighbourhood/:id', handle(async (req) => {
-    const sub = await explorer.get().neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
+  api.get('/neighbourhood/:id', handle(async (req, res) => {
+    const sub = await explorerFor(res).neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
     if (!sub) throw notFound(`no entity ${req.params.id}`);
     return sub;
   }));
-  api.get('/overview', handle(async (req) => explorer.get().overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview), integer(req.query, 'maxEdges', LIMITS.overviewEdges, 1, LIMITS.overviewEdges))));
-  api.get('/paths', handle(async (req) => {
-    const result = await explorer.get().paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
+  api.get('/overview', handle(async (req, res) => explorerFor(res).overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview), integer(req.query, 'maxEdges', LIMITS.overviewEdges, 1, LIMITS.overviewEdges))));
+  api.get('/paths', handle(async (req, res) => {
+    const result = await explorerFor(res).paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
     if (!result) throw notFound(`no entity ${String(req.query.from)} or ${String(req.query.to)}`);
     return result;
   }));
-  api.get('/evidence', handle(async (req) => {
-    const result = await explorer.get().evidence(id(req.query.a, 'a'), id(req.query.b, 'b'), integer(req.query, 'limit', 20, 1, LIMITS.evidence), integer(req.query, 'offset', 0, 0, 1e9));
+  api.get('/evidence', handle(async (req, res) => {
+    const result = await explorerFor(res).evidence(id(req.query.a, 'a'), id(req.query.b, 'b'), integer(req.query, 'limit', 20, 1, LIMITS.evidence), integer(req.query, 'offset', 0, 0, 1e9));
     if (!result) throw notFound(`no entity ${String(req.query.a)} or ${String(req.query.b)}`);
     return result;
   }));
-  api.get('/cable/:id', handle(async (req) => {
-    const cable = await explorer.get().cable(id(req.params.id, 'id'));
+  api.get('/cable/:id', handle(async (req, res) => {
+    const cable = await explorerFor(res).cable(id(req.params.id, 'id'));
     if (!cable) throw notFound(`no cable ${req.params.id}`);
     return cable;
   }));
-  api.post('/gexf', (req: Request, res: Response, next: NextFunction) => {
+  api.post('/gexf', express.json({ limit: GEXF_BODY_LIMIT }), (req: Request, res: Response, next: NextFunction) => {
     (async () => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const nodes = body.nodes;
@@ -184,21 +222,23 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       if (nodes.length > LIMITS.gexfNodes) throw bad(`at most ${LIMITS.gexfNodes} nodes`);
       const query: Query = {};
       for (const key of ['minWeight', 'since', 'until']) if (body[key] !== undefined) query[key] = String(body[key]);
-      const sub = await explorer.get().subgraph(nodes as string[], filter(query));
-      res.attachment('cablegraph-view.gexf').type('application/gexf+xml').send(writeGexf(subgraphToGraph(sub)));
+      const edgeFilter = filter(query);
+      const slot = gexfExports.take();
+      if (!slot) {
+        res.setHeader('Retry-After', '5');
+        throw new ApiError(503, 'BUSY', `${GEXF_AT_ONCE} GEXF exports are being written: try again in a few seconds`);
+      }
+      try {
+        // Streamed in small slices between which other requests are answered; stops when the client leaves.
+        const signal = requestSignal(res, 10 * 60_000);
+        const sub = await new Explorer(current(), signal).subgraph(nodes as string[], edgeFilter);
+        await streamGexf(sub, res, signal);
+      } finally {
+        slot.release();
+      }
     })().catch(next);
   });
   api.use((_req: Request, _res: Response, next: NextFunction) => next(notFound('no such API route')));
-  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const e = error as { status?: number; type?: string; message?: string };
-    if (error instanceof ApiError) res.status(error.status).json({ error: { code: error.code, message: error.message } });
-    else if (e.type === 'entity.parse.failed') res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'the body is not valid JSON' } });
-    else if (e.status === 413) res.status(413).json({ error: { code: 'TOO_LARGE', message: 'the body is too large' } });
-    else {
-      process.stderr.write(`cablegraph serve: ${(error as Error).stack ?? String(error)}\n`);
-      res.status(500).json({ error: { code: 'INTERNAL', message: 'the store failed to answer; see the server log' } });
-    }
-  });
   app.use('/api', api);
 
   const webRoot = options.webRoot ?? WEB_ROOT;
@@ -211,5 +251,31 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       res.type('text/plain').send('cablegraph API is running at /api; the viewer is not built (npm run build).\n');
     });
   }
+  app.use(answerError);
   return app;
+}
+
+/**
+ * Every error, from the API, the static files (Range → 416, If-Match → 412, a malformed path →
+ * 400) or express itself (undecodable parameters, unknown charsets and encodings), answered as
+ * JSON with a fixed message: never a stack or a file path. Unexpected ones are logged in full.
+ */
+function answerError(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  const reason = error instanceof ClientGone ? error : (error as { name?: string }).name === 'AbortError' ? (error as { cause?: unknown }).cause : undefined;
+  if (error instanceof ClientGone || reason instanceof ClientGone || res.destroyed) return;
+  let answer: { status: number; code: string; message: string };
+  if (error instanceof ApiError) answer = { status: error.status, code: error.code, message: error.message };
+  else if ((error as { name?: string }).name === 'TimeoutError') answer = { status: 503, code: 'TOO_SLOW', message: `the question took longer than ${READ_DEADLINE_MS / 1000} s: ask for fewer hops, a smaller limit or a higher minimum weight` };
+  else {
+    answer = errorAnswer(error);
+    if (answer.status === 500) process.stderr.write(`cablegraph serve: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  if (res.headersSent) {
+    // Half an answer is out (a streamed GEXF): the client must see it cut, not complete.
+    res.destroy();
+    return;
+  }
+  // Headers a failed static answer set (Content-Range, Content-Disposition …) do not describe this one.
+  for (const name of res.getHeaderNames()) if (!/^(content-security-policy|x-content-type-options|x-frame-options|referrer-policy|cross-origin-|retry-after)/.test(name)) res.removeHeader(name);
+  res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
 }

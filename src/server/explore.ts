@@ -29,9 +29,21 @@ const byWeight = (a: EdgeView, b: EdgeView): number => b.weight - a.weight || co
 const other = (edge: EdgeView, id: string): string => (edge.source === id ? edge.target : edge.source);
 const edgeFilter = (filter: GraphFilter): EdgeFilter => ({ minWeight: filter.minWeight ?? 1, ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}), ...(filter.types ? { types: filter.types } : {}) });
 
-/** The viewer's questions, answered from any GraphStore. */
+/**
+ * The viewer's questions, answered from any GraphStore. With a signal (the server's: its client
+ * left, or its deadline passed), the heavy questions stop between their steps and let the event
+ * loop answer other requests there.
+ */
 export class Explorer {
-  constructor(readonly store: GraphStore) {}
+  constructor(readonly store: GraphStore, private readonly signal?: AbortSignal) {}
+
+  /** Between two steps of a question: stop when aborted, else let other requests in. */
+  private async step(): Promise<void> {
+    if (!this.signal) return;
+    this.signal.throwIfAborted();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.signal.throwIfAborted();
+  }
 
   async search(query: string, types: readonly EntityKind[] | undefined, limit: number): Promise<SearchHit[]> {
     const tokens = searchTokens(query);
@@ -67,6 +79,7 @@ export class Explorer {
     let frontier = [id];
     let truncated = false;
     for (let hop = 1; hop <= hops && frontier.length > 0 && !truncated; hop += 1) {
+      await this.step();
       const strongest = new Map<string, number>();
       for (const edge of await this.store.incident(frontier, edges)) {
         for (const end of [edge.source, edge.target]) {
@@ -74,16 +87,25 @@ export class Explorer {
           strongest.set(end, Math.max(strongest.get(end) ?? 0, edge.weight));
         }
       }
-      const newcomers = await this.store.entities([...strongest.keys()]);
-      newcomers.sort((a, b) => strongest.get(b.id)! - strongest.get(a.id)! || compare(a.name, b.name) || compare(a.id, b.id));
       const room = limit - shown.size;
-      if (newcomers.length > room) truncated = true;
+      // Only the candidates that can make the cut (weight at least the room-th strongest, ties
+      // included) are fetched and ranked: a hub has thousands of newcomers, a ring keeps hundreds.
+      let candidates = [...strongest.keys()];
+      if (candidates.length > room) {
+        truncated = true;
+        const weights = [...strongest.values()].sort((a, b) => b - a);
+        const cut = weights[Math.max(0, room - 1)]!;
+        candidates = candidates.filter((c) => strongest.get(c)! >= cut);
+      }
+      const newcomers = await this.store.entities(candidates);
+      newcomers.sort((a, b) => strongest.get(b.id)! - strongest.get(a.id)! || compare(a.name, b.name) || compare(a.id, b.id));
       frontier = [];
       for (const node of newcomers.slice(0, Math.max(0, room))) {
         shown.set(node.id, node);
         frontier.push(node.id);
       }
     }
+    await this.step();
     return { nodes: [...shown.values()], edges: await this.store.among([...shown.keys()], edges), truncated };
   }
 
@@ -96,6 +118,7 @@ export class Explorer {
     const nodes = await this.store.top(nodeFilter, limit + 1);
     const truncated = nodes.length > limit;
     if (truncated) nodes.pop();
+    await this.step();
     let edges = await this.store.among(nodes.map((n) => n.id), edgeFilter(filter));
     const sub: Subgraph = { nodes, edges, truncated };
     if (edges.length > maxEdges) {
@@ -109,6 +132,7 @@ export class Explorer {
   /** Nodes and edges of an explicit set of entities (the viewer's current view, for GEXF). */
   async subgraph(ids: readonly string[], filter: GraphFilter): Promise<Subgraph> {
     const nodes = await this.store.entities(ids);
+    await this.step();
     return { nodes, edges: await this.store.among(nodes.map((n) => n.id), edgeFilter(filter)), truncated: false };
   }
 
@@ -122,8 +146,10 @@ export class Explorer {
     const toNode = ends.find((n) => n.id === to);
     if (!fromNode || !toNode) return undefined;
     if (from === to) return { from: fromNode, to: toNode, paths: [{ nodes: [fromNode], edges: [] }], hops: 0 };
+    await this.step();
     const sequences = await this.store.shortestPaths(from, to, maxHops, minWeight, PATH_CAP);
     if (sequences.length === 0) return { from: fromNode, to: toNode, paths: [], hops: null };
+    await this.step();
     // Rank on weights from one query for all the paths' links; fetch cable lists only for the chosen.
     const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
     const weights = new Map((await this.store.among([...new Set(sequences.flat())], { minWeight })).map((e) => [pairKey(e.source, e.target), e.weight]));
@@ -162,6 +188,7 @@ export class Explorer {
     if (!aNode || !bNode) return undefined;
     const [edge, shared] = await Promise.all([this.store.edge(a, b), this.store.sharedCables(a, b)]);
     const page = shared.slice(offset, offset + limit);
+    await this.step();
     const texts = await this.store.cableTexts(page.map((s) => s.cable.id));
     const cables: EvidenceCable[] = page.map((s) => {
       const both = s.a.paragraphs.filter((p) => s.b.paragraphs.includes(p));

@@ -49,10 +49,38 @@ function filterParams(filter: GraphFilter): Params {
   };
 }
 
-async function request(path: string, init?: RequestInit): Promise<Response> {
+const TOKEN_KEY = 'cablegraph-token';
+
+/**
+ * The server's token, when it needs one (`cablegraph serve --host 0.0.0.0` prints the viewer's URL
+ * with `?token=…`, as Jupyter does): taken from the URL once, kept for this tab, and removed from
+ * the address bar so it is not bookmarked, shared or screenshotted by accident.
+ */
+const token = ((): string | undefined => {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  const store = (): Storage | undefined => {
+    try {
+      return window.sessionStorage;
+    } catch {
+      return undefined; // storage disabled: the token lives as long as the page
+    }
+  };
+  if (fromUrl) {
+    store()?.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    return fromUrl;
+  }
+  return store()?.getItem(TOKEN_KEY) ?? undefined;
+})();
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
+  const headers = new Headers(init.headers);
+  if (token) headers.set('X-Cablegraph-Token', token);
   try {
-    response = await fetch(`api/${path}`, init);
+    response = await fetch(`api/${path}`, { ...init, headers });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiRequestError('NETWORK', `The server did not answer (${(error as Error).message})`, 0, path);

@@ -10,6 +10,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
     else if (key === 'class') el.className = String(value);
+    // Through the CSSOM: the server's Content-Security-Policy refuses style attributes set as markup.
+    else if (key === 'style') el.style.cssText = String(value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);
