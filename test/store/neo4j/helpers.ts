@@ -24,7 +24,7 @@ export function smallGraph(): Graph {
   g.addDirectedEdge('07PARIS3534', 'post:AMEMBASSY PARIS', { type: 'FROM' });
   g.addDirectedEdge('07PARIS3534', 'tag:PREL', { type: 'TAGGED' });
   g.addDirectedEdge('05PARIS77', '04STATE274965', { type: 'REFERENCES' });
-  g.addUndirectedEdge('p-talabani', 'p-kouchner', { type: 'CO_MENTIONED', weight: 3, cables: ['07PARIS3534'], evidence: [{ cable: '07PARIS3534', paragraphs: [2] }], firstDate: '2007-08-27', lastDate: '2007-08-27' });
+  g.addUndirectedEdge('p-talabani', 'p-kouchner', { type: 'CO_MENTIONED', weight: 3, cableCount: 1, paragraphCount: 1, cables: ['07PARIS3534'], evidence: [{ cable: '07PARIS3534', paragraphs: [2] }], firstDate: '2007-08-27', lastDate: '2007-08-27' });
   return g;
 }
 
