@@ -67,6 +67,7 @@ export function buildProgram(): Command {
     .option('--since <date>', 'drop cables and co-mentions before this date (2007, 2007-08 or 2007-08-27)')
     .option('--until <date>', 'drop cables and co-mentions after this date')
     .option('--top <n>', 'keep the n nodes of highest PageRank')
+    .option('--keep-isolates', 'keep the nodes the filters leave without any edge (dropped by default)')
     .option('--quiet', 'no summary on stderr')
     .action(async (graphFile: string, options: ExportCommandOptions) => {
       process.exitCode = await runExport(graphFile, options);
