@@ -5,6 +5,7 @@ import { CablegraphError } from '../common/diagnostics';
 import { DEFAULT_CURATION_FILE } from '../curate';
 import { readGraphFile } from '../graph';
 import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
+import { bookmarksFileBeside } from '../server/bookmarks';
 import { Curator } from '../server/curator';
 import { openDriver } from '../store/neo4j';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
@@ -48,7 +49,9 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
     if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
   }
-  const app = createApp(store, curator ? { curator } : {});
+  // Bookmarks go beside the curation file (bookmarks.jsonl); --read-only shows them, changes none.
+  const takeaway = { bookmarks: bookmarksFileBeside(curationFile), readOnly: !!options.readOnly };
+  const app = createApp(store, curator ? { curator, takeaway } : { takeaway });
   // http.createServer, not app.listen: express 5 hands listen errors to the callback as if listening.
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -8,6 +8,7 @@ import { writeGexf } from '../export';
 import type { Curator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import type { GraphStore } from './store';
+import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { ENTITY_KIND_LIST, type CurationState, type EntityKind, type GraphFilter, type Subgraph } from './types';
 
 /** The built viewer (vite build of web/). */
@@ -95,6 +96,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Curation from the viewer (merge, reject, rename, undo …); read-only without one. */
   curator?: Curator;
+  /** Evidence exports and bookmarks (src/server/takeaway-routes.ts). */
+  takeaway?: TakeawayOptions;
 }
 
 const DECISION_FIELDS = ['op', 'ids', 'into', 'name', 'id', 'type', 'alias', 'aliases', 'cables', 'decision', 'author', 'note'];
@@ -188,6 +191,7 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       res.attachment('cablegraph-view.gexf').type('application/gexf+xml').send(writeGexf(subgraphToGraph(sub)));
     })().catch(next);
   });
+  api.use(takeawayRoutes(() => explorer.get(), options.takeaway));
   api.use((_req: Request, _res: Response, next: NextFunction) => next(notFound('no such API route')));
   api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const e = error as { status?: number; type?: string; message?: string };
