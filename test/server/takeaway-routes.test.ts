@@ -4,7 +4,7 @@ import * as path from 'path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { EntityDetail, PairEvidence, PathsResult, SearchHit } from '../../src/server';
 import { startServer } from '../../src/cli/serve-command';
-import type { Bookmark } from '../../src/server/bookmarks';
+import type { Bookmark } from '../../src/server/bookmark-types';
 import { STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
 
 /** Taking evidence away (CSV, Markdown) and bookmarks, over both stores, on the seed cables. */

@@ -14,6 +14,8 @@ import {
   openViewer,
   pickSuggestion,
   screenshot,
+  STATE_TIMEOUT,
+  TEST_TIMEOUT,
   type Viewer,
 } from './helpers';
 
@@ -33,7 +35,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     browser = await launchBrowser();
     if (!browser) return;
     server = await startTestServer(kind);
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -49,7 +51,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(viewer.errors).toEqual([]);
     await page.close();
   });
-  const it = (name: string, fn: () => Promise<void>, timeout = 60_000) => test(name, async () => (browser && server ? fn() : undefined), timeout);
+  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) => test(name, async () => (browser && server ? fn() : undefined), timeout);
 
   it('lands on the overview: entities by PageRank, legend, stats', async () => {
     const counts = await graphCounts(page);
@@ -280,7 +282,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
     browser = await launchBrowser();
     if (!browser) return;
     server = await startTestServer(kind, await builtGraph([SEEDS, ...DATED]));
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await viewer?.page.close();
     await browser?.close();
@@ -320,5 +322,5 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
     const late = await page.evaluate(() => window.cablegraph.graph.filterEdges((_e, a) => (a.firstDate ?? '') > '2008-06-31').length);
     expect(late).toBe(0);
     expect(viewer.errors).toEqual([]);
-  }, 90_000);
+  }, TEST_TIMEOUT);
 });
