@@ -44,7 +44,7 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     if (graphFile && !options.readOnly) curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
-    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
+    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
     const loaded = await readGraphFile(file);
     store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
     if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
