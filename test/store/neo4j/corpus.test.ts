@@ -15,7 +15,7 @@ describe('the shared corpus in Neo4j', () => {
     if (!driver) return;
     graph = buildGraph(await recordsOf([path.join(SHARED, 'seeds'), path.join(SHARED, 'corpus/cablegate')])).graph;
     await emptyDatabase(driver);
-  }, 300_000);
+  }, 900_000);
   afterAll(async () => driver?.close());
 
   const countsInNeo4j = async () => {
