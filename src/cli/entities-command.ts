@@ -41,7 +41,7 @@ function limitOf(o: EntitiesOptions, fallback: number): number {
 }
 
 /** An entity by id, or by exact name or alias (case-insensitive) when that names only one. */
-function findEntity(graph: Graph, ref: string): string {
+export function findEntity(graph: Graph, ref: string): string {
   if (graph.hasNode(ref) && ENTITY_KINDS.has(graph.getNodeAttribute(ref, 'kind') as string)) return ref;
   const wanted = ref.toLowerCase();
   const found = graph.filterNodes((_n, a) => ENTITY_KINDS.has(a.kind as string) && (String(a.name).toLowerCase() === wanted || ((a.aliases as Array<{ text: string }> | undefined) ?? []).some((x) => x.text.toLowerCase() === wanted)));

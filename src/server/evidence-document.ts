@@ -1,5 +1,6 @@
 // The evidence behind links as documents to take away: CSV (one row per passage) and Markdown.
 import { stringify } from 'csv-stringify/sync';
+import type { Explorer } from './explore';
 import type { EvidenceCable, NodeView, PairEvidence } from './types';
 
 /** One link (a pair of entities) and every cable naming both, with passages. */
@@ -70,3 +71,42 @@ export function evidenceMarkdown(doc: EvidenceDocument, generatedAt: string): st
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
+
+/** What to take away: the evidence of a pair, of every link of a path, or of an entity's strongest links. */
+export type EvidenceTarget = { kind: 'evidence'; a: string; b: string } | { kind: 'path'; ids: string[] } | { kind: 'entity'; id: string; links: number };
+
+/**
+ * The document of a target, every cable of every link (the viewer's evidence, unpaged), with a file
+ * name stem; `missing` names an entity that is not in the graph.
+ */
+export async function evidenceDocument(explorer: Explorer, target: EvidenceTarget, viewer: string): Promise<{ doc: EvidenceDocument; name: string[] } | { missing: string }> {
+  const sections: EvidenceSection[] = [];
+  const pair = async (a: string, b: string): Promise<string | undefined> => {
+    const evidence = await explorer.evidence(a, b, Number.MAX_SAFE_INTEGER, 0);
+    if (!evidence) return (await explorer.store.entities([a])).length === 0 ? a : b;
+    sections.push(evidence);
+    return undefined;
+  };
+  if (target.kind === 'evidence') {
+    const missing = await pair(target.a, target.b);
+    if (missing) return { missing };
+    const [s] = sections;
+    return { doc: { title: `${s!.a.name} ↔ ${s!.b.name}`, sections, viewer }, name: [s!.a.name, s!.b.name] };
+  }
+  if (target.kind === 'path') {
+    for (let i = 1; i < target.ids.length; i += 1) {
+      const missing = await pair(target.ids[i - 1]!, target.ids[i]!);
+      if (missing) return { missing };
+    }
+    const names = [sections[0]!.a.name, ...sections.map((s) => s.b.name)];
+    return { doc: { title: `Path ${names.join(' → ')}`, sections, viewer }, name: [names[0]!, names.at(-1)!] };
+  }
+  const entity = await explorer.entity(target.id, target.links);
+  if (!entity) return { missing: target.id };
+  for (const n of entity.neighbours) await pair(entity.id, n.id);
+  return { doc: { title: `${entity.name}: the evidence behind its ${sections.length} strongest links`, sections, viewer }, name: [entity.name] };
+}
+
+/** A download's file name from the entities: letters, digits and dashes only. */
+export const evidenceFileName = (parts: string[], format: string): string =>
+  `cablegraph-evidence-${parts.join('-').normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).toLowerCase() || 'export'}.${format}`;

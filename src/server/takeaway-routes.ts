@@ -3,7 +3,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { defaultAuthor } from '../curate';
 import { BOOKMARK_KINDS, BookmarksFile, type BookmarkKind } from './bookmarks';
-import { evidenceCsv, evidenceMarkdown, type EvidenceDocument, type EvidenceSection } from './evidence-document';
+import { evidenceCsv, evidenceDocument, evidenceFileName, evidenceMarkdown, type EvidenceTarget } from './evidence-document';
 import type { Explorer } from './explore';
 
 export interface TakeawayOptions {
@@ -38,9 +38,6 @@ function formatOf(req: Request): 'csv' | 'md' {
   return format;
 }
 
-/** A file name from the document's entities: letters, digits and dashes only. */
-const fileName = (parts: string[], format: string): string => `cablegraph-evidence-${parts.join('-').normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).toLowerCase() || 'export'}.${format}`;
-
 /**
  * The routes, mounted on the API router: `GET /takeaway/evidence?a=&b=`, `GET /takeaway/path?ids=`,
  * `GET /takeaway/entity/:id?links=` (each `&format=csv|md`, as a download), and `GET|POST
@@ -51,16 +48,12 @@ export function takeawayRoutes(explorer: () => Explorer, options: TakeawayOption
   const bookmarks = options.bookmarks ? new BookmarksFile(options.bookmarks) : undefined;
   const viewerBase = (req: Request): string => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
 
-  /** Every cable of a pair (the viewer's evidence, unpaged), or a 404 naming the missing entity. */
-  const section = async (a: string, b: string): Promise<EvidenceSection> => {
-    const evidence = await explorer().evidence(a, b, Number.MAX_SAFE_INTEGER, 0);
-    if (!evidence) throw notFound(`no entity ${a} or ${b}`);
-    return evidence;
-  };
-  const send = (req: Request, res: Response, doc: EvidenceDocument, parts: string[]): void => {
+  const send = async (req: Request, res: Response, target: EvidenceTarget): Promise<void> => {
     const format = formatOf(req);
-    const body = format === 'csv' ? evidenceCsv(doc) : evidenceMarkdown(doc, new Date().toISOString().slice(0, 10));
-    res.attachment(fileName(parts, format)).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8').send(body);
+    const result = await evidenceDocument(explorer(), target, viewerBase(req));
+    if ('missing' in result) throw notFound(`no entity ${result.missing}`);
+    const body = format === 'csv' ? evidenceCsv(result.doc) : evidenceMarkdown(result.doc, new Date().toISOString().slice(0, 10));
+    res.attachment(evidenceFileName(result.name, format)).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8').send(body);
   };
   const route = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
     fn(req, res).catch(next);
@@ -68,8 +61,7 @@ export function takeawayRoutes(explorer: () => Explorer, options: TakeawayOption
 
   router.get('/takeaway/evidence', route(async (req, res) => {
     formatOf(req);
-    const s = await section(param(req.query.a, 'a'), param(req.query.b, 'b'));
-    send(req, res, { title: `${s.a.name} ↔ ${s.b.name}`, sections: [s], viewer: viewerBase(req) }, [s.a.name, s.b.name]);
+    await send(req, res, { kind: 'evidence', a: param(req.query.a, 'a'), b: param(req.query.b, 'b') });
   }));
 
   router.get('/takeaway/path', route(async (req, res) => {
@@ -77,22 +69,14 @@ export function takeawayRoutes(explorer: () => Explorer, options: TakeawayOption
     const ids = param(req.query.ids, 'ids', 3000).split(',').map((x) => x.trim()).filter(Boolean);
     if (ids.length < 2) throw bad('ids must name at least two entities, in path order');
     if (ids.length > MAX_PATH_IDS) throw bad(`at most ${MAX_PATH_IDS} entities`);
-    const sections: EvidenceSection[] = [];
-    for (let i = 1; i < ids.length; i += 1) sections.push(await section(ids[i - 1]!, ids[i]!));
-    const names = [sections[0]!.a.name, ...sections.map((s) => s.b.name)];
-    send(req, res, { title: `Path ${names.join(' → ')}`, sections, viewer: viewerBase(req) }, [names[0]!, names.at(-1)!]);
+    await send(req, res, { kind: 'path', ids });
   }));
 
   router.get('/takeaway/entity/:id', route(async (req, res) => {
     formatOf(req);
     const raw = req.query.links ?? '20';
     if (typeof raw !== 'string' || !/^\d{1,4}$/.test(raw) || Number(raw) < 1) throw bad('links must be a whole number ≥ 1');
-    const links = Math.min(Number(raw), MAX_ENTITY_LINKS);
-    const entity = await explorer().entity(param(req.params.id, 'id'), links);
-    if (!entity) throw notFound(`no entity ${req.params.id}`);
-    const sections: EvidenceSection[] = [];
-    for (const n of entity.neighbours) sections.push(await section(entity.id, n.id));
-    send(req, res, { title: `${entity.name}: the evidence behind its ${sections.length} strongest links`, sections, viewer: viewerBase(req) }, [entity.name]);
+    await send(req, res, { kind: 'entity', id: param(req.params.id, 'id'), links: Math.min(Number(raw), MAX_ENTITY_LINKS) });
   }));
 
   const bookmarksOn = (): BookmarksFile => {
