@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a real Neo4j Community 5.26 server (embedded, Bolt on 127.0.0.1:7687, auth on), fetched
 # from Maven Central on first use. Data, jars and logs live in .neo4j/ (git-ignored).
-#   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (2g)
+#   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (2g),
+#   NEO4J_START_SECONDS (600: how long to wait for Bolt)
 # With --test: the test suite's own server, in .neo4j-test/ on 7688 (NEO4J_TEST_DIR, NEO4J_TEST_PORT,
 # NEO4J_TEST_PASSWORD), so tests never write into the user's database.
 set -euo pipefail
@@ -36,7 +37,9 @@ echo "$WHICH: starting on bolt://127.0.0.1:$PORT (log: $LOG)"
 NEO4J_HOME_DIR="$DIR/data" NEO4J_BOLT_PORT="$PORT" NEO4J_PASSWORD="$PASSWORD" \
   nohup java -Xmx"${NEO4J_HEAP:-2g}" -cp "$DIR/classes:$DIR/lib/*" CablegraphNeo4j >"$LOG" 2>&1 &
 echo $! >"$PIDFILE"
-for _ in $(seq 1 240); do
+# Recovery after a crash on a loaded machine can take minutes: wait up to NEO4J_START_SECONDS (600).
+WAIT="${NEO4J_START_SECONDS:-600}"
+for _ in $(seq 1 $((WAIT * 2))); do
   if grep -q "cablegraph-neo4j: ready" "$LOG" 2>/dev/null; then
     echo "$WHICH: ready (pid $(cat "$PIDFILE"))"
     exit 0
@@ -49,6 +52,6 @@ for _ in $(seq 1 240); do
   fi
   sleep 0.5
 done
-echo "$WHICH: not ready after 120 s; last lines of $LOG:" >&2
+echo "$WHICH: not ready after $WAIT s; last lines of $LOG:" >&2
 tail -20 "$LOG" >&2
 exit 1
