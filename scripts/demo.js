@@ -30,8 +30,8 @@ async function main() {
     [
       `graph file: ${rel(graphFile)}`,
       `GEXF (open in Gephi, play the timeline): ${rel(gexfFile)}`,
-      `other exports: node dist/cli/index.js export ${rel(graphFile)} --format graphml|json|neo4j-csv -o …`,
-      `into Neo4j:    npm run neo4j:start && node dist/cli/index.js load ${rel(graphFile)}`,
+      `other exports: npx cablegraph export ${rel(graphFile)} --format graphml|json|neo4j-csv -o …`,
+      `into Neo4j:    npm run neo4j:start && npx cablegraph load ${rel(graphFile)}`,
       '',
     ].join('\n'),
   );

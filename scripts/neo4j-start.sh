@@ -1,30 +1,27 @@
 #!/usr/bin/env bash
 # Starts a real Neo4j Community 5.26 server (embedded, Bolt on 127.0.0.1:7687, auth on), fetched
 # from Maven Central on first use. Data, jars and logs live in .neo4j/ (git-ignored).
-#   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (2g)
+#   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (2g),
+#   NEO4J_START_SECONDS (600: how long to wait for Bolt)
+# With --test: the test suite's own server, in .neo4j-test/ on 7688 (NEO4J_TEST_DIR, NEO4J_TEST_PORT,
+# NEO4J_TEST_PASSWORD), so tests never write into the user's database.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-DIR="${NEO4J_DIR:-$ROOT/.neo4j}"
-PORT="${NEO4J_BOLT_PORT:-7687}"
-PIDFILE="$DIR/neo4j.pid"
-# A pid is alive when it exists and is not a zombie (a killed server whose parent never reaped it).
-alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null && ! grep -qs '^State:[[:space:]]*Z' "/proc/$1/status"; }
-LOG="$DIR/neo4j.log"
+source "$(dirname "$0")/neo4j/env.sh"
 mkdir -p "$DIR"
 
 if [ -f "$PIDFILE" ] && alive "$(cat "$PIDFILE")"; then
-  echo "neo4j: already running (pid $(cat "$PIDFILE")) on bolt://127.0.0.1:$PORT"
+  echo "$WHICH: already running (pid $(cat "$PIDFILE")) on bolt://127.0.0.1:$PORT"
   exit 0
 fi
-command -v java >/dev/null || { echo "neo4j: java (17+) not found" >&2; exit 1; }
+command -v java >/dev/null || { echo "$WHICH: java (17+) not found" >&2; exit 1; }
 
 # 1. Jars from Maven Central (once).
 if [ ! -f "$DIR/lib/.complete" ] || [ "$ROOT/scripts/neo4j/pom.xml" -nt "$DIR/lib/.complete" ]; then
-  command -v mvn >/dev/null || { echo "neo4j: mvn not found (needed once to fetch Neo4j from Maven Central)" >&2; exit 1; }
-  echo "neo4j: fetching Neo4j from Maven Central into $DIR/lib"
+  command -v mvn >/dev/null || { echo "$WHICH: mvn not found (needed once to fetch Neo4j from Maven Central)" >&2; exit 1; }
+  echo "$WHICH: fetching Neo4j from Maven Central into $DIR/lib"
   rm -rf "$DIR/lib"
   mvn -q -f "$ROOT/scripts/neo4j/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DIR/lib" \
-    || { echo "neo4j: could not fetch Neo4j from Maven Central" >&2; exit 1; }
+    || { echo "$WHICH: could not fetch Neo4j from Maven Central" >&2; exit 1; }
   touch "$DIR/lib/.complete"
 fi
 
@@ -36,23 +33,25 @@ if [ ! -f "$DIR/classes/CablegraphNeo4j.class" ] || [ "$SRC" -nt "$DIR/classes/C
 fi
 
 # 3. Start, and wait until Bolt answers.
-echo "neo4j: starting on bolt://127.0.0.1:$PORT (log: $LOG)"
-NEO4J_HOME_DIR="$DIR/data" NEO4J_BOLT_PORT="$PORT" NEO4J_PASSWORD="${NEO4J_PASSWORD:-cablegraph}" \
+echo "$WHICH: starting on bolt://127.0.0.1:$PORT (log: $LOG)"
+NEO4J_HOME_DIR="$DIR/data" NEO4J_BOLT_PORT="$PORT" NEO4J_PASSWORD="$PASSWORD" \
   nohup java -Xmx"${NEO4J_HEAP:-2g}" -cp "$DIR/classes:$DIR/lib/*" CablegraphNeo4j >"$LOG" 2>&1 &
 echo $! >"$PIDFILE"
-for _ in $(seq 1 240); do
+# Recovery after a crash on a loaded machine can take minutes: wait up to NEO4J_START_SECONDS (600).
+WAIT="${NEO4J_START_SECONDS:-600}"
+for _ in $(seq 1 $((WAIT * 2))); do
   if grep -q "cablegraph-neo4j: ready" "$LOG" 2>/dev/null; then
-    echo "neo4j: ready (pid $(cat "$PIDFILE"))"
+    echo "$WHICH: ready (pid $(cat "$PIDFILE"))"
     exit 0
   fi
   if ! alive "$(cat "$PIDFILE")"; then
-    echo "neo4j: the server exited while starting; last lines of $LOG:" >&2
+    echo "$WHICH: the server exited while starting; last lines of $LOG:" >&2
     tail -20 "$LOG" >&2
     rm -f "$PIDFILE"
     exit 1
   fi
   sleep 0.5
 done
-echo "neo4j: not ready after 120 s; last lines of $LOG:" >&2
+echo "$WHICH: not ready after $WAIT s; last lines of $LOG:" >&2
 tail -20 "$LOG" >&2
 exit 1

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { buildGraphFile, DEFAULT_BUILD_OPTIONS, forEachGraphRecord, RecordStore, toCableRecord } from '../graph';
 import { DEFAULT_CURATION_FILE, readCuration, type Decision } from '../curate';
 import { readCables } from '../ingest';
-import { processCables } from '../pipeline';
+import { processCables, skipRepeatedCopies } from '../pipeline';
 import { estimateCables, progress } from './progress';
 import { traceMemory } from '../common/trace-memory';
 
@@ -69,8 +69,15 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     const buildOptions = { ...DEFAULT_BUILD_OPTIONS, ...(decisions && decisions.length > 0 ? { curation: decisions } : {}) };
     const bar = progress('build', await estimateCables(inputs), { quiet: options.quiet ?? false });
     let incoming = 0;
+    // A cable read twice in one run (its page and its cables.csv row) is parsed once.
+    let copies = 0;
+    const skipCopy = (): void => {
+      copies += 1;
+      bar.tick();
+    };
     const sources = inputs.length > 0 ? inputs : ['-'];
-    for await (const processed of processCables(readCables(sources, { onDiagnostic: warn }), { ner: options.ner ?? 'builtin', workers })) {
+    const raws = skipRepeatedCopies(readCables(sources, { onDiagnostic: warn }), skipCopy);
+    for await (const processed of processCables(raws, { ner: options.ner ?? 'builtin', workers })) {
       processed.cable.diagnostics.filter((d) => d.severity === 'error').forEach(warn);
       store.add(toCableRecord(processed));
       incoming += 1;
@@ -90,7 +97,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     const list = (m: Map<string, number>): string => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
     if (!options.quiet) {
       process.stderr.write(
-        `cablegraph build: ${records.length} cables (${incoming} read${existing ? `, ${existing} already in the graph` : ''}) → ${options.output}: ${summary.nodes} nodes (${list(summary.byKind)}), ${summary.edges} edges (${list(summary.byType)}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${stages})\n`,
+        `cablegraph build: ${records.length} cables (${incoming} read${copies ? `, ${copies} repeated ${copies === 1 ? 'copy' : 'copies'} skipped` : ''}${existing ? `, ${existing} already in the graph` : ''}) → ${options.output}: ${summary.nodes} nodes (${list(summary.byKind)}), ${summary.edges} edges (${list(summary.byType)}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${stages})\n`,
       );
     }
   } finally {

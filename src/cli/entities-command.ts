@@ -5,7 +5,7 @@ import type { EntityType } from '../extract/types';
 import { readGraphFile } from '../graph';
 import { ENTITY_KINDS } from '../graph/types';
 import { openDriver, syncGraphDiff } from '../store/neo4j';
-import { writeLine } from './output';
+import { commandLine, writeLine } from './output';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 import { DEFAULT_GRAPH_FILE } from './serve-command';
 
@@ -28,6 +28,8 @@ export interface EntitiesOptions extends Neo4jFlags {
 
 const graphFileOf = (o: EntitiesOptions): string => o.graph ?? DEFAULT_GRAPH_FILE;
 const curationFileOf = (o: EntitiesOptions): string => o.curation ?? DEFAULT_CURATION_FILE;
+/** The graph and curation flags a printed follow-up command needs to act on the same files. */
+const sameFiles = (o: EntitiesOptions): string[] => [...(o.graph !== undefined ? ['-g', o.graph] : []), ...(o.curation !== undefined ? ['--curation', o.curation] : [])];
 const list = (value: string | undefined): string[] | undefined => value?.split(',').map((v) => v.trim()).filter(Boolean);
 const KIND_TYPE: Record<string, EntityType> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
 
@@ -39,12 +41,12 @@ function limitOf(o: EntitiesOptions, fallback: number): number {
 }
 
 /** An entity by id, or by exact name or alias (case-insensitive) when that names only one. */
-function findEntity(graph: Graph, ref: string): string {
+export function findEntity(graph: Graph, ref: string): string {
   if (graph.hasNode(ref) && ENTITY_KINDS.has(graph.getNodeAttribute(ref, 'kind') as string)) return ref;
   const wanted = ref.toLowerCase();
   const found = graph.filterNodes((_n, a) => ENTITY_KINDS.has(a.kind as string) && (String(a.name).toLowerCase() === wanted || ((a.aliases as Array<{ text: string }> | undefined) ?? []).some((x) => x.text.toLowerCase() === wanted)));
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity "${ref}" (cablegraph entities list --q … shows ids)`);
+  if (found.length === 0) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity "${ref}" (npx cablegraph entities list --q … shows ids)`);
   throw new CablegraphError('CURATION_AMBIGUOUS', `"${ref}" names ${found.length} entities (${found.slice(0, 5).join(', ')}${found.length > 5 ? ' …' : ''}): give an id`);
 }
 
@@ -96,7 +98,7 @@ export async function runEntitiesSuggest(options: EntitiesOptions): Promise<numb
     for (const s of suggestions) {
       const e = s.evidence;
       await writeLine(`${s.score.toFixed(2).padStart(6)}  ${s.reason.padEnd(8)} ${s.keep.name.replace(/\s+/g, ' ')} (${s.keep.cables}) ⇐ ${s.merge.name.replace(/\s+/g, ' ')} (${s.merge.cables})  — ${e.sharedNeighbours} shared neighbours, overlap ${e.neighbourOverlap}${e.sharedCountries.length ? `, countries ${e.sharedCountries.slice(0, 5).join(' ')}` : ''}${e.sharedCables ? `, ${e.sharedCables} cables with both` : ''}`);
-      await writeLine(`        cablegraph entities merge ${s.merge.id} ${s.keep.id} --into ${s.keep.id}`);
+      await writeLine(`        ${commandLine(['entities', 'merge', s.merge.id, s.keep.id, '--into', s.keep.id, ...sameFiles(options)])}`);
     }
     if (suggestions.length === 0) await writeLine('no likely duplicates');
   }

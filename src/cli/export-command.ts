@@ -1,5 +1,5 @@
 import { CablegraphError } from '../common/diagnostics';
-import { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, type ExportCounts, type ExportFilter } from '../export';
+import { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, withoutDisconnected, type ExportCounts, type ExportFilter } from '../export';
 import { GraphFileReader } from '../graph';
 
 export type ExportFormat = 'gexf' | 'graphml' | 'json' | 'neo4j-csv';
@@ -12,6 +12,7 @@ export interface ExportCommandOptions {
   since?: string;
   until?: string;
   top?: string;
+  keepIsolates?: boolean;
   quiet?: boolean;
 }
 
@@ -28,6 +29,7 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
   if (options.since) filter.since = parseDate(options.since, '--since');
   if (options.until) filter.until = parseDate(options.until, '--until');
   if (options.top !== undefined) filter.top = positiveInteger(options.top, '--top');
+  if (options.keepIsolates) filter.keepIsolates = true;
   return filter;
 }
 
@@ -38,13 +40,16 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
  * anything is written; files are written under temporary names and renamed when complete.
  */
 export async function runExport(graphFile: string, options: ExportCommandOptions): Promise<number> {
-  const filter = exportFilter(options);
   if (options.format === 'neo4j-csv' && !options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');
-  const source = fileSource(await GraphFileReader.open(graphFile), filter);
+  const reader = await GraphFileReader.open(graphFile);
+  // One pass over the edges first: the nodes the filters leave without an edge are dropped.
+  const { filter, dropped } = await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), exportFilter(options));
+  const source = fileSource(reader, filter);
+  const droppedNote = dropped > 0 ? ` (${dropped} nodes the filters left without an edge dropped; --keep-isolates keeps them)` : '';
   const counts: ExportCounts = { nodes: 0, edges: 0 };
   if (options.format === 'neo4j-csv') {
     const files = await writeNeo4jCsvStream(source, options.output!, counts);
-    if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}\n  import with: ${files.command}\n`);
+    if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}${droppedNote}\n  import with: ${files.command}\n`);
     return 0;
   }
   const chunks = options.format === 'gexf' ? gexfChunks(source, counts) : options.format === 'graphml' ? graphmlChunks(source, counts) : graphologyJsonChunks(source, counts);
@@ -53,6 +58,6 @@ export async function runExport(graphFile: string, options: ExportCommandOptions
     return 0;
   }
   await writeChunksToFile(options.output, chunks);
-  if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} edges → ${options.output} (${options.format})\n`);
+  if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} edges → ${options.output} (${options.format})${droppedNote}\n`);
   return 0;
 }

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CablegraphError } from '../common/diagnostics';
 import { runBuild, type BuildCommandOptions } from './build-command';
+import { runEvidence, type EvidenceCommandOptions } from './evidence-command';
 import { runExport, type ExportCommandOptions } from './export-command';
 import { runLoad, type LoadCommandOptions } from './load-command';
 import { runParse, type ParseCommandOptions } from './parse-command';
@@ -67,9 +68,24 @@ export function buildProgram(): Command {
     .option('--since <date>', 'drop cables and co-mentions before this date (2007, 2007-08 or 2007-08-27)')
     .option('--until <date>', 'drop cables and co-mentions after this date')
     .option('--top <n>', 'keep the n nodes of highest PageRank')
+    .option('--keep-isolates', 'keep the nodes the filters leave without any edge (dropped by default)')
     .option('--quiet', 'no summary on stderr')
     .action(async (graphFile: string, options: ExportCommandOptions) => {
       process.exitCode = await runExport(graphFile, options);
+    });
+
+  program
+    .command('evidence')
+    .description('The cables and passages behind a link (two entities), a path (three or more) or an entity (its strongest links), as Markdown or CSV with links: what the viewer downloads, from a graph file.')
+    .argument('<entities...>', 'ids, names or aliases')
+    .option('-g, --graph <file>', 'graph file (default out/graph.cgz)')
+    .option('-f, --format <format>', 'md or csv (default md)')
+    .option('-o, --output <file>', 'file to write (stdout when omitted)')
+    .option('--links <n>', 'one entity: how many of its strongest links (default 20, at most 100)')
+    .option('--viewer <url>', 'where the viewer runs, for the links (default http://127.0.0.1:8080)')
+    .option('--quiet', 'no summary on stderr')
+    .action(async (entities: string[], options: EvidenceCommandOptions) => {
+      process.exitCode = await runEvidence(entities, options);
     });
 
   withNeo4jOptions(program

@@ -6,6 +6,7 @@ import { CablegraphError } from '../common/diagnostics';
 import { DEFAULT_CURATION_FILE } from '../curate';
 import { readGraphFile } from '../graph';
 import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
+import { bookmarksFileBeside } from '../server/bookmarks';
 import { Curator } from '../server/curator';
 import { accessPolicy, isLoopback, newToken } from '../server/security';
 import { openDriver } from '../store/neo4j';
@@ -61,7 +62,7 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     if (graphFile && !options.readOnly) curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
-    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
+    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
     const loaded = await readGraphFile(file);
     const embedded = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
     // Its co-mention index built before the first request, not by it.
@@ -70,7 +71,9 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
   }
   const access = accessPolicy(host, { ...(token ? { token } : {}), extraHosts: options.allowHost ?? [] });
-  const app = createApp(store, { access, ...(curator ? { curator } : {}) });
+  // Bookmarks go beside the curation file (bookmarks.jsonl); --read-only shows them, changes none.
+  const takeaway = { bookmarks: bookmarksFileBeside(curationFile), readOnly: !!options.readOnly };
+  const app = createApp(store, { access, takeaway, ...(curator ? { curator } : {}) });
   // http.createServer, not app.listen: express 5 hands listen errors to the callback as if listening.
   const server = http.createServer({ maxHeaderSize: 16 * 1024 }, app);
   // A client must send its headers within 20 s and its body within 60 s (slow senders hold no slot for long).

@@ -60,7 +60,7 @@ export function defaultAuthor(): string {
 /** The decision refers to entities the graph shows (and to one of its types); else a clear error. */
 export function checkAgainstGraph(graph: Graph, decision: DecisionRequest, file: string): void {
   const entity = (id: string): void => {
-    if (!graph.hasNode(id) || !ENTITY_KINDS.has(graph.getNodeAttribute(id, 'kind') as string)) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `${file}: no entity ${id} in the graph (cablegraph entities list shows the ids)`, { file });
+    if (!graph.hasNode(id) || !ENTITY_KINDS.has(graph.getNodeAttribute(id, 'kind') as string)) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `${file}: no entity ${id} in the graph (npx cablegraph entities list shows the ids)`, { file });
   };
   switch (decision.op) {
     case 'merge':

@@ -13,6 +13,13 @@ export interface ExportFilter {
   until?: string;
   /** Keep the N nodes of highest PageRank (after the other filters). */
   top?: number;
+  /**
+   * Keep the nodes the other filters leave without any edge (default: dropped — a Gephi file of
+   * thousands of unconnected dots is noise). Nodes that had no edge before filtering are kept.
+   */
+  keepIsolates?: boolean;
+  /** Only these nodes (set by `withoutDisconnected` from a pass over the edges). */
+  nodes?: ReadonlySet<string>;
 }
 
 const KINDS: NodeKind[] = ['Cable', 'Person', 'Organization', 'Place', 'Post', 'Tag'];
@@ -45,21 +52,22 @@ export function keepEdge(attributes: Attributes, filter: ExportFilter): boolean 
 }
 
 /** Whether the filter filters anything. */
-export const isFiltering = (filter: ExportFilter): boolean => !!filter.types || filter.minWeight !== undefined || !!filter.since || !!filter.until || filter.top !== undefined;
+export const isFiltering = (filter: ExportFilter): boolean => !!filter.types || filter.minWeight !== undefined || !!filter.since || !!filter.until || filter.top !== undefined || !!filter.nodes;
 
 /**
  * The keys of the nodes the filter keeps (kinds, cable dates, then the `top` by PageRank, ties by
  * key), from nodes given in order: what both the in-memory and the streamed exports select.
  */
 export function selectNodes(keys: readonly string[], attributes: readonly Attributes[], filter: ExportFilter): Set<string> {
-  const keepNode = (a: Attributes): boolean => {
+  const keepNode = (a: Attributes, key: string): boolean => {
+    if (filter.nodes && !filter.nodes.has(key)) return false;
     if (filter.types && !filter.types.includes(a.kind as NodeKind)) return false;
     if (a.kind === 'Cable' && (filter.since || filter.until)) return !!a.date && inRange(a.date as string, a.date as string, filter);
     return true;
   };
   const kept: Array<{ key: string; pagerank: number }> = [];
   keys.forEach((key, i) => {
-    if (keepNode(attributes[i]!)) kept.push({ key, pagerank: attributes[i]!.pagerank as number });
+    if (keepNode(attributes[i]!, key)) kept.push({ key, pagerank: attributes[i]!.pagerank as number });
   });
   if (filter.top !== undefined) {
     const top = kept.sort((a, b) => b.pagerank - a.pagerank || (a.key < b.key ? -1 : 1)).slice(0, filter.top);
@@ -68,7 +76,52 @@ export function selectNodes(keys: readonly string[], attributes: readonly Attrib
   return new Set(kept.map((n) => n.key));
 }
 
-/** A filtered copy of the graph; with no filter, the graph itself. */
+/** An edge as the connectivity pass reads it. */
+export interface FilterEdge {
+  source: string;
+  target: string;
+  attributes: Attributes;
+}
+
+/**
+ * The filter, narrowed to drop the nodes it disconnects: one pass over the edges (`add` each, then
+ * `result`) finds the nodes the filter keeps that keep no edge although they had one before (an
+ * entity whose co-mentions all fell under --min-weight, whose cables --types dropped). Unless
+ * `keepIsolates`, the result keeps only the others (`nodes`); with no filtering, nothing is dropped.
+ */
+export function disconnectedPass(keys: readonly string[], attributes: readonly Attributes[], filter: ExportFilter): { add(edge: FilterEdge): void; result(): { filter: ExportFilter; dropped: number } } {
+  const active = !filter.keepIsolates && isFiltering(filter);
+  const kept = active ? selectNodes(keys, attributes, filter) : new Set<string>();
+  const hadEdge = new Set<string>();
+  const hasEdge = new Set<string>();
+  return {
+    add({ source, target, attributes: a }) {
+      if (!active || (!kept.has(source) && !kept.has(target))) return;
+      hadEdge.add(source);
+      hadEdge.add(target);
+      if (kept.has(source) && kept.has(target) && keepEdge(a, filter)) {
+        hasEdge.add(source);
+        hasEdge.add(target);
+      }
+    },
+    result() {
+      if (!active) return { filter, dropped: 0 };
+      const nodes = new Set<string>();
+      for (const key of kept) if (hasEdge.has(key) || !hadEdge.has(key)) nodes.add(key);
+      return { filter: { ...filter, nodes }, dropped: kept.size - nodes.size };
+    },
+  };
+}
+
+/** `disconnectedPass` over edges read asynchronously (a graph file's). */
+export async function withoutDisconnected(keys: readonly string[], attributes: readonly Attributes[], edges: AsyncIterable<FilterEdge>, filter: ExportFilter): Promise<{ filter: ExportFilter; dropped: number }> {
+  const pass = disconnectedPass(keys, attributes, filter);
+  if (filter.keepIsolates || !isFiltering(filter)) return pass.result();
+  for await (const edge of edges) pass.add(edge);
+  return pass.result();
+}
+
+/** A filtered copy of the graph (without the nodes the filter disconnects, unless keepIsolates); with no filter, the graph itself. */
 export function filterGraph(graph: Graph, filter: ExportFilter): Graph {
   if (!isFiltering(filter)) return graph;
   const keys: string[] = [];
@@ -77,6 +130,9 @@ export function filterGraph(graph: Graph, filter: ExportFilter): Graph {
     keys.push(node);
     attributes.push(a);
   });
+  const pass = disconnectedPass(keys, attributes, filter);
+  graph.forEachEdge((_e, a, source, target) => pass.add({ source, target, attributes: a }));
+  ({ filter } = pass.result());
   const kept = selectNodes(keys, attributes, filter);
   const out = graph.emptyCopy();
   out.clear();

@@ -9,6 +9,7 @@ import { Explorer, LIMITS } from './explore';
 import { GexfExports, streamGexf } from './gexf-download';
 import { accessPolicy, capUrl, checkApiAccess, checkHost, checkWrite, errorAnswer, securityHeaders, type AccessPolicy } from './security';
 import type { GraphStore } from './store';
+import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { ENTITY_KIND_LIST, type CurationState, type EntityKind, type GraphFilter, type Subgraph } from './types';
 
 /** The built viewer (vite build of web/). */
@@ -98,6 +99,8 @@ export interface AppOptions {
   curator?: Curator;
   /** Who may talk to the server (Host names, token); default: this machine only, no token. */
   access?: AccessPolicy;
+  /** Evidence exports and bookmarks (src/server/takeaway-routes.ts). */
+  takeaway?: TakeawayOptions;
 }
 
 /** Longest a read may work before it is answered 503 (its work stops there). */
@@ -238,6 +241,7 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       }
     })().catch(next);
   });
+  api.use(takeawayRoutes(explorerFor, options.takeaway));
   api.use((_req: Request, _res: Response, next: NextFunction) => next(notFound('no such API route')));
   app.use('/api', api);
 

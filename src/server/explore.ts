@@ -1,5 +1,6 @@
 import { compare, rankSearch, searchTokens } from './search';
-import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter } from './store';
+import { readablePassage } from './passage-text';
+import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';
 import type {
   CableDetail,
   EdgeView,
@@ -186,7 +187,10 @@ export class Explorer {
     const aNode = ends.find((n) => n.id === a);
     const bNode = ends.find((n) => n.id === b);
     if (!aNode || !bNode) return undefined;
-    const [edge, shared] = await Promise.all([this.store.edge(a, b), this.store.sharedCables(a, b)]);
+    const [edge, all] = await Promise.all([this.store.edge(a, b), this.store.sharedCables(a, b)]);
+    // The cables where both share a paragraph first (oldest first), then those naming them apart.
+    const together = (s: SharedCable): boolean => s.a.paragraphs.some((p) => s.b.paragraphs.includes(p));
+    const shared = [...all.filter(together), ...all.filter((s) => !together(s))];
     const page = shared.slice(offset, offset + limit);
     await this.step();
     const texts = await this.store.cableTexts(page.map((s) => s.cable.id));
@@ -251,6 +255,6 @@ function passages(text: CableText, both: number[], a: MentionsIn, b: MentionsIn,
       .filter((h) => h.start >= span.start && h.end <= span.end)
       .map((h) => ({ ...h, start: h.start - span.start, end: h.end - span.start }))
       .sort((x, y) => x.start - y.start || x.end - y.end);
-    return [{ paragraph: number, text: text.text.slice(span.start, span.end), highlights }];
+    return [{ paragraph: number, ...readablePassage(text.text.slice(span.start, span.end), highlights) }];
   });
 }

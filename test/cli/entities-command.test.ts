@@ -23,10 +23,21 @@ describe('cablegraph entities', () => {
     expect(suggest.status).toBe(0);
     expect(suggest.stdout.split('\n').slice(0, 2)).toEqual([
       expect.stringMatching(/^\s+[\d.]+\s+spelling Baghdad \(2\) ⇐ Bagdhad \(1\)  — 5 shared neighbours, overlap 0\.5, countries FR IZ US, 1 cables with both$/),
-      `        cablegraph entities merge ${BAGDHAD} ${BAGHDAD} --into ${BAGHDAD}`,
+      `        npx cablegraph entities merge ${BAGDHAD} ${BAGHDAD} --into ${BAGHDAD} -g ${graph}`,
     ]);
     expect(run('entities', 'list', '-g', graph, '--type', 'place', '--limit', '2').stdout).toBe(`     2  Place        Baghdad  [${BAGHDAD}]\n     2  Place        France  [p-france-0576e739]\n`);
     expect(run('entities', 'show', 'Talabani', '-g', graph).stdout).toMatch(/^Jalal Talabani \(Person, 1 cables\) p-jalal-talabani-fde70f3c\naliases: Jalal Talabani ×1, Talabani ×1\nco-mentioned most with: /);
+  });
+
+  test('the command suggest prints runs as printed (npx cablegraph, from the repository), on the same files', () => {
+    const curation = path.join(dir, 'pasted.jsonl');
+    const printed = run('entities', 'suggest', '-g', graph, '--curation', curation).stdout.split('\n')[1]!.trim();
+    expect(printed).toBe(`npx cablegraph entities merge ${BAGDHAD} ${BAGHDAD} --into ${BAGHDAD} -g ${graph} --curation ${curation}`);
+    // Pasted into a shell in the repository, as a user would (a dry run: the later tests merge for real).
+    const pasted = spawnSync('bash', ['-c', `${printed} --dry-run`], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, npm_config_offline: 'true', CABLEGRAPH_AUTHOR: 'analyst' } });
+    expect(pasted.stderr).toBe('');
+    expect(pasted.stdout).toMatch(/^would decide 1: merge \(analyst\)\n  − Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4\n/);
+    expect(fs.existsSync(curation)).toBe(false);
   });
 
   test('--dry-run shows what changes and writes nothing; then the merge is written, and kept by a rebuild from scratch', async () => {
@@ -82,7 +93,7 @@ describe('cablegraph entities', () => {
     const lines = fs.readFileSync(path.join(dir, 'curation.jsonl'), 'utf8');
     const unknown = run('entities', 'rename', 'Nobody Atall', 'X', '-g', graph);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('cablegraph: no entity "Nobody Atall" (cablegraph entities list --q … shows ids)\n');
+    expect(unknown.stderr).toBe('cablegraph: no entity "Nobody Atall" (npx cablegraph entities list --q … shows ids)\n');
     expect(run('entities', 'retype', 'Kouchner', 'Spaceship', '-g', graph).stderr).toMatch(/retype: type must be one of PERSON, ORGANIZATION, PLACE/);
     fs.writeFileSync(path.join(dir, 'broken.jsonl'), '{"seq":1,"op":"merge"}\n');
     const broken = run('entities', 'rename', 'Kouchner', 'K', '-g', graph, '--curation', 'broken.jsonl');

@@ -45,7 +45,7 @@ describe('cablegraph export', () => {
   });
 
   test('filters: --types, --min-weight, --top, --since/--until (GEXF still valid)', async () => {
-    const exported = async (options: Record<string, string>): Promise<Graph> => {
+    const exported = async (options: Record<string, string | boolean>): Promise<Graph> => {
       const out = file('filtered.gexf');
       expect(await runExport(file('seeds.cgz'), { format: 'gexf', output: out, quiet: true, ...options })).toBe(0);
       validateGexf(out);
@@ -53,7 +53,16 @@ describe('cablegraph export', () => {
     };
     const people = await exported({ types: 'person,Place' });
     expect(Object.keys(census(people).nodes).sort()).toEqual(['Person', 'Place']);
-    expect(people.order).toBe((census(graph).nodes.Person ?? 0) + (census(graph).nodes.Place ?? 0));
+    // The people and places with a co-mention among them; the ones named only in authorship lines
+    // (no co-mention) lose every edge with the cables and are dropped, unless --keep-isolates.
+    const kinds = new Set(['Person', 'Place']);
+    const linked = graph.filterNodes((n, a) => kinds.has(a.kind) && graph.someEdge(n, (_e, e, s, t) => e.type === 'CO_MENTIONED' && kinds.has(graph.getNodeAttribute(s === n ? t : s, 'kind'))));
+    expect(people.nodes().sort()).toEqual(linked.sort());
+    expect(people.order).toBeLessThan((census(graph).nodes.Person ?? 0) + (census(graph).nodes.Place ?? 0));
+    expect(people.filterNodes((n) => people.degree(n) === 0)).toEqual([]);
+    const withIsolates = await exported({ types: 'person,Place', keepIsolates: true });
+    expect(withIsolates.order).toBe((census(graph).nodes.Person ?? 0) + (census(graph).nodes.Place ?? 0));
+    expect(withIsolates.size).toBe(people.size);
     const heavy = await exported({ minWeight: '3' });
     heavy.forEachEdge((_e, a) => {
       if (a.type === 'CO_MENTIONED') expect(a.weight).toBeGreaterThanOrEqual(3);

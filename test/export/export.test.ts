@@ -67,11 +67,23 @@ describe('exports', () => {
   test('filters: types, minimum weight, dates, top N by PageRank', async () => {
     const { graph } = buildGraph(await recordsOf([SEEDS]));
     const people = filterGraph(graph, { types: ['Person'] });
-    expect(census(people).nodes).toEqual({ Person: census(graph).nodes.Person });
+    const withPeople = graph.filterNodes((n, a) => a.kind === 'Person' && graph.someNeighbor(n, (_m, b) => b.kind === 'Person'));
+    expect(census(people).nodes).toEqual({ Person: withPeople.length });
+    expect(census(filterGraph(graph, { types: ['Person'], keepIsolates: true })).nodes).toEqual({ Person: census(graph).nodes.Person });
     expect(Object.keys(census(people).edges)).toEqual(['CO_MENTIONED']);
     const heavy = filterGraph(graph, { minWeight: 3 });
     heavy.forEachEdge((_e, a) => a.type === 'CO_MENTIONED' && expect(a.weight).toBeGreaterThanOrEqual(3));
+    // Every cable keeps its MENTIONS edges: a weight filter disconnects nothing here …
     expect(heavy.order).toBe(graph.order);
+    // … but among people, the ones whose every co-mention is lighter go (and only those).
+    const heavyPeople = filterGraph(graph, { types: ['Person'], minWeight: 3 });
+    const keptPeople = filterGraph(graph, { types: ['Person'], minWeight: 3, keepIsolates: true });
+    expect(keptPeople.order).toBe(census(graph).nodes.Person);
+    const connected = keptPeople.filterNodes((n) => keptPeople.degree(n) > 0);
+    expect(connected.length).toBeGreaterThan(0);
+    expect(connected.length).toBeLessThan(keptPeople.order);
+    expect(heavyPeople.nodes()).toEqual(connected);
+    expect(heavyPeople.size).toBe(keptPeople.size);
     const top = filterGraph(graph, { top: 5 });
     expect(top.order).toBe(5);
     const best = graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'pagerank') - graph.getNodeAttribute(a, 'pagerank'))[0]!;

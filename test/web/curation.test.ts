@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/cli/serve-command';
 import { STORE_KINDS, builtGraph, copyOfGraph, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
-import { graphCounts, launchBrowser, openViewer, pickSuggestion, screenshot, type Viewer } from './helpers';
+import { graphCounts, launchBrowser, openViewer, pickSuggestion, screenshot, STATE_TIMEOUT, TEST_TIMEOUT, type Viewer } from './helpers';
 
 const YAWER = 'p-ghazi-al-yawer-7babdf0f';
 const TALABANI = 'p-jalal-talabani-fde70f3c';
@@ -75,7 +75,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     const graphFile = copyOfGraph(await builtGraph());
     curationFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-web-curation-')), 'curation.jsonl');
     server = await startTestServer(kind, graphFile, { curation: curationFile });
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -90,7 +90,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     expect(viewer.errors).toEqual([]);
     await page.close();
   });
-  const it = (name: string, fn: () => Promise<void>, timeout = 60_000) => test(name, async () => (browser && server ? fn() : undefined), timeout);
+  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) => test(name, async () => (browser && server ? fn() : undefined), timeout);
 
   it('merges Ghazi al-Yawer into Jalal Talabani: one node, its link to Iraq the sum; Undo brings both back', async () => {
     // The author, remembered by the browser.
@@ -134,7 +134,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
 
     // Undo: both entities again, with their own weights; the panel back on Ghazi al-Yawer.
     await undo.click();
-    await page.waitForFunction((id) => window.cablegraph.graph.hasNode(id), YAWER, { timeout: 15_000 });
+    await page.waitForFunction((id) => window.cablegraph.graph.hasNode(id), YAWER, { timeout: STATE_TIMEOUT });
     expect(await weights(page, [link(YAWER, IRAQ), link(TALABANI, IRAQ)])).toEqual([yawerIraq, talabaniIraq]);
     expect((await graphCounts(page)).nodes).toBe(before.nodes);
     await page.locator(`[data-testid="panel-entity"][data-id="${YAWER}"]`).waitFor();
@@ -184,7 +184,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     await input.fill('Bernard Kouchner');
     await screenshot(page, `curation-rename-${kind}`);
     await input.press('Enter');
-    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'label') === 'Bernard Kouchner', KOUCHNER, { timeout: 15_000 });
+    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'label') === 'Bernard Kouchner', KOUCHNER, { timeout: STATE_TIMEOUT });
     await page.locator('[data-testid="entity-name"]', { hasText: 'Bernard Kouchner' }).waitFor();
     expect(await page.locator(`[data-testid="panel-entity"]`).getAttribute('data-id')).toBe(KOUCHNER);
     await page.getByTestId('toast').filter({ hasText: 'Renamed “Kouchner” to “Bernard Kouchner”' }).waitFor();
@@ -197,10 +197,10 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     expect(await page.getByTestId('retype-Organization').isDisabled()).toBe(true);
     await page.getByTestId('retype-Place').click();
     await page.getByTestId('retype-confirm').click();
-    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Place', OCV, { timeout: 15_000 });
+    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Place', OCV, { timeout: STATE_TIMEOUT });
     await page.locator('[data-testid="panel-entity"] .type-badge', { hasText: 'Place' }).waitFor();
     await page.getByTestId('toast-undo').click();
-    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Organization', OCV, { timeout: 15_000 });
+    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Organization', OCV, { timeout: STATE_TIMEOUT });
   });
 
   it('the curation panel: a suggested merge after confirmation, the decisions with who and why, undo from the list', async () => {
@@ -231,7 +231,7 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
 
     await page.locator('[data-testid="topbar-stats"]', { hasText: '38 entities' }).waitFor();
     await page.locator('[data-testid="decision-item"][data-seq="7"]').getByTestId('decision-undo').click();
-    await page.waitForFunction((id) => window.cablegraph.graph.hasNode(id), BAGDHAD, { timeout: 15_000 });
+    await page.waitForFunction((id) => window.cablegraph.graph.hasNode(id), BAGDHAD, { timeout: STATE_TIMEOUT });
     // The toast offering to undo it went with it.
     expect(await page.getByTestId('toast-undo').count()).toBe(0);
     await page.locator('[data-testid="topbar-stats"]', { hasText: '39 entities' }).waitFor();

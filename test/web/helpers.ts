@@ -4,6 +4,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium (CI installs it); CHROMIUM_PATH overrides. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * How long a browser test waits for a state (the viewer ready, counts changed, a node drawn). Tests
+ * wait for states, never for fixed times; this bound only turns a hang into a failure, so it is
+ * generous: a loaded CI machine (load 20 on 2 cores) is slow, not broken.
+ */
+export const STATE_TIMEOUT = 90_000;
+/** Per-test bound of the browser tests (jest's default is too short on a loaded machine). */
+export const TEST_TIMEOUT = 300_000;
+
 /** Kept by .ci/run as CI artifacts. */
 export const SCREENSHOTS = path.resolve(__dirname, '../../.ci-artifacts/screenshots');
 
@@ -26,13 +35,14 @@ export interface Viewer {
 /** Opens the viewer and waits for its first overview (`window.cablegraph.ready`). */
 export async function openViewer(browser: Browser, url: string): Promise<Viewer> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.setDefaultTimeout(STATE_TIMEOUT);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   await page.goto(url);
-  await page.waitForFunction(() => window.cablegraph?.ready === true, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.cablegraph?.ready === true, null, { timeout: STATE_TIMEOUT });
   return { page, errors };
 }
 
@@ -57,7 +67,7 @@ export async function countsChangedFrom(page: Page, before: { nodes: number; edg
       return !!el && (Number(el.dataset.nodes) !== nodes || Number(el.dataset.edges) !== edges);
     },
     before,
-    { timeout: 15_000 },
+    { timeout: STATE_TIMEOUT },
   );
   return graphCounts(page);
 }
@@ -77,7 +87,7 @@ export async function nodeByLabel(page: Page, label: string): Promise<string> {
   const handle = await page.waitForFunction(
     (wanted) => window.cablegraph.graph.findNode((_key, attrs) => attrs.label === wanted) ?? false,
     label,
-    { timeout: 15_000 },
+    { timeout: STATE_TIMEOUT },
   );
   return (await handle.jsonValue()) as string;
 }
@@ -99,7 +109,7 @@ export async function nodePosition(page: Page, id: string): Promise<{ x: number;
  * double-click window: two canvas clicks within 300 ms are one double click, not two clicks.
  */
 export async function cameraSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !window.cablegraph.renderer!.getCamera().isAnimated(), null, { timeout: 5_000 });
+  await page.waitForFunction(() => !window.cablegraph.renderer!.getCamera().isAnimated(), null, { timeout: STATE_TIMEOUT });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.waitForTimeout(350);
 }

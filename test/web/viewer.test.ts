@@ -14,6 +14,8 @@ import {
   openViewer,
   pickSuggestion,
   screenshot,
+  STATE_TIMEOUT,
+  TEST_TIMEOUT,
   type Viewer,
 } from './helpers';
 
@@ -33,7 +35,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     browser = await launchBrowser();
     if (!browser) return;
     server = await startTestServer(kind);
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -49,7 +51,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(viewer.errors).toEqual([]);
     await page.close();
   });
-  const it = (name: string, fn: () => Promise<void>, timeout = 60_000) => test(name, async () => (browser && server ? fn() : undefined), timeout);
+  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) => test(name, async () => (browser && server ? fn() : undefined), timeout);
 
   it('lands on the overview: entities by PageRank, legend, stats', async () => {
     const counts = await graphCounts(page);
@@ -280,7 +282,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
     browser = await launchBrowser();
     if (!browser) return;
     server = await startTestServer(kind, await builtGraph([SEEDS, ...DATED]));
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await viewer?.page.close();
     await browser?.close();
@@ -293,6 +295,8 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
     const { page } = viewer;
     const all = await graphCounts(page);
     expect(all.nodes).toBeGreaterThan(50);
+    const rankingBefore = await page.getByTestId('top-entities').locator('li button').allTextContents();
+    expect(await page.getByTestId('view-summary').textContent()).toBe(`In view: ${all.nodes} entities, ${all.edges.toLocaleString('en-US')} links.`);
 
     // The "since" handle dragged to 2009 (a range input: input events, then change on release).
     await page.getByTestId('date-slider-since').evaluate((el: HTMLInputElement) => {
@@ -305,6 +309,22 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
     expect(since2009.nodes).toBeGreaterThan(0);
     expect(since2009.nodes).toBeLessThan(all.nodes);
     await screenshot(page, `dates-since-2009-${kind}`);
+    // The summary follows the dates: what is in view, the window, and the ranking of what is shown.
+    await page.waitForFunction((n) => document.querySelector('[data-testid="view-summary"]')?.textContent?.startsWith(`In view: ${n.toLocaleString('en-US')} entities`), since2009.nodes);
+    expect(await page.getByTestId('view-summary').textContent()).toMatch(/ links dated 2009 – 2010-02-\d\d\.$/);
+    expect(await page.getByTestId('stats-window').textContent()).toMatch(/^Shownlinks dated 2009 – 2010-02-\d\d$/);
+    const ranking = await page.getByTestId('top-entities').locator('li button').allTextContents();
+    const expected = await page.evaluate(() => {
+      const { graph } = window.cablegraph;
+      const weight = new Map<string, number>();
+      graph.forEachEdge((_e, a, s, t) => {
+        weight.set(s, (weight.get(s) ?? 0) + a.weight);
+        weight.set(t, (weight.get(t) ?? 0) + a.weight);
+      });
+      return graph.nodes().sort((x, y) => (weight.get(y) ?? 0) - (weight.get(x) ?? 0) || graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank') || (x < y ? -1 : 1)).slice(0, 15).map((n) => graph.getNodeAttribute(n, 'label'));
+    });
+    expect(ranking).toEqual(expected);
+    expect(ranking).not.toEqual(rankingBefore);
 
     // Typed dates: until 2008-06 (and no lower bound).
     await page.getByTestId('date-clear').click();
@@ -320,5 +340,5 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
     const late = await page.evaluate(() => window.cablegraph.graph.filterEdges((_e, a) => (a.firstDate ?? '') > '2008-06-31').length);
     expect(late).toBe(0);
     expect(viewer.errors).toEqual([]);
-  }, 90_000);
+  }, TEST_TIMEOUT);
 });

@@ -75,7 +75,8 @@ const token = ((): string | undefined => {
   return store()?.getItem(TOKEN_KEY) ?? undefined;
 })();
 
-async function request(path: string, init: RequestInit = {}): Promise<Response> {
+/** A request to the API with the viewer's token; a non-2xx answer throws an ApiRequestError. */
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   const headers = new Headers(init.headers);
   if (token) headers.set('X-Cablegraph-Token', token);

@@ -5,7 +5,7 @@ import { Curation } from './curation';
 import { dateSpan, download, formatNumber, h, replace } from './dom';
 import { exportGexf, exportPng } from './export';
 import { createFilters, type FilterControls } from './filters';
-import { communitiesInView, countByType, createViewGraph, edgeKey, mergeSubgraphs, placeNewNodes, replaceWithSubgraphs } from './graph-model';
+import { communitiesInView, countByType, createViewGraph, edgeKey, mergeSubgraphs, placeNewNodes, replaceWithSubgraphs, sparserOverview } from './graph-model';
 import { createLayout, settle, type Layout } from './layout';
 import type { PanelActions } from './panels/actions';
 import { cableView } from './panels/cable-view';
@@ -22,6 +22,7 @@ import { createRouter, type Route } from './router';
 import { createAutocomplete } from './search';
 import { createShell, type Shell } from './shell';
 import { DEFAULT_FILTERS, type Filters, Store } from './state';
+import { bookmarkControl, Bookmarks, bookmarksSection, exportLinks } from './takeaway';
 import { showError, toast } from './toast';
 
 /** What tests and benchmarks read (`window.cablegraph`). */
@@ -50,6 +51,8 @@ export class App {
   readonly hook: CablegraphHook;
   /** Entity decisions from the panels (off when the server is read-only). */
   readonly curation: Curation;
+  /** Bookmarks and notes on entities and cables (bookmarks.jsonl on the server). */
+  readonly bookmarks = new Bookmarks();
 
   /** Fetched subgraphs by source: 'overview' and 'n:<id>' (expanded entities); re-fetched when filters change. */
   private readonly loaded = new Map<string, Subgraph>();
@@ -65,6 +68,10 @@ export class App {
   private truncated = false;
   /** Links the last overview answered (before the budget). */
   private overviewLinks = 0;
+  /** The entity whose network was just framed by "show only this network" (no re-centring on it). */
+  private framed?: string;
+  /** Names of the hubs the sparser overview hides ("without the hubs"). */
+  private hiddenHubs: string[] = [];
   private lastRoute: Route = { view: 'home' };
   private pendingCable?: { id: string; emphasis?: string[]; paragraph?: number };
 
@@ -84,6 +91,8 @@ export class App {
     isolate: (id) => void this.isolate(id),
     setPathEnd: (end, node) => this.pathFinder.setEnd(end, node),
     close: () => this.router.navigate({ view: 'home' }),
+    exportLinks: (route, what) => exportLinks(route, what),
+    bookmark: (kind, id) => bookmarkControl(this.bookmarks, kind, id),
   };
 
   constructor() {
@@ -121,11 +130,17 @@ export class App {
       clear: () => this.clearPath(),
     });
     this.filters = createFilters(this.store.get().filters, (filters) => void this.setFilters(filters));
-    this.shell.sidebar.append(this.pathFinder.element, this.filters.element, curationSection(this.curation, () => this.router.navigate({ view: 'curation' })));
+    this.shell.sidebar.append(
+      this.pathFinder.element,
+      this.filters.element,
+      bookmarksSection(this.bookmarks, (kind, id) => this.router.navigate(kind === 'cable' ? { view: 'cable', id } : { view: 'entity', id })),
+      curationSection(this.curation, () => this.router.navigate({ view: 'curation' })),
+    );
     this.shell.stage.after(this.curation.status);
     mount.replaceChildren(this.shell.root);
     // Whether the entity panels offer curation: known before the first route is shown.
     const curationState = this.curation.load().catch((error: unknown) => showError(error, 'Loading the curation state'));
+    const bookmarksState = this.bookmarks.load().catch((error: unknown) => showError(error, 'Loading the bookmarks'));
 
     this.handle = createRenderer(this.shell.stage, this.graph, this.store, {
       clickNode: (node) => this.router.navigate({ view: 'entity', id: node }),
@@ -140,6 +155,10 @@ export class App {
       },
     });
     this.hook.renderer = this.handle.renderer;
+    // The legend follows the colouring: types, or the communities in view.
+    this.store.subscribe((state, changed) => {
+      if (changed.has('colourBy')) this.shell.setLegend(state.colourBy, communitiesInView(this.graph));
+    });
     this.layout = createLayout(this.graph, (running) => this.shell.setLayoutRunning(running));
     this.bindKeys(search.input);
 
@@ -149,6 +168,7 @@ export class App {
     this.hook.renderedAt = performance.now();
     this.hook.ready = true;
     await curationState;
+    await bookmarksState;
     this.router.start();
     // `?q=Kouchner`: the search box filled, its suggestions open.
     const q = new URLSearchParams(window.location.search).get('q');
@@ -186,8 +206,11 @@ export class App {
       return api.overview({ ...common, community: filters.community ?? undefined, limit: filters.overviewLimit }).then((sub) => {
         // Beyond the budget, the heaviest links: a hairball of 150,000 links says no more than 50,000.
         this.overviewLinks = sub.edges.length;
-        if (sub.edges.length <= EDGE_BUDGET) return sub;
-        return { ...sub, edges: [...sub.edges].sort((a, b) => b.weight - a.weight).slice(0, EDGE_BUDGET) };
+        const budgeted = sub.edges.length <= EDGE_BUDGET ? sub : { ...sub, edges: [...sub.edges].sort((a, b) => b.weight - a.weight).slice(0, EDGE_BUDGET) };
+        // A sparser view on request: each entity's strongest links, or the hubs hidden.
+        const { hidden, ...sparser } = sparserOverview(budgeted, filters.overviewLinks);
+        this.hiddenHubs = hidden.map((id) => sub.nodes.find((n) => n.id === id)?.name ?? id);
+        return sparser;
       });
     }
     return api.neighbourhood(key.slice(2), { ...common, limit: filters.neighbourLimit });
@@ -246,7 +269,9 @@ export class App {
     const counts = countByType(this.graph);
     this.shell.setTypeCounts(counts);
     this.filters.setTypeCounts(counts);
-    this.filters.setCommunities(communitiesInView(this.graph));
+    const communities = communitiesInView(this.graph);
+    this.filters.setCommunities(communities);
+    this.shell.setLegend(this.store.get().colourBy, communities);
     if (this.shell.panel.querySelector('[data-testid="panel-summary"]')) this.showSummary();
   }
 
@@ -294,8 +319,10 @@ export class App {
     this.generation++;
     this.rebuild();
     await this.expand(id);
-    this.handle.renderer.getCamera().animatedReset({ duration: 300 });
+    // The whole network is framed: the entity panel must not re-centre on the entity.
+    this.framed = id;
     this.router.navigate({ view: 'entity', id });
+    this.fitAll();
   }
 
   private clearPath(): void {
@@ -399,7 +426,7 @@ export class App {
   }
 
   private showSummary(): void {
-    this.setPanel(summaryPanel(this.stats, this.graph, this.actions));
+    this.setPanel(summaryPanel(this.stats, this.graph, this.actions, { filters: this.store.get().filters, hiddenHubs: this.overview ? this.hiddenHubs : [] }));
   }
 
   private async showEntity(id: string): Promise<void> {
@@ -419,7 +446,8 @@ export class App {
       return;
     }
     await expanding;
-    if (seq === this.panelSeq) this.focusNode(id);
+    if (seq === this.panelSeq && this.framed !== id) this.focusNode(id);
+    this.framed = undefined;
   }
 
   private async showPair(a: string, b: string): Promise<void> {
@@ -521,11 +549,30 @@ export class App {
     this.handle.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
   }
 
+  /**
+   * Every entity in view, labels included: sigma frames the graph's extent edge to edge, so labels
+   * of the outermost entities run off the stage; the camera is centred on them and zoomed out to
+   * leave a margin (the right one wider: labels are drawn to the right of their entity).
+   */
+  private fitAll(): void {
+    const renderer = this.handle.renderer;
+    renderer.refresh();
+    const points = this.graph.mapNodes((id) => renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
+    const camera = renderer.getCamera();
+    if (points.length === 0) return void camera.animatedReset({ duration: 300 });
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const ratio = Math.max(0.3, Math.max(x1 - x0, y1 - y0) * 1.35);
+    // Shifted right by a little: the margin on the right holds the labels.
+    camera.animate({ x: (x0 + x1) / 2 + ratio * 0.06, y: (y0 + y1) / 2, ratio }, { duration: 300 });
+  }
+
   private zoom(direction: 'in' | 'out' | 'fit'): void {
     const camera = this.handle.renderer.getCamera();
     if (direction === 'in') void camera.animatedZoom({ duration: 200 });
     else if (direction === 'out') void camera.animatedUnzoom({ duration: 200 });
-    else void camera.animatedReset({ duration: 300 });
+    else this.fitAll();
   }
 
   private bindKeys(search: HTMLInputElement): void {

@@ -3,7 +3,7 @@ import type { EntityKind } from '../../src/server/types';
 import { ENTITY_KIND_LIST } from '../../src/server/types';
 import { TYPE_COLOURS } from './colours';
 import { debounce, formatNumber, h, replace } from './dom';
-import { DEFAULT_FILTERS, type Filters, YEAR_MAX, YEAR_MIN } from './state';
+import { DEFAULT_FILTERS, type Filters, OVERVIEW_LINKS, type OverviewLinks, YEAR_MAX, YEAR_MIN } from './state';
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_WEIGHT = 30;
@@ -125,6 +125,9 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
   const neighbourLimit = sizeSelect([25, 50, 100, 250, 500], filters.neighbourLimit, 'filter-neighbour-limit', 'Co-mentions per expansion');
   neighbourLimit.addEventListener('change', () => apply({ neighbourLimit: Number(neighbourLimit.value) }));
 
+  const overviewLinks = h('select', { 'data-testid': 'filter-overview-links', 'aria-label': 'Links drawn in the overview' }, ...OVERVIEW_LINKS.map((o) => h('option', { value: o.value, selected: o.value === filters.overviewLinks }, o.label)));
+  overviewLinks.addEventListener('change', () => apply({ overviewLinks: overviewLinks.value as OverviewLinks }));
+
   const reset = h('button', { class: 'link small', 'data-testid': 'filters-reset', onclick: () => {
     controls.set({ ...DEFAULT_FILTERS });
     apply({ ...DEFAULT_FILTERS });
@@ -138,6 +141,7 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
     h('div', { class: 'field' }, h('label', { class: 'field-label' }, 'Minimum co-mention weight', weightValue), weight),
     h('div', { class: 'field' }, h('div', { class: 'field-label' }, 'Dates', clearDates), slider, h('div', { class: 'date-inputs' }, since, h('span', { class: 'muted' }, 'to'), until)),
     h('div', { class: 'field' }, h('label', { class: 'field-label' }, 'Community', h('span', { class: 'hint' }, 'overview')), community),
+    h('div', { class: 'field' }, h('label', { class: 'field-label' }, 'Overview links', h('span', { class: 'hint' }, 'sparser views')), overviewLinks),
     h('div', { class: 'field two' }, h('label', {}, h('span', { class: 'field-label' }, 'Overview'), overviewLimit), h('label', {}, h('span', { class: 'field-label' }, 'Per expansion'), neighbourLimit)),
   );
 
@@ -172,6 +176,7 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
       hi.value = String(yearOf(next.until, YEAR_MAX));
       overviewLimit.value = String(next.overviewLimit);
       neighbourLimit.value = String(next.neighbourLimit);
+      overviewLinks.value = next.overviewLinks;
       community.value = next.community === null ? '' : String(next.community);
       paintRange();
     },

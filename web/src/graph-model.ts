@@ -185,3 +185,42 @@ export function communitiesInView(graph: ViewGraph): Array<{ community: number; 
     }))
     .sort((a, b) => b.size - a.size || a.community - b.community);
 }
+
+/** Links each entity keeps in the overview's backbone: its strongest ones. */
+export const BACKBONE_LINKS = 3;
+/** An entity linked to at least this share of the overview's other entities is a hub. */
+export const HUB_SHARE = 0.4;
+
+/**
+ * A sparser overview. `backbone`: every entity keeps its BACKBONE_LINKS strongest links (a link
+ * stays when it is among the strongest of either end), so each entity keeps its main ties and the
+ * hairball of weak links between big nodes goes. `no-hubs`: the entities linked to HUB_SHARE or
+ * more of the others (the United States, the Secretary …) are hidden with their links.
+ */
+export function sparserOverview(sub: Subgraph, mode: 'all' | 'backbone' | 'no-hubs'): Subgraph & { hidden: string[] } {
+  if (mode === 'all' || sub.nodes.length === 0) return { ...sub, hidden: [] };
+  if (mode === 'no-hubs') {
+    const degree = new Map<string, number>();
+    for (const e of sub.edges) {
+      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    }
+    const threshold = Math.max(2, Math.ceil(HUB_SHARE * (sub.nodes.length - 1)));
+    const hubs = new Set(sub.nodes.filter((n) => (degree.get(n.id) ?? 0) >= threshold).map((n) => n.id));
+    return { ...sub, nodes: sub.nodes.filter((n) => !hubs.has(n.id)), edges: sub.edges.filter((e) => !hubs.has(e.source) && !hubs.has(e.target)), hidden: [...hubs] };
+  }
+  const byNode = new Map<string, typeof sub.edges>();
+  for (const e of sub.edges) {
+    for (const end of [e.source, e.target]) {
+      const list = byNode.get(end) ?? [];
+      list.push(e);
+      byNode.set(end, list);
+    }
+  }
+  const kept = new Set<string>();
+  for (const list of byNode.values()) {
+    list.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const e of list.slice(0, BACKBONE_LINKS)) kept.add(e.id);
+  }
+  return { ...sub, edges: sub.edges.filter((e) => kept.has(e.id)), hidden: [] };
+}

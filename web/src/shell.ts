@@ -1,8 +1,11 @@
 // The page's frame: top bar, sidebar, graph stage with its overlays, side panel, cable overlay.
 import type { EntityKind } from '../../src/server/types';
 import { ENTITY_KIND_LIST } from '../../src/server/types';
-import { TYPE_COLOURS } from './colours';
+import { communityColour, TYPE_COLOURS } from './colours';
 import { formatNumber, h, plural, replace } from './dom';
+
+/** Communities listed in the legend (the largest in view); the others are counted. */
+const LEGEND_COMMUNITIES = 8;
 
 export interface ShellEvents {
   reset(): void;
@@ -24,6 +27,8 @@ export interface Shell {
   /** `linksAnswered`: links before the viewer's budget kept the heaviest. */
   setCounts(nodes: number, edges: number, truncated: boolean, linksAnswered?: number): void;
   setTypeCounts(counts: Record<EntityKind, number>): void;
+  /** The legend of the colouring: entity types, or the largest communities in view. */
+  setLegend(mode: 'type' | 'community', communities: ReadonlyArray<{ community: number; size: number; names: string[] }>): void;
   setLayoutRunning(running: boolean): void;
   setBusy(busy: boolean): void;
   setExporting(what: 'gexf' | 'png', busy: boolean): void;
@@ -57,14 +62,17 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
   const colourCommunity = h('input', { type: 'radio', name: 'colour-by', value: 'community', 'data-testid': 'colour-by-community' });
   colourType.addEventListener('change', () => events.colourBy('type'));
   colourCommunity.addEventListener('change', () => events.colourBy('community'));
+  const typeRows = ENTITY_KIND_LIST.map((kind) => {
+    const count = h('span', { class: 'legend-count' });
+    typeCounts.set(kind, count);
+    return h('div', { class: 'legend-row', 'data-testid': 'legend-type' }, h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }), kind, count);
+  });
+  const communityRows = h('div', { class: 'legend-communities', 'data-testid': 'legend-communities', hidden: true });
   const legend = h(
     'div',
-    { class: 'legend', 'data-testid': 'legend' },
-    ...ENTITY_KIND_LIST.map((kind) => {
-      const count = h('span', { class: 'legend-count' });
-      typeCounts.set(kind, count);
-      return h('div', { class: 'legend-row' }, h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }), kind, count);
-    }),
+    { class: 'legend', 'data-testid': 'legend', 'data-mode': 'type' },
+    ...typeRows,
+    communityRows,
     h('div', { class: 'legend-note' }, 'size: weighted degree · line: co-mention weight'),
     h('div', { class: 'legend-colour' }, 'Colour by', h('label', {}, colourType, 'type'), h('label', {}, colourCommunity, 'community')),
   );
@@ -106,6 +114,23 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
     },
     setTypeCounts(countsByType) {
       for (const [kind, el] of typeCounts) el.textContent = formatNumber(countsByType[kind] ?? 0);
+    },
+    setLegend(mode, communities) {
+      legend.dataset.mode = mode;
+      colourType.checked = mode === 'type';
+      colourCommunity.checked = mode === 'community';
+      for (const row of typeRows) row.hidden = mode !== 'type';
+      communityRows.hidden = mode !== 'community';
+      if (mode !== 'community') return;
+      const shown = communities.slice(0, LEGEND_COMMUNITIES);
+      const rest = communities.slice(LEGEND_COMMUNITIES);
+      replace(
+        communityRows,
+        ...shown.map((c) =>
+          h('div', { class: 'legend-row', 'data-testid': 'legend-community', 'data-community': c.community, title: c.names.join(', ') }, h('span', { class: 'dot', style: `background:${communityColour(c.community)}` }), h('span', { class: 'legend-name' }, `#${c.community} ${c.names.slice(0, 2).join(', ')}`), h('span', { class: 'legend-count' }, formatNumber(c.size))),
+        ),
+        rest.length > 0 ? h('div', { class: 'legend-row muted' }, `${plural(rest.length, 'other community', 'other communities')} (${formatNumber(rest.reduce((n, c) => n + c.size, 0))})`) : null,
+      );
     },
     setLayoutRunning(running) {
       layoutButton.textContent = running ? '❚❚ Stop layout' : '▶ Layout';

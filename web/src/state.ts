@@ -18,7 +18,19 @@ export interface Filters {
   overviewLimit: number;
   /** Neighbours fetched per expanded entity. */
   neighbourLimit: number;
+  /**
+   * How much of the overview's links to draw: all of them; a backbone (each entity's strongest
+   * links only); or all but the hubs (entities linked to most of the overview, like the US).
+   */
+  overviewLinks: OverviewLinks;
 }
+
+export type OverviewLinks = 'all' | 'backbone' | 'no-hubs';
+export const OVERVIEW_LINKS: ReadonlyArray<{ value: OverviewLinks; label: string }> = [
+  { value: 'all', label: 'all links' },
+  { value: 'backbone', label: 'strongest links only' },
+  { value: 'no-hubs', label: 'without the hubs' },
+];
 
 export const DEFAULT_FILTERS: Filters = {
   types: [...ENTITY_KIND_LIST],
@@ -28,6 +40,7 @@ export const DEFAULT_FILTERS: Filters = {
   community: null,
   overviewLimit: 300,
   neighbourLimit: 100,
+  overviewLinks: 'all',
 };
 
 export interface PathHighlight {

@@ -3,8 +3,9 @@ import type { Driver } from 'neo4j-driver';
 import { openDriver, resolveConnection } from '../../../src/store/neo4j';
 
 /**
- * The loader against the real server of `npm run neo4j:start` (CI starts it; locally skipped with a
- * note when none answers). These tests empty the database they talk to.
+ * The loader against the test suite's own real server, `npm run neo4j:test:start` (.neo4j-test/, Bolt
+ * on 7688; test/setup points NEO4J_URI at it), never the user's: these tests empty the database
+ * they talk to. CI starts it; locally the tests are skipped with a note when none answers.
  */
 export const connection = resolveConnection();
 
@@ -23,7 +24,7 @@ export function smallGraph(): Graph {
   g.addDirectedEdge('07PARIS3534', 'post:AMEMBASSY PARIS', { type: 'FROM' });
   g.addDirectedEdge('07PARIS3534', 'tag:PREL', { type: 'TAGGED' });
   g.addDirectedEdge('05PARIS77', '04STATE274965', { type: 'REFERENCES' });
-  g.addUndirectedEdge('p-talabani', 'p-kouchner', { type: 'CO_MENTIONED', weight: 3, cables: ['07PARIS3534'], evidence: [{ cable: '07PARIS3534', paragraphs: [2] }], firstDate: '2007-08-27', lastDate: '2007-08-27' });
+  g.addUndirectedEdge('p-talabani', 'p-kouchner', { type: 'CO_MENTIONED', weight: 3, cableCount: 1, paragraphCount: 1, cables: ['07PARIS3534'], evidence: [{ cable: '07PARIS3534', paragraphs: [2] }], firstDate: '2007-08-27', lastDate: '2007-08-27' });
   return g;
 }
 
@@ -38,7 +39,7 @@ export async function testDriver(): Promise<Driver | undefined> {
     return await openDriver(connection);
   } catch (error) {
     if (process.env.CI) throw error;
-    console.warn(`Neo4j not running at ${connection.uri}: skipped (npm run neo4j:start)`);
+    console.warn(`Neo4j not running at ${connection.uri}: skipped (npm run neo4j:test:start)`);
     return undefined;
   }
 }

@@ -21,7 +21,8 @@ describe('the Cypher library (cypher/queries)', () => {
     g.addDirectedEdge('p-rosenblatt', '05PARIS77', { type: 'CLASSIFIED' });
     g.addDirectedEdge('p-rosenblatt', '07PARIS3534', { type: 'CLASSIFIED' });
     g.addDirectedEdge('05PARIS77', 'post:AMEMBASSY PARIS', { type: 'FROM' });
-    g.addUndirectedEdge('p-kouchner', 'l-irbil', { type: 'CO_MENTIONED', weight: 2, cables: ['07PARIS3534'], firstDate: '2007-08-27', lastDate: '2007-08-27' });
+    // A co-mention whose evidence list is capped (as the build caps it at 100 cables): 7 cables, 1 listed.
+    g.addUndirectedEdge('p-kouchner', 'l-irbil', { type: 'CO_MENTIONED', weight: 9, cableCount: 7, paragraphCount: 2, cables: ['07PARIS3534'], evidenceTruncated: true, firstDate: '2007-08-27', lastDate: '2007-08-27' });
     g.addDirectedEdge('07PARIS3534', 'l-irbil', { type: 'MENTIONS', count: 4, paragraphs: [2, 8] });
     g.addNode('04STATE1', { kind: 'Cable', inCorpus: false });
     g.addDirectedEdge('04STATE274965', '04STATE1', { type: 'REFERENCES' });
@@ -62,23 +63,31 @@ describe('the Cypher library (cypher/queries)', () => {
   test('ego-network: neighbours by hops and minimum weight', async () => {
     if (!driver) return;
     expect(await run('ego-network', { entity: 'Kouchner' })).toEqual([
+      { id: 'l-irbil', type: 'Place', name: 'Irbil', hops: 1, weight: 9 },
       { id: 'p-talabani', type: 'Person', name: 'Jalal Talabani', hops: 1, weight: 3 },
-      { id: 'l-irbil', type: 'Place', name: 'Irbil', hops: 1, weight: 2 },
     ]);
-    expect((await run('ego-network', { entity: 'Kouchner', minWeight: '3' })).map((r) => r.name)).toEqual(['Jalal Talabani']);
-    expect((await run('ego-network', { entity: 'Irbil', hops: '2' })).map((r) => [r.name, r.hops])).toEqual([['Bernard Kouchner', 1], ['Jalal Talabani', 2]]);
+    expect((await run('ego-network', { entity: 'Kouchner', minWeight: '4' })).map((r) => r.name)).toEqual(['Irbil']);
+    // Two hops: the weight is the strongest shortest chain's sum (Irbil 9 + Talabani 3).
+    expect(await run('ego-network', { entity: 'Irbil', hops: '2' })).toEqual([
+      { id: 'p-kouchner', type: 'Person', name: 'Bernard Kouchner', hops: 1, weight: 9 },
+      { id: 'p-talabani', type: 'Person', name: 'Jalal Talabani', hops: 2, weight: 12 },
+    ]);
+    expect((await run('ego-network', { entity: 'Irbil', hops: '3' })).map((r) => [r.name, r.hops])).toEqual([['Bernard Kouchner', 1], ['Jalal Talabani', 2]]);
+    // Every hop at least minWeight: Talabani is reached only through the weight-3 link.
+    expect((await run('ego-network', { entity: 'Irbil', hops: '2', minWeight: '4' })).map((r) => r.name)).toEqual(['Bernard Kouchner']);
   });
 
   test('shortest-path: Talabani to Irbil through Kouchner, with the cables behind each link', async () => {
     if (!driver) return;
     expect(await run('shortest-path', { from: 'Talabani', to: 'l-irbil' })).toEqual([
-      { path: ['Jalal Talabani', 'Bernard Kouchner', 'Irbil'], hops: 2, cables: [['07PARIS3534'], ['07PARIS3534']] },
+      { path: ['Jalal Talabani', 'Bernard Kouchner', 'Irbil'], hops: 2, cableCounts: [1, 7], cables: [['07PARIS3534'], ['07PARIS3534']] },
     ]);
   });
 
   test('top-pairs, entity-timeline, post-authors, reference-chain, pair-evidence', async () => {
     if (!driver) return;
-    expect((await run('top-pairs')).map((r) => [r.a, r.b, r.weight, r.cables])).toEqual([['Bernard Kouchner', 'Jalal Talabani', 3, 1], ['Bernard Kouchner', 'Irbil', 2, 1]]);
+    // Exact counts, not the length of the capped evidence list (Kouchner–Irbil lists 1 cable of 7).
+    expect((await run('top-pairs')).map((r) => [r.a, r.b, r.weight, r.cables, r.paragraphs])).toEqual([['Bernard Kouchner', 'Irbil', 9, 7, 2], ['Bernard Kouchner', 'Jalal Talabani', 3, 1, 1]]);
     expect(await run('entity-timeline', { entity: 'p-kouchner' })).toEqual([{ month: '2007-08', cables: 1 }]);
     expect(await run('post-authors', { post: 'PARIS' })).toEqual([
       { person: 'Josiah Rosenblatt', role: 'CLASSIFIED', cables: 2, first: '2005-01-05', last: '2007-08-27' },

@@ -3,10 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { loadGraph, openDriver } from '../../../src/store/neo4j';
+import { TEST_NEO4J_DIR } from '../../setup/neo4j-test-server';
 import { connection, counts, emptyDatabase, smallGraph } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PID_FILE = path.join(process.env.NEO4J_DIR ?? path.join(ROOT, '.neo4j'), 'neo4j.pid');
+const PID_FILE = path.join(TEST_NEO4J_DIR, 'neo4j.pid');
 
 /** Everything in the database, as sorted text: two loads are equal when their dumps are. */
 async function dump(driver: Driver): Promise<string[]> {
@@ -22,11 +23,11 @@ async function dump(driver: Driver): Promise<string[]> {
 /**
  * The project's server (its pid file) is killed with SIGKILL in the middle of a load, restarted by
  * the project's script, and the load resumed: the database then equals a clean load. Runs only
- * against the server of `npm run neo4j:start` (CI's), never one it did not start.
+ * against the tests' server of `npm run neo4j:test:start` (CI's), never one it did not start.
  */
 describe('a load interrupted by the server dying', () => {
   const ours = fs.existsSync(PID_FILE);
-  if (!ours && process.env.CI) throw new Error(`no ${PID_FILE}: CI must start Neo4j with npm run neo4j:start`);
+  if (!ours && process.env.CI) throw new Error(`no ${PID_FILE}: CI must start Neo4j with npm run neo4j:test:start`);
 
   (ours ? test : test.skip)('resumes after a restart and equals a clean load', async () => {
     let driver = await openDriver(connection);
@@ -51,7 +52,7 @@ describe('a load interrupted by the server dying', () => {
       ).rejects.toThrow();
     } finally {
       await driver.close().catch(() => undefined);
-      execFileSync('bash', [path.join(ROOT, 'scripts/neo4j-start.sh')], { stdio: 'ignore' });
+      execFileSync('bash', [path.join(ROOT, 'scripts/neo4j-start.sh'), '--test'], { stdio: 'ignore' });
     }
 
     driver = await openDriver(connection);

@@ -1,5 +1,6 @@
 // What the panels can ask the app to do (they never touch the graph or the renderer themselves).
 import type { NodeView } from '../../../src/server/types';
+import type { TakeawayRoute } from '../takeaway';
 
 export interface PanelActions {
   openEntity(id: string): void;
@@ -10,4 +11,8 @@ export interface PanelActions {
   isolate(id: string): void;
   setPathEnd(end: 'from' | 'to', node: NodeView): void;
   close(): void;
+  /** Download links of the evidence behind an edge, a path or an entity's links (CSV, Markdown). */
+  exportLinks(route: TakeawayRoute, what: string): HTMLElement;
+  /** The bookmark button (and note) of an entity or a cable. */
+  bookmark(kind: 'entity' | 'cable', id: string): HTMLElement;
 }

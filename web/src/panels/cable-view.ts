@@ -88,6 +88,7 @@ export function cableView(cable: CableDetail, actions: PanelActions, emphasis: s
         h('h2', { 'data-testid': 'cable-id' }, cable.id),
         classificationBadge(cable.classification),
         ...cable.caveats.map((c) => h('span', { class: 'caveat' }, c)),
+        actions.bookmark('cable', cable.id),
         h('button', { class: 'icon-button', title: 'Close (Esc)', 'aria-label': 'Close', 'data-testid': 'cable-close', onclick: () => actions.close() }, '×'),
       ),
       cable.subject ? h('p', { class: 'cable-subject', 'data-testid': 'cable-subject' }, cable.subject) : null,

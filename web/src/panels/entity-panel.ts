@@ -71,7 +71,9 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?
       h('button', { class: 'button', 'data-testid': 'entity-isolate', title: 'Show only this entity and its co-mentions', onclick: () => actions.isolate(entity.id) }, 'Show only this network'),
       h('button', { class: 'button', 'data-testid': 'entity-path-from', onclick: () => actions.setPathEnd('from', entity) }, 'Path from'),
       h('button', { class: 'button', 'data-testid': 'entity-path-to', onclick: () => actions.setPathEnd('to', entity) }, 'Path to'),
+      actions.bookmark('entity', entity.id),
     ),
+    actions.exportLinks({ kind: 'entity', id: entity.id }, 'the evidence of its strongest links'),
     curation?.block ?? null,
     aliases.length > 0
       ? h(

@@ -123,7 +123,7 @@ export function evidencePanel(pair: PairEvidence, actions: PanelActions, loadMor
       pair.edge ? h('div', {}, h('dt', {}, 'Weight'), h('dd', { title: 'cables + paragraphs naming both' }, formatNumber(pair.edge.weight))) : null,
       pair.edge ? h('div', { class: 'wide' }, h('dt', {}, 'Together'), h('dd', {}, dateSpan(pair.edge.firstDate, pair.edge.lastDate) || 'undated')) : null,
     ),
-    pair.total === 0 ? h('p', { class: 'muted' }, 'No cable names both.') : null,
+    pair.total === 0 ? h('p', { class: 'muted' }, 'No cable names both.') : actions.exportLinks({ kind: 'evidence', a: pair.a.id, b: pair.b.id }, `all ${formatNumber(pair.total)} cables`),
     list,
     more,
   );

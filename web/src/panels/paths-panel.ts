@@ -40,7 +40,7 @@ function pathItem(path: EntityPath, index: number, actions: PanelActions): HTMLE
       ),
     );
   });
-  return h('li', { class: 'path', 'data-testid': 'path-result' }, h('div', { class: 'path-index' }, `Path ${index + 1}`), h('ol', { class: 'path-steps' }, ...steps));
+  return h('li', { class: 'path', 'data-testid': 'path-result' }, h('div', { class: 'path-index' }, `Path ${index + 1}`), h('ol', { class: 'path-steps' }, ...steps), actions.exportLinks({ kind: 'path', ids: path.nodes.map((n) => n.id) }, 'the cables behind this path'));
 }
 
 export function pathsPanel(result: PathsResult, actions: PanelActions): HTMLElement {

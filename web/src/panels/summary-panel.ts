@@ -3,15 +3,35 @@ import type { GraphStats } from '../../../src/server/types';
 import { TYPE_COLOURS } from '../colours';
 import { dateSpan, formatNumber, h, plural } from '../dom';
 import type { ViewGraph } from '../graph-model';
+import type { Filters } from '../state';
 import type { PanelActions } from './actions';
 
 const TOP = 15;
 
-export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, actions: PanelActions): HTMLElement {
+export interface SummaryContext {
+  /** The filters in force: the dates shown, and what "in view" means. */
+  filters: Filters;
+  /** Hubs the sparser overview hides. */
+  hiddenHubs: string[];
+}
+
+/**
+ * The landing panel. "Most central in view" ranks what the graph shows under the filters: by the
+ * weight of each entity's links in view (a date window or a minimum weight changes the ranking),
+ * global PageRank breaking ties.
+ */
+export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, actions: PanelActions, context?: SummaryContext): HTMLElement {
+  const inView = new Map<string, number>();
+  graph.forEachEdge((_e, attrs, source, target) => {
+    inView.set(source, (inView.get(source) ?? 0) + attrs.weight);
+    inView.set(target, (inView.get(target) ?? 0) + attrs.weight);
+  });
   const top = graph
-    .mapNodes((id, attrs) => ({ id, ...attrs }))
-    .sort((a, b) => b.pagerank - a.pagerank)
+    .mapNodes((id, attrs) => ({ id, ...attrs, inView: inView.get(id) ?? 0 }))
+    .sort((a, b) => b.inView - a.inView || b.pagerank - a.pagerank || (a.id < b.id ? -1 : 1))
     .slice(0, TOP);
+  const f = context?.filters;
+  const window = f && (f.since || f.until) ? dateSpan(f.since || stats?.firstDate?.slice(0, 10), f.until || stats?.lastDate?.slice(0, 10)) : undefined;
   return h(
     'section',
     { class: 'panel', 'data-testid': 'panel-summary' },
@@ -25,12 +45,15 @@ export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, ac
           h('div', {}, h('dt', {}, 'Co-mentions'), h('dd', {}, formatNumber(stats.coMentions))),
           h('div', {}, h('dt', {}, 'Communities'), h('dd', {}, formatNumber(stats.communities))),
           stats.firstDate ? h('div', { class: 'wide' }, h('dt', {}, 'Dated'), h('dd', {}, dateSpan(stats.firstDate, stats.lastDate))) : null,
+          window ? h('div', { class: 'wide', 'data-testid': 'stats-window' }, h('dt', {}, 'Shown'), h('dd', {}, `links dated ${window}`)) : null,
         )
       : null,
+    h('p', { class: 'muted small', 'data-testid': 'view-summary' }, `In view: ${plural(graph.order, 'entity', 'entities')}, ${plural(graph.size, 'link')}${window ? ` dated ${window}` : ''}${f && f.minWeight > 1 ? `, weight ≥ ${f.minWeight}` : ''}.`),
+    context && context.hiddenHubs.length > 0 ? h('p', { class: 'muted small', 'data-testid': 'hidden-hubs' }, `Hubs hidden: ${context.hiddenHubs.join(', ')}.`) : null,
     h(
       'div',
       { class: 'block' },
-      h('h3', {}, 'Most central in view', h('span', { class: 'hint' }, 'by PageRank')),
+      h('h3', {}, 'Most central in view', h('span', { class: 'hint' }, 'by link weight in view')),
       top.length > 0
         ? h(
             'ol',
@@ -45,7 +68,7 @@ export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, ac
                   h('span', { class: 'dot', style: `background:${TYPE_COLOURS[n.kind]}` }),
                   n.label,
                 ),
-                h('span', { class: 'muted' }, plural(n.cableCount, 'cable')),
+                h('span', { class: 'muted', title: 'Summed weight of its links in view' }, formatNumber(n.inView)),
               ),
             ),
           )
