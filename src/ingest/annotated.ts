@@ -1,3 +1,4 @@
+import { Deadline } from './budget';
 import type { EntityAnnotation } from './types';
 
 export interface AnnotatedText {
@@ -48,9 +49,9 @@ function* tokens(source: string): Generator<Token> {
  * offsets into the clean text, and repairs the tokenizer's spacing as it goes:
  * `Kouchner 's` → `Kouchner's`, `( C )` → `(C)`, `1 .` → `1.`, `" moved "` → `"moved"`.
  * Line breaks inside a paragraph are the tokenizer's sentence splits, not the cable's: they
- * become spaces; blank lines (paragraph breaks) are kept.
+ * become spaces; blank lines (paragraph breaks) are kept. Linear in the text (no check rescans it).
  */
-export function readAnnotatedText(source: string): AnnotatedText {
+export function readAnnotatedText(source: string, deadline: Deadline = Deadline.none()): AnnotatedText {
   let text = '';
   const annotations: EntityAnnotation[] = [];
   let open: { type: EntityAnnotation['type']; start: number } | undefined;
@@ -67,7 +68,7 @@ export function readAnnotatedText(source: string): AnnotatedText {
           CLOSING_PUNCTUATION.test(word) ||
           OPENING_PUNCTUATION.test(prev) ||
           (word === '"' && quoteOpen) ||
-          (prev === '"' && quoteOpen && text.length > 0 && /(^|\s)"$/.test(text)));
+          (prev === '"' && quoteOpen && (text.length === 1 || /\s/.test(text[text.length - 2]!))));
       if (breaksParagraph) {
         text += '\n\n';
         quoteOpen = false;
@@ -80,6 +81,7 @@ export function readAnnotatedText(source: string): AnnotatedText {
   };
 
   for (const token of tokens(source.replace(/\r\n?/g, '\n'))) {
+    deadline.tick();
     switch (token.kind) {
       case 'open':
         open = { type: token.type, start: -1 };
