@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
-import { formatDiagnostic, CablegraphError, type Diagnostic } from '../common/diagnostics';
+import { formatDiagnostic, CablegraphError, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
 import type { ExtractorName } from '../extract';
 import * as path from 'path';
 import { buildGraphFile, DEFAULT_BUILD_OPTIONS, forEachGraphRecord, RecordStore, toCableRecord } from '../graph';
@@ -9,8 +9,10 @@ import { readCables } from '../ingest';
 import { processCables } from '../pipeline';
 import { estimateCables, progress } from './progress';
 import { traceMemory } from '../common/trace-memory';
+import { parseWorkers, readBudgetFrom, type ReadBudgetFlags } from './flags';
+import { removeStaleTemporaries } from '../common/temporaries';
 
-export interface BuildCommandOptions {
+export interface BuildCommandOptions extends ReadBudgetFlags {
   output: string;
   append?: boolean;
   ner?: ExtractorName;
@@ -31,6 +33,9 @@ export function buildDecisions(file: string | undefined, previous: Decision[] | 
   return previous;
 }
 
+/** Files read side by side: a slow or stalled file holds back only itself. */
+const FILES_IN_FLIGHT = 8;
+
 /** Default worker threads: one per core, at most 4 (the main thread reads and parses input meanwhile). */
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
@@ -44,11 +49,17 @@ export function defaultWorkers(): number {
  */
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const started = Date.now();
-  const warn = (d: Diagnostic): void => {
+  // A few lines per file and rule, then a count (the readers limit theirs; this covers the cables' own).
+  const shown = new DiagnosticLimiter((d: Diagnostic): void => {
     if (!options.quiet && d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
-  };
-  const workers = options.workers === undefined ? defaultWorkers() : Number(options.workers);
-  if (!Number.isInteger(workers) || workers < 0) throw new CablegraphError('BAD_OPTION', `--workers wants a whole number, got "${options.workers}"`);
+  });
+  const warn = (d: Diagnostic): void => shown.add(d);
+  const workers = parseWorkers(options.workers, defaultWorkers());
+  const budget = readBudgetFrom(options);
+  // A killed build leaves its record spool behind: remove those of dead processes now.
+  removeStaleTemporaries(path.dirname(path.resolve(options.output)), (file: string) => {
+    if (!options.quiet) process.stderr.write(`cablegraph build: removed ${file}, left by an interrupted run\n`);
+  });
 
   // Records go to a temporary file as they come (memory holds their ids and versions only).
   const store = new RecordStore(path.join(path.dirname(path.resolve(options.output)), `.${path.basename(options.output)}.${process.pid}.records.tmp`));
@@ -70,13 +81,17 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     const bar = progress('build', await estimateCables(inputs), { quiet: options.quiet ?? false });
     let incoming = 0;
     const sources = inputs.length > 0 ? inputs : ['-'];
-    for await (const processed of processCables(readCables(sources, { onDiagnostic: warn }), { ner: options.ner ?? 'builtin', workers })) {
+    // Cables are taken as they come (files read side by side, batches as workers finish them): the
+    // store keys them by id, so the graph does not depend on the order of arrival.
+    const raws = readCables(sources, { onDiagnostic: warn, budget, concurrency: FILES_IN_FLIGHT });
+    for await (const processed of processCables(raws, { ner: options.ner ?? 'builtin', workers })) {
       processed.cable.diagnostics.filter((d) => d.severity === 'error').forEach(warn);
       store.add(toCableRecord(processed));
       incoming += 1;
       bar.tick();
     }
     bar.done();
+    shown.flush();
     if (incoming === 0 && existing === 0) {
       process.stderr.write(`cablegraph build: no cable could be read from ${sources.join(', ')}; nothing written\n`);
       return 1;

@@ -1,6 +1,8 @@
 import { CablegraphError } from '../common/diagnostics';
 import { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, type ExportCounts, type ExportFilter } from '../export';
 import { GraphFileReader } from '../graph';
+import { removeStaleTemporaries } from '../common/temporaries';
+import * as path from 'path';
 
 export type ExportFormat = 'gexf' | 'graphml' | 'json' | 'neo4j-csv';
 
@@ -40,6 +42,13 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
 export async function runExport(graphFile: string, options: ExportCommandOptions): Promise<number> {
   const filter = exportFilter(options);
   if (options.format === 'neo4j-csv' && !options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');
+  if (options.output && options.output !== '-') {
+    // A killed export leaves its hidden temporary files (up to hundreds of MB): remove those of dead runs.
+    const folder = options.format === 'neo4j-csv' ? path.resolve(options.output) : path.dirname(path.resolve(options.output));
+    removeStaleTemporaries(folder, (file) => {
+      if (!options.quiet) process.stderr.write(`cablegraph export: removed ${file}, left by an interrupted run\n`);
+    });
+  }
   const source = fileSource(await GraphFileReader.open(graphFile), filter);
   const counts: ExportCounts = { nodes: 0, edges: 0 };
   if (options.format === 'neo4j-csv') {

@@ -44,8 +44,19 @@ export interface MergeableRecord {
   versions: CableVersion[];
 }
 
-/** Later release date wins; on a tie (or none), the copy read last wins. */
-const newer = (candidate: MergeableRecord, current: MergeableRecord): boolean => (candidate.cable.released ?? '') >= (current.cable.released ?? '');
+/**
+ * Later release date wins; on a tie (or none), the copy whose version sorts last (file, row, hash):
+ * never the order of arrival, which changes from run to run when files are read side by side.
+ * `current` is the winner so far, so its version is the last of its versions with its release date.
+ */
+function newer(candidate: MergeableRecord, current: MergeableRecord): boolean {
+  const a = candidate.cable.released ?? '';
+  const b = current.cable.released ?? '';
+  if (a !== b) return a > b;
+  const mine = candidate.versions[candidate.versions.length - 1];
+  const theirs = current.versions.filter((v) => (v.released ?? '') === b).pop();
+  return mine === undefined || theirs === undefined || byVersion(mine, theirs) > 0;
+}
 
 /** Adds one record to `byId` (see mergeRecords). */
 export function mergeRecord<R extends MergeableRecord>(byId: Map<string, R>, record: R): void {

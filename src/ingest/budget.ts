@@ -36,6 +36,11 @@ export class Deadline {
     return new Deadline(Infinity);
   }
 
+  /** Milliseconds left (0 when past; a large finite number when unlimited, for timers). */
+  remaining(): number {
+    return this.endsAt === Infinity ? 2 ** 31 - 1 : Math.max(0, this.endsAt - Date.now());
+  }
+
   tick(): void {
     this.steps += 1;
     if (this.steps < STEPS_PER_CHECK) return;
