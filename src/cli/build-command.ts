@@ -56,8 +56,18 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   const warn = (d: Diagnostic): void => shown.add(d);
   const workers = parseWorkers(options.workers, defaultWorkers());
   const budget = readBudgetFrom(options);
+  // Fail now, naming the folder, if the graph file cannot be written there (not after the long read).
+  const outputFolder = path.dirname(path.resolve(options.output));
+  try {
+    fs.mkdirSync(outputFolder, { recursive: true });
+    fs.accessSync(outputFolder, fs.constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is not a folder' : (error as Error).message;
+    throw new CablegraphError('OUTPUT_NOT_WRITABLE', `cannot write ${options.output}: its folder ${outputFolder}: ${reason}`, { file: options.output });
+  }
   // A killed build leaves its record spool behind: remove those of dead processes now.
-  removeStaleTemporaries(path.dirname(path.resolve(options.output)), (file: string) => {
+  removeStaleTemporaries(outputFolder, (file: string) => {
     if (!options.quiet) process.stderr.write(`cablegraph build: removed ${file}, left by an interrupted run\n`);
   });
 
@@ -108,6 +118,14 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
         `cablegraph build: ${records.length} cables (${incoming} read${existing ? `, ${existing} already in the graph` : ''}) → ${options.output}: ${summary.nodes} nodes (${list(summary.byKind)}), ${summary.edges} edges (${list(summary.byType)}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${stages})\n`,
       );
     }
+  } catch (error) {
+    // A full disk in the spool or the graph file: one line naming the output (the temporaries are removed below).
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EIO' || e.code === 'EFBIG') {
+      const reason = e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EDQUOT' ? 'disk quota exceeded' : e.code === 'EFBIG' ? 'file too large' : 'input/output error';
+      throw new CablegraphError('OUTPUT_WRITE_FAILED', `cannot write ${options.output}: ${reason}${e.path ? ` (writing ${e.path})` : ''}; nothing written, the previous file (if any) is unchanged`, { file: options.output, cause: error });
+    }
+    throw error;
   } finally {
     store.remove();
   }

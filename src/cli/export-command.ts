@@ -33,6 +33,15 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
   return filter;
 }
 
+/** A full disk (or another write error) while exporting, as one line naming the output. */
+function writeFailure(error: unknown, output: string): unknown {
+  const e = error as NodeJS.ErrnoException;
+  if (error instanceof CablegraphError || !e.code) return error;
+  const reasons: Record<string, string> = { ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EACCES: 'permission denied', EROFS: 'read-only file system', EIO: 'input/output error', EFBIG: 'file too large' };
+  const reason = reasons[e.code] ?? e.message;
+  return new CablegraphError('EXPORT_WRITE_FAILED', `cannot write ${output}: ${reason}${e.path ? ` (writing ${e.path})` : ''}; no partial file kept`, { file: output, cause: error });
+}
+
 /**
  * `cablegraph export <graph file> --format … [-o …]` with filters; text formats go to stdout without
  * -o. Streamed: the graph file's nodes are held, its edges read again on each pass, so memory
@@ -52,7 +61,9 @@ export async function runExport(graphFile: string, options: ExportCommandOptions
   const source = fileSource(await GraphFileReader.open(graphFile), filter);
   const counts: ExportCounts = { nodes: 0, edges: 0 };
   if (options.format === 'neo4j-csv') {
-    const files = await writeNeo4jCsvStream(source, options.output!, counts);
+    const files = await writeNeo4jCsvStream(source, options.output!, counts).catch((error: unknown) => {
+      throw writeFailure(error, options.output!);
+    });
     if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}\n  import with: ${files.command}\n`);
     return 0;
   }

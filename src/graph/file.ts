@@ -86,7 +86,7 @@ export async function writeGraphLines(file: string, lines: Iterable<string | Buf
 }
 
 /** Longest line a graph file may have: far above any real one (a cable record is at most a few MB). */
-const MAX_LINE_BYTES = 256 * 1024 * 1024;
+const MAX_LINE_BYTES = 128 * 1024 * 1024;
 
 /**
  * Passes bytes on, failing once a line runs longer than `max`: a gzip bomb (a small file that

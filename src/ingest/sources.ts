@@ -99,7 +99,7 @@ async function walkDirectory(root: string): Promise<{ files: string[]; problems:
       else if (stat.isDirectory()) {
         const key = folderKey(stat);
         if (visited.has(key)) {
-          problems.push({ severity: 'warning', rule: 'ingest:symlink-loop', message: 'symbolic link to a folder already read (a loop); not followed', file: child });
+          problems.push({ severity: 'warning', rule: 'ingest:symlink-loop', message: 'symbolic link to a folder already read (a loop, or a second way to it); not followed', file: child });
           continue;
         }
         visited.add(key);
