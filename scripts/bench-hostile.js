@@ -20,7 +20,7 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1,10' },
     skip: { type: 'string', default: '' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
   },
 });
 const SIZES = args.sizes.split(',').map(Number);
@@ -87,7 +87,7 @@ async function readAndParse(file) {
 }
 
 async function benchReaders(dir) {
-  console.log(`\n## Readers and parser on pathological inputs (median of ${RUNS}; ms per MB; growth = (time at ${SIZES.at(-1)} MB / time at ${SIZES[0]} MB) / ${SIZES.at(-1) / SIZES[0]}: 1.0 is linear)\n`);
+  console.log(`\n## Readers and parser on pathological inputs (best of ${RUNS}: the machine is shared; ms per MB; growth = (time at ${SIZES.at(-1)} MB / time at ${SIZES[0]} MB) / ${SIZES.at(-1) / SIZES[0]}: 1.0 is linear)\n`);
   console.log(`| input | ${SIZES.map((s) => `read ms/MB @${s} MB | parse ms/MB @${s} MB`).join(' | ')} | growth read | growth parse | diagnostics @${SIZES.at(-1)} MB |`);
   console.log(`|---|${SIZES.map(() => '---|---').join('|')}|---|---|---|`);
   for (const [name, fileName, generate] of HOSTILE) {
@@ -100,8 +100,9 @@ async function benchReaders(dir) {
       const bytes = fs.statSync(file).size;
       const runs = [];
       for (let i = 0; i < RUNS; i += 1) runs.push(await readAndParse(file));
-      const read = median(runs.map((r) => r.read));
-      const parse = median(runs.map((r) => r.parse));
+      // Best of the runs: on a shared machine the other runs measure the neighbours too.
+      const read = Math.min(...runs.map((r) => r.read));
+      const parse = Math.min(...runs.map((r) => r.parse));
       diagnostics = runs[0].diagnostics;
       row.push((read / (bytes / MB)).toFixed(0), (parse / (bytes / MB)).toFixed(0));
       totals.push({ read, parse, bytes });

@@ -156,7 +156,7 @@ export async function* readCables(inputs: string[], options: ReadOptions = {}): 
   const sources = expandInputs(inputs);
   const read = (source: Source): AsyncGenerator<RawCable> => readSource(source, { report, budget, ...(options.format ? { format: options.format } : {}) });
   if (concurrency === 1) {
-    for await (const source of sources) yield* read(source);
+    for await (const { source, opened } of readAhead(sources)) yield* readSource(source, { report, budget, ...(options.format ? { format: options.format } : {}) }, opened);
     return;
   }
   yield* interleave(sources, read, concurrency);
@@ -198,6 +198,26 @@ async function* interleave<S, T>(sources: AsyncIterable<S>, expand: (source: S) 
   }
 }
 
+/** Files whose first bytes are read while earlier ones are parsed (hides disk latency in input-order reads). */
+const READ_AHEAD = 16;
+
+/** Starts reading the next few files' heads early; yields them in input order. stdin is never read ahead. */
+async function* readAhead(sources: AsyncIterable<Source>): AsyncGenerator<{ source: Source; opened?: Promise<OpenedSource> }> {
+  const queue: Array<{ source: Source; opened?: Promise<OpenedSource> }> = [];
+  for await (const source of sources) {
+    if (source.kind === 'file') {
+      const opened = readHead(source);
+      opened.catch(() => undefined); // handled when its turn comes
+      queue.push({ source, opened });
+    } else {
+      while (queue.length > 0) yield queue.shift()!;
+      queue.push({ source });
+    }
+    if (queue.length >= READ_AHEAD) yield queue.shift()!;
+  }
+  while (queue.length > 0) yield queue.shift()!;
+}
+
 interface SourceContext {
   report: (d: Diagnostic) => void;
   budget: ReadBudget;
@@ -205,17 +225,17 @@ interface SourceContext {
 }
 
 /** The cables of one source; its diagnostics limited to a few per rule, then a count. */
-async function* readSource(source: Source, context: SourceContext): AsyncGenerator<RawCable> {
+async function* readSource(source: Source, context: SourceContext, opened?: Promise<OpenedSource>): AsyncGenerator<RawCable> {
   const limiter = new DiagnosticLimiter(context.report);
   const report = (d: Diagnostic): void => limiter.add(d);
   try {
-    yield* readSourceCables(source, { ...context, report });
+    yield* readSourceCables(source, { ...context, report }, opened);
   } finally {
     limiter.flush();
   }
 }
 
-async function* readSourceCables(source: Source, { report, budget, format: forced }: SourceContext): AsyncGenerator<RawCable> {
+async function* readSourceCables(source: Source, { report, budget, format: forced }: SourceContext, early?: Promise<OpenedSource>): AsyncGenerator<RawCable> {
   const file = source.display;
   if (source.kind === 'problem') {
     report(source.diagnostic);
@@ -228,7 +248,7 @@ async function* readSourceCables(source: Source, { report, budget, format: force
   };
   let opened: OpenedSource;
   try {
-    opened = await readHead(source);
+    opened = await (early ?? readHead(source));
   } catch (error) {
     skipped(error);
     return;
