@@ -56,7 +56,7 @@ export async function* readCablesCsv(input: Readable, file: string, report: (d: 
   const parser = parse({
     relax_column_count: true,
     relax_quotes: true,
-    max_record_size: maxRowChars,
+    max_record_size: Number.isFinite(maxRowChars) ? Math.floor(maxRowChars) : 0, // 0: no limit
     skip_records_with_error: true,
     skip_empty_lines: true,
     bom: true,
