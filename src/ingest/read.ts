@@ -19,8 +19,9 @@ export interface ReadOptions {
   /** Per-file limits (size, time); a file past them is skipped with one diagnostic. */
   budget?: Partial<ReadBudget>;
   /**
-   * Files read at once. 1 (the default): cables come out in input order. More: each file's cables
-   * come out as soon as it is read, so a slow file does not hold back the good ones behind it.
+   * Files read at once. 1 (the default): cables come out in input order. More: files are started
+   * smallest first and each file's cables come out as soon as it is read, so a big or slow file
+   * holds back no good cable.
    */
   concurrency?: number;
 }
@@ -159,7 +160,33 @@ export async function* readCables(inputs: string[], options: ReadOptions = {}): 
     for await (const { source, opened } of readAhead(sources)) yield* readSource(source, { report, budget, ...(options.format ? { format: options.format } : {}) }, opened);
     return;
   }
-  yield* interleave(sources, read, concurrency);
+  yield* interleave(smallestFirst(sources), read, concurrency);
+}
+
+/**
+ * The sources with files smallest first (stable; problems and stdin first): a cable is small, so
+ * good cables are read before the big, slow files among them rather than after them.
+ */
+async function* smallestFirst(sources: AsyncIterable<Source>): AsyncGenerator<Source> {
+  const files: Array<{ source: Source; size: number; index: number }> = [];
+  for await (const source of sources) {
+    if (source.kind === 'file') files.push({ source, size: 0, index: files.length });
+    else yield source;
+  }
+  const STATS_AT_ONCE = 64;
+  for (let i = 0; i < files.length; i += STATS_AT_ONCE) {
+    await Promise.all(
+      files.slice(i, i + STATS_AT_ONCE).map(async (entry) => {
+        try {
+          entry.size = (await fs.promises.stat((entry.source as { path: string }).path)).size;
+        } catch {
+          entry.size = 0; // reported when it is read
+        }
+      }),
+    );
+  }
+  files.sort((a, b) => a.size - b.size || a.index - b.index);
+  for (const { source } of files) yield source;
 }
 
 /**
