@@ -46,7 +46,7 @@ export function readBudgetFrom(flags: ReadBudgetFlags): ReadBudget {
 export function addReadBudgetOptions(command: Command): Command {
   return command
     .option('--max-file-size <size>', `skip a single-cable file larger than this, and a CSV row longer (default ${DEFAULT_READ_BUDGET.maxBytes / 1024 / 1024}MB)`)
-    .option('--max-file-seconds <s>', `skip a file that takes longer than this to read (default ${DEFAULT_READ_BUDGET.maxMillis / 1000})`);
+    .option('--max-file-seconds <s>', `skip a single-cable file that takes longer than this to read (default ${DEFAULT_READ_BUDGET.maxMillis / 1000}; a CSV dump is bounded per row by --max-file-size)`);
 }
 
 /** The graph file that `serve` and `entities` use when none is given. */
