@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
-import { formatDiagnostic, CablegraphError, type Diagnostic } from '../common/diagnostics';
+import { formatDiagnostic, CablegraphError, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
 import type { ExtractorName } from '../extract';
 import * as path from 'path';
 import { buildGraphFile, DEFAULT_BUILD_OPTIONS, forEachGraphRecord, RecordStore, toCableRecord } from '../graph';
@@ -9,8 +9,10 @@ import { readCables } from '../ingest';
 import { processCables, skipRepeatedCopies } from '../pipeline';
 import { estimateCables, progress } from './progress';
 import { traceMemory } from '../common/trace-memory';
+import { parseWorkers, readBudgetFrom, type ReadBudgetFlags } from './flags';
+import { removeStaleTemporaries } from '../common/temporaries';
 
-export interface BuildCommandOptions {
+export interface BuildCommandOptions extends ReadBudgetFlags {
   output: string;
   append?: boolean;
   ner?: ExtractorName;
@@ -31,6 +33,9 @@ export function buildDecisions(file: string | undefined, previous: Decision[] | 
   return previous;
 }
 
+/** Files read side by side: a slow or stalled file holds back only itself. */
+const FILES_IN_FLIGHT = 8;
+
 /** Default worker threads: one per core, at most 4 (the main thread reads and parses input meanwhile). */
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
@@ -44,11 +49,27 @@ export function defaultWorkers(): number {
  */
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const started = Date.now();
-  const warn = (d: Diagnostic): void => {
+  // A few lines per file and rule, then a count (the readers limit theirs; this covers the cables' own).
+  const shown = new DiagnosticLimiter((d: Diagnostic): void => {
     if (!options.quiet && d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
-  };
-  const workers = options.workers === undefined ? defaultWorkers() : Number(options.workers);
-  if (!Number.isInteger(workers) || workers < 0) throw new CablegraphError('BAD_OPTION', `--workers wants a whole number, got "${options.workers}"`);
+  });
+  const warn = (d: Diagnostic): void => shown.add(d);
+  const workers = parseWorkers(options.workers, defaultWorkers());
+  const budget = readBudgetFrom(options);
+  // Fail now, naming the folder, if the graph file cannot be written there (not after the long read).
+  const outputFolder = path.dirname(path.resolve(options.output));
+  try {
+    fs.mkdirSync(outputFolder, { recursive: true });
+    fs.accessSync(outputFolder, fs.constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is not a folder' : (error as Error).message;
+    throw new CablegraphError('OUTPUT_NOT_WRITABLE', `cannot write ${options.output}: its folder ${outputFolder}: ${reason}`, { file: options.output });
+  }
+  // A killed build leaves its record spool behind: remove those of dead processes now.
+  removeStaleTemporaries(outputFolder, (file: string) => {
+    if (!options.quiet) process.stderr.write(`cablegraph build: removed ${file}, left by an interrupted run\n`);
+  });
 
   // Records go to a temporary file as they come (memory holds their ids and versions only).
   const store = new RecordStore(path.join(path.dirname(path.resolve(options.output)), `.${path.basename(options.output)}.${process.pid}.records.tmp`));
@@ -76,7 +97,9 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       bar.tick();
     };
     const sources = inputs.length > 0 ? inputs : ['-'];
-    const raws = skipRepeatedCopies(readCables(sources, { onDiagnostic: warn }), skipCopy);
+    // Cables are taken as they come (files read side by side, batches as workers finish them): the
+    // store keys them by id, so the graph does not depend on the order of arrival.
+    const raws = skipRepeatedCopies(readCables(sources, { onDiagnostic: warn, budget, concurrency: FILES_IN_FLIGHT }), skipCopy);
     for await (const processed of processCables(raws, { ner: options.ner ?? 'builtin', workers })) {
       processed.cable.diagnostics.filter((d) => d.severity === 'error').forEach(warn);
       store.add(toCableRecord(processed));
@@ -84,6 +107,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       bar.tick();
     }
     bar.done();
+    shown.flush();
     if (incoming === 0 && existing === 0) {
       process.stderr.write(`cablegraph build: no cable could be read from ${sources.join(', ')}; nothing written\n`);
       return 1;
@@ -100,6 +124,14 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
         `cablegraph build: ${records.length} cables (${incoming} read${copies ? `, ${copies} repeated ${copies === 1 ? 'copy' : 'copies'} skipped` : ''}${existing ? `, ${existing} already in the graph` : ''}) → ${options.output}: ${summary.nodes} nodes (${list(summary.byKind)}), ${summary.edges} edges (${list(summary.byType)}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${stages})\n`,
       );
     }
+  } catch (error) {
+    // A full disk in the spool or the graph file: one line naming the output (the temporaries are removed below).
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EIO' || e.code === 'EFBIG') {
+      const reason = e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EDQUOT' ? 'disk quota exceeded' : e.code === 'EFBIG' ? 'file too large' : 'input/output error';
+      throw new CablegraphError('OUTPUT_WRITE_FAILED', `cannot write ${options.output}: ${reason}${e.path ? ` (writing ${e.path})` : ''}; nothing written, the previous file (if any) is unchanged`, { file: options.output, cause: error });
+    }
+    throw error;
   } finally {
     store.remove();
   }

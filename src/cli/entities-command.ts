@@ -4,10 +4,9 @@ import { DEFAULT_CURATION_FILE, entityChanges, readCuration, suggestDuplicates, 
 import type { EntityType } from '../extract/types';
 import { readGraphFile } from '../graph';
 import { ENTITY_KINDS } from '../graph/types';
-import { openDriver, syncGraphDiff } from '../store/neo4j';
 import { commandLine, writeLine } from './output';
-import { connectionFromFlags, type Neo4jFlags } from './query-command';
-import { DEFAULT_GRAPH_FILE } from './serve-command';
+import type { Neo4jFlags } from './query-command';
+import { DEFAULT_GRAPH_FILE } from './flags';
 
 export interface EntitiesOptions extends Neo4jFlags {
   graph?: string;
@@ -129,12 +128,15 @@ async function report(outcome: CurationOutcome, options: EntitiesOptions, graphF
 async function decide(request: DecisionRequest, options: EntitiesOptions): Promise<number> {
   const graphFile = graphFileOf(options);
   const curationFile = curationFileOf(options);
-  const driver = options.neo4j && !options.dryRun ? await openDriver(connectionFromFlags(options)) : undefined;
+  // neo4j-driver is loaded only when a decision goes to Neo4j too.
+  const neo4j = options.neo4j && !options.dryRun ? await import('../store/neo4j') : undefined;
+  const connection = neo4j ? (await import('./query-command')).connectionFromFlags(options) : undefined;
+  const driver = neo4j && connection ? await neo4j.openDriver(connection) : undefined;
   try {
     const outcome = await takeDecision(graphFile, curationFile, { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest, { dryRun: options.dryRun ?? false });
     await report(outcome, options, graphFile, curationFile);
-    if (driver) {
-      const synced = await syncGraphDiff(driver, outcome.before, outcome.after, outcome.diff, connectionFromFlags(options).database);
+    if (driver && neo4j) {
+      const synced = await neo4j.syncGraphDiff(driver, outcome.before, outcome.after, outcome.diff, connection?.database);
       if (!options.json) await writeLine(`  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written`);
     }
     return 0;

@@ -1,6 +1,8 @@
 import { CablegraphError } from '../common/diagnostics';
 import { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, withoutDisconnected, type ExportCounts, type ExportFilter } from '../export';
 import { GraphFileReader } from '../graph';
+import { removeStaleTemporaries } from '../common/temporaries';
+import * as path from 'path';
 
 export type ExportFormat = 'gexf' | 'graphml' | 'json' | 'neo4j-csv';
 
@@ -33,6 +35,15 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
   return filter;
 }
 
+/** A full disk (or another write error) while exporting, as one line naming the output. */
+function writeFailure(error: unknown, output: string): unknown {
+  const e = error as NodeJS.ErrnoException;
+  if (error instanceof CablegraphError || !e.code) return error;
+  const reasons: Record<string, string> = { ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EACCES: 'permission denied', EROFS: 'read-only file system', EIO: 'input/output error', EFBIG: 'file too large' };
+  const reason = reasons[e.code] ?? e.message;
+  return new CablegraphError('EXPORT_WRITE_FAILED', `cannot write ${output}: ${reason}${e.path ? ` (writing ${e.path})` : ''}; no partial file kept`, { file: output, cause: error });
+}
+
 /**
  * `cablegraph export <graph file> --format … [-o …]` with filters; text formats go to stdout without
  * -o. Streamed: the graph file's nodes are held, its edges read again on each pass, so memory
@@ -41,6 +52,14 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
  */
 export async function runExport(graphFile: string, options: ExportCommandOptions): Promise<number> {
   if (options.format === 'neo4j-csv' && !options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');
+  if (options.output && options.output !== '-') {
+    // A killed export leaves its hidden temporary files (up to hundreds of MB): remove those of dead runs.
+    const folder = options.format === 'neo4j-csv' ? path.resolve(options.output) : path.dirname(path.resolve(options.output));
+    removeStaleTemporaries(folder, (file) => {
+      if (!options.quiet) process.stderr.write(`cablegraph export: removed ${file}, left by an interrupted run
+`);
+    });
+  }
   const reader = await GraphFileReader.open(graphFile);
   // One pass over the edges first: the nodes the filters leave without an edge are dropped.
   const { filter, dropped } = await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), exportFilter(options));
@@ -48,8 +67,12 @@ export async function runExport(graphFile: string, options: ExportCommandOptions
   const droppedNote = dropped > 0 ? ` (${dropped} nodes the filters left without an edge dropped; --keep-isolates keeps them)` : '';
   const counts: ExportCounts = { nodes: 0, edges: 0 };
   if (options.format === 'neo4j-csv') {
-    const files = await writeNeo4jCsvStream(source, options.output!, counts);
-    if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}${droppedNote}\n  import with: ${files.command}\n`);
+    const files = await writeNeo4jCsvStream(source, options.output!, counts).catch((error: unknown) => {
+      throw writeFailure(error, options.output!);
+    });
+    if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}${droppedNote}
+  import with: ${files.command}
+`);
     return 0;
   }
   const chunks = options.format === 'gexf' ? gexfChunks(source, counts) : options.format === 'graphml' ? graphmlChunks(source, counts) : graphologyJsonChunks(source, counts);

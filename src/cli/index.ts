@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // The cablegraph command line: thin — it parses flags and calls the stages.
+// Every command's module is loaded by its action only (`await import`): `--version`, `--help` and
+// each command start without the gazetteers, word lists, graph code, express or neo4j-driver that
+// other commands need.
 import { Command, CommanderError, Option } from 'commander';
-import { CablegraphError } from '../common/diagnostics';
-import { runBuild, type BuildCommandOptions } from './build-command';
-import { runEvidence, type EvidenceCommandOptions } from './evidence-command';
-import { runExport, type ExportCommandOptions } from './export-command';
-import { runLoad, type LoadCommandOptions } from './load-command';
-import { runParse, type ParseCommandOptions } from './parse-command';
-import { runQueryCommand, type QueryCommandOptions } from './query-command';
-import { runServe, type ServeCommandOptions } from './serve-command';
-import * as entities from './entities-command';
+import type { BuildCommandOptions } from './build-command';
+import { describeFailure } from './errors';
+import type { EvidenceCommandOptions } from './evidence-command';
+import type { ExportCommandOptions } from './export-command';
+import type { LoadCommandOptions } from './load-command';
+import type { ParseCommandOptions } from './parse-command';
+import type { QueryCommandOptions } from './query-command';
+import type { ServeCommandOptions } from './serve-command';
+import type * as Entities from './entities-command';
+import { addReadBudgetOptions, MAX_WORKERS } from './flags';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -28,8 +32,8 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)');
 
-  program
-    .command('parse')
+  addReadBudgetOptions(program
+    .command('parse'))
     .description('Read cables (Cable Viewer HTML, text/markdown, annotated text, cables.csv) and print one JSON object per cable (JSON lines).')
     .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin (default: stdin when piped)')
     .option('--id <refid>', 'reference id for an input that carries none (e.g. 05PARIS77)')
@@ -40,20 +44,22 @@ export function buildProgram(): Command {
         .default('builtin'),
     )
     .action(async (inputs: string[], options: ParseCommandOptions) => {
+      const { runParse } = await import('./parse-command');
       process.exitCode = await runParse(inputs, options);
     });
 
-  program
-    .command('build')
+  addReadBudgetOptions(program
+    .command('build'))
     .description('Build the knowledge graph from cables and write it to a graph file (no server needed).')
     .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin')
     .requiredOption('-o, --output <file>', 'graph file to write (e.g. out/graph.cgz)')
     .option('--append', 'add the cables to an existing graph file (same result as a full rebuild)')
     .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
-    .option('--workers <n>', 'worker threads for parsing and extraction (default: one per core, at most 4; 0 = none)')
+    .option('--workers <n>', `worker threads for parsing and extraction (default: one per core, at most 4; 0 = none; at most ${MAX_WORKERS})`)
     .option('--curation <file>', 'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)')
     .option('--quiet', 'no progress and no warnings')
     .action(async (inputs: string[], options: BuildCommandOptions) => {
+      const { runBuild } = await import('./build-command');
       process.exitCode = await runBuild(inputs, options);
     });
 
@@ -71,6 +77,7 @@ export function buildProgram(): Command {
     .option('--keep-isolates', 'keep the nodes the filters leave without any edge (dropped by default)')
     .option('--quiet', 'no summary on stderr')
     .action(async (graphFile: string, options: ExportCommandOptions) => {
+      const { runExport } = await import('./export-command');
       process.exitCode = await runExport(graphFile, options);
     });
 
@@ -85,6 +92,7 @@ export function buildProgram(): Command {
     .option('--viewer <url>', 'where the viewer runs, for the links (default http://127.0.0.1:8080)')
     .option('--quiet', 'no summary on stderr')
     .action(async (entities: string[], options: EvidenceCommandOptions) => {
+      const { runEvidence } = await import('./evidence-command');
       process.exitCode = await runEvidence(entities, options);
     });
 
@@ -99,6 +107,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--ner <extractor>', 'entity extractor when building from cables').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
     .option('--quiet', 'no progress and no summary')
     .action(async (inputs: string[], options: LoadCommandOptions) => {
+      const { runLoad } = await import('./load-command');
       process.exitCode = await runLoad(inputs, options);
     });
 
@@ -110,6 +119,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the rows as JSON instead of a table')
     .option('--list', 'list the named queries and their parameters')
     .action(async (query: string | undefined, options: QueryCommandOptions) => {
+      const { runQueryCommand } = await import('./query-command');
       process.exitCode = await runQueryCommand(query, options);
     });
 
@@ -126,6 +136,7 @@ export function buildProgram(): Command {
     .option('--allow-host <name...>', 'more host names the server answers to (a DNS name, a proxy); others are refused')
     .option('--quiet', 'no summary on stderr')
     .action(async (graphFile: string | undefined, options: ServeCommandOptions) => {
+      const { runServe } = await import('./serve-command');
       process.exitCode = await runServe(graphFile, options);
     });
 
@@ -145,19 +156,21 @@ export function buildProgram(): Command {
       .option('--note <text>', 'why')
       .option('--dry-run', 'show what would change (nodes and edges), write nothing');
   };
-  const run = (fn: (...args: never[]) => Promise<number>) => async (...args: unknown[]) => {
-    process.exitCode = await (fn as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1));
+  type EntitiesRunner = { [K in keyof typeof Entities]: (typeof Entities)[K] extends (...args: never[]) => Promise<number> ? K : never }[keyof typeof Entities];
+  const run = (name: EntitiesRunner) => async (...args: unknown[]) => {
+    const entities = await import('./entities-command');
+    process.exitCode = await (entities[name] as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1));
   };
-  sub('list', false).description('entities by number of cables').option('--type <type>', 'Person, Organization or Place').option('--q <text>', 'names or aliases containing text').option('--limit <n>', 'how many (default 50)').action(run(entities.runEntitiesList));
-  sub('show', false).description('an entity: aliases, neighbours, decisions about it').argument('<entity>', 'id, or a name or alias naming one entity').action(run(entities.runEntitiesShow));
-  sub('suggest', false).description('likely duplicates ranked by evidence (for review; never applied)').option('--limit <n>', 'how many (default 30)').action(run(entities.runEntitiesSuggest));
-  sub('merge', true).description('merge entities into one').argument('<entities...>', 'ids (or names)').option('--into <entity>', 'the one to keep (default: the most cited)').option('--name <name>', 'name of the merged entity').action(run(entities.runEntitiesMerge));
-  sub('split', true).description('split an entity: undo the merges into it, or move some cables or aliases to a new entity').argument('<entity>').option('--cables <ids>', 'comma-separated cable ids').option('--aliases <forms>', 'comma-separated surface forms').option('--name <name>', 'name of the new entity').action(run(entities.runEntitiesSplit));
-  sub('rename', true).description('rename an entity').argument('<entity>').argument('<name>').action(run(entities.runEntitiesRename));
-  sub('retype', true).description('change an entity type').argument('<entity>').argument('<type>', 'Person, Organization or Place').action(run(entities.runEntitiesRetype));
-  sub('reject', true).description('a false entity: drop it, or only its mentions with one alias').argument('<entity>').option('--alias <form>', 'only this surface form').action(run(entities.runEntitiesReject));
-  sub('alias', true).description('every mention with this surface form belongs to the entity').argument('<entity>').argument('<alias>').action(run(entities.runEntitiesAlias));
-  sub('undo', true).description('take back a decision (default: the last one)').argument('[decision]', 'its number').action(run(entities.runEntitiesUndo));
+  sub('list', false).description('entities by number of cables').option('--type <type>', 'Person, Organization or Place').option('--q <text>', 'names or aliases containing text').option('--limit <n>', 'how many (default 50)').action(run('runEntitiesList'));
+  sub('show', false).description('an entity: aliases, neighbours, decisions about it').argument('<entity>', 'id, or a name or alias naming one entity').action(run('runEntitiesShow'));
+  sub('suggest', false).description('likely duplicates ranked by evidence (for review; never applied)').option('--limit <n>', 'how many (default 30)').action(run('runEntitiesSuggest'));
+  sub('merge', true).description('merge entities into one').argument('<entities...>', 'ids (or names)').option('--into <entity>', 'the one to keep (default: the most cited)').option('--name <name>', 'name of the merged entity').action(run('runEntitiesMerge'));
+  sub('split', true).description('split an entity: undo the merges into it, or move some cables or aliases to a new entity').argument('<entity>').option('--cables <ids>', 'comma-separated cable ids').option('--aliases <forms>', 'comma-separated surface forms').option('--name <name>', 'name of the new entity').action(run('runEntitiesSplit'));
+  sub('rename', true).description('rename an entity').argument('<entity>').argument('<name>').action(run('runEntitiesRename'));
+  sub('retype', true).description('change an entity type').argument('<entity>').argument('<type>', 'Person, Organization or Place').action(run('runEntitiesRetype'));
+  sub('reject', true).description('a false entity: drop it, or only its mentions with one alias').argument('<entity>').option('--alias <form>', 'only this surface form').action(run('runEntitiesReject'));
+  sub('alias', true).description('every mention with this surface form belongs to the entity').argument('<entity>').argument('<alias>').action(run('runEntitiesAlias'));
+  sub('undo', true).description('take back a decision (default: the last one)').argument('[decision]', 'its number').action(run('runEntitiesUndo'));
 
   return program;
 }
@@ -171,15 +184,21 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode;
       return;
     }
-    if (error instanceof CablegraphError) {
-      process.stderr.write(`cablegraph: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
+    // Every failure is one line naming the file and the problem, never a stack trace
+    // (CABLEGRAPH_DEBUG=1 prints the stack too).
+    process.stderr.write(`cablegraph: ${describeFailure(error)}\n`);
+    if (process.env.CABLEGRAPH_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    process.exitCode = 2;
   }
 }
 
 if (require.main === module) {
+  // Failures outside the command's promise (a stream's error event, a timer) get the same one line.
+  const fatal = (error: unknown): void => {
+    process.stderr.write(`cablegraph: ${describeFailure(error)}\n`);
+    if (process.env.CABLEGRAPH_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    process.exit(2);
+  };
+  process.on('uncaughtException', fatal).on('unhandledRejection', fatal);
   void main(process.argv);
 }

@@ -1,12 +1,12 @@
-import { formatDiagnostic, type Diagnostic } from '../common/diagnostics';
-import { createExtractor, type ExtractorName, type Mention } from '../extract';
+import { formatDiagnostic, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
+import type { Extractor, ExtractorName, Mention } from '../extract';
 import { readCables } from '../ingest';
 import { parseCable, type Cable } from '../parse';
-import { resolveEntities } from '../resolve';
 import { cableToJson } from './cable-json';
+import { readBudgetFrom, type ReadBudgetFlags } from './flags';
 import { writeLine } from './output';
 
-export interface ParseCommandOptions {
+export interface ParseCommandOptions extends ReadBudgetFlags {
   id?: string;
   quiet?: boolean;
   /** Entity extractor, or `none` to print metadata only (and stream without buffering). */
@@ -15,6 +15,8 @@ export interface ParseCommandOptions {
 
 /** Cables handed to the extractor at a time (a server-backed extractor batches its requests). */
 const EXTRACT_BATCH = 64;
+/** Files read side by side when output streams (`--ner none`): a stalled file holds back only itself. */
+const FILES_IN_FLIGHT = 8;
 
 /**
  * `cablegraph parse`: one JSON object per cable on stdout, one line per problem on stderr.
@@ -23,27 +25,37 @@ const EXTRACT_BATCH = 64;
  * Returns the exit code: 0 when at least one cable was read, 1 when none could be.
  */
 export async function runParse(inputs: string[], options: ParseCommandOptions): Promise<number> {
-  const warn = (d: Diagnostic): void => {
+  // A few lines per file and rule, then a count (the readers limit theirs; this covers the cables' own).
+  const shown = new DiagnosticLimiter((d: Diagnostic): void => {
     if (!options.quiet && d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
-  };
+  });
+  const warn = (d: Diagnostic): void => shown.add(d);
+  const budget = readBudgetFrom(options);
   const sources = inputs.length > 0 ? inputs : ['-'];
   const ner = options.ner ?? 'builtin';
-  const extractor = ner === 'none' ? undefined : createExtractor(ner);
+  // The extractor (and its gazetteers) is loaded when the first batch is ready, not at start.
+  let extractor: Extractor | undefined;
   const cables: Cable[] = [];
   const mentions: Mention[][] = [];
   let batch: Cable[] = [];
   const flush = async (): Promise<void> => {
-    if (extractor && batch.length > 0) mentions.push(...(await extractor.extract(batch)));
+    if (ner !== 'none' && batch.length > 0) {
+      extractor ??= (await import('../extract')).createExtractor(ner);
+      mentions.push(...(await extractor.extract(batch)));
+    }
     batch = [];
   };
 
   let cableCount = 0;
+  // Streaming output (`--ner none`) takes cables as files finish; with entities, everything is
+  // resolved at the end, so files are read in input order (the resolution sees the same order).
+  const readOptions = { onDiagnostic: warn, budget, concurrency: ner === 'none' ? FILES_IN_FLIGHT : 1 };
   try {
-    for await (const raw of readCables(sources, { onDiagnostic: warn })) {
+    for await (const raw of readCables(sources, readOptions)) {
       const cable = parseCable(raw, options.id === undefined ? {} : { id: options.id });
       cable.diagnostics.forEach(warn);
       cableCount += 1;
-      if (!extractor) {
+      if (ner === 'none') {
         await writeLine(JSON.stringify(cableToJson(cable)));
         continue;
       }
@@ -56,7 +68,9 @@ export async function runParse(inputs: string[], options: ParseCommandOptions): 
     await extractor?.close?.();
   }
 
-  if (extractor) {
+  shown.flush();
+  if (ner !== 'none') {
+    const { resolveEntities } = await import('../resolve');
     const { perCable } = resolveEntities(cables, mentions);
     for (let i = 0; i < cables.length; i += 1) {
       const entities = (perCable[i] ?? []).map(({ type, name, id, mentions: surfaces }) => ({ type, name, id, mentions: surfaces }));

@@ -29,7 +29,8 @@ export interface ServeCommandOptions extends Neo4jFlags {
   quiet?: boolean;
 }
 
-export const DEFAULT_GRAPH_FILE = 'out/graph.cgz';
+export { DEFAULT_GRAPH_FILE } from './flags';
+import { DEFAULT_GRAPH_FILE } from './flags';
 
 export interface RunningServer {
   url: string;

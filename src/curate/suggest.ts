@@ -1,6 +1,6 @@
 import type Graph from 'graphology';
 import { editDistance } from '../common/edit-distance';
-import { COUNTRY_CODE } from '../extract/gazetteer';
+import { COUNTRY_CODE } from '../extract/gazetteer-core';
 import { ENTITY_KINDS } from '../graph/types';
 import { normalizeName } from '../resolve';
 import type { Suggestion, SuggestionReason } from './types';

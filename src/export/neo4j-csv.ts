@@ -51,7 +51,13 @@ class CsvFile {
   constructor(readonly file: string, fixedHeader: string[], types: Map<string, ColumnType>) {
     this.columns = [...types.keys()].sort();
     this.fd = fs.openSync(temporaryPath(file), 'w');
-    fs.writeSync(this.fd, stringify([[...fixedHeader, ...this.columns.map((c) => `${c}:${types.get(c)!.type}`)]], { quoted_string: true }));
+    try {
+      fs.writeSync(this.fd, stringify([[...fixedHeader, ...this.columns.map((c) => `${c}:${types.get(c)!.type}`)]], { quoted_string: true }));
+    } catch (error) {
+      // Not yet known to the writer's abort (a full disk at the header): remove it here.
+      this.abort();
+      throw error;
+    }
   }
 
   add(fixed: string[], props: Record<string, Value>): void {
@@ -169,8 +175,8 @@ export class Neo4jCsvWriter implements ExportWriter {
   *end(): Generator<string> {
     for (const file of this.relationshipFiles.values()) this.finish(file);
     const script = path.join(this.directory, 'import.sh');
+    this.written.push(script); // before the write: a write that fails half-way is removed by abort()
     fs.writeFileSync(temporaryPath(script), `#!/bin/sh\n# Offline bulk import of these files (run from this directory, Neo4j stopped).\ncd "$(dirname "$0")" && ${this.files!.command}\n`, { mode: 0o755 });
-    this.written.push(script);
     // Every file complete: only now do they take their names.
     for (const file of this.written) fs.renameSync(temporaryPath(file), file);
   }

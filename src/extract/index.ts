@@ -1,25 +1,30 @@
 import { CablegraphError } from '../common/diagnostics';
-import { AnnotatedExtractor } from './annotated';
-import { BuiltinExtractor, type BuiltinOptions } from './builtin';
+import type { BuiltinOptions } from './builtin';
 import type { Extractor, ExtractorName } from './types';
 
 export type * from './types';
 export { ENTITY_TYPES } from './types';
-export { AnnotatedExtractor } from './annotated';
-export { BuiltinExtractor } from './builtin';
+export type { AnnotatedExtractor } from './annotated';
+export type { BuiltinExtractor } from './builtin';
 
 export interface ExtractorOptions extends BuiltinOptions {
   /** Options passed to the CoreNLP extractor (server URL, batch size …). */
   corenlp?: Record<string, unknown>;
 }
 
-/** Creates an extractor by name: `builtin` (default), `annotated`, `corenlp`. */
+/**
+ * Creates an extractor by name: `builtin` (default), `annotated`, `corenlp`. Each is loaded here,
+ * on first use (the builtin extractor's gazetteers take a second to load: commands that extract
+ * nothing never pay it).
+ */
 export function createExtractor(name: ExtractorName = 'builtin', options: ExtractorOptions = {}): Extractor {
   switch (name) {
     case 'builtin':
-      return new BuiltinExtractor(options);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return new (require('./builtin') as typeof import('./builtin')).BuiltinExtractor(options);
     case 'annotated':
-      return new AnnotatedExtractor();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return new (require('./annotated') as typeof import('./annotated')).AnnotatedExtractor();
     case 'corenlp': {
       let mod: { CoreNlpExtractor?: new (o?: Record<string, unknown>) => Extractor };
       try {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
-import { Readable } from 'stream';
+import { Readable, Transform, type TransformCallback } from 'stream';
 import * as zlib from 'zlib';
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
@@ -85,6 +85,28 @@ export async function writeGraphLines(file: string, lines: Iterable<string | Buf
   }
 }
 
+/** Longest line a graph file may have: far above any real one (a cable record is at most a few MB). */
+const MAX_LINE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Passes bytes on, failing once a line runs longer than `max`: a gzip bomb (a small file that
+ * inflates to gigabytes without a newline) stops there instead of filling memory.
+ */
+class LineLengthLimit extends Transform {
+  private run = 0;
+
+  constructor(private readonly max: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const lastNewline = chunk.lastIndexOf(0x0a);
+    this.run = lastNewline < 0 ? this.run + chunk.length : chunk.length - lastNewline - 1;
+    if (this.run > this.max) done(new Error(`a line longer than ${this.max / 1024 / 1024} MB: damaged graph file (or a gzip bomb)`));
+    else done(null, chunk);
+  }
+}
+
 /** Reads a graph file written by writeGraphFile; a clear error naming the file when it is not one. */
 export async function readGraphFile(file: string, options: { records?: boolean } = {}): Promise<GraphFile> {
   const records: CableRecord[] = [];
@@ -123,7 +145,13 @@ export interface GraphEntryKinds {
  */
 export async function* readGraphEntries(file: string, want: GraphEntryKinds, onHeader?: (header: GraphFileHeader) => void): AsyncGenerator<GraphEntry, GraphFileHeader> {
   if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph file: ${file}`, { file });
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  // Errors of the file stream (permission denied, a folder) are passed on: pipe() alone drops them.
+  const compressed = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const gunzip = zlib.createGunzip();
+  const limited = new LineLengthLimit(MAX_LINE_BYTES);
+  compressed.on('error', (error) => limited.destroy(error));
+  gunzip.on('error', (error) => limited.destroy(error));
+  const lines = readline.createInterface({ input: compressed.pipe(gunzip).pipe(limited), crlfDelay: Infinity });
   let header: GraphFileHeader | undefined;
   let recordCount = 0;
   let nodeCount = 0;
@@ -162,7 +190,15 @@ export async function* readGraphEntries(file: string, want: GraphEntryKinds, onH
     }
   } catch (error) {
     if (error instanceof CablegraphError) throw error;
-    const message = (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || /incorrect header check/.test((error as Error).message) ? 'not a gzip file' : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'Z_DATA_ERROR' || /incorrect header check/.test((error as Error).message)
+        ? 'not a gzip file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cannot read: permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder, not a graph file'
+            : (error as Error).message;
     throw new CablegraphError('GRAPH_UNREADABLE', `${file}: ${message}${lineNumber > 1 ? ` (line ${lineNumber})` : ''}`, { file, cause: error });
   } finally {
     lines.close();
@@ -179,10 +215,17 @@ async function readLines(file: string, onRecord: ((record: CableRecord) => void)
   let header: GraphFileHeader | undefined;
   const entries = readGraphEntries(file, { records: !!onRecord, nodes: !!graph, edges: !!graph }, (h) => (header = h));
   for await (const entry of entries) {
-    if (entry.kind === 'record') onRecord?.(entry.record);
-    else if (entry.kind === 'node') graph?.addNode(entry.key, entry.attributes);
-    else if (entry.undirected) graph?.addUndirectedEdgeWithKey(entry.key, entry.source, entry.target, entry.attributes);
-    else graph?.addDirectedEdgeWithKey(entry.key, entry.source, entry.target, entry.attributes);
+    try {
+      if (entry.kind === 'record') onRecord?.(entry.record);
+      else if (entry.kind === 'node') graph?.addNode(entry.key, entry.attributes);
+      else if (entry.undirected) graph?.addUndirectedEdgeWithKey(entry.key, entry.source, entry.target, entry.attributes);
+      else graph?.addDirectedEdgeWithKey(entry.key, entry.source, entry.target, entry.attributes);
+    } catch (error) {
+      // graphology refuses a duplicate node or edge, or an edge to a missing node: a damaged file.
+      if (error instanceof CablegraphError) throw error;
+      const what = entry.kind === 'node' ? `node ${JSON.stringify(entry.key)}` : entry.kind === 'edge' ? `edge ${JSON.stringify(entry.key)}` : 'cable record';
+      throw new CablegraphError('GRAPH_UNREADABLE', `${file}: damaged graph file: ${what}: ${(error as Error).message.replace(/^Graph\.\w+: /, '')}`, { file, cause: error });
+    }
   }
   return header!;
 }

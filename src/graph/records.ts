@@ -44,20 +44,28 @@ export interface MergeableRecord {
   versions: CableVersion[];
 }
 
-/** Later release date wins; on a tie (or none), the copy read last wins. */
-const newer = (candidate: MergeableRecord, current: MergeableRecord): boolean => (candidate.cable.released ?? '') >= (current.cable.released ?? '');
-
-/** Adds one record to `byId` (see mergeRecords). */
+/**
+ * Adds one record to `byId` (see mergeRecords). The copy kept is the one whose version sorts last
+ * (latest release, then file, row and hash), and of identical copies (same hash) the version
+ * recorded is the one that sorts last: never the order of arrival, which changes from run to run
+ * when files are read side by side. The current record's own version is the last of its versions
+ * (that rule made it the winner).
+ */
 export function mergeRecord<R extends MergeableRecord>(byId: Map<string, R>, record: R): void {
   const current = byId.get(record.cable.id);
   if (!current) {
     byId.set(record.cable.id, record);
     return;
   }
-  const versions = [...current.versions];
-  for (const v of record.versions) if (!versions.some((k) => k.hash === v.hash)) versions.push(v);
-  versions.sort(byVersion);
-  const winner = current.versions.some((v) => v.hash === record.versions[0]?.hash) ? current : newer(record, current) ? record : current;
+  const byHash = new Map<string, CableVersion>();
+  for (const v of [...current.versions, ...record.versions]) {
+    const kept = byHash.get(v.hash);
+    if (!kept || byVersion(v, kept) > 0) byHash.set(v.hash, v);
+  }
+  const versions = [...byHash.values()].sort(byVersion);
+  const mine = record.versions[record.versions.length - 1];
+  const theirs = current.versions[current.versions.length - 1];
+  const winner = mine !== undefined && theirs !== undefined && byVersion(mine, theirs) > 0 ? record : current;
   byId.set(record.cable.id, { ...winner, versions });
 }
 

@@ -38,7 +38,13 @@ export class Spool {
   flush(): void {
     if (this.pendingBytes === 0) return;
     const buffer = Buffer.from(this.pending.join(''));
-    for (let done = 0; done < buffer.length; ) done += fs.writeSync(this.fd, buffer, done, buffer.length - done, this.written + done);
+    try {
+      for (let done = 0; done < buffer.length; ) done += fs.writeSync(this.fd, buffer, done, buffer.length - done, this.written + done);
+    } catch (error) {
+      // writeSync's errors (a full disk) name no file: say which.
+      (error as NodeJS.ErrnoException).path ??= this.file;
+      throw error;
+    }
     this.written += buffer.length;
     this.pending = [];
     this.pendingBytes = 0;

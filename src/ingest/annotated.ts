@@ -1,3 +1,4 @@
+import { Deadline } from './budget';
 import type { EntityAnnotation } from './types';
 
 export interface AnnotatedText {
@@ -48,11 +49,23 @@ function* tokens(source: string): Generator<Token> {
  * offsets into the clean text, and repairs the tokenizer's spacing as it goes:
  * `Kouchner 's` → `Kouchner's`, `( C )` → `(C)`, `1 .` → `1.`, `" moved "` → `"moved"`.
  * Line breaks inside a paragraph are the tokenizer's sentence splits, not the cable's: they
- * become spaces; blank lines (paragraph breaks) are kept.
+ * become spaces; blank lines (paragraph breaks) are kept. Linear in the text (no check rescans it).
  */
-export function readAnnotatedText(source: string): AnnotatedText {
-  let text = '';
-  const annotations: EntityAnnotation[] = [];
+export function readAnnotatedText(source: string, deadline: Deadline = Deadline.none()): AnnotatedText {
+  // The clean text is built as a list of pieces with its length and last two characters kept
+  // apart: reading a character of a string grown by `+=` flattens it (a copy of everything so far),
+  // which made a megabyte of annotated words take a minute.
+  const pieces: string[] = [];
+  let length = 0;
+  let last = '';
+  let beforeLast = '';
+  const append = (piece: string): void => {
+    pieces.push(piece);
+    length += piece.length;
+    beforeLast = piece.length >= 2 ? piece[piece.length - 2]! : last;
+    last = piece[piece.length - 1]!;
+  };
+  const spans: Array<{ type: EntityAnnotation['type']; start: number; end: number }> = [];
   let open: { type: EntityAnnotation['type']; start: number } | undefined;
   let pendingSpace = '';
   let quoteOpen = false;
@@ -60,35 +73,33 @@ export function readAnnotatedText(source: string): AnnotatedText {
   const emitWord = (word: string): void => {
     if (pendingSpace !== '') {
       const breaksParagraph = /\n[ \t]*\n/.test(pendingSpace);
-      const prev = text[text.length - 1] ?? '';
+      const prev = last;
       const glue =
         !breaksParagraph &&
         (CLITIC.test(word) ||
           CLOSING_PUNCTUATION.test(word) ||
           OPENING_PUNCTUATION.test(prev) ||
           (word === '"' && quoteOpen) ||
-          (prev === '"' && quoteOpen && text.length > 0 && /(^|\s)"$/.test(text)));
+          (prev === '"' && quoteOpen && (length === 1 || /\s/.test(beforeLast))));
       if (breaksParagraph) {
-        text += '\n\n';
+        append('\n\n');
         quoteOpen = false;
-      } else if (!glue && text !== '') text += ' ';
+      } else if (!glue && length > 0) append(' ');
       pendingSpace = '';
     }
-    if (open && open.start < 0) open.start = text.length;
+    if (open && open.start < 0) open.start = length;
     if (word === '"') quoteOpen = !quoteOpen;
-    text += word;
+    append(word);
   };
 
   for (const token of tokens(source.replace(/\r\n?/g, '\n'))) {
+    deadline.tick();
     switch (token.kind) {
       case 'open':
         open = { type: token.type, start: -1 };
         break;
       case 'close':
-        if (open && open.start >= 0) {
-          const end = text.length;
-          annotations.push({ type: open.type, text: text.slice(open.start, end), start: open.start, end });
-        }
+        if (open && open.start >= 0) spans.push({ type: open.type, start: open.start, end: length });
         open = undefined;
         break;
       case 'space':
@@ -100,6 +111,8 @@ export function readAnnotatedText(source: string): AnnotatedText {
         break;
     }
   }
-  if (/\n[ \t]*\n/.test(pendingSpace)) text += '\n';
+  if (/\n[ \t]*\n/.test(pendingSpace)) append('\n');
+  const text = pieces.join('');
+  const annotations: EntityAnnotation[] = spans.map(({ type, start, end }) => ({ type, text: text.slice(start, end), start, end }));
   return { text, annotations };
 }

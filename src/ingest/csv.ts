@@ -1,6 +1,7 @@
 import { Transform, type Readable, type TransformCallback } from 'stream';
 import { parse, type Info } from 'csv-parse';
 import type { Diagnostic } from '../common/diagnostics';
+import { DEFAULT_READ_BUDGET } from './budget';
 import type { RawCable } from './types';
 
 /** cables.csv columns, unnamed in the file: row number, date, id, origin, classification, references, header, text. */
@@ -45,10 +46,17 @@ interface CsvRecord {
  * Streams cables.csv row by row (csv-parse; never the whole file in memory). Rows with the
  * wrong number of columns, and rows the parser cannot read, are reported with their row and
  * line and skipped; the rows around them are still read.
+ *
+ * Linear in the input, whatever it holds: a stray quote inside a field is kept as text
+ * (`relax_quotes`; csv-parse's error for it quoted the whole field so far, so a field of stray
+ * quotes was quadratic and gave one error per quote), and a row longer than `maxRowChars` (an
+ * unclosed quote swallowing the file) is skipped with an error instead of growing without end.
  */
-export async function* readCablesCsv(input: Readable, file: string, report: (d: Diagnostic) => void): AsyncGenerator<RawCable> {
+export async function* readCablesCsv(input: Readable, file: string, report: (d: Diagnostic) => void, maxRowChars = DEFAULT_READ_BUDGET.maxBytes): AsyncGenerator<RawCable> {
   const parser = parse({
     relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: Number.isFinite(maxRowChars) ? Math.floor(maxRowChars) : 0, // 0: no limit
     skip_records_with_error: true,
     skip_empty_lines: true,
     bom: true,

@@ -40,7 +40,8 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 /**
  * Bytes → text. Empty and binary files yield no text (an error to report, the file skipped);
  * invalid UTF-8 is decoded with U+FFFD replacements and a warning naming the first bad line,
- * so a cable with one bad byte is still read.
+ * so a cable with one bad byte is still read; NUL bytes after the first 8 KB are removed with a
+ * warning (or the file called binary when they are more than 1% of it).
  */
 export function decodeCableBytes(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
@@ -50,13 +51,26 @@ export function decodeCableBytes(bytes: Uint8Array, file: string): DecodedText {
   if (head.includes(0)) {
     return { diagnostics: [{ severity: 'warning', rule: 'ingest:binary', message: 'binary data (NUL bytes), not a cable; skipped', file, line: lineOfByte(bytes, head.indexOf(0)) }] };
   }
+  // NUL bytes past the sniffed head: a damaged or concatenated file. Dropped with a warning (they
+  // are never cable text), unless there are so many that the file is binary after all.
+  const diagnostics: Diagnostic[] = [];
+  const firstNul = bytes.indexOf(0, SNIFF_BYTES);
+  if (firstNul >= 0) {
+    let nuls = 0;
+    for (let i = firstNul; i < bytes.length; i += 1) if (bytes[i] === 0) nuls += 1;
+    if (nuls * 100 > bytes.length) {
+      return { diagnostics: [{ severity: 'warning', rule: 'ingest:binary', message: `binary data (${nuls} NUL bytes from byte ${firstNul}), not a cable; skipped`, file, line: lineOfByte(bytes, firstNul) }] };
+    }
+    diagnostics.push({ severity: 'warning', rule: 'ingest:nul-bytes', message: `${nuls} NUL byte${nuls === 1 ? '' : 's'} from byte ${firstNul} (damaged file?); removed, the rest read`, file, line: lineOfByte(bytes, firstNul) });
+    bytes = bytes.filter((b) => b !== 0);
+  }
   try {
-    return { text: strictUtf8.decode(bytes), diagnostics: [] };
+    return { text: strictUtf8.decode(bytes), diagnostics };
   } catch {
     const at = firstInvalidUtf8Byte(bytes);
     return {
       text: lossyUtf8.decode(bytes),
-      diagnostics: [{ severity: 'warning', rule: 'ingest:invalid-utf8', message: `invalid UTF-8 at byte ${at}; bad bytes replaced with U+FFFD`, file, line: lineOfByte(bytes, at) }],
+      diagnostics: [...diagnostics, { severity: 'warning', rule: 'ingest:invalid-utf8', message: `invalid UTF-8 at byte ${at}; bad bytes replaced with U+FFFD`, file, line: lineOfByte(bytes, at) }],
     };
   }
 }

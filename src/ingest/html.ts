@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
+import { Deadline } from './budget';
 import type { ContainerMetadata } from './types';
 
 /** What a Cable Viewer page holds, before any interpretation. */
@@ -29,79 +30,239 @@ function cableContentStart(html: string): number {
   return starts.length > 0 ? Math.min(...starts) : 0;
 }
 
+/** Tags whose opening closes the innermost open one of these (as htmlparser2's Parser and browsers do). */
+const OPEN_IMPLIES_CLOSE: Record<string, ReadonlySet<string>> = {
+  tr: new Set(['tr', 'th', 'td']),
+  th: new Set(['th']),
+  td: new Set(['thead', 'th', 'td']),
+};
+/** The only elements whose nesting the reader needs; every other tag is ignored (no stack to grow). */
+const TRACKED = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'a']);
+
+interface TagEvents {
+  open(name: string, attribs: Record<string, string>): void;
+  close(name: string): void;
+  text(text: string): void;
+  /** The input has ended: called before the closings it implies. */
+  end(): void;
+}
+
 /**
- * Reads a WikiLeaks Cable Viewer page with htmlparser2's streaming callbacks: the `cable`
- * metadata table (by its column headings) and every `<pre>` block (the routing header and the
- * cable text, or only the text on partial-extract pages). The navigation sidebar is ignored.
+ * Tag events from htmlparser2's Tokenizer, with the implied closings the reader relies on
+ * (`</pre>` closes an open anchor, `<td>` closes the previous cell, end of input closes all).
+ * htmlparser2's Parser keeps every open element on an array it `unshift`s and `indexOf`s, which is
+ * quadratic on deeply nested or never-closed tags (200,000 `<div>` took minutes); here only the
+ * few tracked elements are stacked, with a count per name, so each tag costs O(1) amortized.
  */
-export function readCableViewerPage(html: string): CableViewerPage {
+function tokenize(html: string, events: TagEvents, deadline: Deadline): void {
+  const stack: string[] = [];
+  const depth = new Map<string, number>();
+  const push = (name: string): void => {
+    stack.push(name);
+    depth.set(name, (depth.get(name) ?? 0) + 1);
+  };
+  const pop = (): void => {
+    const name = stack.pop()!;
+    depth.set(name, depth.get(name)! - 1);
+    events.close(name);
+  };
+  let tag = '';
+  let attribs: Record<string, string> = {};
+  let attribName = '';
+  let attribValue = '';
+  const openTag = (): void => {
+    const implied = OPEN_IMPLIES_CLOSE[tag];
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) pop();
+    if (TRACKED.has(tag)) push(tag);
+    events.open(tag, attribs);
+  };
+  const closeTag = (name: string): void => {
+    if (name === 'br') {
+      events.open('br', {}); // `</br>` is read as `<br>`, as browsers do
+      return;
+    }
+    if (!TRACKED.has(name)) {
+      events.close(name);
+      return;
+    }
+    if ((depth.get(name) ?? 0) === 0) return; // closes nothing that is open
+    while (stack[stack.length - 1] !== name) pop();
+    pop();
+  };
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        deadline.tick();
+        tag = html.slice(start, end).toLowerCase();
+        attribs = {};
+      },
+      onattribname(start, end) {
+        attribName = html.slice(start, end).toLowerCase();
+        attribValue = '';
+      },
+      onattribdata(start, end) {
+        attribValue += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        attribValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (!Object.prototype.hasOwnProperty.call(attribs, attribName)) attribs[attribName] = attribValue;
+        attribValue = '';
+      },
+      onopentagend() {
+        openTag();
+      },
+      onselfclosingtag() {
+        openTag();
+        if (TRACKED.has(tag)) closeTag(tag);
+      },
+      onclosetag(start, end) {
+        deadline.tick();
+        closeTag(html.slice(start, end).toLowerCase());
+      },
+      ontext(start, end) {
+        deadline.tick();
+        events.text(html.slice(start, end));
+      },
+      ontextentity(codepoint) {
+        deadline.tick();
+        events.text(String.fromCodePoint(codepoint));
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  events.end();
+  while (stack.length > 0) pop();
+}
+
+/**
+ * The text of a `<pre>` block, built in pieces, knowing its last non-blank character without
+ * rescanning (a string rebuilt or rescanned at every paragraph anchor made pages with many anchors
+ * quadratic).
+ */
+class TextPieces {
+  private pieces: string[] = [];
+  /** Spaces and tabs at the end. */
+  private blankRun = 0;
+  /** The last character that is not a space or tab ('' when there is none). */
+  private lastNonBlank = '';
+
+  append(text: string): void {
+    if (text === '') return;
+    this.pieces.push(text);
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end -= 1;
+    if (end === 0) this.blankRun += text.length;
+    else {
+      this.lastNonBlank = text[end - 1]!;
+      this.blankRun = text.length - end;
+    }
+  }
+
+  /** Last character before any trailing spaces and tabs; '' when there is none. */
+  lastBeforeBlanks(): string {
+    return this.lastNonBlank;
+  }
+
+  /** Drops trailing spaces and tabs. */
+  trimEndBlanks(): void {
+    let drop = this.blankRun;
+    while (drop > 0) {
+      const piece = this.pieces.pop()!;
+      if (piece.length > drop) this.pieces.push(piece.slice(0, piece.length - drop));
+      drop -= Math.min(drop, piece.length);
+    }
+    this.blankRun = 0;
+  }
+
+  toString(): string {
+    return this.pieces.join('');
+  }
+}
+
+/**
+ * Reads a WikiLeaks Cable Viewer page: the `cable` metadata table (by its column headings) and
+ * every `<pre>` block (the routing header and the cable text, or only the text on partial-extract
+ * pages). The navigation sidebar is ignored. Linear in the page; `deadline` bounds the time spent
+ * (it throws BudgetExceeded).
+ */
+export function readCableViewerPage(html: string, deadline: Deadline = Deadline.none()): CableViewerPage {
   const metadata: ContainerMetadata = {};
   const preBlocks: string[] = [];
   const headings: string[] = [];
   let cells: string[] = [];
   let inCableTable = false;
   let cell: { kind: 'th' | 'td'; text: string } | undefined;
-  let pre: string | undefined;
+  let pre: TextPieces | undefined;
   let inParagraphAnchor = false;
   let pendingBreak = false;
+  // What was open when the input ended (before the implied closings), to tell a whole page from a cut one.
+  let openPre = false;
+  let openTable = false;
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === 'table' && /\bcable\b/.test(attribs.class ?? '')) inCableTable = true;
-        else if (inCableTable && (name === 'th' || name === 'td')) cell = { kind: name, text: '' };
-        else if (inCableTable && name === 'tr') cells = [];
-        else if (name === 'pre') pre = '';
-        else if (pre !== undefined && isParagraphAnchor(name, attribs)) {
-          inParagraphAnchor = true;
-          // Paragraphs start on a line of their own (annotated pages run them into the previous sentence).
-          // Backward scan (a regex anchored at $ would rescan the whole block for every anchor).
-          let end = pre.length;
-          while (end > 0 && (pre[end - 1] === ' ' || pre[end - 1] === '\t')) end -= 1;
-          if (end > 0 && pre[end - 1] !== '\n') pre = `${pre.slice(0, end)}\n\n`;
-        } else if (pre !== undefined && name === 'br') pendingBreak = true;
-      },
-      ontext(text) {
-        if (cell) cell.text += text;
-        else if (pre !== undefined && !inParagraphAnchor) {
-          // Some pages put `<br>` before each encoded line break: one break, not two.
-          if (pendingBreak && !text.startsWith('\n')) pre += '\n';
-          pendingBreak = false;
-          pre += text;
+  const events: TagEvents = {
+    open(name, attribs) {
+      if (name === 'table' && /\bcable\b/.test(attribs.class ?? '')) inCableTable = true;
+      else if (inCableTable && (name === 'th' || name === 'td')) cell = { kind: name, text: '' };
+      else if (inCableTable && name === 'tr') cells = [];
+      else if (name === 'pre') pre = new TextPieces();
+      else if (pre !== undefined && isParagraphAnchor(name, attribs)) {
+        inParagraphAnchor = true;
+        // Paragraphs start on a line of their own (annotated pages run them into the previous sentence).
+        const before = pre.lastBeforeBlanks();
+        if (before !== '' && before !== '\n') {
+          pre.trimEndBlanks();
+          pre.append('\n\n');
         }
-      },
-      onclosetag(name) {
-        if (name === 'a') inParagraphAnchor = false;
-        else if (cell && name === cell.kind) {
-          const value = cell.text.replace(/\s+/g, ' ').trim();
-          if (cell.kind === 'th') headings.push(value.toLowerCase());
-          else cells.push(value);
-          cell = undefined;
-        } else if (inCableTable && name === 'tr' && cells.length > 0 && cells.length === headings.length) {
-          // Only the row under the headings: a later `colspan` row lists press articles, not metadata.
-          cells.forEach((value, i) => {
-            const key = METADATA_COLUMNS[headings[i] ?? ''];
-            if (key && value !== '') metadata[key] = value;
-          });
-        } else if (inCableTable && name === 'table') inCableTable = false;
-        else if (name === 'pre' && pre !== undefined) {
-          if (pendingBreak) pre += '\n';
-          pendingBreak = false;
-          preBlocks.push(pre.replace(/\r\n?/g, '\n'));
-          pre = undefined;
-        }
-      },
+      } else if (pre !== undefined && name === 'br') pendingBreak = true;
     },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
-  );
+    text(text) {
+      if (cell) cell.text += text;
+      else if (pre !== undefined && !inParagraphAnchor) {
+        // Some pages put `<br>` before each encoded line break: one break, not two.
+        if (pendingBreak && !text.startsWith('\n')) pre.append('\n');
+        pendingBreak = false;
+        pre.append(text);
+      }
+    },
+    end() {
+      openPre = pre !== undefined;
+      openTable = inCableTable;
+    },
+    close(name) {
+      if (name === 'a') inParagraphAnchor = false;
+      else if (cell && name === cell.kind) {
+        const value = cell.text.replace(/\s+/g, ' ').trim();
+        if (cell.kind === 'th') headings.push(value.toLowerCase());
+        else cells.push(value);
+        cell = undefined;
+      } else if (inCableTable && name === 'tr' && cells.length > 0 && cells.length === headings.length) {
+        // Only the row under the headings: a later `colspan` row lists press articles, not metadata.
+        cells.forEach((value, i) => {
+          const key = METADATA_COLUMNS[headings[i] ?? ''];
+          if (key && value !== '') metadata[key] = value;
+        });
+      } else if (inCableTable && name === 'table') inCableTable = false;
+      else if (name === 'pre' && pre !== undefined) {
+        if (pendingBreak) pre.append('\n');
+        pendingBreak = false;
+        preBlocks.push(pre.toString().replace(/\r\n?/g, '\n'));
+        pre = undefined;
+      }
+    },
+  };
   // Three quarters of a Cable Viewer page is the navigation sidebar before the cable: start at
   // the metadata table or the first <pre>, whichever comes first (4x less to tokenize).
-  parser.write(html.slice(cableContentStart(html)));
-  // Closing tags that htmlparser2 implies at end of input are reported as closed: record what
-  // was open *before* ending, to tell a whole page from a cut one.
-  const openPre = pre !== undefined;
-  const openTable = inCableTable;
-  parser.end();
+  const content = html.slice(cableContentStart(html));
+  tokenize(content, events, deadline);
 
   const page: CableViewerPage = { metadata, preBlocks };
   if (openPre) page.truncation = 'page ends inside the cable text (<pre> not closed)';

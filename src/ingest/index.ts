@@ -8,3 +8,4 @@ export { renderMarkdownCable, renderPlainCable } from './text';
 export { readCablesCsv, BackslashQuoteNormalizer, CABLES_CSV_COLUMNS } from './csv';
 export { decodeCableBytes } from './decode';
 export { expandInputs, type Source } from './sources';
+export { BudgetExceeded, Deadline, DEFAULT_READ_BUDGET, type ReadBudget } from './budget';

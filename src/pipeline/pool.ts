@@ -11,8 +11,10 @@ const IN_FLIGHT_PER_WORKER = 2;
 
 /**
  * Runs parse + extract over a stream of raw cables, on worker threads when `workers > 0`, and
- * yields the results in input order. The main thread keeps reading (ingest is I/O and cheap);
- * at most `workers × 2` batches are in flight, so memory stays bounded however long the input.
+ * yields each batch's results as soon as it is done (a slow batch holds back no other; consumers
+ * that need an order key by cable id, as the build does). The main thread keeps reading (ingest
+ * is I/O and cheap); at most `workers × 2` batches are in flight, so memory stays bounded however
+ * long the input.
  */
 export async function* processCables(raws: AsyncIterable<RawCable>, partial: Partial<ProcessOptions> = {}): AsyncGenerator<ProcessedCable> {
   const options: ProcessOptions = { ...DEFAULT_PROCESS_OPTIONS, ...partial };
@@ -40,17 +42,36 @@ export async function* processCables(raws: AsyncIterable<RawCable>, partial: Par
     });
   }
 
-  const queue: Array<Promise<ProcessedCable[]>> = [];
+  // Batches in flight, by sequence number; each settles to its own number so the first done is taken.
+  const inFlight = new Map<number, Promise<{ id: number; results: ProcessedCable[] }>>();
+  const perWorker = new Array<number>(workers.length).fill(0);
   let seq = 0;
   const send = (batch: RawCable[]): void => {
     const id = seq++;
-    const worker = workers[id % workers.length]!;
+    // The least busy worker: one held up by a heavy batch gets no more until it catches up.
+    let w = 0;
+    for (let i = 1; i < workers.length; i += 1) if (perWorker[i]! < perWorker[w]!) w = i;
+    perWorker[w]! += 1;
     const result = new Promise<ProcessedCable[]>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ seq: id, raws: batch });
-    });
-    result.catch(() => undefined); // rejections surface where the batch is awaited, in order
-    queue.push(result);
+      workers[w]!.postMessage({ seq: id, raws: batch });
+    }).then(
+      (results) => {
+        perWorker[w]! -= 1;
+        return { id, results };
+      },
+      (error: unknown) => {
+        perWorker[w]! -= 1;
+        throw error;
+      },
+    );
+    result.catch(() => undefined); // rejections surface where the batch is awaited
+    inFlight.set(id, result);
+  };
+  const takeFirstDone = async (): Promise<ProcessedCable[]> => {
+    const { id, results } = await Promise.race(inFlight.values());
+    inFlight.delete(id);
+    return results;
   };
   try {
     let batch: RawCable[] = [];
@@ -60,11 +81,11 @@ export async function* processCables(raws: AsyncIterable<RawCable>, partial: Par
       if (batch.length < options.batchSize) continue;
       send(batch);
       batch = [];
-      // Keep order and bound memory: wait for the oldest batch when enough are in flight.
-      while (queue.length >= workers.length * IN_FLIGHT_PER_WORKER) yield* await queue.shift()!;
+      // Bound memory: wait for a batch to finish when enough are in flight.
+      while (inFlight.size >= workers.length * IN_FLIGHT_PER_WORKER) yield* await takeFirstDone();
     }
     if (batch.length > 0) send(batch);
-    while (queue.length > 0) yield* await queue.shift()!;
+    while (inFlight.size > 0) yield* await takeFirstDone();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

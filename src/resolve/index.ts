@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import type { EntityType, Mention } from '../extract/types';
-import { COUNTRY_CODE, GOV_ACRONYMS, TITLES } from '../extract/gazetteer';
+import { COUNTRY_CODE, GOV_ACRONYMS, TITLES } from '../extract/gazetteer-core';
 import { isSpace } from '../extract/util';
 import { IntList } from '../common/int-list';
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -49,6 +49,24 @@ describe('cablegraph build', () => {
     expect(fs.readFileSync(file('broken.cgz'), 'utf8')).toBe('not a graph');
   });
 
+  test('the graph does not depend on the order cables arrive in: inputs reversed, two copies of a cable', async () => {
+    // Two copies of one cable with the same release date, one corrected: the copy whose file sorts
+    // last is kept, whichever is read (or finishes) first.
+    const copies = path.join(dir, 'copies');
+    fs.mkdirSync(copies);
+    const page = fs.readFileSync(path.join(CORPUS, '2008/01/08BAGHDAD293.html'), 'utf8');
+    fs.writeFileSync(path.join(copies, 'a-first.html'), page);
+    fs.writeFileSync(path.join(copies, 'b-corrected.html'), page.replace('SIPDIS', 'SIPDIS CORRECTED'));
+    const inputs = [path.join(CORPUS, '2008/02'), SEEDS, path.join(copies, 'a-first.html'), path.join(copies, 'b-corrected.html')];
+    expect(cablegraph(['build', ...inputs, '-o', file('forward.cgz'), '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', ...[...inputs].reverse(), '-o', file('reverse.cgz'), '--workers', '1', '--quiet']).status).toBe(0);
+    expect(fs.readFileSync(file('reverse.cgz')).equals(fs.readFileSync(file('forward.cgz')))).toBe(true);
+    const { records } = await readGraphFile(file('forward.cgz'));
+    const kept = records.find((r) => r.cable.id === '08BAGHDAD293')!;
+    expect(kept.cable.text).toContain('SIPDIS CORRECTED');
+    expect(kept.versions.map((v) => path.basename(v.file))).toEqual(['a-first.html', 'b-corrected.html']);
+  });
+
   test('workers do not change the result', async () => {
     expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w0.cgz'), '--workers', '0', '--quiet']).status).toBe(0);
     expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w2.cgz'), '--workers', '2', '--quiet']).status).toBe(0);

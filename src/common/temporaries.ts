@@ -1,0 +1,48 @@
+// Temporary files of runs that were killed: found by their name (`.<file>.<pid>[.<what>].tmp`) and removed.
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The names the graph and export writers give their temporary files: `.graph.cgz.1234.tmp`, `.graph.cgz.1234.records.tmp`. */
+const TEMPORARY = /^\..+\.(\d+)(?:\.[A-Za-z0-9-]+)?\.tmp$/;
+
+/** Whether process `pid` is running on this machine (a pid we may not signal is alive too). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files in `folder` left by runs that are no longer running (a build or
+ * export killed before it could clean up: tens to hundreds of MB each). Files of running
+ * processes are left alone; a folder that cannot be read is passed over. Returns the paths removed.
+ */
+export function removeStaleTemporaries(folder: string, onRemoved: (file: string) => void = () => undefined): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (!m || isRunning(Number(m[1]))) continue;
+    const file = path.join(folder, name);
+    try {
+      const stat = fs.lstatSync(file);
+      if (stat.isDirectory()) fs.rmSync(file, { recursive: true, force: true });
+      else if (stat.isFile()) fs.rmSync(file, { force: true });
+      else continue;
+      removed.push(file);
+      onRemoved(file);
+    } catch {
+      // Gone already, or not ours to remove: nothing to do.
+    }
+  }
+  return removed;
+}
