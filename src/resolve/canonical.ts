@@ -174,8 +174,8 @@ export function canonicalOf(type: EntityType, text: string, countries: readonly 
   const govOf = /^government of (?:the )?(.+)$/i.exec(t);
   if (govOf && type === 'ORGANIZATION') { const cc = COUNTRY_CODE.get(govOf[1]!.toLowerCase()); if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) }; }
   const body = BODIES[f];
-  if (body && type !== 'PLACE') return { type: 'ORGANIZATION', name: body };
-  if (body && (f === 'AL QAIDA' || f === 'AL QAEDA' || f === 'HIZBALLAH' || f === 'HEZBOLLAH')) return { type: 'ORGANIZATION', name: body };
+  // (read as a place, only the armed groups: "al-Qa'ida" in "al-Qa'ida in Iraq")
+  if (body && (type !== 'PLACE' || body === 'al-Qaida' || body === 'Hizballah')) return { type: 'ORGANIZATION', name: body };
   if (NOT_ORGANIZATIONS.has(f) && type !== 'PLACE') return null;
   if (DOCUMENT_HEADS.test(t) && type !== 'PLACE' && !/\b(?:organi[sz]ation|council|commission|party|movement|front|group|committee)\b/i.test(t)) return null;
   const words = t.split(' ');

@@ -65,21 +65,15 @@ export class SurnameIndex {
     for (const [sur, list] of groups) {
       // more cables first, then by key: the spelling kept is the best attested
       list.sort((a, b) => b.cables - a.cables || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      // "Craig Stapleton" and "Craig R. Stapleton": the plain form joins the one form with middle
-      // initials, not when two differ ("George Bush": "George W. Bush" or "George H. W. Bush"?)
-      const byPlain = new Map<string, FullName[]>();
+      // "Craig Stapleton" in "Craig R. Stapleton", "Asif Zardari" in "Asif Ali Zardari", "Walter
+      // Steinmeier" in "Frank-Walter Steinmeier": a shorter form joins the one longer form that holds
+      // it (same last word; same first word, or its tail), not when two do ("George Bush": "George W.
+      // Bush" or "George H. W. Bush"?), and not years apart
       for (const f of list) {
-        const plain = withoutInitials(f.key);
-        if (!byPlain.has(plain)) byPlain.set(plain, []);
-        byPlain.get(plain)!.push(f);
-      }
-      for (const [plain, forms] of byPlain) {
-        const bare = forms.find((f) => f.key === plain);
-        const initialed = forms.filter((f) => f.key !== plain);
-        if (!bare || initialed.length !== 1 || !overlapping(bare, initialed[0]!)) continue;
-        const [into, from] = initialed[0]!.cables >= bare.cables ? [initialed[0]!, bare] : [bare, initialed[0]!];
-        this.variantOf.set(from.key, into.key);
-        mergeInto(into, from);
+        const holders = list.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
+        if (holders.length !== 1 || this.variantOf.has(holders[0]!.key)) continue;
+        this.variantOf.set(f.key, holders[0]!.key);
+        mergeInto(holders[0]!, f);
       }
       const kept: FullName[] = [];
       for (const f of list) {
@@ -166,10 +160,15 @@ function overlapping(a: FullName, b: FullName): boolean {
   return !a.minYear || !b.minYear || !(b.maxYear < a.minYear - MAX_YEAR_GAP || b.minYear > a.maxYear + MAX_YEAR_GAP);
 }
 
-/** A full name without its one-letter middle words ("craig r stapleton" → "craig stapleton"). */
-function withoutInitials(key: string): string {
-  const w = key.split(' ');
-  return w.filter((x, k) => k === 0 || k === w.length - 1 || x.length > 1).join(' ');
+/** Whether the longer name holds the shorter: same last word, the shorter's words in order in it, starting at its first word or ending it. */
+function holds(longer: string, shorter: string): boolean {
+  const l = longer.split(' '); const s = shorter.split(' ');
+  if (l.length <= s.length || l[l.length - 1] !== s[s.length - 1]) return false;
+  if (l.slice(l.length - s.length).join(' ') === shorter) return true;
+  if (l[0] !== s[0]) return false;
+  let k = 0;
+  for (const w of l) if (w === s[k]) k++;
+  return k === s.length;
 }
 
 function mergeInto(into: FullName, f: FullName): void {
