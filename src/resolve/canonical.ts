@@ -13,7 +13,7 @@ const countries: Array<{ name: { common: string }; cca2: string; capital?: strin
 /** ISO alpha-2 → common country name (world-countries), with the states of the older cables. */
 export const COUNTRY_NAME = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
 COUNTRY_NAME.set('US', 'United States'); COUNTRY_NAME.set('GB', 'United Kingdom');
-COUNTRY_NAME.set('SU', 'Soviet Union'); COUNTRY_NAME.set('YU', 'Yugoslavia'); COUNTRY_NAME.set('CS', 'Serbia and Montenegro');
+COUNTRY_NAME.set('SU', 'Soviet Union'); COUNTRY_NAME.set('TR', 'Turkey'); COUNTRY_NAME.set('YU', 'Yugoslavia'); COUNTRY_NAME.set('CS', 'Serbia and Montenegro');
 /** Demonym ("spanish", "iraqi") → ISO alpha-2. */
 const DEMONYM_COUNTRY = new Map<string, string>();
 for (const c of countries) if (c.demonyms?.eng) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) if (!DEMONYM_COUNTRY.has(d.toLowerCase())) DEMONYM_COUNTRY.set(d.toLowerCase(), c.cca2);

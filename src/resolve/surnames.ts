@@ -43,7 +43,8 @@ export class SurnameIndex {
     for (const e of entities) {
       this.entityCables.set(e.id, (this.entityCables.get(e.id) ?? 0) + 1);
       if (e.personKey === undefined) continue;
-      if (e.surnameOnly) { this.alone.add(e.personKey); continue; }
+      // ("al-Maliki" alone is the surname of "Nuri al-Maliki")
+      if (e.surnameOnly) { this.alone.add(e.personKey.replace(/^(?:al|el) /, '')); continue; }
       let f = this.full.get(e.personKey);
       if (!f) { f = { key: e.personKey, cables: 0, countries: new Map(), minYear: 0, maxYear: 0, surnameUses: 0, neighbours: new Set() }; this.full.set(e.personKey, f); }
       f.cables++;
@@ -65,10 +66,9 @@ export class SurnameIndex {
     for (const [sur, list] of groups) {
       // more cables first, then by key: the spelling kept is the best attested
       list.sort((a, b) => b.cables - a.cables || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      // "Craig Stapleton" in "Craig R. Stapleton", "Asif Zardari" in "Asif Ali Zardari", "Walter
-      // Steinmeier" in "Frank-Walter Steinmeier": a shorter form joins the one longer form that holds
-      // it (same last word; same first word, or its tail), not when two do ("George Bush": "George W.
-      // Bush" or "George H. W. Bush"?), and not years apart
+      // "Craig Stapleton" in "Craig R. Stapleton", "Asif Zardari" in "Asif Ali Zardari": a shorter
+      // form joins the one longer form that holds it (same first and last words), not when two do
+      // ("George Bush": "George W. Bush" or "George H. W. Bush"?), and not years apart
       for (const f of list) {
         const holders = list.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
         if (holders.length !== 1 || this.variantOf.has(holders[0]!.key)) continue;
@@ -118,7 +118,7 @@ export class SurnameIndex {
    * must have evidence and lead the next by a clear margin.
    */
   join(surname: string, year: number, countries: readonly string[], entityIds: readonly number[]): string | undefined {
-    const cands = this.bySurname.get(surname);
+    const cands = this.bySurname.get(surname) ?? this.bySurname.get(surname.replace(/^(?:al|el) /, ''));
     if (!cands || cands.length === 0) return undefined;
     const common = Math.max(20, this.cableCount * 0.2);
     let best: { f: FullName; score: number; evidence: boolean } | undefined;
@@ -134,7 +134,8 @@ export class SurnameIndex {
       const inYears = year > 0 && f.minYear > 0 && gap === 0;
       // then how well attested and how widely known the name is: its cables, and the countries they
       // come from (Hamid Karzai is named from nine countries' cables, Ahmed Wali Karzai from one)
-      const score = (country ? 2 : 0) + Math.min(3, shared) + (inYears ? 1 : 0) - gap * 0.5 + Math.log2(1 + f.cables) + Math.log2(1 + f.countries.size);
+      const score = (country ? 2 : 0) + Math.min(3, shared) + (inYears ? 1 : 0) - gap * 0.5 + Math.log2(1 + f.cables) + Math.log2(1 + f.countries.size) +
+        0.5 * Math.log2(1 + f.surnameUses);
       // a name usually called by its surname, in its own years, needs no more ("Clinton" in 2009)
       const evidence = country || shared > 0 || (year > 0 && f.minYear > 0 && gap <= 1 && f.surnameUses >= 2);
       if (!best || score > best.score) { if (best) second = Math.max(second, best.score); best = { f, score, evidence }; } else second = Math.max(second, score);
@@ -145,13 +146,13 @@ export class SurnameIndex {
   }
 }
 
-/** "Barak Obama"/"Barack Obama": same surname and word count, first names one edit apart (5+ letters), other words equal. */
+/** "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one edit apart (4+ letters), other words equal. */
 function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
   const a = kept.key.split(' '); const b = f.key.split(' ');
   if (a.length !== b.length || a.length < 2) return false;
   for (let k = 1; k < a.length; k++) if (a[k] !== b[k]) return false;
   const [x, y] = [a[0]!, b[0]!];
-  if (x === y || Math.min(x.length, y.length) < 5 || x[0] !== y[0]) return false;
+  if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
   return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
 }
 
@@ -160,11 +161,11 @@ function overlapping(a: FullName, b: FullName): boolean {
   return !a.minYear || !b.minYear || !(b.maxYear < a.minYear - MAX_YEAR_GAP || b.minYear > a.maxYear + MAX_YEAR_GAP);
 }
 
-/** Whether the longer name holds the shorter: same last word, the shorter's words in order in it, starting at its first word or ending it. */
+/** Whether the longer name holds the shorter: same first and last words, the shorter's words in order in it. */
 function holds(longer: string, shorter: string): boolean {
   const l = longer.split(' '); const s = shorter.split(' ');
   if (l.length <= s.length || l[l.length - 1] !== s[s.length - 1]) return false;
-  if (l.slice(l.length - s.length).join(' ') === shorter) return true;
+  // (not a tail: "Muammar al-Qadhafi" is not "Aisha Muammar al-Qadhafi", his daughter)
   if (l[0] !== s[0]) return false;
   let k = 0;
   for (const w of l) if (w === s[k]) k++;
