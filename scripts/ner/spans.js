@@ -6,11 +6,14 @@
  *   node scripts/ner/spans.js ID|FILE [--write] [--show] [--uncovered]
  *   node scripts/ner/spans.js --check            every annotation file: text hash, spans up to date, all forms found
  *
- * Every occurrence of every surface form, case-sensitive, at word boundaries; longest match first,
+ * Every occurrence of every surface form, case-sensitive, at word boundaries (a space in a form
+ * also matches a line break: names wrap across lines); longest match first,
  * no overlaps (ties: earlier start first). Occurrences in parts the guidelines skip are not spans:
- * the TAGS block, the E.O./DECL line, and cable reference numbers ("PARIS 1844", "08 STATE 12345",
+ * the TAGS block, the E.O./DECL line, URLs, paragraph classification markings ("(S/Rel UK)"), and cable reference numbers ("PARIS 1844", "08 STATE 12345", "(Bamako 538)",
  * "KABUL 00000104 002 OF 003" — an upper-case form followed by a number of 3+ digits, or any number
  * on a REF line). Surface forms with no span are reported: an annotation error to fix.
+ * An entity may claim single occurrences of a form shared with another entity:
+ * "occurrences": {"Clinton": [4]} (0-based, counted over every occurrence in the text).
  * --write stores spans and textSha1 in the file; --show prints the text with the spans bracketed;
  * --uncovered lists capitalized words outside every span (a checklist for the review pass).
  */
@@ -38,8 +41,14 @@ function skipRegions(text) {
     }
     if (/^\s*(?:E\.\s?O\.|EO)\s+\d{4,5}\b/.test(l.s)) out.push([l.start, l.end]);
   });
-  // Cable numbers: "PARIS 1844", "08 STATE 12345", "KABUL 00000104 002 OF 003".
+  // Cable numbers: "PARIS 1844", "08 STATE 12345", "(Bamako 538)", "KABUL 00000104 002 OF 003".
   for (const m of text.matchAll(/\b(?:\d{2}\s+)?[A-Z][A-Z]+(?:\s[A-Z]+)?\s+\d{3,}\b(?:\s+\d+\s+OF\s+\d+)?/g)) out.push([m.index, m.index + m[0].length]);
+  // Mixed-case references in parentheses or after "see": "(Bamako 538)", "see Paris 1234" (not years).
+  for (const m of text.matchAll(/(?<=\(|\bsee\s|\bSee\s|\bref\s|\breftel\s)(?:\d{2}\s+)?[A-Z][A-Za-z]+\s+(?!(?:19|20)\d\d\b)\d{3,}\b/g)) out.push([m.index, m.index + m[0].length]);
+  // URLs (a wrapped URL goes on with its next piece when that holds a slash).
+  for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s"<>]+(?:[ \t]*\n[^\s"<>]*\/[^\s"<>]*)?/g)) out.push([m.index, m.index + m[0].length]);
+  // Paragraph classification markings: "(C)", "(SBU)", "(S/NF)", "(S/Rel UK)", "(/Rel UK)", "(C/REL ISAF)".
+  for (const m of text.matchAll(/\((?:U|C|S|TS|SBU|FOUO)(?:\s*\/\/?\s*(?:NF|NOFORN))?\)|\((?:U|C|S|TS|SBU)?\s*\/\/?\s*REL\b[^)\n]{0,60}\)/gi)) out.push([m.index, m.index + m[0].length]);
   // REF lines and their continuation letters: any POST NUMBER there is a reference.
   for (const m of text.matchAll(/^\s*(?:REFS?|REFTEL|REFERENCE)\b[^\n]*(?:\n\s*[A-Z]\.[^\n]*)*/gm)) {
     for (const r of m[0].matchAll(/\b(?:\d{2}\s+)?[A-Z][A-Z]+\s+\d+\b/g)) out.push([m.index + r.index, m.index + r.index + r[0].length]);
@@ -57,9 +66,14 @@ function computeSpans(text, entities) {
   const inSkip = (s, e) => skips.some(([a, b]) => s < b && e > a);
   const owner = new Map();
   const clashes = [];
+  // `occurrences: {form: [n, ...]}` on an entity claims the n-th occurrences (0-based, in text order)
+  // of a form that another entity also uses ("Clinton": Bill in one sentence, Hillary in the next).
+  const claimed = new Map();
+  for (const ent of entities) for (const [form, list] of Object.entries(ent.occurrences || {})) for (const n of list) claimed.set(`${n}\t${form}`, ent);
   for (const ent of entities) for (const form of ent.mentions) {
-    if (owner.has(form) && owner.get(form) !== ent) clashes.push({ form, first: owner.get(form).name, second: ent.name });
-    else owner.set(form, ent);
+    if (owner.has(form) && owner.get(form) !== ent) {
+      if (!ent.occurrences || !ent.occurrences[form]) clashes.push({ form, first: owner.get(form).name, second: ent.name });
+    } else owner.set(form, ent);
   }
   const candidates = [];
   const occurs = new Map();
@@ -67,13 +81,17 @@ function computeSpans(text, entities) {
   for (const [form, ent] of owner) {
     if (!form) continue;
     occurs.set(form, 0);
-    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
-      const end = i + form.length;
+    // A space in a form matches any run of white space: names wrap across lines in cable text.
+    const re = new RegExp(form.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+    for (const m of text.matchAll(re)) {
+      const i = m.index; const end = i + m[0].length;
       if (isWord(form[0]) && isWord(text[i - 1])) continue;
       if (isWord(form[form.length - 1]) && isWord(text[end])) continue;
-      occurs.set(form, occurs.get(form) + 1);
+      const nth = occurs.get(form);
+      occurs.set(form, nth + 1);
       if (inSkip(i, end)) { skipped++; continue; }
-      candidates.push({ start: i, end, type: ent.type, name: ent.name, form });
+      const who = claimed.get(`${nth}\t${form}`) || ent;
+      candidates.push({ start: i, end, type: who.type, name: who.name, form });
     }
   }
   candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
@@ -122,6 +140,12 @@ function readAnnotation(file) {
   return ann;
 }
 
+/** One entity, span or review per line: easy to read and to diff. */
+function serialize(ann) {
+  const list = (items) => (items.length ? `[\n ${items.map((x) => JSON.stringify(x)).join(',\n ')}\n]` : '[]');
+  return `{"id": ${JSON.stringify(ann.id)}, "textSha1": ${JSON.stringify(ann.textSha1)},\n"entities": ${list(ann.entities)},\n"spans": ${list(ann.spans)},\n"reviews": ${list(ann.reviews)}\n}\n`;
+}
+
 function show(text, spans) {
   let out = ''; let at = 0;
   for (const s of spans) { out += text.slice(at, s.start) + `[${s.type.slice(0, 3)} ${text.slice(s.start, s.end)}]`; at = s.end; }
@@ -159,7 +183,7 @@ async function process1(file, { write, showText, listUncovered, quietOk }) {
   }
   if (write) {
     const outAnn = { id: ann.id, textSha1: hash, entities: ann.entities, spans: r.spans, reviews: ann.reviews || [] };
-    fs.writeFileSync(file, JSON.stringify(outAnn, null, 1).replace(/\{\n\s+"start": (\d+),\n\s+"end": (\d+),\n\s+"type": ("[A-Z]+"),\n\s+"name": (".*")\n\s+\}/g, '{"start": $1, "end": $2, "type": $3, "name": $4}') + '\n');
+    fs.writeFileSync(file, serialize(outAnn));
   }
   const ok = r.missing.length === 0 && r.clashes.length === 0 && lint(ann).length === 0;
   if (!quietOk || !ok || lines.length) {
