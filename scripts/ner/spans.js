@@ -46,7 +46,7 @@ function skipRegions(text) {
   // Mixed-case references in parentheses or after "see": "(Bamako 538)", "see Paris 1234" (not years).
   for (const m of text.matchAll(/(?<=\(|\bsee\s|\bSee\s|\bref\s|\breftel\s)(?:\d{2}\s+)?[A-Z][A-Za-z]+\s+(?!(?:19|20)\d\d\b)\d{3,}\b/g)) out.push([m.index, m.index + m[0].length]);
   // URLs (a wrapped URL goes on with its next piece when that holds a slash).
-  for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s"<>]+(?:[ \t]*\n[^\s"<>]*\/[^\s"<>]*)?/g)) out.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s"<>]+(?:[ \t]*\n[^\s"<>]*\/[^\s"<>]*)?/gi)) out.push([m.index, m.index + m[0].length]);
   // Paragraph classification markings: "(C)", "(SBU)", "(S/NF)", "(S/Rel UK)", "(/Rel UK)", "(C/REL ISAF)".
   for (const m of text.matchAll(/\((?:U|C|S|TS|SBU|FOUO)(?:\s*\/\/?\s*(?:NF|NOFORN))?\)|\((?:U|C|S|TS|SBU)?\s*\/\/?\s*REL\b[^)\n]{0,60}\)/gi)) out.push([m.index, m.index + m[0].length]);
   // REF lines and their continuation letters: any POST NUMBER there is a reference.
@@ -152,6 +152,13 @@ function show(text, spans) {
   return out + text.slice(at);
 }
 
+let english;
+/** Lower-case English words (an-array-of-english-words, already a dependency of the extractor). */
+function englishWords() {
+  if (!english) english = new Set(require('an-array-of-english-words'));
+  return english;
+}
+
 /** Capitalized words (mixed-case text) or all-caps words outside spans and skipped parts, with counts. */
 function uncovered(text, spans) {
   const skips = skipRegions(text);
@@ -159,6 +166,8 @@ function uncovered(text, spans) {
   for (const m of text.matchAll(/[\p{Lu}][\p{L}'’.-]*[\p{L}]|\b[A-Z]{2,}\b/gu)) {
     const s = m.index; const e = s + m[0].length;
     if (spans.some((x) => s < x.end && e > x.start) || skips.some(([a, b]) => s < b && e > a)) continue;
+    // In all-caps text every word is capitalized: leave out plain English words.
+    if (/^[A-Z]+$/.test(m[0]) && englishWords().has(m[0].toLowerCase())) continue;
     counts.set(m[0], (counts.get(m[0]) || 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
