@@ -10,6 +10,8 @@
  * The sample is proportional to the pool, except that the all-caps stratum gets at least 35%
  * because all-caps text is its own error class. Within a stratum cables are drawn round-robin
  * over origin posts (posts and each post's cables in seeded random order), so no post dominates.
+ * Near-duplicates are left out: a page whose text mostly repeats a gold cable or a cable drawn
+ * before it (8-word shingles, over half shared) — the corpus holds a few cables on two pages.
  * The annotation order interleaves the strata so that any prefix of sample.txt keeps the mix.
  * Deterministic: the same seed and corpus give the same file.
  */
@@ -61,16 +63,47 @@ function roundRobin(cables, rand) {
   return out;
 }
 
+/** 8-word shingles of a text (letters only, lower-cased): near-duplicate pages share most of them. */
+function shingles(text) {
+  const words = text.toLowerCase().replace(/[’']/g, '').match(/[a-z]+/g) || [];
+  const out = new Set();
+  for (let i = 0; i + 8 <= words.length; i++) out.add(words.slice(i, i + 8).join(' '));
+  return out;
+}
+const NEAR_DUPLICATE = 0.5;
+
+/** Drops cables whose text is mostly that of a gold cable or of a cable kept before it (same cable on two pages). */
+function dropNearDuplicates(ordered, goldShingles) {
+  const seen = new Map(); // shingle -> index into keptSets
+  const keptSets = [];
+  const add = (set) => {
+    const k = keptSets.push(set) - 1;
+    for (const x of set) { if (!seen.has(x)) seen.set(x, []); seen.get(x).push(k); }
+  };
+  goldShingles.forEach(add);
+  const kept = [];
+  for (const c of ordered) {
+    const shared = new Map();
+    for (const x of c.shingles) for (const k of seen.get(x) || []) shared.set(k, (shared.get(k) || 0) + 1);
+    const dup = [...shared].some(([k, n]) => n / Math.max(1, Math.min(c.shingles.size, keptSets[k].size)) > NEAR_DUPLICATE);
+    if (dup) { console.error(`near-duplicate text, left out: ${c.id}`); continue; }
+    kept.push(c);
+    add(c.shingles);
+  }
+  return kept;
+}
+
 async function main() {
   const gold = goldIds();
   const pool = [];
+  const goldShingles = [];
   for (const { id } of corpusPages()) {
-    if (gold.has(id)) continue;
+    if (gold.has(id)) { goldShingles.push(shingles((await parsedCable(id)).text)); continue; }
     const cable = await parsedCable(id);
     if (!cable.text || cable.text.trim().length < 200) continue; // nothing to annotate
     const year = yearOf(id);
     const stratum = year < 2004 ? 'old' : lowerShare(cable.text) < 0.1 ? 'caps' : 'mixed';
-    pool.push({ id, origin: originOf(id), year, stratum });
+    pool.push({ id, origin: originOf(id), year, stratum, shingles: shingles(cable.text) });
   }
   const rand = rng(SEED);
   const strata = { old: [], caps: [], mixed: [] };
@@ -82,7 +115,13 @@ async function main() {
   want.caps = Math.min(strata.caps.length, Math.round(rest * capsShare));
   want.mixed = Math.min(strata.mixed.length, rest - want.caps);
   const picked = {};
-  for (const s of ['old', 'caps', 'mixed']) picked[s] = roundRobin(strata[s], rand).slice(0, want[s]);
+  const drawn = {};
+  for (const s of ['old', 'caps', 'mixed']) drawn[s] = roundRobin(strata[s], rand);
+  const unique = new Set(dropNearDuplicates([...drawn.old, ...drawn.caps, ...drawn.mixed], goldShingles));
+  for (const s of ['old', 'caps', 'mixed']) {
+    picked[s] = drawn[s].filter((c) => unique.has(c)).slice(0, want[s]);
+    want[s] = picked[s].length;
+  }
   // Interleave: at each step take from the stratum furthest behind its share.
   const total = want.old + want.caps + want.mixed;
   const taken = { old: 0, caps: 0, mixed: 0 };
