@@ -14,6 +14,8 @@
  * on a REF line). Surface forms with no span are reported: an annotation error to fix.
  * An entity may claim single occurrences of a form shared with another entity:
  * "occurrences": {"Clinton": [4]} (0-based, counted over every occurrence in the text).
+ * "nonEntities": ["SHAH-PEOPLE REVOLUTION"] lists phrases that are not entities but contain a form:
+ * they win the longest match and leave no span.
  * --write stores spans and textSha1 in the file; --show prints the text with the spans bracketed;
  * --uncovered lists capitalized words outside every span (a checklist for the review pass).
  */
@@ -61,7 +63,7 @@ function skipRegions(text) {
  * `missing`: forms that never occur; `shadowed`: forms that occur only inside longer spans or
  * skipped regions; `clashes`: a form listed under two entities (kept on the first).
  */
-function computeSpans(text, entities) {
+function computeSpans(text, entities, nonEntities = []) {
   const skips = skipRegions(text);
   const inSkip = (s, e) => skips.some(([a, b]) => s < b && e > a);
   const owner = new Map();
@@ -94,6 +96,19 @@ function computeSpans(text, entities) {
       candidates.push({ start: i, end, type: who.type, name: who.name, form });
     }
   }
+  // Phrases that are not entities but hold a form ("SHAH-PEOPLE REVOLUTION", "Doha round"):
+  // they take part in longest-match-first and then leave no span.
+  for (const phrase of nonEntities) {
+    const re = new RegExp(phrase.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+    let n = 0;
+    for (const m of text.matchAll(re)) {
+      if (isWord(phrase[0]) && isWord(text[m.index - 1])) continue;
+      if (isWord(phrase[phrase.length - 1]) && isWord(text[m.index + m[0].length])) continue;
+      n++;
+      candidates.push({ start: m.index, end: m.index + m[0].length, blocker: true, form: phrase });
+    }
+    if (n === 0) occurs.set(phrase, 0);
+  }
   candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const taken = [];
   const used = new Set();
@@ -102,10 +117,13 @@ function computeSpans(text, entities) {
     taken.push(c);
     used.add(c.form);
   }
+  const blocked = taken.filter((t) => t.blocker).length;
+  for (let i = taken.length - 1; i >= 0; i--) if (taken[i].blocker) taken.splice(i, 1);
+  for (const phrase of nonEntities) used.add(phrase);
   taken.sort((a, b) => a.start - b.start);
   const missing = [...occurs].filter(([, n]) => n === 0).map(([f]) => f);
   const shadowed = [...occurs].filter(([f, n]) => n > 0 && !used.has(f)).map(([f]) => f);
-  return { spans: taken.map(({ start, end, type, name }) => ({ start, end, type, name })), missing, shadowed, clashes, skipped };
+  return { spans: taken.map(({ start, end, type, name }) => ({ start, end, type, name })), missing, shadowed, clashes, skipped, blocked };
 }
 
 /** Problems of the annotation itself (not of its spans). */
@@ -143,7 +161,8 @@ function readAnnotation(file) {
 /** One entity, span or review per line: easy to read and to diff. */
 function serialize(ann) {
   const list = (items) => (items.length ? `[\n ${items.map((x) => JSON.stringify(x)).join(',\n ')}\n]` : '[]');
-  return `{"id": ${JSON.stringify(ann.id)}, "textSha1": ${JSON.stringify(ann.textSha1)},\n"entities": ${list(ann.entities)},\n"spans": ${list(ann.spans)},\n"reviews": ${list(ann.reviews)}\n}\n`;
+  const non = ann.nonEntities ? `\n"nonEntities": ${JSON.stringify(ann.nonEntities)},` : '';
+  return `{"id": ${JSON.stringify(ann.id)}, "textSha1": ${JSON.stringify(ann.textSha1)},\n"entities": ${list(ann.entities)},${non}\n"spans": ${list(ann.spans)},\n"reviews": ${list(ann.reviews)}\n}\n`;
 }
 
 function show(text, spans) {
@@ -178,10 +197,10 @@ async function process1(file, { write, showText, listUncovered, quietOk }) {
   const ann = readAnnotation(file);
   const cable = await parsedCable(ann.id);
   const text = cable.text;
-  const r = computeSpans(text, ann.entities);
+  const r = computeSpans(text, ann.entities, ann.nonEntities || []);
   const lines = [];
   for (const p of lint(ann)) lines.push(`  lint: ${p}`);
-  for (const f of r.missing) lines.push(`  NOT FOUND: "${f}" (${ann.entities.find((e) => e.mentions.includes(f)).name})`);
+  for (const f of r.missing) lines.push(`  NOT FOUND: "${f}" (${(ann.entities.find((e) => e.mentions.includes(f)) || { name: 'nonEntities' }).name})`);
   for (const f of r.shadowed) lines.push(`  only inside longer spans or skipped parts: "${f}"`);
   for (const c of r.clashes) lines.push(`  form "${c.form}" under two entities: ${c.first} / ${c.second} (kept on the first)`);
   const hash = sha1(text);
@@ -191,7 +210,7 @@ async function process1(file, { write, showText, listUncovered, quietOk }) {
     if (!ann.spans) lines.push('  no spans stored (run with --write)');
   }
   if (write) {
-    const outAnn = { id: ann.id, textSha1: hash, entities: ann.entities, spans: r.spans, reviews: ann.reviews || [] };
+    const outAnn = { id: ann.id, textSha1: hash, entities: ann.entities, ...(ann.nonEntities ? { nonEntities: ann.nonEntities } : {}), spans: r.spans, reviews: ann.reviews || [] };
     fs.writeFileSync(file, serialize(outAnn));
   }
   const ok = r.missing.length === 0 && r.clashes.length === 0 && lint(ann).length === 0;
