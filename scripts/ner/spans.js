@@ -53,7 +53,7 @@ function skipRegions(text) {
   for (const m of text.matchAll(/\((?:U|C|S|TS|SBU|FOUO)(?:\s*\/\/?\s*(?:NF|NOFORN))?\)|\((?:U|C|S|TS|SBU)?\s*\/\/?\s*REL\b[^)\n]{0,60}\)/gi)) out.push([m.index, m.index + m[0].length]);
   // REF lines and their continuation letters: any POST NUMBER there is a reference.
   for (const m of text.matchAll(/^\s*(?:[Rr][Ee][Ff][Ss]?|REFTEL|Reftel|REFERENCE)\b[^\n]*(?:\n\s*[A-Z]\.[^\n]*)*/gm)) {
-    for (const r of m[0].matchAll(/\b(?:\d{2}\s+)?[A-Z][A-Z]+\s+\d+\b(?![/.-]\d)/g)) out.push([m.index + r.index, m.index + r.index + r[0].length]);
+    for (const r of m[0].matchAll(/\b(?:\d{2}\s+)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s+\d+\b(?![/.-]\d)/g)) out.push([m.index + r.index, m.index + r.index + r[0].length]);
   }
   return out;
 }
