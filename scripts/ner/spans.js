@@ -45,6 +45,8 @@ function skipRegions(text) {
   });
   // Cable numbers: "PARIS 1844", "08 STATE 12345", "(Bamako 538)", "KABUL 00000104 002 OF 003".
   for (const m of text.matchAll(/\b(?:\d{2}\s+)?[A-Z][A-Z]+(?:\s[A-Z]+)?\s+\d{3,}\b(?:\s+\d+\s+OF\s+\d+)?/g)) out.push([m.index, m.index + m[0].length]);
+  // Mixed-case page-break lines and numbers: "Kiev 00001261 002 of 004", "Vladivosto 00000005".
+  for (const m of text.matchAll(/\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s+0\d{4,}\b(?:\s+\d+(?:\.\d+)?\s+[Oo][Ff]\s+\d+)?/g)) out.push([m.index, m.index + m[0].length]);
   // Mixed-case references in parentheses or after "see": "(Bamako 538)", "see Paris 1234" (not years).
   for (const m of text.matchAll(/(?<=\(|\bsee\s|\bSee\s|\bref\s|\breftel\s)(?:\d{2}\s+)?[A-Z][A-Za-z]+\s+(?!(?:19|20)\d\d\b)\d{3,}\b/g)) out.push([m.index, m.index + m[0].length]);
   // URLs (a wrapped URL goes on with its next piece when that holds a slash).
