@@ -142,7 +142,7 @@ function lint(ann) {
     for (const m of e.mentions || []) {
       if (/['’]s$/.test(m)) problems.push(`${e.name}: mention "${m}" keeps a possessive 's`);
       if (m !== m.trim()) problems.push(`${e.name}: mention "${m}" has surrounding spaces`);
-      if (/^(?:President|Minister|Ambassador|Mr|Mrs|Ms|Dr|Gen|General|Foreign Minister|FM|PM|Prime Minister|Secretary|Senator|Sen|Deputy|Amb)\.?\s/.test(m)) problems.push(`${e.name}: mention "${m}" starts with a title`);
+      if (e.type === 'PERSON' && /^(?:President|Minister|Ambassador|Mr|Mrs|Ms|Dr|Gen|General|Foreign Minister|FM|PM|Prime Minister|Secretary|Senator|Sen|Deputy|Amb)\.?\s/.test(m)) problems.push(`${e.name}: mention "${m}" starts with a title`);
     }
     if (new Set(e.mentions).size !== (e.mentions || []).length) problems.push(`${e.name}: a mention listed twice`);
   }
