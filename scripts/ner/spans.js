@@ -9,7 +9,7 @@
  * Every occurrence of every surface form, case-sensitive, at word boundaries (a space in a form
  * also matches a line break: names wrap across lines); longest match first,
  * no overlaps (ties: earlier start first). Occurrences in parts the guidelines skip are not spans:
- * the TAGS block, the E.O./DECL line, URLs, paragraph classification markings ("(S/Rel UK)"), and cable reference numbers ("PARIS 1844", "08 STATE 12345", "(Bamako 538)",
+ * the TAGS block, the E.O./DECL line, letter-spaced markings ("S E C R E T"), URLs, paragraph classification markings ("(S/Rel UK)"), and cable reference numbers ("PARIS 1844", "08 STATE 12345", "(Bamako 538)",
  * "KABUL 00000104 002 OF 003" — an upper-case form followed by a number of 3+ digits, or any number
  * on a REF line). Surface forms with no span are reported: an annotation error to fix.
  * An entity may claim single occurrences of a form shared with another entity:
@@ -50,6 +50,8 @@ function skipRegions(text) {
   for (const m of text.matchAll(/\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s+0\d{4,}\b(?:\s+\d+(?:\.\d+)?\s+[Oo][Ff]\s+\d+)?/g)) out.push([m.index, m.index + m[0].length]);
   // Mixed-case references in parentheses or after "see": "(Bamako 538)", "see Paris 1234" (not years).
   for (const m of text.matchAll(/(?<=\(|\bsee\s|\bSee\s|\bref\s|\breftel\s)(?:\d{2}\s+)?[A-Z][A-Za-z]+\s+(?!(?:19|20)\d\d\b)\d{3,}\b/g)) out.push([m.index, m.index + m[0].length]);
+  // Letter-spaced words: "S E C R E T", "C O N F I D E N T I A L", "C O R R E C T E D".
+  for (const m of text.matchAll(/\b(?:[A-Z] ){3,}[A-Z]\b/g)) out.push([m.index, m.index + m[0].length]);
   // URLs (a wrapped URL goes on with its next piece when that holds a slash).
   for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s"<>]+(?:[ \t]*\n[^\s"<>]*\/[^\s"<>]*)?/gi)) out.push([m.index, m.index + m[0].length]);
   // Paragraph classification markings: "(C)", "(SBU)", "(S/NF)", "(S/Rel UK)", "(/Rel UK)", "(C/REL ISAF)".
