@@ -1,25 +1,29 @@
 import { CablegraphError } from '../common/diagnostics';
 import { AnnotatedExtractor } from './annotated';
 import { BuiltinExtractor, type BuiltinOptions } from './builtin';
+import { TaggerExtractor } from './tagger';
 import type { Extractor, ExtractorName } from './types';
 
 export type * from './types';
 export { ENTITY_TYPES } from './types';
 export { AnnotatedExtractor } from './annotated';
 export { BuiltinExtractor } from './builtin';
+export { TaggerExtractor } from './tagger';
 
 export interface ExtractorOptions extends BuiltinOptions {
   /** Options passed to the CoreNLP extractor (server URL, batch size …). */
   corenlp?: Record<string, unknown>;
 }
 
-/** Creates an extractor by name: `builtin` (default), `annotated`, `corenlp`. */
+/** Creates an extractor by name: `builtin` (default), `tagger`, `annotated`, `corenlp`. */
 export function createExtractor(name: ExtractorName = 'builtin', options: ExtractorOptions = {}): Extractor {
   switch (name) {
     case 'builtin':
       return new BuiltinExtractor(options);
     case 'annotated':
       return new AnnotatedExtractor();
+    case 'tagger':
+      return new TaggerExtractor();
     case 'corenlp': {
       let mod: { CoreNlpExtractor?: new (o?: Record<string, unknown>) => Extractor };
       try {
