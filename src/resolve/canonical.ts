@@ -150,6 +150,19 @@ export function officeSymbol(symbol: string): Canonical | undefined {
  * undefined to let resolution decide. `countries`: the cable's country context (ISO codes, home first).
  */
 export function canonicalOf(type: EntityType, text: string, countries: readonly string[]): Canonical | undefined {
+  // surfaces repeat across cables: each (type, surface, home country) is read once
+  const key = `${type}|${countries[0] ?? ''}|${text}`;
+  const known = CANONICAL_CACHE.get(key);
+  if (known !== undefined || CANONICAL_CACHE.has(key)) return known;
+  const result = readCanonical(type, text, countries);
+  if (CANONICAL_CACHE.size >= CACHE_LIMIT) CANONICAL_CACHE.clear();
+  CANONICAL_CACHE.set(key, result);
+  return result;
+}
+const CACHE_LIMIT = 200_000;
+const CANONICAL_CACHE = new Map<string, Canonical | undefined>();
+
+function readCanonical(type: EntityType, text: string, countries: readonly string[]): Canonical | undefined {
   const t = text.replace(/\s+/g, ' ').trim();
   // Redactions ("XXXXXXXXXXXX") are placeholders, never names.
   if (/^(?:x{4,}\b\s*)+$/i.test(t) || /\bX{5,}\b/i.test(t)) return null;

@@ -86,6 +86,16 @@ const isTitleWord = (w: string) => {
  * Empty when nothing of a name is left ("Acting", "Meets").
  */
 export function personName(text: string): string {
+  let name = PERSON_NAME_CACHE.get(text);
+  if (name === undefined) {
+    name = readPersonName(text);
+    if (PERSON_NAME_CACHE.size >= 200_000) PERSON_NAME_CACHE.clear();
+    PERSON_NAME_CACHE.set(text, name);
+  }
+  return name;
+}
+const PERSON_NAME_CACHE = new Map<string, string>();
+function readPersonName(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   let a = 0; let b = words.length;
   while (b > a && SUBJECT_VERBS.has(words[b - 1]!.toLowerCase())) b--;
