@@ -6,7 +6,7 @@
  * as symbols, redactions, subject-line verbs). General cable conventions, not names of any cable.
  */
 import type { EntityType } from '../extract/types';
-import { COUNTRY_CODE, ORG_NAMES } from '../extract/gazetteer';
+import { COUNTRY_CODE, DEMONYMS, ORG_NAMES } from '../extract/gazetteer';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const countries: Array<{ name: { common: string }; cca2: string; capital?: string[]; demonyms?: { eng?: { m: string; f: string } } }> = require('world-countries');
 
@@ -121,6 +121,8 @@ const GOVERNMENT_ACRONYMS: Record<string, string> = { ROYG: 'YE', GBRV: 'VE', SA
 const PLACE_ACRONYMS: Record<string, string> = { NWFP: 'North-West Frontier Province', FATA: 'Federally Administered Tribal Areas' };
 /** Treaties, conventions and accords: documents, not organizations, persons or places. */
 const DOCUMENT_HEADS = /\b(?:treaty|convention|accords?|agreement|protocol|resolution|charter|memorandum|declaration|initiative|act)$/i;
+/** Peoples the country demonyms miss. */
+const PEOPLES = new Set(['kyrgyz', 'kazakh', 'kazakhs', 'uzbek', 'uzbeks', 'turkmen', 'azeri', 'azeris', 'miskitos', 'miskito', 'sandinistas', 'chavistas', 'peronists', 'islamists', 'salafis', 'houthis', 'wahhabis']);
 /** U.S. presidents since 1961: "the Obama Administration" is the United States Government. */
 const US_PRESIDENTS = new Set(['kennedy', 'johnson', 'nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama']);
 export { SUBJECT_VERBS } from '../extract/words';
@@ -205,6 +207,8 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     return lastLower === 'administration' && words.length === 1 ? null : undefined;
   }
   if (type === 'PERSON' && /^(?:administration|government)$/i.test(t)) return null;
+  // a people or nationality is no person ("Kyrgyz", "Kazakh")
+  if (type === 'PERSON' && words.length === 1 && (DEMONYMS.has(lastLower) || PEOPLES.has(lastLower))) return null;
   return undefined;
 }
 

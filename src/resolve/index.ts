@@ -287,6 +287,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (n.includes(' ') && /\s/.test(name)) {
       const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
       if (longer.length === 1) return add('PERSON', longer[0]!, properCase(fullByNorm.get(longer[0]!)!), m.text);
+      // "Sultan Qaboos" and "Mohammed bin Zayed" beside "Sultan Qaboos bin Sa'id", "Mohammed bin Zayed al-Nahyan" in the same cable
+      const extended = longer.length === 0 ? fullNorms.filter((f) => f.startsWith(n + ' ')) : [];
+      if (extended.length === 1) return add('PERSON', extended[0]!, properCase(fullByNorm.get(extended[0]!)!), m.text);
       return add('PERSON', n, properCase(name), m.text);
     }
     // surname-only: join the full name in this cable ending with it (unique)
