@@ -34,7 +34,7 @@ export function buildProgram(): Command {
     .option('--id <refid>', 'reference id for an input that carries none (e.g. 05PARIS77)')
     .option('--quiet', 'do not print warnings to stderr')
     .addOption(
-      new Option('--ner <extractor>', 'entity extractor: builtin (no server), annotated (bracketed inputs), corenlp (a CoreNLP server), none (metadata only, streams)')
+      new Option('--ner <extractor>', 'entity extractor: builtin (no server), tagger (builtin + a trained perceptron), annotated (bracketed inputs), corenlp (a CoreNLP server), none (metadata only, streams)')
         .choices(['builtin', 'tagger', 'annotated', 'corenlp', 'none'])
         .default('builtin'),
     )
