@@ -41,7 +41,7 @@ function skipRegions(text) {
       const next = lines[k + 1];
       if (next && /^\s*[A-Z]{2,5}(?:[\s,]+[A-Z]{2,5})*[\s,]*$/.test(next.s)) out.push([next.start, next.end]);
     }
-    if (/^\s*(?:E\.\s?O\.|EO)\s+\d{4,5}\b/.test(l.s)) out.push([l.start, l.end]);
+    if (/^\s*(?:E\.\s?O\.|EO)\s*\d{4,5}\b/.test(l.s)) out.push([l.start, l.end]);
   });
   // Cable numbers: "PARIS 1844", "08 STATE 12345", "(Bamako 538)", "KABUL 00000104 002 OF 003".
   // (Without a year prefix, a bare year is no cable number: "UKRAINE ELECTION 2006".)
