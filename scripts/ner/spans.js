@@ -41,11 +41,14 @@ function skipRegions(text) {
       const next = lines[k + 1];
       if (next && /^\s*[A-Z]{2,5}(?:[\s,]+[A-Z]{2,5})*[\s,]*$/.test(next.s)) out.push([next.start, next.end]);
     }
-    if (/^\s*(?:E\.\s?O\.|EO)\s+\d{4,5}\b/.test(l.s)) out.push([l.start, l.end]);
+    if (/^\s*(?:E\.\s?O\.|EO)\s*\d{4,5}\b/.test(l.s)) out.push([l.start, l.end]);
   });
   // Cable numbers: "PARIS 1844", "08 STATE 12345", "(Bamako 538)", "KABUL 00000104 002 OF 003".
   // (Without a year prefix, a bare year is no cable number: "UKRAINE ELECTION 2006".)
-  for (const m of text.matchAll(/\b\d{2}\s+[A-Z][A-Z]+(?:\s[A-Z]+)?\s+\d{3,}\b|\b[A-Z][A-Z]+(?:\s[A-Z]+)?\s+(?!(?:19\d\d|20[0-2]\d)\b)\d{3,}\b(?:\s+\d+\s+OF\s+\d+)?/g)) out.push([m.index, m.index + m[0].length]);
+  // ("COMMERCE FOR 4332/MAC/WH" is a routing line: FOR is never the second word of a post.)
+  for (const m of text.matchAll(/\b\d{2}\s+[A-Z][A-Z]+(?:\s[A-Z]+)?\s+\d{3,}\b|\b[A-Z][A-Z]+(?:\s(?!FOR\b)[A-Z]+)?\s+(?!(?:19\d\d|20[0-2]\d)\b)\d{3,}\b(?:\s+\d+\s+OF\s+\d+)?/g)) out.push([m.index, m.index + m[0].length]);
+  // Posts of three or more words: "RIO DE JANEIRO 329", "RIO DE JAN 00000365 002 OF 002", "DAR ES SALAAM 1234".
+  for (const m of text.matchAll(/\b(?:\d{2}\s+)?(?:RIO DE JAN(?:EIRO)?|DAR ES SALAAM|PORT OF SPAIN|PORT AU PRINCE|BANDAR SERI BEGAWAN|HO CHI MINH CITY)\s+\d{2,}\b(?:\s+\d+(?:\.\d+)?\s+OF\s+\d+)?/gi)) out.push([m.index, m.index + m[0].length]);
   // Mixed-case page-break lines and numbers: "Kiev 00001261 002 of 004", "Vladivosto 00000005".
   for (const m of text.matchAll(/\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s+0\d{4,}\b(?:\s+\d+(?:\.\d+)?\s+[Oo][Ff]\s+\d+)?/g)) out.push([m.index, m.index + m[0].length]);
   // Mixed-case references in parentheses or after "see": "(Bamako 538)", "see Paris 1234" (not years).
