@@ -2,7 +2,9 @@
 /**
  * Scores an extractor (+ resolution) on the hand-annotated gold cables in ../shared/gold.
  *
- *   node scripts/eval-entities.js [--ner builtin|annotated|corenlp] [--gold DIR] [--json]
+ *   node scripts/eval-entities.js [--ner builtin|tagger|annotated|corenlp] [--gold DIR] [--errors]
+ *   node scripts/eval-entities.js --cv K [--annotations DIR]   # K-fold cross-validation of tagger and builtin
+ *                                                             # on the annotated training cables (scripts/ner/train.js)
  *
  * Runs straight from the TypeScript sources (a small require hook compiles them with @swc/core, a
  * devDependency), so it works on a clean clone after `npm ci`, without a build.
@@ -28,6 +30,13 @@ const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
 const ner = opt('--ner', 'builtin');
+if (args.includes('--cv')) {
+  // Cross-validation trains the tagger on K-1 folds of the annotated cables and scores the held-out fold.
+  const { spawnSync } = require('node:child_process');
+  const extra = args.includes('--annotations') ? ['--annotations', opt('--annotations')] : [];
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'ner', 'train.js'), '--folds', opt('--cv', '5'), '--no-write', '--quiet', ...extra, ...(args.includes('--errors') ? ['--errors'] : [])], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 const goldDir = path.resolve(opt('--gold', path.join(ROOT, '..', 'shared', 'gold')));
 
 const { createExtractor } = require(path.join(ROOT, 'src/extract/index.ts'));
@@ -51,9 +60,7 @@ function minimalCable(id, text) {
     source: { path: id }, format: 'text', diagnostics: [] };
 }
 
-const norm = (s) => stripTitles(s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’']s\b/g, ''))
-  .toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const keys = (e) => new Set([e.name, ...e.mentions].map(norm).filter(Boolean));
+const { scorer } = require(path.join(ROOT, 'scripts/lib/entity-score.js'));
 
 async function main() {
   const ids = fs.readdirSync(path.join(goldDir, 'text')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
@@ -78,45 +85,12 @@ async function main() {
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   if (extractor.close) await extractor.close();
 
-  const TYPES = ['PERSON', 'ORGANIZATION', 'PLACE'];
-  const stats = { typed: {}, untyped: {} };
-  for (const mode of ['typed', 'untyped']) for (const t of [...TYPES, 'ALL']) stats[mode][t] = { tp: 0, pred: 0, gold: 0 };
-  const errors = [];
-  ids.forEach((id, i) => {
-    const pred = resolved.perCable[i];
-    const gold = golds[i];
-    for (const mode of ['typed', 'untyped']) {
-      const used = new Set();
-      const goldHit = new Set();
-      gold.forEach((g, gi) => {
-        const gk = keys(g);
-        const pi = pred.findIndex((p, k) => !used.has(k) && (mode === 'untyped' || p.type === g.type) && [...keys(p)].some((x) => gk.has(x)));
-        if (pi >= 0) { used.add(pi); goldHit.add(gi); }
-      });
-      for (const t of TYPES) {
-        const s = stats[mode][t];
-        s.gold += gold.filter((g) => g.type === t).length;
-        s.pred += pred.filter((p) => p.type === t).length;
-        s.tp += mode === 'typed' ? [...used].filter((k) => pred[k].type === t).length : [...goldHit].filter((k) => gold[k].type === t).length;
-      }
-      if (mode === 'typed') {
-        gold.forEach((g, gi) => { if (!goldHit.has(gi)) errors.push(`${id}\tFN\t${g.type}\t${g.name}\t${g.mentions.join(' | ')}`); });
-        pred.forEach((p, k) => { if (!used.has(k)) errors.push(`${id}\tFP\t${p.type}\t${p.name}\t${p.mentions.join(' | ')}`); });
-      }
-    }
-  });
-  for (const mode of ['typed', 'untyped']) for (const t of TYPES) for (const f of ['tp', 'pred', 'gold']) stats[mode].ALL[f] += stats[mode][t][f];
-  const prf = (s) => { const p = s.pred ? s.tp / s.pred : 0; const r = s.gold ? s.tp / s.gold : 0; return [p, r, p + r ? (2 * p * r) / (p + r) : 0]; };
-  const f3 = (x) => x.toFixed(3);
+  const score = scorer(stripTitles);
+  ids.forEach((id, i) => score.add(id, resolved.perCable[i], golds[i]));
   console.log(`## Entity extraction on ${ids.length} gold cables — extractor \`${ner}\` + resolution\n`);
-  console.log('| type | typed P | typed R | typed F1 | untyped P | untyped R | untyped F1 | gold | pred |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const t of [...TYPES, 'ALL']) {
-    const a = prf(stats.typed[t]); const b = prf(stats.untyped[t]);
-    console.log(`| ${t} | ${a.map(f3).join(' | ')} | ${b.map(f3).join(' | ')} | ${stats.typed[t].gold} | ${stats.typed[t].pred} |`);
-  }
+  console.log(score.table());
   console.log(`\nThroughput: ${((bytes * reps) / 1e6 / secs).toFixed(2)} MB/s of cable text (extract + resolve, ${(bytes / 1024).toFixed(0)} KB × ${reps} runs, ${secs.toFixed(2)} s)`);
   console.log(`Cables parsed with parseCable: ${parsedCount}/${ids.length} (others: minimal text+paragraphs+TAGS cable)`);
-  if (args.includes('--errors')) console.log('\n' + errors.join('\n'));
+  if (args.includes('--errors')) console.log('\n' + score.errors.join('\n'));
 }
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -39,8 +39,8 @@ export function buildProgram(): Command {
     .option('--id <refid>', 'reference id for an input that carries none (e.g. 05PARIS77)')
     .option('--quiet', 'do not print warnings to stderr')
     .addOption(
-      new Option('--ner <extractor>', 'entity extractor: builtin (no server), annotated (bracketed inputs), corenlp (a CoreNLP server), none (metadata only, streams)')
-        .choices(['builtin', 'annotated', 'corenlp', 'none'])
+      new Option('--ner <extractor>', 'entity extractor: builtin (no server), tagger (builtin + a trained perceptron), annotated (bracketed inputs), corenlp (a CoreNLP server), none (metadata only, streams)')
+        .choices(['builtin', 'tagger', 'annotated', 'corenlp', 'none'])
         .default('builtin'),
     )
     .action(async (inputs: string[], options: ParseCommandOptions) => {
@@ -54,7 +54,7 @@ export function buildProgram(): Command {
     .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin')
     .requiredOption('-o, --output <file>', 'graph file to write (e.g. out/graph.cgz)')
     .option('--append', 'add the cables to an existing graph file (same result as a full rebuild)')
-    .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
+    .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'tagger', 'annotated', 'corenlp']).default('builtin'))
     .option('--workers <n>', `worker threads for parsing and extraction (default: one per core, at most 4; 0 = none; at most ${MAX_WORKERS})`)
     .option('--curation <file>', 'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)')
     .option('--quiet', 'no progress and no warnings')
@@ -104,7 +104,7 @@ export function buildProgram(): Command {
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')
     .option('--no-texts', "leave out the cables' texts (the viewer then shows no passages)")
-    .addOption(new Option('--ner <extractor>', 'entity extractor when building from cables').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
+    .addOption(new Option('--ner <extractor>', 'entity extractor when building from cables').choices(['builtin', 'tagger', 'annotated', 'corenlp']).default('builtin'))
     .option('--quiet', 'no progress and no summary')
     .action(async (inputs: string[], options: LoadCommandOptions) => {
       const { runLoad } = await import('./load-command');

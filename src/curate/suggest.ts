@@ -14,7 +14,10 @@ interface Info {
   words: string[];
 }
 
-const STRENGTH: Record<SuggestionReason, number> = { acronym: 3, initials: 2.5, spelling: 2, surname: 1.5 };
+// A person split in two (a surname alone beside the full name) is what users meet most: it leads.
+const STRENGTH: Record<SuggestionReason, number> = { surname: 3, acronym: 2.5, initials: 2.5, spelling: 2 };
+/** Full names a lone surname is weighed against (the best by evidence is proposed). */
+const SURNAME_CANDIDATES = 6;
 const OPPOSITES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'northeast', 'northwest', 'southeast', 'southwest']);
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'to']);
 
@@ -106,9 +109,10 @@ export function suggestDuplicates(graph: Graph, limit = 50): Suggestion[] {
   for (const p of people) {
     const full = bySurname.get(p.words[p.words.length - 1]!) ?? [];
     if (p.words.length === 1) {
-      const others = full.filter((f) => f.words.length >= 2);
-      // Only when one full name carries that surname: "Smith" beside two Smiths is anyone's guess.
-      if (others.length === 1) propose(p, others[0]!, 'surname');
+      // Each full name carrying that surname is weighed; only the clear best is kept (below):
+      // "Smith" beside two Smiths with no evidence for either is anyone's guess.
+      const others = full.filter((f) => f.words.length >= 2).sort((a, b) => b.cables - a.cables || (a.id < b.id ? -1 : 1));
+      for (const f of others.slice(0, SURNAME_CANDIDATES)) propose(p, f, 'surname');
     } else if (p.words[0]!.length === 1) {
       for (const f of full) if (f.id !== p.id && f.words.length === p.words.length && f.words[0]!.length > 1 && f.words[0]![0] === p.words[0]) propose(p, f, 'initials');
     }
@@ -147,7 +151,9 @@ export function suggestDuplicates(graph: Graph, limit = 50): Suggestion[] {
   for (const [key, reason] of candidates) {
     const [xId, yId] = key.split('\u0000') as [string, string];
     const [x, y] = [infos.get(xId)!, infos.get(yId)!];
-    const [keep, merge] = x.cables > y.cables || (x.cables === y.cables && x.norm.length >= y.norm.length) ? [x, y] : [y, x];
+    // The full name, the expansion of an acronym, else the entity with more cables is kept.
+    const fuller = reason === 'surname' || reason === 'acronym' || reason === 'initials' ? (x.norm.length >= y.norm.length ? x : y) : undefined;
+    const [keep, merge] = fuller ? (fuller === x ? [x, y] : [y, x]) : x.cables > y.cables || (x.cables === y.cables && x.norm.length >= y.norm.length) ? [x, y] : [y, x];
     const nk = neighbours(keep.id);
     const nm = neighbours(merge.id);
     nk.delete(merge.id);
@@ -162,11 +168,26 @@ export function suggestDuplicates(graph: Graph, limit = 50): Suggestion[] {
     // A surname left alone in a cable naming the full person was not theirs (resolution would have
     // joined them); typos and acronyms, though, sit beside the right form in the same cable.
     const against = reason === 'surname' ? Math.min(1, sharedCables / Math.max(1, merge.cables)) : 0;
-    // Plus the size of the fix: a duplicate spread over many cables first.
-    const score = STRENGTH[reason] + 2 * overlap + (sharedCountries.length > 0 ? 1 : 0) - against + 0.5 * Math.log2(1 + Math.min(keep.cables, merge.cables));
+    // Plus the size of the fix: a duplicate spread over many cables first (a one-cable acronym last).
+    const score = STRENGTH[reason] + 2 * overlap + (sharedCountries.length > 0 ? 1 : 0) - against + Math.log2(1 + Math.min(keep.cables, merge.cables));
     const view = (i: Info) => ({ id: i.id, name: i.name, type: i.type, cables: i.cables });
     suggestions.push({ keep: view(keep), merge: view(merge), reason, score: Number(score.toFixed(3)), evidence: { sharedNeighbours: shared, neighbourOverlap: Number(overlap.toFixed(3)), sharedCountries, sharedCables } });
   }
-  suggestions.sort((a, b) => b.score - a.score || b.keep.cables + b.merge.cables - (a.keep.cables + a.merge.cables) || (a.merge.id < b.merge.id ? -1 : 1));
-  return suggestions.slice(0, limit);
+  // A lone surname goes to its best full name, when that one leads the next by a clear margin.
+  const bySurnameAlone = new Map<string, Suggestion[]>();
+  for (const x of suggestions) {
+    if (x.reason !== 'surname') continue;
+    const alone = x.keep.name.includes(' ') ? x.merge.id : x.keep.id;
+    if (!bySurnameAlone.has(alone)) bySurnameAlone.set(alone, []);
+    bySurnameAlone.get(alone)!.push(x);
+  }
+  const dropped = new Set<Suggestion>();
+  for (const list of bySurnameAlone.values()) {
+    list.sort((a, b) => b.score - a.score);
+    for (const x of list.slice(1)) dropped.add(x);
+    if (list.length > 1 && list[0]!.score - list[1]!.score < 1) dropped.add(list[0]!);
+  }
+  const kept = suggestions.filter((x) => !dropped.has(x));
+  kept.sort((a, b) => b.score - a.score || b.keep.cables + b.merge.cables - (a.keep.cables + a.merge.cables) || (a.merge.id < b.merge.id ? -1 : 1));
+  return kept.slice(0, limit);
 }

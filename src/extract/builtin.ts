@@ -2,6 +2,7 @@ import type { Cable } from '../parse/types';
 import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, PLURAL_TITLES, ROLES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from './gazetteer';
 import type { EntityType, Extractor, Mention } from './types';
 import { isSpace, paragraphAt } from './util';
+import { LEADING_NON_NAME, SUBJECT_VERBS } from './words';
 
 export interface BuiltinOptions {
   /** Treat single capitalized words after a place preposition ("in Heiligendamm") as places. Default true. */
@@ -254,7 +255,7 @@ export class BuiltinExtractor implements Extractor {
 }
 
 /** Hyphenated titles ("Minister-Counselor", "Vice-President") act as titles. */
-const isTitle = (x: Tok) => has(x, W_TITLE) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)));
+const isTitle = (x: Tok) => has(x, W_TITLE) || x.lower === 'acting' || (x.lower.includes('-') && (x.lower.split('-').every((p) => TITLES.has(p)) || /^[a-z]+-(?:elect|designate)$/.test(x.lower)));
 const isStrong = (x: Tok) => has(x, W_STRONG_TITLE) || (x.lower.includes('-') && x.lower.split('-').every((p) => TITLES.has(p)) && x.lower.split('-').some((p) => STRONG_TITLES.has(p)));
 /** Name connectors ("de", "bin", "al-") are short: the length settles most tokens without a lookup. */
 const CONNECTOR_MAX = Math.max(...[...CONNECTORS].map((w) => w.length));
@@ -508,7 +509,11 @@ class CableScan {
       let f = a;
       while (f < b && has(toks[f], W_ENGLISH) && !has(toks[f], W_FIRST_NAME)) f++;
       if (f > a && f < b && has(toks[f], W_FIRST_NAME)) { a = f; b = this.extend(a, caps); }
+      // "Close Kirchner", "Reminding Karzai": an ordinary word (not a given name) before a name-like word
+      while (a < b && LEADING_NON_NAME.test(toks[a].lower) && has(toks[a], W_ENGLISH) && !ANY_FIRST_NAMES.has(toks[a].lower) && !has(toks[a + 1], W_ENGLISH) && !isConnector(toks[a + 1])) a++;
     }
+    // "Meets", "Calls" standing alone (a subject line's verb after a name found elsewhere)
+    if (a === b && !cue && SUBJECT_VERBS.has(toks[a].lower)) return b;
     this.personOrPending(a, b, cue, caps);
     return b;
   }
@@ -551,7 +556,7 @@ class CableScan {
       const firstNameHere = b === a && has(toks[b], W_FIRST_NAME);
       const ok = this.okTok(nx, caps) || (firstNameHere && nx.cap && !nx.used && !nx.skip && !has(nx, W_STOP) && !has(nx, W_ORG_HEAD) && !has(nx, W_DEMONYM) && !has(nx, W_PLACE) &&
         !(toks[b + 2] && toks[b + 2].cap && toks[b + 2].join));
-      if (!ok) break;
+      if (!ok || SUBJECT_VERBS.has(nx.lower)) break; // "Williamson Discusses"
       if (isInit(toks[ref]) && !isInit(nx)) ref = b + 1;
       if (!(this.capsRun(b + 1) === this.capsRun(ref) || isInit(nx) || isInit(toks[b]))) break;
       b++;

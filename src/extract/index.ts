@@ -6,6 +6,7 @@ export type * from './types';
 export { ENTITY_TYPES } from './types';
 export type { AnnotatedExtractor } from './annotated';
 export type { BuiltinExtractor } from './builtin';
+export type { TaggerExtractor } from './tagger';
 
 export interface ExtractorOptions extends BuiltinOptions {
   /** Options passed to the CoreNLP extractor (server URL, batch size …). */
@@ -13,9 +14,9 @@ export interface ExtractorOptions extends BuiltinOptions {
 }
 
 /**
- * Creates an extractor by name: `builtin` (default), `annotated`, `corenlp`. Each is loaded here,
- * on first use (the builtin extractor's gazetteers take a second to load: commands that extract
- * nothing never pay it).
+ * Creates an extractor by name: `builtin` (default), `tagger`, `annotated`, `corenlp`. Each is
+ * loaded here, on first use (the builtin extractor's gazetteers take a second to load: commands
+ * that extract nothing never pay it).
  */
 export function createExtractor(name: ExtractorName = 'builtin', options: ExtractorOptions = {}): Extractor {
   switch (name) {
@@ -25,6 +26,9 @@ export function createExtractor(name: ExtractorName = 'builtin', options: Extrac
     case 'annotated':
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return new (require('./annotated') as typeof import('./annotated')).AnnotatedExtractor();
+    case 'tagger':
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return new (require('./tagger') as typeof import('./tagger')).TaggerExtractor();
     case 'corenlp': {
       let mod: { CoreNlpExtractor?: new (o?: Record<string, unknown>) => Extractor };
       try {

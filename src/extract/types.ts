@@ -23,4 +23,4 @@ export interface Extractor {
   close?(): Promise<void>;
 }
 
-export type ExtractorName = 'builtin' | 'annotated' | 'corenlp';
+export type ExtractorName = 'builtin' | 'annotated' | 'corenlp' | 'tagger';

@@ -1,9 +1,12 @@
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import type { EntityType, Mention } from '../extract/types';
-import { COUNTRY_CODE, GOV_ACRONYMS, TITLES } from '../extract/gazetteer-core';
+import { ANY_FIRST_NAMES, COUNTRY_CODE, ENGLISH, FIRST_NAMES, GOV_ACRONYMS, PLACES, TITLES } from '../extract/gazetteer';
 import { isSpace } from '../extract/util';
 import { IntList } from '../common/int-list';
+import { LEADING_NON_NAME } from '../extract/words';
+import { canonicalOf, COUNTRY_NAME, SUBJECT_VERBS } from './canonical';
+import { SurnameIndex } from './surnames';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const countries: Array<{ name: { common: string }; cca2: string; capital?: string[] }> = require('world-countries');
 
@@ -29,10 +32,8 @@ export interface ResolveOptions {
   countryOf?: (cable: Cable) => string[];
 }
 
-const COUNTRY_NAME = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
 const CAPITAL_TO_CC = new Map<string, string>();
 for (const c of countries) for (const cap of c.capital ?? []) CAPITAL_TO_CC.set(cap.toUpperCase(), c.cca2);
-COUNTRY_NAME.set('US', 'United States'); COUNTRY_NAME.set('GB', 'United Kingdom');
 
 /** Folds case, diacritics and punctuation: `KOUCHNER` = `Kouchner`, `Hervé` = `Herve`. */
 export function normalizeName(s: string): string {
@@ -69,6 +70,58 @@ export function stripTitles(s: string): string {
   let i = 0;
   while (i < words.length - 1 && TITLES.has(words[i].toLowerCase())) i++;
   return words.slice(i).join(' ');
+}
+/** Titles written as acronyms before a name ("COAS Kayani", "SECSTATE Rice"). */
+const TITLE_ACRONYMS = new Set(['coas', 'cjcs', 'chod', 'cds', 'cns', 'potus', 'vpotus', 'flotus', 'secstate', 'secdef', 'dni', 'srsg', 'dsrsg', 'sfm', 'ffm', 'mod', 'moi', 'mfa', 'dpm', 'pres', 'gen', 'ltg', 'mg', 'bg', 'vadm', 'radm', 'adm', 'hon', 'honorable', 'excellency', 'hrh', 'he']);
+/** Title-like words a person's name is written after: "President-elect Obama", "Acting FM X", "then-Governor". */
+const isTitleWord = (w: string) => {
+  const l = w.toLowerCase().replace(/[.,:;]+$/, '');
+  return TITLES.has(l) || TITLE_ACRONYMS.has(l) || /^(?:acting|interim|caretaker|incoming|outgoing|designate|elect)$/.test(l) || /^then-|-elect$|-designate$/.test(l) ||
+    (l.includes('-') && l.split('-').every((p) => TITLES.has(p)));
+};
+/**
+ * A person's name as resolution keeps it: title words dropped from the front ("President-elect
+ * Obama"), subject-line verbs from the end ("Williamson Discusses"), and ordinary words a sentence
+ * or list put before the name ("Close Kirchner", "Reminding Karzai", "State Condoleezza Rice").
+ * Empty when nothing of a name is left ("Acting", "Meets").
+ */
+export function personName(text: string): string {
+  let name = PERSON_NAME_CACHE.get(text);
+  if (name === undefined) {
+    name = readPersonName(text);
+    if (PERSON_NAME_CACHE.size >= 200_000) PERSON_NAME_CACHE.clear();
+    PERSON_NAME_CACHE.set(text, name);
+  }
+  return name;
+}
+const PERSON_NAME_CACHE = new Map<string, string>();
+function readPersonName(text: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  let a = 0; let b = words.length;
+  while (b > a && SUBJECT_VERBS.has(words[b - 1]!.toLowerCase())) b--;
+  while (a < b && isTitleWord(words[a]!)) a++;
+  // "Post-Lula", "Policy Post-Lula": a prefix, not part of the name (nor what comes before it)
+  for (let k = a; k < b; k++) {
+    const hy = /^([A-Za-z]+)-(\S+)$/.exec(words[k]!);
+    if (hy && isOrdinaryWord(hy[1]!) && /^[A-Z]/.test(hy[2]!)) { words[k] = hy[2]!; a = k; break; }
+  }
+  // ordinary words or places before a name ("London Karzai"): only with a name-like word left after them
+  while (b - a >= 2 && (isOrdinaryWord(words[a]!) || isPlaceWord(words[a]!)) && !isOrdinaryWord(words[a + 1]!) && !isPlaceWord(words[a + 1]!)) a++;
+  // "Clinton unquote Clinton": a quotation mark word ends the name
+  for (let k = a + 1; k < b; k++) if (/^(?:quote|unquote|end|begin)$/i.test(words[k]!)) { b = k; break; }
+  if (a >= b) return '';
+  if (b - a === 1 && (isTitleWord(words[a]!) || SUBJECT_VERBS.has(words[a]!.toLowerCase()))) return '';
+  return words.slice(a, b).join(' ');
+}
+/** A place that is not also a given name ("London"; not "Vladimir", "Stanley"). */
+function isPlaceWord(w: string): boolean {
+  const l = w.toLowerCase();
+  return PLACES.has(l) && !ANY_FIRST_NAMES.has(l) && !FIRST_NAMES.has(l);
+}
+/** A word that leads into a name and is not a given name ("Close", "Reminding", "State"; not "Paddy", "Mark"). */
+function isOrdinaryWord(w: string): boolean {
+  const l = w.toLowerCase();
+  return LEADING_NON_NAME.test(l) && ENGLISH.has(l) && !ANY_FIRST_NAMES.has(l) && !FIRST_NAMES.has(l);
 }
 /** An all-upper-case name in title case ("JEAN-DAVID LEVITTE" → "Jean-David Levitte"); other names as they are. */
 function properCase(s: string): string {
@@ -133,7 +186,13 @@ function acronymName(surface: string, ctry: string[]): string | undefined {
   const cn = COUNTRY_NAME.get(home) ?? home;
   const ministry = MINISTRIES.get(u);
   if (ministry) return `${ministry} (${cn})`;
-  if (/^(foreign ministry|quai|quai d'orsay|ministry of foreign affairs)$/i.test(surface)) return `Ministry of Foreign Affairs (${cn})`;
+  if (/^(foreign ministry|quai|quai d'orsay|ministry of foreign affairs|ministry of external affairs|foreign affairs ministry)$/i.test(surface)) return `Ministry of Foreign Affairs (${cn})`;
+  // the host country's ministries by their names: "Interior Ministry" = "Ministry of Interior" = MOI
+  const named = /^(?:(interior|defen[cs]e|finance|justice) ministry|ministry of (?:the )?(interior|defen[cs]e|finance|justice))$/i.exec(surface.replace(/\s+/g, ' '));
+  if (named) {
+    const what = (named[1] ?? named[2])!.toLowerCase();
+    return `${what.startsWith('defen') ? 'Ministry of Defense' : `Ministry of ${what[0]!.toUpperCase()}${what.slice(1)}`} (${cn})`;
+  }
   return undefined;
 }
 
@@ -164,9 +223,9 @@ function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>): M
   const full = new Map<string, string>();
   for (const m of mentions) {
     if (m.type !== 'PERSON' || aliasOf.has(m)) continue;
-    const name = stripTitles(m.text);
+    const name = personName(m.text);
     const k = normalizeName(name);
-    if (k.includes(' ') && !full.has(k)) full.set(k, name);
+    if (k.includes(' ') && /\s/.test(name) && !full.has(k)) full.set(k, name);
   }
   return full;
 }
@@ -194,7 +253,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   const aliases: Mention[] = [];
   for (const m of mentions) {
     if (aliasOf.has(m)) { aliases.push(m); continue; }
-    keyOf.set(m, resolveOne(m));
+    const k = resolveOne(m);
+    if (k !== undefined) keyOf.set(m, k);
   }
   for (const n of aliases) {
     const target = aliasOf.get(n)!;
@@ -204,7 +264,11 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     else resolveOne({ ...n, type: target.type });
   }
   return [...locals.values()];
-  function resolveOne(m: Mention): string {
+  /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
+  function resolveOne(m: Mention): string | undefined {
+    const canon = canonicalOf(m.type, m.text, ctry);
+    if (canon === null) return undefined;
+    if (canon) return add(canon.type, normalizeName(canon.name), canon.name, m.text, { acronym: canon.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text) });
     if (m.type !== 'PERSON') {
       const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
       if (acr) return add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
@@ -215,17 +279,23 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const acronym = m.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text);
       return add(m.type, normalizeName(m.text), acronym ? m.text : properCase(m.text), m.text);
     }
-    const name = stripTitles(m.text);
+    const name = personName(m.text);
+    if (!name) return undefined;
     const n = normalizeName(name);
-    const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
-    if (n.includes(' ') && longer.length === 1) {
-      return add('PERSON', longer[0], properCase(fullByNorm.get(longer[0])!), m.text);
-    } else if (!n.includes(' ')) {
-      // surname-only: join the full name in this cable ending with it (unique)
-      const cands = fullNorms.filter((f) => f.endsWith(' ' + n));
-      if (cands.length === 1) return add('PERSON', cands[0], properCase(fullByNorm.get(cands[0])!), m.text);
-      return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
-    } else return add('PERSON', n, properCase(name), m.text);
+    if (!n) return undefined;
+    // a full name has words apart ("Kim Jong-il"); one hyphenated word ("RC-Central") does not
+    if (n.includes(' ') && /\s/.test(name)) {
+      const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
+      if (longer.length === 1) return add('PERSON', longer[0]!, properCase(fullByNorm.get(longer[0]!)!), m.text);
+      // "Sultan Qaboos" and "Mohammed bin Zayed" beside "Sultan Qaboos bin Sa'id", "Mohammed bin Zayed al-Nahyan" in the same cable
+      const extended = longer.length === 0 ? fullNorms.filter((f) => f.startsWith(n + ' ')) : [];
+      if (extended.length === 1) return add('PERSON', extended[0]!, properCase(fullByNorm.get(extended[0]!)!), m.text);
+      return add('PERSON', n, properCase(name), m.text);
+    }
+    // surname-only: join the full name in this cable ending with it (unique)
+    const cands = fullNorms.filter((f) => f.endsWith(' ' + n));
+    if (cands.length === 1) return add('PERSON', cands[0]!, properCase(fullByNorm.get(cands[0]!)!), m.text);
+    return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
   }
 }
 
@@ -288,14 +358,36 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   // Per cable: [local count, then per local: type, key, display, surname-only, surface count, (surface, count)…].
   const locals = new IntList();
   const localsAt = new Int32Array(count + 1);
-  // index full person names by (surname, country)
-  const bySurnameCountry = new Map<string, Set<string>>();
   const displayOf = new Map<string, string>();
+  const cableYear = new Int16Array(count);
+  const surnames = new SurnameIndex();
+  const PERSON = TYPES.indexOf('PERSON');
+  const PLACE = TYPES.indexOf('PLACE');
+  /** A cable's local entities as the surname pass sees them: `type|key` as one number, the person key. */
+  const entitiesAt = (i: number): Array<{ id: number; personKey?: string; surnameOnly: boolean; type: number; keyId: number }> => {
+    let at = localsAt[i]!;
+    const n = locals.get(at++);
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      const type = locals.get(at++); const keyId = locals.get(at++); at++;
+      const surnameOnly = locals.get(at++) === 1;
+      const surfaces = locals.get(at++);
+      at += 2 * surfaces;
+      const key = text.strings[keyId]!;
+      // a one-word place no gazetteer knows may be a surname ("Chavez"): the pass sees it as one
+      if (type === PLACE && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key)) out.push({ id: keyId * 3 + type, type, keyId, surnameOnly: true, personKey: key });
+      else out.push({ id: keyId * 3 + type, type, keyId, surnameOnly, ...(type === PERSON ? { personKey: key } : {}) });
+    }
+    return out;
+  };
+  const countriesOf = (i: number): string[] => { const c = countryLists.strings[cableCountry[i]!]!; return c ? c.split(',') : []; };
   for (let i = 0; i < count; i++) {
     const { cable, mentions } = cableAt(i);
     ids.push(cable.id);
     const ctry = countryOf(cable);
     cableCountry[i] = countryLists.id(ctry.join(','));
+    const year = cable.created ? Number(cable.created.slice(0, 4)) : 0;
+    cableYear[i] = Number.isFinite(year) ? year : 0;
     const ls = resolveCable(cable, mentions, ctry);
     localsAt[i] = locals.length;
     locals.push(ls.length);
@@ -310,17 +402,23 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
         locals.push(n);
       }
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
-      const sur = l.key.split(' ').pop()!;
-      for (const cc of ctry.length ? ctry : ['']) {
-        const k = `${sur}|${cc}`;
-        if (!bySurnameCountry.has(k)) bySurnameCountry.set(k, new Set());
-        bySurnameCountry.get(k)!.add(l.key);
-      }
       const prev = displayOf.get(l.key);
       if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase())) displayOf.set(l.key, l.display);
     }
+    localsAt[i + 1] = locals.length;
+    // full names this cable also calls by their surname alone
+    const calledBySurname = new Set<number>();
+    for (const l of ls) {
+      if (l.type !== 'PERSON' || l.surnameOnly || !l.key.includes(' ')) continue;
+      const sur = l.key.slice(l.key.lastIndexOf(' ') + 1);
+      for (const surface of l.surfaces.keys()) if (normalizeName(personName(surface)) === sur) { calledBySurname.add(text.id(l.key)); break; }
+    }
+    surnames.addCable(cableYear[i]!, ctry, entitiesAt(i).map((e) => (calledBySurname.has(e.keyId) && e.type === PERSON ? { ...e, calledBySurname: true } : e)));
   }
   localsAt[count] = locals.length;
+  // The corpus-wide person pass: spellings of one full name, then each full name's context.
+  surnames.settleNames();
+  for (let i = 0; i < count; i++) surnames.addContext(entitiesAt(i));
 
   // Entities in creation order, and where each is by type|key.
   const entityList: Entity[] = [];
@@ -330,23 +428,23 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   const resolvedAt = new Int32Array(count + 1);
   const merged = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
-    const ctry = countryLists.strings[cableCountry[i]!]!;
-    const countries = ctry ? ctry.split(',') : [''];
+    const countries = countriesOf(i);
+    let cableIds: number[] | undefined;
     merged.clear();
     let at = localsAt[i]!;
     const n = locals.get(at++);
     for (let k = 0; k < n; k++) {
-      const type = TYPES[locals.get(at++)]!;
+      let type = TYPES[locals.get(at++)]!;
       let key = text.strings[locals.get(at++)]!;
       // A possessive is never part of a name ("Iran's" → Iran), whatever surface was seen first.
       let display = text.strings[locals.get(at++)]!.replace(/['’]s$/i, '');
       const surnameOnly = locals.get(at++) === 1;
       const surfaceCount = locals.get(at++);
-      if (type === 'PERSON' && surnameOnly) {
-        const cands = new Set<string>();
-        for (const cc of countries) for (const full of bySurnameCountry.get(`${key}|${cc}`) ?? []) cands.add(full);
-        if (cands.size === 1) { key = [...cands][0]; display = displayOf.get(key) ?? display; }
-      } else if (type === 'PERSON') display = displayOf.get(key) ?? display;
+      if ((type === 'PERSON' && surnameOnly) || (type === 'PLACE' && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key))) {
+        // a surname alone (or a surname read as a place: "in Chavez's Venezuela") joins the full name the context points to
+        const full = surnames.join(key, cableYear[i]!, countries, (cableIds ??= entitiesAt(i).map((e) => e.id)));
+        if (full !== undefined) { key = full; type = 'PERSON'; display = displayOf.get(key) ?? display; }
+      } else if (type === 'PERSON') { key = surnames.canonical(key); display = displayOf.get(key) ?? display; }
       const ek = `${type}|${key}`;
       let entity = entityAt.get(ek);
       if (entity === undefined) {

@@ -69,3 +69,51 @@ describe('canonical names', () => {
     expect(entities.map((e) => e.name)).toEqual(['Iran']);
   });
 });
+
+describe('the corpus-wide person pass', () => {
+  const cable = (id: string, text: string, created: string, tags: string[]) => makeCable(id, text, { created, tags: tags.map((code) => ({ code, kind: 'country' as const })) });
+  const persons = (r: ReturnType<typeof resolveEntities>) => r.entities.filter((e) => e.type === 'PERSON').map((e) => `${e.name}:${e.cables.length}`).sort();
+
+  it('joins a surname alone to the one full name its country and years agree with, across cables', () => {
+    const t1 = 'President Nicolas Sarkozy met Merkel in Paris.';
+    const t2 = 'Sarkozy told the Spanish press about France.';
+    const t3 = 'Sarkozy and Zapatero spoke.';
+    const cs = [cable('07PARIS1', t1, '2007-06-01', ['FR']), cable('08MADRID2', t2, '2008-01-10', ['FR', 'SP']), cable('08MADRID3', t3, '2008-02-10', ['SP'])];
+    const r = resolveEntities(cs, [at(t1, [['PERSON', 'Nicolas Sarkozy'], ['PERSON', 'Merkel'], ['PLACE', 'Paris']]), at(t2, [['PERSON', 'Sarkozy'], ['PLACE', 'France']]), at(t3, [['PERSON', 'Sarkozy'], ['PERSON', 'Zapatero']])]);
+    // cable 2 shares the country FR; cable 3 shares nothing (no country, no co-mention) and stays apart
+    expect(persons(r)).toEqual(['Merkel:1', 'Nicolas Sarkozy:2', 'Sarkozy:1', 'Zapatero:1']);
+  });
+
+  it('tells two people of one surname apart by the cable year', () => {
+    const t1 = 'President George H. W. Bush spoke of Iraq.';
+    const t2 = 'Bush wrote to Saddam about Iraq.';
+    const t3 = 'President George W. Bush spoke of Iraq.';
+    const t4 = 'Bush visited troops in Iraq.';
+    const cs = [cable('90STATE1', t1, '1990-08-01', ['IZ']), cable('90STATE2', t2, '1990-09-01', ['IZ']), cable('07STATE3', t3, '2007-03-01', ['IZ']), cable('07STATE4', t4, '2007-05-01', ['IZ'])];
+    const r = resolveEntities(cs, [at(t1, [['PERSON', 'George H. W. Bush'], ['PLACE', 'Iraq']]), at(t2, [['PERSON', 'Bush'], ['PERSON', 'Saddam'], ['PLACE', 'Iraq']]), at(t3, [['PERSON', 'George W. Bush'], ['PLACE', 'Iraq']]), at(t4, [['PERSON', 'Bush'], ['PLACE', 'Iraq']])]);
+    expect(persons(r)).toEqual(['George H. W. Bush:2', 'George W. Bush:2', 'Saddam:1']);
+  });
+
+  it('makes one person of the spellings and initials of a full name', () => {
+    const t1 = 'Craig R. Stapleton and Barack Obama.';
+    const t2 = 'Craig Stapleton and Barak Obama.';
+    const t3 = 'Craig R. Stapleton with Barack Obama.';
+    const cs = [cable('08PARIS1', t1, '2008-01-01', ['FR']), cable('08PARIS2', t2, '2008-02-01', ['FR']), cable('08PARIS3', t3, '2008-03-01', ['FR'])];
+    const r = resolveEntities(cs, [at(t1, [['PERSON', 'Craig R. Stapleton'], ['PERSON', 'Barack Obama']]), at(t2, [['PERSON', 'Craig Stapleton'], ['PERSON', 'Barak Obama']]), at(t3, [['PERSON', 'Craig R. Stapleton'], ['PERSON', 'Barack Obama']])]);
+    expect(persons(r)).toEqual(['Barack Obama:3', 'Craig R. Stapleton:3']);
+  });
+
+  it('is a function of the whole input: the same entities and ids whatever order the cables come in', () => {
+    const t1 = 'Hamid Karzai met Holbrooke in Kabul.';
+    const t2 = 'Karzai said Holbrooke was wrong about Kabul.';
+    const t3 = 'Ahmed Wali Karzai runs Kandahar.';
+    const cs = [cable('09KABUL1', t1, '2009-01-01', ['AF']), cable('09KABUL2', t2, '2009-02-01', ['AF']), cable('09KABUL3', t3, '2009-03-01', ['AF'])];
+    const ms = [at(t1, [['PERSON', 'Hamid Karzai'], ['PERSON', 'Holbrooke'], ['PLACE', 'Kabul']]), at(t2, [['PERSON', 'Karzai'], ['PERSON', 'Holbrooke'], ['PLACE', 'Kabul']]), at(t3, [['PERSON', 'Ahmed Wali Karzai'], ['PLACE', 'Kandahar']])];
+    const a = resolveEntities(cs, ms);
+    const b = resolveEntities([cs[2]!, cs[0]!, cs[1]!], [ms[2]!, ms[0]!, ms[1]!]);
+    expect(persons(a)).toEqual(['Ahmed Wali Karzai:1', 'Hamid Karzai:2', 'Holbrooke:2']);
+    // (the co-mentions Holbrooke and Kabul point to Hamid Karzai, not his brother)
+    expect(persons(b)).toEqual(persons(a));
+    expect(b.entities.map((e) => e.id)).toEqual(a.entities.map((e) => e.id));
+  });
+});

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+/**
+ * Trains the `tagger` extractor's averaged perceptron on the hand-annotated cables, deterministically
+ * (fixed cable order, seeded shuffles), and writes models/tagger.bin.gz; with --folds K, first scores
+ * K-fold cross-validation (train on K-1 folds, score the held-out one, entity-level as
+ * scripts/eval-entities.js scores the gold cables) for the tagger and for builtin on the same cables.
+ *
+ *   node scripts/ner/train.js [--annotations DIR] [--corpus DIR] [--epochs 6] [--folds 5] [--no-write] [--out FILE]
+ *
+ * Annotations: one JSON per cable ({id, textSha1, entities, spans}); the cable text is read from the
+ * corpus and must have the annotated text's SHA-1. Never ../shared/gold.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const swc = require('@swc/core');
+
+require.extensions['.ts'] = function (module, filename) {
+  const src = fs.readFileSync(filename, 'utf8');
+  const { code } = swc.transformSync(src, { filename, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } });
+  module._compile(code, filename);
+};
+const ROOT = path.join(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const annotationsDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'ner', 'annotations')));
+const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
+const epochs = Number(opt('--epochs', '6'));
+const folds = Number(opt('--folds', '0'));
+const out = path.resolve(opt('--out', path.join(ROOT, 'models', 'tagger.bin.gz')));
+if (/[\\/]gold[\\/]?/.test(annotationsDir) && annotationsDir.includes('shared')) { console.error('the gold cables are for measuring only'); process.exit(2); }
+
+const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
+const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
+const { resolveEntities, stripTitles } = require(path.join(ROOT, 'src/resolve/index.ts'));
+const { BuiltinExtractor } = require(path.join(ROOT, 'src/extract/builtin.ts'));
+const { taggerInput, mentionsOf } = require(path.join(ROOT, 'src/extract/tagger/index.ts'));
+const { STATIC, TAGS } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
+const { PerceptronTrainer } = require(path.join(ROOT, 'src/extract/tagger/perceptron.ts'));
+const { scorer } = require(path.join(ROOT, 'scripts/lib/entity-score.js'));
+
+/** Gold tags of a cable's tokens from the annotated spans (a token starting inside a span). */
+function goldTags(tokens, spans) {
+  const tags = new Uint8Array(tokens.length);
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const s of sorted) {
+    while (k < tokens.length && tokens[k].end <= s.start) k++;
+    let first = true;
+    for (let j = k; j < tokens.length && tokens[j].start < s.end; j++) {
+      if (tokens[j].start < s.start) continue;
+      tags[j] = TAGS.indexOf(`${first ? 'B' : 'I'}-${s.type}`);
+      first = false;
+    }
+  }
+  return tags;
+}
+
+/** A seeded shuffle (same order every run). */
+function shuffled(xs, seed) {
+  const a = [...xs]; let s = seed >>> 0;
+  for (let i = a.length - 1; i > 0; i--) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; const j = s % (i + 1); [a[i], a[j]] = [a[j], a[i]]; }
+  return a;
+}
+
+function train(items) {
+  const trainer = new PerceptronTrainer();
+  for (let e = 0; e < epochs; e++) {
+    let errors = 0; let tokens = 0;
+    for (const it of shuffled(items, 1234 + e)) { errors += trainer.train(it.input, STATIC, it.gold); tokens += it.gold.length; }
+    if (!args.includes('--quiet')) process.stderr.write(`  epoch ${e + 1}: ${(100 * errors / tokens).toFixed(2)}% tokens wrong\n`);
+  }
+  return trainer.averaged();
+}
+
+async function main() {
+  const files = fs.readdirSync(annotationsDir).filter((f) => f.endsWith('.json')).sort();
+  const annotations = new Map(files.map((f) => { const a = JSON.parse(fs.readFileSync(path.join(annotationsDir, f), 'utf8')); return [a.id, a]; }));
+  const cables = new Map();
+  for await (const p of processCables(readCables([corpus], {}), { ner: 'none', workers: 0 })) if (annotations.has(p.cable.id) && !cables.has(p.cable.id)) cables.set(p.cable.id, p.cable);
+  const rules = new BuiltinExtractor();
+  const items = [];
+  for (const [id, a] of annotations) {
+    const cable = cables.get(id);
+    if (!cable) { console.error(`${id}: not in ${corpus}; skipped`); continue; }
+    if (crypto.createHash('sha1').update(cable.text).digest('hex') !== a.textSha1) { console.error(`${id}: the corpus text differs from the annotated text (SHA-1); skipped`); continue; }
+    const input = taggerInput(cable, rules);
+    items.push({ id, cable, annotation: a, input, gold: goldTags(input.tokens, a.spans) });
+  }
+  items.sort((x, y) => (x.id < y.id ? -1 : 1));
+  console.log(`${items.length} annotated cables (${items.reduce((n, it) => n + it.gold.length, 0)} tokens) from ${annotationsDir}`);
+
+  if (folds > 1) {
+    const tagged = scorer(stripTitles); const builtin = scorer(stripTitles);
+    for (let f = 0; f < folds; f++) {
+      const test = items.filter((_x, i) => i % folds === f);
+      const model = train(items.filter((_x, i) => i % folds !== f));
+      const cs = test.map((it) => it.cable);
+      const predT = resolveEntities(cs, test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input, STATIC)))).perCable;
+      const predB = resolveEntities(cs, test.map((it) => rules.extractOne(it.cable))).perCable;
+      test.forEach((it, i) => { tagged.add(it.id, predT[i], it.annotation.entities); builtin.add(it.id, predB[i], it.annotation.entities); });
+      console.error(`fold ${f + 1}/${folds} done`);
+    }
+    console.log(`\n## ${folds}-fold cross-validation on the annotated cables — tagger (rules + perceptron)\n\n${tagged.table()}`);
+    console.log(`\n## the same held-out cables — builtin (rules)\n\n${builtin.table()}`);
+    if (args.includes('--errors')) console.log('\n' + tagged.errors.join('\n'));
+  }
+  if (!args.includes('--no-write')) {
+    const model = train(items);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const buf = model.serialize();
+    fs.writeFileSync(out, buf);
+    console.log(`\nweights: ${out} (${(buf.length / 1e6).toFixed(2)} MB, ${epochs} epochs on ${items.length} cables)`);
+  }
+}
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,132 @@
+/**
+ * Features of the sequence tagger, hashed to integers (no strings per feature): token, shape,
+ * affixes, neighbours, gazetteer memberships, the cable-structure rules' own label (the rules of
+ * `builtin` as a feature the tagger learns when to trust), and the line (subject, header, all caps).
+ */
+import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from '../gazetteer';
+import type { EntityType, Mention } from '../types';
+import { shapeOf, type LineInfo, type TagToken } from './tokens';
+
+export const TAGS = ['O', 'B-PERSON', 'I-PERSON', 'B-ORGANIZATION', 'I-ORGANIZATION', 'B-PLACE', 'I-PLACE'] as const;
+export const TAG_COUNT = TAGS.length;
+export const HASH_BITS = 19;
+const SHIFT = 32 - HASH_BITS;
+
+/** FNV-1a of a string. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let q = 0; q < s.length; q++) { h ^= s.charCodeAt(q); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+const mix = (a: number, b: number) => { let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b); h ^= h >>> 13; return Math.imul(h, 0xc2b2ae35) >>> 0; };
+/** Feature index of template `t` with value `v`. */
+export const feature = (t: number, v: number) => mix(t * 0x27d4eb2d + 1, v) >>> SHIFT;
+
+/** Word-list memberships as bits (cached: words repeat). */
+const gazCache = new Map<string, number>();
+function gazBits(lower: string): number {
+  let b = gazCache.get(lower);
+  if (b === undefined) { b = gazBitsOf(lower); if (gazCache.size < 500_000) gazCache.set(lower, b); }
+  return b;
+}
+function gazBitsOf(lower: string): number {
+  let b = 0;
+  if (PLACES.has(lower)) b |= 1;
+  if (ORG_NAMES.has(lower)) b |= 2;
+  if (FIRST_NAMES.has(lower)) b |= 4;
+  if (ANY_FIRST_NAMES.has(lower)) b |= 8;
+  if (TITLES.has(lower)) b |= 16;
+  if (STRONG_TITLES.has(lower)) b |= 32;
+  if (ENGLISH.has(lower)) b |= 64;
+  if (DEMONYMS.has(lower)) b |= 128;
+  if (ORG_HEADS.has(lower)) b |= 256;
+  if (STOP.has(lower)) b |= 512;
+  if (SMALL_PLACES.has(lower)) b |= 1024;
+  if (OFFICES.has(lower.toUpperCase())) b |= 2048;
+  return b;
+}
+
+const RULE_LABEL: Record<EntityType, [number, number]> = { PERSON: [1, 2], ORGANIZATION: [3, 4], PLACE: [5, 6] };
+
+/** Per-token rule labels (tag indices) from the rules' mentions. */
+export function ruleLabels(tokens: readonly TagToken[], mentions: readonly Mention[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let k = 0;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const m of sorted) {
+    while (k < tokens.length && tokens[k]!.end <= m.start) k++;
+    let first = true;
+    for (let j = k; j < tokens.length && tokens[j]!.start < m.end; j++) {
+      out[j] = first ? RULE_LABEL[m.type][0] : RULE_LABEL[m.type][1];
+      first = false;
+    }
+  }
+  return out;
+}
+
+/** Hashes of the per-token strings, cached across cables (words repeat). */
+const wordHash = new Map<string, number>();
+function hashOf(s: string): number {
+  let h = wordHash.get(s);
+  if (h === undefined) { h = hashString(s); if (wordHash.size < 500_000) wordHash.set(s, h); }
+  return h;
+}
+
+/** Static features of every token (those not depending on the previous tag): a flat list, `STATIC` per token. */
+export const STATIC = 26;
+export function staticFeatures(tokens: readonly TagToken[], lines: readonly LineInfo[], rules: Uint8Array, capsCable: boolean): { features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array } {
+  const n = tokens.length;
+  const w = new Uint32Array(n); const sh = new Uint32Array(n); const gz = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    w[i] = hashOf(t.lower);
+    sh[i] = hashOf(shapeOf(t.text));
+    gz[i] = gazBits(t.lower.replace(/[.]$/, ''));
+  }
+  const NONE = 0x5bd1e995;
+  const at = (arr: Uint32Array, i: number) => (i >= 0 && i < n ? arr[i]! : NONE + i - (i < 0 ? 0 : n));
+  const out = new Int32Array(n * STATIC);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!; const line = lines[t.line]!;
+    const lower = t.lower;
+    const o = i * STATIC;
+    const lineCtx = (line.subject ? 1 : 0) | (line.header ? 2 : 0) | (line.caps ? 4 : 0) | (t.lineStart ? 8 : 0) | (capsCable ? 16 : 0);
+    const prevTok = i > 0 ? tokens[i - 1]! : undefined;
+    const sentStart = !prevTok || prevTok.text === '.' || prevTok.line !== t.line && /[.:]$/.test(prevTok.text);
+    out[o] = feature(0, 0);
+    out[o + 1] = feature(1, w[i]!);
+    out[o + 2] = feature(2, at(w, i - 1));
+    out[o + 3] = feature(3, at(w, i + 1));
+    out[o + 4] = feature(4, at(w, i - 2));
+    out[o + 5] = feature(5, at(w, i + 2));
+    out[o + 6] = feature(6, sh[i]!);
+    out[o + 7] = feature(7, at(sh, i - 1));
+    out[o + 8] = feature(8, at(sh, i + 1));
+    out[o + 9] = feature(9, hashOf('p' + lower.slice(0, 3)));
+    out[o + 10] = feature(10, hashOf('s' + lower.slice(-3)));
+    out[o + 11] = feature(11, hashOf('s' + lower.slice(-2)));
+    out[o + 12] = feature(12, gz[i]!);
+    out[o + 13] = feature(13, at(gz, i - 1));
+    out[o + 14] = feature(14, at(gz, i + 1));
+    out[o + 15] = feature(15, rules[i]!);
+    out[o + 16] = feature(16, i > 0 ? rules[i - 1]! : 9);
+    out[o + 17] = feature(17, i + 1 < n ? rules[i + 1]! : 9);
+    out[o + 18] = feature(18, mix(lineCtx, sh[i]!));
+    out[o + 19] = feature(19, mix(rules[i]!, sh[i]!));
+    out[o + 20] = feature(20, mix(rules[i]!, w[i]!));
+    out[o + 21] = feature(21, mix(at(w, i - 1), sh[i]!));
+    out[o + 22] = feature(22, mix(sh[i]!, at(sh, i + 1)));
+    out[o + 23] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i]!, sh[i]!)));
+    out[o + 24] = feature(24, mix(rules[i]!, mix(lineCtx, gz[i]!)));
+    out[o + 25] = feature(25, mix(at(w, i - 1), w[i]!));
+  }
+  return { features: out, wordHashes: w, shapeHashes: sh };
+}
+
+/** Features that depend on the previous tag (decoding left to right). */
+export function dynamicFeatures(prevTag: number, tokenHash: number, shapeHash: number, into: Int32Array): void {
+  into[0] = feature(30, prevTag);
+  into[1] = feature(31, mix(prevTag, tokenHash));
+  into[2] = feature(32, mix(prevTag, shapeHash));
+}
+export const DYNAMIC = 3;

@@ -1,0 +1,67 @@
+/**
+ * The `tagger` extractor: the cable-structure rules of `builtin`, then an averaged-perceptron
+ * sequence tagger that reads their labels among its features and has the last word. Weights are
+ * trained by `scripts/ner/train.js` on the hand-annotated cables and kept in models/tagger.bin.gz.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CablegraphError } from '../../common/diagnostics';
+import type { Cable } from '../../parse/types';
+import { BuiltinExtractor, isCapsText } from '../builtin';
+import type { EntityType, Extractor, Mention } from '../types';
+import { paragraphAt } from '../util';
+import { STATIC, TAGS, ruleLabels, staticFeatures } from './features';
+import { Perceptron } from './perceptron';
+import { tokenizeForTagger, type TagToken } from './tokens';
+
+export const DEFAULT_WEIGHTS = path.join(__dirname, '..', '..', '..', 'models', 'tagger.bin.gz');
+
+/** What the tagger needs of one cable, computed once (training reuses it across epochs). */
+export interface TaggerInput { tokens: TagToken[]; features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array }
+
+export function taggerInput(cable: Cable, rules: BuiltinExtractor): TaggerInput {
+  const { tokens, lines } = tokenizeForTagger(cable.text);
+  const labels = ruleLabels(tokens, rules.extractOne(cable));
+  return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text)) };
+}
+
+/** Mentions from BIO tags (a span runs from its B- tag over the I- tags of its type). */
+export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint8Array): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = TAGS[tags[i]!]!;
+    if (!tag.startsWith('B-')) continue;
+    const type = tag.slice(2) as EntityType;
+    let j = i;
+    while (j + 1 < tokens.length && TAGS[tags[j + 1]!] === `I-${type}`) j++;
+    const start = tokens[i]!.start; const end = tokens[j]!.end;
+    const m: Mention = { type, text: cable.text.slice(start, end), start, end };
+    const p = paragraphAt(cable, start);
+    if (p !== undefined) m.paragraph = p;
+    out.push(m);
+    i = j;
+  }
+  return out;
+}
+
+export class TaggerExtractor implements Extractor {
+  readonly name = 'tagger';
+  private readonly rules = new BuiltinExtractor();
+  private readonly model: Perceptron;
+  constructor(options: { weights?: string; model?: Perceptron } = {}) {
+    if (options.model) { this.model = options.model; return; }
+    const file = options.weights ?? DEFAULT_WEIGHTS;
+    let buf: Buffer;
+    try { buf = fs.readFileSync(file); } catch (cause) {
+      throw new CablegraphError('EXTRACTOR_UNAVAILABLE', `tagger weights not found: ${file} (train them with node scripts/ner/train.js)`, { cause });
+    }
+    this.model = Perceptron.deserialize(buf);
+  }
+  async extract(cables: Cable[]): Promise<Mention[][]> {
+    return cables.map((c) => this.extractOne(c));
+  }
+  extractOne(cable: Cable): Mention[] {
+    const input = taggerInput(cable, this.rules);
+    return mentionsOf(cable, input.tokens, this.model.decode(input, STATIC));
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The corpus-wide person pass: full names spelled two ways ("Barak"/"Barack Obama") become one, and
+ * a surname written alone ("Sarkozy") joins the one full name the corpus's context points to — the
+ * same country tags, dates within the full name's years, entities named with it — while a surname
+ * whose full names differ by decade or country ("Bush", "Clinton") is settled per cable, or left
+ * alone. A deterministic function of all the cables' local entities, so a full build and a build
+ * plus `--append` (both resolve every cable, in id order) agree.
+ */
+import { editDistance } from '../common/edit-distance';
+
+/** What the corpus says about one full person name. */
+interface FullName {
+  key: string;
+  cables: number;
+  countries: Map<string, number>;
+  minYear: number;
+  maxYear: number;
+  /** Cables where its surname alone stands for it (joined within the cable): how it is usually called. */
+  surnameUses: number;
+  /** Entities named in its cables (ids of `type|key`), the first ones up to a cap. */
+  neighbours: Set<number>;
+}
+
+/** Entities kept per full name as context: enough to recognise a co-mention, bounded for a full corpus. */
+const NEIGHBOUR_CAP = 400;
+/** A surname alone is never joined to a full name whose cables are further away than this (years). */
+const MAX_YEAR_GAP = 4;
+/** How far the best candidate must lead the next (score units: a shared country is 2, a doubling of cables 1). */
+const MARGIN = 1.5;
+
+export class SurnameIndex {
+  private readonly full = new Map<string, FullName>();
+  /** Canonical full name of a variant spelling ("barak obama" → "barack obama"). */
+  private readonly variantOf = new Map<string, string>();
+  private readonly bySurname = new Map<string, FullName[]>();
+  private readonly alone = new Set<string>();
+  private entityCables = new Map<number, number>();
+  private cableCount = 0;
+
+  /** Pass 1, per cable: its year (0 unknown), countries, and its entities (`id` of type|key, person key, surname-only). */
+  addCable(year: number, countries: readonly string[], entities: ReadonlyArray<{ id: number; personKey?: string; surnameOnly: boolean; calledBySurname?: boolean }>): void {
+    this.cableCount++;
+    for (const e of entities) {
+      this.entityCables.set(e.id, (this.entityCables.get(e.id) ?? 0) + 1);
+      if (e.personKey === undefined) continue;
+      // ("al-Maliki" alone is the surname of "Nuri al-Maliki")
+      if (e.surnameOnly) { this.alone.add(e.personKey.replace(/^(?:al|el) /, '')); continue; }
+      let f = this.full.get(e.personKey);
+      if (!f) { f = { key: e.personKey, cables: 0, countries: new Map(), minYear: 0, maxYear: 0, surnameUses: 0, neighbours: new Set() }; this.full.set(e.personKey, f); }
+      f.cables++;
+      if (e.calledBySurname) f.surnameUses++;
+      for (const cc of countries) f.countries.set(cc, (f.countries.get(cc) ?? 0) + 1);
+      if (year) { f.minYear = f.minYear ? Math.min(f.minYear, year) : year; f.maxYear = Math.max(f.maxYear, year); }
+    }
+  }
+
+  /** After pass 1: spelling variants of full names, and the surnames' candidates. */
+  settleNames(): void {
+    const groups = new Map<string, FullName[]>();
+    for (const f of this.full.values()) {
+      const words = f.key.split(' ');
+      const sur = words[words.length - 1]!;
+      if (!groups.has(sur)) groups.set(sur, []);
+      groups.get(sur)!.push(f);
+    }
+    for (const [sur, list] of groups) {
+      // more cables first, then by key: the spelling kept is the best attested
+      list.sort((a, b) => b.cables - a.cables || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      // "Craig Stapleton" in "Craig R. Stapleton", "Asif Zardari" in "Asif Ali Zardari": a shorter
+      // form joins the one longer form that holds it (same first and last words), not when two do
+      // ("George Bush": "George W. Bush" or "George H. W. Bush"?), and not years apart
+      for (const f of list) {
+        const holders = list.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
+        if (holders.length !== 1 || this.variantOf.has(holders[0]!.key)) continue;
+        this.variantOf.set(f.key, holders[0]!.key);
+        mergeInto(holders[0]!, f);
+      }
+      const kept: FullName[] = [];
+      for (const f of list) {
+        if (this.variantOf.has(f.key)) continue;
+        const into = kept.find((k) => sameNameSpelledOtherwise(k, f));
+        if (into) { this.variantOf.set(f.key, into.key); mergeInto(into, f); } else kept.push(f);
+      }
+      // variants of variants resolve to the last one kept
+      for (const [from, to] of this.variantOf) { let t = to; while (this.variantOf.has(t)) t = this.variantOf.get(t)!; if (t !== to) this.variantOf.set(from, t); }
+      if (this.alone.has(sur)) this.bySurname.set(sur, kept);
+    }
+  }
+
+  /** The full names whose context is worth collecting in pass 1b (those a lone surname may join). */
+  wantsNeighbours(personKey: string): FullName | undefined {
+    const key = this.canonical(personKey);
+    const words = key.split(' ');
+    if (!this.bySurname.has(words[words.length - 1]!)) return undefined;
+    return this.full.get(key);
+  }
+
+  /** Pass 1b, per cable: the entities named with each candidate full name. */
+  addContext(entities: ReadonlyArray<{ id: number; personKey?: string; surnameOnly: boolean }>): void {
+    for (const e of entities) {
+      if (e.personKey === undefined || e.surnameOnly) continue;
+      const f = this.wantsNeighbours(e.personKey);
+      if (!f) continue;
+      for (const o of entities) if (o !== e && f.neighbours.size < NEIGHBOUR_CAP) f.neighbours.add(o.id);
+    }
+  }
+
+  /** The key a full name resolves to (its best-attested spelling). */
+  canonical(personKey: string): string {
+    return this.variantOf.get(personKey) ?? personKey;
+  }
+
+  /**
+   * The full name a surname alone joins in one cable, or undefined. Evidence for a candidate: a
+   * country of the cable among its cables' countries, entities of this cable named with it (the
+   * ubiquitous ones — in a fifth of all cables — say nothing), a date within its years. Candidates
+   * more than four years away are out. One candidate needs some evidence; among several, the best
+   * must have evidence and lead the next by a clear margin.
+   */
+  join(surname: string, year: number, countries: readonly string[], entityIds: readonly number[]): string | undefined {
+    const cands = this.bySurname.get(surname) ?? this.bySurname.get(surname.replace(/^(?:al|el) /, ''));
+    if (!cands || cands.length === 0) return undefined;
+    const common = Math.max(20, this.cableCount * 0.2);
+    let best: { f: FullName; score: number; evidence: boolean } | undefined;
+    let second = -Infinity;
+    for (const f of cands) {
+      let gap = 0;
+      if (year && f.minYear) gap = year < f.minYear ? f.minYear - year : year > f.maxYear ? year - f.maxYear : 0;
+      if (gap > MAX_YEAR_GAP) continue;
+      const country = countries.some((cc) => f.countries.has(cc));
+      let shared = 0;
+      for (const id of entityIds) if (f.neighbours.has(id) && (this.entityCables.get(id) ?? 0) <= common) shared++;
+      // evidence for this name in this cable (Nicolas, not Jean Sarkozy)
+      const inYears = year > 0 && f.minYear > 0 && gap === 0;
+      // then how well attested and how widely known the name is: its cables, and the countries they
+      // come from (Hamid Karzai is named from nine countries' cables, Ahmed Wali Karzai from one)
+      const score = (country ? 2 : 0) + Math.min(3, shared) + (inYears ? 1 : 0) - gap * 0.5 + Math.log2(1 + f.cables) + Math.log2(1 + f.countries.size) +
+        0.5 * Math.log2(1 + f.surnameUses);
+      // a name usually called by its surname, in its own years, needs no more ("Clinton" in 2009)
+      const evidence = country || shared > 0 || (year > 0 && f.minYear > 0 && gap <= 1 && f.surnameUses >= 2);
+      if (!best || score > best.score) { if (best) second = Math.max(second, best.score); best = { f, score, evidence }; } else second = Math.max(second, score);
+    }
+    if (!best || !best.evidence) return undefined;
+    if (second > -Infinity && best.score - second < MARGIN) return undefined;
+    return best.f.key;
+  }
+}
+
+/** "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one edit apart (4+ letters), other words equal. */
+function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
+  const a = kept.key.split(' '); const b = f.key.split(' ');
+  if (a.length !== b.length || a.length < 2) return false;
+  for (let k = 1; k < a.length; k++) if (a[k] !== b[k]) return false;
+  const [x, y] = [a[0]!, b[0]!];
+  if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
+  return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
+}
+
+/** Years apart would be two people: the cables of both are within four years, or a date is unknown. */
+function overlapping(a: FullName, b: FullName): boolean {
+  return !a.minYear || !b.minYear || !(b.maxYear < a.minYear - MAX_YEAR_GAP || b.minYear > a.maxYear + MAX_YEAR_GAP);
+}
+
+/** Whether the longer name holds the shorter: same first and last words, the shorter's words in order in it. */
+function holds(longer: string, shorter: string): boolean {
+  const l = longer.split(' '); const s = shorter.split(' ');
+  if (l.length <= s.length || l[l.length - 1] !== s[s.length - 1]) return false;
+  // (not a tail: "Muammar al-Qadhafi" is not "Aisha Muammar al-Qadhafi", his daughter)
+  if (l[0] !== s[0]) return false;
+  let k = 0;
+  for (const w of l) if (w === s[k]) k++;
+  return k === s.length;
+}
+
+function mergeInto(into: FullName, f: FullName): void {
+  into.cables += f.cables;
+  into.surnameUses += f.surnameUses;
+  for (const [cc, n] of f.countries) into.countries.set(cc, (into.countries.get(cc) ?? 0) + n);
+  if (f.minYear) { into.minYear = into.minYear ? Math.min(into.minYear, f.minYear) : f.minYear; into.maxYear = Math.max(into.maxYear, f.maxYear); }
+}

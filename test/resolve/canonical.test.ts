@@ -1,0 +1,64 @@
+import { canonicalOf, officeSymbol } from '../../src/resolve/canonical';
+import { personName } from '../../src/resolve';
+
+describe('officeSymbol', () => {
+  it('names offices of the Department of State and their bureaus, and drops titles written as symbols', () => {
+    expect(officeSymbol('EUR/WE')).toEqual({ type: 'ORGANIZATION', name: 'Office of Western European Affairs' });
+    expect(officeSymbol('NEA/ARP')).toEqual({ type: 'ORGANIZATION', name: 'Office of Arabian Peninsula Affairs' });
+    expect(officeSymbol('S/CT')).toEqual({ type: 'ORGANIZATION', name: 'Office of the Coordinator for Counterterrorism' });
+    expect(officeSymbol('CA/OCS/ACS/EUR')).toEqual({ type: 'ORGANIZATION', name: 'Office of American Citizens Services' });
+    // an office no table names: its bureau, with the symbol to tell it apart
+    expect(officeSymbol('NEA/XYZ')).toEqual({ type: 'ORGANIZATION', name: 'Bureau of Near Eastern Affairs (NEA/XYZ)' });
+    expect(officeSymbol('A/S')).toBeNull();
+    expect(officeSymbol('A/DCM')).toBeNull();
+    expect(officeSymbol('M/C')).toBeNull();
+    expect(officeSymbol('FOO/BAR')).toBeUndefined();
+  });
+});
+
+describe('canonicalOf', () => {
+  it('reads routing words, agencies and combatant commands as the U.S. organizations they are', () => {
+    expect(canonicalOf('ORGANIZATION', 'STATE', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
+    expect(canonicalOf('ORGANIZATION', 'DEPT', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
+    expect(canonicalOf('ORGANIZATION', 'State Department', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
+    expect(canonicalOf('PERSON', 'HQSOUTHCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Southern Command' });
+    expect(canonicalOf('PERSON', 'USCENTCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Central Command' });
+    // "state" as a word is no department
+    expect(canonicalOf('PLACE', 'State', [])).toBeUndefined();
+  });
+  it('gives governments their country: by demonym, by U.S. president, by the cable country for a leader', () => {
+    expect(canonicalOf('PERSON', 'Obama Administration', ['FR'])).toEqual({ type: 'ORGANIZATION', name: 'United States Government' });
+    expect(canonicalOf('ORGANIZATION', 'Spanish government', ['ES'])).toEqual({ type: 'ORGANIZATION', name: 'Government of Spain' });
+    expect(canonicalOf('PERSON', 'Zapatero Administration', ['ES'])).toEqual({ type: 'ORGANIZATION', name: 'Government of Spain' });
+    expect(canonicalOf('ORGANIZATION', 'government of Libya', [])).toEqual({ type: 'ORGANIZATION', name: 'Government of Libya' });
+  });
+  it('one name for international bodies written several ways; no entity for redactions, treaties and roles', () => {
+    expect(canonicalOf('ORGANIZATION', 'Al-Qaeda', [])).toEqual({ type: 'ORGANIZATION', name: 'al-Qaida' });
+    expect(canonicalOf('PLACE', "al-Qa'ida", [])).toEqual({ type: 'ORGANIZATION', name: 'al-Qaida' });
+    expect(canonicalOf('ORGANIZATION', 'Hezbollah', [])).toEqual({ type: 'ORGANIZATION', name: 'Hizballah' });
+    expect(canonicalOf('ORGANIZATION', 'UNSC', [])).toEqual({ type: 'ORGANIZATION', name: 'UN Security Council' });
+    expect(canonicalOf('PERSON', 'XXXXXXXXXXXX', [])).toBeNull();
+    expect(canonicalOf('PERSON', 'Non-Proliferation Treaty', [])).toBeNull();
+    expect(canonicalOf('ORGANIZATION', 'CEO', [])).toBeNull();
+    expect(canonicalOf('PLACE', 'USSR', [])).toBeUndefined(); // a country name: resolution's country table names it
+  });
+});
+
+describe('personName', () => {
+  it('drops titles, subject-line verbs and the words a sentence puts before a name', () => {
+    expect(personName('President-elect Obama')).toBe('Obama');
+    expect(personName('Acting')).toBe('');
+    expect(personName('Williamson Discusses')).toBe('Williamson');
+    expect(personName('BAIRD MEETS')).toBe('BAIRD');
+    expect(personName('Meets')).toBe('');
+    expect(personName('Reminding Karzai')).toBe('Karzai');
+    expect(personName('Close Kirchner')).toBe('Kirchner');
+    expect(personName('State Condoleezza Rice')).toBe('Condoleezza Rice');
+    expect(personName('Policy Post-Lula')).toBe('Lula');
+    expect(personName('COAS Kayani')).toBe('Kayani');
+    expect(personName('Clinton unquote Clinton')).toBe('Clinton');
+    // given names that are also words stay
+    expect(personName('Paddy Ashdown')).toBe('Paddy Ashdown');
+    expect(personName('Vladimir Putin')).toBe('Vladimir Putin');
+  });
+});
