@@ -25,11 +25,22 @@ const raw = (file: string, referenceId: string | undefined, released?: string): 
 });
 
 describe('a cable read twice in one run is parsed once', () => {
+  test('a copy with the same id and release but other text is read (which one the build keeps must not depend on arrival order)', async () => {
+    const skipped: SkippedCopy[] = [];
+    const kept: string[] = [];
+    const corrected = { ...raw('b.html', '05PARIS77', '2011-08-30 01:44'), body: 'text, corrected' };
+    for await (const r of skipRepeatedCopies(from([raw('a.html', '05PARIS77', '2011-08-30 01:44'), corrected]), (s) => skipped.push(s))) kept.push(r.source.file);
+    expect(kept).toEqual(['a.html', 'b.html']);
+    expect(skipped).toEqual([]);
+  });
+
   test('the shared corpus folder: each of the 1,055 cables once (its page), the cables.csv row of the same id skipped', async () => {
     const { kept, skipped } = await run([CORPUS]);
-    expect(kept).toHaveLength(1055);
-    expect(skipped).toHaveLength(1055);
-    expect(new Set(kept.map((r) => r.format))).toEqual(new Set(['html']));
+    // Two rows of the sample CSV lost their text after a literal '<' (a converter bug): not copies.
+    expect(kept).toHaveLength(1057);
+    expect(skipped).toHaveLength(1053);
+    expect(kept.filter((r) => r.format === 'html')).toHaveLength(1055);
+    expect(kept.filter((r) => r.format === 'csv').map((r) => r.metadata.referenceId).sort()).toHaveLength(2);
     expect(skipped.every((s) => s.raw.format === 'csv' && s.firstFile.endsWith(`${s.id}.html`))).toBe(true);
   }, 120_000);
 
