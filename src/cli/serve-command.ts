@@ -5,7 +5,8 @@ import { CablegraphError } from '../common/diagnostics';
 import { DEFAULT_CURATION_FILE } from '../curate';
 import { readGraphFile } from '../graph';
 import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
-import { Curator } from '../server/curator';
+import { Curator, DatabaseCurator, type ViewerCurator } from '../server/curator';
+import { SqliteStore } from '../server/sqlite-store';
 import { openDriver } from '../store/neo4j';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 
@@ -19,7 +20,19 @@ export interface ServeCommandOptions extends Neo4jFlags {
   quiet?: boolean;
 }
 
-export const DEFAULT_GRAPH_FILE = 'out/graph.cgz';
+export const DEFAULT_GRAPH_FILE = 'out/graph.db';
+
+/** Whether a file is an SQLite database (the graph database) rather than a gzip'd graph file. */
+export function isDatabaseFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === 'SQLite format 3\u0000';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 export interface RunningServer {
   url: string;
@@ -33,20 +46,33 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CablegraphError('BAD_OPTION', `--port wants a port number, got "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
   let store: GraphStore;
-  let curator: Curator | undefined;
+  let curator: ViewerCurator | undefined;
+  let closeCurator = (): void => undefined;
   const curationFile = options.curation ?? DEFAULT_CURATION_FILE;
   if (options.neo4j) {
     const connection = connectionFromFlags(options);
     const driver = await openDriver(connection);
     store = new Neo4jStore(driver, connection.database);
-    // With the graph file the database was loaded from, decisions go to both.
-    if (graphFile && !options.readOnly) curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
+    // With the graph file the database was loaded from, decisions go to both (a graph database
+    // cannot tell Neo4j what changed yet: curation is then off).
+    if (graphFile && !options.readOnly && !isDatabaseFile(graphFile)) curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
-    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
-    const loaded = await readGraphFile(file);
-    store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
-    if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
+    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
+    if (isDatabaseFile(file)) {
+      // The graph database: opened, not loaded.
+      const sqlite = SqliteStore.open(file);
+      store = sqlite;
+      if (!options.readOnly) {
+        const databaseCurator = new DatabaseCurator(sqlite, curationFile);
+        curator = databaseCurator;
+        closeCurator = () => databaseCurator.close();
+      }
+    } else {
+      const loaded = await readGraphFile(file);
+      store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
+      if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
+    }
   }
   const app = createApp(store, curator ? { curator } : {});
   // http.createServer, not app.listen: express 5 hands listen errors to the callback as if listening.
@@ -68,6 +94,7 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      closeCurator();
       await store.close();
     },
   };

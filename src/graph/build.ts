@@ -16,7 +16,7 @@ const postId = (name: string): string => `post:${name}`;
 const tagId = (code: string): string => `tag:${code}`;
 
 /** Paragraph of an offset: its number, or its 1-based position in unnumbered cables; 0 = header. */
-function paragraphOf(cable: Cable, offset: number): number {
+export function paragraphOf(cable: Cable, offset: number): number {
   const i = cable.paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
   if (i < 0) return 0;
   return cable.paragraphs[i]!.number ?? i + 1;
@@ -37,7 +37,7 @@ interface CableEntities {
  * they become CLASSIFIED/SIGNED edges (and MENTIONS), never co-mentions, or every ambassador
  * would be co-mentioned with everything their embassy reported.
  */
-function authorshipTest(cable: Cable): (m: Mention) => boolean {
+export function authorshipTest(cable: Cable): (m: Mention) => boolean {
   const first = cable.paragraphs[0];
   const last = cable.paragraphs[cable.paragraphs.length - 1];
   // The line's text is normalized by the parser (joined lines): find its start, match by name.
@@ -53,7 +53,7 @@ function authorshipTest(cable: Cable): (m: Mention) => boolean {
 }
 
 /** Which resolved entity each mention of a cable belongs to (by type and surface string). */
-function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntity[]): CableEntities {
+export function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntity[]): CableEntities {
   const bySurface = new Map<string, string>();
   for (const e of resolved) for (const surface of e.mentions) bySurface.set(`${e.type}|${surface}`, e.id);
   const isAuthorship = authorshipTest(cable);
@@ -81,7 +81,7 @@ function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntit
 }
 
 /** The person node of a signer or "Classified By" name: the cable's own entity when it mentions that name. */
-function personFor(name: string, resolved: CableEntity[]): { id: string; name: string } {
+export function personFor(name: string, resolved: CableEntity[]): { id: string; name: string } {
   const key = normalizeName(name);
   const surname = key.split(' ').pop() ?? key;
   const own = resolved.find((e) => e.type === 'PERSON' && e.mentions.some((m) => normalizeName(m) === key))

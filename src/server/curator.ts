@@ -1,11 +1,66 @@
 import type { Driver } from 'neo4j-driver';
-import { entityChanges, readCuration, suggestDuplicates, takeDecision, type Decision, type DecisionRequest, type Suggestion } from '../curate';
+import { databaseSuggestSource, decideInDatabase, entityChanges, readCuration, suggestDuplicates, takeDecision, type Decision, type DecisionRequest, type Suggestion } from '../curate';
+import { openGraphDb, type GraphDb } from '../db/open';
 import type { GraphFile } from '../graph';
 import { syncGraphDiff } from '../store/neo4j';
 import { EmbeddedStore } from './embedded-store';
+import type { SqliteStore } from './sqlite-store';
 import type { GraphStore } from './store';
 import type { DecisionSummary } from './types';
 
+
+/** What the viewer's curation routes ask of a curator (over the graph database, or a graph file and Neo4j). */
+export interface ViewerCurator {
+  readonly store: GraphStore;
+  readonly curationFile: string;
+  decisions(): Decision[];
+  names(decisions: readonly Decision[]): Record<string, string>;
+  suggest(limit: number): Suggestion[];
+  decide(request: DecisionRequest): Promise<DecisionSummary>;
+}
+
+/**
+ * The viewer's curation over the graph database: each decision is one transaction on a write
+ * connection of this process (the store's read-only connection sees it once committed), so it
+ * takes well under a second and a CLI decision at the same time waits its turn (BEGIN IMMEDIATE).
+ */
+export class DatabaseCurator implements ViewerCurator {
+  private writer: GraphDb | undefined;
+
+  constructor(readonly store: SqliteStore, readonly curationFile: string) {}
+
+  decisions(): Decision[] {
+    return readCuration(this.curationFile);
+  }
+
+  names(decisions: readonly Decision[]): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const d of decisions) Object.assign(names, d.names ?? {});
+    const ids = Object.keys(names);
+    if (ids.length === 0) return names;
+    const current = this.store.db.prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
+    for (const r of current) names[r.id] = r.name;
+    return names;
+  }
+
+  suggest(limit: number): Suggestion[] {
+    return suggestDuplicates(databaseSuggestSource(this.store.db), limit);
+  }
+
+  async decide(request: DecisionRequest): Promise<DecisionSummary> {
+    if (!this.writer) {
+      this.writer = openGraphDb(this.store.file, { write: true });
+      this.writer.pragma('busy_timeout = 30000');
+    }
+    const outcome = decideInDatabase(this.writer, this.curationFile, request);
+    return { decision: outcome.decision, removed: outcome.removed, added: outcome.added, changed: outcome.changed, edges: outcome.edges };
+  }
+
+  close(): void {
+    this.writer?.close();
+    this.writer = undefined;
+  }
+}
 
 /**
  * The viewer's curation: decisions from the entity panel go to the curation file, the graph file
@@ -13,7 +68,7 @@ import type { DecisionSummary } from './types';
  * the embedded store is replaced by one over the new graph; Neo4j gets just the difference.
  * Decisions are taken one at a time, in the order they arrive.
  */
-export class Curator {
+export class Curator implements ViewerCurator {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
