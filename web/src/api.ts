@@ -10,6 +10,7 @@ import type {
   SearchHit,
   Subgraph,
   Suggestion,
+  TextSearchResult,
 } from '../../src/server/types';
 
 /** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
@@ -174,6 +175,9 @@ export const api = {
     getJson('evidence', { a, b, limit: options.limit, offset: options.offset }),
 
   cable: (cableId: string): Promise<CableDetail> => getJson(`cable/${id(cableId)}`),
+
+  /** Full-text search over the cables (words, "phrases", prefix*, OR, -exclude). */
+  textSearch: (q: string, options: { limit?: number; offset?: number } = {}): Promise<TextSearchResult> => getJson('text-search', { q, limit: options.limit, offset: options.offset }),
 
   curation: (): Promise<CurationState> => getJson('curation'),
 
