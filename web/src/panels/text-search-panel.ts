@@ -41,14 +41,14 @@ export function textSearchPanel(result: TextSearchResult, actions: PanelActions,
   const list = h('ol', { class: 'text-hits', 'data-testid': 'text-search-hits' }, ...result.cables.map((c) => hitItem(c, actions)));
   let shown = result.cables.length;
   const more = h('button', { class: 'button', 'data-testid': 'text-search-more', onclick: () => loadMore(shown) }, 'More cables');
-  const footer = h('div', { class: 'panel-footer' });
+  const footer = h('div', { class: 'text-search-footer' });
   const updateFooter = (): void => replace(footer, shown < result.total ? more : null, h('span', { class: 'muted' }, ` ${formatNumber(shown)} of ${plural(result.total, 'cable')}`));
   updateFooter();
   const element = h(
     'section',
     { class: 'panel', 'data-testid': 'text-search-panel' },
-    panelHeader(h('span', { class: 'badge' }, 'Text'), h('h2', {}, `“${result.query}”`), actions),
-    h('p', { class: 'panel-summary', 'data-testid': 'text-search-total', 'data-total': result.total }, result.total === 0 ? 'No cable matches these words.' : `${plural(result.total, 'cable')} match, best first.`),
+    panelHeader(h('span', { class: 'type-badge' }, 'Text'), h('h2', {}, `“${result.query}”`), actions),
+    h('p', { class: 'muted', 'data-testid': 'text-search-total', 'data-total': result.total }, result.total === 0 ? 'No cable matches these words.' : `${plural(result.total, 'cable')} match, best first.`),
     result.entities.length > 0 ? h('h3', {}, 'Named most in these cables') : null,
     result.entities.length > 0 ? h('ul', { class: 'chips', 'data-testid': 'text-search-entities' }, ...result.entities.map((e) => entityChip(e, plural(e.cables, 'cable'), actions))) : null,
     list,
