@@ -40,6 +40,9 @@ const idsOf = (d: Decision): string[] => (d.op === 'merge' ? [...new Set([...d.i
 
 class Rollback extends Error {}
 
+/** Meta key: the metrics of entities a decision removed, by id, for when a later one (undo) brings them back. */
+const SHELVED_METRICS = 'curation_shelved_metrics';
+
 /**
  * Takes one decision on a graph database: one IMMEDIATE transaction (so decisions from two
  * processes — the CLI and the viewer — are serialised by SQLite, each seeing the other's result)
@@ -294,10 +297,18 @@ class DecisionRun {
     const nodeOf = new Map<string, number>();
     let nextNode = Number(this.st('SELECT max(m) FROM (SELECT max(node) AS m FROM entities UNION ALL SELECT max(node) FROM cables UNION ALL SELECT max(node) FROM posts UNION ALL SELECT max(node) FROM tags)').pluck().get() ?? 0) + 1;
     const dates = new Map((this.st('SELECT id, date FROM cables WHERE id IN (SELECT value FROM json_each(?))').all(json([...new Set(entities.flatMap((e) => e.cables))])) as Array<{ id: string; date: string | null }>).map((c) => [c.id, c.date]));
+    // Metrics are not recomputed by a decision (they are a build's): an entity that comes back
+    // (undo) gets the metrics it had when it went, a new one those of the entity most of its
+    // mentions came from.
+    const shelved = this.meta<Record<string, Row>>(SHELVED_METRICS) ?? {};
+    for (const id of removedIds) {
+      const o = before_.get(id)!;
+      shelved[id] = { degree: o.degree, weighted_degree: o.weighted_degree, pagerank: o.pagerank, community: o.community, x: o.x, y: o.y };
+    }
     for (const e of entities) {
       const row = this.entity(e.id);
-      // Metrics are not recomputed by a decision (they are a build's): a new entity takes those of the entity most of its mentions came from.
-      const donor = row ?? this.donor(e, rows, entityOf, before_);
+      const donor = row ?? shelved[e.id] ?? this.donor(e, rows, entityOf, before_);
+      if (!row) delete shelved[e.id];
       const node = row ? Number(row.node) : nextNode++;
       nodeOf.set(e.id, node);
       const spanDates = e.cables.map((c) => dates.get(c)).filter((d): d is string => !!d).sort();
@@ -323,6 +334,8 @@ class DecisionRun {
       }
       this.writeNames(node, e.name, e.aliases);
     }
+
+    this.setMeta(SHELVED_METRICS, shelved);
 
     // Assignments and mentions follow their entity.
     const restored = new Map<number, AssignmentRow[]>();
