@@ -666,23 +666,37 @@ class DecisionRun {
     return pairs.map(([x, y]) => (compare(ids.get(x)!, ids.get(y)!) < 0 ? [x, y] : [y, x]));
   }
 
-  /** The counts the build recorded in meta, kept true after the decision. */
+  /** The counts and stats the build recorded in meta, kept true after the decision. */
   private updateCounts(coMentionDelta: number): void {
+    const count = (sql: string, ...params: unknown[]): number => Number(this.st(sql).pluck().get(...params));
     const counts = this.meta<{ nodes?: number; edges?: number; byKind?: Record<string, number>; byType?: Record<string, number> }>('counts');
-    if (!counts) return;
-    const byKind = counts.byKind ?? {};
-    for (const kind of Object.values(ENTITY_KIND)) byKind[kind] = Number(this.st('SELECT count(*) FROM entities WHERE kind = ?').pluck().get(kind));
-    const byType = counts.byType ?? {};
-    const oldTypes = { ...byType };
-    byType.MENTIONS = Number(this.st('SELECT count(*) FROM cable_entities').pluck().get());
-    byType.SIGNED = Number(this.st('SELECT count(*) FROM signed').pluck().get());
-    byType.CLASSIFIED = Number(this.st('SELECT count(*) FROM classified').pluck().get());
-    byType.CO_MENTIONED = (byType.CO_MENTIONED ?? 0) + coMentionDelta;
-    for (const t of ['MENTIONS', 'SIGNED', 'CLASSIFIED', 'CO_MENTIONED']) if (byType[t] === 0 && oldTypes[t] === undefined) delete byType[t];
-    const edgeDelta = ['MENTIONS', 'SIGNED', 'CLASSIFIED', 'CO_MENTIONED'].reduce((sum, t) => sum + (byType[t] ?? 0) - (oldTypes[t] ?? 0), 0);
-    const oldEntities = Object.values(ENTITY_KIND).reduce((sum, k) => sum + ((counts.byKind ?? {})[k] ?? 0), 0);
-    void oldEntities;
-    this.setMeta('counts', { ...counts, byKind, byType, ...(counts.edges !== undefined ? { edges: counts.edges + edgeDelta } : {}) });
+    if (counts) {
+      const byKind = { ...(counts.byKind ?? {}) };
+      let entityDelta = 0;
+      for (const kind of Object.values(ENTITY_KIND)) {
+        const now = count('SELECT count(*) FROM entities WHERE kind = ?', kind);
+        entityDelta += now - (byKind[kind] ?? 0);
+        if (now > 0 || byKind[kind] !== undefined) byKind[kind] = now;
+      }
+      const byType = { ...(counts.byType ?? {}) };
+      const now: Record<string, number> = {
+        MENTIONS: count('SELECT count(*) FROM cable_entities'),
+        SIGNED: count('SELECT count(*) FROM signed'),
+        CLASSIFIED: count('SELECT count(*) FROM classified'),
+        CO_MENTIONED: (byType.CO_MENTIONED ?? 0) + coMentionDelta,
+      };
+      let edgeDelta = 0;
+      for (const [type, n] of Object.entries(now)) {
+        edgeDelta += n - (byType[type] ?? 0);
+        if (n > 0 || byType[type] !== undefined) byType[type] = n;
+      }
+      this.setMeta('counts', { ...counts, ...(counts.nodes !== undefined ? { nodes: counts.nodes + entityDelta } : {}), ...(counts.edges !== undefined ? { edges: counts.edges + edgeDelta } : {}), byKind, byType });
+    }
+    const stats = this.meta<{ entities?: number; coMentions?: number; communities?: number }>('stats');
+    if (stats) {
+      const communities = count('SELECT count(DISTINCT community) FROM entities');
+      this.setMeta('stats', { ...stats, entities: count('SELECT count(*) FROM entities'), coMentions: (stats.coMentions ?? 0) + coMentionDelta, communities });
+    }
   }
 }
 
