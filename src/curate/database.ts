@@ -93,6 +93,16 @@ interface ContentMention {
 class DecisionRun {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly options: { maxEntitiesPerWindow: number };
+  /** Kind of every entity row this decision writes or deletes, as it was before (null: no row). */
+  private readonly kindsBefore = new Map<number, string | null>();
+  /** Rows added minus rows deleted, per per-cable edge type. */
+  private readonly edgeDelta: Record<string, number> = { MENTIONS: 0, SIGNED: 0, CLASSIFIED: 0 };
+
+  /** Remembers an entity row's kind before this decision first changes it (for the counts). */
+  private touch(node: number): void {
+    if (this.kindsBefore.has(node)) return;
+    this.kindsBefore.set(node, (this.st('SELECT kind FROM entities WHERE node = ?').pluck().get(node) as string | undefined) ?? null);
+  }
 
   constructor(private readonly db: Database, private readonly curationFile: string) {
     const stored = this.meta<{ maxEntitiesPerWindow?: number }>('build_options');
@@ -327,6 +337,7 @@ class DecisionRun {
         x: Number(donor?.x ?? 0),
         y: Number(donor?.y ?? 0),
       };
+      this.touch(node);
       if (row) {
         this.st('UPDATE entities SET kind = :kind, name = :name, cable_count = :cable_count, first_date = :first_date, last_date = :last_date WHERE node = :node').run(values);
       } else {
@@ -367,8 +378,12 @@ class DecisionRun {
     // entities whose paragraph windows shifted, re-decided.
     const liveNodes = [...nodeOf.values()];
     const gone = touchedNodes.filter((n) => !liveNodes.includes(n));
-    this.st('DELETE FROM co_mentions WHERE a IN (SELECT value FROM json_each(:n)) OR b IN (SELECT value FROM json_each(:n))').run({ n: json(touchedNodes) });
-    this.st('DELETE FROM co_mention_evidence WHERE a IN (SELECT value FROM json_each(:n)) OR b IN (SELECT value FROM json_each(:n))').run({ n: json(touchedNodes) });
+    // Every pair of a touched entity goes (by its key: the evidence has no index on b), then the recomputed ones come in.
+    const stale = [...new Map([...oldPairs, ...this.pairsOf(touchedNodes.filter((n) => !oldNodes.has(n)))].map((p) => [`${p.a}:${p.b}`, p])).values()];
+    for (const p of stale) {
+      this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(p.a, p.b);
+      this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(p.a, p.b);
+    }
     const newPairs = this.computePairs(new Set(liveNodes));
     for (const p of newPairs.values()) this.insertPair(p);
     const shifted = this.shiftedPairs(cables, oldWindows, new Set(touchedNodes));
@@ -436,7 +451,9 @@ class DecisionRun {
   }
 
   private removeEntity(node: number): void {
-    for (const sql of ['DELETE FROM aliases WHERE entity = ?', 'DELETE FROM entity_words WHERE entity = ?', 'DELETE FROM entity_fts WHERE rowid = ?', 'DELETE FROM cable_entities WHERE entity = ?', 'DELETE FROM entities WHERE node = ?']) this.st(sql).run(node);
+    this.touch(node);
+    this.edgeDelta.MENTIONS! -= this.st('DELETE FROM cable_entities WHERE entity = ?').run(node).changes;
+    for (const sql of ['DELETE FROM aliases WHERE entity = ?', 'DELETE FROM entity_words WHERE entity = ?', 'DELETE FROM entity_fts WHERE rowid = ?', 'DELETE FROM entities WHERE node = ?']) this.st(sql).run(node);
   }
 
   /** Mentions of assignments a decision gives back (an undone reject): from the cable's record, as the build made them. */
@@ -458,7 +475,7 @@ class DecisionRun {
 
   /** A cable's MENTIONS edges again from its mentions: count, paragraphs, offsets, order of first mention. */
   private rewriteCableEntities(cable: number): void {
-    this.st('DELETE FROM cable_entities WHERE cable = ?').run(cable);
+    this.edgeDelta.MENTIONS! -= this.st('DELETE FROM cable_entities WHERE cable = ?').run(cable).changes;
     const byEntity = new Map<number, { count: number; paragraphs: Set<number>; offsets: number[] }>();
     for (const m of this.st('SELECT entity, start, end, paragraph FROM mentions WHERE cable = ? ORDER BY start, end').all(cable) as Array<{ entity: number; start: number; end: number; paragraph: number }>) {
       let e = byEntity.get(m.entity);
@@ -470,14 +487,15 @@ class DecisionRun {
     let position = 0;
     for (const [entity, e] of byEntity) {
       this.st('INSERT INTO cable_entities (entity, cable, count, paragraphs, offsets, position) VALUES (?, ?, ?, ?, ?, ?)').run(entity, cable, e.count, json([...e.paragraphs].sort((x, y) => x - y)), json(e.offsets), position++);
+      this.edgeDelta.MENTIONS! += 1;
     }
   }
 
   /** SIGNED and CLASSIFIED of a cable again (personFor over its curated entities); the people they used to point at. */
   private rewriteAuthorship(cable: number): number[] {
     const previous = this.st('SELECT person FROM signed WHERE cable = :c UNION SELECT person FROM classified WHERE cable = :c').pluck().all({ c: cable }) as number[];
-    this.st('DELETE FROM signed WHERE cable = ?').run(cable);
-    this.st('DELETE FROM classified WHERE cable = ?').run(cable);
+    this.edgeDelta.SIGNED! -= this.st('DELETE FROM signed WHERE cable = ?').run(cable).changes;
+    this.edgeDelta.CLASSIFIED! -= this.st('DELETE FROM classified WHERE cable = ?').run(cable).changes;
     const c = this.st('SELECT signers, classified_by, classified_title FROM cables WHERE node = ?').get(cable) as { signers: string | null; classified_by: string | null; classified_title: string | null };
     const resolved: CableEntity[] = [];
     for (const r of this.st('SELECT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? ORDER BY (SELECT min(start) FROM mentions m WHERE m.cable = a.cable AND m.type = a.type AND m.surface = a.surface), a.surface').all(cable) as Array<{ type: EntityType; surface: string; id: string; name: string }>) {
@@ -490,6 +508,7 @@ class DecisionRun {
       const row = this.entity(person.id);
       if (row) return Number(row.node);
       const node = Number(this.st('SELECT max(m) FROM (SELECT max(node) AS m FROM entities UNION ALL SELECT max(node) FROM cables UNION ALL SELECT max(node) FROM posts UNION ALL SELECT max(node) FROM tags)').pluck().get() ?? 0) + 1;
+      this.touch(node);
       this.st("INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 'Person', ?, 0, NULL, NULL, 0, 0, 0, -1, 0, 0)").run(node, person.id, person.name);
       this.writeNames(node, person.name, [{ text: person.name, count: 1 }]);
       return node;
@@ -500,8 +519,12 @@ class DecisionRun {
       if (seen.has(node)) continue;
       seen.add(node);
       this.st('INSERT INTO signed (person, cable) VALUES (?, ?)').run(node, cable);
+      this.edgeDelta.SIGNED! += 1;
     }
-    if (c.classified_by) this.st('INSERT INTO classified (person, cable, title) VALUES (?, ?, ?)').run(personNode(c.classified_by), cable, c.classified_title);
+    if (c.classified_by) {
+      this.st('INSERT INTO classified (person, cable, title) VALUES (?, ?, ?)').run(personNode(c.classified_by), cable, c.classified_title);
+      this.edgeDelta.CLASSIFIED! += 1;
+    }
     return previous;
   }
 
@@ -666,37 +689,32 @@ class DecisionRun {
     return pairs.map(([x, y]) => (compare(ids.get(x)!, ids.get(y)!) < 0 ? [x, y] : [y, x]));
   }
 
-  /** The counts and stats the build recorded in meta, kept true after the decision. */
+  /** The counts and stats the build recorded in meta, kept true after the decision (from what it changed: no table is counted). */
   private updateCounts(coMentionDelta: number): void {
-    const count = (sql: string, ...params: unknown[]): number => Number(this.st(sql).pluck().get(...params));
+    const kindDelta = new Map<string, number>();
+    for (const [node, before] of this.kindsBefore) {
+      const after = (this.st('SELECT kind FROM entities WHERE node = ?').pluck().get(node) as string | undefined) ?? null;
+      if (before) kindDelta.set(before, (kindDelta.get(before) ?? 0) - 1);
+      if (after) kindDelta.set(after, (kindDelta.get(after) ?? 0) + 1);
+    }
+    const entityDelta = [...kindDelta.values()].reduce((sum, d) => sum + d, 0);
+    const typeDelta: Record<string, number> = { ...this.edgeDelta, CO_MENTIONED: coMentionDelta };
     const counts = this.meta<{ nodes?: number; edges?: number; byKind?: Record<string, number>; byType?: Record<string, number> }>('counts');
     if (counts) {
       const byKind = { ...(counts.byKind ?? {}) };
-      let entityDelta = 0;
-      for (const kind of Object.values(ENTITY_KIND)) {
-        const now = count('SELECT count(*) FROM entities WHERE kind = ?', kind);
-        entityDelta += now - (byKind[kind] ?? 0);
-        if (now > 0 || byKind[kind] !== undefined) byKind[kind] = now;
-      }
+      for (const [kind, d] of kindDelta) if (d !== 0) byKind[kind] = (byKind[kind] ?? 0) + d;
       const byType = { ...(counts.byType ?? {}) };
-      const now: Record<string, number> = {
-        MENTIONS: count('SELECT count(*) FROM cable_entities'),
-        SIGNED: count('SELECT count(*) FROM signed'),
-        CLASSIFIED: count('SELECT count(*) FROM classified'),
-        CO_MENTIONED: (byType.CO_MENTIONED ?? 0) + coMentionDelta,
-      };
       let edgeDelta = 0;
-      for (const [type, n] of Object.entries(now)) {
-        edgeDelta += n - (byType[type] ?? 0);
-        if (n > 0 || byType[type] !== undefined) byType[type] = n;
+      for (const [type, d] of Object.entries(typeDelta)) {
+        edgeDelta += d;
+        if (d !== 0) byType[type] = (byType[type] ?? 0) + d;
       }
-      this.setMeta('counts', { ...counts, ...(counts.nodes !== undefined ? { nodes: counts.nodes + entityDelta } : {}), ...(counts.edges !== undefined ? { edges: counts.edges + edgeDelta } : {}), byKind, byType });
+      const sortedKeys = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : 1)));
+      this.setMeta('counts', { ...counts, ...(counts.nodes !== undefined ? { nodes: counts.nodes + entityDelta } : {}), ...(counts.edges !== undefined ? { edges: counts.edges + edgeDelta } : {}), byKind: sortedKeys(byKind), byType: sortedKeys(byType) });
     }
-    const stats = this.meta<{ entities?: number; coMentions?: number; communities?: number }>('stats');
-    if (stats) {
-      const communities = count('SELECT count(DISTINCT community) FROM entities');
-      this.setMeta('stats', { ...stats, entities: count('SELECT count(*) FROM entities'), coMentions: (stats.coMentions ?? 0) + coMentionDelta, communities });
-    }
+    // Communities are a metric (a build's): left as they are.
+    const stats = this.meta<{ entities?: number; coMentions?: number }>('stats');
+    if (stats) this.setMeta('stats', { ...stats, entities: (stats.entities ?? 0) + entityDelta, coMentions: (stats.coMentions ?? 0) + coMentionDelta });
   }
 }
 

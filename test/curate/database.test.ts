@@ -4,10 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { runBuild } from '../../src/cli/build-command';
-import { decideInDatabase, readCuration, type DecisionRequest } from '../../src/curate';
+import { databaseSuggestSource, decideInDatabase, readCuration, suggestDuplicates, type DecisionRequest } from '../../src/curate';
 import { openGraphDb, type GraphDb } from '../../src/db/open';
 
 const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/cablegate');
 const CLI = path.resolve(__dirname, '../../dist/cli/index.js');
 const run = promisify(execFile);
 
@@ -20,9 +21,9 @@ const BOOKKEEPING = new Set(['curation_shelved_metrics']);
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curate-db-'));
 
-async function build(file: string, curation?: string): Promise<void> {
-  const status = await runBuild([SEEDS], { output: file, ner: 'builtin', quiet: true, workers: '0', ...(curation ? { curation } : {}) });
-  if (status !== 0) throw new Error(`build of ${SEEDS} failed (${status})`);
+async function build(file: string, curation?: string, input = SEEDS): Promise<void> {
+  const status = await runBuild([input], { output: file, ner: 'builtin', quiet: true, workers: '0', ...(curation ? { curation } : {}) });
+  if (status !== 0) throw new Error(`build of ${input} failed (${status})`);
 }
 
 /**
@@ -199,4 +200,44 @@ describe('curation in the graph database (seeds)', () => {
       check.close();
     }
   }, 120_000);
+});
+
+/**
+ * The same on the 1,055-cable shared corpus, with decisions chosen the way a reviewer would:
+ * the top duplicate suggestions merged, a hub renamed, a person retyped, a split by cables of a
+ * merged entity, a surface form given to another entity, a rejection, and undos.
+ */
+describe('curation in the graph database (shared corpus)', () => {
+  test('a reviewer\'s session equals a rebuild with its curation file, table by table (metrics aside)', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'graph.db');
+    await build(file, undefined, CORPUS);
+    const curation = path.join(dir, 'curation.jsonl');
+    const db = openGraphDb(file, { write: true });
+    try {
+      const decide = (request: Record<string, unknown>) => decideInDatabase(db, curation, { author: 'test', ...request } as DecisionRequest);
+      const suggestions = suggestDuplicates(databaseSuggestSource(db), 6);
+      expect(suggestions.length).toBeGreaterThanOrEqual(4);
+      for (const s of suggestions.slice(0, 4)) decide({ op: 'merge', ids: [s.merge.id, s.keep.id], into: s.keep.id });
+      const hub = db.prepare("SELECT id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 1").pluck().get() as string;
+      decide({ op: 'rename', id: hub, name: 'The Most Mentioned Person' });
+      const org = db.prepare("SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 5 AND 20 ORDER BY id LIMIT 1").pluck().get() as string;
+      decide({ op: 'retype', id: org, type: 'PLACE' });
+      const keep = suggestions[0]!.keep.id;
+      const cables = db.prepare('SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?) ORDER BY c.id LIMIT 3').pluck().all(keep) as string[];
+      decide({ op: 'split', id: keep, cables, name: 'Split Off' });
+      const alias = db.prepare('SELECT a.alias FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.kind = ? AND e.id <> ? ORDER BY a.count DESC, a.alias LIMIT 1').pluck().get('Place', 'x') as string;
+      const place = db.prepare("SELECT id FROM entities WHERE kind = 'Place' AND cable_count BETWEEN 3 AND 10 ORDER BY id LIMIT 1").pluck().get() as string;
+      decide({ op: 'alias', id: place, alias });
+      const rejected = db.prepare("SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 2 AND 10 ORDER BY id DESC LIMIT 1").pluck().get() as string;
+      decide({ op: 'reject', id: rejected });
+      decide({ op: 'undo', decision: 2 });
+      decide({ op: 'undo', decision: 9 });
+    } finally {
+      db.close();
+    }
+    const rebuilt = path.join(tmp(), 'graph.db');
+    await build(rebuilt, curation, CORPUS);
+    expectSameTables(dump(file, { metrics: false }), dump(rebuilt, { metrics: false }));
+  }, 900_000);
 });
