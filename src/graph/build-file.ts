@@ -36,7 +36,7 @@ export async function buildGraphFile(file: string, records: SortedRecords, optio
   const edges = new Spool(scratch('edges'));
   let evidence: EvidenceLog | undefined;
   try {
-    const compiled = compileGraph(records, options, (key, source, target, attributes) => edges.append(edgeLine(key, source, target, false, attributes)), () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))));
+    const compiled = compileGraph(records, options, (key, source, target, attributes) => edges.append(edgeLine(key, source, target, false, attributes)), { evidenceLog: () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))) });
     traceMemory('graph compiled');
     const metrics = metricsOf(compiled.metricsInput, options);
     const writeStarted = Date.now();
