@@ -2,7 +2,7 @@
 // The cablegraph command line: thin — it parses flags and calls the stages.
 import { Command, CommanderError, Option } from 'commander';
 import { CablegraphError } from '../common/diagnostics';
-import { runBuild, type BuildCommandOptions } from './build-command';
+import { DEFAULT_GRAPH_DB, runBuild, type BuildCommandOptions } from './build-command';
 import { runExport, type ExportCommandOptions } from './export-command';
 import { runLoad, type LoadCommandOptions } from './load-command';
 import { runParse, type ParseCommandOptions } from './parse-command';
@@ -44,10 +44,10 @@ export function buildProgram(): Command {
 
   program
     .command('build')
-    .description('Build the knowledge graph from cables and write it to a graph file (no server needed).')
+    .description('Build the knowledge graph from cables and write it to a graph database: one SQLite file (no server needed).')
     .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin')
-    .requiredOption('-o, --output <file>', 'graph file to write (e.g. out/graph.cgz)')
-    .option('--append', 'add the cables to an existing graph file (same result as a full rebuild)')
+    .option('-o, --output <file>', 'graph database to write', DEFAULT_GRAPH_DB)
+    .option('--append', 'add the cables to an existing graph database (same result as a full rebuild)')
     .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'annotated', 'corenlp']).default('builtin'))
     .option('--workers <n>', 'worker threads for parsing and extraction (default: one per core, at most 4; 0 = none)')
     .option('--curation <file>', 'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)')

@@ -95,6 +95,7 @@ export function createGraphDb(file: string): GraphDb {
   if (fs.existsSync(file)) fs.rmSync(file);
   const db = new Database(file);
   try {
+    db.pragma('foreign_keys = OFF'); // the REFERENCES clauses document the schema; a bulk load writes edges before their nodes
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');

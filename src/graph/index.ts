@@ -1,6 +1,5 @@
 // graph: cables + resolved entities → a graphology graph; the versioned graph file.
 export { buildGraph, compileGraph } from './build';
-export { buildGraphFile, type BuildFileSummary } from './build-file';
 export { computeMetrics, metricsOf } from './metrics';
 export { RecordStore, sortedInMemory, type SortedRecords } from './record-store';
 export { toCableRecord, mergeRecords, slimCable, contentHash } from './records';
