@@ -48,15 +48,15 @@ function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
   const { node, entityNode } = visit;
   writer.cable(node, visit.record);
   for (const m of visit.mentions) writer.mention(node, m, entityNode(m.entity));
-  // Surface counts as curation counts them: occurrences of the text in the cable, any type.
+  // Surface counts as resolution counted them for the entity (what curation replays); the text's occurrences when absent.
   const counts = new Map<string, number>();
   for (const m of visit.record.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
   const current = new Map<string, string>();
   for (const e of visit.current) for (const surface of e.mentions) current.set(`${e.type}|${surface}`, e.id);
   for (const e of visit.automatic) {
-    for (const surface of e.mentions) {
+    for (const [j, surface] of e.mentions.entries()) {
       const now = current.get(`${e.type}|${surface}`);
-      writer.assignment(node, e.type, surface, normalizeName(surface), counts.get(surface) ?? 1, e.id, now === undefined ? null : entityNode(now));
+      writer.assignment(node, e.type, surface, normalizeName(surface), e.counts?.[j] ?? counts.get(surface) ?? 1, e.id, now === undefined ? null : entityNode(now));
     }
   }
 }
