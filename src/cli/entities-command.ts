@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { databaseSuggestSource, decideInDatabase, DEFAULT_CURATION_FILE, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type DatabaseDecisionOutcome, type Decision, type DecisionRequest } from '../curate';
+import { databaseSuggestSource, decideInDatabase, DEFAULT_CURATION_FILE, diffGraphs, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type DatabaseDecisionOutcome, type Decision, type DecisionRequest } from '../curate';
 import { openGraphDb, type GraphDb } from '../db/open';
 import type { EntityType } from '../extract/types';
 import { readGraphFile } from '../graph';
@@ -236,10 +236,22 @@ async function decide(request: DecisionRequest, options: EntitiesOptions): Promi
   const db = databaseOf(options, !options.dryRun);
   if (db) {
     try {
-      if (options.neo4j) throw new CablegraphError('BAD_OPTION', 'decisions on a graph database do not reach Neo4j: take them on the database, then load it again (cablegraph load)');
       const started = process.hrtime.bigint();
-      const outcome = decideInDatabase(db, curationFile, { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest, { dryRun: options.dryRun ?? false });
-      await reportDatabase(outcome, db, options, graphFile, curationFile, Number(process.hrtime.bigint() - started) / 1e9);
+      const neo4j = options.neo4j && !options.dryRun;
+      const outcome = decideInDatabase(db, curationFile, { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest, { dryRun: options.dryRun ?? false, captureLocal: !!neo4j });
+      const { local, ...shown } = outcome;
+      await reportDatabase(shown, db, options, graphFile, curationFile, Number(process.hrtime.bigint() - started) / 1e9);
+      if (neo4j && local) {
+        // Neo4j (loaded from this database) gets the decision's difference.
+        const connection = connectionFromFlags(options);
+        const driver = await openDriver(connection);
+        try {
+          const synced = await syncGraphDiff(driver, local.before, local.after, diffGraphs(local.before, local.after), connection.database);
+          if (!options.json) await writeLine(`  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written`);
+        } finally {
+          await driver.close();
+        }
+      }
       return 0;
     } finally {
       db.close();

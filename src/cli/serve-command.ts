@@ -53,9 +53,15 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     const connection = connectionFromFlags(options);
     const driver = await openDriver(connection);
     store = new Neo4jStore(driver, connection.database);
-    // With the graph file the database was loaded from, decisions go to both (a graph database
-    // cannot tell Neo4j what changed yet: curation is then off).
-    if (graphFile && !options.readOnly && !isDatabaseFile(graphFile)) curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
+    // With the graph database Neo4j was loaded from, decisions go to both.
+    if (graphFile && !options.readOnly) {
+      const neo4j = { driver, ...(connection.database ? { database: connection.database } : {}) };
+      if (isDatabaseFile(graphFile)) {
+        const databaseCurator = new DatabaseCurator(store, graphFile, curationFile, neo4j);
+        curator = databaseCurator;
+        closeCurator = () => databaseCurator.close();
+      } else curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, neo4j);
+    }
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
     if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
@@ -64,7 +70,7 @@ export async function startServer(graphFile: string | undefined, options: ServeC
       const sqlite = SqliteStore.open(file);
       store = sqlite;
       if (!options.readOnly) {
-        const databaseCurator = new DatabaseCurator(sqlite, curationFile);
+        const databaseCurator = new DatabaseCurator(sqlite, file, curationFile);
         curator = databaseCurator;
         closeCurator = () => databaseCurator.close();
       }

@@ -2,6 +2,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import type BetterSqlite3 from 'better-sqlite3';
+import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../extract/types';
 import { authorshipTest, paragraphOf, personFor } from '../graph/build';
@@ -11,6 +12,7 @@ import { normalizeName, type CableEntity, type Entity } from '../resolve';
 import { searchTokens } from '../server/search';
 import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
+import { LocalGraphReader } from './local-graph';
 import type { SuggestSource } from './suggest';
 import { defaultAuthor, type DecisionRequest } from './session';
 import type { Decision } from './types';
@@ -30,6 +32,8 @@ export interface DatabaseDecisionOutcome {
   edges: { added: number; removed: number; changed: number };
   /** Rows rewritten: entities and cables the decision touched. */
   touched: { entities: number; cables: number };
+  /** With `captureLocal`: the touched part of the graph before and after (for Neo4j). */
+  local?: { before: Graph; after: Graph };
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -49,10 +53,10 @@ const SHELVED_METRICS = 'curation_shelved_metrics';
  * that checks it, appends it to the curation file (the durable, replayable record) and the
  * decisions table, and rewrites the rows of what it touches. A dry run rolls everything back.
  */
-export function decideInDatabase(db: Database, curationFile: string, request: DecisionRequest, options: { dryRun?: boolean } = {}): DatabaseDecisionOutcome {
+export function decideInDatabase(db: Database, curationFile: string, request: DecisionRequest, options: { dryRun?: boolean; captureLocal?: boolean } = {}): DatabaseDecisionOutcome {
   let outcome: DatabaseDecisionOutcome | undefined;
   const run = db.transaction(() => {
-    outcome = new DecisionRun(db, curationFile).take(request, options.dryRun ?? false);
+    outcome = new DecisionRun(db, curationFile, options.captureLocal ?? false).take(request, options.dryRun ?? false);
     if (options.dryRun) throw new Rollback();
   });
   try {
@@ -104,9 +108,12 @@ class DecisionRun {
     this.kindsBefore.set(node, (this.st('SELECT kind FROM entities WHERE node = ?').pluck().get(node) as string | undefined) ?? null);
   }
 
-  constructor(private readonly db: Database, private readonly curationFile: string) {
-    const stored = this.meta<{ maxEntitiesPerWindow?: number }>('build_options');
+  private readonly local: LocalGraphReader | undefined;
+
+  constructor(private readonly db: Database, private readonly curationFile: string, capture = false) {
+    const stored = this.meta<{ maxEntitiesPerWindow?: number; maxEvidence?: number }>('build_options');
     this.options = { maxEntitiesPerWindow: stored?.maxEntitiesPerWindow ?? DEFAULT_BUILD_OPTIONS.maxEntitiesPerWindow };
+    this.local = capture ? new LocalGraphReader(db, stored?.maxEvidence ?? DEFAULT_BUILD_OPTIONS.maxEvidence) : undefined;
   }
 
   private st(sql: string): BetterSqlite3.Statement {
@@ -300,6 +307,8 @@ class DecisionRun {
     const oldWindows = new Map(cables.map((c) => [c, this.windows(c)]));
     const oldNodes = new Set([...oldIds].map((id) => Number(before_.get(id)!.node)));
     const oldPairs = this.pairsOf([...oldNodes]);
+    const signedBefore = this.st('SELECT cable FROM signed WHERE person IN (SELECT value FROM json_each(:n)) UNION SELECT cable FROM classified WHERE person IN (SELECT value FROM json_each(:n))').pluck().all({ n: json([...oldNodes]) }) as number[];
+    const beforeGraph = this.local?.capture(oldNodes, new Set([...cables, ...signedBefore]));
 
     // Entities: removed ones go, new and changed ones are (re)written.
     const removedIds = [...oldIds].filter((id) => !newById.has(id));
@@ -393,6 +402,7 @@ class DecisionRun {
       const had = this.st('SELECT 1 FROM co_mentions WHERE a = ? AND b = ?').get(a, b) !== undefined;
       const now = this.computePair(a, b);
       if (had && !now) {
+        if (beforeGraph) this.local!.addPair(beforeGraph, a, b);
         this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(a, b);
         this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(a, b);
         shiftRemoved += 1;
@@ -422,13 +432,38 @@ class DecisionRun {
       return now.kind !== o.kind || now.name !== o.name || now.cable_count !== o.cable_count || now.first_date !== o.first_date || now.last_date !== o.last_date || aliasesNow !== beforeAliases.get(id);
     });
     this.updateCounts(edgesAdded - edgesRemoved);
+    let local: { before: Graph; after: Graph } | undefined;
+    if (beforeGraph) {
+      const now = [...new Set([...liveNodes, ...signerOnly, ...touchedNodes])];
+      const afterGraph = this.local!.capture(now, rewritten, shifted);
+      this.reconcile(beforeGraph, afterGraph);
+      local = { before: beforeGraph, after: afterGraph };
+    }
     return {
+      ...(local ? { local } : {}),
       removed: removedIds.filter((id) => !this.entity(id)).sort(compare),
       added: addedIds.sort(compare),
       changed: changedIds.sort(compare),
       edges: { added: edgesAdded, removed: edgesRemoved, changed: edgesChanged },
       touched: { entities: oldIds.size + addedIds.length, cables: rewritten.length },
     };
+  }
+
+  /**
+   * A node at the end of a captured edge on one side only is not gone (or new) for that: it is
+   * put on both sides (unchanged), so only what the decision removed is removed from Neo4j.
+   */
+  private reconcile(before: Graph, after: Graph): void {
+    before.forEachNode((key, attributes) => {
+      if (after.hasNode(key)) return;
+      const node = this.st('SELECT node FROM entities WHERE id = :k UNION ALL SELECT node FROM cables WHERE id = :k').pluck().get({ k: key }) as number | undefined;
+      if (node === undefined) return;
+      const entry = this.local!.entity(node) ?? this.local!.cable(node);
+      after.addNode(key, entry ? entry[1] : attributes);
+    });
+    after.forEachNode((key, attributes) => {
+      if (!before.hasNode(key) && !this.kindsBefore.has(this.st('SELECT node FROM entities WHERE id = ?').pluck().get(key) as number) ) before.addNode(key, attributes);
+    });
   }
 
   /** The old entity that gave a new one most of its assignments (its metrics are kept). */

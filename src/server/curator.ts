@@ -1,10 +1,9 @@
 import type { Driver } from 'neo4j-driver';
-import { databaseSuggestSource, decideInDatabase, entityChanges, readCuration, suggestDuplicates, takeDecision, type Decision, type DecisionRequest, type Suggestion } from '../curate';
+import { databaseSuggestSource, decideInDatabase, diffGraphs, entityChanges, readCuration, suggestDuplicates, takeDecision, type Decision, type DecisionRequest, type Suggestion } from '../curate';
 import { openGraphDb, type GraphDb } from '../db/open';
 import type { GraphFile } from '../graph';
 import { syncGraphDiff } from '../store/neo4j';
 import { EmbeddedStore } from './embedded-store';
-import type { SqliteStore } from './sqlite-store';
 import type { GraphStore } from './store';
 import type { DecisionSummary } from './types';
 
@@ -21,13 +20,28 @@ export interface ViewerCurator {
 
 /**
  * The viewer's curation over the graph database: each decision is one transaction on a write
- * connection of this process (the store's read-only connection sees it once committed), so it
- * takes well under a second and a CLI decision at the same time waits its turn (BEGIN IMMEDIATE).
+ * connection of this process (the served store's read-only connection sees it once committed), so
+ * a CLI decision at the same time waits its turn (BEGIN IMMEDIATE). Serving Neo4j (loaded from
+ * this database), the decision's part of the graph — before and after — is diffed and Neo4j gets
+ * just the difference.
  */
 export class DatabaseCurator implements ViewerCurator {
-  private writer: GraphDb | undefined;
+  private connection: GraphDb | undefined;
 
-  constructor(readonly store: SqliteStore, readonly curationFile: string) {}
+  constructor(
+    readonly store: GraphStore,
+    readonly graphFile: string,
+    readonly curationFile: string,
+    private readonly neo4j?: { driver: Driver; database?: string },
+  ) {}
+
+  private db(): GraphDb {
+    if (!this.connection) {
+      this.connection = openGraphDb(this.graphFile, { write: true });
+      this.connection.pragma('busy_timeout = 30000');
+    }
+    return this.connection;
+  }
 
   decisions(): Decision[] {
     return readCuration(this.curationFile);
@@ -38,27 +52,27 @@ export class DatabaseCurator implements ViewerCurator {
     for (const d of decisions) Object.assign(names, d.names ?? {});
     const ids = Object.keys(names);
     if (ids.length === 0) return names;
-    const current = this.store.db.prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
+    const current = this.db().prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
     for (const r of current) names[r.id] = r.name;
     return names;
   }
 
   suggest(limit: number): Suggestion[] {
-    return suggestDuplicates(databaseSuggestSource(this.store.db), limit);
+    return suggestDuplicates(databaseSuggestSource(this.db()), limit);
   }
 
   async decide(request: DecisionRequest): Promise<DecisionSummary> {
-    if (!this.writer) {
-      this.writer = openGraphDb(this.store.file, { write: true });
-      this.writer.pragma('busy_timeout = 30000');
+    const outcome = decideInDatabase(this.db(), this.curationFile, request, { captureLocal: !!this.neo4j });
+    if (this.neo4j && outcome.local) {
+      const { before, after } = outcome.local;
+      await syncGraphDiff(this.neo4j.driver, before, after, diffGraphs(before, after), this.neo4j.database);
     }
-    const outcome = decideInDatabase(this.writer, this.curationFile, request);
     return { decision: outcome.decision, removed: outcome.removed, added: outcome.added, changed: outcome.changed, edges: outcome.edges };
   }
 
   close(): void {
-    this.writer?.close();
-    this.writer = undefined;
+    this.connection?.close();
+    this.connection = undefined;
   }
 }
 
