@@ -211,7 +211,7 @@ async function report(outcome: CurationOutcome, options: EntitiesOptions, graphF
 }
 
 /** What a decision did in the graph database (or would do), in a few lines. */
-async function reportDatabase(outcome: DatabaseDecisionOutcome, db: GraphDb, options: EntitiesOptions, graphFile: string, curationFile: string, seconds: number): Promise<void> {
+async function reportDatabase(outcome: DatabaseDecisionOutcome, options: EntitiesOptions, graphFile: string, curationFile: string, seconds: number): Promise<void> {
   if (options.json) {
     await writeLine(JSON.stringify({ ...outcome, seconds }, null, 2));
     return;
@@ -219,9 +219,10 @@ async function reportDatabase(outcome: DatabaseDecisionOutcome, db: GraphDb, opt
   const { decision } = outcome;
   const names = decision.names ?? {};
   await writeLine(`${outcome.written ? 'decision' : 'would decide'} ${decision.seq}: ${decision.op} (${decision.author}${decision.note ? `: ${decision.note}` : ''})`);
-  for (const id of outcome.removed) await writeLine(`  − ${names[id] ? `${names[id]} ` : ''}${id}`);
-  for (const id of outcome.added) await writeLine(`  + ${describeRow(entityRow(db, id), id)}`);
-  for (const id of outcome.changed.slice(0, 20)) await writeLine(`  ~ ${describeRow(entityRow(db, id), id)}`);
+  const shown = (id: string): string => `${outcome.described[id] || names[id] || ''} ${id}`.trim();
+  for (const id of outcome.removed) await writeLine(`  − ${shown(id)}`);
+  for (const id of outcome.added) await writeLine(`  + ${shown(id)}`);
+  for (const id of outcome.changed.slice(0, 20)) await writeLine(`  ~ ${shown(id)}`);
   if (outcome.changed.length > 20) await writeLine(`  ~ … ${outcome.changed.length - 20} more`);
   const e = outcome.edges;
   await writeLine(`  entities: ${outcome.added.length} added, ${outcome.removed.length} removed, ${outcome.changed.length} changed; co-mentions: ${e.added} added, ${e.removed} removed, ${e.changed} changed (${outcome.touched.cables} cables rewritten, ${seconds.toFixed(2)} s)`);
@@ -233,14 +234,15 @@ async function reportDatabase(outcome: DatabaseDecisionOutcome, db: GraphDb, opt
 async function decide(request: DecisionRequest, options: EntitiesOptions): Promise<number> {
   const graphFile = graphFileOf(options);
   const curationFile = curationFileOf(options);
-  const db = databaseOf(options, !options.dryRun);
+  // A dry run takes the decision too, in a transaction it rolls back: a write connection either way.
+  const db = databaseOf(options, true);
   if (db) {
     try {
       const started = process.hrtime.bigint();
       const neo4j = options.neo4j && !options.dryRun;
       const outcome = decideInDatabase(db, curationFile, { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest, { dryRun: options.dryRun ?? false, captureLocal: !!neo4j });
       const { local, ...shown } = outcome;
-      await reportDatabase(shown, db, options, graphFile, curationFile, Number(process.hrtime.bigint() - started) / 1e9);
+      await reportDatabase(shown, options, graphFile, curationFile, Number(process.hrtime.bigint() - started) / 1e9);
       if (neo4j && local) {
         // Neo4j (loaded from this database) gets the decision's difference.
         const connection = connectionFromFlags(options);

@@ -32,6 +32,8 @@ export interface DatabaseDecisionOutcome {
   edges: { added: number; removed: number; changed: number };
   /** Rows rewritten: entities and cables the decision touched. */
   touched: { entities: number; cables: number };
+  /** "Name (Kind, N cables)" of the removed entities as they were, and of the added and changed ones as they are now. */
+  described: Record<string, string>;
   /** With `captureLocal`: the touched part of the graph before and after (for Neo4j). */
   local?: { before: Graph; after: Graph };
 }
@@ -252,7 +254,9 @@ class DecisionRun {
        UNION SELECT a.cable, a.type, a.surface, a.norm, a.count, a.auto, e.id FROM assignments a JOIN entities e ON e.node = a.entity WHERE e.id IN chosen
        UNION SELECT a.cable, a.type, a.surface, a.norm, a.count, a.auto, e.id FROM assignments a LEFT JOIN entities e ON e.node = a.entity WHERE a.norm IN forms`,
     ).all({ ids: json([...ids]), norms: json([...norms]) }) as AssignmentRow[];
-    return { rows, closure: decisions.filter((d) => inside.has(d.seq) || d.op === 'undo') };
+    // Replayed: the decisions inside, every undo, and those naming an entity inside even when not
+    // live themselves (a split without cables cancels the merges into its entity: effectiveDecisions needs it).
+    return { rows, closure: decisions.filter((d) => inside.has(d.seq) || d.op === 'undo' || idsOf(d).some((id) => ids.has(id))) };
   }
 
   /**
@@ -291,7 +295,7 @@ class DecisionRun {
     const before = effectiveDecisions(existing);
     const after = effectiveDecisions(all);
     const { rows, closure } = this.affected(before, after, all);
-    const empty = { removed: [], added: [], changed: [], edges: { added: 0, removed: 0, changed: 0 }, touched: { entities: 0, cables: 0 } };
+    const empty = { removed: [], added: [], changed: [], edges: { added: 0, removed: 0, changed: 0 }, touched: { entities: 0, cables: 0 }, described: {} };
     if (rows.length === 0) return empty;
     const { entityOf, entities } = this.replay(rows, closure);
     const key = (r: AssignmentRow): string => `${r.cable}\u0000${r.type}\u0000${r.surface}`;
@@ -439,8 +443,13 @@ class DecisionRun {
       this.reconcile(beforeGraph, afterGraph);
       local = { before: beforeGraph, after: afterGraph };
     }
+    const describe = (r: Row | undefined): string => (r ? `${String(r.name).replace(/\s+/g, ' ')} (${r.kind}, ${r.cable_count} cables)` : '');
+    const described: Record<string, string> = {};
+    for (const id of removedIds) described[id] = describe(before_.get(id));
+    for (const id of [...addedIds, ...changedIds]) described[id] = describe(this.entity(id));
     return {
       ...(local ? { local } : {}),
+      described,
       removed: removedIds.filter((id) => !this.entity(id)).sort(compare),
       added: addedIds.sort(compare),
       changed: changedIds.sort(compare),
