@@ -1,6 +1,6 @@
 // Reads a graph database the streaming way: meta and nodes in memory, cable records and edges in batches.
 import type { Attributes } from 'graphology-types';
-import { GraphNodes } from '../graph/file';
+import { GraphNodes } from '../graph/nodes';
 import type { BuildOptions, CableRecord } from '../graph/types';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import type { Decision } from '../curate/types';
