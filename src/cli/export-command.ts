@@ -1,6 +1,6 @@
 import { CablegraphError } from '../common/diagnostics';
-import { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, type ExportCounts, type ExportFilter } from '../export';
-import { GraphFileReader } from '../graph';
+import { dbSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, type ExportCounts, type ExportFilter } from '../export';
+import { GraphDbReader } from '../db';
 
 export type ExportFormat = 'gexf' | 'graphml' | 'json' | 'neo4j-csv';
 
@@ -32,15 +32,24 @@ export function exportFilter(options: Omit<ExportCommandOptions, 'format'>): Exp
 }
 
 /**
- * `cablegraph export <graph file> --format … [-o …]` with filters; text formats go to stdout without
- * -o. Streamed: the graph file's nodes are held, its edges read again on each pass, so memory
- * follows the nodes, not the edges. Opening the file checks it whole, so a damaged file fails before
- * anything is written; files are written under temporary names and renamed when complete.
+ * `cablegraph export <graph database> --format … [-o …]` with filters; text formats go to stdout
+ * without -o. Streamed: the nodes are held, the edges read from the database in batches on each
+ * pass, so memory follows the nodes, not the edges. A foreign or damaged file fails on open,
+ * before anything is written; files are written under temporary names and renamed when complete.
  */
 export async function runExport(graphFile: string, options: ExportCommandOptions): Promise<number> {
   const filter = exportFilter(options);
   if (options.format === 'neo4j-csv' && !options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');
-  const source = fileSource(await GraphFileReader.open(graphFile), filter);
+  const reader = GraphDbReader.open(graphFile);
+  try {
+    return await exportFrom(reader, filter, options);
+  } finally {
+    reader.close();
+  }
+}
+
+async function exportFrom(reader: GraphDbReader, filter: ExportFilter, options: ExportCommandOptions): Promise<number> {
+  const source = dbSource(reader, filter);
   const counts: ExportCounts = { nodes: 0, edges: 0 };
   if (options.format === 'neo4j-csv') {
     const files = await writeNeo4jCsvStream(source, options.output!, counts);

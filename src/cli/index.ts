@@ -59,7 +59,7 @@ export function buildProgram(): Command {
   program
     .command('export')
     .description('Write a built graph as GEXF (Gephi), GraphML, graphology JSON, or neo4j-admin import CSVs, optionally filtered.')
-    .argument('<graph>', 'graph file written by cablegraph build')
+    .argument('<graph>', 'graph database written by cablegraph build')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['gexf', 'graphml', 'json', 'neo4j-csv']).default('gexf'))
     .option('-o, --output <path>', 'output file (a directory for neo4j-csv); stdout when omitted')
     .option('--types <kinds>', 'node kinds to keep, comma-separated: Person,Organization,Place,Cable,Post,Tag')
@@ -74,8 +74,8 @@ export function buildProgram(): Command {
 
   withNeo4jOptions(program
     .command('load'))
-    .description('Load a graph file (or cables, built first) into Neo4j: idempotent, resumable, batched.')
-    .argument('<inputs...>', 'a graph file written by cablegraph build, or cable inputs')
+    .description('Load a graph database (or cables, built first) into Neo4j: idempotent, resumable, batched.')
+    .argument('<inputs...>', 'a graph database written by cablegraph build, or cable inputs')
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')

@@ -1,8 +1,8 @@
 // Reads a graph database the streaming way: meta and nodes in memory, cable records and edges in batches.
 import type { Attributes } from 'graphology-types';
-import { GraphNodes } from '../graph/file';
+import { GraphNodes } from '../graph/nodes';
 import type { BuildOptions, CableRecord } from '../graph/types';
-import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
+import { DEFAULT_BUILD_OPTIONS, ENTITY_KINDS } from '../graph/types';
 import type { Decision } from '../curate/types';
 import { openGraphDb, type GraphDb } from './open';
 
@@ -87,23 +87,32 @@ interface NodeRow {
 /** The metrics columns as node attributes, in the graph's attribute order. */
 const metrics = (r: NodeRow): Attributes => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
 
+/** The nodes of a database in graph order, and each node number's key. */
+interface DbNodes {
+  nodes: GraphNodes;
+  keyOf: Map<number, string>;
+}
+
 /**
  * Every node of the database in graph order with the attributes the graph gives it (the same
- * keys in the same order as a graph built in memory), from the node tables.
+ * keys in the same order as a graph built in memory), from the node tables. Graph order: the
+ * entities that cables mention, by id, then every other node by node number — a build's node
+ * numbers exactly; in a curated database (whose removed entities leave holes in the numbers and
+ * whose new ones are numbered after all others) the order a rebuild would give the entities.
  */
-function readNodes(db: GraphDb): GraphNodes {
-  const byNode: Array<[string, Attributes]> = [];
+function readNodes(db: GraphDb): DbNodes {
+  const byNode = new Map<number, [string, Attributes]>();
   type EntityRow = NodeRow & { kind: string; name: string; cable_count: number; first_date: string | null; last_date: string | null };
   const aliases = db.prepare('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position');
   for (const r of db.prepare('SELECT * FROM entities').iterate() as IterableIterator<EntityRow>) {
     const attributes: Attributes = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
     if (r.first_date !== null) attributes.firstDate = r.first_date;
     if (r.last_date !== null) attributes.lastDate = r.last_date;
-    byNode[r.node] = [r.id, Object.assign(attributes, metrics(r))];
+    byNode.set(r.node, [r.id, Object.assign(attributes, metrics(r))]);
   }
   // Aliases after the entity pass (one statement open at a time).
-  for (const [node, entry] of byNode.entries()) {
-    if (entry) entry[1].aliases = (aliases.all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
+  for (const [node, entry] of byNode) {
+    entry[1].aliases = (aliases.all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
   }
   type CableRow = NodeRow & { in_corpus: number; date: string | null; created: string | null; classification: string | null; caveats: string | null; origin: string | null; subject: string | null; paragraph_count: number; versions: number };
   const cableColumns = 'node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y';
@@ -118,20 +127,32 @@ function readNodes(db: GraphDb): GraphNodes {
       if (r.origin !== null) attributes.origin = r.origin;
       if (r.caveats !== null) attributes.caveats = parseJson<string[]>(r.caveats);
     }
-    byNode[r.node] = [r.id, Object.assign(attributes, metrics(r))];
+    byNode.set(r.node, [r.id, Object.assign(attributes, metrics(r))]);
   }
   for (const r of db.prepare('SELECT * FROM posts').iterate() as IterableIterator<NodeRow & { name: string }>) {
-    byNode[r.node] = [r.id, { kind: 'Post', label: r.name, name: r.name, ...metrics(r) }];
+    byNode.set(r.node, [r.id, { kind: 'Post', label: r.name, name: r.name, ...metrics(r) }]);
   }
   for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<NodeRow & { code: string; tag_kind: string; name: string | null }>) {
-    byNode[r.node] = [r.id, { kind: 'Tag', label: r.code, code: r.code, tagKind: r.tag_kind, ...(r.name !== null ? { name: r.name } : {}), ...metrics(r) }];
+    byNode.set(r.node, [r.id, { kind: 'Tag', label: r.code, code: r.code, tagKind: r.tag_kind, ...(r.name !== null ? { name: r.name } : {}), ...metrics(r) }]);
   }
-  const nodes = new GraphNodes();
-  byNode.forEach((entry, node) => {
-    if (!entry) throw new Error(`graph database: no node ${node} (node numbers must be 0…n-1)`);
-    nodes.add(entry[0], entry[1]);
+  const mentioned = (entry: [string, Attributes]): boolean => ENTITY_KINDS.has(entry[1].kind as string) && (entry[1].cableCount as number) > 0;
+  const order = [...byNode.keys()].sort((x, y) => {
+    const ex = byNode.get(x)!;
+    const ey = byNode.get(y)!;
+    const mx = mentioned(ex);
+    const my = mentioned(ey);
+    if (mx !== my) return mx ? -1 : 1;
+    if (mx) return ex[0] < ey[0] ? -1 : ex[0] > ey[0] ? 1 : 0;
+    return x - y;
   });
-  return nodes;
+  const nodes = new GraphNodes();
+  const keyOf = new Map<number, string>();
+  for (const node of order) {
+    const [key, attributes] = byNode.get(node)!;
+    nodes.add(key, attributes);
+    keyOf.set(node, key);
+  }
+  return { nodes, keyOf };
 }
 
 /** The per-cable edge tables, read cable range by cable range and put back in the graph's per-cable order. */
@@ -160,12 +181,15 @@ export class GraphDbReader {
     readonly db: GraphDb,
     readonly meta: GraphDbMeta,
     readonly nodes: GraphNodes,
+    /** Node number → key. */
+    private readonly keyOf: Map<number, string>,
   ) {}
 
   static open(file: string): GraphDbReader {
     const db = openGraphDb(file);
     try {
-      return new GraphDbReader(file, db, readMeta(db), readNodes(db));
+      const { nodes, keyOf } = readNodes(db);
+      return new GraphDbReader(file, db, readMeta(db), nodes, keyOf);
     } catch (error) {
       db.close();
       throw error;
@@ -188,8 +212,11 @@ export class GraphDbReader {
   }
 
   private *cableEdges(): Generator<GraphDbEdge> {
-    const keys = this.nodes.keys;
-    const key = (node: number): string => keys[node]!;
+    const key = (node: number): string => {
+      const found = this.keyOf.get(node);
+      if (found === undefined) throw new Error(`${this.file}: an edge ends at node ${node}, which no node table has`);
+      return found;
+    };
     const range = this.db.prepare(`SELECT min(node) AS first, max(node) AS last FROM cables WHERE in_corpus = 1`).get() as { first: number | null; last: number | null };
     if (range.first === null || range.last === null) return;
     const edge = (type: string, source: number, target: number, attributes: Attributes = {}): GraphDbEdge => {
@@ -224,22 +251,26 @@ export class GraphDbReader {
     }
   }
 
+  /**
+   * The co-mentions by their ends' ids (the graph's edge order): entity by entity in id order,
+   * each one's pairs sorted by the other end's id — a build's primary-key order, and the same
+   * order for a curated database whose new entities are numbered out of id order.
+   */
   private *coMentionEdges(): Generator<GraphDbEdge> {
-    const keys = this.nodes.keys;
-    const cableIds = this.nodes.keys;
+    const key = (node: number): string => this.keyOf.get(node)!;
     const cap = this.meta.buildOptions.maxEvidence;
     type PairRow = { a: number; b: number; weight: number; cable_count: number; paragraph_count: number; first_date: string | null; last_date: string | null };
     const evidence = this.db.prepare('SELECT cable, paragraphs FROM co_mention_evidence WHERE a = ? AND b = ? ORDER BY cable LIMIT ?');
-    const sql = 'SELECT a, b, weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE (a, b) > (?, ?) ORDER BY a, b LIMIT ?';
-    const statement = this.db.prepare(sql);
-    let after: [number, number] = [-1, -1];
-    for (;;) {
-      const rows = statement.all(after[0], after[1], BATCH) as PairRow[];
-      if (rows.length === 0) return;
-      for (const r of rows) {
-        const source = keys[r.a]!;
-        const target = keys[r.b]!;
-        const list = (evidence.all(r.a, r.b, cap) as Array<{ cable: number; paragraphs: string }>).map((e) => ({ cable: cableIds[e.cable]!, paragraphs: JSON.parse(e.paragraphs) as number[] }));
+    const pairsOf = this.db.prepare('SELECT a, b, weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ?');
+    const entities = this.db.prepare('SELECT node FROM entities ORDER BY id').pluck().all() as number[];
+    for (const a of entities) {
+      const rows = pairsOf.all(a) as PairRow[];
+      if (rows.length === 0) continue;
+      const source = key(a);
+      const ends = rows.map((r) => ({ r, target: key(r.b) })).sort((x, y) => (x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
+      for (const { r, target } of ends) {
+        // Evidence in cable-id order (cables of the corpus are numbered in id order).
+        const list = (evidence.all(r.a, r.b, cap) as Array<{ cable: number; paragraphs: string }>).map((e) => ({ cable: key(e.cable), paragraphs: JSON.parse(e.paragraphs) as number[] }));
         const attributes: Attributes = {
           type: 'CO_MENTIONED',
           weight: r.weight,
@@ -252,9 +283,7 @@ export class GraphDbReader {
         if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date });
         yield { key: `CO_MENTIONED:${source}--${target}`, source, target, undirected: true, attributes };
       }
-      const last = rows[rows.length - 1]!;
-      after = [last.a, last.b];
-      if (rows.length < BATCH) return;
     }
   }
+
 }

@@ -3,10 +3,47 @@ import type { Attributes } from 'graphology-types';
 import type { CableRecord } from '../graph/types';
 import type { ResolvedMention } from '../graph/build';
 import type { NodeMetrics } from '../graph/metrics';
+import type Database from 'better-sqlite3';
 import type { GraphDb } from './open';
 
 /** Rows per transaction during the bulk load. */
 const BATCH_ROWS = 50_000;
+/** Rows per INSERT statement for the big tables: one call into SQLite per 64 rows, not per row (~2× faster). */
+const ROWS_PER_STATEMENT = 64;
+
+/**
+ * Inserts rows into one table through a multi-row INSERT: values are buffered and sent
+ * ROWS_PER_STATEMENT rows at a time; `flush` sends what is left (with a one-row statement).
+ */
+class BatchedInsert {
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly values: unknown[] = [];
+
+  constructor(db: GraphDb, table: string, columns: readonly string[]) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    const into = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    this.many = db.prepare(into + Array(ROWS_PER_STATEMENT).fill(row).join(', '));
+    this.one = db.prepare(into + row);
+    this.width = columns.length;
+  }
+
+  private readonly width: number;
+
+  /** Adds one row (its values in column order). */
+  add(...row: unknown[]): void {
+    for (const value of row) this.values.push(value);
+    if (this.values.length === this.width * ROWS_PER_STATEMENT) {
+      this.many.run(this.values);
+      this.values.length = 0;
+    }
+  }
+
+  flush(): void {
+    for (let at = 0; at < this.values.length; at += this.width) this.one.run(this.values.slice(at, at + this.width));
+    this.values.length = 0;
+  }
+}
 
 const json = (value: unknown): string => JSON.stringify(value);
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
@@ -24,32 +61,37 @@ export function parsedJson(cable: CableRecord['cable']): string {
 export class GraphDbWriter {
   private rows = 0;
   private readonly insert;
+  /** The tables with millions of rows, written through multi-row INSERTs. */
+  private readonly bulk;
 
   constructor(private readonly db: GraphDb) {
     const p = (sql: string) => db.prepare(sql);
+    const b = (table: string, columns: string[]) => new BatchedInsert(db, table, columns);
+    this.bulk = {
+      paragraph: b('paragraphs', ['cable', 'position', 'number', 'start', 'end', 'classification', 'is_summary', 'is_comment']),
+      mention: b('mentions', ['cable', 'start', 'end', 'type', 'surface', 'paragraph', 'authorship', 'entity']),
+      assignment: b('assignments', ['cable', 'type', 'surface', 'norm', 'count', 'auto', 'entity']),
+      cableEntity: b('cable_entities', ['cable', 'entity', 'count', 'paragraphs', 'offsets', 'position']),
+      word: b('entity_words', ['word', 'entity']),
+      coMention: b('co_mentions', ['a', 'b', 'weight', 'cable_count', 'paragraph_count', 'first_date', 'last_date']),
+      evidence: b('co_mention_evidence', ['a', 'b', 'cable', 'paragraphs']),
+    };
     this.insert = {
       meta: p('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       cable: p(`INSERT INTO cables (node, id, in_corpus, date, created, released, classification, caveats, origin, subject, paragraph_count, versions, signers, classified_by, classified_title, text,
         degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)`),
       citedCable: p(`INSERT INTO cables (node, id, in_corpus, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)`),
       cableMetrics: p('UPDATE cables SET degree = ?, weighted_degree = ?, pagerank = ?, community = ?, x = ?, y = ? WHERE node = ?'),
-      paragraph: p('INSERT INTO paragraphs (cable, position, number, start, end, classification, is_summary, is_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       record: p('INSERT INTO cable_records (cable, parsed, mentions, versions) VALUES (?, ?, ?, ?)'),
-      mention: p('INSERT INTO mentions (cable, start, end, type, surface, paragraph, authorship, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      assignment: p('INSERT INTO assignments (cable, type, surface, norm, count, auto, entity) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       entity: p(`INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       alias: p('INSERT INTO aliases (entity, alias, count, position) VALUES (?, ?, ?, ?)'),
-      word: p('INSERT INTO entity_words (word, entity) VALUES (?, ?)'),
       post: p('INSERT INTO posts (node, id, name, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       tag: p('INSERT INTO tags (node, id, code, tag_kind, name, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      cableEntity: p('INSERT INTO cable_entities (cable, entity, count, paragraphs, offsets, position) VALUES (?, ?, ?, ?, ?, ?)'),
       signed: p('INSERT INTO signed (person, cable) VALUES (?, ?)'),
       classified: p('INSERT INTO classified (person, cable, title) VALUES (?, ?, ?)'),
       cablePost: p('INSERT INTO cable_posts (cable, role, post, precedence) VALUES (?, ?, ?, ?)'),
       tagged: p('INSERT INTO tagged (cable, tag) VALUES (?, ?)'),
       reference: p('INSERT INTO cable_references (cable, cited) VALUES (?, ?)'),
-      coMention: p('INSERT INTO co_mentions (a, b, weight, cable_count, paragraph_count, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      evidence: p('INSERT INTO co_mention_evidence (a, b, cable, paragraphs) VALUES (?, ?, ?, ?)'),
       resolved: p('INSERT INTO resolved (id, type, name) VALUES (?, ?, ?)'),
       decision: p('INSERT INTO decisions (seq, decision) VALUES (?, ?)'),
     };
@@ -64,6 +106,7 @@ export class GraphDbWriter {
 
   /** Commits what is written so far and opens the next transaction. */
   commit(): void {
+    for (const table of Object.values(this.bulk)) table.flush();
     this.db.exec('COMMIT');
     this.db.exec('BEGIN');
     this.rows = 0;
@@ -71,6 +114,7 @@ export class GraphDbWriter {
 
   /** Ends the last transaction. */
   close(): void {
+    for (const table of Object.values(this.bulk)) table.flush();
     this.db.exec('COMMIT');
   }
 
@@ -85,18 +129,18 @@ export class GraphDbWriter {
       node, c.id, orNull(c.created?.slice(0, 10)), orNull(c.created), orNull(c.released), orNull(c.classification), c.caveats.length > 0 ? json(c.caveats) : null,
       orNull(c.origin), orNull(c.subject), c.paragraphs.length, record.versions.length, json(c.signers), orNull(c.classifiedBy?.name), orNull(c.classifiedBy?.title), c.text,
     );
-    c.paragraphs.forEach((p, i) => this.insert.paragraph.run(node, i, p.number ?? i + 1, p.start, p.end, orNull(p.classification), bit(p.isSummary), bit(p.isComment)));
+    c.paragraphs.forEach((p, i) => this.bulk.paragraph.add(node, i, p.number ?? i + 1, p.start, p.end, orNull(p.classification), bit(p.isSummary), bit(p.isComment)));
     this.insert.record.run(node, parsedJson(c), json(record.mentions), json(record.versions));
     this.tick(2 + c.paragraphs.length);
   }
 
   mention(cable: number, m: ResolvedMention, entity: number): void {
-    this.insert.mention.run(cable, m.start, m.end, m.type, m.surface, m.paragraph, bit(m.authorship), entity);
+    this.bulk.mention.add(cable, m.start, m.end, m.type, m.surface, m.paragraph, bit(m.authorship), entity);
     this.tick();
   }
 
   assignment(cable: number, type: string, surface: string, norm: string, count: number, auto: string, entity: number | null): void {
-    this.insert.assignment.run(cable, type, surface, norm, count, auto, entity);
+    this.bulk.assignment.add(cable, type, surface, norm, count, auto, entity);
     this.tick();
   }
 
@@ -104,7 +148,7 @@ export class GraphDbWriter {
   edge(source: number, target: number, attributes: Attributes, position: number): void {
     switch (attributes.type) {
       case 'MENTIONS':
-        this.insert.cableEntity.run(source, target, attributes.count, json(attributes.paragraphs), json(attributes.offsets), position);
+        this.bulk.cableEntity.add(source, target, attributes.count, json(attributes.paragraphs), json(attributes.offsets), position);
         break;
       case 'SIGNED':
         this.insert.signed.run(source, target);
@@ -148,7 +192,7 @@ export class GraphDbWriter {
   }
 
   word(word: string, entity: number): void {
-    this.insert.word.run(word, entity);
+    this.bulk.word.add(word, entity);
     this.tick();
   }
 
@@ -163,12 +207,12 @@ export class GraphDbWriter {
   }
 
   coMention(a: number, b: number, cableCount: number, paragraphCount: number, firstDate: string | undefined, lastDate: string | undefined): void {
-    this.insert.coMention.run(a, b, cableCount + paragraphCount, cableCount, paragraphCount, orNull(firstDate), orNull(lastDate));
+    this.bulk.coMention.add(a, b, cableCount + paragraphCount, cableCount, paragraphCount, orNull(firstDate), orNull(lastDate));
     this.tick();
   }
 
   evidence(a: number, b: number, cable: number, paragraphs: string): void {
-    this.insert.evidence.run(a, b, cable, paragraphs);
+    this.bulk.evidence.add(a, b, cable, paragraphs);
     this.tick();
   }
 

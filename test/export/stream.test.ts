@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
 import {
-  fileSource,
+  dbSource,
   filterGraph,
   gexfChunks,
   GexfWriter,
@@ -21,27 +21,32 @@ import {
   type ExportFilter,
   type ExportSource,
 } from '../../src/export';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, GraphFileReader, writeGraphFile } from '../../src/graph';
+import { buildGraph } from '../../src/graph';
+import { GraphDbReader } from '../../src/db';
+import { buildDbOf } from '../db/helpers';
 import { SEEDS, recordsOf } from '../graph/helpers';
 import { joined, validateGexf } from './helpers';
 
 const filesOf = (dir: string): Record<string, string> => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
-describe('streamed exports of a graph file', () => {
+describe('streamed exports of a graph database', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-stream-'));
-  const file = path.join(dir, 'seeds.cgz');
+  const file = path.join(dir, 'seeds.db');
   let graph: Graph;
-  let reader: GraphFileReader;
+  let reader: GraphDbReader;
   beforeAll(async () => {
     const records = await recordsOf([SEEDS]);
     graph = buildGraph(records).graph;
-    await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
-    reader = await GraphFileReader.open(file);
+    await buildDbOf(file, records);
+    reader = GraphDbReader.open(file);
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    reader.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   test('are byte for byte the in-memory documents of the same graph', async () => {
-    const source = fileSource(reader);
+    const source = dbSource(reader);
     const gexf = await joined(gexfChunks(source));
     expect(gexf).toBe(writeGexf(graph));
     expect(gexf.length).toBeGreaterThan(100_000);
@@ -64,7 +69,7 @@ describe('streamed exports of a graph file', () => {
     ['date window', { since: '2005', until: '2007-12' }],
   ])('filtered (%s): the same graph as filterGraph, the same documents', async (_name, filter) => {
     const expected = filterGraph(graph, filter);
-    const source = fileSource(reader, filter);
+    const source = dbSource(reader, filter);
     expect(source.nodes.keys).toEqual(expected.nodes());
     const edges: string[] = [];
     for await (const edge of source.edges()) edges.push(edge.key);
@@ -80,7 +85,7 @@ describe('streamed exports of a graph file', () => {
 
   test('a filtered streamed GEXF is valid against the GEXF 1.3 schema', async () => {
     const out = path.join(dir, 'top.gexf');
-    await writeChunksToFile(out, gexfChunks(fileSource(reader, { top: 30, minWeight: 2 })));
+    await writeChunksToFile(out, gexfChunks(dbSource(reader, { top: 30, minWeight: 2 })));
     validateGexf(out);
   });
 });
