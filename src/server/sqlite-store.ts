@@ -371,29 +371,36 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * Full-text search (FTS5 over subjects and texts): the matching cables best first (bm25, then
-   * date and id), each with its best passage and its most mentioned entities; then the entities
-   * named in the most matches.
+   * Full-text search (FTS5 over subjects and texts): the matching cables best first (bm25), each
+   * with its best passage and its most mentioned entities; then the entities named in the most of
+   * the best 100 matches. Without a date range the cables table is not joined (FTS5 answers the
+   * count and the top of the ranking from its own index).
    */
   async textSearch(query: TextQuery): Promise<TextSearchResult> {
     const match = ftsExpression(query.q);
-    const dates = `(:since IS NULL OR c.date >= :since) AND (:until IS NULL OR substr(c.date, 1, length(:until)) <= :until)`;
-    const params = { match, since: query.since ?? null, until: query.until ?? null };
-    const total = Number(this.statement(`SELECT count(*) FROM cable_fts f JOIN cables c ON c.node = f.rowid WHERE cable_fts MATCH :match AND ${dates}`).pluck().get(params));
-    const rows = this.all(
-      `SELECT c.node AS n, ${CABLE_COLUMNS}, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet
-       FROM cable_fts f JOIN cables c ON c.node = f.rowid WHERE cable_fts MATCH :match AND ${dates}
-       ORDER BY f.rank, c.date, c.id LIMIT :limit OFFSET :offset`,
-      { ...params, limit: query.limit, offset: query.offset },
-    );
+    const dated = query.since !== undefined || query.until !== undefined;
+    const from = dated
+      ? `cable_fts f JOIN cables c ON c.node = f.rowid WHERE cable_fts MATCH :match AND (:since IS NULL OR c.date >= :since) AND (:until IS NULL OR substr(c.date, 1, length(:until)) <= :until)`
+      : 'cable_fts f WHERE cable_fts MATCH :match';
+    const params = dated ? { match, since: query.since ?? null, until: query.until ?? null } : { match };
+    const total = Number(this.statement(`SELECT count(*) FROM ${from}`).pluck().get(params));
+    const page = this.all(`SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`, {
+      ...params,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const refs = new Map(this.all(`SELECT c.node AS n, ${CABLE_COLUMNS} FROM cables c WHERE c.node IN (SELECT value FROM json_each(?))`, [json(page.map((r) => r.n))]).map((r) => [Number(r.n), r]));
     const mentioned = this.statement('SELECT e.id, e.kind, e.name, m.count FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ? ORDER BY m.count DESC, m.position LIMIT 8');
-    const cables = rows.map((r) => ({
-      ...cableRef(String(r.id), r),
-      snippet: unmark(String(r.snippet ?? '')),
-      entities: (mentioned.all(r.n) as Row[]).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), mentions: Number(e.count) })),
-    }));
+    const cables = page.map((p) => {
+      const r = refs.get(Number(p.n))!;
+      return {
+        ...cableRef(String(r.id), r),
+        snippet: unmark(String(p.snippet ?? '')),
+        entities: (mentioned.all(p.n) as Row[]).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), mentions: Number(e.count) })),
+      };
+    });
     const entities = this.all(
-      `WITH hits AS (SELECT f.rowid AS cable FROM cable_fts f JOIN cables c ON c.node = f.rowid WHERE cable_fts MATCH :match AND ${dates} ORDER BY f.rank LIMIT 500)
+      `WITH hits AS (SELECT f.rowid AS cable FROM ${from} ORDER BY f.rank LIMIT 100)
        SELECT e.id AS id, e.kind AS kind, e.name AS name, count(*) AS cables FROM hits JOIN cable_entities m ON m.cable = hits.cable JOIN entities e ON e.node = m.entity
        GROUP BY e.node ORDER BY cables DESC, e.cable_count DESC, e.id LIMIT 20`,
       params,

@@ -236,6 +236,6 @@ export interface TextSearchResult {
   total: number;
   offset: number;
   cables: TextHit[];
-  /** Entities mentioned in the most matching cables (over the best 500 matches). */
+  /** Entities mentioned in the most matching cables (over the best 100 matches). */
   entities: Array<{ id: string; type: EntityKind; name: string; cables: number }>;
 }
