@@ -3,9 +3,8 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { CablegraphError } from '../common/diagnostics';
 import { DEFAULT_CURATION_FILE } from '../curate';
-import { readGraphFile } from '../graph';
-import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
-import { Curator, DatabaseCurator, type ViewerCurator } from '../server/curator';
+import { createApp, Neo4jStore, type GraphStore } from '../server';
+import { DatabaseCurator, type ViewerCurator } from '../server/curator';
 import { SqliteStore } from '../server/sqlite-store';
 import { openDriver } from '../store/neo4j';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
@@ -55,29 +54,20 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     store = new Neo4jStore(driver, connection.database);
     // With the graph database Neo4j was loaded from, decisions go to both.
     if (graphFile && !options.readOnly) {
-      const neo4j = { driver, ...(connection.database ? { database: connection.database } : {}) };
-      if (isDatabaseFile(graphFile)) {
-        const databaseCurator = new DatabaseCurator(store, graphFile, curationFile, neo4j);
-        curator = databaseCurator;
-        closeCurator = () => databaseCurator.close();
-      } else curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, neo4j);
+      const databaseCurator = new DatabaseCurator(store, graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
+      curator = databaseCurator;
+      closeCurator = () => databaseCurator.close();
     }
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
     if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
-    if (isDatabaseFile(file)) {
-      // The graph database: opened, not loaded.
-      const sqlite = SqliteStore.open(file);
-      store = sqlite;
-      if (!options.readOnly) {
-        const databaseCurator = new DatabaseCurator(sqlite, file, curationFile);
-        curator = databaseCurator;
-        closeCurator = () => databaseCurator.close();
-      }
-    } else {
-      const loaded = await readGraphFile(file);
-      store = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
-      if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
+    // The graph database: opened, not loaded (a missing, foreign or damaged file is a clear error).
+    const sqlite = SqliteStore.open(file);
+    store = sqlite;
+    if (!options.readOnly) {
+      const databaseCurator = new DatabaseCurator(sqlite, file, curationFile);
+      curator = databaseCurator;
+      closeCurator = () => databaseCurator.close();
     }
   }
   const app = createApp(store, curator ? { curator } : {});
