@@ -381,8 +381,10 @@ class DecisionRun {
     const signedBy = this.st('SELECT cable FROM signed WHERE person IN (SELECT value FROM json_each(:n)) UNION SELECT cable FROM classified WHERE person IN (SELECT value FROM json_each(:n))').pluck().all({ n: json(touchedNodes) }) as number[];
     const rewritten = [...new Set([...cables, ...signedBy])].sort((x, y) => x - y);
     const signerOnly = new Set<number>();
+    const moves = new Set(cables);
     for (const cable of rewritten) {
-      this.rewriteCableEntities(cable);
+      // Cables only signed by a touched person keep their MENTIONS edges.
+      if (moves.has(cable)) this.rewriteCableEntities(cable);
       for (const p of this.rewriteAuthorship(cable)) signerOnly.add(p);
     }
     for (const p of signerOnly) this.dropUnusedSigner(p);
@@ -541,8 +543,15 @@ class DecisionRun {
     this.edgeDelta.SIGNED! -= this.st('DELETE FROM signed WHERE cable = ?').run(cable).changes;
     this.edgeDelta.CLASSIFIED! -= this.st('DELETE FROM classified WHERE cable = ?').run(cable).changes;
     const c = this.st('SELECT signers, classified_by, classified_title FROM cables WHERE node = ?').get(cable) as { signers: string | null; classified_by: string | null; classified_title: string | null };
+    const signers = c.signers ? (JSON.parse(c.signers) as string[]) : [];
+    if (signers.length === 0 && !c.classified_by) return previous;
+    // The cable's curated entities, in order of first mention (personFor takes the first that fits).
+    const first = new Map((this.st('SELECT type, surface, min(start) AS start FROM mentions WHERE cable = ? GROUP BY type, surface').all(cable) as Array<{ type: string; surface: string; start: number }>).map((m) => [`${m.type}|${m.surface}`, m.start]));
+    const assigned = this.st('SELECT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ?').all(cable) as Array<{ type: EntityType; surface: string; id: string; name: string }>;
+    const at = (r: { type: string; surface: string }): number => first.get(`${r.type}|${r.surface}`) ?? Number.MAX_SAFE_INTEGER;
+    assigned.sort((x, y) => at(x) - at(y) || compare(x.surface, y.surface));
     const resolved: CableEntity[] = [];
-    for (const r of this.st('SELECT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? ORDER BY (SELECT min(start) FROM mentions m WHERE m.cable = a.cable AND m.type = a.type AND m.surface = a.surface), a.surface').all(cable) as Array<{ type: EntityType; surface: string; id: string; name: string }>) {
+    for (const r of assigned) {
       let ce = resolved.find((x) => x.id === r.id && x.type === r.type);
       if (!ce) resolved.push((ce = { type: r.type, name: r.name, id: r.id, mentions: [] }));
       ce.mentions.push(r.surface);
@@ -558,7 +567,7 @@ class DecisionRun {
       return node;
     };
     const seen = new Set<number>();
-    for (const signer of c.signers ? (JSON.parse(c.signers) as string[]) : []) {
+    for (const signer of signers) {
       const node = personNode(signer);
       if (seen.has(node)) continue;
       seen.add(node);
