@@ -183,7 +183,7 @@ export const api = {
 
   suggestions: (limit = 30): Promise<Suggestion[]> => getJson('curation/suggest', { limit }),
 
-  /** Takes a decision: the server rebuilds the graph before answering (about 10 s on a large corpus). */
+  /** Takes a decision: one transaction on the graph database (well under a second for most entities). */
   decide: (decision: DecisionRequest): Promise<DecisionSummary> => postJson('curation', decision),
 
   /** GEXF 1.3 of the given entities and the co-mention edges among them. */
