@@ -114,6 +114,31 @@ describe('building a graph database', () => {
     db.close();
   });
 
+  test('a file open in another connection (a viewer) is not replaced; stale WAL files of a crashed one are no obstacle', async () => {
+    const file = path.join(dir, 'served.db');
+    await buildDbOf(file, records);
+    const viewer = openGraphDb(file);
+    viewer.prepare('SELECT count(*) FROM entities').get();
+    expect(fs.existsSync(`${file}-shm`)).toBe(true);
+    const before = dumpTables(file);
+    await expect(buildDbOf(file, records.slice(0, 1))).rejects.toThrow(`${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`);
+    expect(dumpTables(file)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    // A writer's WAL files copied while open, put back after it closed: what a killed process leaves.
+    const writer = openGraphDb(file, { write: true });
+    writer.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('note', '"x"')`).run();
+    const stale = [`${file}-wal`, `${file}-shm`].map((f) => [f, fs.readFileSync(f)] as const);
+    writer.close();
+    viewer.close();
+    for (const [f, bytes] of stale) fs.writeFileSync(f, bytes);
+    await buildDbOf(file, records.slice(0, 1));
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const rebuilt = openGraphDb(file);
+    expect(readMeta(rebuilt).counts.cables).toBe(1);
+    expect(rebuilt.pragma('integrity_check', { simple: true })).toBe('ok');
+    rebuilt.close();
+  });
+
   describe('the shared corpus', () => {
     const file = path.join(dir, 'corpus.db');
     let corpus: CableRecord[];
