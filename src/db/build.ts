@@ -1,6 +1,7 @@
 // Builds the graph of sorted cable records straight into a graph database file, rows written as the graph is made.
 import * as fs from 'fs';
 import * as path from 'path';
+import Database from 'better-sqlite3';
 import { CablegraphError } from '../common/diagnostics';
 import { traceMemory } from '../common/trace-memory';
 import { compileGraph, type CableVisit } from '../graph/build';
@@ -58,6 +59,34 @@ function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
       const now = current.get(`${e.type}|${surface}`);
       writer.assignment(node, e.type, surface, normalizeName(surface), e.counts?.[j] ?? counts.get(surface) ?? 1, e.id, now === undefined ? null : entityNode(now));
     }
+  }
+}
+
+/**
+ * Before a new database replaces `file`: the old one's WAL files (`-wal`, `-shm`) are named after
+ * the path, so a new file renamed over an old one still open elsewhere (a viewer, a curation)
+ * would meet that process's WAL — corruption. The old file is checkpointed and switched out of WAL
+ * mode, which SQLite allows only when no other connection has it open: then its WAL files are
+ * gone. When another process has it open, a clear error, and nothing is replaced.
+ */
+function releaseOldFile(file: string): void {
+  const wal = [`${file}-wal`, `${file}-shm`];
+  if (!fs.existsSync(file) || !wal.some((f) => fs.existsSync(f))) return;
+  let old: Database.Database | undefined;
+  try {
+    old = new Database(file, { fileMustExist: true, timeout: 0 });
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    const mode = old.pragma('journal_mode = DELETE', { simple: true });
+    if (mode !== 'delete') throw Object.assign(new Error('still in WAL mode'), { code: 'SQLITE_BUSY' });
+  } catch (error) {
+    const code = String((error as { code?: string }).code ?? '');
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      throw new CablegraphError('GRAPH_IN_USE', `${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`, { file, cause: error });
+    }
+    // Not a database we can open (damaged, foreign): its stray WAL files cannot be anyone's live log.
+    for (const f of wal) fs.rmSync(f, { force: true });
+  } finally {
+    old?.close();
   }
 }
 
@@ -169,6 +198,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     db.close();
     closed = true;
     traceMemory('indexes built');
+    releaseOldFile(file);
     fs.renameSync(temporary, file);
     return { cables, nodes: nodes.length, edges: compiled.edgeCount, byKind, byType, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };
   } catch (error) {

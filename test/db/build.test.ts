@@ -6,6 +6,7 @@ import type Graph from 'graphology';
 import { buildGraph, RecordStore, sortedInMemory, type CableRecord } from '../../src/graph';
 import { buildGraphDb, cableRecords, openGraphDb, readMeta } from '../../src/db';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph';
+import type { Decision } from '../../src/curate/types';
 import { SEEDS, SHARED, recordsOf } from '../graph/helpers';
 import { buildDbOf, dumpTables, graphOfDb } from './helpers';
 
@@ -86,6 +87,56 @@ describe('building a graph database', () => {
     await expect(buildGraphDb(file, failing, DEFAULT_BUILD_OPTIONS, { extractor: 'builtin', inputs: [] })).rejects.toThrow(`cannot write ${file}: disk on fire`);
     expect(dumpTables(file)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  test('with curation decisions: the curated graph, the decisions, and assignments that keep automatic resolution beside the current entity', async () => {
+    const { entities } = buildGraph(records);
+    const kouchner = entities.find((e) => e.name === 'Kouchner' || e.name === 'Bernard Kouchner')!;
+    const rejected = entities.find((e) => e.type === 'PLACE' && e.id !== kouchner.id)!;
+    const curation: Decision[] = [
+      { seq: 1, author: 'test', at: '2026-01-01T00:00:00Z', op: 'rename', id: kouchner.id, name: 'Bernard Kouchner (FM)' },
+      { seq: 2, author: 'test', at: '2026-01-01T00:00:00Z', op: 'reject', id: rejected.id },
+    ];
+    const file = path.join(dir, 'curated.db');
+    await buildGraphDb(file, sortedInMemory(records), { ...DEFAULT_BUILD_OPTIONS, curation }, { extractor: 'builtin', curationHash: 'abc', inputs: [SEEDS] });
+    const { graph } = buildGraph(records, { curation });
+    expect(await graphOfDb(file)).toEqual(graphData(graph));
+    const db = openGraphDb(file);
+    expect(db.prepare(`SELECT name FROM entities WHERE id = ?`).pluck().get(kouchner.id)).toBe('Bernard Kouchner (FM)');
+    expect(db.prepare(`SELECT count(*) FROM entities WHERE id = ?`).pluck().get(rejected.id)).toBe(0);
+    // The rejected entity's surface forms keep their automatic entity and belong to none now.
+    const orphans = db.prepare('SELECT count(*) FROM assignments WHERE auto = ? AND entity IS NULL').pluck().get(rejected.id) as number;
+    expect(orphans).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM assignments WHERE auto != ? AND entity IS NULL').pluck().get(rejected.id)).toBe(0);
+    expect(db.prepare('SELECT name FROM resolved WHERE id = ?').pluck().get(kouchner.id)).toBe(kouchner.name);
+    expect((db.prepare('SELECT decision FROM decisions ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d))).toEqual(curation);
+    expect(readMeta(db)).toMatchObject({ curation, curationHash: 'abc' });
+    db.close();
+  });
+
+  test('a file open in another connection (a viewer) is not replaced; stale WAL files of a crashed one are no obstacle', async () => {
+    const file = path.join(dir, 'served.db');
+    await buildDbOf(file, records);
+    const viewer = openGraphDb(file);
+    viewer.prepare('SELECT count(*) FROM entities').get();
+    expect(fs.existsSync(`${file}-shm`)).toBe(true);
+    const before = dumpTables(file);
+    await expect(buildDbOf(file, records.slice(0, 1))).rejects.toThrow(`${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`);
+    expect(dumpTables(file)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    // A writer's WAL files copied while open, put back after it closed: what a killed process leaves.
+    const writer = openGraphDb(file, { write: true });
+    writer.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('note', '"x"')`).run();
+    const stale = [`${file}-wal`, `${file}-shm`].map((f) => [f, fs.readFileSync(f)] as const);
+    writer.close();
+    viewer.close();
+    for (const [f, bytes] of stale) fs.writeFileSync(f, bytes);
+    await buildDbOf(file, records.slice(0, 1));
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const rebuilt = openGraphDb(file);
+    expect(readMeta(rebuilt).counts.cables).toBe(1);
+    expect(rebuilt.pragma('integrity_check', { simple: true })).toBe('ok');
+    rebuilt.close();
   });
 
   describe('the shared corpus', () => {
