@@ -95,6 +95,14 @@ interface ContentMention {
   paragraph: number;
 }
 
+interface MentionRow extends ContentMention {
+  start: number;
+  end: number;
+  type: string;
+  surface: string;
+  authorship: number;
+}
+
 /** The state of one decision's transaction. */
 class DecisionRun {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
@@ -308,7 +316,7 @@ class DecisionRun {
 
     // Cables whose rows change: those of the moved assignments.
     const cables = [...new Set(moved.map((r) => r.cable))].sort((x, y) => x - y);
-    const oldWindows = new Map(cables.map((c) => [c, this.windows(c)]));
+    const oldWindows = new Map(cables.map((c) => [c, this.windows(c, true)]));
     const oldNodes = new Set([...oldIds].map((id) => Number(before_.get(id)!.node)));
     const oldPairs = this.pairsOf([...oldNodes]);
     const signedBefore = this.st('SELECT cable FROM signed WHERE person IN (SELECT value FROM json_each(:n)) UNION SELECT cable FROM classified WHERE person IN (SELECT value FROM json_each(:n))').pluck().all({ n: json([...oldNodes]) }) as number[];
@@ -523,7 +531,7 @@ class DecisionRun {
   private rewriteCableEntities(cable: number): void {
     this.edgeDelta.MENTIONS! -= this.st('DELETE FROM cable_entities WHERE cable = ?').run(cable).changes;
     const byEntity = new Map<number, { count: number; paragraphs: Set<number>; offsets: number[] }>();
-    for (const m of this.st('SELECT entity, start, end, paragraph FROM mentions WHERE cable = ? ORDER BY start, end').all(cable) as Array<{ entity: number; start: number; end: number; paragraph: number }>) {
+    for (const m of this.mentionsOf(cable)) {
       let e = byEntity.get(m.entity);
       if (!e) byEntity.set(m.entity, (e = { count: 0, paragraphs: new Set(), offsets: [] }));
       e.count += 1;
@@ -546,7 +554,8 @@ class DecisionRun {
     const signers = c.signers ? (JSON.parse(c.signers) as string[]) : [];
     if (signers.length === 0 && !c.classified_by) return previous;
     // The cable's curated entities, in order of first mention (personFor takes the first that fits).
-    const first = new Map((this.st('SELECT type, surface, min(start) AS start FROM mentions WHERE cable = ? GROUP BY type, surface').all(cable) as Array<{ type: string; surface: string; start: number }>).map((m) => [`${m.type}|${m.surface}`, m.start]));
+    const first = new Map<string, number>();
+    for (const m of this.mentionsOf(cable)) if (!first.has(`${m.type}|${m.surface}`)) first.set(`${m.type}|${m.surface}`, m.start);
     const assigned = this.st('SELECT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ?').all(cable) as Array<{ type: EntityType; surface: string; id: string; name: string }>;
     const at = (r: { type: string; surface: string }): number => first.get(`${r.type}|${r.surface}`) ?? Number.MAX_SAFE_INTEGER;
     assigned.sort((x, y) => at(x) - at(y) || compare(x.surface, y.surface));
@@ -590,15 +599,25 @@ class DecisionRun {
     this.removeEntity(node);
   }
 
-  /** A cable's content mentions (not the authorship lines) in text order. */
-  private content(cable: number): ContentMention[] {
-    return this.st('SELECT entity, paragraph FROM mentions WHERE cable = ? AND authorship = 0 ORDER BY start, end').all(cable) as ContentMention[];
+  /** A cable's mentions in text order, read once per decision after its rows were rewritten. */
+  private readonly mentionCache = new Map<number, MentionRow[]>();
+
+  private mentionsOf(cable: number): MentionRow[] {
+    let rows = this.mentionCache.get(cable);
+    if (!rows) this.mentionCache.set(cable, (rows = this.st('SELECT entity, start, end, paragraph, type, surface, authorship FROM mentions WHERE cable = ? ORDER BY start, end').all(cable) as MentionRow[]));
+    return rows;
+  }
+
+  /** A cable's content mentions (not the authorship lines) in text order; `before`: as the table is now, uncached (the state before the decision). */
+  private content(cable: number, before = false): ContentMention[] {
+    if (before) return this.st('SELECT entity, paragraph FROM mentions WHERE cable = ? AND authorship = 0 ORDER BY start, end').all(cable) as ContentMention[];
+    return this.mentionsOf(cable).filter((m) => m.authorship === 0);
   }
 
   /** Paragraph windows of a cable: entities in order of first content mention, per paragraph. */
-  private windows(cable: number): Map<number, number[]> {
+  private windows(cable: number, before = false): Map<number, number[]> {
     const windows = new Map<number, number[]>();
-    for (const m of this.content(cable)) {
+    for (const m of this.content(cable, before)) {
       let w = windows.get(m.paragraph);
       if (!w) windows.set(m.paragraph, (w = []));
       if (!w.includes(m.entity)) w.push(m.entity);
