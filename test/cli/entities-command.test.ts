@@ -62,11 +62,17 @@ describe('cablegraph entities', () => {
     expect(entities(fresh)).toEqual(entities(graph));
   });
 
-  test('a rejected entity disappears from the lists and the search', () => {
+  test('a rejected entity disappears from the lists and from every export of the curated database', () => {
     expect(run('entities', 'reject', 'Neither Saddam', '-g', graph, '--note', 'not a name').status).toBe(0);
     expect(run('entities', 'list', '-g', graph, '--q', 'neither').stdout).toBe('');
     expect(run('entities', 'show', 'Neither Saddam', '-g', graph).status).toBe(2);
     expect(run('entities', 'list', '-g', graph, '--q', 'talabani').stdout).toMatch(/Jalal Talabani/);
+    for (const format of ['gexf', 'graphml', 'json']) {
+      const out = run('export', graph, '-f', format, '--quiet');
+      expect(out.status).toBe(0);
+      expect(out.stdout).not.toMatch(/Neither Saddam/);
+      expect(out.stdout).toMatch(/Jalal Talabani/);
+    }
   });
 
   test('undo takes back the last decision; split of a merge gives back the original entities', () => {
