@@ -140,9 +140,20 @@ export class SqliteStore implements GraphStore {
   /** Distinct words of every entity's name and aliases, sorted (read once, on the first search). */
   private wordList(): string[] {
     this.fresh();
-    if (!this.words) this.words = (this.statement('SELECT DISTINCT word FROM entity_words').pluck().all() as string[]).sort(compare);
+    if (!this.words) {
+      this.words = (this.statement('SELECT DISTINCT word FROM entity_words').pluck().all() as string[]).sort(compare);
+      this.wordsByLength = new Map();
+      for (const w of this.words) {
+        const list = this.wordsByLength.get(w.length);
+        if (list) list.push(w);
+        else this.wordsByLength.set(w.length, [w]);
+      }
+    }
     return this.words;
   }
+
+  /** The words of each length: a typo budget of k only looks at lengths within k. */
+  private wordsByLength = new Map<number, string[]>();
 
   /** Entities with, for every query word, a word that it starts or that is within its typo budget. */
   async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
@@ -160,8 +171,8 @@ export class SqliteStore implements GraphStore {
       for (let i = lo; i < words.length && words[i]!.startsWith(token); i += 1) found.push(words[i]!);
       const limit = maxEdits(token);
       if (limit > 0) {
-        for (const word of words) {
-          if (Math.abs(word.length - token.length) <= limit && !word.startsWith(token) && editDistance(token, word, limit) <= limit) found.push(word);
+        for (let length = token.length - limit; length <= token.length + limit; length += 1) {
+          for (const word of this.wordsByLength.get(length) ?? []) if (!word.startsWith(token) && editDistance(token, word, limit) <= limit) found.push(word);
         }
       }
       const entities = new Set(this.statement('SELECT DISTINCT entity FROM entity_words WHERE word IN (SELECT value FROM json_each(?))').pluck().all(json(found)) as number[]);
