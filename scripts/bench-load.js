@@ -5,7 +5,7 @@
  * Maven Central, fed by `export --format neo4j-csv`) on the same graph, in the same run.
  *
  *   npm run neo4j:start
- *   npm run build && node scripts/bench-load.js [--graph out/corpus.cgz | --cables N] [--sweep]
+ *   npm run build && node scripts/bench-load.js [--graph out/corpus.db | --cables N] [--sweep]
  *
  * Default graph: the shared corpus. `--cables N` generates an N-cable corpus (scripts/gen-corpus.js)
  * and builds it first. `--sweep` also times the online loader over batch sizes and concurrencies
@@ -23,9 +23,9 @@ const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const { readGraphFile } = require(path.join(ROOT, 'dist/graph'));
-const { writeNeo4jCsv } = require(path.join(ROOT, 'dist/export'));
-const { loadGraph, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
+const { GraphDbReader } = require(path.join(ROOT, 'dist/db'));
+const { dbSource, writeNeo4jCsvStream } = require(path.join(ROOT, 'dist/export'));
+const { loadGraphDb, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-load-'));
 
@@ -33,7 +33,7 @@ async function graphFile() {
   const given = flag('--graph');
   if (given) return given;
   const cables = flag('--cables');
-  const file = path.join(work, 'graph.cgz');
+  const file = path.join(work, 'graph.db');
   let input = SHARED_CORPUS;
   if (cables) {
     input = path.join(work, `cables-${cables}.csv`);
@@ -43,39 +43,42 @@ async function graphFile() {
   return file;
 }
 
-async function offline(graph) {
-  const files = writeNeo4jCsv(graph, path.join(work, 'csv'));
+async function offline(reader) {
+  const files = await writeNeo4jCsvStream(dbSource(reader), path.join(work, 'csv'));
   return (await offlineImport(files, work)).seconds;
 }
 
-async function online(driver, graph, options) {
+async function online(driver, reader, options) {
   await emptyDatabase(driver);
-  const result = await loadGraph(graph, driver, { ...options, force: true });
+  const result = await loadGraphDb(reader, driver, { ...options, texts: false, force: true });
   return result.seconds;
 }
 
 (async () => {
   const file = await graphFile();
-  const { graph, header } = await readGraphFile(file, { records: false });
-  console.log(`graph: ${header.cables} cables, ${graph.order} nodes, ${graph.size} relationships (${file})`);
+  const reader = GraphDbReader.open(file);
+  const { counts } = reader.meta;
+  const graph = { order: counts.nodes, size: counts.edges };
+  console.log(`graph: ${counts.cables} cables, ${graph.order} nodes, ${graph.size} relationships (${file})`);
   const driver = await openDriver(resolveConnection());
   try {
     if (args.includes('--sweep')) {
       for (const batchSize of [1000, 2000, 5000, 10000]) {
         for (const concurrency of [1, 2, 4]) {
-          const s = await online(driver, graph, { batchSize, concurrency });
+          const s = await online(driver, reader, { batchSize, concurrency });
           console.log(`  online batch ${String(batchSize).padStart(5)} × ${concurrency}: ${s.toFixed(1)} s (${Math.round(graph.size / s)} relationships/s)`);
         }
       }
     }
-    const onlineSeconds = await online(driver, graph, {});
-    const offlineSeconds = await offline(graph);
+    const onlineSeconds = await online(driver, reader, {});
+    const offlineSeconds = await offline(reader);
     const rate = (n, s) => `${Math.round(n / s).toLocaleString('en-US')}`;
     console.log(`online loader (cablegraph load, defaults): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s`);
     console.log(`offline importer (neo4j-admin import):     ${offlineSeconds.toFixed(1)} s — ${rate(graph.order, offlineSeconds)} nodes/s, ${rate(graph.size, offlineSeconds)} relationships/s`);
     console.log(`ratio online / offline: ${(onlineSeconds / offlineSeconds).toFixed(2)}×`);
   } finally {
     await driver.close();
+    reader.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
 })().catch((error) => {

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 /**
- * Viewer benchmark: API latency (p50/p95) of neighbourhood, paths and search, per store, and the
- * time to first render of the landing overview in Debian's chromium.
+ * Viewer benchmark over the graph database (the SQLite store): the server's open time and memory,
+ * API latency (p50/p95) of search, neighbourhood, paths, evidence and full-text search over real
+ * HTTP, the time to first render of the overview in Debian's chromium, and the latency of one
+ * curation decision (and its undo) on a copy of the database.
  *
- *   npm run build && node scripts/bench-viewer.js [--graph out/corpus.cgz | --cables N] [--neo4j] [--requests 200]
+ *   npm run build && nice -n 10 node scripts/bench-viewer.js [--graph out/graph.db | --cables N] [--requests 200] [--neo4j]
  *
  * Default graph: the shared corpus (built first). `--cables N` generates an N-cable corpus
- * (scripts/gen-corpus.js) and builds it. `--neo4j` also loads the graph into the project's Neo4j
- * (`npm run neo4j:start`; its database is emptied) and measures the Neo4j store the same way.
- * Requests are sequential (one analyst clicking), over real HTTP to the real express app; the
- * entities asked about are drawn (seeded) from all entities with at least one co-mention, and
- * searches are 3–6-letter prefixes of their names, some with a typo.
+ * (scripts/gen-corpus.js) and builds it. The server runs in its own process (`cablegraph serve`),
+ * so its RSS is the server's alone (read from /proc: now, and the peak). Requests are sequential
+ * (one analyst clicking); the entities asked about are drawn (seeded) from the entities with at
+ * least one co-mention, searches are 3–6-letter prefixes of their names (some with a typo),
+ * evidence is asked for co-mentioned pairs, full-text searches are words of cable subjects.
+ * `--neo4j` also loads the database into the project's Neo4j (emptied first) and measures it.
  */
 'use strict';
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -24,20 +27,21 @@ const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const { startServer } = require(path.join(ROOT, 'dist/cli/serve-command'));
-const { readGraphFile } = require(path.join(ROOT, 'dist/graph'));
-const { loadGraph, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
+const Database = require('better-sqlite3');
 const { seededRandom } = require(path.join(ROOT, 'dist/common/random'));
-const { emptyDatabase } = require('./lib/bench-common');
+const { SqliteStore } = require(path.join(ROOT, 'dist/server/sqlite-store'));
+const { openGraphDb } = require(path.join(ROOT, 'dist/db/open'));
+const { decideInDatabase } = require(path.join(ROOT, 'dist/curate'));
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-viewer-'));
-const cli = (...a) => execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(ROOT, 'dist/cli/index.js'), ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+const cli = (...a) => execFileSync(process.execPath, ['--max-old-space-size=16384', CLI, ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 function graphFile() {
   const given = flag('--graph');
   if (given) return given;
   const cables = flag('--cables');
-  const file = path.join(work, 'graph.cgz');
+  const file = path.join(work, 'graph.db');
   if (cables) {
     const csv = path.join(work, `cables-${cables}.csv`);
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.js'), '-n', cables, '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -47,33 +51,50 @@ function graphFile() {
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const seconds = (since) => Number(process.hrtime.bigint() - since) / 1e9;
 
 async function timed(url) {
   const started = process.hrtime.bigint();
   const response = await fetch(url);
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${url}: ${response.status} ${body.slice(0, 200)}`);
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, bytes: body.length };
+  return { ms: seconds(started) * 1000, bytes: body.length };
 }
 
-/** The requests of one run: the same (seeded) for every store. */
-function plan(graph, count) {
-  const random = seededRandom(7);
-  const entities = graph.filterNodes((n, a) => ['Person', 'Organization', 'Place'].includes(a.kind) && graph.undirectedDegree(n) > 0);
-  const pick = () => entities[Math.floor(random() * entities.length)];
-  const typo = (word) => {
-    if (word.length < 5 || random() < 0.5) return word;
-    const i = 1 + Math.floor(random() * (word.length - 2));
-    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  };
-  const requests = { neighbourhood: [], paths: [], search: [] };
-  for (let i = 0; i < count; i += 1) {
-    requests.neighbourhood.push(`neighbourhood/${encodeURIComponent(pick())}?limit=100`);
-    requests.paths.push(`paths?from=${encodeURIComponent(pick())}&to=${encodeURIComponent(pick())}&maxHops=4`);
-    const word = String(graph.getNodeAttribute(pick(), 'name')).split(/\s+/).pop().replace(/[^\p{L}\p{N}]/gu, '');
-    requests.search.push(`search?q=${encodeURIComponent(typo(word.slice(0, 3 + Math.floor(random() * 4)) || word))}`);
+/** The requests of one run, drawn (seeded) from the database: the same for every store. */
+function plan(file, count) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const random = seededRandom(7);
+    // Entities with a co-mention, and co-mentioned pairs: sampled by node number, not loaded whole.
+    const maxNode = db.prepare('SELECT max(node) FROM entities').pluck().get();
+    const entityAt = db.prepare('SELECT id, name FROM entities WHERE node >= ? AND EXISTS (SELECT 1 FROM co_mentions WHERE a = node UNION ALL SELECT 1 FROM co_mentions WHERE b = node) ORDER BY node LIMIT 1');
+    const pairAt = db.prepare('SELECT ea.id AS a, eb.id AS b FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b WHERE c.a >= ? ORDER BY c.a, c.b LIMIT 1');
+    const pick = () => entityAt.get(Math.floor(random() * maxNode)) || entityAt.get(0);
+    const pair = () => pairAt.get(Math.floor(random() * maxNode)) || pairAt.get(0);
+    const maxCable = db.prepare('SELECT max(node) FROM cables WHERE in_corpus = 1').pluck().get();
+    const subjectAt = db.prepare("SELECT subject FROM cables WHERE node >= ? AND in_corpus = 1 AND subject IS NOT NULL AND subject <> '' ORDER BY node LIMIT 1").pluck();
+    const typo = (word) => {
+      if (word.length < 5 || random() < 0.5) return word;
+      const i = 1 + Math.floor(random() * (word.length - 2));
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    };
+    const requests = { search: [], neighbourhood: [], paths: [], evidence: [], 'text-search': [] };
+    for (let i = 0; i < count; i += 1) {
+      requests.neighbourhood.push(`neighbourhood/${encodeURIComponent(pick().id)}?limit=100`);
+      requests.paths.push(`paths?from=${encodeURIComponent(pick().id)}&to=${encodeURIComponent(pick().id)}&maxHops=4`);
+      const word = String(pick().name).split(/\s+/).pop().replace(/[^\p{L}\p{N}]/gu, '');
+      requests.search.push(`search?q=${encodeURIComponent(typo(word.slice(0, 3 + Math.floor(random() * 4)) || word))}`);
+      const p = pair();
+      requests.evidence.push(`evidence?a=${encodeURIComponent(p.a)}&b=${encodeURIComponent(p.b)}`);
+      const words = String(subjectAt.get(Math.floor(random() * maxCable)) || 'embassy').split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
+      const q = words.length === 0 ? 'embassy' : random() < 0.3 && words.length >= 2 ? `"${words.slice(0, 2).join(' ')}"` : words[Math.floor(random() * words.length)];
+      requests['text-search'].push(`text-search?q=${encodeURIComponent(q)}`);
+    }
+    return requests;
+  } finally {
+    db.close();
   }
-  return requests;
 }
 
 async function measure(url, requests) {
@@ -91,6 +112,28 @@ async function measure(url, requests) {
     rows.push({ endpoint: name, requests: list.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], kb: bytes / list.length / 1024 });
   }
   return rows;
+}
+
+/** `cablegraph serve` in its own process: its URL once it listens, and how long that took. */
+function serve(file, extra = []) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [CLI, 'serve', file, '--port', '0', '--read-only', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /viewer: (\S+)\//.exec(out);
+      if (match) resolve({ url: match[1], pid: child.pid, seconds: seconds(started), stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
+    });
+    child.once('exit', (code) => reject(new Error(`cablegraph serve exited (${code}) before listening`)));
+  });
+}
+
+/** Resident memory of a process now and at its peak (MB). */
+function rss(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
 async function firstRender(url) {
@@ -123,42 +166,85 @@ function print(label, rows, render) {
   console.log('endpoint        requests     p50 ms     p95 ms     max ms   avg KB');
   for (const r of rows) console.log(`${r.endpoint.padEnd(14)} ${String(r.requests).padStart(9)} ${r.p50.toFixed(1).padStart(10)} ${r.p95.toFixed(1).padStart(10)} ${r.max.toFixed(1).padStart(10)} ${r.kb.toFixed(1).padStart(8)}`);
   if (render) console.log(`first render of the overview in chromium (median of 3): ${render.ms.toFixed(0)} ms after navigation (${render.nodes} nodes, ${render.edges} edges)`);
-  else console.log('first render: skipped (no /usr/bin/chromium or playwright-core)');
+  else if (render === undefined) console.log('first render: skipped (no /usr/bin/chromium or playwright-core)');
+}
+
+/**
+ * One decision's latency: a merge of two co-mentioned entities of middling size (the kind a
+ * reviewer merges), then its undo, each one transaction on a copy of the database.
+ */
+function curation(file) {
+  const copy = path.join(work, 'curated.db');
+  fs.copyFileSync(file, copy);
+  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
+  const db = openGraphDb(copy, { write: true });
+  try {
+    const median = db.prepare('SELECT cable_count FROM entities WHERE cable_count > 0 ORDER BY cable_count LIMIT 1 OFFSET (SELECT count(*) / 2 FROM entities WHERE cable_count > 0)').pluck().get();
+    const target = Math.max(5, median * 4);
+    const pair = db
+      .prepare(
+        `SELECT ea.id AS a, eb.id AS b, ea.cable_count AS ca, eb.cable_count AS cb FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+         WHERE ea.kind = eb.kind AND ea.cable_count BETWEEN :t AND :t * 4 AND eb.cable_count BETWEEN :t AND :t * 4 LIMIT 1`,
+      )
+      .get({ t: target });
+    if (!pair) return undefined;
+    const curationFile = path.join(work, 'curation.jsonl');
+    let started = process.hrtime.bigint();
+    const merged = decideInDatabase(db, curationFile, { op: 'merge', ids: [pair.a, pair.b], into: pair.a, author: 'bench' });
+    const mergeSeconds = seconds(started);
+    started = process.hrtime.bigint();
+    decideInDatabase(db, curationFile, { op: 'undo', decision: 1, author: 'bench' });
+    return { pair, mergeSeconds, undoSeconds: seconds(started), cables: merged.touched.cables };
+  } finally {
+    db.close();
+  }
 }
 
 async function main() {
   const count = Number(flag('--requests', '200'));
   const file = graphFile();
-  const { graph, header } = await readGraphFile(file, { records: false });
-  console.log(`graph: ${file}: ${header.cables} cables, ${header.nodes} nodes, ${header.edges} edges; ${os.cpus().length} cores, Node ${process.version}`);
-  const requests = plan(graph, count);
-
+  const sizeMb = fs.statSync(file).size / 2 ** 20;
+  const db = new Database(file, { readonly: true });
+  const counts = JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'counts'").pluck().get() || '{}');
+  db.close();
+  console.log(`graph database: ${file}: ${sizeMb.toFixed(0)} MB; ${counts.cables} cables, ${counts.nodes} nodes, ${counts.edges} edges; ${os.cpus().length} cores, Node ${process.version}`);
+  // Open alone (in this process): what serve does before listening.
   let started = process.hrtime.bigint();
-  const embedded = await startServer(file, { port: '0', quiet: true });
-  const openSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const store = await SqliteStore.open(file);
+  await store.stats();
+  const openSeconds = seconds(started);
+  await store.close();
+  const requests = plan(file, count);
+
+  const server = await serve(file);
   try {
-    print(`embedded store (graph file opened in ${openSeconds.toFixed(1)} s)`, await measure(embedded.url, requests), await firstRender(embedded.url));
+    const idle = rss(server.pid);
+    const rows = await measure(server.url, requests);
+    const render = args.includes('--no-render') ? null : await firstRender(server.url);
+    const after = rss(server.pid);
+    print(`sqlite store: database opened in ${(openSeconds * 1000).toFixed(0)} ms (serve listening ${server.seconds.toFixed(2)} s after start); server RSS ${idle.now.toFixed(0)} MB idle, ${after.now.toFixed(0)} MB after the requests, peak ${after.peak.toFixed(0)} MB`, rows, render);
   } finally {
-    await embedded.close();
+    await server.stop();
   }
 
+  const decision = curation(file);
+  if (decision) console.log(`\ncuration: merge of ${decision.pair.a} (${decision.pair.ca} cables) and ${decision.pair.b} (${decision.pair.cb} cables): ${(decision.mergeSeconds * 1000).toFixed(0)} ms (${decision.cables} cables rewritten); its undo ${(decision.undoSeconds * 1000).toFixed(0)} ms`);
+
   if (args.includes('--neo4j')) {
+    const { openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
     const connection = resolveConnection();
+    started = process.hrtime.bigint();
+    cli('load', file, '--force', '--neo4j', connection.uri);
+    console.log(`\n(loaded into Neo4j in ${seconds(started).toFixed(1)} s)`);
     const driver = await openDriver(connection);
+    await driver.close();
+    const neo = await serve(file, ['--neo4j', connection.uri]);
     try {
-      await emptyDatabase(driver); // relationships first, in batches
-      const { records } = await readGraphFile(file);
-      started = process.hrtime.bigint();
-      await loadGraph(graph, driver, { force: true, records });
-      console.log(`\n(loaded into Neo4j in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)`);
+      // Full-text search over cables is the graph database's (Neo4j answers 501).
+      const { 'text-search': _text, ...shared } = requests;
+      print('neo4j store', await measure(neo.url, shared), null);
     } finally {
-      await driver.close();
-    }
-    const server = await startServer(undefined, { port: '0', quiet: true, neo4j: connection.uri, neo4jUser: connection.user, neo4jPassword: connection.password });
-    try {
-      print('neo4j store', await measure(server.url, requests), await firstRender(server.url));
-    } finally {
-      await server.close();
+      await neo.stop();
     }
   }
   fs.rmSync(work, { recursive: true, force: true });

@@ -10,7 +10,8 @@
  *
  * Per size: cables, input MB, build wall seconds, cables/s and MB/s, seconds per build stage (the
  * build's summary line), the build's peak RSS (`/usr/bin/time -v`, else /proc VmHWM), nodes and
- * edges (the graph file's header), `export -f gexf` and `-f neo4j-csv` seconds, and Neo4j online
+ * edges (the database's meta table), the database's size and its open time (open, check, read meta,
+ * one indexed query, in a fresh process: what a server pays to start), `export -f gexf` and `-f neo4j-csv` seconds, and Neo4j online
  * load (`cablegraph load --force --no-texts`, its own timing) vs offline import (neo4j-admin
  * `database import full` on the neo4j-csv export: the same data) with their ratio. Then one
  * markdown table, the issue's targets (met / not met) and how time and memory grow with size.
@@ -24,7 +25,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const common = require('./lib/bench-common');
 
-const { ROOT, SHARED_CORPUS, buildGraph, cli, emptyDatabase, generateCorpus, inputBytes, neo4jCsvFiles, offlineImport, parseBuildSummary, readGraphHeader } = common;
+const { ROOT, SHARED_CORPUS, buildGraph, cli, emptyDatabase, generateCorpus, inputBytes, neo4jCsvFiles, offlineImport, parseBuildSummary, openTime, readGraphCounts } = common;
 
 const USAGE = 'usage: node scripts/bench.js [--sizes corpus,10000,50000,251287] [--timeout-minutes 60] [--no-neo4j] [--keep DIR] [--results FILE] [--skip gexf,neo4j-csv,neo4j]';
 let parsed;
@@ -115,16 +116,17 @@ async function measureSize(size, driver) {
     row.inputBytes = inputBytes(input);
 
     // Without a graph nothing else can run; a failing export or load is noted and the rest goes on.
-    const graph = path.join(work, 'graph.cgz');
+    const graph = path.join(work, 'graph.db');
     const build = await stage('build', () => buildGraph(input, graph, { quiet: false, timeoutMs: TIMEOUT_MS }));
     if (!build) return row;
     const summary = parseBuildSummary(build.stderr);
-    const header = await readGraphHeader(graph);
+    const counts = readGraphCounts(graph);
     Object.assign(row, {
-      cables: header.cables, nodes: header.nodes, edges: header.edges,
+      cables: counts.cables, nodes: counts.nodes, edges: counts.edges,
       buildSeconds: build.seconds, peakRss: build.peakRss,
       readSeconds: summary?.readSeconds, graphSeconds: summary?.graphSeconds, writeSeconds: summary?.writeSeconds,
       graphBytes: fs.statSync(graph).size,
+      openSeconds: openTime(graph),
     });
 
     const exportRss = [];
@@ -185,7 +187,7 @@ async function measureSize(size, driver) {
 }
 
 function table(rows) {
-  const head = ['size', 'cables', 'input MB', 'build s', 'cables/s', 'MB/s', 'read+parse+extract s', 'resolve+graph+metrics s', 'write s', 'peak RSS', 'nodes', 'edges', 'GEXF export s', 'neo4j-csv export s', 'export peak RSS', 'online load s', 'offline import s', 'online/offline', 'status'];
+  const head = ['size', 'cables', 'input MB', 'build s', 'cables/s', 'MB/s', 'read+parse+extract s', 'resolve+graph+metrics s', 'write s', 'peak RSS', 'nodes', 'edges', 'database MB', 'open s', 'GEXF export s', 'neo4j-csv export s', 'export peak RSS', 'online load s', 'offline import s', 'online/offline', 'status'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     const built = r.buildSeconds !== undefined;
@@ -193,6 +195,7 @@ function table(rows) {
       r.label, num(r.cables), r.inputBytes === undefined ? '—' : (r.inputBytes / 1e6).toFixed(1),
       sec(r.buildSeconds), built ? Math.round(r.cables / r.buildSeconds).toLocaleString('en-US') : '—', built ? (r.inputBytes / 1e6 / r.buildSeconds).toFixed(2) : '—',
       sec(r.readSeconds), sec(r.graphSeconds), sec(r.writeSeconds), built ? gib(r.peakRss) : '—', num(r.nodes), num(r.edges),
+      r.graphBytes === undefined ? '—' : (r.graphBytes / 1e6).toFixed(0), r.openSeconds === undefined ? '—' : r.openSeconds.toFixed(3),
       sec(r.gexfSeconds), sec(r.csvSeconds), r.exportRss === undefined ? '—' : gib(r.exportRss),
       r.onlineAtLeast !== undefined ? `> ${sec(r.onlineAtLeast)}` : sec(r.onlineSeconds), sec(r.offlineSeconds),
       r.ratio !== undefined ? `${r.ratio.toFixed(2)}×` : r.ratioAtLeast !== undefined ? `> ${r.ratioAtLeast.toFixed(2)}×` : '—',

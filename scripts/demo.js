@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The README's main job, with no database server: builds the graph of the seeds (or of the inputs
- * given, e.g. ../shared/corpus), writes it as a graph file and as GEXF for Gephi, and serves the
+ * given, e.g. ../shared/corpus), writes it as a graph database and as GEXF for Gephi, and serves the
  * viewer on it (http://127.0.0.1:8080/, until Ctrl-C).
  *
  *   npm run demo                                # the two seed cables
@@ -19,7 +19,7 @@ const { parseArgs } = require('node:util');
 async function main() {
   const { values, positionals: inputs } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, host: { type: 'string', default: '127.0.0.1' }, 'no-serve': { type: 'boolean', default: false } } });
   const sources = inputs.length > 0 ? inputs : [path.join(ROOT, '..', 'shared', 'seeds')];
-  const graphFile = path.join(ROOT, 'out', 'graph.cgz');
+  const graphFile = path.join(ROOT, 'out', 'graph.db');
   const gexfFile = path.join(ROOT, 'out', 'graph.gexf');
   let status = await runBuild(sources, { output: graphFile, ner: 'builtin' });
   if (status !== 0) return status;
@@ -28,7 +28,7 @@ async function main() {
   const rel = (f) => path.relative(process.cwd(), f);
   process.stdout.write(
     [
-      `graph file: ${rel(graphFile)}`,
+      `graph database (SQLite; open it with sqlite3, Datasette or DuckDB too): ${rel(graphFile)}`,
       `GEXF (open in Gephi, play the timeline): ${rel(gexfFile)}`,
       `other exports: npx cablegraph export ${rel(graphFile)} --format graphml|json|neo4j-csv -o …`,
       `into Neo4j:    npm run neo4j:start && npx cablegraph load ${rel(graphFile)}`,

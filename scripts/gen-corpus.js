@@ -99,6 +99,30 @@ const ORG_KINDS = ['Ministry of Foreign Affairs', 'Ministry of Defense', 'Minist
 const nextOrg = pitmanYor(0.3, 3, () => `${pick(['National', 'United', 'Democratic', 'Popular', 'Independent'])} ${syllableName(3)} ${pick(['Party', 'Front', 'Movement', 'Union', 'Council'])}`);
 const nextPlace = pitmanYor(0.4, 10, () => pick(cities).city);
 const TITLES = ['Minister', 'Deputy Minister', 'Ambassador', 'Governor', 'General', 'Senator', 'Director', 'Advisor'];
+/** Share of a generated cable's paragraphs taken from its template cable (the rest: from the pool). */
+const OWN_SHARE = 0.9;
+/** Share of the capitalized names of a generated cable replaced by generated names (the same one throughout the cable). */
+const RENAME_SHARE = 0.3;
+const nextName = pitmanYor(0.5, 20, (k) => syllableName(k));
+
+/**
+ * Replaces about RENAME_SHARE of the capitalized names in a cable's text by generated ones —
+ * consistently within the cable (`names`), recurring across cables with Pitman–Yor frequencies —
+ * so that recombined paragraphs name new people, places and organizations, as new cables do.
+ * Words opening a sentence are left alone (mostly not names).
+ */
+function rename(text, names) {
+  return text.replace(/\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?\b/g, (name, offset) => {
+    const before = text.slice(Math.max(0, offset - 3), offset);
+    if (offset === 0 || /[.:;)]\s*$|^\s*$|\n\s*$/.test(before)) return name;
+    let renamed = names.get(name);
+    if (renamed === undefined) {
+      renamed = random() < RENAME_SHARE ? (name.includes(' ') ? `${pick(FIRST)} ${nextName()}` : nextName()) : name;
+      names.set(name, renamed);
+    }
+    return renamed;
+  });
+}
 const CLASS_MARK = { UNCLASSIFIED: 'U', CONFIDENTIAL: 'C', SECRET: 'S' };
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
@@ -115,8 +139,9 @@ async function main() {
     if (!post) continue;
     const firstPara = cable.paragraphs.find((p) => p.number !== undefined);
     const head = firstPara ? cable.text.slice(0, firstPara.start) : cable.text.slice(0, 600);
-    templates.push({ post, origin: raw.metadata.origin ?? cable.origin, classification: raw.metadata.classification ?? 'UNCLASSIFIED', header: raw.header ?? '', head, paragraphCount: Math.max(1, cable.paragraphs.length) });
-    for (const p of cable.paragraphs) if (p.number !== undefined && p.text.length > 80) paragraphs.push(p.text.replace(/^\s*\d+\s*\.\s*/, ''));
+    const own = cable.paragraphs.filter((p) => p.number !== undefined && p.text.length > 40).map((p) => p.text.replace(/^\s*\d+\s*\.\s*/, ''));
+    templates.push({ post, origin: raw.metadata.origin ?? cable.origin, classification: raw.metadata.classification ?? 'UNCLASSIFIED', header: raw.header ?? '', head, paragraphCount: Math.max(1, cable.paragraphs.length), own });
+    for (const text of own) if (text.length > 80) paragraphs.push(text);
     for (const s of cable.signers) signers.push(s);
     const year = Number(cable.created.slice(0, 4));
     years.set(year, (years.get(year) ?? 0) + 1);
@@ -157,9 +182,12 @@ async function main() {
       .replace(/^([^\n]*(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L|LIMITED OFFICIAL)[^\n]*?)\b0*\d{1,6}([ \t]*)$/im, (_m, before, after) => `${before}${pad(serial, 6)}${after}`)
       .replace(/\b(\d{2}\/\d{2}\/)\d{4}\b/, `$1${year + 10}`);
     const body = [head.trimEnd(), ''];
-    const meetings = 1 + Math.floor(random() * 3);
+    const meetings = random() < 0.25 ? 1 : 0;
+    const names = new Map();
     for (let k = 1; k <= count; k += 1) {
-      let text = pick(paragraphs);
+      // Mostly the template's own paragraphs, in order (a real cable's paragraphs name the same
+      // people and places again), some from anywhere in the pool (new mixtures, new pairs).
+      let text = rename(t.own.length > 0 && random() < OWN_SHARE ? t.own[(k - 1) % t.own.length] : pick(paragraphs), names);
       if (k <= meetings) {
         const who = nextPerson();
         const other = nextPerson();

@@ -2,14 +2,12 @@
 /**
  * What the benchmark scripts (bench.js, bench-load.js, bench-viewer.js) share: running the CLI and
  * other programs as measured child processes (wall time, peak RSS, a timeout, out-of-memory told
- * apart from other failures), generating and building a corpus, reading a graph file's header,
+ * apart from other failures), generating and building a corpus, reading a graph database's counts and open time,
  * emptying the Neo4j database, and Neo4j's offline importer (neo4j-admin from the Maven Central jars).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const readline = require('node:readline');
-const zlib = require('node:zlib');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
@@ -109,17 +107,31 @@ function parseBuildSummary(stderr) {
   return { cables: Number(m[1]), nodes: Number(m[2]), edges: Number(m[3]), seconds: Number(m[4]), readSeconds: Number(m[5]), graphSeconds: Number(m[6]), writeSeconds: Number(m[7]) };
 }
 
-/** A graph file's header (its first gzip'd JSON line: cables, nodes, edges …), without reading the rest. */
-async function readGraphHeader(file) {
-  const stream = fs.createReadStream(file).pipe(zlib.createGunzip());
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+/** A graph database's counts (its meta table: cables, nodes, edges …). */
+function readGraphCounts(file) {
+  const { openGraphDb, readMeta } = require(path.join(ROOT, 'dist/db'));
+  const db = openGraphDb(file);
   try {
-    for await (const line of lines) return JSON.parse(line);
+    return readMeta(db).counts;
   } finally {
-    lines.close();
-    stream.destroy();
+    db.close();
   }
-  throw new Error(`${file}: empty graph file`);
+}
+
+/**
+ * Seconds to open a graph database in a fresh Node process (module loading excluded): open and
+ * check it, read its meta, answer one indexed query (the top entities by PageRank) — what a
+ * server pays before its first answer.
+ */
+function openTime(file) {
+  const script = `const { openGraphDb, readMeta } = require(${JSON.stringify(path.join(ROOT, 'dist/db'))});
+const t = process.hrtime.bigint();
+const db = openGraphDb(process.argv[1]);
+readMeta(db);
+db.prepare('SELECT id FROM entities ORDER BY pagerank DESC, id LIMIT 50').all();
+process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e9));
+db.close();`;
+  return Number(require('node:child_process').execFileSync(process.execPath, ['-e', script, file], { encoding: 'utf8' }));
 }
 
 /** Total bytes of the files under the given paths. */
@@ -177,6 +189,6 @@ async function offlineImport(files, work, options = {}) {
 
 module.exports = {
   ROOT, CLI, NODE_HEAP, SHARED_CORPUS,
-  runMeasured, mustSucceed, cli, generateCorpus, buildGraph, parseBuildSummary, readGraphHeader, inputBytes,
+  runMeasured, mustSucceed, cli, generateCorpus, buildGraph, parseBuildSummary, readGraphCounts, openTime, inputBytes,
   emptyDatabase, neo4jCsvFiles, offlineImport,
 };

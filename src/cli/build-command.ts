@@ -1,9 +1,11 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import { formatDiagnostic, CablegraphError, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
 import type { ExtractorName } from '../extract';
 import * as path from 'path';
-import { buildGraphFile, DEFAULT_BUILD_OPTIONS, forEachGraphRecord, RecordStore, toCableRecord } from '../graph';
+import { DEFAULT_BUILD_OPTIONS, RecordStore, toCableRecord } from '../graph';
+import { buildGraphDb, cableRecords, openGraphDb, readMeta } from '../db';
 import { DEFAULT_CURATION_FILE, readCuration, type Decision } from '../curate';
 import { readCables } from '../ingest';
 import { processCables, skipRepeatedCopies } from '../pipeline';
@@ -24,13 +26,13 @@ export interface BuildCommandOptions extends ReadBudgetFlags {
 
 /**
  * The decisions a build applies: the given curation file, else ./curation.jsonl when present, else
- * (for --append) those the graph was built with.
+ * (for --append) those the graph was built with; with the sha256 of the file read.
  */
-export function buildDecisions(file: string | undefined, previous: Decision[] | undefined): Decision[] | undefined {
+export function buildDecisions(file: string | undefined, previous: Decision[] | undefined, previousHash?: string | null): { decisions: Decision[] | undefined; hash: string | undefined } {
   if (file !== undefined && !fs.existsSync(file)) throw new CablegraphError('CURATION_NOT_FOUND', `no such curation file: ${file}`, { file });
   const chosen = file ?? (fs.existsSync(DEFAULT_CURATION_FILE) ? DEFAULT_CURATION_FILE : undefined);
-  if (chosen !== undefined) return readCuration(chosen);
-  return previous;
+  if (chosen !== undefined) return { decisions: readCuration(chosen), hash: createHash('sha256').update(fs.readFileSync(chosen)).digest('hex') };
+  return { decisions: previous, hash: previousHash ?? undefined };
 }
 
 /** Files read side by side: a slow or stalled file holds back only itself. */
@@ -41,11 +43,14 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
+/** Where `cablegraph build` writes when no -o is given. */
+export const DEFAULT_GRAPH_DB = path.join('out', 'graph.db');
+
 /**
- * `cablegraph build <inputs…> -o graph.cgz [--append]`: reads and processes the cables, resolves
- * entities across all of them, builds the graph and writes the graph file. With `--append`, the
- * cables already in the file are kept and the graph is rebuilt from all records, so the result
- * is exactly that of a full build.
+ * `cablegraph build <inputs…> [-o out/graph.db] [--append]`: reads and processes the cables,
+ * resolves entities across all of them, builds the graph and writes the graph database. With
+ * `--append`, the cables already in the database are kept and the graph is rebuilt from all
+ * records, so the result is exactly that of a full build.
  */
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const started = Date.now();
@@ -76,17 +81,27 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   try {
     let existing = 0;
     let previousDecisions: Decision[] | undefined;
+    let previousHash: string | null = null;
+    let previousInputs: string[] = [];
     if (options.append && fs.existsSync(options.output)) {
-      const header = await forEachGraphRecord(options.output, (record) => {
-        store.add(record);
-        existing += 1;
-      });
-      previousDecisions = header.buildOptions.curation;
+      const db = openGraphDb(options.output);
+      try {
+        const meta = readMeta(db);
+        for (const record of cableRecords(db)) {
+          store.add(record);
+          existing += 1;
+        }
+        previousDecisions = meta.curation.length > 0 ? meta.curation : undefined;
+        previousHash = meta.curationHash;
+        previousInputs = meta.inputs;
+      } finally {
+        db.close();
+      }
     }
     else if (options.append && !options.quiet) process.stderr.write(`cablegraph build: ${options.output} does not exist yet; building it\n`);
 
     // Read before the (long) processing: a bad curation file fails now, naming its line.
-    const decisions = buildDecisions(options.curation, previousDecisions);
+    const { decisions, hash: curationHash } = buildDecisions(options.curation, previousDecisions, previousHash);
     const buildOptions = { ...DEFAULT_BUILD_OPTIONS, ...(decisions && decisions.length > 0 ? { curation: decisions } : {}) };
     const bar = progress('build', await estimateCables(inputs), { quiet: options.quiet ?? false });
     let incoming = 0;
@@ -116,7 +131,8 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     const readSeconds = (Date.now() - started) / 1000;
     traceMemory('cables read, parsed and extracted');
     const records = store.sorted();
-    const summary = await buildGraphFile(options.output, records, buildOptions);
+    const provenance = { extractor: options.ner ?? 'builtin', ...(curationHash ? { curationHash } : {}), inputs: [...new Set([...previousInputs, ...sources])] };
+    const summary = await buildGraphDb(options.output, records, buildOptions, provenance);
     const stages = `read+parse+extract ${readSeconds.toFixed(1)} s, resolve+graph+metrics ${summary.graphSeconds.toFixed(1)} s, write ${summary.writeSeconds.toFixed(1)} s`;
     const list = (m: Map<string, number>): string => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
     if (!options.quiet) {

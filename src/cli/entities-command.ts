@@ -1,12 +1,14 @@
+import * as fs from 'fs';
 import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { DEFAULT_CURATION_FILE, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type Decision, type DecisionRequest } from '../curate';
+import { databaseSuggestSource, decideInDatabase, DEFAULT_CURATION_FILE, diffGraphs, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type DatabaseDecisionOutcome, type Decision, type DecisionRequest } from '../curate';
+import { openGraphDb, type GraphDb } from '../db/open';
 import type { EntityType } from '../extract/types';
 import { readGraphFile } from '../graph';
 import { ENTITY_KINDS } from '../graph/types';
 import { commandLine, writeLine } from './output';
 import type { Neo4jFlags } from './query-command';
-import { DEFAULT_GRAPH_FILE } from './flags';
+import { DEFAULT_GRAPH_FILE, isDatabaseFile } from './flags';
 
 export interface EntitiesOptions extends Neo4jFlags {
   graph?: string;
@@ -51,8 +53,61 @@ export function findEntity(graph: Graph, ref: string): string {
 
 const describe = (graph: Graph, id: string): string => (graph.hasNode(id) ? `${graph.getNodeAttribute(id, 'name')} (${graph.getNodeAttribute(id, 'kind')}, ${graph.getNodeAttribute(id, 'cableCount')} cables) ${id}` : id);
 
+/** The graph database of the options, when the graph is one (else the legacy graph file). */
+function databaseOf(options: EntitiesOptions, write = false): GraphDb | undefined {
+  const file = graphFileOf(options);
+  if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --graph`, { file });
+  if (!isDatabaseFile(file)) return undefined;
+  const db = openGraphDb(file, { write });
+  // Another decision (the viewer, another CLI) may be writing: wait for it rather than fail.
+  if (write) db.pragma('busy_timeout = 30000');
+  return db;
+}
+
+interface EntityRow {
+  id: string;
+  kind: string;
+  name: string;
+  cable_count: number;
+  first_date: string | null;
+  last_date: string | null;
+}
+
+/** An entity of the database by id, or by exact name or alias (case-insensitive) when that names only one. */
+export function findInDatabase(db: GraphDb, ref: string): string {
+  const direct = db.prepare('SELECT id FROM entities WHERE id = ?').pluck().get(ref) as string | undefined;
+  if (direct) return direct;
+  const found = db.prepare('SELECT id FROM entities WHERE lower(name) = lower(:ref) UNION SELECT e.id FROM aliases a JOIN entities e ON e.node = a.entity WHERE lower(a.alias) = lower(:ref) LIMIT 6').pluck().all({ ref }) as string[];
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity "${ref}" (cablegraph entities list --q … shows ids)`);
+  throw new CablegraphError('CURATION_AMBIGUOUS', `"${ref}" names ${found.length > 5 ? 'several' : found.length} entities (${found.slice(0, 5).join(', ')}${found.length > 5 ? ' …' : ''}): give an id`);
+}
+
+const entityRow = (db: GraphDb, id: string): EntityRow | undefined => db.prepare('SELECT id, kind, name, cable_count, first_date, last_date FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+const describeRow = (row: EntityRow | undefined, id: string): string => (row ? `${row.name} (${row.kind}, ${row.cable_count} cables) ${id}` : id);
+
 /** `cablegraph entities list`: entities by cables, optionally of a type or matching text. */
 export async function runEntitiesList(options: EntitiesOptions): Promise<number> {
+  const db = databaseOf(options);
+  if (db) {
+    try {
+      const kind = options.type ? Object.keys(KIND_TYPE).find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
+      if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${Object.keys(KIND_TYPE).join(', ')}`);
+      const q = options.q ? `%${options.q.toLowerCase()}%` : null;
+      const rows = db
+        .prepare(
+          `SELECT e.id, e.kind AS type, e.name, e.cable_count AS cables, (SELECT count(*) FROM aliases a WHERE a.entity = e.node) AS aliases FROM entities e
+           WHERE (:kind IS NULL OR e.kind = :kind) AND (:q IS NULL OR lower(e.name) LIKE :q OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity = e.node AND lower(a.alias) LIKE :q))
+           ORDER BY e.cable_count DESC, e.id LIMIT :limit`,
+        )
+        .all({ kind: kind ?? null, q, limit: limitOf(options, 50) }) as Array<{ id: string; type: string; name: string; cables: number; aliases: number }>;
+      if (options.json) await writeLine(JSON.stringify(rows, null, 2));
+      else for (const r of rows) await writeLine(`${String(r.cables).padStart(6)}  ${r.type.padEnd(12)} ${r.name.replace(/\s+/g, ' ')}  [${r.id}]${r.aliases > 1 ? ` (${r.aliases} aliases)` : ''}`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  }
   const { graph } = await readGraphFile(graphFileOf(options), { records: false });
   const kind = options.type ? Object.keys(KIND_TYPE).find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
   if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${Object.keys(KIND_TYPE).join(', ')}`);
@@ -69,6 +124,33 @@ export async function runEntitiesList(options: EntitiesOptions): Promise<number>
 
 /** `cablegraph entities show <id | name>`: the entity, its aliases, neighbours, and the decisions about it. */
 export async function runEntitiesShow(ref: string, options: EntitiesOptions): Promise<number> {
+  const db = databaseOf(options);
+  if (db) {
+    try {
+      const id = findInDatabase(db, ref);
+      const row = entityRow(db, id)!;
+      const aliases = db.prepare('SELECT a.alias AS text, a.count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ? ORDER BY a.position').all(id) as Array<{ text: string; count: number }>;
+      const neighbours = db
+        .prepare(
+          `SELECT e.id, e.name, c.weight FROM co_mentions c JOIN entities e ON e.node = c.b WHERE c.a = (SELECT node FROM entities WHERE id = :id)
+           UNION ALL SELECT e.id, e.name, c.weight FROM co_mentions c JOIN entities e ON e.node = c.a WHERE c.b = (SELECT node FROM entities WHERE id = :id)
+           ORDER BY weight DESC, id LIMIT 10`,
+        )
+        .all({ id }) as Array<{ id: string; name: string; weight: number }>;
+      const decisions = readCuration(curationFileOf(options)).filter((d) => JSON.stringify(d).includes(JSON.stringify(id)));
+      const detail = { id, type: row.kind, name: row.name, cables: row.cable_count, firstDate: row.first_date ?? undefined, lastDate: row.last_date ?? undefined, aliases, neighbours, decisions };
+      if (options.json) await writeLine(JSON.stringify(detail, null, 2));
+      else {
+        await writeLine(`${describeRow(row, id)}${row.first_date ? `, ${row.first_date} – ${row.last_date}` : ''}`);
+        await writeLine(`aliases: ${aliases.map((x) => `${x.text.replace(/\s+/g, ' ')} ×${x.count}`).join(', ')}`);
+        await writeLine(`co-mentioned most with: ${neighbours.map((n) => `${n.name.replace(/\s+/g, ' ')} (${n.weight})`).join(', ') || '-'}`);
+        for (const d of decisions) await writeLine(`decision ${d.seq}: ${d.op} by ${d.author} at ${d.at}${d.note ? ` — ${d.note}` : ''}`);
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  }
   const { graph } = await readGraphFile(graphFileOf(options), { records: false });
   const id = findEntity(graph, ref);
   const a = graph.getNodeAttributes(id);
@@ -90,8 +172,13 @@ export async function runEntitiesShow(ref: string, options: EntitiesOptions): Pr
 
 /** `cablegraph entities suggest`: likely duplicates, ranked, for review (nothing is applied). */
 export async function runEntitiesSuggest(options: EntitiesOptions): Promise<number> {
-  const { graph } = await readGraphFile(graphFileOf(options), { records: false });
-  const suggestions = suggestDuplicates(graph, limitOf(options, 30));
+  const db = databaseOf(options);
+  let suggestions;
+  try {
+    suggestions = db ? suggestDuplicates(databaseSuggestSource(db), limitOf(options, 30)) : suggestDuplicates((await readGraphFile(graphFileOf(options), { records: false })).graph, limitOf(options, 30));
+  } finally {
+    db?.close();
+  }
   if (options.json) await writeLine(JSON.stringify(suggestions, null, 2));
   else {
     for (const s of suggestions) {
@@ -124,10 +211,57 @@ async function report(outcome: CurationOutcome, options: EntitiesOptions, graphF
   else await writeLine('  (dry run: nothing written)');
 }
 
-/** Takes a decision on the graph file, and applies the change to Neo4j too when --neo4j is given. */
+/** What a decision did in the graph database (or would do), in a few lines. */
+async function reportDatabase(outcome: DatabaseDecisionOutcome, options: EntitiesOptions, graphFile: string, curationFile: string, seconds: number): Promise<void> {
+  if (options.json) {
+    await writeLine(JSON.stringify({ ...outcome, seconds }, null, 2));
+    return;
+  }
+  const { decision } = outcome;
+  const names = decision.names ?? {};
+  await writeLine(`${outcome.written ? 'decision' : 'would decide'} ${decision.seq}: ${decision.op} (${decision.author}${decision.note ? `: ${decision.note}` : ''})`);
+  const shown = (id: string): string => `${outcome.described[id] || names[id] || ''} ${id}`.trim();
+  for (const id of outcome.removed) await writeLine(`  − ${shown(id)}`);
+  for (const id of outcome.added) await writeLine(`  + ${shown(id)}`);
+  for (const id of outcome.changed.slice(0, 20)) await writeLine(`  ~ ${shown(id)}`);
+  if (outcome.changed.length > 20) await writeLine(`  ~ … ${outcome.changed.length - 20} more`);
+  const e = outcome.edges;
+  await writeLine(`  entities: ${outcome.added.length} added, ${outcome.removed.length} removed, ${outcome.changed.length} changed; co-mentions: ${e.added} added, ${e.removed} removed, ${e.changed} changed (${outcome.touched.cables} cables rewritten, ${seconds.toFixed(2)} s)`);
+  if (outcome.written) await writeLine(`  written: ${curationFile}, ${graphFile}`);
+  else await writeLine('  (dry run: nothing written)');
+}
+
+/** Takes a decision on the graph database (one transaction), or on a legacy graph file (and Neo4j when --neo4j is given). */
 async function decide(request: DecisionRequest, options: EntitiesOptions): Promise<number> {
   const graphFile = graphFileOf(options);
   const curationFile = curationFileOf(options);
+  // A dry run takes the decision too, in a transaction it rolls back: a write connection either way.
+  const db = databaseOf(options, true);
+  if (db) {
+    try {
+      const started = process.hrtime.bigint();
+      const neo4j = options.neo4j && !options.dryRun;
+      const outcome = decideInDatabase(db, curationFile, { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest, { dryRun: options.dryRun ?? false, captureLocal: !!neo4j });
+      const { local, ...shown } = outcome;
+      await reportDatabase(shown, options, graphFile, curationFile, Number(process.hrtime.bigint() - started) / 1e9);
+      if (neo4j && local) {
+        // Neo4j (loaded from this database) gets the decision's difference.
+        // neo4j-driver is loaded only when a decision goes to Neo4j too.
+        const neo4jStore = await import('../store/neo4j');
+        const connection = (await import('./query-command')).connectionFromFlags(options);
+        const driver = await neo4jStore.openDriver(connection);
+        try {
+          const synced = await neo4jStore.syncGraphDiff(driver, local.before, local.after, diffGraphs(local.before, local.after), connection.database);
+          if (!options.json) await writeLine(`  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written`);
+        } finally {
+          await driver.close();
+        }
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  }
   // neo4j-driver is loaded only when a decision goes to Neo4j too.
   const neo4j = options.neo4j && !options.dryRun ? await import('../store/neo4j') : undefined;
   const connection = neo4j ? (await import('./query-command')).connectionFromFlags(options) : undefined;
@@ -145,41 +279,54 @@ async function decide(request: DecisionRequest, options: EntitiesOptions): Promi
   }
 }
 
-/** The graph, for resolving names to ids before deciding. */
-const graphOf = async (options: EntitiesOptions): Promise<Graph> => (await readGraphFile(graphFileOf(options), { records: false })).graph;
+/** Names or ids → entity ids (with each one's cable count), from the database or the graph file. */
+async function resolveRefs(options: EntitiesOptions, refs: readonly string[]): Promise<{ ids: string[]; cables: (id: string) => number }> {
+  const db = databaseOf(options);
+  if (db) {
+    try {
+      const ids = refs.map((ref) => findInDatabase(db, ref));
+      const counts = new Map(ids.map((id) => [id, entityRow(db, id)!.cable_count]));
+      return { ids, cables: (id) => counts.get(id) ?? 0 };
+    } finally {
+      db.close();
+    }
+  }
+  const graph = (await readGraphFile(graphFileOf(options), { records: false })).graph;
+  return { ids: refs.map((ref) => findEntity(graph, ref)), cables: (id) => graph.getNodeAttribute(id, 'cableCount') as number };
+}
+const oneRef = async (options: EntitiesOptions, ref: string): Promise<string> => (await resolveRefs(options, [ref])).ids[0]!;
 
 export async function runEntitiesMerge(refs: string[], options: EntitiesOptions): Promise<number> {
-  const graph = await graphOf(options);
-  const ids = refs.map((r) => findEntity(graph, r));
+  const { ids, cables } = await resolveRefs(options, options.into ? [...refs, options.into] : refs);
+  const into = options.into ? ids.pop()! : [...ids].sort((a, b) => cables(b) - cables(a))[0];
   if (ids.length < 2) throw new CablegraphError('BAD_OPTION', 'merge wants at least two entities');
-  const into = options.into ? findEntity(graph, options.into) : [...ids].sort((a, b) => (graph.getNodeAttribute(b, 'cableCount') as number) - (graph.getNodeAttribute(a, 'cableCount') as number))[0]!;
-  if (!ids.includes(into)) throw new CablegraphError('BAD_OPTION', '--into must be one of the merged entities');
+  if (!into || !ids.includes(into)) throw new CablegraphError('BAD_OPTION', '--into must be one of the merged entities');
   return decide({ op: 'merge', ids, into, ...(options.name ? { name: options.name } : {}) } as DecisionRequest, options);
 }
 
 export async function runEntitiesSplit(ref: string, options: EntitiesOptions): Promise<number> {
-  const id = findEntity(await graphOf(options), ref);
+  const id = await oneRef(options, ref);
   const cables = list(options.cables);
   const aliases = list(options.aliases);
   return decide({ op: 'split', id, ...(cables ? { cables } : {}), ...(aliases ? { aliases } : {}), ...(options.name ? { name: options.name } : {}) } as DecisionRequest, options);
 }
 
 export async function runEntitiesRename(ref: string, name: string, options: EntitiesOptions): Promise<number> {
-  return decide({ op: 'rename', id: findEntity(await graphOf(options), ref), name } as DecisionRequest, options);
+  return decide({ op: 'rename', id: await oneRef(options, ref), name } as DecisionRequest, options);
 }
 
 export async function runEntitiesRetype(ref: string, type: string, options: EntitiesOptions): Promise<number> {
   const upper = type.toUpperCase();
   const entityType = (KIND_TYPE[Object.keys(KIND_TYPE).find((k) => k.toUpperCase() === upper) ?? ''] ?? upper) as EntityType;
-  return decide({ op: 'retype', id: findEntity(await graphOf(options), ref), type: entityType } as DecisionRequest, options);
+  return decide({ op: 'retype', id: await oneRef(options, ref), type: entityType } as DecisionRequest, options);
 }
 
 export async function runEntitiesReject(ref: string, options: EntitiesOptions): Promise<number> {
-  return decide({ op: 'reject', id: findEntity(await graphOf(options), ref), ...(options.alias ? { alias: options.alias } : {}) } as DecisionRequest, options);
+  return decide({ op: 'reject', id: await oneRef(options, ref), ...(options.alias ? { alias: options.alias } : {}) } as DecisionRequest, options);
 }
 
 export async function runEntitiesAlias(ref: string, alias: string, options: EntitiesOptions): Promise<number> {
-  return decide({ op: 'alias', id: findEntity(await graphOf(options), ref), alias } as DecisionRequest, options);
+  return decide({ op: 'alias', id: await oneRef(options, ref), alias } as DecisionRequest, options);
 }
 
 /** `cablegraph entities undo [seq]`: takes back a decision (the last one by default). */

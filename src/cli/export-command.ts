@@ -1,6 +1,6 @@
 import { CablegraphError } from '../common/diagnostics';
-import { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, withoutDisconnected, type ExportCounts, type ExportFilter } from '../export';
-import { GraphFileReader } from '../graph';
+import { dbSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, withoutDisconnected, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, type ExportCounts, type ExportFilter } from '../export';
+import { GraphDbReader } from '../db';
 import { removeStaleTemporaries } from '../common/temporaries';
 import * as path from 'path';
 
@@ -45,10 +45,10 @@ function writeFailure(error: unknown, output: string): unknown {
 }
 
 /**
- * `cablegraph export <graph file> --format … [-o …]` with filters; text formats go to stdout without
- * -o. Streamed: the graph file's nodes are held, its edges read again on each pass, so memory
- * follows the nodes, not the edges. Opening the file checks it whole, so a damaged file fails before
- * anything is written; files are written under temporary names and renamed when complete.
+ * `cablegraph export <graph database> --format … [-o …]` with filters; text formats go to stdout
+ * without -o. Streamed: the nodes are held, the edges read from the database in batches on each
+ * pass, so memory follows the nodes, not the edges. A foreign or damaged file fails on open,
+ * before anything is written; files are written under temporary names and renamed when complete.
  */
 export async function runExport(graphFile: string, options: ExportCommandOptions): Promise<number> {
   if (options.format === 'neo4j-csv' && !options.output) throw new CablegraphError('BAD_OPTION', '--format neo4j-csv writes a directory of files: give it with -o <directory>');
@@ -56,23 +56,28 @@ export async function runExport(graphFile: string, options: ExportCommandOptions
     // A killed export leaves its hidden temporary files (up to hundreds of MB): remove those of dead runs.
     const folder = options.format === 'neo4j-csv' ? path.resolve(options.output) : path.dirname(path.resolve(options.output));
     removeStaleTemporaries(folder, (file) => {
-      if (!options.quiet) process.stderr.write(`cablegraph export: removed ${file}, left by an interrupted run
-`);
+      if (!options.quiet) process.stderr.write(`cablegraph export: removed ${file}, left by an interrupted run\n`);
     });
   }
-  const reader = await GraphFileReader.open(graphFile);
-  // One pass over the edges first: the nodes the filters leave without an edge are dropped.
-  const { filter, dropped } = await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), exportFilter(options));
-  const source = fileSource(reader, filter);
+  const reader = GraphDbReader.open(graphFile);
+  try {
+    // One pass over the edges first: the nodes the filters leave without an edge are dropped.
+    const { filter, dropped } = await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), exportFilter(options));
+    return await exportFrom(reader, filter, dropped, options);
+  } finally {
+    reader.close();
+  }
+}
+
+async function exportFrom(reader: GraphDbReader, filter: ExportFilter, dropped: number, options: ExportCommandOptions): Promise<number> {
+  const source = dbSource(reader, filter);
   const droppedNote = dropped > 0 ? ` (${dropped} nodes the filters left without an edge dropped; --keep-isolates keeps them)` : '';
   const counts: ExportCounts = { nodes: 0, edges: 0 };
   if (options.format === 'neo4j-csv') {
     const files = await writeNeo4jCsvStream(source, options.output!, counts).catch((error: unknown) => {
       throw writeFailure(error, options.output!);
     });
-    if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}${droppedNote}
-  import with: ${files.command}
-`);
+    if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} relationships → ${files.nodes.length + files.relationships.length} files in ${options.output}${droppedNote}\n  import with: ${files.command}\n`);
     return 0;
   }
   const chunks = options.format === 'gexf' ? gexfChunks(source, counts) : options.format === 'graphml' ? graphmlChunks(source, counts) : graphologyJsonChunks(source, counts);
@@ -80,7 +85,9 @@ export async function runExport(graphFile: string, options: ExportCommandOptions
     await writeChunksToStream(process.stdout, chunks);
     return 0;
   }
-  await writeChunksToFile(options.output, chunks);
+  await writeChunksToFile(options.output, chunks).catch((error: unknown) => {
+    throw writeFailure(error, options.output!);
+  });
   if (!options.quiet) process.stderr.write(`cablegraph export: ${counts.nodes} nodes, ${counts.edges} edges → ${options.output} (${options.format})${droppedNote}\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 // Flags shared by several commands, checked once: worker counts and per-file read budgets.
+import * as fs from 'fs';
 import * as os from 'os';
 import { CablegraphError } from '../common/diagnostics';
 import type { Command } from 'commander';
@@ -50,4 +51,16 @@ export function addReadBudgetOptions(command: Command): Command {
 }
 
 /** The graph file that `serve` and `entities` use when none is given. */
-export const DEFAULT_GRAPH_FILE = 'out/graph.cgz';
+export const DEFAULT_GRAPH_FILE = 'out/graph.db';
+
+/** Whether a file is an SQLite database (the graph database) rather than a gzip'd graph file. */
+export function isDatabaseFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === 'SQLite format 3\u0000';
+  } finally {
+    fs.closeSync(fd);
+  }
+}

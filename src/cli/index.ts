@@ -13,7 +13,7 @@ import type { ParseCommandOptions } from './parse-command';
 import type { QueryCommandOptions } from './query-command';
 import type { ServeCommandOptions } from './serve-command';
 import type * as Entities from './entities-command';
-import { addReadBudgetOptions, MAX_WORKERS } from './flags';
+import { addReadBudgetOptions, DEFAULT_GRAPH_FILE, MAX_WORKERS } from './flags';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -50,10 +50,10 @@ export function buildProgram(): Command {
 
   addReadBudgetOptions(program
     .command('build'))
-    .description('Build the knowledge graph from cables and write it to a graph file (no server needed).')
+    .description('Build the knowledge graph from cables and write it to a graph database: one SQLite file (no server needed).')
     .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin')
-    .requiredOption('-o, --output <file>', 'graph file to write (e.g. out/graph.cgz)')
-    .option('--append', 'add the cables to an existing graph file (same result as a full rebuild)')
+    .option('-o, --output <file>', 'graph database to write', DEFAULT_GRAPH_FILE)
+    .option('--append', 'add the cables to an existing graph database (same result as a full rebuild)')
     .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'tagger', 'annotated', 'corenlp']).default('builtin'))
     .option('--workers <n>', `worker threads for parsing and extraction (default: one per core, at most 4; 0 = none; at most ${MAX_WORKERS})`)
     .option('--curation <file>', 'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)')
@@ -66,7 +66,7 @@ export function buildProgram(): Command {
   program
     .command('export')
     .description('Write a built graph as GEXF (Gephi), GraphML, graphology JSON, or neo4j-admin import CSVs, optionally filtered.')
-    .argument('<graph>', 'graph file written by cablegraph build')
+    .argument('<graph>', 'graph database written by cablegraph build')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['gexf', 'graphml', 'json', 'neo4j-csv']).default('gexf'))
     .option('-o, --output <path>', 'output file (a directory for neo4j-csv); stdout when omitted')
     .option('--types <kinds>', 'node kinds to keep, comma-separated: Person,Organization,Place,Cable,Post,Tag')
@@ -83,9 +83,9 @@ export function buildProgram(): Command {
 
   program
     .command('evidence')
-    .description('The cables and passages behind a link (two entities), a path (three or more) or an entity (its strongest links), as Markdown or CSV with links: what the viewer downloads, from a graph file.')
+    .description('The cables and passages behind a link (two entities), a path (three or more) or an entity (its strongest links), as Markdown or CSV with links: what the viewer downloads, from a graph database.')
     .argument('<entities...>', 'ids, names or aliases')
-    .option('-g, --graph <file>', 'graph file (default out/graph.cgz)')
+    .option('-g, --graph <file>', 'graph database (default out/graph.db)')
     .option('-f, --format <format>', 'md or csv (default md)')
     .option('-o, --output <file>', 'file to write (stdout when omitted)')
     .option('--links <n>', 'one entity: how many of its strongest links (default 20, at most 100)')
@@ -98,8 +98,8 @@ export function buildProgram(): Command {
 
   withNeo4jOptions(program
     .command('load'))
-    .description('Load a graph file (or cables, built first) into Neo4j: idempotent, resumable, batched.')
-    .argument('<inputs...>', 'a graph file written by cablegraph build, or cable inputs')
+    .description('Load a graph database (or cables, built first) into Neo4j: idempotent, resumable, batched.')
+    .argument('<inputs...>', 'a graph database written by cablegraph build, or cable inputs')
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')
@@ -125,8 +125,8 @@ export function buildProgram(): Command {
 
   withNeo4jOptions(program
     .command('serve'))
-    .description('Serve the graph viewer and its JSON API: a graph file (default out/graph.cgz), or Neo4j with --neo4j (plus the graph file it was loaded from, for curation).')
-    .argument('[graph]', 'graph file written by cablegraph build (default out/graph.cgz)')
+    .description('Serve the graph viewer and its JSON API: a graph database (default out/graph.db), or Neo4j with --neo4j (plus the graph database it was loaded from, for curation).')
+    .argument('[graph]', 'graph database written by cablegraph build (default out/graph.db)')
     .option('--port <n>', 'port (default 8080; 0 picks a free one)')
     .option('--host <address>', 'address to bind (default 127.0.0.1: this machine only)')
     .option('--curation <file>', "where the viewer's entity decisions go (default ./curation.jsonl)")
@@ -147,7 +147,7 @@ export function buildProgram(): Command {
   const sub = (name: string, deciding: boolean): Command => {
     const command = curation
       .command(name)
-      .option('-g, --graph <file>', 'graph file (default out/graph.cgz)')
+      .option('-g, --graph <file>', 'graph database (default out/graph.db)')
       .option('--curation <file>', 'curation file (default ./curation.jsonl)')
       .option('--json', 'print JSON');
     if (!deciding) return command;

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { DEFAULT_LOAD_OPTIONS, loadGraphFile, openDriver } from '../store/neo4j';
+import { DEFAULT_LOAD_OPTIONS, loadGraphDb, openDriver } from '../store/neo4j';
 import { CablegraphError } from '../common/diagnostics';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 import { progress } from './progress';
@@ -25,21 +25,21 @@ const positive = (value: string | undefined, flag: string, fallback: number): nu
   return n;
 };
 
-/** A graph file is gzip (magic bytes 1f 8b) and starts with the cablegraph header. */
-function isGraphFile(input: string): boolean {
+/** A graph database is an SQLite file (its first 16 bytes say so); openGraphDb checks it is cablegraph's. */
+function isGraphDb(input: string): boolean {
   try {
     const fd = fs.openSync(input, 'r');
-    const head = Buffer.alloc(2);
-    fs.readSync(fd, head, 0, 2, 0);
+    const head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
     fs.closeSync(fd);
-    return head[0] === 0x1f && head[1] === 0x8b;
+    return head.toString('latin1') === 'SQLite format 3\u0000';
   } catch {
     return false;
   }
 }
 
 /**
- * `cablegraph load <graph file | inputs…>`: loads a built graph into Neo4j (or builds one from
+ * `cablegraph load <graph database | inputs…>`: loads a built graph into Neo4j (or builds one from
  * cable inputs first). The connection is checked before anything is written; the load is
  * idempotent and resumes an interrupted load of the same graph.
  */
@@ -47,13 +47,13 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
   const connection = connectionFromFlags(options);
   const driver = await openDriver(connection);
   try {
-    // A graph file is streamed (nodes in memory, edges and records read as batches go out);
-    // cable inputs are built into a temporary graph file first, removed after the load.
+    // A graph database is streamed (nodes in memory, edges and texts read as batches go out);
+    // cable inputs are built into a temporary graph database first, removed after the load.
     let file = inputs[0]!;
     let temporary: string | undefined;
-    if (!(inputs.length === 1 && isGraphFile(file))) {
+    if (!(inputs.length === 1 && isGraphDb(file))) {
       temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
-      file = path.join(temporary, 'graph.cgz');
+      file = path.join(temporary, 'graph.db');
       const status = await runBuild(inputs, { output: file, ner: options.ner ?? 'builtin', quiet: options.quiet ?? false });
       if (status !== 0) {
         fs.rmSync(temporary, { recursive: true, force: true });
@@ -64,7 +64,7 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
     let shown = 0;
     let result;
     try {
-      result = await loadGraphFile(file, driver, {
+      result = await loadGraphDb(file, driver, {
         batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
         concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
         force: options.force ?? false,

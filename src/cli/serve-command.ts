@@ -4,11 +4,11 @@ import * as os from 'os';
 import type { AddressInfo } from 'net';
 import { CablegraphError } from '../common/diagnostics';
 import { DEFAULT_CURATION_FILE } from '../curate';
-import { readGraphFile } from '../graph';
-import { createApp, EmbeddedStore, Neo4jStore, type GraphStore } from '../server';
+import { createApp, Neo4jStore, type GraphStore } from '../server';
 import { bookmarksFileBeside } from '../server/bookmarks';
-import { Curator } from '../server/curator';
+import { DatabaseCurator, type ViewerCurator } from '../server/curator';
 import { accessPolicy, isLoopback, newToken } from '../server/security';
+import { SqliteStore } from '../server/sqlite-store';
 import { openDriver } from '../store/neo4j';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 
@@ -53,23 +53,30 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   // Beyond loopback anyone on the network can connect: the API needs a token unless --no-token.
   const token = typeof options.token === 'string' ? options.token : options.token === false || !exposed ? undefined : newToken();
   let store: GraphStore;
-  let curator: Curator | undefined;
+  let curator: ViewerCurator | undefined;
+  let closeCurator = (): void => undefined;
   const curationFile = options.curation ?? DEFAULT_CURATION_FILE;
   if (options.neo4j) {
     const connection = connectionFromFlags(options);
     const driver = await openDriver(connection);
     store = new Neo4jStore(driver, connection.database);
-    // With the graph file the database was loaded from, decisions go to both.
-    if (graphFile && !options.readOnly) curator = new Curator(store, await readGraphFile(graphFile), graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
+    // With the graph database Neo4j was loaded from, decisions go to both.
+    if (graphFile && !options.readOnly) {
+      const databaseCurator = new DatabaseCurator(store, graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
+      curator = databaseCurator;
+      closeCurator = () => databaseCurator.close();
+    }
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
-    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph file ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
-    const loaded = await readGraphFile(file);
-    const embedded = EmbeddedStore.fromGraph(loaded.graph, loaded.records);
-    // Its co-mention index built before the first request, not by it.
-    await embedded.prepare();
-    store = embedded;
-    if (!options.readOnly) curator = new Curator(store, loaded, file, curationFile);
+    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
+    // The graph database: opened, not loaded (a missing, foreign or damaged file is a clear error).
+    const sqlite = SqliteStore.open(file);
+    store = sqlite;
+    if (!options.readOnly) {
+      const databaseCurator = new DatabaseCurator(sqlite, file, curationFile);
+      curator = databaseCurator;
+      closeCurator = () => databaseCurator.close();
+    }
   }
   const access = accessPolicy(host, { ...(token ? { token } : {}), extraHosts: options.allowHost ?? [] });
   // Bookmarks go beside the curation file (bookmarks.jsonl); --read-only shows them, changes none.
@@ -101,6 +108,7 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      closeCurator();
       await store.close();
     },
   };

@@ -55,10 +55,11 @@ export function applyCuration(
   const original = new Map(resolved.entities.map((e) => [e.id, e]));
   const assignments: Assignment[] = [];
   resolved.perCable.forEach((list, i) => {
-    // How often each surface occurs in the cable (aliases keep corpus-wide counts).
+    // How often each surface occurs: as resolution counted it for this entity (so an entity no
+    // decision touches keeps resolution's alias counts); else its occurrences in the cable.
     const counts = new Map<string, number>();
     for (const m of mentions[i] ?? []) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-    for (const ce of list) for (const surface of ce.mentions) assignments.push({ cable: i, surface, mentionType: ce.type, id: ce.id, count: counts.get(surface) ?? 1 });
+    for (const ce of list) ce.mentions.forEach((surface, j) => assignments.push({ cable: i, surface, mentionType: ce.type, id: ce.id, count: ce.counts?.[j] ?? counts.get(surface) ?? 1 }));
   });
 
   const names = new Map<string, string>();

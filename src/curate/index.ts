@@ -5,3 +5,5 @@ export { readCuration, appendDecision, formatDecision, decisionProblem, DEFAULT_
 export { applyCuration, effectiveDecisions, splitId } from './apply';
 export { takeDecision, diffGraphs, entityChanges, defaultAuthor, checkAgainstGraph, type DecisionRequest, type GraphDiff, type CurationOutcome } from './session';
 export { suggestDuplicates } from './suggest';
+export { decideInDatabase, databaseSuggestSource, type DatabaseDecisionOutcome } from './database';
+export type { SuggestSource } from './suggest';

@@ -40,6 +40,43 @@ function deletions(s: string): string[] {
   return out;
 }
 
+/** What the suggestions read: a graph in memory (graphology) or the graph database. */
+export interface SuggestSource {
+  forEachEntity(callback: (id: string, name: string, kind: string, cableCount: number) => void): void;
+  /** Co-mentioned entities. */
+  neighbours(id: string): Set<string>;
+  /** Country tags of the cables mentioning it. */
+  countries(id: string): Set<string>;
+  /** Cables mentioning it. */
+  cables(id: string): Set<string>;
+}
+
+/** A graphology graph as a SuggestSource. */
+function graphSource(graph: Graph): SuggestSource {
+  return {
+    forEachEntity: (callback) =>
+      graph.forEachNode((id, a) => {
+        if (ENTITY_KINDS.has(a.kind as string)) callback(id, String(a.name), String(a.kind), Number(a.cableCount ?? 0));
+      }),
+    neighbours: (id) => {
+      const set = new Set<string>();
+      graph.forEachUndirectedNeighbor(id, (n) => set.add(n));
+      return set;
+    },
+    countries: (id) => {
+      const set = new Set<string>();
+      graph.forEachInNeighbor(id, (cable, a) => {
+        if (a.kind !== 'Cable') return;
+        graph.forEachOutNeighbor(cable, (_tag, t) => {
+          if (t.kind === 'Tag' && t.tagKind === 'country') set.add(String(t.code));
+        });
+      });
+      return set;
+    },
+    cables: (id) => new Set(graph.filterInNeighbors(id, (_n, a) => a.kind === 'Cable')),
+  };
+}
+
 /**
  * Likely duplicates among the graph's entities, ranked by evidence, for review (never applied):
  * spelling variants of one type ("Bagdhad"/"Baghdad": within two edits, found through shared
@@ -48,13 +85,13 @@ function deletions(s: string): string[] {
  * beside its expansion ("IOM"/"International Organization for Migration"). Evidence: shared
  * co-mentioned entities, shared country tags of their cables, and — against — cables naming both.
  */
-export function suggestDuplicates(graph: Graph, limit = 50): Suggestion[] {
+export function suggestDuplicates(graph: Graph | SuggestSource, limit = 50): Suggestion[] {
+  const source = 'forEachEntity' in graph ? graph : graphSource(graph);
   const infos = new Map<string, Info>();
-  graph.forEachNode((id, a) => {
-    if (!ENTITY_KINDS.has(a.kind as string)) return;
-    const norm = normalizeName(String(a.name));
+  source.forEachEntity((id, name, kind, cableCount) => {
+    const norm = normalizeName(name);
     if (!norm) return;
-    infos.set(id, { id, name: String(a.name), type: String(a.kind), cables: Number(a.cableCount ?? 0), norm, words: norm.split(' ') });
+    infos.set(id, { id, name, type: kind, cables: cableCount, norm, words: norm.split(' ') });
   });
   const candidates = new Map<string, SuggestionReason>();
   const propose = (x: Info, y: Info, reason: SuggestionReason): void => {
@@ -130,22 +167,9 @@ export function suggestDuplicates(graph: Graph, limit = 50): Suggestion[] {
     for (const a of acronyms.get(initials) ?? []) propose(a, o, 'acronym');
   }
 
-  const neighbours = (id: string): Set<string> => {
-    const set = new Set<string>();
-    graph.forEachUndirectedNeighbor(id, (n) => set.add(n));
-    return set;
-  };
-  const countries = (id: string): Set<string> => {
-    const set = new Set<string>();
-    graph.forEachInNeighbor(id, (cable, a) => {
-      if (a.kind !== 'Cable') return;
-      graph.forEachOutNeighbor(cable, (_tag, t) => {
-        if (t.kind === 'Tag' && t.tagKind === 'country') set.add(String(t.code));
-      });
-    });
-    return set;
-  };
-  const cablesOf = (id: string): Set<string> => new Set(graph.filterInNeighbors(id, (_n, a) => a.kind === 'Cable'));
+  const neighbours = (id: string): Set<string> => source.neighbours(id);
+  const countries = (id: string): Set<string> => source.countries(id);
+  const cablesOf = (id: string): Set<string> => source.cables(id);
 
   const suggestions: Suggestion[] = [];
   for (const [key, reason] of candidates) {

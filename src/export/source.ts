@@ -1,5 +1,5 @@
 import type Graph from 'graphology';
-import { GraphNodes, type GraphFileReader } from '../graph/file';
+import { GraphNodes } from '../graph/nodes';
 import { isFiltering, keepEdge, selectNodes, type ExportFilter } from './filter';
 import type { ExportEdge, ExportSource } from './stream';
 
@@ -17,13 +17,19 @@ export function graphSource(graph: Graph): ExportSource<Iterable<ExportEdge>> {
   };
 }
 
+/** A graph read the streaming way (the graph database's GraphDbReader): nodes in memory, edges read again on each pass. */
+export interface StreamedGraph {
+  readonly nodes: GraphNodes;
+  edges(): AsyncIterable<ExportEdge>;
+}
+
 /**
- * A graph file as an export source, filtered: nodes chosen in memory (`selectNodes`), edges read
- * from the file on each pass and kept when both ends are kept and `keepEdge` passes — the same
- * graph, in the same order, as `filterGraph(readGraphFile(file).graph, filter)`. The options are
- * those `readGraphFile` gives its graph; a graph file has no graph attributes.
+ * A graph database as an export source, filtered: nodes chosen in memory (`selectNodes`), edges
+ * read from the database on each pass and kept when both ends are kept and `keepEdge` passes — the
+ * same graph, in the same order, as `filterGraph` of the graph built in memory. The options are
+ * those of a built graph (mixed, multi); a built graph has no graph attributes.
  */
-export function fileSource(reader: GraphFileReader, filter: ExportFilter = {}): ExportSource<AsyncIterable<ExportEdge>> {
+export function dbSource(reader: StreamedGraph, filter: ExportFilter = {}): ExportSource<AsyncIterable<ExportEdge>> {
   const all = reader.nodes;
   let nodes = all;
   if (isFiltering(filter)) {

@@ -16,13 +16,27 @@ const postId = (name: string): string => `post:${name}`;
 const tagId = (code: string): string => `tag:${code}`;
 
 /** Paragraph of an offset: its number, or its 1-based position in unnumbered cables; 0 = header. */
-function paragraphOf(cable: Cable, offset: number): number {
+export function paragraphOf(cable: Cable, offset: number): number {
   const i = cable.paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
   if (i < 0) return 0;
   return cable.paragraphs[i]!.number ?? i + 1;
 }
 
+/** One mention the build resolved to an entity: a row of the graph database's `mentions` table. */
+export interface ResolvedMention {
+  start: number;
+  end: number;
+  type: Mention['type'];
+  surface: string;
+  paragraph: number;
+  /** In the "Classified By" line or the signature: MENTIONS only, no co-mentions. */
+  authorship: boolean;
+  entity: string;
+}
+
 interface CableEntities {
+  /** The resolved mentions, by start. */
+  mentions: ResolvedMention[];
   /** entity id → paragraphs where it is mentioned, its mention count and offsets (every mention: MENTIONS edges). */
   entities: Map<string, { paragraphs: Set<number>; count: number; offsets: number[] }>;
   /** The same for content mentions only (not the authorship lines): what co-mentions count. */
@@ -37,7 +51,7 @@ interface CableEntities {
  * they become CLASSIFIED/SIGNED edges (and MENTIONS), never co-mentions, or every ambassador
  * would be co-mentioned with everything their embassy reported.
  */
-function authorshipTest(cable: Cable): (m: Mention) => boolean {
+export function authorshipTest(cable: Cable): (m: Mention) => boolean {
   const first = cable.paragraphs[0];
   const last = cable.paragraphs[cable.paragraphs.length - 1];
   // The line's text is normalized by the parser (joined lines): find its start, match by name.
@@ -53,13 +67,14 @@ function authorshipTest(cable: Cable): (m: Mention) => boolean {
 }
 
 /** Which resolved entity each mention of a cable belongs to (by type and surface string). */
-function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntity[]): CableEntities {
+export function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntity[]): CableEntities {
   const bySurface = new Map<string, string>();
   for (const e of resolved) for (const surface of e.mentions) bySurface.set(`${e.type}|${surface}`, e.id);
   const isAuthorship = authorshipTest(cable);
   const entities: CableEntities['entities'] = new Map();
   const content: CableEntities['content'] = new Map();
   const windows: CableEntities['windows'] = new Map();
+  const list: ResolvedMention[] = [];
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
     const id = bySurface.get(`${m.type}|${m.text}`);
     if (!id) continue;
@@ -69,7 +84,9 @@ function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntit
     e.count += 1;
     e.offsets.push(m.start, m.end);
     e.paragraphs.add(paragraph);
-    if (isAuthorship(m)) continue;
+    const authorship = isAuthorship(m);
+    list.push({ start: m.start, end: m.end, type: m.type, surface: m.text, paragraph, authorship, entity: id });
+    if (authorship) continue;
     let c = content.get(id);
     if (!c) content.set(id, (c = new Set()));
     c.add(paragraph);
@@ -77,11 +94,11 @@ function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntit
     if (!w) windows.set(paragraph, (w = []));
     if (!w.includes(id)) w.push(id);
   }
-  return { entities, content, windows };
+  return { mentions: list, entities, content, windows };
 }
 
 /** The person node of a signer or "Classified By" name: the cable's own entity when it mentions that name. */
-function personFor(name: string, resolved: CableEntity[]): { id: string; name: string } {
+export function personFor(name: string, resolved: CableEntity[]): { id: string; name: string } {
   const key = normalizeName(name);
   const surname = key.split(' ').pop() ?? key;
   const own = resolved.find((e) => e.type === 'PERSON' && e.mentions.some((m) => normalizeName(m) === key))
@@ -114,8 +131,36 @@ export class NodeTable {
   }
 }
 
-/** Receives the directed edges of each cable (MENTIONS, SIGNED, …) in graph order, as they are made. */
-export type EdgeSink = (key: string, source: string, target: string, attributes: Attributes) => void;
+/**
+ * Receives the directed edges of each cable (MENTIONS, SIGNED, …) in graph order, as they are
+ * made, with the node positions of their ends.
+ */
+export type EdgeSink = (key: string, source: string, target: string, attributes: Attributes, sourceNode: number, targetNode: number) => void;
+
+/** What a cable gave the graph, before its edges go to the EdgeSink: for writers that keep more than the edges. */
+export interface CableVisit {
+  /** The cable's position in cable-id order, and its node's position. */
+  index: number;
+  node: number;
+  /** The node position of an entity of the graph (by id). */
+  entityNode: (id: string) => number;
+  record: CableRecord;
+  /** Its mentions that resolved to an entity, by start. */
+  mentions: ResolvedMention[];
+  /** Its entities as automatic resolution made them, and as curation left them (the same list without decisions). */
+  automatic: CableEntity[];
+  current: CableEntity[];
+}
+
+/** Optional observers of a compilation (the graph database writer uses them). */
+export interface CompileObservers {
+  /** Makes the co-mention evidence log once the number of pairs is known. */
+  evidenceLog?: EvidenceLogFactory;
+  /** Each cable, in cable-id order, as the per-cable pass reaches it. */
+  cable?: (visit: CableVisit) => void;
+  /** Automatic resolution's entities (before curation), once resolved. */
+  resolved?: (entities: readonly Entity[]) => void;
+}
 
 /**
  * A graph as a build makes it, before metrics: its nodes, the count and endpoints of the per-cable
@@ -150,7 +195,7 @@ export interface CompiledGraph {
  * weight = cables where both appear + paragraphs where both appear. Paragraph 0 is the header
  * (subject, references); the authorship lines (Classified By, signature) take part in no co-mention.
  */
-export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink, evidenceLog?: EvidenceLogFactory): CompiledGraph {
+export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink, observers: CompileObservers = {}): CompiledGraph {
   const nodes = new NodeTable();
   const cableIds: string[] = [];
   const cableDates: Array<string | undefined> = [];
@@ -180,7 +225,9 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     ? applyCuration({ entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution!.cableEntities(i)) }, cableIds.map((id) => ({ id })), mentions, options.curation ?? [])
     : undefined;
   traceMemory('resolution');
-  const entities = curated?.entities ?? resolution.entities;
+  observers.resolved?.(resolution.entities);
+  // Entities in id order: entity i is node i, and the co-mention edges (ordered by their ends' ids) follow node order.
+  const entities = [...(curated?.entities ?? resolution.entities)].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const entitiesOf = (i: number): CableEntity[] => (curated ? curated.perCable[i]! : resolution!.cableEntities(i));
   mentions.length = 0;
 
@@ -205,7 +252,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     const key = `${type}:${source}->${target}`;
     if (cableEdges.has(key)) return;
     cableEdges.add(key);
-    sink(key, source, target, { type, ...attributes });
+    sink(key, source, target, { type, ...attributes }, nodes.indexOf(source), nodes.indexOf(target));
     ends!.push(nodes.indexOf(source));
     ends!.push(nodes.indexOf(target));
     edgeTypes.set(type, (edgeTypes.get(type) ?? 0) + 1);
@@ -215,7 +262,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   const byId = entities.map((_e, i) => i).sort((x, y) => (entities[x]!.id < entities[y]!.id ? -1 : 1));
   const rank = new Int32Array(entities.length);
   byId.forEach((e, r) => (rank[e] = r));
-  const coMentions = new CoMentions(entities.map((e) => e.id), rank, options.maxEvidence, evidenceLog);
+  const coMentions = new CoMentions(entities.map((e) => e.id), rank, options.maxEvidence, observers.evidenceLog);
   // Each cable's content entities and their sorted paragraphs, as integers, for the counting pass:
   // [entity count, then per entity: index, paragraph count, paragraphs…].
   const content = new IntList();
@@ -228,6 +275,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     if (curated) curated.perCable[i] = [];
     cableEdges.clear();
     const ce = entitiesOfCable(c, record.mentions, resolved);
+    observers.cable?.({ index: i, node: nodes.indexOf(c.id), entityNode: (id) => indexOf.get(id) ?? nodes.indexOf(id), record, mentions: ce.mentions, automatic: curated ? resolution!.cableEntities(i) : resolved, current: resolved });
     for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y), offsets: e.offsets });
     for (const signer of c.signers) {
       const person = personFor(signer, resolved);

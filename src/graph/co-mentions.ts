@@ -6,6 +6,17 @@ import { PairIndex } from './pair-index';
 /** Makes the evidence log once the number of pairs is known (default: in memory, one bucket). */
 export type EvidenceLogFactory = (pairs: number) => EvidenceLog;
 
+/** A co-mention pair as integers (see CoMentions.pairRows). */
+export interface CoMentionRow {
+  a: number;
+  b: number;
+  cableCount: number;
+  paragraphCount: number;
+  first: number;
+  last: number;
+  evidence: Array<{ cable: number; paragraphs: Int32Array }>;
+}
+
 /** One pair's evidence entries as edgeLines/edges read them: `starts[from..to)` index `data`. */
 interface PairEvidence {
   pair: number;
@@ -250,6 +261,30 @@ export class CoMentions {
         step.to = first[k + 1]!;
         yield step;
       }
+    }
+  }
+
+  /**
+   * Every pair in edge order as integers, for writers of rows: endpoints (entity indexes, `a`
+   * with the smaller id), counts, the first and last dated cable (cable indexes, -1 when none)
+   * and the evidence entries (cable index, shared paragraphs) in cable order. The yielded object
+   * and its arrays are reused: use them before the next step.
+   */
+  *pairRows(): Generator<CoMentionRow> {
+    const row: CoMentionRow = { a: 0, b: 0, cableCount: 0, paragraphCount: 0, first: -1, last: -1, evidence: [] };
+    for (const { pair: p, data, starts, from, to } of this.evidenceInEdgeOrder()) {
+      row.a = this.a.get(p);
+      row.b = this.b.get(p);
+      row.cableCount = this.cables[p]!;
+      row.paragraphCount = this.paragraphs[p]!;
+      row.first = this.first[p]!;
+      row.last = this.last[p]!;
+      row.evidence.length = 0;
+      for (let i = from; i < to; i += 1) {
+        const at = starts[i]!;
+        row.evidence.push({ cable: data[at + 1]!, paragraphs: data.subarray(at + 3, at + 3 + data[at + 2]!) });
+      }
+      yield row;
     }
   }
 

@@ -8,6 +8,9 @@ import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../common/diagnostics';
 import type { BuildOptions, CableRecord } from './types';
+import { GraphNodes } from './nodes';
+
+export { GraphNodes };
 
 export const GRAPH_FILE_FORMAT = 'cablegraph-graph';
 export const GRAPH_FILE_VERSION = 3;
@@ -228,37 +231,6 @@ async function readLines(file: string, onRecord: ((record: CableRecord) => void)
     }
   }
   return header!;
-}
-
-/** A graph file's nodes in file order, with their attributes and an index by key. */
-export class GraphNodes {
-  readonly keys: string[] = [];
-  readonly attributes: Attributes[] = [];
-  private readonly index = new Map<string, number>();
-
-  add(key: string, attributes: Attributes): void {
-    this.index.set(key, this.keys.length);
-    this.keys.push(key);
-    this.attributes.push(attributes);
-  }
-
-  has(key: string): boolean {
-    return this.index.has(key);
-  }
-
-  /** The node's position in file order (-1 when absent). */
-  indexOf(key: string): number {
-    return this.index.get(key) ?? -1;
-  }
-
-  get(key: string): Attributes | undefined {
-    const i = this.index.get(key);
-    return i === undefined ? undefined : this.attributes[i];
-  }
-
-  get length(): number {
-    return this.keys.length;
-  }
 }
 
 /**

@@ -1,8 +1,8 @@
 // graph: cables + resolved entities → a graphology graph; the versioned graph file.
 export { buildGraph, compileGraph } from './build';
-export { buildGraphFile, type BuildFileSummary } from './build-file';
 export { computeMetrics, metricsOf } from './metrics';
 export { RecordStore, sortedInMemory, type SortedRecords } from './record-store';
 export { toCableRecord, mergeRecords, slimCable, contentHash } from './records';
-export { writeGraphFile, readGraphFile, readGraphEntries, GraphFileReader, GraphNodes, forEachGraphRecord, GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION, type GraphFile, type GraphFileHeader, type GraphEntry, type GraphEntryKinds } from './file';
+export { writeGraphFile, readGraphFile, readGraphEntries, GraphFileReader, forEachGraphRecord, GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION, type GraphFile, type GraphFileHeader, type GraphEntry, type GraphEntryKinds } from './file';
 export { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, ENTITY_KINDS, type BuildOptions, type CableRecord, type CableVersion, type EdgeType, type Evidence, type NodeKind } from './types';
+export { GraphNodes } from './nodes';

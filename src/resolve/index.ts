@@ -26,6 +26,8 @@ export interface CableEntity {
   id: string;
   /** Distinct surface strings exactly as in the text. */
   mentions: string[];
+  /** Occurrences of each surface (parallel to `mentions`) as resolution counted them for the aliases. */
+  counts?: number[];
 }
 export interface ResolveOptions {
   /** Country context of a cable (ISO alpha-2 codes); default from origin/TAGS. */
@@ -423,10 +425,11 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   // Entities in creation order, and where each is by type|key.
   const entityList: Entity[] = [];
   const entityAt = new Map<string, number>();
-  // Per cable: [entity count, then per entity: entity (creation order), surface count, surfaces…].
+  // Per cable: [entity count, then per entity: entity (creation order), surface count, (surface, occurrences)…].
   const resolved = new IntList();
   const resolvedAt = new Int32Array(count + 1);
-  const merged = new Map<number, number[]>();
+  // Per entity of the cable: surface → its occurrences (what the aliases count).
+  const merged = new Map<number, Map<number, number>>();
   for (let i = 0; i < count; i++) {
     const countries = countriesOf(i);
     let cableIds: number[] | undefined;
@@ -455,14 +458,14 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
       const e = entityList[entity]!;
       if (display.length > e.name.length) e.name = display;
       let surfaces = merged.get(entity);
-      if (!surfaces) merged.set(entity, (surfaces = []));
+      if (!surfaces) merged.set(entity, (surfaces = new Map()));
       for (let j = 0; j < surfaceCount; j++) {
         const surface = locals.get(at++);
         const c = locals.get(at++);
         const s = text.strings[surface]!;
         const a = e.aliases.find((x) => x.text === s);
         if (a) a.count += c; else e.aliases.push({ text: s, count: c });
-        if (!surfaces.includes(surface)) surfaces.push(surface);
+        surfaces.set(surface, (surfaces.get(surface) ?? 0) + c);
       }
       if (e.cables[e.cables.length - 1] !== ids[i]) e.cables.push(ids[i]);
     }
@@ -470,8 +473,11 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
     resolved.push(merged.size);
     for (const [entity, surfaces] of merged) {
       resolved.push(entity);
-      resolved.push(surfaces.length);
-      for (const surface of surfaces) resolved.push(surface);
+      resolved.push(surfaces.size);
+      for (const [surface, n] of surfaces) {
+        resolved.push(surface);
+        resolved.push(n);
+      }
     }
   }
   for (const e of entityList) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
@@ -485,8 +491,12 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
         const e = entityList[resolved.get(at++)]!;
         const m = resolved.get(at++);
         const mentions: string[] = [];
-        for (let j = 0; j < m; j++) mentions.push(text.strings[resolved.get(at++)]!);
-        out.push({ type: e.type, name: e.name, id: e.id, mentions });
+        const counts: number[] = [];
+        for (let j = 0; j < m; j++) {
+          mentions.push(text.strings[resolved.get(at++)]!);
+          counts.push(resolved.get(at++));
+        }
+        out.push({ type: e.type, name: e.name, id: e.id, mentions, counts });
       }
       return out;
     },

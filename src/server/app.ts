@@ -4,12 +4,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
 import { decisionProblem, defaultAuthor, type DecisionRequest } from '../curate';
-import type { Curator } from './curator';
+import type { ViewerCurator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import { GexfExports, streamGexf } from './gexf-download';
 import { accessPolicy, capUrl, checkApiAccess, checkHost, checkWrite, errorAnswer, securityHeaders, type AccessPolicy } from './security';
 import type { GraphStore } from './store';
 import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
+import { TextQueryError } from './text-query';
 import { ENTITY_KIND_LIST, type CurationState, type EntityKind, type GraphFilter, type Subgraph } from './types';
 
 /** The built viewer (vite build of web/). */
@@ -96,7 +97,7 @@ export interface AppOptions {
   /** Directory of the built viewer; defaults to web/dist. */
   webRoot?: string;
   /** Curation from the viewer (merge, reject, rename, undo …); read-only without one. */
-  curator?: Curator;
+  curator?: ViewerCurator;
   /** Who may talk to the server (Host names, token); default: this machine only, no token. */
   access?: AccessPolicy;
   /** Evidence exports and bookmarks (src/server/takeaway-routes.ts). */
@@ -190,6 +191,21 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
     if (q === undefined) throw bad('q is required');
     if (q.length > 200) throw bad('q is too long');
     return explorerFor(res).search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
+  }));
+  api.get('/text-search', handle(async (req) => {
+    const q = single(req.query, 'q');
+    if (q === undefined) throw bad('q is required');
+    if (q.length > 500) throw bad('q is too long');
+    const store = current();
+    if (!store.textSearch) throw new ApiError(501, 'NOT_SUPPORTED', 'full-text search over the cables needs the graph database (serve a graph built by cablegraph build, not --neo4j)');
+    const since = date(req.query, 'since');
+    const until = date(req.query, 'until');
+    try {
+      return await store.textSearch({ q, limit: integer(req.query, 'limit', 20, 1, LIMITS.textSearch), offset: integer(req.query, 'offset', 0, 0, 1e6), ...(since ? { since } : {}), ...(until ? { until } : {}) });
+    } catch (error) {
+      if (error instanceof TextQueryError) throw bad(error.message);
+      throw error;
+    }
   }));
   api.get('/entity/:id', handle(async (req, res) => {
     const entity = await explorerFor(res).entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));

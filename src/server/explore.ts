@@ -18,7 +18,7 @@ import type {
 } from './types';
 
 /** Upper bounds of every limit the API takes (a request asking for more gets these). */
-export const LIMITS = { search: 50, neighbours: 100, neighbourhood: 1000, hops: 3, overview: 5000, overviewEdges: 50000, pathHops: 6, paths: 10, evidence: 100, gexfNodes: 5000 } as const;
+export const LIMITS = { search: 50, neighbours: 100, neighbourhood: 1000, hops: 3, overview: 5000, overviewEdges: 50000, pathHops: 6, paths: 10, evidence: 100, gexfNodes: 5000, textSearch: 100 } as const;
 /** Shortest paths enumerated before ranking (both stores stop at the same count). */
 const PATH_CAP = 5000;
 /** Search candidates ranked (the store may find more; explore ranks these). */

@@ -1,4 +1,4 @@
-import type { Alias, CableMetadata, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
+import type { Alias, CableMetadata, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from './types';
 
 /**
  * What a store answers: small, exact questions about the graph. The viewer's operations
@@ -38,7 +38,18 @@ export interface GraphStore {
   cableTexts(ids: readonly string[]): Promise<Map<string, CableText>>;
   /** Everything the cable view shows, from the graph; undefined for an unknown cable. */
   cable(id: string): Promise<CableFacts | undefined>;
+  /** Full-text search over the cables' subjects and texts (the graph database's FTS5 index); absent when the store has none. */
+  textSearch?(query: TextQuery): Promise<TextSearchResult>;
   close(): Promise<void>;
+}
+
+/** A full-text query: words, "phrases", prefix* words, OR between terms, -word to exclude; optional date range. */
+export interface TextQuery {
+  q: string;
+  limit: number;
+  offset: number;
+  since?: string;
+  until?: string;
 }
 
 export interface EdgeFilter {

@@ -220,3 +220,22 @@ export interface CurationState {
   decisions: Decision[];
   names: Record<string, string>;
 }
+
+/** A cable found by full-text search, with the passage that matched. */
+export interface TextHit extends CableRef {
+  /** A short passage around the matched words; `highlights` are offsets into `text`. */
+  snippet: { text: string; highlights: Array<{ start: number; end: number }> };
+  /** The entities the cable mentions most (at most 8), most mentioned first. */
+  entities: Array<{ id: string; type: EntityKind; name: string; mentions: number }>;
+}
+
+/** What `GET /api/text-search` answers: cables matching words and phrases, best first, then their entities. */
+export interface TextSearchResult {
+  query: string;
+  /** Cables matching (all of them, however many are returned). */
+  total: number;
+  offset: number;
+  cables: TextHit[];
+  /** Entities mentioned in the most matching cables (over the best 100 matches). */
+  entities: Array<{ id: string; type: EntityKind; name: string; cables: number }>;
+}

@@ -2,7 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readGraphFile } from '../../src/graph';
+import { dumpTables } from '../db/helpers';
+import { openGraphDb, readMeta } from '../../src/db';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli/index.js');
@@ -18,38 +19,40 @@ describe('cablegraph build', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = (name: string) => path.join(dir, name);
 
-  test('--append gives exactly the graph file of a full build; a re-run changes nothing', () => {
+  test('--append gives exactly the database of a full build (every table); a re-run changes nothing', () => {
     const first = [path.join(CORPUS, '2008/01'), SEEDS];
     const second = [path.join(CORPUS, '2008/02'), path.join(CORPUS, '2008/03')];
-    const full = cablegraph(['build', ...first, ...second, '-o', file('full.cgz')]);
+    const full = cablegraph(['build', ...first, ...second, '-o', file('full.db')]);
     expect(full.status).toBe(0);
     // Not a terminal: plain log lines, then the summary.
-    expect(full.stderr).toMatch(/^build: \d+ cables in [\d.]+ s \(\d+ cables\/s\)\ncablegraph build: \d+ cables \(\d+ read\) → .*full\.cgz: \d+ nodes \(Cable \d+, Organization \d+, Person \d+, Place \d+, Post \d+, Tag \d+\), \d+ edges \(CLASSIFIED \d+, CO_MENTIONED \d+, FROM \d+, INFO \d+, MENTIONS \d+, REFERENCES \d+, SIGNED \d+, TAGGED \d+, TO \d+\) in [\d.]+ s \(read\+parse\+extract [\d.]+ s, resolve\+graph\+metrics [\d.]+ s, write [\d.]+ s\)\n$/);
+    expect(full.stderr).toMatch(/^build: \d+ cables in [\d.]+ s \(\d+ cables\/s\)\ncablegraph build: \d+ cables \(\d+ read\) → .*full\.db: \d+ nodes \(Cable \d+, Organization \d+, Person \d+, Place \d+, Post \d+, Tag \d+\), \d+ edges \(CLASSIFIED \d+, CO_MENTIONED \d+, FROM \d+, INFO \d+, MENTIONS \d+, REFERENCES \d+, SIGNED \d+, TAGGED \d+, TO \d+\) in [\d.]+ s \(read\+parse\+extract [\d.]+ s, resolve\+graph\+metrics [\d.]+ s, write [\d.]+ s\)\n$/);
 
-    expect(cablegraph(['build', ...first, '-o', file('appended.cgz'), '--quiet']).status).toBe(0);
-    expect(cablegraph(['build', ...second, '-o', file('appended.cgz'), '--append', '--quiet']).status).toBe(0);
-    expect(fs.readFileSync(file('appended.cgz')).equals(fs.readFileSync(file('full.cgz')))).toBe(true);
+    expect(cablegraph(['build', ...first, '-o', file('appended.db'), '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', ...second, '-o', file('appended.db'), '--append', '--quiet']).status).toBe(0);
+    const fullTables = dumpTables(file('full.db'));
+    expect(Object.keys(fullTables).length).toBeGreaterThan(20);
+    expect(dumpTables(file('appended.db'))).toEqual(fullTables);
 
-    const again = cablegraph(['build', ...second, '-o', file('appended.cgz'), '--append']);
+    const again = cablegraph(['build', ...second, '-o', file('appended.db'), '--append']);
     expect(again.stderr).toMatch(/cablegraph build: \d+ cables \(\d+ read, \d+ already in the graph\)/);
-    expect(fs.readFileSync(file('appended.cgz')).equals(fs.readFileSync(file('full.cgz')))).toBe(true);
+    expect(dumpTables(file('appended.db'))).toEqual(fullTables);
   });
 
-  test('nothing readable: exit 1, no file written; a bad graph file for --append: one line, exit 2', () => {
+  test('nothing readable: exit 1, no file written; a bad graph database for --append: one line, exit 2', () => {
     const empty = path.join(dir, 'empty.txt');
     fs.writeFileSync(empty, '');
-    const result = cablegraph(['build', empty, '-o', file('none.cgz')]);
+    const result = cablegraph(['build', empty, '-o', file('none.db')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('no cable could be read');
-    expect(fs.existsSync(file('none.cgz'))).toBe(false);
-    fs.writeFileSync(file('broken.cgz'), 'not a graph');
-    const broken = cablegraph(['build', SEEDS, '-o', file('broken.cgz'), '--append']);
+    expect(fs.existsSync(file('none.db'))).toBe(false);
+    fs.writeFileSync(file('broken.db'), 'not a graph');
+    const broken = cablegraph(['build', SEEDS, '-o', file('broken.db'), '--append']);
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toBe(`cablegraph: ${file('broken.cgz')}: not a gzip file\n`);
-    expect(fs.readFileSync(file('broken.cgz'), 'utf8')).toBe('not a graph');
+    expect(broken.stderr).toMatch(new RegExp(`^cablegraph: ${file('broken.db')}: not a cablegraph graph database \\(not an SQLite file: .*\\)\n$`));
+    expect(fs.readFileSync(file('broken.db'), 'utf8')).toBe('not a graph');
   });
 
-  test('the graph does not depend on the order cables arrive in: inputs reversed, two copies of a cable', async () => {
+  test('the graph does not depend on the order cables arrive in: inputs reversed, two copies of a cable', () => {
     // Two copies of one cable with the same release date, one corrected: the copy whose file sorts
     // last is kept, whichever is read (or finishes) first.
     const copies = path.join(dir, 'copies');
@@ -58,20 +61,22 @@ describe('cablegraph build', () => {
     fs.writeFileSync(path.join(copies, 'a-first.html'), page);
     fs.writeFileSync(path.join(copies, 'b-corrected.html'), page.replace('SIPDIS', 'SIPDIS CORRECTED'));
     const inputs = [path.join(CORPUS, '2008/02'), SEEDS, path.join(copies, 'a-first.html'), path.join(copies, 'b-corrected.html')];
-    expect(cablegraph(['build', ...inputs, '-o', file('forward.cgz'), '--quiet']).status).toBe(0);
-    expect(cablegraph(['build', ...[...inputs].reverse(), '-o', file('reverse.cgz'), '--workers', '1', '--quiet']).status).toBe(0);
-    expect(fs.readFileSync(file('reverse.cgz')).equals(fs.readFileSync(file('forward.cgz')))).toBe(true);
-    const { records } = await readGraphFile(file('forward.cgz'));
-    const kept = records.find((r) => r.cable.id === '08BAGHDAD293')!;
-    expect(kept.cable.text).toContain('SIPDIS CORRECTED');
-    expect(kept.versions.map((v) => path.basename(v.file))).toEqual(['a-first.html', 'b-corrected.html']);
+    expect(cablegraph(['build', ...inputs, '-o', file('forward.db'), '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', ...[...inputs].reverse(), '-o', file('reverse.db'), '--workers', '1', '--quiet']).status).toBe(0);
+    expect(dumpTables(file('reverse.db'))).toEqual(dumpTables(file('forward.db')));
+    const db = openGraphDb(file('forward.db'));
+    const kept = db.prepare("SELECT c.text, r.versions FROM cables c JOIN cable_records r ON r.cable = c.node WHERE c.id = '08BAGHDAD293'").get() as { text: string; versions: string };
+    db.close();
+    expect(kept.text).toContain('SIPDIS CORRECTED');
+    expect((JSON.parse(kept.versions) as Array<{ file: string }>).map((v) => path.basename(v.file))).toEqual(['a-first.html', 'b-corrected.html']);
   });
 
-  test('workers do not change the result', async () => {
-    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w0.cgz'), '--workers', '0', '--quiet']).status).toBe(0);
-    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w2.cgz'), '--workers', '2', '--quiet']).status).toBe(0);
-    expect(fs.readFileSync(file('w0.cgz')).equals(fs.readFileSync(file('w2.cgz')))).toBe(true);
-    const { header } = await readGraphFile(file('w2.cgz'));
-    expect(header.cables).toBe(15);
+  test('workers do not change the result', () => {
+    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w0.db'), '--workers', '0', '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w2.db'), '--workers', '2', '--quiet']).status).toBe(0);
+    expect(dumpTables(file('w2.db'))).toEqual(dumpTables(file('w0.db')));
+    const db = openGraphDb(file('w2.db'));
+    expect(readMeta(db).counts.cables).toBe(15);
+    db.close();
   });
 });

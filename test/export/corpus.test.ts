@@ -2,8 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
-import { fileSource, filterGraph, gexfChunks, graphologyJsonChunks, withoutDisconnected, writeGexf, writeGraphologyJson } from '../../src/export';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, GraphFileReader, readGraphFile, writeGraphFile, type CableRecord } from '../../src/graph';
+import { dbSource, filterGraph, gexfChunks, graphologyJsonChunks, withoutDisconnected, writeGexf, writeGraphologyJson } from '../../src/export';
+import Graph_ from 'graphology';
+import { buildGraph, type CableRecord, type NodeKind } from '../../src/graph';
+import { GraphDbReader } from '../../src/db';
+import { buildDbOf } from '../db/helpers';
 import { SHARED, census, recordsOf } from '../graph/helpers';
 import { expectSameAsGexf, joined, occurrences, reimportCounts } from './helpers';
 
@@ -30,22 +33,31 @@ describe('the shared corpus through build, reload and every export', () => {
     for (const type of ['MENTIONS', 'CO_MENTIONED', 'SIGNED', 'CLASSIFIED', 'FROM', 'TO', 'INFO', 'TAGGED', 'REFERENCES']) expect(built.edges[type]).toBeGreaterThan(0);
     expect(built.edges.FROM).toBe(1055);
 
-    const file = path.join(dir, 'corpus.cgz');
-    await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
-    const reloaded = await readGraphFile(file);
+    const file = path.join(dir, 'corpus.db');
+    await buildDbOf(file, records);
+    const reader = GraphDbReader.open(file);
+    const reloaded = { graph: new Graph_({ type: 'mixed', multi: true, allowSelfLoops: false }) };
+    reader.nodes.keys.forEach((key, i) => reloaded.graph.addNode(key, reader.nodes.attributes[i]));
+    for await (const e of reader.edges()) {
+      if (e.undirected) reloaded.graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+      else reloaded.graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+    }
     expect(census(reloaded.graph)).toEqual(built);
-    expect(reloaded.records).toHaveLength(1055);
+    expect([...reader.records()]).toHaveLength(1055);
+    reader.close();
 
     // The whole graph's GEXF streamed from the file, its elements counted chunk by chunk (no 180 MB string).
     const counts = { nodes: 0, edges: 0 };
     let tail = '';
-    for await (const chunk of gexfChunks(fileSource(await GraphFileReader.open(file)))) {
+    const streamed = GraphDbReader.open(file);
+    for await (const chunk of gexfChunks(dbSource(streamed))) {
       const text = tail + chunk;
       const cut = text.lastIndexOf('<');
       counts.nodes += occurrences(text.slice(0, cut), '<node id=');
       counts.edges += occurrences(text.slice(0, cut), '<edge id=');
       tail = text.slice(cut);
     }
+    streamed.close();
     expect(counts).toEqual({ nodes: graph.order, edges: graph.size });
   }, 300_000);
 
@@ -64,17 +76,18 @@ describe('the shared corpus through build, reload and every export', () => {
     expectSameAsGexf(small, counts.fromGexf!);
   }, 300_000);
 
-  test('streamed from the graph file with a filter: the in-memory documents of filterGraph, byte for byte', async () => {
-    const reader = await GraphFileReader.open(path.join(dir, 'corpus.cgz'));
-    const filter = { types: ['Person', 'Place'] as const, minWeight: 4, since: '2006-03', until: '2008' };
-    const expected = filterGraph(graph, { ...filter, types: [...filter.types] });
+  test('streamed from the graph database with a filter: the in-memory documents of filterGraph, byte for byte', async () => {
+    const reader = GraphDbReader.open(path.join(dir, 'corpus.db'));
+    const filter = { types: ['Person', 'Place'] as NodeKind[], minWeight: 4, since: '2006-03', until: '2008' };
+    const expected = filterGraph(graph, filter);
     expect(expected.size).toBeGreaterThan(1000);
-    const narrowed = await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), { ...filter, types: [...filter.types] });
+    const narrowed = await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), filter);
     expect(narrowed.dropped).toBeGreaterThan(0);
-    const source = fileSource(reader, narrowed.filter);
+    const source = dbSource(reader, narrowed.filter);
     expect(source.nodes.keys).toEqual(expected.nodes());
     expect(expected.filterNodes((n) => expected.degree(n) === 0)).toEqual([]);
     expect(await joined(gexfChunks(source))).toBe(writeGexf(expected));
     expect(await joined(graphologyJsonChunks(source))).toBe(writeGraphologyJson(expected));
+    reader.close();
   }, 300_000);
 });

@@ -6,7 +6,8 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { runExport } from '../../src/cli/export-command';
 import { CablegraphError } from '../../src/common/diagnostics';
 import { filterGraph, writeGexf, writeGraphologyJson } from '../../src/export';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, writeGraphFile } from '../../src/graph';
+import { buildGraph } from '../../src/graph';
+import { buildDbOf } from '../db/helpers';
 import { SEEDS, census, recordsOf } from '../graph/helpers';
 import { validateGexf } from './helpers';
 
@@ -18,7 +19,7 @@ describe('cablegraph export', () => {
   beforeAll(async () => {
     const records = await recordsOf([SEEDS]);
     graph = buildGraph(records).graph;
-    await writeGraphFile(file('seeds.cgz'), records, graph, DEFAULT_BUILD_OPTIONS);
+    await buildDbOf(file('seeds.db'), records);
   });
   afterAll(() => {
     stderr.mockRestore();
@@ -27,13 +28,13 @@ describe('cablegraph export', () => {
 
   test.each(['gexf', 'graphml', 'json'] as const)('--format %s writes the whole graph and says so', async (format) => {
     stderr.mockClear();
-    expect(await runExport(file('seeds.cgz'), { format, output: file(`seeds.${format}`) })).toBe(0);
+    expect(await runExport(file('seeds.db'), { format, output: file(`seeds.${format}`) })).toBe(0);
     expect(fs.existsSync(file(`seeds.${format}`))).toBe(true);
     expect(stderr).toHaveBeenCalledWith(`cablegraph export: ${graph.order} nodes, ${graph.size} edges → ${file(`seeds.${format}`)} (${format})\n`);
   });
 
   test('--format neo4j-csv writes node and relationship files with typed headers and an import script', async () => {
-    expect(await runExport(file('seeds.cgz'), { format: 'neo4j-csv', output: file('csv'), quiet: true })).toBe(0);
+    expect(await runExport(file('seeds.db'), { format: 'neo4j-csv', output: file('csv'), quiet: true })).toBe(0);
     const names = fs.readdirSync(file('csv')).sort();
     expect(names).toContain('nodes-Person.csv');
     expect(names).toContain('relationships-CO_MENTIONED.csv');
@@ -47,7 +48,7 @@ describe('cablegraph export', () => {
   test('filters: --types, --min-weight, --top, --since/--until (GEXF still valid)', async () => {
     const exported = async (options: Record<string, string | boolean>): Promise<Graph> => {
       const out = file('filtered.gexf');
-      expect(await runExport(file('seeds.cgz'), { format: 'gexf', output: out, quiet: true, ...options })).toBe(0);
+      expect(await runExport(file('seeds.db'), { format: 'gexf', output: out, quiet: true, ...options })).toBe(0);
       validateGexf(out);
       return parseGexf(Graph, fs.readFileSync(out, 'utf8'));
     };
@@ -74,32 +75,32 @@ describe('cablegraph export', () => {
 
   test('user errors are CablegraphErrors with a code (printed as one line by the CLI)', async () => {
     const code = (promise: Promise<unknown>) => promise.then(() => 'no error', (e: unknown) => (e instanceof CablegraphError ? e.code : String(e)));
-    expect(await code(runExport(file('seeds.cgz'), { format: 'gexf', types: 'Persons,Embassy' }))).toBe('BAD_OPTION');
-    expect(await code(runExport(file('seeds.cgz'), { format: 'gexf', minWeight: 'heavy' }))).toBe('BAD_OPTION');
-    expect(await code(runExport(file('seeds.cgz'), { format: 'gexf', since: 'last year' }))).toBe('BAD_OPTION');
-    expect(await code(runExport(file('seeds.cgz'), { format: 'neo4j-csv' }))).toBe('BAD_OPTION');
-    expect(await code(runExport(file('missing.cgz'), { format: 'gexf' }))).toBe('GRAPH_NOT_FOUND');
+    expect(await code(runExport(file('seeds.db'), { format: 'gexf', types: 'Persons,Embassy' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('seeds.db'), { format: 'gexf', minWeight: 'heavy' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('seeds.db'), { format: 'gexf', since: 'last year' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('seeds.db'), { format: 'neo4j-csv' }))).toBe('BAD_OPTION');
+    expect(await code(runExport(file('missing.db'), { format: 'gexf' }))).toBe('GRAPH_NOT_FOUND');
   });
 
-  test('a damaged graph file fails naming it, before anything is written', async () => {
-    const whole = fs.readFileSync(file('seeds.cgz'));
-    fs.writeFileSync(file('cut.cgz'), whole.subarray(0, Math.floor(whole.length * 0.8)));
+  test('a damaged graph database fails naming it, before anything is written', async () => {
+    const whole = fs.readFileSync(file('seeds.db'));
+    fs.writeFileSync(file('cut.db'), whole.subarray(0, Math.floor(whole.length * 0.3)));
     const out = path.join(dir, 'damaged');
     fs.mkdirSync(out);
     for (const format of ['gexf', 'graphml', 'json'] as const) {
-      const error = await runExport(file('cut.cgz'), { format, output: path.join(out, `g.${format}`), quiet: true }).catch((e: unknown) => e);
+      const error = await runExport(file('cut.db'), { format, output: path.join(out, `g.${format}`), quiet: true }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CablegraphError);
       expect((error as CablegraphError).code).toBe('GRAPH_UNREADABLE');
-      expect((error as Error).message).toContain(file('cut.cgz'));
+      expect((error as Error).message).toContain(file('cut.db'));
     }
-    const error = await runExport(file('cut.cgz'), { format: 'neo4j-csv', output: path.join(out, 'csv'), quiet: true }).catch((e: unknown) => e);
+    const error = await runExport(file('cut.db'), { format: 'neo4j-csv', output: path.join(out, 'csv'), quiet: true }).catch((e: unknown) => e);
     expect((error as CablegraphError).code).toBe('GRAPH_UNREADABLE');
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
   test('the streamed export equals the in-memory writer on the same filtered graph', async () => {
     const out = file('top.gexf');
-    expect(await runExport(file('seeds.cgz'), { format: 'gexf', output: out, quiet: true, top: '20', minWeight: '2' })).toBe(0);
+    expect(await runExport(file('seeds.db'), { format: 'gexf', output: out, quiet: true, top: '20', minWeight: '2' })).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toBe(writeGexf(filterGraph(graph, { top: 20, minWeight: 2 })));
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -108,7 +109,7 @@ describe('cablegraph export', () => {
     const chunks: string[] = [];
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
     try {
-      expect(await runExport(file('seeds.cgz'), { format: 'json', types: 'Person' })).toBe(0);
+      expect(await runExport(file('seeds.db'), { format: 'json', types: 'Person' })).toBe(0);
     } finally {
       stdout.mockRestore();
     }

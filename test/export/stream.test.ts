@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
 import {
-  fileSource,
+  dbSource,
   filterGraph,
   withoutDisconnected,
   gexfChunks,
@@ -22,27 +22,32 @@ import {
   type ExportFilter,
   type ExportSource,
 } from '../../src/export';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, GraphFileReader, writeGraphFile } from '../../src/graph';
+import { buildGraph } from '../../src/graph';
+import { GraphDbReader } from '../../src/db';
+import { buildDbOf } from '../db/helpers';
 import { SEEDS, recordsOf } from '../graph/helpers';
 import { joined, validateGexf } from './helpers';
 
 const filesOf = (dir: string): Record<string, string> => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
-describe('streamed exports of a graph file', () => {
+describe('streamed exports of a graph database', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-stream-'));
-  const file = path.join(dir, 'seeds.cgz');
+  const file = path.join(dir, 'seeds.db');
   let graph: Graph;
-  let reader: GraphFileReader;
+  let reader: GraphDbReader;
   beforeAll(async () => {
     const records = await recordsOf([SEEDS]);
     graph = buildGraph(records).graph;
-    await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
-    reader = await GraphFileReader.open(file);
+    await buildDbOf(file, records);
+    reader = GraphDbReader.open(file);
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    reader.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   test('are byte for byte the in-memory documents of the same graph', async () => {
-    const source = fileSource(reader);
+    const source = dbSource(reader);
     const gexf = await joined(gexfChunks(source));
     expect(gexf).toBe(writeGexf(graph));
     expect(gexf.length).toBeGreaterThan(100_000);
@@ -66,8 +71,8 @@ describe('streamed exports of a graph file', () => {
     ['minimum weight, isolates kept', { minWeight: 3, keepIsolates: true }],
   ])('filtered (%s): the same graph as filterGraph, the same documents', async (_name, filter) => {
     const expected = filterGraph(graph, filter);
-    // The export command's order: a pass over the file's edges narrows the filter, then the source.
-    const source = fileSource(reader, (await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), filter)).filter);
+    // The export command's order: a pass over the database's edges narrows the filter, then the source.
+    const source = dbSource(reader, (await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), filter)).filter);
     expect(source.nodes.keys).toEqual(expected.nodes());
     const edges: string[] = [];
     for await (const edge of source.edges()) edges.push(edge.key);
@@ -83,7 +88,7 @@ describe('streamed exports of a graph file', () => {
 
   test('a filtered streamed GEXF is valid against the GEXF 1.3 schema', async () => {
     const out = path.join(dir, 'top.gexf');
-    await writeChunksToFile(out, gexfChunks(fileSource(reader, { top: 30, minWeight: 2 })));
+    await writeChunksToFile(out, gexfChunks(dbSource(reader, { top: 30, minWeight: 2 })));
     validateGexf(out);
   });
 });

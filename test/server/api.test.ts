@@ -4,7 +4,7 @@ import * as path from 'path';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { validateGexf } from '../export/helpers';
-import type { CableDetail, EntityDetail, PairEvidence, PathsResult, SearchHit, Subgraph } from '../../src/server';
+import type { CableDetail, EntityDetail, PairEvidence, PathsResult, SearchHit, Subgraph, TextSearchResult } from '../../src/server';
 import { startServer } from '../../src/cli/serve-command';
 import { STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
 
@@ -137,6 +137,36 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
     const graph = parseGexf(Graph, fs.readFileSync(file, 'utf8'));
     expect(graph.mapNodes((_n, a) => a.label).sort()).toEqual(['Jalal Talabani', 'Kouchner']);
     expect(graph.size).toBe(1);
+  });
+
+  it('text search: words and phrases find cables, with the passage marked and their entities', async () => {
+    if (kind === 'neo4j') {
+      // The cables' full-text index belongs to the graph database.
+      const refused = await get<{ error: { code: string } }>('text-search?q=Kouchner');
+      expect(refused).toMatchObject({ status: 501, body: { error: { code: 'NOT_SUPPORTED' } } });
+      return;
+    }
+    const found = await get<TextSearchResult>('text-search?q=Kouchner%20Talabani');
+    expect(found.status).toBe(200);
+    expect(found.body.total).toBeGreaterThanOrEqual(1);
+    const hit = found.body.cables.find((c) => c.id === '07PARIS3534')!;
+    expect(hit.subject).toContain('KOUCHNER');
+    const marked = hit.snippet.highlights.map((h) => hit.snippet.text.slice(h.start, h.end).toLowerCase());
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((m) => m === 'kouchner' || m === 'talabani')).toBe(true);
+    expect(hit.entities[0]).toMatchObject({ name: 'Kouchner', type: 'Person' });
+    expect(found.body.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Jalal Talabani']));
+    // A phrase in the wrong order finds nothing; a prefix finds the same cable; dates narrow.
+    expect((await get<TextSearchResult>('text-search?q=%22Talabani%20Jalal%22')).body.total).toBe(0);
+    expect((await get<TextSearchResult>('text-search?q=kouch*')).body.cables.map((c) => c.id)).toContain('07PARIS3534');
+    expect((await get<TextSearchResult>('text-search?q=Kouchner&until=1999')).body.total).toBe(0);
+    // Paging: offset past the end is an empty page with the same total.
+    const page = await get<TextSearchResult>(`text-search?q=Kouchner&offset=${found.body.total + 5}`);
+    expect(page.body).toMatchObject({ total: (await get<TextSearchResult>('text-search?q=Kouchner')).body.total, cables: [] });
+    // Nothing to search for, or operators only: a 400 with the reason, never an SQLite error.
+    expect(await get('text-search?q=-kouchner')).toMatchObject({ status: 400, body: { error: { code: 'BAD_REQUEST' } } });
+    expect((await get('text-search?q=%22%20NEAR(%20AND')).status).toBe(200);
+    expect((await get('text-search')).status).toBe(400);
   });
 
   it('bad requests: JSON errors with 400 and 404, limits capped', async () => {

@@ -8,9 +8,9 @@ const BAGDHAD = 'p-bagdhad-218ea3d4';
 const BAGHDAD = 'p-baghdad-c02fc0c6';
 
 /**
- * Curation through the API, on both stores: a decision rewrites the curation file and the graph
- * file, and what the viewer is served changes with it — and changes back on undo. For Neo4j the
- * database gets only the difference; afterwards it answers exactly as the rebuilt graph file does.
+ * Curation through the API, on both stores: a decision is appended to the curation file and taken in the graph
+ * database (one transaction), and what the viewer is served changes with it — and back on undo. For Neo4j the
+ * database gets only the difference; afterwards it answers exactly as the graph database does.
  */
 describe.each(STORE_KINDS)('curation through the API (%s store)', (kind: StoreKind) => {
   let server: { url: string; close(): Promise<void> } | undefined;
@@ -67,7 +67,7 @@ describe.each(STORE_KINDS)('curation through the API (%s store)', (kind: StoreKi
     expect(fs.readFileSync(curationFile, 'utf8').trim().split('\n')).toHaveLength(4);
   });
 
-  test('the decisions are kept: a server over the rewritten graph file shows them', async () => {
+  test('the decisions are kept: a server over the curated graph database shows them', async () => {
     if (!server) return;
     const again = await startTestServer('embedded', graphFile, { curation: curationFile });
     try {

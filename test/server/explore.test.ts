@@ -1,16 +1,17 @@
-import { readGraphFile } from '../../src/graph';
-import { EmbeddedStore, Explorer } from '../../src/server';
+import { Explorer } from '../../src/server';
+import { SqliteStore } from '../../src/server/sqlite-store';
 import { builtGraph } from './helpers';
 
 describe('the Explorer with a request signal', () => {
-  let store: EmbeddedStore;
+  let store: SqliteStore;
   let ids: string[] = [];
 
   beforeAll(async () => {
-    const { graph, records } = await readGraphFile(await builtGraph());
-    store = EmbeddedStore.fromGraph(graph, records);
-    ids = graph.filterNodes((_n, a) => a.kind === 'Person' || a.kind === 'Place').slice(0, 2);
+    store = SqliteStore.open(await builtGraph());
+    ids = store.db.prepare("SELECT id FROM entities WHERE kind IN ('Person', 'Place') AND cable_count > 0 ORDER BY node LIMIT 2").pluck().all() as string[];
   }, 120_000);
+
+  afterAll(() => store.close());
 
   test('answers as without one while the signal holds', async () => {
     const live = new Explorer(store, new AbortController().signal);

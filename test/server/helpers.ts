@@ -3,7 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { runBuild } from '../../src/cli/build-command';
 import { startServer } from '../../src/cli/serve-command';
-import { readGraphFile } from '../../src/graph';
+import Graph from 'graphology';
+import { GraphDbReader } from '../../src/db';
+import type { CableRecord } from '../../src/graph/types';
 import { loadGraph, openDriver } from '../../src/store/neo4j';
 import { connection, emptyDatabase, testDriver } from '../store/neo4j/helpers';
 
@@ -24,11 +26,11 @@ export async function storeAvailable(kind: StoreKind): Promise<boolean> {
   return driver !== undefined;
 }
 
-/** A graph file built from cable inputs (once per test process and inputs), in a temporary directory. */
+/** A graph database built from cable inputs (once per test process and inputs), in a temporary directory. */
 export async function builtGraph(inputs: string[] = [SEEDS]): Promise<string> {
   const key = inputs.join('\u0000');
   if (built.has(key) && fs.existsSync(built.get(key)!)) return built.get(key)!;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-server-')), 'graph.cgz');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-server-')), 'graph.db');
   const status = await runBuild(inputs, { output: file, ner: 'builtin', quiet: true, workers: '0' });
   if (status !== 0) throw new Error(`build of ${inputs.join(', ')} failed (${status})`);
   built.set(key, file);
@@ -52,7 +54,7 @@ export async function startTestServer(store: StoreKind, graphFile?: string, opti
     const driver = await openDriver(connection);
     try {
       await emptyDatabase(driver);
-      const { graph, records } = await readGraphFile(file);
+      const { graph, records } = await graphOfDatabase(file);
       await loadGraph(graph, driver, { force: true, records });
       loadedInNeo4j = file;
     } finally {
@@ -62,6 +64,22 @@ export async function startTestServer(store: StoreKind, graphFile?: string, opti
   return startServer(file, { port: '0', quiet: true, curation, neo4j: connection.uri, neo4jUser: connection.user, neo4jPassword: connection.password });
 }
 
+/** A (small) graph database as a graphology graph and its cable records: what the Neo4j loader takes. */
+export async function graphOfDatabase(file: string): Promise<{ graph: Graph; records: CableRecord[] }> {
+  const reader = GraphDbReader.open(file);
+  try {
+    const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+    reader.nodes.keys.forEach((key, i) => graph.addNode(key, reader.nodes.attributes[i]!));
+    for await (const e of reader.edges()) {
+      if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+      else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+    }
+    return { graph, records: [...reader.records()] };
+  } finally {
+    reader.close();
+  }
+}
+
 /** Other suites that empty or reload the database call this so the next server test reloads. */
 export function forgetNeo4jGraph(): void {
   loadedInNeo4j = undefined;
@@ -69,7 +87,7 @@ export function forgetNeo4jGraph(): void {
 
 /** A private copy of a graph file (for tests whose curation rewrites it). */
 export function copyOfGraph(file: string): string {
-  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-graph-')), 'graph.cgz');
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-graph-')), 'graph.db');
   fs.copyFileSync(file, copy);
   return copy;
 }

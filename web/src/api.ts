@@ -10,6 +10,7 @@ import type {
   SearchHit,
   Subgraph,
   Suggestion,
+  TextSearchResult,
 } from '../../src/server/types';
 
 /** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
@@ -204,11 +205,14 @@ export const api = {
 
   cable: (cableId: string): Promise<CableDetail> => getJson(`cable/${id(cableId)}`),
 
+  /** Full-text search over the cables (words, "phrases", prefix*, OR, -exclude). */
+  textSearch: (q: string, options: { limit?: number; offset?: number } = {}): Promise<TextSearchResult> => getJson('text-search', { q, limit: options.limit, offset: options.offset }),
+
   curation: (): Promise<CurationState> => getJson('curation'),
 
   suggestions: (limit = 30): Promise<Suggestion[]> => getJson('curation/suggest', { limit }),
 
-  /** Takes a decision: the server rebuilds the graph before answering (about 10 s on a large corpus). */
+  /** Takes a decision: one transaction on the graph database (well under a second for most entities). */
   decide: (decision: DecisionRequest): Promise<DecisionSummary> => postJson('curation', decision),
 
   /** GEXF 1.3 of the given entities and the co-mention edges among them. */

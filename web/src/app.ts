@@ -16,6 +16,7 @@ import { entityPanel } from './panels/entity-panel';
 import { evidencePanel } from './panels/evidence-panel';
 import { pathsPanel } from './panels/paths-panel';
 import { summaryPanel } from './panels/summary-panel';
+import { createTextSearchBox, textSearchPanel } from './panels/text-search-panel';
 import { createPathFinder, type PathFinder } from './path-finder';
 import { createRenderer, type Renderer, type RendererHandle } from './renderer';
 import { createRouter, type Route } from './router';
@@ -37,6 +38,8 @@ export interface CablegraphHook {
 }
 
 const EVIDENCE_PAGE = 20;
+/** Cables per page of full-text results. */
+const TEXT_PAGE = 20;
 /** Links drawn from the overview at most (the heaviest); keeps 5,000 entities responsive. */
 const EDGE_BUDGET = 50_000;
 /** The part of a full settle run after entities are added to the view. */
@@ -76,6 +79,7 @@ export class App {
   private pendingCable?: { id: string; emphasis?: string[]; paragraph?: number };
 
   private shell!: Shell;
+  private textBox!: { element: HTMLElement; set(q: string): void };
   private filters!: FilterControls;
   private pathFinder!: PathFinder;
   private handle!: RendererHandle;
@@ -117,7 +121,8 @@ export class App {
       keepText: false,
       onPick: (hit) => this.router.navigate({ view: 'entity', id: hit.id }),
     });
-    this.shell = createShell(search.element, {
+    this.textBox = createTextSearchBox((q) => this.router.navigate({ view: 'text', q }));
+    this.shell = createShell(h('div', { class: 'search-boxes' }, search.element, this.textBox.element), {
       reset: () => void this.resetToOverview(),
       toggleLayout: () => (this.layout.isRunning() ? this.layout.stop() : this.layout.start()),
       exportGexf: () => void this.exportGexf(),
@@ -408,6 +413,27 @@ export class App {
         this.store.set({ selectedNode: undefined, selectedEdge: undefined });
         this.setPanel(curationPanel(this.curation, this.actions));
         return;
+      case 'text':
+        return this.showTextSearch(route.q);
+    }
+  }
+
+  /** Full-text search results in the panel; the entities they name stay one click away. */
+  private async showTextSearch(q: string): Promise<void> {
+    const seq = ++this.panelSeq;
+    this.textBox.set(q);
+    this.store.set({ selectedNode: undefined, selectedEdge: undefined });
+    this.setPanel(loadingPanel('the matching cables'));
+    try {
+      const result = await this.withBusy(api.textSearch(q, { limit: TEXT_PAGE }));
+      if (seq !== this.panelSeq) return;
+      const panel = textSearchPanel(result, this.actions, (offset) => {
+        api.textSearch(q, { limit: TEXT_PAGE, offset }).then((page) => panel.append(page), (error: unknown) => showError(error, 'Loading more cables'));
+      });
+      this.setPanel(panel.element);
+    } catch (error) {
+      showError(error, 'Searching the cables');
+      if (seq === this.panelSeq) this.setPanel(this.errorPanel(`The search for “${q}” failed.`));
     }
   }
 

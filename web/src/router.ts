@@ -1,4 +1,4 @@
-// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO, #/curation.
+// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO, #/curation, #/text/QUERY.
 
 export type Route =
   | { view: 'home' }
@@ -6,10 +6,14 @@ export type Route =
   | { view: 'pair'; a: string; b: string }
   | { view: 'cable'; id: string }
   | { view: 'path'; from: string; to: string }
-  | { view: 'curation' };
+  | { view: 'curation' }
+  | { view: 'text'; q: string };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const raw = hash.replace(/^#\/?/, '');
+  // A text query may hold slashes: everything after #/text/ is the query.
+  if (raw.startsWith('text/') && raw.length > 5) return { view: 'text', q: decodeURIComponent(raw.slice(5)) };
+  const parts = raw.split('/').filter(Boolean).map(decodeURIComponent);
   const [view, first, second] = parts;
   if (view === 'entity' && first) return { view, id: first };
   if (view === 'cable' && first) return { view, id: first };
@@ -34,6 +38,8 @@ export function formatRoute(route: Route): string {
       return `#/path/${e(route.from)}/${e(route.to)}`;
     case 'curation':
       return '#/curation';
+    case 'text':
+      return `#/text/${e(route.q)}`;
   }
 }
 

@@ -1,12 +1,12 @@
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import type Graph from 'graphology';
 import { CablegraphError } from '../../common/diagnostics';
-import { GraphFileReader } from '../../graph/file';
+import { GraphDbReader } from '../../db/read';
 import type { CableRecord } from '../../graph/types';
 import { applySchema } from './schema';
-import { estimateBatches, fileSource, graphSource, planBatches, type Batch, type LoadSource, type WriteMode } from './plan';
+import { estimateBatches, dbSource, graphSource, planBatches, type Batch, type LoadSource, type WriteMode } from './plan';
 
-export { graphLoadId, toNeo4jProperties, storedEndpoints, planBatches, graphSource, fileSource, type LoadSource, type WriteMode } from './plan';
+export { graphLoadId, toNeo4jProperties, storedEndpoints, planBatches, graphSource, dbSource, type LoadSource, type WriteMode } from './plan';
 
 export interface LoadOptions {
   database?: string;
@@ -27,7 +27,7 @@ export interface LoadOptions {
 }
 
 export interface LoadFileOptions extends Omit<LoadOptions, 'records'> {
-  /** Set the cables' texts from the file's records (a second pass over the file). */
+  /** Set the cables' texts from the database's cables (a pass over them). */
   texts: boolean;
 }
 
@@ -49,22 +49,27 @@ export interface LoadResult {
 
 /**
  * Loads a graphology graph into Neo4j (the in-memory path: tests, the viewer's store). The same
- * planner and writer as `loadGraphFile`; see `loadSource`.
+ * planner and writer as `loadGraphDb`; see `loadSource`.
  */
 export async function loadGraph(graph: Graph, driver: Driver, partial: Partial<LoadOptions> = {}): Promise<LoadResult> {
   return loadSource(graphSource(graph, partial.records ?? []), driver, partial);
 }
 
 /**
- * Loads a graph file into Neo4j, streaming: its nodes are held in memory, its edges and records
- * read from the file as batches go out, so memory stays at the nodes plus a few batches.
+ * Loads a graph database into Neo4j, streaming: its nodes are held in memory, its edges and cable
+ * texts read from the database in batches as batches go out, so memory stays at the nodes plus a
+ * few batches.
  *
  * @example
- *   await loadGraphFile('out/corpus.cgz', driver, { texts: false, force: true });
+ *   await loadGraphDb('out/graph.db', driver, { texts: false, force: true });
  */
-export async function loadGraphFile(file: string | GraphFileReader, driver: Driver, partial: Partial<LoadFileOptions> = {}): Promise<LoadResult> {
-  const reader = typeof file === 'string' ? await GraphFileReader.open(file) : file;
-  return loadSource(fileSource(reader, { texts: partial.texts ?? true }), driver, partial);
+export async function loadGraphDb(file: string | GraphDbReader, driver: Driver, partial: Partial<LoadFileOptions> = {}): Promise<LoadResult> {
+  const reader = typeof file === 'string' ? GraphDbReader.open(file) : file;
+  try {
+    return await loadSource(dbSource(reader, { texts: partial.texts ?? true }), driver, partial);
+  } finally {
+    if (typeof file === 'string') reader.close();
+  }
 }
 
 interface Checkpoint {

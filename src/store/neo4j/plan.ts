@@ -5,7 +5,7 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../../common/diagnostics';
 import { ENTITY_KINDS, type CableRecord } from '../../graph/types';
-import type { GraphFileReader } from '../../graph/file';
+import type { GraphDbReader } from '../../db/read';
 
 type Scalar = string | number | boolean;
 export type Props = Record<string, Scalar | Scalar[]>;
@@ -58,17 +58,17 @@ export function graphSource(graph: Graph, records: readonly CableRecord[] = []):
 }
 
 /**
- * A graph file read the streaming way: nodes from memory, edges and records streamed from the file
- * (one pass each). Its id is a hash of the file's bytes: the writer is deterministic (the same
- * cables give the same bytes), so the same graph resumes the same checkpoint, and hashing the
- * compressed bytes costs a fraction of a parse pass.
+ * A graph database read the streaming way: nodes from memory, edges and records read from the
+ * database in batches (one pass each). Its id is a hash of the file's bytes: the same build gives
+ * the same file, so the same graph resumes the same checkpoint, and a curated or appended graph is
+ * another load.
  */
-export function fileSource(reader: GraphFileReader, options: { texts: boolean }): LoadSource {
+export function dbSource(reader: GraphDbReader, options: { texts: boolean }): LoadSource {
   const { keys, attributes } = reader.nodes;
   return {
-    nodeCount: reader.header.nodes,
-    edgeCount: reader.header.edges,
-    recordCount: options.texts ? reader.header.cables : 0,
+    nodeCount: reader.nodes.length,
+    edgeCount: reader.meta.counts.edges,
+    recordCount: options.texts ? reader.meta.counts.cables : 0,
     *nodes() {
       for (let i = 0; i < keys.length; i += 1) yield [keys[i]!, attributes[i]!];
     },

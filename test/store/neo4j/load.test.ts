@@ -3,8 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
 import type { Driver } from 'neo4j-driver';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, writeGraphFile, type CableRecord } from '../../../src/graph';
-import { loadGraph, loadGraphFile, openDriver } from '../../../src/store/neo4j';
+import { buildGraph, type CableRecord } from '../../../src/graph';
+import { buildDbOf } from '../../db/helpers';
+import { loadGraph, loadGraphDb, openDriver } from '../../../src/store/neo4j';
 import { CablegraphError } from '../../../src/common/diagnostics';
 import { SEEDS, recordsOf } from '../../graph/helpers';
 import { connection, counts, emptyDatabase, smallGraph, testDriver } from './helpers';
@@ -24,13 +25,13 @@ describe('cablegraph load → Neo4j', () => {
   let driver: Driver | undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
   let seedsFile: Promise<{ records: CableRecord[]; graph: Graph; file: string }> | undefined;
-  /** The two seed cables, built and written as a graph file once for the tests that stream one. */
+  /** The two seed cables, built into a graph database once for the tests that stream one. */
   const seeds = () =>
     (seedsFile ??= (async () => {
       const records = await recordsOf([SEEDS]);
       const { graph } = buildGraph(records);
-      const file = path.join(dir, 'seeds.cgz');
-      await writeGraphFile(file, records, graph, DEFAULT_BUILD_OPTIONS);
+      const file = path.join(dir, 'seeds.db');
+      await buildDbOf(file, records);
       return { records, graph, file };
     })());
   beforeAll(async () => {
@@ -94,7 +95,7 @@ describe('cablegraph load → Neo4j', () => {
     expect(await counts(driver)).toEqual({ nodes: 8, relationships: 6 });
   });
 
-  test('a graph file streamed in (texts from its records) equals the in-memory load; CREATE into an empty database, MERGE into one with data', async () => {
+  test('a graph database streamed in (texts from its cables) equals the in-memory load; CREATE into an empty database, MERGE into one with data', async () => {
     if (!driver) return;
     const { records, graph, file } = await seeds();
     const inMemory = await loadGraph(graph, driver, { batchSize: 7, records });
@@ -104,12 +105,12 @@ describe('cablegraph load → Neo4j', () => {
     expect(expected.filter((line) => line.startsWith('Cable ') && line.includes('"text":')).length).toBe(2);
 
     await emptyDatabase(driver);
-    const streamed = await loadGraphFile(file, driver, { batchSize: 7 });
+    const streamed = await loadGraphDb(file, driver, { batchSize: 7 });
     expect(streamed).toMatchObject({ mode: 'create', nodes: graph.order, relationships: graph.size, resumedBatches: 0 });
     expect(await snapshot(driver)).toEqual(expected);
 
-    // The same file into a database that has it already (forced): MERGEd, nothing doubled.
-    const again = await loadGraphFile(file, driver, { batchSize: 7, force: true });
+    // The same graph into a database that has it already (forced): MERGEd, nothing doubled.
+    const again = await loadGraphDb(file, driver, { batchSize: 7, force: true });
     expect(again.mode).toBe('merge');
     expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
@@ -117,13 +118,13 @@ describe('cablegraph load → Neo4j', () => {
   test('a streamed load killed mid-way resumes in the mode it started with and equals a clean load', async () => {
     if (!driver) return;
     const { file } = await seeds();
-    await loadGraphFile(file, driver, { batchSize: 5 });
+    await loadGraphDb(file, driver, { batchSize: 5 });
     const expected = await snapshot(driver);
     await emptyDatabase(driver);
 
     const crash = new Error('simulated crash');
-    await expect(loadGraphFile(file, driver, { batchSize: 5, afterWave: (n) => { if (n === 6) throw crash; } })).rejects.toBe(crash);
-    const resumed = await loadGraphFile(file, driver, { batchSize: 5 });
+    await expect(loadGraphDb(file, driver, { batchSize: 5, afterWave: (n) => { if (n === 6) throw crash; } })).rejects.toBe(crash);
+    const resumed = await loadGraphDb(file, driver, { batchSize: 5 });
     expect(resumed.mode).toBe('create'); // the database held the crashed load's nodes, but CREATE goes on: no batch is redone
     expect(resumed.resumedBatches).toBe(6);
     expect(await snapshot(driver)).toEqual(expected);

@@ -1,0 +1,114 @@
+// The part of the graph database a curation decision touches, as a small graphology graph (before and after the decision) — what Neo4j is brought up to date with.
+import Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
+import type BetterSqlite3 from 'better-sqlite3';
+
+type Database = BetterSqlite3.Database;
+type Row = Record<string, unknown>;
+
+const metrics = (r: Row): Attributes => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
+
+/**
+ * Reads nodes and edges of the graph database with the attributes the graph (and the Neo4j
+ * loader) gives them — the same as GraphDbReader's (src/db/read.ts).
+ */
+export class LocalGraphReader {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  constructor(private readonly db: Database, private readonly maxEvidence: number) {}
+
+  private st(sql: string): BetterSqlite3.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** An entity node's key and attributes (undefined when the row is gone). */
+  entity(node: number): [string, Attributes] | undefined {
+    const r = this.st('SELECT * FROM entities WHERE node = ?').get(node) as Row | undefined;
+    if (!r) return undefined;
+    const attributes: Attributes = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
+    if (r.first_date !== null) attributes.firstDate = r.first_date;
+    if (r.last_date !== null) attributes.lastDate = r.last_date;
+    Object.assign(attributes, metrics(r));
+    attributes.aliases = (this.st('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position').all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
+    return [String(r.id), attributes];
+  }
+
+  cable(node: number): [string, Attributes] | undefined {
+    const r = this.st('SELECT node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y FROM cables WHERE node = ?').get(node) as Row | undefined;
+    if (!r) return undefined;
+    let attributes: Attributes;
+    if (!r.in_corpus) attributes = { kind: 'Cable', label: r.id, inCorpus: false };
+    else {
+      attributes = { kind: 'Cable', label: r.id, inCorpus: true, classification: r.classification ?? '', paragraphCount: r.paragraph_count, versions: r.versions };
+      if (r.date !== null) attributes.date = r.date;
+      if (r.created !== null) attributes.created = r.created;
+      if (r.subject !== null) attributes.subject = r.subject;
+      if (r.origin !== null) attributes.origin = r.origin;
+      if (r.caveats !== null) attributes.caveats = JSON.parse(String(r.caveats));
+    }
+    return [String(r.id), Object.assign(attributes, metrics(r))];
+  }
+
+  private addEntity(graph: Graph, node: number): string | undefined {
+    const entry = this.entity(node);
+    if (entry && !graph.hasNode(entry[0])) graph.addNode(entry[0], entry[1]);
+    return entry?.[0];
+  }
+
+  private addCable(graph: Graph, node: number): string | undefined {
+    const entry = this.cable(node);
+    if (entry && !graph.hasNode(entry[0])) graph.addNode(entry[0], entry[1]);
+    return entry?.[0];
+  }
+
+  /** A co-mention pair's edge (both ends added), when the pair exists. */
+  addPair(graph: Graph, a: number, b: number): void {
+    const r = this.st('SELECT weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ? AND b = ?').get(a, b) as Row | undefined;
+    if (!r) return;
+    const source = this.addEntity(graph, a);
+    const target = this.addEntity(graph, b);
+    if (!source || !target) return;
+    const key = `CO_MENTIONED:${source}--${target}`;
+    if (graph.hasEdge(key)) return;
+    const list = (this.st('SELECT c.id, v.paragraphs FROM co_mention_evidence v JOIN cables c ON c.node = v.cable WHERE v.a = ? AND v.b = ? ORDER BY v.cable LIMIT ?').all(a, b, this.maxEvidence) as Array<{ id: string; paragraphs: string }>).map((e) => ({
+      cable: e.id,
+      paragraphs: JSON.parse(e.paragraphs) as number[],
+    }));
+    const attributes: Attributes = { type: 'CO_MENTIONED', weight: r.weight, cableCount: r.cable_count, paragraphCount: r.paragraph_count, cables: list.map((e) => e.cable), evidence: list };
+    if (Number(r.cable_count) > list.length) attributes.evidenceTruncated = true;
+    if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date });
+    graph.addUndirectedEdgeWithKey(key, source, target, attributes);
+  }
+
+  /**
+   * The graph around a decision: the given entities with every co-mention they have, the given
+   * cables with their MENTIONS, SIGNED and CLASSIFIED edges, and the given pairs — with the nodes
+   * at their ends.
+   */
+  capture(entities: Iterable<number>, cables: Iterable<number>, pairs: Iterable<[number, number]> = []): Graph {
+    const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+    for (const node of entities) {
+      if (!this.addEntity(graph, node)) continue;
+      for (const p of this.st('SELECT a, b FROM co_mentions WHERE a = :n UNION ALL SELECT a, b FROM co_mentions WHERE b = :n').all({ n: node }) as Array<{ a: number; b: number }>) this.addPair(graph, p.a, p.b);
+    }
+    for (const [a, b] of pairs) this.addPair(graph, a, b);
+    for (const cable of cables) {
+      const id = this.addCable(graph, cable);
+      if (!id) continue;
+      for (const m of this.st('SELECT entity, count, paragraphs, offsets FROM cable_entities WHERE cable = ? ORDER BY position').all(cable) as Row[]) {
+        const entity = this.addEntity(graph, Number(m.entity));
+        if (entity) graph.addDirectedEdgeWithKey(`MENTIONS:${id}->${entity}`, id, entity, { type: 'MENTIONS', count: m.count, paragraphs: JSON.parse(String(m.paragraphs)), offsets: JSON.parse(String(m.offsets)) });
+      }
+      for (const s of this.st('SELECT person FROM signed WHERE cable = ? ORDER BY rowid').all(cable) as Row[]) {
+        const person = this.addEntity(graph, Number(s.person));
+        if (person && !graph.hasEdge(`SIGNED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`SIGNED:${person}->${id}`, person, id, { type: 'SIGNED' });
+      }
+      for (const c of this.st('SELECT person, title FROM classified WHERE cable = ? ORDER BY rowid').all(cable) as Row[]) {
+        const person = this.addEntity(graph, Number(c.person));
+        if (person && !graph.hasEdge(`CLASSIFIED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`CLASSIFIED:${person}->${id}`, person, id, { type: 'CLASSIFIED', ...(c.title === null ? {} : { title: c.title }) });
+      }
+    }
+    return graph;
+  }
+}

@@ -1,0 +1,213 @@
+// Builds the graph of sorted cable records straight into a graph database file, rows written as the graph is made.
+import * as fs from 'fs';
+import * as path from 'path';
+import Database from 'better-sqlite3';
+import { CablegraphError } from '../common/diagnostics';
+import { traceMemory } from '../common/trace-memory';
+import { compileGraph, type CableVisit } from '../graph/build';
+import { EvidenceLog } from '../graph/evidence-log';
+import { metricsOf } from '../graph/metrics';
+import type { SortedRecords } from '../graph/record-store';
+import { ENTITY_KINDS, type BuildOptions } from '../graph/types';
+import { normalizeName } from '../resolve';
+import { searchTokens } from '../server/search';
+import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
+import { GraphDbWriter } from './write';
+
+/** What a build records about itself in the meta table, beside its options. */
+export interface BuildProvenance {
+  /** The extractor that found the mentions (builtin, annotated, corenlp). */
+  extractor: string;
+  /** sha256 of the curation file applied, when there was one. */
+  curationHash?: string;
+  /** The inputs of every build and --append that made the file, in order. */
+  inputs: string[];
+}
+
+export interface BuildDbSummary {
+  cables: number;
+  nodes: number;
+  edges: number;
+  byKind: Map<string, number>;
+  byType: Map<string, number>;
+  /** Seconds resolving, building and computing metrics (rows written meanwhile); then writing nodes, indexes and full-text indexes. */
+  graphSeconds: number;
+  writeSeconds: number;
+}
+
+/** Buckets of the co-mention evidence on disk (see EvidenceLog): read back a sixty-fourth at a time. */
+const EVIDENCE_BUCKETS = 64;
+
+const intList = (values: ArrayLike<number>): string => {
+  let out = '[';
+  for (let i = 0; i < values.length; i += 1) out += i === 0 ? `${values[i]}` : `,${values[i]}`;
+  return `${out}]`;
+};
+
+/** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
+function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
+  const { node, entityNode } = visit;
+  writer.cable(node, visit.record);
+  for (const m of visit.mentions) writer.mention(node, m, entityNode(m.entity));
+  // Surface counts as resolution counted them for the entity (what curation replays); the text's occurrences when absent.
+  const counts = new Map<string, number>();
+  for (const m of visit.record.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  const current = new Map<string, string>();
+  for (const e of visit.current) for (const surface of e.mentions) current.set(`${e.type}|${surface}`, e.id);
+  for (const e of visit.automatic) {
+    for (const [j, surface] of e.mentions.entries()) {
+      const now = current.get(`${e.type}|${surface}`);
+      writer.assignment(node, e.type, surface, normalizeName(surface), e.counts?.[j] ?? counts.get(surface) ?? 1, e.id, now === undefined ? null : entityNode(now));
+    }
+  }
+}
+
+/**
+ * Before a new database replaces `file`: the old one's WAL files (`-wal`, `-shm`) are named after
+ * the path, so a new file renamed over an old one still open elsewhere (a viewer, a curation)
+ * would meet that process's WAL — corruption. The old file is checkpointed and switched out of WAL
+ * mode, which SQLite allows only when no other connection has it open: then its WAL files are
+ * gone. When another process has it open, a clear error, and nothing is replaced.
+ */
+function releaseOldFile(file: string): void {
+  const wal = [`${file}-wal`, `${file}-shm`];
+  if (!fs.existsSync(file) || !wal.some((f) => fs.existsSync(f))) return;
+  let old: Database.Database | undefined;
+  try {
+    old = new Database(file, { fileMustExist: true, timeout: 0 });
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    const mode = old.pragma('journal_mode = DELETE', { simple: true });
+    if (mode !== 'delete') throw Object.assign(new Error('still in WAL mode'), { code: 'SQLITE_BUSY' });
+  } catch (error) {
+    const code = String((error as { code?: string }).code ?? '');
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      throw new CablegraphError('GRAPH_IN_USE', `${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`, { file, cause: error });
+    }
+    // Not a database we can open (damaged, foreign): its stray WAL files cannot be anyone's live log.
+    for (const f of wal) fs.rmSync(f, { force: true });
+  } finally {
+    old?.close();
+  }
+}
+
+/**
+ * Builds the graph of `records` (cable-id order) into a new graph database at `file`: per-cable
+ * rows (cables, paragraphs, records, mentions, assignments, MENTIONS and the other per-cable edges)
+ * go in as compileGraph makes them; then the metrics, the nodes with them, the co-mentions with
+ * all their evidence (read back from disk one bucket at a time), and last the indexes and full-text
+ * indexes. Written under a temporary name and renamed: a failed build leaves the old file as it was.
+ */
+export async function buildGraphDb(file: string, records: SortedRecords, options: BuildOptions, provenance: BuildProvenance): Promise<BuildDbSummary> {
+  const started = Date.now();
+  const directory = path.dirname(path.resolve(file));
+  const scratch = (what: string): string => path.join(directory, `.${path.basename(file)}.${process.pid}.${what}.tmp`);
+  const temporary = scratch('db');
+  let evidence: EvidenceLog | undefined;
+  const db = createGraphDb(temporary);
+  let closed = false;
+  try {
+    const writer = new GraphDbWriter(db);
+    // Every cable's evidence goes to the database; the graph's capped lists are made from it on reading.
+    const compileOptions: BuildOptions = { ...options, maxEvidence: Number.MAX_SAFE_INTEGER };
+    let position = 0;
+    let currentCable = -1;
+    const compiled = compileGraph(
+      records,
+      compileOptions,
+      (_key, _source, _target, attributes, sourceNode, targetNode) => {
+        const cable = attributes.type === 'SIGNED' || attributes.type === 'CLASSIFIED' ? targetNode : sourceNode;
+        if (cable !== currentCable) {
+          currentCable = cable;
+          position = 0;
+        }
+        writer.edge(sourceNode, targetNode, attributes, position++);
+      },
+      {
+        evidenceLog: () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))),
+        resolved: (entities) => {
+          for (const e of entities) writer.resolved(e.id, e.type, e.name);
+        },
+        cable: (visit) => writeCable(writer, visit),
+      },
+    );
+    traceMemory('graph compiled, per-cable rows written');
+    const metrics = metricsOf(compiled.metricsInput, options);
+    const writeStarted = Date.now();
+    const { nodes } = compiled;
+    const byKind = new Map<string, number>();
+    const words: Array<[string, number]> = [];
+    const communities = new Set<number>();
+    let cables = 0;
+    let entities = 0;
+    let firstDate: string | undefined;
+    let lastDate: string | undefined;
+    for (let i = 0; i < nodes.length; i += 1) {
+      const key = nodes.keys[i]!;
+      const a = nodes.attributes[i]!;
+      const m = metrics(i);
+      const kind = a.kind as string;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+      if (ENTITY_KINDS.has(kind)) {
+        writer.entity(i, key, a, m);
+        entities += 1;
+        communities.add(m.community);
+        const seen = new Set<string>();
+        for (const name of [a.name as string, ...(a.aliases as Array<{ text: string }>).map((x) => x.text)]) {
+          for (const word of searchTokens(name)) if (!seen.has(word)) seen.add(word), words.push([word, i]);
+        }
+      } else if (kind === 'Cable') {
+        if (a.inCorpus) {
+          writer.cableMetrics(i, m);
+          cables += 1;
+          const date = a.date as string | undefined;
+          if (date && (!firstDate || date < firstDate)) firstDate = date;
+          if (date && (!lastDate || date > lastDate)) lastDate = date;
+        } else writer.citedCable(i, key, m);
+      } else if (kind === 'Post') writer.post(i, key, a, m);
+      else if (kind === 'Tag') writer.tag(i, key, a, m);
+      else throw new Error(`no table for nodes of kind ${kind}`);
+    }
+    words.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+    for (const [word, entity] of words) writer.word(word, entity);
+    words.length = 0;
+    writer.commit();
+    traceMemory('nodes written');
+
+    for (const row of compiled.coMentions.pairRows()) {
+      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
+      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
+      writer.coMention(row.a, row.b, row.cableCount, row.paragraphCount, first, last);
+      for (const e of row.evidence) writer.evidence(row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
+    }
+    traceMemory('co-mentions written');
+
+    const byType = compiled.edgeTypes;
+    writer.meta('format', GRAPH_DB_FORMAT);
+    writer.meta('version', GRAPH_DB_VERSION);
+    writer.meta('extractor', provenance.extractor);
+    writer.meta('build_options', { ...options, curation: undefined });
+    writer.meta('curation', options.curation ?? []);
+    writer.meta('curation_hash', provenance.curationHash ?? null);
+    writer.meta('inputs', provenance.inputs);
+    const sorted = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
+    writer.meta('counts', { cables, nodes: nodes.length, edges: compiled.edgeCount, byKind: sorted(byKind), byType: sorted(byType) });
+    writer.meta('stats', { cables, entities, coMentions: compiled.coMentions.size, ...(firstDate ? { firstDate } : {}), ...(lastDate ? { lastDate } : {}), communities: communities.size });
+    for (const d of options.curation ?? []) writer.decision(d.seq, d);
+    writer.close();
+    finishGraphDb(db);
+    db.close();
+    closed = true;
+    traceMemory('indexes built');
+    releaseOldFile(file);
+    fs.renameSync(temporary, file);
+    return { cables, nodes: nodes.length, edges: compiled.edgeCount, byKind, byType, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };
+  } catch (error) {
+    if (!closed) db.close();
+    fs.rmSync(temporary, { force: true });
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(temporary + suffix, { force: true });
+    if (error instanceof CablegraphError) throw error;
+    throw new CablegraphError('GRAPH_WRITE_FAILED', `cannot write ${file}: ${(error as Error).message}`, { file, cause: error });
+  } finally {
+    evidence?.remove();
+  }
+}

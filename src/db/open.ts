@@ -1,0 +1,121 @@
+// Opens and creates cablegraph graph databases (SQLite through better-sqlite3), refusing foreign, damaged or too-new files by name.
+import * as fs from 'fs';
+import * as path from 'path';
+import Database from 'better-sqlite3';
+import { CablegraphError } from '../common/diagnostics';
+
+/** PRAGMA application_id of a cablegraph graph database: "CGDB". */
+export const GRAPH_DB_APPLICATION_ID = 0x43474442;
+/** PRAGMA user_version: the format version this cablegraph writes and reads. */
+export const GRAPH_DB_VERSION = 1;
+/** meta.format of a graph database. */
+export const GRAPH_DB_FORMAT = 'cablegraph-graph';
+
+export type GraphDb = Database.Database;
+
+let schemaText: string | undefined;
+/** schema.sql: beside this module (dist/db gets a copy at build), or in src/db. */
+function schema(): string {
+  if (schemaText === undefined) {
+    const candidates = [path.join(__dirname, 'schema.sql'), path.join(__dirname, '..', '..', 'src', 'db', 'schema.sql')];
+    const found = candidates.find((f) => fs.existsSync(f));
+    if (!found) throw new Error(`schema.sql not found (looked in ${candidates.join(', ')})`);
+    schemaText = fs.readFileSync(found, 'utf8');
+  }
+  return schemaText;
+}
+
+const INDEX_MARKER = '-- @indexes';
+
+/** The schema in two parts: the tables (made before the bulk load) and the indexes, FTS and views (made after). */
+export function schemaParts(): { tables: string; indexes: string } {
+  const text = schema();
+  const at = text.indexOf(INDEX_MARKER);
+  if (at < 0) throw new Error(`schema.sql: no "${INDEX_MARKER}" line`);
+  return { tables: text.slice(0, at), indexes: text.slice(at) };
+}
+
+/** Turns what SQLite says about a file that is not a database (or a damaged one) into a clear error naming it. */
+function unreadable(file: string, error: unknown): CablegraphError {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  if (code === 'SQLITE_NOTADB') return new CablegraphError('GRAPH_UNREADABLE', `${file}: not a cablegraph graph database (not an SQLite file: ${message})`, { file, cause: error });
+  if (code === 'SQLITE_CORRUPT') return new CablegraphError('GRAPH_UNREADABLE', `${file}: damaged graph database (${message}); rebuild it with cablegraph build`, { file, cause: error });
+  return new CablegraphError('GRAPH_UNREADABLE', `${file}: cannot open the graph database: ${message}`, { file, cause: error });
+}
+
+export interface OpenOptions {
+  /** Open for writing (curation, --append); default read-only. */
+  write?: boolean;
+}
+
+/**
+ * Opens an existing graph database, checked: a missing file, a foreign file (another SQLite
+ * database or no database at all), a damaged one and one of another format version are errors
+ * naming the file. Read-only unless `write`; WAL (set when the file was made) lets a reader and a
+ * writer work at once.
+ */
+export function openGraphDb(file: string, options: OpenOptions = {}): GraphDb {
+  if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph database: ${file}`, { file });
+  if (fs.statSync(file).isDirectory()) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: a directory, not a graph database`, { file });
+  let db: GraphDb | undefined;
+  try {
+    db = new Database(file, { readonly: !options.write, fileMustExist: true });
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (applicationId !== GRAPH_DB_APPLICATION_ID) {
+      throw new CablegraphError('GRAPH_UNREADABLE', `${file}: an SQLite database, but not a cablegraph graph (application_id ${applicationId}, expected ${GRAPH_DB_APPLICATION_ID})`, { file });
+    }
+    if (version > GRAPH_DB_VERSION) {
+      throw new CablegraphError('GRAPH_TOO_NEW', `${file}: graph database format version ${version}; this cablegraph reads version ${GRAPH_DB_VERSION} (upgrade cablegraph)`, { file });
+    }
+    if (version < GRAPH_DB_VERSION) {
+      throw new CablegraphError('GRAPH_TOO_OLD', `${file}: graph database format version ${version}; this cablegraph reads version ${GRAPH_DB_VERSION} (rebuild it with cablegraph build)`, { file });
+    }
+    const format = db.prepare(`SELECT value FROM meta WHERE key = 'format'`).pluck().get() as string | undefined;
+    if (format === undefined || JSON.parse(format) !== GRAPH_DB_FORMAT) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: not a complete cablegraph graph database (no format in its meta table)`, { file });
+    db.pragma('foreign_keys = OFF');
+    db.pragma('cache_size = -65536'); // 64 MB of page cache per connection
+    if (options.write) db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof CablegraphError) throw error;
+    throw unreadable(file, error);
+  }
+}
+
+/**
+ * Creates an empty graph database at `file` (which must not exist) for a bulk load: the tables
+ * of schema.sql without their indexes (finishGraphDb makes those), no journal and no syncs —
+ * the file is a temporary one, renamed only once complete.
+ */
+export function createGraphDb(file: string): GraphDb {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (fs.existsSync(file)) fs.rmSync(file);
+  const db = new Database(file);
+  try {
+    db.pragma('foreign_keys = OFF'); // the REFERENCES clauses document the schema; a bulk load writes edges before their nodes
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -262144'); // 256 MB: index builds sort in the cache
+    db.pragma('temp_store = FILE');
+    db.pragma(`application_id = ${GRAPH_DB_APPLICATION_ID}`);
+    db.pragma(`user_version = ${GRAPH_DB_VERSION}`);
+    db.exec(schemaParts().tables);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Ends a bulk load: indexes, full-text indexes and views, statistics for the planner, then WAL for readers and writers. */
+export function finishGraphDb(db: GraphDb): void {
+  db.exec(schemaParts().indexes);
+  db.exec('ANALYZE');
+  db.pragma('locking_mode = NORMAL');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+}

@@ -1,0 +1,289 @@
+// Reads a graph database the streaming way: meta and nodes in memory, cable records and edges in batches.
+import type { Attributes } from 'graphology-types';
+import { GraphNodes } from '../graph/nodes';
+import type { BuildOptions, CableRecord } from '../graph/types';
+import { DEFAULT_BUILD_OPTIONS, ENTITY_KINDS } from '../graph/types';
+import type { Decision } from '../curate/types';
+import { openGraphDb, type GraphDb } from './open';
+
+/** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
+const BATCH = 20_000;
+
+/** The meta table, parsed. */
+export interface GraphDbMeta {
+  extractor: string;
+  buildOptions: BuildOptions;
+  curation: Decision[];
+  curationHash: string | null;
+  inputs: string[];
+  counts: { cables: number; nodes: number; edges: number; byKind: Record<string, number>; byType: Record<string, number> };
+}
+
+export function readMeta(db: GraphDb): GraphDbMeta {
+  const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
+  const meta = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return {
+    extractor: (meta.get('extractor') as string | undefined) ?? 'builtin',
+    buildOptions: { ...DEFAULT_BUILD_OPTIONS, ...(meta.get('build_options') as Partial<BuildOptions> | undefined) },
+    curation: (meta.get('curation') as Decision[] | undefined) ?? [],
+    curationHash: (meta.get('curation_hash') as string | null | undefined) ?? null,
+    inputs: (meta.get('inputs') as string[] | undefined) ?? [],
+    counts: meta.get('counts') as GraphDbMeta['counts'],
+  };
+}
+
+/**
+ * Runs `sql` (which must end in `WHERE <key> > ? ORDER BY <key> LIMIT ?` for a single integer key,
+ * or take the key bound and limit in that order) batch after batch: bounded memory, and no
+ * statement stays open between batches, so the caller may use the connection meanwhile.
+ */
+export function* batches<T>(db: GraphDb, sql: string, keyOf: (row: T) => number, start = -1): Generator<T[]> {
+  const statement = db.prepare(sql);
+  let after = start;
+  for (;;) {
+    const rows = statement.all(after, BATCH) as T[];
+    if (rows.length === 0) return;
+    yield rows;
+    after = keyOf(rows[rows.length - 1]!);
+    if (rows.length < BATCH) return;
+  }
+}
+
+/** The cable records of a graph database (what --append and rebuilds start from), in cable-id order. */
+export function* cableRecords(db: GraphDb): Generator<CableRecord> {
+  const sql = 'SELECT r.cable, r.parsed, r.mentions, r.versions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable > ? ORDER BY r.cable LIMIT ?';
+  type Row = { cable: number; parsed: string; mentions: string; versions: string; text: string };
+  for (const rows of batches<Row>(db, sql, (r) => r.cable)) {
+    for (const row of rows) {
+      const cable = JSON.parse(row.parsed) as CableRecord['cable'];
+      cable.text = row.text;
+      yield { cable, mentions: JSON.parse(row.mentions) as CableRecord['mentions'], versions: JSON.parse(row.versions) as CableRecord['versions'] };
+    }
+  }
+}
+
+/** An edge as exports and the loader take it (the graph's key, ends and attributes). */
+export interface GraphDbEdge {
+  key: string;
+  source: string;
+  target: string;
+  undirected: boolean;
+  attributes: Attributes;
+}
+
+const parseJson = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
+
+interface NodeRow {
+  node: number;
+  id: string;
+  degree: number;
+  weighted_degree: number;
+  pagerank: number;
+  community: number;
+  x: number;
+  y: number;
+}
+
+/** The metrics columns as node attributes, in the graph's attribute order. */
+const metrics = (r: NodeRow): Attributes => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
+
+/** The nodes of a database in graph order, and each node number's key. */
+interface DbNodes {
+  nodes: GraphNodes;
+  keyOf: Map<number, string>;
+}
+
+/**
+ * Every node of the database in graph order with the attributes the graph gives it (the same
+ * keys in the same order as a graph built in memory), from the node tables. Graph order: the
+ * entities that cables mention, by id, then every other node by node number — a build's node
+ * numbers exactly; in a curated database (whose removed entities leave holes in the numbers and
+ * whose new ones are numbered after all others) the order a rebuild would give the entities.
+ */
+function readNodes(db: GraphDb): DbNodes {
+  const byNode = new Map<number, [string, Attributes]>();
+  type EntityRow = NodeRow & { kind: string; name: string; cable_count: number; first_date: string | null; last_date: string | null };
+  const aliases = db.prepare('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position');
+  for (const r of db.prepare('SELECT * FROM entities').iterate() as IterableIterator<EntityRow>) {
+    const attributes: Attributes = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
+    if (r.first_date !== null) attributes.firstDate = r.first_date;
+    if (r.last_date !== null) attributes.lastDate = r.last_date;
+    byNode.set(r.node, [r.id, Object.assign(attributes, metrics(r))]);
+  }
+  // Aliases after the entity pass (one statement open at a time).
+  for (const [node, entry] of byNode) {
+    entry[1].aliases = (aliases.all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
+  }
+  type CableRow = NodeRow & { in_corpus: number; date: string | null; created: string | null; classification: string | null; caveats: string | null; origin: string | null; subject: string | null; paragraph_count: number; versions: number };
+  const cableColumns = 'node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y';
+  for (const r of db.prepare(`SELECT ${cableColumns} FROM cables`).iterate() as IterableIterator<CableRow>) {
+    let attributes: Attributes;
+    if (!r.in_corpus) attributes = { kind: 'Cable', label: r.id, inCorpus: false };
+    else {
+      attributes = { kind: 'Cable', label: r.id, inCorpus: true, classification: r.classification ?? '', paragraphCount: r.paragraph_count, versions: r.versions };
+      if (r.date !== null) attributes.date = r.date;
+      if (r.created !== null) attributes.created = r.created;
+      if (r.subject !== null) attributes.subject = r.subject;
+      if (r.origin !== null) attributes.origin = r.origin;
+      if (r.caveats !== null) attributes.caveats = parseJson<string[]>(r.caveats);
+    }
+    byNode.set(r.node, [r.id, Object.assign(attributes, metrics(r))]);
+  }
+  for (const r of db.prepare('SELECT * FROM posts').iterate() as IterableIterator<NodeRow & { name: string }>) {
+    byNode.set(r.node, [r.id, { kind: 'Post', label: r.name, name: r.name, ...metrics(r) }]);
+  }
+  for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<NodeRow & { code: string; tag_kind: string; name: string | null }>) {
+    byNode.set(r.node, [r.id, { kind: 'Tag', label: r.code, code: r.code, tagKind: r.tag_kind, ...(r.name !== null ? { name: r.name } : {}), ...metrics(r) }]);
+  }
+  const mentioned = (entry: [string, Attributes]): boolean => ENTITY_KINDS.has(entry[1].kind as string) && (entry[1].cableCount as number) > 0;
+  const order = [...byNode.keys()].sort((x, y) => {
+    const ex = byNode.get(x)!;
+    const ey = byNode.get(y)!;
+    const mx = mentioned(ex);
+    const my = mentioned(ey);
+    if (mx !== my) return mx ? -1 : 1;
+    if (mx) return ex[0] < ey[0] ? -1 : ex[0] > ey[0] ? 1 : 0;
+    return x - y;
+  });
+  const nodes = new GraphNodes();
+  const keyOf = new Map<number, string>();
+  for (const node of order) {
+    const [key, attributes] = byNode.get(node)!;
+    nodes.add(key, attributes);
+    keyOf.set(node, key);
+  }
+  return { nodes, keyOf };
+}
+
+/** The per-cable edge tables, read cable range by cable range and put back in the graph's per-cable order. */
+interface CableEdgeRow {
+  cable: number;
+  /** Order within the cable: the graph's edge order is MENTIONS, SIGNED, CLASSIFIED, FROM/TO/INFO, TAGGED, REFERENCES. */
+  group: number;
+  seq: number;
+  edge: (key: (node: number) => string) => GraphDbEdge;
+}
+
+/** Cables per batch of per-cable edges. */
+const CABLES_PER_BATCH = 2_000;
+
+/**
+ * A graph database read the streaming way: its meta and nodes in memory (a few hundred thousand
+ * at full-corpus scale), its edges (tens of millions) and cable records read in batches on each
+ * pass. The edges come in the graph's order — per cable (in cable order) its MENTIONS, SIGNED,
+ * CLASSIFIED, FROM, TO/INFO, TAGGED and REFERENCES edges, then the co-mentions by their ends'
+ * ids — with the attributes of a graph built in memory (co-mention evidence capped at the build's
+ * maxEvidence, as there).
+ */
+export class GraphDbReader {
+  private constructor(
+    readonly file: string,
+    readonly db: GraphDb,
+    readonly meta: GraphDbMeta,
+    readonly nodes: GraphNodes,
+    /** Node number → key. */
+    private readonly keyOf: Map<number, string>,
+  ) {}
+
+  static open(file: string): GraphDbReader {
+    const db = openGraphDb(file);
+    try {
+      const { nodes, keyOf } = readNodes(db);
+      return new GraphDbReader(file, db, readMeta(db), nodes, keyOf);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The cable records, in cable-id order. */
+  records(): Generator<CableRecord> {
+    return cableRecords(this.db);
+  }
+
+  /** Every edge in the graph's order (see the class comment). */
+  async *edges(): AsyncGenerator<GraphDbEdge> {
+    yield* this.cableEdges();
+    yield* this.coMentionEdges();
+  }
+
+  private *cableEdges(): Generator<GraphDbEdge> {
+    const key = (node: number): string => {
+      const found = this.keyOf.get(node);
+      if (found === undefined) throw new Error(`${this.file}: an edge ends at node ${node}, which no node table has`);
+      return found;
+    };
+    const range = this.db.prepare(`SELECT min(node) AS first, max(node) AS last FROM cables WHERE in_corpus = 1`).get() as { first: number | null; last: number | null };
+    if (range.first === null || range.last === null) return;
+    const edge = (type: string, source: number, target: number, attributes: Attributes = {}): GraphDbEdge => {
+      const s = key(source);
+      const t = key(target);
+      return { key: `${type}:${s}->${t}`, source: s, target: t, undirected: false, attributes: { type, ...attributes } };
+    };
+    const queries: Array<{ sql: string; row: (r: Record<string, unknown>) => CableEdgeRow }> = [
+      {
+        sql: 'SELECT cable, entity, count, paragraphs, offsets, position FROM cable_entities WHERE cable BETWEEN ? AND ?',
+        row: (r) => ({ cable: r.cable as number, group: 0, seq: r.position as number, edge: () => edge('MENTIONS', r.cable as number, r.entity as number, { count: r.count, paragraphs: JSON.parse(r.paragraphs as string), offsets: JSON.parse(r.offsets as string) }) }),
+      },
+      { sql: 'SELECT rowid, person, cable FROM signed WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 1, seq: r.rowid as number, edge: () => edge('SIGNED', r.person as number, r.cable as number) }) },
+      {
+        sql: 'SELECT rowid, person, cable, title FROM classified WHERE cable BETWEEN ? AND ?',
+        row: (r) => ({ cable: r.cable as number, group: 2, seq: r.rowid as number, edge: () => edge('CLASSIFIED', r.person as number, r.cable as number, r.title === null ? {} : { title: r.title }) }),
+      },
+      {
+        sql: 'SELECT rowid, cable, role, post, precedence FROM cable_posts WHERE cable BETWEEN ? AND ?',
+        row: (r) => ({ cable: r.cable as number, group: 3, seq: r.rowid as number, edge: () => edge(r.role as string, r.cable as number, r.post as number, r.precedence === null ? {} : { precedence: r.precedence }) }),
+      },
+      { sql: 'SELECT rowid, cable, tag FROM tagged WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 4, seq: r.rowid as number, edge: () => edge('TAGGED', r.cable as number, r.tag as number) }) },
+      { sql: 'SELECT rowid, cable, cited FROM cable_references WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 5, seq: r.rowid as number, edge: () => edge('REFERENCES', r.cable as number, r.cited as number) }) },
+    ];
+    const statements = queries.map((q) => ({ statement: this.db.prepare(q.sql), row: q.row }));
+    for (let first = range.first; first <= range.last; first += CABLES_PER_BATCH) {
+      const last = Math.min(range.last, first + CABLES_PER_BATCH - 1);
+      const rows: CableEdgeRow[] = [];
+      for (const { statement, row } of statements) for (const r of statement.all(first, last) as Array<Record<string, unknown>>) rows.push(row(r));
+      rows.sort((x, y) => x.cable - y.cable || x.group - y.group || x.seq - y.seq);
+      for (const r of rows) yield r.edge(key);
+    }
+  }
+
+  /**
+   * The co-mentions by their ends' ids (the graph's edge order): entity by entity in id order,
+   * each one's pairs sorted by the other end's id — a build's primary-key order, and the same
+   * order for a curated database whose new entities are numbered out of id order.
+   */
+  private *coMentionEdges(): Generator<GraphDbEdge> {
+    const key = (node: number): string => this.keyOf.get(node)!;
+    const cap = this.meta.buildOptions.maxEvidence;
+    type PairRow = { a: number; b: number; weight: number; cable_count: number; paragraph_count: number; first_date: string | null; last_date: string | null };
+    const evidence = this.db.prepare('SELECT cable, paragraphs FROM co_mention_evidence WHERE a = ? AND b = ? ORDER BY cable LIMIT ?');
+    const pairsOf = this.db.prepare('SELECT a, b, weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ?');
+    const entities = this.db.prepare('SELECT node FROM entities ORDER BY id').pluck().all() as number[];
+    for (const a of entities) {
+      const rows = pairsOf.all(a) as PairRow[];
+      if (rows.length === 0) continue;
+      const source = key(a);
+      const ends = rows.map((r) => ({ r, target: key(r.b) })).sort((x, y) => (x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
+      for (const { r, target } of ends) {
+        // Evidence in cable-id order (cables of the corpus are numbered in id order).
+        const list = (evidence.all(r.a, r.b, cap) as Array<{ cable: number; paragraphs: string }>).map((e) => ({ cable: key(e.cable), paragraphs: JSON.parse(e.paragraphs) as number[] }));
+        const attributes: Attributes = {
+          type: 'CO_MENTIONED',
+          weight: r.weight,
+          cableCount: r.cable_count,
+          paragraphCount: r.paragraph_count,
+          cables: list.map((e) => e.cable),
+          evidence: list,
+        };
+        if (r.cable_count > list.length) attributes.evidenceTruncated = true;
+        if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date });
+        yield { key: `CO_MENTIONED:${source}--${target}`, source, target, undirected: true, attributes };
+      }
+    }
+  }
+
+}

@@ -1,0 +1,425 @@
+// The embedded store: a GraphStore over the graph database (one SQLite file) opened read-only — every question an indexed query, nothing of the graph loaded.
+import type BetterSqlite3 from 'better-sqlite3';
+import { openGraphDb } from '../db/open';
+import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
+import { compare, editDistance, maxEdits } from './search';
+import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
+import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
+import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from './types';
+import { cableRef, edgeView, nodeView, sortFacts } from './views';
+
+type Database = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+type Row = Record<string, unknown>;
+
+const ENTITY_COLUMNS = 'e.node AS n, e.id AS id, e.kind AS kind, e.name AS name, e.cable_count AS cableCount, e.weighted_degree AS weightedDegree, e.pagerank AS pagerank, e.community AS community, e.x AS x, e.y AS y, e.first_date AS firstDate, e.last_date AS lastDate';
+const EDGE_COLUMNS = 'ea.id AS source, eb.id AS target, c.weight AS weight, c.cable_count AS cableCount, c.first_date AS firstDate, c.last_date AS lastDate';
+const CABLE_COLUMNS = 'c.id AS id, c.date AS date, c.subject AS subject, c.origin AS origin, c.classification AS classification';
+/** spanOverlaps (store.ts) in SQL, over a row's first/last dates and the :since/:until parameters. */
+const SPAN = (first: string, last: string): string =>
+  `((:since IS NULL AND :until IS NULL) OR ((${first} IS NOT NULL OR ${last} IS NOT NULL) AND (:since IS NULL OR coalesce(${last}, ${first}) >= :since) AND (:until IS NULL OR substr(coalesce(${first}, ${last}), 1, length(:until)) <= :until)))`;
+const EDGE_FILTER = `c.weight >= :minWeight AND ${SPAN('c.first_date', 'c.last_date')}`;
+
+const json = (list: readonly unknown[]): string => JSON.stringify(list);
+const nodeOf = (row: Row): NodeView => nodeView(String(row.id), row);
+const edgeOf = (row: Row): EdgeView => edgeView(String(row.source), String(row.target), row);
+const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.id);
+const parseList = (text: unknown): number[] => (typeof text === 'string' && text.length > 0 ? (JSON.parse(text) as number[]) : []);
+
+interface Side {
+  distance: Map<number, number>;
+  predecessors: Map<number, number[]>;
+  frontier: number[];
+  depth: number;
+}
+
+/**
+ * The SQLite store. Statements are prepared once and reused; lists of ids go in as one JSON
+ * parameter (json_each), so a query is one statement whatever the list's length. Caches (the
+ * distinct words of entity names, the stats) are dropped whenever another connection — a curation
+ * decision from the CLI or the viewer — has written (PRAGMA data_version).
+ */
+export class SqliteStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  private readonly statements = new Map<string, Statement>();
+  private dataVersion = -1;
+  private words: string[] | undefined;
+  private statsCache: GraphStats | undefined;
+  private evidenceCap: number | undefined;
+
+  private constructor(readonly db: Database, readonly file: string) {}
+
+  /** Opens a graph database read-only (a missing, damaged or foreign file is a clear error). */
+  static open(file: string): SqliteStore {
+    return new SqliteStore(openGraphDb(file), file);
+  }
+
+  /** A store over a connection someone else owns (curation's read-write one). */
+  static over(db: Database, file: string): SqliteStore {
+    return new SqliteStore(db, file);
+  }
+
+  private statement(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  private all(sql: string, params: Row | unknown[] = {}): Row[] {
+    return this.statement(sql).all(params) as Row[];
+  }
+
+  /** Drops the caches when the file changed under this connection. */
+  private fresh(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    this.words = undefined;
+    this.statsCache = undefined;
+    this.evidenceCap = undefined;
+  }
+
+  /** A meta value (JSON), undefined when absent. */
+  private meta<T>(key: string): T | undefined {
+    const value = this.statement('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+    return value === undefined ? undefined : (JSON.parse(value) as T);
+  }
+
+  /** Cables kept in an edge's cable list (the build option; the graph file's default when absent). */
+  private maxEvidence(): number {
+    this.fresh();
+    if (this.evidenceCap === undefined) this.evidenceCap = this.meta<{ maxEvidence?: number }>('build_options')?.maxEvidence ?? DEFAULT_BUILD_OPTIONS.maxEvidence;
+    return this.evidenceCap;
+  }
+
+  async stats(): Promise<GraphStats> {
+    this.fresh();
+    if (!this.statsCache) {
+      // What the build (and each curation decision) records: counting 26 M co-mentions per request would not do.
+      const stored = this.meta<Omit<GraphStats, 'store'>>('stats');
+      if (stored) this.statsCache = { store: 'embedded', ...stored };
+      else {
+        const firstDate = this.statement('SELECT min(date) FROM cables').pluck().get() as string | null;
+        const lastDate = this.statement('SELECT max(date) FROM cables').pluck().get() as string | null;
+        const entities = this.all('SELECT count(*) AS entities, count(DISTINCT community) AS communities FROM entities')[0]!;
+        this.statsCache = {
+          store: 'embedded',
+          cables: Number(this.statement('SELECT count(*) FROM cables WHERE in_corpus = 1').pluck().get()),
+          entities: Number(entities.entities),
+          coMentions: Number(this.statement('SELECT count(*) FROM co_mentions').pluck().get()),
+          ...(firstDate ? { firstDate } : {}),
+          ...(lastDate ? { lastDate } : {}),
+          communities: Number(entities.communities),
+        };
+      }
+    }
+    return { ...this.statsCache };
+  }
+
+  async entities(ids: readonly string[]): Promise<NodeView[]> {
+    if (ids.length === 0) return [];
+    const rows = this.all(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))`, [json(ids)]);
+    const found = new Map(rows.map((r) => [String(r.id), nodeOf(r)]));
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  async aliases(id: string): Promise<Alias[]> {
+    const rows = this.all('SELECT a.alias AS text, a.count AS count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ?', [id]);
+    return rows.map((r) => ({ text: String(r.text), count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.text, y.text));
+  }
+
+  async timeline(id: string): Promise<Array<{ month: string; cables: number }>> {
+    const rows = this.all(
+      `SELECT substr(c.date, 1, 7) AS month, count(*) AS cables FROM cable_entities m JOIN cables c ON c.node = m.cable
+       WHERE m.entity = (SELECT node FROM entities WHERE id = ?) AND c.date IS NOT NULL AND c.date <> '' GROUP BY month ORDER BY month`,
+      [id],
+    );
+    return rows.map((r) => ({ month: String(r.month), cables: Number(r.cables) }));
+  }
+
+  /** Distinct words of every entity's name and aliases, sorted (read once, on the first search). */
+  private wordList(): string[] {
+    this.fresh();
+    if (!this.words) {
+      this.words = (this.statement('SELECT DISTINCT word FROM entity_words').pluck().all() as string[]).sort(compare);
+      this.wordsByLength = new Map();
+      for (const w of this.words) {
+        const list = this.wordsByLength.get(w.length);
+        if (list) list.push(w);
+        else this.wordsByLength.set(w.length, [w]);
+      }
+    }
+    return this.words;
+  }
+
+  /** The words of each length: a typo budget of k only looks at lengths within k. */
+  private wordsByLength = new Map<number, string[]>();
+
+  /** Entities with, for every query word, a word that it starts or that is within its typo budget. */
+  async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
+    const words = this.wordList();
+    let matching: Set<number> | undefined;
+    for (const token of tokens) {
+      const found: string[] = [];
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (words[mid]! < token) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < words.length && words[i]!.startsWith(token); i += 1) found.push(words[i]!);
+      const limit = maxEdits(token);
+      if (limit > 0) {
+        for (let length = token.length - limit; length <= token.length + limit; length += 1) {
+          for (const word of this.wordsByLength.get(length) ?? []) if (!word.startsWith(token) && editDistance(token, word, limit) <= limit) found.push(word);
+        }
+      }
+      const entities = new Set(this.statement('SELECT DISTINCT entity FROM entity_words WHERE word IN (SELECT value FROM json_each(?))').pluck().all(json(found)) as number[]);
+      matching = matching ? new Set([...matching].filter((n) => entities.has(n))) : entities;
+      if (matching.size === 0) break;
+    }
+    if (!matching || matching.size === 0) return [];
+    // The most cited first, so the cap keeps what a reader most likely means.
+    const rows = this.all(
+      `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.node IN (SELECT value FROM json_each(:ns)) AND (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types)))
+       ORDER BY e.cable_count DESC, e.id LIMIT :cap`,
+      { ns: json([...matching]), types: types ? json(types) : null, cap },
+    );
+    const aliases = new Map<number, string[]>();
+    for (const r of this.all('SELECT entity, alias AS text FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY entity, position', [json(rows.map((r) => r.n))])) {
+      const list = aliases.get(Number(r.entity));
+      if (list) list.push(String(r.text));
+      else aliases.set(Number(r.entity), [String(r.text)]);
+    }
+    return rows.map((r) => {
+      const name = String(r.name);
+      return { ...nodeOf(r), names: [name, ...(aliases.get(Number(r.n)) ?? []).filter((t) => t !== name)] };
+    });
+  }
+
+  private edgeParams(filter: EdgeFilter): Row {
+    return { minWeight: filter.minWeight, since: filter.since ?? null, until: filter.until ?? null };
+  }
+
+  async incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+    if (ids.length === 0) return [];
+    const params = { ...this.edgeParams(filter), ids: json(ids), types: filter.types ? json(filter.types) : null };
+    const typeOf = (alias: string): string => `(:types IS NULL OR ${alias}.kind IN (SELECT value FROM json_each(:types)))`;
+    const rows = this.all(
+      `WITH chosen AS (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
+       SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+         WHERE c.a IN chosen AND ${EDGE_FILTER} AND ${typeOf('eb')}
+       UNION
+       SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+         WHERE c.b IN chosen AND ${EDGE_FILTER} AND ${typeOf('ea')}`,
+      params,
+    );
+    return rows.map(edgeOf).sort(byId);
+  }
+
+  async among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+    if (ids.length === 0) return [];
+    const rows = this.all(
+      `WITH chosen AS (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
+       SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+       WHERE c.a IN chosen AND c.b IN chosen AND ${EDGE_FILTER}`,
+      { ...this.edgeParams(filter), ids: json(ids) },
+    );
+    return rows.map(edgeOf).sort(byId);
+  }
+
+  async top(filter: NodeFilter, limit: number): Promise<NodeView[]> {
+    const rows = this.all(
+      `SELECT ${ENTITY_COLUMNS} FROM entities e
+       WHERE (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types))) AND (:community IS NULL OR e.community = :community) AND ${SPAN('e.first_date', 'e.last_date')}
+       ORDER BY e.pagerank DESC, e.id LIMIT :limit`,
+      { types: filter.types ? json(filter.types) : null, community: filter.community ?? null, since: filter.since ?? null, until: filter.until ?? null, limit },
+    );
+    return rows.map(nodeOf);
+  }
+
+  /** Neighbours (entity numbers) of `n` over co-mentions of at least `minWeight`: two index range reads. */
+  private neighbours(n: number, minWeight: number): number[] {
+    const out = this.statement('SELECT b FROM co_mentions WHERE a = ? AND weight >= ?').pluck().all(n, minWeight) as number[];
+    for (const m of this.statement('SELECT a FROM co_mentions WHERE b = ? AND weight >= ?').pluck().all(n, minWeight) as number[]) out.push(m);
+    return out;
+  }
+
+  /**
+   * Bidirectional breadth first, reading each expanded node's neighbours from the indexes (never
+   * the whole adjacency), always growing the smaller frontier, keeping every predecessor at the
+   * shortest distance on each side; the paths are every shortest prefix to a meeting node joined to
+   * every shortest suffix from it — the same search, in the same order, as the Neo4j store's.
+   */
+  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
+    const ends = this.all('SELECT node AS n, id FROM entities WHERE id IN (?, ?)', [from, to]);
+    const s = ends.find((r) => r.id === from)?.n as number | undefined;
+    const t = ends.find((r) => r.id === to)?.n as number | undefined;
+    if (s === undefined || t === undefined) return [];
+    const sides = [s, t].map((start) => ({ distance: new Map([[start, 0]]), predecessors: new Map<number, number[]>(), frontier: [start], depth: 0 })) as [Side, Side];
+    let meeting: number[] = [];
+    while (meeting.length === 0 && sides[0].frontier.length > 0 && sides[1].frontier.length > 0 && sides[0].depth + sides[1].depth < maxHops) {
+      const [grow, other] = sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
+      const next: number[] = [];
+      const depth = grow.depth + 1;
+      for (const u of grow.frontier) {
+        for (const v of this.neighbours(u, minWeight)) {
+          const d = grow.distance.get(v);
+          if (d === undefined) {
+            grow.distance.set(v, depth);
+            grow.predecessors.set(v, [u]);
+            next.push(v);
+          } else if (d === depth) grow.predecessors.get(v)!.push(u);
+        }
+      }
+      grow.frontier = next;
+      grow.depth = depth;
+      meeting = next.filter((v) => other.distance.has(v));
+    }
+    if (meeting.length === 0) return [];
+    const dist = (m: number): number => sides[0].distance.get(m)! + sides[1].distance.get(m)!;
+    const length = Math.min(...meeting.map(dist));
+    meeting = meeting.filter((m) => dist(m) === length);
+    // Ids of the nodes the paths can pass through (the predecessor trees back from the meeting nodes).
+    const involved = new Set<number>();
+    const collect = (side: Side, node: number): void => {
+      if (involved.has(node) && side.predecessors.get(node) === undefined) return;
+      involved.add(node);
+      for (const p of side.predecessors.get(node) ?? []) collect(side, p);
+    };
+    for (const m of meeting) {
+      collect(sides[0], m);
+      collect(sides[1], m);
+    }
+    const ids = new Map<number, string>();
+    for (const r of this.all('SELECT node AS n, id FROM entities WHERE node IN (SELECT value FROM json_each(?))', [json([...involved])])) ids.set(Number(r.n), String(r.id));
+    const idOf = (n: number): string => ids.get(n)!;
+    meeting.sort((x, y) => compare(idOf(x), idOf(y)));
+    const chains = (side: Side, node: number): number[][] => {
+      const predecessors = side.predecessors.get(node);
+      if (!predecessors) return [[node]];
+      return [...new Set(predecessors)].sort((x, y) => compare(idOf(x), idOf(y))).flatMap((p) => chains(side, p).map((chain) => [...chain, node]));
+    };
+    const paths: string[][] = [];
+    for (const m of meeting) {
+      const suffixes = chains(sides[1], m).map((chain) => chain.reverse().slice(1));
+      for (const prefix of chains(sides[0], m)) {
+        for (const suffix of suffixes) {
+          if (paths.length >= cap) return paths;
+          paths.push([...prefix, ...suffix].map(idOf));
+        }
+      }
+    }
+    return paths;
+  }
+
+  async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const [row] = this.all(
+      `SELECT ${EDGE_COLUMNS}, c.a AS an, c.b AS bn FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+       WHERE c.a = (SELECT node FROM entities WHERE id = ?) AND c.b = (SELECT node FROM entities WHERE id = ?)`,
+      [x, y],
+    );
+    if (!row) return undefined;
+    // The edge's cable list as the graph keeps it: the first maxEvidence cables in cable order (corpus cables are numbered in id order).
+    const cables = this.statement('SELECT k.id FROM co_mention_evidence v JOIN cables k ON k.node = v.cable WHERE v.a = ? AND v.b = ? ORDER BY v.cable LIMIT ?').pluck().all(row.an, row.bn, this.maxEvidence()) as string[];
+    return { ...edgeOf(row), cables };
+  }
+
+  async cables(ids: readonly string[]): Promise<CableRef[]> {
+    if (ids.length === 0) return [];
+    const found = new Map(this.all(`SELECT ${CABLE_COLUMNS} FROM cables c WHERE c.id IN (SELECT value FROM json_each(?))`, [json(ids)]).map((r) => [String(r.id), cableRef(String(r.id), r)]));
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  async sharedCables(a: string, b: string): Promise<SharedCable[]> {
+    const rows = this.all(
+      `SELECT ${CABLE_COLUMNS}, x.paragraphs AS ap, x.offsets AS ao, y.paragraphs AS bp, y.offsets AS bo
+       FROM cable_entities x JOIN cable_entities y ON y.cable = x.cable JOIN cables c ON c.node = x.cable
+       WHERE x.entity = (SELECT node FROM entities WHERE id = ?) AND y.entity = (SELECT node FROM entities WHERE id = ?)`,
+      [a, b],
+    );
+    const mentions = (paragraphs: unknown, offsets: unknown): MentionsIn => ({ paragraphs: parseList(paragraphs), offsets: parseList(offsets) });
+    const shared = rows.map((r) => ({ cable: cableRef(String(r.id), r), a: mentions(r.ap, r.ao), b: mentions(r.bp, r.bo) }));
+    return shared.sort((x, y) => compare(x.cable.date ?? '9999', y.cable.date ?? '9999') || compare(x.cable.id, y.cable.id));
+  }
+
+  async cableTexts(ids: readonly string[]): Promise<Map<string, CableText>> {
+    if (ids.length === 0) return new Map();
+    const rows = this.all('SELECT node, id, text FROM cables WHERE id IN (SELECT value FROM json_each(?)) AND in_corpus = 1 AND text IS NOT NULL', [json(ids)]);
+    const bounds = this.statement('SELECT number, start, end FROM paragraphs WHERE cable = ? ORDER BY position');
+    return new Map(rows.map((r) => [String(r.id), { text: String(r.text), paragraphs: bounds.all(r.node) as CableText['paragraphs'] }]));
+  }
+
+  async cable(id: string): Promise<CableFacts | undefined> {
+    const [row] = this.all(`SELECT c.node AS n, ${CABLE_COLUMNS}, c.created AS created, c.caveats AS caveats, c.in_corpus AS inCorpus FROM cables c WHERE c.id = ?`, [id]);
+    if (!row) return undefined;
+    const n = row.n as number;
+    const strings = (sql: string): string[] => (this.statement(sql).pluck().all(n) as unknown[]).map(String);
+    const facts: CableFacts = {
+      ...cableRef(id, row),
+      caveats: row.caveats ? (JSON.parse(String(row.caveats)) as string[]) : [],
+      inCorpus: !!row.inCorpus,
+      tags: this.all('SELECT t.code AS code, t.name AS label FROM tagged x JOIN tags t ON t.node = x.tag WHERE x.cable = ?', [n]).map((t) => ({ code: String(t.code), ...(t.label ? { label: String(t.label) } : {}) })),
+      references: strings('SELECT r.id FROM cable_references x JOIN cables r ON r.node = x.cited WHERE x.cable = ?'),
+      signers: strings('SELECT e.name FROM signed s JOIN entities e ON e.node = s.person WHERE s.cable = ?'),
+      to: strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'TO'"),
+      info: strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'INFO'"),
+      entities: this.all('SELECT e.id AS id, e.kind AS kind, e.name AS name, m.offsets AS offsets FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ?', [n]).map((e) => ({
+        id: String(e.id),
+        type: e.kind as EntityKind,
+        name: String(e.name),
+        offsets: parseList(e.offsets),
+      })),
+    };
+    if (row.created) facts.created = String(row.created);
+    const [from] = strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'FROM'");
+    if (from) facts.from = from;
+    const [classifiedBy] = strings('SELECT e.name FROM classified s JOIN entities e ON e.node = s.person WHERE s.cable = ?');
+    if (classifiedBy) facts.classifiedBy = classifiedBy;
+    return sortFacts(facts);
+  }
+
+  /**
+   * Full-text search (FTS5 over subjects and texts): the matching cables best first (bm25), each
+   * with its best passage and its most mentioned entities; then the entities named in the most of
+   * the best 100 matches. Without a date range the cables table is not joined (FTS5 answers the
+   * count and the top of the ranking from its own index).
+   */
+  async textSearch(query: TextQuery): Promise<TextSearchResult> {
+    const match = ftsExpression(query.q);
+    const dated = query.since !== undefined || query.until !== undefined;
+    const from = dated
+      ? `cable_fts f JOIN cables c ON c.node = f.rowid WHERE cable_fts MATCH :match AND (:since IS NULL OR c.date >= :since) AND (:until IS NULL OR substr(c.date, 1, length(:until)) <= :until)`
+      : 'cable_fts f WHERE cable_fts MATCH :match';
+    const params = dated ? { match, since: query.since ?? null, until: query.until ?? null } : { match };
+    const total = Number(this.statement(`SELECT count(*) FROM ${from}`).pluck().get(params));
+    const page = this.all(`SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`, {
+      ...params,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const refs = new Map(this.all(`SELECT c.node AS n, ${CABLE_COLUMNS} FROM cables c WHERE c.node IN (SELECT value FROM json_each(?))`, [json(page.map((r) => r.n))]).map((r) => [Number(r.n), r]));
+    const mentioned = this.statement('SELECT e.id, e.kind, e.name, m.count FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ? ORDER BY m.count DESC, m.position LIMIT 8');
+    const cables = page.map((p) => {
+      const r = refs.get(Number(p.n))!;
+      return {
+        ...cableRef(String(r.id), r),
+        snippet: unmark(String(p.snippet ?? '')),
+        entities: (mentioned.all(p.n) as Row[]).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), mentions: Number(e.count) })),
+      };
+    });
+    const entities = this.all(
+      `WITH hits AS (SELECT f.rowid AS cable FROM ${from} ORDER BY f.rank LIMIT 100)
+       SELECT e.id AS id, e.kind AS kind, e.name AS name, count(*) AS cables FROM hits JOIN cable_entities m ON m.cable = hits.cable JOIN entities e ON e.node = m.entity
+       GROUP BY e.node ORDER BY cables DESC, e.cable_count DESC, e.id LIMIT 20`,
+      params,
+    ).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), cables: Number(e.cables) }));
+    return { query: query.q, total, offset: query.offset, cables, entities };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

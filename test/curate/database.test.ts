@@ -1,0 +1,245 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import { runBuild } from '../../src/cli/build-command';
+import { databaseSuggestSource, decideInDatabase, readCuration, suggestDuplicates, type DecisionRequest } from '../../src/curate';
+import { openGraphDb, type GraphDb } from '../../src/db/open';
+
+const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/cablegate');
+const CLI = path.resolve(__dirname, '../../dist/cli/index.js');
+const run = promisify(execFile);
+
+/** Columns holding node numbers (replaced by the nodes' ids: a rebuild numbers nodes afresh). */
+const NODE_COLUMNS = new Set(['node', 'entity', 'cable', 'person', 'post', 'tag', 'cited', 'a', 'b']);
+/** Metrics: a build's (PageRank, communities, layout, degrees over the whole graph); a decision keeps them. */
+const METRICS = new Set(['degree', 'weighted_degree', 'pagerank', 'community', 'x', 'y']);
+/** Meta keys of curation's own bookkeeping (metrics of removed entities, for undo). */
+const BOOKKEEPING = new Set(['curation_shelved_metrics']);
+
+const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curate-db-'));
+
+async function build(file: string, curation?: string, input = SEEDS): Promise<void> {
+  const status = await runBuild([input], { output: file, ner: 'builtin', quiet: true, workers: '0', ...(curation ? { curation } : {}) });
+  if (status !== 0) throw new Error(`build of ${input} failed (${status})`);
+}
+
+/**
+ * Every table as sorted rows, node numbers replaced by ids; `metrics` false drops the metric
+ * columns (and the stats that count communities).
+ */
+function dump(file: string, options: { metrics: boolean }): Record<string, string[]> {
+  const db = openGraphDb(file);
+  try {
+    const ids = new Map<number, string>();
+    for (const table of ['entities', 'cables', 'posts', 'tags']) for (const r of db.prepare(`SELECT node, id FROM ${table}`).all() as Array<{ node: number; id: string }>) ids.set(r.node, r.id);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name").pluck().all() as string[];
+    const out: Record<string, string[]> = {};
+    for (const table of [...tables, 'entity_fts']) {
+      const select = table === 'entity_fts' ? 'SELECT rowid AS entity, name, aliases FROM entity_fts' : table === 'cable_fts' ? 'SELECT rowid AS cable, subject FROM cable_fts' : `SELECT * FROM ${table}`;
+      out[table] = (db.prepare(select).all() as Array<Record<string, unknown>>)
+        .map((row) => {
+          const mapped: Record<string, unknown> = {};
+          for (const [k, v] of Object.entries(row)) {
+            if (k === 'node' || (!options.metrics && METRICS.has(k))) continue;
+            mapped[k] = NODE_COLUMNS.has(k) && typeof v === 'number' ? (ids.get(v) ?? `missing node ${v}`) : v;
+          }
+          if (table === 'meta') {
+            if (BOOKKEEPING.has(String(mapped.key))) return '';
+            if (!options.metrics && mapped.key === 'stats') mapped.value = JSON.stringify({ ...JSON.parse(String(mapped.value)), communities: '-' });
+          }
+          return JSON.stringify(mapped);
+        })
+        .filter(Boolean)
+        .sort();
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** Table by table, naming the table and the first rows that differ. */
+function expectSameTables(actual: Record<string, string[]>, expected: Record<string, string[]>): void {
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+  for (const table of Object.keys(expected)) {
+    const a = new Set(actual[table]);
+    const e = new Set(expected[table]);
+    const missing = expected[table]!.filter((r) => !a.has(r)).slice(0, 5);
+    const extra = actual[table]!.filter((r) => !e.has(r)).slice(0, 5);
+    expect({ table, missing, extra, rows: actual[table]!.length }).toEqual({ table, missing: [], extra: [], rows: expected[table]!.length });
+  }
+}
+
+const entityId = (db: GraphDb, name: string): string => {
+  const id = db.prepare('SELECT id FROM entities WHERE name = ? ORDER BY cable_count DESC, id LIMIT 1').pluck().get(name) as string | undefined;
+  if (!id) throw new Error(`no entity named ${name} in the seeds`);
+  return id;
+};
+
+describe('curation in the graph database (seeds)', () => {
+  let base = '';
+  beforeAll(async () => {
+    base = path.join(tmp(), 'graph.db');
+    await build(base);
+  }, 180_000);
+
+  test('decisions taken one at a time equal a rebuild from scratch with the same curation file, table by table (metrics aside)', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'graph.db');
+    fs.copyFileSync(base, file);
+    const curation = path.join(dir, 'curation.jsonl');
+    const db = openGraphDb(file, { write: true });
+    const decide = (request: Record<string, unknown>) => decideInDatabase(db, curation, { author: 'test', ...request } as DecisionRequest);
+    try {
+      const baghdad = entityId(db, 'Baghdad');
+      const bagdhad = entityId(db, 'Bagdhad');
+      const kouchner = db.prepare("SELECT id FROM entities WHERE name LIKE '%Kouchner%' ORDER BY cable_count DESC LIMIT 1").pluck().get() as string;
+      const talabani = db.prepare("SELECT id FROM entities WHERE name LIKE '%Talabani%' ORDER BY cable_count DESC LIMIT 1").pluck().get() as string;
+      const neither = entityId(db, 'Neither Saddam');
+      const merged = decide({ op: 'merge', ids: [bagdhad, baghdad], into: baghdad });
+      expect(merged.removed).toEqual([bagdhad]);
+      expect(merged.changed).toContain(baghdad);
+      decide({ op: 'rename', id: kouchner, name: 'Bernard Kouchner' });
+      decide({ op: 'reject', id: neither });
+      decide({ op: 'retype', id: talabani, type: 'ORGANIZATION' });
+      const cables = db.prepare('SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?) ORDER BY c.id LIMIT 2').pluck().all(kouchner) as string[];
+      const split = decide({ op: 'split', id: kouchner, cables, name: 'Kouchner (split)' });
+      expect(split.added).toHaveLength(1);
+      decide({ op: 'alias', id: baghdad, alias: 'BAGHDAD' });
+      decide({ op: 'undo', decision: 3 });
+      // A split without cables takes back the merges into the entity.
+      expect(decide({ op: 'split', id: baghdad }).added).toEqual([bagdhad]);
+    } finally {
+      db.close();
+    }
+    expect(readCuration(curation).map((d) => d.op)).toEqual(['merge', 'rename', 'reject', 'retype', 'split', 'alias', 'undo', 'split']);
+    const rebuilt = path.join(tmp(), 'graph.db');
+    await build(rebuilt, curation);
+    expectSameTables(dump(file, { metrics: false }), dump(rebuilt, { metrics: false }));
+  }, 300_000);
+
+  test('undo is exact: a decision and its undo leave every row as it was (metrics included)', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'graph.db');
+    fs.copyFileSync(base, file);
+    const before = dump(file, { metrics: true });
+    const curation = path.join(dir, 'curation.jsonl');
+    const db = openGraphDb(file, { write: true });
+    try {
+      const baghdad = entityId(db, 'Baghdad');
+      const bagdhad = entityId(db, 'Bagdhad');
+      decideInDatabase(db, curation, { op: 'merge', ids: [bagdhad, baghdad], into: baghdad, author: 'test' } as DecisionRequest);
+      const undone = decideInDatabase(db, curation, { op: 'undo', decision: 1, author: 'test' } as DecisionRequest);
+      expect(undone.added).toEqual([bagdhad]);
+    } finally {
+      db.close();
+    }
+    const after = dump(file, { metrics: true });
+    // The decisions themselves are recorded (table and meta); everything else is as before.
+    for (const t of ['decisions', 'meta']) {
+      delete before[t];
+      delete after[t];
+    }
+    expectSameTables(after, before);
+  }, 120_000);
+
+  test('a decision naming a missing entity is an error, and nothing is written', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'graph.db');
+    fs.copyFileSync(base, file);
+    const curation = path.join(dir, 'curation.jsonl');
+    const db = openGraphDb(file, { write: true });
+    try {
+      expect(() => decideInDatabase(db, curation, { op: 'rename', id: 'p-nobody-00000000', name: 'X', author: 'test' } as DecisionRequest)).toThrow(/no entity p-nobody-00000000/);
+      expect(() => decideInDatabase(db, curation, { op: 'undo', decision: 4, author: 'test' } as DecisionRequest)).toThrow(/no decision 4/);
+      expect(fs.existsSync(curation)).toBe(false);
+      expect(db.prepare('SELECT count(*) FROM decisions').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('a dry run changes nothing', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'graph.db');
+    fs.copyFileSync(base, file);
+    const before = dump(file, { metrics: true });
+    const curation = path.join(dir, 'curation.jsonl');
+    const db = openGraphDb(file, { write: true });
+    try {
+      const outcome = decideInDatabase(db, curation, { op: 'merge', ids: [entityId(db, 'Bagdhad'), entityId(db, 'Baghdad')], into: entityId(db, 'Baghdad'), author: 'test' } as DecisionRequest, { dryRun: true });
+      expect(outcome.written).toBe(false);
+      expect(outcome.removed).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+    expect(fs.existsSync(curation)).toBe(false);
+    expectSameTables(dump(file, { metrics: true }), before);
+  });
+
+  test('two CLI processes deciding at the same time: both decisions are kept, numbered in turn', async () => {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build`);
+    const dir = tmp();
+    const file = path.join(dir, 'graph.db');
+    fs.copyFileSync(base, file);
+    const curation = path.join(dir, 'curation.jsonl');
+    const db = openGraphDb(file);
+    const [a, b] = [entityId(db, 'Baghdad'), entityId(db, 'Bagdhad')];
+    db.close();
+    const cli = (...args: string[]) => run(process.execPath, [CLI, 'entities', ...args, '--graph', file, '--curation', curation, '--author', 'test'], { env: { ...process.env, CABLEGRAPH_AUTHOR: 'test' } });
+    await Promise.all([cli('rename', a, 'Baghdad (city)'), cli('rename', b, 'Bagdhad (typo)')]);
+    const decisions = readCuration(curation);
+    expect(decisions.map((d) => d.seq)).toEqual([1, 2]);
+    expect(decisions.map((d) => (d as { name: string }).name).sort()).toEqual(['Bagdhad (typo)', 'Baghdad (city)']);
+    const check = openGraphDb(file);
+    try {
+      expect(check.prepare('SELECT seq FROM decisions ORDER BY seq').pluck().all()).toEqual([1, 2]);
+      expect(check.prepare('SELECT name FROM entities WHERE id IN (?, ?) ORDER BY name').pluck().all(a, b)).toEqual(['Bagdhad (typo)', 'Baghdad (city)']);
+    } finally {
+      check.close();
+    }
+  }, 120_000);
+});
+
+/**
+ * The same on the 1,055-cable shared corpus, with decisions chosen the way a reviewer would:
+ * the top duplicate suggestions merged, a hub renamed, a person retyped, a split by cables of a
+ * merged entity, a surface form given to another entity, a rejection, and undos.
+ */
+describe('curation in the graph database (shared corpus)', () => {
+  test('a reviewer\'s session equals a rebuild with its curation file, table by table (metrics aside)', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'graph.db');
+    await build(file, undefined, CORPUS);
+    const curation = path.join(dir, 'curation.jsonl');
+    const db = openGraphDb(file, { write: true });
+    try {
+      const decide = (request: Record<string, unknown>) => decideInDatabase(db, curation, { author: 'test', ...request } as DecisionRequest);
+      const suggestions = suggestDuplicates(databaseSuggestSource(db), 6);
+      expect(suggestions.length).toBeGreaterThanOrEqual(4);
+      for (const s of suggestions.slice(0, 4)) decide({ op: 'merge', ids: [s.merge.id, s.keep.id], into: s.keep.id });
+      const hub = db.prepare("SELECT id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 1").pluck().get() as string;
+      decide({ op: 'rename', id: hub, name: 'The Most Mentioned Person' });
+      const org = db.prepare("SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 5 AND 20 ORDER BY id LIMIT 1").pluck().get() as string;
+      decide({ op: 'retype', id: org, type: 'PLACE' });
+      const keep = suggestions[0]!.keep.id;
+      const cables = db.prepare('SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?) ORDER BY c.id LIMIT 3').pluck().all(keep) as string[];
+      decide({ op: 'split', id: keep, cables, name: 'Split Off' });
+      const alias = db.prepare('SELECT a.alias FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.kind = ? AND e.id <> ? ORDER BY a.count DESC, a.alias LIMIT 1').pluck().get('Place', 'x') as string;
+      const place = db.prepare("SELECT id FROM entities WHERE kind = 'Place' AND cable_count BETWEEN 3 AND 10 ORDER BY id LIMIT 1").pluck().get() as string;
+      decide({ op: 'alias', id: place, alias });
+      const rejected = db.prepare("SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 2 AND 10 ORDER BY id DESC LIMIT 1").pluck().get() as string;
+      decide({ op: 'reject', id: rejected });
+      decide({ op: 'undo', decision: 2 });
+      decide({ op: 'undo', decision: 9 });
+    } finally {
+      db.close();
+    }
+    const rebuilt = path.join(tmp(), 'graph.db');
+    await build(rebuilt, curation, CORPUS);
+    expectSameTables(dump(file, { metrics: false }), dump(rebuilt, { metrics: false }));
+  }, 900_000);
+});
