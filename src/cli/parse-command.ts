@@ -1,5 +1,6 @@
 import { formatDiagnostic, type Diagnostic } from '../common/diagnostics';
 import { createExtractor, type ExtractorName, type Mention } from '../extract';
+import { extractRelations } from '../extract/relations';
 import { readCables } from '../ingest';
 import { parseCable, type Cable } from '../parse';
 import { resolveEntities } from '../resolve';
@@ -60,7 +61,8 @@ export async function runParse(inputs: string[], options: ParseCommandOptions): 
     const { perCable } = resolveEntities(cables, mentions);
     for (let i = 0; i < cables.length; i += 1) {
       const entities = (perCable[i] ?? []).map(({ type, name, id, mentions: surfaces }) => ({ type, name, id, mentions: surfaces }));
-      await writeLine(JSON.stringify(cableToJson(cables[i]!, { entities })));
+      const { roles, affiliations, meetings } = extractRelations(cables[i]!, mentions[i] ?? [], entities);
+      await writeLine(JSON.stringify(cableToJson(cables[i]!, { entities, roles, affiliations, meetings })));
     }
   }
   if (cableCount === 0) {
