@@ -20,11 +20,11 @@ const OFFICERS: Array<[RegExp, string]> = [
 ];
 const OFFICER_RE = /\b(?:the\s+)?(?:ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?)(?![\w/-])/gi;
 
-const VERB_MET = /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:]{0,70}?)$/;
+const VERB_MET = /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
 const VERB_TOLD = /^\s*(?:also\s+|later\s+|separately\s+|privately\s+)?(?:told|informed|briefed|assured|reminded|confided\s+to|explained\s+to|stressed\s+to|emphasized\s+to|said\s+to|complained\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
-const VERB_CALLED = /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received)\s+([^⟦.;:]{0,60}?)$/;
-const MEETING_WITH = /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:]{0,60}?)$/i;
-const POSSESSIVE_MEETING = /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:]{0,60}?)$/i;
+const VERB_CALLED = /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received)\s+([^⟦.;:,]{0,60}?)$/;
+const MEETING_WITH = /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+const POSSESSIVE_MEETING = /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 
@@ -54,11 +54,12 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     slots.sort((a, b) => a.start - b.start);
     const pairs = pairsIn(text, s.start, slots);
     if (pairs.length === 0) continue;
-    const sentence = text.slice(s.start, s.end);
-    const written = dateIn(sentence, ctx.date);
     const ev = evidenceOf(ctx, s.start)!;
     for (const [a, b, form] of pairs) {
       if (sameParty(a.party, b.party)) continue;
+      // the date written nearest the pair ("In a December 16 meeting with the Ambassador, X …", "X told the Ambassador on April 4")
+      const from = Math.max(s.start, Math.min(a.start, b.start) - 45);
+      const written = dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date);
       const meeting: Meeting = { a: a.party, b: b.party, dateSource: written ? 'text' : 'cable', form, paragraph: ev.paragraph, evidence: ev.evidence };
       const date = written ?? ctx.date;
       if (date) meeting.date = date;

@@ -10,6 +10,7 @@ const MAX_TITLE_WORDS = 9;
 /** US principals of the corpus years, for "President Bush" in a cable from abroad (general knowledge, not cable data). */
 const US_PRINCIPALS: Record<string, readonly string[]> = {
   President: ['nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama'],
+  Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
 };
 /** Titles whose holder is the post's own officer when written without a country ("Ambassador Stapleton" in Embassy Paris's cable). */

@@ -75,10 +75,13 @@ const NAME_OF_CODE = new Map<string, string>(countries.map((c) => [c.cca2, c.nam
 NAME_OF_CODE.set('US', 'United States'); NAME_OF_CODE.set('GB', 'United Kingdom');
 /** Lower-cased country name or demonym → common country name. */
 const COUNTRY_BY_WORD = new Map<string, string>();
-for (const c of countries) {
+const COUNTRY_BY_CAPITAL = new Map<string, string>();
+for (const c of countries as Array<(typeof countries)[number] & { capital?: string[]; independent?: boolean }>) {
   const name = NAME_OF_CODE.get(c.cca2)!;
+  for (const cap of c.capital ?? []) COUNTRY_BY_CAPITAL.set(cap.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''), name);
   for (const n of [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && /^[A-Za-z .'-]+$/.test(s))]) COUNTRY_BY_WORD.set(n.toLowerCase(), name);
-  if (c.demonyms?.eng) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) COUNTRY_BY_WORD.set(d.toLowerCase(), name);
+  // a demonym names the independent country that uses it ("Indian" is India's, not the Indian Ocean Territory's); the first wins
+  if (c.demonyms?.eng && c.independent !== false) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) if (!COUNTRY_BY_WORD.has(d.toLowerCase())) COUNTRY_BY_WORD.set(d.toLowerCase(), name);
 }
 for (const [w, cc] of Object.entries({ 'u.s.': 'US', us: 'US', usg: 'US', american: 'US', 'united states': 'US', britain: 'GB', uk: 'GB', 'u.k.': 'GB', british: 'GB',
   russia: 'RU', iran: 'IR', syria: 'SY', 'north korea': 'KP', 'south korea': 'KR', burma: 'MM', burmese: 'MM', vatican: 'VA', taiwan: 'TW', kosovo: 'XK', kosovar: 'XK',
@@ -97,3 +100,5 @@ export const COUNTRY_WORDS = Math.max(...[...COUNTRY_BY_WORD.keys()].map((k) => 
 /** Regex source matching any country name or demonym (longest first), for title phrases. */
 export const COUNTRY_ALT = [...COUNTRY_BY_WORD.keys()].sort((a, b) => b.length - a.length)
   .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+/** Country whose capital is `city` (lower case), if any. */
+export const countryOfCapital = (city: string): string | undefined => COUNTRY_BY_CAPITAL.get(city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
