@@ -14,6 +14,8 @@ export interface RelationContext {
   organizations: Mention[];
   /** Country of the post that sent the cable (`France` for Embassy Paris), when known. */
   home?: string;
+  /** The cable's country TAGS name a country other than the home country and the US. */
+  foreignTagged: boolean;
   /** The sending post, when it is an embassy, consulate or mission (its officers meet people). */
   post?: string;
   /** The cable's date, `YYYY-MM-DD`. */
@@ -27,12 +29,15 @@ export function contextOf(cable: Cable, mentions: Mention[], entities: CableEnti
   const persons = mentions.filter((m) => m.type === 'PERSON').sort((a, b) => a.start - b.start);
   const organizations = mentions.filter((m) => m.type === 'ORGANIZATION').sort((a, b) => a.start - b.start);
   const origin = cable.origin ?? cable.routing?.from?.name;
+  const home = homeCountry(cable, origin);
+  const tagged = cable.tags.filter((t) => t.kind === 'country' && t.label).map((t) => countryOf(t.label!) ?? t.label!);
   return {
     cable,
     sentences: sentencesOf(cable),
     persons,
     organizations,
-    home: homeCountry(cable, origin),
+    home,
+    foreignTagged: tagged.some((c) => c !== home && c !== 'United States'),
     post: origin && /^(?:Embassy|Consulate|Mission|US Mission|USUN|US Office|American Embassy|U\.S\. Mission|USNATO|USEU|USOSCE)/i.test(origin) ? origin : undefined,
     date: cable.created?.slice(0, 10),
     personRef(m: Mention): PersonRef {

@@ -22,7 +22,7 @@ const OFFICER_RE = /\b(?:the\s+)?(?:ambassador|amb\.|DCM|deputy\s+chief\s+of\s+m
 
 const VERB_MET = /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
 const VERB_TOLD = /^\s*(?:also\s+|later\s+|separately\s+|privately\s+)?(?:told|informed|briefed|assured|reminded|confided\s+to|explained\s+to|stressed\s+to|emphasized\s+to|said\s+to|complained\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
-const VERB_CALLED = /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received)\s+([^⟦.;:,]{0,60}?)$/;
+const VERB_CALLED = /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,60}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH = /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 const POSSESSIVE_MEETING = /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
@@ -43,7 +43,8 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       slots.push({ party: { kind: 'person', ...ctx.personRef(m) }, start: m.start, end: m.end });
     }
     if (ctx.post) for (const o of officersIn(text, s.start, s.end, slots, ctx.persons)) {
-      const role = OFFICERS.find(([re]) => re.test(o.text))![1];
+      const role = officerRole(o.text);
+      if (!role) continue;
       const holder = holders.get(role);
       const party: Party = holder
         ? { kind: 'person', text: o.text, start: o.start, end: o.end, name: holder.name, ...(holder.entityId ? { entityId: holder.entityId } : {}) }
@@ -73,10 +74,12 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
 /** Officers written by function in [start, end), outside person names and not owned by another country ("the French Ambassador"). */
 function officersIn(text: string, start: number, end: number, slots: Slot[], persons: Mention[]): Array<{ text: string; start: number; end: number }> {
   const out = [];
-  OFFICER_RE.lastIndex = start;
+  // search the sentence alone: a search from `start` in the whole text would scan to its end for every sentence
+  const sentence = text.slice(start, end);
+  OFFICER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = OFFICER_RE.exec(text)) && m.index < end) {
-    const s = m.index;
+  while ((m = OFFICER_RE.exec(sentence))) {
+    const s = start + m.index;
     const e = s + m[0].length;
     if (slots.some((x) => s < x.end && e > x.start)) continue;
     // "Ambassador Stapleton": the named person is the party
@@ -94,7 +97,7 @@ function officersIn(text: string, start: number, end: number, slots: Slot[], per
 /** The pairs that meeting forms join among the parties of one sentence. */
 function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slot, Slot, string]> {
   const out: Array<[Slot, Slot, string]> = [];
-  const isOfficerLike = (x: Slot) => x.party.kind === 'officer' || x.party.kind === 'person' && x.party.text !== undefined && OFFICERS.some(([re]) => re.test(x.party.kind === 'person' ? x.party.text : ''));
+  const isOfficerLike = (x: Slot) => x.party.kind === 'officer' || x.party.kind === 'person' && x.party.text !== undefined && officerRole(x.party.kind === 'person' ? x.party.text : '') !== undefined;
   for (let i = 0; i < slots.length; i += 1) {
     const a = slots[i]!;
     // coordinated objects: "met with X and Y", "met X, Y and Z"
@@ -106,6 +109,15 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
       }
       return objs;
     };
+    // coordinated subjects: "X, Y, and Poloff met with Z"
+    const subjectsTo = (j: number): Slot[] => {
+      const subs = [slots[j]!];
+      for (let k = j - 1; k >= 0; k -= 1) {
+        const gap = text.slice(slots[k]!.end, slots[k + 1]!.start);
+        if (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:,]{0,60}?\s)?$/.test(gap) && !/\b(?:said|told|met|who|with)\b/.test(gap)) subs.unshift(slots[k]!); else break;
+      }
+      return subs;
+    };
     const b = slots[i + 1];
     if (b) {
       const gap = text.slice(a.end, b.start).replace(/\s+/g, ' ');
@@ -113,8 +125,8 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
       const rest = split[2]!;
       const verbGap = LINKING.test(split[1] ?? '') ? rest : gap;
-      if (VERB_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
-      else if (VERB_CALLED.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'called-on']);
+      if (VERB_MET.test(verbGap)) for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
+      else if (VERB_CALLED.test(verbGap)) for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
       else if (VERB_TOLD.test(verbGap) && (isOfficerLike(b) || isOfficerLike(a))) out.push([a, b, 'told']);
       else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       // "X and Y met"
@@ -131,6 +143,12 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
   return out;
 }
 
+/** The normalized function of an officer as written ("the Poloffs" → Poloff). */
+function officerRole(written: string): string | undefined {
+  const bare = written.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
+  return OFFICERS.find(([re]) => re.test(bare))?.[1];
+}
+
 function sameParty(a: Party, b: Party): boolean {
   if (a.kind === 'officer' && b.kind === 'officer') return a.role === b.role;
   if (a.kind === 'person' && b.kind === 'person') return (a.entityId ?? a.name ?? a.text) === (b.entityId ?? b.name ?? b.text) || a.text.split(/\s+/).pop() === b.text.split(/\s+/).pop();
@@ -143,7 +161,8 @@ function officerHolders(ctx: RelationContext, roles: Role[]): Map<string, { name
   const cb = ctx.cable.classifiedBy;
   if (cb?.name && cb.title) {
     const t = cb.title.replace(/^(?:the\s+)?(?:U\.S\.\s+)?/i, '');
-    const hit = OFFICERS.find(([re]) => re.test(t)) ?? (/political\s+(?:minister[\s-]+)?counsel+or/i.test(t) ? [/x/, 'Political Counselor'] as [RegExp, string] : undefined);
+    const found = officerRole(t);
+    const hit = (found ? [/x/, found] as [RegExp, string] : undefined) ?? (/political\s+(?:minister[\s-]+)?counsel+or/i.test(t) ? [/x/, 'Political Counselor'] as [RegExp, string] : undefined);
     if (hit) out.set(hit[1], { name: cb.name });
   }
   for (const r of roles) {

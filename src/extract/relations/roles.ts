@@ -1,8 +1,8 @@
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import type { Mention } from '../types';
 import { sentenceAt, type RelationContext } from './context';
-import { collapse } from './text';
-import { organizationOf, readTitlePhrase, type TitleReading } from './titles';
+import { collapse, countryOf } from './text';
+import { mayBeTitleWord, organizationOf, readTitlePhrase, TITLE_WORD, type TitleReading } from './titles';
 import type { Affiliation, Evidence, Role } from './types';
 
 /** Words read back from a name for its title ("former French MFA Iraq desk officer" is seven). */
@@ -41,14 +41,22 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): {
   const re = /\S+/g;
   let t: RegExpExecArray | null;
   while ((t = re.exec(before))) tokens.push({ word: t[0], start: m.start - before.length + t.index });
-  for (let k = Math.min(MAX_TITLE_WORDS, tokens.length); k >= 1; k -= 1) {
+  // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
+  let j = tokens.length - 1;
+  while (j >= 0 && tokens.length - 1 - j <= 5 && !TITLE_WORD.test(tokens[j]!.word.replace(/['’]s$|[,.]$/g, ''))) j -= 1;
+  if (j < 0 || tokens.length - 1 - j > 5) return undefined;
+  // only the run of title-like words before the name can hold the phrase
+  let run = 0;
+  while (run < Math.min(MAX_TITLE_WORDS, tokens.length) && mayBeTitleWord(tokens[tokens.length - 1 - run]!.word)) run += 1;
+  for (let k = run; k >= tokens.length - j; k -= 1) {
     const words = tokens.slice(tokens.length - k);
     if (words.some((w) => /[,;:()"“”]/.test(w.word.replace(/['’]s$/, '')))) continue;
     const phrase = words.map((w) => w.word).join(' ');
     const reading = readTitlePhrase(phrase);
     if (!reading) continue;
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
-    return { reading, start: words[0]!.start, text: phrase, capitalizedBefore: /^[A-Z][a-z]/.test(prev) && !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former)$/.test(prev) };
+    const shouting = !/[a-z]/.test(before);
+    return { reading, start: words[0]!.start, text: phrase, capitalizedBefore: !shouting && /^[A-Z][A-Za-z]/.test(prev) && !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(prev) };
   }
   return undefined;
 }
@@ -56,9 +64,10 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): {
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
 function titleAfter(ctx: RelationContext, m: Mention, sentenceEnd: number): { reading: TitleReading; end: number; text: string } | undefined {
   const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
-  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\)|\.(?:\s|$)|$)|\s+(?:who|said|says|told|noted|and|met|explained|stressed|asked|added)\b)/.exec(after);
+  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
   if (!a) return undefined;
   const phrase = collapse(a[1]!);
+  if (!phrase.split(' ').some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))) return undefined;
   const reading = readTitlePhrase(phrase);
   return reading ? { reading, end: m.end + a.index + a[0].length, text: phrase } : undefined;
 }
@@ -74,7 +83,8 @@ function ownerOf(ctx: RelationContext, m: Mention, r: TitleReading, capitalizedB
   const surname = surnameOf(m.text);
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
-    return ctx.home ? { country: ctx.home, basis: 'implied' } : undefined;
+    // a sentence that names another country may be speaking of its president or minister: a bare title is then nobody's for sure
+    return ctx.home && !foreignInSentence(ctx, m.start) ? { country: ctx.home, basis: 'implied' } : undefined;
   }
   if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
   if (POST_TITLES.has(r.title) && ctx.post && people.has(surname)) return { country: 'United States', organization: ctx.post, basis: 'implied' };
@@ -106,6 +116,8 @@ export function readRoles(ctx: RelationContext): Role[] {
       roles.push(role);
     }
   }
+  const signed = classifiedByRole(ctx);
+  if (signed && !roles.some((r) => r.title === signed.title && surnameOf(r.person.text) === surnameOf(signed.person.text))) roles.unshift(signed);
   // a title implied by the post yields to the country the cable itself gives the same person and title
   const explicit = new Map<string, string>();
   for (const r of roles) if (r.basis === 'explicit' && r.country) explicit.set(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`, r.country);
@@ -136,4 +148,60 @@ export function readAffiliations(ctx: RelationContext): Affiliation[] {
     out.push(aff);
   }
   return out;
+}
+
+/** Embassy titles as the Classified By line writes them → the normalized title. */
+const EMBASSY_TITLES: Array<[RegExp, string]> = [
+  [/^(?:deputy\s+chief\s+of\s+mission|dcm)$/i, 'DCM'],
+  [/^deputy\s+ambassador$/i, 'Deputy Ambassador'],
+  [/^ambassador$/i, 'Ambassador'],
+  [/^(?:charg[eé](?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
+  [/^(?:p\/m|pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
+  [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns)$/i, 'Political Counselor'],
+  [/^(?:economic\s+(?:minister[\s-]+)?counsel+or|econcouns|econ\s+couns)$/i, 'Economic Counselor'],
+  [/^(?:consul\s+general)$/i, 'Consul General'],
+  [/^(?:pol(?:itical)?\s*off(?:icer)?)$/i, 'Poloff'],
+  [/^(?:econ(?:omic)?\s*off(?:icer)?)$/i, 'Econoff'],
+];
+
+/** The role the Classified By line states ("Classified By: Ambassador Louis B. Susman"): the post's own officer. */
+function classifiedByRole(ctx: RelationContext): Role | undefined {
+  const cb = ctx.cable.classifiedBy;
+  if (!cb?.name || !cb.title || !ctx.post) return undefined;
+  const bare = cb.title.replace(/^(?:acting|a\/)\s*/i, '').replace(/\s+/g, ' ').trim();
+  const title = EMBASSY_TITLES.find(([re]) => re.test(bare))?.[1];
+  if (!title) return undefined;
+  const words = cb.name.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const at = new RegExp(words.join('\\s+'), 'i').exec(ctx.cable.text);
+  if (!at) return undefined;
+  const mention: Mention = { type: 'PERSON', text: at[0], start: at.index, end: at.index + at[0].length };
+  // the Classified By statement sits in the header, outside the paragraphs' sentences: it is its own evidence
+  const from = ctx.cable.text.lastIndexOf('lassified', at.index);
+  const evStart = from > 0 && at.index - from < 120 ? from - 1 : at.index;
+  const ev = { evidence: { text: collapse(cb.text), start: evStart, end: mention.end }, paragraph: undefined };
+  const ref = ctx.persons.find((p) => p.start <= mention.start && p.end >= mention.end) ?? ctx.persons.find((p) => surnameOf(p.text) === surnameOf(cb.name!));
+  const person = ref ? { ...ctx.personRef(ref), text: mention.text, start: mention.start, end: mention.end } : ctx.personRef(mention);
+  return { person, title, titleText: collapse(cb.title), country: 'United States', organization: ctx.post, basis: 'explicit', start: Math.max(0, at.index - cb.title.length - 1), end: mention.end, evidence: ev.evidence };
+}
+
+/** The sentence holding `at` names a country (or its people) other than the post's and the US. */
+const foreignCache = new WeakMap<object, boolean>();
+function foreignInSentence(ctx: RelationContext, at: number): boolean {
+  const s = sentenceAt(ctx.sentences, at);
+  if (!s) return false;
+  const known = foreignCache.get(s);
+  if (known !== undefined) return known;
+  const found = namesForeignCountry(ctx, s);
+  foreignCache.set(s, found);
+  return found;
+}
+function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): boolean {
+  const words = ctx.cable.text.slice(s.start, s.end).split(/[^A-Za-z'’.-]+/).map((w) => w.replace(/['’]s$|\.$/g, '')).filter((w) => /^[A-Z]/.test(w));
+  for (let i = 0; i < words.length; i += 1) {
+    for (const cand of [words[i]!, `${words[i]} ${words[i + 1] ?? ''}`.trim()]) {
+      const c = countryOf(cand);
+      if (c && c !== ctx.home && c !== 'United States') return true;
+    }
+  }
+  return false;
 }

@@ -15,9 +15,10 @@ export function sentencesOf(cable: Cable): Sentence[] {
   for (const p of blocks) {
     let from = p.start;
     const re = /[.?!]["'”)]*(?=\s+["'“(]?[A-Z0-9-])|\n[ \t]*\n/g;
-    re.lastIndex = p.start;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) && m.index < p.end) {
+    const block = text.slice(p.start, p.end);
+    let found: RegExpExecArray | null;
+    while ((found = re.exec(block))) {
+      const m = { index: p.start + found.index, 0: found[0] };
       if (m[0][0] === '.') {
         const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '';
         // "U.S." "Mr." "Jan."; a single capital letter is an initial ("George W. Bush")
@@ -98,7 +99,7 @@ export const countryName = (code: string): string | undefined => NAME_OF_CODE.ge
 /** Longest country name or demonym, in words (bounds the look-behind). */
 export const COUNTRY_WORDS = Math.max(...[...COUNTRY_BY_WORD.keys()].map((k) => k.split(' ').length));
 /** Regex source matching any country name or demonym (longest first), for title phrases. */
-export const COUNTRY_ALT = [...COUNTRY_BY_WORD.keys()].sort((a, b) => b.length - a.length)
+export const COUNTRY_ALT = [...COUNTRY_BY_WORD.keys()].filter((k) => k.split(' ').length <= 3 && k.length <= 24).sort((a, b) => b.length - a.length)
   .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 /** Country whose capital is `city` (lower case), if any. */
 export const countryOfCapital = (city: string): string | undefined => COUNTRY_BY_CAPITAL.get(city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));

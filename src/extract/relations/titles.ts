@@ -119,8 +119,33 @@ const PHRASE = new RegExp(
   'i',
 );
 
-/** Reads a whole title phrase (whitespace collapsed, no name); undefined when it is not one. */
+/** Words a title phrase can start with: its qualifiers, "the", and the words of the title and organization lexicons (countries are checked apart). */
+const START_WORDS = new Set<string>(['the', 'former', 'ex', 'then', 'current', 'acting', 'outgoing', 'incoming', 'new', 'newly', 'interim', 'late', 'recently',
+  ...[...TITLE_FORMS.map(([re]) => re), ...ORGS.map(([re]) => re), AREA].flatMap((src) => src.toLowerCase().match(/[a-z][a-z/]*/g) ?? [])]);
+/** Whether a word can be part of a title phrase (lexicon words, capitalized words, the prepositions that join them). */
+export function mayBeTitleWord(word: string): boolean {
+  const low = word.toLowerCase().replace(/['’]s$|[,.]$/g, '');
+  return /^[A-Z]/.test(word) || START_WORDS.has(low) || START_WORDS.has(low.split('-')[0]!) || low === 'of' || low === 'for' || low === 'to' || low === 'and';
+}
+/** Whether `phrase` can be a title phrase at all, by its first word (cheap; spares the phrase regex most candidates). */
+export function mayStartTitle(phrase: string): boolean {
+  const words = phrase.split(' ');
+  const first = words[0]!.replace(/['’]s$/, '');
+  const low = first.toLowerCase().replace(/[-.]$/, '');
+  return START_WORDS.has(low) || START_WORDS.has(low.split('-')[0]!) || countryOf(first) !== undefined || (words.length > 1 && countryOf(`${first} ${words[1]!.replace(/['’]s$/, '')}`) !== undefined);
+}
+
+const readings = new Map<string, TitleReading | undefined>();
+/** Reads a whole title phrase (whitespace collapsed, no name); undefined when it is not one. Readings are cached (titles repeat across cables). */
 export function readTitlePhrase(phrase: string): TitleReading | undefined {
+  if (readings.has(phrase)) { const r = readings.get(phrase); return r && { ...r }; }
+  const reading = mayStartTitle(phrase) ? readUncached(phrase) : undefined;
+  if (readings.size > 100_000) readings.clear();
+  readings.set(phrase, reading);
+  return reading && { ...reading };
+}
+
+function readUncached(phrase: string): TitleReading | undefined {
   const m = PHRASE.exec(phrase);
   if (!m) return undefined;
   const [, quals = '', possessor, orgPossessor, attributive, orgWord, unitWord, titleWords = '', prep, target] = m;
@@ -167,3 +192,6 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
   }
   return reading;
 }
+
+/** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
+export const TITLE_WORD = /^(?:minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?)$/i;
