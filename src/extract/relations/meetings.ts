@@ -20,7 +20,7 @@ const OFFICERS: Array<[RegExp, string]> = [
 ];
 const OFFICER_RE = /\b(?:the\s+)?(?:ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?)(?![\w/-])/gi;
 
-const VERB_MET = /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
+const VERB_MET = /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
 const VERB_TOLD = /^\s*(?:also\s+|later\s+|separately\s+|privately\s+)?(?:told|informed|briefed|assured|reminded|confided\s+to|explained\s+to|stressed\s+to|emphasized\s+to|said\s+to|complained\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED = /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,60}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH = /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
@@ -59,7 +59,7 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     for (const [a, b, form] of pairs) {
       if (sameParty(a.party, b.party)) continue;
       // the date written nearest the pair ("In a December 16 meeting with the Ambassador, X …", "X told the Ambassador on April 4")
-      const from = Math.max(s.start, Math.min(a.start, b.start) - 45);
+      const from = Math.max(s.start, Math.min(a.start, b.start) - 90);
       const written = dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date);
       const meeting: Meeting = { a: a.party, b: b.party, dateSource: written ? 'text' : 'cable', form, paragraph: ev.paragraph, evidence: ev.evidence };
       const date = written ?? ctx.date;
@@ -131,7 +131,7 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
       else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       // "X and Y met"
       const c = slots[i + 2];
-      if (/^\s+and\s+$/.test(gap) && (!c || c.start > b.end) && /^\s*(?:also\s+)?met\b/.test(text.slice(b.end, b.end + 12))) out.push([a, b, 'met']);
+      if (/^\s+and\s+$/.test(gap) && (!c || c.start > b.end) && /^\s*(?:also\s+)?met(?:\s+(?:on|in|at)\s+[^,.;]{0,30}?)?\s*(?:[.,;]|$)/.test(text.slice(b.end, b.end + 50))) out.push([a, b, 'met']);
     }
     // "In a meeting with Poloff, X said …": the meeting's other side is the sentence's other party
     const lead = text.slice(i === 0 ? sentenceStart : slots[i - 1]!.end, a.start).replace(/\s+/g, ' ');
