@@ -45,7 +45,7 @@ export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
-const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+((?:19|20)\\d{2}))?\\b|\\b(\\d{1,2})\\s+${MONTH}(?:\\s+((?:19|20)\\d{2}))?\\b`, 'gi');
+const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+((?:19|20)\\d{2}))?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s+((?:19|20)\\d{2}))?\\b`, 'gi');
 
 /**
  * The first day-precise date written in `s`, as ISO, read with the cable's date: a date without a
