@@ -8,7 +8,7 @@ import type { CableRelations } from './types';
 
 export type * from './types';
 export type { CableEntityRef } from './context';
-export { readTitlePhrase } from './titles';
+export { clearTitleReadings, readTitlePhrase } from './titles';
 
 /**
  * Reads the roles, affiliations and meetings a cable states. `entities` (the cable's resolved
