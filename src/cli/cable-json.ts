@@ -21,6 +21,9 @@ export const CABLE_JSON_KEYS = [
   'signers',
   'paragraphs',
   'entities',
+  'roles',
+  'affiliations',
+  'meetings',
   'text',
   'annotations',
   'source',
@@ -36,6 +39,9 @@ const NESTED_KEYS: Record<string, readonly string[]> = {
   classifiedBy: ['name', 'title', 'reasons', 'text'],
   paragraphs: ['number', 'classification', 'isSummary', 'isComment', 'start', 'end', 'text'],
   entities: ['type', 'name', 'id', 'mentions'],
+  roles: ['person', 'title', 'titleText', 'country', 'organization', 'unit', 'basis', 'former', 'start', 'end', 'paragraph', 'evidence'],
+  affiliations: ['person', 'organization', 'country', 'start', 'end', 'paragraph', 'evidence'],
+  meetings: ['a', 'b', 'date', 'dateSource', 'form', 'paragraph', 'evidence'],
   annotations: ['type', 'text', 'start', 'end'],
   source: ['file', 'line', 'row'],
   diagnostics: ['severity', 'rule', 'message', 'file', 'line', 'row'],
@@ -54,7 +60,7 @@ function ordered(value: unknown, keys: readonly string[]): unknown {
   return out;
 }
 
-export function cableToJson(cable: Cable, extra: { entities?: unknown } = {}): CableJson {
+export function cableToJson(cable: Cable, extra: { entities?: unknown; roles?: unknown; affiliations?: unknown; meetings?: unknown } = {}): CableJson {
   const record: Record<string, unknown> = { ...cable, ...extra };
   const json: CableJson = {};
   for (const key of CABLE_JSON_KEYS) {

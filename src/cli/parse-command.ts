@@ -71,10 +71,12 @@ export async function runParse(inputs: string[], options: ParseCommandOptions): 
   shown.flush();
   if (ner !== 'none') {
     const { resolveEntities } = await import('../resolve');
+    const { extractRelations } = await import('../extract/relations');
     const { perCable } = resolveEntities(cables, mentions);
     for (let i = 0; i < cables.length; i += 1) {
       const entities = (perCable[i] ?? []).map(({ type, name, id, mentions: surfaces }) => ({ type, name, id, mentions: surfaces }));
-      await writeLine(JSON.stringify(cableToJson(cables[i]!, { entities })));
+      const { roles, affiliations, meetings } = extractRelations(cables[i]!, mentions[i] ?? [], entities);
+      await writeLine(JSON.stringify(cableToJson(cables[i]!, { entities, roles, affiliations, meetings })));
     }
   }
   if (cableCount === 0) {

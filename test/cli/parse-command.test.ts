@@ -137,6 +137,17 @@ describe('cablegraph parse', () => {
       }
     });
 
+    it('should give each cable its roles, affiliations and meetings, people named by their resolved entity', () => {
+      const { cables } = cablegraph(['parse', '--quiet', SEED_002, CORPUS_PARIS]);
+      const seed = cables.find((c) => c.id === '07PARIS3534')!;
+      expect(Object.keys(seed).indexOf('roles')).toBe(Object.keys(seed).indexOf('entities') + 1);
+      const fm = seed.roles.find((r: any) => r.title === 'Foreign Minister' && r.titleText === 'French FM');
+      expect(fm).toMatchObject({ person: { name: 'Bernard Kouchner' }, country: 'France', basis: 'explicit', paragraph: 1 });
+      expect(Object.keys(fm).slice(0, 3)).toEqual(['person', 'title', 'titleText']);
+      expect(seed.roles.find((r: any) => r.person.name === 'Jalal Talabani' && /of Iraq/.test(r.titleText))).toMatchObject({ title: 'President', country: 'Iraq' });
+      expect(Array.isArray(seed.affiliations) && Array.isArray(seed.meetings)).toBe(true);
+    });
+
     it('should read bracket annotations with --ner annotated, MISC left out', () => {
       const { cables } = cablegraph(['parse', '--quiet', '--ner', 'annotated', SEED_002]);
       const entities = cables[0]!.entities as Array<{ type: string; name: string; mentions: string[] }>;

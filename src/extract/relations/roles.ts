@@ -1,0 +1,207 @@
+/** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
+import type { Mention } from '../types';
+import { sentenceAt, type RelationContext } from './context';
+import { collapse, countryOf } from './text';
+import { mayBeTitleWord, organizationOf, readTitlePhrase, TITLE_WORD, type TitleReading } from './titles';
+import type { Affiliation, Evidence, Role } from './types';
+
+/** Words read back from a name for its title ("former French MFA Iraq desk officer" is seven). */
+const MAX_TITLE_WORDS = 9;
+/** US principals of the corpus years, for "President Bush" in a cable from abroad (general knowledge, not cable data). */
+const US_PRINCIPALS: Record<string, readonly string[]> = {
+  President: ['nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama'],
+  Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
+  'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
+};
+/** Titles whose holder is the post's own officer when written without a country ("Ambassador Stapleton" in Embassy Paris's cable). */
+const POST_TITLES = new Set(['Ambassador', 'DCM', "Charge d'Affaires", 'Political Counselor', 'Economic Counselor', 'Consul General']);
+
+const surnameOf = (s: string): string => (s.trim().split(/\s+/).pop() ?? '').toLowerCase();
+
+export function evidenceOf(ctx: RelationContext, at: number): { evidence: Evidence; paragraph?: number } | undefined {
+  const s = sentenceAt(ctx.sentences, at);
+  if (!s) return undefined;
+  return { evidence: { text: collapse(ctx.cable.text.slice(s.start, s.end)), start: s.start, end: s.end }, paragraph: s.paragraph };
+}
+
+/** Surnames of the people who signed or classified the cable: the post's own officers. */
+function postPeople(ctx: RelationContext): Set<string> {
+  const out = new Set<string>();
+  for (const s of ctx.cable.signers) out.add(surnameOf(s));
+  if (ctx.cable.classifiedBy?.name) out.add(surnameOf(ctx.cable.classifiedBy.name));
+  return out;
+}
+
+/** The title phrase written right before `m` in its sentence, longest reading first. */
+function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
+  const text = ctx.cable.text;
+  const before = text.slice(Math.max(sentenceStart, m.start - 160), m.start);
+  if (!/\s$/.test(before) && before.length > 0) return undefined;
+  const tokens: Array<{ word: string; start: number }> = [];
+  const re = /\S+/g;
+  let t: RegExpExecArray | null;
+  while ((t = re.exec(before))) tokens.push({ word: t[0], start: m.start - before.length + t.index });
+  // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
+  let j = tokens.length - 1;
+  while (j >= 0 && tokens.length - 1 - j <= 5 && !TITLE_WORD.test(tokens[j]!.word.replace(/['’]s$|[,.]$/g, ''))) j -= 1;
+  if (j < 0 || tokens.length - 1 - j > 5) return undefined;
+  // only the run of title-like words before the name can hold the phrase
+  let run = 0;
+  while (run < Math.min(MAX_TITLE_WORDS, tokens.length) && mayBeTitleWord(tokens[tokens.length - 1 - run]!.word)) run += 1;
+  for (let k = run; k >= tokens.length - j; k -= 1) {
+    const words = tokens.slice(tokens.length - k);
+    if (words.some((w) => /[,;:()"“”]/.test(w.word.replace(/['’]s$/, '')))) continue;
+    const phrase = words.map((w) => w.word).join(' ');
+    const reading = readTitlePhrase(phrase);
+    if (!reading) continue;
+    const prev = tokens[tokens.length - k - 1]?.word ?? '';
+    const shouting = !/[a-z]/.test(before);
+    return { reading, start: words[0]!.start, text: phrase, capitalizedBefore: !shouting && /^[A-Z][A-Za-z]/.test(prev) && !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(prev) };
+  }
+  return undefined;
+}
+
+/** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
+function titleAfter(ctx: RelationContext, m: Mention, sentenceEnd: number): { reading: TitleReading; end: number; text: string } | undefined {
+  const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
+  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
+  if (!a) return undefined;
+  const phrase = collapse(a[1]!);
+  if (!phrase.split(' ').some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))) return undefined;
+  const reading = readTitlePhrase(phrase);
+  return reading ? { reading, end: m.end + a.index + a[0].length, text: phrase } : undefined;
+}
+
+/** Completes a reading's owner from the cable: the posting country for domestic titles, the post for its own officers. */
+function ownerOf(ctx: RelationContext, m: Mention, r: TitleReading, capitalizedBefore: boolean, people: Set<string>): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
+  if (r.country || r.organization) {
+    const national = r.organization ? organizationOf(r.organization)?.national : false;
+    return { country: r.country ?? (national ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
+  }
+  // an unread capitalized word before the title may be its owner ("Baghdad Deputy Polcouns"): do not guess
+  if (capitalizedBefore) return undefined;
+  const surname = surnameOf(m.text);
+  if (r.kind === 'domestic') {
+    if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
+    // a sentence that names another country may be speaking of its president or minister: a bare title is then nobody's for sure
+    return ctx.home && !foreignInSentence(ctx, m.start) ? { country: ctx.home, basis: 'implied' } : undefined;
+  }
+  if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
+  if (POST_TITLES.has(r.title) && ctx.post && people.has(surname)) return { country: 'United States', organization: ctx.post, basis: 'implied' };
+  if (r.kind === 'embassy' && ctx.post) return { country: 'United States', organization: ctx.post, basis: 'implied' };
+  return undefined;
+}
+
+export function readRoles(ctx: RelationContext): Role[] {
+  const roles: Role[] = [];
+  const people = postPeople(ctx);
+  for (const m of ctx.persons) {
+    if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
+    const s = sentenceAt(ctx.sentences, m.start);
+    if (!s) continue;
+    const found = [] as Array<{ reading: TitleReading; start: number; end: number; text: string; capitalizedBefore: boolean }>;
+    const b = titleBefore(ctx, m, s.start);
+    if (b) found.push({ ...b, end: m.end });
+    const a = titleAfter(ctx, m, s.end);
+    if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
+    for (const f of found) {
+      const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people);
+      if (!owner) continue;
+      const ev = evidenceOf(ctx, m.start)!;
+      const role: Role = { person: ctx.personRef(m), title: f.reading.title, titleText: collapse(f.text), ...owner, start: f.start, end: f.end, paragraph: ev.paragraph, evidence: ev.evidence };
+      if (f.reading.unit) role.unit = f.reading.unit;
+      if (f.reading.former) role.former = true;
+      if (role.country === undefined) delete role.country;
+      if (role.organization === undefined) delete role.organization;
+      roles.push(role);
+    }
+  }
+  const signed = classifiedByRole(ctx);
+  if (signed && !roles.some((r) => r.title === signed.title && surnameOf(r.person.text) === surnameOf(signed.person.text))) roles.unshift(signed);
+  // a title implied by the post yields to the country the cable itself gives the same person and title
+  const explicit = new Map<string, string>();
+  for (const r of roles) if (r.basis === 'explicit' && r.country) explicit.set(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`, r.country);
+  for (const r of roles) {
+    const c = r.basis === 'implied' ? explicit.get(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`) : undefined;
+    if (c) { r.country = c; r.basis = 'explicit'; }
+  }
+  return roles;
+}
+
+/** "X of the MFA", "X (MFA)", "X, of the Foreign Ministry": membership without a title. */
+export function readAffiliations(ctx: RelationContext): Affiliation[] {
+  const out: Affiliation[] = [];
+  const text = ctx.cable.text;
+  for (const m of ctx.persons) {
+    const after = text.slice(m.end, m.end + 90);
+    const a = /^(?:\s*\(\s*([^()\n]{2,60}?)\s*\)|,?\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))/.exec(after);
+    if (!a) continue;
+    const raw = collapse((a[1] ?? a[2])!);
+    const at = m.end + a[0].length - raw.length;
+    const orgMention = ctx.organizations.find((o) => o.start >= m.end && o.start <= at + 4 && o.end <= m.end + a[0].length + 1);
+    const known = organizationOf(raw);
+    if (!known && !orgMention) continue;
+    const ev = evidenceOf(ctx, m.start);
+    if (!ev) continue;
+    const aff: Affiliation = { person: ctx.personRef(m), organization: known?.name ?? collapse(orgMention!.text), start: m.start, end: m.end + a[0].length, paragraph: ev.paragraph, evidence: ev.evidence };
+    if (known?.national && ctx.home) aff.country = ctx.home;
+    out.push(aff);
+  }
+  return out;
+}
+
+/** Embassy titles as the Classified By line writes them → the normalized title. */
+const EMBASSY_TITLES: Array<[RegExp, string]> = [
+  [/^(?:deputy\s+chief\s+of\s+mission|dcm)$/i, 'DCM'],
+  [/^deputy\s+ambassador$/i, 'Deputy Ambassador'],
+  [/^ambassador$/i, 'Ambassador'],
+  [/^(?:charg[eé](?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
+  [/^(?:p\/m|pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
+  [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns)$/i, 'Political Counselor'],
+  [/^(?:economic\s+(?:minister[\s-]+)?counsel+or|econcouns|econ\s+couns)$/i, 'Economic Counselor'],
+  [/^(?:consul\s+general)$/i, 'Consul General'],
+  [/^(?:pol(?:itical)?\s*off(?:icer)?)$/i, 'Poloff'],
+  [/^(?:econ(?:omic)?\s*off(?:icer)?)$/i, 'Econoff'],
+];
+
+/** The role the Classified By line states ("Classified By: Ambassador Louis B. Susman"): the post's own officer. */
+function classifiedByRole(ctx: RelationContext): Role | undefined {
+  const cb = ctx.cable.classifiedBy;
+  if (!cb?.name || !cb.title || !ctx.post) return undefined;
+  const bare = cb.title.replace(/^(?:acting|a\/)\s*/i, '').replace(/\s+/g, ' ').trim();
+  const title = EMBASSY_TITLES.find(([re]) => re.test(bare))?.[1];
+  if (!title) return undefined;
+  const words = cb.name.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const at = new RegExp(words.join('\\s+'), 'i').exec(ctx.cable.text);
+  if (!at) return undefined;
+  const mention: Mention = { type: 'PERSON', text: at[0], start: at.index, end: at.index + at[0].length };
+  // the Classified By statement sits in the header, outside the paragraphs' sentences: it is its own evidence
+  const from = ctx.cable.text.lastIndexOf('lassified', at.index);
+  const evStart = from > 0 && at.index - from < 120 ? from - 1 : at.index;
+  const ev = { evidence: { text: collapse(cb.text), start: evStart, end: mention.end }, paragraph: undefined };
+  const ref = ctx.persons.find((p) => p.start <= mention.start && p.end >= mention.end) ?? ctx.persons.find((p) => surnameOf(p.text) === surnameOf(cb.name!));
+  const person = ref ? { ...ctx.personRef(ref), text: mention.text, start: mention.start, end: mention.end } : ctx.personRef(mention);
+  return { person, title, titleText: collapse(cb.title), country: 'United States', organization: ctx.post, basis: 'explicit', start: Math.max(0, at.index - cb.title.length - 1), end: mention.end, evidence: ev.evidence };
+}
+
+/** The sentence holding `at` names a country (or its people) other than the post's and the US. */
+const foreignCache = new WeakMap<object, boolean>();
+function foreignInSentence(ctx: RelationContext, at: number): boolean {
+  const s = sentenceAt(ctx.sentences, at);
+  if (!s) return false;
+  const known = foreignCache.get(s);
+  if (known !== undefined) return known;
+  const found = namesForeignCountry(ctx, s);
+  foreignCache.set(s, found);
+  return found;
+}
+function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): boolean {
+  const words = ctx.cable.text.slice(s.start, s.end).split(/[^A-Za-z'’.-]+/).map((w) => w.replace(/['’]s$|\.$/g, '')).filter((w) => /^[A-Z]/.test(w));
+  for (let i = 0; i < words.length; i += 1) {
+    for (const cand of [words[i]!, `${words[i]} ${words[i + 1] ?? ''}`.trim()]) {
+      const c = countryOf(cand);
+      if (c && c !== ctx.home && c !== 'United States') return true;
+    }
+  }
+  return false;
+}
