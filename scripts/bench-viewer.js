@@ -5,7 +5,7 @@
  * HTTP, the time to first render of the overview in Debian's chromium, and the latency of one
  * curation decision (and its undo) on a copy of the database.
  *
- *   npm run build && nice -n 10 node scripts/bench-viewer.js [--graph out/graph.db | --cables N] [--requests 200] [--neo4j]
+ *   npm run build && nice -n 10 node scripts/bench-viewer.js [--graph out/graph.db | --cables N] [--requests 200] [--no-render] [--neo4j]
  *
  * Default graph: the shared corpus (built first). `--cables N` generates an N-cable corpus
  * (scripts/gen-corpus.js) and builds it. The server runs in its own process (`cablegraph serve`),
