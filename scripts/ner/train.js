@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Trains the `tagger` extractor's averaged perceptron on the hand-annotated cables, deterministically
- * (fixed cable order, seeded shuffles), and writes models/tagger.bin.gz; with --folds K, first scores
+ * (fixed cable order, seeded shuffles), and writes src/extract/tagger/tagger.bin.gz; with --folds K, first scores
  * K-fold cross-validation (train on K-1 folds, score the held-out one, entity-level as
  * scripts/eval-entities.js scores the gold cables) for the tagger and for builtin on the same cables.
  *
@@ -28,7 +28,7 @@ const annotationsDir = path.resolve(opt('--annotations', path.join(ROOT, 'script
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
 const epochs = Number(opt('--epochs', '6'));
 const folds = Number(opt('--folds', '0'));
-const out = path.resolve(opt('--out', path.join(ROOT, 'models', 'tagger.bin.gz')));
+const out = path.resolve(opt('--out', path.join(ROOT, 'src', 'extract', 'tagger', 'tagger.bin.gz')));
 if (/[\\/]gold[\\/]?/.test(annotationsDir) && annotationsDir.includes('shared')) { console.error('the gold cables are for measuring only'); process.exit(2); }
 
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));

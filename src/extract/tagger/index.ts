@@ -1,7 +1,7 @@
 /**
  * The `tagger` extractor: the cable-structure rules of `builtin`, then an averaged-perceptron
  * sequence tagger that reads their labels among its features and has the last word. Weights are
- * trained by `scripts/ner/train.js` on the hand-annotated cables and kept in models/tagger.bin.gz.
+ * trained by `scripts/ner/train.js` on the hand-annotated cables and kept beside this file (tagger.bin.gz; the build copies it into dist).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +14,7 @@ import { STATIC, TAGS, ruleLabels, staticFeatures } from './features';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 
-export const DEFAULT_WEIGHTS = path.join(__dirname, '..', '..', '..', 'models', 'tagger.bin.gz');
+export const DEFAULT_WEIGHTS = path.join(__dirname, 'tagger.bin.gz');
 
 /** What the tagger needs of one cable, computed once (training reuses it across epochs). */
 export interface TaggerInput { tokens: TagToken[]; features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array }

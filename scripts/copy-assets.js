@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Copies the files the compiled code reads beside itself (not TypeScript, so tsc leaves them) into dist/.
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const ASSETS = ['src/db/schema.sql', 'src/extract/tagger/tagger.bin.gz'];
+
+for (const asset of ASSETS) {
+  const target = path.join(ROOT, 'dist', path.relative(path.join(ROOT, 'src'), path.join(ROOT, asset)));
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, asset), target);
+}
