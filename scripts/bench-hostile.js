@@ -200,7 +200,7 @@ async function benchMixed(dir) {
     const s = (x) => (x === undefined ? `never (${r.missing} missing)` : `${x.toFixed(2)} s`);
     console.log(`| ${label} | ${s(r.first)} | ${s(r.all)} | ${r.total.toFixed(2)} s | ${r.code} | ${r.stderrLines} |`);
   }
-  const out = path.join(dir, 'mixed.cgz');
+  const out = path.join(dir, 'mixed.db');
   const t0 = process.hrtime.bigint();
   const build = spawnSync(process.execPath, [CLI, 'build', '--quiet', folder, '-o', out], { encoding: 'utf8' });
   const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -211,14 +211,14 @@ function benchStartup(dir) {
   console.log(`\n## CLI start-up (median of 7 runs, wall ms; CPU ms in brackets; bare \`node -e 0\` for reference)\n`);
   console.log('| command | wall ms | CPU ms |');
   console.log('|---|---|---|');
-  const missing = path.join(dir, 'missing.cgz');
+  const missing = path.join(dir, 'missing.db');
   const commands = [
     ['node -e 0', ['-e', '0']],
     ['cablegraph --version', [CLI, '--version']],
     ['cablegraph --help', [CLI, '--help']],
     ['cablegraph build --help', [CLI, 'build', '--help']],
     ['parse (start: reads an empty input)', [CLI, 'parse', '--ner', 'none', '--quiet', os.devNull]],
-    ['build (start: fails on a missing input)', [CLI, 'build', '--quiet', path.join(dir, 'nothing'), '-o', path.join(dir, 'x.cgz')]],
+    ['build (start: fails on a missing input)', [CLI, 'build', '--quiet', path.join(dir, 'nothing'), '-o', path.join(dir, 'x.db')]],
     ['export (start: fails on a missing graph)', [CLI, 'export', missing]],
     ['entities list (start: fails on a missing graph)', [CLI, 'entities', 'list', '-g', missing]],
     ['query --list', [CLI, 'query', '--list']],

@@ -6,9 +6,9 @@
  * own process on a free loopback port. Prints requests/s, p50 and p99 per endpoint, errors, the
  * GEXF downloads, and the server's RSS over time.
  *
- *   npm run build && node scripts/bench-serve.js [--graph out/corpus.cgz] [--minutes 1] [--connections 20] [--gexf 2] [--gexf-nodes 5000] [--decide]
+ *   npm run build && node scripts/bench-serve.js [--graph out/corpus.db] [--minutes 1] [--connections 20] [--gexf 2] [--gexf-nodes 5000] [--decide]
  *
- * Default graph: out/corpus.cgz, built from ../shared/corpus first when missing. `--decide` also
+ * Default graph: out/corpus.db, built from ../shared/corpus first when missing. `--decide` also
  * takes curation decisions (a rename, then its undo, on a private copy of the graph) during the
  * run, to show that reads go on meanwhile. Runs niced (`--nice 10` by default; the server inherits it),
  * on 127.0.0.1 only, at most 30 minutes; prints the load average, since other work on the machine counts.
@@ -40,7 +40,7 @@ try {
   console.error('bench-serve: autocannon is missing (npm ci installs it: it is a devDependency)');
   process.exit(2);
 }
-const { readGraphFile } = require(path.join(ROOT, 'dist/graph'));
+const { openGraphDb, readMeta } = require(path.join(ROOT, 'dist/db'));
 const { seededRandom } = require(path.join(ROOT, 'dist/common/random'));
 
 const MINUTES = number('--minutes', 1, 0.1, 30);
@@ -62,7 +62,7 @@ try {
 function graphFile() {
   const given = flag('--graph');
   if (given) return path.resolve(given);
-  const file = path.join(ROOT, 'out', 'corpus.cgz');
+  const file = path.join(ROOT, 'out', 'corpus.db');
   if (!fs.existsSync(file)) {
     console.log(`building ${path.relative(ROOT, file)} from ../shared/corpus …`);
     execFileSync(process.execPath, [CLI, 'build', path.join(ROOT, '..', 'shared', 'corpus'), '-o', file, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -72,15 +72,18 @@ function graphFile() {
 
 /** Requests drawn (seeded) from the graph: entities with a co-mention, co-mentioned pairs, corpus cables. */
 async function plan(file) {
-  const { graph, header } = await readGraphFile(file, { records: false });
+  // Read from the graph database with SQL (nothing loaded whole): the same draws as from the graph.
+  const db = openGraphDb(file);
+  const meta = readMeta(db);
+  const header = { cables: meta.counts.cables, nodes: meta.counts.nodes, edges: meta.counts.edges };
   const random = seededRandom(19);
-  const entities = graph.filterNodes((n, a) => ['Person', 'Organization', 'Place'].includes(a.kind) && graph.undirectedDegree(n) > 0);
-  const pairs = [];
-  graph.forEachUndirectedEdge((_e, a, s, t) => {
-    if (a.type === 'CO_MENTIONED') pairs.push([s, t]);
-  });
-  const cables = graph.filterNodes((_n, a) => a.kind === 'Cable' && a.inCorpus);
-  const top = [...entities].sort((x, y) => graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank')).slice(0, GEXF_NODES);
+  const rows = db.prepare('SELECT e.id, e.name, e.pagerank FROM entities e WHERE EXISTS (SELECT 1 FROM co_mentions c WHERE c.a = e.node) OR EXISTS (SELECT 1 FROM co_mentions c WHERE c.b = e.node) ORDER BY e.node').all();
+  const entities = rows.map((r) => r.id);
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  const pairs = db.prepare('SELECT ea.id AS a, eb.id AS b FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b').raw().all();
+  const cables = db.prepare('SELECT id FROM cables WHERE in_corpus = 1 ORDER BY node').pluck().all();
+  const top = [...rows].sort((x, y) => y.pagerank - x.pagerank || (x.id < y.id ? -1 : 1)).slice(0, GEXF_NODES).map((r) => r.id);
+  db.close();
   const pick = (list) => list[Math.floor(random() * list.length)];
   const e = encodeURIComponent;
   const typo = (word) => {
@@ -90,7 +93,7 @@ async function plan(file) {
   };
   const routes = Object.fromEntries(ENDPOINTS.map((name) => [name, []]));
   for (let i = 0; i < 2000; i += 1) {
-    const word = String(graph.getNodeAttribute(pick(entities), 'name')).split(/\s+/).pop().replace(/[^\p{L}\p{N}]/gu, '');
+    const word = String(names.get(pick(entities))).split(/\s+/).pop().replace(/[^\p{L}\p{N}]/gu, '');
     routes.search.push(`/api/search?q=${e(typo(word.slice(0, 3 + Math.floor(random() * 4)) || word))}`);
     // The viewer's expansion sizes (it always asks for one ring).
     routes.neighbourhood.push(`/api/neighbourhood/${e(pick(entities))}?limit=${pick([50, 100, 250, 500])}`);
@@ -235,8 +238,8 @@ const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(s
 async function main() {
   const source = graphFile();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-serve-'));
-  // Decisions rewrite the graph file: they get a private copy.
-  const file = DECIDE ? path.join(work, 'graph.cgz') : source;
+  // Decisions write the graph database: they get a private copy.
+  const file = DECIDE ? path.join(work, 'graph.db') : source;
   if (DECIDE) fs.copyFileSync(source, file);
   const p = await plan(source);
   console.log(`graph: ${path.relative(process.cwd(), source)}: ${p.header.cables} cables, ${p.header.nodes} nodes, ${p.header.edges} edges (${p.entities} entities with co-mentions, ${p.pairs} co-mentions); ${os.cpus().length} cores, Node ${process.version}`);

@@ -4,7 +4,7 @@
  * against the graph file's, GEXF validated against the official 1.3 schema (`xmllint --stream`),
  * seconds per format. The heavyweight check the test suite left for a quiet machine.
  *
- *   npm run check:exports -- [out/corpus.cgz]     (default out/graph.cgz)
+ *   npm run check:exports -- [out/corpus.db]     (default out/graph.db)
  */
 'use strict';
 const fs = require('node:fs');
@@ -12,8 +12,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const ROOT = path.resolve(__dirname, '..');
-const { GraphFileReader } = require(path.join(ROOT, 'dist/graph'));
-const { fileSource, gexfChunks, graphmlChunks, graphologyJsonChunks, writeChunksToFile, writeNeo4jCsvStream } = require(path.join(ROOT, 'dist/export'));
+const { GraphDbReader } = require(path.join(ROOT, 'dist/db'));
+const { dbSource, gexfChunks, graphmlChunks, graphologyJsonChunks, writeChunksToFile, writeNeo4jCsvStream } = require(path.join(ROOT, 'dist/export'));
 
 /** Occurrences of a needle in a file, read in chunks (no whole-file string). */
 function countIn(file, needles) {
@@ -43,9 +43,9 @@ function csvRows(file) {
 }
 
 async function main() {
-  const graphFile = process.argv[2] ?? path.join(ROOT, 'out/graph.cgz');
+  const graphFile = process.argv[2] ?? path.join(ROOT, 'out/graph.db');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-check-exports-'));
-  const reader = await GraphFileReader.open(graphFile);
+  const reader = GraphDbReader.open(graphFile);
   const expected = { nodes: reader.nodes.keys.length, edges: 0 };
   for await (const _edge of reader.edges()) expected.edges += 1;
   console.log(`${graphFile}: ${expected.nodes} nodes, ${expected.edges} edges`);
@@ -59,27 +59,27 @@ async function main() {
   };
   await time('gexf', async () => {
     const file = path.join(dir, 'g.gexf');
-    await writeChunksToFile(file, gexfChunks(fileSource(reader)));
+    await writeChunksToFile(file, gexfChunks(dbSource(reader)));
     execFileSync('xmllint', ['--stream', '--noout', '--schema', path.join(ROOT, '../shared/gexf-schema/1.3/gexf.xsd'), file], { stdio: 'pipe' });
     const [nodes, edges] = countIn(file, ['<node id=', '<edge id=']);
     return { nodes, edges, note: `valid GEXF 1.3, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB` };
   });
   await time('graphml', async () => {
     const file = path.join(dir, 'g.graphml');
-    await writeChunksToFile(file, graphmlChunks(fileSource(reader)));
+    await writeChunksToFile(file, graphmlChunks(dbSource(reader)));
     const [nodes, edges] = countIn(file, ['<node id=', '<edge id=']);
     return { nodes, edges };
   });
   await time('json', async () => {
     const file = path.join(dir, 'g.json');
-    await writeChunksToFile(file, graphologyJsonChunks(fileSource(reader)));
+    await writeChunksToFile(file, graphologyJsonChunks(dbSource(reader)));
     const Graph = require('graphology');
     const g = new Graph({ multi: true, type: 'mixed' });
     g.import(JSON.parse(fs.readFileSync(file, 'utf8')));
     return { nodes: g.order, edges: g.size };
   });
   await time('neo4j-csv', async () => {
-    const files = await writeNeo4jCsvStream(fileSource(reader), path.join(dir, 'csv'));
+    const files = await writeNeo4jCsvStream(dbSource(reader), path.join(dir, 'csv'));
     return { nodes: files.nodes.reduce((n, f) => n + csvRows(f), 0), edges: files.relationships.reduce((n, f) => n + csvRows(f), 0) };
   });
   fs.rmSync(dir, { recursive: true, force: true });

@@ -79,7 +79,7 @@ export function findInDatabase(db: GraphDb, ref: string): string {
   if (direct) return direct;
   const found = db.prepare('SELECT id FROM entities WHERE lower(name) = lower(:ref) UNION SELECT e.id FROM aliases a JOIN entities e ON e.node = a.entity WHERE lower(a.alias) = lower(:ref) LIMIT 6').pluck().all({ ref }) as string[];
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity "${ref}" (cablegraph entities list --q … shows ids)`);
+  if (found.length === 0) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity "${ref}" (npx cablegraph entities list --q … shows ids)`);
   throw new CablegraphError('CURATION_AMBIGUOUS', `"${ref}" names ${found.length > 5 ? 'several' : found.length} entities (${found.slice(0, 5).join(', ')}${found.length > 5 ? ' …' : ''}): give an id`);
 }
 

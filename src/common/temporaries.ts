@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** The names the graph and export writers give their temporary files: `.graph.cgz.1234.tmp`, `.graph.cgz.1234.records.tmp`. */
+/** The names the graph and export writers give their temporary files: `.graph.db.1234.db.tmp`, `.graph.db.1234.records.tmp`. */
 const TEMPORARY = /^\..+\.(\d+)(?:\.[A-Za-z0-9-]+)?\.tmp$/;
 
 /** Whether process `pid` is running on this machine (a pid we may not signal is alive too). */

@@ -58,6 +58,13 @@ export interface OpenOptions {
 export function openGraphDb(file: string, options: OpenOptions = {}): GraphDb {
   if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph database: ${file}`, { file });
   if (fs.statSync(file).isDirectory()) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: a directory, not a graph database`, { file });
+  try {
+    fs.accessSync(file, options.write ? fs.constants.R_OK | fs.constants.W_OK : fs.constants.R_OK);
+  } catch (error) {
+    // SQLite would only say "unable to open database file".
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: cannot ${options.write ? 'write' : 'read'}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}`, { file, cause: error });
+  }
   let db: GraphDb | undefined;
   try {
     db = new Database(file, { readonly: !options.write, fileMustExist: true });

@@ -41,6 +41,6 @@ describe('cablegraph evidence', () => {
     const graph = await builtGraph();
     expect(run('Nobody Atall', 'Kouchner', '-g', graph).stderr).toBe('cablegraph: no entity "Nobody Atall" (npx cablegraph entities list --q … shows ids)\n');
     expect(run('Kouchner', '-g', graph, '-f', 'pdf').stderr).toBe('cablegraph: --format wants md or csv, got "pdf"\n');
-    expect(run('Kouchner', '-g', path.join(dir, 'none.cgz')).status).toBe(2);
+    expect(run('Kouchner', '-g', path.join(dir, 'none.db')).status).toBe(2);
   }, 120_000);
 });
