@@ -69,14 +69,24 @@ export function authorshipTest(cable: Cable): (m: Mention) => boolean {
 /** Which resolved entity each mention of a cable belongs to (by type and surface string). */
 export function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: CableEntity[]): CableEntities {
   const bySurface = new Map<string, string>();
-  for (const e of resolved) for (const surface of e.mentions) bySurface.set(`${e.type}|${surface}`, e.id);
+  // Resolution may give an entity another type than its mentions had (NWFP read as a person is a
+  // place; a command read as a person an organization): a surface naming one entity of the cable
+  // whatever its type still belongs to it.
+  const byText = new Map<string, string | null>();
+  for (const e of resolved) {
+    for (const surface of e.mentions) {
+      bySurface.set(`${e.type}|${surface}`, e.id);
+      const seen = byText.get(surface);
+      byText.set(surface, seen === undefined || seen === e.id ? e.id : null);
+    }
+  }
   const isAuthorship = authorshipTest(cable);
   const entities: CableEntities['entities'] = new Map();
   const content: CableEntities['content'] = new Map();
   const windows: CableEntities['windows'] = new Map();
   const list: ResolvedMention[] = [];
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    const id = bySurface.get(`${m.type}|${m.text}`);
+    const id = bySurface.get(`${m.type}|${m.text}`) ?? byText.get(m.text);
     if (!id) continue;
     const paragraph = m.paragraph ?? paragraphOf(cable, m.start);
     let e = entities.get(id);

@@ -63,7 +63,9 @@ describe('cablegraph build', () => {
     const inputs = [path.join(CORPUS, '2008/02'), SEEDS, path.join(copies, 'a-first.html'), path.join(copies, 'b-corrected.html')];
     expect(cablegraph(['build', ...inputs, '-o', file('forward.db'), '--quiet']).status).toBe(0);
     expect(cablegraph(['build', ...[...inputs].reverse(), '-o', file('reverse.db'), '--workers', '1', '--quiet']).status).toBe(0);
-    expect(dumpTables(file('reverse.db'))).toEqual(dumpTables(file('forward.db')));
+    // Every table equal but the input list, which the meta table keeps as given.
+    const withoutInputs = (tables: Record<string, unknown[][]>) => ({ ...tables, meta: tables.meta!.filter((row) => row[0] !== 'inputs') });
+    expect(withoutInputs(dumpTables(file('reverse.db')))).toEqual(withoutInputs(dumpTables(file('forward.db'))));
     const db = openGraphDb(file('forward.db'));
     const kept = db.prepare("SELECT c.text, r.versions FROM cables c JOIN cable_records r ON r.cable = c.node WHERE c.id = '08BAGHDAD293'").get() as { text: string; versions: string };
     db.close();

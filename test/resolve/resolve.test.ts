@@ -43,7 +43,7 @@ describe('resolveEntities', () => {
     const m = at(t, [['ORGANIZATION', 'MFA'], ['ORGANIZATION', 'Quai']]);
     const r = resolveEntities([c], [m]);
     expect(r.perCable[0]).toHaveLength(1);
-    expect(r.perCable[0][0]).toEqual({ type: 'ORGANIZATION', name: 'Ministry of Foreign Affairs (France)', id: entityId('ORGANIZATION', 'Ministry of Foreign Affairs (France)'), mentions: ['MFA', 'Quai'] });
+    expect(r.perCable[0][0]).toEqual({ type: 'ORGANIZATION', name: 'Ministry of Foreign Affairs (France)', id: entityId('ORGANIZATION', 'Ministry of Foreign Affairs (France)'), mentions: ['MFA', 'Quai'], counts: [1, 1] });
     const other = makeCable('05PARIS77', 'x');
     expect(resolveEntities([other, c], [[], m]).perCable[1][0].id).toBe(r.perCable[0][0].id);
   });

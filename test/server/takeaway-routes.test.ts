@@ -94,15 +94,15 @@ describe.each(STORE_KINDS)('evidence exports and bookmarks over the %s store (se
     const changed = await post({ kind: 'entity', id: talabani, note: 'check the date', author: 'analyst' });
     expect(changed.body.bookmarks.map((b) => [b.kind, b.id, b.note])).toEqual([['entity', talabani, 'check the date'], ['cable', '07PARIS3534', undefined]]);
     expect(changed.body.bookmarks[1]!.label).toMatch(/KOUCHNER/);
-    const removed = await json<{ bookmarks: Bookmark[] }>(`bookmarks/cable/07PARIS3534`, { method: 'DELETE' });
+    const removed = await json<{ bookmarks: Bookmark[] }>(`bookmarks/cable/07PARIS3534`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(removed.body.bookmarks.map((b) => b.id)).toEqual([talabani]);
     const lines = fs.readFileSync(bookmarksFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.seq, l.op, l.kind, l.id])).toEqual([[1, 'set', 'entity', talabani], [2, 'set', 'cable', '07PARIS3534'], [3, 'set', 'entity', talabani], [4, 'remove', 'cable', '07PARIS3534']]);
     expect((await post({ kind: 'entity', id: 'nobody' })).status).toBe(404);
     expect((await post({ kind: 'post', id: talabani })).status).toBe(400);
-    expect((await json('bookmarks/cable/07PARIS3534', { method: 'DELETE' })).status).toBe(404);
+    expect((await json('bookmarks/cable/07PARIS3534', { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
     // Clean for the other store's run.
-    await json(`bookmarks/entity/${talabani}`, { method: 'DELETE' });
+    await json(`bookmarks/entity/${talabani}`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{}' });
   });
 });
 

@@ -149,9 +149,12 @@ export async function clickEdge(page: Page, a: string, b: string, edgeKey: strin
       type Picking = { getEdgeAtPoint(x: number, y: number): string | null; getNodeAtPosition(p: { x: number; y: number }): string | null };
       const renderer = window.cablegraph.renderer as unknown as Picking;
       for (const t of [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.25, 0.75]) {
-        const x = pa.x + (pb.x - pa.x) * t - box!.x;
-        const y = pa.y + (pb.y - pa.y) * t - box!.y;
-        if (renderer.getEdgeAtPoint(x, y) === edgeKey && renderer.getNodeAtPosition({ x, y }) === null) return { x: x + box!.x, y: y + box!.y };
+        // The pixel the mouse lands on (the browser rounds a click to whole pixels; a link is 2–3 px wide).
+        const px = Math.round(pa.x + (pb.x - pa.x) * t);
+        const py = Math.round(pa.y + (pb.y - pa.y) * t);
+        const x = px - box!.x;
+        const y = py - box!.y;
+        if (renderer.getEdgeAtPoint(x, y) === edgeKey && renderer.getNodeAtPosition({ x, y }) === null) return { x: px, y: py };
       }
       return null;
     },
