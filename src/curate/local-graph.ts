@@ -2,11 +2,10 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import type BetterSqlite3 from 'better-sqlite3';
+import { CABLE_COLUMNS, cableAttributes, entityAttributes, type CableRow, type EntityRow } from '../db/read';
 
 type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
-
-const metrics = (r: Row): Attributes => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
 
 /**
  * Reads nodes and edges of the graph database with the attributes the graph (and the Neo4j
@@ -24,30 +23,17 @@ export class LocalGraphReader {
 
   /** An entity node's key and attributes (undefined when the row is gone). */
   entity(node: number): [string, Attributes] | undefined {
-    const r = this.st('SELECT * FROM entities WHERE node = ?').get(node) as Row | undefined;
+    const r = this.st('SELECT * FROM entities WHERE node = ?').get(node) as EntityRow | undefined;
     if (!r) return undefined;
-    const attributes: Attributes = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
-    if (r.first_date !== null) attributes.firstDate = r.first_date;
-    if (r.last_date !== null) attributes.lastDate = r.last_date;
-    Object.assign(attributes, metrics(r));
+    const attributes = entityAttributes(r);
     attributes.aliases = (this.st('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position').all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
     return [String(r.id), attributes];
   }
 
   cable(node: number): [string, Attributes] | undefined {
-    const r = this.st('SELECT node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y FROM cables WHERE node = ?').get(node) as Row | undefined;
+    const r = this.st(`SELECT ${CABLE_COLUMNS} FROM cables WHERE node = ?`).get(node) as CableRow | undefined;
     if (!r) return undefined;
-    let attributes: Attributes;
-    if (!r.in_corpus) attributes = { kind: 'Cable', label: r.id, inCorpus: false };
-    else {
-      attributes = { kind: 'Cable', label: r.id, inCorpus: true, classification: r.classification ?? '', paragraphCount: r.paragraph_count, versions: r.versions };
-      if (r.date !== null) attributes.date = r.date;
-      if (r.created !== null) attributes.created = r.created;
-      if (r.subject !== null) attributes.subject = r.subject;
-      if (r.origin !== null) attributes.origin = r.origin;
-      if (r.caveats !== null) attributes.caveats = JSON.parse(String(r.caveats));
-    }
-    return [String(r.id), Object.assign(attributes, metrics(r))];
+    return [r.id, cableAttributes(r)];
   }
 
   private addEntity(graph: Graph, node: number): string | undefined {

@@ -87,6 +87,34 @@ interface NodeRow {
 /** The metrics columns as node attributes, in the graph's attribute order. */
 const metrics = (r: NodeRow): Attributes => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
 
+export type EntityRow = NodeRow & { kind: string; name: string; cable_count: number; first_date: string | null; last_date: string | null };
+export type CableRow = NodeRow & { in_corpus: number; date: string | null; created: string | null; classification: string | null; caveats: string | null; origin: string | null; subject: string | null; paragraph_count: number; versions: number };
+/** The columns `cableAttributes` reads. */
+export const CABLE_COLUMNS = 'node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y';
+
+/** An entity row as the graph's node attributes (aliases left empty: the caller reads them). */
+export function entityAttributes(r: EntityRow): Attributes {
+  const attributes: Attributes = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
+  if (r.first_date !== null) attributes.firstDate = r.first_date;
+  if (r.last_date !== null) attributes.lastDate = r.last_date;
+  return Object.assign(attributes, metrics(r));
+}
+
+/** A cable row as the graph's node attributes (a cited cable outside the corpus has only its id). */
+export function cableAttributes(r: CableRow): Attributes {
+  let attributes: Attributes;
+  if (!r.in_corpus) attributes = { kind: 'Cable', label: r.id, inCorpus: false };
+  else {
+    attributes = { kind: 'Cable', label: r.id, inCorpus: true, classification: r.classification ?? '', paragraphCount: r.paragraph_count, versions: r.versions };
+    if (r.date !== null) attributes.date = r.date;
+    if (r.created !== null) attributes.created = r.created;
+    if (r.subject !== null) attributes.subject = r.subject;
+    if (r.origin !== null) attributes.origin = r.origin;
+    if (r.caveats !== null) attributes.caveats = parseJson<string[]>(r.caveats);
+  }
+  return Object.assign(attributes, metrics(r));
+}
+
 /** The nodes of a database in graph order, and each node number's key. */
 interface DbNodes {
   nodes: GraphNodes;
@@ -102,32 +130,16 @@ interface DbNodes {
  */
 function readNodes(db: GraphDb): DbNodes {
   const byNode = new Map<number, [string, Attributes]>();
-  type EntityRow = NodeRow & { kind: string; name: string; cable_count: number; first_date: string | null; last_date: string | null };
   const aliases = db.prepare('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position');
   for (const r of db.prepare('SELECT * FROM entities').iterate() as IterableIterator<EntityRow>) {
-    const attributes: Attributes = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
-    if (r.first_date !== null) attributes.firstDate = r.first_date;
-    if (r.last_date !== null) attributes.lastDate = r.last_date;
-    byNode.set(r.node, [r.id, Object.assign(attributes, metrics(r))]);
+    byNode.set(r.node, [r.id, entityAttributes(r)]);
   }
   // Aliases after the entity pass (one statement open at a time).
   for (const [node, entry] of byNode) {
     entry[1].aliases = (aliases.all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
   }
-  type CableRow = NodeRow & { in_corpus: number; date: string | null; created: string | null; classification: string | null; caveats: string | null; origin: string | null; subject: string | null; paragraph_count: number; versions: number };
-  const cableColumns = 'node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y';
-  for (const r of db.prepare(`SELECT ${cableColumns} FROM cables`).iterate() as IterableIterator<CableRow>) {
-    let attributes: Attributes;
-    if (!r.in_corpus) attributes = { kind: 'Cable', label: r.id, inCorpus: false };
-    else {
-      attributes = { kind: 'Cable', label: r.id, inCorpus: true, classification: r.classification ?? '', paragraphCount: r.paragraph_count, versions: r.versions };
-      if (r.date !== null) attributes.date = r.date;
-      if (r.created !== null) attributes.created = r.created;
-      if (r.subject !== null) attributes.subject = r.subject;
-      if (r.origin !== null) attributes.origin = r.origin;
-      if (r.caveats !== null) attributes.caveats = parseJson<string[]>(r.caveats);
-    }
-    byNode.set(r.node, [r.id, Object.assign(attributes, metrics(r))]);
+  for (const r of db.prepare(`SELECT ${CABLE_COLUMNS} FROM cables`).iterate() as IterableIterator<CableRow>) {
+    byNode.set(r.node, [r.id, cableAttributes(r)]);
   }
   for (const r of db.prepare('SELECT * FROM posts').iterate() as IterableIterator<NodeRow & { name: string }>) {
     byNode.set(r.node, [r.id, { kind: 'Post', label: r.name, name: r.name, ...metrics(r) }]);
