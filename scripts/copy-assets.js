@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Copies the files the compiled code reads beside itself (not TypeScript, so tsc leaves them) into dist/.
+// Copies the files the compiled code reads beside itself (not TypeScript, so tsc leaves them) into dist/,
+// and makes the CLI executable: tsc writes it without the bit, and npm sets it only when dist existed at install.
 const fs = require('fs');
 const path = require('path');
 
@@ -11,3 +12,5 @@ for (const asset of ASSETS) {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(path.join(ROOT, asset), target);
 }
+
+fs.chmodSync(path.join(ROOT, 'dist', 'cli', 'index.js'), 0o755);
