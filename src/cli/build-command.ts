@@ -6,13 +6,14 @@ import type { ExtractorName } from '../extract';
 import * as path from 'path';
 import { DEFAULT_BUILD_OPTIONS, RecordStore, toCableRecord } from '../graph';
 import { buildGraphDb, cableRecords, openGraphDb, readMeta } from '../db';
-import { DEFAULT_CURATION_FILE, readCuration, type Decision } from '../curate';
+import { DEFAULT_CURATION_FILE, readCuration } from '../curate';
 import { readCables } from '../ingest';
 import { processCables, skipRepeatedCopies } from '../pipeline';
 import { estimateCables, progress } from './progress';
 import { traceMemory } from '../common/trace-memory';
 import { parseWorkers, readBudgetFrom, type ReadBudgetFlags } from './flags';
 import { removeStaleTemporaries } from '../common/temporaries';
+import type { Decision } from '../model';
 
 export interface BuildCommandOptions extends ReadBudgetFlags {
   output: string;

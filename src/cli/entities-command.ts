@@ -1,14 +1,13 @@
 import * as fs from 'fs';
 import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { databaseSuggestSource, decideInDatabase, DEFAULT_CURATION_FILE, diffGraphs, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type DatabaseDecisionOutcome, type Decision, type DecisionRequest } from '../curate';
+import { databaseSuggestSource, decideInDatabase, DEFAULT_CURATION_FILE, diffGraphs, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type DatabaseDecisionOutcome } from '../curate';
 import { openGraphDb, type GraphDb } from '../db/open';
-import type { EntityType } from '../extract/types';
 import { readGraphFile } from '../graph';
-import { ENTITY_KINDS } from '../graph/types';
 import { commandLine, writeLine } from './output';
 import type { Neo4jFlags } from './query-command';
 import { DEFAULT_GRAPH_FILE, isDatabaseFile } from './flags';
+import { type Decision, type DecisionRequest, ENTITY_KINDS, isEntityKind, TYPE_OF_KIND } from '../model';
 
 export interface EntitiesOptions extends Neo4jFlags {
   graph?: string;
@@ -32,7 +31,6 @@ const curationFileOf = (o: EntitiesOptions): string => o.curation ?? DEFAULT_CUR
 /** The graph and curation flags a printed follow-up command needs to act on the same files. */
 const sameFiles = (o: EntitiesOptions): string[] => [...(o.graph !== undefined ? ['-g', o.graph] : []), ...(o.curation !== undefined ? ['--curation', o.curation] : [])];
 const list = (value: string | undefined): string[] | undefined => value?.split(',').map((v) => v.trim()).filter(Boolean);
-const KIND_TYPE: Record<string, EntityType> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
 
 function limitOf(o: EntitiesOptions, fallback: number): number {
   if (o.limit === undefined) return fallback;
@@ -43,9 +41,9 @@ function limitOf(o: EntitiesOptions, fallback: number): number {
 
 /** An entity by id, or by exact name or alias (case-insensitive) when that names only one. */
 export function findEntity(graph: Graph, ref: string): string {
-  if (graph.hasNode(ref) && ENTITY_KINDS.has(graph.getNodeAttribute(ref, 'kind') as string)) return ref;
+  if (graph.hasNode(ref) && isEntityKind(graph.getNodeAttribute(ref, 'kind') as string)) return ref;
   const wanted = ref.toLowerCase();
-  const found = graph.filterNodes((_n, a) => ENTITY_KINDS.has(a.kind as string) && (String(a.name).toLowerCase() === wanted || ((a.aliases as Array<{ text: string }> | undefined) ?? []).some((x) => x.text.toLowerCase() === wanted)));
+  const found = graph.filterNodes((_n, a) => isEntityKind(a.kind as string) && (String(a.name).toLowerCase() === wanted || ((a.aliases as Array<{ text: string }> | undefined) ?? []).some((x) => x.text.toLowerCase() === wanted)));
   if (found.length === 1) return found[0]!;
   if (found.length === 0) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity "${ref}" (npx cablegraph entities list --q … shows ids)`);
   throw new CablegraphError('CURATION_AMBIGUOUS', `"${ref}" names ${found.length} entities (${found.slice(0, 5).join(', ')}${found.length > 5 ? ' …' : ''}): give an id`);
@@ -91,8 +89,8 @@ export async function runEntitiesList(options: EntitiesOptions): Promise<number>
   const db = databaseOf(options);
   if (db) {
     try {
-      const kind = options.type ? Object.keys(KIND_TYPE).find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
-      if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${Object.keys(KIND_TYPE).join(', ')}`);
+      const kind = options.type ? ENTITY_KINDS.find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
+      if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${ENTITY_KINDS.join(', ')}`);
       const q = options.q ? `%${options.q.toLowerCase()}%` : null;
       const rows = db
         .prepare(
@@ -109,11 +107,11 @@ export async function runEntitiesList(options: EntitiesOptions): Promise<number>
     }
   }
   const { graph } = await readGraphFile(graphFileOf(options), { records: false });
-  const kind = options.type ? Object.keys(KIND_TYPE).find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
-  if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${Object.keys(KIND_TYPE).join(', ')}`);
+  const kind = options.type ? ENTITY_KINDS.find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
+  if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${ENTITY_KINDS.join(', ')}`);
   const q = options.q?.toLowerCase();
   const rows = graph
-    .filterNodes((_n, a) => ENTITY_KINDS.has(a.kind as string) && (!kind || a.kind === kind) && (!q || String(a.name).toLowerCase().includes(q) || ((a.aliases as Array<{ text: string }>) ?? []).some((x) => x.text.toLowerCase().includes(q))))
+    .filterNodes((_n, a) => isEntityKind(a.kind as string) && (!kind || a.kind === kind) && (!q || String(a.name).toLowerCase().includes(q) || ((a.aliases as Array<{ text: string }>) ?? []).some((x) => x.text.toLowerCase().includes(q))))
     .map((id) => ({ id, type: graph.getNodeAttribute(id, 'kind') as string, name: graph.getNodeAttribute(id, 'name') as string, cables: graph.getNodeAttribute(id, 'cableCount') as number, aliases: (graph.getNodeAttribute(id, 'aliases') as Array<{ text: string }>).length }))
     .sort((a, b) => b.cables - a.cables || (a.id < b.id ? -1 : 1))
     .slice(0, limitOf(options, 50));
@@ -317,7 +315,9 @@ export async function runEntitiesRename(ref: string, name: string, options: Enti
 
 export async function runEntitiesRetype(ref: string, type: string, options: EntitiesOptions): Promise<number> {
   const upper = type.toUpperCase();
-  const entityType = (KIND_TYPE[Object.keys(KIND_TYPE).find((k) => k.toUpperCase() === upper) ?? ''] ?? upper) as EntityType;
+  // Person or PERSON; anything else goes to the decision's check, which names the choices.
+  const kind = ENTITY_KINDS.find((k) => k.toUpperCase() === upper);
+  const entityType = kind ? TYPE_OF_KIND[kind] : upper;
   return decide({ op: 'retype', id: await oneRef(options, ref), type: entityType } as DecisionRequest, options);
 }
 

@@ -1,10 +1,11 @@
 import { formatDiagnostic, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
-import type { Extractor, ExtractorName, Mention } from '../extract';
+import type { Extractor, ExtractorName } from '../extract';
 import { readCables } from '../ingest';
 import { parseCable, type Cable } from '../parse';
 import { cableToJson } from './cable-json';
 import { readBudgetFrom, type ReadBudgetFlags } from './flags';
 import { writeLine } from './output';
+import type { Mention } from '../model';
 
 export interface ParseCommandOptions extends ReadBudgetFlags {
   id?: string;

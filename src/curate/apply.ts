@@ -1,6 +1,5 @@
-import type { EntityType, Mention } from '../extract/types';
 import { entityId, normalizeName, type CableEntity, type Entity } from '../resolve';
-import type { Decision, SplitDecision } from './types';
+import type { Decision, EntityType, Mention, SplitDecision } from '../model';
 
 /** One surface form of one cable and the entity it currently belongs to. */
 interface Assignment {

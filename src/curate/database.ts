@@ -4,9 +4,8 @@ import * as fs from 'fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { ENTITY_TYPES, type EntityType, type Mention } from '../extract/types';
 import { authorshipTest, paragraphOf, personFor } from '../graph/build';
-import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND } from '../graph/types';
+import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import type { Cable } from '../parse/types';
 import { normalizeName, type CableEntity, type Entity } from '../resolve';
 import { searchTokens } from '../server/search';
@@ -14,8 +13,8 @@ import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
 import { LocalGraphReader } from './local-graph';
 import type { SuggestSource } from './suggest';
-import { defaultAuthor, type DecisionRequest } from './session';
-import type { Decision } from './types';
+import { defaultAuthor } from './session';
+import { type Decision, type DecisionRequest, ENTITY_TYPES, type EntityKind, type EntityType, KIND_OF_TYPE, type Mention } from '../model';
 
 type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
@@ -39,8 +38,6 @@ export interface DatabaseDecisionOutcome {
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
-const KIND_OF: Record<EntityType, string> = { PERSON: ENTITY_KIND.PERSON, ORGANIZATION: ENTITY_KIND.ORGANIZATION, PLACE: ENTITY_KIND.PLACE };
-const TYPE_OF: Record<string, EntityType> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const idsOf = (d: Decision): string[] => (d.op === 'merge' ? [...new Set([...d.ids, d.into])] : d.op === 'undo' ? [] : [d.id]);
 
@@ -346,7 +343,7 @@ class DecisionRun {
       const values = {
         node,
         id: e.id,
-        kind: KIND_OF[e.type],
+        kind: KIND_OF_TYPE[e.type],
         name: e.name,
         cable_count: e.cables.length,
         first_date: spanDates[0] ?? null,
@@ -817,7 +814,6 @@ function resolutionOf(rows: readonly AssignmentRow[], original: readonly Entity[
   return { entities: [...byId.values()].filter((e) => e.cables.length > 0), perCable };
 }
 
-export { TYPE_OF as ENTITY_TYPE_OF_KIND };
 
 /** The graph database as what duplicate suggestions read (entities, co-mention neighbours, country tags, cables). */
 export function databaseSuggestSource(db: Database): SuggestSource {
@@ -826,7 +822,7 @@ export function databaseSuggestSource(db: Database): SuggestSource {
   const cables = db.prepare('SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?)').pluck();
   return {
     forEachEntity: (callback) => {
-      for (const r of db.prepare('SELECT id, name, kind, cable_count FROM entities ORDER BY node').raw().iterate() as Iterable<[string, string, string, number]>) callback(r[0], r[1], r[2], r[3]);
+      for (const r of db.prepare('SELECT id, name, kind, cable_count FROM entities ORDER BY node').raw().iterate() as Iterable<[string, string, EntityKind, number]>) callback(r[0], r[1], r[2], r[3]);
     },
     neighbours: (id) => new Set(neighbours.all({ id }) as string[]),
     countries: (id) => new Set(countries.all(id) as string[]),

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CablegraphError } from '../common/diagnostics';
-import { ENTITY_TYPES, type EntityType } from '../extract/types';
-import { DECISION_OPS, type Decision } from './types';
+import { type Decision, DECISION_OPS, ENTITY_TYPES, type EntityType } from '../model';
 
 /** Where decisions live unless told otherwise: `curation.jsonl` in the working directory. */
 export const DEFAULT_CURATION_FILE = 'curation.jsonl';

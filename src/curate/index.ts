@@ -1,9 +1,9 @@
 // curate: an analyst's decisions about entities (merge, split, rename, retype, reject, alias),
 // kept in a curation file and applied after automatic resolution in every build.
-export * from './types';
 export { readCuration, appendDecision, formatDecision, decisionProblem, DEFAULT_CURATION_FILE } from './file';
 export { applyCuration, effectiveDecisions, splitId } from './apply';
-export { takeDecision, diffGraphs, entityChanges, defaultAuthor, checkAgainstGraph, type DecisionRequest, type GraphDiff, type CurationOutcome } from './session';
+export { takeDecision, diffGraphs, entityChanges, defaultAuthor, checkAgainstGraph, type GraphDiff, type CurationOutcome } from './session';
 export { suggestDuplicates } from './suggest';
 export { decideInDatabase, databaseSuggestSource, type DatabaseDecisionOutcome } from './database';
 export type { SuggestSource } from './suggest';
+export type { DecisionRequest } from '../model';

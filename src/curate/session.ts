@@ -1,14 +1,11 @@
 import * as os from 'os';
 import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { ENTITY_TYPES, type EntityType } from '../extract/types';
 import { buildGraph, readGraphFile, writeGraphFile, type GraphFile } from '../graph';
-import { ENTITY_KINDS } from '../graph/types';
 import { appendDecision, formatDecision, readCuration } from './file';
-import type { Decision } from './types';
+import { type Decision, type DecisionRequest, isEntityKind, ENTITY_TYPES, type EntityType } from '../model';
 
 /** A decision as asked for (the file numbers and stamps it). */
-export type DecisionRequest = Decision extends infer D ? (D extends Decision ? Omit<D, 'seq' | 'author' | 'at'> & { author?: string; at?: string } : never) : never;
 
 /** What a decision changes in the graph: entity nodes and co-mention/mention edges. */
 export interface GraphDiff {
@@ -44,7 +41,7 @@ const METRICS = new Set(['degree', 'weightedDegree', 'pagerank', 'community', 'x
 /** The changed entities whose name, type, aliases, cables or dates changed (not just their metrics). */
 export function entityChanges(diff: GraphDiff, before: Graph, after: Graph): string[] {
   const strip = (a: Record<string, unknown>): string => JSON.stringify(Object.entries(a).filter(([k]) => !METRICS.has(k)));
-  return diff.nodes.changed.filter((id) => ENTITY_KINDS.has(after.getNodeAttribute(id, 'kind') as string) && strip(before.getNodeAttributes(id)) !== strip(after.getNodeAttributes(id)));
+  return diff.nodes.changed.filter((id) => isEntityKind(after.getNodeAttribute(id, 'kind') as string) && strip(before.getNodeAttributes(id)) !== strip(after.getNodeAttributes(id)));
 }
 
 /** Who is deciding: the given author, else $CABLEGRAPH_AUTHOR, else the login name. */
@@ -60,7 +57,7 @@ export function defaultAuthor(): string {
 /** The decision refers to entities the graph shows (and to one of its types); else a clear error. */
 export function checkAgainstGraph(graph: Graph, decision: DecisionRequest, file: string): void {
   const entity = (id: string): void => {
-    if (!graph.hasNode(id) || !ENTITY_KINDS.has(graph.getNodeAttribute(id, 'kind') as string)) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `${file}: no entity ${id} in the graph (npx cablegraph entities list shows the ids)`, { file });
+    if (!graph.hasNode(id) || !isEntityKind(graph.getNodeAttribute(id, 'kind') as string)) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `${file}: no entity ${id} in the graph (npx cablegraph entities list shows the ids)`, { file });
   };
   switch (decision.op) {
     case 'merge':

@@ -1,14 +1,13 @@
 import type Graph from 'graphology';
 import { editDistance } from '../common/edit-distance';
 import { COUNTRY_CODE } from '../extract/gazetteer-core';
-import { ENTITY_KINDS } from '../graph/types';
 import { normalizeName } from '../resolve';
-import type { Suggestion, SuggestionReason } from './types';
+import { isEntityKind, type EntityKind, type Suggestion, type SuggestionReason } from '../model';
 
 interface Info {
   id: string;
   name: string;
-  type: string;
+  type: EntityKind;
   cables: number;
   norm: string;
   words: string[];
@@ -42,7 +41,7 @@ function deletions(s: string): string[] {
 
 /** What the suggestions read: a graph in memory (graphology) or the graph database. */
 export interface SuggestSource {
-  forEachEntity(callback: (id: string, name: string, kind: string, cableCount: number) => void): void;
+  forEachEntity(callback: (id: string, name: string, kind: EntityKind, cableCount: number) => void): void;
   /** Co-mentioned entities. */
   neighbours(id: string): Set<string>;
   /** Country tags of the cables mentioning it. */
@@ -56,7 +55,7 @@ function graphSource(graph: Graph): SuggestSource {
   return {
     forEachEntity: (callback) =>
       graph.forEachNode((id, a) => {
-        if (ENTITY_KINDS.has(a.kind as string)) callback(id, String(a.name), String(a.kind), Number(a.cableCount ?? 0));
+        if (isEntityKind(a.kind)) callback(id, String(a.name), a.kind, Number(a.cableCount ?? 0));
       }),
     neighbours: (id) => {
       const set = new Set<string>();

@@ -8,11 +8,12 @@ import { compileGraph, type CableVisit } from '../graph/build';
 import { EvidenceLog } from '../graph/evidence-log';
 import { metricsOf } from '../graph/metrics';
 import type { SortedRecords } from '../graph/record-store';
-import { ENTITY_KINDS, type BuildOptions } from '../graph/types';
+import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
 import { searchTokens } from '../server/search';
 import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriter } from './write';
+import { isEntityKind } from '../model';
 
 /** What a build records about itself in the meta table, beside its options. */
 export interface BuildProvenance {
@@ -147,7 +148,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
       const m = metrics(i);
       const kind = a.kind as string;
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-      if (ENTITY_KINDS.has(kind)) {
+      if (isEntityKind(kind)) {
         writer.entity(i, key, a, m);
         entities += 1;
         communities.add(m.community);

@@ -2,9 +2,9 @@
 import type { Attributes } from 'graphology-types';
 import { GraphNodes } from '../graph/nodes';
 import type { BuildOptions, CableRecord } from '../graph/types';
-import { DEFAULT_BUILD_OPTIONS, ENTITY_KINDS } from '../graph/types';
-import type { Decision } from '../curate/types';
+import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { openGraphDb, type GraphDb } from './open';
+import { type Decision, isEntityKind } from '../model';
 
 /** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
 const BATCH = 20_000;
@@ -147,7 +147,7 @@ function readNodes(db: GraphDb): DbNodes {
   for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<NodeRow & { code: string; tag_kind: string; name: string | null }>) {
     byNode.set(r.node, [r.id, { kind: 'Tag', label: r.code, code: r.code, tagKind: r.tag_kind, ...(r.name !== null ? { name: r.name } : {}), ...metrics(r) }]);
   }
-  const mentioned = (entry: [string, Attributes]): boolean => ENTITY_KINDS.has(entry[1].kind as string) && (entry[1].cableCount as number) > 0;
+  const mentioned = (entry: [string, Attributes]): boolean => isEntityKind(entry[1].kind as string) && (entry[1].cableCount as number) > 0;
   const order = [...byNode.keys()].sort((x, y) => {
     const ex = byNode.get(x)!;
     const ey = byNode.get(y)!;

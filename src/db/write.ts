@@ -2,9 +2,9 @@
 import type { Attributes } from 'graphology-types';
 import type { CableRecord } from '../graph/types';
 import type { ResolvedMention } from '../graph/build';
-import type { NodeMetrics } from '../graph/metrics';
 import type Database from 'better-sqlite3';
 import type { GraphDb } from './open';
+import type { NodeMetrics } from '../model';
 
 /** Rows per transaction during the bulk load. */
 const BATCH_ROWS = 50_000;

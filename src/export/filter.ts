@@ -1,16 +1,14 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../common/diagnostics';
-import type { NodeKind } from '../graph/types';
+import { FILTER_DATE_EXAMPLES, isFilterDate, NODE_KINDS, spanOverlaps, type DateRange, type NodeKind } from '../model';
 
-export interface ExportFilter {
+/** What `cablegraph export` keeps; `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) drop cables and co-mentions outside. */
+export interface ExportFilter extends DateRange {
   /** Node kinds to keep (default: all). */
   types?: NodeKind[];
   /** Drop co-mention edges lighter than this. */
   minWeight?: number;
-  /** ISO dates (YYYY, YYYY-MM or YYYY-MM-DD): cables and co-mentions outside are dropped. */
-  since?: string;
-  until?: string;
   /** Keep the N nodes of highest PageRank (after the other filters). */
   top?: number;
   /**
@@ -22,33 +20,24 @@ export interface ExportFilter {
   nodes?: ReadonlySet<string>;
 }
 
-const KINDS: NodeKind[] = ['Cable', 'Person', 'Organization', 'Place', 'Post', 'Tag'];
-
 export function parseTypes(list: string): NodeKind[] {
-  const types = list.split(',').map((t) => t.trim()).filter(Boolean).map((t) => KINDS.find((k) => k.toLowerCase() === t.toLowerCase().replace(/s$/, '')) ?? t);
-  const unknown = types.filter((t) => !KINDS.includes(t as NodeKind));
-  if (unknown.length > 0) throw new CablegraphError('BAD_OPTION', `--types: unknown type ${unknown.join(', ')} (types: ${KINDS.join(', ')})`);
+  const types = list.split(',').map((t) => t.trim()).filter(Boolean).map((t) => NODE_KINDS.find((k) => k.toLowerCase() === t.toLowerCase().replace(/s$/, '')) ?? t);
+  const unknown = types.filter((t) => !NODE_KINDS.includes(t as NodeKind));
+  if (unknown.length > 0) throw new CablegraphError('BAD_OPTION', `--types: unknown type ${unknown.join(', ')} (types: ${NODE_KINDS.join(', ')})`);
   return types as NodeKind[];
 }
 
 export function parseDate(value: string, flag: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new CablegraphError('BAD_OPTION', `${flag} wants a date like 2007, 2007-08 or 2007-08-27, got "${value}"`);
+  if (!isFilterDate(value)) throw new CablegraphError('BAD_OPTION', `${flag} wants a date like ${FILTER_DATE_EXAMPLES}, got "${value}"`);
   return value;
 }
 
-/** A date range test where `since`/`until` may be years or months (`until 2007` includes all of 2007). */
-const inRange = (from: string | undefined, to: string | undefined, filter: ExportFilter): boolean => {
-  if (!from && !to) return true;
-  if (filter.since && (to ?? from)! < filter.since) return false;
-  if (filter.until && (from ?? to)!.slice(0, filter.until.length) > filter.until) return false;
-  return true;
-};
 
 /** Whether an edge passes the filter (its ends must be kept too: see `selectNodes`). */
 export function keepEdge(attributes: Attributes, filter: ExportFilter): boolean {
   if (attributes.type !== 'CO_MENTIONED') return true;
   if (filter.minWeight !== undefined && (attributes.weight as number) < filter.minWeight) return false;
-  return inRange(attributes.firstDate as string | undefined, attributes.lastDate as string | undefined, filter);
+  return spanOverlaps(attributes.firstDate as string | undefined, attributes.lastDate as string | undefined, filter.since, filter.until);
 }
 
 /** Whether the filter filters anything. */
@@ -62,7 +51,7 @@ export function selectNodes(keys: readonly string[], attributes: readonly Attrib
   const keepNode = (a: Attributes, key: string): boolean => {
     if (filter.nodes && !filter.nodes.has(key)) return false;
     if (filter.types && !filter.types.includes(a.kind as NodeKind)) return false;
-    if (a.kind === 'Cable' && (filter.since || filter.until)) return !!a.date && inRange(a.date as string, a.date as string, filter);
+    if (a.kind === 'Cable' && (filter.since || filter.until)) return spanOverlaps(a.date as string | undefined, a.date as string | undefined, filter.since, filter.until);
     return true;
   };
   const kept: Array<{ key: string; pagerank: number }> = [];

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type Graph from 'graphology';
 import { stringify } from 'csv-stringify/sync';
-import { ENTITY_KINDS } from '../graph/types';
 import { storedEndpoints, toNeo4jProperties } from '../store/neo4j/load';
 import { graphSource } from './source';
 import { runWriter, runWriterAsync, temporaryPath, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
+import { isEntityKind } from '../model';
 
 /** neo4j-admin's array delimiter (its default). */
 const ARRAY_DELIMITER = ';';
@@ -141,7 +141,7 @@ export class Neo4jCsvWriter implements ExportWriter {
       const types = new Map<string, ColumnType>();
       for (const i of indexes) addColumns(types, toNeo4jProperties(attributes[i]!));
       const file = this.create(`nodes-${kind}.csv`, ['id:ID', ':LABEL'], types);
-      const label = ENTITY_KINDS.has(kind) ? `${kind};Entity` : kind;
+      const label = isEntityKind(kind) ? `${kind};Entity` : kind;
       for (const i of indexes) file.add([keys[i]!, label], toNeo4jProperties(attributes[i]!));
       this.finish(file);
       nodes.push(file.file);

@@ -1,6 +1,7 @@
 import type { Cable } from '../parse/types';
 import { paragraphAt } from './util';
-import type { EntityType, Extractor, Mention } from './types';
+import type { Extractor } from './types';
+import type { EntityType, Mention } from '../model';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
 /** Header words an upstream tagger marked as entities by mistake (`[LOC DECL: ]`). */

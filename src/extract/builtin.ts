@@ -1,8 +1,9 @@
 import type { Cable } from '../parse/types';
 import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, PLURAL_TITLES, ROLES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from './gazetteer';
-import type { EntityType, Extractor, Mention } from './types';
+import type { Extractor } from './types';
 import { isSpace, paragraphAt } from './util';
 import { LEADING_NON_NAME, SUBJECT_VERBS } from './words';
+import type { EntityType, Mention } from '../model';
 
 export interface BuiltinOptions {
   /** Treat single capitalized words after a place preposition ("in Heiligendamm") as places. Default true. */

@@ -1,8 +1,9 @@
 import { CablegraphError } from '../common/diagnostics';
 import type { Cable } from '../parse/types';
 import { TITLES } from './gazetteer';
-import type { EntityType, Extractor, Mention } from './types';
+import type { Extractor } from './types';
 import { paragraphAt } from './util';
+import type { EntityType, Mention } from '../model';
 
 /**
  * Named entities from a Stanford CoreNLP server (`bash scripts/corenlp-fetch.sh && bash

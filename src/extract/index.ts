@@ -3,10 +3,10 @@ import type { BuiltinOptions } from './builtin';
 import type { Extractor, ExtractorName } from './types';
 
 export type * from './types';
-export { ENTITY_TYPES } from './types';
 export type { AnnotatedExtractor } from './annotated';
 export type { BuiltinExtractor } from './builtin';
 export type { TaggerExtractor } from './tagger';
+export { ENTITY_TYPES } from '../model';
 
 export interface ExtractorOptions extends BuiltinOptions {
   /** Options passed to the CoreNLP extractor (server URL, batch size …). */

@@ -1,6 +1,5 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import type { Mention } from '../extract/types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveCorpus, type CableEntity, type CorpusResolution, type Entity } from '../resolve';
@@ -10,7 +9,8 @@ import { IntList } from '../common/int-list';
 import { traceMemory } from '../common/trace-memory';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
-import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType } from './types';
+import { DEFAULT_BUILD_OPTIONS, type BuildOptions, type CableRecord } from './types';
+import { type EdgeType, KIND_OF_TYPE, type Mention } from '../model';
 
 const postId = (name: string): string => `post:${name}`;
 const tagId = (code: string): string => `tag:${code}`;
@@ -243,7 +243,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 
   // Entity nodes (entity i is node i).
   for (const e of entities) {
-    nodes.add(e.id, { kind: ENTITY_KIND[e.type], label: e.name, name: e.name, aliases: e.aliases, cableCount: e.cables.length });
+    nodes.add(e.id, { kind: KIND_OF_TYPE[e.type], label: e.name, name: e.name, aliases: e.aliases, cableCount: e.cables.length });
   }
   // Cable nodes next (so references can tell in-corpus cables from cited-only ones).
   cableIds.forEach((id, i) => nodes.add(id, cableNodes[i]!));

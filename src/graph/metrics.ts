@@ -1,3 +1,4 @@
+import type { NodeMetrics } from '../model';
 import type Graph from 'graphology';
 import { seededRandom } from '../common/random';
 import { traceMemory } from '../common/trace-memory';
@@ -14,14 +15,6 @@ export interface MetricsInput {
   forEachEdge(callback: (source: number, target: number, weight: number) => void): void;
 }
 
-export interface NodeMetrics {
-  degree: number;
-  weightedDegree: number;
-  pagerank: number;
-  community: number;
-  x: number;
-  y: number;
-}
 
 /**
  * Node attributes for exploration: degree, weighted degree (co-mention weights count, other edges

@@ -1,15 +1,5 @@
-import type { Mention } from '../extract/types';
-import type { Decision } from '../curate/types';
 import type { Cable } from '../parse/types';
-
-/** Node kinds: graphology attribute `kind`, Neo4j labels. */
-export type NodeKind = 'Cable' | 'Person' | 'Organization' | 'Place' | 'Post' | 'Tag';
-/** Edge types: graphology attribute `type`, Neo4j relationship types. */
-export type EdgeType = 'MENTIONS' | 'CO_MENTIONED' | 'SIGNED' | 'CLASSIFIED' | 'FROM' | 'TO' | 'INFO' | 'TAGGED' | 'REFERENCES';
-
-export const ENTITY_KIND = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' } as const;
-/** Node kinds that are entities (they also carry the `Entity` label in Neo4j). */
-export const ENTITY_KINDS: ReadonlySet<string> = new Set(Object.values(ENTITY_KIND));
+import type { Decision, Mention } from '../model';
 
 /** Where a version of a cable came from (a cable read twice keeps the latest, and this list). */
 export interface CableVersion {
@@ -48,9 +38,3 @@ export interface BuildOptions {
 }
 
 export const DEFAULT_BUILD_OPTIONS: BuildOptions = { maxEntitiesPerWindow: 40, layoutIterations: 100, seed: 1, maxEvidence: 100 };
-
-export interface Evidence {
-  cable: string;
-  /** Paragraph numbers (or positions, in unnumbered cables) where both entities appear; 0 is the header (subject, references). */
-  paragraphs: number[];
-}

@@ -1,5 +1,6 @@
-import type { ExtractorName, Mention } from '../extract/types';
+import type { ExtractorName } from '../extract/types';
 import type { Cable } from '../parse/types';
+import type { Mention } from '../model';
 
 /** One cable through the per-cable stages: parsed, and its entity mentions. */
 export interface ProcessedCable {

@@ -5,8 +5,8 @@
  * ("Spanish government", "Zapatero Administration"), and what is no entity at all (titles written
  * as symbols, redactions, subject-line verbs). General cable conventions, not names of any cable.
  */
-import type { EntityType } from '../extract/types';
 import { COUNTRY_CODE, DEMONYMS, ORG_NAMES } from '../extract/gazetteer';
+import type { EntityType } from '../model';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const countries: Array<{ name: { common: string }; cca2: string; capital?: string[]; demonyms?: { eng?: { m: string; f: string } } }> = require('world-countries');
 

@@ -1,12 +1,12 @@
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
-import type { EntityType, Mention } from '../extract/types';
 import { ANY_FIRST_NAMES, COUNTRY_CODE, ENGLISH, FIRST_NAMES, GOV_ACRONYMS, PLACES, TITLES } from '../extract/gazetteer';
 import { isSpace } from '../extract/util';
 import { IntList } from '../common/int-list';
 import { LEADING_NON_NAME } from '../extract/words';
 import { canonicalOf, COUNTRY_NAME, SUBJECT_VERBS } from './canonical';
 import { SurnameIndex } from './surnames';
+import type { EntityType, Mention } from '../model';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const countries: Array<{ name: { common: string }; cca2: string; capital?: string[] }> = require('world-countries');
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { decisionProblem, defaultAuthor, type DecisionRequest } from '../curate';
+import { decisionProblem, defaultAuthor } from '../curate';
 import type { ViewerCurator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import { GexfExports, streamGexf } from './gexf-download';
@@ -11,7 +11,7 @@ import { accessPolicy, capUrl, checkApiAccess, checkHost, checkWrite, errorAnswe
 import type { GraphStore } from './store';
 import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { TextQueryError } from './text-query';
-import { ENTITY_KIND_LIST, type CurationState, type EntityKind, type GraphFilter, type Subgraph } from './types';
+import { FILTER_DATE_EXAMPLES, isFilterDate, type CurationState, type DecisionRequest, ENTITY_KINDS, type EntityKind, type GraphFilter, type Subgraph } from '../model';
 
 /** The built viewer (vite build of web/). */
 export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist');
@@ -48,7 +48,7 @@ function integer(query: Query, name: string, fallback: number, min: number, max:
 function date(query: Query, name: string): string | undefined {
   const raw = single(query, name);
   if (raw === undefined) return undefined;
-  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(raw)) throw bad(`${name} must be a date like 2007, 2007-08 or 2007-08-27, got "${raw}"`);
+  if (!isFilterDate(raw)) throw bad(`${name} must be a date like ${FILTER_DATE_EXAMPLES}, got "${raw}"`);
   return raw;
 }
 
@@ -56,8 +56,8 @@ function types(query: Query): EntityKind[] | undefined {
   const raw = single(query, 'types');
   if (raw === undefined) return undefined;
   const list = raw.split(',').map((t) => t.trim()).filter(Boolean);
-  const unknown = list.filter((t) => !ENTITY_KIND_LIST.includes(t as EntityKind));
-  if (unknown.length > 0) throw bad(`unknown type ${unknown.join(', ')} (types: ${ENTITY_KIND_LIST.join(', ')})`);
+  const unknown = list.filter((t) => !ENTITY_KINDS.includes(t as EntityKind));
+  if (unknown.length > 0) throw bad(`unknown type ${unknown.join(', ')} (types: ${ENTITY_KINDS.join(', ')})`);
   return list as EntityKind[];
 }
 

@@ -2,10 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CablegraphError } from '../common/diagnostics';
+import { type Bookmark, BOOKMARK_KINDS, type BookmarkEvent } from '../model';
+export { type Bookmark, BOOKMARK_KINDS, type BookmarkEvent, type BookmarkKind } from '../model';
 
-import { BOOKMARK_KINDS, type Bookmark, type BookmarkEvent } from './bookmark-types';
 
-export { BOOKMARK_KINDS, type Bookmark, type BookmarkEvent, type BookmarkKind } from './bookmark-types';
 
 /** The bookmarks file beside a curation file: `curation.jsonl` → `bookmarks.jsonl` in the same folder. */
 export const bookmarksFileBeside = (curationFile: string): string => path.join(path.dirname(curationFile), 'bookmarks.jsonl');

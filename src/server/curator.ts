@@ -1,9 +1,9 @@
 import type { Driver } from 'neo4j-driver';
-import { databaseSuggestSource, decideInDatabase, diffGraphs, readCuration, suggestDuplicates, type Decision, type DecisionRequest, type Suggestion } from '../curate';
+import { databaseSuggestSource, decideInDatabase, diffGraphs, readCuration, suggestDuplicates } from '../curate';
 import { openGraphDb, type GraphDb } from '../db/open';
 import { syncGraphDiff } from '../store/neo4j';
 import type { GraphStore } from './store';
-import type { DecisionSummary } from './types';
+import type { Decision, DecisionRequest, DecisionSummary, Suggestion } from '../model';
 
 
 /** What the viewer's curation routes ask of a curator (over the graph database, or a graph file and Neo4j). */

@@ -1,7 +1,7 @@
 // The evidence behind links as documents to take away: CSV (one row per passage) and Markdown.
 import { stringify } from 'csv-stringify/sync';
 import type { Explorer } from './explore';
-import type { EvidenceCable, NodeView, PairEvidence } from './types';
+import type { EvidenceCable, NodeView, PairEvidence } from '../model';
 
 /** One link (a pair of entities) and every cable naming both, with passages. */
 export type EvidenceSection = PairEvidence;

@@ -1,21 +1,7 @@
 import { compare, rankSearch, searchTokens } from './search';
 import { readablePassage } from './passage-text';
 import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';
-import type {
-  CableDetail,
-  EdgeView,
-  EntityDetail,
-  EntityKind,
-  EntityPath,
-  EvidenceCable,
-  GraphFilter,
-  NodeView,
-  PairEvidence,
-  Passage,
-  PathsResult,
-  SearchHit,
-  Subgraph,
-} from './types';
+import type { CableDetail, EdgeView, EntityDetail, EntityKind, EntityPath, EvidenceCable, GraphFilter, NodeView, PairEvidence, Passage, PathsResult, SearchHit, Subgraph } from '../model';
 
 /** Upper bounds of every limit the API takes (a request asking for more gets these). */
 export const LIMITS = { search: 50, neighbours: 100, neighbourhood: 1000, hops: 3, overview: 5000, overviewEdges: 50000, pathHops: 6, paths: 10, evidence: 100, gexfNodes: 5000, textSearch: 100 } as const;

@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { GexfWriter, runWriter } from '../export';
 import { subgraphSource } from './gexf-source';
 import type { GexfWorkerMessage, GexfWorkerReply } from './gexf-worker';
-import type { Subgraph } from './types';
+import type { Subgraph } from '../model';
 
 export { subgraphSource } from './gexf-source';
 

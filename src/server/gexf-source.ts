@@ -2,7 +2,7 @@
 import type { Attributes } from 'graphology-types';
 import type { ExportEdge, ExportSource } from '../export';
 import { GraphNodes } from '../graph/file';
-import type { Subgraph } from './types';
+import type { Subgraph } from '../model';
 
 /** A subgraph as an export source: the same nodes, attributes and edge keys as a graphology graph of it would give. */
 export function subgraphSource(sub: Subgraph): ExportSource<Iterable<ExportEdge>> {

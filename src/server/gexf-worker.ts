@@ -2,7 +2,7 @@
 import { parentPort } from 'worker_threads';
 import { GexfWriter, runWriter } from '../export';
 import { subgraphSource } from './gexf-source';
-import type { EdgeView, NodeView } from './types';
+import type { EdgeView, NodeView } from '../model';
 
 /** What the main thread sends: the nodes, the edges in batches, then `next` for each chunk. */
 export type GexfWorkerMessage = { nodes: string } | { edges: string } | 'next';

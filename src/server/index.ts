@@ -3,6 +3,5 @@ export { createApp, subgraphToGraph, WEB_ROOT, type AppOptions } from './app';
 export { Explorer, LIMITS } from './explore';
 export { Neo4jStore, SERVER_QUERIES_DIR, luceneQuery } from './neo4j-store';
 export type { GraphStore } from './store';
-export * from './types';
 export { DatabaseCurator, type ViewerCurator } from './curator';
 export { SqliteStore } from './sqlite-store';

@@ -5,7 +5,7 @@ import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
-import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
+import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
 export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');

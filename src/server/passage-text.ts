@@ -1,5 +1,5 @@
 // A passage as a reader wants it: the cable's hard line breaks joined, the SIPDIS marker dropped.
-import type { Highlight } from './types';
+import type { Highlight } from '../model';
 
 /**
  * Whitespace runs (a line break inside a paragraph, the column padding of telegram text), the

@@ -1,8 +1,8 @@
 import { editDistance } from '../common/edit-distance';
 import type { SearchCandidate } from './store';
+import type { SearchHit } from '../model';
 
 export { editDistance };
-import type { SearchHit } from './types';
 
 /** Lower case, no diacritics, words of letters and digits: "Kouchner's" → ["kouchner", "s"]. */
 export function searchTokens(text: string): string[] {

@@ -5,8 +5,8 @@ import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { compare, editDistance, maxEdits } from './search';
 import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
-import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from './types';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
+import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;

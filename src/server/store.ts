@@ -1,4 +1,4 @@
-import type { Alias, CableMetadata, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from './types';
+import type { Alias, CableMetadata, CableRef, DateRange, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
 
 /**
  * What a store answers: small, exact questions about the graph. The viewer's operations
@@ -52,18 +52,14 @@ export interface TextQuery {
   until?: string;
 }
 
-export interface EdgeFilter {
+export interface EdgeFilter extends DateRange {
   minWeight: number;
-  since?: string;
-  until?: string;
   /** Kinds the other endpoint may have (all entity kinds when absent). */
   types?: readonly EntityKind[];
 }
 
-export interface NodeFilter {
+export interface NodeFilter extends DateRange {
   types?: readonly EntityKind[];
-  since?: string;
-  until?: string;
   community?: number;
 }
 
@@ -96,11 +92,3 @@ export interface CableFacts extends CableMetadata {
   entities: Array<{ id: string; type: EntityKind; name: string; offsets: number[] }>;
 }
 
-/** Does a [first, last] date span overlap [since, until]? Years and months compare by prefix. */
-export function spanOverlaps(first: string | undefined, last: string | undefined, since: string | undefined, until: string | undefined): boolean {
-  if (!since && !until) return true;
-  if (!first && !last) return false;
-  if (since && (last ?? first)! < since) return false;
-  if (until && (first ?? last)!.slice(0, until.length) > until) return false;
-  return true;
-}

@@ -1,7 +1,7 @@
 import type { Attributes } from 'graphology-types';
 import { compare } from './search';
 import type { CableFacts } from './store';
-import type { CableRef, EdgeView, EntityKind, NodeView } from './types';
+import type { CableRef, EdgeView, EntityKind, NodeView } from '../model';
 
 // The API's shapes from graph attributes (graphology's, or a Neo4j row's): one conversion for both
 // stores, so their answers cannot drift apart.

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
-import { appendDecision, readCuration, type Decision } from '../../src/curate';
+import { appendDecision, readCuration } from '../../src/curate';
 import { buildGraph, type CableRecord } from '../../src/graph';
 import { SEEDS, recordsOf } from '../graph/helpers';
+import type { Decision } from '../../src/model';
 
 const AT = '2026-11-23T10:00:00Z';
 let seq = 0;

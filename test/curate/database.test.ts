@@ -4,8 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { runBuild } from '../../src/cli/build-command';
-import { databaseSuggestSource, decideInDatabase, readCuration, suggestDuplicates, type DecisionRequest } from '../../src/curate';
+import { databaseSuggestSource, decideInDatabase, readCuration, suggestDuplicates } from '../../src/curate';
 import { openGraphDb, type GraphDb } from '../../src/db/open';
+import type { DecisionRequest } from '../../src/model';
 
 const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/cablegate');

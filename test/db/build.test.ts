@@ -6,9 +6,9 @@ import type Graph from 'graphology';
 import { buildGraph, RecordStore, sortedInMemory, type CableRecord } from '../../src/graph';
 import { buildGraphDb, cableRecords, openGraphDb, readMeta } from '../../src/db';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph';
-import type { Decision } from '../../src/curate/types';
 import { SEEDS, SHARED, recordsOf } from '../graph/helpers';
 import { buildDbOf, dumpTables, graphOfDb } from './helpers';
+import type { Decision } from '../../src/model';
 
 /** A graphology graph as the plain data graphOfDb gives. */
 function graphData(graph: Graph): Awaited<ReturnType<typeof graphOfDb>> {

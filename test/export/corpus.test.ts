@@ -4,11 +4,12 @@ import * as path from 'path';
 import type Graph from 'graphology';
 import { dbSource, filterGraph, gexfChunks, graphologyJsonChunks, withoutDisconnected, writeGexf, writeGraphologyJson } from '../../src/export';
 import Graph_ from 'graphology';
-import { buildGraph, type CableRecord, type NodeKind } from '../../src/graph';
+import { buildGraph, type CableRecord } from '../../src/graph';
 import { GraphDbReader } from '../../src/db';
 import { buildDbOf } from '../db/helpers';
 import { SHARED, census, recordsOf } from '../graph/helpers';
 import { expectSameAsGexf, joined, occurrences, reimportCounts } from './helpers';
+import type { NodeKind } from '../../src/model';
 
 /**
  * The 1,055 shared cables: the same node and edge counts after build and reload, a streamed GEXF of

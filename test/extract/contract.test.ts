@@ -1,5 +1,6 @@
-import { createExtractor, ENTITY_TYPES, type Extractor } from '../../src/extract';
+import { createExtractor, type Extractor } from '../../src/extract';
 import { fromBracketed, makeCable, readShared } from './helpers';
+import { ENTITY_TYPES } from '../../src/model';
 
 const seed000 = makeCable('05PARIS77', readShared('seeds', '000_95b061aa67c0afb6.txt'));
 const ann = fromBracketed(readShared('seeds', '002_d07167338e538831.txt'));

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CablegraphError } from '../../src/common/diagnostics';
-import { createExtractor, ENTITY_TYPES, type Mention } from '../../src/extract';
+import { createExtractor } from '../../src/extract';
 import { CoreNlpExtractor } from '../../src/extract/corenlp';
 import { readCableText } from '../../src/ingest';
 import { parseCable } from '../../src/parse';
 import type { Cable } from '../../src/parse/types';
 import { makeCable } from './helpers';
+import { ENTITY_TYPES, type Mention } from '../../src/model';
 
 /*
  * Runs against a real CoreNLP server (bash scripts/corenlp-fetch.sh && bash scripts/corenlp-start.sh).

@@ -1,6 +1,6 @@
-import type { Mention } from '../../src/extract';
 import { entityId, resolveEntities } from '../../src/resolve';
 import { makeCable } from '../extract/helpers';
+import type { Mention } from '../../src/model';
 
 /** Mentions located by surface in the text (first occurrence after the previous one). */
 function at(text: string, items: Array<[Mention['type'], string]>): Mention[] {

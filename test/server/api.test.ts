@@ -4,9 +4,9 @@ import * as path from 'path';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { validateGexf } from '../export/helpers';
-import type { CableDetail, EntityDetail, PairEvidence, PathsResult, SearchHit, Subgraph, TextSearchResult } from '../../src/server';
 import { startServer } from '../../src/cli/serve-command';
 import { STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
+import { type CableDetail, type EntityDetail, type PairEvidence, type PathsResult, type SearchHit, type Subgraph, type TextSearchResult } from '../../src/model';
 
 /**
  * The API contract on the seed cables, the same tests for both stores: the embedded graph file

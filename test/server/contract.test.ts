@@ -1,5 +1,5 @@
-import type { SearchHit } from '../../src/server';
 import { CORPUS, builtGraph, startTestServer, storeAvailable } from './helpers';
+import { type SearchHit } from '../../src/model';
 
 /**
  * One contract, two stores: on the 1,055-cable shared corpus, the graph database (SQLite store)

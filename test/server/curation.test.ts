@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { DecisionSummary, EntityDetail, SearchHit, Subgraph } from '../../src/server';
 import { STORE_KINDS, builtGraph, copyOfGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
+import { type DecisionSummary, type EntityDetail, type SearchHit, type Subgraph } from '../../src/model';
 
 const BAGDHAD = 'p-bagdhad-218ea3d4';
 const BAGHDAD = 'p-baghdad-c02fc0c6';

@@ -4,7 +4,7 @@ import express from 'express';
 import { writeGexf } from '../../src/export';
 import { requestSignal, subgraphToGraph } from '../../src/server/app';
 import { streamGexf } from '../../src/server/gexf-download';
-import type { Subgraph } from '../../src/server';
+import { type Subgraph } from '../../src/model';
 
 /** A view of `n` entities, each co-mentioned with the next `degree` ones: big enough to take seconds to write. */
 function bigView(n: number, degree: number): Subgraph {

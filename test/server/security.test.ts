@@ -3,8 +3,8 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { startServer, type RunningServer } from '../../src/cli/serve-command';
-import type { SearchHit } from '../../src/server';
 import { builtGraph, copyOfGraph } from './helpers';
+import { type SearchHit } from '../../src/model';
 
 /** A request as a hostile page or script would send it: every header ours to choose (Host too). */
 function raw(url: string, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {

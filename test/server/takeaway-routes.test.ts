@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { EntityDetail, PairEvidence, PathsResult, SearchHit } from '../../src/server';
 import { startServer } from '../../src/cli/serve-command';
-import type { Bookmark } from '../../src/server/bookmark-types';
 import { STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
+import type { Bookmark } from '../../src/model';
+import { type EntityDetail, type PairEvidence, type PathsResult, type SearchHit } from '../../src/model';
 
 /** Taking evidence away (CSV, Markdown) and bookmarks, over both stores, on the seed cables. */
 describe.each(STORE_KINDS)('evidence exports and bookmarks over the %s store (seeds)', (kind: StoreKind) => {

@@ -1,6 +1,9 @@
 // The typed client of the JSON API (src/server): one function per endpoint, errors as ApiRequestError.
 import type {
   CableDetail,
+  CurationState,
+  DecisionRequest,
+  DecisionSummary,
   EntityDetail,
   EntityKind,
   GraphFilter,
@@ -11,7 +14,7 @@ import type {
   Subgraph,
   Suggestion,
   TextSearchResult,
-} from '../../src/server/types';
+} from '../../src/model';
 
 /** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
 export class ApiRequestError extends Error {
@@ -112,71 +115,7 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-// ── Curation (mirrors src/curate/types.ts, src/curate/suggest.ts and src/server/curator.ts: the
-// viewer's tsconfig stays out of the server's Node-side modules) ──────────────────────────────────
-
-/** The type names decisions use (`retype`), one per entity kind. */
-export type DecisionType = 'PERSON' | 'ORGANIZATION' | 'PLACE';
-export const DECISION_TYPE: Record<EntityKind, DecisionType> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
-
-interface DecisionFields {
-  /** Who decided (free text; the server's user when not given). */
-  author?: string;
-  /** Why. */
-  note?: string;
-}
-
-/** What the viewer asks for (`POST /api/curation`). */
-export type DecisionRequest = DecisionFields &
-  (
-    | { op: 'merge'; ids: string[]; into: string; name?: string }
-    | { op: 'reject'; id: string }
-    | { op: 'rename'; id: string; name: string }
-    | { op: 'retype'; id: string; type: DecisionType }
-    | { op: 'undo'; decision: number }
-  );
-
-/** A decision as the curation file keeps it (any op: the CLI writes splits and aliases too). */
-export interface Decision {
-  seq: number;
-  op: 'merge' | 'split' | 'rename' | 'retype' | 'reject' | 'alias' | 'undo';
-  author: string;
-  /** ISO 8601. */
-  at: string;
-  note?: string;
-  id?: string;
-  ids?: string[];
-  into?: string;
-  name?: string;
-  type?: DecisionType;
-  alias?: string;
-  aliases?: string[];
-  cables?: string[];
-  /** undo: the seq taken back. */
-  decision?: number;
-  /** The entities' names when decided. */
-  names?: Record<string, string>;
-}
-
-/** What a decision changed: entities gone, new and changed, and how many links moved. */
-export interface DecisionSummary {
-  decision: Decision;
-  removed: string[];
-  added: string[];
-  changed: string[];
-  edges: { added: number; removed: number; changed: number };
-}
-
-/** `GET /api/curation`: `enabled` is false when the server is read-only. */
-export interface CurationState {
-  enabled: boolean;
-  file?: string;
-  decisions: Decision[];
-  /** Names of the entities the decisions mention. */
-  names: Record<string, string>;
-}
-
-export type { Suggestion } from '../../src/server/types';
+// Curation: the decision types are the model's (src/model/curation.ts), as the server reads them.
 
 export interface NeighbourhoodOptions extends GraphFilter {
   hops?: number;

@@ -1,6 +1,6 @@
 // The viewer's composition root: what is shown (sources), routes, and the wiring of the parts.
-import type { GraphStats, Subgraph } from '../../src/server/types';
-import { api, type DecisionSummary } from './api';
+import { api } from './api';
+import type { DecisionSummary } from '../../src/model';
 import { Curation } from './curation';
 import { dateSpan, download, formatNumber, h, replace } from './dom';
 import { exportGexf, exportPng } from './export';
@@ -25,6 +25,7 @@ import { createShell, type Shell } from './shell';
 import { DEFAULT_FILTERS, type Filters, Store } from './state';
 import { bookmarkControl, Bookmarks, bookmarksSection, exportLinks } from './takeaway';
 import { showError, toast } from './toast';
+import type { GraphStats, Subgraph } from '../../src/model';
 
 /** What tests and benchmarks read (`window.cablegraph`). */
 export interface CablegraphHook {

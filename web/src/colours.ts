@@ -1,5 +1,5 @@
 // Colours: one per entity type (the legend's), a palette for communities, and the highlight colours.
-import type { EntityKind } from '../../src/server/types';
+import type { EntityKind } from '../../src/model';
 
 export const TYPE_COLOURS: Record<EntityKind, string> = {
   Person: '#d1495b',

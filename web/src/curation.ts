@@ -1,7 +1,8 @@
 // Entity curation from the viewer: the author's name, the decisions taken so far, one decision at a
 // time (controls disabled while the server rebuilds the graph), and the toast with its Undo. What
 // the decision changes on screen (the graph, the panels) is the host's part.
-import { api, type CurationState, type Decision, type DecisionRequest, type DecisionSummary, type Suggestion } from './api';
+import { api } from './api';
+import type { CurationState, Decision, DecisionRequest, DecisionSummary, Suggestion } from '../../src/model';
 import { cleanName, h, plural } from './dom';
 import { showError, toast } from './toast';
 
@@ -27,6 +28,8 @@ const BUSY_LABEL: Record<DecisionRequest['op'], string> = {
   rename: 'Renaming',
   retype: 'Changing the type',
   undo: 'Undoing',
+  split: 'Splitting',
+  alias: 'Adding the alias',
 };
 
 /** Words of an id (`p-ghazi-al-yawer-7babdf0f` → "Ghazi Al Yawer"): for entities no longer in the graph. */

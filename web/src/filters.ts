@@ -1,9 +1,8 @@
 // The filter controls: entity types, minimum co-mention weight, date range, community, sizes.
-import type { EntityKind } from '../../src/server/types';
-import { ENTITY_KIND_LIST } from '../../src/server/types';
 import { TYPE_COLOURS } from './colours';
 import { debounce, formatNumber, h, replace } from './dom';
 import { DEFAULT_FILTERS, type Filters, OVERVIEW_LINKS, type OverviewLinks, YEAR_MAX, YEAR_MIN } from './state';
+import { ENTITY_KINDS, type EntityKind } from '../../src/model';
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_WEIGHT = 30;
@@ -34,13 +33,13 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
   // Types.
   const typeCounts = new Map<EntityKind, HTMLElement>();
   const typeBoxes = new Map<EntityKind, HTMLInputElement>();
-  const typeRows = ENTITY_KIND_LIST.map((kind) => {
+  const typeRows = ENTITY_KINDS.map((kind) => {
     const box = h('input', { type: 'checkbox', checked: filters.types.includes(kind), 'data-testid': `filter-type-${kind}` });
     typeBoxes.set(kind, box);
     const count = h('span', { class: 'type-count' }, '');
     typeCounts.set(kind, count);
     box.addEventListener('change', () => {
-      const types = ENTITY_KIND_LIST.filter((k) => typeBoxes.get(k)?.checked);
+      const types = ENTITY_KINDS.filter((k) => typeBoxes.get(k)?.checked);
       if (types.length === 0) {
         // At least one type: unchecking the last one is undone.
         box.checked = true;

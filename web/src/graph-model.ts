@@ -1,7 +1,7 @@
 // The shown graph: a graphology graph merged from API subgraphs, with data-driven sizes.
 import Graph from 'graphology';
-import type { EdgeView, EntityKind, NodeView, Subgraph } from '../../src/server/types';
 import { cleanName } from './dom';
+import type { EdgeView, EntityKind, NodeView, Subgraph } from '../../src/model';
 
 export interface NodeAttrs {
   label: string;

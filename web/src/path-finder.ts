@@ -1,7 +1,7 @@
 // The path finder's controls: two entity search boxes, a hop limit, find / swap / clear.
-import type { NodeView, SearchHit } from '../../src/server/types';
 import { cleanName, h } from './dom';
 import { createAutocomplete } from './search';
+import type { NodeView, SearchHit } from '../../src/model';
 
 export interface PathFinder {
   element: HTMLElement;

@@ -1,9 +1,9 @@
 // An entity search box with autocomplete: debounced, cancellable, keyboard navigable.
-import type { EntityKind, SearchHit } from '../../src/server/types';
 import { api } from './api';
 import { TYPE_COLOURS } from './colours';
 import { debounce, formatNumber, h, replace } from './dom';
 import { showError } from './toast';
+import type { EntityKind, SearchHit } from '../../src/model';
 
 export interface AutocompleteOptions {
   placeholder: string;

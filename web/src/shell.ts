@@ -1,8 +1,7 @@
 // The page's frame: top bar, sidebar, graph stage with its overlays, side panel, cable overlay.
-import type { EntityKind } from '../../src/server/types';
-import { ENTITY_KIND_LIST } from '../../src/server/types';
 import { communityColour, TYPE_COLOURS } from './colours';
 import { formatNumber, h, plural, replace } from './dom';
+import { ENTITY_KINDS, type EntityKind } from '../../src/model';
 
 /** Communities listed in the legend (the largest in view); the others are counted. */
 const LEGEND_COMMUNITIES = 8;
@@ -62,7 +61,7 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
   const colourCommunity = h('input', { type: 'radio', name: 'colour-by', value: 'community', 'data-testid': 'colour-by-community' });
   colourType.addEventListener('change', () => events.colourBy('type'));
   colourCommunity.addEventListener('change', () => events.colourBy('community'));
-  const typeRows = ENTITY_KIND_LIST.map((kind) => {
+  const typeRows = ENTITY_KINDS.map((kind) => {
     const count = h('span', { class: 'legend-count' });
     typeCounts.set(kind, count);
     return h('div', { class: 'legend-row', 'data-testid': 'legend-type' }, h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }), kind, count);

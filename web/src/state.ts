@@ -1,6 +1,5 @@
 // The viewer's UI state in one typed object; the display is derived from it (sigma reducers, panels).
-import type { EntityKind } from '../../src/server/types';
-import { ENTITY_KIND_LIST } from '../../src/server/types';
+import { ENTITY_KINDS, type EntityKind } from '../../src/model';
 
 export const YEAR_MIN = 1966;
 export const YEAR_MAX = 2010;
@@ -33,7 +32,7 @@ export const OVERVIEW_LINKS: ReadonlyArray<{ value: OverviewLinks; label: string
 ];
 
 export const DEFAULT_FILTERS: Filters = {
-  types: [...ENTITY_KIND_LIST],
+  types: [...ENTITY_KINDS],
   minWeight: 1,
   since: '',
   until: '',

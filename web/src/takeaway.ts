@@ -1,9 +1,9 @@
 // Taking evidence away: CSV / Markdown download links, and bookmarks with notes (the server keeps
 // them in bookmarks.jsonl beside the curation file).
-import type { Bookmark } from '../../src/server/bookmark-types';
 import { request } from './api';
 import { h, plural, replace } from './dom';
 import { showError } from './toast';
+import type { Bookmark } from '../../src/model';
 
 export type TakeawayRoute = { kind: 'evidence'; a: string; b: string } | { kind: 'path'; ids: string[] } | { kind: 'entity'; id: string };
 

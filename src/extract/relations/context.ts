@@ -1,8 +1,8 @@
 /** What the relation readers know about one cable: its sentences, home country, post, officers and people. */
 import type { Cable } from '../../parse/types';
-import type { Mention } from '../types';
 import { countryOf, countryOfCapital, sentencesOf, type Sentence } from './text';
 import type { PersonRef } from './types';
+import type { Mention } from '../../model';
 
 /** A resolved entity of the cable, as `cablegraph parse` lists them. */
 export interface CableEntityRef { type: string; name: string; id: string; mentions: string[] }

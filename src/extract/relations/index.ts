@@ -1,10 +1,10 @@
 /** Relations of one cable (roles, affiliations, meetings) from its text and its extracted mentions. */
 import type { Cable } from '../../parse/types';
-import type { Mention } from '../types';
 import { contextOf, type CableEntityRef } from './context';
 import { readMeetings } from './meetings';
 import { readAffiliations, readRoles } from './roles';
 import type { CableRelations } from './types';
+import type { Mention } from '../../model';
 
 export type * from './types';
 export type { CableEntityRef } from './context';

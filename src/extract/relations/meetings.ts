@@ -1,9 +1,9 @@
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
-import type { Mention } from '../types';
 import { evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { dateIn } from './text';
 import type { Meeting, Party, Role } from './types';
+import type { Mention } from '../../model';
 
 /** Embassy officers written by function, and their normalized name. */
 const OFFICERS: Array<[RegExp, string]> = [

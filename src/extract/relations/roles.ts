@@ -1,9 +1,9 @@
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
-import type { Mention } from '../types';
 import { sentenceAt, type RelationContext } from './context';
 import { collapse, countryOf } from './text';
 import { mayBeTitleWord, organizationOf, readTitlePhrase, TITLE_WORD, type TitleReading } from './titles';
 import type { Affiliation, Evidence, Role } from './types';
+import type { Mention } from '../../model';
 
 /** Words read back from a name for its title ("former French MFA Iraq desk officer" is seven). */
 const MAX_TITLE_WORDS = 9;

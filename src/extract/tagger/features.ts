@@ -4,8 +4,8 @@
  * `builtin` as a feature the tagger learns when to trust), and the line (subject, header, all caps).
  */
 import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from '../gazetteer';
-import type { EntityType, Mention } from '../types';
 import { shapeOf, type LineInfo, type TagToken } from './tokens';
+import type { EntityType, Mention } from '../../model';
 
 export const TAGS = ['O', 'B-PERSON', 'I-PERSON', 'B-ORGANIZATION', 'I-ORGANIZATION', 'B-PLACE', 'I-PLACE'] as const;
 export const TAG_COUNT = TAGS.length;

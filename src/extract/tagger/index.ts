@@ -8,11 +8,12 @@ import * as path from 'node:path';
 import { CablegraphError } from '../../common/diagnostics';
 import type { Cable } from '../../parse/types';
 import { BuiltinExtractor, isCapsText } from '../builtin';
-import type { EntityType, Extractor, Mention } from '../types';
+import type { Extractor } from '../types';
 import { paragraphAt } from '../util';
 import { STATIC, TAGS, ruleLabels, staticFeatures } from './features';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
+import type { EntityType, Mention } from '../../model';
 
 export const DEFAULT_WEIGHTS = path.join(__dirname, 'tagger.bin.gz');
 

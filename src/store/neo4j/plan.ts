@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../../common/diagnostics';
-import { ENTITY_KINDS, type CableRecord } from '../../graph/types';
+import { type CableRecord } from '../../graph/types';
 import type { GraphDbReader } from '../../db/read';
+import { isEntityKind } from '../../model';
 
 type Scalar = string | number | boolean;
 export type Props = Record<string, Scalar | Scalar[]>;
@@ -174,7 +175,7 @@ function relationshipBatch(index: number, shape: string, buffered: Array<[string
 }
 
 const nodeCypher = (kind: string): Record<WriteMode, string> => {
-  const extra = ENTITY_KINDS.has(kind) ? ', n:Entity' : '';
+  const extra = isEntityKind(kind) ? ', n:Entity' : '';
   // SET n = props: the node mirrors the graph exactly (stale properties removed), whatever ran before.
   return {
     create: `UNWIND $rows AS row CREATE (n:${kind}) SET n = row[1], n.id = row[0]${extra}`,

@@ -1,6 +1,6 @@
 // What the panels can ask the app to do (they never touch the graph or the renderer themselves).
-import type { NodeView } from '../../../src/server/types';
 import type { TakeawayRoute } from '../takeaway';
+import type { NodeView } from '../../../src/model';
 
 export interface PanelActions {
   openEntity(id: string): void;

@@ -1,9 +1,9 @@
 // The full cable: header, routing, tags, references and the text with every entity mention marked.
-import type { CableDetail, CableEntity } from '../../../src/server/types';
 import { TYPE_COLOURS } from '../colours';
 import { cleanName, formatNumber, h, markText, type Span } from '../dom';
 import type { PanelActions } from './actions';
 import { classificationBadge } from './common';
+import type { CableDetail, CableEntity } from '../../../src/model';
 
 function metaRow(label: string, value: Node | string | null | undefined): HTMLElement | null {
   if (value === null || value === undefined || value === '') return null;

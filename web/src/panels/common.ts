@@ -1,7 +1,7 @@
 // Pieces shared by the panels: the header with its close button, loading state, cable references.
-import type { CableRef } from '../../../src/server/types';
 import { h } from '../dom';
 import type { PanelActions } from './actions';
+import type { CableRef } from '../../../src/model';
 
 export function panelHeader(badge: HTMLElement | null, title: HTMLElement, actions: Pick<PanelActions, 'close'>): HTMLElement {
   return h(

@@ -1,13 +1,13 @@
 // Curation at a glance: the sidebar's section (your name, how many decisions) and the panel
 // (#/curation) with the likely duplicates to review and the decisions taken, each undoable.
-import type { EntityKind } from '../../../src/server/types';
-import type { Decision, Suggestion } from '../api';
+import type { Decision, Suggestion } from '../../../src/model';
 import { TYPE_COLOURS } from '../colours';
 import type { Curation } from '../curation';
 import { formatNumber, h, plural, replace } from '../dom';
 import { showError } from '../toast';
 import type { PanelActions } from './actions';
 import { panelHeader } from './common';
+import type { EntityKind } from '../../../src/model';
 
 const SUGGESTIONS = 30;
 /** Shared countries named in a suggestion's evidence; the rest counted. */

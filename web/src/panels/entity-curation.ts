@@ -1,13 +1,11 @@
 // The entity panel's curation: merge it with another entity, rename it (inline, in the title),
 // change its type, reject it as a false entity. Each takes an optional note; one form is open at a
 // time; every control is disabled while a decision is being taken.
-import type { EntityDetail, EntityKind, SearchHit } from '../../../src/server/types';
-import { ENTITY_KIND_LIST } from '../../../src/server/types';
-import { DECISION_TYPE } from '../api';
 import { TYPE_COLOURS } from '../colours';
 import type { Curation } from '../curation';
 import { cleanName, h, plural, replace } from '../dom';
 import { createAutocomplete } from '../search';
+import { ENTITY_KINDS, type EntityDetail, type EntityKind, type SearchHit, TYPE_OF_KIND } from '../../../src/model';
 
 export interface EntityCurationView {
   /** Beside the name: the rename pencil. */
@@ -151,7 +149,7 @@ function retypeForm(entity: EntityDetail, curation: Curation, close: () => void)
   const note = noteInput(curation);
   const submit = curation.control(h('button', { class: 'button primary', 'data-testid': 'retype-confirm', disabled: true }, 'Change the type'));
   const cancel = curation.control(h('button', { class: 'button', onclick: close }, 'Cancel'));
-  const kinds = ENTITY_KIND_LIST.map((kind) => {
+  const kinds = ENTITY_KINDS.map((kind) => {
     const button = curation.control(
       h(
         'button',
@@ -172,7 +170,7 @@ function retypeForm(entity: EntityDetail, curation: Curation, close: () => void)
   submit.addEventListener('click', () => {
     if (!chosen) return;
     submit.textContent = 'Changing…';
-    void curation.decide({ op: 'retype', id: entity.id, type: DECISION_TYPE[chosen], note: note.value }, { [entity.id]: entity.name });
+    void curation.decide({ op: 'retype', id: entity.id, type: TYPE_OF_KIND[chosen], note: note.value }, { [entity.id]: entity.name });
   });
   const element = h(
     'div',

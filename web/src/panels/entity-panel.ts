@@ -1,11 +1,11 @@
 // The entity panel: aliases with counts, cable count, dates, timeline, strongest co-mentions.
-import type { EntityDetail, Neighbour } from '../../../src/server/types';
 import { TYPE_COLOURS } from '../colours';
 import { cleanName, dateSpan, formatNumber, h, plural } from '../dom';
 import type { PanelActions } from './actions';
 import { panelHeader } from './common';
 import type { EntityCurationView } from './entity-curation';
 import { timelineChart } from './timeline';
+import type { EntityDetail, Neighbour } from '../../../src/model';
 
 const NEIGHBOURS_SHOWN = 25;
 

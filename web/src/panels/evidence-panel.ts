@@ -1,9 +1,9 @@
 // The evidence of a pair: the cables naming both, with the passages and both names marked.
-import type { EvidenceCable, PairEvidence, Passage } from '../../../src/server/types';
 import { TYPE_COLOURS } from '../colours';
 import { cleanName, dateSpan, formatNumber, h, markText, replace } from '../dom';
 import type { PanelActions } from './actions';
 import { cableLine, panelHeader } from './common';
+import type { EvidenceCable, PairEvidence, Passage } from '../../../src/model';
 
 /** Passages longer than this show an excerpt around the pair first. */
 const EXCERPT_MIN = 600;

@@ -1,9 +1,9 @@
 // The paths between two entities: each path as a chain, each link with the cables behind it.
-import type { EntityPath, NodeView, PathsResult } from '../../../src/server/types';
 import { TYPE_COLOURS } from '../colours';
 import { cleanName, formatNumber, h, plural } from '../dom';
 import type { PanelActions } from './actions';
 import { panelHeader } from './common';
+import type { EntityPath, NodeView, PathsResult } from '../../../src/model';
 
 function nodeChip(node: NodeView, actions: PanelActions): HTMLElement {
   return h(

@@ -1,10 +1,10 @@
 // The landing panel: the graph as a whole, the most central entities shown, how to explore.
-import type { GraphStats } from '../../../src/server/types';
 import { TYPE_COLOURS } from '../colours';
 import { dateSpan, formatNumber, h, plural } from '../dom';
 import type { ViewGraph } from '../graph-model';
 import type { Filters } from '../state';
 import type { PanelActions } from './actions';
+import type { GraphStats } from '../../../src/model';
 
 const TOP = 15;
 

@@ -1,9 +1,9 @@
 // Full-text search results: the cables whose subject or text match, best first, each with its matching passage and its entities; the entities most named among the matches on top.
-import type { TextHit, TextSearchResult } from '../../../src/server/types';
 import { TYPE_COLOURS } from '../colours';
 import { cleanName, formatNumber, h, markText, plural, replace } from '../dom';
 import type { PanelActions } from './actions';
 import { cableLine, panelHeader } from './common';
+import type { TextHit, TextSearchResult } from '../../../src/model';
 
 function entityChip(entity: { id: string; type: keyof typeof TYPE_COLOURS; name: string }, count: string, actions: PanelActions): HTMLElement {
   return h(

@@ -1,15 +1,11 @@
-import type { Decision } from '../curate/types';
-
-export type { Decision, Suggestion, SuggestionReason } from '../curate/types';
+// The viewer's JSON API contract: what a GraphStore answers and the express app sends.
+import type { Decision } from './curation';
+import type { EntityKind } from './entity-kind';
 
 /**
  * The viewer's API: what a GraphStore answers and what the express app sends as JSON. Both stores
  * (the embedded graph file and Neo4j) return exactly these shapes, with the same values and order.
  */
-
-/** Entity node kinds (graph attribute `kind`, Neo4j label). */
-export type EntityKind = 'Person' | 'Organization' | 'Place';
-export const ENTITY_KIND_LIST: readonly EntityKind[] = ['Person', 'Organization', 'Place'];
 
 /** An entity as drawn on the graph. */
 export interface NodeView {
@@ -51,18 +47,6 @@ export interface Subgraph {
   truncated: boolean;
   /** True when only the heaviest edges were kept (overview's maxEdges). */
   edgesTruncated?: boolean;
-}
-
-/** Filters shared by neighbourhood and overview. Dates are YYYY, YYYY-MM or YYYY-MM-DD. */
-export interface GraphFilter {
-  types?: EntityKind[];
-  /** Co-mention edges lighter than this are not followed or drawn. */
-  minWeight?: number;
-  /** An edge (or node) is kept when its [firstDate, lastDate] span overlaps [since, until]. */
-  since?: string;
-  until?: string;
-  /** Overview only: keep one Louvain community. */
-  community?: number;
 }
 
 export interface SearchHit {

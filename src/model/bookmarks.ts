@@ -1,4 +1,4 @@
-// The shapes of bookmarks (shared by the server and the viewer).
+// Bookmarks: the lines of the bookmarks file and a bookmark as it stands (server and viewer).
 
 /** What can be bookmarked. */
 export type BookmarkKind = 'entity' | 'cable';

@@ -1,4 +1,5 @@
-import type { EntityType } from '../extract/types';
+// Curation: an analyst's decisions about entities (the curation file's lines), requests for them, and duplicate suggestions.
+import type { EntityKind, EntityType } from './entity-kind';
 
 /**
  * An analyst's decision about entities, one line of the curation file (JSON lines: plain,
@@ -73,6 +74,9 @@ export interface UndoDecision extends DecisionBase {
   decision: number;
 }
 
+/** A decision as asked for (CLI, viewer): the file adds `seq`, and `author`/`at` when not given. */
+export type DecisionRequest = Decision extends infer D ? (D extends Decision ? Omit<D, 'seq' | 'author' | 'at'> & { author?: string; at?: string } : never) : never;
+
 export type DecisionOp = Decision['op'];
 export const DECISION_OPS: readonly DecisionOp[] = ['merge', 'split', 'rename', 'retype', 'reject', 'alias', 'undo'];
 
@@ -81,8 +85,8 @@ export type SuggestionReason = 'spelling' | 'surname' | 'initials' | 'acronym';
 
 export interface Suggestion {
   /** The entity to keep (more cables), and the one to merge into it. */
-  keep: { id: string; name: string; type: string; cables: number };
-  merge: { id: string; name: string; type: string; cables: number };
+  keep: { id: string; name: string; type: EntityKind; cables: number };
+  merge: { id: string; name: string; type: EntityKind; cables: number };
   reason: SuggestionReason;
   /** Higher is more likely: the reason's strength plus the evidence below. */
   score: number;

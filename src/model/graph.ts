@@ -1,0 +1,81 @@
+// The graph model: node kinds, edge types and the typed attributes of a graphology graph's nodes and edges.
+import type { Alias } from './api';
+import type { EntityKind } from './entity-kind';
+
+/** Node kinds: graphology attribute `kind`, Neo4j labels. */
+export type NodeKind = 'Cable' | EntityKind | 'Post' | 'Tag';
+export const NODE_KINDS: readonly NodeKind[] = ['Cable', 'Person', 'Organization', 'Place', 'Post', 'Tag'];
+
+/** Edge types: graphology attribute `type`, Neo4j relationship types. */
+export type EdgeType = 'MENTIONS' | 'CO_MENTIONED' | 'SIGNED' | 'CLASSIFIED' | 'FROM' | 'TO' | 'INFO' | 'TAGGED' | 'REFERENCES';
+
+/** Exploration metrics every node gets once the graph is built (degree, PageRank, Louvain, layout). */
+export interface NodeMetrics {
+  degree: number;
+  weightedDegree: number;
+  pagerank: number;
+  community: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * A node's attributes. One shape for every kind (graphology types a graph by one attribute type):
+ * `kind` says which of the optional fields a node carries.
+ */
+export interface NodeAttrs extends Partial<NodeMetrics> {
+  kind: NodeKind;
+  /** What a drawing shows: an entity's or post's name, a cable's id, a tag's code. */
+  label: string;
+  /** Entities, posts, tags (the label of a known tag code). */
+  name?: string;
+  /** Entities: every surface form and how often it was written. */
+  aliases?: Alias[];
+  /** Entities: cables that mention it. */
+  cableCount?: number;
+  /** Entities: first and last dates of the cables mentioning it (YYYY-MM-DD). */
+  firstDate?: string;
+  lastDate?: string;
+  /** Cables: false for a cable that is only cited (its id, nothing else). */
+  inCorpus?: boolean;
+  date?: string;
+  created?: string;
+  classification?: string;
+  subject?: string;
+  origin?: string;
+  caveats?: string[];
+  paragraphCount?: number;
+  /** Cables: how many versions of it were read. */
+  versions?: number;
+  /** Tags: the code and its kind (country, subject, person, program, …). */
+  code?: string;
+  tagKind?: string;
+}
+
+/** A cable behind a co-mention, and the paragraphs (0: the header) where both entities appear. */
+export interface Evidence {
+  cable: string;
+  paragraphs: number[];
+}
+
+/** An edge's attributes; `type` says which of the optional fields it carries. */
+export interface EdgeAttrs {
+  type: EdgeType;
+  /** MENTIONS: how often, in which paragraphs, at which [start, end, …] offsets of the cable's text. */
+  count?: number;
+  paragraphs?: number[];
+  offsets?: number[];
+  /** CLASSIFIED: the classifier's title. */
+  title?: string;
+  /** TO, INFO: the routing precedence (IMMEDIATE, PRIORITY, …). */
+  precedence?: string;
+  /** CO_MENTIONED: cables + paragraphs where both appear, the cables and paragraphs alone, the evidence (capped). */
+  weight?: number;
+  cableCount?: number;
+  paragraphCount?: number;
+  cables?: string[];
+  evidence?: Evidence[];
+  evidenceTruncated?: boolean;
+  firstDate?: string;
+  lastDate?: string;
+}
