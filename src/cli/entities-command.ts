@@ -1,13 +1,12 @@
 import * as fs from 'fs';
-import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
-import { databaseSuggestSource, decideInDatabase, DEFAULT_CURATION_FILE, diffGraphs, entityChanges, readCuration, suggestDuplicates, takeDecision, type CurationOutcome, type DatabaseDecisionOutcome } from '../curate';
+import { takeDecision } from '../build/decide';
+import { DEFAULT_GRAPH_FILE } from '../build/options';
+import { databaseSuggestSource, DEFAULT_CURATION_FILE, readCuration, suggestDuplicates, type DatabaseDecisionOutcome } from '../curate';
 import { openGraphDb, type GraphDb } from '../db/open';
-import { readGraphFile } from '../graph';
 import { commandLine, writeLine } from './output';
 import type { Neo4jFlags } from './query-command';
-import { DEFAULT_GRAPH_FILE, isDatabaseFile } from './flags';
-import { type Decision, type DecisionRequest, ENTITY_KINDS, isEntityKind, TYPE_OF_KIND } from '../model';
+import { ENTITY_KINDS, TYPE_OF_KIND, type Decision, type DecisionRequest } from '../model';
 
 export interface EntitiesOptions extends Neo4jFlags {
   graph?: string;
@@ -39,23 +38,10 @@ function limitOf(o: EntitiesOptions, fallback: number): number {
   return n;
 }
 
-/** An entity by id, or by exact name or alias (case-insensitive) when that names only one. */
-export function findEntity(graph: Graph, ref: string): string {
-  if (graph.hasNode(ref) && isEntityKind(graph.getNodeAttribute(ref, 'kind') as string)) return ref;
-  const wanted = ref.toLowerCase();
-  const found = graph.filterNodes((_n, a) => isEntityKind(a.kind as string) && (String(a.name).toLowerCase() === wanted || ((a.aliases as Array<{ text: string }> | undefined) ?? []).some((x) => x.text.toLowerCase() === wanted)));
-  if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity "${ref}" (npx cablegraph entities list --q … shows ids)`);
-  throw new CablegraphError('CURATION_AMBIGUOUS', `"${ref}" names ${found.length} entities (${found.slice(0, 5).join(', ')}${found.length > 5 ? ' …' : ''}): give an id`);
-}
-
-const describe = (graph: Graph, id: string): string => (graph.hasNode(id) ? `${graph.getNodeAttribute(id, 'name')} (${graph.getNodeAttribute(id, 'kind')}, ${graph.getNodeAttribute(id, 'cableCount')} cables) ${id}` : id);
-
-/** The graph database of the options, when the graph is one (else the legacy graph file). */
-function databaseOf(options: EntitiesOptions, write = false): GraphDb | undefined {
+/** The graph database of the options (an old .cgz graph file is refused by openGraphDb, with what to do). */
+function databaseOf(options: EntitiesOptions, write = false): GraphDb {
   const file = graphFileOf(options);
   if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --graph`, { file });
-  if (!isDatabaseFile(file)) return undefined;
   const db = openGraphDb(file, { write });
   // Another decision (the viewer, another CLI) may be writing: wait for it rather than fail.
   if (write) db.pragma('busy_timeout = 30000');
@@ -87,85 +73,52 @@ const describeRow = (row: EntityRow | undefined, id: string): string => (row ? `
 /** `cablegraph entities list`: entities by cables, optionally of a type or matching text. */
 export async function runEntitiesList(options: EntitiesOptions): Promise<number> {
   const db = databaseOf(options);
-  if (db) {
-    try {
-      const kind = options.type ? ENTITY_KINDS.find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
-      if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${ENTITY_KINDS.join(', ')}`);
-      const q = options.q ? `%${options.q.toLowerCase()}%` : null;
-      const rows = db
-        .prepare(
-          `SELECT e.id, e.kind AS type, e.name, e.cable_count AS cables, (SELECT count(*) FROM aliases a WHERE a.entity = e.node) AS aliases FROM entities e
-           WHERE (:kind IS NULL OR e.kind = :kind) AND (:q IS NULL OR lower(e.name) LIKE :q OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity = e.node AND lower(a.alias) LIKE :q))
-           ORDER BY e.cable_count DESC, e.id LIMIT :limit`,
-        )
-        .all({ kind: kind ?? null, q, limit: limitOf(options, 50) }) as Array<{ id: string; type: string; name: string; cables: number; aliases: number }>;
-      if (options.json) await writeLine(JSON.stringify(rows, null, 2));
-      else for (const r of rows) await writeLine(`${String(r.cables).padStart(6)}  ${r.type.padEnd(12)} ${r.name.replace(/\s+/g, ' ')}  [${r.id}]${r.aliases > 1 ? ` (${r.aliases} aliases)` : ''}`);
-      return 0;
-    } finally {
-      db.close();
-    }
+  try {
+    const kind = options.type ? ENTITY_KINDS.find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
+    if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${ENTITY_KINDS.join(', ')}`);
+    const q = options.q ? `%${options.q.toLowerCase()}%` : null;
+    const rows = db
+      .prepare(
+        `SELECT e.id, e.kind AS type, e.name, e.cable_count AS cables, (SELECT count(*) FROM aliases a WHERE a.entity = e.node) AS aliases FROM entities e
+         WHERE (:kind IS NULL OR e.kind = :kind) AND (:q IS NULL OR lower(e.name) LIKE :q OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity = e.node AND lower(a.alias) LIKE :q))
+         ORDER BY e.cable_count DESC, e.id LIMIT :limit`,
+      )
+      .all({ kind: kind ?? null, q, limit: limitOf(options, 50) }) as Array<{ id: string; type: string; name: string; cables: number; aliases: number }>;
+    if (options.json) await writeLine(JSON.stringify(rows, null, 2));
+    else for (const r of rows) await writeLine(`${String(r.cables).padStart(6)}  ${r.type.padEnd(12)} ${r.name.replace(/\s+/g, ' ')}  [${r.id}]${r.aliases > 1 ? ` (${r.aliases} aliases)` : ''}`);
+    return 0;
+  } finally {
+    db.close();
   }
-  const { graph } = await readGraphFile(graphFileOf(options), { records: false });
-  const kind = options.type ? ENTITY_KINDS.find((k) => k.toLowerCase() === options.type!.toLowerCase().replace(/s$/, '')) : undefined;
-  if (options.type && !kind) throw new CablegraphError('BAD_OPTION', `--type: one of ${ENTITY_KINDS.join(', ')}`);
-  const q = options.q?.toLowerCase();
-  const rows = graph
-    .filterNodes((_n, a) => isEntityKind(a.kind as string) && (!kind || a.kind === kind) && (!q || String(a.name).toLowerCase().includes(q) || ((a.aliases as Array<{ text: string }>) ?? []).some((x) => x.text.toLowerCase().includes(q))))
-    .map((id) => ({ id, type: graph.getNodeAttribute(id, 'kind') as string, name: graph.getNodeAttribute(id, 'name') as string, cables: graph.getNodeAttribute(id, 'cableCount') as number, aliases: (graph.getNodeAttribute(id, 'aliases') as Array<{ text: string }>).length }))
-    .sort((a, b) => b.cables - a.cables || (a.id < b.id ? -1 : 1))
-    .slice(0, limitOf(options, 50));
-  if (options.json) await writeLine(JSON.stringify(rows, null, 2));
-  else for (const r of rows) await writeLine(`${String(r.cables).padStart(6)}  ${r.type.padEnd(12)} ${r.name.replace(/\s+/g, ' ')}  [${r.id}]${r.aliases > 1 ? ` (${r.aliases} aliases)` : ''}`);
-  return 0;
 }
 
 /** `cablegraph entities show <id | name>`: the entity, its aliases, neighbours, and the decisions about it. */
 export async function runEntitiesShow(ref: string, options: EntitiesOptions): Promise<number> {
   const db = databaseOf(options);
-  if (db) {
-    try {
-      const id = findInDatabase(db, ref);
-      const row = entityRow(db, id)!;
-      const aliases = db.prepare('SELECT a.alias AS text, a.count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ? ORDER BY a.position').all(id) as Array<{ text: string; count: number }>;
-      const neighbours = db
-        .prepare(
-          `SELECT e.id, e.name, c.weight FROM co_mentions c JOIN entities e ON e.node = c.b WHERE c.a = (SELECT node FROM entities WHERE id = :id)
-           UNION ALL SELECT e.id, e.name, c.weight FROM co_mentions c JOIN entities e ON e.node = c.a WHERE c.b = (SELECT node FROM entities WHERE id = :id)
-           ORDER BY weight DESC, id LIMIT 10`,
-        )
-        .all({ id }) as Array<{ id: string; name: string; weight: number }>;
-      const decisions = readCuration(curationFileOf(options)).filter((d) => JSON.stringify(d).includes(JSON.stringify(id)));
-      const detail = { id, type: row.kind, name: row.name, cables: row.cable_count, firstDate: row.first_date ?? undefined, lastDate: row.last_date ?? undefined, aliases, neighbours, decisions };
-      if (options.json) await writeLine(JSON.stringify(detail, null, 2));
-      else {
-        await writeLine(`${describeRow(row, id)}${row.first_date ? `, ${row.first_date} – ${row.last_date}` : ''}`);
-        await writeLine(`aliases: ${aliases.map((x) => `${x.text.replace(/\s+/g, ' ')} ×${x.count}`).join(', ')}`);
-        await writeLine(`co-mentioned most with: ${neighbours.map((n) => `${n.name.replace(/\s+/g, ' ')} (${n.weight})`).join(', ') || '-'}`);
-        for (const d of decisions) await writeLine(`decision ${d.seq}: ${d.op} by ${d.author} at ${d.at}${d.note ? ` — ${d.note}` : ''}`);
-      }
-      return 0;
-    } finally {
-      db.close();
+  try {
+    const id = findInDatabase(db, ref);
+    const row = entityRow(db, id)!;
+    const aliases = db.prepare('SELECT a.alias AS text, a.count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ? ORDER BY a.position').all(id) as Array<{ text: string; count: number }>;
+    const neighbours = db
+      .prepare(
+        `SELECT e.id, e.name, c.weight FROM co_mentions c JOIN entities e ON e.node = c.b WHERE c.a = (SELECT node FROM entities WHERE id = :id)
+         UNION ALL SELECT e.id, e.name, c.weight FROM co_mentions c JOIN entities e ON e.node = c.a WHERE c.b = (SELECT node FROM entities WHERE id = :id)
+         ORDER BY weight DESC, id LIMIT 10`,
+      )
+      .all({ id }) as Array<{ id: string; name: string; weight: number }>;
+    const decisions = readCuration(curationFileOf(options)).filter((d) => JSON.stringify(d).includes(JSON.stringify(id)));
+    const detail = { id, type: row.kind, name: row.name, cables: row.cable_count, firstDate: row.first_date ?? undefined, lastDate: row.last_date ?? undefined, aliases, neighbours, decisions };
+    if (options.json) await writeLine(JSON.stringify(detail, null, 2));
+    else {
+      await writeLine(`${describeRow(row, id)}${row.first_date ? `, ${row.first_date} – ${row.last_date}` : ''}`);
+      await writeLine(`aliases: ${aliases.map((x) => `${x.text.replace(/\s+/g, ' ')} ×${x.count}`).join(', ')}`);
+      await writeLine(`co-mentioned most with: ${neighbours.map((n) => `${n.name.replace(/\s+/g, ' ')} (${n.weight})`).join(', ') || '-'}`);
+      for (const d of decisions) await writeLine(`decision ${d.seq}: ${d.op} by ${d.author} at ${d.at}${d.note ? ` — ${d.note}` : ''}`);
     }
+    return 0;
+  } finally {
+    db.close();
   }
-  const { graph } = await readGraphFile(graphFileOf(options), { records: false });
-  const id = findEntity(graph, ref);
-  const a = graph.getNodeAttributes(id);
-  const neighbours = graph
-    .mapUndirectedEdges(id, (_e, attributes, source, target) => ({ id: source === id ? target : source, weight: attributes.weight as number }))
-    .sort((x, y) => y.weight - x.weight)
-    .slice(0, 10);
-  const decisions = readCuration(curationFileOf(options)).filter((d) => JSON.stringify(d).includes(JSON.stringify(id)));
-  const detail = { id, type: a.kind, name: a.name, cables: a.cableCount, firstDate: a.firstDate, lastDate: a.lastDate, aliases: a.aliases, neighbours: neighbours.map((n) => ({ ...n, name: graph.getNodeAttribute(n.id, 'name') })), decisions };
-  if (options.json) await writeLine(JSON.stringify(detail, null, 2));
-  else {
-    await writeLine(`${describe(graph, id)}${a.firstDate ? `, ${a.firstDate} – ${a.lastDate}` : ''}`);
-    await writeLine(`aliases: ${(a.aliases as Array<{ text: string; count: number }>).map((x) => `${x.text.replace(/\s+/g, ' ')} ×${x.count}`).join(', ')}`);
-    await writeLine(`co-mentioned most with: ${detail.neighbours.map((n) => `${String(n.name).replace(/\s+/g, ' ')} (${n.weight})`).join(', ') || '-'}`);
-    for (const d of decisions) await writeLine(`decision ${d.seq}: ${d.op} by ${d.author} at ${d.at}${d.note ? ` — ${d.note}` : ''}`);
-  }
-  return 0;
 }
 
 /** `cablegraph entities suggest`: likely duplicates, ranked, for review (nothing is applied). */
@@ -173,9 +126,9 @@ export async function runEntitiesSuggest(options: EntitiesOptions): Promise<numb
   const db = databaseOf(options);
   let suggestions;
   try {
-    suggestions = db ? suggestDuplicates(databaseSuggestSource(db), limitOf(options, 30)) : suggestDuplicates((await readGraphFile(graphFileOf(options), { records: false })).graph, limitOf(options, 30));
+    suggestions = suggestDuplicates(databaseSuggestSource(db), limitOf(options, 30));
   } finally {
-    db?.close();
+    db.close();
   }
   if (options.json) await writeLine(JSON.stringify(suggestions, null, 2));
   else {
@@ -189,28 +142,8 @@ export async function runEntitiesSuggest(options: EntitiesOptions): Promise<numb
   return 0;
 }
 
-/** What a decision did (or would do), in a few lines. */
-async function report(outcome: CurationOutcome, options: EntitiesOptions, graphFile: string, curationFile: string): Promise<void> {
-  const { diff, decision } = outcome;
-  if (options.json) {
-    await writeLine(JSON.stringify({ decision, written: outcome.written, diff }, null, 2));
-    return;
-  }
-  const nodes = diff.nodes;
-  const edges = diff.edges;
-  await writeLine(`${outcome.written ? 'decision' : 'would decide'} ${decision.seq}: ${decision.op} (${decision.author}${decision.note ? `: ${decision.note}` : ''})`);
-  for (const id of nodes.removed) await writeLine(`  − ${describe(outcome.before, id)}`);
-  for (const id of nodes.added) await writeLine(`  + ${describe(outcome.after, id)}`);
-  const changed = entityChanges(diff, outcome.before, outcome.after);
-  for (const id of changed.slice(0, 20)) await writeLine(`  ~ ${describe(outcome.after, id)}`);
-  if (changed.length > 20) await writeLine(`  ~ … ${changed.length - 20} more`);
-  await writeLine(`  entities: ${nodes.added.length} added, ${nodes.removed.length} removed, ${changed.length} changed (${nodes.changed.length} nodes with new metrics or attributes); edges: ${edges.added.length} added, ${edges.removed.length} removed, ${edges.changed.length} changed`);
-  if (outcome.written) await writeLine(`  written: ${curationFile}, ${graphFile}`);
-  else await writeLine('  (dry run: nothing written)');
-}
-
 /** What a decision did in the graph database (or would do), in a few lines. */
-async function reportDatabase(outcome: DatabaseDecisionOutcome, options: EntitiesOptions, graphFile: string, curationFile: string, seconds: number): Promise<void> {
+async function reportDatabase(outcome: Omit<DatabaseDecisionOutcome, 'local'>, options: EntitiesOptions, graphFile: string, curationFile: string, seconds: number): Promise<void> {
   if (options.json) {
     await writeLine(JSON.stringify({ ...outcome, seconds }, null, 2));
     return;
@@ -229,68 +162,39 @@ async function reportDatabase(outcome: DatabaseDecisionOutcome, options: Entitie
   else await writeLine('  (dry run: nothing written)');
 }
 
-/** Takes a decision on the graph database (one transaction), or on a legacy graph file (and Neo4j when --neo4j is given). */
+/** Takes a decision on the graph database (one transaction), and sends Neo4j the difference when --neo4j is given. */
 async function decide(request: DecisionRequest, options: EntitiesOptions): Promise<number> {
   const graphFile = graphFileOf(options);
   const curationFile = curationFileOf(options);
   // A dry run takes the decision too, in a transaction it rolls back: a write connection either way.
   const db = databaseOf(options, true);
-  if (db) {
-    try {
-      const started = process.hrtime.bigint();
-      const neo4j = options.neo4j && !options.dryRun;
-      const outcome = decideInDatabase(db, curationFile, { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest, { dryRun: options.dryRun ?? false, captureLocal: !!neo4j });
-      const { local, ...shown } = outcome;
-      await reportDatabase(shown, options, graphFile, curationFile, Number(process.hrtime.bigint() - started) / 1e9);
-      if (neo4j && local) {
-        // Neo4j (loaded from this database) gets the decision's difference.
-        // neo4j-driver is loaded only when a decision goes to Neo4j too.
-        const neo4jStore = await import('../store/neo4j');
-        const connection = (await import('./query-command')).connectionFromFlags(options);
-        const driver = await neo4jStore.openDriver(connection);
-        try {
-          const synced = await neo4jStore.syncGraphDiff(driver, local.before, local.after, diffGraphs(local.before, local.after), connection.database);
-          if (!options.json) await writeLine(`  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written`);
-        } finally {
-          await driver.close();
-        }
-      }
-      return 0;
-    } finally {
-      db.close();
-    }
-  }
   // neo4j-driver is loaded only when a decision goes to Neo4j too.
-  const neo4j = options.neo4j && !options.dryRun ? await import('../store/neo4j') : undefined;
-  const connection = neo4j ? (await import('./query-command')).connectionFromFlags(options) : undefined;
-  const driver = neo4j && connection ? await neo4j.openDriver(connection) : undefined;
+  const neo4jStore = options.neo4j && !options.dryRun ? await import('../store/neo4j') : undefined;
+  const connection = neo4jStore ? (await import('./query-command')).connectionFromFlags(options) : undefined;
+  const driver = neo4jStore && connection ? await neo4jStore.openDriver(connection) : undefined;
   try {
-    const outcome = await takeDecision(graphFile, curationFile, { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest, { dryRun: options.dryRun ?? false });
-    await report(outcome, options, graphFile, curationFile);
-    if (driver && neo4j) {
-      const synced = await neo4j.syncGraphDiff(driver, outcome.before, outcome.after, outcome.diff, connection?.database);
-      if (!options.json) await writeLine(`  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written`);
-    }
+    const asked = { ...request, ...(options.author ? { author: options.author } : {}), ...(options.note ? { note: options.note } : {}) } as DecisionRequest;
+    const neo4j = driver ? { driver, ...(connection?.database ? { database: connection.database } : {}) } : undefined;
+    const { outcome, seconds, neo4j: synced } = await takeDecision(db, curationFile, asked, { dryRun: options.dryRun ?? false, ...(neo4j ? { neo4j } : {}) });
+    await reportDatabase(outcome, options, graphFile, curationFile, seconds);
+    if (synced && !options.json) await writeLine(`  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written`);
     return 0;
   } finally {
+    db.close();
     await driver?.close();
   }
 }
 
-/** Names or ids → entity ids (with each one's cable count), from the database or the graph file. */
+/** Names or ids → entity ids (with each one's cable count), from the database. */
 async function resolveRefs(options: EntitiesOptions, refs: readonly string[]): Promise<{ ids: string[]; cables: (id: string) => number }> {
   const db = databaseOf(options);
-  if (db) {
-    try {
-      const ids = refs.map((ref) => findInDatabase(db, ref));
-      const counts = new Map(ids.map((id) => [id, entityRow(db, id)!.cable_count]));
-      return { ids, cables: (id) => counts.get(id) ?? 0 };
-    } finally {
-      db.close();
-    }
+  try {
+    const ids = refs.map((ref) => findInDatabase(db, ref));
+    const counts = new Map(ids.map((id) => [id, entityRow(db, id)!.cable_count]));
+    return { ids, cables: (id) => counts.get(id) ?? 0 };
+  } finally {
+    db.close();
   }
-  const graph = (await readGraphFile(graphFileOf(options), { records: false })).graph;
-  return { ids: refs.map((ref) => findEntity(graph, ref)), cables: (id) => graph.getNodeAttribute(id, 'cableCount') as number };
 }
 const oneRef = async (options: EntitiesOptions, ref: string): Promise<string> => (await resolveRefs(options, [ref])).ids[0]!;
 

@@ -5,7 +5,7 @@ import { Explorer } from '../server';
 import { evidenceCsv, evidenceDocument, evidenceMarkdown, type EvidenceTarget } from '../server/evidence-document';
 import { SqliteStore } from '../server/sqlite-store';
 import { findInDatabase } from './entities-command';
-import { DEFAULT_GRAPH_FILE } from './flags';
+import { DEFAULT_GRAPH_FILE } from '../build/options';
 
 export interface EvidenceCommandOptions {
   graph?: string;

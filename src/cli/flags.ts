@@ -1,16 +1,12 @@
 // Flags shared by several commands, checked once: worker counts and per-file read budgets.
-import * as fs from 'fs';
 import * as os from 'os';
+import { MAX_WORKERS } from '../build/options';
 import { CablegraphError } from '../common/diagnostics';
 import type { Command } from 'commander';
 import { DEFAULT_READ_BUDGET, type ReadBudget } from '../ingest/budget';
 
-/** More workers than twice the cores only adds start-up time and memory (64 on 5 cables still started after 2 min). */
-export const MAX_WORKERS = Math.max(2, os.availableParallelism() * 2);
-
 /** `--workers`: a whole number from 0 to MAX_WORKERS, or a one-line error. */
-export function parseWorkers(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+export function parseWorkers(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n > MAX_WORKERS) {
     throw new CablegraphError('BAD_OPTION', `--workers wants a whole number from 0 to ${MAX_WORKERS} (twice the ${os.availableParallelism()} cores), got "${value}"`);
@@ -48,19 +44,4 @@ export function addReadBudgetOptions(command: Command): Command {
   return command
     .option('--max-file-size <size>', `skip a single-cable file larger than this, and a CSV row longer (default ${DEFAULT_READ_BUDGET.maxBytes / 1024 / 1024}MB)`)
     .option('--max-file-seconds <s>', `skip a single-cable file that takes longer than this to read (default ${DEFAULT_READ_BUDGET.maxMillis / 1000}; a CSV dump is bounded per row by --max-file-size)`);
-}
-
-/** The graph file that `serve` and `entities` use when none is given. */
-export const DEFAULT_GRAPH_FILE = 'out/graph.db';
-
-/** Whether a file is an SQLite database (the graph database) rather than a gzip'd graph file. */
-export function isDatabaseFile(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    fs.readSync(fd, head, 0, 16, 0);
-    return head.toString('latin1') === 'SQLite format 3\u0000';
-  } finally {
-    fs.closeSync(fd);
-  }
 }

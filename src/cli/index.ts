@@ -13,9 +13,19 @@ import type { ParseCommandOptions } from './parse-command';
 import type { QueryCommandOptions } from './query-command';
 import type { ServeCommandOptions } from './serve-command';
 import type * as Entities from './entities-command';
-import { addReadBudgetOptions, DEFAULT_GRAPH_FILE, MAX_WORKERS } from './flags';
+import { DEFAULT_GRAPH_FILE, MAX_WORKERS, PARSE_EXTRACTORS } from '../build/options';
+import { DEFAULT_EXTRACTOR, EXTRACTORS } from '../extract/types';
+import { addReadBudgetOptions } from './flags';
 
 const VERSION: string = require('../../package.json').version;
+
+/** `--ner`: the extractor, its choices and default written once (src/build/options). */
+function extractorOption(description: string, choices: readonly string[] = EXTRACTORS): Option {
+  return new Option('--ner <extractor>', description).choices(choices).default(DEFAULT_EXTRACTOR);
+}
+
+/** `--workers`, as build and load take it. */
+const WORKERS_HELP = `worker threads for parsing and extraction (default: one per core, at most 4; 0 = none; at most ${MAX_WORKERS})`;
 
 /** The connection flags shared by every command that talks to Neo4j. */
 function withNeo4jOptions(command: Command): Command {
@@ -39,9 +49,10 @@ export function buildProgram(): Command {
     .option('--id <refid>', 'reference id for an input that carries none (e.g. 05PARIS77)')
     .option('--quiet', 'do not print warnings to stderr')
     .addOption(
-      new Option('--ner <extractor>', 'entity extractor: builtin (no server), tagger (builtin + a trained perceptron), annotated (bracketed inputs), corenlp (a CoreNLP server), none (metadata only, streams)')
-        .choices(['builtin', 'tagger', 'annotated', 'corenlp', 'none'])
-        .default('builtin'),
+      extractorOption(
+        'entity extractor: builtin (no server), tagger (builtin + a trained perceptron), annotated (bracketed inputs), corenlp (a CoreNLP server), none (metadata only, streams)',
+        PARSE_EXTRACTORS,
+      ),
     )
     .action(async (inputs: string[], options: ParseCommandOptions) => {
       const { runParse } = await import('./parse-command');
@@ -54,8 +65,9 @@ export function buildProgram(): Command {
     .argument('[inputs...]', 'files, directories (recursive), globs, or - for stdin')
     .option('-o, --output <file>', 'graph database to write', DEFAULT_GRAPH_FILE)
     .option('--append', 'add the cables to an existing graph database (same result as a full rebuild)')
-    .addOption(new Option('--ner <extractor>', 'entity extractor').choices(['builtin', 'tagger', 'annotated', 'corenlp']).default('builtin'))
-    .option('--workers <n>', `worker threads for parsing and extraction (default: one per core, at most 4; 0 = none; at most ${MAX_WORKERS})`)
+    .option('--force', 'with --append: add cables extracted by another --ner than the database was built with')
+    .addOption(extractorOption('entity extractor'))
+    .option('--workers <n>', WORKERS_HELP)
     .option('--curation <file>', 'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)')
     .option('--quiet', 'no progress and no warnings')
     .action(async (inputs: string[], options: BuildCommandOptions) => {
@@ -96,15 +108,17 @@ export function buildProgram(): Command {
       process.exitCode = await runEvidence(entities, options);
     });
 
-  withNeo4jOptions(program
-    .command('load'))
+  addReadBudgetOptions(withNeo4jOptions(program
+    .command('load')))
     .description('Load a graph database (or cables, built first) into Neo4j: idempotent, resumable, batched.')
     .argument('<inputs...>', 'a graph database written by cablegraph build, or cable inputs')
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')
     .option('--no-texts', "leave out the cables' texts (the viewer then shows no passages)")
-    .addOption(new Option('--ner <extractor>', 'entity extractor when building from cables').choices(['builtin', 'tagger', 'annotated', 'corenlp']).default('builtin'))
+    .addOption(extractorOption('entity extractor when building from cables'))
+    .option('--workers <n>', `when building from cables: ${WORKERS_HELP}`)
+    .option('--curation <file>', 'when building from cables: entity curation decisions to apply (default: ./curation.jsonl when present)')
     .option('--quiet', 'no progress and no summary')
     .action(async (inputs: string[], options: LoadCommandOptions) => {
       const { runLoad } = await import('./load-command');

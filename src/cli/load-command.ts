@@ -1,21 +1,27 @@
+// `cablegraph load`: a graph database (or cables, built first by src/build) into Neo4j.
 import * as fs from 'fs';
 import { DEFAULT_LOAD_OPTIONS, loadGraphDb, openDriver } from '../store/neo4j';
 import { CablegraphError } from '../common/diagnostics';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 import { progress } from './progress';
-import { runBuild } from './build-command';
-import type { ExtractorName } from '../extract';
+import { buildOptionsFromFlags, buildWithProgress, type BuildCommandOptions } from './build-command';
 import * as os from 'os';
 import * as path from 'path';
 
-export interface LoadCommandOptions extends Neo4jFlags {
+export interface LoadCommandOptions extends Neo4jFlags, Pick<BuildCommandOptions, 'ner' | 'workers' | 'curation' | 'maxFileSize' | 'maxFileSeconds'> {
   batchSize?: string;
   concurrency?: string;
   force?: boolean;
-  ner?: ExtractorName;
   /** `--no-texts`: cables without their text (smaller database; the viewer then shows no passages). */
   texts?: boolean;
   quiet?: boolean;
+}
+
+/** The flags of `options` among `keys` that were given (an absent flag keeps the build's default). */
+function pick<T extends object, K extends keyof T>(options: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (options[key] !== undefined) picked[key] = options[key];
+  return picked;
 }
 
 const positive = (value: string | undefined, flag: string, fallback: number): number => {
@@ -54,7 +60,8 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
     if (!(inputs.length === 1 && isGraphDb(file))) {
       temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
       file = path.join(temporary, 'graph.db');
-      const status = await runBuild(inputs, { output: file, ner: options.ner ?? 'builtin', quiet: options.quiet ?? false });
+      const build = { output: file, quiet: options.quiet ?? false, ...pick(options, 'ner', 'workers', 'curation', 'maxFileSize', 'maxFileSeconds') };
+      const status = await buildWithProgress(buildOptionsFromFlags(inputs, build));
       if (status !== 0) {
         fs.rmSync(temporary, { recursive: true, force: true });
         return status;

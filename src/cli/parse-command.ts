@@ -1,11 +1,12 @@
+// `cablegraph parse`: one JSON object per cable, through the build's per-cable stages (and resolution across the run's cables).
+import { processInputs } from '../build/process-inputs';
 import { formatDiagnostic, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
-import type { Extractor, ExtractorName } from '../extract';
-import { readCables } from '../ingest';
-import { parseCable, type Cable } from '../parse';
+import { DEFAULT_EXTRACTOR, type ExtractorName } from '../extract/types';
+import type { Mention } from '../model';
+import type { Cable } from '../parse';
 import { cableToJson } from './cable-json';
 import { readBudgetFrom, type ReadBudgetFlags } from './flags';
 import { writeLine } from './output';
-import type { Mention } from '../model';
 
 export interface ParseCommandOptions extends ReadBudgetFlags {
   id?: string;
@@ -13,11 +14,6 @@ export interface ParseCommandOptions extends ReadBudgetFlags {
   /** Entity extractor, or `none` to print metadata only (and stream without buffering). */
   ner?: ExtractorName | 'none';
 }
-
-/** Cables handed to the extractor at a time (a server-backed extractor batches its requests). */
-const EXTRACT_BATCH = 64;
-/** Files read side by side when output streams (`--ner none`): a stalled file holds back only itself. */
-const FILES_IN_FLIGHT = 8;
 
 /**
  * `cablegraph parse`: one JSON object per cable on stdout, one line per problem on stderr.
@@ -31,46 +27,34 @@ export async function runParse(inputs: string[], options: ParseCommandOptions): 
     if (!options.quiet && d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
   });
   const warn = (d: Diagnostic): void => shown.add(d);
-  const budget = readBudgetFrom(options);
   const sources = inputs.length > 0 ? inputs : ['-'];
-  const ner = options.ner ?? 'builtin';
-  // The extractor (and its gazetteers) is loaded when the first batch is ready, not at start.
-  let extractor: Extractor | undefined;
+  const extractor = options.ner ?? DEFAULT_EXTRACTOR;
   const cables: Cable[] = [];
   const mentions: Mention[][] = [];
-  let batch: Cable[] = [];
-  const flush = async (): Promise<void> => {
-    if (ner !== 'none' && batch.length > 0) {
-      extractor ??= (await import('../extract')).createExtractor(ner);
-      mentions.push(...(await extractor.extract(batch)));
-    }
-    batch = [];
-  };
-
-  let cableCount = 0;
   // Streaming output (`--ner none`) takes cables as files finish; with entities, everything is
   // resolved at the end, so files are read in input order (the resolution sees the same order).
-  const readOptions = { onDiagnostic: warn, budget, concurrency: ner === 'none' ? FILES_IN_FLIGHT : 1 };
-  try {
-    for await (const raw of readCables(sources, readOptions)) {
-      const cable = parseCable(raw, options.id === undefined ? {} : { id: options.id });
-      cable.diagnostics.forEach(warn);
-      cableCount += 1;
-      if (ner === 'none') {
-        await writeLine(JSON.stringify(cableToJson(cable)));
-        continue;
-      }
-      cables.push(cable);
-      batch.push(cable);
-      if (batch.length >= EXTRACT_BATCH) await flush();
+  const processed = processInputs(sources, {
+    extractor,
+    workers: 0,
+    budget: readBudgetFrom(options),
+    unordered: extractor === 'none',
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    onDiagnostic: warn,
+  });
+  let cableCount = 0;
+  for await (const { cable, mentions: found } of processed) {
+    cable.diagnostics.forEach(warn);
+    cableCount += 1;
+    if (extractor === 'none') {
+      await writeLine(JSON.stringify(cableToJson(cable)));
+      continue;
     }
-    await flush();
-  } finally {
-    await extractor?.close?.();
+    cables.push(cable);
+    mentions.push(found);
   }
 
   shown.flush();
-  if (ner !== 'none') {
+  if (extractor !== 'none') {
     const { resolveEntities } = await import('../resolve');
     const { extractRelations } = await import('../extract/relations');
     const { perCable } = resolveEntities(cables, mentions);

@@ -29,8 +29,8 @@ export interface ServeCommandOptions extends Neo4jFlags {
   quiet?: boolean;
 }
 
-export { DEFAULT_GRAPH_FILE } from './flags';
-import { DEFAULT_GRAPH_FILE } from './flags';
+export { DEFAULT_GRAPH_FILE } from '../build/options';
+import { DEFAULT_GRAPH_FILE } from '../build/options';
 
 export interface RunningServer {
   url: string;

@@ -13,7 +13,7 @@ import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
 import { LocalGraphReader } from './local-graph';
 import type { SuggestSource } from './suggest';
-import { defaultAuthor } from './session';
+import { defaultAuthor } from './author';
 import { type Decision, type DecisionRequest, ENTITY_TYPES, type EntityKind, type EntityType, KIND_OF_TYPE, type Mention } from '../model';
 
 type Database = BetterSqlite3.Database;

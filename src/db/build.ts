@@ -4,7 +4,7 @@ import * as path from 'path';
 import Database from 'better-sqlite3';
 import { CablegraphError } from '../common/diagnostics';
 import { traceMemory } from '../common/trace-memory';
-import { compileGraph, type CableVisit } from '../graph/build';
+import { compileGraph, type CableVisit, type CurateEntities } from '../graph/build';
 import { EvidenceLog } from '../graph/evidence-log';
 import { metricsOf } from '../graph/metrics';
 import type { SortedRecords } from '../graph/record-store';
@@ -17,8 +17,9 @@ import { isEntityKind } from '../model';
 
 /** What a build records about itself in the meta table, beside its options. */
 export interface BuildProvenance {
-  /** The extractor that found the mentions (builtin, annotated, corenlp). */
+  /** The extractor that found the mentions (builtin, tagger, annotated, corenlp), and its options. */
   extractor: string;
+  extractorOptions?: Record<string, unknown>;
   /** sha256 of the curation file applied, when there was one. */
   curationHash?: string;
   /** The inputs of every build and --append that made the file, in order. */
@@ -98,7 +99,7 @@ function releaseOldFile(file: string): void {
  * all their evidence (read back from disk one bucket at a time), and last the indexes and full-text
  * indexes. Written under a temporary name and renamed: a failed build leaves the old file as it was.
  */
-export async function buildGraphDb(file: string, records: SortedRecords, options: BuildOptions, provenance: BuildProvenance): Promise<BuildDbSummary> {
+export async function buildGraphDb(file: string, records: SortedRecords, options: BuildOptions, provenance: BuildProvenance, curate?: CurateEntities): Promise<BuildDbSummary> {
   const started = Date.now();
   const directory = path.dirname(path.resolve(file));
   const scratch = (what: string): string => path.join(directory, `.${path.basename(file)}.${process.pid}.${what}.tmp`);
@@ -130,6 +131,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
         },
         cable: (visit) => writeCable(writer, visit),
       },
+      curate,
     );
     traceMemory('graph compiled, per-cable rows written');
     const metrics = metricsOf(compiled.metricsInput, options);
@@ -186,6 +188,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     writer.meta('format', GRAPH_DB_FORMAT);
     writer.meta('version', GRAPH_DB_VERSION);
     writer.meta('extractor', provenance.extractor);
+    writer.meta('extractor_options', provenance.extractorOptions ?? {});
     writer.meta('build_options', { ...options, curation: undefined });
     writer.meta('curation', options.curation ?? []);
     writer.meta('curation_hash', provenance.curationHash ?? null);

@@ -44,6 +44,17 @@ function unreadable(file: string, error: unknown): CablegraphError {
   return new CablegraphError('GRAPH_UNREADABLE', `${file}: cannot open the graph database: ${message}`, { file, cause: error });
 }
 
+/** Whether a file starts as gzip does: the .cgz graph files of earlier versions did. */
+function isGzip(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export interface OpenOptions {
   /** Open for writing (curation, --append); default read-only. */
   write?: boolean;
@@ -64,6 +75,9 @@ export function openGraphDb(file: string, options: OpenOptions = {}): GraphDb {
     // SQLite would only say "unable to open database file".
     const code = (error as NodeJS.ErrnoException).code;
     throw new CablegraphError('GRAPH_UNREADABLE', `${file}: cannot ${options.write ? 'write' : 'read'}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}`, { file, cause: error });
+  }
+  if (isGzip(file)) {
+    throw new CablegraphError('GRAPH_OLD_FORMAT', `${file}: a graph file of an earlier cablegraph (gzip'd .cgz), which this version no longer reads: rebuild it with cablegraph build <inputs> -o out/graph.db`, { file });
   }
   let db: GraphDb | undefined;
   try {

@@ -12,6 +12,8 @@ const BATCH = 20_000;
 /** The meta table, parsed. */
 export interface GraphDbMeta {
   extractor: string;
+  /** The extractor's options as the build ran it (CoreNLP's server URL). */
+  extractorOptions: Record<string, unknown>;
   buildOptions: BuildOptions;
   curation: Decision[];
   curationHash: string | null;
@@ -24,6 +26,7 @@ export function readMeta(db: GraphDb): GraphDbMeta {
   const meta = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return {
     extractor: (meta.get('extractor') as string | undefined) ?? 'builtin',
+    extractorOptions: (meta.get('extractor_options') as Record<string, unknown> | undefined) ?? {},
     buildOptions: { ...DEFAULT_BUILD_OPTIONS, ...(meta.get('build_options') as Partial<BuildOptions> | undefined) },
     curation: (meta.get('curation') as Decision[] | undefined) ?? [],
     curationHash: (meta.get('curation_hash') as string | null | undefined) ?? null,

@@ -15,7 +15,7 @@ export interface ExportEdge {
   attributes: Attributes;
 }
 
-/** The nodes to export, in order, with their attributes by key (`GraphNodes` of src/graph/file). */
+/** The nodes to export, in order, with their attributes by key (`GraphNodes` of src/graph/nodes). */
 export interface ExportNodes {
   readonly keys: readonly string[];
   readonly attributes: readonly Attributes[];

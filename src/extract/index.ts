@@ -1,6 +1,6 @@
 import { CablegraphError } from '../common/diagnostics';
 import type { BuiltinOptions } from './builtin';
-import type { Extractor, ExtractorName } from './types';
+import { DEFAULT_EXTRACTOR, type Extractor, type ExtractorName } from './types';
 
 export type * from './types';
 export type { AnnotatedExtractor } from './annotated';
@@ -18,7 +18,7 @@ export interface ExtractorOptions extends BuiltinOptions {
  * loaded here, on first use (the builtin extractor's gazetteers take a second to load: commands
  * that extract nothing never pay it).
  */
-export function createExtractor(name: ExtractorName = 'builtin', options: ExtractorOptions = {}): Extractor {
+export function createExtractor(name: ExtractorName = DEFAULT_EXTRACTOR, options: ExtractorOptions = {}): Extractor {
   switch (name) {
     case 'builtin':
       // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -12,3 +12,6 @@ export interface Extractor {
 }
 
 export type ExtractorName = 'builtin' | 'annotated' | 'corenlp' | 'tagger';
+/** The extractors by name, and the one every command uses when none is named (no server needed). */
+export const EXTRACTORS: readonly ExtractorName[] = ['builtin', 'tagger', 'annotated', 'corenlp'];
+export const DEFAULT_EXTRACTOR: ExtractorName = 'builtin';

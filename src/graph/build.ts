@@ -3,7 +3,6 @@ import type { Attributes } from 'graphology-types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveCorpus, type CableEntity, type CorpusResolution, type Entity } from '../resolve';
-import { applyCuration, effectiveDecisions } from '../curate/apply';
 import { CoMentions, type EvidenceLogFactory } from './co-mentions';
 import { IntList } from '../common/int-list';
 import { traceMemory } from '../common/trace-memory';
@@ -173,6 +172,17 @@ export interface CompileObservers {
 }
 
 /**
+ * Curation as the graph stage takes it: automatic resolution's entities (all, and per cable), the
+ * cables and their mentions → the entities the analyst's decisions leave. The composition root
+ * (src/build) makes it from the decisions; the graph stage only calls it.
+ */
+export type CurateEntities = (
+  resolution: { entities: Entity[]; perCable: CableEntity[][] },
+  cables: Array<{ id: string }>,
+  mentions: Mention[][],
+) => { entities: Entity[]; perCable: CableEntity[][] };
+
+/**
  * A graph as a build makes it, before metrics: its nodes, the count and endpoints of the per-cable
  * edges (their attributes went to the sink), and the co-mentions in typed arrays. Edge order is
  * the per-cable edges in cable order, then the CO_MENTIONED edges by endpoint ids.
@@ -205,13 +215,13 @@ export interface CompiledGraph {
  * weight = cables where both appear + paragraphs where both appear. Paragraph 0 is the header
  * (subject, references); the authorship lines (Classified By, signature) take part in no co-mention.
  */
-export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink, observers: CompileObservers = {}): CompiledGraph {
+export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink, observers: CompileObservers = {}, curate?: CurateEntities): CompiledGraph {
   const nodes = new NodeTable();
   const cableIds: string[] = [];
   const cableDates: Array<string | undefined> = [];
   const cableNodes: Attributes[] = [];
   // Curation needs every cable's mentions (surface counts): kept only when there are decisions.
-  const curating = effectiveDecisions(options.curation ?? []).length > 0;
+  const curating = curate !== undefined;
   const mentions: Mention[][] = [];
   // `let`: released after the per-cable pass (the returned closures share this function's scope).
   let resolution: CorpusResolution | undefined = resolveCorpus(records.length, (i) => {
@@ -231,8 +241,8 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   });
   // The analyst's decisions (merge, split, rename …) apply to automatic resolution's result.
   // (Curation works on every cable's entities at once; an uncurated build makes them cable by cable.)
-  let curated = curating
-    ? applyCuration({ entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution!.cableEntities(i)) }, cableIds.map((id) => ({ id })), mentions, options.curation ?? [])
+  let curated = curate
+    ? curate({ entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution!.cableEntities(i)) }, cableIds.map((id) => ({ id })), mentions)
     : undefined;
   traceMemory('resolution');
   observers.resolved?.(resolution.entities);
@@ -374,10 +384,10 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 }
 
 /** compileGraph into a graphology graph, with metrics: for callers that hold their records in memory. */
-export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}): { graph: Graph; entities: Entity[] } {
+export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}, curate?: CurateEntities): { graph: Graph; entities: Entity[] } {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
   const edges: Array<[string, string, string, Attributes]> = [];
-  const compiled = compileGraph(sortedInMemory(records), options, (key, source, target, attributes) => edges.push([key, source, target, attributes]));
+  const compiled = compileGraph(sortedInMemory(records), options, (key, source, target, attributes) => edges.push([key, source, target, attributes]), {}, curate);
   const metrics = metricsOf(compiled.metricsInput, options);
   const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
   compiled.nodes.keys.forEach((key, i) => graph.addNode(key, Object.assign(compiled.nodes.attributes[i]!, metrics(i))));

@@ -1,4 +1,4 @@
-import type { ExtractorName } from '../extract/types';
+import { DEFAULT_EXTRACTOR, type ExtractorName } from '../extract/types';
 import type { Cable } from '../parse/types';
 import type { Mention } from '../model';
 
@@ -19,7 +19,7 @@ export interface ProcessOptions {
   batchSize: number;
 }
 
-export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { ner: 'builtin', workers: 0, batchSize: 64 };
+export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { ner: DEFAULT_EXTRACTOR, workers: 0, batchSize: 64 };
 
 /** The message a worker receives, and the one it answers with. */
 export interface WorkerRequest {

@@ -1,7 +1,8 @@
+// The viewer's curation: decisions over the graph database (and Neo4j, when served), through the build's decision root.
 import type { Driver } from 'neo4j-driver';
-import { databaseSuggestSource, decideInDatabase, diffGraphs, readCuration, suggestDuplicates } from '../curate';
+import { takeDecision } from '../build/decide';
+import { databaseSuggestSource, readCuration, suggestDuplicates } from '../curate';
 import { openGraphDb, type GraphDb } from '../db/open';
-import { syncGraphDiff } from '../store/neo4j';
 import type { GraphStore } from './store';
 import type { Decision, DecisionRequest, DecisionSummary, Suggestion } from '../model';
 
@@ -60,11 +61,7 @@ export class DatabaseCurator implements ViewerCurator {
   }
 
   async decide(request: DecisionRequest): Promise<DecisionSummary> {
-    const outcome = decideInDatabase(this.db(), this.curationFile, request, { captureLocal: !!this.neo4j });
-    if (this.neo4j && outcome.local) {
-      const { before, after } = outcome.local;
-      await syncGraphDiff(this.neo4j.driver, before, after, diffGraphs(before, after), this.neo4j.database);
-    }
+    const { outcome } = await takeDecision(this.db(), this.curationFile, request, this.neo4j ? { neo4j: this.neo4j } : {});
     return { decision: outcome.decision, removed: outcome.removed, added: outcome.added, changed: outcome.changed, edges: outcome.edges };
   }
 

@@ -1,7 +1,7 @@
 // gexf-source: a view (subgraph) as an export source, for the GEXF writer in the server or its worker.
 import type { Attributes } from 'graphology-types';
 import type { ExportEdge, ExportSource } from '../export';
-import { GraphNodes } from '../graph/file';
+import { GraphNodes } from '../graph/nodes';
 import type { Subgraph } from '../model';
 
 /** A subgraph as an export source: the same nodes, attributes and edge keys as a graphology graph of it would give. */

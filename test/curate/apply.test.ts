@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
 import { appendDecision, readCuration } from '../../src/curate';
+import { buildCuratedGraph } from '../../src/build';
 import { buildGraph, type CableRecord } from '../../src/graph';
 import { SEEDS, recordsOf } from '../graph/helpers';
 import type { Decision } from '../../src/model';
@@ -31,13 +32,13 @@ describe('curation decisions applied after resolution (seeds)', () => {
   beforeEach(() => (seq = 0));
 
   test('no decisions, or only taken-back ones: the very same graph', () => {
-    expect(json(buildGraph(records, { curation: [] }).graph)).toBe(json(original));
+    expect(json(buildCuratedGraph(records, []).graph)).toBe(json(original));
     const merge = decide({ op: 'merge', ids: [BAGDHAD, BAGHDAD], into: BAGHDAD });
-    expect(json(buildGraph(records, { curation: [merge, decide({ op: 'undo', decision: 1 })] }).graph)).toBe(json(original));
+    expect(json(buildCuratedGraph(records, [merge, decide({ op: 'undo', decision: 1 })]).graph)).toBe(json(original));
   });
 
   test('merge: one node, its aliases and co-mention weights summed (entities of different cables)', () => {
-    const merged = buildGraph(records, { curation: [decide({ op: 'merge', ids: [YAWER, TALABANI], into: TALABANI, name: 'Test Person' })] }).graph;
+    const merged = buildCuratedGraph(records, [decide({ op: 'merge', ids: [YAWER, TALABANI], into: TALABANI, name: 'Test Person' })]).graph;
     expect(merged.hasNode(YAWER)).toBe(false);
     expect(merged.getNodeAttributes(TALABANI)).toMatchObject({ kind: 'Person', name: 'Test Person', cableCount: 2 });
     expect((merged.getNodeAttribute(TALABANI, 'aliases') as Array<{ text: string }>).map((a) => a.text).sort()).toEqual(['Ghazi al-Yawer', 'Jalal Talabani', 'Talabani']);
@@ -47,34 +48,32 @@ describe('curation decisions applied after resolution (seeds)', () => {
 
   test('a merge then a split of it restores the original graph exactly (counts, weights, evidence)', () => {
     const curation = [decide({ op: 'merge', ids: [BAGDHAD, BAGHDAD], into: BAGHDAD }), decide({ op: 'split', id: BAGHDAD })];
-    const merged = buildGraph(records, { curation: curation.slice(0, 1) }).graph;
+    const merged = buildCuratedGraph(records, curation.slice(0, 1)).graph;
     expect(merged.hasNode(BAGDHAD)).toBe(false);
     expect(merged.getNodeAttribute(BAGHDAD, 'aliases')).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Bagdhad' })]));
-    expect(json(buildGraph(records, { curation }).graph)).toBe(json(original));
+    expect(json(buildCuratedGraph(records, curation).graph)).toBe(json(original));
   });
 
   test('split by cable and by alias: a new entity with its own edges', () => {
-    const byCable = buildGraph(records, { curation: [decide({ op: 'split', id: IRAQ, cables: ['05PARIS77'], name: 'Iraq (2005)' })] }).graph;
+    const byCable = buildCuratedGraph(records, [decide({ op: 'split', id: IRAQ, cables: ['05PARIS77'], name: 'Iraq (2005)' })]).graph;
     const created = byCable.filterNodes((_n, a) => a.name === 'Iraq (2005)');
     expect(created).toHaveLength(1);
     expect(byCable.getNodeAttribute(created[0]!, 'cableCount')).toBe(1);
     expect(byCable.getNodeAttribute(IRAQ, 'cableCount')).toBe(1);
     expect(byCable.hasEdge(`MENTIONS:05PARIS77->${created[0]}`)).toBe(true);
-    const byAlias = buildGraph(records, { curation: [decide({ op: 'split', id: 'p-kouchner-e5fec991', aliases: ['Kouchner'] })] }).graph;
+    const byAlias = buildCuratedGraph(records, [decide({ op: 'split', id: 'p-kouchner-e5fec991', aliases: ['Kouchner'] })]).graph;
     expect(byAlias.hasNode('p-kouchner-e5fec991')).toBe(false);
     expect(byAlias.filterNodes((_n, a) => a.name === 'Kouchner')).toHaveLength(1);
   });
 
   test('rename, retype, reject (globally or one alias), alias', () => {
-    const g = buildGraph(records, {
-      curation: [
+    const g = buildCuratedGraph(records, [
         decide({ op: 'rename', id: 'p-kouchner-e5fec991', name: 'Bernard  Kouchner' }),
         decide({ op: 'retype', id: 'p-maine-4ad461e4', type: 'PERSON' }),
         decide({ op: 'reject', id: 'p-neither-saddam-5528dce6' }),
         decide({ op: 'reject', id: 'p-olivier-masseret-610cd646', alias: 'MASSERET' }),
         decide({ op: 'alias', id: BAGHDAD, alias: 'bagdhad' }),
-      ],
-    }).graph;
+    ]).graph;
     expect(g.getNodeAttribute('p-kouchner-e5fec991', 'name')).toBe('Bernard Kouchner');
     expect(g.getNodeAttribute('p-maine-4ad461e4', 'kind')).toBe('Person');
     expect(g.hasNode('p-neither-saddam-5528dce6')).toBe(false);

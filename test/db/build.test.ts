@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Database from 'better-sqlite3';
 import type Graph from 'graphology';
+import { buildCuratedGraph, curationHook } from '../../src/build';
 import { buildGraph, RecordStore, sortedInMemory, type CableRecord } from '../../src/graph';
 import { buildGraphDb, cableRecords, openGraphDb, readMeta } from '../../src/db';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph';
@@ -98,8 +99,8 @@ describe('building a graph database', () => {
       { seq: 2, author: 'test', at: '2026-01-01T00:00:00Z', op: 'reject', id: rejected.id },
     ];
     const file = path.join(dir, 'curated.db');
-    await buildGraphDb(file, sortedInMemory(records), { ...DEFAULT_BUILD_OPTIONS, curation }, { extractor: 'builtin', curationHash: 'abc', inputs: [SEEDS] });
-    const { graph } = buildGraph(records, { curation });
+    await buildGraphDb(file, sortedInMemory(records), { ...DEFAULT_BUILD_OPTIONS, curation }, { extractor: 'builtin', curationHash: 'abc', inputs: [SEEDS] }, curationHook(curation));
+    const { graph } = buildCuratedGraph(records, curation);
     expect(await graphOfDb(file)).toEqual(graphData(graph));
     const db = openGraphDb(file);
     expect(db.prepare(`SELECT name FROM entities WHERE id = ?`).pluck().get(kouchner.id)).toBe('Bernard Kouchner (FM)');

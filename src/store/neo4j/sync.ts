@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import type { Driver } from 'neo4j-driver';
-import type { GraphDiff } from '../../curate/session';
+import type { GraphDiff } from '../../curate/diff';
 import { writeRows } from './load';
 import { graphSource, planBatches, storedEndpoints } from './plan';
 

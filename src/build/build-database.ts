@@ -1,0 +1,158 @@
+// The build's composition root: ingest → parse/extract (workers) → resolve → curation → graph → graph database.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CablegraphError, type Diagnostic } from '../common/diagnostics';
+import { removeStaleTemporaries } from '../common/temporaries';
+import { traceMemory } from '../common/trace-memory';
+import { applyCuration, effectiveDecisions } from '../curate/apply';
+import { DEFAULT_CURATION_FILE, readCuration } from '../curate/file';
+import { buildGraphDb, cableRecords, openGraphDb, readMeta, type BuildDbSummary } from '../db';
+import { DEFAULT_BUILD_OPTIONS, RecordStore, toCableRecord, type CurateEntities } from '../graph';
+import type { Decision } from '../model';
+import { extractorSetting, type BuildOptions } from './options';
+import { processInputs } from './process-inputs';
+
+/** What the command shows while a build runs: problems of the cables, and progress. */
+export interface BuildReporter {
+  diagnostic(d: Diagnostic): void;
+  /** A cable was read (or skipped as a repeated copy). */
+  tick(): void;
+  /** Reading is over (the graph is built next). */
+  readDone(): void;
+  /** A remark on stderr (a file that does not exist yet, a temporary removed). */
+  note(message: string): void;
+}
+
+export interface BuildResult extends BuildDbSummary {
+  /** Cables of the graph, read in this run, repeated copies skipped, and already in the database (append). */
+  records: number;
+  incoming: number;
+  copies: number;
+  existing: number;
+  readSeconds: number;
+  totalSeconds: number;
+}
+
+/**
+ * The decisions a build applies: the given curation file, else ./curation.jsonl when present, else
+ * (for --append) those the graph was built with; with the sha256 of the file read.
+ */
+export function buildDecisions(file: string | undefined, previous: Decision[] | undefined, previousHash?: string | null): { decisions: Decision[] | undefined; hash: string | undefined } {
+  if (file !== undefined && !fs.existsSync(file)) throw new CablegraphError('CURATION_NOT_FOUND', `no such curation file: ${file}`, { file });
+  const chosen = file ?? (fs.existsSync(DEFAULT_CURATION_FILE) ? DEFAULT_CURATION_FILE : undefined);
+  if (chosen !== undefined) return { decisions: readCuration(chosen), hash: createHash('sha256').update(fs.readFileSync(chosen)).digest('hex') };
+  return { decisions: previous, hash: previousHash ?? undefined };
+}
+
+/** Curation as the graph stage takes it: the decisions applied to automatic resolution's entities (none: no hook). */
+export function curationHook(decisions: readonly Decision[] | undefined): CurateEntities | undefined {
+  if (!decisions || effectiveDecisions([...decisions]).length === 0) return undefined;
+  return (resolution, cables, mentions) => applyCuration(resolution, cables, mentions, [...decisions]);
+}
+
+/** Fails now, naming the folder, if the graph database cannot be written there (not after the long read). */
+function checkOutputFolder(output: string): string {
+  const folder = path.dirname(path.resolve(output));
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is not a folder' : (error as Error).message;
+    throw new CablegraphError('OUTPUT_NOT_WRITABLE', `cannot write ${output}: its folder ${folder}: ${reason}`, { file: output });
+  }
+  return folder;
+}
+
+/**
+ * Reads and processes the cables, resolves entities across all of them, applies the curation,
+ * builds the graph and writes the graph database. With `append`, the cables already in the
+ * database are kept and the graph is rebuilt from all records, so the result is exactly that of
+ * a full build; an append with another extractor than the database's is refused unless `force`.
+ * Returns undefined when no cable could be read (nothing written).
+ */
+export async function buildGraphDatabase(options: BuildOptions, report: BuildReporter): Promise<BuildResult | undefined> {
+  const started = Date.now();
+  const folder = checkOutputFolder(options.output);
+  // A killed build leaves its record spool behind: remove those of dead processes now.
+  removeStaleTemporaries(folder, (file: string) => report.note(`removed ${file}, left by an interrupted run`));
+  const extractor = extractorSetting(options.extractor);
+
+  // Records go to a temporary file as they come (memory holds their ids and versions only).
+  const store = new RecordStore(path.join(folder, `.${path.basename(options.output)}.${process.pid}.records.tmp`));
+  try {
+    let existing = 0;
+    let previousDecisions: Decision[] | undefined;
+    let previousHash: string | null = null;
+    let previousInputs: string[] = [];
+    if (options.append && fs.existsSync(options.output)) {
+      const db = openGraphDb(options.output);
+      try {
+        const meta = readMeta(db);
+        // Mentions of two extractors in one graph cannot be told apart afterwards: refuse, unless asked.
+        if (meta.extractor !== extractor.name && !options.force) {
+          throw new CablegraphError(
+            'EXTRACTOR_MISMATCH',
+            `${options.output} was built with --ner ${meta.extractor}; appending with --ner ${extractor.name} would mix their entities. Append with --ner ${meta.extractor}, rebuild everything with --ner ${extractor.name}, or pass --force to mix them anyway`,
+            { file: options.output },
+          );
+        }
+        for (const record of cableRecords(db)) {
+          store.add(record);
+          existing += 1;
+        }
+        previousDecisions = meta.curation.length > 0 ? meta.curation : undefined;
+        previousHash = meta.curationHash;
+        previousInputs = meta.inputs;
+      } finally {
+        db.close();
+      }
+    } else if (options.append) report.note(`${options.output} does not exist yet; building it`);
+
+    // Read before the (long) processing: a bad curation file fails now, naming its line.
+    const { decisions, hash: curationHash } = buildDecisions(options.curationFile, previousDecisions, previousHash);
+    const buildOptions = { ...DEFAULT_BUILD_OPTIONS, ...(decisions && decisions.length > 0 ? { curation: decisions } : {}) };
+    let incoming = 0;
+    let copies = 0;
+    const sources = options.inputs.length > 0 ? options.inputs : ['-'];
+    // Cables are taken as they come (files read side by side, batches as workers finish them): the
+    // store keys them by id, so the graph does not depend on the order of arrival.
+    const processed = processInputs(sources, {
+      extractor: extractor.name,
+      workers: options.workers,
+      budget: options.budget,
+      unordered: true,
+      onRepeatedCopy: () => {
+        copies += 1;
+        report.tick();
+      },
+      onDiagnostic: (d) => report.diagnostic(d),
+    });
+    for await (const { cable, mentions } of processed) {
+      cable.diagnostics.filter((d) => d.severity === 'error').forEach((d) => report.diagnostic(d));
+      store.add(toCableRecord({ cable, mentions }));
+      incoming += 1;
+      report.tick();
+    }
+    report.readDone();
+    if (incoming === 0 && existing === 0) return undefined;
+
+    const readSeconds = (Date.now() - started) / 1000;
+    traceMemory('cables read, parsed and extracted');
+    const records = store.sorted();
+    const provenance = { extractor: extractor.name, extractorOptions: extractor.options, ...(curationHash ? { curationHash } : {}), inputs: [...new Set([...previousInputs, ...sources])] };
+    const summary = await buildGraphDb(options.output, records, buildOptions, provenance, curationHook(decisions));
+    return { ...summary, records: records.length, incoming, copies, existing, readSeconds, totalSeconds: (Date.now() - started) / 1000 };
+  } catch (error) {
+    // A full disk in the spool or the graph file: one line naming the output (the temporaries are removed below).
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EIO' || e.code === 'EFBIG') {
+      const reason = e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EDQUOT' ? 'disk quota exceeded' : e.code === 'EFBIG' ? 'file too large' : 'input/output error';
+      throw new CablegraphError('OUTPUT_WRITE_FAILED', `cannot write ${options.output}: ${reason}${e.path ? ` (writing ${e.path})` : ''}; nothing written, the previous file (if any) is unchanged`, { file: options.output, cause: error });
+    }
+    throw error;
+  } finally {
+    store.remove();
+  }
+}
