@@ -1,3 +1,4 @@
+// The documented JSON shape of a parsed cable, keys in a fixed order (what `cablegraph parse` prints).
 import type { Cable } from '../parse';
 
 /**

@@ -1,3 +1,4 @@
+// `cablegraph entities`: list, show and suggest entities; decisions through src/build's takeDecision.
 import * as fs from 'fs';
 import { CablegraphError } from '../common/diagnostics';
 import { takeDecision } from '../build/decide';

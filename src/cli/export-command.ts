@@ -1,3 +1,4 @@
+// `cablegraph export`: a graph database as GEXF, GraphML, JSON or neo4j-admin CSVs, filtered.
 import { CablegraphError } from '../common/diagnostics';
 import { dbSource, gexfChunks, graphmlChunks, graphologyJsonChunks, parseDate, parseTypes, withoutDisconnected, writeChunksToFile, writeChunksToStream, writeNeo4jCsvStream, type ExportCounts, type ExportFilter } from '../export';
 import { GraphDbReader } from '../db';

@@ -1,3 +1,4 @@
+// Writing lines to stdout with back-pressure, and printing commands a user can paste.
 /** Writes one line to stdout, waiting when the pipe is full; a closed pipe (`| head`) ends the process quietly. */
 export function writeLine(line: string): Promise<void> | void {
   if (process.stdout.write(`${line}\n`)) return;

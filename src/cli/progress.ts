@@ -1,3 +1,4 @@
+// Progress bars on stderr, with an estimate of the cables to come.
 import * as fs from 'fs';
 import { SingleBar } from 'cli-progress';
 import { expandInputs } from '../ingest';

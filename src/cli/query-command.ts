@@ -1,3 +1,4 @@
+// `cablegraph query`: named, file or inline Cypher against Neo4j, and the Neo4j connection flags.
 import { openDriver, queryLibrary, queryParameters, resolveConnection, resolveQuery, runQuery, type QueryResult } from '../store/neo4j';
 import { CablegraphError } from '../common/diagnostics';
 import { writeLine } from './output';

@@ -1,3 +1,4 @@
+// `cablegraph serve`: the viewer and its API over a graph database or Neo4j.
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';

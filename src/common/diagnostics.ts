@@ -1,3 +1,4 @@
+// Diagnostics and errors: recoverable problems recorded on a cable, typed errors with a code for the rest.
 /**
  * Problems found while reading or parsing one cable. Recoverable problems are
  * recorded on the cable (so one bad cable never stops a 251k-cable run);

@@ -1,3 +1,4 @@
+// Damerau–Levenshtein distance with a limit: spelling variants of names.
 /** Damerau–Levenshtein (optimal string alignment) distance, giving up past `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;

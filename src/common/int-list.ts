@@ -1,3 +1,4 @@
+// A growable list of 32-bit integers in typed arrays: millions of entries without an object each.
 /** A growable list of 32-bit integers: millions of entries without an object (or a boxed number) each. */
 export class IntList {
   private data: Int32Array;

@@ -1,3 +1,4 @@
+// A small seeded random generator: the same seed gives the same graph.
 /** mulberry32: a small seeded generator — the same seed gives the same sequence (reproducible builds). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,3 +1,4 @@
+// With CABLEGRAPH_TRACE_MEMORY set, one stderr line per build stage: memory and seconds.
 /**
  * With CABLEGRAPH_TRACE_MEMORY set, one stderr line per build stage: resident set, JS heap and
  * memory outside the heap (typed arrays), and seconds since the process started. How the README's

@@ -1,3 +1,4 @@
+// Decisions applied to automatic resolution's entities (merge, split, rename, retype, reject, alias, undo).
 import { entityId, normalizeName, type CableEntity, type Entity } from '../resolve';
 import type { Decision, EntityType, Mention, SplitDecision } from '../model';
 

@@ -1,3 +1,4 @@
+// The curation file: JSON lines of decisions, read and checked, appended one decision at a time.
 import * as fs from 'fs';
 import * as path from 'path';
 import { CablegraphError } from '../common/diagnostics';

@@ -1,3 +1,4 @@
+// Likely duplicate entities, ranked by evidence (spelling, surname, initials, acronym), for review.
 import type Graph from 'graphology';
 import { editDistance } from '../common/edit-distance';
 import { COUNTRY_CODE } from '../extract/gazetteer-core';

@@ -1,3 +1,4 @@
+// Export filters: node kinds, co-mention weight, dates (the model's one rule), top PageRank, isolates.
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../common/diagnostics';

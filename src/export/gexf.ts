@@ -1,3 +1,4 @@
+// GEXF export for Gephi: attributes, colours by kind and time intervals, streamed.
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { toScalar } from './scalar';

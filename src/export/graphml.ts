@@ -1,3 +1,4 @@
+// GraphML export, streamed: keys typed from the values they take.
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { toScalar } from './scalar';

@@ -1,3 +1,4 @@
+// graphology's JSON serialization, streamed, byte for byte what `JSON.stringify(graph.export())` gives.
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { graphSource } from './source';

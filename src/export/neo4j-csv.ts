@@ -1,3 +1,4 @@
+// neo4j-admin import CSVs: nodes and relationships by label and type, with the online loader's properties.
 import * as fs from 'fs';
 import * as path from 'path';
 import type Graph from 'graphology';

@@ -1,3 +1,4 @@
+// Attribute values as the XML formats store them: scalars as they are, lists as `|`-separated text.
 /**
  * Attribute values as the XML formats (GEXF, GraphML) store them: scalars as they are, alias
  * lists (`[{text, count}]`) and plain lists as `|`-separated text, anything else as JSON.

@@ -1,3 +1,4 @@
+// Export sources: a graphology graph or a graph database, filtered, as the writers read them.
 import type Graph from 'graphology';
 import { GraphNodes } from '../graph/nodes';
 import { isFiltering, keepEdge, selectNodes, type ExportFilter } from './filter';

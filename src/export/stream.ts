@@ -1,3 +1,4 @@
+// Streamed exports: chunks of text from nodes and edges, written to a file or a stream.
 import * as fs from 'fs';
 import { once } from 'events';
 import * as path from 'path';

@@ -1,3 +1,4 @@
+// The XML writing the GEXF and GraphML exports share, streamed in chunks.
 import { ChunkBuffer } from './stream';
 
 /** The part of xml-writer's API the writers use. */

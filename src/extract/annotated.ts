@@ -1,3 +1,4 @@
+// The `annotated` extractor: mentions an upstream tagger bracketed in the text (`[PER …]`).
 import type { Cable } from '../parse/types';
 import { paragraphAt } from './util';
 import type { Extractor } from './types';

@@ -1,3 +1,4 @@
+// The `builtin` extractor: tokens, gazetteers and cable conventions → person, organization and place mentions.
 import type { Cable } from '../parse/types';
 import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, PLURAL_TITLES, ROLES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from './gazetteer';
 import type { Extractor } from './types';

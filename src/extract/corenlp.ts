@@ -1,3 +1,4 @@
+// The `corenlp` extractor: named entities from a Stanford CoreNLP server over HTTP.
 import { CablegraphError } from '../common/diagnostics';
 import type { Cable } from '../parse/types';
 import { TITLES } from './gazetteer';

@@ -1,3 +1,4 @@
+// Gazetteers, the light part: country codes, demonyms, organizations — what resolution and curation need.
 /**
  * Gazetteers, the light part: facts about the world and cable conventions, what resolution and
  * curation need (the word lists and city lists of gazetteer.ts take a second to load and are only

@@ -1,3 +1,4 @@
+// extract: entity extractors behind one interface, created by name and loaded on first use.
 import { CablegraphError } from '../common/diagnostics';
 import type { BuiltinOptions } from './builtin';
 import { DEFAULT_EXTRACTOR, type Extractor, type ExtractorName } from './types';

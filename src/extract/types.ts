@@ -1,3 +1,4 @@
+// The extractor interface and the extractors by name, with the default one.
 import type { Cable } from '../parse/types';
 import type { Mention } from '../model';
 

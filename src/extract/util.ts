@@ -1,3 +1,4 @@
+// Small text helpers the extractors share: paragraph of an offset, spaces.
 import type { Cable } from '../parse/types';
 
 /** Number of the numbered paragraph containing `offset`, if any. */

@@ -1,3 +1,4 @@
+// Small word lists the extractor and resolution share (general English usage in cables, no names).
 /** Small word lists the extractor and resolution share (general English usage in cables, no names). */
 
 /** Verbs a title-case or all-caps subject line puts right after a name ("Baird Meets", "ERDOGAN CALLS"). */

@@ -1,3 +1,4 @@
+// Cables and resolved entities → the graph's nodes and edges, one cable at a time (compileGraph, buildGraph).
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { readableOrigin } from '../parse/routing';

@@ -1,3 +1,4 @@
+// Co-mention pairs of entities: exact cable and paragraph counts, dates and evidence, in typed arrays.
 import type { Attributes } from 'graphology-types';
 import { IntList } from '../common/int-list';
 import { EvidenceLog } from './evidence-log';

@@ -1,3 +1,4 @@
+// The co-mention evidence on disk, in buckets read back one at a time (memory stays flat at corpus scale).
 import * as fs from 'fs';
 import * as path from 'path';
 import { IntList } from '../common/int-list';

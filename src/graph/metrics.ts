@@ -1,3 +1,4 @@
+// Node metrics for exploration: degree, weighted degree, PageRank, Louvain communities and a layout.
 import type { NodeMetrics } from '../model';
 import type Graph from 'graphology';
 import { seededRandom } from '../common/random';

@@ -1,3 +1,4 @@
+// A hash index of unordered integer pairs in typed arrays: the co-mention pairs at corpus scale.
 /**
  * A hash index of unordered integer pairs → 0, 1, 2 … in order of first insertion, in typed
  * arrays: tens of millions of pairs in 12 bytes each (plus the table), where a Map of numeric

@@ -1,3 +1,4 @@
+// Cable records spooled to disk as they come, then read back in cable-id order.
 import { mergeRecord, mergeRecords, type MergeableRecord } from './records';
 import { Spool } from './spool';
 import type { CableRecord, CableVersion } from './types';

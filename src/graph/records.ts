@@ -1,3 +1,4 @@
+// A processed cable as the graph keeps it (a CableRecord): slimmed cable, mentions and versions.
 import { createHash } from 'crypto';
 import type { Cable } from '../parse/types';
 import type { ProcessedCable } from '../pipeline/types';

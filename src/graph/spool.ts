@@ -1,3 +1,4 @@
+// An append-only file of length-prefixed records, read back by offset: the record store's disk.
 import * as fs from 'fs';
 import * as path from 'path';
 

@@ -1,3 +1,4 @@
+// The graph stage's own types: cable records and versions, and the build options with their defaults.
 import type { Cable } from '../parse/types';
 import type { Decision, Mention } from '../model';
 

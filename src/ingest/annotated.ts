@@ -1,3 +1,4 @@
+// The annotated-text reader: bracketed entity annotations kept with their offsets.
 import { Deadline } from './budget';
 import type { EntityAnnotation } from './types';
 

@@ -1,3 +1,4 @@
+// The cables.csv reader: streamed rows, one raw cable each, bounded per row.
 import { Transform, type Readable, type TransformCallback } from 'stream';
 import { parse, type Info } from 'csv-parse';
 import type { Diagnostic } from '../common/diagnostics';

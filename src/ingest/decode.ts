@@ -1,3 +1,4 @@
+// Bytes → text: encodings detected, and what was wrong with the bytes.
 import type { Diagnostic } from '../common/diagnostics';
 
 /** The outcome of turning a file's bytes into text: the text (if any) and what was wrong with it. */

@@ -1,3 +1,4 @@
+// Input format detection from content: Cable Viewer HTML, text/markdown, annotated text, cables.csv.
 import type { SourceFormat } from './types';
 
 const ANNOTATION_OPENERS = ['[PER ', '[ORG ', '[LOC ', '[MISC '];

@@ -1,3 +1,4 @@
+// The Cable Viewer HTML reader: a page's metadata and cable text.
 import { Tokenizer } from 'htmlparser2';
 import { Deadline } from './budget';
 import type { ContainerMetadata } from './types';

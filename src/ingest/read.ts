@@ -1,3 +1,4 @@
+// Reading inputs: files, folders, globs and stdin → raw cables, files side by side, within budgets.
 import * as fs from 'fs';
 import { Readable } from 'stream';
 import { DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';

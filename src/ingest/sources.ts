@@ -1,3 +1,4 @@
+// Input sources: files on disk, folders walked, globs and stdin, with clear errors for what cannot be read.
 import * as fs from 'fs';
 import * as path from 'path';
 import fg from 'fast-glob';

@@ -1,3 +1,4 @@
+// The text/markdown reader: cable pages as text, link syntax turned back into the text it shows.
 /**
  * Markdown renderings of cable pages: link syntax back to the text it shows.
  * `[PREL](#)` → `PREL`; `[1](#)2.` (¶ anchor then the number) → `2.`; `[B](#). 04 PARIS` → `B. 04 PARIS`.

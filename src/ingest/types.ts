@@ -1,3 +1,4 @@
+// Types of the ingest stage: input formats and the raw cable a reader yields.
 import type { Diagnostic } from '../common/diagnostics';
 
 /** The formats a reader recognises, detected from content (not only the file extension). */

@@ -1,3 +1,4 @@
+// The "Classified By" line: the classifier's name, title and reasons.
 import type { ClassifiedBy } from './types';
 
 const TITLE_WORDS = /\b(Ambassador|Charge|Chargé|Counselor|Councelor|Counsellor|Minister|Officer|Director|Secretary|Consul|Chief|Deputy|DCM|Head|Attache|Advisor|Adviser|Coordinator|Principal|Political|Economic|Acting|Assistant|Under|Section|Pol|Econ|PolOff|EconOff|Mission|General|Representative|Envoy|Amb|Ambassador|Poloff|Econoff|PolMinCouns|DAS|DCM|CDA|Charg|Attach[eé]|Dir|Couns|Chief|Office|Unit|Bureau|Embassy|Consulate|USEU|USNATO|USUN|EAP|EUR|NEA|SCA|WHA|AF|ISN|INR|PM|MTR|a\.i|Affaires|d'Affaires|ai|MC|ASD|ISA|PolMC|Econ|Interagency|Provincial|Affairs|Adviser|Senior|Special)\b/i;

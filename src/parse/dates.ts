@@ -1,3 +1,4 @@
+// Cable dates as written (HTML or CSV) → ISO 8601.
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const p2 = (n: number | string) => String(n).padStart(2, '0');
 

@@ -1,3 +1,4 @@
+// Header elements of a cable: classification line and SUBJECT.
 /** Header elements: classification line, SUBJECT. */
 import { isPostName } from './ids';
 

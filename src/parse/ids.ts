@@ -1,3 +1,4 @@
+// Canonical cable reference ids (`05PARIS77`): one canonicalisation for `--id`, page ids and references.
 /** Canonical cable reference ids (`05PARIS77`): one canonicalisation for `--id`, page ids and references. */
 import { LEARNED_POSTS, LEARNED_ROUTING_NAMES } from './post-data';
 

@@ -1,3 +1,4 @@
+// Splits a cable's body into numbered paragraphs, or blank-line blocks when unnumbered.
 import type { Paragraph } from './types';
 
 const PORTION = /^\(\s*(U|C|S|SBU|TS|S\s*\/\s*NF|C\s*\/\s*NF|S\s*\/\/\s*NF|C\s*\/\/\s*NF|SBU\s*\/\s*NF|U\s*\/\s*FOUO|U\s*\/\/\s*FOUO|LOU|S\/REL[^)]*|U\/\/SBU)\s*\)/i;

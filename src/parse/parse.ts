@@ -1,3 +1,4 @@
+// Parses one raw cable into a typed, normalized Cable; never throws on partial input.
 import type { Diagnostic } from '../common/diagnostics';
 import type { RawCable } from '../ingest/types';
 import type { Cable, IdSource, Paragraph } from './types';

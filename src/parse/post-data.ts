@@ -1,3 +1,4 @@
+// Post names learned from the corpus by scripts/learn-posts.js (do not edit by hand; rerun it).
 /** Post names learned from the corpus by scripts/learn-posts.js (do not edit by hand; rerun it). */
 
 /** Canonical post names: the 112 posts of the corpus's page names plus the embassies, consulates and missions of its routing lines. */

@@ -1,3 +1,4 @@
+// The `REF:` block: entries as written, each with its canonical cable id when it names a cable.
 /** The `REF:` block: entries as written, each with its canonical cable id when it names a cable. */
 import type { Reference } from './types';
 import { canonicalCableId, isKnownPost, isPostName, canonicalPost } from './ids';

@@ -1,3 +1,4 @@
+// Routing: the FM/TO/INFO lines, their precedence and serials, and readable post names.
 import type { RoutedPost, Routing } from './types';
 import { findDateTimeGroup } from './dates';
 

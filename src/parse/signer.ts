@@ -1,3 +1,4 @@
+// The signature: who signed a cable, from the lines after its last paragraph.
 const NOT_SIGNER = /^(?:NNNN|BT|END\s+TEXT|END\s+(?:SUMMARY|COMMENT)|SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\b.*|SENSITIVE.*|FOR OFFICIAL USE ONLY|PAGE \d+.*|XMT.*|#\d+|LIMITED OFFICIAL USE|ADP\d*|.*\d{3,}.*)$/i;
 
 function cleanLine(l: string): string {

@@ -1,3 +1,4 @@
+// Facts: State Department TAGS subject codes and FIPS 10-4 country codes.
 /** Facts: State Department TAGS subject codes and FIPS 10-4 country codes. */
 export const SUBJECT_TAGS: Record<string, string> = {
   PREL: 'External Political Relations', PGOV: 'Internal Governmental Affairs', PHUM: 'Human Rights',

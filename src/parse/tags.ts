@@ -1,3 +1,4 @@
+// The TAGS line as written: codes, person tags, program tags, known misspellings corrected.
 /** The TAGS line as written: codes, person tags (`CLINTON, HILLARY`), program tags, known misspellings corrected. */
 import type { Tag, TagKind } from './types';
 import { COUNTRY_TAGS, GIVEN_NAMES, ORG_TAGS, PERSON_TAGS, PROGRAM_TAGS, SUBJECT_TAGS, TAG_MISSPELLINGS } from './tag-data';

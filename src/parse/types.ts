@@ -1,3 +1,4 @@
+// The parse stage's types: the Cable and its parts, with offsets back to the source text.
 import type { Diagnostic } from '../common/diagnostics';
 import type { EntityAnnotation, SourceFormat, SourceLocation } from '../ingest/types';
 

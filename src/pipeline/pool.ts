@@ -1,3 +1,4 @@
+// The per-cable stages over a stream of raw cables, inline or on worker threads.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';

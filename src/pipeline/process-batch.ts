@@ -1,3 +1,4 @@
+// Parse + extract for a batch of raw cables: the unit of work of one worker message.
 import { createExtractor } from '../extract';
 import type { Extractor } from '../extract/types';
 import type { RawCable } from '../ingest/types';

@@ -1,3 +1,4 @@
+// Types of the per-cable stages: a processed cable, their options, and the worker messages.
 import { DEFAULT_EXTRACTOR, type ExtractorName } from '../extract/types';
 import type { Cable } from '../parse/types';
 import type { Mention } from '../model';

@@ -1,3 +1,4 @@
+// Names resolution knows by their form: office symbols, routing words, departments, commands, governments.
 /**
  * Names resolution knows by their form, whatever extractor found them: State Department office
  * symbols ("EUR/WE") and routing words ("STATE", "DEPT"), U.S. departments and combatant commands,

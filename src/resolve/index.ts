@@ -1,3 +1,4 @@
+// Entity resolution: mentions of many cables → entities with stable ids, names and aliases.
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import { ANY_FIRST_NAMES, COUNTRY_CODE, ENGLISH, FIRST_NAMES, GOV_ACRONYMS, PLACES, TITLES } from '../extract/gazetteer';

@@ -1,3 +1,4 @@
+// The corpus-wide person pass: spellings of one full name joined, and lone surnames given their full name.
 /**
  * The corpus-wide person pass: full names spelled two ways ("Barak"/"Barack Obama") become one, and
  * a surname written alone ("Sarkozy") joins the one full name the corpus's context points to — the

@@ -1,3 +1,4 @@
+// The express app: the JSON API routes, their parameter checks, and the built viewer.
 import * as fs from 'fs';
 import * as path from 'path';
 import express, { type NextFunction, type Request, type Response } from 'express';

@@ -1,3 +1,4 @@
+// The viewer's operations (neighbourhood, overview, paths, evidence, search) written once over any GraphStore.
 import { compare, rankSearch, searchTokens } from './search';
 import { readablePassage } from './passage-text';
 import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';

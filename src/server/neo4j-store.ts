@@ -1,3 +1,4 @@
+// The GraphStore over Neo4j: the server's named Cypher queries, run with parameters.
 import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { CYPHER_DIR, queryLibrary, runQuery, type NamedQuery } from '../store/neo4j';

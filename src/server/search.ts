@@ -1,3 +1,4 @@
+// Entity search: name tokens and the ranking of exact, prefix and fuzzy matches the API's search answers with.
 import { editDistance } from '../common/edit-distance';
 import type { SearchCandidate } from './store';
 import type { SearchHit } from '../model';

@@ -1,3 +1,4 @@
+// The GraphStore interface: the small, exact questions about the graph that both stores answer.
 import type { Alias, CableMetadata, CableRef, DateRange, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
 
 /**

@@ -1,3 +1,4 @@
+// One order and shape for a cable's facts and an entity's view, whichever store read them.
 import type { Attributes } from 'graphology-types';
 import { compare } from './search';
 import type { CableFacts } from './store';

@@ -1,3 +1,4 @@
+// What the relation readers know about one cable: sentences, home country, post, officers and people.
 /** What the relation readers know about one cable: its sentences, home country, post, officers and people. */
 import type { Cable } from '../../parse/types';
 import { countryOf, countryOfCapital, sentencesOf, type Sentence } from './text';

@@ -1,3 +1,4 @@
+// Relations of one cable (roles, affiliations, meetings) from its text and its extracted mentions.
 /** Relations of one cable (roles, affiliations, meetings) from its text and its extracted mentions. */
 import type { Cable } from '../../parse/types';
 import { contextOf, type CableEntityRef } from './context';

@@ -1,3 +1,4 @@
+// Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
 import { evidenceOf } from './roles';
 import type { RelationContext } from './context';

@@ -1,3 +1,4 @@
+// Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
 import { collapse, countryOf } from './text';

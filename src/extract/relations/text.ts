@@ -1,3 +1,4 @@
+// Sentence spans, dates in a sentence and country names: the text helpers the relation readers share.
 /** Sentence spans, dates in a sentence and country names: the text helpers the relation readers share. */
 import type { Cable } from '../../parse/types';
 

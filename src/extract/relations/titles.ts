@@ -1,3 +1,4 @@
+// The title lexicon: a title phrase as cables write it → a normalized title and its owner.
 /** The title lexicon: a title phrase as cables write it ("French FM", "MFA Iraq desk officer") → a normalized title and its owner. */
 import { COUNTRY_ALT, countryOf } from './text';
 

@@ -1,3 +1,4 @@
+// Typed relations read from one cable: roles, affiliations and meetings, each with its evidence passage.
 /** Typed relations read from one cable: roles, affiliations and meetings, each with its evidence passage. */
 
 /** A person named in the cable: a PERSON mention, with its resolved entity when known. */

@@ -1,3 +1,4 @@
+// Features of the sequence tagger, hashed to integers: token, shape, affixes, neighbours, gazetteers, rules.
 /**
  * Features of the sequence tagger, hashed to integers (no strings per feature): token, shape,
  * affixes, neighbours, gazetteer memberships, the cable-structure rules' own label (the rules of

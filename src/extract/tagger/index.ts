@@ -1,3 +1,4 @@
+// The `tagger` extractor: builtin's cable-structure rules, then an averaged-perceptron sequence tagger.
 /**
  * The `tagger` extractor: the cable-structure rules of `builtin`, then an averaged-perceptron
  * sequence tagger that reads their labels among its features and has the last word. Weights are

@@ -1,3 +1,4 @@
+// An averaged perceptron over hashed features with greedy left-to-right BIO decoding.
 /** An averaged perceptron over hashed features with greedy left-to-right decoding (BIO tags, I-X only after X). */
 import * as zlib from 'node:zlib';
 import { DYNAMIC, HASH_BITS, TAG_COUNT, dynamicFeatures } from './features';

@@ -1,3 +1,4 @@
+// Tokens of a cable for the sequence tagger: words, numbers and punctuation with offsets and line context.
 /** Tokens of a cable for the sequence tagger: words, numbers and punctuation with their offsets and line context. */
 
 export interface TagToken {

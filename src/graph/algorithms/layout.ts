@@ -1,3 +1,4 @@
+// The viewer's initial positions: ForceAtlas2 over a weighted view, seeded.
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { WeightedView } from './weighted-view';
 

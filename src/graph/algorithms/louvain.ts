@@ -1,3 +1,4 @@
+// Louvain community detection over a weighted view in typed arrays, seeded.
 import type { WeightedView } from './weighted-view';
 
 /** One level of the Louvain hierarchy: a weighted graph in compressed rows, with self-loops apart. */

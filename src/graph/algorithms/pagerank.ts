@@ -1,3 +1,4 @@
+// PageRank over a weighted view in typed arrays, with graphology-metrics' defaults.
 import type { WeightedView } from './weighted-view';
 
 export interface PagerankOptions {

@@ -1,3 +1,4 @@
+// An undirected weighted graph of node indexes in compressed sparse rows: what the metrics run on.
 import { PairIndex } from '../pair-index';
 
 /**

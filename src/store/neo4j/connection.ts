@@ -1,3 +1,4 @@
+// Where and how to reach Neo4j: URI, user, password and database, from flags or the environment.
 import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import { CablegraphError } from '../../common/diagnostics';
 

@@ -1,3 +1,4 @@
+// Loading a graph into Neo4j: batched, idempotent and resumable, from a graph or a graph database.
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import type Graph from 'graphology';
 import { CablegraphError } from '../../common/diagnostics';

@@ -1,3 +1,4 @@
+// The named query library of cypher/queries: read, listed and run with parameters.
 import * as fs from 'fs';
 import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';

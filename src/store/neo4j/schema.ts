@@ -1,3 +1,4 @@
+// The Neo4j schema (constraints, indexes) from cypher/, applied idempotently.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';

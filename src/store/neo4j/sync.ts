@@ -1,3 +1,4 @@
+// Brings Neo4j from one graph to the next by writing only the difference (a curation decision).
 import Graph from 'graphology';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDiff } from '../../curate/diff';
