@@ -2,7 +2,6 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import type BetterSqlite3 from 'better-sqlite3';
-import type Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
 import { authorshipTest, paragraphOf, personFor } from '../graph/build';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
@@ -14,7 +13,7 @@ import { appendDecision, formatDecision, readCuration } from './file';
 import { LocalGraphReader } from './local-graph';
 import type { SuggestSource } from './suggest';
 import { defaultAuthor } from './author';
-import { type Decision, type DecisionRequest, ENTITY_TYPES, type EntityKind, type EntityType, KIND_OF_TYPE, type Mention } from '../model';
+import { type Decision, type DecisionRequest, ENTITY_TYPES, type EntityKind, type EntityType, KIND_OF_TYPE, type Mention, type CableGraph } from '../model';
 
 type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
@@ -34,7 +33,7 @@ export interface DatabaseDecisionOutcome {
   /** "Name (Kind, N cables)" of the removed entities as they were, and of the added and changed ones as they are now. */
   described: Record<string, string>;
   /** With `captureLocal`: the touched part of the graph before and after (for Neo4j). */
-  local?: { before: Graph; after: Graph };
+  local?: { before: CableGraph; after: CableGraph };
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -443,7 +442,7 @@ class DecisionRun {
       return now.kind !== o.kind || now.name !== o.name || now.cable_count !== o.cable_count || now.first_date !== o.first_date || now.last_date !== o.last_date || aliasesNow !== beforeAliases.get(id);
     });
     this.updateCounts(edgesAdded - edgesRemoved);
-    let local: { before: Graph; after: Graph } | undefined;
+    let local: { before: CableGraph; after: CableGraph } | undefined;
     if (beforeGraph) {
       const now = [...new Set([...liveNodes, ...signerOnly, ...touchedNodes])];
       const afterGraph = this.local!.capture(now, rewritten, shifted);
@@ -469,7 +468,7 @@ class DecisionRun {
    * A node at the end of a captured edge on one side only is not gone (or new) for that: it is
    * put on both sides (unchanged), so only what the decision removed is removed from Neo4j.
    */
-  private reconcile(before: Graph, after: Graph): void {
+  private reconcile(before: CableGraph, after: CableGraph): void {
     before.forEachNode((key, attributes) => {
       if (after.hasNode(key)) return;
       const node = this.st('SELECT node FROM entities WHERE id = :k UNION ALL SELECT node FROM cables WHERE id = :k').pluck().get({ k: key }) as number | undefined;

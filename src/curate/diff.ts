@@ -1,5 +1,5 @@
 // What a decision changed: the nodes and edges added, removed or changed from one graph to the next (what Neo4j is sent).
-import type Graph from 'graphology';
+import type { CableGraph } from '../model';
 
 /** What a decision changes in the graph: entity nodes and co-mention/mention edges. */
 export interface GraphDiff {
@@ -10,7 +10,7 @@ export interface GraphDiff {
 const sameAttributes = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Nodes and edges added, removed, or with other attributes, from one graph to the next. */
-export function diffGraphs(before: Graph, after: Graph): GraphDiff {
+export function diffGraphs(before: CableGraph, after: CableGraph): GraphDiff {
   const diff: GraphDiff = { nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] } };
   after.forEachNode((node, attributes) => {
     if (!before.hasNode(node)) diff.nodes.added.push(node);

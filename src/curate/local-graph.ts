@@ -1,6 +1,6 @@
 // The part of the graph database a curation decision touches, as a small graphology graph (before and after the decision) — what Neo4j is brought up to date with.
 import Graph from 'graphology';
-import type { Attributes } from 'graphology-types';
+import type { CableGraph, EdgeAttrs, NodeAttrs } from '../model';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CABLE_COLUMNS, cableAttributes, entityAttributes, type CableRow, type EntityRow } from '../db/read';
 
@@ -22,7 +22,7 @@ export class LocalGraphReader {
   }
 
   /** An entity node's key and attributes (undefined when the row is gone). */
-  entity(node: number): [string, Attributes] | undefined {
+  entity(node: number): [string, NodeAttrs] | undefined {
     const r = this.st('SELECT * FROM entities WHERE node = ?').get(node) as EntityRow | undefined;
     if (!r) return undefined;
     const attributes = entityAttributes(r);
@@ -30,26 +30,26 @@ export class LocalGraphReader {
     return [String(r.id), attributes];
   }
 
-  cable(node: number): [string, Attributes] | undefined {
+  cable(node: number): [string, NodeAttrs] | undefined {
     const r = this.st(`SELECT ${CABLE_COLUMNS} FROM cables WHERE node = ?`).get(node) as CableRow | undefined;
     if (!r) return undefined;
     return [r.id, cableAttributes(r)];
   }
 
-  private addEntity(graph: Graph, node: number): string | undefined {
+  private addEntity(graph: CableGraph, node: number): string | undefined {
     const entry = this.entity(node);
     if (entry && !graph.hasNode(entry[0])) graph.addNode(entry[0], entry[1]);
     return entry?.[0];
   }
 
-  private addCable(graph: Graph, node: number): string | undefined {
+  private addCable(graph: CableGraph, node: number): string | undefined {
     const entry = this.cable(node);
     if (entry && !graph.hasNode(entry[0])) graph.addNode(entry[0], entry[1]);
     return entry?.[0];
   }
 
   /** A co-mention pair's edge (both ends added), when the pair exists. */
-  addPair(graph: Graph, a: number, b: number): void {
+  addPair(graph: CableGraph, a: number, b: number): void {
     const r = this.st('SELECT weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ? AND b = ?').get(a, b) as Row | undefined;
     if (!r) return;
     const source = this.addEntity(graph, a);
@@ -61,9 +61,9 @@ export class LocalGraphReader {
       cable: e.id,
       paragraphs: JSON.parse(e.paragraphs) as number[],
     }));
-    const attributes: Attributes = { type: 'CO_MENTIONED', weight: r.weight, cableCount: r.cable_count, paragraphCount: r.paragraph_count, cables: list.map((e) => e.cable), evidence: list };
+    const attributes: EdgeAttrs = { type: 'CO_MENTIONED', weight: Number(r.weight), cableCount: Number(r.cable_count), paragraphCount: Number(r.paragraph_count), cables: list.map((e) => e.cable), evidence: list };
     if (Number(r.cable_count) > list.length) attributes.evidenceTruncated = true;
-    if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date });
+    if (r.first_date !== null) Object.assign(attributes, { firstDate: String(r.first_date), lastDate: String(r.last_date) });
     graph.addUndirectedEdgeWithKey(key, source, target, attributes);
   }
 
@@ -72,8 +72,8 @@ export class LocalGraphReader {
    * cables with their MENTIONS, SIGNED and CLASSIFIED edges, and the given pairs — with the nodes
    * at their ends.
    */
-  capture(entities: Iterable<number>, cables: Iterable<number>, pairs: Iterable<[number, number]> = []): Graph {
-    const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  capture(entities: Iterable<number>, cables: Iterable<number>, pairs: Iterable<[number, number]> = []): CableGraph {
+    const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
     for (const node of entities) {
       if (!this.addEntity(graph, node)) continue;
       for (const p of this.st('SELECT a, b FROM co_mentions WHERE a = :n UNION ALL SELECT a, b FROM co_mentions WHERE b = :n').all({ n: node }) as Array<{ a: number; b: number }>) this.addPair(graph, p.a, p.b);
@@ -84,7 +84,7 @@ export class LocalGraphReader {
       if (!id) continue;
       for (const m of this.st('SELECT entity, count, paragraphs, offsets FROM cable_entities WHERE cable = ? ORDER BY position').all(cable) as Row[]) {
         const entity = this.addEntity(graph, Number(m.entity));
-        if (entity) graph.addDirectedEdgeWithKey(`MENTIONS:${id}->${entity}`, id, entity, { type: 'MENTIONS', count: m.count, paragraphs: JSON.parse(String(m.paragraphs)), offsets: JSON.parse(String(m.offsets)) });
+        if (entity) graph.addDirectedEdgeWithKey(`MENTIONS:${id}->${entity}`, id, entity, { type: 'MENTIONS', count: Number(m.count), paragraphs: JSON.parse(String(m.paragraphs)) as number[], offsets: JSON.parse(String(m.offsets)) as number[] });
       }
       for (const s of this.st('SELECT person FROM signed WHERE cable = ? ORDER BY rowid').all(cable) as Row[]) {
         const person = this.addEntity(graph, Number(s.person));
@@ -92,7 +92,7 @@ export class LocalGraphReader {
       }
       for (const c of this.st('SELECT person, title FROM classified WHERE cable = ? ORDER BY rowid').all(cable) as Row[]) {
         const person = this.addEntity(graph, Number(c.person));
-        if (person && !graph.hasEdge(`CLASSIFIED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`CLASSIFIED:${person}->${id}`, person, id, { type: 'CLASSIFIED', ...(c.title === null ? {} : { title: c.title }) });
+        if (person && !graph.hasEdge(`CLASSIFIED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`CLASSIFIED:${person}->${id}`, person, id, { type: 'CLASSIFIED', ...(c.title === null ? {} : { title: String(c.title) }) });
       }
     }
     return graph;

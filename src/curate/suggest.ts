@@ -1,9 +1,8 @@
 // Likely duplicate entities, ranked by evidence (spelling, surname, initials, acronym), for review.
-import type Graph from 'graphology';
 import { editDistance } from '../common/edit-distance';
 import { COUNTRY_CODE } from '../extract/gazetteer-core';
 import { normalizeName } from '../resolve';
-import { isEntityKind, type EntityKind, type Suggestion, type SuggestionReason } from '../model';
+import { isEntityKind, type EntityKind, type Suggestion, type SuggestionReason, type CableGraph } from '../model';
 
 interface Info {
   id: string;
@@ -52,7 +51,7 @@ export interface SuggestSource {
 }
 
 /** A graphology graph as a SuggestSource. */
-function graphSource(graph: Graph): SuggestSource {
+function graphSource(graph: CableGraph): SuggestSource {
   return {
     forEachEntity: (callback) =>
       graph.forEachNode((id, a) => {
@@ -85,7 +84,7 @@ function graphSource(graph: Graph): SuggestSource {
  * beside its expansion ("IOM"/"International Organization for Migration"). Evidence: shared
  * co-mentioned entities, shared country tags of their cables, and — against — cables naming both.
  */
-export function suggestDuplicates(graph: Graph | SuggestSource, limit = 50): Suggestion[] {
+export function suggestDuplicates(graph: CableGraph | SuggestSource, limit = 50): Suggestion[] {
   const source = 'forEachEntity' in graph ? graph : graphSource(graph);
   const infos = new Map<string, Info>();
   source.forEachEntity((id, name, kind, cableCount) => {

@@ -148,21 +148,21 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
       const key = nodes.keys[i]!;
       const a = nodes.attributes[i]!;
       const m = metrics(i);
-      const kind = a.kind as string;
+      const kind = a.kind;
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
       if (isEntityKind(kind)) {
         writer.entity(i, key, a, m);
         entities += 1;
         communities.add(m.community);
         const seen = new Set<string>();
-        for (const name of [a.name as string, ...(a.aliases as Array<{ text: string }>).map((x) => x.text)]) {
+        for (const name of [a.label, ...(a.aliases ?? []).map((x) => x.text)]) {
           for (const word of searchTokens(name)) if (!seen.has(word)) seen.add(word), words.push([word, i]);
         }
       } else if (kind === 'Cable') {
         if (a.inCorpus) {
           writer.cableMetrics(i, m);
           cables += 1;
-          const date = a.date as string | undefined;
+          const date = a.date;
           if (date && (!firstDate || date < firstDate)) firstDate = date;
           if (date && (!lastDate || date > lastDate)) lastDate = date;
         } else writer.citedCable(i, key, m);

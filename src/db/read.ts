@@ -4,7 +4,7 @@ import { GraphNodes } from '../graph/nodes';
 import type { BuildOptions, CableRecord } from '../graph/types';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { openGraphDb, type GraphDb } from './open';
-import { type Decision, isEntityKind } from '../model';
+import { type Decision, type EntityKind, isEntityKind, type NodeAttrs, type NodeMetrics } from '../model';
 
 /** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
 const BATCH = 20_000;
@@ -88,24 +88,24 @@ interface NodeRow {
 }
 
 /** The metrics columns as node attributes, in the graph's attribute order. */
-const metrics = (r: NodeRow): Attributes => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
+const metrics = (r: NodeRow): NodeMetrics => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
 
-export type EntityRow = NodeRow & { kind: string; name: string; cable_count: number; first_date: string | null; last_date: string | null };
+export type EntityRow = NodeRow & { kind: EntityKind; name: string; cable_count: number; first_date: string | null; last_date: string | null };
 export type CableRow = NodeRow & { in_corpus: number; date: string | null; created: string | null; classification: string | null; caveats: string | null; origin: string | null; subject: string | null; paragraph_count: number; versions: number };
 /** The columns `cableAttributes` reads. */
 export const CABLE_COLUMNS = 'node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y';
 
 /** An entity row as the graph's node attributes (aliases left empty: the caller reads them). */
-export function entityAttributes(r: EntityRow): Attributes {
-  const attributes: Attributes = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
+export function entityAttributes(r: EntityRow): NodeAttrs {
+  const attributes: NodeAttrs = { kind: r.kind, label: r.name, name: r.name, aliases: [], cableCount: r.cable_count };
   if (r.first_date !== null) attributes.firstDate = r.first_date;
   if (r.last_date !== null) attributes.lastDate = r.last_date;
   return Object.assign(attributes, metrics(r));
 }
 
 /** A cable row as the graph's node attributes (a cited cable outside the corpus has only its id). */
-export function cableAttributes(r: CableRow): Attributes {
-  let attributes: Attributes;
+export function cableAttributes(r: CableRow): NodeAttrs {
+  let attributes: NodeAttrs;
   if (!r.in_corpus) attributes = { kind: 'Cable', label: r.id, inCorpus: false };
   else {
     attributes = { kind: 'Cable', label: r.id, inCorpus: true, classification: r.classification ?? '', paragraphCount: r.paragraph_count, versions: r.versions };

@@ -1,8 +1,7 @@
 // Export filters: node kinds, co-mention weight, dates (the model's one rule), top PageRank, isolates.
-import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../common/diagnostics';
-import { FILTER_DATE_EXAMPLES, isFilterDate, NODE_KINDS, spanOverlaps, type DateRange, type NodeKind } from '../model';
+import { FILTER_DATE_EXAMPLES, isFilterDate, NODE_KINDS, spanOverlaps, type DateRange, type NodeKind, type CableGraph } from '../model';
 
 /** What `cablegraph export` keeps; `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) drop cables and co-mentions outside. */
 export interface ExportFilter extends DateRange {
@@ -112,7 +111,7 @@ export async function withoutDisconnected(keys: readonly string[], attributes: r
 }
 
 /** A filtered copy of the graph (without the nodes the filter disconnects, unless keepIsolates); with no filter, the graph itself. */
-export function filterGraph(graph: Graph, filter: ExportFilter): Graph {
+export function filterGraph(graph: CableGraph, filter: ExportFilter): CableGraph {
   if (!isFiltering(filter)) return graph;
   const keys: string[] = [];
   const attributes: Attributes[] = [];

@@ -1,5 +1,5 @@
 // GEXF export for Gephi: attributes, colours by kind and time intervals, streamed.
-import type Graph from 'graphology';
+import type { CableGraph } from '../model';
 import type { Attributes } from 'graphology-types';
 import { toScalar } from './scalar';
 import { graphSource } from './source';
@@ -190,7 +190,7 @@ export function gexfChunks(source: ExportSource, counts?: ExportCounts): AsyncGe
 }
 
 /** The GEXF of a graph in memory (the viewer's view export, tests): the streamed writer's chunks, joined. */
-export function writeGexf(graph: Graph): string {
+export function writeGexf(graph: CableGraph): string {
   const source = graphSource(graph);
   return [...runWriter(new GexfWriter(source), source)].join('');
 }

@@ -1,5 +1,5 @@
 // GraphML export, streamed: keys typed from the values they take.
-import type Graph from 'graphology';
+import type { CableGraph } from '../model';
 import type { Attributes } from 'graphology-types';
 import { toScalar } from './scalar';
 import { graphSource } from './source';
@@ -105,7 +105,7 @@ export function graphmlChunks(source: ExportSource, counts?: ExportCounts): Asyn
 }
 
 /** The GraphML of a graph in memory: the streamed writer's chunks, joined. */
-export function writeGraphml(graph: Graph): string {
+export function writeGraphml(graph: CableGraph): string {
   const source = graphSource(graph);
   return [...runWriter(new GraphmlWriter(source), source)].join('');
 }

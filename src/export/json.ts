@@ -1,5 +1,5 @@
 // graphology's JSON serialization, streamed, byte for byte what `JSON.stringify(graph.export())` gives.
-import type Graph from 'graphology';
+import type { CableGraph } from '../model';
 import type { Attributes } from 'graphology-types';
 import { graphSource } from './source';
 import { ChunkBuffer, runWriter, runWriterAsync, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
@@ -56,7 +56,7 @@ export function graphologyJsonChunks(source: ExportSource, counts?: ExportCounts
 }
 
 /** graphology's JSON serialization of a graph in memory: the streamed writer's chunks, joined. */
-export function writeGraphologyJson(graph: Graph): string {
+export function writeGraphologyJson(graph: CableGraph): string {
   const source = graphSource(graph);
   return [...runWriter(new GraphologyJsonWriter(source), source)].join('');
 }

@@ -1,12 +1,11 @@
 // neo4j-admin import CSVs: nodes and relationships by label and type, with the online loader's properties.
 import * as fs from 'fs';
 import * as path from 'path';
-import type Graph from 'graphology';
 import { stringify } from 'csv-stringify/sync';
 import { storedEndpoints, toNeo4jProperties } from '../store/neo4j/load';
 import { graphSource } from './source';
 import { runWriter, runWriterAsync, temporaryPath, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
-import { isEntityKind } from '../model';
+import { isEntityKind, type CableGraph } from '../model';
 
 /** neo4j-admin's array delimiter (its default). */
 const ARRAY_DELIMITER = ';';
@@ -208,7 +207,7 @@ export async function writeNeo4jCsvStream(source: ExportSource, directory: strin
 }
 
 /** neo4j-admin CSVs of a graph in memory in `directory`. */
-export function writeNeo4jCsv(graph: Graph, directory: string): Neo4jCsvFiles {
+export function writeNeo4jCsv(graph: CableGraph, directory: string): Neo4jCsvFiles {
   const source = graphSource(graph);
   const writer = new Neo4jCsvWriter(source, directory);
   for (const _ of runWriter(writer, source));

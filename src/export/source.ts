@@ -1,11 +1,11 @@
 // Export sources: a graphology graph or a graph database, filtered, as the writers read them.
-import type Graph from 'graphology';
+import type { CableGraph } from '../model';
 import { GraphNodes } from '../graph/nodes';
 import { isFiltering, keepEdge, selectNodes, type ExportFilter } from './filter';
 import type { ExportEdge, ExportSource } from './stream';
 
 /** A graphology graph as an export source (the in-memory callers: the viewer's GEXF, tests). */
-export function graphSource(graph: Graph): ExportSource<Iterable<ExportEdge>> {
+export function graphSource(graph: CableGraph): ExportSource<Iterable<ExportEdge>> {
   const nodes = new GraphNodes();
   graph.forEachNode((key, attributes) => nodes.add(key, attributes));
   return {

@@ -1,6 +1,5 @@
 // Cables and resolved entities → the graph's nodes and edges, one cable at a time (compileGraph, buildGraph).
 import Graph from 'graphology';
-import type { Attributes } from 'graphology-types';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveCorpus, type CableEntity, type CorpusResolution, type Entity } from '../resolve';
@@ -10,7 +9,7 @@ import { traceMemory } from '../common/trace-memory';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
 import { DEFAULT_BUILD_OPTIONS, type BuildOptions, type CableRecord } from './types';
-import { type EdgeType, KIND_OF_TYPE, type Mention } from '../model';
+import { type EdgeType, KIND_OF_TYPE, type Mention, type CableGraph, type EdgeAttrs, type NodeAttrs } from '../model';
 
 const postId = (name: string): string => `post:${name}`;
 const tagId = (code: string): string => `tag:${code}`;
@@ -119,14 +118,14 @@ export function personFor(name: string, resolved: CableEntity[]): { id: string; 
 /** Nodes in insertion order (the graph's node order), with their attributes; few enough to keep as objects. */
 export class NodeTable {
   readonly keys: string[] = [];
-  readonly attributes: Attributes[] = [];
+  readonly attributes: NodeAttrs[] = [];
   private readonly index = new Map<string, number>();
 
   has(key: string): boolean {
     return this.index.has(key);
   }
 
-  add(key: string, attributes: Attributes): void {
+  add(key: string, attributes: NodeAttrs): void {
     this.index.set(key, this.keys.length);
     this.keys.push(key);
     this.attributes.push(attributes);
@@ -145,7 +144,7 @@ export class NodeTable {
  * Receives the directed edges of each cable (MENTIONS, SIGNED, …) in graph order, as they are
  * made, with the node positions of their ends.
  */
-export type EdgeSink = (key: string, source: string, target: string, attributes: Attributes, sourceNode: number, targetNode: number) => void;
+export type EdgeSink = (key: string, source: string, target: string, attributes: EdgeAttrs, sourceNode: number, targetNode: number) => void;
 
 /** What a cable gave the graph, before its edges go to the EdgeSink: for writers that keep more than the edges. */
 export interface CableVisit {
@@ -220,7 +219,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   const nodes = new NodeTable();
   const cableIds: string[] = [];
   const cableDates: Array<string | undefined> = [];
-  const cableNodes: Attributes[] = [];
+  const cableNodes: NodeAttrs[] = [];
   // Curation needs every cable's mentions (surface counts): kept only when there are decisions.
   const curating = curate !== undefined;
   const mentions: Mention[][] = [];
@@ -229,7 +228,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     const record = records.get(i);
     if (curating) mentions.push(record.mentions);
     const c = record.cable;
-    const attributes: Attributes = { kind: 'Cable', label: c.id, inCorpus: true, classification: c.classification ?? '', paragraphCount: c.paragraphs.length, versions: record.versions.length };
+    const attributes: NodeAttrs = { kind: 'Cable', label: c.id, inCorpus: true, classification: c.classification ?? '', paragraphCount: c.paragraphs.length, versions: record.versions.length };
     if (c.created) attributes.date = c.created.slice(0, 10);
     if (c.created) attributes.created = c.created;
     if (c.subject) attributes.subject = c.subject;
@@ -260,7 +259,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   cableIds.forEach((id, i) => nodes.add(id, cableNodes[i]!));
   cableNodes.length = 0;
 
-  const ensureNode = (key: string, attributes: () => Attributes): void => {
+  const ensureNode = (key: string, attributes: () => NodeAttrs): void => {
     if (!nodes.has(key)) nodes.add(key, attributes());
   };
   const ensurePerson = (person: { id: string; name: string }): void =>
@@ -269,7 +268,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   let ends: IntList | undefined = new IntList();
   // Every per-cable edge key holds the cable id: duplicates can only come from the same cable.
   const cableEdges = new Set<string>();
-  const addEdge = (type: EdgeType, source: string, target: string, attributes: Attributes = {}): void => {
+  const addEdge = (type: EdgeType, source: string, target: string, attributes: Omit<EdgeAttrs, 'type'> = {}): void => {
     const key = `${type}:${source}->${target}`;
     if (cableEdges.has(key)) return;
     cableEdges.add(key);
@@ -325,9 +324,10 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
       addEdge('TAGGED', c.id, tagId(tag.code));
     }
     for (const ref of c.references) {
-      if (!ref.cableId || ref.cableId === c.id) continue;
-      ensureNode(ref.cableId, () => ({ kind: 'Cable', label: ref.cableId, inCorpus: false }));
-      addEdge('REFERENCES', c.id, ref.cableId);
+      const cited = ref.cableId;
+      if (!cited || cited === c.id) continue;
+      ensureNode(cited, () => ({ kind: 'Cable', label: cited, inCorpus: false }));
+      addEdge('REFERENCES', c.id, cited);
     }
     // Paragraph windows: the pairs that become edges.
     for (const [, ids] of ce.windows) coMentions.addWindow(ids.map((id) => indexOf.get(id)!), options.maxEntitiesPerWindow);
@@ -385,12 +385,12 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 }
 
 /** compileGraph into a graphology graph, with metrics: for callers that hold their records in memory. */
-export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}, curate?: CurateEntities): { graph: Graph; entities: Entity[] } {
+export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}, curate?: CurateEntities): { graph: CableGraph; entities: Entity[] } {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
-  const edges: Array<[string, string, string, Attributes]> = [];
+  const edges: Array<[string, string, string, EdgeAttrs]> = [];
   const compiled = compileGraph(sortedInMemory(records), options, (key, source, target, attributes) => edges.push([key, source, target, attributes]), {}, curate);
   const metrics = metricsOf(compiled.metricsInput, options);
-  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
   compiled.nodes.keys.forEach((key, i) => graph.addNode(key, Object.assign(compiled.nodes.attributes[i]!, metrics(i))));
   for (const [key, source, target, attributes] of edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
   for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates)) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);

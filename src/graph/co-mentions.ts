@@ -1,5 +1,5 @@
 // Co-mention pairs of entities: exact cable and paragraph counts, dates and evidence, in typed arrays.
-import type { Attributes } from 'graphology-types';
+import type { EdgeAttrs } from '../model';
 import { IntList } from '../common/int-list';
 import { EvidenceLog } from './evidence-log';
 import { PairIndex } from './pair-index';
@@ -290,7 +290,7 @@ export class CoMentions {
   }
 
   /** The CO_MENTIONED edges in edge order, attributes as in the graph; `cableIds[i]`, `dates[i]` of cable i. */
-  *edges(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<{ key: string; source: string; target: string; attributes: Attributes }> {
+  *edges(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<{ key: string; source: string; target: string; attributes: EdgeAttrs }> {
     for (const { pair: p, data, starts, from, to } of this.evidenceInEdgeOrder()) {
       const source = this.ids[this.a.get(p)]!;
       const target = this.ids[this.b.get(p)]!;

@@ -1,6 +1,5 @@
 // Node metrics for exploration: degree, weighted degree, PageRank, Louvain communities and a layout.
-import type { NodeMetrics } from '../model';
-import type Graph from 'graphology';
+import type { NodeMetrics, CableGraph } from '../model';
 import { seededRandom } from '../common/random';
 import { traceMemory } from '../common/trace-memory';
 import { forceAtlas2Layout } from './algorithms/layout';
@@ -68,7 +67,7 @@ export function metricsOf(input: MetricsInput, options: Pick<BuildOptions, 'layo
 }
 
 /** metricsOf a graphology graph, merged into its node attributes. */
-export function computeMetrics(graph: Graph, options: Pick<BuildOptions, 'layoutIterations' | 'seed'>): void {
+export function computeMetrics(graph: CableGraph, options: Pick<BuildOptions, 'layoutIterations' | 'seed'>): void {
   const keys = graph.nodes();
   const index = new Map(keys.map((key, i) => [key, i]));
   const metrics = metricsOf(

@@ -1,4 +1,5 @@
 // The graph model: node kinds, edge types and the typed attributes of a graphology graph's nodes and edges.
+import type { AbstractGraph } from 'graphology-types';
 import type { Alias } from './api';
 import type { EntityKind } from './entity-kind';
 
@@ -21,9 +22,10 @@ export interface NodeMetrics {
 
 /**
  * A node's attributes. One shape for every kind (graphology types a graph by one attribute type):
- * `kind` says which of the optional fields a node carries.
+ * `kind` says which of the optional fields a node carries. (Type aliases, not interfaces: graphology
+ * wants attribute types indexable by string.)
  */
-export interface NodeAttrs extends Partial<NodeMetrics> {
+export type NodeAttrs = Partial<NodeMetrics> & {
   kind: NodeKind;
   /** What a drawing shows: an entity's or post's name, a cable's id, a tag's code. */
   label: string;
@@ -50,7 +52,7 @@ export interface NodeAttrs extends Partial<NodeMetrics> {
   /** Tags: the code and its kind (country, subject, person, program, …). */
   code?: string;
   tagKind?: string;
-}
+};
 
 /** A cable behind a co-mention, and the paragraphs (0: the header) where both entities appear. */
 export interface Evidence {
@@ -59,7 +61,7 @@ export interface Evidence {
 }
 
 /** An edge's attributes; `type` says which of the optional fields it carries. */
-export interface EdgeAttrs {
+export type EdgeAttrs = {
   type: EdgeType;
   /** MENTIONS: how often, in which paragraphs, at which [start, end, …] offsets of the cable's text. */
   count?: number;
@@ -78,4 +80,7 @@ export interface EdgeAttrs {
   evidenceTruncated?: boolean;
   firstDate?: string;
   lastDate?: string;
-}
+};
+
+/** A graph of cables, entities, posts and tags with typed attributes: what builds make and exports, stores and curation read. */
+export type CableGraph = AbstractGraph<NodeAttrs, EdgeAttrs>;

@@ -12,7 +12,7 @@ import { accessPolicy, capUrl, checkApiAccess, checkHost, checkWrite, errorAnswe
 import type { GraphStore } from './store';
 import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { TextQueryError } from './text-query';
-import { FILTER_DATE_EXAMPLES, isFilterDate, type CurationState, type DecisionRequest, ENTITY_KINDS, type EntityKind, type GraphFilter, type Subgraph } from '../model';
+import { FILTER_DATE_EXAMPLES, isFilterDate, type CurationState, type DecisionRequest, ENTITY_KINDS, type EntityKind, type GraphFilter, type Subgraph, type CableGraph, type EdgeAttrs, type NodeAttrs } from '../model';
 
 /** The built viewer (vite build of web/). */
 export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist');
@@ -83,8 +83,8 @@ function filter(query: Query): GraphFilter {
 }
 
 /** A subgraph as a graphology graph, for the GEXF writer. */
-export function subgraphToGraph(sub: Subgraph): Graph {
-  const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+export function subgraphToGraph(sub: Subgraph): CableGraph {
+  const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
   for (const n of sub.nodes) {
     graph.addNode(n.id, { kind: n.type, label: n.name, name: n.name, cableCount: n.cableCount, weightedDegree: n.weightedDegree, pagerank: n.pagerank, community: n.community, x: n.x, y: n.y, ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}) });
   }

@@ -1,6 +1,6 @@
 // Loading a graph into Neo4j: batched, idempotent and resumable, from a graph or a graph database.
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
-import type Graph from 'graphology';
+import type { CableGraph } from '../../model';
 import { CablegraphError } from '../../common/diagnostics';
 import { GraphDbReader } from '../../db/read';
 import type { CableRecord } from '../../graph/types';
@@ -52,7 +52,7 @@ export interface LoadResult {
  * Loads a graphology graph into Neo4j (the in-memory path: tests, the viewer's store). The same
  * planner and writer as `loadGraphDb`; see `loadSource`.
  */
-export async function loadGraph(graph: Graph, driver: Driver, partial: Partial<LoadOptions> = {}): Promise<LoadResult> {
+export async function loadGraph(graph: CableGraph, driver: Driver, partial: Partial<LoadOptions> = {}): Promise<LoadResult> {
   return loadSource(graphSource(graph, partial.records ?? []), driver, partial);
 }
 

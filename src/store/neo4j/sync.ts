@@ -1,5 +1,6 @@
 // Brings Neo4j from one graph to the next by writing only the difference (a curation decision).
 import Graph from 'graphology';
+import type { CableGraph, EdgeAttrs, NodeAttrs } from '../../model';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDiff } from '../../curate/diff';
 import { writeRows } from './load';
@@ -19,7 +20,7 @@ export interface SyncResult {
  * A node whose kind changed (retype) is deleted and written again with its label and edges.
  * Idempotent: running it twice leaves the same database.
  */
-export async function syncGraphDiff(driver: Driver, before: Graph, after: Graph, diff: GraphDiff, database?: string): Promise<SyncResult> {
+export async function syncGraphDiff(driver: Driver, before: CableGraph, after: CableGraph, diff: GraphDiff, database?: string): Promise<SyncResult> {
   const session = driver.session(database ? { database } : {});
   const result: SyncResult = { nodesDeleted: 0, relationshipsDeleted: 0, nodesWritten: 0, relationshipsWritten: 0 };
   try {
@@ -39,7 +40,7 @@ export async function syncGraphDiff(driver: Driver, before: Graph, after: Graph,
     }
     const removedNodes = new Map<string, string[]>();
     for (const node of [...diff.nodes.removed, ...retyped]) {
-      const kind = before.getNodeAttribute(node, 'kind') as string;
+      const kind = before.getNodeAttribute(node, 'kind');
       if (!removedNodes.has(kind)) removedNodes.set(kind, []);
       removedNodes.get(kind)!.push(node);
     }
@@ -50,7 +51,7 @@ export async function syncGraphDiff(driver: Driver, before: Graph, after: Graph,
 
     // What to write: added and changed nodes and edges, every edge of a retyped node, and the
     // endpoints (written with their current properties: a no-op when unchanged).
-    const upsert = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+    const upsert = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
     const addNode = (node: string): void => {
       if (!upsert.hasNode(node)) upsert.addNode(node, after.getNodeAttributes(node));
     };
