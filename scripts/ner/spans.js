@@ -161,7 +161,7 @@ function annotationPath(arg) {
 
 function readAnnotation(file) {
   let ann;
-  try { ann = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: ${e.message}`); }
+  try { ann = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: ${e.message}`, { cause: e }); }
   if (!ann.id || !Array.isArray(ann.entities)) throw new Error(`${file}: needs "id" and "entities"`);
   return ann;
 }

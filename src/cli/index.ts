@@ -17,7 +17,9 @@ import { DEFAULT_GRAPH_FILE, MAX_WORKERS, PARSE_EXTRACTORS } from '../build/opti
 import { DEFAULT_EXTRACTOR, EXTRACTORS } from '../extract/types';
 import { addReadBudgetOptions } from './flags';
 
-const VERSION: string = require('../../package.json').version;
+// package.json is outside src (tsc's rootDir): read at run time.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION = (require('../../package.json') as { version: string }).version;
 
 /** `--ner`: the extractor, its choices and default written once (src/build/options). */
 function extractorOption(description: string, choices: readonly string[] = EXTRACTORS): Option {

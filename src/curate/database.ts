@@ -449,7 +449,10 @@ class DecisionRun {
       this.reconcile(beforeGraph, afterGraph);
       local = { before: beforeGraph, after: afterGraph };
     }
-    const describe = (r: Row | undefined): string => (r ? `${String(r.name).replace(/\s+/g, ' ')} (${r.kind}, ${r.cable_count} cables)` : '');
+    const describe = (row: Row | undefined): string => {
+      const r = row as { name: string; kind: string; cable_count: number } | undefined;
+      return r ? `${r.name.replace(/\s+/g, ' ')} (${r.kind}, ${r.cable_count} cables)` : '';
+    };
     const described: Record<string, string> = {};
     for (const id of removedIds) described[id] = describe(before_.get(id));
     for (const id of [...addedIds, ...changedIds]) described[id] = describe(this.entity(id));

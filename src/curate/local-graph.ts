@@ -50,7 +50,9 @@ export class LocalGraphReader {
 
   /** A co-mention pair's edge (both ends added), when the pair exists. */
   addPair(graph: CableGraph, a: number, b: number): void {
-    const r = this.st('SELECT weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ? AND b = ?').get(a, b) as Row | undefined;
+    const r = this.st('SELECT weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ? AND b = ?').get(a, b) as
+      | { weight: number; cable_count: number; paragraph_count: number; first_date: string | null; last_date: string | null }
+      | undefined;
     if (!r) return;
     const source = this.addEntity(graph, a);
     const target = this.addEntity(graph, b);
@@ -61,9 +63,9 @@ export class LocalGraphReader {
       cable: e.id,
       paragraphs: JSON.parse(e.paragraphs) as number[],
     }));
-    const attributes: EdgeAttrs = { type: 'CO_MENTIONED', weight: Number(r.weight), cableCount: Number(r.cable_count), paragraphCount: Number(r.paragraph_count), cables: list.map((e) => e.cable), evidence: list };
+    const attributes: EdgeAttrs = { type: 'CO_MENTIONED', weight: r.weight, cableCount: r.cable_count, paragraphCount: r.paragraph_count, cables: list.map((e) => e.cable), evidence: list };
     if (Number(r.cable_count) > list.length) attributes.evidenceTruncated = true;
-    if (r.first_date !== null) Object.assign(attributes, { firstDate: String(r.first_date), lastDate: String(r.last_date) });
+    if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date ?? r.first_date });
     graph.addUndirectedEdgeWithKey(key, source, target, attributes);
   }
 
@@ -90,9 +92,9 @@ export class LocalGraphReader {
         const person = this.addEntity(graph, Number(s.person));
         if (person && !graph.hasEdge(`SIGNED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`SIGNED:${person}->${id}`, person, id, { type: 'SIGNED' });
       }
-      for (const c of this.st('SELECT person, title FROM classified WHERE cable = ? ORDER BY rowid').all(cable) as Row[]) {
+      for (const c of this.st('SELECT person, title FROM classified WHERE cable = ? ORDER BY rowid').all(cable) as Array<{ person: number; title: string | null }>) {
         const person = this.addEntity(graph, Number(c.person));
-        if (person && !graph.hasEdge(`CLASSIFIED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`CLASSIFIED:${person}->${id}`, person, id, { type: 'CLASSIFIED', ...(c.title === null ? {} : { title: String(c.title) }) });
+        if (person && !graph.hasEdge(`CLASSIFIED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`CLASSIFIED:${person}->${id}`, person, id, { type: 'CLASSIFIED', ...(c.title === null ? {} : { title: c.title }) });
       }
     }
     return graph;

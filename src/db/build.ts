@@ -156,7 +156,11 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
         communities.add(m.community);
         const seen = new Set<string>();
         for (const name of [a.label, ...(a.aliases ?? []).map((x) => x.text)]) {
-          for (const word of searchTokens(name)) if (!seen.has(word)) seen.add(word), words.push([word, i]);
+          for (const word of searchTokens(name)) {
+            if (seen.has(word)) continue;
+            seen.add(word);
+            words.push([word, i]);
+          }
         }
       } else if (kind === 'Cable') {
         if (a.inCorpus) {
@@ -168,7 +172,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
         } else writer.citedCable(i, key, m);
       } else if (kind === 'Post') writer.post(i, key, a, m);
       else if (kind === 'Tag') writer.tag(i, key, a, m);
-      else throw new Error(`no table for nodes of kind ${kind}`);
+      else throw new Error(`no table for nodes of kind ${String(kind as unknown)}`);
     }
     words.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
     for (const [word, entity] of words) writer.word(word, entity);

@@ -242,7 +242,7 @@ export class GraphDbReader {
     const queries: Array<{ sql: string; row: (r: Record<string, unknown>) => CableEdgeRow }> = [
       {
         sql: 'SELECT cable, entity, count, paragraphs, offsets, position FROM cable_entities WHERE cable BETWEEN ? AND ?',
-        row: (r) => ({ cable: r.cable as number, group: 0, seq: r.position as number, edge: () => edge('MENTIONS', r.cable as number, r.entity as number, { count: r.count, paragraphs: JSON.parse(r.paragraphs as string), offsets: JSON.parse(r.offsets as string) }) }),
+        row: (r) => ({ cable: r.cable as number, group: 0, seq: r.position as number, edge: () => edge('MENTIONS', r.cable as number, r.entity as number, { count: r.count, paragraphs: JSON.parse(r.paragraphs as string) as number[], offsets: JSON.parse(r.offsets as string) as number[] }) }),
       },
       { sql: 'SELECT rowid, person, cable FROM signed WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 1, seq: r.rowid as number, edge: () => edge('SIGNED', r.person as number, r.cable as number) }) },
       {

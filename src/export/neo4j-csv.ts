@@ -123,10 +123,12 @@ export class Neo4jCsvWriter implements ExportWriter {
   observe(edge: ExportEdge): void {
     const type = String(edge.attributes.type);
     let types = this.relationshipTypes.get(type);
-    if (!types) this.relationshipTypes.set(type, (types = new Map()));
+    if (!types) this.relationshipTypes.set(type, (types = new Map<string, ColumnType>()));
     addColumns(types, toNeo4jProperties(edge.attributes));
   }
 
+  // A generator that writes files and yields nothing: the chunk writers' interface, as `end` below.
+  // eslint-disable-next-line require-yield
   *begin(): Generator<string> {
     fs.mkdirSync(this.directory, { recursive: true });
     const { keys, attributes } = this.source.nodes;
@@ -172,6 +174,7 @@ export class Neo4jCsvWriter implements ExportWriter {
     return undefined;
   }
 
+  // eslint-disable-next-line require-yield
   *end(): Generator<string> {
     for (const file of this.relationshipFiles.values()) this.finish(file);
     const script = path.join(this.directory, 'import.sh');

@@ -12,7 +12,7 @@ export interface XmlWriter {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const XMLWriter: new (indent: boolean | string, write: (s: string) => void) => XmlWriter = require('xml-writer');
+const XMLWriter = require('xml-writer') as new (indent: boolean | string, write: (s: string) => void) => XmlWriter;
 
 /**
  * xml-writer (graphology-gexf's own XML writer: its escaping and indentation) with its output sent

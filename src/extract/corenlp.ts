@@ -5,6 +5,7 @@ import { TITLES } from './gazetteer';
 import type { Extractor } from './types';
 import { paragraphAt } from './util';
 import type { EntityType, Mention } from '../model';
+import { text } from '../common/text';
 
 /**
  * Named entities from a Stanford CoreNLP server (`bash scripts/corenlp-fetch.sh && bash
@@ -100,7 +101,7 @@ const envNumber = (name: string): number | undefined => {
 function positive(name: string, value: unknown, def: number): number {
   if (value === undefined) return def;
   const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) throw new CablegraphError('BAD_OPTION', `corenlp: ${name} must be a positive number, got ${String(value)}`);
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) throw new CablegraphError('BAD_OPTION', `corenlp: ${name} must be a positive number, got ${text(value)}`);
   return Math.floor(n);
 }
 
@@ -136,16 +137,16 @@ export class CoreNlpExtractor implements Extractor {
   constructor(options: CoreNlpOptions | Record<string, unknown> = {}) {
     const o = options as Record<string, unknown>;
     const url = o.url ?? process.env.CORENLP_URL ?? 'http://localhost:9000';
-    if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) throw new CablegraphError('BAD_OPTION', `corenlp: url must be an http(s) URL, got ${String(url)}`);
+    if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) throw new CablegraphError('BAD_OPTION', `corenlp: url must be an http(s) URL, got ${text(url)}`);
     this.url = url.replace(/\/+$/, '');
     this.batchChars = positive('batchChars', o.batchChars ?? envNumber('CORENLP_BATCH_CHARS'), 20000);
     this.concurrency = positive('concurrency', o.concurrency ?? envNumber('CORENLP_CONCURRENCY'), 4);
     this.timeoutMs = positive('timeoutMs', o.timeoutMs ?? envNumber('CORENLP_TIMEOUT_MS'), 300000);
     const truecase = o.truecase ?? 'auto';
-    if (truecase !== 'auto' && truecase !== 'always' && truecase !== 'never') throw new CablegraphError('BAD_OPTION', `corenlp: truecase must be auto, always or never, got ${String(truecase)}`);
+    if (truecase !== 'auto' && truecase !== 'always' && truecase !== 'never') throw new CablegraphError('BAD_OPTION', `corenlp: truecase must be auto, always or never, got ${text(truecase)}`);
     this.truecase = truecase;
     const model = o.nerModel ?? (process.env.CORENLP_NER_MODEL || CORENLP_NER_MODEL);
-    if (typeof model !== 'string' || !model.trim()) throw new CablegraphError('BAD_OPTION', `corenlp: nerModel must be a model path, got ${String(model)}`);
+    if (typeof model !== 'string' || !model.trim()) throw new CablegraphError('BAD_OPTION', `corenlp: nerModel must be a model path, got ${text(model)}`);
     this.props = { ...CORENLP_PROPERTIES, 'ner.model': model.trim() };
     this.capsProps = { ...TRUECASE_PROPERTIES, 'ner.model': model.trim() };
   }

@@ -8,7 +8,7 @@
  * knowledge (regions, major cities, international bodies, State Department acronyms, titles).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries: Array<{ name: { common: string; official: string }; altSpellings: string[]; capital?: string[]; cca2: string; cca3: string; demonyms?: { eng?: { m: string; f: string } } }> = require('world-countries');
+const countries = require('world-countries') as Array<{ name: { common: string; official: string }; altSpellings: string[]; capital?: string[]; cca2: string; cca3: string; demonyms?: { eng?: { m: string; f: string } } }>;
 
 export const PLACES = new Set<string>();
 /** Country name → ISO alpha-2, for country context. */

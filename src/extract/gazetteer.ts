@@ -7,7 +7,7 @@ export * from './gazetteer-core';
 // population and province). Names that are also common English words ("Nice", "Mobile", "Reading")
 // are kept only for large cities, so ordinary words are not read as places.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const cityMapping: Array<{ city: string; city_ascii: string; pop: number; province?: string }> = require('city-timezones').cityMapping;
+const cityMapping = (require('city-timezones') as { cityMapping: Array<{ city: string; city_ascii: string; pop: number; province?: string }> }).cityMapping;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const ENGLISH: Set<string> = new Set(require('an-array-of-english-words') as string[]);
 for (const c of cityMapping) {

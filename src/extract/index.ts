@@ -34,7 +34,7 @@ export function createExtractor(name: ExtractorName = DEFAULT_EXTRACTOR, options
       let mod: { CoreNlpExtractor?: new (o?: Record<string, unknown>) => Extractor };
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        mod = require('./corenlp');
+        mod = require('./corenlp') as typeof mod;
       } catch (cause) {
         throw new CablegraphError('EXTRACTOR_UNAVAILABLE', 'the corenlp extractor is not available in this build', { cause });
       }

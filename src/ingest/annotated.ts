@@ -16,7 +16,7 @@ type Token =
   | { kind: 'word'; text: string };
 
 /** `[PER `, ` ]` (closing only inside a bracket), whitespace runs, and everything else. */
-const TOKEN = /\[(PER|ORG|LOC|MISC)[ \t]+|[ \t]*\]|\s+|[^\s\]\[]+|[\]\[]/g;
+const TOKEN = /\[(PER|ORG|LOC|MISC)[ \t]+|[ \t]*\]|\s+|[^\s\][]+|[\][]/g;
 
 /** Clitics a tokenizer splits off (`Kouchner 's`, `do n't`): glued back to the previous word. */
 const CLITIC = /^(?:'s|'S|n't|N'T|'re|'RE|'ve|'VE|'ll|'LL|'d|'D|'m|'M|')$/;

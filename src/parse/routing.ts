@@ -42,7 +42,7 @@ export function parseRouting(header: string | undefined): Routing {
     if (/^INFO\s+[A-Z]+-\d+\b/.test(line)) { mode = undefined; continue; }
     if ((m = /^INFO(?:\s+(.*))?$/.exec(line))) { mode = 'info'; const p = parsePost(m[1] ?? ''); if (p) routing.info.push(p); continue; }
     if (/^(?:BT|NNNN|ZFR|XMT|E\.?O\.?|TAGS|SUBJECT|UNCLAS|CONFIDENTIAL|SECRET|C O N|S E C|U N C)\b|^ZEN\b(?!\/)/.test(line)) { mode = undefined; continue; }
-    if (mode && /^[A-Z0-9]{3,8}\/|^[A-Z][A-Z0-9 .,&()'\/-]*$/.test(line) && !/^[A-Z]+-\d+\b/.test(line)) {
+    if (mode && /^[A-Z0-9]{3,8}\/|^[A-Z][A-Z0-9 .,&()'/-]*$/.test(line) && !/^[A-Z]+-\d+\b/.test(line)) {
       const p = parsePost(line);
       if (p) routing[mode].push(p);
     }

@@ -144,6 +144,8 @@ export function splitTagLine(value: string): string[] {
       run = [];
     };
     for (const w of words) {
+      // \u0001 marks a placeholder this function put in the text itself (it never occurs in a cable).
+      // eslint-disable-next-line no-control-regex
       const g = /^\u0001(\d+)$/.exec(w);
       if (g) { flush(); items.push(groups[Number(g[1])]); } else run.push(w);
     }

@@ -9,7 +9,7 @@
 import { COUNTRY_CODE, DEMONYMS, ORG_NAMES } from '../extract/gazetteer';
 import type { EntityType } from '../model';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries: Array<{ name: { common: string }; cca2: string; capital?: string[]; demonyms?: { eng?: { m: string; f: string } } }> = require('world-countries');
+const countries = require('world-countries') as Array<{ name: { common: string }; cca2: string; capital?: string[]; demonyms?: { eng?: { m: string; f: string } } }>;
 
 /** ISO alpha-2 → common country name (world-countries), with the states of the older cables. */
 export const COUNTRY_NAME = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));

@@ -7,9 +7,9 @@ import { IntList } from '../common/int-list';
 import { LEADING_NON_NAME } from '../extract/words';
 import { canonicalOf, COUNTRY_NAME, SUBJECT_VERBS } from './canonical';
 import { SurnameIndex } from './surnames';
-import type { EntityType, Mention } from '../model';
+import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries: Array<{ name: { common: string }; cca2: string; capital?: string[] }> = require('world-countries');
+const countries = require('world-countries') as Array<{ name: { common: string }; cca2: string; capital?: string[] }>;
 
 export interface Entity {
   id: string;
@@ -343,7 +343,8 @@ class Interner {
   }
 }
 
-const TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'PLACE'];
+/** Types as small integers in the typed arrays below (their order in the model's list). */
+const TYPES = ENTITY_TYPES;
 
 /**
  * resolveEntities for a corpus that is read once, one cable at a time. Every cable's local
@@ -459,7 +460,7 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
       const e = entityList[entity]!;
       if (display.length > e.name.length) e.name = display;
       let surfaces = merged.get(entity);
-      if (!surfaces) merged.set(entity, (surfaces = new Map()));
+      if (!surfaces) merged.set(entity, (surfaces = new Map<number, number>()));
       for (let j = 0; j < surfaceCount; j++) {
         const surface = locals.get(at++);
         const c = locals.get(at++);

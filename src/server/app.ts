@@ -13,6 +13,7 @@ import type { GraphStore } from './store';
 import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { TextQueryError } from './text-query';
 import { FILTER_DATE_EXAMPLES, isFilterDate, type CurationState, type DecisionRequest, ENTITY_KINDS, type EntityKind, type GraphFilter, type Subgraph, type CableGraph, type EdgeAttrs, type NodeAttrs } from '../model';
+import { text } from '../common/text';
 
 /** The built viewer (vite build of web/). */
 export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist');
@@ -210,28 +211,28 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
   }));
   api.get('/entity/:id', handle(async (req, res) => {
     const entity = await explorerFor(res).entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));
-    if (!entity) throw notFound(`no entity ${req.params.id}`);
+    if (!entity) throw notFound(`no entity ${text(req.params.id)}`);
     return entity;
   }));
   api.get('/neighbourhood/:id', handle(async (req, res) => {
     const sub = await explorerFor(res).neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
-    if (!sub) throw notFound(`no entity ${req.params.id}`);
+    if (!sub) throw notFound(`no entity ${text(req.params.id)}`);
     return sub;
   }));
   api.get('/overview', handle(async (req, res) => explorerFor(res).overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview), integer(req.query, 'maxEdges', LIMITS.overviewEdges, 1, LIMITS.overviewEdges))));
   api.get('/paths', handle(async (req, res) => {
     const result = await explorerFor(res).paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
-    if (!result) throw notFound(`no entity ${String(req.query.from)} or ${String(req.query.to)}`);
+    if (!result) throw notFound(`no entity ${text(req.query.from)} or ${text(req.query.to)}`);
     return result;
   }));
   api.get('/evidence', handle(async (req, res) => {
     const result = await explorerFor(res).evidence(id(req.query.a, 'a'), id(req.query.b, 'b'), integer(req.query, 'limit', 20, 1, LIMITS.evidence), integer(req.query, 'offset', 0, 0, 1e9));
-    if (!result) throw notFound(`no entity ${String(req.query.a)} or ${String(req.query.b)}`);
+    if (!result) throw notFound(`no entity ${text(req.query.a)} or ${text(req.query.b)}`);
     return result;
   }));
   api.get('/cable/:id', handle(async (req, res) => {
     const cable = await explorerFor(res).cable(id(req.params.id, 'id'));
-    if (!cable) throw notFound(`no cable ${req.params.id}`);
+    if (!cable) throw notFound(`no cable ${text(req.params.id)}`);
     return cable;
   }));
   api.post('/gexf', express.json({ limit: GEXF_BODY_LIMIT }), (req: Request, res: Response, next: NextFunction) => {
@@ -241,7 +242,7 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       if (!Array.isArray(nodes) || nodes.length === 0 || !nodes.every((n) => typeof n === 'string' && n.length <= 300)) throw bad('nodes must be a non-empty list of entity ids');
       if (nodes.length > LIMITS.gexfNodes) throw bad(`at most ${LIMITS.gexfNodes} nodes`);
       const query: Query = {};
-      for (const key of ['minWeight', 'since', 'until']) if (body[key] !== undefined) query[key] = String(body[key]);
+      for (const key of ['minWeight', 'since', 'until']) if (body[key] !== undefined) query[key] = text(body[key]);
       const edgeFilter = filter(query);
       const slot = gexfExports.take();
       if (!slot) {

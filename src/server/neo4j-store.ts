@@ -7,6 +7,7 @@ import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
+import { text } from '../common/text';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
 export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');
@@ -45,7 +46,7 @@ export class Neo4jStore implements GraphStore {
   async stats(): Promise<GraphStats> {
     const [row] = await this.rows('stats');
     const r = defined(row ?? {});
-    return { store: 'neo4j', cables: Number(r.cables ?? 0), entities: Number(r.entities ?? 0), coMentions: Number(r.coMentions ?? 0), ...(r.firstDate ? { firstDate: String(r.firstDate) } : {}), ...(r.lastDate ? { lastDate: String(r.lastDate) } : {}), communities: Number(r.communities ?? 0) };
+    return { store: 'neo4j', cables: Number(r.cables ?? 0), entities: Number(r.entities ?? 0), coMentions: Number(r.coMentions ?? 0), ...(r.firstDate ? { firstDate: text(r.firstDate) } : {}), ...(r.lastDate ? { lastDate: text(r.lastDate) } : {}), communities: Number(r.communities ?? 0) };
   }
 
   async entities(ids: readonly string[]): Promise<NodeView[]> {
@@ -140,14 +141,14 @@ export class Neo4jStore implements GraphStore {
       ...cableRef(id, r),
       caveats: strings(r.caveats),
       inCorpus: !!r.inCorpus,
-      tags: ((r.tags as Row[] | undefined) ?? []).map((t) => ({ code: String(t.code), ...(t.label ? { label: String(t.label) } : {}) })),
+      tags: ((r.tags as Row[] | undefined) ?? []).map((t) => ({ code: String(t.code), ...(t.label ? { label: text(t.label) } : {}) })),
       references: strings(r.references),
       signers: strings(r.signers),
       to: strings(r.to),
       info: strings(r.info),
       entities: ((r.entities as Row[] | undefined) ?? []).map((e) => ({ id: String(e.id), type: e.type as EntityKind, name: String(e.name), offsets: ((e.offsets as number[] | null) ?? []).map(Number) })),
     };
-    if (r.created) facts.created = String(r.created);
+    if (r.created) facts.created = text(r.created);
     const from = strings(r.from)[0];
     if (from) facts.from = from;
     const classifiedBy = strings(r.classifiedBy)[0];

@@ -140,7 +140,7 @@ export function checkApiAccess(policy: AccessPolicy) {
 export function checkWrite(req: Request, _res: Response, next: NextFunction): void {
   const origin = req.headers.origin;
   if (origin !== undefined) {
-    let same = false;
+    let same: boolean;
     try {
       const url = new URL(origin);
       same = (url.protocol === 'http:' || url.protocol === 'https:') && url.host.toLowerCase() === String(req.headers.host ?? '').toLowerCase();

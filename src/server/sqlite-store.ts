@@ -7,6 +7,7 @@ import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
+import { text } from '../common/text';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -359,9 +360,9 @@ export class SqliteStore implements GraphStore {
     const strings = (sql: string): string[] => (this.statement(sql).pluck().all(n) as unknown[]).map(String);
     const facts: CableFacts = {
       ...cableRef(id, row),
-      caveats: row.caveats ? (JSON.parse(String(row.caveats)) as string[]) : [],
+      caveats: row.caveats ? (JSON.parse(text(row.caveats)) as string[]) : [],
       inCorpus: !!row.inCorpus,
-      tags: this.all('SELECT t.code AS code, t.name AS label FROM tagged x JOIN tags t ON t.node = x.tag WHERE x.cable = ?', [n]).map((t) => ({ code: String(t.code), ...(t.label ? { label: String(t.label) } : {}) })),
+      tags: this.all('SELECT t.code AS code, t.name AS label FROM tagged x JOIN tags t ON t.node = x.tag WHERE x.cable = ?', [n]).map((t) => ({ code: String(t.code), ...(t.label ? { label: text(t.label) } : {}) })),
       references: strings('SELECT r.id FROM cable_references x JOIN cables r ON r.node = x.cited WHERE x.cable = ?'),
       signers: strings('SELECT e.name FROM signed s JOIN entities e ON e.node = s.person WHERE s.cable = ?'),
       to: strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'TO'"),
@@ -373,7 +374,7 @@ export class SqliteStore implements GraphStore {
         offsets: parseList(e.offsets),
       })),
     };
-    if (row.created) facts.created = String(row.created);
+    if (row.created) facts.created = text(row.created);
     const [from] = strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'FROM'");
     if (from) facts.from = from;
     const [classifiedBy] = strings('SELECT e.name FROM classified s JOIN entities e ON e.node = s.person WHERE s.cable = ?');
@@ -406,7 +407,7 @@ export class SqliteStore implements GraphStore {
       const r = refs.get(Number(p.n))!;
       return {
         ...cableRef(String(r.id), r),
-        snippet: unmark(String(p.snippet ?? '')),
+        snippet: unmark(text(p.snippet)),
         entities: (mentioned.all(p.n) as Row[]).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), mentions: Number(e.count) })),
       };
     });

@@ -32,7 +32,7 @@ describe('cablegraph entities', () => {
     const suggest = run('entities', 'suggest', '-g', graph);
     expect(suggest.status).toBe(0);
     expect(suggest.stdout.split('\n').slice(0, 2)).toEqual([
-      expect.stringMatching(/^\s+[\d.]+\s+spelling Baghdad \(2\) ⇐ Bagdhad \(1\)  — 5 shared neighbours, overlap 0\.5, countries FR IZ US, 1 cables with both$/),
+      expect.stringMatching(/^\s+[\d.]+\s+spelling Baghdad \(2\) ⇐ Bagdhad \(1\) {2}— 5 shared neighbours, overlap 0\.5, countries FR IZ US, 1 cables with both$/),
       `        npx cablegraph entities merge ${BAGDHAD} ${BAGHDAD} --into ${BAGHDAD} -g ${graph}`,
     ]);
     expect(run('entities', 'list', '-g', graph, '--type', 'place', '--limit', '2').stdout).toBe(`     2  Place        Baghdad  [${BAGHDAD}]\n     2  Place        France  [p-france-0576e739]\n`);
@@ -46,7 +46,7 @@ describe('cablegraph entities', () => {
     // Pasted into a shell in the repository, as a user would (a dry run: the later tests merge for real).
     const pasted = spawnSync('bash', ['-c', `${printed} --dry-run`], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, npm_config_offline: 'true', CABLEGRAPH_AUTHOR: 'analyst' } });
     expect(pasted.stderr).toBe('');
-    expect(pasted.stdout).toMatch(/^would decide 1: merge \(analyst\)\n  − Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4\n/);
+    expect(pasted.stdout).toMatch(/^would decide 1: merge \(analyst\)\n {2}− Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4\n/);
     expect(fs.existsSync(curation)).toBe(false);
   });
 
@@ -54,8 +54,8 @@ describe('cablegraph entities', () => {
     const before = entities(graph);
     const dry = run('entities', 'merge', 'Bagdhad', 'Baghdad', '-g', graph, '--dry-run', '--note', 'typo');
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(/^would decide 1: merge \(analyst: typo\)\n  − Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4\n/);
-    expect(dry.stdout).toMatch(/\n  ~ Baghdad \(Place, 2 cables\) p-baghdad-c02fc0c6\n  entities: 0 added, 1 removed, 1 changed; co-mentions: 0 added, 6 removed, 0 changed \(\d+ cables rewritten, [\d.]+ s\)\n  \(dry run: nothing written\)\n$/);
+    expect(dry.stdout).toMatch(/^would decide 1: merge \(analyst: typo\)\n {2}− Bagdhad \(Place, 1 cables\) p-bagdhad-218ea3d4\n/);
+    expect(dry.stdout).toMatch(/\n {2}~ Baghdad \(Place, 2 cables\) p-baghdad-c02fc0c6\n {2}entities: 0 added, 1 removed, 1 changed; co-mentions: 0 added, 6 removed, 0 changed \(\d+ cables rewritten, [\d.]+ s\)\n {2}\(dry run: nothing written\)\n$/);
     expect(fs.existsSync(path.join(dir, 'curation.jsonl'))).toBe(false);
     expect(entities(graph)).toEqual(before);
 

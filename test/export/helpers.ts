@@ -37,6 +37,8 @@ export function reimportCounts(graph: Graph, dir: string, readBack = true) {
   let gexf: string | undefined = writeGexf(graph);
   fs.writeFileSync(gexfFile, gexf);
   const gexfCounts = { nodes: occurrences(gexf, '<node id='), edges: occurrences(gexf, '<edge id=') };
+  // Let the text go before the next format is written (a corpus-scale GEXF is hundreds of MB).
+  // eslint-disable-next-line no-useless-assignment
   gexf = undefined;
   validateGexf(gexfFile);
   const fromGexf = readBack ? parseGexf(Graph, fs.readFileSync(gexfFile, 'utf8')) : undefined;
@@ -47,6 +49,7 @@ export function reimportCounts(graph: Graph, dir: string, readBack = true) {
   fromJson.clear();
   let graphml: string | undefined = writeGraphml(graph);
   const graphmlCounts = { nodes: occurrences(graphml, '<node id='), edges: occurrences(graphml, '<edge id=') };
+  // eslint-disable-next-line no-useless-assignment -- as gexf above
   graphml = undefined;
   const csvDir = path.join(dir, 'csv');
   const files = writeNeo4jCsv(graph, csvDir);
@@ -129,11 +132,11 @@ export function previousGexf(graph: Graph): string {
     version: '1.3',
     pretty: true,
     formatNode: (_key: string, a: Record<string, unknown>) => ({
-      label: String(a.label ?? a.name ?? ''),
+      label: String((a.label ?? a.name ?? '') as string),
       attributes: scalars(a, ['label', 'x', 'y']),
       viz: { color: KIND_COLORS[a.kind as string] ?? '#636363', size: Number((2 + 18 * Math.sqrt(((a.weightedDegree as number) ?? 0) / maxWeighted)).toFixed(2)), ...(typeof a.x === 'number' ? { x: a.x, y: a.y as number } : {}) },
     }),
-    formatEdge: (_key: string, a: Record<string, unknown>) => ({ label: String(a.type ?? ''), attributes: scalars(a, ['weight', 'evidence']), weight: typeof a.weight === 'number' ? a.weight : 1 }),
+    formatEdge: (_key: string, a: Record<string, unknown>) => ({ label: String((a.type ?? '') as string), attributes: scalars(a, ['weight', 'evidence']), weight: typeof a.weight === 'number' ? a.weight : 1 }),
   });
   const times = new Map<string, string>();
   const nodeDate = (key: string): string | undefined => graph.getNodeAttribute(key, 'date') ?? graph.getNodeAttribute(key, 'firstDate');

@@ -270,7 +270,7 @@ const PAGES: Array<[string, { tags?: string[]; refs?: string[]; subject?: string
 
 describe('issue 21: real pages of the corpus', () => {
   const all = new Map<string, string>();
-  const walk = (d: string): void => { for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : all.set(e.name, path.join(d, e.name)); };
+  const walk = (d: string): void => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { if (e.isDirectory()) walk(path.join(d, e.name)); else all.set(e.name, path.join(d, e.name)); } };
   walk(CORPUS);
   test.each(PAGES)('%s', (rel, v) => {
     const file = all.get(path.basename(rel)) ?? path.join(CORPUS, rel);

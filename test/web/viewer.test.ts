@@ -14,7 +14,6 @@ import {
   openViewer,
   pickSuggestion,
   screenshot,
-  STATE_TIMEOUT,
   TEST_TIMEOUT,
   type Viewer,
 } from './helpers';

@@ -313,7 +313,7 @@ export class App {
     this.store.set({ path: undefined, selectedNode: undefined, selectedEdge: undefined });
     this.router.navigate({ view: 'home' });
     await this.reload();
-    this.handle.renderer.getCamera().animatedReset({ duration: 300 });
+    void this.handle.renderer.getCamera().animatedReset({ duration: 300 });
   }
 
   private async isolate(id: string): Promise<void> {
@@ -563,7 +563,7 @@ export class App {
     const inside = at.x > width * 0.15 && at.x < width * 0.85 && at.y > height * 0.15 && at.y < height * 0.85;
     const camera = renderer.getCamera();
     if (inside && camera.ratio <= 1) return;
-    camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 1) }, { duration: 400 });
+    void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 1) }, { duration: 400 });
   }
 
   private focusNodes(ids: string[]): void {
@@ -573,7 +573,7 @@ export class App {
     const ys = points.map((p) => p.y);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const ratio = Math.min(1, Math.max(0.4, Math.max(x1 - x0, y1 - y0) * 1.5));
-    this.handle.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
+    void this.handle.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
   }
 
   /**
@@ -592,7 +592,7 @@ export class App {
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const ratio = Math.max(0.3, Math.max(x1 - x0, y1 - y0) * 1.35);
     // Shifted right by a little: the margin on the right holds the labels.
-    camera.animate({ x: (x0 + x1) / 2 + ratio * 0.06, y: (y0 + y1) / 2, ratio }, { duration: 300 });
+    void camera.animate({ x: (x0 + x1) / 2 + ratio * 0.06, y: (y0 + y1) / 2, ratio }, { duration: 300 });
   }
 
   private zoom(direction: 'in' | 'out' | 'fit'): void {

@@ -77,11 +77,12 @@ export function dateSpan(first?: string, last?: string): string {
 }
 
 /** Calls `fn` once calls stop for `ms` milliseconds. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+export function debounce<A extends unknown[]>(fn: (...args: A) => void | Promise<void>, ms: number): (...args: A) => void {
   let timer: number | undefined;
   return (...args: A) => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => fn(...args), ms);
+    // An async `fn` handles its own failures (the search box shows them): nothing awaits it here.
+    timer = window.setTimeout(() => void fn(...args), ms);
   };
 }
 

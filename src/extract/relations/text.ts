@@ -72,7 +72,7 @@ export function dateIn(s: string, cableDate: string | undefined): string | undef
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries: Array<{ name: { common: string; official: string }; altSpellings: string[]; cca2: string; demonyms?: { eng?: { m: string; f: string } } }> = require('world-countries');
+const countries = require('world-countries') as Array<{ name: { common: string; official: string }; altSpellings: string[]; cca2: string; demonyms?: { eng?: { m: string; f: string } } }>;
 const NAME_OF_CODE = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
 NAME_OF_CODE.set('US', 'United States'); NAME_OF_CODE.set('GB', 'United Kingdom');
 /** Lower-cased country name or demonym → common country name. */

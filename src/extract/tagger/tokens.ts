@@ -21,7 +21,7 @@ export interface LineInfo {
   header: boolean;
 }
 
-const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z0-9\u00C0-\u017F'’.\-]*|\d[\d,.]*|[^\sA-Za-z0-9\u00C0-\u017F]/g;
+const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z0-9\u00C0-\u017F'’.-]*|\d[\d,.]*|[^\sA-Za-z0-9\u00C0-\u017F]/g;
 const ABBREVIATION = /^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Amb|Prof|St|Adm|Capt|Maj|Sgt|Rev|Mme|Jr|Sr)\.$/i;
 
 /** Splits a text into tokens (a possessive 's and trailing dots or hyphens apart) and describes its lines. */

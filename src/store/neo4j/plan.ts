@@ -7,6 +7,7 @@ import { CablegraphError } from '../../common/diagnostics';
 import { type CableRecord } from '../../graph/types';
 import type { GraphDbReader } from '../../db/read';
 import { isEntityKind } from '../../model';
+import { text } from '../../common/text';
 
 type Scalar = string | number | boolean;
 export type Props = Record<string, Scalar | Scalar[]>;
@@ -129,7 +130,7 @@ export function storedEndpoints(source: string, target: string, undirected: bool
 const NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 export const kindOf = (attributes: Record<string, unknown>, what: string, key: string): string => {
-  const kind = String(attributes.kind ?? attributes.type ?? '');
+  const kind = text(attributes.kind ?? attributes.type);
   if (!NAME.test(kind)) throw new CablegraphError('GRAPH_INVALID', `${what} ${key} has no usable kind/type (${JSON.stringify(kind)})`);
   return kind;
 };

@@ -123,6 +123,8 @@ export function plain(value: unknown): unknown {
     const v = value as Record<string, unknown>;
     if ('labels' in v && 'properties' in v) return { labels: v.labels, ...(plain(v.properties) as object) };
     if ('type' in v && 'properties' in v && 'start' in v) return { type: v.type, ...(plain(v.properties) as object) };
+    // Neo4j's temporal and spatial values (Date, DateTime, Point) print themselves through their own toString.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     if (typeof (v as { toString?: unknown }).toString === 'function' && v.constructor && v.constructor !== Object) return String(value);
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
   }
