@@ -1,10 +1,9 @@
 // Reads a graph database the streaming way: meta and nodes in memory, cable records and edges in batches.
-import type { Attributes } from 'graphology-types';
 import { GraphNodes } from '../graph/nodes';
 import type { BuildOptions, CableRecord } from '../graph/types';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { openGraphDb, type GraphDb } from './open';
-import { type Decision, type EntityKind, isEntityKind, type NodeAttrs, type NodeMetrics } from '../model';
+import { type Decision, type EdgeAttrs, type EdgeType, type EntityKind, isEntityKind, type NodeAttrs, type NodeMetrics } from '../model';
 
 /** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
 const BATCH = 20_000;
@@ -71,7 +70,7 @@ export interface GraphDbEdge {
   source: string;
   target: string;
   undirected: boolean;
-  attributes: Attributes;
+  attributes: EdgeAttrs;
 }
 
 const parseJson = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
@@ -132,7 +131,7 @@ interface DbNodes {
  * whose new ones are numbered after all others) the order a rebuild would give the entities.
  */
 function readNodes(db: GraphDb): DbNodes {
-  const byNode = new Map<number, [string, Attributes]>();
+  const byNode = new Map<number, [string, NodeAttrs]>();
   const aliases = db.prepare('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position');
   for (const r of db.prepare('SELECT * FROM entities').iterate() as IterableIterator<EntityRow>) {
     byNode.set(r.node, [r.id, entityAttributes(r)]);
@@ -150,7 +149,7 @@ function readNodes(db: GraphDb): DbNodes {
   for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<NodeRow & { code: string; tag_kind: string; name: string | null }>) {
     byNode.set(r.node, [r.id, { kind: 'Tag', label: r.code, code: r.code, tagKind: r.tag_kind, ...(r.name !== null ? { name: r.name } : {}), ...metrics(r) }]);
   }
-  const mentioned = (entry: [string, Attributes]): boolean => isEntityKind(entry[1].kind as string) && (entry[1].cableCount as number) > 0;
+  const mentioned = (entry: [string, NodeAttrs]): boolean => isEntityKind(entry[1].kind) && (entry[1].cableCount ?? 0) > 0;
   const order = [...byNode.keys()].sort((x, y) => {
     const ex = byNode.get(x)!;
     const ey = byNode.get(y)!;
@@ -234,7 +233,7 @@ export class GraphDbReader {
     };
     const range = this.db.prepare(`SELECT min(node) AS first, max(node) AS last FROM cables WHERE in_corpus = 1`).get() as { first: number | null; last: number | null };
     if (range.first === null || range.last === null) return;
-    const edge = (type: string, source: number, target: number, attributes: Attributes = {}): GraphDbEdge => {
+    const edge = (type: EdgeType, source: number, target: number, attributes: Omit<EdgeAttrs, 'type'> = {}): GraphDbEdge => {
       const s = key(source);
       const t = key(target);
       return { key: `${type}:${s}->${t}`, source: s, target: t, undirected: false, attributes: { type, ...attributes } };
@@ -242,16 +241,16 @@ export class GraphDbReader {
     const queries: Array<{ sql: string; row: (r: Record<string, unknown>) => CableEdgeRow }> = [
       {
         sql: 'SELECT cable, entity, count, paragraphs, offsets, position FROM cable_entities WHERE cable BETWEEN ? AND ?',
-        row: (r) => ({ cable: r.cable as number, group: 0, seq: r.position as number, edge: () => edge('MENTIONS', r.cable as number, r.entity as number, { count: r.count, paragraphs: JSON.parse(r.paragraphs as string) as number[], offsets: JSON.parse(r.offsets as string) as number[] }) }),
+        row: (r) => ({ cable: r.cable as number, group: 0, seq: r.position as number, edge: () => edge('MENTIONS', r.cable as number, r.entity as number, { count: r.count as number, paragraphs: JSON.parse(r.paragraphs as string) as number[], offsets: JSON.parse(r.offsets as string) as number[] }) }),
       },
       { sql: 'SELECT rowid, person, cable FROM signed WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 1, seq: r.rowid as number, edge: () => edge('SIGNED', r.person as number, r.cable as number) }) },
       {
         sql: 'SELECT rowid, person, cable, title FROM classified WHERE cable BETWEEN ? AND ?',
-        row: (r) => ({ cable: r.cable as number, group: 2, seq: r.rowid as number, edge: () => edge('CLASSIFIED', r.person as number, r.cable as number, r.title === null ? {} : { title: r.title }) }),
+        row: (r) => ({ cable: r.cable as number, group: 2, seq: r.rowid as number, edge: () => edge('CLASSIFIED', r.person as number, r.cable as number, r.title === null ? {} : { title: r.title as string }) }),
       },
       {
         sql: 'SELECT rowid, cable, role, post, precedence FROM cable_posts WHERE cable BETWEEN ? AND ?',
-        row: (r) => ({ cable: r.cable as number, group: 3, seq: r.rowid as number, edge: () => edge(r.role as string, r.cable as number, r.post as number, r.precedence === null ? {} : { precedence: r.precedence }) }),
+        row: (r) => ({ cable: r.cable as number, group: 3, seq: r.rowid as number, edge: () => edge(r.role as EdgeType, r.cable as number, r.post as number, r.precedence === null ? {} : { precedence: r.precedence as string }) }),
       },
       { sql: 'SELECT rowid, cable, tag FROM tagged WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 4, seq: r.rowid as number, edge: () => edge('TAGGED', r.cable as number, r.tag as number) }) },
       { sql: 'SELECT rowid, cable, cited FROM cable_references WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 5, seq: r.rowid as number, edge: () => edge('REFERENCES', r.cable as number, r.cited as number) }) },
@@ -286,7 +285,7 @@ export class GraphDbReader {
       for (const { r, target } of ends) {
         // Evidence in cable-id order (cables of the corpus are numbered in id order).
         const list = (evidence.all(r.a, r.b, cap) as Array<{ cable: number; paragraphs: string }>).map((e) => ({ cable: key(e.cable), paragraphs: JSON.parse(e.paragraphs) as number[] }));
-        const attributes: Attributes = {
+        const attributes: EdgeAttrs = {
           type: 'CO_MENTIONED',
           weight: r.weight,
           cableCount: r.cable_count,

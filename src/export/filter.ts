@@ -1,7 +1,6 @@
 // Export filters: node kinds, co-mention weight, dates (the model's one rule), top PageRank, isolates.
-import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../common/diagnostics';
-import { FILTER_DATE_EXAMPLES, isFilterDate, NODE_KINDS, spanOverlaps, type DateRange, type NodeKind, type CableGraph } from '../model';
+import { FILTER_DATE_EXAMPLES, isFilterDate, NODE_KINDS, spanOverlaps, type DateRange, type NodeKind, type CableGraph, type EdgeAttrs, type NodeAttrs } from '../model';
 
 /** What `cablegraph export` keeps; `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) drop cables and co-mentions outside. */
 export interface ExportFilter extends DateRange {
@@ -34,10 +33,10 @@ export function parseDate(value: string, flag: string): string {
 
 
 /** Whether an edge passes the filter (its ends must be kept too: see `selectNodes`). */
-export function keepEdge(attributes: Attributes, filter: ExportFilter): boolean {
+export function keepEdge(attributes: EdgeAttrs, filter: ExportFilter): boolean {
   if (attributes.type !== 'CO_MENTIONED') return true;
-  if (filter.minWeight !== undefined && (attributes.weight as number) < filter.minWeight) return false;
-  return spanOverlaps(attributes.firstDate as string | undefined, attributes.lastDate as string | undefined, filter.since, filter.until);
+  if (filter.minWeight !== undefined && (attributes.weight ?? 0) < filter.minWeight) return false;
+  return spanOverlaps(attributes.firstDate, attributes.lastDate, filter.since, filter.until);
 }
 
 /** Whether the filter filters anything. */
@@ -47,11 +46,11 @@ export const isFiltering = (filter: ExportFilter): boolean => !!filter.types || 
  * The keys of the nodes the filter keeps (kinds, cable dates, then the `top` by PageRank, ties by
  * key), from nodes given in order: what both the in-memory and the streamed exports select.
  */
-export function selectNodes(keys: readonly string[], attributes: readonly Attributes[], filter: ExportFilter): Set<string> {
-  const keepNode = (a: Attributes, key: string): boolean => {
+export function selectNodes(keys: readonly string[], attributes: readonly NodeAttrs[], filter: ExportFilter): Set<string> {
+  const keepNode = (a: NodeAttrs, key: string): boolean => {
     if (filter.nodes && !filter.nodes.has(key)) return false;
     if (filter.types && !filter.types.includes(a.kind as NodeKind)) return false;
-    if (a.kind === 'Cable' && (filter.since || filter.until)) return spanOverlaps(a.date as string | undefined, a.date as string | undefined, filter.since, filter.until);
+    if (a.kind === 'Cable' && (filter.since || filter.until)) return spanOverlaps(a.date, a.date, filter.since, filter.until);
     return true;
   };
   const kept: Array<{ key: string; pagerank: number }> = [];
@@ -69,7 +68,7 @@ export function selectNodes(keys: readonly string[], attributes: readonly Attrib
 export interface FilterEdge {
   source: string;
   target: string;
-  attributes: Attributes;
+  attributes: EdgeAttrs;
 }
 
 /**
@@ -78,7 +77,7 @@ export interface FilterEdge {
  * entity whose co-mentions all fell under --min-weight, whose cables --types dropped). Unless
  * `keepIsolates`, the result keeps only the others (`nodes`); with no filtering, nothing is dropped.
  */
-export function disconnectedPass(keys: readonly string[], attributes: readonly Attributes[], filter: ExportFilter): { add(edge: FilterEdge): void; result(): { filter: ExportFilter; dropped: number } } {
+export function disconnectedPass(keys: readonly string[], attributes: readonly NodeAttrs[], filter: ExportFilter): { add(edge: FilterEdge): void; result(): { filter: ExportFilter; dropped: number } } {
   const active = !filter.keepIsolates && isFiltering(filter);
   const kept = active ? selectNodes(keys, attributes, filter) : new Set<string>();
   const hadEdge = new Set<string>();
@@ -103,7 +102,7 @@ export function disconnectedPass(keys: readonly string[], attributes: readonly A
 }
 
 /** `disconnectedPass` over edges read asynchronously (a graph file's). */
-export async function withoutDisconnected(keys: readonly string[], attributes: readonly Attributes[], edges: AsyncIterable<FilterEdge>, filter: ExportFilter): Promise<{ filter: ExportFilter; dropped: number }> {
+export async function withoutDisconnected(keys: readonly string[], attributes: readonly NodeAttrs[], edges: AsyncIterable<FilterEdge>, filter: ExportFilter): Promise<{ filter: ExportFilter; dropped: number }> {
   const pass = disconnectedPass(keys, attributes, filter);
   if (filter.keepIsolates || !isFiltering(filter)) return pass.result();
   for await (const edge of edges) pass.add(edge);
@@ -114,7 +113,7 @@ export async function withoutDisconnected(keys: readonly string[], attributes: r
 export function filterGraph(graph: CableGraph, filter: ExportFilter): CableGraph {
   if (!isFiltering(filter)) return graph;
   const keys: string[] = [];
-  const attributes: Attributes[] = [];
+  const attributes: NodeAttrs[] = [];
   graph.forEachNode((node, a) => {
     keys.push(node);
     attributes.push(a);

@@ -1,5 +1,5 @@
 // GEXF export for Gephi: attributes, colours by kind and time intervals, streamed.
-import type { CableGraph } from '../model';
+import type { CableGraph, NodeAttrs } from '../model';
 import type { Attributes } from 'graphology-types';
 import { toScalar } from './scalar';
 import { graphSource } from './source';
@@ -49,7 +49,7 @@ function addToModel(model: Record<string, GexfType>, attributes: Record<string, 
 }
 
 /** The start date of a node on Gephi's timeline: a cable's date, an entity's first mention. */
-const nodeStart = (a: Attributes): string | undefined => (a.kind === 'Cable' ? (a.date as string | undefined) : (a.firstDate as string | undefined));
+const nodeStart = (a: NodeAttrs): string | undefined => (a.kind === 'Cable' ? a.date : a.firstDate);
 
 /**
  * GEXF 1.3 for Gephi: declared, typed node and edge attributes (the model is inferred from the
@@ -77,7 +77,7 @@ export class GexfWriter implements ExportWriter {
     ({ xml: this.xml, out: this.out } = streamingXmlWriter('  '));
     let maxWeighted = 1;
     for (const a of source.nodes.attributes) {
-      maxWeighted = Math.max(maxWeighted, (a.weightedDegree as number) ?? 0);
+      maxWeighted = Math.max(maxWeighted, a.weightedDegree ?? 0);
       addToModel(this.nodeModel, scalars(a, NODE_SKIP));
     }
     this.maxWeighted = maxWeighted;
@@ -125,7 +125,7 @@ export class GexfWriter implements ExportWriter {
     const { xml } = this;
     const a = edge.attributes;
     xml.startElement('edge').writeAttribute('id', edge.key);
-    const start = a.type === 'CO_MENTIONED' ? (a.firstDate as string | undefined) : this.cableDate(edge);
+    const start = a.type === 'CO_MENTIONED' ? a.firstDate : this.cableDate(edge);
     if (start) xml.writeAttribute('start', start);
     const edgeType = edge.undirected ? 'undirected' : 'directed';
     if (edgeType !== this.defaultEdgeType) xml.writeAttribute('type', edgeType);
@@ -169,7 +169,7 @@ export class GexfWriter implements ExportWriter {
     this.xml.endElement();
   }
 
-  private writeNode(key: string, a: Attributes): void {
+  private writeNode(key: string, a: NodeAttrs): void {
     const { xml } = this;
     xml.startElement('node').writeAttribute('id', key);
     const start = nodeStart(a);
@@ -177,9 +177,9 @@ export class GexfWriter implements ExportWriter {
     const label = String(a.label ?? a.name ?? '');
     if (label) xml.writeAttribute('label', label);
     this.writeAttvalues(this.nodeModel, scalars(a, NODE_SKIP));
-    xml.startElement('color').writeAttribute('hex', KIND_COLORS[a.kind as string] ?? '#636363').endElement();
-    xml.startElement('size').writeAttribute('value', Number((2 + 18 * Math.sqrt(((a.weightedDegree as number) ?? 0) / this.maxWeighted)).toFixed(2))).endElement();
-    if (typeof a.x === 'number') xml.startElement('position').writeAttribute('x', a.x).writeAttribute('y', a.y as number).endElement();
+    xml.startElement('color').writeAttribute('hex', KIND_COLORS[a.kind] ?? '#636363').endElement();
+    xml.startElement('size').writeAttribute('value', Number((2 + 18 * Math.sqrt((a.weightedDegree ?? 0) / this.maxWeighted)).toFixed(2))).endElement();
+    if (typeof a.x === 'number') xml.startElement('position').writeAttribute('x', a.x).writeAttribute('y', a.y ?? 0).endElement();
     xml.endElement();
   }
 }

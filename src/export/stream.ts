@@ -5,6 +5,7 @@ import * as path from 'path';
 import { pipeline } from 'stream/promises';
 import { Readable } from 'stream';
 import type { Attributes } from 'graphology-types';
+import type { EdgeAttrs, NodeAttrs } from '../model';
 import { CablegraphError } from '../common/diagnostics';
 
 /** An edge as the writers see it (the graph file's edge entries have this shape). */
@@ -13,14 +14,14 @@ export interface ExportEdge {
   source: string;
   target: string;
   undirected: boolean;
-  attributes: Attributes;
+  attributes: EdgeAttrs;
 }
 
 /** The nodes to export, in order, with their attributes by key (`GraphNodes` of src/graph/nodes). */
 export interface ExportNodes {
   readonly keys: readonly string[];
-  readonly attributes: readonly Attributes[];
-  get(key: string): Attributes | undefined;
+  readonly attributes: readonly NodeAttrs[];
+  get(key: string): NodeAttrs | undefined;
   has(key: string): boolean;
   readonly length: number;
 }

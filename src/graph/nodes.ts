@@ -1,13 +1,13 @@
 // The nodes of a graph read the streaming way: keys and attributes in graph order, an index by key.
-import type { Attributes } from 'graphology-types';
+import type { NodeAttrs } from '../model';
 
 /** A graph's nodes in graph order, with their attributes and an index by key. */
 export class GraphNodes {
   readonly keys: string[] = [];
-  readonly attributes: Attributes[] = [];
+  readonly attributes: NodeAttrs[] = [];
   private readonly index = new Map<string, number>();
 
-  add(key: string, attributes: Attributes): void {
+  add(key: string, attributes: NodeAttrs): void {
     this.index.set(key, this.keys.length);
     this.keys.push(key);
     this.attributes.push(attributes);
@@ -22,7 +22,7 @@ export class GraphNodes {
     return this.index.get(key) ?? -1;
   }
 
-  get(key: string): Attributes | undefined {
+  get(key: string): NodeAttrs | undefined {
     const i = this.index.get(key);
     return i === undefined ? undefined : this.attributes[i];
   }

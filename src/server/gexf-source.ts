@@ -1,14 +1,13 @@
 // gexf-source: a view (subgraph) as an export source, for the GEXF writer in the server or its worker.
-import type { Attributes } from 'graphology-types';
 import type { ExportEdge, ExportSource } from '../export';
 import { GraphNodes } from '../graph/nodes';
-import type { Subgraph } from '../model';
+import type { NodeAttrs, Subgraph } from '../model';
 
 /** A subgraph as an export source: the same nodes, attributes and edge keys as a graphology graph of it would give. */
 export function subgraphSource(sub: Subgraph): ExportSource<Iterable<ExportEdge>> {
   const nodes = new GraphNodes();
   for (const n of sub.nodes) {
-    const attributes: Attributes = { kind: n.type, label: n.name, name: n.name, cableCount: n.cableCount, weightedDegree: n.weightedDegree, pagerank: n.pagerank, community: n.community, x: n.x, y: n.y, ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}) };
+    const attributes: NodeAttrs = { kind: n.type, label: n.name, name: n.name, cableCount: n.cableCount, weightedDegree: n.weightedDegree, pagerank: n.pagerank, community: n.community, x: n.x, y: n.y, ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}) };
     nodes.add(n.id, attributes);
   }
   return {

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type Graph from 'graphology';
 import { dbSource, filterGraph, gexfChunks, graphologyJsonChunks, withoutDisconnected, writeGexf, writeGraphologyJson } from '../../src/export';
 import Graph_ from 'graphology';
 import { buildGraph, type CableRecord } from '../../src/graph';
@@ -10,6 +9,7 @@ import { buildDbOf } from '../db/helpers';
 import { SHARED, census, recordsOf } from '../graph/helpers';
 import { expectSameAsGexf, joined, occurrences, reimportCounts } from './helpers';
 import type { NodeKind } from '../../src/model';
+import type { CableGraph } from '../../src/model';
 
 /**
  * The 1,055 shared cables: the same node and edge counts after build and reload, a streamed GEXF of
@@ -20,7 +20,7 @@ import type { NodeKind } from '../../src/model';
 describe('the shared corpus through build, reload and every export', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-corpus-'));
   let records: CableRecord[];
-  let graph: Graph;
+  let graph: CableGraph;
   beforeAll(async () => {
     records = await recordsOf([path.join(SHARED, 'corpus/cablegate')]);
     graph = buildGraph(records).graph;

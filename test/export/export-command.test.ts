@@ -10,11 +10,12 @@ import { buildGraph } from '../../src/graph';
 import { buildDbOf } from '../db/helpers';
 import { SEEDS, census, recordsOf } from '../graph/helpers';
 import { validateGexf } from './helpers';
+import type { CableGraph } from '../../src/model';
 
 describe('cablegraph export', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-export-command-'));
   const file = (name: string) => path.join(dir, name);
-  let graph: Graph;
+  let graph: CableGraph;
   const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   beforeAll(async () => {
     const records = await recordsOf([SEEDS]);

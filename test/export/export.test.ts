@@ -86,7 +86,7 @@ describe('exports', () => {
     expect(heavyPeople.size).toBe(keptPeople.size);
     const top = filterGraph(graph, { top: 5 });
     expect(top.order).toBe(5);
-    const best = graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'pagerank') - graph.getNodeAttribute(a, 'pagerank'))[0]!;
+    const best = graph.nodes().sort((a, b) => (graph.getNodeAttribute(b, 'pagerank') ?? 0) - (graph.getNodeAttribute(a, 'pagerank') ?? 0))[0]!;
     expect(top.hasNode(best)).toBe(true);
     // The seeds carry no dates: a date filter keeps no cable.
     expect(census(filterGraph(graph, { since: '2005' })).nodes.Cable).toBeUndefined();

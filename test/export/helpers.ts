@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { KIND_COLORS, writeGexf, writeGraphml, writeGraphologyJson, writeNeo4jCsv } from '../../src/export';
 import { toScalar } from '../../src/export/scalar';
 import { SHARED } from '../graph/helpers';
+import type { CableGraph } from '../../src/model';
 
 const SCHEMA = path.join(SHARED, 'gexf-schema/1.3/gexf.xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -32,7 +33,7 @@ export function occurrences(text: string, needle: string): number {
  * official schema and, when `readBack` (small graphs: its DOM parser needs ~20x the file in memory),
  * parsed back with graphology-gexf; other formats are re-imported (JSON) or counted (GraphML, CSV rows).
  */
-export function reimportCounts(graph: Graph, dir: string, readBack = true) {
+export function reimportCounts(graph: CableGraph, dir: string, readBack = true) {
   const gexfFile = path.join(dir, 'g.gexf');
   let gexf: string | undefined = writeGexf(graph);
   fs.writeFileSync(gexfFile, gexf);
@@ -72,7 +73,7 @@ const gexfValue = (value: unknown): unknown =>
  * attributes, typed as declared (numbers stay numbers), the viz colour of its kind, its size and
  * its layout position. Differences are collected and asserted once (one expect per value is slow).
  */
-export function expectSameAsGexf(graph: Graph, back: Graph): void {
+export function expectSameAsGexf(graph: CableGraph, back: Graph): void {
   expect({ nodes: back.order, edges: back.size }).toEqual({ nodes: graph.order, edges: graph.size });
   const differences: unknown[] = [];
   const same = (where: string, key: string, actual: unknown, expected: unknown): void => {
@@ -116,7 +117,7 @@ export async function joined(chunks: AsyncIterable<string>): Promise<string> {
  * adjusted for the official 1.3 schema and made dynamic. Kept as the oracle the streamed writer is
  * compared with, byte for byte.
  */
-export function previousGexf(graph: Graph): string {
+export function previousGexf(graph: CableGraph): string {
   const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
   const scalars = (a: Record<string, unknown>, skip: string[]) => {
     const out: Record<string, string | number | boolean> = {};
