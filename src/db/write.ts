@@ -1,10 +1,9 @@
 // Row writers of the graph database: one prepared statement per table, rows in batched transactions.
-import type { Attributes } from 'graphology-types';
 import type { CableRecord } from '../graph/types';
 import type { ResolvedMention } from '../graph/build';
 import type Database from 'better-sqlite3';
 import type { GraphDb } from './open';
-import type { NodeMetrics } from '../model';
+import type { EdgeAttrs, NodeAttrs, NodeMetrics } from '../model';
 
 /** Rows per transaction during the bulk load. */
 const BATCH_ROWS = 50_000;
@@ -145,7 +144,7 @@ export class GraphDbWriter {
   }
 
   /** A per-cable edge (MENTIONS, SIGNED, CLASSIFIED, FROM, TO, INFO, TAGGED, REFERENCES) between node positions. */
-  edge(source: number, target: number, attributes: Attributes, position: number): void {
+  edge(source: number, target: number, attributes: EdgeAttrs, position: number): void {
     switch (attributes.type) {
       case 'MENTIONS':
         this.bulk.cableEntity.add(source, target, attributes.count, json(attributes.paragraphs), json(attributes.offsets), position);
@@ -154,12 +153,12 @@ export class GraphDbWriter {
         this.insert.signed.run(source, target);
         break;
       case 'CLASSIFIED':
-        this.insert.classified.run(source, target, orNull(attributes.title as string | undefined));
+        this.insert.classified.run(source, target, orNull(attributes.title));
         break;
       case 'FROM':
       case 'TO':
       case 'INFO':
-        this.insert.cablePost.run(source, attributes.type, target, orNull(attributes.precedence as string | undefined));
+        this.insert.cablePost.run(source, attributes.type, target, orNull(attributes.precedence));
         break;
       case 'TAGGED':
         this.insert.tagged.run(source, target);
@@ -184,8 +183,8 @@ export class GraphDbWriter {
   }
 
   /** An entity node with its aliases (in their order). */
-  entity(node: number, id: string, a: Attributes, m: NodeMetrics): void {
-    this.insert.entity.run(node, id, a.kind, a.name, a.cableCount, orNull(a.firstDate as string | undefined), orNull(a.lastDate as string | undefined), m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
+  entity(node: number, id: string, a: NodeAttrs, m: NodeMetrics): void {
+    this.insert.entity.run(node, id, a.kind, a.name, a.cableCount, orNull(a.firstDate), orNull(a.lastDate), m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
     const aliases = a.aliases as Array<{ text: string; count: number }>;
     aliases.forEach((alias, i) => this.insert.alias.run(node, alias.text, alias.count, i));
     this.tick(1 + aliases.length);
@@ -196,13 +195,13 @@ export class GraphDbWriter {
     this.tick();
   }
 
-  post(node: number, id: string, a: Attributes, m: NodeMetrics): void {
+  post(node: number, id: string, a: NodeAttrs, m: NodeMetrics): void {
     this.insert.post.run(node, id, a.name, m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
     this.tick();
   }
 
-  tag(node: number, id: string, a: Attributes, m: NodeMetrics): void {
-    this.insert.tag.run(node, id, a.code, a.tagKind, orNull(a.name as string | undefined), m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
+  tag(node: number, id: string, a: NodeAttrs, m: NodeMetrics): void {
+    this.insert.tag.run(node, id, a.code, a.tagKind, orNull(a.name), m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
     this.tick();
   }
 
