@@ -1,5 +1,6 @@
 // `cablegraph parse`: one JSON object per cable, through the build's per-cable stages (and resolution across the run's cables).
 import { processInputs } from '../build/process-inputs';
+import { resolveCables } from '../build/resolve-cables';
 import { formatDiagnostic, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
 import { DEFAULT_EXTRACTOR, type ExtractorName } from '../extract/types';
 import type { Mention } from '../model';
@@ -55,14 +56,7 @@ export async function runParse(inputs: string[], options: ParseCommandOptions): 
 
   shown.flush();
   if (extractor !== 'none') {
-    const { resolveEntities } = await import('../resolve');
-    const { extractRelations } = await import('../extract/relations');
-    const { perCable } = resolveEntities(cables, mentions);
-    for (let i = 0; i < cables.length; i += 1) {
-      const entities = (perCable[i] ?? []).map(({ type, name, id, mentions: surfaces }) => ({ type, name, id, mentions: surfaces }));
-      const { roles, affiliations, meetings } = extractRelations(cables[i]!, mentions[i] ?? [], entities);
-      await writeLine(JSON.stringify(cableToJson(cables[i]!, { entities, roles, affiliations, meetings })));
-    }
+    for await (const { cable, ...resolved } of resolveCables(cables, mentions)) await writeLine(JSON.stringify(cableToJson(cable, resolved)));
   }
   if (cableCount === 0) {
     process.stderr.write(`cablegraph parse: no cable could be read from ${sources.join(', ')}\n`);
