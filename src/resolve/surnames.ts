@@ -85,22 +85,32 @@ export class SurnameIndex {
       // "Craig Stapleton" in "Craig R. Stapleton", "Asif Zardari" in "Asif Ali Zardari": a shorter
       // form joins the one longer form that holds it (same first and last words), not when two do
       // ("George Bush": "George W. Bush" or "George H. W. Bush"?), and not years apart
+      // (only names with the same first word can hold one another: a common surname of a full
+      // corpus has thousands of full names, and comparing each with all was quadratic)
+      const byFirstWord = bucketed(list, (words) => words[0]!);
       for (const f of list) {
-        const holders = list.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
+        const holders = byFirstWord.get(f.key.split(' ')[0]!)!.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
         if (holders.length !== 1 || this.variantOf.has(holders[0]!.key)) continue;
         this.variantOf.set(f.key, holders[0]!.key);
         mergeInto(holders[0]!, f);
       }
       const kept: FullName[] = [];
+      // (a spelling variant has the same word count, the same words after the first, the same
+      // first letter: only names kept with that shape can be the one it joins, first kept first)
+      const keptByShape = new Map<string, FullName[]>();
       for (const f of list) {
         if (this.variantOf.has(f.key)) continue;
-        const into = kept.find((k) => sameNameSpelledOtherwise(k, f));
-        if (into) { this.variantOf.set(f.key, into.key); mergeInto(into, f); } else kept.push(f);
+        const shape = spellingShape(f.key);
+        const into = keptByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
+        if (into) { this.variantOf.set(f.key, into.key); mergeInto(into, f); continue; }
+        kept.push(f);
+        const same = keptByShape.get(shape);
+        if (same) same.push(f); else keptByShape.set(shape, [f]);
       }
-      // variants of variants resolve to the last one kept
-      for (const [from, to] of this.variantOf) { let t = to; while (this.variantOf.has(t)) t = this.variantOf.get(t)!; if (t !== to) this.variantOf.set(from, t); }
       if (this.alone.has(sur)) this.bySurname.set(sur, kept);
     }
+    // variants of variants resolve to the last one kept (chains stay within one surname's names)
+    for (const [from, to] of this.variantOf) { let t = to; while (this.variantOf.has(t)) t = this.variantOf.get(t)!; if (t !== to) this.variantOf.set(from, t); }
   }
 
   /** The full names whose context is worth collecting in pass 1b (those a lone surname may join). */
@@ -197,6 +207,23 @@ function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
   const [x, y] = [a[0]!, b[0]!];
   if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
   return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
+}
+
+/** Full names by a key of their words, each bucket in the list's order. */
+function bucketed(list: readonly FullName[], keyOf: (words: string[]) => string): Map<string, FullName[]> {
+  const buckets = new Map<string, FullName[]>();
+  for (const f of list) {
+    const key = keyOf(f.key.split(' '));
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(f); else buckets.set(key, [f]);
+  }
+  return buckets;
+}
+
+/** What two spellings of one name share (see sameNameSpelledOtherwise): word count, the words after the first, the first letter. */
+function spellingShape(key: string): string {
+  const words = key.split(' ');
+  return `${words.length}|${words.slice(1).join(' ')}|${key[0] ?? ''}`;
 }
 
 /** Years apart would be two people: the cables of both are within four years, or a date is unknown. */
