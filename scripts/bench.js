@@ -13,7 +13,10 @@
  * edges (the database's meta table), the database's size and its open time (open, check, read meta,
  * one indexed query, in a fresh process: what a server pays to start), `export -f gexf` and `-f neo4j-csv` seconds, and Neo4j online
  * load (`cablegraph load --force --no-texts`, its own timing) vs offline import (neo4j-admin
- * `database import full` on the neo4j-csv export: the same data) with their ratio. Then one
+ * `database import full` on the neo4j-csv export: the same data) with their ratio, and last
+ * `build --append` of --append (1,000) more cables to the built database: its seconds and peak RSS
+ * (generated sizes: gen-corpus makes N + 1,000 cables, which begin with the N-cable corpus — the
+ * generator is prefix-stable — and the last 1,000 are appended). Then one
  * markdown table, the issue's targets (met / not met) and how time and memory grow with size.
  * A size that fails (out of memory, timeout per stage) is a row saying so. The Neo4j database of
  * the running server is emptied: use the project's own server, not one holding data you need.
@@ -27,7 +30,7 @@ const common = require('./lib/bench-common');
 
 const { ROOT, SHARED_CORPUS, buildGraph, cli, emptyDatabase, generateCorpus, inputBytes, neo4jCsvFiles, offlineImport, parseBuildSummary, openTime, readGraphCounts } = common;
 
-const USAGE = 'usage: node scripts/bench.js [--sizes corpus,10000,50000,251287] [--timeout-minutes 60] [--no-neo4j] [--keep DIR] [--results FILE] [--skip gexf,neo4j-csv,neo4j]';
+const USAGE = 'usage: node scripts/bench.js [--sizes corpus,10000,50000,251287] [--timeout-minutes 60] [--no-neo4j] [--keep DIR] [--results FILE] [--skip gexf,neo4j-csv,neo4j,append] [--append 1000]';
 let parsed;
 try {
   parsed = parseArgs({
@@ -38,6 +41,7 @@ try {
       keep: { type: 'string' },
       results: { type: 'string' },
       skip: { type: 'string', default: '' },
+      append: { type: 'string', default: '1000' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -66,17 +70,23 @@ const TIMEOUT_MS = TIMEOUT_MINUTES * 60000;
 // Stages left out (a full-corpus GEXF takes long and no one opens it in Gephi): noted in the row.
 const SKIP = new Set(parsed.skip.split(',').map((s) => s.trim()).filter(Boolean));
 for (const stage of SKIP) {
-  if (!['gexf', 'neo4j-csv', 'neo4j'].includes(stage)) {
-    console.error(`bench: --skip takes gexf, neo4j-csv, neo4j; got "${stage}"`);
+  if (!['gexf', 'neo4j-csv', 'neo4j', 'append'].includes(stage)) {
+    console.error(`bench: --skip takes gexf, neo4j-csv, neo4j, append; got "${stage}"`);
     process.exit(2);
   }
 }
 const NEO4J = !parsed['no-neo4j'] && !SKIP.has('neo4j');
+// Cables appended to each generated size's database (`build --append`), last.
+const APPEND = SKIP.has('append') ? 0 : Number(parsed.append);
+if (!Number.isInteger(APPEND) || APPEND < 0) {
+  console.error(`bench: --append wants a whole number of cables, got "${parsed.append}"`);
+  process.exit(2);
+}
 const KEEP = parsed.keep;
 // Each size's row is appended here as soon as it is measured (a long run that stops keeps what it
 // measured); rows of other sizes already in the file join the table, so sizes can run separately.
 const RESULTS = parsed.results;
-const TARGET = { cablesPerSecond: 1000, peakRss: 4 * 2 ** 30, ratio: 3, fullSize: 251287 };
+const TARGET = { cablesPerSecond: 1000, peakRss: 4 * 2 ** 30, ratio: 3, fullSize: 251287, appendSeconds: 10 };
 
 if (!fs.existsSync(common.CLI)) {
   console.error('bench: run `npm run build` first (needs dist/)');
@@ -107,11 +117,18 @@ async function measureSize(size, driver) {
   };
   try {
     let input = SHARED_CORPUS;
+    let appendInput;
     if (size !== 'corpus') {
       input = path.join(work, `cables-${size}.csv`);
-      const gen = await stage('gen-corpus', () => generateCorpus(size, input, { timeoutMs: TIMEOUT_MS }));
+      const all = APPEND > 0 ? path.join(work, `cables-${Number(size) + APPEND}.csv`) : input;
+      const gen = await stage('gen-corpus', () => generateCorpus(Number(size) + APPEND, all, { timeoutMs: TIMEOUT_MS }));
       if (!gen) return row;
       row.genSeconds = gen.seconds;
+      if (APPEND > 0) {
+        appendInput = path.join(work, `cables-append-${APPEND}.csv`);
+        splitGenerated(all, Number(size), input, appendInput);
+        fs.rmSync(all);
+      }
     }
     row.inputBytes = inputBytes(input);
 
@@ -129,6 +146,56 @@ async function measureSize(size, driver) {
       openSeconds: openTime(graph),
     });
 
+    await exportsAndNeo4j(row, stage, graph, work, driver);
+    if (appendInput) {
+      // Last: it changes the database the other stages read.
+      const append = await stage(`append ${APPEND} cables`, () => cli(['build', appendInput, '-o', graph, '--append'], { timeoutMs: TIMEOUT_MS }));
+      if (append) Object.assign(row, { appended: APPEND, appendSeconds: append.seconds, appendRss: append.peakRss });
+    }
+    return row;
+  } catch (error) {
+    row.failure = [row.failure, error.message].filter(Boolean).join('; ');
+    return row;
+  } finally {
+    if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Splits a generated cables.csv (gen-corpus numbers its rows in the first field, "1", "2" …) into
+ * its first `count` rows and the rest, streaming: the corpus of `count` cables is exactly those rows.
+ */
+function splitGenerated(file, count, head, tail) {
+  const marker = Buffer.from(`\n"${count + 1}","`);
+  const fd = fs.openSync(file, 'r');
+  const size = fs.fstatSync(fd).size;
+  const chunk = Buffer.alloc(1 << 24);
+  let at = -1;
+  for (let pos = 0; pos < size && at < 0; pos += chunk.length - marker.length) {
+    const n = fs.readSync(fd, chunk, 0, chunk.length, pos);
+    const found = chunk.subarray(0, n).indexOf(marker);
+    if (found >= 0) at = pos + found + 1;
+  }
+  fs.closeSync(fd);
+  if (at < 0) throw new Error(`${file}: no row ${count + 1} to split at`);
+  const copy = (to, start, end) => {
+    const input = fs.openSync(file, 'r');
+    const output = fs.openSync(to, 'w');
+    for (let pos = start; pos < end; ) {
+      const n = fs.readSync(input, chunk, 0, Math.min(chunk.length, end - pos), pos);
+      fs.writeSync(output, chunk, 0, n);
+      pos += n;
+    }
+    fs.closeSync(input);
+    fs.closeSync(output);
+  };
+  copy(head, 0, at);
+  copy(tail, at, size);
+}
+
+/** The exports, then the Neo4j online load beside the offline import (when a driver is given). */
+async function exportsAndNeo4j(row, stage, graph, work, driver) {
+  {
     const exportRss = [];
     const gexfFile = path.join(work, 'graph.gexf');
     const skipped = (name) => {
@@ -149,7 +216,7 @@ async function measureSize(size, driver) {
       exportRss.push(csv.peakRss);
     }
     if (exportRss.length > 0) row.exportRss = Math.max(...exportRss);
-    if (!driver) return row;
+    if (!driver) return;
 
     log(`${row.label}: emptying the Neo4j database …`);
     await emptyDatabase(driver);
@@ -163,31 +230,24 @@ async function measureSize(size, driver) {
       // A load stopped by the timeout still bounds the ratio from below.
       row.onlineAtLeast = TIMEOUT_MS / 1000;
     }
-    if (!csv) return row;
+    if (!csv) return;
     log(`${row.label}: neo4j offline import …`);
     try {
       row.offlineSeconds = (await offlineImport(neo4jCsvFiles(csvDir), work, { timeoutMs: TIMEOUT_MS })).seconds;
     } catch (error) {
-      failures.push(error.message);
-      row.failure = failures.join('; ');
-      return row;
+      row.failure = [row.failure, error.message].filter(Boolean).join('; ');
+      return;
     }
     if (row.onlineAtLeast !== undefined) row.ratioAtLeast = row.onlineAtLeast / row.offlineSeconds;
     if (row.onlineSeconds !== undefined) {
       row.ratio = row.onlineSeconds / row.offlineSeconds;
       log(`${row.label}: online ${sec(row.onlineSeconds)} s, offline ${sec(row.offlineSeconds)} s (${row.ratio.toFixed(2)}×)`);
     }
-    return row;
-  } catch (error) {
-    row.failure = [row.failure, error.message].filter(Boolean).join('; ');
-    return row;
-  } finally {
-    if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
 function table(rows) {
-  const head = ['size', 'cables', 'input MB', 'build s', 'cables/s', 'MB/s', 'read+parse+extract s', 'resolve+graph+metrics s', 'write s', 'peak RSS', 'nodes', 'edges', 'database MB', 'open s', 'GEXF export s', 'neo4j-csv export s', 'export peak RSS', 'online load s', 'offline import s', 'online/offline', 'status'];
+  const head = ['size', 'cables', 'input MB', 'build s', 'cables/s', 'MB/s', 'read+parse+extract s', 'resolve+graph+metrics s', 'write s', 'peak RSS', 'nodes', 'edges', 'database MB', 'open s', 'GEXF export s', 'neo4j-csv export s', 'export peak RSS', 'online load s', 'offline import s', 'online/offline', 'append s', 'append peak RSS', 'status'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     const built = r.buildSeconds !== undefined;
@@ -199,6 +259,7 @@ function table(rows) {
       sec(r.gexfSeconds), sec(r.csvSeconds), r.exportRss === undefined ? '—' : gib(r.exportRss),
       r.onlineAtLeast !== undefined ? `> ${sec(r.onlineAtLeast)}` : sec(r.onlineSeconds), sec(r.offlineSeconds),
       r.ratio !== undefined ? `${r.ratio.toFixed(2)}×` : r.ratioAtLeast !== undefined ? `> ${r.ratioAtLeast.toFixed(2)}×` : '—',
+      r.appendSeconds === undefined ? '—' : `${sec(r.appendSeconds)} (${num(r.appended)} cables)`, r.appendRss === undefined ? '—' : gib(r.appendRss),
       [r.failure ?? ((r.neo4j ?? NEO4J) ? 'ok' : 'ok (no Neo4j)'), ...(r.skipped ?? []).map((name) => `${name} skipped`)].join('; '),
     ].join(' | ')} |`);
   }
@@ -225,6 +286,7 @@ function targets(rows) {
         (r) => (r.ratio !== undefined ? `${r.ratio.toFixed(2)}× (${sec(r.onlineSeconds)} s vs ${sec(r.offlineSeconds)} s)` : `more than ${r.ratioAtLeast.toFixed(2)}× (the load passed the ${sec(r.onlineAtLeast)} s timeout; offline ${sec(r.offlineSeconds)} s)`),
         (r) => (r.ratio ?? r.ratioAtLeast) <= TARGET.ratio)
       : '- Neo4j online load ≤ 3× offline import: not measured (--no-neo4j or --skip)',
+    judge(`build --append of 1,000 cables ≤ ${TARGET.appendSeconds} s`, (r) => r.appendSeconds !== undefined, (r) => `${sec(r.appendSeconds)} s for ${num(r.appended)} cables`, (r) => r.appendSeconds <= TARGET.appendSeconds),
     ...(built.length === 0 ? ['(no size built)'] : []),
   ].join('\n');
 }

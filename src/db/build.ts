@@ -39,6 +39,10 @@ export interface BuildDbSummary {
 
 /** Buckets of the co-mention evidence on disk (see EvidenceLog): read back a sixty-fourth at a time. */
 const EVIDENCE_BUCKETS = 64;
+/** Helper threads SQLite may use to sort an index being built. */
+const SORT_THREADS = 2;
+/** Rows of each index ANALYZE reads (PRAGMA analysis_limit). */
+const ANALYSIS_ROWS = 2000;
 
 const intList = (values: ArrayLike<number>): string => {
   let out = '[';
@@ -202,6 +206,11 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     writer.meta('stats', { cables, entities, coMentions: compiled.coMentions.size, ...(firstDate ? { firstDate } : {}), ...(lastDate ? { lastDate } : {}), communities: communities.size });
     for (const d of options.curation ?? []) writer.decision(d.seq, d);
     writer.close();
+    // Index builds sort with helper threads; ANALYZE samples each index (statistics for the planner
+    // from the first rows of each: full statistics scanned every index again, ~15 % of the build's
+    // index stage at 10,000 cables).
+    db.pragma(`threads = ${SORT_THREADS}`);
+    db.pragma(`analysis_limit = ${ANALYSIS_ROWS}`);
     finishGraphDb(db);
     db.close();
     closed = true;

@@ -220,6 +220,8 @@ CREATE TABLE co_mentions (
 
 -- Every cable where both entities of a pair appear (not capped: cable_count rows per pair), with
 -- the paragraphs they share (JSON array; empty when both are in the cable but not one paragraph).
+-- Read by pair only (the key): no index by cable — the largest table of all, its index by cable
+-- was a third of the build's index stage and no question asked it.
 CREATE TABLE co_mention_evidence (
   a          INTEGER NOT NULL,
   b          INTEGER NOT NULL,
@@ -279,7 +281,6 @@ CREATE INDEX tagged_by_tag ON tagged (tag);
 CREATE INDEX cable_references_by_cable ON cable_references (cable);
 CREATE INDEX cable_references_by_cited ON cable_references (cited);
 CREATE INDEX co_mentions_by_b ON co_mentions (b, a, weight);
-CREATE INDEX co_mention_evidence_by_cable ON co_mention_evidence (cable);
 CREATE INDEX assignments_by_auto ON assignments (auto);
 CREATE INDEX assignments_by_norm ON assignments (norm);
 CREATE INDEX assignments_by_entity ON assignments (entity);

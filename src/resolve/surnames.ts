@@ -22,12 +22,26 @@ interface FullName {
   neighbours: Set<number>;
 }
 
+/** A candidate of a lone surname with the terms of its join score fixed after pass 1 (log2 of cables, countries, surname uses). */
+interface RankedName {
+  f: FullName;
+  cables: number;
+  spread: number;
+  uses: number;
+  /** Their sum: the candidates' order, and the bound on what each can score. */
+  attested: number;
+}
+
 /** Entities kept per full name as context: enough to recognise a co-mention, bounded for a full corpus. */
 const NEIGHBOUR_CAP = 400;
 /** A surname alone is never joined to a full name whose cables are further away than this (years). */
 const MAX_YEAR_GAP = 4;
 /** How far the best candidate must lead the next (score units: a shared country is 2, a doubling of cables 1). */
 const MARGIN = 1.5;
+/** The most a cable's context adds to a candidate's join score: a country (2), three shared entities (3), its years (1). */
+const MAX_CONTEXT_SCORE = 6;
+/** Rounding headroom when comparing a bound with scores summed in another order. */
+const BOUND_SLACK = 1e-9;
 
 export class SurnameIndex {
   private readonly full = new Map<string, FullName>();
@@ -36,6 +50,8 @@ export class SurnameIndex {
   private readonly bySurname = new Map<string, FullName[]>();
   private readonly alone = new Set<string>();
   private entityCables = new Map<number, number>();
+  /** bySurname's lists ranked for join (see rankedCandidates). */
+  private readonly ranked = new Map<string, RankedName[]>();
   private cableCount = 0;
 
   /** Pass 1, per cable: its year (0 unknown), countries, and its entities (`id` of type|key, person key, surname-only). */
@@ -70,22 +86,32 @@ export class SurnameIndex {
       // "Craig Stapleton" in "Craig R. Stapleton", "Asif Zardari" in "Asif Ali Zardari": a shorter
       // form joins the one longer form that holds it (same first and last words), not when two do
       // ("George Bush": "George W. Bush" or "George H. W. Bush"?), and not years apart
+      // (only names with the same first word can hold one another: a common surname of a full
+      // corpus has thousands of full names, and comparing each with all was quadratic)
+      const byFirstWord = bucketed(list, (words) => words[0]!);
       for (const f of list) {
-        const holders = list.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
+        const holders = byFirstWord.get(f.key.split(' ')[0]!)!.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
         if (holders.length !== 1 || this.variantOf.has(holders[0]!.key)) continue;
         this.variantOf.set(f.key, holders[0]!.key);
         mergeInto(holders[0]!, f);
       }
       const kept: FullName[] = [];
+      // (a spelling variant has the same word count, the same words after the first, the same
+      // first letter: only names kept with that shape can be the one it joins, first kept first)
+      const keptByShape = new Map<string, FullName[]>();
       for (const f of list) {
         if (this.variantOf.has(f.key)) continue;
-        const into = kept.find((k) => sameNameSpelledOtherwise(k, f));
-        if (into) { this.variantOf.set(f.key, into.key); mergeInto(into, f); } else kept.push(f);
+        const shape = spellingShape(f.key);
+        const into = keptByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
+        if (into) { this.variantOf.set(f.key, into.key); mergeInto(into, f); continue; }
+        kept.push(f);
+        const same = keptByShape.get(shape);
+        if (same) same.push(f); else keptByShape.set(shape, [f]);
       }
-      // variants of variants resolve to the last one kept
-      for (const [from, to] of this.variantOf) { let t = to; while (this.variantOf.has(t)) t = this.variantOf.get(t)!; if (t !== to) this.variantOf.set(from, t); }
       if (this.alone.has(sur)) this.bySurname.set(sur, kept);
     }
+    // variants of variants resolve to the last one kept (chains stay within one surname's names)
+    for (const [from, to] of this.variantOf) { let t = to; while (this.variantOf.has(t)) t = this.variantOf.get(t)!; if (t !== to) this.variantOf.set(from, t); }
   }
 
   /** The full names whose context is worth collecting in pass 1b (those a lone surname may join). */
@@ -119,24 +145,33 @@ export class SurnameIndex {
    * must have evidence and lead the next by a clear margin.
    */
   join(surname: string, year: number, countries: readonly string[], entityIds: readonly number[]): string | undefined {
-    const cands = this.bySurname.get(surname) ?? this.bySurname.get(surname.replace(/^(?:al|el) /, ''));
+    const cands = this.rankedCandidates(surname) ?? this.rankedCandidates(surname.replace(/^(?:al|el) /, ''));
     if (!cands || cands.length === 0) return undefined;
     const common = Math.max(20, this.cableCount * 0.2);
+    // The cable's entities that can count as shared context (the ubiquitous ones say nothing).
+    const telling = entityIds.filter((id) => (this.entityCables.get(id) ?? 0) <= common);
     let best: { f: FullName; score: number; evidence: boolean } | undefined;
     let second = -Infinity;
-    for (const f of cands) {
+    // Candidates come by their fixed part of the score, best first. The outcome depends only on
+    // the highest score (unique, or a tie: no join) and the next: once no remaining candidate can
+    // reach the second score, or come within MARGIN of the best, none can change it.
+    for (const { f, attested, cables, spread, uses } of cands) {
+      const bound = MAX_CONTEXT_SCORE + attested + BOUND_SLACK;
+      if (best && (bound < second || bound < best.score - MARGIN)) break;
       let gap = 0;
       if (year && f.minYear) gap = year < f.minYear ? f.minYear - year : year > f.maxYear ? year - f.maxYear : 0;
       if (gap > MAX_YEAR_GAP) continue;
-      const country = countries.some((cc) => f.countries.has(cc));
+      let country = false;
+      for (const cc of countries) if (f.countries.has(cc)) { country = true; break; }
+      // (only up to three shared entities count)
       let shared = 0;
-      for (const id of entityIds) if (f.neighbours.has(id) && (this.entityCables.get(id) ?? 0) <= common) shared++;
+      for (let k = 0; k < telling.length && shared < 3; k++) if (f.neighbours.has(telling[k]!)) shared++;
       // evidence for this name in this cable (Nicolas, not Jean Sarkozy)
       const inYears = year > 0 && f.minYear > 0 && gap === 0;
       // then how well attested and how widely known the name is: its cables, and the countries they
       // come from (Hamid Karzai is named from nine countries' cables, Ahmed Wali Karzai from one)
-      const score = (country ? 2 : 0) + Math.min(3, shared) + (inYears ? 1 : 0) - gap * 0.5 + Math.log2(1 + f.cables) + Math.log2(1 + f.countries.size) +
-        0.5 * Math.log2(1 + f.surnameUses);
+      // (terms added in this order: the same floating-point score whatever the candidates' order)
+      const score = (country ? 2 : 0) + Math.min(3, shared) + (inYears ? 1 : 0) - gap * 0.5 + cables + spread + uses;
       // a name usually called by its surname, in its own years, needs no more ("Clinton" in 2009)
       const evidence = country || shared > 0 || (year > 0 && f.minYear > 0 && gap <= 1 && f.surnameUses >= 2);
       if (!best || score > best.score) { if (best) second = Math.max(second, best.score); best = { f, score, evidence }; } else second = Math.max(second, score);
@@ -144,6 +179,24 @@ export class SurnameIndex {
     if (!best || !best.evidence) return undefined;
     if (second > -Infinity && best.score - second < MARGIN) return undefined;
     return best.f.key;
+  }
+
+  /**
+   * A surname's candidate full names with the part of their join score fixed after pass 1, highest
+   * first (made once per surname: a common surname of a full corpus has thousands of full names).
+   */
+  private rankedCandidates(surname: string): RankedName[] | undefined {
+    let ranked = this.ranked.get(surname);
+    if (ranked) return ranked;
+    const cands = this.bySurname.get(surname);
+    if (!cands) return undefined;
+    ranked = cands.map((f) => {
+      const [cables, spread, uses] = [Math.log2(1 + f.cables), Math.log2(1 + f.countries.size), 0.5 * Math.log2(1 + f.surnameUses)];
+      return { f, cables, spread, uses, attested: cables + spread + uses };
+    });
+    ranked.sort((x, y) => y.attested - x.attested);
+    this.ranked.set(surname, ranked);
+    return ranked;
   }
 }
 
@@ -155,6 +208,23 @@ function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
   const [x, y] = [a[0]!, b[0]!];
   if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
   return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
+}
+
+/** Full names by a key of their words, each bucket in the list's order. */
+function bucketed(list: readonly FullName[], keyOf: (words: string[]) => string): Map<string, FullName[]> {
+  const buckets = new Map<string, FullName[]>();
+  for (const f of list) {
+    const key = keyOf(f.key.split(' '));
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(f); else buckets.set(key, [f]);
+  }
+  return buckets;
+}
+
+/** What two spellings of one name share (see sameNameSpelledOtherwise): word count, the words after the first, the first letter. */
+function spellingShape(key: string): string {
+  const words = key.split(' ');
+  return `${words.length}|${words.slice(1).join(' ')}|${key[0] ?? ''}`;
 }
 
 /** Years apart would be two people: the cables of both are within four years, or a date is unknown. */

@@ -1,0 +1,64 @@
+import { SurnameIndex } from '../../src/resolve/surnames';
+
+type Entity = { id: number; personKey?: string; surnameOnly: boolean };
+
+/** A surname index of `cables` (year, countries, entities), passes 1 and 1b done. */
+function indexOf(cables: Array<{ year: number; countries: string[]; entities: Entity[] }>): SurnameIndex {
+  const index = new SurnameIndex();
+  for (const c of cables) index.addCable(c.year, c.countries, c.entities);
+  index.settleNames();
+  for (const c of cables) index.addContext(c.entities);
+  return index;
+}
+
+describe('SurnameIndex.join with many full names of one surname', () => {
+  // John Smith: 50 cables from France; 100 other Smiths (first names too short to be spelling
+  // variants of one another), one cable each from their own country; Anna and Maria Jones, three
+  // cables each from Germany; every cable of 2005; "Smith" and "Jones" also written alone.
+  const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
+  let id = 1;
+  const john = id++;
+  for (let i = 0; i < 50; i += 1) cables.push({ year: 2005, countries: ['FR'], entities: [{ id: john, personKey: 'john smith', surnameOnly: false }] });
+  for (let k = 0; k < 100; k += 1) cables.push({ year: 2005, countries: [`C${k}`], entities: [{ id: id++, personKey: `k${k} smith`, surnameOnly: false }] });
+  const [anna, maria] = [id++, id++];
+  for (let i = 0; i < 3; i += 1) {
+    cables.push({ year: 2005, countries: ['DE'], entities: [{ id: anna, personKey: 'anna jones', surnameOnly: false }] });
+    cables.push({ year: 2005, countries: ['DE'], entities: [{ id: maria, personKey: 'maria jones', surnameOnly: false }] });
+  }
+  cables.push({ year: 2005, countries: ['US'], entities: [{ id: id++, personKey: 'smith', surnameOnly: true }, { id: id++, personKey: 'jones', surnameOnly: true }] });
+  const index = indexOf(cables);
+
+  test('a lone surname joins the full name its country points to, far ahead of the rest', () => {
+    // John Smith: country 2 + years 1 + log2(51) + log2(2) ≈ 9.67; any other Smith at most 3.
+    expect(index.join('smith', 2005, ['FR'], [])).toBe('john smith');
+  });
+
+  test('the best-attested name without evidence in this cable is not joined, even far ahead', () => {
+    // In a C7 cable John Smith still scores highest (7.67 against k7 Smith's 5) but has no evidence there.
+    expect(index.join('smith', 2005, ['C7'], [])).toBeUndefined();
+  });
+
+  test('two full names with the same score: no join', () => {
+    expect(index.join('jones', 2005, ['DE'], [])).toBeUndefined();
+  });
+
+  test('more than four years away, a full name is no candidate', () => {
+    // Every Smith is of 2005: in 2012 none is left.
+    expect(index.join('smith', 2012, ['FR'], [])).toBeUndefined();
+  });
+});
+
+test('a less attested full name wins on the context of the cable, past better attested ones', () => {
+  // John Smith: 50 cables of 2001 from France; 100 other Smiths of 2005, k7 Smith's cable also
+  // naming three other entities. A lone Smith in a 2005 cable from C7 naming those three: k7
+  // Smith scores 2 + 3 + 1 + 2 = 8, John Smith 6.67 − 2 (four years away) = 4.67.
+  const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
+  for (let i = 0; i < 50; i += 1) cables.push({ year: 2001, countries: ['FR'], entities: [{ id: 1, personKey: 'john smith', surnameOnly: false }] });
+  const context: Entity[] = [{ id: 500, surnameOnly: false }, { id: 501, surnameOnly: false }, { id: 502, surnameOnly: false }];
+  for (let k = 0; k < 100; k += 1) cables.push({ year: 2005, countries: [`C${k}`], entities: [{ id: 10 + k, personKey: `k${k} smith`, surnameOnly: false }, ...(k === 7 ? context : [])] });
+  cables.push({ year: 2005, countries: ['US'], entities: [{ id: 600, personKey: 'smith', surnameOnly: true }] });
+  const index = indexOf(cables);
+  expect(index.join('smith', 2005, ['C7'], [500, 501, 502])).toBe('k7 smith');
+  // Without the context k7 Smith scores 5: not 1.5 ahead of John Smith's 4.67.
+  expect(index.join('smith', 2005, ['C7'], [])).toBeUndefined();
+});
