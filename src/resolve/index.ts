@@ -287,19 +287,37 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (!n) return undefined;
     // a full name has words apart ("Kim Jong-il"); one hyphenated word ("RC-Central") does not
     if (n.includes(' ') && /\s/.test(name)) {
-      const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
-      if (longer.length === 1) return add('PERSON', longer[0]!, properCase(fullByNorm.get(longer[0]!)!), m.text);
-      // "Sultan Qaboos" and "Mohammed bin Zayed" beside "Sultan Qaboos bin Sa'id", "Mohammed bin Zayed al-Nahyan" in the same cable
-      const extended = longer.length === 0 ? fullNorms.filter((f) => f.startsWith(n + ' ')) : [];
-      if (extended.length === 1) return add('PERSON', extended[0]!, properCase(fullByNorm.get(extended[0]!)!), m.text);
-      return add('PERSON', n, properCase(name), m.text);
+      const full = fullNameOf(n);
+      return full === n ? add('PERSON', n, properCase(name), m.text) : add('PERSON', full, properCase(fullByNorm.get(full)!), m.text);
     }
-    // surname-only: join the full name in this cable ending with it (unique)
-    const cands = fullNorms.filter((f) => f.endsWith(' ' + n));
-    if (cands.length === 1) return add('PERSON', cands[0]!, properCase(fullByNorm.get(cands[0]!)!), m.text);
+    // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
+    // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
+    // given name used alone ("Evo", "Baitullah")
+    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
+    const holding = ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
+      ? new Set(fullNorms.filter((f) => f.split(' ').includes(n)).map(fullNameOf)) : ending;
+    const cands = ending.size ? ending : holding;
+    if (cands.size === 1) { const f = [...cands][0]!; return add('PERSON', f, properCase(fullByNorm.get(f)!), m.text); }
     return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
   }
+  /**
+   * The longest full name of the cable a full name stands for: "Ivan Iporre" → "Ivan Iporre Salguero",
+   * "Sultan Qaboos" and "Mohammed bin Zayed" → "Sultan Qaboos bin Sa'id", "Mohammed bin Zayed al-Nahyan" (each when unique).
+   */
+  function fullNameOf(n: string): string {
+    for (let hops = 0; hops < 4; hops++) {
+      const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
+      const extended = longer.length === 0 ? fullNorms.filter((f) => f.startsWith(n + ' ')) : [];
+      const next = longer.length === 1 ? longer[0]! : extended.length === 1 ? extended[0]! : undefined;
+      if (next === undefined) break;
+      n = next;
+    }
+    return n;
+  }
 }
+
+/** Particles of names that never stand for a person alone. */
+const CONNECTOR_WORDS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'du', 'y', 'e', 'mc', 'st', 'jr', 'sr', 'ii', 'iii']);
 
 /**
  * Corpus step: merges the local entities of all cables. Full names merge by normalized name;

@@ -49,6 +49,26 @@ describe('resolveEntities', () => {
   });
 });
 
+describe('names of one person within a cable', () => {
+  it('joins a shorter full name, a paternal surname and a given name alone to the one longest full name', () => {
+    const t = 'EVO AND HIS ADVISERS. Ivan Iporre Salguero, Santos Ramirez Valverde and Evo Morales met. Ivan Iporre said Iporre, Ramirez and Morales agree.';
+    const { perCable } = resolveEntities([makeCable('06LAPAZ1', t)], [at(t, [['PERSON', 'EVO'], ['PERSON', 'Ivan Iporre Salguero'], ['PERSON', 'Santos Ramirez Valverde'],
+      ['PERSON', 'Evo Morales'], ['PERSON', 'Ivan Iporre'], ['PERSON', 'Iporre'], ['PERSON', 'Ramirez'], ['PERSON', 'Morales']])]);
+    const people = perCable[0].filter((e) => e.type === 'PERSON').map((e) => [e.name, [...e.mentions].sort()]);
+    expect(people.sort()).toEqual([
+      ['Evo Morales', ['EVO', 'Evo Morales', 'Morales']],
+      ['Ivan Iporre Salguero', ['Iporre', 'Ivan Iporre', 'Ivan Iporre Salguero']],
+      ['Santos Ramirez Valverde', ['Ramirez', 'Santos Ramirez Valverde']],
+    ]);
+  });
+
+  it('leaves a word two full names share alone', () => {
+    const t = 'Hugo Chavez and Hugo Moldiz met; Hugo spoke.';
+    const { perCable } = resolveEntities([makeCable('06LAPAZ2', t)], [at(t, [['PERSON', 'Hugo Chavez'], ['PERSON', 'Hugo Moldiz'], ['PERSON', 'Hugo']])]);
+    expect(perCable[0].map((e) => e.name).sort()).toEqual(['Hugo', 'Hugo Chavez', 'Hugo Moldiz']);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
