@@ -265,6 +265,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
     else resolveOne({ ...n, type: target.type });
   }
+  joinShortOrganizations(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
   function resolveOne(m: Mention): string | undefined {
@@ -313,6 +314,37 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       n = next;
     }
     return n;
+  }
+}
+
+/** Small words left out of an organization's initials ("National Bank of Ukraine" → NBU). */
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'el', 'del', 'di', 'da', 'y', 'et', '&']);
+function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => w && !INITIALS_SKIP.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+}
+/**
+ * Within one cable, an organization named short joins the one organization of the cable it stands for:
+ * an acronym the initials of exactly one spelled-out name ("WWF" and "World Wildlife Fund", "NBU" and
+ * "National Bank of Ukraine"), a name the end of exactly one longer name ("Assembly" of "National
+ * Assembly", "Central Bank" of "UAE Central Bank"). The surfaces move; the short local goes.
+ */
+function joinShortOrganizations(locals: Map<string, Local>): void {
+  const orgs = [...locals.entries()].filter(([, l]) => l.type === 'ORGANIZATION');
+  if (orgs.length < 2) return;
+  const spelled = orgs.filter(([, l]) => l.key.includes(' '));
+  for (const [k, l] of orgs) {
+    let targets: Array<[string, Local]> = [];
+    if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
+      targets = spelled.filter(([k2, l2]) => k2 !== k && initialsOf(l2.display.replace(/\s*\(.*\)$/, '')) === l.display);
+    } else {
+      targets = spelled.filter(([k2, l2]) => k2 !== k && l2.key.endsWith(' ' + l.key));
+      // a chain ("Bank" → "Central Bank" → "UAE Central Bank") goes to the longest
+      if (targets.length > 1) targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !b.key.endsWith(' ' + a.key)));
+    }
+    if (targets.length !== 1) continue;
+    const target = targets[0]![1];
+    for (const [surface, count] of l.surfaces) target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
+    locals.delete(k);
   }
 }
 

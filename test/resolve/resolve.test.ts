@@ -69,6 +69,21 @@ describe('names of one person within a cable', () => {
   });
 });
 
+describe('organizations named short within a cable', () => {
+  it('join the one spelled-out name their initials or ending fit, and only that one', () => {
+    const t = 'The National Bank of Ukraine and the World Wildlife Fund met the National Assembly. NBU, WWF and the Assembly agreed; the Party did not, nor PDCI.';
+    const { perCable } = resolveEntities([makeCable('08KYIV1', t)], [at(t, [['ORGANIZATION', 'National Bank of Ukraine'], ['ORGANIZATION', 'World Wildlife Fund'],
+      ['ORGANIZATION', 'National Assembly'], ['ORGANIZATION', 'NBU'], ['ORGANIZATION', 'WWF'], ['ORGANIZATION', 'Assembly'], ['ORGANIZATION', 'Party'], ['ORGANIZATION', 'PDCI']])]);
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['National Assembly', ['Assembly', 'National Assembly']],
+      ['National Bank of Ukraine', ['NBU', 'National Bank of Ukraine']],
+      ['PDCI', ['PDCI']],
+      ['Party', ['Party']],
+      ['World Wildlife Fund', ['WWF', 'World Wildlife Fund']],
+    ]);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
