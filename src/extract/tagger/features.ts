@@ -73,7 +73,7 @@ function hashOf(s: string): number {
 }
 
 /** Static features of every token (those not depending on the previous tag): a flat list, `STATIC` per token. */
-export const STATIC = 26;
+export const STATIC = 29;
 export function staticFeatures(tokens: readonly TagToken[], lines: readonly LineInfo[], rules: Uint8Array, capsCable: boolean): { features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array } {
   const n = tokens.length;
   const w = new Uint32Array(n); const sh = new Uint32Array(n); const gz = new Uint32Array(n);
@@ -83,6 +83,9 @@ export function staticFeatures(tokens: readonly TagToken[], lines: readonly Line
     sh[i] = hashOf(shapeOf(t.text));
     gz[i] = gazBits(t.lower.replace(/[.]$/, ''));
   }
+  const docCase = caseInCable(tokens, lines, w);
+  const docRule = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (rules[i]! > 0) docRule.set(w[i]!, (docRule.get(w[i]!) ?? 0) | (1 << ((rules[i]! + 1) >> 1)));
   const NONE = 0x5bd1e995;
   const at = (arr: Uint32Array, i: number) => (i >= 0 && i < n ? arr[i]! : NONE + i - (i < 0 ? 0 : n));
   const out = new Int32Array(n * STATIC);
@@ -119,8 +122,33 @@ export function staticFeatures(tokens: readonly TagToken[], lines: readonly Line
     out[o + 23] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i]!, sh[i]!)));
     out[o + 24] = feature(24, mix(rules[i]!, mix(lineCtx, gz[i]!)));
     out[o + 25] = feature(25, mix(at(w, i - 1), w[i]!));
+    const dc = docCase.get(w[i]!) ?? 0; const dr = docRule.get(w[i]!) ?? 0;
+    out[o + 26] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i]!)));
+    out[o + 27] = feature(27, mix(dr, rules[i]!));
+    out[o + 28] = feature(28, mix(dr, dc));
   }
   return { features: out, wordHashes: w, shapeHashes: sh };
+}
+
+/**
+ * How each word (by hash) is written elsewhere in the same cable, in mixed-case lines and not first in
+ * its sentence: bit 1 capitalized, 2 lower case, 4 all capitals. An all-caps subject line or header
+ * word is thus told apart by the body ("MORALES" → "Morales" → a name; "MEETS" → "meets").
+ */
+function caseInCable(tokens: readonly TagToken[], lines: readonly LineInfo[], w: Uint32Array): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (lines[t.line]!.caps || t.lineStart) continue;
+    const prev = tokens[i - 1]!.text;
+    if (prev === '.' || prev === ':' || prev === '"' || prev === '(') continue;
+    const c0 = t.text.charCodeAt(0);
+    let bit = 0;
+    if (c0 >= 97 && c0 <= 122) bit = 2;
+    else if (c0 >= 65 && c0 <= 90) bit = t.text.length > 1 && t.text === t.text.toUpperCase() ? 4 : 1;
+    if (bit) out.set(w[i]!, (out.get(w[i]!) ?? 0) | bit);
+  }
+  return out;
 }
 
 /** Features that depend on the previous tag (decoding left to right). */
