@@ -337,9 +337,12 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
       targets = spelled.filter(([k2, l2]) => k2 !== k && initialsOf(l2.display.replace(/\s*\(.*\)$/, '')) === l.display);
     } else {
-      targets = spelled.filter(([k2, l2]) => k2 !== k && l2.key.endsWith(' ' + l.key));
+      // (a country qualifier aside: "Assembly" of "National Assembly (Ukraine)")
+      const bare = (x: Local) => normalizeName(x.display.replace(/\s*\([^()]*\)$/, ''));
+      const short = bare(l);
+      targets = spelled.filter(([k2, l2]) => k2 !== k && bare(l2).endsWith(' ' + short));
       // a chain ("Bank" → "Central Bank" → "UAE Central Bank") goes to the longest
-      if (targets.length > 1) targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !b.key.endsWith(' ' + a.key)));
+      if (targets.length > 1) targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !bare(b).endsWith(' ' + bare(a))));
     }
     if (targets.length !== 1) continue;
     const target = targets[0]![1];

@@ -75,7 +75,7 @@ describe('organizations named short within a cable', () => {
     const { perCable } = resolveEntities([makeCable('08KYIV1', t)], [at(t, [['ORGANIZATION', 'National Bank of Ukraine'], ['ORGANIZATION', 'World Wildlife Fund'],
       ['ORGANIZATION', 'National Assembly'], ['ORGANIZATION', 'NBU'], ['ORGANIZATION', 'WWF'], ['ORGANIZATION', 'Assembly'], ['ORGANIZATION', 'Party'], ['ORGANIZATION', 'PDCI']])]);
     expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
-      ['National Assembly', ['Assembly', 'National Assembly']],
+      ['National Assembly (Ukraine)', ['Assembly', 'National Assembly']],
       ['National Bank of Ukraine', ['NBU', 'National Bank of Ukraine']],
       ['PDCI', ['PDCI']],
       ['Party', ['Party']],
