@@ -221,10 +221,12 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
 }
 
 /** The cable's full person names (two words or more, titles stripped): normalized → as first written. */
-function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>): Map<string, string> {
+function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>, ctry: string[]): Map<string, string> {
   const full = new Map<string, string>();
   for (const m of mentions) {
     if (m.type !== 'PERSON' || aliasOf.has(m)) continue;
+    // a "person" its form names otherwise ("Obama Administration") is no full name to join
+    if (canonicalOf('PERSON', m.text, ctry) !== undefined) continue;
     const name = personName(m.text);
     const k = normalizeName(name);
     if (k.includes(' ') && /\s/.test(name) && !full.has(k)) full.set(k, name);
@@ -249,7 +251,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   const aliasOf = new Map<Mention, Mention>();
   const aliasTarget = aliasTargets(cable.text, mentions);
   if (aliasTarget.size) for (const n of mentions) { const m = aliasTarget.get(n.text); if (m && n !== m) aliasOf.set(n, m); }
-  const fullByNorm = fullPersonNames(mentions, aliasOf);
+  const fullByNorm = fullPersonNames(mentions, aliasOf, ctry);
   const fullNorms = [...fullByNorm.keys()];
   const keyOf = new Map<Mention, string>();
   const aliases: Mention[] = [];
@@ -296,7 +298,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // given name used alone ("Evo", "Baitullah")
     const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
     const holding = ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
-      ? new Set(fullNorms.filter((f) => f.split(' ').includes(n)).map(fullNameOf)) : ending;
+      ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf)) : ending;
     const cands = ending.size ? ending : holding;
     if (cands.size === 1) { const f = [...cands][0]!; return add('PERSON', f, properCase(fullByNorm.get(f)!), m.text); }
     return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
@@ -349,6 +351,18 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     for (const [surface, count] of l.surfaces) target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
     locals.delete(k);
   }
+}
+
+/**
+ * Whether a lone word may stand for the full name `words`: a middle word of three or more (the
+ * paternal surname of "Santos Ramirez Valverde"; not of "Putin-Yushchenko Bilateral"), or the first when it is a given name ("Evo" of
+ * "Evo Morales"; not "Obama" of a stray "Obama Factor").
+ */
+function holdsName(words: readonly string[], w: string): boolean {
+  const at = words.indexOf(w);
+  if (at < 0 || at === words.length - 1) return false;
+  if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]!);
+  return FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w);
 }
 
 /** Particles of names that never stand for a person alone. */
