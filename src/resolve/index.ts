@@ -334,13 +334,17 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
   const orgs = [...locals.entries()].filter(([, l]) => l.type === 'ORGANIZATION');
   if (orgs.length < 2) return;
   const spelled = orgs.filter(([, l]) => l.key.includes(' '));
+  if (spelled.length === 0) return;
+  // (a country qualifier aside: "Assembly" of "National Assembly (Ukraine)")
+  const bareOf = new Map<Local, string>();
+  const bare = (x: Local) => { let b = bareOf.get(x); if (b === undefined) { b = normalizeName(x.display.replace(/\s*\([^()]*\)$/, '')); bareOf.set(x, b); } return b; };
+  const initialsOfLocal = new Map<Local, string>();
+  const initials = (x: Local) => { let b = initialsOfLocal.get(x); if (b === undefined) { b = initialsOf(x.display.replace(/\s*\(.*\)$/, '')); initialsOfLocal.set(x, b); } return b; };
   for (const [k, l] of orgs) {
     let targets: Array<[string, Local]> = [];
     if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
-      targets = spelled.filter(([k2, l2]) => k2 !== k && initialsOf(l2.display.replace(/\s*\(.*\)$/, '')) === l.display);
+      targets = spelled.filter(([k2, l2]) => k2 !== k && initials(l2) === l.display);
     } else {
-      // (a country qualifier aside: "Assembly" of "National Assembly (Ukraine)")
-      const bare = (x: Local) => normalizeName(x.display.replace(/\s*\([^()]*\)$/, ''));
       const short = bare(l);
       targets = spelled.filter(([k2, l2]) => k2 !== k && bare(l2).endsWith(' ' + short));
       // a chain ("Bank" → "Central Bank" → "UAE Central Bank") goes to the longest
