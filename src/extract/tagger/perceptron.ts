@@ -66,6 +66,45 @@ function viterbi(n: number, emit: Float64Array, transitions: Transitions, startT
 }
 const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT).map((_x, k) => (allowed(Math.floor(k / TAG_COUNT), k % TAG_COUNT) ? 1 : 0));
 
+/**
+ * `viterbi` for decoding: transition scores read in place from each token type's cached scores,
+ * and a token outside any entity for sure costs one column (O) instead of all of them.
+ */
+function viterbiCached(n: number, emit: Float64Array, types: readonly TokenType[], outside: Uint8Array): Uint8Array {
+  const T = TAG_COUNT;
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const back = new Uint8Array(n * T);
+  let prevScore = new Float64Array(T).fill(-Infinity);
+  prevScore[0] = 0;
+  let cur = new Float64Array(T);
+  for (let i = 0; i < n; i++) {
+    const ts = types[i]!.scores!;
+    if (outside[i]) {
+      let best = -Infinity; let arg = 0;
+      for (let p = 0; p < T; p++) { const sc = prevScore[p]! + ts[T + p * T]!; if (sc > best) { best = sc; arg = p; } }
+      cur.fill(-Infinity); cur[0] = best + emit[i * T]!; back[i * T] = arg;
+    } else {
+      cur.fill(-Infinity);
+      for (let p = 0; p < T; p++) {
+        const base = prevScore[p]!;
+        if (base === -Infinity) continue;
+        const row = T + p * T;
+        for (let t = 0; t < T; t++) {
+          if (!ALLOWED[p * T + t]) continue;
+          const sc = base + ts[row + t]! + emit[i * T + t]!;
+          if (sc > cur[t]!) { cur[t] = sc; back[i * T + t] = p; }
+        }
+      }
+    }
+    const tmp = prevScore; prevScore = cur; cur = tmp;
+  }
+  let best = 0;
+  for (let t = 1; t < T; t++) if (prevScore[t]! > prevScore[best]!) best = t;
+  for (let i = n - 1; i >= 0; i--) { tags[i] = best; best = back[i * T + best]!; }
+  return tags;
+}
+
 /** The transition scores of token `i` from its word and shape hashes (training: the weights change at every update). */
 function transitionsOf(w: Float32Array, input: DecodeInput, from: number): Transitions {
   const dyn = new Int32Array(DYNAMIC);
@@ -114,7 +153,7 @@ export class Perceptron {
       const o = i * perToken;
       for (let k = LEXICAL; k < perToken; k++) { const f = stat[o + k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) emit[s + t] += w[f + t]!; }
     }
-    return viterbi(n, emit, (i, out) => { const ts = types[i]!.scores!; for (let k = 0; k < TAG_COUNT * TAG_COUNT; k++) out[k] = ts[TAG_COUNT + k]!; }, 0);
+    return viterbiCached(n, emit, types, outside);
   }
 
   /** The weights of float `w` scaled so the largest is ±32767, rounded. */
