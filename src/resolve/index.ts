@@ -268,6 +268,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     else resolveOne({ ...n, type: target.type });
   }
   joinShortOrganizations(locals);
+  joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
   function resolveOne(m: Mention): string | undefined {
@@ -367,6 +368,26 @@ function holdsName(words: readonly string[], w: string): boolean {
   if (at < 0 || at === words.length - 1) return false;
   if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]!);
   return FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w);
+}
+
+/**
+ * A one-word "place" no gazetteer knows whose text is also a person's surface in the same cable
+ * ("in Chavez's Venezuela" beside "Hugo Chavez", "Chavez") is that person: the corpus pass would
+ * otherwise read it as a surname on its own and could join another full name than the cable's.
+ */
+function joinSurnamesReadAsPlaces(locals: Map<string, Local>): void {
+  let people: Map<string, Local> | undefined;
+  for (const [k, l] of locals) {
+    if (l.type !== 'PLACE' || l.key.includes(' ') || PLACES.has(l.key) || COUNTRY_CODE.has(l.key)) continue;
+    if (!people) {
+      people = new Map();
+      for (const p of locals.values()) if (p.type === 'PERSON' && !p.surnameOnly) for (const surface of p.surfaces.keys()) people.set(surface, p);
+    }
+    const person = [...l.surfaces.keys()].map((surface) => people!.get(surface)).find((p) => p !== undefined);
+    if (!person) continue;
+    for (const [surface, count] of l.surfaces) person.surfaces.set(surface, (person.surfaces.get(surface) ?? 0) + count);
+    locals.delete(k);
+  }
 }
 
 /** Particles of names that never stand for a person alone. */
@@ -501,10 +522,12 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   const resolvedAt = new Int32Array(count + 1);
   // Per entity of the cable: surface → its occurrences (what the aliases count).
   const merged = new Map<number, Map<number, number>>();
+  const surfaceOwner = new Map<number, number>();
   for (let i = 0; i < count; i++) {
     const countries = countriesOf(i);
     let cableIds: number[] | undefined;
     merged.clear();
+    surfaceOwner.clear();
     let at = localsAt[i]!;
     const n = locals.get(at++);
     for (let k = 0; k < n; k++) {
@@ -533,12 +556,24 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
       for (let j = 0; j < surfaceCount; j++) {
         const surface = locals.get(at++);
         const c = locals.get(at++);
+        // one surface of one type names one entity per cable (the graph database keys mentions so):
+        // a surface two locals ended up sharing stays with the first
+        const ownerKey = surface * 3 + TYPES.indexOf(type);
+        const owner = surfaceOwner.get(ownerKey);
+        if (owner !== undefined && owner !== entity) {
+          const os = merged.get(owner)!; os.set(surface, (os.get(surface) ?? 0) + c);
+          const oa = entityList[owner]!.aliases.find((x) => x.text === text.strings[surface]);
+          if (oa) oa.count += c;
+          continue;
+        }
+        surfaceOwner.set(ownerKey, entity);
         const s = text.strings[surface]!;
         const a = e.aliases.find((x) => x.text === s);
         if (a) a.count += c; else e.aliases.push({ text: s, count: c });
         surfaces.set(surface, (surfaces.get(surface) ?? 0) + c);
       }
-      if (e.cables[e.cables.length - 1] !== ids[i]) e.cables.push(ids[i]);
+      if (surfaces.size === 0) merged.delete(entity);
+      else if (e.cables[e.cables.length - 1] !== ids[i]) e.cables.push(ids[i]);
     }
     resolvedAt[i] = resolved.length;
     resolved.push(merged.size);
@@ -553,7 +588,7 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   }
   for (const e of entityList) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return {
-    entities: sortById([...entityList]),
+    entities: sortById(entityList.filter((e) => e.cables.length > 0)),
     cableEntities(i: number): CableEntity[] {
       let at = resolvedAt[i]!;
       const n = resolved.get(at++);

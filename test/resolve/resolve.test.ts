@@ -62,6 +62,15 @@ describe('names of one person within a cable', () => {
     ]);
   });
 
+  it("reads a one-word 'place' that is a person's surface in the cable as that person: one surface, one entity", () => {
+    const t = "Hugo Chavez spoke; Chavez said that in Chavez's Venezuela all is well.";
+    const { perCable } = resolveEntities([makeCable('09CARACAS1', t)], [at(t, [['PERSON', 'Hugo Chavez'], ['PERSON', 'Chavez'], ['PLACE', 'Chavez'], ['PLACE', 'Venezuela']])]);
+    expect(perCable[0].map((e) => [e.type, e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['PERSON', 'Hugo Chavez', ['Chavez', 'Hugo Chavez']],
+      ['PLACE', 'Venezuela', ['Venezuela']],
+    ]);
+  });
+
   it('leaves a word two full names share alone', () => {
     const t = 'Hugo Chavez and Hugo Moldiz met; Hugo spoke.';
     const { perCable } = resolveEntities([makeCable('06LAPAZ2', t)], [at(t, [['PERSON', 'Hugo Chavez'], ['PERSON', 'Hugo Moldiz'], ['PERSON', 'Hugo']])]);
