@@ -5,7 +5,7 @@
  * K-fold cross-validation (train on K-1 folds, score the held-out one, entity-level as
  * scripts/eval-entities.js scores the gold cables) for the tagger and for builtin on the same cables.
  *
- *   node scripts/ner/train.js [--annotations DIR] [--corpus DIR] [--epochs 6] [--folds 5] [--no-write] [--out FILE]
+ *   node scripts/ner/train.js [--annotations DIR] [--corpus DIR] [--epochs 10] [--folds 5] [--no-write] [--out FILE]
  *
  * Annotations: one JSON per cable ({id, textSha1, entities, spans}); the cable text is read from the
  * corpus and must have the annotated text's SHA-1. Never ../shared/gold.
@@ -26,7 +26,7 @@ const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
 const annotationsDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'ner', 'annotations')));
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
-const epochs = Number(opt('--epochs', '6'));
+const epochs = Number(opt('--epochs', '10'));
 const folds = Number(opt('--folds', '0'));
 const out = path.resolve(opt('--out', path.join(ROOT, 'src', 'extract', 'tagger', 'tagger.bin.gz')));
 if (/[\\/]gold[\\/]?/.test(annotationsDir) && annotationsDir.includes('shared')) { console.error('the gold cables are for measuring only'); process.exit(2); }
@@ -77,8 +77,19 @@ function train(items) {
 async function main() {
   const files = fs.readdirSync(annotationsDir).filter((f) => f.endsWith('.json')).sort();
   const annotations = new Map(files.map((f) => { const a = JSON.parse(fs.readFileSync(path.join(annotationsDir, f), 'utf8')); return [a.id, a]; }));
+  // Only the annotated cables' Cable Viewer pages are read (the text they were annotated on: scripts/ner/lib.js).
+  const pages = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html') && annotations.has(e.name.slice(0, -5))) pages.push(p);
+    }
+  };
+  walk(corpus);
+  pages.sort();
   const cables = new Map();
-  for await (const p of processCables(readCables([corpus], {}), { ner: 'none', workers: 0 })) if (annotations.has(p.cable.id) && !cables.has(p.cable.id)) cables.set(p.cable.id, p.cable);
+  for await (const p of processCables(readCables(pages, {}), { ner: 'none', workers: 0 })) if (annotations.has(p.cable.id) && !cables.has(p.cable.id)) cables.set(p.cable.id, p.cable);
   const rules = new BuiltinExtractor();
   const items = [];
   for (const [id, a] of annotations) {
@@ -89,8 +100,20 @@ async function main() {
     items.push({ id, cable, annotation: a, input, gold: goldTags(input.tokens, a.spans) });
   }
   items.sort((x, y) => (x.id < y.id ? -1 : 1));
-  console.log(`${items.length} annotated cables (${items.reduce((n, it) => n + it.gold.length, 0)} tokens) from ${annotationsDir}`);
+  const tokens = items.reduce((n, it) => n + it.gold.length, 0);
+  const outside = items.reduce((n, it) => n + it.input.outside.reduce((a, b) => a + b, 0), 0);
+  const lost = items.reduce((n, it) => n + it.gold.filter((g, i) => g !== 0 && it.input.outside[i]).length, 0);
+  console.log(`${items.length} annotated cables (${tokens} tokens) from ${annotationsDir}`);
+  console.log(`tokens outside any entity for sure (not scored): ${outside} (${(100 * outside / tokens).toFixed(1)}%), of them inside an annotated entity: ${lost}`);
 
+  if (args.includes('--oracle')) {
+    // The annotated spans themselves as mentions: what resolution and scoring make of a perfect tagger.
+    const score = scorer(stripTitles);
+    const pred = resolveEntities(items.map((it) => it.cable), items.map((it) => it.annotation.spans.map((s) => ({ type: s.type, text: it.cable.text.slice(s.start, s.end), start: s.start, end: s.end })))).perCable;
+    items.forEach((it, i) => score.add(it.id, pred[i], it.annotation.entities));
+    console.log(`\n## the annotated spans as mentions (a perfect tagger) + resolution\n\n${score.table()}`);
+    if (args.includes('--errors')) console.log('\n' + score.errors.join('\n'));
+  }
   if (folds > 1) {
     const tagged = scorer(stripTitles); const builtin = scorer(stripTitles);
     for (let f = 0; f < folds; f++) {

@@ -208,10 +208,27 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     return lastLower === 'administration' && words.length === 1 ? null : undefined;
   }
   if (type === 'PERSON' && /^(?:administration|government)$/i.test(t)) return null;
+  // "Supreme Court", "Senate", "Central Bank": every country has one — the one of the cable's country
+  if (type === 'ORGANIZATION' && countries[0] && countries[0] !== 'US') {
+    const g = t.replace(/^the /i, '');
+    const gl = g.toLowerCase();
+    if (GENERIC_INSTITUTIONS.has(gl) || (/^ministry of (?:the )?[a-z]/i.test(g) && g.split(' ').length <= 6 && !/\b(?:affairs of|of the [A-Z][a-z]+ (?:republic|kingdom))\b/i.test(g))) {
+      const name = g === g.toUpperCase() || g === gl ? g.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase()) : g;
+      return { type: 'ORGANIZATION', name: `${name} (${COUNTRY_NAME.get(countries[0]) ?? countries[0]})` };
+    }
+  }
   // a people or nationality is no person ("Kyrgyz", "Kazakh")
   if (type === 'PERSON' && words.length === 1 && (DEMONYMS.has(lastLower) || PEOPLES.has(lastLower))) return null;
   return undefined;
 }
+
+/** Institutions every country has, named alike: without a country they name the cable's country's own. */
+const GENERIC_INSTITUTIONS = new Set(['supreme court', 'constitutional court', 'high court', 'court of appeal', 'court of appeals', 'national assembly',
+  'parliament', 'senate', 'chamber of deputies', 'lower house', 'upper house', 'central bank', 'air force', 'navy', 'army', 'armed forces', 'national police',
+  'police', 'federal police', 'cabinet', 'council of ministers', 'constitutional council', 'electoral commission', 'election commission',
+  'national electoral commission', 'independent electoral commission', 'electoral tribunal', 'supreme electoral tribunal', 'prosecutor general',
+  "prosecutor general's office", 'public prosecutor', "public prosecutor's office", 'customs', 'coast guard', 'border guard', 'border police',
+  'presidency', "prime minister's office", 'intelligence service', 'state security']);
 
 /** "Government of Spain"; the United States and United Kingdom as resolution names them from USG/HMG. */
 export function governmentName(cc: string): string {

@@ -222,10 +222,12 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
 }
 
 /** The cable's full person names (two words or more, titles stripped): normalized → as first written. */
-function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>): Map<string, string> {
+function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>, ctry: string[]): Map<string, string> {
   const full = new Map<string, string>();
   for (const m of mentions) {
     if (m.type !== 'PERSON' || aliasOf.has(m)) continue;
+    // a "person" its form names otherwise ("Obama Administration") is no full name to join
+    if (canonicalOf('PERSON', m.text, ctry) !== undefined) continue;
     const name = personName(m.text);
     const k = normalizeName(name);
     if (k.includes(' ') && /\s/.test(name) && !full.has(k)) full.set(k, name);
@@ -250,7 +252,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   const aliasOf = new Map<Mention, Mention>();
   const aliasTarget = aliasTargets(cable.text, mentions);
   if (aliasTarget.size) for (const n of mentions) { const m = aliasTarget.get(n.text); if (m && n !== m) aliasOf.set(n, m); }
-  const fullByNorm = fullPersonNames(mentions, aliasOf);
+  const fullByNorm = fullPersonNames(mentions, aliasOf, ctry);
   const fullNorms = [...fullByNorm.keys()];
   const keyOf = new Map<Mention, string>();
   const aliases: Mention[] = [];
@@ -266,6 +268,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
     else resolveOne({ ...n, type: target.type });
   }
+  joinShortOrganizations(locals);
+  joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
   function resolveOne(m: Mention): string | undefined {
@@ -288,19 +292,107 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (!n) return undefined;
     // a full name has words apart ("Kim Jong-il"); one hyphenated word ("RC-Central") does not
     if (n.includes(' ') && /\s/.test(name)) {
-      const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
-      if (longer.length === 1) return add('PERSON', longer[0]!, properCase(fullByNorm.get(longer[0]!)!), m.text);
-      // "Sultan Qaboos" and "Mohammed bin Zayed" beside "Sultan Qaboos bin Sa'id", "Mohammed bin Zayed al-Nahyan" in the same cable
-      const extended = longer.length === 0 ? fullNorms.filter((f) => f.startsWith(n + ' ')) : [];
-      if (extended.length === 1) return add('PERSON', extended[0]!, properCase(fullByNorm.get(extended[0]!)!), m.text);
-      return add('PERSON', n, properCase(name), m.text);
+      const full = fullNameOf(n);
+      return full === n ? add('PERSON', n, properCase(name), m.text) : add('PERSON', full, properCase(fullByNorm.get(full)!), m.text);
     }
-    // surname-only: join the full name in this cable ending with it (unique)
-    const cands = fullNorms.filter((f) => f.endsWith(' ' + n));
-    if (cands.length === 1) return add('PERSON', cands[0]!, properCase(fullByNorm.get(cands[0]!)!), m.text);
+    // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
+    // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
+    // given name used alone ("Evo", "Baitullah")
+    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
+    const holding = ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
+      ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf)) : ending;
+    const cands = ending.size ? ending : holding;
+    if (cands.size === 1) { const f = [...cands][0]!; return add('PERSON', f, properCase(fullByNorm.get(f)!), m.text); }
     return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
   }
+  /**
+   * The longest full name of the cable a full name stands for: "Ivan Iporre" → "Ivan Iporre Salguero",
+   * "Sultan Qaboos" and "Mohammed bin Zayed" → "Sultan Qaboos bin Sa'id", "Mohammed bin Zayed al-Nahyan" (each when unique).
+   */
+  function fullNameOf(n: string): string {
+    for (let hops = 0; hops < 4; hops++) {
+      const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
+      const extended = longer.length === 0 ? fullNorms.filter((f) => f.startsWith(n + ' ')) : [];
+      const next = longer.length === 1 ? longer[0]! : extended.length === 1 ? extended[0]! : undefined;
+      if (next === undefined) break;
+      n = next;
+    }
+    return n;
+  }
 }
+
+/** Small words left out of an organization's initials ("National Bank of Ukraine" → NBU). */
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'el', 'del', 'di', 'da', 'y', 'et', '&']);
+function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => w && !INITIALS_SKIP.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+}
+/**
+ * Within one cable, an organization named short joins the one organization of the cable it stands for:
+ * an acronym the initials of exactly one spelled-out name ("WWF" and "World Wildlife Fund", "NBU" and
+ * "National Bank of Ukraine"), a name the end of exactly one longer name ("Assembly" of "National
+ * Assembly", "Central Bank" of "UAE Central Bank"). The surfaces move; the short local goes.
+ */
+function joinShortOrganizations(locals: Map<string, Local>): void {
+  const orgs = [...locals.entries()].filter(([, l]) => l.type === 'ORGANIZATION');
+  if (orgs.length < 2) return;
+  const spelled = orgs.filter(([, l]) => l.key.includes(' '));
+  if (spelled.length === 0) return;
+  // (a country qualifier aside: "Assembly" of "National Assembly (Ukraine)")
+  const bareOf = new Map<Local, string>();
+  const bare = (x: Local) => { let b = bareOf.get(x); if (b === undefined) { b = normalizeName(x.display.replace(/\s*\([^()]*\)$/, '')); bareOf.set(x, b); } return b; };
+  const initialsOfLocal = new Map<Local, string>();
+  const initials = (x: Local) => { let b = initialsOfLocal.get(x); if (b === undefined) { b = initialsOf(x.display.replace(/\s*\(.*\)$/, '')); initialsOfLocal.set(x, b); } return b; };
+  for (const [k, l] of orgs) {
+    let targets: Array<[string, Local]> = [];
+    if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
+      targets = spelled.filter(([k2, l2]) => k2 !== k && initials(l2) === l.display);
+    } else {
+      const short = bare(l);
+      targets = spelled.filter(([k2, l2]) => k2 !== k && bare(l2).endsWith(' ' + short));
+      // a chain ("Bank" → "Central Bank" → "UAE Central Bank") goes to the longest
+      if (targets.length > 1) targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !bare(b).endsWith(' ' + bare(a))));
+    }
+    if (targets.length !== 1) continue;
+    const target = targets[0]![1];
+    for (const [surface, count] of l.surfaces) target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
+    locals.delete(k);
+  }
+}
+
+/**
+ * Whether a lone word may stand for the full name `words`: a middle word of three or more (the
+ * paternal surname of "Santos Ramirez Valverde"; not of "Putin-Yushchenko Bilateral"), or the first when it is a given name ("Evo" of
+ * "Evo Morales"; not "Obama" of a stray "Obama Factor").
+ */
+function holdsName(words: readonly string[], w: string): boolean {
+  const at = words.indexOf(w);
+  if (at < 0 || at === words.length - 1) return false;
+  if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]!);
+  return FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w);
+}
+
+/**
+ * A one-word "place" no gazetteer knows whose text is also a person's surface in the same cable
+ * ("in Chavez's Venezuela" beside "Hugo Chavez", "Chavez") is that person: the corpus pass would
+ * otherwise read it as a surname on its own and could join another full name than the cable's.
+ */
+function joinSurnamesReadAsPlaces(locals: Map<string, Local>): void {
+  let people: Map<string, Local> | undefined;
+  for (const [k, l] of locals) {
+    if (l.type !== 'PLACE' || l.key.includes(' ') || PLACES.has(l.key) || COUNTRY_CODE.has(l.key)) continue;
+    if (!people) {
+      people = new Map();
+      for (const p of locals.values()) if (p.type === 'PERSON' && !p.surnameOnly) for (const surface of p.surfaces.keys()) people.set(surface, p);
+    }
+    const person = [...l.surfaces.keys()].map((surface) => people!.get(surface)).find((p) => p !== undefined);
+    if (!person) continue;
+    for (const [surface, count] of l.surfaces) person.surfaces.set(surface, (person.surfaces.get(surface) ?? 0) + count);
+    locals.delete(k);
+  }
+}
+
+/** Particles of names that never stand for a person alone. */
+const CONNECTOR_WORDS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'du', 'y', 'e', 'mc', 'st', 'jr', 'sr', 'ii', 'iii']);
 
 /**
  * Corpus step: merges the local entities of all cables. Full names merge by normalized name;
@@ -432,10 +524,12 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   const resolvedAt = new Int32Array(count + 1);
   // Per entity of the cable: surface → its occurrences (what the aliases count).
   const merged = new Map<number, Map<number, number>>();
+  const surfaceOwner = new Map<number, number>();
   for (let i = 0; i < count; i++) {
     const countries = countriesOf(i);
     let cableIds: number[] | undefined;
     merged.clear();
+    surfaceOwner.clear();
     let at = localsAt[i]!;
     const n = locals.get(at++);
     for (let k = 0; k < n; k++) {
@@ -464,12 +558,24 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
       for (let j = 0; j < surfaceCount; j++) {
         const surface = locals.get(at++);
         const c = locals.get(at++);
+        // one surface of one type names one entity per cable (the graph database keys mentions so):
+        // a surface two locals ended up sharing stays with the first
+        const ownerKey = surface * 3 + TYPES.indexOf(type);
+        const owner = surfaceOwner.get(ownerKey);
+        if (owner !== undefined && owner !== entity) {
+          const os = merged.get(owner)!; os.set(surface, (os.get(surface) ?? 0) + c);
+          const oa = entityList[owner]!.aliases.find((x) => x.text === text.strings[surface]);
+          if (oa) oa.count += c;
+          continue;
+        }
+        surfaceOwner.set(ownerKey, entity);
         const s = text.strings[surface]!;
         const a = e.aliases.find((x) => x.text === s);
         if (a) a.count += c; else e.aliases.push({ text: s, count: c });
         surfaces.set(surface, (surfaces.get(surface) ?? 0) + c);
       }
-      if (e.cables[e.cables.length - 1] !== ids[i]) e.cables.push(ids[i]);
+      if (surfaces.size === 0) merged.delete(entity);
+      else if (e.cables[e.cables.length - 1] !== ids[i]) e.cables.push(ids[i]);
     }
     resolvedAt[i] = resolved.length;
     resolved.push(merged.size);
@@ -484,7 +590,7 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   }
   for (const e of entityList) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return {
-    entities: sortById([...entityList]),
+    entities: sortById(entityList.filter((e) => e.cables.length > 0)),
     cableEntities(i: number): CableEntity[] {
       let at = resolvedAt[i]!;
       const n = resolved.get(at++);

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { TaggerExtractor, mentionsOf, taggerInput } from '../../src/extract/tagger';
 import { BuiltinExtractor } from '../../src/extract/builtin';
 import { STATIC, TAGS } from '../../src/extract/tagger/features';
@@ -16,6 +19,22 @@ describe('tagger tokens', () => {
     expect(shapeOf('Kouchner')).toBe('Xx');
     expect(shapeOf('EUR')).toBe('X');
     expect(shapeOf('G-8')).toBe('X-d');
+  });
+});
+
+describe('tagger tokens of hyphenated words', () => {
+  it('splits hyphenated words and the Q-for-apostrophe possessive into parts, offsets kept', () => {
+    const text = "Dubai-based Jean-David Levitte met MugabeQs envoy on U.S.-Iran talks.";
+    const { tokens } = tokenizeForTagger(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text)).toEqual(['Dubai', '-', 'based', 'Jean', '-', 'David', 'Levitte', 'met', 'Mugabe', 'Qs', 'envoy', 'on', 'U.S.', '-', 'Iran', 'talks', '.']);
+  });
+
+  it('leaves out of scoring only tokens with no capital within two tokens and no rule label', () => {
+    const cable = makeCable('07PARIS9', 'the talks went on and on without end. Later Kouchner of France spoke.');
+    const input = taggerInput(cable, new BuiltinExtractor());
+    const outside = input.tokens.filter((_t, i) => input.outside[i]).map((t) => t.text);
+    expect(outside).toEqual(['the', 'talks', 'went', 'on', 'and', 'on', 'without']);
   });
 });
 
@@ -50,6 +69,12 @@ describe('the averaged perceptron', () => {
     const reloaded = Perceptron.deserialize(model.serialize());
     expect(Array.from(reloaded.decode(input, STATIC))).toEqual(Array.from(gold));
     expect(new TaggerExtractor({ model }).extractOne(cable).map((m) => `${m.type}:${m.text}`)).toEqual(['PERSON:Stapleton', 'PERSON:Zorbanian', 'PLACE:Paris', 'PERSON:Zorbanian']);
+  });
+
+  it('refuses a weight file that is not one, naming it', () => {
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tagger-')), 'weights.bin.gz');
+    fs.writeFileSync(bad, 'not gzip');
+    expect(() => new TaggerExtractor({ weights: bad })).toThrow(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not tagger weights`));
   });
 
   it('the committed weights tag a cable', () => {

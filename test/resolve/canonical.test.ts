@@ -17,6 +17,18 @@ describe('officeSymbol', () => {
 });
 
 describe('canonicalOf', () => {
+  it("names an institution every country has after the cable's country, so two countries' courts stay apart", () => {
+    expect(canonicalOf('ORGANIZATION', 'Supreme Court', ['KE'])).toEqual({ type: 'ORGANIZATION', name: 'Supreme Court (Kenya)' });
+    expect(canonicalOf('ORGANIZATION', 'the Supreme Court', ['PK'])).toEqual({ type: 'ORGANIZATION', name: 'Supreme Court (Pakistan)' });
+    expect(canonicalOf('ORGANIZATION', 'CENTRAL BANK', ['AE'])).toEqual({ type: 'ORGANIZATION', name: 'Central Bank (United Arab Emirates)' });
+    expect(canonicalOf('ORGANIZATION', 'Ministry of Mines and Energy', ['BR'])).toEqual({ type: 'ORGANIZATION', name: 'Ministry of Mines and Energy (Brazil)' });
+    // a Washington cable, or a named one ("Kenyan Supreme Court"), is left to resolution
+    expect(canonicalOf('ORGANIZATION', 'Senate', [])).toBeUndefined();
+    expect(canonicalOf('ORGANIZATION', 'Senate', ['US'])).toBeUndefined();
+    expect(canonicalOf('ORGANIZATION', 'Kenyan Supreme Court', ['KE'])).toBeUndefined();
+    expect(canonicalOf('PLACE', 'Supreme Court', ['KE'])).toBeUndefined();
+  });
+
   it('reads routing words, agencies and combatant commands as the U.S. organizations they are', () => {
     expect(canonicalOf('ORGANIZATION', 'STATE', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
     expect(canonicalOf('ORGANIZATION', 'DEPT', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });

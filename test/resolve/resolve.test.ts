@@ -49,6 +49,50 @@ describe('resolveEntities', () => {
   });
 });
 
+describe('names of one person within a cable', () => {
+  it('joins a shorter full name, a paternal surname and a given name alone to the one longest full name', () => {
+    const t = 'EVO AND HIS ADVISERS. Ivan Iporre Salguero, Santos Ramirez Valverde and Evo Morales met. Ivan Iporre said Iporre, Ramirez and Morales agree.';
+    const { perCable } = resolveEntities([makeCable('06LAPAZ1', t)], [at(t, [['PERSON', 'EVO'], ['PERSON', 'Ivan Iporre Salguero'], ['PERSON', 'Santos Ramirez Valverde'],
+      ['PERSON', 'Evo Morales'], ['PERSON', 'Ivan Iporre'], ['PERSON', 'Iporre'], ['PERSON', 'Ramirez'], ['PERSON', 'Morales']])]);
+    const people = perCable[0].filter((e) => e.type === 'PERSON').map((e) => [e.name, [...e.mentions].sort()]);
+    expect(people.sort()).toEqual([
+      ['Evo Morales', ['EVO', 'Evo Morales', 'Morales']],
+      ['Ivan Iporre Salguero', ['Iporre', 'Ivan Iporre', 'Ivan Iporre Salguero']],
+      ['Santos Ramirez Valverde', ['Ramirez', 'Santos Ramirez Valverde']],
+    ]);
+  });
+
+  it("reads a one-word 'place' that is a person's surface in the cable as that person: one surface, one entity", () => {
+    const t = "Hugo Chavez spoke; Chavez said that in Chavez's Venezuela all is well.";
+    const { perCable } = resolveEntities([makeCable('09CARACAS1', t)], [at(t, [['PERSON', 'Hugo Chavez'], ['PERSON', 'Chavez'], ['PLACE', 'Chavez'], ['PLACE', 'Venezuela']])]);
+    expect(perCable[0].map((e) => [e.type, e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['PERSON', 'Hugo Chavez', ['Chavez', 'Hugo Chavez']],
+      ['PLACE', 'Venezuela', ['Venezuela']],
+    ]);
+  });
+
+  it('leaves a word two full names share alone', () => {
+    const t = 'Hugo Chavez and Hugo Moldiz met; Hugo spoke.';
+    const { perCable } = resolveEntities([makeCable('06LAPAZ2', t)], [at(t, [['PERSON', 'Hugo Chavez'], ['PERSON', 'Hugo Moldiz'], ['PERSON', 'Hugo']])]);
+    expect(perCable[0].map((e) => e.name).sort()).toEqual(['Hugo', 'Hugo Chavez', 'Hugo Moldiz']);
+  });
+});
+
+describe('organizations named short within a cable', () => {
+  it('join the one spelled-out name their initials or ending fit, and only that one', () => {
+    const t = 'The National Bank of Ukraine and the World Wildlife Fund met the National Assembly. NBU, WWF and the Assembly agreed; the Party did not, nor PDCI.';
+    const { perCable } = resolveEntities([makeCable('08KYIV1', t)], [at(t, [['ORGANIZATION', 'National Bank of Ukraine'], ['ORGANIZATION', 'World Wildlife Fund'],
+      ['ORGANIZATION', 'National Assembly'], ['ORGANIZATION', 'NBU'], ['ORGANIZATION', 'WWF'], ['ORGANIZATION', 'Assembly'], ['ORGANIZATION', 'Party'], ['ORGANIZATION', 'PDCI']])]);
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['National Assembly (Ukraine)', ['Assembly', 'National Assembly']],
+      ['National Bank of Ukraine', ['NBU', 'National Bank of Ukraine']],
+      ['PDCI', ['PDCI']],
+      ['Party', ['Party']],
+      ['World Wildlife Fund', ['WWF', 'World Wildlife Fund']],
+    ]);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';

@@ -65,48 +65,99 @@ export function ruleLabels(tokens: readonly TagToken[], mentions: readonly Menti
   return out;
 }
 
-/** Hashes of the per-token strings, cached across cables (words repeat). */
-const wordHash = new Map<string, number>();
+/** Hashes of strings, cached across cables (words repeat). */
+const stringHash = new Map<string, number>();
 function hashOf(s: string): number {
-  let h = wordHash.get(s);
-  if (h === undefined) { h = hashString(s); if (wordHash.size < 500_000) wordHash.set(s, h); }
+  let h = stringHash.get(s);
+  if (h === undefined) { h = hashString(s); if (stringHash.size < 500_000) stringHash.set(s, h); }
   return h;
 }
 
-/** Static features of every token (those not depending on the previous tag): a flat list, `STATIC` per token. */
-export const STATIC = 26;
-export function staticFeatures(tokens: readonly TagToken[], lines: readonly LineInfo[], rules: Uint8Array, capsCable: boolean): { features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array } {
+/**
+ * What a token's own text gives, the same wherever it stands: its word, shape and word-list hashes
+ * and its `LEXICAL` features. Made once per distinct text (cached); `scores` holds, for the model
+ * that decoded it last, the summed weights of those features per tag.
+ */
+export interface TokenType {
+  word: number; shape: number; gaz: number; lexical: Int32Array;
+  /** For the weights `scoresOf`: per tag the lexical features' score, then per (previous tag, tag) the transition features' score. */
+  scores?: Float32Array; scoresOf?: Int16Array;
+}
+const typeCache = new Map<string, TokenType>();
+export function tokenType(text: string, lower: string): TokenType {
+  let t = typeCache.get(text);
+  if (t) return t;
+  const word = hashOf(lower); const shape = hashOf(shapeOf(text));
+  const gaz = gazBits(lower.endsWith('.') ? lower.slice(0, -1) : lower);
+  const lexical = new Int32Array(LEXICAL);
+  lexical[0] = feature(0, 0);
+  lexical[1] = feature(1, word);
+  lexical[2] = feature(6, shape);
+  lexical[3] = feature(9, hashOf('p' + lower.slice(0, 3)));
+  lexical[4] = feature(10, hashOf('s' + lower.slice(-3)));
+  lexical[5] = feature(11, hashOf('s' + lower.slice(-2)));
+  lexical[6] = feature(12, gaz);
+  t = { word, shape, gaz, lexical };
+  if (typeCache.size < 100_000) typeCache.set(text, t);
+  return t;
+}
+
+/** Features of a token's own text (the first `LEXICAL` of its `STATIC`). */
+export const LEXICAL = 7;
+/** Static features of every token (those not depending on the previous tag): a flat list, `STATIC` per token, `LEXICAL` first. */
+export const STATIC = 29;
+export interface StaticFeatures {
+  features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array; types: TokenType[];
+  /** 1 where the token is outside any entity for sure (see `outsideAll`): no features, tag O. */
+  outside: Uint8Array;
+}
+/**
+ * Tokens that are outside every entity whatever the weights: no capital letter in the token or in
+ * the two tokens either side, and no rule names it. Most of a mixed-case cable; never an all-caps
+ * line. Training and decoding both skip them (the tagger's cost is in the tokens it scores).
+ */
+function outsideAll(tokens: readonly TagToken[], rules: Uint8Array): Uint8Array {
+  const n = tokens.length;
+  const capital = new Uint8Array(n);
+  for (let i = 0; i < n; i++) capital[i] = tokens[i]!.text !== tokens[i]!.lower ? 1 : 0;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (capital[i] || rules[i]) continue;
+    if ((i > 0 && capital[i - 1]) || (i > 1 && capital[i - 2]) || (i + 1 < n && capital[i + 1]) || (i + 2 < n && capital[i + 2])) continue;
+    out[i] = 1;
+  }
+  return out;
+}
+export function staticFeatures(tokens: readonly TagToken[], lines: readonly LineInfo[], rules: Uint8Array, capsCable: boolean): StaticFeatures {
   const n = tokens.length;
   const w = new Uint32Array(n); const sh = new Uint32Array(n); const gz = new Uint32Array(n);
+  const types = new Array<TokenType>(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    w[i] = hashOf(t.lower);
-    sh[i] = hashOf(shapeOf(t.text));
-    gz[i] = gazBits(t.lower.replace(/[.]$/, ''));
+    const ty = tokenType(t.text, t.lower);
+    types[i] = ty; w[i] = ty.word; sh[i] = ty.shape; gz[i] = ty.gaz;
   }
+  const docCase = caseInCable(tokens, lines, w);
+  const docRule = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (rules[i]! > 0) docRule.set(w[i]!, (docRule.get(w[i]!) ?? 0) | (1 << ((rules[i]! + 1) >> 1)));
   const NONE = 0x5bd1e995;
   const at = (arr: Uint32Array, i: number) => (i >= 0 && i < n ? arr[i]! : NONE + i - (i < 0 ? 0 : n));
   const out = new Int32Array(n * STATIC);
+  const outside = outsideAll(tokens, rules);
   for (let i = 0; i < n; i++) {
+    if (outside[i]) continue;
     const t = tokens[i]!; const line = lines[t.line]!;
-    const lower = t.lower;
     const o = i * STATIC;
     const lineCtx = (line.subject ? 1 : 0) | (line.header ? 2 : 0) | (line.caps ? 4 : 0) | (t.lineStart ? 8 : 0) | (capsCable ? 16 : 0);
     const prevTok = i > 0 ? tokens[i - 1]! : undefined;
-    const sentStart = !prevTok || prevTok.text === '.' || prevTok.line !== t.line && /[.:]$/.test(prevTok.text);
-    out[o] = feature(0, 0);
-    out[o + 1] = feature(1, w[i]!);
-    out[o + 2] = feature(2, at(w, i - 1));
-    out[o + 3] = feature(3, at(w, i + 1));
-    out[o + 4] = feature(4, at(w, i - 2));
-    out[o + 5] = feature(5, at(w, i + 2));
-    out[o + 6] = feature(6, sh[i]!);
-    out[o + 7] = feature(7, at(sh, i - 1));
-    out[o + 8] = feature(8, at(sh, i + 1));
-    out[o + 9] = feature(9, hashOf('p' + lower.slice(0, 3)));
-    out[o + 10] = feature(10, hashOf('s' + lower.slice(-3)));
-    out[o + 11] = feature(11, hashOf('s' + lower.slice(-2)));
-    out[o + 12] = feature(12, gz[i]!);
+    const sentStart = !prevTok || prevTok.text === '.' || (prevTok.line !== t.line && /[.:]$/.test(prevTok.text));
+    out.set(types[i]!.lexical, o);
+    out[o + 7] = feature(2, at(w, i - 1));
+    out[o + 8] = feature(3, at(w, i + 1));
+    out[o + 9] = feature(4, at(w, i - 2));
+    out[o + 10] = feature(5, at(w, i + 2));
+    out[o + 11] = feature(7, at(sh, i - 1));
+    out[o + 12] = feature(8, at(sh, i + 1));
     out[o + 13] = feature(13, at(gz, i - 1));
     out[o + 14] = feature(14, at(gz, i + 1));
     out[o + 15] = feature(15, rules[i]!);
@@ -120,8 +171,33 @@ export function staticFeatures(tokens: readonly TagToken[], lines: readonly Line
     out[o + 23] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i]!, sh[i]!)));
     out[o + 24] = feature(24, mix(rules[i]!, mix(lineCtx, gz[i]!)));
     out[o + 25] = feature(25, mix(at(w, i - 1), w[i]!));
+    const dc = docCase.get(w[i]!) ?? 0; const dr = docRule.get(w[i]!) ?? 0;
+    out[o + 26] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i]!)));
+    out[o + 27] = feature(27, mix(dr, rules[i]!));
+    out[o + 28] = feature(28, mix(dr, dc));
   }
-  return { features: out, wordHashes: w, shapeHashes: sh };
+  return { features: out, wordHashes: w, shapeHashes: sh, types, outside };
+}
+
+/**
+ * How each word (by hash) is written elsewhere in the same cable, in mixed-case lines and not first in
+ * its sentence: bit 1 capitalized, 2 lower case, 4 all capitals. An all-caps subject line or header
+ * word is thus told apart by the body ("MORALES" → "Morales" → a name; "MEETS" → "meets").
+ */
+function caseInCable(tokens: readonly TagToken[], lines: readonly LineInfo[], w: Uint32Array): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (lines[t.line]!.caps || t.lineStart) continue;
+    const prev = tokens[i - 1]!.text;
+    if (prev === '.' || prev === ':' || prev === '"' || prev === '(') continue;
+    const c0 = t.text.charCodeAt(0);
+    let bit = 0;
+    if (c0 >= 97 && c0 <= 122) bit = 2;
+    else if (c0 >= 65 && c0 <= 90) bit = t.text.length > 1 && t.text === t.text.toUpperCase() ? 4 : 1;
+    if (bit) out.set(w[i]!, (out.get(w[i]!) ?? 0) | bit);
+  }
+  return out;
 }
 
 /** Features that depend on the previous tag (decoding left to right). */

@@ -11,7 +11,7 @@ import type { Cable } from '../../parse/types';
 import { BuiltinExtractor, isCapsText } from '../builtin';
 import type { Extractor } from '../types';
 import { paragraphAt } from '../util';
-import { STATIC, TAGS, ruleLabels, staticFeatures } from './features';
+import { STATIC, TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -19,7 +19,7 @@ import type { EntityType, Mention } from '../../model';
 export const DEFAULT_WEIGHTS = path.join(__dirname, 'tagger.bin.gz');
 
 /** What the tagger needs of one cable, computed once (training reuses it across epochs). */
-export interface TaggerInput { tokens: TagToken[]; features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array }
+export interface TaggerInput extends StaticFeatures { tokens: TagToken[] }
 
 export function taggerInput(cable: Cable, rules: BuiltinExtractor): TaggerInput {
   const { tokens, lines } = tokenizeForTagger(cable.text);
@@ -57,7 +57,9 @@ export class TaggerExtractor implements Extractor {
     try { buf = fs.readFileSync(file); } catch (cause) {
       throw new CablegraphError('EXTRACTOR_UNAVAILABLE', `tagger weights not found: ${file} (train them with node scripts/ner/train.js)`, { cause });
     }
-    this.model = Perceptron.deserialize(buf);
+    try { this.model = Perceptron.deserialize(buf); } catch (cause) {
+      throw new CablegraphError('EXTRACTOR_UNAVAILABLE', `${file}: not tagger weights of this build (${(cause as Error).message}); retrain them with node scripts/ner/train.js`, { cause });
+    }
   }
   async extract(cables: Cable[]): Promise<Mention[][]> {
     return cables.map((c) => this.extractOne(c));

@@ -1,7 +1,10 @@
-// An averaged perceptron over hashed features with greedy left-to-right BIO decoding.
-/** An averaged perceptron over hashed features with greedy left-to-right decoding (BIO tags, I-X only after X). */
+// An averaged structured perceptron over hashed features, decoded by first-order Viterbi over BIO tags.
+/**
+ * An averaged structured perceptron over hashed features: first-order Viterbi decoding of BIO tags
+ * (I-X only after B-X or I-X), the previous tag's features scored per transition.
+ */
 import * as zlib from 'node:zlib';
-import { DYNAMIC, HASH_BITS, TAG_COUNT, dynamicFeatures } from './features';
+import { DYNAMIC, HASH_BITS, LEXICAL, TAG_COUNT, dynamicFeatures, type TokenType } from './features';
 
 const SIZE = (1 << HASH_BITS) * TAG_COUNT;
 /** Whether tag `to` may follow tag `from` (I-X continues B-X or I-X). */
@@ -10,64 +13,189 @@ export function allowed(from: number, to: number): boolean {
   return from === to || from === to - 1;
 }
 
-export class Perceptron {
-  readonly weights: Float32Array;
-  constructor(weights?: Float32Array) { this.weights = weights ?? new Float32Array(SIZE); }
+/** What decoding needs of a cable: `perToken` static features per token, the word and shape hashes. */
+export interface DecodeInput { features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array; types: TokenType[]; outside: Uint8Array }
 
-  /** Greedy decoding of one cable: static features `STATIC` per token in `stat`. */
-  decode(input: { features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array }, perToken: number): Uint8Array {
-    const stat = input.features;
-    const n = input.wordHashes.length;
-    const tags = new Uint8Array(n);
-    const dyn = new Int32Array(DYNAMIC);
-    const scores = new Float64Array(TAG_COUNT);
-    const w = this.weights;
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      scores.fill(0);
-      const o = i * perToken;
-      for (let k = 0; k < perToken; k++) { const f = stat[o + k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) scores[t] += w[f + t]!; }
-      dynamicFeatures(prev, input.wordHashes[i]!, input.shapeHashes[i]!, dyn);
-      for (let k = 0; k < DYNAMIC; k++) { const f = dyn[k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) scores[t] += w[f + t]!; }
-      let best = 0; let bestScore = -Infinity;
-      for (let t = 0; t < TAG_COUNT; t++) if (allowed(prev, t) && scores[t]! > bestScore) { bestScore = scores[t]!; best = t; }
-      tags[i] = best; prev = best;
+/** Per token, the static features' score of every tag (`TAG_COUNT` per token). */
+function staticScores(w: Float32Array, input: DecodeInput, perToken: number, from: number, to: number): Float64Array {
+  const out = new Float64Array((to - from) * TAG_COUNT);
+  const stat = input.features;
+  for (let i = from; i < to; i++) {
+    const o = i * perToken; const s = (i - from) * TAG_COUNT;
+    if (input.outside[i]) { for (let t = 1; t < TAG_COUNT; t++) out[s + t] = -Infinity; continue; }
+    for (let k = 0; k < perToken; k++) {
+      const f = stat[o + k]! * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) out[s + t] += w[f + t]!;
     }
-    return tags;
+  }
+  return out;
+}
+
+/** Per token and previous tag, the transition features' score of every tag (`TAG_COUNT`² per token). */
+type Transitions = (i: number, out: Float64Array) => void;
+
+/**
+ * Viterbi over `n` tokens given the tag before them: the best tags by the emission scores
+ * (`TAG_COUNT` per token) plus the transition scores (`TAG_COUNT`² per token: previous tag, tag).
+ */
+function viterbi(n: number, emit: Float64Array, transitions: Transitions, startTag: number): Uint8Array {
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const back = new Uint8Array(n * TAG_COUNT);
+  let prevScore = new Float64Array(TAG_COUNT).fill(-Infinity);
+  prevScore[startTag] = 0;
+  let cur = new Float64Array(TAG_COUNT);
+  const trans = new Float64Array(TAG_COUNT * TAG_COUNT);
+  for (let i = 0; i < n; i++) {
+    cur.fill(-Infinity);
+    transitions(i, trans);
+    for (let p = 0; p < TAG_COUNT; p++) {
+      const base = prevScore[p]!;
+      if (base === -Infinity) continue;
+      for (let t = 0; t < TAG_COUNT; t++) {
+        if (!ALLOWED[p * TAG_COUNT + t]) continue;
+        const sc = base + trans[p * TAG_COUNT + t]! + emit[i * TAG_COUNT + t]!;
+        if (sc > cur[t]!) { cur[t] = sc; back[i * TAG_COUNT + t] = p; }
+      }
+    }
+    const tmp = prevScore; prevScore = cur; cur = tmp;
+  }
+  let best = 0;
+  for (let t = 1; t < TAG_COUNT; t++) if (prevScore[t]! > prevScore[best]!) best = t;
+  for (let i = n - 1; i >= 0; i--) { tags[i] = best; best = back[i * TAG_COUNT + best]!; }
+  return tags;
+}
+const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT).map((_x, k) => (allowed(Math.floor(k / TAG_COUNT), k % TAG_COUNT) ? 1 : 0));
+
+/**
+ * `viterbi` for decoding: transition scores read in place from each token type's cached scores,
+ * and a token outside any entity for sure costs one column (O) instead of all of them.
+ */
+function viterbiCached(n: number, emit: Float64Array, types: readonly TokenType[], outside: Uint8Array): Uint8Array {
+  const T = TAG_COUNT;
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const back = new Uint8Array(n * T);
+  let prevScore = new Float64Array(T).fill(-Infinity);
+  prevScore[0] = 0;
+  let cur = new Float64Array(T);
+  for (let i = 0; i < n; i++) {
+    const ts = types[i]!.scores!;
+    if (outside[i]) {
+      let best = -Infinity; let arg = 0;
+      for (let p = 0; p < T; p++) { const sc = prevScore[p]! + ts[T + p * T]!; if (sc > best) { best = sc; arg = p; } }
+      cur.fill(-Infinity); cur[0] = best + emit[i * T]!; back[i * T] = arg;
+    } else {
+      cur.fill(-Infinity);
+      for (let p = 0; p < T; p++) {
+        const base = prevScore[p]!;
+        if (base === -Infinity) continue;
+        const row = T + p * T;
+        for (let t = 0; t < T; t++) {
+          if (!ALLOWED[p * T + t]) continue;
+          const sc = base + ts[row + t]! + emit[i * T + t]!;
+          if (sc > cur[t]!) { cur[t] = sc; back[i * T + t] = p; }
+        }
+      }
+    }
+    const tmp = prevScore; prevScore = cur; cur = tmp;
+  }
+  let best = 0;
+  for (let t = 1; t < T; t++) if (prevScore[t]! > prevScore[best]!) best = t;
+  for (let i = n - 1; i >= 0; i--) { tags[i] = best; best = back[i * T + best]!; }
+  return tags;
+}
+
+/** The transition scores of token `i` from its word and shape hashes (training: the weights change at every update). */
+function transitionsOf(w: Float32Array, input: DecodeInput, from: number): Transitions {
+  const dyn = new Int32Array(DYNAMIC);
+  return (i, out) => {
+    out.fill(0);
+    for (let p = 0; p < TAG_COUNT; p++) {
+      dynamicFeatures(p, input.wordHashes[from + i]!, input.shapeHashes[from + i]!, dyn);
+      for (let k = 0; k < DYNAMIC; k++) { const f = dyn[k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) out[p * TAG_COUNT + t] += w[f + t]!; }
+    }
+  };
+}
+
+/** A token type's lexical and transition scores under weights `w`, computed once per type and model. */
+function typeScores(w: Int16Array, ty: TokenType): Float32Array {
+  if (ty.scoresOf === w) return ty.scores!;
+  const s = new Float32Array(TAG_COUNT + TAG_COUNT * TAG_COUNT);
+  for (let k = 0; k < LEXICAL; k++) { const f = ty.lexical[k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) s[t] += w[f + t]!; }
+  const dyn = new Int32Array(DYNAMIC);
+  for (let p = 0; p < TAG_COUNT; p++) {
+    dynamicFeatures(p, ty.word, ty.shape, dyn);
+    for (let k = 0; k < DYNAMIC; k++) { const f = dyn[k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) s[TAG_COUNT + p * TAG_COUNT + t] += w[f + t]!; }
+  }
+  ty.scores = s; ty.scoresOf = w;
+  return s;
+}
+
+/**
+ * A trained model: weights quantized to 16-bit integers (half the memory the decoder reads at
+ * random, and what the weight file holds; only their ratios matter to the best tags).
+ */
+export class Perceptron {
+  readonly weights: Int16Array;
+  constructor(weights?: Int16Array) { this.weights = weights ?? new Int16Array(SIZE); }
+
+  /** The best tags of one cable (`perToken` static features per token, `LEXICAL` first). */
+  decode(input: DecodeInput, perToken: number): Uint8Array {
+    const w = this.weights; const stat = input.features; const types = input.types;
+    const n = types.length;
+    // emission: the token type's cached lexical scores, then the features of its context
+    const emit = new Float64Array(n * TAG_COUNT);
+    const outside = input.outside;
+    for (let i = 0; i < n; i++) {
+      const ts = typeScores(w, types[i]!); const s = i * TAG_COUNT;
+      if (outside[i]) { for (let t = 1; t < TAG_COUNT; t++) emit[s + t] = -Infinity; continue; }
+      for (let t = 0; t < TAG_COUNT; t++) emit[s + t] = ts[t]!;
+      const o = i * perToken;
+      for (let k = LEXICAL; k < perToken; k++) { const f = stat[o + k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) emit[s + t] += w[f + t]!; }
+    }
+    return viterbiCached(n, emit, types, outside);
   }
 
-  /** Sparse, quantized, gzipped weights: [count][index…][int16 weights…] and the scale. */
-  serialize(): Buffer {
-    const w = this.weights;
+  /** The weights of float `w` scaled so the largest is ±32767, rounded. */
+  static quantize(w: Float32Array): Perceptron {
     let max = 0;
     for (let q = 0; q < w.length; q++) max = Math.max(max, Math.abs(w[q]!));
     const scale = max > 0 ? 32767 / max : 1;
+    const out = new Int16Array(SIZE);
+    for (let q = 0; q < w.length; q++) out[q] = Math.round(w[q]! * scale);
+    return new Perceptron(out);
+  }
+
+  /** Sparse, gzipped weights: [row count][hash bits][row index…][int16 weights…]. */
+  serialize(): Buffer {
+    const w = this.weights;
     const rows: number[] = [];
     for (let f = 0; f < w.length / TAG_COUNT; f++) {
-      let keep = false;
-      for (let t = 0; t < TAG_COUNT; t++) if (Math.round(w[f * TAG_COUNT + t]! * scale) !== 0) { keep = true; break; }
-      if (keep) rows.push(f);
+      for (let t = 0; t < TAG_COUNT; t++) if (w[f * TAG_COUNT + t] !== 0) { rows.push(f); break; }
     }
     const header = Buffer.alloc(12);
-    header.writeUInt32LE(rows.length, 0); header.writeFloatLE(scale, 4); header.writeUInt32LE(HASH_BITS, 8);
+    header.writeUInt32LE(rows.length, 0); header.writeFloatLE(1, 4); header.writeUInt32LE(HASH_BITS, 8);
     const idx = Buffer.alloc(rows.length * 4);
     const vals = Buffer.alloc(rows.length * TAG_COUNT * 2);
     rows.forEach((f, r) => {
       idx.writeUInt32LE(f, r * 4);
-      for (let t = 0; t < TAG_COUNT; t++) vals.writeInt16LE(Math.round(w[f * TAG_COUNT + t]! * scale), (r * TAG_COUNT + t) * 2);
+      for (let t = 0; t < TAG_COUNT; t++) vals.writeInt16LE(w[f * TAG_COUNT + t]!, (r * TAG_COUNT + t) * 2);
     });
     return zlib.gzipSync(Buffer.concat([header, idx, vals]), { level: 9 });
   }
 
   static deserialize(gz: Buffer): Perceptron {
     const b = zlib.gunzipSync(gz);
-    const rows = b.readUInt32LE(0); const scale = b.readFloatLE(4); const bits = b.readUInt32LE(8);
+    const rows = b.readUInt32LE(0); const bits = b.readUInt32LE(8);
     if (bits !== HASH_BITS) throw new Error(`tagger weights were trained with ${bits} hash bits, this build uses ${HASH_BITS}`);
-    const w = new Float32Array(SIZE);
+    if (b.length !== 12 + rows * (4 + TAG_COUNT * 2)) throw new Error(`tagger weights: ${b.length} bytes where ${rows} rows take ${12 + rows * (4 + TAG_COUNT * 2)}`);
+    const w = new Int16Array(SIZE);
     const idxAt = 12; const valAt = 12 + rows * 4;
     for (let r = 0; r < rows; r++) {
       const f = b.readUInt32LE(idxAt + r * 4);
-      for (let t = 0; t < TAG_COUNT; t++) w[f * TAG_COUNT + t] = b.readInt16LE(valAt + (r * TAG_COUNT + t) * 2) / scale;
+      if (f >= SIZE / TAG_COUNT) throw new Error(`tagger weights: row ${f} out of range`);
+      for (let t = 0; t < TAG_COUNT; t++) w[f * TAG_COUNT + t] = b.readInt16LE(valAt + (r * TAG_COUNT + t) * 2);
     }
     return new Perceptron(w);
   }
@@ -79,44 +207,58 @@ export class PerceptronTrainer {
   private readonly sum = new Float64Array(SIZE);
   private readonly stamp = new Int32Array(SIZE);
   private step = 1;
-  private readonly model = new Perceptron(this.w);
 
-  /** One pass over one cable: decode with the current weights, update where a tag is wrong. Returns the errors. */
-  train(input: { features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array }, perToken: number, gold: Uint8Array): number {
-    const stat = input.features;
+  /**
+   * One pass over one cable, a sentence at a time (a chunk ends after a "." or at a line break the
+   * gold tags leave outside any entity): Viterbi with the current weights, then the gold path's
+   * features up and the predicted path's down where they differ. Returns the tokens tagged wrong.
+   */
+  train(input: DecodeInput & { tokens: ReadonlyArray<{ text: string; line: number }> }, perToken: number, gold: Uint8Array): number {
     const n = gold.length;
-    const dyn = new Int32Array(DYNAMIC);
-    const scores = new Float64Array(TAG_COUNT);
-    let prev = 0; let errors = 0;
+    let errors = 0;
+    let from = 0;
     for (let i = 0; i < n; i++) {
-      scores.fill(0);
-      const o = i * perToken;
-      dynamicFeatures(prev, input.wordHashes[i]!, input.shapeHashes[i]!, dyn);
-      const feats = [...stat.subarray(o, o + perToken), ...dyn];
-      for (const f of feats) for (let t = 0; t < TAG_COUNT; t++) scores[t] += this.w[f * TAG_COUNT + t]!;
-      let best = 0; let bestScore = -Infinity;
-      for (let t = 0; t < TAG_COUNT; t++) if (allowed(prev, t) && scores[t]! > bestScore) { bestScore = scores[t]!; best = t; }
-      const g = gold[i]!;
-      if (best !== g) {
-        errors++;
-        for (const f of feats) { this.update(f * TAG_COUNT + g, 1); this.update(f * TAG_COUNT + best, -1); }
-      }
-      this.step++;
-      // teacher forcing: the next token sees the gold previous tag
-      prev = g;
+      const end = i + 1 === n || (gold[i] === 0 && (input.tokens[i]!.text === '.' || input.tokens[i + 1]!.line !== input.tokens[i]!.line) && (gold[i + 1] === 0 || gold[i + 1]! % 2 === 1));
+      if (!end) continue;
+      errors += this.trainChunk(input, perToken, gold, from, i + 1);
+      from = i + 1;
     }
     return errors;
   }
+
+  private trainChunk(input: DecodeInput, perToken: number, gold: Uint8Array, from: number, to: number): number {
+    const start = from > 0 ? gold[from - 1]! : 0;
+    const pred = viterbi(to - from, staticScores(this.w, input, perToken, from, to), transitionsOf(this.w, input, from), start);
+    let errors = 0;
+    const dyn = new Int32Array(DYNAMIC);
+    for (let i = from; i < to; i++) {
+      const g = gold[i]!; const p = pred[i - from]!;
+      const gPrev = i > from ? gold[i - 1]! : start; const pPrev = i > from ? pred[i - from - 1]! : start;
+      if (g !== p) {
+        errors++;
+        const o = i * perToken;
+        if (!input.outside[i]) for (let k = 0; k < perToken; k++) { const f = input.features[o + k]! * TAG_COUNT; this.update(f + g, 1); this.update(f + p, -1); }
+      }
+      if (g !== p || gPrev !== pPrev) {
+        dynamicFeatures(gPrev, input.wordHashes[i]!, input.shapeHashes[i]!, dyn);
+        for (let k = 0; k < DYNAMIC; k++) this.update(dyn[k]! * TAG_COUNT + g, 1);
+        dynamicFeatures(pPrev, input.wordHashes[i]!, input.shapeHashes[i]!, dyn);
+        for (let k = 0; k < DYNAMIC; k++) this.update(dyn[k]! * TAG_COUNT + p, -1);
+      }
+    }
+    this.step++;
+    return errors;
+  }
+
   private update(k: number, delta: number): void {
     this.sum[k] += (this.step - this.stamp[k]!) * this.w[k]!;
     this.stamp[k] = this.step;
     this.w[k] += delta;
   }
-  /** The averaged weights. */
+  /** The averaged weights, quantized as the weight file keeps them. */
   averaged(): Perceptron {
     const out = new Float32Array(SIZE);
     for (let k = 0; k < SIZE; k++) out[k] = (this.sum[k]! + (this.step - this.stamp[k]!) * this.w[k]!) / this.step;
-    return new Perceptron(out);
+    return Perceptron.quantize(out);
   }
-  get current(): Perceptron { return this.model; }
 }

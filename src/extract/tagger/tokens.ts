@@ -44,16 +44,29 @@ export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: Li
     let s = m[0]; const start = m.index!;
     while (start >= lineStarts[lineAt + 1]! && lineAt + 1 < lineStarts.length) lineAt++;
     lineNo = lineAt;
-    const push = (t: string, at: number) => {
-      tokens.push({ text: t, lower: t.toLowerCase(), start: at, end: at + t.length, line: lineNo, lineStart: lastLine !== lineNo });
-      lastLine = lineNo;
-    };
-    if (s.length > 2 && /[’']s$/i.test(s)) { push(s.slice(0, -2), start); push(s.slice(-2), start + s.length - 2); continue; }
+    // "MugabeQs": some cables lost the apostrophe of a possessive to a Q
+    if (s.length > 2 && (/[’']s$/i.test(s) || (s.length > 4 && /[A-Za-z]Qs$/.test(s)))) { pushParts(s.slice(0, -2), start); push(s.slice(-2), start + s.length - 2); continue; }
     if (/[.\-'’]$/.test(s) && s.length > 1 && !ABBREVIATION.test(s)) {
       const t = s.replace(/[.\-'’]+$/, '');
-      push(t, start); push(s.slice(t.length), start + t.length); continue;
+      pushParts(t, start); push(s.slice(t.length), start + t.length); continue;
     }
-    push(s, start);
+    pushParts(s, start);
+  }
+  /** A hyphenated word in its parts and hyphens ("Dubai-based", "Lebanon-Syria", "Jean-David": the tagger joins what is one name). */
+  function pushParts(s: string, start: number): void {
+    if (s.length < 3 || !s.includes('-', 1)) { push(s, start); return; }
+    let from = 0;
+    for (let q = 1; q < s.length - 1; q++) {
+      if (s[q] !== '-') continue;
+      if (q > from) push(s.slice(from, q), start + from);
+      push('-', start + q);
+      from = q + 1;
+    }
+    push(s.slice(from), start + from);
+  }
+  function push(t: string, at: number): void {
+    tokens.push({ text: t, lower: t.toLowerCase(), start: at, end: at + t.length, line: lineNo, lineStart: lastLine !== lineNo });
+    lastLine = lineNo;
   }
   return { tokens, lines };
 }
