@@ -35,12 +35,12 @@ function postPeople(ctx: RelationContext): Set<string> {
 /** The title phrase written right before `m` in its sentence, longest reading first. */
 function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
   const text = ctx.cable.text;
-  const before = text.slice(Math.max(sentenceStart, m.start - 160), m.start);
-  if (!/\s$/.test(before) && before.length > 0) return undefined;
-  const tokens: Array<{ word: string; start: number }> = [];
-  const re = /\S+/g;
-  let t: RegExpExecArray | null;
-  while ((t = re.exec(before))) tokens.push({ word: t[0], start: m.start - before.length + t.index });
+  const from = Math.max(sentenceStart, m.start - 160);
+  if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
+  // the words before the name, read backwards: only the last MAX_TITLE_WORDS can belong to its title
+  const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 1);
+  if (!tokens.slice(-6).some((w) => isTitleWord(w.word))) return undefined;
+  const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
   let j = tokens.length - 1;
   while (j >= 0 && tokens.length - 1 - j <= 5 && !TITLE_WORD.test(tokens[j]!.word.replace(/['’]s$|[,.]$/g, ''))) j -= 1;
@@ -60,6 +60,23 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): {
   }
   return undefined;
 }
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+/** Up to `count` whitespace-separated words of text[from, to), in text order, with their offsets. */
+function wordsBefore(text: string, from: number, to: number, count: number): Array<{ word: string; start: number }> {
+  const out: Array<{ word: string; start: number }> = [];
+  let end = to;
+  while (out.length < count) {
+    while (end > from && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (end <= from) break;
+    let start = end;
+    while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
+    out.push({ word: text.slice(start, end), start });
+    end = start;
+  }
+  return out.reverse();
+}
+const isTitleWord = (word: string): boolean => TITLE_WORD.test(word.replace(/['’]s$|[,.]$/g, ''));
 
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
 function titleAfter(ctx: RelationContext, m: Mention, sentenceEnd: number): { reading: TitleReading; end: number; text: string } | undefined {
