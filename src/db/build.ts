@@ -13,6 +13,8 @@ import { normalizeName } from '../resolve';
 import { searchTokens } from '../server/search';
 import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriter } from './write';
+import { RelationRowsWriter } from './write-relations';
+import { relationRows } from '../graph/relations';
 
 /** What a build records about itself in the meta table, beside its options. */
 export interface BuildProvenance {
@@ -107,6 +109,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
   let closed = false;
   try {
     const writer = new GraphDbWriter(db);
+    const relations = new RelationRowsWriter(db);
     // Every cable's evidence goes to the database; the graph's capped lists are made from it on reading.
     const compileOptions: BuildOptions = { ...options, maxEvidence: Number.MAX_SAFE_INTEGER };
     let position = 0;
@@ -127,7 +130,10 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
         resolved: (entities) => {
           for (const e of entities) writer.resolved(e.id, e.type, e.name);
         },
-        cable: (visit) => writeCable(writer, visit),
+        cable: (visit) => {
+          writeCable(writer, visit);
+          relations.write(relationRows(visit));
+        },
       },
     );
     traceMemory('graph compiled, per-cable rows written');

@@ -285,7 +285,6 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     if (curated) curated.perCable[i] = [];
     cableEdges.clear();
     const ce = entitiesOfCable(c, record.mentions, resolved);
-    observers.cable?.({ index: i, node: nodes.indexOf(c.id), entityNode: (id) => indexOf.get(id) ?? nodes.indexOf(id), record, mentions: ce.mentions, automatic: curated ? resolution!.cableEntities(i) : resolved, current: resolved });
     for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y), offsets: e.offsets });
     for (const signer of c.signers) {
       const person = personFor(signer, resolved);
@@ -318,6 +317,8 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
       ensureNode(ref.cableId, () => ({ kind: 'Cable', label: ref.cableId, inCorpus: false }));
       addEdge('REFERENCES', c.id, ref.cableId);
     }
+    // After the cable's edges: its posts and signers are nodes by now (relations point at them).
+    observers.cable?.({ index: i, node: nodes.indexOf(c.id), entityNode: (id) => indexOf.get(id) ?? nodes.indexOf(id), record, mentions: ce.mentions, automatic: curated ? resolution!.cableEntities(i) : resolved, current: resolved });
     // Paragraph windows: the pairs that become edges.
     for (const [, ids] of ce.windows) coMentions.addWindow(ids.map((id) => indexOf.get(id)!), options.maxEntitiesPerWindow);
     contentAt.push(content.length);
