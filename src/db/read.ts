@@ -5,6 +5,7 @@ import type { BuildOptions, CableRecord } from '../graph/types';
 import { DEFAULT_BUILD_OPTIONS, ENTITY_KINDS } from '../graph/types';
 import type { Decision } from '../curate/types';
 import { openGraphDb, type GraphDb } from './open';
+import { relationEdgesOf } from './read-relations';
 
 /** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
 const BATCH = 20_000;
@@ -221,6 +222,8 @@ export class GraphDbReader {
   async *edges(): AsyncGenerator<GraphDbEdge> {
     yield* this.cableEdges();
     yield* this.coMentionEdges();
+    // then the relation edges (issue 17), in key order within each type
+    for (const e of relationEdgesOf(this.db, (node) => this.keyOf.get(node)!)) yield { ...e, undirected: false };
   }
 
   private *cableEdges(): Generator<GraphDbEdge> {

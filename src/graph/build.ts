@@ -10,6 +10,9 @@ import { IntList } from '../common/int-list';
 import { traceMemory } from '../common/trace-memory';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
+import { relationEdges } from './relation-edges';
+import type { CableRelationRows } from './relation-types';
+import { addRelationRows, relationRows } from './relations';
 import { DEFAULT_BUILD_OPTIONS, ENTITY_KIND, type BuildOptions, type CableRecord, type EdgeType } from './types';
 
 const postId = (name: string): string => `post:${name}`;
@@ -378,11 +381,15 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}): { graph: Graph; entities: Entity[] } {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
   const edges: Array<[string, string, string, Attributes]> = [];
-  const compiled = compileGraph(sortedInMemory(records), options, (key, source, target, attributes) => edges.push([key, source, target, attributes]));
+  const relations: CableRelationRows = { roles: [], affiliations: [], meetings: [] };
+  const compiled = compileGraph(sortedInMemory(records), options, (key, source, target, attributes) => edges.push([key, source, target, attributes]), {
+    cable: (visit) => addRelationRows(relations, relationRows(visit)),
+  });
   const metrics = metricsOf(compiled.metricsInput, options);
   const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
   compiled.nodes.keys.forEach((key, i) => graph.addNode(key, Object.assign(compiled.nodes.attributes[i]!, metrics(i))));
   for (const [key, source, target, attributes] of edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
   for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates)) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+  for (const e of relationEdges(relations, (node) => compiled.nodes.keys[node]!)) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
   return { graph, entities: compiled.entities };
 }

@@ -1,5 +1,5 @@
 /** A cable's roles, affiliations and meetings as graph rows: people and owners as nodes, one meeting per pair. */
-import { extractRelations, type Meeting, type Party, type Role } from '../extract/relations';
+import { extractRelations, type Meeting, type Role } from '../extract/relations';
 import { organizationOf } from '../extract/relations/titles';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
@@ -36,11 +36,22 @@ function ownerOf(visit: RelationVisit, role: Role, post: string | undefined): { 
   if (role.organization && (!role.country || !organizationOf(role.organization)?.national)) {
     return { owner: visit.entityNode(entityId('ORGANIZATION', role.organization)), ownerName: role.organization };
   }
-  if (role.country) return { owner: visit.entityNode(entityId('PLACE', role.country)), ownerName: role.country };
+  if (role.country) {
+    // the country's node, under the name the corpus uses when world-countries' common name is a newer one
+    for (const name of [role.country, ...(OLDER_NAMES[role.country] ?? [])]) {
+      const owner = visit.entityNode(entityId('PLACE', name));
+      if (owner !== undefined) return { owner, ownerName: name };
+    }
+    return { ownerName: role.country };
+  }
   return undefined;
 }
 
-const partyKey = (p: Party): string => (p.kind === 'officer' ? `officer:${p.role}` : p.entityId ?? p.name ?? p.text);
+/** Countries whose common name (world-countries) is newer than the cables' (2010 and before). */
+const OLDER_NAMES: Record<string, string[]> = {
+  Türkiye: ['Turkey'], Czechia: ['Czech Republic'], Myanmar: ['Burma'], Eswatini: ['Swaziland'], 'North Macedonia': ['Macedonia'], 'Cape Verde': ['Cabo Verde'],
+  'Timor-Leste': ['East Timor'], 'Ivory Coast': ["Cote d'Ivoire", "Côte d'Ivoire"], 'DR Congo': ['Democratic Republic of the Congo', 'Congo'], 'Republic of the Congo': ['Congo'],
+};
 
 /** The roles, affiliations and meetings of one cable as rows of the graph (people without a node are left out). */
 export function relationRows(visit: RelationVisit): CableRelationRows {
@@ -97,7 +108,8 @@ function meetingRows(visit: RelationVisit, meetings: Meeting[], post: string | u
     const aNode = a.kind === 'officer' ? postNode : personNode(visit, a);
     const bNode = b.kind === 'person' ? personNode(visit, b) : undefined;
     if (aNode === undefined || bNode === undefined || aNode === bNode) continue;
-    const key = [partyKey(a), partyKey(b)].sort().join('|');
+    // one edge per pair of nodes and cable (the Ambassador and the DCM meeting X are the post's one meeting)
+    const key = [aNode, bNode].sort((x, y) => x - y).join('|');
     const prev = byPair.get(key);
     if (prev) {
       if (prev.dateSource === 'cable' && m.dateSource === 'text' && m.date) Object.assign(prev, { date: m.date, dateSource: 'text' });
@@ -110,4 +122,11 @@ function meetingRows(visit: RelationVisit, meetings: Meeting[], post: string | u
     byPair.set(key, row);
   }
   return [...byPair.values()];
+}
+
+/** Appends one cable's rows to a graph's. */
+export function addRelationRows(into: CableRelationRows, rows: CableRelationRows): void {
+  for (const r of rows.roles) into.roles.push(r);
+  for (const a of rows.affiliations) into.affiliations.push(a);
+  for (const m of rows.meetings) into.meetings.push(m);
 }

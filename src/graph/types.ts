@@ -5,7 +5,7 @@ import type { Cable } from '../parse/types';
 /** Node kinds: graphology attribute `kind`, Neo4j labels. */
 export type NodeKind = 'Cable' | 'Person' | 'Organization' | 'Place' | 'Post' | 'Tag';
 /** Edge types: graphology attribute `type`, Neo4j relationship types. */
-export type EdgeType = 'MENTIONS' | 'CO_MENTIONED' | 'SIGNED' | 'CLASSIFIED' | 'FROM' | 'TO' | 'INFO' | 'TAGGED' | 'REFERENCES';
+export type EdgeType = 'MENTIONS' | 'CO_MENTIONED' | 'SIGNED' | 'CLASSIFIED' | 'FROM' | 'TO' | 'INFO' | 'TAGGED' | 'REFERENCES' | 'HOLDS_ROLE' | 'AFFILIATED_WITH' | 'MET';
 
 export const ENTITY_KIND = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' } as const;
 /** Node kinds that are entities (they also carry the `Entity` label in Neo4j). */
