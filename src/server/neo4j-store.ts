@@ -5,6 +5,7 @@ import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
+import type { NodeRef, StoredRelationEdge } from './relation-views';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
@@ -152,6 +153,20 @@ export class Neo4jStore implements GraphStore {
     const classifiedBy = strings(r.classifiedBy)[0];
     if (classifiedBy) facts.classifiedBy = classifiedBy;
     return sortFacts(facts);
+  }
+
+  async relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined> {
+    const rows = await this.rows('relations', { id });
+    if (rows.length === 0) return undefined;
+    const nodes = new Map<string, NodeRef>();
+    const edges: StoredRelationEdge[] = [];
+    for (const r of rows) {
+      for (const end of [r.source, r.target] as Array<Row | null>) if (end) nodes.set(String(end.id), { id: String(end.id), name: String(end.name), kind: String(end.kind) });
+      if (r.type === null || r.type === undefined) continue; // the node alone: it has no relation edges
+      const attributes = { type: r.type, ...defined(r.props as Row) };
+      edges.push({ type: r.type as StoredRelationEdge['type'], source: String((r.source as Row).id), target: String((r.target as Row).id), attributes });
+    }
+    return { edges, nodes: [...nodes.values()] };
   }
 
   async close(): Promise<void> {

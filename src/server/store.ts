@@ -1,3 +1,4 @@
+import type { NodeRef, StoredRelationEdge } from './relation-views';
 import type { Alias, CableMetadata, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from './types';
 
 /**
@@ -40,6 +41,11 @@ export interface GraphStore {
   cable(id: string): Promise<CableFacts | undefined>;
   /** Full-text search over the cables' subjects and texts (the graph database's FTS5 index); absent when the store has none. */
   textSearch?(query: TextQuery): Promise<TextSearchResult>;
+  /**
+   * The HOLDS_ROLE, AFFILIATED_WITH and MET edges at an entity or a post (either end), with the
+   * nodes at their ends; undefined for an id that is neither. Any order: relationViews sorts.
+   */
+  relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined>;
   close(): Promise<void>;
 }
 

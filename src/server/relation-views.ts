@@ -1,0 +1,149 @@
+/** An entity's (or a post's) roles, affiliations and meetings as the API answers them, built the same way from either store's edges. */
+import type { Attributes } from 'graphology-types';
+import { compare } from './search';
+
+/** A node at the end of a relation edge. */
+export interface NodeRef {
+  id: string;
+  name: string;
+  /** Person, Organization, Place or Post. */
+  kind: string;
+}
+
+/** A relation edge as a store gives it: its type, ends and attributes (the graph's, as exports and Neo4j have them). */
+export interface StoredRelationEdge {
+  type: 'HOLDS_ROLE' | 'AFFILIATED_WITH' | 'MET';
+  source: string;
+  target: string;
+  attributes: Attributes;
+}
+
+/** One cable's statement of a role or affiliation: its passage. */
+export interface StatementView {
+  cable: string;
+  date?: string;
+  /** Paragraph number (0: outside the numbered paragraphs, e.g. the Classified By line). */
+  paragraph: number;
+  /** The sentence, and its offsets in the cable's text. */
+  evidence: string;
+  start: number;
+  end: number;
+  /** The title as written there ("French FM"); roles only. */
+  titleText?: string;
+}
+
+/** (Person)-[:HOLDS_ROLE]->(owner): one per person, title and owner, its statements in date order. */
+export interface RoleView {
+  id: string;
+  person: NodeRef;
+  owner: NodeRef;
+  title: string;
+  organization?: string;
+  unit?: string;
+  former?: boolean;
+  firstDate?: string;
+  lastDate?: string;
+  cableCount: number;
+  statements: StatementView[];
+}
+
+export interface AffiliationView {
+  id: string;
+  person: NodeRef;
+  organization: NodeRef;
+  firstDate?: string;
+  lastDate?: string;
+  cableCount: number;
+  statements: StatementView[];
+}
+
+/** (Person|Post)-[:MET]->(Person): one per pair and cable. `role` is the post's officer when `a` is a Post. */
+export interface MeetingView {
+  id: string;
+  a: NodeRef;
+  role?: string;
+  b: NodeRef;
+  cable: string;
+  date?: string;
+  dateSource: 'text' | 'cable';
+  form: string;
+  paragraph: number;
+  evidence: string;
+  start: number;
+  end: number;
+}
+
+export interface EntityRelations {
+  roles: RoleView[];
+  affiliations: AffiliationView[];
+  meetings: MeetingView[];
+}
+
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+const optionalText = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function statementsOf(a: Attributes, withTitles: boolean): StatementView[] {
+  const cables = list<string>(a.cables);
+  const dates = list<string>(a.dates);
+  const paragraphs = list<number>(a.paragraphs);
+  const evidence = list<string>(a.evidence);
+  const starts = list<number>(a.starts);
+  const ends = list<number>(a.ends);
+  const titles = list<string>(a.titleTexts);
+  return cables.map((cable, i) => {
+    const s = { cable: String(cable) } as StatementView;
+    const date = optionalText(dates[i]);
+    if (date) s.date = date;
+    Object.assign(s, { paragraph: Number(paragraphs[i] ?? 0), evidence: String(evidence[i] ?? ''), start: Number(starts[i] ?? 0), end: Number(ends[i] ?? 0) });
+    if (withTitles && titles[i] !== undefined) s.titleText = String(titles[i]);
+    return s;
+  });
+}
+
+function span(target: { firstDate?: string; lastDate?: string }, a: Attributes): void {
+  const first = optionalText(a.firstDate);
+  const last = optionalText(a.lastDate);
+  if (first) target.firstDate = first;
+  if (last) target.lastDate = last;
+}
+
+const byDates = (x: { firstDate?: string; id: string }, y: { firstDate?: string; id: string }): number =>
+  compare(x.firstDate ?? '\uffff', y.firstDate ?? '\uffff') || compare(x.id, y.id);
+
+/** The views of a node's relation edges, in a fixed order (roles and affiliations by first date, meetings by date, then id). */
+export function relationViews(edges: readonly StoredRelationEdge[], nodes: ReadonlyMap<string, NodeRef>): EntityRelations {
+  const ref = (id: string): NodeRef => nodes.get(id) ?? { id, name: id, kind: 'Unknown' };
+  const out: EntityRelations = { roles: [], affiliations: [], meetings: [] };
+  for (const e of edges) {
+    const a = e.attributes;
+    if (e.type === 'HOLDS_ROLE') {
+      const view = { id: `HOLDS_ROLE:${e.source}->${e.target}:${String(a.title)}`, person: ref(e.source), owner: ref(e.target), title: String(a.title) } as RoleView;
+      const organization = optionalText(a.organization);
+      const unit = optionalText(a.unit);
+      if (organization) view.organization = organization;
+      if (unit) view.unit = unit;
+      if (a.former === true) view.former = true;
+      span(view, a);
+      Object.assign(view, { cableCount: Number(a.cableCount ?? 0), statements: statementsOf(a, true) });
+      out.roles.push(view);
+    } else if (e.type === 'AFFILIATED_WITH') {
+      const view = { id: `AFFILIATED_WITH:${e.source}->${e.target}`, person: ref(e.source), organization: ref(e.target) } as AffiliationView;
+      span(view, a);
+      Object.assign(view, { cableCount: Number(a.cableCount ?? 0), statements: statementsOf(a, false) });
+      out.affiliations.push(view);
+    } else {
+      const view: MeetingView = { id: `MET:${e.source}->${e.target}:${String(a.cable)}`, a: ref(e.source) } as MeetingView;
+      const role = optionalText(a.role);
+      if (role) view.role = role;
+      Object.assign(view, { b: ref(e.target), cable: String(a.cable) });
+      const date = optionalText(a.date);
+      if (date) view.date = date;
+      Object.assign(view, { dateSource: a.dateSource === 'text' ? 'text' : 'cable', form: String(a.form), paragraph: Number(a.paragraph ?? 0), evidence: String(a.evidence ?? ''), start: Number(a.start ?? 0), end: Number(a.end ?? 0) });
+      out.meetings.push(view);
+    }
+  }
+  out.roles.sort(byDates);
+  out.affiliations.sort(byDates);
+  out.meetings.sort((x, y) => compare(x.date ?? '\uffff', y.date ?? '\uffff') || compare(x.id, y.id));
+  return out;
+}
