@@ -1,5 +1,6 @@
 // Curation in the graph database: one decision is one transaction that rewrites only the rows of the entities and cables it touches, recomputed with the build's own rules.
 import { createHash } from 'crypto';
+import { cablesWithRelationsOf, relationCounts, rewriteCableRelations } from './relations';
 import * as fs from 'fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type Graph from 'graphology';
@@ -396,6 +397,12 @@ class DecisionRun {
       for (const p of this.rewriteAuthorship(cable)) signerOnly.add(p);
     }
     for (const p of signerOnly) this.dropUnusedSigner(p);
+
+    // Roles, affiliations and meetings of the cables whose people or owners changed, read again.
+    const relationCables = [...new Set([...cables, ...cablesWithRelationsOf(this.db, touchedNodes, [...[...before_.values()].map((r) => String(r.name)), ...entities.map((e) => e.name)])])].sort((x, y) => x - y);
+    const relationsBefore = relationCounts(this.db);
+    rewriteCableRelations(this.db, relationCables);
+    for (const [type, count] of Object.entries(relationCounts(this.db))) this.edgeDelta[type] = (this.edgeDelta[type] ?? 0) + count - (relationsBefore[type] ?? 0);
 
     // Co-mentions of the touched entities, recomputed from their cables' mentions; pairs of other
     // entities whose paragraph windows shifted, re-decided.

@@ -14,7 +14,7 @@ import { searchTokens } from '../server/search';
 import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriter } from './write';
 import { RelationRowsWriter } from './write-relations';
-import { relationEdgeCounts } from './read-relations';
+import { relationCounts } from './read-relations';
 import { relationRows } from '../graph/relations';
 
 /** What a build records about itself in the meta table, beside its options. */
@@ -191,8 +191,8 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     const byType = compiled.edgeTypes;
     // the relation edges (aggregated from the rows just written) count among the graph's edges
     let edgeCount = compiled.edgeCount;
-    for (const [type, count] of relationEdgeCounts(db, (node) => nodes.keys[node]!)) {
-      byType.set(type, count);
+    for (const [type, count] of Object.entries(relationCounts(db))) {
+      if (count > 0) byType.set(type, count);
       edgeCount += count;
     }
     writer.meta('format', GRAPH_DB_FORMAT);

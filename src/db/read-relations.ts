@@ -45,9 +45,13 @@ export function relationEdgesOf(db: GraphDb, key: (node: number) => string): Rel
   return relationEdges(relationRowsOf(db), key);
 }
 
-/** Edges by type, for the build's counts. */
-export function relationEdgeCounts(db: GraphDb, key: (node: number) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of relationEdgesOf(db, key)) counts.set(e.attributes.type as string, (counts.get(e.attributes.type as string) ?? 0) + 1);
-  return counts;
+/** Relation edges by type (HOLDS_ROLE, AFFILIATED_WITH, MET), counted in SQL as relationEdges groups them. */
+export function relationCounts(db: GraphDb): Record<string, number> {
+  const one = (sql: string): number => Number(db.prepare(sql).pluck().get() ?? 0);
+  return {
+    HOLDS_ROLE: one('SELECT count(*) FROM (SELECT 1 FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner)'),
+    AFFILIATED_WITH: one('SELECT count(*) FROM (SELECT 1 FROM affiliations WHERE owner IS NOT NULL GROUP BY person, owner)'),
+    MET: one('SELECT count(*) FROM meetings'),
+  };
 }
+

@@ -43,7 +43,7 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): {
   const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
   let j = tokens.length - 1;
-  while (j >= 0 && tokens.length - 1 - j <= 5 && !TITLE_WORD.test(tokens[j]!.word.replace(/['’]s$|[,.]$/g, ''))) j -= 1;
+  while (j >= 0 && tokens.length - 1 - j <= 5 && !isTitleWord(tokens[j]!.word)) j -= 1;
   if (j < 0 || tokens.length - 1 - j > 5) return undefined;
   // only the run of title-like words before the name can hold the phrase
   let run = 0;
@@ -76,7 +76,11 @@ function wordsBefore(text: string, from: number, to: number, count: number): Arr
   }
   return out.reverse();
 }
-const isTitleWord = (word: string): boolean => TITLE_WORD.test(word.replace(/['’]s$|[,.]$/g, ''));
+/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
+function isTitleWord(word: string): boolean {
+  const bare = word.replace(/['’]s$|[,.]$/g, '');
+  return TITLE_WORD.test(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
+}
 
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
 function titleAfter(ctx: RelationContext, m: Mention, sentenceEnd: number): { reading: TitleReading; end: number; text: string } | undefined {
