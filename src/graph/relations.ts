@@ -15,10 +15,13 @@ const postKey = (cable: Cable): string | undefined => {
   return origin ? `post:${origin}` : undefined;
 };
 
-/** Node of an entity of the cable, or of a person named only in the authorship lines (resolution's id for the name). */
-function personNode(visit: RelationVisit, ref: { entityId?: string; name?: string; text: string }): number | undefined {
-  if (ref.entityId) return visit.entityNode(ref.entityId);
-  return visit.entityNode(entityId('PERSON', ref.name ?? ref.text));
+/**
+ * Node of a person the cable's resolution names (an entity of the cable). A name without an entity
+ * of the cable is left out: a person known only from another cable's signature becomes a node only
+ * when that cable comes, so it would depend on the order of cables (and differ after curation).
+ */
+function personNode(visit: RelationVisit, ref: { entityId?: string }): number | undefined {
+  return ref.entityId === undefined ? undefined : visit.entityNode(ref.entityId);
 }
 
 /**
