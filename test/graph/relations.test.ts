@@ -69,7 +69,7 @@ describe('relation edges of the seeds', () => {
     const store = SqliteStore.open(file);
     try {
       const explorer = new Explorer(store);
-      const [hit] = await explorer.search('Bernard Kouchner', ['Person'], 1);
+      const [hit] = await explorer.search('Kouchner', ['Person'], 1);
       const relations = await explorer.relations(hit!.id);
       const fm = relations!.roles.find((r) => r.title === 'Foreign Minister');
       expect(fm).toMatchObject({ person: { id: hit!.id, kind: 'Person' }, owner: { name: 'France', kind: 'Place' } });
