@@ -400,9 +400,7 @@ class DecisionRun {
 
     // Roles, affiliations and meetings of the cables whose people or owners changed, read again.
     const relationCables = [...new Set([...cables, ...cablesWithRelationsOf(this.db, touchedNodes, [...[...before_.values()].map((r) => String(r.name)), ...entities.map((e) => e.name)])])].sort((x, y) => x - y);
-    const relationsBefore = relationCounts(this.db);
     rewriteCableRelations(this.db, relationCables);
-    for (const [type, count] of Object.entries(relationCounts(this.db))) this.edgeDelta[type] = (this.edgeDelta[type] ?? 0) + count - (relationsBefore[type] ?? 0);
 
     // Co-mentions of the touched entities, recomputed from their cables' mentions; pairs of other
     // entities whose paragraph windows shifted, re-decided.
@@ -780,6 +778,8 @@ class DecisionRun {
     const typeDelta: Record<string, number> = { ...this.edgeDelta, CO_MENTIONED: coMentionDelta };
     const counts = this.meta<{ nodes?: number; edges?: number; byKind?: Record<string, number>; byType?: Record<string, number> }>('counts');
     if (counts) {
+      // the relation edges: counted again (their rows were rewritten), the difference to the recorded counts
+      for (const [type, count] of Object.entries(relationCounts(this.db))) typeDelta[type] = count - (counts.byType?.[type] ?? 0);
       const byKind = { ...(counts.byKind ?? {}) };
       for (const [kind, d] of kindDelta) if (d !== 0) byKind[kind] = (byKind[kind] ?? 0) + d;
       const byType = { ...(counts.byType ?? {}) };
