@@ -31,7 +31,8 @@ export function cablesWithRelationsOf(db: Database, nodes: readonly number[], na
 export function rewriteCableRelations(db: Database, cables: readonly number[]): void {
   const writer = new RelationRowsWriter(db);
   const record = db.prepare('SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?');
-  const assigned = db.prepare('SELECT a.surface, e.id, e.name, e.kind FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? ORDER BY e.id, a.surface');
+  // the cable's resolved mentions (a retyped entity keeps its surfaces there; assignments join on the old type)
+  const assigned = db.prepare('SELECT DISTINCT m.surface, e.id, e.name, e.kind FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? ORDER BY e.id, m.surface');
   const nodeOf = db.prepare('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?').pluck();
   for (const table of ['roles', 'affiliations', 'meetings']) {
     const remove = db.prepare(`DELETE FROM ${table} WHERE cable = ?`);
