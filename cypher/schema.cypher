@@ -21,3 +21,8 @@ CREATE INDEX co_mentioned_weight IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.
 
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText];
 CREATE FULLTEXT INDEX cable_subject IF NOT EXISTS FOR (n:Cable) ON EACH [n.subject];
+
+// Relations (issue 17): roles by title, meetings by cable and date.
+CREATE INDEX holds_role_title IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.title);
+CREATE INDEX met_cable IF NOT EXISTS FOR ()-[r:MET]-() ON (r.cable);
+CREATE INDEX met_date IF NOT EXISTS FOR ()-[r:MET]-() ON (r.date);

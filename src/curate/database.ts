@@ -1,5 +1,6 @@
 // Curation in the graph database: one decision is one transaction that rewrites only the rows of the entities and cables it touches, recomputed with the build's own rules.
 import { createHash } from 'crypto';
+import { cablesWithRelationsOf, relationCounts, rewriteCableRelations } from './relations';
 import * as fs from 'fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CablegraphError } from '../common/diagnostics';
@@ -393,6 +394,10 @@ class DecisionRun {
     }
     for (const p of signerOnly) this.dropUnusedSigner(p);
 
+    // Roles, affiliations and meetings of the cables whose people or owners changed, read again.
+    const relationCables = [...new Set([...cables, ...cablesWithRelationsOf(this.db, touchedNodes, [...[...before_.values()].map((r) => String(r.name)), ...entities.map((e) => e.name)])])].sort((x, y) => x - y);
+    rewriteCableRelations(this.db, relationCables);
+
     // Co-mentions of the touched entities, recomputed from their cables' mentions; pairs of other
     // entities whose paragraph windows shifted, re-decided.
     const liveNodes = [...nodeOf.values()];
@@ -772,6 +777,8 @@ class DecisionRun {
     const typeDelta: Record<string, number> = { ...this.edgeDelta, CO_MENTIONED: coMentionDelta };
     const counts = this.meta<{ nodes?: number; edges?: number; byKind?: Record<string, number>; byType?: Record<string, number> }>('counts');
     if (counts) {
+      // the relation edges: counted again (their rows were rewritten), the difference to the recorded counts
+      for (const [type, count] of Object.entries(relationCounts(this.db))) typeDelta[type] = count - (counts.byType?.[type] ?? 0);
       const byKind = { ...(counts.byKind ?? {}) };
       for (const [kind, d] of kindDelta) if (d !== 0) byKind[kind] = (byKind[kind] ?? 0) + d;
       const byType = { ...(counts.byType ?? {}) };

@@ -14,6 +14,9 @@ import { searchTokens } from '../server/search';
 import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriter } from './write';
 import { isEntityKind } from '../model';
+import { RelationRowsWriter } from './write-relations';
+import { relationCounts } from './read-relations';
+import { relationRows } from '../graph/relations';
 
 /** What a build records about itself in the meta table, beside its options. */
 export interface BuildProvenance {
@@ -113,6 +116,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
   let closed = false;
   try {
     const writer = new GraphDbWriter(db);
+    const relations = new RelationRowsWriter(db);
     // Every cable's evidence goes to the database; the graph's capped lists are made from it on reading.
     const compileOptions: BuildOptions = { ...options, maxEvidence: Number.MAX_SAFE_INTEGER };
     let position = 0;
@@ -133,7 +137,10 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
         resolved: (entities) => {
           for (const e of entities) writer.resolved(e.id, e.type, e.name);
         },
-        cable: (visit) => writeCable(writer, visit),
+        cable: (visit) => {
+          writeCable(writer, visit);
+          relations.write(relationRows(visit));
+        },
       },
       curate,
     );
@@ -193,6 +200,12 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     traceMemory('co-mentions written');
 
     const byType = compiled.edgeTypes;
+    // the relation edges (aggregated from the rows just written) count among the graph's edges
+    let edgeCount = compiled.edgeCount;
+    for (const [type, count] of Object.entries(relationCounts(db))) {
+      if (count > 0) byType.set(type, count);
+      edgeCount += count;
+    }
     writer.meta('format', GRAPH_DB_FORMAT);
     writer.meta('version', GRAPH_DB_VERSION);
     writer.meta('extractor', provenance.extractor);
@@ -202,7 +215,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     writer.meta('curation_hash', provenance.curationHash ?? null);
     writer.meta('inputs', provenance.inputs);
     const sorted = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
-    writer.meta('counts', { cables, nodes: nodes.length, edges: compiled.edgeCount, byKind: sorted(byKind), byType: sorted(byType) });
+    writer.meta('counts', { cables, nodes: nodes.length, edges: edgeCount, byKind: sorted(byKind), byType: sorted(byType) });
     writer.meta('stats', { cables, entities, coMentions: compiled.coMentions.size, ...(firstDate ? { firstDate } : {}), ...(lastDate ? { lastDate } : {}), communities: communities.size });
     for (const d of options.curation ?? []) writer.decision(d.seq, d);
     writer.close();
@@ -217,7 +230,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     traceMemory('indexes built');
     releaseOldFile(file);
     fs.renameSync(temporary, file);
-    return { cables, nodes: nodes.length, edges: compiled.edgeCount, byKind, byType, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };
+    return { cables, nodes: nodes.length, edges: edgeCount, byKind, byType, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };
   } catch (error) {
     if (!closed) db.close();
     fs.rmSync(temporary, { force: true });

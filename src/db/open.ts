@@ -7,7 +7,7 @@ import { CablegraphError } from '../common/diagnostics';
 /** PRAGMA application_id of a cablegraph graph database: "CGDB". */
 export const GRAPH_DB_APPLICATION_ID = 0x43474442;
 /** PRAGMA user_version: the format version this cablegraph writes and reads. */
-export const GRAPH_DB_VERSION = 1;
+export const GRAPH_DB_VERSION = 2; // 2: the relation tables (roles, affiliations, meetings)
 /** meta.format of a graph database. */
 export const GRAPH_DB_FORMAT = 'cablegraph-graph';
 

@@ -4,6 +4,7 @@ import type { BuildOptions, CableRecord } from '../graph/types';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { openGraphDb, type GraphDb } from './open';
 import { type Decision, type EdgeAttrs, type EdgeType, type EntityKind, isEntityKind, type NodeAttrs, type NodeMetrics } from '../model';
+import { relationEdgesOf } from './read-relations';
 
 /** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
 const BATCH = 20_000;
@@ -223,6 +224,8 @@ export class GraphDbReader {
   async *edges(): AsyncGenerator<GraphDbEdge> {
     yield* this.cableEdges();
     yield* this.coMentionEdges();
+    // then the relation edges (issue 17), in key order within each type
+    for (const e of relationEdgesOf(this.db, (node) => this.keyOf.get(node)!)) yield { ...e, undirected: false };
   }
 
   private *cableEdges(): Generator<GraphDbEdge> {

@@ -230,6 +230,65 @@ CREATE TABLE co_mention_evidence (
   PRIMARY KEY (a, b, cable)
 ) WITHOUT ROWID;
 
+-- ── Relations: roles, affiliations, meetings (issue 17) ──────────────────────────────────────
+-- Read from the text per cable (src/extract/relations), people and owners as nodes. Every row
+-- keeps its passage: the sentence (`evidence`), its offsets in the cable text and its paragraph.
+
+-- One role statement per person, title and owner in a cable. The graph's
+-- (Person)-[:HOLDS_ROLE {title, firstDate, lastDate, cables, evidence}]->(Organization|Place|Post)
+-- is their aggregate per (person, title, owner_name): see the view holds_role. `owner` is the
+-- owner's node (the country's Place, the organization, the post of its own officers) or NULL when
+-- the graph has no node of that name (then the role has no edge, only these rows).
+CREATE TABLE roles (
+  cable        INTEGER NOT NULL REFERENCES cables (node),
+  person       INTEGER NOT NULL REFERENCES entities (node),
+  title        TEXT NOT NULL,
+  title_text   TEXT NOT NULL,
+  country      TEXT,
+  organization TEXT,
+  unit         TEXT,
+  owner        INTEGER,
+  owner_name   TEXT NOT NULL,
+  basis        TEXT NOT NULL CHECK (basis IN ('explicit', 'implied')),
+  former       INTEGER NOT NULL,
+  date         TEXT,
+  paragraph    INTEGER,
+  evidence     TEXT NOT NULL,
+  start        INTEGER NOT NULL,
+  end          INTEGER NOT NULL
+);
+
+-- (Person)-[:AFFILIATED_WITH]->(Organization): membership stated without a title ("X of the MFA").
+CREATE TABLE affiliations (
+  cable        INTEGER NOT NULL REFERENCES cables (node),
+  person       INTEGER NOT NULL REFERENCES entities (node),
+  organization TEXT NOT NULL,
+  owner        INTEGER,
+  country      TEXT,
+  date         TEXT,
+  paragraph    INTEGER,
+  evidence     TEXT NOT NULL,
+  start        INTEGER NOT NULL,
+  end          INTEGER NOT NULL
+);
+
+-- (Person)-[:MET {date, cable, paragraph}]->(Person), one per pair and cable. An embassy officer
+-- the cable does not name is the role at its post: `a` is then the Post node and `a_role` the
+-- function (Ambassador, DCM, Poloff …): (Post)-[:MET {role}]->(Person).
+CREATE TABLE meetings (
+  cable       INTEGER NOT NULL REFERENCES cables (node),
+  a           INTEGER NOT NULL,
+  a_role      TEXT,
+  b           INTEGER NOT NULL REFERENCES entities (node),
+  date        TEXT,
+  date_source TEXT NOT NULL CHECK (date_source IN ('text', 'cable')),
+  form        TEXT NOT NULL,
+  paragraph   INTEGER,
+  evidence    TEXT NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL
+);
+
 -- ── Curation ──────────────────────────────────────────────────────────────────────────────────
 -- What applying decisions needs (src/curate/apply.ts works on these units): automatic
 -- resolution's result, kept beside the curated one.
@@ -284,6 +343,19 @@ CREATE INDEX co_mentions_by_b ON co_mentions (b, a, weight);
 CREATE INDEX assignments_by_auto ON assignments (auto);
 CREATE INDEX assignments_by_norm ON assignments (norm);
 CREATE INDEX assignments_by_entity ON assignments (entity);
+
+-- Relations (issue 17): by person, owner and cable; HOLDS_ROLE and AFFILIATED_WITH as views.
+CREATE INDEX roles_by_person ON roles (person, title, owner_name);
+CREATE INDEX roles_by_owner ON roles (owner);
+CREATE INDEX roles_by_cable ON roles (cable);
+CREATE INDEX affiliations_by_person ON affiliations (person);
+CREATE INDEX affiliations_by_cable ON affiliations (cable);
+CREATE INDEX meetings_by_a ON meetings (a);
+CREATE INDEX meetings_by_b ON meetings (b);
+CREATE INDEX meetings_by_cable ON meetings (cable);
+CREATE VIEW holds_role AS
+  SELECT person, title, owner, owner_name, min(date) AS first_date, max(date) AS last_date, count(DISTINCT cable) AS cable_count
+  FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner;
 
 -- Full-text search (FTS5): entity names and aliases; cable subjects and texts (external content:
 -- the text is stored once, in cables; snippet() reads it from there).

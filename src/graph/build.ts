@@ -10,6 +10,9 @@ import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
 import { DEFAULT_BUILD_OPTIONS, type BuildOptions, type CableRecord } from './types';
 import { type EdgeType, KIND_OF_TYPE, type Mention, type CableGraph, type EdgeAttrs, type NodeAttrs } from '../model';
+import { relationEdges } from './relation-edges';
+import type { CableRelationRows } from './relation-types';
+import { addRelationRows, relationRows } from './relations';
 
 const postId = (name: string): string => `post:${name}`;
 const tagId = (code: string): string => `tag:${code}`;
@@ -295,7 +298,6 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     if (curated) curated.perCable[i] = [];
     cableEdges.clear();
     const ce = entitiesOfCable(c, record.mentions, resolved);
-    observers.cable?.({ index: i, node: nodes.indexOf(c.id), entityNode: (id) => indexOf.get(id) ?? nodes.indexOf(id), record, mentions: ce.mentions, automatic: curated ? resolution!.cableEntities(i) : resolved, current: resolved });
     for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y), offsets: e.offsets });
     for (const signer of c.signers) {
       const person = personFor(signer, resolved);
@@ -329,6 +331,8 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
       ensureNode(cited, () => ({ kind: 'Cable', label: cited, inCorpus: false }));
       addEdge('REFERENCES', c.id, cited);
     }
+    // After the cable's edges: its posts and signers are nodes by now (relations point at them).
+    observers.cable?.({ index: i, node: nodes.indexOf(c.id), entityNode: (id) => indexOf.get(id) ?? nodes.indexOf(id), record, mentions: ce.mentions, automatic: curated ? resolution!.cableEntities(i) : resolved, current: resolved });
     // Paragraph windows: the pairs that become edges.
     for (const [, ids] of ce.windows) coMentions.addWindow(ids.map((id) => indexOf.get(id)!), options.maxEntitiesPerWindow);
     contentAt.push(content.length);
@@ -388,11 +392,19 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}, curate?: CurateEntities): { graph: CableGraph; entities: Entity[] } {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
   const edges: Array<[string, string, string, EdgeAttrs]> = [];
-  const compiled = compileGraph(sortedInMemory(records), options, (key, source, target, attributes) => edges.push([key, source, target, attributes]), {}, curate);
+  const relations: CableRelationRows = { roles: [], affiliations: [], meetings: [] };
+  const compiled = compileGraph(
+    sortedInMemory(records),
+    options,
+    (key, source, target, attributes) => edges.push([key, source, target, attributes]),
+    { cable: (visit) => addRelationRows(relations, relationRows(visit)) },
+    curate,
+  );
   const metrics = metricsOf(compiled.metricsInput, options);
   const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
   compiled.nodes.keys.forEach((key, i) => graph.addNode(key, Object.assign(compiled.nodes.attributes[i]!, metrics(i))));
   for (const [key, source, target, attributes] of edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
   for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates)) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+  for (const e of relationEdges(relations, (node) => compiled.nodes.keys[node]!)) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
   return { graph, entities: compiled.entities };
 }

@@ -8,7 +8,19 @@ export type NodeKind = 'Cable' | EntityKind | 'Post' | 'Tag';
 export const NODE_KINDS: readonly NodeKind[] = ['Cable', 'Person', 'Organization', 'Place', 'Post', 'Tag'];
 
 /** Edge types: graphology attribute `type`, Neo4j relationship types. */
-export type EdgeType = 'MENTIONS' | 'CO_MENTIONED' | 'SIGNED' | 'CLASSIFIED' | 'FROM' | 'TO' | 'INFO' | 'TAGGED' | 'REFERENCES';
+export type EdgeType =
+  | 'MENTIONS'
+  | 'CO_MENTIONED'
+  | 'SIGNED'
+  | 'CLASSIFIED'
+  | 'FROM'
+  | 'TO'
+  | 'INFO'
+  | 'TAGGED'
+  | 'REFERENCES'
+  | 'HOLDS_ROLE'
+  | 'AFFILIATED_WITH'
+  | 'MET';
 
 /** Exploration metrics every node gets once the graph is built (degree, PageRank, Louvain, layout). */
 export interface NodeMetrics {
@@ -76,10 +88,33 @@ export type EdgeAttrs = {
   cableCount?: number;
   paragraphCount?: number;
   cables?: string[];
-  evidence?: Evidence[];
+  /**
+   * CO_MENTIONED: the cables and paragraphs behind the pair (capped). HOLDS_ROLE, AFFILIATED_WITH: one
+   * passage per statement, beside `cables`. MET: the meeting's passage.
+   */
+  evidence?: Evidence[] | string[] | string;
   evidenceTruncated?: boolean;
   firstDate?: string;
   lastDate?: string;
+  /** HOLDS_ROLE, AFFILIATED_WITH: per statement (beside `cables`) its date, offsets and the title as written. */
+  dates?: string[];
+  starts?: number[];
+  ends?: number[];
+  titleTexts?: string[];
+  /** HOLDS_ROLE: the owner's organization and unit as written, and whether every statement says "former". */
+  organization?: string;
+  unit?: string;
+  former?: boolean;
+  /** MET: the cable, its date (and where the date came from), the form read, and the passage's place. */
+  cable?: string;
+  date?: string;
+  dateSource?: 'text' | 'cable';
+  form?: string;
+  paragraph?: number;
+  start?: number;
+  end?: number;
+  /** MET: the post's officer when one end is a post. */
+  role?: string;
 };
 
 /** A graph of cables, entities, posts and tags with typed attributes: what builds make and exports, stores and curation read. */

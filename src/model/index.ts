@@ -6,3 +6,4 @@ export * from './curation';
 export * from './api';
 export * from './bookmarks';
 export * from './graph';
+export * from './relations';

@@ -214,6 +214,11 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
     if (!entity) throw notFound(`no entity ${text(req.params.id)}`);
     return entity;
   }));
+  api.get('/relations/:id', handle(async (req, res) => {
+    const relations = await explorerFor(res).relations(id(req.params.id, 'id'));
+    if (!relations) throw notFound(`no entity or post ${req.params.id}`);
+    return relations;
+  }));
   api.get('/neighbourhood/:id', handle(async (req, res) => {
     const sub = await explorerFor(res).neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
     if (!sub) throw notFound(`no entity ${text(req.params.id)}`);

@@ -1,5 +1,7 @@
 // The viewer's operations (neighbourhood, overview, paths, evidence, search) written once over any GraphStore.
 import { compare, rankSearch, searchTokens } from './search';
+import { relationViews } from './relation-views';
+import type { EntityRelations } from '../model';
 import { readablePassage } from './passage-text';
 import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';
 import type { CableDetail, EdgeView, EntityDetail, EntityKind, EntityPath, EvidenceCable, GraphFilter, NodeView, PairEvidence, Passage, PathsResult, SearchHit, Subgraph } from '../model';
@@ -52,6 +54,13 @@ export class Explorer {
       return n ? [{ ...n, edgeWeight: e.weight, edgeCableCount: e.cableCount }] : [];
     });
     return { ...node, aliases, degree: edges.length, neighbours, timeline };
+  }
+
+  /** An entity's or a post's roles (as the person, or as the owner), affiliations and meetings, each with its passages. */
+  async relations(id: string): Promise<EntityRelations | undefined> {
+    const found = await this.store.relationEdges(id);
+    if (!found) return undefined;
+    return relationViews(found.edges, new Map(found.nodes.map((n) => [n.id, n])));
   }
 
   /**

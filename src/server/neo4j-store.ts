@@ -6,8 +6,9 @@ import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
-import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
+import type { Alias, CableRef, EdgeAttrs, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
 import { text } from '../common/text';
+import type { NodeRef, StoredRelationEdge } from '../model';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
 export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');
@@ -154,6 +155,21 @@ export class Neo4jStore implements GraphStore {
     const classifiedBy = strings(r.classifiedBy)[0];
     if (classifiedBy) facts.classifiedBy = classifiedBy;
     return sortFacts(facts);
+  }
+
+  async relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined> {
+    const rows = await this.rows('relations', { id });
+    if (rows.length === 0) return undefined;
+    const nodes = new Map<string, NodeRef>();
+    const edges: StoredRelationEdge[] = [];
+    for (const r of rows) {
+      for (const end of [r.source, r.target] as Array<Row | null>) if (end) nodes.set(String(end.id), { id: String(end.id), name: String(end.name), kind: String(end.kind) });
+      if (r.type === null || r.type === undefined) continue; // the node alone: it has no relation edges
+      const type = r.type as StoredRelationEdge['type'];
+      const attributes: EdgeAttrs = { ...(defined(r.props as Row) as Omit<EdgeAttrs, 'type'>), type };
+      edges.push({ type, source: String((r.source as Row).id), target: String((r.target as Row).id), attributes });
+    }
+    return { edges, nodes: [...nodes.values()] };
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { openGraphDb } from '../db/open';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
+import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
+import { relationEdges } from '../graph/relation-edges';
+import type { NodeRef, StoredRelationEdge } from '../model';
 import { compare, editDistance, maxEdits } from './search';
 import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
@@ -418,6 +421,32 @@ export class SqliteStore implements GraphStore {
       params,
     ).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), cables: Number(e.cables) }));
     return { query: query.q, total, offset: query.offset, cables, entities };
+  }
+
+  async relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined> {
+    const node = this.statement('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?').pluck().get(id, id) as number | undefined;
+    if (node === undefined) return undefined;
+    // every row of a HOLDS_ROLE/AFFILIATED_WITH group has the node at the same end, so the groups come whole
+    const rows = {
+      roles: this.all('SELECT * FROM roles WHERE owner IS NOT NULL AND (person = ? OR owner = ?) ORDER BY rowid', [node, node]).map(roleRow),
+      affiliations: this.all('SELECT * FROM affiliations WHERE owner IS NOT NULL AND (person = ? OR owner = ?) ORDER BY rowid', [node, node]).map(affiliationRow),
+      meetings: this.all('SELECT * FROM meetings WHERE a = ? OR b = ? ORDER BY rowid', [node, node]).map(meetingRow),
+    };
+    const wanted = new Set<number>([node]);
+    for (const r of rows.roles) wanted.add(r.person).add(r.owner!).add(r.cable);
+    for (const r of rows.affiliations) wanted.add(r.person).add(r.owner!).add(r.cable);
+    for (const r of rows.meetings) wanted.add(r.a).add(r.b).add(r.cable);
+    const found = this.all(
+      `SELECT node, id, name, kind FROM entities WHERE node IN (SELECT value FROM json_each(:nodes))
+       UNION ALL SELECT node, id, name, 'Post' AS kind FROM posts WHERE node IN (SELECT value FROM json_each(:nodes))
+       UNION ALL SELECT node, id, id AS name, 'Cable' AS kind FROM cables WHERE node IN (SELECT value FROM json_each(:nodes))`,
+      { nodes: json([...wanted]) },
+    );
+    const byNode = new Map(found.map((r) => [Number(r.node), r]));
+    const key = (n: number): string => String(byNode.get(n)?.id ?? n);
+    const edges = relationEdges(rows, key).map((e) => ({ type: e.attributes.type as StoredRelationEdge['type'], source: e.source, target: e.target, attributes: e.attributes }));
+    const nodes = found.filter((r) => r.kind !== 'Cable').map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) }));
+    return { edges, nodes };
   }
 
   async close(): Promise<void> {

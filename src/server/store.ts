@@ -1,5 +1,6 @@
 // The GraphStore interface: the small, exact questions about the graph that both stores answer.
 import type { Alias, CableMetadata, CableRef, DateRange, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
+import type { NodeRef, StoredRelationEdge } from '../model';
 
 /**
  * What a store answers: small, exact questions about the graph. The viewer's operations
@@ -41,6 +42,11 @@ export interface GraphStore {
   cable(id: string): Promise<CableFacts | undefined>;
   /** Full-text search over the cables' subjects and texts (the graph database's FTS5 index); absent when the store has none. */
   textSearch?(query: TextQuery): Promise<TextSearchResult>;
+  /**
+   * The HOLDS_ROLE, AFFILIATED_WITH and MET edges at an entity or a post (either end), with the
+   * nodes at their ends; undefined for an id that is neither. Any order: relationViews sorts.
+   */
+  relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined>;
   close(): Promise<void>;
 }
 

@@ -14,7 +14,7 @@ const CLI = path.resolve(__dirname, '../../dist/cli/index.js');
 const run = promisify(execFile);
 
 /** Columns holding node numbers (replaced by the nodes' ids: a rebuild numbers nodes afresh). */
-const NODE_COLUMNS = new Set(['node', 'entity', 'cable', 'person', 'post', 'tag', 'cited', 'a', 'b']);
+const NODE_COLUMNS = new Set(['node', 'entity', 'cable', 'person', 'post', 'tag', 'cited', 'a', 'b', 'owner']);
 /** Metrics: a build's (PageRank, communities, layout, degrees over the whole graph); a decision keeps them. */
 const METRICS = new Set(['degree', 'weighted_degree', 'pagerank', 'community', 'x', 'y']);
 /** Meta keys of curation's own bookkeeping (metrics of removed entities, for undo). */

@@ -26,8 +26,8 @@ describe('graph database files', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]);
     expect(tables).toEqual([
-      'aliases', 'assignments', 'cable_entities', 'cable_fts', 'cable_posts', 'cable_records', 'cable_references', 'cables', 'classified', 'co_mention_evidence', 'co_mentions',
-      'decisions', 'entities', 'entity_fts', 'entity_words', 'mentions', 'meta', 'paragraphs', 'posts', 'resolved', 'signed', 'tagged', 'tags',
+      'affiliations', 'aliases', 'assignments', 'cable_entities', 'cable_fts', 'cable_posts', 'cable_records', 'cable_references', 'cables', 'classified', 'co_mention_evidence', 'co_mentions',
+      'decisions', 'entities', 'entity_fts', 'entity_words', 'meetings', 'mentions', 'meta', 'paragraphs', 'posts', 'resolved', 'roles', 'signed', 'tagged', 'tags',
     ]);
     expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'`).pluck().get()).toBeGreaterThanOrEqual(20);
     // Read-only unless asked.

@@ -58,7 +58,7 @@ describe('cablegraph export', () => {
     // The people and places with a co-mention among them; the ones named only in authorship lines
     // (no co-mention) lose every edge with the cables and are dropped, unless --keep-isolates.
     const kinds = new Set(['Person', 'Place']);
-    const linked = graph.filterNodes((n, a) => kinds.has(a.kind) && graph.someEdge(n, (_e, e, s, t) => e.type === 'CO_MENTIONED' && kinds.has(graph.getNodeAttribute(s === n ? t : s, 'kind'))));
+    const linked = graph.filterNodes((n, a) => kinds.has(a.kind) && graph.someEdge(n, (_e, e, s, t) => ['CO_MENTIONED', 'HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes(e.type) && kinds.has(graph.getNodeAttribute(s === n ? t : s, 'kind'))));
     expect(people.nodes().sort()).toEqual(linked.sort());
     expect(people.order).toBeLessThan((census(graph).nodes.Person ?? 0) + (census(graph).nodes.Place ?? 0));
     expect(people.filterNodes((n) => people.degree(n) === 0)).toEqual([]);

@@ -65,6 +65,12 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
       'cable/07PARIS3534',
       'cable/10PARIS189',
       'entity/nobody',
+      // roles, affiliations and meetings (issue 17): a person's, a country's (the roles held over it), a post's, an unknown id
+      `relations/${kouchner}`,
+      `relations/${sarkozy}`,
+      `relations/${iran}`,
+      `relations/${encodeURIComponent('post:Embassy Paris')}`,
+      'relations/nobody',
     ];
     // Shortest paths between spread-out pairs: the bidirectional search against Neo4j's allShortestPaths.
     const top = ((await (await fetch(`${embedded!.url}/api/overview?limit=400`)).json()) as { nodes: Array<{ id: string }> }).nodes;

@@ -15,6 +15,7 @@ import type {
   Suggestion,
   TextSearchResult,
 } from '../../src/model';
+import type { EntityRelations } from '../../src/model';
 
 /** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
 export class ApiRequestError extends Error {
@@ -160,3 +161,10 @@ export const api = {
     return response.blob();
   },
 };
+
+// ── Relations (issue 17) ───────────────────────────────────────────────────────────────────────
+
+/** An entity's or a post's roles (as the person, or as the owner), affiliations and meetings, with their passages. */
+export async function fetchRelations(entityId: string, signal?: AbortSignal): Promise<EntityRelations> {
+  return getJson<EntityRelations>(`relations/${id(entityId)}`, {}, signal);
+}

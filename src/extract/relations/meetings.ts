@@ -26,6 +26,8 @@ const VERB_TOLD = /^\s*(?:also\s+|later\s+|separately\s+|privately\s+)?(?:told|i
 const VERB_CALLED = /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,60}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH = /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 const POSSESSIVE_MEETING = /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+/** A word without which no meeting form above can match (the verbs and nouns they are built on). */
+const MEETING_CUE = /\b(?:met|meets|meeting|told|informed|briefed|assured|reminded|confided|explained|stressed|emphasized|said\s+to|complained|called|paid|hosted|received|demarched|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast)/gi;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 
@@ -36,8 +38,15 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   const text = ctx.cable.text;
   const holders = officerHolders(ctx, roles);
   let pi = 0;
+  // most sentences hold no meeting form: the cue words, found in one pass over the text, spare them the party search
+  const cues: number[] = [];
+  MEETING_CUE.lastIndex = 0;
+  for (let c = MEETING_CUE.exec(text); c; c = MEETING_CUE.exec(text)) cues.push(c.index);
+  let ci = 0;
   for (const s of ctx.sentences) {
     while (pi < ctx.persons.length && ctx.persons[pi]!.start < s.start) pi += 1;
+    while (ci < cues.length && cues[ci]! < s.start) ci += 1;
+    if (ci >= cues.length || cues[ci]! >= s.end) continue;
     const slots: Slot[] = [];
     for (let j = pi; j < ctx.persons.length && ctx.persons[j]!.start < s.end; j += 1) {
       const m = ctx.persons[j]!;

@@ -36,15 +36,15 @@ function postPeople(ctx: RelationContext): Set<string> {
 /** The title phrase written right before `m` in its sentence, longest reading first. */
 function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
   const text = ctx.cable.text;
-  const before = text.slice(Math.max(sentenceStart, m.start - 160), m.start);
-  if (!/\s$/.test(before) && before.length > 0) return undefined;
-  const tokens: Array<{ word: string; start: number }> = [];
-  const re = /\S+/g;
-  let t: RegExpExecArray | null;
-  while ((t = re.exec(before))) tokens.push({ word: t[0], start: m.start - before.length + t.index });
+  const from = Math.max(sentenceStart, m.start - 160);
+  if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
+  // the words before the name, read backwards: only the last MAX_TITLE_WORDS can belong to its title
+  const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 1);
+  if (!tokens.slice(-6).some((w) => isTitleWord(w.word))) return undefined;
+  const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
   let j = tokens.length - 1;
-  while (j >= 0 && tokens.length - 1 - j <= 5 && !TITLE_WORD.test(tokens[j]!.word.replace(/['’]s$|[,.]$/g, ''))) j -= 1;
+  while (j >= 0 && tokens.length - 1 - j <= 5 && !isTitleWord(tokens[j]!.word)) j -= 1;
   if (j < 0 || tokens.length - 1 - j > 5) return undefined;
   // only the run of title-like words before the name can hold the phrase
   let run = 0;
@@ -60,6 +60,27 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): {
     return { reading, start: words[0]!.start, text: phrase, capitalizedBefore: !shouting && /^[A-Z][A-Za-z]/.test(prev) && !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(prev) };
   }
   return undefined;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+/** Up to `count` whitespace-separated words of text[from, to), in text order, with their offsets. */
+function wordsBefore(text: string, from: number, to: number, count: number): Array<{ word: string; start: number }> {
+  const out: Array<{ word: string; start: number }> = [];
+  let end = to;
+  while (out.length < count) {
+    while (end > from && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (end <= from) break;
+    let start = end;
+    while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
+    out.push({ word: text.slice(start, end), start });
+    end = start;
+  }
+  return out.reverse();
+}
+/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
+function isTitleWord(word: string): boolean {
+  const bare = word.replace(/['’]s$|[,.]$/g, '');
+  return TITLE_WORD.test(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
 }
 
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */

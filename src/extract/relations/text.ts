@@ -93,7 +93,11 @@ for (const [w, cc] of Object.entries({ 'u.s.': 'US', us: 'US', usg: 'US', americ
 }
 /** Country named by a country name or demonym (`French`, `Iraq`, `Iraq's`), if any. */
 export function countryOf(word: string): string | undefined {
-  return COUNTRY_BY_WORD.get(word.toLowerCase().replace(/['’]s$/, '').replace(/\s+/g, ' '));
+  const low = word.toLowerCase();
+  // most words are plain: one map look-up, no string rewriting (this is called for every capitalized word read)
+  const direct = COUNTRY_BY_WORD.get(low);
+  if (direct !== undefined || !/['’\s]/.test(low)) return direct;
+  return COUNTRY_BY_WORD.get(low.replace(/['’]s$/, '').replace(/\s+/g, ' '));
 }
 /** Common name of an ISO alpha-2 code. */
 export const countryName = (code: string): string | undefined => NAME_OF_CODE.get(code);

@@ -144,13 +144,27 @@ export function mayStartTitle(phrase: string): boolean {
   return START_WORDS.has(low) || START_WORDS.has(low.split('-')[0]!) || countryOf(first) !== undefined || (words.length > 1 && countryOf(`${first} ${words[1]!.replace(/['’]s$/, '')}`) !== undefined);
 }
 
+/** Words a title form can end with besides the title words themselves ("Director General", "President elect"). */
+const END_WORDS = new Set(['general', 'elect']);
+/**
+ * Whether `phrase` can be a title phrase by its end (cheap; spares the phrase regex most candidates): a title
+ * form ends it, so its last word is a title word, unless "of/for/to …" follows the title ("President of Iraq").
+ */
+export function mayEndTitle(phrase: string): boolean {
+  const words = phrase.toLowerCase().split(' ');
+  if (words.some((w) => w === 'of' || w === 'for' || w === 'to')) return true;
+  const last = words[words.length - 1]!.replace(/['’]s$|[,.]$/g, '');
+  const tail = last.slice(Math.max(last.lastIndexOf('-'), last.lastIndexOf("'"), last.lastIndexOf('’')) + 1); // vice-minister, d'affaires
+  return TITLE_WORD.test(last) || TITLE_WORD.test(tail) || END_WORDS.has(tail) || TITLE_WORD.test(`${last}.`);
+}
+
 const readings = new Map<string, TitleReading | undefined>();
 /** Forgets the cached readings (benchmarks time a pass as a single build would see it). */
 export function clearTitleReadings(): void { readings.clear(); }
 /** Reads a whole title phrase (whitespace collapsed, no name); undefined when it is not one. Readings are cached (titles repeat across cables). */
 export function readTitlePhrase(phrase: string): TitleReading | undefined {
   if (readings.has(phrase)) { const r = readings.get(phrase); return r && { ...r }; }
-  const reading = mayStartTitle(phrase) ? readUncached(phrase) : undefined;
+  const reading = mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined;
   if (readings.size > 100_000) readings.clear();
   readings.set(phrase, reading);
   return reading && { ...reading };

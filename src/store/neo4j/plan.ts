@@ -170,9 +170,21 @@ function relationshipBatch(index: number, shape: string, buffered: Array<[string
   return {
     index,
     phase: 'relationships',
-    cypher: { create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`, merge: `${match} MERGE (a)-[r:${type}]->(b) SET r = ${map}` },
+    cypher: { create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`, merge: `${match} MERGE (a)-[r:${type}${mergeKey(type, keys)}]->(b) SET r = ${map}` },
     rows,
   };
+}
+
+/**
+ * Relationship types that two nodes can have more than once, and the property that tells them
+ * apart (a person holds several titles of one country; two people meet in several cables): MERGE
+ * matches on it, or a second one would overwrite the first.
+ */
+const RELATIONSHIP_KEYS: Record<string, string> = { HOLDS_ROLE: 'title', MET: 'cable' };
+function mergeKey(type: string, keys: string[]): string {
+  const key = RELATIONSHIP_KEYS[type];
+  const i = key === undefined ? -1 : keys.indexOf(key);
+  return i < 0 ? '' : ` {\`${key}\`: row[${i + 2}]}`;
 }
 
 const nodeCypher = (kind: string): Record<WriteMode, string> => {

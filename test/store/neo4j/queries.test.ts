@@ -26,13 +26,34 @@ describe('the Cypher library (cypher/queries)', () => {
     g.addDirectedEdge('07PARIS3534', 'l-irbil', { type: 'MENTIONS', count: 4, paragraphs: [2, 8] });
     g.addNode('04STATE1', { kind: 'Cable', inCorpus: false });
     g.addDirectedEdge('04STATE274965', '04STATE1', { type: 'REFERENCES' });
+    // Roles and a meeting (issue 17), as a build makes them: parallel lists in date order.
+    g.addNode('l-france', { kind: 'Place', name: 'France', aliases: [{ text: 'France', count: 3 }] });
+    g.addNode('l-iraq', { kind: 'Place', name: 'Iraq', aliases: [{ text: 'Iraq', count: 9 }] });
+    const statement = (cable: string, date: string, evidence: string, titleText: string) => ({ cables: [cable], dates: [date], paragraphs: [1], evidence: [evidence], starts: [10], ends: [90], titleTexts: [titleText] });
+    g.addDirectedEdgeWithKey('HOLDS_ROLE:p-kouchner->l-france:Foreign Minister', 'p-kouchner', 'l-france', { type: 'HOLDS_ROLE', title: 'Foreign Minister', firstDate: '2007-08-27', lastDate: '2007-08-27', cableCount: 1, ...statement('07PARIS3534', '2007-08-27', "French FM Kouchner's visit to Iraq allowed France to re-engage.", 'French FM') });
+    g.addDirectedEdgeWithKey('HOLDS_ROLE:p-talabani->l-iraq:President', 'p-talabani', 'l-iraq', { type: 'HOLDS_ROLE', title: 'President', firstDate: '2007-08-27', lastDate: '2007-08-27', cableCount: 1, ...statement('07PARIS3534', '2007-08-27', 'Kurdish leader and current President of Iraq Jalal Talabani.', 'President of Iraq') });
+    g.addDirectedEdgeWithKey('MET:post:AMEMBASSY PARIS->p-kouchner:07PARIS3534', 'post:AMEMBASSY PARIS', 'p-kouchner', { type: 'MET', cable: '07PARIS3534', date: '2007-08-24', dateSource: 'text', form: 'met', paragraph: 2, evidence: 'The Ambassador met Kouchner on August 24.', start: 5, end: 47, role: 'Ambassador' });
     await loadGraph(g, driver, { force: true });
+  });
+
+  test('title-holders, entity-roles, post-meetings: roles and meetings with their passages', async () => {
+    if (!driver) return;
+    expect(await run('title-holders', { title: 'foreign minister', owner: 'France', year: '2007' })).toEqual([
+      { person: 'Bernard Kouchner', title: 'Foreign Minister', owner: 'France', first: '2007-08-27', last: '2007-08-27', cables: ['07PARIS3534'], evidence: "French FM Kouchner's visit to Iraq allowed France to re-engage." },
+    ]);
+    expect(await run('title-holders', { title: 'Foreign Minister', owner: 'France', year: '2008' })).toEqual([]);
+    expect(await run('entity-roles', { id: 'l-iraq' })).toEqual([
+      { owner: 'Iraq', person: 'Jalal Talabani', title: 'President', first: '2007-08-27', last: '2007-08-27', cables: 1, cable: '07PARIS3534', evidence: 'Kurdish leader and current President of Iraq Jalal Talabani.' },
+    ]);
+    expect(await run('post-meetings', { post: 'PARIS', year: '2007' })).toEqual([
+      { date: '2007-08-24', officer: 'Ambassador (AMEMBASSY PARIS)', met: 'Bernard Kouchner', cable: '07PARIS3534', paragraph: 2, evidence: 'The Ambassador met Kouchner on August 24.' },
+    ]);
   });
   afterAll(async () => driver?.close());
 
   test('every file parses: a description and typed parameters', () => {
     const library = queryLibrary();
-    expect([...library.keys()]).toEqual(['ego-network', 'entity-search', 'entity-timeline', 'pair-evidence', 'post-authors', 'reference-chain', 'shortest-path', 'top-pairs']);
+    expect([...library.keys()]).toEqual(['ego-network', 'entity-roles', 'entity-search', 'entity-timeline', 'pair-evidence', 'post-authors', 'post-meetings', 'reference-chain', 'shortest-path', 'title-holders', 'top-pairs']);
     for (const q of library.values()) {
       expect(q.description.length).toBeGreaterThan(20);
       expect(q.cypher).not.toMatch(/^\s*\/\//m);

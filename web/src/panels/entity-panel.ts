@@ -4,6 +4,7 @@ import { cleanName, dateSpan, formatNumber, h, plural } from '../dom';
 import type { PanelActions } from './actions';
 import { panelHeader } from './common';
 import type { EntityCurationView } from './entity-curation';
+import { relationsBlock } from './relations';
 import { timelineChart } from './timeline';
 import type { EntityDetail, Neighbour } from '../../../src/model';
 
@@ -88,6 +89,7 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?
         )
       : null,
     chart ? h('div', { class: 'block' }, h('h3', {}, 'Cables over time'), chart) : null,
+    relationsBlock(entity.id, actions),
     h(
       'div',
       { class: 'block' },

@@ -1,0 +1,58 @@
+/** Curation and the relation rows: a decision reads the roles, affiliations and meetings of the cables it touches again. */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { EntityType, Mention } from '../model';
+import { relationRows } from '../graph/relations';
+import type { Cable } from '../parse/types';
+import type { CableEntity } from '../resolve';
+import { RelationRowsWriter } from '../db/write-relations';
+import { relationCounts } from '../db/read-relations';
+
+export { relationCounts };
+
+type Database = BetterSqlite3.Database;
+const TYPE_OF: Record<string, EntityType> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
+
+/**
+ * Cables whose relation rows may change when these entity nodes change: rows naming them as
+ * person, owner or party, and rows whose owner is read by a name one of them has (a role "of
+ * France" gets France's node when an entity of that name comes into being).
+ */
+export function cablesWithRelationsOf(db: Database, nodes: readonly number[], names: readonly string[]): number[] {
+  const n = JSON.stringify(nodes);
+  const names_ = JSON.stringify([...new Set(names)]);
+  return db.prepare(`
+    SELECT cable FROM roles WHERE person IN (SELECT value FROM json_each(:n)) OR owner IN (SELECT value FROM json_each(:n)) OR owner_name IN (SELECT value FROM json_each(:names))
+    UNION SELECT cable FROM affiliations WHERE person IN (SELECT value FROM json_each(:n)) OR owner IN (SELECT value FROM json_each(:n)) OR organization IN (SELECT value FROM json_each(:names))
+    UNION SELECT cable FROM meetings WHERE a IN (SELECT value FROM json_each(:n)) OR b IN (SELECT value FROM json_each(:n))
+    ORDER BY cable`).pluck().all({ n, names: names_ }) as number[];
+}
+
+/** A cable's relation rows again, from its record and its entities as curation leaves them (what a rebuild with the same decisions writes). */
+export function rewriteCableRelations(db: Database, cables: readonly number[]): void {
+  const writer = new RelationRowsWriter(db);
+  const record = db.prepare('SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?');
+  // the cable's resolved mentions (a retyped entity keeps its surfaces there; assignments join on the old type)
+  const assigned = db.prepare('SELECT DISTINCT m.surface, e.id, e.name, e.kind FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? ORDER BY e.id, m.surface');
+  const nodeOf = db.prepare('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?').pluck();
+  for (const table of ['roles', 'affiliations', 'meetings']) {
+    const remove = db.prepare(`DELETE FROM ${table} WHERE cable = ?`);
+    for (const cable of cables) remove.run(cable);
+  }
+  for (const cable of cables) {
+    const r = record.get(cable) as { parsed: string; mentions: string; text: string } | undefined;
+    if (!r) continue;
+    const parsed = { ...(JSON.parse(r.parsed) as Cable), text: r.text };
+    const current = new Map<string, CableEntity>();
+    for (const a of assigned.all(cable) as Array<{ surface: string; id: string; name: string; kind: string }>) {
+      let e = current.get(a.id);
+      if (!e) current.set(a.id, (e = { type: TYPE_OF[a.kind] ?? 'PERSON', name: a.name, id: a.id, mentions: [] }));
+      e.mentions.push(a.surface);
+    }
+    writer.write(relationRows({
+      node: cable,
+      record: { cable: parsed, mentions: JSON.parse(r.mentions) as Mention[], versions: [] },
+      current: [...current.values()],
+      entityNode: (id) => nodeOf.get(id, id) as number,
+    }));
+  }
+}

@@ -1,0 +1,57 @@
+// Reads the relation tables (roles, affiliations, meetings) back as rows, and as the graph's HOLDS_ROLE, AFFILIATED_WITH and MET edges.
+import { relationEdges, type RelationEdge } from '../graph/relation-edges';
+import type { AffiliationRow, CableRelationRows, MeetingRow, RoleRow } from '../graph/relation-types';
+import type { GraphDb } from './open';
+
+type Row = Record<string, unknown>;
+/** Sets `key` when the column is not NULL (rows carry no undefined-valued keys, as a build makes them). */
+function optional<T extends object>(target: T, key: string, value: unknown): void {
+  if (value !== null && value !== undefined) (target as Record<string, unknown>)[key] = value;
+}
+
+export function roleRow(r: Row): RoleRow {
+  const row: RoleRow = { cable: r.cable as number, person: r.person as number, title: r.title as string, titleText: r.title_text as string, ownerName: r.owner_name as string,
+    basis: r.basis as RoleRow['basis'], former: r.former === 1, evidence: r.evidence as string, start: r.start as number, end: r.end as number };
+  for (const [key, column] of [['country', 'country'], ['organization', 'organization'], ['unit', 'unit'], ['owner', 'owner'], ['date', 'date'], ['paragraph', 'paragraph']]) optional(row, key!, r[column!]);
+  return row;
+}
+
+export function affiliationRow(r: Row): AffiliationRow {
+  const row: AffiliationRow = { cable: r.cable as number, person: r.person as number, organization: r.organization as string, evidence: r.evidence as string, start: r.start as number, end: r.end as number };
+  for (const key of ['owner', 'country', 'date', 'paragraph']) optional(row, key, r[key]);
+  return row;
+}
+
+export function meetingRow(r: Row): MeetingRow {
+  const row: MeetingRow = { cable: r.cable as number, a: r.a as number, b: r.b as number, dateSource: r.date_source as MeetingRow['dateSource'], form: r.form as string,
+    evidence: r.evidence as string, start: r.start as number, end: r.end as number };
+  optional(row, 'aRole', r.a_role);
+  optional(row, 'date', r.date);
+  optional(row, 'paragraph', r.paragraph);
+  return row;
+}
+
+/** Every relation row of the database (the tables are small beside the co-mentions: a few rows per cable). */
+export function relationRowsOf(db: GraphDb): CableRelationRows {
+  return {
+    roles: (db.prepare('SELECT * FROM roles ORDER BY rowid').all() as Row[]).map(roleRow),
+    affiliations: (db.prepare('SELECT * FROM affiliations ORDER BY rowid').all() as Row[]).map(affiliationRow),
+    meetings: (db.prepare('SELECT * FROM meetings ORDER BY rowid').all() as Row[]).map(meetingRow),
+  };
+}
+
+/** The HOLDS_ROLE, AFFILIATED_WITH and MET edges of the database, as a graph built in memory has them. */
+export function relationEdgesOf(db: GraphDb, key: (node: number) => string): RelationEdge[] {
+  return relationEdges(relationRowsOf(db), key);
+}
+
+/** Relation edges by type (HOLDS_ROLE, AFFILIATED_WITH, MET), counted in SQL as relationEdges groups them. */
+export function relationCounts(db: GraphDb): Record<string, number> {
+  const one = (sql: string): number => Number(db.prepare(sql).pluck().get() ?? 0);
+  return {
+    HOLDS_ROLE: one('SELECT count(*) FROM (SELECT 1 FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner)'),
+    AFFILIATED_WITH: one('SELECT count(*) FROM (SELECT 1 FROM affiliations WHERE owner IS NOT NULL GROUP BY person, owner)'),
+    MET: one('SELECT count(*) FROM meetings'),
+  };
+}
+
