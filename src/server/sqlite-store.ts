@@ -26,6 +26,9 @@ const edgeOf = (row: Row): EdgeView => edgeView(String(row.source), String(row.t
 const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.id);
 const parseList = (text: unknown): number[] => (typeof text === 'string' && text.length > 0 ? (JSON.parse(text) as number[]) : []);
 
+/** Frontier nodes expanded between two turns of the event loop in the path search. */
+const PATH_SLICE = 500;
+
 interface Side {
   distance: Map<number, number>;
   predecessors: Map<number, number[]>;
@@ -248,11 +251,13 @@ export class SqliteStore implements GraphStore {
 
   /**
    * Bidirectional breadth first, reading each expanded node's neighbours from the indexes (never
-   * the whole adjacency), always growing the smaller frontier, keeping every predecessor at the
-   * shortest distance on each side; the paths are every shortest prefix to a meeting node joined to
-   * every shortest suffix from it — the same search, in the same order, as the Neo4j store's.
+   * the whole adjacency), a slice of the frontier at a time, always growing the smaller frontier,
+   * keeping every predecessor at the shortest distance on each side; the paths are every shortest
+   * prefix to a meeting node joined to every shortest suffix from it — the same search, in the same
+   * order, as the Neo4j store's. Between slices the event loop answers other requests, and the
+   * search stops when `signal` aborts (its client left, or its deadline passed).
    */
-  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
+  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number, signal?: AbortSignal): Promise<string[][]> {
     const ends = this.all('SELECT node AS n, id FROM entities WHERE id IN (?, ?)', [from, to]);
     const s = ends.find((r) => r.id === from)?.n as number | undefined;
     const t = ends.find((r) => r.id === to)?.n as number | undefined;
@@ -263,14 +268,21 @@ export class SqliteStore implements GraphStore {
       const [grow, other] = sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
       const next: number[] = [];
       const depth = grow.depth + 1;
-      for (const u of grow.frontier) {
-        for (const v of this.neighbours(u, minWeight)) {
-          const d = grow.distance.get(v);
-          if (d === undefined) {
-            grow.distance.set(v, depth);
-            grow.predecessors.set(v, [u]);
-            next.push(v);
-          } else if (d === depth) grow.predecessors.get(v)!.push(u);
+      for (let i = 0; i < grow.frontier.length; i += PATH_SLICE) {
+        if (i > 0 && signal) {
+          signal.throwIfAborted();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          signal.throwIfAborted();
+        }
+        for (const u of grow.frontier.slice(i, i + PATH_SLICE)) {
+          for (const v of this.neighbours(u, minWeight)) {
+            const d = grow.distance.get(v);
+            if (d === undefined) {
+              grow.distance.set(v, depth);
+              grow.predecessors.set(v, [u]);
+              next.push(v);
+            } else if (d === depth) grow.predecessors.get(v)!.push(u);
+          }
         }
       }
       grow.frontier = next;
