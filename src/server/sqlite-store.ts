@@ -2,7 +2,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { openGraphDb } from '../db/open';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
-import { compare, editDistance, maxEdits } from './search';
+import { compare, maxEdits, withinEdits } from './search';
 import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from './types';
@@ -161,7 +161,8 @@ export class SqliteStore implements GraphStore {
   /** Entities with, for every query word, a word that it starts or that is within its typo budget. */
   async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
     const words = this.wordList();
-    let matching: Set<number> | undefined;
+    // For each query word, the words of names it may mean.
+    const lists: string[][] = [];
     for (const token of tokens) {
       const found: string[] = [];
       let lo = 0;
@@ -175,19 +176,21 @@ export class SqliteStore implements GraphStore {
       const limit = maxEdits(token);
       if (limit > 0) {
         for (let length = token.length - limit; length <= token.length + limit; length += 1) {
-          for (const word of this.wordsByLength.get(length) ?? []) if (!word.startsWith(token) && editDistance(token, word, limit) <= limit) found.push(word);
+          for (const word of this.wordsByLength.get(length) ?? []) if (!word.startsWith(token) && withinEdits(token, word, limit)) found.push(word);
         }
       }
-      const entities = new Set(this.statement('SELECT DISTINCT entity FROM entity_words WHERE word IN (SELECT value FROM json_each(?))').pluck().all(json(found)) as number[]);
-      matching = matching ? new Set([...matching].filter((n) => entities.has(n))) : entities;
-      if (matching.size === 0) break;
+      if (found.length === 0) return [];
+      lists.push(found);
     }
-    if (!matching || matching.size === 0) return [];
-    // The most cited first, so the cap keeps what a reader most likely means.
+    if (lists.length === 0) return [];
+    // Entities with a word of every list, the most cited first (so the cap keeps what a reader most
+    // likely means): one statement, the sets built and intersected by SQLite.
     const rows = this.all(
-      `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.node IN (SELECT value FROM json_each(:ns)) AND (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types)))
+      `SELECT ${ENTITY_COLUMNS} FROM entities e
+       WHERE e.node IN (SELECT w.entity FROM json_each(:lists) l, json_each(l.value) x JOIN entity_words w ON w.word = x.value GROUP BY w.entity HAVING count(DISTINCT l.key) = :n)
+         AND (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types)))
        ORDER BY e.cable_count DESC, e.id LIMIT :cap`,
-      { ns: json([...matching]), types: types ? json(types) : null, cap },
+      { lists: json(lists), n: lists.length, types: types ? json(types) : null, cap },
     );
     const aliases = new Map<number, string[]>();
     for (const r of this.all('SELECT entity, alias AS text FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY entity, position', [json(rows.map((r) => r.n))])) {
