@@ -298,8 +298,11 @@ export class SqliteStore implements GraphStore {
     meeting = meeting.filter((m) => dist(m) === length);
     // Ids of the nodes the paths can pass through (the predecessor trees back from the meeting nodes).
     const involved = new Set<number>();
+    const visited = new Map<Side, Set<number>>(sides.map((side) => [side, new Set<number>()]));
     const collect = (side: Side, node: number): void => {
-      if (involved.has(node) && side.predecessors.get(node) === undefined) return;
+      // Each node once per side: the trees share their upper parts between meeting nodes.
+      if (visited.get(side)!.has(node)) return;
+      visited.get(side)!.add(node);
       involved.add(node);
       for (const p of side.predecessors.get(node) ?? []) collect(side, p);
     };
