@@ -1,9 +1,9 @@
-// Temporary files of runs that were killed: found by their name (`.<file>.<pid>[.<what>].tmp`) and removed.
+// Temporary files of runs that were killed: found by their name (`.<file>.<pid>[.<what>].tmp`, and SQLite's `-journal`, `-wal`, `-shm` beside one) and removed.
 import * as fs from 'fs';
 import * as path from 'path';
 
 /** The names the graph and export writers give their temporary files: `.graph.db.1234.db.tmp`, `.graph.db.1234.records.tmp`. */
-const TEMPORARY = /^\..+\.(\d+)(?:\.[A-Za-z0-9-]+)?\.tmp$/;
+const TEMPORARY = /^\..+\.(\d+)(?:\.[A-Za-z0-9-]+)?\.tmp(?:-journal|-wal|-shm)?$/;
 
 /** Whether process `pid` is running on this machine (a pid we may not signal is alive too). */
 function isRunning(pid: number): boolean {

@@ -2,6 +2,7 @@
 import { createHash } from 'crypto';
 import { cablesWithRelationsOf, relationCounts, rewriteCableRelations } from './relations';
 import * as fs from 'fs';
+import * as path from 'path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CablegraphError } from '../common/diagnostics';
 import { authorshipTest, paragraphOf, personFor } from '../graph/build';
@@ -55,6 +56,7 @@ const SHELVED_METRICS = 'curation_shelved_metrics';
 export function decideInDatabase(db: Database, curationFile: string, request: DecisionRequest, options: { dryRun?: boolean; captureLocal?: boolean } = {}): DatabaseDecisionOutcome {
   let outcome: DatabaseDecisionOutcome | undefined;
   const run = db.transaction(() => {
+    recoverKilledDecision(db, curationFile);
     outcome = new DecisionRun(db, curationFile, options.captureLocal ?? false).take(request, options.dryRun ?? false);
     if (options.dryRun) throw new Rollback();
   });
@@ -63,7 +65,34 @@ export function decideInDatabase(db: Database, curationFile: string, request: De
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
+  // Committed: the line appended to the curation file is the decision's for good.
+  if (outcome?.written) fs.rmSync(pendingFile(curationFile), { force: true });
   return outcome!;
+}
+
+/** Where a decision notes, before it appends to the curation file, how long the file was: `.curation.jsonl.pending`. */
+export const pendingFile = (curationFile: string): string => path.join(path.dirname(path.resolve(curationFile)), `.${path.basename(curationFile)}.pending`);
+
+/**
+ * A decision killed between appending its line to the curation file and committing its
+ * transaction leaves the file one decision ahead of the graph (perhaps half a line): its pending
+ * note (written first) says so. Under the transaction's lock no other decision is running, so a
+ * note found here is a dead one's: when the graph lacks its decision the file goes back to its
+ * length before the append; either way the note goes.
+ */
+function recoverKilledDecision(db: Database, curationFile: string): void {
+  const note = pendingFile(curationFile);
+  let pending: { seq: number; size: number };
+  try {
+    pending = JSON.parse(fs.readFileSync(note, 'utf8')) as { seq: number; size: number };
+  } catch (error) {
+    // No note (the usual case), or one cut short before its decision appended anything.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') fs.rmSync(note, { force: true });
+    return;
+  }
+  const committed = db.prepare('SELECT 1 FROM decisions WHERE seq = ?').get(pending.seq) !== undefined;
+  if (!committed && Number.isInteger(pending.size) && fs.existsSync(curationFile) && fs.statSync(curationFile).size > pending.size) fs.truncateSync(curationFile, pending.size);
+  fs.rmSync(note, { force: true });
 }
 
 /** One assignment (applyCuration's unit): a surface form of one cable and the entity it belongs to. */
@@ -197,6 +226,9 @@ class DecisionRun {
     this.st('INSERT INTO decisions (seq, decision) VALUES (?, ?)').run(decision.seq, formatDecision(decision));
     this.setMeta('curation', all);
     if (!dryRun) {
+      // The note that lets the next decision undo this append if the process dies before the commit.
+      const size = fs.existsSync(this.curationFile) ? fs.statSync(this.curationFile).size : 0;
+      fs.writeFileSync(pendingFile(this.curationFile), JSON.stringify({ seq: decision.seq, size }));
       appendDecision(this.curationFile, decision);
       this.setMeta('curation_hash', createHash('sha256').update(fs.readFileSync(this.curationFile)).digest('hex'));
     }

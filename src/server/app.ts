@@ -9,6 +9,7 @@ import type { ViewerCurator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import { GexfExports, streamGexf } from './gexf-download';
 import { accessPolicy, capUrl, checkApiAccess, checkHost, checkWrite, errorAnswer, securityHeaders, type AccessPolicy } from './security';
+import { SqliteStore } from './sqlite-store';
 import type { GraphStore } from './store';
 import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { TextQueryError } from './text-query';
@@ -255,10 +256,12 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
         throw new ApiError(503, 'BUSY', `${GEXF_AT_ONCE} GEXF exports are being written: try again in a few seconds`);
       }
       try {
-        // Streamed in small slices between which other requests are answered; stops when the client leaves.
+        // Gathered (over the graph database) and written in a worker thread, streamed as the socket drains; stops when the client leaves.
         const signal = requestSignal(res, 10 * 60_000);
-        const sub = await new Explorer(current(), signal).subgraph(nodes as string[], edgeFilter);
-        await streamGexf(sub, res, signal);
+        const store = current();
+        const ids = nodes as string[];
+        const job = store instanceof SqliteStore ? { database: store.file, ids, filter: edgeFilter } : await new Explorer(store, signal).subgraph(ids, edgeFilter);
+        await streamGexf(job, res, signal);
       } finally {
         slot.release();
       }

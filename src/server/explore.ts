@@ -144,7 +144,7 @@ export class Explorer {
     if (!fromNode || !toNode) return undefined;
     if (from === to) return { from: fromNode, to: toNode, paths: [{ nodes: [fromNode], edges: [] }], hops: 0 };
     await this.step();
-    const sequences = await this.store.shortestPaths(from, to, maxHops, minWeight, PATH_CAP);
+    const sequences = await this.store.shortestPaths(from, to, maxHops, minWeight, PATH_CAP, this.signal);
     if (sequences.length === 0) return { from: fromNode, to: toNode, paths: [], hops: null };
     await this.step();
     // Rank on weights from one query for all the paths' links; fetch cable lists only for the chosen.

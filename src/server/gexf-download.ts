@@ -1,13 +1,20 @@
-// gexf-download: the viewer's GEXF export, streamed to the client slice by slice (other requests are answered between slices) and stopped when the client goes away.
+// gexf-download: the viewer's GEXF export, gathered and written in a worker thread, streamed to the client chunk by chunk and stopped when the client goes away.
 import { once } from 'events';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Response } from 'express';
 import { GexfWriter, runWriter } from '../export';
+import { Explorer } from './explore';
 import { subgraphSource } from './gexf-source';
-import type { GexfWorkerMessage, GexfWorkerReply } from './gexf-worker';
+import type { DatabaseView, GexfWorkerMessage, GexfWorkerReply } from './gexf-worker';
+import { SqliteStore } from './sqlite-store';
 import type { Subgraph } from '../model';
+
+export type { DatabaseView } from './gexf-worker';
+/** What to export: a view already gathered (from Neo4j), or one the worker gathers from the graph database. */
+export type GexfJob = Subgraph | DatabaseView;
+const isDatabaseView = (job: GexfJob): job is DatabaseView => 'database' in job;
 
 export { subgraphSource } from './gexf-source';
 
@@ -47,11 +54,12 @@ function workerScript(): string | undefined {
 const EDGE_BATCH = 2000;
 
 /**
- * Chunks of the subgraph's GEXF from a worker thread (the writer's CPU and garbage off the event
- * loop and its heap): the view goes over in JSON batches, a turn of the loop between them; then
- * chunks are asked for one at a time.
+ * Chunks of the view's GEXF from a worker thread (the query, the writer's CPU and their garbage
+ * off the event loop and its heap). Over the graph database the worker gathers the view itself
+ * from the file; a view already gathered goes over in JSON batches, a turn of the loop between
+ * them. Then chunks are asked for one at a time.
  */
-async function* workerChunks(sub: Subgraph, script: string, signal: AbortSignal): AsyncGenerator<string> {
+async function* workerChunks(job: GexfJob, script: string, signal: AbortSignal): AsyncGenerator<string> {
   const worker = new Worker(script);
   const failed = new Promise<never>((_resolve, reject) => {
     worker.once('error', reject);
@@ -60,17 +68,21 @@ async function* workerChunks(sub: Subgraph, script: string, signal: AbortSignal)
   failed.catch(() => undefined);
   const send = (message: GexfWorkerMessage): void => worker.postMessage(message);
   try {
-    send({ nodes: JSON.stringify(sub.nodes) });
-    for (let i = 0; i < sub.edges.length; i += EDGE_BATCH) {
-      signal.throwIfAborted();
-      send({ edges: JSON.stringify(sub.edges.slice(i, i + EDGE_BATCH)) });
-      await new Promise<void>((resolve) => setImmediate(resolve));
+    if (isDatabaseView(job)) send({ gather: { database: job.database, ids: [...job.ids], filter: job.filter } });
+    else {
+      send({ nodes: JSON.stringify(job.nodes) });
+      for (let i = 0; i < job.edges.length; i += EDGE_BATCH) {
+        signal.throwIfAborted();
+        send({ edges: JSON.stringify(job.edges.slice(i, i + EDGE_BATCH)) });
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     for (;;) {
       signal.throwIfAborted();
       send('next');
       const [reply] = (await Promise.race([once(worker, 'message', { signal }), failed])) as [GexfWorkerReply];
       if ('done' in reply) return;
+      if ('error' in reply) throw new Error(`the GEXF worker failed: ${reply.error}`);
       yield reply.chunk;
     }
   } finally {
@@ -80,7 +92,16 @@ async function* workerChunks(sub: Subgraph, script: string, signal: AbortSignal)
 }
 
 /** Chunks written in this thread, with a turn of the event loop between them (when no worker script is built). */
-async function* inlineChunks(sub: Subgraph): AsyncGenerator<string> {
+async function* inlineChunks(job: GexfJob, signal: AbortSignal): AsyncGenerator<string> {
+  let sub = job as Subgraph;
+  if (isDatabaseView(job)) {
+    const store = SqliteStore.open(job.database);
+    try {
+      sub = await new Explorer(store, signal).subgraph(job.ids, job.filter);
+    } finally {
+      await store.close();
+    }
+  }
   const source = subgraphSource(sub);
   const chunks = runWriter(new GexfWriter(source), source);
   try {
@@ -94,14 +115,15 @@ async function* inlineChunks(sub: Subgraph): AsyncGenerator<string> {
 }
 
 /**
- * Writes the subgraph's GEXF to `res` as the writer produces it (in a worker thread: the main
- * thread only passes chunks on), waiting for the socket to drain. When `signal` aborts (the client
- * went away) the writer is stopped and the promise rejects with the signal's reason.
+ * Writes the view's GEXF to `res` as the writer produces it (in a worker thread, which also
+ * gathers a database view: the main thread only passes chunks on), waiting for the socket to
+ * drain. When `signal` aborts (the client went away) the worker is ended and the promise rejects
+ * with the signal's reason.
  */
-export async function streamGexf(sub: Subgraph, res: Response, signal: AbortSignal): Promise<void> {
+export async function streamGexf(job: GexfJob, res: Response, signal: AbortSignal): Promise<void> {
   signal.throwIfAborted();
   const script = workerScript();
-  const chunks = script ? workerChunks(sub, script, signal) : inlineChunks(sub);
+  const chunks = script ? workerChunks(job, script, signal) : inlineChunks(job, signal);
   res.attachment('cablegraph-view.gexf').type('application/gexf+xml');
   try {
     for await (const chunk of chunks) {

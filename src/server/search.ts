@@ -15,6 +15,45 @@ export function searchTokens(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Rows of the banded distance below, reused from call to call (a search checks tens of thousands of words). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * `editDistance(a, b, limit) <= limit`, without its garbage: the same optimal-string-alignment
+ * distance computed only in the band |i − j| ≤ limit (every cell outside it is over the limit),
+ * in three reused rows, giving up as soon as a row is over the limit.
+ */
+export function withinEdits(a: string, b: string, limit: number): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > limit) return false;
+  if (limit <= 0) return a === b;
+  if (rows[0]!.length < lb + 2) rows = [0, 1, 2].map(() => new Int32Array(2 * (lb + 2)));
+  const over = limit + 1;
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= lb; j += 1) previous[j] = j <= limit ? j : over;
+  for (let i = 1; i <= la; i += 1) {
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(lb, i + limit);
+    current[0] = i <= limit ? i : over;
+    if (lo > 1) current[lo - 1] = over;
+    let rowMin = i <= limit ? i : over;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j += 1) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2]! + 1);
+      if (d > over) d = over;
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (hi < lb) current[hi + 1] = over;
+    if (rowMin > limit) return false;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[lb]! <= limit;
+}
+
 /** Typos allowed in a query word: none for short words (too many false friends), then 1, then 2. */
 export function maxEdits(token: string): number {
   return token.length <= 3 ? 0 : token.length <= 6 ? 1 : 2;

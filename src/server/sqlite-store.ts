@@ -5,7 +5,7 @@ import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
 import { relationEdges } from '../graph/relation-edges';
 import type { NodeRef, StoredRelationEdge } from '../model';
-import { compare, editDistance, maxEdits } from './search';
+import { compare, maxEdits, withinEdits } from './search';
 import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
@@ -29,6 +29,9 @@ const nodeOf = (row: Row): NodeView => nodeView(String(row.id), row);
 const edgeOf = (row: Row): EdgeView => edgeView(String(row.source), String(row.target), row);
 const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.id);
 const parseList = (text: unknown): number[] => (typeof text === 'string' && text.length > 0 ? (JSON.parse(text) as number[]) : []);
+
+/** Frontier nodes expanded between two turns of the event loop in the path search. */
+const PATH_SLICE = 500;
 
 interface Side {
   distance: Map<number, number>;
@@ -162,7 +165,8 @@ export class SqliteStore implements GraphStore {
   /** Entities with, for every query word, a word that it starts or that is within its typo budget. */
   async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
     const words = this.wordList();
-    let matching: Set<number> | undefined;
+    // For each query word, the words of names it may mean.
+    const lists: string[][] = [];
     for (const token of tokens) {
       const found: string[] = [];
       let lo = 0;
@@ -176,19 +180,21 @@ export class SqliteStore implements GraphStore {
       const limit = maxEdits(token);
       if (limit > 0) {
         for (let length = token.length - limit; length <= token.length + limit; length += 1) {
-          for (const word of this.wordsByLength.get(length) ?? []) if (!word.startsWith(token) && editDistance(token, word, limit) <= limit) found.push(word);
+          for (const word of this.wordsByLength.get(length) ?? []) if (!word.startsWith(token) && withinEdits(token, word, limit)) found.push(word);
         }
       }
-      const entities = new Set(this.statement('SELECT DISTINCT entity FROM entity_words WHERE word IN (SELECT value FROM json_each(?))').pluck().all(json(found)) as number[]);
-      matching = matching ? new Set([...matching].filter((n) => entities.has(n))) : entities;
-      if (matching.size === 0) break;
+      if (found.length === 0) return [];
+      lists.push(found);
     }
-    if (!matching || matching.size === 0) return [];
-    // The most cited first, so the cap keeps what a reader most likely means.
+    if (lists.length === 0) return [];
+    // Entities with a word of every list, the most cited first (so the cap keeps what a reader most
+    // likely means): one statement, the sets built and intersected by SQLite.
     const rows = this.all(
-      `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.node IN (SELECT value FROM json_each(:ns)) AND (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types)))
+      `SELECT ${ENTITY_COLUMNS} FROM entities e
+       WHERE e.node IN (SELECT w.entity FROM json_each(:lists) l, json_each(l.value) x JOIN entity_words w ON w.word = x.value GROUP BY w.entity HAVING count(DISTINCT l.key) = :n)
+         AND (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types)))
        ORDER BY e.cable_count DESC, e.id LIMIT :cap`,
-      { ns: json([...matching]), types: types ? json(types) : null, cap },
+      { lists: json(lists), n: lists.length, types: types ? json(types) : null, cap },
     );
     const aliases = new Map<number, string[]>();
     for (const r of this.all('SELECT entity, alias AS text FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY entity, position', [json(rows.map((r) => r.n))])) {
@@ -252,11 +258,13 @@ export class SqliteStore implements GraphStore {
 
   /**
    * Bidirectional breadth first, reading each expanded node's neighbours from the indexes (never
-   * the whole adjacency), always growing the smaller frontier, keeping every predecessor at the
-   * shortest distance on each side; the paths are every shortest prefix to a meeting node joined to
-   * every shortest suffix from it — the same search, in the same order, as the Neo4j store's.
+   * the whole adjacency), a slice of the frontier at a time, always growing the smaller frontier,
+   * keeping every predecessor at the shortest distance on each side; the paths are every shortest
+   * prefix to a meeting node joined to every shortest suffix from it — the same search, in the same
+   * order, as the Neo4j store's. Between slices the event loop answers other requests, and the
+   * search stops when `signal` aborts (its client left, or its deadline passed).
    */
-  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
+  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number, signal?: AbortSignal): Promise<string[][]> {
     const ends = this.all('SELECT node AS n, id FROM entities WHERE id IN (?, ?)', [from, to]);
     const s = ends.find((r) => r.id === from)?.n as number | undefined;
     const t = ends.find((r) => r.id === to)?.n as number | undefined;
@@ -267,14 +275,21 @@ export class SqliteStore implements GraphStore {
       const [grow, other] = sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
       const next: number[] = [];
       const depth = grow.depth + 1;
-      for (const u of grow.frontier) {
-        for (const v of this.neighbours(u, minWeight)) {
-          const d = grow.distance.get(v);
-          if (d === undefined) {
-            grow.distance.set(v, depth);
-            grow.predecessors.set(v, [u]);
-            next.push(v);
-          } else if (d === depth) grow.predecessors.get(v)!.push(u);
+      for (let i = 0; i < grow.frontier.length; i += PATH_SLICE) {
+        if (i > 0 && signal) {
+          signal.throwIfAborted();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          signal.throwIfAborted();
+        }
+        for (const u of grow.frontier.slice(i, i + PATH_SLICE)) {
+          for (const v of this.neighbours(u, minWeight)) {
+            const d = grow.distance.get(v);
+            if (d === undefined) {
+              grow.distance.set(v, depth);
+              grow.predecessors.set(v, [u]);
+              next.push(v);
+            } else if (d === depth) grow.predecessors.get(v)!.push(u);
+          }
         }
       }
       grow.frontier = next;
@@ -287,8 +302,11 @@ export class SqliteStore implements GraphStore {
     meeting = meeting.filter((m) => dist(m) === length);
     // Ids of the nodes the paths can pass through (the predecessor trees back from the meeting nodes).
     const involved = new Set<number>();
+    const visited = new Map<Side, Set<number>>(sides.map((side) => [side, new Set<number>()]));
     const collect = (side: Side, node: number): void => {
-      if (involved.has(node) && side.predecessors.get(node) === undefined) return;
+      // Each node once per side: the trees share their upper parts between meeting nodes.
+      if (visited.get(side)!.has(node)) return;
+      visited.get(side)!.add(node);
       involved.add(node);
       for (const p of side.predecessors.get(node) ?? []) collect(side, p);
     };

@@ -28,8 +28,8 @@ export interface GraphStore {
   among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]>;
   /** Entities by PageRank (highest first, then id), at most `limit`, passing the node filter. */
   top(filter: NodeFilter, limit: number): Promise<NodeView[]>;
-  /** Every shortest co-mention path (node-id sequences) of at most `maxHops`, up to `cap` paths. */
-  shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]>;
+  /** Every shortest co-mention path (node-id sequences) of at most `maxHops`, up to `cap` paths; stops (rejects) when `signal` aborts. */
+  shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number, signal?: AbortSignal): Promise<string[][]>;
   /** The co-mention edge of a pair with its (capped) cable list, when there is one. */
   edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined>;
   /** Cables by id (unknown ids skipped), in the order asked. */

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'net';
 import express from 'express';
 import { writeGexf } from '../../src/export';
 import { requestSignal, subgraphToGraph } from '../../src/server/app';
-import { streamGexf } from '../../src/server/gexf-download';
+import { streamGexf, type GexfJob } from '../../src/server/gexf-download';
+import { Explorer, SqliteStore } from '../../src/server';
 import { type Subgraph } from '../../src/model';
+import { builtGraph } from './helpers';
 
 /** A view of `n` entities, each co-mentioned with the next `degree` ones: big enough to take seconds to write. */
 function bigView(n: number, degree: number): Subgraph {
@@ -18,7 +20,7 @@ function bigView(n: number, degree: number): Subgraph {
 }
 
 /** An express server answering POST / with the view's GEXF through streamGexf, recording how each stream ended and how much it wrote. */
-async function gexfServer(sub: Subgraph) {
+async function gexfServer(sub: GexfJob) {
   const outcomes: Array<{ settled: 'complete' | 'stopped'; reason?: string; written: number }> = [];
   let writes = 0;
   const app = express();
@@ -32,7 +34,10 @@ async function gexfServer(sub: Subgraph) {
     };
     streamGexf(sub, res, requestSignal(res, 60_000)).then(
       () => outcomes.push(outcome),
-      (error: Error) => outcomes.push({ ...outcome, settled: 'stopped', reason: error.name }),
+      (error: Error) => {
+        outcomes.push({ ...outcome, settled: 'stopped', reason: error.name });
+        res.destroy();
+      },
     );
   });
   const server = http.createServer(app);
@@ -94,6 +99,44 @@ describe('the GEXF download', () => {
       const writes = server.writes();
       await new Promise((r) => setTimeout(r, 1000));
       expect(server.writes()).toBe(writes);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  test('over the graph database the worker gathers the view itself: the same document as gathered in the server', async () => {
+    const database = await builtGraph();
+    const store = SqliteStore.open(database);
+    let expected: string;
+    let ids: string[];
+    const filter = { minWeight: 2 };
+    try {
+      // Every entity of the seeds but the last, and an unknown id (skipped, as the API does).
+      const top = await store.top({}, 1000);
+      ids = [...top.slice(0, -1).map((n) => n.id), 'p-nobody-00000000'];
+      const sub = await new Explorer(store).subgraph(ids, filter);
+      expect(sub.nodes).toHaveLength(top.length - 1);
+      expect(sub.edges.length).toBeGreaterThan(20);
+      expected = writeGexf(subgraphToGraph(sub));
+    } finally {
+      await store.close();
+    }
+    const server = await gexfServer({ database, ids, filter });
+    try {
+      const response = await fetch(server.url, { method: 'POST' });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(expected);
+    } finally {
+      await server.close();
+    }
+  }, 240_000);
+
+  test('a database view the worker cannot gather: the stream fails before any byte is sent', async () => {
+    const server = await gexfServer({ database: '/nonexistent/graph.db', ids: ['p-x'], filter: {} });
+    try {
+      await fetch(server.url, { method: 'POST' }).catch(() => undefined);
+      await until(() => server.outcomes.length === 1);
+      expect(server.outcomes[0]).toMatchObject({ settled: 'stopped', written: 0 });
     } finally {
       await server.close();
     }
