@@ -6,6 +6,7 @@ import { openGraphDb, type GraphDb } from '../db/open';
 import type { EntityType } from '../extract/types';
 import { readGraphFile } from '../graph';
 import { ENTITY_KINDS } from '../graph/types';
+import { canonicalCableId } from '../parse/ids';
 import { commandLine, writeLine } from './output';
 import type { Neo4jFlags } from './query-command';
 import { DEFAULT_GRAPH_FILE, isDatabaseFile } from './flags';
@@ -306,7 +307,8 @@ export async function runEntitiesMerge(refs: string[], options: EntitiesOptions)
 
 export async function runEntitiesSplit(ref: string, options: EntitiesOptions): Promise<number> {
   const id = await oneRef(options, ref);
-  const cables = list(options.cables);
+  // Cable ids in any form the parser reads (`07 PARIS 3534`, `2007PARIS003534`), as the graph keys them.
+  const cables = list(options.cables)?.map((c) => canonicalCableId(c) ?? c);
   const aliases = list(options.aliases);
   return decide({ op: 'split', id, ...(cables ? { cables } : {}), ...(aliases ? { aliases } : {}), ...(options.name ? { name: options.name } : {}) } as DecisionRequest, options);
 }

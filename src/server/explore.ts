@@ -1,3 +1,4 @@
+import { canonicalCableId } from '../parse/ids';
 import { compare, rankSearch, searchTokens } from './search';
 import { readablePassage } from './passage-text';
 import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';
@@ -207,9 +208,12 @@ export class Explorer {
     return result;
   }
 
-  async cable(id: string): Promise<CableDetail | undefined> {
-    const facts = await this.store.cable(id);
+  /** A cable by its id as the graph keys it, or in any other form the parser reads (`07 PARIS 3534`, `2007PARIS003534`). */
+  async cable(typed: string): Promise<CableDetail | undefined> {
+    const canonical = canonicalCableId(typed);
+    const facts = (await this.store.cable(typed)) ?? (canonical && canonical !== typed ? await this.store.cable(canonical) : undefined);
     if (!facts) return undefined;
+    const id = facts.id;
     const text = (await this.store.cableTexts([id])).get(id);
     const { entities, inCorpus: _inCorpus, ...rest } = facts;
     return {
