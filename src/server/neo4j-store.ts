@@ -1,10 +1,12 @@
 import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { CYPHER_DIR, queryLibrary, runQuery, type NamedQuery } from '../store/neo4j';
+import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from './browse-types';
+import * as browse from './neo4j-browse';
 import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
-import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
+import type { CableFacts, CableOrder, CableText, CatalogEntry, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView } from './types';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
@@ -152,6 +154,38 @@ export class Neo4jStore implements GraphStore {
     const classifiedBy = strings(r.classifiedBy)[0];
     if (classifiedBy) facts.classifiedBy = classifiedBy;
     return sortFacts(facts);
+  }
+
+  // ── Posts, tags, signers, references (neo4j-browse.ts) ──
+
+  private readonly run: browse.RunQuery = (name, params) => this.rows(name, params);
+
+  async catalog(): Promise<CatalogEntry[]> {
+    return browse.catalog(this.run);
+  }
+
+  async posts(ids: readonly string[]): Promise<PostView[]> {
+    return browse.posts(this.run, ids);
+  }
+
+  async tags(ids: readonly string[]): Promise<TagView[]> {
+    return browse.tags(this.run, ids);
+  }
+
+  async signers(ids: readonly string[]): Promise<SignerView[]> {
+    return browse.signers(this.run, ids);
+  }
+
+  async cableList(filter: CableFilter, order: CableOrder, limit: number, offset: number): Promise<CableList> {
+    return browse.cableList(this.run, filter, order, limit, offset);
+  }
+
+  async cableFacets(filter: CableFilter, size: number): Promise<CableFacets> {
+    return browse.cableFacets(this.run, filter, size);
+  }
+
+  async cableLinks(id: string): Promise<CableLinks | undefined> {
+    return browse.cableLinks(this.run, id);
   }
 
   async close(): Promise<void> {

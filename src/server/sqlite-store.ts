@@ -2,8 +2,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { openGraphDb } from '../db/open';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
+import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from './browse-types';
 import { compare, editDistance, maxEdits } from './search';
-import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
+import { SqliteBrowse } from './sqlite-browse';
+import { type CableFacts, type CableOrder, type CableText, type CatalogEntry, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from './types';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
@@ -417,6 +419,41 @@ export class SqliteStore implements GraphStore {
       params,
     ).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), cables: Number(e.cables) }));
     return { query: query.q, total, offset: query.offset, cables, entities };
+  }
+
+  // ── Posts, tags, signers, references (sqlite-browse.ts) ──
+
+  private browsing: SqliteBrowse | undefined;
+  private get browse(): SqliteBrowse {
+    return (this.browsing ??= new SqliteBrowse(this.db));
+  }
+
+  async catalog(): Promise<CatalogEntry[]> {
+    return this.browse.catalog();
+  }
+
+  async posts(ids: readonly string[]): Promise<PostView[]> {
+    return this.browse.posts(ids);
+  }
+
+  async tags(ids: readonly string[]): Promise<TagView[]> {
+    return this.browse.tags(ids);
+  }
+
+  async signers(ids: readonly string[]): Promise<SignerView[]> {
+    return this.browse.signers(ids);
+  }
+
+  async cableList(filter: CableFilter, order: CableOrder, limit: number, offset: number): Promise<CableList> {
+    return this.browse.cableList(filter, order, limit, offset);
+  }
+
+  async cableFacets(filter: CableFilter, size: number): Promise<CableFacets> {
+    return this.browse.cableFacets(filter, size);
+  }
+
+  async cableLinks(id: string): Promise<CableLinks | undefined> {
+    return this.browse.cableLinks(id);
   }
 
   async close(): Promise<void> {
