@@ -2,11 +2,14 @@
 // received them, their tags, signers, and the entities named in most of them (not as their own
 // signer or classifier); each by cables, then id, at most $size values.
 // @param anchorPost string
+// @param anchorFrom string
+// @param anchorTo string
 // @param anchorTag string
 // @param anchorSigner string
 // @param anchorEntity string
 // @param post string
-// @param role string
+// @param from string
+// @param to string
 // @param tag string
 // @param signer string
 // @param entity string
@@ -14,7 +17,11 @@
 // @param until string
 // @param size int
 CALL {
-  MATCH (:Post {id: $anchorPost})<-[r:FROM|TO|INFO]-(c:Cable) WHERE $role IS NULL OR type(r) = $role RETURN c
+  MATCH (:Post {id: $anchorPost})<-[:FROM|TO|INFO]-(c:Cable) RETURN c
+  UNION
+  MATCH (:Post {id: $anchorFrom})<-[:FROM]-(c:Cable) RETURN c
+  UNION
+  MATCH (:Post {id: $anchorTo})<-[:TO|INFO]-(c:Cable) RETURN c
   UNION
   MATCH (:Tag {id: $anchorTag})<-[:TAGGED]-(c:Cable) RETURN c
   UNION
@@ -24,7 +31,9 @@ CALL {
 }
 WITH c
 WHERE c.inCorpus = true
-  AND ($post IS NULL OR EXISTS { MATCH (c)-[r:FROM|TO|INFO]->(:Post {id: $post}) WHERE $role IS NULL OR type(r) = $role })
+  AND ($post IS NULL OR EXISTS { MATCH (c)-[:FROM|TO|INFO]->(:Post {id: $post}) })
+  AND ($from IS NULL OR EXISTS { MATCH (c)-[:FROM]->(:Post {id: $from}) })
+  AND ($to IS NULL OR EXISTS { MATCH (c)-[:TO|INFO]->(:Post {id: $to}) })
   AND ($tag IS NULL OR EXISTS { MATCH (c)-[:TAGGED]->(:Tag {id: $tag}) })
   AND ($signer IS NULL OR EXISTS { MATCH (:Entity {id: $signer})-[:SIGNED]->(c) })
   AND ($entity IS NULL OR EXISTS { MATCH (c)-[:MENTIONS]->(:Entity {id: $entity}) })

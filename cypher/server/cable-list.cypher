@@ -1,12 +1,15 @@
-// The corpus cables a filter matches (post in a role, tag, signer, entity, dates), a page of them:
+// The corpus cables a filter matches (post, sender, recipient, tag, signer, entity, dates), a page of them:
 // oldest first (newest first with $newest), undated last, then by id. The cables are found from
 // one anchor (the anchor* parameter set; the others null), then every condition is checked.
 // @param anchorPost string
+// @param anchorFrom string
+// @param anchorTo string
 // @param anchorTag string
 // @param anchorSigner string
 // @param anchorEntity string
 // @param post string
-// @param role string
+// @param from string
+// @param to string
 // @param tag string
 // @param signer string
 // @param entity string
@@ -16,7 +19,11 @@
 // @param offset int
 // @param limit int
 CALL {
-  MATCH (:Post {id: $anchorPost})<-[r:FROM|TO|INFO]-(c:Cable) WHERE $role IS NULL OR type(r) = $role RETURN c
+  MATCH (:Post {id: $anchorPost})<-[:FROM|TO|INFO]-(c:Cable) RETURN c
+  UNION
+  MATCH (:Post {id: $anchorFrom})<-[:FROM]-(c:Cable) RETURN c
+  UNION
+  MATCH (:Post {id: $anchorTo})<-[:TO|INFO]-(c:Cable) RETURN c
   UNION
   MATCH (:Tag {id: $anchorTag})<-[:TAGGED]-(c:Cable) RETURN c
   UNION
@@ -26,7 +33,9 @@ CALL {
 }
 WITH c
 WHERE c.inCorpus = true
-  AND ($post IS NULL OR EXISTS { MATCH (c)-[r:FROM|TO|INFO]->(:Post {id: $post}) WHERE $role IS NULL OR type(r) = $role })
+  AND ($post IS NULL OR EXISTS { MATCH (c)-[:FROM|TO|INFO]->(:Post {id: $post}) })
+  AND ($from IS NULL OR EXISTS { MATCH (c)-[:FROM]->(:Post {id: $from}) })
+  AND ($to IS NULL OR EXISTS { MATCH (c)-[:TO|INFO]->(:Post {id: $to}) })
   AND ($tag IS NULL OR EXISTS { MATCH (c)-[:TAGGED]->(:Tag {id: $tag}) })
   AND ($signer IS NULL OR EXISTS { MATCH (:Entity {id: $signer})-[:SIGNED]->(c) })
   AND ($entity IS NULL OR EXISTS { MATCH (c)-[:MENTIONS]->(:Entity {id: $entity}) })

@@ -1,7 +1,7 @@
 // API routes to browse cables by post, tag, signer and entity, look posts and tags up, and follow a cable's references.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Browse, BROWSE_LIMITS, cableIdOf } from './browse';
-import { POST_ROLES, type CableFilter, type PostRole } from './browse-types';
+import { FILTER_NODES, type CableFilter } from './browse-types';
 import type { CableOrder, GraphStore } from './store';
 
 class RouteError extends Error {
@@ -36,21 +36,14 @@ function date(query: Query, name: string): string | undefined {
   return raw;
 }
 
-/** The filter of a request: at least one of post, tag, signer, entity; a role only with a post. */
+/** The filter of a request: at least one of post, from, to, tag, signer, entity. */
 function cableFilter(query: Query): CableFilter {
   const filter: CableFilter = {};
-  for (const key of ['post', 'tag', 'signer', 'entity'] as const) {
+  for (const key of FILTER_NODES) {
     const value = single(query, key);
     if (value !== undefined) filter[key] = value;
   }
-  if (!filter.post && !filter.tag && !filter.signer && !filter.entity) throw bad('name the cables: post, tag, signer or entity (and since, until, role to narrow them)');
-  const role = single(query, 'role');
-  if (role !== undefined) {
-    const upper = role.toUpperCase() as PostRole;
-    if (!POST_ROLES.includes(upper)) throw bad(`role must be one of ${POST_ROLES.join(', ')}, got "${role}"`);
-    if (!filter.post) throw bad('role needs a post');
-    filter.role = upper;
-  }
+  if (!FILTER_NODES.some((key) => filter[key])) throw bad('name the cables: post, from, to, tag, signer or entity (and since, until to narrow them)');
   const since = date(query, 'since');
   const until = date(query, 'until');
   if (since && until && until < since.slice(0, until.length)) throw bad('until is before since');
@@ -69,7 +62,7 @@ function order(query: Query): CableOrder {
  * The routes, mounted on the API router:
  * `GET /lookup?q=` posts and tags by name, a cable by its id;
  * `GET /post/:id`, `/tag/:id`, `/signer/:id` one node with its cable counts;
- * `GET /cables?post=&role=&tag=&signer=&entity=&since=&until=&order=&limit=&offset=` the cables (and what the filter names);
+ * `GET /cables?post=&from=&to=&tag=&signer=&entity=&since=&until=&order=&limit=&offset=` the cables (and what the filter names);
  * `GET /cables/facets?…&size=` what they have in common;
  * `GET /cable/:id/links` a cable's posts, tags, authors and references both ways.
  */

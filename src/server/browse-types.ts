@@ -1,18 +1,17 @@
 // The API's shapes for browsing cables by their metadata: posts, tags, signers, references.
-import type { CableRef, EntityKind } from './types';
-
-/** How a cable is routed to a post: sent from it, addressed to it (action) or for its information. */
-export type PostRole = 'FROM' | 'TO' | 'INFO';
-export const POST_ROLES: readonly PostRole[] = ['FROM', 'TO', 'INFO'];
+import type { CableRef, EntityKind, NodeView } from './types';
 
 /**
- * Which cables of the corpus: every given condition holds (at least one of post, tag, signer,
- * entity). Dates are YYYY, YYYY-MM or YYYY-MM-DD, compared by prefix as everywhere in the API.
+ * Which cables of the corpus: every given condition holds (at least one of post, from, to, tag,
+ * signer, entity). Dates are YYYY, YYYY-MM or YYYY-MM-DD, compared by prefix as everywhere in the API.
  */
 export interface CableFilter {
-  /** A post id (`post:PARIS`): cables it sent or received (in `role`, any role when absent). */
+  /** A post id (`post:PARIS`): cables it sent or received. */
   post?: string;
-  role?: PostRole;
+  /** A post that sent them (FROM). */
+  from?: string;
+  /** A post they were addressed to, for action (TO) or information (INFO). */
+  to?: string;
   /** A tag id (`tag:IZ`). */
   tag?: string;
   /** A person id: cables they signed. */
@@ -22,6 +21,9 @@ export interface CableFilter {
   since?: string;
   until?: string;
 }
+
+/** The conditions of a filter that name a node (each at most once). */
+export const FILTER_NODES = ['post', 'from', 'to', 'tag', 'signer', 'entity'] as const;
 
 /** Cables of a filter, a page of them: oldest first (or newest first), undated last, then by id. */
 export interface CableList {
@@ -123,4 +125,15 @@ export interface CableLinks {
   cites: CitedCable[];
   /** The cables of the corpus that cite it, oldest first. */
   citedBy: CableRef[];
+}
+
+/** What a filter names, as the graph has them (the request names something the graph lacks: `missing`). */
+export interface FilterSubjects {
+  post?: PostView;
+  from?: PostView;
+  to?: PostView;
+  tag?: TagView;
+  signer?: SignerView;
+  entity?: NodeView;
+  missing?: string;
 }

@@ -1,9 +1,8 @@
 // The viewer's questions about cables by their metadata (posts, tags, signers, references), answered from any GraphStore.
 import { canonicalCableId, canonicalPost, isKnownPost } from '../parse/ids';
-import type { CableFacets, CableFilter, CableLinks, CableList, LookupHit, PostView, SignerView, TagView } from './browse-types';
+import type { CableFacets, CableFilter, CableLinks, CableList, FilterSubjects, LookupHit, PostView, SignerView, TagView } from './browse-types';
 import { compare, matchName, searchTokens } from './search';
 import type { CableOrder, CatalogEntry, GraphStore } from './store';
-import type { NodeView } from './types';
 
 /** Upper bounds of the limits the browse routes take. */
 export const BROWSE_LIMITS = { cables: 200, facet: 50, lookup: 30 } as const;
@@ -25,15 +24,6 @@ export function tagIdOf(text: string): string {
 /** A cable id as the graph keys it, when the text is one in any form the parser reads (`07 PARIS 3534`, `2007PARIS003534`). */
 export function cableIdOf(text: string): string {
   return canonicalCableId(text) ?? text.trim();
-}
-
-/** What a filter names, as the graph has them (the request names something the graph lacks: `missing`). */
-export interface FilterSubjects {
-  post?: PostView;
-  tag?: TagView;
-  signer?: SignerView;
-  entity?: NodeView;
-  missing?: string;
 }
 
 const RANK = { exact: 0, prefix: 1 } as const;
@@ -97,23 +87,29 @@ export class Browse {
     return signer;
   }
 
-  /** The filter with its post and tag as ids, and the nodes it names (or the first it names that the graph lacks). */
+  /** The filter with its posts and tag as ids, and the nodes it names (or the first it names that the graph lacks). */
   async subjects(filter: CableFilter): Promise<{ filter: CableFilter; subjects: FilterSubjects }> {
     const normal: CableFilter = { ...filter };
-    if (normal.post) normal.post = postIdOf(normal.post);
+    for (const key of ['post', 'from', 'to'] as const) if (normal[key]) normal[key] = postIdOf(normal[key]);
     if (normal.tag) normal.tag = tagIdOf(normal.tag);
-    const [post, tag, signer, entity] = await Promise.all([
-      normal.post ? this.store.posts([normal.post]) : [],
+    const postIds = [...new Set([normal.post, normal.from, normal.to].filter((id): id is string => !!id))];
+    const [posts, tag, signer, entity] = await Promise.all([
+      this.store.posts(postIds),
       normal.tag ? this.store.tags([normal.tag]) : [],
       normal.signer ? this.store.signers([normal.signer]) : [],
       normal.entity ? this.store.entities([normal.entity]) : [],
     ]);
+    const post = (id: string | undefined): PostView | undefined => posts.find((p) => p.id === id);
     const subjects: FilterSubjects = {};
-    if (post[0]) subjects.post = post[0];
+    for (const key of ['post', 'from', 'to'] as const) {
+      const found = post(normal[key]);
+      if (found) subjects[key] = found;
+    }
     if (tag[0]) subjects.tag = tag[0];
     if (signer[0]) subjects.signer = signer[0];
     if (entity[0]) subjects.entity = entity[0];
-    const missing = normal.post && !post[0] ? `post ${filter.post}` : normal.tag && !tag[0] ? `tag ${filter.tag}` : normal.signer && !signer[0] ? `person ${filter.signer}` : normal.entity && !entity[0] ? `entity ${filter.entity}` : undefined;
+    const lacking = (['post', 'from', 'to'] as const).find((key) => normal[key] && !subjects[key]);
+    const missing = lacking ? `post ${filter[lacking]}` : normal.tag && !tag[0] ? `tag ${filter.tag}` : normal.signer && !signer[0] ? `person ${filter.signer}` : normal.entity && !entity[0] ? `entity ${filter.entity}` : undefined;
     if (missing) subjects.missing = missing;
     return { filter: normal, subjects };
   }

@@ -1,6 +1,6 @@
 // The Neo4j store's answers about posts, tags, signers and references: one query of cypher/server each, in the embedded store's shapes and orders.
 import neo4j from 'neo4j-driver';
-import type { CableFacets, CableFilter, CableLinks, CableList, FacetCount, LinkedNode, PostView, SignerView, TagView } from './browse-types';
+import { FILTER_NODES, type CableFacets, type CableFilter, type CableLinks, type CableList, type FacetCount, type LinkedNode, type PostView, type SignerView, type TagView } from './browse-types';
 import { compare } from './search';
 import type { CableOrder, CatalogEntry } from './store';
 import type { CableRef, EntityKind } from './types';
@@ -23,21 +23,14 @@ const byDateThenId = (x: CableRef, y: CableRef): number => compare(x.date ?? '99
 
 /** A filter as the queries' parameters: every condition, and the one the cables are found from (the others null). */
 function filterParams(filter: CableFilter): Row {
-  const anchor = filter.signer ? 'signer' : filter.post ? 'post' : filter.tag ? 'tag' : filter.entity ? 'entity' : undefined;
+  const anchor = (['signer', 'from', 'to', 'post', 'tag', 'entity'] as const).find((key) => filter[key]);
   if (!anchor) throw new Error('a cable filter names a post, a tag, a signer or an entity');
-  return {
-    anchorPost: anchor === 'post' ? filter.post : null,
-    anchorTag: anchor === 'tag' ? filter.tag : null,
-    anchorSigner: anchor === 'signer' ? filter.signer : null,
-    anchorEntity: anchor === 'entity' ? filter.entity : null,
-    post: filter.post ?? null,
-    role: filter.post ? (filter.role ?? null) : null,
-    tag: filter.tag ?? null,
-    signer: filter.signer ?? null,
-    entity: filter.entity ?? null,
-    since: filter.since ?? null,
-    until: filter.until ?? null,
-  };
+  const params: Row = { since: filter.since ?? null, until: filter.until ?? null };
+  for (const key of FILTER_NODES) {
+    params[key] = filter[key] ?? null;
+    params[`anchor${key[0]!.toUpperCase()}${key.slice(1)}`] = key === anchor ? filter[key] : null;
+  }
+  return params;
 }
 
 const inOrder = <T extends { id: string }>(ids: readonly string[], items: T[]): T[] => {

@@ -1,6 +1,6 @@
 // The embedded store's answers about posts, tags, signers and references: indexed SQL over the graph database.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CableFacets, CableFilter, CableLinks, CableList, FacetCount, LinkedNode, PostView, SignerView, TagView } from './browse-types';
+import { FILTER_NODES, type CableFacets, type CableFilter, type CableLinks, type CableList, type FacetCount, type LinkedNode, type PostView, type SignerView, type TagView } from './browse-types';
 import { compare } from './search';
 import type { CableOrder, CatalogEntry } from './store';
 import type { CableRef, EntityKind } from './types';
@@ -27,7 +27,9 @@ const byDateThenId = (x: CableRef, y: CableRef): number => compare(x.date ?? '99
  */
 function matching(filter: CableFilter): { where: string; params: Row } {
   const sets: string[] = [];
-  if (filter.post) sets.push('SELECT x.cable FROM cable_posts x WHERE x.post = (SELECT node FROM posts WHERE id = :post) AND (:role IS NULL OR x.role = :role)');
+  if (filter.post) sets.push('SELECT x.cable FROM cable_posts x WHERE x.post = (SELECT node FROM posts WHERE id = :post)');
+  if (filter.from) sets.push("SELECT x.cable FROM cable_posts x WHERE x.post = (SELECT node FROM posts WHERE id = :from) AND x.role = 'FROM'");
+  if (filter.to) sets.push("SELECT x.cable FROM cable_posts x WHERE x.post = (SELECT node FROM posts WHERE id = :to) AND x.role IN ('TO', 'INFO')");
   if (filter.tag) sets.push('SELECT x.cable FROM tagged x WHERE x.tag = (SELECT node FROM tags WHERE id = :tag)');
   if (filter.signer) sets.push('SELECT s.cable FROM signed s WHERE s.person = (SELECT node FROM entities WHERE id = :signer)');
   if (filter.entity) sets.push('SELECT m.cable FROM cable_entities m WHERE m.entity = (SELECT node FROM entities WHERE id = :entity)');
@@ -35,10 +37,7 @@ function matching(filter: CableFilter): { where: string; params: Row } {
   const where = `c.node IN (${sets.join(' INTERSECT ')}) AND c.in_corpus = 1
     AND (:since IS NULL OR c.date >= :since) AND (:until IS NULL OR substr(c.date, 1, length(:until)) <= :until)`;
   const params: Row = { since: filter.since ?? null, until: filter.until ?? null };
-  if (filter.post) Object.assign(params, { post: filter.post, role: filter.role ?? null });
-  if (filter.tag) params.tag = filter.tag;
-  if (filter.signer) params.signer = filter.signer;
-  if (filter.entity) params.entity = filter.entity;
+  for (const key of FILTER_NODES) if (filter[key]) params[key] = filter[key];
   return { where, params };
 }
 

@@ -4,7 +4,8 @@ import { CORPUS, builtGraph, startTestServer, storeAvailable } from './helpers';
 /**
  * One contract, two stores: on the 1,055-cable shared corpus, the graph database (SQLite store)
  * and Neo4j (loaded from it) give byte-identical answers to the same requests — search ranking,
- * neighbourhoods with every filter, overview, paths, evidence with passages, cable views.
+ * neighbourhoods with every filter, overview, paths, evidence with passages, cable views, and
+ * browsing by post, tag, signer and entity (lists, facets, references both ways).
  */
 describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
   let embedded: { url: string; close(): Promise<void> } | undefined;
@@ -40,7 +41,9 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
     const talabani = await id('Jalal Talabani', 'Person');
     const sarkozy = await id('Sarkozy', 'Person');
     const iran = await id('Iran', 'Place');
-    expect(new Set([kouchner, talabani, sarkozy, iran]).size).toBe(4);
+    const stapleton = await id('Craig Stapleton', 'Person');
+    const aguirre = await id('Eduardo Aguirre', 'Person');
+    expect(new Set([kouchner, talabani, sarkozy, iran, stapleton, aguirre]).size).toBe(6);
     const routes = [
       'stats',
       'search?q=kouchner',
@@ -65,6 +68,34 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
       'cable/07PARIS3534',
       'cable/10PARIS189',
       'entity/nobody',
+      // Browsing by metadata: posts, tags, signers, references (browse-routes.ts).
+      'lookup?q=paris',
+      'lookup?q=iz',
+      'lookup?q=stat&limit=30',
+      'lookup?q=07%20PARIS%203534',
+      'lookup?q=09BERLIN1167',
+      'post/PARIS',
+      'post/post:STATE',
+      'tag/IZ',
+      `signer/${stapleton}`,
+      'cables?from=PARIS&tag=IZ&since=2007&until=2007',
+      'cables/facets?from=PARIS&tag=IZ&since=2007&until=2007',
+      'cables?tag=IZ&order=newest&limit=20&offset=5',
+      'cables/facets?tag=PREL&size=20',
+      `cables?signer=${stapleton}&limit=100`,
+      `cables/facets?signer=${stapleton}`,
+      `cables?entity=${kouchner}&since=2008`,
+      `cables/facets?entity=${kouchner}&size=50`,
+      'cables?to=post:STATE&limit=200&offset=100',
+      'cables/facets?to=post:STATE',
+      `cables?post=MADRID&signer=${aguirre}&entity=${iran}`,
+      `cables?from=post:STATE&to=PARIS&since=2009-06`,
+      'cables?post=nowhere',
+      'cable/09PARIS1534/links',
+      'cable/09BRASILIA34/links',
+      'cable/09BERLIN1167/links',
+      'cable/2007%20PARIS%203534/links',
+      'cable/07PARIS03534',
     ];
     // Shortest paths between spread-out pairs: the bidirectional search against Neo4j's allShortestPaths.
     const top = ((await (await fetch(`${embedded!.url}/api/overview?limit=400`)).json()) as { nodes: Array<{ id: string }> }).nodes;
@@ -72,6 +103,7 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
     for (const route of routes) {
       const [a, b] = await both(route);
       expect({ route, answer: b }).toEqual({ route, answer: a });
+      expect({ route, status: a.status }).toEqual({ route, status: /nobody|nowhere/.test(route) ? 404 : 200 });
     }
   }, 300_000);
 });
