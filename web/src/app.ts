@@ -437,6 +437,8 @@ export class App {
     try {
       const first = await this.withBusy(browseApi.cables(query, CABLES_PAGE));
       if (seq !== this.panelSeq) return;
+      // The filter as the server reads it (`#/tag/IZ` is tag:IZ): what the panel's links build on.
+      query = { ...first.filter, ...(query.order ? { order: query.order } : {}) };
       const panel = cablesPanel(query, first, this.actions, {
         navigate: (next) => this.router.navigate({ view: 'cables', query: next }),
         loadMore: (offset) => {

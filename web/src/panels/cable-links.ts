@@ -28,7 +28,8 @@ export function linkedMeta(links: CableLinks, actions: PanelActions): { from: HT
     to: joined(links.to.map(post)),
     info: joined(links.info.map(post)),
     signers: joined(links.signers.map(person)),
-    classifiedBy: joined(links.classifiedBy.map(person)),
+    // A classifier need not sign anything: their panel, and from there every cable naming them.
+    classifiedBy: joined(links.classifiedBy.map((p) => h('a', { class: 'node-link', href: '#', 'data-testid': 'cable-classifier-link', 'data-id': p.id, title: `Open ${cleanName(p.name)}`, onclick: (e: Event) => (e.preventDefault(), actions.openEntity(p.id)) }, cleanName(p.name)))),
     tags: links.tags.length > 0
       ? h('span', { class: 'tags' }, ...links.tags.map((t) => h('a', { class: 'tag tag-link', href: '#', title: `${t.name}: every cable tagged ${t.code}`, 'data-testid': 'cable-tag-link', 'data-id': t.id, onclick: (e: Event) => (e.preventDefault(), actions.openCables({ tag: t.id })) }, t.code)))
       : null,
