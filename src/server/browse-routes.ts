@@ -1,6 +1,7 @@
 // API routes to browse cables by post, tag, signer and entity, look posts and tags up, and follow a cable's references.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Browse, BROWSE_LIMITS, cableIdOf } from './browse';
+import { cableListCsv, cableListFileName, cableListMarkdown } from './cable-list-document';
 import { FILTER_NODES, type CableFilter } from './browse-types';
 import type { CableOrder, GraphStore } from './store';
 
@@ -64,6 +65,7 @@ function order(query: Query): CableOrder {
  * `GET /post/:id`, `/tag/:id`, `/signer/:id` one node with its cable counts;
  * `GET /cables?post=&from=&to=&tag=&signer=&entity=&since=&until=&order=&limit=&offset=` the cables (and what the filter names);
  * `GET /cables/facets?…&size=` what they have in common;
+ * `GET /cables/export?…&format=csv|md` the list as a download (links to the viewer and the public copy);
  * `GET /cable/:id/links` a cable's posts, tags, authors and references both ways.
  */
 export function browseRoutes(store: () => GraphStore): express.Router {
@@ -103,6 +105,20 @@ export function browseRoutes(store: () => GraphStore): express.Router {
     if (subjects.missing) throw notFound(`no ${subjects.missing}`);
     return { filter, ...(await b.facets(filter, integer(req.query, 'size', 10, 1, BROWSE_LIMITS.facet))) };
   }));
+  // The whole list (up to BROWSE_LIMITS.export cables) as a download.
+  router.get('/cables/export', (req: Request, res: Response, next: NextFunction) => {
+    (async () => {
+      const format = single(req.query, 'format') ?? 'md';
+      if (format !== 'csv' && format !== 'md') throw bad('format must be csv or md');
+      const b = browse();
+      const { filter, subjects } = await b.subjects(cableFilter(req.query));
+      if (subjects.missing) throw notFound(`no ${subjects.missing}`);
+      const list = await b.cables(filter, order(req.query), BROWSE_LIMITS.export, 0);
+      const doc = { filter, subjects, total: list.total, cables: list.cables, viewer: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}` };
+      const body = format === 'csv' ? cableListCsv(doc) : cableListMarkdown(doc, new Date().toISOString().slice(0, 10));
+      res.attachment(cableListFileName(doc, format)).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8').send(body);
+    })().catch(next);
+  });
   router.get('/cable/:id/links', route(async (req) => {
     const id = idParam(req);
     return (await browse().links(id)) ?? Promise.reject(notFound(`no cable ${cableIdOf(id)}`));

@@ -5,7 +5,7 @@ import { compare, matchName, searchTokens } from './search';
 import type { CableOrder, CatalogEntry, GraphStore } from './store';
 
 /** Upper bounds of the limits the browse routes take. */
-export const BROWSE_LIMITS = { cables: 200, facet: 50, lookup: 30 } as const;
+export const BROWSE_LIMITS = { cables: 200, facet: 50, lookup: 30, export: 10_000 } as const;
 /** Posts and tags whose cables are counted to rank a lookup (the best matches by name first). */
 const LOOKUP_CANDIDATES = 300;
 

@@ -95,6 +95,20 @@ describe('browse routes (seeds, embedded store)', () => {
     for (const typed of ['05PARIS77', '05%20PARIS%2077', '2005PARIS000077', '05paris77']) expect((await get(`cable/${typed}`)).body.id).toBe('05PARIS77');
   });
 
+  test('a list taken away as CSV and Markdown, with links to the viewer and the public copy', async () => {
+    const csv = await fetch(`${server.url}/api/cables/export?from=PARIS&tag=IZ&format=csv`);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename=cablegraph-cables-sent-by-paris-tagged-iz-iraq.csv');
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toBe('cable,date,origin,classification,subject,viewer_url,public_url');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['05PARIS77', '07PARIS3534']);
+    expect(lines[1]).toContain(`${server.url}/#/cable/05PARIS77,https://wikileaks.org/plusd/cables/05PARIS77_a.html`);
+    const markdown = await (await fetch(`${server.url}/api/cables/export?signer=p-leach-229718bd`)).text();
+    expect(markdown.split('\n').slice(0, 2)).toEqual(['# Cables signed by Leach', '']);
+    expect(markdown).toMatch(/^1 cable; taken from cablegraph on \d{4}-\d{2}-\d{2}\.$/m);
+    expect(markdown).toContain(`- **[05PARIS77](${server.url}/#/cable/05PARIS77)** Paris · CONFIDENTIAL — GOF WON'T BE JOINING`);
+    expect((await fetch(`${server.url}/api/cables/export?tag=IZ&format=pdf`)).status).toBe(400);
+  });
+
   test('bad requests are refused with a message', async () => {
     expect(await get('cables')).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', message: 'name the cables: post, from, to, tag, signer or entity (and since, until to narrow them)' } } });
     expect((await get('cables?post=PARIS&since=2008&until=2007')).body.error.message).toBe('until is before since');

@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('exploring posts, tags, signers and references over t
   /** Waits for the cables panel of `hash` (the address the viewer navigated to). */
   const cablesShown = async (hash: string): Promise<void> => {
     await page.waitForFunction((wanted) => window.location.hash === wanted && !!document.querySelector('[data-testid="panel-cables"]'), hash);
-    await page.getByTestId('cables-facets').waitFor();
+    await page.getByTestId('cables-facets').waitFor({ state: 'attached' });
   };
 
   it('a post from the search box: its cables, its counts by role, facets that narrow (sent, a tag) and conditions that can be taken back', async () => {

@@ -1,6 +1,6 @@
 // The cables of a post, a tag, a signer or an entity (and any of them together, in a date range): the list, over time, and what they have in common — each value a link that narrows the list or opens its own page.
 import type { CableRef } from '../../../src/server/types';
-import type { CableFacets, CableList, CableQuery, FacetCount, FilterSubjects, PostView } from '../browse-api';
+import { queryString, type CableFacets, type CableList, type CableQuery, type FacetCount, type FilterSubjects, type PostView } from '../browse-api';
 import { TYPE_COLOURS } from '../colours';
 import { cleanName, dateSpan, formatNumber, h, plural, replace } from '../dom';
 import '../browse.css';
@@ -185,6 +185,7 @@ function facetsView(facets: CableFacets, query: CableQuery, actions: PanelAction
   return h(
     'div',
     { class: 'cables-facets', 'data-testid': 'cables-facets' },
+    facets.total === 0 ? h('p', { class: 'muted' }, 'No cable, nothing to count: take a condition or the dates back.') : null,
     chart ? h('div', { class: 'block' }, h('h3', {}, 'Over time'), chart, years(facets.months, query, handlers)) : null,
     facetBlock('facet-signers', 'Signed by', facets.signers, (v) => ({ ...query, signer: v.id }), (v) => page({ signer: v.id })(), handlers, 'name: narrow · ›: their cables'),
     facetBlock('facet-entities', 'Named most', facets.entities, (v) => ({ ...query, entity: v.id }), (v) => actions.openEntity(v.id), handlers, 'cables naming it, not as signer'),
@@ -211,6 +212,16 @@ export function cablesPanel(query: CableQuery, first: CableList & { subjects: Fi
     subjectFacts(first.subjects, actions),
     controls(query, first.subjects, handlers),
     h('p', { class: 'cables-total', 'data-testid': 'cables-total', 'data-total': first.total }, first.total === 0 ? 'No cable matches.' : `${plural(first.total, 'cable')}, ${query.order === 'newest' ? 'newest' : 'oldest'} first`),
+    first.total > 0
+      ? h(
+          'div',
+          { class: 'takeaway', 'data-testid': 'takeaway-cables' },
+          h('span', { class: 'muted small' }, 'Take away the list: '),
+          h('a', { class: 'link small', href: `api/cables/export?${queryString(query)}&format=csv`, download: '', 'data-testid': 'takeaway-cables-csv', title: 'One row per cable, with links (spreadsheets)' }, '⤓ CSV'),
+          ' · ',
+          h('a', { class: 'link small', href: `api/cables/export?${queryString(query)}&format=md`, download: '', 'data-testid': 'takeaway-cables-md', title: 'One line per cable, linked (notes, articles)' }, '⤓ Markdown'),
+        )
+      : null,
     facets,
     h('div', { class: 'block' }, h('h3', {}, 'Cables'), list, footer),
   );
