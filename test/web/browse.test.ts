@@ -70,6 +70,10 @@ describe.each(STORE_KINDS)('exploring posts, tags, signers and references over t
     await cablesShown('#/cables?from=post%3APARIS&tag=tag%3APROP');
     expect(await listed()).toEqual(['05PARIS77']);
     expect(await page.getByTestId('cables-condition').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).toEqual(['from', 'tag']);
+    // The list to take away: the same filter, as CSV (one row per cable) and Markdown.
+    const csv = await page.getByTestId('takeaway-cables-csv').getAttribute('href');
+    expect(csv).toBe('api/cables/export?from=post%3APARIS&tag=tag%3APROP&format=csv');
+    expect((await page.evaluate((url) => fetch(url).then((r) => r.text()), csv!)).split('\n')[1]).toMatch(/^05PARIS77,/);
     await screenshot(page, `browse-post-tag-${kind}`);
     await page.locator('[data-testid="cables-condition"][data-key="from"]').getByTestId('cables-condition-remove').click();
     await cablesShown('#/cables?tag=tag%3APROP');
