@@ -59,6 +59,8 @@ export interface CableFacets {
 export interface PostView {
   id: string;
   name: string;
+  /** Cables it sent or received, each once (a cable can name it in TO and in INFO). */
+  cables: number;
   /** Cables it sent (FROM), was addressed (TO), was informed of (INFO). */
   sent: number;
   to: number;

@@ -63,7 +63,7 @@ export class Browse {
     const postIds = candidates.filter((c) => c.entry.kind === 'post').map((c) => c.entry.id);
     const tagIds = candidates.filter((c) => c.entry.kind === 'tag').map((c) => c.entry.id);
     const [posts, tags] = await Promise.all([this.store.posts(postIds), this.store.tags(tagIds)]);
-    const counts = new Map<string, number>([...posts.map((p) => [p.id, p.sent + p.to + p.info] as const), ...tags.map((t) => [t.id, t.cables] as const)]);
+    const counts = new Map<string, number>([...posts.map((p) => [p.id, p.cables] as const), ...tags.map((t) => [t.id, t.cables] as const)]);
     const ranked = candidates.map((c) => ({ ...c, cables: counts.get(c.entry.id) ?? 0 }));
     ranked.sort((x, y) => x.rank - y.rank || y.cables - x.cables || compare(x.entry.name, y.entry.name) || compare(x.entry.id, y.entry.id));
     for (const { entry, cables } of ranked.slice(0, Math.max(0, limit - hits.length))) {

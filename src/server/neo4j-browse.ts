@@ -48,7 +48,7 @@ export async function catalog(run: RunQuery): Promise<CatalogEntry[]> {
 export async function posts(run: RunQuery, ids: readonly string[]): Promise<PostView[]> {
   if (ids.length === 0) return [];
   const rows = await run('posts', { ids: [...ids] });
-  return inOrder(ids, rows.map((r) => ({ id: String(r.id), name: String(r.name), sent: Number(r.sent), to: Number(r.to), info: Number(r.info), ...dates(r) })));
+  return inOrder(ids, rows.map((r) => ({ id: String(r.id), name: String(r.name), cables: Number(r.cables), sent: Number(r.sent), to: Number(r.to), info: Number(r.info), ...dates(r) })));
 }
 
 export async function tags(run: RunQuery, ids: readonly string[]): Promise<TagView[]> {

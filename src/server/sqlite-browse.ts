@@ -64,6 +64,7 @@ export class SqliteBrowse {
     if (ids.length === 0) return [];
     const rows = this.all(
       `SELECT p.id AS id, p.name AS name,
+         (SELECT count(DISTINCT x.cable) FROM cable_posts x WHERE x.post = p.node) AS cables,
          (SELECT count(*) FROM cable_posts x WHERE x.post = p.node AND x.role = 'FROM') AS sent,
          (SELECT count(*) FROM cable_posts x WHERE x.post = p.node AND x.role = 'TO') AS "to",
          (SELECT count(*) FROM cable_posts x WHERE x.post = p.node AND x.role = 'INFO') AS info,
@@ -72,7 +73,7 @@ export class SqliteBrowse {
        FROM posts p WHERE p.id IN (SELECT value FROM json_each(?))`,
       [json(ids)],
     );
-    const found = new Map(rows.map((r) => [String(r.id), { id: String(r.id), name: String(r.name), sent: Number(r.sent), to: Number(r.to), info: Number(r.info), ...dates(r) }]));
+    const found = new Map(rows.map((r) => [String(r.id), { id: String(r.id), name: String(r.name), cables: Number(r.cables), sent: Number(r.sent), to: Number(r.to), info: Number(r.info), ...dates(r) }]));
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 

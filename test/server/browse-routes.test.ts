@@ -31,7 +31,7 @@ describe('browse routes (seeds, embedded store)', () => {
   });
 
   test('a post, a tag and a signer with their counts (a post by id, canonical name or name as written)', async () => {
-    const paris = { id: 'post:PARIS', name: 'Paris', sent: 2, to: 0, info: 0 };
+    const paris = { id: 'post:PARIS', name: 'Paris', cables: 2, sent: 2, to: 0, info: 0 };
     for (const ref of ['post:PARIS', 'PARIS', 'AMEMBASSY%20PARIS', 'Embassy%20Paris']) expect((await get(`post/${ref}`)).body).toEqual(paris);
     expect((await get('tag/iz')).body).toEqual({ id: 'tag:IZ', code: 'IZ', tagKind: 'country', label: 'Iraq', cables: 2 });
     expect((await get('signer/p-leach-229718bd')).body).toEqual({ id: 'p-leach-229718bd', name: 'Leach', type: 'Person', signed: 1, classified: 0 });

@@ -51,7 +51,7 @@ function subjectFacts(subjects: FilterSubjects, actions: PanelActions): HTMLElem
   const post: PostView | undefined = subjects.post ?? subjects.from ?? subjects.to;
   const facts: HTMLElement[] = [];
   if (post) {
-    facts.push(fact('Sent', formatNumber(post.sent), 'post-sent'), fact('To', formatNumber(post.to), 'post-to'), fact('Info', formatNumber(post.info), 'post-info'));
+    facts.push(fact('Cables', formatNumber(post.cables), 'post-cables'), fact('Sent', formatNumber(post.sent), 'post-sent'), fact('To', formatNumber(post.to), 'post-to'), fact('Info', formatNumber(post.info), 'post-info'));
     facts.push(h('div', { class: 'wide' }, h('dt', {}, 'Dates'), h('dd', {}, dateSpan(post.firstDate, post.lastDate) || 'undated')));
   } else if (subjects.signer) {
     const s = subjects.signer;
