@@ -5,6 +5,7 @@ import { takeDecision } from '../build/decide';
 import { DEFAULT_GRAPH_FILE } from '../build/options';
 import { databaseSuggestSource, DEFAULT_CURATION_FILE, readCuration, suggestDuplicates, type DatabaseDecisionOutcome } from '../curate';
 import { openGraphDb, type GraphDb } from '../db/open';
+import { canonicalCableId } from '../parse/ids';
 import { commandLine, writeLine } from './output';
 import type { Neo4jFlags } from './query-command';
 import { ENTITY_KINDS, TYPE_OF_KIND, type Decision, type DecisionRequest } from '../model';
@@ -209,7 +210,8 @@ export async function runEntitiesMerge(refs: string[], options: EntitiesOptions)
 
 export async function runEntitiesSplit(ref: string, options: EntitiesOptions): Promise<number> {
   const id = await oneRef(options, ref);
-  const cables = list(options.cables);
+  // Cable ids in any form the parser reads (`07 PARIS 3534`, `2007PARIS003534`), as the graph keys them.
+  const cables = list(options.cables)?.map((c) => canonicalCableId(c) ?? c);
   const aliases = list(options.aliases);
   return decide({ op: 'split', id, ...(cables ? { cables } : {}), ...(aliases ? { aliases } : {}), ...(options.name ? { name: options.name } : {}) } as DecisionRequest, options);
 }

@@ -1,5 +1,6 @@
 // Cables and resolved entities → the graph's nodes and edges, one cable at a time (compileGraph, buildGraph).
 import Graph from 'graphology';
+import { canonicalPost, isKnownPost } from '../parse/ids';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
 import { entityId, normalizeName, resolveCorpus, type CableEntity, type CorpusResolution, type Entity } from '../resolve';
@@ -15,6 +16,14 @@ import type { CableRelationRows } from './relation-types';
 import { addRelationRows, relationRows } from './relations';
 
 const postId = (name: string): string => `post:${name}`;
+/**
+ * A post's node key: its canonical name when it is a post the corpus's ids use (`post:PARIS` for
+ * "Embassy Paris" as origin and `AMEMBASSY PARIS` on a TO line), else its readable name.
+ */
+const postKey = (written: string, readable: string): string => {
+  const canonical = canonicalPost(written);
+  return postId(isKnownPost(canonical) ? canonical : readable);
+};
 const tagId = (code: string): string => `tag:${code}`;
 
 /** Paragraph of an offset: its number, or its 1-based position in unnumbered cables; 0 = header. */
@@ -267,6 +276,20 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   };
   const ensurePerson = (person: { id: string; name: string }): void =>
     ensureNode(person.id, () => ({ kind: 'Person', label: person.name, name: person.name, aliases: [{ text: person.name, count: 1 }], cableCount: 0 }));
+  // Every readable form each post is written in: the node is named after the cables it sent
+  // (the origin line), else the form its routing lines use most (set once all cables are read).
+  const postNames = new Map<string, Map<string, { from: number; routing: number }>>();
+  const ensurePost = (written: string, readable: string, from: boolean): string => {
+    const key = postKey(written, readable);
+    ensureNode(key, () => ({ kind: 'Post', label: readable, name: readable }));
+    let forms = postNames.get(key);
+    if (!forms) postNames.set(key, (forms = new Map()));
+    const seen = forms.get(readable) ?? { from: 0, routing: 0 };
+    if (from) seen.from += 1;
+    else seen.routing += 1;
+    forms.set(readable, seen);
+    return key;
+  };
   const edgeTypes = new Map<string, number>();
   let ends: IntList | undefined = new IntList();
   // Every per-cable edge key holds the cable id: duplicates can only come from the same cable.
@@ -310,16 +333,9 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
       addEdge('CLASSIFIED', person.id, c.id, c.classifiedBy.title ? { title: c.classifiedBy.title } : {});
     }
     const origin = c.origin ?? (c.routing.from ? readableOrigin(c.routing.from.name) : undefined);
-    if (origin) {
-      ensureNode(postId(origin), () => ({ kind: 'Post', label: origin, name: origin }));
-      addEdge('FROM', c.id, postId(origin));
-    }
+    if (origin) addEdge('FROM', c.id, ensurePost(origin, origin, true));
     for (const [type, posts] of [['TO', c.routing.to], ['INFO', c.routing.info]] as const) {
-      for (const post of posts) {
-        const name = readableOrigin(post.name);
-        ensureNode(postId(name), () => ({ kind: 'Post', label: name, name }));
-        addEdge(type, c.id, postId(name), post.precedence ? { precedence: post.precedence } : {});
-      }
+      for (const post of posts) addEdge(type, c.id, ensurePost(post.name, readableOrigin(post.name), false), post.precedence ? { precedence: post.precedence } : {});
     }
     for (const tag of c.tags) {
       ensureNode(tagId(tag.code), () => ({ kind: 'Tag', label: tag.code, code: tag.code, tagKind: tag.kind, ...(tag.label ? { name: tag.label } : {}) }));
@@ -346,6 +362,11 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 
   resolution = undefined;
   curated = undefined;
+  for (const [key, forms] of postNames) {
+    const [name] = [...forms].sort(([x, a], [y, b]) => b.from - a.from || b.routing - a.routing || (x < y ? -1 : x > y ? 1 : 0))[0]!;
+    Object.assign(nodes.attributes[nodes.indexOf(key)]!, { label: name, name });
+  }
+  postNames.clear();
   traceMemory('per-cable edges and co-mention pairs');
 
   // Exact cable-level counts for the pairs: every cable where both appear.

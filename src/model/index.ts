@@ -7,3 +7,4 @@ export * from './api';
 export * from './bookmarks';
 export * from './graph';
 export * from './relations';
+export * from './browse';

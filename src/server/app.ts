@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import Graph from 'graphology';
 import { CablegraphError } from '../common/diagnostics';
 import { decisionProblem, defaultAuthor } from '../curate';
+import { browseRoutes } from './browse-routes';
 import type { ViewerCurator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import { GexfExports, streamGexf } from './gexf-download';
@@ -268,6 +269,7 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
     })().catch(next);
   });
   api.use(takeawayRoutes(explorerFor, options.takeaway));
+  api.use(browseRoutes(current));
   api.use((_req: Request, _res: Response, next: NextFunction) => next(notFound('no such API route')));
   app.use('/api', api);
 

@@ -1,4 +1,5 @@
 // The viewer's operations (neighbourhood, overview, paths, evidence, search) written once over any GraphStore.
+import { canonicalCableId } from '../parse/ids';
 import { compare, rankSearch, searchTokens } from './search';
 import { relationViews } from './relation-views';
 import type { EntityRelations } from '../model';
@@ -203,9 +204,12 @@ export class Explorer {
     return result;
   }
 
-  async cable(id: string): Promise<CableDetail | undefined> {
-    const facts = await this.store.cable(id);
+  /** A cable by its id as the graph keys it, or in any other form the parser reads (`07 PARIS 3534`, `2007PARIS003534`). */
+  async cable(typed: string): Promise<CableDetail | undefined> {
+    const canonical = canonicalCableId(typed);
+    const facts = (await this.store.cable(typed)) ?? (canonical && canonical !== typed ? await this.store.cable(canonical) : undefined);
     if (!facts) return undefined;
+    const id = facts.id;
     const text = (await this.store.cableTexts([id])).get(id);
     const { entities, inCorpus: _inCorpus, ...rest } = facts;
     return {

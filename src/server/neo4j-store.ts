@@ -2,10 +2,12 @@
 import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { CYPHER_DIR, queryLibrary, runQuery, type NamedQuery } from '../store/neo4j';
+import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
+import * as browse from './neo4j-browse';
 import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
-import type { CableFacts, CableText, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
+import type { CableFacts, CableOrder, CableText, CatalogEntry, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
 import type { Alias, CableRef, EdgeAttrs, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
 import { text } from '../common/text';
 import type { NodeRef, StoredRelationEdge } from '../model';
@@ -170,6 +172,38 @@ export class Neo4jStore implements GraphStore {
       edges.push({ type, source: String((r.source as Row).id), target: String((r.target as Row).id), attributes });
     }
     return { edges, nodes: [...nodes.values()] };
+  }
+
+  // ── Posts, tags, signers, references (neo4j-browse.ts) ──
+
+  private readonly run: browse.RunQuery = (name, params) => this.rows(name, params);
+
+  async catalog(): Promise<CatalogEntry[]> {
+    return browse.catalog(this.run);
+  }
+
+  async posts(ids: readonly string[]): Promise<PostView[]> {
+    return browse.posts(this.run, ids);
+  }
+
+  async tags(ids: readonly string[]): Promise<TagView[]> {
+    return browse.tags(this.run, ids);
+  }
+
+  async signers(ids: readonly string[]): Promise<SignerView[]> {
+    return browse.signers(this.run, ids);
+  }
+
+  async cableList(filter: CableFilter, order: CableOrder, limit: number, offset: number): Promise<CableList> {
+    return browse.cableList(this.run, filter, order, limit, offset);
+  }
+
+  async cableFacets(filter: CableFilter, size: number): Promise<CableFacets> {
+    return browse.cableFacets(this.run, filter, size);
+  }
+
+  async cableLinks(id: string): Promise<CableLinks | undefined> {
+    return browse.cableLinks(this.run, id);
   }
 
   async close(): Promise<void> {

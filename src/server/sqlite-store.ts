@@ -5,8 +5,10 @@ import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
 import { relationEdges } from '../graph/relation-edges';
 import type { NodeRef, StoredRelationEdge } from '../model';
+import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { compare, maxEdits, withinEdits } from './search';
-import { type CableFacts, type CableText, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
+import { SqliteBrowse } from './sqlite-browse';
+import { type CableFacts, type CableOrder, type CableText, type CatalogEntry, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
@@ -465,6 +467,41 @@ export class SqliteStore implements GraphStore {
     const edges = relationEdges(rows, key).map((e) => ({ type: e.attributes.type as StoredRelationEdge['type'], source: e.source, target: e.target, attributes: e.attributes }));
     const nodes = found.filter((r) => r.kind !== 'Cable').map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) }));
     return { edges, nodes };
+  }
+
+  // ── Posts, tags, signers, references (sqlite-browse.ts) ──
+
+  private browsing: SqliteBrowse | undefined;
+  private get browse(): SqliteBrowse {
+    return (this.browsing ??= new SqliteBrowse(this.db));
+  }
+
+  async catalog(): Promise<CatalogEntry[]> {
+    return this.browse.catalog();
+  }
+
+  async posts(ids: readonly string[]): Promise<PostView[]> {
+    return this.browse.posts(ids);
+  }
+
+  async tags(ids: readonly string[]): Promise<TagView[]> {
+    return this.browse.tags(ids);
+  }
+
+  async signers(ids: readonly string[]): Promise<SignerView[]> {
+    return this.browse.signers(ids);
+  }
+
+  async cableList(filter: CableFilter, order: CableOrder, limit: number, offset: number): Promise<CableList> {
+    return this.browse.cableList(filter, order, limit, offset);
+  }
+
+  async cableFacets(filter: CableFilter, size: number): Promise<CableFacets> {
+    return this.browse.cableFacets(filter, size);
+  }
+
+  async cableLinks(id: string): Promise<CableLinks | undefined> {
+    return this.browse.cableLinks(id);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 // The GraphStore interface: the small, exact questions about the graph that both stores answer.
 import type { Alias, CableMetadata, CableRef, DateRange, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
 import type { NodeRef, StoredRelationEdge } from '../model';
+import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 
 /**
  * What a store answers: small, exact questions about the graph. The viewer's operations
@@ -40,6 +41,23 @@ export interface GraphStore {
   cableTexts(ids: readonly string[]): Promise<Map<string, CableText>>;
   /** Everything the cable view shows, from the graph; undefined for an unknown cable. */
   cable(id: string): Promise<CableFacts | undefined>;
+  /** Every post and tag (names to look them up by), by id. */
+  catalog(): Promise<CatalogEntry[]>;
+  /** Posts by id with their cables by role (unknown ids skipped), in the order asked. */
+  posts(ids: readonly string[]): Promise<PostView[]>;
+  /** Tags by id with their cables (unknown ids skipped), in the order asked. */
+  tags(ids: readonly string[]): Promise<TagView[]>;
+  /** People by id with the cables they signed and classified (unknown ids skipped), in the order asked. */
+  signers(ids: readonly string[]): Promise<SignerView[]>;
+  /**
+   * The corpus cables a filter matches (it names at least one of post, tag, signer, entity: the
+   * cables are found from there), oldest first or newest first, undated last, then by id.
+   */
+  cableList(filter: CableFilter, order: CableOrder, limit: number, offset: number): Promise<CableList>;
+  /** The facets of every cable a filter matches, at most `size` values each (see CableFacets). */
+  cableFacets(filter: CableFilter, size: number): Promise<CableFacets>;
+  /** A cable's posts, tags, authors and references both ways; undefined for an unknown cable. */
+  cableLinks(id: string): Promise<CableLinks | undefined>;
   /** Full-text search over the cables' subjects and texts (the graph database's FTS5 index); absent when the store has none. */
   textSearch?(query: TextQuery): Promise<TextSearchResult>;
   /**
@@ -49,6 +67,17 @@ export interface GraphStore {
   relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined>;
   close(): Promise<void>;
 }
+
+/** A post or a tag, as search matches it. */
+export interface CatalogEntry {
+  kind: 'post' | 'tag';
+  id: string;
+  name: string;
+  /** A tag's meaning. */
+  label?: string;
+}
+
+export type CableOrder = 'oldest' | 'newest';
 
 /** A full-text query: words, "phrases", prefix* words, OR between terms, -word to exclude; optional date range. */
 export interface TextQuery {

@@ -97,6 +97,17 @@ describe('cablegraph entities', () => {
     expect(run('entities', 'show', 'Bagdhad', '-g', graph, '--json').stdout).toBe(run('entities', 'show', 'Bagdhad', '-g', original, '--json').stdout.replace('"decisions": []', run('entities', 'show', 'Bagdhad', '-g', graph, '--json').stdout.match(/"decisions": \[[^]*\]/)![0]));
   });
 
+  test('split --cables takes cable ids in any form the parser reads', () => {
+    const copy = path.join(dir, 'split.db');
+    fs.copyFileSync(graph, copy);
+    const curation = path.join(dir, 'split.jsonl');
+    fs.writeFileSync(curation, '');
+    const out = run('entities', 'split', 'p-iraq-e3d5c7c6', '--cables', '2005 PARIS 000077', '--name', 'Iraq (2005)', '-g', copy, '--curation', curation);
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(fs.readFileSync(curation, 'utf8').trim()).cables).toEqual(['05PARIS77']);
+    expect(out.stdout).toMatch(/\+ Iraq \(2005\) \(Place, 1 cables\)/);
+  });
+
   test('bad requests: one clear line, exit 2, nothing written', () => {
     const lines = fs.readFileSync(path.join(dir, 'curation.jsonl'), 'utf8');
     const unknown = run('entities', 'rename', 'Nobody Atall', 'X', '-g', graph);

@@ -55,7 +55,8 @@ describe('the graph of the two seeds', () => {
     expect(graph.getNodeAttribute('05PARIS77', 'inCorpus')).toBe(true);
     expect(out('TAGGED')).toEqual(['tag:PREL', 'tag:PROP', 'tag:PHUM', 'tag:IZ', 'tag:FR']);
     expect(graph.getNodeAttributes('tag:IZ')).toMatchObject({ kind: 'Tag', code: 'IZ', name: 'Iraq', tagKind: 'country' });
-    expect(out('FROM')).toEqual(['post:Paris']);
+    expect(out('FROM')).toEqual(['post:PARIS']);
+    expect(graph.getNodeAttribute('post:PARIS', 'name')).toBe('Paris');
   });
 
   test('every node has its metrics and a position', () => {

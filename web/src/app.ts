@@ -1,6 +1,7 @@
 // The viewer's composition root: what is shown (sources), routes, and the wiring of the parts.
-import { api } from './api';
 import type { DecisionSummary } from '../../src/model';
+import { api } from './api';
+import { browseApi, type CableLinks, type CableQuery } from './browse-api';
 import { Curation } from './curation';
 import { dateSpan, download, formatNumber, h, replace } from './dom';
 import { exportGexf, exportPng } from './export';
@@ -9,6 +10,7 @@ import { communitiesInView, countByType, createViewGraph, edgeKey, mergeSubgraph
 import { createLayout, settle, type Layout } from './layout';
 import type { PanelActions } from './panels/actions';
 import { cableView } from './panels/cable-view';
+import { cablesPanel } from './panels/cables-panel';
 import { loadingPanel } from './panels/common';
 import { curationPanel, curationSection } from './panels/curation';
 import { entityCuration } from './panels/entity-curation';
@@ -39,6 +41,8 @@ export interface CablegraphHook {
 }
 
 const EVIDENCE_PAGE = 20;
+/** Cables per page of a post's, tag's, signer's or entity's cables. */
+const CABLES_PAGE = 50;
 /** Cables per page of full-text results. */
 const TEXT_PAGE = 20;
 /** Links drawn from the overview at most (the heaviest); keeps 5,000 entities responsive. */
@@ -93,6 +97,7 @@ export class App {
       this.pendingCable = { id, emphasis, paragraph };
       this.router.navigate({ view: 'cable', id });
     },
+    openCables: (query) => this.router.navigate({ view: 'cables', query }),
     isolate: (id) => void this.isolate(id),
     setPathEnd: (end, node) => this.pathFinder.setEnd(end, node),
     close: () => this.router.navigate({ view: 'home' }),
@@ -121,6 +126,10 @@ export class App {
       testid: 'search-input',
       keepText: false,
       onPick: (hit) => this.router.navigate({ view: 'entity', id: hit.id }),
+      lookup: {
+        find: (q, signal) => browseApi.lookup(q, 8, signal),
+        onPick: (hit) => this.router.navigate(hit.kind === 'cable' ? { view: 'cable', id: hit.id } : { view: 'cables', query: hit.kind === 'post' ? { post: hit.id } : { tag: hit.id } }),
+      },
     });
     this.textBox = createTextSearchBox((q) => this.router.navigate({ view: 'text', q }));
     this.shell = createShell(h('div', { class: 'search-boxes' }, search.element, this.textBox.element), {
@@ -416,6 +425,38 @@ export class App {
         return;
       case 'text':
         return this.showTextSearch(route.q);
+      case 'cables':
+        return this.showCables(route.query);
+    }
+  }
+
+  /** The cables of a post, tag, signer or entity: the first page at once, what they have in common when counted. */
+  private async showCables(query: CableQuery): Promise<void> {
+    const seq = ++this.panelSeq;
+    this.store.set({ selectedNode: query.entity && this.graph.hasNode(query.entity) ? query.entity : undefined, selectedEdge: undefined });
+    this.setPanel(loadingPanel('the cables'));
+    try {
+      const first = await this.withBusy(browseApi.cables(query, CABLES_PAGE));
+      if (seq !== this.panelSeq) return;
+      // The filter as the server reads it (`#/tag/IZ` is tag:IZ): what the panel's links build on.
+      query = { ...first.filter, ...(query.order ? { order: query.order } : {}) };
+      const panel = cablesPanel(query, first, this.actions, {
+        navigate: (next) => this.router.navigate({ view: 'cables', query: next }),
+        loadMore: (offset) => {
+          this.withBusy(browseApi.cables(query, CABLES_PAGE, offset)).then((page) => panel.append(page), (error: unknown) => showError(error, 'Loading more cables'));
+        },
+      });
+      this.setPanel(panel.element);
+      this.withBusy(browseApi.facets(query)).then(
+        (facets) => seq === this.panelSeq && panel.setFacets(facets),
+        (error: unknown) => {
+          showError(error, 'Counting what the cables have in common');
+          if (seq === this.panelSeq) panel.setFacets(undefined);
+        },
+      );
+    } catch (error) {
+      showError(error, 'Loading the cables');
+      if (seq === this.panelSeq) this.setPanel(this.errorPanel('These cables could not be loaded.'));
     }
   }
 
@@ -536,9 +577,12 @@ export class App {
     replace(overlay, h('div', { class: 'cable-sheet' }, loadingPanel(`cable ${id}`)));
     const close = (): void => this.router.navigate(this.lastRoute);
     try {
-      const cable = await this.withBusy(api.cable(id));
+      // Its posts, tags, authors and references as links: the cable reads without them if they fail.
+      const [cable, links] = await this.withBusy(
+        Promise.all([api.cable(id), browseApi.cableLinks(id).catch((error: unknown): CableLinks | undefined => (showError(error, `Loading the references of ${id}`), undefined))]),
+      );
       if (this.router.current().view !== 'cable') return;
-      const view = cableView(cable, { ...this.actions, close }, pending?.emphasis, pending?.paragraph);
+      const view = cableView(cable, { ...this.actions, close }, pending?.emphasis, pending?.paragraph, links);
       replace(overlay, h('div', { class: 'cable-backdrop', onclick: close }), h('div', { class: 'cable-sheet' }, view));
     } catch (error) {
       showError(error, `Loading cable ${id}`);

@@ -1,4 +1,6 @@
-// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO, #/curation, #/text/QUERY.
+// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO, #/curation, #/text/QUERY,
+// #/cables?post=…&tag=…&since=… (and #/post/ID, #/tag/CODE, #/signer/ID as its short forms).
+import { parseQuery, queryString, type CableQuery } from './browse-api';
 
 export type Route =
   | { view: 'home' }
@@ -7,14 +9,17 @@ export type Route =
   | { view: 'cable'; id: string }
   | { view: 'path'; from: string; to: string }
   | { view: 'curation' }
-  | { view: 'text'; q: string };
+  | { view: 'text'; q: string }
+  | { view: 'cables'; query: CableQuery };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   // A text query may hold slashes: everything after #/text/ is the query.
   if (raw.startsWith('text/') && raw.length > 5) return { view: 'text', q: decodeURIComponent(raw.slice(5)) };
+  if (raw === 'cables' || raw.startsWith('cables?')) return { view: 'cables', query: parseQuery(raw.slice('cables'.length)) };
   const parts = raw.split('/').filter(Boolean).map(decodeURIComponent);
   const [view, first, second] = parts;
+  if ((view === 'post' || view === 'tag' || view === 'signer') && first) return { view: 'cables', query: { [view]: first } };
   if (view === 'entity' && first) return { view, id: first };
   if (view === 'cable' && first) return { view, id: first };
   if (view === 'pair' && first && second) return { view, a: first, b: second };
@@ -40,6 +45,8 @@ export function formatRoute(route: Route): string {
       return '#/curation';
     case 'text':
       return `#/text/${e(route.q)}`;
+    case 'cables':
+      return `#/cables?${queryString(route.query)}`;
   }
 }
 

@@ -1,5 +1,6 @@
 // An entity search box with autocomplete: debounced, cancellable, keyboard navigable.
 import { api } from './api';
+import type { LookupHit } from './browse-api';
 import { TYPE_COLOURS } from './colours';
 import { debounce, formatNumber, h, replace } from './dom';
 import { showError } from './toast';
@@ -13,7 +14,11 @@ export interface AutocompleteOptions {
   types?: () => EntityKind[] | undefined;
   /** Text kept in the box after a pick (the name by default; '' clears it). */
   keepText?: boolean;
+  /** Posts, tags and cables matching too (listed after the entities), and what picking one does. */
+  lookup?: { find(q: string, signal: AbortSignal): Promise<LookupHit[]>; onPick(hit: LookupHit): void };
 }
+
+const LOOKUP_LABEL: Record<LookupHit['kind'], string> = { post: 'Post', tag: 'Tag', cable: 'Cable' };
 
 export interface Autocomplete {
   element: HTMLElement;
@@ -42,7 +47,10 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
   const element = h('div', { class: 'autocomplete' }, input, list);
 
   let hits: SearchHit[] = [];
+  /** Posts, tags and cables (options.lookup), after the entities in the list and in the keyboard's order. */
+  let others: LookupHit[] = [];
   let active = -1;
+  const count = (): number => hits.length + others.length;
   let picked: SearchHit | undefined;
   let controller: AbortController | undefined;
   let lastQuery = '';
@@ -79,14 +87,43 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
           h('span', { class: 'suggestion-meta' }, `${hit.type} · ${formatNumber(hit.cableCount)}`),
         ),
       ),
+      ...others.map((hit, j) => {
+        const i = hits.length + j;
+        return h(
+          'li',
+          {
+            class: `suggestion suggestion-other${i === active ? ' active' : ''}`,
+            role: 'option',
+            'aria-selected': i === active ? 'true' : 'false',
+            'data-testid': `${options.testid}-other`,
+            'data-kind': hit.kind,
+            'data-id': hit.id,
+            onmousedown: (event: Event) => {
+              event.preventDefault();
+              pick(i);
+            },
+          },
+          h('span', { class: `kind-badge kind-${hit.kind}` }, LOOKUP_LABEL[hit.kind]),
+          h('span', { class: 'suggestion-name' }, hit.name),
+          hit.detail ? h('span', { class: 'suggestion-alias' }, hit.detail) : null,
+          h('span', { class: 'suggestion-meta' }, hit.cables !== undefined ? formatNumber(hit.cables) : ''),
+        );
+      }),
     );
-    if (hits.length === 0 && lastQuery) replace(list, h('li', { class: 'suggestion-empty' }, `No entity matches “${lastQuery}”`));
+    if (count() === 0 && lastQuery) replace(list, h('li', { class: 'suggestion-empty' }, `No entity${options.lookup ? ', post, tag or cable' : ''} matches “${lastQuery}”`));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     list.querySelector('.active')?.scrollIntoView({ block: 'nearest' });
   };
 
   const pick = (i: number): void => {
+    const other = i >= hits.length ? others[i - hits.length] : undefined;
+    if (other && options.lookup) {
+      input.value = options.keepText === false ? '' : other.name;
+      close();
+      options.lookup.onPick(other);
+      return;
+    }
     const hit = hits[i];
     if (!hit) return;
     picked = hit;
@@ -104,14 +141,19 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
     }
     controller = new AbortController();
     try {
-      const result = await api.search(q, { types: options.types?.(), limit: LIMIT }, controller.signal);
+      const [result, found] = await Promise.all([
+        api.search(q, { types: options.types?.(), limit: LIMIT }, controller.signal),
+        options.lookup ? options.lookup.find(q, controller.signal) : Promise.resolve([]),
+      ]);
       if (q !== input.value.trim()) return;
       hits = result;
+      others = found;
       lastQuery = q;
-      active = hits.length > 0 ? 0 : -1;
-      if (pendingEnter && hits.length > 0) {
+      // A cable named by its id (the lookup lists it first) is the active choice: whoever types an id wants that cable.
+      active = count() === 0 ? -1 : others[0]?.kind === 'cable' ? hits.length : 0;
+      if (pendingEnter && count() > 0) {
         pendingEnter = false;
-        pick(0);
+        pick(active);
       } else if (document.activeElement === input) render();
     } catch (error) {
       showError(error, 'Search');
@@ -125,10 +167,10 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (hits.length === 0) return;
+      if (count() === 0) return;
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      active = (active + step + hits.length) % hits.length;
+      active = (active + step + count()) % count();
       render();
     } else if (event.key === 'Enter') {
       event.preventDefault();
@@ -140,7 +182,7 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
   });
   input.addEventListener('blur', close);
   input.addEventListener('focus', () => {
-    if (hits.length > 0 && !picked) render();
+    if (count() > 0 && !picked) render();
   });
 
   return {

@@ -1,4 +1,5 @@
 // What the panels can ask the app to do (they never touch the graph or the renderer themselves).
+import type { CableQuery } from '../browse-api';
 import type { TakeawayRoute } from '../takeaway';
 import type { NodeView } from '../../../src/model';
 
@@ -7,6 +8,8 @@ export interface PanelActions {
   openPair(a: string, b: string): void;
   /** `emphasis`: entity ids to highlight strongly; `paragraph`: where to scroll. */
   openCable(id: string, emphasis?: string[], paragraph?: number): void;
+  /** The cables of a post, tag, signer or entity (and any of them together, in a date range). */
+  openCables(query: CableQuery): void;
   /** Show only this entity's neighbourhood. */
   isolate(id: string): void;
   setPathEnd(end: 'from' | 'to', node: NodeView): void;

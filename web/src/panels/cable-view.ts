@@ -1,7 +1,9 @@
 // The full cable: header, routing, tags, references and the text with every entity mention marked.
 import { TYPE_COLOURS } from '../colours';
 import { cleanName, formatNumber, h, markText, type Span } from '../dom';
+import type { CableLinks } from '../browse-api';
 import type { PanelActions } from './actions';
+import { linkedMeta, referencesBlock } from './cable-links';
 import { classificationBadge } from './common';
 import type { CableDetail, CableEntity } from '../../../src/model';
 
@@ -65,8 +67,13 @@ function entityChip(entity: CableEntity, rank: number, actions: PanelActions): H
   );
 }
 
-/** `emphasis`: entities marked strongly (the pair the reader came from); `paragraph`: scrolled to. */
-export function cableView(cable: CableDetail, actions: PanelActions, emphasis: string[] = [], paragraph?: number): HTMLElement {
+/**
+ * `emphasis`: entities marked strongly (the pair the reader came from); `paragraph`: scrolled to;
+ * `links`: the cable's posts, tags and authors as nodes and its references both ways (without them,
+ * the names as written).
+ */
+export function cableView(cable: CableDetail, actions: PanelActions, emphasis: string[] = [], paragraph?: number, links?: CableLinks): HTMLElement {
+  const linked = links ? linkedMeta(links, actions) : undefined;
   const strong = new Set(emphasis);
   const entities = [...cable.entities].sort((a, b) => Number(strong.has(b.id)) - Number(strong.has(a.id)) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   const text = cableText(cable, emphasis);
@@ -104,18 +111,21 @@ export function cableView(cable: CableDetail, actions: PanelActions, emphasis: s
           {},
           metaRow('Date', cable.date ?? cable.created),
           metaRow('Origin', cable.origin),
-          metaRow('From', cable.from),
-          metaRow('To', list(cable.to)),
-          metaRow('Info', list(cable.info)),
-          metaRow('Classified by', cable.classifiedBy),
-          metaRow('Signed', list(cable.signers)),
-          cable.tags.length > 0
-            ? metaRow('Tags', h('span', { class: 'tags' }, ...cable.tags.map((t) => h('span', { class: 'tag', title: t.label ?? t.code }, t.code))))
-            : null,
-          cable.references.length > 0
+          metaRow('From', linked?.from ?? cable.from),
+          metaRow('To', linked?.to ?? list(cable.to)),
+          metaRow('Info', linked?.info ?? list(cable.info)),
+          metaRow('Classified by', linked?.classifiedBy ?? cable.classifiedBy),
+          metaRow('Signed', linked?.signers ?? list(cable.signers)),
+          linked?.tags
+            ? metaRow('Tags', linked.tags)
+            : cable.tags.length > 0
+              ? metaRow('Tags', h('span', { class: 'tags' }, ...cable.tags.map((t) => h('span', { class: 'tag', title: t.label ?? t.code }, t.code))))
+              : null,
+          !links && cable.references.length > 0
             ? metaRow('References', h('span', { class: 'refs' }, ...cable.references.map((r) => h('a', { href: `#/cable/${encodeURIComponent(r)}`, class: 'cable-ref' }, r))))
             : null,
         ),
+        links ? referencesBlock(links, actions) : null,
         entities.length > 0
           ? h('div', { class: 'block' }, h('h3', {}, `Entities (${entities.length})`), h('ul', { class: 'chips', 'data-testid': 'cable-entities' }, ...entities.map((e) => entityChip(e, emphasis.indexOf(e.id), actions))))
           : null,

@@ -3,6 +3,7 @@ import { TYPE_COLOURS } from '../colours';
 import { cleanName, dateSpan, formatNumber, h, plural } from '../dom';
 import type { PanelActions } from './actions';
 import { panelHeader } from './common';
+import { entityCables } from './entity-cables';
 import type { EntityCurationView } from './entity-curation';
 import { relationsBlock } from './relations';
 import { timelineChart } from './timeline';
@@ -74,6 +75,7 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?
       h('button', { class: 'button', 'data-testid': 'entity-path-to', onclick: () => actions.setPathEnd('to', entity) }, 'Path to'),
       actions.bookmark('entity', entity.id),
     ),
+    entityCables(entity, actions),
     actions.exportLinks({ kind: 'entity', id: entity.id }, 'the evidence of its strongest links'),
     curation?.block ?? null,
     aliases.length > 0
