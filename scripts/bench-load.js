@@ -6,7 +6,7 @@
  *
  *   npm run neo4j:start
  *   npm run build && node scripts/bench-load.js [--graph out/corpus.db | --cables N] [--sweep]
- *     [--batch-size N] [--concurrency N] [--no-offline]
+ *     [--batch-size N] [--concurrency N] [--one-pass] [--no-offline]
  *
  * Default graph: the shared corpus. `--cables N` generates an N-cable corpus (scripts/gen-corpus.js)
  * and builds it first. `--sweep` also times the online loader over batch sizes and concurrencies
@@ -87,6 +87,7 @@ const phaseLine = (phases) => Object.entries(phases).map(([name, s]) => `${name}
     const chosen = {};
     if (flag('--batch-size')) chosen.batchSize = Number(flag('--batch-size'));
     if (flag('--concurrency')) chosen.concurrency = Number(flag('--concurrency'));
+    if (args.includes('--one-pass')) chosen.evidenceLast = false;
     const load = await online(driver, reader, chosen);
     const onlineSeconds = load.seconds;
     const imported = args.includes('--no-offline') ? undefined : await offline(reader);

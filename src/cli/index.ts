@@ -104,6 +104,7 @@ export function buildProgram(): Command {
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')
     .option('--no-texts', "leave out the cables' texts (the viewer then shows no passages)")
+    .option('--one-pass', "write the co-mentions' cable and evidence lists with their relationships (default: in a last phase, the graph browsable before)")
     .option('--import', "fastest: neo4j-admin's offline importer into the empty database of a local server run by npm run neo4j:start (stopped and restarted)")
     .option('--neo4j-dir <dir>', 'with --import: that server\'s folder (neo4j-start.sh --dir; default .neo4j)')
     .addOption(new Option('--ner <extractor>', 'entity extractor when building from cables').choices(['builtin', 'tagger', 'annotated', 'corenlp']).default('builtin'))

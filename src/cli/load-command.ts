@@ -15,6 +15,8 @@ export interface LoadCommandOptions extends Neo4jFlags {
   ner?: ExtractorName;
   /** `--no-texts`: cables without their text (smaller database; the viewer then shows no passages). */
   texts?: boolean;
+  /** `--one-pass`: the co-mentions' lists with their relationships, not in a last phase. */
+  onePass?: boolean;
   quiet?: boolean;
   /** `--import`: neo4j-admin's offline importer into the empty database of a local server the project's scripts run. */
   import?: boolean;
@@ -73,6 +75,7 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
         batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
         concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
         force: options.force ?? false,
+        evidenceLast: !options.onePass,
         texts: options.texts !== false,
         ...(connection.database ? { database: connection.database } : {}),
         onProgress: (done, total) => {
@@ -86,7 +89,8 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
     bar?.done();
     if (!options.quiet) {
       const what = result.alreadyLoaded ? 'already loaded (same graph); nothing to do (--force loads again)' : `${result.nodes} nodes, ${result.relationships} relationships in ${result.batches} batches (${result.mode})${result.resumedBatches ? ` (resumed after ${result.resumedBatches})` : ''}`;
-      process.stderr.write(`cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s\n`);
+      const phases = Object.entries(result.phases).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
+      process.stderr.write(`cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s${phases ? ` (${phases})` : ''}\n`);
     }
     return 0;
   } finally {

@@ -14,6 +14,11 @@ export interface LoadOptions {
   batchSize: number;
   /** Transactions in flight at once (within one phase: all nodes exist before any relationship). */
   concurrency: number;
+  /**
+   * The co-mentions' cable and evidence lists in a last phase (the graph browsable before they
+   * arrive; the phase finds each relationship again), or with their relationships in one pass.
+   */
+  evidenceLast: boolean;
   /** Load again even when this exact graph was loaded completely before. */
   force: boolean;
   /**
@@ -32,7 +37,7 @@ export interface LoadFileOptions extends Omit<LoadOptions, 'records'> {
 }
 
 // Measured on the 10,000-cable graph (scripts/bench-load.js, README): see the README's loader notes.
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 10000, concurrency: 1, force: false };
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 10000, concurrency: 1, evidenceLast: true, force: false };
 
 export interface LoadResult {
   loadId: string;
@@ -102,7 +107,7 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
   const started = process.hrtime.bigint();
   const sessionConfig = options.database ? { database: options.database } : {};
   // v3: co-mention lists in a last phase of their own; checkpoints of older loaders are not resumed.
-  const loadId = `v3-${await source.loadId()}`;
+  const loadId = `v3-${await source.loadId()}${options.evidenceLast ? '' : '-one-pass'}`;
   const result: LoadResult = { loadId, nodes: source.nodeCount, relationships: source.edgeCount, batches: 0, resumedBatches: 0, alreadyLoaded: false, mode: 'merge', seconds: 0, phases: {} };
 
   let phaseStarted = process.hrtime.bigint();
@@ -153,7 +158,7 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
     };
     let phase: Batch['phase'] | undefined;
     try {
-      for await (const batch of planBatches(source, checkpoint.batchSize)) {
+      for await (const batch of planBatches(source, checkpoint.batchSize, { evidenceLast: options.evidenceLast })) {
         result.batches += 1;
         if (checkpoint.done.has(batch.index)) {
           result.resumedBatches += 1;

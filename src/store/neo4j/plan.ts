@@ -167,9 +167,9 @@ export interface Batch {
  * null (CREATE skips it; SET r = {…} removes it). Batches are grouped by shape (type, source label,
  * target label).
  */
-function relationshipBatch(index: number, shape: string, buffered: Array<[string, string, Props]>): Batch {
+function relationshipBatch(index: number, shape: string, buffered: Array<[string, string, Props]>, withLate: boolean): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
-  const late = LATE_PROPERTIES[type];
+  const late = withLate ? undefined : LATE_PROPERTIES[type];
   if (late) for (const [, , props] of buffered) for (const key of late) delete props[key];
   const keys = [...new Set(buffered.flatMap(([, , props]) => Object.keys(props)))].sort();
   const map = `{${keys.map((key, i) => `\`${key.replace(/`/g, '``')}\`: row[${i + 2}]`).join(', ')}}`;
@@ -221,9 +221,11 @@ export function estimateBatches(source: LoadSource, batchSize: number): number {
  * then cable texts (after the nodes, whose SET n = props clears them), then relationships as the
  * edges stream — one buffer per shape, emitted when full, the part-filled ones at the end in shape
  * order — without their late properties, then those (LATE_PROPERTIES) in a second pass over the
- * edges, buffered the same way. Memory: the nodes plus one buffer per shape.
+ * edges, buffered the same way (`evidenceLast: false`: with their relationships, one pass). Memory:
+ * the nodes plus one buffer per shape.
  */
-export async function* planBatches(source: LoadSource, batchSize: number): AsyncGenerator<Batch> {
+export async function* planBatches(source: LoadSource, batchSize: number, options: { evidenceLast?: boolean } = {}): AsyncGenerator<Batch> {
+  const evidenceLast = options.evidenceLast ?? true;
   let index = 0;
   const byKind = new Map<string, Array<[string, Attributes]>>();
   for (const [key, attributes] of source.nodes()) {
@@ -264,13 +266,14 @@ export async function* planBatches(source: LoadSource, batchSize: number): Async
     rows.push([s, t, toNeo4jProperties(edge.attributes)]);
     if (rows.length >= batchSize) {
       buffers.set(shape, []);
-      yield relationshipBatch(index++, shape, rows);
+      yield relationshipBatch(index++, shape, rows, !evidenceLast);
     }
   }
   for (const [shape, rows] of [...buffers].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows.length > 0) yield relationshipBatch(index++, shape, rows);
+    if (rows.length > 0) yield relationshipBatch(index++, shape, rows, !evidenceLast);
   }
   buffers.clear();
+  if (!evidenceLast) return;
 
   // Late properties: a second pass over the edges, once every relationship exists.
   const late = new Map<string, unknown[][]>();
