@@ -107,7 +107,14 @@ export async function importGraphDb(file: string, connection: Neo4jConnection, o
   try {
     // 1. The database must be empty: ask the server (started if it is not running).
     options.onStep?.('checking that the database is empty');
-    if (script('status', options.dir, port, connection.password, [], true) !== 0) mustRun('start', options.dir, port, connection.password);
+    if (script('status', options.dir, port, connection.password, [], true) !== 0) {
+      // Something else answers on the port (Docker, a packaged Neo4j): the scripts cannot stop it.
+      const other = await openDriver(connection).then((d) => d.close().then(() => true), () => false);
+      if (other) {
+        throw new CablegraphError('BAD_OPTION', `the Neo4j at ${connection.uri} was not started by the project's scripts${options.dir ? ` with --dir ${options.dir}` : ''} (npm run neo4j:start): --import stops and restarts its server, so it only fills one of those (--neo4j-dir names its folder)`);
+      }
+      mustRun('start', options.dir, port, connection.password);
+    }
     let driver = await openDriver(connection);
     try {
       if (await holdsData(driver)) {
