@@ -80,6 +80,8 @@ describe('cablegraph load --import (neo4j-admin into an empty local database)', 
     expect(texts.records[0]!.get('n')).toBe(counts.cables);
     expect((await loadGraphDb(file, driver, {})).alreadyLoaded).toBe(true);
 
+    // A server the scripts did not start from that folder (Docker, another folder) is refused.
+    await expect(importGraphDb(file, connection, { dir: path.join(work, 'another'), texts: true })).rejects.toThrow(/not started by the project's scripts/);
     // A database with data is refused before anything is stopped or written.
     await driver.close();
     driver = undefined;
