@@ -6,6 +6,7 @@
  *
  *   npm run neo4j:start
  *   npm run build && node scripts/bench-load.js [--graph out/corpus.db | --cables N] [--sweep]
+ *     [--batch-size N] [--concurrency N] [--one-pass] [--no-offline]
  *
  * Default graph: the shared corpus. `--cables N` generates an N-cable corpus (scripts/gen-corpus.js)
  * and builds it first. `--sweep` also times the online loader over batch sizes and concurrencies
@@ -44,15 +45,28 @@ async function graphFile() {
 }
 
 async function offline(reader) {
+  const started = process.hrtime.bigint();
   const files = await writeNeo4jCsvStream(dbSource(reader), path.join(work, 'csv'));
-  return (await offlineImport(files, work)).seconds;
+  const csvSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const run = await offlineImport(files, work);
+  fs.rmSync(path.join(work, 'csv'), { recursive: true, force: true });
+  return { seconds: run.seconds, csvSeconds, peakRss: run.peakRss };
 }
 
+/** The online load into the emptied server; its seconds per phase (schema, nodes, relationships, evidence). */
 async function online(driver, reader, options) {
   await emptyDatabase(driver);
-  const result = await loadGraphDb(reader, driver, { ...options, texts: false, force: true });
-  return result.seconds;
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const poll = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+  try {
+    const result = await loadGraphDb(reader, driver, { ...options, texts: false, force: true });
+    return { seconds: result.seconds, phases: result.phases, peakRss: peak };
+  } finally {
+    clearInterval(poll);
+  }
 }
+const phaseLine = (phases) => Object.entries(phases).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
 
 (async () => {
   const file = await graphFile();
@@ -65,17 +79,28 @@ async function online(driver, reader, options) {
     if (args.includes('--sweep')) {
       for (const batchSize of [1000, 2000, 5000, 10000]) {
         for (const concurrency of [1, 2, 4]) {
-          const s = await online(driver, reader, { batchSize, concurrency });
+          const { seconds: s } = await online(driver, reader, { batchSize, concurrency });
           console.log(`  online batch ${String(batchSize).padStart(5)} × ${concurrency}: ${s.toFixed(1)} s (${Math.round(graph.size / s)} relationships/s)`);
         }
       }
     }
-    const onlineSeconds = await online(driver, reader, {});
-    const offlineSeconds = await offline(reader);
+    const chosen = {};
+    if (flag('--batch-size')) chosen.batchSize = Number(flag('--batch-size'));
+    if (flag('--concurrency')) chosen.concurrency = Number(flag('--concurrency'));
+    if (args.includes('--one-pass')) chosen.evidenceLast = false;
+    const load = await online(driver, reader, chosen);
+    const onlineSeconds = load.seconds;
+    const imported = args.includes('--no-offline') ? undefined : await offline(reader);
     const rate = (n, s) => `${Math.round(n / s).toLocaleString('en-US')}`;
-    console.log(`online loader (cablegraph load, defaults): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s`);
-    console.log(`offline importer (neo4j-admin import):     ${offlineSeconds.toFixed(1)} s — ${rate(graph.order, offlineSeconds)} nodes/s, ${rate(graph.size, offlineSeconds)} relationships/s`);
-    console.log(`ratio online / offline: ${(onlineSeconds / offlineSeconds).toFixed(2)}×`);
+    const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
+    console.log(`online loader (cablegraph load${Object.keys(chosen).length ? ` ${JSON.stringify(chosen)}` : ', defaults'}): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s; peak RSS ${mib(load.peakRss)}`);
+    console.log(`  phases: ${phaseLine(load.phases)}`);
+    if (imported) {
+      const offlineSeconds = imported.seconds;
+      console.log(`offline importer (neo4j-admin import):     ${offlineSeconds.toFixed(1)} s — ${rate(graph.order, offlineSeconds)} nodes/s, ${rate(graph.size, offlineSeconds)} relationships/s (the CSVs took ${imported.csvSeconds.toFixed(1)} s more)`);
+      console.log(`ratio online / offline: ${(onlineSeconds / offlineSeconds).toFixed(2)}×`);
+    }
+    console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     await driver.close();
     reader.close();

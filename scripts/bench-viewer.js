@@ -13,7 +13,8 @@
  * (one analyst clicking); the entities asked about are drawn (seeded) from the entities with at
  * least one co-mention, searches are 3–6-letter prefixes of their names (some with a typo),
  * evidence is asked for co-mentioned pairs, full-text searches are words of cable subjects.
- * `--neo4j` also loads the database into the project's Neo4j (emptied first) and measures it.
+ * `--neo4j` also loads the database into the project's Neo4j (emptied first) and measures it;
+ * `--neo4j-loaded` skips that load (the graph is there already), `--neo4j-only` the graph database's run.
  */
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
@@ -216,8 +217,9 @@ async function main() {
   await store.close();
   const requests = plan(file, count);
 
-  const server = await serve(file);
-  try {
+  // --neo4j-only: the Neo4j store alone (the graph database's figures measured before).
+  const server = args.includes('--neo4j-only') ? undefined : await serve(file);
+  if (server) try {
     const idle = rss(server.pid);
     const rows = await measure(server.url, requests);
     const render = args.includes('--no-render') ? null : await firstRender(server.url);
@@ -227,15 +229,18 @@ async function main() {
     await server.stop();
   }
 
-  const decision = curation(file);
+  const decision = server ? curation(file) : undefined;
   if (decision) console.log(`\ncuration: merge of ${decision.pair.a} (${decision.pair.ca} cables) and ${decision.pair.b} (${decision.pair.cb} cables): ${(decision.mergeSeconds * 1000).toFixed(0)} ms (${decision.cables} cables rewritten); its undo ${(decision.undoSeconds * 1000).toFixed(0)} ms`);
 
   if (args.includes('--neo4j')) {
     const { openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
     const connection = resolveConnection();
-    started = process.hrtime.bigint();
-    cli('load', file, '--force', '--neo4j', connection.uri);
-    console.log(`\n(loaded into Neo4j in ${seconds(started).toFixed(1)} s)`);
+    // --neo4j-loaded: the graph is in Neo4j already (e.g. by `load --import`), with its texts.
+    if (!args.includes('--neo4j-loaded')) {
+      started = process.hrtime.bigint();
+      cli('load', file, '--force', '--neo4j', connection.uri);
+      console.log(`\n(loaded into Neo4j in ${seconds(started).toFixed(1)} s)`);
+    }
     const driver = await openDriver(connection);
     await driver.close();
     const neo = await serve(file, ['--neo4j', connection.uri]);

@@ -2,9 +2,11 @@
 # Starts a real Neo4j Community 5.26 server (embedded, Bolt on 127.0.0.1:7687, auth on), fetched
 # from Maven Central on first use. Data, jars and logs live in .neo4j/ (git-ignored).
 #   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (2g),
-#   NEO4J_START_SECONDS (600: how long to wait for Bolt)
+#   NEO4J_PAGECACHE (Neo4j's default: half of the free memory; e.g. 2g), NEO4J_START_SECONDS (600:
+#   how long to wait for Bolt), NEO4J_LIB (the jars' folder, to share one copy between servers)
 # With --test: the test suite's own server, in .neo4j-test/ on 7688 (NEO4J_TEST_DIR, NEO4J_TEST_PORT,
-# NEO4J_TEST_PASSWORD), so tests never write into the user's database.
+# NEO4J_TEST_PASSWORD), so tests never write into the user's database. --dir DIR and --port PORT
+# start another server (a benchmark's, a second graph's): its data, jars, log and pid in DIR.
 set -euo pipefail
 source "$(dirname "$0")/neo4j/env.sh"
 mkdir -p "$DIR"
@@ -16,26 +18,26 @@ fi
 command -v java >/dev/null || { echo "$WHICH: java (17+) not found" >&2; exit 1; }
 
 # 1. Jars from Maven Central (once).
-if [ ! -f "$DIR/lib/.complete" ] || [ "$ROOT/scripts/neo4j/pom.xml" -nt "$DIR/lib/.complete" ]; then
+if [ ! -f "$LIB/.complete" ] || [ "$ROOT/scripts/neo4j/pom.xml" -nt "$LIB/.complete" ]; then
   command -v mvn >/dev/null || { echo "$WHICH: mvn not found (needed once to fetch Neo4j from Maven Central)" >&2; exit 1; }
-  echo "$WHICH: fetching Neo4j from Maven Central into $DIR/lib"
-  rm -rf "$DIR/lib"
-  mvn -q -f "$ROOT/scripts/neo4j/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DIR/lib" \
+  echo "$WHICH: fetching Neo4j from Maven Central into $LIB"
+  rm -rf "$LIB"
+  mvn -q -f "$ROOT/scripts/neo4j/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB" \
     || { echo "$WHICH: could not fetch Neo4j from Maven Central" >&2; exit 1; }
-  touch "$DIR/lib/.complete"
+  touch "$LIB/.complete"
 fi
 
 # 2. The launcher (recompiled when its source changes).
 SRC="$ROOT/scripts/neo4j/CablegraphNeo4j.java"
 if [ ! -f "$DIR/classes/CablegraphNeo4j.class" ] || [ "$SRC" -nt "$DIR/classes/CablegraphNeo4j.class" ]; then
   mkdir -p "$DIR/classes"
-  javac -d "$DIR/classes" -cp "$DIR/lib/*" "$SRC"
+  javac -d "$DIR/classes" -cp "$LIB/*" "$SRC"
 fi
 
 # 3. Start, and wait until Bolt answers.
 echo "$WHICH: starting on bolt://127.0.0.1:$PORT (log: $LOG)"
-NEO4J_HOME_DIR="$DIR/data" NEO4J_BOLT_PORT="$PORT" NEO4J_PASSWORD="$PASSWORD" \
-  nohup java -Xmx"${NEO4J_HEAP:-2g}" -cp "$DIR/classes:$DIR/lib/*" CablegraphNeo4j >"$LOG" 2>&1 &
+NEO4J_HOME_DIR="$DIR/data" NEO4J_BOLT_PORT="$PORT" NEO4J_PASSWORD="$PASSWORD" NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-}" \
+  nohup java -Xmx"${NEO4J_HEAP:-2g}" -cp "$DIR/classes:$LIB/*" CablegraphNeo4j >"$LOG" 2>&1 &
 echo $! >"$PIDFILE"
 # Recovery after a crash on a loaded machine can take minutes: wait up to NEO4J_START_SECONDS (600).
 WAIT="${NEO4J_START_SECONDS:-600}"

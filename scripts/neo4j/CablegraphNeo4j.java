@@ -2,6 +2,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingValueParsers;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -12,7 +13,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * authentication on, listening on loopback. Started and stopped by scripts/neo4j-start.sh and
  * scripts/neo4j-stop.sh; shuts the database down cleanly on SIGTERM.
  *
- * Environment: NEO4J_HOME_DIR (data directory), NEO4J_BOLT_HOST, NEO4J_BOLT_PORT, NEO4J_PASSWORD.
+ * Environment: NEO4J_HOME_DIR (data directory), NEO4J_BOLT_HOST, NEO4J_BOLT_PORT, NEO4J_PASSWORD,
+ * NEO4J_PAGECACHE (page cache size, e.g. 2g; unset: Neo4j's default, half of the free memory).
  */
 public final class CablegraphNeo4j {
   public static void main(String[] args) throws Exception {
@@ -21,7 +23,11 @@ public final class CablegraphNeo4j {
     int port = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
     String password = env("NEO4J_PASSWORD", "cablegraph");
 
-    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+    String pagecache = env("NEO4J_PAGECACHE", "");
+    // On a shared machine the default (half of the free memory) is too greedy: let the caller size it.
+    if (!pagecache.isEmpty()) builder.setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(pagecache));
+    DatabaseManagementService dbms = builder
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
         .setConfig(GraphDatabaseSettings.auth_enabled, true)

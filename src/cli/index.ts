@@ -121,6 +121,9 @@ export function buildProgram(): Command {
     .addOption(extractorOption('entity extractor when building from cables'))
     .option('--workers <n>', `when building from cables: ${WORKERS_HELP}`)
     .option('--curation <file>', 'when building from cables: entity curation decisions to apply (default: ./curation.jsonl when present)')
+    .option('--one-pass', "write the co-mentions' cable and evidence lists with their relationships (default: in a last phase, the graph browsable before)")
+    .option('--import', "fastest: neo4j-admin's offline importer into the empty database of a local server run by npm run neo4j:start (stopped and restarted)")
+    .option('--neo4j-dir <dir>', 'with --import: that server\'s folder (neo4j-start.sh --dir; default .neo4j)')
     .option('--quiet', 'no progress and no summary')
     .action(async (inputs: string[], options: LoadCommandOptions) => {
       const { runLoad } = await import('./load-command');

@@ -14,7 +14,13 @@ export interface LoadCommandOptions extends Neo4jFlags, Pick<BuildCommandOptions
   force?: boolean;
   /** `--no-texts`: cables without their text (smaller database; the viewer then shows no passages). */
   texts?: boolean;
+  /** `--one-pass`: the co-mentions' lists with their relationships, not in a last phase. */
+  onePass?: boolean;
   quiet?: boolean;
+  /** `--import`: neo4j-admin's offline importer into the empty database of a local server the project's scripts run. */
+  import?: boolean;
+  /** `--neo4j-dir`: that server's folder (neo4j-start.sh --dir; default .neo4j or NEO4J_DIR). */
+  neo4jDir?: string;
 }
 
 /** The flags of `options` among `keys` that were given (an absent flag keeps the build's default). */
@@ -51,6 +57,7 @@ function isGraphDb(input: string): boolean {
  */
 export async function runLoad(inputs: string[], options: LoadCommandOptions): Promise<number> {
   const connection = connectionFromFlags(options);
+  if (options.import) return runImport(inputs, connection, options);
   const driver = await openDriver(connection);
   try {
     // A graph database is streamed (nodes in memory, edges and texts read as batches go out);
@@ -75,6 +82,7 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
         batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
         concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
         force: options.force ?? false,
+        evidenceLast: !options.onePass,
         texts: options.texts !== false,
         ...(connection.database ? { database: connection.database } : {}),
         onProgress: (done, total) => {
@@ -88,10 +96,44 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
     bar?.done();
     if (!options.quiet) {
       const what = result.alreadyLoaded ? 'already loaded (same graph); nothing to do (--force loads again)' : `${result.nodes} nodes, ${result.relationships} relationships in ${result.batches} batches (${result.mode})${result.resumedBatches ? ` (resumed after ${result.resumedBatches})` : ''}`;
-      process.stderr.write(`cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s\n`);
+      const phases = Object.entries(result.phases).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
+      process.stderr.write(`cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s${phases ? ` (${phases})` : ''}\n`);
     }
     return 0;
   } finally {
     await driver.close();
+  }
+}
+
+/** `load --import`: the offline importer (refuses a database that holds data; see importGraphDb). */
+async function runImport(inputs: string[], connection: ReturnType<typeof connectionFromFlags>, options: LoadCommandOptions): Promise<number> {
+  const { importGraphDb, localPort } = await import('../store/neo4j/import');
+  localPort(connection.uri);
+  let file = inputs[0]!;
+  let temporary: string | undefined;
+  if (!(inputs.length === 1 && isGraphDb(file))) {
+    temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
+    file = path.join(temporary, 'graph.db');
+    const build = { output: file, quiet: options.quiet ?? false, ...pick(options, 'ner', 'workers', 'curation', 'maxFileSize', 'maxFileSeconds') };
+    const status = await buildWithProgress(buildOptionsFromFlags(inputs, build));
+    if (status !== 0) {
+      fs.rmSync(temporary, { recursive: true, force: true });
+      return status;
+    }
+  }
+  try {
+    const dir = options.neo4jDir ?? (process.env.NEO4J_DIR || undefined);
+    const result = await importGraphDb(file, connection, {
+      texts: options.texts !== false,
+      ...(dir ? { dir } : {}),
+      onStep: (step) => options.quiet || process.stderr.write(`cablegraph load --import: ${step}\n`),
+    });
+    if (!options.quiet) {
+      const steps = Object.entries(result.steps).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
+      process.stderr.write(`cablegraph load --import: ${connection.uri}: ${result.nodes} nodes, ${result.relationships} relationships in ${result.seconds.toFixed(1)} s (${steps})\n`);
+    }
+    return 0;
+  } finally {
+    if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
   }
 }

@@ -40,13 +40,15 @@ class ColumnType {
   }
 }
 
-const cellOf = (value: Value | undefined): string => (value === undefined ? '' : Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value));
+// A missing value is an empty cell left unquoted (null): neo4j-admin sets no property, as the online
+// load does; a quoted "" would be an empty string.
+const cellOf = (value: Value | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value));
 
 /** One CSV file being written: its columns, typed, and rows gathered until a write. */
 class CsvFile {
   readonly columns: string[];
   private readonly fd: number;
-  private rows: string[][] = [];
+  private rows: Array<Array<string | null>> = [];
 
   constructor(readonly file: string, fixedHeader: string[], types: Map<string, ColumnType>) {
     this.columns = [...types.keys()].sort();

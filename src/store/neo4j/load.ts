@@ -15,6 +15,11 @@ export interface LoadOptions {
   batchSize: number;
   /** Transactions in flight at once (within one phase: all nodes exist before any relationship). */
   concurrency: number;
+  /**
+   * The co-mentions' cable and evidence lists in a last phase (the graph browsable before they
+   * arrive; the phase finds each relationship again), or with their relationships in one pass.
+   */
+  evidenceLast: boolean;
   /** Load again even when this exact graph was loaded completely before. */
   force: boolean;
   /**
@@ -33,7 +38,7 @@ export interface LoadFileOptions extends Omit<LoadOptions, 'records'> {
 }
 
 // Measured on the 10,000-cable graph (scripts/bench-load.js, README): see the README's loader notes.
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 10000, concurrency: 1, force: false };
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 10000, concurrency: 1, evidenceLast: true, force: false };
 
 export interface LoadResult {
   loadId: string;
@@ -46,6 +51,11 @@ export interface LoadResult {
   /** `create` into a database that held no cablegraph data, `merge` (idempotent) otherwise. */
   mode: WriteMode;
   seconds: number;
+  /**
+   * Seconds per phase, in order: schema (constraints and indexes), nodes, texts, relationships (the
+   * graph browsable from here on), evidence (the co-mentions' lists, LATE_PROPERTIES).
+   */
+  phases: Record<string, number>;
 }
 
 /**
@@ -97,11 +107,18 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
   if (!(options.batchSize >= 1) || !(options.concurrency >= 1)) throw new CablegraphError('BAD_OPTION', 'batch size and concurrency must be at least 1');
   const started = process.hrtime.bigint();
   const sessionConfig = options.database ? { database: options.database } : {};
-  // v2: batches numbered by the streaming planner; checkpoints of older loaders are not resumed.
-  const loadId = `v2-${await source.loadId()}`;
-  const result: LoadResult = { loadId, nodes: source.nodeCount, relationships: source.edgeCount, batches: 0, resumedBatches: 0, alreadyLoaded: false, mode: 'merge', seconds: 0 };
+  // v3: co-mention lists in a last phase of their own; checkpoints of older loaders are not resumed.
+  const loadId = `v3-${await source.loadId()}${options.evidenceLast ? '' : '-one-pass'}`;
+  const result: LoadResult = { loadId, nodes: source.nodeCount, relationships: source.edgeCount, batches: 0, resumedBatches: 0, alreadyLoaded: false, mode: 'merge', seconds: 0, phases: {} };
 
+  let phaseStarted = process.hrtime.bigint();
+  const endPhase = (name: string): void => {
+    const now = process.hrtime.bigint();
+    result.phases[name] = (result.phases[name] ?? 0) + Number(now - phaseStarted) / 1e9;
+    phaseStarted = now;
+  };
   await applySchema(driver, options.database);
+  endPhase('schema');
   const session = driver.session(sessionConfig);
   try {
     const found = await session.executeRead((tx) => tx.run('MATCH (c:CablegraphLoad {id: $id}) RETURN c {.complete, .mode, .batchSize, .done, .partial} AS c', { id: loadId }));
@@ -142,7 +159,7 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
     };
     let phase: Batch['phase'] | undefined;
     try {
-      for await (const batch of planBatches(source, checkpoint.batchSize)) {
+      for await (const batch of planBatches(source, checkpoint.batchSize, { evidenceLast: options.evidenceLast })) {
         result.batches += 1;
         if (checkpoint.done.has(batch.index)) {
           result.resumedBatches += 1;
@@ -152,6 +169,7 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
         }
         // A phase never overlaps the next: every node must exist before a relationship MATCHes it.
         await drain(batch.phase === phase ? options.concurrency - 1 : 0);
+        if (batch.phase !== phase && phase) endPhase(phase);
         phase = batch.phase;
         const write = (async () => {
           const worker = driver.session(sessionConfig);
@@ -172,6 +190,7 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
         void write.finally(() => inFlight.delete(write));
       }
       await drain(0);
+      if (phase) endPhase(phase);
     } finally {
       // Never leave a transaction behind: whatever failed, wait for the ones in flight.
       await Promise.allSettled([...inFlight]);

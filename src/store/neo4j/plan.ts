@@ -142,7 +142,15 @@ export const kindOf = (attributes: Record<string, unknown>, what: string, key: s
  */
 export type WriteMode = 'create' | 'merge';
 
-export type Phase = 'nodes' | 'texts' | 'relationships';
+export type Phase = 'nodes' | 'texts' | 'relationships' | 'evidence';
+
+/**
+ * Properties a load writes in a last pass of their own: the co-mentions' cable and evidence lists,
+ * most of the bytes of a load (a hundred cable ids and a JSON evidence list per pair). The graph is
+ * complete and browsable — every node, relationship, weight and count — before they arrive; only the
+ * lists behind a link come last.
+ */
+export const LATE_PROPERTIES: Readonly<Record<string, readonly string[]>> = { CO_MENTIONED: ['cables', 'evidence'] };
 
 export interface Batch {
   /** Position in the load's fixed batch order: the checkpoint records committed indexes. */
@@ -161,8 +169,10 @@ export interface Batch {
  * null (CREATE skips it; SET r = {…} removes it). Batches are grouped by shape (type, source label,
  * target label).
  */
-function relationshipBatch(index: number, shape: string, buffered: Array<[string, string, Props]>): Batch {
+function relationshipBatch(index: number, shape: string, buffered: Array<[string, string, Props]>, withLate: boolean): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
+  const late = withLate ? undefined : LATE_PROPERTIES[type];
+  if (late) for (const [, , props] of buffered) for (const key of late) delete props[key];
   const keys = [...new Set(buffered.flatMap(([, , props]) => Object.keys(props)))].sort();
   const map = `{${keys.map((key, i) => `\`${key.replace(/`/g, '``')}\`: row[${i + 2}]`).join(', ')}}`;
   const match = `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row[0]}) MATCH (b:${targetKind} {id: row[1]})`;
@@ -187,6 +197,19 @@ function mergeKey(type: string, keys: string[]): string {
   return i < 0 ? '' : ` {\`${key}\`: row[${i + 2}]}`;
 }
 
+/**
+ * A batch of late properties (LATE_PROPERTIES) for relationships already written: rows [source,
+ * target, ...values]. The relationship is found from both ends (Expand(Into) walks the smaller
+ * side's relationships of that type).
+ */
+function lateBatch(index: number, shape: string, rows: unknown[][]): Batch {
+  const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
+  const keys = LATE_PROPERTIES[type]!;
+  const set = keys.map((key, i) => `r.\`${key}\` = row[${i + 2}]`).join(', ');
+  const cypher = `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row[0]}) MATCH (b:${targetKind} {id: row[1]}) MATCH (a)-[r:${type}]->(b) SET ${set}`;
+  return { index, phase: 'evidence', cypher: { create: cypher, merge: cypher }, rows };
+}
+
 const nodeCypher = (kind: string): Record<WriteMode, string> => {
   const extra = isEntityKind(kind) ? ', n:Entity' : '';
   // SET n = props: the node mirrors the graph exactly (stale properties removed), whatever ran before.
@@ -203,16 +226,20 @@ export const textBatchSize = (batchSize: number): number => Math.max(1, Math.flo
 
 /** About how many batches a source makes (exact for nodes; relationships add one per shape at most). */
 export function estimateBatches(source: LoadSource, batchSize: number): number {
-  return Math.ceil(source.nodeCount / batchSize) + Math.ceil(source.recordCount / textBatchSize(batchSize)) + Math.ceil(source.edgeCount / batchSize);
+  // Late properties: at most one more batch per edge batch (co-mentions are most of the edges).
+  return Math.ceil(source.nodeCount / batchSize) + Math.ceil(source.recordCount / textBatchSize(batchSize)) + 2 * Math.ceil(source.edgeCount / batchSize);
 }
 
 /**
  * A source as batches, in a fixed order that a resumed load finds again: nodes by label (sorted),
  * then cable texts (after the nodes, whose SET n = props clears them), then relationships as the
  * edges stream — one buffer per shape, emitted when full, the part-filled ones at the end in shape
- * order. Memory: the nodes plus one buffer per shape.
+ * order — without their late properties, then those (LATE_PROPERTIES) in a second pass over the
+ * edges, buffered the same way (`evidenceLast: false`: with their relationships, one pass). Memory:
+ * the nodes plus one buffer per shape.
  */
-export async function* planBatches(source: LoadSource, batchSize: number): AsyncGenerator<Batch> {
+export async function* planBatches(source: LoadSource, batchSize: number, options: { evidenceLast?: boolean } = {}): AsyncGenerator<Batch> {
+  const evidenceLast = options.evidenceLast ?? true;
   let index = 0;
   const byKind = new Map<string, Array<[string, Attributes]>>();
   for (const [key, attributes] of source.nodes()) {
@@ -253,11 +280,34 @@ export async function* planBatches(source: LoadSource, batchSize: number): Async
     rows.push([s, t, toNeo4jProperties(edge.attributes)]);
     if (rows.length >= batchSize) {
       buffers.set(shape, []);
-      yield relationshipBatch(index++, shape, rows);
+      yield relationshipBatch(index++, shape, rows, !evidenceLast);
     }
   }
   for (const [shape, rows] of [...buffers].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows.length > 0) yield relationshipBatch(index++, shape, rows);
+    if (rows.length > 0) yield relationshipBatch(index++, shape, rows, !evidenceLast);
+  }
+  buffers.clear();
+  if (!evidenceLast) return;
+
+  // Late properties: a second pass over the edges, once every relationship exists.
+  const late = new Map<string, unknown[][]>();
+  for await (const edge of source.edges()) {
+    const type = kindOf(edge.attributes, 'edge', edge.key);
+    const keys = LATE_PROPERTIES[type];
+    if (!keys) continue;
+    const props = toNeo4jProperties(edge.attributes);
+    const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
+    const shape = `${type}|${endpointKind(source, s, edge.key)}|${endpointKind(source, t, edge.key)}`;
+    let rows = late.get(shape);
+    if (!rows) late.set(shape, (rows = []));
+    rows.push([s, t, ...keys.map((key) => props[key] ?? null)]);
+    if (rows.length >= batchSize) {
+      late.set(shape, []);
+      yield lateBatch(index++, shape, rows);
+    }
+  }
+  for (const [shape, rows] of [...late].sort(([a], [b]) => a.localeCompare(b))) {
+    if (rows.length > 0) yield lateBatch(index++, shape, rows);
   }
 }
 
