@@ -15,11 +15,19 @@ const TYPES = ['PERSON', 'ORGANIZATION', 'PLACE'];
 const ent = Object.fromEntries(TYPES.map((t) => [t, 0]));
 const spans = Object.fromEntries(TYPES.map((t) => [t, 0]));
 let reviewed = 0; let years = {};
+// Review passes written with lines.js record how the review changed the first pass's spans.
+const change = { files: 0, changed: 0, pass1Spans: 0, kept: 0, added: 0, removed: 0, retyped: 0, renamed: 0, rebounded: 0 };
 for (const f of files) {
   const a = JSON.parse(fs.readFileSync(path.join(ANNOTATION_DIR, f), 'utf8'));
   for (const e of a.entities) ent[e.type]++;
   for (const s of a.spans || []) spans[s.type]++;
   if (new Set((a.reviews || []).map((r) => r.pass)).size === 2) reviewed++;
+  const c = ((a.reviews || []).find((r) => r.pass === 2) || {}).changes;
+  if (c) {
+    change.files++;
+    for (const k of Object.keys(change)) if (k in c) change[k] += c[k];
+    if (c.added + c.removed + c.retyped + c.renamed + c.rebounded > 0) change.changed++;
+  }
   const yy = Number(a.id.slice(0, 2)); const y = yy >= 60 ? 1900 + yy : 2000 + yy;
   const k = y < 2004 ? 'before 2004' : String(y); years[k] = (years[k] || 0) + 1;
 }
@@ -30,3 +38,9 @@ console.log(`sample.txt prefix fully annotated: ${prefix < 0 ? order.length : pr
 console.log(`posts: ${new Set([...ids].map((id) => (/^\d{2}([A-Z]+)\d+/.exec(id) || [])[1])).size}; years: ${Object.entries(years).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(`entities: ${TYPES.map((t) => `${t} ${ent[t]}`).join(', ')}, total ${TYPES.reduce((n, t) => n + ent[t], 0)}`);
 console.log(`spans:    ${TYPES.map((t) => `${t} ${spans[t]}`).join(', ')}, total ${TYPES.reduce((n, t) => n + spans[t], 0)}`);
+if (change.files) {
+  const pct = (n) => `${((100 * n) / change.pass1Spans).toFixed(1)}%`;
+  console.log(`review diff (files with a recorded diff: ${change.files}, of which changed by the review: ${change.changed}): ` +
+    `first-pass spans ${change.pass1Spans}, kept ${change.kept} (${pct(change.kept)}), added ${change.added}, removed ${change.removed}, ` +
+    `retyped ${change.retyped}, renamed ${change.renamed}, re-bounded ${change.rebounded}`);
+}
