@@ -11,11 +11,19 @@
  *   N Copenhagen Accord                                               a non-entity phrase (blocks the forms inside)
  *   #1 notes of the first pass
  *   #2 notes of the review pass
+ *   #3 notes of an independent re-reading (a third pass, by another annotator)
+ *
+ *   node scripts/ner/lines.js --dump ID       prints annotations/ID.json in this format (to edit in a review)
+ *   node scripts/ner/lines.js --compare MINE.txt
+ *       compares a reviewer's own list, written from the text before opening the file, with each
+ *       block's annotation file: forms only in the list, forms only in the file, forms typed differently.
  *
  * A block with only "#1" is a first pass. A block with "#2" is the review of a file written before:
  * the spans of that file (the first pass) are compared with the new ones and the differences stored
  * in the review ({pass: 2, notes, changes: {pass1Spans, kept, added, removed, retyped, renamed, rebounded}})
- * — the agreement between the two passes.
+ * — the agreement between the two passes. A block with "#3" is an independent re-reading of a file that
+ * already holds both passes: its diff is taken against the reviewed (pass-2) spans and stored as
+ * {pass: 3, method: "independent re-reading", notes, changes}.
  */
 'use strict';
 const fs = require('node:fs');
@@ -34,7 +42,7 @@ function parseBlocks(file) {
     const where = `${file}:${i + 1}`;
     if (line.startsWith('@')) { cur = { id: line.slice(1).trim(), entities: [], nonEntities: [], notes: {} }; blocks.push(cur); return; }
     if (!cur) throw new Error(`${where}: a line before the first "@ ID"`);
-    const m = /^#([12])\s+(.*)$/.exec(line);
+    const m = /^#([123])\s+(.*)$/.exec(line);
     if (m) { cur.notes[m[1]] = (cur.notes[m[1]] ? cur.notes[m[1]] + ' ' : '') + m[2]; return; }
     const kind = line[0];
     const rest = line.slice(1).trim();
@@ -78,9 +86,48 @@ function compare(before, after) {
 
 const list = (items) => (items.length ? `[\n ${items.map((x) => JSON.stringify(x)).join(',\n ')}\n]` : '[]');
 
+/** An annotation file back in the line format (without notes). */
+function dump(id) {
+  const a = JSON.parse(fs.readFileSync(path.join(ANNOTATION_DIR, `${id}.json`), 'utf8'));
+  const letter = { PERSON: 'P', ORGANIZATION: 'O', PLACE: 'L' };
+  const out = [`@ ${id}`];
+  for (const e of a.entities) {
+    out.push(`${letter[e.type]} ${[e.name, ...e.mentions].join(' | ')}`);
+    for (const [form, occ] of Object.entries(e.occurrences || {})) out.push(`C ${e.name} | ${form} | ${occ.join(',')}`);
+  }
+  for (const n of a.nonEntities || []) out.push(`N ${n}`);
+  return out.join('\n');
+}
+
+/** Differences between a reviewer's own list and the annotation file, by surface form. */
+function compareLists(file) {
+  for (const b of parseBlocks(file)) {
+    const a = JSON.parse(fs.readFileSync(path.join(ANNOTATION_DIR, `${b.id}.json`), 'utf8'));
+    const letter = { PERSON: 'P', ORGANIZATION: 'O', PLACE: 'L' };
+    const forms = (ents) => {
+      const m = new Map();
+      for (const e of ents) for (const f of e.mentions) m.set(f, `${letter[e.type]} ${e.name}`);
+      return m;
+    };
+    const mine = forms(b.entities);
+    const theirs = forms(a.entities);
+    const out = [];
+    for (const [f, v] of mine) {
+      if (!theirs.has(f)) out.push(`  only mine:  "${f}"  (${v})`);
+      else if (theirs.get(f)[0] !== v[0]) out.push(`  type:       "${f}"  mine ${v} / file ${theirs.get(f)}`);
+    }
+    for (const [f, v] of theirs) if (!mine.has(f)) out.push(`  only file:  "${f}"  (${v})`);
+    for (const n of a.nonEntities || []) if (!b.nonEntities.includes(n)) out.push(`  file blocks: "${n}"`);
+    console.log(`${b.id}: mine ${mine.size} forms, file ${theirs.size} forms, ${out.length} differences`);
+    for (const l of out) console.log(l);
+  }
+}
+
 async function main() {
+  if (process.argv[2] === '--dump') { console.log(dump(process.argv[3])); return; }
+  if (process.argv[2] === '--compare') { compareLists(process.argv[3]); return; }
   const file = process.argv[2];
-  if (!file) { console.error('usage: node scripts/ner/lines.js BATCH.txt'); process.exit(2); }
+  if (!file) { console.error('usage: node scripts/ner/lines.js BATCH.txt | --dump ID | --compare MINE.txt'); process.exit(2); }
   let bad = 0;
   for (const b of parseBlocks(file)) {
     const target = path.join(ANNOTATION_DIR, `${b.id}.json`);
@@ -90,17 +137,25 @@ async function main() {
       ...r.missing.map((f) => `NOT FOUND: "${f}"`),
       ...r.clashes.map((x) => `form "${x.form}" under two entities: ${x.first} / ${x.second}`)];
     const reviews = [];
-    if (b.notes['2']) {
+    if (b.notes['3']) {
+      if (!fs.existsSync(target)) throw new Error(`${b.id}: an independent re-reading (#3) needs the reviewed file (${target})`);
+      const prior = JSON.parse(fs.readFileSync(target, 'utf8'));
+      const kept = (prior.reviews || []).filter((x) => x.pass < 3);
+      if (!kept.some((x) => x.pass === 2)) throw new Error(`${target}: no review pass to compare the re-reading with`);
+      reviews.push(...kept, { pass: 3, method: 'independent re-reading', notes: b.notes['3'],
+        changes: compare(prior.spans || [], r.spans) });
+    } else if (b.notes['2']) {
       if (!fs.existsSync(target)) throw new Error(`${b.id}: a review (#2) needs the first pass written before (${target})`);
       const first = JSON.parse(fs.readFileSync(target, 'utf8'));
       const pass1 = (first.reviews || []).find((x) => x.pass === 1);
       if (!pass1) throw new Error(`${target}: no first-pass review to compare with`);
       reviews.push(pass1, { pass: 2, notes: b.notes['2'], changes: compare(first.spans || [], r.spans) });
     } else if (b.notes['1']) reviews.push({ pass: 1, notes: b.notes['1'] });
-    else throw new Error(`${b.id}: the block needs "#1" notes (first pass) or "#2" notes (review)`);
+    else throw new Error(`${b.id}: the block needs "#1" notes (first pass), "#2" (review) or "#3" (re-reading)`);
     const non = b.nonEntities.length ? `\n"nonEntities": ${JSON.stringify(b.nonEntities)},` : '';
     fs.writeFileSync(target, `{"id": ${JSON.stringify(b.id)}, "textSha1": ${JSON.stringify(sha1(text))},\n"entities": ${list(b.entities)},${non}\n"spans": ${list(r.spans)},\n"reviews": ${list(reviews)}\n}\n`);
-    const ch = reviews[1] ? ` review: ${JSON.stringify(reviews[1].changes)}` : '';
+    const last = reviews[reviews.length - 1];
+    const ch = last.changes ? ` review ${last.pass}: ${JSON.stringify(last.changes)}` : '';
     console.log(`${b.id}: ${b.entities.length} entities, ${r.spans.length} spans${ch}`);
     for (const p of problems) console.log(`  ${p}`);
     for (const f of r.shadowed) console.log(`  only inside longer spans or skipped parts: "${f}"`);
