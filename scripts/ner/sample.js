@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Picks the seeded, stratified sample of corpus cables to annotate for NER training:
- *   node scripts/ner/sample.js [--n 300] [--seed cablegraph-ner-1] [--out scripts/ner/sample.txt]
+ *   node scripts/ner/sample.js [--n 300] [--seed cablegraph-ner-1] [--out scripts/ner/sample.txt] [--extend]
  *
  * Pool: every Cable Viewer page under ../shared/corpus/cablegate/cable, minus the 20 gold cables
  * (their ids are the file names of ../shared/gold/annotations; nothing else of gold is read).
@@ -14,6 +14,10 @@
  * before it (8-word shingles, over half shared) — the corpus holds a few cables on two pages.
  * The annotation order interleaves the strata so that any prefix of sample.txt keeps the mix.
  * Deterministic: the same seed and corpus give the same file.
+ * --extend: grows an existing sample.txt to --n ids without reordering it: the ids it holds stay
+ * first, in their order, and the ids a draw of --n adds come after them in that draw's order (a
+ * larger draw interleaves the strata differently, so its own order would reshuffle the prefix that
+ * is already annotated).
  */
 'use strict';
 const fs = require('node:fs');
@@ -25,6 +29,7 @@ const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[
 const N = Number(opt('--n', '300'));
 const SEED = opt('--seed', 'cablegraph-ner-1');
 const OUT = path.resolve(opt('--out', path.join(__dirname, 'sample.txt')));
+const EXTEND = args.includes('--extend');
 const MIN_CAPS_SHARE = 0.35;
 
 /** mulberry32 seeded from a string hash: a small, well-known deterministic PRNG. */
@@ -135,9 +140,18 @@ async function main() {
     }
     order.push(picked[best][taken[best]++]);
   }
-  fs.writeFileSync(OUT, order.map((c) => c.id).join('\n') + '\n');
+  let ids = order.map((c) => c.id);
+  if (EXTEND) {
+    const before = fs.readFileSync(OUT, 'utf8').split('\n').filter(Boolean);
+    const drawnIds = new Set(ids);
+    const lost = before.filter((id) => !drawnIds.has(id));
+    if (lost.length) throw new Error(`${OUT}: ${lost.length} ids are not in a draw of ${N} with seed ${SEED} (${lost.slice(0, 3).join(', ')}…): not extended`);
+    const kept = new Set(before);
+    ids = [...before, ...ids.filter((id) => !kept.has(id))];
+  }
+  fs.writeFileSync(OUT, ids.join('\n') + '\n');
   const posts = new Set(order.map((c) => c.origin)).size;
   console.error(`pool ${pool.length} (old ${strata.old.length}, caps ${strata.caps.length}, mixed ${strata.mixed.length}); ` +
-    `sample ${order.length} (old ${want.old}, caps ${want.caps}, mixed ${want.mixed}) over ${posts} posts, seed ${SEED} -> ${path.relative(process.cwd(), OUT)}`);
+    `sample ${ids.length}${EXTEND ? ' (extended)' : ''} (old ${want.old}, caps ${want.caps}, mixed ${want.mixed}) over ${posts} posts, seed ${SEED} -> ${path.relative(process.cwd(), OUT)}`);
 }
 main().catch((e) => { console.error(`error: ${e.message}`); process.exit(1); });
