@@ -10,7 +10,6 @@ import { relationCounts } from '../db/read-relations';
 export { relationCounts };
 
 type Database = BetterSqlite3.Database;
-const TYPE_OF: Record<string, EntityType> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
 
 /**
  * Cables whose relation rows may change when these entity nodes change: rows naming them as
@@ -31,8 +30,9 @@ export function cablesWithRelationsOf(db: Database, nodes: readonly number[], na
 export function rewriteCableRelations(db: Database, cables: readonly number[]): void {
   const writer = new RelationRowsWriter(db);
   const record = db.prepare('SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?');
-  // the cable's resolved mentions (a retyped entity keeps its surfaces there; assignments join on the old type)
-  const assigned = db.prepare('SELECT DISTINCT m.surface, e.id, e.name, e.kind FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? ORDER BY e.id, m.surface');
+  // the cable's surfaces as curation assigns them, each under the type it was written as: a build's
+  // per-cable entities keep the mention's type when a decision retypes the entity (applyCuration)
+  const assigned = db.prepare('SELECT DISTINCT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? ORDER BY e.id, a.type, a.surface');
   const nodeOf = db.prepare('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?').pluck();
   for (const table of ['roles', 'affiliations', 'meetings']) {
     const remove = db.prepare(`DELETE FROM ${table} WHERE cable = ?`);
@@ -43,9 +43,10 @@ export function rewriteCableRelations(db: Database, cables: readonly number[]): 
     if (!r) continue;
     const parsed = { ...(JSON.parse(r.parsed) as Cable), text: r.text };
     const current = new Map<string, CableEntity>();
-    for (const a of assigned.all(cable) as Array<{ surface: string; id: string; name: string; kind: string }>) {
-      let e = current.get(a.id);
-      if (!e) current.set(a.id, (e = { type: TYPE_OF[a.kind] ?? 'PERSON', name: a.name, id: a.id, mentions: [] }));
+    for (const a of assigned.all(cable) as Array<{ type: EntityType; surface: string; id: string; name: string }>) {
+      const key = `${a.id}|${a.type}`;
+      let e = current.get(key);
+      if (!e) current.set(key, (e = { type: a.type, name: a.name, id: a.id, mentions: [] }));
       e.mentions.push(a.surface);
     }
     writer.write(relationRows({
