@@ -18,9 +18,15 @@ export default tseslint.config(
     },
     rules: {
       // `_unused` parameters keep a callback's shape (graphology's (key, attributes, …) callbacks).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Numbers, booleans and nullish values in messages and SQL are intended.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: true },
+      ],
       // An async function without await is how an async interface is implemented (commander actions,
       // GraphStore methods, async generators as sources): dropping `async` would turn a rejection into
       // a synchronous throw. A forgotten await is caught by no-floating-promises and no-misused-promises.
@@ -53,7 +59,13 @@ export default tseslint.config(
   },
   {
     // Code that runs in the page (playwright's page.evaluate) sees the browser's globals.
-    files: ['web/src/**/*.ts', 'test/web/**/*.ts', 'test/server/viewer-token.test.ts', 'scripts/bench-viewer.js'],
+    files: [
+      'web/src/**/*.ts',
+      'test/web/**/*.ts',
+      'test/server/viewer-token.test.ts',
+      'scripts/bench-viewer.js',
+      'scripts/relations/screenshot.js',
+    ],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

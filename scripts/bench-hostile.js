@@ -43,14 +43,28 @@ const { parseCable } = require(path.join(DIST, 'parse'));
 const MB = 1024 * 1024;
 /** `unit` repeated to `bytes` (at least), wrapped by `head` and `tail`. */
 const fill = (bytes, unit, head = '', tail = '') => head + unit.repeat(Math.ceil(bytes / unit.length)) + tail;
-const HEADER = 'UNCLASSIFIED PARIS 000077\n\nSUBJECT: HOSTILE INPUT\n\nREF: A. 04STATE274965\n\nClassified By: Ambassador Craig Stapleton, reasons 1.4(b) and (d)\n\n1. (C) ';
+const HEADER =
+  'UNCLASSIFIED PARIS 000077\n\nSUBJECT: HOSTILE INPUT\n\nREF: A. 04STATE274965\n\nClassified By: Ambassador Craig Stapleton, reasons 1.4(b) and (d)\n\n1. (C) ';
 const CSV_ROW = (n, text) => `"${n}","01/05/2005 17:07","05PARIS${n}","Embassy Paris","CONFIDENTIAL","","","${text}"\n`;
 
 /** The pathological inputs: name, file name (its extension picks nothing: content decides), generator of ~bytes. */
 const HOSTILE = [
-  ['html: 1 deep nesting (<div> never closed)', 'deep.html', (b) => fill(b, '<div>', "<html><body><table class='cable'><tr><th>Reference ID</th></tr><tr><td>05PARIS1</td></tr></table><pre>")],
+  [
+    'html: 1 deep nesting (<div> never closed)',
+    'deep.html',
+    (b) =>
+      fill(
+        b,
+        '<div>',
+        "<html><body><table class='cable'><tr><th>Reference ID</th></tr><tr><td>05PARIS1</td></tr></table><pre>",
+      ),
+  ],
   ['html: unclosed tags in the text (<a><b><td>)', 'unclosed.html', (b) => fill(b, '<a><b>word <td>', '<html><pre>')],
-  ['html: paragraph anchors (<a id=par>)', 'anchors.html', (b) => fill(b, "<a id='par1' href='#par1'>¶</a>1. (C) text ", '<html><pre>', '</pre></html>')],
+  [
+    'html: paragraph anchors (<a id=par>)',
+    'anchors.html',
+    (b) => fill(b, "<a id='par1' href='#par1'>¶</a>1. (C) text ", '<html><pre>', '</pre></html>'),
+  ],
   ['html: one huge line in <pre>', 'line.html', (b) => fill(b, 'WORD ', '<html><pre>', '</pre></html>')],
   ['text: one huge line', 'line.txt', (b) => fill(b, 'WORD ', HEADER)],
   ['text: millions of quotes', 'quotes.txt', (b) => fill(b, '"', HEADER)],
@@ -58,8 +72,16 @@ const HOSTILE = [
   ['text: repeated [x](# (markdown)', 'links.md', (b) => fill(b, '[x](#', '[PREL](#) ' + HEADER)],
   ['text: paragraph numbers only', 'paras.txt', (b) => fill(b, '\n\n1. (C) ', HEADER)],
   ['text: REF lines', 'refs.txt', (b) => fill(b, 'REF: A. 04STATE274965 B. 04PARIS9098\n', HEADER)],
-  ['annotated: brackets never closed', 'open.txt', (b) => fill(b, '[PER Kouchner [ORG MFA ', '[PER A ] [LOC B ] ' + HEADER)],
-  ['csv: one field full of stray quotes', 'quotes.csv', (b) => CSV_ROW(1, 'fine') + CSV_ROW(2, fill(b, 'x"')) + CSV_ROW(3, 'fine')],
+  [
+    'annotated: brackets never closed',
+    'open.txt',
+    (b) => fill(b, '[PER Kouchner [ORG MFA ', '[PER A ] [LOC B ] ' + HEADER),
+  ],
+  [
+    'csv: one field full of stray quotes',
+    'quotes.csv',
+    (b) => CSV_ROW(1, 'fine') + CSV_ROW(2, fill(b, 'x"')) + CSV_ROW(3, 'fine'),
+  ],
   ['csv: an unclosed quote', 'unclosed.csv', (b) => CSV_ROW(1, 'fine') + '"2","' + fill(b, 'x ')],
   ['csv: millions of quotes only', 'allquotes.csv', (b) => '"1","01/05/2005 17:07",' + fill(b, '"')],
 ];
@@ -75,7 +97,11 @@ async function readAndParse(file) {
   const t0 = process.hrtime.bigint();
   const raws = [];
   // An unlimited budget: the figure is the reader's own time, not the cut-off.
-  for await (const raw of readCables([file], { onDiagnostic: () => (diagnostics += 1), budget: { maxBytes: Infinity, maxMillis: Infinity } })) raws.push(raw);
+  for await (const raw of readCables([file], {
+    onDiagnostic: () => (diagnostics += 1),
+    budget: { maxBytes: Infinity, maxMillis: Infinity },
+  }))
+    raws.push(raw);
   const t1 = process.hrtime.bigint();
   for (const raw of raws) {
     const cable = parseCable(raw, { id: 'HOSTILE1' });
@@ -87,8 +113,12 @@ async function readAndParse(file) {
 }
 
 async function benchReaders(dir) {
-  console.log(`\n## Readers and parser on pathological inputs (best of ${RUNS}: the machine is shared; ms per MB; growth = (time at ${SIZES.at(-1)} MB / time at ${SIZES[0]} MB) / ${SIZES.at(-1) / SIZES[0]}: 1.0 is linear)\n`);
-  console.log(`| input | ${SIZES.map((s) => `read ms/MB @${s} MB | parse ms/MB @${s} MB`).join(' | ')} | growth read | growth parse | diagnostics @${SIZES.at(-1)} MB |`);
+  console.log(
+    `\n## Readers and parser on pathological inputs (best of ${RUNS}: the machine is shared; ms per MB; growth = (time at ${SIZES.at(-1)} MB / time at ${SIZES[0]} MB) / ${SIZES.at(-1) / SIZES[0]}: 1.0 is linear)\n`,
+  );
+  console.log(
+    `| input | ${SIZES.map((s) => `read ms/MB @${s} MB | parse ms/MB @${s} MB`).join(' | ')} | growth read | growth parse | diagnostics @${SIZES.at(-1)} MB |`,
+  );
   console.log(`|---|${SIZES.map(() => '---|---').join('|')}|---|---|---|`);
   for (const [name, fileName, generate] of HOSTILE) {
     const row = [];
@@ -111,7 +141,9 @@ async function benchReaders(dir) {
     const first = totals[0];
     const last = totals.at(-1);
     const growth = (a, b) => (b / Math.max(a, 0.5) / (last.bytes / first.bytes)).toFixed(2);
-    console.log(`| ${name} | ${row.join(' | ')} | ${growth(first.read, last.read)} | ${growth(first.parse, last.parse)} | ${diagnostics} |`);
+    console.log(
+      `| ${name} | ${row.join(' | ')} | ${growth(first.read, last.read)} | ${growth(first.parse, last.parse)} | ${diagnostics} |`,
+    );
   }
 }
 
@@ -143,7 +175,9 @@ function mixedFolder(dir) {
   fs.symlinkSync('missing-target.html', path.join(dir, 'a-bad-dangling.html'));
   fs.symlinkSync('.', path.join(dir, 'a-bad-loop-1'));
   fs.symlinkSync('a-bad-loop-1', path.join(dir, 'a-bad-loop-2'));
-  chosen.forEach((file, i) => fs.copyFileSync(file, path.join(dir, `z-good-${String(i).padStart(2, '0')}-${path.basename(file)}`)));
+  chosen.forEach((file, i) =>
+    fs.copyFileSync(file, path.join(dir, `z-good-${String(i).padStart(2, '0')}-${path.basename(file)}`)),
+  );
   return chosen.map((f) => path.basename(f, '.html'));
 }
 
@@ -152,7 +186,9 @@ function timeMixedRun(dir, ids, extra = []) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-    const child = spawn(process.execPath, [CLI, 'parse', '--ner', 'none', ...extra, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'parse', '--ner', 'none', ...extra, dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const wanted = new Set(ids);
     let first;
     let all;
@@ -192,10 +228,15 @@ async function benchMixed(dir) {
       return n;
     }
   }, 0);
-  console.log(`\n## Mixed folder: 40 good cables among 200 malformed files (${(size / MB).toFixed(0)} MB, malformed ones first; plus a FIFO, a dangling link, two links in a loop, NUL bytes past 8 KB, a binary and an empty file)\n`);
+  console.log(
+    `\n## Mixed folder: 40 good cables among 200 malformed files (${(size / MB).toFixed(0)} MB, malformed ones first; plus a FIFO, a dangling link, two links in a loop, NUL bytes past 8 KB, a binary and an empty file)\n`,
+  );
   console.log('| run | first good cable | all 40 good cables | total | exit | stderr lines |');
   console.log('|---|---|---|---|---|---|');
-  for (const [label, extra] of [['parse --ner none', []], ['parse --ner none --max-file-seconds 0.5', ['--max-file-seconds', '0.5']]]) {
+  for (const [label, extra] of [
+    ['parse --ner none', []],
+    ['parse --ner none --max-file-seconds 0.5', ['--max-file-seconds', '0.5']],
+  ]) {
     const r = await timeMixedRun(folder, ids, extra);
     const s = (x) => (x === undefined ? `never (${r.missing} missing)` : `${x.toFixed(2)} s`);
     console.log(`| ${label} | ${s(r.first)} | ${s(r.all)} | ${r.total.toFixed(2)} s | ${r.code} | ${r.stderrLines} |`);
@@ -204,7 +245,9 @@ async function benchMixed(dir) {
   const t0 = process.hrtime.bigint();
   const build = spawnSync(process.execPath, [CLI, 'build', '--quiet', folder, '-o', out], { encoding: 'utf8' });
   const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`| build (graph of the 40) | — | — | ${buildSeconds.toFixed(2)} s | ${build.status} | ${build.stderr.split('\n').length - 1} |`);
+  console.log(
+    `| build (graph of the 40) | — | — | ${buildSeconds.toFixed(2)} s | ${build.status} | ${build.stderr.split('\n').length - 1} |`,
+  );
 }
 
 function benchStartup(dir) {
@@ -218,7 +261,10 @@ function benchStartup(dir) {
     ['cablegraph --help', [CLI, '--help']],
     ['cablegraph build --help', [CLI, 'build', '--help']],
     ['parse (start: reads an empty input)', [CLI, 'parse', '--ner', 'none', '--quiet', os.devNull]],
-    ['build (start: fails on a missing input)', [CLI, 'build', '--quiet', path.join(dir, 'nothing'), '-o', path.join(dir, 'x.db')]],
+    [
+      'build (start: fails on a missing input)',
+      [CLI, 'build', '--quiet', path.join(dir, 'nothing'), '-o', path.join(dir, 'x.db')],
+    ],
     ['export (start: fails on a missing graph)', [CLI, 'export', missing]],
     ['entities list (start: fails on a missing graph)', [CLI, 'entities', 'list', '-g', missing]],
     ['query --list', [CLI, 'query', '--list']],
@@ -240,7 +286,12 @@ function benchStartup(dir) {
 
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-hostile-'));
-  console.log(`# bench-hostile (${os.cpus().length} cores, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(
+    `# bench-hostile (${os.cpus().length} cores, node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   try {
     if (!SKIP.has('readers')) await benchReaders(dir);
     if (!SKIP.has('mixed')) await benchMixed(dir);

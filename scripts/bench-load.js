@@ -17,7 +17,15 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, SHARED_CORPUS, buildGraph, emptyDatabase, generateCorpus, mustSucceed, offlineImport } = require('./lib/bench-common');
+const {
+  ROOT,
+  SHARED_CORPUS,
+  buildGraph,
+  emptyDatabase,
+  generateCorpus,
+  mustSucceed,
+  offlineImport,
+} = require('./lib/bench-common');
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -58,7 +66,9 @@ async function online(driver, reader, options) {
   await emptyDatabase(driver);
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
-  const poll = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+  const poll = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 200);
   try {
     const result = await loadGraphDb(reader, driver, { ...options, texts: false, force: true });
     return { seconds: result.seconds, phases: result.phases, peakRss: peak };
@@ -66,7 +76,10 @@ async function online(driver, reader, options) {
     clearInterval(poll);
   }
 }
-const phaseLine = (phases) => Object.entries(phases).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
+const phaseLine = (phases) =>
+  Object.entries(phases)
+    .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+    .join(', ');
 
 (async () => {
   const file = await graphFile();
@@ -80,7 +93,9 @@ const phaseLine = (phases) => Object.entries(phases).map(([name, s]) => `${name}
       for (const batchSize of [1000, 2000, 5000, 10000]) {
         for (const concurrency of [1, 2, 4]) {
           const { seconds: s } = await online(driver, reader, { batchSize, concurrency });
-          console.log(`  online batch ${String(batchSize).padStart(5)} × ${concurrency}: ${s.toFixed(1)} s (${Math.round(graph.size / s)} relationships/s)`);
+          console.log(
+            `  online batch ${String(batchSize).padStart(5)} × ${concurrency}: ${s.toFixed(1)} s (${Math.round(graph.size / s)} relationships/s)`,
+          );
         }
       }
     }
@@ -93,14 +108,23 @@ const phaseLine = (phases) => Object.entries(phases).map(([name, s]) => `${name}
     const imported = args.includes('--no-offline') ? undefined : await offline(reader);
     const rate = (n, s) => `${Math.round(n / s).toLocaleString('en-US')}`;
     const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
-    console.log(`online loader (cablegraph load${Object.keys(chosen).length ? ` ${JSON.stringify(chosen)}` : ', defaults'}): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s; peak RSS ${mib(load.peakRss)}`);
+    console.log(
+      `online loader (cablegraph load${Object.keys(chosen).length ? ` ${JSON.stringify(chosen)}` : ', defaults'}): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s; peak RSS ${mib(load.peakRss)}`,
+    );
     console.log(`  phases: ${phaseLine(load.phases)}`);
     if (imported) {
       const offlineSeconds = imported.seconds;
-      console.log(`offline importer (neo4j-admin import):     ${offlineSeconds.toFixed(1)} s — ${rate(graph.order, offlineSeconds)} nodes/s, ${rate(graph.size, offlineSeconds)} relationships/s (the CSVs took ${imported.csvSeconds.toFixed(1)} s more)`);
+      console.log(
+        `offline importer (neo4j-admin import):     ${offlineSeconds.toFixed(1)} s — ${rate(graph.order, offlineSeconds)} nodes/s, ${rate(graph.size, offlineSeconds)} relationships/s (the CSVs took ${imported.csvSeconds.toFixed(1)} s more)`,
+      );
       console.log(`ratio online / offline: ${(onlineSeconds / offlineSeconds).toFixed(2)}×`);
     }
-    console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `load average: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await driver.close();
     reader.close();

@@ -51,7 +51,9 @@ async function run(withParse) {
   }
   const best = (list) => list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   console.log(`corpus: ${corpus}`);
-  console.log(`pages: ${best(results.parse).cables}, HTML: ${(bytes / 1e6).toFixed(1)} MB, node ${process.version}, best of ${rounds} rounds`);
+  console.log(
+    `pages: ${best(results.parse).cables}, HTML: ${(bytes / 1e6).toFixed(1)} MB, node ${process.version}, best of ${rounds} rounds`,
+  );
   for (const [label, list] of [
     ['read+extract (ingest only)', results.ingest],
     ['read+extract+parse (end to end)', results.parse],

@@ -65,7 +65,9 @@ function graphFile() {
   const file = path.join(ROOT, 'out', 'corpus.db');
   if (!fs.existsSync(file)) {
     console.log(`building ${path.relative(ROOT, file)} from ../shared/corpus …`);
-    execFileSync(process.execPath, [CLI, 'build', path.join(ROOT, '..', 'shared', 'corpus'), '-o', file, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [CLI, 'build', path.join(ROOT, '..', 'shared', 'corpus'), '-o', file, '--quiet'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   return file;
 }
@@ -77,12 +79,24 @@ async function plan(file) {
   const meta = readMeta(db);
   const header = { cables: meta.counts.cables, nodes: meta.counts.nodes, edges: meta.counts.edges };
   const random = seededRandom(19);
-  const rows = db.prepare('SELECT e.id, e.name, e.pagerank FROM entities e WHERE EXISTS (SELECT 1 FROM co_mentions c WHERE c.a = e.node) OR EXISTS (SELECT 1 FROM co_mentions c WHERE c.b = e.node) ORDER BY e.node').all();
+  const rows = db
+    .prepare(
+      'SELECT e.id, e.name, e.pagerank FROM entities e WHERE EXISTS (SELECT 1 FROM co_mentions c WHERE c.a = e.node) OR EXISTS (SELECT 1 FROM co_mentions c WHERE c.b = e.node) ORDER BY e.node',
+    )
+    .all();
   const entities = rows.map((r) => r.id);
   const names = new Map(rows.map((r) => [r.id, r.name]));
-  const pairs = db.prepare('SELECT ea.id AS a, eb.id AS b FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b').raw().all();
+  const pairs = db
+    .prepare(
+      'SELECT ea.id AS a, eb.id AS b FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b',
+    )
+    .raw()
+    .all();
   const cables = db.prepare('SELECT id FROM cables WHERE in_corpus = 1 ORDER BY node').pluck().all();
-  const top = [...rows].sort((x, y) => y.pagerank - x.pagerank || (x.id < y.id ? -1 : 1)).slice(0, GEXF_NODES).map((r) => r.id);
+  const top = [...rows]
+    .sort((x, y) => y.pagerank - x.pagerank || (x.id < y.id ? -1 : 1))
+    .slice(0, GEXF_NODES)
+    .map((r) => r.id);
   db.close();
   const pick = (list) => list[Math.floor(random() * list.length)];
   const e = encodeURIComponent;
@@ -93,21 +107,42 @@ async function plan(file) {
   };
   const routes = Object.fromEntries(ENDPOINTS.map((name) => [name, []]));
   for (let i = 0; i < 2000; i += 1) {
-    const word = String(names.get(pick(entities))).split(/\s+/).pop().replace(/[^\p{L}\p{N}]/gu, '');
+    const word = String(names.get(pick(entities)))
+      .split(/\s+/)
+      .pop()
+      .replace(/[^\p{L}\p{N}]/gu, '');
     routes.search.push(`/api/search?q=${e(typo(word.slice(0, 3 + Math.floor(random() * 4)) || word))}`);
     // The viewer's expansion sizes (it always asks for one ring).
     routes.neighbourhood.push(`/api/neighbourhood/${e(pick(entities))}?limit=${pick([50, 100, 250, 500])}`);
-    routes.paths.push(`/api/paths?from=${e(pick(entities))}&to=${e(pick(entities))}&maxHops=${pick([3, 4, 4, 6])}&limit=5`);
+    routes.paths.push(
+      `/api/paths?from=${e(pick(entities))}&to=${e(pick(entities))}&maxHops=${pick([3, 4, 4, 6])}&limit=5`,
+    );
     const [a, b] = pick(pairs);
     routes.evidence.push(`/api/evidence?a=${e(a)}&b=${e(b)}&limit=20`);
     routes.cable.push(`/api/cable/${e(pick(cables))}`);
   }
-  return { header, routes, top, entities: entities.length, pairs: pairs.length, renameTarget: top[Math.floor(top.length / 2)] };
+  return {
+    header,
+    routes,
+    top,
+    entities: entities.length,
+    pairs: pairs.length,
+    renameTarget: top[Math.floor(top.length / 2)],
+  };
 }
 
 /** `cablegraph serve` on a free loopback port, in its own process: resolves with its URL and pid. */
 function startServer(file, curation) {
-  const argv = [CLI, 'serve', file, '--host', '127.0.0.1', '--port', '0', ...(curation ? ['--curation', curation] : ['--read-only'])];
+  const argv = [
+    CLI,
+    'serve',
+    file,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    ...(curation ? ['--curation', curation] : ['--read-only']),
+  ];
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
@@ -176,24 +211,31 @@ async function gexfLoop(url, nodes, until, stats, loop) {
     const abandon = n % 3 === 0;
     const started = Date.now();
     const outcome = await new Promise((resolve) => {
-      const request = http.request(`${url}/api/gexf`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-        let bytes = 0;
-        response.on('data', (chunk) => {
-          bytes += chunk.length;
-          if (abandon && bytes >= 1 << 20) {
-            request.destroy();
-            resolve({ status: response.statusCode, bytes, abandoned: true });
-          }
-        });
-        response.on('end', () => resolve({ status: response.statusCode, bytes, abandoned: false }));
-        response.on('error', () => resolve({ status: response.statusCode, bytes, abandoned: abandon }));
-      });
+      const request = http.request(
+        `${url}/api/gexf`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          let bytes = 0;
+          response.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (abandon && bytes >= 1 << 20) {
+              request.destroy();
+              resolve({ status: response.statusCode, bytes, abandoned: true });
+            }
+          });
+          response.on('end', () => resolve({ status: response.statusCode, bytes, abandoned: false }));
+          response.on('error', () => resolve({ status: response.statusCode, bytes, abandoned: abandon }));
+        },
+      );
       request.on('error', (error) => resolve({ status: 0, bytes: 0, abandoned: abandon, error }));
       // The run is over: a download still going is cut (not counted as an error).
-      const stop = setTimeout(() => {
-        request.destroy();
-        resolve({ status: 200, bytes: 0, abandoned: false, cut: true });
-      }, Math.max(0, until - Date.now()));
+      const stop = setTimeout(
+        () => {
+          request.destroy();
+          resolve({ status: 200, bytes: 0, abandoned: false, cut: true });
+        },
+        Math.max(0, until - Date.now()),
+      );
       request.on('close', () => clearTimeout(stop));
       request.end(body);
     });
@@ -216,7 +258,11 @@ async function gexfLoop(url, nodes, until, stats, loop) {
 async function decideLoop(url, id, until, stats) {
   const post = async (decision) => {
     const started = Date.now();
-    const response = await fetch(`${url}/api/curation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(decision) });
+    const response = await fetch(`${url}/api/curation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(decision),
+    });
     const body = await response.json();
     stats.ms.push(Date.now() - started);
     if (response.status !== 200) {
@@ -233,7 +279,8 @@ async function decideLoop(url, id, until, stats) {
   }
 }
 
-const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+const percentile = (sorted, p) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const source = graphFile();
@@ -242,30 +289,53 @@ async function main() {
   const file = DECIDE ? path.join(work, 'graph.db') : source;
   if (DECIDE) fs.copyFileSync(source, file);
   const p = await plan(source);
-  console.log(`graph: ${path.relative(process.cwd(), source)}: ${p.header.cables} cables, ${p.header.nodes} nodes, ${p.header.edges} edges (${p.entities} entities with co-mentions, ${p.pairs} co-mentions); ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `graph: ${path.relative(process.cwd(), source)}: ${p.header.cables} cables, ${p.header.nodes} nodes, ${p.header.edges} edges (${p.entities} entities with co-mentions, ${p.pairs} co-mentions); ${os.cpus().length} cores, Node ${process.version}`,
+  );
   const server = await startServer(file, DECIDE ? path.join(work, 'curation.jsonl') : undefined);
   const seconds = Math.round(MINUTES * 60);
-  console.log(`load average before the run ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (nice ${PRIORITY})`);
-  console.log(`server ${server.url} (pid ${server.child.pid}, RSS ${rssMb(server.child.pid).toFixed(0)} MB at start); ${seconds} s of load: ${CONNECTIONS} connections over ${ENDPOINTS.join(', ')}, ${GEXF_LOOPS} GEXF download loop(s) of ${p.top.length} nodes (every third abandoned after 1 MB)${DECIDE ? ', curation decisions every 5 s' : ''}`);
+  console.log(
+    `load average before the run ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (nice ${PRIORITY})`,
+  );
+  console.log(
+    `server ${server.url} (pid ${server.child.pid}, RSS ${rssMb(server.child.pid).toFixed(0)} MB at start); ${seconds} s of load: ${CONNECTIONS} connections over ${ENDPOINTS.join(', ')}, ${GEXF_LOOPS} GEXF download loop(s) of ${p.top.length} nodes (every third abandoned after 1 MB)${DECIDE ? ', curation decisions every 5 s' : ''}`,
+  );
   try {
     const started = Date.now();
     const until = started + seconds * 1000;
     const rss = [];
     const sampleEvery = Math.max(5, Math.round(seconds / 20)) * 1000;
-    const sampler = setInterval(() => rss.push({ s: Math.round((Date.now() - started) / 1000), mb: rssMb(server.child.pid) }), sampleEvery);
+    const sampler = setInterval(
+      () => rss.push({ s: Math.round((Date.now() - started) / 1000), mb: rssMb(server.child.pid) }),
+      sampleEvery,
+    );
     rss.push({ s: 0, mb: rssMb(server.child.pid) });
     const cpuAtStart = cpuSeconds(server.child.pid);
     const gexf = { completed: 0, abandoned: 0, cut: 0, busy: 0, errors: 0, ms: [], bytes: 0 };
     const decisions = { decisions: 0, errors: 0, ms: [] };
     const loops = [...Array(GEXF_LOOPS).keys()].map((i) => gexfLoop(server.url, p.top, until, gexf, i));
-    const deciding = DECIDE ? decideLoop(server.url, p.renameTarget, until, decisions).catch((error) => console.error(`bench-serve: ${error.message}`)) : Promise.resolve();
+    const deciding = DECIDE
+      ? decideLoop(server.url, p.renameTarget, until, decisions).catch((error) =>
+          console.error(`bench-serve: ${error.message}`),
+        )
+      : Promise.resolve();
     const results = await readLoad(server.url, p.routes, seconds);
     await Promise.all([...loops, deciding]);
     clearInterval(sampler);
     rss.push({ s: Math.round((Date.now() - started) / 1000), mb: rssMb(server.child.pid) });
     const cpuShare = (100 * (cpuSeconds(server.child.pid) - cpuAtStart)) / ((Date.now() - started) / 1000);
-    console.log(`server CPU during the run: ${cpuShare.toFixed(0)} % of one core (the machine's other work decides how much it gets)`);
-    console.log(`load average after the run ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `server CPU during the run: ${cpuShare.toFixed(0)} % of one core (the machine's other work decides how much it gets)`,
+    );
+    console.log(
+      `load average after the run ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log('\nendpoint        requests    req/s     p50 ms     p99 ms     max ms   errors  non-2xx');
     let worst = 0;
     let failures = 0;
@@ -273,18 +343,30 @@ async function main() {
       const errors = result.errors + result.timeouts;
       failures += errors + result.non2xx;
       worst = Math.max(worst, result.latency.p99);
-      console.log(`${name.padEnd(14)} ${String(result.requests.total).padStart(9)} ${result.requests.average.toFixed(1).padStart(8)} ${result.latency.p50.toFixed(0).padStart(10)} ${result.latency.p99.toFixed(0).padStart(10)} ${result.latency.max.toFixed(0).padStart(10)} ${String(errors).padStart(8)} ${String(result.non2xx).padStart(8)}`);
+      console.log(
+        `${name.padEnd(14)} ${String(result.requests.total).padStart(9)} ${result.requests.average.toFixed(1).padStart(8)} ${result.latency.p50.toFixed(0).padStart(10)} ${result.latency.p99.toFixed(0).padStart(10)} ${result.latency.max.toFixed(0).padStart(10)} ${String(errors).padStart(8)} ${String(result.non2xx).padStart(8)}`,
+      );
     }
     gexf.ms.sort((a, b) => a - b);
-    if (GEXF_LOOPS > 0) console.log(`\nGEXF downloads: ${gexf.completed} complete (${(gexf.bytes / 1e6).toFixed(1)} MB each, p50 ${(percentile(gexf.ms, 50) / 1000).toFixed(1)} s, max ${(gexf.ms[gexf.ms.length - 1] / 1000 || 0).toFixed(1)} s), ${gexf.abandoned} abandoned after 1 MB, ${gexf.cut} cut at the end of the run, ${gexf.busy} answered 503 busy, ${gexf.errors} errors`);
+    if (GEXF_LOOPS > 0)
+      console.log(
+        `\nGEXF downloads: ${gexf.completed} complete (${(gexf.bytes / 1e6).toFixed(1)} MB each, p50 ${(percentile(gexf.ms, 50) / 1000).toFixed(1)} s, max ${(gexf.ms[gexf.ms.length - 1] / 1000 || 0).toFixed(1)} s), ${gexf.abandoned} abandoned after 1 MB, ${gexf.cut} cut at the end of the run, ${gexf.busy} answered 503 busy, ${gexf.errors} errors`,
+      );
     if (DECIDE) {
       decisions.ms.sort((a, b) => a - b);
-      console.log(`curation decisions: ${decisions.decisions} taken (p50 ${percentile(decisions.ms, 50)} ms, max ${decisions.ms[decisions.ms.length - 1]} ms), ${decisions.errors} errors`);
+      console.log(
+        `curation decisions: ${decisions.decisions} taken (p50 ${percentile(decisions.ms, 50)} ms, max ${decisions.ms[decisions.ms.length - 1]} ms), ${decisions.errors} errors`,
+      );
     }
     console.log(`\nserver RSS (MB) over time: ${rss.map((r) => `${r.s}s ${r.mb.toFixed(0)}`).join(' · ')}`);
     const steady = rss.filter((r) => r.s >= seconds / 4).map((r) => r.mb);
-    if (steady.length >= 2) console.log(`RSS after the first quarter: min ${Math.min(...steady).toFixed(0)} MB, max ${Math.max(...steady).toFixed(0)} MB, last − first ${(steady[steady.length - 1] - steady[0]).toFixed(0)} MB`);
-    console.log(`\ntarget p99 ≤ ${TARGET_P99_MS} ms on every read endpoint: ${worst <= TARGET_P99_MS ? 'met' : 'NOT met'} (worst p99 ${worst.toFixed(0)} ms); 0 errors: ${failures === 0 && gexf.errors === 0 ? 'met' : `NOT met (${failures} failed reads, ${gexf.errors} failed GEXF)`}`);
+    if (steady.length >= 2)
+      console.log(
+        `RSS after the first quarter: min ${Math.min(...steady).toFixed(0)} MB, max ${Math.max(...steady).toFixed(0)} MB, last − first ${(steady[steady.length - 1] - steady[0]).toFixed(0)} MB`,
+      );
+    console.log(
+      `\ntarget p99 ≤ ${TARGET_P99_MS} ms on every read endpoint: ${worst <= TARGET_P99_MS ? 'met' : 'NOT met'} (worst p99 ${worst.toFixed(0)} ms); 0 errors: ${failures === 0 && gexf.errors === 0 ? 'met' : `NOT met (${failures} failed reads, ${gexf.errors} failed GEXF)`}`,
+    );
   } finally {
     server.child.kill('SIGTERM');
     fs.rmSync(work, { recursive: true, force: true });

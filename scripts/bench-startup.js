@@ -39,7 +39,8 @@ function once(argv) {
     ? spawnSync(TIME, ['-f', '@@%U %S', process.execPath, ...argv], { encoding: 'utf8', cwd: ROOT })
     : spawnSync(process.execPath, argv, { encoding: 'utf8', cwd: ROOT });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${argv.join(' ')} failed (${result.status}): ${result.stderr.slice(-500)}`);
+  if (result.status !== 0)
+    throw new Error(`node ${argv.join(' ')} failed (${result.status}): ${result.stderr.slice(-500)}`);
   const m = /@@([\d.]+) ([\d.]+)/.exec(result.stderr);
   return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
 }
@@ -48,7 +49,10 @@ function once(argv) {
 function serveOnce(db) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, 'serve', db, '--port', '0', '--read-only'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', db, '--port', '0', '--read-only'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let wall;
     child.stdout.on('data', (d) => {
@@ -58,7 +62,9 @@ function serveOnce(db) {
         child.kill('SIGTERM');
       }
     });
-    child.once('exit', (code) => (wall === undefined ? reject(new Error(`serve exited (${code}) before listening`)) : resolve({ wall, cpu: NaN })));
+    child.once('exit', (code) =>
+      wall === undefined ? reject(new Error(`serve exited (${code}) before listening`)) : resolve({ wall, cpu: NaN }),
+    );
   });
 }
 
@@ -71,7 +77,13 @@ async function main() {
   try {
     const db = path.join(work, 'seeds.db');
     execFileSync(process.execPath, [CLI, 'build', SEEDS, '-o', db, '--quiet'], { stdio: 'ignore' });
-    const cable = path.join(SEEDS, fs.readdirSync(SEEDS).filter((f) => !f.startsWith('.')).sort()[0]);
+    const cable = path.join(
+      SEEDS,
+      fs
+        .readdirSync(SEEDS)
+        .filter((f) => !f.startsWith('.'))
+        .sort()[0],
+    );
     const cases = [
       { name: 'node -e 0 (the floor)', argv: ['-e', '0'], target: undefined },
       { name: 'cablegraph --version', argv: [CLI, '--version'], target: 150 },
@@ -79,10 +91,19 @@ async function main() {
       { name: 'build --help', argv: [CLI, 'build', '--help'], target: 150 },
       { name: 'parse (one cable, --ner none)', argv: [CLI, 'parse', cable, '--ner', 'none'], target: 300 },
       { name: 'entities list (seed graph)', argv: [CLI, 'entities', 'list', '-g', db, '--limit', '5'], target: 300 },
-      { name: 'export (seed graph → GEXF)', argv: [CLI, 'export', db, '-o', path.join(work, 'seeds.gexf'), '--quiet'], target: 300 },
+      {
+        name: 'export (seed graph → GEXF)',
+        argv: [CLI, 'export', db, '-o', path.join(work, 'seeds.gexf'), '--quiet'],
+        target: 300,
+      },
       { name: 'serve (until it listens)', serve: true, target: 300 },
     ];
-    console.log(`cablegraph start-up: ${RUNS} runs each; ${os.cpus().length} cores, Node ${process.version}; load average before ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `cablegraph start-up: ${RUNS} runs each; ${os.cpus().length} cores, Node ${process.version}; load average before ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log('\ncommand                              wall median   wall best   CPU median   target   (ms)');
     const misses = [];
     for (const c of cases) {
@@ -90,11 +111,22 @@ async function main() {
       for (let i = 0; i < RUNS; i += 1) runs.push(c.serve ? await serveOnce(db) : once(c.argv));
       const wall = median(runs.map((r) => r.wall));
       const cpu = median(runs.map((r) => r.cpu));
-      console.log(`${c.name.padEnd(36)} ${fmt(wall).padStart(11)} ${fmt(best(runs.map((r) => r.wall))).padStart(11)} ${fmt(cpu).padStart(12)} ${String(c.target ?? '').padStart(8)}`);
+      console.log(
+        `${c.name.padEnd(36)} ${fmt(wall).padStart(11)} ${fmt(best(runs.map((r) => r.wall))).padStart(11)} ${fmt(cpu).padStart(12)} ${String(c.target ?? '').padStart(8)}`,
+      );
       if (c.target !== undefined && wall > c.target) misses.push(`${c.name} ${fmt(wall)} ms > ${c.target} ms`);
     }
-    console.log(`\nload average after ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(misses.length === 0 ? 'targets (median wall time): met' : `targets (median wall time) NOT met: ${misses.join('; ')}`);
+    console.log(
+      `\nload average after ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      misses.length === 0
+        ? 'targets (median wall time): met'
+        : `targets (median wall time) NOT met: ${misses.join('; ')}`,
+    );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

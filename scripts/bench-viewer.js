@@ -36,7 +36,8 @@ const { decideInDatabase } = require(path.join(ROOT, 'dist/curate'));
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-viewer-'));
 const CLI = path.join(ROOT, 'dist/cli/index.js');
-const cli = (...a) => execFileSync(process.execPath, ['--max-old-space-size=16384', CLI, ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
+const cli = (...a) =>
+  execFileSync(process.execPath, ['--max-old-space-size=16384', CLI, ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 function graphFile() {
   const given = flag('--graph');
@@ -45,7 +46,9 @@ function graphFile() {
   const file = path.join(work, 'graph.db');
   if (cables) {
     const csv = path.join(work, `cables-${cables}.csv`);
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.js'), '-n', cables, '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.js'), '-n', cables, '-o', csv], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     cli('build', csv, '-o', file, '--quiet');
   } else cli('build', path.join(ROOT, '..', 'shared', 'corpus'), '-o', file, '--quiet');
   return file;
@@ -69,12 +72,20 @@ function plan(file, count) {
     const random = seededRandom(7);
     // Entities with a co-mention, and co-mentioned pairs: sampled by node number, not loaded whole.
     const maxNode = db.prepare('SELECT max(node) FROM entities').pluck().get();
-    const entityAt = db.prepare('SELECT id, name FROM entities WHERE node >= ? AND EXISTS (SELECT 1 FROM co_mentions WHERE a = node UNION ALL SELECT 1 FROM co_mentions WHERE b = node) ORDER BY node LIMIT 1');
-    const pairAt = db.prepare('SELECT ea.id AS a, eb.id AS b FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b WHERE c.a >= ? ORDER BY c.a, c.b LIMIT 1');
+    const entityAt = db.prepare(
+      'SELECT id, name FROM entities WHERE node >= ? AND EXISTS (SELECT 1 FROM co_mentions WHERE a = node UNION ALL SELECT 1 FROM co_mentions WHERE b = node) ORDER BY node LIMIT 1',
+    );
+    const pairAt = db.prepare(
+      'SELECT ea.id AS a, eb.id AS b FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b WHERE c.a >= ? ORDER BY c.a, c.b LIMIT 1',
+    );
     const pick = () => entityAt.get(Math.floor(random() * maxNode)) || entityAt.get(0);
     const pair = () => pairAt.get(Math.floor(random() * maxNode)) || pairAt.get(0);
     const maxCable = db.prepare('SELECT max(node) FROM cables WHERE in_corpus = 1').pluck().get();
-    const subjectAt = db.prepare("SELECT subject FROM cables WHERE node >= ? AND in_corpus = 1 AND subject IS NOT NULL AND subject <> '' ORDER BY node LIMIT 1").pluck();
+    const subjectAt = db
+      .prepare(
+        "SELECT subject FROM cables WHERE node >= ? AND in_corpus = 1 AND subject IS NOT NULL AND subject <> '' ORDER BY node LIMIT 1",
+      )
+      .pluck();
     const typo = (word) => {
       if (word.length < 5 || random() < 0.5) return word;
       const i = 1 + Math.floor(random() * (word.length - 2));
@@ -84,12 +95,22 @@ function plan(file, count) {
     for (let i = 0; i < count; i += 1) {
       requests.neighbourhood.push(`neighbourhood/${encodeURIComponent(pick().id)}?limit=100`);
       requests.paths.push(`paths?from=${encodeURIComponent(pick().id)}&to=${encodeURIComponent(pick().id)}&maxHops=4`);
-      const word = String(pick().name).split(/\s+/).pop().replace(/[^\p{L}\p{N}]/gu, '');
+      const word = String(pick().name)
+        .split(/\s+/)
+        .pop()
+        .replace(/[^\p{L}\p{N}]/gu, '');
       requests.search.push(`search?q=${encodeURIComponent(typo(word.slice(0, 3 + Math.floor(random() * 4)) || word))}`);
       const p = pair();
       requests.evidence.push(`evidence?a=${encodeURIComponent(p.a)}&b=${encodeURIComponent(p.b)}`);
-      const words = String(subjectAt.get(Math.floor(random() * maxCable)) || 'embassy').split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
-      const q = words.length === 0 ? 'embassy' : random() < 0.3 && words.length >= 2 ? `"${words.slice(0, 2).join(' ')}"` : words[Math.floor(random() * words.length)];
+      const words = String(subjectAt.get(Math.floor(random() * maxCable)) || 'embassy')
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length >= 4);
+      const q =
+        words.length === 0
+          ? 'embassy'
+          : random() < 0.3 && words.length >= 2
+            ? `"${words.slice(0, 2).join(' ')}"`
+            : words[Math.floor(random() * words.length)];
       requests['text-search'].push(`text-search?q=${encodeURIComponent(q)}`);
     }
     return requests;
@@ -110,7 +131,14 @@ async function measure(url, requests) {
       bytes += t.bytes;
     }
     times.sort((a, b) => a - b);
-    rows.push({ endpoint: name, requests: list.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], kb: bytes / list.length / 1024 });
+    rows.push({
+      endpoint: name,
+      requests: list.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times[times.length - 1],
+      kb: bytes / list.length / 1024,
+    });
   }
   return rows;
 }
@@ -119,12 +147,20 @@ async function measure(url, requests) {
 function serve(file, extra = []) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, 'serve', file, '--port', '0', '--read-only', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CLI, 'serve', file, '--port', '0', '--read-only', ...extra], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /viewer: (\S+)\//.exec(out);
-      if (match) resolve({ url: match[1], pid: child.pid, seconds: seconds(started), stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
+      if (match)
+        resolve({
+          url: match[1],
+          pid: child.pid,
+          seconds: seconds(started),
+          stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))),
+        });
     });
     child.once('exit', (code) => reject(new Error(`cablegraph serve exited (${code}) before listening`)));
   });
@@ -145,14 +181,25 @@ async function firstRender(url) {
     return undefined;
   }
   if (!fs.existsSync('/usr/bin/chromium')) return undefined;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     const times = [];
     for (let i = 0; i < 3; i += 1) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(`${url}/`);
-      await page.waitForFunction(() => window.cablegraph && window.cablegraph.renderedAt !== undefined, null, { timeout: 120000 });
-      times.push(await page.evaluate(() => ({ ms: window.cablegraph.renderedAt, nodes: window.cablegraph.graph.order, edges: window.cablegraph.graph.size })));
+      await page.waitForFunction(() => window.cablegraph && window.cablegraph.renderedAt !== undefined, null, {
+        timeout: 120000,
+      });
+      times.push(
+        await page.evaluate(() => ({
+          ms: window.cablegraph.renderedAt,
+          nodes: window.cablegraph.graph.order,
+          edges: window.cablegraph.graph.size,
+        })),
+      );
       await page.close();
     }
     times.sort((a, b) => a.ms - b.ms);
@@ -165,8 +212,14 @@ async function firstRender(url) {
 function print(label, rows, render) {
   console.log(`\n${label}`);
   console.log('endpoint        requests     p50 ms     p95 ms     max ms   avg KB');
-  for (const r of rows) console.log(`${r.endpoint.padEnd(14)} ${String(r.requests).padStart(9)} ${r.p50.toFixed(1).padStart(10)} ${r.p95.toFixed(1).padStart(10)} ${r.max.toFixed(1).padStart(10)} ${r.kb.toFixed(1).padStart(8)}`);
-  if (render) console.log(`first render of the overview in chromium (median of 3): ${render.ms.toFixed(0)} ms after navigation (${render.nodes} nodes, ${render.edges} edges)`);
+  for (const r of rows)
+    console.log(
+      `${r.endpoint.padEnd(14)} ${String(r.requests).padStart(9)} ${r.p50.toFixed(1).padStart(10)} ${r.p95.toFixed(1).padStart(10)} ${r.max.toFixed(1).padStart(10)} ${r.kb.toFixed(1).padStart(8)}`,
+    );
+  if (render)
+    console.log(
+      `first render of the overview in chromium (median of 3): ${render.ms.toFixed(0)} ms after navigation (${render.nodes} nodes, ${render.edges} edges)`,
+    );
   else if (render === undefined) console.log('first render: skipped (no /usr/bin/chromium or playwright-core)');
 }
 
@@ -177,10 +230,16 @@ function print(label, rows, render) {
 function curation(file) {
   const copy = path.join(work, 'curated.db');
   fs.copyFileSync(file, copy);
-  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
+  for (const suffix of ['-wal', '-shm'])
+    if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
   const db = openGraphDb(copy, { write: true });
   try {
-    const median = db.prepare('SELECT cable_count FROM entities WHERE cable_count > 0 ORDER BY cable_count LIMIT 1 OFFSET (SELECT count(*) / 2 FROM entities WHERE cable_count > 0)').pluck().get();
+    const median = db
+      .prepare(
+        'SELECT cable_count FROM entities WHERE cable_count > 0 ORDER BY cable_count LIMIT 1 OFFSET (SELECT count(*) / 2 FROM entities WHERE cable_count > 0)',
+      )
+      .pluck()
+      .get();
     const target = Math.max(5, median * 4);
     const pair = db
       .prepare(
@@ -191,7 +250,12 @@ function curation(file) {
     if (!pair) return undefined;
     const curationFile = path.join(work, 'curation.jsonl');
     let started = process.hrtime.bigint();
-    const merged = decideInDatabase(db, curationFile, { op: 'merge', ids: [pair.a, pair.b], into: pair.a, author: 'bench' });
+    const merged = decideInDatabase(db, curationFile, {
+      op: 'merge',
+      ids: [pair.a, pair.b],
+      into: pair.a,
+      author: 'bench',
+    });
     const mergeSeconds = seconds(started);
     started = process.hrtime.bigint();
     decideInDatabase(db, curationFile, { op: 'undo', decision: 1, author: 'bench' });
@@ -208,7 +272,9 @@ async function main() {
   const db = new Database(file, { readonly: true });
   const counts = JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'counts'").pluck().get() || '{}');
   db.close();
-  console.log(`graph database: ${file}: ${sizeMb.toFixed(0)} MB; ${counts.cables} cables, ${counts.nodes} nodes, ${counts.edges} edges; ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `graph database: ${file}: ${sizeMb.toFixed(0)} MB; ${counts.cables} cables, ${counts.nodes} nodes, ${counts.edges} edges; ${os.cpus().length} cores, Node ${process.version}`,
+  );
   // Open alone (in this process): what serve does before listening.
   let started = process.hrtime.bigint();
   const store = await SqliteStore.open(file);
@@ -219,18 +285,26 @@ async function main() {
 
   // --neo4j-only: the Neo4j store alone (the graph database's figures measured before).
   const server = args.includes('--neo4j-only') ? undefined : await serve(file);
-  if (server) try {
-    const idle = rss(server.pid);
-    const rows = await measure(server.url, requests);
-    const render = args.includes('--no-render') ? null : await firstRender(server.url);
-    const after = rss(server.pid);
-    print(`sqlite store: database opened in ${(openSeconds * 1000).toFixed(0)} ms (serve listening ${server.seconds.toFixed(2)} s after start); server RSS ${idle.now.toFixed(0)} MB idle, ${after.now.toFixed(0)} MB after the requests, peak ${after.peak.toFixed(0)} MB`, rows, render);
-  } finally {
-    await server.stop();
-  }
+  if (server)
+    try {
+      const idle = rss(server.pid);
+      const rows = await measure(server.url, requests);
+      const render = args.includes('--no-render') ? null : await firstRender(server.url);
+      const after = rss(server.pid);
+      print(
+        `sqlite store: database opened in ${(openSeconds * 1000).toFixed(0)} ms (serve listening ${server.seconds.toFixed(2)} s after start); server RSS ${idle.now.toFixed(0)} MB idle, ${after.now.toFixed(0)} MB after the requests, peak ${after.peak.toFixed(0)} MB`,
+        rows,
+        render,
+      );
+    } finally {
+      await server.stop();
+    }
 
   const decision = server ? curation(file) : undefined;
-  if (decision) console.log(`\ncuration: merge of ${decision.pair.a} (${decision.pair.ca} cables) and ${decision.pair.b} (${decision.pair.cb} cables): ${(decision.mergeSeconds * 1000).toFixed(0)} ms (${decision.cables} cables rewritten); its undo ${(decision.undoSeconds * 1000).toFixed(0)} ms`);
+  if (decision)
+    console.log(
+      `\ncuration: merge of ${decision.pair.a} (${decision.pair.ca} cables) and ${decision.pair.b} (${decision.pair.cb} cables): ${(decision.mergeSeconds * 1000).toFixed(0)} ms (${decision.cables} cables rewritten); its undo ${(decision.undoSeconds * 1000).toFixed(0)} ms`,
+    );
 
   if (args.includes('--neo4j')) {
     const { openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));

@@ -28,9 +28,23 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const common = require('./lib/bench-common');
 
-const { ROOT, SHARED_CORPUS, buildGraph, cli, emptyDatabase, generateCorpus, inputBytes, neo4jCsvFiles, offlineImport, parseBuildSummary, openTime, readGraphCounts } = common;
+const {
+  ROOT,
+  SHARED_CORPUS,
+  buildGraph,
+  cli,
+  emptyDatabase,
+  generateCorpus,
+  inputBytes,
+  neo4jCsvFiles,
+  offlineImport,
+  parseBuildSummary,
+  openTime,
+  readGraphCounts,
+} = common;
 
-const USAGE = 'usage: node scripts/bench.js [--sizes corpus,10000,50000,251287] [--timeout-minutes 60] [--no-neo4j] [--keep DIR] [--results FILE] [--skip gexf,neo4j-csv,neo4j,append] [--append 1000]';
+const USAGE =
+  'usage: node scripts/bench.js [--sizes corpus,10000,50000,251287] [--timeout-minutes 60] [--no-neo4j] [--keep DIR] [--results FILE] [--skip gexf,neo4j-csv,neo4j,append] [--append 1000]';
 let parsed;
 try {
   parsed = parseArgs({
@@ -54,7 +68,10 @@ if (parsed.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const SIZES = parsed.sizes.split(',').map((s) => s.trim()).filter(Boolean);
+const SIZES = parsed.sizes
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const s of SIZES) {
   if (s !== 'corpus' && !/^[1-9]\d*$/.test(s)) {
     console.error(`bench: --sizes wants "corpus" or whole numbers, got "${s}"`);
@@ -68,7 +85,12 @@ if (!(TIMEOUT_MINUTES > 0)) {
 }
 const TIMEOUT_MS = TIMEOUT_MINUTES * 60000;
 // Stages left out (a full-corpus GEXF takes long and no one opens it in Gephi): noted in the row.
-const SKIP = new Set(parsed.skip.split(',').map((s) => s.trim()).filter(Boolean));
+const SKIP = new Set(
+  parsed.skip
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 for (const stage of SKIP) {
   if (!['gexf', 'neo4j-csv', 'neo4j', 'append'].includes(stage)) {
     console.error(`bench: --skip takes gexf, neo4j-csv, neo4j, append; got "${stage}"`);
@@ -121,7 +143,9 @@ async function measureSize(size, driver) {
     if (size !== 'corpus') {
       input = path.join(work, `cables-${size}.csv`);
       const all = APPEND > 0 ? path.join(work, `cables-${Number(size) + APPEND}.csv`) : input;
-      const gen = await stage('gen-corpus', () => generateCorpus(Number(size) + APPEND, all, { timeoutMs: TIMEOUT_MS }));
+      const gen = await stage('gen-corpus', () =>
+        generateCorpus(Number(size) + APPEND, all, { timeoutMs: TIMEOUT_MS }),
+      );
       if (!gen) return row;
       row.genSeconds = gen.seconds;
       if (APPEND > 0) {
@@ -139,9 +163,14 @@ async function measureSize(size, driver) {
     const summary = parseBuildSummary(build.stderr);
     const counts = readGraphCounts(graph);
     Object.assign(row, {
-      cables: counts.cables, nodes: counts.nodes, edges: counts.edges,
-      buildSeconds: build.seconds, peakRss: build.peakRss,
-      readSeconds: summary?.readSeconds, graphSeconds: summary?.graphSeconds, writeSeconds: summary?.writeSeconds,
+      cables: counts.cables,
+      nodes: counts.nodes,
+      edges: counts.edges,
+      buildSeconds: build.seconds,
+      peakRss: build.peakRss,
+      readSeconds: summary?.readSeconds,
+      graphSeconds: summary?.graphSeconds,
+      writeSeconds: summary?.writeSeconds,
       graphBytes: fs.statSync(graph).size,
       openSeconds: openTime(graph),
     });
@@ -149,7 +178,9 @@ async function measureSize(size, driver) {
     await exportsAndNeo4j(row, stage, graph, work, driver);
     if (appendInput) {
       // Last: it changes the database the other stages read.
-      const append = await stage(`append ${APPEND} cables`, () => cli(['build', appendInput, '-o', graph, '--append'], { timeoutMs: TIMEOUT_MS }));
+      const append = await stage(`append ${APPEND} cables`, () =>
+        cli(['build', appendInput, '-o', graph, '--append'], { timeoutMs: TIMEOUT_MS }),
+      );
       if (append) Object.assign(row, { appended: APPEND, appendSeconds: append.seconds, appendRss: append.peakRss });
     }
     return row;
@@ -181,7 +212,7 @@ function splitGenerated(file, count, head, tail) {
   const copy = (to, start, end) => {
     const input = fs.openSync(file, 'r');
     const output = fs.openSync(to, 'w');
-    for (let pos = start; pos < end; ) {
+    for (let pos = start; pos < end;) {
       const n = fs.readSync(input, chunk, 0, Math.min(chunk.length, end - pos), pos);
       fs.writeSync(output, chunk, 0, n);
       pos += n;
@@ -203,14 +234,22 @@ async function exportsAndNeo4j(row, stage, graph, work, driver) {
       log(`${row.label}: ${name} skipped (--skip)`);
       return undefined;
     };
-    const gexf = SKIP.has('gexf') ? skipped('GEXF export') : await stage('export gexf', () => cli(['export', graph, '-f', 'gexf', '-o', gexfFile, '--quiet'], { timeoutMs: TIMEOUT_MS }));
+    const gexf = SKIP.has('gexf')
+      ? skipped('GEXF export')
+      : await stage('export gexf', () =>
+          cli(['export', graph, '-f', 'gexf', '-o', gexfFile, '--quiet'], { timeoutMs: TIMEOUT_MS }),
+        );
     if (gexf) {
       row.gexfSeconds = gexf.seconds;
       exportRss.push(gexf.peakRss);
     }
     fs.rmSync(gexfFile, { force: true });
     const csvDir = path.join(work, 'csv');
-    const csv = SKIP.has('neo4j-csv') ? skipped('neo4j-csv export and offline import') : await stage('export neo4j-csv', () => cli(['export', graph, '-f', 'neo4j-csv', '-o', csvDir, '--quiet'], { timeoutMs: TIMEOUT_MS }));
+    const csv = SKIP.has('neo4j-csv')
+      ? skipped('neo4j-csv export and offline import')
+      : await stage('export neo4j-csv', () =>
+          cli(['export', graph, '-f', 'neo4j-csv', '-o', csvDir, '--quiet'], { timeoutMs: TIMEOUT_MS }),
+        );
     if (csv) {
       row.csvSeconds = csv.seconds;
       exportRss.push(csv.peakRss);
@@ -220,7 +259,9 @@ async function exportsAndNeo4j(row, stage, graph, work, driver) {
 
     log(`${row.label}: emptying the Neo4j database …`);
     await emptyDatabase(driver);
-    const load = await stage('neo4j online load', () => cli(['load', graph, '--force', '--no-texts'], { timeoutMs: TIMEOUT_MS }));
+    const load = await stage('neo4j online load', () =>
+      cli(['load', graph, '--force', '--no-texts'], { timeoutMs: TIMEOUT_MS }),
+    );
     if (load) {
       // The loader's own timing (after reading the graph file), as bench-load.js reports it.
       const loaded = /cablegraph load: .*, ([\d.]+) s\s*$/m.exec(load.stderr);
@@ -241,27 +282,76 @@ async function exportsAndNeo4j(row, stage, graph, work, driver) {
     if (row.onlineAtLeast !== undefined) row.ratioAtLeast = row.onlineAtLeast / row.offlineSeconds;
     if (row.onlineSeconds !== undefined) {
       row.ratio = row.onlineSeconds / row.offlineSeconds;
-      log(`${row.label}: online ${sec(row.onlineSeconds)} s, offline ${sec(row.offlineSeconds)} s (${row.ratio.toFixed(2)}×)`);
+      log(
+        `${row.label}: online ${sec(row.onlineSeconds)} s, offline ${sec(row.offlineSeconds)} s (${row.ratio.toFixed(2)}×)`,
+      );
     }
   }
 }
 
 function table(rows) {
-  const head = ['size', 'cables', 'input MB', 'build s', 'cables/s', 'MB/s', 'read+parse+extract s', 'resolve+graph+metrics s', 'write s', 'peak RSS', 'nodes', 'edges', 'database MB', 'open s', 'GEXF export s', 'neo4j-csv export s', 'export peak RSS', 'online load s', 'offline import s', 'online/offline', 'append s', 'append peak RSS', 'status'];
+  const head = [
+    'size',
+    'cables',
+    'input MB',
+    'build s',
+    'cables/s',
+    'MB/s',
+    'read+parse+extract s',
+    'resolve+graph+metrics s',
+    'write s',
+    'peak RSS',
+    'nodes',
+    'edges',
+    'database MB',
+    'open s',
+    'GEXF export s',
+    'neo4j-csv export s',
+    'export peak RSS',
+    'online load s',
+    'offline import s',
+    'online/offline',
+    'append s',
+    'append peak RSS',
+    'status',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     const built = r.buildSeconds !== undefined;
-    lines.push(`| ${[
-      r.label, num(r.cables), r.inputBytes === undefined ? '—' : (r.inputBytes / 1e6).toFixed(1),
-      sec(r.buildSeconds), built ? Math.round(r.cables / r.buildSeconds).toLocaleString('en-US') : '—', built ? (r.inputBytes / 1e6 / r.buildSeconds).toFixed(2) : '—',
-      sec(r.readSeconds), sec(r.graphSeconds), sec(r.writeSeconds), built ? gib(r.peakRss) : '—', num(r.nodes), num(r.edges),
-      r.graphBytes === undefined ? '—' : (r.graphBytes / 1e6).toFixed(0), r.openSeconds === undefined ? '—' : r.openSeconds.toFixed(3),
-      sec(r.gexfSeconds), sec(r.csvSeconds), r.exportRss === undefined ? '—' : gib(r.exportRss),
-      r.onlineAtLeast !== undefined ? `> ${sec(r.onlineAtLeast)}` : sec(r.onlineSeconds), sec(r.offlineSeconds),
-      r.ratio !== undefined ? `${r.ratio.toFixed(2)}×` : r.ratioAtLeast !== undefined ? `> ${r.ratioAtLeast.toFixed(2)}×` : '—',
-      r.appendSeconds === undefined ? '—' : `${sec(r.appendSeconds)} (${num(r.appended)} cables)`, r.appendRss === undefined ? '—' : gib(r.appendRss),
-      [r.failure ?? ((r.neo4j ?? NEO4J) ? 'ok' : 'ok (no Neo4j)'), ...(r.skipped ?? []).map((name) => `${name} skipped`)].join('; '),
-    ].join(' | ')} |`);
+    lines.push(
+      `| ${[
+        r.label,
+        num(r.cables),
+        r.inputBytes === undefined ? '—' : (r.inputBytes / 1e6).toFixed(1),
+        sec(r.buildSeconds),
+        built ? Math.round(r.cables / r.buildSeconds).toLocaleString('en-US') : '—',
+        built ? (r.inputBytes / 1e6 / r.buildSeconds).toFixed(2) : '—',
+        sec(r.readSeconds),
+        sec(r.graphSeconds),
+        sec(r.writeSeconds),
+        built ? gib(r.peakRss) : '—',
+        num(r.nodes),
+        num(r.edges),
+        r.graphBytes === undefined ? '—' : (r.graphBytes / 1e6).toFixed(0),
+        r.openSeconds === undefined ? '—' : r.openSeconds.toFixed(3),
+        sec(r.gexfSeconds),
+        sec(r.csvSeconds),
+        r.exportRss === undefined ? '—' : gib(r.exportRss),
+        r.onlineAtLeast !== undefined ? `> ${sec(r.onlineAtLeast)}` : sec(r.onlineSeconds),
+        sec(r.offlineSeconds),
+        r.ratio !== undefined
+          ? `${r.ratio.toFixed(2)}×`
+          : r.ratioAtLeast !== undefined
+            ? `> ${r.ratioAtLeast.toFixed(2)}×`
+            : '—',
+        r.appendSeconds === undefined ? '—' : `${sec(r.appendSeconds)} (${num(r.appended)} cables)`,
+        r.appendRss === undefined ? '—' : gib(r.appendRss),
+        [
+          r.failure ?? ((r.neo4j ?? NEO4J) ? 'ok' : 'ok (no Neo4j)'),
+          ...(r.skipped ?? []).map((name) => `${name} skipped`),
+        ].join('; '),
+      ].join(' | ')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -271,22 +361,46 @@ function targets(rows) {
   const full = rows.find((r) => r.size === String(TARGET.fullSize));
   // Judged on the 251,287-cable row; without it, on the largest size that ran (and said so).
   const judge = (name, have, value, met) => {
-    if (full && have(full)) return `- ${name}: ${value(full)} at ${TARGET.fullSize.toLocaleString('en-US')} cables — **${met(full) ? 'met' : 'not met'}**`;
+    if (full && have(full))
+      return `- ${name}: ${value(full)} at ${TARGET.fullSize.toLocaleString('en-US')} cables — **${met(full) ? 'met' : 'not met'}**`;
     const largest = rows.filter(have).sort((a, b) => b.cables - a.cables)[0];
-    const why = full ? `failed at ${TARGET.fullSize.toLocaleString('en-US')} (${full.failure})` : `${TARGET.fullSize.toLocaleString('en-US')} cables not run`;
+    const why = full
+      ? `failed at ${TARGET.fullSize.toLocaleString('en-US')} (${full.failure})`
+      : `${TARGET.fullSize.toLocaleString('en-US')} cables not run`;
     if (!largest) return `- ${name}: not measured (${why})`;
     return `- ${name}: ${why}; at ${largest.label} cables ${value(largest)} — ${met(largest) ? 'met at that size' : '**not met** even at that size'}`;
   };
   return [
     'Targets (issue 7, for the 251,287-cable corpus):',
-    judge('≥ 1,000 cables/s end to end (build)', (r) => r.buildSeconds !== undefined, (r) => `${Math.round(r.cables / r.buildSeconds).toLocaleString('en-US')} cables/s`, (r) => r.cables / r.buildSeconds >= TARGET.cablesPerSecond),
-    judge('peak RSS ≤ 4 GiB (build)', (r) => r.buildSeconds !== undefined, (r) => gib(r.peakRss), (r) => r.peakRss <= TARGET.peakRss),
+    judge(
+      '≥ 1,000 cables/s end to end (build)',
+      (r) => r.buildSeconds !== undefined,
+      (r) => `${Math.round(r.cables / r.buildSeconds).toLocaleString('en-US')} cables/s`,
+      (r) => r.cables / r.buildSeconds >= TARGET.cablesPerSecond,
+    ),
+    judge(
+      'peak RSS ≤ 4 GiB (build)',
+      (r) => r.buildSeconds !== undefined,
+      (r) => gib(r.peakRss),
+      (r) => r.peakRss <= TARGET.peakRss,
+    ),
     rows.some((r) => r.ratio !== undefined || r.ratioAtLeast !== undefined)
-      ? judge('Neo4j online load ≤ 3× offline import', (r) => r.ratio !== undefined || r.ratioAtLeast !== undefined,
-        (r) => (r.ratio !== undefined ? `${r.ratio.toFixed(2)}× (${sec(r.onlineSeconds)} s vs ${sec(r.offlineSeconds)} s)` : `more than ${r.ratioAtLeast.toFixed(2)}× (the load passed the ${sec(r.onlineAtLeast)} s timeout; offline ${sec(r.offlineSeconds)} s)`),
-        (r) => (r.ratio ?? r.ratioAtLeast) <= TARGET.ratio)
+      ? judge(
+          'Neo4j online load ≤ 3× offline import',
+          (r) => r.ratio !== undefined || r.ratioAtLeast !== undefined,
+          (r) =>
+            r.ratio !== undefined
+              ? `${r.ratio.toFixed(2)}× (${sec(r.onlineSeconds)} s vs ${sec(r.offlineSeconds)} s)`
+              : `more than ${r.ratioAtLeast.toFixed(2)}× (the load passed the ${sec(r.onlineAtLeast)} s timeout; offline ${sec(r.offlineSeconds)} s)`,
+          (r) => (r.ratio ?? r.ratioAtLeast) <= TARGET.ratio,
+        )
       : '- Neo4j online load ≤ 3× offline import: not measured (--no-neo4j or --skip)',
-    judge(`build --append of 1,000 cables ≤ ${TARGET.appendSeconds} s`, (r) => r.appendSeconds !== undefined, (r) => `${sec(r.appendSeconds)} s for ${num(r.appended)} cables`, (r) => r.appendSeconds <= TARGET.appendSeconds),
+    judge(
+      `build --append of 1,000 cables ≤ ${TARGET.appendSeconds} s`,
+      (r) => r.appendSeconds !== undefined,
+      (r) => `${sec(r.appendSeconds)} s for ${num(r.appended)} cables`,
+      (r) => r.appendSeconds <= TARGET.appendSeconds,
+    ),
     ...(built.length === 0 ? ['(no size built)'] : []),
   ].join('\n');
 }
@@ -295,7 +409,9 @@ function targets(rows) {
 function growth(rows) {
   const built = rows.filter((r) => r.buildSeconds !== undefined).sort((a, b) => a.cables - b.cables);
   if (built.length < 2) return 'Growth: needs two sizes that built.';
-  const lines = ['Growth (cost ∝ cables^k between consecutive sizes; k ≈ 1 linear, k > 1.15 worse than linear, k < 0.85 fixed costs still dominate):'];
+  const lines = [
+    'Growth (cost ∝ cables^k between consecutive sizes; k ≈ 1 linear, k > 1.15 worse than linear, k < 0.85 fixed costs still dominate):',
+  ];
   const describe = (k) => (k > 1.15 ? 'worse than linear' : k < 0.85 ? 'less than linear' : 'linear');
   for (let i = 1; i < built.length; i += 1) {
     const [a, b] = [built[i - 1], built[i]];
@@ -303,8 +419,11 @@ function growth(rows) {
     const kt = Math.log(b.buildSeconds / a.buildSeconds) / x;
     const km = Math.log(b.peakRss / a.peakRss) / x;
     const ke = Math.log(b.edges / a.edges) / x;
-    const perCable = (r) => `${((r.buildSeconds / r.cables) * 1000).toFixed(2)} ms and ${((r.peakRss / r.cables) / 1024).toFixed(0)} KiB per cable`;
-    lines.push(`- ${a.label} → ${b.label} (×${(b.cables / a.cables).toFixed(1)} cables, ×${(b.edges / a.edges).toFixed(1)} edges): time k = ${kt.toFixed(2)} (${describe(kt)}), peak RSS k = ${km.toFixed(2)} (${describe(km)}); ${perCable(a)} → ${perCable(b)}; edges k = ${ke.toFixed(2)}${a.size === 'corpus' || b.size === 'corpus' ? ' (the shared corpus is real HTML pages, the others generated CSV: not like for like)' : ''}`);
+    const perCable = (r) =>
+      `${((r.buildSeconds / r.cables) * 1000).toFixed(2)} ms and ${(r.peakRss / r.cables / 1024).toFixed(0)} KiB per cable`;
+    lines.push(
+      `- ${a.label} → ${b.label} (×${(b.cables / a.cables).toFixed(1)} cables, ×${(b.edges / a.edges).toFixed(1)} edges): time k = ${kt.toFixed(2)} (${describe(kt)}), peak RSS k = ${km.toFixed(2)} (${describe(km)}); ${perCable(a)} → ${perCable(b)}; edges k = ${ke.toFixed(2)}${a.size === 'corpus' || b.size === 'corpus' ? ' (the shared corpus is real HTML pages, the others generated CSV: not like for like)' : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -321,27 +440,42 @@ function growth(rows) {
       log(neo4jNote);
     }
   }
-  const earlier = RESULTS && fs.existsSync(RESULTS)
-    ? fs.readFileSync(RESULTS, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((r) => !SIZES.includes(r.size))
-    : [];
+  const earlier =
+    RESULTS && fs.existsSync(RESULTS)
+      ? fs
+          .readFileSync(RESULTS, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line))
+          .filter((r) => !SIZES.includes(r.size))
+      : [];
   const measured = [];
   try {
     for (const size of SIZES) {
       const row = await measureSize(size, driver);
       measured.push(row);
-      if (RESULTS) fs.appendFileSync(RESULTS, `${JSON.stringify({ ...row, measuredAt: new Date().toISOString(), neo4j: NEO4J })}\n`);
+      if (RESULTS)
+        fs.appendFileSync(
+          RESULTS,
+          `${JSON.stringify({ ...row, measuredAt: new Date().toISOString(), neo4j: NEO4J })}\n`,
+        );
     }
   } finally {
     if (driver) await driver.close();
   }
   const cpus = os.cpus();
-  console.log(`\nmachine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(
+    `\nmachine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
   console.log(`command: node scripts/bench.js ${process.argv.slice(2).join(' ')}`.trimEnd());
   // The latest row of each size from the results file, then this run's; in size order.
   const bySize = new Map(earlier.map((r) => [r.size, r]));
   const order = (r) => (r.size === 'corpus' ? 0 : Number(r.size));
   const rows = [...bySize.values(), ...measured].sort((a, b) => order(a) - order(b));
-  if (bySize.size > 0) console.log(`rows of earlier runs (${RESULTS}): ${[...bySize.values()].map((r) => `${r.label} (${r.measuredAt})`).join(', ')}`);
+  if (bySize.size > 0)
+    console.log(
+      `rows of earlier runs (${RESULTS}): ${[...bySize.values()].map((r) => `${r.label} (${r.measuredAt})`).join(', ')}`,
+    );
   if (neo4jNote) console.log(neo4jNote);
   console.log(`\n${table(rows)}\n`);
   console.log(`${targets(rows)}\n`);

@@ -13,7 +13,9 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const ROOT = path.resolve(__dirname, '..');
 const { GraphDbReader } = require(path.join(ROOT, 'dist/db'));
-const { dbSource, gexfChunks, graphmlChunks, graphologyJsonChunks, writeChunksToFile, writeNeo4jCsvStream } = require(path.join(ROOT, 'dist/export'));
+const { dbSource, gexfChunks, graphmlChunks, graphologyJsonChunks, writeChunksToFile, writeNeo4jCsvStream } = require(
+  path.join(ROOT, 'dist/export'),
+);
 
 /** Occurrences of a needle in a file, read in chunks (no whole-file string). */
 function countIn(file, needles) {
@@ -21,7 +23,7 @@ function countIn(file, needles) {
   const fd = fs.openSync(file, 'r');
   const buffer = Buffer.alloc(1 << 20);
   let tail = '';
-  for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+  for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
     const text = tail + buffer.toString('utf8', 0, n);
     const cut = Math.max(0, text.length - 64);
     needles.forEach((needle, i) => {
@@ -55,12 +57,18 @@ async function main() {
     const counts = await fn();
     const ok = counts.nodes === expected.nodes && counts.edges === expected.edges;
     results.push(ok);
-    console.log(`${format.padEnd(10)} ${String(counts.nodes).padStart(8)} nodes ${String(counts.edges).padStart(9)} edges  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${ok ? 'ok' : 'MISMATCH'}${counts.note ? `  ${counts.note}` : ''}`);
+    console.log(
+      `${format.padEnd(10)} ${String(counts.nodes).padStart(8)} nodes ${String(counts.edges).padStart(9)} edges  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${ok ? 'ok' : 'MISMATCH'}${counts.note ? `  ${counts.note}` : ''}`,
+    );
   };
   await time('gexf', async () => {
     const file = path.join(dir, 'g.gexf');
     await writeChunksToFile(file, gexfChunks(dbSource(reader)));
-    execFileSync('xmllint', ['--stream', '--noout', '--schema', path.join(ROOT, '../shared/gexf-schema/1.3/gexf.xsd'), file], { stdio: 'pipe' });
+    execFileSync(
+      'xmllint',
+      ['--stream', '--noout', '--schema', path.join(ROOT, '../shared/gexf-schema/1.3/gexf.xsd'), file],
+      { stdio: 'pipe' },
+    );
     const [nodes, edges] = countIn(file, ['<node id=', '<edge id=']);
     return { nodes, edges, note: `valid GEXF 1.3, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB` };
   });
@@ -80,13 +88,19 @@ async function main() {
   });
   await time('neo4j-csv', async () => {
     const files = await writeNeo4jCsvStream(dbSource(reader), path.join(dir, 'csv'));
-    return { nodes: files.nodes.reduce((n, f) => n + csvRows(f), 0), edges: files.relationships.reduce((n, f) => n + csvRows(f), 0) };
+    return {
+      nodes: files.nodes.reduce((n, f) => n + csvRows(f), 0),
+      edges: files.relationships.reduce((n, f) => n + csvRows(f), 0),
+    };
   });
   fs.rmSync(dir, { recursive: true, force: true });
   return results.every(Boolean) ? 0 : 1;
 }
 
-main().then((status) => (process.exitCode = status), (error) => {
-  console.error(`check-exports: ${error.message}`);
-  process.exitCode = 1;
-});
+main().then(
+  (status) => (process.exitCode = status),
+  (error) => {
+    console.error(`check-exports: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

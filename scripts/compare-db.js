@@ -21,10 +21,19 @@ const columns = (db, table) => db.prepare(`SELECT name FROM pragma_table_info(?)
 const digest = (db, table, cols) => {
   const hash = crypto.createHash('sha256');
   let rows = 0;
-  const withoutRowid = db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(table)?.includes('WITHOUT ROWID');
+  const withoutRowid = db
+    .prepare('SELECT sql FROM sqlite_master WHERE name = ?')
+    .pluck()
+    .get(table)
+    ?.includes('WITHOUT ROWID');
   const order = withoutRowid ? cols.map((c) => `"${c}"`).join(', ') : 'rowid';
-  for (const row of db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${order}`).raw().iterate()) {
-    hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v)));
+  for (const row of db
+    .prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${order}`)
+    .raw()
+    .iterate()) {
+    hash.update(
+      JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v)),
+    );
     hash.update('\n');
     rows += 1;
   }
@@ -46,7 +55,9 @@ for (const t of [...new Set([...aTables, ...bTables])].sort()) {
     const mb = read(b);
     const keys = [...new Set([...ma.keys(), ...mb.keys()])].sort();
     const differing = keys.filter((k) => !ignoredMeta.has(k) && ma.get(k) !== mb.get(k));
-    console.log(`meta: ${keys.length} keys, ${differing.length === 0 ? 'equal' : `differ: ${differing.map((k) => `${k} (${ma.get(k) ?? '-'} → ${mb.get(k) ?? '-'})`).join('; ')}`}`);
+    console.log(
+      `meta: ${keys.length} keys, ${differing.length === 0 ? 'equal' : `differ: ${differing.map((k) => `${k} (${ma.get(k) ?? '-'} → ${mb.get(k) ?? '-'})`).join('; ')}`}`,
+    );
     differences += differing.length;
     continue;
   }

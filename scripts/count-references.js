@@ -13,19 +13,34 @@ const corpus = args[0] ?? path.resolve(__dirname, '../../shared/corpus/cablegate
 const { readCableText } = require(path.join(dist, 'ingest'));
 const { parseCable } = require(path.join(dist, 'parse'));
 
-const walk = (d) => fs.readdirSync(d, { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.html') ? [path.join(d, e.name)] : []));
+const walk = (d) =>
+  fs
+    .readdirSync(d, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.html') ? [path.join(d, e.name)] : [],
+    );
 const cables = walk(corpus).map((f) => parseCable(readCableText(fs.readFileSync(f, 'utf8'), 'html', f)));
 const ids = new Set(cables.map((c) => c.id));
-let entries = 0, withId = 0, inCorpus = 0, self = 0;
+let entries = 0,
+  withId = 0,
+  inCorpus = 0,
+  self = 0;
 const distinct = new Set();
 for (const c of cables) {
   for (const r of c.references) {
     entries++;
     if (!r.cableId) continue;
     withId++;
-    if (r.cableId === c.id) { self++; continue; }
-    if (ids.has(r.cableId)) { inCorpus++; distinct.add(`${c.id}>${r.cableId}`); }
+    if (r.cableId === c.id) {
+      self++;
+      continue;
+    }
+    if (ids.has(r.cableId)) {
+      inCorpus++;
+      distinct.add(`${c.id}>${r.cableId}`);
+    }
   }
 }
-console.log(`${cables.length} cables, ${entries} reference entries, ${withId} with a cable id, ${inCorpus} resolve to another cable of the corpus (${distinct.size} distinct citing→cited pairs)${self ? `, ${self} name the cable itself` : ''}`);
+console.log(
+  `${cables.length} cables, ${entries} reference entries, ${withId} with a cable id, ${inCorpus} resolve to another cable of the corpus (${distinct.size} distinct citing→cited pairs)${self ? `, ${self} name the cable itself` : ''}`,
+);

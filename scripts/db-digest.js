@@ -25,7 +25,10 @@ try {
   console.error(`db-digest: ${file}: ${error.message}`);
   process.exit(1);
 }
-const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
+const tables = db
+  .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+  .pluck()
+  .all();
 for (const table of tables) {
   if (/_fts$/.test(table)) continue;
   const hash = crypto.createHash('sha256');

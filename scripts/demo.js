@@ -17,7 +17,14 @@ const { runServe } = require(path.join(ROOT, 'dist/cli/serve-command'));
 const { parseArgs } = require('node:util');
 
 async function main() {
-  const { values, positionals: inputs } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, host: { type: 'string', default: '127.0.0.1' }, 'no-serve': { type: 'boolean', default: false } } });
+  const { values, positionals: inputs } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'no-serve': { type: 'boolean', default: false },
+    },
+  });
   const sources = inputs.length > 0 ? inputs : [path.join(ROOT, '..', 'shared', 'seeds')];
   const graphFile = path.join(ROOT, 'out', 'graph.db');
   const gexfFile = path.join(ROOT, 'out', 'graph.gexf');

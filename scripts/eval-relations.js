@@ -19,13 +19,20 @@ const swc = require('@swc/core');
 
 require.extensions['.ts'] = function (module, filename) {
   const src = fs.readFileSync(filename, 'utf8');
-  const { code } = swc.transformSync(src, { filename, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } });
+  const { code } = swc.transformSync(src, {
+    filename,
+    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+    module: { type: 'commonjs' },
+  });
   module._compile(code, filename);
 };
 
 const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
 const annDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'relations', 'annotations')));
 const corpusDir = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus', 'cablegate')));
 
@@ -36,21 +43,32 @@ const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
 
-const fold = (s) => String(s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9 -]+/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s) =>
+  String(s ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const lastWord = (s) => fold(s).split(' ').pop();
 function samePerson(sys, gold) {
   const s = fold(sys);
   const g = fold(gold);
   return s === g || s.endsWith(` ${g}`) || g.endsWith(` ${s}`) || lastWord(s) === lastWord(g);
 }
-const country = (c) => (c ? countryOf(c) ?? fold(c) : undefined);
-const sameOrg = (a, b) => { const x = fold(a); const y = fold(b); return x === y || (x.length > 3 && y.length > 3 && (x.includes(y) || y.includes(x))); };
+const country = (c) => (c ? (countryOf(c) ?? fold(c)) : undefined);
+const sameOrg = (a, b) => {
+  const x = fold(a);
+  const y = fold(b);
+  return x === y || (x.length > 3 && y.length > 3 && (x.includes(y) || y.includes(x)));
+};
 function sameOwner(sys, gold) {
   if (gold.country && sys.country) return country(gold.country) === country(sys.country);
   if (gold.organization && sys.organization) return sameOrg(gold.organization, sys.organization);
   return false;
 }
-const partyKey = (p) => (p.kind === 'officer' ? `officer:${fold(p.role)}` : p.name ?? p.text);
+const partyKey = (p) => (p.kind === 'officer' ? `officer:${fold(p.role)}` : (p.name ?? p.text));
 function sameParty(sys, gold) {
   if (gold.startsWith('officer:') || sys.startsWith('officer:')) return fold(sys) === fold(gold);
   return samePerson(sys, gold);
@@ -63,11 +81,20 @@ function match(system, gold, eq) {
   let tp = 0;
   for (const s of system) {
     const j = gold.findIndex((g, k) => !used.has(k) && eq(s, g));
-    if (j >= 0) { used.add(j); tp += 1; } else fp.push(s);
+    if (j >= 0) {
+      used.add(j);
+      tp += 1;
+    } else fp.push(s);
   }
   return { tp, fp, fn: gold.filter((_, k) => !used.has(k)) };
 }
-const prf = (tp, nSys, nGold) => ({ precision: nSys ? tp / nSys : 1, recall: nGold ? tp / nGold : 1, tp, system: nSys, gold: nGold });
+const prf = (tp, nSys, nGold) => ({
+  precision: nSys ? tp / nSys : 1,
+  recall: nGold ? tp / nGold : 1,
+  tp,
+  system: nSys,
+  gold: nGold,
+});
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 
 async function readCorpus(only) {
@@ -80,7 +107,10 @@ async function readCorpus(only) {
 }
 
 async function main() {
-  const annotations = fs.readdirSync(annDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(annDir, f), 'utf8')));
+  const annotations = fs
+    .readdirSync(annDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(annDir, f), 'utf8')));
   const ids = new Set(annotations.map((a) => a.id));
   const all = await readCorpus();
   const cables = all.filter((c) => ids.has(c.id));
@@ -100,27 +130,60 @@ async function main() {
     const roles = [];
     for (const r of rel.roles) {
       const key = `${lastWord(r.person.name ?? r.person.text)}|${r.title}|${r.country ?? ''}|${r.organization ?? ''}`;
-      if (!seen.has(key)) { seen.add(key); roles.push({ person: r.person.name ?? r.person.text, title: r.title, country: r.country, organization: r.organization, evidence: r.evidence.text }); }
+      if (!seen.has(key)) {
+        seen.add(key);
+        roles.push({
+          person: r.person.name ?? r.person.text,
+          title: r.title,
+          country: r.country,
+          organization: r.organization,
+          evidence: r.evidence.text,
+        });
+      }
     }
-    const full = match(roles, gold.roles, (s, g) => samePerson(s.person, g.person) && fold(s.title) === fold(g.title) && sameOwner(s, g));
-    const byTitle = match(roles, gold.roles, (s, g) => samePerson(s.person, g.person) && fold(s.title) === fold(g.title));
+    const full = match(
+      roles,
+      gold.roles,
+      (s, g) => samePerson(s.person, g.person) && fold(s.title) === fold(g.title) && sameOwner(s, g),
+    );
+    const byTitle = match(
+      roles,
+      gold.roles,
+      (s, g) => samePerson(s.person, g.person) && fold(s.title) === fold(g.title),
+    );
     // meetings per unordered pair, dated by a written date when any sentence gives one
     const pairs = new Map();
     for (const m of rel.meetings) {
-      const a = partyKey(m.a); const b = partyKey(m.b);
+      const a = partyKey(m.a);
+      const b = partyKey(m.b);
       const key = [fold(a), fold(b)].sort().join('|');
       const prev = pairs.get(key);
       if (!prev) pairs.set(key, { a, b, date: m.date, text: m.dateSource === 'text', evidence: m.evidence.text });
       else if (!prev.text && m.dateSource === 'text') Object.assign(prev, { date: m.date, text: true });
     }
     const meetings = [...pairs.values()];
-    const pairEq = (s, g) => (sameParty(s.a, g.a) && sameParty(s.b, g.b)) || (sameParty(s.a, g.b) && sameParty(s.b, g.a));
+    const pairEq = (s, g) =>
+      (sameParty(s.a, g.a) && sameParty(s.b, g.b)) || (sameParty(s.a, g.b) && sameParty(s.b, g.a));
     const mt = match(meetings, gold.meetings, pairEq);
     const md = match(meetings, gold.meetings, (s, g) => pairEq(s, g) && s.date === g.date);
-    for (const [k, r, n, g] of [['roles', full, roles.length, gold.roles.length], ['rolesTitle', byTitle, roles.length, gold.roles.length], ['meetings', mt, meetings.length, gold.meetings.length], ['meetingsDated', md, meetings.length, gold.meetings.length]]) {
-      totals[k][0] += r.tp; totals[k][1] += n; totals[k][2] += g;
+    for (const [k, r, n, g] of [
+      ['roles', full, roles.length, gold.roles.length],
+      ['rolesTitle', byTitle, roles.length, gold.roles.length],
+      ['meetings', mt, meetings.length, gold.meetings.length],
+      ['meetingsDated', md, meetings.length, gold.meetings.length],
+    ]) {
+      totals[k][0] += r.tp;
+      totals[k][1] += n;
+      totals[k][2] += g;
     }
-    errors.push({ id: cable.id, roleFP: full.fp, roleFN: full.fn, meetingFP: mt.fp, meetingFN: mt.fn, dateWrong: md.fp.filter((s) => !mt.fp.includes(s)) });
+    errors.push({
+      id: cable.id,
+      roleFP: full.fp,
+      roleFN: full.fn,
+      meetingFP: mt.fp,
+      meetingFN: mt.fn,
+      dateWrong: md.fp.filter((s) => !mt.fp.includes(s)),
+    });
   });
   const scores = Object.fromEntries(Object.entries(totals).map(([k, [tp, n, g]]) => [k, prf(tp, n, g)]));
 
@@ -131,36 +194,65 @@ async function main() {
     // relations' cache of title readings is emptied first, as one build reads each cable once)
     const ms = (a, b) => Number(b - a) / 1e6;
     const corpusExtractor = createExtractor('builtin');
-    let allMentions; let t0; let t1;
-    for (let pass = 0; pass < 2; pass += 1) { t0 = process.hrtime.bigint(); allMentions = await corpusExtractor.extract(all); t1 = process.hrtime.bigint(); }
+    let allMentions;
+    let t0;
+    let t1;
+    for (let pass = 0; pass < 2; pass += 1) {
+      t0 = process.hrtime.bigint();
+      allMentions = await corpusExtractor.extract(all);
+      t1 = process.hrtime.bigint();
+    }
     const resolved = resolveEntities(all, allMentions);
     const t2 = process.hrtime.bigint();
-    let count = 0; let r0; let r1;
+    let count = 0;
+    let r0;
+    let r1;
     for (let pass = 0; pass < 2; pass += 1) {
       count = 0;
       clearTitleReadings(); // as one build reads each cable once
       r0 = process.hrtime.bigint();
-      all.forEach((c, i) => { const r = extractRelations(c, allMentions[i], resolved.perCable[i]); count += r.roles.length + r.affiliations.length + r.meetings.length; });
+      all.forEach((c, i) => {
+        const r = extractRelations(c, allMentions[i], resolved.perCable[i]);
+        count += r.roles.length + r.affiliations.length + r.meetings.length;
+      });
       r1 = process.hrtime.bigint();
     }
-    timing = { cables: all.length, extractMs: ms(t0, t1), resolveMs: ms(t1, t2), relationsMs: ms(r0, r1), relations: count, costOfExtraction: ms(r0, r1) / ms(t0, t1) };
+    timing = {
+      cables: all.length,
+      extractMs: ms(t0, t1),
+      resolveMs: ms(t1, t2),
+      relationsMs: ms(r0, r1),
+      relations: count,
+      costOfExtraction: ms(r0, r1) / ms(t0, t1),
+    };
   }
 
-  if (args.includes('--json')) { console.log(JSON.stringify({ cables: cables.length, scores, timing }, null, 2)); return; }
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ cables: cables.length, scores, timing }, null, 2));
+    return;
+  }
   console.log(`Relations on ${cables.length} hand-annotated cables (${annDir})`);
-  const line = (label, s) => console.log(`  ${label.padEnd(36)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (${s.tp} right of ${s.system} read, ${s.gold} annotated)`);
+  const line = (label, s) =>
+    console.log(
+      `  ${label.padEnd(36)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (${s.tp} right of ${s.system} read, ${s.gold} annotated)`,
+    );
   line('roles (person, title, owner)', scores.roles);
   line('roles (person, title)', scores.rolesTitle);
   line('meetings (pair)', scores.meetings);
   line('meetings (pair, date)', scores.meetingsDated);
   if (timing) {
-    console.log(`Time on the corpus (${timing.cables} cables): extraction ${timing.extractMs.toFixed(0)} ms, resolution ${timing.resolveMs.toFixed(0)} ms, relations ${timing.relationsMs.toFixed(0)} ms (${timing.relations} relations)`);
+    console.log(
+      `Time on the corpus (${timing.cables} cables): extraction ${timing.extractMs.toFixed(0)} ms, resolution ${timing.resolveMs.toFixed(0)} ms, relations ${timing.relationsMs.toFixed(0)} ms (${timing.relations} relations)`,
+    );
     console.log(`  relations cost ${pct(timing.costOfExtraction)} of extraction (target <= 10%)`);
   }
   if (args.includes('--errors')) {
     for (const e of errors) {
       const lines = [
-        ...e.roleFP.map((r) => `  role +  ${r.person} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}    « ${r.evidence.slice(0, 140)} »`),
+        ...e.roleFP.map(
+          (r) =>
+            `  role +  ${r.person} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}    « ${r.evidence.slice(0, 140)} »`,
+        ),
         ...e.roleFN.map((r) => `  role -  ${r.person} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`),
         ...e.meetingFP.map((m) => `  meet +  ${m.a} — ${m.b} ${m.date ?? ''}    « ${m.evidence.slice(0, 140)} »`),
         ...e.meetingFN.map((m) => `  meet -  ${m.a} — ${m.b} ${m.date ?? ''}`),
@@ -170,4 +262,7 @@ async function main() {
     }
   }
 }
-main().catch((e) => { console.error(e.stack ?? e); process.exit(1); });
+main().catch((e) => {
+  console.error(e.stack ?? e);
+  process.exit(1);
+});

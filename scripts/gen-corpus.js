@@ -28,7 +28,13 @@ const USAGE = 'usage: node scripts/gen-corpus.js [-n 251287] [-o out/cables-N.cs
 let options;
 try {
   options = require('node:util').parseArgs({
-    options: { count: { type: 'string', short: 'n' }, out: { type: 'string', short: 'o' }, seed: { type: 'string' }, corpus: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      count: { type: 'string', short: 'n' },
+      out: { type: 'string', short: 'o' },
+      seed: { type: 'string' },
+      corpus: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   }).values;
 } catch (error) {
   console.error(`gen-corpus: ${error.message}\n${USAGE}`);
@@ -87,16 +93,81 @@ function pitmanYor(discount, strength, makeNew) {
   };
 }
 
-const SYLLABLES = ['ka', 'ro', 'vin', 'del', 'mar', 'to', 'li', 'sen', 'ba', 'ra', 'nu', 'ch', 'ev', 'ski', 'ov', 'ez', 'al', 'an', 'ti', 'go', 'mo', 'ren', 'dar', 'is', 'ha', 'kim', 'sa', 'zu', 'lo', 'fe'];
-const FIRST = ['Ahmed', 'Maria', 'John', 'Olivier', 'Svetlana', 'Hiroshi', 'Fatima', 'Carlos', 'Anna', 'Mohammed', 'Pierre', 'Elena', 'David', 'Ali', 'Sofia', 'Jean', 'Ivan', 'Li', 'Amina', 'Jorge'];
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'vin',
+  'del',
+  'mar',
+  'to',
+  'li',
+  'sen',
+  'ba',
+  'ra',
+  'nu',
+  'ch',
+  'ev',
+  'ski',
+  'ov',
+  'ez',
+  'al',
+  'an',
+  'ti',
+  'go',
+  'mo',
+  'ren',
+  'dar',
+  'is',
+  'ha',
+  'kim',
+  'sa',
+  'zu',
+  'lo',
+  'fe',
+];
+const FIRST = [
+  'Ahmed',
+  'Maria',
+  'John',
+  'Olivier',
+  'Svetlana',
+  'Hiroshi',
+  'Fatima',
+  'Carlos',
+  'Anna',
+  'Mohammed',
+  'Pierre',
+  'Elena',
+  'David',
+  'Ali',
+  'Sofia',
+  'Jean',
+  'Ivan',
+  'Li',
+  'Amina',
+  'Jorge',
+];
 const syllableName = (k) => {
   let s = '';
   for (let i = 0, parts = 2 + (k % 2); i < parts; i += 1) s += pick(SYLLABLES);
   return s[0].toUpperCase() + s.slice(1);
 };
 const nextPerson = pitmanYor(0.5, 5, (k) => `${pick(FIRST)} ${syllableName(k)}`);
-const ORG_KINDS = ['Ministry of Foreign Affairs', 'Ministry of Defense', 'Ministry of Interior', 'National Security Council', 'Central Bank', 'Supreme Court', 'Electoral Commission'];
-const nextOrg = pitmanYor(0.3, 3, () => `${pick(['National', 'United', 'Democratic', 'Popular', 'Independent'])} ${syllableName(3)} ${pick(['Party', 'Front', 'Movement', 'Union', 'Council'])}`);
+const ORG_KINDS = [
+  'Ministry of Foreign Affairs',
+  'Ministry of Defense',
+  'Ministry of Interior',
+  'National Security Council',
+  'Central Bank',
+  'Supreme Court',
+  'Electoral Commission',
+];
+const nextOrg = pitmanYor(
+  0.3,
+  3,
+  () =>
+    `${pick(['National', 'United', 'Democratic', 'Popular', 'Independent'])} ${syllableName(3)} ${pick(['Party', 'Front', 'Movement', 'Union', 'Council'])}`,
+);
 const nextPlace = pitmanYor(0.4, 10, () => pick(cities).city);
 const TITLES = ['Minister', 'Deputy Minister', 'Ambassador', 'Governor', 'General', 'Senator', 'Director', 'Advisor'];
 /** Share of a generated cable's paragraphs taken from its template cable (the rest: from the pool). */
@@ -139,8 +210,18 @@ async function main() {
     if (!post) continue;
     const firstPara = cable.paragraphs.find((p) => p.number !== undefined);
     const head = firstPara ? cable.text.slice(0, firstPara.start) : cable.text.slice(0, 600);
-    const own = cable.paragraphs.filter((p) => p.number !== undefined && p.text.length > 40).map((p) => p.text.replace(/^\s*\d+\s*\.\s*/, ''));
-    templates.push({ post, origin: raw.metadata.origin ?? cable.origin, classification: raw.metadata.classification ?? 'UNCLASSIFIED', header: raw.header ?? '', head, paragraphCount: Math.max(1, cable.paragraphs.length), own });
+    const own = cable.paragraphs
+      .filter((p) => p.number !== undefined && p.text.length > 40)
+      .map((p) => p.text.replace(/^\s*\d+\s*\.\s*/, ''));
+    templates.push({
+      post,
+      origin: raw.metadata.origin ?? cable.origin,
+      classification: raw.metadata.classification ?? 'UNCLASSIFIED',
+      header: raw.header ?? '',
+      head,
+      paragraphCount: Math.max(1, cable.paragraphs.length),
+      own,
+    });
     for (const text of own) if (text.length > 80) paragraphs.push(text);
     for (const s of cable.signers) signers.push(s);
     const year = Number(cable.created.slice(0, 4));
@@ -179,7 +260,10 @@ async function main() {
     const count = Math.max(1, Math.round(t.paragraphCount * (0.6 + random() * 0.8)));
     // The serial line (`STATE 083026`) and the declassification date follow the new id and year.
     const head = t.head
-      .replace(/^([^\n]*(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L|LIMITED OFFICIAL)[^\n]*?)\b0*\d{1,6}([ \t]*)$/im, (_m, before, after) => `${before}${pad(serial, 6)}${after}`)
+      .replace(
+        /^([^\n]*(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L|LIMITED OFFICIAL)[^\n]*?)\b0*\d{1,6}([ \t]*)$/im,
+        (_m, before, after) => `${before}${pad(serial, 6)}${after}`,
+      )
       .replace(/\b(\d{2}\/\d{2}\/)\d{4}\b/, `$1${year + 10}`);
     const body = [head.trimEnd(), ''];
     const meetings = random() < 0.25 ? 1 : 0;
@@ -187,7 +271,10 @@ async function main() {
     for (let k = 1; k <= count; k += 1) {
       // Mostly the template's own paragraphs, in order (a real cable's paragraphs name the same
       // people and places again), some from anywhere in the pool (new mixtures, new pairs).
-      let text = rename(t.own.length > 0 && random() < OWN_SHARE ? t.own[(k - 1) % t.own.length] : pick(paragraphs), names);
+      let text = rename(
+        t.own.length > 0 && random() < OWN_SHARE ? t.own[(k - 1) % t.own.length] : pick(paragraphs),
+        names,
+      );
       if (k <= meetings) {
         const who = nextPerson();
         const other = nextPerson();
@@ -197,13 +284,27 @@ async function main() {
     }
     body.push(pick(signers) ?? 'SMITH');
     const text = body.join('\n');
-    const row = [i, `${pad(month)}/${pad(day)}/${year} ${pad(hour)}:${pad(minute)}`, id, t.origin, t.classification, '', header, text].map(csvField).join(',') + '\n';
+    const row =
+      [
+        i,
+        `${pad(month)}/${pad(day)}/${year} ${pad(hour)}:${pad(minute)}`,
+        id,
+        t.origin,
+        t.classification,
+        '',
+        header,
+        text,
+      ]
+        .map(csvField)
+        .join(',') + '\n';
     bytes += Buffer.byteLength(row);
     if (!out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
     if (i % 50000 === 0) process.stderr.write(`gen-corpus: ${i} cables, ${(bytes / 1e6).toFixed(0)} MB\n`);
   }
   await new Promise((resolve) => out.end(resolve));
-  console.log(`gen-corpus: wrote ${N} cables, ${(bytes / 1e6).toFixed(1)} MB, to ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s (from ${templates.length} templates, ${paragraphs.length} paragraphs)`);
+  console.log(
+    `gen-corpus: wrote ${N} cables, ${(bytes / 1e6).toFixed(1)} MB, to ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s (from ${templates.length} templates, ${paragraphs.length} paragraphs)`,
+  );
 }
 
 main().catch((error) => {

@@ -9,8 +9,12 @@ const { readCableText } = require('../dist/ingest');
 const { parseRouting } = require('../dist/parse/routing');
 
 const corpus = process.argv[2] ?? path.resolve(__dirname, '../../shared/corpus/cablegate/cable');
-const walk = (d) => fs.readdirSync(d, { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.html') ? [path.join(d, e.name)] : []));
+const walk = (d) =>
+  fs
+    .readdirSync(d, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.html') ? [path.join(d, e.name)] : [],
+    );
 
 const fromIds = new Set();
 /** routing name (as written after the routing indicator) → canonical post, learned from FM lines. */
@@ -30,18 +34,27 @@ for (const file of walk(corpus)) {
   for (const p of [...routing.to, ...routing.info]) {
     // `AMEMBASSY LA PAZ FEB` style lines carry a month: keep only clean post names
     // `USMISSION USNATO BRUSSELS BE` ends with a country code: not a post name of its own
-    if (POST_TYPE.test(p.name) && /^[A-Z ]+$/.test(p.name) && !/ [A-Z]{2}$/.test(p.name) && !/\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b/.test(p.name))
+    if (
+      POST_TYPE.test(p.name) &&
+      /^[A-Z ]+$/.test(p.name) &&
+      !/ [A-Z]{2}$/.test(p.name) &&
+      !/\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b/.test(p.name)
+    )
       addressed.add(p.name.replace(TYPE, '').replace(/ /g, ''));
   }
 }
 const posts = [...new Set([...fromIds, ...addressed])].sort();
-const routed = [...fromLines.entries()].filter(([name, post]) => name.replace(TYPE, '').replace(/ /g, '') !== post).sort();
+const routed = [...fromLines.entries()]
+  .filter(([name, post]) => name.replace(TYPE, '').replace(/ /g, '') !== post)
+  .sort();
 const q = (s) => `'${s}'`;
 const out = `/** Post names learned from the corpus by scripts/learn-posts.js (do not edit by hand; rerun it). */
 
 /** Canonical post names: the ${fromIds.size} posts of the corpus's page names plus the embassies, consulates and missions of its routing lines. */
 export const LEARNED_POSTS: readonly string[] = [
-${chunk(posts.map(q), 10).map((l) => `  ${l.join(', ')},`).join('\n')}
+${chunk(posts.map(q), 10)
+  .map((l) => `  ${l.join(', ')},`)
+  .join('\n')}
 ];
 
 /** Routing names whose canonical post differs from the name run together (from the FM lines). */
@@ -49,7 +62,13 @@ export const LEARNED_ROUTING_NAMES: Readonly<Record<string, string>> = {
 ${routed.map(([n, p]) => `  ${q(n)}: ${q(p)},`).join('\n')}
 };
 `;
-function chunk(a, n) { const r = []; for (let i = 0; i < a.length; i += n) r.push(a.slice(i, i + n)); return r; }
+function chunk(a, n) {
+  const r = [];
+  for (let i = 0; i < a.length; i += n) r.push(a.slice(i, i + n));
+  return r;
+}
 const target = path.resolve(__dirname, '../src/parse/post-data.ts');
 fs.writeFileSync(target, out);
-console.log(`learn-posts: ${posts.length} posts (${fromIds.size} from page names), ${routed.length} routing names → ${path.relative(process.cwd(), target)}`);
+console.log(
+  `learn-posts: ${posts.length} posts (${fromIds.size} from page names), ${routed.length} routing names → ${path.relative(process.cwd(), target)}`,
+);

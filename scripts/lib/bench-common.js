@@ -31,7 +31,12 @@ function runMeasured(command, argv, options = {}) {
     const child = spawn(file, fileArgs, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (limit) => {
       let text = '';
-      return { add: (chunk) => { text = (text + chunk).slice(-limit); }, get: () => text };
+      return {
+        add: (chunk) => {
+          text = (text + chunk).slice(-limit);
+        },
+        get: () => text,
+      };
     };
     const out = keep(1 << 20);
     const err = keep(1 << 20);
@@ -41,17 +46,28 @@ function runMeasured(command, argv, options = {}) {
       if (echo) process.stderr.write(c);
     });
     let polledHwm = 0;
-    const poll = timed ? undefined : setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) polledHwm = Math.max(polledHwm, Number(m[1]) * 1024);
-      } catch { /* gone */ }
-    }, 100);
+    const poll = timed
+      ? undefined
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) polledHwm = Math.max(polledHwm, Number(m[1]) * 1024);
+          } catch {
+            /* gone */
+          }
+        }, 100);
     let timedOut = false;
-    const timer = timeoutMs > 0 ? setTimeout(() => {
-      timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-    }, timeoutMs) : undefined;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              /* gone */
+            }
+          }, timeoutMs)
+        : undefined;
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (poll) clearInterval(poll);
@@ -64,23 +80,43 @@ function runMeasured(command, argv, options = {}) {
         if (rss) peakRss = Number(rss[1]) * 1024;
         const killed = /Command terminated by signal (\d+)/.exec(stderr);
         if (killed) childSignal = Number(killed[1]) === 9 ? 'SIGKILL' : `signal ${killed[1]}`;
-        const cut = stderr.search(/\n?\s*(Command (exited with non-zero status|terminated by signal)|Command being timed:)/);
+        const cut = stderr.search(
+          /\n?\s*(Command (exited with non-zero status|terminated by signal)|Command being timed:)/,
+        );
         if (cut >= 0) stderr = stderr.slice(0, cut);
       }
-      const outOfMemory = /JavaScript heap out of memory|Reached heap limit|OutOfMemoryError|Cannot allocate memory/.test(stderr) || (childSignal === 'SIGKILL' && !timedOut);
+      const outOfMemory =
+        /JavaScript heap out of memory|Reached heap limit|OutOfMemoryError|Cannot allocate memory/.test(stderr) ||
+        (childSignal === 'SIGKILL' && !timedOut);
       const ok = code === 0 && !timedOut && !childSignal;
       let failure;
       if (timedOut) failure = `timeout after ${+(timeoutMs / 60000).toFixed(2)} min`;
       else if (outOfMemory) failure = 'out of memory';
-      else if (!ok) failure = `failed (${childSignal || `exit ${code}`})${lastLine(stderr) ? ` — ${lastLine(stderr)}` : ''}`;
-      resolve({ ok, code, signal: childSignal, seconds, peakRss, stdout: out.get(), stderr, timedOut, outOfMemory, failure });
+      else if (!ok)
+        failure = `failed (${childSignal || `exit ${code}`})${lastLine(stderr) ? ` — ${lastLine(stderr)}` : ''}`;
+      resolve({
+        ok,
+        code,
+        signal: childSignal,
+        seconds,
+        peakRss,
+        stdout: out.get(),
+        stderr,
+        timedOut,
+        outOfMemory,
+        failure,
+      });
     });
   });
 }
 
 /** The line that names the error (`RangeError: Invalid string length`), else the last line. */
 function lastLine(text) {
-  const lines = text.trim().split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at ') && !/^Node\.js v/.test(l));
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('at ') && !/^Node\.js v/.test(l));
   const named = lines.find((l) => /^(\w*Error|Exception|error)\b|^cablegraph\b.*:/.test(l));
   return (named || lines[lines.length - 1] || '').slice(0, 200);
 }
@@ -95,16 +131,29 @@ function mustSucceed(what, result) {
 const cli = (argv, options) => runMeasured(process.execPath, [NODE_HEAP, CLI, ...argv], options);
 
 /** scripts/gen-corpus.js: an N-cable cables.csv (seed 1, the corpus bench-load.js --cables N makes). */
-const generateCorpus = (n, csv, options) => runMeasured(process.execPath, [path.join(ROOT, 'scripts', 'gen-corpus.js'), '-n', String(n), '-o', csv], options);
+const generateCorpus = (n, csv, options) =>
+  runMeasured(process.execPath, [path.join(ROOT, 'scripts', 'gen-corpus.js'), '-n', String(n), '-o', csv], options);
 
 /** `cablegraph build <input> -o <out>`; `quiet: false` keeps the summary line (stage seconds). */
-const buildGraph = (input, out, options = {}) => cli(['build', input, '-o', out, ...(options.quiet === false ? [] : ['--quiet'])], options);
+const buildGraph = (input, out, options = {}) =>
+  cli(['build', input, '-o', out, ...(options.quiet === false ? [] : ['--quiet'])], options);
 
 /** The build's summary line: nodes, edges and seconds per stage. */
 function parseBuildSummary(stderr) {
-  const m = /cablegraph build: (\d+) cables .*?: (\d+) nodes .*?, (\d+) edges .*? in ([\d.]+) s \(read\+parse\+extract ([\d.]+) s, resolve\+graph\+metrics ([\d.]+) s, write ([\d.]+) s\)/.exec(stderr);
+  const m =
+    /cablegraph build: (\d+) cables .*?: (\d+) nodes .*?, (\d+) edges .*? in ([\d.]+) s \(read\+parse\+extract ([\d.]+) s, resolve\+graph\+metrics ([\d.]+) s, write ([\d.]+) s\)/.exec(
+      stderr,
+    );
   if (!m) return undefined;
-  return { cables: Number(m[1]), nodes: Number(m[2]), edges: Number(m[3]), seconds: Number(m[4]), readSeconds: Number(m[5]), graphSeconds: Number(m[6]), writeSeconds: Number(m[7]) };
+  return {
+    cables: Number(m[1]),
+    nodes: Number(m[2]),
+    edges: Number(m[3]),
+    seconds: Number(m[4]),
+    readSeconds: Number(m[5]),
+    graphSeconds: Number(m[6]),
+    writeSeconds: Number(m[7]),
+  };
 }
 
 /** A graph database's counts (its meta table: cables, nodes, edges …). */
@@ -131,7 +180,9 @@ readMeta(db);
 db.prepare('SELECT id FROM entities ORDER BY pagerank DESC, id LIMIT 50').all();
 process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e9));
 db.close();`;
-  return Number(require('node:child_process').execFileSync(process.execPath, ['-e', script, file], { encoding: 'utf8' }));
+  return Number(
+    require('node:child_process').execFileSync(process.execPath, ['-e', script, file], { encoding: 'utf8' }),
+  );
 }
 
 /** Total bytes of the files under the given paths. */
@@ -172,23 +223,54 @@ function neo4jCsvFiles(directory) {
  */
 async function offlineImport(files, work, options = {}) {
   const lib = path.join(process.env.NEO4J_DIR || path.join(ROOT, '.neo4j'), 'lib');
-  if (!fs.existsSync(path.join(lib, '.complete'))) throw new Error(`no Neo4j jars in ${lib}: run npm run neo4j:start once`);
+  if (!fs.existsSync(path.join(lib, '.complete')))
+    throw new Error(`no Neo4j jars in ${lib}: run npm run neo4j:start once`);
   const home = path.join(work, 'neo4j-home');
   fs.rmSync(home, { recursive: true, force: true });
   fs.mkdirSync(path.join(home, 'conf'), { recursive: true });
   fs.writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
   try {
-    return mustSucceed('offline import', await runMeasured('java', [
-      '-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--overwrite-destination', '--multiline-fields=true', '--array-delimiter=;',
-      ...files.nodes.map((f) => `--nodes=${f}`), ...files.relationships.map((f) => `--relationships=${f}`),
-    ], { ...options, cwd: work, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') } }));
+    return mustSucceed(
+      'offline import',
+      await runMeasured(
+        'java',
+        [
+          '-cp',
+          `${lib}/*`,
+          'org.neo4j.cli.AdminTool',
+          'database',
+          'import',
+          'full',
+          'neo4j',
+          '--overwrite-destination',
+          '--multiline-fields=true',
+          '--array-delimiter=;',
+          ...files.nodes.map((f) => `--nodes=${f}`),
+          ...files.relationships.map((f) => `--relationships=${f}`),
+        ],
+        { ...options, cwd: work, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') } },
+      ),
+    );
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
 }
 
 module.exports = {
-  ROOT, CLI, NODE_HEAP, SHARED_CORPUS,
-  runMeasured, mustSucceed, cli, generateCorpus, buildGraph, parseBuildSummary, readGraphCounts, openTime, inputBytes,
-  emptyDatabase, neo4jCsvFiles, offlineImport,
+  ROOT,
+  CLI,
+  NODE_HEAP,
+  SHARED_CORPUS,
+  runMeasured,
+  mustSucceed,
+  cli,
+  generateCorpus,
+  buildGraph,
+  parseBuildSummary,
+  readGraphCounts,
+  openTime,
+  inputBytes,
+  emptyDatabase,
+  neo4jCsvFiles,
+  offlineImport,
 };

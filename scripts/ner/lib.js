@@ -35,7 +35,12 @@ function corpusPages() {
 
 /** Ids of the 20 gold cables (file names only — their annotations are never read). */
 function goldIds() {
-  return new Set(fs.readdirSync(path.join(GOLD_DIR, 'annotations')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
+  return new Set(
+    fs
+      .readdirSync(path.join(GOLD_DIR, 'annotations'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5)),
+  );
 }
 
 let pageIndex;

@@ -36,29 +36,42 @@ const TYPE = { P: 'PERSON', O: 'ORGANIZATION', L: 'PLACE' };
 function parseBlocks(file) {
   const blocks = [];
   let cur;
-  fs.readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    const where = `${file}:${i + 1}`;
-    if (line.startsWith('@')) { cur = { id: line.slice(1).trim(), entities: [], nonEntities: [], notes: {} }; blocks.push(cur); return; }
-    if (!cur) throw new Error(`${where}: a line before the first "@ ID"`);
-    const m = /^#([123])\s+(.*)$/.exec(line);
-    if (m) { cur.notes[m[1]] = (cur.notes[m[1]] ? cur.notes[m[1]] + ' ' : '') + m[2]; return; }
-    const kind = line[0];
-    const rest = line.slice(1).trim();
-    if (kind === 'N') { cur.nonEntities.push(rest); return; }
-    const parts = rest.split('|').map((s) => s.trim());
-    if (kind === 'C') {
-      const [name, form, list] = parts;
-      const ent = cur.entities.find((e) => e.name === name);
-      if (!ent || !form || !list) throw new Error(`${where}: "C name | form | n,n" needs an entity listed above`);
-      ent.occurrences = { ...(ent.occurrences || {}), [form]: list.split(',').map(Number) };
-      return;
-    }
-    if (!TYPE[kind]) throw new Error(`${where}: unknown line kind "${kind}" (P, O, L, C, N, #1, #2, @)`);
-    if (parts.length < 2 || parts.slice(1).some((p) => !p)) throw new Error(`${where}: "${kind} name | mention | ..." needs at least one mention`);
-    cur.entities.push({ type: TYPE[kind], name: parts[0], mentions: parts.slice(1) });
-  });
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line) return;
+      const where = `${file}:${i + 1}`;
+      if (line.startsWith('@')) {
+        cur = { id: line.slice(1).trim(), entities: [], nonEntities: [], notes: {} };
+        blocks.push(cur);
+        return;
+      }
+      if (!cur) throw new Error(`${where}: a line before the first "@ ID"`);
+      const m = /^#([123])\s+(.*)$/.exec(line);
+      if (m) {
+        cur.notes[m[1]] = (cur.notes[m[1]] ? cur.notes[m[1]] + ' ' : '') + m[2];
+        return;
+      }
+      const kind = line[0];
+      const rest = line.slice(1).trim();
+      if (kind === 'N') {
+        cur.nonEntities.push(rest);
+        return;
+      }
+      const parts = rest.split('|').map((s) => s.trim());
+      if (kind === 'C') {
+        const [name, form, list] = parts;
+        const ent = cur.entities.find((e) => e.name === name);
+        if (!ent || !form || !list) throw new Error(`${where}: "C name | form | n,n" needs an entity listed above`);
+        ent.occurrences = { ...(ent.occurrences || {}), [form]: list.split(',').map(Number) };
+        return;
+      }
+      if (!TYPE[kind]) throw new Error(`${where}: unknown line kind "${kind}" (P, O, L, C, N, #1, #2, @)`);
+      if (parts.length < 2 || parts.slice(1).some((p) => !p))
+        throw new Error(`${where}: "${kind} name | mention | ..." needs at least one mention`);
+      cur.entities.push({ type: TYPE[kind], name: parts[0], mentions: parts.slice(1) });
+    });
   return blocks;
 }
 
@@ -78,7 +91,10 @@ function compare(before, after) {
       continue;
     }
     const overlap = before.find((x) => !matched.has(x) && x.start < s.end && x.end > s.start);
-    if (overlap) { matched.add(overlap); c.rebounded++; } else c.added++;
+    if (overlap) {
+      matched.add(overlap);
+      c.rebounded++;
+    } else c.added++;
   }
   c.removed = before.filter((x) => !matched.has(x)).length;
   return c;
@@ -124,28 +140,45 @@ function compareLists(file) {
 }
 
 async function main() {
-  if (process.argv[2] === '--dump') { console.log(dump(process.argv[3])); return; }
-  if (process.argv[2] === '--compare') { compareLists(process.argv[3]); return; }
+  if (process.argv[2] === '--dump') {
+    console.log(dump(process.argv[3]));
+    return;
+  }
+  if (process.argv[2] === '--compare') {
+    compareLists(process.argv[3]);
+    return;
+  }
   const file = process.argv[2];
-  if (!file) { console.error('usage: node scripts/ner/lines.js BATCH.txt | --dump ID | --compare MINE.txt'); process.exit(2); }
+  if (!file) {
+    console.error('usage: node scripts/ner/lines.js BATCH.txt | --dump ID | --compare MINE.txt');
+    process.exit(2);
+  }
   let bad = 0;
   for (const b of parseBlocks(file)) {
     const target = path.join(ANNOTATION_DIR, `${b.id}.json`);
     const text = (await parsedCable(b.id)).text;
     const r = computeSpans(text, b.entities, b.nonEntities);
-    const problems = [...lint({ entities: b.entities }),
+    const problems = [
+      ...lint({ entities: b.entities }),
       ...r.missing.map((f) => `NOT FOUND: "${f}"`),
-      ...r.clashes.map((x) => `form "${x.form}" under two entities: ${x.first} / ${x.second}`)];
+      ...r.clashes.map((x) => `form "${x.form}" under two entities: ${x.first} / ${x.second}`),
+    ];
     const reviews = [];
     if (b.notes['3']) {
-      if (!fs.existsSync(target)) throw new Error(`${b.id}: an independent re-reading (#3) needs the reviewed file (${target})`);
+      if (!fs.existsSync(target))
+        throw new Error(`${b.id}: an independent re-reading (#3) needs the reviewed file (${target})`);
       const prior = JSON.parse(fs.readFileSync(target, 'utf8'));
       const kept = (prior.reviews || []).filter((x) => x.pass < 3);
       if (!kept.some((x) => x.pass === 2)) throw new Error(`${target}: no review pass to compare the re-reading with`);
-      reviews.push(...kept, { pass: 3, method: 'independent re-reading', notes: b.notes['3'],
-        changes: compare(prior.spans || [], r.spans) });
+      reviews.push(...kept, {
+        pass: 3,
+        method: 'independent re-reading',
+        notes: b.notes['3'],
+        changes: compare(prior.spans || [], r.spans),
+      });
     } else if (b.notes['2']) {
-      if (!fs.existsSync(target)) throw new Error(`${b.id}: a review (#2) needs the first pass written before (${target})`);
+      if (!fs.existsSync(target))
+        throw new Error(`${b.id}: a review (#2) needs the first pass written before (${target})`);
       const first = JSON.parse(fs.readFileSync(target, 'utf8'));
       const pass1 = (first.reviews || []).find((x) => x.pass === 1);
       if (!pass1) throw new Error(`${target}: no first-pass review to compare with`);
@@ -153,7 +186,10 @@ async function main() {
     } else if (b.notes['1']) reviews.push({ pass: 1, notes: b.notes['1'] });
     else throw new Error(`${b.id}: the block needs "#1" notes (first pass), "#2" (review) or "#3" (re-reading)`);
     const non = b.nonEntities.length ? `\n"nonEntities": ${JSON.stringify(b.nonEntities)},` : '';
-    fs.writeFileSync(target, `{"id": ${JSON.stringify(b.id)}, "textSha1": ${JSON.stringify(sha1(text))},\n"entities": ${list(b.entities)},${non}\n"spans": ${list(r.spans)},\n"reviews": ${list(reviews)}\n}\n`);
+    fs.writeFileSync(
+      target,
+      `{"id": ${JSON.stringify(b.id)}, "textSha1": ${JSON.stringify(sha1(text))},\n"entities": ${list(b.entities)},${non}\n"spans": ${list(r.spans)},\n"reviews": ${list(reviews)}\n}\n`,
+    );
     const last = reviews[reviews.length - 1];
     const ch = last.changes ? ` review ${last.pass}: ${JSON.stringify(last.changes)}` : '';
     console.log(`${b.id}: ${b.entities.length} entities, ${r.spans.length} spans${ch}`);
@@ -163,4 +199,7 @@ async function main() {
   }
   process.exit(bad ? 1 : 0);
 }
-main().catch((e) => { console.error(`error: ${e.message}`); process.exit(1); });
+main().catch((e) => {
+  console.error(`error: ${e.message}`);
+  process.exit(1);
+});

@@ -25,7 +25,10 @@ const path = require('node:path');
 const { corpusPages, goldIds, parsedCable } = require('./lib');
 
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
 const N = Number(opt('--n', '300'));
 const SEED = opt('--seed', 'cablegraph-ner-1');
 const OUT = path.resolve(opt('--out', path.join(__dirname, 'sample.txt')));
@@ -35,7 +38,10 @@ const MIN_CAPS_SHARE = 0.35;
 /** mulberry32 seeded from a string hash: a small, well-known deterministic PRNG. */
 function rng(seed) {
   let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) { h = Math.imul(h ^ seed.charCodeAt(i), 3432918353); h = (h << 13) | (h >>> 19); }
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
   let a = h >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -46,22 +52,39 @@ function rng(seed) {
 }
 function shuffle(list, rand) {
   const a = list.slice();
-  for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; }
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
   return a;
 }
 
-function yearOf(id) { const yy = Number(id.slice(0, 2)); return yy >= 60 ? 1900 + yy : 2000 + yy; }
-function originOf(id) { return (/^\d{2}([A-Z]+)\d+/.exec(id) || [])[1] || 'UNKNOWN'; }
+function yearOf(id) {
+  const yy = Number(id.slice(0, 2));
+  return yy >= 60 ? 1900 + yy : 2000 + yy;
+}
+function originOf(id) {
+  return (/^\d{2}([A-Z]+)\d+/.exec(id) || [])[1] || 'UNKNOWN';
+}
 function lowerShare(text) {
-  let lower = 0; let letters = 0;
-  for (const ch of text) { if (/[a-z]/.test(ch)) { lower++; letters++; } else if (/[A-Z]/.test(ch)) letters++; }
+  let lower = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/[a-z]/.test(ch)) {
+      lower++;
+      letters++;
+    } else if (/[A-Z]/.test(ch)) letters++;
+  }
   return letters ? lower / letters : 0;
 }
 
 /** Round-robin over posts (seeded order), each post's cables in seeded order. */
 function roundRobin(cables, rand) {
   const byPost = new Map();
-  for (const c of cables) { if (!byPost.has(c.origin)) byPost.set(c.origin, []); byPost.get(c.origin).push(c); }
+  for (const c of cables) {
+    if (!byPost.has(c.origin)) byPost.set(c.origin, []);
+    byPost.get(c.origin).push(c);
+  }
   const queues = shuffle([...byPost.keys()].sort(), rand).map((p) => shuffle(byPost.get(p), rand));
   const out = [];
   while (queues.some((q) => q.length)) for (const q of queues) if (q.length) out.push(q.shift());
@@ -70,7 +93,11 @@ function roundRobin(cables, rand) {
 
 /** 8-word shingles of a text (letters only, lower-cased): near-duplicate pages share most of them. */
 function shingles(text) {
-  const words = text.toLowerCase().replace(/[’']/g, '').match(/[a-z]+/g) || [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .match(/[a-z]+/g) || [];
   const out = new Set();
   for (let i = 0; i + 8 <= words.length; i++) out.add(words.slice(i, i + 8).join(' '));
   return out;
@@ -83,15 +110,23 @@ function dropNearDuplicates(ordered, goldShingles) {
   const keptSets = [];
   const add = (set) => {
     const k = keptSets.push(set) - 1;
-    for (const x of set) { if (!seen.has(x)) seen.set(x, []); seen.get(x).push(k); }
+    for (const x of set) {
+      if (!seen.has(x)) seen.set(x, []);
+      seen.get(x).push(k);
+    }
   };
   goldShingles.forEach(add);
   const kept = [];
   for (const c of ordered) {
     const shared = new Map();
     for (const x of c.shingles) for (const k of seen.get(x) || []) shared.set(k, (shared.get(k) || 0) + 1);
-    const dup = [...shared].some(([k, n]) => n / Math.max(1, Math.min(c.shingles.size, keptSets[k].size)) > NEAR_DUPLICATE);
-    if (dup) { console.error(`near-duplicate text, left out: ${c.id}`); continue; }
+    const dup = [...shared].some(
+      ([k, n]) => n / Math.max(1, Math.min(c.shingles.size, keptSets[k].size)) > NEAR_DUPLICATE,
+    );
+    if (dup) {
+      console.error(`near-duplicate text, left out: ${c.id}`);
+      continue;
+    }
     kept.push(c);
     add(c.shingles);
   }
@@ -103,7 +138,10 @@ async function main() {
   const pool = [];
   const goldShingles = [];
   for (const { id } of corpusPages()) {
-    if (gold.has(id)) { goldShingles.push(shingles((await parsedCable(id)).text)); continue; }
+    if (gold.has(id)) {
+      goldShingles.push(shingles((await parsedCable(id)).text));
+      continue;
+    }
     const cable = await parsedCable(id);
     if (!cable.text || cable.text.trim().length < 200) continue; // nothing to annotate
     const year = yearOf(id);
@@ -132,11 +170,15 @@ async function main() {
   const taken = { old: 0, caps: 0, mixed: 0 };
   const order = [];
   for (let k = 1; k <= total; k++) {
-    let best; let lag = -Infinity;
+    let best;
+    let lag = -Infinity;
     for (const s of ['old', 'caps', 'mixed']) {
       if (taken[s] >= want[s]) continue;
       const l = (k * want[s]) / total - taken[s];
-      if (l > lag) { lag = l; best = s; }
+      if (l > lag) {
+        lag = l;
+        best = s;
+      }
     }
     order.push(picked[best][taken[best]++]);
   }
@@ -145,13 +187,21 @@ async function main() {
     const before = fs.readFileSync(OUT, 'utf8').split('\n').filter(Boolean);
     const drawnIds = new Set(ids);
     const lost = before.filter((id) => !drawnIds.has(id));
-    if (lost.length) throw new Error(`${OUT}: ${lost.length} ids are not in a draw of ${N} with seed ${SEED} (${lost.slice(0, 3).join(', ')}…): not extended`);
+    if (lost.length)
+      throw new Error(
+        `${OUT}: ${lost.length} ids are not in a draw of ${N} with seed ${SEED} (${lost.slice(0, 3).join(', ')}…): not extended`,
+      );
     const kept = new Set(before);
     ids = [...before, ...ids.filter((id) => !kept.has(id))];
   }
   fs.writeFileSync(OUT, ids.join('\n') + '\n');
   const posts = new Set(order.map((c) => c.origin)).size;
-  console.error(`pool ${pool.length} (old ${strata.old.length}, caps ${strata.caps.length}, mixed ${strata.mixed.length}); ` +
-    `sample ${ids.length}${EXTEND ? ' (extended)' : ''} (old ${want.old}, caps ${want.caps}, mixed ${want.mixed}) over ${posts} posts, seed ${SEED} -> ${path.relative(process.cwd(), OUT)}`);
+  console.error(
+    `pool ${pool.length} (old ${strata.old.length}, caps ${strata.caps.length}, mixed ${strata.mixed.length}); ` +
+      `sample ${ids.length}${EXTEND ? ' (extended)' : ''} (old ${want.old}, caps ${want.caps}, mixed ${want.mixed}) over ${posts} posts, seed ${SEED} -> ${path.relative(process.cwd(), OUT)}`,
+  );
 }
-main().catch((e) => { console.error(`error: ${e.message}`); process.exit(1); });
+main().catch((e) => {
+  console.error(`error: ${e.message}`);
+  process.exit(1);
+});

@@ -18,18 +18,28 @@ const swc = require('@swc/core');
 
 require.extensions['.ts'] = function (module, filename) {
   const src = fs.readFileSync(filename, 'utf8');
-  const { code } = swc.transformSync(src, { filename, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } });
+  const { code } = swc.transformSync(src, {
+    filename,
+    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+    module: { type: 'commonjs' },
+  });
   module._compile(code, filename);
 };
 const ROOT = path.join(__dirname, '..', '..');
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
 const annotationsDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'ner', 'annotations')));
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
 const epochs = Number(opt('--epochs', '10'));
 const folds = Number(opt('--folds', '0'));
 const out = path.resolve(opt('--out', path.join(ROOT, 'src', 'extract', 'tagger', 'tagger.bin.gz')));
-if (/[\\/]gold[\\/]?/.test(annotationsDir) && annotationsDir.includes('shared')) { console.error('the gold cables are for measuring only'); process.exit(2); }
+if (/[\\/]gold[\\/]?/.test(annotationsDir) && annotationsDir.includes('shared')) {
+  console.error('the gold cables are for measuring only');
+  process.exit(2);
+}
 
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
@@ -59,24 +69,42 @@ function goldTags(tokens, spans) {
 
 /** A seeded shuffle (same order every run). */
 function shuffled(xs, seed) {
-  const a = [...xs]; let s = seed >>> 0;
-  for (let i = a.length - 1; i > 0; i--) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; const j = s % (i + 1); [a[i], a[j]] = [a[j], a[i]]; }
+  const a = [...xs];
+  let s = seed >>> 0;
+  for (let i = a.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [a[i], a[j]] = [a[j], a[i]];
+  }
   return a;
 }
 
 function train(items) {
   const trainer = new PerceptronTrainer();
   for (let e = 0; e < epochs; e++) {
-    let errors = 0; let tokens = 0;
-    for (const it of shuffled(items, 1234 + e)) { errors += trainer.train(it.input, STATIC, it.gold); tokens += it.gold.length; }
-    if (!args.includes('--quiet')) process.stderr.write(`  epoch ${e + 1}: ${(100 * errors / tokens).toFixed(2)}% tokens wrong\n`);
+    let errors = 0;
+    let tokens = 0;
+    for (const it of shuffled(items, 1234 + e)) {
+      errors += trainer.train(it.input, STATIC, it.gold);
+      tokens += it.gold.length;
+    }
+    if (!args.includes('--quiet'))
+      process.stderr.write(`  epoch ${e + 1}: ${((100 * errors) / tokens).toFixed(2)}% tokens wrong\n`);
   }
   return trainer.averaged();
 }
 
 async function main() {
-  const files = fs.readdirSync(annotationsDir).filter((f) => f.endsWith('.json')).sort();
-  const annotations = new Map(files.map((f) => { const a = JSON.parse(fs.readFileSync(path.join(annotationsDir, f), 'utf8')); return [a.id, a]; }));
+  const files = fs
+    .readdirSync(annotationsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const annotations = new Map(
+    files.map((f) => {
+      const a = JSON.parse(fs.readFileSync(path.join(annotationsDir, f), 'utf8'));
+      return [a.id, a];
+    }),
+  );
   // Only the annotated cables' Cable Viewer pages are read (the text they were annotated on: scripts/ner/lib.js).
   const pages = [];
   const walk = (dir) => {
@@ -89,13 +117,20 @@ async function main() {
   walk(corpus);
   pages.sort();
   const cables = new Map();
-  for await (const p of processCables(readCables(pages, {}), { ner: 'none', workers: 0 })) if (annotations.has(p.cable.id) && !cables.has(p.cable.id)) cables.set(p.cable.id, p.cable);
+  for await (const p of processCables(readCables(pages, {}), { ner: 'none', workers: 0 }))
+    if (annotations.has(p.cable.id) && !cables.has(p.cable.id)) cables.set(p.cable.id, p.cable);
   const rules = new BuiltinExtractor();
   const items = [];
   for (const [id, a] of annotations) {
     const cable = cables.get(id);
-    if (!cable) { console.error(`${id}: not in ${corpus}; skipped`); continue; }
-    if (crypto.createHash('sha1').update(cable.text).digest('hex') !== a.textSha1) { console.error(`${id}: the corpus text differs from the annotated text (SHA-1); skipped`); continue; }
+    if (!cable) {
+      console.error(`${id}: not in ${corpus}; skipped`);
+      continue;
+    }
+    if (crypto.createHash('sha1').update(cable.text).digest('hex') !== a.textSha1) {
+      console.error(`${id}: the corpus text differs from the annotated text (SHA-1); skipped`);
+      continue;
+    }
     const input = taggerInput(cable, rules);
     items.push({ id, cable, annotation: a, input, gold: goldTags(input.tokens, a.spans) });
   }
@@ -104,28 +139,52 @@ async function main() {
   const outside = items.reduce((n, it) => n + it.input.outside.reduce((a, b) => a + b, 0), 0);
   const lost = items.reduce((n, it) => n + it.gold.filter((g, i) => g !== 0 && it.input.outside[i]).length, 0);
   console.log(`${items.length} annotated cables (${tokens} tokens) from ${annotationsDir}`);
-  console.log(`tokens outside any entity for sure (not scored): ${outside} (${(100 * outside / tokens).toFixed(1)}%), of them inside an annotated entity: ${lost}`);
+  console.log(
+    `tokens outside any entity for sure (not scored): ${outside} (${((100 * outside) / tokens).toFixed(1)}%), of them inside an annotated entity: ${lost}`,
+  );
 
   if (args.includes('--oracle')) {
     // The annotated spans themselves as mentions: what resolution and scoring make of a perfect tagger.
     const score = scorer(stripTitles);
-    const pred = resolveEntities(items.map((it) => it.cable), items.map((it) => it.annotation.spans.map((s) => ({ type: s.type, text: it.cable.text.slice(s.start, s.end), start: s.start, end: s.end })))).perCable;
+    const pred = resolveEntities(
+      items.map((it) => it.cable),
+      items.map((it) =>
+        it.annotation.spans.map((s) => ({
+          type: s.type,
+          text: it.cable.text.slice(s.start, s.end),
+          start: s.start,
+          end: s.end,
+        })),
+      ),
+    ).perCable;
     items.forEach((it, i) => score.add(it.id, pred[i], it.annotation.entities));
     console.log(`\n## the annotated spans as mentions (a perfect tagger) + resolution\n\n${score.table()}`);
     if (args.includes('--errors')) console.log('\n' + score.errors.join('\n'));
   }
   if (folds > 1) {
-    const tagged = scorer(stripTitles); const builtin = scorer(stripTitles);
+    const tagged = scorer(stripTitles);
+    const builtin = scorer(stripTitles);
     for (let f = 0; f < folds; f++) {
       const test = items.filter((_x, i) => i % folds === f);
       const model = train(items.filter((_x, i) => i % folds !== f));
       const cs = test.map((it) => it.cable);
-      const predT = resolveEntities(cs, test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input, STATIC)))).perCable;
-      const predB = resolveEntities(cs, test.map((it) => rules.extractOne(it.cable))).perCable;
-      test.forEach((it, i) => { tagged.add(it.id, predT[i], it.annotation.entities); builtin.add(it.id, predB[i], it.annotation.entities); });
+      const predT = resolveEntities(
+        cs,
+        test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input, STATIC))),
+      ).perCable;
+      const predB = resolveEntities(
+        cs,
+        test.map((it) => rules.extractOne(it.cable)),
+      ).perCable;
+      test.forEach((it, i) => {
+        tagged.add(it.id, predT[i], it.annotation.entities);
+        builtin.add(it.id, predB[i], it.annotation.entities);
+      });
       console.error(`fold ${f + 1}/${folds} done`);
     }
-    console.log(`\n## ${folds}-fold cross-validation on the annotated cables — tagger (rules + perceptron)\n\n${tagged.table()}`);
+    console.log(
+      `\n## ${folds}-fold cross-validation on the annotated cables — tagger (rules + perceptron)\n\n${tagged.table()}`,
+    );
     console.log(`\n## the same held-out cables — builtin (rules)\n\n${builtin.table()}`);
     if (args.includes('--errors')) console.log('\n' + tagged.errors.join('\n'));
   }
@@ -137,4 +196,7 @@ async function main() {
     console.log(`\nweights: ${out} (${(buf.length / 1e6).toFixed(2)} MB, ${epochs} epochs on ${items.length} cables)`);
   }
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

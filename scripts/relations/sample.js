@@ -13,7 +13,10 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..', '..');
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
 const seed = Number(opt('--seed', '17'));
 const count = Number(opt('--count', '30'));
 const maxChars = Number(opt('--max-chars', '6000'));
@@ -22,7 +25,11 @@ const { readCables } = require(path.join(ROOT, 'dist/ingest'));
 const { parseCable } = require(path.join(ROOT, 'dist/parse'));
 
 /** Cables the extractor was developed or measured on elsewhere. */
-const EXCLUDED = new Set([...fs.readdirSync(path.join(ROOT, '..', 'shared', 'gold', 'text')).map((f) => f.replace(/\.txt$/, '')), '07PARIS3534', '05PARIS77']);
+const EXCLUDED = new Set([
+  ...fs.readdirSync(path.join(ROOT, '..', 'shared', 'gold', 'text')).map((f) => f.replace(/\.txt$/, '')),
+  '07PARIS3534',
+  '05PARIS77',
+]);
 
 async function main() {
   const eligible = [];
@@ -35,8 +42,12 @@ async function main() {
   eligible.sort((a, b) => a.id.localeCompare(b.id));
   const random = seededRandom(seed);
   const picked = [];
-  while (picked.length < count && eligible.length > 0) picked.push(eligible.splice(Math.floor(random() * eligible.length), 1)[0]);
+  while (picked.length < count && eligible.length > 0)
+    picked.push(eligible.splice(Math.floor(random() * eligible.length), 1)[0]);
   for (const p of picked) process.stdout.write(`${p.id}\t${p.file}\n`);
   process.stderr.write(`${picked.length} of ${picked.length + eligible.length} eligible cables (seed ${seed})\n`);
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

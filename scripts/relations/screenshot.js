@@ -15,16 +15,34 @@ const { chromium } = require('playwright-core');
 
 const ROOT = path.join(__dirname, '..', '..');
 const args = process.argv.slice(2);
-const out = path.resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(ROOT, 'docs', 'relations-kouchner.png'));
+const out = path.resolve(
+  args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(ROOT, 'docs', 'relations-kouchner.png'),
+);
 
 async function main() {
   const { runBuild } = require(path.join(ROOT, 'dist/cli/build-command.js'));
   const { startServer } = require(path.join(ROOT, 'dist/cli/serve-command.js'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-shot-'));
   const file = path.join(dir, 'seeds.db');
-  if ((await runBuild([path.join(ROOT, '..', 'shared', 'seeds')], { output: file, ner: 'builtin', quiet: true, workers: '0' })) !== 0) throw new Error('build failed');
-  const server = await startServer(file, { port: '0', quiet: true, readOnly: true, curation: path.join(dir, 'curation.jsonl') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  if (
+    (await runBuild([path.join(ROOT, '..', 'shared', 'seeds')], {
+      output: file,
+      ner: 'builtin',
+      quiet: true,
+      workers: '0',
+    })) !== 0
+  )
+    throw new Error('build failed');
+  const server = await startServer(file, {
+    port: '0',
+    quiet: true,
+    readOnly: true,
+    curation: path.join(dir, 'curation.jsonl'),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(120_000);
@@ -49,4 +67,7 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-main().catch((e) => { console.error(e.stack ?? e); process.exit(1); });
+main().catch((e) => {
+  console.error(e.stack ?? e);
+  process.exit(1);
+});

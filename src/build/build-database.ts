@@ -38,10 +38,19 @@ export interface BuildResult extends BuildDbSummary {
  * The decisions a build applies: the given curation file, else ./curation.jsonl when present, else
  * (for --append) those the graph was built with; with the sha256 of the file read.
  */
-export function buildDecisions(file: string | undefined, previous: Decision[] | undefined, previousHash?: string | null): { decisions: Decision[] | undefined; hash: string | undefined } {
-  if (file !== undefined && !fs.existsSync(file)) throw new CablegraphError('CURATION_NOT_FOUND', `no such curation file: ${file}`, { file });
+export function buildDecisions(
+  file: string | undefined,
+  previous: Decision[] | undefined,
+  previousHash?: string | null,
+): { decisions: Decision[] | undefined; hash: string | undefined } {
+  if (file !== undefined && !fs.existsSync(file))
+    throw new CablegraphError('CURATION_NOT_FOUND', `no such curation file: ${file}`, { file });
   const chosen = file ?? (fs.existsSync(DEFAULT_CURATION_FILE) ? DEFAULT_CURATION_FILE : undefined);
-  if (chosen !== undefined) return { decisions: readCuration(chosen), hash: createHash('sha256').update(fs.readFileSync(chosen)).digest('hex') };
+  if (chosen !== undefined)
+    return {
+      decisions: readCuration(chosen),
+      hash: createHash('sha256').update(fs.readFileSync(chosen)).digest('hex'),
+    };
   return { decisions: previous, hash: previousHash ?? undefined };
 }
 
@@ -59,8 +68,17 @@ function checkOutputFolder(output: string): string {
     fs.accessSync(folder, fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is not a folder' : (error as Error).message;
-    throw new CablegraphError('OUTPUT_NOT_WRITABLE', `cannot write ${output}: its folder ${folder}: ${reason}`, { file: output });
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'read-only file system'
+          : code === 'ENOTDIR' || code === 'EEXIST'
+            ? 'a part of the path is not a folder'
+            : (error as Error).message;
+    throw new CablegraphError('OUTPUT_NOT_WRITABLE', `cannot write ${output}: its folder ${folder}: ${reason}`, {
+      file: output,
+    });
   }
   return folder;
 }
@@ -72,7 +90,10 @@ function checkOutputFolder(output: string): string {
  * a full build; an append with another extractor than the database's is refused unless `force`.
  * Returns undefined when no cable could be read (nothing written).
  */
-export async function buildGraphDatabase(options: BuildOptions, report: BuildReporter): Promise<BuildResult | undefined> {
+export async function buildGraphDatabase(
+  options: BuildOptions,
+  report: BuildReporter,
+): Promise<BuildResult | undefined> {
   const started = Date.now();
   const folder = checkOutputFolder(options.output);
   // A killed build leaves its record spool behind: remove those of dead processes now.
@@ -112,7 +133,10 @@ export async function buildGraphDatabase(options: BuildOptions, report: BuildRep
 
     // Read before the (long) processing: a bad curation file fails now, naming its line.
     const { decisions, hash: curationHash } = buildDecisions(options.curationFile, previousDecisions, previousHash);
-    const buildOptions = { ...DEFAULT_BUILD_OPTIONS, ...(decisions && decisions.length > 0 ? { curation: decisions } : {}) };
+    const buildOptions = {
+      ...DEFAULT_BUILD_OPTIONS,
+      ...(decisions && decisions.length > 0 ? { curation: decisions } : {}),
+    };
     let incoming = 0;
     let copies = 0;
     const sources = options.inputs.length > 0 ? options.inputs : ['-'];
@@ -141,15 +165,39 @@ export async function buildGraphDatabase(options: BuildOptions, report: BuildRep
     const readSeconds = (Date.now() - started) / 1000;
     traceMemory('cables read, parsed and extracted');
     const records = store.sorted();
-    const provenance = { extractor: extractor.name, extractorOptions: extractor.options, ...(curationHash ? { curationHash } : {}), inputs: [...new Set([...previousInputs, ...sources])] };
+    const provenance = {
+      extractor: extractor.name,
+      extractorOptions: extractor.options,
+      ...(curationHash ? { curationHash } : {}),
+      inputs: [...new Set([...previousInputs, ...sources])],
+    };
     const summary = await buildGraphDb(options.output, records, buildOptions, provenance, curationHook(decisions));
-    return { ...summary, records: records.length, incoming, copies, existing, readSeconds, totalSeconds: (Date.now() - started) / 1000 };
+    return {
+      ...summary,
+      records: records.length,
+      incoming,
+      copies,
+      existing,
+      readSeconds,
+      totalSeconds: (Date.now() - started) / 1000,
+    };
   } catch (error) {
     // A full disk in the spool or the graph file: one line naming the output (the temporaries are removed below).
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EIO' || e.code === 'EFBIG') {
-      const reason = e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EDQUOT' ? 'disk quota exceeded' : e.code === 'EFBIG' ? 'file too large' : 'input/output error';
-      throw new CablegraphError('OUTPUT_WRITE_FAILED', `cannot write ${options.output}: ${reason}${e.path ? ` (writing ${e.path})` : ''}; nothing written, the previous file (if any) is unchanged`, { file: options.output, cause: error });
+      const reason =
+        e.code === 'ENOSPC'
+          ? 'no space left on device'
+          : e.code === 'EDQUOT'
+            ? 'disk quota exceeded'
+            : e.code === 'EFBIG'
+              ? 'file too large'
+              : 'input/output error';
+      throw new CablegraphError(
+        'OUTPUT_WRITE_FAILED',
+        `cannot write ${options.output}: ${reason}${e.path ? ` (writing ${e.path})` : ''}; nothing written, the previous file (if any) is unchanged`,
+        { file: options.output, cause: error },
+      );
     }
     throw error;
   } finally {

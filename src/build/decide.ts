@@ -25,14 +25,28 @@ export interface DecideResult {
  * transaction (only the rows it touches), then — serving Neo4j — the decision's part of the graph
  * before and after is diffed and Neo4j gets just the difference.
  */
-export async function takeDecision(db: GraphDb, curationFile: string, request: DecisionRequest, options: DecideOptions = {}): Promise<DecideResult> {
+export async function takeDecision(
+  db: GraphDb,
+  curationFile: string,
+  request: DecisionRequest,
+  options: DecideOptions = {},
+): Promise<DecideResult> {
   const toNeo4j = options.neo4j && !options.dryRun ? options.neo4j : undefined;
   const started = process.hrtime.bigint();
-  const { local, ...outcome } = decideInDatabase(db, curationFile, request, { dryRun: options.dryRun ?? false, captureLocal: !!toNeo4j });
+  const { local, ...outcome } = decideInDatabase(db, curationFile, request, {
+    dryRun: options.dryRun ?? false,
+    captureLocal: !!toNeo4j,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (!toNeo4j || !local) return { outcome, seconds };
   // neo4j-driver's code is loaded only when a decision goes to Neo4j too.
   const { syncGraphDiff } = await import('../store/neo4j');
-  const synced = await syncGraphDiff(toNeo4j.driver, local.before, local.after, diffGraphs(local.before, local.after), toNeo4j.database);
+  const synced = await syncGraphDiff(
+    toNeo4j.driver,
+    local.before,
+    local.after,
+    diffGraphs(local.before, local.after),
+    toNeo4j.database,
+  );
   return { outcome, seconds, neo4j: synced };
 }

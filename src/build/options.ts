@@ -68,9 +68,16 @@ export function resolveBuildOptions(partial: Partial<BuildOptions> & { output: s
 }
 
 export function validateBuildOptions(options: BuildOptions): void {
-  if (!EXTRACTORS.includes(options.extractor)) throw new CablegraphError('BAD_OPTION', `--ner wants one of ${EXTRACTORS.join(', ')}, got "${String(options.extractor)}"`);
+  if (!EXTRACTORS.includes(options.extractor))
+    throw new CablegraphError(
+      'BAD_OPTION',
+      `--ner wants one of ${EXTRACTORS.join(', ')}, got "${String(options.extractor)}"`,
+    );
   if (!Number.isInteger(options.workers) || options.workers < 0 || options.workers > MAX_WORKERS) {
-    throw new CablegraphError('BAD_OPTION', `--workers wants a whole number from 0 to ${MAX_WORKERS} (twice the ${os.availableParallelism()} cores), got "${options.workers}"`);
+    throw new CablegraphError(
+      'BAD_OPTION',
+      `--workers wants a whole number from 0 to ${MAX_WORKERS} (twice the ${os.availableParallelism()} cores), got "${options.workers}"`,
+    );
   }
   if (options.output.length === 0) throw new CablegraphError('BAD_OPTION', '--output wants a file name');
 }

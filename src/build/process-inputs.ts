@@ -24,9 +24,18 @@ export interface ProcessInputsOptions {
 
 /** Each input cable parsed, with its mentions (none with extractor `none`). */
 export function processInputs(sources: string[], options: ProcessInputsOptions): AsyncGenerator<ProcessedCable> {
-  const read = readCables(sources, { onDiagnostic: options.onDiagnostic, budget: options.budget, concurrency: options.unordered ? FILES_IN_FLIGHT : 1 });
+  const read = readCables(sources, {
+    onDiagnostic: options.onDiagnostic,
+    budget: options.budget,
+    concurrency: options.unordered ? FILES_IN_FLIGHT : 1,
+  });
   const raws = options.onRepeatedCopy ? skipRepeatedCopies(read, options.onRepeatedCopy) : read;
   // Without extraction a cable goes out as soon as it is parsed (a batch only amortizes the extractor and the workers' messages).
   const batchSize = options.extractor === 'none' ? 1 : DEFAULT_PROCESS_OPTIONS.batchSize;
-  return processCables(raws, { ner: options.extractor, workers: options.workers, batchSize, ...(options.id !== undefined ? { id: options.id } : {}) });
+  return processCables(raws, {
+    ner: options.extractor,
+    workers: options.workers,
+    batchSize,
+    ...(options.id !== undefined ? { id: options.id } : {}),
+  });
 }

@@ -13,13 +13,21 @@ export interface ResolvedCable extends CableRelations {
  * each cable's roles, affiliations and meetings: what `cablegraph parse` prints, cable by cable.
  * Resolution and the relation readers are loaded here, on first use.
  */
-export async function* resolveCables(cables: readonly Cable[], mentions: readonly Mention[][]): AsyncGenerator<{ cable: Cable } & ResolvedCable> {
+export async function* resolveCables(
+  cables: readonly Cable[],
+  mentions: readonly Mention[][],
+): AsyncGenerator<{ cable: Cable } & ResolvedCable> {
   const { resolveEntities } = await import('../resolve');
   const { extractRelations } = await import('../extract/relations');
   const { perCable } = resolveEntities([...cables], [...mentions]);
   for (let i = 0; i < cables.length; i += 1) {
-    const cable = cables[i]!;
-    const entities = (perCable[i] ?? []).map(({ type, name, id, mentions: surfaces }) => ({ type, name, id, mentions: surfaces }));
+    const cable = cables[i];
+    const entities = (perCable[i] ?? []).map(({ type, name, id, mentions: surfaces }) => ({
+      type,
+      name,
+      id,
+      mentions: surfaces,
+    }));
     const { roles, affiliations, meetings } = extractRelations(cable, mentions[i] ?? [], entities);
     yield { cable, entities, roles, affiliations, meetings };
   }

@@ -67,7 +67,11 @@ export async function buildWithProgress(options: BuildOptions): Promise<number> 
   if (!quiet) {
     const { copies, existing } = result;
     const stages = `read+parse+extract ${result.readSeconds.toFixed(1)} s, resolve+graph+metrics ${result.graphSeconds.toFixed(1)} s, write ${result.writeSeconds.toFixed(1)} s`;
-    const list = (m: Map<string, number>): string => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+    const list = (m: Map<string, number>): string =>
+      [...m]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
     process.stderr.write(
       `cablegraph build: ${result.records} cables (${result.incoming} read${copies ? `, ${copies} repeated ${copies === 1 ? 'copy' : 'copies'} skipped` : ''}${existing ? `, ${existing} already in the graph` : ''}) → ${options.output}: ${result.nodes} nodes (${list(result.byKind)}), ${result.edges} edges (${list(result.byType)}) in ${result.totalSeconds.toFixed(1)} s (${stages})\n`,
     );

@@ -40,7 +40,20 @@ const NESTED_KEYS: Record<string, readonly string[]> = {
   classifiedBy: ['name', 'title', 'reasons', 'text'],
   paragraphs: ['number', 'classification', 'isSummary', 'isComment', 'start', 'end', 'text'],
   entities: ['type', 'name', 'id', 'mentions'],
-  roles: ['person', 'title', 'titleText', 'country', 'organization', 'unit', 'basis', 'former', 'start', 'end', 'paragraph', 'evidence'],
+  roles: [
+    'person',
+    'title',
+    'titleText',
+    'country',
+    'organization',
+    'unit',
+    'basis',
+    'former',
+    'start',
+    'end',
+    'paragraph',
+    'evidence',
+  ],
   affiliations: ['person', 'organization', 'country', 'start', 'end', 'paragraph', 'evidence'],
   meetings: ['a', 'b', 'date', 'dateSource', 'form', 'paragraph', 'evidence'],
   annotations: ['type', 'text', 'start', 'end'],
@@ -61,7 +74,10 @@ function ordered(value: unknown, keys: readonly string[]): unknown {
   return out;
 }
 
-export function cableToJson(cable: Cable, extra: { entities?: unknown; roles?: unknown; affiliations?: unknown; meetings?: unknown } = {}): CableJson {
+export function cableToJson(
+  cable: Cable,
+  extra: { entities?: unknown; roles?: unknown; affiliations?: unknown; meetings?: unknown } = {},
+): CableJson {
   const record: Record<string, unknown> = { ...cable, ...extra };
   const json: CableJson = {};
   for (const key of CABLE_JSON_KEYS) {

@@ -38,8 +38,10 @@ export function describeFailure(error: unknown): string {
     const where = e.path ?? e.dest;
     if (reason && where) return `${where}: ${reason}`;
     if (reason) return `${reason} (${e.syscall ?? e.code})`;
-    if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/.test(e.message)) return 'out of memory: an input is too large';
-    if (typeof e.message === 'string') return `internal error: ${e.message.split('\n')[0]} (CABLEGRAPH_DEBUG=1 shows where)`;
+    if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/.test(e.message))
+      return 'out of memory: an input is too large';
+    if (typeof e.message === 'string')
+      return `internal error: ${e.message.split('\n')[0]} (CABLEGRAPH_DEBUG=1 shows where)`;
   }
   return `internal error: ${String(error)}`;
 }

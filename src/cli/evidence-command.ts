@@ -23,22 +23,39 @@ export interface EvidenceCommandOptions {
  */
 export async function runEvidence(entities: string[], options: EvidenceCommandOptions): Promise<number> {
   const format = options.format ?? 'md';
-  if (format !== 'md' && format !== 'csv') throw new CablegraphError('BAD_OPTION', `--format wants md or csv, got "${format}"`);
+  if (format !== 'md' && format !== 'csv')
+    throw new CablegraphError('BAD_OPTION', `--format wants md or csv, got "${format}"`);
   const links = options.links === undefined ? 20 : Number(options.links);
-  if (!Number.isInteger(links) || links < 1 || links > 100) throw new CablegraphError('BAD_OPTION', `--links wants a whole number from 1 to 100, got "${options.links}"`);
+  if (!Number.isInteger(links) || links < 1 || links > 100)
+    throw new CablegraphError('BAD_OPTION', `--links wants a whole number from 1 to 100, got "${options.links}"`);
   const file = options.graph ?? DEFAULT_GRAPH_FILE;
-  if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (npx cablegraph build <cables> -o ${file}) or give -g`, { file });
+  if (!fs.existsSync(file))
+    throw new CablegraphError(
+      'GRAPH_NOT_FOUND',
+      `no graph database ${file}: build one (npx cablegraph build <cables> -o ${file}) or give -g`,
+      { file },
+    );
   const store = SqliteStore.open(file);
   let result: Awaited<ReturnType<typeof evidenceDocument>>;
   try {
     const ids = entities.map((e) => findInDatabase(store.db, e));
-    const target: EvidenceTarget = ids.length === 1 ? { kind: 'entity', id: ids[0]!, links } : ids.length === 2 ? { kind: 'evidence', a: ids[0]!, b: ids[1]! } : { kind: 'path', ids };
-    result = await evidenceDocument(new Explorer(store), target, (options.viewer ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''));
+    const target: EvidenceTarget =
+      ids.length === 1
+        ? { kind: 'entity', id: ids[0], links }
+        : ids.length === 2
+          ? { kind: 'evidence', a: ids[0], b: ids[1] }
+          : { kind: 'path', ids };
+    result = await evidenceDocument(
+      new Explorer(store),
+      target,
+      (options.viewer ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+    );
   } finally {
     await store.close();
   }
   if ('missing' in result) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `no entity ${result.missing}`);
-  const body = format === 'csv' ? evidenceCsv(result.doc) : evidenceMarkdown(result.doc, new Date().toISOString().slice(0, 10));
+  const body =
+    format === 'csv' ? evidenceCsv(result.doc) : evidenceMarkdown(result.doc, new Date().toISOString().slice(0, 10));
   if (!options.output || options.output === '-') process.stdout.write(body);
   else {
     fs.writeFileSync(`${options.output}.tmp`, body);
@@ -46,7 +63,9 @@ export async function runEvidence(entities: string[], options: EvidenceCommandOp
   }
   if (!options.quiet) {
     const cables = new Set(result.doc.sections.flatMap((s) => s.cables.map((c) => c.id))).size;
-    process.stderr.write(`cablegraph evidence: ${result.doc.title}: ${result.doc.sections.length} link${result.doc.sections.length === 1 ? '' : 's'}, ${cables} cables${options.output && options.output !== '-' ? ` → ${options.output}` : ''}\n`);
+    process.stderr.write(
+      `cablegraph evidence: ${result.doc.title}: ${result.doc.sections.length} link${result.doc.sections.length === 1 ? '' : 's'}, ${cables} cables${options.output && options.output !== '-' ? ` → ${options.output}` : ''}\n`,
+    );
   }
   return 0;
 }

@@ -8,7 +8,8 @@ import { buildOptionsFromFlags, buildWithProgress, type BuildCommandOptions } fr
 import * as os from 'os';
 import * as path from 'path';
 
-export interface LoadCommandOptions extends Neo4jFlags, Pick<BuildCommandOptions, 'ner' | 'workers' | 'curation' | 'maxFileSize' | 'maxFileSeconds'> {
+export interface LoadCommandOptions
+  extends Neo4jFlags, Pick<BuildCommandOptions, 'ner' | 'workers' | 'curation' | 'maxFileSize' | 'maxFileSeconds'> {
   batchSize?: string;
   concurrency?: string;
   force?: boolean;
@@ -33,7 +34,8 @@ function pick<T extends object, K extends keyof T>(options: T, ...keys: K[]): Pa
 const positive = (value: string | undefined, flag: string, fallback: number): number => {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CablegraphError('BAD_OPTION', `${flag} wants a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CablegraphError('BAD_OPTION', `${flag} wants a positive whole number, got "${value}"`);
   return n;
 };
 
@@ -62,12 +64,16 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
   try {
     // A graph database is streamed (nodes in memory, edges and texts read as batches go out);
     // cable inputs are built into a temporary graph database first, removed after the load.
-    let file = inputs[0]!;
+    let file = inputs[0];
     let temporary: string | undefined;
     if (!(inputs.length === 1 && isGraphDb(file))) {
       temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
       file = path.join(temporary, 'graph.db');
-      const build = { output: file, quiet: options.quiet ?? false, ...pick(options, 'ner', 'workers', 'curation', 'maxFileSize', 'maxFileSeconds') };
+      const build = {
+        output: file,
+        quiet: options.quiet ?? false,
+        ...pick(options, 'ner', 'workers', 'curation', 'maxFileSize', 'maxFileSeconds'),
+      };
       const status = await buildWithProgress(buildOptionsFromFlags(inputs, build));
       if (status !== 0) {
         fs.rmSync(temporary, { recursive: true, force: true });
@@ -95,9 +101,15 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
     }
     bar?.done();
     if (!options.quiet) {
-      const what = result.alreadyLoaded ? 'already loaded (same graph); nothing to do (--force loads again)' : `${result.nodes} nodes, ${result.relationships} relationships in ${result.batches} batches (${result.mode})${result.resumedBatches ? ` (resumed after ${result.resumedBatches})` : ''}`;
-      const phases = Object.entries(result.phases).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
-      process.stderr.write(`cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s${phases ? ` (${phases})` : ''}\n`);
+      const what = result.alreadyLoaded
+        ? 'already loaded (same graph); nothing to do (--force loads again)'
+        : `${result.nodes} nodes, ${result.relationships} relationships in ${result.batches} batches (${result.mode})${result.resumedBatches ? ` (resumed after ${result.resumedBatches})` : ''}`;
+      const phases = Object.entries(result.phases)
+        .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+        .join(', ');
+      process.stderr.write(
+        `cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s${phases ? ` (${phases})` : ''}\n`,
+      );
     }
     return 0;
   } finally {
@@ -106,15 +118,23 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
 }
 
 /** `load --import`: the offline importer (refuses a database that holds data; see importGraphDb). */
-async function runImport(inputs: string[], connection: ReturnType<typeof connectionFromFlags>, options: LoadCommandOptions): Promise<number> {
+async function runImport(
+  inputs: string[],
+  connection: ReturnType<typeof connectionFromFlags>,
+  options: LoadCommandOptions,
+): Promise<number> {
   const { importGraphDb, localPort } = await import('../store/neo4j/import');
   localPort(connection.uri);
-  let file = inputs[0]!;
+  let file = inputs[0];
   let temporary: string | undefined;
   if (!(inputs.length === 1 && isGraphDb(file))) {
     temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
     file = path.join(temporary, 'graph.db');
-    const build = { output: file, quiet: options.quiet ?? false, ...pick(options, 'ner', 'workers', 'curation', 'maxFileSize', 'maxFileSeconds') };
+    const build = {
+      output: file,
+      quiet: options.quiet ?? false,
+      ...pick(options, 'ner', 'workers', 'curation', 'maxFileSize', 'maxFileSeconds'),
+    };
     const status = await buildWithProgress(buildOptionsFromFlags(inputs, build));
     if (status !== 0) {
       fs.rmSync(temporary, { recursive: true, force: true });
@@ -129,8 +149,12 @@ async function runImport(inputs: string[], connection: ReturnType<typeof connect
       onStep: (step) => options.quiet || process.stderr.write(`cablegraph load --import: ${step}\n`),
     });
     if (!options.quiet) {
-      const steps = Object.entries(result.steps).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
-      process.stderr.write(`cablegraph load --import: ${connection.uri}: ${result.nodes} nodes, ${result.relationships} relationships in ${result.seconds.toFixed(1)} s (${steps})\n`);
+      const steps = Object.entries(result.steps)
+        .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+        .join(', ');
+      process.stderr.write(
+        `cablegraph load --import: ${connection.uri}: ${result.nodes} nodes, ${result.relationships} relationships in ${result.seconds.toFixed(1)} s (${steps})\n`,
+      );
     }
     return 0;
   } finally {

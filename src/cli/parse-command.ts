@@ -56,7 +56,8 @@ export async function runParse(inputs: string[], options: ParseCommandOptions): 
 
   shown.flush();
   if (extractor !== 'none') {
-    for await (const { cable, ...resolved } of resolveCables(cables, mentions)) await writeLine(JSON.stringify(cableToJson(cable, resolved)));
+    for await (const { cable, ...resolved } of resolveCables(cables, mentions))
+      await writeLine(JSON.stringify(cableToJson(cable, resolved)));
   }
   if (cableCount === 0) {
     process.stderr.write(`cablegraph parse: no cable could be read from ${sources.join(', ')}\n`);

@@ -12,7 +12,9 @@ export async function estimateCables(inputs: string[]): Promise<number | undefin
   for await (const source of expandInputs(inputs)) {
     if (source.kind === 'stdin') return undefined;
     if (source.kind !== 'file') continue;
-    total += /\.csv$/i.test(source.path) ? Math.max(1, Math.round(fs.statSync(source.path).size / CSV_BYTES_PER_CABLE)) : 1;
+    total += /\.csv$/i.test(source.path)
+      ? Math.max(1, Math.round(fs.statSync(source.path).size / CSV_BYTES_PER_CABLE))
+      : 1;
   }
   return total;
 }
@@ -26,7 +28,11 @@ export interface Progress {
  * A progress bar (cables, cables/s, ETA) on a terminal; plain log lines every `every` cables
  * otherwise (CI logs, pipes), so nothing floods a log file.
  */
-export function progress(label: string, total: number | undefined, options: { quiet?: boolean; every?: number; unit?: string } = {}): Progress {
+export function progress(
+  label: string,
+  total: number | undefined,
+  options: { quiet?: boolean; every?: number; unit?: string } = {},
+): Progress {
   const unit = options.unit ?? 'cables';
   const started = Date.now();
   let count = 0;
@@ -59,6 +65,9 @@ export function progress(label: string, total: number | undefined, options: { qu
       count += 1;
       if (count % every === 0) process.stderr.write(`${label}: ${count} ${unit} (${rate()} ${unit}/s)\n`);
     },
-    done: () => process.stderr.write(`${label}: ${count} ${unit} in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate()} ${unit}/s)\n`),
+    done: () =>
+      process.stderr.write(
+        `${label}: ${count} ${unit} in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate()} ${unit}/s)\n`,
+      ),
   };
 }

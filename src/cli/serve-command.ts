@@ -46,13 +46,20 @@ export interface RunningServer {
 /** Opens the store (a graph file, or Neo4j when --neo4j is given) and listens. */
 export async function startServer(graphFile: string | undefined, options: ServeCommandOptions): Promise<RunningServer> {
   const port = options.port === undefined ? 8080 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CablegraphError('BAD_OPTION', `--port wants a port number, got "${options.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CablegraphError('BAD_OPTION', `--port wants a port number, got "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
   const exposed = !isLoopback(host);
-  if (options.token === false && !options.readOnly) throw new CablegraphError('BAD_OPTION', '--no-token lets anyone who reaches the server change the curation: add --read-only');
-  if (typeof options.token === 'string' && !/^[\x21-\x7e]{16,200}$/.test(options.token)) throw new CablegraphError('BAD_OPTION', '--token wants 16 to 200 printable characters, no spaces');
+  if (options.token === false && !options.readOnly)
+    throw new CablegraphError(
+      'BAD_OPTION',
+      '--no-token lets anyone who reaches the server change the curation: add --read-only',
+    );
+  if (typeof options.token === 'string' && !/^[\x21-\x7e]{16,200}$/.test(options.token))
+    throw new CablegraphError('BAD_OPTION', '--token wants 16 to 200 printable characters, no spaces');
   // Beyond loopback anyone on the network can connect: the API needs a token unless --no-token.
-  const token = typeof options.token === 'string' ? options.token : options.token === false || !exposed ? undefined : newToken();
+  const token =
+    typeof options.token === 'string' ? options.token : options.token === false || !exposed ? undefined : newToken();
   let store: GraphStore;
   let curator: ViewerCurator | undefined;
   let closeCurator = (): void => undefined;
@@ -63,13 +70,21 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     store = new Neo4jStore(driver, connection.database);
     // With the graph database Neo4j was loaded from, decisions go to both.
     if (graphFile && !options.readOnly) {
-      const databaseCurator = new DatabaseCurator(store, graphFile, curationFile, { driver, ...(connection.database ? { database: connection.database } : {}) });
+      const databaseCurator = new DatabaseCurator(store, graphFile, curationFile, {
+        driver,
+        ...(connection.database ? { database: connection.database } : {}),
+      });
       curator = databaseCurator;
       closeCurator = () => databaseCurator.close();
     }
   } else {
     const file = graphFile ?? DEFAULT_GRAPH_FILE;
-    if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no graph database ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --neo4j`, { file });
+    if (!fs.existsSync(file))
+      throw new CablegraphError(
+        'GRAPH_NOT_FOUND',
+        `no graph database ${file}: build one (npx cablegraph build <cables> -o ${file}) or give --neo4j`,
+        { file },
+      );
     // The graph database: opened, not loaded (a missing, foreign or damaged file is a clear error).
     const sqlite = SqliteStore.open(file);
     store = sqlite;
@@ -91,7 +106,12 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       void store.close();
-      reject(new CablegraphError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (--port)' : error.message}`));
+      reject(
+        new CablegraphError(
+          'LISTEN_FAILED',
+          `cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (--port)' : error.message}`,
+        ),
+      );
     });
     server.listen(port, host, () => resolve());
   });
@@ -120,13 +140,18 @@ export async function runServe(graphFile: string | undefined, options: ServeComm
   const running = await startServer(graphFile, options);
   if (!options.quiet) {
     const stats = await running.store.stats();
-    process.stderr.write(`cablegraph serve: ${stats.cables} cables, ${stats.entities} entities, ${stats.coMentions} co-mentions (${running.store.kind} store)\n`);
+    process.stderr.write(
+      `cablegraph serve: ${stats.cables} cables, ${stats.entities} entities, ${stats.coMentions} co-mentions (${running.store.kind} store)\n`,
+    );
     if (running.exposed) {
-      process.stderr.write(`cablegraph serve: listening beyond this machine (--host ${options.host}): ${running.token ? 'the API needs the token in the URL below — share it only with those who may ' + (options.readOnly ? 'read the graph' : 'read and curate the graph') : 'anyone who reaches it can read the graph (--no-token)'}\n`);
+      process.stderr.write(
+        `cablegraph serve: listening beyond this machine (--host ${options.host}): ${running.token ? 'the API needs the token in the URL below — share it only with those who may ' + (options.readOnly ? 'read the graph' : 'read and curate the graph') : 'anyone who reaches it can read the graph (--no-token)'}\n`,
+      );
     }
   }
   // The viewer takes the token from its URL (as Jupyter's does) and sends it with every API request.
-  if (!options.quiet || running.token) process.stdout.write(`viewer: ${running.url}/${running.token ? `?token=${running.token}` : ''}\n`);
+  if (!options.quiet || running.token)
+    process.stdout.write(`viewer: ${running.url}/${running.token ? `?token=${running.token}` : ''}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

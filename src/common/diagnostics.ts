@@ -72,7 +72,11 @@ export class DiagnosticLimiter {
       if (file !== undefined && entry.last.file !== file) continue;
       if (entry.hidden > 0) {
         const { severity, rule } = entry.last;
-        const more: Diagnostic = { severity, rule, message: `${entry.hidden} more like this not shown (${entry.shown + entry.hidden} in all)` };
+        const more: Diagnostic = {
+          severity,
+          rule,
+          message: `${entry.hidden} more like this not shown (${entry.shown + entry.hidden} in all)`,
+        };
         if (entry.last.file !== undefined) more.file = entry.last.file;
         this.report(more);
       }

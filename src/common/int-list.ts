@@ -18,7 +18,7 @@ export class IntList {
   }
 
   get(i: number): number {
-    return this.data[i]!;
+    return this.data[i];
   }
 
   set(i: number, value: number): void {

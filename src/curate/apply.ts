@@ -59,7 +59,16 @@ export function applyCuration(
     // decision touches keeps resolution's alias counts); else its occurrences in the cable.
     const counts = new Map<string, number>();
     for (const m of mentions[i] ?? []) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-    for (const ce of list) ce.mentions.forEach((surface, j) => assignments.push({ cable: i, surface, mentionType: ce.type, id: ce.id, count: ce.counts?.[j] ?? counts.get(surface) ?? 1 }));
+    for (const ce of list)
+      ce.mentions.forEach((surface, j) =>
+        assignments.push({
+          cable: i,
+          surface,
+          mentionType: ce.type,
+          id: ce.id,
+          count: ce.counts?.[j] ?? counts.get(surface) ?? 1,
+        }),
+      );
   });
 
   const names = new Map<string, string>();
@@ -77,10 +86,13 @@ export function applyCuration(
       case 'split': {
         const cableSet = new Set(d.cables ?? []);
         const aliasSet = new Set((d.aliases ?? []).map(normalizeName));
-        const moved = assignments.filter((a) => a.id === d.id && (d.cables ? cableSet.has(cables[a.cable]!.id) : aliasSet.has(normalizeName(a.surface))));
+        const moved = assignments.filter(
+          (a) =>
+            a.id === d.id && (d.cables ? cableSet.has(cables[a.cable].id) : aliasSet.has(normalizeName(a.surface))),
+        );
         if (moved.length === 0) break;
-        const type = typeOf(d.id) ?? moved[0]!.mentionType;
-        const frequent = [...moved].sort((x, y) => y.count - x.count || (x.surface < y.surface ? -1 : 1))[0]!.surface;
+        const type = typeOf(d.id) ?? moved[0].mentionType;
+        const frequent = [...moved].sort((x, y) => y.count - x.count || (x.surface < y.surface ? -1 : 1))[0].surface;
         const name = properName(d.name ?? frequent);
         const id = splitId(type, name, d);
         for (const a of moved) a.id = id;
@@ -97,7 +109,7 @@ export function applyCuration(
       case 'reject': {
         const alias = d.alias === undefined ? undefined : normalizeName(d.alias);
         for (let k = assignments.length - 1; k >= 0; k -= 1) {
-          const a = assignments[k]!;
+          const a = assignments[k];
           if (a.id === d.id && (alias === undefined || normalizeName(a.surface) === alias)) assignments.splice(k, 1);
         }
         break;
@@ -118,16 +130,22 @@ export function applyCuration(
     let e = entities.get(a.id);
     if (!e) {
       const base = original.get(a.id);
-      e = { id: a.id, type: typeOf(a.id) ?? a.mentionType, name: names.get(a.id) ?? base?.name ?? a.surface, aliases: [], cables: [] };
+      e = {
+        id: a.id,
+        type: typeOf(a.id) ?? a.mentionType,
+        name: names.get(a.id) ?? base?.name ?? a.surface,
+        aliases: [],
+        cables: [],
+      };
       entities.set(a.id, e);
     }
     const alias = e.aliases.find((x) => x.text === a.surface);
     if (alias) alias.count += a.count;
     else e.aliases.push({ text: a.surface, count: a.count });
-    const cableId = cables[a.cable]!.id;
+    const cableId = cables[a.cable].id;
     if (!e.cables.includes(cableId)) e.cables.push(cableId);
     // One CableEntity per (entity, mention type): the graph matches mentions by type and surface.
-    const list = perCable[a.cable]!;
+    const list = perCable[a.cable];
     let ce = list.find((x) => x.id === a.id && x.type === a.mentionType);
     if (!ce) list.push((ce = { type: a.mentionType, name: '', id: a.id, mentions: [] }));
     if (!ce.mentions.includes(a.surface)) ce.mentions.push(a.surface);

@@ -15,7 +15,16 @@ import { appendDecision, formatDecision, readCuration } from './file';
 import { LocalGraphReader } from './local-graph';
 import type { SuggestSource } from './suggest';
 import { defaultAuthor } from './author';
-import { type Decision, type DecisionRequest, ENTITY_TYPES, type EntityKind, type EntityType, KIND_OF_TYPE, type Mention, type CableGraph } from '../model';
+import {
+  type Decision,
+  type DecisionRequest,
+  ENTITY_TYPES,
+  type EntityKind,
+  type EntityType,
+  KIND_OF_TYPE,
+  type Mention,
+  type CableGraph,
+} from '../model';
 
 type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
@@ -40,7 +49,8 @@ export interface DatabaseDecisionOutcome {
 
 const json = (v: unknown): string => JSON.stringify(v);
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const idsOf = (d: Decision): string[] => (d.op === 'merge' ? [...new Set([...d.ids, d.into])] : d.op === 'undo' ? [] : [d.id]);
+const idsOf = (d: Decision): string[] =>
+  d.op === 'merge' ? [...new Set([...d.ids, d.into])] : d.op === 'undo' ? [] : [d.id];
 
 class Rollback extends Error {}
 
@@ -53,7 +63,12 @@ const SHELVED_METRICS = 'curation_shelved_metrics';
  * that checks it, appends it to the curation file (the durable, replayable record) and the
  * decisions table, and rewrites the rows of what it touches. A dry run rolls everything back.
  */
-export function decideInDatabase(db: Database, curationFile: string, request: DecisionRequest, options: { dryRun?: boolean; captureLocal?: boolean } = {}): DatabaseDecisionOutcome {
+export function decideInDatabase(
+  db: Database,
+  curationFile: string,
+  request: DecisionRequest,
+  options: { dryRun?: boolean; captureLocal?: boolean } = {},
+): DatabaseDecisionOutcome {
   let outcome: DatabaseDecisionOutcome | undefined;
   const run = db.transaction(() => {
     recoverKilledDecision(db, curationFile);
@@ -71,7 +86,8 @@ export function decideInDatabase(db: Database, curationFile: string, request: De
 }
 
 /** Where a decision notes, before it appends to the curation file, how long the file was: `.curation.jsonl.pending`. */
-export const pendingFile = (curationFile: string): string => path.join(path.dirname(path.resolve(curationFile)), `.${path.basename(curationFile)}.pending`);
+export const pendingFile = (curationFile: string): string =>
+  path.join(path.dirname(path.resolve(curationFile)), `.${path.basename(curationFile)}.pending`);
 
 /**
  * A decision killed between appending its line to the curation file and committing its
@@ -91,7 +107,13 @@ function recoverKilledDecision(db: Database, curationFile: string): void {
     return;
   }
   const committed = db.prepare('SELECT 1 FROM decisions WHERE seq = ?').get(pending.seq) !== undefined;
-  if (!committed && Number.isInteger(pending.size) && fs.existsSync(curationFile) && fs.statSync(curationFile).size > pending.size) fs.truncateSync(curationFile, pending.size);
+  if (
+    !committed &&
+    Number.isInteger(pending.size) &&
+    fs.existsSync(curationFile) &&
+    fs.statSync(curationFile).size > pending.size
+  )
+    fs.truncateSync(curationFile, pending.size);
   fs.rmSync(note, { force: true });
 }
 
@@ -141,15 +163,24 @@ class DecisionRun {
   /** Remembers an entity row's kind before this decision first changes it (for the counts). */
   private touch(node: number): void {
     if (this.kindsBefore.has(node)) return;
-    this.kindsBefore.set(node, (this.st('SELECT kind FROM entities WHERE node = ?').pluck().get(node) as string | undefined) ?? null);
+    this.kindsBefore.set(
+      node,
+      (this.st('SELECT kind FROM entities WHERE node = ?').pluck().get(node) as string | undefined) ?? null,
+    );
   }
 
   private readonly local: LocalGraphReader | undefined;
 
-  constructor(private readonly db: Database, private readonly curationFile: string, capture = false) {
+  constructor(
+    private readonly db: Database,
+    private readonly curationFile: string,
+    capture = false,
+  ) {
     const stored = this.meta<{ maxEntitiesPerWindow?: number; maxEvidence?: number }>('build_options');
     this.options = { maxEntitiesPerWindow: stored?.maxEntitiesPerWindow ?? DEFAULT_BUILD_OPTIONS.maxEntitiesPerWindow };
-    this.local = capture ? new LocalGraphReader(db, stored?.maxEvidence ?? DEFAULT_BUILD_OPTIONS.maxEvidence) : undefined;
+    this.local = capture
+      ? new LocalGraphReader(db, stored?.maxEvidence ?? DEFAULT_BUILD_OPTIONS.maxEvidence)
+      : undefined;
   }
 
   private st(sql: string): BetterSqlite3.Statement {
@@ -164,7 +195,10 @@ class DecisionRun {
   }
 
   private setMeta(key: string, value: unknown): void {
-    this.st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, json(value));
+    this.st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      key,
+      json(value),
+    );
   }
 
   private entity(id: string): Row | undefined {
@@ -174,11 +208,14 @@ class DecisionRun {
   /** The curation file and the decisions table must tell the same story before one more is added. */
   private existing(): Decision[] {
     const fromFile = readCuration(this.curationFile);
-    const fromDb = this.st('SELECT seq, decision FROM decisions ORDER BY seq').all() as Array<{ seq: number; decision: string }>;
+    const fromDb = this.st('SELECT seq, decision FROM decisions ORDER BY seq').all() as Array<{
+      seq: number;
+      decision: string;
+    }>;
     const n = Math.max(fromFile.length, fromDb.length);
     for (let i = 0; i < n; i += 1) {
-      const a = fromFile[i] ? formatDecision(fromFile[i]!) : undefined;
-      const b = fromDb[i] ? formatDecision(JSON.parse(fromDb[i]!.decision) as Decision) : undefined;
+      const a = fromFile[i] ? formatDecision(fromFile[i]) : undefined;
+      const b = fromDb[i] ? formatDecision(JSON.parse(fromDb[i].decision) as Decision) : undefined;
       if (a !== b) {
         throw new CablegraphError(
           'CURATION_OUT_OF_STEP',
@@ -194,19 +231,27 @@ class DecisionRun {
   private check(request: DecisionRequest, existing: readonly Decision[]): void {
     const file = this.curationFile;
     const known = (id: string): void => {
-      if (!this.entity(id)) throw new CablegraphError('CURATION_UNKNOWN_ENTITY', `${file}: no entity ${id} in the graph (cablegraph entities list shows the ids)`, { file });
+      if (!this.entity(id))
+        throw new CablegraphError(
+          'CURATION_UNKNOWN_ENTITY',
+          `${file}: no entity ${id} in the graph (cablegraph entities list shows the ids)`,
+          { file },
+        );
     };
     switch (request.op) {
       case 'merge':
-        if (new Set(request.ids).size !== request.ids.length) throw new CablegraphError('CURATION_INVALID', 'merge: an entity is listed twice');
+        if (new Set(request.ids).size !== request.ids.length)
+          throw new CablegraphError('CURATION_INVALID', 'merge: an entity is listed twice');
         request.ids.forEach(known);
         break;
       case 'retype':
-        if (!ENTITY_TYPES.includes(request.type as EntityType)) throw new CablegraphError('CURATION_INVALID', `retype: type must be one of ${ENTITY_TYPES.join(', ')}`);
+        if (!ENTITY_TYPES.includes(request.type))
+          throw new CablegraphError('CURATION_INVALID', `retype: type must be one of ${ENTITY_TYPES.join(', ')}`);
         known(request.id);
         break;
       case 'undo':
-        if (!existing.some((d) => d.seq === request.decision)) throw new CablegraphError('CURATION_INVALID', `undo: ${file} has no decision ${request.decision}`, { file });
+        if (!existing.some((d) => d.seq === request.decision))
+          throw new CablegraphError('CURATION_INVALID', `undo: ${file} has no decision ${request.decision}`, { file });
         break;
       default:
         known(request.id);
@@ -219,7 +264,13 @@ class DecisionRun {
     const referenced = request.op === 'merge' ? request.ids : request.op === 'undo' ? [] : [request.id];
     const names = Object.fromEntries(referenced.map((id) => [id, String(this.entity(id)!.name)]));
     const decision = JSON.parse(
-      formatDecision({ ...request, seq: existing.length + 1, ...(referenced.length > 0 ? { names } : {}), author: request.author ?? defaultAuthor(), at: request.at ?? new Date().toISOString() } as Decision),
+      formatDecision({
+        ...request,
+        seq: existing.length + 1,
+        ...(referenced.length > 0 ? { names } : {}),
+        author: request.author ?? defaultAuthor(),
+        at: request.at ?? new Date().toISOString(),
+      }),
     ) as Decision;
     const all = [...existing, decision];
     const outcome = this.apply(existing, all);
@@ -238,7 +289,9 @@ class DecisionRun {
   /** Ids of the entities a split created (`…-s<seq>`), as the database or the decisions name them. */
   private created(split: Decision, decisions: readonly Decision[]): string[] {
     const suffix = `-s${split.seq}`;
-    const ids = (this.st('SELECT id FROM entities WHERE id LIKE ?').pluck().all(`%${suffix}`) as string[]).filter((id) => id.endsWith(suffix));
+    const ids = (this.st('SELECT id FROM entities WHERE id LIKE ?').pluck().all(`%${suffix}`) as string[]).filter(
+      (id) => id.endsWith(suffix),
+    );
     for (const d of decisions) for (const id of idsOf(d)) if (id.endsWith(suffix)) ids.push(id);
     return ids;
   }
@@ -249,7 +302,11 @@ class DecisionRun {
    * (or moves one of their surface forms). An assignment outside never meets a decision inside, so
    * replaying only these gives the same entities as replaying the whole corpus.
    */
-  private affected(before: readonly Decision[], after: readonly Decision[], decisions: readonly Decision[]): { rows: AssignmentRow[]; closure: Decision[] } {
+  private affected(
+    before: readonly Decision[],
+    after: readonly Decision[],
+    decisions: readonly Decision[],
+  ): { rows: AssignmentRow[]; closure: Decision[] } {
     const beforeSeqs = new Set(before.map((d) => d.seq));
     const afterSeqs = new Set(after.map((d) => d.seq));
     const changed = [...before.filter((d) => !afterSeqs.has(d.seq)), ...after.filter((d) => !beforeSeqs.has(d.seq))];
@@ -264,12 +321,16 @@ class DecisionRun {
       if (d.op === 'split') for (const id of this.created(d, decisions)) ids.add(id);
     };
     changed.forEach(take);
-    for (let size = -1; size !== ids.size + norms.size; ) {
+    for (let size = -1; size !== ids.size + norms.size;) {
       size = ids.size + norms.size;
-      const held = new Set(this.st(
-        `SELECT norm FROM assignments WHERE auto IN (SELECT value FROM json_each(:ids))
+      const held = new Set(
+        this.st(
+          `SELECT norm FROM assignments WHERE auto IN (SELECT value FROM json_each(:ids))
          UNION SELECT a.norm FROM assignments a JOIN entities e ON e.node = a.entity WHERE e.id IN (SELECT value FROM json_each(:ids))`,
-      ).pluck().all({ ids: json([...ids]) }) as string[]);
+        )
+          .pluck()
+          .all({ ids: json([...ids]) }) as string[],
+      );
       for (const d of union) {
         if (inside.has(d.seq)) continue;
         const names = idsOf(d).some((id) => ids.has(id));
@@ -293,46 +354,73 @@ class DecisionRun {
     ).all({ ids: json([...ids]), norms: json([...norms]) }) as AssignmentRow[];
     // Replayed: the decisions inside, every undo, and those naming an entity inside even when not
     // live themselves (a split without cables cancels the merges into its entity: effectiveDecisions needs it).
-    return { rows, closure: decisions.filter((d) => inside.has(d.seq) || d.op === 'undo' || idsOf(d).some((id) => ids.has(id))) };
+    return {
+      rows,
+      closure: decisions.filter((d) => inside.has(d.seq) || d.op === 'undo' || idsOf(d).some((id) => ids.has(id))),
+    };
   }
 
   /**
    * The affected assignments replayed from automatic resolution with the decisions (applyCuration
    * itself, on just these rows): each one's new entity (undefined: rejected), and the entities.
    */
-  private replay(rows: readonly AssignmentRow[], decisions: readonly Decision[]): { entityOf: Map<string, string | undefined>; entities: Entity[] } {
+  private replay(
+    rows: readonly AssignmentRow[],
+    decisions: readonly Decision[],
+  ): { entityOf: Map<string, string | undefined>; entities: Entity[] } {
     const key = (cable: number, type: string, surface: string): string => `${cable}\u0000${type}\u0000${surface}`;
     const cables = [...new Set(rows.map((r) => r.cable))].sort((x, y) => x - y);
     const index = new Map(cables.map((c, i) => [c, i]));
     const perCable: CableEntity[][] = cables.map(() => []);
     for (const r of rows) {
-      const list = perCable[index.get(r.cable)!]!;
+      const list = perCable[index.get(r.cable)!];
       let ce = list.find((x) => x.id === r.auto && x.type === r.type);
       if (!ce) list.push((ce = { type: r.type, name: '', id: r.auto, mentions: [], counts: [] }));
       ce.mentions.push(r.surface);
       ce.counts!.push(r.count);
     }
     const autoIds = [...new Set(rows.map((r) => r.auto))];
-    const resolvedRows = this.st('SELECT id, type, name FROM resolved WHERE id IN (SELECT value FROM json_each(?))').all(json(autoIds)) as Array<{ id: string; type: EntityType; name: string }>;
-    const original: Entity[] = resolvedRows.map((r) => ({ id: r.id, type: r.type, name: r.name, aliases: [], cables: [] }));
-    const cableIds = this.st('SELECT node, id FROM cables WHERE node IN (SELECT value FROM json_each(?))').all(json(cables)) as Array<{ node: number; id: string }>;
+    const resolvedRows = this.st(
+      'SELECT id, type, name FROM resolved WHERE id IN (SELECT value FROM json_each(?))',
+    ).all(json(autoIds)) as Array<{ id: string; type: EntityType; name: string }>;
+    const original: Entity[] = resolvedRows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      name: r.name,
+      aliases: [],
+      cables: [],
+    }));
+    const cableIds = this.st('SELECT node, id FROM cables WHERE node IN (SELECT value FROM json_each(?))').all(
+      json(cables),
+    ) as Array<{ node: number; id: string }>;
     const idOfCable = new Map(cableIds.map((c) => [c.node, c.id]));
     const cableList = cables.map((c) => ({ id: idOfCable.get(c)! }));
     let result: { entities: Entity[]; perCable: CableEntity[][] };
-    if (effectiveDecisions(decisions).length > 0) result = applyCuration({ entities: original, perCable }, cableList, [], decisions);
+    if (effectiveDecisions(decisions).length > 0)
+      result = applyCuration({ entities: original, perCable }, cableList, [], decisions);
     else result = resolutionOf(rows, original, cableList, index);
     const entityOf = new Map<string, string | undefined>(rows.map((r) => [key(r.cable, r.type, r.surface), undefined]));
     result.perCable.forEach((list, i) => {
-      for (const ce of list) for (const surface of ce.mentions) entityOf.set(key(cables[i]!, ce.type, surface), ce.id);
+      for (const ce of list) for (const surface of ce.mentions) entityOf.set(key(cables[i], ce.type, surface), ce.id);
     });
     return { entityOf, entities: result.entities };
   }
 
-  private apply(existing: readonly Decision[], all: readonly Decision[]): Omit<DatabaseDecisionOutcome, 'decision' | 'written'> {
+  private apply(
+    existing: readonly Decision[],
+    all: readonly Decision[],
+  ): Omit<DatabaseDecisionOutcome, 'decision' | 'written'> {
     const before = effectiveDecisions(existing);
     const after = effectiveDecisions(all);
     const { rows, closure } = this.affected(before, after, all);
-    const empty = { removed: [], added: [], changed: [], edges: { added: 0, removed: 0, changed: 0 }, touched: { entities: 0, cables: 0 }, described: {} };
+    const empty = {
+      removed: [],
+      added: [],
+      changed: [],
+      edges: { added: 0, removed: 0, changed: 0 },
+      touched: { entities: 0, cables: 0 },
+      described: {},
+    };
     if (rows.length === 0) return empty;
     const { entityOf, entities } = this.replay(rows, closure);
     const key = (r: AssignmentRow): string => `${r.cable}\u0000${r.type}\u0000${r.surface}`;
@@ -341,29 +429,62 @@ class DecisionRun {
     const newById = new Map(entities.map((e) => [e.id, e]));
     const before_ = new Map<string, Row>();
     for (const id of oldIds) before_.set(id, this.st('SELECT * FROM entities WHERE id = ?').get(id) as Row);
-    const beforeAliases = new Map([...oldIds].map((id) => [id, json(this.st('SELECT alias, count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ? ORDER BY position').all(id))]));
+    const beforeAliases = new Map(
+      [...oldIds].map((id) => [
+        id,
+        json(
+          this.st(
+            'SELECT alias, count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ? ORDER BY position',
+          ).all(id),
+        ),
+      ]),
+    );
 
     // Cables whose rows change: those of the moved assignments.
     const cables = [...new Set(moved.map((r) => r.cable))].sort((x, y) => x - y);
     const oldWindows = new Map(cables.map((c) => [c, this.windows(c, true)]));
     const oldNodes = new Set([...oldIds].map((id) => Number(before_.get(id)!.node)));
     const oldPairs = this.pairsOf([...oldNodes]);
-    const signedBefore = this.st('SELECT cable FROM signed WHERE person IN (SELECT value FROM json_each(:n)) UNION SELECT cable FROM classified WHERE person IN (SELECT value FROM json_each(:n))').pluck().all({ n: json([...oldNodes]) }) as number[];
+    const signedBefore = this.st(
+      'SELECT cable FROM signed WHERE person IN (SELECT value FROM json_each(:n)) UNION SELECT cable FROM classified WHERE person IN (SELECT value FROM json_each(:n))',
+    )
+      .pluck()
+      .all({ n: json([...oldNodes]) }) as number[];
     const beforeGraph = this.local?.capture(oldNodes, new Set([...cables, ...signedBefore]));
 
     // Entities: removed ones go, new and changed ones are (re)written.
     const removedIds = [...oldIds].filter((id) => !newById.has(id));
     const addedIds = [...newById.keys()].filter((id) => !oldIds.has(id) && !this.entity(id));
     const nodeOf = new Map<string, number>();
-    let nextNode = Number(this.st('SELECT max(m) FROM (SELECT max(node) AS m FROM entities UNION ALL SELECT max(node) FROM cables UNION ALL SELECT max(node) FROM posts UNION ALL SELECT max(node) FROM tags)').pluck().get() ?? 0) + 1;
-    const dates = new Map((this.st('SELECT id, date FROM cables WHERE id IN (SELECT value FROM json_each(?))').all(json([...new Set(entities.flatMap((e) => e.cables))])) as Array<{ id: string; date: string | null }>).map((c) => [c.id, c.date]));
+    let nextNode =
+      Number(
+        this.st(
+          'SELECT max(m) FROM (SELECT max(node) AS m FROM entities UNION ALL SELECT max(node) FROM cables UNION ALL SELECT max(node) FROM posts UNION ALL SELECT max(node) FROM tags)',
+        )
+          .pluck()
+          .get() ?? 0,
+      ) + 1;
+    const dates = new Map(
+      (
+        this.st('SELECT id, date FROM cables WHERE id IN (SELECT value FROM json_each(?))').all(
+          json([...new Set(entities.flatMap((e) => e.cables))]),
+        ) as Array<{ id: string; date: string | null }>
+      ).map((c) => [c.id, c.date]),
+    );
     // Metrics are not recomputed by a decision (they are a build's): an entity that comes back
     // (undo) gets the metrics it had when it went, a new one those of the entity most of its
     // mentions came from.
     const shelved = this.meta<Record<string, Row>>(SHELVED_METRICS) ?? {};
     for (const id of removedIds) {
       const o = before_.get(id)!;
-      shelved[id] = { degree: o.degree, weighted_degree: o.weighted_degree, pagerank: o.pagerank, community: o.community, x: o.x, y: o.y };
+      shelved[id] = {
+        degree: o.degree,
+        weighted_degree: o.weighted_degree,
+        pagerank: o.pagerank,
+        community: o.community,
+        x: o.x,
+        y: o.y,
+      };
     }
     for (const e of entities) {
       const row = this.entity(e.id);
@@ -371,7 +492,10 @@ class DecisionRun {
       if (!row) delete shelved[e.id];
       const node = row ? Number(row.node) : nextNode++;
       nodeOf.set(e.id, node);
-      const spanDates = e.cables.map((c) => dates.get(c)).filter((d): d is string => !!d).sort();
+      const spanDates = e.cables
+        .map((c) => dates.get(c))
+        .filter((d): d is string => !!d)
+        .sort();
       const values = {
         node,
         id: e.id,
@@ -389,9 +513,13 @@ class DecisionRun {
       };
       this.touch(node);
       if (row) {
-        this.st('UPDATE entities SET kind = :kind, name = :name, cable_count = :cable_count, first_date = :first_date, last_date = :last_date WHERE node = :node').run(values);
+        this.st(
+          'UPDATE entities SET kind = :kind, name = :name, cable_count = :cable_count, first_date = :first_date, last_date = :last_date WHERE node = :node',
+        ).run(values);
       } else {
-        this.st('INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (:node, :id, :kind, :name, :cable_count, :first_date, :last_date, :degree, :weighted_degree, :pagerank, :community, :x, :y)').run(values);
+        this.st(
+          'INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (:node, :id, :kind, :name, :cable_count, :first_date, :last_date, :degree, :weighted_degree, :pagerank, :community, :x, :y)',
+        ).run(values);
       }
       this.writeNames(node, e.name, e.aliases);
     }
@@ -403,10 +531,22 @@ class DecisionRun {
     for (const r of moved) {
       const id = entityOf.get(key(r));
       const node = id === undefined ? null : nodeOf.get(id)!;
-      this.st('UPDATE assignments SET entity = ? WHERE cable = ? AND type = ? AND surface = ?').run(node, r.cable, r.type, r.surface);
-      if (node === null) this.st('DELETE FROM mentions WHERE cable = ? AND type = ? AND surface = ?').run(r.cable, r.type, r.surface);
+      this.st('UPDATE assignments SET entity = ? WHERE cable = ? AND type = ? AND surface = ?').run(
+        node,
+        r.cable,
+        r.type,
+        r.surface,
+      );
+      if (node === null)
+        this.st('DELETE FROM mentions WHERE cable = ? AND type = ? AND surface = ?').run(r.cable, r.type, r.surface);
       else if (r.current === null) restored.set(r.cable, [...(restored.get(r.cable) ?? []), r]);
-      else this.st('UPDATE mentions SET entity = ? WHERE cable = ? AND type = ? AND surface = ?').run(node, r.cable, r.type, r.surface);
+      else
+        this.st('UPDATE mentions SET entity = ? WHERE cable = ? AND type = ? AND surface = ?').run(
+          node,
+          r.cable,
+          r.type,
+          r.surface,
+        );
     }
     for (const [cable, list] of restored) this.restoreMentions(cable, list, nodeOf);
 
@@ -415,7 +555,11 @@ class DecisionRun {
 
     // Per-cable edges of the touched cables, and of the cables signed by touched people.
     const touchedNodes = [...new Set([...oldNodes, ...nodeOf.values()])];
-    const signedBy = this.st('SELECT cable FROM signed WHERE person IN (SELECT value FROM json_each(:n)) UNION SELECT cable FROM classified WHERE person IN (SELECT value FROM json_each(:n))').pluck().all({ n: json(touchedNodes) }) as number[];
+    const signedBy = this.st(
+      'SELECT cable FROM signed WHERE person IN (SELECT value FROM json_each(:n)) UNION SELECT cable FROM classified WHERE person IN (SELECT value FROM json_each(:n))',
+    )
+      .pluck()
+      .all({ n: json(touchedNodes) }) as number[];
     const rewritten = [...new Set([...cables, ...signedBy])].sort((x, y) => x - y);
     const signerOnly = new Set<number>();
     const moves = new Set(cables);
@@ -427,7 +571,15 @@ class DecisionRun {
     for (const p of signerOnly) this.dropUnusedSigner(p);
 
     // Roles, affiliations and meetings of the cables whose people or owners changed, read again.
-    const relationCables = [...new Set([...cables, ...cablesWithRelationsOf(this.db, touchedNodes, [...[...before_.values()].map((r) => String(r.name)), ...entities.map((e) => e.name)])])].sort((x, y) => x - y);
+    const relationCables = [
+      ...new Set([
+        ...cables,
+        ...cablesWithRelationsOf(this.db, touchedNodes, [
+          ...[...before_.values()].map((r) => String(r.name)),
+          ...entities.map((e) => e.name),
+        ]),
+      ]),
+    ].sort((x, y) => x - y);
     rewriteCableRelations(this.db, relationCables);
 
     // Co-mentions of the touched entities, recomputed from their cables' mentions; pairs of other
@@ -435,7 +587,11 @@ class DecisionRun {
     const liveNodes = [...nodeOf.values()];
     const gone = touchedNodes.filter((n) => !liveNodes.includes(n));
     // Every pair of a touched entity goes (by its key: the evidence has no index on b), then the recomputed ones come in.
-    const stale = [...new Map([...oldPairs, ...this.pairsOf(touchedNodes.filter((n) => !oldNodes.has(n)))].map((p) => [`${p.a}:${p.b}`, p])).values()];
+    const stale = [
+      ...new Map(
+        [...oldPairs, ...this.pairsOf(touchedNodes.filter((n) => !oldNodes.has(n)))].map((p) => [`${p.a}:${p.b}`, p]),
+      ).values(),
+    ];
     for (const p of stale) {
       this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(p.a, p.b);
       this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(p.a, p.b);
@@ -467,16 +623,36 @@ class DecisionRun {
     let edgesChanged = 0;
     for (const p of newPairs.values()) {
       const o = oldByKey.get(pairKey(p));
-      if (o && (o.weight !== p.cables + p.paragraphs || o.cable_count !== p.cables || o.first_date !== (p.first ?? null) || o.last_date !== (p.last ?? null))) edgesChanged += 1;
+      if (
+        o &&
+        (o.weight !== p.cables + p.paragraphs ||
+          o.cable_count !== p.cables ||
+          o.first_date !== (p.first ?? null) ||
+          o.last_date !== (p.last ?? null))
+      )
+        edgesChanged += 1;
     }
     const edgesAdded = [...newKeys].filter((k) => !oldByKey.has(k)).length + shiftAdded;
     const edgesRemoved = [...oldByKey.keys()].filter((k) => !newKeys.has(k)).length + shiftRemoved;
     const changedIds = [...newById.keys()].filter((id) => {
       const o = before_.get(id);
       if (!o) return false;
-      const now = this.st('SELECT kind, name, cable_count, first_date, last_date FROM entities WHERE id = ?').get(id) as Row;
-      const aliasesNow = json(this.st('SELECT alias, count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ? ORDER BY position').all(id));
-      return now.kind !== o.kind || now.name !== o.name || now.cable_count !== o.cable_count || now.first_date !== o.first_date || now.last_date !== o.last_date || aliasesNow !== beforeAliases.get(id);
+      const now = this.st('SELECT kind, name, cable_count, first_date, last_date FROM entities WHERE id = ?').get(
+        id,
+      ) as Row;
+      const aliasesNow = json(
+        this.st(
+          'SELECT alias, count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ? ORDER BY position',
+        ).all(id),
+      );
+      return (
+        now.kind !== o.kind ||
+        now.name !== o.name ||
+        now.cable_count !== o.cable_count ||
+        now.first_date !== o.first_date ||
+        now.last_date !== o.last_date ||
+        aliasesNow !== beforeAliases.get(id)
+      );
     });
     this.updateCounts(edgesAdded - edgesRemoved);
     let local: { before: CableGraph; after: CableGraph } | undefined;
@@ -511,20 +687,33 @@ class DecisionRun {
   private reconcile(before: CableGraph, after: CableGraph): void {
     before.forEachNode((key, attributes) => {
       if (after.hasNode(key)) return;
-      const node = this.st('SELECT node FROM entities WHERE id = :k UNION ALL SELECT node FROM cables WHERE id = :k').pluck().get({ k: key }) as number | undefined;
+      const node = this.st('SELECT node FROM entities WHERE id = :k UNION ALL SELECT node FROM cables WHERE id = :k')
+        .pluck()
+        .get({ k: key }) as number | undefined;
       if (node === undefined) return;
       const entry = this.local!.entity(node) ?? this.local!.cable(node);
       after.addNode(key, entry ? entry[1] : attributes);
     });
     after.forEachNode((key, attributes) => {
-      if (!before.hasNode(key) && !this.kindsBefore.has(this.st('SELECT node FROM entities WHERE id = ?').pluck().get(key) as number) ) before.addNode(key, attributes);
+      if (
+        !before.hasNode(key) &&
+        !this.kindsBefore.has(this.st('SELECT node FROM entities WHERE id = ?').pluck().get(key) as number)
+      )
+        before.addNode(key, attributes);
     });
   }
 
   /** The old entity that gave a new one most of its assignments (its metrics are kept). */
-  private donor(e: Entity, rows: readonly AssignmentRow[], entityOf: Map<string, string | undefined>, before: Map<string, Row>): Row | undefined {
+  private donor(
+    e: Entity,
+    rows: readonly AssignmentRow[],
+    entityOf: Map<string, string | undefined>,
+    before: Map<string, Row>,
+  ): Row | undefined {
     const votes = new Map<string, number>();
-    for (const r of rows) if (r.current && entityOf.get(`${r.cable}\u0000${r.type}\u0000${r.surface}`) === e.id) votes.set(r.current, (votes.get(r.current) ?? 0) + r.count);
+    for (const r of rows)
+      if (r.current && entityOf.get(`${r.cable}\u0000${r.type}\u0000${r.surface}`) === e.id)
+        votes.set(r.current, (votes.get(r.current) ?? 0) + r.count);
     const best = [...votes].sort((x, y) => y[1] - x[1] || compare(x[0], y[0]))[0];
     return best ? before.get(best[0]) : undefined;
   }
@@ -532,23 +721,42 @@ class DecisionRun {
   /** Aliases, search words and the full-text row of an entity, as the build writes them. */
   private writeNames(node: number, name: string, aliases: ReadonlyArray<{ text: string; count: number }>): void {
     this.st('DELETE FROM aliases WHERE entity = ?').run(node);
-    aliases.forEach((a, position) => this.st('INSERT INTO aliases (entity, alias, count, position) VALUES (?, ?, ?, ?)').run(node, a.text, a.count, position));
+    aliases.forEach((a, position) =>
+      this.st('INSERT INTO aliases (entity, alias, count, position) VALUES (?, ?, ?, ?)').run(
+        node,
+        a.text,
+        a.count,
+        position,
+      ),
+    );
     this.st('DELETE FROM entity_words WHERE entity = ?').run(node);
     const words = new Set([name, ...aliases.map((a) => a.text)].flatMap((t) => searchTokens(t)));
     for (const w of words) this.st('INSERT OR IGNORE INTO entity_words (word, entity) VALUES (?, ?)').run(w, node);
     this.st('DELETE FROM entity_fts WHERE rowid = ?').run(node);
-    this.st('INSERT INTO entity_fts (rowid, name, aliases) VALUES (?, ?, ?)').run(node, name, aliases.map((a) => a.text).join('\n'));
+    this.st('INSERT INTO entity_fts (rowid, name, aliases) VALUES (?, ?, ?)').run(
+      node,
+      name,
+      aliases.map((a) => a.text).join('\n'),
+    );
   }
 
   private removeEntity(node: number): void {
     this.touch(node);
-    this.edgeDelta.MENTIONS! -= this.st('DELETE FROM cable_entities WHERE entity = ?').run(node).changes;
-    for (const sql of ['DELETE FROM aliases WHERE entity = ?', 'DELETE FROM entity_words WHERE entity = ?', 'DELETE FROM entity_fts WHERE rowid = ?', 'DELETE FROM entities WHERE node = ?']) this.st(sql).run(node);
+    this.edgeDelta.MENTIONS -= this.st('DELETE FROM cable_entities WHERE entity = ?').run(node).changes;
+    for (const sql of [
+      'DELETE FROM aliases WHERE entity = ?',
+      'DELETE FROM entity_words WHERE entity = ?',
+      'DELETE FROM entity_fts WHERE rowid = ?',
+      'DELETE FROM entities WHERE node = ?',
+    ])
+      this.st(sql).run(node);
   }
 
   /** Mentions of assignments a decision gives back (an undone reject): from the cable's record, as the build made them. */
   private restoreMentions(cable: number, rows: readonly AssignmentRow[], nodeOf: Map<string, number>): void {
-    const record = this.st('SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?').get(cable) as { parsed: string; mentions: string; text: string } | undefined;
+    const record = this.st(
+      'SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?',
+    ).get(cable) as { parsed: string; mentions: string; text: string } | undefined;
     if (!record) return;
     const parsed = { ...(JSON.parse(record.parsed) as Cable), text: record.text };
     const isAuthorship = authorshipTest(parsed);
@@ -556,16 +764,31 @@ class DecisionRun {
     for (const m of JSON.parse(record.mentions) as Mention[]) {
       const r = wanted.get(`${m.type}|${m.text}`);
       if (!r) continue;
-      const id = this.st('SELECT e.id FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? AND a.type = ? AND a.surface = ?').pluck().get(cable, r.type, r.surface) as string | undefined;
-      const node = id === undefined ? undefined : nodeOf.get(id) ?? (this.entity(id)?.node as number | undefined);
+      const id = this.st(
+        'SELECT e.id FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? AND a.type = ? AND a.surface = ?',
+      )
+        .pluck()
+        .get(cable, r.type, r.surface) as string | undefined;
+      const node = id === undefined ? undefined : (nodeOf.get(id) ?? (this.entity(id)?.node as number | undefined));
       if (node === undefined) continue;
-      this.st('INSERT INTO mentions (cable, start, end, type, surface, paragraph, authorship, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(cable, m.start, m.end, m.type, m.text, m.paragraph ?? paragraphOf(parsed, m.start), isAuthorship(m) ? 1 : 0, node);
+      this.st(
+        'INSERT INTO mentions (cable, start, end, type, surface, paragraph, authorship, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        cable,
+        m.start,
+        m.end,
+        m.type,
+        m.text,
+        m.paragraph ?? paragraphOf(parsed, m.start),
+        isAuthorship(m) ? 1 : 0,
+        node,
+      );
     }
   }
 
   /** A cable's MENTIONS edges again from its mentions: count, paragraphs, offsets, order of first mention. */
   private rewriteCableEntities(cable: number): void {
-    this.edgeDelta.MENTIONS! -= this.st('DELETE FROM cable_entities WHERE cable = ?').run(cable).changes;
+    this.edgeDelta.MENTIONS -= this.st('DELETE FROM cable_entities WHERE cable = ?').run(cable).changes;
     const byEntity = new Map<number, { count: number; paragraphs: Set<number>; offsets: number[] }>();
     for (const m of this.mentionsOf(cable)) {
       let e = byEntity.get(m.entity);
@@ -576,24 +799,38 @@ class DecisionRun {
     }
     let position = 0;
     for (const [entity, e] of byEntity) {
-      this.st('INSERT INTO cable_entities (entity, cable, count, paragraphs, offsets, position) VALUES (?, ?, ?, ?, ?, ?)').run(entity, cable, e.count, json([...e.paragraphs].sort((x, y) => x - y)), json(e.offsets), position++);
-      this.edgeDelta.MENTIONS! += 1;
+      this.st(
+        'INSERT INTO cable_entities (entity, cable, count, paragraphs, offsets, position) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(entity, cable, e.count, json([...e.paragraphs].sort((x, y) => x - y)), json(e.offsets), position++);
+      this.edgeDelta.MENTIONS += 1;
     }
   }
 
   /** SIGNED and CLASSIFIED of a cable again (personFor over its curated entities); the people they used to point at. */
   private rewriteAuthorship(cable: number): number[] {
-    const previous = this.st('SELECT person FROM signed WHERE cable = :c UNION SELECT person FROM classified WHERE cable = :c').pluck().all({ c: cable }) as number[];
-    this.edgeDelta.SIGNED! -= this.st('DELETE FROM signed WHERE cable = ?').run(cable).changes;
-    this.edgeDelta.CLASSIFIED! -= this.st('DELETE FROM classified WHERE cable = ?').run(cable).changes;
-    const c = this.st('SELECT signers, classified_by, classified_title FROM cables WHERE node = ?').get(cable) as { signers: string | null; classified_by: string | null; classified_title: string | null };
+    const previous = this.st(
+      'SELECT person FROM signed WHERE cable = :c UNION SELECT person FROM classified WHERE cable = :c',
+    )
+      .pluck()
+      .all({ c: cable }) as number[];
+    this.edgeDelta.SIGNED -= this.st('DELETE FROM signed WHERE cable = ?').run(cable).changes;
+    this.edgeDelta.CLASSIFIED -= this.st('DELETE FROM classified WHERE cable = ?').run(cable).changes;
+    const c = this.st('SELECT signers, classified_by, classified_title FROM cables WHERE node = ?').get(cable) as {
+      signers: string | null;
+      classified_by: string | null;
+      classified_title: string | null;
+    };
     const signers = c.signers ? (JSON.parse(c.signers) as string[]) : [];
     if (signers.length === 0 && !c.classified_by) return previous;
     // The cable's curated entities, in order of first mention (personFor takes the first that fits).
     const first = new Map<string, number>();
-    for (const m of this.mentionsOf(cable)) if (!first.has(`${m.type}|${m.surface}`)) first.set(`${m.type}|${m.surface}`, m.start);
-    const assigned = this.st('SELECT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ?').all(cable) as Array<{ type: EntityType; surface: string; id: string; name: string }>;
-    const at = (r: { type: string; surface: string }): number => first.get(`${r.type}|${r.surface}`) ?? Number.MAX_SAFE_INTEGER;
+    for (const m of this.mentionsOf(cable))
+      if (!first.has(`${m.type}|${m.surface}`)) first.set(`${m.type}|${m.surface}`, m.start);
+    const assigned = this.st(
+      'SELECT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ?',
+    ).all(cable) as Array<{ type: EntityType; surface: string; id: string; name: string }>;
+    const at = (r: { type: string; surface: string }): number =>
+      first.get(`${r.type}|${r.surface}`) ?? Number.MAX_SAFE_INTEGER;
     assigned.sort((x, y) => at(x) - at(y) || compare(x.surface, y.surface));
     const resolved: CableEntity[] = [];
     for (const r of assigned) {
@@ -605,9 +842,18 @@ class DecisionRun {
       const person = personFor(name, resolved);
       const row = this.entity(person.id);
       if (row) return Number(row.node);
-      const node = Number(this.st('SELECT max(m) FROM (SELECT max(node) AS m FROM entities UNION ALL SELECT max(node) FROM cables UNION ALL SELECT max(node) FROM posts UNION ALL SELECT max(node) FROM tags)').pluck().get() ?? 0) + 1;
+      const node =
+        Number(
+          this.st(
+            'SELECT max(m) FROM (SELECT max(node) AS m FROM entities UNION ALL SELECT max(node) FROM cables UNION ALL SELECT max(node) FROM posts UNION ALL SELECT max(node) FROM tags)',
+          )
+            .pluck()
+            .get() ?? 0,
+        ) + 1;
       this.touch(node);
-      this.st("INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 'Person', ?, 0, NULL, NULL, 0, 0, 0, -1, 0, 0)").run(node, person.id, person.name);
+      this.st(
+        "INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 'Person', ?, 0, NULL, NULL, 0, 0, 0, -1, 0, 0)",
+      ).run(node, person.id, person.name);
       this.writeNames(node, person.name, [{ text: person.name, count: 1 }]);
       return node;
     };
@@ -617,21 +863,31 @@ class DecisionRun {
       if (seen.has(node)) continue;
       seen.add(node);
       this.st('INSERT INTO signed (person, cable) VALUES (?, ?)').run(node, cable);
-      this.edgeDelta.SIGNED! += 1;
+      this.edgeDelta.SIGNED += 1;
     }
     if (c.classified_by) {
-      this.st('INSERT INTO classified (person, cable, title) VALUES (?, ?, ?)').run(personNode(c.classified_by), cable, c.classified_title);
-      this.edgeDelta.CLASSIFIED! += 1;
+      this.st('INSERT INTO classified (person, cable, title) VALUES (?, ?, ?)').run(
+        personNode(c.classified_by),
+        cable,
+        c.classified_title,
+      );
+      this.edgeDelta.CLASSIFIED += 1;
     }
     return previous;
   }
 
   /** A signer-only person (no mentions) whom no signature names any more goes. */
   private dropUnusedSigner(node: number): void {
-    const row = this.st('SELECT cable_count FROM entities WHERE node = ?').get(node) as { cable_count: number } | undefined;
+    const row = this.st('SELECT cable_count FROM entities WHERE node = ?').get(node) as
+      { cable_count: number } | undefined;
     if (!row || row.cable_count > 0) return;
     if (this.st('SELECT 1 FROM assignments WHERE entity = ? LIMIT 1').get(node)) return;
-    if (this.st('SELECT 1 FROM signed WHERE person = :n UNION ALL SELECT 1 FROM classified WHERE person = :n LIMIT 1').get({ n: node })) return;
+    if (
+      this.st(
+        'SELECT 1 FROM signed WHERE person = :n UNION ALL SELECT 1 FROM classified WHERE person = :n LIMIT 1',
+      ).get({ n: node })
+    )
+      return;
     this.removeEntity(node);
   }
 
@@ -640,13 +896,22 @@ class DecisionRun {
 
   private mentionsOf(cable: number): MentionRow[] {
     let rows = this.mentionCache.get(cable);
-    if (!rows) this.mentionCache.set(cable, (rows = this.st('SELECT entity, start, end, paragraph, type, surface, authorship FROM mentions WHERE cable = ? ORDER BY start, end').all(cable) as MentionRow[]));
+    if (!rows)
+      this.mentionCache.set(
+        cable,
+        (rows = this.st(
+          'SELECT entity, start, end, paragraph, type, surface, authorship FROM mentions WHERE cable = ? ORDER BY start, end',
+        ).all(cable) as MentionRow[]),
+      );
     return rows;
   }
 
   /** A cable's content mentions (not the authorship lines) in text order; `before`: as the table is now, uncached (the state before the decision). */
   private content(cable: number, before = false): ContentMention[] {
-    if (before) return this.st('SELECT entity, paragraph FROM mentions WHERE cable = ? AND authorship = 0 ORDER BY start, end').all(cable) as ContentMention[];
+    if (before)
+      return this.st(
+        'SELECT entity, paragraph FROM mentions WHERE cable = ? AND authorship = 0 ORDER BY start, end',
+      ).all(cable) as ContentMention[];
     return this.mentionsOf(cable).filter((m) => m.authorship === 0);
   }
 
@@ -668,13 +933,28 @@ class DecisionRun {
     return i >= 0 && j >= 0 && Math.abs(i - j) <= this.options.maxEntitiesPerWindow;
   }
 
-  private pairsOf(nodes: readonly number[]): Array<{ a: number; b: number; weight: number; cable_count: number; first_date: string | null; last_date: string | null }> {
-    return this.st('SELECT a, b, weight, cable_count, first_date, last_date FROM co_mentions WHERE a IN (SELECT value FROM json_each(:n)) UNION SELECT a, b, weight, cable_count, first_date, last_date FROM co_mentions WHERE b IN (SELECT value FROM json_each(:n))').all({ n: json(nodes) }) as never;
+  private pairsOf(nodes: readonly number[]): Array<{
+    a: number;
+    b: number;
+    weight: number;
+    cable_count: number;
+    first_date: string | null;
+    last_date: string | null;
+  }> {
+    return this.st(
+      'SELECT a, b, weight, cable_count, first_date, last_date FROM co_mentions WHERE a IN (SELECT value FROM json_each(:n)) UNION SELECT a, b, weight, cable_count, first_date, last_date FROM co_mentions WHERE b IN (SELECT value FROM json_each(:n))',
+    ).all({ n: json(nodes) }) as never;
   }
 
   /** Entity ids by node (edge endpoints are ordered by id). */
   private idOrder(nodes: Iterable<number>): Map<number, string> {
-    return new Map((this.st('SELECT node, id FROM entities WHERE node IN (SELECT value FROM json_each(?))').all(json([...nodes])) as Array<{ node: number; id: string }>).map((r) => [r.node, r.id]));
+    return new Map(
+      (
+        this.st('SELECT node, id FROM entities WHERE node IN (SELECT value FROM json_each(?))').all(
+          json([...nodes]),
+        ) as Array<{ node: number; id: string }>
+      ).map((r) => [r.node, r.id]),
+    );
   }
 
   /**
@@ -682,7 +962,11 @@ class DecisionRun {
    * paragraph window pairs it; its counts come from every cable where both appear (the build's rules).
    */
   private computePairs(touched: ReadonlySet<number>): Map<string, PairStats> {
-    const cables = this.st('SELECT DISTINCT cable FROM mentions WHERE entity IN (SELECT value FROM json_each(?)) AND authorship = 0 ORDER BY cable').pluck().all(json([...touched])) as number[];
+    const cables = this.st(
+      'SELECT DISTINCT cable FROM mentions WHERE entity IN (SELECT value FROM json_each(?)) AND authorship = 0 ORDER BY cable',
+    )
+      .pluck()
+      .all(json([...touched])) as number[];
     const stats = new Map<string, PairStats & { exists: boolean; x: number; y: number }>();
     const date = this.st('SELECT date FROM cables WHERE node = ?').pluck();
     for (const cable of cables) {
@@ -704,7 +988,22 @@ class DecisionRun {
           if (x === t || (touched.has(x) && x < t)) continue;
           const k = t < x ? `${t}:${x}` : `${x}:${t}`;
           let s = stats.get(k);
-          if (!s) stats.set(k, (s = { a: 0, b: 0, x: t, y: x, cables: 0, paragraphs: 0, first: undefined, last: undefined, evidence: [], exists: false }));
+          if (!s)
+            stats.set(
+              k,
+              (s = {
+                a: 0,
+                b: 0,
+                x: t,
+                y: x,
+                cables: 0,
+                paragraphs: 0,
+                first: undefined,
+                last: undefined,
+                evidence: [],
+                exists: false,
+              }),
+            );
           const shared = [...paragraphs.get(t)!].filter((p) => px.has(p)).sort((u, v) => u - v);
           s.cables += 1;
           s.paragraphs += shared.length;
@@ -722,14 +1021,26 @@ class DecisionRun {
     const out = new Map<string, PairStats>();
     for (const s of existing) {
       const [a, b] = compare(ids.get(s.x)!, ids.get(s.y)!) < 0 ? [s.x, s.y] : [s.y, s.x];
-      out.set(`${a}:${b}`, { a, b, cables: s.cables, paragraphs: s.paragraphs, first: s.first, last: s.last, evidence: s.evidence });
+      out.set(`${a}:${b}`, {
+        a,
+        b,
+        cables: s.cables,
+        paragraphs: s.paragraphs,
+        first: s.first,
+        last: s.last,
+        evidence: s.evidence,
+      });
     }
     return out;
   }
 
   /** One pair of (untouched) entities from scratch: its stats when some window pairs it, else undefined. */
   private computePair(a: number, b: number): PairStats | undefined {
-    const cables = this.st('SELECT x.cable FROM cable_entities x JOIN cable_entities y ON y.cable = x.cable AND y.entity = ? WHERE x.entity = ? ORDER BY x.cable').pluck().all(b, a) as number[];
+    const cables = this.st(
+      'SELECT x.cable FROM cable_entities x JOIN cable_entities y ON y.cable = x.cable AND y.entity = ? WHERE x.entity = ? ORDER BY x.cable',
+    )
+      .pluck()
+      .all(b, a) as number[];
     const s: PairStats = { a, b, cables: 0, paragraphs: 0, first: undefined, last: undefined, evidence: [] };
     let exists = false;
     for (const cable of cables) {
@@ -755,8 +1066,16 @@ class DecisionRun {
   }
 
   private insertPair(p: PairStats): void {
-    this.st('INSERT INTO co_mentions (a, b, weight, cable_count, paragraph_count, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?)').run(p.a, p.b, p.cables + p.paragraphs, p.cables, p.paragraphs, p.first ?? null, p.last ?? null);
-    for (const [cable, shared] of p.evidence) this.st('INSERT INTO co_mention_evidence (a, b, cable, paragraphs) VALUES (?, ?, ?, ?)').run(p.a, p.b, cable, json(shared));
+    this.st(
+      'INSERT INTO co_mentions (a, b, weight, cable_count, paragraph_count, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(p.a, p.b, p.cables + p.paragraphs, p.cables, p.paragraphs, p.first ?? null, p.last ?? null);
+    for (const [cable, shared] of p.evidence)
+      this.st('INSERT INTO co_mention_evidence (a, b, cable, paragraphs) VALUES (?, ?, ?, ?)').run(
+        p.a,
+        p.b,
+        cable,
+        json(shared),
+      );
   }
 
   /**
@@ -764,15 +1083,19 @@ class DecisionRun {
    * after and not before: in a paragraph naming more than maxEntitiesPerWindow entities, removing
    * or adding one shifts who is within reach of whom.
    */
-  private shiftedPairs(cables: readonly number[], oldWindows: Map<number, Map<number, number[]>>, touched: ReadonlySet<number>): Array<[number, number]> {
+  private shiftedPairs(
+    cables: readonly number[],
+    oldWindows: Map<number, Map<number, number[]>>,
+    touched: ReadonlySet<number>,
+  ): Array<[number, number]> {
     const reach = this.options.maxEntitiesPerWindow;
     const pairsIn = (w: readonly number[]): Set<string> => {
       const out = new Set<string>();
       const list = w.filter((e) => !touched.has(e));
       for (let i = 0; i < w.length; i += 1) {
         for (let j = i + 1; j < w.length && j <= i + reach; j += 1) {
-          if (touched.has(w[i]!) || touched.has(w[j]!)) continue;
-          out.add(w[i]! < w[j]! ? `${w[i]}:${w[j]}` : `${w[j]}:${w[i]}`);
+          if (touched.has(w[i]) || touched.has(w[j])) continue;
+          out.add(w[i] < w[j] ? `${w[i]}:${w[j]}` : `${w[j]}:${w[i]}`);
         }
       }
       void list;
@@ -801,16 +1124,23 @@ class DecisionRun {
   private updateCounts(coMentionDelta: number): void {
     const kindDelta = new Map<string, number>();
     for (const [node, before] of this.kindsBefore) {
-      const after = (this.st('SELECT kind FROM entities WHERE node = ?').pluck().get(node) as string | undefined) ?? null;
+      const after =
+        (this.st('SELECT kind FROM entities WHERE node = ?').pluck().get(node) as string | undefined) ?? null;
       if (before) kindDelta.set(before, (kindDelta.get(before) ?? 0) - 1);
       if (after) kindDelta.set(after, (kindDelta.get(after) ?? 0) + 1);
     }
     const entityDelta = [...kindDelta.values()].reduce((sum, d) => sum + d, 0);
     const typeDelta: Record<string, number> = { ...this.edgeDelta, CO_MENTIONED: coMentionDelta };
-    const counts = this.meta<{ nodes?: number; edges?: number; byKind?: Record<string, number>; byType?: Record<string, number> }>('counts');
+    const counts = this.meta<{
+      nodes?: number;
+      edges?: number;
+      byKind?: Record<string, number>;
+      byType?: Record<string, number>;
+    }>('counts');
     if (counts) {
       // the relation edges: counted again (their rows were rewritten), the difference to the recorded counts
-      for (const [type, count] of Object.entries(relationCounts(this.db))) typeDelta[type] = count - (counts.byType?.[type] ?? 0);
+      for (const [type, count] of Object.entries(relationCounts(this.db)))
+        typeDelta[type] = count - (counts.byType?.[type] ?? 0);
       const byKind = { ...(counts.byKind ?? {}) };
       for (const [kind, d] of kindDelta) if (d !== 0) byKind[kind] = (byKind[kind] ?? 0) + d;
       const byType = { ...(counts.byType ?? {}) };
@@ -819,12 +1149,28 @@ class DecisionRun {
         edgeDelta += d;
         if (d !== 0) byType[type] = (byType[type] ?? 0) + d;
       }
-      const sortedKeys = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : 1)));
-      this.setMeta('counts', { ...counts, ...(counts.nodes !== undefined ? { nodes: counts.nodes + entityDelta } : {}), ...(counts.edges !== undefined ? { edges: counts.edges + edgeDelta } : {}), byKind: sortedKeys(byKind), byType: sortedKeys(byType) });
+      const sortedKeys = (r: Record<string, number>): Record<string, number> =>
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([, n]) => n !== 0)
+            .sort(([x], [y]) => (x < y ? -1 : 1)),
+        );
+      this.setMeta('counts', {
+        ...counts,
+        ...(counts.nodes !== undefined ? { nodes: counts.nodes + entityDelta } : {}),
+        ...(counts.edges !== undefined ? { edges: counts.edges + edgeDelta } : {}),
+        byKind: sortedKeys(byKind),
+        byType: sortedKeys(byType),
+      });
     }
     // Communities are a metric (a build's): left as they are.
     const stats = this.meta<{ entities?: number; coMentions?: number }>('stats');
-    if (stats) this.setMeta('stats', { ...stats, entities: (stats.entities ?? 0) + entityDelta, coMentions: (stats.coMentions ?? 0) + coMentionDelta });
+    if (stats)
+      this.setMeta('stats', {
+        ...stats,
+        entities: (stats.entities ?? 0) + entityDelta,
+        coMentions: (stats.coMentions ?? 0) + coMentionDelta,
+      });
   }
 }
 
@@ -832,7 +1178,12 @@ class DecisionRun {
  * Automatic resolution's entities for the affected assignments (what a build without decisions
  * gives): aliases with their counts, cables in order.
  */
-function resolutionOf(rows: readonly AssignmentRow[], original: readonly Entity[], cables: ReadonlyArray<{ id: string }>, index: Map<number, number>): { entities: Entity[]; perCable: CableEntity[][] } {
+function resolutionOf(
+  rows: readonly AssignmentRow[],
+  original: readonly Entity[],
+  cables: ReadonlyArray<{ id: string }>,
+  index: Map<number, number>,
+): { entities: Entity[]; perCable: CableEntity[][] } {
   const byId = new Map(original.map((e) => [e.id, { ...e, aliases: [] as Entity['aliases'], cables: [] as string[] }]));
   const perCable: CableEntity[][] = cables.map(() => []);
   for (const r of rows) {
@@ -841,9 +1192,9 @@ function resolutionOf(rows: readonly AssignmentRow[], original: readonly Entity[
     const alias = e.aliases.find((a) => a.text === r.surface);
     if (alias) alias.count += r.count;
     else e.aliases.push({ text: r.surface, count: r.count });
-    const cable = cables[index.get(r.cable)!]!.id;
+    const cable = cables[index.get(r.cable)!].id;
     if (!e.cables.includes(cable)) e.cables.push(cable);
-    const list = perCable[index.get(r.cable)!]!;
+    const list = perCable[index.get(r.cable)!];
     let ce = list.find((x) => x.id === r.auto && x.type === r.type);
     if (!ce) list.push((ce = { type: r.type, name: e.name, id: r.auto, mentions: [] }));
     if (!ce.mentions.includes(r.surface)) ce.mentions.push(r.surface);
@@ -855,15 +1206,30 @@ function resolutionOf(rows: readonly AssignmentRow[], original: readonly Entity[
   return { entities: [...byId.values()].filter((e) => e.cables.length > 0), perCable };
 }
 
-
 /** The graph database as what duplicate suggestions read (entities, co-mention neighbours, country tags, cables). */
 export function databaseSuggestSource(db: Database): SuggestSource {
-  const neighbours = db.prepare('SELECT e.id FROM co_mentions c JOIN entities e ON e.node = c.b WHERE c.a = (SELECT node FROM entities WHERE id = :id) UNION ALL SELECT e.id FROM co_mentions c JOIN entities e ON e.node = c.a WHERE c.b = (SELECT node FROM entities WHERE id = :id)').pluck();
-  const countries = db.prepare("SELECT DISTINCT t.code FROM cable_entities m JOIN tagged x ON x.cable = m.cable JOIN tags t ON t.node = x.tag WHERE m.entity = (SELECT node FROM entities WHERE id = ?) AND t.tag_kind = 'country'").pluck();
-  const cables = db.prepare('SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?)').pluck();
+  const neighbours = db
+    .prepare(
+      'SELECT e.id FROM co_mentions c JOIN entities e ON e.node = c.b WHERE c.a = (SELECT node FROM entities WHERE id = :id) UNION ALL SELECT e.id FROM co_mentions c JOIN entities e ON e.node = c.a WHERE c.b = (SELECT node FROM entities WHERE id = :id)',
+    )
+    .pluck();
+  const countries = db
+    .prepare(
+      "SELECT DISTINCT t.code FROM cable_entities m JOIN tagged x ON x.cable = m.cable JOIN tags t ON t.node = x.tag WHERE m.entity = (SELECT node FROM entities WHERE id = ?) AND t.tag_kind = 'country'",
+    )
+    .pluck();
+  const cables = db
+    .prepare(
+      'SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?)',
+    )
+    .pluck();
   return {
     forEachEntity: (callback) => {
-      for (const r of db.prepare('SELECT id, name, kind, cable_count FROM entities ORDER BY node').raw().iterate() as Iterable<[string, string, EntityKind, number]>) callback(r[0], r[1], r[2], r[3]);
+      for (const r of db
+        .prepare('SELECT id, name, kind, cable_count FROM entities ORDER BY node')
+        .raw()
+        .iterate() as Iterable<[string, string, EntityKind, number]>)
+        callback(r[0], r[1], r[2], r[3]);
     },
     neighbours: (id) => new Set(neighbours.all({ id }) as string[]),
     countries: (id) => new Set(countries.all(id) as string[]),

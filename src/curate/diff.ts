@@ -11,7 +11,10 @@ const sameAttributes = (a: unknown, b: unknown): boolean => JSON.stringify(a) ==
 
 /** Nodes and edges added, removed, or with other attributes, from one graph to the next. */
 export function diffGraphs(before: CableGraph, after: CableGraph): GraphDiff {
-  const diff: GraphDiff = { nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] } };
+  const diff: GraphDiff = {
+    nodes: { added: [], removed: [], changed: [] },
+    edges: { added: [], removed: [], changed: [] },
+  };
   after.forEachNode((node, attributes) => {
     if (!before.hasNode(node)) diff.nodes.added.push(node);
     else if (!sameAttributes(before.getNodeAttributes(node), attributes)) diff.nodes.changed.push(node);

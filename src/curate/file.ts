@@ -14,11 +14,16 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.length
 export function decisionProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
   const d = value as Record<string, unknown>;
-  if (!DECISION_OPS.includes(d.op as Decision['op'])) return `unknown op ${JSON.stringify(d.op)} (ops: ${DECISION_OPS.join(', ')})`;
+  if (!DECISION_OPS.includes(d.op as Decision['op']))
+    return `unknown op ${JSON.stringify(d.op)} (ops: ${DECISION_OPS.join(', ')})`;
   if (!isString(d.author)) return 'no author';
   if (!isString(d.at) || Number.isNaN(Date.parse(d.at))) return 'no valid "at" date';
   if (d.note !== undefined && typeof d.note !== 'string') return '"note" must be text';
-  if (d.names !== undefined && (!d.names || typeof d.names !== 'object' || Object.values(d.names).some((v) => typeof v !== 'string'))) return '"names" must map ids to names';
+  if (
+    d.names !== undefined &&
+    (!d.names || typeof d.names !== 'object' || Object.values(d.names).some((v) => typeof v !== 'string'))
+  )
+    return '"names" must map ids to names';
   switch (d.op) {
     case 'merge':
       if (!isStringList(d.ids) || d.ids.length < 2) return 'merge needs "ids": at least two entity ids';
@@ -33,13 +38,19 @@ export function decisionProblem(value: unknown): string | undefined {
     case 'rename':
       return isString(d.id) && isString(d.name) ? undefined : 'rename needs "id" and "name"';
     case 'retype':
-      return isString(d.id) && ENTITY_TYPES.includes(d.type as EntityType) ? undefined : `retype needs "id" and "type" (${ENTITY_TYPES.join(', ')})`;
+      return isString(d.id) && ENTITY_TYPES.includes(d.type as EntityType)
+        ? undefined
+        : `retype needs "id" and "type" (${ENTITY_TYPES.join(', ')})`;
     case 'reject':
-      return isString(d.id) && (d.alias === undefined || isString(d.alias)) ? undefined : 'reject needs "id" (and optionally "alias")';
+      return isString(d.id) && (d.alias === undefined || isString(d.alias))
+        ? undefined
+        : 'reject needs "id" (and optionally "alias")';
     case 'alias':
       return isString(d.id) && isString(d.alias) ? undefined : 'alias needs "id" and "alias"';
     case 'undo':
-      return Number.isInteger(d.decision) && (d.decision as number) >= 1 ? undefined : 'undo needs "decision": the seq of an earlier decision';
+      return Number.isInteger(d.decision) && (d.decision as number) >= 1
+        ? undefined
+        : 'undo needs "decision": the seq of an earlier decision';
   }
   return undefined;
 }
@@ -51,27 +62,57 @@ export function decisionProblem(value: unknown): string | undefined {
 export function readCuration(file: string): Decision[] {
   if (!fs.existsSync(file)) return [];
   const decisions: Decision[] = [];
-  fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim() || line.trimStart().startsWith('#')) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new CablegraphError('CURATION_INVALID', `${file}:${i + 1}: not JSON (${(error as Error).message})`, { file });
-    }
-    const problem = decisionProblem(value);
-    if (problem) throw new CablegraphError('CURATION_INVALID', `${file}:${i + 1}: ${problem}`, { file });
-    const decision = value as Decision;
-    const expected = decisions.length + 1;
-    if (decision.seq !== expected) throw new CablegraphError('CURATION_INVALID', `${file}:${i + 1}: seq ${decision.seq}, expected ${expected} (decisions are numbered in order)`, { file });
-    if (decision.op === 'undo' && decision.decision >= decision.seq) throw new CablegraphError('CURATION_INVALID', `${file}:${i + 1}: undo of decision ${decision.decision}, which is not an earlier one`, { file });
-    decisions.push(decision);
-  });
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim() || line.trimStart().startsWith('#')) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new CablegraphError('CURATION_INVALID', `${file}:${i + 1}: not JSON (${(error as Error).message})`, {
+          file,
+        });
+      }
+      const problem = decisionProblem(value);
+      if (problem) throw new CablegraphError('CURATION_INVALID', `${file}:${i + 1}: ${problem}`, { file });
+      const decision = value as Decision;
+      const expected = decisions.length + 1;
+      if (decision.seq !== expected)
+        throw new CablegraphError(
+          'CURATION_INVALID',
+          `${file}:${i + 1}: seq ${decision.seq}, expected ${expected} (decisions are numbered in order)`,
+          { file },
+        );
+      if (decision.op === 'undo' && decision.decision >= decision.seq)
+        throw new CablegraphError(
+          'CURATION_INVALID',
+          `${file}:${i + 1}: undo of decision ${decision.decision}, which is not an earlier one`,
+          { file },
+        );
+      decisions.push(decision);
+    });
   return decisions;
 }
 
 /** Fixed key order, so the file diffs cleanly whoever wrote a line. */
-const KEY_ORDER = ['seq', 'op', 'id', 'ids', 'into', 'name', 'type', 'alias', 'aliases', 'cables', 'decision', 'names', 'author', 'at', 'note'];
+const KEY_ORDER = [
+  'seq',
+  'op',
+  'id',
+  'ids',
+  'into',
+  'name',
+  'type',
+  'alias',
+  'aliases',
+  'cables',
+  'decision',
+  'names',
+  'author',
+  'at',
+  'note',
+];
 
 export function formatDecision(decision: Decision): string {
   const record = decision as unknown as Record<string, unknown>;

@@ -13,7 +13,10 @@ type Row = Record<string, unknown>;
  */
 export class LocalGraphReader {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
-  constructor(private readonly db: Database, private readonly maxEvidence: number) {}
+  constructor(
+    private readonly db: Database,
+    private readonly maxEvidence: number,
+  ) {}
 
   private st(sql: string): BetterSqlite3.Statement {
     let s = this.statements.get(sql);
@@ -26,7 +29,12 @@ export class LocalGraphReader {
     const r = this.st('SELECT * FROM entities WHERE node = ?').get(node) as EntityRow | undefined;
     if (!r) return undefined;
     const attributes = entityAttributes(r);
-    attributes.aliases = (this.st('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position').all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
+    attributes.aliases = (
+      this.st('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY position').all(node) as Array<{
+        alias: string;
+        count: number;
+      }>
+    ).map((a) => ({ text: a.alias, count: a.count }));
     return [String(r.id), attributes];
   }
 
@@ -50,8 +58,16 @@ export class LocalGraphReader {
 
   /** A co-mention pair's edge (both ends added), when the pair exists. */
   addPair(graph: CableGraph, a: number, b: number): void {
-    const r = this.st('SELECT weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ? AND b = ?').get(a, b) as
-      | { weight: number; cable_count: number; paragraph_count: number; first_date: string | null; last_date: string | null }
+    const r = this.st(
+      'SELECT weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ? AND b = ?',
+    ).get(a, b) as
+      | {
+          weight: number;
+          cable_count: number;
+          paragraph_count: number;
+          first_date: string | null;
+          last_date: string | null;
+        }
       | undefined;
     if (!r) return;
     const source = this.addEntity(graph, a);
@@ -59,13 +75,25 @@ export class LocalGraphReader {
     if (!source || !target) return;
     const key = `CO_MENTIONED:${source}--${target}`;
     if (graph.hasEdge(key)) return;
-    const list = (this.st('SELECT c.id, v.paragraphs FROM co_mention_evidence v JOIN cables c ON c.node = v.cable WHERE v.a = ? AND v.b = ? ORDER BY v.cable LIMIT ?').all(a, b, this.maxEvidence) as Array<{ id: string; paragraphs: string }>).map((e) => ({
+    const list = (
+      this.st(
+        'SELECT c.id, v.paragraphs FROM co_mention_evidence v JOIN cables c ON c.node = v.cable WHERE v.a = ? AND v.b = ? ORDER BY v.cable LIMIT ?',
+      ).all(a, b, this.maxEvidence) as Array<{ id: string; paragraphs: string }>
+    ).map((e) => ({
       cable: e.id,
       paragraphs: JSON.parse(e.paragraphs) as number[],
     }));
-    const attributes: EdgeAttrs = { type: 'CO_MENTIONED', weight: r.weight, cableCount: r.cable_count, paragraphCount: r.paragraph_count, cables: list.map((e) => e.cable), evidence: list };
+    const attributes: EdgeAttrs = {
+      type: 'CO_MENTIONED',
+      weight: r.weight,
+      cableCount: r.cable_count,
+      paragraphCount: r.paragraph_count,
+      cables: list.map((e) => e.cable),
+      evidence: list,
+    };
     if (Number(r.cable_count) > list.length) attributes.evidenceTruncated = true;
-    if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date ?? r.first_date });
+    if (r.first_date !== null)
+      Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date ?? r.first_date });
     graph.addUndirectedEdgeWithKey(key, source, target, attributes);
   }
 
@@ -78,23 +106,41 @@ export class LocalGraphReader {
     const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
     for (const node of entities) {
       if (!this.addEntity(graph, node)) continue;
-      for (const p of this.st('SELECT a, b FROM co_mentions WHERE a = :n UNION ALL SELECT a, b FROM co_mentions WHERE b = :n').all({ n: node }) as Array<{ a: number; b: number }>) this.addPair(graph, p.a, p.b);
+      for (const p of this.st(
+        'SELECT a, b FROM co_mentions WHERE a = :n UNION ALL SELECT a, b FROM co_mentions WHERE b = :n',
+      ).all({ n: node }) as Array<{ a: number; b: number }>)
+        this.addPair(graph, p.a, p.b);
     }
     for (const [a, b] of pairs) this.addPair(graph, a, b);
     for (const cable of cables) {
       const id = this.addCable(graph, cable);
       if (!id) continue;
-      for (const m of this.st('SELECT entity, count, paragraphs, offsets FROM cable_entities WHERE cable = ? ORDER BY position').all(cable) as Row[]) {
+      for (const m of this.st(
+        'SELECT entity, count, paragraphs, offsets FROM cable_entities WHERE cable = ? ORDER BY position',
+      ).all(cable) as Row[]) {
         const entity = this.addEntity(graph, Number(m.entity));
-        if (entity) graph.addDirectedEdgeWithKey(`MENTIONS:${id}->${entity}`, id, entity, { type: 'MENTIONS', count: Number(m.count), paragraphs: JSON.parse(String(m.paragraphs)) as number[], offsets: JSON.parse(String(m.offsets)) as number[] });
+        if (entity)
+          graph.addDirectedEdgeWithKey(`MENTIONS:${id}->${entity}`, id, entity, {
+            type: 'MENTIONS',
+            count: Number(m.count),
+            paragraphs: JSON.parse(String(m.paragraphs)) as number[],
+            offsets: JSON.parse(String(m.offsets)) as number[],
+          });
       }
       for (const s of this.st('SELECT person FROM signed WHERE cable = ? ORDER BY rowid').all(cable) as Row[]) {
         const person = this.addEntity(graph, Number(s.person));
-        if (person && !graph.hasEdge(`SIGNED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`SIGNED:${person}->${id}`, person, id, { type: 'SIGNED' });
+        if (person && !graph.hasEdge(`SIGNED:${person}->${id}`))
+          graph.addDirectedEdgeWithKey(`SIGNED:${person}->${id}`, person, id, { type: 'SIGNED' });
       }
-      for (const c of this.st('SELECT person, title FROM classified WHERE cable = ? ORDER BY rowid').all(cable) as Array<{ person: number; title: string | null }>) {
+      for (const c of this.st('SELECT person, title FROM classified WHERE cable = ? ORDER BY rowid').all(
+        cable,
+      ) as Array<{ person: number; title: string | null }>) {
         const person = this.addEntity(graph, Number(c.person));
-        if (person && !graph.hasEdge(`CLASSIFIED:${person}->${id}`)) graph.addDirectedEdgeWithKey(`CLASSIFIED:${person}->${id}`, person, id, { type: 'CLASSIFIED', ...(c.title === null ? {} : { title: c.title }) });
+        if (person && !graph.hasEdge(`CLASSIFIED:${person}->${id}`))
+          graph.addDirectedEdgeWithKey(`CLASSIFIED:${person}->${id}`, person, id, {
+            type: 'CLASSIFIED',
+            ...(c.title === null ? {} : { title: c.title }),
+          });
       }
     }
     return graph;

@@ -19,21 +19,32 @@ type Database = BetterSqlite3.Database;
 export function cablesWithRelationsOf(db: Database, nodes: readonly number[], names: readonly string[]): number[] {
   const n = JSON.stringify(nodes);
   const names_ = JSON.stringify([...new Set(names)]);
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     SELECT cable FROM roles WHERE person IN (SELECT value FROM json_each(:n)) OR owner IN (SELECT value FROM json_each(:n)) OR owner_name IN (SELECT value FROM json_each(:names))
     UNION SELECT cable FROM affiliations WHERE person IN (SELECT value FROM json_each(:n)) OR owner IN (SELECT value FROM json_each(:n)) OR organization IN (SELECT value FROM json_each(:names))
     UNION SELECT cable FROM meetings WHERE a IN (SELECT value FROM json_each(:n)) OR b IN (SELECT value FROM json_each(:n))
-    ORDER BY cable`).pluck().all({ n, names: names_ }) as number[];
+    ORDER BY cable`,
+    )
+    .pluck()
+    .all({ n, names: names_ }) as number[];
 }
 
 /** A cable's relation rows again, from its record and its entities as curation leaves them (what a rebuild with the same decisions writes). */
 export function rewriteCableRelations(db: Database, cables: readonly number[]): void {
   const writer = new RelationRowsWriter(db);
-  const record = db.prepare('SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?');
+  const record = db.prepare(
+    'SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?',
+  );
   // the cable's surfaces as curation assigns them, each under the type it was written as: a build's
   // per-cable entities keep the mention's type when a decision retypes the entity (applyCuration)
-  const assigned = db.prepare('SELECT DISTINCT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? ORDER BY e.id, a.type, a.surface');
-  const nodeOf = db.prepare('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?').pluck();
+  const assigned = db.prepare(
+    'SELECT DISTINCT a.type, a.surface, e.id, e.name FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.cable = ? ORDER BY e.id, a.type, a.surface',
+  );
+  const nodeOf = db
+    .prepare('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?')
+    .pluck();
   for (const table of ['roles', 'affiliations', 'meetings']) {
     const remove = db.prepare(`DELETE FROM ${table} WHERE cable = ?`);
     for (const cable of cables) remove.run(cable);
@@ -49,11 +60,13 @@ export function rewriteCableRelations(db: Database, cables: readonly number[]): 
       if (!e) current.set(key, (e = { type: a.type, name: a.name, id: a.id, mentions: [] }));
       e.mentions.push(a.surface);
     }
-    writer.write(relationRows({
-      node: cable,
-      record: { cable: parsed, mentions: JSON.parse(r.mentions) as Mention[], versions: [] },
-      current: [...current.values()],
-      entityNode: (id) => nodeOf.get(id, id) as number,
-    }));
+    writer.write(
+      relationRows({
+        node: cable,
+        record: { cable: parsed, mentions: JSON.parse(r.mentions) as Mention[], versions: [] },
+        current: [...current.values()],
+        entityNode: (id) => nodeOf.get(id, id) as number,
+      }),
+    );
   }
 }

@@ -17,7 +17,22 @@ interface Info {
 const STRENGTH: Record<SuggestionReason, number> = { surname: 3, acronym: 2.5, initials: 2.5, spelling: 2 };
 /** Full names a lone surname is weighed against (the best by evidence is proposed). */
 const SURNAME_CANDIDATES = 6;
-const OPPOSITES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'northeast', 'northwest', 'southeast', 'southwest']);
+const OPPOSITES = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'upper',
+  'lower',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+]);
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'to']);
 
 /** Country codes named by a name's words ("government of iraq" → IZ). */
@@ -94,7 +109,7 @@ export function suggestDuplicates(graph: CableGraph | SuggestSource, limit = 50)
   });
   const candidates = new Map<string, SuggestionReason>();
   const propose = (x: Info, y: Info, reason: SuggestionReason): void => {
-    if (x.id === y.id || x.norm === y.norm && x.type === y.type && reason !== 'spelling') return;
+    if (x.id === y.id || (x.norm === y.norm && x.type === y.type && reason !== 'spelling')) return;
     const key = x.id < y.id ? `${x.id}\u0000${y.id}` : `${y.id}\u0000${x.id}`;
     const known = candidates.get(key);
     if (!known || STRENGTH[reason] > STRENGTH[known]) candidates.set(key, reason);
@@ -115,11 +130,15 @@ export function suggestDuplicates(graph: CableGraph | SuggestSource, limit = 50)
     if (list.length < 2 || list.length > 20) continue; // a variant shared by many names says nothing
     for (let i = 0; i < list.length; i += 1) {
       for (let j = i + 1; j < list.length; j += 1) {
-        const [x, y] = [list[i]!, list[j]!];
+        const [x, y] = [list[i], list[j]];
         // Differing only in a number ("Resolution 1546"/"Resolution 1559") or in a one-letter word
         // (list items "A. OSC", "B. OSC" read as initials) is not a spelling variant.
         if (x.norm.replace(/\d/g, '') === y.norm.replace(/\d/g, '') && /\d/.test(x.norm)) continue;
-        if (x.words.length === y.words.length && x.words.every((w, k) => w === y.words[k] || (w.length === 1 && y.words[k]!.length === 1))) continue;
+        if (
+          x.words.length === y.words.length &&
+          x.words.every((w, k) => w === y.words[k] || (w.length === 1 && y.words[k].length === 1))
+        )
+          continue;
         // Office symbols ("EUR/WE", "NEA/I") are codes, and "Eastern"/"Western Europe" are opposites.
         if (x.norm.includes('/') || y.norm.includes('/') || /[/]/.test(x.name + y.name)) continue;
         if (x.words.some((w, k) => w !== y.words[k] && OPPOSITES.has(w) && OPPOSITES.has(y.words[k] ?? ''))) continue;
@@ -138,31 +157,39 @@ export function suggestDuplicates(graph: CableGraph | SuggestSource, limit = 50)
   const bySurname = new Map<string, Info[]>();
   for (const p of people) {
     if (p.words.length < 2) continue;
-    const surname = p.words[p.words.length - 1]!;
+    const surname = p.words[p.words.length - 1];
     if (!bySurname.has(surname)) bySurname.set(surname, []);
     bySurname.get(surname)!.push(p);
   }
   for (const p of people) {
-    const full = bySurname.get(p.words[p.words.length - 1]!) ?? [];
+    const full = bySurname.get(p.words[p.words.length - 1]) ?? [];
     if (p.words.length === 1) {
       // Each full name carrying that surname is weighed; only the clear best is kept (below):
       // "Smith" beside two Smiths with no evidence for either is anyone's guess.
-      const others = full.filter((f) => f.words.length >= 2).sort((a, b) => b.cables - a.cables || (a.id < b.id ? -1 : 1));
+      const others = full
+        .filter((f) => f.words.length >= 2)
+        .sort((a, b) => b.cables - a.cables || (a.id < b.id ? -1 : 1));
       for (const f of others.slice(0, SURNAME_CANDIDATES)) propose(p, f, 'surname');
-    } else if (p.words[0]!.length === 1) {
-      for (const f of full) if (f.id !== p.id && f.words.length === p.words.length && f.words[0]!.length > 1 && f.words[0]![0] === p.words[0]) propose(p, f, 'initials');
+    } else if (p.words[0].length === 1) {
+      for (const f of full)
+        if (f.id !== p.id && f.words.length === p.words.length && f.words[0].length > 1 && f.words[0][0] === p.words[0])
+          propose(p, f, 'initials');
     }
   }
 
   // Organizations: an acronym and the names whose initials (minor words skipped) spell it.
   const acronyms = new Map<string, Info[]>();
-  for (const o of infos.values()) if (o.type === 'Organization' && o.words.length === 1 && /^[A-Z]{2,7}$/.test(o.name)) {
-    if (!acronyms.has(o.norm)) acronyms.set(o.norm, []);
-    acronyms.get(o.norm)!.push(o);
-  }
+  for (const o of infos.values())
+    if (o.type === 'Organization' && o.words.length === 1 && /^[A-Z]{2,7}$/.test(o.name)) {
+      if (!acronyms.has(o.norm)) acronyms.set(o.norm, []);
+      acronyms.get(o.norm)!.push(o);
+    }
   for (const o of infos.values()) {
     if (o.type !== 'Organization' || o.words.length < 2) continue;
-    const initials = o.words.filter((w) => !MINOR.has(w)).map((w) => w[0]).join('');
+    const initials = o.words
+      .filter((w) => !MINOR.has(w))
+      .map((w) => w[0])
+      .join('');
     for (const a of acronyms.get(initials) ?? []) propose(a, o, 'acronym');
   }
 
@@ -175,8 +202,19 @@ export function suggestDuplicates(graph: CableGraph | SuggestSource, limit = 50)
     const [xId, yId] = key.split('\u0000') as [string, string];
     const [x, y] = [infos.get(xId)!, infos.get(yId)!];
     // The full name, the expansion of an acronym, else the entity with more cables is kept.
-    const fuller = reason === 'surname' || reason === 'acronym' || reason === 'initials' ? (x.norm.length >= y.norm.length ? x : y) : undefined;
-    const [keep, merge] = fuller ? (fuller === x ? [x, y] : [y, x]) : x.cables > y.cables || (x.cables === y.cables && x.norm.length >= y.norm.length) ? [x, y] : [y, x];
+    const fuller =
+      reason === 'surname' || reason === 'acronym' || reason === 'initials'
+        ? x.norm.length >= y.norm.length
+          ? x
+          : y
+        : undefined;
+    const [keep, merge] = fuller
+      ? fuller === x
+        ? [x, y]
+        : [y, x]
+      : x.cables > y.cables || (x.cables === y.cables && x.norm.length >= y.norm.length)
+        ? [x, y]
+        : [y, x];
     const nk = neighbours(keep.id);
     const nm = neighbours(merge.id);
     nk.delete(merge.id);
@@ -192,9 +230,25 @@ export function suggestDuplicates(graph: CableGraph | SuggestSource, limit = 50)
     // joined them); typos and acronyms, though, sit beside the right form in the same cable.
     const against = reason === 'surname' ? Math.min(1, sharedCables / Math.max(1, merge.cables)) : 0;
     // Plus the size of the fix: a duplicate spread over many cables first (a one-cable acronym last).
-    const score = STRENGTH[reason] + 2 * overlap + (sharedCountries.length > 0 ? 1 : 0) - against + Math.log2(1 + Math.min(keep.cables, merge.cables));
+    const score =
+      STRENGTH[reason] +
+      2 * overlap +
+      (sharedCountries.length > 0 ? 1 : 0) -
+      against +
+      Math.log2(1 + Math.min(keep.cables, merge.cables));
     const view = (i: Info) => ({ id: i.id, name: i.name, type: i.type, cables: i.cables });
-    suggestions.push({ keep: view(keep), merge: view(merge), reason, score: Number(score.toFixed(3)), evidence: { sharedNeighbours: shared, neighbourOverlap: Number(overlap.toFixed(3)), sharedCountries, sharedCables } });
+    suggestions.push({
+      keep: view(keep),
+      merge: view(merge),
+      reason,
+      score: Number(score.toFixed(3)),
+      evidence: {
+        sharedNeighbours: shared,
+        neighbourOverlap: Number(overlap.toFixed(3)),
+        sharedCountries,
+        sharedCables,
+      },
+    });
   }
   // A lone surname goes to its best full name, when that one leads the next by a clear margin.
   const bySurnameAlone = new Map<string, Suggestion[]>();
@@ -208,9 +262,14 @@ export function suggestDuplicates(graph: CableGraph | SuggestSource, limit = 50)
   for (const list of bySurnameAlone.values()) {
     list.sort((a, b) => b.score - a.score);
     for (const x of list.slice(1)) dropped.add(x);
-    if (list.length > 1 && list[0]!.score - list[1]!.score < 1) dropped.add(list[0]!);
+    if (list.length > 1 && list[0].score - list[1].score < 1) dropped.add(list[0]);
   }
   const kept = suggestions.filter((x) => !dropped.has(x));
-  kept.sort((a, b) => b.score - a.score || b.keep.cables + b.merge.cables - (a.keep.cables + a.merge.cables) || (a.merge.id < b.merge.id ? -1 : 1));
+  kept.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.keep.cables + b.merge.cables - (a.keep.cables + a.merge.cables) ||
+      (a.merge.id < b.merge.id ? -1 : 1),
+  );
   return kept.slice(0, limit);
 }

@@ -66,7 +66,15 @@ function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
   for (const e of visit.automatic) {
     for (const [j, surface] of e.mentions.entries()) {
       const now = current.get(`${e.type}|${surface}`);
-      writer.assignment(node, e.type, surface, normalizeName(surface), e.counts?.[j] ?? counts.get(surface) ?? 1, e.id, now === undefined ? null : entityNode(now));
+      writer.assignment(
+        node,
+        e.type,
+        surface,
+        normalizeName(surface),
+        e.counts?.[j] ?? counts.get(surface) ?? 1,
+        e.id,
+        now === undefined ? null : entityNode(now),
+      );
     }
   }
 }
@@ -90,7 +98,11 @@ function releaseOldFile(file: string): void {
   } catch (error) {
     const code = String((error as { code?: string }).code ?? '');
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      throw new CablegraphError('GRAPH_IN_USE', `${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`, { file, cause: error });
+      throw new CablegraphError(
+        'GRAPH_IN_USE',
+        `${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`,
+        { file, cause: error },
+      );
     }
     // Not a database we can open (damaged, foreign): its stray WAL files cannot be anyone's live log.
     for (const f of wal) fs.rmSync(f, { force: true });
@@ -106,7 +118,13 @@ function releaseOldFile(file: string): void {
  * all their evidence (read back from disk one bucket at a time), and last the indexes and full-text
  * indexes. Written under a temporary name and renamed: a failed build leaves the old file as it was.
  */
-export async function buildGraphDb(file: string, records: SortedRecords, options: BuildOptions, provenance: BuildProvenance, curate?: CurateEntities): Promise<BuildDbSummary> {
+export async function buildGraphDb(
+  file: string,
+  records: SortedRecords,
+  options: BuildOptions,
+  provenance: BuildProvenance,
+  curate?: CurateEntities,
+): Promise<BuildDbSummary> {
   const started = Date.now();
   const directory = path.dirname(path.resolve(file));
   const scratch = (what: string): string => path.join(directory, `.${path.basename(file)}.${process.pid}.${what}.tmp`);
@@ -156,8 +174,8 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     let firstDate: string | undefined;
     let lastDate: string | undefined;
     for (let i = 0; i < nodes.length; i += 1) {
-      const key = nodes.keys[i]!;
-      const a = nodes.attributes[i]!;
+      const key = nodes.keys[i];
+      const a = nodes.attributes[i];
       const m = metrics(i);
       const kind = a.kind;
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
@@ -183,7 +201,7 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
         } else writer.citedCable(i, key, m);
       } else if (kind === 'Post') writer.post(i, key, a, m);
       else if (kind === 'Tag') writer.tag(i, key, a, m);
-      else throw new Error(`no table for nodes of kind ${String(kind as unknown)}`);
+      else throw new Error(`no table for nodes of kind ${String(kind)}`);
     }
     words.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
     for (const [word, entity] of words) writer.word(word, entity);
@@ -195,7 +213,8 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
       const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
       const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
       writer.coMention(row.a, row.b, row.cableCount, row.paragraphCount, first, last);
-      for (const e of row.evidence) writer.evidence(row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
+      for (const e of row.evidence)
+        writer.evidence(row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
     }
     traceMemory('co-mentions written');
 
@@ -214,9 +233,23 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     writer.meta('curation', options.curation ?? []);
     writer.meta('curation_hash', provenance.curationHash ?? null);
     writer.meta('inputs', provenance.inputs);
-    const sorted = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
-    writer.meta('counts', { cables, nodes: nodes.length, edges: edgeCount, byKind: sorted(byKind), byType: sorted(byType) });
-    writer.meta('stats', { cables, entities, coMentions: compiled.coMentions.size, ...(firstDate ? { firstDate } : {}), ...(lastDate ? { lastDate } : {}), communities: communities.size });
+    const sorted = (m: Map<string, number>): Record<string, number> =>
+      Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
+    writer.meta('counts', {
+      cables,
+      nodes: nodes.length,
+      edges: edgeCount,
+      byKind: sorted(byKind),
+      byType: sorted(byType),
+    });
+    writer.meta('stats', {
+      cables,
+      entities,
+      coMentions: compiled.coMentions.size,
+      ...(firstDate ? { firstDate } : {}),
+      ...(lastDate ? { lastDate } : {}),
+      communities: communities.size,
+    });
     for (const d of options.curation ?? []) writer.decision(d.seq, d);
     writer.close();
     // Index builds sort with helper threads; ANALYZE samples each index (statistics for the planner
@@ -230,13 +263,24 @@ export async function buildGraphDb(file: string, records: SortedRecords, options
     traceMemory('indexes built');
     releaseOldFile(file);
     fs.renameSync(temporary, file);
-    return { cables, nodes: nodes.length, edges: edgeCount, byKind, byType, graphSeconds: (writeStarted - started) / 1000, writeSeconds: (Date.now() - writeStarted) / 1000 };
+    return {
+      cables,
+      nodes: nodes.length,
+      edges: edgeCount,
+      byKind,
+      byType,
+      graphSeconds: (writeStarted - started) / 1000,
+      writeSeconds: (Date.now() - writeStarted) / 1000,
+    };
   } catch (error) {
     if (!closed) db.close();
     fs.rmSync(temporary, { force: true });
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(temporary + suffix, { force: true });
     if (error instanceof CablegraphError) throw error;
-    throw new CablegraphError('GRAPH_WRITE_FAILED', `cannot write ${file}: ${(error as Error).message}`, { file, cause: error });
+    throw new CablegraphError('GRAPH_WRITE_FAILED', `cannot write ${file}: ${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
   } finally {
     evidence?.remove();
   }

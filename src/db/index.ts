@@ -1,4 +1,14 @@
 // db: the graph database — one SQLite file that build writes and serve, curation, exports and load read.
-export { openGraphDb, createGraphDb, finishGraphDb, schemaParts, GRAPH_DB_APPLICATION_ID, GRAPH_DB_FORMAT, GRAPH_DB_VERSION, type GraphDb, type OpenOptions } from './open';
+export {
+  openGraphDb,
+  createGraphDb,
+  finishGraphDb,
+  schemaParts,
+  GRAPH_DB_APPLICATION_ID,
+  GRAPH_DB_FORMAT,
+  GRAPH_DB_VERSION,
+  type GraphDb,
+  type OpenOptions,
+} from './open';
 export { buildGraphDb, type BuildDbSummary, type BuildProvenance } from './build';
 export { GraphDbReader, cableRecords, readMeta, batches, type GraphDbEdge, type GraphDbMeta } from './read';

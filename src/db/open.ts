@@ -17,7 +17,10 @@ let schemaText: string | undefined;
 /** schema.sql: beside this module (dist/db gets a copy at build), or in src/db. */
 function schema(): string {
   if (schemaText === undefined) {
-    const candidates = [path.join(__dirname, 'schema.sql'), path.join(__dirname, '..', '..', 'src', 'db', 'schema.sql')];
+    const candidates = [
+      path.join(__dirname, 'schema.sql'),
+      path.join(__dirname, '..', '..', 'src', 'db', 'schema.sql'),
+    ];
     const found = candidates.find((f) => fs.existsSync(f));
     if (!found) throw new Error(`schema.sql not found (looked in ${candidates.join(', ')})`);
     schemaText = fs.readFileSync(found, 'utf8');
@@ -39,9 +42,22 @@ export function schemaParts(): { tables: string; indexes: string } {
 function unreadable(file: string, error: unknown): CablegraphError {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message;
-  if (code === 'SQLITE_NOTADB') return new CablegraphError('GRAPH_UNREADABLE', `${file}: not a cablegraph graph database (not an SQLite file: ${message})`, { file, cause: error });
-  if (code === 'SQLITE_CORRUPT') return new CablegraphError('GRAPH_UNREADABLE', `${file}: damaged graph database (${message}); rebuild it with cablegraph build`, { file, cause: error });
-  return new CablegraphError('GRAPH_UNREADABLE', `${file}: cannot open the graph database: ${message}`, { file, cause: error });
+  if (code === 'SQLITE_NOTADB')
+    return new CablegraphError(
+      'GRAPH_UNREADABLE',
+      `${file}: not a cablegraph graph database (not an SQLite file: ${message})`,
+      { file, cause: error },
+    );
+  if (code === 'SQLITE_CORRUPT')
+    return new CablegraphError(
+      'GRAPH_UNREADABLE',
+      `${file}: damaged graph database (${message}); rebuild it with cablegraph build`,
+      { file, cause: error },
+    );
+  return new CablegraphError('GRAPH_UNREADABLE', `${file}: cannot open the graph database: ${message}`, {
+    file,
+    cause: error,
+  });
 }
 
 /** Whether a file starts as gzip does: the .cgz graph files of earlier versions did. */
@@ -68,16 +84,25 @@ export interface OpenOptions {
  */
 export function openGraphDb(file: string, options: OpenOptions = {}): GraphDb {
   if (!fs.existsSync(file)) throw new CablegraphError('GRAPH_NOT_FOUND', `no such graph database: ${file}`, { file });
-  if (fs.statSync(file).isDirectory()) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: a directory, not a graph database`, { file });
+  if (fs.statSync(file).isDirectory())
+    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: a directory, not a graph database`, { file });
   try {
     fs.accessSync(file, options.write ? fs.constants.R_OK | fs.constants.W_OK : fs.constants.R_OK);
   } catch (error) {
     // SQLite would only say "unable to open database file".
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CablegraphError('GRAPH_UNREADABLE', `${file}: cannot ${options.write ? 'write' : 'read'}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}`, { file, cause: error });
+    throw new CablegraphError(
+      'GRAPH_UNREADABLE',
+      `${file}: cannot ${options.write ? 'write' : 'read'}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}`,
+      { file, cause: error },
+    );
   }
   if (isGzip(file)) {
-    throw new CablegraphError('GRAPH_OLD_FORMAT', `${file}: a graph file of an earlier cablegraph (gzip'd .cgz), which this version no longer reads: rebuild it with cablegraph build <inputs> -o out/graph.db`, { file });
+    throw new CablegraphError(
+      'GRAPH_OLD_FORMAT',
+      `${file}: a graph file of an earlier cablegraph (gzip'd .cgz), which this version no longer reads: rebuild it with cablegraph build <inputs> -o out/graph.db`,
+      { file },
+    );
   }
   let db: GraphDb | undefined;
   try {
@@ -85,16 +110,33 @@ export function openGraphDb(file: string, options: OpenOptions = {}): GraphDb {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (applicationId !== GRAPH_DB_APPLICATION_ID) {
-      throw new CablegraphError('GRAPH_UNREADABLE', `${file}: an SQLite database, but not a cablegraph graph (application_id ${applicationId}, expected ${GRAPH_DB_APPLICATION_ID})`, { file });
+      throw new CablegraphError(
+        'GRAPH_UNREADABLE',
+        `${file}: an SQLite database, but not a cablegraph graph (application_id ${applicationId}, expected ${GRAPH_DB_APPLICATION_ID})`,
+        { file },
+      );
     }
     if (version > GRAPH_DB_VERSION) {
-      throw new CablegraphError('GRAPH_TOO_NEW', `${file}: graph database format version ${version}; this cablegraph reads version ${GRAPH_DB_VERSION} (upgrade cablegraph)`, { file });
+      throw new CablegraphError(
+        'GRAPH_TOO_NEW',
+        `${file}: graph database format version ${version}; this cablegraph reads version ${GRAPH_DB_VERSION} (upgrade cablegraph)`,
+        { file },
+      );
     }
     if (version < GRAPH_DB_VERSION) {
-      throw new CablegraphError('GRAPH_TOO_OLD', `${file}: graph database format version ${version}; this cablegraph reads version ${GRAPH_DB_VERSION} (rebuild it with cablegraph build)`, { file });
+      throw new CablegraphError(
+        'GRAPH_TOO_OLD',
+        `${file}: graph database format version ${version}; this cablegraph reads version ${GRAPH_DB_VERSION} (rebuild it with cablegraph build)`,
+        { file },
+      );
     }
     const format = db.prepare(`SELECT value FROM meta WHERE key = 'format'`).pluck().get() as string | undefined;
-    if (format === undefined || JSON.parse(format) !== GRAPH_DB_FORMAT) throw new CablegraphError('GRAPH_UNREADABLE', `${file}: not a complete cablegraph graph database (no format in its meta table)`, { file });
+    if (format === undefined || JSON.parse(format) !== GRAPH_DB_FORMAT)
+      throw new CablegraphError(
+        'GRAPH_UNREADABLE',
+        `${file}: not a complete cablegraph graph database (no format in its meta table)`,
+        { file },
+      );
     db.pragma('foreign_keys = OFF');
     db.pragma('cache_size = -65536'); // 64 MB of page cache per connection
     if (options.write) db.pragma('busy_timeout = 5000');

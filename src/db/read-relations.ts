@@ -10,21 +10,54 @@ function optional<T extends object>(target: T, key: string, value: unknown): voi
 }
 
 export function roleRow(r: Row): RoleRow {
-  const row: RoleRow = { cable: r.cable as number, person: r.person as number, title: r.title as string, titleText: r.title_text as string, ownerName: r.owner_name as string,
-    basis: r.basis as RoleRow['basis'], former: r.former === 1, evidence: r.evidence as string, start: r.start as number, end: r.end as number };
-  for (const [key, column] of [['country', 'country'], ['organization', 'organization'], ['unit', 'unit'], ['owner', 'owner'], ['date', 'date'], ['paragraph', 'paragraph']]) optional(row, key!, r[column!]);
+  const row: RoleRow = {
+    cable: r.cable as number,
+    person: r.person as number,
+    title: r.title as string,
+    titleText: r.title_text as string,
+    ownerName: r.owner_name as string,
+    basis: r.basis as RoleRow['basis'],
+    former: r.former === 1,
+    evidence: r.evidence as string,
+    start: r.start as number,
+    end: r.end as number,
+  };
+  for (const [key, column] of [
+    ['country', 'country'],
+    ['organization', 'organization'],
+    ['unit', 'unit'],
+    ['owner', 'owner'],
+    ['date', 'date'],
+    ['paragraph', 'paragraph'],
+  ])
+    optional(row, key, r[column]);
   return row;
 }
 
 export function affiliationRow(r: Row): AffiliationRow {
-  const row: AffiliationRow = { cable: r.cable as number, person: r.person as number, organization: r.organization as string, evidence: r.evidence as string, start: r.start as number, end: r.end as number };
+  const row: AffiliationRow = {
+    cable: r.cable as number,
+    person: r.person as number,
+    organization: r.organization as string,
+    evidence: r.evidence as string,
+    start: r.start as number,
+    end: r.end as number,
+  };
   for (const key of ['owner', 'country', 'date', 'paragraph']) optional(row, key, r[key]);
   return row;
 }
 
 export function meetingRow(r: Row): MeetingRow {
-  const row: MeetingRow = { cable: r.cable as number, a: r.a as number, b: r.b as number, dateSource: r.date_source as MeetingRow['dateSource'], form: r.form as string,
-    evidence: r.evidence as string, start: r.start as number, end: r.end as number };
+  const row: MeetingRow = {
+    cable: r.cable as number,
+    a: r.a as number,
+    b: r.b as number,
+    dateSource: r.date_source as MeetingRow['dateSource'],
+    form: r.form as string,
+    evidence: r.evidence as string,
+    start: r.start as number,
+    end: r.end as number,
+  };
   optional(row, 'aRole', r.a_role);
   optional(row, 'date', r.date);
   optional(row, 'paragraph', r.paragraph);
@@ -50,8 +83,9 @@ export function relationCounts(db: GraphDb): Record<string, number> {
   const one = (sql: string): number => Number(db.prepare(sql).pluck().get() ?? 0);
   return {
     HOLDS_ROLE: one('SELECT count(*) FROM (SELECT 1 FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner)'),
-    AFFILIATED_WITH: one('SELECT count(*) FROM (SELECT 1 FROM affiliations WHERE owner IS NOT NULL GROUP BY person, owner)'),
+    AFFILIATED_WITH: one(
+      'SELECT count(*) FROM (SELECT 1 FROM affiliations WHERE owner IS NOT NULL GROUP BY person, owner)',
+    ),
     MET: one('SELECT count(*) FROM meetings'),
   };
 }
-

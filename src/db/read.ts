@@ -3,7 +3,15 @@ import { GraphNodes } from '../graph/nodes';
 import type { BuildOptions, CableRecord } from '../graph/types';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { openGraphDb, type GraphDb } from './open';
-import { type Decision, type EdgeAttrs, type EdgeType, type EntityKind, isEntityKind, type NodeAttrs, type NodeMetrics } from '../model';
+import {
+  type Decision,
+  type EdgeAttrs,
+  type EdgeType,
+  type EntityKind,
+  isEntityKind,
+  type NodeAttrs,
+  type NodeMetrics,
+} from '../model';
 import { relationEdgesOf } from './read-relations';
 
 /** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
@@ -18,7 +26,13 @@ export interface GraphDbMeta {
   curation: Decision[];
   curationHash: string | null;
   inputs: string[];
-  counts: { cables: number; nodes: number; edges: number; byKind: Record<string, number>; byType: Record<string, number> };
+  counts: {
+    cables: number;
+    nodes: number;
+    edges: number;
+    byKind: Record<string, number>;
+    byType: Record<string, number>;
+  };
 }
 
 export function readMeta(db: GraphDb): GraphDbMeta {
@@ -47,20 +61,25 @@ export function* batches<T>(db: GraphDb, sql: string, keyOf: (row: T) => number,
     const rows = statement.all(after, BATCH) as T[];
     if (rows.length === 0) return;
     yield rows;
-    after = keyOf(rows[rows.length - 1]!);
+    after = keyOf(rows[rows.length - 1]);
     if (rows.length < BATCH) return;
   }
 }
 
 /** The cable records of a graph database (what --append and rebuilds start from), in cable-id order. */
 export function* cableRecords(db: GraphDb): Generator<CableRecord> {
-  const sql = 'SELECT r.cable, r.parsed, r.mentions, r.versions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable > ? ORDER BY r.cable LIMIT ?';
+  const sql =
+    'SELECT r.cable, r.parsed, r.mentions, r.versions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable > ? ORDER BY r.cable LIMIT ?';
   type Row = { cable: number; parsed: string; mentions: string; versions: string; text: string };
   for (const rows of batches<Row>(db, sql, (r) => r.cable)) {
     for (const row of rows) {
       const cable = JSON.parse(row.parsed) as CableRecord['cable'];
       cable.text = row.text;
-      yield { cable, mentions: JSON.parse(row.mentions) as CableRecord['mentions'], versions: JSON.parse(row.versions) as CableRecord['versions'] };
+      yield {
+        cable,
+        mentions: JSON.parse(row.mentions) as CableRecord['mentions'],
+        versions: JSON.parse(row.versions) as CableRecord['versions'],
+      };
     }
   }
 }
@@ -88,12 +107,36 @@ interface NodeRow {
 }
 
 /** The metrics columns as node attributes, in the graph's attribute order. */
-const metrics = (r: NodeRow): NodeMetrics => ({ degree: r.degree, weightedDegree: r.weighted_degree, pagerank: r.pagerank, community: r.community, x: r.x, y: r.y });
+const metrics = (r: NodeRow): NodeMetrics => ({
+  degree: r.degree,
+  weightedDegree: r.weighted_degree,
+  pagerank: r.pagerank,
+  community: r.community,
+  x: r.x,
+  y: r.y,
+});
 
-export type EntityRow = NodeRow & { kind: EntityKind; name: string; cable_count: number; first_date: string | null; last_date: string | null };
-export type CableRow = NodeRow & { in_corpus: number; date: string | null; created: string | null; classification: string | null; caveats: string | null; origin: string | null; subject: string | null; paragraph_count: number; versions: number };
+export type EntityRow = NodeRow & {
+  kind: EntityKind;
+  name: string;
+  cable_count: number;
+  first_date: string | null;
+  last_date: string | null;
+};
+export type CableRow = NodeRow & {
+  in_corpus: number;
+  date: string | null;
+  created: string | null;
+  classification: string | null;
+  caveats: string | null;
+  origin: string | null;
+  subject: string | null;
+  paragraph_count: number;
+  versions: number;
+};
 /** The columns `cableAttributes` reads. */
-export const CABLE_COLUMNS = 'node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y';
+export const CABLE_COLUMNS =
+  'node, id, in_corpus, date, created, classification, caveats, origin, subject, paragraph_count, versions, degree, weighted_degree, pagerank, community, x, y';
 
 /** An entity row as the graph's node attributes (aliases left empty: the caller reads them). */
 export function entityAttributes(r: EntityRow): NodeAttrs {
@@ -108,7 +151,14 @@ export function cableAttributes(r: CableRow): NodeAttrs {
   let attributes: NodeAttrs;
   if (!r.in_corpus) attributes = { kind: 'Cable', label: r.id, inCorpus: false };
   else {
-    attributes = { kind: 'Cable', label: r.id, inCorpus: true, classification: r.classification ?? '', paragraphCount: r.paragraph_count, versions: r.versions };
+    attributes = {
+      kind: 'Cable',
+      label: r.id,
+      inCorpus: true,
+      classification: r.classification ?? '',
+      paragraphCount: r.paragraph_count,
+      versions: r.versions,
+    };
     if (r.date !== null) attributes.date = r.date;
     if (r.created !== null) attributes.created = r.created;
     if (r.subject !== null) attributes.subject = r.subject;
@@ -139,7 +189,10 @@ function readNodes(db: GraphDb): DbNodes {
   }
   // Aliases after the entity pass (one statement open at a time).
   for (const [node, entry] of byNode) {
-    entry[1].aliases = (aliases.all(node) as Array<{ alias: string; count: number }>).map((a) => ({ text: a.alias, count: a.count }));
+    entry[1].aliases = (aliases.all(node) as Array<{ alias: string; count: number }>).map((a) => ({
+      text: a.alias,
+      count: a.count,
+    }));
   }
   for (const r of db.prepare(`SELECT ${CABLE_COLUMNS} FROM cables`).iterate() as IterableIterator<CableRow>) {
     byNode.set(r.node, [r.id, cableAttributes(r)]);
@@ -147,10 +200,23 @@ function readNodes(db: GraphDb): DbNodes {
   for (const r of db.prepare('SELECT * FROM posts').iterate() as IterableIterator<NodeRow & { name: string }>) {
     byNode.set(r.node, [r.id, { kind: 'Post', label: r.name, name: r.name, ...metrics(r) }]);
   }
-  for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<NodeRow & { code: string; tag_kind: string; name: string | null }>) {
-    byNode.set(r.node, [r.id, { kind: 'Tag', label: r.code, code: r.code, tagKind: r.tag_kind, ...(r.name !== null ? { name: r.name } : {}), ...metrics(r) }]);
+  for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<
+    NodeRow & { code: string; tag_kind: string; name: string | null }
+  >) {
+    byNode.set(r.node, [
+      r.id,
+      {
+        kind: 'Tag',
+        label: r.code,
+        code: r.code,
+        tagKind: r.tag_kind,
+        ...(r.name !== null ? { name: r.name } : {}),
+        ...metrics(r),
+      },
+    ]);
   }
-  const mentioned = (entry: [string, NodeAttrs]): boolean => isEntityKind(entry[1].kind) && (entry[1].cableCount ?? 0) > 0;
+  const mentioned = (entry: [string, NodeAttrs]): boolean =>
+    isEntityKind(entry[1].kind) && (entry[1].cableCount ?? 0) > 0;
   const order = [...byNode.keys()].sort((x, y) => {
     const ex = byNode.get(x)!;
     const ey = byNode.get(y)!;
@@ -234,35 +300,105 @@ export class GraphDbReader {
       if (found === undefined) throw new Error(`${this.file}: an edge ends at node ${node}, which no node table has`);
       return found;
     };
-    const range = this.db.prepare(`SELECT min(node) AS first, max(node) AS last FROM cables WHERE in_corpus = 1`).get() as { first: number | null; last: number | null };
+    const range = this.db
+      .prepare(`SELECT min(node) AS first, max(node) AS last FROM cables WHERE in_corpus = 1`)
+      .get() as { first: number | null; last: number | null };
     if (range.first === null || range.last === null) return;
-    const edge = (type: EdgeType, source: number, target: number, attributes: Omit<EdgeAttrs, 'type'> = {}): GraphDbEdge => {
+    const edge = (
+      type: EdgeType,
+      source: number,
+      target: number,
+      attributes: Omit<EdgeAttrs, 'type'> = {},
+    ): GraphDbEdge => {
       const s = key(source);
       const t = key(target);
-      return { key: `${type}:${s}->${t}`, source: s, target: t, undirected: false, attributes: { type, ...attributes } };
+      return {
+        key: `${type}:${s}->${t}`,
+        source: s,
+        target: t,
+        undirected: false,
+        attributes: { type, ...attributes },
+      };
     };
     const queries: Array<{ sql: string; row: (r: Record<string, unknown>) => CableEdgeRow }> = [
       {
         sql: 'SELECT cable, entity, count, paragraphs, offsets, position FROM cable_entities WHERE cable BETWEEN ? AND ?',
-        row: (r) => ({ cable: r.cable as number, group: 0, seq: r.position as number, edge: () => edge('MENTIONS', r.cable as number, r.entity as number, { count: r.count as number, paragraphs: JSON.parse(r.paragraphs as string) as number[], offsets: JSON.parse(r.offsets as string) as number[] }) }),
+        row: (r) => ({
+          cable: r.cable as number,
+          group: 0,
+          seq: r.position as number,
+          edge: () =>
+            edge('MENTIONS', r.cable as number, r.entity as number, {
+              count: r.count as number,
+              paragraphs: JSON.parse(r.paragraphs as string) as number[],
+              offsets: JSON.parse(r.offsets as string) as number[],
+            }),
+        }),
       },
-      { sql: 'SELECT rowid, person, cable FROM signed WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 1, seq: r.rowid as number, edge: () => edge('SIGNED', r.person as number, r.cable as number) }) },
+      {
+        sql: 'SELECT rowid, person, cable FROM signed WHERE cable BETWEEN ? AND ?',
+        row: (r) => ({
+          cable: r.cable as number,
+          group: 1,
+          seq: r.rowid as number,
+          edge: () => edge('SIGNED', r.person as number, r.cable as number),
+        }),
+      },
       {
         sql: 'SELECT rowid, person, cable, title FROM classified WHERE cable BETWEEN ? AND ?',
-        row: (r) => ({ cable: r.cable as number, group: 2, seq: r.rowid as number, edge: () => edge('CLASSIFIED', r.person as number, r.cable as number, r.title === null ? {} : { title: r.title as string }) }),
+        row: (r) => ({
+          cable: r.cable as number,
+          group: 2,
+          seq: r.rowid as number,
+          edge: () =>
+            edge(
+              'CLASSIFIED',
+              r.person as number,
+              r.cable as number,
+              r.title === null ? {} : { title: r.title as string },
+            ),
+        }),
       },
       {
         sql: 'SELECT rowid, cable, role, post, precedence FROM cable_posts WHERE cable BETWEEN ? AND ?',
-        row: (r) => ({ cable: r.cable as number, group: 3, seq: r.rowid as number, edge: () => edge(r.role as EdgeType, r.cable as number, r.post as number, r.precedence === null ? {} : { precedence: r.precedence as string }) }),
+        row: (r) => ({
+          cable: r.cable as number,
+          group: 3,
+          seq: r.rowid as number,
+          edge: () =>
+            edge(
+              r.role as EdgeType,
+              r.cable as number,
+              r.post as number,
+              r.precedence === null ? {} : { precedence: r.precedence as string },
+            ),
+        }),
       },
-      { sql: 'SELECT rowid, cable, tag FROM tagged WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 4, seq: r.rowid as number, edge: () => edge('TAGGED', r.cable as number, r.tag as number) }) },
-      { sql: 'SELECT rowid, cable, cited FROM cable_references WHERE cable BETWEEN ? AND ?', row: (r) => ({ cable: r.cable as number, group: 5, seq: r.rowid as number, edge: () => edge('REFERENCES', r.cable as number, r.cited as number) }) },
+      {
+        sql: 'SELECT rowid, cable, tag FROM tagged WHERE cable BETWEEN ? AND ?',
+        row: (r) => ({
+          cable: r.cable as number,
+          group: 4,
+          seq: r.rowid as number,
+          edge: () => edge('TAGGED', r.cable as number, r.tag as number),
+        }),
+      },
+      {
+        sql: 'SELECT rowid, cable, cited FROM cable_references WHERE cable BETWEEN ? AND ?',
+        row: (r) => ({
+          cable: r.cable as number,
+          group: 5,
+          seq: r.rowid as number,
+          edge: () => edge('REFERENCES', r.cable as number, r.cited as number),
+        }),
+      },
     ];
     const statements = queries.map((q) => ({ statement: this.db.prepare(q.sql), row: q.row }));
     for (let first = range.first; first <= range.last; first += CABLES_PER_BATCH) {
       const last = Math.min(range.last, first + CABLES_PER_BATCH - 1);
       const rows: CableEdgeRow[] = [];
-      for (const { statement, row } of statements) for (const r of statement.all(first, last) as Array<Record<string, unknown>>) rows.push(row(r));
+      for (const { statement, row } of statements)
+        for (const r of statement.all(first, last) as Array<Record<string, unknown>>) rows.push(row(r));
       rows.sort((x, y) => x.cable - y.cable || x.group - y.group || x.seq - y.seq);
       for (const r of rows) yield r.edge(key);
     }
@@ -276,18 +412,35 @@ export class GraphDbReader {
   private *coMentionEdges(): Generator<GraphDbEdge> {
     const key = (node: number): string => this.keyOf.get(node)!;
     const cap = this.meta.buildOptions.maxEvidence;
-    type PairRow = { a: number; b: number; weight: number; cable_count: number; paragraph_count: number; first_date: string | null; last_date: string | null };
-    const evidence = this.db.prepare('SELECT cable, paragraphs FROM co_mention_evidence WHERE a = ? AND b = ? ORDER BY cable LIMIT ?');
-    const pairsOf = this.db.prepare('SELECT a, b, weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ?');
+    type PairRow = {
+      a: number;
+      b: number;
+      weight: number;
+      cable_count: number;
+      paragraph_count: number;
+      first_date: string | null;
+      last_date: string | null;
+    };
+    const evidence = this.db.prepare(
+      'SELECT cable, paragraphs FROM co_mention_evidence WHERE a = ? AND b = ? ORDER BY cable LIMIT ?',
+    );
+    const pairsOf = this.db.prepare(
+      'SELECT a, b, weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ?',
+    );
     const entities = this.db.prepare('SELECT node FROM entities ORDER BY id').pluck().all() as number[];
     for (const a of entities) {
       const rows = pairsOf.all(a) as PairRow[];
       if (rows.length === 0) continue;
       const source = key(a);
-      const ends = rows.map((r) => ({ r, target: key(r.b) })).sort((x, y) => (x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
+      const ends = rows
+        .map((r) => ({ r, target: key(r.b) }))
+        .sort((x, y) => (x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
       for (const { r, target } of ends) {
         // Evidence in cable-id order (cables of the corpus are numbered in id order).
-        const list = (evidence.all(r.a, r.b, cap) as Array<{ cable: number; paragraphs: string }>).map((e) => ({ cable: key(e.cable), paragraphs: JSON.parse(e.paragraphs) as number[] }));
+        const list = (evidence.all(r.a, r.b, cap) as Array<{ cable: number; paragraphs: string }>).map((e) => ({
+          cable: key(e.cable),
+          paragraphs: JSON.parse(e.paragraphs) as number[],
+        }));
         const attributes: EdgeAttrs = {
           type: 'CO_MENTIONED',
           weight: r.weight,
@@ -302,5 +455,4 @@ export class GraphDbReader {
       }
     }
   }
-
 }

@@ -67,7 +67,16 @@ export class GraphDbWriter {
     const p = (sql: string) => db.prepare(sql);
     const b = (table: string, columns: string[]) => new BatchedInsert(db, table, columns);
     this.bulk = {
-      paragraph: b('paragraphs', ['cable', 'position', 'number', 'start', 'end', 'classification', 'is_summary', 'is_comment']),
+      paragraph: b('paragraphs', [
+        'cable',
+        'position',
+        'number',
+        'start',
+        'end',
+        'classification',
+        'is_summary',
+        'is_comment',
+      ]),
       mention: b('mentions', ['cable', 'start', 'end', 'type', 'surface', 'paragraph', 'authorship', 'entity']),
       assignment: b('assignments', ['cable', 'type', 'surface', 'norm', 'count', 'auto', 'entity']),
       cableEntity: b('cable_entities', ['cable', 'entity', 'count', 'paragraphs', 'offsets', 'position']),
@@ -77,15 +86,26 @@ export class GraphDbWriter {
     };
     this.insert = {
       meta: p('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      cable: p(`INSERT INTO cables (node, id, in_corpus, date, created, released, classification, caveats, origin, subject, paragraph_count, versions, signers, classified_by, classified_title, text,
+      cable:
+        p(`INSERT INTO cables (node, id, in_corpus, date, created, released, classification, caveats, origin, subject, paragraph_count, versions, signers, classified_by, classified_title, text,
         degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)`),
-      citedCable: p(`INSERT INTO cables (node, id, in_corpus, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)`),
-      cableMetrics: p('UPDATE cables SET degree = ?, weighted_degree = ?, pagerank = ?, community = ?, x = ?, y = ? WHERE node = ?'),
+      citedCable: p(
+        `INSERT INTO cables (node, id, in_corpus, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+      ),
+      cableMetrics: p(
+        'UPDATE cables SET degree = ?, weighted_degree = ?, pagerank = ?, community = ?, x = ?, y = ? WHERE node = ?',
+      ),
       record: p('INSERT INTO cable_records (cable, parsed, mentions, versions) VALUES (?, ?, ?, ?)'),
-      entity: p(`INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      entity: p(
+        `INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
       alias: p('INSERT INTO aliases (entity, alias, count, position) VALUES (?, ?, ?, ?)'),
-      post: p('INSERT INTO posts (node, id, name, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      tag: p('INSERT INTO tags (node, id, code, tag_kind, name, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      post: p(
+        'INSERT INTO posts (node, id, name, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      tag: p(
+        'INSERT INTO tags (node, id, code, tag_kind, name, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       signed: p('INSERT INTO signed (person, cable) VALUES (?, ?)'),
       classified: p('INSERT INTO classified (person, cable, title) VALUES (?, ?, ?)'),
       cablePost: p('INSERT INTO cable_posts (cable, role, post, precedence) VALUES (?, ?, ?, ?)'),
@@ -125,10 +145,34 @@ export class GraphDbWriter {
   cable(node: number, record: CableRecord): void {
     const c = record.cable;
     this.insert.cable.run(
-      node, c.id, orNull(c.created?.slice(0, 10)), orNull(c.created), orNull(c.released), orNull(c.classification), c.caveats.length > 0 ? json(c.caveats) : null,
-      orNull(c.origin), orNull(c.subject), c.paragraphs.length, record.versions.length, json(c.signers), orNull(c.classifiedBy?.name), orNull(c.classifiedBy?.title), c.text,
+      node,
+      c.id,
+      orNull(c.created?.slice(0, 10)),
+      orNull(c.created),
+      orNull(c.released),
+      orNull(c.classification),
+      c.caveats.length > 0 ? json(c.caveats) : null,
+      orNull(c.origin),
+      orNull(c.subject),
+      c.paragraphs.length,
+      record.versions.length,
+      json(c.signers),
+      orNull(c.classifiedBy?.name),
+      orNull(c.classifiedBy?.title),
+      c.text,
     );
-    c.paragraphs.forEach((p, i) => this.bulk.paragraph.add(node, i, p.number ?? i + 1, p.start, p.end, orNull(p.classification), bit(p.isSummary), bit(p.isComment)));
+    c.paragraphs.forEach((p, i) =>
+      this.bulk.paragraph.add(
+        node,
+        i,
+        p.number ?? i + 1,
+        p.start,
+        p.end,
+        orNull(p.classification),
+        bit(p.isSummary),
+        bit(p.isComment),
+      ),
+    );
     this.insert.record.run(node, parsedJson(c), json(record.mentions), json(record.versions));
     this.tick(2 + c.paragraphs.length);
   }
@@ -138,7 +182,15 @@ export class GraphDbWriter {
     this.tick();
   }
 
-  assignment(cable: number, type: string, surface: string, norm: string, count: number, auto: string, entity: number | null): void {
+  assignment(
+    cable: number,
+    type: string,
+    surface: string,
+    norm: string,
+    count: number,
+    auto: string,
+    entity: number | null,
+  ): void {
     this.bulk.assignment.add(cable, type, surface, norm, count, auto, entity);
     this.tick();
   }
@@ -147,7 +199,14 @@ export class GraphDbWriter {
   edge(source: number, target: number, attributes: EdgeAttrs, position: number): void {
     switch (attributes.type) {
       case 'MENTIONS':
-        this.bulk.cableEntity.add(source, target, attributes.count, json(attributes.paragraphs), json(attributes.offsets), position);
+        this.bulk.cableEntity.add(
+          source,
+          target,
+          attributes.count,
+          json(attributes.paragraphs),
+          json(attributes.offsets),
+          position,
+        );
         break;
       case 'SIGNED':
         this.insert.signed.run(source, target);
@@ -184,7 +243,21 @@ export class GraphDbWriter {
 
   /** An entity node with its aliases (in their order). */
   entity(node: number, id: string, a: NodeAttrs, m: NodeMetrics): void {
-    this.insert.entity.run(node, id, a.kind, a.name, a.cableCount, orNull(a.firstDate), orNull(a.lastDate), m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
+    this.insert.entity.run(
+      node,
+      id,
+      a.kind,
+      a.name,
+      a.cableCount,
+      orNull(a.firstDate),
+      orNull(a.lastDate),
+      m.degree,
+      m.weightedDegree,
+      m.pagerank,
+      m.community,
+      m.x,
+      m.y,
+    );
     const aliases = a.aliases as Array<{ text: string; count: number }>;
     aliases.forEach((alias, i) => this.insert.alias.run(node, alias.text, alias.count, i));
     this.tick(1 + aliases.length);
@@ -201,12 +274,39 @@ export class GraphDbWriter {
   }
 
   tag(node: number, id: string, a: NodeAttrs, m: NodeMetrics): void {
-    this.insert.tag.run(node, id, a.code, a.tagKind, orNull(a.name), m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
+    this.insert.tag.run(
+      node,
+      id,
+      a.code,
+      a.tagKind,
+      orNull(a.name),
+      m.degree,
+      m.weightedDegree,
+      m.pagerank,
+      m.community,
+      m.x,
+      m.y,
+    );
     this.tick();
   }
 
-  coMention(a: number, b: number, cableCount: number, paragraphCount: number, firstDate: string | undefined, lastDate: string | undefined): void {
-    this.bulk.coMention.add(a, b, cableCount + paragraphCount, cableCount, paragraphCount, orNull(firstDate), orNull(lastDate));
+  coMention(
+    a: number,
+    b: number,
+    cableCount: number,
+    paragraphCount: number,
+    firstDate: string | undefined,
+    lastDate: string | undefined,
+  ): void {
+    this.bulk.coMention.add(
+      a,
+      b,
+      cableCount + paragraphCount,
+      cableCount,
+      paragraphCount,
+      orNull(firstDate),
+      orNull(lastDate),
+    );
     this.tick();
   }
 

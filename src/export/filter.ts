@@ -1,6 +1,16 @@
 // Export filters: node kinds, co-mention weight, dates (the model's one rule), top PageRank, isolates.
 import { CablegraphError } from '../common/diagnostics';
-import { FILTER_DATE_EXAMPLES, isFilterDate, NODE_KINDS, spanOverlaps, type DateRange, type NodeKind, type CableGraph, type EdgeAttrs, type NodeAttrs } from '../model';
+import {
+  FILTER_DATE_EXAMPLES,
+  isFilterDate,
+  NODE_KINDS,
+  spanOverlaps,
+  type DateRange,
+  type NodeKind,
+  type CableGraph,
+  type EdgeAttrs,
+  type NodeAttrs,
+} from '../model';
 
 /** What `cablegraph export` keeps; `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) drop cables and co-mentions outside. */
 export interface ExportFilter extends DateRange {
@@ -20,17 +30,25 @@ export interface ExportFilter extends DateRange {
 }
 
 export function parseTypes(list: string): NodeKind[] {
-  const types = list.split(',').map((t) => t.trim()).filter(Boolean).map((t) => NODE_KINDS.find((k) => k.toLowerCase() === t.toLowerCase().replace(/s$/, '')) ?? t);
+  const types = list
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => NODE_KINDS.find((k) => k.toLowerCase() === t.toLowerCase().replace(/s$/, '')) ?? t);
   const unknown = types.filter((t) => !NODE_KINDS.includes(t as NodeKind));
-  if (unknown.length > 0) throw new CablegraphError('BAD_OPTION', `--types: unknown type ${unknown.join(', ')} (types: ${NODE_KINDS.join(', ')})`);
+  if (unknown.length > 0)
+    throw new CablegraphError(
+      'BAD_OPTION',
+      `--types: unknown type ${unknown.join(', ')} (types: ${NODE_KINDS.join(', ')})`,
+    );
   return types as NodeKind[];
 }
 
 export function parseDate(value: string, flag: string): string {
-  if (!isFilterDate(value)) throw new CablegraphError('BAD_OPTION', `${flag} wants a date like ${FILTER_DATE_EXAMPLES}, got "${value}"`);
+  if (!isFilterDate(value))
+    throw new CablegraphError('BAD_OPTION', `${flag} wants a date like ${FILTER_DATE_EXAMPLES}, got "${value}"`);
   return value;
 }
-
 
 /** Whether an edge passes the filter (its ends must be kept too: see `selectNodes`). */
 export function keepEdge(attributes: EdgeAttrs, filter: ExportFilter): boolean {
@@ -40,22 +58,33 @@ export function keepEdge(attributes: EdgeAttrs, filter: ExportFilter): boolean {
 }
 
 /** Whether the filter filters anything. */
-export const isFiltering = (filter: ExportFilter): boolean => !!filter.types || filter.minWeight !== undefined || !!filter.since || !!filter.until || filter.top !== undefined || !!filter.nodes;
+export const isFiltering = (filter: ExportFilter): boolean =>
+  !!filter.types ||
+  filter.minWeight !== undefined ||
+  !!filter.since ||
+  !!filter.until ||
+  filter.top !== undefined ||
+  !!filter.nodes;
 
 /**
  * The keys of the nodes the filter keeps (kinds, cable dates, then the `top` by PageRank, ties by
  * key), from nodes given in order: what both the in-memory and the streamed exports select.
  */
-export function selectNodes(keys: readonly string[], attributes: readonly NodeAttrs[], filter: ExportFilter): Set<string> {
+export function selectNodes(
+  keys: readonly string[],
+  attributes: readonly NodeAttrs[],
+  filter: ExportFilter,
+): Set<string> {
   const keepNode = (a: NodeAttrs, key: string): boolean => {
     if (filter.nodes && !filter.nodes.has(key)) return false;
-    if (filter.types && !filter.types.includes(a.kind as NodeKind)) return false;
-    if (a.kind === 'Cable' && (filter.since || filter.until)) return spanOverlaps(a.date, a.date, filter.since, filter.until);
+    if (filter.types && !filter.types.includes(a.kind)) return false;
+    if (a.kind === 'Cable' && (filter.since || filter.until))
+      return spanOverlaps(a.date, a.date, filter.since, filter.until);
     return true;
   };
   const kept: Array<{ key: string; pagerank: number }> = [];
   keys.forEach((key, i) => {
-    if (keepNode(attributes[i]!, key)) kept.push({ key, pagerank: attributes[i]!.pagerank as number });
+    if (keepNode(attributes[i], key)) kept.push({ key, pagerank: attributes[i].pagerank as number });
   });
   if (filter.top !== undefined) {
     const top = kept.sort((a, b) => b.pagerank - a.pagerank || (a.key < b.key ? -1 : 1)).slice(0, filter.top);
@@ -77,7 +106,11 @@ export interface FilterEdge {
  * entity whose co-mentions all fell under --min-weight, whose cables --types dropped). Unless
  * `keepIsolates`, the result keeps only the others (`nodes`); with no filtering, nothing is dropped.
  */
-export function disconnectedPass(keys: readonly string[], attributes: readonly NodeAttrs[], filter: ExportFilter): { add(edge: FilterEdge): void; result(): { filter: ExportFilter; dropped: number } } {
+export function disconnectedPass(
+  keys: readonly string[],
+  attributes: readonly NodeAttrs[],
+  filter: ExportFilter,
+): { add(edge: FilterEdge): void; result(): { filter: ExportFilter; dropped: number } } {
   const active = !filter.keepIsolates && isFiltering(filter);
   const kept = active ? selectNodes(keys, attributes, filter) : new Set<string>();
   const hadEdge = new Set<string>();
@@ -102,7 +135,12 @@ export function disconnectedPass(keys: readonly string[], attributes: readonly N
 }
 
 /** `disconnectedPass` over edges read asynchronously (a graph file's). */
-export async function withoutDisconnected(keys: readonly string[], attributes: readonly NodeAttrs[], edges: AsyncIterable<FilterEdge>, filter: ExportFilter): Promise<{ filter: ExportFilter; dropped: number }> {
+export async function withoutDisconnected(
+  keys: readonly string[],
+  attributes: readonly NodeAttrs[],
+  edges: AsyncIterable<FilterEdge>,
+  filter: ExportFilter,
+): Promise<{ filter: ExportFilter; dropped: number }> {
   const pass = disconnectedPass(keys, attributes, filter);
   if (filter.keepIsolates || !isFiltering(filter)) return pass.result();
   for await (const edge of edges) pass.add(edge);

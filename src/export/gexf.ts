@@ -3,7 +3,15 @@ import type { CableGraph, NodeAttrs } from '../model';
 import type { Attributes } from 'graphology-types';
 import { toScalar } from './scalar';
 import { graphSource } from './source';
-import { runWriter, runWriterAsync, type ChunkBuffer, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
+import {
+  runWriter,
+  runWriterAsync,
+  type ChunkBuffer,
+  type ExportCounts,
+  type ExportEdge,
+  type ExportSource,
+  type ExportWriter,
+} from './stream';
 import { streamingXmlWriter, type XmlWriter } from './xml';
 
 /** Node colours by kind (also used by the viewer's legend). */
@@ -36,11 +44,12 @@ function scalars(a: Attributes, skip: Set<string>): Record<string, Scalar> {
 // (string < double < long < integer < boolean); empty values ('' and NaN) declare nothing.
 const PRIORITY: Record<GexfType, number> = { string: 5, double: 6, integer: 8, boolean: 9 };
 const isEmpty = (v: Scalar): boolean => v === '' || v !== v;
-const typeOfValue = (v: Scalar): GexfType => (typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (v === (v | 0) ? 'integer' : 'double') : 'string');
+const typeOfValue = (v: Scalar): GexfType =>
+  typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (v === (v | 0) ? 'integer' : 'double') : 'string';
 
 function addToModel(model: Record<string, GexfType>, attributes: Record<string, Scalar>): void {
   for (const k in attributes) {
-    const v = attributes[k]!;
+    const v = attributes[k];
     if (isEmpty(v)) continue;
     const type = typeOfValue(v);
     const current = model[k];
@@ -93,7 +102,9 @@ export class GexfWriter implements ExportWriter {
     const { xml, out, source } = this;
     xml.startDocument('1.0', 'UTF-8');
     xml.startElement('gexf').writeAttribute('version', '1.3').writeAttribute('xmlns', 'http://gexf.net/1.3');
-    xml.writeAttribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance').writeAttribute('xsi:schemaLocation', 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd');
+    xml
+      .writeAttribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance')
+      .writeAttribute('xsi:schemaLocation', 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd');
     xml.startElement('meta');
     const meta = source.attributes;
     if (meta.lastModifiedDate) xml.writeAttribute('lastmodifieddate', String(meta.lastModifiedDate));
@@ -101,19 +112,33 @@ export class GexfWriter implements ExportWriter {
       const tag = k.replace(/["'<>&\s]/g, '').trim();
       const value = meta[k] as unknown;
       if (k === 'lastModifiedDate' || !tag) continue;
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') xml.writeElement(tag, String(value));
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        xml.writeElement(tag, String(value));
     }
     xml.endElement();
     // graphology's inferType: a mixed graph holding one kind of edge is declared as that kind.
-    const type = source.options.type !== 'mixed' ? source.options.type : this.directed > 0 && this.undirected > 0 ? 'mixed' : this.directed > 0 ? 'directed' : this.undirected > 0 ? 'undirected' : 'mixed';
+    const type =
+      source.options.type !== 'mixed'
+        ? source.options.type
+        : this.directed > 0 && this.undirected > 0
+          ? 'mixed'
+          : this.directed > 0
+            ? 'directed'
+            : this.undirected > 0
+              ? 'undirected'
+              : 'mixed';
     this.defaultEdgeType = type === 'mixed' ? 'directed' : type;
-    xml.startElement('graph').writeAttribute('defaultedgetype', this.defaultEdgeType).writeAttribute('mode', 'dynamic').writeAttribute('timeformat', 'date');
+    xml
+      .startElement('graph')
+      .writeAttribute('defaultedgetype', this.defaultEdgeType)
+      .writeAttribute('mode', 'dynamic')
+      .writeAttribute('timeformat', 'date');
     this.writeModel(this.nodeModel, 'node');
     this.writeModel(this.edgeModel, 'edge');
     xml.startElement('nodes');
     const { keys, attributes } = source.nodes;
     for (let i = 0; i < keys.length; i += 1) {
-      this.writeNode(keys[i]!, attributes[i]!);
+      this.writeNode(keys[i], attributes[i]);
       const chunk = out.take();
       if (chunk !== undefined) yield chunk;
     }
@@ -149,13 +174,19 @@ export class GexfWriter implements ExportWriter {
   private cableDate(edge: ExportEdge): string | undefined {
     const source = this.source.nodes.get(edge.source);
     const a = source?.kind === 'Cable' ? source : this.source.nodes.get(edge.target);
-    return (a?.date as string | undefined) ?? (a?.firstDate as string | undefined);
+    return a?.date ?? a?.firstDate;
   }
 
   private writeModel(model: Record<string, GexfType>, modelClass: string): void {
     if (Object.keys(model).length === 0) return;
     this.xml.startElement('attributes').writeAttribute('class', modelClass);
-    for (const name in model) this.xml.startElement('attribute').writeAttribute('id', name).writeAttribute('title', name).writeAttribute('type', model[name]!).endElement();
+    for (const name in model)
+      this.xml
+        .startElement('attribute')
+        .writeAttribute('id', name)
+        .writeAttribute('title', name)
+        .writeAttribute('type', model[name])
+        .endElement();
     this.xml.endElement();
   }
 
@@ -163,8 +194,12 @@ export class GexfWriter implements ExportWriter {
     if (Object.keys(model).length === 0) return;
     this.xml.startElement('attvalues');
     for (const name in model) {
-      if (!(name in attributes) || isEmpty(attributes[name]!)) continue;
-      this.xml.startElement('attvalue').writeAttribute('for', name).writeAttribute('value', String(attributes[name])).endElement();
+      if (!(name in attributes) || isEmpty(attributes[name])) continue;
+      this.xml
+        .startElement('attvalue')
+        .writeAttribute('for', name)
+        .writeAttribute('value', String(attributes[name]))
+        .endElement();
     }
     this.xml.endElement();
   }
@@ -177,9 +212,20 @@ export class GexfWriter implements ExportWriter {
     const label = String(a.label ?? a.name ?? '');
     if (label) xml.writeAttribute('label', label);
     this.writeAttvalues(this.nodeModel, scalars(a, NODE_SKIP));
-    xml.startElement('color').writeAttribute('hex', KIND_COLORS[a.kind] ?? '#636363').endElement();
-    xml.startElement('size').writeAttribute('value', Number((2 + 18 * Math.sqrt((a.weightedDegree ?? 0) / this.maxWeighted)).toFixed(2))).endElement();
-    if (typeof a.x === 'number') xml.startElement('position').writeAttribute('x', a.x).writeAttribute('y', a.y ?? 0).endElement();
+    xml
+      .startElement('color')
+      .writeAttribute('hex', KIND_COLORS[a.kind] ?? '#636363')
+      .endElement();
+    xml
+      .startElement('size')
+      .writeAttribute('value', Number((2 + 18 * Math.sqrt((a.weightedDegree ?? 0) / this.maxWeighted)).toFixed(2)))
+      .endElement();
+    if (typeof a.x === 'number')
+      xml
+        .startElement('position')
+        .writeAttribute('x', a.x)
+        .writeAttribute('y', a.y ?? 0)
+        .endElement();
     xml.endElement();
   }
 }

@@ -3,7 +3,15 @@ import type { CableGraph } from '../model';
 import type { Attributes } from 'graphology-types';
 import { toScalar } from './scalar';
 import { graphSource } from './source';
-import { runWriter, runWriterAsync, type ChunkBuffer, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
+import {
+  runWriter,
+  runWriterAsync,
+  type ChunkBuffer,
+  type ExportCounts,
+  type ExportEdge,
+  type ExportSource,
+  type ExportWriter,
+} from './stream';
 import { streamingXmlWriter, type XmlWriter } from './xml';
 
 type GraphMLType = 'boolean' | 'int' | 'long' | 'double' | 'string';
@@ -61,15 +69,28 @@ export class GraphmlWriter implements ExportWriter {
     xml.startDocument('1.0', 'UTF-8');
     xml.startElement('graphml').writeAttribute('xmlns', 'http://graphml.graphdrawing.org/xmlns');
     xml.writeAttribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance');
-    xml.writeAttribute('xsi:schemaLocation', 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd');
-    for (const [keys, target, prefix] of [[this.nodeKeys, 'node', 'n_'], [this.edgeKeys, 'edge', 'e_']] as const) {
-      for (const [name, key] of keys) xml.startElement('key').writeAttribute('id', `${prefix}${name}`).writeAttribute('for', target).writeAttribute('attr.name', name).writeAttribute('attr.type', key.type).endElement();
+    xml.writeAttribute(
+      'xsi:schemaLocation',
+      'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
+    );
+    for (const [keys, target, prefix] of [
+      [this.nodeKeys, 'node', 'n_'],
+      [this.edgeKeys, 'edge', 'e_'],
+    ] as const) {
+      for (const [name, key] of keys)
+        xml
+          .startElement('key')
+          .writeAttribute('id', `${prefix}${name}`)
+          .writeAttribute('for', target)
+          .writeAttribute('attr.name', name)
+          .writeAttribute('attr.type', key.type)
+          .endElement();
     }
     xml.startElement('graph').writeAttribute('id', 'cablegraph').writeAttribute('edgedefault', 'directed');
     const { keys, attributes } = this.source.nodes;
     for (let i = 0; i < keys.length; i += 1) {
-      xml.startElement('node').writeAttribute('id', keys[i]!);
-      this.data('n_', attributes[i]!);
+      xml.startElement('node').writeAttribute('id', keys[i]);
+      this.data('n_', attributes[i]);
       xml.endElement();
       const chunk = out.take();
       if (chunk !== undefined) yield chunk;
@@ -78,7 +99,11 @@ export class GraphmlWriter implements ExportWriter {
 
   edge(edge: ExportEdge): string | undefined {
     const { xml } = this;
-    xml.startElement('edge').writeAttribute('id', edge.key).writeAttribute('source', edge.source).writeAttribute('target', edge.target);
+    xml
+      .startElement('edge')
+      .writeAttribute('id', edge.key)
+      .writeAttribute('source', edge.source)
+      .writeAttribute('target', edge.target);
     if (edge.undirected) xml.writeAttribute('directed', 'false');
     this.data('e_', edge.attributes);
     xml.endElement();
@@ -94,7 +119,8 @@ export class GraphmlWriter implements ExportWriter {
   private data(prefix: string, a: Attributes): void {
     for (const [k, v] of Object.entries(a)) {
       const s = toScalar(v);
-      if (s !== undefined) this.xml.startElement('data').writeAttribute('key', `${prefix}${k}`).text(String(s)).endElement();
+      if (s !== undefined)
+        this.xml.startElement('data').writeAttribute('key', `${prefix}${k}`).text(String(s)).endElement();
     }
   }
 }

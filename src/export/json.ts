@@ -2,7 +2,15 @@
 import type { CableGraph } from '../model';
 import type { Attributes } from 'graphology-types';
 import { graphSource } from './source';
-import { ChunkBuffer, runWriter, runWriterAsync, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
+import {
+  ChunkBuffer,
+  runWriter,
+  runWriterAsync,
+  type ExportCounts,
+  type ExportEdge,
+  type ExportSource,
+  type ExportWriter,
+} from './stream';
 
 const hasKeys = (a: Attributes): boolean => {
   for (const _k in a) return true;
@@ -23,11 +31,13 @@ export class GraphologyJsonWriter implements ExportWriter {
 
   *begin(): Generator<string> {
     const { out, source } = this;
-    out.push(`{"options":${JSON.stringify(source.options)},"attributes":${JSON.stringify(source.attributes)},"nodes":[`);
+    out.push(
+      `{"options":${JSON.stringify(source.options)},"attributes":${JSON.stringify(source.attributes)},"nodes":[`,
+    );
     const { keys, attributes } = source.nodes;
     for (let i = 0; i < keys.length; i += 1) {
-      const node: { key: string; attributes?: Attributes } = { key: keys[i]! };
-      if (hasKeys(attributes[i]!)) node.attributes = attributes[i]!;
+      const node: { key: string; attributes?: Attributes } = { key: keys[i] };
+      if (hasKeys(attributes[i])) node.attributes = attributes[i]!;
       out.push(`${i > 0 ? ',' : ''}${JSON.stringify(node)}`);
       const chunk = out.take();
       if (chunk !== undefined) yield chunk;
@@ -36,7 +46,11 @@ export class GraphologyJsonWriter implements ExportWriter {
   }
 
   edge(edge: ExportEdge): string | undefined {
-    const serialized: { key: string; source: string; target: string; attributes?: Attributes; undirected?: true } = { key: edge.key, source: edge.source, target: edge.target };
+    const serialized: { key: string; source: string; target: string; attributes?: Attributes; undirected?: true } = {
+      key: edge.key,
+      source: edge.source,
+      target: edge.target,
+    };
     if (hasKeys(edge.attributes)) serialized.attributes = edge.attributes;
     if (this.source.options.type === 'mixed' && edge.undirected) serialized.undirected = true;
     this.out.push(`${this.first ? '' : ','}${JSON.stringify(serialized)}`);

@@ -4,7 +4,15 @@ import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
 import { storedEndpoints, toNeo4jProperties } from '../store/neo4j/load';
 import { graphSource } from './source';
-import { runWriter, runWriterAsync, temporaryPath, type ExportCounts, type ExportEdge, type ExportSource, type ExportWriter } from './stream';
+import {
+  runWriter,
+  runWriterAsync,
+  temporaryPath,
+  type ExportCounts,
+  type ExportEdge,
+  type ExportSource,
+  type ExportWriter,
+} from './stream';
 import { isEntityKind, type CableGraph } from '../model';
 
 /** neo4j-admin's array delimiter (its default). */
@@ -42,7 +50,8 @@ class ColumnType {
 
 // A missing value is an empty cell left unquoted (null): neo4j-admin sets no property, as the online
 // load does; a quoted "" would be an empty string.
-const cellOf = (value: Value | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value));
+const cellOf = (value: Value | undefined): string | null =>
+  value === undefined ? null : Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value);
 
 /** One CSV file being written: its columns, typed, and rows gathered until a write. */
 class CsvFile {
@@ -50,11 +59,20 @@ class CsvFile {
   private readonly fd: number;
   private rows: Array<Array<string | null>> = [];
 
-  constructor(readonly file: string, fixedHeader: string[], types: Map<string, ColumnType>) {
+  constructor(
+    readonly file: string,
+    fixedHeader: string[],
+    types: Map<string, ColumnType>,
+  ) {
     this.columns = [...types.keys()].sort();
     this.fd = fs.openSync(temporaryPath(file), 'w');
     try {
-      fs.writeSync(this.fd, stringify([[...fixedHeader, ...this.columns.map((c) => `${c}:${types.get(c)!.type}`)]], { quoted_string: true }));
+      fs.writeSync(
+        this.fd,
+        stringify([[...fixedHeader, ...this.columns.map((c) => `${c}:${types.get(c)!.type}`)]], {
+          quoted_string: true,
+        }),
+      );
     } catch (error) {
       // Not yet known to the writer's abort (a full disk at the header): remove it here.
       this.abort();
@@ -120,7 +138,10 @@ export class Neo4jCsvWriter implements ExportWriter {
   private readonly written: string[] = [];
   files: Neo4jCsvFiles | undefined;
 
-  constructor(private readonly source: ExportSource, private readonly directory: string) {}
+  constructor(
+    private readonly source: ExportSource,
+    private readonly directory: string,
+  ) {}
 
   observe(edge: ExportEdge): void {
     const type = String(edge.attributes.type);
@@ -136,17 +157,17 @@ export class Neo4jCsvWriter implements ExportWriter {
     const { keys, attributes } = this.source.nodes;
     const byKind = new Map<string, number[]>();
     for (let i = 0; i < keys.length; i += 1) {
-      const kind = String(attributes[i]!.kind);
+      const kind = String(attributes[i].kind);
       if (!byKind.has(kind)) byKind.set(kind, []);
       byKind.get(kind)!.push(i);
     }
     const nodes: string[] = [];
     for (const [kind, indexes] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
       const types = new Map<string, ColumnType>();
-      for (const i of indexes) addColumns(types, toNeo4jProperties(attributes[i]!));
+      for (const i of indexes) addColumns(types, toNeo4jProperties(attributes[i]));
       const file = this.create(`nodes-${kind}.csv`, ['id:ID', ':LABEL'], types);
       const label = isEntityKind(kind) ? `${kind};Entity` : kind;
-      for (const i of indexes) file.add([keys[i]!, label], toNeo4jProperties(attributes[i]!));
+      for (const i of indexes) file.add([keys[i], label], toNeo4jProperties(attributes[i]));
       this.finish(file);
       nodes.push(file.file);
     }
@@ -172,7 +193,7 @@ export class Neo4jCsvWriter implements ExportWriter {
     const file = this.relationshipFiles.get(type);
     // An edge the first pass did not see: the source changed between passes.
     if (!file) throw new Error(`relationship type ${type} appeared on the second pass over the edges`);
-    file.add([...storedEndpoints(edge.source, edge.target, edge.undirected), type], toNeo4jProperties(edge.attributes) as Record<string, Value>);
+    file.add([...storedEndpoints(edge.source, edge.target, edge.undirected), type], toNeo4jProperties(edge.attributes));
     return undefined;
   }
 
@@ -181,7 +202,11 @@ export class Neo4jCsvWriter implements ExportWriter {
     for (const file of this.relationshipFiles.values()) this.finish(file);
     const script = path.join(this.directory, 'import.sh');
     this.written.push(script); // before the write: a write that fails half-way is removed by abort()
-    fs.writeFileSync(temporaryPath(script), `#!/bin/sh\n# Offline bulk import of these files (run from this directory, Neo4j stopped).\ncd "$(dirname "$0")" && ${this.files!.command}\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      temporaryPath(script),
+      `#!/bin/sh\n# Offline bulk import of these files (run from this directory, Neo4j stopped).\ncd "$(dirname "$0")" && ${this.files!.command}\n`,
+      { mode: 0o755 },
+    );
     // Every file complete: only now do they take their names.
     for (const file of this.written) fs.renameSync(temporaryPath(file), file);
   }
@@ -205,7 +230,11 @@ export class Neo4jCsvWriter implements ExportWriter {
 }
 
 /** neo4j-admin CSVs of a streamed source (a graph file) in `directory`. */
-export async function writeNeo4jCsvStream(source: ExportSource, directory: string, counts?: ExportCounts): Promise<Neo4jCsvFiles> {
+export async function writeNeo4jCsvStream(
+  source: ExportSource,
+  directory: string,
+  counts?: ExportCounts,
+): Promise<Neo4jCsvFiles> {
   const writer = new Neo4jCsvWriter(source, directory);
   for await (const _ of runWriterAsync(writer, source, counts));
   return writer.files!;

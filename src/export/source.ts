@@ -13,7 +13,8 @@ export function graphSource(graph: CableGraph): ExportSource<Iterable<ExportEdge
     attributes: graph.getAttributes(),
     nodes,
     *edges() {
-      for (const e of graph.edgeEntries()) yield { key: e.edge, source: e.source, target: e.target, undirected: e.undirected, attributes: e.attributes };
+      for (const e of graph.edgeEntries())
+        yield { key: e.edge, source: e.source, target: e.target, undirected: e.undirected, attributes: e.attributes };
     },
   };
 }
@@ -36,7 +37,7 @@ export function dbSource(reader: StreamedGraph, filter: ExportFilter = {}): Expo
   if (isFiltering(filter)) {
     const kept = selectNodes(all.keys, all.attributes, filter);
     nodes = new GraphNodes();
-    all.keys.forEach((key, i) => kept.has(key) && nodes.add(key, all.attributes[i]!));
+    all.keys.forEach((key, i) => kept.has(key) && nodes.add(key, all.attributes[i]));
   }
   const filtering = isFiltering(filter);
   return {

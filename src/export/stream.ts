@@ -38,7 +38,9 @@ export interface ExportGraphOptions {
  * each time (tens of millions: never held). `Iterable` for a graph in memory, `AsyncIterable` for a
  * graph file read pass by pass.
  */
-export interface ExportSource<Edges extends Iterable<ExportEdge> | AsyncIterable<ExportEdge> = Iterable<ExportEdge> | AsyncIterable<ExportEdge>> {
+export interface ExportSource<
+  Edges extends Iterable<ExportEdge> | AsyncIterable<ExportEdge> = Iterable<ExportEdge> | AsyncIterable<ExportEdge>,
+> {
   options: ExportGraphOptions;
   attributes: Attributes;
   nodes: ExportNodes;
@@ -66,7 +68,11 @@ export interface ExportCounts {
 }
 
 /** Runs a writer over a graph in memory: the document's chunks. */
-export function* runWriter(writer: ExportWriter, source: ExportSource<Iterable<ExportEdge>>, counts?: ExportCounts): Generator<string> {
+export function* runWriter(
+  writer: ExportWriter,
+  source: ExportSource<Iterable<ExportEdge>>,
+  counts?: ExportCounts,
+): Generator<string> {
   let finished = false;
   try {
     if (writer.observe) for (const edge of source.edges()) writer.observe(edge);
@@ -86,7 +92,11 @@ export function* runWriter(writer: ExportWriter, source: ExportSource<Iterable<E
 }
 
 /** Runs a writer over a streamed source (a graph file): the document's chunks. */
-export async function* runWriterAsync(writer: ExportWriter, source: ExportSource, counts?: ExportCounts): AsyncGenerator<string> {
+export async function* runWriterAsync(
+  writer: ExportWriter,
+  source: ExportSource,
+  counts?: ExportCounts,
+): AsyncGenerator<string> {
   let finished = false;
   try {
     if (writer.observe) for await (const edge of source.edges()) writer.observe(edge);
@@ -133,12 +143,18 @@ export async function writeChunksToFile(file: string, chunks: AsyncIterable<stri
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     if (error instanceof CablegraphError) throw error;
-    throw new CablegraphError('EXPORT_WRITE_FAILED', `cannot write ${file}: ${(error as Error).message}`, { file, cause: error });
+    throw new CablegraphError('EXPORT_WRITE_FAILED', `cannot write ${file}: ${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
   }
 }
 
 /** Chunks written to a stream (stdout), waiting for it to drain; ends with a newline. */
-export async function writeChunksToStream(stream: NodeJS.WritableStream, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+export async function writeChunksToStream(
+  stream: NodeJS.WritableStream,
+  chunks: AsyncIterable<string> | Iterable<string>,
+): Promise<void> {
   let last = '';
   for await (const chunk of chunks) {
     if (chunk.length === 0) continue;
@@ -149,4 +165,5 @@ export async function writeChunksToStream(stream: NodeJS.WritableStream, chunks:
 }
 
 /** The temporary name a file is written under before its rename (hidden, beside it). */
-export const temporaryPath = (file: string): string => path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+export const temporaryPath = (file: string): string =>
+  path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);

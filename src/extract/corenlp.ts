@@ -73,13 +73,24 @@ const TYPE_MAP: Readonly<Record<string, EntityType>> = {
 
 const SEP = '\n\n';
 /** Handling and classification markings CoreNLP sometimes tags as names, and header words. */
-const MARKINGS = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ORCON|NOCONTRACT|PROPIN|CONFIDENTIAL|SECRET|UNCLASSIFIED|SENSITIVE|SBU|FOUO|DECL|OADR|TAGS|SUBJECT|REF|REFS|REFTEL|E\.?\s?O\.?)$/i;
+const MARKINGS =
+  /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ORCON|NOCONTRACT|PROPIN|CONFIDENTIAL|SECRET|UNCLASSIFIED|SENSITIVE|SBU|FOUO|DECL|OADR|TAGS|SUBJECT|REF|REFS|REFTEL|E\.?\s?O\.?)$/i;
 /** Portion marks such as `C/NF`, `S//NF`, `SBU`, `NF`. */
 const PORTION_MARK = /^(?:(?:TS|S|C|U|SBU)(?:\/{1,2}(?:NF|NOFORN|REL\b.*|SBU|FOUO|LES|ORCON))+|NF|LES)$/;
 /** Redacted names (`XXXXXXXXXXXX`). */
 const REDACTED = /^X{3,}$/i;
 /** Generic words CoreNLP tags as organizations on their own ("the Embassy", "Post"). */
-const GENERIC_ORGS = new Set(['embassy', 'post', 'mission', 'consulate', 'department', 'government', 'ministry', 'ambassadors', 'consular']);
+const GENERIC_ORGS = new Set([
+  'embassy',
+  'post',
+  'mission',
+  'consulate',
+  'department',
+  'government',
+  'ministry',
+  'ambassadors',
+  'consular',
+]);
 /** Header regions that hold no entities: the E.O./DECL statement and the TAGS codes. */
 const SKIP_REGIONS = [
   /\bE\.?[ \t]?O\.?[ \t]*1[23]\d{3}\b[^\n]*?(?=\bTAGS\b|\bSUBJECT\b|\n|$)/g,
@@ -88,10 +99,26 @@ const SKIP_REGIONS = [
   /\bTAGS:[^\n]*?(?=\bSUBJECT\b|\n|$)/g,
 ];
 
-interface Piece { cable: number; start: number; end: number }
-interface Batch { caps: boolean; pieces: Piece[]; at: number[]; length: number }
-interface Token { characterOffsetBegin: number; characterOffsetEnd: number; ner?: string; word?: string }
-interface CoreNlpDocument { sentences?: Array<{ tokens?: Token[] }> }
+interface Piece {
+  cable: number;
+  start: number;
+  end: number;
+}
+interface Batch {
+  caps: boolean;
+  pieces: Piece[];
+  at: number[];
+  length: number;
+}
+interface Token {
+  characterOffsetBegin: number;
+  characterOffsetEnd: number;
+  ner?: string;
+  word?: string;
+}
+interface CoreNlpDocument {
+  sentences?: Array<{ tokens?: Token[] }>;
+}
 
 const envNumber = (name: string): number | undefined => {
   const v = process.env[name];
@@ -101,7 +128,8 @@ const envNumber = (name: string): number | undefined => {
 function positive(name: string, value: unknown, def: number): number {
   if (value === undefined) return def;
   const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) throw new CablegraphError('BAD_OPTION', `corenlp: ${name} must be a positive number, got ${text(value)}`);
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
+    throw new CablegraphError('BAD_OPTION', `corenlp: ${name} must be a positive number, got ${text(value)}`);
   return Math.floor(n);
 }
 
@@ -118,7 +146,7 @@ function cutPoint(text: string, from: number, to: number): number {
   const min = Math.floor(window.length / 2);
   for (const re of [/\n[ \t]*\n/g, /\n/g, /[.!?][ \t]+/g, /[ \t]+/g]) {
     let best = -1;
-    for (const m of window.matchAll(re)) if (m.index! + m[0].length >= min) best = m.index! + m[0].length;
+    for (const m of window.matchAll(re)) if (m.index + m[0].length >= min) best = m.index + m[0].length;
     if (best > 0 && best < window.length) return from + best;
   }
   return to;
@@ -137,16 +165,19 @@ export class CoreNlpExtractor implements Extractor {
   constructor(options: CoreNlpOptions | Record<string, unknown> = {}) {
     const o = options as Record<string, unknown>;
     const url = o.url ?? process.env.CORENLP_URL ?? 'http://localhost:9000';
-    if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) throw new CablegraphError('BAD_OPTION', `corenlp: url must be an http(s) URL, got ${text(url)}`);
+    if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url))
+      throw new CablegraphError('BAD_OPTION', `corenlp: url must be an http(s) URL, got ${text(url)}`);
     this.url = url.replace(/\/+$/, '');
     this.batchChars = positive('batchChars', o.batchChars ?? envNumber('CORENLP_BATCH_CHARS'), 20000);
     this.concurrency = positive('concurrency', o.concurrency ?? envNumber('CORENLP_CONCURRENCY'), 4);
     this.timeoutMs = positive('timeoutMs', o.timeoutMs ?? envNumber('CORENLP_TIMEOUT_MS'), 300000);
     const truecase = o.truecase ?? 'auto';
-    if (truecase !== 'auto' && truecase !== 'always' && truecase !== 'never') throw new CablegraphError('BAD_OPTION', `corenlp: truecase must be auto, always or never, got ${text(truecase)}`);
+    if (truecase !== 'auto' && truecase !== 'always' && truecase !== 'never')
+      throw new CablegraphError('BAD_OPTION', `corenlp: truecase must be auto, always or never, got ${text(truecase)}`);
     this.truecase = truecase;
     const model = o.nerModel ?? (process.env.CORENLP_NER_MODEL || CORENLP_NER_MODEL);
-    if (typeof model !== 'string' || !model.trim()) throw new CablegraphError('BAD_OPTION', `corenlp: nerModel must be a model path, got ${text(model)}`);
+    if (typeof model !== 'string' || !model.trim())
+      throw new CablegraphError('BAD_OPTION', `corenlp: nerModel must be a model path, got ${text(model)}`);
     this.props = { ...CORENLP_PROPERTIES, 'ner.model': model.trim() };
     this.capsProps = { ...TRUECASE_PROPERTIES, 'ner.model': model.trim() };
   }
@@ -200,20 +231,25 @@ export class CoreNlpExtractor implements Extractor {
       // units: from each paragraph start / blank line to the next
       const cuts = new Set<number>([0, text.length]);
       for (const p of cable.paragraphs ?? []) if (p.start > 0 && p.start < text.length) cuts.add(p.start);
-      for (const m of text.matchAll(/\n[ \t]*\n/g)) cuts.add(m.index! + m[0].length);
+      for (const m of text.matchAll(/\n[ \t]*\n/g)) cuts.add(m.index + m[0].length);
       const points = [...cuts].sort((a, b) => a - b);
       let piece: { start: number; end: number; caps: boolean } | undefined;
       const flush = () => {
-        if (piece && /\S/.test(text.slice(piece.start, piece.end))) add(piece.caps, { cable: ci, start: piece.start, end: piece.end });
+        if (piece && /\S/.test(text.slice(piece.start, piece.end)))
+          add(piece.caps, { cable: ci, start: piece.start, end: piece.end });
         piece = undefined;
       };
       for (let k = 0; k + 1 < points.length; k++) {
         let a = points[k];
         const b = points[k + 1];
-        if (!/\S/.test(text.slice(a, b))) { if (piece && b - piece.start <= this.batchChars) piece.end = b; continue; }
+        if (!/\S/.test(text.slice(a, b))) {
+          if (piece && b - piece.start <= this.batchChars) piece.end = b;
+          continue;
+        }
         const unitCaps = this.truecase === 'always' || (this.truecase === 'auto' && isCaps(text.slice(a, b)));
         if (piece && (piece.caps !== unitCaps || b - piece.start > this.batchChars)) flush();
-        while (b - a > this.batchChars) { // a paragraph longer than a request
+        while (b - a > this.batchChars) {
+          // a paragraph longer than a request
           flush();
           const cut = cutPoint(text, a, a + this.batchChars);
           add(unitCaps, { cable: ci, start: a, end: cut });
@@ -244,21 +280,35 @@ export class CoreNlpExtractor implements Extractor {
       if (signal.aborted) throw cause;
       const err = cause as { name?: string; cause?: { code?: string; message?: string } };
       if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-        throw new CablegraphError('EXTRACTOR_FAILED', `the CoreNLP server at ${this.url} did not answer within ${this.timeoutMs / 1000} s (a request of ${body.length} characters); raise timeoutMs or lower batchChars`, { cause });
+        throw new CablegraphError(
+          'EXTRACTOR_FAILED',
+          `the CoreNLP server at ${this.url} did not answer within ${this.timeoutMs / 1000} s (a request of ${body.length} characters); raise timeoutMs or lower batchChars`,
+          { cause },
+        );
       }
       const why = err.cause?.code ?? err.cause?.message ?? String(cause);
-      throw new CablegraphError('EXTRACTOR_UNAVAILABLE',
-        `the CoreNLP server at ${this.url} is not reachable (${why}); start it with: bash scripts/corenlp-fetch.sh && bash scripts/corenlp-start.sh (or set CORENLP_URL)`, { cause });
+      throw new CablegraphError(
+        'EXTRACTOR_UNAVAILABLE',
+        `the CoreNLP server at ${this.url} is not reachable (${why}); start it with: bash scripts/corenlp-fetch.sh && bash scripts/corenlp-start.sh (or set CORENLP_URL)`,
+        { cause },
+      );
     }
     const reply = await res.text();
     if (!res.ok) {
       const first = reply.split('\n').find((l) => l.trim()) ?? '';
-      throw new CablegraphError('EXTRACTOR_FAILED', `the CoreNLP server at ${this.url} answered HTTP ${res.status}: ${first.slice(0, 200)}`);
+      throw new CablegraphError(
+        'EXTRACTOR_FAILED',
+        `the CoreNLP server at ${this.url} answered HTTP ${res.status}: ${first.slice(0, 200)}`,
+      );
     }
     try {
       return JSON.parse(reply) as CoreNlpDocument;
     } catch (cause) {
-      throw new CablegraphError('EXTRACTOR_FAILED', `the server at ${this.url} did not answer CoreNLP JSON (is it a CoreNLP server?): ${reply.slice(0, 120)}`, { cause });
+      throw new CablegraphError(
+        'EXTRACTOR_FAILED',
+        `the server at ${this.url} did not answer CoreNLP JSON (is it a CoreNLP server?): ${reply.slice(0, 120)}`,
+        { cause },
+      );
     }
   }
 
@@ -266,10 +316,12 @@ export class CoreNlpExtractor implements Extractor {
   private collect(cables: Cable[], batch: Batch, doc: CoreNlpDocument, out: Mention[][]): void {
     // batch offset -> (piece index) ; pieces are in increasing batch offset
     const pieceOf = (offset: number): number => {
-      let lo = 0; let hi = batch.at.length - 1;
+      let lo = 0;
+      let hi = batch.at.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (batch.at[mid] <= offset) lo = mid; else hi = mid - 1;
+        if (batch.at[mid] <= offset) lo = mid;
+        else hi = mid - 1;
       }
       return lo;
     };
@@ -281,7 +333,12 @@ export class CoreNlpExtractor implements Extractor {
       // drop leading titles (PERSON "President Bush" -> "Bush"), never the last token
       let first = 0;
       const text = cables[p.cable].text;
-      while (type === 'PERSON' && first < toks.length - 1 && TITLES.has(tokenText(text, p, batch.at[k], toks[first]).toLowerCase())) first++;
+      while (
+        type === 'PERSON' &&
+        first < toks.length - 1 &&
+        TITLES.has(tokenText(text, p, batch.at[k], toks[first]).toLowerCase())
+      )
+        first++;
       const b = toks[first].characterOffsetBegin - batch.at[k];
       const e = toks[toks.length - 1].characterOffsetEnd - batch.at[k];
       if (b < 0 || e > len || b >= e) return; // crosses a piece boundary
@@ -300,7 +357,10 @@ export class CoreNlpExtractor implements Extractor {
       for (const t of s.tokens ?? []) {
         const ner = t.ner ?? 'O';
         // runs do not join a marking across a line end ("NOFORN\nSIPDIS")
-        if (run.length > 0 && ner === tag && !this.markingLineBreak(cables, batch, run[run.length - 1], t, pieceOf)) { run.push(t); continue; }
+        if (run.length > 0 && ner === tag && !this.markingLineBreak(cables, batch, run[run.length - 1], t, pieceOf)) {
+          run.push(t);
+          continue;
+        }
         if (run.length > 0) emit(tag, run);
         run = TYPE_MAP[ner] ? [t] : [];
         tag = ner;
@@ -311,7 +371,8 @@ export class CoreNlpExtractor implements Extractor {
 
   /** Cable hygiene: no markings, TAGS codes, E.O./DECL text or cable reference numbers ("MADRID 5426"). */
   private keep(text: string, m: Mention, skip: Array<[number, number]>): boolean {
-    if (!/\p{L}/u.test(m.text) || MARKINGS.test(m.text) || PORTION_MARK.test(m.text) || REDACTED.test(m.text)) return false;
+    if (!/\p{L}/u.test(m.text) || MARKINGS.test(m.text) || PORTION_MARK.test(m.text) || REDACTED.test(m.text))
+      return false;
     if (m.type === 'ORGANIZATION' && GENERIC_ORGS.has(m.text.toLowerCase())) return false;
     if (skip.some(([a, b]) => m.start >= a && m.start < b)) return false;
     // "MADRID 5426", "A. PARIS 1234": a post in a cable number
@@ -319,7 +380,13 @@ export class CoreNlpExtractor implements Extractor {
     return true;
   }
 
-  private markingLineBreak(cables: Cable[], batch: Batch, a: Token, b: Token, pieceOf: (offset: number) => number): boolean {
+  private markingLineBreak(
+    cables: Cable[],
+    batch: Batch,
+    a: Token,
+    b: Token,
+    pieceOf: (offset: number) => number,
+  ): boolean {
     const k = pieceOf(a.characterOffsetEnd);
     const p = batch.pieces[k];
     const text = cables[p.cable].text;
@@ -337,6 +404,6 @@ function tokenText(text: string, p: Piece, at: number, t: Token): string {
 
 function skipRegions(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const re of SKIP_REGIONS) for (const m of text.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
+  for (const re of SKIP_REGIONS) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   return out;
 }

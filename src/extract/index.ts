@@ -36,9 +36,12 @@ export function createExtractor(name: ExtractorName = DEFAULT_EXTRACTOR, options
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         mod = require('./corenlp') as typeof mod;
       } catch (cause) {
-        throw new CablegraphError('EXTRACTOR_UNAVAILABLE', 'the corenlp extractor is not available in this build', { cause });
+        throw new CablegraphError('EXTRACTOR_UNAVAILABLE', 'the corenlp extractor is not available in this build', {
+          cause,
+        });
       }
-      if (!mod.CoreNlpExtractor) throw new CablegraphError('EXTRACTOR_UNAVAILABLE', 'src/extract/corenlp does not export CoreNlpExtractor');
+      if (!mod.CoreNlpExtractor)
+        throw new CablegraphError('EXTRACTOR_UNAVAILABLE', 'src/extract/corenlp does not export CoreNlpExtractor');
       return new mod.CoreNlpExtractor(options.corenlp);
     }
     default:

@@ -2,7 +2,6 @@
 import type { Cable } from '../parse/types';
 import type { Mention } from '../model';
 
-
 /** A named-entity extractor; batched so a server-backed extractor can batch requests. */
 export interface Extractor {
   readonly name: string;

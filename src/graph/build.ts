@@ -3,7 +3,14 @@ import Graph from 'graphology';
 import { canonicalPost, isKnownPost } from '../parse/ids';
 import { readableOrigin } from '../parse/routing';
 import type { Cable } from '../parse/types';
-import { entityId, normalizeName, resolveCorpus, type CableEntity, type CorpusResolution, type Entity } from '../resolve';
+import {
+  entityId,
+  normalizeName,
+  resolveCorpus,
+  type CableEntity,
+  type CorpusResolution,
+  type Entity,
+} from '../resolve';
 import { CoMentions, type EvidenceLogFactory } from './co-mentions';
 import { IntList } from '../common/int-list';
 import { traceMemory } from '../common/trace-memory';
@@ -30,7 +37,7 @@ const tagId = (code: string): string => `tag:${code}`;
 export function paragraphOf(cable: Cable, offset: number): number {
   const i = cable.paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
   if (i < 0) return 0;
-  return cable.paragraphs[i]!.number ?? i + 1;
+  return cable.paragraphs[i].number ?? i + 1;
 }
 
 /** One mention the build resolved to an entity: a row of the graph database's `mentions` table. */
@@ -66,14 +73,27 @@ export function authorshipTest(cable: Cable): (m: Mention) => boolean {
   const first = cable.paragraphs[0];
   const last = cable.paragraphs[cable.paragraphs.length - 1];
   // The line's text is normalized by the parser (joined lines): find its start, match by name.
-  const classifiedAt = first && cable.classifiedBy?.name ? cable.text.slice(0, first.start).search(/classified\s+by\b/i) : -1;
+  const classifiedAt =
+    first && cable.classifiedBy?.name ? cable.text.slice(0, first.start).search(/classified\s+by\b/i) : -1;
   const classifier = cable.classifiedBy?.name ? normalizeName(cable.classifiedBy.name) : '';
   const signers = new Set(cable.signers.map((n) => normalizeName(n)));
   return (m) => {
     if (!first || !last) return false;
     if (m.start >= last.end) return true;
-    if (classifiedAt >= 0 && m.start >= classifiedAt && m.start < first.start && m.type === 'PERSON' && classifier.includes(normalizeName(m.text))) return true;
-    return m.type === 'PERSON' && m.start >= last.start && cable.text.length - m.end < 80 && signers.has(normalizeName(m.text));
+    if (
+      classifiedAt >= 0 &&
+      m.start >= classifiedAt &&
+      m.start < first.start &&
+      m.type === 'PERSON' &&
+      classifier.includes(normalizeName(m.text))
+    )
+      return true;
+    return (
+      m.type === 'PERSON' &&
+      m.start >= last.start &&
+      cable.text.length - m.end < 80 &&
+      signers.has(normalizeName(m.text))
+    );
   };
 }
 
@@ -122,9 +142,17 @@ export function entitiesOfCable(cable: Cable, mentions: Mention[], resolved: Cab
 export function personFor(name: string, resolved: CableEntity[]): { id: string; name: string } {
   const key = normalizeName(name);
   const surname = key.split(' ').pop() ?? key;
-  const own = resolved.find((e) => e.type === 'PERSON' && e.mentions.some((m) => normalizeName(m) === key))
-    ?? resolved.find((e) => e.type === 'PERSON' && key.split(' ').length === 1 && normalizeName(e.name).split(' ').pop() === surname);
-  return own ? { id: own.id, name: own.name } : { id: entityId('PERSON', name), name: name === name.toUpperCase() ? name[0] + name.slice(1).toLowerCase() : name };
+  const own =
+    resolved.find((e) => e.type === 'PERSON' && e.mentions.some((m) => normalizeName(m) === key)) ??
+    resolved.find(
+      (e) => e.type === 'PERSON' && key.split(' ').length === 1 && normalizeName(e.name).split(' ').pop() === surname,
+    );
+  return own
+    ? { id: own.id, name: own.name }
+    : {
+        id: entityId('PERSON', name),
+        name: name === name.toUpperCase() ? name[0] + name.slice(1).toLowerCase() : name,
+      };
 }
 
 /** Nodes in insertion order (the graph's node order), with their attributes; few enough to keep as objects. */
@@ -156,7 +184,14 @@ export class NodeTable {
  * Receives the directed edges of each cable (MENTIONS, SIGNED, …) in graph order, as they are
  * made, with the node positions of their ends.
  */
-export type EdgeSink = (key: string, source: string, target: string, attributes: EdgeAttrs, sourceNode: number, targetNode: number) => void;
+export type EdgeSink = (
+  key: string,
+  source: string,
+  target: string,
+  attributes: EdgeAttrs,
+  sourceNode: number,
+  targetNode: number,
+) => void;
 
 /** What a cable gave the graph, before its edges go to the EdgeSink: for writers that keep more than the edges. */
 export interface CableVisit {
@@ -227,7 +262,13 @@ export interface CompiledGraph {
  * weight = cables where both appear + paragraphs where both appear. Paragraph 0 is the header
  * (subject, references); the authorship lines (Classified By, signature) take part in no co-mention.
  */
-export function compileGraph(records: SortedRecords, options: BuildOptions, sink: EdgeSink, observers: CompileObservers = {}, curate?: CurateEntities): CompiledGraph {
+export function compileGraph(
+  records: SortedRecords,
+  options: BuildOptions,
+  sink: EdgeSink,
+  observers: CompileObservers = {},
+  curate?: CurateEntities,
+): CompiledGraph {
   const nodes = new NodeTable();
   const cableIds: string[] = [];
   const cableDates: Array<string | undefined> = [];
@@ -240,7 +281,14 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     const record = records.get(i);
     if (curating) mentions.push(record.mentions);
     const c = record.cable;
-    const attributes: NodeAttrs = { kind: 'Cable', label: c.id, inCorpus: true, classification: c.classification ?? '', paragraphCount: c.paragraphs.length, versions: record.versions.length };
+    const attributes: NodeAttrs = {
+      kind: 'Cable',
+      label: c.id,
+      inCorpus: true,
+      classification: c.classification ?? '',
+      paragraphCount: c.paragraphs.length,
+      versions: record.versions.length,
+    };
     if (c.created) attributes.date = c.created.slice(0, 10);
     if (c.created) attributes.created = c.created;
     if (c.subject) attributes.subject = c.subject;
@@ -254,28 +302,46 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   // The analyst's decisions (merge, split, rename …) apply to automatic resolution's result.
   // (Curation works on every cable's entities at once; an uncurated build makes them cable by cable.)
   let curated = curate
-    ? curate({ entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution!.cableEntities(i)) }, cableIds.map((id) => ({ id })), mentions)
+    ? curate(
+        { entities: resolution.entities, perCable: cableIds.map((_id, i) => resolution!.cableEntities(i)) },
+        cableIds.map((id) => ({ id })),
+        mentions,
+      )
     : undefined;
   traceMemory('resolution');
   observers.resolved?.(resolution.entities);
   // Entities in id order: entity i is node i, and the co-mention edges (ordered by their ends' ids) follow node order.
-  const entities = [...(curated?.entities ?? resolution.entities)].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const entitiesOf = (i: number): CableEntity[] => (curated ? curated.perCable[i]! : resolution!.cableEntities(i));
+  const entities = [...(curated?.entities ?? resolution.entities)].sort((x, y) =>
+    x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  );
+  const entitiesOf = (i: number): CableEntity[] => (curated ? curated.perCable[i] : resolution!.cableEntities(i));
   mentions.length = 0;
 
   // Entity nodes (entity i is node i).
   for (const e of entities) {
-    nodes.add(e.id, { kind: KIND_OF_TYPE[e.type], label: e.name, name: e.name, aliases: e.aliases, cableCount: e.cables.length });
+    nodes.add(e.id, {
+      kind: KIND_OF_TYPE[e.type],
+      label: e.name,
+      name: e.name,
+      aliases: e.aliases,
+      cableCount: e.cables.length,
+    });
   }
   // Cable nodes next (so references can tell in-corpus cables from cited-only ones).
-  cableIds.forEach((id, i) => nodes.add(id, cableNodes[i]!));
+  cableIds.forEach((id, i) => nodes.add(id, cableNodes[i]));
   cableNodes.length = 0;
 
   const ensureNode = (key: string, attributes: () => NodeAttrs): void => {
     if (!nodes.has(key)) nodes.add(key, attributes());
   };
   const ensurePerson = (person: { id: string; name: string }): void =>
-    ensureNode(person.id, () => ({ kind: 'Person', label: person.name, name: person.name, aliases: [{ text: person.name, count: 1 }], cableCount: 0 }));
+    ensureNode(person.id, () => ({
+      kind: 'Person',
+      label: person.name,
+      name: person.name,
+      aliases: [{ text: person.name, count: 1 }],
+      cableCount: 0,
+    }));
   // Every readable form each post is written in: the node is named after the cables it sent
   // (the origin line), else the form its routing lines use most (set once all cables are read).
   const postNames = new Map<string, Map<string, { from: number; routing: number }>>();
@@ -283,7 +349,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     const key = postKey(written, readable);
     ensureNode(key, () => ({ kind: 'Post', label: readable, name: readable }));
     let forms = postNames.get(key);
-    if (!forms) postNames.set(key, (forms = new Map()));
+    if (!forms) postNames.set(key, (forms = new Map<string, { from: number; routing: number }>()));
     const seen = forms.get(readable) ?? { from: 0, routing: 0 };
     if (from) seen.from += 1;
     else seen.routing += 1;
@@ -305,10 +371,15 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   };
 
   const indexOf = new Map(entities.map((e, i) => [e.id, i]));
-  const byId = entities.map((_e, i) => i).sort((x, y) => (entities[x]!.id < entities[y]!.id ? -1 : 1));
+  const byId = entities.map((_e, i) => i).sort((x, y) => (entities[x].id < entities[y].id ? -1 : 1));
   const rank = new Int32Array(entities.length);
   byId.forEach((e, r) => (rank[e] = r));
-  const coMentions = new CoMentions(entities.map((e) => e.id), rank, options.maxEvidence, observers.evidenceLog);
+  const coMentions = new CoMentions(
+    entities.map((e) => e.id),
+    rank,
+    options.maxEvidence,
+    observers.evidenceLog,
+  );
   // Each cable's content entities and their sorted paragraphs, as integers, for the counting pass:
   // [entity count, then per entity: index, paragraph count, paragraphs…].
   const content = new IntList();
@@ -321,7 +392,12 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     if (curated) curated.perCable[i] = [];
     cableEdges.clear();
     const ce = entitiesOfCable(c, record.mentions, resolved);
-    for (const [id, e] of ce.entities) addEdge('MENTIONS', c.id, id, { count: e.count, paragraphs: [...e.paragraphs].sort((x, y) => x - y), offsets: e.offsets });
+    for (const [id, e] of ce.entities)
+      addEdge('MENTIONS', c.id, id, {
+        count: e.count,
+        paragraphs: [...e.paragraphs].sort((x, y) => x - y),
+        offsets: e.offsets,
+      });
     for (const signer of c.signers) {
       const person = personFor(signer, resolved);
       ensurePerson(person);
@@ -334,11 +410,26 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
     }
     const origin = c.origin ?? (c.routing.from ? readableOrigin(c.routing.from.name) : undefined);
     if (origin) addEdge('FROM', c.id, ensurePost(origin, origin, true));
-    for (const [type, posts] of [['TO', c.routing.to], ['INFO', c.routing.info]] as const) {
-      for (const post of posts) addEdge(type, c.id, ensurePost(post.name, readableOrigin(post.name), false), post.precedence ? { precedence: post.precedence } : {});
+    for (const [type, posts] of [
+      ['TO', c.routing.to],
+      ['INFO', c.routing.info],
+    ] as const) {
+      for (const post of posts)
+        addEdge(
+          type,
+          c.id,
+          ensurePost(post.name, readableOrigin(post.name), false),
+          post.precedence ? { precedence: post.precedence } : {},
+        );
     }
     for (const tag of c.tags) {
-      ensureNode(tagId(tag.code), () => ({ kind: 'Tag', label: tag.code, code: tag.code, tagKind: tag.kind, ...(tag.label ? { name: tag.label } : {}) }));
+      ensureNode(tagId(tag.code), () => ({
+        kind: 'Tag',
+        label: tag.code,
+        code: tag.code,
+        tagKind: tag.kind,
+        ...(tag.label ? { name: tag.label } : {}),
+      }));
       addEdge('TAGGED', c.id, tagId(tag.code));
     }
     for (const ref of c.references) {
@@ -348,9 +439,21 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
       addEdge('REFERENCES', c.id, cited);
     }
     // After the cable's edges: its posts and signers are nodes by now (relations point at them).
-    observers.cable?.({ index: i, node: nodes.indexOf(c.id), entityNode: (id) => indexOf.get(id) ?? nodes.indexOf(id), record, mentions: ce.mentions, automatic: curated ? resolution!.cableEntities(i) : resolved, current: resolved });
+    observers.cable?.({
+      index: i,
+      node: nodes.indexOf(c.id),
+      entityNode: (id) => indexOf.get(id) ?? nodes.indexOf(id),
+      record,
+      mentions: ce.mentions,
+      automatic: curated ? resolution.cableEntities(i) : resolved,
+      current: resolved,
+    });
     // Paragraph windows: the pairs that become edges.
-    for (const [, ids] of ce.windows) coMentions.addWindow(ids.map((id) => indexOf.get(id)!), options.maxEntitiesPerWindow);
+    for (const [, ids] of ce.windows)
+      coMentions.addWindow(
+        ids.map((id) => indexOf.get(id)!),
+        options.maxEntitiesPerWindow,
+      );
     contentAt.push(content.length);
     content.push(ce.content.size);
     for (const [id, paragraphs] of ce.content) {
@@ -363,8 +466,10 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
   resolution = undefined;
   curated = undefined;
   for (const [key, forms] of postNames) {
-    const [name] = [...forms].sort(([x, a], [y, b]) => b.from - a.from || b.routing - a.routing || (x < y ? -1 : x > y ? 1 : 0))[0]!;
-    Object.assign(nodes.attributes[nodes.indexOf(key)]!, { label: name, name });
+    const [name] = [...forms].sort(
+      ([x, a], [y, b]) => b.from - a.from || b.routing - a.routing || (x < y ? -1 : x > y ? 1 : 0),
+    )[0];
+    Object.assign(nodes.attributes[nodes.indexOf(key)], { label: name, name });
   }
   postNames.clear();
   traceMemory('per-cable edges and co-mention pairs');
@@ -388,8 +493,12 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 
   // Entity first/last dates (for the timeline): from the cables that mention them.
   entities.forEach((e, i) => {
-    const dates = e.cables.map((id) => nodes.attributes[nodes.indexOf(id)]!.date as string | undefined).filter((d): d is string => !!d).sort();
-    if (dates.length > 0) Object.assign(nodes.attributes[i]!, { firstDate: dates[0], lastDate: dates[dates.length - 1] });
+    const dates = e.cables
+      .map((id) => nodes.attributes[nodes.indexOf(id)].date)
+      .filter((d): d is string => !!d)
+      .sort();
+    if (dates.length > 0)
+      Object.assign(nodes.attributes[i], { firstDate: dates[0], lastDate: dates[dates.length - 1] });
   });
 
   const edgeCount = ends.length / 2 + coMentions.size;
@@ -402,7 +511,7 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
       if (!endpoints) throw new Error('compileGraph: the metrics input is walked once');
       const view = endpoints.view();
       endpoints = undefined;
-      for (let k = 0; k < view.length; k += 2) callback(view[k]!, view[k + 1]!, 1);
+      for (let k = 0; k < view.length; k += 2) callback(view[k], view[k + 1], 1);
       coMentions.forEachWeight(callback); // entity index = node index
     },
   };
@@ -410,7 +519,11 @@ export function compileGraph(records: SortedRecords, options: BuildOptions, sink
 }
 
 /** compileGraph into a graphology graph, with metrics: for callers that hold their records in memory. */
-export function buildGraph(records: Iterable<CableRecord>, partial: Partial<BuildOptions> = {}, curate?: CurateEntities): { graph: CableGraph; entities: Entity[] } {
+export function buildGraph(
+  records: Iterable<CableRecord>,
+  partial: Partial<BuildOptions> = {},
+  curate?: CurateEntities,
+): { graph: CableGraph; entities: Entity[] } {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
   const edges: Array<[string, string, string, EdgeAttrs]> = [];
   const relations: CableRelationRows = { roles: [], affiliations: [], meetings: [] };
@@ -423,9 +536,11 @@ export function buildGraph(records: Iterable<CableRecord>, partial: Partial<Buil
   );
   const metrics = metricsOf(compiled.metricsInput, options);
   const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
-  compiled.nodes.keys.forEach((key, i) => graph.addNode(key, Object.assign(compiled.nodes.attributes[i]!, metrics(i))));
+  compiled.nodes.keys.forEach((key, i) => graph.addNode(key, Object.assign(compiled.nodes.attributes[i], metrics(i))));
   for (const [key, source, target, attributes] of edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
-  for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates)) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-  for (const e of relationEdges(relations, (node) => compiled.nodes.keys[node]!)) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+  for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates))
+    graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+  for (const e of relationEdges(relations, (node) => compiled.nodes.keys[node]))
+    graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
   return { graph, entities: compiled.entities };
 }

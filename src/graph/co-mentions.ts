@@ -84,9 +84,9 @@ export class CoMentions {
     for (let x = 0; x < window.length; x += 1) {
       for (let y = x + 1; y < window.length && y <= x + maxPerWindow; y += 1) {
         const before = this.pairs.length;
-        this.pairs.add(window[x]!, window[y]!);
+        this.pairs.add(window[x], window[y]);
         if (this.pairs.length === before) continue;
-        const [p, q] = this.rank[window[x]!]! < this.rank[window[y]!]! ? [window[x]!, window[y]!] : [window[y]!, window[x]!];
+        const [p, q] = this.rank[window[x]] < this.rank[window[y]] ? [window[x], window[y]] : [window[y], window[x]];
         this.a.push(p);
         this.b.push(q);
       }
@@ -100,23 +100,23 @@ export class CoMentions {
     this.bucketSpan = Math.max(1, Math.ceil(n / this.evidence.buckets));
     const order = this.edgeOrder();
     this.edgePosition = new Int32Array(n);
-    for (let k = 0; k < n; k += 1) this.edgePosition[order[k]!] = k;
+    for (let k = 0; k < n; k += 1) this.edgePosition[order[k]] = k;
     this.cables = new Int32Array(n);
     this.paragraphs = new Int32Array(n);
     this.first = new Int32Array(n).fill(-1);
     this.last = new Int32Array(n).fill(-1);
     const degree = new Int32Array(this.ids.length + 1);
     for (let p = 0; p < n; p += 1) {
-      degree[this.a.get(p) + 1]! += 1;
-      degree[this.b.get(p) + 1]! += 1;
+      degree[this.a.get(p) + 1] += 1;
+      degree[this.b.get(p) + 1] += 1;
     }
-    for (let i = 1; i < degree.length; i += 1) degree[i]! += degree[i - 1]!;
+    for (let i = 1; i < degree.length; i += 1) degree[i] += degree[i - 1];
     this.neighbourStart = degree;
     this.neighbours = new Int32Array(2 * n);
     const fill = degree.slice(0, this.ids.length);
     for (let p = 0; p < n; p += 1) {
-      this.neighbours[fill[this.a.get(p)]!++] = this.b.get(p);
-      this.neighbours[fill[this.b.get(p)]!++] = this.a.get(p);
+      this.neighbours[fill[this.a.get(p)]++] = this.b.get(p);
+      this.neighbours[fill[this.b.get(p)]++] = this.a.get(p);
     }
   }
 
@@ -125,28 +125,34 @@ export class CoMentions {
    * with each one's sorted paragraph list). Cables must come in cable order (the evidence order);
    * `date` is compared as a string (ISO dates), `dates[cable]` must give it back.
    */
-  count(cable: number, entities: readonly number[], paragraphsOf: readonly (readonly number[])[], date: string | undefined, dates: readonly (string | undefined)[]): void {
+  count(
+    cable: number,
+    entities: readonly number[],
+    paragraphsOf: readonly (readonly number[])[],
+    date: string | undefined,
+    dates: readonly (string | undefined)[],
+  ): void {
     if (this.cables.length !== this.a.length) this.startCounting();
     const visit = (x: number, y: number): void => {
-      const pair = this.pairs.get(entities[x]!, entities[y]!);
+      const pair = this.pairs.get(entities[x], entities[y]);
       if (pair < 0) return;
       // Both lists are sorted: intersect by merging.
-      const pa = paragraphsOf[x]!;
-      const pb = paragraphsOf[y]!;
+      const pa = paragraphsOf[x];
+      const pb = paragraphsOf[y];
       const shared = this.scratch;
       shared.length = 0;
-      for (let i = 0, j = 0; i < pa.length && j < pb.length; ) {
-        if (pa[i]! < pb[j]!) i += 1;
-        else if (pa[i]! > pb[j]!) j += 1;
+      for (let i = 0, j = 0; i < pa.length && j < pb.length;) {
+        if (pa[i] < pb[j]) i += 1;
+        else if (pa[i] > pb[j]) j += 1;
         else {
-          shared.push(pa[i]!);
+          shared.push(pa[i]);
           i += 1;
           j += 1;
         }
       }
       // Counts are exact; the evidence list is capped (the MENTIONS edges hold the rest).
-      if (this.cables[pair]! < this.maxEvidence) {
-        const at = this.edgePosition[pair]!;
+      if (this.cables[pair] < this.maxEvidence) {
+        const at = this.edgePosition[pair];
         const bucket = Math.floor(at / this.bucketSpan);
         const log = this.evidence!;
         log.push(bucket, at);
@@ -154,26 +160,26 @@ export class CoMentions {
         log.push(bucket, shared.length);
         for (const paragraph of shared) log.push(bucket, paragraph);
       }
-      this.cables[pair]! += 1;
-      this.paragraphs[pair]! += shared.length;
+      this.cables[pair] += 1;
+      this.paragraphs[pair] += shared.length;
       if (date) {
-        if (this.first[pair]! < 0 || date < dates[this.first[pair]!]!) this.first[pair] = cable;
-        if (this.last[pair]! < 0 || date > dates[this.last[pair]!]!) this.last[pair] = cable;
+        if (this.first[pair] < 0 || date < dates[this.first[pair]]!) this.first[pair] = cable;
+        if (this.last[pair] < 0 || date > dates[this.last[pair]]!) this.last[pair] = cable;
       }
     };
     // Whichever is cheaper: all pairs of the cable's entities, or their known neighbours.
     const n = entities.length;
     let neighbourCost = 0;
-    for (const e of entities) neighbourCost += this.neighbourStart[e + 1]! - this.neighbourStart[e]!;
+    for (const e of entities) neighbourCost += this.neighbourStart[e + 1] - this.neighbourStart[e];
     if ((n * (n - 1)) / 2 <= neighbourCost) {
       for (let x = 0; x < n; x += 1) for (let y = x + 1; y < n; y += 1) visit(x, y);
       return;
     }
-    entities.forEach((e, x) => this.position[e] = x);
+    entities.forEach((e, x) => (this.position[e] = x));
     for (let x = 0; x < n; x += 1) {
-      const e = entities[x]!;
-      for (let k = this.neighbourStart[e]!; k < this.neighbourStart[e + 1]!; k += 1) {
-        const y = this.position[this.neighbours[k]!]!;
+      const e = entities[x];
+      for (let k = this.neighbourStart[e]; k < this.neighbourStart[e + 1]; k += 1) {
+        const y = this.position[this.neighbours[k]];
         if (y > x) visit(x, y);
       }
     }
@@ -186,7 +192,9 @@ export class CoMentions {
       const a = this.a.view();
       const b = this.b.view();
       const rank = this.rank;
-      this.order = Int32Array.from({ length: a.length }, (_, i) => i).sort((x, y) => rank[a[x]!]! - rank[a[y]!]! || rank[b[x]!]! - rank[b[y]!]!);
+      this.order = Int32Array.from({ length: a.length }, (_, i) => i).sort(
+        (x, y) => rank[a[x]] - rank[a[y]] || rank[b[x]] - rank[b[y]],
+      );
     }
     return this.order;
   }
@@ -194,7 +202,7 @@ export class CoMentions {
   /** Endpoints and weight of every pair, in edge order (for the metrics). */
   forEachWeight(callback: (a: number, b: number, weight: number) => void): void {
     if (this.cables.length !== this.a.length) this.startCounting();
-    for (const p of this.edgeOrder()) callback(this.a.get(p), this.b.get(p), this.cables[p]! + this.paragraphs[p]!);
+    for (const p of this.edgeOrder()) callback(this.a.get(p), this.b.get(p), this.cables[p] + this.paragraphs[p]);
   }
 
   /**
@@ -206,26 +214,26 @@ export class CoMentions {
     const quotedCables = cableIds.map((id) => JSON.stringify(id));
     const quotedDates = dates.map((d) => (d === undefined ? '' : JSON.stringify(d)));
     for (const { pair: p, data, starts, from, to } of this.evidenceInEdgeOrder()) {
-      const source = this.ids[this.a.get(p)]!;
-      const target = this.ids[this.b.get(p)]!;
+      const source = this.ids[this.a.get(p)];
+      const target = this.ids[this.b.get(p)];
       let cables = '';
       let evidence = '';
       for (let i = from; i < to; i += 1) {
-        const at = starts[i]!;
-        const cable = quotedCables[data[at + 1]!]!;
-        const shared = data[at + 2]!;
+        const at = starts[i];
+        const cable = quotedCables[data[at + 1]];
+        const shared = data[at + 2];
         let paragraphs = '';
         for (let j = 0; j < shared; j += 1) paragraphs += j === 0 ? `${data[at + 3 + j]}` : `,${data[at + 3 + j]}`;
         const comma = i === from ? '' : ',';
         cables += comma + cable;
         evidence += `${comma}{"cable":${cable},"paragraphs":[${paragraphs}]}`;
       }
-      const count = this.cables[p]!;
-      const first = this.first[p]!;
+      const count = this.cables[p];
+      const first = this.first[p];
       const truncated = count > to - from ? ',"evidenceTruncated":true' : '';
-      const span = first >= 0 ? `,"firstDate":${quotedDates[first]},"lastDate":${quotedDates[this.last[p]!]}` : '';
+      const span = first >= 0 ? `,"firstDate":${quotedDates[first]},"lastDate":${quotedDates[this.last[p]]}` : '';
       const key = JSON.stringify(`CO_MENTIONED:${source}--${target}`);
-      yield `{"edge":[${key},${JSON.stringify(source)},${JSON.stringify(target)},true,{"type":"CO_MENTIONED","weight":${count + this.paragraphs[p]!},"cableCount":${count},"paragraphCount":${this.paragraphs[p]!},"cables":[${cables}],"evidence":[${evidence}]${truncated}${span}}]}\n`;
+      yield `{"edge":[${key},${JSON.stringify(source)},${JSON.stringify(target)},true,{"type":"CO_MENTIONED","weight":${count + this.paragraphs[p]},"cableCount":${count},"paragraphCount":${this.paragraphs[p]},"cables":[${cables}],"evidence":[${evidence}]${truncated}${span}}]}\n`;
     }
   }
 
@@ -247,14 +255,14 @@ export class CoMentions {
       // Entries per position, then each entry's start grouped by position (cable order kept).
       const first = new Int32Array(width + 1);
       let entries = 0;
-      for (let at = 0; at < data.length; at += 3 + data[at + 2]!) {
-        first[data[at]! - base + 1]! += 1;
+      for (let at = 0; at < data.length; at += 3 + data[at + 2]) {
+        first[data[at] - base + 1] += 1;
         entries += 1;
       }
-      for (let k = 0; k < width; k += 1) first[k + 1]! += first[k]!;
+      for (let k = 0; k < width; k += 1) first[k + 1] += first[k];
       const starts = new Int32Array(entries);
       const fill = first.slice(0, width);
-      for (let at = 0; at < data.length; at += 3 + data[at + 2]!) starts[fill[data[at]! - base]!++] = at;
+      for (let at = 0; at < data.length; at += 3 + data[at + 2]) starts[fill[data[at] - base]++] = at;
       const step: PairEvidence = { pair: 0, data, starts, from: 0, to: 0 };
       for (let k = 0; k < width; k += 1) {
         step.pair = order[base + k]!;
@@ -282,38 +290,44 @@ export class CoMentions {
       row.last = this.last[p]!;
       row.evidence.length = 0;
       for (let i = from; i < to; i += 1) {
-        const at = starts[i]!;
-        row.evidence.push({ cable: data[at + 1]!, paragraphs: data.subarray(at + 3, at + 3 + data[at + 2]!) });
+        const at = starts[i];
+        row.evidence.push({ cable: data[at + 1], paragraphs: data.subarray(at + 3, at + 3 + data[at + 2]) });
       }
       yield row;
     }
   }
 
   /** The CO_MENTIONED edges in edge order, attributes as in the graph; `cableIds[i]`, `dates[i]` of cable i. */
-  *edges(cableIds: readonly string[], dates: readonly (string | undefined)[]): Generator<{ key: string; source: string; target: string; attributes: EdgeAttrs }> {
+  *edges(
+    cableIds: readonly string[],
+    dates: readonly (string | undefined)[],
+  ): Generator<{ key: string; source: string; target: string; attributes: EdgeAttrs }> {
     for (const { pair: p, data, starts, from, to } of this.evidenceInEdgeOrder()) {
-      const source = this.ids[this.a.get(p)]!;
-      const target = this.ids[this.b.get(p)]!;
+      const source = this.ids[this.a.get(p)];
+      const target = this.ids[this.b.get(p)];
       const evidence: Array<{ cable: string; paragraphs: number[] }> = [];
       for (let i = from; i < to; i += 1) {
-        const at = starts[i]!;
-        evidence.push({ cable: cableIds[data[at + 1]!]!, paragraphs: Array.from(data.subarray(at + 3, at + 3 + data[at + 2]!)) });
+        const at = starts[i];
+        evidence.push({
+          cable: cableIds[data[at + 1]],
+          paragraphs: Array.from(data.subarray(at + 3, at + 3 + data[at + 2])),
+        });
       }
-      const cables = this.cables[p]!;
-      const first = this.first[p]!;
+      const cables = this.cables[p];
+      const first = this.first[p];
       yield {
         key: `CO_MENTIONED:${source}--${target}`,
         source,
         target,
         attributes: {
           type: 'CO_MENTIONED',
-          weight: cables + this.paragraphs[p]!,
+          weight: cables + this.paragraphs[p],
           cableCount: cables,
-          paragraphCount: this.paragraphs[p]!,
+          paragraphCount: this.paragraphs[p],
           cables: evidence.map((e) => e.cable),
           evidence,
           ...(cables > evidence.length ? { evidenceTruncated: true } : {}),
-          ...(first >= 0 ? { firstDate: dates[first], lastDate: dates[this.last[p]!] } : {}),
+          ...(first >= 0 ? { firstDate: dates[first], lastDate: dates[this.last[p]] } : {}),
         },
       };
     }

@@ -15,7 +15,6 @@ export interface MetricsInput {
   forEachEdge(callback: (source: number, target: number, weight: number) => void): void;
 }
 
-
 /**
  * Node attributes for exploration: degree, weighted degree (co-mention weights count, other edges
  * 1), PageRank, Louvain community, and ForceAtlas2 positions (x, y). Computed on an undirected,
@@ -23,16 +22,19 @@ export interface MetricsInput {
  * where a graphology view cost ~290 — the difference between a full-corpus build fitting in 4 GiB
  * or not. Returns each node's metrics by index.
  */
-export function metricsOf(input: MetricsInput, options: Pick<BuildOptions, 'layoutIterations' | 'seed'>): (i: number) => NodeMetrics {
+export function metricsOf(
+  input: MetricsInput,
+  options: Pick<BuildOptions, 'layoutIterations' | 'seed'>,
+): (i: number) => NodeMetrics {
   const n = input.keys.length;
   const degree = new Float64Array(n);
   const weighted = new Float64Array(n);
   const view = new WeightedView(n, (callback) =>
     input.forEachEdge((s, t, weight) => {
-      degree[s]! += 1;
-      degree[t]! += 1;
-      weighted[s]! += weight;
-      weighted[t]! += weight;
+      degree[s] += 1;
+      degree[t] += 1;
+      weighted[s] += weight;
+      weighted[t] += weight;
       callback(s, t, weight);
     }),
   );
@@ -57,12 +59,12 @@ export function metricsOf(input: MetricsInput, options: Pick<BuildOptions, 'layo
     traceMemory('metrics: layout');
   }
   return (i) => ({
-    degree: degree[i]!,
-    weightedDegree: weighted[i]!,
-    pagerank: Number(rank[i]!.toPrecision(6)),
-    community: community[i]!,
-    x: Number(x[i]!.toFixed(3)),
-    y: Number(y[i]!.toFixed(3)),
+    degree: degree[i],
+    weightedDegree: weighted[i],
+    pagerank: Number(rank[i].toPrecision(6)),
+    community: community[i],
+    x: Number(x[i].toFixed(3)),
+    y: Number(y[i].toFixed(3)),
   });
 }
 
@@ -71,7 +73,13 @@ export function computeMetrics(graph: CableGraph, options: Pick<BuildOptions, 'l
   const keys = graph.nodes();
   const index = new Map(keys.map((key, i) => [key, i]));
   const metrics = metricsOf(
-    { keys, forEachEdge: (callback) => graph.forEachEdge((_e, a, s, t) => callback(index.get(s)!, index.get(t)!, typeof a.weight === 'number' ? a.weight : 1)) },
+    {
+      keys,
+      forEachEdge: (callback) =>
+        graph.forEachEdge((_e, a, s, t) =>
+          callback(index.get(s)!, index.get(t)!, typeof a.weight === 'number' ? a.weight : 1),
+        ),
+    },
     options,
   );
   keys.forEach((key, i) => graph.mergeNodeAttributes(key, { ...metrics(i) }));

@@ -31,4 +31,3 @@ export class GraphNodes {
     return this.keys.length;
   }
 }
-

@@ -17,7 +17,7 @@ export class PairIndex {
     const p = x < y ? x : y;
     const q = x < y ? y : x;
     for (let slot = this.hash(p, q) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.table[slot]!;
+      const entry = this.table[slot];
       if (entry === 0) return -1;
       if (this.a[entry - 1] === p && this.b[entry - 1] === q) return entry - 1;
     }
@@ -29,7 +29,7 @@ export class PairIndex {
     const q = x < y ? y : x;
     let slot = this.hash(p, q) & this.mask;
     for (; ; slot = (slot + 1) & this.mask) {
-      const entry = this.table[slot]!;
+      const entry = this.table[slot];
       if (entry === 0) break;
       if (this.a[entry - 1] === p && this.b[entry - 1] === q) return entry - 1;
     }
@@ -48,11 +48,11 @@ export class PairIndex {
 
   /** The smaller and the larger member of pair `i`. */
   low(i: number): number {
-    return this.a[i]!;
+    return this.a[i];
   }
 
   high(i: number): number {
-    return this.b[i]!;
+    return this.b[i];
   }
 
   private hash(p: number, q: number): number {
@@ -63,7 +63,7 @@ export class PairIndex {
     this.table = new Int32Array(this.table.length * 2);
     this.mask = this.table.length - 1;
     for (let i = 0; i < this.length; i += 1) {
-      let slot = this.hash(this.a[i]!, this.b[i]!) & this.mask;
+      let slot = this.hash(this.a[i], this.b[i]) & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = i + 1;
     }

@@ -11,12 +11,13 @@ export interface SortedRecords {
   line(i: number): string;
 }
 
-const byId = (a: MergeableRecord, b: MergeableRecord): number => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0);
+const byId = (a: MergeableRecord, b: MergeableRecord): number =>
+  a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0;
 
 /** Records held in memory (tests, small builds): merged (one per id) and sorted. */
 export function sortedInMemory(records: Iterable<CableRecord>): SortedRecords {
   const sorted = [...mergeRecords([], records).values()].sort(byId);
-  return { length: sorted.length, get: (i) => sorted[i]!, line: (i) => `${JSON.stringify({ record: sorted[i] })}\n` };
+  return { length: sorted.length, get: (i) => sorted[i], line: (i) => `${JSON.stringify({ record: sorted[i] })}\n` };
 }
 
 /** Where a record's JSON lies in the store's file: enough to merge versions without reading it. */
@@ -56,17 +57,24 @@ export class RecordStore {
   sorted(): SortedRecords {
     const sorted = [...this.entries.values()].sort(byId);
     const spool = this.spool;
-    const parts = (e: Entry): [string, string] => [spool.read(e.offset, e.cableLength), spool.read(e.offset + e.cableLength, e.mentionsLength)];
+    const parts = (e: Entry): [string, string] => [
+      spool.read(e.offset, e.cableLength),
+      spool.read(e.offset + e.cableLength, e.mentionsLength),
+    ];
     return {
       length: sorted.length,
       get: (i) => {
-        const e = sorted[i]!;
+        const e = sorted[i];
         const [cable, mentions] = parts(e);
-        return { cable: JSON.parse(cable) as CableRecord['cable'], mentions: JSON.parse(mentions) as CableRecord['mentions'], versions: e.versions };
+        return {
+          cable: JSON.parse(cable) as CableRecord['cable'],
+          mentions: JSON.parse(mentions) as CableRecord['mentions'],
+          versions: e.versions,
+        };
       },
       // JSON.stringify({record}) composed from the stored parts: the same bytes, no parse.
       line: (i) => {
-        const e = sorted[i]!;
+        const e = sorted[i];
         const [cable, mentions] = parts(e);
         return `{"record":{"cable":${cable},"mentions":${mentions},"versions":${JSON.stringify(e.versions satisfies CableVersion[])}}}\n`;
       },

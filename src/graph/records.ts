@@ -13,7 +13,10 @@ export function slimCable(cable: Cable): Cable {
 /** Content hash of a processed cable (ignores where it was read from). */
 export function contentHash(record: Pick<CableRecord, 'cable' | 'mentions'>): string {
   const { source: _source, ...cable } = record.cable;
-  return createHash('sha1').update(JSON.stringify([cable, record.mentions])).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(JSON.stringify([cable, record.mentions]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function toCableRecord(processed: ProcessedCable): CableRecord {
@@ -32,10 +35,15 @@ export function toCableRecord(processed: ProcessedCable): CableRecord {
  * build of B then `--append` A whenever release dates tell the copies apart).
  */
 function byVersion(a: CableVersion, b: CableVersion): number {
-  const key = (v: CableVersion): string[] => [v.released ?? '', v.file, v.row === undefined ? '' : String(v.row).padStart(12, '0'), v.hash];
+  const key = (v: CableVersion): string[] => [
+    v.released ?? '',
+    v.file,
+    v.row === undefined ? '' : String(v.row).padStart(12, '0'),
+    v.hash,
+  ];
   const ka = key(a);
   const kb = key(b);
-  for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+  for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
   return 0;
 }
 
@@ -74,7 +82,10 @@ export function mergeRecord<R extends MergeableRecord>(byId: Map<string, R>, rec
  * One record per cable id: a cable read twice (an older and a corrected copy) is kept once, the
  * latest, with every distinct version recorded. Identical re-reads change nothing.
  */
-export function mergeRecords<R extends MergeableRecord = CableRecord>(existing: Iterable<R>, incoming: Iterable<R>): Map<string, R> {
+export function mergeRecords<R extends MergeableRecord = CableRecord>(
+  existing: Iterable<R>,
+  incoming: Iterable<R>,
+): Map<string, R> {
   const byId = new Map<string, R>();
   for (const record of existing) mergeRecord(byId, record);
   for (const record of incoming) mergeRecord(byId, record);

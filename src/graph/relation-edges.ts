@@ -16,15 +16,27 @@ const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
  * parallel — `cables[i]` was written on `dates[i]` and says `evidence[i]` in paragraph
  * `paragraphs[i]` (0: outside the numbered paragraphs), at [starts[i], ends[i]) of its text.
  */
-function statements<T extends RoleRow | AffiliationRow>(rows: T[], key: (node: number) => string): Array<{ row: T; cable: string }> {
+function statements<T extends RoleRow | AffiliationRow>(
+  rows: T[],
+  key: (node: number) => string,
+): Array<{ row: T; cable: string }> {
   return rows
     .map((row) => ({ row, cable: key(row.cable) }))
-    .sort((x, y) => byText(x.row.date ?? '\uffff', y.row.date ?? '\uffff') || byText(x.cable, y.cable) || x.row.start - y.row.start);
+    .sort(
+      (x, y) =>
+        byText(x.row.date ?? '\uffff', y.row.date ?? '\uffff') || byText(x.cable, y.cable) || x.row.start - y.row.start,
+    );
 }
 
-function aggregate<T extends RoleRow | AffiliationRow>(rows: T[], key: (node: number) => string): Omit<EdgeAttrs, 'type'> {
+function aggregate<T extends RoleRow | AffiliationRow>(
+  rows: T[],
+  key: (node: number) => string,
+): Omit<EdgeAttrs, 'type'> {
   const list = statements(rows, key);
-  const dates = list.map((s) => s.row.date).filter((d): d is string => !!d).sort();
+  const dates = list
+    .map((s) => s.row.date)
+    .filter((d): d is string => !!d)
+    .sort();
   const attributes: Omit<EdgeAttrs, 'type'> = {};
   if (dates.length > 0) Object.assign(attributes, { firstDate: dates[0], lastDate: dates[dates.length - 1] });
   return Object.assign(attributes, {
@@ -59,9 +71,11 @@ function groups<T>(rows: T[], keyOf: (row: T) => string | undefined): Map<string
  */
 export function relationEdges(rows: CableRelationRows, key: (node: number) => string): RelationEdge[] {
   const out: RelationEdge[] = [];
-  const roleGroups = groups(rows.roles, (r) => (r.owner === undefined ? undefined : `HOLDS_ROLE:${key(r.person)}->${key(r.owner)}:${r.title}`));
+  const roleGroups = groups(rows.roles, (r) =>
+    r.owner === undefined ? undefined : `HOLDS_ROLE:${key(r.person)}->${key(r.owner)}:${r.title}`,
+  );
   for (const [edgeKey, list] of [...roleGroups].sort(([x], [y]) => byText(x, y))) {
-    const first = statements(list, key)[0]!.row;
+    const first = statements(list, key)[0].row;
     const attributes: EdgeAttrs = { type: 'HOLDS_ROLE', title: first.title };
     const organization = statements(list, key).find((s) => s.row.organization)?.row.organization;
     const unit = statements(list, key).find((s) => s.row.unit)?.row.unit;
@@ -71,20 +85,37 @@ export function relationEdges(rows: CableRelationRows, key: (node: number) => st
     Object.assign(attributes, aggregate(list, key), { titleTexts: statements(list, key).map((s) => s.row.titleText) });
     out.push({ key: edgeKey, source: key(first.person), target: key(first.owner!), attributes });
   }
-  const affiliationGroups = groups(rows.affiliations, (a) => (a.owner === undefined ? undefined : `AFFILIATED_WITH:${key(a.person)}->${key(a.owner)}`));
+  const affiliationGroups = groups(rows.affiliations, (a) =>
+    a.owner === undefined ? undefined : `AFFILIATED_WITH:${key(a.person)}->${key(a.owner)}`,
+  );
   for (const [edgeKey, list] of [...affiliationGroups].sort(([x], [y]) => byText(x, y))) {
-    const first = list[0]!;
-    out.push({ key: edgeKey, source: key(first.person), target: key(first.owner!), attributes: { type: 'AFFILIATED_WITH', organization: first.organization, ...aggregate(list, key) } });
+    const first = list[0];
+    out.push({
+      key: edgeKey,
+      source: key(first.person),
+      target: key(first.owner!),
+      attributes: { type: 'AFFILIATED_WITH', organization: first.organization, ...aggregate(list, key) },
+    });
   }
-  const meetings = rows.meetings.map((m) => ({ m, edgeKey: `MET:${key(m.a)}->${key(m.b)}:${key(m.cable)}` })).sort((x, y) => byText(x.edgeKey, y.edgeKey));
-  for (const { m, edgeKey } of meetings) out.push({ key: edgeKey, source: key(m.a), target: key(m.b), attributes: meetingAttributes(m, key) });
+  const meetings = rows.meetings
+    .map((m) => ({ m, edgeKey: `MET:${key(m.a)}->${key(m.b)}:${key(m.cable)}` }))
+    .sort((x, y) => byText(x.edgeKey, y.edgeKey));
+  for (const { m, edgeKey } of meetings)
+    out.push({ key: edgeKey, source: key(m.a), target: key(m.b), attributes: meetingAttributes(m, key) });
   return out;
 }
 
 function meetingAttributes(m: MeetingRow, key: (node: number) => string): EdgeAttrs {
   const attributes: EdgeAttrs = { type: 'MET', cable: key(m.cable) };
   if (m.date) attributes.date = m.date;
-  Object.assign(attributes, { dateSource: m.dateSource, form: m.form, paragraph: m.paragraph ?? 0, evidence: m.evidence, start: m.start, end: m.end });
+  Object.assign(attributes, {
+    dateSource: m.dateSource,
+    form: m.form,
+    paragraph: m.paragraph ?? 0,
+    evidence: m.evidence,
+    start: m.start,
+    end: m.end,
+  });
   if (m.aRole) attributes.role = m.aRole;
   return attributes;
 }

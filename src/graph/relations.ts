@@ -29,7 +29,11 @@ function personNode(visit: RelationVisit, ref: { entityId?: string }): number | 
  * by its name, else the country (a national ministry's offices belong to the country; the
  * ministry stays in the edge's `organization`).
  */
-function ownerOf(visit: RelationVisit, role: Role, post: string | undefined): { owner?: number; ownerName: string } | undefined {
+function ownerOf(
+  visit: RelationVisit,
+  role: Role,
+  post: string | undefined,
+): { owner?: number; ownerName: string } | undefined {
   const cable = visit.record.cable;
   const origin = cable.origin ?? cable.routing.from?.name;
   if (role.organization && post && (role.organization === origin || role.organization === post.slice(5))) {
@@ -52,8 +56,16 @@ function ownerOf(visit: RelationVisit, role: Role, post: string | undefined): { 
 
 /** Countries whose common name (world-countries) is newer than the cables' (2010 and before). */
 const OLDER_NAMES: Record<string, string[]> = {
-  Türkiye: ['Turkey'], Czechia: ['Czech Republic'], Myanmar: ['Burma'], Eswatini: ['Swaziland'], 'North Macedonia': ['Macedonia'], 'Cape Verde': ['Cabo Verde'],
-  'Timor-Leste': ['East Timor'], 'Ivory Coast': ["Cote d'Ivoire", "Côte d'Ivoire"], 'DR Congo': ['Democratic Republic of the Congo', 'Congo'], 'Republic of the Congo': ['Congo'],
+  Türkiye: ['Turkey'],
+  Czechia: ['Czech Republic'],
+  Myanmar: ['Burma'],
+  Eswatini: ['Swaziland'],
+  'North Macedonia': ['Macedonia'],
+  'Cape Verde': ['Cabo Verde'],
+  'Timor-Leste': ['East Timor'],
+  'Ivory Coast': ["Cote d'Ivoire", "Côte d'Ivoire"],
+  'DR Congo': ['Democratic Republic of the Congo', 'Congo'],
+  'Republic of the Congo': ['Congo'],
 };
 
 /** The roles, affiliations and meetings of one cable as rows of the graph (people without a node are left out). */
@@ -73,7 +85,18 @@ export function relationRows(visit: RelationVisit): CableRelationRows {
     const key = `${person}|${r.title}|${owner.ownerName}`;
     if (seenRoles.has(key)) continue;
     seenRoles.add(key);
-    const row: RoleRow = { cable: visit.node, person, title: r.title, titleText: r.titleText, ownerName: owner.ownerName, basis: r.basis, former: r.former === true, evidence: r.evidence.text, start: r.evidence.start, end: r.evidence.end };
+    const row: RoleRow = {
+      cable: visit.node,
+      person,
+      title: r.title,
+      titleText: r.titleText,
+      ownerName: owner.ownerName,
+      basis: r.basis,
+      former: r.former === true,
+      evidence: r.evidence.text,
+      start: r.evidence.start,
+      end: r.evidence.end,
+    };
     if (owner.owner !== undefined) row.owner = owner.owner;
     if (r.country) row.country = r.country;
     if (r.organization) row.organization = r.organization;
@@ -88,7 +111,14 @@ export function relationRows(visit: RelationVisit): CableRelationRows {
     const person = personNode(visit, a.person);
     if (person === undefined || seenAffiliations.has(`${person}|${a.organization}`)) continue;
     seenAffiliations.add(`${person}|${a.organization}`);
-    const row: AffiliationRow = { cable: visit.node, person, organization: a.organization, evidence: a.evidence.text, start: a.evidence.start, end: a.evidence.end };
+    const row: AffiliationRow = {
+      cable: visit.node,
+      person,
+      organization: a.organization,
+      evidence: a.evidence.text,
+      start: a.evidence.start,
+      end: a.evidence.end,
+    };
     const owner = visit.entityNode(entityId('ORGANIZATION', a.organization));
     if (owner !== undefined) row.owner = owner;
     if (a.country) row.country = a.country;
@@ -115,10 +145,20 @@ function meetingRows(visit: RelationVisit, meetings: Meeting[], post: string | u
     const key = [aNode, bNode].sort((x, y) => x - y).join('|');
     const prev = byPair.get(key);
     if (prev) {
-      if (prev.dateSource === 'cable' && m.dateSource === 'text' && m.date) Object.assign(prev, { date: m.date, dateSource: 'text' });
+      if (prev.dateSource === 'cable' && m.dateSource === 'text' && m.date)
+        Object.assign(prev, { date: m.date, dateSource: 'text' });
       continue;
     }
-    const row: MeetingRow = { cable: visit.node, a: aNode, b: bNode, dateSource: m.dateSource, form: m.form, evidence: m.evidence.text, start: m.evidence.start, end: m.evidence.end };
+    const row: MeetingRow = {
+      cable: visit.node,
+      a: aNode,
+      b: bNode,
+      dateSource: m.dateSource,
+      form: m.form,
+      evidence: m.evidence.text,
+      start: m.evidence.start,
+      end: m.evidence.end,
+    };
     if (a.kind === 'officer') row.aRole = a.role;
     if (m.date) row.date = m.date;
     if (m.paragraph !== undefined) row.paragraph = m.paragraph;

@@ -40,7 +40,8 @@ export class Spool {
     if (this.pendingBytes === 0) return;
     const buffer = Buffer.from(this.pending.join(''));
     try {
-      for (let done = 0; done < buffer.length; ) done += fs.writeSync(this.fd, buffer, done, buffer.length - done, this.written + done);
+      for (let done = 0; done < buffer.length;)
+        done += fs.writeSync(this.fd, buffer, done, buffer.length - done, this.written + done);
     } catch (error) {
       // writeSync's errors (a full disk) name no file: say which.
       (error as NodeJS.ErrnoException).path ??= this.file;
@@ -54,7 +55,7 @@ export class Spool {
   read(offset: number, length: number): string {
     if (offset + length > this.written) this.flush();
     const buffer = Buffer.allocUnsafe(length);
-    for (let done = 0; done < length; ) {
+    for (let done = 0; done < length;) {
       const n = fs.readSync(this.fd, buffer, done, length - done, offset + done);
       if (n === 0) throw new Error(`${this.file}: short read at ${offset + done}`);
       done += n;
@@ -68,7 +69,7 @@ export class Spool {
     for (let offset = 0; offset < this.written; offset += size) {
       const length = Math.min(size, this.written - offset);
       const buffer = Buffer.allocUnsafe(length);
-      for (let done = 0; done < length; ) done += fs.readSync(this.fd, buffer, done, length - done, offset + done);
+      for (let done = 0; done < length;) done += fs.readSync(this.fd, buffer, done, length - done, offset + done);
       yield buffer;
     }
   }

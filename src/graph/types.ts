@@ -38,4 +38,9 @@ export interface BuildOptions {
   curation?: Decision[];
 }
 
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { maxEntitiesPerWindow: 40, layoutIterations: 100, seed: 1, maxEvidence: 100 };
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
+  maxEntitiesPerWindow: 40,
+  layoutIterations: 100,
+  seed: 1,
+  maxEvidence: 100,
+};

@@ -63,7 +63,7 @@ export function readAnnotatedText(source: string, deadline: Deadline = Deadline.
   const append = (piece: string): void => {
     pieces.push(piece);
     length += piece.length;
-    beforeLast = piece.length >= 2 ? piece[piece.length - 2]! : last;
+    beforeLast = piece.length >= 2 ? piece[piece.length - 2] : last;
     last = piece[piece.length - 1]!;
   };
   const spans: Array<{ type: EntityAnnotation['type']; start: number; end: number }> = [];
@@ -114,6 +114,11 @@ export function readAnnotatedText(source: string, deadline: Deadline = Deadline.
   }
   if (/\n[ \t]*\n/.test(pendingSpace)) append('\n');
   const text = pieces.join('');
-  const annotations: EntityAnnotation[] = spans.map(({ type, start, end }) => ({ type, text: text.slice(start, end), start, end }));
+  const annotations: EntityAnnotation[] = spans.map(({ type, start, end }) => ({
+    type,
+    text: text.slice(start, end),
+    start,
+    end,
+  }));
   return { text, annotations };
 }

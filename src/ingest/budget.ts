@@ -13,7 +13,10 @@ export const DEFAULT_READ_BUDGET: ReadBudget = { maxBytes: 16 * 1024 * 1024, max
 
 /** Thrown by a reader that ran past its budget; the caller reports it and skips the input. */
 export class BudgetExceeded extends Error {
-  constructor(readonly kind: 'size' | 'time', message: string) {
+  constructor(
+    readonly kind: 'size' | 'time',
+    message: string,
+  ) {
     super(message);
     this.name = 'BudgetExceeded';
   }
@@ -49,7 +52,8 @@ export class Deadline {
   }
 
   check(): void {
-    if (Date.now() > this.endsAt) throw new BudgetExceeded('time', `reading took longer than ${formatSeconds(this.millis)} (--max-file-seconds)`);
+    if (Date.now() > this.endsAt)
+      throw new BudgetExceeded('time', `reading took longer than ${formatSeconds(this.millis)} (--max-file-seconds)`);
   }
 }
 

@@ -6,7 +6,16 @@ import { DEFAULT_READ_BUDGET } from './budget';
 import type { RawCable } from './types';
 
 /** cables.csv columns, unnamed in the file: row number, date, id, origin, classification, references, header, text. */
-export const CABLES_CSV_COLUMNS = ['row', 'date', 'referenceId', 'origin', 'classification', 'references', 'header', 'text'] as const;
+export const CABLES_CSV_COLUMNS = [
+  'row',
+  'date',
+  'referenceId',
+  'origin',
+  'classification',
+  'references',
+  'header',
+  'text',
+] as const;
 
 /**
  * Rewrites backslash-escaped quotes (`\"`, used by the circulating cables.csv dump) into
@@ -30,7 +39,10 @@ export class BackslashQuoteNormalizer extends Transform {
       this.carry = '\\';
       text = text.slice(0, -1);
     }
-    done(null, text.indexOf('\\') < 0 ? text : text.replace(/\\([\\"])/g, (_m, c: string) => (c === '"' ? '""' : '\\\\')));
+    done(
+      null,
+      text.indexOf('\\') < 0 ? text : text.replace(/\\([\\"])/g, (_m, c: string) => (c === '"' ? '""' : '\\\\')),
+    );
   }
 
   override _flush(done: TransformCallback): void {
@@ -53,7 +65,12 @@ interface CsvRecord {
  * quotes was quadratic and gave one error per quote), and a row longer than `maxRowChars` (an
  * unclosed quote swallowing the file) is skipped with an error instead of growing without end.
  */
-export async function* readCablesCsv(input: Readable, file: string, report: (d: Diagnostic) => void, maxRowChars = DEFAULT_READ_BUDGET.maxBytes): AsyncGenerator<RawCable> {
+export async function* readCablesCsv(
+  input: Readable,
+  file: string,
+  report: (d: Diagnostic) => void,
+  maxRowChars = DEFAULT_READ_BUDGET.maxBytes,
+): AsyncGenerator<RawCable> {
   const parser = parse({
     relax_column_count: true,
     relax_quotes: true,
@@ -64,7 +81,14 @@ export async function* readCablesCsv(input: Readable, file: string, report: (d: 
     info: true,
   });
   parser.on('skip', (error: Error & { lines?: number; records?: number }) => {
-    report({ severity: 'warning', rule: 'ingest:csv-unreadable-row', message: `unreadable CSV row skipped: ${error.message.replace(/\s+/g, ' ')}`, file, line: error.lines, row: (error.records ?? 0) + 1 });
+    report({
+      severity: 'warning',
+      rule: 'ingest:csv-unreadable-row',
+      message: `unreadable CSV row skipped: ${error.message.replace(/\s+/g, ' ')}`,
+      file,
+      line: error.lines,
+      row: (error.records ?? 0) + 1,
+    });
   });
   input.setEncoding('utf8');
   const records = input.pipe(new BackslashQuoteNormalizer()).pipe(parser);
@@ -77,10 +101,26 @@ export async function* readCablesCsv(input: Readable, file: string, report: (d: 
       const line = previousEndLine + 1;
       previousEndLine = info.lines;
       if (record.length !== CABLES_CSV_COLUMNS.length) {
-        report({ severity: 'warning', rule: 'ingest:csv-column-count', message: `row has ${record.length} columns, expected ${CABLES_CSV_COLUMNS.length}; skipped`, file, line, row });
+        report({
+          severity: 'warning',
+          rule: 'ingest:csv-column-count',
+          message: `row has ${record.length} columns, expected ${CABLES_CSV_COLUMNS.length}; skipped`,
+          file,
+          line,
+          row,
+        });
         continue;
       }
-      const [, date, referenceId, origin, classification, references, header, text] = record as [string, string, string, string, string, string, string, string];
+      const [, date, referenceId, origin, classification, references, header, text] = record as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       const raw: RawCable = {
         source: { file, line, row },
         format: 'csv',
@@ -93,17 +133,33 @@ export async function* readCablesCsv(input: Readable, file: string, report: (d: 
       if (date.trim()) raw.metadata.created = date.trim();
       if (origin.trim()) raw.metadata.origin = origin.trim();
       if (classification.trim()) raw.metadata.classification = classification.trim();
-      const refs = references.split('|').map((r) => r.trim()).filter(Boolean);
+      const refs = references
+        .split('|')
+        .map((r) => r.trim())
+        .filter(Boolean);
       if (refs.length > 0) raw.metadata.references = refs;
       if (header.trim()) raw.header = header.replace(/\r\n?/g, '\n');
       // The stream decoder replaces bad UTF-8 with U+FFFD; say so on the cable that has it.
       if (record.some((field) => field.includes('\uFFFD'))) {
-        raw.diagnostics.push({ severity: 'warning', rule: 'ingest:invalid-utf8', message: 'invalid UTF-8 in this row; bad bytes replaced with U+FFFD', file, line, row });
+        raw.diagnostics.push({
+          severity: 'warning',
+          rule: 'ingest:invalid-utf8',
+          message: 'invalid UTF-8 in this row; bad bytes replaced with U+FFFD',
+          file,
+          line,
+          row,
+        });
       }
       yield raw;
     }
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
-    report({ severity: 'error', rule: 'ingest:csv-broken', message: `CSV cannot be read past here: ${e.message.replace(/\s+/g, ' ')}`, file, line: e.lines ?? previousEndLine + 1 });
+    report({
+      severity: 'error',
+      rule: 'ingest:csv-broken',
+      message: `CSV cannot be read past here: ${e.message.replace(/\s+/g, ' ')}`,
+      file,
+      line: e.lines ?? previousEndLine + 1,
+    });
   }
 }

@@ -26,8 +26,9 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   // Plain scan of the UTF-8 grammar: cheaper to write and read than bisection, and only run on bad files.
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const b = bytes[i];
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k += 1) {
       const c = bytes[i + k];
@@ -46,11 +47,23 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
  */
 export function decodeCableBytes(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
-    return { diagnostics: [{ severity: 'warning', rule: 'ingest:empty', message: 'empty input, nothing to read', file }] };
+    return {
+      diagnostics: [{ severity: 'warning', rule: 'ingest:empty', message: 'empty input, nothing to read', file }],
+    };
   }
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (head.includes(0)) {
-    return { diagnostics: [{ severity: 'warning', rule: 'ingest:binary', message: 'binary data (NUL bytes), not a cable; skipped', file, line: lineOfByte(bytes, head.indexOf(0)) }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'warning',
+          rule: 'ingest:binary',
+          message: 'binary data (NUL bytes), not a cable; skipped',
+          file,
+          line: lineOfByte(bytes, head.indexOf(0)),
+        },
+      ],
+    };
   }
   // NUL bytes past the sniffed head: a damaged or concatenated file. Dropped with a warning (they
   // are never cable text), unless there are so many that the file is binary after all.
@@ -60,9 +73,25 @@ export function decodeCableBytes(bytes: Uint8Array, file: string): DecodedText {
     let nuls = 0;
     for (let i = firstNul; i < bytes.length; i += 1) if (bytes[i] === 0) nuls += 1;
     if (nuls * 100 > bytes.length) {
-      return { diagnostics: [{ severity: 'warning', rule: 'ingest:binary', message: `binary data (${nuls} NUL bytes from byte ${firstNul}), not a cable; skipped`, file, line: lineOfByte(bytes, firstNul) }] };
+      return {
+        diagnostics: [
+          {
+            severity: 'warning',
+            rule: 'ingest:binary',
+            message: `binary data (${nuls} NUL bytes from byte ${firstNul}), not a cable; skipped`,
+            file,
+            line: lineOfByte(bytes, firstNul),
+          },
+        ],
+      };
     }
-    diagnostics.push({ severity: 'warning', rule: 'ingest:nul-bytes', message: `${nuls} NUL byte${nuls === 1 ? '' : 's'} from byte ${firstNul} (damaged file?); removed, the rest read`, file, line: lineOfByte(bytes, firstNul) });
+    diagnostics.push({
+      severity: 'warning',
+      rule: 'ingest:nul-bytes',
+      message: `${nuls} NUL byte${nuls === 1 ? '' : 's'} from byte ${firstNul} (damaged file?); removed, the rest read`,
+      file,
+      line: lineOfByte(bytes, firstNul),
+    });
     bytes = bytes.filter((b) => b !== 0);
   }
   try {
@@ -71,7 +100,16 @@ export function decodeCableBytes(bytes: Uint8Array, file: string): DecodedText {
     const at = firstInvalidUtf8Byte(bytes);
     return {
       text: lossyUtf8.decode(bytes),
-      diagnostics: [...diagnostics, { severity: 'warning', rule: 'ingest:invalid-utf8', message: `invalid UTF-8 at byte ${at}; bad bytes replaced with U+FFFD`, file, line: lineOfByte(bytes, at) }],
+      diagnostics: [
+        ...diagnostics,
+        {
+          severity: 'warning',
+          rule: 'ingest:invalid-utf8',
+          message: `invalid UTF-8 at byte ${at}; bad bytes replaced with U+FFFD`,
+          file,
+          line: lineOfByte(bytes, at),
+        },
+      ],
     };
   }
 }

@@ -26,7 +26,8 @@ function countUpTo(re: RegExp, text: string, limit: number): number {
  */
 export function detectFormat(head: string, fileName = ''): SourceFormat {
   if (CSV_FIRST_RECORD.test(head)) return 'csv';
-  if (ANNOTATION_OPENERS.some((opener) => head.includes(opener)) && countUpTo(ANNOTATION_BRACKET, head, 2) >= 2) return 'annotated';
+  if (ANNOTATION_OPENERS.some((opener) => head.includes(opener)) && countUpTo(ANNOTATION_BRACKET, head, 2) >= 2)
+    return 'annotated';
   if (CABLE_VIEWER_MARKERS.some((marker) => head.includes(marker))) return 'html';
   if (/\.csv$/i.test(fileName)) return 'csv';
   if (/\.html?$/i.test(fileName) && /<\w+[^>]*>/.test(head)) return 'html';

@@ -73,7 +73,7 @@ function tokenize(html: string, events: TagEvents, deadline: Deadline): void {
   let attribValue = '';
   const openTag = (): void => {
     const implied = OPEN_IMPLIES_CLOSE[tag];
-    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) pop();
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1])) pop();
     if (TRACKED.has(tag)) push(tag);
     events.open(tag, attribs);
   };
@@ -268,6 +268,7 @@ export function readCableViewerPage(html: string, deadline: Deadline = Deadline.
   const page: CableViewerPage = { metadata, preBlocks };
   if (openPre) page.truncation = 'page ends inside the cable text (<pre> not closed)';
   else if (openTable) page.truncation = 'page ends inside the metadata table';
-  else if (/<html/i.test(html) && !/<\/html\s*>/i.test(html.slice(-4096))) page.truncation = 'page has no closing </html>';
+  else if (/<html/i.test(html) && !/<\/html\s*>/i.test(html.slice(-4096)))
+    page.truncation = 'page has no closing </html>';
   return page;
 }

@@ -76,7 +76,8 @@ async function readHead(source: Exclude<Source, { kind: 'problem' }>): Promise<O
   const handle = await fs.promises.open(source.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw Object.assign(new Error('not a regular file (a FIFO, socket or device?)'), { code: 'ENOTREG' });
+    if (!stat.isFile())
+      throw Object.assign(new Error('not a regular file (a FIFO, socket or device?)'), { code: 'ENOTREG' });
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     return { head: buffer.subarray(0, bytesRead), size: stat.size, stream: () => fs.createReadStream(source.path) };
@@ -91,7 +92,13 @@ async function readAll(stream: Readable, budget: ReadBudget, deadline: Deadline)
   let size = 0;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new BudgetExceeded('time', `reading took longer than ${budget.maxMillis / 1000} s (--max-file-seconds)`)), deadline.remaining());
+    timer = setTimeout(
+      () =>
+        reject(
+          new BudgetExceeded('time', `reading took longer than ${budget.maxMillis / 1000} s (--max-file-seconds)`),
+        ),
+      deadline.remaining(),
+    );
   });
   timedOut.catch(() => undefined);
   const iterator = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
@@ -111,19 +118,38 @@ async function readAll(stream: Readable, budget: ReadBudget, deadline: Deadline)
 }
 
 function tooLarge(size: number, budget: ReadBudget, atLeast = false): BudgetExceeded {
-  return new BudgetExceeded('size', `${atLeast ? 'over ' : ''}${formatBytes(size)}, more than the ${formatBytes(budget.maxBytes)} allowed for one cable file (--max-file-size)`);
+  return new BudgetExceeded(
+    'size',
+    `${atLeast ? 'over ' : ''}${formatBytes(size)}, more than the ${formatBytes(budget.maxBytes)} allowed for one cable file (--max-file-size)`,
+  );
 }
 
 /** One cable from the text of a single-cable file, in the given format. */
-export function readCableText(text: string, format: Exclude<SourceFormat, 'csv'>, file: string, deadline: Deadline = Deadline.none()): RawCable {
+export function readCableText(
+  text: string,
+  format: Exclude<SourceFormat, 'csv'>,
+  file: string,
+  deadline: Deadline = Deadline.none(),
+): RawCable {
   const raw: RawCable = { source: { file, line: 1 }, format, metadata: {}, body: '', diagnostics: [] };
   if (format === 'html' || (format === 'annotated' && /<pre[\s>]/i.test(text))) {
     const page = readCableViewerPage(text, deadline);
     raw.metadata = page.metadata;
-    if (page.truncation) raw.diagnostics.push({ severity: 'warning', rule: 'ingest:truncated-page', message: `truncated page: ${page.truncation}; kept what is there`, file });
+    if (page.truncation)
+      raw.diagnostics.push({
+        severity: 'warning',
+        rule: 'ingest:truncated-page',
+        message: `truncated page: ${page.truncation}; kept what is there`,
+        file,
+      });
     const blocks = page.preBlocks;
     if (blocks.length === 0) {
-      raw.diagnostics.push({ severity: 'warning', rule: 'ingest:no-cable-text', message: 'no cable text (<pre> block) in this page', file });
+      raw.diagnostics.push({
+        severity: 'warning',
+        rule: 'ingest:no-cable-text',
+        message: 'no cable text (<pre> block) in this page',
+        file,
+      });
     }
     // Full pages: header block then text block. Partial extracts: the text block only.
     if (blocks.length >= 2) raw.header = blocks[0];
@@ -156,9 +182,11 @@ export async function* readCables(inputs: string[], options: ReadOptions = {}): 
   const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...options.budget };
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const sources = expandInputs(inputs);
-  const read = (source: Source): AsyncGenerator<RawCable> => readSource(source, { report, budget, ...(options.format ? { format: options.format } : {}) });
+  const read = (source: Source): AsyncGenerator<RawCable> =>
+    readSource(source, { report, budget, ...(options.format ? { format: options.format } : {}) });
   if (concurrency === 1) {
-    for await (const { source, opened } of readAhead(sources)) yield* readSource(source, { report, budget, ...(options.format ? { format: options.format } : {}) }, opened);
+    for await (const { source, opened } of readAhead(sources))
+      yield* readSource(source, { report, budget, ...(options.format ? { format: options.format } : {}) }, opened);
     return;
   }
   yield* interleave(smallestFirst(sources), read, concurrency);
@@ -194,13 +222,20 @@ async function* smallestFirst(sources: AsyncIterable<Source>): AsyncGenerator<So
  * The items of `expand(source)` for every source, up to `width` sources at a time, each item as
  * soon as it is ready (a source that stalls holds back only itself).
  */
-async function* interleave<S, T>(sources: AsyncIterable<S>, expand: (source: S) => AsyncGenerator<T>, width: number): AsyncGenerator<T> {
+async function* interleave<S, T>(
+  sources: AsyncIterable<S>,
+  expand: (source: S) => AsyncGenerator<T>,
+  width: number,
+): AsyncGenerator<T> {
   const pendingSources = sources[Symbol.asyncIterator]();
   let sourcesDone = false;
   type Step = { lane: AsyncGenerator<T>; result: IteratorResult<T> };
   const inFlight = new Map<AsyncGenerator<T>, Promise<Step>>();
   const advance = (lane: AsyncGenerator<T>): void => {
-    inFlight.set(lane, lane.next().then((result) => ({ lane, result })));
+    inFlight.set(
+      lane,
+      lane.next().then((result) => ({ lane, result })),
+    );
   };
   const fill = async (): Promise<void> => {
     while (!sourcesDone && inFlight.size < width) {
@@ -230,7 +265,9 @@ async function* interleave<S, T>(sources: AsyncIterable<S>, expand: (source: S) 
 const READ_AHEAD = 16;
 
 /** Starts reading the next few files' heads early; yields them in input order. stdin is never read ahead. */
-async function* readAhead(sources: AsyncIterable<Source>): AsyncGenerator<{ source: Source; opened?: Promise<OpenedSource> }> {
+async function* readAhead(
+  sources: AsyncIterable<Source>,
+): AsyncGenerator<{ source: Source; opened?: Promise<OpenedSource> }> {
   const queue: Array<{ source: Source; opened?: Promise<OpenedSource> }> = [];
   for await (const source of sources) {
     if (source.kind === 'file') {
@@ -253,7 +290,11 @@ interface SourceContext {
 }
 
 /** The cables of one source; its diagnostics limited to a few per rule, then a count. */
-async function* readSource(source: Source, context: SourceContext, opened?: Promise<OpenedSource>): AsyncGenerator<RawCable> {
+async function* readSource(
+  source: Source,
+  context: SourceContext,
+  opened?: Promise<OpenedSource>,
+): AsyncGenerator<RawCable> {
   const limiter = new DiagnosticLimiter(context.report);
   const report = (d: Diagnostic): void => limiter.add(d);
   try {
@@ -263,7 +304,11 @@ async function* readSource(source: Source, context: SourceContext, opened?: Prom
   }
 }
 
-async function* readSourceCables(source: Source, { report, budget, format: forced }: SourceContext, early?: Promise<OpenedSource>): AsyncGenerator<RawCable> {
+async function* readSourceCables(
+  source: Source,
+  { report, budget, format: forced }: SourceContext,
+  early?: Promise<OpenedSource>,
+): AsyncGenerator<RawCable> {
   const file = source.display;
   if (source.kind === 'problem') {
     report(source.diagnostic);
@@ -271,7 +316,8 @@ async function* readSourceCables(source: Source, { report, budget, format: force
   }
   const deadline = new Deadline(budget.maxMillis);
   const skipped = (error: unknown): void => {
-    if (error instanceof BudgetExceeded) report({ severity: 'error', rule: 'ingest:budget', message: `skipped: ${error.message}`, file });
+    if (error instanceof BudgetExceeded)
+      report({ severity: 'error', rule: 'ingest:budget', message: `skipped: ${error.message}`, file });
     else report({ severity: 'error', rule: 'ingest:unreadable', message: `cannot read: ${reasonOf(error)}`, file });
   };
   let opened: OpenedSource;

@@ -56,8 +56,15 @@ function statProblem(file: string, error: unknown): Diagnostic {
     link = undefined;
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (link !== undefined && code === 'ENOENT') return { severity: 'warning', rule: 'ingest:dangling-link', message: `symbolic link to a missing file (${link}); skipped`, file };
-  if (code === 'ELOOP') return { severity: 'warning', rule: 'ingest:symlink-loop', message: 'symbolic link loop; skipped', file };
+  if (link !== undefined && code === 'ENOENT')
+    return {
+      severity: 'warning',
+      rule: 'ingest:dangling-link',
+      message: `symbolic link to a missing file (${link}); skipped`,
+      file,
+    };
+  if (code === 'ELOOP')
+    return { severity: 'warning', rule: 'ingest:symlink-loop', message: 'symbolic link loop; skipped', file };
   return { severity: 'error', rule: 'ingest:unreadable', message: `cannot read: ${reasonOf(error)}`, file };
 }
 
@@ -78,7 +85,12 @@ async function walkDirectory(root: string): Promise<{ files: string[]; problems:
     try {
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push({ severity: 'error', rule: 'ingest:unreadable-directory', message: `cannot read folder: ${reasonOf(error)}; its cables are skipped`, file: dir });
+      problems.push({
+        severity: 'error',
+        rule: 'ingest:unreadable-directory',
+        message: `cannot read folder: ${reasonOf(error)}; its cables are skipped`,
+        file: dir,
+      });
       return;
     }
     for (const entry of entries) {
@@ -100,7 +112,12 @@ async function walkDirectory(root: string): Promise<{ files: string[]; problems:
       else if (stat.isDirectory()) {
         const key = folderKey(stat);
         if (visited.has(key)) {
-          problems.push({ severity: 'warning', rule: 'ingest:symlink-loop', message: 'symbolic link to a folder already read (a loop, or a second way to it); not followed', file: child });
+          problems.push({
+            severity: 'warning',
+            rule: 'ingest:symlink-loop',
+            message: 'symbolic link to a folder already read (a loop, or a second way to it); not followed',
+            file: child,
+          });
           continue;
         }
         visited.add(key);
@@ -142,13 +159,24 @@ export async function* expandInputs(inputs: string[]): AsyncGenerator<Source> {
     } else if (stat?.isDirectory()) {
       const { files, problems } = await walkDirectory(input);
       for (const p of problems) yield problem(p);
-      if (files.length === 0 && problems.length === 0) yield problem({ severity: 'warning', rule: 'ingest:empty-directory', message: 'directory holds no files', file: input });
+      if (files.length === 0 && problems.length === 0)
+        yield problem({
+          severity: 'warning',
+          rule: 'ingest:empty-directory',
+          message: 'directory holds no files',
+          file: input,
+        });
       for (const rel of files.sort()) {
         const full = path.join(input, rel);
         yield { kind: 'file', path: full, display: full };
       }
     } else if (stat) {
-      yield problem({ severity: 'warning', rule: 'ingest:special-file', message: describeSpecial(stat) ?? 'not a file or directory', file: input });
+      yield problem({
+        severity: 'warning',
+        rule: 'ingest:special-file',
+        message: describeSpecial(stat) ?? 'not a file or directory',
+        file: input,
+      });
     } else if (GLOB_CHARS.test(input)) {
       yield* expandGlob(input, problem);
     } else if ((statError as NodeJS.ErrnoException).code === 'ENOENT' && !isLink(input)) {
@@ -170,7 +198,13 @@ function isLink(file: string): boolean {
 async function* expandGlob(input: string, problem: (d: Diagnostic) => Source): AsyncGenerator<Source> {
   // Links are not followed into folders (two links to each other made fast-glob walk forever);
   // unreadable folders are passed over (suppressErrors) rather than ending the run.
-  const entries = await fg(input.split(path.sep).join('/'), { onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true, objectMode: true });
+  const entries = await fg(input.split(path.sep).join('/'), {
+    onlyFiles: false,
+    dot: false,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    objectMode: true,
+  });
   const files: string[] = [];
   const problems: Diagnostic[] = [];
   for (const entry of entries) {
@@ -179,13 +213,26 @@ async function* expandGlob(input: string, problem: (d: Diagnostic) => Source): A
       try {
         const stat = await fs.promises.stat(entry.path);
         if (stat.isFile()) files.push(entry.path);
-        else if (!stat.isDirectory()) problems.push({ severity: 'warning', rule: 'ingest:special-file', message: describeSpecial(stat) ?? 'not a file', file: entry.path });
+        else if (!stat.isDirectory())
+          problems.push({
+            severity: 'warning',
+            rule: 'ingest:special-file',
+            message: describeSpecial(stat) ?? 'not a file',
+            file: entry.path,
+          });
       } catch (error) {
         problems.push(statProblem(entry.path, error));
       }
-    } else if (!entry.dirent.isDirectory()) problems.push({ severity: 'warning', rule: 'ingest:special-file', message: 'a FIFO, socket or device, not a cable file; skipped', file: entry.path });
+    } else if (!entry.dirent.isDirectory())
+      problems.push({
+        severity: 'warning',
+        rule: 'ingest:special-file',
+        message: 'a FIFO, socket or device, not a cable file; skipped',
+        file: entry.path,
+      });
   }
   for (const p of problems) yield problem(p);
-  if (files.length === 0 && problems.length === 0) yield problem({ severity: 'warning', rule: 'ingest:no-match', message: 'pattern matches no file', file: input });
+  if (files.length === 0 && problems.length === 0)
+    yield problem({ severity: 'warning', rule: 'ingest:no-match', message: 'pattern matches no file', file: input });
   for (const file of files.sort()) yield { kind: 'file', path: file, display: file };
 }

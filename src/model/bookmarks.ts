@@ -28,4 +28,3 @@ export interface Bookmark {
   created: string;
   updated: string;
 }
-

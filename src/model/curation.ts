@@ -6,7 +6,8 @@ import type { EntityKind, EntityType } from './entity-kind';
  * reviewable, diff-friendly). Ids are those the graph shows: automatic resolution's, kept by the
  * winner of a merge, or given to the new entity of a split.
  */
-export type Decision = MergeDecision | SplitDecision | RenameDecision | RetypeDecision | RejectDecision | AliasDecision | UndoDecision;
+export type Decision =
+  MergeDecision | SplitDecision | RenameDecision | RetypeDecision | RejectDecision | AliasDecision | UndoDecision;
 
 interface DecisionBase {
   /** Position in the file, 1-based: what `undo` refers to. */
@@ -75,7 +76,11 @@ export interface UndoDecision extends DecisionBase {
 }
 
 /** A decision as asked for (CLI, viewer): the file adds `seq`, and `author`/`at` when not given. */
-export type DecisionRequest = Decision extends infer D ? (D extends Decision ? Omit<D, 'seq' | 'author' | 'at'> & { author?: string; at?: string } : never) : never;
+export type DecisionRequest = Decision extends infer D
+  ? D extends Decision
+    ? Omit<D, 'seq' | 'author' | 'at'> & { author?: string; at?: string }
+    : never
+  : never;
 
 export type DecisionOp = Decision['op'];
 export const DECISION_OPS: readonly DecisionOp[] = ['merge', 'split', 'rename', 'retype', 'reject', 'alias', 'undo'];

@@ -17,7 +17,12 @@ export interface DateRange {
  * Does a [first, last] date span overlap [since, until]? With no bounds, everything does; with a
  * bound, something undated does not (it is not known to be in the range).
  */
-export function spanOverlaps(first: string | undefined, last: string | undefined, since: string | undefined, until: string | undefined): boolean {
+export function spanOverlaps(
+  first: string | undefined,
+  last: string | undefined,
+  since: string | undefined,
+  until: string | undefined,
+): boolean {
   if (!since && !until) return true;
   const from = first || last;
   const to = last || first;

@@ -9,11 +9,21 @@ export type EntityKind = 'Person' | 'Organization' | 'Place';
 export const ENTITY_KINDS: readonly EntityKind[] = ['Person', 'Organization', 'Place'];
 
 /** An extractor's type → the graph's kind. */
-export const KIND_OF_TYPE: Readonly<Record<EntityType, EntityKind>> = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' };
+export const KIND_OF_TYPE: Readonly<Record<EntityType, EntityKind>> = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  PLACE: 'Place',
+};
 /** The graph's kind → the type an extractor and a `retype` decision use. */
-export const TYPE_OF_KIND: Readonly<Record<EntityKind, EntityType>> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
+export const TYPE_OF_KIND: Readonly<Record<EntityKind, EntityType>> = {
+  Person: 'PERSON',
+  Organization: 'ORGANIZATION',
+  Place: 'PLACE',
+};
 
 /** Whether a node kind (or any string) is one of the entity kinds. */
-export const isEntityKind = (value: unknown): value is EntityKind => (ENTITY_KINDS as readonly unknown[]).includes(value);
+export const isEntityKind = (value: unknown): value is EntityKind =>
+  (ENTITY_KINDS as readonly unknown[]).includes(value);
 /** Whether a string is one of the entity types. */
-export const isEntityType = (value: unknown): value is EntityType => (ENTITY_TYPES as readonly unknown[]).includes(value);
+export const isEntityType = (value: unknown): value is EntityType =>
+  (ENTITY_TYPES as readonly unknown[]).includes(value);

@@ -26,11 +26,17 @@ function iso(y: number, mo: number, d: number, h?: string, mi?: string, s?: stri
   return `${day}T${p2(h)}:${mi}:${p2(s ?? '00')}Z`;
 }
 
-export interface DateTimeGroup { precedence?: string; group: string; iso?: string; index: number }
+export interface DateTimeGroup {
+  precedence?: string;
+  group: string;
+  iso?: string;
+  index: number;
+}
 
 /** Finds a routing date-time group `O 161533Z JAN 07` (precedence optional). */
 export function findDateTimeGroup(text: string): DateTimeGroup | undefined {
-  const re = /(?:^|\n|\s)(?:([OPRZ]{1,2})\s+)?((\d{2})(\d{2})(\d{2})Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2}|\d{4}))\b/;
+  const re =
+    /(?:^|\n|\s)(?:([OPRZ]{1,2})\s+)?((\d{2})(\d{2})(\d{2})Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2}|\d{4}))\b/;
   const m = re.exec(text);
   if (!m) return undefined;
   const mo = MONTHS.indexOf(m[6]) + 1;

@@ -7,39 +7,148 @@ import { LEARNED_POSTS, LEARNED_ROUTING_NAMES } from './post-data';
  * routing lines give the rest, see post-data.ts). Missions keep their own forms.
  */
 const MORE_POSTS = [
-  'USEUBRUSSELS', 'UNESCOPARISFR', 'AITTAIPEI', 'CDGENEVA', 'BANDARSERIBEGAWAN', 'HOCHIMINHCITY', 'HONGKONG',
-  'CIUDADJUAREZ', 'MONTERREY', 'TIJUANA', 'GUADALAJARA', 'HERMOSILLO', 'MATAMOROS', 'MERIDA', 'NOGALES', 'NUEVOLAREDO',
-  'OSAKAKOBE', 'NAHA', 'SAPPORO', 'FUKUOKA', 'NAGOYA', 'SURABAYA', 'MELBOURNE', 'SYDNEY', 'PERTH', 'AUCKLAND',
-  'VANCOUVER', 'CALGARY', 'HALIFAX', 'ALEXANDRIA', 'KIRKUK', 'MOSUL', 'BASRAH', 'HILLAH', 'BANGUI', 'BRAZZAVILLE',
-  'MALABO', 'MBABANE', 'MASERU', 'LILONGWE', 'LUANDA', 'ANTANANARIVO', 'PORTMORESBY', 'SUVA', 'APIA', 'KOLONIA',
-  'KOROR', 'MAJURO', 'DILI', 'VIENTIANE', 'PODGORICA', 'NASSAU', 'KINGSTON', 'HAMILTON', 'THESSALONIKI', 'IZMIR',
-  'KRAKOW', 'PONTADELGADA', 'MOGADISHU', 'CALCUTTA', 'MADRAS', 'BOMBAY', 'GUANGZHOU', 'SECDEF', 'USDOC', 'USDAFAS',
-  'ASUNCION', 'BELIZE', 'CHARLESTON', 'LENINGRAD', 'KADUNA', 'USUNROME', 'WELLINGTON', 'DUSSELDORF', 'WHITEHOUSE',
+  'USEUBRUSSELS',
+  'UNESCOPARISFR',
+  'AITTAIPEI',
+  'CDGENEVA',
+  'BANDARSERIBEGAWAN',
+  'HOCHIMINHCITY',
+  'HONGKONG',
+  'CIUDADJUAREZ',
+  'MONTERREY',
+  'TIJUANA',
+  'GUADALAJARA',
+  'HERMOSILLO',
+  'MATAMOROS',
+  'MERIDA',
+  'NOGALES',
+  'NUEVOLAREDO',
+  'OSAKAKOBE',
+  'NAHA',
+  'SAPPORO',
+  'FUKUOKA',
+  'NAGOYA',
+  'SURABAYA',
+  'MELBOURNE',
+  'SYDNEY',
+  'PERTH',
+  'AUCKLAND',
+  'VANCOUVER',
+  'CALGARY',
+  'HALIFAX',
+  'ALEXANDRIA',
+  'KIRKUK',
+  'MOSUL',
+  'BASRAH',
+  'HILLAH',
+  'BANGUI',
+  'BRAZZAVILLE',
+  'MALABO',
+  'MBABANE',
+  'MASERU',
+  'LILONGWE',
+  'LUANDA',
+  'ANTANANARIVO',
+  'PORTMORESBY',
+  'SUVA',
+  'APIA',
+  'KOLONIA',
+  'KOROR',
+  'MAJURO',
+  'DILI',
+  'VIENTIANE',
+  'PODGORICA',
+  'NASSAU',
+  'KINGSTON',
+  'HAMILTON',
+  'THESSALONIKI',
+  'IZMIR',
+  'KRAKOW',
+  'PONTADELGADA',
+  'MOGADISHU',
+  'CALCUTTA',
+  'MADRAS',
+  'BOMBAY',
+  'GUANGZHOU',
+  'SECDEF',
+  'USDOC',
+  'USDAFAS',
+  'ASUNCION',
+  'BELIZE',
+  'CHARLESTON',
+  'LENINGRAD',
+  'KADUNA',
+  'USUNROME',
+  'WELLINGTON',
+  'DUSSELDORF',
+  'WHITEHOUSE',
 ];
 
 /** Names a post is written under, as the corpus's canonical ids spell it (all letters, no spaces). */
 const POST_ALIASES: Record<string, string> = {
-  SECSTATE: 'STATE', SECSTATEWASHDC: 'STATE', STATEWASHDC: 'STATE', SECSTATEWASHINGTONDC: 'STATE', WASHDC: 'STATE',
-  SECTSTATE: 'STATE', DEPTOFSTATE: 'STATE', DEPARTMENTOFSTATE: 'STATE',
-  RIO: 'RIODEJANEIRO', RIODEJAN: 'RIODEJANEIRO',
-  USUN: 'USUNNEWYORK', USUNNY: 'USUNNEWYORK', USUNNEWYORKNY: 'USUNNEWYORK', NEWYORK: 'USUNNEWYORK',
-  UNVIE: 'UNVIEVIENNA', UNVIENNA: 'UNVIEVIENNA', USUNVIE: 'UNVIEVIENNA', USUNVIEVIENNA: 'UNVIEVIENNA',
-  PARISFR: 'UNESCOPARISFR', USUNESCOPARISFR: 'UNESCOPARISFR', UNESCOPARIS: 'UNESCOPARISFR', UNESCO: 'UNESCOPARISFR', USUNESCO: 'UNESCOPARISFR',
-  USEU: 'USEUBRUSSELS', USEUBRUSSELSBE: 'USEUBRUSSELS',
-  USNATOBRUSSELS: 'USNATO', USNATOBRUSSELSBE: 'USNATO',
-  USOSCEVIENNA: 'USOSCE', USAU: 'USAUADDISABABA',
-  MISSIONGENEVA: 'GENEVA', GENEVASZ: 'GENEVA', HAGUE: 'THEHAGUE', TAIPEI: 'AITTAIPEI', DELHI: 'NEWDELHI',
-  HK: 'HONGKONG', HCMC: 'HOCHIMINHCITY', HOCHIMINH: 'HOCHIMINHCITY', SAIGON: 'HOCHIMINHCITY',
-  MEXICOCITY: 'MEXICO', PANAMACITY: 'PANAMA', GUATEMALACITY: 'GUATEMALA', KUWAITCITY: 'KUWAIT',
-  PORTAUPRINCEHAITI: 'PORTAUPRINCE', PAP: 'PORTAUPRINCE', POS: 'PORTOFSPAIN', ADDIS: 'ADDISABABA', DAR: 'DARESSALAAM',
-  PETERSBURG: 'STPETERSBURG', SAINTPETERSBURG: 'STPETERSBURG', VAT: 'VATICAN', HOLYSEE: 'VATICAN',
-  IRANRPODUBAI: 'RPODUBAI', IRPODUBAI: 'RPODUBAI', DUBAIRPO: 'RPODUBAI', RPO: 'RPODUBAI', JOBURG: 'JOHANNESBURG',
+  SECSTATE: 'STATE',
+  SECSTATEWASHDC: 'STATE',
+  STATEWASHDC: 'STATE',
+  SECSTATEWASHINGTONDC: 'STATE',
+  WASHDC: 'STATE',
+  SECTSTATE: 'STATE',
+  DEPTOFSTATE: 'STATE',
+  DEPARTMENTOFSTATE: 'STATE',
+  RIO: 'RIODEJANEIRO',
+  RIODEJAN: 'RIODEJANEIRO',
+  USUN: 'USUNNEWYORK',
+  USUNNY: 'USUNNEWYORK',
+  USUNNEWYORKNY: 'USUNNEWYORK',
+  NEWYORK: 'USUNNEWYORK',
+  UNVIE: 'UNVIEVIENNA',
+  UNVIENNA: 'UNVIEVIENNA',
+  USUNVIE: 'UNVIEVIENNA',
+  USUNVIEVIENNA: 'UNVIEVIENNA',
+  PARISFR: 'UNESCOPARISFR',
+  USUNESCOPARISFR: 'UNESCOPARISFR',
+  UNESCOPARIS: 'UNESCOPARISFR',
+  UNESCO: 'UNESCOPARISFR',
+  USUNESCO: 'UNESCOPARISFR',
+  USEU: 'USEUBRUSSELS',
+  USEUBRUSSELSBE: 'USEUBRUSSELS',
+  USNATOBRUSSELS: 'USNATO',
+  USNATOBRUSSELSBE: 'USNATO',
+  USOSCEVIENNA: 'USOSCE',
+  USAU: 'USAUADDISABABA',
+  MISSIONGENEVA: 'GENEVA',
+  GENEVASZ: 'GENEVA',
+  HAGUE: 'THEHAGUE',
+  TAIPEI: 'AITTAIPEI',
+  DELHI: 'NEWDELHI',
+  HK: 'HONGKONG',
+  HCMC: 'HOCHIMINHCITY',
+  HOCHIMINH: 'HOCHIMINHCITY',
+  SAIGON: 'HOCHIMINHCITY',
+  MEXICOCITY: 'MEXICO',
+  PANAMACITY: 'PANAMA',
+  GUATEMALACITY: 'GUATEMALA',
+  KUWAITCITY: 'KUWAIT',
+  PORTAUPRINCEHAITI: 'PORTAUPRINCE',
+  PAP: 'PORTAUPRINCE',
+  POS: 'PORTOFSPAIN',
+  ADDIS: 'ADDISABABA',
+  DAR: 'DARESSALAAM',
+  PETERSBURG: 'STPETERSBURG',
+  SAINTPETERSBURG: 'STPETERSBURG',
+  VAT: 'VATICAN',
+  HOLYSEE: 'VATICAN',
+  IRANRPODUBAI: 'RPODUBAI',
+  IRPODUBAI: 'RPODUBAI',
+  DUBAIRPO: 'RPODUBAI',
+  RPO: 'RPODUBAI',
+  JOBURG: 'JOHANNESBURG',
 };
 
 /** Words before the post that are not part of its name (`AMEMBASSY PARIS`, `USMISSION GENEVA`). */
 const POST_TYPE = /^(?:AMEMBASSY|EMBASSY|AMCONSULATE|AMCONSUL|CONSULATE|USMISSION|USINT|USLO|AMEMB)(?=[A-Z]{3})/;
 /** Handling caveats and classification words that run into the post in some ids (`09EFTORIYADH1110`). */
-const LEADING_CAVEAT = /^(?:EFTO|NOFORN|SIPDIS|SENSITIVE|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMDIS|EXDIS|NODIS|FOUO)(?=[A-Z]{3})/;
+const LEADING_CAVEAT =
+  /^(?:EFTO|NOFORN|SIPDIS|SENSITIVE|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMDIS|EXDIS|NODIS|FOUO)(?=[A-Z]{3})/;
 /** A section header run into the id, misspelt or not: `SECTION01OF03`, `SECTIN03OF03`, `SECTION0QF05`, `01OF02`. */
 const SECTION_JUNK = /^[A-Z]{0,9}[0-9OQ][0-9OQ]?(?:[A-Z]?F|O)[0-9OQ][0-9OQ]?(?=[A-Z]{3})/;
 
@@ -116,7 +225,11 @@ function closest(p: string, max: number): string | undefined {
   for (const k of KNOWN) {
     if (Math.abs(k.length - p.length) > max || k.length < 4) continue;
     const d = distance(p, k, max);
-    if (d < bestD) { best = k; bestD = d; tie = false; } else if (d === bestD) tie = true;
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD) tie = true;
   }
   return best && !tie && bestD <= max ? best : undefined;
 }
@@ -128,7 +241,10 @@ function distance(a: string, b: string, max: number): number {
     rows.push([i]);
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) { rows[0][j] = j; continue; }
+      if (i === 0) {
+        rows[0][j] = j;
+        continue;
+      }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
@@ -151,8 +267,15 @@ export function yy(year: number | string): string {
  * Returns undefined when the text is not a cable id.
  */
 export function canonicalCableId(text: string, defaultYear?: number | string): string | undefined {
-  const t = text.trim().toUpperCase().replace(/[\s.'’_-]+/g, ' ').replace(/^'/, '');
-  const m = /^(?:((?:19|20)\d{2}|\d{2}|O\d|\dO)\s*)?([A-Z0-9][A-Z0-9 ]*?[A-Z])\s*([0-9][0-9O]{0,6})(?:\s*(?:ZFR|ZDK|TOSEC)[A-Z0-9 ]*)?$/.exec(t);
+  const t = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s.'’_-]+/g, ' ')
+    .replace(/^'/, '');
+  const m =
+    /^(?:((?:19|20)\d{2}|\d{2}|O\d|\dO)\s*)?([A-Z0-9][A-Z0-9 ]*?[A-Z])\s*([0-9][0-9O]{0,6})(?:\s*(?:ZFR|ZDK|TOSEC)[A-Z0-9 ]*)?$/.exec(
+      t,
+    );
   if (!m) return undefined;
   const written = m[1]?.replace(/O/g, '0');
   const year = written ?? (defaultYear !== undefined ? String(defaultYear) : undefined);

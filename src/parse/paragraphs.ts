@@ -1,7 +1,8 @@
 // Splits a cable's body into numbered paragraphs, or blank-line blocks when unnumbered.
 import type { Paragraph } from './types';
 
-const PORTION = /^\(\s*(U|C|S|SBU|TS|S\s*\/\s*NF|C\s*\/\s*NF|S\s*\/\/\s*NF|C\s*\/\/\s*NF|SBU\s*\/\s*NF|U\s*\/\s*FOUO|U\s*\/\/\s*FOUO|LOU|S\/REL[^)]*|U\/\/SBU)\s*\)/i;
+const PORTION =
+  /^\(\s*(U|C|S|SBU|TS|S\s*\/\s*NF|C\s*\/\s*NF|S\s*\/\/\s*NF|C\s*\/\/\s*NF|SBU\s*\/\s*NF|U\s*\/\s*FOUO|U\s*\/\/\s*FOUO|LOU|S\/REL[^)]*|U\/\/SBU)\s*\)/i;
 
 /** Splits the body into numbered paragraphs (`1.`, `¶1.`, `12.(S)`), or blank-line blocks when unnumbered. */
 export function parseParagraphs(text: string): Paragraph[] {
@@ -11,11 +12,17 @@ export function parseParagraphs(text: string): Paragraph[] {
   let m;
   while ((m = re.exec(text))) {
     const n = Number(m[1]);
-    const atLineStart = m.index === 0 || text[m.index - 1] === '\n' || text[m.index] === '\n' || text[m.index] === '¶' || text.slice(m.index, m.index + 1) === '\n';
+    const atLineStart =
+      m.index === 0 ||
+      text[m.index - 1] === '\n' ||
+      text[m.index] === '\n' ||
+      text[m.index] === '¶' ||
+      text.slice(m.index, m.index + 1) === '\n';
     const pilcrow = /¶/.test(m[0]);
     // A fragment may start mid-cable: its first numbered paragraph can be any number when it
     // starts a line and carries a classification mark (`12. (C)`).
-    const opensFragment = starts.length === 0 && atLineStart && /^\s*\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4));
+    const opensFragment =
+      starts.length === 0 && atLineStart && /^\s*\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4));
     if (n !== expected && !opensFragment) continue;
     expected = n;
     if (!atLineStart && !pilcrow && !/\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
@@ -36,13 +43,22 @@ export function parseParagraphs(text: string): Paragraph[] {
   const hdr = /\n\s*\n/g;
   let prev = 0;
   const blocks: Array<[number, number]> = [];
-  while ((m = hdr.exec(text))) { blocks.push([prev, m.index]); prev = m.index + m[0].length; }
+  while ((m = hdr.exec(text))) {
+    blocks.push([prev, m.index]);
+    prev = m.index + m[0].length;
+  }
   blocks.push([prev, text.length]);
   let inHeader = true;
   for (const [a, b] of blocks) {
     const chunk = text.slice(a, b);
     if (!chunk.trim()) continue;
-    if (inHeader && /^\s*(?:[A-Z](?: [A-Z])+|UNCLAS|SIPDIS|E\.?\s?O\.?|TAGS|SUBJ|REF|Classified By|CONFIDENTIAL|SECRET|LIMITED OFFICIAL|FM |TO |INFO |[OPRZ]{1,2} \d{6}Z|This record is)/i.test(chunk)) continue;
+    if (
+      inHeader &&
+      /^\s*(?:[A-Z](?: [A-Z])+|UNCLAS|SIPDIS|E\.?\s?O\.?|TAGS|SUBJ|REF|Classified By|CONFIDENTIAL|SECRET|LIMITED OFFICIAL|FM |TO |INFO |[OPRZ]{1,2} \d{6}Z|This record is)/i.test(
+        chunk,
+      )
+    )
+      continue;
     inHeader = false;
     paras.push(make(text, a, b, undefined, a, paras.length));
   }

@@ -47,10 +47,15 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
   const routing = parseRouting(header ?? text.slice(0, 3000));
   if (!routing.dateTime) {
     const dtg = findDateTimeGroup(all.slice(0, 2000));
-    if (dtg) { routing.dateTimeGroup = dtg.group; if (dtg.iso) routing.dateTime = dtg.iso; if (dtg.precedence) routing.precedence = dtg.precedence; }
+    if (dtg) {
+      routing.dateTimeGroup = dtg.group;
+      if (dtg.iso) routing.dateTime = dtg.iso;
+      if (dtg.precedence) routing.precedence = dtg.precedence;
+    }
   }
   let created = normalizeMetadataDate(md.created);
-  if (md.created && !created) diag('warning', 'parse:bad-date', `unreadable created date ${JSON.stringify(md.created)}`);
+  if (md.created && !created)
+    diag('warning', 'parse:bad-date', `unreadable created date ${JSON.stringify(md.created)}`);
   if (!created) created = routing.dateTime;
   const released = normalizeMetadataDate(md.released);
   let year: number | undefined = created ? Number(created.slice(0, 4)) : undefined;
@@ -59,33 +64,53 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
   let yearGuessed = false;
   if (year === undefined && !md.referenceId) {
     const decl = /DECL\s*:?\s*\d{1,2}\/\d{1,2}\/(\d{4})/i.exec(all);
-    if (decl) { year = Number(decl[1]) - 10; yearGuessed = true; }
+    if (decl) {
+      year = Number(decl[1]) - 10;
+      yearGuessed = true;
+    }
   }
 
   // id
   let id: string | undefined;
   let idSource: IdSource = 'inferred';
   const fromMeta = md.referenceId ? canonicalCableId(md.referenceId) : undefined;
-  if (fromMeta) { id = fromMeta; idSource = 'metadata'; if (year === undefined) year = fullYear(fromMeta.slice(0, 2)); }
-  const hm = /(?:^|\n|\s)(?:(?:U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFFICIAL USE)(?:\s+(?:E\s?F\s?T\s?O|SENSITIVE|NOFORN|SIPDIS))*\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?)((?:USUN NEW YORK|[A-Z][A-Z ]*?[A-Z]))\s+(\d{3,7})\b/.exec(all.slice(0, 2500));
+  if (fromMeta) {
+    id = fromMeta;
+    idSource = 'metadata';
+    if (year === undefined) year = fullYear(fromMeta.slice(0, 2));
+  }
+  const hm =
+    /(?:^|\n|\s)(?:(?:U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFFICIAL USE)(?:\s+(?:E\s?F\s?T\s?O|SENSITIVE|NOFORN|SIPDIS))*\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?)((?:USUN NEW YORK|[A-Z][A-Z ]*?[A-Z]))\s+(\d{3,7})\b/.exec(
+      all.slice(0, 2500),
+    );
   const textId = hm && year !== undefined ? canonicalCableId(`${hm[1]} ${hm[2]}`, year) : undefined;
-  if (fromMeta && textId && textId !== fromMeta) diag('warning', 'parse:id-mismatch', `metadata id ${fromMeta} differs from text header ${textId}`);
+  if (fromMeta && textId && textId !== fromMeta)
+    diag('warning', 'parse:id-mismatch', `metadata id ${fromMeta} differs from text header ${textId}`);
   if (!id && textId) {
     id = textId;
     idSource = yearGuessed ? 'inferred' : 'text';
-    if (yearGuessed) diag('warning', 'parse:inferred-id', `no date in the cable; year of ${id} guessed as DECL year minus 10`);
+    if (yearGuessed)
+      diag('warning', 'parse:inferred-id', `no date in the cable; year of ${id} guessed as DECL year minus 10`);
   }
   if (opts.id) {
     const o = canonicalCableId(opts.id) ?? opts.id;
     if (id && o !== id) diag('warning', 'parse:id-mismatch', `--id ${o} differs from the cable's own id ${id}`);
-    id = o; idSource = 'option';
+    id = o;
+    idSource = 'option';
   }
   if (!id) {
     const f = /(\d{2}[A-Z]+\d+)(?:\.[a-z]+)?$/i.exec(file ?? '');
     const fromFile = f ? canonicalCableId(f[1]) : undefined;
-    if (fromFile) { id = fromFile; diag('warning', 'parse:inferred-id', `no id in the cable; inferred ${id} from the file name`); }
-    else if (hm) { id = `${canonicalPost(hm[1])}${hm[2].replace(/^0+/, '')}`; diag('warning', 'parse:inferred-id', `no year for header id; used ${id}`); }
-    else { id = `UNKNOWN-${file ?? 'stdin'}${raw.source?.row ? `-${raw.source.row}` : raw.source?.line ? `-${raw.source.line}` : ''}`; diag('error', 'parse:missing-id', 'no reference id found (use --id)'); }
+    if (fromFile) {
+      id = fromFile;
+      diag('warning', 'parse:inferred-id', `no id in the cable; inferred ${id} from the file name`);
+    } else if (hm) {
+      id = `${canonicalPost(hm[1])}${hm[2].replace(/^0+/, '')}`;
+      diag('warning', 'parse:inferred-id', `no year for header id; used ${id}`);
+    } else {
+      id = `UNKNOWN-${file ?? 'stdin'}${raw.source?.row ? `-${raw.source.row}` : raw.source?.line ? `-${raw.source.line}` : ''}`;
+      diag('error', 'parse:missing-id', 'no reference id found (use --id)');
+    }
   }
   if (year === undefined && /^\d{2}/.test(id)) year = fullYear(id.slice(0, 2));
   if (!created) diag('warning', 'parse:missing-date', 'no created date (no metadata, no date-time group)');
@@ -94,7 +119,11 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
   const textCls = classificationFromText(text) ?? classificationFromText(all);
   let classification = normalizeClassification(md.classification);
   if (classification && textCls && !classification.startsWith(textCls.value))
-    diag('info', 'parse:classification-mismatch', `metadata classification ${classification} differs from text ${textCls.value}`);
+    diag(
+      'info',
+      'parse:classification-mismatch',
+      `metadata classification ${classification} differs from text ${textCls.value}`,
+    );
   if (!classification && textCls) {
     classification = textCls.value;
     if (/\bNOFORN\b/.test(text.slice(0, 800))) classification += '//NOFORN';
@@ -108,7 +137,10 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
   // origin
   let origin = md.origin?.trim() || undefined;
   if (!origin && routing.from) origin = readableOrigin(routing.from.name);
-  if (!origin && /^\d{2}[A-Z]/.test(id)) { const p = id.replace(/^\d{2}|\d+$/g, ''); origin = p === 'STATE' ? 'Secretary of State' : readableOrigin(p); }
+  if (!origin && /^\d{2}[A-Z]/.test(id)) {
+    const p = id.replace(/^\d{2}|\d+$/g, '');
+    origin = p === 'STATE' ? 'Secretary of State' : readableOrigin(p);
+  }
   if (!origin) diag('warning', 'parse:missing-origin', 'no origin post');
 
   const tagsR = parseTags(text);
@@ -124,10 +156,24 @@ export function parseCable(raw: RawCable, options: Partial<ParseOptions> = {}): 
   if (!paragraphs.length) diag('info', 'parse:no-paragraphs', 'no paragraphs found');
 
   const cable: Cable = {
-    id, idSource, caveats, routing, tags: tagsR?.tags ?? [], references: refs?.refs ?? [],
-    signers, paragraphs, text, source: raw.source, format: raw.format, diagnostics,
+    id,
+    idSource,
+    caveats,
+    routing,
+    tags: tagsR?.tags ?? [],
+    references: refs?.refs ?? [],
+    signers,
+    paragraphs,
+    text,
+    source: raw.source,
+    format: raw.format,
+    diagnostics,
   };
-  if (!refs && md.references?.length) cable.references = md.references.filter(Boolean).map((r) => { const c = canonicalCableId(r); return c ? { cableId: c, text: r } : { text: r }; });
+  if (!refs && md.references?.length)
+    cable.references = md.references.filter(Boolean).map((r) => {
+      const c = canonicalCableId(r);
+      return c ? { cableId: c, text: r } : { text: r };
+    });
   if (created) cable.created = created;
   if (released) cable.released = released;
   if (classification) cable.classification = classification;

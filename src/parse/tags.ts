@@ -1,17 +1,35 @@
 // The TAGS line as written: codes, person tags, program tags, known misspellings corrected.
 /** The TAGS line as written: codes, person tags (`CLINTON, HILLARY`), program tags, known misspellings corrected. */
 import type { Tag, TagKind } from './types';
-import { COUNTRY_TAGS, GIVEN_NAMES, ORG_TAGS, PERSON_TAGS, PROGRAM_TAGS, SUBJECT_TAGS, TAG_MISSPELLINGS } from './tag-data';
+import {
+  COUNTRY_TAGS,
+  GIVEN_NAMES,
+  ORG_TAGS,
+  PERSON_TAGS,
+  PROGRAM_TAGS,
+  SUBJECT_TAGS,
+  TAG_MISSPELLINGS,
+} from './tag-data';
 
 export function classifyTag(code: string): Tag {
   let kind: TagKind = 'unknown';
   let label: string | undefined;
-  if (COUNTRY_TAGS[code] && code.length === 2) { kind = 'country'; label = COUNTRY_TAGS[code]; }
-  else if (code.includes(', ')) { kind = 'person'; label = personLabel(code); }
-  else if (PERSON_TAGS.has(code)) { kind = 'person'; label = code.charAt(0) + code.slice(1).toLowerCase(); }
-  else if (ORG_TAGS.has(code)) { kind = 'organization'; label = SUBJECT_TAGS[code]; }
-  else if (SUBJECT_TAGS[code]) { kind = 'subject'; label = SUBJECT_TAGS[code]; }
-  else if (/ /.test(code) || PROGRAM_TAGS.has(code)) kind = 'program';
+  if (COUNTRY_TAGS[code] && code.length === 2) {
+    kind = 'country';
+    label = COUNTRY_TAGS[code];
+  } else if (code.includes(', ')) {
+    kind = 'person';
+    label = personLabel(code);
+  } else if (PERSON_TAGS.has(code)) {
+    kind = 'person';
+    label = code.charAt(0) + code.slice(1).toLowerCase();
+  } else if (ORG_TAGS.has(code)) {
+    kind = 'organization';
+    label = SUBJECT_TAGS[code];
+  } else if (SUBJECT_TAGS[code]) {
+    kind = 'subject';
+    label = SUBJECT_TAGS[code];
+  } else if (/ /.test(code) || PROGRAM_TAGS.has(code)) kind = 'program';
   else if (/^K[A-Z]{3}$|^[PEMSTAOBC][A-Z]{3}$/.test(code)) kind = 'subject';
   const t: Tag = { code, kind };
   if (label) t.label = label;
@@ -21,7 +39,8 @@ export function classifyTag(code: string): Tag {
 /** `STEINBERG, JAMES B.` → `James B. Steinberg`. */
 function personLabel(code: string): string {
   const [surname, given] = code.split(/,\s*/);
-  const cap = (s: string) => s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
+  const cap = (s: string) =>
+    s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
   return given ? `${cap(given)} ${cap(surname)}` : cap(surname);
 }
 
@@ -30,16 +49,25 @@ function personLabel(code: string): string {
  * field on the same line (`E.O. 12958: DECL: 03/20/2019 TAG PTER`).
  */
 const TAGS_LABEL = /(?:^|\n|[ \t])TAGS\b[ \t]*[:.]?[ \t]*(?=[A-Za-z(])/i;
-const TAGS_LABEL_MISSPELT = /(?:^|\n|[ \t])(?:TAGES|TAG|TGAS|TAGSS|TAGGS|AGS:)(?![A-Za-z)])[ \t]*[:.]?[ \t]*(?=[A-Za-z(])/i;
+const TAGS_LABEL_MISSPELT =
+  /(?:^|\n|[ \t])(?:TAGES|TAG|TGAS|TAGSS|TAGGS|AGS:)(?![A-Za-z)])[ \t]*[:.]?[ \t]*(?=[A-Za-z(])/i;
 /** What ends the tags: the next field, on the same line or the next, a blank line, a paragraph. */
-const TAGS_END = /\b(?:SUBJECT|SUBJ|REF|REFS|REFTEL|CLASSIFIED BY)\b|\bE\.\s?O\.|\bE\.?\s?O\.?\s*12958|\bDECL\s*:|\n\s*\n|\n\s*\d{1,2}\s*\.\s|\b(?:SIPDIS|NOFORN)\b|\bC O N F|\bS E C R|\bU N C L/i;
+const TAGS_END =
+  /\b(?:SUBJECT|SUBJ|REF|REFS|REFTEL|CLASSIFIED BY)\b|\bE\.\s?O\.|\bE\.?\s?O\.?\s*12958|\bDECL\s*:|\n\s*\n|\n\s*\d{1,2}\s*\.\s|\b(?:SIPDIS|NOFORN)\b|\bC O N F|\bS E C R|\bU N C L/i;
 /** A following line of prose (`Classified`, `Dear Colleague`) is not part of the tags. */
 const PROSE_LINE = /\n\s*[A-Z][a-z]+[ \t]+[a-z]/;
 
 /** A code as State Department TAGS write them (a known one, or the two- and four-letter shapes). */
 function isCode(word: string): boolean {
-  return !!SUBJECT_TAGS[word] || !!COUNTRY_TAGS[word] || ORG_TAGS.has(word) || PROGRAM_TAGS.has(word) || !!TAG_MISSPELLINGS[word]
-    || /^[A-Z]{2}$/.test(word) || /^K[A-Z]{3}$|^[PEMSTAOBC][A-Z]{3}$/.test(word);
+  return (
+    !!SUBJECT_TAGS[word] ||
+    !!COUNTRY_TAGS[word] ||
+    ORG_TAGS.has(word) ||
+    PROGRAM_TAGS.has(word) ||
+    !!TAG_MISSPELLINGS[word] ||
+    /^[A-Z]{2}$/.test(word) ||
+    /^K[A-Z]{3}$|^[PEMSTAOBC][A-Z]{3}$/.test(word)
+  );
 }
 const isKnown = (w: string): boolean => !!SUBJECT_TAGS[w] || (!!COUNTRY_TAGS[w] && w.length === 2) || ORG_TAGS.has(w);
 
@@ -59,11 +87,18 @@ function splitGlued(word: string): string[] | undefined {
   return parts && parts.length > 1 ? parts : undefined;
 }
 
-interface Written { code: string; written?: string }
+interface Written {
+  code: string;
+  written?: string;
+}
 
 /** One written tag → its code(s): misspellings corrected, glued codes split, the original kept. */
 function normalise(raw: string): Written[] {
-  const code = raw.toUpperCase().replace(/\s+/g, ' ').replace(/^[^A-Z]+|[^A-Z.]+$/g, '').replace(/\.$/, (s) => (/ [A-Z]\.$/.test(raw.toUpperCase()) ? s : ''));
+  const code = raw
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[^A-Z]+|[^A-Z.]+$/g, '')
+    .replace(/\.$/, (s) => (/ [A-Z]\.$/.test(raw.toUpperCase()) ? s : ''));
   if (!code || code === 'SIPDIS') return [];
   const fixed = TAG_MISSPELLINGS[code];
   if (fixed) return fixed.split(' ').map((c) => ({ code: c, written: raw.trim() }));
@@ -86,13 +121,27 @@ function splitWords(words: string[]): string[] {
     // a known multi-word tag, longest first (`ITALY NATIONAL ELECTIONS`, `USEU BRUSSELS`)
     let phrase: string | undefined;
     for (let n = Math.min(4, words.length - i); n >= 2; n--) {
-      const p = words.slice(i, i + n).join(' ').toUpperCase();
-      if (PROGRAM_TAGS.has(p) || TAG_MISSPELLINGS[p]) { phrase = p; break; }
+      const p = words
+        .slice(i, i + n)
+        .join(' ')
+        .toUpperCase();
+      if (PROGRAM_TAGS.has(p) || TAG_MISSPELLINGS[p]) {
+        phrase = p;
+        break;
+      }
     }
-    if (phrase) { flush(); out.push(phrase); i += phrase.split(' ').length - 1; continue; }
+    if (phrase) {
+      flush();
+      out.push(phrase);
+      i += phrase.split(' ').length - 1;
+      continue;
+    }
     const w = words[i].toUpperCase().replace(/[^A-Z0-9-]/g, '');
     if (!w) continue;
-    if (isCode(w) || splitGlued(w)) { flush(); out.push(w); } else run.push(w);
+    if (isCode(w) || splitGlued(w)) {
+      flush();
+      out.push(w);
+    } else run.push(w);
   }
   flush();
   return out;
@@ -106,13 +155,17 @@ function personsIn(run: string[]): string[] {
     if (i + 1 < run.length && GIVEN_NAMES.has(run[i + 1]) && !GIVEN_NAMES.has(run[i])) {
       let given = run[i + 1];
       let n = 2;
-      if (i + 2 < run.length && /^[A-Z]\.?$/.test(run[i + 2])) { given += ` ${run[i + 2].replace(/\.?$/, '.')}`; n = 3; }
+      if (i + 2 < run.length && /^[A-Z]\.?$/.test(run[i + 2])) {
+        given += ` ${run[i + 2].replace(/\.?$/, '.')}`;
+        n = 3;
+      }
       out.push(`${run[i]}, ${given}`);
       i += n;
       continue;
     }
     let j = i;
-    while (j < run.length && !(j + 1 < run.length && GIVEN_NAMES.has(run[j + 1]) && !GIVEN_NAMES.has(run[j]) && j > i)) j++;
+    while (j < run.length && !(j + 1 < run.length && GIVEN_NAMES.has(run[j + 1]) && !GIVEN_NAMES.has(run[j]) && j > i))
+      j++;
     out.push(run.slice(i, j).join(' '));
     i = j;
   }
@@ -124,7 +177,13 @@ export function splitTagLine(value: string): string[] {
   // a parenthesised person or program after a code is one tag: `OVIP (STEINBERG, JAMES B.)`
   const groups: string[] = [];
   const text = value.replace(/\(([^()]{2,60})\)/g, (_m, inner: string) => {
-    groups.push(inner.trim().replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').toUpperCase());
+    groups.push(
+      inner
+        .trim()
+        .replace(/\s+/g, ' ')
+        .replace(/\s*,\s*/g, ', ')
+        .toUpperCase(),
+    );
     return ` \u0001${groups.length - 1} `;
   });
   const commaMode = text.includes(',');
@@ -147,7 +206,10 @@ export function splitTagLine(value: string): string[] {
       // \u0001 marks a placeholder this function put in the text itself (it never occurs in a cable).
       // eslint-disable-next-line no-control-regex
       const g = /^\u0001(\d+)$/.exec(w);
-      if (g) { flush(); items.push(groups[Number(g[1])]); } else run.push(w);
+      if (g) {
+        flush();
+        items.push(groups[Number(g[1])]);
+      } else run.push(w);
     }
     flush();
     // `CLINTON, HILLARY` written as two comma items: a surname followed by a given name is one person

@@ -17,7 +17,10 @@ const IN_FLIGHT_PER_WORKER = 2;
  * is I/O and cheap); at most `workers × 2` batches are in flight, so memory stays bounded however
  * long the input.
  */
-export async function* processCables(raws: AsyncIterable<RawCable>, partial: Partial<ProcessOptions> = {}): AsyncGenerator<ProcessedCable> {
+export async function* processCables(
+  raws: AsyncIterable<RawCable>,
+  partial: Partial<ProcessOptions> = {},
+): AsyncGenerator<ProcessedCable> {
   const options: ProcessOptions = { ...DEFAULT_PROCESS_OPTIONS, ...partial };
   if (options.workers <= 0) {
     yield* processInline(raws, options);
@@ -33,7 +36,8 @@ export async function* processCables(raws: AsyncIterable<RawCable>, partial: Par
       const waiter = pending.get(response.seq);
       if (!waiter) return;
       pending.delete(response.seq);
-      if (response.error) waiter.reject(new CablegraphError(response.error.code ?? 'WORKER_FAILED', response.error.message));
+      if (response.error)
+        waiter.reject(new CablegraphError(response.error.code ?? 'WORKER_FAILED', response.error.message));
       else waiter.resolve(response.results ?? []);
     });
     worker.on('error', (error) => {
@@ -51,18 +55,18 @@ export async function* processCables(raws: AsyncIterable<RawCable>, partial: Par
     const id = seq++;
     // The least busy worker: one held up by a heavy batch gets no more until it catches up.
     let w = 0;
-    for (let i = 1; i < workers.length; i += 1) if (perWorker[i]! < perWorker[w]!) w = i;
-    perWorker[w]! += 1;
+    for (let i = 1; i < workers.length; i += 1) if (perWorker[i] < perWorker[w]) w = i;
+    perWorker[w] += 1;
     const result = new Promise<ProcessedCable[]>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      workers[w]!.postMessage({ seq: id, raws: batch });
+      workers[w].postMessage({ seq: id, raws: batch });
     }).then(
       (results) => {
-        perWorker[w]! -= 1;
+        perWorker[w] -= 1;
         return { id, results };
       },
       (error: unknown) => {
-        perWorker[w]! -= 1;
+        perWorker[w] -= 1;
         throw error;
       },
     );

@@ -23,7 +23,10 @@ export interface SkippedCopy {
  * read sorted, so `cablegate/…` pages come before `cables-sample.csv`; a dump read before the
  * pages is parsed, and the pages too (dated releases are never dropped).
  */
-export async function* skipRepeatedCopies(raws: AsyncIterable<RawCable>, onSkip: (skipped: SkippedCopy) => void): AsyncGenerator<RawCable> {
+export async function* skipRepeatedCopies(
+  raws: AsyncIterable<RawCable>,
+  onSkip: (skipped: SkippedCopy) => void,
+): AsyncGenerator<RawCable> {
   const seen = new Map<string, { file: string; releases: Set<string>; texts: Set<string> }>();
   for await (const raw of raws) {
     const id = raw.metadata.referenceId ? canonicalCableId(raw.metadata.referenceId.trim()) : undefined;
@@ -32,7 +35,11 @@ export async function* skipRepeatedCopies(raws: AsyncIterable<RawCable>, onSkip:
       continue;
     }
     const released = raw.metadata.released?.trim() || undefined;
-    const text = createHash('sha1').update(raw.header ?? '').update('\0').update(raw.body).digest('base64');
+    const text = createHash('sha1')
+      .update(raw.header ?? '')
+      .update('\0')
+      .update(raw.body)
+      .digest('base64');
     const first = seen.get(id);
     if (!first) {
       seen.set(id, { file: raw.source.file, releases: new Set(released ? [released] : []), texts: new Set([text]) });

@@ -9,6 +9,10 @@ const processor = new BatchProcessor(workerData as Pick<ProcessOptions, 'ner' | 
 parentPort!.on('message', (request: WorkerRequest) => {
   processor.process(request.raws).then(
     (results) => parentPort!.postMessage({ seq: request.seq, results } satisfies WorkerResponse),
-    (error: Error & { code?: string }) => parentPort!.postMessage({ seq: request.seq, error: { message: error.message, ...(error.code ? { code: error.code } : {}) } } satisfies WorkerResponse),
+    (error: Error & { code?: string }) =>
+      parentPort!.postMessage({
+        seq: request.seq,
+        error: { message: error.message, ...(error.code ? { code: error.code } : {}) },
+      } satisfies WorkerResponse),
   );
 });

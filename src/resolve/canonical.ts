@@ -9,16 +9,46 @@
 import { COUNTRY_CODE, DEMONYMS, ORG_NAMES } from '../extract/gazetteer';
 import type { EntityType } from '../model';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries = require('world-countries') as Array<{ name: { common: string }; cca2: string; capital?: string[]; demonyms?: { eng?: { m: string; f: string } } }>;
+const countries = require('world-countries') as Array<{
+  name: { common: string };
+  cca2: string;
+  capital?: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}>;
 
 /** ISO alpha-2 → common country name (world-countries), with the states of the older cables. */
 export const COUNTRY_NAME = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
-COUNTRY_NAME.set('US', 'United States'); COUNTRY_NAME.set('GB', 'United Kingdom');
-COUNTRY_NAME.set('SU', 'Soviet Union'); COUNTRY_NAME.set('TR', 'Turkey'); COUNTRY_NAME.set('YU', 'Yugoslavia'); COUNTRY_NAME.set('CS', 'Serbia and Montenegro');
+COUNTRY_NAME.set('US', 'United States');
+COUNTRY_NAME.set('GB', 'United Kingdom');
+COUNTRY_NAME.set('SU', 'Soviet Union');
+COUNTRY_NAME.set('TR', 'Turkey');
+COUNTRY_NAME.set('YU', 'Yugoslavia');
+COUNTRY_NAME.set('CS', 'Serbia and Montenegro');
 /** Demonym ("spanish", "iraqi") → ISO alpha-2. */
 const DEMONYM_COUNTRY = new Map<string, string>();
-for (const c of countries) if (c.demonyms?.eng) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) if (!DEMONYM_COUNTRY.has(d.toLowerCase())) DEMONYM_COUNTRY.set(d.toLowerCase(), c.cca2);
-for (const [d, cc] of [['american', 'US'], ['british', 'GB'], ['soviet', 'SU'], ['russian', 'RU'], ['chinese', 'CN'], ['iranian', 'IR'], ['afghan', 'AF'], ['saudi', 'SA'], ['emirati', 'AE'], ['dutch', 'NL'], ['turkish', 'TR'], ['south korean', 'KR'], ['north korean', 'KP'], ['palestinian', 'PS'], ['congolese', 'CD'], ['yugoslav', 'YU']] as const) DEMONYM_COUNTRY.set(d, cc);
+for (const c of countries)
+  if (c.demonyms?.eng)
+    for (const d of [c.demonyms.eng.m, c.demonyms.eng.f])
+      if (!DEMONYM_COUNTRY.has(d.toLowerCase())) DEMONYM_COUNTRY.set(d.toLowerCase(), c.cca2);
+for (const [d, cc] of [
+  ['american', 'US'],
+  ['british', 'GB'],
+  ['soviet', 'SU'],
+  ['russian', 'RU'],
+  ['chinese', 'CN'],
+  ['iranian', 'IR'],
+  ['afghan', 'AF'],
+  ['saudi', 'SA'],
+  ['emirati', 'AE'],
+  ['dutch', 'NL'],
+  ['turkish', 'TR'],
+  ['south korean', 'KR'],
+  ['north korean', 'KP'],
+  ['palestinian', 'PS'],
+  ['congolese', 'CD'],
+  ['yugoslav', 'YU'],
+] as const)
+  DEMONYM_COUNTRY.set(d, cc);
 
 /** What a mention is: an entity of this type and canonical name, or `null` for no entity. */
 export type Canonical = { type: EntityType; name: string } | null;
@@ -27,109 +57,407 @@ export const STATE_DEPARTMENT = 'U.S. Department of State';
 
 /** Bureaus of the Department of State and their symbols (the first part of an office symbol). */
 const BUREAUS: Record<string, string> = {
-  EUR: 'Bureau of European and Eurasian Affairs', NEA: 'Bureau of Near Eastern Affairs', WHA: 'Bureau of Western Hemisphere Affairs',
-  EAP: 'Bureau of East Asian and Pacific Affairs', SCA: 'Bureau of South and Central Asian Affairs', SA: 'Bureau of South Asian Affairs',
-  AF: 'Bureau of African Affairs', IO: 'Bureau of International Organization Affairs', INR: 'Bureau of Intelligence and Research',
-  DRL: 'Bureau of Democracy, Human Rights, and Labor', ISN: 'Bureau of International Security and Nonproliferation',
-  PRM: 'Bureau of Population, Refugees, and Migration', CA: 'Bureau of Consular Affairs', PM: 'Bureau of Political-Military Affairs',
-  EEB: 'Bureau of Economic, Energy, and Business Affairs', EB: 'Bureau of Economic and Business Affairs',
-  INL: 'Bureau of International Narcotics and Law Enforcement Affairs', OES: 'Bureau of Oceans and International Environmental and Scientific Affairs',
-  ECA: 'Bureau of Educational and Cultural Affairs', DS: 'Bureau of Diplomatic Security', VCI: 'Bureau of Verification, Compliance, and Implementation',
-  AVC: 'Bureau of Arms Control, Verification, and Compliance', PA: 'Bureau of Public Affairs', H: 'Bureau of Legislative Affairs',
-  L: 'Office of the Legal Adviser', IIP: 'Bureau of International Information Programs', CT: 'Office of the Coordinator for Counterterrorism',
-  S: 'Office of the Secretary of State', D: 'Office of the Deputy Secretary of State', P: 'Office of the Under Secretary for Political Affairs',
-  E: 'Office of the Under Secretary for Economic Affairs', T: 'Office of the Under Secretary for Arms Control and International Security',
-  G: 'Office of the Under Secretary for Democracy and Global Affairs', M: 'Office of the Under Secretary for Management',
-  R: 'Office of the Under Secretary for Public Diplomacy and Public Affairs', F: 'Office of the Director of U.S. Foreign Assistance',
-  OIG: 'Office of Inspector General', FSI: 'Foreign Service Institute', OBO: 'Bureau of Overseas Buildings Operations',
-  HR: 'Bureau of Human Resources', RM: 'Bureau of Resource Management', IRM: 'Bureau of Information Resource Management',
+  EUR: 'Bureau of European and Eurasian Affairs',
+  NEA: 'Bureau of Near Eastern Affairs',
+  WHA: 'Bureau of Western Hemisphere Affairs',
+  EAP: 'Bureau of East Asian and Pacific Affairs',
+  SCA: 'Bureau of South and Central Asian Affairs',
+  SA: 'Bureau of South Asian Affairs',
+  AF: 'Bureau of African Affairs',
+  IO: 'Bureau of International Organization Affairs',
+  INR: 'Bureau of Intelligence and Research',
+  DRL: 'Bureau of Democracy, Human Rights, and Labor',
+  ISN: 'Bureau of International Security and Nonproliferation',
+  PRM: 'Bureau of Population, Refugees, and Migration',
+  CA: 'Bureau of Consular Affairs',
+  PM: 'Bureau of Political-Military Affairs',
+  EEB: 'Bureau of Economic, Energy, and Business Affairs',
+  EB: 'Bureau of Economic and Business Affairs',
+  INL: 'Bureau of International Narcotics and Law Enforcement Affairs',
+  OES: 'Bureau of Oceans and International Environmental and Scientific Affairs',
+  ECA: 'Bureau of Educational and Cultural Affairs',
+  DS: 'Bureau of Diplomatic Security',
+  VCI: 'Bureau of Verification, Compliance, and Implementation',
+  AVC: 'Bureau of Arms Control, Verification, and Compliance',
+  PA: 'Bureau of Public Affairs',
+  H: 'Bureau of Legislative Affairs',
+  L: 'Office of the Legal Adviser',
+  IIP: 'Bureau of International Information Programs',
+  CT: 'Office of the Coordinator for Counterterrorism',
+  S: 'Office of the Secretary of State',
+  D: 'Office of the Deputy Secretary of State',
+  P: 'Office of the Under Secretary for Political Affairs',
+  E: 'Office of the Under Secretary for Economic Affairs',
+  T: 'Office of the Under Secretary for Arms Control and International Security',
+  G: 'Office of the Under Secretary for Democracy and Global Affairs',
+  M: 'Office of the Under Secretary for Management',
+  R: 'Office of the Under Secretary for Public Diplomacy and Public Affairs',
+  F: 'Office of the Director of U.S. Foreign Assistance',
+  OIG: 'Office of Inspector General',
+  FSI: 'Foreign Service Institute',
+  OBO: 'Bureau of Overseas Buildings Operations',
+  HR: 'Bureau of Human Resources',
+  RM: 'Bureau of Resource Management',
+  IRM: 'Bureau of Information Resource Management',
   OPS: 'Operations Center',
 };
 /** Offices by full symbol, where their names are standard. */
 const OFFICES: Record<string, string> = {
-  'EUR/WE': 'Office of Western European Affairs', 'EUR/ERA': 'Office of European Union and Regional Affairs', 'EUR/CE': 'Office of Central European Affairs',
-  'EUR/NB': 'Office of Nordic and Baltic Affairs', 'EUR/RUS': 'Office of Russian Affairs', 'EUR/UMB': 'Office of Ukraine, Moldova and Belarus Affairs',
-  'EUR/CARC': 'Office of Caucasus Affairs and Regional Conflicts', 'EUR/SE': 'Office of Southern European Affairs', 'EUR/SCE': 'Office of South Central European Affairs',
-  'EUR/RPM': 'Office of European Security and Political Affairs', 'EUR/PGI': 'Office of Policy and Global Issues', 'EUR/UBI': 'Office of UK, Benelux and Ireland Affairs',
-  'EUR/AGS': 'Office of Austria, Germany and Switzerland Affairs', 'EUR/PPD': 'Office of Press and Public Diplomacy (EUR)', 'EUR/FO': 'Front Office of the Bureau of European and Eurasian Affairs',
-  'NEA/ARP': 'Office of Arabian Peninsula Affairs', 'NEA/MAG': 'Office of Maghreb Affairs', 'NEA/IR': 'Office of Iranian Affairs', 'NEA/I': 'Office of Iraq Affairs',
-  'NEA/ELA': 'Office of Egypt and Levant Affairs', 'NEA/IPA': 'Office of Israel and Palestinian Affairs', 'NEA/FO': 'Front Office of the Bureau of Near Eastern Affairs',
-  'NEA/RA': 'Office of Regional Affairs (NEA)', 'NEA/PPD': 'Office of Press and Public Diplomacy (NEA)', 'NEA/PI': 'Middle East Partnership Initiative',
-  'SCA/A': 'Office of Afghanistan Affairs', 'SCA/PB': 'Office of Pakistan and Bangladesh Affairs', 'SCA/INS': 'Office of India, Nepal and Sri Lanka Affairs',
-  'SCA/CEN': 'Office of Central Asian Affairs', 'SCA/RA': 'Office of Regional Affairs (SCA)', 'SCA/FO': 'Front Office of the Bureau of South and Central Asian Affairs',
-  'WHA/AND': 'Office of Andean Affairs', 'WHA/BSC': 'Office of Brazil and Southern Cone Affairs', 'WHA/CEN': 'Office of Central American Affairs',
-  'WHA/CAR': 'Office of Caribbean Affairs', 'WHA/MEX': 'Office of Mexican Affairs', 'WHA/CAN': 'Office of Canadian Affairs', 'WHA/CCA': 'Office of Cuban Affairs',
-  'WHA/EPSC': 'Office of Economic Policy and Summit Coordination', 'WHA/PPC': 'Office of Policy Planning and Coordination (WHA)', 'WHA/FO': 'Front Office of the Bureau of Western Hemisphere Affairs',
-  'EAP/CM': 'Office of Chinese and Mongolian Affairs', 'EAP/J': 'Office of Japanese Affairs', 'EAP/K': 'Office of Korean Affairs',
-  'EAP/MLS': 'Office of Maritime Southeast Asia Affairs', 'EAP/MTS': 'Office of Mainland Southeast Asia Affairs', 'EAP/ANP': 'Office of Australia, New Zealand and Pacific Island Affairs',
-  'AF/E': 'Office of East African Affairs', 'AF/W': 'Office of West African Affairs', 'AF/S': 'Office of Southern African Affairs', 'AF/C': 'Office of Central African Affairs',
-  'AF/SPG': 'Sudan Programs Group', 'S/CT': 'Office of the Coordinator for Counterterrorism', 'S/WCI': 'Office of War Crimes Issues', 'S/P': 'Policy Planning Staff',
-  'S/CRS': 'Office of the Coordinator for Reconstruction and Stabilization', 'S/GAC': 'Office of the U.S. Global AIDS Coordinator', 'S/ES': 'Executive Secretariat',
-  'S/ES-O': 'Operations Center', 'S/SEMEP': 'Office of the Special Envoy for Middle East Peace', 'G/TIP': 'Office to Monitor and Combat Trafficking in Persons',
-  'G/IWI': 'Office of Global Women\'s Issues', 'M/PRI': 'Office of Policy, Rightsizing and Innovation', 'CA/OCS': 'Office of Overseas Citizens Services',
-  'CA/VO': 'Visa Office', 'CA/OCS/ACS': 'Office of American Citizens Services', 'INR/B': 'Office of Biographic Information (INR)', 'DS/IP': 'Office of Intelligence and Threat Analysis',
-  'ISN/MNSA': 'Office of Missile, Biological, and Chemical Nonproliferation', 'ISN/RA': 'Office of Regional Affairs (ISN)', 'PM/RSAT': 'Office of Regional Security and Arms Transfers',
-  'EEB/ESC': 'Office of International Energy and Commodity Policy', 'EEB/TPP': 'Office of Trade Policy and Programs', 'IO/UNP': 'Office of UN Political Affairs',
+  'EUR/WE': 'Office of Western European Affairs',
+  'EUR/ERA': 'Office of European Union and Regional Affairs',
+  'EUR/CE': 'Office of Central European Affairs',
+  'EUR/NB': 'Office of Nordic and Baltic Affairs',
+  'EUR/RUS': 'Office of Russian Affairs',
+  'EUR/UMB': 'Office of Ukraine, Moldova and Belarus Affairs',
+  'EUR/CARC': 'Office of Caucasus Affairs and Regional Conflicts',
+  'EUR/SE': 'Office of Southern European Affairs',
+  'EUR/SCE': 'Office of South Central European Affairs',
+  'EUR/RPM': 'Office of European Security and Political Affairs',
+  'EUR/PGI': 'Office of Policy and Global Issues',
+  'EUR/UBI': 'Office of UK, Benelux and Ireland Affairs',
+  'EUR/AGS': 'Office of Austria, Germany and Switzerland Affairs',
+  'EUR/PPD': 'Office of Press and Public Diplomacy (EUR)',
+  'EUR/FO': 'Front Office of the Bureau of European and Eurasian Affairs',
+  'NEA/ARP': 'Office of Arabian Peninsula Affairs',
+  'NEA/MAG': 'Office of Maghreb Affairs',
+  'NEA/IR': 'Office of Iranian Affairs',
+  'NEA/I': 'Office of Iraq Affairs',
+  'NEA/ELA': 'Office of Egypt and Levant Affairs',
+  'NEA/IPA': 'Office of Israel and Palestinian Affairs',
+  'NEA/FO': 'Front Office of the Bureau of Near Eastern Affairs',
+  'NEA/RA': 'Office of Regional Affairs (NEA)',
+  'NEA/PPD': 'Office of Press and Public Diplomacy (NEA)',
+  'NEA/PI': 'Middle East Partnership Initiative',
+  'SCA/A': 'Office of Afghanistan Affairs',
+  'SCA/PB': 'Office of Pakistan and Bangladesh Affairs',
+  'SCA/INS': 'Office of India, Nepal and Sri Lanka Affairs',
+  'SCA/CEN': 'Office of Central Asian Affairs',
+  'SCA/RA': 'Office of Regional Affairs (SCA)',
+  'SCA/FO': 'Front Office of the Bureau of South and Central Asian Affairs',
+  'WHA/AND': 'Office of Andean Affairs',
+  'WHA/BSC': 'Office of Brazil and Southern Cone Affairs',
+  'WHA/CEN': 'Office of Central American Affairs',
+  'WHA/CAR': 'Office of Caribbean Affairs',
+  'WHA/MEX': 'Office of Mexican Affairs',
+  'WHA/CAN': 'Office of Canadian Affairs',
+  'WHA/CCA': 'Office of Cuban Affairs',
+  'WHA/EPSC': 'Office of Economic Policy and Summit Coordination',
+  'WHA/PPC': 'Office of Policy Planning and Coordination (WHA)',
+  'WHA/FO': 'Front Office of the Bureau of Western Hemisphere Affairs',
+  'EAP/CM': 'Office of Chinese and Mongolian Affairs',
+  'EAP/J': 'Office of Japanese Affairs',
+  'EAP/K': 'Office of Korean Affairs',
+  'EAP/MLS': 'Office of Maritime Southeast Asia Affairs',
+  'EAP/MTS': 'Office of Mainland Southeast Asia Affairs',
+  'EAP/ANP': 'Office of Australia, New Zealand and Pacific Island Affairs',
+  'AF/E': 'Office of East African Affairs',
+  'AF/W': 'Office of West African Affairs',
+  'AF/S': 'Office of Southern African Affairs',
+  'AF/C': 'Office of Central African Affairs',
+  'AF/SPG': 'Sudan Programs Group',
+  'S/CT': 'Office of the Coordinator for Counterterrorism',
+  'S/WCI': 'Office of War Crimes Issues',
+  'S/P': 'Policy Planning Staff',
+  'S/CRS': 'Office of the Coordinator for Reconstruction and Stabilization',
+  'S/GAC': 'Office of the U.S. Global AIDS Coordinator',
+  'S/ES': 'Executive Secretariat',
+  'S/ES-O': 'Operations Center',
+  'S/SEMEP': 'Office of the Special Envoy for Middle East Peace',
+  'G/TIP': 'Office to Monitor and Combat Trafficking in Persons',
+  'G/IWI': "Office of Global Women's Issues",
+  'M/PRI': 'Office of Policy, Rightsizing and Innovation',
+  'CA/OCS': 'Office of Overseas Citizens Services',
+  'CA/VO': 'Visa Office',
+  'CA/OCS/ACS': 'Office of American Citizens Services',
+  'INR/B': 'Office of Biographic Information (INR)',
+  'DS/IP': 'Office of Intelligence and Threat Analysis',
+  'ISN/MNSA': 'Office of Missile, Biological, and Chemical Nonproliferation',
+  'ISN/RA': 'Office of Regional Affairs (ISN)',
+  'PM/RSAT': 'Office of Regional Security and Arms Transfers',
+  'EEB/ESC': 'Office of International Energy and Commodity Policy',
+  'EEB/TPP': 'Office of Trade Policy and Programs',
+  'IO/UNP': 'Office of UN Political Affairs',
 };
 /** Symbols that are titles or roles (an Assistant Secretary, a Minister-Counselor): no entity. */
-const TITLE_SYMBOLS = new Set(['A/S', 'U/S', 'DAS', 'PDAS', 'A/DCM', 'DCM', 'M/C', 'P/E', 'E/P', 'POL/ECON', 'ECON/POL', 'POL/MIL', 'POL/E', 'PE', 'A/DAS',
-  'C/S', 'D/S', 'D/DCM', 'A/CDA', 'CDA', 'CG', 'A/CG', 'DPO', 'A/DPO', 'P/D', 'POL/C', 'POL/EC', 'ECON/C', 'A/POLCOUNS', 'A/ECONCOUNS', 'S/E', 'S/A', 'SE', 'SRSG', 'DSRSG', 'A/S-DESIGNATE']);
+const TITLE_SYMBOLS = new Set([
+  'A/S',
+  'U/S',
+  'DAS',
+  'PDAS',
+  'A/DCM',
+  'DCM',
+  'M/C',
+  'P/E',
+  'E/P',
+  'POL/ECON',
+  'ECON/POL',
+  'POL/MIL',
+  'POL/E',
+  'PE',
+  'A/DAS',
+  'C/S',
+  'D/S',
+  'D/DCM',
+  'A/CDA',
+  'CDA',
+  'CG',
+  'A/CG',
+  'DPO',
+  'A/DPO',
+  'P/D',
+  'POL/C',
+  'POL/EC',
+  'ECON/C',
+  'A/POLCOUNS',
+  'A/ECONCOUNS',
+  'S/E',
+  'S/A',
+  'SE',
+  'SRSG',
+  'DSRSG',
+  'A/S-DESIGNATE',
+]);
 
 /** Washington agencies and the routing words that stand for them. */
 const AGENCIES: Record<string, string> = {
-  STATE: STATE_DEPARTMENT, SECSTATE: STATE_DEPARTMENT, DEPT: STATE_DEPARTMENT, DOS: STATE_DEPARTMENT, 'STATE DEPARTMENT': STATE_DEPARTMENT,
-  'DEPARTMENT OF STATE': STATE_DEPARTMENT, 'STATE DEPT': STATE_DEPARTMENT, 'US DEPARTMENT OF STATE': STATE_DEPARTMENT, 'U.S. DEPARTMENT OF STATE': STATE_DEPARTMENT,
-  'U S DEPARTMENT OF STATE': STATE_DEPARTMENT, 'USDOS': STATE_DEPARTMENT,
-  TREASURY: 'U.S. Department of the Treasury', USTREASURY: 'U.S. Department of the Treasury', 'TREASURY DEPARTMENT': 'U.S. Department of the Treasury',
-  COMMERCE: 'U.S. Department of Commerce', USDOC: 'U.S. Department of Commerce', DOC: 'U.S. Department of Commerce', 'COMMERCE DEPARTMENT': 'U.S. Department of Commerce',
-  DOD: 'U.S. Department of Defense', 'DEPARTMENT OF DEFENSE': 'U.S. Department of Defense', PENTAGON: 'U.S. Department of Defense', SECDEF: 'U.S. Department of Defense',
-  DOJ: 'U.S. Department of Justice', 'DEPARTMENT OF JUSTICE': 'U.S. Department of Justice', 'JUSTICE DEPARTMENT': 'U.S. Department of Justice',
-  DHS: 'U.S. Department of Homeland Security', 'DEPARTMENT OF HOMELAND SECURITY': 'U.S. Department of Homeland Security',
-  DOE: 'U.S. Department of Energy', 'DEPARTMENT OF ENERGY': 'U.S. Department of Energy', 'ENERGY DEPARTMENT': 'U.S. Department of Energy',
-  USDA: 'U.S. Department of Agriculture', 'DEPARTMENT OF AGRICULTURE': 'U.S. Department of Agriculture', DOL: 'U.S. Department of Labor',
-  DOT: 'U.S. Department of Transportation', HHS: 'U.S. Department of Health and Human Services',
-  USTR: 'Office of the U.S. Trade Representative', OSD: 'Office of the Secretary of Defense', JCS: 'Joint Chiefs of Staff',
-  USAID: 'U.S. Agency for International Development', 'WHITE HOUSE': 'White House', NSC: 'National Security Council',
-  CENTCOM: 'U.S. Central Command', USCENTCOM: 'U.S. Central Command', HQCENTCOM: 'U.S. Central Command', 'HQ USCENTCOM': 'U.S. Central Command', CENTRALCOM: 'U.S. Central Command',
-  SOUTHCOM: 'U.S. Southern Command', USSOUTHCOM: 'U.S. Southern Command', HQSOUTHCOM: 'U.S. Southern Command', 'HQ USSOUTHCOM': 'U.S. Southern Command', 'HQ SOUTHCOM': 'U.S. Southern Command',
-  EUCOM: 'U.S. European Command', USEUCOM: 'U.S. European Command', HQEUCOM: 'U.S. European Command', 'HQ USEUCOM': 'U.S. European Command', USCINCEUR: 'U.S. European Command', CINCEUR: 'U.S. European Command',
-  AFRICOM: 'U.S. Africa Command', USAFRICOM: 'U.S. Africa Command', HQAFRICOM: 'U.S. Africa Command', 'HQ USAFRICOM': 'U.S. Africa Command',
-  PACOM: 'U.S. Pacific Command', USPACOM: 'U.S. Pacific Command', HQPACOM: 'U.S. Pacific Command', CINCPAC: 'U.S. Pacific Command', 'HQ USPACOM': 'U.S. Pacific Command',
-  NORTHCOM: 'U.S. Northern Command', USNORTHCOM: 'U.S. Northern Command', SOCOM: 'U.S. Special Operations Command', USSOCOM: 'U.S. Special Operations Command',
-  TRANSCOM: 'U.S. Transportation Command', USTRANSCOM: 'U.S. Transportation Command', STRATCOM: 'U.S. Strategic Command', USSTRATCOM: 'U.S. Strategic Command',
-  JFCOM: 'U.S. Joint Forces Command', USJFCOM: 'U.S. Joint Forces Command',
+  STATE: STATE_DEPARTMENT,
+  SECSTATE: STATE_DEPARTMENT,
+  DEPT: STATE_DEPARTMENT,
+  DOS: STATE_DEPARTMENT,
+  'STATE DEPARTMENT': STATE_DEPARTMENT,
+  'DEPARTMENT OF STATE': STATE_DEPARTMENT,
+  'STATE DEPT': STATE_DEPARTMENT,
+  'US DEPARTMENT OF STATE': STATE_DEPARTMENT,
+  'U.S. DEPARTMENT OF STATE': STATE_DEPARTMENT,
+  'U S DEPARTMENT OF STATE': STATE_DEPARTMENT,
+  USDOS: STATE_DEPARTMENT,
+  TREASURY: 'U.S. Department of the Treasury',
+  USTREASURY: 'U.S. Department of the Treasury',
+  'TREASURY DEPARTMENT': 'U.S. Department of the Treasury',
+  COMMERCE: 'U.S. Department of Commerce',
+  USDOC: 'U.S. Department of Commerce',
+  DOC: 'U.S. Department of Commerce',
+  'COMMERCE DEPARTMENT': 'U.S. Department of Commerce',
+  DOD: 'U.S. Department of Defense',
+  'DEPARTMENT OF DEFENSE': 'U.S. Department of Defense',
+  PENTAGON: 'U.S. Department of Defense',
+  SECDEF: 'U.S. Department of Defense',
+  DOJ: 'U.S. Department of Justice',
+  'DEPARTMENT OF JUSTICE': 'U.S. Department of Justice',
+  'JUSTICE DEPARTMENT': 'U.S. Department of Justice',
+  DHS: 'U.S. Department of Homeland Security',
+  'DEPARTMENT OF HOMELAND SECURITY': 'U.S. Department of Homeland Security',
+  DOE: 'U.S. Department of Energy',
+  'DEPARTMENT OF ENERGY': 'U.S. Department of Energy',
+  'ENERGY DEPARTMENT': 'U.S. Department of Energy',
+  USDA: 'U.S. Department of Agriculture',
+  'DEPARTMENT OF AGRICULTURE': 'U.S. Department of Agriculture',
+  DOL: 'U.S. Department of Labor',
+  DOT: 'U.S. Department of Transportation',
+  HHS: 'U.S. Department of Health and Human Services',
+  USTR: 'Office of the U.S. Trade Representative',
+  OSD: 'Office of the Secretary of Defense',
+  JCS: 'Joint Chiefs of Staff',
+  USAID: 'U.S. Agency for International Development',
+  'WHITE HOUSE': 'White House',
+  NSC: 'National Security Council',
+  CENTCOM: 'U.S. Central Command',
+  USCENTCOM: 'U.S. Central Command',
+  HQCENTCOM: 'U.S. Central Command',
+  'HQ USCENTCOM': 'U.S. Central Command',
+  CENTRALCOM: 'U.S. Central Command',
+  SOUTHCOM: 'U.S. Southern Command',
+  USSOUTHCOM: 'U.S. Southern Command',
+  HQSOUTHCOM: 'U.S. Southern Command',
+  'HQ USSOUTHCOM': 'U.S. Southern Command',
+  'HQ SOUTHCOM': 'U.S. Southern Command',
+  EUCOM: 'U.S. European Command',
+  USEUCOM: 'U.S. European Command',
+  HQEUCOM: 'U.S. European Command',
+  'HQ USEUCOM': 'U.S. European Command',
+  USCINCEUR: 'U.S. European Command',
+  CINCEUR: 'U.S. European Command',
+  AFRICOM: 'U.S. Africa Command',
+  USAFRICOM: 'U.S. Africa Command',
+  HQAFRICOM: 'U.S. Africa Command',
+  'HQ USAFRICOM': 'U.S. Africa Command',
+  PACOM: 'U.S. Pacific Command',
+  USPACOM: 'U.S. Pacific Command',
+  HQPACOM: 'U.S. Pacific Command',
+  CINCPAC: 'U.S. Pacific Command',
+  'HQ USPACOM': 'U.S. Pacific Command',
+  NORTHCOM: 'U.S. Northern Command',
+  USNORTHCOM: 'U.S. Northern Command',
+  SOCOM: 'U.S. Special Operations Command',
+  USSOCOM: 'U.S. Special Operations Command',
+  TRANSCOM: 'U.S. Transportation Command',
+  USTRANSCOM: 'U.S. Transportation Command',
+  STRATCOM: 'U.S. Strategic Command',
+  USSTRATCOM: 'U.S. Strategic Command',
+  JFCOM: 'U.S. Joint Forces Command',
+  USJFCOM: 'U.S. Joint Forces Command',
 };
 /** International bodies written several ways (folded: upper case, hyphens and dots as spaces). */
 const BODIES: Record<string, string> = {
-  UN: 'United Nations', 'U N': 'United Nations', 'UNITED NATIONS': 'United Nations', EU: 'European Union', 'E U': 'European Union', 'EUROPEAN UNION': 'European Union',
-  UNSC: 'UN Security Council', 'SECURITY COUNCIL': 'UN Security Council', 'UN SECURITY COUNCIL': 'UN Security Council', 'UNITED NATIONS SECURITY COUNCIL': 'UN Security Council', 'U N SECURITY COUNCIL': 'UN Security Council',
-  UNGA: 'UN General Assembly', 'UN GENERAL ASSEMBLY': 'UN General Assembly', 'UNITED NATIONS GENERAL ASSEMBLY': 'UN General Assembly',
-  'AL QAIDA': 'al-Qaida', 'AL QAEDA': 'al-Qaida', 'AL QA IDA': 'al-Qaida', 'AL QA EDA': 'al-Qaida', 'AL QAIDAH': 'al-Qaida', 'AL QA IDAH': 'al-Qaida', AQ: 'al-Qaida', QAIDA: 'al-Qaida',
-  HIZBALLAH: 'Hizballah', HEZBOLLAH: 'Hizballah', HIZBOLLAH: 'Hizballah', HIZBULLAH: 'Hizballah', 'HEZB ALLAH': 'Hizballah',
-  AU: 'African Union', 'AFRICAN UNION': 'African Union', 'ARAB LEAGUE': 'Arab League', 'LEAGUE OF ARAB STATES': 'Arab League',
-  'G 8': 'G8', G8: 'G8', 'G 20': 'G20', G20: 'G20', 'G 7': 'G7', G7: 'G7', 'P5 1': 'P5+1', 'P 5 1': 'P5+1', P5: 'P5', 'P 5': 'P5',
-  FATF: 'Financial Action Task Force', 'FINANCIAL ACTION TASK FORCE': 'Financial Action Task Force', 'GENERAL ASSEMBLY': 'UN General Assembly',
-  CSU: 'Christian Social Union', 'SOCIAL UNION': 'Christian Social Union', 'CHRISTIAN SOCIAL UNION': 'Christian Social Union',
-  'IRGC': 'Islamic Revolutionary Guard Corps', 'ISLAMIC REVOLUTIONARY GUARD CORPS': 'Islamic Revolutionary Guard Corps', 'REVOLUTIONARY GUARDS': 'Islamic Revolutionary Guard Corps',
+  UN: 'United Nations',
+  'U N': 'United Nations',
+  'UNITED NATIONS': 'United Nations',
+  EU: 'European Union',
+  'E U': 'European Union',
+  'EUROPEAN UNION': 'European Union',
+  UNSC: 'UN Security Council',
+  'SECURITY COUNCIL': 'UN Security Council',
+  'UN SECURITY COUNCIL': 'UN Security Council',
+  'UNITED NATIONS SECURITY COUNCIL': 'UN Security Council',
+  'U N SECURITY COUNCIL': 'UN Security Council',
+  UNGA: 'UN General Assembly',
+  'UN GENERAL ASSEMBLY': 'UN General Assembly',
+  'UNITED NATIONS GENERAL ASSEMBLY': 'UN General Assembly',
+  'AL QAIDA': 'al-Qaida',
+  'AL QAEDA': 'al-Qaida',
+  'AL QA IDA': 'al-Qaida',
+  'AL QA EDA': 'al-Qaida',
+  'AL QAIDAH': 'al-Qaida',
+  'AL QA IDAH': 'al-Qaida',
+  AQ: 'al-Qaida',
+  QAIDA: 'al-Qaida',
+  HIZBALLAH: 'Hizballah',
+  HEZBOLLAH: 'Hizballah',
+  HIZBOLLAH: 'Hizballah',
+  HIZBULLAH: 'Hizballah',
+  'HEZB ALLAH': 'Hizballah',
+  AU: 'African Union',
+  'AFRICAN UNION': 'African Union',
+  'ARAB LEAGUE': 'Arab League',
+  'LEAGUE OF ARAB STATES': 'Arab League',
+  'G 8': 'G8',
+  G8: 'G8',
+  'G 20': 'G20',
+  G20: 'G20',
+  'G 7': 'G7',
+  G7: 'G7',
+  'P5 1': 'P5+1',
+  'P 5 1': 'P5+1',
+  P5: 'P5',
+  'P 5': 'P5',
+  FATF: 'Financial Action Task Force',
+  'FINANCIAL ACTION TASK FORCE': 'Financial Action Task Force',
+  'GENERAL ASSEMBLY': 'UN General Assembly',
+  CSU: 'Christian Social Union',
+  'SOCIAL UNION': 'Christian Social Union',
+  'CHRISTIAN SOCIAL UNION': 'Christian Social Union',
+  IRGC: 'Islamic Revolutionary Guard Corps',
+  'ISLAMIC REVOLUTIONARY GUARD CORPS': 'Islamic Revolutionary Guard Corps',
+  'REVOLUTIONARY GUARDS': 'Islamic Revolutionary Guard Corps',
 };
 /** Acronyms and words that name a kind of thing, a weapon or a role rather than an organization. */
-const NOT_ORGANIZATIONS = new Set(['CEO', 'CEOS', 'WMD', 'CHOD', 'CHODS', 'MOU', 'MOA', 'FTA', 'GDP', 'NGO', 'NGOS', 'IDP', 'IDPS', 'POTUS', 'VPOTUS', 'SECSTATE CHANGE',
-  'ADMINISTRATION', 'GOVERNMENT', 'MINISTRY', 'EMBASSY', 'POST', 'MISSION', 'NPT', 'CTBT', 'FMCT', 'START', 'CFE', 'INF', 'TREATY', 'CONVENTION',
-  'PRT', 'PRTS', 'UAV', 'UAVS', 'DATT', 'UNSCR', 'UNSCRS', 'TASK FORCE', 'MANPADS', 'IED', 'IEDS', 'VBIED', 'UXO', 'LNG', 'HEU', 'LEU', 'CBM', 'CBMS', 'DPKO', 'MOD-', 'POC', 'COM', 'FYI']);
+const NOT_ORGANIZATIONS = new Set([
+  'CEO',
+  'CEOS',
+  'WMD',
+  'CHOD',
+  'CHODS',
+  'MOU',
+  'MOA',
+  'FTA',
+  'GDP',
+  'NGO',
+  'NGOS',
+  'IDP',
+  'IDPS',
+  'POTUS',
+  'VPOTUS',
+  'SECSTATE CHANGE',
+  'ADMINISTRATION',
+  'GOVERNMENT',
+  'MINISTRY',
+  'EMBASSY',
+  'POST',
+  'MISSION',
+  'NPT',
+  'CTBT',
+  'FMCT',
+  'START',
+  'CFE',
+  'INF',
+  'TREATY',
+  'CONVENTION',
+  'PRT',
+  'PRTS',
+  'UAV',
+  'UAVS',
+  'DATT',
+  'UNSCR',
+  'UNSCRS',
+  'TASK FORCE',
+  'MANPADS',
+  'IED',
+  'IEDS',
+  'VBIED',
+  'UXO',
+  'LNG',
+  'HEU',
+  'LEU',
+  'CBM',
+  'CBMS',
+  'DPKO',
+  'MOD-',
+  'POC',
+  'COM',
+  'FYI',
+]);
 /** Government acronyms of single countries beyond GOx (Yemen's ROYG, Venezuela's GBRV, Syria's SARG). */
-const GOVERNMENT_ACRONYMS: Record<string, string> = { ROYG: 'YE', GBRV: 'VE', SARG: 'SY', GORM: 'MA', GOSL: 'LK', GOUK: 'GB', RGOB: 'BT', GNU: 'ZW', TFG: 'SO', KSA: 'SA' };
+const GOVERNMENT_ACRONYMS: Record<string, string> = {
+  ROYG: 'YE',
+  GBRV: 'VE',
+  SARG: 'SY',
+  GORM: 'MA',
+  GOSL: 'LK',
+  GOUK: 'GB',
+  RGOB: 'BT',
+  GNU: 'ZW',
+  TFG: 'SO',
+  KSA: 'SA',
+};
 /** Regions known by acronym. */
-const PLACE_ACRONYMS: Record<string, string> = { NWFP: 'North-West Frontier Province', FATA: 'Federally Administered Tribal Areas' };
+const PLACE_ACRONYMS: Record<string, string> = {
+  NWFP: 'North-West Frontier Province',
+  FATA: 'Federally Administered Tribal Areas',
+};
 /** Treaties, conventions and accords: documents, not organizations, persons or places. */
-const DOCUMENT_HEADS = /\b(?:treaty|convention|accords?|agreement|protocol|resolution|charter|memorandum|declaration|initiative|act)$/i;
+const DOCUMENT_HEADS =
+  /\b(?:treaty|convention|accords?|agreement|protocol|resolution|charter|memorandum|declaration|initiative|act)$/i;
 /** Peoples the country demonyms miss. */
-const PEOPLES = new Set(['kyrgyz', 'kazakh', 'kazakhs', 'uzbek', 'uzbeks', 'turkmen', 'azeri', 'azeris', 'miskitos', 'miskito', 'sandinistas', 'chavistas', 'peronists', 'islamists', 'salafis', 'houthis', 'wahhabis']);
+const PEOPLES = new Set([
+  'kyrgyz',
+  'kazakh',
+  'kazakhs',
+  'uzbek',
+  'uzbeks',
+  'turkmen',
+  'azeri',
+  'azeris',
+  'miskitos',
+  'miskito',
+  'sandinistas',
+  'chavistas',
+  'peronists',
+  'islamists',
+  'salafis',
+  'houthis',
+  'wahhabis',
+]);
 /** U.S. presidents since 1961: "the Obama Administration" is the United States Government. */
 const US_PRESIDENTS = new Set(['kennedy', 'johnson', 'nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama']);
 export { SUBJECT_VERBS } from '../extract/words';
 
 /** Folds a name for the tables: upper case, dots, hyphens, apostrophes and spaces as one space. */
-const fold = (s: string) => s.toUpperCase().replace(/[.'’‘`-]+/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[.'’‘`-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A State Department office symbol: its office, its bureau with the symbol, or null for a title. */
 export function officeSymbol(symbol: string): Canonical | undefined {
@@ -142,8 +470,11 @@ export function officeSymbol(symbol: string): Canonical | undefined {
   }
   if (OFFICES[s]) return { type: 'ORGANIZATION', name: OFFICES[s] };
   // "CA/OCS/ACS/EAP": the longest known prefix
-  for (let k = parts.length - 1; k >= 2; k--) { const o = OFFICES[parts.slice(0, k).join('/')]; if (o) return { type: 'ORGANIZATION', name: o }; }
-  const bureau = BUREAUS[parts[0]!];
+  for (let k = parts.length - 1; k >= 2; k--) {
+    const o = OFFICES[parts.slice(0, k).join('/')];
+    if (o) return { type: 'ORGANIZATION', name: o };
+  }
+  const bureau = BUREAUS[parts[0]];
   if (bureau) return { type: 'ORGANIZATION', name: `${bureau} (${s})` };
   return undefined;
 }
@@ -177,32 +508,55 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
   if (TITLE_SYMBOLS.has(f.replace(/ /g, '/')) && /\//.test(t)) return null;
   const agency = AGENCIES[f];
   // "STATE" and "DEPT" are the Department only in capitals (routing) or as organizations.
-  if (agency && (type === 'ORGANIZATION' || t === t.toUpperCase() && t.length > 3)) {
+  if (agency && (type === 'ORGANIZATION' || (t === t.toUpperCase() && t.length > 3))) {
     if (!(f === 'STATE' && type !== 'ORGANIZATION')) return { type: 'ORGANIZATION', name: agency };
   }
   // All-caps military commands ("USCENTCOM", "HQSOUTHCOM") typed as anything.
   if (/^(?:HQ ?)?(?:US)?[A-Z]{2,9}COM$/.test(t) && agency) return { type: 'ORGANIZATION', name: agency };
   if (/^(?:HQ ?)?US[A-Z]{2,9}COM$/.test(t)) return { type: 'ORGANIZATION', name: t.replace(/^HQ ?/, '') };
-  if (type === 'ORGANIZATION' && GOVERNMENT_ACRONYMS[f] && f !== 'KSA') return { type: 'ORGANIZATION', name: governmentName(GOVERNMENT_ACRONYMS[f]!) };
-  if (PLACE_ACRONYMS[f]) return { type: 'PLACE', name: PLACE_ACRONYMS[f]! };
+  if (type === 'ORGANIZATION' && GOVERNMENT_ACRONYMS[f] && f !== 'KSA')
+    return { type: 'ORGANIZATION', name: governmentName(GOVERNMENT_ACRONYMS[f]) };
+  if (PLACE_ACRONYMS[f]) return { type: 'PLACE', name: PLACE_ACRONYMS[f] };
   // a bureau of the Department by its symbol alone ("NEA", "WHA"; two-letter ones are too ambiguous)
-  if (type === 'ORGANIZATION' && f.length >= 3 && BUREAUS[f] && t === t.toUpperCase()) return { type: 'ORGANIZATION', name: BUREAUS[f]! };
+  if (type === 'ORGANIZATION' && f.length >= 3 && BUREAUS[f] && t === t.toUpperCase())
+    return { type: 'ORGANIZATION', name: BUREAUS[f] };
   const govOf = /^government of (?:the )?(.+)$/i.exec(t);
-  if (govOf && type === 'ORGANIZATION') { const cc = COUNTRY_CODE.get(govOf[1]!.toLowerCase()); if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) }; }
+  if (govOf && type === 'ORGANIZATION') {
+    const cc = COUNTRY_CODE.get(govOf[1].toLowerCase());
+    if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) };
+  }
   const body = BODIES[f];
   // (read as a place, only the armed groups: "al-Qa'ida" in "al-Qa'ida in Iraq")
-  if (body && (type !== 'PLACE' || body === 'al-Qaida' || body === 'Hizballah')) return { type: 'ORGANIZATION', name: body };
+  if (body && (type !== 'PLACE' || body === 'al-Qaida' || body === 'Hizballah'))
+    return { type: 'ORGANIZATION', name: body };
   if (NOT_ORGANIZATIONS.has(f) && type !== 'PLACE') return null;
-  if (DOCUMENT_HEADS.test(t) && type !== 'PLACE' && !/\b(?:organi[sz]ation|council|commission|party|movement|front|group|committee)\b/i.test(t)) return null;
+  if (
+    DOCUMENT_HEADS.test(t) &&
+    type !== 'PLACE' &&
+    !/\b(?:organi[sz]ation|council|commission|party|movement|front|group|committee)\b/i.test(t)
+  )
+    return null;
   const words = t.split(' ');
-  const lastLower = words[words.length - 1]!.toLowerCase();
+  const lastLower = words[words.length - 1].toLowerCase();
   // "Obama Administration", "Zapatero government", "Spanish Government": the government they name.
   if ((lastLower === 'administration' || lastLower === 'government') && words.length >= 2 && words.length <= 3) {
-    const head = words.slice(0, -1).join(' ').toLowerCase().replace(/['’]s$/, '');
-    if (lastLower === 'administration' && US_PRESIDENTS.has(head.split(' ').pop()!)) return { type: 'ORGANIZATION', name: 'United States Government' };
+    const head = words
+      .slice(0, -1)
+      .join(' ')
+      .toLowerCase()
+      .replace(/['’]s$/, '');
+    if (lastLower === 'administration' && US_PRESIDENTS.has(head.split(' ').pop()!))
+      return { type: 'ORGANIZATION', name: 'United States Government' };
     const cc = DEMONYM_COUNTRY.get(head) ?? COUNTRY_CODE.get(head);
     if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) };
-    if (/^[A-Z]/.test(words[0]!) && countries[0] && !ORG_NAMES.has(head) && !/^(?:states|the|new|previous|current|former|interim|transitional|federal|central|local|provincial|regional|national|military|civilian|coalition|unity|caretaker)$/i.test(head)) {
+    if (
+      /^[A-Z]/.test(words[0]) &&
+      countries[0] &&
+      !ORG_NAMES.has(head) &&
+      !/^(?:states|the|new|previous|current|former|interim|transitional|federal|central|local|provincial|regional|national|military|civilian|coalition|unity|caretaker)$/i.test(
+        head,
+      )
+    ) {
       return { type: 'ORGANIZATION', name: governmentName(countries[0]) };
     }
     return lastLower === 'administration' && words.length === 1 ? null : undefined;
@@ -212,8 +566,19 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
   if (type === 'ORGANIZATION' && countries[0] && countries[0] !== 'US') {
     const g = t.replace(/^the /i, '');
     const gl = g.toLowerCase();
-    if (GENERIC_INSTITUTIONS.has(gl) || (/^ministry of (?:the )?[a-z]/i.test(g) && g.split(' ').length <= 6 && !/\b(?:affairs of|of the [A-Z][a-z]+ (?:republic|kingdom))\b/i.test(g))) {
-      const name = g === g.toUpperCase() || g === gl ? g.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase()) : g;
+    if (
+      GENERIC_INSTITUTIONS.has(gl) ||
+      (/^ministry of (?:the )?[a-z]/i.test(g) &&
+        g.split(' ').length <= 6 &&
+        !/\b(?:affairs of|of the [A-Z][a-z]+ (?:republic|kingdom))\b/i.test(g))
+    ) {
+      const name =
+        g === g.toUpperCase() || g === gl
+          ? g
+              .toLowerCase()
+              .replace(/\b[a-z]/g, (c) => c.toUpperCase())
+              .replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase())
+          : g;
       return { type: 'ORGANIZATION', name: `${name} (${COUNTRY_NAME.get(countries[0]) ?? countries[0]})` };
     }
   }
@@ -223,12 +588,48 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
 }
 
 /** Institutions every country has, named alike: without a country they name the cable's country's own. */
-const GENERIC_INSTITUTIONS = new Set(['supreme court', 'constitutional court', 'high court', 'court of appeal', 'court of appeals', 'national assembly',
-  'parliament', 'senate', 'chamber of deputies', 'lower house', 'upper house', 'central bank', 'air force', 'navy', 'army', 'armed forces', 'national police',
-  'police', 'federal police', 'cabinet', 'council of ministers', 'constitutional council', 'electoral commission', 'election commission',
-  'national electoral commission', 'independent electoral commission', 'electoral tribunal', 'supreme electoral tribunal', 'prosecutor general',
-  "prosecutor general's office", 'public prosecutor', "public prosecutor's office", 'customs', 'coast guard', 'border guard', 'border police',
-  'presidency', "prime minister's office", 'intelligence service', 'state security']);
+const GENERIC_INSTITUTIONS = new Set([
+  'supreme court',
+  'constitutional court',
+  'high court',
+  'court of appeal',
+  'court of appeals',
+  'national assembly',
+  'parliament',
+  'senate',
+  'chamber of deputies',
+  'lower house',
+  'upper house',
+  'central bank',
+  'air force',
+  'navy',
+  'army',
+  'armed forces',
+  'national police',
+  'police',
+  'federal police',
+  'cabinet',
+  'council of ministers',
+  'constitutional council',
+  'electoral commission',
+  'election commission',
+  'national electoral commission',
+  'independent electoral commission',
+  'electoral tribunal',
+  'supreme electoral tribunal',
+  'prosecutor general',
+  "prosecutor general's office",
+  'public prosecutor',
+  "public prosecutor's office",
+  'customs',
+  'coast guard',
+  'border guard',
+  'border police',
+  'presidency',
+  "prime minister's office",
+  'intelligence service',
+  'state security',
+]);
 
 /** "Government of Spain"; the United States and United Kingdom as resolution names them from USG/HMG. */
 export function governmentName(cc: string): string {

@@ -1,7 +1,15 @@
 // Entity resolution: mentions of many cables → entities with stable ids, names and aliases.
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
-import { ANY_FIRST_NAMES, COUNTRY_CODE, ENGLISH, FIRST_NAMES, GOV_ACRONYMS, PLACES, TITLES } from '../extract/gazetteer';
+import {
+  ANY_FIRST_NAMES,
+  COUNTRY_CODE,
+  ENGLISH,
+  FIRST_NAMES,
+  GOV_ACRONYMS,
+  PLACES,
+  TITLES,
+} from '../extract/gazetteer';
 import { isSpace } from '../extract/util';
 import { IntList } from '../common/int-list';
 import { LEADING_NON_NAME } from '../extract/words';
@@ -44,9 +52,16 @@ export function normalizeName(s: string): string {
   return normalizeAscii(s);
 }
 function normalizeUnicode(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
-const isAsciiWordChar = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || ch === 95;
+const isAsciiWordChar = (ch: number) =>
+  (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || ch === 95;
 /**
  * normalizeUnicode for ASCII text in one pass (names are mostly ASCII, and this runs for every
  * mention): lower-case, drop a possessive 's, one space for each run of other characters, trimmed.
@@ -58,7 +73,15 @@ function normalizeAscii(s: string): string {
   for (let q = 0; q < n; q++) {
     let ch = s.charCodeAt(q);
     if (ch >= 65 && ch <= 90) ch += 32;
-    if (ch === 39 && q + 1 < n && (s.charCodeAt(q + 1) | 32) === 115 && (q + 2 === n || !isAsciiWordChar(s.charCodeAt(q + 2)))) { q++; continue; }
+    if (
+      ch === 39 &&
+      q + 1 < n &&
+      (s.charCodeAt(q + 1) | 32) === 115 &&
+      (q + 2 === n || !isAsciiWordChar(s.charCodeAt(q + 2)))
+    ) {
+      q++;
+      continue;
+    }
     if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) {
       if (space && out) out += ' ';
       space = false;
@@ -75,12 +98,50 @@ export function stripTitles(s: string): string {
   return words.slice(i).join(' ');
 }
 /** Titles written as acronyms before a name ("COAS Kayani", "SECSTATE Rice"). */
-const TITLE_ACRONYMS = new Set(['coas', 'cjcs', 'chod', 'cds', 'cns', 'potus', 'vpotus', 'flotus', 'secstate', 'secdef', 'dni', 'srsg', 'dsrsg', 'sfm', 'ffm', 'mod', 'moi', 'mfa', 'dpm', 'pres', 'gen', 'ltg', 'mg', 'bg', 'vadm', 'radm', 'adm', 'hon', 'honorable', 'excellency', 'hrh', 'he']);
+const TITLE_ACRONYMS = new Set([
+  'coas',
+  'cjcs',
+  'chod',
+  'cds',
+  'cns',
+  'potus',
+  'vpotus',
+  'flotus',
+  'secstate',
+  'secdef',
+  'dni',
+  'srsg',
+  'dsrsg',
+  'sfm',
+  'ffm',
+  'mod',
+  'moi',
+  'mfa',
+  'dpm',
+  'pres',
+  'gen',
+  'ltg',
+  'mg',
+  'bg',
+  'vadm',
+  'radm',
+  'adm',
+  'hon',
+  'honorable',
+  'excellency',
+  'hrh',
+  'he',
+]);
 /** Title-like words a person's name is written after: "President-elect Obama", "Acting FM X", "then-Governor". */
 const isTitleWord = (w: string) => {
   const l = w.toLowerCase().replace(/[.,:;]+$/, '');
-  return TITLES.has(l) || TITLE_ACRONYMS.has(l) || /^(?:acting|interim|caretaker|incoming|outgoing|designate|elect)$/.test(l) || /^then-|-elect$|-designate$/.test(l) ||
-    (l.includes('-') && l.split('-').every((p) => TITLES.has(p)));
+  return (
+    TITLES.has(l) ||
+    TITLE_ACRONYMS.has(l) ||
+    /^(?:acting|interim|caretaker|incoming|outgoing|designate|elect)$/.test(l) ||
+    /^then-|-elect$|-designate$/.test(l) ||
+    (l.includes('-') && l.split('-').every((p) => TITLES.has(p)))
+  );
 };
 /**
  * A person's name as resolution keeps it: title words dropped from the front ("President-elect
@@ -100,20 +161,35 @@ export function personName(text: string): string {
 const PERSON_NAME_CACHE = new Map<string, string>();
 function readPersonName(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  let a = 0; let b = words.length;
-  while (b > a && SUBJECT_VERBS.has(words[b - 1]!.toLowerCase())) b--;
-  while (a < b && isTitleWord(words[a]!)) a++;
+  let a = 0;
+  let b = words.length;
+  while (b > a && SUBJECT_VERBS.has(words[b - 1].toLowerCase())) b--;
+  while (a < b && isTitleWord(words[a])) a++;
   // "Post-Lula", "Policy Post-Lula": a prefix, not part of the name (nor what comes before it)
   for (let k = a; k < b; k++) {
-    const hy = /^([A-Za-z]+)-(\S+)$/.exec(words[k]!);
-    if (hy && isOrdinaryWord(hy[1]!) && /^[A-Z]/.test(hy[2]!)) { words[k] = hy[2]!; a = k; break; }
+    const hy = /^([A-Za-z]+)-(\S+)$/.exec(words[k]);
+    if (hy && isOrdinaryWord(hy[1]) && /^[A-Z]/.test(hy[2])) {
+      words[k] = hy[2]!;
+      a = k;
+      break;
+    }
   }
   // ordinary words or places before a name ("London Karzai"): only with a name-like word left after them
-  while (b - a >= 2 && (isOrdinaryWord(words[a]!) || isPlaceWord(words[a]!)) && !isOrdinaryWord(words[a + 1]!) && !isPlaceWord(words[a + 1]!)) a++;
+  while (
+    b - a >= 2 &&
+    (isOrdinaryWord(words[a]) || isPlaceWord(words[a])) &&
+    !isOrdinaryWord(words[a + 1]) &&
+    !isPlaceWord(words[a + 1])
+  )
+    a++;
   // "Clinton unquote Clinton": a quotation mark word ends the name
-  for (let k = a + 1; k < b; k++) if (/^(?:quote|unquote|end|begin)$/i.test(words[k]!)) { b = k; break; }
+  for (let k = a + 1; k < b; k++)
+    if (/^(?:quote|unquote|end|begin)$/i.test(words[k])) {
+      b = k;
+      break;
+    }
   if (a >= b) return '';
-  if (b - a === 1 && (isTitleWord(words[a]!) || SUBJECT_VERBS.has(words[a]!.toLowerCase()))) return '';
+  if (b - a === 1 && (isTitleWord(words[a]) || SUBJECT_VERBS.has(words[a].toLowerCase()))) return '';
   return words.slice(a, b).join(' ');
 }
 /** A place that is not also a given name ("London"; not "Vladimir", "Stanley"). */
@@ -135,7 +211,10 @@ function properCase(s: string): string {
     const ch = lower.charCodeAt(q);
     const p = q === 0 ? -1 : lower.charCodeAt(q - 1);
     // a letter at the start or after white space, an apostrophe or a hyphen
-    out += ch >= 97 && ch <= 122 && (p === -1 || p === 39 || p === 45 || isSpace(p)) ? String.fromCharCode(ch - 32) : lower[q];
+    out +=
+      ch >= 97 && ch <= 122 && (p === -1 || p === 39 || p === 45 || isSpace(p))
+        ? String.fromCharCode(ch - 32)
+        : lower[q];
   }
   return out;
 }
@@ -149,13 +228,15 @@ const ID_ORDER = new Intl.Collator();
  */
 function sortById<T extends { id: string }>(xs: T[]): T[] {
   const byUnits = [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (let i = 1; i < byUnits.length; i++) if (ID_ORDER.compare(byUnits[i - 1].id, byUnits[i].id) >= 0) return xs.sort((a, b) => ID_ORDER.compare(a.id, b.id));
+  for (let i = 1; i < byUnits.length; i++)
+    if (ID_ORDER.compare(byUnits[i - 1].id, byUnits[i].id) >= 0) return xs.sort((a, b) => ID_ORDER.compare(a.id, b.id));
   return byUnits;
 }
 /** SHA-1 in hex: one-shot `crypto.hash` where Node has it (20.12+), else a Hash object. */
-const sha1Hex: (s: string) => string = typeof crypto.hash === 'function'
-  ? (s) => crypto.hash('sha1', s, 'hex')
-  : (s) => crypto.createHash('sha1').update(s).digest('hex');
+const sha1Hex: (s: string) => string =
+  typeof crypto.hash === 'function'
+    ? (s) => crypto.hash('sha1', s, 'hex')
+    : (s) => crypto.createHash('sha1').update(s).digest('hex');
 /** Stable id from type + normalized canonical name. */
 export function entityId(type: EntityType, name: string): string {
   const norm = normalizeName(name);
@@ -168,14 +249,27 @@ export function entityId(type: EntityType, name: string): string {
 export function cableCountries(cable: Cable): string[] {
   const out = new Set<string>();
   const origin = (cable.origin ?? cable.routing?.from?.name ?? '').toUpperCase();
-  for (const w of origin.split(/\s+/)) { const cc = CAPITAL_TO_CC.get(w); if (cc) out.add(cc); }
-  if (!out.size) { const m = /^\d{2}([A-Z]+)\d+/.exec(cable.id); const cc = m && CAPITAL_TO_CC.get(m[1]); if (cc) out.add(cc); }
+  for (const w of origin.split(/\s+/)) {
+    const cc = CAPITAL_TO_CC.get(w);
+    if (cc) out.add(cc);
+  }
+  if (!out.size) {
+    const m = /^\d{2}([A-Z]+)\d+/.exec(cable.id);
+    const cc = m && CAPITAL_TO_CC.get(m[1]);
+    if (cc) out.add(cc);
+  }
   for (const t of cable.tags ?? []) if (t.kind === 'country' && t.code.length === 2 && t.code !== 'US') out.add(t.code);
   return [...out];
 }
 
 const GOVERNMENTS = new Map(Object.entries(GOV_ACRONYMS));
-const MINISTRIES = new Map([['MFA', 'Ministry of Foreign Affairs'], ['MOD', 'Ministry of Defense'], ['MOI', 'Ministry of Interior'], ['MOJ', 'Ministry of Justice'], ['MOF', 'Ministry of Finance']]);
+const MINISTRIES = new Map([
+  ['MFA', 'Ministry of Foreign Affairs'],
+  ['MOD', 'Ministry of Defense'],
+  ['MOI', 'Ministry of Interior'],
+  ['MOJ', 'Ministry of Justice'],
+  ['MOF', 'Ministry of Finance'],
+]);
 /** Canonical name of an acronym read with the posting country (MFA in Paris → French MFA). */
 function acronymName(surface: string, ctry: string[]): string | undefined {
   const u = surface.toUpperCase().replace(/\./g, '');
@@ -183,23 +277,42 @@ function acronymName(surface: string, ctry: string[]): string | undefined {
   const gov = GOVERNMENTS.get(u);
   if (gov) {
     const cc = gov.find((c) => ctry.includes(c)) ?? gov[0];
-    return u === 'USG' ? 'United States Government' : u === 'HMG' ? 'Government of the United Kingdom' : `Government of ${COUNTRY_NAME.get(cc) ?? cc}`;
+    return u === 'USG'
+      ? 'United States Government'
+      : u === 'HMG'
+        ? 'Government of the United Kingdom'
+        : `Government of ${COUNTRY_NAME.get(cc) ?? cc}`;
   }
   if (!home) return undefined;
   const cn = COUNTRY_NAME.get(home) ?? home;
   const ministry = MINISTRIES.get(u);
   if (ministry) return `${ministry} (${cn})`;
-  if (/^(foreign ministry|quai|quai d'orsay|ministry of foreign affairs|ministry of external affairs|foreign affairs ministry)$/i.test(surface)) return `Ministry of Foreign Affairs (${cn})`;
+  if (
+    /^(foreign ministry|quai|quai d'orsay|ministry of foreign affairs|ministry of external affairs|foreign affairs ministry)$/i.test(
+      surface,
+    )
+  )
+    return `Ministry of Foreign Affairs (${cn})`;
   // the host country's ministries by their names: "Interior Ministry" = "Ministry of Interior" = MOI
-  const named = /^(?:(interior|defen[cs]e|finance|justice) ministry|ministry of (?:the )?(interior|defen[cs]e|finance|justice))$/i.exec(surface.replace(/\s+/g, ' '));
+  const named =
+    /^(?:(interior|defen[cs]e|finance|justice) ministry|ministry of (?:the )?(interior|defen[cs]e|finance|justice))$/i.exec(
+      surface.replace(/\s+/g, ' '),
+    );
   if (named) {
-    const what = (named[1] ?? named[2])!.toLowerCase();
-    return `${what.startsWith('defen') ? 'Ministry of Defense' : `Ministry of ${what[0]!.toUpperCase()}${what.slice(1)}`} (${cn})`;
+    const what = (named[1] ?? named[2]).toLowerCase();
+    return `${what.startsWith('defen') ? 'Ministry of Defense' : `Ministry of ${what[0].toUpperCase()}${what.slice(1)}`} (${cn})`;
   }
   return undefined;
 }
 
-interface Local { type: EntityType; key: string; display: string; surfaces: Map<string, number>; surnameOnly: boolean; acronym: boolean }
+interface Local {
+  type: EntityType;
+  key: string;
+  display: string;
+  surfaces: Map<string, number>;
+  surnameOnly: boolean;
+  acronym: boolean;
+}
 
 /**
  * "Sheikh Abdullah bin Zayed Al Nahyan (AbZ)", "International Organization for Migration (IOM)": a short form in
@@ -211,10 +324,15 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
   if (!text) return aliasTarget;
   const sorted = [...mentions].sort((x, y) => x.start - y.start);
   for (let i = 0; i + 1 < sorted.length; i++) {
-    const m = sorted[i]; const n = sorted[i + 1];
+    const m = sorted[i];
+    const n = sorted[i + 1];
     if (m.type === 'PLACE' || text[n.end] !== ')' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start))) continue;
     if (n.text.length > 8 || /\s/.test(n.text) || !/[A-Z].*[A-Z]/.test(n.text)) continue;
-    const initials = stripTitles(m.text).split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+    const initials = stripTitles(m.text)
+      .split(/[\s-]+/)
+      .filter((w) => /^[A-Z]/.test(w))
+      .map((w) => w[0])
+      .join('');
     if (n.text[0].toUpperCase() !== initials[0] && !initials.includes(n.text[0].toUpperCase())) continue;
     aliasTarget.set(n.text, m);
   }
@@ -243,21 +361,34 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     const display = shown.includes('\n') || shown.includes('  ') ? shown.replace(/\s+/g, ' ') : shown;
     const k = `${type}|${key}`;
     let l = locals.get(k);
-    if (!l) { l = { type, key, display, surfaces: new Map(), surnameOnly: false, acronym: false, ...flags }; locals.set(k, l); }
-    else if (display.length > l.display.length || (l.display === l.display.toUpperCase() && display !== display.toUpperCase())) l.display = display;
+    if (!l) {
+      l = { type, key, display, surfaces: new Map(), surnameOnly: false, acronym: false, ...flags };
+      locals.set(k, l);
+    } else if (
+      display.length > l.display.length ||
+      (l.display === l.display.toUpperCase() && display !== display.toUpperCase())
+    )
+      l.display = display;
     l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + 1);
     return k;
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
   const aliasOf = new Map<Mention, Mention>();
   const aliasTarget = aliasTargets(cable.text, mentions);
-  if (aliasTarget.size) for (const n of mentions) { const m = aliasTarget.get(n.text); if (m && n !== m) aliasOf.set(n, m); }
+  if (aliasTarget.size)
+    for (const n of mentions) {
+      const m = aliasTarget.get(n.text);
+      if (m && n !== m) aliasOf.set(n, m);
+    }
   const fullByNorm = fullPersonNames(mentions, aliasOf, ctry);
   const fullNorms = [...fullByNorm.keys()];
   const keyOf = new Map<Mention, string>();
   const aliases: Mention[] = [];
   for (const m of mentions) {
-    if (aliasOf.has(m)) { aliases.push(m); continue; }
+    if (aliasOf.has(m)) {
+      aliases.push(m);
+      continue;
+    }
     const k = resolveOne(m);
     if (k !== undefined) keyOf.set(m, k);
   }
@@ -275,7 +406,10 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   function resolveOne(m: Mention): string | undefined {
     const canon = canonicalOf(m.type, m.text, ctry);
     if (canon === null) return undefined;
-    if (canon) return add(canon.type, normalizeName(canon.name), canon.name, m.text, { acronym: canon.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text) });
+    if (canon)
+      return add(canon.type, normalizeName(canon.name), canon.name, m.text, {
+        acronym: canon.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text),
+      });
     if (m.type !== 'PERSON') {
       const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
       if (acr) return add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
@@ -293,16 +427,23 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // a full name has words apart ("Kim Jong-il"); one hyphenated word ("RC-Central") does not
     if (n.includes(' ') && /\s/.test(name)) {
       const full = fullNameOf(n);
-      return full === n ? add('PERSON', n, properCase(name), m.text) : add('PERSON', full, properCase(fullByNorm.get(full)!), m.text);
+      return full === n
+        ? add('PERSON', n, properCase(name), m.text)
+        : add('PERSON', full, properCase(fullByNorm.get(full)!), m.text);
     }
     // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
     // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
     // given name used alone ("Evo", "Baitullah")
     const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
-    const holding = ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
-      ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf)) : ending;
+    const holding =
+      ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
+        ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf))
+        : ending;
     const cands = ending.size ? ending : holding;
-    if (cands.size === 1) { const f = [...cands][0]!; return add('PERSON', f, properCase(fullByNorm.get(f)!), m.text); }
+    if (cands.size === 1) {
+      const f = [...cands][0];
+      return add('PERSON', f, properCase(fullByNorm.get(f)!), m.text);
+    }
     return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
   }
   /**
@@ -313,7 +454,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     for (let hops = 0; hops < 4; hops++) {
       const longer = fullNorms.filter((f) => f.endsWith(' ' + n));
       const extended = longer.length === 0 ? fullNorms.filter((f) => f.startsWith(n + ' ')) : [];
-      const next = longer.length === 1 ? longer[0]! : extended.length === 1 ? extended[0]! : undefined;
+      const next = longer.length === 1 ? longer[0] : extended.length === 1 ? extended[0] : undefined;
       if (next === undefined) break;
       n = next;
     }
@@ -322,9 +463,32 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
 }
 
 /** Small words left out of an organization's initials ("National Bank of Ukraine" → NBU). */
-const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'el', 'del', 'di', 'da', 'y', 'et', '&']);
+const INITIALS_SKIP = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'el',
+  'del',
+  'di',
+  'da',
+  'y',
+  'et',
+  '&',
+]);
 function initialsOf(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => w && !INITIALS_SKIP.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !INITIALS_SKIP.has(w.toLowerCase()))
+    .map((w) => w[0].toUpperCase())
+    .join('');
 }
 /**
  * Within one cable, an organization named short joins the one organization of the cable it stands for:
@@ -339,9 +503,23 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
   if (spelled.length === 0) return;
   // (a country qualifier aside: "Assembly" of "National Assembly (Ukraine)")
   const bareOf = new Map<Local, string>();
-  const bare = (x: Local) => { let b = bareOf.get(x); if (b === undefined) { b = normalizeName(x.display.replace(/\s*\([^()]*\)$/, '')); bareOf.set(x, b); } return b; };
+  const bare = (x: Local) => {
+    let b = bareOf.get(x);
+    if (b === undefined) {
+      b = normalizeName(x.display.replace(/\s*\([^()]*\)$/, ''));
+      bareOf.set(x, b);
+    }
+    return b;
+  };
   const initialsOfLocal = new Map<Local, string>();
-  const initials = (x: Local) => { let b = initialsOfLocal.get(x); if (b === undefined) { b = initialsOf(x.display.replace(/\s*\(.*\)$/, '')); initialsOfLocal.set(x, b); } return b; };
+  const initials = (x: Local) => {
+    let b = initialsOfLocal.get(x);
+    if (b === undefined) {
+      b = initialsOf(x.display.replace(/\s*\(.*\)$/, ''));
+      initialsOfLocal.set(x, b);
+    }
+    return b;
+  };
   for (const [k, l] of orgs) {
     let targets: Array<[string, Local]> = [];
     if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
@@ -350,11 +528,13 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
       const short = bare(l);
       targets = spelled.filter(([k2, l2]) => k2 !== k && bare(l2).endsWith(' ' + short));
       // a chain ("Bank" → "Central Bank" → "UAE Central Bank") goes to the longest
-      if (targets.length > 1) targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !bare(b).endsWith(' ' + bare(a))));
+      if (targets.length > 1)
+        targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !bare(b).endsWith(' ' + bare(a))));
     }
     if (targets.length !== 1) continue;
-    const target = targets[0]![1];
-    for (const [surface, count] of l.surfaces) target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
+    const target = targets[0][1];
+    for (const [surface, count] of l.surfaces)
+      target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
     locals.delete(k);
   }
 }
@@ -367,7 +547,7 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
 function holdsName(words: readonly string[], w: string): boolean {
   const at = words.indexOf(w);
   if (at < 0 || at === words.length - 1) return false;
-  if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]!);
+  if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]);
   return FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w);
 }
 
@@ -382,24 +562,59 @@ function joinSurnamesReadAsPlaces(locals: Map<string, Local>): void {
     if (l.type !== 'PLACE' || l.key.includes(' ') || PLACES.has(l.key) || COUNTRY_CODE.has(l.key)) continue;
     if (!people) {
       people = new Map();
-      for (const p of locals.values()) if (p.type === 'PERSON' && !p.surnameOnly) for (const surface of p.surfaces.keys()) people.set(surface, p);
+      for (const p of locals.values())
+        if (p.type === 'PERSON' && !p.surnameOnly) for (const surface of p.surfaces.keys()) people.set(surface, p);
     }
     const person = [...l.surfaces.keys()].map((surface) => people!.get(surface)).find((p) => p !== undefined);
     if (!person) continue;
-    for (const [surface, count] of l.surfaces) person.surfaces.set(surface, (person.surfaces.get(surface) ?? 0) + count);
+    for (const [surface, count] of l.surfaces)
+      person.surfaces.set(surface, (person.surfaces.get(surface) ?? 0) + count);
     locals.delete(k);
   }
 }
 
 /** Particles of names that never stand for a person alone. */
-const CONNECTOR_WORDS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'du', 'y', 'e', 'mc', 'st', 'jr', 'sr', 'ii', 'iii']);
+const CONNECTOR_WORDS = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'di',
+  'du',
+  'y',
+  'e',
+  'mc',
+  'st',
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+]);
 
 /**
  * Corpus step: merges the local entities of all cables. Full names merge by normalized name;
  * surname-only persons join a full name with that surname seen in a cable of the same country
  * context, only when exactly one such full name exists. Linear in the number of local entities.
  */
-export function resolveEntities(cables: Cable[], mentions: Mention[][], options: ResolveOptions = {}): { entities: Entity[]; perCable: CableEntity[][] } {
+export function resolveEntities(
+  cables: Cable[],
+  mentions: Mention[][],
+  options: ResolveOptions = {},
+): { entities: Entity[]; perCable: CableEntity[][] } {
   return resolveEntitiesOf(cables.length, (i) => ({ cable: cables[i], mentions: mentions[i] ?? [] }), options);
 }
 
@@ -407,9 +622,16 @@ export function resolveEntities(cables: Cable[], mentions: Mention[][], options:
  * resolveEntities over cables fetched one at a time (`cableAt(i)`, i in order): only the per-cable
  * local entities are kept, not the cables, so the cables can live on disk (graph builds).
  */
-export function resolveEntitiesOf(count: number, cableAt: (i: number) => { cable: Cable; mentions: Mention[] }, options: ResolveOptions = {}): { entities: Entity[]; perCable: CableEntity[][] } {
+export function resolveEntitiesOf(
+  count: number,
+  cableAt: (i: number) => { cable: Cable; mentions: Mention[] },
+  options: ResolveOptions = {},
+): { entities: Entity[]; perCable: CableEntity[][] } {
   const resolution = resolveCorpus(count, cableAt, options);
-  return { entities: resolution.entities, perCable: Array.from({ length: count }, (_, i) => resolution.cableEntities(i)) };
+  return {
+    entities: resolution.entities,
+    perCable: Array.from({ length: count }, (_, i) => resolution.cableEntities(i)),
+  };
 }
 
 /** The corpus step's result: the entities, and each cable's resolved entities on demand. */
@@ -445,7 +667,11 @@ const TYPES = ENTITY_TYPES;
  * full-corpus build hold them all — and each cable's resolved entities are made again on demand.
  * The result is the same as resolveEntities'.
  */
-export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Cable; mentions: Mention[] }, options: ResolveOptions = {}): CorpusResolution {
+export function resolveCorpus(
+  count: number,
+  cableAt: (i: number) => { cable: Cable; mentions: Mention[] },
+  options: ResolveOptions = {},
+): CorpusResolution {
   const countryOf = options.countryOf ?? cableCountries;
   const text = new Interner();
   const countryLists = new Interner();
@@ -460,23 +686,31 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
   const PERSON = TYPES.indexOf('PERSON');
   const PLACE = TYPES.indexOf('PLACE');
   /** A cable's local entities as the surname pass sees them: `type|key` as one number, the person key. */
-  const entitiesAt = (i: number): Array<{ id: number; personKey?: string; surnameOnly: boolean; type: number; keyId: number }> => {
-    let at = localsAt[i]!;
+  const entitiesAt = (
+    i: number,
+  ): Array<{ id: number; personKey?: string; surnameOnly: boolean; type: number; keyId: number }> => {
+    let at = localsAt[i];
     const n = locals.get(at++);
     const out = [];
     for (let k = 0; k < n; k++) {
-      const type = locals.get(at++); const keyId = locals.get(at++); at++;
+      const type = locals.get(at++);
+      const keyId = locals.get(at++);
+      at++;
       const surnameOnly = locals.get(at++) === 1;
       const surfaces = locals.get(at++);
       at += 2 * surfaces;
-      const key = text.strings[keyId]!;
+      const key = text.strings[keyId];
       // a one-word place no gazetteer knows may be a surname ("Chavez"): the pass sees it as one
-      if (type === PLACE && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key)) out.push({ id: keyId * 3 + type, type, keyId, surnameOnly: true, personKey: key });
+      if (type === PLACE && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key))
+        out.push({ id: keyId * 3 + type, type, keyId, surnameOnly: true, personKey: key });
       else out.push({ id: keyId * 3 + type, type, keyId, surnameOnly, ...(type === PERSON ? { personKey: key } : {}) });
     }
     return out;
   };
-  const countriesOf = (i: number): string[] => { const c = countryLists.strings[cableCountry[i]!]!; return c ? c.split(',') : []; };
+  const countriesOf = (i: number): string[] => {
+    const c = countryLists.strings[cableCountry[i]];
+    return c ? c.split(',') : [];
+  };
   for (let i = 0; i < count; i++) {
     const { cable, mentions } = cableAt(i);
     ids.push(cable.id);
@@ -499,7 +733,8 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
       }
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
       const prev = displayOf.get(l.key);
-      if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase())) displayOf.set(l.key, l.display);
+      if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase()))
+        displayOf.set(l.key, l.display);
     }
     localsAt[i + 1] = locals.length;
     // full names this cable also calls by their surname alone
@@ -507,9 +742,19 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
     for (const l of ls) {
       if (l.type !== 'PERSON' || l.surnameOnly || !l.key.includes(' ')) continue;
       const sur = l.key.slice(l.key.lastIndexOf(' ') + 1);
-      for (const surface of l.surfaces.keys()) if (normalizeName(personName(surface)) === sur) { calledBySurname.add(text.id(l.key)); break; }
+      for (const surface of l.surfaces.keys())
+        if (normalizeName(personName(surface)) === sur) {
+          calledBySurname.add(text.id(l.key));
+          break;
+        }
     }
-    surnames.addCable(cableYear[i]!, ctry, entitiesAt(i).map((e) => (calledBySurname.has(e.keyId) && e.type === PERSON ? { ...e, calledBySurname: true } : e)));
+    surnames.addCable(
+      cableYear[i],
+      ctry,
+      entitiesAt(i).map((e) =>
+        calledBySurname.has(e.keyId) && e.type === PERSON ? { ...e, calledBySurname: true } : e,
+      ),
+    );
   }
   localsAt[count] = locals.length;
   // The corpus-wide person pass: spellings of one full name, then each full name's context.
@@ -530,20 +775,30 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
     let cableIds: number[] | undefined;
     merged.clear();
     surfaceOwner.clear();
-    let at = localsAt[i]!;
+    let at = localsAt[i];
     const n = locals.get(at++);
     for (let k = 0; k < n; k++) {
-      let type = TYPES[locals.get(at++)]!;
-      let key = text.strings[locals.get(at++)]!;
+      let type = TYPES[locals.get(at++)];
+      let key = text.strings[locals.get(at++)];
       // A possessive is never part of a name ("Iran's" → Iran), whatever surface was seen first.
-      let display = text.strings[locals.get(at++)]!.replace(/['’]s$/i, '');
+      let display = text.strings[locals.get(at++)].replace(/['’]s$/i, '');
       const surnameOnly = locals.get(at++) === 1;
       const surfaceCount = locals.get(at++);
-      if ((type === 'PERSON' && surnameOnly) || (type === 'PLACE' && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key))) {
+      if (
+        (type === 'PERSON' && surnameOnly) ||
+        (type === 'PLACE' && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key))
+      ) {
         // a surname alone (or a surname read as a place: "in Chavez's Venezuela") joins the full name the context points to
-        const full = surnames.join(key, cableYear[i]!, countries, (cableIds ??= entitiesAt(i).map((e) => e.id)));
-        if (full !== undefined) { key = full; type = 'PERSON'; display = displayOf.get(key) ?? display; }
-      } else if (type === 'PERSON') { key = surnames.canonical(key); display = displayOf.get(key) ?? display; }
+        const full = surnames.join(key, cableYear[i], countries, (cableIds ??= entitiesAt(i).map((e) => e.id)));
+        if (full !== undefined) {
+          key = full;
+          type = 'PERSON';
+          display = displayOf.get(key) ?? display;
+        }
+      } else if (type === 'PERSON') {
+        key = surnames.canonical(key);
+        display = displayOf.get(key) ?? display;
+      }
       const ek = `${type}|${key}`;
       let entity = entityAt.get(ek);
       if (entity === undefined) {
@@ -551,7 +806,7 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
         entityAt.set(ek, entity);
         entityList.push({ id: entityId(type, key), type, name: display, aliases: [], cables: [] });
       }
-      const e = entityList[entity]!;
+      const e = entityList[entity];
       if (display.length > e.name.length) e.name = display;
       let surfaces = merged.get(entity);
       if (!surfaces) merged.set(entity, (surfaces = new Map<number, number>()));
@@ -563,15 +818,17 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
         const ownerKey = surface * 3 + TYPES.indexOf(type);
         const owner = surfaceOwner.get(ownerKey);
         if (owner !== undefined && owner !== entity) {
-          const os = merged.get(owner)!; os.set(surface, (os.get(surface) ?? 0) + c);
-          const oa = entityList[owner]!.aliases.find((x) => x.text === text.strings[surface]);
+          const os = merged.get(owner)!;
+          os.set(surface, (os.get(surface) ?? 0) + c);
+          const oa = entityList[owner].aliases.find((x) => x.text === text.strings[surface]);
           if (oa) oa.count += c;
           continue;
         }
         surfaceOwner.set(ownerKey, entity);
-        const s = text.strings[surface]!;
+        const s = text.strings[surface];
         const a = e.aliases.find((x) => x.text === s);
-        if (a) a.count += c; else e.aliases.push({ text: s, count: c });
+        if (a) a.count += c;
+        else e.aliases.push({ text: s, count: c });
         surfaces.set(surface, (surfaces.get(surface) ?? 0) + c);
       }
       if (surfaces.size === 0) merged.delete(entity);
@@ -588,20 +845,21 @@ export function resolveCorpus(count: number, cableAt: (i: number) => { cable: Ca
       }
     }
   }
-  for (const e of entityList) e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  for (const e of entityList)
+    e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return {
     entities: sortById(entityList.filter((e) => e.cables.length > 0)),
     cableEntities(i: number): CableEntity[] {
-      let at = resolvedAt[i]!;
+      let at = resolvedAt[i];
       const n = resolved.get(at++);
       const out: CableEntity[] = [];
       for (let k = 0; k < n; k++) {
-        const e = entityList[resolved.get(at++)]!;
+        const e = entityList[resolved.get(at++)];
         const m = resolved.get(at++);
         const mentions: string[] = [];
         const counts: number[] = [];
         for (let j = 0; j < m; j++) {
-          mentions.push(text.strings[resolved.get(at++)]!);
+          mentions.push(text.strings[resolved.get(at++)]);
           counts.push(resolved.get(at++));
         }
         out.push({ type: e.type, name: e.name, id: e.id, mentions, counts });

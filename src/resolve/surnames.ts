@@ -55,19 +55,40 @@ export class SurnameIndex {
   private cableCount = 0;
 
   /** Pass 1, per cable: its year (0 unknown), countries, and its entities (`id` of type|key, person key, surname-only). */
-  addCable(year: number, countries: readonly string[], entities: ReadonlyArray<{ id: number; personKey?: string; surnameOnly: boolean; calledBySurname?: boolean }>): void {
+  addCable(
+    year: number,
+    countries: readonly string[],
+    entities: ReadonlyArray<{ id: number; personKey?: string; surnameOnly: boolean; calledBySurname?: boolean }>,
+  ): void {
     this.cableCount++;
     for (const e of entities) {
       this.entityCables.set(e.id, (this.entityCables.get(e.id) ?? 0) + 1);
       if (e.personKey === undefined) continue;
       // ("al-Maliki" alone is the surname of "Nuri al-Maliki")
-      if (e.surnameOnly) { this.alone.add(e.personKey.replace(/^(?:al|el) /, '')); continue; }
+      if (e.surnameOnly) {
+        this.alone.add(e.personKey.replace(/^(?:al|el) /, ''));
+        continue;
+      }
       let f = this.full.get(e.personKey);
-      if (!f) { f = { key: e.personKey, cables: 0, countries: new Map(), minYear: 0, maxYear: 0, surnameUses: 0, neighbours: new Set() }; this.full.set(e.personKey, f); }
+      if (!f) {
+        f = {
+          key: e.personKey,
+          cables: 0,
+          countries: new Map(),
+          minYear: 0,
+          maxYear: 0,
+          surnameUses: 0,
+          neighbours: new Set(),
+        };
+        this.full.set(e.personKey, f);
+      }
       f.cables++;
       if (e.calledBySurname) f.surnameUses++;
       for (const cc of countries) f.countries.set(cc, (f.countries.get(cc) ?? 0) + 1);
-      if (year) { f.minYear = f.minYear ? Math.min(f.minYear, year) : year; f.maxYear = Math.max(f.maxYear, year); }
+      if (year) {
+        f.minYear = f.minYear ? Math.min(f.minYear, year) : year;
+        f.maxYear = Math.max(f.maxYear, year);
+      }
     }
   }
 
@@ -76,7 +97,7 @@ export class SurnameIndex {
     const groups = new Map<string, FullName[]>();
     for (const f of this.full.values()) {
       const words = f.key.split(' ');
-      const sur = words[words.length - 1]!;
+      const sur = words[words.length - 1];
       if (!groups.has(sur)) groups.set(sur, []);
       groups.get(sur)!.push(f);
     }
@@ -88,12 +109,14 @@ export class SurnameIndex {
       // ("George Bush": "George W. Bush" or "George H. W. Bush"?), and not years apart
       // (only names with the same first word can hold one another: a common surname of a full
       // corpus has thousands of full names, and comparing each with all was quadratic)
-      const byFirstWord = bucketed(list, (words) => words[0]!);
+      const byFirstWord = bucketed(list, (words) => words[0]);
       for (const f of list) {
-        const holders = byFirstWord.get(f.key.split(' ')[0]!)!.filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
-        if (holders.length !== 1 || this.variantOf.has(holders[0]!.key)) continue;
-        this.variantOf.set(f.key, holders[0]!.key);
-        mergeInto(holders[0]!, f);
+        const holders = byFirstWord
+          .get(f.key.split(' ')[0])!
+          .filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
+        if (holders.length !== 1 || this.variantOf.has(holders[0].key)) continue;
+        this.variantOf.set(f.key, holders[0].key);
+        mergeInto(holders[0], f);
       }
       const kept: FullName[] = [];
       // (a spelling variant has the same word count, the same words after the first, the same
@@ -103,22 +126,31 @@ export class SurnameIndex {
         if (this.variantOf.has(f.key)) continue;
         const shape = spellingShape(f.key);
         const into = keptByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
-        if (into) { this.variantOf.set(f.key, into.key); mergeInto(into, f); continue; }
+        if (into) {
+          this.variantOf.set(f.key, into.key);
+          mergeInto(into, f);
+          continue;
+        }
         kept.push(f);
         const same = keptByShape.get(shape);
-        if (same) same.push(f); else keptByShape.set(shape, [f]);
+        if (same) same.push(f);
+        else keptByShape.set(shape, [f]);
       }
       if (this.alone.has(sur)) this.bySurname.set(sur, kept);
     }
     // variants of variants resolve to the last one kept (chains stay within one surname's names)
-    for (const [from, to] of this.variantOf) { let t = to; while (this.variantOf.has(t)) t = this.variantOf.get(t)!; if (t !== to) this.variantOf.set(from, t); }
+    for (const [from, to] of this.variantOf) {
+      let t = to;
+      while (this.variantOf.has(t)) t = this.variantOf.get(t)!;
+      if (t !== to) this.variantOf.set(from, t);
+    }
   }
 
   /** The full names whose context is worth collecting in pass 1b (those a lone surname may join). */
   wantsNeighbours(personKey: string): FullName | undefined {
     const key = this.canonical(personKey);
     const words = key.split(' ');
-    if (!this.bySurname.has(words[words.length - 1]!)) return undefined;
+    if (!this.bySurname.has(words[words.length - 1])) return undefined;
     return this.full.get(key);
   }
 
@@ -162,10 +194,14 @@ export class SurnameIndex {
       if (year && f.minYear) gap = year < f.minYear ? f.minYear - year : year > f.maxYear ? year - f.maxYear : 0;
       if (gap > MAX_YEAR_GAP) continue;
       let country = false;
-      for (const cc of countries) if (f.countries.has(cc)) { country = true; break; }
+      for (const cc of countries)
+        if (f.countries.has(cc)) {
+          country = true;
+          break;
+        }
       // (only up to three shared entities count)
       let shared = 0;
-      for (let k = 0; k < telling.length && shared < 3; k++) if (f.neighbours.has(telling[k]!)) shared++;
+      for (let k = 0; k < telling.length && shared < 3; k++) if (f.neighbours.has(telling[k])) shared++;
       // evidence for this name in this cable (Nicolas, not Jean Sarkozy)
       const inYears = year > 0 && f.minYear > 0 && gap === 0;
       // then how well attested and how widely known the name is: its cables, and the countries they
@@ -174,7 +210,10 @@ export class SurnameIndex {
       const score = (country ? 2 : 0) + Math.min(3, shared) + (inYears ? 1 : 0) - gap * 0.5 + cables + spread + uses;
       // a name usually called by its surname, in its own years, needs no more ("Clinton" in 2009)
       const evidence = country || shared > 0 || (year > 0 && f.minYear > 0 && gap <= 1 && f.surnameUses >= 2);
-      if (!best || score > best.score) { if (best) second = Math.max(second, best.score); best = { f, score, evidence }; } else second = Math.max(second, score);
+      if (!best || score > best.score) {
+        if (best) second = Math.max(second, best.score);
+        best = { f, score, evidence };
+      } else second = Math.max(second, score);
     }
     if (!best || !best.evidence) return undefined;
     if (second > -Infinity && best.score - second < MARGIN) return undefined;
@@ -191,7 +230,11 @@ export class SurnameIndex {
     const cands = this.bySurname.get(surname);
     if (!cands) return undefined;
     ranked = cands.map((f) => {
-      const [cables, spread, uses] = [Math.log2(1 + f.cables), Math.log2(1 + f.countries.size), 0.5 * Math.log2(1 + f.surnameUses)];
+      const [cables, spread, uses] = [
+        Math.log2(1 + f.cables),
+        Math.log2(1 + f.countries.size),
+        0.5 * Math.log2(1 + f.surnameUses),
+      ];
       return { f, cables, spread, uses, attested: cables + spread + uses };
     });
     ranked.sort((x, y) => y.attested - x.attested);
@@ -202,10 +245,11 @@ export class SurnameIndex {
 
 /** "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one edit apart (4+ letters), other words equal. */
 function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
-  const a = kept.key.split(' '); const b = f.key.split(' ');
+  const a = kept.key.split(' ');
+  const b = f.key.split(' ');
   if (a.length !== b.length || a.length < 2) return false;
   for (let k = 1; k < a.length; k++) if (a[k] !== b[k]) return false;
-  const [x, y] = [a[0]!, b[0]!];
+  const [x, y] = [a[0], b[0]];
   if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
   return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
 }
@@ -216,7 +260,8 @@ function bucketed(list: readonly FullName[], keyOf: (words: string[]) => string)
   for (const f of list) {
     const key = keyOf(f.key.split(' '));
     const bucket = buckets.get(key);
-    if (bucket) bucket.push(f); else buckets.set(key, [f]);
+    if (bucket) bucket.push(f);
+    else buckets.set(key, [f]);
   }
   return buckets;
 }
@@ -234,7 +279,8 @@ function overlapping(a: FullName, b: FullName): boolean {
 
 /** Whether the longer name holds the shorter: same first and last words, the shorter's words in order in it. */
 function holds(longer: string, shorter: string): boolean {
-  const l = longer.split(' '); const s = shorter.split(' ');
+  const l = longer.split(' ');
+  const s = shorter.split(' ');
   if (l.length <= s.length || l[l.length - 1] !== s[s.length - 1]) return false;
   // (not a tail: "Muammar al-Qadhafi" is not "Aisha Muammar al-Qadhafi", his daughter)
   if (l[0] !== s[0]) return false;
@@ -247,5 +293,8 @@ function mergeInto(into: FullName, f: FullName): void {
   into.cables += f.cables;
   into.surnameUses += f.surnameUses;
   for (const [cc, n] of f.countries) into.countries.set(cc, (into.countries.get(cc) ?? 0) + n);
-  if (f.minYear) { into.minYear = into.minYear ? Math.min(into.minYear, f.minYear) : f.minYear; into.maxYear = Math.max(into.maxYear, f.maxYear); }
+  if (f.minYear) {
+    into.minYear = into.minYear ? Math.min(into.minYear, f.minYear) : f.minYear;
+    into.maxYear = Math.max(into.maxYear, f.maxYear);
+  }
 }

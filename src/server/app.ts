@@ -9,12 +9,33 @@ import { browseRoutes } from './browse-routes';
 import type { ViewerCurator } from './curator';
 import { Explorer, LIMITS } from './explore';
 import { GexfExports, streamGexf } from './gexf-download';
-import { accessPolicy, capUrl, checkApiAccess, checkHost, checkWrite, errorAnswer, securityHeaders, type AccessPolicy } from './security';
+import {
+  accessPolicy,
+  capUrl,
+  checkApiAccess,
+  checkHost,
+  checkWrite,
+  errorAnswer,
+  securityHeaders,
+  type AccessPolicy,
+} from './security';
 import { SqliteStore } from './sqlite-store';
 import type { GraphStore } from './store';
 import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { TextQueryError } from './text-query';
-import { FILTER_DATE_EXAMPLES, isFilterDate, type CurationState, type DecisionRequest, ENTITY_KINDS, type EntityKind, type GraphFilter, type Subgraph, type CableGraph, type EdgeAttrs, type NodeAttrs } from '../model';
+import {
+  FILTER_DATE_EXAMPLES,
+  isFilterDate,
+  type CurationState,
+  type DecisionRequest,
+  ENTITY_KINDS,
+  type EntityKind,
+  type GraphFilter,
+  type Subgraph,
+  type CableGraph,
+  type EdgeAttrs,
+  type NodeAttrs,
+} from '../model';
 import { text } from '../common/text';
 
 /** The built viewer (vite build of web/). */
@@ -22,7 +43,11 @@ export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist');
 
 /** A request the API refuses: answered as JSON with its status. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -59,7 +84,10 @@ function date(query: Query, name: string): string | undefined {
 function types(query: Query): EntityKind[] | undefined {
   const raw = single(query, 'types');
   if (raw === undefined) return undefined;
-  const list = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const unknown = list.filter((t) => !ENTITY_KINDS.includes(t as EntityKind));
   if (unknown.length > 0) throw bad(`unknown type ${unknown.join(', ')} (types: ${ENTITY_KINDS.join(', ')})`);
   return list as EntityKind[];
@@ -89,10 +117,26 @@ function filter(query: Query): GraphFilter {
 export function subgraphToGraph(sub: Subgraph): CableGraph {
   const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
   for (const n of sub.nodes) {
-    graph.addNode(n.id, { kind: n.type, label: n.name, name: n.name, cableCount: n.cableCount, weightedDegree: n.weightedDegree, pagerank: n.pagerank, community: n.community, x: n.x, y: n.y, ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}) });
+    graph.addNode(n.id, {
+      kind: n.type,
+      label: n.name,
+      name: n.name,
+      cableCount: n.cableCount,
+      weightedDegree: n.weightedDegree,
+      pagerank: n.pagerank,
+      community: n.community,
+      x: n.x,
+      y: n.y,
+      ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}),
+    });
   }
   for (const e of sub.edges) {
-    graph.addUndirectedEdgeWithKey(`CO_MENTIONED:${e.id}`, e.source, e.target, { type: 'CO_MENTIONED', weight: e.weight, cableCount: e.cableCount, ...(e.firstDate ? { firstDate: e.firstDate, lastDate: e.lastDate } : {}) });
+    graph.addUndirectedEdgeWithKey(`CO_MENTIONED:${e.id}`, e.source, e.target, {
+      type: 'CO_MENTIONED',
+      weight: e.weight,
+      cableCount: e.cableCount,
+      ...(e.firstDate ? { firstDate: e.firstDate, lastDate: e.lastDate } : {}),
+    });
   }
   return graph;
 }
@@ -133,7 +177,20 @@ export function requestSignal(res: Response, deadline: number): AbortSignal {
   return AbortSignal.any([gone.signal, AbortSignal.timeout(deadline)]);
 }
 
-const DECISION_FIELDS = ['op', 'ids', 'into', 'name', 'id', 'type', 'alias', 'aliases', 'cables', 'decision', 'author', 'note'];
+const DECISION_FIELDS = [
+  'op',
+  'ids',
+  'into',
+  'name',
+  'id',
+  'type',
+  'alias',
+  'aliases',
+  'cables',
+  'decision',
+  'author',
+  'note',
+];
 
 /**
  * The express app: a JSON API over a GraphStore (every input validated, every limit capped,
@@ -157,96 +214,190 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
   const api = express.Router();
   api.use(checkApiAccess(access));
   // Anything but a read is a write: JSON from this server's own viewer only.
-  api.use((req: Request, res: Response, next: NextFunction) => (['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : checkWrite(req, res, next)));
-  const handle = (fn: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
-    fn(req, res).then((body) => {
-      if (!res.destroyed) res.json(body);
-    }, next);
-  };
+  api.use((req: Request, res: Response, next: NextFunction) =>
+    ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : checkWrite(req, res, next),
+  );
+  const handle =
+    (fn: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
+      fn(req, res).then((body) => {
+        if (!res.destroyed) res.json(body);
+      }, next);
+    };
 
-  api.get('/stats', handle(() => current().stats()));
+  api.get(
+    '/stats',
+    handle(() => current().stats()),
+  );
 
-  api.get('/curation', handle(async (): Promise<CurationState> => {
-    if (!curator) return { enabled: false, decisions: [], names: {} };
-    const decisions = curator.decisions();
-    return { enabled: true, file: curator.curationFile, decisions, names: curator.names(decisions) };
-  }));
-  api.get('/curation/suggest', handle(async (req) => {
-    if (!curator) throw new ApiError(403, 'CURATION_DISABLED', 'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)');
-    return curator.suggest(integer(req.query, 'limit', 30, 1, 200));
-  }));
-  api.post('/curation', express.json({ limit: DECISION_BODY_LIMIT }), handle(async (req) => {
-    if (!curator) throw new ApiError(403, 'CURATION_DISABLED', 'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)');
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const request = Object.fromEntries(Object.entries(body).filter(([k]) => DECISION_FIELDS.includes(k))) as Record<string, unknown>;
-    if (request.author === undefined) request.author = defaultAuthor();
-    const problem = decisionProblem({ ...request, seq: 1, at: new Date().toISOString() });
-    if (problem) throw bad(problem);
-    try {
-      return await curator.decide(request as unknown as DecisionRequest);
-    } catch (error) {
-      if (error instanceof CablegraphError && error.code === 'CURATION_UNKNOWN_ENTITY') throw notFound(error.message.replace(/^[^:]*: /, ''));
-      if (error instanceof CablegraphError && error.code.startsWith('CURATION')) throw bad(error.message);
-      throw error;
-    }
-  }));
-  api.get('/search', handle(async (req, res) => {
-    const q = single(req.query, 'q');
-    if (q === undefined) throw bad('q is required');
-    if (q.length > 200) throw bad('q is too long');
-    return explorerFor(res).search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
-  }));
-  api.get('/text-search', handle(async (req) => {
-    const q = single(req.query, 'q');
-    if (q === undefined) throw bad('q is required');
-    if (q.length > 500) throw bad('q is too long');
-    const store = current();
-    if (!store.textSearch) throw new ApiError(501, 'NOT_SUPPORTED', 'full-text search over the cables needs the graph database (serve a graph built by cablegraph build, not --neo4j)');
-    const since = date(req.query, 'since');
-    const until = date(req.query, 'until');
-    try {
-      return await store.textSearch({ q, limit: integer(req.query, 'limit', 20, 1, LIMITS.textSearch), offset: integer(req.query, 'offset', 0, 0, 1e6), ...(since ? { since } : {}), ...(until ? { until } : {}) });
-    } catch (error) {
-      if (error instanceof TextQueryError) throw bad(error.message);
-      throw error;
-    }
-  }));
-  api.get('/entity/:id', handle(async (req, res) => {
-    const entity = await explorerFor(res).entity(id(req.params.id, 'id'), integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours));
-    if (!entity) throw notFound(`no entity ${text(req.params.id)}`);
-    return entity;
-  }));
-  api.get('/relations/:id', handle(async (req, res) => {
-    const relations = await explorerFor(res).relations(id(req.params.id, 'id'));
-    if (!relations) throw notFound(`no entity or post ${req.params.id}`);
-    return relations;
-  }));
-  api.get('/neighbourhood/:id', handle(async (req, res) => {
-    const sub = await explorerFor(res).neighbourhood(id(req.params.id, 'id'), filter(req.query), integer(req.query, 'hops', 1, 1, LIMITS.hops), integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood));
-    if (!sub) throw notFound(`no entity ${text(req.params.id)}`);
-    return sub;
-  }));
-  api.get('/overview', handle(async (req, res) => explorerFor(res).overview(filter(req.query), integer(req.query, 'limit', 300, 1, LIMITS.overview), integer(req.query, 'maxEdges', LIMITS.overviewEdges, 1, LIMITS.overviewEdges))));
-  api.get('/paths', handle(async (req, res) => {
-    const result = await explorerFor(res).paths(id(req.query.from, 'from'), id(req.query.to, 'to'), integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops), integer(req.query, 'minWeight', 1, 1, 1e9), integer(req.query, 'limit', 5, 1, LIMITS.paths));
-    if (!result) throw notFound(`no entity ${text(req.query.from)} or ${text(req.query.to)}`);
-    return result;
-  }));
-  api.get('/evidence', handle(async (req, res) => {
-    const result = await explorerFor(res).evidence(id(req.query.a, 'a'), id(req.query.b, 'b'), integer(req.query, 'limit', 20, 1, LIMITS.evidence), integer(req.query, 'offset', 0, 0, 1e9));
-    if (!result) throw notFound(`no entity ${text(req.query.a)} or ${text(req.query.b)}`);
-    return result;
-  }));
-  api.get('/cable/:id', handle(async (req, res) => {
-    const cable = await explorerFor(res).cable(id(req.params.id, 'id'));
-    if (!cable) throw notFound(`no cable ${text(req.params.id)}`);
-    return cable;
-  }));
+  api.get(
+    '/curation',
+    handle(async (): Promise<CurationState> => {
+      if (!curator) return { enabled: false, decisions: [], names: {} };
+      const decisions = curator.decisions();
+      return { enabled: true, file: curator.curationFile, decisions, names: curator.names(decisions) };
+    }),
+  );
+  api.get(
+    '/curation/suggest',
+    handle(async (req) => {
+      if (!curator)
+        throw new ApiError(
+          403,
+          'CURATION_DISABLED',
+          'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)',
+        );
+      return curator.suggest(integer(req.query, 'limit', 30, 1, 200));
+    }),
+  );
+  api.post(
+    '/curation',
+    express.json({ limit: DECISION_BODY_LIMIT }),
+    handle(async (req) => {
+      if (!curator)
+        throw new ApiError(
+          403,
+          'CURATION_DISABLED',
+          'curation is off: serve a graph file (with --neo4j, give the graph file it was loaded from)',
+        );
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const request = Object.fromEntries(Object.entries(body).filter(([k]) => DECISION_FIELDS.includes(k))) as Record<
+        string,
+        unknown
+      >;
+      if (request.author === undefined) request.author = defaultAuthor();
+      const problem = decisionProblem({ ...request, seq: 1, at: new Date().toISOString() });
+      if (problem) throw bad(problem);
+      try {
+        return await curator.decide(request as unknown as DecisionRequest);
+      } catch (error) {
+        if (error instanceof CablegraphError && error.code === 'CURATION_UNKNOWN_ENTITY')
+          throw notFound(error.message.replace(/^[^:]*: /, ''));
+        if (error instanceof CablegraphError && error.code.startsWith('CURATION')) throw bad(error.message);
+        throw error;
+      }
+    }),
+  );
+  api.get(
+    '/search',
+    handle(async (req, res) => {
+      const q = single(req.query, 'q');
+      if (q === undefined) throw bad('q is required');
+      if (q.length > 200) throw bad('q is too long');
+      return explorerFor(res).search(q, types(req.query), integer(req.query, 'limit', 20, 1, LIMITS.search));
+    }),
+  );
+  api.get(
+    '/text-search',
+    handle(async (req) => {
+      const q = single(req.query, 'q');
+      if (q === undefined) throw bad('q is required');
+      if (q.length > 500) throw bad('q is too long');
+      const store = current();
+      if (!store.textSearch)
+        throw new ApiError(
+          501,
+          'NOT_SUPPORTED',
+          'full-text search over the cables needs the graph database (serve a graph built by cablegraph build, not --neo4j)',
+        );
+      const since = date(req.query, 'since');
+      const until = date(req.query, 'until');
+      try {
+        return await store.textSearch({
+          q,
+          limit: integer(req.query, 'limit', 20, 1, LIMITS.textSearch),
+          offset: integer(req.query, 'offset', 0, 0, 1e6),
+          ...(since ? { since } : {}),
+          ...(until ? { until } : {}),
+        });
+      } catch (error) {
+        if (error instanceof TextQueryError) throw bad(error.message);
+        throw error;
+      }
+    }),
+  );
+  api.get(
+    '/entity/:id',
+    handle(async (req, res) => {
+      const entity = await explorerFor(res).entity(
+        id(req.params.id, 'id'),
+        integer(req.query, 'neighbours', 20, 0, LIMITS.neighbours),
+      );
+      if (!entity) throw notFound(`no entity ${text(req.params.id)}`);
+      return entity;
+    }),
+  );
+  api.get(
+    '/relations/:id',
+    handle(async (req, res) => {
+      const relations = await explorerFor(res).relations(id(req.params.id, 'id'));
+      if (!relations) throw notFound(`no entity or post ${String(req.params.id)}`);
+      return relations;
+    }),
+  );
+  api.get(
+    '/neighbourhood/:id',
+    handle(async (req, res) => {
+      const sub = await explorerFor(res).neighbourhood(
+        id(req.params.id, 'id'),
+        filter(req.query),
+        integer(req.query, 'hops', 1, 1, LIMITS.hops),
+        integer(req.query, 'limit', 100, 1, LIMITS.neighbourhood),
+      );
+      if (!sub) throw notFound(`no entity ${text(req.params.id)}`);
+      return sub;
+    }),
+  );
+  api.get(
+    '/overview',
+    handle(async (req, res) =>
+      explorerFor(res).overview(
+        filter(req.query),
+        integer(req.query, 'limit', 300, 1, LIMITS.overview),
+        integer(req.query, 'maxEdges', LIMITS.overviewEdges, 1, LIMITS.overviewEdges),
+      ),
+    ),
+  );
+  api.get(
+    '/paths',
+    handle(async (req, res) => {
+      const result = await explorerFor(res).paths(
+        id(req.query.from, 'from'),
+        id(req.query.to, 'to'),
+        integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops),
+        integer(req.query, 'minWeight', 1, 1, 1e9),
+        integer(req.query, 'limit', 5, 1, LIMITS.paths),
+      );
+      if (!result) throw notFound(`no entity ${text(req.query.from)} or ${text(req.query.to)}`);
+      return result;
+    }),
+  );
+  api.get(
+    '/evidence',
+    handle(async (req, res) => {
+      const result = await explorerFor(res).evidence(
+        id(req.query.a, 'a'),
+        id(req.query.b, 'b'),
+        integer(req.query, 'limit', 20, 1, LIMITS.evidence),
+        integer(req.query, 'offset', 0, 0, 1e9),
+      );
+      if (!result) throw notFound(`no entity ${text(req.query.a)} or ${text(req.query.b)}`);
+      return result;
+    }),
+  );
+  api.get(
+    '/cable/:id',
+    handle(async (req, res) => {
+      const cable = await explorerFor(res).cable(id(req.params.id, 'id'));
+      if (!cable) throw notFound(`no cable ${text(req.params.id)}`);
+      return cable;
+    }),
+  );
   api.post('/gexf', express.json({ limit: GEXF_BODY_LIMIT }), (req: Request, res: Response, next: NextFunction) => {
     (async () => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const nodes = body.nodes;
-      if (!Array.isArray(nodes) || nodes.length === 0 || !nodes.every((n) => typeof n === 'string' && n.length <= 300)) throw bad('nodes must be a non-empty list of entity ids');
+      if (!Array.isArray(nodes) || nodes.length === 0 || !nodes.every((n) => typeof n === 'string' && n.length <= 300))
+        throw bad('nodes must be a non-empty list of entity ids');
       if (nodes.length > LIMITS.gexfNodes) throw bad(`at most ${LIMITS.gexfNodes} nodes`);
       const query: Query = {};
       for (const key of ['minWeight', 'since', 'until']) if (body[key] !== undefined) query[key] = text(body[key]);
@@ -261,7 +412,10 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
         const signal = requestSignal(res, 10 * 60_000);
         const store = current();
         const ids = nodes as string[];
-        const job = store instanceof SqliteStore ? { database: store.file, ids, filter: edgeFilter } : await new Explorer(store, signal).subgraph(ids, edgeFilter);
+        const job =
+          store instanceof SqliteStore
+            ? { database: store.file, ids, filter: edgeFilter }
+            : await new Explorer(store, signal).subgraph(ids, edgeFilter);
         await streamGexf(job, res, signal);
       } finally {
         slot.release();
@@ -277,7 +431,9 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     app.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
     // The viewer routes in the browser (#/cable/…, ?q=…): every other GET gets the page.
-    app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? res.sendFile(path.join(webRoot, 'index.html')) : next()));
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.method === 'GET' ? res.sendFile(path.join(webRoot, 'index.html')) : next(),
+    );
   } else {
     app.get('/', (_req: Request, res: Response) => {
       res.type('text/plain').send('cablegraph API is running at /api; the viewer is not built (npm run build).\n');
@@ -293,11 +449,21 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
  * JSON with a fixed message: never a stack or a file path. Unexpected ones are logged in full.
  */
 function answerError(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
-  const reason = error instanceof ClientGone ? error : (error as { name?: string }).name === 'AbortError' ? (error as { cause?: unknown }).cause : undefined;
+  const reason =
+    error instanceof ClientGone
+      ? error
+      : (error as { name?: string }).name === 'AbortError'
+        ? (error as { cause?: unknown }).cause
+        : undefined;
   if (error instanceof ClientGone || reason instanceof ClientGone || res.destroyed) return;
   let answer: { status: number; code: string; message: string };
   if (error instanceof ApiError) answer = { status: error.status, code: error.code, message: error.message };
-  else if ((error as { name?: string }).name === 'TimeoutError') answer = { status: 503, code: 'TOO_SLOW', message: `the question took longer than ${READ_DEADLINE_MS / 1000} s: ask for fewer hops, a smaller limit or a higher minimum weight` };
+  else if ((error as { name?: string }).name === 'TimeoutError')
+    answer = {
+      status: 503,
+      code: 'TOO_SLOW',
+      message: `the question took longer than ${READ_DEADLINE_MS / 1000} s: ask for fewer hops, a smaller limit or a higher minimum weight`,
+    };
   else {
     answer = errorAnswer(error);
     if (answer.status === 500) process.stderr.write(`cablegraph serve: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -308,6 +474,12 @@ function answerError(error: unknown, _req: Request, res: Response, _next: NextFu
     return;
   }
   // Headers a failed static answer set (Content-Range, Content-Disposition …) do not describe this one.
-  for (const name of res.getHeaderNames()) if (!/^(content-security-policy|x-content-type-options|x-frame-options|referrer-policy|cross-origin-|retry-after)/.test(name)) res.removeHeader(name);
+  for (const name of res.getHeaderNames())
+    if (
+      !/^(content-security-policy|x-content-type-options|x-frame-options|referrer-policy|cross-origin-|retry-after)/.test(
+        name,
+      )
+    )
+      res.removeHeader(name);
   res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
 }

@@ -6,7 +6,11 @@ import { FILTER_NODES, type CableFilter } from '../model';
 import type { CableOrder, GraphStore } from './store';
 
 class RouteError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -33,7 +37,8 @@ function integer(query: Query, name: string, fallback: number, min: number, max:
 function date(query: Query, name: string): string | undefined {
   const raw = single(query, name);
   if (raw === undefined) return undefined;
-  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(raw)) throw bad(`${name} must be a date like 2007, 2007-08 or 2007-08-27, got "${raw}"`);
+  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(raw))
+    throw bad(`${name} must be a date like 2007, 2007-08 or 2007-08-27, got "${raw}"`);
   return raw;
 }
 
@@ -44,7 +49,8 @@ function cableFilter(query: Query): CableFilter {
     const value = single(query, key);
     if (value !== undefined) filter[key] = value;
   }
-  if (!FILTER_NODES.some((key) => filter[key])) throw bad('name the cables: post, from, to, tag, signer or entity (and since, until to narrow them)');
+  if (!FILTER_NODES.some((key) => filter[key]))
+    throw bad('name the cables: post, from, to, tag, signer or entity (and since, until to narrow them)');
   const since = date(query, 'since');
   const until = date(query, 'until');
   if (since && until && until < since.slice(0, until.length)) throw bad('until is before since');
@@ -83,28 +89,59 @@ export function browseRoutes(store: () => GraphStore): express.Router {
     return id;
   };
 
-  router.get('/lookup', route(async (req) => {
-    const q = single(req.query, 'q', 200);
-    if (q === undefined) throw bad('q is required');
-    return browse().lookup(q, integer(req.query, 'limit', 10, 1, BROWSE_LIMITS.lookup));
-  }));
-  router.get('/post/:id', route(async (req) => (await browse().post(idParam(req))) ?? Promise.reject(notFound(`no post ${req.params.id}`))));
-  router.get('/tag/:id', route(async (req) => (await browse().tag(idParam(req))) ?? Promise.reject(notFound(`no tag ${req.params.id}`))));
-  router.get('/signer/:id', route(async (req) => (await browse().signer(idParam(req))) ?? Promise.reject(notFound(`no person ${req.params.id}`))));
+  router.get(
+    '/lookup',
+    route(async (req) => {
+      const q = single(req.query, 'q', 200);
+      if (q === undefined) throw bad('q is required');
+      return browse().lookup(q, integer(req.query, 'limit', 10, 1, BROWSE_LIMITS.lookup));
+    }),
+  );
+  router.get(
+    '/post/:id',
+    route(
+      async (req) =>
+        (await browse().post(idParam(req))) ?? Promise.reject(notFound(`no post ${String(req.params.id)}`)),
+    ),
+  );
+  router.get(
+    '/tag/:id',
+    route(
+      async (req) => (await browse().tag(idParam(req))) ?? Promise.reject(notFound(`no tag ${String(req.params.id)}`)),
+    ),
+  );
+  router.get(
+    '/signer/:id',
+    route(
+      async (req) =>
+        (await browse().signer(idParam(req))) ?? Promise.reject(notFound(`no person ${String(req.params.id)}`)),
+    ),
+  );
 
-  router.get('/cables', route(async (req) => {
-    const b = browse();
-    const { filter, subjects } = await b.subjects(cableFilter(req.query));
-    if (subjects.missing) throw notFound(`no ${subjects.missing}`);
-    const list = await b.cables(filter, order(req.query), integer(req.query, 'limit', 50, 1, BROWSE_LIMITS.cables), integer(req.query, 'offset', 0, 0, 1e9));
-    return { filter, subjects, ...list };
-  }));
-  router.get('/cables/facets', route(async (req) => {
-    const b = browse();
-    const { filter, subjects } = await b.subjects(cableFilter(req.query));
-    if (subjects.missing) throw notFound(`no ${subjects.missing}`);
-    return { filter, ...(await b.facets(filter, integer(req.query, 'size', 10, 1, BROWSE_LIMITS.facet))) };
-  }));
+  router.get(
+    '/cables',
+    route(async (req) => {
+      const b = browse();
+      const { filter, subjects } = await b.subjects(cableFilter(req.query));
+      if (subjects.missing) throw notFound(`no ${subjects.missing}`);
+      const list = await b.cables(
+        filter,
+        order(req.query),
+        integer(req.query, 'limit', 50, 1, BROWSE_LIMITS.cables),
+        integer(req.query, 'offset', 0, 0, 1e9),
+      );
+      return { filter, subjects, ...list };
+    }),
+  );
+  router.get(
+    '/cables/facets',
+    route(async (req) => {
+      const b = browse();
+      const { filter, subjects } = await b.subjects(cableFilter(req.query));
+      if (subjects.missing) throw notFound(`no ${subjects.missing}`);
+      return { filter, ...(await b.facets(filter, integer(req.query, 'size', 10, 1, BROWSE_LIMITS.facet))) };
+    }),
+  );
   // The whole list (up to BROWSE_LIMITS.export cables) as a download.
   router.get('/cables/export', (req: Request, res: Response, next: NextFunction) => {
     (async () => {
@@ -114,18 +151,31 @@ export function browseRoutes(store: () => GraphStore): express.Router {
       const { filter, subjects } = await b.subjects(cableFilter(req.query));
       if (subjects.missing) throw notFound(`no ${subjects.missing}`);
       const list = await b.cables(filter, order(req.query), BROWSE_LIMITS.export, 0);
-      const doc = { filter, subjects, total: list.total, cables: list.cables, viewer: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}` };
+      const doc = {
+        filter,
+        subjects,
+        total: list.total,
+        cables: list.cables,
+        viewer: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+      };
       const body = format === 'csv' ? cableListCsv(doc) : cableListMarkdown(doc, new Date().toISOString().slice(0, 10));
-      res.attachment(cableListFileName(doc, format)).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8').send(body);
+      res
+        .attachment(cableListFileName(doc, format))
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8')
+        .send(body);
     })().catch(next);
   });
-  router.get('/cable/:id/links', route(async (req) => {
-    const id = idParam(req);
-    return (await browse().links(id)) ?? Promise.reject(notFound(`no cable ${cableIdOf(id)}`));
-  }));
+  router.get(
+    '/cable/:id/links',
+    route(async (req) => {
+      const id = idParam(req);
+      return (await browse().links(id)) ?? Promise.reject(notFound(`no cable ${cableIdOf(id)}`));
+    }),
+  );
 
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (error instanceof RouteError) res.status(error.status).json({ error: { code: error.code, message: error.message } });
+    if (error instanceof RouteError)
+      res.status(error.status).json({ error: { code: error.code, message: error.message } });
     else next(error);
   });
   return router;

@@ -1,6 +1,16 @@
 // The viewer's questions about cables by their metadata (posts, tags, signers, references), answered from any GraphStore.
 import { canonicalCableId, canonicalPost, isKnownPost } from '../parse/ids';
-import type { CableFacets, CableFilter, CableLinks, CableList, FilterSubjects, LookupHit, PostView, SignerView, TagView } from '../model';
+import type {
+  CableFacets,
+  CableFilter,
+  CableLinks,
+  CableList,
+  FilterSubjects,
+  LookupHit,
+  PostView,
+  SignerView,
+  TagView,
+} from '../model';
 import { compare, matchName, searchTokens } from './search';
 import type { CableOrder, CatalogEntry, GraphStore } from './store';
 
@@ -42,7 +52,9 @@ export class Browse {
       const links = await this.store.cableLinks(cableId);
       if (links) {
         const [ref] = await this.store.cables([cableId]);
-        const detail = links.inCorpus ? [ref?.date, ref?.subject].filter(Boolean).join(' · ') : 'not in the corpus: cited by other cables';
+        const detail = links.inCorpus
+          ? [ref?.date, ref?.subject].filter(Boolean).join(' · ')
+          : 'not in the corpus: cited by other cables';
         hits.push({ kind: 'cable', id: cableId, name: cableId, ...(detail ? { detail } : {}) });
       }
     }
@@ -50,7 +62,10 @@ export class Browse {
     if (tokens.length === 0) return hits;
     const matched: Array<{ entry: CatalogEntry; rank: number }> = [];
     for (const entry of await this.store.catalog()) {
-      const names = entry.kind === 'post' ? [entry.name, entry.id.slice('post:'.length)] : [entry.name, ...(entry.label ? [entry.label] : [])];
+      const names =
+        entry.kind === 'post'
+          ? [entry.name, entry.id.slice('post:'.length)]
+          : [entry.name, ...(entry.label ? [entry.label] : [])];
       let rank: number | undefined;
       for (const name of names) {
         const match = matchName(tokens, name);
@@ -63,11 +78,26 @@ export class Browse {
     const postIds = candidates.filter((c) => c.entry.kind === 'post').map((c) => c.entry.id);
     const tagIds = candidates.filter((c) => c.entry.kind === 'tag').map((c) => c.entry.id);
     const [posts, tags] = await Promise.all([this.store.posts(postIds), this.store.tags(tagIds)]);
-    const counts = new Map<string, number>([...posts.map((p) => [p.id, p.cables] as const), ...tags.map((t) => [t.id, t.cables] as const)]);
+    const counts = new Map<string, number>([
+      ...posts.map((p) => [p.id, p.cables] as const),
+      ...tags.map((t) => [t.id, t.cables] as const),
+    ]);
     const ranked = candidates.map((c) => ({ ...c, cables: counts.get(c.entry.id) ?? 0 }));
-    ranked.sort((x, y) => x.rank - y.rank || y.cables - x.cables || compare(x.entry.name, y.entry.name) || compare(x.entry.id, y.entry.id));
+    ranked.sort(
+      (x, y) =>
+        x.rank - y.rank ||
+        y.cables - x.cables ||
+        compare(x.entry.name, y.entry.name) ||
+        compare(x.entry.id, y.entry.id),
+    );
     for (const { entry, cables } of ranked.slice(0, Math.max(0, limit - hits.length))) {
-      hits.push({ kind: entry.kind, id: entry.id, name: entry.name, ...(entry.label ? { detail: entry.label } : {}), cables });
+      hits.push({
+        kind: entry.kind,
+        id: entry.id,
+        name: entry.name,
+        ...(entry.label ? { detail: entry.label } : {}),
+        cables,
+      });
     }
     return hits;
   }
@@ -109,7 +139,15 @@ export class Browse {
     if (signer[0]) subjects.signer = signer[0];
     if (entity[0]) subjects.entity = entity[0];
     const lacking = (['post', 'from', 'to'] as const).find((key) => normal[key] && !subjects[key]);
-    const missing = lacking ? `post ${filter[lacking]}` : normal.tag && !tag[0] ? `tag ${filter.tag}` : normal.signer && !signer[0] ? `person ${filter.signer}` : normal.entity && !entity[0] ? `entity ${filter.entity}` : undefined;
+    const missing = lacking
+      ? `post ${filter[lacking]}`
+      : normal.tag && !tag[0]
+        ? `tag ${filter.tag}`
+        : normal.signer && !signer[0]
+          ? `person ${filter.signer}`
+          : normal.entity && !entity[0]
+            ? `entity ${filter.entity}`
+            : undefined;
     if (missing) subjects.missing = missing;
     return { filter: normal, subjects };
   }
@@ -124,6 +162,9 @@ export class Browse {
 
   /** A cable's links, by its id in any form the parser reads. */
   async links(text: string): Promise<CableLinks | undefined> {
-    return (await this.store.cableLinks(text)) ?? (cableIdOf(text) !== text ? this.store.cableLinks(cableIdOf(text)) : undefined);
+    return (
+      (await this.store.cableLinks(text)) ??
+      (cableIdOf(text) !== text ? this.store.cableLinks(cableIdOf(text)) : undefined)
+    );
   }
 }

@@ -20,7 +20,10 @@ export function describeFilter(filter: CableFilter, subjects: FilterSubjects): s
   if (filter.post) parts.push(`sent or received by ${subjects.post?.name ?? filter.post}`);
   if (filter.from) parts.push(`sent by ${subjects.from?.name ?? filter.from}`);
   if (filter.to) parts.push(`sent to ${subjects.to?.name ?? filter.to}`);
-  if (filter.tag) parts.push(`tagged ${subjects.tag ? `${subjects.tag.code}${subjects.tag.label ? ` (${subjects.tag.label})` : ''}` : filter.tag}`);
+  if (filter.tag)
+    parts.push(
+      `tagged ${subjects.tag ? `${subjects.tag.code}${subjects.tag.label ? ` (${subjects.tag.label})` : ''}` : filter.tag}`,
+    );
   if (filter.signer) parts.push(`signed by ${subjects.signer?.name ?? filter.signer}`);
   if (filter.entity) parts.push(`naming ${subjects.entity?.name ?? filter.entity}`);
   if (filter.since || filter.until) parts.push(`${filter.since ?? '…'} – ${filter.until ?? '…'}`);
@@ -29,21 +32,42 @@ export function describeFilter(filter: CableFilter, subjects: FilterSubjects): s
 
 /** One row per cable. */
 export function cableListCsv(doc: CableListDocument): string {
-  const rows = doc.cables.map((c) => [c.id, c.date ?? '', c.origin ?? '', c.classification ?? '', c.subject ?? '', viewerCableUrl(doc.viewer, c.id), publicCableUrl(c.id)]);
-  return stringify(rows, { header: true, columns: ['cable', 'date', 'origin', 'classification', 'subject', 'viewer_url', 'public_url'] });
+  const rows = doc.cables.map((c) => [
+    c.id,
+    c.date ?? '',
+    c.origin ?? '',
+    c.classification ?? '',
+    c.subject ?? '',
+    viewerCableUrl(doc.viewer, c.id),
+    publicCableUrl(c.id),
+  ]);
+  return stringify(rows, {
+    header: true,
+    columns: ['cable', 'date', 'origin', 'classification', 'subject', 'viewer_url', 'public_url'],
+  });
 }
 
 const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 
 /** A heading with the filter in words, the count, then one line per cable linked to the viewer and the public copy. */
 export function cableListMarkdown(doc: CableListDocument, today: string): string {
-  const lines = [`# Cables ${md(describeFilter(doc.filter, doc.subjects))}`, '', `${doc.total} cable${doc.total === 1 ? '' : 's'}${doc.cables.length < doc.total ? ` (the first ${doc.cables.length} here)` : ''}; taken from cablegraph on ${today}.`, ''];
+  const lines = [
+    `# Cables ${md(describeFilter(doc.filter, doc.subjects))}`,
+    '',
+    `${doc.total} cable${doc.total === 1 ? '' : 's'}${doc.cables.length < doc.total ? ` (the first ${doc.cables.length} here)` : ''}; taken from cablegraph on ${today}.`,
+    '',
+  ];
   for (const c of doc.cables) {
     const meta = [c.date, c.origin, c.classification].filter(Boolean).join(' · ');
-    lines.push(`- **[${c.id}](${viewerCableUrl(doc.viewer, c.id)})** ${md(meta)}${c.subject ? ` — ${md(c.subject)}` : ''} ([public copy](${publicCableUrl(c.id)}))`);
+    lines.push(
+      `- **[${c.id}](${viewerCableUrl(doc.viewer, c.id)})** ${md(meta)}${c.subject ? ` — ${md(c.subject)}` : ''} ([public copy](${publicCableUrl(c.id)}))`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 export const cableListFileName = (doc: Pick<CableListDocument, 'filter' | 'subjects'>, format: string): string =>
-  evidenceFileName(['cables', describeFilter(doc.filter, doc.subjects)], format).replace(/^cablegraph-evidence-/, 'cablegraph-');
+  evidenceFileName(['cables', describeFilter(doc.filter, doc.subjects)], format).replace(
+    /^cablegraph-evidence-/,
+    'cablegraph-',
+  );

@@ -19,7 +19,6 @@ function decisionWorkerScript(): string | undefined {
   return fs.existsSync(built) ? built : undefined;
 }
 
-
 /** What the viewer's curation routes ask of a curator (over the graph database, or a graph file and Neo4j). */
 export interface ViewerCurator {
   readonly store: GraphStore;
@@ -64,7 +63,9 @@ export class DatabaseCurator implements ViewerCurator {
     for (const d of decisions) Object.assign(names, d.names ?? {});
     const ids = Object.keys(names);
     if (ids.length === 0) return names;
-    const current = this.db().prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
+    const current = this.db()
+      .prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
     for (const r of current) names[r.id] = r.name;
     return names;
   }
@@ -78,8 +79,19 @@ export class DatabaseCurator implements ViewerCurator {
       const script = decisionWorkerScript();
       if (script) return this.decideInWorker(script, request);
     }
-    const { outcome } = await takeDecision(this.db(), this.curationFile, request, this.neo4j ? { neo4j: this.neo4j } : {});
-    return { decision: outcome.decision, removed: outcome.removed, added: outcome.added, changed: outcome.changed, edges: outcome.edges };
+    const { outcome } = await takeDecision(
+      this.db(),
+      this.curationFile,
+      request,
+      this.neo4j ? { neo4j: this.neo4j } : {},
+    );
+    return {
+      decision: outcome.decision,
+      removed: outcome.removed,
+      added: outcome.added,
+      changed: outcome.changed,
+      edges: outcome.edges,
+    };
   }
 
   private worker: Worker | undefined;
@@ -99,7 +111,16 @@ export class DatabaseCurator implements ViewerCurator {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         if ('summary' in reply) waiting?.resolve(reply.summary);
-        else waiting?.reject(reply.error.code ? new CablegraphError(reply.error.code, reply.error.message, reply.error.file ? { file: reply.error.file } : {}) : new Error(reply.error.message));
+        else
+          waiting?.reject(
+            reply.error.code
+              ? new CablegraphError(
+                  reply.error.code,
+                  reply.error.message,
+                  reply.error.file ? { file: reply.error.file } : {},
+                )
+              : new Error(reply.error.message),
+          );
       });
       const failed = (error: Error): void => {
         for (const waiting of this.waiting.values()) waiting.reject(error);
@@ -113,7 +134,12 @@ export class DatabaseCurator implements ViewerCurator {
     const id = (this.jobs += 1);
     return new Promise<DecisionSummary>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, graphFile: this.graphFile, curationFile: this.curationFile, request } satisfies DecisionJob);
+      this.worker!.postMessage({
+        id,
+        graphFile: this.graphFile,
+        curationFile: this.curationFile,
+        request,
+      } satisfies DecisionJob);
     });
   }
 

@@ -11,7 +11,8 @@ export interface DecisionJob {
   curationFile: string;
   request: DecisionRequest;
 }
-export type DecisionReply = { id: number; summary: DecisionSummary } | { id: number; error: { code?: string; message: string; file?: string } };
+export type DecisionReply =
+  { id: number; summary: DecisionSummary } | { id: number; error: { code?: string; message: string; file?: string } };
 
 let connection: { file: string; db: GraphDb } | undefined;
 
@@ -26,14 +27,32 @@ function db(file: string): GraphDb {
   return connection.db;
 }
 
-parentPort!.on('message', async (job: DecisionJob) => {
+parentPort!.on('message', (job: DecisionJob) => void decide(job));
+
+/** One decision, its summary or its error posted back. */
+async function decide(job: DecisionJob): Promise<void> {
   let reply: DecisionReply;
   try {
     const { outcome } = await takeDecision(db(job.graphFile), job.curationFile, job.request);
-    reply = { id: job.id, summary: { decision: outcome.decision, removed: outcome.removed, added: outcome.added, changed: outcome.changed, edges: outcome.edges } };
+    reply = {
+      id: job.id,
+      summary: {
+        decision: outcome.decision,
+        removed: outcome.removed,
+        added: outcome.added,
+        changed: outcome.changed,
+        edges: outcome.edges,
+      },
+    };
   } catch (error) {
     const e = error as Error;
-    reply = { id: job.id, error: error instanceof CablegraphError ? { code: error.code, message: e.message, ...(error.file ? { file: error.file } : {}) } : { message: e?.message ?? String(error) } };
+    reply = {
+      id: job.id,
+      error:
+        error instanceof CablegraphError
+          ? { code: error.code, message: e.message, ...(error.file ? { file: error.file } : {}) }
+          : { message: e?.message ?? String(error) },
+    };
   }
   parentPort!.postMessage(reply);
-});
+}

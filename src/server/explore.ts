@@ -5,10 +5,36 @@ import { relationViews } from './relation-views';
 import type { EntityRelations } from '../model';
 import { readablePassage } from './passage-text';
 import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';
-import type { CableDetail, EdgeView, EntityDetail, EntityKind, EntityPath, EvidenceCable, GraphFilter, NodeView, PairEvidence, Passage, PathsResult, SearchHit, Subgraph } from '../model';
+import type {
+  CableDetail,
+  EdgeView,
+  EntityDetail,
+  EntityKind,
+  EntityPath,
+  EvidenceCable,
+  GraphFilter,
+  NodeView,
+  PairEvidence,
+  Passage,
+  PathsResult,
+  SearchHit,
+  Subgraph,
+} from '../model';
 
 /** Upper bounds of every limit the API takes (a request asking for more gets these). */
-export const LIMITS = { search: 50, neighbours: 100, neighbourhood: 1000, hops: 3, overview: 5000, overviewEdges: 50000, pathHops: 6, paths: 10, evidence: 100, gexfNodes: 5000, textSearch: 100 } as const;
+export const LIMITS = {
+  search: 50,
+  neighbours: 100,
+  neighbourhood: 1000,
+  hops: 3,
+  overview: 5000,
+  overviewEdges: 50000,
+  pathHops: 6,
+  paths: 10,
+  evidence: 100,
+  gexfNodes: 5000,
+  textSearch: 100,
+} as const;
 /** Shortest paths enumerated before ranking (both stores stop at the same count). */
 const PATH_CAP = 5000;
 /** Search candidates ranked (the store may find more; explore ranks these). */
@@ -18,7 +44,12 @@ const CABLES_PER_STEP = 5;
 
 const byWeight = (a: EdgeView, b: EdgeView): number => b.weight - a.weight || compare(a.id, b.id);
 const other = (edge: EdgeView, id: string): string => (edge.source === id ? edge.target : edge.source);
-const edgeFilter = (filter: GraphFilter): EdgeFilter => ({ minWeight: filter.minWeight ?? 1, ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}), ...(filter.types ? { types: filter.types } : {}) });
+const edgeFilter = (filter: GraphFilter): EdgeFilter => ({
+  minWeight: filter.minWeight ?? 1,
+  ...(filter.since ? { since: filter.since } : {}),
+  ...(filter.until ? { until: filter.until } : {}),
+  ...(filter.types ? { types: filter.types } : {}),
+});
 
 /**
  * The viewer's questions, answered from any GraphStore. With a signal (the server's: its client
@@ -26,7 +57,10 @@ const edgeFilter = (filter: GraphFilter): EdgeFilter => ({ minWeight: filter.min
  * loop answer other requests there.
  */
 export class Explorer {
-  constructor(readonly store: GraphStore, private readonly signal?: AbortSignal) {}
+  constructor(
+    readonly store: GraphStore,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   /** Between two steps of a question: stop when aborted, else let other requests in. */
   private async step(): Promise<void> {
@@ -46,7 +80,11 @@ export class Explorer {
   async entity(id: string, neighbourLimit: number = 20): Promise<EntityDetail | undefined> {
     const [node] = await this.store.entities([id]);
     if (!node) return undefined;
-    const [aliases, timeline, edges] = await Promise.all([this.store.aliases(id), this.store.timeline(id), this.store.incident([id], { minWeight: 1 })]);
+    const [aliases, timeline, edges] = await Promise.all([
+      this.store.aliases(id),
+      this.store.timeline(id),
+      this.store.incident([id], { minWeight: 1 }),
+    ]);
     edges.sort(byWeight);
     const top = edges.slice(0, neighbourLimit);
     const nodes = new Map((await this.store.entities(top.map((e) => other(e, id)))).map((n) => [n.id, n]));
@@ -92,11 +130,13 @@ export class Explorer {
       if (candidates.length > room) {
         truncated = true;
         const weights = [...strongest.values()].sort((a, b) => b - a);
-        const cut = weights[Math.max(0, room - 1)]!;
+        const cut = weights[Math.max(0, room - 1)];
         candidates = candidates.filter((c) => strongest.get(c)! >= cut);
       }
       const newcomers = await this.store.entities(candidates);
-      newcomers.sort((a, b) => strongest.get(b.id)! - strongest.get(a.id)! || compare(a.name, b.name) || compare(a.id, b.id));
+      newcomers.sort(
+        (a, b) => strongest.get(b.id)! - strongest.get(a.id)! || compare(a.name, b.name) || compare(a.id, b.id),
+      );
       frontier = [];
       for (const node of newcomers.slice(0, Math.max(0, room))) {
         shown.set(node.id, node);
@@ -112,15 +152,26 @@ export class Explorer {
    * `maxEdges` of them (a view of 5,000 entities can hold 150,000 co-mentions; a screen cannot).
    */
   async overview(filter: GraphFilter, limit: number, maxEdges: number = LIMITS.overviewEdges): Promise<Subgraph> {
-    const nodeFilter: NodeFilter = { ...(filter.types ? { types: filter.types } : {}), ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}), ...(filter.community !== undefined ? { community: filter.community } : {}) };
+    const nodeFilter: NodeFilter = {
+      ...(filter.types ? { types: filter.types } : {}),
+      ...(filter.since ? { since: filter.since } : {}),
+      ...(filter.until ? { until: filter.until } : {}),
+      ...(filter.community !== undefined ? { community: filter.community } : {}),
+    };
     const nodes = await this.store.top(nodeFilter, limit + 1);
     const truncated = nodes.length > limit;
     if (truncated) nodes.pop();
     await this.step();
-    let edges = await this.store.among(nodes.map((n) => n.id), edgeFilter(filter));
+    let edges = await this.store.among(
+      nodes.map((n) => n.id),
+      edgeFilter(filter),
+    );
     const sub: Subgraph = { nodes, edges, truncated };
     if (edges.length > maxEdges) {
-      edges = [...edges].sort(byWeight).slice(0, maxEdges).sort((a, b) => compare(a.id, b.id));
+      edges = [...edges]
+        .sort(byWeight)
+        .slice(0, maxEdges)
+        .sort((a, b) => compare(a.id, b.id));
       sub.edges = edges;
       sub.edgesTruncated = true;
     }
@@ -131,14 +182,27 @@ export class Explorer {
   async subgraph(ids: readonly string[], filter: GraphFilter): Promise<Subgraph> {
     const nodes = await this.store.entities(ids);
     await this.step();
-    return { nodes, edges: await this.store.among(nodes.map((n) => n.id), edgeFilter(filter)), truncated: false };
+    return {
+      nodes,
+      edges: await this.store.among(
+        nodes.map((n) => n.id),
+        edgeFilter(filter),
+      ),
+      truncated: false,
+    };
   }
 
   /**
    * Shortest co-mention paths, strongest first: by their weakest link, then their total weight,
    * then their node ids — so the same paths come back in the same order from either store.
    */
-  async paths(from: string, to: string, maxHops: number, minWeight: number, limit: number): Promise<PathsResult | undefined> {
+  async paths(
+    from: string,
+    to: string,
+    maxHops: number,
+    minWeight: number,
+    limit: number,
+  ): Promise<PathsResult | undefined> {
     const ends = await this.store.entities([from, to]);
     const fromNode = ends.find((n) => n.id === from);
     const toNode = ends.find((n) => n.id === to);
@@ -150,20 +214,34 @@ export class Explorer {
     await this.step();
     // Rank on weights from one query for all the paths' links; fetch cable lists only for the chosen.
     const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-    const weights = new Map((await this.store.among([...new Set(sequences.flat())], { minWeight })).map((e) => [pairKey(e.source, e.target), e.weight]));
+    const weights = new Map(
+      (await this.store.among([...new Set(sequences.flat())], { minWeight })).map((e) => [
+        pairKey(e.source, e.target),
+        e.weight,
+      ]),
+    );
     const scored = sequences.map((ids) => {
-      const linkWeights = ids.slice(1).map((id, i) => weights.get(pairKey(ids[i]!, id)) ?? 0);
+      const linkWeights = ids.slice(1).map((id, i) => weights.get(pairKey(ids[i], id)) ?? 0);
       return { ids, weakest: Math.min(...linkWeights), total: linkWeights.reduce((sum, w) => sum + w, 0) };
     });
-    scored.sort((x, y) => y.weakest - x.weakest || y.total - x.total || compare(x.ids.join('\u0000'), y.ids.join('\u0000')));
+    scored.sort(
+      (x, y) => y.weakest - x.weakest || y.total - x.total || compare(x.ids.join('\u0000'), y.ids.join('\u0000')),
+    );
     const edgeCache = new Map<string, Promise<(EdgeView & { cables: string[] }) | undefined>>();
     const edgeOf = (a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> => {
       const key = pairKey(a, b);
       if (!edgeCache.has(key)) edgeCache.set(key, this.store.edge(a, b));
       return edgeCache.get(key)!;
     };
-    const chosen = await Promise.all(scored.slice(0, limit).map(async (p) => ({ ids: p.ids, links: await Promise.all(p.ids.slice(1).map((id, i) => edgeOf(p.ids[i]!, id))) })));
-    const nodes = new Map((await this.store.entities([...new Set(chosen.flatMap((p) => p.ids))])).map((n) => [n.id, n]));
+    const chosen = await Promise.all(
+      scored.slice(0, limit).map(async (p) => ({
+        ids: p.ids,
+        links: await Promise.all(p.ids.slice(1).map((id, i) => edgeOf(p.ids[i], id))),
+      })),
+    );
+    const nodes = new Map(
+      (await this.store.entities([...new Set(chosen.flatMap((p) => p.ids))])).map((n) => [n.id, n]),
+    );
     const cableIds = [...new Set(chosen.flatMap((p) => p.links.flatMap((l) => l?.cables ?? [])))];
     const cables = new Map((await this.store.cables(cableIds)).map((c) => [c.id, c]));
     const paths: EntityPath[] = chosen.map((p) => ({
@@ -175,7 +253,7 @@ export class Explorer {
         return { ...edge, cables: refs.slice(0, CABLES_PER_STEP) };
       }),
     }));
-    return { from: fromNode, to: toNode, paths, hops: sequences[0]!.length - 1 };
+    return { from: fromNode, to: toNode, paths, hops: sequences[0].length - 1 };
   }
 
   /** The cables where both entities appear, with the passages that name them, highlighted. */
@@ -194,7 +272,11 @@ export class Explorer {
     const cables: EvidenceCable[] = page.map((s) => {
       const both = s.a.paragraphs.filter((p) => s.b.paragraphs.includes(p));
       const text = texts.get(s.cable.id);
-      return { ...s.cable, sharedParagraphs: both, passages: text ? passages(text, both, s.a, s.b, aNode.id, bNode.id) : [] };
+      return {
+        ...s.cable,
+        sharedParagraphs: both,
+        passages: text ? passages(text, both, s.a, s.b, aNode.id, bNode.id) : [],
+      };
     });
     const result: PairEvidence = { a: aNode, b: bNode, total: shared.length, offset, cables };
     if (edge) {
@@ -207,7 +289,9 @@ export class Explorer {
   /** A cable by its id as the graph keys it, or in any other form the parser reads (`07 PARIS 3534`, `2007PARIS003534`). */
   async cable(typed: string): Promise<CableDetail | undefined> {
     const canonical = canonicalCableId(typed);
-    const facts = (await this.store.cable(typed)) ?? (canonical && canonical !== typed ? await this.store.cable(canonical) : undefined);
+    const facts =
+      (await this.store.cable(typed)) ??
+      (canonical && canonical !== typed ? await this.store.cable(canonical) : undefined);
     if (!facts) return undefined;
     const id = facts.id;
     const text = (await this.store.cableTexts([id])).get(id);
@@ -228,7 +312,7 @@ export class Explorer {
 
 const pairs = (flat: readonly number[]): Array<[number, number]> => {
   const out: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
   return out;
 };
 
@@ -244,7 +328,12 @@ function paragraphSpan(text: CableText, number: number): { start: number; end: n
  * paragraph naming each), with both entities' mentions as offsets into the passage.
  */
 function passages(text: CableText, both: number[], a: MentionsIn, b: MentionsIn, aId: string, bId: string): Passage[] {
-  const numbers = both.length > 0 ? both : [...new Set([a.paragraphs[0], b.paragraphs[0]].filter((p): p is number => p !== undefined))].sort((x, y) => x - y);
+  const numbers =
+    both.length > 0
+      ? both
+      : [...new Set([a.paragraphs[0], b.paragraphs[0]].filter((p): p is number => p !== undefined))].sort(
+          (x, y) => x - y,
+        );
   return numbers.flatMap((number) => {
     const span = paragraphSpan(text, number);
     if (!span) return [];

@@ -7,7 +7,18 @@ import type { NodeAttrs, Subgraph } from '../model';
 export function subgraphSource(sub: Subgraph): ExportSource<Iterable<ExportEdge>> {
   const nodes = new GraphNodes();
   for (const n of sub.nodes) {
-    const attributes: NodeAttrs = { kind: n.type, label: n.name, name: n.name, cableCount: n.cableCount, weightedDegree: n.weightedDegree, pagerank: n.pagerank, community: n.community, x: n.x, y: n.y, ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}) };
+    const attributes: NodeAttrs = {
+      kind: n.type,
+      label: n.name,
+      name: n.name,
+      cableCount: n.cableCount,
+      weightedDegree: n.weightedDegree,
+      pagerank: n.pagerank,
+      community: n.community,
+      x: n.x,
+      y: n.y,
+      ...(n.firstDate ? { firstDate: n.firstDate, lastDate: n.lastDate } : {}),
+    };
     nodes.add(n.id, attributes);
   }
   return {
@@ -16,7 +27,18 @@ export function subgraphSource(sub: Subgraph): ExportSource<Iterable<ExportEdge>
     nodes,
     *edges() {
       for (const e of sub.edges) {
-        yield { key: `CO_MENTIONED:${e.id}`, source: e.source, target: e.target, undirected: true, attributes: { type: 'CO_MENTIONED', weight: e.weight, cableCount: e.cableCount, ...(e.firstDate ? { firstDate: e.firstDate, lastDate: e.lastDate } : {}) } };
+        yield {
+          key: `CO_MENTIONED:${e.id}`,
+          source: e.source,
+          target: e.target,
+          undirected: true,
+          attributes: {
+            type: 'CO_MENTIONED',
+            weight: e.weight,
+            cableCount: e.cableCount,
+            ...(e.firstDate ? { firstDate: e.firstDate, lastDate: e.lastDate } : {}),
+          },
+        };
       }
     },
   };

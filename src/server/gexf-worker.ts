@@ -46,13 +46,15 @@ parentPort!.on('message', (message: GexfWorkerMessage) => {
   if (message === 'next') {
     nextChunk().then(
       (reply) => parentPort!.postMessage(reply),
-      (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies GexfWorkerReply),
+      (error: unknown) =>
+        parentPort!.postMessage({
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies GexfWorkerReply),
     );
   } else if ('gather' in message) {
     gathering = gather(message.gather);
     // Its failure is answered to the next `next`, not left unhandled meanwhile.
     gathering.catch(() => undefined);
-  }
-  else if ('nodes' in message) nodes = JSON.parse(message.nodes) as NodeView[];
+  } else if ('nodes' in message) nodes = JSON.parse(message.nodes) as NodeView[];
   else for (const edge of JSON.parse(message.edges) as EdgeView[]) edges.push(edge);
 });

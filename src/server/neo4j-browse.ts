@@ -1,6 +1,17 @@
 // The Neo4j store's answers about posts, tags, signers and references: one query of cypher/server each, in the embedded store's shapes and orders.
 import neo4j from 'neo4j-driver';
-import { FILTER_NODES, type CableFacets, type CableFilter, type CableLinks, type CableList, type FacetCount, type LinkedNode, type PostView, type SignerView, type TagView } from '../model';
+import {
+  FILTER_NODES,
+  type CableFacets,
+  type CableFilter,
+  type CableLinks,
+  type CableList,
+  type FacetCount,
+  type LinkedNode,
+  type PostView,
+  type SignerView,
+  type TagView,
+} from '../model';
 import { compare } from './search';
 import type { CableOrder, CatalogEntry } from './store';
 import type { CableRef, EntityKind } from '../model';
@@ -10,16 +21,21 @@ type Row = Record<string, unknown>;
 /** Runs a query of cypher/server by name. */
 export type RunQuery = (name: string, params?: Row) => Promise<Row[]>;
 
-const optional = (value: unknown): string | undefined => (value === null || value === undefined || value === '' ? undefined : String(value));
+const optional = (value: unknown): string | undefined =>
+  // a driver's value prints itself (a string, a number, or Neo4j's Integer through its own toString)
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  value === null || value === undefined || value === '' ? undefined : String(value);
 const dates = (row: Row): { firstDate?: string; lastDate?: string } => {
   const first = optional(row.firstDate);
   const last = optional(row.lastDate);
   return { ...(first ? { firstDate: first } : {}), ...(last ? { lastDate: last } : {}) };
 };
 const list = (value: unknown): Row[] => (value as Row[] | null | undefined) ?? [];
-const byCablesThenId = (x: { cables: number; id: string }, y: { cables: number; id: string }): number => y.cables - x.cables || compare(x.id, y.id);
+const byCablesThenId = (x: { cables: number; id: string }, y: { cables: number; id: string }): number =>
+  y.cables - x.cables || compare(x.id, y.id);
 const byNameThenId = (x: LinkedNode, y: LinkedNode): number => compare(x.name, y.name) || compare(x.id, y.id);
-const byDateThenId = (x: CableRef, y: CableRef): number => compare(x.date ?? '9999', y.date ?? '9999') || compare(x.id, y.id);
+const byDateThenId = (x: CableRef, y: CableRef): number =>
+  compare(x.date ?? '9999', y.date ?? '9999') || compare(x.id, y.id);
 
 /** A filter as the queries' parameters: every condition, and the one the cables are found from (the others null). */
 function filterParams(filter: CableFilter): Row {
@@ -28,7 +44,7 @@ function filterParams(filter: CableFilter): Row {
   const params: Row = { since: filter.since ?? null, until: filter.until ?? null };
   for (const key of FILTER_NODES) {
     params[key] = filter[key] ?? null;
-    params[`anchor${key[0]!.toUpperCase()}${key.slice(1)}`] = key === anchor ? filter[key] : null;
+    params[`anchor${key[0].toUpperCase()}${key.slice(1)}`] = key === anchor ? filter[key] : null;
   }
   return params;
 }
@@ -41,14 +57,30 @@ const inOrder = <T extends { id: string }>(ids: readonly string[], items: T[]): 
 export async function catalog(run: RunQuery): Promise<CatalogEntry[]> {
   const rows = await run('catalog');
   return rows
-    .map((r) => ({ kind: r.kind as CatalogEntry['kind'], id: String(r.id), name: String(r.name), ...(optional(r.label) ? { label: String(r.label) } : {}) }))
+    .map((r) => ({
+      kind: r.kind as CatalogEntry['kind'],
+      id: String(r.id),
+      name: String(r.name),
+      ...(optional(r.label) ? { label: String(r.label) } : {}),
+    }))
     .sort((x, y) => compare(x.id, y.id));
 }
 
 export async function posts(run: RunQuery, ids: readonly string[]): Promise<PostView[]> {
   if (ids.length === 0) return [];
   const rows = await run('posts', { ids: [...ids] });
-  return inOrder(ids, rows.map((r) => ({ id: String(r.id), name: String(r.name), cables: Number(r.cables), sent: Number(r.sent), to: Number(r.to), info: Number(r.info), ...dates(r) })));
+  return inOrder(
+    ids,
+    rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      cables: Number(r.cables),
+      sent: Number(r.sent),
+      to: Number(r.to),
+      info: Number(r.info),
+      ...dates(r),
+    })),
+  );
 }
 
 export async function tags(run: RunQuery, ids: readonly string[]): Promise<TagView[]> {
@@ -56,24 +88,55 @@ export async function tags(run: RunQuery, ids: readonly string[]): Promise<TagVi
   const rows = await run('tags', { ids: [...ids] });
   return inOrder(
     ids,
-    rows.map((r) => ({ id: String(r.id), code: String(r.code), tagKind: String(r.tagKind), ...(optional(r.label) ? { label: String(r.label) } : {}), cables: Number(r.cables), ...dates(r) })),
+    rows.map((r) => ({
+      id: String(r.id),
+      code: String(r.code),
+      tagKind: String(r.tagKind),
+      ...(optional(r.label) ? { label: String(r.label) } : {}),
+      cables: Number(r.cables),
+      ...dates(r),
+    })),
   );
 }
 
 export async function signers(run: RunQuery, ids: readonly string[]): Promise<SignerView[]> {
   if (ids.length === 0) return [];
   const rows = await run('signers', { ids: [...ids] });
-  return inOrder(ids, rows.map((r) => ({ id: String(r.id), name: String(r.name), type: r.type as EntityKind, signed: Number(r.signed), classified: Number(r.classified), ...dates(r) })));
+  return inOrder(
+    ids,
+    rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      type: r.type as EntityKind,
+      signed: Number(r.signed),
+      classified: Number(r.classified),
+      ...dates(r),
+    })),
+  );
 }
 
-export async function cableList(run: RunQuery, filter: CableFilter, order: CableOrder, limit: number, offset: number): Promise<CableList> {
-  const [row] = await run('cable-list', { ...filterParams(filter), newest: order === 'newest', offset: neo4j.int(offset), limit: neo4j.int(limit) });
+export async function cableList(
+  run: RunQuery,
+  filter: CableFilter,
+  order: CableOrder,
+  limit: number,
+  offset: number,
+): Promise<CableList> {
+  const [row] = await run('cable-list', {
+    ...filterParams(filter),
+    newest: order === 'newest',
+    offset: neo4j.int(offset),
+    limit: neo4j.int(limit),
+  });
   return { total: Number(row?.total ?? 0), offset, cables: list(row?.cables).map((c) => cableRef(String(c.id), c)) };
 }
 
 export async function cableFacets(run: RunQuery, filter: CableFilter, size: number): Promise<CableFacets> {
   const [row] = await run('cable-facets', { ...filterParams(filter), size: neo4j.int(size) });
-  const facet = (value: unknown): FacetCount[] => list(value).map((r) => ({ id: String(r.id), name: String(r.name), cables: Number(r.cables) })).sort(byCablesThenId);
+  const facet = (value: unknown): FacetCount[] =>
+    list(value)
+      .map((r) => ({ id: String(r.id), name: String(r.name), cables: Number(r.cables) }))
+      .sort(byCablesThenId);
   return {
     total: Number(row?.total ?? 0),
     months: list(row?.months)
@@ -94,7 +157,10 @@ export async function cableFacets(run: RunQuery, filter: CableFilter, size: numb
 export async function cableLinks(run: RunQuery, id: string): Promise<CableLinks | undefined> {
   const [row] = await run('cable-links', { id });
   if (!row) return undefined;
-  const linked = (value: unknown): LinkedNode[] => list(value).map((r) => ({ id: String(r.id), name: String(r.name) })).sort(byNameThenId);
+  const linked = (value: unknown): LinkedNode[] =>
+    list(value)
+      .map((r) => ({ id: String(r.id), name: String(r.name) }))
+      .sort(byNameThenId);
   const [from] = linked(row.from);
   return {
     id,

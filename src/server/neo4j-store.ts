@@ -7,7 +7,17 @@ import * as browse from './neo4j-browse';
 import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
-import type { CableFacts, CableOrder, CableText, CatalogEntry, EdgeFilter, GraphStore, NodeFilter, SearchCandidate, SharedCable } from './store';
+import type {
+  CableFacts,
+  CableOrder,
+  CableText,
+  CatalogEntry,
+  EdgeFilter,
+  GraphStore,
+  NodeFilter,
+  SearchCandidate,
+  SharedCable,
+} from './store';
 import type { Alias, CableRef, EdgeAttrs, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
 import { text } from '../common/text';
 import type { NodeRef, StoredRelationEdge } from '../model';
@@ -16,7 +26,8 @@ import type { NodeRef, StoredRelationEdge } from '../model';
 export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');
 
 type Row = Record<string, unknown>;
-const defined = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
+const defined = (row: Row): Row =>
+  Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
 const int = (n: number): unknown => neo4j.int(n);
 
 /** Lucene terms for normalized words: each word as a prefix, and within its typo budget. */
@@ -26,7 +37,10 @@ export function luceneQuery(tokens: readonly string[]): string {
 }
 
 /** Optional filter values as Cypher parameters (absent → null, which the queries test for). */
-const dateParams = (filter: { since?: string | undefined; until?: string | undefined }): Row => ({ since: filter.since ?? null, until: filter.until ?? null });
+const dateParams = (filter: { since?: string | undefined; until?: string | undefined }): Row => ({
+  since: filter.since ?? null,
+  until: filter.until ?? null,
+});
 
 /**
  * The Neo4j store: every answer is one query of cypher/server, run in a read transaction; rows
@@ -36,7 +50,11 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly queries: Map<string, NamedQuery>;
 
-  constructor(private readonly driver: Driver, private readonly database?: string, private readonly ownsDriver = true) {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database?: string,
+    private readonly ownsDriver = true,
+  ) {
     this.queries = queryLibrary(SERVER_QUERIES_DIR);
   }
 
@@ -49,12 +67,25 @@ export class Neo4jStore implements GraphStore {
   async stats(): Promise<GraphStats> {
     const [row] = await this.rows('stats');
     const r = defined(row ?? {});
-    return { store: 'neo4j', cables: Number(r.cables ?? 0), entities: Number(r.entities ?? 0), coMentions: Number(r.coMentions ?? 0), ...(r.firstDate ? { firstDate: text(r.firstDate) } : {}), ...(r.lastDate ? { lastDate: text(r.lastDate) } : {}), communities: Number(r.communities ?? 0) };
+    return {
+      store: 'neo4j',
+      cables: Number(r.cables ?? 0),
+      entities: Number(r.entities ?? 0),
+      coMentions: Number(r.coMentions ?? 0),
+      ...(r.firstDate ? { firstDate: text(r.firstDate) } : {}),
+      ...(r.lastDate ? { lastDate: text(r.lastDate) } : {}),
+      communities: Number(r.communities ?? 0),
+    };
   }
 
   async entities(ids: readonly string[]): Promise<NodeView[]> {
     if (ids.length === 0) return [];
-    const found = new Map((await this.rows('entities', { ids: [...ids] })).map((r) => [String(r.id), nodeView(String(r.id), { ...defined(r), kind: r.type })]));
+    const found = new Map(
+      (await this.rows('entities', { ids: [...ids] })).map((r) => [
+        String(r.id),
+        nodeView(String(r.id), { ...defined(r), kind: r.type }),
+      ]),
+    );
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
@@ -62,15 +93,25 @@ export class Neo4jStore implements GraphStore {
     const [row] = await this.rows('aliases', { id });
     const texts = (row?.aliases as string[] | null) ?? [];
     const counts = (row?.counts as number[] | null) ?? [];
-    return texts.map((text, i) => ({ text, count: Number(counts[i] ?? 0) })).sort((x, y) => y.count - x.count || compare(x.text, y.text));
+    return texts
+      .map((text, i) => ({ text, count: Number(counts[i] ?? 0) }))
+      .sort((x, y) => y.count - x.count || compare(x.text, y.text));
   }
 
   async timeline(id: string): Promise<Array<{ month: string; cables: number }>> {
     return (await this.rows('timeline', { id })).map((r) => ({ month: String(r.month), cables: Number(r.cables) }));
   }
 
-  async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
-    const rows = await this.rows('search-candidates', { lucene: luceneQuery(tokens), types: types ? [...types] : null, cap: int(cap) });
+  async searchCandidates(
+    tokens: readonly string[],
+    types: readonly EntityKind[] | undefined,
+    cap: number,
+  ): Promise<SearchCandidate[]> {
+    const rows = await this.rows('search-candidates', {
+      lucene: luceneQuery(tokens),
+      types: types ? [...types] : null,
+      cap: int(cap),
+    });
     return rows.map((r) => {
       const name = String(r.name);
       const aliases = ((r.aliases as string[] | null) ?? []).filter((a) => a !== name);
@@ -84,18 +125,31 @@ export class Neo4jStore implements GraphStore {
 
   async incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.rows('incident', { ids: [...ids], ...this.edgeParams(filter), types: filter.types ? [...filter.types] : null });
-    return rows.map((r) => edgeView(String(r.source), String(r.target), defined(r))).sort((x, y) => compare(x.id, y.id));
+    const rows = await this.rows('incident', {
+      ids: [...ids],
+      ...this.edgeParams(filter),
+      types: filter.types ? [...filter.types] : null,
+    });
+    return rows
+      .map((r) => edgeView(String(r.source), String(r.target), defined(r)))
+      .sort((x, y) => compare(x.id, y.id));
   }
 
   async among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
     const rows = await this.rows('among', { ids: [...ids], ...this.edgeParams(filter) });
-    return rows.map((r) => edgeView(String(r.source), String(r.target), defined(r))).sort((x, y) => compare(x.id, y.id));
+    return rows
+      .map((r) => edgeView(String(r.source), String(r.target), defined(r)))
+      .sort((x, y) => compare(x.id, y.id));
   }
 
   async top(filter: NodeFilter, limit: number): Promise<NodeView[]> {
-    const rows = await this.rows('top', { types: filter.types ? [...filter.types] : null, community: filter.community === undefined ? null : int(filter.community), ...dateParams(filter), limit: int(limit) });
+    const rows = await this.rows('top', {
+      types: filter.types ? [...filter.types] : null,
+      community: filter.community === undefined ? null : int(filter.community),
+      ...dateParams(filter),
+      limit: int(limit),
+    });
     return rows.map((r) => nodeView(String(r.id), { ...defined(r), kind: r.type }));
   }
 
@@ -107,19 +161,28 @@ export class Neo4jStore implements GraphStore {
   async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
     const [row] = await this.rows('edge', { a, b });
     if (!row) return undefined;
-    return { ...edgeView(String(row.source), String(row.target), defined(row)), cables: [...((row.cables as string[] | null) ?? [])] };
+    return {
+      ...edgeView(String(row.source), String(row.target), defined(row)),
+      cables: [...((row.cables as string[] | null) ?? [])],
+    };
   }
 
   async cables(ids: readonly string[]): Promise<CableRef[]> {
     if (ids.length === 0) return [];
-    const found = new Map((await this.rows('cables', { ids: [...ids] })).map((r) => [String(r.id), cableRef(String(r.id), defined(r))]));
+    const found = new Map(
+      (await this.rows('cables', { ids: [...ids] })).map((r) => [String(r.id), cableRef(String(r.id), defined(r))]),
+    );
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
   async sharedCables(a: string, b: string): Promise<SharedCable[]> {
     const rows = await this.rows('shared-cables', { a, b });
     const list = (v: unknown): number[] => ((v as number[] | null) ?? []).map(Number);
-    return rows.map((r) => ({ cable: cableRef(String(r.id), defined(r)), a: { paragraphs: list(r.aParagraphs), offsets: list(r.aOffsets) }, b: { paragraphs: list(r.bParagraphs), offsets: list(r.bOffsets) } }));
+    return rows.map((r) => ({
+      cable: cableRef(String(r.id), defined(r)),
+      a: { paragraphs: list(r.aParagraphs), offsets: list(r.aOffsets) },
+      b: { paragraphs: list(r.bParagraphs), offsets: list(r.bOffsets) },
+    }));
   }
 
   async cableTexts(ids: readonly string[]): Promise<Map<string, CableText>> {
@@ -130,7 +193,17 @@ export class Neo4jStore implements GraphStore {
         const numbers = (r.numbers as number[] | null) ?? [];
         const starts = (r.starts as number[] | null) ?? [];
         const ends = (r.ends as number[] | null) ?? [];
-        return [String(r.id), { text: String(r.text), paragraphs: numbers.map((number, i) => ({ number: Number(number), start: Number(starts[i]), end: Number(ends[i]) })) }];
+        return [
+          String(r.id),
+          {
+            text: String(r.text),
+            paragraphs: numbers.map((number, i) => ({
+              number: Number(number),
+              start: Number(starts[i]),
+              end: Number(ends[i]),
+            })),
+          },
+        ];
       }),
     );
   }
@@ -144,12 +217,20 @@ export class Neo4jStore implements GraphStore {
       ...cableRef(id, r),
       caveats: strings(r.caveats),
       inCorpus: !!r.inCorpus,
-      tags: ((r.tags as Row[] | undefined) ?? []).map((t) => ({ code: String(t.code), ...(t.label ? { label: text(t.label) } : {}) })),
+      tags: ((r.tags as Row[] | undefined) ?? []).map((t) => ({
+        code: String(t.code),
+        ...(t.label ? { label: text(t.label) } : {}),
+      })),
       references: strings(r.references),
       signers: strings(r.signers),
       to: strings(r.to),
       info: strings(r.info),
-      entities: ((r.entities as Row[] | undefined) ?? []).map((e) => ({ id: String(e.id), type: e.type as EntityKind, name: String(e.name), offsets: ((e.offsets as number[] | null) ?? []).map(Number) })),
+      entities: ((r.entities as Row[] | undefined) ?? []).map((e) => ({
+        id: String(e.id),
+        type: e.type as EntityKind,
+        name: String(e.name),
+        offsets: ((e.offsets as number[] | null) ?? []).map(Number),
+      })),
     };
     if (r.created) facts.created = text(r.created);
     const from = strings(r.from)[0];
@@ -165,7 +246,8 @@ export class Neo4jStore implements GraphStore {
     const nodes = new Map<string, NodeRef>();
     const edges: StoredRelationEdge[] = [];
     for (const r of rows) {
-      for (const end of [r.source, r.target] as Array<Row | null>) if (end) nodes.set(String(end.id), { id: String(end.id), name: String(end.name), kind: String(end.kind) });
+      for (const end of [r.source, r.target] as Array<Row | null>)
+        if (end) nodes.set(String(end.id), { id: String(end.id), name: String(end.name), kind: String(end.kind) });
       if (r.type === null || r.type === undefined) continue; // the node alone: it has no relation edges
       const type = r.type as StoredRelationEdge['type'];
       const attributes: EdgeAttrs = { ...(defined(r.props as Row) as Omit<EdgeAttrs, 'type'>), type };

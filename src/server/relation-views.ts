@@ -1,10 +1,19 @@
 /** An entity's (or a post's) roles, affiliations and meetings as the API answers them, built the same way from either store's edges. */
 import type { Attributes } from 'graphology-types';
-import type { AffiliationView, EntityRelations, MeetingView, NodeRef, RoleView, StatementView, StoredRelationEdge } from '../model';
+import type {
+  AffiliationView,
+  EntityRelations,
+  MeetingView,
+  NodeRef,
+  RoleView,
+  StatementView,
+  StoredRelationEdge,
+} from '../model';
 import { compare } from './search';
 
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
-const optionalText = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const optionalText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 function statementsOf(a: Attributes, withTitles: boolean): StatementView[] {
   const cables = list<string>(a.cables);
@@ -18,7 +27,12 @@ function statementsOf(a: Attributes, withTitles: boolean): StatementView[] {
     const s = { cable: String(cable) } as StatementView;
     const date = optionalText(dates[i]);
     if (date) s.date = date;
-    Object.assign(s, { paragraph: Number(paragraphs[i] ?? 0), evidence: String(evidence[i] ?? ''), start: Number(starts[i] ?? 0), end: Number(ends[i] ?? 0) });
+    Object.assign(s, {
+      paragraph: Number(paragraphs[i] ?? 0),
+      evidence: String(evidence[i] ?? ''),
+      start: Number(starts[i] ?? 0),
+      end: Number(ends[i] ?? 0),
+    });
     if (withTitles && titles[i] !== undefined) s.titleText = String(titles[i]);
     return s;
   });
@@ -35,13 +49,21 @@ const byDates = (x: { firstDate?: string; id: string }, y: { firstDate?: string;
   compare(x.firstDate ?? '\uffff', y.firstDate ?? '\uffff') || compare(x.id, y.id);
 
 /** The views of a node's relation edges, in a fixed order (roles and affiliations by first date, meetings by date, then id). */
-export function relationViews(edges: readonly StoredRelationEdge[], nodes: ReadonlyMap<string, NodeRef>): EntityRelations {
+export function relationViews(
+  edges: readonly StoredRelationEdge[],
+  nodes: ReadonlyMap<string, NodeRef>,
+): EntityRelations {
   const ref = (id: string): NodeRef => nodes.get(id) ?? { id, name: id, kind: 'Unknown' };
   const out: EntityRelations = { roles: [], affiliations: [], meetings: [] };
   for (const e of edges) {
     const a = e.attributes;
     if (e.type === 'HOLDS_ROLE') {
-      const view = { id: `HOLDS_ROLE:${e.source}->${e.target}:${String(a.title)}`, person: ref(e.source), owner: ref(e.target), title: String(a.title) } as RoleView;
+      const view = {
+        id: `HOLDS_ROLE:${e.source}->${e.target}:${String(a.title)}`,
+        person: ref(e.source),
+        owner: ref(e.target),
+        title: String(a.title),
+      } as RoleView;
       const organization = optionalText(a.organization);
       const unit = optionalText(a.unit);
       if (organization) view.organization = organization;
@@ -51,18 +73,32 @@ export function relationViews(edges: readonly StoredRelationEdge[], nodes: Reado
       Object.assign(view, { cableCount: Number(a.cableCount ?? 0), statements: statementsOf(a, true) });
       out.roles.push(view);
     } else if (e.type === 'AFFILIATED_WITH') {
-      const view = { id: `AFFILIATED_WITH:${e.source}->${e.target}`, person: ref(e.source), organization: ref(e.target) } as AffiliationView;
+      const view = {
+        id: `AFFILIATED_WITH:${e.source}->${e.target}`,
+        person: ref(e.source),
+        organization: ref(e.target),
+      } as AffiliationView;
       span(view, a);
       Object.assign(view, { cableCount: Number(a.cableCount ?? 0), statements: statementsOf(a, false) });
       out.affiliations.push(view);
     } else {
-      const view: MeetingView = { id: `MET:${e.source}->${e.target}:${String(a.cable)}`, a: ref(e.source) } as MeetingView;
+      const view: MeetingView = {
+        id: `MET:${e.source}->${e.target}:${String(a.cable)}`,
+        a: ref(e.source),
+      } as MeetingView;
       const role = optionalText(a.role);
       if (role) view.role = role;
       Object.assign(view, { b: ref(e.target), cable: String(a.cable) });
       const date = optionalText(a.date);
       if (date) view.date = date;
-      Object.assign(view, { dateSource: a.dateSource === 'text' ? 'text' : 'cable', form: String(a.form), paragraph: Number(a.paragraph ?? 0), evidence: String(a.evidence ?? ''), start: Number(a.start ?? 0), end: Number(a.end ?? 0) });
+      Object.assign(view, {
+        dateSource: a.dateSource === 'text' ? 'text' : 'cable',
+        form: String(a.form),
+        paragraph: Number(a.paragraph ?? 0),
+        evidence: typeof a.evidence === 'string' ? a.evidence : '',
+        start: Number(a.start ?? 0),
+        end: Number(a.end ?? 0),
+      });
       out.meetings.push(view);
     }
   }

@@ -28,7 +28,7 @@ export function withinEdits(a: string, b: string, limit: number): boolean {
   const lb = b.length;
   if (Math.abs(la - lb) > limit) return false;
   if (limit <= 0) return a === b;
-  if (rows[0]!.length < lb + 2) rows = [0, 1, 2].map(() => new Int32Array(2 * (lb + 2)));
+  if (rows[0].length < lb + 2) rows = [0, 1, 2].map(() => new Int32Array(2 * (lb + 2)));
   const over = limit + 1;
   let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= lb; j += 1) previous[j] = j <= limit ? j : over;
@@ -41,8 +41,9 @@ export function withinEdits(a: string, b: string, limit: number): boolean {
     const ai = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j += 1) {
       const bj = b.charCodeAt(j - 1);
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2]! + 1);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        d = Math.min(d, before[j - 2] + 1);
       if (d > over) d = over;
       current[j] = d;
       if (d < rowMin) rowMin = d;
@@ -51,7 +52,7 @@ export function withinEdits(a: string, b: string, limit: number): boolean {
     if (rowMin > limit) return false;
     [before, previous, current] = [previous, current, before];
   }
-  return previous[lb]! <= limit;
+  return previous[lb] <= limit;
 }
 
 /** Typos allowed in a query word: none for short words (too many false friends), then 1, then 2. */
@@ -92,9 +93,20 @@ export function rankSearch(query: string, candidates: readonly SearchCandidate[]
       const match = matchName(tokens, name);
       if (match && (!best || RANK[match] < RANK[best.match])) best = { match, matched: name };
     }
-    if (best) hits.push({ id: candidate.id, type: candidate.type, name: candidate.name, matched: best.matched, match: best.match, cableCount: candidate.cableCount });
+    if (best)
+      hits.push({
+        id: candidate.id,
+        type: candidate.type,
+        name: candidate.name,
+        matched: best.matched,
+        match: best.match,
+        cableCount: candidate.cableCount,
+      });
   }
-  hits.sort((x, y) => RANK[x.match] - RANK[y.match] || y.cableCount - x.cableCount || compare(x.name, y.name) || compare(x.id, y.id));
+  hits.sort(
+    (x, y) =>
+      RANK[x.match] - RANK[y.match] || y.cableCount - x.cableCount || compare(x.name, y.name) || compare(x.id, y.id),
+  );
   return hits.slice(0, limit);
 }
 

@@ -33,11 +33,17 @@ export function newToken(): string {
   return crypto.randomBytes(24).toString('base64url');
 }
 
-const normalHost = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+const normalHost = (host: string): string =>
+  host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 
 /** The host names of this machine: loopback names, every interface address, its host name. */
 function machineHosts(): string[] {
-  const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address.replace(/%.*$/, '')));
+  const addresses = Object.values(os.networkInterfaces()).flatMap((list) =>
+    (list ?? []).map((i) => i.address.replace(/%.*$/, '')),
+  );
   const name = os.hostname();
   return [...addresses, name, `${name}.local`];
 }
@@ -47,7 +53,10 @@ function machineHosts(): string[] {
  * bound address, loopback names, and — when bound to every interface — the machine's addresses
  * and name), plus `extraHosts`; `token` as given (the caller decides when one is required).
  */
-export function accessPolicy(bindHost: string, options: { token?: string; extraHosts?: readonly string[] } = {}): AccessPolicy {
+export function accessPolicy(
+  bindHost: string,
+  options: { token?: string; extraHosts?: readonly string[] } = {},
+): AccessPolicy {
   const hosts = new Set([...LOOPBACK_NAMES, bindHost, ...(options.extraHosts ?? [])].map(normalHost));
   const wildcard = ['0.0.0.0', '::', ''].includes(normalHost(bindHost));
   if (wildcard) for (const h of machineHosts()) hosts.add(normalHost(h));
@@ -58,12 +67,16 @@ export function accessPolicy(bindHost: string, options: { token?: string; extraH
 export function hostName(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]/\s@]+)(?::(\d{1,5}))?$/.exec(header.trim());
-  return match ? normalHost(match[1]!) : undefined;
+  return match ? normalHost(match[1]) : undefined;
 }
 
 /** Thrown by the checks below; answered as JSON with its status. */
 export class AccessError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -87,7 +100,8 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 
 /** Refuses request targets longer than MAX_URL_LENGTH (414) before anything parses them. */
 export function capUrl(req: Request, _res: Response, next: NextFunction): void {
-  if (req.url.length > MAX_URL_LENGTH) next(new AccessError(414, 'URI_TOO_LONG', `the request target is longer than ${MAX_URL_LENGTH} characters`));
+  if (req.url.length > MAX_URL_LENGTH)
+    next(new AccessError(414, 'URI_TOO_LONG', `the request target is longer than ${MAX_URL_LENGTH} characters`));
   else next();
 }
 
@@ -96,7 +110,13 @@ export function checkHost(policy: AccessPolicy) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const name = hostName(req.headers.host);
     if (name !== undefined && policy.allowedHosts.has(name)) return next();
-    next(new AccessError(403, 'FORBIDDEN_HOST', `this server does not answer to the host "${String(req.headers.host ?? '').slice(0, 100)}" (start it with --allow-host NAME to allow a name)`));
+    next(
+      new AccessError(
+        403,
+        'FORBIDDEN_HOST',
+        `this server does not answer to the host "${String(req.headers.host ?? '').slice(0, 100)}" (start it with --allow-host NAME to allow a name)`,
+      ),
+    );
   };
 }
 
@@ -121,11 +141,22 @@ function givenToken(req: Request): string | undefined {
  */
 export function checkApiAccess(policy: AccessPolicy) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    if (req.headers['sec-fetch-site'] === 'cross-site') return next(new AccessError(403, 'FORBIDDEN_ORIGIN', 'the API answers the viewer of this server only, not other sites'));
+    if (req.headers['sec-fetch-site'] === 'cross-site')
+      return next(
+        new AccessError(403, 'FORBIDDEN_ORIGIN', 'the API answers the viewer of this server only, not other sites'),
+      );
     if (policy.token !== undefined) {
       const given = givenToken(req);
-      if (given === undefined) return next(new AccessError(401, 'TOKEN_REQUIRED', 'this server needs its token: open the URL it printed (…/?token=…), or send the token in the X-Cablegraph-Token header'));
-      if (!sameSecret(given, policy.token)) return next(new AccessError(401, 'TOKEN_INVALID', 'the token is not this server\'s: open the URL it printed'));
+      if (given === undefined)
+        return next(
+          new AccessError(
+            401,
+            'TOKEN_REQUIRED',
+            'this server needs its token: open the URL it printed (…/?token=…), or send the token in the X-Cablegraph-Token header',
+          ),
+        );
+      if (!sameSecret(given, policy.token))
+        return next(new AccessError(401, 'TOKEN_INVALID', "the token is not this server's: open the URL it printed"));
     }
     next();
   };
@@ -143,15 +174,34 @@ export function checkWrite(req: Request, _res: Response, next: NextFunction): vo
     let same: boolean;
     try {
       const url = new URL(origin);
-      same = (url.protocol === 'http:' || url.protocol === 'https:') && url.host.toLowerCase() === String(req.headers.host ?? '').toLowerCase();
+      same =
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        url.host.toLowerCase() === String(req.headers.host ?? '').toLowerCase();
     } catch {
       same = false;
     }
-    if (!same) return next(new AccessError(403, 'FORBIDDEN_ORIGIN', `writes come from this server's own viewer only, not from ${origin.slice(0, 100)}`));
+    if (!same)
+      return next(
+        new AccessError(
+          403,
+          'FORBIDDEN_ORIGIN',
+          `writes come from this server's own viewer only, not from ${origin.slice(0, 100)}`,
+        ),
+      );
   }
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return next(new AccessError(403, 'FORBIDDEN_ORIGIN', `writes come from this server's own viewer only (Sec-Fetch-Site: ${String(site).slice(0, 30)})`));
-  if (!req.is('application/json')) return next(new AccessError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON (Content-Type: application/json)'));
+  if (site !== undefined && site !== 'same-origin')
+    return next(
+      new AccessError(
+        403,
+        'FORBIDDEN_ORIGIN',
+        `writes come from this server's own viewer only (Sec-Fetch-Site: ${String(site).slice(0, 30)})`,
+      ),
+    );
+  if (!req.is('application/json'))
+    return next(
+      new AccessError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON (Content-Type: application/json)'),
+    );
   next();
 }
 
@@ -160,7 +210,10 @@ const CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
   'entity.parse.failed': { code: 'BAD_REQUEST', message: 'the body is not valid JSON' },
   'entity.too.large': { code: 'TOO_LARGE', message: 'the body is too large' },
   'charset.unsupported': { code: 'UNSUPPORTED_CHARSET', message: 'the body must be UTF-8' },
-  'encoding.unsupported': { code: 'UNSUPPORTED_ENCODING', message: 'the body encoding is not supported (identity, gzip, deflate or br)' },
+  'encoding.unsupported': {
+    code: 'UNSUPPORTED_ENCODING',
+    message: 'the body encoding is not supported (identity, gzip, deflate or br)',
+  },
   'request.aborted': { code: 'BAD_REQUEST', message: 'the request was aborted' },
   'request.size.invalid': { code: 'BAD_REQUEST', message: 'the body is shorter or longer than its Content-Length' },
   'parameters.too.many': { code: 'TOO_LARGE', message: 'too many parameters' },
@@ -183,7 +236,8 @@ export function errorAnswer(error: unknown): { status: number; code: string; mes
   const e = (error ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 400 && status < 500) {
-    const known = (typeof e.type === 'string' ? CLIENT_ERRORS[e.type] : undefined) ?? BY_STATUS[status] ?? { code: `HTTP_${status}`, message: 'the request was refused' };
+    const known = (typeof e.type === 'string' ? CLIENT_ERRORS[e.type] : undefined) ??
+      BY_STATUS[status] ?? { code: `HTTP_${status}`, message: 'the request was refused' };
     return { status, ...known };
   }
   return { status: 500, code: 'INTERNAL', message: 'the server failed to answer; see the server log' };

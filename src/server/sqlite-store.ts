@@ -8,7 +8,19 @@ import type { NodeRef, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { compare, maxEdits, withinEdits } from './search';
 import { SqliteBrowse } from './sqlite-browse';
-import { type CableFacts, type CableOrder, type CableText, type CatalogEntry, type EdgeFilter, type GraphStore, type MentionsIn, type NodeFilter, type SearchCandidate, type SharedCable, type TextQuery } from './store';
+import {
+  type CableFacts,
+  type CableOrder,
+  type CableText,
+  type CatalogEntry,
+  type EdgeFilter,
+  type GraphStore,
+  type MentionsIn,
+  type NodeFilter,
+  type SearchCandidate,
+  type SharedCable,
+  type TextQuery,
+} from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
 import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
@@ -18,9 +30,12 @@ type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
 type Row = Record<string, unknown>;
 
-const ENTITY_COLUMNS = 'e.node AS n, e.id AS id, e.kind AS kind, e.name AS name, e.cable_count AS cableCount, e.weighted_degree AS weightedDegree, e.pagerank AS pagerank, e.community AS community, e.x AS x, e.y AS y, e.first_date AS firstDate, e.last_date AS lastDate';
-const EDGE_COLUMNS = 'ea.id AS source, eb.id AS target, c.weight AS weight, c.cable_count AS cableCount, c.first_date AS firstDate, c.last_date AS lastDate';
-const CABLE_COLUMNS = 'c.id AS id, c.date AS date, c.subject AS subject, c.origin AS origin, c.classification AS classification';
+const ENTITY_COLUMNS =
+  'e.node AS n, e.id AS id, e.kind AS kind, e.name AS name, e.cable_count AS cableCount, e.weighted_degree AS weightedDegree, e.pagerank AS pagerank, e.community AS community, e.x AS x, e.y AS y, e.first_date AS firstDate, e.last_date AS lastDate';
+const EDGE_COLUMNS =
+  'ea.id AS source, eb.id AS target, c.weight AS weight, c.cable_count AS cableCount, c.first_date AS firstDate, c.last_date AS lastDate';
+const CABLE_COLUMNS =
+  'c.id AS id, c.date AS date, c.subject AS subject, c.origin AS origin, c.classification AS classification';
 /** spanOverlaps (store.ts) in SQL, over a row's first/last dates and the :since/:until parameters. */
 const SPAN = (first: string, last: string): string =>
   `((:since IS NULL AND :until IS NULL) OR ((${first} IS NOT NULL OR ${last} IS NOT NULL) AND (:since IS NULL OR coalesce(${last}, ${first}) >= :since) AND (:until IS NULL OR substr(coalesce(${first}, ${last}), 1, length(:until)) <= :until)))`;
@@ -30,7 +45,8 @@ const json = (list: readonly unknown[]): string => JSON.stringify(list);
 const nodeOf = (row: Row): NodeView => nodeView(String(row.id), row);
 const edgeOf = (row: Row): EdgeView => edgeView(String(row.source), String(row.target), row);
 const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.id);
-const parseList = (text: unknown): number[] => (typeof text === 'string' && text.length > 0 ? (JSON.parse(text) as number[]) : []);
+const parseList = (text: unknown): number[] =>
+  typeof text === 'string' && text.length > 0 ? (JSON.parse(text) as number[]) : [];
 
 /** Frontier nodes expanded between two turns of the event loop in the path search. */
 const PATH_SLICE = 500;
@@ -56,7 +72,10 @@ export class SqliteStore implements GraphStore {
   private statsCache: GraphStats | undefined;
   private evidenceCap: number | undefined;
 
-  private constructor(readonly db: Database, readonly file: string) {}
+  private constructor(
+    readonly db: Database,
+    readonly file: string,
+  ) {}
 
   /** Opens a graph database read-only (a missing, damaged or foreign file is a clear error). */
   static open(file: string): SqliteStore {
@@ -97,7 +116,9 @@ export class SqliteStore implements GraphStore {
   /** Cables kept in an edge's cable list (the build option; the graph file's default when absent). */
   private maxEvidence(): number {
     this.fresh();
-    if (this.evidenceCap === undefined) this.evidenceCap = this.meta<{ maxEvidence?: number }>('build_options')?.maxEvidence ?? DEFAULT_BUILD_OPTIONS.maxEvidence;
+    if (this.evidenceCap === undefined)
+      this.evidenceCap =
+        this.meta<{ maxEvidence?: number }>('build_options')?.maxEvidence ?? DEFAULT_BUILD_OPTIONS.maxEvidence;
     return this.evidenceCap;
   }
 
@@ -110,7 +131,9 @@ export class SqliteStore implements GraphStore {
       else {
         const firstDate = this.statement('SELECT min(date) FROM cables').pluck().get() as string | null;
         const lastDate = this.statement('SELECT max(date) FROM cables').pluck().get() as string | null;
-        const entities = this.all('SELECT count(*) AS entities, count(DISTINCT community) AS communities FROM entities')[0]!;
+        const entities = this.all(
+          'SELECT count(*) AS entities, count(DISTINCT community) AS communities FROM entities',
+        )[0];
         this.statsCache = {
           store: 'embedded',
           cables: Number(this.statement('SELECT count(*) FROM cables WHERE in_corpus = 1').pluck().get()),
@@ -127,14 +150,21 @@ export class SqliteStore implements GraphStore {
 
   async entities(ids: readonly string[]): Promise<NodeView[]> {
     if (ids.length === 0) return [];
-    const rows = this.all(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))`, [json(ids)]);
+    const rows = this.all(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))`, [
+      json(ids),
+    ]);
     const found = new Map(rows.map((r) => [String(r.id), nodeOf(r)]));
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
   async aliases(id: string): Promise<Alias[]> {
-    const rows = this.all('SELECT a.alias AS text, a.count AS count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ?', [id]);
-    return rows.map((r) => ({ text: String(r.text), count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.text, y.text));
+    const rows = this.all(
+      'SELECT a.alias AS text, a.count AS count FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.id = ?',
+      [id],
+    );
+    return rows
+      .map((r) => ({ text: String(r.text), count: Number(r.count) }))
+      .sort((x, y) => y.count - x.count || compare(x.text, y.text));
   }
 
   async timeline(id: string): Promise<Array<{ month: string; cables: number }>> {
@@ -165,7 +195,11 @@ export class SqliteStore implements GraphStore {
   private wordsByLength = new Map<number, string[]>();
 
   /** Entities with, for every query word, a word that it starts or that is within its typo budget. */
-  async searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]> {
+  async searchCandidates(
+    tokens: readonly string[],
+    types: readonly EntityKind[] | undefined,
+    cap: number,
+  ): Promise<SearchCandidate[]> {
     const words = this.wordList();
     // For each query word, the words of names it may mean.
     const lists: string[][] = [];
@@ -175,14 +209,15 @@ export class SqliteStore implements GraphStore {
       let hi = words.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (words[mid]! < token) lo = mid + 1;
+        if (words[mid] < token) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < words.length && words[i]!.startsWith(token); i += 1) found.push(words[i]!);
+      for (let i = lo; i < words.length && words[i].startsWith(token); i += 1) found.push(words[i]);
       const limit = maxEdits(token);
       if (limit > 0) {
         for (let length = token.length - limit; length <= token.length + limit; length += 1) {
-          for (const word of this.wordsByLength.get(length) ?? []) if (!word.startsWith(token) && withinEdits(token, word, limit)) found.push(word);
+          for (const word of this.wordsByLength.get(length) ?? [])
+            if (!word.startsWith(token) && withinEdits(token, word, limit)) found.push(word);
         }
       }
       if (found.length === 0) return [];
@@ -199,7 +234,10 @@ export class SqliteStore implements GraphStore {
       { lists: json(lists), n: lists.length, types: types ? json(types) : null, cap },
     );
     const aliases = new Map<number, string[]>();
-    for (const r of this.all('SELECT entity, alias AS text FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY entity, position', [json(rows.map((r) => r.n))])) {
+    for (const r of this.all(
+      'SELECT entity, alias AS text FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY entity, position',
+      [json(rows.map((r) => r.n))],
+    )) {
       const list = aliases.get(Number(r.entity));
       if (list) list.push(String(r.text));
       else aliases.set(Number(r.entity), [String(r.text)]);
@@ -217,7 +255,8 @@ export class SqliteStore implements GraphStore {
   async incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
     const params = { ...this.edgeParams(filter), ids: json(ids), types: filter.types ? json(filter.types) : null };
-    const typeOf = (alias: string): string => `(:types IS NULL OR ${alias}.kind IN (SELECT value FROM json_each(:types)))`;
+    const typeOf = (alias: string): string =>
+      `(:types IS NULL OR ${alias}.kind IN (SELECT value FROM json_each(:types)))`;
     const rows = this.all(
       `WITH chosen AS (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
        SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
@@ -246,15 +285,26 @@ export class SqliteStore implements GraphStore {
       `SELECT ${ENTITY_COLUMNS} FROM entities e
        WHERE (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types))) AND (:community IS NULL OR e.community = :community) AND ${SPAN('e.first_date', 'e.last_date')}
        ORDER BY e.pagerank DESC, e.id LIMIT :limit`,
-      { types: filter.types ? json(filter.types) : null, community: filter.community ?? null, since: filter.since ?? null, until: filter.until ?? null, limit },
+      {
+        types: filter.types ? json(filter.types) : null,
+        community: filter.community ?? null,
+        since: filter.since ?? null,
+        until: filter.until ?? null,
+        limit,
+      },
     );
     return rows.map(nodeOf);
   }
 
   /** Neighbours (entity numbers) of `n` over co-mentions of at least `minWeight`: two index range reads. */
   private neighbours(n: number, minWeight: number): number[] {
-    const out = this.statement('SELECT b FROM co_mentions WHERE a = ? AND weight >= ?').pluck().all(n, minWeight) as number[];
-    for (const m of this.statement('SELECT a FROM co_mentions WHERE b = ? AND weight >= ?').pluck().all(n, minWeight) as number[]) out.push(m);
+    const out = this.statement('SELECT b FROM co_mentions WHERE a = ? AND weight >= ?')
+      .pluck()
+      .all(n, minWeight) as number[];
+    for (const m of this.statement('SELECT a FROM co_mentions WHERE b = ? AND weight >= ?')
+      .pluck()
+      .all(n, minWeight) as number[])
+      out.push(m);
     return out;
   }
 
@@ -266,15 +316,33 @@ export class SqliteStore implements GraphStore {
    * order, as the Neo4j store's. Between slices the event loop answers other requests, and the
    * search stops when `signal` aborts (its client left, or its deadline passed).
    */
-  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number, signal?: AbortSignal): Promise<string[][]> {
+  async shortestPaths(
+    from: string,
+    to: string,
+    maxHops: number,
+    minWeight: number,
+    cap: number,
+    signal?: AbortSignal,
+  ): Promise<string[][]> {
     const ends = this.all('SELECT node AS n, id FROM entities WHERE id IN (?, ?)', [from, to]);
     const s = ends.find((r) => r.id === from)?.n as number | undefined;
     const t = ends.find((r) => r.id === to)?.n as number | undefined;
     if (s === undefined || t === undefined) return [];
-    const sides = [s, t].map((start) => ({ distance: new Map([[start, 0]]), predecessors: new Map<number, number[]>(), frontier: [start], depth: 0 })) as [Side, Side];
+    const sides = [s, t].map((start) => ({
+      distance: new Map([[start, 0]]),
+      predecessors: new Map<number, number[]>(),
+      frontier: [start],
+      depth: 0,
+    })) as [Side, Side];
     let meeting: number[] = [];
-    while (meeting.length === 0 && sides[0].frontier.length > 0 && sides[1].frontier.length > 0 && sides[0].depth + sides[1].depth < maxHops) {
-      const [grow, other] = sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
+    while (
+      meeting.length === 0 &&
+      sides[0].frontier.length > 0 &&
+      sides[1].frontier.length > 0 &&
+      sides[0].depth + sides[1].depth < maxHops
+    ) {
+      const [grow, other] =
+        sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
       const next: number[] = [];
       const depth = grow.depth + 1;
       for (let i = 0; i < grow.frontier.length; i += PATH_SLICE) {
@@ -317,13 +385,18 @@ export class SqliteStore implements GraphStore {
       collect(sides[1], m);
     }
     const ids = new Map<number, string>();
-    for (const r of this.all('SELECT node AS n, id FROM entities WHERE node IN (SELECT value FROM json_each(?))', [json([...involved])])) ids.set(Number(r.n), String(r.id));
+    for (const r of this.all('SELECT node AS n, id FROM entities WHERE node IN (SELECT value FROM json_each(?))', [
+      json([...involved]),
+    ]))
+      ids.set(Number(r.n), String(r.id));
     const idOf = (n: number): string => ids.get(n)!;
     meeting.sort((x, y) => compare(idOf(x), idOf(y)));
     const chains = (side: Side, node: number): number[][] => {
       const predecessors = side.predecessors.get(node);
       if (!predecessors) return [[node]];
-      return [...new Set(predecessors)].sort((x, y) => compare(idOf(x), idOf(y))).flatMap((p) => chains(side, p).map((chain) => [...chain, node]));
+      return [...new Set(predecessors)]
+        .sort((x, y) => compare(idOf(x), idOf(y)))
+        .flatMap((p) => chains(side, p).map((chain) => [...chain, node]));
     };
     const paths: string[][] = [];
     for (const m of meeting) {
@@ -347,13 +420,21 @@ export class SqliteStore implements GraphStore {
     );
     if (!row) return undefined;
     // The edge's cable list as the graph keeps it: the first maxEvidence cables in cable order (corpus cables are numbered in id order).
-    const cables = this.statement('SELECT k.id FROM co_mention_evidence v JOIN cables k ON k.node = v.cable WHERE v.a = ? AND v.b = ? ORDER BY v.cable LIMIT ?').pluck().all(row.an, row.bn, this.maxEvidence()) as string[];
+    const cables = this.statement(
+      'SELECT k.id FROM co_mention_evidence v JOIN cables k ON k.node = v.cable WHERE v.a = ? AND v.b = ? ORDER BY v.cable LIMIT ?',
+    )
+      .pluck()
+      .all(row.an, row.bn, this.maxEvidence()) as string[];
     return { ...edgeOf(row), cables };
   }
 
   async cables(ids: readonly string[]): Promise<CableRef[]> {
     if (ids.length === 0) return [];
-    const found = new Map(this.all(`SELECT ${CABLE_COLUMNS} FROM cables c WHERE c.id IN (SELECT value FROM json_each(?))`, [json(ids)]).map((r) => [String(r.id), cableRef(String(r.id), r)]));
+    const found = new Map(
+      this.all(`SELECT ${CABLE_COLUMNS} FROM cables c WHERE c.id IN (SELECT value FROM json_each(?))`, [json(ids)]).map(
+        (r) => [String(r.id), cableRef(String(r.id), r)],
+      ),
+    );
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
@@ -364,33 +445,63 @@ export class SqliteStore implements GraphStore {
        WHERE x.entity = (SELECT node FROM entities WHERE id = ?) AND y.entity = (SELECT node FROM entities WHERE id = ?)`,
       [a, b],
     );
-    const mentions = (paragraphs: unknown, offsets: unknown): MentionsIn => ({ paragraphs: parseList(paragraphs), offsets: parseList(offsets) });
-    const shared = rows.map((r) => ({ cable: cableRef(String(r.id), r), a: mentions(r.ap, r.ao), b: mentions(r.bp, r.bo) }));
-    return shared.sort((x, y) => compare(x.cable.date ?? '9999', y.cable.date ?? '9999') || compare(x.cable.id, y.cable.id));
+    const mentions = (paragraphs: unknown, offsets: unknown): MentionsIn => ({
+      paragraphs: parseList(paragraphs),
+      offsets: parseList(offsets),
+    });
+    const shared = rows.map((r) => ({
+      cable: cableRef(String(r.id), r),
+      a: mentions(r.ap, r.ao),
+      b: mentions(r.bp, r.bo),
+    }));
+    return shared.sort(
+      (x, y) => compare(x.cable.date ?? '9999', y.cable.date ?? '9999') || compare(x.cable.id, y.cable.id),
+    );
   }
 
   async cableTexts(ids: readonly string[]): Promise<Map<string, CableText>> {
     if (ids.length === 0) return new Map();
-    const rows = this.all('SELECT node, id, text FROM cables WHERE id IN (SELECT value FROM json_each(?)) AND in_corpus = 1 AND text IS NOT NULL', [json(ids)]);
+    const rows = this.all(
+      'SELECT node, id, text FROM cables WHERE id IN (SELECT value FROM json_each(?)) AND in_corpus = 1 AND text IS NOT NULL',
+      [json(ids)],
+    );
     const bounds = this.statement('SELECT number, start, end FROM paragraphs WHERE cable = ? ORDER BY position');
-    return new Map(rows.map((r) => [String(r.id), { text: String(r.text), paragraphs: bounds.all(r.node) as CableText['paragraphs'] }]));
+    return new Map(
+      rows.map((r) => [
+        String(r.id),
+        { text: String(r.text), paragraphs: bounds.all(r.node) as CableText['paragraphs'] },
+      ]),
+    );
   }
 
   async cable(id: string): Promise<CableFacts | undefined> {
-    const [row] = this.all(`SELECT c.node AS n, ${CABLE_COLUMNS}, c.created AS created, c.caveats AS caveats, c.in_corpus AS inCorpus FROM cables c WHERE c.id = ?`, [id]);
+    const [row] = this.all(
+      `SELECT c.node AS n, ${CABLE_COLUMNS}, c.created AS created, c.caveats AS caveats, c.in_corpus AS inCorpus FROM cables c WHERE c.id = ?`,
+      [id],
+    );
     if (!row) return undefined;
     const n = row.n as number;
-    const strings = (sql: string): string[] => (this.statement(sql).pluck().all(n) as unknown[]).map(String);
+    const strings = (sql: string): string[] => this.statement(sql).pluck().all(n).map(String);
     const facts: CableFacts = {
       ...cableRef(id, row),
       caveats: row.caveats ? (JSON.parse(text(row.caveats)) as string[]) : [],
       inCorpus: !!row.inCorpus,
-      tags: this.all('SELECT t.code AS code, t.name AS label FROM tagged x JOIN tags t ON t.node = x.tag WHERE x.cable = ?', [n]).map((t) => ({ code: String(t.code), ...(t.label ? { label: text(t.label) } : {}) })),
+      tags: this.all(
+        'SELECT t.code AS code, t.name AS label FROM tagged x JOIN tags t ON t.node = x.tag WHERE x.cable = ?',
+        [n],
+      ).map((t) => ({ code: String(t.code), ...(t.label ? { label: text(t.label) } : {}) })),
       references: strings('SELECT r.id FROM cable_references x JOIN cables r ON r.node = x.cited WHERE x.cable = ?'),
       signers: strings('SELECT e.name FROM signed s JOIN entities e ON e.node = s.person WHERE s.cable = ?'),
-      to: strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'TO'"),
-      info: strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'INFO'"),
-      entities: this.all('SELECT e.id AS id, e.kind AS kind, e.name AS name, m.offsets AS offsets FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ?', [n]).map((e) => ({
+      to: strings(
+        "SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'TO'",
+      ),
+      info: strings(
+        "SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'INFO'",
+      ),
+      entities: this.all(
+        'SELECT e.id AS id, e.kind AS kind, e.name AS name, m.offsets AS offsets FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ?',
+        [n],
+      ).map((e) => ({
         id: String(e.id),
         type: e.kind as EntityKind,
         name: String(e.name),
@@ -398,9 +509,13 @@ export class SqliteStore implements GraphStore {
       })),
     };
     if (row.created) facts.created = text(row.created);
-    const [from] = strings("SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'FROM'");
+    const [from] = strings(
+      "SELECT p.name FROM cable_posts x JOIN posts p ON p.node = x.post WHERE x.cable = ? AND x.role = 'FROM'",
+    );
     if (from) facts.from = from;
-    const [classifiedBy] = strings('SELECT e.name FROM classified s JOIN entities e ON e.node = s.person WHERE s.cable = ?');
+    const [classifiedBy] = strings(
+      'SELECT e.name FROM classified s JOIN entities e ON e.node = s.person WHERE s.cable = ?',
+    );
     if (classifiedBy) facts.classifiedBy = classifiedBy;
     return sortFacts(facts);
   }
@@ -419,19 +534,33 @@ export class SqliteStore implements GraphStore {
       : 'cable_fts f WHERE cable_fts MATCH :match';
     const params = dated ? { match, since: query.since ?? null, until: query.until ?? null } : { match };
     const total = Number(this.statement(`SELECT count(*) FROM ${from}`).pluck().get(params));
-    const page = this.all(`SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`, {
-      ...params,
-      limit: query.limit,
-      offset: query.offset,
-    });
-    const refs = new Map(this.all(`SELECT c.node AS n, ${CABLE_COLUMNS} FROM cables c WHERE c.node IN (SELECT value FROM json_each(?))`, [json(page.map((r) => r.n))]).map((r) => [Number(r.n), r]));
-    const mentioned = this.statement('SELECT e.id, e.kind, e.name, m.count FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ? ORDER BY m.count DESC, m.position LIMIT 8');
+    const page = this.all(
+      `SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`,
+      {
+        ...params,
+        limit: query.limit,
+        offset: query.offset,
+      },
+    );
+    const refs = new Map(
+      this.all(`SELECT c.node AS n, ${CABLE_COLUMNS} FROM cables c WHERE c.node IN (SELECT value FROM json_each(?))`, [
+        json(page.map((r) => r.n)),
+      ]).map((r) => [Number(r.n), r]),
+    );
+    const mentioned = this.statement(
+      'SELECT e.id, e.kind, e.name, m.count FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ? ORDER BY m.count DESC, m.position LIMIT 8',
+    );
     const cables = page.map((p) => {
       const r = refs.get(Number(p.n))!;
       return {
         ...cableRef(String(r.id), r),
         snippet: unmark(text(p.snippet)),
-        entities: (mentioned.all(p.n) as Row[]).map((e) => ({ id: String(e.id), type: e.kind as EntityKind, name: String(e.name), mentions: Number(e.count) })),
+        entities: (mentioned.all(p.n) as Row[]).map((e) => ({
+          id: String(e.id),
+          type: e.kind as EntityKind,
+          name: String(e.name),
+          mentions: Number(e.count),
+        })),
       };
     });
     const entities = this.all(
@@ -444,12 +573,20 @@ export class SqliteStore implements GraphStore {
   }
 
   async relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined> {
-    const node = this.statement('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?').pluck().get(id, id) as number | undefined;
+    const node = this.statement('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?')
+      .pluck()
+      .get(id, id) as number | undefined;
     if (node === undefined) return undefined;
     // every row of a HOLDS_ROLE/AFFILIATED_WITH group has the node at the same end, so the groups come whole
     const rows = {
-      roles: this.all('SELECT * FROM roles WHERE owner IS NOT NULL AND (person = ? OR owner = ?) ORDER BY rowid', [node, node]).map(roleRow),
-      affiliations: this.all('SELECT * FROM affiliations WHERE owner IS NOT NULL AND (person = ? OR owner = ?) ORDER BY rowid', [node, node]).map(affiliationRow),
+      roles: this.all('SELECT * FROM roles WHERE owner IS NOT NULL AND (person = ? OR owner = ?) ORDER BY rowid', [
+        node,
+        node,
+      ]).map(roleRow),
+      affiliations: this.all(
+        'SELECT * FROM affiliations WHERE owner IS NOT NULL AND (person = ? OR owner = ?) ORDER BY rowid',
+        [node, node],
+      ).map(affiliationRow),
       meetings: this.all('SELECT * FROM meetings WHERE a = ? OR b = ? ORDER BY rowid', [node, node]).map(meetingRow),
     };
     const wanted = new Set<number>([node]);
@@ -463,9 +600,16 @@ export class SqliteStore implements GraphStore {
       { nodes: json([...wanted]) },
     );
     const byNode = new Map(found.map((r) => [Number(r.node), r]));
-    const key = (n: number): string => String(byNode.get(n)?.id ?? n);
-    const edges = relationEdges(rows, key).map((e) => ({ type: e.attributes.type as StoredRelationEdge['type'], source: e.source, target: e.target, attributes: e.attributes }));
-    const nodes = found.filter((r) => r.kind !== 'Cable').map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) }));
+    const key = (n: number): string => String((byNode.get(n)?.id as string | number | undefined) ?? n);
+    const edges = relationEdges(rows, key).map((e) => ({
+      type: e.attributes.type as StoredRelationEdge['type'],
+      source: e.source,
+      target: e.target,
+      attributes: e.attributes,
+    }));
+    const nodes = found
+      .filter((r) => r.kind !== 'Cable')
+      .map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) }));
     return { edges, nodes };
   }
 

@@ -1,5 +1,15 @@
 // The GraphStore interface: the small, exact questions about the graph that both stores answer.
-import type { Alias, CableMetadata, CableRef, DateRange, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
+import type {
+  Alias,
+  CableMetadata,
+  CableRef,
+  DateRange,
+  EdgeView,
+  EntityKind,
+  GraphStats,
+  NodeView,
+  TextSearchResult,
+} from '../model';
 import type { NodeRef, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 
@@ -22,7 +32,11 @@ export interface GraphStore {
    * Entities that may match normalized search tokens (a superset of the matches: explore.ts
    * decides and ranks), at most `cap`.
    */
-  searchCandidates(tokens: readonly string[], types: readonly EntityKind[] | undefined, cap: number): Promise<SearchCandidate[]>;
+  searchCandidates(
+    tokens: readonly string[],
+    types: readonly EntityKind[] | undefined,
+    cap: number,
+  ): Promise<SearchCandidate[]>;
   /** Co-mention edges with at least one endpoint in `ids` that pass the filter, by edge id. */
   incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]>;
   /** Co-mention edges with both endpoints in `ids` that pass the filter (its `types` ignored: the nodes are chosen), by edge id. */
@@ -30,7 +44,14 @@ export interface GraphStore {
   /** Entities by PageRank (highest first, then id), at most `limit`, passing the node filter. */
   top(filter: NodeFilter, limit: number): Promise<NodeView[]>;
   /** Every shortest co-mention path (node-id sequences) of at most `maxHops`, up to `cap` paths; stops (rejects) when `signal` aborts. */
-  shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number, signal?: AbortSignal): Promise<string[][]>;
+  shortestPaths(
+    from: string,
+    to: string,
+    maxHops: number,
+    minWeight: number,
+    cap: number,
+    signal?: AbortSignal,
+  ): Promise<string[][]>;
   /** The co-mention edge of a pair with its (capped) cable list, when there is one. */
   edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined>;
   /** Cables by id (unknown ids skipped), in the order asked. */
@@ -127,4 +148,3 @@ export interface CableFacts extends CableMetadata {
   inCorpus: boolean;
   entities: Array<{ id: string; type: EntityKind; name: string; offsets: number[] }>;
 }
-

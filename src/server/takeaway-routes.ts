@@ -3,7 +3,13 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { defaultAuthor } from '../curate';
 import { BOOKMARK_KINDS, BookmarksFile, type BookmarkKind } from './bookmarks';
-import { evidenceCsv, evidenceDocument, evidenceFileName, evidenceMarkdown, type EvidenceTarget } from './evidence-document';
+import {
+  evidenceCsv,
+  evidenceDocument,
+  evidenceFileName,
+  evidenceMarkdown,
+  type EvidenceTarget,
+} from './evidence-document';
 import type { Explorer } from './explore';
 
 export interface TakeawayOptions {
@@ -19,7 +25,11 @@ export const MAX_ENTITY_LINKS = 100;
 const MAX_PATH_IDS = 10;
 
 class RouteError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -52,40 +62,69 @@ export function takeawayRoutes(explorer: (res: Response) => Explorer, options: T
     const format = formatOf(req);
     const result = await evidenceDocument(explorer(res), target, viewerBase(req));
     if ('missing' in result) throw notFound(`no entity ${result.missing}`);
-    const body = format === 'csv' ? evidenceCsv(result.doc) : evidenceMarkdown(result.doc, new Date().toISOString().slice(0, 10));
-    res.attachment(evidenceFileName(result.name, format)).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8').send(body);
+    const body =
+      format === 'csv' ? evidenceCsv(result.doc) : evidenceMarkdown(result.doc, new Date().toISOString().slice(0, 10));
+    res
+      .attachment(evidenceFileName(result.name, format))
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8')
+      .send(body);
   };
-  const route = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
-    fn(req, res).catch(next);
-  };
+  const route =
+    (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
+      fn(req, res).catch(next);
+    };
 
-  router.get('/takeaway/evidence', route(async (req, res) => {
-    formatOf(req);
-    await send(req, res, { kind: 'evidence', a: param(req.query.a, 'a'), b: param(req.query.b, 'b') });
-  }));
+  router.get(
+    '/takeaway/evidence',
+    route(async (req, res) => {
+      formatOf(req);
+      await send(req, res, { kind: 'evidence', a: param(req.query.a, 'a'), b: param(req.query.b, 'b') });
+    }),
+  );
 
-  router.get('/takeaway/path', route(async (req, res) => {
-    formatOf(req);
-    const ids = param(req.query.ids, 'ids', 3000).split(',').map((x) => x.trim()).filter(Boolean);
-    if (ids.length < 2) throw bad('ids must name at least two entities, in path order');
-    if (ids.length > MAX_PATH_IDS) throw bad(`at most ${MAX_PATH_IDS} entities`);
-    await send(req, res, { kind: 'path', ids });
-  }));
+  router.get(
+    '/takeaway/path',
+    route(async (req, res) => {
+      formatOf(req);
+      const ids = param(req.query.ids, 'ids', 3000)
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      if (ids.length < 2) throw bad('ids must name at least two entities, in path order');
+      if (ids.length > MAX_PATH_IDS) throw bad(`at most ${MAX_PATH_IDS} entities`);
+      await send(req, res, { kind: 'path', ids });
+    }),
+  );
 
-  router.get('/takeaway/entity/:id', route(async (req, res) => {
-    formatOf(req);
-    const raw = req.query.links ?? '20';
-    if (typeof raw !== 'string' || !/^\d{1,4}$/.test(raw) || Number(raw) < 1) throw bad('links must be a whole number ≥ 1');
-    await send(req, res, { kind: 'entity', id: param(req.params.id, 'id'), links: Math.min(Number(raw), MAX_ENTITY_LINKS) });
-  }));
+  router.get(
+    '/takeaway/entity/:id',
+    route(async (req, res) => {
+      formatOf(req);
+      const raw = req.query.links ?? '20';
+      if (typeof raw !== 'string' || !/^\d{1,4}$/.test(raw) || Number(raw) < 1)
+        throw bad('links must be a whole number ≥ 1');
+      await send(req, res, {
+        kind: 'entity',
+        id: param(req.params.id, 'id'),
+        links: Math.min(Number(raw), MAX_ENTITY_LINKS),
+      });
+    }),
+  );
 
   const bookmarksOn = (): BookmarksFile => {
     if (!bookmarks) throw new RouteError(403, 'BOOKMARKS_DISABLED', 'bookmarks are off on this server');
     return bookmarks;
   };
-  router.get('/bookmarks', route(async (_req, res) => {
-    res.json({ enabled: !!bookmarks, readOnly: !!options.readOnly, ...(bookmarks ? { file: bookmarks.file, bookmarks: bookmarks.list() } : { bookmarks: [] }) });
-  }));
+  router.get(
+    '/bookmarks',
+    route(async (_req, res) => {
+      res.json({
+        enabled: !!bookmarks,
+        readOnly: !!options.readOnly,
+        ...(bookmarks ? { file: bookmarks.file, bookmarks: bookmarks.list() } : { bookmarks: [] }),
+      });
+    }),
+  );
   const writable = (): BookmarksFile => {
     const file = bookmarksOn();
     if (options.readOnly) throw new RouteError(403, 'READ_ONLY', 'this server is read-only: bookmarks cannot change');
@@ -106,28 +145,46 @@ export function takeawayRoutes(explorer: (res: Response) => Explorer, options: T
     if (!cable) throw notFound(`no cable ${id}`);
     return cable.subject ?? id;
   };
-  router.post('/bookmarks', express.json({ limit: '16kb' }), route(async (req, res) => {
-    const file = writable();
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const kind = kindOf(body.kind);
-    const id = param(body.id, 'id');
-    if (body.note !== undefined && (typeof body.note !== 'string' || body.note.length > 5000)) throw bad('note must be text (at most 5,000 characters)');
-    if (body.author !== undefined && (typeof body.author !== 'string' || body.author.length > 100)) throw bad('author must be a short text');
-    const label = await labelOf(res, kind, id);
-    const list = file.append({ op: 'set', kind, id, label, author: (body.author as string | undefined) ?? defaultAuthor(), ...(typeof body.note === 'string' ? { note: body.note } : {}) });
-    res.json({ enabled: true, readOnly: false, file: file.file, bookmarks: list });
-  }));
-  router.delete('/bookmarks/:kind/:id', express.json({ limit: '1kb' }), route(async (req, res) => {
-    const file = writable();
-    const kind = kindOf(req.params.kind);
-    const id = param(req.params.id, 'id');
-    if (!file.list().some((b) => b.kind === kind && b.id === id)) throw notFound(`no bookmark on ${kind} ${id}`);
-    const list = file.append({ op: 'remove', kind, id, author: defaultAuthor() });
-    res.json({ enabled: true, readOnly: false, file: file.file, bookmarks: list });
-  }));
+  router.post(
+    '/bookmarks',
+    express.json({ limit: '16kb' }),
+    route(async (req, res) => {
+      const file = writable();
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const kind = kindOf(body.kind);
+      const id = param(body.id, 'id');
+      if (body.note !== undefined && (typeof body.note !== 'string' || body.note.length > 5000))
+        throw bad('note must be text (at most 5,000 characters)');
+      if (body.author !== undefined && (typeof body.author !== 'string' || body.author.length > 100))
+        throw bad('author must be a short text');
+      const label = await labelOf(res, kind, id);
+      const list = file.append({
+        op: 'set',
+        kind,
+        id,
+        label,
+        author: body.author ?? defaultAuthor(),
+        ...(typeof body.note === 'string' ? { note: body.note } : {}),
+      });
+      res.json({ enabled: true, readOnly: false, file: file.file, bookmarks: list });
+    }),
+  );
+  router.delete(
+    '/bookmarks/:kind/:id',
+    express.json({ limit: '1kb' }),
+    route(async (req, res) => {
+      const file = writable();
+      const kind = kindOf(req.params.kind);
+      const id = param(req.params.id, 'id');
+      if (!file.list().some((b) => b.kind === kind && b.id === id)) throw notFound(`no bookmark on ${kind} ${id}`);
+      const list = file.append({ op: 'remove', kind, id, author: defaultAuthor() });
+      res.json({ enabled: true, readOnly: false, file: file.file, bookmarks: list });
+    }),
+  );
 
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (error instanceof RouteError) res.status(error.status).json({ error: { code: error.code, message: error.message } });
+    if (error instanceof RouteError)
+      res.status(error.status).json({ error: { code: error.code, message: error.message } });
     else next(error);
   });
   return router;

@@ -28,7 +28,7 @@ export function parseTextQuery(q: string): Term[] {
       or = false;
       continue;
     }
-    let word = match[3]!;
+    let word = match[3];
     if (word === 'OR') {
       or = terms.length > 0;
       continue;
@@ -51,14 +51,21 @@ export function ftsExpression(q: string): string {
   const terms = parseTextQuery(q);
   const positive = terms.filter((t) => !t.negated);
   const negative = terms.filter((t) => t.negated);
-  if (positive.length === 0) throw new TextQueryError(negative.length > 0 ? 'a search needs at least one word to find, not only words to exclude' : 'the query has no words to search for');
+  if (positive.length === 0)
+    throw new TextQueryError(
+      negative.length > 0
+        ? 'a search needs at least one word to find, not only words to exclude'
+        : 'the query has no words to search for',
+    );
   // AND binds tighter than OR in FTS5: "a b OR c" is a AND (b OR c) only with the brackets.
   const groups: Term[][] = [];
   for (const t of positive) {
-    if (t.or && groups.length > 0) groups[groups.length - 1]!.push(t);
+    if (t.or && groups.length > 0) groups[groups.length - 1].push(t);
     else groups.push([t]);
   }
-  const expression = groups.map((g) => (g.length === 1 ? quoted(g[0]!) : `(${g.map(quoted).join(' OR ')})`)).join(' AND ');
+  const expression = groups
+    .map((g) => (g.length === 1 ? quoted(g[0]) : `(${g.map(quoted).join(' OR ')})`))
+    .join(' AND ');
   return negative.length === 0 ? expression : `(${expression}) NOT (${negative.map(quoted).join(' OR ')})`;
 }
 

@@ -26,7 +26,13 @@ export function nodeView(id: string, a: Attributes): NodeView {
 
 export function edgeView(source: string, target: string, a: Attributes): EdgeView {
   const [s, t] = source < target ? [source, target] : [target, source];
-  const view: EdgeView = { id: `${s}--${t}`, source: s, target: t, weight: Number(a.weight ?? 1), cableCount: Number(a.cableCount ?? 0) };
+  const view: EdgeView = {
+    id: `${s}--${t}`,
+    source: s,
+    target: t,
+    weight: Number(a.weight ?? 1),
+    cableCount: Number(a.cableCount ?? 0),
+  };
   if (a.firstDate) view.firstDate = String(a.firstDate);
   if (a.lastDate) view.lastDate = String(a.lastDate);
   return view;

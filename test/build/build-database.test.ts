@@ -7,10 +7,15 @@ import { CablegraphError } from '../../src/common/diagnostics';
 import { openGraphDb, readMeta } from '../../src/db';
 import { SHARED } from '../graph/helpers';
 
-const silent: BuildReporter = { diagnostic: () => undefined, tick: () => undefined, readDone: () => undefined, note: () => undefined };
+const silent: BuildReporter = {
+  diagnostic: () => undefined,
+  tick: () => undefined,
+  readDone: () => undefined,
+  note: () => undefined,
+};
 /** Single cables of the shared corpus, one per build or append. */
 const CABLES = ['1979/08/79TEHRAN8980', '2006/03/06ISLAMABAD3705', '2006/03/06PARIS2069'];
-const seed = (n: number): string => path.join(SHARED, 'corpus/cablegate/cable', `${CABLES[n]!}.html`);
+const seed = (n: number): string => path.join(SHARED, 'corpus/cablegate/cable', `${CABLES[n]}.html`);
 
 describe('buildGraphDatabase', () => {
   let dir: string;
@@ -19,8 +24,11 @@ describe('buildGraphDatabase', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const build = (output: string, inputs: string[], more: Parameters<typeof resolveBuildOptions>[0] extends infer O ? Partial<O> : never = {}) =>
-    buildGraphDatabase(resolveBuildOptions({ output, inputs, workers: 0, quiet: true, ...more }), silent);
+  const build = (
+    output: string,
+    inputs: string[],
+    more: Parameters<typeof resolveBuildOptions>[0] extends infer O ? Partial<O> : never = {},
+  ) => buildGraphDatabase(resolveBuildOptions({ output, inputs, workers: 0, quiet: true, ...more }), silent);
 
   describe('when appending with another extractor', () => {
     it('should refuse, naming both extractors and --force, and leave the database as it was', async () => {
@@ -29,7 +37,9 @@ describe('buildGraphDatabase', () => {
       const before = fs.readFileSync(file);
       const attempt = build(file, [seed(1)], { append: true, extractor: 'annotated' });
       await expect(attempt).rejects.toMatchObject({ code: 'EXTRACTOR_MISMATCH' });
-      await expect(build(file, [seed(1)], { append: true, extractor: 'annotated' })).rejects.toThrow(/built with --ner builtin.*--ner annotated.*--force/);
+      await expect(build(file, [seed(1)], { append: true, extractor: 'annotated' })).rejects.toThrow(
+        /built with --ner builtin.*--ner annotated.*--force/,
+      );
       expect(fs.readFileSync(file).equals(before)).toBe(true);
     });
 
@@ -64,7 +74,9 @@ describe('buildGraphDatabase', () => {
 
   it('should reject bad options before reading anything', () => {
     expect(() => resolveBuildOptions({ output: path.join(dir, 'g.db'), workers: -1 })).toThrow(CablegraphError);
-    expect(() => resolveBuildOptions({ output: path.join(dir, 'g.db'), extractor: 'spacy' as never })).toThrow(/--ner wants one of builtin, tagger, annotated, corenlp/);
+    expect(() => resolveBuildOptions({ output: path.join(dir, 'g.db'), extractor: 'spacy' as never })).toThrow(
+      /--ner wants one of builtin, tagger, annotated, corenlp/,
+    );
   });
 });
 
@@ -74,7 +86,12 @@ describe('openGraphDb on a graph file of an earlier version (.cgz)', () => {
     try {
       const file = path.join(dir, 'graph.cgz');
       fs.writeFileSync(file, zlib.gzipSync('{"format":"cablegraph-graph"}\n'));
-      expect(() => openGraphDb(file)).toThrow(expect.objectContaining({ code: 'GRAPH_OLD_FORMAT', message: expect.stringMatching(/rebuild it with cablegraph build/) }));
+      expect(() => openGraphDb(file)).toThrow(
+        expect.objectContaining({
+          code: 'GRAPH_OLD_FORMAT',
+          message: expect.stringMatching(/rebuild it with cablegraph build/),
+        }),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -25,7 +25,9 @@ describe('cablegraph build', () => {
     const full = cablegraph(['build', ...first, ...second, '-o', file('full.db')]);
     expect(full.status).toBe(0);
     // Not a terminal: plain log lines, then the summary.
-    expect(full.stderr).toMatch(/^build: \d+ cables in [\d.]+ s \(\d+ cables\/s\)\ncablegraph build: \d+ cables \(\d+ read\) → .*full\.db: \d+ nodes \(Cable \d+, Organization \d+, Person \d+, Place \d+, Post \d+, Tag \d+\), \d+ edges \(AFFILIATED_WITH \d+, CLASSIFIED \d+, CO_MENTIONED \d+, FROM \d+, HOLDS_ROLE \d+, INFO \d+, MENTIONS \d+, MET \d+, REFERENCES \d+, SIGNED \d+, TAGGED \d+, TO \d+\) in [\d.]+ s \(read\+parse\+extract [\d.]+ s, resolve\+graph\+metrics [\d.]+ s, write [\d.]+ s\)\n$/);
+    expect(full.stderr).toMatch(
+      /^build: \d+ cables in [\d.]+ s \(\d+ cables\/s\)\ncablegraph build: \d+ cables \(\d+ read\) → .*full\.db: \d+ nodes \(Cable \d+, Organization \d+, Person \d+, Place \d+, Post \d+, Tag \d+\), \d+ edges \(AFFILIATED_WITH \d+, CLASSIFIED \d+, CO_MENTIONED \d+, FROM \d+, HOLDS_ROLE \d+, INFO \d+, MENTIONS \d+, MET \d+, REFERENCES \d+, SIGNED \d+, TAGGED \d+, TO \d+\) in [\d.]+ s \(read\+parse\+extract [\d.]+ s, resolve\+graph\+metrics [\d.]+ s, write [\d.]+ s\)\n$/,
+    );
 
     expect(cablegraph(['build', ...first, '-o', file('appended.db'), '--quiet']).status).toBe(0);
     expect(cablegraph(['build', ...second, '-o', file('appended.db'), '--append', '--quiet']).status).toBe(0);
@@ -48,7 +50,9 @@ describe('cablegraph build', () => {
     fs.writeFileSync(file('broken.db'), 'not a graph');
     const broken = cablegraph(['build', SEEDS, '-o', file('broken.db'), '--append']);
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toMatch(new RegExp(`^cablegraph: ${file('broken.db')}: not a cablegraph graph database \\(not an SQLite file: .*\\)\n$`));
+    expect(broken.stderr).toMatch(
+      new RegExp(`^cablegraph: ${file('broken.db')}: not a cablegraph graph database \\(not an SQLite file: .*\\)\n$`),
+    );
     expect(fs.readFileSync(file('broken.db'), 'utf8')).toBe('not a graph');
   });
 
@@ -60,22 +64,45 @@ describe('cablegraph build', () => {
     const page = fs.readFileSync(path.join(CORPUS, '2008/01/08BAGHDAD293.html'), 'utf8');
     fs.writeFileSync(path.join(copies, 'a-first.html'), page);
     fs.writeFileSync(path.join(copies, 'b-corrected.html'), page.replace('SIPDIS', 'SIPDIS CORRECTED'));
-    const inputs = [path.join(CORPUS, '2008/02'), SEEDS, path.join(copies, 'a-first.html'), path.join(copies, 'b-corrected.html')];
+    const inputs = [
+      path.join(CORPUS, '2008/02'),
+      SEEDS,
+      path.join(copies, 'a-first.html'),
+      path.join(copies, 'b-corrected.html'),
+    ];
     expect(cablegraph(['build', ...inputs, '-o', file('forward.db'), '--quiet']).status).toBe(0);
-    expect(cablegraph(['build', ...[...inputs].reverse(), '-o', file('reverse.db'), '--workers', '1', '--quiet']).status).toBe(0);
+    expect(
+      cablegraph(['build', ...[...inputs].reverse(), '-o', file('reverse.db'), '--workers', '1', '--quiet']).status,
+    ).toBe(0);
     // Every table equal but the input list, which the meta table keeps as given.
-    const withoutInputs = (tables: Record<string, unknown[][]>) => ({ ...tables, meta: tables.meta!.filter((row) => row[0] !== 'inputs') });
+    const withoutInputs = (tables: Record<string, unknown[][]>) => ({
+      ...tables,
+      meta: tables.meta.filter((row) => row[0] !== 'inputs'),
+    });
     expect(withoutInputs(dumpTables(file('reverse.db')))).toEqual(withoutInputs(dumpTables(file('forward.db'))));
     const db = openGraphDb(file('forward.db'));
-    const kept = db.prepare("SELECT c.text, r.versions FROM cables c JOIN cable_records r ON r.cable = c.node WHERE c.id = '08BAGHDAD293'").get() as { text: string; versions: string };
+    const kept = db
+      .prepare(
+        "SELECT c.text, r.versions FROM cables c JOIN cable_records r ON r.cable = c.node WHERE c.id = '08BAGHDAD293'",
+      )
+      .get() as { text: string; versions: string };
     db.close();
     expect(kept.text).toContain('SIPDIS CORRECTED');
-    expect((JSON.parse(kept.versions) as Array<{ file: string }>).map((v) => path.basename(v.file))).toEqual(['a-first.html', 'b-corrected.html']);
+    expect((JSON.parse(kept.versions) as Array<{ file: string }>).map((v) => path.basename(v.file))).toEqual([
+      'a-first.html',
+      'b-corrected.html',
+    ]);
   });
 
   test('workers do not change the result', () => {
-    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w0.db'), '--workers', '0', '--quiet']).status).toBe(0);
-    expect(cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w2.db'), '--workers', '2', '--quiet']).status).toBe(0);
+    expect(
+      cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w0.db'), '--workers', '0', '--quiet'])
+        .status,
+    ).toBe(0);
+    expect(
+      cablegraph(['build', SEEDS, path.join(CORPUS, '2008/01'), '-o', file('w2.db'), '--workers', '2', '--quiet'])
+        .status,
+    ).toBe(0);
     expect(dumpTables(file('w2.db'))).toEqual(dumpTables(file('w0.db')));
     const db = openGraphDb(file('w2.db'));
     expect(readMeta(db).counts.cables).toBe(15);

@@ -12,7 +12,10 @@ const SEEDS = path.resolve(ROOT, '../shared/seeds');
 
 function cablegraph(args: string[], asNobody = false) {
   const root = process.getuid?.() === 0;
-  const [command, prefix] = asNobody && root ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
+  const [command, prefix] =
+    asNobody && root
+      ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]]
+      : [process.execPath, []];
   return spawnSync(command, [...prefix, CLI, ...args], { encoding: 'utf8', cwd: ROOT });
 }
 
@@ -48,7 +51,10 @@ describe('CLI failures are one line naming the file', () => {
     fs.chmodSync(locked, 0o555);
     const result = cablegraph(['build', '--quiet', SEEDS, '-o', path.join(locked, 'g.db')], true);
     expect(result.status).toBe(2);
-    expectOneLine(result.stderr, new RegExp(`cannot write ${path.join(locked, 'g.db')}: its folder ${locked}: permission denied`));
+    expectOneLine(
+      result.stderr,
+      new RegExp(`cannot write ${path.join(locked, 'g.db')}: its folder ${locked}: permission denied`),
+    );
   });
 
   permissionTest('an unreadable graph file', () => {
@@ -66,14 +72,21 @@ describe('CLI failures are one line naming the file', () => {
     fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 3)));
     const result = cablegraph(['entities', 'list', '-g', file]);
     expect(result.status).toBe(2);
-    expectOneLine(result.stderr, new RegExp(`${file}: (damaged graph database|not a complete cablegraph graph database|cannot open the graph database)`));
+    expectOneLine(
+      result.stderr,
+      new RegExp(
+        `${file}: (damaged graph database|not a complete cablegraph graph database|cannot open the graph database)`,
+      ),
+    );
   });
 
   test('a gzip file (a .cgz graph of an earlier version, or a gzip bomb) given as graph: refused at open, nothing decompressed', () => {
     const file = path.join(dir, 'bomb.db');
     // 300 MB of zeros without a newline, a few hundred KB compressed.
     fs.writeFileSync(file, zlib.gzipSync(Buffer.alloc(300 << 20), { level: 9 }));
-    const oldFormat = new RegExp(`${file}: a graph file of an earlier cablegraph \\(gzip'd \\.cgz\\), which this version no longer reads: rebuild it with cablegraph build`);
+    const oldFormat = new RegExp(
+      `${file}: a graph file of an earlier cablegraph \\(gzip'd \\.cgz\\), which this version no longer reads: rebuild it with cablegraph build`,
+    );
     const exported = cablegraph(['export', file, '-o', path.join(dir, 'bomb.gexf')]);
     expect(exported.status).toBe(2);
     expectOneLine(exported.stderr, oldFormat);
@@ -90,8 +103,14 @@ describe('CLI failures are one line naming the file', () => {
       expect(result.status).toBe(2);
       expectOneLine(result.stderr, new RegExp(`--workers wants a whole number from 0 to ${max} .*got "${value}"`));
     }
-    expectOneLine(cablegraph(['parse', SEEDS, '--max-file-size', '12QB']).stderr, /--max-file-size wants a size such as 16MB/);
-    expectOneLine(cablegraph(['parse', SEEDS, '--max-file-seconds', '0']).stderr, /--max-file-seconds wants a number of seconds above 0/);
+    expectOneLine(
+      cablegraph(['parse', SEEDS, '--max-file-size', '12QB']).stderr,
+      /--max-file-size wants a size such as 16MB/,
+    );
+    expectOneLine(
+      cablegraph(['parse', SEEDS, '--max-file-seconds', '0']).stderr,
+      /--max-file-seconds wants a number of seconds above 0/,
+    );
   });
 
   test('temporary files of killed runs are removed by the next build and export; those of live processes are kept', () => {
@@ -99,7 +118,9 @@ describe('CLI failures are one line naming the file', () => {
     fs.mkdirSync(out);
     // A pid that is not running: far above the kernel's pid_max default range.
     const dead = 4_000_000 + Math.floor(Math.random() * 100_000);
-    const stale = [`.g.db.${dead}.records.tmp`, `.g.db.${dead}.db.tmp`, `.g.db.${dead}.evidence.tmp`].map((n) => path.join(out, n));
+    const stale = [`.g.db.${dead}.records.tmp`, `.g.db.${dead}.db.tmp`, `.g.db.${dead}.evidence.tmp`].map((n) =>
+      path.join(out, n),
+    );
     for (const f of stale) fs.writeFileSync(f, 'left by a killed build');
     const live = path.join(out, `.g.db.${process.pid}.db.tmp`);
     fs.writeFileSync(live, 'being written');
@@ -113,15 +134,29 @@ describe('CLI failures are one line naming the file', () => {
     expect(cablegraph(['export', path.join(out, 'g.db'), '-o', path.join(out, 'x.gexf')]).status).toBe(0);
     expect(fs.existsSync(staleExport)).toBe(false);
     // SQLite's own -wal/-shm beside the database (WAL mode) are not temporaries of ours.
-    expect(fs.readdirSync(out).filter((n) => !/\.db-(wal|shm)$/.test(n)).sort()).toEqual([`.g.db.${process.pid}.db.tmp`, 'g.db', 'x.gexf']);
+    expect(
+      fs
+        .readdirSync(out)
+        .filter((n) => !/\.db-(wal|shm)$/.test(n))
+        .sort(),
+    ).toEqual([`.g.db.${process.pid}.db.tmp`, 'g.db', 'x.gexf']);
   });
 
   test('--version loads no command module (no gazetteer, graph code, express or neo4j-driver)', () => {
     const probe = `require(${JSON.stringify(CLI)}).main(['node', 'cablegraph', '--version']).then(() => { const loaded = Object.keys(require.cache); process.stderr.write(JSON.stringify(loaded)); });`;
     const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', cwd: ROOT });
-    expect(result.stdout.trim()).toBe((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(result.stdout.trim()).toBe(
+      (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     const loaded = JSON.parse(result.stderr) as string[];
-    for (const heavy of ['gazetteer', 'an-array-of-english-words', 'express', 'neo4j-driver', 'graphology', 'build-command']) {
+    for (const heavy of [
+      'gazetteer',
+      'an-array-of-english-words',
+      'express',
+      'neo4j-driver',
+      'graphology',
+      'build-command',
+    ]) {
       expect(loaded.filter((f) => f.includes(heavy))).toEqual([]);
     }
   });

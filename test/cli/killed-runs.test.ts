@@ -17,7 +17,8 @@ const SEEDS = path.join(SHARED, 'seeds');
 
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 /** Files a run leaves only while it works: temporaries (and their SQLite journals) of ours. */
-const temporaries = (dir: string): string[] => fs.readdirSync(dir).filter((name) => /\.tmp(-journal|-wal|-shm)?$/.test(name) || name.endsWith('.pending'));
+const temporaries = (dir: string): string[] =>
+  fs.readdirSync(dir).filter((name) => /\.tmp(-journal|-wal|-shm)?$/.test(name) || name.endsWith('.pending'));
 
 function cablegraph(args: string[]): { status: number | null; stderr: string; ms: number } {
   const started = Date.now();
@@ -44,7 +45,9 @@ function readable(file: string): { entities: number; decisions: string[] } {
     expect(db.pragma('quick_check', { simple: true })).toBe('ok');
     return {
       entities: Number(db.prepare('SELECT count(*) FROM entities').pluck().get()),
-      decisions: (db.prepare('SELECT decision FROM decisions ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d).op as string),
+      decisions: (db.prepare('SELECT decision FROM decisions ORDER BY seq').pluck().all() as string[]).map(
+        (d) => JSON.parse(d).op as string,
+      ),
     };
   } finally {
     db.close();
@@ -108,13 +111,19 @@ describe('runs killed at random moments (SIGKILL)', () => {
   test('a killed decision is taken whole or not at all: the curation file parses and agrees with the graph, and the next decision is taken', async () => {
     const curation = path.join(dir, 'curation.jsonl');
     const db = new Database(graph, { readonly: true });
-    const [id] = db.prepare("SELECT id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 1").pluck().all() as string[];
+    const [id] = db
+      .prepare("SELECT id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 1")
+      .pluck()
+      .all() as string[];
     db.close();
-    const first = cablegraph(['entities', 'rename', id!, 'Renamed 0', '-g', graph, '--curation', curation]);
+    const first = cablegraph(['entities', 'rename', id, 'Renamed 0', '-g', graph, '--curation', curation]);
     expect(first.status).toBe(0);
     for (let i = 1; i <= 3; i += 1) {
       const at = moment(first.ms);
-      const how = await killedAfter(['entities', 'rename', id!, `Renamed ${i}`, '-g', graph, '--curation', curation], at);
+      const how = await killedAfter(
+        ['entities', 'rename', id, `Renamed ${i}`, '-g', graph, '--curation', curation],
+        at,
+      );
       outcomes.push(`decision@${at}ms ${how}`);
       // Never half a line: every line parses (readCuration throws on a bad one).
       expect(() => readCuration(curation)).not.toThrow();
@@ -126,7 +135,7 @@ describe('runs killed at random moments (SIGKILL)', () => {
     fs.writeFileSync(path.join(dir, '.curation.jsonl.pending'), JSON.stringify({ seq, size }));
     fs.appendFileSync(curation, `{"seq":${seq},"op":"rename","id":"${id}","na`);
     // The next decision is taken (not refused as out of step), and afterwards file and graph hold the same decisions.
-    const next = cablegraph(['entities', 'rename', id!, 'Renamed last', '-g', graph, '--curation', curation]);
+    const next = cablegraph(['entities', 'rename', id, 'Renamed last', '-g', graph, '--curation', curation]);
     expect(next.stderr).toBe('');
     expect(next.status).toBe(0);
     const decisions = readCuration(curation);

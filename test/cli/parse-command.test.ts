@@ -23,7 +23,7 @@ function cablegraph(args: string[], input?: string) {
 describe('cablegraph parse', () => {
   describe('on seed 000 (05PARIS77, markdown rendering)', () => {
     const { status, cables } = cablegraph(['parse', SEED_000]);
-    const cable = cables[0]!;
+    const cable = cables[0];
 
     it('should print exactly one JSON line and exit 0', () => {
       expect(status).toBe(0);
@@ -70,7 +70,7 @@ describe('cablegraph parse', () => {
 
   describe('on seed 002 (07PARIS3534, entity-annotated)', () => {
     const { status, cables } = cablegraph(['parse', SEED_002]);
-    const cable = cables[0]!;
+    const cable = cables[0];
 
     it('should parse id, TAGS, signer and Classified By', () => {
       expect(status).toBe(0);
@@ -92,9 +92,9 @@ describe('cablegraph parse', () => {
       const fragment = 'REF: A. PARIS 1501\nB. 04 STATE 274965\n';
       const { status, cables } = cablegraph(['parse', '--id', '08PARIS1600'], fragment);
       expect(status).toBe(0);
-      expect(cables[0]!.id).toBe('08PARIS1600');
-      expect(cables[0]!.idSource).toBe('option');
-      expect(cables[0]!.references.map((r: any) => r.cableId)).toEqual(['08PARIS1501', '04STATE274965']);
+      expect(cables[0].id).toBe('08PARIS1600');
+      expect(cables[0].idSource).toBe('option');
+      expect(cables[0].references.map((r: any) => r.cableId)).toEqual(['08PARIS1501', '04STATE274965']);
     });
   });
 
@@ -107,7 +107,10 @@ describe('cablegraph parse', () => {
       const { status, cables, stderr } = cablegraph(['parse', empty, SEED_000]);
       expect(status).toBe(0);
       expect(cables.map((c) => c.id)).toEqual(['05PARIS77']);
-      const lines = stderr.trim().split('\n').filter((l) => l.includes('empty.txt'));
+      const lines = stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes('empty.txt'));
       expect(lines).toHaveLength(1);
       expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
     });
@@ -142,15 +145,22 @@ describe('cablegraph parse', () => {
       const seed = cables.find((c) => c.id === '07PARIS3534')!;
       expect(Object.keys(seed).indexOf('roles')).toBe(Object.keys(seed).indexOf('entities') + 1);
       const fm = seed.roles.find((r: any) => r.title === 'Foreign Minister' && r.titleText === 'French FM');
-      expect(fm).toMatchObject({ person: { name: 'Bernard Kouchner' }, country: 'France', basis: 'explicit', paragraph: 1 });
+      expect(fm).toMatchObject({
+        person: { name: 'Bernard Kouchner' },
+        country: 'France',
+        basis: 'explicit',
+        paragraph: 1,
+      });
       expect(Object.keys(fm).slice(0, 3)).toEqual(['person', 'title', 'titleText']);
-      expect(seed.roles.find((r: any) => r.person.name === 'Jalal Talabani' && /of Iraq/.test(r.titleText))).toMatchObject({ title: 'President', country: 'Iraq' });
+      expect(
+        seed.roles.find((r: any) => r.person.name === 'Jalal Talabani' && /of Iraq/.test(r.titleText)),
+      ).toMatchObject({ title: 'President', country: 'Iraq' });
       expect(Array.isArray(seed.affiliations) && Array.isArray(seed.meetings)).toBe(true);
     });
 
     it('should read bracket annotations with --ner annotated, MISC left out', () => {
       const { cables } = cablegraph(['parse', '--quiet', '--ner', 'annotated', SEED_002]);
-      const entities = cables[0]!.entities as Array<{ type: string; name: string; mentions: string[] }>;
+      const entities = cables[0].entities as Array<{ type: string; name: string; mentions: string[] }>;
       expect(entities.find((e) => e.name === 'Kouchner')).toMatchObject({ type: 'PERSON', mentions: ['Kouchner'] });
       expect(entities.find((e) => e.mentions.includes('Irbil'))).toMatchObject({ type: 'PLACE' });
       expect(entities.some((e) => /^French$/i.test(e.name))).toBe(false);
@@ -158,8 +168,8 @@ describe('cablegraph parse', () => {
 
     it('should stream metadata only with --ner none', () => {
       const { cables } = cablegraph(['parse', '--quiet', '--ner', 'none', SEED_000]);
-      expect(cables[0]!.entities).toBeUndefined();
-      expect(cables[0]!.id).toBe('05PARIS77');
+      expect(cables[0].entities).toBeUndefined();
+      expect(cables[0].id).toBe('05PARIS77');
     });
   });
 

@@ -13,7 +13,11 @@ describe('cablegraph query', () => {
   });
 
   test('a missing parameter or an unknown query: one line, exit 2, nothing sent to a server', () => {
-    const missing = spawnSync(process.execPath, [CLI, 'query', 'shortest-path', '-p', 'from=Kouchner', '--neo4j', 'bolt://127.0.0.1:1'], { encoding: 'utf8' });
+    const missing = spawnSync(
+      process.execPath,
+      [CLI, 'query', 'shortest-path', '-p', 'from=Kouchner', '--neo4j', 'bolt://127.0.0.1:1'],
+      { encoding: 'utf8' },
+    );
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('cablegraph: shortest-path: missing parameter "to" (--param to=…)\n');
     const unknown = spawnSync(process.execPath, [CLI, 'query', 'who-is-who'], { encoding: 'utf8' });
@@ -22,9 +26,13 @@ describe('cablegraph query', () => {
   });
 
   test('an unreachable server: a clear message, exit 2, no stack trace', () => {
-    const result = spawnSync(process.execPath, [CLI, 'query', 'top-pairs', '--neo4j', 'bolt://127.0.0.1:1'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, 'query', 'top-pairs', '--neo4j', 'bolt://127.0.0.1:1'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^cablegraph: no Neo4j answers at bolt:\/\/127\.0\.0\.1:1 .*start one with npm run neo4j:start\n$/);
+    expect(result.stderr).toMatch(
+      /^cablegraph: no Neo4j answers at bolt:\/\/127\.0\.0\.1:1 .*start one with npm run neo4j:start\n$/,
+    );
   });
 
   test('--param values may hold "=", and a bad flag is refused', () => {
@@ -33,8 +41,22 @@ describe('cablegraph query', () => {
   });
 
   test('tables: aligned columns, long cells cut, a row count', () => {
-    expect(formatTable({ columns: ['a', 'weight'], rows: [{ a: 'Bernard Kouchner', weight: 3 }, { a: 'Irbil', weight: 12 }] })).toBe(
-      ['a                 weight', '----------------  ------', 'Bernard Kouchner  3', 'Irbil             12', '(2 rows)'].join('\n'),
+    expect(
+      formatTable({
+        columns: ['a', 'weight'],
+        rows: [
+          { a: 'Bernard Kouchner', weight: 3 },
+          { a: 'Irbil', weight: 12 },
+        ],
+      }),
+    ).toBe(
+      [
+        'a                 weight',
+        '----------------  ------',
+        'Bernard Kouchner  3',
+        'Irbil             12',
+        '(2 rows)',
+      ].join('\n'),
     );
     expect(formatTable({ columns: [], rows: [] })).toBe('(no rows)');
   });

@@ -23,7 +23,13 @@ const BOOKKEEPING = new Set(['curation_shelved_metrics']);
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curate-db-'));
 
 async function build(file: string, curation?: string, input = SEEDS): Promise<void> {
-  const status = await runBuild([input], { output: file, ner: 'builtin', quiet: true, workers: '0', ...(curation ? { curation } : {}) });
+  const status = await runBuild([input], {
+    output: file,
+    ner: 'builtin',
+    quiet: true,
+    workers: '0',
+    ...(curation ? { curation } : {}),
+  });
   if (status !== 0) throw new Error(`build of ${input} failed (${status})`);
 }
 
@@ -35,11 +41,23 @@ function dump(file: string, options: { metrics: boolean }): Record<string, strin
   const db = openGraphDb(file);
   try {
     const ids = new Map<number, string>();
-    for (const table of ['entities', 'cables', 'posts', 'tags']) for (const r of db.prepare(`SELECT node, id FROM ${table}`).all() as Array<{ node: number; id: string }>) ids.set(r.node, r.id);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name").pluck().all() as string[];
+    for (const table of ['entities', 'cables', 'posts', 'tags'])
+      for (const r of db.prepare(`SELECT node, id FROM ${table}`).all() as Array<{ node: number; id: string }>)
+        ids.set(r.node, r.id);
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[];
     const out: Record<string, string[]> = {};
     for (const table of [...tables, 'entity_fts']) {
-      const select = table === 'entity_fts' ? 'SELECT rowid AS entity, name, aliases FROM entity_fts' : table === 'cable_fts' ? 'SELECT rowid AS cable, subject FROM cable_fts' : `SELECT * FROM ${table}`;
+      const select =
+        table === 'entity_fts'
+          ? 'SELECT rowid AS entity, name, aliases FROM entity_fts'
+          : table === 'cable_fts'
+            ? 'SELECT rowid AS cable, subject FROM cable_fts'
+            : `SELECT * FROM ${table}`;
       out[table] = (db.prepare(select).all() as Array<Record<string, unknown>>)
         .map((row) => {
           const mapped: Record<string, unknown> = {};
@@ -49,7 +67,8 @@ function dump(file: string, options: { metrics: boolean }): Record<string, strin
           }
           if (table === 'meta') {
             if (BOOKKEEPING.has(String(mapped.key))) return '';
-            if (!options.metrics && mapped.key === 'stats') mapped.value = JSON.stringify({ ...JSON.parse(String(mapped.value)), communities: '-' });
+            if (!options.metrics && mapped.key === 'stats')
+              mapped.value = JSON.stringify({ ...JSON.parse(String(mapped.value)), communities: '-' });
           }
           return JSON.stringify(mapped);
         })
@@ -68,14 +87,22 @@ function expectSameTables(actual: Record<string, string[]>, expected: Record<str
   for (const table of Object.keys(expected)) {
     const a = new Set(actual[table]);
     const e = new Set(expected[table]);
-    const missing = expected[table]!.filter((r) => !a.has(r)).slice(0, 5);
-    const extra = actual[table]!.filter((r) => !e.has(r)).slice(0, 5);
-    expect({ table, missing, extra, rows: actual[table]!.length }).toEqual({ table, missing: [], extra: [], rows: expected[table]!.length });
+    const missing = expected[table].filter((r) => !a.has(r)).slice(0, 5);
+    const extra = actual[table].filter((r) => !e.has(r)).slice(0, 5);
+    expect({ table, missing, extra, rows: actual[table].length }).toEqual({
+      table,
+      missing: [],
+      extra: [],
+      rows: expected[table].length,
+    });
   }
 }
 
 const entityId = (db: GraphDb, name: string): string => {
-  const id = db.prepare('SELECT id FROM entities WHERE name = ? ORDER BY cable_count DESC, id LIMIT 1').pluck().get(name) as string | undefined;
+  const id = db
+    .prepare('SELECT id FROM entities WHERE name = ? ORDER BY cable_count DESC, id LIMIT 1')
+    .pluck()
+    .get(name) as string | undefined;
   if (!id) throw new Error(`no entity named ${name} in the seeds`);
   return id;
 };
@@ -93,12 +120,19 @@ describe('curation in the graph database (seeds)', () => {
     fs.copyFileSync(base, file);
     const curation = path.join(dir, 'curation.jsonl');
     const db = openGraphDb(file, { write: true });
-    const decide = (request: Record<string, unknown>) => decideInDatabase(db, curation, { author: 'test', ...request } as DecisionRequest);
+    const decide = (request: Record<string, unknown>) =>
+      decideInDatabase(db, curation, { author: 'test', ...request } as DecisionRequest);
     try {
       const baghdad = entityId(db, 'Baghdad');
       const bagdhad = entityId(db, 'Bagdhad');
-      const kouchner = db.prepare("SELECT id FROM entities WHERE name LIKE '%Kouchner%' ORDER BY cable_count DESC LIMIT 1").pluck().get() as string;
-      const talabani = db.prepare("SELECT id FROM entities WHERE name LIKE '%Talabani%' ORDER BY cable_count DESC LIMIT 1").pluck().get() as string;
+      const kouchner = db
+        .prepare("SELECT id FROM entities WHERE name LIKE '%Kouchner%' ORDER BY cable_count DESC LIMIT 1")
+        .pluck()
+        .get() as string;
+      const talabani = db
+        .prepare("SELECT id FROM entities WHERE name LIKE '%Talabani%' ORDER BY cable_count DESC LIMIT 1")
+        .pluck()
+        .get() as string;
       const neither = entityId(db, 'Neither Saddam');
       const merged = decide({ op: 'merge', ids: [bagdhad, baghdad], into: baghdad });
       expect(merged.removed).toEqual([bagdhad]);
@@ -106,7 +140,12 @@ describe('curation in the graph database (seeds)', () => {
       decide({ op: 'rename', id: kouchner, name: 'Bernard Kouchner' });
       decide({ op: 'reject', id: neither });
       decide({ op: 'retype', id: talabani, type: 'ORGANIZATION' });
-      const cables = db.prepare('SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?) ORDER BY c.id LIMIT 2').pluck().all(kouchner) as string[];
+      const cables = db
+        .prepare(
+          'SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?) ORDER BY c.id LIMIT 2',
+        )
+        .pluck()
+        .all(kouchner) as string[];
       const split = decide({ op: 'split', id: kouchner, cables, name: 'Kouchner (split)' });
       expect(split.added).toHaveLength(1);
       decide({ op: 'alias', id: baghdad, alias: 'BAGHDAD' });
@@ -116,7 +155,16 @@ describe('curation in the graph database (seeds)', () => {
     } finally {
       db.close();
     }
-    expect(readCuration(curation).map((d) => d.op)).toEqual(['merge', 'rename', 'reject', 'retype', 'split', 'alias', 'undo', 'split']);
+    expect(readCuration(curation).map((d) => d.op)).toEqual([
+      'merge',
+      'rename',
+      'reject',
+      'retype',
+      'split',
+      'alias',
+      'undo',
+      'split',
+    ]);
     const rebuilt = path.join(tmp(), 'graph.db');
     await build(rebuilt, curation);
     expectSameTables(dump(file, { metrics: false }), dump(rebuilt, { metrics: false }));
@@ -132,8 +180,8 @@ describe('curation in the graph database (seeds)', () => {
     try {
       const baghdad = entityId(db, 'Baghdad');
       const bagdhad = entityId(db, 'Bagdhad');
-      decideInDatabase(db, curation, { op: 'merge', ids: [bagdhad, baghdad], into: baghdad, author: 'test' } as DecisionRequest);
-      const undone = decideInDatabase(db, curation, { op: 'undo', decision: 1, author: 'test' } as DecisionRequest);
+      decideInDatabase(db, curation, { op: 'merge', ids: [bagdhad, baghdad], into: baghdad, author: 'test' });
+      const undone = decideInDatabase(db, curation, { op: 'undo', decision: 1, author: 'test' });
       expect(undone.added).toEqual([bagdhad]);
     } finally {
       db.close();
@@ -154,8 +202,12 @@ describe('curation in the graph database (seeds)', () => {
     const curation = path.join(dir, 'curation.jsonl');
     const db = openGraphDb(file, { write: true });
     try {
-      expect(() => decideInDatabase(db, curation, { op: 'rename', id: 'p-nobody-00000000', name: 'X', author: 'test' } as DecisionRequest)).toThrow(/no entity p-nobody-00000000/);
-      expect(() => decideInDatabase(db, curation, { op: 'undo', decision: 4, author: 'test' } as DecisionRequest)).toThrow(/no decision 4/);
+      expect(() =>
+        decideInDatabase(db, curation, { op: 'rename', id: 'p-nobody-00000000', name: 'X', author: 'test' }),
+      ).toThrow(/no entity p-nobody-00000000/);
+      expect(() => decideInDatabase(db, curation, { op: 'undo', decision: 4, author: 'test' })).toThrow(
+        /no decision 4/,
+      );
       expect(fs.existsSync(curation)).toBe(false);
       expect(db.prepare('SELECT count(*) FROM decisions').pluck().get()).toBe(0);
     } finally {
@@ -171,7 +223,17 @@ describe('curation in the graph database (seeds)', () => {
     const curation = path.join(dir, 'curation.jsonl');
     const db = openGraphDb(file, { write: true });
     try {
-      const outcome = decideInDatabase(db, curation, { op: 'merge', ids: [entityId(db, 'Bagdhad'), entityId(db, 'Baghdad')], into: entityId(db, 'Baghdad'), author: 'test' } as DecisionRequest, { dryRun: true });
+      const outcome = decideInDatabase(
+        db,
+        curation,
+        {
+          op: 'merge',
+          ids: [entityId(db, 'Bagdhad'), entityId(db, 'Baghdad')],
+          into: entityId(db, 'Baghdad'),
+          author: 'test',
+        },
+        { dryRun: true },
+      );
       expect(outcome.written).toBe(false);
       expect(outcome.removed).toHaveLength(1);
     } finally {
@@ -190,7 +252,10 @@ describe('curation in the graph database (seeds)', () => {
     const db = openGraphDb(file);
     const [a, b] = [entityId(db, 'Baghdad'), entityId(db, 'Bagdhad')];
     db.close();
-    const cli = (...args: string[]) => run(process.execPath, [CLI, 'entities', ...args, '--graph', file, '--curation', curation, '--author', 'test'], { env: { ...process.env, CABLEGRAPH_AUTHOR: 'test' } });
+    const cli = (...args: string[]) =>
+      run(process.execPath, [CLI, 'entities', ...args, '--graph', file, '--curation', curation, '--author', 'test'], {
+        env: { ...process.env, CABLEGRAPH_AUTHOR: 'test' },
+      });
     await Promise.all([cli('rename', a, 'Baghdad (city)'), cli('rename', b, 'Bagdhad (typo)')]);
     const decisions = readCuration(curation);
     expect(decisions.map((d) => d.seq)).toEqual([1, 2]);
@@ -198,7 +263,10 @@ describe('curation in the graph database (seeds)', () => {
     const check = openGraphDb(file);
     try {
       expect(check.prepare('SELECT seq FROM decisions ORDER BY seq').pluck().all()).toEqual([1, 2]);
-      expect(check.prepare('SELECT name FROM entities WHERE id IN (?, ?) ORDER BY name').pluck().all(a, b)).toEqual(['Bagdhad (typo)', 'Baghdad (city)']);
+      expect(check.prepare('SELECT name FROM entities WHERE id IN (?, ?) ORDER BY name').pluck().all(a, b)).toEqual([
+        'Bagdhad (typo)',
+        'Baghdad (city)',
+      ]);
     } finally {
       check.close();
     }
@@ -211,28 +279,55 @@ describe('curation in the graph database (seeds)', () => {
  * merged entity, a surface form given to another entity, a rejection, and undos.
  */
 describe('curation in the graph database (shared corpus)', () => {
-  test('a reviewer\'s session equals a rebuild with its curation file, table by table (metrics aside)', async () => {
+  test("a reviewer's session equals a rebuild with its curation file, table by table (metrics aside)", async () => {
     const dir = tmp();
     const file = path.join(dir, 'graph.db');
     await build(file, undefined, CORPUS);
     const curation = path.join(dir, 'curation.jsonl');
     const db = openGraphDb(file, { write: true });
     try {
-      const decide = (request: Record<string, unknown>) => decideInDatabase(db, curation, { author: 'test', ...request } as DecisionRequest);
+      const decide = (request: Record<string, unknown>) =>
+        decideInDatabase(db, curation, { author: 'test', ...request } as DecisionRequest);
       const suggestions = suggestDuplicates(databaseSuggestSource(db), 6);
       expect(suggestions.length).toBeGreaterThanOrEqual(4);
       for (const s of suggestions.slice(0, 4)) decide({ op: 'merge', ids: [s.merge.id, s.keep.id], into: s.keep.id });
-      const hub = db.prepare("SELECT id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 1").pluck().get() as string;
+      const hub = db
+        .prepare("SELECT id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 1")
+        .pluck()
+        .get() as string;
       decide({ op: 'rename', id: hub, name: 'The Most Mentioned Person' });
-      const org = db.prepare("SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 5 AND 20 ORDER BY id LIMIT 1").pluck().get() as string;
+      const org = db
+        .prepare(
+          "SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 5 AND 20 ORDER BY id LIMIT 1",
+        )
+        .pluck()
+        .get() as string;
       decide({ op: 'retype', id: org, type: 'PLACE' });
-      const keep = suggestions[0]!.keep.id;
-      const cables = db.prepare('SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?) ORDER BY c.id LIMIT 3').pluck().all(keep) as string[];
+      const keep = suggestions[0].keep.id;
+      const cables = db
+        .prepare(
+          'SELECT c.id FROM cable_entities m JOIN cables c ON c.node = m.cable WHERE m.entity = (SELECT node FROM entities WHERE id = ?) ORDER BY c.id LIMIT 3',
+        )
+        .pluck()
+        .all(keep) as string[];
       decide({ op: 'split', id: keep, cables, name: 'Split Off' });
-      const alias = db.prepare('SELECT a.alias FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.kind = ? AND e.id <> ? ORDER BY a.count DESC, a.alias LIMIT 1').pluck().get('Place', 'x') as string;
-      const place = db.prepare("SELECT id FROM entities WHERE kind = 'Place' AND cable_count BETWEEN 3 AND 10 ORDER BY id LIMIT 1").pluck().get() as string;
+      const alias = db
+        .prepare(
+          'SELECT a.alias FROM aliases a JOIN entities e ON e.node = a.entity WHERE e.kind = ? AND e.id <> ? ORDER BY a.count DESC, a.alias LIMIT 1',
+        )
+        .pluck()
+        .get('Place', 'x') as string;
+      const place = db
+        .prepare("SELECT id FROM entities WHERE kind = 'Place' AND cable_count BETWEEN 3 AND 10 ORDER BY id LIMIT 1")
+        .pluck()
+        .get() as string;
       decide({ op: 'alias', id: place, alias });
-      const rejected = db.prepare("SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 2 AND 10 ORDER BY id DESC LIMIT 1").pluck().get() as string;
+      const rejected = db
+        .prepare(
+          "SELECT id FROM entities WHERE kind = 'Organization' AND cable_count BETWEEN 2 AND 10 ORDER BY id DESC LIMIT 1",
+        )
+        .pluck()
+        .get() as string;
       decide({ op: 'reject', id: rejected });
       decide({ op: 'undo', decision: 2 });
       decide({ op: 'undo', decision: 9 });

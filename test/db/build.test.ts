@@ -15,7 +15,15 @@ import type { Decision } from '../../src/model';
 function graphData(graph: Graph): Awaited<ReturnType<typeof graphOfDb>> {
   return {
     nodes: graph.mapNodes((key, attributes): [string, unknown] => [key, attributes]),
-    edges: graph.mapEdges((key, attributes, source, target, _sa, _ta, undirected): [string, string, string, boolean, unknown] => [key, source, target, undirected, attributes]),
+    edges: graph.mapEdges(
+      (key, attributes, source, target, _sa, _ta, undirected): [string, string, string, boolean, unknown] => [
+        key,
+        source,
+        target,
+        undirected,
+        attributes,
+      ],
+    ),
   };
 }
 
@@ -29,17 +37,24 @@ describe('building a graph database', () => {
 
   test('the database holds the graph buildGraph makes in memory: every node and edge, attributes and order', async () => {
     // A non-ASCII copy and an undated one.
-    const { created: _created, ...undated } = records[0]!.cable;
+    const { created: _created, ...undated } = records[0].cable;
     const all: CableRecord[] = [
       ...records,
-      { ...records[0]!, cable: { ...records[0]!.cable, id: '05PARIS99', subject: 'Hervé — ¶ “quotes” 🙂' }, versions: [{ ...records[0]!.versions[0]!, hash: 'x' }] },
-      { ...records[0]!, cable: { ...undated, id: '06PARIS1' }, versions: [{ ...records[0]!.versions[0]!, hash: 'y' }] },
+      {
+        ...records[0],
+        cable: { ...records[0].cable, id: '05PARIS99', subject: 'Hervé — ¶ “quotes” 🙂' },
+        versions: [{ ...records[0].versions[0], hash: 'x' }],
+      },
+      { ...records[0], cable: { ...undated, id: '06PARIS1' }, versions: [{ ...records[0].versions[0], hash: 'y' }] },
     ];
     const file = path.join(dir, 'seeds.db');
     const store = new RecordStore(path.join(dir, 'records.tmp'));
     for (const r of [...all].reverse()) store.add(r);
     for (const r of all) store.add(r); // identical re-reads change nothing
-    const summary = await buildGraphDb(file, store.sorted(), DEFAULT_BUILD_OPTIONS, { extractor: 'builtin', inputs: [SEEDS] });
+    const summary = await buildGraphDb(file, store.sorted(), DEFAULT_BUILD_OPTIONS, {
+      extractor: 'builtin',
+      inputs: [SEEDS],
+    });
     store.remove();
     const { graph } = buildGraph(all);
     expect(await graphOfDb(file)).toEqual(graphData(graph));
@@ -56,13 +71,23 @@ describe('building a graph database', () => {
     expect(back.map((r) => r.cable.id)).toEqual(['05PARIS99', ...records.map((r) => r.cable.id), '06PARIS1'].sort());
     back.forEach((r, i) => expect(r).toEqual(memory.get(i)));
     const meta = readMeta(db);
-    expect(meta).toMatchObject({ extractor: 'builtin', inputs: [SEEDS], curation: [], curationHash: null, buildOptions: DEFAULT_BUILD_OPTIONS });
+    expect(meta).toMatchObject({
+      extractor: 'builtin',
+      inputs: [SEEDS],
+      curation: [],
+      curationHash: null,
+      buildOptions: DEFAULT_BUILD_OPTIONS,
+    });
     expect(meta.counts).toMatchObject({ cables: 4, nodes: graph.order, edges: graph.size });
     db.close();
   });
 
   test('capped evidence in the graph (evidenceTruncated), every cable in co_mention_evidence', async () => {
-    const copy: CableRecord = { ...records[0]!, cable: { ...records[0]!.cable, id: '06PARIS1' }, versions: [{ ...records[0]!.versions[0]!, hash: 'y' }] };
+    const copy: CableRecord = {
+      ...records[0],
+      cable: { ...records[0].cable, id: '06PARIS1' },
+      versions: [{ ...records[0].versions[0], hash: 'y' }],
+    };
     const all = [...records, copy];
     const options = { ...DEFAULT_BUILD_OPTIONS, maxEvidence: 1 };
     const { graph } = buildGraph(all, options);
@@ -72,8 +97,13 @@ describe('building a graph database', () => {
     expect(await graphOfDb(file)).toEqual(graphData(graph));
     const db = new Database(file, { readonly: true });
     // Every pair has one evidence row per cable where both appear; its paragraphs add up to paragraph_count.
-    const mismatched = db.prepare(`SELECT count(*) FROM co_mentions c WHERE cable_count != (SELECT count(*) FROM co_mention_evidence v WHERE v.a = c.a AND v.b = c.b)
-      OR paragraph_count != (SELECT coalesce(sum(json_array_length(paragraphs)), 0) FROM co_mention_evidence v WHERE v.a = c.a AND v.b = c.b)`).pluck().get();
+    const mismatched = db
+      .prepare(
+        `SELECT count(*) FROM co_mentions c WHERE cable_count != (SELECT count(*) FROM co_mention_evidence v WHERE v.a = c.a AND v.b = c.b)
+      OR paragraph_count != (SELECT coalesce(sum(json_array_length(paragraphs)), 0) FROM co_mention_evidence v WHERE v.a = c.a AND v.b = c.b)`,
+      )
+      .pluck()
+      .get();
     expect(mismatched).toBe(0);
     expect(db.prepare('SELECT max(cable_count) FROM co_mentions').pluck().get()).toBe(3);
     db.close();
@@ -84,8 +114,18 @@ describe('building a graph database', () => {
     await buildDbOf(file, records);
     const before = dumpTables(file);
     const broken = sortedInMemory(records);
-    const failing = { ...broken, get: (i: number) => (i === broken.length - 1 ? (() => { throw new Error('disk on fire'); })() : broken.get(i)) };
-    await expect(buildGraphDb(file, failing, DEFAULT_BUILD_OPTIONS, { extractor: 'builtin', inputs: [] })).rejects.toThrow(`cannot write ${file}: disk on fire`);
+    const failing = {
+      ...broken,
+      get: (i: number) =>
+        i === broken.length - 1
+          ? (() => {
+              throw new Error('disk on fire');
+            })()
+          : broken.get(i),
+    };
+    await expect(
+      buildGraphDb(file, failing, DEFAULT_BUILD_OPTIONS, { extractor: 'builtin', inputs: [] }),
+    ).rejects.toThrow(`cannot write ${file}: disk on fire`);
     expect(dumpTables(file)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
@@ -95,22 +135,42 @@ describe('building a graph database', () => {
     const kouchner = entities.find((e) => e.name === 'Kouchner' || e.name === 'Bernard Kouchner')!;
     const rejected = entities.find((e) => e.type === 'PLACE' && e.id !== kouchner.id)!;
     const curation: Decision[] = [
-      { seq: 1, author: 'test', at: '2026-01-01T00:00:00Z', op: 'rename', id: kouchner.id, name: 'Bernard Kouchner (FM)' },
+      {
+        seq: 1,
+        author: 'test',
+        at: '2026-01-01T00:00:00Z',
+        op: 'rename',
+        id: kouchner.id,
+        name: 'Bernard Kouchner (FM)',
+      },
       { seq: 2, author: 'test', at: '2026-01-01T00:00:00Z', op: 'reject', id: rejected.id },
     ];
     const file = path.join(dir, 'curated.db');
-    await buildGraphDb(file, sortedInMemory(records), { ...DEFAULT_BUILD_OPTIONS, curation }, { extractor: 'builtin', curationHash: 'abc', inputs: [SEEDS] }, curationHook(curation));
+    await buildGraphDb(
+      file,
+      sortedInMemory(records),
+      { ...DEFAULT_BUILD_OPTIONS, curation },
+      { extractor: 'builtin', curationHash: 'abc', inputs: [SEEDS] },
+      curationHook(curation),
+    );
     const { graph } = buildCuratedGraph(records, curation);
     expect(await graphOfDb(file)).toEqual(graphData(graph));
     const db = openGraphDb(file);
     expect(db.prepare(`SELECT name FROM entities WHERE id = ?`).pluck().get(kouchner.id)).toBe('Bernard Kouchner (FM)');
     expect(db.prepare(`SELECT count(*) FROM entities WHERE id = ?`).pluck().get(rejected.id)).toBe(0);
     // The rejected entity's surface forms keep their automatic entity and belong to none now.
-    const orphans = db.prepare('SELECT count(*) FROM assignments WHERE auto = ? AND entity IS NULL').pluck().get(rejected.id) as number;
+    const orphans = db
+      .prepare('SELECT count(*) FROM assignments WHERE auto = ? AND entity IS NULL')
+      .pluck()
+      .get(rejected.id) as number;
     expect(orphans).toBeGreaterThan(0);
-    expect(db.prepare('SELECT count(*) FROM assignments WHERE auto != ? AND entity IS NULL').pluck().get(rejected.id)).toBe(0);
+    expect(
+      db.prepare('SELECT count(*) FROM assignments WHERE auto != ? AND entity IS NULL').pluck().get(rejected.id),
+    ).toBe(0);
     expect(db.prepare('SELECT name FROM resolved WHERE id = ?').pluck().get(kouchner.id)).toBe(kouchner.name);
-    expect((db.prepare('SELECT decision FROM decisions ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d))).toEqual(curation);
+    expect(
+      (db.prepare('SELECT decision FROM decisions ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d)),
+    ).toEqual(curation);
     expect(readMeta(db)).toMatchObject({ curation, curationHash: 'abc' });
     db.close();
   });
@@ -122,7 +182,9 @@ describe('building a graph database', () => {
     viewer.prepare('SELECT count(*) FROM entities').get();
     expect(fs.existsSync(`${file}-shm`)).toBe(true);
     const before = dumpTables(file);
-    await expect(buildDbOf(file, records.slice(0, 1))).rejects.toThrow(`${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`);
+    await expect(buildDbOf(file, records.slice(0, 1))).rejects.toThrow(
+      `${file} is open in another process (cablegraph serve or a curation?): stop it before rebuilding this file, or build to another file`,
+    );
     expect(dumpTables(file)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     // A writer's WAL files copied while open, put back after it closed: what a killed process leaves.
@@ -148,44 +210,77 @@ describe('building a graph database', () => {
       await buildDbOf(file, corpus);
     }, 300_000);
 
-  test('the graph of the database is the graph in memory', async () => {
-    const { graph } = buildGraph(corpus);
-    const fromDb = await graphOfDb(file);
-    const expected = graphData(graph);
-    expect(fromDb.nodes.length).toBe(graph.order);
-    expect(fromDb.edges.length).toBe(graph.size);
-    // As JSON: a deep comparison of ~300,000 edges with their evidence takes minutes.
-    expect(JSON.stringify(fromDb.nodes) === JSON.stringify(expected.nodes)).toBe(true);
-    expect(JSON.stringify(fromDb.edges) === JSON.stringify(expected.edges)).toBe(true);
-  }, 300_000);
+    test('the graph of the database is the graph in memory', async () => {
+      const { graph } = buildGraph(corpus);
+      const fromDb = await graphOfDb(file);
+      const expected = graphData(graph);
+      expect(fromDb.nodes.length).toBe(graph.order);
+      expect(fromDb.edges.length).toBe(graph.size);
+      // As JSON: a deep comparison of ~300,000 edges with their evidence takes minutes.
+      expect(JSON.stringify(fromDb.nodes) === JSON.stringify(expected.nodes)).toBe(true);
+      expect(JSON.stringify(fromDb.edges) === JSON.stringify(expected.edges)).toBe(true);
+    }, 300_000);
 
-  test('the rows: Kouchner and Talabani share paragraphs 2 and 3 of 07PARIS3534; mentions, MENTIONS edges, aliases, words and full-text search agree', async () => {
-    const db = openGraphDb(file);
-    const evidence = db.prepare(`SELECT cable_id, paragraphs FROM co_mention_evidence_by_id WHERE a_name = 'Bernard Kouchner' AND b_name = 'Jalal Talabani' OR a_name = 'Jalal Talabani' AND b_name = 'Bernard Kouchner'`).all();
-    expect(evidence).toEqual([{ cable_id: '07PARIS3534', paragraphs: '[2,3]' }]);
-    // MENTIONS edges are the groups of the mention rows.
-    const groups = db.prepare(`SELECT cable, entity, count(*) AS count, json_group_array(start) AS starts FROM (SELECT * FROM mentions ORDER BY cable, start) GROUP BY cable, entity ORDER BY cable, entity`).all() as Array<{ cable: number; entity: number; count: number; starts: string }>;
-    const edges = db.prepare('SELECT cable, entity, count, offsets FROM cable_entities ORDER BY cable, entity').all() as Array<{ cable: number; entity: number; count: number; offsets: string }>;
-    expect(groups.map((g) => [g.cable, g.entity, g.count, JSON.parse(g.starts)])).toEqual(edges.map((e) => [e.cable, e.entity, e.count, (JSON.parse(e.offsets) as number[]).filter((_x, i) => i % 2 === 0)]));
-    // Authorship mentions exist and never co-mention.
-    expect(db.prepare('SELECT count(*) FROM mentions WHERE authorship = 1').pluck().get()).toBeGreaterThan(0);
-    const kouchner = db.prepare(`SELECT node FROM entities WHERE name = 'Bernard Kouchner'`).pluck().get() as number;
-    expect(db.prepare('SELECT alias FROM aliases WHERE entity = ? ORDER BY position').pluck().all(kouchner)).toContain('Kouchner');
-    expect(db.prepare(`SELECT entity FROM entity_words WHERE word = 'kouchner'`).pluck().all()).toContain(kouchner);
-    expect(db.prepare(`SELECT rowid FROM entity_fts WHERE entity_fts MATCH 'kouchner'`).pluck().all()).toContain(kouchner);
-    const hits = db.prepare(`SELECT c.id, snippet(cable_fts, 1, '[', ']', '…', 8) AS snippet FROM cable_fts JOIN cables c ON c.node = cable_fts.rowid WHERE cable_fts MATCH '"Talabani"' ORDER BY c.id`).all() as Array<{ id: string; snippet: string }>;
-    expect(hits.map((h) => h.id)).toContain('07PARIS3534');
-    expect(hits[0]!.snippet).toMatch(/\[Talabani\]/i);
-    // Paragraph bounds point into the text.
-    const paragraphs = db.prepare(`SELECT p.number, substr(c.text, p.start + 1, p.end - p.start) AS text FROM paragraphs p JOIN cables c ON c.node = p.cable WHERE c.id = '07PARIS3534' ORDER BY p.position`).all() as Array<{ number: number; text: string }>;
-    expect(paragraphs[1]!.number).toBe(2);
-    expect(paragraphs[1]!.text).toMatch(/^2\. /);
-    // Assignments without curation: each surface form belongs to the entity resolution gave it.
-    expect(db.prepare('SELECT count(*) FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.auto != e.id').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM assignments WHERE entity IS NULL').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM resolved').pluck().get()).toBeGreaterThan(0);
-    db.close();
-  });
-
+    test('the rows: Kouchner and Talabani share paragraphs 2 and 3 of 07PARIS3534; mentions, MENTIONS edges, aliases, words and full-text search agree', async () => {
+      const db = openGraphDb(file);
+      const evidence = db
+        .prepare(
+          `SELECT cable_id, paragraphs FROM co_mention_evidence_by_id WHERE a_name = 'Bernard Kouchner' AND b_name = 'Jalal Talabani' OR a_name = 'Jalal Talabani' AND b_name = 'Bernard Kouchner'`,
+        )
+        .all();
+      expect(evidence).toEqual([{ cable_id: '07PARIS3534', paragraphs: '[2,3]' }]);
+      // MENTIONS edges are the groups of the mention rows.
+      const groups = db
+        .prepare(
+          `SELECT cable, entity, count(*) AS count, json_group_array(start) AS starts FROM (SELECT * FROM mentions ORDER BY cable, start) GROUP BY cable, entity ORDER BY cable, entity`,
+        )
+        .all() as Array<{ cable: number; entity: number; count: number; starts: string }>;
+      const edges = db
+        .prepare('SELECT cable, entity, count, offsets FROM cable_entities ORDER BY cable, entity')
+        .all() as Array<{ cable: number; entity: number; count: number; offsets: string }>;
+      expect(groups.map((g) => [g.cable, g.entity, g.count, JSON.parse(g.starts)])).toEqual(
+        edges.map((e) => [
+          e.cable,
+          e.entity,
+          e.count,
+          (JSON.parse(e.offsets) as number[]).filter((_x, i) => i % 2 === 0),
+        ]),
+      );
+      // Authorship mentions exist and never co-mention.
+      expect(db.prepare('SELECT count(*) FROM mentions WHERE authorship = 1').pluck().get()).toBeGreaterThan(0);
+      const kouchner = db.prepare(`SELECT node FROM entities WHERE name = 'Bernard Kouchner'`).pluck().get() as number;
+      expect(
+        db.prepare('SELECT alias FROM aliases WHERE entity = ? ORDER BY position').pluck().all(kouchner),
+      ).toContain('Kouchner');
+      expect(db.prepare(`SELECT entity FROM entity_words WHERE word = 'kouchner'`).pluck().all()).toContain(kouchner);
+      expect(db.prepare(`SELECT rowid FROM entity_fts WHERE entity_fts MATCH 'kouchner'`).pluck().all()).toContain(
+        kouchner,
+      );
+      const hits = db
+        .prepare(
+          `SELECT c.id, snippet(cable_fts, 1, '[', ']', '…', 8) AS snippet FROM cable_fts JOIN cables c ON c.node = cable_fts.rowid WHERE cable_fts MATCH '"Talabani"' ORDER BY c.id`,
+        )
+        .all() as Array<{ id: string; snippet: string }>;
+      expect(hits.map((h) => h.id)).toContain('07PARIS3534');
+      expect(hits[0].snippet).toMatch(/\[Talabani\]/i);
+      // Paragraph bounds point into the text.
+      const paragraphs = db
+        .prepare(
+          `SELECT p.number, substr(c.text, p.start + 1, p.end - p.start) AS text FROM paragraphs p JOIN cables c ON c.node = p.cable WHERE c.id = '07PARIS3534' ORDER BY p.position`,
+        )
+        .all() as Array<{ number: number; text: string }>;
+      expect(paragraphs[1].number).toBe(2);
+      expect(paragraphs[1].text).toMatch(/^2\. /);
+      // Assignments without curation: each surface form belongs to the entity resolution gave it.
+      expect(
+        db
+          .prepare('SELECT count(*) FROM assignments a JOIN entities e ON e.node = a.entity WHERE a.auto != e.id')
+          .pluck()
+          .get(),
+      ).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM assignments WHERE entity IS NULL').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM resolved').pluck().get()).toBeGreaterThan(0);
+      db.close();
+    });
   });
 });

@@ -2,7 +2,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Database from 'better-sqlite3';
-import { createGraphDb, finishGraphDb, GRAPH_DB_APPLICATION_ID, GRAPH_DB_VERSION, openGraphDb, schemaParts } from '../../src/db/open';
+import {
+  createGraphDb,
+  finishGraphDb,
+  GRAPH_DB_APPLICATION_ID,
+  GRAPH_DB_VERSION,
+  openGraphDb,
+  schemaParts,
+} from '../../src/db/open';
 
 describe('graph database files', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-db-open-'));
@@ -24,12 +31,43 @@ describe('graph database files', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(GRAPH_DB_APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(GRAPH_DB_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]);
+    const tables = db
+      .prepare(
+        `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .pluck()
+      .all() as string[];
     expect(tables).toEqual([
-      'affiliations', 'aliases', 'assignments', 'cable_entities', 'cable_fts', 'cable_posts', 'cable_records', 'cable_references', 'cables', 'classified', 'co_mention_evidence', 'co_mentions',
-      'decisions', 'entities', 'entity_fts', 'entity_words', 'meetings', 'mentions', 'meta', 'paragraphs', 'posts', 'resolved', 'roles', 'signed', 'tagged', 'tags',
+      'affiliations',
+      'aliases',
+      'assignments',
+      'cable_entities',
+      'cable_fts',
+      'cable_posts',
+      'cable_records',
+      'cable_references',
+      'cables',
+      'classified',
+      'co_mention_evidence',
+      'co_mentions',
+      'decisions',
+      'entities',
+      'entity_fts',
+      'entity_words',
+      'meetings',
+      'mentions',
+      'meta',
+      'paragraphs',
+      'posts',
+      'resolved',
+      'roles',
+      'signed',
+      'tagged',
+      'tags',
     ]);
-    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'`).pluck().get()).toBeGreaterThanOrEqual(20);
+    expect(
+      db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'`).pluck().get(),
+    ).toBeGreaterThanOrEqual(20);
     // Read-only unless asked.
     expect(() => db.prepare(`INSERT INTO meta (key, value) VALUES ('x', '1')`).run()).toThrow(/readonly/);
     db.close();
@@ -46,7 +84,9 @@ describe('graph database files', () => {
   });
 
   test('a missing file, a directory, a text file, a foreign SQLite database, a too-new or too-old one and a damaged one are clear errors naming the file', () => {
-    expect(() => openGraphDb(path.join(dir, 'nope.db'))).toThrow(`no such graph database: ${path.join(dir, 'nope.db')}`);
+    expect(() => openGraphDb(path.join(dir, 'nope.db'))).toThrow(
+      `no such graph database: ${path.join(dir, 'nope.db')}`,
+    );
     expect(() => openGraphDb(dir)).toThrow(`${dir}: a directory, not a graph database`);
 
     const text = path.join(dir, 'notes.db');
@@ -57,13 +97,17 @@ describe('graph database files', () => {
     const other = new Database(foreign);
     other.exec('CREATE TABLE t (x)');
     other.close();
-    expect(() => openGraphDb(foreign)).toThrow(`${foreign}: an SQLite database, but not a cablegraph graph (application_id 0`);
+    expect(() => openGraphDb(foreign)).toThrow(
+      `${foreign}: an SQLite database, but not a cablegraph graph (application_id 0`,
+    );
 
     const newer = made('newer.db');
     const n = new Database(newer);
     n.pragma(`user_version = ${GRAPH_DB_VERSION + 1}`);
     n.close();
-    expect(() => openGraphDb(newer)).toThrow(`${newer}: graph database format version ${GRAPH_DB_VERSION + 1}; this cablegraph reads version ${GRAPH_DB_VERSION} (upgrade cablegraph)`);
+    expect(() => openGraphDb(newer)).toThrow(
+      `${newer}: graph database format version ${GRAPH_DB_VERSION + 1}; this cablegraph reads version ${GRAPH_DB_VERSION} (upgrade cablegraph)`,
+    );
     const older = made('older.db');
     const o = new Database(older);
     o.pragma('user_version = 0');
@@ -74,13 +118,17 @@ describe('graph database files', () => {
     const damaged = made('damaged.db');
     const bytes = fs.readFileSync(damaged);
     fs.writeFileSync(damaged, Buffer.concat([bytes.subarray(0, 100), Buffer.alloc(4096, 0x5a)]));
-    expect(() => openGraphDb(damaged)).toThrow(new RegExp(`^${damaged.replace(/[.]/g, '\\.')}: (damaged graph database|not a cablegraph graph database)`));
+    expect(() => openGraphDb(damaged)).toThrow(
+      new RegExp(`^${damaged.replace(/[.]/g, '\\.')}: (damaged graph database|not a cablegraph graph database)`),
+    );
   });
 
   test('an incomplete file (no format in meta) is refused', () => {
     const file = path.join(dir, 'incomplete.db');
     const db = createGraphDb(file);
     db.close();
-    expect(() => openGraphDb(file)).toThrow(`${file}: not a complete cablegraph graph database (no format in its meta table)`);
+    expect(() => openGraphDb(file)).toThrow(
+      `${file}: not a complete cablegraph graph database (no format in its meta table)`,
+    );
   });
 });

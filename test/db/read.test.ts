@@ -16,12 +16,34 @@ describe('reading a graph database', () => {
 
     // Move the entity with the most co-mentions to a new number after all nodes, as a decision would.
     const db = openGraphDb(file, { write: true });
-    const moved = db.prepare('SELECT e.node FROM entities e ORDER BY (SELECT count(*) FROM co_mentions c WHERE c.a = e.node OR c.b = e.node) DESC, e.id LIMIT 1').pluck().get() as number;
-    const last = db.prepare('SELECT max(node) FROM (SELECT node FROM entities UNION ALL SELECT node FROM cables UNION ALL SELECT node FROM posts UNION ALL SELECT node FROM tags)').pluck().get() as number;
+    const moved = db
+      .prepare(
+        'SELECT e.node FROM entities e ORDER BY (SELECT count(*) FROM co_mentions c WHERE c.a = e.node OR c.b = e.node) DESC, e.id LIMIT 1',
+      )
+      .pluck()
+      .get() as number;
+    const last = db
+      .prepare(
+        'SELECT max(node) FROM (SELECT node FROM entities UNION ALL SELECT node FROM cables UNION ALL SELECT node FROM posts UNION ALL SELECT node FROM tags)',
+      )
+      .pluck()
+      .get() as number;
     const to = last + 1;
     db.transaction(() => {
       db.prepare('UPDATE entities SET node = ? WHERE node = ?').run(to, moved);
-      for (const [table, column] of [['aliases', 'entity'], ['entity_words', 'entity'], ['mentions', 'entity'], ['cable_entities', 'entity'], ['assignments', 'entity'], ['signed', 'person'], ['classified', 'person'], ['co_mentions', 'a'], ['co_mentions', 'b'], ['co_mention_evidence', 'a'], ['co_mention_evidence', 'b']] as const) {
+      for (const [table, column] of [
+        ['aliases', 'entity'],
+        ['entity_words', 'entity'],
+        ['mentions', 'entity'],
+        ['cable_entities', 'entity'],
+        ['assignments', 'entity'],
+        ['signed', 'person'],
+        ['classified', 'person'],
+        ['co_mentions', 'a'],
+        ['co_mentions', 'b'],
+        ['co_mention_evidence', 'a'],
+        ['co_mention_evidence', 'b'],
+      ] as const) {
         db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`).run(to, moved);
       }
     })();

@@ -1,7 +1,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { dbSource, filterGraph, gexfChunks, graphologyJsonChunks, withoutDisconnected, writeGexf, writeGraphologyJson } from '../../src/export';
+import {
+  dbSource,
+  filterGraph,
+  gexfChunks,
+  graphologyJsonChunks,
+  withoutDisconnected,
+  writeGexf,
+  writeGraphologyJson,
+} from '../../src/export';
 import Graph_ from 'graphology';
 import { buildGraph, type CableRecord } from '../../src/graph';
 import { GraphDbReader } from '../../src/db';
@@ -31,7 +39,18 @@ describe('the shared corpus through build, reload and every export', () => {
     const built = census(graph);
     expect(built.nodes.Cable).toBeGreaterThanOrEqual(1055);
     expect(graph.filterNodes((_n, a) => a.kind === 'Cable' && a.inCorpus).length).toBe(1055);
-    for (const type of ['MENTIONS', 'CO_MENTIONED', 'SIGNED', 'CLASSIFIED', 'FROM', 'TO', 'INFO', 'TAGGED', 'REFERENCES']) expect(built.edges[type]).toBeGreaterThan(0);
+    for (const type of [
+      'MENTIONS',
+      'CO_MENTIONED',
+      'SIGNED',
+      'CLASSIFIED',
+      'FROM',
+      'TO',
+      'INFO',
+      'TAGGED',
+      'REFERENCES',
+    ])
+      expect(built.edges[type]).toBeGreaterThan(0);
     expect(built.edges.FROM).toBe(1055);
 
     const file = path.join(dir, 'corpus.db');

@@ -31,7 +31,9 @@ describe('cablegraph export', () => {
     stderr.mockClear();
     expect(await runExport(file('seeds.db'), { format, output: file(`seeds.${format}`) })).toBe(0);
     expect(fs.existsSync(file(`seeds.${format}`))).toBe(true);
-    expect(stderr).toHaveBeenCalledWith(`cablegraph export: ${graph.order} nodes, ${graph.size} edges → ${file(`seeds.${format}`)} (${format})\n`);
+    expect(stderr).toHaveBeenCalledWith(
+      `cablegraph export: ${graph.order} nodes, ${graph.size} edges → ${file(`seeds.${format}`)} (${format})\n`,
+    );
   });
 
   test('--format neo4j-csv writes node and relationship files with typed headers and an import script', async () => {
@@ -40,7 +42,7 @@ describe('cablegraph export', () => {
     expect(names).toContain('nodes-Person.csv');
     expect(names).toContain('relationships-CO_MENTIONED.csv');
     expect(names).toContain('import.sh');
-    const header = fs.readFileSync(file('csv/relationships-CO_MENTIONED.csv'), 'utf8').split('\n')[0]!;
+    const header = fs.readFileSync(file('csv/relationships-CO_MENTIONED.csv'), 'utf8').split('\n')[0];
     expect(header).toMatch(/^":START_ID",":END_ID",":TYPE",/);
     expect(header).toContain('"weight:long"');
     expect(fs.readFileSync(file('csv/nodes-Person.csv'), 'utf8').split('\n')[0]).toMatch(/^"id:ID",":LABEL",/);
@@ -58,7 +60,16 @@ describe('cablegraph export', () => {
     // The people and places with a co-mention among them; the ones named only in authorship lines
     // (no co-mention) lose every edge with the cables and are dropped, unless --keep-isolates.
     const kinds = new Set(['Person', 'Place']);
-    const linked = graph.filterNodes((n, a) => kinds.has(a.kind) && graph.someEdge(n, (_e, e, s, t) => ['CO_MENTIONED', 'HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes(e.type) && kinds.has(graph.getNodeAttribute(s === n ? t : s, 'kind'))));
+    const linked = graph.filterNodes(
+      (n, a) =>
+        kinds.has(a.kind) &&
+        graph.someEdge(
+          n,
+          (_e, e, s, t) =>
+            ['CO_MENTIONED', 'HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes(e.type) &&
+            kinds.has(graph.getNodeAttribute(s === n ? t : s, 'kind')),
+        ),
+    );
     expect(people.nodes().sort()).toEqual(linked.sort());
     expect(people.order).toBeLessThan((census(graph).nodes.Person ?? 0) + (census(graph).nodes.Place ?? 0));
     expect(people.filterNodes((n) => people.degree(n) === 0)).toEqual([]);
@@ -75,7 +86,11 @@ describe('cablegraph export', () => {
   });
 
   test('user errors are CablegraphErrors with a code (printed as one line by the CLI)', async () => {
-    const code = (promise: Promise<unknown>) => promise.then(() => 'no error', (e: unknown) => (e instanceof CablegraphError ? e.code : String(e)));
+    const code = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'no error',
+        (e: unknown) => (e instanceof CablegraphError ? e.code : String(e)),
+      );
     expect(await code(runExport(file('seeds.db'), { format: 'gexf', types: 'Persons,Embassy' }))).toBe('BAD_OPTION');
     expect(await code(runExport(file('seeds.db'), { format: 'gexf', minWeight: 'heavy' }))).toBe('BAD_OPTION');
     expect(await code(runExport(file('seeds.db'), { format: 'gexf', since: 'last year' }))).toBe('BAD_OPTION');
@@ -89,26 +104,38 @@ describe('cablegraph export', () => {
     const out = path.join(dir, 'damaged');
     fs.mkdirSync(out);
     for (const format of ['gexf', 'graphml', 'json'] as const) {
-      const error = await runExport(file('cut.db'), { format, output: path.join(out, `g.${format}`), quiet: true }).catch((e: unknown) => e);
+      const error = await runExport(file('cut.db'), {
+        format,
+        output: path.join(out, `g.${format}`),
+        quiet: true,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CablegraphError);
       expect((error as CablegraphError).code).toBe('GRAPH_UNREADABLE');
       expect((error as Error).message).toContain(file('cut.db'));
     }
-    const error = await runExport(file('cut.db'), { format: 'neo4j-csv', output: path.join(out, 'csv'), quiet: true }).catch((e: unknown) => e);
+    const error = await runExport(file('cut.db'), {
+      format: 'neo4j-csv',
+      output: path.join(out, 'csv'),
+      quiet: true,
+    }).catch((e: unknown) => e);
     expect((error as CablegraphError).code).toBe('GRAPH_UNREADABLE');
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
   test('the streamed export equals the in-memory writer on the same filtered graph', async () => {
     const out = file('top.gexf');
-    expect(await runExport(file('seeds.db'), { format: 'gexf', output: out, quiet: true, top: '20', minWeight: '2' })).toBe(0);
+    expect(
+      await runExport(file('seeds.db'), { format: 'gexf', output: out, quiet: true, top: '20', minWeight: '2' }),
+    ).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toBe(writeGexf(filterGraph(graph, { top: 20, minWeight: 2 })));
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   test('without -o, the document goes to stdout, ending with a newline', async () => {
     const chunks: string[] = [];
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
+    const stdout = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
     try {
       expect(await runExport(file('seeds.db'), { format: 'json', types: 'Person' })).toBe(0);
     } finally {

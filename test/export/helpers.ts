@@ -54,7 +54,8 @@ export function reimportCounts(graph: CableGraph, dir: string, readBack = true) 
   graphml = undefined;
   const csvDir = path.join(dir, 'csv');
   const files = writeNeo4jCsv(graph, csvDir);
-  const rows = (list: string[]) => list.reduce((sum, f) => sum + parseCsv(fs.readFileSync(f), { from_line: 2 }).length, 0);
+  const rows = (list: string[]) =>
+    list.reduce((sum, f) => sum + parseCsv(fs.readFileSync(f), { from_line: 2 }).length, 0);
   return {
     gexf: gexfCounts,
     json: jsonCounts,
@@ -66,7 +67,9 @@ export function reimportCounts(graph: CableGraph, dir: string, readBack = true) 
 
 /** GEXF keeps scalars; lists are `|`-joined (aliases by their text), objects JSON. */
 const gexfValue = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : v)).join('|') : value;
+  Array.isArray(value)
+    ? value.map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : v)).join('|')
+    : value;
 
 /**
  * Every node and edge of `graph` is in `back` (a GEXF read by graphology-gexf) with the same
@@ -82,7 +85,19 @@ export function expectSameAsGexf(graph: CableGraph, back: Graph): void {
   graph.forEachNode((node, a) => {
     if (!back.hasNode(node)) return void differences.push({ missingNode: node });
     const b = back.getNodeAttributes(node);
-    for (const key of ['kind', 'name', 'date', 'subject', 'inCorpus', 'degree', 'weightedDegree', 'pagerank', 'community', 'cableCount', 'aliases']) {
+    for (const key of [
+      'kind',
+      'name',
+      'date',
+      'subject',
+      'inCorpus',
+      'degree',
+      'weightedDegree',
+      'pagerank',
+      'community',
+      'cableCount',
+      'aliases',
+    ]) {
       if (a[key] !== undefined) same(node, key, b[key], gexfValue(a[key]));
     }
     same(node, 'label', b.label, a.label);
@@ -94,7 +109,8 @@ export function expectSameAsGexf(graph: CableGraph, back: Graph): void {
   graph.forEachEdge((edge, a, source, target) => {
     if (!back.hasEdge(edge)) return void differences.push({ missingEdge: edge });
     const ends = back.extremities(edge);
-    if (!((ends[0] === source && ends[1] === target) || (ends[0] === target && ends[1] === source))) differences.push({ edge, ends });
+    if (!((ends[0] === source && ends[1] === target) || (ends[0] === target && ends[1] === source)))
+      differences.push({ edge, ends });
     const b = back.getEdgeAttributes(edge);
     same(edge, 'type', b.type, a.type);
     same(edge, 'weight', b.weight, typeof a.weight === 'number' ? a.weight : 1);
@@ -118,7 +134,14 @@ export async function joined(chunks: AsyncIterable<string>): Promise<string> {
  * compared with, byte for byte.
  */
 export function previousGexf(graph: CableGraph): string {
-  const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+  const escapeXml = (s: string): string =>
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/"/g, '&quot;')
+      .replace(/\t/g, '&#x9;')
+      .replace(/\n/g, '&#xA;')
+      .replace(/\r/g, '&#xD;');
   const scalars = (a: Record<string, unknown>, skip: string[]) => {
     const out: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(a)) {
@@ -135,23 +158,37 @@ export function previousGexf(graph: CableGraph): string {
     formatNode: (_key: string, a: Record<string, unknown>) => ({
       label: String((a.label ?? a.name ?? '') as string),
       attributes: scalars(a, ['label', 'x', 'y']),
-      viz: { color: KIND_COLORS[a.kind as string] ?? '#636363', size: Number((2 + 18 * Math.sqrt(((a.weightedDegree as number) ?? 0) / maxWeighted)).toFixed(2)), ...(typeof a.x === 'number' ? { x: a.x, y: a.y as number } : {}) },
+      viz: {
+        color: KIND_COLORS[a.kind as string] ?? '#636363',
+        size: Number((2 + 18 * Math.sqrt(((a.weightedDegree as number) ?? 0) / maxWeighted)).toFixed(2)),
+        ...(typeof a.x === 'number' ? { x: a.x, y: a.y as number } : {}),
+      },
     }),
-    formatEdge: (_key: string, a: Record<string, unknown>) => ({ label: String((a.type ?? '') as string), attributes: scalars(a, ['weight', 'evidence']), weight: typeof a.weight === 'number' ? a.weight : 1 }),
+    formatEdge: (_key: string, a: Record<string, unknown>) => ({
+      label: String((a.type ?? '') as string),
+      attributes: scalars(a, ['weight', 'evidence']),
+      weight: typeof a.weight === 'number' ? a.weight : 1,
+    }),
   });
   const times = new Map<string, string>();
-  const nodeDate = (key: string): string | undefined => graph.getNodeAttribute(key, 'date') ?? graph.getNodeAttribute(key, 'firstDate');
+  const nodeDate = (key: string): string | undefined =>
+    graph.getNodeAttribute(key, 'date') ?? graph.getNodeAttribute(key, 'firstDate');
   graph.forEachNode((key, a) => {
     const start = a.kind === 'Cable' ? a.date : a.firstDate;
     if (start) times.set(`node ${escapeXml(key)}`, start);
   });
   graph.forEachEdge((key, a, source, target) => {
-    const start = a.type === 'CO_MENTIONED' ? a.firstDate : nodeDate(graph.getNodeAttribute(source, 'kind') === 'Cable' ? source : target);
+    const start =
+      a.type === 'CO_MENTIONED'
+        ? a.firstDate
+        : nodeDate(graph.getNodeAttribute(source, 'kind') === 'Cable' ? source : target);
     if (start) times.set(`edge ${escapeXml(key)}`, start);
   });
   return xml
     .replace(/ xmlns:viz="[^"]*"/, '')
     .replace(/<viz:/g, '<')
     .replace(/<graph defaultedgetype="(\w+)"/, '<graph defaultedgetype="$1" mode="dynamic" timeformat="date"')
-    .replace(/<(node|edge) id="([^"]*)"/g, (whole, element: string, id: string) => (times.has(`${element} ${id}`) ? `${whole} start="${times.get(`${element} ${id}`)}"` : whole));
+    .replace(/<(node|edge) id="([^"]*)"/g, (whole, element: string, id: string) =>
+      times.has(`${element} ${id}`) ? `${whole} start="${times.get(`${element} ${id}`)}"` : whole,
+    );
 }

@@ -28,7 +28,13 @@ import { buildDbOf } from '../db/helpers';
 import { SEEDS, recordsOf } from '../graph/helpers';
 import { joined, validateGexf } from './helpers';
 
-const filesOf = (dir: string): Record<string, string> => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+const filesOf = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
 
 describe('streamed exports of a graph database', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-stream-'));
@@ -66,13 +72,19 @@ describe('streamed exports of a graph database', () => {
     ['types', { types: ['Person', 'Place'] }],
     ['minimum weight', { minWeight: 3 }],
     ['top by PageRank', { top: 25 }],
-    ['top by PageRank of people and organizations, weight ≥ 2', { types: ['Person', 'Organization'], minWeight: 2, top: 40 }],
+    [
+      'top by PageRank of people and organizations, weight ≥ 2',
+      { types: ['Person', 'Organization'], minWeight: 2, top: 40 },
+    ],
     ['date window', { since: '2005', until: '2007-12' }],
     ['minimum weight, isolates kept', { minWeight: 3, keepIsolates: true }],
   ])('filtered (%s): the same graph as filterGraph, the same documents', async (_name, filter) => {
     const expected = filterGraph(graph, filter);
     // The export command's order: a pass over the database's edges narrows the filter, then the source.
-    const source = dbSource(reader, (await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), filter)).filter);
+    const source = dbSource(
+      reader,
+      (await withoutDisconnected(reader.nodes.keys, reader.nodes.attributes, reader.edges(), filter)).filter,
+    );
     expect(source.nodes.keys).toEqual(expected.nodes());
     const edges: string[] = [];
     for await (const edge of source.edges()) edges.push(edge.key);
@@ -98,7 +110,13 @@ describe('GexfWriter', () => {
   const synthetic = (n: number, perNode: number) => {
     const g = { read: 0 };
     const keys = Array.from({ length: n }, (_, i) => `p${i}`);
-    const attributes = keys.map((k, i) => ({ kind: 'Person', label: `Person ${k} <${i}> & "co"`, weightedDegree: i % 17, pagerank: 1 / (i + 1), firstDate: '1990-01-01' }));
+    const attributes = keys.map((k, i) => ({
+      kind: 'Person',
+      label: `Person ${k} <${i}> & "co"`,
+      weightedDegree: i % 17,
+      pagerank: 1 / (i + 1),
+      firstDate: '1990-01-01',
+    }));
     const index = new Map(keys.map((k, i) => [k, i]));
     const source: ExportSource<AsyncIterable<ExportEdge>> = {
       options: { type: 'mixed', multi: true, allowSelfLoops: false },
@@ -108,7 +126,19 @@ describe('GexfWriter', () => {
         for (let i = 0; i < n; i += 1) {
           for (let j = 1; j <= perNode; j += 1) {
             g.read += 1;
-            yield { key: `CO_MENTIONED:p${i}--p${(i + j) % n}`, source: `p${i}`, target: `p${(i + j) % n}`, undirected: true, attributes: { type: 'CO_MENTIONED', weight: j, cables: ['07PARIS3534', `c${i}`], firstDate: '2001-02-03', lastDate: '2002-03-04' } };
+            yield {
+              key: `CO_MENTIONED:p${i}--p${(i + j) % n}`,
+              source: `p${i}`,
+              target: `p${(i + j) % n}`,
+              undirected: true,
+              attributes: {
+                type: 'CO_MENTIONED',
+                weight: j,
+                cables: ['07PARIS3534', `c${i}`],
+                firstDate: '2001-02-03',
+                lastDate: '2002-03-04',
+              },
+            };
           }
         }
       },
@@ -134,7 +164,7 @@ describe('GexfWriter', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan((1 << 20) + 10_000);
     // Chunks of edges come out while the second pass is under way, not after it.
     const edgeChunks = chunks.filter((c) => c.edgesRead > 100_000);
-    expect(edgeChunks[0]!.edgesRead).toBeLessThan(110_000);
+    expect(edgeChunks[0].edgesRead).toBeLessThan(110_000);
     expect(last.endsWith('</gexf>')).toBe(true);
   });
 
@@ -158,7 +188,9 @@ describe('writeChunksToFile', () => {
       yield '<gexf>'.repeat(100_000);
       throw new Error('disk on fire');
     }
-    await expect(writeChunksToFile(path.join(dir, 'half.gexf'), failing())).rejects.toThrow(/cannot write .*half\.gexf: disk on fire/);
+    await expect(writeChunksToFile(path.join(dir, 'half.gexf'), failing())).rejects.toThrow(
+      /cannot write .*half\.gexf: disk on fire/,
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

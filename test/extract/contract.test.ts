@@ -5,7 +5,10 @@ import { ENTITY_TYPES } from '../../src/model';
 const seed000 = makeCable('05PARIS77', readShared('seeds', '000_95b061aa67c0afb6.txt'));
 const ann = fromBracketed(readShared('seeds', '002_d07167338e538831.txt'));
 const seed002 = makeCable('07PARIS3534', ann.text, { annotations: ann.annotations, format: 'annotated' } as never);
-const caps = makeCable('86MADRID1', 'SUBJECT: FOREIGN MINISTER ORDONEZ ON LIBYA\n\n1. FOREIGN MINISTER FRANCISCO ORDONEZ TOLD THE AMBASSADOR THAT SPAIN WOULD CONSULT NATO.\nENDERS\n');
+const caps = makeCable(
+  '86MADRID1',
+  'SUBJECT: FOREIGN MINISTER ORDONEZ ON LIBYA\n\n1. FOREIGN MINISTER FRANCISCO ORDONEZ TOLD THE AMBASSADOR THAT SPAIN WOULD CONSULT NATO.\nENDERS\n',
+);
 const cables = [seed000, seed002, caps];
 
 const extractors: Extractor[] = [createExtractor('builtin'), createExtractor('annotated')];

@@ -10,10 +10,30 @@ import { makeCable } from './helpers';
 
 describe('tagger tokens', () => {
   it('keeps offsets, splits a possessive and trailing dots, and marks subject and header lines', () => {
-    const text = 'SUBJECT: KOUCHNER MEETS EUR/WE\n\n1. (C) Kouchner\'s aide met Mr. Levitte.';
+    const text = "SUBJECT: KOUCHNER MEETS EUR/WE\n\n1. (C) Kouchner's aide met Mr. Levitte.";
     const { tokens, lines } = tokenizeForTagger(text);
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
-    expect(tokens.map((t) => t.text)).toEqual(['SUBJECT', ':', 'KOUCHNER', 'MEETS', 'EUR', '/', 'WE', '1', '.', '(', 'C', ')', 'Kouchner', "'s", 'aide', 'met', 'Mr.', 'Levitte', '.']);
+    expect(tokens.map((t) => t.text)).toEqual([
+      'SUBJECT',
+      ':',
+      'KOUCHNER',
+      'MEETS',
+      'EUR',
+      '/',
+      'WE',
+      '1',
+      '.',
+      '(',
+      'C',
+      ')',
+      'Kouchner',
+      "'s",
+      'aide',
+      'met',
+      'Mr.',
+      'Levitte',
+      '.',
+    ]);
     expect(lines[0]).toEqual({ caps: true, subject: true, header: true });
     expect(lines[2]).toEqual({ caps: false, subject: false, header: false });
     expect(shapeOf('Kouchner')).toBe('Xx');
@@ -24,10 +44,28 @@ describe('tagger tokens', () => {
 
 describe('tagger tokens of hyphenated words', () => {
   it('splits hyphenated words and the Q-for-apostrophe possessive into parts, offsets kept', () => {
-    const text = "Dubai-based Jean-David Levitte met MugabeQs envoy on U.S.-Iran talks.";
+    const text = 'Dubai-based Jean-David Levitte met MugabeQs envoy on U.S.-Iran talks.';
     const { tokens } = tokenizeForTagger(text);
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
-    expect(tokens.map((t) => t.text)).toEqual(['Dubai', '-', 'based', 'Jean', '-', 'David', 'Levitte', 'met', 'Mugabe', 'Qs', 'envoy', 'on', 'U.S.', '-', 'Iran', 'talks', '.']);
+    expect(tokens.map((t) => t.text)).toEqual([
+      'Dubai',
+      '-',
+      'based',
+      'Jean',
+      '-',
+      'David',
+      'Levitte',
+      'met',
+      'Mugabe',
+      'Qs',
+      'envoy',
+      'on',
+      'U.S.',
+      '-',
+      'Iran',
+      'talks',
+      '.',
+    ]);
   });
 
   it('leaves out of scoring only tokens with no capital within two tokens and no rule label', () => {
@@ -45,7 +83,9 @@ describe('BIO decoding', () => {
     expect(allowed(0, TAGS.indexOf('I-PLACE'))).toBe(false);
     const cable = makeCable('07PARIS1', 'Bernard Kouchner visited Paris.');
     const { tokens } = tokenizeForTagger(cable.text);
-    const tags = Uint8Array.from(['B-PERSON', 'I-PERSON', 'O', 'B-PLACE', 'O'].map((t) => TAGS.indexOf(t as (typeof TAGS)[number])));
+    const tags = Uint8Array.from(
+      ['B-PERSON', 'I-PERSON', 'O', 'B-PLACE', 'O'].map((t) => TAGS.indexOf(t as (typeof TAGS)[number])),
+    );
     expect(mentionsOf(cable, tokens, tags)).toEqual([
       { type: 'PERSON', text: 'Bernard Kouchner', start: 0, end: 16 },
       { type: 'PLACE', text: 'Paris', start: 25, end: 30 },
@@ -58,28 +98,47 @@ describe('the averaged perceptron', () => {
   const cable = makeCable('07PARIS2', 'Ambassador Stapleton met Zorbanian in Paris. Zorbanian said nothing.');
   const input = taggerInput(cable, rules);
   const gold = new Uint8Array(input.tokens.length);
-  input.tokens.forEach((t, i) => { if (t.text === 'Zorbanian' || t.text === 'Stapleton') gold[i] = TAGS.indexOf('B-PERSON'); if (t.text === 'Paris') gold[i] = TAGS.indexOf('B-PLACE'); });
+  input.tokens.forEach((t, i) => {
+    if (t.text === 'Zorbanian' || t.text === 'Stapleton') gold[i] = TAGS.indexOf('B-PERSON');
+    if (t.text === 'Paris') gold[i] = TAGS.indexOf('B-PLACE');
+  });
 
   it('learns a cable it is trained on, the same weights on every run, and survives serialization', () => {
-    const train = () => { const tr = new PerceptronTrainer(); for (let e = 0; e < 5; e++) tr.train(input, STATIC, gold); return tr.averaged(); };
+    const train = () => {
+      const tr = new PerceptronTrainer();
+      for (let e = 0; e < 5; e++) tr.train(input, STATIC, gold);
+      return tr.averaged();
+    };
     const model = train();
     expect(Array.from(model.decode(input, STATIC))).toEqual(Array.from(gold));
     const again = train();
     expect(Buffer.compare(model.serialize(), again.serialize())).toBe(0);
     const reloaded = Perceptron.deserialize(model.serialize());
     expect(Array.from(reloaded.decode(input, STATIC))).toEqual(Array.from(gold));
-    expect(new TaggerExtractor({ model }).extractOne(cable).map((m) => `${m.type}:${m.text}`)).toEqual(['PERSON:Stapleton', 'PERSON:Zorbanian', 'PLACE:Paris', 'PERSON:Zorbanian']);
+    expect(new TaggerExtractor({ model }).extractOne(cable).map((m) => `${m.type}:${m.text}`)).toEqual([
+      'PERSON:Stapleton',
+      'PERSON:Zorbanian',
+      'PLACE:Paris',
+      'PERSON:Zorbanian',
+    ]);
   });
 
   it('refuses a weight file that is not one, naming it', () => {
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tagger-')), 'weights.bin.gz');
     fs.writeFileSync(bad, 'not gzip');
-    expect(() => new TaggerExtractor({ weights: bad })).toThrow(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not tagger weights`));
+    expect(() => new TaggerExtractor({ weights: bad })).toThrow(
+      new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not tagger weights`),
+    );
   });
 
   it('the committed weights tag a cable', () => {
-    const c = makeCable('08PARIS3', 'SUBJECT: FM KOUCHNER ON IRAN\n\n1. (C) Foreign Minister Bernard Kouchner told the Ambassador in Paris that the EU would act.');
+    const c = makeCable(
+      '08PARIS3',
+      'SUBJECT: FM KOUCHNER ON IRAN\n\n1. (C) Foreign Minister Bernard Kouchner told the Ambassador in Paris that the EU would act.',
+    );
     const found = new TaggerExtractor().extractOne(c).map((m) => `${m.type}:${m.text}`);
-    expect(found).toEqual(expect.arrayContaining(['PERSON:Bernard Kouchner', 'PLACE:Paris', 'ORGANIZATION:EU', 'PLACE:IRAN']));
+    expect(found).toEqual(
+      expect.arrayContaining(['PERSON:Bernard Kouchner', 'PLACE:Paris', 'ORGANIZATION:EU', 'PLACE:IRAN']),
+    );
   });
 });

@@ -14,14 +14,16 @@ describe('the graph of the two seeds', () => {
     const edges = graph.edges(kouchner, talabani).map((e) => graph.getEdgeAttributes(e));
     expect(edges).toHaveLength(1);
     expect(edges[0]).toMatchObject({ type: 'CO_MENTIONED', cableCount: 1, cables: ['07PARIS3534'] });
-    const evidence = edges[0]!.evidence as Array<{ cable: string; paragraphs: number[] }>;
+    const evidence = edges[0].evidence as Array<{ cable: string; paragraphs: number[] }>;
     expect(evidence).toHaveLength(1);
-    expect(evidence[0]!.cable).toBe('07PARIS3534');
+    expect(evidence[0].cable).toBe('07PARIS3534');
     // ¶2 (Masseret's readout: "ties to Kurdish leader … Jalal Talabani") and ¶3 ("President
     // Talabani's rejection"): exactly the paragraphs whose text names both.
     const cable = records.find((r) => r.cable.id === '07PARIS3534')!;
-    const both = cable.mentions.filter((m) => /Talabani/.test(m.text)).map((m) => cable.cable.paragraphs.find((p) => m.start >= p.start && m.start < p.end)!.number);
-    expect(evidence[0]!.paragraphs).toEqual([2, 3]);
+    const both = cable.mentions
+      .filter((m) => /Talabani/.test(m.text))
+      .map((m) => cable.cable.paragraphs.find((p) => m.start >= p.start && m.start < p.end)!.number);
+    expect(evidence[0].paragraphs).toEqual([2, 3]);
     expect([...new Set(both)]).toEqual([2, 3]);
     // weight = 1 cable + 2 paragraphs.
     expect(edges[0]).toMatchObject({ weight: 3, paragraphCount: 2 });
@@ -30,7 +32,11 @@ describe('the graph of the two seeds', () => {
 
   test('authorship: Leach signed 05PARIS77, PEKALA 07PARIS3534, Josiah Rosenblatt classified both', () => {
     const { graph } = buildGraph(records);
-    const into = (cable: string, type: string) => graph.inEdges(cable).filter((e) => graph.getEdgeAttribute(e, 'type') === type).map((e) => graph.getNodeAttribute(graph.source(e), 'name'));
+    const into = (cable: string, type: string) =>
+      graph
+        .inEdges(cable)
+        .filter((e) => graph.getEdgeAttribute(e, 'type') === type)
+        .map((e) => graph.getNodeAttribute(graph.source(e), 'name'));
     expect(into('05PARIS77', 'SIGNED')).toEqual(['Leach']);
     expect(into('07PARIS3534', 'SIGNED')).toEqual(['Pekala']);
     expect(into('05PARIS77', 'CLASSIFIED')).toEqual(['Josiah Rosenblatt']);
@@ -44,17 +50,29 @@ describe('the graph of the two seeds', () => {
       const person = nodeNamed(graph, name);
       expect(graph.edges(person).filter((e) => graph.getEdgeAttribute(e, 'type') === 'CO_MENTIONED')).toEqual([]);
     }
-    expect(graph.getEdgeAttributes(`MENTIONS:05PARIS77->${nodeNamed(graph, 'Josiah Rosenblatt')}`)).toMatchObject({ count: 1, paragraphs: [0] });
+    expect(graph.getEdgeAttributes(`MENTIONS:05PARIS77->${nodeNamed(graph, 'Josiah Rosenblatt')}`)).toMatchObject({
+      count: 1,
+      paragraphs: [0],
+    });
   });
 
   test('05PARIS77 references two cables outside the corpus; tags and origin post', () => {
     const { graph } = buildGraph(records);
-    const out = (type: string) => graph.outEdges('05PARIS77').filter((e) => graph.getEdgeAttribute(e, 'type') === type).map((e) => graph.target(e));
+    const out = (type: string) =>
+      graph
+        .outEdges('05PARIS77')
+        .filter((e) => graph.getEdgeAttribute(e, 'type') === type)
+        .map((e) => graph.target(e));
     expect(out('REFERENCES').sort()).toEqual(['04PARIS9098', '04STATE274965']);
     expect(graph.getNodeAttributes('04STATE274965')).toMatchObject({ kind: 'Cable', inCorpus: false });
     expect(graph.getNodeAttribute('05PARIS77', 'inCorpus')).toBe(true);
     expect(out('TAGGED')).toEqual(['tag:PREL', 'tag:PROP', 'tag:PHUM', 'tag:IZ', 'tag:FR']);
-    expect(graph.getNodeAttributes('tag:IZ')).toMatchObject({ kind: 'Tag', code: 'IZ', name: 'Iraq', tagKind: 'country' });
+    expect(graph.getNodeAttributes('tag:IZ')).toMatchObject({
+      kind: 'Tag',
+      code: 'IZ',
+      name: 'Iraq',
+      tagKind: 'country',
+    });
     expect(out('FROM')).toEqual(['post:PARIS']);
     expect(graph.getNodeAttribute('post:PARIS', 'name')).toBe('Paris');
   });
@@ -78,7 +96,11 @@ describe('the graph of the two seeds', () => {
 
   test('versions are recorded in the same order whichever copy was read first', () => {
     const original = records.find((r) => r.cable.id === '05PARIS77')!;
-    const html: CableRecord = { ...original, cable: { ...original.cable, released: '2011-08-30T01:44:00Z' }, versions: [{ file: 'b.html', released: '2011-08-30T01:44:00Z', hash: 'html' }] };
+    const html: CableRecord = {
+      ...original,
+      cable: { ...original.cable, released: '2011-08-30T01:44:00Z' },
+      versions: [{ file: 'b.html', released: '2011-08-30T01:44:00Z', hash: 'html' }],
+    };
     const csv: CableRecord = { ...original, versions: [{ file: 'a.csv', row: 7, hash: 'csv' }] };
     const one = mergeRecords([html], [csv]).get('05PARIS77')!;
     const other = mergeRecords([csv], [html]).get('05PARIS77')!;
@@ -97,7 +119,7 @@ describe('the graph of the two seeds', () => {
     const merged = mergeRecords(records, [corrected]);
     expect(merged.size).toBe(2);
     expect(merged.get('05PARIS77')!.cable.subject).toBe('CORRECTED SUBJECT');
-    expect(merged.get('05PARIS77')!.versions.map((v) => v.hash)).toEqual([original.versions[0]!.hash, 'corrected']);
+    expect(merged.get('05PARIS77')!.versions.map((v) => v.hash)).toEqual([original.versions[0].hash, 'corrected']);
     // Reading the older copy again changes nothing.
     const again = mergeRecords(merged.values(), [original]);
     expect(again.get('05PARIS77')!.cable.subject).toBe('CORRECTED SUBJECT');

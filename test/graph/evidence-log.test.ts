@@ -13,7 +13,7 @@ describe('EvidenceLog', () => {
     for (let i = 0; i < 100_000; i += 1) {
       const bucket = i % 5 === 0 ? 0 : i % 7 === 0 ? 2 : 1;
       log.push(bucket, i * 3 - 50_000);
-      expected[bucket]!.push(i * 3 - 50_000);
+      expected[bucket].push(i * 3 - 50_000);
     }
     return expected;
   };
@@ -23,7 +23,7 @@ describe('EvidenceLog', () => {
     const expected = fill(spilled);
     for (let b = 0; b < 3; b += 1) expect(Array.from(spilled.read(b))).toEqual(expected[b]);
     spilled.push(2, 42);
-    expect(Array.from(spilled.read(2))).toEqual([...expected[2]!, 42]);
+    expect(Array.from(spilled.read(2))).toEqual([...expected[2], 42]);
     expect(fs.readdirSync(path.join(dir, 'spill')).sort()).toEqual(['bucket-0.i32', 'bucket-1.i32', 'bucket-2.i32']);
     spilled.remove();
     expect(fs.existsSync(path.join(dir, 'spill'))).toBe(false);

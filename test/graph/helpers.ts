@@ -9,14 +9,15 @@ export const SEEDS = path.join(SHARED, 'seeds');
 
 export async function recordsOf(inputs: string[]): Promise<CableRecord[]> {
   const records: CableRecord[] = [];
-  for await (const processed of processCables(readCables(inputs), { ner: 'builtin', workers: 0 })) records.push(toCableRecord(processed));
+  for await (const processed of processCables(readCables(inputs), { ner: 'builtin', workers: 0 }))
+    records.push(toCableRecord(processed));
   return records;
 }
 
 export const nodeNamed = (graph: Graph, name: string): string => {
   const found = graph.filterNodes((_n, a) => a.name === name);
   if (found.length !== 1) throw new Error(`${found.length} nodes named ${name}`);
-  return found[0]!;
+  return found[0];
 };
 
 /** Edge type → count, and node kind → count. */

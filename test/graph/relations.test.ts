@@ -11,9 +11,18 @@ import { Explorer } from '../../src/server/explore';
 import { buildDbOf, graphOfDb } from '../db/helpers';
 import { SEEDS, recordsOf } from './helpers';
 
-
-const edgesOfType = (graph: Graph, type: string): Array<{ key: string; source: string; target: string; attributes: Record<string, unknown> }> =>
-  graph.filterEdges((_e, a) => a.type === type).map((key) => ({ key, source: graph.source(key), target: graph.target(key), attributes: graph.getEdgeAttributes(key) }));
+const edgesOfType = (
+  graph: Graph,
+  type: string,
+): Array<{ key: string; source: string; target: string; attributes: Record<string, unknown> }> =>
+  graph
+    .filterEdges((_e, a) => a.type === type)
+    .map((key) => ({
+      key,
+      source: graph.source(key),
+      target: graph.target(key),
+      attributes: graph.getEdgeAttributes(key),
+    }));
 
 describe('relation edges of the seeds', () => {
   let records: CableRecord[];
@@ -28,7 +37,11 @@ describe('relation edges of the seeds', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('Kouchner holds Foreign Minister of France (07PARIS3534), with the passage', () => {
-    const role = edgesOfType(graph, 'HOLDS_ROLE').find((e) => /Kouchner/.test(graph.getNodeAttribute(e.source, 'name') as string) && e.attributes.title === 'Foreign Minister');
+    const role = edgesOfType(graph, 'HOLDS_ROLE').find(
+      (e) =>
+        /Kouchner/.test(graph.getNodeAttribute(e.source, 'name') as string) &&
+        e.attributes.title === 'Foreign Minister',
+    );
     expect(role).toBeDefined();
     expect(graph.getNodeAttributes(role!.target)).toMatchObject({ kind: 'Place', name: 'France' });
     expect(role!.attributes.cables).toContain('07PARIS3534');
@@ -39,7 +52,9 @@ describe('relation edges of the seeds', () => {
   });
 
   test('Talabani holds President of Iraq, with the passage', () => {
-    const role = edgesOfType(graph, 'HOLDS_ROLE').find((e) => /Talabani/.test(graph.getNodeAttribute(e.source, 'name') as string) && e.attributes.title === 'President');
+    const role = edgesOfType(graph, 'HOLDS_ROLE').find(
+      (e) => /Talabani/.test(graph.getNodeAttribute(e.source, 'name') as string) && e.attributes.title === 'President',
+    );
     expect(role).toBeDefined();
     expect(graph.getNodeAttributes(role!.target)).toMatchObject({ kind: 'Place', name: 'Iraq' });
     expect((role!.attributes.evidence as string[]).some((t) => /President of Iraq Jalal Talabani/.test(t))).toBe(true);
@@ -51,7 +66,8 @@ describe('relation edges of the seeds', () => {
     expect(new Set(roles.map((e) => e.key)).size).toBe(roles.length);
     for (const e of roles) {
       const n = (e.attributes.cables as string[]).length;
-      for (const list of ['dates', 'paragraphs', 'evidence', 'starts', 'ends', 'titleTexts']) expect((e.attributes[list] as unknown[]).length).toBe(n);
+      for (const list of ['dates', 'paragraphs', 'evidence', 'starts', 'ends', 'titleTexts'])
+        expect((e.attributes[list] as unknown[]).length).toBe(n);
       const dates = (e.attributes.dates as string[]).filter(Boolean);
       expect(dates).toEqual([...dates].sort());
       expect(e.attributes.cableCount).toBe(new Set(e.attributes.cables as string[]).size);
@@ -59,20 +75,24 @@ describe('relation edges of the seeds', () => {
   });
 
   test('the graph database gives the same relation edges as the graph built in memory', async () => {
-    const fromDb = (await graphOfDb(file)).edges.filter(([, , , , a]) => ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes((a as { type: string }).type));
-    const inMemory = graph.filterEdges((_e, a) => ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes(a.type as string)).map((k) => [k, graph.source(k), graph.target(k), false, graph.getEdgeAttributes(k)]);
+    const fromDb = (await graphOfDb(file)).edges.filter(([, , , , a]) =>
+      ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes((a as { type: string }).type),
+    );
+    const inMemory = graph
+      .filterEdges((_e, a) => ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes(a.type as string))
+      .map((k) => [k, graph.source(k), graph.target(k), false, graph.getEdgeAttributes(k)]);
     expect(fromDb.length).toBeGreaterThan(3);
     expect(JSON.stringify(fromDb)).toBe(JSON.stringify(inMemory));
   });
 
-  test('GET /api/relations: Kouchner\'s roles from the SQLite store, each statement with its cable and passage', async () => {
+  test("GET /api/relations: Kouchner's roles from the SQLite store, each statement with its cable and passage", async () => {
     const store = SqliteStore.open(file);
     try {
       const explorer = new Explorer(store);
       const [hit] = await explorer.search('Kouchner', ['Person'], 1);
-      const relations = await explorer.relations(hit!.id);
+      const relations = await explorer.relations(hit.id);
       const fm = relations!.roles.find((r) => r.title === 'Foreign Minister');
-      expect(fm).toMatchObject({ person: { id: hit!.id, kind: 'Person' }, owner: { name: 'France', kind: 'Place' } });
+      expect(fm).toMatchObject({ person: { id: hit.id, kind: 'Person' }, owner: { name: 'France', kind: 'Place' } });
       const statement = fm!.statements.find((s) => s.cable === '07PARIS3534');
       expect(statement).toMatchObject({ paragraph: 1, titleText: 'French FM' });
       expect(statement!.evidence).toMatch(/French FM Kouchner/);
@@ -87,25 +107,79 @@ describe('relation edges of the seeds', () => {
 });
 
 describe('relationEdges', () => {
-  const key = (n: number): string => ['p-a', 'p-b', 'l-france', 'post:Embassy Paris', '07PARIS1', '07PARIS2'][n]!;
-  const role = (cable: number, date: string, evidence: string) => ({ cable, person: 0, title: 'Foreign Minister', titleText: 'FM', owner: 2, ownerName: 'France', country: 'France', basis: 'explicit' as const, former: false, date, paragraph: 2, evidence, start: 10, end: 40 });
+  const key = (n: number): string => ['p-a', 'p-b', 'l-france', 'post:Embassy Paris', '07PARIS1', '07PARIS2'][n];
+  const role = (cable: number, date: string, evidence: string) => ({
+    cable,
+    person: 0,
+    title: 'Foreign Minister',
+    titleText: 'FM',
+    owner: 2,
+    ownerName: 'France',
+    country: 'France',
+    basis: 'explicit' as const,
+    former: false,
+    date,
+    paragraph: 2,
+    evidence,
+    start: 10,
+    end: 40,
+  });
 
   test('aggregates a role over cables (dates spanning them, statements by date) and keeps one MET per pair and cable', () => {
     const rows: CableRelationRows = {
-      roles: [role(5, '2007-09-01', 'later'), role(4, '2007-08-01', 'earlier'), { ...role(4, '2007-08-01', 'no node'), owner: undefined, ownerName: 'Atlantis', title: 'King' }],
+      roles: [
+        role(5, '2007-09-01', 'later'),
+        role(4, '2007-08-01', 'earlier'),
+        { ...role(4, '2007-08-01', 'no node'), owner: undefined, ownerName: 'Atlantis', title: 'King' },
+      ],
       affiliations: [],
       meetings: [
-        { cable: 4, a: 3, aRole: 'Ambassador', b: 1, date: '2007-07-30', dateSource: 'text', form: 'met', paragraph: 3, evidence: 'The Ambassador met B on July 30.', start: 0, end: 33 },
+        {
+          cable: 4,
+          a: 3,
+          aRole: 'Ambassador',
+          b: 1,
+          date: '2007-07-30',
+          dateSource: 'text',
+          form: 'met',
+          paragraph: 3,
+          evidence: 'The Ambassador met B on July 30.',
+          start: 0,
+          end: 33,
+        },
         { cable: 5, a: 0, b: 1, dateSource: 'cable', form: 'told', evidence: 'A told B.', start: 5, end: 14 },
       ],
     };
     const edges = relationEdges(rows, key);
-    expect(edges.map((e) => e.key)).toEqual(['HOLDS_ROLE:p-a->l-france:Foreign Minister', 'MET:p-a->p-b:07PARIS2', 'MET:post:Embassy Paris->p-b:07PARIS1']);
-    expect(edges[0]!.attributes).toEqual({
-      type: 'HOLDS_ROLE', title: 'Foreign Minister', firstDate: '2007-08-01', lastDate: '2007-09-01', cableCount: 2, cables: ['07PARIS1', '07PARIS2'], dates: ['2007-08-01', '2007-09-01'],
-      paragraphs: [2, 2], evidence: ['earlier', 'later'], starts: [10, 10], ends: [40, 40], titleTexts: ['FM', 'FM'],
+    expect(edges.map((e) => e.key)).toEqual([
+      'HOLDS_ROLE:p-a->l-france:Foreign Minister',
+      'MET:p-a->p-b:07PARIS2',
+      'MET:post:Embassy Paris->p-b:07PARIS1',
+    ]);
+    expect(edges[0].attributes).toEqual({
+      type: 'HOLDS_ROLE',
+      title: 'Foreign Minister',
+      firstDate: '2007-08-01',
+      lastDate: '2007-09-01',
+      cableCount: 2,
+      cables: ['07PARIS1', '07PARIS2'],
+      dates: ['2007-08-01', '2007-09-01'],
+      paragraphs: [2, 2],
+      evidence: ['earlier', 'later'],
+      starts: [10, 10],
+      ends: [40, 40],
+      titleTexts: ['FM', 'FM'],
     });
-    expect(edges[1]!.attributes).toEqual({ type: 'MET', cable: '07PARIS2', dateSource: 'cable', form: 'told', paragraph: 0, evidence: 'A told B.', start: 5, end: 14 });
-    expect(edges[2]!.attributes).toMatchObject({ cable: '07PARIS1', date: '2007-07-30', role: 'Ambassador' });
+    expect(edges[1].attributes).toEqual({
+      type: 'MET',
+      cable: '07PARIS2',
+      dateSource: 'cable',
+      form: 'told',
+      paragraph: 0,
+      evidence: 'A told B.',
+      start: 5,
+      end: 14,
+    });
+    expect(edges[2].attributes).toMatchObject({ cable: '07PARIS1', date: '2007-07-30', role: 'Ambassador' });
   });
 });

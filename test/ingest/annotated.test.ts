@@ -16,7 +16,14 @@ describe('annotated seed 002', () => {
   });
 
   test('types and surfaces as bracketed, MISC kept (the extractor decides what is a node)', () => {
-    expect(annotations.slice(0, 6).map((a) => `${a.type}:${a.text}`)).toEqual(['LOC:PARIS', 'LOC:DECL:', 'MISC:FRENCH', 'ORG:MFA', 'LOC:IRAQ', 'PER:Josiah Rosenblatt']);
+    expect(annotations.slice(0, 6).map((a) => `${a.type}:${a.text}`)).toEqual([
+      'LOC:PARIS',
+      'LOC:DECL:',
+      'MISC:FRENCH',
+      'ORG:MFA',
+      'LOC:IRAQ',
+      'PER:Josiah Rosenblatt',
+    ]);
     expect(annotations.filter((a) => a.type === 'PER' && a.text === 'Kouchner').length).toBeGreaterThan(10);
     expect(annotations.some((a) => a.type === 'PER' && a.text === 'Jalal Talabani')).toBe(true);
   });
@@ -37,7 +44,9 @@ describe('annotated seed 002', () => {
 
 describe('bracket removal on small inputs', () => {
   test('offsets stay exact after repairs before and inside brackets', () => {
-    const { text, annotations } = readAnnotatedText('( C ) [PER Bernard Kouchner  ] \'s aide met [ORG MFA  ] staff in [LOC Irbil  ] .');
+    const { text, annotations } = readAnnotatedText(
+      "( C ) [PER Bernard Kouchner  ] 's aide met [ORG MFA  ] staff in [LOC Irbil  ] .",
+    );
     expect(text).toBe("(C) Bernard Kouchner's aide met MFA staff in Irbil.");
     expect(annotations.map((a) => [a.type, a.text, text.slice(a.start, a.end)])).toEqual([
       ['PER', 'Bernard Kouchner', 'Bernard Kouchner'],

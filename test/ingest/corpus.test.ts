@@ -14,7 +14,12 @@ describe('integration: ../shared/corpus, HTML and CSV', () => {
   beforeAll(async () => {
     const a = await readAll([path.join(SHARED, 'corpus/cablegate')]);
     const b = await readAll([path.join(SHARED, 'corpus/cables-sample.csv')]);
-    problems = [...a.diagnostics, ...b.diagnostics, ...a.cables.flatMap((c) => c.diagnostics), ...b.cables.flatMap((c) => c.diagnostics)].map((d) => `${d.file}: ${d.message}`);
+    problems = [
+      ...a.diagnostics,
+      ...b.diagnostics,
+      ...a.cables.flatMap((c) => c.diagnostics),
+      ...b.cables.flatMap((c) => c.diagnostics),
+    ].map((d) => `${d.file}: ${d.message}`);
     html = new Map(a.cables.map((raw) => parseCable(raw)).map((c) => [c.id, c]));
     csv = new Map(b.cables.map((raw) => parseCable(raw)).map((c) => [c.id, c]));
   }, 60_000);
@@ -31,13 +36,17 @@ describe('integration: ../shared/corpus, HTML and CSV', () => {
       expect(cable.id).toMatch(/^\d{2}[A-Z][A-Z0-9-]*\d+$/);
       expect(cable.idSource).toBe('metadata');
       expect(cable.created).toMatch(/^(19[6-9]\d|20[01]\d)-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
-      expect(cable.classification).toMatch(/^(UNCLASSIFIED|UNCLASSIFIED\/\/FOR OFFICIAL USE ONLY|CONFIDENTIAL|CONFIDENTIAL\/\/NOFORN|SECRET|SECRET\/\/NOFORN)$/);
+      expect(cable.classification).toMatch(
+        /^(UNCLASSIFIED|UNCLASSIFIED\/\/FOR OFFICIAL USE ONLY|CONFIDENTIAL|CONFIDENTIAL\/\/NOFORN|SECRET|SECRET\/\/NOFORN)$/,
+      );
       expect(cable.origin).toBeTruthy();
     }
   });
 
   test('paragraph offsets point at their text in every cable', () => {
-    const off = [...html.values()].flatMap((c) => c.paragraphs.filter((p) => c.text.slice(p.start, p.end) !== p.text).map((p) => `${c.id} ¶${p.number}`));
+    const off = [...html.values()].flatMap((c) =>
+      c.paragraphs.filter((p) => c.text.slice(p.start, p.end) !== p.text).map((p) => `${c.id} ¶${p.number}`),
+    );
     expect(off).toEqual([]);
   });
 
@@ -55,13 +64,26 @@ describe('integration: ../shared/corpus, HTML and CSV', () => {
   const CSV_LOST_TEXT = new Set(['09ULAANBAATAR234', '10MADRID87']);
 
   test('the HTML and CSV readings of each cable agree, field by field', () => {
-    const fields = ['created', 'classification', 'caveats', 'origin', 'routing', 'tags', 'subject', 'references', 'classifiedBy', 'signers'] as const;
+    const fields = [
+      'created',
+      'classification',
+      'caveats',
+      'origin',
+      'routing',
+      'tags',
+      'subject',
+      'references',
+      'classifiedBy',
+      'signers',
+    ] as const;
     const disagreements: string[] = [];
     for (const [id, h] of html) {
       if (CSV_LOST_TEXT.has(id)) continue;
       const c = csv.get(id)!;
-      for (const field of fields) if (JSON.stringify(h[field]) !== JSON.stringify(c[field])) disagreements.push(`${id} ${field}`);
-      const paras = (x: Cable) => JSON.stringify(x.paragraphs.map((p) => [p.number, p.classification, p.isSummary, p.isComment, p.text]));
+      for (const field of fields)
+        if (JSON.stringify(h[field]) !== JSON.stringify(c[field])) disagreements.push(`${id} ${field}`);
+      const paras = (x: Cable) =>
+        JSON.stringify(x.paragraphs.map((p) => [p.number, p.classification, p.isSummary, p.isComment, p.text]));
       if (paras(h) !== paras(c)) disagreements.push(`${id} paragraphs`);
       if (h.text !== c.text) disagreements.push(`${id} text`);
     }
@@ -71,13 +93,24 @@ describe('integration: ../shared/corpus, HTML and CSV', () => {
   test('where the CSV lost text after a literal <, the HTML reading keeps it', () => {
     expect(html.get('09ULAANBAATAR234')!.text.startsWith('<<220571>>\n8/13/2009 8:54\n09ULAANBAATAR234')).toBe(true);
     expect(csv.get('09ULAANBAATAR234')!.text.startsWith('>\n8/13/2009 8:54')).toBe(true);
-    expect(html.get('10MADRID87')!.references.map((r) => r.cableId ?? r.text)).toEqual(['09MADRID59', '10SANTODOMINGO21', '09MADRID1146', '09HAVANA683']);
+    expect(html.get('10MADRID87')!.references.map((r) => r.cableId ?? r.text)).toEqual([
+      '09MADRID59',
+      '10SANTODOMINGO21',
+      '09MADRID1146',
+      '09HAVANA683',
+    ]);
   });
 
   test('routing headers: sender and addressees of a widely distributed STATE cable', () => {
     const cable = html.get('08STATE103511')!;
     expect(cable.routing.from?.name).toBe('SECSTATE WASHDC');
-    expect(cable.routing.to.map((p) => p.name)).toEqual(['AMEMBASSY BELMOPAN', 'AMEMBASSY KYIV', 'AMEMBASSY MOSCOW', 'AMEMBASSY NAIROBI', 'AMEMBASSY RIGA']);
+    expect(cable.routing.to.map((p) => p.name)).toEqual([
+      'AMEMBASSY BELMOPAN',
+      'AMEMBASSY KYIV',
+      'AMEMBASSY MOSCOW',
+      'AMEMBASSY NAIROBI',
+      'AMEMBASSY RIGA',
+    ]);
     expect(cable.routing.to.every((p) => p.precedence === 'NIACT IMMEDIATE')).toBe(true);
     expect(cable.routing.info).toHaveLength(9);
     expect(cable.routing.info.map((p) => p.name)).toContain('COMDT COGARD WASHINGTON DC');

@@ -13,10 +13,14 @@ const GOOD = path.join(SHARED, 'corpus/cablegate/cable/2008/01/08BAGHDAD293.html
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli/index.js');
 
-async function read(inputs: string[], options: Parameters<typeof readCables>[1] = {}): Promise<{ cables: RawCable[]; diagnostics: Diagnostic[] }> {
+async function read(
+  inputs: string[],
+  options: Parameters<typeof readCables>[1] = {},
+): Promise<{ cables: RawCable[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const cables: RawCable[] = [];
-  for await (const raw of readCables(inputs, { ...options, onDiagnostic: (d) => diagnostics.push(d) })) cables.push(raw);
+  for await (const raw of readCables(inputs, { ...options, onDiagnostic: (d) => diagnostics.push(d) }))
+    cables.push(raw);
   return { cables, diagnostics };
 }
 
@@ -60,16 +64,25 @@ describe('hostile folders', () => {
   });
 
   test('NUL bytes after the first 8 KB: removed with one warning naming where; a mostly-NUL file is binary', async () => {
-    const text = fs.readFileSync(path.join(SHARED, 'seeds', fs.readdirSync(path.join(SHARED, 'seeds')).sort()[0]!));
-    const padded = Buffer.concat([text, Buffer.from('\n'.repeat(Math.max(0, 9000 - text.length))), Buffer.from([0]), Buffer.from('tail\n')]);
+    const text = fs.readFileSync(path.join(SHARED, 'seeds', fs.readdirSync(path.join(SHARED, 'seeds')).sort()[0]));
+    const padded = Buffer.concat([
+      text,
+      Buffer.from('\n'.repeat(Math.max(0, 9000 - text.length))),
+      Buffer.from([0]),
+      Buffer.from('tail\n'),
+    ]);
     fs.writeFileSync(path.join(dir, 'nul.txt'), padded);
     fs.writeFileSync(path.join(dir, 'zeros.txt'), Buffer.concat([Buffer.from('x'.repeat(9000)), Buffer.alloc(9000)]));
     const { cables, diagnostics } = await read([dir]);
     expect(cables).toHaveLength(1);
-    expect(cables[0]!.body).not.toContain('\u0000');
-    expect(cables[0]!.body.endsWith('tail\n')).toBe(true);
-    expect(cables[0]!.diagnostics).toEqual([expect.objectContaining({ rule: 'ingest:nul-bytes', message: expect.stringMatching(/1 NUL byte from byte \d+/) })]);
-    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'ingest:binary', file: path.join(dir, 'zeros.txt') })]);
+    expect(cables[0].body).not.toContain('\u0000');
+    expect(cables[0].body.endsWith('tail\n')).toBe(true);
+    expect(cables[0].diagnostics).toEqual([
+      expect.objectContaining({ rule: 'ingest:nul-bytes', message: expect.stringMatching(/1 NUL byte from byte \d+/) }),
+    ]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ rule: 'ingest:binary', file: path.join(dir, 'zeros.txt') }),
+    ]);
   });
 
   test('a file over the size budget is skipped with one diagnostic; the cables behind it come out', async () => {
@@ -77,7 +90,16 @@ describe('hostile folders', () => {
     fs.copyFileSync(GOOD, path.join(dir, 'b-good.html'));
     const { cables, diagnostics } = await read([dir], { budget: { maxBytes: 100_000 } });
     expect(cables.map((c) => c.metadata.referenceId)).toEqual(['08BAGHDAD293']);
-    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', rule: 'ingest:budget', file: path.join(dir, 'a-big.html'), message: expect.stringMatching(/^skipped: 195.3 KB, more than the 97.7 KB allowed for one cable file \(--max-file-size\)$/) })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'ingest:budget',
+        file: path.join(dir, 'a-big.html'),
+        message: expect.stringMatching(
+          /^skipped: 195.3 KB, more than the 97.7 KB allowed for one cable file \(--max-file-size\)$/,
+        ),
+      }),
+    ]);
   });
 
   test('a file over the time budget is skipped with one diagnostic (the reader checks its deadline)', async () => {
@@ -86,12 +108,17 @@ describe('hostile folders', () => {
     // The good page (45 KB, ~450 tokens) finishes before the reader's first clock read (every 4,096
     // tokens); the slow one (800,000 tokens) is past 1 ms by then on any machine.
     const { cables, diagnostics } = await read([dir], { budget: { maxMillis: 1 } });
-    expect(diagnostics.filter((d) => d.rule === 'ingest:budget').map((d) => [d.file, d.message])).toEqual([[path.join(dir, 'a-slow.html'), 'skipped: reading took longer than 0.001 s (--max-file-seconds)']]);
+    expect(diagnostics.filter((d) => d.rule === 'ingest:budget').map((d) => [d.file, d.message])).toEqual([
+      [path.join(dir, 'a-slow.html'), 'skipped: reading took longer than 0.001 s (--max-file-seconds)'],
+    ]);
     expect(cables.map((c) => c.metadata.referenceId).filter(Boolean)).toEqual(['08BAGHDAD293']);
   });
 
   test('files read side by side: every cable comes out once, as read alone', async () => {
-    const files = fs.readdirSync(path.join(SHARED, 'corpus/cablegate/cable/2009/01')).sort().map((f) => path.join(SHARED, 'corpus/cablegate/cable/2009/01', f));
+    const files = fs
+      .readdirSync(path.join(SHARED, 'corpus/cablegate/cable/2009/01'))
+      .sort()
+      .map((f) => path.join(SHARED, 'corpus/cablegate/cable/2009/01', f));
     const inOrder = await read(files);
     const sideBySide = await read(files, { concurrency: 6 });
     const key = (c: RawCable): string => c.source.file;
@@ -104,29 +131,47 @@ describe('hostile folders', () => {
   const root = process.getuid?.() === 0;
   const asNobody = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI];
   const permissionsApply = !root || spawnSync('setpriv', [...asNobody, '--version']).status === 0;
-  (permissionsApply ? test : test.skip)('an unreadable folder is named in one error and the good cables beside it still come out', () => {
-    // Run as a user that the folder's permissions stop (root reads everything): as `nobody` under root.
-    fs.chmodSync(dir, 0o755);
-    fs.mkdirSync(path.join(dir, 'locked'));
-    fs.copyFileSync(GOOD, path.join(dir, 'locked', 'x.html'));
-    fs.copyFileSync(GOOD, path.join(dir, 'good.html'));
-    fs.chmodSync(path.join(dir, 'good.html'), 0o644);
-    fs.chmodSync(path.join(dir, 'locked'), 0o000);
-    const command = root ? ['setpriv', asNobody] : [process.execPath, [CLI]];
-    const result = spawnSync(command[0] as string, [...(command[1] as string[]), 'parse', '--ner', 'none', dir], { encoding: 'utf8' });
-    fs.chmodSync(path.join(dir, 'locked'), 0o755);
-    expect(result.stderr).toBe(`error: ${path.join(dir, 'locked')}: cannot read folder: permission denied; its cables are skipped [ingest:unreadable-directory]\n`);
-    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['08BAGHDAD293']);
-    expect(result.status).toBe(0);
-  });
+  (permissionsApply ? test : test.skip)(
+    'an unreadable folder is named in one error and the good cables beside it still come out',
+    () => {
+      // Run as a user that the folder's permissions stop (root reads everything): as `nobody` under root.
+      fs.chmodSync(dir, 0o755);
+      fs.mkdirSync(path.join(dir, 'locked'));
+      fs.copyFileSync(GOOD, path.join(dir, 'locked', 'x.html'));
+      fs.copyFileSync(GOOD, path.join(dir, 'good.html'));
+      fs.chmodSync(path.join(dir, 'good.html'), 0o644);
+      fs.chmodSync(path.join(dir, 'locked'), 0o000);
+      const command = root ? ['setpriv', asNobody] : [process.execPath, [CLI]];
+      const result = spawnSync(command[0] as string, [...(command[1] as string[]), 'parse', '--ner', 'none', dir], {
+        encoding: 'utf8',
+      });
+      fs.chmodSync(path.join(dir, 'locked'), 0o755);
+      expect(result.stderr).toBe(
+        `error: ${path.join(dir, 'locked')}: cannot read folder: permission denied; its cables are skipped [ingest:unreadable-directory]\n`,
+      );
+      expect(
+        result.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).id),
+      ).toEqual(['08BAGHDAD293']);
+      expect(result.status).toBe(0);
+    },
+  );
 });
 
 describe('a flood of diagnostics from one file', () => {
   test('a CSV field full of stray quotes: read in one pass, a few lines and a count, the rows around it kept', async () => {
-    const row = (n: number, text: string): string => `"${n}","01/05/2005 17:07","05PARIS${n}","Embassy Paris","CONFIDENTIAL","","","${text}"\n`;
+    const row = (n: number, text: string): string =>
+      `"${n}","01/05/2005 17:07","05PARIS${n}","Embassy Paris","CONFIDENTIAL","","","${text}"\n`;
     const broken = `"2","01/05/2005 17:07","05PARIS2","Embassy Paris","CONFIDENTIAL","","","a ${'x"'.repeat(50_000)}\n${'b"\n'.repeat(20)}end"\n`;
     const ids: string[] = [];
-    for await (const raw of readCablesCsv(Readable.from([row(1, 'fine') + broken + row(3, 'fine')]), 'q.csv', () => undefined)) ids.push(raw.metadata.referenceId ?? '');
+    for await (const raw of readCablesCsv(
+      Readable.from([row(1, 'fine') + broken + row(3, 'fine')]),
+      'q.csv',
+      () => undefined,
+    ))
+      ids.push(raw.metadata.referenceId ?? '');
     expect(ids).toContain('05PARIS1');
     expect(ids).toContain('05PARIS3');
 
@@ -137,7 +182,7 @@ describe('a flood of diagnostics from one file', () => {
       const columnCount = diagnostics.filter((d) => d.rule === 'ingest:csv-column-count');
       // Three shown, then one line counting the rest.
       expect(columnCount).toHaveLength(4);
-      expect(columnCount[3]!.message).toMatch(/^\d+ more like this not shown \(\d+ in all\)$/);
+      expect(columnCount[3].message).toMatch(/^\d+ more like this not shown \(\d+ in all\)$/);
       expect(diagnostics.length).toBeLessThanOrEqual(8);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

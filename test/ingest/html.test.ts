@@ -20,7 +20,7 @@ describe('Cable Viewer HTML pages', () => {
 
   test('routing header block and text block, entities decoded, sidebar ignored', () => {
     expect(page.preBlocks).toHaveLength(2);
-    expect(page.preBlocks[0]!.split('\n')).toEqual([
+    expect(page.preBlocks[0].split('\n')).toEqual([
       'VZCZCXRO8340',
       'OO RUEHBC RUEHDE RUEHIHL RUEHKUK',
       'DE RUEHGB #0293/01 0311555',
@@ -30,7 +30,7 @@ describe('Cable Viewer HTML pages', () => {
       'TO RUEHC/SECSTATE WASHDC IMMEDIATE 5519',
       'INFO RUCNRAQ/IRAQ COLLECTIVE PRIORITY',
     ]);
-    const body = page.preBlocks[1]!;
+    const body = page.preBlocks[1];
     expect(body.startsWith('C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD 000293 \n\nSIPDIS')).toBe(true);
     expect(body).toContain('TAGS: PGOV PREL IZ\n');
     expect(body).not.toContain('¶');
@@ -55,7 +55,7 @@ describe('Cable Viewer HTML pages', () => {
     expect(raw.diagnostics).toEqual([
       expect.objectContaining({ severity: 'warning', rule: 'ingest:truncated-page', file: fixture('truncated.html') }),
     ]);
-    expect(raw.diagnostics[0]!.message).toMatch(/<pre> not closed/);
+    expect(raw.diagnostics[0].message).toMatch(/<pre> not closed/);
   });
 
   test('<br> before an encoded line break is one break; lettered ¶ anchors dropped; press-article row ignored', () => {

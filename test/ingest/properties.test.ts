@@ -5,25 +5,128 @@ import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import fc from 'fast-check';
-import { decodeCableBytes, detectFormat, readAnnotatedText, readCables, readCablesCsv, readCableText, readCableViewerPage, renderMarkdownCable, type RawCable } from '../../src/ingest';
+import {
+  decodeCableBytes,
+  detectFormat,
+  readAnnotatedText,
+  readCables,
+  readCablesCsv,
+  readCableText,
+  readCableViewerPage,
+  renderMarkdownCable,
+  type RawCable,
+} from '../../src/ingest';
 import { SHARED } from './helpers';
 
 const PAGE = fs.readFileSync(path.join(SHARED, 'corpus/cablegate/cable/2008/01/08BAGHDAD293.html'), 'utf8');
 const CSV = fs.readFileSync(path.join(SHARED, 'corpus/cables-sample.csv'), 'utf8').slice(0, 20_000);
-const TEXT = fs.readFileSync(path.join(SHARED, 'seeds', fs.readdirSync(path.join(SHARED, 'seeds')).sort()[0]!), 'utf8');
+const TEXT = fs.readFileSync(path.join(SHARED, 'seeds', fs.readdirSync(path.join(SHARED, 'seeds')).sort()[0]), 'utf8');
 
 /** Strings made of the pieces that matter to a reader, plus arbitrary text. */
 const piecesOf = (pieces: string[]): fc.Arbitrary<string> =>
-  fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 80 }).map((parts) => parts.join(''));
+  fc
+    .array(
+      fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })),
+      { maxLength: 80 },
+    )
+    .map((parts) => parts.join(''));
 
-const HTML_PIECES = ['<pre>', '</pre>', '<PRE>', "<table class='cable'>", '</table>', '<tr>', '</tr>', '<th>', '</th>', '<td>', '</td>', "<a id='par1' href='#par1'>", '<a>', '</a>', '¶', '<br>', '</br>', '<br/>', '<div>', '</div>', '<!--', '-->', '<script>', '</script>', '&amp;', '&#', '&lt;', '<', '>', '"', "'", '\n', ' ', 'Reference ID', 'Created', '05PARIS77', '<html>', '</html>', '<![CDATA[', ']]>'];
-const TEXT_PIECES = ['[PER ', '[ORG ', '[LOC ', '[MISC ', ' ]', ']', '[', '(#)', '](#', '(', ')', '"', "'s", "n't", '\n', '\n\n', ' ', '\t', '\r\n', '1. ', '(C) ', 'TAGS: PREL FR', 'SUBJECT: ', 'REF: A. 04STATE1', 'Kouchner', 'PARIS'];
-const CSV_PIECES = ['"', '""', '\\"', '\\\\', ',', '\n', '\r\n', '"1","01/05/2005 17:07","05PARIS77","Embassy Paris","CONFIDENTIAL","","","text"\n', 'x', ' ', '|'];
+const HTML_PIECES = [
+  '<pre>',
+  '</pre>',
+  '<PRE>',
+  "<table class='cable'>",
+  '</table>',
+  '<tr>',
+  '</tr>',
+  '<th>',
+  '</th>',
+  '<td>',
+  '</td>',
+  "<a id='par1' href='#par1'>",
+  '<a>',
+  '</a>',
+  '¶',
+  '<br>',
+  '</br>',
+  '<br/>',
+  '<div>',
+  '</div>',
+  '<!--',
+  '-->',
+  '<script>',
+  '</script>',
+  '&amp;',
+  '&#',
+  '&lt;',
+  '<',
+  '>',
+  '"',
+  "'",
+  '\n',
+  ' ',
+  'Reference ID',
+  'Created',
+  '05PARIS77',
+  '<html>',
+  '</html>',
+  '<![CDATA[',
+  ']]>',
+];
+const TEXT_PIECES = [
+  '[PER ',
+  '[ORG ',
+  '[LOC ',
+  '[MISC ',
+  ' ]',
+  ']',
+  '[',
+  '(#)',
+  '](#',
+  '(',
+  ')',
+  '"',
+  "'s",
+  "n't",
+  '\n',
+  '\n\n',
+  ' ',
+  '\t',
+  '\r\n',
+  '1. ',
+  '(C) ',
+  'TAGS: PREL FR',
+  'SUBJECT: ',
+  'REF: A. 04STATE1',
+  'Kouchner',
+  'PARIS',
+];
+const CSV_PIECES = [
+  '"',
+  '""',
+  '\\"',
+  '\\\\',
+  ',',
+  '\n',
+  '\r\n',
+  '"1","01/05/2005 17:07","05PARIS77","Embassy Paris","CONFIDENTIAL","","","text"\n',
+  'x',
+  ' ',
+  '|',
+];
 
 /** A real page, text or CSV with random edits: a range deleted, duplicated or replaced by junk. */
 const mutated = (base: string, junk: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   fc
-    .array(fc.tuple(fc.nat({ max: base.length }), fc.nat({ max: 2000 }), fc.constantFrom('delete', 'duplicate', 'insert', 'truncate'), junk), { minLength: 1, maxLength: 6 })
+    .array(
+      fc.tuple(
+        fc.nat({ max: base.length }),
+        fc.nat({ max: 2000 }),
+        fc.constantFrom('delete', 'duplicate', 'insert', 'truncate'),
+        junk,
+      ),
+      { minLength: 1, maxLength: 6 },
+    )
     .map((edits) => {
       let text = base;
       for (const [at, length, kind, insert] of edits) {
@@ -111,15 +214,28 @@ describe('readers never throw, offsets stay inside the text (property-based)', (
 });
 
 describe('a mixed run: good cables among bad files come out exactly as alone (property-based)', () => {
-  const GOOD = ['2008/01/08BAGHDAD293.html', '2009/01/09BRASILIA28.html'].map((f) => path.join(SHARED, 'corpus/cablegate/cable', f));
-  const withoutFile = (raw: RawCable): unknown => ({ ...raw, source: { ...raw.source, file: path.basename(raw.source.file) } });
+  const GOOD = ['2008/01/08BAGHDAD293.html', '2009/01/09BRASILIA28.html'].map((f) =>
+    path.join(SHARED, 'corpus/cablegate/cable', f),
+  );
+  const withoutFile = (raw: RawCable): unknown => ({
+    ...raw,
+    source: { ...raw.source, file: path.basename(raw.source.file) },
+  });
 
   test('random junk files (and a file over the size budget) beside two good pages', async () => {
     const alone: unknown[] = [];
     for (const file of GOOD) for await (const raw of readCables([file])) alone.push(withoutFile(raw));
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(piecesOf(HTML_PIECES), piecesOf(TEXT_PIECES), piecesOf(CSV_PIECES), mutated(PAGE, piecesOf(HTML_PIECES))), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.oneof(
+            piecesOf(HTML_PIECES),
+            piecesOf(TEXT_PIECES),
+            piecesOf(CSV_PIECES),
+            mutated(PAGE, piecesOf(HTML_PIECES)),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
         fc.integer({ min: 1, max: 6 }),
         async (junk, concurrency) => {
           const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-mixed-'));
@@ -129,8 +245,13 @@ describe('a mixed run: good cables among bad files come out exactly as alone (pr
             for (const file of GOOD) fs.copyFileSync(file, path.join(dir, path.basename(file)));
             const seen = new Map<string, unknown>();
             const diagnostics: string[] = [];
-            for await (const raw of readCables([dir], { concurrency, budget: { maxBytes: 65_536 }, onDiagnostic: (d) => diagnostics.push(`${d.file}: ${d.rule}`) })) {
-              if (GOOD.some((f) => path.basename(f) === path.basename(raw.source.file))) seen.set(path.basename(raw.source.file), withoutFile(raw));
+            for await (const raw of readCables([dir], {
+              concurrency,
+              budget: { maxBytes: 65_536 },
+              onDiagnostic: (d) => diagnostics.push(`${d.file}: ${d.rule}`),
+            })) {
+              if (GOOD.some((f) => path.basename(f) === path.basename(raw.source.file)))
+                seen.set(path.basename(raw.source.file), withoutFile(raw));
             }
             expect([...seen.keys()].sort()).toEqual(GOOD.map((f) => path.basename(f)).sort());
             expect(GOOD.map((f) => seen.get(path.basename(f)))).toEqual(alone);

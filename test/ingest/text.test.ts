@@ -26,6 +26,8 @@ describe('markdown renderings', () => {
 
 describe('plain text', () => {
   test('kept as is, line ends normalized', () => {
-    expect(readCableText('UNCLAS PARIS 000001\r\n\r\n1. TEXT.\r\n', 'text', 'a.txt').body).toBe('UNCLAS PARIS 000001\n\n1. TEXT.\n');
+    expect(readCableText('UNCLAS PARIS 000001\r\n\r\n1. TEXT.\r\n', 'text', 'a.txt').body).toBe(
+      'UNCLAS PARIS 000001\n\n1. TEXT.\n',
+    );
   });
 });

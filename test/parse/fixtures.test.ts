@@ -10,18 +10,26 @@ describe('multi-line subject, lettered refs without year, signer + classificatio
   test('tags wrapped over lines', () => expect(c.tags.map((t) => t.code)).toEqual(['PREL', 'PGOV', 'FR', 'IZ']));
   test('subject joined, portion mark removed', () =>
     expect(c.subject).toBe("FRANCE'S CHANGING AFRICA POLICY: PART I (BACKGROUND AND OUTLINE OF THE REVIEW)"));
-  test('references', () => expect(c.references).toEqual([
-    { letter: 'A', cableId: '08PARIS1499', text: 'PARIS 1499' },
-    { letter: 'B', cableId: '07STATE12345', text: '07 STATE 12345' },
-    { letter: 'C', cableId: '08USUNNEWYORK555', text: 'USUN NEW YORK 000555' },
-    { letter: 'D', text: 'EMBASSY PARIS E-MAIL OF 10/21/08' },
-  ]));
+  test('references', () =>
+    expect(c.references).toEqual([
+      { letter: 'A', cableId: '08PARIS1499', text: 'PARIS 1499' },
+      { letter: 'B', cableId: '07STATE12345', text: '07 STATE 12345' },
+      { letter: 'C', cableId: '08USUNNEWYORK555', text: 'USUN NEW YORK 000555' },
+      { letter: 'D', text: 'EMBASSY PARIS E-MAIL OF 10/21/08' },
+    ]));
   test('classified by with misspellings', () => {
-    expect(c.classifiedBy).toMatchObject({ name: 'Kathleen Allegrone', title: 'Political Minister-Councelor', reasons: ['1.4(b)', '1.4(d)'] });
+    expect(c.classifiedBy).toMatchObject({
+      name: 'Kathleen Allegrone',
+      title: 'Political Minister-Councelor',
+      reasons: ['1.4(b)', '1.4(d)'],
+    });
   });
   test('signer before CONFIDENTIAL/NNNN', () => expect(c.signers).toEqual(['STAPLETON']));
   test('paragraphs', () => {
-    expect(c.paragraphs.map((p) => [p.number, p.classification, p.isSummary, p.isComment])).toEqual([[1, 'C', true, false], [2, 'S/NF', false, true]]);
+    expect(c.paragraphs.map((p) => [p.number, p.classification, p.isSummary, p.isComment])).toEqual([
+      [1, 'C', true, false],
+      [2, 'S/NF', false, true],
+    ]);
   });
   test('id year guessed from DECL is marked inferred', () => {
     expect(c.id).toBe('08PARIS1501');
@@ -58,12 +66,17 @@ describe('fragments never throw', () => {
   test('REF only', () => {
     const c = fx('fragment-ref-only.txt');
     expect(c.references.map((r) => r.cableId)).toEqual(['04STATE274965', '04PARIS9098']);
-    expect(c.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['parse:missing-tags', 'parse:missing-subject']));
+    expect(c.diagnostics.map((d) => d.rule)).toEqual(
+      expect.arrayContaining(['parse:missing-tags', 'parse:missing-subject']),
+    );
   });
   test('signer only', () => expect(fx('fragment-signer-only.txt').signers).toEqual(['Leach']));
   test('empty', () => expect(() => parseCable(rawFromText(''))).not.toThrow());
   test('--id wins, mismatch warned', () => {
-    const c = parseCable(rawFromText(fs.readFileSync(path.join(__dirname, 'fixtures/multiline-subject-lettered-refs.txt'), 'utf8')), { id: '08 PARIS 1502' });
+    const c = parseCable(
+      rawFromText(fs.readFileSync(path.join(__dirname, 'fixtures/multiline-subject-lettered-refs.txt'), 'utf8')),
+      { id: '08 PARIS 1502' },
+    );
     expect(c.id).toBe('08PARIS1502');
     expect(c.idSource).toBe('option');
     expect(c.diagnostics.some((d) => d.rule === 'parse:id-mismatch')).toBe(true);
@@ -81,13 +94,21 @@ test.each([
 
 describe('fragments', () => {
   test('the last lines only: paragraph 12 keeps its number and mark, the signer is found', () => {
-    const c = parseCable(rawFromText('a continuing demarche.\n\n12. (C) Embassy will follow up.\nSTAPLETON\n', 'tail.txt'), { id: '07PARIS100' });
+    const c = parseCable(
+      rawFromText('a continuing demarche.\n\n12. (C) Embassy will follow up.\nSTAPLETON\n', 'tail.txt'),
+      { id: '07PARIS100' },
+    );
     expect(c.id).toBe('07PARIS100');
     expect(c.signers).toEqual(['STAPLETON']);
     expect(c.paragraphs.map((p) => [p.number, p.classification])).toEqual([[12, 'C']]);
   });
   test('numbered paragraphs after redacted ones (partial extracts) start where the text does', () => {
-    const c = parseCable(rawFromText('SUBJECT: TALKS\n\nXXXXXXXXXXXX\n\n6. (C) Moratinos said he looked forward to it.\n\n7. (C) He added more.\n', 'redacted.txt'));
+    const c = parseCable(
+      rawFromText(
+        'SUBJECT: TALKS\n\nXXXXXXXXXXXX\n\n6. (C) Moratinos said he looked forward to it.\n\n7. (C) He added more.\n',
+        'redacted.txt',
+      ),
+    );
     expect(c.paragraphs.map((p) => p.number)).toEqual([6, 7]);
   });
 });

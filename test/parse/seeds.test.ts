@@ -15,11 +15,15 @@ describe('seed 000 (05PARIS77, markdown partial extract)', () => {
   });
   test('classification', () => expect(c.classification).toBe('CONFIDENTIAL'));
   test('caveats', () => expect(c.caveats).toContain('SIPDIS'));
-  test('subject', () => expect(c.subject).toBe("GOF WON'T BE JOINING INTERNATIONAL MISSION FOR IRAQ ELECTIONS, STRESSES SUPPORT VIA OTHER MEANS"));
-  test('references', () => expect(c.references).toEqual([
-    { letter: 'A', cableId: '04STATE274965', text: '04 STATE 274965' },
-    { letter: 'B', cableId: '04PARIS9098', text: '04 PARIS 9098' },
-  ]));
+  test('subject', () =>
+    expect(c.subject).toBe(
+      "GOF WON'T BE JOINING INTERNATIONAL MISSION FOR IRAQ ELECTIONS, STRESSES SUPPORT VIA OTHER MEANS",
+    ));
+  test('references', () =>
+    expect(c.references).toEqual([
+      { letter: 'A', cableId: '04STATE274965', text: '04 STATE 274965' },
+      { letter: 'B', cableId: '04PARIS9098', text: '04 PARIS 9098' },
+    ]));
   test('classified by', () => {
     expect(c.classifiedBy?.name).toBe('Josiah Rosenblatt');
     expect(c.classifiedBy?.title).toBe('Political Minister-Counselor');

@@ -29,7 +29,10 @@ describe('a cable read twice in one run is parsed once', () => {
     const skipped: SkippedCopy[] = [];
     const kept: string[] = [];
     const corrected = { ...raw('b.html', '05PARIS77', '2011-08-30 01:44'), body: 'text, corrected' };
-    for await (const r of skipRepeatedCopies(from([raw('a.html', '05PARIS77', '2011-08-30 01:44'), corrected]), (s) => skipped.push(s))) kept.push(r.source.file);
+    for await (const r of skipRepeatedCopies(from([raw('a.html', '05PARIS77', '2011-08-30 01:44'), corrected]), (s) =>
+      skipped.push(s),
+    ))
+      kept.push(r.source.file);
     expect(kept).toEqual(['a.html', 'b.html']);
     expect(skipped).toEqual([]);
   });
@@ -40,7 +43,12 @@ describe('a cable read twice in one run is parsed once', () => {
     expect(kept).toHaveLength(1057);
     expect(skipped).toHaveLength(1053);
     expect(kept.filter((r) => r.format === 'html')).toHaveLength(1055);
-    expect(kept.filter((r) => r.format === 'csv').map((r) => r.metadata.referenceId).sort()).toHaveLength(2);
+    expect(
+      kept
+        .filter((r) => r.format === 'csv')
+        .map((r) => r.metadata.referenceId)
+        .sort(),
+    ).toHaveLength(2);
     expect(skipped.every((s) => s.raw.format === 'csv' && s.firstFile.endsWith(`${s.id}.html`))).toBe(true);
   }, 120_000);
 

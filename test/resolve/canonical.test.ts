@@ -5,8 +5,14 @@ describe('officeSymbol', () => {
   it('names offices of the Department of State and their bureaus, and drops titles written as symbols', () => {
     expect(officeSymbol('EUR/WE')).toEqual({ type: 'ORGANIZATION', name: 'Office of Western European Affairs' });
     expect(officeSymbol('NEA/ARP')).toEqual({ type: 'ORGANIZATION', name: 'Office of Arabian Peninsula Affairs' });
-    expect(officeSymbol('S/CT')).toEqual({ type: 'ORGANIZATION', name: 'Office of the Coordinator for Counterterrorism' });
-    expect(officeSymbol('CA/OCS/ACS/EUR')).toEqual({ type: 'ORGANIZATION', name: 'Office of American Citizens Services' });
+    expect(officeSymbol('S/CT')).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Office of the Coordinator for Counterterrorism',
+    });
+    expect(officeSymbol('CA/OCS/ACS/EUR')).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Office of American Citizens Services',
+    });
     // an office no table names: its bureau, with the symbol to tell it apart
     expect(officeSymbol('NEA/XYZ')).toEqual({ type: 'ORGANIZATION', name: 'Bureau of Near Eastern Affairs (NEA/XYZ)' });
     expect(officeSymbol('A/S')).toBeNull();
@@ -18,10 +24,22 @@ describe('officeSymbol', () => {
 
 describe('canonicalOf', () => {
   it("names an institution every country has after the cable's country, so two countries' courts stay apart", () => {
-    expect(canonicalOf('ORGANIZATION', 'Supreme Court', ['KE'])).toEqual({ type: 'ORGANIZATION', name: 'Supreme Court (Kenya)' });
-    expect(canonicalOf('ORGANIZATION', 'the Supreme Court', ['PK'])).toEqual({ type: 'ORGANIZATION', name: 'Supreme Court (Pakistan)' });
-    expect(canonicalOf('ORGANIZATION', 'CENTRAL BANK', ['AE'])).toEqual({ type: 'ORGANIZATION', name: 'Central Bank (United Arab Emirates)' });
-    expect(canonicalOf('ORGANIZATION', 'Ministry of Mines and Energy', ['BR'])).toEqual({ type: 'ORGANIZATION', name: 'Ministry of Mines and Energy (Brazil)' });
+    expect(canonicalOf('ORGANIZATION', 'Supreme Court', ['KE'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Supreme Court (Kenya)',
+    });
+    expect(canonicalOf('ORGANIZATION', 'the Supreme Court', ['PK'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Supreme Court (Pakistan)',
+    });
+    expect(canonicalOf('ORGANIZATION', 'CENTRAL BANK', ['AE'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Central Bank (United Arab Emirates)',
+    });
+    expect(canonicalOf('ORGANIZATION', 'Ministry of Mines and Energy', ['BR'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Ministry of Mines and Energy (Brazil)',
+    });
     // a Washington cable, or a named one ("Kenyan Supreme Court"), is left to resolution
     expect(canonicalOf('ORGANIZATION', 'Senate', [])).toBeUndefined();
     expect(canonicalOf('ORGANIZATION', 'Senate', ['US'])).toBeUndefined();
@@ -30,19 +48,37 @@ describe('canonicalOf', () => {
   });
 
   it('reads routing words, agencies and combatant commands as the U.S. organizations they are', () => {
-    expect(canonicalOf('ORGANIZATION', 'STATE', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
+    expect(canonicalOf('ORGANIZATION', 'STATE', [])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'U.S. Department of State',
+    });
     expect(canonicalOf('ORGANIZATION', 'DEPT', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
-    expect(canonicalOf('ORGANIZATION', 'State Department', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
+    expect(canonicalOf('ORGANIZATION', 'State Department', [])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'U.S. Department of State',
+    });
     expect(canonicalOf('PERSON', 'HQSOUTHCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Southern Command' });
     expect(canonicalOf('PERSON', 'USCENTCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Central Command' });
     // "state" as a word is no department
     expect(canonicalOf('PLACE', 'State', [])).toBeUndefined();
   });
   it('gives governments their country: by demonym, by U.S. president, by the cable country for a leader', () => {
-    expect(canonicalOf('PERSON', 'Obama Administration', ['FR'])).toEqual({ type: 'ORGANIZATION', name: 'United States Government' });
-    expect(canonicalOf('ORGANIZATION', 'Spanish government', ['ES'])).toEqual({ type: 'ORGANIZATION', name: 'Government of Spain' });
-    expect(canonicalOf('PERSON', 'Zapatero Administration', ['ES'])).toEqual({ type: 'ORGANIZATION', name: 'Government of Spain' });
-    expect(canonicalOf('ORGANIZATION', 'government of Libya', [])).toEqual({ type: 'ORGANIZATION', name: 'Government of Libya' });
+    expect(canonicalOf('PERSON', 'Obama Administration', ['FR'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'United States Government',
+    });
+    expect(canonicalOf('ORGANIZATION', 'Spanish government', ['ES'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Government of Spain',
+    });
+    expect(canonicalOf('PERSON', 'Zapatero Administration', ['ES'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Government of Spain',
+    });
+    expect(canonicalOf('ORGANIZATION', 'government of Libya', [])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Government of Libya',
+    });
   });
   it('one name for international bodies written several ways; no entity for redactions, treaties and roles', () => {
     expect(canonicalOf('ORGANIZATION', 'Al-Qaeda', [])).toEqual({ type: 'ORGANIZATION', name: 'al-Qaida' });

@@ -19,11 +19,27 @@ describe('resolveEntities', () => {
     const t2 = 'Foreign Minister Bernard Kouchner met Kouchner aides.';
     const c1 = makeCable('07PARIS1', t1, { tags: fr });
     const c2 = makeCable('07PARIS2', t2, { tags: fr });
-    const { entities, perCable } = resolveEntities([c1, c2], [at(t1, [['PERSON', 'KOUCHNER'], ['ORGANIZATION', 'GOF']]), at(t2, [['PERSON', 'Bernard Kouchner'], ['PERSON', 'Kouchner']])]);
+    const { entities, perCable } = resolveEntities(
+      [c1, c2],
+      [
+        at(t1, [
+          ['PERSON', 'KOUCHNER'],
+          ['ORGANIZATION', 'GOF'],
+        ]),
+        at(t2, [
+          ['PERSON', 'Bernard Kouchner'],
+          ['PERSON', 'Kouchner'],
+        ]),
+      ],
+    );
     const k = entities.filter((e) => e.type === 'PERSON');
     expect(k).toHaveLength(1);
     expect(k[0].name).toBe('Bernard Kouchner');
-    expect(k[0].aliases).toEqual([{ text: 'Bernard Kouchner', count: 1 }, { text: 'KOUCHNER', count: 1 }, { text: 'Kouchner', count: 1 }]);
+    expect(k[0].aliases).toEqual([
+      { text: 'Bernard Kouchner', count: 1 },
+      { text: 'KOUCHNER', count: 1 },
+      { text: 'Kouchner', count: 1 },
+    ]);
     expect(perCable[0].find((e) => e.type === 'ORGANIZATION')!.name).toBe('Government of France');
     expect(perCable[0][0].id).toBe(perCable[1][0].id);
   });
@@ -32,18 +48,43 @@ describe('resolveEntities', () => {
     const t1 = 'Ambassador John Smith met Smith.';
     const t2 = 'Minister Jane Smith spoke.';
     const t3 = 'Smith said so.';
-    const cs = [makeCable('07PARIS3', t1, { tags: fr }), makeCable('07LONDON4', t2, { tags: [{ code: 'UK', kind: 'country' }] }), makeCable('07LONDON5', t3)];
-    const { entities } = resolveEntities(cs, [at(t1, [['PERSON', 'John Smith'], ['PERSON', 'Smith']]), at(t2, [['PERSON', 'Jane Smith']]), at(t3, [['PERSON', 'Smith']])]);
-    expect(entities.filter((e) => e.type === 'PERSON').map((e) => e.name).sort()).toEqual(['Jane Smith', 'John Smith']);
+    const cs = [
+      makeCable('07PARIS3', t1, { tags: fr }),
+      makeCable('07LONDON4', t2, { tags: [{ code: 'UK', kind: 'country' }] }),
+      makeCable('07LONDON5', t3),
+    ];
+    const { entities } = resolveEntities(cs, [
+      at(t1, [
+        ['PERSON', 'John Smith'],
+        ['PERSON', 'Smith'],
+      ]),
+      at(t2, [['PERSON', 'Jane Smith']]),
+      at(t3, [['PERSON', 'Smith']]),
+    ]);
+    expect(
+      entities
+        .filter((e) => e.type === 'PERSON')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Jane Smith', 'John Smith']);
   });
 
   it('reads MFA with the posting country, and ids are stable across input order', () => {
     const t = 'The MFA and the Quai agree.';
     const c = makeCable('07PARIS9', t, { tags: fr });
-    const m = at(t, [['ORGANIZATION', 'MFA'], ['ORGANIZATION', 'Quai']]);
+    const m = at(t, [
+      ['ORGANIZATION', 'MFA'],
+      ['ORGANIZATION', 'Quai'],
+    ]);
     const r = resolveEntities([c], [m]);
     expect(r.perCable[0]).toHaveLength(1);
-    expect(r.perCable[0][0]).toEqual({ type: 'ORGANIZATION', name: 'Ministry of Foreign Affairs (France)', id: entityId('ORGANIZATION', 'Ministry of Foreign Affairs (France)'), mentions: ['MFA', 'Quai'], counts: [1, 1] });
+    expect(r.perCable[0][0]).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Ministry of Foreign Affairs (France)',
+      id: entityId('ORGANIZATION', 'Ministry of Foreign Affairs (France)'),
+      mentions: ['MFA', 'Quai'],
+      counts: [1, 1],
+    });
     const other = makeCable('05PARIS77', 'x');
     expect(resolveEntities([other, c], [[], m]).perCable[1][0].id).toBe(r.perCable[0][0].id);
   });
@@ -51,9 +92,23 @@ describe('resolveEntities', () => {
 
 describe('names of one person within a cable', () => {
   it('joins a shorter full name, a paternal surname and a given name alone to the one longest full name', () => {
-    const t = 'EVO AND HIS ADVISERS. Ivan Iporre Salguero, Santos Ramirez Valverde and Evo Morales met. Ivan Iporre said Iporre, Ramirez and Morales agree.';
-    const { perCable } = resolveEntities([makeCable('06LAPAZ1', t)], [at(t, [['PERSON', 'EVO'], ['PERSON', 'Ivan Iporre Salguero'], ['PERSON', 'Santos Ramirez Valverde'],
-      ['PERSON', 'Evo Morales'], ['PERSON', 'Ivan Iporre'], ['PERSON', 'Iporre'], ['PERSON', 'Ramirez'], ['PERSON', 'Morales']])]);
+    const t =
+      'EVO AND HIS ADVISERS. Ivan Iporre Salguero, Santos Ramirez Valverde and Evo Morales met. Ivan Iporre said Iporre, Ramirez and Morales agree.';
+    const { perCable } = resolveEntities(
+      [makeCable('06LAPAZ1', t)],
+      [
+        at(t, [
+          ['PERSON', 'EVO'],
+          ['PERSON', 'Ivan Iporre Salguero'],
+          ['PERSON', 'Santos Ramirez Valverde'],
+          ['PERSON', 'Evo Morales'],
+          ['PERSON', 'Ivan Iporre'],
+          ['PERSON', 'Iporre'],
+          ['PERSON', 'Ramirez'],
+          ['PERSON', 'Morales'],
+        ]),
+      ],
+    );
     const people = perCable[0].filter((e) => e.type === 'PERSON').map((e) => [e.name, [...e.mentions].sort()]);
     expect(people.sort()).toEqual([
       ['Evo Morales', ['EVO', 'Evo Morales', 'Morales']],
@@ -64,7 +119,17 @@ describe('names of one person within a cable', () => {
 
   it("reads a one-word 'place' that is a person's surface in the cable as that person: one surface, one entity", () => {
     const t = "Hugo Chavez spoke; Chavez said that in Chavez's Venezuela all is well.";
-    const { perCable } = resolveEntities([makeCable('09CARACAS1', t)], [at(t, [['PERSON', 'Hugo Chavez'], ['PERSON', 'Chavez'], ['PLACE', 'Chavez'], ['PLACE', 'Venezuela']])]);
+    const { perCable } = resolveEntities(
+      [makeCable('09CARACAS1', t)],
+      [
+        at(t, [
+          ['PERSON', 'Hugo Chavez'],
+          ['PERSON', 'Chavez'],
+          ['PLACE', 'Chavez'],
+          ['PLACE', 'Venezuela'],
+        ]),
+      ],
+    );
     expect(perCable[0].map((e) => [e.type, e.name, [...e.mentions].sort()]).sort()).toEqual([
       ['PERSON', 'Hugo Chavez', ['Chavez', 'Hugo Chavez']],
       ['PLACE', 'Venezuela', ['Venezuela']],
@@ -73,16 +138,39 @@ describe('names of one person within a cable', () => {
 
   it('leaves a word two full names share alone', () => {
     const t = 'Hugo Chavez and Hugo Moldiz met; Hugo spoke.';
-    const { perCable } = resolveEntities([makeCable('06LAPAZ2', t)], [at(t, [['PERSON', 'Hugo Chavez'], ['PERSON', 'Hugo Moldiz'], ['PERSON', 'Hugo']])]);
+    const { perCable } = resolveEntities(
+      [makeCable('06LAPAZ2', t)],
+      [
+        at(t, [
+          ['PERSON', 'Hugo Chavez'],
+          ['PERSON', 'Hugo Moldiz'],
+          ['PERSON', 'Hugo'],
+        ]),
+      ],
+    );
     expect(perCable[0].map((e) => e.name).sort()).toEqual(['Hugo', 'Hugo Chavez', 'Hugo Moldiz']);
   });
 });
 
 describe('organizations named short within a cable', () => {
   it('join the one spelled-out name their initials or ending fit, and only that one', () => {
-    const t = 'The National Bank of Ukraine and the World Wildlife Fund met the National Assembly. NBU, WWF and the Assembly agreed; the Party did not, nor PDCI.';
-    const { perCable } = resolveEntities([makeCable('08KYIV1', t)], [at(t, [['ORGANIZATION', 'National Bank of Ukraine'], ['ORGANIZATION', 'World Wildlife Fund'],
-      ['ORGANIZATION', 'National Assembly'], ['ORGANIZATION', 'NBU'], ['ORGANIZATION', 'WWF'], ['ORGANIZATION', 'Assembly'], ['ORGANIZATION', 'Party'], ['ORGANIZATION', 'PDCI']])]);
+    const t =
+      'The National Bank of Ukraine and the World Wildlife Fund met the National Assembly. NBU, WWF and the Assembly agreed; the Party did not, nor PDCI.';
+    const { perCable } = resolveEntities(
+      [makeCable('08KYIV1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'National Bank of Ukraine'],
+          ['ORGANIZATION', 'World Wildlife Fund'],
+          ['ORGANIZATION', 'National Assembly'],
+          ['ORGANIZATION', 'NBU'],
+          ['ORGANIZATION', 'WWF'],
+          ['ORGANIZATION', 'Assembly'],
+          ['ORGANIZATION', 'Party'],
+          ['ORGANIZATION', 'PDCI'],
+        ]),
+      ],
+    );
     expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
       ['National Assembly (Ukraine)', ['Assembly', 'National Assembly']],
       ['National Bank of Ukraine', ['NBU', 'National Bank of Ukraine']],
@@ -97,33 +185,82 @@ describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
     const c = makeCable('10ABUDHABI1', t);
-    const r = resolveEntities([c], [at(t, [['PERSON', 'Abdullah bin Zayed Al Nahyan'], ['ORGANIZATION', 'AbZ'], ['ORGANIZATION', 'AbZ']])]);
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['PERSON', 'Abdullah bin Zayed Al Nahyan'],
+          ['ORGANIZATION', 'AbZ'],
+          ['ORGANIZATION', 'AbZ'],
+        ]),
+      ],
+    );
     expect(r.perCable[0]).toHaveLength(1);
-    expect(r.perCable[0][0]).toMatchObject({ type: 'PERSON', name: 'Abdullah bin Zayed Al Nahyan', mentions: ['Abdullah bin Zayed Al Nahyan', 'AbZ'] });
-    expect(r.entities[0].aliases).toEqual([{ text: 'AbZ', count: 2 }, { text: 'Abdullah bin Zayed Al Nahyan', count: 1 }]);
+    expect(r.perCable[0][0]).toMatchObject({
+      type: 'PERSON',
+      name: 'Abdullah bin Zayed Al Nahyan',
+      mentions: ['Abdullah bin Zayed Al Nahyan', 'AbZ'],
+    });
+    expect(r.entities[0].aliases).toEqual([
+      { text: 'AbZ', count: 2 },
+      { text: 'Abdullah bin Zayed Al Nahyan', count: 1 },
+    ]);
   });
 });
 
 describe('canonical names', () => {
   it('never keep a possessive', () => {
     const text = "Iran's nuclear program worries Iran's neighbours; Iran denies it.";
-    const cable = { id: '09PARIS1', origin: 'Embassy Paris', routing: { to: [], info: [] }, tags: [], paragraphs: [], text } as never;
-    const at = (surface: string, from = 0) => { const start = text.indexOf(surface, from); return { type: 'PLACE' as const, text: surface, start, end: start + surface.length }; };
+    const cable = {
+      id: '09PARIS1',
+      origin: 'Embassy Paris',
+      routing: { to: [], info: [] },
+      tags: [],
+      paragraphs: [],
+      text,
+    } as never;
+    const at = (surface: string, from = 0) => {
+      const start = text.indexOf(surface, from);
+      return { type: 'PLACE' as const, text: surface, start, end: start + surface.length };
+    };
     const { entities } = resolveEntities([cable], [[at("Iran's"), at("Iran's", 5), at('Iran', 40)]]);
     expect(entities.map((e) => e.name)).toEqual(['Iran']);
   });
 });
 
 describe('the corpus-wide person pass', () => {
-  const cable = (id: string, text: string, created: string, tags: string[]) => makeCable(id, text, { created, tags: tags.map((code) => ({ code, kind: 'country' as const })) });
-  const persons = (r: ReturnType<typeof resolveEntities>) => r.entities.filter((e) => e.type === 'PERSON').map((e) => `${e.name}:${e.cables.length}`).sort();
+  const cable = (id: string, text: string, created: string, tags: string[]) =>
+    makeCable(id, text, { created, tags: tags.map((code) => ({ code, kind: 'country' as const })) });
+  const persons = (r: ReturnType<typeof resolveEntities>) =>
+    r.entities
+      .filter((e) => e.type === 'PERSON')
+      .map((e) => `${e.name}:${e.cables.length}`)
+      .sort();
 
   it('joins a surname alone to the one full name its country and years agree with, across cables', () => {
     const t1 = 'President Nicolas Sarkozy met Merkel in Paris.';
     const t2 = 'Sarkozy told the Spanish press about France.';
     const t3 = 'Sarkozy and Zapatero spoke.';
-    const cs = [cable('07PARIS1', t1, '2007-06-01', ['FR']), cable('08MADRID2', t2, '2008-01-10', ['FR', 'SP']), cable('08MADRID3', t3, '2008-02-10', ['SP'])];
-    const r = resolveEntities(cs, [at(t1, [['PERSON', 'Nicolas Sarkozy'], ['PERSON', 'Merkel'], ['PLACE', 'Paris']]), at(t2, [['PERSON', 'Sarkozy'], ['PLACE', 'France']]), at(t3, [['PERSON', 'Sarkozy'], ['PERSON', 'Zapatero']])]);
+    const cs = [
+      cable('07PARIS1', t1, '2007-06-01', ['FR']),
+      cable('08MADRID2', t2, '2008-01-10', ['FR', 'SP']),
+      cable('08MADRID3', t3, '2008-02-10', ['SP']),
+    ];
+    const r = resolveEntities(cs, [
+      at(t1, [
+        ['PERSON', 'Nicolas Sarkozy'],
+        ['PERSON', 'Merkel'],
+        ['PLACE', 'Paris'],
+      ]),
+      at(t2, [
+        ['PERSON', 'Sarkozy'],
+        ['PLACE', 'France'],
+      ]),
+      at(t3, [
+        ['PERSON', 'Sarkozy'],
+        ['PERSON', 'Zapatero'],
+      ]),
+    ]);
     // cable 2 shares the country FR; cable 3 shares nothing (no country, no co-mention) and stays apart
     expect(persons(r)).toEqual(['Merkel:1', 'Nicolas Sarkozy:2', 'Sarkozy:1', 'Zapatero:1']);
   });
@@ -133,8 +270,31 @@ describe('the corpus-wide person pass', () => {
     const t2 = 'Bush wrote to Saddam about Iraq.';
     const t3 = 'President George W. Bush spoke of Iraq.';
     const t4 = 'Bush visited troops in Iraq.';
-    const cs = [cable('90STATE1', t1, '1990-08-01', ['IZ']), cable('90STATE2', t2, '1990-09-01', ['IZ']), cable('07STATE3', t3, '2007-03-01', ['IZ']), cable('07STATE4', t4, '2007-05-01', ['IZ'])];
-    const r = resolveEntities(cs, [at(t1, [['PERSON', 'George H. W. Bush'], ['PLACE', 'Iraq']]), at(t2, [['PERSON', 'Bush'], ['PERSON', 'Saddam'], ['PLACE', 'Iraq']]), at(t3, [['PERSON', 'George W. Bush'], ['PLACE', 'Iraq']]), at(t4, [['PERSON', 'Bush'], ['PLACE', 'Iraq']])]);
+    const cs = [
+      cable('90STATE1', t1, '1990-08-01', ['IZ']),
+      cable('90STATE2', t2, '1990-09-01', ['IZ']),
+      cable('07STATE3', t3, '2007-03-01', ['IZ']),
+      cable('07STATE4', t4, '2007-05-01', ['IZ']),
+    ];
+    const r = resolveEntities(cs, [
+      at(t1, [
+        ['PERSON', 'George H. W. Bush'],
+        ['PLACE', 'Iraq'],
+      ]),
+      at(t2, [
+        ['PERSON', 'Bush'],
+        ['PERSON', 'Saddam'],
+        ['PLACE', 'Iraq'],
+      ]),
+      at(t3, [
+        ['PERSON', 'George W. Bush'],
+        ['PLACE', 'Iraq'],
+      ]),
+      at(t4, [
+        ['PERSON', 'Bush'],
+        ['PLACE', 'Iraq'],
+      ]),
+    ]);
     expect(persons(r)).toEqual(['George H. W. Bush:2', 'George W. Bush:2', 'Saddam:1']);
   });
 
@@ -142,8 +302,25 @@ describe('the corpus-wide person pass', () => {
     const t1 = 'Craig R. Stapleton and Barack Obama.';
     const t2 = 'Craig Stapleton and Barak Obama.';
     const t3 = 'Craig R. Stapleton with Barack Obama.';
-    const cs = [cable('08PARIS1', t1, '2008-01-01', ['FR']), cable('08PARIS2', t2, '2008-02-01', ['FR']), cable('08PARIS3', t3, '2008-03-01', ['FR'])];
-    const r = resolveEntities(cs, [at(t1, [['PERSON', 'Craig R. Stapleton'], ['PERSON', 'Barack Obama']]), at(t2, [['PERSON', 'Craig Stapleton'], ['PERSON', 'Barak Obama']]), at(t3, [['PERSON', 'Craig R. Stapleton'], ['PERSON', 'Barack Obama']])]);
+    const cs = [
+      cable('08PARIS1', t1, '2008-01-01', ['FR']),
+      cable('08PARIS2', t2, '2008-02-01', ['FR']),
+      cable('08PARIS3', t3, '2008-03-01', ['FR']),
+    ];
+    const r = resolveEntities(cs, [
+      at(t1, [
+        ['PERSON', 'Craig R. Stapleton'],
+        ['PERSON', 'Barack Obama'],
+      ]),
+      at(t2, [
+        ['PERSON', 'Craig Stapleton'],
+        ['PERSON', 'Barak Obama'],
+      ]),
+      at(t3, [
+        ['PERSON', 'Craig R. Stapleton'],
+        ['PERSON', 'Barack Obama'],
+      ]),
+    ]);
     expect(persons(r)).toEqual(['Barack Obama:3', 'Craig R. Stapleton:3']);
   });
 
@@ -151,10 +328,29 @@ describe('the corpus-wide person pass', () => {
     const t1 = 'Hamid Karzai met Holbrooke in Kabul.';
     const t2 = 'Karzai said Holbrooke was wrong about Kabul.';
     const t3 = 'Ahmed Wali Karzai runs Kandahar.';
-    const cs = [cable('09KABUL1', t1, '2009-01-01', ['AF']), cable('09KABUL2', t2, '2009-02-01', ['AF']), cable('09KABUL3', t3, '2009-03-01', ['AF'])];
-    const ms = [at(t1, [['PERSON', 'Hamid Karzai'], ['PERSON', 'Holbrooke'], ['PLACE', 'Kabul']]), at(t2, [['PERSON', 'Karzai'], ['PERSON', 'Holbrooke'], ['PLACE', 'Kabul']]), at(t3, [['PERSON', 'Ahmed Wali Karzai'], ['PLACE', 'Kandahar']])];
+    const cs = [
+      cable('09KABUL1', t1, '2009-01-01', ['AF']),
+      cable('09KABUL2', t2, '2009-02-01', ['AF']),
+      cable('09KABUL3', t3, '2009-03-01', ['AF']),
+    ];
+    const ms = [
+      at(t1, [
+        ['PERSON', 'Hamid Karzai'],
+        ['PERSON', 'Holbrooke'],
+        ['PLACE', 'Kabul'],
+      ]),
+      at(t2, [
+        ['PERSON', 'Karzai'],
+        ['PERSON', 'Holbrooke'],
+        ['PLACE', 'Kabul'],
+      ]),
+      at(t3, [
+        ['PERSON', 'Ahmed Wali Karzai'],
+        ['PLACE', 'Kandahar'],
+      ]),
+    ];
     const a = resolveEntities(cs, ms);
-    const b = resolveEntities([cs[2]!, cs[0]!, cs[1]!], [ms[2]!, ms[0]!, ms[1]!]);
+    const b = resolveEntities([cs[2], cs[0], cs[1]], [ms[2], ms[0], ms[1]]);
     expect(persons(a)).toEqual(['Ahmed Wali Karzai:1', 'Hamid Karzai:2', 'Holbrooke:2']);
     // (the co-mentions Holbrooke and Kabul point to Hamid Karzai, not his brother)
     expect(persons(b)).toEqual(persons(a));

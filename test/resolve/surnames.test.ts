@@ -18,14 +18,39 @@ describe('SurnameIndex.join with many full names of one surname', () => {
   const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
   let id = 1;
   const john = id++;
-  for (let i = 0; i < 50; i += 1) cables.push({ year: 2005, countries: ['FR'], entities: [{ id: john, personKey: 'john smith', surnameOnly: false }] });
-  for (let k = 0; k < 100; k += 1) cables.push({ year: 2005, countries: [`C${k}`], entities: [{ id: id++, personKey: `k${k} smith`, surnameOnly: false }] });
+  for (let i = 0; i < 50; i += 1)
+    cables.push({
+      year: 2005,
+      countries: ['FR'],
+      entities: [{ id: john, personKey: 'john smith', surnameOnly: false }],
+    });
+  for (let k = 0; k < 100; k += 1)
+    cables.push({
+      year: 2005,
+      countries: [`C${k}`],
+      entities: [{ id: id++, personKey: `k${k} smith`, surnameOnly: false }],
+    });
   const [anna, maria] = [id++, id++];
   for (let i = 0; i < 3; i += 1) {
-    cables.push({ year: 2005, countries: ['DE'], entities: [{ id: anna, personKey: 'anna jones', surnameOnly: false }] });
-    cables.push({ year: 2005, countries: ['DE'], entities: [{ id: maria, personKey: 'maria jones', surnameOnly: false }] });
+    cables.push({
+      year: 2005,
+      countries: ['DE'],
+      entities: [{ id: anna, personKey: 'anna jones', surnameOnly: false }],
+    });
+    cables.push({
+      year: 2005,
+      countries: ['DE'],
+      entities: [{ id: maria, personKey: 'maria jones', surnameOnly: false }],
+    });
   }
-  cables.push({ year: 2005, countries: ['US'], entities: [{ id: id++, personKey: 'smith', surnameOnly: true }, { id: id++, personKey: 'jones', surnameOnly: true }] });
+  cables.push({
+    year: 2005,
+    countries: ['US'],
+    entities: [
+      { id: id++, personKey: 'smith', surnameOnly: true },
+      { id, personKey: 'jones', surnameOnly: true },
+    ],
+  });
   const index = indexOf(cables);
 
   test('a lone surname joins the full name its country points to, far ahead of the rest', () => {
@@ -53,9 +78,19 @@ test('a less attested full name wins on the context of the cable, past better at
   // naming three other entities. A lone Smith in a 2005 cable from C7 naming those three: k7
   // Smith scores 2 + 3 + 1 + 2 = 8, John Smith 6.67 − 2 (four years away) = 4.67.
   const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
-  for (let i = 0; i < 50; i += 1) cables.push({ year: 2001, countries: ['FR'], entities: [{ id: 1, personKey: 'john smith', surnameOnly: false }] });
-  const context: Entity[] = [{ id: 500, surnameOnly: false }, { id: 501, surnameOnly: false }, { id: 502, surnameOnly: false }];
-  for (let k = 0; k < 100; k += 1) cables.push({ year: 2005, countries: [`C${k}`], entities: [{ id: 10 + k, personKey: `k${k} smith`, surnameOnly: false }, ...(k === 7 ? context : [])] });
+  for (let i = 0; i < 50; i += 1)
+    cables.push({ year: 2001, countries: ['FR'], entities: [{ id: 1, personKey: 'john smith', surnameOnly: false }] });
+  const context: Entity[] = [
+    { id: 500, surnameOnly: false },
+    { id: 501, surnameOnly: false },
+    { id: 502, surnameOnly: false },
+  ];
+  for (let k = 0; k < 100; k += 1)
+    cables.push({
+      year: 2005,
+      countries: [`C${k}`],
+      entities: [{ id: 10 + k, personKey: `k${k} smith`, surnameOnly: false }, ...(k === 7 ? context : [])],
+    });
   cables.push({ year: 2005, countries: ['US'], entities: [{ id: 600, personKey: 'smith', surnameOnly: true }] });
   const index = indexOf(cables);
   expect(index.join('smith', 2005, ['C7'], [500, 501, 502])).toBe('k7 smith');

@@ -6,7 +6,15 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { validateGexf } from '../export/helpers';
 import { startServer } from '../../src/cli/serve-command';
 import { STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from './helpers';
-import { type CableDetail, type EntityDetail, type PairEvidence, type PathsResult, type SearchHit, type Subgraph, type TextSearchResult } from '../../src/model';
+import {
+  type CableDetail,
+  type EntityDetail,
+  type PairEvidence,
+  type PathsResult,
+  type SearchHit,
+  type Subgraph,
+  type TextSearchResult,
+} from '../../src/model';
 
 /**
  * The API contract on the seed cables, the same tests for both stores: the embedded graph file
@@ -29,8 +37,8 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
   beforeAll(async () => {
     if (!(await storeAvailable(kind))) return;
     server = await startTestServer(kind);
-    kouchner = (await ok<SearchHit[]>('search?q=Kouchner'))[0]!.id;
-    talabani = (await ok<SearchHit[]>('search?q=Talabani'))[0]!.id;
+    kouchner = (await ok<SearchHit[]>('search?q=Kouchner'))[0].id;
+    talabani = (await ok<SearchHit[]>('search?q=Talabani'))[0].id;
   }, 120_000);
   afterAll(async () => server?.close());
   const it = (name: string, fn: () => Promise<void>) => test(name, async () => (server ? fn() : undefined));
@@ -43,7 +51,11 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
   });
 
   it('search: exact, prefix, fuzzy, by type', async () => {
-    expect((await ok<SearchHit[]>('search?q=Kouchner'))[0]).toMatchObject({ type: 'Person', name: 'Kouchner', match: 'exact' });
+    expect((await ok<SearchHit[]>('search?q=Kouchner'))[0]).toMatchObject({
+      type: 'Person',
+      name: 'Kouchner',
+      match: 'exact',
+    });
     expect((await ok<SearchHit[]>('search?q=talab'))[0]).toMatchObject({ name: 'Jalal Talabani', match: 'prefix' });
     expect((await ok<SearchHit[]>('search?q=Talabny'))[0]).toMatchObject({ name: 'Jalal Talabani', match: 'fuzzy' });
     const places = await ok<SearchHit[]>('search?q=ira&types=Place');
@@ -56,13 +68,13 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
     const entity = await ok<EntityDetail>(`entity/${kouchner}`);
     expect(entity.aliases).toEqual([{ text: 'Kouchner', count: 42 }]);
     expect(entity.neighbours.map((n) => n.name)).toContain('Jalal Talabani');
-    expect(entity.neighbours[0]!.edgeWeight).toBeGreaterThanOrEqual(entity.neighbours[1]!.edgeWeight);
+    expect(entity.neighbours[0].edgeWeight).toBeGreaterThanOrEqual(entity.neighbours[1].edgeWeight);
     expect(entity.degree).toBeGreaterThanOrEqual(entity.neighbours.length);
   });
 
   it("neighbourhood: Kouchner's shows Talabani, with filters and limits", async () => {
     const sub = await ok<Subgraph>(`neighbourhood/${kouchner}?limit=100`);
-    expect(sub.nodes[0]!.id).toBe(kouchner);
+    expect(sub.nodes[0].id).toBe(kouchner);
     expect(sub.nodes.map((n) => n.name)).toContain('Jalal Talabani');
     const ids = new Set(sub.nodes.map((n) => n.id));
     expect(sub.edges.every((e) => ids.has(e.source) && ids.has(e.target) && e.source < e.target)).toBe(true);
@@ -79,14 +91,14 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
   it('paths: Kouchner → Talabani is one link, backed by 07PARIS3534', async () => {
     const result = await ok<PathsResult>(`paths?from=${kouchner}&to=${talabani}`);
     expect(result.hops).toBe(1);
-    expect(result.paths[0]!.nodes.map((n) => n.name)).toEqual(['Kouchner', 'Jalal Talabani']);
-    expect(result.paths[0]!.edges[0]!.cables.map((c) => c.id)).toEqual(['07PARIS3534']);
+    expect(result.paths[0].nodes.map((n) => n.name)).toEqual(['Kouchner', 'Jalal Talabani']);
+    expect(result.paths[0].edges[0].cables.map((c) => c.id)).toEqual(['07PARIS3534']);
   });
 
   it('evidence: the passages of 07PARIS3534 naming both, highlighted', async () => {
     const evidence = await ok<PairEvidence>(`evidence?a=${kouchner}&b=${talabani}`);
     expect(evidence.total).toBe(1);
-    const cable = evidence.cables[0]!;
+    const cable = evidence.cables[0];
     expect(cable.id).toBe('07PARIS3534');
     expect(cable.subject).toMatch(/KOUCHNER'S VISIT TO IRAQ/);
     expect(cable.passages.length).toBeGreaterThan(0);
@@ -99,7 +111,12 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
 
   it('cable: metadata, text, and entities with offsets into the text', async () => {
     const cable = await ok<CableDetail>('cable/07PARIS3534');
-    expect(cable).toMatchObject({ id: '07PARIS3534', classification: 'CONFIDENTIAL', classifiedBy: 'Josiah Rosenblatt', signers: ['Pekala'] });
+    expect(cable).toMatchObject({
+      id: '07PARIS3534',
+      classification: 'CONFIDENTIAL',
+      classifiedBy: 'Josiah Rosenblatt',
+      signers: ['Pekala'],
+    });
     expect(cable.tags.map((t) => t.code)).toEqual(['FR', 'IZ', 'PGOV', 'PREL', 'US']);
     expect(cable.text).toMatch(/Kouchner/);
     expect(cable.paragraphs.length).toBeGreaterThan(3);
@@ -124,11 +141,17 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
 
   it('a second server on the same port: a clear error', async () => {
     const port = new URL(server!.url).port;
-    await expect(startServer(await builtGraph(), { port, quiet: true })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: the port is in use (--port)`);
+    await expect(startServer(await builtGraph(), { port, quiet: true })).rejects.toThrow(
+      `cannot listen on 127.0.0.1:${port}: the port is in use (--port)`,
+    );
   });
 
   it('GEXF of a view: valid GEXF 1.3 with those nodes and their edges', async () => {
-    const response = await fetch(`${server!.url}/api/gexf`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nodes: [kouchner, talabani] }) });
+    const response = await fetch(`${server!.url}/api/gexf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nodes: [kouchner, talabani] }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/gexf/);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-view-')), 'view.gexf');
@@ -162,18 +185,29 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
     expect((await get<TextSearchResult>('text-search?q=Kouchner&until=1999')).body.total).toBe(0);
     // Paging: offset past the end is an empty page with the same total.
     const page = await get<TextSearchResult>(`text-search?q=Kouchner&offset=${found.body.total + 5}`);
-    expect(page.body).toMatchObject({ total: (await get<TextSearchResult>('text-search?q=Kouchner')).body.total, cables: [] });
+    expect(page.body).toMatchObject({
+      total: (await get<TextSearchResult>('text-search?q=Kouchner')).body.total,
+      cables: [],
+    });
     // Nothing to search for, or operators only: a 400 with the reason, never an SQLite error.
-    expect(await get('text-search?q=-kouchner')).toMatchObject({ status: 400, body: { error: { code: 'BAD_REQUEST' } } });
+    expect(await get('text-search?q=-kouchner')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_REQUEST' } },
+    });
     expect((await get('text-search?q=%22%20NEAR(%20AND')).status).toBe(200);
     expect((await get('text-search')).status).toBe(400);
   });
 
   it('bad requests: JSON errors with 400 and 404, limits capped', async () => {
-    expect(await get('entity/nobody')).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'no entity nobody' } } });
+    expect(await get('entity/nobody')).toEqual({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: 'no entity nobody' } },
+    });
     expect((await get('cable/99NOWHERE1')).status).toBe(404);
     expect((await get('search')).status).toBe(400);
-    expect((await get<{ error: { message: string } }>('search?q=x&limit=ten')).body.error.message).toBe('limit must be a whole number, got "ten"');
+    expect((await get<{ error: { message: string } }>('search?q=x&limit=ten')).body.error.message).toBe(
+      'limit must be a whole number, got "ten"',
+    );
     expect((await get('search?q=x&types=Spy')).status).toBe(400);
     expect((await get(`neighbourhood/${kouchner}?since=2007-13`)).status).toBe(400);
     expect((await get(`neighbourhood/${kouchner}?since=2008&until=2007`)).status).toBe(400);
@@ -182,9 +216,17 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
     expect((await get('nothing-here')).status).toBe(404);
     // Limits above the caps are capped, not refused.
     expect((await ok<SearchHit[]>('search?q=a&limit=100000')).length).toBeLessThanOrEqual(50);
-    const bad = await fetch(`${server!.url}/api/gexf`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"nodes": "all"}' });
+    const bad = await fetch(`${server!.url}/api/gexf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"nodes": "all"}',
+    });
     expect(bad.status).toBe(400);
-    const broken = await fetch(`${server!.url}/api/gexf`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nodes' });
+    const broken = await fetch(`${server!.url}/api/gexf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{nodes',
+    });
     expect(await broken.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'the body is not valid JSON' } });
   });
 

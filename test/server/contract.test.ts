@@ -27,7 +27,10 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
     // The bytes as sent (only the store's name in /api/stats differs).
     const read = async (url: string) => {
       const response = await fetch(`${url}/api/${route}`);
-      return { status: response.status, body: (await response.text()).replace(/^\{"store":"(embedded|neo4j)"/, '{"store":"-"') };
+      return {
+        status: response.status,
+        body: (await response.text()).replace(/^\{"store":"(embedded|neo4j)"/, '{"store":"-"'),
+      };
     };
     return [await read(embedded!.url), await read(neo4j!.url)];
   };
@@ -35,8 +38,10 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
   test('the same answers to a battery of requests', async () => {
     if (!embedded) return;
     const id = async (q: string, type: string): Promise<string> => {
-      const hits = (await (await fetch(`${embedded!.url}/api/search?q=${encodeURIComponent(q)}&types=${type}`)).json()) as SearchHit[];
-      return hits[0]!.id;
+      const hits = (await (
+        await fetch(`${embedded!.url}/api/search?q=${encodeURIComponent(q)}&types=${type}`)
+      ).json()) as SearchHit[];
+      return hits[0].id;
     };
     const kouchner = await id('Bernard Kouchner', 'Person');
     const talabani = await id('Jalal Talabani', 'Person');
@@ -108,12 +113,19 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
     ];
     routes.push(...browsing);
     // Shortest paths between spread-out pairs: the bidirectional search against Neo4j's allShortestPaths.
-    const top = ((await (await fetch(`${embedded!.url}/api/overview?limit=400`)).json()) as { nodes: Array<{ id: string }> }).nodes;
-    for (let i = 0; i < 8; i += 1) routes.push(`paths?from=${top[i * 7]!.id}&to=${top[399 - i * 11]!.id}&limit=10`, `paths?from=${talabani}&to=${top[399 - i * 13]!.id}&minWeight=2`);
+    const top = (
+      (await (await fetch(`${embedded.url}/api/overview?limit=400`)).json()) as { nodes: Array<{ id: string }> }
+    ).nodes;
+    for (let i = 0; i < 8; i += 1)
+      routes.push(
+        `paths?from=${top[i * 7].id}&to=${top[399 - i * 11].id}&limit=10`,
+        `paths?from=${talabani}&to=${top[399 - i * 13].id}&minWeight=2`,
+      );
     for (const route of routes) {
       const [a, b] = await both(route);
       expect({ route, answer: b }).toEqual({ route, answer: a });
-      if (browsing.includes(route)) expect({ route, status: a.status }).toEqual({ route, status: route.includes('nowhere') ? 404 : 200 });
+      if (browsing.includes(route))
+        expect({ route, status: a.status }).toEqual({ route, status: route.includes('nowhere') ? 404 : 200 });
     }
   }, 300_000);
 });

@@ -17,7 +17,12 @@ describe.each(STORE_KINDS)('curation through the API (%s store)', (kind: StoreKi
   let graphFile = '';
   let curationFile = '';
   const call = async <T>(route: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${server!.url}/api/${route}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(
+      `${server!.url}/api/${route}`,
+      body === undefined
+        ? {}
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
     return { status: response.status, body: (await response.json()) as T };
   };
 
@@ -32,11 +37,22 @@ describe.each(STORE_KINDS)('curation through the API (%s store)', (kind: StoreKi
   test('merge, see one node with both aliases and the summed weight; undo; the same graph as before', async () => {
     if (!server) return;
     const before = (await call<Subgraph>(`neighbourhood/${BAGHDAD}?limit=200`)).body;
-    const merged = await call<DecisionSummary>('curation', { op: 'merge', ids: [BAGDHAD, BAGHDAD], into: BAGHDAD, author: 'test', note: 'typo' });
+    const merged = await call<DecisionSummary>('curation', {
+      op: 'merge',
+      ids: [BAGDHAD, BAGHDAD],
+      into: BAGHDAD,
+      author: 'test',
+      note: 'typo',
+    });
     expect(merged.status).toBe(200);
-    expect(merged.body).toMatchObject({ decision: { seq: 1, op: 'merge', author: 'test', note: 'typo' }, removed: [BAGDHAD] });
+    expect(merged.body).toMatchObject({
+      decision: { seq: 1, op: 'merge', author: 'test', note: 'typo' },
+      removed: [BAGDHAD],
+    });
     expect(merged.body.changed).toContain(BAGHDAD);
-    expect(fs.readFileSync(curationFile, 'utf8')).toMatch(/^\{"seq":1,"op":"merge","ids":\["p-bagdhad-218ea3d4","p-baghdad-c02fc0c6"\],"into":"p-baghdad-c02fc0c6"/);
+    expect(fs.readFileSync(curationFile, 'utf8')).toMatch(
+      /^\{"seq":1,"op":"merge","ids":\["p-bagdhad-218ea3d4","p-baghdad-c02fc0c6"\],"into":"p-baghdad-c02fc0c6"/,
+    );
 
     expect((await call('entity/' + BAGDHAD)).status).toBe(404);
     const entity = (await call<EntityDetail>(`entity/${BAGHDAD}`)).body;
@@ -52,15 +68,23 @@ describe.each(STORE_KINDS)('curation through the API (%s store)', (kind: StoreKi
 
   test('reject and rename show at once; bad decisions are refused with a reason', async () => {
     if (!server) return;
-    const neither = (await call<SearchHit[]>('search?q=Neither%20Saddam')).body[0]!.id;
+    const neither = (await call<SearchHit[]>('search?q=Neither%20Saddam')).body[0].id;
     expect((await call('curation', { op: 'reject', id: neither, author: 'test' })).status).toBe(200);
     expect((await call('entity/' + neither)).status).toBe(404);
-    const kouchner = (await call<SearchHit[]>('search?q=Kouchner')).body[0]!.id;
-    expect((await call('curation', { op: 'rename', id: kouchner, name: 'Bernard Kouchner', author: 'test' })).status).toBe(200);
+    const kouchner = (await call<SearchHit[]>('search?q=Kouchner')).body[0].id;
+    expect(
+      (await call('curation', { op: 'rename', id: kouchner, name: 'Bernard Kouchner', author: 'test' })).status,
+    ).toBe(200);
     expect((await call<EntityDetail>(`entity/${kouchner}`)).body.name).toBe('Bernard Kouchner');
-    expect((await call<SearchHit[]>('search?q=Bernard%20Kouchner')).body[0]).toMatchObject({ id: kouchner, match: 'exact' });
+    expect((await call<SearchHit[]>('search?q=Bernard%20Kouchner')).body[0]).toMatchObject({
+      id: kouchner,
+      match: 'exact',
+    });
 
-    expect(await call('curation', { op: 'merge', ids: [kouchner], into: kouchner })).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', message: 'merge needs "ids": at least two entity ids' } } });
+    expect(await call('curation', { op: 'merge', ids: [kouchner], into: kouchner })).toEqual({
+      status: 400,
+      body: { error: { code: 'BAD_REQUEST', message: 'merge needs "ids": at least two entity ids' } },
+    });
     expect((await call('curation', { op: 'rename', id: 'p-nobody', name: 'X' })).status).toBe(404);
     expect((await call('curation', { op: 'launch' })).status).toBe(400);
     expect((await call('curation', { op: 'undo', decision: 99 })).status).toBe(400);
@@ -83,7 +107,9 @@ describe.each(STORE_KINDS)('curation through the API (%s store)', (kind: StoreKi
 
   test('suggestions for review list the Bagdhad/Baghdad spelling', async () => {
     if (!server) return;
-    const suggestions = (await call<Array<{ keep: { id: string }; merge: { id: string }; reason: string }>>('curation/suggest')).body;
+    const suggestions = (
+      await call<Array<{ keep: { id: string }; merge: { id: string }; reason: string }>>('curation/suggest')
+    ).body;
     expect(suggestions[0]).toMatchObject({ keep: { id: BAGHDAD }, merge: { id: BAGDHAD }, reason: 'spelling' });
   });
 });

@@ -11,10 +11,31 @@ import { builtGraph } from './helpers';
 /** A view of `n` entities, each co-mentioned with the next `degree` ones: big enough to take seconds to write. */
 function bigView(n: number, degree: number): Subgraph {
   const id = (i: number): string => `p-entity-${String(i).padStart(6, '0')}`;
-  const nodes = Array.from({ length: n }, (_, i) => ({ id: id(i), type: 'Person' as const, name: `Entity ${i} <&"'>`, cableCount: 1 + (i % 7), weightedDegree: degree * 2, pagerank: 1 / (i + 1), community: i % 5, x: i, y: -i, firstDate: '2001-01-01', lastDate: '2009-12-31' }));
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: id(i),
+    type: 'Person' as const,
+    name: `Entity ${i} <&"'>`,
+    cableCount: 1 + (i % 7),
+    weightedDegree: degree * 2,
+    pagerank: 1 / (i + 1),
+    community: i % 5,
+    x: i,
+    y: -i,
+    firstDate: '2001-01-01',
+    lastDate: '2009-12-31',
+  }));
   const edges = [];
   for (let i = 0; i < n; i += 1) {
-    for (let d = 1; d <= degree && i + d < n; d += 1) edges.push({ id: `${id(i)}--${id(i + d)}`, source: id(i), target: id(i + d), weight: 1 + ((i + d) % 9), cableCount: 1 + (d % 4), firstDate: '2003-05-01', lastDate: '2008-02-01' });
+    for (let d = 1; d <= degree && i + d < n; d += 1)
+      edges.push({
+        id: `${id(i)}--${id(i + d)}`,
+        source: id(i),
+        target: id(i + d),
+        weight: 1 + ((i + d) % 9),
+        cableCount: 1 + (d % 4),
+        firstDate: '2003-05-01',
+        lastDate: '2008-02-01',
+      });
   }
   return { nodes, edges, truncated: false };
 }
@@ -25,7 +46,11 @@ async function gexfServer(sub: GexfJob) {
   let writes = 0;
   const app = express();
   app.post('/', (_req, res) => {
-    const outcome = { settled: 'complete' as 'complete' | 'stopped', written: 0, reason: undefined as string | undefined };
+    const outcome = {
+      settled: 'complete' as 'complete' | 'stopped',
+      written: 0,
+      reason: undefined as string | undefined,
+    };
     const write = res.write.bind(res) as (chunk: string) => boolean;
     (res as unknown as { write: (chunk: string) => boolean }).write = (chunk: string) => {
       outcome.written += chunk.length;
@@ -43,7 +68,12 @@ async function gexfServer(sub: GexfJob) {
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { url, outcomes, writes: () => writes, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    outcomes,
+    writes: () => writes,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const until = async (check: () => boolean, ms = 30_000): Promise<void> => {
@@ -91,7 +121,7 @@ describe('the GEXF download', () => {
       });
       expect(received).toBeGreaterThan(0);
       await until(() => server.outcomes.length === 1);
-      const outcome = server.outcomes[0]!;
+      const outcome = server.outcomes[0];
       expect(outcome.settled).toBe('stopped');
       expect(outcome.reason).toMatch(/ClientGone|AbortError/);
       // Stopped within a few chunks of the megabyte-sized ones: far from the whole document.

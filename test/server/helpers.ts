@@ -44,11 +44,16 @@ let loadedInNeo4j: string | undefined;
  * The real server (express + the viewer) on a free port, over the embedded store of a graph file
  * or over the project's Neo4j with that graph loaded (emptied first: these tests own the database).
  */
-export async function startTestServer(store: StoreKind, graphFile?: string, options: { curation?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function startTestServer(
+  store: StoreKind,
+  graphFile?: string,
+  options: { curation?: string } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const file = graphFile ?? (await builtGraph());
   // Curation from the viewer writes the curation file and rewrites the graph file: tests that
   // curate pass their own copy of the graph and a curation file of their own.
-  const curation = options.curation ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curation-')), 'curation.jsonl');
+  const curation =
+    options.curation ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curation-')), 'curation.jsonl');
   if (store === 'embedded') return startServer(file, { port: '0', quiet: true, curation });
   if (loadedInNeo4j !== file) {
     const driver = await openDriver(connection);
@@ -61,7 +66,14 @@ export async function startTestServer(store: StoreKind, graphFile?: string, opti
       await driver.close();
     }
   }
-  return startServer(file, { port: '0', quiet: true, curation, neo4j: connection.uri, neo4jUser: connection.user, neo4jPassword: connection.password });
+  return startServer(file, {
+    port: '0',
+    quiet: true,
+    curation,
+    neo4j: connection.uri,
+    neo4jUser: connection.user,
+    neo4jPassword: connection.password,
+  });
 }
 
 /** A (small) graph database as a graphology graph and its cable records: what the Neo4j loader takes. */
@@ -69,7 +81,7 @@ export async function graphOfDatabase(file: string): Promise<{ graph: Graph; rec
   const reader = GraphDbReader.open(file);
   try {
     const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-    reader.nodes.keys.forEach((key, i) => graph.addNode(key, reader.nodes.attributes[i]!));
+    reader.nodes.keys.forEach((key, i) => graph.addNode(key, reader.nodes.attributes[i]));
     for await (const e of reader.edges()) {
       if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
       else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);

@@ -5,7 +5,8 @@ describe('withinEdits, the banded distance of the search scan', () => {
   test('agrees with editDistance on 60,000 random pairs of related and unrelated words', () => {
     const random = seededRandom(22);
     const alphabet = 'abcdeéz';
-    const word = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const word = (n: number): string =>
+      Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     /** A word a few random edits away: substitutions, insertions, deletions and swaps of neighbours. */
     const mutate = (w: string): string => {
       let out = w;
@@ -25,7 +26,8 @@ describe('withinEdits, the banded distance of the search scan', () => {
       const b = random() < 0.8 ? mutate(a) : word(Math.floor(random() * 12));
       const limit = Math.floor(random() * 4);
       const expected = editDistance(a, b, limit) <= limit;
-      if (withinEdits(a, b, limit) !== expected) throw new Error(`withinEdits("${a}", "${b}", ${limit}) should be ${expected}`);
+      if (withinEdits(a, b, limit) !== expected)
+        throw new Error(`withinEdits("${a}", "${b}", ${limit}) should be ${expected}`);
       if (expected) within += 1;
     }
     // Both answers well represented.

@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { ftsExpression, parseTextQuery, TextQueryError, unmark, MARK_END, MARK_START } from '../../src/server/text-query';
+import {
+  ftsExpression,
+  parseTextQuery,
+  TextQueryError,
+  unmark,
+  MARK_END,
+  MARK_START,
+} from '../../src/server/text-query';
 
 /** A real FTS5 table (the graph database's tokenizer) to run the expressions against. */
 function corpus(): Database.Database {
@@ -12,7 +19,8 @@ function corpus(): Database.Database {
   insert.run(4, 'AND OR NOT NEAR are words too: "quoted" (brackets) * ^ -minus');
   return db;
 }
-const matches = (db: Database.Database, q: string): number[] => db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(ftsExpression(q)) as number[];
+const matches = (db: Database.Database, q: string): number[] =>
+  db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(ftsExpression(q)) as number[];
 
 describe('full-text queries', () => {
   const db = corpus();
@@ -34,7 +42,19 @@ describe('full-text queries', () => {
   });
 
   test('operators and punctuation typed by a reader are text, never FTS5 syntax', () => {
-    for (const q of ['AND', 'NOT near', '"quoted" (brackets)', 'minus -', 'a"b', 'NEAR(a b)', '"unclosed phrase', 'col:umn', '{text}:x', 'x AND', 'OR OR x']) {
+    for (const q of [
+      'AND',
+      'NOT near',
+      '"quoted" (brackets)',
+      'minus -',
+      'a"b',
+      'NEAR(a b)',
+      '"unclosed phrase',
+      'col:umn',
+      '{text}:x',
+      'x AND',
+      'OR OR x',
+    ]) {
       expect(() => matches(db, q)).not.toThrow();
     }
     // Nothing searchable: refused as such, not an SQLite error.
@@ -52,7 +72,13 @@ describe('full-text queries', () => {
   });
 
   test('snippet markers become highlight offsets', () => {
-    expect(unmark(`met ${MARK_START}Kouchner${MARK_END} and ${MARK_START}Talabani${MARK_END}.`)).toEqual({ text: 'met Kouchner and Talabani.', highlights: [{ start: 4, end: 12 }, { start: 17, end: 25 }] });
+    expect(unmark(`met ${MARK_START}Kouchner${MARK_END} and ${MARK_START}Talabani${MARK_END}.`)).toEqual({
+      text: 'met Kouchner and Talabani.',
+      highlights: [
+        { start: 4, end: 12 },
+        { start: 17, end: 25 },
+      ],
+    });
     expect(unmark('no marks')).toEqual({ text: 'no marks', highlights: [] });
   });
 });

@@ -3,8 +3,24 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/cli/serve-command';
-import { STORE_KINDS, builtGraph, copyOfGraph, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
-import { graphCounts, launchBrowser, openViewer, pickSuggestion, screenshot, STATE_TIMEOUT, TEST_TIMEOUT, type Viewer } from './helpers';
+import {
+  STORE_KINDS,
+  builtGraph,
+  copyOfGraph,
+  startTestServer,
+  type StoreKind,
+  storeAvailable,
+} from '../server/helpers';
+import {
+  graphCounts,
+  launchBrowser,
+  openViewer,
+  pickSuggestion,
+  screenshot,
+  STATE_TIMEOUT,
+  TEST_TIMEOUT,
+  type Viewer,
+} from './helpers';
 
 const YAWER = 'p-ghazi-al-yawer-7babdf0f';
 const TALABANI = 'p-jalal-talabani-fde70f3c';
@@ -20,7 +36,13 @@ const link = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}
 
 /** Link weights as the shown graph holds them (null: no such link on screen). */
 function weights(page: Page, keys: string[]): Promise<Array<number | null>> {
-  return page.evaluate((list) => list.map((k) => (window.cablegraph.graph.hasEdge(k) ? window.cablegraph.graph.getEdgeAttribute(k, 'weight') : null)), keys);
+  return page.evaluate(
+    (list) =>
+      list.map((k) =>
+        window.cablegraph.graph.hasEdge(k) ? window.cablegraph.graph.getEdgeAttribute(k, 'weight') : null,
+      ),
+    keys,
+  );
 }
 
 function shown(page: Page, id: string): Promise<boolean> {
@@ -90,7 +112,8 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     expect(viewer.errors).toEqual([]);
     await page.close();
   });
-  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) => test(name, async () => (browser && server ? fn() : undefined), timeout);
+  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) =>
+    test(name, async () => (browser && server ? fn() : undefined), timeout);
 
   it('merges Ghazi al-Yawer into Jalal Talabani: one node, its link to Iraq the sum; Undo brings both back', async () => {
     // The author, remembered by the browser.
@@ -118,7 +141,9 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
 
     const undo = page.getByTestId('toast-undo');
     await undo.waitFor();
-    expect(await page.getByTestId('toast').filter({ has: undo }).textContent()).toContain('Merged “Ghazi al-Yawer” into “Jalal Talabani”');
+    expect(await page.getByTestId('toast').filter({ has: undo }).textContent()).toContain(
+      'Merged “Ghazi al-Yawer” into “Jalal Talabani”',
+    );
     expect(await sawBusy(page)).toEqual({ pill: true, disabled: true });
     await page.getByTestId('curation-busy').waitFor({ state: 'hidden' });
     // One node left; its link to Iraq weighs what both did; the panel shows it with both names.
@@ -142,9 +167,20 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     await page.getByTestId('toast').filter({ hasText: 'Undid #1' }).waitFor();
     await screenshot(page, `curation-undone-${kind}`);
 
-    const lines = fs.readFileSync(curationFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = fs
+      .readFileSync(curationFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toMatchObject([
-      { seq: 1, op: 'merge', ids: [YAWER, TALABANI], into: TALABANI, author: 'Test Analyst', note: 'test: two Iraqi presidents, one node' },
+      {
+        seq: 1,
+        op: 'merge',
+        ids: [YAWER, TALABANI],
+        into: TALABANI,
+        author: 'Test Analyst',
+        note: 'test: two Iraqi presidents, one node',
+      },
       { seq: 2, op: 'undo', decision: 1, author: 'Test Analyst' },
     ]);
   });
@@ -184,7 +220,11 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     await input.fill('Bernard Kouchner');
     await screenshot(page, `curation-rename-${kind}`);
     await input.press('Enter');
-    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'label') === 'Bernard Kouchner', KOUCHNER, { timeout: STATE_TIMEOUT });
+    await page.waitForFunction(
+      (id) => window.cablegraph.graph.getNodeAttribute(id, 'label') === 'Bernard Kouchner',
+      KOUCHNER,
+      { timeout: STATE_TIMEOUT },
+    );
     await page.locator('[data-testid="entity-name"]', { hasText: 'Bernard Kouchner' }).waitFor();
     expect(await page.locator(`[data-testid="panel-entity"]`).getAttribute('data-id')).toBe(KOUCHNER);
     await page.getByTestId('toast').filter({ hasText: 'Renamed “Kouchner” to “Bernard Kouchner”' }).waitFor();
@@ -197,10 +237,14 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     expect(await page.getByTestId('retype-Organization').isDisabled()).toBe(true);
     await page.getByTestId('retype-Place').click();
     await page.getByTestId('retype-confirm').click();
-    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Place', OCV, { timeout: STATE_TIMEOUT });
+    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Place', OCV, {
+      timeout: STATE_TIMEOUT,
+    });
     await page.locator('[data-testid="panel-entity"] .type-badge', { hasText: 'Place' }).waitFor();
     await page.getByTestId('toast-undo').click();
-    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Organization', OCV, { timeout: STATE_TIMEOUT });
+    await page.waitForFunction((id) => window.cablegraph.graph.getNodeAttribute(id, 'kind') === 'Organization', OCV, {
+      timeout: STATE_TIMEOUT,
+    });
   });
 
   it('the curation panel: a suggested merge after confirmation, the decisions with who and why, undo from the list', async () => {
@@ -210,9 +254,13 @@ describe.each(STORE_KINDS)('curation from the viewer (%s store)', (kind: StoreKi
     expect(page.url()).toContain('#/curation');
     const items = page.getByTestId('decision-item');
     // Newest first: retype undone, retype, rename, reject, undo, merge (undone).
-    expect(await items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-seq')}:${e.getAttribute('data-op')}`))).toEqual(['6:undo', '5:retype', '4:rename', '3:reject', '2:undo', '1:merge']);
+    expect(
+      await items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-seq')}:${e.getAttribute('data-op')}`)),
+    ).toEqual(['6:undo', '5:retype', '4:rename', '3:reject', '2:undo', '1:merge']);
     expect(await page.locator('[data-testid="decision-item"][data-seq="1"]').getAttribute('class')).toContain('undone');
-    expect(await page.locator('[data-testid="decision-item"][data-seq="3"]').textContent()).toContain('a sentence opening, not a person');
+    expect(await page.locator('[data-testid="decision-item"][data-seq="3"]').textContent()).toContain(
+      'a sentence opening, not a person',
+    );
     expect(await page.locator('[data-testid="decision-item"][data-seq="3"]').textContent()).toContain('Second Analyst');
 
     const suggestion = page.locator(`[data-testid="suggestion-item"][data-merge="${BAGDHAD}"][data-keep="${BAGHDAD}"]`);

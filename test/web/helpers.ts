@@ -56,14 +56,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Entities and links shown, as the counter on the graph says. */
 export async function graphCounts(page: Page): Promise<{ nodes: number; edges: number }> {
   const counter = page.getByTestId('graph-counts');
-  return { nodes: Number(await counter.getAttribute('data-nodes')), edges: Number(await counter.getAttribute('data-edges')) };
+  return {
+    nodes: Number(await counter.getAttribute('data-nodes')),
+    edges: Number(await counter.getAttribute('data-edges')),
+  };
 }
 
 /** Waits until the counter differs from `before`, and returns the new counts. */
-export async function countsChangedFrom(page: Page, before: { nodes: number; edges: number }): Promise<{ nodes: number; edges: number }> {
+export async function countsChangedFrom(
+  page: Page,
+  before: { nodes: number; edges: number },
+): Promise<{ nodes: number; edges: number }> {
   await page.waitForFunction(
     ({ nodes, edges }) => {
-      const el = document.querySelector('[data-testid="graph-counts"]') as HTMLElement | null;
+      const el = document.querySelector<HTMLElement>('[data-testid="graph-counts"]');
       return !!el && (Number(el.dataset.nodes) !== nodes || Number(el.dataset.edges) !== edges);
     },
     before,
@@ -109,7 +115,9 @@ export async function nodePosition(page: Page, id: string): Promise<{ x: number;
  * double-click window: two canvas clicks within 300 ms are one double click, not two clicks.
  */
 export async function cameraSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !window.cablegraph.renderer!.getCamera().isAnimated(), null, { timeout: STATE_TIMEOUT });
+  await page.waitForFunction(() => !window.cablegraph.renderer!.getCamera().isAnimated(), null, {
+    timeout: STATE_TIMEOUT,
+  });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.waitForTimeout(350);
 }
@@ -134,7 +142,10 @@ export async function clickEdge(page: Page, a: string, b: string, edgeKey: strin
       const da = renderer.getNodeDisplayData(a)!;
       const db = renderer.getNodeDisplayData(b)!;
       const camera = renderer.getCamera();
-      const length = Math.hypot(renderer.framedGraphToViewport(da).x - renderer.framedGraphToViewport(db).x, renderer.framedGraphToViewport(da).y - renderer.framedGraphToViewport(db).y);
+      const length = Math.hypot(
+        renderer.framedGraphToViewport(da).x - renderer.framedGraphToViewport(db).x,
+        renderer.framedGraphToViewport(da).y - renderer.framedGraphToViewport(db).y,
+      );
       const ratio = length < 200 ? (camera.ratio * length) / 200 : camera.ratio;
       await camera.animate({ x: (da.x + db.x) / 2, y: (da.y + db.y) / 2, ratio }, { duration: 0 });
     },
@@ -146,7 +157,10 @@ export async function clickEdge(page: Page, a: string, b: string, edgeKey: strin
   const box = await page.getByTestId('graph').boundingBox();
   const at = await page.evaluate(
     ({ pa, pb, box, edgeKey }) => {
-      type Picking = { getEdgeAtPoint(x: number, y: number): string | null; getNodeAtPosition(p: { x: number; y: number }): string | null };
+      type Picking = {
+        getEdgeAtPoint(x: number, y: number): string | null;
+        getNodeAtPosition(p: { x: number; y: number }): string | null;
+      };
       const renderer = window.cablegraph.renderer as unknown as Picking;
       for (const t of [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.25, 0.75]) {
         // The pixel the mouse lands on (the browser rounds a click to whole pixels; a link is 2–3 px wide).
@@ -154,7 +168,8 @@ export async function clickEdge(page: Page, a: string, b: string, edgeKey: strin
         const py = Math.round(pa.y + (pb.y - pa.y) * t);
         const x = px - box!.x;
         const y = py - box!.y;
-        if (renderer.getEdgeAtPoint(x, y) === edgeKey && renderer.getNodeAtPosition({ x, y }) === null) return { x: px, y: py };
+        if (renderer.getEdgeAtPoint(x, y) === edgeKey && renderer.getNodeAtPosition({ x, y }) === null)
+          return { x: px, y: py };
       }
       return null;
     },

@@ -33,7 +33,8 @@ describe.each(STORE_KINDS)('roles and meetings in the viewer over the %s store (
     expect(viewer.errors).toEqual([]);
     await page.close();
   });
-  const it = (name: string, fn: () => Promise<void>) => test(name, async () => (browser && server ? fn() : undefined), TEST_TIMEOUT);
+  const it = (name: string, fn: () => Promise<void>) =>
+    test(name, async () => (browser && server ? fn() : undefined), TEST_TIMEOUT);
 
   it("Kouchner's panel: Foreign Minister of France as a role, its passage and cable on click; France's panel has the same role", async () => {
     await pickSuggestion(page, 'search-input', 'Kouchner', 'Kouchner');

@@ -1,7 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { CORPUS, SEEDS, STORE_KINDS, builtGraph, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
+import {
+  CORPUS,
+  SEEDS,
+  STORE_KINDS,
+  builtGraph,
+  startTestServer,
+  type StoreKind,
+  storeAvailable,
+} from '../server/helpers';
 import {
   cameraSettled,
   clickEdge,
@@ -50,13 +58,17 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(viewer.errors).toEqual([]);
     await page.close();
   });
-  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) => test(name, async () => (browser && server ? fn() : undefined), timeout);
+  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) =>
+    test(name, async () => (browser && server ? fn() : undefined), timeout);
 
   it('lands on the overview: entities by PageRank, legend, stats', async () => {
     const counts = await graphCounts(page);
     expect(counts.nodes).toBeGreaterThan(30);
     expect(counts.edges).toBeGreaterThan(200);
-    const hook = await page.evaluate(() => ({ renderedAt: window.cablegraph.renderedAt, order: window.cablegraph.graph.order }));
+    const hook = await page.evaluate(() => ({
+      renderedAt: window.cablegraph.renderedAt,
+      order: window.cablegraph.graph.order,
+    }));
     expect(hook.renderedAt).toBeGreaterThan(0);
     expect(hook.order).toBe(counts.nodes);
     await page.getByTestId('stats').waitFor();
@@ -83,7 +95,9 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(page.url()).toContain('#/entity/');
     const kouchner = await nodeByLabel(page, 'Kouchner');
     const talabani = await nodeByLabel(page, 'Jalal Talabani');
-    expect(await page.evaluate(([a, b]) => window.cablegraph.graph.areNeighbors(a, b), [kouchner, talabani])).toBe(true);
+    expect(await page.evaluate(([a, b]) => window.cablegraph.graph.areNeighbors(a, b), [kouchner, talabani])).toBe(
+      true,
+    );
     expect(await page.evaluate(() => window.cablegraph.store.get().selectedNode)).toBe(kouchner);
     await screenshot(page, `kouchner-neighbourhood-${kind}`);
 
@@ -100,7 +114,9 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     // The selected entity comes first in the pair; both names are marked in the passages.
     expect(await item.locator('mark.mark-a').first().textContent()).toBe('Jalal Talabani');
     expect(await item.locator('mark.mark-b').allTextContents()).toContain('Kouchner');
-    expect(await page.evaluate(() => window.cablegraph.store.get().selectedEdge)).toBe([kouchner, talabani].sort().join('|'));
+    expect(await page.evaluate(() => window.cablegraph.store.get().selectedEdge)).toBe(
+      [kouchner, talabani].sort().join('|'),
+    );
     await screenshot(page, `kouchner-talabani-evidence-${kind}`);
   });
 
@@ -114,7 +130,11 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
       const { graph, renderer } = window.cablegraph;
       const other = graph.findNode((n) => n !== id && !graph.areNeighbors(n, id))!;
       const neighbour = graph.neighbors(id)[0]!;
-      return { self: renderer!.getNodeDisplayData(id)!.color, neighbour: renderer!.getNodeDisplayData(neighbour)!.color, other: renderer!.getNodeDisplayData(other)!.color };
+      return {
+        self: renderer!.getNodeDisplayData(id)!.color,
+        neighbour: renderer!.getNodeDisplayData(neighbour)!.color,
+        other: renderer!.getNodeDisplayData(other)!.color,
+      };
     }, talabani);
     expect(colours.other).toBe('#e4e6ea');
     expect(colours.neighbour).not.toBe('#e4e6ea');
@@ -128,7 +148,13 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     const before = await page.evaluate(() => window.cablegraph.graph.mapNodes((_n, a) => [a.x, a.y]));
     await page.getByTestId('layout-toggle').click();
     expect(await page.getByTestId('layout-toggle').getAttribute('data-running')).toBe('true');
-    await page.waitForFunction((xy) => window.cablegraph.graph.mapNodes((_n, a) => [a.x, a.y]).some((p, i) => p[0] !== xy[i]![0] || p[1] !== xy[i]![1]), before);
+    await page.waitForFunction(
+      (xy) =>
+        window.cablegraph.graph
+          .mapNodes((_n, a) => [a.x, a.y])
+          .some((p, i) => p[0] !== xy[i]![0] || p[1] !== xy[i]![1]),
+      before,
+    );
     await page.getByTestId('layout-toggle').click();
     expect(await page.getByTestId('layout-toggle').getAttribute('data-running')).toBe('false');
     const stopped = await page.evaluate(() => window.cablegraph.graph.mapNodes((_n, a) => [a.x, a.y]));
@@ -149,7 +175,10 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
   it('the full cable, from the evidence and by its deep link, with entity mentions marked', async () => {
     await pickSuggestion(page, 'search-input', 'Talabani', 'Jalal Talabani');
     await page.getByTestId('neighbour-item').filter({ hasText: 'Kouchner' }).getByTestId('neighbour-evidence').click();
-    await page.locator('[data-testid="evidence-item"][data-cable-id="07PARIS3534"]').getByTestId('evidence-open-cable').click();
+    await page
+      .locator('[data-testid="evidence-item"][data-cable-id="07PARIS3534"]')
+      .getByTestId('evidence-open-cable')
+      .click();
     const cable = page.locator('[data-testid="panel-cable"][data-cable-id="07PARIS3534"]');
     await cable.waitFor();
     expect(page.url()).toMatch(/#\/cable\/07PARIS3534$/);
@@ -213,10 +242,12 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     // One community of the overview: only its members are shown.
     const community = page.getByTestId('filter-community');
     const option = await community.locator('option').nth(1).getAttribute('value');
-    await community.selectOption(option!);
+    await community.selectOption(option);
     const one = await countsChangedFrom(page, all);
     expect(one.nodes).toBeGreaterThan(0);
-    expect(await page.evaluate((c) => window.cablegraph.graph.everyNode((_n, a) => a.community === c), Number(option))).toBe(true);
+    expect(
+      await page.evaluate((c) => window.cablegraph.graph.everyNode((_n, a) => a.community === c), Number(option)),
+    ).toBe(true);
     await community.selectOption('');
     await countsChangedFrom(page, one);
 
@@ -234,14 +265,14 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     const counts = await graphCounts(page);
     const [gexf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-gexf').click()]);
     expect(gexf.suggestedFilename()).toBe('cablegraph-view.gexf');
-    const xml = fs.readFileSync((await gexf.path())!, 'utf8');
+    const xml = fs.readFileSync(await gexf.path(), 'utf8');
     expect(xml).toContain('<gexf');
     expect((xml.match(/<node /g) ?? []).length).toBe(counts.nodes);
     expect(xml).toContain('Jalal Talabani');
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe('cablegraph-view.png');
-    const bytes = fs.readFileSync((await png.path())!);
+    const bytes = fs.readFileSync(await png.path());
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // Width and height (IHDR): the canvas plus the caption strip, not an empty image.
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(500);
@@ -271,7 +302,12 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     expect(marked.some((t) => t === 'kouchner' || t === 'iraqi' || t === 'kurdistan')).toBe(true);
     await screenshot(page, `text-search-${kind}`);
     // The entities named most among the matches: Kouchner among them, one click from his panel.
-    await page.getByTestId('text-search-entities').getByTestId('text-search-entity').filter({ hasText: 'Kouchner' }).first().click();
+    await page
+      .getByTestId('text-search-entities')
+      .getByTestId('text-search-entity')
+      .filter({ hasText: 'Kouchner' })
+      .first()
+      .click();
     await page.getByTestId('panel-entity').waitFor();
     // Back to the results (the route holds the query), then the cable.
     await page.goBack();
@@ -296,7 +332,14 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
 });
 
 /** Dated cables (the seeds carry no date): the date range narrows the graph to its years. */
-const DATED = ['2008/02/08PARIS245', '2008/05/08PARIS957', '2008/08/08PARIS1568', '2009/03/09PARIS410', '2009/11/09PARIS1534', '2010/02/10PARIS174'].map((c) => path.join(CORPUS, 'cable', `${c}.html`));
+const DATED = [
+  '2008/02/08PARIS245',
+  '2008/05/08PARIS957',
+  '2008/08/08PARIS1568',
+  '2009/03/09PARIS410',
+  '2009/11/09PARIS1534',
+  '2010/02/10PARIS174',
+].map((c) => path.join(CORPUS, 'cable', `${c}.html`));
 
 describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (kind: StoreKind) => {
   let browser: Browser | undefined;
@@ -315,56 +358,79 @@ describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (k
     await server?.close();
   });
 
-  test('the date range: slider and inputs narrow the graph to the cables of those years', async () => {
-    if (!browser || !server) return;
-    viewer = await openViewer(browser, server.url);
-    const { page } = viewer;
-    const all = await graphCounts(page);
-    expect(all.nodes).toBeGreaterThan(50);
-    const rankingBefore = await page.getByTestId('top-entities').locator('li button').allTextContents();
-    expect(await page.getByTestId('view-summary').textContent()).toBe(`In view: ${all.nodes} entities, ${all.edges.toLocaleString('en-US')} links.`);
+  test(
+    'the date range: slider and inputs narrow the graph to the cables of those years',
+    async () => {
+      if (!browser || !server) return;
+      viewer = await openViewer(browser, server.url);
+      const { page } = viewer;
+      const all = await graphCounts(page);
+      expect(all.nodes).toBeGreaterThan(50);
+      const rankingBefore = await page.getByTestId('top-entities').locator('li button').allTextContents();
+      expect(await page.getByTestId('view-summary').textContent()).toBe(
+        `In view: ${all.nodes} entities, ${all.edges.toLocaleString('en-US')} links.`,
+      );
 
-    // The "since" handle dragged to 2009 (a range input: input events, then change on release).
-    await page.getByTestId('date-slider-since').evaluate((el: HTMLInputElement) => {
-      el.value = '2009';
-      el.dispatchEvent(new Event('input'));
-      el.dispatchEvent(new Event('change'));
-    });
-    expect(await page.getByTestId('date-since').inputValue()).toBe('2009');
-    const since2009 = await countsChangedFrom(page, all);
-    expect(since2009.nodes).toBeGreaterThan(0);
-    expect(since2009.nodes).toBeLessThan(all.nodes);
-    await screenshot(page, `dates-since-2009-${kind}`);
-    // The summary follows the dates: what is in view, the window, and the ranking of what is shown.
-    await page.waitForFunction((n) => document.querySelector('[data-testid="view-summary"]')?.textContent?.startsWith(`In view: ${n.toLocaleString('en-US')} entities`), since2009.nodes);
-    expect(await page.getByTestId('view-summary').textContent()).toMatch(/ links dated 2009 – 2010-02-\d\d\.$/);
-    expect(await page.getByTestId('stats-window').textContent()).toMatch(/^Shownlinks dated 2009 – 2010-02-\d\d$/);
-    const ranking = await page.getByTestId('top-entities').locator('li button').allTextContents();
-    const expected = await page.evaluate(() => {
-      const { graph } = window.cablegraph;
-      const weight = new Map<string, number>();
-      graph.forEachEdge((_e, a, s, t) => {
-        weight.set(s, (weight.get(s) ?? 0) + a.weight);
-        weight.set(t, (weight.get(t) ?? 0) + a.weight);
+      // The "since" handle dragged to 2009 (a range input: input events, then change on release).
+      await page.getByTestId('date-slider-since').evaluate((el: HTMLInputElement) => {
+        el.value = '2009';
+        el.dispatchEvent(new Event('input'));
+        el.dispatchEvent(new Event('change'));
       });
-      return graph.nodes().sort((x, y) => (weight.get(y) ?? 0) - (weight.get(x) ?? 0) || graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank') || (x < y ? -1 : 1)).slice(0, 15).map((n) => graph.getNodeAttribute(n, 'label'));
-    });
-    expect(ranking).toEqual(expected);
-    expect(ranking).not.toEqual(rankingBefore);
+      expect(await page.getByTestId('date-since').inputValue()).toBe('2009');
+      const since2009 = await countsChangedFrom(page, all);
+      expect(since2009.nodes).toBeGreaterThan(0);
+      expect(since2009.nodes).toBeLessThan(all.nodes);
+      await screenshot(page, `dates-since-2009-${kind}`);
+      // The summary follows the dates: what is in view, the window, and the ranking of what is shown.
+      await page.waitForFunction(
+        (n) =>
+          document
+            .querySelector('[data-testid="view-summary"]')
+            ?.textContent?.startsWith(`In view: ${n.toLocaleString('en-US')} entities`),
+        since2009.nodes,
+      );
+      expect(await page.getByTestId('view-summary').textContent()).toMatch(/ links dated 2009 – 2010-02-\d\d\.$/);
+      expect(await page.getByTestId('stats-window').textContent()).toMatch(/^Shownlinks dated 2009 – 2010-02-\d\d$/);
+      const ranking = await page.getByTestId('top-entities').locator('li button').allTextContents();
+      const expected = await page.evaluate(() => {
+        const { graph } = window.cablegraph;
+        const weight = new Map<string, number>();
+        graph.forEachEdge((_e, a, s, t) => {
+          weight.set(s, (weight.get(s) ?? 0) + a.weight);
+          weight.set(t, (weight.get(t) ?? 0) + a.weight);
+        });
+        return graph
+          .nodes()
+          .sort(
+            (x, y) =>
+              (weight.get(y) ?? 0) - (weight.get(x) ?? 0) ||
+              graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank') ||
+              (x < y ? -1 : 1),
+          )
+          .slice(0, 15)
+          .map((n) => graph.getNodeAttribute(n, 'label'));
+      });
+      expect(ranking).toEqual(expected);
+      expect(ranking).not.toEqual(rankingBefore);
 
-    // Typed dates: until 2008-06 (and no lower bound).
-    await page.getByTestId('date-clear').click();
-    await countsChangedFrom(page, since2009);
-    await page.getByTestId('date-until').fill('2008-06');
-    await page.getByTestId('date-until').press('Enter');
-    const until2008 = await countsChangedFrom(page, all);
-    expect(until2008.nodes).toBeGreaterThan(0);
-    expect(until2008.nodes).toBeLessThan(all.nodes);
-    expect(until2008).not.toEqual(since2009);
-    expect(await page.getByTestId('date-slider-until').inputValue()).toBe('2008');
-    // Every link shown overlaps the range.
-    const late = await page.evaluate(() => window.cablegraph.graph.filterEdges((_e, a) => (a.firstDate ?? '') > '2008-06-31').length);
-    expect(late).toBe(0);
-    expect(viewer.errors).toEqual([]);
-  }, TEST_TIMEOUT);
+      // Typed dates: until 2008-06 (and no lower bound).
+      await page.getByTestId('date-clear').click();
+      await countsChangedFrom(page, since2009);
+      await page.getByTestId('date-until').fill('2008-06');
+      await page.getByTestId('date-until').press('Enter');
+      const until2008 = await countsChangedFrom(page, all);
+      expect(until2008.nodes).toBeGreaterThan(0);
+      expect(until2008.nodes).toBeLessThan(all.nodes);
+      expect(until2008).not.toEqual(since2009);
+      expect(await page.getByTestId('date-slider-until').inputValue()).toBe('2008');
+      // Every link shown overlaps the range.
+      const late = await page.evaluate(
+        () => window.cablegraph.graph.filterEdges((_e, a) => (a.firstDate ?? '') > '2008-06-31').length,
+      );
+      expect(late).toBe(0);
+      expect(viewer.errors).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -1,6 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { STORE_KINDS, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
-import { cameraSettled, countsChangedFrom, graphCounts, launchBrowser, nodeByLabel, openViewer, pickSuggestion, screenshot, TEST_TIMEOUT, type Viewer } from './helpers';
+import {
+  cameraSettled,
+  countsChangedFrom,
+  graphCounts,
+  launchBrowser,
+  nodeByLabel,
+  openViewer,
+  pickSuggestion,
+  screenshot,
+  TEST_TIMEOUT,
+  type Viewer,
+} from './helpers';
 
 /**
  * The viewer's reading aids and take-aways in chromium, over both stores (seeds): the legend of
@@ -33,14 +44,17 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     expect(viewer.errors).toEqual([]);
     await page.close();
   });
-  const it = (name: string, fn: () => Promise<void>) => test(name, async () => (browser && server ? fn() : undefined), TEST_TIMEOUT);
+  const it = (name: string, fn: () => Promise<void>) =>
+    test(name, async () => (browser && server ? fn() : undefined), TEST_TIMEOUT);
 
   it('the legend follows the colouring: types, then the communities in view with their colours', async () => {
     const legend = page.getByTestId('legend');
     expect(await legend.getAttribute('data-mode')).toBe('type');
     expect(await page.getByTestId('legend-type').first().isVisible()).toBe(true);
     await page.getByTestId('colour-by-community').check();
-    await page.waitForFunction(() => document.querySelector('[data-testid="legend"]')?.getAttribute('data-mode') === 'community');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="legend"]')?.getAttribute('data-mode') === 'community',
+    );
     expect(await page.getByTestId('legend-type').first().isVisible()).toBe(false);
     const rows = page.getByTestId('legend-community');
     expect(await rows.count()).toBeGreaterThan(1);
@@ -52,7 +66,12 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
         const member = graph.findNode((_n, a) => a.community === community)!;
         const dot = getComputedStyle(row.querySelector('.dot')!).backgroundColor;
         const size = graph.filterNodes((_n, a) => a.community === community).length;
-        return { dot, drawn: renderer!.getNodeDisplayData(member)!.color, size, count: Number(row.querySelector('.legend-count')!.textContent) };
+        return {
+          dot,
+          drawn: renderer!.getNodeDisplayData(member)!.color,
+          size,
+          count: Number(row.querySelector('.legend-count')!.textContent),
+        };
       });
     });
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
@@ -63,7 +82,9 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     expect(check.map((r) => r.size)).toEqual([...check.map((r) => r.size)].sort((a, b) => b - a));
     await screenshot(page, `legend-communities-${kind}`);
     await page.getByTestId('colour-by-type').check();
-    await page.waitForFunction(() => document.querySelector('[data-testid="legend"]')?.getAttribute('data-mode') === 'type');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="legend"]')?.getAttribute('data-mode') === 'type',
+    );
     expect(await page.getByTestId('legend-communities').isVisible()).toBe(false);
   });
 
@@ -77,7 +98,7 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     const placed = await page.evaluate(() => {
       const { graph, renderer } = window.cablegraph;
       const { width, height } = renderer!.getDimensions();
-      const points = graph.mapNodes((id) => renderer!.framedGraphToViewport(renderer!.getNodeDisplayData(id)!));
+      const points = graph.mapNodes((id) => renderer!.framedGraphToViewport(renderer!.getNodeDisplayData(id)));
       return { width, height, xs: points.map((p) => p.x), ys: points.map((p) => p.y) };
     });
     expect(placed.xs.length).toBeGreaterThan(5);
@@ -102,7 +123,9 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     const hidden = await page.getByTestId('hidden-hubs').textContent();
     expect(hidden).toMatch(/^Hubs hidden: .+\.$/);
     const names = hidden!.replace(/^Hubs hidden: |\.$/g, '').split(', ');
-    expect(await page.evaluate((list) => window.cablegraph.graph.someNode((_n, a) => list.includes(a.label)), names)).toBe(false);
+    expect(
+      await page.evaluate((list) => window.cablegraph.graph.someNode((_n, a) => list.includes(a.label)), names),
+    ).toBe(false);
     await screenshot(page, `overview-no-hubs-${kind}`);
     await select.selectOption('all');
     expect(await countsChangedFrom(page, noHubs)).toEqual(all);
@@ -113,7 +136,12 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     await page.getByTestId('panel-entity').waitFor();
     const kouchner = await nodeByLabel(page, 'Kouchner');
     const iraq = await nodeByLabel(page, 'Iraq');
-    await page.evaluate(([a, b]) => { window.location.hash = `#/pair/${encodeURIComponent(a)}/${encodeURIComponent(b)}`; }, [kouchner, iraq]);
+    await page.evaluate(
+      ([a, b]) => {
+        window.location.hash = `#/pair/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
+      },
+      [kouchner, iraq],
+    );
     await page.getByTestId('panel-evidence').waitFor();
     const items = page.getByTestId('evidence-item');
     await items.first().waitFor();
@@ -121,16 +149,26 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     expect(texts.length).toBeGreaterThan(0);
     for (const t of texts) expect(t).not.toMatch(/\n|SIPDIS/);
     // Once an item is "named in different paragraphs", every later one is too.
-    const apart = await items.evaluateAll((els) => els.map((el) => /Named in different paragraphs/.test(el.textContent ?? '')));
+    const apart = await items.evaluateAll((els) =>
+      els.map((el) => /Named in different paragraphs/.test(el.textContent ?? '')),
+    );
     expect(apart).toEqual([...apart].sort((a, b) => Number(a) - Number(b)));
     expect(apart[0]).toBe(false);
 
     const csvLink = page.getByTestId('takeaway-evidence-csv');
     const href = await csvLink.getAttribute('href');
-    expect(href).toBe(`api/takeaway/evidence?a=${encodeURIComponent(kouchner)}&b=${encodeURIComponent(iraq)}&format=csv`);
+    expect(href).toBe(
+      `api/takeaway/evidence?a=${encodeURIComponent(kouchner)}&b=${encodeURIComponent(iraq)}&format=csv`,
+    );
     const csv = await page.evaluate((url) => fetch(url).then((r) => r.text()), href!);
     const total = Number(await page.getByTestId('evidence-total').textContent());
-    const cables = new Set(csv.split('\n').slice(1).map((line) => /,(\d{2}[A-Z]+\d+),/.exec(line)?.[1]).filter(Boolean));
+    const cables = new Set(
+      csv
+        .split('\n')
+        .slice(1)
+        .map((line) => /,(\d{2}[A-Z]+\d+),/.exec(line)?.[1])
+        .filter(Boolean),
+    );
     expect(cables.size).toBe(total);
     const download = page.waitForEvent('download');
     await page.getByTestId('takeaway-evidence-md').click();
@@ -143,14 +181,18 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     const toggle = page.getByTestId('bookmark-entity');
     expect(await toggle.textContent()).toBe('☆ Bookmark');
     await toggle.click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="bookmark-entity"]')?.getAttribute('data-bookmarked') === 'true');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="bookmark-entity"]')?.getAttribute('data-bookmarked') === 'true',
+    );
     await page.getByTestId('bookmark-entity-note').fill('met Kouchner');
     await page.getByTestId('bookmark-entity-note').press('Enter');
     const item = page.locator('[data-testid="bookmark-item"][data-kind="entity"]');
     await item.filter({ hasText: 'met Kouchner' }).waitFor();
     expect(await item.textContent()).toBe('Jalal Talabani — met Kouchner');
 
-    await page.evaluate(() => { window.location.hash = '#/cable/07PARIS3534'; });
+    await page.evaluate(() => {
+      window.location.hash = '#/cable/07PARIS3534';
+    });
     await page.getByTestId('cable-id').waitFor();
     await page.getByTestId('bookmark-cable').click();
     await page.locator('[data-testid="bookmark-item"][data-kind="cable"][data-id="07PARIS3534"]').waitFor();

@@ -112,7 +112,11 @@ async function getJson<T>(path: string, params: Params = {}, signal?: AbortSigna
 const id = encodeURIComponent;
 
 async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as T;
 }
 
@@ -126,19 +130,36 @@ export interface NeighbourhoodOptions extends GraphFilter {
 export const api = {
   stats: (): Promise<GraphStats> => getJson('stats'),
 
-  search: (q: string, options: { types?: EntityKind[]; limit?: number } = {}, signal?: AbortSignal): Promise<SearchHit[]> =>
-    getJson('search', { q, types: options.types, limit: options.limit }, signal),
+  search: (
+    q: string,
+    options: { types?: EntityKind[]; limit?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<SearchHit[]> => getJson('search', { q, types: options.types, limit: options.limit }, signal),
 
   entity: (entityId: string): Promise<EntityDetail> => getJson(`entity/${id(entityId)}`, { neighbours: 30 }),
 
   neighbourhood: (entityId: string, options: NeighbourhoodOptions = {}): Promise<Subgraph> =>
-    getJson(`neighbourhood/${id(entityId)}`, { ...filterParams({ ...options, community: undefined }), hops: options.hops, limit: options.limit }),
+    getJson(`neighbourhood/${id(entityId)}`, {
+      ...filterParams({ ...options, community: undefined }),
+      hops: options.hops,
+      limit: options.limit,
+    }),
 
   overview: (options: GraphFilter & { limit?: number } = {}): Promise<Subgraph> =>
     getJson('overview', { ...filterParams(options), limit: options.limit }),
 
-  paths: (from: string, to: string, options: { maxHops?: number; minWeight?: number; limit?: number } = {}): Promise<PathsResult> =>
-    getJson('paths', { from, to, maxHops: options.maxHops, minWeight: options.minWeight && options.minWeight > 1 ? options.minWeight : undefined, limit: options.limit }),
+  paths: (
+    from: string,
+    to: string,
+    options: { maxHops?: number; minWeight?: number; limit?: number } = {},
+  ): Promise<PathsResult> =>
+    getJson('paths', {
+      from,
+      to,
+      maxHops: options.maxHops,
+      minWeight: options.minWeight && options.minWeight > 1 ? options.minWeight : undefined,
+      limit: options.limit,
+    }),
 
   evidence: (a: string, b: string, options: { limit?: number; offset?: number } = {}): Promise<PairEvidence> =>
     getJson('evidence', { a, b, limit: options.limit, offset: options.offset }),
@@ -146,7 +167,8 @@ export const api = {
   cable: (cableId: string): Promise<CableDetail> => getJson(`cable/${id(cableId)}`),
 
   /** Full-text search over the cables (words, "phrases", prefix*, OR, -exclude). */
-  textSearch: (q: string, options: { limit?: number; offset?: number } = {}): Promise<TextSearchResult> => getJson('text-search', { q, limit: options.limit, offset: options.offset }),
+  textSearch: (q: string, options: { limit?: number; offset?: number } = {}): Promise<TextSearchResult> =>
+    getJson('text-search', { q, limit: options.limit, offset: options.offset }),
 
   curation: (): Promise<CurationState> => getJson('curation'),
 
@@ -157,7 +179,11 @@ export const api = {
 
   /** GEXF 1.3 of the given entities and the co-mention edges among them. */
   gexf: async (body: { nodes: string[]; minWeight?: number; since?: string; until?: string }): Promise<Blob> => {
-    const response = await request('gexf', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await request('gexf', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return response.blob();
   },
 };

@@ -6,7 +6,16 @@ import { Curation } from './curation';
 import { dateSpan, download, formatNumber, h, replace } from './dom';
 import { exportGexf, exportPng } from './export';
 import { createFilters, type FilterControls } from './filters';
-import { communitiesInView, countByType, createViewGraph, edgeKey, mergeSubgraphs, placeNewNodes, replaceWithSubgraphs, sparserOverview } from './graph-model';
+import {
+  communitiesInView,
+  countByType,
+  createViewGraph,
+  edgeKey,
+  mergeSubgraphs,
+  placeNewNodes,
+  replaceWithSubgraphs,
+  sparserOverview,
+} from './graph-model';
 import { createLayout, settle, type Layout } from './layout';
 import type { PanelActions } from './panels/actions';
 import { cableView } from './panels/cable-view';
@@ -117,7 +126,8 @@ export class App {
     });
     // `?overview=5000`: the overview's size from the address (benchmarks, shared links).
     const size = Number(new URLSearchParams(window.location.search).get('overview'));
-    if (Number.isInteger(size) && size > 0) this.store.set({ filters: { ...this.store.get().filters, overviewLimit: size } });
+    if (Number.isInteger(size) && size > 0)
+      this.store.set({ filters: { ...this.store.get().filters, overviewLimit: size } });
   }
 
   async start(mount: HTMLElement): Promise<void> {
@@ -128,7 +138,12 @@ export class App {
       onPick: (hit) => this.router.navigate({ view: 'entity', id: hit.id }),
       lookup: {
         find: (q, signal) => browseApi.lookup(q, 8, signal),
-        onPick: (hit) => this.router.navigate(hit.kind === 'cable' ? { view: 'cable', id: hit.id } : { view: 'cables', query: hit.kind === 'post' ? { post: hit.id } : { tag: hit.id } }),
+        onPick: (hit) =>
+          this.router.navigate(
+            hit.kind === 'cable'
+              ? { view: 'cable', id: hit.id }
+              : { view: 'cables', query: hit.kind === 'post' ? { post: hit.id } : { tag: hit.id } },
+          ),
       },
     });
     this.textBox = createTextSearchBox((q) => this.router.navigate({ view: 'text', q }));
@@ -148,13 +163,17 @@ export class App {
     this.shell.sidebar.append(
       this.pathFinder.element,
       this.filters.element,
-      bookmarksSection(this.bookmarks, (kind, id) => this.router.navigate(kind === 'cable' ? { view: 'cable', id } : { view: 'entity', id })),
+      bookmarksSection(this.bookmarks, (kind, id) =>
+        this.router.navigate(kind === 'cable' ? { view: 'cable', id } : { view: 'entity', id }),
+      ),
       curationSection(this.curation, () => this.router.navigate({ view: 'curation' })),
     );
     this.shell.stage.after(this.curation.status);
     mount.replaceChildren(this.shell.root);
     // Whether the entity panels offer curation: known before the first route is shown.
-    const curationState = this.curation.load().catch((error: unknown) => showError(error, 'Loading the curation state'));
+    const curationState = this.curation
+      .load()
+      .catch((error: unknown) => showError(error, 'Loading the curation state'));
     const bookmarksState = this.bookmarks.load().catch((error: unknown) => showError(error, 'Loading the bookmarks'));
 
     this.handle = createRenderer(this.shell.stage, this.graph, this.store, {
@@ -201,7 +220,16 @@ export class App {
       .then((stats) => {
         this.stats = stats;
         const dates = dateSpan(stats.firstDate?.slice(0, 7), stats.lastDate?.slice(0, 7));
-        this.shell.setStats([`${formatNumber(stats.cables)} cables`, `${formatNumber(stats.entities)} entities`, dates, `${stats.store} store`].filter(Boolean).join(' · '));
+        this.shell.setStats(
+          [
+            `${formatNumber(stats.cables)} cables`,
+            `${formatNumber(stats.entities)} entities`,
+            dates,
+            `${stats.store} store`,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        );
         this.filters.setDataSpan(stats.firstDate, stats.lastDate);
         if (this.router.current().view === 'home') this.showSummary();
       })
@@ -216,17 +244,27 @@ export class App {
   }
 
   private fetchSource(key: string, filters: Filters): Promise<Subgraph> {
-    const common = { types: filters.types, minWeight: filters.minWeight, since: filters.since || undefined, until: filters.until || undefined };
+    const common = {
+      types: filters.types,
+      minWeight: filters.minWeight,
+      since: filters.since || undefined,
+      until: filters.until || undefined,
+    };
     if (key === 'overview') {
-      return api.overview({ ...common, community: filters.community ?? undefined, limit: filters.overviewLimit }).then((sub) => {
-        // Beyond the budget, the heaviest links: a hairball of 150,000 links says no more than 50,000.
-        this.overviewLinks = sub.edges.length;
-        const budgeted = sub.edges.length <= EDGE_BUDGET ? sub : { ...sub, edges: [...sub.edges].sort((a, b) => b.weight - a.weight).slice(0, EDGE_BUDGET) };
-        // A sparser view on request: each entity's strongest links, or the hubs hidden.
-        const { hidden, ...sparser } = sparserOverview(budgeted, filters.overviewLinks);
-        this.hiddenHubs = hidden.map((id) => sub.nodes.find((n) => n.id === id)?.name ?? id);
-        return sparser;
-      });
+      return api
+        .overview({ ...common, community: filters.community ?? undefined, limit: filters.overviewLimit })
+        .then((sub) => {
+          // Beyond the budget, the heaviest links: a hairball of 150,000 links says no more than 50,000.
+          this.overviewLinks = sub.edges.length;
+          const budgeted =
+            sub.edges.length <= EDGE_BUDGET
+              ? sub
+              : { ...sub, edges: [...sub.edges].sort((a, b) => b.weight - a.weight).slice(0, EDGE_BUDGET) };
+          // A sparser view on request: each entity's strongest links, or the hubs hidden.
+          const { hidden, ...sparser } = sparserOverview(budgeted, filters.overviewLinks);
+          this.hiddenHubs = hidden.map((id) => sub.nodes.find((n) => n.id === id)?.name ?? id);
+          return sparser;
+        });
     }
     return api.neighbourhood(key.slice(2), { ...common, limit: filters.neighbourLimit });
   }
@@ -357,9 +395,11 @@ export class App {
   private async applyDecision(summary: DecisionSummary): Promise<void> {
     const { decision } = summary;
     const removed = new Set(summary.removed);
-    const survivor = decision.op === 'merge' && decision.into && !removed.has(decision.into) ? decision.into : undefined;
+    const survivor =
+      decision.op === 'merge' && decision.into && !removed.has(decision.into) ? decision.into : undefined;
     for (const id of removed) {
-      if (this.loaded.delete(`n:${id}`) && survivor && !this.loaded.has(`n:${survivor}`)) this.loaded.set(`n:${survivor}`, EMPTY);
+      if (this.loaded.delete(`n:${id}`) && survivor && !this.loaded.has(`n:${survivor}`))
+        this.loaded.set(`n:${survivor}`, EMPTY);
       if (this.graph.hasNode(id)) this.graph.dropNode(id);
     }
     for (const [key, sub] of this.extra) if (sub.nodes.some((n) => removed.has(n.id))) this.extra.delete(key);
@@ -433,7 +473,10 @@ export class App {
   /** The cables of a post, tag, signer or entity: the first page at once, what they have in common when counted. */
   private async showCables(query: CableQuery): Promise<void> {
     const seq = ++this.panelSeq;
-    this.store.set({ selectedNode: query.entity && this.graph.hasNode(query.entity) ? query.entity : undefined, selectedEdge: undefined });
+    this.store.set({
+      selectedNode: query.entity && this.graph.hasNode(query.entity) ? query.entity : undefined,
+      selectedEdge: undefined,
+    });
     this.setPanel(loadingPanel('the cables'));
     try {
       const first = await this.withBusy(browseApi.cables(query, CABLES_PAGE));
@@ -443,7 +486,10 @@ export class App {
       const panel = cablesPanel(query, first, this.actions, {
         navigate: (next) => this.router.navigate({ view: 'cables', query: next }),
         loadMore: (offset) => {
-          this.withBusy(browseApi.cables(query, CABLES_PAGE, offset)).then((page) => panel.append(page), (error: unknown) => showError(error, 'Loading more cables'));
+          this.withBusy(browseApi.cables(query, CABLES_PAGE, offset)).then(
+            (page) => panel.append(page),
+            (error: unknown) => showError(error, 'Loading more cables'),
+          );
         },
       });
       this.setPanel(panel.element);
@@ -470,7 +516,10 @@ export class App {
       const result = await this.withBusy(api.textSearch(q, { limit: TEXT_PAGE }));
       if (seq !== this.panelSeq) return;
       const panel = textSearchPanel(result, this.actions, (offset) => {
-        api.textSearch(q, { limit: TEXT_PAGE, offset }).then((page) => panel.append(page), (error: unknown) => showError(error, 'Loading more cables'));
+        api.textSearch(q, { limit: TEXT_PAGE, offset }).then(
+          (page) => panel.append(page),
+          (error: unknown) => showError(error, 'Loading more cables'),
+        );
       });
       this.setPanel(panel.element);
     } catch (error) {
@@ -494,7 +543,12 @@ export class App {
   }
 
   private showSummary(): void {
-    this.setPanel(summaryPanel(this.stats, this.graph, this.actions, { filters: this.store.get().filters, hiddenHubs: this.overview ? this.hiddenHubs : [] }));
+    this.setPanel(
+      summaryPanel(this.stats, this.graph, this.actions, {
+        filters: this.store.get().filters,
+        hiddenHubs: this.overview ? this.hiddenHubs : [],
+      }),
+    );
   }
 
   private async showEntity(id: string): Promise<void> {
@@ -506,7 +560,9 @@ export class App {
       const detail = await this.withBusy(api.entity(id));
       if (seq !== this.panelSeq) return;
       this.curation.remember(detail.id, detail.name);
-      const curate = this.curation.enabled ? (entity: typeof detail, title: HTMLElement) => entityCuration(entity, this.curation, title) : undefined;
+      const curate = this.curation.enabled
+        ? (entity: typeof detail, title: HTMLElement) => entityCuration(entity, this.curation, title)
+        : undefined;
       this.setPanel(entityPanel(detail, this.actions, curate));
     } catch (error) {
       showError(error, 'Loading the entity');
@@ -547,7 +603,13 @@ export class App {
     this.setPanel(loadingPanel('the paths'));
     this.pathFinder.setBusy(true);
     try {
-      const result = await this.withBusy(api.paths(from, to, { maxHops: this.pathFinder.maxHops(), minWeight: this.store.get().filters.minWeight, limit: 5 }));
+      const result = await this.withBusy(
+        api.paths(from, to, {
+          maxHops: this.pathFinder.maxHops(),
+          minWeight: this.store.get().filters.minWeight,
+          limit: 5,
+        }),
+      );
       if (seq !== this.panelSeq) return;
       this.pathFinder.setEnd('from', result.from);
       this.pathFinder.setEnd('to', result.to);
@@ -557,7 +619,11 @@ export class App {
       const path: Subgraph = { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false };
       this.extra.set('path', path);
       this.add([path], from);
-      this.store.set({ path: { nodes: [...nodes.keys()], edges: [...edges.keys()] }, selectedNode: undefined, selectedEdge: undefined });
+      this.store.set({
+        path: { nodes: [...nodes.keys()], edges: [...edges.keys()] },
+        selectedNode: undefined,
+        selectedEdge: undefined,
+      });
       this.setPanel(pathsPanel(result, this.actions));
       this.focusNodes([...nodes.keys()]);
       if (result.paths.length === 0) toast(`No path within ${this.pathFinder.maxHops()} hops`, 'info');
@@ -579,14 +645,28 @@ export class App {
     try {
       // Its posts, tags, authors and references as links: the cable reads without them if they fail.
       const [cable, links] = await this.withBusy(
-        Promise.all([api.cable(id), browseApi.cableLinks(id).catch((error: unknown): CableLinks | undefined => (showError(error, `Loading the references of ${id}`), undefined))]),
+        Promise.all([
+          api.cable(id),
+          browseApi
+            .cableLinks(id)
+            .catch(
+              (error: unknown): CableLinks | undefined => (
+                showError(error, `Loading the references of ${id}`),
+                undefined
+              ),
+            ),
+        ]),
       );
       if (this.router.current().view !== 'cable') return;
       const view = cableView(cable, { ...this.actions, close }, pending?.emphasis, pending?.paragraph, links);
       replace(overlay, h('div', { class: 'cable-backdrop', onclick: close }), h('div', { class: 'cable-sheet' }, view));
     } catch (error) {
       showError(error, `Loading cable ${id}`);
-      replace(overlay, h('div', { class: 'cable-backdrop', onclick: close }), h('div', { class: 'cable-sheet' }, this.errorPanel(`Cable ${id} could not be loaded.`)));
+      replace(
+        overlay,
+        h('div', { class: 'cable-backdrop', onclick: close }),
+        h('div', { class: 'cable-sheet' }, this.errorPanel(`Cable ${id} could not be loaded.`)),
+      );
     }
   }
 
@@ -648,7 +728,10 @@ export class App {
 
   private bindKeys(search: HTMLInputElement): void {
     window.addEventListener('keydown', (event) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+      const typing =
+        event.target instanceof HTMLInputElement ||
+        event.target instanceof HTMLSelectElement ||
+        event.target instanceof HTMLTextAreaElement;
       if (event.key === '/' && !typing) {
         event.preventDefault();
         search.focus();

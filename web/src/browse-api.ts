@@ -1,8 +1,30 @@
 // The typed client of the browse routes (src/server/browse-routes.ts): cables by post, tag, signer, entity; lookups; a cable's links.
-import type { CableFacets, CableFilter, CableLinks, CableList, FilterSubjects, LookupHit, PostView, SignerView, TagView } from '../../src/model';
+import type {
+  CableFacets,
+  CableFilter,
+  CableLinks,
+  CableList,
+  FilterSubjects,
+  LookupHit,
+  PostView,
+  SignerView,
+  TagView,
+} from '../../src/model';
 import { request } from './api';
 
-export type { CableFacets, CableFilter, CableLinks, CableList, CitedCable, FacetCount, FilterSubjects, LookupHit, PostView, SignerView, TagView } from '../../src/model';
+export type {
+  CableFacets,
+  CableFilter,
+  CableLinks,
+  CableList,
+  CitedCable,
+  FacetCount,
+  FilterSubjects,
+  LookupHit,
+  PostView,
+  SignerView,
+  TagView,
+} from '../../src/model';
 
 export type CableOrder = 'oldest' | 'newest';
 
@@ -31,7 +53,7 @@ export function parseQuery(text: string): CableQuery {
     const value = params.get(key);
     if (value) query[key] = value;
   }
-  return query as CableQuery;
+  return query;
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -43,12 +65,18 @@ const id = encodeURIComponent;
 
 export const browseApi = {
   /** Posts and tags by name, a cable by its id (any form the parser reads). */
-  lookup: (q: string, limit = 8, signal?: AbortSignal): Promise<LookupHit[]> => getJson(`lookup?q=${id(q)}&limit=${limit}`, signal),
+  lookup: (q: string, limit = 8, signal?: AbortSignal): Promise<LookupHit[]> =>
+    getJson(`lookup?q=${id(q)}&limit=${limit}`, signal),
   post: (postId: string): Promise<PostView> => getJson(`post/${id(postId)}`),
   tag: (tagId: string): Promise<TagView> => getJson(`tag/${id(tagId)}`),
   signer: (personId: string): Promise<SignerView> => getJson(`signer/${id(personId)}`),
-  cables: (query: CableQuery, limit: number, offset = 0): Promise<CableList & { filter: CableFilter; subjects: FilterSubjects }> =>
+  cables: (
+    query: CableQuery,
+    limit: number,
+    offset = 0,
+  ): Promise<CableList & { filter: CableFilter; subjects: FilterSubjects }> =>
     getJson(`cables?${queryString(query)}&limit=${limit}&offset=${offset}`),
-  facets: (query: CableQuery, size = 10): Promise<CableFacets & { filter: CableFilter }> => getJson(`cables/facets?${queryString({ ...query, order: undefined })}&size=${size}`),
+  facets: (query: CableQuery, size = 10): Promise<CableFacets & { filter: CableFilter }> =>
+    getJson(`cables/facets?${queryString({ ...query, order: undefined })}&size=${size}`),
   cableLinks: (cableId: string): Promise<CableLinks> => getJson(`cable/${id(cableId)}/links`),
 };

@@ -14,13 +14,23 @@ export const TYPE_LABELS: Record<EntityKind, string> = {
 };
 
 const COMMUNITY_PALETTE = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#5d6d7e', '#8cd17d', '#d37295',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#5d6d7e',
+  '#8cd17d',
+  '#d37295',
 ];
 
 export function communityColour(community: number): string {
   if (community < 0) return '#9aa0a6';
-  return COMMUNITY_PALETTE[community % COMMUNITY_PALETTE.length] as string;
+  return COMMUNITY_PALETTE[community % COMMUNITY_PALETTE.length];
 }
 
 export const EDGE_COLOUR = '#d3d8df';
@@ -30,13 +40,13 @@ const LIGHT = [233, 236, 240];
 const DARK = [124, 134, 150];
 export const EDGE_RAMP: readonly string[] = Array.from({ length: 16 }, (_, i) => {
   const t = i / 15;
-  const [r, g, b] = LIGHT.map((c, k) => Math.round(c + (DARK[k]! - c) * t));
+  const [r, g, b] = LIGHT.map((c, k) => Math.round(c + (DARK[k] - c) * t));
   return `rgb(${r}, ${g}, ${b})`;
 });
 
 /** The ramp's colour for a share in [0, 1]. */
 export function edgeColour(share: number): string {
-  return EDGE_RAMP[Math.min(15, Math.max(0, Math.round(share * 15)))] as string;
+  return EDGE_RAMP[Math.min(15, Math.max(0, Math.round(share * 15)))];
 }
 export const EDGE_FOCUS_COLOUR = '#8a94a6';
 export const DIM_NODE_COLOUR = '#e4e6ea';

@@ -34,7 +34,11 @@ const BUSY_LABEL: Record<DecisionRequest['op'], string> = {
 
 /** Words of an id (`p-ghazi-al-yawer-7babdf0f` → "Ghazi Al Yawer"): for entities no longer in the graph. */
 export function nameFromId(id: string): string {
-  const words = id.replace(/^[a-z]-/, '').replace(/-[0-9a-f]{8}(-s\d+)?$/, '').split('-').filter(Boolean);
+  const words = id
+    .replace(/^[a-z]-/, '')
+    .replace(/-[0-9a-f]{8}(-s\d+)?$/, '')
+    .split('-')
+    .filter(Boolean);
   return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') || id;
 }
 
@@ -55,7 +59,12 @@ export class Curation {
   private readonly statusText = h('span', {}, '');
 
   constructor(private readonly host: CurationHost) {
-    this.status = h('div', { class: 'curation-busy', 'data-testid': 'curation-busy', role: 'status', hidden: true }, h('span', { class: 'spinner' }), this.statusText);
+    this.status = h(
+      'div',
+      { class: 'curation-busy', 'data-testid': 'curation-busy', role: 'status', hidden: true },
+      h('span', { class: 'spinner' }),
+      this.statusText,
+    );
   }
 
   /** Asks the server whether curation is on, and for the decisions so far. */
@@ -152,7 +161,9 @@ export class Curation {
         return `“${d.alias}” made an alias of ${name(d.id)}`;
       case 'undo': {
         const target = this.decisions.find((x) => x.seq === d.decision);
-        return target ? `Undid #${target.seq}: ${this.describe(target).replace(/^./, (c) => c.toLowerCase())}` : `Undid #${d.decision}`;
+        return target
+          ? `Undid #${target.seq}: ${this.describe(target).replace(/^./, (c) => c.toLowerCase())}`
+          : `Undid #${d.decision}`;
       }
     }
   }
@@ -172,7 +183,10 @@ export class Curation {
     this.setBusy(`${BUSY_LABEL[request.op]}… rebuilding the graph`);
     try {
       const summary = await api.decide(body);
-      this.namesAt.set(summary.decision.seq, Object.fromEntries(Object.entries(names).map(([id, name]) => [id, cleanName(name)])));
+      this.namesAt.set(
+        summary.decision.seq,
+        Object.fromEntries(Object.entries(names).map(([id, name]) => [id, cleanName(name)])),
+      );
       this.decisions = [...this.decisions.filter((d) => d.seq !== summary.decision.seq), summary.decision];
       if (summary.decision.op === 'undo') this.undoToasts.get(summary.decision.decision ?? 0)?.();
       await this.host.applied(summary);
@@ -199,8 +213,12 @@ export class Curation {
       removed.length > 0 ? `${plural(removed.length, 'entity', 'entities')} gone` : '',
       added.length > 0 ? `${plural(added.length, 'entity', 'entities')} back` : '',
       changed.length > 0 ? `${plural(changed.length, 'entity', 'entities')} changed` : '',
-      edges.added + edges.removed + edges.changed > 0 ? `links: ${edges.added} added, ${edges.removed} removed, ${edges.changed} changed` : '',
-    ].filter(Boolean).join(' · ');
+      edges.added + edges.removed + edges.changed > 0
+        ? `links: ${edges.added} added, ${edges.removed} removed, ${edges.changed} changed`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     if (d.op === 'undo') {
       toast(this.describe(d), 'info', detail);
       return;
@@ -225,7 +243,9 @@ export class Curation {
     this.busyWith = label;
     this.statusText.textContent = label ?? '';
     this.status.hidden = label === undefined;
-    for (const el of document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(`[${CONTROL}]`)) {
+    for (const el of document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(
+      `[${CONTROL}]`,
+    )) {
       if (label !== undefined && !el.disabled) {
         el.disabled = true;
         el.setAttribute(PAUSED, '');

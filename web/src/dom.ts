@@ -4,7 +4,11 @@ type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 /** Creates an element; `on…` attributes become listeners, `false`/`null` attributes are skipped. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -52,7 +56,11 @@ export function markText(text: string, spans: Span[]): DocumentFragment {
   for (const span of sorted) {
     if (span.start < at) continue;
     if (span.start > at) fragment.appendChild(document.createTextNode(text.slice(at, span.start)));
-    const mark = h('mark', { class: span.className, title: span.title, 'data-entity': span.entity }, text.slice(span.start, span.end));
+    const mark = h(
+      'mark',
+      { class: span.className, title: span.title, 'data-entity': span.entity },
+      text.slice(span.start, span.end),
+    );
     fragment.appendChild(mark);
     at = span.end;
   }
@@ -77,7 +85,10 @@ export function dateSpan(first?: string, last?: string): string {
 }
 
 /** Calls `fn` once calls stop for `ms` milliseconds. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void | Promise<void>, ms: number): (...args: A) => void {
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void | Promise<void>,
+  ms: number,
+): (...args: A) => void {
   let timer: number | undefined;
   return (...args: A) => {
     window.clearTimeout(timer);

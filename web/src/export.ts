@@ -65,5 +65,7 @@ export function exportPng(renderer: Renderer, caption: string): Promise<Blob> {
     ctx.fill();
     x -= 20 * ratio;
   }
-  return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
+  );
 }

@@ -34,7 +34,11 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
   const typeCounts = new Map<EntityKind, HTMLElement>();
   const typeBoxes = new Map<EntityKind, HTMLInputElement>();
   const typeRows = ENTITY_KINDS.map((kind) => {
-    const box = h('input', { type: 'checkbox', checked: filters.types.includes(kind), 'data-testid': `filter-type-${kind}` });
+    const box = h('input', {
+      type: 'checkbox',
+      checked: filters.types.includes(kind),
+      'data-testid': `filter-type-${kind}`,
+    });
     typeBoxes.set(kind, box);
     const count = h('span', { class: 'type-count' }, '');
     typeCounts.set(kind, count);
@@ -47,22 +51,74 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
       }
       applySoon({ types });
     });
-    return h('label', { class: 'type-row' }, box, h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }), kind, count);
+    return h(
+      'label',
+      { class: 'type-row' },
+      box,
+      h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }),
+      kind,
+      count,
+    );
   });
 
   // Minimum weight.
-  const weight = h('input', { type: 'range', min: 1, max: MAX_WEIGHT, step: 1, value: filters.minWeight, 'data-testid': 'filter-min-weight', 'aria-label': 'Minimum co-mention weight' });
+  const weight = h('input', {
+    type: 'range',
+    min: 1,
+    max: MAX_WEIGHT,
+    step: 1,
+    value: filters.minWeight,
+    'data-testid': 'filter-min-weight',
+    'aria-label': 'Minimum co-mention weight',
+  });
   const weightValue = h('output', { class: 'value' }, String(filters.minWeight));
   weight.addEventListener('input', () => (weightValue.textContent = weight.value));
   weight.addEventListener('change', () => apply({ minWeight: Number(weight.value) }));
 
   // Date range: two handles over 1966–2010, and two inputs for finer dates (YYYY-MM).
-  const lo = h('input', { type: 'range', min: YEAR_MIN, max: YEAR_MAX, step: 1, value: yearOf(filters.since, YEAR_MIN), 'data-testid': 'date-slider-since', 'aria-label': 'From year' });
-  const hi = h('input', { type: 'range', min: YEAR_MIN, max: YEAR_MAX, step: 1, value: yearOf(filters.until, YEAR_MAX), 'data-testid': 'date-slider-until', 'aria-label': 'Until year' });
-  const track = h('div', { class: 'range-track' }, h('div', { class: 'range-data' }), h('div', { class: 'range-fill' }));
+  const lo = h('input', {
+    type: 'range',
+    min: YEAR_MIN,
+    max: YEAR_MAX,
+    step: 1,
+    value: yearOf(filters.since, YEAR_MIN),
+    'data-testid': 'date-slider-since',
+    'aria-label': 'From year',
+  });
+  const hi = h('input', {
+    type: 'range',
+    min: YEAR_MIN,
+    max: YEAR_MAX,
+    step: 1,
+    value: yearOf(filters.until, YEAR_MAX),
+    'data-testid': 'date-slider-until',
+    'aria-label': 'Until year',
+  });
+  const track = h(
+    'div',
+    { class: 'range-track' },
+    h('div', { class: 'range-data' }),
+    h('div', { class: 'range-fill' }),
+  );
   const slider = h('div', { class: 'dual-range' }, track, lo, hi);
-  const since = h('input', { type: 'text', class: 'date-input', placeholder: String(YEAR_MIN), value: filters.since, 'data-testid': 'date-since', 'aria-label': 'Since (YYYY, YYYY-MM or YYYY-MM-DD)', inputmode: 'numeric' });
-  const until = h('input', { type: 'text', class: 'date-input', placeholder: String(YEAR_MAX), value: filters.until, 'data-testid': 'date-until', 'aria-label': 'Until (YYYY, YYYY-MM or YYYY-MM-DD)', inputmode: 'numeric' });
+  const since = h('input', {
+    type: 'text',
+    class: 'date-input',
+    placeholder: String(YEAR_MIN),
+    value: filters.since,
+    'data-testid': 'date-since',
+    'aria-label': 'Since (YYYY, YYYY-MM or YYYY-MM-DD)',
+    inputmode: 'numeric',
+  });
+  const until = h('input', {
+    type: 'text',
+    class: 'date-input',
+    placeholder: String(YEAR_MAX),
+    value: filters.until,
+    'data-testid': 'date-until',
+    'aria-label': 'Until (YYYY, YYYY-MM or YYYY-MM-DD)',
+    inputmode: 'numeric',
+  });
 
   const paintRange = (): void => {
     const span = YEAR_MAX - YEAR_MIN;
@@ -100,48 +156,110 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
   };
   since.addEventListener('change', () => fromText(since, lo, YEAR_MIN));
   until.addEventListener('change', () => fromText(until, hi, YEAR_MAX));
-  const clearDates = h('button', { class: 'link small', 'data-testid': 'date-clear', onclick: () => {
-    since.value = '';
-    until.value = '';
-    lo.value = String(YEAR_MIN);
-    hi.value = String(YEAR_MAX);
-    paintRange();
-    commitDates();
-  } }, 'all dates');
+  const clearDates = h(
+    'button',
+    {
+      class: 'link small',
+      'data-testid': 'date-clear',
+      onclick: () => {
+        since.value = '';
+        until.value = '';
+        lo.value = String(YEAR_MIN);
+        hi.value = String(YEAR_MAX);
+        paintRange();
+        commitDates();
+      },
+    },
+    'all dates',
+  );
 
   // Community (overview only).
   const community = h('select', { 'data-testid': 'filter-community', 'aria-label': 'Community' });
-  community.addEventListener('change', () => apply({ community: community.value === '' ? null : Number(community.value) }));
+  community.addEventListener('change', () =>
+    apply({ community: community.value === '' ? null : Number(community.value) }),
+  );
 
   // Sizes.
   const sizeSelect = (values: number[], current: number, testid: string, label: string): HTMLSelectElement => {
     const all = [...new Set([...values, current])].sort((a, b) => a - b);
-    const select = h('select', { 'data-testid': testid, 'aria-label': label }, ...all.map((v) => h('option', { value: v, selected: v === current }, formatNumber(v))));
+    const select = h(
+      'select',
+      { 'data-testid': testid, 'aria-label': label },
+      ...all.map((v) => h('option', { value: v, selected: v === current }, formatNumber(v))),
+    );
     return select;
   };
-  const overviewLimit = sizeSelect([100, 300, 1000, 2000, 5000], filters.overviewLimit, 'filter-overview-limit', 'Entities in the overview');
+  const overviewLimit = sizeSelect(
+    [100, 300, 1000, 2000, 5000],
+    filters.overviewLimit,
+    'filter-overview-limit',
+    'Entities in the overview',
+  );
   overviewLimit.addEventListener('change', () => apply({ overviewLimit: Number(overviewLimit.value) }));
-  const neighbourLimit = sizeSelect([25, 50, 100, 250, 500], filters.neighbourLimit, 'filter-neighbour-limit', 'Co-mentions per expansion');
+  const neighbourLimit = sizeSelect(
+    [25, 50, 100, 250, 500],
+    filters.neighbourLimit,
+    'filter-neighbour-limit',
+    'Co-mentions per expansion',
+  );
   neighbourLimit.addEventListener('change', () => apply({ neighbourLimit: Number(neighbourLimit.value) }));
 
-  const overviewLinks = h('select', { 'data-testid': 'filter-overview-links', 'aria-label': 'Links drawn in the overview' }, ...OVERVIEW_LINKS.map((o) => h('option', { value: o.value, selected: o.value === filters.overviewLinks }, o.label)));
+  const overviewLinks = h(
+    'select',
+    { 'data-testid': 'filter-overview-links', 'aria-label': 'Links drawn in the overview' },
+    ...OVERVIEW_LINKS.map((o) => h('option', { value: o.value, selected: o.value === filters.overviewLinks }, o.label)),
+  );
   overviewLinks.addEventListener('change', () => apply({ overviewLinks: overviewLinks.value as OverviewLinks }));
 
-  const reset = h('button', { class: 'link small', 'data-testid': 'filters-reset', onclick: () => {
-    controls.set({ ...DEFAULT_FILTERS });
-    apply({ ...DEFAULT_FILTERS });
-  } }, 'reset');
+  const reset = h(
+    'button',
+    {
+      class: 'link small',
+      'data-testid': 'filters-reset',
+      onclick: () => {
+        controls.set({ ...DEFAULT_FILTERS });
+        apply({ ...DEFAULT_FILTERS });
+      },
+    },
+    'reset',
+  );
 
   const element = h(
     'section',
     { class: 'sidebar-section filters', 'data-testid': 'filters' },
     h('h2', {}, 'Filters', reset),
     h('div', { class: 'field' }, h('div', { class: 'field-label' }, 'Types'), ...typeRows),
-    h('div', { class: 'field' }, h('label', { class: 'field-label' }, 'Minimum co-mention weight', weightValue), weight),
-    h('div', { class: 'field' }, h('div', { class: 'field-label' }, 'Dates', clearDates), slider, h('div', { class: 'date-inputs' }, since, h('span', { class: 'muted' }, 'to'), until)),
-    h('div', { class: 'field' }, h('label', { class: 'field-label' }, 'Community', h('span', { class: 'hint' }, 'overview')), community),
-    h('div', { class: 'field' }, h('label', { class: 'field-label' }, 'Overview links', h('span', { class: 'hint' }, 'sparser views')), overviewLinks),
-    h('div', { class: 'field two' }, h('label', {}, h('span', { class: 'field-label' }, 'Overview'), overviewLimit), h('label', {}, h('span', { class: 'field-label' }, 'Per expansion'), neighbourLimit)),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { class: 'field-label' }, 'Minimum co-mention weight', weightValue),
+      weight,
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('div', { class: 'field-label' }, 'Dates', clearDates),
+      slider,
+      h('div', { class: 'date-inputs' }, since, h('span', { class: 'muted' }, 'to'), until),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { class: 'field-label' }, 'Community', h('span', { class: 'hint' }, 'overview')),
+      community,
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { class: 'field-label' }, 'Overview links', h('span', { class: 'hint' }, 'sparser views')),
+      overviewLinks,
+    ),
+    h(
+      'div',
+      { class: 'field two' },
+      h('label', {}, h('span', { class: 'field-label' }, 'Overview'), overviewLimit),
+      h('label', {}, h('span', { class: 'field-label' }, 'Per expansion'), neighbourLimit),
+    ),
   );
 
   const controls: FilterControls = {
@@ -151,8 +269,17 @@ export function createFilters(initial: Filters, onChange: (filters: Filters) => 
     },
     setCommunities(list) {
       const current = filters.community;
-      const options = list.slice(0, 30).map((c) => h('option', { value: c.community, selected: c.community === current }, `#${c.community} · ${c.names.join(', ')} (${c.size})`));
-      if (current !== null && !list.some((c) => c.community === current)) options.unshift(h('option', { value: current, selected: true }, `#${current}`));
+      const options = list
+        .slice(0, 30)
+        .map((c) =>
+          h(
+            'option',
+            { value: c.community, selected: c.community === current },
+            `#${c.community} · ${c.names.join(', ')} (${c.size})`,
+          ),
+        );
+      if (current !== null && !list.some((c) => c.community === current))
+        options.unshift(h('option', { value: current, selected: true }, `#${current}`));
       replace(community, h('option', { value: '' }, 'All communities'), ...options);
     },
     setDataSpan(first, last) {

@@ -57,7 +57,11 @@ function edgeAttrs(edge: EdgeView): EdgeAttrs {
  * Adds the subgraphs' nodes and edges; entities already shown stay as they are (the user may have
  * run the layout), `positions` places returning ones where they were. Returns the added entities.
  */
-export function mergeSubgraphs(graph: ViewGraph, subgraphs: Iterable<Subgraph>, positions?: ReadonlyMap<string, { x: number; y: number }>): string[] {
+export function mergeSubgraphs(
+  graph: ViewGraph,
+  subgraphs: Iterable<Subgraph>,
+  positions?: ReadonlyMap<string, { x: number; y: number }>,
+): string[] {
   const added: string[] = [];
   for (const sub of subgraphs) {
     for (const node of sub.nodes) {
@@ -96,7 +100,10 @@ export function placeNewNodes(graph: ViewGraph, added: readonly string[], anchor
     [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
   });
   const extent = Math.max(x1 - x0, y1 - y0, 1);
-  const centre = anchor && graph.hasNode(anchor) && !fresh.has(anchor) ? graph.getNodeAttributes(anchor) : { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+  const centre =
+    anchor && graph.hasNode(anchor) && !fresh.has(anchor)
+      ? graph.getNodeAttributes(anchor)
+      : { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
   for (const node of added) {
     let [sx, sy, n] = [0, 0, 0];
     graph.forEachNeighbor(node, (neighbour, attrs) => {
@@ -181,7 +188,10 @@ export function communitiesInView(graph: ViewGraph): Array<{ community: number; 
     .map(([community, members]) => ({
       community,
       size: members.length,
-      names: members.sort((a, b) => b.pagerank - a.pagerank).slice(0, 3).map((m) => m.name),
+      names: members
+        .sort((a, b) => b.pagerank - a.pagerank)
+        .slice(0, 3)
+        .map((m) => m.name),
     }))
     .sort((a, b) => b.size - a.size || a.community - b.community);
 }
@@ -207,7 +217,12 @@ export function sparserOverview(sub: Subgraph, mode: 'all' | 'backbone' | 'no-hu
     }
     const threshold = Math.max(2, Math.ceil(HUB_SHARE * (sub.nodes.length - 1)));
     const hubs = new Set(sub.nodes.filter((n) => (degree.get(n.id) ?? 0) >= threshold).map((n) => n.id));
-    return { ...sub, nodes: sub.nodes.filter((n) => !hubs.has(n.id)), edges: sub.edges.filter((e) => !hubs.has(e.source) && !hubs.has(e.target)), hidden: [...hubs] };
+    return {
+      ...sub,
+      nodes: sub.nodes.filter((n) => !hubs.has(n.id)),
+      edges: sub.edges.filter((e) => !hubs.has(e.source) && !hubs.has(e.target)),
+      hidden: [...hubs],
+    };
   }
   const byNode = new Map<string, typeof sub.edges>();
   for (const e of sub.edges) {

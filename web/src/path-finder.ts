@@ -16,7 +16,14 @@ export interface PathFinderEvents {
 }
 
 function asHit(node: Pick<NodeView, 'id' | 'name' | 'type' | 'cableCount'>): SearchHit {
-  return { id: node.id, name: node.name, type: node.type, matched: node.name, match: 'exact', cableCount: node.cableCount };
+  return {
+    id: node.id,
+    name: node.name,
+    type: node.type,
+    matched: node.name,
+    match: 'exact',
+    cableCount: node.cableCount,
+  };
 }
 
 export function createPathFinder(events: PathFinderEvents): PathFinder {
@@ -35,7 +42,11 @@ export function createPathFinder(events: PathFinderEvents): PathFinder {
     status.textContent = '';
     events.find(a.id, b.id);
   };
-  const from = createAutocomplete({ placeholder: 'From…', testid: 'path-from', onPick: () => to.picked() && tryFind() });
+  const from = createAutocomplete({
+    placeholder: 'From…',
+    testid: 'path-from',
+    onPick: () => to.picked() && tryFind(),
+  });
   const to = createAutocomplete({ placeholder: 'To…', testid: 'path-to', onPick: () => from.picked() && tryFind() });
   const hops = h(
     'select',
@@ -43,29 +54,37 @@ export function createPathFinder(events: PathFinderEvents): PathFinder {
     ...[1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === 4 }, `≤ ${n} hops`)),
   );
   const find = h('button', { class: 'button primary', 'data-testid': 'path-find', onclick: tryFind }, 'Find paths');
-  const swap = h('button', {
-    class: 'icon-button',
-    title: 'Swap',
-    'aria-label': 'Swap',
-    'data-testid': 'path-swap',
-    onclick: () => {
-      const a = from.picked();
-      const b = to.picked();
-      const [ta, tb] = [from.input.value, to.input.value];
-      from.set(b, tb);
-      to.set(a, ta);
+  const swap = h(
+    'button',
+    {
+      class: 'icon-button',
+      title: 'Swap',
+      'aria-label': 'Swap',
+      'data-testid': 'path-swap',
+      onclick: () => {
+        const a = from.picked();
+        const b = to.picked();
+        const [ta, tb] = [from.input.value, to.input.value];
+        from.set(b, tb);
+        to.set(a, ta);
+      },
     },
-  }, '⇅');
-  const clear = h('button', {
-    class: 'link small',
-    'data-testid': 'path-clear',
-    onclick: () => {
-      from.set(undefined, '');
-      to.set(undefined, '');
-      status.textContent = '';
-      events.clear();
+    '⇅',
+  );
+  const clear = h(
+    'button',
+    {
+      class: 'link small',
+      'data-testid': 'path-clear',
+      onclick: () => {
+        from.set(undefined, '');
+        to.set(undefined, '');
+        status.textContent = '';
+        events.clear();
+      },
     },
-  }, 'clear');
+    'clear',
+  );
 
   const element = h(
     'section',

@@ -12,7 +12,16 @@ import {
   TYPE_COLOURS,
   communityColour,
 } from './colours';
-import { edgeShare, edgeSize, nodeSize, sizeScale, type EdgeAttrs, type NodeAttrs, type SizeScale, type ViewGraph } from './graph-model';
+import {
+  edgeShare,
+  edgeSize,
+  nodeSize,
+  sizeScale,
+  type EdgeAttrs,
+  type NodeAttrs,
+  type SizeScale,
+  type ViewGraph,
+} from './graph-model';
 import type { State, Store } from './state';
 
 export type Renderer = Sigma<NodeAttrs, EdgeAttrs>;
@@ -81,13 +90,22 @@ export interface RendererEvents {
 /** Up to this many links, hovering hides the links of other entities too (a refresh of every link). */
 const HOVER_HIDES_EDGES_MAX = 10_000;
 
-export function createRenderer(container: HTMLElement, graph: ViewGraph, store: Store, events: RendererEvents): RendererHandle {
+export function createRenderer(
+  container: HTMLElement,
+  graph: ViewGraph,
+  store: Store,
+  events: RendererEvents,
+): RendererHandle {
   let hl: Highlight = { colourBy: store.get().colourBy };
   let hover: Hover | undefined;
   let scale: SizeScale = sizeScale(graph);
 
   const computeHighlight = (state: State): Highlight => {
-    const next: Highlight = { colourBy: state.colourBy, selectedEdge: state.selectedEdge, selectedNode: state.selectedNode };
+    const next: Highlight = {
+      colourBy: state.colourBy,
+      selectedEdge: state.selectedEdge,
+      selectedNode: state.selectedNode,
+    };
     if (state.selectedNode && graph.hasNode(state.selectedNode)) {
       next.focus = state.selectedNode;
       next.focusNeighbours = new Set(graph.neighbors(state.selectedNode));
@@ -103,10 +121,12 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
   };
 
   const computeHover = (node: string | undefined): Hover | undefined =>
-    node && graph.hasNode(node) ? { node, neighbours: new Set(graph.neighbors(node)), edges: graph.edges(node) } : undefined;
+    node && graph.hasNode(node)
+      ? { node, neighbours: new Set(graph.neighbors(node)), edges: graph.edges(node) }
+      : undefined;
 
   const nodeColour = (attrs: NodeAttrs): string =>
-    hl.colourBy === 'community' ? communityColour(attrs.community) : TYPE_COLOURS[attrs.kind] ?? '#888';
+    hl.colourBy === 'community' ? communityColour(attrs.community) : (TYPE_COLOURS[attrs.kind] ?? '#888');
 
   const nodeReducer = (node: string, attrs: NodeAttrs): Partial<NodeDisplayData> => {
     const colour = nodeColour(attrs);
@@ -198,7 +218,10 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
    * entity's (all of them in small graphs), without re-indexation — cheap on 50,000 links.
    */
   const refreshHover = (previous: Hover | undefined): void => {
-    const edges = graph.size <= HOVER_HIDES_EDGES_MAX ? graph.edges() : [...new Set([...(previous?.edges ?? []), ...(hover?.edges ?? [])])];
+    const edges =
+      graph.size <= HOVER_HIDES_EDGES_MAX
+        ? graph.edges()
+        : [...new Set([...(previous?.edges ?? []), ...(hover?.edges ?? [])])];
     try {
       renderer.refresh({ partialGraph: { nodes: graph.nodes(), edges }, skipIndexation: true });
     } catch {
@@ -238,7 +261,13 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
       hover = computeHover(state.hoveredNode);
       if (changed.size === 1) return refreshHover(previous);
     }
-    if (!changed.has('selectedNode') && !changed.has('selectedEdge') && !changed.has('path') && !changed.has('colourBy')) return;
+    if (
+      !changed.has('selectedNode') &&
+      !changed.has('selectedEdge') &&
+      !changed.has('path') &&
+      !changed.has('colourBy')
+    )
+      return;
     // Selections re-order by zIndex: a full refresh.
     hl = computeHighlight(state);
     renderer.refresh();

@@ -16,10 +16,12 @@ export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   // A text query may hold slashes: everything after #/text/ is the query.
   if (raw.startsWith('text/') && raw.length > 5) return { view: 'text', q: decodeURIComponent(raw.slice(5)) };
-  if (raw === 'cables' || raw.startsWith('cables?')) return { view: 'cables', query: parseQuery(raw.slice('cables'.length)) };
+  if (raw === 'cables' || raw.startsWith('cables?'))
+    return { view: 'cables', query: parseQuery(raw.slice('cables'.length)) };
   const parts = raw.split('/').filter(Boolean).map(decodeURIComponent);
   const [view, first, second] = parts;
-  if ((view === 'post' || view === 'tag' || view === 'signer') && first) return { view: 'cables', query: { [view]: first } };
+  if ((view === 'post' || view === 'tag' || view === 'signer') && first)
+    return { view: 'cables', query: { [view]: first } };
   if (view === 'entity' && first) return { view, id: first };
   if (view === 'cable' && first) return { view, id: first };
   if (view === 'pair' && first && second) return { view, a: first, b: second };
@@ -51,7 +53,11 @@ export function formatRoute(route: Route): string {
 }
 
 /** Calls `onRoute` on every hash change, and again when navigating to the route already shown. */
-export function createRouter(onRoute: (route: Route) => void): { navigate(route: Route): void; current(): Route; start(): void } {
+export function createRouter(onRoute: (route: Route) => void): {
+  navigate(route: Route): void;
+  current(): Route;
+  start(): void;
+} {
   const fire = (): void => onRoute(parseRoute(window.location.hash));
   return {
     navigate(route) {

@@ -43,7 +43,12 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
     'aria-expanded': 'false',
     'data-testid': options.testid,
   });
-  const list = h('ul', { class: 'suggestions', role: 'listbox', 'data-testid': `${options.testid}-suggestions`, hidden: true });
+  const list = h('ul', {
+    class: 'suggestions',
+    role: 'listbox',
+    'data-testid': `${options.testid}-suggestions`,
+    hidden: true,
+  });
   const element = h('div', { class: 'autocomplete' }, input, list);
 
   let hits: SearchHit[] = [];
@@ -83,7 +88,9 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
           },
           h('span', { class: 'dot', style: `background:${TYPE_COLOURS[hit.type]}` }),
           h('span', { class: 'suggestion-name' }, hit.name),
-          hit.matched && hit.matched.toLowerCase() !== hit.name.toLowerCase() ? h('span', { class: 'suggestion-alias' }, `“${hit.matched}”`) : null,
+          hit.matched && hit.matched.toLowerCase() !== hit.name.toLowerCase()
+            ? h('span', { class: 'suggestion-alias' }, `“${hit.matched}”`)
+            : null,
           h('span', { class: 'suggestion-meta' }, `${hit.type} · ${formatNumber(hit.cableCount)}`),
         ),
       ),
@@ -110,7 +117,15 @@ export function createAutocomplete(options: AutocompleteOptions): Autocomplete {
         );
       }),
     );
-    if (count() === 0 && lastQuery) replace(list, h('li', { class: 'suggestion-empty' }, `No entity${options.lookup ? ', post, tag or cable' : ''} matches “${lastQuery}”`));
+    if (count() === 0 && lastQuery)
+      replace(
+        list,
+        h(
+          'li',
+          { class: 'suggestion-empty' },
+          `No entity${options.lookup ? ', post, tag or cable' : ''} matches “${lastQuery}”`,
+        ),
+      );
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     list.querySelector('.active')?.scrollIntoView({ block: 'nearest' });

@@ -27,7 +27,10 @@ export interface Shell {
   setCounts(nodes: number, edges: number, truncated: boolean, linksAnswered?: number): void;
   setTypeCounts(counts: Record<EntityKind, number>): void;
   /** The legend of the colouring: entity types, or the largest communities in view. */
-  setLegend(mode: 'type' | 'community', communities: ReadonlyArray<{ community: number; size: number; names: string[] }>): void;
+  setLegend(
+    mode: 'type' | 'community',
+    communities: ReadonlyArray<{ community: number; size: number; names: string[] }>,
+  ): void;
   setLayoutRunning(running: boolean): void;
   setBusy(busy: boolean): void;
   setExporting(what: 'gexf' | 'png', busy: boolean): void;
@@ -35,19 +38,55 @@ export interface Shell {
 
 export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell {
   const stats = h('div', { class: 'topbar-stats', 'data-testid': 'topbar-stats' });
-  const layoutButton = h('button', { class: 'button', 'data-testid': 'layout-toggle', title: 'Run ForceAtlas2 (in a web worker)', onclick: () => events.toggleLayout() }, '▶ Layout');
-  const gexfButton = h('button', { class: 'button', 'data-testid': 'export-gexf', title: 'The entities shown and their co-mentions, for Gephi', onclick: () => events.exportGexf() }, '⤓ GEXF');
-  const pngButton = h('button', { class: 'button', 'data-testid': 'export-png', title: 'An image of the graph as shown', onclick: () => events.exportPng() }, '⤓ PNG');
+  const layoutButton = h(
+    'button',
+    {
+      class: 'button',
+      'data-testid': 'layout-toggle',
+      title: 'Run ForceAtlas2 (in a web worker)',
+      onclick: () => events.toggleLayout(),
+    },
+    '▶ Layout',
+  );
+  const gexfButton = h(
+    'button',
+    {
+      class: 'button',
+      'data-testid': 'export-gexf',
+      title: 'The entities shown and their co-mentions, for Gephi',
+      onclick: () => events.exportGexf(),
+    },
+    '⤓ GEXF',
+  );
+  const pngButton = h(
+    'button',
+    {
+      class: 'button',
+      'data-testid': 'export-png',
+      title: 'An image of the graph as shown',
+      onclick: () => events.exportPng(),
+    },
+    '⤓ PNG',
+  );
   const topbar = h(
     'header',
     { class: 'topbar' },
-    h('a', { class: 'brand', href: '#/', title: 'Overview', onclick: (e: Event) => (e.preventDefault(), events.reset()) }, h('span', { class: 'brand-mark' }, '◉'), 'cablegraph'),
+    h(
+      'a',
+      { class: 'brand', href: '#/', title: 'Overview', onclick: (e: Event) => (e.preventDefault(), events.reset()) },
+      h('span', { class: 'brand-mark' }, '◉'),
+      'cablegraph',
+    ),
     h('div', { class: 'topbar-search' }, searchBox),
     stats,
     h(
       'div',
       { class: 'topbar-actions' },
-      h('button', { class: 'button', 'data-testid': 'reset-view', title: 'Back to the overview', onclick: () => events.reset() }, 'Overview'),
+      h(
+        'button',
+        { class: 'button', 'data-testid': 'reset-view', title: 'Back to the overview', onclick: () => events.reset() },
+        'Overview',
+      ),
       layoutButton,
       gexfButton,
       pngButton,
@@ -57,14 +96,31 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
   const counts = h('div', { class: 'stage-counts', 'data-testid': 'graph-counts', 'data-nodes': 0, 'data-edges': 0 });
   const busy = h('div', { class: 'stage-busy', 'data-testid': 'loading', hidden: true });
   const typeCounts = new Map<EntityKind, HTMLElement>();
-  const colourType = h('input', { type: 'radio', name: 'colour-by', value: 'type', checked: true, 'data-testid': 'colour-by-type' });
-  const colourCommunity = h('input', { type: 'radio', name: 'colour-by', value: 'community', 'data-testid': 'colour-by-community' });
+  const colourType = h('input', {
+    type: 'radio',
+    name: 'colour-by',
+    value: 'type',
+    checked: true,
+    'data-testid': 'colour-by-type',
+  });
+  const colourCommunity = h('input', {
+    type: 'radio',
+    name: 'colour-by',
+    value: 'community',
+    'data-testid': 'colour-by-community',
+  });
   colourType.addEventListener('change', () => events.colourBy('type'));
   colourCommunity.addEventListener('change', () => events.colourBy('community'));
   const typeRows = ENTITY_KINDS.map((kind) => {
     const count = h('span', { class: 'legend-count' });
     typeCounts.set(kind, count);
-    return h('div', { class: 'legend-row', 'data-testid': 'legend-type' }, h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }), kind, count);
+    return h(
+      'div',
+      { class: 'legend-row', 'data-testid': 'legend-type' },
+      h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }),
+      kind,
+      count,
+    );
   });
   const communityRows = h('div', { class: 'legend-communities', 'data-testid': 'legend-communities', hidden: true });
   const legend = h(
@@ -73,14 +129,38 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
     ...typeRows,
     communityRows,
     h('div', { class: 'legend-note' }, 'size: weighted degree · line: co-mention weight'),
-    h('div', { class: 'legend-colour' }, 'Colour by', h('label', {}, colourType, 'type'), h('label', {}, colourCommunity, 'community')),
+    h(
+      'div',
+      { class: 'legend-colour' },
+      'Colour by',
+      h('label', {}, colourType, 'type'),
+      h('label', {}, colourCommunity, 'community'),
+    ),
   );
   const zoom = h(
     'div',
     { class: 'zoom-controls' },
-    h('button', { class: 'icon-button', title: 'Zoom in', 'aria-label': 'Zoom in', onclick: () => events.zoom('in') }, '+'),
-    h('button', { class: 'icon-button', title: 'Zoom out', 'aria-label': 'Zoom out', onclick: () => events.zoom('out') }, '−'),
-    h('button', { class: 'icon-button', title: 'Fit the graph', 'aria-label': 'Fit', 'data-testid': 'zoom-fit', onclick: () => events.zoom('fit') }, '⤢'),
+    h(
+      'button',
+      { class: 'icon-button', title: 'Zoom in', 'aria-label': 'Zoom in', onclick: () => events.zoom('in') },
+      '+',
+    ),
+    h(
+      'button',
+      { class: 'icon-button', title: 'Zoom out', 'aria-label': 'Zoom out', onclick: () => events.zoom('out') },
+      '−',
+    ),
+    h(
+      'button',
+      {
+        class: 'icon-button',
+        title: 'Fit the graph',
+        'aria-label': 'Fit',
+        'data-testid': 'zoom-fit',
+        onclick: () => events.zoom('fit'),
+      },
+      '⤢',
+    ),
   );
   const stage = h('div', { class: 'sigma-container', 'data-testid': 'graph' });
   const main = h('main', { class: 'stage' }, stage, counts, busy, legend, zoom);
@@ -106,9 +186,22 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
         ' · ',
         plural(edges, 'co-mention link'),
         linksAnswered
-          ? h('span', { class: 'truncated', title: 'The heaviest links only: raise the minimum weight to see the strongest ones' }, ` (heaviest of ${formatNumber(linksAnswered)})`)
+          ? h(
+              'span',
+              {
+                class: 'truncated',
+                title: 'The heaviest links only: raise the minimum weight to see the strongest ones',
+              },
+              ` (heaviest of ${formatNumber(linksAnswered)})`,
+            )
           : null,
-        truncated ? h('span', { class: 'truncated', title: 'More entities match: raise the overview size or narrow the filters' }, ' · top only') : null,
+        truncated
+          ? h(
+              'span',
+              { class: 'truncated', title: 'More entities match: raise the overview size or narrow the filters' },
+              ' · top only',
+            )
+          : null,
       );
     },
     setTypeCounts(countsByType) {
@@ -126,9 +219,26 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
       replace(
         communityRows,
         ...shown.map((c) =>
-          h('div', { class: 'legend-row', 'data-testid': 'legend-community', 'data-community': c.community, title: c.names.join(', ') }, h('span', { class: 'dot', style: `background:${communityColour(c.community)}` }), h('span', { class: 'legend-name' }, `#${c.community} ${c.names.slice(0, 2).join(', ')}`), h('span', { class: 'legend-count' }, formatNumber(c.size))),
+          h(
+            'div',
+            {
+              class: 'legend-row',
+              'data-testid': 'legend-community',
+              'data-community': c.community,
+              title: c.names.join(', '),
+            },
+            h('span', { class: 'dot', style: `background:${communityColour(c.community)}` }),
+            h('span', { class: 'legend-name' }, `#${c.community} ${c.names.slice(0, 2).join(', ')}`),
+            h('span', { class: 'legend-count' }, formatNumber(c.size)),
+          ),
         ),
-        rest.length > 0 ? h('div', { class: 'legend-row muted' }, `${plural(rest.length, 'other community', 'other communities')} (${formatNumber(rest.reduce((n, c) => n + c.size, 0))})`) : null,
+        rest.length > 0
+          ? h(
+              'div',
+              { class: 'legend-row muted' },
+              `${plural(rest.length, 'other community', 'other communities')} (${formatNumber(rest.reduce((n, c) => n + c.size, 0))})`,
+            )
+          : null,
       );
     },
     setLayoutRunning(running) {

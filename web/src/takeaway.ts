@@ -5,7 +5,8 @@ import { h, plural, replace } from './dom';
 import { showError } from './toast';
 import type { Bookmark } from '../../src/model';
 
-export type TakeawayRoute = { kind: 'evidence'; a: string; b: string } | { kind: 'path'; ids: string[] } | { kind: 'entity'; id: string };
+export type TakeawayRoute =
+  { kind: 'evidence'; a: string; b: string } | { kind: 'path'; ids: string[] } | { kind: 'entity'; id: string };
 
 /** The API address of an export, relative to the page (like every API call). */
 export function takeawayUrl(route: TakeawayRoute, format: 'csv' | 'md'): string {
@@ -25,9 +26,29 @@ export function exportLinks(route: TakeawayRoute, what: string): HTMLElement {
     'div',
     { class: 'takeaway', 'data-testid': `takeaway-${route.kind}` },
     h('span', { class: 'muted small' }, `Take away ${what}: `),
-    h('a', { class: 'link small', href: takeawayUrl(route, 'csv'), download: '', 'data-testid': `takeaway-${route.kind}-csv`, title: 'Every cable and passage, one row per passage (spreadsheets)' }, '⤓ CSV'),
+    h(
+      'a',
+      {
+        class: 'link small',
+        href: takeawayUrl(route, 'csv'),
+        download: '',
+        'data-testid': `takeaway-${route.kind}-csv`,
+        title: 'Every cable and passage, one row per passage (spreadsheets)',
+      },
+      '⤓ CSV',
+    ),
     ' · ',
-    h('a', { class: 'link small', href: takeawayUrl(route, 'md'), download: '', 'data-testid': `takeaway-${route.kind}-md`, title: 'Every cable linked, passages quoted (notes, articles)' }, '⤓ Markdown'),
+    h(
+      'a',
+      {
+        class: 'link small',
+        href: takeawayUrl(route, 'md'),
+        download: '',
+        'data-testid': `takeaway-${route.kind}-md`,
+        title: 'Every cable linked, passages quoted (notes, articles)',
+      },
+      '⤓ Markdown',
+    ),
   );
 }
 
@@ -64,11 +85,28 @@ export class Bookmarks {
   }
 
   async set(kind: Bookmark['kind'], id: string, note?: string): Promise<void> {
-    this.update(await this.call('bookmarks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind, id, ...(note !== undefined ? { note } : {}), ...(localStorage.getItem('cablegraph.author') ? { author: localStorage.getItem('cablegraph.author') } : {}) }) }));
+    this.update(
+      await this.call('bookmarks', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind,
+          id,
+          ...(note !== undefined ? { note } : {}),
+          ...(localStorage.getItem('cablegraph.author') ? { author: localStorage.getItem('cablegraph.author') } : {}),
+        }),
+      }),
+    );
   }
 
   async remove(kind: Bookmark['kind'], id: string): Promise<void> {
-    this.update(await this.call(`bookmarks/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{}' }));
+    this.update(
+      await this.call(`bookmarks/${kind}/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    );
   }
 
   private async call(path: string, init?: RequestInit): Promise<BookmarkState> {
@@ -86,14 +124,24 @@ export class Bookmarks {
 /** ☆ Bookmark / ★ Bookmarked, with a note field once bookmarked. */
 export function bookmarkControl(bookmarks: Bookmarks, kind: Bookmark['kind'], id: string): HTMLElement {
   const button = h('button', { class: 'button bookmark-toggle', 'data-testid': `bookmark-${kind}` });
-  const note = h('input', { type: 'text', class: 'bookmark-note', placeholder: 'Note (saved on Enter)', 'data-testid': `bookmark-${kind}-note`, 'aria-label': 'Bookmark note' });
+  const note = h('input', {
+    type: 'text',
+    class: 'bookmark-note',
+    placeholder: 'Note (saved on Enter)',
+    'data-testid': `bookmark-${kind}-note`,
+    'aria-label': 'Bookmark note',
+  });
   const element = h('div', { class: 'bookmark', 'data-testid': `bookmark-${kind}-control` }, button, note);
   const render = (): void => {
     const mark = bookmarks.find(kind, id);
     button.textContent = mark ? '★ Bookmarked' : '☆ Bookmark';
     button.dataset.bookmarked = String(!!mark);
     button.disabled = !bookmarks.writable;
-    button.title = bookmarks.writable ? (mark ? 'Remove the bookmark' : `Bookmark this ${kind} (kept in bookmarks.jsonl)`) : 'Bookmarks are read-only on this server';
+    button.title = bookmarks.writable
+      ? mark
+        ? 'Remove the bookmark'
+        : `Bookmark this ${kind} (kept in bookmarks.jsonl)`
+      : 'Bookmarks are read-only on this server';
     note.hidden = !mark;
     if (document.activeElement !== note) note.value = mark?.note ?? '';
     note.disabled = !bookmarks.writable;
@@ -111,10 +159,18 @@ export function bookmarkControl(bookmarks: Bookmarks, kind: Bookmark['kind'], id
 }
 
 /** The sidebar's list of bookmarks: each opens its entity or cable. */
-export function bookmarksSection(bookmarks: Bookmarks, open: (kind: Bookmark['kind'], id: string) => void): HTMLElement {
+export function bookmarksSection(
+  bookmarks: Bookmarks,
+  open: (kind: Bookmark['kind'], id: string) => void,
+): HTMLElement {
   const list = h('ul', { class: 'bookmark-list', 'data-testid': 'bookmark-list' });
   const count = h('p', { class: 'muted small' });
-  const section = h('section', { class: 'sidebar-section bookmarks-section', 'data-testid': 'bookmarks-section' }, h('h2', {}, 'Bookmarks', count), list);
+  const section = h(
+    'section',
+    { class: 'sidebar-section bookmarks-section', 'data-testid': 'bookmarks-section' },
+    h('h2', {}, 'Bookmarks', count),
+    list,
+  );
   const render = (): void => {
     count.textContent = bookmarks.list.length === 0 ? 'none yet' : plural(bookmarks.list.length, 'bookmark');
     replace(
@@ -123,7 +179,15 @@ export function bookmarksSection(bookmarks: Bookmarks, open: (kind: Bookmark['ki
         h(
           'li',
           { 'data-testid': 'bookmark-item', 'data-kind': b.kind, 'data-id': b.id },
-          h('button', { class: 'link', onclick: () => open(b.kind, b.id), title: b.kind === 'cable' ? `Cable ${b.id}` : b.label ?? b.id }, b.kind === 'cable' ? `✉ ${b.id}` : b.label ?? b.id),
+          h(
+            'button',
+            {
+              class: 'link',
+              onclick: () => open(b.kind, b.id),
+              title: b.kind === 'cable' ? `Cable ${b.id}` : (b.label ?? b.id),
+            },
+            b.kind === 'cable' ? `✉ ${b.id}` : (b.label ?? b.id),
+          ),
           b.note ? h('span', { class: 'muted small bookmark-note-text' }, ` — ${b.note}`) : null,
         ),
       ),

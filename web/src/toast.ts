@@ -19,16 +19,34 @@ export interface ToastAction {
 }
 
 /** `action`: a button in the toast (Undo …), which dismisses it; such toasts stay longer. Returns what dismisses it. */
-export function toast(message: string, kind: 'error' | 'info' = 'info', detail?: string, action?: ToastAction): () => void {
+export function toast(
+  message: string,
+  kind: 'error' | 'info' = 'info',
+  detail?: string,
+  action?: ToastAction,
+): () => void {
   const close = h('button', { class: 'toast-close', 'aria-label': 'Dismiss', title: 'Dismiss' }, '×');
   const remove = (): void => el.remove();
   const button = action
-    ? h('button', { class: 'toast-action', 'data-testid': action.testid ?? 'toast-action', onclick: () => (remove(), action.run()) }, action.label)
+    ? h(
+        'button',
+        {
+          class: 'toast-action',
+          'data-testid': action.testid ?? 'toast-action',
+          onclick: () => (remove(), action.run()),
+        },
+        action.label,
+      )
     : null;
   const el = h(
     'div',
     { class: `toast toast-${kind}`, 'data-testid': kind === 'error' ? 'toast-error' : 'toast' },
-    h('div', { class: 'toast-body' }, h('strong', {}, message), detail ? h('div', { class: 'toast-detail' }, detail) : null),
+    h(
+      'div',
+      { class: 'toast-body' },
+      h('strong', {}, message),
+      detail ? h('div', { class: 'toast-detail' }, detail) : null,
+    ),
     button,
     close,
   );
@@ -45,7 +63,11 @@ export function toast(message: string, kind: 'error' | 'info' = 'info', detail?:
 export function showError(error: unknown, doing: string): void {
   if ((error as Error)?.name === 'AbortError') return;
   if (error instanceof ApiRequestError) {
-    toast(`${doing} failed: ${error.message}`, 'error', `${error.code}${error.status ? ` · HTTP ${error.status}` : ''} · /api/${error.path}`);
+    toast(
+      `${doing} failed: ${error.message}`,
+      'error',
+      `${error.code}${error.status ? ` · HTTP ${error.status}` : ''} · /api/${error.path}`,
+    );
   } else {
     toast(`${doing} failed: ${(error as Error)?.message ?? String(error)}`, 'error');
   }

@@ -6,7 +6,12 @@ import type { PersonRef } from './types';
 import type { Mention } from '../../model';
 
 /** A resolved entity of the cable, as `cablegraph parse` lists them. */
-export interface CableEntityRef { type: string; name: string; id: string; mentions: string[] }
+export interface CableEntityRef {
+  type: string;
+  name: string;
+  id: string;
+  mentions: string[];
+}
 
 export interface RelationContext {
   cable: Cable;
@@ -39,11 +44,19 @@ export function contextOf(cable: Cable, mentions: Mention[], entities: CableEnti
     organizations,
     home,
     foreignTagged: tagged.some((c) => c !== home && c !== 'United States'),
-    post: origin && /^(?:Embassy|Consulate|Mission|US Mission|USUN|US Office|American Embassy|U\.S\. Mission|USNATO|USEU|USOSCE)/i.test(origin) ? origin : undefined,
+    post:
+      origin &&
+      /^(?:Embassy|Consulate|Mission|US Mission|USUN|US Office|American Embassy|U\.S\. Mission|USNATO|USEU|USOSCE)/i.test(
+        origin,
+      )
+        ? origin
+        : undefined,
     date: cable.created?.slice(0, 10),
     personRef(m: Mention): PersonRef {
       const e = bySurface.get(m.text);
-      return e ? { text: m.text, start: m.start, end: m.end, name: e.name, entityId: e.id } : { text: m.text, start: m.start, end: m.end };
+      return e
+        ? { text: m.text, start: m.start, end: m.end, name: e.name, entityId: e.id }
+        : { text: m.text, start: m.start, end: m.end };
     },
   };
 }
@@ -54,7 +67,7 @@ export function sentenceAt(sentences: Sentence[], offset: number): Sentence | un
   let hi = sentences.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
+    const s = sentences[mid];
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
     else return s;
@@ -63,14 +76,67 @@ export function sentenceAt(sentences: Sentence[], offset: number): Sentence | un
 }
 
 /** Posts that are not in a capital, by the country they are in. */
-const POST_CITIES: Record<string, string> = { 'tel aviv': 'Israel', 'hong kong': 'China', jeddah: 'Saudi Arabia', dhahran: 'Saudi Arabia', istanbul: 'Türkiye', adana: 'Türkiye',
-  irbil: 'Iraq', basrah: 'Iraq', karachi: 'Pakistan', lahore: 'Pakistan', peshawar: 'Pakistan', mumbai: 'India', chennai: 'India', kolkata: 'India', 'sao paulo': 'Brazil',
-  'rio de janeiro': 'Brazil', shanghai: 'China', guangzhou: 'China', chengdu: 'China', shenyang: 'China', 'ho chi minh city': 'Vietnam', munich: 'Germany', frankfurt: 'Germany',
-  hamburg: 'Germany', dusseldorf: 'Germany', leipzig: 'Germany', milan: 'Italy', naples: 'Italy', florence: 'Italy', marseille: 'France', strasbourg: 'France', barcelona: 'Spain',
-  toronto: 'Canada', montreal: 'Canada', vancouver: 'Canada', monterrey: 'Mexico', guadalajara: 'Mexico', tijuana: 'Mexico', 'ciudad juarez': 'Mexico', casablanca: 'Morocco',
-  lagos: 'Nigeria', johannesburg: 'South Africa', 'cape town': 'South Africa', durban: 'South Africa', sydney: 'Australia', melbourne: 'Australia', auckland: 'New Zealand',
-  osaka: 'Japan', 'osaka kobe': 'Japan', naha: 'Japan', 'st petersburg': 'Russia', yekaterinburg: 'Russia', vladivostok: 'Russia', almaty: 'Kazakhstan', krakow: 'Poland',
-  dubai: 'United Arab Emirates', 'abu dhabi': 'United Arab Emirates', 'kuala lumpur': 'Malaysia', jerusalem: 'Israel' };
+const POST_CITIES: Record<string, string> = {
+  'tel aviv': 'Israel',
+  'hong kong': 'China',
+  jeddah: 'Saudi Arabia',
+  dhahran: 'Saudi Arabia',
+  istanbul: 'Türkiye',
+  adana: 'Türkiye',
+  irbil: 'Iraq',
+  basrah: 'Iraq',
+  karachi: 'Pakistan',
+  lahore: 'Pakistan',
+  peshawar: 'Pakistan',
+  mumbai: 'India',
+  chennai: 'India',
+  kolkata: 'India',
+  'sao paulo': 'Brazil',
+  'rio de janeiro': 'Brazil',
+  shanghai: 'China',
+  guangzhou: 'China',
+  chengdu: 'China',
+  shenyang: 'China',
+  'ho chi minh city': 'Vietnam',
+  munich: 'Germany',
+  frankfurt: 'Germany',
+  hamburg: 'Germany',
+  dusseldorf: 'Germany',
+  leipzig: 'Germany',
+  milan: 'Italy',
+  naples: 'Italy',
+  florence: 'Italy',
+  marseille: 'France',
+  strasbourg: 'France',
+  barcelona: 'Spain',
+  toronto: 'Canada',
+  montreal: 'Canada',
+  vancouver: 'Canada',
+  monterrey: 'Mexico',
+  guadalajara: 'Mexico',
+  tijuana: 'Mexico',
+  'ciudad juarez': 'Mexico',
+  casablanca: 'Morocco',
+  lagos: 'Nigeria',
+  johannesburg: 'South Africa',
+  'cape town': 'South Africa',
+  durban: 'South Africa',
+  sydney: 'Australia',
+  melbourne: 'Australia',
+  auckland: 'New Zealand',
+  osaka: 'Japan',
+  'osaka kobe': 'Japan',
+  naha: 'Japan',
+  'st petersburg': 'Russia',
+  yekaterinburg: 'Russia',
+  vladivostok: 'Russia',
+  almaty: 'Kazakhstan',
+  krakow: 'Poland',
+  dubai: 'United Arab Emirates',
+  'abu dhabi': 'United Arab Emirates',
+  'kuala lumpur': 'Malaysia',
+  jerusalem: 'Israel',
+};
 
 /**
  * The country an embassy or consulate sits in, from its city (a capital, or a known consulate
@@ -78,10 +144,16 @@ const POST_CITIES: Record<string, string> = { 'tel aviv': 'Israel', 'hong kong':
  * USUN) have none: a bare "President" there is nobody's in particular.
  */
 function homeCountry(cable: Cable, origin: string | undefined): string | undefined {
-  if (!origin || /^(?:US|U\.S\.)\s*(?:Mission|EU|NATO|UN|OSCE)|^(?:USEU|USNATO|USUN|UNVIE|Mission)/i.test(origin)) return undefined;
-  const city = origin.replace(/^(?:American\s+)?(?:Embassy|Consulate(?:\s+General)?|Office|AIT)\s+/i, '').trim().toLowerCase();
+  if (!origin || /^(?:US|U\.S\.)\s*(?:Mission|EU|NATO|UN|OSCE)|^(?:USEU|USNATO|USUN|UNVIE|Mission)/i.test(origin))
+    return undefined;
+  const city = origin
+    .replace(/^(?:American\s+)?(?:Embassy|Consulate(?:\s+General)?|Office|AIT)\s+/i, '')
+    .trim()
+    .toLowerCase();
   const byCity = POST_CITIES[city] ?? countryOfCapital(city);
   if (byCity) return byCity;
-  const tagged = cable.tags.filter((t) => t.kind === 'country' && t.code !== 'US' && t.label).map((t) => countryOf(t.label!) ?? t.label!);
+  const tagged = cable.tags
+    .filter((t) => t.kind === 'country' && t.code !== 'US' && t.label)
+    .map((t) => countryOf(t.label!) ?? t.label!);
   return new Set(tagged).size === 1 ? tagged[0] : undefined;
 }

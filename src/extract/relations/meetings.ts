@@ -19,19 +19,30 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:Emboffs?|embassy\s+officers?|embassy\s+officials?)$/i, 'Embassy Officer'],
   [/^(?:Conoffs?|consular\s+officers?)$/i, 'Conoff'],
 ];
-const OFFICER_RE = /\b(?:the\s+)?(?:ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?)(?![\w/-])/gi;
+const OFFICER_RE =
+  /\b(?:the\s+)?(?:ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?)(?![\w/-])/gi;
 
-const VERB_MET = /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
-const VERB_TOLD = /^\s*(?:also\s+|later\s+|separately\s+|privately\s+)?(?:told|informed|briefed|assured|reminded|confided\s+to|explained\s+to|stressed\s+to|emphasized\s+to|said\s+to|complained\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
-const VERB_CALLED = /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,60}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
-const MEETING_WITH = /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
-const POSSESSIVE_MEETING = /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+const VERB_MET =
+  /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
+const VERB_TOLD =
+  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+)?(?:told|informed|briefed|assured|reminded|confided\s+to|explained\s+to|stressed\s+to|emphasized\s+to|said\s+to|complained\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
+const VERB_CALLED =
+  /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,60}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+const MEETING_WITH =
+  /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+const POSSESSIVE_MEETING =
+  /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
-const MEETING_CUE = /\b(?:met|meets|meeting|told|informed|briefed|assured|reminded|confided|explained|stressed|emphasized|said\s+to|complained|called|paid|hosted|received|demarched|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast)/gi;
+const MEETING_CUE =
+  /\b(?:met|meets|meeting|told|informed|briefed|assured|reminded|confided|explained|stressed|emphasized|said\s+to|complained|called|paid|hosted|received|demarched|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast)/gi;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 
-interface Slot { party: Party; start: number; end: number }
+interface Slot {
+  party: Party;
+  start: number;
+  end: number;
+}
 
 export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   const out: Meeting[] = [];
@@ -44,23 +55,31 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   for (let c = MEETING_CUE.exec(text); c; c = MEETING_CUE.exec(text)) cues.push(c.index);
   let ci = 0;
   for (const s of ctx.sentences) {
-    while (pi < ctx.persons.length && ctx.persons[pi]!.start < s.start) pi += 1;
-    while (ci < cues.length && cues[ci]! < s.start) ci += 1;
-    if (ci >= cues.length || cues[ci]! >= s.end) continue;
+    while (pi < ctx.persons.length && ctx.persons[pi].start < s.start) pi += 1;
+    while (ci < cues.length && cues[ci] < s.start) ci += 1;
+    if (ci >= cues.length || cues[ci] >= s.end) continue;
     const slots: Slot[] = [];
-    for (let j = pi; j < ctx.persons.length && ctx.persons[j]!.start < s.end; j += 1) {
-      const m = ctx.persons[j]!;
+    for (let j = pi; j < ctx.persons.length && ctx.persons[j].start < s.end; j += 1) {
+      const m = ctx.persons[j];
       slots.push({ party: { kind: 'person', ...ctx.personRef(m) }, start: m.start, end: m.end });
     }
-    if (ctx.post) for (const o of officersIn(text, s.start, s.end, slots, ctx.persons)) {
-      const role = officerRole(o.text);
-      if (!role) continue;
-      const holder = holders.get(role);
-      const party: Party = holder
-        ? { kind: 'person', text: o.text, start: o.start, end: o.end, name: holder.name, ...(holder.entityId ? { entityId: holder.entityId } : {}) }
-        : { kind: 'officer', role, post: ctx.post, label: `${role} (${ctx.post})` };
-      slots.push({ party, start: o.start, end: o.end });
-    }
+    if (ctx.post)
+      for (const o of officersIn(text, s.start, s.end, slots, ctx.persons)) {
+        const role = officerRole(o.text);
+        if (!role) continue;
+        const holder = holders.get(role);
+        const party: Party = holder
+          ? {
+              kind: 'person',
+              text: o.text,
+              start: o.start,
+              end: o.end,
+              name: holder.name,
+              ...(holder.entityId ? { entityId: holder.entityId } : {}),
+            }
+          : { kind: 'officer', role, post: ctx.post, label: `${role} (${ctx.post})` };
+        slots.push({ party, start: o.start, end: o.end });
+      }
     if (slots.length < 2) continue;
     slots.sort((a, b) => a.start - b.start);
     const pairs = pairsIn(text, s.start, slots);
@@ -71,7 +90,14 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       // the date written nearest the pair ("In a December 16 meeting with the Ambassador, X …", "X told the Ambassador on April 4")
       const from = Math.max(s.start, Math.min(a.start, b.start) - 90);
       const written = dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date);
-      const meeting: Meeting = { a: a.party, b: b.party, dateSource: written ? 'text' : 'cable', form, paragraph: ev.paragraph, evidence: ev.evidence };
+      const meeting: Meeting = {
+        a: a.party,
+        b: b.party,
+        dateSource: written ? 'text' : 'cable',
+        form,
+        paragraph: ev.paragraph,
+        evidence: ev.evidence,
+      };
       const date = written ?? ctx.date;
       if (date) meeting.date = date;
       if (meeting.paragraph === undefined) delete meeting.paragraph;
@@ -82,7 +108,13 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
 }
 
 /** Officers written by function in [start, end), outside person names and not owned by another country ("the French Ambassador"). */
-function officersIn(text: string, start: number, end: number, slots: Slot[], persons: Mention[]): Array<{ text: string; start: number; end: number }> {
+function officersIn(
+  text: string,
+  start: number,
+  end: number,
+  slots: Slot[],
+  persons: Mention[],
+): Array<{ text: string; start: number; end: number }> {
   const out = [];
   // search the sentence alone: a search from `start` in the whole text would scan to its end for every sentence
   const sentence = text.slice(start, end);
@@ -94,10 +126,18 @@ function officersIn(text: string, start: number, end: number, slots: Slot[], per
     if (slots.some((x) => s < x.end && e > x.start)) continue;
     // "Ambassador Stapleton": the named person is the party
     const next = text.slice(e, e + 3);
-    if (persons.some((p) => p.start >= e && p.start <= e + 2) || /^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:and|said|told|met|asked|noted|The|In)\b/.test(text.slice(e, e + 8))) continue;
+    if (
+      persons.some((p) => p.start >= e && p.start <= e + 2) ||
+      (/^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:and|said|told|met|asked|noted|The|In)\b/.test(text.slice(e, e + 8)))
+    )
+      continue;
     // owned by another country or organization: "the French Ambassador", "Iraq's Ambassador", "UN Ambassador"
     const prev = text.slice(Math.max(start, s - 25), s);
-    if (/(?:[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)|['’]s|[A-Z]{2,})\s+$/.test(prev) && !/\b(?:U\.S\.|US|American|Embassy|Mission)\s+$/.test(prev)) continue;
+    if (
+      /(?:[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)|['’]s|[A-Z]{2,})\s+$/.test(prev) &&
+      !/\b(?:U\.S\.|US|American|Embassy|Mission)\s+$/.test(prev)
+    )
+      continue;
     if (/\bambassador|amb\./i.test(m[0]) && /^\s+(?:to|of|in)\b/.test(text.slice(e, e + 6))) continue; // "Ambassador to Iraq"
     out.push({ text: m[0].replace(/\s+/g, ' '), start: s, end: e });
   }
@@ -107,24 +147,35 @@ function officersIn(text: string, start: number, end: number, slots: Slot[], per
 /** The pairs that meeting forms join among the parties of one sentence. */
 function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slot, Slot, string]> {
   const out: Array<[Slot, Slot, string]> = [];
-  const isOfficerLike = (x: Slot) => x.party.kind === 'officer' || x.party.kind === 'person' && x.party.text !== undefined && officerRole(x.party.kind === 'person' ? x.party.text : '') !== undefined;
+  const isOfficerLike = (x: Slot) =>
+    x.party.kind === 'officer' ||
+    (x.party.kind === 'person' &&
+      x.party.text !== undefined &&
+      officerRole(x.party.kind === 'person' ? x.party.text : '') !== undefined);
   for (let i = 0; i < slots.length; i += 1) {
-    const a = slots[i]!;
+    const a = slots[i];
     // coordinated objects: "met with X and Y", "met X, Y and Z"
     const objectsFrom = (j: number): Slot[] => {
-      const objs = [slots[j]!];
+      const objs = [slots[j]];
       for (let k = j + 1; k < slots.length; k += 1) {
-        const gap = text.slice(slots[k - 1]!.end, slots[k]!.start);
-        if (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,40}?\s)?$/.test(gap) && !/\b(?:said|told|met|who)\b/.test(gap)) objs.push(slots[k]!); else break;
+        const gap = text.slice(slots[k - 1].end, slots[k].start);
+        if (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,40}?\s)?$/.test(gap) && !/\b(?:said|told|met|who)\b/.test(gap))
+          objs.push(slots[k]);
+        else break;
       }
       return objs;
     };
     // coordinated subjects: "X, Y, and Poloff met with Z"
     const subjectsTo = (j: number): Slot[] => {
-      const subs = [slots[j]!];
+      const subs = [slots[j]];
       for (let k = j - 1; k >= 0; k -= 1) {
-        const gap = text.slice(slots[k]!.end, slots[k + 1]!.start);
-        if (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:,]{0,60}?\s)?$/.test(gap) && !/\b(?:said|told|met|who|with)\b/.test(gap)) subs.unshift(slots[k]!); else break;
+        const gap = text.slice(slots[k].end, slots[k + 1].start);
+        if (
+          /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:,]{0,60}?\s)?$/.test(gap) &&
+          !/\b(?:said|told|met|who|with)\b/.test(gap)
+        )
+          subs.unshift(slots[k]);
+        else break;
       }
       return subs;
     };
@@ -133,21 +184,28 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
       const gap = text.slice(a.end, b.start).replace(/\s+/g, ' ');
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
-      const rest = split[2]!;
+      const rest = split[2];
       const verbGap = LINKING.test(split[1] ?? '') ? rest : gap;
-      if (VERB_MET.test(verbGap)) for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
-      else if (VERB_CALLED.test(verbGap)) for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
+      if (VERB_MET.test(verbGap))
+        for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
+      else if (VERB_CALLED.test(verbGap))
+        for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
       else if (VERB_TOLD.test(verbGap) && (isOfficerLike(b) || isOfficerLike(a))) out.push([a, b, 'told']);
       else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       // "X and Y met"
       const c = slots[i + 2];
-      if (/^\s+and\s+$/.test(gap) && (!c || c.start > b.end) && /^\s*(?:also\s+)?met(?:\s+(?:on|in|at)\s+[^,.;]{0,30}?)?\s*(?:[.,;]|$)/.test(text.slice(b.end, b.end + 50))) out.push([a, b, 'met']);
+      if (
+        /^\s+and\s+$/.test(gap) &&
+        (!c || c.start > b.end) &&
+        /^\s*(?:also\s+)?met(?:\s+(?:on|in|at)\s+[^,.;]{0,30}?)?\s*(?:[.,;]|$)/.test(text.slice(b.end, b.end + 50))
+      )
+        out.push([a, b, 'met']);
     }
     // "In a meeting with Poloff, X said …": the meeting's other side is the sentence's other party
-    const lead = text.slice(i === 0 ? sentenceStart : slots[i - 1]!.end, a.start).replace(/\s+/g, ' ');
+    const lead = text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start).replace(/\s+/g, ' ');
     if (MEETING_WITH.test(lead)) {
       const others = slots.filter((x) => x !== a && (x.start > a.end || x.end < a.start));
-      if (others.length === 1) out.push([others[0]!, a, 'meeting-with']);
+      if (others.length === 1) out.push([others[0], a, 'meeting-with']);
     }
   }
   return out;
@@ -161,7 +219,11 @@ function officerRole(written: string): string | undefined {
 
 function sameParty(a: Party, b: Party): boolean {
   if (a.kind === 'officer' && b.kind === 'officer') return a.role === b.role;
-  if (a.kind === 'person' && b.kind === 'person') return (a.entityId ?? a.name ?? a.text) === (b.entityId ?? b.name ?? b.text) || a.text.split(/\s+/).pop() === b.text.split(/\s+/).pop();
+  if (a.kind === 'person' && b.kind === 'person')
+    return (
+      (a.entityId ?? a.name ?? a.text) === (b.entityId ?? b.name ?? b.text) ||
+      a.text.split(/\s+/).pop() === b.text.split(/\s+/).pop()
+    );
   return false;
 }
 
@@ -172,12 +234,19 @@ function officerHolders(ctx: RelationContext, roles: Role[]): Map<string, { name
   if (cb?.name && cb.title) {
     const t = cb.title.replace(/^(?:the\s+)?(?:U\.S\.\s+)?/i, '');
     const found = officerRole(t);
-    const hit = (found ? [/x/, found] as [RegExp, string] : undefined) ?? (/political\s+(?:minister[\s-]+)?counsel+or/i.test(t) ? [/x/, 'Political Counselor'] as [RegExp, string] : undefined);
+    const hit =
+      (found ? ([/x/, found] as [RegExp, string]) : undefined) ??
+      (/political\s+(?:minister[\s-]+)?counsel+or/i.test(t)
+        ? ([/x/, 'Political Counselor'] as [RegExp, string])
+        : undefined);
     if (hit) out.set(hit[1], { name: cb.name });
   }
   for (const r of roles) {
     if (r.organization === ctx.post && r.country === 'United States' && !r.former && !out.has(r.title)) {
-      out.set(r.title, { name: r.person.name ?? r.person.text, ...(r.person.entityId ? { entityId: r.person.entityId } : {}) });
+      out.set(r.title, {
+        name: r.person.name ?? r.person.text,
+        ...(r.person.entityId ? { entityId: r.person.entityId } : {}),
+      });
     }
   }
   return out;

@@ -15,14 +15,24 @@ const US_PRINCIPALS: Record<string, readonly string[]> = {
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
 };
 /** Titles whose holder is the post's own officer when written without a country ("Ambassador Stapleton" in Embassy Paris's cable). */
-const POST_TITLES = new Set(['Ambassador', 'DCM', "Charge d'Affaires", 'Political Counselor', 'Economic Counselor', 'Consul General']);
+const POST_TITLES = new Set([
+  'Ambassador',
+  'DCM',
+  "Charge d'Affaires",
+  'Political Counselor',
+  'Economic Counselor',
+  'Consul General',
+]);
 
 const surnameOf = (s: string): string => (s.trim().split(/\s+/).pop() ?? '').toLowerCase();
 
 export function evidenceOf(ctx: RelationContext, at: number): { evidence: Evidence; paragraph?: number } | undefined {
   const s = sentenceAt(ctx.sentences, at);
   if (!s) return undefined;
-  return { evidence: { text: collapse(ctx.cable.text.slice(s.start, s.end)), start: s.start, end: s.end }, paragraph: s.paragraph };
+  return {
+    evidence: { text: collapse(ctx.cable.text.slice(s.start, s.end)), start: s.start, end: s.end },
+    paragraph: s.paragraph,
+  };
 }
 
 /** Surnames of the people who signed or classified the cable: the post's own officers. */
@@ -34,7 +44,11 @@ function postPeople(ctx: RelationContext): Set<string> {
 }
 
 /** The title phrase written right before `m` in its sentence, longest reading first. */
-function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
+function titleBefore(
+  ctx: RelationContext,
+  m: Mention,
+  sentenceStart: number,
+): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
   const text = ctx.cable.text;
   const from = Math.max(sentenceStart, m.start - 160);
   if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
@@ -44,11 +58,12 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): {
   const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
   let j = tokens.length - 1;
-  while (j >= 0 && tokens.length - 1 - j <= 5 && !isTitleWord(tokens[j]!.word)) j -= 1;
+  while (j >= 0 && tokens.length - 1 - j <= 5 && !isTitleWord(tokens[j].word)) j -= 1;
   if (j < 0 || tokens.length - 1 - j > 5) return undefined;
   // only the run of title-like words before the name can hold the phrase
   let run = 0;
-  while (run < Math.min(MAX_TITLE_WORDS, tokens.length) && mayBeTitleWord(tokens[tokens.length - 1 - run]!.word)) run += 1;
+  while (run < Math.min(MAX_TITLE_WORDS, tokens.length) && mayBeTitleWord(tokens[tokens.length - 1 - run].word))
+    run += 1;
   for (let k = run; k >= tokens.length - j; k -= 1) {
     const words = tokens.slice(tokens.length - k);
     if (words.some((w) => /[,;:()"“”]/.test(w.word.replace(/['’]s$/, '')))) continue;
@@ -57,7 +72,17 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): {
     if (!reading) continue;
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
     const shouting = !/[a-z]/.test(before);
-    return { reading, start: words[0]!.start, text: phrase, capitalizedBefore: !shouting && /^[A-Z][A-Za-z]/.test(prev) && !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(prev) };
+    return {
+      reading,
+      start: words[0].start,
+      text: phrase,
+      capitalizedBefore:
+        !shouting &&
+        /^[A-Z][A-Za-z]/.test(prev) &&
+        !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(
+          prev,
+        ),
+    };
   }
   return undefined;
 }
@@ -84,18 +109,28 @@ function isTitleWord(word: string): boolean {
 }
 
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
-function titleAfter(ctx: RelationContext, m: Mention, sentenceEnd: number): { reading: TitleReading; end: number; text: string } | undefined {
+function titleAfter(
+  ctx: RelationContext,
+  m: Mention,
+  sentenceEnd: number,
+): { reading: TitleReading; end: number; text: string } | undefined {
   const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
   const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
   if (!a) return undefined;
-  const phrase = collapse(a[1]!);
+  const phrase = collapse(a[1]);
   if (!phrase.split(' ').some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))) return undefined;
   const reading = readTitlePhrase(phrase);
   return reading ? { reading, end: m.end + a.index + a[0].length, text: phrase } : undefined;
 }
 
 /** Completes a reading's owner from the cable: the posting country for domestic titles, the post for its own officers. */
-function ownerOf(ctx: RelationContext, m: Mention, r: TitleReading, capitalizedBefore: boolean, people: Set<string>): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
+function ownerOf(
+  ctx: RelationContext,
+  m: Mention,
+  r: TitleReading,
+  capitalizedBefore: boolean,
+  people: Set<string>,
+): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
   if (r.country || r.organization) {
     const national = r.organization ? organizationOf(r.organization)?.national : false;
     return { country: r.country ?? (national ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
@@ -109,7 +144,8 @@ function ownerOf(ctx: RelationContext, m: Mention, r: TitleReading, capitalizedB
     return ctx.home && !foreignInSentence(ctx, m.start) ? { country: ctx.home, basis: 'implied' } : undefined;
   }
   if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
-  if (POST_TITLES.has(r.title) && ctx.post && people.has(surname)) return { country: 'United States', organization: ctx.post, basis: 'implied' };
+  if (POST_TITLES.has(r.title) && ctx.post && people.has(surname))
+    return { country: 'United States', organization: ctx.post, basis: 'implied' };
   if (r.kind === 'embassy' && ctx.post) return { country: 'United States', organization: ctx.post, basis: 'implied' };
   return undefined;
 }
@@ -121,7 +157,13 @@ export function readRoles(ctx: RelationContext): Role[] {
     if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
     const s = sentenceAt(ctx.sentences, m.start);
     if (!s) continue;
-    const found = [] as Array<{ reading: TitleReading; start: number; end: number; text: string; capitalizedBefore: boolean }>;
+    const found = [] as Array<{
+      reading: TitleReading;
+      start: number;
+      end: number;
+      text: string;
+      capitalizedBefore: boolean;
+    }>;
     const b = titleBefore(ctx, m, s.start);
     if (b) found.push({ ...b, end: m.end });
     const a = titleAfter(ctx, m, s.end);
@@ -130,7 +172,16 @@ export function readRoles(ctx: RelationContext): Role[] {
       const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people);
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
-      const role: Role = { person: ctx.personRef(m), title: f.reading.title, titleText: collapse(f.text), ...owner, start: f.start, end: f.end, paragraph: ev.paragraph, evidence: ev.evidence };
+      const role: Role = {
+        person: ctx.personRef(m),
+        title: f.reading.title,
+        titleText: collapse(f.text),
+        ...owner,
+        start: f.start,
+        end: f.end,
+        paragraph: ev.paragraph,
+        evidence: ev.evidence,
+      };
       if (f.reading.unit) role.unit = f.reading.unit;
       if (f.reading.former) role.former = true;
       if (role.country === undefined) delete role.country;
@@ -139,13 +190,23 @@ export function readRoles(ctx: RelationContext): Role[] {
     }
   }
   const signed = classifiedByRole(ctx);
-  if (signed && !roles.some((r) => r.title === signed.title && surnameOf(r.person.text) === surnameOf(signed.person.text))) roles.unshift(signed);
+  if (
+    signed &&
+    !roles.some((r) => r.title === signed.title && surnameOf(r.person.text) === surnameOf(signed.person.text))
+  )
+    roles.unshift(signed);
   // a title implied by the post yields to the country the cable itself gives the same person and title
   const explicit = new Map<string, string>();
-  for (const r of roles) if (r.basis === 'explicit' && r.country) explicit.set(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`, r.country);
+  for (const r of roles)
+    if (r.basis === 'explicit' && r.country)
+      explicit.set(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`, r.country);
   for (const r of roles) {
-    const c = r.basis === 'implied' ? explicit.get(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`) : undefined;
-    if (c) { r.country = c; r.basis = 'explicit'; }
+    const c =
+      r.basis === 'implied' ? explicit.get(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`) : undefined;
+    if (c) {
+      r.country = c;
+      r.basis = 'explicit';
+    }
   }
   return roles;
 }
@@ -156,16 +217,28 @@ export function readAffiliations(ctx: RelationContext): Affiliation[] {
   const text = ctx.cable.text;
   for (const m of ctx.persons) {
     const after = text.slice(m.end, m.end + 90);
-    const a = /^(?:\s*\(\s*([^()\n]{2,60}?)\s*\)|,?\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))/.exec(after);
+    const a =
+      /^(?:\s*\(\s*([^()\n]{2,60}?)\s*\)|,?\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))/.exec(
+        after,
+      );
     if (!a) continue;
-    const raw = collapse((a[1] ?? a[2])!);
+    const raw = collapse(a[1] ?? a[2]);
     const at = m.end + a[0].length - raw.length;
-    const orgMention = ctx.organizations.find((o) => o.start >= m.end && o.start <= at + 4 && o.end <= m.end + a[0].length + 1);
+    const orgMention = ctx.organizations.find(
+      (o) => o.start >= m.end && o.start <= at + 4 && o.end <= m.end + a[0].length + 1,
+    );
     const known = organizationOf(raw);
     if (!known && !orgMention) continue;
     const ev = evidenceOf(ctx, m.start);
     if (!ev) continue;
-    const aff: Affiliation = { person: ctx.personRef(m), organization: known?.name ?? collapse(orgMention!.text), start: m.start, end: m.end + a[0].length, paragraph: ev.paragraph, evidence: ev.evidence };
+    const aff: Affiliation = {
+      person: ctx.personRef(m),
+      organization: known?.name ?? collapse(orgMention!.text),
+      start: m.start,
+      end: m.end + a[0].length,
+      paragraph: ev.paragraph,
+      evidence: ev.evidence,
+    };
     if (known?.national && ctx.home) aff.country = ctx.home;
     out.push(aff);
   }
@@ -190,10 +263,16 @@ const EMBASSY_TITLES: Array<[RegExp, string]> = [
 function classifiedByRole(ctx: RelationContext): Role | undefined {
   const cb = ctx.cable.classifiedBy;
   if (!cb?.name || !cb.title || !ctx.post) return undefined;
-  const bare = cb.title.replace(/^(?:acting|a\/)\s*/i, '').replace(/\s+/g, ' ').trim();
+  const bare = cb.title
+    .replace(/^(?:acting|a\/)\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const title = EMBASSY_TITLES.find(([re]) => re.test(bare))?.[1];
   if (!title) return undefined;
-  const words = cb.name.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = cb.name
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const at = new RegExp(words.join('\\s+'), 'i').exec(ctx.cable.text);
   if (!at) return undefined;
   const mention: Mention = { type: 'PERSON', text: at[0], start: at.index, end: at.index + at[0].length };
@@ -201,9 +280,23 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
   const from = ctx.cable.text.lastIndexOf('lassified', at.index);
   const evStart = from > 0 && at.index - from < 120 ? from - 1 : at.index;
   const ev = { evidence: { text: collapse(cb.text), start: evStart, end: mention.end }, paragraph: undefined };
-  const ref = ctx.persons.find((p) => p.start <= mention.start && p.end >= mention.end) ?? ctx.persons.find((p) => surnameOf(p.text) === surnameOf(cb.name!));
-  const person = ref ? { ...ctx.personRef(ref), text: mention.text, start: mention.start, end: mention.end } : ctx.personRef(mention);
-  return { person, title, titleText: collapse(cb.title), country: 'United States', organization: ctx.post, basis: 'explicit', start: Math.max(0, at.index - cb.title.length - 1), end: mention.end, evidence: ev.evidence };
+  const ref =
+    ctx.persons.find((p) => p.start <= mention.start && p.end >= mention.end) ??
+    ctx.persons.find((p) => surnameOf(p.text) === surnameOf(cb.name!));
+  const person = ref
+    ? { ...ctx.personRef(ref), text: mention.text, start: mention.start, end: mention.end }
+    : ctx.personRef(mention);
+  return {
+    person,
+    title,
+    titleText: collapse(cb.title),
+    country: 'United States',
+    organization: ctx.post,
+    basis: 'explicit',
+    start: Math.max(0, at.index - cb.title.length - 1),
+    end: mention.end,
+    evidence: ev.evidence,
+  };
 }
 
 /** The sentence holding `at` names a country (or its people) other than the post's and the US. */
@@ -218,9 +311,13 @@ function foreignInSentence(ctx: RelationContext, at: number): boolean {
   return found;
 }
 function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): boolean {
-  const words = ctx.cable.text.slice(s.start, s.end).split(/[^A-Za-z'’.-]+/).map((w) => w.replace(/['’]s$|\.$/g, '')).filter((w) => /^[A-Z]/.test(w));
+  const words = ctx.cable.text
+    .slice(s.start, s.end)
+    .split(/[^A-Za-z'’.-]+/)
+    .map((w) => w.replace(/['’]s$|\.$/g, ''))
+    .filter((w) => /^[A-Z]/.test(w));
   for (let i = 0; i < words.length; i += 1) {
-    for (const cand of [words[i]!, `${words[i]} ${words[i + 1] ?? ''}`.trim()]) {
+    for (const cand of [words[i], `${words[i]} ${words[i + 1] ?? ''}`.trim()]) {
       const c = countryOf(cand);
       if (c && c !== ctx.home && c !== 'United States') return true;
     }

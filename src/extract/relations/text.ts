@@ -2,11 +2,59 @@
 /** Sentence spans, dates in a sentence and country names: the text helpers the relation readers share. */
 import type { Cable } from '../../parse/types';
 
-export interface Sentence { start: number; end: number; paragraph?: number }
+export interface Sentence {
+  start: number;
+  end: number;
+  paragraph?: number;
+}
 
 /** Words whose trailing period does not end a sentence. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sgt', 'amb', 'sen', 'rep', 'gov', 'prof', 'st', 'no', 'jan', 'feb',
-  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'vs', 'mme', 'rev', 'messrs', 'jr', 'sr', 'ret', 'approx', 'ca']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'adm',
+  'sgt',
+  'amb',
+  'sen',
+  'rep',
+  'gov',
+  'prof',
+  'st',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.g',
+  'i.e',
+  'vs',
+  'mme',
+  'rev',
+  'messrs',
+  'jr',
+  'sr',
+  'ret',
+  'approx',
+  'ca',
+]);
 
 /** Splits the cable into sentences: at `.`, `?`, `!` before a capital/quote/paragraph number, and at blank lines. */
 export function sentencesOf(cable: Cable): Sentence[] {
@@ -23,7 +71,13 @@ export function sentencesOf(cable: Cable): Sentence[] {
       if (m[0][0] === '.') {
         const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '';
         // "U.S." "Mr." "Jan."; a single capital letter is an initial ("George W. Bush")
-        if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^[a-z]$/.test(word) || /^(?:[a-z]\.)+[a-z]$/.test(word)) continue;
+        if (
+          ABBREVIATIONS.has(word) ||
+          ABBREVIATIONS.has(word.replace(/\.$/, '')) ||
+          /^[a-z]$/.test(word) ||
+          /^(?:[a-z]\.)+[a-z]$/.test(word)
+        )
+          continue;
       }
       const end = m.index + m[0].length;
       if (end - from > 1) out.push({ start: from, end, paragraph: p.number });
@@ -36,17 +90,34 @@ export function sentencesOf(cable: Cable): Sentence[] {
 
 function trimSpan(text: string, s: Sentence): Sentence {
   let { start, end } = s;
-  while (start < end && /\s/.test(text[start]!)) start += 1;
-  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  while (start < end && /\s/.test(text[start])) start += 1;
+  while (end > start && /\s/.test(text[end - 1])) end -= 1;
   return { ...s, start, end };
 }
 
 /** Collapsed whitespace, for evidence and matching across the cables' hard line breaks. */
 export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
-const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+((?:19|20)\\d{2}))?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s+((?:19|20)\\d{2}))?\\b`, 'gi');
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const MONTH =
+  '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+const MONTH_DAY = new RegExp(
+  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+((?:19|20)\\d{2}))?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s+((?:19|20)\\d{2}))?\\b`,
+  'gi',
+);
 
 /**
  * The first day-precise date written in `s`, as ISO, read with the cable's date: a date without a
@@ -56,7 +127,7 @@ export function dateIn(s: string, cableDate: string | undefined): string | undef
   MONTH_DAY.lastIndex = 0;
   const m = MONTH_DAY.exec(s);
   if (!m) return undefined;
-  const monthWord = (m[1] ?? m[5])!.slice(0, 3).toLowerCase();
+  const monthWord = (m[1] ?? m[5]).slice(0, 3).toLowerCase();
   const month = MONTHS[monthWord];
   const day = Number(m[2] ?? m[4]);
   if (!month || day < 1 || day > 31) return undefined;
@@ -72,24 +143,83 @@ export function dateIn(s: string, cableDate: string | undefined): string | undef
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries = require('world-countries') as Array<{ name: { common: string; official: string }; altSpellings: string[]; cca2: string; demonyms?: { eng?: { m: string; f: string } } }>;
+const countries = require('world-countries') as Array<{
+  name: { common: string; official: string };
+  altSpellings: string[];
+  cca2: string;
+  demonyms?: { eng?: { m: string; f: string } };
+}>;
 const NAME_OF_CODE = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
-NAME_OF_CODE.set('US', 'United States'); NAME_OF_CODE.set('GB', 'United Kingdom');
+NAME_OF_CODE.set('US', 'United States');
+NAME_OF_CODE.set('GB', 'United Kingdom');
 /** Lower-cased country name or demonym → common country name. */
 const COUNTRY_BY_WORD = new Map<string, string>();
 const COUNTRY_BY_CAPITAL = new Map<string, string>();
 for (const c of countries as Array<(typeof countries)[number] & { capital?: string[]; independent?: boolean }>) {
   const name = NAME_OF_CODE.get(c.cca2)!;
-  for (const cap of c.capital ?? []) COUNTRY_BY_CAPITAL.set(cap.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''), name);
-  for (const n of [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && /^[A-Za-z .'-]+$/.test(s))]) COUNTRY_BY_WORD.set(n.toLowerCase(), name);
+  for (const cap of c.capital ?? [])
+    COUNTRY_BY_CAPITAL.set(
+      cap
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
+      name,
+    );
+  for (const n of [
+    c.name.common,
+    c.name.official,
+    ...c.altSpellings.filter((s) => s.length > 3 && /^[A-Za-z .'-]+$/.test(s)),
+  ])
+    COUNTRY_BY_WORD.set(n.toLowerCase(), name);
   // a demonym names the independent country that uses it ("Indian" is India's, not the Indian Ocean Territory's); the first wins
-  if (c.demonyms?.eng && c.independent !== false) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) if (!COUNTRY_BY_WORD.has(d.toLowerCase())) COUNTRY_BY_WORD.set(d.toLowerCase(), name);
+  if (c.demonyms?.eng && c.independent !== false)
+    for (const d of [c.demonyms.eng.m, c.demonyms.eng.f])
+      if (!COUNTRY_BY_WORD.has(d.toLowerCase())) COUNTRY_BY_WORD.set(d.toLowerCase(), name);
 }
-for (const [w, cc] of Object.entries({ 'u.s.': 'US', us: 'US', usg: 'US', american: 'US', 'united states': 'US', britain: 'GB', uk: 'GB', 'u.k.': 'GB', british: 'GB',
-  russia: 'RU', iran: 'IR', syria: 'SY', 'north korea': 'KP', 'south korea': 'KR', burma: 'MM', burmese: 'MM', vatican: 'VA', taiwan: 'TW', kosovo: 'XK', kosovar: 'XK',
-  macedonia: 'MK', 'czech republic': 'CZ', uae: 'AE', emirati: 'AE', prc: 'CN', drc: 'CD', laos: 'LA', venezuela: 'VE', bolivia: 'BO', tanzania: 'TZ', moldova: 'MD',
-  'the netherlands': 'NL', dutch: 'NL', palestinian: 'PS', soviet: 'SU', saudi: 'SA', 'saudi arabia': 'SA', kuwaiti: 'KW', yemeni: 'YE', turkish: 'TR', turkey: 'TR' })) {
-  COUNTRY_BY_WORD.set(w, cc === 'SU' ? 'Soviet Union' : NAME_OF_CODE.get(cc) ?? cc);
+for (const [w, cc] of Object.entries({
+  'u.s.': 'US',
+  us: 'US',
+  usg: 'US',
+  american: 'US',
+  'united states': 'US',
+  britain: 'GB',
+  uk: 'GB',
+  'u.k.': 'GB',
+  british: 'GB',
+  russia: 'RU',
+  iran: 'IR',
+  syria: 'SY',
+  'north korea': 'KP',
+  'south korea': 'KR',
+  burma: 'MM',
+  burmese: 'MM',
+  vatican: 'VA',
+  taiwan: 'TW',
+  kosovo: 'XK',
+  kosovar: 'XK',
+  macedonia: 'MK',
+  'czech republic': 'CZ',
+  uae: 'AE',
+  emirati: 'AE',
+  prc: 'CN',
+  drc: 'CD',
+  laos: 'LA',
+  venezuela: 'VE',
+  bolivia: 'BO',
+  tanzania: 'TZ',
+  moldova: 'MD',
+  'the netherlands': 'NL',
+  dutch: 'NL',
+  palestinian: 'PS',
+  soviet: 'SU',
+  saudi: 'SA',
+  'saudi arabia': 'SA',
+  kuwaiti: 'KW',
+  yemeni: 'YE',
+  turkish: 'TR',
+  turkey: 'TR',
+})) {
+  COUNTRY_BY_WORD.set(w, cc === 'SU' ? 'Soviet Union' : (NAME_OF_CODE.get(cc) ?? cc));
 }
 /** Country named by a country name or demonym (`French`, `Iraq`, `Iraq's`), if any. */
 export function countryOf(word: string): string | undefined {
@@ -104,7 +234,11 @@ export const countryName = (code: string): string | undefined => NAME_OF_CODE.ge
 /** Longest country name or demonym, in words (bounds the look-behind). */
 export const COUNTRY_WORDS = Math.max(...[...COUNTRY_BY_WORD.keys()].map((k) => k.split(' ').length));
 /** Regex source matching any country name or demonym (longest first), for title phrases. */
-export const COUNTRY_ALT = [...COUNTRY_BY_WORD.keys()].filter((k) => k.split(' ').length <= 3 && k.length <= 24).sort((a, b) => b.length - a.length)
-  .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+export const COUNTRY_ALT = [...COUNTRY_BY_WORD.keys()]
+  .filter((k) => k.split(' ').length <= 3 && k.length <= 24)
+  .sort((a, b) => b.length - a.length)
+  .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+  .join('|');
 /** Country whose capital is `city` (lower case), if any. */
-export const countryOfCapital = (city: string): string | undefined => COUNTRY_BY_CAPITAL.get(city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+export const countryOfCapital = (city: string): string | undefined =>
+  COUNTRY_BY_CAPITAL.get(city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));

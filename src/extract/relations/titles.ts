@@ -17,29 +17,129 @@ export interface TitleReading {
 export type TitleKind = 'domestic' | 'org' | 'us' | 'embassy' | 'envoy';
 
 const AREAS: Record<string, string> = {
-  foreign: 'Foreign', 'foreign affairs': 'Foreign', defense: 'Defense', defence: 'Defense', interior: 'Interior', 'internal affairs': 'Interior', finance: 'Finance',
-  justice: 'Justice', economy: 'Economy', 'economic affairs': 'Economy', trade: 'Trade', energy: 'Energy', oil: 'Oil', petroleum: 'Oil', health: 'Health',
-  education: 'Education', agriculture: 'Agriculture', labor: 'Labor', labour: 'Labor', transport: 'Transport', transportation: 'Transport', culture: 'Culture',
-  information: 'Information', environment: 'Environment', industry: 'Industry', development: 'Development', planning: 'Planning', tourism: 'Tourism',
-  communications: 'Communications', water: 'Water', electricity: 'Electricity', commerce: 'Commerce', home: 'Home', security: 'Security',
-  'european affairs': 'European Affairs', 'human rights': 'Human Rights', mines: 'Mines', mining: 'Mines', housing: 'Housing', youth: 'Youth',
-  'public works': 'Public Works', telecommunications: 'Telecommunications', 'religious affairs': 'Religious Affairs', 'social affairs': 'Social Affairs',
+  foreign: 'Foreign',
+  'foreign affairs': 'Foreign',
+  defense: 'Defense',
+  defence: 'Defense',
+  interior: 'Interior',
+  'internal affairs': 'Interior',
+  finance: 'Finance',
+  justice: 'Justice',
+  economy: 'Economy',
+  'economic affairs': 'Economy',
+  trade: 'Trade',
+  energy: 'Energy',
+  oil: 'Oil',
+  petroleum: 'Oil',
+  health: 'Health',
+  education: 'Education',
+  agriculture: 'Agriculture',
+  labor: 'Labor',
+  labour: 'Labor',
+  transport: 'Transport',
+  transportation: 'Transport',
+  culture: 'Culture',
+  information: 'Information',
+  environment: 'Environment',
+  industry: 'Industry',
+  development: 'Development',
+  planning: 'Planning',
+  tourism: 'Tourism',
+  communications: 'Communications',
+  water: 'Water',
+  electricity: 'Electricity',
+  commerce: 'Commerce',
+  home: 'Home',
+  security: 'Security',
+  'european affairs': 'European Affairs',
+  'human rights': 'Human Rights',
+  mines: 'Mines',
+  mining: 'Mines',
+  housing: 'Housing',
+  youth: 'Youth',
+  'public works': 'Public Works',
+  telecommunications: 'Telecommunications',
+  'religious affairs': 'Religious Affairs',
+  'social affairs': 'Social Affairs',
 };
-const AREA = Object.keys(AREAS).sort((a, b) => b.length - a.length).join('|');
+const AREA = Object.keys(AREAS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** Title alternatives, longest forms first; each maps a match to a normalized title and kind. */
 const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
-  ['(?:DFM|deputy\\s+FM|deputy\\s+foreign\\s+minister|vice\\s+foreign\\s+minister|VFM|deputy\\s+minister\\s+(?:of|for)\\s+foreign\\s+affairs)', () => 'Deputy Foreign Minister', 'domestic'],
-  ['(?:FM|FonMin|foreign\\s+minister|minister\\s+(?:of|for)\\s+foreign\\s+affairs|foreign\\s+affairs\\s+minister)', () => 'Foreign Minister', 'domestic'],
+  [
+    '(?:DFM|deputy\\s+FM|deputy\\s+foreign\\s+minister|vice\\s+foreign\\s+minister|VFM|deputy\\s+minister\\s+(?:of|for)\\s+foreign\\s+affairs)',
+    () => 'Deputy Foreign Minister',
+    'domestic',
+  ],
+  [
+    '(?:FM|FonMin|foreign\\s+minister|minister\\s+(?:of|for)\\s+foreign\\s+affairs|foreign\\s+affairs\\s+minister)',
+    () => 'Foreign Minister',
+    'domestic',
+  ],
   ['(?:DPM|deputy\\s+PM|deputy\\s+prime\\s+minister|vice\\s+premier)', () => 'Deputy Prime Minister', 'domestic'],
   ['(?:PM|prime\\s+minister|premier)', () => 'Prime Minister', 'domestic'],
   ['(?:MinDef|DefMin)', () => 'Defense Minister', 'domestic'],
-  [`(?:deputy|vice)\\s+(?:${AREA})\\s+minister`, (m) => `Deputy ${AREAS[m.toLowerCase().replace(/^(?:deputy|vice)\s+/, '').replace(/\s+minister$/, '').replace(/\s+/g, ' ')]} Minister`, 'domestic'],
-  [`(?:deputy|vice)\\s+minister\\s+(?:of|for)\\s+(?:the\\s+)?(?:${AREA})`, (m) => `Deputy ${AREAS[m.toLowerCase().replace(/^.*?\s+(?:of|for)\s+(?:the\s+)?/, '').replace(/\s+/g, ' ')]} Minister`, 'domestic'],
-  [`(?:${AREA})\\s+minister`, (m) => `${AREAS[m.toLowerCase().replace(/\s+minister$/, '').replace(/\s+/g, ' ')]} Minister`, 'domestic'],
-  [`minister\\s+(?:of|for)\\s+(?:the\\s+)?(?:${AREA})`, (m) => `${AREAS[m.toLowerCase().replace(/^minister\s+(?:of|for)\s+(?:the\s+)?/, '').replace(/\s+/g, ' ')]} Minister`, 'domestic'],
+  [
+    `(?:deputy|vice)\\s+(?:${AREA})\\s+minister`,
+    (m) =>
+      `Deputy ${
+        AREAS[
+          m
+            .toLowerCase()
+            .replace(/^(?:deputy|vice)\s+/, '')
+            .replace(/\s+minister$/, '')
+            .replace(/\s+/g, ' ')
+        ]
+      } Minister`,
+    'domestic',
+  ],
+  [
+    `(?:deputy|vice)\\s+minister\\s+(?:of|for)\\s+(?:the\\s+)?(?:${AREA})`,
+    (m) =>
+      `Deputy ${
+        AREAS[
+          m
+            .toLowerCase()
+            .replace(/^.*?\s+(?:of|for)\s+(?:the\s+)?/, '')
+            .replace(/\s+/g, ' ')
+        ]
+      } Minister`,
+    'domestic',
+  ],
+  [
+    `(?:${AREA})\\s+minister`,
+    (m) =>
+      `${
+        AREAS[
+          m
+            .toLowerCase()
+            .replace(/\s+minister$/, '')
+            .replace(/\s+/g, ' ')
+        ]
+      } Minister`,
+    'domestic',
+  ],
+  [
+    `minister\\s+(?:of|for)\\s+(?:the\\s+)?(?:${AREA})`,
+    (m) =>
+      `${
+        AREAS[
+          m
+            .toLowerCase()
+            .replace(/^minister\s+(?:of|for)\s+(?:the\s+)?/, '')
+            .replace(/\s+/g, ' ')
+        ]
+      } Minister`,
+    'domestic',
+  ],
   ['(?:deputy\\s+minister|vice[\\s-]+minister)', () => 'Deputy Minister', 'domestic'],
-  ['(?:minister\\s+of\\s+state|state\\s+secretary|secretary\\s+of\\s+state\\s+for\\s+[A-Z][a-z]+(?:\\s+affairs)?)', () => 'Minister of State', 'domestic'],
+  [
+    '(?:minister\\s+of\\s+state|state\\s+secretary|secretary\\s+of\\s+state\\s+for\\s+[A-Z][a-z]+(?:\\s+affairs)?)',
+    () => 'Minister of State',
+    'domestic',
+  ],
   ['minister', () => 'Minister', 'domestic'],
   ['(?:vice[\\s-]+president|VP)', () => 'Vice President', 'domestic'],
   ['president[\\s-]+elect', () => 'President-elect', 'domestic'],
@@ -60,10 +160,14 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:deputy\\s+director)', () => 'Deputy Director', 'org'],
   ['(?:assistant\\s+director)', () => 'Assistant Director', 'org'],
   ['director', () => 'Director', 'org'],
-  ['desk\\s+(?:officer|chief|head)', (m) => /officer/i.test(m) ? 'Desk Officer' : 'Desk Chief', 'org'],
+  ['desk\\s+(?:officer|chief|head)', (m) => (/officer/i.test(m) ? 'Desk Officer' : 'Desk Chief'), 'org'],
   ['(?:spokesman|spokeswoman|spokesperson)', () => 'Spokesperson', 'org'],
   ['chief\\s+of\\s+staff', () => 'Chief of Staff', 'org'],
-  ['(?:diplomatic|national\\s+security|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)', (m) => `${cap(m.replace(/\s+adviser$/i, ' advisor'))}`, 'org'],
+  [
+    '(?:diplomatic|national\\s+security|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
+    (m) => `${cap(m.replace(/\s+adviser$/i, ' advisor'))}`,
+    'org',
+  ],
   ['(?:advisor|adviser)', () => 'Advisor', 'org'],
   ['(?:deputy\\s+chairman|vice[\\s-]+chairman)', () => 'Deputy Chairman', 'org'],
   ['(?:chairman|chairwoman|chairperson)', () => 'Chairman', 'org'],
@@ -76,11 +180,20 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:economic\\s+counselor|EconCouns)', () => 'Economic Counselor', 'embassy'],
   ['(?:consul\\s+general|CG)', () => 'Consul General', 'envoy'],
 ];
-function cap(s: string): string { return s.toLowerCase().replace(/\s+/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase()); }
+function cap(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
 
 /** Organizations written before a title, with the name they stand for (and whether a country is implied by their being a ministry). */
 const ORGS: Array<[string, string, boolean]> = [
-  ['MFA|MOFA|foreign\\s+ministry|ministry\\s+of\\s+foreign\\s+affairs|quai(?:\\s+d[\'’]orsay)?|foreign\\s+office|FCO', 'Ministry of Foreign Affairs', true],
+  [
+    "MFA|MOFA|foreign\\s+ministry|ministry\\s+of\\s+foreign\\s+affairs|quai(?:\\s+d['’]orsay)?|foreign\\s+office|FCO",
+    'Ministry of Foreign Affairs',
+    true,
+  ],
   ['MOD|MinDef|defen[cs]e\\s+ministry|ministry\\s+of\\s+defen[cs]e', 'Ministry of Defense', true],
   ['MOI|interior\\s+ministry|ministry\\s+of\\s+(?:the\\s+)?interior', 'Ministry of Interior', true],
   ['MOJ|justice\\s+ministry|ministry\\s+of\\s+justice', 'Ministry of Justice', true],
@@ -102,46 +215,82 @@ export function organizationOf(s: string): { name: string; national: boolean } |
   const m = ORG_RE.exec(s.replace(/\s+/g, ' ').trim());
   if (!m) return undefined;
   const i = m.slice(1).findIndex((g) => g !== undefined);
-  const org = ORGS[i]!;
+  const org = ORGS[i];
   return { name: org[1], national: org[2] };
 }
 
 const TITLE_RE = new RegExp(`^(?:${TITLE_FORMS.map(([re]) => `(${re})`).join('|')})$`, 'i');
 const ORG_ALT = ORGS.map(([re]) => re).join('|');
-const QUALIFIER = "(?:former|ex-|then[- ]|current|acting|outgoing|incoming|new|newly[- ]appointed|interim|late|recently[- ]appointed)";
+const QUALIFIER =
+  '(?:former|ex-|then[- ]|current|acting|outgoing|incoming|new|newly[- ]appointed|interim|late|recently[- ]appointed)';
 /** [qualifiers] [owner: demonym | Country's | the ORG's] [ORG] [unit] TITLE [of|for|to …]: the groups of a title phrase. */
 /** The phrase regex; `countries` is the country/demonym alternation, left out (a never-matching group) for phrases that name no country, the common case: it is the costly part. */
-const phraseRegex = (countries: string): RegExp => new RegExp(
-  `^(?:the\\s+)?((?:${QUALIFIER}\\s*)*)` +
-  `(?:(${countries}|${ORG_ALT})['’]s\\s+|the\\s+(${ORG_ALT})['’]s\\s+|(${countries})\\s+)?` +
-  `(?:(${ORG_ALT})\\s+)?` +
-  `(?:(${countries}|[A-Z]{2,5}|(?:Middle|Near|Far)\\s+East|[A-Z][a-z]+\\s+Affairs)\\s+(?=desk|director|advis|coordinator|officer|head|chief))?` +
-  `(${TITLE_FORMS.map(([re]) => re).join('|')})` +
-  `(?:\\s+(of|for|to)\\s+(?:the\\s+)?([A-Z][\\w.'’-]*(?:\\s+(?:of\\s+|for\\s+|and\\s+|the\\s+)?[A-Z][\\w.'’-]*){0,5}))?$`,
-  'i',
-);
+const phraseRegex = (countries: string): RegExp =>
+  new RegExp(
+    `^(?:the\\s+)?((?:${QUALIFIER}\\s*)*)` +
+      `(?:(${countries}|${ORG_ALT})['’]s\\s+|the\\s+(${ORG_ALT})['’]s\\s+|(${countries})\\s+)?` +
+      `(?:(${ORG_ALT})\\s+)?` +
+      `(?:(${countries}|[A-Z]{2,5}|(?:Middle|Near|Far)\\s+East|[A-Z][a-z]+\\s+Affairs)\\s+(?=desk|director|advis|coordinator|officer|head|chief))?` +
+      `(${TITLE_FORMS.map(([re]) => re).join('|')})` +
+      `(?:\\s+(of|for|to)\\s+(?:the\\s+)?([A-Z][\\w.'’-]*(?:\\s+(?:of\\s+|for\\s+|and\\s+|the\\s+)?[A-Z][\\w.'’-]*){0,5}))?$`,
+    'i',
+  );
 const PHRASE = phraseRegex(COUNTRY_ALT);
 const PHRASE_NO_COUNTRY = phraseRegex('(?!)');
 /** Whether a word or two-word run of `phrase` names a country or its people. */
 function namesCountry(phrase: string): boolean {
   const words = phrase.split(' ').map((w) => w.replace(/['’]s$/, ''));
-  return words.some((w, i) => countryOf(w) !== undefined || (i + 1 < words.length && countryOf(`${w} ${words[i + 1]}`) !== undefined) || (i + 2 < words.length && countryOf(`${w} ${words[i + 1]} ${words[i + 2]}`) !== undefined));
+  return words.some(
+    (w, i) =>
+      countryOf(w) !== undefined ||
+      (i + 1 < words.length && countryOf(`${w} ${words[i + 1]}`) !== undefined) ||
+      (i + 2 < words.length && countryOf(`${w} ${words[i + 1]} ${words[i + 2]}`) !== undefined),
+  );
 }
 
 /** Words a title phrase can start with: its qualifiers, "the", and the words of the title and organization lexicons (countries are checked apart). */
-const START_WORDS = new Set<string>(['the', 'former', 'ex', 'then', 'current', 'acting', 'outgoing', 'incoming', 'new', 'newly', 'interim', 'late', 'recently',
-  ...[...TITLE_FORMS.map(([re]) => re), ...ORGS.map(([re]) => re), AREA].flatMap((src) => src.toLowerCase().match(/[a-z][a-z/]*/g) ?? [])]);
+const START_WORDS = new Set<string>([
+  'the',
+  'former',
+  'ex',
+  'then',
+  'current',
+  'acting',
+  'outgoing',
+  'incoming',
+  'new',
+  'newly',
+  'interim',
+  'late',
+  'recently',
+  ...[...TITLE_FORMS.map(([re]) => re), ...ORGS.map(([re]) => re), AREA].flatMap(
+    (src) => src.toLowerCase().match(/[a-z][a-z/]*/g) ?? [],
+  ),
+]);
 /** Whether a word can be part of a title phrase (lexicon words, capitalized words, the prepositions that join them). */
 export function mayBeTitleWord(word: string): boolean {
   const low = word.toLowerCase().replace(/['’]s$|[,.]$/g, '');
-  return /^[A-Z]/.test(word) || START_WORDS.has(low) || START_WORDS.has(low.split('-')[0]!) || low === 'of' || low === 'for' || low === 'to' || low === 'and';
+  return (
+    /^[A-Z]/.test(word) ||
+    START_WORDS.has(low) ||
+    START_WORDS.has(low.split('-')[0]) ||
+    low === 'of' ||
+    low === 'for' ||
+    low === 'to' ||
+    low === 'and'
+  );
 }
 /** Whether `phrase` can be a title phrase at all, by its first word (cheap; spares the phrase regex most candidates). */
 export function mayStartTitle(phrase: string): boolean {
   const words = phrase.split(' ');
-  const first = words[0]!.replace(/['’]s$/, '');
+  const first = words[0].replace(/['’]s$/, '');
   const low = first.toLowerCase().replace(/[-.]$/, '');
-  return START_WORDS.has(low) || START_WORDS.has(low.split('-')[0]!) || countryOf(first) !== undefined || (words.length > 1 && countryOf(`${first} ${words[1]!.replace(/['’]s$/, '')}`) !== undefined);
+  return (
+    START_WORDS.has(low) ||
+    START_WORDS.has(low.split('-')[0]) ||
+    countryOf(first) !== undefined ||
+    (words.length > 1 && countryOf(`${first} ${words[1].replace(/['’]s$/, '')}`) !== undefined)
+  );
 }
 
 /** Words a title form can end with besides the title words themselves ("Director General", "President elect"). */
@@ -153,17 +302,22 @@ const END_WORDS = new Set(['general', 'elect']);
 export function mayEndTitle(phrase: string): boolean {
   const words = phrase.toLowerCase().split(' ');
   if (words.some((w) => w === 'of' || w === 'for' || w === 'to')) return true;
-  const last = words[words.length - 1]!.replace(/['’]s$|[,.]$/g, '');
+  const last = words[words.length - 1].replace(/['’]s$|[,.]$/g, '');
   const tail = last.slice(Math.max(last.lastIndexOf('-'), last.lastIndexOf("'"), last.lastIndexOf('’')) + 1); // vice-minister, d'affaires
   return TITLE_WORD.test(last) || TITLE_WORD.test(tail) || END_WORDS.has(tail) || TITLE_WORD.test(`${last}.`);
 }
 
 const readings = new Map<string, TitleReading | undefined>();
 /** Forgets the cached readings (benchmarks time a pass as a single build would see it). */
-export function clearTitleReadings(): void { readings.clear(); }
+export function clearTitleReadings(): void {
+  readings.clear();
+}
 /** Reads a whole title phrase (whitespace collapsed, no name); undefined when it is not one. Readings are cached (titles repeat across cables). */
 export function readTitlePhrase(phrase: string): TitleReading | undefined {
-  if (readings.has(phrase)) { const r = readings.get(phrase); return r && { ...r }; }
+  if (readings.has(phrase)) {
+    const r = readings.get(phrase);
+    return r && { ...r };
+  }
   const reading = mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined;
   if (readings.size > 100_000) readings.clear();
   readings.set(phrase, reading);
@@ -177,20 +331,22 @@ function readUncached(phrase: string): TitleReading | undefined {
   const t = TITLE_RE.exec(titleWords.trim());
   if (!t) return undefined;
   const formIndex = t.slice(1).findIndex((g) => g !== undefined);
-  const [, normalize, kind] = TITLE_FORMS[formIndex]!;
+  const [, normalize, kind] = TITLE_FORMS[formIndex];
   const reading: TitleReading = { title: normalize(titleWords.trim()), kind };
   if (/former|ex-|late/i.test(quals) && !/current/i.test(quals)) reading.former = true;
   // the owner before the title
   if (possessor) {
     const c = countryOf(possessor);
     const o = organizationOf(possessor);
-    if (c) reading.country = c; else if (o) reading.organization = o.name; else return undefined;
+    if (c) reading.country = c;
+    else if (o) reading.organization = o.name;
+    else return undefined;
   }
   if (orgPossessor) reading.organization = organizationOf(orgPossessor)!.name;
   if (attributive) {
     const c = countryOf(attributive);
     // "Iraqi President": a demonym owns the title; a bare country name before a desk title is its subject ("Iraq desk officer")
-    if (c && (kind === 'org' && !orgWord && !/^[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)$/.test(attributive))) reading.unit = c;
+    if (c && kind === 'org' && !orgWord && !/^[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)$/.test(attributive)) reading.unit = c;
     else if (c) reading.country = c;
     else return undefined;
   }
@@ -201,17 +357,23 @@ function readUncached(phrase: string): TitleReading | undefined {
     if (!/^[A-Z]/.test(target)) return undefined;
     const c = countryOf(target);
     const possessive = /^(.+?)['’]s\s+(.+)$/.exec(target);
-    if (prep.toLowerCase() === 'to' || kind === 'envoy' && prep.toLowerCase() !== 'of') {
+    if (prep.toLowerCase() === 'to' || (kind === 'envoy' && prep.toLowerCase() !== 'of')) {
       if (!c) return undefined;
       reading.unit = c; // where an envoy is posted, not whom he serves
     } else if (c && !reading.country) reading.country = c;
-    else if (possessive && (organizationOf(possessive[1]!) || countryOf(possessive[1]!))) {
-      const o = organizationOf(possessive[1]!);
-      if (o) reading.organization = o.name; else reading.country = countryOf(possessive[1]!);
+    else if (possessive && (organizationOf(possessive[1]) || countryOf(possessive[1]))) {
+      const o = organizationOf(possessive[1]);
+      if (o) reading.organization = o.name;
+      else reading.country = countryOf(possessive[1]);
       reading.unit = possessive[2];
     } else if (organizationOf(target)) reading.organization = organizationOf(target)!.name;
-    else if (prep.toLowerCase() === 'for' && kind === 'org') reading.unit = target; // "MFA Director for Africa"
-    else if (/\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation)\b/.test(target)) {
+    else if (prep.toLowerCase() === 'for' && kind === 'org')
+      reading.unit = target; // "MFA Director for Africa"
+    else if (
+      /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation)\b/.test(
+        target,
+      )
+    ) {
       reading.organization = target;
     } else return undefined;
   }
@@ -219,4 +381,5 @@ function readUncached(phrase: string): TitleReading | undefined {
 }
 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
-export const TITLE_WORD = /^(?:minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?)$/i;
+export const TITLE_WORD =
+  /^(?:minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?)$/i;

@@ -4,7 +4,20 @@
  * affixes, neighbours, gazetteer memberships, the cable-structure rules' own label (the rules of
  * `builtin` as a feature the tagger learns when to trust), and the line (subject, header, all caps).
  */
-import { ANY_FIRST_NAMES, DEMONYMS, ENGLISH, FIRST_NAMES, OFFICES, ORG_HEADS, ORG_NAMES, PLACES, SMALL_PLACES, STOP, STRONG_TITLES, TITLES } from '../gazetteer';
+import {
+  ANY_FIRST_NAMES,
+  DEMONYMS,
+  ENGLISH,
+  FIRST_NAMES,
+  OFFICES,
+  ORG_HEADS,
+  ORG_NAMES,
+  PLACES,
+  SMALL_PLACES,
+  STOP,
+  STRONG_TITLES,
+  TITLES,
+} from '../gazetteer';
 import { shapeOf, type LineInfo, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
 
@@ -16,10 +29,17 @@ const SHIFT = 32 - HASH_BITS;
 /** FNV-1a of a string. */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
-  for (let q = 0; q < s.length; q++) { h ^= s.charCodeAt(q); h = Math.imul(h, 0x01000193); }
+  for (let q = 0; q < s.length; q++) {
+    h ^= s.charCodeAt(q);
+    h = Math.imul(h, 0x01000193);
+  }
   return h >>> 0;
 }
-const mix = (a: number, b: number) => { let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b); h ^= h >>> 13; return Math.imul(h, 0xc2b2ae35) >>> 0; };
+const mix = (a: number, b: number) => {
+  let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
+  h ^= h >>> 13;
+  return Math.imul(h, 0xc2b2ae35) >>> 0;
+};
 /** Feature index of template `t` with value `v`. */
 export const feature = (t: number, v: number) => mix(t * 0x27d4eb2d + 1, v) >>> SHIFT;
 
@@ -27,7 +47,10 @@ export const feature = (t: number, v: number) => mix(t * 0x27d4eb2d + 1, v) >>> 
 const gazCache = new Map<string, number>();
 function gazBits(lower: string): number {
   let b = gazCache.get(lower);
-  if (b === undefined) { b = gazBitsOf(lower); if (gazCache.size < 500_000) gazCache.set(lower, b); }
+  if (b === undefined) {
+    b = gazBitsOf(lower);
+    if (gazCache.size < 500_000) gazCache.set(lower, b);
+  }
   return b;
 }
 function gazBitsOf(lower: string): number {
@@ -55,9 +78,9 @@ export function ruleLabels(tokens: readonly TagToken[], mentions: readonly Menti
   let k = 0;
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   for (const m of sorted) {
-    while (k < tokens.length && tokens[k]!.end <= m.start) k++;
+    while (k < tokens.length && tokens[k].end <= m.start) k++;
     let first = true;
-    for (let j = k; j < tokens.length && tokens[j]!.start < m.end; j++) {
+    for (let j = k; j < tokens.length && tokens[j].start < m.end; j++) {
       out[j] = first ? RULE_LABEL[m.type][0] : RULE_LABEL[m.type][1];
       first = false;
     }
@@ -69,7 +92,10 @@ export function ruleLabels(tokens: readonly TagToken[], mentions: readonly Menti
 const stringHash = new Map<string, number>();
 function hashOf(s: string): number {
   let h = stringHash.get(s);
-  if (h === undefined) { h = hashString(s); if (stringHash.size < 500_000) stringHash.set(s, h); }
+  if (h === undefined) {
+    h = hashString(s);
+    if (stringHash.size < 500_000) stringHash.set(s, h);
+  }
   return h;
 }
 
@@ -79,15 +105,20 @@ function hashOf(s: string): number {
  * that decoded it last, the summed weights of those features per tag.
  */
 export interface TokenType {
-  word: number; shape: number; gaz: number; lexical: Int32Array;
+  word: number;
+  shape: number;
+  gaz: number;
+  lexical: Int32Array;
   /** For the weights `scoresOf`: per tag the lexical features' score, then per (previous tag, tag) the transition features' score. */
-  scores?: Float32Array; scoresOf?: Int16Array;
+  scores?: Float32Array;
+  scoresOf?: Int16Array;
 }
 const typeCache = new Map<string, TokenType>();
 export function tokenType(text: string, lower: string): TokenType {
   let t = typeCache.get(text);
   if (t) return t;
-  const word = hashOf(lower); const shape = hashOf(shapeOf(text));
+  const word = hashOf(lower);
+  const shape = hashOf(shapeOf(text));
   const gaz = gazBits(lower.endsWith('.') ? lower.slice(0, -1) : lower);
   const lexical = new Int32Array(LEXICAL);
   lexical[0] = feature(0, 0);
@@ -107,7 +138,10 @@ export const LEXICAL = 7;
 /** Static features of every token (those not depending on the previous tag): a flat list, `STATIC` per token, `LEXICAL` first. */
 export const STATIC = 29;
 export interface StaticFeatures {
-  features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array; types: TokenType[];
+  features: Int32Array;
+  wordHashes: Uint32Array;
+  shapeHashes: Uint32Array;
+  types: TokenType[];
   /** 1 where the token is outside any entity for sure (see `outsideAll`): no features, tag O. */
   outside: Uint8Array;
 }
@@ -119,39 +153,62 @@ export interface StaticFeatures {
 function outsideAll(tokens: readonly TagToken[], rules: Uint8Array): Uint8Array {
   const n = tokens.length;
   const capital = new Uint8Array(n);
-  for (let i = 0; i < n; i++) capital[i] = tokens[i]!.text !== tokens[i]!.lower ? 1 : 0;
+  for (let i = 0; i < n; i++) capital[i] = tokens[i].text !== tokens[i].lower ? 1 : 0;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (capital[i] || rules[i]) continue;
-    if ((i > 0 && capital[i - 1]) || (i > 1 && capital[i - 2]) || (i + 1 < n && capital[i + 1]) || (i + 2 < n && capital[i + 2])) continue;
+    if (
+      (i > 0 && capital[i - 1]) ||
+      (i > 1 && capital[i - 2]) ||
+      (i + 1 < n && capital[i + 1]) ||
+      (i + 2 < n && capital[i + 2])
+    )
+      continue;
     out[i] = 1;
   }
   return out;
 }
-export function staticFeatures(tokens: readonly TagToken[], lines: readonly LineInfo[], rules: Uint8Array, capsCable: boolean): StaticFeatures {
+export function staticFeatures(
+  tokens: readonly TagToken[],
+  lines: readonly LineInfo[],
+  rules: Uint8Array,
+  capsCable: boolean,
+): StaticFeatures {
   const n = tokens.length;
-  const w = new Uint32Array(n); const sh = new Uint32Array(n); const gz = new Uint32Array(n);
+  const w = new Uint32Array(n);
+  const sh = new Uint32Array(n);
+  const gz = new Uint32Array(n);
   const types = new Array<TokenType>(n);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
+    const t = tokens[i];
     const ty = tokenType(t.text, t.lower);
-    types[i] = ty; w[i] = ty.word; sh[i] = ty.shape; gz[i] = ty.gaz;
+    types[i] = ty;
+    w[i] = ty.word;
+    sh[i] = ty.shape;
+    gz[i] = ty.gaz;
   }
   const docCase = caseInCable(tokens, lines, w);
   const docRule = new Map<number, number>();
-  for (let i = 0; i < n; i++) if (rules[i]! > 0) docRule.set(w[i]!, (docRule.get(w[i]!) ?? 0) | (1 << ((rules[i]! + 1) >> 1)));
+  for (let i = 0; i < n; i++)
+    if (rules[i] > 0) docRule.set(w[i], (docRule.get(w[i]) ?? 0) | (1 << ((rules[i] + 1) >> 1)));
   const NONE = 0x5bd1e995;
-  const at = (arr: Uint32Array, i: number) => (i >= 0 && i < n ? arr[i]! : NONE + i - (i < 0 ? 0 : n));
+  const at = (arr: Uint32Array, i: number) => (i >= 0 && i < n ? arr[i] : NONE + i - (i < 0 ? 0 : n));
   const out = new Int32Array(n * STATIC);
   const outside = outsideAll(tokens, rules);
   for (let i = 0; i < n; i++) {
     if (outside[i]) continue;
-    const t = tokens[i]!; const line = lines[t.line]!;
+    const t = tokens[i];
+    const line = lines[t.line];
     const o = i * STATIC;
-    const lineCtx = (line.subject ? 1 : 0) | (line.header ? 2 : 0) | (line.caps ? 4 : 0) | (t.lineStart ? 8 : 0) | (capsCable ? 16 : 0);
-    const prevTok = i > 0 ? tokens[i - 1]! : undefined;
+    const lineCtx =
+      (line.subject ? 1 : 0) |
+      (line.header ? 2 : 0) |
+      (line.caps ? 4 : 0) |
+      (t.lineStart ? 8 : 0) |
+      (capsCable ? 16 : 0);
+    const prevTok = i > 0 ? tokens[i - 1] : undefined;
     const sentStart = !prevTok || prevTok.text === '.' || (prevTok.line !== t.line && /[.:]$/.test(prevTok.text));
-    out.set(types[i]!.lexical, o);
+    out.set(types[i].lexical, o);
     out[o + 7] = feature(2, at(w, i - 1));
     out[o + 8] = feature(3, at(w, i + 1));
     out[o + 9] = feature(4, at(w, i - 2));
@@ -160,20 +217,21 @@ export function staticFeatures(tokens: readonly TagToken[], lines: readonly Line
     out[o + 12] = feature(8, at(sh, i + 1));
     out[o + 13] = feature(13, at(gz, i - 1));
     out[o + 14] = feature(14, at(gz, i + 1));
-    out[o + 15] = feature(15, rules[i]!);
-    out[o + 16] = feature(16, i > 0 ? rules[i - 1]! : 9);
-    out[o + 17] = feature(17, i + 1 < n ? rules[i + 1]! : 9);
-    out[o + 18] = feature(18, mix(lineCtx, sh[i]!));
-    out[o + 19] = feature(19, mix(rules[i]!, sh[i]!));
-    out[o + 20] = feature(20, mix(rules[i]!, w[i]!));
-    out[o + 21] = feature(21, mix(at(w, i - 1), sh[i]!));
-    out[o + 22] = feature(22, mix(sh[i]!, at(sh, i + 1)));
-    out[o + 23] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i]!, sh[i]!)));
-    out[o + 24] = feature(24, mix(rules[i]!, mix(lineCtx, gz[i]!)));
-    out[o + 25] = feature(25, mix(at(w, i - 1), w[i]!));
-    const dc = docCase.get(w[i]!) ?? 0; const dr = docRule.get(w[i]!) ?? 0;
-    out[o + 26] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i]!)));
-    out[o + 27] = feature(27, mix(dr, rules[i]!));
+    out[o + 15] = feature(15, rules[i]);
+    out[o + 16] = feature(16, i > 0 ? rules[i - 1] : 9);
+    out[o + 17] = feature(17, i + 1 < n ? rules[i + 1] : 9);
+    out[o + 18] = feature(18, mix(lineCtx, sh[i]));
+    out[o + 19] = feature(19, mix(rules[i], sh[i]));
+    out[o + 20] = feature(20, mix(rules[i], w[i]));
+    out[o + 21] = feature(21, mix(at(w, i - 1), sh[i]));
+    out[o + 22] = feature(22, mix(sh[i], at(sh, i + 1)));
+    out[o + 23] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i], sh[i])));
+    out[o + 24] = feature(24, mix(rules[i], mix(lineCtx, gz[i])));
+    out[o + 25] = feature(25, mix(at(w, i - 1), w[i]));
+    const dc = docCase.get(w[i]) ?? 0;
+    const dr = docRule.get(w[i]) ?? 0;
+    out[o + 26] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i])));
+    out[o + 27] = feature(27, mix(dr, rules[i]));
     out[o + 28] = feature(28, mix(dr, dc));
   }
   return { features: out, wordHashes: w, shapeHashes: sh, types, outside };
@@ -187,15 +245,15 @@ export function staticFeatures(tokens: readonly TagToken[], lines: readonly Line
 function caseInCable(tokens: readonly TagToken[], lines: readonly LineInfo[], w: Uint32Array): Map<number, number> {
   const out = new Map<number, number>();
   for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (lines[t.line]!.caps || t.lineStart) continue;
-    const prev = tokens[i - 1]!.text;
+    const t = tokens[i];
+    if (lines[t.line].caps || t.lineStart) continue;
+    const prev = tokens[i - 1].text;
     if (prev === '.' || prev === ':' || prev === '"' || prev === '(') continue;
     const c0 = t.text.charCodeAt(0);
     let bit = 0;
     if (c0 >= 97 && c0 <= 122) bit = 2;
     else if (c0 >= 65 && c0 <= 90) bit = t.text.length > 1 && t.text === t.text.toUpperCase() ? 4 : 1;
-    if (bit) out.set(w[i]!, (out.get(w[i]!) ?? 0) | bit);
+    if (bit) out.set(w[i], (out.get(w[i]) ?? 0) | bit);
   }
   return out;
 }

@@ -19,7 +19,9 @@ import type { EntityType, Mention } from '../../model';
 export const DEFAULT_WEIGHTS = path.join(__dirname, 'tagger.bin.gz');
 
 /** What the tagger needs of one cable, computed once (training reuses it across epochs). */
-export interface TaggerInput extends StaticFeatures { tokens: TagToken[] }
+export interface TaggerInput extends StaticFeatures {
+  tokens: TagToken[];
+}
 
 export function taggerInput(cable: Cable, rules: BuiltinExtractor): TaggerInput {
   const { tokens, lines } = tokenizeForTagger(cable.text);
@@ -31,12 +33,13 @@ export function taggerInput(cable: Cable, rules: BuiltinExtractor): TaggerInput 
 export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint8Array): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const tag = TAGS[tags[i]!]!;
+    const tag = TAGS[tags[i]];
     if (!tag.startsWith('B-')) continue;
     const type = tag.slice(2) as EntityType;
     let j = i;
-    while (j + 1 < tokens.length && TAGS[tags[j + 1]!] === `I-${type}`) j++;
-    const start = tokens[i]!.start; const end = tokens[j]!.end;
+    while (j + 1 < tokens.length && TAGS[tags[j + 1]] === `I-${type}`) j++;
+    const start = tokens[i].start;
+    const end = tokens[j].end;
     const m: Mention = { type, text: cable.text.slice(start, end), start, end };
     const p = paragraphAt(cable, start);
     if (p !== undefined) m.paragraph = p;
@@ -51,14 +54,29 @@ export class TaggerExtractor implements Extractor {
   private readonly rules = new BuiltinExtractor();
   private readonly model: Perceptron;
   constructor(options: { weights?: string; model?: Perceptron } = {}) {
-    if (options.model) { this.model = options.model; return; }
+    if (options.model) {
+      this.model = options.model;
+      return;
+    }
     const file = options.weights ?? DEFAULT_WEIGHTS;
     let buf: Buffer;
-    try { buf = fs.readFileSync(file); } catch (cause) {
-      throw new CablegraphError('EXTRACTOR_UNAVAILABLE', `tagger weights not found: ${file} (train them with node scripts/ner/train.js)`, { cause });
+    try {
+      buf = fs.readFileSync(file);
+    } catch (cause) {
+      throw new CablegraphError(
+        'EXTRACTOR_UNAVAILABLE',
+        `tagger weights not found: ${file} (train them with node scripts/ner/train.js)`,
+        { cause },
+      );
     }
-    try { this.model = Perceptron.deserialize(buf); } catch (cause) {
-      throw new CablegraphError('EXTRACTOR_UNAVAILABLE', `${file}: not tagger weights of this build (${(cause as Error).message}); retrain them with node scripts/ner/train.js`, { cause });
+    try {
+      this.model = Perceptron.deserialize(buf);
+    } catch (cause) {
+      throw new CablegraphError(
+        'EXTRACTOR_UNAVAILABLE',
+        `${file}: not tagger weights of this build (${(cause as Error).message}); retrain them with node scripts/ner/train.js`,
+        { cause },
+      );
     }
   }
   async extract(cables: Cable[]): Promise<Mention[][]> {

@@ -14,18 +14,28 @@ export function allowed(from: number, to: number): boolean {
 }
 
 /** What decoding needs of a cable: `perToken` static features per token, the word and shape hashes. */
-export interface DecodeInput { features: Int32Array; wordHashes: Uint32Array; shapeHashes: Uint32Array; types: TokenType[]; outside: Uint8Array }
+export interface DecodeInput {
+  features: Int32Array;
+  wordHashes: Uint32Array;
+  shapeHashes: Uint32Array;
+  types: TokenType[];
+  outside: Uint8Array;
+}
 
 /** Per token, the static features' score of every tag (`TAG_COUNT` per token). */
 function staticScores(w: Float32Array, input: DecodeInput, perToken: number, from: number, to: number): Float64Array {
   const out = new Float64Array((to - from) * TAG_COUNT);
   const stat = input.features;
   for (let i = from; i < to; i++) {
-    const o = i * perToken; const s = (i - from) * TAG_COUNT;
-    if (input.outside[i]) { for (let t = 1; t < TAG_COUNT; t++) out[s + t] = -Infinity; continue; }
+    const o = i * perToken;
+    const s = (i - from) * TAG_COUNT;
+    if (input.outside[i]) {
+      for (let t = 1; t < TAG_COUNT; t++) out[s + t] = -Infinity;
+      continue;
+    }
     for (let k = 0; k < perToken; k++) {
-      const f = stat[o + k]! * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) out[s + t] += w[f + t]!;
+      const f = stat[o + k] * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) out[s + t] += w[f + t];
     }
   }
   return out;
@@ -50,22 +60,32 @@ function viterbi(n: number, emit: Float64Array, transitions: Transitions, startT
     cur.fill(-Infinity);
     transitions(i, trans);
     for (let p = 0; p < TAG_COUNT; p++) {
-      const base = prevScore[p]!;
+      const base = prevScore[p];
       if (base === -Infinity) continue;
       for (let t = 0; t < TAG_COUNT; t++) {
         if (!ALLOWED[p * TAG_COUNT + t]) continue;
-        const sc = base + trans[p * TAG_COUNT + t]! + emit[i * TAG_COUNT + t]!;
-        if (sc > cur[t]!) { cur[t] = sc; back[i * TAG_COUNT + t] = p; }
+        const sc = base + trans[p * TAG_COUNT + t] + emit[i * TAG_COUNT + t];
+        if (sc > cur[t]) {
+          cur[t] = sc;
+          back[i * TAG_COUNT + t] = p;
+        }
       }
     }
-    const tmp = prevScore; prevScore = cur; cur = tmp;
+    const tmp = prevScore;
+    prevScore = cur;
+    cur = tmp;
   }
   let best = 0;
-  for (let t = 1; t < TAG_COUNT; t++) if (prevScore[t]! > prevScore[best]!) best = t;
-  for (let i = n - 1; i >= 0; i--) { tags[i] = best; best = back[i * TAG_COUNT + best]!; }
+  for (let t = 1; t < TAG_COUNT; t++) if (prevScore[t] > prevScore[best]) best = t;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = best;
+    best = back[i * TAG_COUNT + best]!;
+  }
   return tags;
 }
-const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT).map((_x, k) => (allowed(Math.floor(k / TAG_COUNT), k % TAG_COUNT) ? 1 : 0));
+const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT).map((_x, k) =>
+  allowed(Math.floor(k / TAG_COUNT), k % TAG_COUNT) ? 1 : 0,
+);
 
 /**
  * `viterbi` for decoding: transition scores read in place from each token type's cached scores,
@@ -80,29 +100,46 @@ function viterbiCached(n: number, emit: Float64Array, types: readonly TokenType[
   prevScore[0] = 0;
   let cur = new Float64Array(T);
   for (let i = 0; i < n; i++) {
-    const ts = types[i]!.scores!;
+    const ts = types[i].scores!;
     if (outside[i]) {
-      let best = -Infinity; let arg = 0;
-      for (let p = 0; p < T; p++) { const sc = prevScore[p]! + ts[T + p * T]!; if (sc > best) { best = sc; arg = p; } }
-      cur.fill(-Infinity); cur[0] = best + emit[i * T]!; back[i * T] = arg;
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        const sc = prevScore[p] + ts[T + p * T];
+        if (sc > best) {
+          best = sc;
+          arg = p;
+        }
+      }
+      cur.fill(-Infinity);
+      cur[0] = best + emit[i * T];
+      back[i * T] = arg;
     } else {
       cur.fill(-Infinity);
       for (let p = 0; p < T; p++) {
-        const base = prevScore[p]!;
+        const base = prevScore[p];
         if (base === -Infinity) continue;
         const row = T + p * T;
         for (let t = 0; t < T; t++) {
           if (!ALLOWED[p * T + t]) continue;
-          const sc = base + ts[row + t]! + emit[i * T + t]!;
-          if (sc > cur[t]!) { cur[t] = sc; back[i * T + t] = p; }
+          const sc = base + ts[row + t] + emit[i * T + t];
+          if (sc > cur[t]) {
+            cur[t] = sc;
+            back[i * T + t] = p;
+          }
         }
       }
     }
-    const tmp = prevScore; prevScore = cur; cur = tmp;
+    const tmp = prevScore;
+    prevScore = cur;
+    cur = tmp;
   }
   let best = 0;
-  for (let t = 1; t < T; t++) if (prevScore[t]! > prevScore[best]!) best = t;
-  for (let i = n - 1; i >= 0; i--) { tags[i] = best; best = back[i * T + best]!; }
+  for (let t = 1; t < T; t++) if (prevScore[t] > prevScore[best]) best = t;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = best;
+    best = back[i * T + best]!;
+  }
   return tags;
 }
 
@@ -112,8 +149,11 @@ function transitionsOf(w: Float32Array, input: DecodeInput, from: number): Trans
   return (i, out) => {
     out.fill(0);
     for (let p = 0; p < TAG_COUNT; p++) {
-      dynamicFeatures(p, input.wordHashes[from + i]!, input.shapeHashes[from + i]!, dyn);
-      for (let k = 0; k < DYNAMIC; k++) { const f = dyn[k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) out[p * TAG_COUNT + t] += w[f + t]!; }
+      dynamicFeatures(p, input.wordHashes[from + i], input.shapeHashes[from + i], dyn);
+      for (let k = 0; k < DYNAMIC; k++) {
+        const f = dyn[k] * TAG_COUNT;
+        for (let t = 0; t < TAG_COUNT; t++) out[p * TAG_COUNT + t] += w[f + t];
+      }
     }
   };
 }
@@ -122,13 +162,20 @@ function transitionsOf(w: Float32Array, input: DecodeInput, from: number): Trans
 function typeScores(w: Int16Array, ty: TokenType): Float32Array {
   if (ty.scoresOf === w) return ty.scores!;
   const s = new Float32Array(TAG_COUNT + TAG_COUNT * TAG_COUNT);
-  for (let k = 0; k < LEXICAL; k++) { const f = ty.lexical[k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) s[t] += w[f + t]!; }
+  for (let k = 0; k < LEXICAL; k++) {
+    const f = ty.lexical[k] * TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++) s[t] += w[f + t];
+  }
   const dyn = new Int32Array(DYNAMIC);
   for (let p = 0; p < TAG_COUNT; p++) {
     dynamicFeatures(p, ty.word, ty.shape, dyn);
-    for (let k = 0; k < DYNAMIC; k++) { const f = dyn[k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) s[TAG_COUNT + p * TAG_COUNT + t] += w[f + t]!; }
+    for (let k = 0; k < DYNAMIC; k++) {
+      const f = dyn[k] * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) s[TAG_COUNT + p * TAG_COUNT + t] += w[f + t];
+    }
   }
-  ty.scores = s; ty.scoresOf = w;
+  ty.scores = s;
+  ty.scoresOf = w;
   return s;
 }
 
@@ -138,21 +185,32 @@ function typeScores(w: Int16Array, ty: TokenType): Float32Array {
  */
 export class Perceptron {
   readonly weights: Int16Array;
-  constructor(weights?: Int16Array) { this.weights = weights ?? new Int16Array(SIZE); }
+  constructor(weights?: Int16Array) {
+    this.weights = weights ?? new Int16Array(SIZE);
+  }
 
   /** The best tags of one cable (`perToken` static features per token, `LEXICAL` first). */
   decode(input: DecodeInput, perToken: number): Uint8Array {
-    const w = this.weights; const stat = input.features; const types = input.types;
+    const w = this.weights;
+    const stat = input.features;
+    const types = input.types;
     const n = types.length;
     // emission: the token type's cached lexical scores, then the features of its context
     const emit = new Float64Array(n * TAG_COUNT);
     const outside = input.outside;
     for (let i = 0; i < n; i++) {
-      const ts = typeScores(w, types[i]!); const s = i * TAG_COUNT;
-      if (outside[i]) { for (let t = 1; t < TAG_COUNT; t++) emit[s + t] = -Infinity; continue; }
+      const ts = typeScores(w, types[i]);
+      const s = i * TAG_COUNT;
+      if (outside[i]) {
+        for (let t = 1; t < TAG_COUNT; t++) emit[s + t] = -Infinity;
+        continue;
+      }
       for (let t = 0; t < TAG_COUNT; t++) emit[s + t] = ts[t]!;
       const o = i * perToken;
-      for (let k = LEXICAL; k < perToken; k++) { const f = stat[o + k]! * TAG_COUNT; for (let t = 0; t < TAG_COUNT; t++) emit[s + t] += w[f + t]!; }
+      for (let k = LEXICAL; k < perToken; k++) {
+        const f = stat[o + k] * TAG_COUNT;
+        for (let t = 0; t < TAG_COUNT; t++) emit[s + t] += w[f + t];
+      }
     }
     return viterbiCached(n, emit, types, outside);
   }
@@ -160,10 +218,10 @@ export class Perceptron {
   /** The weights of float `w` scaled so the largest is ±32767, rounded. */
   static quantize(w: Float32Array): Perceptron {
     let max = 0;
-    for (let q = 0; q < w.length; q++) max = Math.max(max, Math.abs(w[q]!));
+    for (let q = 0; q < w.length; q++) max = Math.max(max, Math.abs(w[q]));
     const scale = max > 0 ? 32767 / max : 1;
     const out = new Int16Array(SIZE);
-    for (let q = 0; q < w.length; q++) out[q] = Math.round(w[q]! * scale);
+    for (let q = 0; q < w.length; q++) out[q] = Math.round(w[q] * scale);
     return new Perceptron(out);
   }
 
@@ -172,26 +230,36 @@ export class Perceptron {
     const w = this.weights;
     const rows: number[] = [];
     for (let f = 0; f < w.length / TAG_COUNT; f++) {
-      for (let t = 0; t < TAG_COUNT; t++) if (w[f * TAG_COUNT + t] !== 0) { rows.push(f); break; }
+      for (let t = 0; t < TAG_COUNT; t++)
+        if (w[f * TAG_COUNT + t] !== 0) {
+          rows.push(f);
+          break;
+        }
     }
     const header = Buffer.alloc(12);
-    header.writeUInt32LE(rows.length, 0); header.writeFloatLE(1, 4); header.writeUInt32LE(HASH_BITS, 8);
+    header.writeUInt32LE(rows.length, 0);
+    header.writeFloatLE(1, 4);
+    header.writeUInt32LE(HASH_BITS, 8);
     const idx = Buffer.alloc(rows.length * 4);
     const vals = Buffer.alloc(rows.length * TAG_COUNT * 2);
     rows.forEach((f, r) => {
       idx.writeUInt32LE(f, r * 4);
-      for (let t = 0; t < TAG_COUNT; t++) vals.writeInt16LE(w[f * TAG_COUNT + t]!, (r * TAG_COUNT + t) * 2);
+      for (let t = 0; t < TAG_COUNT; t++) vals.writeInt16LE(w[f * TAG_COUNT + t], (r * TAG_COUNT + t) * 2);
     });
     return zlib.gzipSync(Buffer.concat([header, idx, vals]), { level: 9 });
   }
 
   static deserialize(gz: Buffer): Perceptron {
     const b = zlib.gunzipSync(gz);
-    const rows = b.readUInt32LE(0); const bits = b.readUInt32LE(8);
-    if (bits !== HASH_BITS) throw new Error(`tagger weights were trained with ${bits} hash bits, this build uses ${HASH_BITS}`);
-    if (b.length !== 12 + rows * (4 + TAG_COUNT * 2)) throw new Error(`tagger weights: ${b.length} bytes where ${rows} rows take ${12 + rows * (4 + TAG_COUNT * 2)}`);
+    const rows = b.readUInt32LE(0);
+    const bits = b.readUInt32LE(8);
+    if (bits !== HASH_BITS)
+      throw new Error(`tagger weights were trained with ${bits} hash bits, this build uses ${HASH_BITS}`);
+    if (b.length !== 12 + rows * (4 + TAG_COUNT * 2))
+      throw new Error(`tagger weights: ${b.length} bytes where ${rows} rows take ${12 + rows * (4 + TAG_COUNT * 2)}`);
     const w = new Int16Array(SIZE);
-    const idxAt = 12; const valAt = 12 + rows * 4;
+    const idxAt = 12;
+    const valAt = 12 + rows * 4;
     for (let r = 0; r < rows; r++) {
       const f = b.readUInt32LE(idxAt + r * 4);
       if (f >= SIZE / TAG_COUNT) throw new Error(`tagger weights: row ${f} out of range`);
@@ -213,12 +281,20 @@ export class PerceptronTrainer {
    * gold tags leave outside any entity): Viterbi with the current weights, then the gold path's
    * features up and the predicted path's down where they differ. Returns the tokens tagged wrong.
    */
-  train(input: DecodeInput & { tokens: ReadonlyArray<{ text: string; line: number }> }, perToken: number, gold: Uint8Array): number {
+  train(
+    input: DecodeInput & { tokens: ReadonlyArray<{ text: string; line: number }> },
+    perToken: number,
+    gold: Uint8Array,
+  ): number {
     const n = gold.length;
     let errors = 0;
     let from = 0;
     for (let i = 0; i < n; i++) {
-      const end = i + 1 === n || (gold[i] === 0 && (input.tokens[i]!.text === '.' || input.tokens[i + 1]!.line !== input.tokens[i]!.line) && (gold[i + 1] === 0 || gold[i + 1]! % 2 === 1));
+      const end =
+        i + 1 === n ||
+        (gold[i] === 0 &&
+          (input.tokens[i].text === '.' || input.tokens[i + 1].line !== input.tokens[i].line) &&
+          (gold[i + 1] === 0 || gold[i + 1] % 2 === 1));
       if (!end) continue;
       errors += this.trainChunk(input, perToken, gold, from, i + 1);
       from = i + 1;
@@ -227,23 +303,35 @@ export class PerceptronTrainer {
   }
 
   private trainChunk(input: DecodeInput, perToken: number, gold: Uint8Array, from: number, to: number): number {
-    const start = from > 0 ? gold[from - 1]! : 0;
-    const pred = viterbi(to - from, staticScores(this.w, input, perToken, from, to), transitionsOf(this.w, input, from), start);
+    const start = from > 0 ? gold[from - 1] : 0;
+    const pred = viterbi(
+      to - from,
+      staticScores(this.w, input, perToken, from, to),
+      transitionsOf(this.w, input, from),
+      start,
+    );
     let errors = 0;
     const dyn = new Int32Array(DYNAMIC);
     for (let i = from; i < to; i++) {
-      const g = gold[i]!; const p = pred[i - from]!;
-      const gPrev = i > from ? gold[i - 1]! : start; const pPrev = i > from ? pred[i - from - 1]! : start;
+      const g = gold[i];
+      const p = pred[i - from];
+      const gPrev = i > from ? gold[i - 1] : start;
+      const pPrev = i > from ? pred[i - from - 1] : start;
       if (g !== p) {
         errors++;
         const o = i * perToken;
-        if (!input.outside[i]) for (let k = 0; k < perToken; k++) { const f = input.features[o + k]! * TAG_COUNT; this.update(f + g, 1); this.update(f + p, -1); }
+        if (!input.outside[i])
+          for (let k = 0; k < perToken; k++) {
+            const f = input.features[o + k] * TAG_COUNT;
+            this.update(f + g, 1);
+            this.update(f + p, -1);
+          }
       }
       if (g !== p || gPrev !== pPrev) {
-        dynamicFeatures(gPrev, input.wordHashes[i]!, input.shapeHashes[i]!, dyn);
-        for (let k = 0; k < DYNAMIC; k++) this.update(dyn[k]! * TAG_COUNT + g, 1);
-        dynamicFeatures(pPrev, input.wordHashes[i]!, input.shapeHashes[i]!, dyn);
-        for (let k = 0; k < DYNAMIC; k++) this.update(dyn[k]! * TAG_COUNT + p, -1);
+        dynamicFeatures(gPrev, input.wordHashes[i], input.shapeHashes[i], dyn);
+        for (let k = 0; k < DYNAMIC; k++) this.update(dyn[k] * TAG_COUNT + g, 1);
+        dynamicFeatures(pPrev, input.wordHashes[i], input.shapeHashes[i], dyn);
+        for (let k = 0; k < DYNAMIC; k++) this.update(dyn[k] * TAG_COUNT + p, -1);
       }
     }
     this.step++;
@@ -251,14 +339,14 @@ export class PerceptronTrainer {
   }
 
   private update(k: number, delta: number): void {
-    this.sum[k] += (this.step - this.stamp[k]!) * this.w[k]!;
+    this.sum[k] += (this.step - this.stamp[k]) * this.w[k];
     this.stamp[k] = this.step;
     this.w[k] += delta;
   }
   /** The averaged weights, quantized as the weight file keeps them. */
   averaged(): Perceptron {
     const out = new Float32Array(SIZE);
-    for (let k = 0; k < SIZE; k++) out[k] = (this.sum[k]! + (this.step - this.stamp[k]!) * this.w[k]!) / this.step;
+    for (let k = 0; k < SIZE; k++) out[k] = (this.sum[k] + (this.step - this.stamp[k]) * this.w[k]) / this.step;
     return Perceptron.quantize(out);
   }
 }

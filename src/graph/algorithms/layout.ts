@@ -6,7 +6,11 @@ import type { WeightedView } from './weighted-view';
 // fed with matrices built from the view instead of a graphology graph (which would cost ~290
 // bytes an edge). Both modules are what the library's own synchronous layout and worker call.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const iterate = require('graphology-layout-forceatlas2/iterate.js') as (settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array) => void;
+const iterate = require('graphology-layout-forceatlas2/iterate.js') as (
+  settings: Record<string, unknown>,
+  nodes: Float32Array,
+  edges: Float32Array,
+) => void;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const DEFAULT_SETTINGS = require('graphology-layout-forceatlas2/defaults.js') as Record<string, unknown>;
 
@@ -31,11 +35,11 @@ export function forceAtlas2Layout(view: WeightedView, x: Float64Array, y: Float6
   }
   const edges = new Float32Array(view.size * PER_EDGE);
   for (let p = 0, j = 0; p < view.size; p += 1, j += PER_EDGE) {
-    const s = view.source[p]! * PER_NODE;
-    const t = view.target[p]! * PER_NODE;
-    const w = view.weight[p]!;
-    nodes[s + 6]! += w;
-    nodes[t + 6]! += w;
+    const s = view.source[p] * PER_NODE;
+    const t = view.target[p] * PER_NODE;
+    const w = view.weight[p];
+    nodes[s + 6] += w;
+    nodes[t + 6] += w;
     edges[j] = s;
     edges[j + 1] = t;
     edges[j + 2] = w;

@@ -26,12 +26,18 @@ const EPSILON = 1e-12;
  */
 export function louvain(view: WeightedView, random: () => number, resolution = 1): Int32Array {
   const membership = Int32Array.from({ length: view.order }, (_, i) => i);
-  let level: Level = { n: view.order, start: view.start, neighbour: view.neighbour, weight: view.neighbourWeight, loop: new Float64Array(view.order) };
+  let level: Level = {
+    n: view.order,
+    start: view.start,
+    neighbour: view.neighbour,
+    weight: view.neighbourWeight,
+    loop: new Float64Array(view.order),
+  };
   for (;;) {
     const community = moveNodes(level, random, resolution);
     if (!community) break;
     const { count, aggregated } = aggregate(level, community);
-    for (let i = 0; i < membership.length; i += 1) membership[i] = community[membership[i]!]!;
+    for (let i = 0; i < membership.length; i += 1) membership[i] = community[membership[i]]!;
     if (count === level.n) break;
     level = aggregated;
   }
@@ -44,8 +50,8 @@ function moveNodes(level: Level, random: () => number, resolution: number): Int3
   const degree = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i += 1) {
-    let k = 2 * loop[i]!;
-    for (let e = start[i]!; e < start[i + 1]!; e += 1) k += weight[e]!;
+    let k = 2 * loop[i];
+    for (let e = start[i]; e < start[i + 1]; e += 1) k += weight[e];
     degree[i] = k;
     total += k;
   }
@@ -55,7 +61,7 @@ function moveNodes(level: Level, random: () => number, resolution: number): Int3
   const order = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    [order[i], order[j]] = [order[j], order[i]];
   }
   // Weight from the current node to each neighbouring community; `touched` lists which are set.
   const toCommunity = new Float64Array(n);
@@ -64,31 +70,31 @@ function moveNodes(level: Level, random: () => number, resolution: number): Int3
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     let moved = 0;
     for (let o = 0; o < n; o += 1) {
-      const i = order[o]!;
-      const ki = degree[i]!;
+      const i = order[o];
+      const ki = degree[i];
       if (ki === 0) continue;
-      const own = community[i]!;
+      const own = community[i];
       let touchedCount = 0;
-      for (let e = start[i]!; e < start[i + 1]!; e += 1) {
-        const c = community[neighbour[e]!]!;
+      for (let e = start[i]; e < start[i + 1]; e += 1) {
+        const c = community[neighbour[e]];
         if (toCommunity[c] === 0) touched[touchedCount++] = c;
-        toCommunity[c]! += weight[e]!;
+        toCommunity[c] += weight[e];
       }
-      communityTotal[own]! -= ki;
+      communityTotal[own] -= ki;
       const scale = (resolution * ki) / total;
       let best = own;
-      let bestGain = toCommunity[own]! - communityTotal[own]! * scale;
+      let bestGain = toCommunity[own] - communityTotal[own] * scale;
       for (let t = 0; t < touchedCount; t += 1) {
-        const c = touched[t]!;
-        const gain = toCommunity[c]! - communityTotal[c]! * scale;
+        const c = touched[t];
+        const gain = toCommunity[c] - communityTotal[c] * scale;
         if (gain > bestGain + EPSILON) {
           best = c;
           bestGain = gain;
         }
       }
-      communityTotal[best]! += ki;
+      communityTotal[best] += ki;
       community[i] = best;
-      for (let t = 0; t < touchedCount; t += 1) toCommunity[touched[t]!] = 0;
+      for (let t = 0; t < touchedCount; t += 1) toCommunity[touched[t]] = 0;
       if (best !== own) moved += 1;
     }
     if (moved === 0) break;
@@ -103,17 +109,17 @@ function aggregate(level: Level, community: Int32Array): { count: number; aggreg
   const number = new Int32Array(n).fill(-1);
   let count = 0;
   for (let i = 0; i < n; i += 1) {
-    const c = community[i]!;
+    const c = community[i];
     if (number[c] === -1) number[c] = count++;
     community[i] = number[c]!;
   }
   // Members of each community, grouped.
   const memberStart = new Int32Array(count + 1);
-  for (let i = 0; i < n; i += 1) memberStart[community[i]! + 1]! += 1;
-  for (let c = 0; c < count; c += 1) memberStart[c + 1]! += memberStart[c]!;
+  for (let i = 0; i < n; i += 1) memberStart[community[i] + 1] += 1;
+  for (let c = 0; c < count; c += 1) memberStart[c + 1] += memberStart[c];
   const members = new Int32Array(n);
   const fill = memberStart.slice(0, count);
-  for (let i = 0; i < n; i += 1) members[fill[community[i]!]!++] = i;
+  for (let i = 0; i < n; i += 1) members[fill[community[i]]++] = i;
 
   const newLoop = new Float64Array(count);
   const newStart = new Int32Array(count + 1);
@@ -122,35 +128,38 @@ function aggregate(level: Level, community: Int32Array): { count: number; aggreg
   const touched = new Int32Array(count);
   for (let c = 0; c < count; c += 1) {
     let touchedCount = 0;
-    for (let m = memberStart[c]!; m < memberStart[c + 1]!; m += 1) {
-      const i = members[m]!;
-      newLoop[c]! += loop[i]!;
-      for (let e = start[i]!; e < start[i + 1]!; e += 1) {
-        const d = community[neighbour[e]!]!;
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m += 1) {
+      const i = members[m];
+      newLoop[c] += loop[i];
+      for (let e = start[i]; e < start[i + 1]; e += 1) {
+        const d = community[neighbour[e]];
         // An edge inside the community is seen from both ends: half each time.
-        if (d === c) newLoop[c]! += weight[e]! / 2;
+        if (d === c) newLoop[c] += weight[e] / 2;
         else {
           if (toCommunity[d] === 0) touched[touchedCount++] = d;
-          toCommunity[d]! += weight[e]!;
+          toCommunity[d] += weight[e];
         }
       }
     }
     const neighbours = touched.slice(0, touchedCount);
     const weights = new Float64Array(touchedCount);
     for (let t = 0; t < touchedCount; t += 1) {
-      weights[t] = toCommunity[neighbours[t]!]!;
-      toCommunity[neighbours[t]!] = 0;
+      weights[t] = toCommunity[neighbours[t]]!;
+      toCommunity[neighbours[t]] = 0;
     }
     rows.push({ neighbours, weights });
-    newStart[c + 1] = newStart[c]! + touchedCount;
+    newStart[c + 1] = newStart[c] + touchedCount;
   }
-  const newNeighbour = new Int32Array(newStart[count]!);
-  const newWeight = new Float64Array(newStart[count]!);
+  const newNeighbour = new Int32Array(newStart[count]);
+  const newWeight = new Float64Array(newStart[count]);
   rows.forEach((row, c) => {
-    newNeighbour.set(row.neighbours, newStart[c]!);
-    newWeight.set(row.weights, newStart[c]!);
+    newNeighbour.set(row.neighbours, newStart[c]);
+    newWeight.set(row.weights, newStart[c]);
   });
-  return { count, aggregated: { n: count, start: newStart, neighbour: newNeighbour, weight: newWeight, loop: newLoop } };
+  return {
+    count,
+    aggregated: { n: count, start: newStart, neighbour: newNeighbour, weight: newWeight, loop: newLoop },
+  };
 }
 
 function renumber(membership: Int32Array): Int32Array {

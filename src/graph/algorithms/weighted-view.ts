@@ -38,14 +38,14 @@ export class WeightedView {
         first[pair] = s;
         weights[pair] = 0;
       }
-      weights[pair]! += w;
+      weights[pair] += w;
     });
     const size = pairs.length;
     this.source = new Int32Array(size);
     this.target = new Int32Array(size);
     this.weight = weights.slice(0, size);
     for (let p = 0; p < size; p += 1) {
-      const s = first[p]!;
+      const s = first[p];
       this.source[p] = s;
       this.target[p] = s === pairs.low(p) ? pairs.high(p) : pairs.low(p);
     }
@@ -54,20 +54,20 @@ export class WeightedView {
     weights = new Float64Array(0);
     this.start = new Int32Array(order + 1);
     for (let p = 0; p < size; p += 1) {
-      this.start[this.source[p]! + 1]! += 1;
-      this.start[this.target[p]! + 1]! += 1;
+      this.start[this.source[p] + 1] += 1;
+      this.start[this.target[p] + 1] += 1;
     }
-    for (let i = 0; i < order; i += 1) this.start[i + 1]! += this.start[i]!;
+    for (let i = 0; i < order; i += 1) this.start[i + 1] += this.start[i];
     this.neighbour = new Int32Array(2 * size);
     this.neighbourWeight = new Float64Array(2 * size);
     const fill = this.start.slice(0, order);
     for (let p = 0; p < size; p += 1) {
-      const s = this.source[p]!;
-      const t = this.target[p]!;
-      this.neighbour[fill[s]!] = t;
-      this.neighbourWeight[fill[s]!++] = this.weight[p]!;
-      this.neighbour[fill[t]!] = s;
-      this.neighbourWeight[fill[t]!++] = this.weight[p]!;
+      const s = this.source[p];
+      const t = this.target[p];
+      this.neighbour[fill[s]] = t;
+      this.neighbourWeight[fill[s]++] = this.weight[p]!;
+      this.neighbour[fill[t]] = s;
+      this.neighbourWeight[fill[t]++] = this.weight[p]!;
     }
   }
 
@@ -78,7 +78,7 @@ export class WeightedView {
   /** Sum of the weights of node i's edges. */
   weightedDegree(i: number): number {
     let sum = 0;
-    for (let k = this.start[i]!; k < this.start[i + 1]!; k += 1) sum += this.neighbourWeight[k]!;
+    for (let k = this.start[i]; k < this.start[i + 1]; k += 1) sum += this.neighbourWeight[k];
     return sum;
   }
 }

@@ -18,8 +18,12 @@ export const DEFAULT_NEO4J_CONNECTION: Neo4jConnection = {
 };
 
 /** Flags win over NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, which win over defaults. */
-export function resolveConnection(flags: Partial<Neo4jConnection> = {}, env: NodeJS.ProcessEnv = process.env): Neo4jConnection {
-  const pick = (flag: string | undefined, name: string, fallback?: string): string | undefined => flag ?? (env[name] || undefined) ?? fallback;
+export function resolveConnection(
+  flags: Partial<Neo4jConnection> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Neo4jConnection {
+  const pick = (flag: string | undefined, name: string, fallback?: string): string | undefined =>
+    flag ?? (env[name] || undefined) ?? fallback;
   const connection: Neo4jConnection = {
     uri: pick(flags.uri, 'NEO4J_URI', DEFAULT_NEO4J_CONNECTION.uri)!,
     user: pick(flags.user, 'NEO4J_USER', DEFAULT_NEO4J_CONNECTION.user)!,
@@ -37,9 +41,14 @@ export function resolveConnection(flags: Partial<Neo4jConnection> = {}, env: Nod
 export async function openDriver(connection: Neo4jConnection, config: Config = {}): Promise<Driver> {
   let driver: Driver;
   try {
-    driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), { disableLosslessIntegers: true, ...config });
+    driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      disableLosslessIntegers: true,
+      ...config,
+    });
   } catch (cause) {
-    throw new CablegraphError('NEO4J_BAD_URI', `not a Neo4j URI: ${connection.uri} (${(cause as Error).message})`, { cause });
+    throw new CablegraphError('NEO4J_BAD_URI', `not a Neo4j URI: ${connection.uri} (${(cause as Error).message})`, {
+      cause,
+    });
   }
   try {
     await driver.getServerInfo(connection.database ? { database: connection.database } : {});
@@ -47,9 +56,20 @@ export async function openDriver(connection: Neo4jConnection, config: Config = {
   } catch (cause) {
     await driver.close();
     const code = (cause as { code?: string }).code ?? '';
-    if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-      throw new CablegraphError('NEO4J_AUTH', `Neo4j at ${connection.uri} refused user "${connection.user}": wrong password? (set NEO4J_PASSWORD or --neo4j-password)`, { cause });
+    if (
+      code === 'Neo.ClientError.Security.Unauthorized' ||
+      code === 'Neo.ClientError.Security.AuthenticationRateLimit'
+    ) {
+      throw new CablegraphError(
+        'NEO4J_AUTH',
+        `Neo4j at ${connection.uri} refused user "${connection.user}": wrong password? (set NEO4J_PASSWORD or --neo4j-password)`,
+        { cause },
+      );
     }
-    throw new CablegraphError('NEO4J_UNREACHABLE', `no Neo4j answers at ${connection.uri} (${(cause as Error).message.split('\n')[0]}); start one with npm run neo4j:start`, { cause });
+    throw new CablegraphError(
+      'NEO4J_UNREACHABLE',
+      `no Neo4j answers at ${connection.uri} (${(cause as Error).message.split('\n')[0]}); start one with npm run neo4j:start`,
+      { cause },
+    );
   }
 }

@@ -36,41 +36,77 @@ export interface ImportResult {
 export function localPort(uri: string): number {
   const m = /^(?:bolt|neo4j):\/\/(127\.0\.0\.1|localhost|\[::1\])(?::(\d+))?\/?$/.exec(uri);
   if (!m) {
-    throw new CablegraphError('BAD_OPTION', `--import fills a database on this machine through the project's Neo4j scripts; ${uri} is not bolt://127.0.0.1:PORT (load without --import writes to any server)`);
+    throw new CablegraphError(
+      'BAD_OPTION',
+      `--import fills a database on this machine through the project's Neo4j scripts; ${uri} is not bolt://127.0.0.1:PORT (load without --import writes to any server)`,
+    );
   }
   return m[2] ? Number(m[2]) : 7687;
 }
 
 /** Runs one of scripts/neo4j-*.sh on the server of `dir`/`port`; its output goes to stderr. */
-function script(name: string, dir: string | undefined, port: number, password: string, extra: string[] = [], quiet = false): number {
-  const args = [path.join(SCRIPTS_DIR, `neo4j-${name}.sh`), ...(dir ? ['--dir', dir] : []), '--port', String(port), ...extra];
-  const run = spawnSync('bash', args, { stdio: ['ignore', quiet ? 'ignore' : process.stderr, quiet ? 'pipe' : process.stderr], env: { ...process.env, NEO4J_PASSWORD: password } });
-  if (run.error) throw new CablegraphError('NEO4J_SCRIPT', `scripts/neo4j-${name}.sh could not run: ${run.error.message}`);
+function script(
+  name: string,
+  dir: string | undefined,
+  port: number,
+  password: string,
+  extra: string[] = [],
+  quiet = false,
+): number {
+  const args = [
+    path.join(SCRIPTS_DIR, `neo4j-${name}.sh`),
+    ...(dir ? ['--dir', dir] : []),
+    '--port',
+    String(port),
+    ...extra,
+  ];
+  const run = spawnSync('bash', args, {
+    stdio: ['ignore', quiet ? 'ignore' : process.stderr, quiet ? 'pipe' : process.stderr],
+    env: { ...process.env, NEO4J_PASSWORD: password },
+  });
+  if (run.error)
+    throw new CablegraphError('NEO4J_SCRIPT', `scripts/neo4j-${name}.sh could not run: ${run.error.message}`);
   return run.status ?? 1;
 }
 
 function mustRun(name: string, dir: string | undefined, port: number, password: string, extra: string[] = []): void {
   const status = script(name, dir, port, password, extra);
-  if (status !== 0) throw new CablegraphError('NEO4J_IMPORT', `scripts/neo4j-${name}.sh failed (exit ${status}); see its output above`);
+  if (status !== 0)
+    throw new CablegraphError('NEO4J_IMPORT', `scripts/neo4j-${name}.sh failed (exit ${status}); see its output above`);
 }
 
 /** Node counts per label and relationship counts per type, as the database holds them. */
-export async function countsByLabelAndType(driver: Driver, database?: string): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
+export async function countsByLabelAndType(
+  driver: Driver,
+  database?: string,
+): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
   const config = database ? { database } : {};
   const labels: Record<string, number> = {};
   const types: Record<string, number> = {};
   // Counts from the count store: one lookup per label and type, whatever the size.
   const names = await driver.executeQuery('CALL db.labels() YIELD label RETURN collect(label) AS labels', {}, config);
-  for (const label of names.records[0]!.get('labels') as string[]) {
+  for (const label of names.records[0].get('labels') as string[]) {
     if (label === 'CablegraphLoad') continue;
-    const { records } = await driver.executeQuery(`MATCH (n:\`${label.replace(/`/g, '``')}\`) RETURN count(n) AS n`, {}, config);
-    const n = Number(records[0]!.get('n'));
+    const { records } = await driver.executeQuery(
+      `MATCH (n:\`${label.replace(/`/g, '``')}\`) RETURN count(n) AS n`,
+      {},
+      config,
+    );
+    const n = Number(records[0].get('n'));
     if (n > 0) labels[label] = n;
   }
-  const rels = await driver.executeQuery('CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types', {}, config);
-  for (const type of rels.records[0]!.get('types') as string[]) {
-    const { records } = await driver.executeQuery(`MATCH ()-[r:\`${type.replace(/`/g, '``')}\`]->() RETURN count(r) AS n`, {}, config);
-    const n = Number(records[0]!.get('n'));
+  const rels = await driver.executeQuery(
+    'CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types',
+    {},
+    config,
+  );
+  for (const type of rels.records[0].get('types') as string[]) {
+    const { records } = await driver.executeQuery(
+      `MATCH ()-[r:\`${type.replace(/`/g, '``')}\`]->() RETURN count(r) AS n`,
+      {},
+      config,
+    );
+    const n = Number(records[0].get('n'));
     if (n > 0) types[type] = n;
   }
   return { labels, types };
@@ -78,8 +114,10 @@ export async function countsByLabelAndType(driver: Driver, database?: string): P
 
 /** Whether the database holds any node but load checkpoints. */
 async function holdsData(driver: Driver): Promise<boolean> {
-  const { records } = await driver.executeQuery('CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN n LIMIT 1 } RETURN count(n) AS n');
-  return Number(records[0]!.get('n')) > 0;
+  const { records } = await driver.executeQuery(
+    'CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN n LIMIT 1 } RETURN count(n) AS n',
+  );
+  return Number(records[0].get('n')) > 0;
 }
 
 /**
@@ -91,8 +129,16 @@ async function holdsData(driver: Driver): Promise<boolean> {
  * `--import` then finds the graph loaded), and checks the node and relationship counts per label
  * and type against the graph database's. A database holding data is refused before anything changes.
  */
-export async function importGraphDb(file: string, connection: Neo4jConnection, options: ImportOptions): Promise<ImportResult> {
-  if (connection.database && connection.database !== 'neo4j') throw new CablegraphError('BAD_OPTION', `--import fills the database "neo4j" (Community has one); --database ${connection.database} is not it`);
+export async function importGraphDb(
+  file: string,
+  connection: Neo4jConnection,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  if (connection.database && connection.database !== 'neo4j')
+    throw new CablegraphError(
+      'BAD_OPTION',
+      `--import fills the database "neo4j" (Community has one); --database ${connection.database} is not it`,
+    );
   const port = localPort(connection.uri);
   const started = process.hrtime.bigint();
   const steps: Record<string, number> = {};
@@ -109,16 +155,25 @@ export async function importGraphDb(file: string, connection: Neo4jConnection, o
     options.onStep?.('checking that the database is empty');
     if (script('status', options.dir, port, connection.password, [], true) !== 0) {
       // Something else answers on the port (Docker, a packaged Neo4j): the scripts cannot stop it.
-      const other = await openDriver(connection).then((d) => d.close().then(() => true), () => false);
+      const other = await openDriver(connection).then(
+        (d) => d.close().then(() => true),
+        () => false,
+      );
       if (other) {
-        throw new CablegraphError('BAD_OPTION', `the Neo4j at ${connection.uri} was not started by the project's scripts${options.dir ? ` with --dir ${options.dir}` : ''} (npm run neo4j:start): --import stops and restarts its server, so it only fills one of those (--neo4j-dir names its folder)`);
+        throw new CablegraphError(
+          'BAD_OPTION',
+          `the Neo4j at ${connection.uri} was not started by the project's scripts${options.dir ? ` with --dir ${options.dir}` : ''} (npm run neo4j:start): --import stops and restarts its server, so it only fills one of those (--neo4j-dir names its folder)`,
+        );
       }
       mustRun('start', options.dir, port, connection.password);
     }
     let driver = await openDriver(connection);
     try {
       if (await holdsData(driver)) {
-        throw new CablegraphError('NEO4J_NOT_EMPTY', `the database at ${connection.uri} holds data: --import only fills an empty database (load without --import merges into it)`);
+        throw new CablegraphError(
+          'NEO4J_NOT_EMPTY',
+          `the database at ${connection.uri} holds data: --import only fills an empty database (load without --import merges into it)`,
+        );
       }
     } finally {
       await driver.close();
@@ -157,14 +212,24 @@ export async function importGraphDb(file: string, connection: Neo4jConnection, o
       const { byKind, byType } = reader.meta.counts;
       const found = await countsByLabelAndType(driver);
       const problems: string[] = [];
-      for (const [kind, n] of Object.entries(byKind)) if ((found.labels[kind] ?? 0) !== n) problems.push(`${kind}: ${found.labels[kind] ?? 0} nodes, the graph has ${n}`);
-      for (const [type, n] of Object.entries(byType)) if ((found.types[type] ?? 0) !== n) problems.push(`${type}: ${found.types[type] ?? 0} relationships, the graph has ${n}`);
-      if (problems.length > 0) throw new CablegraphError('NEO4J_IMPORT', `the imported database differs from ${file}: ${problems.join('; ')}`);
+      for (const [kind, n] of Object.entries(byKind))
+        if ((found.labels[kind] ?? 0) !== n)
+          problems.push(`${kind}: ${found.labels[kind] ?? 0} nodes, the graph has ${n}`);
+      for (const [type, n] of Object.entries(byType))
+        if ((found.types[type] ?? 0) !== n)
+          problems.push(`${type}: ${found.types[type] ?? 0} relationships, the graph has ${n}`);
+      if (problems.length > 0)
+        throw new CablegraphError('NEO4J_IMPORT', `the imported database differs from ${file}: ${problems.join('; ')}`);
       step('verify');
     } finally {
       await driver.close();
     }
-    return { nodes: reader.meta.counts.nodes, relationships: reader.meta.counts.edges, steps, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    return {
+      nodes: reader.meta.counts.nodes,
+      relationships: reader.meta.counts.edges,
+      steps,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    };
   } finally {
     reader.close();
     fs.rmSync(work, { recursive: true, force: true });

@@ -5,9 +5,26 @@ import { CablegraphError } from '../../common/diagnostics';
 import { GraphDbReader } from '../../db/read';
 import type { CableRecord } from '../../graph/types';
 import { applySchema } from './schema';
-import { estimateBatches, dbSource, graphSource, planBatches, type Batch, type LoadSource, type WriteMode } from './plan';
+import {
+  estimateBatches,
+  dbSource,
+  graphSource,
+  planBatches,
+  type Batch,
+  type LoadSource,
+  type WriteMode,
+} from './plan';
 
-export { graphLoadId, toNeo4jProperties, storedEndpoints, planBatches, graphSource, dbSource, type LoadSource, type WriteMode } from './plan';
+export {
+  graphLoadId,
+  toNeo4jProperties,
+  storedEndpoints,
+  planBatches,
+  graphSource,
+  dbSource,
+  type LoadSource,
+  type WriteMode,
+} from './plan';
 
 export interface LoadOptions {
   database?: string;
@@ -62,7 +79,11 @@ export interface LoadResult {
  * Loads a graphology graph into Neo4j (the in-memory path: tests, the viewer's store). The same
  * planner and writer as `loadGraphDb`; see `loadSource`.
  */
-export async function loadGraph(graph: CableGraph, driver: Driver, partial: Partial<LoadOptions> = {}): Promise<LoadResult> {
+export async function loadGraph(
+  graph: CableGraph,
+  driver: Driver,
+  partial: Partial<LoadOptions> = {},
+): Promise<LoadResult> {
   return loadSource(graphSource(graph, partial.records ?? []), driver, partial);
 }
 
@@ -74,7 +95,11 @@ export async function loadGraph(graph: CableGraph, driver: Driver, partial: Part
  * @example
  *   await loadGraphDb('out/graph.db', driver, { texts: false, force: true });
  */
-export async function loadGraphDb(file: string | GraphDbReader, driver: Driver, partial: Partial<LoadFileOptions> = {}): Promise<LoadResult> {
+export async function loadGraphDb(
+  file: string | GraphDbReader,
+  driver: Driver,
+  partial: Partial<LoadFileOptions> = {},
+): Promise<LoadResult> {
   const reader = typeof file === 'string' ? GraphDbReader.open(file) : file;
   try {
     return await loadSource(dbSource(reader, { texts: partial.texts ?? true }), driver, partial);
@@ -102,14 +127,29 @@ interface Checkpoint {
  * twice — or loading a rebuilt graph with more cables — leaves exactly the graph's counts and
  * weights.
  */
-export async function loadSource(source: LoadSource, driver: Driver, partial: Partial<LoadOptions> = {}): Promise<LoadResult> {
+export async function loadSource(
+  source: LoadSource,
+  driver: Driver,
+  partial: Partial<LoadOptions> = {},
+): Promise<LoadResult> {
   const options: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...partial };
-  if (!(options.batchSize >= 1) || !(options.concurrency >= 1)) throw new CablegraphError('BAD_OPTION', 'batch size and concurrency must be at least 1');
+  if (!(options.batchSize >= 1) || !(options.concurrency >= 1))
+    throw new CablegraphError('BAD_OPTION', 'batch size and concurrency must be at least 1');
   const started = process.hrtime.bigint();
   const sessionConfig = options.database ? { database: options.database } : {};
   // v3: co-mention lists in a last phase of their own; checkpoints of older loaders are not resumed.
   const loadId = `v3-${await source.loadId()}${options.evidenceLast ? '' : '-one-pass'}`;
-  const result: LoadResult = { loadId, nodes: source.nodeCount, relationships: source.edgeCount, batches: 0, resumedBatches: 0, alreadyLoaded: false, mode: 'merge', seconds: 0, phases: {} };
+  const result: LoadResult = {
+    loadId,
+    nodes: source.nodeCount,
+    relationships: source.edgeCount,
+    batches: 0,
+    resumedBatches: 0,
+    alreadyLoaded: false,
+    mode: 'merge',
+    seconds: 0,
+    phases: {},
+  };
 
   let phaseStarted = process.hrtime.bigint();
   const endPhase = (name: string): void => {
@@ -121,8 +161,13 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
   endPhase('schema');
   const session = driver.session(sessionConfig);
   try {
-    const found = await session.executeRead((tx) => tx.run('MATCH (c:CablegraphLoad {id: $id}) RETURN c {.complete, .mode, .batchSize, .done, .partial} AS c', { id: loadId }));
-    const previous = found.records[0]?.get('c') as { complete?: boolean; mode?: WriteMode; batchSize?: number; done?: number[]; partial?: number[] } | undefined;
+    const found = await session.executeRead((tx) =>
+      tx.run('MATCH (c:CablegraphLoad {id: $id}) RETURN c {.complete, .mode, .batchSize, .done, .partial} AS c', {
+        id: loadId,
+      }),
+    );
+    const previous = found.records[0]?.get('c') as
+      { complete?: boolean; mode?: WriteMode; batchSize?: number; done?: number[]; partial?: number[] } | undefined;
     if (previous?.complete && !options.force) {
       result.alreadyLoaded = true;
       return finish(result, started);
@@ -131,19 +176,32 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
     // when there is nothing to merge with.
     const checkpoint: Checkpoint =
       previous && !previous.complete && !options.force && previous.mode
-        ? { mode: previous.mode, batchSize: Number(previous.batchSize ?? options.batchSize), done: new Set(previous.done ?? []), partial: new Set(previous.partial ?? []) }
-        : { mode: (await holdsData(session)) ? 'merge' : 'create', batchSize: options.batchSize, done: new Set(), partial: new Set() };
+        ? {
+            mode: previous.mode,
+            batchSize: Number(previous.batchSize ?? options.batchSize),
+            done: new Set(previous.done ?? []),
+            partial: new Set(previous.partial ?? []),
+          }
+        : {
+            mode: (await holdsData(session)) ? 'merge' : 'create',
+            batchSize: options.batchSize,
+            done: new Set(),
+            partial: new Set(),
+          };
     result.mode = checkpoint.mode;
     let total = estimateBatches(source, checkpoint.batchSize);
     await session.executeWrite((tx) =>
-      tx.run('MERGE (c:CablegraphLoad {id: $id}) SET c.mode = $mode, c.batchSize = $batchSize, c.done = $done, c.partial = $partial, c.total = $total, c.complete = false, c.startedAt = datetime()', {
-        id: loadId,
-        mode: checkpoint.mode,
-        batchSize: checkpoint.batchSize,
-        done: [...checkpoint.done],
-        partial: [...checkpoint.partial],
-        total,
-      }),
+      tx.run(
+        'MERGE (c:CablegraphLoad {id: $id}) SET c.mode = $mode, c.batchSize = $batchSize, c.done = $done, c.partial = $partial, c.total = $total, c.complete = false, c.startedAt = datetime()',
+        {
+          id: loadId,
+          mode: checkpoint.mode,
+          batchSize: checkpoint.batchSize,
+          done: [...checkpoint.done],
+          partial: [...checkpoint.partial],
+          total,
+        },
+      ),
     );
 
     let settled = 0;
@@ -198,12 +256,15 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
     total = result.batches;
     progress();
     await session.executeWrite((tx) =>
-      tx.run('MATCH (c:CablegraphLoad {id: $id}) SET c.complete = true, c.total = $total, c.finishedAt = datetime(), c.nodes = $nodes, c.relationships = $relationships', {
-        id: loadId,
-        total,
-        nodes: source.nodeCount,
-        relationships: source.edgeCount,
-      }),
+      tx.run(
+        'MATCH (c:CablegraphLoad {id: $id}) SET c.complete = true, c.total = $total, c.finishedAt = datetime(), c.nodes = $nodes, c.relationships = $relationships',
+        {
+          id: loadId,
+          total,
+          nodes: source.nodeCount,
+          relationships: source.edgeCount,
+        },
+      ),
     );
   } finally {
     await session.close();
@@ -213,8 +274,10 @@ export async function loadSource(source: LoadSource, driver: Driver, partial: Pa
 
 /** Whether the database holds any node but load checkpoints (then loads must MERGE). */
 async function holdsData(session: Session): Promise<boolean> {
-  const { records } = await session.executeRead((tx) => tx.run('CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN n LIMIT 1 } RETURN count(n) AS n'));
-  return Number(records[0]!.get('n')) > 0;
+  const { records } = await session.executeRead((tx) =>
+    tx.run('CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN n LIMIT 1 } RETURN count(n) AS n'),
+  );
+  return Number(records[0].get('n')) > 0;
 }
 
 /** A statement run in a batch's own transaction, and what makes it safe to run again. */
@@ -237,7 +300,10 @@ function checkpointMark(id: string, index: number): CheckpointMark {
 }
 
 /** Neo4j refuses a transaction bigger than its memory pool: such a batch is halved, not retried. */
-const isMemoryLimit = (error: unknown): boolean => /MemoryPoolOutOfMemoryError|memory pool limit/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`);
+const isMemoryLimit = (error: unknown): boolean =>
+  /MemoryPoolOutOfMemoryError|memory pool limit/i.test(
+    `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`,
+  );
 
 /**
  * Writes rows in one transaction, with the checkpoint mark (if any) in the same transaction;
@@ -246,7 +312,12 @@ const isMemoryLimit = (error: unknown): boolean => /MemoryPoolOutOfMemoryError|m
  * go to the driver's managed retries (deadlocks, leader changes, lost connections), which first
  * check that the batch did not commit after all.
  */
-export async function writeRows(session: Session, cypher: string, rows: unknown[], mark?: CheckpointMark): Promise<void> {
+export async function writeRows(
+  session: Session,
+  cypher: string,
+  rows: unknown[],
+  mark?: CheckpointMark,
+): Promise<void> {
   const params = { rows };
   try {
     const tx = session.beginTransaction();

@@ -51,7 +51,8 @@ export function graphSource(graph: Graph, records: readonly CableRecord[] = []):
     },
     nodeAttributes: (key) => (graph.hasNode(key) ? graph.getNodeAttributes(key) : undefined),
     *edges() {
-      for (const { edge, source, target, undirected, attributes } of graph.edgeEntries()) yield { key: edge, source, target, undirected, attributes };
+      for (const { edge, source, target, undirected, attributes } of graph.edgeEntries())
+        yield { key: edge, source, target, undirected, attributes };
     },
     records: () => records,
     // Loading the texts too is another load (the graph alone may have been loaded before).
@@ -72,7 +73,7 @@ export function dbSource(reader: GraphDbReader, options: { texts: boolean }): Lo
     edgeCount: reader.meta.counts.edges,
     recordCount: options.texts ? reader.meta.counts.cables : 0,
     *nodes() {
-      for (let i = 0; i < keys.length; i += 1) yield [keys[i]!, attributes[i]!];
+      for (let i = 0; i < keys.length; i += 1) yield [keys[i], attributes[i]];
     },
     nodeAttributes: (key) => reader.nodes.get(key),
     edges: () => reader.edges(),
@@ -91,7 +92,9 @@ async function fileHash(file: string): Promise<string> {
 export function graphLoadId(graph: Graph): string {
   const hash = createHash('sha1');
   graph.forEachNode((key, attributes) => hash.update(`n\u0000${key}\u0000${JSON.stringify(attributes)}\n`));
-  graph.forEachEdge((_key, attributes, source, target) => hash.update(`e\u0000${source}\u0000${target}\u0000${JSON.stringify(attributes)}\n`));
+  graph.forEachEdge((_key, attributes, source, target) =>
+    hash.update(`e\u0000${source}\u0000${target}\u0000${JSON.stringify(attributes)}\n`),
+  );
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -110,8 +113,18 @@ export function toNeo4jProperties(attributes: Record<string, unknown>): Props {
       props.aliasText = aliases.map((a) => a.text).join(' | ');
       continue;
     }
-    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) props[key] = value;
-    else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === typeof value[0] && ['string', 'number', 'boolean'].includes(typeof v))) props[key] = value as Scalar[];
+    if (
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value))
+    )
+      props[key] = value;
+    else if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((v) => typeof v === typeof value[0] && ['string', 'number', 'boolean'].includes(typeof v))
+    )
+      props[key] = value as Scalar[];
     else if (Array.isArray(value) && value.length === 0) props[key] = [];
     else props[key] = JSON.stringify(value);
   }
@@ -131,7 +144,8 @@ const NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 export const kindOf = (attributes: Record<string, unknown>, what: string, key: string): string => {
   const kind = text(attributes.kind ?? attributes.type);
-  if (!NAME.test(kind)) throw new CablegraphError('GRAPH_INVALID', `${what} ${key} has no usable kind/type (${JSON.stringify(kind)})`);
+  if (!NAME.test(kind))
+    throw new CablegraphError('GRAPH_INVALID', `${what} ${key} has no usable kind/type (${JSON.stringify(kind)})`);
   return kind;
 };
 
@@ -169,7 +183,12 @@ export interface Batch {
  * null (CREATE skips it; SET r = {…} removes it). Batches are grouped by shape (type, source label,
  * target label).
  */
-function relationshipBatch(index: number, shape: string, buffered: Array<[string, string, Props]>, withLate: boolean): Batch {
+function relationshipBatch(
+  index: number,
+  shape: string,
+  buffered: Array<[string, string, Props]>,
+  withLate: boolean,
+): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
   const late = withLate ? undefined : LATE_PROPERTIES[type];
   if (late) for (const [, , props] of buffered) for (const key of late) delete props[key];
@@ -180,7 +199,10 @@ function relationshipBatch(index: number, shape: string, buffered: Array<[string
   return {
     index,
     phase: 'relationships',
-    cypher: { create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`, merge: `${match} MERGE (a)-[r:${type}${mergeKey(type, keys)}]->(b) SET r = ${map}` },
+    cypher: {
+      create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`,
+      merge: `${match} MERGE (a)-[r:${type}${mergeKey(type, keys)}]->(b) SET r = ${map}`,
+    },
     rows,
   };
 }
@@ -204,7 +226,7 @@ function mergeKey(type: string, keys: string[]): string {
  */
 function lateBatch(index: number, shape: string, rows: unknown[][]): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
-  const keys = LATE_PROPERTIES[type]!;
+  const keys = LATE_PROPERTIES[type];
   const set = keys.map((key, i) => `r.\`${key}\` = row[${i + 2}]`).join(', ');
   const cypher = `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row[0]}) MATCH (b:${targetKind} {id: row[1]}) MATCH (a)-[r:${type}]->(b) SET ${set}`;
   return { index, phase: 'evidence', cypher: { create: cypher, merge: cypher }, rows };
@@ -219,7 +241,8 @@ const nodeCypher = (kind: string): Record<WriteMode, string> => {
   };
 };
 
-const TEXT_CYPHER = 'UNWIND $rows AS row MATCH (c:Cable {id: row[0]}) SET c.text = row[1], c.paragraphNumbers = row[2], c.paragraphStarts = row[3], c.paragraphEnds = row[4]';
+const TEXT_CYPHER =
+  'UNWIND $rows AS row MATCH (c:Cable {id: row[0]}) SET c.text = row[1], c.paragraphNumbers = row[2], c.paragraphStarts = row[3], c.paragraphEnds = row[4]';
 
 /** Text batches are a tenth of the others: their rows are whole cables. */
 export const textBatchSize = (batchSize: number): number => Math.max(1, Math.floor(batchSize / 10));
@@ -227,7 +250,11 @@ export const textBatchSize = (batchSize: number): number => Math.max(1, Math.flo
 /** About how many batches a source makes (exact for nodes; relationships add one per shape at most). */
 export function estimateBatches(source: LoadSource, batchSize: number): number {
   // Late properties: at most one more batch per edge batch (co-mentions are most of the edges).
-  return Math.ceil(source.nodeCount / batchSize) + Math.ceil(source.recordCount / textBatchSize(batchSize)) + 2 * Math.ceil(source.edgeCount / batchSize);
+  return (
+    Math.ceil(source.nodeCount / batchSize) +
+    Math.ceil(source.recordCount / textBatchSize(batchSize)) +
+    2 * Math.ceil(source.edgeCount / batchSize)
+  );
 }
 
 /**
@@ -238,7 +265,11 @@ export function estimateBatches(source: LoadSource, batchSize: number): number {
  * edges, buffered the same way (`evidenceLast: false`: with their relationships, one pass). Memory:
  * the nodes plus one buffer per shape.
  */
-export async function* planBatches(source: LoadSource, batchSize: number, options: { evidenceLast?: boolean } = {}): AsyncGenerator<Batch> {
+export async function* planBatches(
+  source: LoadSource,
+  batchSize: number,
+  options: { evidenceLast?: boolean } = {},
+): AsyncGenerator<Batch> {
   const evidenceLast = options.evidenceLast ?? true;
   let index = 0;
   const byKind = new Map<string, Array<[string, Attributes]>>();
@@ -262,7 +293,13 @@ export async function* planBatches(source: LoadSource, batchSize: number, option
   let texts: unknown[][] = [];
   for await (const { cable } of source.records()) {
     if (!source.nodeAttributes(cable.id)) continue;
-    texts.push([cable.id, cable.text, cable.paragraphs.map((p, k) => p.number ?? k + 1), cable.paragraphs.map((p) => p.start), cable.paragraphs.map((p) => p.end)]);
+    texts.push([
+      cable.id,
+      cable.text,
+      cable.paragraphs.map((p, k) => p.number ?? k + 1),
+      cable.paragraphs.map((p) => p.start),
+      cable.paragraphs.map((p) => p.end),
+    ]);
     if (texts.length >= textSize) {
       yield { index: index++, phase: 'texts', cypher: textCypher, rows: texts };
       texts = [];
@@ -313,6 +350,7 @@ export async function* planBatches(source: LoadSource, batchSize: number, option
 
 function endpointKind(source: LoadSource, node: string, edge: string): string {
   const attributes = source.nodeAttributes(node);
-  if (!attributes) throw new CablegraphError('GRAPH_INVALID', `edge ${edge} ends at ${node}, which is not a node of the graph`);
+  if (!attributes)
+    throw new CablegraphError('GRAPH_INVALID', `edge ${edge} ends at ${node}, which is not a node of the graph`);
   return kindOf(attributes, 'node', node);
 }

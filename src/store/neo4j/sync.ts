@@ -20,11 +20,19 @@ export interface SyncResult {
  * A node whose kind changed (retype) is deleted and written again with its label and edges.
  * Idempotent: running it twice leaves the same database.
  */
-export async function syncGraphDiff(driver: Driver, before: CableGraph, after: CableGraph, diff: GraphDiff, database?: string): Promise<SyncResult> {
+export async function syncGraphDiff(
+  driver: Driver,
+  before: CableGraph,
+  after: CableGraph,
+  diff: GraphDiff,
+  database?: string,
+): Promise<SyncResult> {
   const session = driver.session(database ? { database } : {});
   const result: SyncResult = { nodesDeleted: 0, relationshipsDeleted: 0, nodesWritten: 0, relationshipsWritten: 0 };
   try {
-    const retyped = diff.nodes.changed.filter((n) => before.getNodeAttribute(n, 'kind') !== after.getNodeAttribute(n, 'kind'));
+    const retyped = diff.nodes.changed.filter(
+      (n) => before.getNodeAttribute(n, 'kind') !== after.getNodeAttribute(n, 'kind'),
+    );
     // Relationships first (their endpoints' labels are the `before` ones), then nodes.
     const removedEdges = new Map<string, Array<{ s: string; t: string }>>();
     for (const edge of diff.edges.removed) {
@@ -35,7 +43,11 @@ export async function syncGraphDiff(driver: Driver, before: CableGraph, after: C
     }
     for (const [shape, rows] of removedEdges) {
       const [type, sourceKind, targetKind] = shape.split('|');
-      await writeRows(session, `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row.s})-[r:${type}]->(b:${targetKind} {id: row.t}) DELETE r`, rows);
+      await writeRows(
+        session,
+        `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row.s})-[r:${type}]->(b:${targetKind} {id: row.t}) DELETE r`,
+        rows,
+      );
       result.relationshipsDeleted += rows.length;
     }
     const removedNodes = new Map<string, string[]>();
@@ -45,7 +57,11 @@ export async function syncGraphDiff(driver: Driver, before: CableGraph, after: C
       removedNodes.get(kind)!.push(node);
     }
     for (const [kind, ids] of removedNodes) {
-      await writeRows(session, `UNWIND $rows AS row MATCH (n:${kind} {id: row.id}) DETACH DELETE n`, ids.map((id) => ({ id })));
+      await writeRows(
+        session,
+        `UNWIND $rows AS row MATCH (n:${kind} {id: row.id}) DETACH DELETE n`,
+        ids.map((id) => ({ id })),
+      );
       result.nodesDeleted += ids.length;
     }
 
@@ -63,11 +79,13 @@ export async function syncGraphDiff(driver: Driver, before: CableGraph, after: C
       const target = after.target(edge);
       addNode(source);
       addNode(target);
-      if (after.isUndirected(edge)) upsert.addUndirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
+      if (after.isUndirected(edge))
+        upsert.addUndirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
       else upsert.addDirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
     }
     // MERGE: the database holds the `before` graph.
-    for await (const batch of planBatches(graphSource(upsert), 5000)) await writeRows(session, batch.cypher.merge, batch.rows);
+    for await (const batch of planBatches(graphSource(upsert), 5000))
+      await writeRows(session, batch.cypher.merge, batch.rows);
     result.nodesWritten = upsert.order;
     result.relationshipsWritten = upsert.size;
     return result;

@@ -7,15 +7,24 @@ import { makeCable } from '../helpers';
 describe('readTitlePhrase: the phrase before a name', () => {
   it.each([
     ['French FM', { title: 'Foreign Minister', country: 'France' }], // 07PARIS3534
-    ['French MFA Iraq desk officer', { title: 'Desk Officer', country: 'France', organization: 'Ministry of Foreign Affairs', unit: 'Iraq' }], // 07PARIS3534
+    [
+      'French MFA Iraq desk officer',
+      { title: 'Desk Officer', country: 'France', organization: 'Ministry of Foreign Affairs', unit: 'Iraq' },
+    ], // 07PARIS3534
     ['current former President of Iraq', { title: 'President', country: 'Iraq' }], // 07PARIS3534
     ['Spanish Vice President', { title: 'Vice President', country: 'Spain' }], // 08MADRID537
     ['Azerbaijan Minister of Transportation', { title: 'Transport Minister', country: 'Azerbaijan' }], // 09BAKU175
-    ['former Iranian Ambassador to Azerbaijan', { title: 'Ambassador', country: 'Iran', unit: 'Azerbaijan', former: true }], // 09BAKU175
+    [
+      'former Iranian Ambassador to Azerbaijan',
+      { title: 'Ambassador', country: 'Iran', unit: 'Azerbaijan', former: true },
+    ], // 09BAKU175
     ['Indian Home Minister', { title: 'Home Minister', country: 'India' }], // 08NEWDELHI3228
     ['Israeli Foreign Minister', { title: 'Foreign Minister', country: 'Israel' }], // 08RABAT194
     ['Italian PM', { title: 'Prime Minister', country: 'Italy' }], // 08ROME1386
-    ['Director of the MFA\'s Middle East Department', { title: 'Director', organization: 'Ministry of Foreign Affairs', unit: 'Middle East Department' }],
+    [
+      "Director of the MFA's Middle East Department",
+      { title: 'Director', organization: 'Ministry of Foreign Affairs', unit: 'Middle East Department' },
+    ],
     ['Spanish Deputy Foreign Minister', { title: 'Deputy Foreign Minister', country: 'Spain' }],
     ['Foreign Ministry spokesman', { title: 'Spokesperson', organization: 'Ministry of Foreign Affairs' }],
     ['UN Secretary General', { title: 'Secretary General', organization: 'United Nations' }],
@@ -25,41 +34,62 @@ describe('readTitlePhrase: the phrase before a name', () => {
     expect(readTitlePhrase(phrase)).toMatchObject(expected);
   });
 
-  it.each(['told French FM', 'the visit of', 'Kurdish leader and', 'Presidents'])('%s is not a title phrase', (phrase) => {
-    expect(readTitlePhrase(phrase)).toBeUndefined();
-  });
+  it.each(['told French FM', 'the visit of', 'Kurdish leader and', 'Presidents'])(
+    '%s is not a title phrase',
+    (phrase) => {
+      expect(readTitlePhrase(phrase)).toBeUndefined();
+    },
+  );
 });
 
 const extractor = createExtractor('builtin');
 async function relationsOf(text: string, extra: Partial<Cable>) {
   const cable = makeCable('09TEST1', text, { origin: 'Embassy Madrid', created: '2008-04-07T10:00:00Z', ...extra });
   const [mentions] = await extractor.extract([cable]);
-  return extractRelations(cable, mentions!);
+  return extractRelations(cable, mentions);
 }
-const who = (p: Party): string => (p.kind === 'officer' ? p.label : p.name ?? p.text);
+const who = (p: Party): string => (p.kind === 'officer' ? p.label : (p.name ?? p.text));
 const pairs = (ms: Meeting[]): string[] => ms.map((m) => `${who(m.a)} | ${who(m.b)} | ${m.date} | ${m.form}`);
 
-describe('meetings: the cables\' forms', () => {
+describe("meetings: the cables' forms", () => {
   it.each([
     // 04MADRID2164
-    ['1. (SBU) The Ambassador also met with the central government\'s delegate to Andalusia, Jose Antonio Viera.', { created: '2004-06-09T10:00:00Z' },
-      ['Ambassador (Embassy Madrid) | Jose Antonio Viera | 2004-06-09 | met']],
+    [
+      "1. (SBU) The Ambassador also met with the central government's delegate to Andalusia, Jose Antonio Viera.",
+      { created: '2004-06-09T10:00:00Z' },
+      ['Ambassador (Embassy Madrid) | Jose Antonio Viera | 2004-06-09 | met'],
+    ],
     // 08BOGOTA1391
-    ['1. (C) General Padilla told the Ambassador on April 4 that earlier that day he had met with the ambassadors.', { origin: 'Embassy Bogota' },
-      ['Padilla | Ambassador (Embassy Bogota) | 2008-04-04 | told']],
+    [
+      '1. (C) General Padilla told the Ambassador on April 4 that earlier that day he had met with the ambassadors.',
+      { origin: 'Embassy Bogota' },
+      ['Padilla | Ambassador (Embassy Bogota) | 2008-04-04 | told'],
+    ],
     // 09SANAA1669
-    ['1. (S) In a September 6 meeting with Deputy National Security Advisor John Brennan, President Saleh pledged access.', { origin: 'Embassy Sanaa', created: '2009-09-15T10:00:00Z' },
-      ['Saleh | John Brennan | 2009-09-06 | meeting-with']],
+    [
+      '1. (S) In a September 6 meeting with Deputy National Security Advisor John Brennan, President Saleh pledged access.',
+      { origin: 'Embassy Sanaa', created: '2009-09-15T10:00:00Z' },
+      ['Saleh | John Brennan | 2009-09-06 | meeting-with'],
+    ],
     // 08CAIRO9
-    ['1. (C) Soliman met with Iranian former nuclear negotiator Ali Larijani earlier in the week.', { origin: 'Embassy Cairo', created: '2008-01-02T10:00:00Z' },
-      ['Soliman | Ali Larijani | 2008-01-02 | met']],
+    [
+      '1. (C) Soliman met with Iranian former nuclear negotiator Ali Larijani earlier in the week.',
+      { origin: 'Embassy Cairo', created: '2008-01-02T10:00:00Z' },
+      ['Soliman | Ali Larijani | 2008-01-02 | met'],
+    ],
     // 09RIYADH181-like coordination (a sentence written for the test): every subject meets the object
-    ['1. (C) Poloff and Econoff met on January 25 with Prince Turki Al-Kabeer to deliver a demarche.', { origin: 'Embassy Riyadh', created: '2009-01-28T10:00:00Z' },
-      ['Poloff (Embassy Riyadh) | Turki Al-Kabeer | 2009-01-25 | met', 'Econoff (Embassy Riyadh) | Turki Al-Kabeer | 2009-01-25 | met']],
+    [
+      '1. (C) Poloff and Econoff met on January 25 with Prince Turki Al-Kabeer to deliver a demarche.',
+      { origin: 'Embassy Riyadh', created: '2009-01-28T10:00:00Z' },
+      [
+        'Poloff (Embassy Riyadh) | Turki Al-Kabeer | 2009-01-25 | met',
+        'Econoff (Embassy Riyadh) | Turki Al-Kabeer | 2009-01-25 | met',
+      ],
+    ],
   ])('%s', async (text, extra, expected) => {
     const { meetings } = await relationsOf(text, extra);
     expect(pairs(meetings).map((p) => p.replace(/Prince /, ''))).toEqual(expected);
-    expect(meetings[0]!.evidence.text).toBe(text.replace(/^1\. /, '').trim());
+    expect(meetings[0].evidence.text).toBe(text.replace(/^1\. /, '').trim());
   });
 
   it.each([
@@ -71,18 +101,44 @@ describe('meetings: the cables\' forms', () => {
   });
 
   it('resolves the Ambassador to the person the Classified By line names', async () => {
-    const text = 'Classified By: Ambassador William R. Brownfield for reasons 1.4 (b) and (d).\n\n1. (C) General Padilla told the Ambassador on April 4 that the GOC would help.';
-    const { meetings, roles } = await relationsOf(text, { origin: 'Embassy Bogota', classifiedBy: { name: 'William R. Brownfield', title: 'Ambassador', reasons: [], text: 'Classified By: Ambassador William R. Brownfield for reasons 1.4 (b) and (d).' } });
+    const text =
+      'Classified By: Ambassador William R. Brownfield for reasons 1.4 (b) and (d).\n\n1. (C) General Padilla told the Ambassador on April 4 that the GOC would help.';
+    const { meetings, roles } = await relationsOf(text, {
+      origin: 'Embassy Bogota',
+      classifiedBy: {
+        name: 'William R. Brownfield',
+        title: 'Ambassador',
+        reasons: [],
+        text: 'Classified By: Ambassador William R. Brownfield for reasons 1.4 (b) and (d).',
+      },
+    });
     expect(pairs(meetings)).toEqual(['Padilla | William R. Brownfield | 2008-04-04 | told']);
-    expect(roles.find((r) => r.title === 'Ambassador')).toMatchObject({ person: { text: 'William R. Brownfield' }, country: 'United States', organization: 'Embassy Bogota', basis: 'explicit' });
+    expect(roles.find((r) => r.title === 'Ambassador')).toMatchObject({
+      person: { text: 'William R. Brownfield' },
+      country: 'United States',
+      organization: 'Embassy Bogota',
+      basis: 'explicit',
+    });
   });
 });
 
 describe('roles implied by the post', () => {
   it.each([
-    ['1. (C) President Zapatero told reporters the plan would go ahead.', 'Zapatero', { title: 'President', country: 'Spain', basis: 'implied' }],
-    ['1. (C) President Bush will raise the issue in June.', 'Bush', { title: 'President', country: 'United States', basis: 'implied' }],
-    ['1. (C) Iglesias said A/S Shannon would visit in May.', 'Shannon', { title: 'Assistant Secretary', country: 'United States' }],
+    [
+      '1. (C) President Zapatero told reporters the plan would go ahead.',
+      'Zapatero',
+      { title: 'President', country: 'Spain', basis: 'implied' },
+    ],
+    [
+      '1. (C) President Bush will raise the issue in June.',
+      'Bush',
+      { title: 'President', country: 'United States', basis: 'implied' },
+    ],
+    [
+      '1. (C) Iglesias said A/S Shannon would visit in May.',
+      'Shannon',
+      { title: 'Assistant Secretary', country: 'United States' },
+    ],
   ])('%s', async (text, person, expected) => {
     const { roles } = await relationsOf(text, {});
     expect(roles.find((r) => r.person.text.includes(person))).toMatchObject(expected);

@@ -7,23 +7,34 @@ import { parseCable, type Cable } from '../../../src/parse';
 import { resolveEntities } from '../../../src/resolve';
 import { SHARED } from '../helpers';
 
-async function relationsOf(file: string, ner: 'builtin' | 'annotated'): Promise<{ cable: Cable; relations: CableRelations }> {
+async function relationsOf(
+  file: string,
+  ner: 'builtin' | 'annotated',
+): Promise<{ cable: Cable; relations: CableRelations }> {
   const cables: Cable[] = [];
   for await (const raw of readCables([file], {})) cables.push(parseCable(raw));
   const mentions = await createExtractor(ner).extract(cables);
   const { perCable } = resolveEntities(cables, mentions);
-  return { cable: cables[0]!, relations: extractRelations(cables[0]!, mentions[0]!, perCable[0]) };
+  return { cable: cables[0], relations: extractRelations(cables[0], mentions[0], perCable[0]) };
 }
 
 describe.each([
-  ['the Cable Viewer page, builtin extractor', join(SHARED, 'corpus', 'cablegate', 'cable', '2007', '08', '07PARIS3534.html'), 'builtin' as const],
+  [
+    'the Cable Viewer page, builtin extractor',
+    join(SHARED, 'corpus', 'cablegate', 'cable', '2007', '08', '07PARIS3534.html'),
+    'builtin' as const,
+  ],
   ['the annotated seed, annotated extractor', join(SHARED, 'seeds', '002_d07167338e538831.txt'), 'annotated' as const],
 ])('07PARIS3534 (%s)', (_label, file, ner) => {
   let result: { cable: Cable; relations: CableRelations };
-  beforeAll(async () => { result = await relationsOf(file, ner); });
+  beforeAll(async () => {
+    result = await relationsOf(file, ner);
+  });
 
   it('Kouchner holds Foreign Minister of France, read from "French FM Kouchner"', () => {
-    const role = result.relations.roles.find((r) => /Kouchner/.test(r.person.text) && r.title === 'Foreign Minister' && r.basis === 'explicit');
+    const role = result.relations.roles.find(
+      (r) => /Kouchner/.test(r.person.text) && r.title === 'Foreign Minister' && r.basis === 'explicit',
+    );
     expect(role).toBeDefined();
     expect(role!.country).toBe('France');
     expect(role!.titleText).toMatch(/^French FM$/);
@@ -33,7 +44,13 @@ describe.each([
   });
 
   it('Talabani holds President of Iraq, read from "President of Iraq Jalal Talabani"', () => {
-    const role = result.relations.roles.find((r) => /Talabani/.test(r.person.text) && r.title === 'President' && r.basis === 'explicit' && /of Iraq/.test(r.titleText));
+    const role = result.relations.roles.find(
+      (r) =>
+        /Talabani/.test(r.person.text) &&
+        r.title === 'President' &&
+        r.basis === 'explicit' &&
+        /of Iraq/.test(r.titleText),
+    );
     expect(role).toBeDefined();
     expect(role!.country).toBe('Iraq');
     expect(role!.former).toBeUndefined(); // "current former President": current wins
@@ -42,11 +59,21 @@ describe.each([
 
   it('the MFA desk officer Masseret belongs to the French Ministry of Foreign Affairs, Iraq desk', () => {
     const role = result.relations.roles.find((r) => /Masseret/.test(r.person.text));
-    expect(role).toMatchObject({ title: 'Desk Officer', country: 'France', organization: 'Ministry of Foreign Affairs', unit: 'Iraq', basis: 'explicit' });
+    expect(role).toMatchObject({
+      title: 'Desk Officer',
+      country: 'France',
+      organization: 'Ministry of Foreign Affairs',
+      unit: 'Iraq',
+      basis: 'explicit',
+    });
   });
 
   it('President Chirac is France\'s by the post; no role is read from the plural "Presidents Bush and Sarkozy"', () => {
-    expect(result.relations.roles.find((r) => /Chirac/.test(r.person.text))).toMatchObject({ title: 'President', country: 'France', basis: 'implied' });
+    expect(result.relations.roles.find((r) => /Chirac/.test(r.person.text))).toMatchObject({
+      title: 'President',
+      country: 'France',
+      basis: 'implied',
+    });
     expect(result.relations.roles.some((r) => /Bush|Sarkozy/.test(r.person.text))).toBe(false);
   });
 });

@@ -17,7 +17,9 @@ function plantedEdges(nodes: number, groups: number, seed: number): Array<[numbe
   for (let k = 0; k < nodes * 6; k += 1) {
     const s = Math.floor(random() * nodes);
     const inside = random() < 0.85;
-    const t = inside ? (Math.floor(random() * (nodes / groups)) * groups + (s % groups)) % nodes : Math.floor(random() * nodes);
+    const t = inside
+      ? (Math.floor(random() * (nodes / groups)) * groups + (s % groups)) % nodes
+      : Math.floor(random() * nodes);
     edges.push([s, t, 1 + Math.floor(random() * 3)]);
   }
   return edges;
@@ -29,13 +31,15 @@ function graphologyOf(nodes: number, edges: Array<[number, number, number]>): Un
   for (let i = 0; i < nodes; i += 1) graph.addNode(String(i));
   for (const [s, t, w] of edges) {
     if (s === t) continue;
-    if (graph.hasEdge(String(s), String(t))) graph.updateEdgeAttribute(String(s), String(t), 'weight', (x: number) => x + w);
+    if (graph.hasEdge(String(s), String(t)))
+      graph.updateEdgeAttribute(String(s), String(t), 'weight', (x: number) => x + w);
     else graph.addEdge(String(s), String(t), { weight: w });
   }
   return graph;
 }
 
-const viewOf = (nodes: number, edges: Array<[number, number, number]>): WeightedView => new WeightedView(nodes, (callback) => edges.forEach(([s, t, w]) => callback(s, t, w)));
+const viewOf = (nodes: number, edges: Array<[number, number, number]>): WeightedView =>
+  new WeightedView(nodes, (callback) => edges.forEach(([s, t, w]) => callback(s, t, w)));
 
 describe('graph algorithms on typed arrays', () => {
   const nodes = 3000;
@@ -44,7 +48,13 @@ describe('graph algorithms on typed arrays', () => {
   const reference = graphologyOf(nodes, edges);
 
   test('the weighted view: parallel edges summed, self-loops dropped, pairs in first-appearance order', () => {
-    const small = viewOf(4, [[0, 1, 1], [2, 2, 5], [1, 0, 2], [3, 1, 1], [0, 1, 1]]);
+    const small = viewOf(4, [
+      [0, 1, 1],
+      [2, 2, 5],
+      [1, 0, 2],
+      [3, 1, 1],
+      [0, 1, 1],
+    ]);
     expect([...small.source]).toEqual([0, 3]);
     expect([...small.target]).toEqual([1, 1]);
     expect([...small.weight]).toEqual([4, 1]);
@@ -56,7 +66,7 @@ describe('graph algorithms on typed arrays', () => {
   test('PageRank equals graphology-metrics on the same graph', () => {
     const expected = pagerankReference(reference, { getEdgeWeight: 'weight' });
     const ranks = pagerank(view);
-    for (let i = 0; i < nodes; i += 1) expect(ranks[i]).toBeCloseTo(expected[String(i)]!, 12);
+    for (let i = 0; i < nodes; i += 1) expect(ranks[i]).toBeCloseTo(expected[String(i)], 12);
     expect(ranks.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 
@@ -72,15 +82,16 @@ describe('graph algorithms on typed arrays', () => {
   test('Louvain finds the planted groups, with the modularity of graphology-communities-louvain', () => {
     const ours = louvain(view, seededRandom(1));
     const theirs = louvainReference(reference, { getEdgeWeight: 'weight', rng: seededRandom(1) });
-    const partition = (c: ArrayLike<number>) => Object.fromEntries(Array.from({ length: nodes }, (_, i) => [String(i), c[i]!]));
-    const q = modularity(reference, { getNodeCommunity: (n: string) => ours[Number(n)]!, getEdgeWeight: 'weight' });
-    const qReference = modularity(reference, { getNodeCommunity: (n: string) => theirs[n]!, getEdgeWeight: 'weight' });
+    const partition = (c: ArrayLike<number>) =>
+      Object.fromEntries(Array.from({ length: nodes }, (_, i) => [String(i), c[i]]));
+    const q = modularity(reference, { getNodeCommunity: (n: string) => ours[Number(n)], getEdgeWeight: 'weight' });
+    const qReference = modularity(reference, { getNodeCommunity: (n: string) => theirs[n], getEdgeWeight: 'weight' });
     expect(q).toBeGreaterThan(0.5);
     expect(q).toBeGreaterThan(qReference - 0.02);
     // Most nodes of a planted group share one community.
     for (let g = 0; g < 12; g += 1) {
       const counts = new Map<number, number>();
-      for (let i = g; i < nodes; i += 12) counts.set(ours[i]!, (counts.get(ours[i]!) ?? 0) + 1);
+      for (let i = g; i < nodes; i += 12) counts.set(ours[i], (counts.get(ours[i]) ?? 0) + 1);
       expect(Math.max(...counts.values())).toBeGreaterThan(0.8 * (nodes / 12));
     }
     // Numbered 0, 1, … by first node; the same seed gives the same communities.
@@ -102,7 +113,11 @@ describe('graph algorithms on typed arrays', () => {
       y[i] = random() * 1000;
       reference.mergeNodeAttributes(String(i), { x: x[i], y: y[i] });
     }
-    forceAtlas2.assign(reference, { iterations: 5, settings: forceAtlas2.inferSettings(reference), getEdgeWeight: 'weight' });
+    forceAtlas2.assign(reference, {
+      iterations: 5,
+      settings: forceAtlas2.inferSettings(reference),
+      getEdgeWeight: 'weight',
+    });
     forceAtlas2Layout(view, x, y, 5);
     for (const i of [0, 1, 500, 2999]) {
       expect(x[i]).toBe(reference.getNodeAttribute(String(i), 'x'));
@@ -124,7 +139,7 @@ describe('graph algorithms on typed arrays', () => {
     expect(pairs.length).toBe(reference.size);
     expect(pairs.get(2, 1)).toBe(-1);
     const [first] = reference.keys();
-    const [lo, hi] = first!.split(',').map(Number) as [number, number];
+    const [lo, hi] = first.split(',').map(Number) as [number, number];
     expect(pairs.get(hi, lo)).toBe(0);
     expect([pairs.low(0), pairs.high(0)]).toEqual([lo, hi]);
   });

@@ -19,7 +19,9 @@ describe('the shared corpus in Neo4j', () => {
   afterAll(async () => driver?.close());
 
   const countsInNeo4j = async () => {
-    const nodes = await driver!.executeQuery('MATCH (n) WHERE NOT n:CablegraphLoad UNWIND [l IN labels(n) WHERE l <> "Entity"] AS kind RETURN kind, count(*) AS n ORDER BY kind');
+    const nodes = await driver!.executeQuery(
+      'MATCH (n) WHERE NOT n:CablegraphLoad UNWIND [l IN labels(n) WHERE l <> "Entity"] AS kind RETURN kind, count(*) AS n ORDER BY kind',
+    );
     const rels = await driver!.executeQuery('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type');
     return {
       nodes: Object.fromEntries(nodes.records.map((r) => [r.get('kind'), r.get('n')])),
@@ -38,7 +40,7 @@ describe('the shared corpus in Neo4j', () => {
     const { records } = await driver.executeQuery('MATCH ()-[r:CO_MENTIONED]->() RETURN sum(r.weight) AS total');
     let total = 0;
     graph.forEachEdge((_e, a) => a.type === 'CO_MENTIONED' && (total += a.weight as number));
-    expect(records[0]!.get('total')).toBe(total);
+    expect(records[0].get('total')).toBe(total);
   }, 600_000);
 
   /**
@@ -47,10 +49,15 @@ describe('the shared corpus in Neo4j', () => {
    */
   const cablesNaming = (a: string, b: string, weight: number): number => {
     const named = (name: string) => graph.filterNodes((_n, attrs) => attrs.name === name && attrs.kind !== 'Cable');
-    const mentioning = (entity: string) => new Set(graph.filterInNeighbors(entity, (_n, attrs) => attrs.kind === 'Cable'));
+    const mentioning = (entity: string) =>
+      new Set(graph.filterInNeighbors(entity, (_n, attrs) => attrs.kind === 'Cable'));
     for (const x of named(a)) {
       for (const y of named(b)) {
-        if (!graph.someEdge(x, y, (_e, attrs) => attrs.type === 'CO_MENTIONED' && attrs.weight === weight) && !graph.someEdge(y, x, (_e, attrs) => attrs.type === 'CO_MENTIONED' && attrs.weight === weight)) continue;
+        if (
+          !graph.someEdge(x, y, (_e, attrs) => attrs.type === 'CO_MENTIONED' && attrs.weight === weight) &&
+          !graph.someEdge(y, x, (_e, attrs) => attrs.type === 'CO_MENTIONED' && attrs.weight === weight)
+        )
+          continue;
         const cables = mentioning(x);
         return [...mentioning(y)].filter((c) => cables.has(c)).length;
       }
@@ -69,9 +76,14 @@ describe('the shared corpus in Neo4j', () => {
     // The figure: 316 cables name both (the evidence list keeps 100).
     expect(iranUs?.cables).toBe(cablesNaming('Iran', 'United States', Number(iranUs!.weight)));
     expect(iranUs?.cables).toBeGreaterThan(100);
-    for (const row of top) expect([row.a, row.b, row.cables]).toEqual([row.a, row.b, cablesNaming(String(row.a), String(row.b), Number(row.weight))]);
+    for (const row of top)
+      expect([row.a, row.b, row.cables]).toEqual([
+        row.a,
+        row.b,
+        cablesNaming(String(row.a), String(row.b), Number(row.weight)),
+      ]);
     const path = await run('shortest-path', { from: 'Iran', to: 'United States' });
-    expect(path[0]!.cableCounts).toEqual([iranUs!.cables]);
+    expect(path[0].cableCounts).toEqual([iranUs!.cables]);
     // ego-network rings: the first ring is exactly the co-mentioned neighbours, with their edge weights.
     const ego = await run('ego-network', { entity: 'Kouchner', limit: '1000' });
     const kouchner = graph.findNode((_n, a) => a.kind === 'Person' && a.name === 'Bernard Kouchner')!;

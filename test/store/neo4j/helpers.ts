@@ -11,10 +11,23 @@ export const connection = resolveConnection();
 
 export function smallGraph(): Graph {
   const g = new Graph({ multi: false, type: 'mixed' });
-  g.addNode('07PARIS3534', { kind: 'Cable', date: '2007-08-27', subject: 'FRENCH MFA "REFLECTING"', inCorpus: true, paragraphs: [1, 2, 3] });
+  g.addNode('07PARIS3534', {
+    kind: 'Cable',
+    date: '2007-08-27',
+    subject: 'FRENCH MFA "REFLECTING"',
+    inCorpus: true,
+    paragraphs: [1, 2, 3],
+  });
   g.addNode('05PARIS77', { kind: 'Cable', date: '2005-01-05', subject: "GOF WON'T BE JOINING", inCorpus: true });
   g.addNode('04STATE274965', { kind: 'Cable', inCorpus: false });
-  g.addNode('p-kouchner', { kind: 'Person', name: 'Bernard Kouchner', aliases: [{ text: 'Kouchner', count: 41 }, { text: 'KOUCHNER', count: 1 }] });
+  g.addNode('p-kouchner', {
+    kind: 'Person',
+    name: 'Bernard Kouchner',
+    aliases: [
+      { text: 'Kouchner', count: 41 },
+      { text: 'KOUCHNER', count: 1 },
+    ],
+  });
   g.addNode('p-talabani', { kind: 'Person', name: 'Jalal Talabani', aliases: [{ text: 'Talabani', count: 3 }] });
   g.addNode('l-irbil', { kind: 'Place', name: 'Irbil', aliases: [{ text: 'Irbil', count: 4 }] });
   g.addNode('post:AMEMBASSY PARIS', { kind: 'Post', name: 'AMEMBASSY PARIS' });
@@ -24,13 +37,24 @@ export function smallGraph(): Graph {
   g.addDirectedEdge('07PARIS3534', 'post:AMEMBASSY PARIS', { type: 'FROM' });
   g.addDirectedEdge('07PARIS3534', 'tag:PREL', { type: 'TAGGED' });
   g.addDirectedEdge('05PARIS77', '04STATE274965', { type: 'REFERENCES' });
-  g.addUndirectedEdge('p-talabani', 'p-kouchner', { type: 'CO_MENTIONED', weight: 3, cableCount: 1, paragraphCount: 1, cables: ['07PARIS3534'], evidence: [{ cable: '07PARIS3534', paragraphs: [2] }], firstDate: '2007-08-27', lastDate: '2007-08-27' });
+  g.addUndirectedEdge('p-talabani', 'p-kouchner', {
+    type: 'CO_MENTIONED',
+    weight: 3,
+    cableCount: 1,
+    paragraphCount: 1,
+    cables: ['07PARIS3534'],
+    evidence: [{ cable: '07PARIS3534', paragraphs: [2] }],
+    firstDate: '2007-08-27',
+    lastDate: '2007-08-27',
+  });
   return g;
 }
 
 export async function counts(driver: Driver): Promise<{ nodes: number; relationships: number }> {
-  const { records } = await driver.executeQuery('CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
-  return { nodes: records[0]!.get('nodes'), relationships: records[0]!.get('relationships') };
+  const { records } = await driver.executeQuery(
+    'CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+  );
+  return { nodes: records[0].get('nodes'), relationships: records[0].get('relationships') };
 }
 
 /** A driver to the test server, or undefined (with a note) when none runs outside CI. */

@@ -12,9 +12,14 @@ import { connection, counts, emptyDatabase, smallGraph, testDriver } from './hel
 
 /** Every node and relationship with its properties, in a fixed order: two loads compared whole. */
 async function snapshot(driver: Driver): Promise<string[]> {
-  const nodes = await driver.executeQuery('MATCH (n) WHERE NOT n:CablegraphLoad RETURN labels(n) AS labels, properties(n) AS props');
-  const rels = await driver.executeQuery('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props');
-  const sorted = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y))));
+  const nodes = await driver.executeQuery(
+    'MATCH (n) WHERE NOT n:CablegraphLoad RETURN labels(n) AS labels, properties(n) AS props',
+  );
+  const rels = await driver.executeQuery(
+    'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
+  );
+  const sorted = (o: Record<string, unknown>) =>
+    JSON.stringify(Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y))));
   return [
     ...nodes.records.map((r) => `${[...(r.get('labels') as string[])].sort().join(':')} ${sorted(r.get('props'))}`),
     ...rels.records.map((r) => `${r.get('a')} -${r.get('type')}-> ${r.get('b')} ${sorted(r.get('props'))}`),
@@ -54,9 +59,18 @@ describe('cablegraph load → Neo4j', () => {
       'MATCH (a:Person:Entity {id: "p-kouchner"})-[r:CO_MENTIONED]-(b:Person {id: "p-talabani"}) RETURN a.name AS name, a.aliases AS aliases, a.aliasCounts AS aliasCounts, r.weight AS weight, r.cables AS cables, r.evidence AS evidence',
     );
     expect(records.map((r) => r.toObject())).toEqual([
-      { name: 'Bernard Kouchner', aliases: ['Kouchner', 'KOUCHNER'], aliasCounts: [41, 1], weight: 3, cables: ['07PARIS3534'], evidence: '[{"cable":"07PARIS3534","paragraphs":[2]}]' },
+      {
+        name: 'Bernard Kouchner',
+        aliases: ['Kouchner', 'KOUCHNER'],
+        aliasCounts: [41, 1],
+        weight: 3,
+        cables: ['07PARIS3534'],
+        evidence: '[{"cable":"07PARIS3534","paragraphs":[2]}]',
+      },
     ]);
-    const search = await driver.executeQuery('CALL db.index.fulltext.queryNodes("entity_search", "kouchner") YIELD node RETURN node.id AS id');
+    const search = await driver.executeQuery(
+      'CALL db.index.fulltext.queryNodes("entity_search", "kouchner") YIELD node RETURN node.id AS id',
+    );
     expect(search.records.map((r) => r.get('id'))).toEqual(['p-kouchner']);
   });
 
@@ -67,8 +81,10 @@ describe('cablegraph load → Neo4j', () => {
     expect(again.alreadyLoaded).toBe(true);
     await loadGraph(smallGraph(), driver, { force: true });
     expect(await counts(driver)).toEqual({ nodes: 8, relationships: 6 });
-    const { records } = await driver.executeQuery('MATCH ()-[r:CO_MENTIONED]-() RETURN count(r) AS n, sum(r.weight) AS w');
-    expect(records[0]!.toObject()).toEqual({ n: 2, w: 6 }); // one relationship, seen from both ends
+    const { records } = await driver.executeQuery(
+      'MATCH ()-[r:CO_MENTIONED]-() RETURN count(r) AS n, sum(r.weight) AS w',
+    );
+    expect(records[0].toObject()).toEqual({ n: 2, w: 6 }); // one relationship, seen from both ends
   });
 
   test('a rebuilt graph with more cables updates weights to the new totals, never adds them up', async () => {
@@ -78,17 +94,33 @@ describe('cablegraph load → Neo4j', () => {
     grown.addNode('08PARIS1600', { kind: 'Cable', date: '2008-08-30', inCorpus: true });
     grown.addDirectedEdge('08PARIS1600', 'p-kouchner', { type: 'MENTIONS', count: 2, paragraphs: [4] });
     grown.addDirectedEdge('08PARIS1600', 'p-talabani', { type: 'MENTIONS', count: 1, paragraphs: [4] });
-    grown.mergeUndirectedEdge('p-talabani', 'p-kouchner', { weight: 5, cables: ['07PARIS3534', '08PARIS1600'], lastDate: '2008-08-30' });
+    grown.mergeUndirectedEdge('p-talabani', 'p-kouchner', {
+      weight: 5,
+      cables: ['07PARIS3534', '08PARIS1600'],
+      lastDate: '2008-08-30',
+    });
     await loadGraph(grown, driver);
     expect(await counts(driver)).toEqual({ nodes: 9, relationships: 8 });
-    const { records } = await driver.executeQuery('MATCH (:Person {id: "p-kouchner"})-[r:CO_MENTIONED]-() RETURN r.weight AS weight, r.cables AS cables, r.lastDate AS lastDate');
-    expect(records.map((r) => r.toObject())).toEqual([{ weight: 5, cables: ['07PARIS3534', '08PARIS1600'], lastDate: '2008-08-30' }]);
+    const { records } = await driver.executeQuery(
+      'MATCH (:Person {id: "p-kouchner"})-[r:CO_MENTIONED]-() RETURN r.weight AS weight, r.cables AS cables, r.lastDate AS lastDate',
+    );
+    expect(records.map((r) => r.toObject())).toEqual([
+      { weight: 5, cables: ['07PARIS3534', '08PARIS1600'], lastDate: '2008-08-30' },
+    ]);
   });
 
   test('a load killed mid-way resumes from its checkpoint and equals a clean load', async () => {
     if (!driver) return;
     const crash = new Error('simulated crash');
-    await expect(loadGraph(smallGraph(), driver, { batchSize: 1, concurrency: 1, afterWave: (n) => { if (n === 5) throw crash; } })).rejects.toBe(crash);
+    await expect(
+      loadGraph(smallGraph(), driver, {
+        batchSize: 1,
+        concurrency: 1,
+        afterWave: (n) => {
+          if (n === 5) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
     expect((await counts(driver)).nodes).toBe(5);
     const resumed = await loadGraph(smallGraph(), driver, { batchSize: 1, concurrency: 1 });
     expect(resumed.resumedBatches).toBe(5);
@@ -106,7 +138,12 @@ describe('cablegraph load → Neo4j', () => {
 
     await emptyDatabase(driver);
     const streamed = await loadGraphDb(file, driver, { batchSize: 7 });
-    expect(streamed).toMatchObject({ mode: 'create', nodes: graph.order, relationships: graph.size, resumedBatches: 0 });
+    expect(streamed).toMatchObject({
+      mode: 'create',
+      nodes: graph.order,
+      relationships: graph.size,
+      resumedBatches: 0,
+    });
     expect(await snapshot(driver)).toEqual(expected);
 
     // The same graph into a database that has it already (forced): MERGEd, nothing doubled.
@@ -123,7 +160,14 @@ describe('cablegraph load → Neo4j', () => {
     await emptyDatabase(driver);
 
     const crash = new Error('simulated crash');
-    await expect(loadGraphDb(file, driver, { batchSize: 5, afterWave: (n) => { if (n === 6) throw crash; } })).rejects.toBe(crash);
+    await expect(
+      loadGraphDb(file, driver, {
+        batchSize: 5,
+        afterWave: (n) => {
+          if (n === 6) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
     const resumed = await loadGraphDb(file, driver, { batchSize: 5 });
     expect(resumed.mode).toBe('create'); // the database held the crashed load's nodes, but CREATE goes on: no batch is redone
     expect(resumed.resumedBatches).toBe(6);
@@ -132,9 +176,13 @@ describe('cablegraph load → Neo4j', () => {
 
   test('a wrong password or an unreachable server: a clear error before anything is written', async () => {
     if (!driver) return;
-    await expect(openDriver({ ...connection, password: 'not-the-password' })).rejects.toMatchObject({ code: 'NEO4J_AUTH' });
+    await expect(openDriver({ ...connection, password: 'not-the-password' })).rejects.toMatchObject({
+      code: 'NEO4J_AUTH',
+    });
     await expect(openDriver({ ...connection, uri: 'bolt://127.0.0.1:1' })).rejects.toBeInstanceOf(CablegraphError);
-    await expect(openDriver({ ...connection, uri: 'bolt://127.0.0.1:1' })).rejects.toMatchObject({ code: 'NEO4J_UNREACHABLE' });
+    await expect(openDriver({ ...connection, uri: 'bolt://127.0.0.1:1' })).rejects.toMatchObject({
+      code: 'NEO4J_UNREACHABLE',
+    });
     expect(await counts(driver)).toEqual({ nodes: 0, relationships: 0 });
   });
 });

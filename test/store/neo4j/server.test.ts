@@ -28,7 +28,8 @@ describe('Neo4j server (scripts/neo4j-start.sh)', () => {
   let up = false;
   beforeAll(async () => {
     up = await serverAnswers();
-    if (!up && process.env.CI) throw new Error(`no Neo4j at ${URI}: .ci/run must start it with npm run neo4j:test:start`);
+    if (!up && process.env.CI)
+      throw new Error(`no Neo4j at ${URI}: .ci/run must start it with npm run neo4j:test:start`);
     if (!up) console.warn(`Neo4j not running at ${URI}: skipped (npm run neo4j:test:start)`);
   });
 
@@ -39,7 +40,7 @@ describe('Neo4j server (scripts/neo4j-start.sh)', () => {
       const info = await driver.getServerInfo();
       expect(info.agent).toMatch(/^Neo4j\/5\.26\./);
       const { records } = await driver.executeQuery('RETURN 40 + 2 AS answer');
-      expect(records[0]!.get('answer').toNumber()).toBe(42);
+      expect(records[0].get('answer').toNumber()).toBe(42);
     } finally {
       await driver.close();
     }
@@ -49,7 +50,9 @@ describe('Neo4j server (scripts/neo4j-start.sh)', () => {
     if (!up) return;
     const driver = neo4j.driver(URI, neo4j.auth.basic(USER, `${PASSWORD}-wrong`));
     try {
-      await expect(driver.executeQuery('RETURN 1')).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
+      await expect(driver.executeQuery('RETURN 1')).rejects.toMatchObject({
+        code: 'Neo.ClientError.Security.Unauthorized',
+      });
     } finally {
       await driver.close();
     }
@@ -77,13 +80,24 @@ describe("the tests' own server, never the user's", () => {
 
   test('the scripts in --test mode act on .neo4j-test/ and port 7688 by default, the default mode on .neo4j/ and 7687', () => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_')));
-    const status = (args: string[]) => spawnSync('bash', [path.join(ROOT, 'scripts/neo4j-status.sh'), ...args], { env: { ...clean, NEO4J_DIR: '/nonexistent-user', NEO4J_TEST_DIR: '/nonexistent-test' }, encoding: 'utf8' });
+    const status = (args: string[]) =>
+      spawnSync('bash', [path.join(ROOT, 'scripts/neo4j-status.sh'), ...args], {
+        env: { ...clean, NEO4J_DIR: '/nonexistent-user', NEO4J_TEST_DIR: '/nonexistent-test' },
+        encoding: 'utf8',
+      });
     // Not running in either directory (they do not exist): the status names which server it checked.
     expect(status(['--test']).stdout).toBe('neo4j (test server): not running\n');
     expect(status([]).stdout).toBe('neo4j: not running\n');
-    const ours = spawnSync('bash', ['-c', `source ${path.join(ROOT, 'scripts/neo4j/env.sh')} --test; echo "$DIR $PORT"`], { env: clean, encoding: 'utf8' });
+    const ours = spawnSync(
+      'bash',
+      ['-c', `source ${path.join(ROOT, 'scripts/neo4j/env.sh')} --test; echo "$DIR $PORT"`],
+      { env: clean, encoding: 'utf8' },
+    );
     expect(ours.stdout).toBe(`${path.join(ROOT, '.neo4j-test')} 7688\n`);
-    const users = spawnSync('bash', ['-c', `source ${path.join(ROOT, 'scripts/neo4j/env.sh')}; echo "$DIR $PORT"`], { env: clean, encoding: 'utf8' });
+    const users = spawnSync('bash', ['-c', `source ${path.join(ROOT, 'scripts/neo4j/env.sh')}; echo "$DIR $PORT"`], {
+      env: clean,
+      encoding: 'utf8',
+    });
     expect(users.stdout).toBe(`${path.join(ROOT, '.neo4j')} 7687\n`);
   });
 });

@@ -32,17 +32,25 @@ function cableText(cable: CableDetail, emphasis: readonly string[]): HTMLElement
       });
     }
   }
-  const cuts = [...new Set([0, ...cable.paragraphs.map((p) => p.start), cable.text.length])].filter((c) => c >= 0 && c <= cable.text.length).sort((a, b) => a - b);
+  const cuts = [...new Set([0, ...cable.paragraphs.map((p) => p.start), cable.text.length])]
+    .filter((c) => c >= 0 && c <= cable.text.length)
+    .sort((a, b) => a - b);
   const paragraphAt = new Map(cable.paragraphs.map((p) => [p.start, p.number]));
   const body = h('div', { class: 'cable-text', 'data-testid': 'cable-text' });
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const start = cuts[i]!;
-    const end = cuts[i + 1]!;
+    const start = cuts[i];
+    const end = cuts[i + 1];
     const piece = spans
       .filter((s) => s.start >= start && s.end <= end)
       .map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
     const number = paragraphAt.get(start);
-    body.appendChild(h('div', { class: 'cable-chunk', 'data-paragraph': number ?? null }, markText(cable.text.slice(start, end), piece)));
+    body.appendChild(
+      h(
+        'div',
+        { class: 'cable-chunk', 'data-paragraph': number ?? null },
+        markText(cable.text.slice(start, end), piece),
+      ),
+    );
   }
   return body;
 }
@@ -72,10 +80,21 @@ function entityChip(entity: CableEntity, rank: number, actions: PanelActions): H
  * `links`: the cable's posts, tags and authors as nodes and its references both ways (without them,
  * the names as written).
  */
-export function cableView(cable: CableDetail, actions: PanelActions, emphasis: string[] = [], paragraph?: number, links?: CableLinks): HTMLElement {
+export function cableView(
+  cable: CableDetail,
+  actions: PanelActions,
+  emphasis: string[] = [],
+  paragraph?: number,
+  links?: CableLinks,
+): HTMLElement {
   const linked = links ? linkedMeta(links, actions) : undefined;
   const strong = new Set(emphasis);
-  const entities = [...cable.entities].sort((a, b) => Number(strong.has(b.id)) - Number(strong.has(a.id)) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  const entities = [...cable.entities].sort(
+    (a, b) =>
+      Number(strong.has(b.id)) - Number(strong.has(a.id)) ||
+      b.mentions.length - a.mentions.length ||
+      a.name.localeCompare(b.name),
+  );
   const text = cableText(cable, emphasis);
   text.addEventListener('click', (event) => {
     const mark = (event.target as HTMLElement).closest('mark[data-entity]');
@@ -96,7 +115,17 @@ export function cableView(cable: CableDetail, actions: PanelActions, emphasis: s
         classificationBadge(cable.classification),
         ...cable.caveats.map((c) => h('span', { class: 'caveat' }, c)),
         actions.bookmark('cable', cable.id),
-        h('button', { class: 'icon-button', title: 'Close (Esc)', 'aria-label': 'Close', 'data-testid': 'cable-close', onclick: () => actions.close() }, '×'),
+        h(
+          'button',
+          {
+            class: 'icon-button',
+            title: 'Close (Esc)',
+            'aria-label': 'Close',
+            'data-testid': 'cable-close',
+            onclick: () => actions.close(),
+          },
+          '×',
+        ),
       ),
       cable.subject ? h('p', { class: 'cable-subject', 'data-testid': 'cable-subject' }, cable.subject) : null,
     ),
@@ -119,22 +148,49 @@ export function cableView(cable: CableDetail, actions: PanelActions, emphasis: s
           linked?.tags
             ? metaRow('Tags', linked.tags)
             : cable.tags.length > 0
-              ? metaRow('Tags', h('span', { class: 'tags' }, ...cable.tags.map((t) => h('span', { class: 'tag', title: t.label ?? t.code }, t.code))))
+              ? metaRow(
+                  'Tags',
+                  h(
+                    'span',
+                    { class: 'tags' },
+                    ...cable.tags.map((t) => h('span', { class: 'tag', title: t.label ?? t.code }, t.code)),
+                  ),
+                )
               : null,
           !links && cable.references.length > 0
-            ? metaRow('References', h('span', { class: 'refs' }, ...cable.references.map((r) => h('a', { href: `#/cable/${encodeURIComponent(r)}`, class: 'cable-ref' }, r))))
+            ? metaRow(
+                'References',
+                h(
+                  'span',
+                  { class: 'refs' },
+                  ...cable.references.map((r) =>
+                    h('a', { href: `#/cable/${encodeURIComponent(r)}`, class: 'cable-ref' }, r),
+                  ),
+                ),
+              )
             : null,
         ),
         links ? referencesBlock(links, actions) : null,
         entities.length > 0
-          ? h('div', { class: 'block' }, h('h3', {}, `Entities (${entities.length})`), h('ul', { class: 'chips', 'data-testid': 'cable-entities' }, ...entities.map((e) => entityChip(e, emphasis.indexOf(e.id), actions))))
+          ? h(
+              'div',
+              { class: 'block' },
+              h('h3', {}, `Entities (${entities.length})`),
+              h(
+                'ul',
+                { class: 'chips', 'data-testid': 'cable-entities' },
+                ...entities.map((e) => entityChip(e, emphasis.indexOf(e.id), actions)),
+              ),
+            )
           : null,
       ),
       text,
     ),
   );
   if (paragraph !== undefined) {
-    requestAnimationFrame(() => text.querySelector(`[data-paragraph="${paragraph}"]`)?.scrollIntoView({ block: 'start' }));
+    requestAnimationFrame(() =>
+      text.querySelector(`[data-paragraph="${paragraph}"]`)?.scrollIntoView({ block: 'start' }),
+    );
   }
   return view;
 }

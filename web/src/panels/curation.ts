@@ -57,7 +57,11 @@ export function curationSection(curation: Curation, open: () => void): HTMLEleme
     h('h2', {}, 'Curation', count),
     h('label', { class: 'field-label' }, 'Your name'),
     authorField(curation, 'curation-author'),
-    h('button', { class: 'button curation-review', 'data-testid': 'curation-review', onclick: open }, 'Review duplicates & decisions'),
+    h(
+      'button',
+      { class: 'button curation-review', 'data-testid': 'curation-review', onclick: open },
+      'Review duplicates & decisions',
+    ),
   );
   const update = (): void => {
     section.hidden = !curation.enabled;
@@ -76,29 +80,59 @@ function suggestionItem(s: Suggestion, curation: Curation, actions: PanelActions
       'span',
       { class: 'suggest-entity' },
       h('span', { class: 'dot', style: `background:${typeColour(e.type)}` }),
-      h('button', { class: 'link', title: `Open ${e.name} (${plural(e.cables, 'cable')})`, onclick: () => actions.openEntity(e.id) }, e.name),
+      h(
+        'button',
+        {
+          class: 'link',
+          title: `Open ${e.name} (${plural(e.cables, 'cable')})`,
+          onclick: () => actions.openEntity(e.id),
+        },
+        e.name,
+      ),
       h('span', { class: 'suggest-cables', title: plural(e.cables, 'cable') }, formatNumber(e.cables)),
     );
   const ev = s.evidence;
   const evidence = [
     plural(ev.sharedNeighbours, 'shared co-mention'),
     `${Math.round(ev.neighbourOverlap * 100)}% overlap`,
-    ev.sharedCountries.length > 0 ? ev.sharedCountries.slice(0, COUNTRIES).join(' ') + (ev.sharedCountries.length > COUNTRIES ? ` +${ev.sharedCountries.length - COUNTRIES}` : '') : '',
+    ev.sharedCountries.length > 0
+      ? ev.sharedCountries.slice(0, COUNTRIES).join(' ') +
+        (ev.sharedCountries.length > COUNTRIES ? ` +${ev.sharedCountries.length - COUNTRIES}` : '')
+      : '',
   ].filter(Boolean);
   const confirm = h('div', { class: 'suggest-confirm', hidden: true });
-  const merge = curation.control(h('button', { class: 'button', 'data-testid': 'suggestion-merge', title: `Merge “${s.merge.name}” into “${s.keep.name}”` }, 'Merge…'));
+  const merge = curation.control(
+    h(
+      'button',
+      { class: 'button', 'data-testid': 'suggestion-merge', title: `Merge “${s.merge.name}” into “${s.keep.name}”` },
+      'Merge…',
+    ),
+  );
   merge.addEventListener('click', () => {
-    const note = curation.control(h('input', { type: 'text', class: 'text-input', placeholder: 'Note (optional)', maxlength: 500, 'data-testid': 'curation-note', 'aria-label': 'Note' }));
-    const yes = curation.control(h('button', { class: 'button primary', 'data-testid': 'suggestion-confirm' }, 'Merge'));
+    const note = curation.control(
+      h('input', {
+        type: 'text',
+        class: 'text-input',
+        placeholder: 'Note (optional)',
+        maxlength: 500,
+        'data-testid': 'curation-note',
+        'aria-label': 'Note',
+      }),
+    );
+    const yes = curation.control(
+      h('button', { class: 'button primary', 'data-testid': 'suggestion-confirm' }, 'Merge'),
+    );
     const no = curation.control(h('button', { class: 'button' }, 'Cancel'));
     yes.addEventListener('click', () => {
       yes.textContent = 'Merging…';
-      void curation.decide(
-        { op: 'merge', ids: [s.merge.id, s.keep.id], into: s.keep.id, note: note.value || `suggested: ${s.reason}` },
-        { [s.merge.id]: s.merge.name, [s.keep.id]: s.keep.name },
-      ).then((done) => {
-        if (!done) yes.textContent = 'Merge';
-      });
+      void curation
+        .decide(
+          { op: 'merge', ids: [s.merge.id, s.keep.id], into: s.keep.id, note: note.value || `suggested: ${s.reason}` },
+          { [s.merge.id]: s.merge.name, [s.keep.id]: s.keep.name },
+        )
+        .then((done) => {
+          if (!done) yes.textContent = 'Merge';
+        });
     });
     no.addEventListener('click', () => {
       confirm.hidden = true;
@@ -106,7 +140,15 @@ function suggestionItem(s: Suggestion, curation: Curation, actions: PanelActions
     });
     replace(
       confirm,
-      h('p', { class: 'curate-help' }, 'Merge ', h('strong', {}, `“${s.merge.name}”`), ' into ', h('strong', {}, `“${s.keep.name}”`), '? It becomes an alias; their co-mentions add up.'),
+      h(
+        'p',
+        { class: 'curate-help' },
+        'Merge ',
+        h('strong', {}, `“${s.merge.name}”`),
+        ' into ',
+        h('strong', {}, `“${s.keep.name}”`),
+        '? It becomes an alias; their co-mentions add up.',
+      ),
       note,
       h('div', { class: 'curate-buttons' }, yes, no),
     );
@@ -120,7 +162,13 @@ function suggestionItem(s: Suggestion, curation: Curation, actions: PanelActions
     h(
       'div',
       { class: 'suggest-head' },
-      h('div', { class: 'suggest-names' }, entity(s.merge), h('span', { class: 'suggest-arrow', title: 'merged into' }, '→'), entity(s.keep)),
+      h(
+        'div',
+        { class: 'suggest-names' },
+        entity(s.merge),
+        h('span', { class: 'suggest-arrow', title: 'merged into' }, '→'),
+        entity(s.keep),
+      ),
       merge,
     ),
     h(
@@ -129,7 +177,11 @@ function suggestionItem(s: Suggestion, curation: Curation, actions: PanelActions
       h('span', { class: `reason reason-${s.reason}`, title: `score ${s.score.toFixed(2)}` }, s.reason),
       evidence.join(' · '),
       ev.sharedCables > 0
-        ? h('span', { class: 'suggest-warning', title: 'Two names in one cable are usually two entities' }, ` · named together in ${plural(ev.sharedCables, 'cable')}`)
+        ? h(
+            'span',
+            { class: 'suggest-warning', title: 'Two names in one cable are usually two entities' },
+            ` · named together in ${plural(ev.sharedCables, 'cable')}`,
+          )
         : null,
     ),
     confirm,
@@ -138,9 +190,16 @@ function suggestionItem(s: Suggestion, curation: Curation, actions: PanelActions
 
 function decisionItem(d: Decision, curation: Curation, undoneBy: number | undefined): HTMLElement {
   const live = undoneBy === undefined;
-  const undo = d.op !== 'undo' && live
-    ? curation.control(h('button', { class: 'button small-button', 'data-testid': 'decision-undo', title: `Take back decision #${d.seq}` }, 'Undo'))
-    : null;
+  const undo =
+    d.op !== 'undo' && live
+      ? curation.control(
+          h(
+            'button',
+            { class: 'button small-button', 'data-testid': 'decision-undo', title: `Take back decision #${d.seq}` },
+            'Undo',
+          ),
+        )
+      : null;
   undo?.addEventListener('click', () => {
     undo.textContent = 'Undoing…';
     void curation.undo(d.seq).then((done) => {
@@ -155,9 +214,21 @@ function decisionItem(d: Decision, curation: Curation, undoneBy: number | undefi
       { class: 'decision-head' },
       h('span', { class: `op op-${d.op}` }, d.op),
       h('span', { class: 'decision-text' }, curation.describe(d)),
-      undo ?? (live ? null : h('span', { class: 'decision-undone', title: `Taken back by decision #${undoneBy}` }, `undone #${undoneBy}`)),
+      undo ??
+        (live
+          ? null
+          : h(
+              'span',
+              { class: 'decision-undone', title: `Taken back by decision #${undoneBy}` },
+              `undone #${undoneBy}`,
+            )),
     ),
-    h('div', { class: 'decision-meta' }, `#${d.seq} · ${d.author} · `, h('time', { datetime: d.at, title: d.at }, when(d.at))),
+    h(
+      'div',
+      { class: 'decision-meta' },
+      `#${d.seq} · ${d.author} · `,
+      h('time', { datetime: d.at, title: d.at }, when(d.at)),
+    ),
     d.note ? h('p', { class: 'decision-note' }, d.note) : null,
   );
 }
@@ -169,20 +240,45 @@ export function curationPanel(curation: Curation, actions: PanelActions): HTMLEl
       'section',
       { class: 'panel', 'data-testid': 'panel-curation' },
       panelHeader(h('span', { class: 'type-badge neutral' }, 'CURATION'), h('h2', {}, 'Entities, by hand'), actions),
-      h('p', { class: 'summary-line', 'data-testid': 'curation-off' }, 'Curation is off: this server is read-only. Decisions can be taken with ', h('code', { class: 'file' }, 'cablegraph entities'), ' or from a server over a graph file.'),
+      h(
+        'p',
+        { class: 'summary-line', 'data-testid': 'curation-off' },
+        'Curation is off: this server is read-only. Decisions can be taken with ',
+        h('code', { class: 'file' }, 'cablegraph entities'),
+        ' or from a server over a graph file.',
+      ),
     );
   }
-  const suggestions = h('div', { class: 'suggest-list', 'data-testid': 'suggestions' }, h('div', { class: 'loading' }, h('div', { class: 'spinner' }), h('span', {}, 'Looking for likely duplicates…')));
+  const suggestions = h(
+    'div',
+    { class: 'suggest-list', 'data-testid': 'suggestions' },
+    h('div', { class: 'loading' }, h('div', { class: 'spinner' }), h('span', {}, 'Looking for likely duplicates…')),
+  );
   const decisions = h('div', { 'data-testid': 'decisions' });
   const decisionsTitle = h('h3', {}, 'Decisions');
   const renderDecisions = (): void => {
     const undone = curation.undone();
-    decisionsTitle.replaceChildren('Decisions', h('span', { class: 'hint' }, curation.decisions.length > 0 ? `${formatNumber(curation.decisions.length)} · newest first` : ''));
+    decisionsTitle.replaceChildren(
+      'Decisions',
+      h(
+        'span',
+        { class: 'hint' },
+        curation.decisions.length > 0 ? `${formatNumber(curation.decisions.length)} · newest first` : '',
+      ),
+    );
     replace(
       decisions,
       curation.decisions.length > 0
-        ? h('ol', { class: 'decisions', 'data-testid': 'decision-list' }, ...[...curation.decisions].reverse().map((d) => decisionItem(d, curation, undone.get(d.seq))))
-        : h('p', { class: 'muted' }, 'None yet: merge, rename, retype or reject an entity from its panel, or review the duplicates above.'),
+        ? h(
+            'ol',
+            { class: 'decisions', 'data-testid': 'decision-list' },
+            ...[...curation.decisions].reverse().map((d) => decisionItem(d, curation, undone.get(d.seq))),
+          )
+        : h(
+            'p',
+            { class: 'muted' },
+            'None yet: merge, rename, retype or reject an entity from its panel, or review the duplicates above.',
+          ),
     );
   };
   renderDecisions();
@@ -198,8 +294,18 @@ export function curationPanel(curation: Curation, actions: PanelActions): HTMLEl
       h('code', { class: 'file', 'data-testid': 'curation-file' }, curation.file ?? 'the curation file'),
       '; each can be undone.',
     ),
-    h('div', { class: 'field' }, h('label', { class: 'field-label' }, 'Your name'), authorField(curation, 'curation-author-panel')),
-    h('div', { class: 'block' }, h('h3', {}, 'Likely duplicates', h('span', { class: 'hint' }, 'spelling, surname, initials, acronym')), suggestions),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { class: 'field-label' }, 'Your name'),
+      authorField(curation, 'curation-author-panel'),
+    ),
+    h(
+      'div',
+      { class: 'block' },
+      h('h3', {}, 'Likely duplicates', h('span', { class: 'hint' }, 'spelling, surname, initials, acronym')),
+      suggestions,
+    ),
     h('div', { class: 'block' }, decisionsTitle, decisions),
   );
 

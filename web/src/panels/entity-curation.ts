@@ -17,7 +17,16 @@ export interface EntityCurationView {
 type Form = 'merge' | 'retype' | 'reject';
 
 function noteInput(curation: Curation, placeholder = 'Note (optional): why'): HTMLInputElement {
-  return curation.control(h('input', { type: 'text', class: 'text-input', placeholder, maxlength: 500, 'data-testid': 'curation-note', 'aria-label': 'Note' }));
+  return curation.control(
+    h('input', {
+      type: 'text',
+      class: 'text-input',
+      placeholder,
+      maxlength: 500,
+      'data-testid': 'curation-note',
+      'aria-label': 'Note',
+    }),
+  );
 }
 
 function signature(curation: Curation): HTMLElement {
@@ -27,7 +36,11 @@ function signature(curation: Curation): HTMLElement {
     { class: 'curate-signature' },
     author ? `Signed “${author}”` : 'Signed with the server’s user name',
     ' · ',
-    h('a', { class: 'link', href: '#/curation', title: 'Set your name in the Curation panel' }, author ? 'change' : 'set your name'),
+    h(
+      'a',
+      { class: 'link', href: '#/curation', title: 'Set your name in the Curation panel' },
+      author ? 'change' : 'set your name',
+    ),
   );
 }
 
@@ -36,18 +49,44 @@ function defaultKeep(entity: EntityDetail, other: SearchHit): string {
   return entity.cableCount > other.cableCount ? entity.id : other.id;
 }
 
-function mergeForm(entity: EntityDetail, curation: Curation, close: () => void): { element: HTMLElement; focus(): void } {
+function mergeForm(
+  entity: EntityDetail,
+  curation: Curation,
+  close: () => void,
+): { element: HTMLElement; focus(): void } {
   let other: SearchHit | undefined;
   let keep = entity.id;
   const choice = h('div', { class: 'merge-choice', hidden: true, 'data-testid': 'merge-choice' });
   const message = h('p', { class: 'curate-message', hidden: true });
-  const name = curation.control(h('input', { type: 'text', class: 'text-input', maxlength: 300, 'data-testid': 'merge-name', 'aria-label': 'Name after the merge' }));
+  const name = curation.control(
+    h('input', {
+      type: 'text',
+      class: 'text-input',
+      maxlength: 300,
+      'data-testid': 'merge-name',
+      'aria-label': 'Name after the merge',
+    }),
+  );
   const note = noteInput(curation);
-  const submit = curation.control(h('button', { class: 'button primary', 'data-testid': 'merge-confirm', disabled: true }, 'Merge'));
+  const submit = curation.control(
+    h('button', { class: 'button primary', 'data-testid': 'merge-confirm', disabled: true }, 'Merge'),
+  );
   const cancel = curation.control(h('button', { class: 'button', onclick: close }, 'Cancel'));
 
-  const option = (hit: { id: string; name: string; type: EntityKind; cableCount: number }, self: boolean): HTMLElement => {
-    const radio = curation.control(h('input', { type: 'radio', name: `merge-keep-${entity.id}`, value: hit.id, checked: hit.id === keep, 'data-testid': 'merge-keep', 'data-id': hit.id }));
+  const option = (
+    hit: { id: string; name: string; type: EntityKind; cableCount: number },
+    self: boolean,
+  ): HTMLElement => {
+    const radio = curation.control(
+      h('input', {
+        type: 'radio',
+        name: `merge-keep-${entity.id}`,
+        value: hit.id,
+        checked: hit.id === keep,
+        'data-testid': 'merge-keep',
+        'data-id': hit.id,
+      }),
+    );
     radio.addEventListener('change', () => {
       keep = hit.id;
       render();
@@ -79,7 +118,13 @@ function mergeForm(entity: EntityDetail, curation: Curation, close: () => void):
         'p',
         { class: 'curate-summary' },
         `“${cleanName(loser.name)}” becomes an alias of “${cleanName(name.value.trim() || winner.name)}”; their co-mentions add up.`,
-        differ ? h('span', { class: 'curate-warning' }, ` Their types differ: the merged entity stays ${winner.type === 'Organization' ? 'an' : 'a'} ${winner.type}.`) : null,
+        differ
+          ? h(
+              'span',
+              { class: 'curate-warning' },
+              ` Their types differ: the merged entity stays ${winner.type === 'Organization' ? 'an' : 'a'} ${winner.type}.`,
+            )
+          : null,
       ),
     );
     choice.hidden = false;
@@ -133,7 +178,11 @@ function mergeForm(entity: EntityDetail, curation: Curation, close: () => void):
   const element = h(
     'div',
     { class: 'curate-form', 'data-testid': 'merge-form' },
-    h('p', { class: 'curate-help' }, `Another entity that is “${cleanName(entity.name)}” under another name: its mentions and links join this one.`),
+    h(
+      'p',
+      { class: 'curate-help' },
+      `Another entity that is “${cleanName(entity.name)}” under another name: its mentions and links join this one.`,
+    ),
     search.element,
     message,
     choice,
@@ -144,16 +193,27 @@ function mergeForm(entity: EntityDetail, curation: Curation, close: () => void):
   return { element, focus: () => search.input.focus() };
 }
 
-function retypeForm(entity: EntityDetail, curation: Curation, close: () => void): { element: HTMLElement; focus(): void } {
+function retypeForm(
+  entity: EntityDetail,
+  curation: Curation,
+  close: () => void,
+): { element: HTMLElement; focus(): void } {
   let chosen: EntityKind | undefined;
   const note = noteInput(curation);
-  const submit = curation.control(h('button', { class: 'button primary', 'data-testid': 'retype-confirm', disabled: true }, 'Change the type'));
+  const submit = curation.control(
+    h('button', { class: 'button primary', 'data-testid': 'retype-confirm', disabled: true }, 'Change the type'),
+  );
   const cancel = curation.control(h('button', { class: 'button', onclick: close }, 'Cancel'));
   const kinds = ENTITY_KINDS.map((kind) => {
     const button = curation.control(
       h(
         'button',
-        { class: `segment${kind === entity.type ? ' current' : ''}`, 'data-testid': `retype-${kind}`, disabled: kind === entity.type, title: kind === entity.type ? 'Its type now' : `Make it ${kind === 'Organization' ? 'an' : 'a'} ${kind}` },
+        {
+          class: `segment${kind === entity.type ? ' current' : ''}`,
+          'data-testid': `retype-${kind}`,
+          disabled: kind === entity.type,
+          title: kind === entity.type ? 'Its type now' : `Make it ${kind === 'Organization' ? 'an' : 'a'} ${kind}`,
+        },
         h('span', { class: 'dot', style: `background:${TYPE_COLOURS[kind]}` }),
         kind,
       ),
@@ -170,12 +230,19 @@ function retypeForm(entity: EntityDetail, curation: Curation, close: () => void)
   submit.addEventListener('click', () => {
     if (!chosen) return;
     submit.textContent = 'Changing…';
-    void curation.decide({ op: 'retype', id: entity.id, type: TYPE_OF_KIND[chosen], note: note.value }, { [entity.id]: entity.name });
+    void curation.decide(
+      { op: 'retype', id: entity.id, type: TYPE_OF_KIND[chosen], note: note.value },
+      { [entity.id]: entity.name },
+    );
   });
   const element = h(
     'div',
     { class: 'curate-form', 'data-testid': 'retype-form' },
-    h('p', { class: 'curate-help' }, `“${cleanName(entity.name)}” is ${entity.type === 'Organization' ? 'an' : 'a'} ${entity.type} now. Its id stays.`),
+    h(
+      'p',
+      { class: 'curate-help' },
+      `“${cleanName(entity.name)}” is ${entity.type === 'Organization' ? 'an' : 'a'} ${entity.type} now. Its id stays.`,
+    ),
     segments,
     note,
     h('div', { class: 'curate-buttons' }, submit, cancel),
@@ -184,22 +251,38 @@ function retypeForm(entity: EntityDetail, curation: Curation, close: () => void)
   return { element, focus: () => kinds.find((b) => !b.disabled)?.focus() };
 }
 
-function rejectForm(entity: EntityDetail, curation: Curation, close: () => void): { element: HTMLElement; focus(): void } {
+function rejectForm(
+  entity: EntityDetail,
+  curation: Curation,
+  close: () => void,
+): { element: HTMLElement; focus(): void } {
   const note = noteInput(curation, 'Note (optional): why it is not an entity');
-  const submit = curation.control(h('button', { class: 'button danger', 'data-testid': 'reject-confirm' }, 'Reject the entity'));
-  const cancel = curation.control(h('button', { class: 'button', 'data-testid': 'reject-cancel', onclick: close }, 'Cancel'));
+  const submit = curation.control(
+    h('button', { class: 'button danger', 'data-testid': 'reject-confirm' }, 'Reject the entity'),
+  );
+  const cancel = curation.control(
+    h('button', { class: 'button', 'data-testid': 'reject-cancel', onclick: close }, 'Cancel'),
+  );
   submit.addEventListener('click', () => {
     submit.textContent = 'Rejecting…';
     void curation.decide({ op: 'reject', id: entity.id, note: note.value }, { [entity.id]: entity.name });
   });
   const element = h(
     'div',
-    { class: 'curate-form curate-danger', 'data-testid': 'reject-form', role: 'alertdialog', 'aria-label': 'Reject the entity' },
+    {
+      class: 'curate-form curate-danger',
+      'data-testid': 'reject-form',
+      role: 'alertdialog',
+      'aria-label': 'Reject the entity',
+    },
     h(
       'p',
       { class: 'curate-help' },
       h('strong', {}, `Reject “${cleanName(entity.name)}”?`),
-      ` Not an entity (a misread phrase, a heading…): it leaves the graph with its ${plural(entity.degree, 'link')} and ${plural(entity.aliases.reduce((n, a) => n + a.count, 0), 'mention')} in ${plural(entity.cableCount, 'cable')}. Undo brings it back.`,
+      ` Not an entity (a misread phrase, a heading…): it leaves the graph with its ${plural(entity.degree, 'link')} and ${plural(
+        entity.aliases.reduce((n, a) => n + a.count, 0),
+        'mention',
+      )} in ${plural(entity.cableCount, 'cable')}. Undo brings it back.`,
     ),
     note,
     h('div', { class: 'curate-buttons' }, submit, cancel),
@@ -211,11 +294,27 @@ function rejectForm(entity: EntityDetail, curation: Curation, close: () => void)
 /** Rename in place: the title becomes an input (Enter saves, Escape cancels). */
 function renameEditor(entity: EntityDetail, curation: Curation, title: HTMLElement, done: () => void): HTMLElement {
   const current = cleanName(entity.name);
-  const input = curation.control(h('input', { type: 'text', class: 'text-input rename-input', value: current, maxlength: 300, 'data-testid': 'rename-input', 'aria-label': 'New name' }));
+  const input = curation.control(
+    h('input', {
+      type: 'text',
+      class: 'text-input rename-input',
+      value: current,
+      maxlength: 300,
+      'data-testid': 'rename-input',
+      'aria-label': 'New name',
+    }),
+  );
   const note = noteInput(curation);
   const save = curation.control(h('button', { class: 'button primary', 'data-testid': 'rename-save' }, 'Rename'));
   const cancel = curation.control(h('button', { class: 'button', 'data-testid': 'rename-cancel' }, 'Cancel'));
-  const editor = h('div', { class: 'rename-editor', 'data-testid': 'rename-editor' }, input, note, h('div', { class: 'curate-buttons' }, save, cancel), signature(curation));
+  const editor = h(
+    'div',
+    { class: 'rename-editor', 'data-testid': 'rename-editor' },
+    input,
+    note,
+    h('div', { class: 'curate-buttons' }, save, cancel),
+    signature(curation),
+  );
   const close = (): void => {
     editor.replaceWith(title);
     done();
@@ -228,9 +327,11 @@ function renameEditor(entity: EntityDetail, curation: Curation, title: HTMLEleme
     check();
     if (save.disabled) return;
     save.textContent = 'Renaming…';
-    void curation.decide({ op: 'rename', id: entity.id, name: input.value.trim(), note: note.value }, { [entity.id]: entity.name }).then((summary) => {
-      if (!summary) save.textContent = 'Rename';
-    });
+    void curation
+      .decide({ op: 'rename', id: entity.id, name: input.value.trim(), note: note.value }, { [entity.id]: entity.name })
+      .then((summary) => {
+        if (!summary) save.textContent = 'Rename';
+      });
   };
   input.addEventListener('input', check);
   for (const field of [input, note]) {
@@ -266,7 +367,12 @@ export function entityCuration(entity: EntityDetail, curation: Curation, title: 
     close();
     open = form;
     buttons.get(form)?.classList.add('active');
-    const view = form === 'merge' ? mergeForm(entity, curation, close) : form === 'retype' ? retypeForm(entity, curation, close) : rejectForm(entity, curation, close);
+    const view =
+      form === 'merge'
+        ? mergeForm(entity, curation, close)
+        : form === 'retype'
+          ? retypeForm(entity, curation, close)
+          : rejectForm(entity, curation, close);
     area.append(view.element);
     view.focus();
   };
@@ -278,7 +384,14 @@ export function entityCuration(entity: EntityDetail, curation: Curation, title: 
     renameEditor(entity, curation, title, () => (renaming = false));
   };
   const tool = (form: Form, label: string, icon: string, hint: string): HTMLButtonElement => {
-    const button = curation.control(h('button', { class: 'button curate-button', 'data-testid': `curate-${form}`, title: hint, onclick: () => toggle(form) }, h('span', { class: 'curate-icon', 'aria-hidden': 'true' }, icon), label));
+    const button = curation.control(
+      h(
+        'button',
+        { class: 'button curate-button', 'data-testid': `curate-${form}`, title: hint, onclick: () => toggle(form) },
+        h('span', { class: 'curate-icon', 'aria-hidden': 'true' }, icon),
+        label,
+      ),
+    );
     buttons.set(form, button);
     return button;
   };
@@ -291,14 +404,31 @@ export function entityCuration(entity: EntityDetail, curation: Curation, title: 
       { class: 'curate-toolbar' },
       h('span', { class: 'curate-label' }, 'Curate'),
       tool('merge', 'Merge', '⇄', 'The same entity under another name: merge them'),
-      curation.control(h('button', { class: 'button curate-button', 'data-testid': 'curate-rename', title: 'Rename it', onclick: rename }, h('span', { class: 'curate-icon', 'aria-hidden': 'true' }, '✎'), 'Rename')),
+      curation.control(
+        h(
+          'button',
+          { class: 'button curate-button', 'data-testid': 'curate-rename', title: 'Rename it', onclick: rename },
+          h('span', { class: 'curate-icon', 'aria-hidden': 'true' }, '✎'),
+          'Rename',
+        ),
+      ),
       tool('retype', 'Type', '◐', 'Person, Organization or Place'),
       tool('reject', 'Reject', '⊘', 'Not an entity: drop it from the graph'),
     ),
     area,
   );
   const titleTools = curation.control(
-    h('button', { class: 'icon-button rename-pencil', title: 'Rename', 'aria-label': 'Rename', 'data-testid': 'entity-rename', onclick: rename }, '✎'),
+    h(
+      'button',
+      {
+        class: 'icon-button rename-pencil',
+        title: 'Rename',
+        'aria-label': 'Rename',
+        'data-testid': 'entity-rename',
+        onclick: rename,
+      },
+      '✎',
+    ),
   );
   return { titleTools, block };
 }

@@ -19,7 +19,12 @@ function neighbourItem(entity: EntityDetail, n: Neighbour, maxWeight: number, ac
     h('span', { class: 'dot', style: `background:${TYPE_COLOURS[n.type]}` }),
     h(
       'button',
-      { class: 'link neighbour-name', title: `Open ${cleanName(n.name)}`, 'data-testid': 'neighbour-open', onclick: () => actions.openEntity(n.id) },
+      {
+        class: 'link neighbour-name',
+        title: `Open ${cleanName(n.name)}`,
+        'data-testid': 'neighbour-open',
+        onclick: () => actions.openEntity(n.id),
+      },
       cleanName(n.name),
     ),
     h(
@@ -38,7 +43,11 @@ function neighbourItem(entity: EntityDetail, n: Neighbour, maxWeight: number, ac
 }
 
 /** `curate`: the curation controls (when the server takes decisions), given the box holding the name. */
-export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?: (entity: EntityDetail, title: HTMLElement) => EntityCurationView): HTMLElement {
+export function entityPanel(
+  entity: EntityDetail,
+  actions: PanelActions,
+  curate?: (entity: EntityDetail, title: HTMLElement) => EntityCurationView,
+): HTMLElement {
   const colour = TYPE_COLOURS[entity.type];
   const neighbours = entity.neighbours.slice(0, NEIGHBOURS_SHOWN);
   const maxWeight = Math.max(1, ...neighbours.map((n) => n.edgeWeight));
@@ -54,25 +63,53 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?
   return h(
     'section',
     { class: 'panel', 'data-testid': 'panel-entity', 'data-id': entity.id },
-    panelHeader(
-      h('span', { class: 'type-badge', style: `--type:${colour}` }, entity.type),
-      title,
-      actions,
-    ),
+    panelHeader(h('span', { class: 'type-badge', style: `--type:${colour}` }, entity.type), title, actions),
     h(
       'dl',
       { class: 'facts' },
-      h('div', {}, h('dt', {}, 'Cables'), h('dd', { 'data-testid': 'entity-cable-count' }, formatNumber(entity.cableCount))),
-      h('div', {}, h('dt', { title: 'Entities co-mentioned with it' }, 'Links'), h('dd', {}, formatNumber(entity.degree))),
+      h(
+        'div',
+        {},
+        h('dt', {}, 'Cables'),
+        h('dd', { 'data-testid': 'entity-cable-count' }, formatNumber(entity.cableCount)),
+      ),
+      h(
+        'div',
+        {},
+        h('dt', { title: 'Entities co-mentioned with it' }, 'Links'),
+        h('dd', {}, formatNumber(entity.degree)),
+      ),
       h('div', {}, h('dt', {}, 'Weighted degree'), h('dd', {}, formatNumber(entity.weightedDegree))),
-      h('div', { class: 'wide' }, h('dt', {}, 'Mentioned'), h('dd', { 'data-testid': 'entity-dates' }, dateSpan(entity.firstDate, entity.lastDate) || 'undated')),
+      h(
+        'div',
+        { class: 'wide' },
+        h('dt', {}, 'Mentioned'),
+        h('dd', { 'data-testid': 'entity-dates' }, dateSpan(entity.firstDate, entity.lastDate) || 'undated'),
+      ),
     ),
     h(
       'div',
       { class: 'actions' },
-      h('button', { class: 'button', 'data-testid': 'entity-isolate', title: 'Show only this entity and its co-mentions', onclick: () => actions.isolate(entity.id) }, 'Show only this network'),
-      h('button', { class: 'button', 'data-testid': 'entity-path-from', onclick: () => actions.setPathEnd('from', entity) }, 'Path from'),
-      h('button', { class: 'button', 'data-testid': 'entity-path-to', onclick: () => actions.setPathEnd('to', entity) }, 'Path to'),
+      h(
+        'button',
+        {
+          class: 'button',
+          'data-testid': 'entity-isolate',
+          title: 'Show only this entity and its co-mentions',
+          onclick: () => actions.isolate(entity.id),
+        },
+        'Show only this network',
+      ),
+      h(
+        'button',
+        { class: 'button', 'data-testid': 'entity-path-from', onclick: () => actions.setPathEnd('from', entity) },
+        'Path from',
+      ),
+      h(
+        'button',
+        { class: 'button', 'data-testid': 'entity-path-to', onclick: () => actions.setPathEnd('to', entity) },
+        'Path to',
+      ),
       actions.bookmark('entity', entity.id),
     ),
     entityCables(entity, actions),
@@ -86,7 +123,14 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?
           h(
             'ul',
             { class: 'chips', 'data-testid': 'entity-aliases' },
-            ...aliases.map((a) => h('li', { class: 'chip', title: `${plural(a.count, 'mention')} as “${a.text}”` }, a.text, h('span', { class: 'chip-count' }, `×${formatNumber(a.count)}`))),
+            ...aliases.map((a) =>
+              h(
+                'li',
+                { class: 'chip', title: `${plural(a.count, 'mention')} as “${a.text}”` },
+                a.text,
+                h('span', { class: 'chip-count' }, `×${formatNumber(a.count)}`),
+              ),
+            ),
           ),
         )
       : null,
@@ -97,7 +141,11 @@ export function entityPanel(entity: EntityDetail, actions: PanelActions, curate?
       { class: 'block' },
       h('h3', {}, 'Most co-mentioned', h('span', { class: 'hint' }, 'name: open · bar: the cables')),
       neighbours.length > 0
-        ? h('ul', { class: 'neighbours', 'data-testid': 'neighbour-list' }, ...neighbours.map((n) => neighbourItem(entity, n, maxWeight, actions)))
+        ? h(
+            'ul',
+            { class: 'neighbours', 'data-testid': 'neighbour-list' },
+            ...neighbours.map((n) => neighbourItem(entity, n, maxWeight, actions)),
+          )
         : h('p', { class: 'muted' }, 'No co-mentions.'),
     ),
   );

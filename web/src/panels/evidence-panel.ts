@@ -14,7 +14,7 @@ function excerptWindow(p: Passage, a: string, b: string): { start: number; end: 
   if (p.text.length <= EXCERPT_MIN || p.highlights.length === 0) return null;
   const as = p.highlights.filter((hl) => hl.entity === a);
   const bs = p.highlights.filter((hl) => hl.entity === b);
-  let best = { start: p.highlights[0]!.start, end: p.highlights[0]!.end };
+  let best = { start: p.highlights[0].start, end: p.highlights[0].end };
   let bestSpan = Infinity;
   for (const x of as) {
     for (const y of bs) {
@@ -57,16 +57,31 @@ function passageBlock(p: Passage, pair: PairEvidence): HTMLElement {
   const body = h('span', { class: 'passage-text' }, passageText(p, pair, window));
   let whole = false;
   const toggle = window
-    ? h('button', { class: 'link small passage-toggle', 'data-testid': 'passage-toggle', onclick: () => {
-        whole = !whole;
-        replace(body, passageText(p, pair, whole ? null : window));
-        toggle!.textContent = whole ? 'excerpt' : 'whole paragraph';
-      } }, 'whole paragraph')
+    ? h(
+        'button',
+        {
+          class: 'link small passage-toggle',
+          'data-testid': 'passage-toggle',
+          onclick: () => {
+            whole = !whole;
+            replace(body, passageText(p, pair, whole ? null : window));
+            toggle!.textContent = whole ? 'excerpt' : 'whole paragraph';
+          },
+        },
+        'whole paragraph',
+      )
     : null;
   return h(
     'blockquote',
     { class: 'passage', 'data-testid': 'evidence-passage' },
-    h('span', { class: 'paragraph-number', title: p.paragraph === 0 ? 'Header (subject, references)' : `Paragraph ${p.paragraph}` }, p.paragraph === 0 ? 'hdr' : `¶${p.paragraph}`),
+    h(
+      'span',
+      {
+        class: 'paragraph-number',
+        title: p.paragraph === 0 ? 'Header (subject, references)' : `Paragraph ${p.paragraph}`,
+      },
+      p.paragraph === 0 ? 'hdr' : `¶${p.paragraph}`,
+    ),
     body,
     toggle,
   );
@@ -85,7 +100,11 @@ function evidenceItem(pair: PairEvidence, cable: EvidenceCable, actions: PanelAc
     cable.sharedParagraphs.length === 0 && cable.passages.length > 0
       ? h('p', { class: 'muted small' }, 'Named in different paragraphs of this cable.')
       : null,
-    h('button', { class: 'link read-cable', 'data-testid': 'evidence-open-cable', onclick: open }, 'Read the full cable ›'),
+    h(
+      'button',
+      { class: 'link read-cable', 'data-testid': 'evidence-open-cable', onclick: open },
+      'Read the full cable ›',
+    ),
   );
 }
 
@@ -96,9 +115,22 @@ export interface EvidencePanel {
 }
 
 /** `loadMore(offset)` fetches the next page; the panel asks for it from its "more" button. */
-export function evidencePanel(pair: PairEvidence, actions: PanelActions, loadMore: (offset: number) => void): EvidencePanel {
+export function evidencePanel(
+  pair: PairEvidence,
+  actions: PanelActions,
+  loadMore: (offset: number) => void,
+): EvidencePanel {
   const name = (n: PairEvidence['a'], cls: string): HTMLElement =>
-    h('button', { class: `link pair-name ${cls}`, style: `--type:${TYPE_COLOURS[n.type]}`, onclick: () => actions.openEntity(n.id), title: `Open ${cleanName(n.name)}` }, cleanName(n.name));
+    h(
+      'button',
+      {
+        class: `link pair-name ${cls}`,
+        style: `--type:${TYPE_COLOURS[n.type]}`,
+        onclick: () => actions.openEntity(n.id),
+        title: `Open ${cleanName(n.name)}`,
+      },
+      cleanName(n.name),
+    );
   const list = h('ol', { class: 'evidence-list', 'data-testid': 'evidence-list' });
   const more = h('button', { class: 'button more', 'data-testid': 'evidence-more' }, '');
   let shown = 0;
@@ -115,15 +147,41 @@ export function evidencePanel(pair: PairEvidence, actions: PanelActions, loadMor
   const element = h(
     'section',
     { class: 'panel', 'data-testid': 'panel-evidence', 'data-a': pair.a.id, 'data-b': pair.b.id },
-    panelHeader(h('span', { class: 'type-badge neutral' }, 'Co-mentions'), h('h2', { class: 'pair-title' }, name(pair.a, 'mark-a'), h('span', { class: 'pair-sep' }, '↔'), name(pair.b, 'mark-b')), actions),
+    panelHeader(
+      h('span', { class: 'type-badge neutral' }, 'Co-mentions'),
+      h(
+        'h2',
+        { class: 'pair-title' },
+        name(pair.a, 'mark-a'),
+        h('span', { class: 'pair-sep' }, '↔'),
+        name(pair.b, 'mark-b'),
+      ),
+      actions,
+    ),
     h(
       'dl',
       { class: 'facts' },
       h('div', {}, h('dt', {}, 'Cables'), h('dd', { 'data-testid': 'evidence-total' }, formatNumber(pair.total))),
-      pair.edge ? h('div', {}, h('dt', {}, 'Weight'), h('dd', { title: 'cables + paragraphs naming both' }, formatNumber(pair.edge.weight))) : null,
-      pair.edge ? h('div', { class: 'wide' }, h('dt', {}, 'Together'), h('dd', {}, dateSpan(pair.edge.firstDate, pair.edge.lastDate) || 'undated')) : null,
+      pair.edge
+        ? h(
+            'div',
+            {},
+            h('dt', {}, 'Weight'),
+            h('dd', { title: 'cables + paragraphs naming both' }, formatNumber(pair.edge.weight)),
+          )
+        : null,
+      pair.edge
+        ? h(
+            'div',
+            { class: 'wide' },
+            h('dt', {}, 'Together'),
+            h('dd', {}, dateSpan(pair.edge.firstDate, pair.edge.lastDate) || 'undated'),
+          )
+        : null,
     ),
-    pair.total === 0 ? h('p', { class: 'muted' }, 'No cable names both.') : actions.exportLinks({ kind: 'evidence', a: pair.a.id, b: pair.b.id }, `all ${formatNumber(pair.total)} cables`),
+    pair.total === 0
+      ? h('p', { class: 'muted' }, 'No cable names both.')
+      : actions.exportLinks({ kind: 'evidence', a: pair.a.id, b: pair.b.id }, `all ${formatNumber(pair.total)} cables`),
     list,
     more,
   );

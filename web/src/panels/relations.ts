@@ -12,10 +12,16 @@ const svg = (tag: string, attrs: Record<string, string | number>): SVGElement =>
 };
 
 /** Days since 1970 of an ISO date (years and months allowed), for the timeline's scale. */
-const day = (date: string): number => Date.parse(`${date.slice(0, 10)}${date.length === 4 ? '-01-01' : date.length === 7 ? '-01' : ''}T00:00:00Z`) / 86_400_000;
+const day = (date: string): number =>
+  Date.parse(`${date.slice(0, 10)}${date.length === 4 ? '-01-01' : date.length === 7 ? '-01' : ''}T00:00:00Z`) /
+  86_400_000;
 
 /** The passage of a statement: its cable (opening it at the paragraph) and the sentence. */
-function passage(s: Pick<StatementView, 'cable' | 'date' | 'paragraph' | 'evidence'>, actions: PanelActions, emphasis: string[]): HTMLElement {
+function passage(
+  s: Pick<StatementView, 'cable' | 'date' | 'paragraph' | 'evidence'>,
+  actions: PanelActions,
+  emphasis: string[],
+): HTMLElement {
   return h(
     'blockquote',
     { class: 'relation-passage', 'data-testid': 'relation-passage' },
@@ -23,7 +29,15 @@ function passage(s: Pick<StatementView, 'cable' | 'date' | 'paragraph' | 'eviden
     h(
       'footer',
       {},
-      h('a', { href: `#/cable/${encodeURIComponent(s.cable)}`, 'data-testid': 'relation-cable', onclick: (e: Event) => (e.preventDefault(), actions.openCable(s.cable, emphasis, s.paragraph || undefined)) }, s.cable),
+      h(
+        'a',
+        {
+          href: `#/cable/${encodeURIComponent(s.cable)}`,
+          'data-testid': 'relation-cable',
+          onclick: (e: Event) => (e.preventDefault(), actions.openCable(s.cable, emphasis, s.paragraph || undefined)),
+        },
+        s.cable,
+      ),
       s.date ? ` · ${s.date}` : '',
       s.paragraph ? ` · ¶${s.paragraph}` : '',
     ),
@@ -37,25 +51,61 @@ function roleRow(r: RoleView, id: string, span: [number, number], actions: Panel
   const other = otherEnd(r, id);
   const [from, to] = span;
   const width = 240;
-  const x = (d: string | undefined, fallback: number): number => (d ? ((day(d) - from) / Math.max(1, to - from)) * width : fallback);
-  const bar = svg('svg', { viewBox: `0 0 ${width} 8`, class: 'role-bar', role: 'img', 'aria-label': `${r.firstDate ?? 'undated'} to ${r.lastDate ?? 'undated'}` });
+  const x = (d: string | undefined, fallback: number): number =>
+    d ? ((day(d) - from) / Math.max(1, to - from)) * width : fallback;
+  const bar = svg('svg', {
+    viewBox: `0 0 ${width} 8`,
+    class: 'role-bar',
+    role: 'img',
+    'aria-label': `${r.firstDate ?? 'undated'} to ${r.lastDate ?? 'undated'}`,
+  });
   const x1 = x(r.firstDate, 0);
   const x2 = Math.max(x1 + 3, x(r.lastDate, width));
   bar.appendChild(svg('rect', { x: 0, y: 3, width, height: 2, class: 'role-track' }));
   bar.appendChild(svg('rect', { x: x1, y: 0, width: x2 - x1, height: 8, rx: 2, class: 'role-span' }));
-  const details = h('div', { class: 'relation-details', hidden: true }, ...r.statements.map((s) => passage(s, actions, [cleanName(r.person.name)])));
+  const details = h(
+    'div',
+    { class: 'relation-details', hidden: true },
+    ...r.statements.map((s) => passage(s, actions, [cleanName(r.person.name)])),
+  );
   const label = r.person.id === id ? `${r.title}, ${cleanName(other.name)}` : `${cleanName(other.name)}, ${r.title}`;
   return h(
     'li',
-    { class: 'relation role', 'data-testid': 'role-item', 'data-title': r.title, 'data-other': other.name, 'data-text': `${r.title} ${other.name} ${r.organization ?? ''}`.toLowerCase() },
+    {
+      class: 'relation role',
+      'data-testid': 'role-item',
+      'data-title': r.title,
+      'data-other': other.name,
+      'data-text': `${r.title} ${other.name} ${r.organization ?? ''}`.toLowerCase(),
+    },
     h(
       'button',
-      { class: 'link relation-open', 'data-testid': 'role-open', title: 'The passages that say so', onclick: () => (details.hidden = !details.hidden) },
+      {
+        class: 'link relation-open',
+        'data-testid': 'role-open',
+        title: 'The passages that say so',
+        onclick: () => (details.hidden = !details.hidden),
+      },
       h('span', { class: 'relation-label' }, label, r.former ? ' (former)' : ''),
-      h('span', { class: 'relation-dates' }, r.firstDate ? (r.firstDate === r.lastDate ? r.firstDate : `${r.firstDate} – ${r.lastDate}`) : 'undated', ' · ', plural(r.cableCount, 'cable')),
+      h(
+        'span',
+        { class: 'relation-dates' },
+        r.firstDate ? (r.firstDate === r.lastDate ? r.firstDate : `${r.firstDate} – ${r.lastDate}`) : 'undated',
+        ' · ',
+        plural(r.cableCount, 'cable'),
+      ),
       bar,
     ),
-    h('button', { class: 'link relation-entity', 'data-testid': 'role-entity', title: `Open ${cleanName(other.name)}`, onclick: () => actions.openEntity(other.id) }, '›'),
+    h(
+      'button',
+      {
+        class: 'link relation-entity',
+        'data-testid': 'role-entity',
+        title: `Open ${cleanName(other.name)}`,
+        onclick: () => actions.openEntity(other.id),
+      },
+      '›',
+    ),
     details,
   );
 }
@@ -67,15 +117,42 @@ function meetingRow(m: MeetingView, id: string, actions: PanelActions): HTMLElem
   const details = h('div', { class: 'relation-details', hidden: true }, passage(m, actions, [cleanName(other.name)]));
   return h(
     'li',
-    { class: 'relation meeting', 'data-testid': 'meeting-item', 'data-other': other.name, 'data-text': `${who} ${m.form} ${m.date ?? ''}`.toLowerCase() },
+    {
+      class: 'relation meeting',
+      'data-testid': 'meeting-item',
+      'data-other': other.name,
+      'data-text': `${who} ${m.form} ${m.date ?? ''}`.toLowerCase(),
+    },
     h(
       'button',
-      { class: 'link relation-open', 'data-testid': 'meeting-open', title: 'The passage', onclick: () => (details.hidden = !details.hidden) },
+      {
+        class: 'link relation-open',
+        'data-testid': 'meeting-open',
+        title: 'The passage',
+        onclick: () => (details.hidden = !details.hidden),
+      },
       h('span', { class: 'meeting-edge', 'aria-hidden': 'true' }),
       h('span', { class: 'relation-label' }, who, mine),
-      h('span', { class: 'relation-dates' }, m.date ?? 'undated', m.dateSource === 'cable' ? ' (cable date)' : '', ' · ', m.form),
+      h(
+        'span',
+        { class: 'relation-dates' },
+        m.date ?? 'undated',
+        m.dateSource === 'cable' ? ' (cable date)' : '',
+        ' · ',
+        m.form,
+      ),
     ),
-    other.kind === 'Post' ? null : h('button', { class: 'link relation-entity', title: `Open ${cleanName(other.name)}`, onclick: () => actions.openEntity(other.id) }, '›'),
+    other.kind === 'Post'
+      ? null
+      : h(
+          'button',
+          {
+            class: 'link relation-entity',
+            title: `Open ${cleanName(other.name)}`,
+            onclick: () => actions.openEntity(other.id),
+          },
+          '›',
+        ),
     details,
   );
 }
@@ -99,14 +176,31 @@ function fill(block: HTMLElement, relations: EntityRelations, id: string, action
     block.hidden = true;
     return;
   }
-  const dates = [...roles.flatMap((r) => [r.firstDate, r.lastDate]), ...meetings.map((m) => m.date)].filter((d): d is string => !!d).map(day);
+  const dates = [...roles.flatMap((r) => [r.firstDate, r.lastDate]), ...meetings.map((m) => m.date)]
+    .filter((d): d is string => !!d)
+    .map(day);
   const span: [number, number] = dates.length > 0 ? [Math.min(...dates), Math.max(...dates)] : [0, 1];
-  const roleList = h('ul', { class: 'relations-list', 'data-testid': 'role-list' }, ...roles.map((r) => roleRow(r, id, span, actions)));
-  const meetingList = h('ul', { class: 'relations-list', 'data-testid': 'meeting-list' }, ...meetings.map((m) => meetingRow(m, id, actions)));
-  const filter = h('input', { type: 'search', class: 'relations-filter', placeholder: 'Filter roles and meetings', 'data-testid': 'relations-filter', 'aria-label': 'Filter roles and meetings' });
+  const roleList = h(
+    'ul',
+    { class: 'relations-list', 'data-testid': 'role-list' },
+    ...roles.map((r) => roleRow(r, id, span, actions)),
+  );
+  const meetingList = h(
+    'ul',
+    { class: 'relations-list', 'data-testid': 'meeting-list' },
+    ...meetings.map((m) => meetingRow(m, id, actions)),
+  );
+  const filter = h('input', {
+    type: 'search',
+    class: 'relations-filter',
+    placeholder: 'Filter roles and meetings',
+    'data-testid': 'relations-filter',
+    'aria-label': 'Filter roles and meetings',
+  });
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
-    for (const li of block.querySelectorAll<HTMLElement>('li.relation')) li.hidden = q !== '' && !(li.dataset.text ?? '').includes(q);
+    for (const li of block.querySelectorAll<HTMLElement>('li.relation'))
+      li.hidden = q !== '' && !(li.dataset.text ?? '').includes(q);
   });
   block.append(h('h3', {}, 'Roles and meetings', h('span', { class: 'hint' }, 'click: the passage')), filter);
   if (roles.length > 0) block.append(h('h4', {}, plural(roles.length, 'role')), roleList);

@@ -20,7 +20,12 @@ export interface SummaryContext {
  * weight of each entity's links in view (a date window or a minimum weight changes the ranking),
  * global PageRank breaking ties.
  */
-export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, actions: PanelActions, context?: SummaryContext): HTMLElement {
+export function summaryPanel(
+  stats: GraphStats | undefined,
+  graph: ViewGraph,
+  actions: PanelActions,
+  context?: SummaryContext,
+): HTMLElement {
   const inView = new Map<string, number>();
   graph.forEachEdge((_e, attrs, source, target) => {
     inView.set(source, (inView.get(source) ?? 0) + attrs.weight);
@@ -31,7 +36,10 @@ export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, ac
     .sort((a, b) => b.inView - a.inView || b.pagerank - a.pagerank || (a.id < b.id ? -1 : 1))
     .slice(0, TOP);
   const f = context?.filters;
-  const window = f && (f.since || f.until) ? dateSpan(f.since || stats?.firstDate?.slice(0, 10), f.until || stats?.lastDate?.slice(0, 10)) : undefined;
+  const window =
+    f && (f.since || f.until)
+      ? dateSpan(f.since || stats?.firstDate?.slice(0, 10), f.until || stats?.lastDate?.slice(0, 10))
+      : undefined;
   return h(
     'section',
     { class: 'panel', 'data-testid': 'panel-summary' },
@@ -44,12 +52,27 @@ export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, ac
           h('div', {}, h('dt', {}, 'Entities'), h('dd', {}, formatNumber(stats.entities))),
           h('div', {}, h('dt', {}, 'Co-mentions'), h('dd', {}, formatNumber(stats.coMentions))),
           h('div', {}, h('dt', {}, 'Communities'), h('dd', {}, formatNumber(stats.communities))),
-          stats.firstDate ? h('div', { class: 'wide' }, h('dt', {}, 'Dated'), h('dd', {}, dateSpan(stats.firstDate, stats.lastDate))) : null,
-          window ? h('div', { class: 'wide', 'data-testid': 'stats-window' }, h('dt', {}, 'Shown'), h('dd', {}, `links dated ${window}`)) : null,
+          stats.firstDate
+            ? h('div', { class: 'wide' }, h('dt', {}, 'Dated'), h('dd', {}, dateSpan(stats.firstDate, stats.lastDate)))
+            : null,
+          window
+            ? h(
+                'div',
+                { class: 'wide', 'data-testid': 'stats-window' },
+                h('dt', {}, 'Shown'),
+                h('dd', {}, `links dated ${window}`),
+              )
+            : null,
         )
       : null,
-    h('p', { class: 'muted small', 'data-testid': 'view-summary' }, `In view: ${plural(graph.order, 'entity', 'entities')}, ${plural(graph.size, 'link')}${window ? ` dated ${window}` : ''}${f && f.minWeight > 1 ? `, weight ≥ ${f.minWeight}` : ''}.`),
-    context && context.hiddenHubs.length > 0 ? h('p', { class: 'muted small', 'data-testid': 'hidden-hubs' }, `Hubs hidden: ${context.hiddenHubs.join(', ')}.`) : null,
+    h(
+      'p',
+      { class: 'muted small', 'data-testid': 'view-summary' },
+      `In view: ${plural(graph.order, 'entity', 'entities')}, ${plural(graph.size, 'link')}${window ? ` dated ${window}` : ''}${f && f.minWeight > 1 ? `, weight ≥ ${f.minWeight}` : ''}.`,
+    ),
+    context && context.hiddenHubs.length > 0
+      ? h('p', { class: 'muted small', 'data-testid': 'hidden-hubs' }, `Hubs hidden: ${context.hiddenHubs.join(', ')}.`)
+      : null,
     h(
       'div',
       { class: 'block' },
@@ -82,8 +105,16 @@ export function summaryPanel(stats: GraphStats | undefined, graph: ViewGraph, ac
         'ul',
         {},
         h('li', {}, 'Search a person, organization or place (', h('kbd', {}, '/'), ' focuses the search).'),
-        h('li', {}, 'Click an entity to add its co-mentions to the graph; click a link, or a co-mention in the panel, to read the cables that name both.'),
-        h('li', {}, 'Find how two entities connect with the path finder; narrow the graph by type, weight and date with the filters.'),
+        h(
+          'li',
+          {},
+          'Click an entity to add its co-mentions to the graph; click a link, or a co-mention in the panel, to read the cables that name both.',
+        ),
+        h(
+          'li',
+          {},
+          'Find how two entities connect with the path finder; narrow the graph by type, weight and date with the filters.',
+        ),
         h('li', {}, 'Export what you see as GEXF (Gephi) or PNG.'),
       ),
     ),

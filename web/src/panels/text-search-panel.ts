@@ -5,13 +5,24 @@ import type { PanelActions } from './actions';
 import { cableLine, panelHeader } from './common';
 import type { TextHit, TextSearchResult } from '../../../src/model';
 
-function entityChip(entity: { id: string; type: keyof typeof TYPE_COLOURS; name: string }, count: string, actions: PanelActions): HTMLElement {
+function entityChip(
+  entity: { id: string; type: keyof typeof TYPE_COLOURS; name: string },
+  count: string,
+  actions: PanelActions,
+): HTMLElement {
   return h(
     'li',
     {},
     h(
       'button',
-      { class: 'chip entity-chip', style: `--type:${TYPE_COLOURS[entity.type]}`, 'data-entity': entity.id, 'data-testid': 'text-search-entity', title: `Open ${cleanName(entity.name)}`, onclick: () => actions.openEntity(entity.id) },
+      {
+        class: 'chip entity-chip',
+        style: `--type:${TYPE_COLOURS[entity.type]}`,
+        'data-entity': entity.id,
+        'data-testid': 'text-search-entity',
+        title: `Open ${cleanName(entity.name)}`,
+        onclick: () => actions.openEntity(entity.id),
+      },
       h('span', { class: 'dot', style: `background:${TYPE_COLOURS[entity.type]}` }),
       cleanName(entity.name),
       h('span', { class: 'chip-count' }, count),
@@ -25,8 +36,17 @@ function hitItem(hit: TextHit, actions: PanelActions): HTMLElement {
     { class: 'text-hit', 'data-testid': 'text-search-hit', 'data-cable': hit.id },
     cableLine(hit, () => actions.openCable(hit.id)),
     hit.subject ? h('div', { class: 'text-hit-subject' }, hit.subject) : null,
-    h('p', { class: 'text-hit-snippet', 'data-testid': 'text-search-snippet' }, markText(hit.snippet.text, hit.snippet.highlights.map((s) => ({ ...s, className: 'text-match' })))),
-    hit.entities.length > 0 ? h('ul', { class: 'chips' }, ...hit.entities.map((e) => entityChip(e, `×${formatNumber(e.mentions)}`, actions))) : null,
+    h(
+      'p',
+      { class: 'text-hit-snippet', 'data-testid': 'text-search-snippet' },
+      markText(
+        hit.snippet.text,
+        hit.snippet.highlights.map((s) => ({ ...s, className: 'text-match' })),
+      ),
+    ),
+    hit.entities.length > 0
+      ? h('ul', { class: 'chips' }, ...hit.entities.map((e) => entityChip(e, `×${formatNumber(e.mentions)}`, actions)))
+      : null,
   );
 }
 
@@ -37,20 +57,47 @@ export interface TextSearchPanel {
 }
 
 /** `loadMore(offset)`: asks for the next page (the panel appends it when it arrives). */
-export function textSearchPanel(result: TextSearchResult, actions: PanelActions, loadMore: (offset: number) => void): TextSearchPanel {
-  const list = h('ol', { class: 'text-hits', 'data-testid': 'text-search-hits' }, ...result.cables.map((c) => hitItem(c, actions)));
+export function textSearchPanel(
+  result: TextSearchResult,
+  actions: PanelActions,
+  loadMore: (offset: number) => void,
+): TextSearchPanel {
+  const list = h(
+    'ol',
+    { class: 'text-hits', 'data-testid': 'text-search-hits' },
+    ...result.cables.map((c) => hitItem(c, actions)),
+  );
   let shown = result.cables.length;
-  const more = h('button', { class: 'button', 'data-testid': 'text-search-more', onclick: () => loadMore(shown) }, 'More cables');
+  const more = h(
+    'button',
+    { class: 'button', 'data-testid': 'text-search-more', onclick: () => loadMore(shown) },
+    'More cables',
+  );
   const footer = h('div', { class: 'text-search-footer' });
-  const updateFooter = (): void => replace(footer, shown < result.total ? more : null, h('span', { class: 'muted' }, ` ${formatNumber(shown)} of ${plural(result.total, 'cable')}`));
+  const updateFooter = (): void =>
+    replace(
+      footer,
+      shown < result.total ? more : null,
+      h('span', { class: 'muted' }, ` ${formatNumber(shown)} of ${plural(result.total, 'cable')}`),
+    );
   updateFooter();
   const element = h(
     'section',
     { class: 'panel', 'data-testid': 'text-search-panel' },
     panelHeader(h('span', { class: 'type-badge' }, 'Text'), h('h2', {}, `“${result.query}”`), actions),
-    h('p', { class: 'muted', 'data-testid': 'text-search-total', 'data-total': result.total }, result.total === 0 ? 'No cable matches these words.' : `${plural(result.total, 'cable')} match, best first.`),
+    h(
+      'p',
+      { class: 'muted', 'data-testid': 'text-search-total', 'data-total': result.total },
+      result.total === 0 ? 'No cable matches these words.' : `${plural(result.total, 'cable')} match, best first.`,
+    ),
     result.entities.length > 0 ? h('h3', {}, 'Named most in these cables') : null,
-    result.entities.length > 0 ? h('ul', { class: 'chips', 'data-testid': 'text-search-entities' }, ...result.entities.map((e) => entityChip(e, plural(e.cables, 'cable'), actions))) : null,
+    result.entities.length > 0
+      ? h(
+          'ul',
+          { class: 'chips', 'data-testid': 'text-search-entities' },
+          ...result.entities.map((e) => entityChip(e, plural(e.cables, 'cable'), actions)),
+        )
+      : null,
     list,
     footer,
   );

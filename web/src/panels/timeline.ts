@@ -2,7 +2,10 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
   return el;
@@ -16,8 +19,8 @@ interface Bin {
 function bins(timeline: Array<{ month: string; cables: number }>): Bin[] {
   const months = timeline.filter((t) => /^\d{4}-\d{2}/.test(t.month)).sort((a, b) => a.month.localeCompare(b.month));
   if (months.length === 0) return [];
-  const first = months[0]!.month;
-  const last = months[months.length - 1]!.month;
+  const first = months[0].month;
+  const last = months[months.length - 1].month;
   const [y0, m0] = first.split('-').map(Number) as [number, number];
   const [y1, m1] = last.split('-').map(Number) as [number, number];
   const spanMonths = (y1 - y0) * 12 + (m1 - m0) + 1;
@@ -48,7 +51,10 @@ function bins(timeline: Array<{ month: string; cables: number }>): Bin[] {
 }
 
 /** The chart, or null when the entity has no dated cable. */
-export function timelineChart(timeline: Array<{ month: string; cables: number }>, colour: string): SVGSVGElement | null {
+export function timelineChart(
+  timeline: Array<{ month: string; cables: number }>,
+  colour: string,
+): SVGSVGElement | null {
   const data = bins(timeline);
   if (data.length === 0) return null;
   const width = 300;
@@ -57,18 +63,35 @@ export function timelineChart(timeline: Array<{ month: string; cables: number }>
   const max = Math.max(...data.map((d) => d.count), 1);
   const step = width / data.length;
   const barWidth = Math.max(1, Math.min(step - 1, 24));
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline', 'data-testid': 'entity-timeline', role: 'img' });
-  chart.appendChild(svg('title', {})).textContent = 'Cables per ' + (data[0]!.label.length === 4 ? 'year' : 'month');
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'timeline',
+    'data-testid': 'entity-timeline',
+    role: 'img',
+  });
+  chart.appendChild(svg('title', {})).textContent = 'Cables per ' + (data[0].label.length === 4 ? 'year' : 'month');
   data.forEach((d, i) => {
     const h = d.count === 0 ? 0 : Math.max(2, ((height - axis - 4) * d.count) / max);
-    const bar = svg('rect', { x: i * step + (step - barWidth) / 2, y: height - axis - h, width: barWidth, height: h, rx: 1, fill: colour });
+    const bar = svg('rect', {
+      x: i * step + (step - barWidth) / 2,
+      y: height - axis - h,
+      width: barWidth,
+      height: h,
+      rx: 1,
+      fill: colour,
+    });
     bar.appendChild(svg('title', {})).textContent = `${d.label}: ${d.count} cable${d.count === 1 ? '' : 's'}`;
     chart.appendChild(bar);
   });
-  chart.appendChild(svg('line', { x1: 0, x2: width, y1: height - axis + 0.5, y2: height - axis + 0.5, stroke: '#c9ced6' }));
-  const first = data[0]!.label;
-  const last = data[data.length - 1]!.label;
+  chart.appendChild(
+    svg('line', { x1: 0, x2: width, y1: height - axis + 0.5, y2: height - axis + 0.5, stroke: '#c9ced6' }),
+  );
+  const first = data[0].label;
+  const last = data[data.length - 1].label;
   chart.appendChild(svg('text', { x: 0, y: height - 2, class: 'timeline-axis' })).textContent = first;
-  if (last !== first) chart.appendChild(svg('text', { x: width, y: height - 2, 'text-anchor': 'end', class: 'timeline-axis' })).textContent = last;
+  if (last !== first)
+    chart.appendChild(
+      svg('text', { x: width, y: height - 2, 'text-anchor': 'end', class: 'timeline-axis' }),
+    ).textContent = last;
   return chart;
 }
