@@ -1,6 +1,6 @@
 // Likely duplicate entities, ranked by evidence (spelling, surname, initials, acronym), for review.
 import { editDistance } from '../common/edit-distance';
-import { COUNTRY_CODE } from '../extract/gazetteer-core';
+import { COUNTRY_CODE } from '../lexicon/gazetteer-core';
 import { normalizeName } from '../resolve';
 import { isEntityKind, type EntityKind, type Suggestion, type SuggestionReason, type CableGraph } from '../model';
 

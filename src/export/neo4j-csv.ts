@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
-import { storedEndpoints, toNeo4jProperties } from '../store/neo4j/load';
+import { storedEndpoints, toNeo4jProperties } from '../model/neo4j-shape';
 import { graphSource } from './source';
 import {
   runWriter,

@@ -15,10 +15,11 @@ import {
   STOP,
   STRONG_TITLES,
   TITLES,
-} from './gazetteer';
+} from '../lexicon/gazetteer';
 import type { Extractor } from './types';
-import { isSpace, paragraphAt } from './util';
-import { LEADING_NON_NAME, SUBJECT_VERBS } from './words';
+import { isSpace } from '../common/characters';
+import { paragraphAt } from './util';
+import { LEADING_NON_NAME, SUBJECT_VERBS } from '../lexicon/words';
 import type { EntityType, Mention } from '../model';
 
 export interface BuiltinOptions {

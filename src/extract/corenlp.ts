@@ -1,7 +1,7 @@
 // The `corenlp` extractor: named entities from a Stanford CoreNLP server over HTTP.
 import { CablegraphError } from '../common/diagnostics';
 import type { Cable } from '../parse/types';
-import { TITLES } from './gazetteer';
+import { TITLES } from '../lexicon/gazetteer';
 import type { Extractor } from './types';
 import { paragraphAt } from './util';
 import type { EntityType, Mention } from '../model';

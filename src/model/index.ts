@@ -8,3 +8,4 @@ export * from './bookmarks';
 export * from './graph';
 export * from './relations';
 export * from './browse';
+export * from './neo4j-shape';

@@ -6,7 +6,7 @@
  * ("Spanish government", "Zapatero Administration"), and what is no entity at all (titles written
  * as symbols, redactions, subject-line verbs). General cable conventions, not names of any cable.
  */
-import { COUNTRY_CODE, DEMONYMS, ORG_NAMES } from '../extract/gazetteer';
+import { COUNTRY_CODE, DEMONYMS, ORG_NAMES } from '../lexicon/gazetteer';
 import type { EntityType } from '../model';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const countries = require('world-countries') as Array<{
@@ -449,7 +449,7 @@ const PEOPLES = new Set([
 ]);
 /** U.S. presidents since 1961: "the Obama Administration" is the United States Government. */
 const US_PRESIDENTS = new Set(['kennedy', 'johnson', 'nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama']);
-export { SUBJECT_VERBS } from '../extract/words';
+export { SUBJECT_VERBS } from '../lexicon/words';
 
 /** Folds a name for the tables: upper case, dots, hyphens, apostrophes and spaces as one space. */
 const fold = (s: string) =>

@@ -9,10 +9,10 @@ import {
   GOV_ACRONYMS,
   PLACES,
   TITLES,
-} from '../extract/gazetteer';
-import { isSpace } from '../extract/util';
+} from '../lexicon/gazetteer';
+import { isSpace } from '../common/characters';
 import { IntList } from '../common/int-list';
-import { LEADING_NON_NAME } from '../extract/words';
+import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, COUNTRY_NAME, SUBJECT_VERBS } from './canonical';
 import { SurnameIndex } from './surnames';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';

@@ -17,7 +17,7 @@ import {
   STOP,
   STRONG_TITLES,
   TITLES,
-} from '../gazetteer';
+} from '../../lexicon/gazetteer';
 import { shapeOf, type LineInfo, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
 

@@ -8,9 +8,9 @@ import { type CableRecord } from '../../graph/types';
 import type { GraphDbReader } from '../../db/read';
 import { isEntityKind } from '../../model';
 import { text } from '../../common/text';
+import { storedEndpoints, toNeo4jProperties, type Props, type Scalar } from '../../model/neo4j-shape';
 
-type Scalar = string | number | boolean;
-export type Props = Record<string, Scalar | Scalar[]>;
+export { storedEndpoints, toNeo4jProperties, type Props, type Scalar };
 
 /** One edge of a load source, as the graph file stores it. */
 export interface SourceEdge {
@@ -96,48 +96,6 @@ export function graphLoadId(graph: Graph): string {
     hash.update(`e\u0000${source}\u0000${target}\u0000${JSON.stringify(attributes)}\n`),
   );
   return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * Neo4j stores scalars and homogeneous lists of scalars; anything else is kept as JSON text.
- * `aliases: [{text, count}]` becomes `aliases`, `aliasCounts` and `aliasText` (for full-text search).
- */
-export function toNeo4jProperties(attributes: Record<string, unknown>): Props {
-  const props: Props = {};
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || key === 'kind' || key === 'type') continue;
-    if (key === 'aliases' && Array.isArray(value) && value.every((a) => a && typeof a === 'object' && 'text' in a)) {
-      const aliases = value as Array<{ text: string; count?: number }>;
-      props.aliases = aliases.map((a) => a.text);
-      props.aliasCounts = aliases.map((a) => a.count ?? 1);
-      props.aliasText = aliases.map((a) => a.text).join(' | ');
-      continue;
-    }
-    if (
-      typeof value === 'string' ||
-      typeof value === 'boolean' ||
-      (typeof value === 'number' && Number.isFinite(value))
-    )
-      props[key] = value;
-    else if (
-      Array.isArray(value) &&
-      value.length > 0 &&
-      value.every((v) => typeof v === typeof value[0] && ['string', 'number', 'boolean'].includes(typeof v))
-    )
-      props[key] = value as Scalar[];
-    else if (Array.isArray(value) && value.length === 0) props[key] = [];
-    else props[key] = JSON.stringify(value);
-  }
-  return props;
-}
-
-/**
- * The direction a relationship is stored in Neo4j: directed edges as they are; undirected ones
- * (co-mentions) one way, from the smaller id, so every load — online or from the import CSVs —
- * writes the same relationship.
- */
-export function storedEndpoints(source: string, target: string, undirected: boolean): [string, string] {
-  return undirected && target < source ? [target, source] : [source, target];
 }
 
 const NAME = /^[A-Z][A-Za-z0-9_]*$/;
