@@ -244,7 +244,7 @@ async function offlineImport(files, work, options = {}) {
           'neo4j',
           '--overwrite-destination',
           '--multiline-fields=true',
-          '--array-delimiter=;',
+          '--array-delimiter=\u001f',
           ...files.nodes.map((f) => `--nodes=${f}`),
           ...files.relationships.map((f) => `--relationships=${f}`),
         ],

@@ -15,8 +15,12 @@ import {
 } from './stream';
 import { isEntityKind, type CableGraph } from '../model';
 
-/** neo4j-admin's array delimiter (its default). */
-const ARRAY_DELIMITER = ';';
+/**
+ * neo4j-admin's array delimiter: the ASCII unit separator, which cable text does not contain. Its
+ * default ';' splits any list element holding one (a role's passages are sentences), and the
+ * importer has no escape for it.
+ */
+export const ARRAY_DELIMITER = '\u001f';
 /** Rows gathered per file before a write. */
 const ROWS_PER_WRITE = 10000;
 
@@ -181,7 +185,7 @@ export class Neo4jCsvWriter implements ExportWriter {
       'neo4j-admin database import full neo4j --overwrite-destination',
       // Subjects and names can span lines.
       '--multiline-fields=true',
-      `--array-delimiter="${ARRAY_DELIMITER}"`,
+      "--array-delimiter=$'\\x1f'",
       ...nodes.map((f) => `--nodes=${path.basename(f)}`),
       ...relationships.map((f) => `--relationships=${path.basename(f)}`),
     ].join(' ');
@@ -204,7 +208,7 @@ export class Neo4jCsvWriter implements ExportWriter {
     this.written.push(script); // before the write: a write that fails half-way is removed by abort()
     fs.writeFileSync(
       temporaryPath(script),
-      `#!/bin/sh\n# Offline bulk import of these files (run from this directory, Neo4j stopped).\ncd "$(dirname "$0")" && ${this.files!.command}\n`,
+      `#!/usr/bin/env bash\n# Offline bulk import of these files (run from this directory, Neo4j stopped; bash for the array delimiter).\ncd "$(dirname "$0")" && ${this.files!.command}\n`,
       { mode: 0o755 },
     );
     // Every file complete: only now do they take their names.
