@@ -170,7 +170,7 @@ export class Neo4jCsvWriter implements ExportWriter {
       const types = new Map<string, ColumnType>();
       for (const i of indexes) addColumns(types, toNeo4jProperties(attributes[i]));
       const file = this.create(`nodes-${kind}.csv`, ['id:ID', ':LABEL'], types);
-      const label = isEntityKind(kind) ? `${kind};Entity` : kind;
+      const label = isEntityKind(kind) ? `${kind}${ARRAY_DELIMITER}Entity` : kind;
       for (const i of indexes) file.add([keys[i], label], toNeo4jProperties(attributes[i]));
       this.finish(file);
       nodes.push(file.file);
