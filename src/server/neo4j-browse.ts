@@ -14,28 +14,16 @@ import {
 } from '../model';
 import { compare } from './search';
 import type { CableOrder, CatalogEntry } from './store';
-import type { CableRef, EntityKind } from '../model';
+import type { EntityKind } from '../model';
+import { byDateThenId, byNameThenId, dates, optional, type Row } from './browse-rows';
 import { cableRef } from './views';
 
-type Row = Record<string, unknown>;
 /** Runs a query of cypher/server by name. */
 export type RunQuery = (name: string, params?: Row) => Promise<Row[]>;
 
-const optional = (value: unknown): string | undefined =>
-  // a driver's value prints itself (a string, a number, or Neo4j's Integer through its own toString)
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  value === null || value === undefined || value === '' ? undefined : String(value);
-const dates = (row: Row): { firstDate?: string; lastDate?: string } => {
-  const first = optional(row.firstDate);
-  const last = optional(row.lastDate);
-  return { ...(first ? { firstDate: first } : {}), ...(last ? { lastDate: last } : {}) };
-};
 const list = (value: unknown): Row[] => (value as Row[] | null | undefined) ?? [];
 const byCablesThenId = (x: { cables: number; id: string }, y: { cables: number; id: string }): number =>
   y.cables - x.cables || compare(x.id, y.id);
-const byNameThenId = (x: LinkedNode, y: LinkedNode): number => compare(x.name, y.name) || compare(x.id, y.id);
-const byDateThenId = (x: CableRef, y: CableRef): number =>
-  compare(x.date ?? '9999', y.date ?? '9999') || compare(x.id, y.id);
 
 /** A filter as the queries' parameters: every condition, and the one the cables are found from (the others null). */
 function filterParams(filter: CableFilter): Row {

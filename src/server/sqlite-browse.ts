@@ -14,26 +14,13 @@ import {
 } from '../model';
 import { compare } from './search';
 import type { CableOrder, CatalogEntry } from './store';
-import type { CableRef, EntityKind } from '../model';
+import type { EntityKind } from '../model';
+import { byDateThenId, byNameThenId, dates, optional, type Row } from './browse-rows';
 import { cableRef } from './views';
-
-type Row = Record<string, unknown>;
 
 const CABLE_COLUMNS =
   'c.id AS id, c.date AS date, c.subject AS subject, c.origin AS origin, c.classification AS classification';
 const json = (list: readonly unknown[]): string => JSON.stringify(list);
-const optional = (value: unknown): string | undefined =>
-  // a driver's value prints itself (a string, a number, or Neo4j's Integer through its own toString)
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  value === null || value === undefined || value === '' ? undefined : String(value);
-const dates = (row: Row): { firstDate?: string; lastDate?: string } => {
-  const first = optional(row.firstDate);
-  const last = optional(row.lastDate);
-  return { ...(first ? { firstDate: first } : {}), ...(last ? { lastDate: last } : {}) };
-};
-const byNameThenId = (x: LinkedNode, y: LinkedNode): number => compare(x.name, y.name) || compare(x.id, y.id);
-const byDateThenId = (x: CableRef, y: CableRef): number =>
-  compare(x.date ?? '9999', y.date ?? '9999') || compare(x.id, y.id);
 
 /**
  * The cables a filter matches, as SQL: the intersection of the cable sets its conditions name
