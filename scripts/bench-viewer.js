@@ -76,7 +76,9 @@ function plan(file, count) {
       'SELECT id, name FROM entities WHERE node >= ? AND EXISTS (SELECT 1 FROM co_mentions WHERE a = node UNION ALL SELECT 1 FROM co_mentions WHERE b = node) ORDER BY node LIMIT 1',
     );
     const pairAt = db.prepare(
-      'SELECT ea.id AS a, eb.id AS b FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b WHERE c.a >= ? ORDER BY c.a, c.b LIMIT 1',
+      // The pair first, then its two names: joined before the LIMIT, SQLite's planner scanned every
+      // entity on the 251,287-cable database (minutes per pair).
+      'SELECT ea.id AS a, eb.id AS b FROM (SELECT a, b FROM co_mentions WHERE a >= ? ORDER BY a, b LIMIT 1) c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b',
     );
     const pick = () => entityAt.get(Math.floor(random() * maxNode)) || entityAt.get(0);
     const pair = () => pairAt.get(Math.floor(random() * maxNode)) || pairAt.get(0);
