@@ -603,7 +603,11 @@ class DecisionRun {
     let shiftRemoved = 0;
     for (const [a, b] of shifted) {
       const had = this.st('SELECT 1 FROM co_mentions WHERE a = ? AND b = ?').get(a, b) !== undefined;
-      const now = this.computePair(a, b);
+      // A pair that stays keeps its row (its counts come from its mentions, which did not move): only
+      // whether some window still pairs it is asked, the rewritten cables first. Recomputing it from
+      // every cable the two share cost seconds for two hubs (tens of thousands of cables).
+      if (had && this.pairExists(a, b, cables)) continue;
+      const now = had ? undefined : this.computePair(a, b);
       if (had && !now) {
         if (beforeGraph) this.local!.addPair(beforeGraph, a, b);
         this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(a, b);
@@ -1032,6 +1036,25 @@ class DecisionRun {
       });
     }
     return out;
+  }
+
+  /** Whether some paragraph window of a cable both mention pairs them: the given cables first, then the others until one does. */
+  private pairExists(a: number, b: number, first: readonly number[]): boolean {
+    const pairedIn = (cable: number): boolean => {
+      for (const window of this.windows(cable).values()) if (this.pairs(window, a, b)) return true;
+      return false;
+    };
+    const shared = new Set(
+      this.st(
+        'SELECT x.cable FROM cable_entities x JOIN cable_entities y ON y.cable = x.cable AND y.entity = ? WHERE x.entity = ? ORDER BY x.cable',
+      )
+        .pluck()
+        .all(b, a) as number[],
+    );
+    for (const cable of first) if (shared.has(cable) && pairedIn(cable)) return true;
+    const firstSet = new Set(first);
+    for (const cable of shared) if (!firstSet.has(cable) && pairedIn(cable)) return true;
+    return false;
   }
 
   /** One pair of (untouched) entities from scratch: its stats when some window pairs it, else undefined. */
