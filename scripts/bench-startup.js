@@ -7,7 +7,10 @@
  * a command's start ≤ 300 ms) and the load average, since other work on the machine stretches
  * wall time (CPU time much less so).
  *
- *   npm run build && node scripts/bench-startup.js [--runs 7]
+ *   npm run build && node scripts/bench-startup.js [--runs 7] [--against OTHER/dist]
+ *
+ * `--against` times a second build (another checkout's dist folder, e.g. main's) in the same runs,
+ * alternating the two run by run, so that the machine's load stretches both alike.
  */
 'use strict';
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
@@ -21,6 +24,12 @@ const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 7;
+const againstArg = args.indexOf('--against');
+const AGAINST = againstArg >= 0 ? path.resolve(args[againstArg + 1] ?? '', 'cli', 'index.js') : undefined;
+if (AGAINST && !fs.existsSync(AGAINST)) {
+  console.error(`bench-startup: --against wants a built dist folder: ${AGAINST} is missing`);
+  process.exit(2);
+}
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 100) {
   console.error('bench-startup: --runs wants a whole number from 1 to 100');
   process.exit(2);
@@ -46,10 +55,10 @@ function once(argv) {
 }
 
 /** `serve` until it prints its URL (it then runs until stopped): wall ms only. */
-function serveOnce(db) {
+function serveOnce(cli, db) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, 'serve', db, '--port', '0', '--read-only'], {
+    const child = spawn(process.execPath, [cli, 'serve', db, '--port', '0', '--read-only'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -84,37 +93,55 @@ async function main() {
         .filter((f) => !f.startsWith('.'))
         .sort()[0],
     );
-    const cases = [
+    const casesOf = (cli) => [
       { name: 'node -e 0 (the floor)', argv: ['-e', '0'], target: undefined },
-      { name: 'cablegraph --version', argv: [CLI, '--version'], target: 150 },
-      { name: 'cablegraph --help', argv: [CLI, '--help'], target: 150 },
-      { name: 'build --help', argv: [CLI, 'build', '--help'], target: 150 },
-      { name: 'parse (one cable, --ner none)', argv: [CLI, 'parse', cable, '--ner', 'none'], target: 300 },
-      { name: 'entities list (seed graph)', argv: [CLI, 'entities', 'list', '-g', db, '--limit', '5'], target: 300 },
+      { name: 'cablegraph --version', argv: [cli, '--version'], target: 150 },
+      { name: 'cablegraph --help', argv: [cli, '--help'], target: 150 },
+      { name: 'build --help', argv: [cli, 'build', '--help'], target: 150 },
+      { name: 'parse (one cable, --ner none)', argv: [cli, 'parse', cable, '--ner', 'none'], target: 300 },
+      { name: 'entities list (seed graph)', argv: [cli, 'entities', 'list', '-g', db, '--limit', '5'], target: 300 },
       {
         name: 'export (seed graph → GEXF)',
-        argv: [CLI, 'export', db, '-o', path.join(work, 'seeds.gexf'), '--quiet'],
+        argv: [cli, 'export', db, '-o', path.join(work, 'seeds.gexf'), '--quiet'],
         target: 300,
       },
-      { name: 'serve (until it listens)', serve: true, target: 300 },
+      { name: 'serve (until it listens)', serve: cli, target: 300 },
     ];
+    const builds = [{ label: '', cases: casesOf(CLI) }];
+    if (AGAINST) {
+      builds[0].label = ' (this)';
+      builds.push({ label: ' (against)', cases: casesOf(AGAINST) });
+      console.log(`this build: ${CLI}
+against:    ${AGAINST}`);
+    }
     console.log(
       `cablegraph start-up: ${RUNS} runs each; ${os.cpus().length} cores, Node ${process.version}; load average before ${os
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
-    console.log('\ncommand                              wall median   wall best   CPU median   target   (ms)');
+    console.log(`\n${'command'.padEnd(46)} wall median   wall best   CPU median   target   (ms)`);
     const misses = [];
-    for (const c of cases) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i += 1) runs.push(c.serve ? await serveOnce(db) : once(c.argv));
-      const wall = median(runs.map((r) => r.wall));
-      const cpu = median(runs.map((r) => r.cpu));
-      console.log(
-        `${c.name.padEnd(36)} ${fmt(wall).padStart(11)} ${fmt(best(runs.map((r) => r.wall))).padStart(11)} ${fmt(cpu).padStart(12)} ${String(c.target ?? '').padStart(8)}`,
-      );
-      if (c.target !== undefined && wall > c.target) misses.push(`${c.name} ${fmt(wall)} ms > ${c.target} ms`);
+    for (let k = 0; k < builds[0].cases.length; k += 1) {
+      // Run by run, each build in turn (the --against one, when given, right after this one).
+      const runs = builds.map(() => []);
+      for (let i = 0; i < RUNS; i += 1)
+        for (const [b, build] of builds.entries()) {
+          const c = build.cases[k];
+          runs[b].push(c.serve ? await serveOnce(c.serve, db) : once(c.argv));
+        }
+      for (const [b, build] of builds.entries()) {
+        if (b > 0 && k === 0) continue; // node -e 0 is the same for both
+        const c = build.cases[k];
+        const wall = median(runs[b].map((r) => r.wall));
+        const cpu = median(runs[b].map((r) => r.cpu));
+        const name = k === 0 ? c.name : c.name + build.label;
+        console.log(
+          `${name.padEnd(46)} ${fmt(wall).padStart(11)} ${fmt(best(runs[b].map((r) => r.wall))).padStart(11)} ${fmt(cpu).padStart(12)} ${String(c.target ?? '').padStart(8)}`,
+        );
+        if (b === 0 && c.target !== undefined && wall > c.target)
+          misses.push(`${c.name} ${fmt(wall)} ms > ${c.target} ms`);
+      }
     }
     console.log(
       `\nload average after ${os

@@ -14,7 +14,7 @@ import {
   type ExportCounts,
   type ExportFilter,
 } from '../export';
-import { GraphDbReader } from '../db';
+import { GraphDbReader } from '../db/read';
 import { removeStaleTemporaries } from '../common/temporaries';
 import * as path from 'path';
 

@@ -4,14 +4,14 @@ import * as http from 'http';
 import * as os from 'os';
 import type { AddressInfo } from 'net';
 import { CablegraphError } from '../common/diagnostics';
-import { DEFAULT_CURATION_FILE } from '../curate';
-import { createApp, Neo4jStore, type GraphStore } from '../server';
+import { DEFAULT_CURATION_FILE } from '../curate/file';
+import { createApp } from '../server/app';
+import type { GraphStore } from '../server/store';
 import { bookmarksFileBeside } from '../server/bookmarks';
 import { DatabaseCurator, type ViewerCurator } from '../server/curator';
 import { accessPolicy, isLoopback, newToken } from '../server/security';
 import { SqliteStore } from '../server/sqlite-store';
-import { openDriver } from '../store/neo4j';
-import { connectionFromFlags, type Neo4jFlags } from './query-command';
+import type { Neo4jFlags } from './query-command';
 
 export interface ServeCommandOptions extends Neo4jFlags {
   port?: string;
@@ -65,6 +65,12 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   let closeCurator = (): void => undefined;
   const curationFile = options.curation ?? DEFAULT_CURATION_FILE;
   if (options.neo4j) {
+    // The driver (and its rxjs) is loaded only to serve Neo4j: ~1 s of start-up the graph database does not need.
+    const [{ connectionFromFlags }, { openDriver }, { Neo4jStore }] = await Promise.all([
+      import('./query-command'),
+      import('../store/neo4j'),
+      import('../server/neo4j-store'),
+    ]);
     const connection = connectionFromFlags(options);
     const driver = await openDriver(connection);
     store = new Neo4jStore(driver, connection.database);

@@ -6,49 +6,52 @@
  * ("Spanish government", "Zapatero Administration"), and what is no entity at all (titles written
  * as symbols, redactions, subject-line verbs). General cable conventions, not names of any cable.
  */
-import { COUNTRY_CODE, DEMONYMS, ORG_NAMES } from '../lexicon/gazetteer';
+import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import type { EntityType } from '../model';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries = require('world-countries') as Array<{
-  name: { common: string };
-  cca2: string;
-  capital?: string[];
-  demonyms?: { eng?: { m: string; f: string } };
-}>;
 
 /** ISO alpha-2 → common country name (world-countries), with the states of the older cables. */
-export const COUNTRY_NAME = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
-COUNTRY_NAME.set('US', 'United States');
-COUNTRY_NAME.set('GB', 'United Kingdom');
-COUNTRY_NAME.set('SU', 'Soviet Union');
-COUNTRY_NAME.set('TR', 'Turkey');
-COUNTRY_NAME.set('YU', 'Yugoslavia');
-COUNTRY_NAME.set('CS', 'Serbia and Montenegro');
+const COUNTRY_NAME = memo(() => {
+  const names = new Map<string, string>(worldCountries().map((c) => [c.cca2, c.name.common]));
+  names.set('US', 'United States');
+  names.set('GB', 'United Kingdom');
+  names.set('SU', 'Soviet Union');
+  names.set('TR', 'Turkey');
+  names.set('YU', 'Yugoslavia');
+  names.set('CS', 'Serbia and Montenegro');
+  return names;
+});
+/** The common name of a country by its ISO alpha-2 code. */
+export function countryName(cc: string): string | undefined {
+  return COUNTRY_NAME().get(cc);
+}
 /** Demonym ("spanish", "iraqi") → ISO alpha-2. */
-const DEMONYM_COUNTRY = new Map<string, string>();
-for (const c of countries)
-  if (c.demonyms?.eng)
-    for (const d of [c.demonyms.eng.m, c.demonyms.eng.f])
-      if (!DEMONYM_COUNTRY.has(d.toLowerCase())) DEMONYM_COUNTRY.set(d.toLowerCase(), c.cca2);
-for (const [d, cc] of [
-  ['american', 'US'],
-  ['british', 'GB'],
-  ['soviet', 'SU'],
-  ['russian', 'RU'],
-  ['chinese', 'CN'],
-  ['iranian', 'IR'],
-  ['afghan', 'AF'],
-  ['saudi', 'SA'],
-  ['emirati', 'AE'],
-  ['dutch', 'NL'],
-  ['turkish', 'TR'],
-  ['south korean', 'KR'],
-  ['north korean', 'KP'],
-  ['palestinian', 'PS'],
-  ['congolese', 'CD'],
-  ['yugoslav', 'YU'],
-] as const)
-  DEMONYM_COUNTRY.set(d, cc);
+const DEMONYM_COUNTRY = memo(() => {
+  const codes = new Map<string, string>();
+  for (const c of worldCountries())
+    if (c.demonyms?.eng)
+      for (const d of [c.demonyms.eng.m, c.demonyms.eng.f])
+        if (!codes.has(d.toLowerCase())) codes.set(d.toLowerCase(), c.cca2);
+  for (const [d, cc] of [
+    ['american', 'US'],
+    ['british', 'GB'],
+    ['soviet', 'SU'],
+    ['russian', 'RU'],
+    ['chinese', 'CN'],
+    ['iranian', 'IR'],
+    ['afghan', 'AF'],
+    ['saudi', 'SA'],
+    ['emirati', 'AE'],
+    ['dutch', 'NL'],
+    ['turkish', 'TR'],
+    ['south korean', 'KR'],
+    ['north korean', 'KP'],
+    ['palestinian', 'PS'],
+    ['congolese', 'CD'],
+    ['yugoslav', 'YU'],
+  ] as const)
+    codes.set(d, cc);
+  return codes;
+});
 
 /** What a mention is: an entity of this type and canonical name, or `null` for no entity. */
 export type Canonical = { type: EntityType; name: string } | null;
@@ -497,6 +500,7 @@ const CACHE_LIMIT = 200_000;
 const CANONICAL_CACHE = new Map<string, Canonical | undefined>();
 
 function readCanonical(type: EntityType, text: string, countries: readonly string[]): Canonical | undefined {
+  const { COUNTRY_CODE, DEMONYMS, ORG_NAMES } = gazetteer();
   const t = text.replace(/\s+/g, ' ').trim();
   // Redactions ("XXXXXXXXXXXX") are placeholders, never names.
   if (/^(?:x{4,}\b\s*)+$/i.test(t) || /\bX{5,}\b/i.test(t)) return null;
@@ -547,7 +551,7 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
       .replace(/['’]s$/, '');
     if (lastLower === 'administration' && US_PRESIDENTS.has(head.split(' ').pop()!))
       return { type: 'ORGANIZATION', name: 'United States Government' };
-    const cc = DEMONYM_COUNTRY.get(head) ?? COUNTRY_CODE.get(head);
+    const cc = DEMONYM_COUNTRY().get(head) ?? COUNTRY_CODE.get(head);
     if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) };
     if (
       /^[A-Z]/.test(words[0]) &&
@@ -579,7 +583,7 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
               .replace(/\b[a-z]/g, (c) => c.toUpperCase())
               .replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase())
           : g;
-      return { type: 'ORGANIZATION', name: `${name} (${COUNTRY_NAME.get(countries[0]) ?? countries[0]})` };
+      return { type: 'ORGANIZATION', name: `${name} (${COUNTRY_NAME().get(countries[0]) ?? countries[0]})` };
     }
   }
   // a people or nationality is no person ("Kyrgyz", "Kazakh")
@@ -635,5 +639,5 @@ const GENERIC_INSTITUTIONS = new Set([
 export function governmentName(cc: string): string {
   if (cc === 'US') return 'United States Government';
   if (cc === 'GB') return 'Government of the United Kingdom';
-  return `Government of ${COUNTRY_NAME.get(cc) ?? cc}`;
+  return `Government of ${COUNTRY_NAME().get(cc) ?? cc}`;
 }

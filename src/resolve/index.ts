@@ -1,23 +1,13 @@
 // Entity resolution: mentions of many cables → entities with stable ids, names and aliases.
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
-import {
-  ANY_FIRST_NAMES,
-  COUNTRY_CODE,
-  ENGLISH,
-  FIRST_NAMES,
-  GOV_ACRONYMS,
-  PLACES,
-  TITLES,
-} from '../lexicon/gazetteer';
 import { isSpace } from '../common/characters';
 import { IntList } from '../common/int-list';
+import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
-import { canonicalOf, COUNTRY_NAME, SUBJECT_VERBS } from './canonical';
+import { canonicalOf, countryName, SUBJECT_VERBS } from './canonical';
 import { SurnameIndex } from './surnames';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const countries = require('world-countries') as Array<{ name: { common: string }; cca2: string; capital?: string[] }>;
 
 export interface Entity {
   id: string;
@@ -43,8 +33,12 @@ export interface ResolveOptions {
   countryOf?: (cable: Cable) => string[];
 }
 
-const CAPITAL_TO_CC = new Map<string, string>();
-for (const c of countries) for (const cap of c.capital ?? []) CAPITAL_TO_CC.set(cap.toUpperCase(), c.cca2);
+/** Capital city (upper case) → ISO alpha-2, for the origin post of a cable. */
+const CAPITAL_TO_CC = memo(() => {
+  const codes = new Map<string, string>();
+  for (const c of worldCountries()) for (const cap of c.capital ?? []) codes.set(cap.toUpperCase(), c.cca2);
+  return codes;
+});
 
 /** Folds case, diacritics and punctuation: `KOUCHNER` = `Kouchner`, `Hervé` = `Herve`. */
 export function normalizeName(s: string): string {
@@ -92,6 +86,7 @@ function normalizeAscii(s: string): string {
 }
 /** Strips leading title words ("FM Kouchner" → "Kouchner"). */
 export function stripTitles(s: string): string {
+  const { TITLES } = gazetteer();
   const words = s.split(/\s+/);
   let i = 0;
   while (i < words.length - 1 && TITLES.has(words[i].toLowerCase())) i++;
@@ -134,6 +129,7 @@ const TITLE_ACRONYMS = new Set([
 ]);
 /** Title-like words a person's name is written after: "President-elect Obama", "Acting FM X", "then-Governor". */
 const isTitleWord = (w: string) => {
+  const { TITLES } = gazetteer();
   const l = w.toLowerCase().replace(/[.,:;]+$/, '');
   return (
     TITLES.has(l) ||
@@ -194,11 +190,13 @@ function readPersonName(text: string): string {
 }
 /** A place that is not also a given name ("London"; not "Vladimir", "Stanley"). */
 function isPlaceWord(w: string): boolean {
+  const { PLACES, ANY_FIRST_NAMES, FIRST_NAMES } = gazetteer();
   const l = w.toLowerCase();
   return PLACES.has(l) && !ANY_FIRST_NAMES.has(l) && !FIRST_NAMES.has(l);
 }
 /** A word that leads into a name and is not a given name ("Close", "Reminding", "State"; not "Paddy", "Mark"). */
 function isOrdinaryWord(w: string): boolean {
+  const { ENGLISH, ANY_FIRST_NAMES, FIRST_NAMES } = gazetteer();
   const l = w.toLowerCase();
   return LEADING_NON_NAME.test(l) && ENGLISH.has(l) && !ANY_FIRST_NAMES.has(l) && !FIRST_NAMES.has(l);
 }
@@ -250,19 +248,19 @@ export function cableCountries(cable: Cable): string[] {
   const out = new Set<string>();
   const origin = (cable.origin ?? cable.routing?.from?.name ?? '').toUpperCase();
   for (const w of origin.split(/\s+/)) {
-    const cc = CAPITAL_TO_CC.get(w);
+    const cc = CAPITAL_TO_CC().get(w);
     if (cc) out.add(cc);
   }
   if (!out.size) {
     const m = /^\d{2}([A-Z]+)\d+/.exec(cable.id);
-    const cc = m && CAPITAL_TO_CC.get(m[1]);
+    const cc = m && CAPITAL_TO_CC().get(m[1]);
     if (cc) out.add(cc);
   }
   for (const t of cable.tags ?? []) if (t.kind === 'country' && t.code.length === 2 && t.code !== 'US') out.add(t.code);
   return [...out];
 }
 
-const GOVERNMENTS = new Map(Object.entries(GOV_ACRONYMS));
+const GOVERNMENTS = memo(() => new Map(Object.entries(gazetteer().GOV_ACRONYMS)));
 const MINISTRIES = new Map([
   ['MFA', 'Ministry of Foreign Affairs'],
   ['MOD', 'Ministry of Defense'],
@@ -274,17 +272,17 @@ const MINISTRIES = new Map([
 function acronymName(surface: string, ctry: string[]): string | undefined {
   const u = surface.toUpperCase().replace(/\./g, '');
   const home = ctry[0];
-  const gov = GOVERNMENTS.get(u);
+  const gov = GOVERNMENTS().get(u);
   if (gov) {
     const cc = gov.find((c) => ctry.includes(c)) ?? gov[0];
     return u === 'USG'
       ? 'United States Government'
       : u === 'HMG'
         ? 'Government of the United Kingdom'
-        : `Government of ${COUNTRY_NAME.get(cc) ?? cc}`;
+        : `Government of ${countryName(cc) ?? cc}`;
   }
   if (!home) return undefined;
-  const cn = COUNTRY_NAME.get(home) ?? home;
+  const cn = countryName(home) ?? home;
   const ministry = MINISTRIES.get(u);
   if (ministry) return `${ministry} (${cn})`;
   if (
@@ -413,8 +411,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (m.type !== 'PERSON') {
       const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
       if (acr) return add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
-      const cc = m.type === 'PLACE' ? COUNTRY_CODE.get(m.text.toLowerCase()) : undefined;
-      const cn = cc === undefined ? undefined : COUNTRY_NAME.get(cc);
+      const cc = m.type === 'PLACE' ? gazetteer().COUNTRY_CODE.get(m.text.toLowerCase()) : undefined;
+      const cn = cc === undefined ? undefined : countryName(cc);
       if (cn) return add(m.type, normalizeName(cn), cn, m.text);
       // A short all-capitals organization is an acronym (NATO, UNSC, IRGC), not a shouted name.
       const acronym = m.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text);
@@ -545,6 +543,7 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
  * "Evo Morales"; not "Obama" of a stray "Obama Factor").
  */
 function holdsName(words: readonly string[], w: string): boolean {
+  const { ENGLISH, FIRST_NAMES, ANY_FIRST_NAMES } = gazetteer();
   const at = words.indexOf(w);
   if (at < 0 || at === words.length - 1) return false;
   if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]);
@@ -557,6 +556,7 @@ function holdsName(words: readonly string[], w: string): boolean {
  * otherwise read it as a surname on its own and could join another full name than the cable's.
  */
 function joinSurnamesReadAsPlaces(locals: Map<string, Local>): void {
+  const { PLACES, COUNTRY_CODE } = gazetteer();
   let people: Map<string, Local> | undefined;
   for (const [k, l] of locals) {
     if (l.type !== 'PLACE' || l.key.includes(' ') || PLACES.has(l.key) || COUNTRY_CODE.has(l.key)) continue;
@@ -673,6 +673,7 @@ export function resolveCorpus(
   options: ResolveOptions = {},
 ): CorpusResolution {
   const countryOf = options.countryOf ?? cableCountries;
+  const { PLACES, COUNTRY_CODE } = gazetteer();
   const text = new Interner();
   const countryLists = new Interner();
   const ids: string[] = [];

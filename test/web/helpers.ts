@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
 
 /** Debian's chromium (CI installs it); CHROMIUM_PATH overrides. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,6 +45,52 @@ export async function openViewer(browser: Browser, url: string): Promise<Viewer>
   await page.goto(url);
   await page.waitForFunction(() => window.cablegraph?.ready === true, null, { timeout: STATE_TIMEOUT });
   return { page, errors };
+}
+
+/** A viewer opened for one test, with the address of the server it talks to. */
+export interface OpenedViewer extends Viewer {
+  url: string;
+}
+
+/**
+ * The set-up every viewer test file shares, for the `describe` it is called in: chromium and the
+ * real server over `kind` (on the seed graph, or `options.graph`) started once, and for each test
+ * a freshly opened viewer, handed to `onOpen` before the test runs; after it the page must have
+ * logged no error, and is closed. Returns the `it` to write those tests with: they pass without
+ * running when chromium or the store is missing (outside CI).
+ */
+export function viewerSuite(
+  kind: StoreKind,
+  onOpen: (viewer: OpenedViewer) => void,
+  options: { graph?: () => Promise<string> } = {},
+): (name: string, fn: () => Promise<void>, timeout?: number) => void {
+  let browser: Browser | undefined;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let viewer: OpenedViewer | undefined;
+  beforeAll(async () => {
+    if (!(await storeAvailable(kind))) return;
+    browser = await launchBrowser();
+    if (!browser) return;
+    server = await startTestServer(kind, options.graph ? await options.graph() : undefined);
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    if (!browser || !server) return;
+    viewer = { ...(await openViewer(browser, server.url)), url: server.url };
+    onOpen(viewer);
+  }, TEST_TIMEOUT);
+  afterEach(async () => {
+    if (!viewer) return;
+    const { page, errors } = viewer;
+    viewer = undefined;
+    await page.close();
+    // No uncaught exception and no console error in any test.
+    expect(errors).toEqual([]);
+  });
+  return (name, fn, timeout = TEST_TIMEOUT) => test(name, async () => (browser && server ? fn() : undefined), timeout);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

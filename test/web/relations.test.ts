@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { STORE_KINDS, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
-import { launchBrowser, openViewer, pickSuggestion, screenshot, TEST_TIMEOUT, type Viewer } from './helpers';
+import type { Page } from 'playwright-core';
+import { STORE_KINDS, type StoreKind } from '../server/helpers';
+import { pickSuggestion, screenshot, viewerSuite } from './helpers';
 
 /**
  * Roles and meetings in the viewer's entity panel, in chromium, over both stores (seeds):
@@ -8,33 +8,8 @@ import { launchBrowser, openViewer, pickSuggestion, screenshot, TEST_TIMEOUT, ty
  * the same role, and the filter.
  */
 describe.each(STORE_KINDS)('roles and meetings in the viewer over the %s store (seeds)', (kind: StoreKind) => {
-  let browser: Browser | undefined;
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let viewer: Viewer;
   let page: Page;
-
-  beforeAll(async () => {
-    if (!(await storeAvailable(kind))) return;
-    browser = await launchBrowser();
-    if (!browser) return;
-    server = await startTestServer(kind);
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    if (!browser || !server) return;
-    viewer = await openViewer(browser, server.url);
-    page = viewer.page;
-  }, TEST_TIMEOUT);
-  afterEach(async () => {
-    if (!browser || !server) return;
-    expect(viewer.errors).toEqual([]);
-    await page.close();
-  });
-  const it = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => (browser && server ? fn() : undefined), TEST_TIMEOUT);
+  const it = viewerSuite(kind, (opened) => (page = opened.page));
 
   it("Kouchner's panel: Foreign Minister of France as a role, its passage and cable on click; France's panel has the same role", async () => {
     await pickSuggestion(page, 'search-input', 'Kouchner', 'Kouchner');

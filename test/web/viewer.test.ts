@@ -1,29 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  CORPUS,
-  SEEDS,
-  STORE_KINDS,
-  builtGraph,
-  startTestServer,
-  type StoreKind,
-  storeAvailable,
-} from '../server/helpers';
+import type { Page } from 'playwright-core';
+import { CORPUS, SEEDS, STORE_KINDS, builtGraph, type StoreKind } from '../server/helpers';
 import {
   cameraSettled,
   clickEdge,
   clickNode,
   countsChangedFrom,
   graphCounts,
-  launchBrowser,
   nodeByLabel,
   nodePosition,
-  openViewer,
+  type OpenedViewer,
   pickSuggestion,
   screenshot,
-  TEST_TIMEOUT,
-  type Viewer,
+  viewerSuite,
 } from './helpers';
 
 /**
@@ -32,34 +22,12 @@ import {
  * exports, errors. Screenshots of each named scenario go to .ci-artifacts/screenshots.
  */
 describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreKind) => {
-  let browser: Browser | undefined;
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let viewer: Viewer;
+  let viewer: OpenedViewer;
   let page: Page;
-
-  beforeAll(async () => {
-    if (!(await storeAvailable(kind))) return;
-    browser = await launchBrowser();
-    if (!browser) return;
-    server = await startTestServer(kind);
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const it = viewerSuite(kind, (opened) => {
+    viewer = opened;
+    page = opened.page;
   });
-  beforeEach(async () => {
-    if (!browser || !server) return;
-    viewer = await openViewer(browser, server.url);
-    page = viewer.page;
-  });
-  afterEach(async () => {
-    if (!viewer) return;
-    // No uncaught exception and no console error in any scenario.
-    expect(viewer.errors).toEqual([]);
-    await page.close();
-  });
-  const it = (name: string, fn: () => Promise<void>, timeout = TEST_TIMEOUT) =>
-    test(name, async () => (browser && server ? fn() : undefined), timeout);
 
   it('lands on the overview: entities by PageRank, legend, stats', async () => {
     const counts = await graphCounts(page);
@@ -193,7 +161,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     // The overlay closes after the panel underneath shows: wait for it rather than look once.
     await page.getByTestId('cable-overlay').waitFor({ state: 'hidden' });
 
-    await page.goto(`${server!.url}/#/cable/07PARIS3534`);
+    await page.goto(`${viewer.url}/#/cable/07PARIS3534`);
     await page.locator('[data-testid="panel-cable"][data-cable-id="07PARIS3534"]').waitFor();
     // A mention opens its entity.
     await page.locator('mark.mention', { hasText: 'Jalal Talabani' }).first().click();
@@ -281,7 +249,7 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
   });
 
   it('?q= opens the search with its suggestions', async () => {
-    await page.goto(`${server!.url}/?q=Talab`);
+    await page.goto(`${viewer.url}/?q=Talab`);
     await page.waitForFunction(() => window.cablegraph?.ready === true);
     await page.getByTestId('search-input-suggestion').filter({ hasText: 'Jalal Talabani' }).waitFor();
     expect(await page.getByTestId('search-input').inputValue()).toBe('Talab');
@@ -314,13 +282,13 @@ describe.each(STORE_KINDS)('the viewer over the %s store (seeds)', (kind: StoreK
     await hit.getByTestId('cable-link').click();
     await page.locator('[data-testid="panel-cable"][data-cable-id="07PARIS3534"]').waitFor();
     // Nothing to find: a reason, not a failure.
-    await page.goto(`${server!.url}/#/text/zzzzqqqq`);
+    await page.goto(`${viewer.url}/#/text/zzzzqqqq`);
     await page.getByTestId('text-search-panel').waitFor();
     expect(await page.getByTestId('text-search-total').getAttribute('data-total')).toBe('0');
   });
 
   it('shows API errors to the user', async () => {
-    await page.goto(`${server!.url}/#/entity/no-such-entity`);
+    await page.goto(`${viewer.url}/#/entity/no-such-entity`);
     const toast = page.getByTestId('toast-error').first();
     await toast.waitFor();
     expect(await toast.textContent()).toContain('no entity no-such-entity');
@@ -342,95 +310,74 @@ const DATED = [
 ].map((c) => path.join(CORPUS, 'cable', `${c}.html`));
 
 describe.each(STORE_KINDS)('the viewer over the %s store (six dated cables)', (kind: StoreKind) => {
-  let browser: Browser | undefined;
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let viewer: Viewer | undefined;
+  let page: Page;
+  const it = viewerSuite(kind, (opened) => (page = opened.page), { graph: () => builtGraph([SEEDS, ...DATED]) });
 
-  beforeAll(async () => {
-    if (!(await storeAvailable(kind))) return;
-    browser = await launchBrowser();
-    if (!browser) return;
-    server = await startTestServer(kind, await builtGraph([SEEDS, ...DATED]));
-  }, 600_000);
-  afterAll(async () => {
-    await viewer?.page.close();
-    await browser?.close();
-    await server?.close();
+  it('the date range: slider and inputs narrow the graph to the cables of those years', async () => {
+    const all = await graphCounts(page);
+    expect(all.nodes).toBeGreaterThan(50);
+    const rankingBefore = await page.getByTestId('top-entities').locator('li button').allTextContents();
+    expect(await page.getByTestId('view-summary').textContent()).toBe(
+      `In view: ${all.nodes} entities, ${all.edges.toLocaleString('en-US')} links.`,
+    );
+
+    // The "since" handle dragged to 2009 (a range input: input events, then change on release).
+    await page.getByTestId('date-slider-since').evaluate((el: HTMLInputElement) => {
+      el.value = '2009';
+      el.dispatchEvent(new Event('input'));
+      el.dispatchEvent(new Event('change'));
+    });
+    expect(await page.getByTestId('date-since').inputValue()).toBe('2009');
+    const since2009 = await countsChangedFrom(page, all);
+    expect(since2009.nodes).toBeGreaterThan(0);
+    expect(since2009.nodes).toBeLessThan(all.nodes);
+    await screenshot(page, `dates-since-2009-${kind}`);
+    // The summary follows the dates: what is in view, the window, and the ranking of what is shown.
+    await page.waitForFunction(
+      (n) =>
+        document
+          .querySelector('[data-testid="view-summary"]')
+          ?.textContent?.startsWith(`In view: ${n.toLocaleString('en-US')} entities`),
+      since2009.nodes,
+    );
+    expect(await page.getByTestId('view-summary').textContent()).toMatch(/ links dated 2009 – 2010-02-\d\d\.$/);
+    expect(await page.getByTestId('stats-window').textContent()).toMatch(/^Shownlinks dated 2009 – 2010-02-\d\d$/);
+    const ranking = await page.getByTestId('top-entities').locator('li button').allTextContents();
+    const expected = await page.evaluate(() => {
+      const { graph } = window.cablegraph;
+      const weight = new Map<string, number>();
+      graph.forEachEdge((_e, a, s, t) => {
+        weight.set(s, (weight.get(s) ?? 0) + a.weight);
+        weight.set(t, (weight.get(t) ?? 0) + a.weight);
+      });
+      return graph
+        .nodes()
+        .sort(
+          (x, y) =>
+            (weight.get(y) ?? 0) - (weight.get(x) ?? 0) ||
+            graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank') ||
+            (x < y ? -1 : 1),
+        )
+        .slice(0, 15)
+        .map((n) => graph.getNodeAttribute(n, 'label'));
+    });
+    expect(ranking).toEqual(expected);
+    expect(ranking).not.toEqual(rankingBefore);
+
+    // Typed dates: until 2008-06 (and no lower bound).
+    await page.getByTestId('date-clear').click();
+    await countsChangedFrom(page, since2009);
+    await page.getByTestId('date-until').fill('2008-06');
+    await page.getByTestId('date-until').press('Enter');
+    const until2008 = await countsChangedFrom(page, all);
+    expect(until2008.nodes).toBeGreaterThan(0);
+    expect(until2008.nodes).toBeLessThan(all.nodes);
+    expect(until2008).not.toEqual(since2009);
+    expect(await page.getByTestId('date-slider-until').inputValue()).toBe('2008');
+    // Every link shown overlaps the range.
+    const late = await page.evaluate(
+      () => window.cablegraph.graph.filterEdges((_e, a) => (a.firstDate ?? '') > '2008-06-31').length,
+    );
+    expect(late).toBe(0);
   });
-
-  test(
-    'the date range: slider and inputs narrow the graph to the cables of those years',
-    async () => {
-      if (!browser || !server) return;
-      viewer = await openViewer(browser, server.url);
-      const { page } = viewer;
-      const all = await graphCounts(page);
-      expect(all.nodes).toBeGreaterThan(50);
-      const rankingBefore = await page.getByTestId('top-entities').locator('li button').allTextContents();
-      expect(await page.getByTestId('view-summary').textContent()).toBe(
-        `In view: ${all.nodes} entities, ${all.edges.toLocaleString('en-US')} links.`,
-      );
-
-      // The "since" handle dragged to 2009 (a range input: input events, then change on release).
-      await page.getByTestId('date-slider-since').evaluate((el: HTMLInputElement) => {
-        el.value = '2009';
-        el.dispatchEvent(new Event('input'));
-        el.dispatchEvent(new Event('change'));
-      });
-      expect(await page.getByTestId('date-since').inputValue()).toBe('2009');
-      const since2009 = await countsChangedFrom(page, all);
-      expect(since2009.nodes).toBeGreaterThan(0);
-      expect(since2009.nodes).toBeLessThan(all.nodes);
-      await screenshot(page, `dates-since-2009-${kind}`);
-      // The summary follows the dates: what is in view, the window, and the ranking of what is shown.
-      await page.waitForFunction(
-        (n) =>
-          document
-            .querySelector('[data-testid="view-summary"]')
-            ?.textContent?.startsWith(`In view: ${n.toLocaleString('en-US')} entities`),
-        since2009.nodes,
-      );
-      expect(await page.getByTestId('view-summary').textContent()).toMatch(/ links dated 2009 – 2010-02-\d\d\.$/);
-      expect(await page.getByTestId('stats-window').textContent()).toMatch(/^Shownlinks dated 2009 – 2010-02-\d\d$/);
-      const ranking = await page.getByTestId('top-entities').locator('li button').allTextContents();
-      const expected = await page.evaluate(() => {
-        const { graph } = window.cablegraph;
-        const weight = new Map<string, number>();
-        graph.forEachEdge((_e, a, s, t) => {
-          weight.set(s, (weight.get(s) ?? 0) + a.weight);
-          weight.set(t, (weight.get(t) ?? 0) + a.weight);
-        });
-        return graph
-          .nodes()
-          .sort(
-            (x, y) =>
-              (weight.get(y) ?? 0) - (weight.get(x) ?? 0) ||
-              graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank') ||
-              (x < y ? -1 : 1),
-          )
-          .slice(0, 15)
-          .map((n) => graph.getNodeAttribute(n, 'label'));
-      });
-      expect(ranking).toEqual(expected);
-      expect(ranking).not.toEqual(rankingBefore);
-
-      // Typed dates: until 2008-06 (and no lower bound).
-      await page.getByTestId('date-clear').click();
-      await countsChangedFrom(page, since2009);
-      await page.getByTestId('date-until').fill('2008-06');
-      await page.getByTestId('date-until').press('Enter');
-      const until2008 = await countsChangedFrom(page, all);
-      expect(until2008.nodes).toBeGreaterThan(0);
-      expect(until2008.nodes).toBeLessThan(all.nodes);
-      expect(until2008).not.toEqual(since2009);
-      expect(await page.getByTestId('date-slider-until').inputValue()).toBe('2008');
-      // Every link shown overlaps the range.
-      const late = await page.evaluate(
-        () => window.cablegraph.graph.filterEdges((_e, a) => (a.firstDate ?? '') > '2008-06-31').length,
-      );
-      expect(late).toBe(0);
-      expect(viewer.errors).toEqual([]);
-    },
-    TEST_TIMEOUT,
-  );
 });

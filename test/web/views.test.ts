@@ -1,16 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { STORE_KINDS, startTestServer, type StoreKind, storeAvailable } from '../server/helpers';
+import type { Page } from 'playwright-core';
+import { STORE_KINDS, type StoreKind } from '../server/helpers';
 import {
   cameraSettled,
   countsChangedFrom,
   graphCounts,
-  launchBrowser,
   nodeByLabel,
-  openViewer,
   pickSuggestion,
   screenshot,
-  TEST_TIMEOUT,
-  type Viewer,
+  viewerSuite,
 } from './helpers';
 
 /**
@@ -19,33 +16,8 @@ import {
  * evidence downloads and bookmarks.
  */
 describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds)', (kind: StoreKind) => {
-  let browser: Browser | undefined;
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let viewer: Viewer;
   let page: Page;
-
-  beforeAll(async () => {
-    if (!(await storeAvailable(kind))) return;
-    browser = await launchBrowser();
-    if (!browser) return;
-    server = await startTestServer(kind);
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    if (!browser || !server) return;
-    viewer = await openViewer(browser, server.url);
-    page = viewer.page;
-  }, TEST_TIMEOUT);
-  afterEach(async () => {
-    if (!browser || !server) return;
-    expect(viewer.errors).toEqual([]);
-    await page.close();
-  });
-  const it = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => (browser && server ? fn() : undefined), TEST_TIMEOUT);
+  const it = viewerSuite(kind, (opened) => (page = opened.page));
 
   it('the legend follows the colouring: types, then the communities in view with their colours', async () => {
     const legend = page.getByTestId('legend');
