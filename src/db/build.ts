@@ -6,12 +6,12 @@ import { CablegraphError } from '../common/diagnostics';
 import { traceMemory } from '../common/trace-memory';
 import { compileGraph, type CableVisit, type CurateEntities } from '../graph/build';
 import { EvidenceLog } from '../graph/evidence-log';
-import { metricsOf } from '../graph/metrics';
+import { metricsAside } from '../graph/metrics';
 import type { SortedRecords } from '../graph/record-store';
 import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
 import { searchTokens } from '../server/search';
-import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
+import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION, indexEdgeTables } from './open';
 import { GraphDbWriter } from './write';
 import { isEntityKind } from '../model';
 import { RelationRowsWriter } from './write-relations';
@@ -35,7 +35,7 @@ export interface BuildDbSummary {
   edges: number;
   byKind: Map<string, number>;
   byType: Map<string, number>;
-  /** Seconds resolving, building and computing metrics (rows written meanwhile); then writing nodes, indexes and full-text indexes. */
+  /** Seconds resolving and building the graph (per-cable rows written meanwhile); then the metrics (the layout on a worker thread, beside the co-mentions and the per-cable tables' indexes), the nodes and the rest of the indexes. */
   graphSeconds: number;
   writeSeconds: number;
 }
@@ -163,9 +163,33 @@ export async function buildGraphDb(
       curate,
     );
     traceMemory('graph compiled, per-cable rows written');
-    const metrics = metricsOf(compiled.metricsInput, options);
+    // Degrees, communities and PageRank now; the layout on a worker thread while this one writes
+    // the co-mentions and indexes the per-cable tables (none of which needs the metrics).
     const writeStarted = Date.now();
+    const metricsReady = metricsAside(compiled.metricsInput, options);
+    metricsReady.catch(() => undefined); // a failure surfaces where it is awaited
     const { nodes } = compiled;
+    // Cited cables now, their metrics with the others' below: every cables row is in before the
+    // cables' full-text index is made.
+    for (let i = 0; i < nodes.length; i += 1) {
+      const a = nodes.attributes[i];
+      if (a.kind === 'Cable' && !a.inCorpus) writer.citedCable(i, nodes.keys[i]);
+    }
+    for (const row of compiled.coMentions.pairRows()) {
+      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
+      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
+      writer.coMention(row.a, row.b, row.cableCount, row.paragraphCount, first, last);
+      for (const e of row.evidence)
+        writer.evidence(row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
+    }
+    writer.commit();
+    traceMemory('co-mentions written');
+    // Index builds sort with helper threads.
+    db.pragma(`threads = ${SORT_THREADS}`);
+    indexEdgeTables(db);
+    traceMemory('per-cable tables indexed');
+
+    const metrics = await metricsReady;
     const byKind = new Map<string, number>();
     const words: Array<[string, number]> = [];
     const communities = new Set<number>();
@@ -192,13 +216,13 @@ export async function buildGraphDb(
           }
         }
       } else if (kind === 'Cable') {
+        writer.cableMetrics(i, m);
         if (a.inCorpus) {
-          writer.cableMetrics(i, m);
           cables += 1;
           const date = a.date;
           if (date && (!firstDate || date < firstDate)) firstDate = date;
           if (date && (!lastDate || date > lastDate)) lastDate = date;
-        } else writer.citedCable(i, key, m);
+        }
       } else if (kind === 'Post') writer.post(i, key, a, m);
       else if (kind === 'Tag') writer.tag(i, key, a, m);
       else throw new Error(`no table for nodes of kind ${String(kind)}`);
@@ -208,15 +232,6 @@ export async function buildGraphDb(
     words.length = 0;
     writer.commit();
     traceMemory('nodes written');
-
-    for (const row of compiled.coMentions.pairRows()) {
-      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
-      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
-      writer.coMention(row.a, row.b, row.cableCount, row.paragraphCount, first, last);
-      for (const e of row.evidence)
-        writer.evidence(row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
-    }
-    traceMemory('co-mentions written');
 
     const byType = compiled.edgeTypes;
     // the relation edges (aggregated from the rows just written) count among the graph's edges
@@ -252,12 +267,10 @@ export async function buildGraphDb(
     });
     for (const d of options.curation ?? []) writer.decision(d.seq, d);
     writer.close();
-    // Index builds sort with helper threads; ANALYZE samples each index (statistics for the planner
-    // from the first rows of each: full statistics scanned every index again, ~15 % of the build's
-    // index stage at 10,000 cables).
-    db.pragma(`threads = ${SORT_THREADS}`);
+    // ANALYZE samples each index (statistics for the planner from the first rows of each: full
+    // statistics scanned every index again, ~15 % of the build's index stage at 10,000 cables).
     db.pragma(`analysis_limit = ${ANALYSIS_ROWS}`);
-    finishGraphDb(db);
+    finishGraphDb(db, true);
     db.close();
     closed = true;
     traceMemory('indexes built');
