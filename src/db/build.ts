@@ -11,11 +11,9 @@ import type { SortedRecords } from '../graph/record-store';
 import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
 import { searchTokens } from '../server/search';
-import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION, indexEdgeTables } from './open';
-import { GraphDbWriter } from './write';
+import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
+import { GraphDbWriteThread } from './write-thread';
 import { isEntityKind } from '../model';
-import { RelationRowsWriter } from './write-relations';
-import { relationCounts } from './read-relations';
 import { relationRows } from '../graph/relations';
 
 /** What a build records about itself in the meta table, beside its options. */
@@ -54,10 +52,10 @@ const intList = (values: ArrayLike<number>): string => {
 };
 
 /** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
-function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
+function writeCable(rows: GraphDbWriteThread, visit: CableVisit): void {
   const { node, entityNode } = visit;
-  writer.cable(node, visit.record);
-  for (const m of visit.mentions) writer.mention(node, m, entityNode(m.entity));
+  rows.row('cable', node, visit.record);
+  for (const m of visit.mentions) rows.row('mention', node, m, entityNode(m.entity));
   // Surface counts as resolution counted them for the entity (what curation replays); the text's occurrences when absent.
   const counts = new Map<string, number>();
   for (const m of visit.record.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
@@ -66,7 +64,8 @@ function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
   for (const e of visit.automatic) {
     for (const [j, surface] of e.mentions.entries()) {
       const now = current.get(`${e.type}|${surface}`);
-      writer.assignment(
+      rows.row(
+        'assignment',
         node,
         e.type,
         surface,
@@ -130,11 +129,10 @@ export async function buildGraphDb(
   const scratch = (what: string): string => path.join(directory, `.${path.basename(file)}.${process.pid}.${what}.tmp`);
   const temporary = scratch('db');
   let evidence: EvidenceLog | undefined;
-  const db = createGraphDb(temporary);
+  // SQLite's work runs on its own thread, beside resolution, the per-cable pass and the metrics.
+  const rows = new GraphDbWriteThread(temporary);
   let closed = false;
   try {
-    const writer = new GraphDbWriter(db);
-    const relations = new RelationRowsWriter(db);
     // Every cable's evidence goes to the database; the graph's capped lists are made from it on reading.
     const compileOptions: BuildOptions = { ...options, maxEvidence: Number.MAX_SAFE_INTEGER };
     let position = 0;
@@ -148,16 +146,16 @@ export async function buildGraphDb(
           currentCable = cable;
           position = 0;
         }
-        writer.edge(sourceNode, targetNode, attributes, position++);
+        rows.row('edge', sourceNode, targetNode, attributes, position++);
       },
       {
         evidenceLog: () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))),
         resolved: (entities) => {
-          for (const e of entities) writer.resolved(e.id, e.type, e.name);
+          for (const e of entities) rows.row('resolved', e.id, e.type, e.name);
         },
         cable: (visit) => {
-          writeCable(writer, visit);
-          relations.write(relationRows(visit));
+          writeCable(rows, visit);
+          rows.send(['relations', relationRows(visit)]);
         },
       },
       curate,
@@ -173,21 +171,20 @@ export async function buildGraphDb(
     // cables' full-text index is made.
     for (let i = 0; i < nodes.length; i += 1) {
       const a = nodes.attributes[i];
-      if (a.kind === 'Cable' && !a.inCorpus) writer.citedCable(i, nodes.keys[i]);
+      if (a.kind === 'Cable' && !a.inCorpus) rows.row('citedCable', i, nodes.keys[i]);
     }
     for (const row of compiled.coMentions.pairRows()) {
       const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
       const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
-      writer.coMention(row.a, row.b, row.cableCount, row.paragraphCount, first, last);
+      rows.row('coMention', row.a, row.b, row.cableCount, row.paragraphCount, first, last);
       for (const e of row.evidence)
-        writer.evidence(row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
+        rows.row('evidence', row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
     }
-    writer.commit();
-    traceMemory('co-mentions written');
+    rows.row('commit');
     // Index builds sort with helper threads.
-    db.pragma(`threads = ${SORT_THREADS}`);
-    indexEdgeTables(db);
-    traceMemory('per-cable tables indexed');
+    rows.send(['pragma', `threads = ${SORT_THREADS}`]);
+    rows.send(['indexEdges']);
+    traceMemory('co-mentions sent to the writer');
 
     const metrics = await metricsReady;
     const byKind = new Map<string, number>();
@@ -204,7 +201,7 @@ export async function buildGraphDb(
       const kind = a.kind;
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
       if (isEntityKind(kind)) {
-        writer.entity(i, key, a, m);
+        rows.row('entity', i, key, a, m);
         entities += 1;
         communities.add(m.community);
         const seen = new Set<string>();
@@ -216,48 +213,49 @@ export async function buildGraphDb(
           }
         }
       } else if (kind === 'Cable') {
-        writer.cableMetrics(i, m);
+        rows.row('cableMetrics', i, m);
         if (a.inCorpus) {
           cables += 1;
           const date = a.date;
           if (date && (!firstDate || date < firstDate)) firstDate = date;
           if (date && (!lastDate || date > lastDate)) lastDate = date;
         }
-      } else if (kind === 'Post') writer.post(i, key, a, m);
-      else if (kind === 'Tag') writer.tag(i, key, a, m);
+      } else if (kind === 'Post') rows.row('post', i, key, a, m);
+      else if (kind === 'Tag') rows.row('tag', i, key, a, m);
       else throw new Error(`no table for nodes of kind ${String(kind)}`);
     }
     words.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-    for (const [word, entity] of words) writer.word(word, entity);
+    for (const [word, entity] of words) rows.row('word', word, entity);
     words.length = 0;
-    writer.commit();
+    rows.row('commit');
     traceMemory('nodes written');
 
     const byType = compiled.edgeTypes;
     // the relation edges (aggregated from the rows just written) count among the graph's edges
     let edgeCount = compiled.edgeCount;
-    for (const [type, count] of Object.entries(relationCounts(db))) {
+    const relations = (await rows.ask(['relationCounts'])) as Record<string, number>;
+    for (const [type, count] of Object.entries(relations)) {
       if (count > 0) byType.set(type, count);
       edgeCount += count;
     }
-    writer.meta('format', GRAPH_DB_FORMAT);
-    writer.meta('version', GRAPH_DB_VERSION);
-    writer.meta('extractor', provenance.extractor);
-    writer.meta('extractor_options', provenance.extractorOptions ?? {});
-    writer.meta('build_options', { ...options, curation: undefined });
-    writer.meta('curation', options.curation ?? []);
-    writer.meta('curation_hash', provenance.curationHash ?? null);
-    writer.meta('inputs', provenance.inputs);
+    rows.row('meta', 'format', GRAPH_DB_FORMAT);
+    rows.row('meta', 'version', GRAPH_DB_VERSION);
+    rows.row('meta', 'extractor', provenance.extractor);
+    rows.row('meta', 'extractor_options', provenance.extractorOptions ?? {});
+    rows.row('meta', 'build_options', { ...options, curation: undefined });
+    rows.row('meta', 'curation', options.curation ?? []);
+    rows.row('meta', 'curation_hash', provenance.curationHash ?? null);
+    rows.row('meta', 'inputs', provenance.inputs);
     const sorted = (m: Map<string, number>): Record<string, number> =>
       Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
-    writer.meta('counts', {
+    rows.row('meta', 'counts', {
       cables,
       nodes: nodes.length,
       edges: edgeCount,
       byKind: sorted(byKind),
       byType: sorted(byType),
     });
-    writer.meta('stats', {
+    rows.row('meta', 'stats', {
       cables,
       entities,
       coMentions: compiled.coMentions.size,
@@ -265,13 +263,13 @@ export async function buildGraphDb(
       ...(lastDate ? { lastDate } : {}),
       communities: communities.size,
     });
-    for (const d of options.curation ?? []) writer.decision(d.seq, d);
-    writer.close();
+    for (const d of options.curation ?? []) rows.row('decision', d.seq, d);
+    rows.row('close');
     // ANALYZE samples each index (statistics for the planner from the first rows of each: full
     // statistics scanned every index again, ~15 % of the build's index stage at 10,000 cables).
-    db.pragma(`analysis_limit = ${ANALYSIS_ROWS}`);
-    finishGraphDb(db, true);
-    db.close();
+    rows.send(['pragma', `analysis_limit = ${ANALYSIS_ROWS}`]);
+    rows.send(['finish']);
+    await rows.close();
     closed = true;
     traceMemory('indexes built');
     releaseOldFile(file);
@@ -286,7 +284,7 @@ export async function buildGraphDb(
       writeSeconds: (Date.now() - writeStarted) / 1000,
     };
   } catch (error) {
-    if (!closed) db.close();
+    if (!closed) await rows.abandon();
     fs.rmSync(temporary, { force: true });
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(temporary + suffix, { force: true });
     if (error instanceof CablegraphError) throw error;
