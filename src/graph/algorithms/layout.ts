@@ -78,6 +78,9 @@ export function forceAtlas2Layout(view: WeightedView, x: Float64Array, y: Float6
   readPositions(job.nodes, x, y);
 }
 
+/** Old-generation heap of the layout worker, in MB. */
+const LAYOUT_HEAP_MB = 1536;
+
 /** The worker script: beside this module when built, else the built one (tests run the sources); none → inline. */
 function layoutWorkerScript(): string | undefined {
   const beside = path.join(__dirname, 'layout-worker.js');
@@ -98,7 +101,10 @@ export async function runLayoutJobAside(job: LayoutJob): Promise<Float32Array> {
     runLayoutJob(job);
     return job.nodes;
   }
-  const worker = new Worker(script);
+  // The library's Barnes-Hut step makes its region tree as a plain array every iteration (a few
+  // hundred MB live at full-corpus scale): a bounded heap makes V8 collect the old trees early
+  // instead of growing to ~2 GiB (the peak of a full-corpus build when it ran on the main thread).
+  const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: LAYOUT_HEAP_MB } });
   try {
     return await new Promise<Float32Array>((resolve, reject) => {
       worker.once('message', (reply: { nodes?: Float32Array; error?: string }) =>
