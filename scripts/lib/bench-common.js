@@ -141,7 +141,7 @@ const buildGraph = (input, out, options = {}) =>
 /** The build's summary line: nodes, edges and seconds per stage. */
 function parseBuildSummary(stderr) {
   const m =
-    /cablegraph build: (\d+) cables .*?: (\d+) nodes .*?, (\d+) edges .*? in ([\d.]+) s \(read\+parse\+extract ([\d.]+) s, resolve\+graph\+metrics ([\d.]+) s, write ([\d.]+) s\)/.exec(
+    /cablegraph build: (\d+) cables .*?: (\d+) nodes .*?, (\d+) edges .*? in ([\d.]+) s \(read\+parse\+extract ([\d.]+) s, resolve\+graph(?:\+metrics)? ([\d.]+) s, (?:metrics\+)?write ([\d.]+) s\)/.exec(
       stderr,
     );
   if (!m) return undefined;

@@ -66,7 +66,7 @@ export async function buildWithProgress(options: BuildOptions): Promise<number> 
   }
   if (!quiet) {
     const { copies, existing } = result;
-    const stages = `read+parse+extract ${result.readSeconds.toFixed(1)} s, resolve+graph+metrics ${result.graphSeconds.toFixed(1)} s, write ${result.writeSeconds.toFixed(1)} s`;
+    const stages = `read+parse+extract ${result.readSeconds.toFixed(1)} s, resolve+graph ${result.graphSeconds.toFixed(1)} s, metrics+write ${result.writeSeconds.toFixed(1)} s`;
     const list = (m: Map<string, number>): string =>
       [...m]
         .sort(([a], [b]) => a.localeCompare(b))

@@ -6,16 +6,14 @@ import { CablegraphError } from '../common/diagnostics';
 import { traceMemory } from '../common/trace-memory';
 import { compileGraph, type CableVisit, type CurateEntities } from '../graph/build';
 import { EvidenceLog } from '../graph/evidence-log';
-import { metricsOf } from '../graph/metrics';
+import { metricsAside } from '../graph/metrics';
 import type { SortedRecords } from '../graph/record-store';
 import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
 import { searchTokens } from '../server/search';
-import { createGraphDb, finishGraphDb, GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
-import { GraphDbWriter } from './write';
+import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
+import { GraphDbWriteThread } from './write-thread';
 import { isEntityKind } from '../model';
-import { RelationRowsWriter } from './write-relations';
-import { relationCounts } from './read-relations';
 import { relationRows } from '../graph/relations';
 
 /** What a build records about itself in the meta table, beside its options. */
@@ -35,7 +33,7 @@ export interface BuildDbSummary {
   edges: number;
   byKind: Map<string, number>;
   byType: Map<string, number>;
-  /** Seconds resolving, building and computing metrics (rows written meanwhile); then writing nodes, indexes and full-text indexes. */
+  /** Seconds resolving and building the graph (per-cable rows written meanwhile); then the metrics (the layout on a worker thread, beside the co-mentions and the per-cable tables' indexes), the nodes and the rest of the indexes. */
   graphSeconds: number;
   writeSeconds: number;
 }
@@ -54,10 +52,10 @@ const intList = (values: ArrayLike<number>): string => {
 };
 
 /** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
-function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
+function writeCable(rows: GraphDbWriteThread, visit: CableVisit): void {
   const { node, entityNode } = visit;
-  writer.cable(node, visit.record);
-  for (const m of visit.mentions) writer.mention(node, m, entityNode(m.entity));
+  rows.row('cable', node, visit.record);
+  for (const m of visit.mentions) rows.row('mention', node, m, entityNode(m.entity));
   // Surface counts as resolution counted them for the entity (what curation replays); the text's occurrences when absent.
   const counts = new Map<string, number>();
   for (const m of visit.record.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
@@ -66,7 +64,8 @@ function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
   for (const e of visit.automatic) {
     for (const [j, surface] of e.mentions.entries()) {
       const now = current.get(`${e.type}|${surface}`);
-      writer.assignment(
+      rows.row(
+        'assignment',
         node,
         e.type,
         surface,
@@ -130,11 +129,10 @@ export async function buildGraphDb(
   const scratch = (what: string): string => path.join(directory, `.${path.basename(file)}.${process.pid}.${what}.tmp`);
   const temporary = scratch('db');
   let evidence: EvidenceLog | undefined;
-  const db = createGraphDb(temporary);
+  // SQLite's work runs on its own thread, beside resolution, the per-cable pass and the metrics.
+  const rows = new GraphDbWriteThread(temporary);
   let closed = false;
   try {
-    const writer = new GraphDbWriter(db);
-    const relations = new RelationRowsWriter(db);
     // Every cable's evidence goes to the database; the graph's capped lists are made from it on reading.
     const compileOptions: BuildOptions = { ...options, maxEvidence: Number.MAX_SAFE_INTEGER };
     let position = 0;
@@ -148,24 +146,47 @@ export async function buildGraphDb(
           currentCable = cable;
           position = 0;
         }
-        writer.edge(sourceNode, targetNode, attributes, position++);
+        rows.row('edge', sourceNode, targetNode, attributes, position++);
       },
       {
         evidenceLog: () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))),
         resolved: (entities) => {
-          for (const e of entities) writer.resolved(e.id, e.type, e.name);
+          for (const e of entities) rows.row('resolved', e.id, e.type, e.name);
         },
         cable: (visit) => {
-          writeCable(writer, visit);
-          relations.write(relationRows(visit));
+          writeCable(rows, visit);
+          rows.send(['relations', relationRows(visit)]);
         },
       },
       curate,
     );
     traceMemory('graph compiled, per-cable rows written');
-    const metrics = metricsOf(compiled.metricsInput, options);
+    // Degrees, communities and PageRank now; the layout on a worker thread while this one writes
+    // the co-mentions and indexes the per-cable tables (none of which needs the metrics).
     const writeStarted = Date.now();
+    const metricsReady = metricsAside(compiled.metricsInput, options);
+    metricsReady.catch(() => undefined); // a failure surfaces where it is awaited
     const { nodes } = compiled;
+    // Cited cables now, their metrics with the others' below: every cables row is in before the
+    // cables' full-text index is made.
+    for (let i = 0; i < nodes.length; i += 1) {
+      const a = nodes.attributes[i];
+      if (a.kind === 'Cable' && !a.inCorpus) rows.row('citedCable', i, nodes.keys[i]);
+    }
+    for (const row of compiled.coMentions.pairRows()) {
+      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
+      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
+      rows.row('coMention', row.a, row.b, row.cableCount, row.paragraphCount, first, last);
+      for (const e of row.evidence)
+        rows.row('evidence', row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
+    }
+    rows.row('commit');
+    // Index builds sort with helper threads.
+    rows.send(['pragma', `threads = ${SORT_THREADS}`]);
+    rows.send(['indexEdges']);
+    traceMemory('co-mentions sent to the writer');
+
+    const metrics = await metricsReady;
     const byKind = new Map<string, number>();
     const words: Array<[string, number]> = [];
     const communities = new Set<number>();
@@ -180,7 +201,7 @@ export async function buildGraphDb(
       const kind = a.kind;
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
       if (isEntityKind(kind)) {
-        writer.entity(i, key, a, m);
+        rows.row('entity', i, key, a, m);
         entities += 1;
         communities.add(m.community);
         const seen = new Set<string>();
@@ -192,57 +213,49 @@ export async function buildGraphDb(
           }
         }
       } else if (kind === 'Cable') {
+        rows.row('cableMetrics', i, m);
         if (a.inCorpus) {
-          writer.cableMetrics(i, m);
           cables += 1;
           const date = a.date;
           if (date && (!firstDate || date < firstDate)) firstDate = date;
           if (date && (!lastDate || date > lastDate)) lastDate = date;
-        } else writer.citedCable(i, key, m);
-      } else if (kind === 'Post') writer.post(i, key, a, m);
-      else if (kind === 'Tag') writer.tag(i, key, a, m);
+        }
+      } else if (kind === 'Post') rows.row('post', i, key, a, m);
+      else if (kind === 'Tag') rows.row('tag', i, key, a, m);
       else throw new Error(`no table for nodes of kind ${String(kind)}`);
     }
     words.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-    for (const [word, entity] of words) writer.word(word, entity);
+    for (const [word, entity] of words) rows.row('word', word, entity);
     words.length = 0;
-    writer.commit();
+    rows.row('commit');
     traceMemory('nodes written');
-
-    for (const row of compiled.coMentions.pairRows()) {
-      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
-      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
-      writer.coMention(row.a, row.b, row.cableCount, row.paragraphCount, first, last);
-      for (const e of row.evidence)
-        writer.evidence(row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
-    }
-    traceMemory('co-mentions written');
 
     const byType = compiled.edgeTypes;
     // the relation edges (aggregated from the rows just written) count among the graph's edges
     let edgeCount = compiled.edgeCount;
-    for (const [type, count] of Object.entries(relationCounts(db))) {
+    const relations = (await rows.ask(['relationCounts'])) as Record<string, number>;
+    for (const [type, count] of Object.entries(relations)) {
       if (count > 0) byType.set(type, count);
       edgeCount += count;
     }
-    writer.meta('format', GRAPH_DB_FORMAT);
-    writer.meta('version', GRAPH_DB_VERSION);
-    writer.meta('extractor', provenance.extractor);
-    writer.meta('extractor_options', provenance.extractorOptions ?? {});
-    writer.meta('build_options', { ...options, curation: undefined });
-    writer.meta('curation', options.curation ?? []);
-    writer.meta('curation_hash', provenance.curationHash ?? null);
-    writer.meta('inputs', provenance.inputs);
+    rows.row('meta', 'format', GRAPH_DB_FORMAT);
+    rows.row('meta', 'version', GRAPH_DB_VERSION);
+    rows.row('meta', 'extractor', provenance.extractor);
+    rows.row('meta', 'extractor_options', provenance.extractorOptions ?? {});
+    rows.row('meta', 'build_options', { ...options, curation: undefined });
+    rows.row('meta', 'curation', options.curation ?? []);
+    rows.row('meta', 'curation_hash', provenance.curationHash ?? null);
+    rows.row('meta', 'inputs', provenance.inputs);
     const sorted = (m: Map<string, number>): Record<string, number> =>
       Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
-    writer.meta('counts', {
+    rows.row('meta', 'counts', {
       cables,
       nodes: nodes.length,
       edges: edgeCount,
       byKind: sorted(byKind),
       byType: sorted(byType),
     });
-    writer.meta('stats', {
+    rows.row('meta', 'stats', {
       cables,
       entities,
       coMentions: compiled.coMentions.size,
@@ -250,15 +263,13 @@ export async function buildGraphDb(
       ...(lastDate ? { lastDate } : {}),
       communities: communities.size,
     });
-    for (const d of options.curation ?? []) writer.decision(d.seq, d);
-    writer.close();
-    // Index builds sort with helper threads; ANALYZE samples each index (statistics for the planner
-    // from the first rows of each: full statistics scanned every index again, ~15 % of the build's
-    // index stage at 10,000 cables).
-    db.pragma(`threads = ${SORT_THREADS}`);
-    db.pragma(`analysis_limit = ${ANALYSIS_ROWS}`);
-    finishGraphDb(db);
-    db.close();
+    for (const d of options.curation ?? []) rows.row('decision', d.seq, d);
+    rows.row('close');
+    // ANALYZE samples each index (statistics for the planner from the first rows of each: full
+    // statistics scanned every index again, ~15 % of the build's index stage at 10,000 cables).
+    rows.send(['pragma', `analysis_limit = ${ANALYSIS_ROWS}`]);
+    rows.send(['finish']);
+    await rows.close();
     closed = true;
     traceMemory('indexes built');
     releaseOldFile(file);
@@ -273,7 +284,7 @@ export async function buildGraphDb(
       writeSeconds: (Date.now() - writeStarted) / 1000,
     };
   } catch (error) {
-    if (!closed) db.close();
+    if (!closed) await rows.abandon();
     fs.rmSync(temporary, { force: true });
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(temporary + suffix, { force: true });
     if (error instanceof CablegraphError) throw error;

@@ -29,13 +29,25 @@ function schema(): string {
 }
 
 const INDEX_MARKER = '-- @indexes';
+const ENTITY_INDEX_MARKER = '-- @entity-indexes';
 
-/** The schema in two parts: the tables (made before the bulk load) and the indexes, FTS and views (made after). */
-export function schemaParts(): { tables: string; indexes: string } {
+/**
+ * The schema in parts: the tables (made before the bulk load) and the indexes, FTS and views
+ * (made after): `indexes` is all of them, `edgeIndexes` then `entityIndexes` the same in two
+ * steps (those over the per-cable tables and co-mentions, then those over the entities).
+ */
+export function schemaParts(): { tables: string; indexes: string; edgeIndexes: string; entityIndexes: string } {
   const text = schema();
   const at = text.indexOf(INDEX_MARKER);
   if (at < 0) throw new Error(`schema.sql: no "${INDEX_MARKER}" line`);
-  return { tables: text.slice(0, at), indexes: text.slice(at) };
+  const entitiesAt = text.indexOf(ENTITY_INDEX_MARKER, at);
+  if (entitiesAt < 0) throw new Error(`schema.sql: no "${ENTITY_INDEX_MARKER}" line`);
+  return {
+    tables: text.slice(0, at),
+    indexes: text.slice(at),
+    edgeIndexes: text.slice(at, entitiesAt),
+    entityIndexes: text.slice(entitiesAt),
+  };
 }
 
 /** Turns what SQLite says about a file that is not a database (or a damaged one) into a clear error naming it. */
@@ -174,9 +186,18 @@ export function createGraphDb(file: string): GraphDb {
   }
 }
 
-/** Ends a bulk load: indexes, full-text indexes and views, statistics for the planner, then WAL for readers and writers. */
-export function finishGraphDb(db: GraphDb): void {
-  db.exec(schemaParts().indexes);
+/** The indexes, full-text index and views over the per-cable tables and co-mentions (every cables row written): the first step of finishGraphDb. */
+export function indexEdgeTables(db: GraphDb): void {
+  db.exec(schemaParts().edgeIndexes);
+}
+
+/**
+ * Ends a bulk load: indexes, full-text indexes and views (those of indexEdgeTables only when
+ * `edgesIndexed` is false), statistics for the planner, then WAL for readers and writers.
+ */
+export function finishGraphDb(db: GraphDb, edgesIndexed = false): void {
+  const parts = schemaParts();
+  db.exec(edgesIndexed ? parts.entityIndexes : parts.indexes);
   db.exec('ANALYZE');
   db.pragma('locking_mode = NORMAL');
   db.pragma('journal_mode = WAL');

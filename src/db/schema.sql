@@ -320,12 +320,11 @@ CREATE TABLE decisions (
   decision TEXT NOT NULL
 );
 
--- @indexes: built after the bulk load (src/db/write.ts runs what follows once the rows are in).
+-- @indexes: built after the bulk load (src/db/build.ts runs what follows once the rows are in), in
+-- two parts. First those over the per-cable tables and the co-mentions, with the cables' full-text
+-- index (every cables row is in by then; the metrics columns, updated later, are not indexed): a
+-- build makes them while the layout runs on another thread.
 
-CREATE INDEX cables_by_date ON cables (date);
-CREATE INDEX entities_by_pagerank ON entities (pagerank DESC, id);
-CREATE INDEX entities_by_community ON entities (community, pagerank DESC, id);
-CREATE INDEX entities_by_cable_count ON entities (cable_count DESC, id);
 CREATE INDEX mentions_by_cable ON mentions (cable, start);
 CREATE INDEX mentions_by_entity ON mentions (entity, cable);
 CREATE INDEX cable_entities_by_entity ON cable_entities (entity, cable);
@@ -343,6 +342,7 @@ CREATE INDEX co_mentions_by_b ON co_mentions (b, a, weight);
 CREATE INDEX assignments_by_auto ON assignments (auto);
 CREATE INDEX assignments_by_norm ON assignments (norm);
 CREATE INDEX assignments_by_entity ON assignments (entity);
+CREATE INDEX cables_by_date ON cables (date);
 
 -- Relations (issue 17): by person, owner and cable; HOLDS_ROLE and AFFILIATED_WITH as views.
 CREATE INDEX roles_by_person ON roles (person, title, owner_name);
@@ -361,12 +361,9 @@ CREATE VIEW holds_role AS
   SELECT person, title, owner, owner_name, min(date) AS first_date, max(date) AS last_date, count(DISTINCT cable) AS cable_count
   FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner;
 
--- Full-text search (FTS5): entity names and aliases; cable subjects and texts (external content:
--- the text is stored once, in cables; snippet() reads it from there).
-CREATE VIRTUAL TABLE entity_fts USING fts5 (name, aliases, tokenize = 'unicode61 remove_diacritics 2');
+-- Full-text search (FTS5) over cable subjects and texts (external content: the text is stored
+-- once, in cables; snippet() reads it from there).
 CREATE VIRTUAL TABLE cable_fts USING fts5 (subject, text, content = 'cables', content_rowid = 'node', tokenize = 'unicode61 remove_diacritics 2');
-INSERT INTO entity_fts (rowid, name, aliases)
-  SELECT node, name, (SELECT group_concat(alias, char(10)) FROM (SELECT alias FROM aliases WHERE entity = node ORDER BY position)) FROM entities;
 INSERT INTO cable_fts (cable_fts) VALUES ('rebuild');
 
 -- Readable views: the edges with ids instead of node numbers.
@@ -376,3 +373,12 @@ CREATE VIEW co_mentions_by_id AS
 CREATE VIEW co_mention_evidence_by_id AS
   SELECT ea.id AS a_id, ea.name AS a_name, eb.id AS b_id, eb.name AS b_name, cb.id AS cable_id, cb.date, v.paragraphs
   FROM co_mention_evidence v JOIN entities ea ON ea.node = v.a JOIN entities eb ON eb.node = v.b JOIN cables cb ON cb.node = v.cable;
+
+-- @entity-indexes: then those over the entities (written with their metrics, after the layout),
+-- with their full-text index over names and aliases.
+CREATE INDEX entities_by_pagerank ON entities (pagerank DESC, id);
+CREATE INDEX entities_by_community ON entities (community, pagerank DESC, id);
+CREATE INDEX entities_by_cable_count ON entities (cable_count DESC, id);
+CREATE VIRTUAL TABLE entity_fts USING fts5 (name, aliases, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO entity_fts (rowid, name, aliases)
+  SELECT node, name, (SELECT group_concat(alias, char(10)) FROM (SELECT alias FROM aliases WHERE entity = node ORDER BY position)) FROM entities;

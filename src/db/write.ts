@@ -90,7 +90,7 @@ export class GraphDbWriter {
         p(`INSERT INTO cables (node, id, in_corpus, date, created, released, classification, caveats, origin, subject, paragraph_count, versions, signers, classified_by, classified_title, text,
         degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)`),
       citedCable: p(
-        `INSERT INTO cables (node, id, in_corpus, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO cables (node, id, in_corpus, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0)`,
       ),
       cableMetrics: p(
         'UPDATE cables SET degree = ?, weighted_degree = ?, pagerank = ?, community = ?, x = ?, y = ? WHERE node = ?',
@@ -236,8 +236,9 @@ export class GraphDbWriter {
     this.tick();
   }
 
-  citedCable(node: number, id: string, m: NodeMetrics): void {
-    this.insert.citedCable.run(node, id, m.degree, m.weightedDegree, m.pagerank, m.community, m.x, m.y);
+  /** A cable cited but not in the corpus: its row (metrics come later, see cableMetrics). */
+  citedCable(node: number, id: string): void {
+    this.insert.citedCable.run(node, id);
     this.tick();
   }
 

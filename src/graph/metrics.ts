@@ -2,7 +2,7 @@
 import type { NodeMetrics, CableGraph } from '../model';
 import { seededRandom } from '../common/random';
 import { traceMemory } from '../common/trace-memory';
-import { forceAtlas2Layout } from './algorithms/layout';
+import { layoutJob, readPositions, runLayoutJob, runLayoutJobAside, type LayoutJob } from './algorithms/layout';
 import { louvain } from './algorithms/louvain';
 import { DEFAULT_PAGERANK, pagerank } from './algorithms/pagerank';
 import { WeightedView } from './algorithms/weighted-view';
@@ -26,6 +26,38 @@ export function metricsOf(
   input: MetricsInput,
   options: Pick<BuildOptions, 'layoutIterations' | 'seed'>,
 ): (i: number) => NodeMetrics {
+  const { layout, x, y, metrics } = metricsBeforeLayout(input, options);
+  if (layout) {
+    runLayoutJob(layout);
+    readPositions(layout.nodes, x, y);
+    traceMemory('metrics: layout');
+  }
+  return metrics;
+}
+
+/**
+ * metricsOf with the layout (the longest part) on a worker thread: degree, PageRank and the
+ * communities are computed now, and the caller's thread is free while the layout runs. The same
+ * metrics to the bit; read them once the promise settles.
+ */
+export async function metricsAside(
+  input: MetricsInput,
+  options: Pick<BuildOptions, 'layoutIterations' | 'seed'>,
+): Promise<(i: number) => NodeMetrics> {
+  // The view is let go before the layout runs (only the layout's matrices are kept): ~1 GB at full-corpus scale.
+  const { layout, x, y, metrics } = metricsBeforeLayout(input, options);
+  if (layout) {
+    readPositions(await runLayoutJobAside(layout), x, y);
+    traceMemory('metrics: layout');
+  }
+  return metrics;
+}
+
+/** Everything but running the layout: degrees, communities, PageRank, the seeded start positions and the layout's job (none: no layout). */
+function metricsBeforeLayout(
+  input: MetricsInput,
+  options: Pick<BuildOptions, 'layoutIterations' | 'seed'>,
+): { layout: LayoutJob | undefined; x: Float64Array; y: Float64Array; metrics: (i: number) => NodeMetrics } {
   const n = input.keys.length;
   const degree = new Float64Array(n);
   const weighted = new Float64Array(n);
@@ -51,21 +83,25 @@ export function metricsOf(
     x[i] = random() * 1000;
     y[i] = random() * 1000;
   }
-  if (options.layoutIterations > 0 && n > 1) {
-    // A starting layout for the viewer (which refines it in the browser): fewer iterations on big
-    // graphs, where each costs O(nodes log nodes + edges).
-    const iterations = Math.max(10, Math.min(options.layoutIterations, Math.round(3e6 / (n + view.size))));
-    forceAtlas2Layout(view, x, y, iterations);
-    traceMemory('metrics: layout');
-  }
-  return (i) => ({
-    degree: degree[i],
-    weightedDegree: weighted[i],
-    pagerank: Number(rank[i].toPrecision(6)),
-    community: community[i],
-    x: Number(x[i].toFixed(3)),
-    y: Number(y[i].toFixed(3)),
-  });
+  // A starting layout for the viewer (which refines it in the browser): fewer iterations on big
+  // graphs, where each costs O(nodes log nodes + edges).
+  const iterations =
+    options.layoutIterations > 0 && n > 1
+      ? Math.max(10, Math.min(options.layoutIterations, Math.round(3e6 / (n + view.size))))
+      : 0;
+  return {
+    layout: iterations > 0 ? layoutJob(view, x, y, iterations) : undefined,
+    x,
+    y,
+    metrics: (i) => ({
+      degree: degree[i],
+      weightedDegree: weighted[i],
+      pagerank: Number(rank[i].toPrecision(6)),
+      community: community[i],
+      x: Number(x[i].toFixed(3)),
+      y: Number(y[i].toFixed(3)),
+    }),
+  };
 }
 
 /** metricsOf a graphology graph, merged into its node attributes. */
