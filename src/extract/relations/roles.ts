@@ -53,7 +53,26 @@ function titleBefore(
   const from = Math.max(sentenceStart, m.start - 160);
   if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
   // the words before the name, read backwards: only the last MAX_TITLE_WORDS can belong to its title
-  const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 1);
+  const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 2);
+  // a rank or honorific between title and name belongs to the name: "junta leader Captain X", "Secretary General Father X"
+  if (tokens.length > 1 && isRankBeforeName(tokens)) tokens.pop();
+  // "the Guinean Defense Minister, General X": a title set off by a comma before the name
+  let commaBefore = false;
+  const lastToken = tokens[tokens.length - 1];
+  if (lastToken && /[^,],$/.test(lastToken.word)) {
+    commaBefore = true;
+    tokens[tokens.length - 1] = { word: lastToken.word.slice(0, -1), start: lastToken.start };
+    if (tokens.length > 1 && isRankBeforeName(tokens)) return undefined;
+  }
+  // words inside an organization named right before the title are its owner, not part of it ("Council of Europe Secretary General X")
+  let orgBefore: Mention | undefined;
+  for (const o of ctx.organizations) if (o.end <= m.start && o.end > from && o.start >= from) orgBefore = o;
+  // (an "organization" that is itself a title, such as "A/S", is read as one)
+  if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
+  if (orgBefore) {
+    while (tokens.length > 0 && tokens[0].start < orgBefore.end) tokens.shift();
+  }
+  if (tokens.length > MAX_TITLE_WORDS) tokens.splice(0, tokens.length - MAX_TITLE_WORDS);
   if (!tokens.slice(-6).some((w) => isTitleWord(w.word))) return undefined;
   const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
@@ -70,6 +89,24 @@ function titleBefore(
     const phrase = words.map((w) => w.word).join(' ');
     const reading = readTitlePhrase(phrase);
     if (!reading) continue;
+    if (commaBefore && !reading.country && !reading.organization && !/^the\s/i.test(phrase)) continue;
+    // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
+    if (
+      orgBefore &&
+      !reading.country &&
+      !reading.organization &&
+      /^\)?(?:['’]s)?\s+(?:the\s+)?$/.test(text.slice(orgBefore.end, words[0].start))
+    ) {
+      const known = organizationOf(collapse(orgBefore.text));
+      // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary")
+      if (reading.kind === 'us') reading.unit = known?.name ?? collapse(orgBefore.text);
+      else reading.organization = known?.name ?? collapse(orgBefore.text);
+      // "Ministry of External Relations (MRE) Director X": the organization's spelled-out name belongs to the phrase too
+      let start = orgBefore.start;
+      for (const o of ctx.organizations)
+        if (o.end <= start && o.start >= from && /^['’]?\s*\($/.test(text.slice(o.end, start))) start = o.start;
+      return { reading, start, text: `${collapse(orgBefore.text)} ${phrase}`, capitalizedBefore: false };
+    }
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
     const shouting = !/[a-z]/.test(before);
     return {
@@ -79,6 +116,7 @@ function titleBefore(
       capitalizedBefore:
         !shouting &&
         /^[A-Z][A-Za-z]/.test(prev) &&
+        !/[,;:)]$/.test(prev) &&
         !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(
           prev,
         ),
@@ -87,6 +125,32 @@ function titleBefore(
   return undefined;
 }
 
+/** The mention is followed on its line by another capitalized name word: the extractor kept only part of the name. */
+function cutShort(text: string, m: Mention): boolean {
+  const next = /^ ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.'’])/.exec(text.slice(m.end, m.end + 30));
+  return (
+    next !== null &&
+    !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|But|The|In|On|At|Said|Told)$/.test(
+      next[1],
+    )
+  );
+}
+
+/** Ranks and honorifics written between a title and a name. */
+const RANK =
+  /^(?:General|Gen\.|Colonel|Col\.|Lt\.|Lieutenant|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Dr\.?|Prince|Princess|Sheikh|Shaykh|Father|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Sir|Lord|Dame|Professor|Prof\.)$/;
+/** The last word is a rank, not the end of a title ("General X", but "Secretary General X", "Attorney General X"). */
+function isRankBeforeName(tokens: Array<{ word: string }>): boolean {
+  const last = tokens[tokens.length - 1].word;
+  if (!RANK.test(last)) return false;
+  const prev = (tokens[tokens.length - 2]?.word ?? '').toLowerCase().replace(/[-,]$/, '');
+  return !(
+    /^general$/i.test(last) &&
+    /^(?:secretary|director|attorney|solicitor|inspector|auditor|prosecutor|consul|governor|surgeon|postmaster|accountant|comptroller)$/.test(
+      prev,
+    )
+  );
+}
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 /** Up to `count` whitespace-separated words of text[from, to), in text order, with their offsets. */
 function wordsBefore(text: string, from: number, to: number, count: number): Array<{ word: string; start: number }> {
@@ -155,6 +219,9 @@ export function readRoles(ctx: RelationContext): Role[] {
   const people = postPeople(ctx);
   for (const m of ctx.persons) {
     if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
+    if (/^X{4,}$/i.test(m.text)) continue; // a withheld name
+    // a name the extractor cut short ("Juan Manuel| Santos", "Piedad| Cordoba"): its role would go to a wrong person
+    if (cutShort(ctx.cable.text, m)) continue;
     const s = sentenceAt(ctx.sentences, m.start);
     if (!s) continue;
     const found = [] as Array<{
@@ -190,6 +257,15 @@ export function readRoles(ctx: RelationContext): Role[] {
     }
   }
   const signed = classifiedByRole(ctx);
+  // the Classified By line names the officer's title at the post: other spellings of it are the same office
+  if (signed) {
+    const surname = surnameOf(signed.person.text);
+    for (let i = roles.length - 1; i >= 0; i -= 1) {
+      const r = roles[i];
+      if (r.organization === signed.organization && r.title !== signed.title && surnameOf(r.person.text) === surname)
+        roles.splice(i, 1);
+    }
+  }
   if (
     signed &&
     !roles.some((r) => r.title === signed.title && surnameOf(r.person.text) === surnameOf(signed.person.text))
@@ -208,7 +284,42 @@ export function readRoles(ctx: RelationContext): Role[] {
       r.basis = 'explicit';
     }
   }
+  // an acronym the cable spells out ("Bank Negara (BN)") is that organization
+  const acronyms = acronymsOf(ctx);
+  for (const r of roles)
+    if (r.organization && acronyms.has(r.organization)) r.organization = acronyms.get(r.organization);
+  // a short title and a longer one of the same person in one cable are one office ("Chancellor", "Chancellor of the Exchequer")
+  for (const r of roles) {
+    const key = r.person.entityId ?? surnameOf(r.person.text);
+    const longer = roles.find(
+      (o) => o !== r && (o.person.entityId ?? surnameOf(o.person.text)) === key && o.title.startsWith(`${r.title} of `),
+    );
+    if (longer) {
+      r.title = longer.title;
+      r.country ??= longer.country;
+    }
+  }
   return roles;
+}
+
+/** Acronyms the cable defines: "Bank Negara (BN)", "the Ministry of External Relations (MRE)". */
+function acronymsOf(ctx: RelationContext): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /([A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w-]*){0,6})['’]?\s*\(([A-Z][A-Z&-]{1,6})\)/g;
+  for (let m = re.exec(ctx.cable.text); m; m = re.exec(ctx.cable.text)) {
+    const name = collapse(m[1]);
+    const letters = name
+      .split(' ')
+      .filter((w) => /^[A-Z]/.test(w))
+      .map((w) => w[0])
+      .join('');
+    // the acronym's first letter starts the name's last words it stands for
+    if (letters.includes(m[2][0])) {
+      const from = name.split(' ').findIndex((w) => w[0] === m[2][0]);
+      out.set(m[2], name.split(' ').slice(from).join(' '));
+    }
+  }
+  return out;
 }
 
 /** "X of the MFA", "X (MFA)", "X, of the Foreign Ministry": membership without a title. */
