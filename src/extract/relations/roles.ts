@@ -54,6 +54,18 @@ function titleBefore(
   if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
   // the words before the name, read backwards: only the last MAX_TITLE_WORDS can belong to its title
   const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 2);
+  // a page break's header inside the title ("Defense BERLIN 00000978 002 OF 002 Minister Jung") is no part of it
+  for (let i = tokens.length - 5; i >= 0; i -= 1)
+    if (
+      /^[A-Z]{3,}$/.test(tokens[i].word) &&
+      /^\d{5,8}$/.test(tokens[i + 1].word) &&
+      /^\d{3}(?:\.\d)?$/.test(tokens[i + 2].word) &&
+      /^OF$/i.test(tokens[i + 3].word) &&
+      /^\d{3}$/.test(tokens[i + 4].word)
+    ) {
+      tokens.splice(i, 5);
+      break;
+    }
   // a rank or honorific between title and name belongs to the name: "junta leader Captain X", "Secretary General Father X"
   if (tokens.length > 1 && isRankBeforeName(tokens)) tokens.pop();
   // "the Guinean Defense Minister, General X": a title set off by a comma before the name
@@ -194,6 +206,7 @@ function ownerOf(
   r: TitleReading,
   capitalizedBefore: boolean,
   people: Set<string>,
+  titleStart: number,
 ): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
   if (r.country || r.organization) {
     const national = r.organization ? organizationOf(r.organization)?.national : false;
@@ -205,7 +218,7 @@ function ownerOf(
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
     // a sentence that names another country may be speaking of its president or minister: a bare title is then nobody's for sure
-    return ctx.home && !foreignInSentence(ctx, m.start) ? { country: ctx.home, basis: 'implied' } : undefined;
+    return ctx.home && !foreignInSentence(ctx, m.start, titleStart) ? { country: ctx.home, basis: 'implied' } : undefined;
   }
   if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
   if (POST_TITLES.has(r.title) && ctx.post && people.has(surname))
@@ -236,7 +249,7 @@ export function readRoles(ctx: RelationContext): Role[] {
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
-      const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people);
+      const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
@@ -292,7 +305,10 @@ export function readRoles(ctx: RelationContext): Role[] {
   for (const r of roles) {
     const key = r.person.entityId ?? surnameOf(r.person.text);
     const longer = roles.find(
-      (o) => o !== r && (o.person.entityId ?? surnameOf(o.person.text)) === key && o.title.startsWith(`${r.title} of `),
+      (o) =>
+        o !== r &&
+        (o.person.entityId ?? surnameOf(o.person.text)) === key &&
+        (o.title.startsWith(`${r.title} of `) || (r.title === 'Minister' && o.title.endsWith(' Minister'))),
     );
     if (longer) {
       r.title = longer.title;
@@ -410,28 +426,47 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
   };
 }
 
-/** The sentence holding `at` names a country (or its people) other than the post's and the US. */
-const foreignCache = new WeakMap<object, boolean>();
-function foreignInSentence(ctx: RelationContext, at: number): boolean {
+/**
+ * The sentence holding `at` names, before `titleStart`, a country (or its people) other than the post's and the US,
+ * not owning another person or title: "Venezuela's Hugo Chavez" and "Colombian President Uribe" leave "President
+ * Zapatero" in a Madrid cable Spain's; a country written after the name is what the sentence is about, not whose
+ * office it is ("President Bouteflika … self-determination for Western Sahara").
+ */
+const foreignCache = new WeakMap<object, number>();
+function foreignInSentence(ctx: RelationContext, at: number, titleStart: number): boolean {
   const s = sentenceAt(ctx.sentences, at);
   if (!s) return false;
-  const known = foreignCache.get(s);
-  if (known !== undefined) return known;
-  const found = namesForeignCountry(ctx, s);
-  foreignCache.set(s, found);
-  return found;
+  let first = foreignCache.get(s);
+  if (first === undefined) {
+    first = namesForeignCountry(ctx, s);
+    foreignCache.set(s, first);
+  }
+  return first < titleStart;
 }
-function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): boolean {
-  const words = ctx.cable.text
-    .slice(s.start, s.end)
-    .split(/[^A-Za-z'’.-]+/)
-    .map((w) => w.replace(/['’]s$|\.$/g, ''))
-    .filter((w) => /^[A-Z]/.test(w));
+/** Offset of the first foreign country the sentence names (not owning the next person or title), or Infinity. */
+function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): number {
+  const sentence = ctx.cable.text.slice(s.start, s.end);
+  const word = /[A-Z][A-Za-z'’.-]*/g;
+  const words: Array<{ w: string; start: number; end: number }> = [];
+  for (let m = word.exec(sentence); m; m = word.exec(sentence))
+    words.push({ w: m[0].replace(/['’]s$|\.$/g, ''), start: m.index, end: m.index + m[0].length });
   for (let i = 0; i < words.length; i += 1) {
-    for (const cand of [words[i], `${words[i]} ${words[i + 1] ?? ''}`.trim()]) {
+    for (const [cand, end] of [
+      [words[i].w, words[i].end],
+      [`${words[i].w} ${words[i + 1]?.w ?? ''}`.trim(), words[i + 1]?.end ?? words[i].end],
+    ] as const) {
       const c = countryOf(cand);
-      if (c && c !== ctx.home && c !== 'United States') return true;
+      if (c && c !== ctx.home && c !== 'United States' && !ownsNext(ctx, sentence, s.start, end))
+        return s.start + words[i].start;
     }
   }
-  return false;
+  return Infinity;
+}
+/** A country written right before a person or a title is theirs ("Venezuela's Hugo Chavez", "Colombian President Uribe"), not the sentence's subject. */
+function ownsNext(ctx: RelationContext, sentence: string, base: number, end: number): boolean {
+  const after = /^(?:['’]s)?\s+(\S+)(?:\s+(\S+))?/.exec(sentence.slice(end, end + 60));
+  if (!after) return false;
+  const at = base + end + after[0].indexOf(after[1]);
+  if (ctx.persons.some((p) => p.start === at)) return true;
+  return [after[1], after[2] ?? ''].some((w) => isTitleWord(w)) && /^[A-Z]/.test(after[1]);
 }
