@@ -2,7 +2,14 @@
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
 import { collapse, countryOf } from './text';
-import { mayBeTitleWord, organizationOf, readTitlePhrase, TITLE_WORD, type TitleReading } from './titles';
+import {
+  mayBeTitleWord,
+  organizationOf,
+  readGenericTitle,
+  readTitlePhrase,
+  TITLE_WORD,
+  type TitleReading,
+} from './titles';
 import type { Affiliation, Evidence, Role } from './types';
 import type { Mention } from '../../model';
 
@@ -78,7 +85,15 @@ function titleBefore(
   }
   // words inside an organization named right before the title are its owner, not part of it ("Council of Europe Secretary General X")
   let orgBefore: Mention | undefined;
-  for (const o of ctx.organizations) if (o.end <= m.start && o.end > from && o.start >= from) orgBefore = o;
+  // (not one inside a title's own "of X" or "for X": "Deputy Head of NATO Division")
+  for (const o of ctx.organizations)
+    if (
+      o.end <= m.start &&
+      o.end > from &&
+      o.start >= from &&
+      !/\b(?:of|for)\s+(?:the\s+)?$/i.test(text.slice(from, o.start))
+    )
+      orgBefore = o;
   // (an "organization" that is itself a title, such as "A/S", is read as one)
   if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
   if (orgBefore) {
@@ -99,16 +114,13 @@ function titleBefore(
     const words = tokens.slice(tokens.length - k);
     if (words.some((w) => /[,;:()"“”]/.test(w.word.replace(/['’]s$/, '')))) continue;
     const phrase = words.map((w) => w.word).join(' ');
-    const reading = readTitlePhrase(phrase);
+    const ownedByOrg =
+      orgBefore !== undefined && /^\)?(?:['’]s)?\s+(?:the\s+)?$/.test(text.slice(orgBefore.end, words[0].start));
+    const reading = readTitlePhrase(phrase) ?? (ownedByOrg ? readGenericTitle(phrase, true) : undefined);
     if (!reading) continue;
-    if (commaBefore && !reading.country && !reading.organization && !/^the\s/i.test(phrase)) continue;
+    if (commaBefore && !reading.country && !reading.organization && !ownedByOrg && !/^the\s/i.test(phrase)) continue;
     // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
-    if (
-      orgBefore &&
-      !reading.country &&
-      !reading.organization &&
-      /^\)?(?:['’]s)?\s+(?:the\s+)?$/.test(text.slice(orgBefore.end, words[0].start))
-    ) {
+    if (orgBefore && ownedByOrg && !reading.country && !reading.organization) {
       const known = organizationOf(collapse(orgBefore.text));
       // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary")
       if (reading.kind === 'us') reading.unit = known?.name ?? collapse(orgBefore.text);
@@ -191,7 +203,7 @@ function titleAfter(
   sentenceEnd: number,
 ): { reading: TitleReading; end: number; text: string } | undefined {
   const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
-  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
+  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
   if (!a) return undefined;
   const phrase = collapse(a[1]);
   if (!phrase.split(' ').some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))) return undefined;
@@ -209,8 +221,12 @@ function ownerOf(
   titleStart: number,
 ): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
   if (r.country || r.organization) {
-    const national = r.organization ? organizationOf(r.organization)?.national : false;
-    return { country: r.country ?? (national ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
+    const known = r.organization ? organizationOf(r.organization) : undefined;
+    // a national ministry is the posting country's; so is a domestic office of an organization the lexicon does not know (a party, a police force)
+    const home =
+      known?.national ||
+      (r.organization && !known && r.kind === 'domestic' && !foreignInSentence(ctx, m.start, titleStart));
+    return { country: r.country ?? (home ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
   }
   // an unread capitalized word before the title may be its owner ("Baghdad Deputy Polcouns"): do not guess
   if (capitalizedBefore) return undefined;
@@ -218,7 +234,9 @@ function ownerOf(
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
     // a sentence that names another country may be speaking of its president or minister: a bare title is then nobody's for sure
-    return ctx.home && !foreignInSentence(ctx, m.start, titleStart) ? { country: ctx.home, basis: 'implied' } : undefined;
+    return ctx.home && !foreignInSentence(ctx, m.start, titleStart)
+      ? { country: ctx.home, basis: 'implied' }
+      : undefined;
   }
   if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
   if (POST_TITLES.has(r.title) && ctx.post && people.has(surname))
@@ -308,7 +326,10 @@ export function readRoles(ctx: RelationContext): Role[] {
       (o) =>
         o !== r &&
         (o.person.entityId ?? surnameOf(o.person.text)) === key &&
-        (o.title.startsWith(`${r.title} of `) || (r.title === 'Minister' && o.title.endsWith(' Minister'))),
+        (o.title.startsWith(`${r.title} of `) ||
+          (/^(?:Minister|Leader|Chief|Head)$/.test(r.title) &&
+            o.title.endsWith(` ${r.title}`) &&
+            !/^(?:Deputy|Vice|Assistant|Acting)\b/.test(o.title))),
     );
     if (longer) {
       r.title = longer.title;

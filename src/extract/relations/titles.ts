@@ -136,10 +136,12 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ],
   ['(?:deputy\\s+minister|vice[\\s-]+minister)', () => 'Deputy Minister', 'domestic'],
   [
-    '(?:minister\\s+of\\s+state|state\\s+secretary|secretary\\s+of\\s+state\\s+for\\s+[A-Z][a-z]+(?:\\s+affairs)?)',
-    () => 'Minister of State',
+    // a government's Secretary of State for an area (Spain's "Secretario de Estado"), not the US one
+    'secretary\\s+of\\s+state\\s+for\\s+[A-Z][a-z]+(?:\\s+(?:[A-Z][a-z]+|affairs))?',
+    () => 'Secretary of State',
     'domestic',
   ],
+  ['(?:minister\\s+of\\s+state|state\\s+secretary)', () => 'Minister of State', 'domestic'],
   ['minister', () => 'Minister', 'domestic'],
   ['(?:vice[\\s-]+president|VP)', () => 'Vice President', 'domestic'],
   ['president[\\s-]+elect', () => 'President-elect', 'domestic'],
@@ -164,8 +166,9 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['desk\\s+(?:officer|chief|head)', (m) => (/officer/i.test(m) ? 'Desk Officer' : 'Desk Chief'), 'org'],
   ['(?:spokesman|spokeswoman|spokesperson)', () => 'Spokesperson', 'org'],
   ['chief\\s+of\\s+staff', () => 'Chief of Staff', 'org'],
+  ['national\\s+security\\s+(?:advisor|adviser)', () => 'National Security Advisor', 'domestic'],
   [
-    '(?:diplomatic|national\\s+security|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
+    '(?:diplomatic|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
     (m) => `${cap(m.replace(/\s+adviser$/i, ' advisor'))}`,
     'org',
   ],
@@ -273,6 +276,7 @@ export function mayBeTitleWord(word: string): boolean {
   const low = word.toLowerCase().replace(/['’]s$|[,.]$/g, '');
   return (
     /^[A-Z]/.test(word) ||
+    GENERIC_WORDS.has(low) ||
     START_WORDS.has(low) ||
     START_WORDS.has(low.split('-')[0]) ||
     low === 'of' ||
@@ -427,6 +431,7 @@ const GENERIC_HEADS: Record<string, TitleKind> = {
   spokesperson: 'org',
   strategist: 'org',
   member: 'org',
+  officer: 'org',
 };
 /** Lower-case words that may qualify a head ("party leader", "deputy governor", "presidential foreign policy advisor"). */
 const MODIFIER_WORDS = new Set([
@@ -473,9 +478,18 @@ const MODIFIER_WORDS = new Set([
   'second',
   ...Object.keys(AREAS).flatMap((a) => a.split(' ')),
 ]);
+/** Lower-case words a generic title can hold (its heads, their plurals and the modifiers), for the scan of the words before a name. */
+const GENERIC_WORDS = new Set<string>([
+  ...Object.keys(GENERIC_HEADS).flatMap((h) => h.split(' ')),
+  ...Object.keys(GENERIC_HEADS)
+    .filter((h) => !h.includes(' '))
+    .map((h) => `${h}s`),
+  ...MODIFIER_WORDS,
+]);
 /** Heads whose office is a state's own whatever modifies them; others belong to a state when a modifier says so ("Police Chief"). */
+const UNIT_NOUN = /^(?:Division|Department|Section|Unit|Office|Bureau|Directorate)$/;
 const STATE_MODIFIERS =
-  /^(?:police|army|military|national|state|presidential|junta|cabinet|government|peace|interior|defense|defence|justice|finance|foreign)$/i;
+  /^(?:police|army|military|national|state|presidential|junta|cabinet|government|peace|interior|defense|defence|justice|finance|foreign|party|opposition)$/i;
 const GENERIC_QUALIFIER =
   /^(?:former|ex-|then|current|acting|outgoing|incoming|new|newly|interim|late|recently|appointed|then-)$/i;
 const NOT_MODIFIER = /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its)$/;
@@ -495,7 +509,8 @@ function titleCase(words: string[]): string {
     .replace(/\bCounsellor\b/g, 'Counselor');
 }
 
-function readGenericTitle(phrase: string): TitleReading | undefined {
+/** Reads a title outside the lexicon; `owned`: an organization written right before the phrase owns it, so a bare head ("leader") is enough. */
+export function readGenericTitle(phrase: string, owned = false): TitleReading | undefined {
   if (!/[a-z]/.test(phrase)) return undefined; // an all-capitals line cannot tell a title from a name
   let words = phrase.split(' ');
   // "… HEAD of|for the X"
@@ -517,6 +532,7 @@ function readGenericTitle(phrase: string): TitleReading | undefined {
     i += 1;
   }
   const reading: TitleReading = { title: '', kind: 'org' };
+  let acronym: string | undefined;
   // the owner: Country's / demonym / known organization / an acronym
   const first = words[i] ?? '';
   const firstBare = first.replace(/['’]s$/, '');
@@ -537,7 +553,7 @@ function readGenericTitle(phrase: string): TitleReading | undefined {
     reading.country = 'United States';
     i += 2;
   } else if (/^[A-Z][A-Z&-]{1,6}(?:['’]s)?$/.test(first) && i + 1 < words.length) {
-    reading.unit = firstBare; // an acronym: its organization, or (before a US-only title) the bureau
+    acronym = firstBare; // an acronym: its organization, or (before a US-only title) the bureau
     i += 1;
   }
   const rest = words.slice(i);
@@ -570,18 +586,32 @@ function readGenericTitle(phrase: string): TitleReading | undefined {
   }
   // a bare generic head says too little ("member", "head", "leader" alone): it needs a modifier, an owner or a target
   const bareHead = modifiers.length === 0 && headLen === 1;
-  if (bareHead && headKind !== 'domestic' && !reading.country && !reading.organization && !target) return undefined;
-  if (
-    /^(?:member|representative|secretary|head|counselor|counsellor)$/.test(last) &&
-    modifiers.length === 0 &&
-    !target &&
-    headLen === 1 &&
-    !reading.organization
-  )
-    return undefined;
+  if (!owned) {
+    if (bareHead && headKind !== 'domestic' && !reading.country && !reading.organization && !target) return undefined;
+    if (
+      /^(?:member|representative|secretary|head|counselor|counsellor|officer)$/.test(last) &&
+      modifiers.length === 0 &&
+      !target &&
+      headLen === 1 &&
+      !reading.organization
+    )
+      return undefined;
+  }
   let headWords = rest.slice(rest.length - headLen).map((w) => w.replace(/[,.]$/, ''));
   if (headLen === 1 && /s$/i.test(headWords[0]) && !GENERIC_HEADS[last]) headWords = [headWords[0].slice(0, -1)];
   reading.title = titleCase([...modifiers.map((w) => w.replace(/['’]s$/, '')), ...headWords]);
+  // a lexicon title after the name of a unit is that unit's: "Export Control Division Desk Officer", "Environment Division Director"
+  let unitEnd = -1;
+  modifiers.forEach((w, k) => {
+    if (UNIT_NOUN.test(w)) unitEnd = k;
+  });
+  if (unitEnd >= 0) {
+    const lexical = readUncached(rest.slice(unitEnd + 1).join(' '));
+    if (lexical && !lexical.country && !lexical.organization) {
+      reading.title = lexical.title;
+      reading.unit = modifiers.slice(0, unitEnd + 1).join(' ');
+    }
+  }
   reading.kind = headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
   if (former) reading.former = true;
   // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's
@@ -590,10 +620,8 @@ function readGenericTitle(phrase: string): TitleReading | undefined {
     reading.title = lexicon.title;
     reading.kind = 'us';
     reading.country ??= 'United States';
-  } else if (reading.unit && !reading.organization && !reading.country) {
-    reading.organization = reading.unit;
-    delete reading.unit;
-  }
+    if (acronym) reading.unit = acronym;
+  } else if (acronym) reading.organization = acronym;
   if (target) {
     // "Undersecretary for Multilateral Affairs at the Ministry of Foreign Affairs"
     const at = /^(.+?)\s+at\s+(?:the\s+)?(.+)$/.exec(target);
