@@ -317,8 +317,13 @@ export function readRoles(ctx: RelationContext): Role[] {
   }
   // an acronym the cable spells out ("Bank Negara (BN)") is that organization
   const acronyms = acronymsOf(ctx);
-  for (const r of roles)
-    if (r.organization && acronyms.has(r.organization)) r.organization = acronyms.get(r.organization);
+  for (const r of roles) {
+    const spelled = r.organization && acronyms.get(r.organization);
+    if (!spelled) continue;
+    const known = organizationOf(spelled);
+    r.organization = known?.name ?? spelled;
+    if (known?.national && !r.country && ctx.home) r.country = ctx.home;
+  }
   // a short title and a longer one of the same person in one cable are one office ("Chancellor", "Chancellor of the Exchequer")
   for (const r of roles) {
     const key = r.person.entityId ?? surnameOf(r.person.text);

@@ -587,13 +587,15 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   // a bare generic head says too little ("member", "head", "leader" alone): it needs a modifier, an owner or a target
   const bareHead = modifiers.length === 0 && headLen === 1;
   if (!owned) {
-    if (bareHead && headKind !== 'domestic' && !reading.country && !reading.organization && !target) return undefined;
+    if (bareHead && headKind !== 'domestic' && !reading.country && !reading.organization && !acronym && !target)
+      return undefined;
     if (
       /^(?:member|representative|secretary|head|counselor|counsellor|officer)$/.test(last) &&
       modifiers.length === 0 &&
       !target &&
       headLen === 1 &&
-      !reading.organization
+      !reading.organization &&
+      !acronym
     )
       return undefined;
   }
