@@ -492,7 +492,8 @@ const STATE_MODIFIERS =
   /^(?:police|army|military|national|state|presidential|junta|cabinet|government|peace|interior|defense|defence|justice|finance|foreign|party|opposition)$/i;
 const GENERIC_QUALIFIER =
   /^(?:former|ex-|then|current|acting|outgoing|incoming|new|newly|interim|late|recently|appointed|then-)$/i;
-const NOT_MODIFIER = /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its)$/;
+const NOT_MODIFIER =
+  /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current)$/;
 const ORG_TARGET =
   /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation|Police|Customs|Forces|Staff|Army|Navy|Guard|Secretariat|Government|Cabinet|Senate|Congress|Tribunal|Unit|Section|Center|Centre|Administration|Intelligence|Exchequer)\b/;
 
@@ -572,7 +573,10 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     headKind = single;
   }
   if (!headKind) return undefined;
-  let modifiers = rest.slice(0, rest.length - headLen);
+  // words that qualify the government, not the office ("Iraqi Interim Government President"), are no part of the title
+  let modifiers = rest
+    .slice(0, rest.length - headLen)
+    .filter((w) => !GENERIC_QUALIFIER.test(w) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
   // "presidential advisor": the office is the presidency's
   if (modifiers.length > 1 && /^presidential$/i.test(modifiers[0]) && !reading.organization) {
     reading.organization = 'Presidency';
@@ -600,7 +604,10 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       return undefined;
   }
   let headWords = rest.slice(rest.length - headLen).map((w) => w.replace(/[,.]$/, ''));
-  if (headLen === 1 && /s$/i.test(headWords[0]) && !GENERIC_HEADS[last]) headWords = [headWords[0].slice(0, -1)];
+  if (headLen === 1 && /s$/i.test(headWords[0]) && !GENERIC_HEADS[last]) {
+    if (modifiers.length === 0 && !owned) return undefined; // "Presidents", "leaders": nobody's title in particular
+    headWords = [headWords[0].slice(0, -1)];
+  }
   reading.title = titleCase([...modifiers.map((w) => w.replace(/['’]s$/, '')), ...headWords]);
   // a lexicon title after the name of a unit is that unit's: "Export Control Division Desk Officer", "Environment Division Director"
   let unitEnd = -1;
