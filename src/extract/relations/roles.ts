@@ -86,14 +86,13 @@ function titleBefore(
   // words inside an organization named right before the title are its owner, not part of it ("Council of Europe Secretary General X")
   let orgBefore: Mention | undefined;
   // (not one inside a title's own "of X" or "for X": "Deputy Head of NATO Division")
-  for (const o of ctx.organizations)
-    if (
-      o.end <= m.start &&
-      o.end > from &&
-      o.start >= from &&
-      !/\b(?:of|for)\s+(?:the\s+)?$/i.test(text.slice(from, o.start))
-    )
+  for (let k = lastStartingBefore(ctx.organizations, m.start); k >= 0 && ctx.organizations[k].start >= from; k -= 1) {
+    const o = ctx.organizations[k];
+    if (o.end <= m.start && o.end > from && !/\b(?:of|for)\s+(?:the\s+)?$/i.test(text.slice(from, o.start))) {
       orgBefore = o;
+      break;
+    }
+  }
   // (an "organization" that is itself a title, such as "A/S", is read as one)
   if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
   if (orgBefore) {
@@ -127,8 +126,13 @@ function titleBefore(
       else reading.organization = known?.name ?? collapse(orgBefore.text);
       // "Ministry of External Relations (MRE) Director X": the organization's spelled-out name belongs to the phrase too
       let start = orgBefore.start;
-      for (const o of ctx.organizations)
-        if (o.end <= start && o.start >= from && /^['’]?\s*\($/.test(text.slice(o.end, start))) start = o.start;
+      for (let k = lastStartingBefore(ctx.organizations, start); k >= 0 && ctx.organizations[k].start >= from; k -= 1) {
+        const o = ctx.organizations[k];
+        if (o.end <= start && /^['’]?\s*\($/.test(text.slice(o.end, start))) {
+          start = o.start;
+          break;
+        }
+      }
       return { reading, start, text: `${collapse(orgBefore.text)} ${phrase}`, capitalizedBefore: false };
     }
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
@@ -147,6 +151,21 @@ function titleBefore(
     };
   }
   return undefined;
+}
+
+/** Index of the last mention (sorted by start) that starts before `offset`, or -1. */
+function lastStartingBefore(mentions: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The mention is followed on its line by another capitalized name word: the extractor kept only part of the name. */
@@ -316,7 +335,10 @@ export function readRoles(ctx: RelationContext): Role[] {
     }
   }
   // an acronym the cable spells out ("Bank Negara (BN)") is that organization
-  const acronyms = acronymsOf(ctx);
+  // (read only when a role names an acronym: the search runs over the whole text)
+  const acronyms = roles.some((r) => r.organization && /^[A-Z][A-Z&-]{1,6}$/.test(r.organization))
+    ? acronymsOf(ctx)
+    : new Map<string, string>();
   for (const r of roles) {
     const spelled = r.organization && acronyms.get(r.organization);
     if (!spelled) continue;

@@ -330,6 +330,11 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
   return reading && { ...reading };
 }
 
+/** A phrase read by the lexicon alone (not the generic grammar), behind the same cheap gates. */
+function readLexicon(phrase: string): TitleReading | undefined {
+  return mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined;
+}
+
 function readUncached(phrase: string): TitleReading | undefined {
   const m = (namesCountry(phrase) ? PHRASE : PHRASE_NO_COUNTRY).exec(phrase);
   if (!m) return undefined;
@@ -615,7 +620,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     if (UNIT_NOUN.test(w)) unitEnd = k;
   });
   if (unitEnd >= 0) {
-    const lexical = readUncached(rest.slice(unitEnd + 1).join(' '));
+    const lexical = readLexicon(rest.slice(unitEnd + 1).join(' '));
     if (lexical && !lexical.country && !lexical.organization) {
       reading.title = lexical.title;
       reading.unit = modifiers.slice(0, unitEnd + 1).join(' ');
@@ -624,7 +629,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   reading.kind = headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
   if (former) reading.former = true;
   // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's
-  const lexicon = readUncached(rest.join(' '));
+  const lexicon = readLexicon(rest.join(' '));
   if (lexicon && lexicon.kind === 'us' && !target) {
     reading.title = lexicon.title;
     reading.kind = 'us';
