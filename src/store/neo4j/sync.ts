@@ -90,10 +90,14 @@ export async function syncGraphDiff(
         upsert.addUndirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
       else upsert.addDirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
     }
-    // MERGE: the database holds the `before` graph.
-    for await (const batch of planBatches(graphSource(upsert), 5000))
-      await writeRows(session, batch.cypher.merge, batch.rows);
-    result.nodesWritten = upsert.order;
+    // MERGE: the database holds the `before` graph. Only added and changed nodes are written: an
+    // edge's other end is there already, with properties this graph may not hold (a cable's text).
+    const written = new Set([...diff.nodes.added, ...diff.nodes.changed]);
+    for await (const batch of planBatches(graphSource(upsert), 5000)) {
+      const rows = batch.phase === 'nodes' ? batch.rows.filter((row) => written.has(row[0] as string)) : batch.rows;
+      if (rows.length > 0) await writeRows(session, batch.cypher.merge, rows);
+    }
+    result.nodesWritten = written.size;
     result.relationshipsWritten = upsert.size;
     return result;
   } finally {
