@@ -4,7 +4,10 @@
  * scripts/relations/annotations (30 cables of ../shared/corpus, a seeded sample; see its README),
  * and measures its time cost against entity extraction on the whole corpus.
  *
- *   node scripts/eval-relations.js [--annotations DIR] [--corpus DIR] [--errors] [--no-timing] [--json]
+ *   node scripts/eval-relations.js [--set dev|heldout | --annotations DIR] [--corpus DIR] [--errors] [--no-timing] [--json]
+ *
+ * --set heldout scores against scripts/relations/heldout (cables never used for development; run
+ * it once, for the figure); the default is the development set, scripts/relations/annotations.
  *
  * Runs from the TypeScript sources (compiled on require by @swc/core), so it needs no build.
  * Roles match on person (surname), normalized title and owner (the same country when both give
@@ -33,7 +36,10 @@ const opt = (name, def) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : def;
 };
-const annDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'relations', 'annotations')));
+const SET_DIRS = { dev: 'annotations', heldout: 'heldout' };
+const setName = opt('--set', 'dev');
+if (!SET_DIRS[setName]) throw new Error(`unknown --set ${setName} (known: ${Object.keys(SET_DIRS).join(', ')})`);
+const annDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'relations', SET_DIRS[setName])));
 const corpusDir = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus', 'cablegate')));
 
 const { createExtractor } = require(path.join(ROOT, 'src/extract/index.ts'));
