@@ -38,7 +38,10 @@ const opt = (name, def) => {
 };
 const SET_DIRS = { dev: 'annotations', heldout: 'heldout' };
 const setName = opt('--set', 'dev');
-if (!SET_DIRS[setName]) throw new Error(`unknown --set ${setName} (known: ${Object.keys(SET_DIRS).join(', ')})`);
+if (!SET_DIRS[setName]) {
+  console.error(`eval-relations: unknown --set ${setName} (known: ${Object.keys(SET_DIRS).join(', ')})`);
+  process.exit(2);
+}
 const annDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'relations', SET_DIRS[setName])));
 const corpusDir = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus', 'cablegate')));
 
