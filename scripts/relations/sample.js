@@ -39,10 +39,11 @@ const SETS = {
 };
 const setName = opt('--set', 'dev');
 const set = SETS[setName];
-if (!set) {
-  console.error(`unknown --set ${setName} (known: ${Object.keys(SETS).join(', ')})`);
+function fail(message) {
+  console.error(`sample.js: ${message}`);
   process.exit(2);
 }
+if (!set) fail(`unknown --set ${setName} (known: ${Object.keys(SETS).join(', ')})`);
 const seed = Number(opt('--seed', String(set.seed)));
 const count = Number(opt('--count', String(set.count)));
 const maxChars = Number(opt('--max-chars', '6000'));
@@ -51,11 +52,11 @@ const maxChars = Number(opt('--max-chars', '6000'));
 function idsIn(dirs, lists) {
   const ids = new Set();
   for (const dir of dirs) {
-    if (!fs.existsSync(dir)) throw new Error(`--exclude-dir ${dir}: no such directory`);
+    if (!fs.existsSync(dir)) fail(`--exclude-dir ${dir}: no such directory`);
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.json')) ids.add(f.replace(/\.json$/, ''));
   }
   for (const file of lists) {
-    if (!fs.existsSync(file)) throw new Error(`--exclude-list ${file}: no such file`);
+    if (!fs.existsSync(file)) fail(`--exclude-list ${file}: no such file`);
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       const id = line.split('\t')[0].trim();
       if (id) ids.add(id);
