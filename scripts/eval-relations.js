@@ -4,8 +4,10 @@
  * scripts/relations/annotations (30 cables of ../shared/corpus, a seeded sample; see its README),
  * and measures its time cost against entity extraction on the whole corpus.
  *
- *   node scripts/eval-relations.js [--annotations DIR] [--corpus DIR] [--ner EXTRACTOR] [--errors] [--no-timing] [--json]
+ *   node scripts/eval-relations.js [--set dev|heldout | --annotations DIR] [--corpus DIR] [--ner EXTRACTOR] [--errors] [--no-timing] [--json]
  *
+ * --set heldout scores against scripts/relations/heldout (cables never used for development; run
+ * it once, for the figure); the default is the development set, scripts/relations/annotations.
  * The mentions come from the configured default extractor (src/extract/types.ts DEFAULT_EXTRACTOR) unless --ner names one.
  *
  * Runs from the TypeScript sources (compiled on require by @swc/core), so it needs no build.
@@ -35,7 +37,13 @@ const opt = (name, def) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : def;
 };
-const annDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'relations', 'annotations')));
+const SET_DIRS = { dev: 'annotations', heldout: 'heldout' };
+const setName = opt('--set', 'dev');
+if (!SET_DIRS[setName]) {
+  console.error(`eval-relations: unknown --set ${setName} (known: ${Object.keys(SET_DIRS).join(', ')})`);
+  process.exit(2);
+}
+const annDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'relations', SET_DIRS[setName])));
 const corpusDir = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus', 'cablegate')));
 
 const { createExtractor } = require(path.join(ROOT, 'src/extract/index.ts'));
