@@ -451,6 +451,19 @@ class DecisionRun {
       .pluck()
       .all({ n: json([...oldNodes]) }) as number[];
     const beforeGraph = this.local?.capture(oldNodes, new Set([...cables, ...signedBefore]));
+    // the relation edges (HOLDS_ROLE, AFFILIATED_WITH, MET) of everyone whose rows the decision may rewrite
+    const relationPeople = this.local?.relationPeople(
+      [
+        ...cables,
+        ...cablesWithRelationsOf(
+          this.db,
+          [...oldNodes],
+          [...before_.values()].map((r) => String(r.name)),
+        ),
+      ],
+      oldNodes,
+    );
+    if (beforeGraph && relationPeople) this.local!.addRelations(beforeGraph, relationPeople);
 
     // Entities: removed ones go, new and changed ones are (re)written.
     const removedIds = [...oldIds].filter((id) => !newById.has(id));
@@ -663,6 +676,10 @@ class DecisionRun {
     if (beforeGraph) {
       const now = [...new Set([...liveNodes, ...signerOnly, ...touchedNodes])];
       const afterGraph = this.local!.capture(now, rewritten, shifted);
+      this.local!.addRelations(
+        afterGraph,
+        new Set([...relationPeople!, ...this.local!.relationPeople(relationCables, touchedNodes)]),
+      );
       this.reconcile(beforeGraph, afterGraph);
       local = { before: beforeGraph, after: afterGraph };
     }
@@ -691,11 +708,13 @@ class DecisionRun {
   private reconcile(before: CableGraph, after: CableGraph): void {
     before.forEachNode((key, attributes) => {
       if (after.hasNode(key)) return;
-      const node = this.st('SELECT node FROM entities WHERE id = :k UNION ALL SELECT node FROM cables WHERE id = :k')
+      const node = this.st(
+        'SELECT node FROM entities WHERE id = :k UNION ALL SELECT node FROM cables WHERE id = :k UNION ALL SELECT node FROM posts WHERE id = :k',
+      )
         .pluck()
         .get({ k: key }) as number | undefined;
       if (node === undefined) return;
-      const entry = this.local!.entity(node) ?? this.local!.cable(node);
+      const entry = this.local!.node(node);
       after.addNode(key, entry ? entry[1] : attributes);
     });
     after.forEachNode((key, attributes) => {

@@ -2,7 +2,16 @@
 import Graph from 'graphology';
 import type { CableGraph, EdgeAttrs, NodeAttrs } from '../model';
 import type BetterSqlite3 from 'better-sqlite3';
-import { CABLE_COLUMNS, cableAttributes, entityAttributes, type CableRow, type EntityRow } from '../db/read';
+import {
+  CABLE_COLUMNS,
+  cableAttributes,
+  entityAttributes,
+  postAttributes,
+  type CableRow,
+  type EntityRow,
+} from '../db/read';
+import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
+import { relationEdges } from '../graph/relation-edges';
 
 type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
@@ -42,6 +51,71 @@ export class LocalGraphReader {
     const r = this.st(`SELECT ${CABLE_COLUMNS} FROM cables WHERE node = ?`).get(node) as CableRow | undefined;
     if (!r) return undefined;
     return [r.id, cableAttributes(r)];
+  }
+
+  /** Any node a relation edge can end at (person, place, organization, post) or name (a meeting's cable): its key and attributes. */
+  node(node: number): [string, NodeAttrs] | undefined {
+    const entry = this.entity(node) ?? this.cable(node);
+    if (entry) return entry;
+    const post = this.st('SELECT * FROM posts WHERE node = ?').get(node) as
+      Parameters<typeof postAttributes>[0] | undefined;
+    return post ? [post.id, postAttributes(post)] : undefined;
+  }
+
+  /**
+   * The people whose HOLDS_ROLE, AFFILIATED_WITH and MET edges a decision can change: the parties of
+   * the relation rows of `cables`, and of the rows naming `nodes` as person, owner or party.
+   */
+  relationPeople(cables: Iterable<number>, nodes: Iterable<number>): Set<number> {
+    const c = JSON.stringify([...cables]);
+    const n = JSON.stringify([...nodes]);
+    const people = this.st(
+      `SELECT person FROM roles WHERE cable IN (SELECT value FROM json_each(:c)) OR person IN (SELECT value FROM json_each(:n)) OR owner IN (SELECT value FROM json_each(:n))
+       UNION SELECT person FROM affiliations WHERE cable IN (SELECT value FROM json_each(:c)) OR person IN (SELECT value FROM json_each(:n)) OR owner IN (SELECT value FROM json_each(:n))
+       UNION SELECT a FROM meetings WHERE cable IN (SELECT value FROM json_each(:c)) OR a IN (SELECT value FROM json_each(:n)) OR b IN (SELECT value FROM json_each(:n))
+       UNION SELECT b FROM meetings WHERE cable IN (SELECT value FROM json_each(:c)) OR a IN (SELECT value FROM json_each(:n)) OR b IN (SELECT value FROM json_each(:n))`,
+    )
+      .pluck()
+      .all({ c, n }) as number[];
+    return new Set([...people, ...(JSON.parse(n) as number[])]);
+  }
+
+  /**
+   * Adds the relation edges of `people` (all their roles and affiliations, which aggregate across
+   * cables, and their meetings), with the nodes at their ends — the edges a fresh load writes for them.
+   */
+  addRelations(graph: CableGraph, people: Set<number>): void {
+    const p = JSON.stringify([...people]);
+    const rows = {
+      roles: (
+        this.st('SELECT * FROM roles WHERE person IN (SELECT value FROM json_each(?)) ORDER BY rowid').all(p) as Row[]
+      ).map(roleRow),
+      affiliations: (
+        this.st('SELECT * FROM affiliations WHERE person IN (SELECT value FROM json_each(?)) ORDER BY rowid').all(
+          p,
+        ) as Row[]
+      ).map(affiliationRow),
+      meetings: (
+        this.st(
+          'SELECT * FROM meetings WHERE a IN (SELECT value FROM json_each(:p)) OR b IN (SELECT value FROM json_each(:p)) ORDER BY rowid',
+        ).all({ p }) as Row[]
+      ).map(meetingRow),
+    };
+    const keys = new Map<number, [string, NodeAttrs] | undefined>();
+    const entry = (node: number): [string, NodeAttrs] => {
+      if (!keys.has(node)) keys.set(node, this.node(node));
+      const found = keys.get(node);
+      if (!found) throw new Error(`a relation row names node ${node}, which no node table has`);
+      return found;
+    };
+    for (const edge of relationEdges(rows, (node) => entry(node)[0])) {
+      for (const end of [edge.source, edge.target])
+        if (!graph.hasNode(end)) {
+          const node = [...keys.values()].find((e) => e?.[0] === end)!;
+          graph.addNode(end, node[1]);
+        }
+      if (!graph.hasEdge(edge.key)) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+    }
   }
 
   private addEntity(graph: CableGraph, node: number): string | undefined {

@@ -116,6 +116,11 @@ const metrics = (r: NodeRow): NodeMetrics => ({
   y: r.y,
 });
 
+/** A post node's attributes, as the graph gives them. */
+export function postAttributes(r: NodeRow & { name: string }): NodeAttrs {
+  return { kind: 'Post', label: r.name, name: r.name, ...metrics(r) };
+}
+
 export type EntityRow = NodeRow & {
   kind: EntityKind;
   name: string;
@@ -198,7 +203,7 @@ function readNodes(db: GraphDb): DbNodes {
     byNode.set(r.node, [r.id, cableAttributes(r)]);
   }
   for (const r of db.prepare('SELECT * FROM posts').iterate() as IterableIterator<NodeRow & { name: string }>) {
-    byNode.set(r.node, [r.id, { kind: 'Post', label: r.name, name: r.name, ...metrics(r) }]);
+    byNode.set(r.node, [r.id, postAttributes(r)]);
   }
   for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<
     NodeRow & { code: string; tag_kind: string; name: string | null }

@@ -2,13 +2,25 @@
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
 import { evidenceOf } from './roles';
 import type { RelationContext } from './context';
-import { dateIn } from './text';
+import { countryOf, dateIn } from './text';
 import type { Meeting, Party, Role } from './types';
 import type { Mention } from '../../model';
 
+/** The first "on <date>" in `s`, as dateIn reads it. */
+function onDateIn(s: string, cableDate: string | undefined): string | undefined {
+  const on = /\bon\s+(?=(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{0,2})/.exec(s);
+  return on ? dateIn(s.slice(on.index, on.index + 40), cableDate) : undefined;
+}
+
 /** Embassy officers written by function, and their normalized name. */
 const OFFICERS: Array<[RegExp, string]> = [
+  [/^(?:the\s+)?deputy\s+ambassador$/i, 'Deputy Ambassador'],
   [/^(?:the\s+)?(?:ambassador|amb\.?)$/i, 'Ambassador'],
+  [/^(?:the\s+)?(?:RSO|regional\s+security\s+officer)$/i, 'RSO'],
+  [/^(?:the\s+)?(?:pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
+  [/^(?:the\s+)?(?:econ\s+counsel+or)$/i, 'Economic Counselor'],
+  [/^(?:the\s+)?(?:polcounselor|pol\s+counsel+or)$/i, 'Political Counselor'],
+  [/^us$/i, 'Embassy Officer'],
   [/^(?:the\s+)?(?:DCM|deputy\s+chief\s+of\s+mission)$/i, 'DCM'],
   [/^(?:the\s+)?(?:charg[eé](?:\s+d['’]affaires)?|CDA)$/i, "Charge d'Affaires"],
   [/^(?:the\s+)?(?:PolCouns|political\s+counselor|pol\s+couns)$/i, 'Political Counselor'],
@@ -20,21 +32,31 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:Conoffs?|consular\s+officers?)$/i, 'Conoff'],
 ];
 const OFFICER_RE =
-  /\b(?:the\s+)?(?:ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?)(?![\w/-])/gi;
+  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?)(?![\w/-])/gi;
+
+/** An officer written by an office outside the list above, capitalized: "Science Counselor", "Global Affairs Officer", "Pol/Mil Counselor". */
+const GENERIC_OFFICER_RE =
+  /\b(?:[A-Z][a-z]+(?:\/[A-Z][a-z]+)?\s+){1,2}(?:Counselor|Counsellor|Attache|Officer)(?![\w/-])/g;
+/** "told us", "met with us": the embassy's officer, as the cable's own voice. */
+const US_RE = /\b(?:told|informed|briefed|assured|reminded|warned|with|to)\s+(us)\b/g;
+/** A name withheld by redaction ("XXXXXXXXXXXX"). */
+export const REDACTED = /^X{4,}$/i;
+/** Honorifics whose period does not end a phrase ("met with Dr. X"). */
+const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|St)\./g;
 
 const VERB_MET =
   /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
 const VERB_TOLD =
-  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+)?(?:told|informed|briefed|assured|reminded|confided\s+to|explained\s+to|stressed\s+to|emphasized\s+to|said\s+to|complained\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
+  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+|then\s+)?(?:told|telling|informed|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
-  /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,60}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+  /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
-  /\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+  /\b(?:in|during|at)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 const POSSESSIVE_MEETING =
   /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|told|informed|briefed|assured|reminded|confided|explained|stressed|emphasized|said\s+to|complained|called|paid|hosted|received|demarched|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast)/gi;
+  /\b(?:met|meets|meeting|told|telling|informed|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 
@@ -48,6 +70,8 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   const out: Meeting[] = [];
   const text = ctx.cable.text;
   const holders = officerHolders(ctx, roles);
+  const titleStarts = new Map<number, number>();
+  for (const r of roles) if (r.start < r.person.start) titleStarts.set(r.person.start, r.start);
   let pi = 0;
   // most sentences hold no meeting form: the cue words, found in one pass over the text, spare them the party search
   const cues: number[] = [];
@@ -61,6 +85,7 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     const slots: Slot[] = [];
     for (let j = pi; j < ctx.persons.length && ctx.persons[j].start < s.end; j += 1) {
       const m = ctx.persons[j];
+      if (REDACTED.test(m.text)) continue; // a source the cable withholds is nobody the graph can hold
       slots.push({ party: { kind: 'person', ...ctx.personRef(m) }, start: m.start, end: m.end });
     }
     if (ctx.post)
@@ -82,14 +107,17 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       }
     if (slots.length < 2) continue;
     slots.sort((a, b) => a.start - b.start);
-    const pairs = pairsIn(text, s.start, slots);
+    const pairs = pairsIn(text, s.start, slots, titleStarts);
     if (pairs.length === 0) continue;
     const ev = evidenceOf(ctx, s.start)!;
     for (const [a, b, form] of pairs) {
       if (sameParty(a.party, b.party)) continue;
       // the date written nearest the pair ("In a December 16 meeting with the Ambassador, X …", "X told the Ambassador on April 4")
       const from = Math.max(s.start, Math.min(a.start, b.start) - 90);
-      const written = dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date);
+      // else a date the sentence gives with "on" after the pair ("… Deputy Governor Zamani, …, and others on September 10")
+      const written =
+        dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date) ??
+        onDateIn(text.slice(Math.max(a.end, b.end), s.end), ctx.date);
       const meeting: Meeting = {
         a: a.party,
         b: b.party,
@@ -141,17 +169,46 @@ function officersIn(
     if (/\bambassador|amb\./i.test(m[0]) && /^\s+(?:to|of|in)\b/.test(text.slice(e, e + 6))) continue; // "Ambassador to Iraq"
     out.push({ text: m[0].replace(/\s+/g, ' '), start: s, end: e });
   }
+  // offices outside the list ("Science Counselor") and the cable's own "us"
+  for (const re of [GENERIC_OFFICER_RE, US_RE]) {
+    re.lastIndex = 0;
+    while ((m = re.exec(sentence))) {
+      const word = re === US_RE ? m[1] : m[0];
+      const s = start + m.index + m[0].length - word.length;
+      const e = s + word.length;
+      if (slots.some((x) => s < x.end && e > x.start) || out.some((x) => s < x.end && e > x.start)) continue;
+      if (re === GENERIC_OFFICER_RE) {
+        // a named officer ("Officer Renato Leonardi", "Desk Officer, Wiebke Wacker") or another country's is a title, not the post's officer
+        if (persons.some((p) => p.start >= e && p.start <= e + 3)) continue;
+        if (/^\s+[A-Z][a-z]/.test(text.slice(e, e + 3))) continue;
+        const prev = text.slice(Math.max(start, s - 25), s);
+        if (
+          /(?:[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)|['’]s|[A-Z]{2,}|[A-Z][a-z]+)\s+$/.test(prev) &&
+          !/\b(?:U\.S\.|US|American|Embassy|Mission|the|The|and|with|by|to)\s+$/.test(prev)
+        )
+          continue;
+        const first = word.split(/\s+/)[0];
+        if (
+          countryOf(first) !== undefined ||
+          (/^(?:Desk|Embassy|Consular|Foreign|Chief|Senior|Liaison|Police|Military|Army|Press)$/.test(first) &&
+            !/^Embassy\s+Officer/.test(word))
+        )
+          continue;
+      }
+      out.push({ text: word.replace(/\s+/g, ' '), start: s, end: e });
+    }
+  }
   return out;
 }
 
 /** The pairs that meeting forms join among the parties of one sentence. */
-function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slot, Slot, string]> {
+function pairsIn(
+  text: string,
+  sentenceStart: number,
+  slots: Slot[],
+  titleStarts: Map<number, number>,
+): Array<[Slot, Slot, string]> {
   const out: Array<[Slot, Slot, string]> = [];
-  const isOfficerLike = (x: Slot) =>
-    x.party.kind === 'officer' ||
-    (x.party.kind === 'person' &&
-      x.party.text !== undefined &&
-      officerRole(x.party.kind === 'person' ? x.party.text : '') !== undefined);
   for (let i = 0; i < slots.length; i += 1) {
     const a = slots[i];
     // coordinated objects: "met with X and Y", "met X, Y and Z"
@@ -159,7 +216,7 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
       const objs = [slots[j]];
       for (let k = j + 1; k < slots.length; k += 1) {
         const gap = text.slice(slots[k - 1].end, slots[k].start);
-        if (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,40}?\s)?$/.test(gap) && !/\b(?:said|told|met|who)\b/.test(gap))
+        if (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) && !/\b(?:said|told|met|who)\b/.test(gap))
           objs.push(slots[k]);
         else break;
       }
@@ -181,16 +238,18 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
     };
     const b = slots[i + 1];
     if (b) {
-      const gap = text.slice(a.end, b.start).replace(/\s+/g, ' ');
+      // the object's own title is not part of the verb phrase: "briefed MRE Environment Division Director X"
+      const objectStart = Math.max(a.end, Math.min(b.start, titleStarts.get(b.start) ?? b.start));
+      const gap = text.slice(a.end, objectStart).replace(/\s+/g, ' ').replace(HONORIFIC_DOT, '$1');
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
       const rest = split[2];
-      const verbGap = LINKING.test(split[1] ?? '') ? rest : gap;
+      const verbGap = (LINKING.test(split[1] ?? '') ? rest : gap).replace(/^,\s*/, ' ');
       if (VERB_MET.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
       else if (VERB_CALLED.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
-      else if (VERB_TOLD.test(verbGap) && (isOfficerLike(b) || isOfficerLike(a))) out.push([a, b, 'told']);
+      else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
       else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       // "X and Y met"
       const c = slots[i + 2];
@@ -214,7 +273,12 @@ function pairsIn(text: string, sentenceStart: number, slots: Slot[]): Array<[Slo
 /** The normalized function of an officer as written ("the Poloffs" → Poloff). */
 function officerRole(written: string): string | undefined {
   const bare = written.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
-  return OFFICERS.find(([re]) => re.test(bare))?.[1];
+  const known = OFFICERS.find(([re]) => re.test(bare))?.[1];
+  if (known) return known;
+  // a capitalized office outside the list, as written ("Science Counselor")
+  return /^(?:[A-Z][a-z]+(?:\/[A-Z][a-z]+)?\s+){1,2}(?:Counselor|Counsellor|Attache|Officer)$/.test(bare)
+    ? bare.replace(/Counsellor$/, 'Counselor')
+    : undefined;
 }
 
 function sameParty(a: Party, b: Party): boolean {

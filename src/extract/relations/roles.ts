@@ -2,7 +2,14 @@
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
 import { collapse, countryOf } from './text';
-import { mayBeTitleWord, organizationOf, readTitlePhrase, TITLE_WORD, type TitleReading } from './titles';
+import {
+  mayBeTitleWord,
+  organizationOf,
+  readGenericTitle,
+  readTitlePhrase,
+  TITLE_WORD,
+  type TitleReading,
+} from './titles';
 import type { Affiliation, Evidence, Role } from './types';
 import type { Mention } from '../../model';
 
@@ -53,7 +60,45 @@ function titleBefore(
   const from = Math.max(sentenceStart, m.start - 160);
   if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
   // the words before the name, read backwards: only the last MAX_TITLE_WORDS can belong to its title
-  const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 1);
+  const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 2);
+  // a page break's header inside the title ("Defense BERLIN 00000978 002 OF 002 Minister Jung") is no part of it
+  for (let i = tokens.length - 5; i >= 0; i -= 1)
+    if (
+      /^[A-Z]{3,}$/.test(tokens[i].word) &&
+      /^\d{5,8}$/.test(tokens[i + 1].word) &&
+      /^\d{3}(?:\.\d)?$/.test(tokens[i + 2].word) &&
+      /^OF$/i.test(tokens[i + 3].word) &&
+      /^\d{3}$/.test(tokens[i + 4].word)
+    ) {
+      tokens.splice(i, 5);
+      break;
+    }
+  // a rank or honorific between title and name belongs to the name: "junta leader Captain X", "Secretary General Father X"
+  if (tokens.length > 1 && isRankBeforeName(tokens)) tokens.pop();
+  // "the Guinean Defense Minister, General X": a title set off by a comma before the name
+  let commaBefore = false;
+  const lastToken = tokens[tokens.length - 1];
+  if (lastToken && /[^,],$/.test(lastToken.word)) {
+    commaBefore = true;
+    tokens[tokens.length - 1] = { word: lastToken.word.slice(0, -1), start: lastToken.start };
+    if (tokens.length > 1 && isRankBeforeName(tokens)) return undefined;
+  }
+  // words inside an organization named right before the title are its owner, not part of it ("Council of Europe Secretary General X")
+  let orgBefore: Mention | undefined;
+  // (not one inside a title's own "of X" or "for X": "Deputy Head of NATO Division")
+  for (let k = lastStartingBefore(ctx.organizations, m.start); k >= 0 && ctx.organizations[k].start >= from; k -= 1) {
+    const o = ctx.organizations[k];
+    if (o.end <= m.start && o.end > from && !/\b(?:of|for)\s+(?:the\s+)?$/i.test(text.slice(from, o.start))) {
+      orgBefore = o;
+      break;
+    }
+  }
+  // (an "organization" that is itself a title, such as "A/S", is read as one)
+  if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
+  if (orgBefore) {
+    while (tokens.length > 0 && tokens[0].start < orgBefore.end) tokens.shift();
+  }
+  if (tokens.length > MAX_TITLE_WORDS) tokens.splice(0, tokens.length - MAX_TITLE_WORDS);
   if (!tokens.slice(-6).some((w) => isTitleWord(w.word))) return undefined;
   const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
@@ -68,8 +113,28 @@ function titleBefore(
     const words = tokens.slice(tokens.length - k);
     if (words.some((w) => /[,;:()"“”]/.test(w.word.replace(/['’]s$/, '')))) continue;
     const phrase = words.map((w) => w.word).join(' ');
-    const reading = readTitlePhrase(phrase);
+    const ownedByOrg =
+      orgBefore !== undefined && /^\)?(?:['’]s)?\s+(?:the\s+)?$/.test(text.slice(orgBefore.end, words[0].start));
+    const reading = readTitlePhrase(phrase) ?? (ownedByOrg ? readGenericTitle(phrase, true) : undefined);
     if (!reading) continue;
+    if (commaBefore && !reading.country && !reading.organization && !ownedByOrg && !/^the\s/i.test(phrase)) continue;
+    // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
+    if (orgBefore && ownedByOrg && !reading.country && !reading.organization) {
+      const known = organizationOf(collapse(orgBefore.text));
+      // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary")
+      if (reading.kind === 'us') reading.unit = known?.name ?? collapse(orgBefore.text);
+      else reading.organization = known?.name ?? collapse(orgBefore.text);
+      // "Ministry of External Relations (MRE) Director X": the organization's spelled-out name belongs to the phrase too
+      let start = orgBefore.start;
+      for (let k = lastStartingBefore(ctx.organizations, start); k >= 0 && ctx.organizations[k].start >= from; k -= 1) {
+        const o = ctx.organizations[k];
+        if (o.end <= start && /^['’]?\s*\($/.test(text.slice(o.end, start))) {
+          start = o.start;
+          break;
+        }
+      }
+      return { reading, start, text: `${collapse(orgBefore.text)} ${phrase}`, capitalizedBefore: false };
+    }
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
     const shouting = !/[a-z]/.test(before);
     return {
@@ -79,6 +144,7 @@ function titleBefore(
       capitalizedBefore:
         !shouting &&
         /^[A-Z][A-Za-z]/.test(prev) &&
+        !/[,;:)]$/.test(prev) &&
         !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(
           prev,
         ),
@@ -87,6 +153,47 @@ function titleBefore(
   return undefined;
 }
 
+/** Index of the last mention (sorted by start) that starts before `offset`, or -1. */
+function lastStartingBefore(mentions: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The mention is followed on its line by another capitalized name word: the extractor kept only part of the name. */
+function cutShort(text: string, m: Mention): boolean {
+  const next = /^ ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.'’])/.exec(text.slice(m.end, m.end + 30));
+  return (
+    next !== null &&
+    !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|But|The|In|On|At|Said|Told)$/.test(
+      next[1],
+    )
+  );
+}
+
+/** Ranks and honorifics written between a title and a name. */
+const RANK =
+  /^(?:General|Gen\.|Colonel|Col\.|Lt\.|Lieutenant|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Dr\.?|Prince|Princess|Sheikh|Shaykh|Father|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Sir|Lord|Dame|Professor|Prof\.)$/;
+/** The last word is a rank, not the end of a title ("General X", but "Secretary General X", "Attorney General X"). */
+function isRankBeforeName(tokens: Array<{ word: string }>): boolean {
+  const last = tokens[tokens.length - 1].word;
+  if (!RANK.test(last)) return false;
+  const prev = (tokens[tokens.length - 2]?.word ?? '').toLowerCase().replace(/[-,]$/, '');
+  return !(
+    /^general$/i.test(last) &&
+    /^(?:secretary|director|attorney|solicitor|inspector|auditor|prosecutor|consul|governor|surgeon|postmaster|accountant|comptroller)$/.test(
+      prev,
+    )
+  );
+}
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 /** Up to `count` whitespace-separated words of text[from, to), in text order, with their offsets. */
 function wordsBefore(text: string, from: number, to: number, count: number): Array<{ word: string; start: number }> {
@@ -115,7 +222,7 @@ function titleAfter(
   sentenceEnd: number,
 ): { reading: TitleReading; end: number; text: string } | undefined {
   const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
-  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
+  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
   if (!a) return undefined;
   const phrase = collapse(a[1]);
   if (!phrase.split(' ').some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))) return undefined;
@@ -130,10 +237,15 @@ function ownerOf(
   r: TitleReading,
   capitalizedBefore: boolean,
   people: Set<string>,
+  titleStart: number,
 ): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
   if (r.country || r.organization) {
-    const national = r.organization ? organizationOf(r.organization)?.national : false;
-    return { country: r.country ?? (national ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
+    const known = r.organization ? organizationOf(r.organization) : undefined;
+    // a national ministry is the posting country's; so is a domestic office of an organization the lexicon does not know (a party, a police force)
+    const home =
+      known?.national ||
+      (r.organization && !known && r.kind === 'domestic' && !foreignInSentence(ctx, m.start, titleStart));
+    return { country: r.country ?? (home ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
   }
   // an unread capitalized word before the title may be its owner ("Baghdad Deputy Polcouns"): do not guess
   if (capitalizedBefore) return undefined;
@@ -141,7 +253,9 @@ function ownerOf(
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
     // a sentence that names another country may be speaking of its president or minister: a bare title is then nobody's for sure
-    return ctx.home && !foreignInSentence(ctx, m.start) ? { country: ctx.home, basis: 'implied' } : undefined;
+    return ctx.home && !foreignInSentence(ctx, m.start, titleStart)
+      ? { country: ctx.home, basis: 'implied' }
+      : undefined;
   }
   if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
   if (POST_TITLES.has(r.title) && ctx.post && people.has(surname))
@@ -155,6 +269,9 @@ export function readRoles(ctx: RelationContext): Role[] {
   const people = postPeople(ctx);
   for (const m of ctx.persons) {
     if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
+    if (/^X{4,}$/i.test(m.text)) continue; // a withheld name
+    // a name the extractor cut short ("Juan Manuel| Santos", "Piedad| Cordoba"): its role would go to a wrong person
+    if (cutShort(ctx.cable.text, m)) continue;
     const s = sentenceAt(ctx.sentences, m.start);
     if (!s) continue;
     const found = [] as Array<{
@@ -169,7 +286,7 @@ export function readRoles(ctx: RelationContext): Role[] {
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
-      const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people);
+      const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
@@ -190,6 +307,15 @@ export function readRoles(ctx: RelationContext): Role[] {
     }
   }
   const signed = classifiedByRole(ctx);
+  // the Classified By line names the officer's title at the post: other spellings of it are the same office
+  if (signed) {
+    const surname = surnameOf(signed.person.text);
+    for (let i = roles.length - 1; i >= 0; i -= 1) {
+      const r = roles[i];
+      if (r.organization === signed.organization && r.title !== signed.title && surnameOf(r.person.text) === surname)
+        roles.splice(i, 1);
+    }
+  }
   if (
     signed &&
     !roles.some((r) => r.title === signed.title && surnameOf(r.person.text) === surnameOf(signed.person.text))
@@ -208,7 +334,56 @@ export function readRoles(ctx: RelationContext): Role[] {
       r.basis = 'explicit';
     }
   }
+  // an acronym the cable spells out ("Bank Negara (BN)") is that organization
+  // (read only when a role names an acronym: the search runs over the whole text)
+  const acronyms = roles.some((r) => r.organization && /^[A-Z][A-Z&-]{1,6}$/.test(r.organization))
+    ? acronymsOf(ctx)
+    : new Map<string, string>();
+  for (const r of roles) {
+    const spelled = r.organization && acronyms.get(r.organization);
+    if (!spelled) continue;
+    const known = organizationOf(spelled);
+    r.organization = known?.name ?? spelled;
+    if (known?.national && !r.country && ctx.home) r.country = ctx.home;
+  }
+  // a short title and a longer one of the same person in one cable are one office ("Chancellor", "Chancellor of the Exchequer")
+  for (const r of roles) {
+    const key = r.person.entityId ?? surnameOf(r.person.text);
+    const longer = roles.find(
+      (o) =>
+        o !== r &&
+        (o.person.entityId ?? surnameOf(o.person.text)) === key &&
+        (o.title.startsWith(`${r.title} of `) ||
+          (/^(?:Minister|Leader|Chief|Head)$/.test(r.title) &&
+            o.title.endsWith(` ${r.title}`) &&
+            !/^(?:Deputy|Vice|Assistant|Acting)\b/.test(o.title))),
+    );
+    if (longer) {
+      r.title = longer.title;
+      r.country ??= longer.country;
+    }
+  }
   return roles;
+}
+
+/** Acronyms the cable defines: "Bank Negara (BN)", "the Ministry of External Relations (MRE)". */
+function acronymsOf(ctx: RelationContext): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /([A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w-]*){0,6})['’]?\s*\(([A-Z][A-Z&-]{1,6})\)/g;
+  for (let m = re.exec(ctx.cable.text); m; m = re.exec(ctx.cable.text)) {
+    const name = collapse(m[1]);
+    const letters = name
+      .split(' ')
+      .filter((w) => /^[A-Z]/.test(w))
+      .map((w) => w[0])
+      .join('');
+    // the acronym's first letter starts the name's last words it stands for
+    if (letters.includes(m[2][0])) {
+      const from = name.split(' ').findIndex((w) => w[0] === m[2][0]);
+      out.set(m[2], name.split(' ').slice(from).join(' '));
+    }
+  }
+  return out;
 }
 
 /** "X of the MFA", "X (MFA)", "X, of the Foreign Ministry": membership without a title. */
@@ -299,28 +474,47 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
   };
 }
 
-/** The sentence holding `at` names a country (or its people) other than the post's and the US. */
-const foreignCache = new WeakMap<object, boolean>();
-function foreignInSentence(ctx: RelationContext, at: number): boolean {
+/**
+ * The sentence holding `at` names, before `titleStart`, a country (or its people) other than the post's and the US,
+ * not owning another person or title: "Venezuela's Hugo Chavez" and "Colombian President Uribe" leave "President
+ * Zapatero" in a Madrid cable Spain's; a country written after the name is what the sentence is about, not whose
+ * office it is ("President Bouteflika … self-determination for Western Sahara").
+ */
+const foreignCache = new WeakMap<object, number>();
+function foreignInSentence(ctx: RelationContext, at: number, titleStart: number): boolean {
   const s = sentenceAt(ctx.sentences, at);
   if (!s) return false;
-  const known = foreignCache.get(s);
-  if (known !== undefined) return known;
-  const found = namesForeignCountry(ctx, s);
-  foreignCache.set(s, found);
-  return found;
+  let first = foreignCache.get(s);
+  if (first === undefined) {
+    first = namesForeignCountry(ctx, s);
+    foreignCache.set(s, first);
+  }
+  return first < titleStart;
 }
-function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): boolean {
-  const words = ctx.cable.text
-    .slice(s.start, s.end)
-    .split(/[^A-Za-z'’.-]+/)
-    .map((w) => w.replace(/['’]s$|\.$/g, ''))
-    .filter((w) => /^[A-Z]/.test(w));
+/** Offset of the first foreign country the sentence names (not owning the next person or title), or Infinity. */
+function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): number {
+  const sentence = ctx.cable.text.slice(s.start, s.end);
+  const word = /[A-Z][A-Za-z'’.-]*/g;
+  const words: Array<{ w: string; start: number; end: number }> = [];
+  for (let m = word.exec(sentence); m; m = word.exec(sentence))
+    words.push({ w: m[0].replace(/['’]s$|\.$/g, ''), start: m.index, end: m.index + m[0].length });
   for (let i = 0; i < words.length; i += 1) {
-    for (const cand of [words[i], `${words[i]} ${words[i + 1] ?? ''}`.trim()]) {
+    for (const [cand, end] of [
+      [words[i].w, words[i].end],
+      [`${words[i].w} ${words[i + 1]?.w ?? ''}`.trim(), words[i + 1]?.end ?? words[i].end],
+    ] as const) {
       const c = countryOf(cand);
-      if (c && c !== ctx.home && c !== 'United States') return true;
+      if (c && c !== ctx.home && c !== 'United States' && !ownsNext(ctx, sentence, s.start, end))
+        return s.start + words[i].start;
     }
   }
-  return false;
+  return Infinity;
+}
+/** A country written right before a person or a title is theirs ("Venezuela's Hugo Chavez", "Colombian President Uribe"), not the sentence's subject. */
+function ownsNext(ctx: RelationContext, sentence: string, base: number, end: number): boolean {
+  const after = /^(?:['’]s)?\s+(\S+)(?:\s+(\S+))?/.exec(sentence.slice(end, end + 60));
+  if (!after) return false;
+  const at = base + end + after[0].indexOf(after[1]);
+  if (ctx.persons.some((p) => p.start === at)) return true;
+  return [after[1], after[2] ?? ''].some((w) => isTitleWord(w)) && /^[A-Z]/.test(after[1]);
 }

@@ -1,6 +1,6 @@
 // The title lexicon: a title phrase as cables write it → a normalized title and its owner.
 /** The title lexicon: a title phrase as cables write it ("French FM", "MFA Iraq desk officer") → a normalized title and its owner. */
-import { COUNTRY_ALT, countryOf } from './text';
+import { COUNTRY_ALT, countryOf, countryOfCapital } from './text';
 
 /** What a title phrase says: the normalized title and whom it belongs to. */
 export interface TitleReading {
@@ -136,10 +136,12 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ],
   ['(?:deputy\\s+minister|vice[\\s-]+minister)', () => 'Deputy Minister', 'domestic'],
   [
-    '(?:minister\\s+of\\s+state|state\\s+secretary|secretary\\s+of\\s+state\\s+for\\s+[A-Z][a-z]+(?:\\s+affairs)?)',
-    () => 'Minister of State',
+    // a government's Secretary of State for an area (Spain's "Secretario de Estado"), not the US one
+    'secretary\\s+of\\s+state\\s+for\\s+[A-Z][a-z]+(?:\\s+(?:[A-Z][a-z]+|affairs))?',
+    () => 'Secretary of State',
     'domestic',
   ],
+  ['(?:minister\\s+of\\s+state|state\\s+secretary)', () => 'Minister of State', 'domestic'],
   ['minister', () => 'Minister', 'domestic'],
   ['(?:vice[\\s-]+president|VP)', () => 'Vice President', 'domestic'],
   ['president[\\s-]+elect', () => 'President-elect', 'domestic'],
@@ -147,6 +149,7 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:deputy\\s+speaker)', () => 'Deputy Speaker', 'domestic'],
   ['speaker(?:\\s+of\\s+(?:the\\s+)?(?:parliament|national\\s+assembly|house))?', () => 'Speaker', 'domestic'],
   ['(?:crown\\s+prince)', () => 'Crown Prince', 'domestic'],
+  ['chancellor\\s+of\\s+the\\s+exchequer', () => 'Chancellor of the Exchequer', 'domestic'],
   ['(?:king|queen|emir|amir|sultan|chancellor)', (m) => cap(m), 'domestic'],
   ['(?:member\\s+of\\s+parliament|MP|parliamentarian)', () => 'Member of Parliament', 'domestic'],
   ['(?:deputy\\s+assistant\\s+secretary|DAS)', () => 'Deputy Assistant Secretary', 'us'],
@@ -163,8 +166,9 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['desk\\s+(?:officer|chief|head)', (m) => (/officer/i.test(m) ? 'Desk Officer' : 'Desk Chief'), 'org'],
   ['(?:spokesman|spokeswoman|spokesperson)', () => 'Spokesperson', 'org'],
   ['chief\\s+of\\s+staff', () => 'Chief of Staff', 'org'],
+  ['national\\s+security\\s+(?:advisor|adviser)', () => 'National Security Advisor', 'domestic'],
   [
-    '(?:diplomatic|national\\s+security|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
+    '(?:diplomatic|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
     (m) => `${cap(m.replace(/\s+adviser$/i, ' advisor'))}`,
     'org',
   ],
@@ -190,7 +194,7 @@ function cap(s: string): string {
 /** Organizations written before a title, with the name they stand for (and whether a country is implied by their being a ministry). */
 const ORGS: Array<[string, string, boolean]> = [
   [
-    "MFA|MOFA|foreign\\s+ministry|ministry\\s+of\\s+foreign\\s+affairs|quai(?:\\s+d['’]orsay)?|foreign\\s+office|FCO",
+    "MFA|MOFA|foreign\\s+ministry|ministry\\s+of\\s+foreign\\s+affairs|ministry\\s+of\\s+external\\s+(?:relations|affairs)|quai(?:\\s+d['’]orsay)?|foreign\\s+office|FCO",
     'Ministry of Foreign Affairs',
     true,
   ],
@@ -272,6 +276,7 @@ export function mayBeTitleWord(word: string): boolean {
   const low = word.toLowerCase().replace(/['’]s$|[,.]$/g, '');
   return (
     /^[A-Z]/.test(word) ||
+    GENERIC_WORDS.has(low) ||
     START_WORDS.has(low) ||
     START_WORDS.has(low.split('-')[0]) ||
     low === 'of' ||
@@ -318,10 +323,16 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
     const r = readings.get(phrase);
     return r && { ...r };
   }
-  const reading = mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined;
+  const reading =
+    (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ?? readGenericTitle(phrase);
   if (readings.size > 100_000) readings.clear();
   readings.set(phrase, reading);
   return reading && { ...reading };
+}
+
+/** A phrase read by the lexicon alone (not the generic grammar), behind the same cheap gates. */
+function readLexicon(phrase: string): TitleReading | undefined {
+  return mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined;
 }
 
 function readUncached(phrase: string): TitleReading | undefined {
@@ -382,4 +393,267 @@ function readUncached(phrase: string): TitleReading | undefined {
 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
 export const TITLE_WORD =
-  /^(?:minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?)$/i;
+  /^(?:minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?|judge|leader|leaders|commissioner|attache|attaché|counsellor|senator|prosecutor|general|representative|commander|coordinator|envoy|strategist|member|undersecretary)$/i;
+
+/**
+ * Title grammar for offices outside the lexicon: [qualifiers] [owner] [modifiers] HEAD [of|for the X] —
+ * "Police Chief", "Attorney General", "Human Rights Commissioner", "PACE President", "Bank Legal Director",
+ * "party leader", "Chief of the Highway Police". The head is a word offices end with; the modifiers are
+ * capitalized words (not places) or words of a small functional vocabulary; the title is the modifiers and
+ * head as written, title-cased.
+ */
+const GENERIC_HEADS: Record<string, TitleKind> = {
+  chief: 'org',
+  head: 'org',
+  leader: 'org',
+  judge: 'domestic',
+  commissioner: 'domestic',
+  attache: 'org',
+  attaché: 'org',
+  counselor: 'org',
+  counsellor: 'org',
+  senator: 'domestic',
+  prosecutor: 'domestic',
+  'attorney general': 'domestic',
+  'solicitor general': 'domestic',
+  'inspector general': 'org',
+  'auditor general': 'domestic',
+  'prosecutor general': 'domestic',
+  secretary: 'org',
+  undersecretary: 'domestic',
+  coordinator: 'org',
+  envoy: 'org',
+  representative: 'org',
+  commander: 'org',
+  governor: 'org',
+  director: 'org',
+  advisor: 'org',
+  adviser: 'org',
+  minister: 'domestic',
+  president: 'org',
+  chairman: 'org',
+  spokesman: 'org',
+  spokesperson: 'org',
+  strategist: 'org',
+  member: 'org',
+  officer: 'org',
+};
+/** Lower-case words that may qualify a head ("party leader", "deputy governor", "presidential foreign policy advisor"). */
+const MODIFIER_WORDS = new Set([
+  'deputy',
+  'vice',
+  'assistant',
+  'associate',
+  'senior',
+  'chief',
+  'executive',
+  'general',
+  'national',
+  'regional',
+  'provincial',
+  'state',
+  'party',
+  'junta',
+  'opposition',
+  'police',
+  'army',
+  'military',
+  'legal',
+  'political',
+  'economic',
+  'policy',
+  'presidential',
+  'campaign',
+  'communications',
+  'intelligence',
+  'press',
+  'public',
+  'affairs',
+  'human',
+  'rights',
+  'division',
+  'unit',
+  'department',
+  'section',
+  'desk',
+  'secretariat',
+  'peace',
+  'permanent',
+  'first',
+  'second',
+  ...Object.keys(AREAS).flatMap((a) => a.split(' ')),
+]);
+/** Lower-case words a generic title can hold (its heads, their plurals and the modifiers), for the scan of the words before a name. */
+const GENERIC_WORDS = new Set<string>([
+  ...Object.keys(GENERIC_HEADS).flatMap((h) => h.split(' ')),
+  ...Object.keys(GENERIC_HEADS)
+    .filter((h) => !h.includes(' '))
+    .map((h) => `${h}s`),
+  ...MODIFIER_WORDS,
+]);
+/** Heads whose office is a state's own whatever modifies them; others belong to a state when a modifier says so ("Police Chief"). */
+const UNIT_NOUN = /^(?:Division|Department|Section|Unit|Office|Bureau|Directorate)$/;
+const STATE_MODIFIERS =
+  /^(?:police|army|military|national|state|presidential|junta|cabinet|government|peace|interior|defense|defence|justice|finance|foreign|party|opposition)$/i;
+const GENERIC_QUALIFIER =
+  /^(?:former|ex-|then|current|acting|outgoing|incoming|new|newly|interim|late|recently|appointed|then-)$/i;
+const NOT_MODIFIER =
+  /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current)$/;
+const ORG_TARGET =
+  /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation|Police|Customs|Forces|Staff|Army|Navy|Guard|Secretariat|Government|Cabinet|Senate|Congress|Tribunal|Unit|Section|Center|Centre|Administration|Intelligence|Exchequer)\b/;
+
+function titleCase(words: string[]): string {
+  return words
+    .map((w) =>
+      (/^[A-Z0-9/-]+$/.test(w) && w.length <= 5) || /.[A-Z]/.test(w)
+        ? w
+        : w[0].toUpperCase() + w.slice(1).toLowerCase(),
+    )
+    .join(' ')
+    .replace(/\bAdviser\b/g, 'Advisor')
+    .replace(/\bAttaché\b/g, 'Attache')
+    .replace(/\bCounsellor\b/g, 'Counselor');
+}
+
+/** Reads a title outside the lexicon; `owned`: an organization written right before the phrase owns it, so a bare head ("leader") is enough. */
+export function readGenericTitle(phrase: string, owned = false): TitleReading | undefined {
+  if (!/[a-z]/.test(phrase)) return undefined; // an all-capitals line cannot tell a title from a name
+  let words = phrase.split(' ');
+  // "… HEAD of|for the X"
+  let target: string | undefined;
+  const prep = words.findIndex((w) => /^(?:of|for)$/i.test(w));
+  if (prep > 0) {
+    target = words
+      .slice(prep + 1)
+      .join(' ')
+      .replace(/^the\s+/i, '');
+    if (!/^[A-Z]/.test(target)) return undefined;
+    words = words.slice(0, prep);
+  }
+  let i = 0;
+  let former = false;
+  if (/^the$/i.test(words[i] ?? '')) i += 1;
+  while (i < words.length && GENERIC_QUALIFIER.test(words[i])) {
+    if (/^(?:former|ex-|late)$/i.test(words[i])) former = true;
+    i += 1;
+  }
+  const reading: TitleReading = { title: '', kind: 'org' };
+  let acronym: string | undefined;
+  // the owner: Country's / demonym / known organization / an acronym
+  const first = words[i] ?? '';
+  const firstBare = first.replace(/['’]s$/, '');
+  const two = words.length > i + 1 ? `${firstBare} ${words[i + 1].replace(/['’]s$/, '')}` : '';
+  if (two && countryOf(two) && i + 2 < words.length) {
+    reading.country = countryOf(two);
+    i += 2;
+  } else if (countryOf(firstBare) && i + 1 < words.length) {
+    reading.country = countryOf(firstBare);
+    i += 1;
+  } else if (organizationOf(firstBare) && i + 1 < words.length) {
+    const o = organizationOf(firstBare)!;
+    reading.organization = o.name;
+    i += 1;
+  } else if (/^(?:Embassy|Consulate)$/.test(first) && /^[A-Z][a-z]/.test(words[i + 1] ?? '') && i + 2 < words.length) {
+    // a US post's own staff: "Embassy Singapore Treasury Attache"
+    reading.organization = `${first} ${words[i + 1]}`;
+    reading.country = 'United States';
+    i += 2;
+  } else if (/^[A-Z][A-Z&-]{1,6}(?:['’]s)?$/.test(first) && i + 1 < words.length) {
+    acronym = firstBare; // an acronym: its organization, or (before a US-only title) the bureau
+    i += 1;
+  }
+  const rest = words.slice(i);
+  if (rest.length === 0 || rest.length > 5) return undefined;
+  // the head: the last word or two
+  const low = rest.map((w) => w.toLowerCase().replace(/[,.]$/, ''));
+  const last = low[low.length - 1];
+  const lastTwo = low.length >= 2 ? `${low[low.length - 2]} ${last}` : '';
+  let headLen = 1;
+  let headKind: TitleKind | undefined;
+  if (lastTwo && GENERIC_HEADS[lastTwo]) {
+    headLen = 2;
+    headKind = GENERIC_HEADS[lastTwo];
+  } else {
+    const single = GENERIC_HEADS[last] ?? (last.endsWith('s') ? GENERIC_HEADS[last.slice(0, -1)] : undefined);
+    headKind = single;
+  }
+  if (!headKind) return undefined;
+  // words that qualify the government, not the office ("Iraqi Interim Government President"), are no part of the title
+  let modifiers = rest
+    .slice(0, rest.length - headLen)
+    .filter((w) => !GENERIC_QUALIFIER.test(w) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
+  // "presidential advisor": the office is the presidency's
+  if (modifiers.length > 1 && /^presidential$/i.test(modifiers[0]) && !reading.organization) {
+    reading.organization = 'Presidency';
+    modifiers = modifiers.slice(1);
+  }
+  for (const w of modifiers) {
+    const bare = w.replace(/['’]s$/, '');
+    const capitalized = /^[A-Z][a-z]/.test(bare) && !NOT_MODIFIER.test(bare);
+    if (!(capitalized || MODIFIER_WORDS.has(bare.toLowerCase()))) return undefined;
+    if (countryOf(bare) !== undefined || countryOfCapital(bare.toLowerCase()) !== undefined) return undefined;
+  }
+  // a bare generic head says too little ("member", "head", "leader" alone): it needs a modifier, an owner or a target
+  const bareHead = modifiers.length === 0 && headLen === 1;
+  if (!owned) {
+    if (bareHead && headKind !== 'domestic' && !reading.country && !reading.organization && !acronym && !target)
+      return undefined;
+    if (
+      /^(?:member|representative|secretary|head|counselor|counsellor|officer)$/.test(last) &&
+      modifiers.length === 0 &&
+      !target &&
+      headLen === 1 &&
+      !reading.organization &&
+      !acronym
+    )
+      return undefined;
+  }
+  let headWords = rest.slice(rest.length - headLen).map((w) => w.replace(/[,.]$/, ''));
+  if (headLen === 1 && /s$/i.test(headWords[0]) && !GENERIC_HEADS[last]) {
+    if (modifiers.length === 0 && !owned) return undefined; // "Presidents", "leaders": nobody's title in particular
+    headWords = [headWords[0].slice(0, -1)];
+  }
+  reading.title = titleCase([...modifiers.map((w) => w.replace(/['’]s$/, '')), ...headWords]);
+  // a lexicon title after the name of a unit is that unit's: "Export Control Division Desk Officer", "Environment Division Director"
+  let unitEnd = -1;
+  modifiers.forEach((w, k) => {
+    if (UNIT_NOUN.test(w)) unitEnd = k;
+  });
+  if (unitEnd >= 0) {
+    const lexical = readLexicon(rest.slice(unitEnd + 1).join(' '));
+    if (lexical && !lexical.country && !lexical.organization) {
+      reading.title = lexical.title;
+      reading.unit = modifiers.slice(0, unitEnd + 1).join(' ');
+    }
+  }
+  reading.kind = headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
+  if (former) reading.former = true;
+  // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's
+  const lexicon = readLexicon(rest.join(' '));
+  if (lexicon && lexicon.kind === 'us' && !target) {
+    reading.title = lexicon.title;
+    reading.kind = 'us';
+    reading.country ??= 'United States';
+    if (acronym) reading.unit = acronym;
+  } else if (acronym) reading.organization = acronym;
+  if (target) {
+    // "Undersecretary for Multilateral Affairs at the Ministry of Foreign Affairs"
+    const at = /^(.+?)\s+at\s+(?:the\s+)?(.+)$/.exec(target);
+    const [unitPart, orgPart] = at ? [at[1], at[2]] : [undefined, target];
+    const c = countryOf(orgPart);
+    const o = organizationOf(orgPart);
+    const unitNoun = /\b(Division|Department|Section|Unit|Directorate|Bureau|Office)$/.exec(orgPart);
+    if (c && !reading.country) reading.country = c;
+    else if (o) reading.organization = o.name;
+    else if (unitNoun) {
+      // "MFA Head of Northern Europe Division": the division's head, in the ministry
+      reading.unit = orgPart;
+      reading.title = titleCase([...modifiers.map((w) => w.replace(/['’]s$/, '')), unitNoun[1], ...headWords]);
+    } else if (ORG_TARGET.test(orgPart)) {
+      if (reading.organization) reading.unit = orgPart;
+      else reading.organization = orgPart;
+    } else return undefined;
+    if (unitPart) reading.unit = unitPart;
+  }
+  return reading;
+}

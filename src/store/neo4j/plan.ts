@@ -170,7 +170,8 @@ function relationshipBatch(
  * apart (a person holds several titles of one country; two people meet in several cables): MERGE
  * matches on it, or a second one would overwrite the first.
  */
-const RELATIONSHIP_KEYS: Record<string, string> = { HOLDS_ROLE: 'title', MET: 'cable' };
+/** Relationship types of which two nodes can have several, told apart by this property. */
+export const RELATIONSHIP_KEYS: Readonly<Record<string, string>> = { HOLDS_ROLE: 'title', MET: 'cable' };
 function mergeKey(type: string, keys: string[]): string {
   const key = RELATIONSHIP_KEYS[type];
   const i = key === undefined ? -1 : keys.indexOf(key);

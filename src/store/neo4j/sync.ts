@@ -4,7 +4,7 @@ import type { CableGraph, EdgeAttrs, NodeAttrs } from '../../model';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDiff } from '../../curate/diff';
 import { writeRows } from './load';
-import { graphSource, planBatches, storedEndpoints } from './plan';
+import { graphSource, planBatches, RELATIONSHIP_KEYS, storedEndpoints } from './plan';
 
 export interface SyncResult {
   nodesDeleted: number;
@@ -34,18 +34,25 @@ export async function syncGraphDiff(
       (n) => before.getNodeAttribute(n, 'kind') !== after.getNodeAttribute(n, 'kind'),
     );
     // Relationships first (their endpoints' labels are the `before` ones), then nodes.
-    const removedEdges = new Map<string, Array<{ s: string; t: string }>>();
+    // A type two nodes can hold several of (a person's titles over one country, meetings in several
+    // cables) is deleted by its key property, so the others between the same nodes stay.
+    const removedEdges = new Map<string, Array<{ s: string; t: string; k?: unknown }>>();
     for (const edge of diff.edges.removed) {
       const [s, t] = storedEndpoints(before.source(edge), before.target(edge), before.isUndirected(edge));
-      const shape = `${before.getEdgeAttribute(edge, 'type')}|${before.getNodeAttribute(s, 'kind')}|${before.getNodeAttribute(t, 'kind')}`;
+      const type = before.getEdgeAttribute(edge, 'type');
+      const shape = `${type}|${before.getNodeAttribute(s, 'kind')}|${before.getNodeAttribute(t, 'kind')}`;
       if (!removedEdges.has(shape)) removedEdges.set(shape, []);
-      removedEdges.get(shape)!.push({ s, t });
+      const key = RELATIONSHIP_KEYS[type];
+      removedEdges
+        .get(shape)!
+        .push(key ? { s, t, k: (before.getEdgeAttributes(edge) as Record<string, unknown>)[key] } : { s, t });
     }
     for (const [shape, rows] of removedEdges) {
       const [type, sourceKind, targetKind] = shape.split('|');
+      const key = RELATIONSHIP_KEYS[type];
       await writeRows(
         session,
-        `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row.s})-[r:${type}]->(b:${targetKind} {id: row.t}) DELETE r`,
+        `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row.s})-[r:${type}${key ? ` {${key}: row.k}` : ''}]->(b:${targetKind} {id: row.t}) DELETE r`,
         rows,
       );
       result.relationshipsDeleted += rows.length;
@@ -83,10 +90,14 @@ export async function syncGraphDiff(
         upsert.addUndirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
       else upsert.addDirectedEdgeWithKey(edge, source, target, after.getEdgeAttributes(edge));
     }
-    // MERGE: the database holds the `before` graph.
-    for await (const batch of planBatches(graphSource(upsert), 5000))
-      await writeRows(session, batch.cypher.merge, batch.rows);
-    result.nodesWritten = upsert.order;
+    // MERGE: the database holds the `before` graph. Only added and changed nodes are written: an
+    // edge's other end is there already, with properties this graph may not hold (a cable's text).
+    const written = new Set([...diff.nodes.added, ...diff.nodes.changed]);
+    for await (const batch of planBatches(graphSource(upsert), 5000)) {
+      const rows = batch.phase === 'nodes' ? batch.rows.filter((row) => written.has(row[0] as string)) : batch.rows;
+      if (rows.length > 0) await writeRows(session, batch.cypher.merge, rows);
+    }
+    result.nodesWritten = written.size;
     result.relationshipsWritten = upsert.size;
     return result;
   } finally {

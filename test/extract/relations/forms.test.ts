@@ -34,12 +34,38 @@ describe('readTitlePhrase: the phrase before a name', () => {
     expect(readTitlePhrase(phrase)).toMatchObject(expected);
   });
 
-  it.each(['told French FM', 'the visit of', 'Kurdish leader and', 'Presidents'])(
-    '%s is not a title phrase',
-    (phrase) => {
-      expect(readTitlePhrase(phrase)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['Police Chief', { title: 'Police Chief', kind: 'domestic' }],
+    ['Attorney General', { title: 'Attorney General', kind: 'domestic' }],
+    ['then Peace Commissioner', { title: 'Peace Commissioner', kind: 'domestic' }],
+    ['Human Rights Commissioner', { title: 'Human Rights Commissioner' }],
+    ['PACE President', { title: 'President', organization: 'PACE' }],
+    ['Chancellor of the Exchequer', { title: 'Chancellor of the Exchequer', kind: 'domestic' }],
+    ['Guinean junta leader', { title: 'Junta Leader', country: 'Guinea' }],
+    ['Deputy Head of NATO Division', { title: 'Deputy Division Head', unit: 'NATO Division' }],
+    ['Export Control Division Desk Officer', { title: 'Desk Officer', unit: 'Export Control Division' }],
+    [
+      'Embassy Singapore Treasury Attache',
+      { title: 'Treasury Attache', organization: 'Embassy Singapore', country: 'United States' },
+    ],
+    ['NEA Assistant Secretary', { title: 'Assistant Secretary', country: 'United States', unit: 'NEA' }],
+    ['Secretary of State for Latin America', { title: 'Secretary of State', kind: 'domestic' }],
+  ])('%s (title grammar beyond the lexicon)', (phrase, expected) => {
+    expect(readTitlePhrase(phrase)).toMatchObject(expected);
+  });
+
+  it.each([
+    'told French FM',
+    'the visit of',
+    'Kurdish leader and',
+    'Presidents',
+    'the embattled head',
+    'member',
+    'leader',
+    'Europe Secretary General',
+  ])('%s is not a title phrase', (phrase) => {
+    expect(readTitlePhrase(phrase)).toBeUndefined();
+  });
 });
 
 const extractor = createExtractor('builtin');
@@ -148,5 +174,66 @@ describe('roles implied by the post', () => {
     // 06MADRID2708-like: a Madrid cable speaking of Cuba's leaders
     const { roles } = await relationsOf('1. (C) On Cuba, he knows Vice President Carlos Lage well.', {});
     expect(roles.filter((r) => /Lage/.test(r.person.text))).toEqual([]);
+  });
+});
+
+describe('forms beyond the first lexicon', () => {
+  it('reads "told us" as the post\'s officer, dated by the text', async () => {
+    const { meetings } = await relationsOf(
+      '1. (C) Interior Minister Alfredo Perez Rubalcaba told us on April 2 that the plan would go ahead.',
+      {},
+    );
+    expect(pairs(meetings)).toEqual(['Alfredo Perez Rubalcaba | Embassy Officer (Embassy Madrid) | 2008-04-02 | told']);
+  });
+
+  it('reads "repeated to" between two named people', async () => {
+    const { meetings } = await relationsOf(
+      '3. (C) Alfredo Perez Rubalcaba repeated to A/S Thomas Shannon that Spain would help.',
+      {},
+    );
+    expect(pairs(meetings)).toEqual(['Alfredo Perez Rubalcaba | Thomas Shannon | 2008-04-07 | told']);
+  });
+
+  it('reads an officer outside the list and an object behind its own title', async () => {
+    const { roles, meetings } = await relationsOf(
+      '2. (SBU) Science Counselor briefed Brazilian Ministry of External Relations (MRE) Environment Division Director Paulino Carvalho about the proposals.',
+      {},
+    );
+    expect(roles[0]).toMatchObject({
+      title: 'Director',
+      organization: 'Ministry of Foreign Affairs',
+      unit: 'Environment Division',
+    });
+    expect(pairs(meetings)).toEqual(['Science Counselor (Embassy Madrid) | Paulino Carvalho | 2008-04-07 | told']);
+  });
+
+  it('reads a title set off by a comma before a rank and name', async () => {
+    const { roles } = await relationsOf(
+      '6. (C) Guinean Defense Minister, General Sekouba Konate, had told the GOM that he wished to visit.',
+      {},
+    );
+    expect(roles[0]).toMatchObject({
+      person: { text: 'Sekouba Konate' },
+      title: 'Defense Minister',
+      country: 'Guinea',
+    });
+  });
+
+  it('reads "met on <date> with Dr. X" and the apposition after the name', async () => {
+    const { roles, meetings } = await relationsOf(
+      '7. (C) Ron Strikker met on January 25 with Dr. Prince Turki Al-Kabeer, Undersecretary for Multilateral Affairs at the Ministry of Foreign Affairs, to deliver a demarche.',
+      {},
+    );
+    expect(roles[0]).toMatchObject({
+      title: 'Undersecretary',
+      organization: 'Ministry of Foreign Affairs',
+      unit: 'Multilateral Affairs',
+    });
+    expect(pairs(meetings)).toEqual(['Ron Strikker | Turki Al-Kabeer | 2008-01-25 | met']);
+  });
+
+  it('gives no meeting to a withheld name', async () => {
+    const { meetings } = await relationsOf('8. (C) XXXXXXXXXXXX told us that the minister would travel.', {});
+    expect(meetings).toEqual([]);
   });
 });
