@@ -131,6 +131,7 @@ export async function buildGraphDb(
   let evidence: EvidenceLog | undefined;
   // SQLite's work runs on its own thread, beside resolution, the per-cable pass and the metrics.
   const rows = new GraphDbWriteThread(temporary);
+  const stopLayout = new AbortController();
   let closed = false;
   try {
     // Every cable's evidence goes to the database; the graph's capped lists are made from it on reading.
@@ -164,7 +165,7 @@ export async function buildGraphDb(
     // Degrees, communities and PageRank now; the layout on a worker thread while this one writes
     // the co-mentions and indexes the per-cable tables (none of which needs the metrics).
     const writeStarted = Date.now();
-    const metricsReady = metricsAside(compiled.metricsInput, options);
+    const metricsReady = metricsAside(compiled.metricsInput, options, stopLayout.signal);
     metricsReady.catch(() => undefined); // a failure surfaces where it is awaited
     const { nodes } = compiled;
     // Cited cables now, their metrics with the others' below: every cables row is in before the
@@ -284,6 +285,7 @@ export async function buildGraphDb(
       writeSeconds: (Date.now() - writeStarted) / 1000,
     };
   } catch (error) {
+    stopLayout.abort();
     if (!closed) await rows.abandon();
     fs.rmSync(temporary, { force: true });
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(temporary + suffix, { force: true });

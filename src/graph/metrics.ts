@@ -43,11 +43,12 @@ export function metricsOf(
 export async function metricsAside(
   input: MetricsInput,
   options: Pick<BuildOptions, 'layoutIterations' | 'seed'>,
+  signal?: AbortSignal,
 ): Promise<(i: number) => NodeMetrics> {
   // The view is let go before the layout runs (only the layout's matrices are kept): ~1 GB at full-corpus scale.
   const { layout, x, y, metrics } = metricsBeforeLayout(input, options);
   if (layout) {
-    readPositions(await runLayoutJobAside(layout), x, y);
+    readPositions(await runLayoutJobAside(layout, signal), x, y);
     traceMemory('metrics: layout');
   }
   return metrics;

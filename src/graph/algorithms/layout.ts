@@ -95,7 +95,7 @@ function layoutWorkerScript(): string | undefined {
  * meanwhile). The matrices are moved to the worker, not copied; the promise gives the node matrix
  * back (readPositions). Runs inline when no built worker script exists (tests from the sources).
  */
-export async function runLayoutJobAside(job: LayoutJob): Promise<Float32Array> {
+export async function runLayoutJobAside(job: LayoutJob, signal?: AbortSignal): Promise<Float32Array> {
   const script = layoutWorkerScript();
   if (script === undefined) {
     runLayoutJob(job);
@@ -112,6 +112,9 @@ export async function runLayoutJobAside(job: LayoutJob): Promise<Float32Array> {
       );
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`layout worker exited (code ${code}) before its result`)));
+      // A failed build stops its layout at once rather than waiting for it to finish.
+      if (signal?.aborted) reject(new Error('layout stopped'));
+      signal?.addEventListener('abort', () => reject(new Error('layout stopped')), { once: true });
       worker.postMessage(job, [job.nodes.buffer as ArrayBuffer, job.edges.buffer as ArrayBuffer]);
     });
   } finally {
