@@ -46,7 +46,7 @@ const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
 const { resolveEntities, stripTitles } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { BuiltinExtractor } = require(path.join(ROOT, 'src/extract/builtin.ts'));
 const { taggerInput, mentionsOf } = require(path.join(ROOT, 'src/extract/tagger/index.ts'));
-const { STATIC, TAGS } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
+const { TAGS } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
 const { PerceptronTrainer } = require(path.join(ROOT, 'src/extract/tagger/perceptron.ts'));
 const { scorer } = require(path.join(ROOT, 'scripts/lib/entity-score.js'));
 
@@ -85,7 +85,7 @@ function train(items) {
     let errors = 0;
     let tokens = 0;
     for (const it of shuffled(items, 1234 + e)) {
-      errors += trainer.train(it.input, STATIC, it.gold);
+      errors += trainer.train(it.input, it.gold);
       tokens += it.gold.length;
     }
     if (!args.includes('--quiet'))
@@ -170,7 +170,7 @@ async function main() {
       const cs = test.map((it) => it.cable);
       const predT = resolveEntities(
         cs,
-        test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input, STATIC))),
+        test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input))),
       ).perCable;
       const predB = resolveEntities(
         cs,

@@ -99,20 +99,78 @@ function hashOf(s: string): number {
   return h;
 }
 
+/** Features of a token's own text (`TokenType.lexical`). */
+export const LEXICAL = 7;
+/** Features a token gets from its neighbours' types (`TokenType.around`): two from the previous and next type's three each, one from those two away. */
+export const AROUND = 8;
+/** Features from the token's type and its rule label (`TokenType.byRule`). */
+export const BY_RULE = 2;
+/** Features of a token's context computed per token (the flat `features` list holds `STATIC` per token). */
+export const STATIC = 12;
+/** All static features of a token: lexical, around, by rule, context (`featuresOf`). */
+export const ALL_STATIC = LEXICAL + AROUND + BY_RULE + STATIC;
 /**
- * What a token's own text gives, the same wherever it stands: its word, shape and word-list hashes
- * and its `LEXICAL` features. Made once per distinct text (cached); `scores` holds, for the model
- * that decoded it last, the summed weights of those features per tag.
+ * What a token's own text gives, the same wherever it stands: its word, shape and word-list hashes,
+ * its `LEXICAL` features, the features it gives its neighbours (as the word before, after, two
+ * before, two after) and the rule-label × word and × shape features. Made once per distinct text
+ * (cached); `scores` holds, for the model that decoded it last, the summed weights of each group
+ * per tag (see `SCORE`), so decoding reads a few small cached vectors instead of a dozen weight rows
+ * spread over the whole table.
  */
 export interface TokenType {
   word: number;
   shape: number;
   gaz: number;
   lexical: Int32Array;
-  /** For the weights `scoresOf`: per tag the lexical features' score, then per (previous tag, tag) the transition features' score. */
+  /** Feature ids this type gives a neighbour: [as previous word: word, shape, word lists; as next: the same three; two before: word; two after: word]. */
+  around: Int32Array;
+  /** Per rule label r (`TAG_COUNT` of them): the ids of rule × shape and rule × word. */
+  byRule: Int32Array;
+  /** For the weights `scoresOf`: the summed scores of each group per tag, laid out as `SCORE` says. */
   scores?: Float32Array;
   scoresOf?: Int16Array;
 }
+/** Offsets in `TokenType.scores`: lexical (per tag), transitions (per previous tag, tag), its role as each neighbour (per tag), rule × type (per rule label, tag). */
+export const SCORE = {
+  lexical: 0,
+  transitions: TAG_COUNT,
+  asPrevious: TAG_COUNT + TAG_COUNT * TAG_COUNT,
+  asNext: 2 * TAG_COUNT + TAG_COUNT * TAG_COUNT,
+  asPrevious2: 3 * TAG_COUNT + TAG_COUNT * TAG_COUNT,
+  asNext2: 4 * TAG_COUNT + TAG_COUNT * TAG_COUNT,
+  byRule: 5 * TAG_COUNT + TAG_COUNT * TAG_COUNT,
+  size: 5 * TAG_COUNT + 2 * TAG_COUNT * TAG_COUNT,
+} as const;
+
+function makeType(word: number, shape: number, gaz: number, lower: string | undefined): TokenType {
+  const lexical = new Int32Array(LEXICAL);
+  if (lower !== undefined) {
+    lexical[0] = feature(0, 0);
+    lexical[1] = feature(1, word);
+    lexical[2] = feature(6, shape);
+    lexical[3] = feature(9, hashOf('p' + lower.slice(0, 3)));
+    lexical[4] = feature(10, hashOf('s' + lower.slice(-3)));
+    lexical[5] = feature(11, hashOf('s' + lower.slice(-2)));
+    lexical[6] = feature(12, gaz);
+  }
+  const around = Int32Array.of(
+    feature(2, word),
+    feature(7, shape),
+    feature(13, gaz),
+    feature(3, word),
+    feature(8, shape),
+    feature(14, gaz),
+    feature(4, word),
+    feature(5, word),
+  );
+  const byRule = new Int32Array(2 * TAG_COUNT);
+  for (let r = 0; r < TAG_COUNT; r++) {
+    byRule[2 * r] = feature(19, mix(r, shape));
+    byRule[2 * r + 1] = feature(20, mix(r, word));
+  }
+  return { word, shape, gaz, lexical, around, byRule };
+}
+
 const typeCache = new Map<string, TokenType>();
 export function tokenType(text: string, lower: string): TokenType {
   let t = typeCache.get(text);
@@ -120,30 +178,55 @@ export function tokenType(text: string, lower: string): TokenType {
   const word = hashOf(lower);
   const shape = hashOf(shapeOf(text));
   const gaz = gazBits(lower.endsWith('.') ? lower.slice(0, -1) : lower);
-  const lexical = new Int32Array(LEXICAL);
-  lexical[0] = feature(0, 0);
-  lexical[1] = feature(1, word);
-  lexical[2] = feature(6, shape);
-  lexical[3] = feature(9, hashOf('p' + lower.slice(0, 3)));
-  lexical[4] = feature(10, hashOf('s' + lower.slice(-3)));
-  lexical[5] = feature(11, hashOf('s' + lower.slice(-2)));
-  lexical[6] = feature(12, gaz);
-  t = { word, shape, gaz, lexical };
+  t = makeType(word, shape, gaz, lower);
   if (typeCache.size < 100_000) typeCache.set(text, t);
   return t;
 }
 
-/** Features of a token's own text (the first `LEXICAL` of its `STATIC`). */
-export const LEXICAL = 7;
-/** Static features of every token (those not depending on the previous tag): a flat list, `STATIC` per token, `LEXICAL` first. */
-export const STATIC = 29;
+/** The value hashed for a position off either end of the cable (two before the start … two after the end). */
+const NONE = 0x5bd1e995;
+/** Pseudo-types of the positions -2, -1 (before the first token) and n, n+1 (after the last): only their `around` ids are read. */
+const BEFORE = [makeType(NONE - 2, NONE - 2, NONE - 2, undefined), makeType(NONE - 1, NONE - 1, NONE - 1, undefined)];
+const AFTER = [makeType(NONE, NONE, NONE, undefined), makeType(NONE + 1, NONE + 1, NONE + 1, undefined)];
+/** The type at position `i` of a cable of `types.length` tokens, a boundary pseudo-type within two positions outside it. */
+export function typeAt(types: readonly TokenType[], i: number): TokenType {
+  const n = types.length;
+  if (i < 0) return BEFORE[i + 2];
+  if (i >= n) return AFTER[i - n];
+  return types[i];
+}
+
 export interface StaticFeatures {
+  /** `STATIC` context features per token (zeros for the tokens left outside). */
   features: Int32Array;
+  /** The rules' label (tag index) of every token. */
+  rules: Uint8Array;
   wordHashes: Uint32Array;
   shapeHashes: Uint32Array;
   types: TokenType[];
   /** 1 where the token is outside any entity for sure (see `outsideAll`): no features, tag O. */
   outside: Uint8Array;
+}
+
+/** Every static feature id of token `i` (`ALL_STATIC` of them) into `into`: what training updates. */
+export function featuresOf(input: StaticFeatures, i: number, into: Int32Array): void {
+  const ty = input.types[i];
+  into.set(ty.lexical, 0);
+  const p = typeAt(input.types, i - 1).around;
+  const nx = typeAt(input.types, i + 1).around;
+  let o = LEXICAL;
+  into[o++] = p[0];
+  into[o++] = p[1];
+  into[o++] = p[2];
+  into[o++] = nx[3];
+  into[o++] = nx[4];
+  into[o++] = nx[5];
+  into[o++] = typeAt(input.types, i - 2).around[6];
+  into[o++] = typeAt(input.types, i + 2).around[7];
+  const r = input.rules[i];
+  into[o++] = ty.byRule[2 * r];
+  into[o++] = ty.byRule[2 * r + 1];
+  for (let k = 0; k < STATIC; k++) into[o + k] = input.features[i * STATIC + k];
 }
 /**
  * Tokens that are outside every entity whatever the weights: no capital letter in the token or in
@@ -191,8 +274,6 @@ export function staticFeatures(
   const docRule = new Map<number, number>();
   for (let i = 0; i < n; i++)
     if (rules[i] > 0) docRule.set(w[i], (docRule.get(w[i]) ?? 0) | (1 << ((rules[i] + 1) >> 1)));
-  const NONE = 0x5bd1e995;
-  const at = (arr: Uint32Array, i: number) => (i >= 0 && i < n ? arr[i] : NONE + i - (i < 0 ? 0 : n));
   const out = new Int32Array(n * STATIC);
   const outside = outsideAll(tokens, rules);
   for (let i = 0; i < n; i++) {
@@ -208,33 +289,23 @@ export function staticFeatures(
       (capsCable ? 16 : 0);
     const prevTok = i > 0 ? tokens[i - 1] : undefined;
     const sentStart = !prevTok || prevTok.text === '.' || (prevTok.line !== t.line && /[.:]$/.test(prevTok.text));
-    out.set(types[i].lexical, o);
-    out[o + 7] = feature(2, at(w, i - 1));
-    out[o + 8] = feature(3, at(w, i + 1));
-    out[o + 9] = feature(4, at(w, i - 2));
-    out[o + 10] = feature(5, at(w, i + 2));
-    out[o + 11] = feature(7, at(sh, i - 1));
-    out[o + 12] = feature(8, at(sh, i + 1));
-    out[o + 13] = feature(13, at(gz, i - 1));
-    out[o + 14] = feature(14, at(gz, i + 1));
-    out[o + 15] = feature(15, rules[i]);
-    out[o + 16] = feature(16, i > 0 ? rules[i - 1] : 9);
-    out[o + 17] = feature(17, i + 1 < n ? rules[i + 1] : 9);
-    out[o + 18] = feature(18, mix(lineCtx, sh[i]));
-    out[o + 19] = feature(19, mix(rules[i], sh[i]));
-    out[o + 20] = feature(20, mix(rules[i], w[i]));
-    out[o + 21] = feature(21, mix(at(w, i - 1), sh[i]));
-    out[o + 22] = feature(22, mix(sh[i], at(sh, i + 1)));
-    out[o + 23] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i], sh[i])));
-    out[o + 24] = feature(24, mix(rules[i], mix(lineCtx, gz[i])));
-    out[o + 25] = feature(25, mix(at(w, i - 1), w[i]));
+    const prevWord = i > 0 ? w[i - 1] : NONE - 1;
+    out[o] = feature(15, rules[i]);
+    out[o + 1] = feature(16, i > 0 ? rules[i - 1] : 9);
+    out[o + 2] = feature(17, i + 1 < n ? rules[i + 1] : 9);
+    out[o + 3] = feature(18, mix(lineCtx, sh[i]));
+    out[o + 4] = feature(21, mix(prevWord, sh[i]));
+    out[o + 5] = feature(22, mix(sh[i], i + 1 < n ? sh[i + 1] : NONE));
+    out[o + 6] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i], sh[i])));
+    out[o + 7] = feature(24, mix(rules[i], mix(lineCtx, gz[i])));
+    out[o + 8] = feature(25, mix(prevWord, w[i]));
     const dc = docCase.get(w[i]) ?? 0;
     const dr = docRule.get(w[i]) ?? 0;
-    out[o + 26] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i])));
-    out[o + 27] = feature(27, mix(dr, rules[i]));
-    out[o + 28] = feature(28, mix(dr, dc));
+    out[o + 9] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i])));
+    out[o + 10] = feature(27, mix(dr, rules[i]));
+    out[o + 11] = feature(28, mix(dr, dc));
   }
-  return { features: out, wordHashes: w, shapeHashes: sh, types, outside };
+  return { features: out, rules, wordHashes: w, shapeHashes: sh, types, outside };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Cable } from '../../parse/types';
 import { BuiltinExtractor, isCapsText } from '../builtin';
 import type { Extractor } from '../types';
 import { paragraphAt } from '../util';
-import { STATIC, TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
+import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -84,6 +84,6 @@ export class TaggerExtractor implements Extractor {
   }
   extractOne(cable: Cable): Mention[] {
     const input = taggerInput(cable, this.rules);
-    return mentionsOf(cable, input.tokens, this.model.decode(input, STATIC));
+    return mentionsOf(cable, input.tokens, this.model.decode(input));
   }
 }
