@@ -131,16 +131,16 @@ async function main() {
       console.error(`${id}: the corpus text differs from the annotated text (SHA-1); skipped`);
       continue;
     }
-    const input = taggerInput(cable, rules);
+    const input = taggerInput(cable, rules, true);
     items.push({ id, cable, annotation: a, input, gold: goldTags(input.tokens, a.spans) });
   }
   items.sort((x, y) => (x.id < y.id ? -1 : 1));
   const tokens = items.reduce((n, it) => n + it.gold.length, 0);
-  const outside = items.reduce((n, it) => n + it.input.outside.reduce((a, b) => a + b, 0), 0);
+  const outside = items.reduce((n, it) => n + it.input.outside.reduce((a, b) => a + (b ? 1 : 0), 0), 0);
   const lost = items.reduce((n, it) => n + it.gold.filter((g, i) => g !== 0 && it.input.outside[i]).length, 0);
   console.log(`${items.length} annotated cables (${tokens} tokens) from ${annotationsDir}`);
   console.log(
-    `tokens outside any entity for sure (not scored): ${outside} (${((100 * outside) / tokens).toFixed(1)}%), of them inside an annotated entity: ${lost}`,
+    `tokens outside any entity for sure (not scored when decoding): ${outside} (${((100 * outside) / tokens).toFixed(1)}%), of them inside an annotated entity: ${lost}`,
   );
 
   if (args.includes('--oracle')) {

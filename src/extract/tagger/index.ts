@@ -23,10 +23,11 @@ export interface TaggerInput extends StaticFeatures {
   tokens: TagToken[];
 }
 
-export function taggerInput(cable: Cable, rules: BuiltinExtractor): TaggerInput {
+/** The tagger's input of a cable; `training`: with the features of every token training learns from (see `staticFeatures`). */
+export function taggerInput(cable: Cable, rules: BuiltinExtractor, training = false): TaggerInput {
   const { tokens, lines } = tokenizeForTagger(cable.text);
   const labels = ruleLabels(tokens, rules.extractOne(cable));
-  return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text)) };
+  return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text), training) };
 }
 
 /** Mentions from BIO tags (a span runs from its B- tag over the I- tags of its type). */

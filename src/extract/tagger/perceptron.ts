@@ -35,7 +35,7 @@ function staticScores(w: Float32Array, input: DecodeInput, from: number, to: num
   const ids = new Int32Array(ALL_STATIC);
   for (let i = from; i < to; i++) {
     const s = (i - from) * TAG_COUNT;
-    if (input.outside[i]) {
+    if (input.outside[i] === 1) {
       for (let t = 1; t < TAG_COUNT; t++) out[s + t] = -Infinity;
       continue;
     }
@@ -107,6 +107,8 @@ function viterbiCached(n: number, emit: Float64Array, types: readonly TokenType[
   prevScore[0] = 0;
   let cur = new Float64Array(T);
   for (let i = 0; i < n; i++) {
+    // after a token outside any entity only O is open: another such token changes nothing
+    if (outside[i] && i > 0 && outside[i - 1]) continue;
     const ts = types[i].scores!;
     if (outside[i]) {
       let best = -Infinity;
@@ -184,10 +186,10 @@ function typeScores(w: Int16Array, ty: TokenType): Float32Array {
     dynamicFeatures(p, ty.word, ty.shape, dyn);
     addRows(w, dyn, 0, DYNAMIC, s, SCORE.transitions + p * T);
   }
-  addRows(w, ty.around, 0, 3, s, SCORE.asPrevious);
-  addRows(w, ty.around, 3, 6, s, SCORE.asNext);
-  addRows(w, ty.around, 6, 7, s, SCORE.asPrevious2);
-  addRows(w, ty.around, 7, 8, s, SCORE.asNext2);
+  addRows(w, ty.around, 0, 4, s, SCORE.asPrevious);
+  addRows(w, ty.around, 4, 8, s, SCORE.asNext);
+  addRows(w, ty.around, 8, 9, s, SCORE.asPrevious2);
+  addRows(w, ty.around, 9, 10, s, SCORE.asNext2);
   for (let r = 0; r < T; r++) addRows(w, ty.byRule, 2 * r, 2 * r + 2, s, SCORE.byRule + r * T);
   ty.scores = s;
   ty.scoresOf = w;
@@ -221,11 +223,9 @@ export class Perceptron {
     const emit = new Float64Array(n * T);
     const outside = input.outside;
     for (let i = 0; i < n; i++) {
+      // a token outside any entity is only ever scored as O, with no emission score (viterbiCached)
+      if (outside[i]) continue;
       const s = i * T;
-      if (outside[i]) {
-        for (let t = 1; t < T; t++) emit[s + t] = -Infinity;
-        continue;
-      }
       const own = scores[i + 2];
       const prev = scores[i + 1];
       const next = scores[i + 3];
@@ -345,8 +345,8 @@ export class PerceptronTrainer {
       const pPrev = i > from ? pred[i - from - 1] : start;
       if (g !== p) {
         errors++;
-        if (!input.outside[i]) featuresOf(input, i, ids);
-        if (!input.outside[i])
+        if (input.outside[i] !== 1) featuresOf(input, i, ids);
+        if (input.outside[i] !== 1)
           for (let k = 0; k < ALL_STATIC; k++) {
             const f = ids[k] * TAG_COUNT;
             this.update(f + g, 1);
