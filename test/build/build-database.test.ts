@@ -77,6 +77,16 @@ describe('buildGraphDatabase', () => {
     });
   });
 
+  it('should build with the tagger when no extractor is named', async () => {
+    const file = path.join(dir, 'graph.db');
+    await build(file, [seed(0)]);
+    const db = openGraphDb(file);
+    try {
+      expect(readMeta(db).extractor).toBe('tagger');
+    } finally {
+      db.close();
+    }
+  });
 
   it('should record the extractor and its options in the meta table', async () => {
     const file = path.join(dir, 'graph.db');
