@@ -2,7 +2,7 @@
 /**
  * Applies the annotation convention for nominal references (scripts/ner/README.md, "Names, not
  * nominal references") to the annotation files: a bare "Embassy", "Consulate", "Mission",
- * "Ministry", "Government" or "Administration" (any case) names no organization — it refers back to
+ * "Ministry", "Government" or "Administration" (any case), or "Department" in running text, names no organization — it refers back to
  * one, as "the Embassy" refers to the reporting post — so it is no mention. Such forms are taken out
  * of their entities' mentions (and `occurrences` claims); an entity left with no mention is dropped;
  * the spans are computed again (spans.js's code), and the file records the change as a review entry
@@ -19,15 +19,17 @@ const { ANNOTATION_DIR, parsedCable, sha1 } = require('./lib');
 const { computeSpans, serialize } = require('./spans');
 
 /** Bare heads of nominal references: a common noun standing for a body the context names. */
-const NOMINAL = /^(?:embassy|consulate|mission|ministry|government|administration)$/i;
+const NOMINAL_HEAD = /^(?:embassy|consulate|mission|ministry|government|administration)$/i;
+/** "Department" in running text; the all-caps routing words DEPT and DEPARTMENT stay the Department of State's name. */
+const NOMINAL = { test: (form) => NOMINAL_HEAD.test(form) || form === 'Department' };
 
 async function main() {
   const args = process.argv.slice(2);
   const dry = args.includes('--dry-run');
   const named = args.filter((a) => !a.startsWith('--'));
-  const files = (
-    named.length ? named : fs.readdirSync(ANNOTATION_DIR).filter((f) => f.endsWith('.json'))
-  ).map((a) => (a.endsWith('.json') || a.includes('/') ? path.resolve(ANNOTATION_DIR, a) : path.join(ANNOTATION_DIR, `${a}.json`)));
+  const files = (named.length ? named : fs.readdirSync(ANNOTATION_DIR).filter((f) => f.endsWith('.json'))).map((a) =>
+    a.endsWith('.json') || a.includes('/') ? path.resolve(ANNOTATION_DIR, a) : path.join(ANNOTATION_DIR, `${a}.json`),
+  );
   files.sort();
   const total = { files: 0, changed: 0, forms: 0, entities: 0, spansBefore: 0, spansRemoved: 0, otherSpanChanges: 0 };
   const byForm = new Map();
@@ -77,7 +79,9 @@ async function main() {
     total.forms += removedForms.length;
     total.spansRemoved += nominalRemoved.length;
     total.otherSpanChanges += other;
-    console.log(`${ann.id}: ${nominalRemoved.length} spans removed (${removedForms.join('; ')})${other ? `, ${other} other span changes` : ''}`);
+    console.log(
+      `${ann.id}: ${nominalRemoved.length} spans removed (${removedForms.join('; ')})${other ? `, ${other} other span changes` : ''}`,
+    );
     if (dry) continue;
     const out = {
       id: ann.id,
