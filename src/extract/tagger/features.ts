@@ -306,6 +306,11 @@ function outsideAll(tokens: readonly TagToken[], rules: Uint8Array): Uint8Array 
     if ((i > 0 && joined(tokens[i - 1], t)) || (i + 1 < n && joined(t, tokens[i + 1]))) continue;
     const c0 = t.text.charCodeAt(0);
     if (c0 >= 48 && c0 <= 57) continue;
+    // a full stop followed by a space ends a sentence, never a name ("Maine. Kouchner")
+    if (t.text === '.' && (i + 1 === n || tokens[i + 1].start !== t.end)) {
+      out[i] = 2;
+      continue;
+    }
     if (c0 >= 97 && c0 <= 122 && NAME_HEADS.has(t.lower) && before) continue;
     if ((c0 < 97 || c0 > 122 || NAME_PARTICLES.has(t.lower)) && before && after) continue;
     out[i] = 2;
