@@ -28,7 +28,7 @@ async function main() {
   const sources = inputs.length > 0 ? inputs : [path.join(ROOT, '..', 'shared', 'seeds')];
   const graphFile = path.join(ROOT, 'out', 'graph.db');
   const gexfFile = path.join(ROOT, 'out', 'graph.gexf');
-  let status = await runBuild(sources, { output: graphFile, ner: 'builtin' });
+  let status = await runBuild(sources, { output: graphFile });
   if (status !== 0) return status;
   status = await runExport(graphFile, { format: 'gexf', output: gexfFile });
   if (status !== 0) return status;

@@ -349,4 +349,4 @@ if (require.main === module)
     console.error(`error: ${e.message}`);
     process.exit(1);
   });
-module.exports = { computeSpans, skipRegions, lint };
+module.exports = { computeSpans, skipRegions, lint, serialize };

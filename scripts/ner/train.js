@@ -46,7 +46,7 @@ const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
 const { resolveEntities, stripTitles } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { BuiltinExtractor } = require(path.join(ROOT, 'src/extract/builtin.ts'));
 const { taggerInput, mentionsOf } = require(path.join(ROOT, 'src/extract/tagger/index.ts'));
-const { STATIC, TAGS } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
+const { TAGS } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
 const { PerceptronTrainer } = require(path.join(ROOT, 'src/extract/tagger/perceptron.ts'));
 const { scorer } = require(path.join(ROOT, 'scripts/lib/entity-score.js'));
 
@@ -85,7 +85,7 @@ function train(items) {
     let errors = 0;
     let tokens = 0;
     for (const it of shuffled(items, 1234 + e)) {
-      errors += trainer.train(it.input, STATIC, it.gold);
+      errors += trainer.train(it.input, it.gold);
       tokens += it.gold.length;
     }
     if (!args.includes('--quiet'))
@@ -131,16 +131,16 @@ async function main() {
       console.error(`${id}: the corpus text differs from the annotated text (SHA-1); skipped`);
       continue;
     }
-    const input = taggerInput(cable, rules);
+    const input = taggerInput(cable, rules, true);
     items.push({ id, cable, annotation: a, input, gold: goldTags(input.tokens, a.spans) });
   }
   items.sort((x, y) => (x.id < y.id ? -1 : 1));
   const tokens = items.reduce((n, it) => n + it.gold.length, 0);
-  const outside = items.reduce((n, it) => n + it.input.outside.reduce((a, b) => a + b, 0), 0);
+  const outside = items.reduce((n, it) => n + it.input.outside.reduce((a, b) => a + (b ? 1 : 0), 0), 0);
   const lost = items.reduce((n, it) => n + it.gold.filter((g, i) => g !== 0 && it.input.outside[i]).length, 0);
   console.log(`${items.length} annotated cables (${tokens} tokens) from ${annotationsDir}`);
   console.log(
-    `tokens outside any entity for sure (not scored): ${outside} (${((100 * outside) / tokens).toFixed(1)}%), of them inside an annotated entity: ${lost}`,
+    `tokens outside any entity for sure (not scored when decoding): ${outside} (${((100 * outside) / tokens).toFixed(1)}%), of them inside an annotated entity: ${lost}`,
   );
 
   if (args.includes('--oracle')) {
@@ -170,7 +170,7 @@ async function main() {
       const cs = test.map((it) => it.cable);
       const predT = resolveEntities(
         cs,
-        test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input, STATIC))),
+        test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input))),
       ).perCable;
       const predB = resolveEntities(
         cs,

@@ -10,6 +10,7 @@ import { DEFAULT_CURATION_FILE, readCuration } from '../curate/file';
 import { buildGraphDb, cableRecords, openGraphDb, readMeta, type BuildDbSummary } from '../db';
 import { DEFAULT_BUILD_OPTIONS, RecordStore, toCableRecord, type CurateEntities } from '../graph';
 import type { Decision } from '../model';
+import { isExtractorName } from '../extract/types';
 import { extractorSetting, type BuildOptions } from './options';
 import { processInputs } from './process-inputs';
 
@@ -98,7 +99,7 @@ export async function buildGraphDatabase(
   const folder = checkOutputFolder(options.output);
   // A killed build leaves its record spool behind: remove those of dead processes now.
   removeStaleTemporaries(folder, (file: string) => report.note(`removed ${file}, left by an interrupted run`));
-  const extractor = extractorSetting(options.extractor);
+  let extractor = extractorSetting(options.extractor);
 
   // Records go to a temporary file as they come (memory holds their ids and versions only).
   const store = new RecordStore(path.join(folder, `.${path.basename(options.output)}.${process.pid}.records.tmp`));
@@ -111,6 +112,11 @@ export async function buildGraphDatabase(
       const db = openGraphDb(options.output);
       try {
         const meta = readMeta(db);
+        // An append that names no extractor continues with the database's (the default may have changed since).
+        if (meta.extractor !== extractor.name && !options.extractorNamed && isExtractorName(meta.extractor)) {
+          report.note(`${options.output} was built with --ner ${meta.extractor}: appending with it too`);
+          extractor = extractorSetting(meta.extractor);
+        }
         // Mentions of two extractors in one graph cannot be told apart afterwards: refuse, unless asked.
         if (meta.extractor !== extractor.name && !options.force) {
           throw new CablegraphError(

@@ -43,6 +43,8 @@ export interface BuildOptions {
   /** With `append`: accept a database built by another extractor (its cables keep their mentions). */
   force: boolean;
   extractor: ExtractorName;
+  /** Whether `extractor` was asked for (--ner); if not, an append uses the database's extractor. */
+  extractorNamed: boolean;
   /** Worker threads for parse + extract (0: the main thread). */
   workers: number;
   /** Curation file; absent: ./curation.jsonl when present, else (appending) the database's decisions. */
@@ -58,6 +60,7 @@ export function resolveBuildOptions(partial: Partial<BuildOptions> & { output: s
     append: false,
     force: false,
     extractor: DEFAULT_EXTRACTOR,
+    extractorNamed: partial.extractor !== undefined,
     workers: defaultWorkers(),
     budget: { ...DEFAULT_READ_BUDGET },
     quiet: false,

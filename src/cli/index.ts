@@ -21,9 +21,15 @@ import { addReadBudgetOptions } from './flags';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION = (require('../../package.json') as { version: string }).version;
 
-/** `--ner`: the extractor, its choices and default written once (src/build/options). */
-function extractorOption(description: string, choices: readonly string[] = EXTRACTORS): Option {
-  return new Option('--ner <extractor>', description).choices(choices).default(DEFAULT_EXTRACTOR);
+/**
+ * `--ner`: the extractor, its choices and default written once (src/extract/types). Where cables can
+ * be appended to a database, the default is left to the build (the database's own extractor then).
+ */
+function extractorOption(description: string, choices: readonly string[] = EXTRACTORS, appends = false): Option {
+  const option = new Option('--ner <extractor>', description).choices(choices);
+  return appends
+    ? option.default(undefined, `${DEFAULT_EXTRACTOR}; with --append, the database's`)
+    : option.default(DEFAULT_EXTRACTOR);
 }
 
 /** `--workers`, as build and load take it. */
@@ -73,7 +79,7 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'graph database to write', DEFAULT_GRAPH_FILE)
     .option('--append', 'add the cables to an existing graph database (same result as a full rebuild)')
     .option('--force', 'with --append: add cables extracted by another --ner than the database was built with')
-    .addOption(extractorOption('entity extractor'))
+    .addOption(extractorOption('entity extractor', EXTRACTORS, true))
     .option('--workers <n>', WORKERS_HELP)
     .option(
       '--curation <file>',

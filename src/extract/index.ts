@@ -15,7 +15,8 @@ export interface ExtractorOptions extends BuiltinOptions {
 }
 
 /**
- * Creates an extractor by name: `builtin` (default), `tagger`, `annotated`, `corenlp`. Each is
+ * Creates an extractor by name: `tagger` (default: the rules, then the trained tagger), `builtin`
+ * (the rules alone), `annotated`, `corenlp`. Each is
  * loaded here, on first use (the builtin extractor's gazetteers take a second to load: commands
  * that extract nothing never pay it).
  */

@@ -57,6 +57,35 @@ describe('buildGraphDatabase', () => {
         db.close();
       }
     });
+
+    it("should append with the database's extractor when none is named (a database built before the default changed)", async () => {
+      const file = path.join(dir, 'graph.db');
+      await build(file, [seed(0)], { extractor: 'annotated' });
+      const notes: string[] = [];
+      const appended = await buildGraphDatabase(
+        resolveBuildOptions({ output: file, inputs: [seed(1)], workers: 0, quiet: true, append: true }),
+        { ...silent, note: (m: string) => notes.push(m) },
+      );
+      expect(appended?.records).toBe(2);
+      expect(notes).toContain(`${file} was built with --ner annotated: appending with it too`);
+      const db = openGraphDb(file);
+      try {
+        expect(readMeta(db).extractor).toBe('annotated');
+      } finally {
+        db.close();
+      }
+    });
+  });
+
+  it('should build with the tagger when no extractor is named', async () => {
+    const file = path.join(dir, 'graph.db');
+    await build(file, [seed(0)]);
+    const db = openGraphDb(file);
+    try {
+      expect(readMeta(db).extractor).toBe('tagger');
+    } finally {
+      db.close();
+    }
   });
 
   it('should record the extractor and its options in the meta table', async () => {

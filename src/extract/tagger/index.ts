@@ -11,7 +11,7 @@ import type { Cable } from '../../parse/types';
 import { BuiltinExtractor, isCapsText } from '../builtin';
 import type { Extractor } from '../types';
 import { paragraphAt } from '../util';
-import { STATIC, TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
+import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -23,10 +23,11 @@ export interface TaggerInput extends StaticFeatures {
   tokens: TagToken[];
 }
 
-export function taggerInput(cable: Cable, rules: BuiltinExtractor): TaggerInput {
+/** The tagger's input of a cable; `training`: with the features of every token training learns from (see `staticFeatures`). */
+export function taggerInput(cable: Cable, rules: BuiltinExtractor, training = false): TaggerInput {
   const { tokens, lines } = tokenizeForTagger(cable.text);
   const labels = ruleLabels(tokens, rules.extractOne(cable));
-  return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text)) };
+  return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text), training) };
 }
 
 /** Mentions from BIO tags (a span runs from its B- tag over the I- tags of its type). */
@@ -84,6 +85,6 @@ export class TaggerExtractor implements Extractor {
   }
   extractOne(cable: Cable): Mention[] {
     const input = taggerInput(cable, this.rules);
-    return mentionsOf(cable, input.tokens, this.model.decode(input, STATIC));
+    return mentionsOf(cable, input.tokens, this.model.decode(input));
   }
 }

@@ -4,7 +4,20 @@
  * (I-X only after B-X or I-X), the previous tag's features scored per transition.
  */
 import * as zlib from 'node:zlib';
-import { DYNAMIC, HASH_BITS, LEXICAL, TAG_COUNT, dynamicFeatures, type TokenType } from './features';
+import {
+  ALL_STATIC,
+  DYNAMIC,
+  HASH_BITS,
+  LEXICAL,
+  SCORE,
+  STATIC,
+  TAG_COUNT,
+  dynamicFeatures,
+  featuresOf,
+  typeAt,
+  type StaticFeatures,
+  type TokenType,
+} from './features';
 
 const SIZE = (1 << HASH_BITS) * TAG_COUNT;
 /** Whether tag `to` may follow tag `from` (I-X continues B-X or I-X). */
@@ -13,28 +26,22 @@ export function allowed(from: number, to: number): boolean {
   return from === to || from === to - 1;
 }
 
-/** What decoding needs of a cable: `perToken` static features per token, the word and shape hashes. */
-export interface DecodeInput {
-  features: Int32Array;
-  wordHashes: Uint32Array;
-  shapeHashes: Uint32Array;
-  types: TokenType[];
-  outside: Uint8Array;
-}
+/** What decoding needs of a cable: its tokens' types, rule labels and context features. */
+export type DecodeInput = StaticFeatures;
 
-/** Per token, the static features' score of every tag (`TAG_COUNT` per token). */
-function staticScores(w: Float32Array, input: DecodeInput, perToken: number, from: number, to: number): Float64Array {
+/** Per token, the static features' score of every tag (`TAG_COUNT` per token; training's float weights). */
+function staticScores(w: Float32Array, input: DecodeInput, from: number, to: number): Float64Array {
   const out = new Float64Array((to - from) * TAG_COUNT);
-  const stat = input.features;
+  const ids = new Int32Array(ALL_STATIC);
   for (let i = from; i < to; i++) {
-    const o = i * perToken;
     const s = (i - from) * TAG_COUNT;
-    if (input.outside[i]) {
+    if (input.outside[i] === 1) {
       for (let t = 1; t < TAG_COUNT; t++) out[s + t] = -Infinity;
       continue;
     }
-    for (let k = 0; k < perToken; k++) {
-      const f = stat[o + k] * TAG_COUNT;
+    featuresOf(input, i, ids);
+    for (let k = 0; k < ALL_STATIC; k++) {
+      const f = ids[k] * TAG_COUNT;
       for (let t = 0; t < TAG_COUNT; t++) out[s + t] += w[f + t];
     }
   }
@@ -100,6 +107,8 @@ function viterbiCached(n: number, emit: Float64Array, types: readonly TokenType[
   prevScore[0] = 0;
   let cur = new Float64Array(T);
   for (let i = 0; i < n; i++) {
+    // after a token outside any entity only O is open: another such token changes nothing
+    if (outside[i] && i > 0 && outside[i - 1]) continue;
     const ts = types[i].scores!;
     if (outside[i]) {
       let best = -Infinity;
@@ -158,22 +167,30 @@ function transitionsOf(w: Float32Array, input: DecodeInput, from: number): Trans
   };
 }
 
-/** A token type's lexical and transition scores under weights `w`, computed once per type and model. */
+/** The summed weights of a row list, per tag, into `out` at `at`. */
+function addRows(w: Int16Array, ids: Int32Array, from: number, to: number, out: Float32Array, at: number): void {
+  for (let k = from; k < to; k++) {
+    const f = ids[k] * TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++) out[at + t] += w[f + t];
+  }
+}
+
+/** A token type's scores under weights `w` (laid out as `SCORE` says), computed once per type and model. */
 function typeScores(w: Int16Array, ty: TokenType): Float32Array {
   if (ty.scoresOf === w) return ty.scores!;
-  const s = new Float32Array(TAG_COUNT + TAG_COUNT * TAG_COUNT);
-  for (let k = 0; k < LEXICAL; k++) {
-    const f = ty.lexical[k] * TAG_COUNT;
-    for (let t = 0; t < TAG_COUNT; t++) s[t] += w[f + t];
-  }
+  const T = TAG_COUNT;
+  const s = new Float32Array(SCORE.size);
+  addRows(w, ty.lexical, 0, LEXICAL, s, SCORE.lexical);
   const dyn = new Int32Array(DYNAMIC);
-  for (let p = 0; p < TAG_COUNT; p++) {
+  for (let p = 0; p < T; p++) {
     dynamicFeatures(p, ty.word, ty.shape, dyn);
-    for (let k = 0; k < DYNAMIC; k++) {
-      const f = dyn[k] * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) s[TAG_COUNT + p * TAG_COUNT + t] += w[f + t];
-    }
+    addRows(w, dyn, 0, DYNAMIC, s, SCORE.transitions + p * T);
   }
+  addRows(w, ty.around, 0, 4, s, SCORE.asPrevious);
+  addRows(w, ty.around, 4, 8, s, SCORE.asNext);
+  addRows(w, ty.around, 8, 9, s, SCORE.asPrevious2);
+  addRows(w, ty.around, 9, 10, s, SCORE.asNext2);
+  for (let r = 0; r < T; r++) addRows(w, ty.byRule, 2 * r, 2 * r + 2, s, SCORE.byRule + r * T);
   ty.scores = s;
   ty.scoresOf = w;
   return s;
@@ -189,27 +206,44 @@ export class Perceptron {
     this.weights = weights ?? new Int16Array(SIZE);
   }
 
-  /** The best tags of one cable (`perToken` static features per token, `LEXICAL` first). */
-  decode(input: DecodeInput, perToken: number): Uint8Array {
+  /**
+   * The best tags of one cable. A token's emission score
+   * is its type's cached lexical and rule-label scores, its neighbours' cached scores in their
+   * roles, and its own context features: few weight rows read per token.
+   */
+  decode(input: DecodeInput): Uint8Array {
     const w = this.weights;
+    const T = TAG_COUNT;
     const stat = input.features;
     const types = input.types;
+    const rules = input.rules;
     const n = types.length;
-    // emission: the token type's cached lexical scores, then the features of its context
-    const emit = new Float64Array(n * TAG_COUNT);
+    const scores = new Array<Float32Array>(n + 4);
+    for (let i = -2; i < n + 2; i++) scores[i + 2] = typeScores(w, typeAt(types, i));
+    const emit = new Float64Array(n * T);
     const outside = input.outside;
     for (let i = 0; i < n; i++) {
-      const ts = typeScores(w, types[i]);
-      const s = i * TAG_COUNT;
-      if (outside[i]) {
-        for (let t = 1; t < TAG_COUNT; t++) emit[s + t] = -Infinity;
-        continue;
-      }
-      for (let t = 0; t < TAG_COUNT; t++) emit[s + t] = ts[t]!;
-      const o = i * perToken;
-      for (let k = LEXICAL; k < perToken; k++) {
-        const f = stat[o + k] * TAG_COUNT;
-        for (let t = 0; t < TAG_COUNT; t++) emit[s + t] += w[f + t];
+      // a token outside any entity is only ever scored as O, with no emission score (viterbiCached)
+      if (outside[i]) continue;
+      const s = i * T;
+      const own = scores[i + 2];
+      const prev = scores[i + 1];
+      const next = scores[i + 3];
+      const prev2 = scores[i];
+      const next2 = scores[i + 4];
+      const byRule = SCORE.byRule + rules[i] * T;
+      for (let t = 0; t < T; t++)
+        emit[s + t] =
+          own[SCORE.lexical + t] +
+          own[byRule + t] +
+          prev[SCORE.asPrevious + t] +
+          next[SCORE.asNext + t] +
+          prev2[SCORE.asPrevious2 + t] +
+          next2[SCORE.asNext2 + t];
+      const o = i * STATIC;
+      for (let k = 0; k < STATIC; k++) {
+        const f = stat[o + k] * T;
+        for (let t = 0; t < T; t++) emit[s + t] += w[f + t];
       }
     }
     return viterbiCached(n, emit, types, outside);
@@ -281,11 +315,7 @@ export class PerceptronTrainer {
    * gold tags leave outside any entity): Viterbi with the current weights, then the gold path's
    * features up and the predicted path's down where they differ. Returns the tokens tagged wrong.
    */
-  train(
-    input: DecodeInput & { tokens: ReadonlyArray<{ text: string; line: number }> },
-    perToken: number,
-    gold: Uint8Array,
-  ): number {
+  train(input: DecodeInput & { tokens: ReadonlyArray<{ text: string; line: number }> }, gold: Uint8Array): number {
     const n = gold.length;
     let errors = 0;
     let from = 0;
@@ -296,22 +326,18 @@ export class PerceptronTrainer {
           (input.tokens[i].text === '.' || input.tokens[i + 1].line !== input.tokens[i].line) &&
           (gold[i + 1] === 0 || gold[i + 1] % 2 === 1));
       if (!end) continue;
-      errors += this.trainChunk(input, perToken, gold, from, i + 1);
+      errors += this.trainChunk(input, gold, from, i + 1);
       from = i + 1;
     }
     return errors;
   }
 
-  private trainChunk(input: DecodeInput, perToken: number, gold: Uint8Array, from: number, to: number): number {
+  private trainChunk(input: DecodeInput, gold: Uint8Array, from: number, to: number): number {
     const start = from > 0 ? gold[from - 1] : 0;
-    const pred = viterbi(
-      to - from,
-      staticScores(this.w, input, perToken, from, to),
-      transitionsOf(this.w, input, from),
-      start,
-    );
+    const pred = viterbi(to - from, staticScores(this.w, input, from, to), transitionsOf(this.w, input, from), start);
     let errors = 0;
     const dyn = new Int32Array(DYNAMIC);
+    const ids = new Int32Array(ALL_STATIC);
     for (let i = from; i < to; i++) {
       const g = gold[i];
       const p = pred[i - from];
@@ -319,10 +345,10 @@ export class PerceptronTrainer {
       const pPrev = i > from ? pred[i - from - 1] : start;
       if (g !== p) {
         errors++;
-        const o = i * perToken;
-        if (!input.outside[i])
-          for (let k = 0; k < perToken; k++) {
-            const f = input.features[o + k] * TAG_COUNT;
+        if (input.outside[i] !== 1) featuresOf(input, i, ids);
+        if (input.outside[i] !== 1)
+          for (let k = 0; k < ALL_STATIC; k++) {
+            const f = ids[k] * TAG_COUNT;
             this.update(f + g, 1);
             this.update(f + p, -1);
           }

@@ -50,6 +50,12 @@ export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: Li
     const start = m.index;
     while (start >= lineStarts[lineAt + 1] && lineAt + 1 < lineStarts.length) lineAt++;
     lineNo = lineAt;
+    // most tokens end in a letter or digit other than s: no test below applies
+    const last = s.charCodeAt(s.length - 1);
+    if (last !== 115 && last !== 83 && last !== 46 && last !== 45 && last !== 39 && last !== 0x2019) {
+      pushParts(s, start);
+      continue;
+    }
     // "MugabeQs": some cables lost the apostrophe of a possessive to a Q
     if (s.length > 2 && (/[’']s$/i.test(s) || (s.length > 4 && /[A-Za-z]Qs$/.test(s)))) {
       pushParts(s.slice(0, -2), start);
