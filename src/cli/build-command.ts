@@ -1,7 +1,7 @@
 // `cablegraph build`: turns the flags into build options and shows the build's progress and summary (the work is src/build's).
 import { buildGraphDatabase } from '../build/build-database';
 import { resolveBuildOptions, type BuildOptions } from '../build/options';
-import { formatDiagnostic, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
+import { CablegraphError, formatDiagnostic, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
 import type { ExtractorName } from '../extract/types';
 import { parseWorkers, readBudgetFrom, type ReadBudgetFlags } from './flags';
 import { estimateCables, progress } from './progress';
@@ -10,6 +10,8 @@ export interface BuildCommandOptions extends ReadBudgetFlags {
   output: string;
   append?: boolean;
   force?: boolean;
+  /** With `append`: print the append's footprint, write nothing. */
+  dryRun?: boolean;
   ner?: ExtractorName;
   workers?: string;
   /** Curation file (default: curation.jsonl in the working directory, when there is one). */
@@ -22,7 +24,42 @@ export interface BuildCommandOptions extends ReadBudgetFlags {
  * one summary line. Returns the exit code: 0, or 1 when no cable could be read.
  */
 export async function runBuild(inputs: string[], flags: BuildCommandOptions): Promise<number> {
-  return buildWithProgress(buildOptionsFromFlags(inputs, flags));
+  const options = buildOptionsFromFlags(inputs, flags);
+  if (flags.dryRun) {
+    if (!options.append) throw new CablegraphError('BAD_OPTION', '--dry-run goes with --append');
+    return planWithProgress(options);
+  }
+  return buildWithProgress(options);
+}
+
+/** `build --append --dry-run`: the footprint of the append as JSON on stdout (a summary line on stderr); the exit code. */
+async function planWithProgress(options: BuildOptions): Promise<number> {
+  const { planAppend } = await import('../build/plan-append');
+  const bar = progress('build', await estimateCables(options.inputs), { quiet: options.quiet });
+  const shown = new DiagnosticLimiter((d: Diagnostic): void => {
+    if (!options.quiet && d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
+  });
+  const plan = await planAppend(options, {
+    diagnostic: (d) => shown.add(d),
+    tick: () => bar.tick(),
+    readDone: () => {
+      bar.done();
+      shown.flush();
+    },
+    note: () => undefined,
+  });
+  if (!plan) {
+    process.stderr.write(`cablegraph build: no cable could be read; nothing to append\n`);
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+  if (!options.quiet) {
+    const moved = plan.changed.reduce((n, c) => n + c.moved.length, 0);
+    process.stderr.write(
+      `cablegraph build --dry-run: appending ${plan.incoming} cables (${plan.added.length} new, ${plan.replaced.length} changed releases) to ${plan.existing} → ${plan.changed.length} old cables whose entities change (${moved} surface forms), ${plan.touched.length} entities touched (${plan.created.length} new, ${plan.removed.length} gone, ${plan.renamed.length} renamed); nothing written (read ${plan.readSeconds.toFixed(1)} s, resolve ${plan.resolveSeconds.toFixed(1)} s, compare ${plan.compareSeconds.toFixed(1)} s)\n`,
+    );
+  }
+  return 0;
 }
 
 /** The build flags (of `build`, and of `load` given cables) → resolved, checked build options. */

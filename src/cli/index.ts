@@ -73,6 +73,10 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'graph database to write', DEFAULT_GRAPH_FILE)
     .option('--append', 'add the cables to an existing graph database (same result as a full rebuild)')
     .option('--force', 'with --append: add cables extracted by another --ner than the database was built with')
+    .option(
+      '--dry-run',
+      'with --append: write nothing, print what appending would change (old cables whose entities move, entities touched)',
+    )
     .addOption(extractorOption('entity extractor'))
     .option('--workers <n>', WORKERS_HELP)
     .option(
