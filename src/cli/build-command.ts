@@ -109,6 +109,12 @@ export async function buildWithProgress(options: BuildOptions): Promise<number> 
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, n]) => `${k} ${n}`)
         .join(', ');
+    if (result.appended) {
+      const a = result.appended;
+      process.stderr.write(
+        `cablegraph build: appended in place: ${a.cables} cables rewritten (${a.newCables} new), ${a.entities} entities, ${a.pairs} co-mention pairs; metrics (PageRank, communities, layout) are those of the last full build (a full build recomputes them)\n`,
+      );
+    }
     process.stderr.write(
       `cablegraph build: ${result.records} cables (${result.incoming} read${copies ? `, ${copies} repeated ${copies === 1 ? 'copy' : 'copies'} skipped` : ''}${existing ? `, ${existing} already in the graph` : ''}) → ${options.output}: ${result.nodes} nodes (${list(result.byKind)}), ${result.edges} edges (${list(result.byType)}) in ${result.totalSeconds.toFixed(1)} s (${stages})\n`,
     );

@@ -54,7 +54,7 @@ const intList = (values: ArrayLike<number>): string => {
 };
 
 /** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
-function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
+export function writeCable(writer: GraphDbWriter, visit: CableVisit): void {
   const { node, entityNode } = visit;
   writer.cable(node, visit.record);
   for (const m of visit.mentions) writer.mention(node, m, entityNode(m.entity));
