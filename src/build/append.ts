@@ -100,8 +100,17 @@ class AppendRun {
   /** Ids of entities (and signers) whose rows are rewritten, and the database nodes of the cables rewritten. */
   private readonly touched = new Set<string>();
   private readonly rewritten = new Set<number>();
-  /** Entity nodes of the rewritten cables, before and after: their co-mention pairs are rewritten. */
-  private readonly pairNodes = new Set<number>();
+  /**
+   * Pairs of entities (ids, in id order) that share a rewritten cable's content, before or after:
+   * only these co-mentions can change (any other pair has the same cables, windows and evidence).
+   */
+  private readonly pairs = new Set<string>();
+
+  private addPairs(ids: Iterable<string>): void {
+    const list = [...new Set(ids)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (let i = 0; i < list.length; i += 1)
+      for (let j = i + 1; j < list.length; j += 1) this.pairs.add(`${list[i]}\u0000${list[j]}`);
+  }
   private readonly writer: GraphDbWriter;
   private readonly relations: RelationRowsWriter;
 
@@ -182,6 +191,8 @@ class AppendRun {
     const touchedNodes = [...this.touched]
       .map((id) => this.nodeOf.get(id) ?? this.storedNode(id))
       .filter((n): n is number => n !== undefined);
+    // Co-mentions first: a new node is placed by its strongest co-mentioned neighbour.
+    const rewrittenPairs = this.rewritePairs(compiled);
     // Node rows: the touched entities (and signers), new posts, tags and cited cables, post names.
     const { nodes } = compiled;
     const inGraph = new Set<string>();
@@ -210,7 +221,7 @@ class AppendRun {
     for (const id of this.touched) {
       if (inGraph.has(id)) continue;
       const node = this.storedNode(id);
-      if (node !== undefined) this.removeEntity(node);
+      if (node !== undefined) this.removeEntityRows(node);
     }
     // Automatic resolution's names, for what curation recomputes from.
     for (const id of this.touched) {
@@ -227,8 +238,6 @@ class AppendRun {
     });
     const others = cablesWithRelationsOf(this.db, touchedNodes, names).filter((c) => !this.rewritten.has(c));
     rewriteCableRelations(this.db, others);
-
-    const rewrittenPairs = this.rewritePairs(compiled);
 
     // Counts and stats as a build writes them; metrics are left as they were.
     const byKind = new Map<string, number>();
@@ -310,12 +319,20 @@ class AppendRun {
     const node = this.node(id);
     this.rewritten.add(node);
     // what the cable named before: those entities' rows and pairs are rewritten
-    for (const r of this.st(
-      'SELECT DISTINCT e.id, e.node FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? UNION SELECT a.auto, NULL FROM assignments a WHERE a.cable = ?',
-    ).all(node, node) as Array<{ id: string; node: number | null }>) {
-      this.touched.add(r.id);
-      if (r.node !== null) this.pairNodes.add(r.node);
-    }
+    for (const id of this.st(
+      'SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? UNION SELECT a.auto FROM assignments a WHERE a.cable = ?',
+    )
+      .pluck()
+      .all(node, node) as string[])
+      this.touched.add(id);
+    this.addPairs(
+      this.st(
+        'SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? AND m.authorship = 0',
+      )
+        .pluck()
+        .all(node) as string[],
+    );
+    this.addPairs(visit.mentions.filter((m) => !m.authorship).map((m) => m.entity));
     for (const r of this.st(
       'SELECT e.id FROM signed s JOIN entities e ON e.node = s.person WHERE s.cable = :c UNION SELECT e.id FROM classified k JOIN entities e ON e.node = k.person WHERE k.cable = :c',
     )
@@ -360,10 +377,7 @@ class AppendRun {
     );
     edges.forEach(([source, target, attributes], position) => {
       if (attributes.type === 'SIGNED' || attributes.type === 'CLASSIFIED') this.touched.add(source);
-      if (attributes.type === 'MENTIONS') {
-        this.touched.add(target);
-        this.pairNodes.add(this.node(target));
-      }
+      if (attributes.type === 'MENTIONS') this.touched.add(target);
       this.writer.edge(this.node(source), this.node(target), attributes, position);
     });
     this.relations.write(relationRows(mapped));
@@ -434,32 +448,28 @@ class AppendRun {
     this.st('DELETE FROM entity_fts WHERE rowid = ?').run(node);
   }
 
-  private removeEntity(node: number): void {
-    this.removeEntityRows(node);
-    this.pairNodes.add(node);
-  }
-
   /**
-   * The co-mention pairs of the entities of the rewritten cables, from the compiled graph: every
-   * pair with an end among them goes, and comes back as compiled (a pair with neither end among
-   * them has no evidence in a rewritten cable, and both its ends kept their cables: it is unchanged).
+   * The co-mention pairs that share a rewritten cable (see `pairs`): their rows and evidence go,
+   * and those the compiled graph has come back with database node numbers.
    */
   private rewritePairs(compiled: ReturnType<typeof compileGraph>): number {
-    const ends = json([...this.pairNodes]);
-    const stale = this.st(
-      'SELECT a, b FROM co_mentions WHERE a IN (SELECT value FROM json_each(:n)) UNION SELECT a, b FROM co_mentions WHERE b IN (SELECT value FROM json_each(:n))',
-    ).all({ n: ends }) as Array<{ a: number; b: number }>;
-    for (const p of stale) {
-      this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(p.a, p.b);
-      this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(p.a, p.b);
+    for (const key of this.pairs) {
+      const [x, y] = key.split('\u0000');
+      const a = this.nodeOf.get(x) ?? this.storedNode(x);
+      const b = this.nodeOf.get(y) ?? this.storedNode(y);
+      if (a === undefined || b === undefined) continue;
+      this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(a, b);
+      this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(a, b);
     }
     const entityIds = compiled.entities.map((e) => e.id);
     const cableNode = (i: number): number => this.node(compiled.cableIds[i]);
     let written = 0;
     for (const row of compiled.coMentions.pairRows()) {
-      const a = this.node(entityIds[row.a]);
-      const b = this.node(entityIds[row.b]);
-      if (!this.pairNodes.has(a) && !this.pairNodes.has(b)) continue;
+      const x = entityIds[row.a];
+      const y = entityIds[row.b];
+      if (!this.pairs.has(`${x}\u0000${y}`)) continue;
+      const a = this.node(x);
+      const b = this.node(y);
       const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
       const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
       this.writer.coMention(a, b, row.cableCount, row.paragraphCount, first, last);
