@@ -61,6 +61,32 @@ describe('cablegraph build', () => {
     expect(tableDifferences(dumpById(file('appended.db'), { metrics: true }), before)).toEqual([]);
   });
 
+  test('--append with curation decisions: replayed on the rewritten rows, the same tables as a full build with them', () => {
+    const first = [path.join(CORPUS, '2008/01'), SEEDS];
+    const second = [path.join(CORPUS, '2008/02'), path.join(CORPUS, '2008/03')];
+    // Decisions on entities the append changes: two lone surnames that new full names claim
+    // (merged into one), a name the new cables also use (renamed), one form rejected.
+    const curation = file('curation.jsonl');
+    const by = { author: 'test', at: '2026-01-01T00:00:00.000Z' };
+    fs.writeFileSync(
+      curation,
+      [
+        { seq: 1, op: 'merge', ids: ['p-pekala-17e761f7', 'p-fallon-758d5a44'], into: 'p-fallon-758d5a44', ...by },
+        { seq: 2, op: 'rename', id: 'p-mark-a-pekala-553fe598', name: 'Mark Pekala (DCM)', ...by },
+        { seq: 3, op: 'reject', id: 'p-qadhafi-dc3a25d1', ...by },
+      ]
+        .map((d) => JSON.stringify(d))
+        .join('\n') + '\n',
+    );
+    const withCuration = ['--curation', curation, '--quiet'];
+    expect(cablegraph(['build', ...first, ...second, '-o', file('curated-full.db'), ...withCuration]).status).toBe(0);
+    expect(cablegraph(['build', ...first, '-o', file('curated.db'), ...withCuration]).status).toBe(0);
+    expect(cablegraph(['build', ...second, '-o', file('curated.db'), '--append', ...withCuration]).status).toBe(0);
+    const full = dumpById(file('curated-full.db'), { metrics: false });
+    expect(full.decisions).toHaveLength(3);
+    expect(tableDifferences(dumpById(file('curated.db'), { metrics: false }), full)).toEqual([]);
+  });
+
   test('nothing readable: exit 1, no file written; a bad graph database for --append: one line, exit 2', () => {
     const empty = path.join(dir, 'empty.txt');
     fs.writeFileSync(empty, '');
