@@ -1,5 +1,6 @@
 // `build --append` in place: one transaction that writes the new cables' rows and rewrites only the rows of the cables, entities and pairs they change.
 import type BetterSqlite3 from 'better-sqlite3';
+import { CablegraphError } from '../common/diagnostics';
 import { EvidenceLog } from '../graph/evidence-log';
 import { compileGraph, type CableVisit, type CurateEntities } from '../graph/build';
 import type { SortedRecords } from '../graph/record-store';
@@ -67,7 +68,12 @@ export function appendInPlace(
       return { ...summary, writeSeconds: (Date.now() - started) / 1000 - summary.graphSeconds };
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
+      if (error instanceof CablegraphError) throw error;
+      throw new CablegraphError(
+        'GRAPH_WRITE_FAILED',
+        `cannot append to ${file}: ${(error as Error).message}; nothing written, the database is as it was`,
+        { file, cause: error },
+      );
     }
   } finally {
     evidence?.remove();
