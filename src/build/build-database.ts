@@ -183,17 +183,18 @@ export async function buildGraphDatabase(
       inputs: [...new Set([...previousInputs, ...sources])],
     };
     // An append writes into the database in place, only the rows that change; a build writes a new file.
-    const summary: BuildDbSummary & Partial<AppendSummary> = storedHashes
-      ? appendInPlace(
-          options.output,
-          records,
-          storedHashes,
-          incomingIds,
-          buildOptions,
-          provenance,
-          curationHook(decisions),
-        )
-      : await buildGraphDb(options.output, records, buildOptions, provenance, curationHook(decisions));
+    const summary: BuildDbSummary & Partial<AppendSummary> =
+      storedHashes && options.inPlace
+        ? appendInPlace(
+            options.output,
+            records,
+            storedHashes,
+            incomingIds,
+            buildOptions,
+            provenance,
+            curationHook(decisions),
+          )
+        : await buildGraphDb(options.output, records, buildOptions, provenance, curationHook(decisions));
     const appended =
       summary.rewrittenCables !== undefined
         ? {

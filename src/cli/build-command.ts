@@ -10,6 +10,8 @@ export interface BuildCommandOptions extends ReadBudgetFlags {
   output: string;
   append?: boolean;
   force?: boolean;
+  /** With `append`: write only the rows that change, in place. */
+  inPlace?: boolean;
   /** With `append`: print the append's footprint, write nothing. */
   dryRun?: boolean;
   ner?: ExtractorName;
@@ -69,6 +71,7 @@ export function buildOptionsFromFlags(inputs: string[], flags: BuildCommandOptio
     output: flags.output,
     append: flags.append ?? false,
     force: flags.force ?? false,
+    inPlace: flags.inPlace ?? false,
     ...(flags.ner !== undefined ? { extractor: flags.ner } : {}),
     ...(flags.workers !== undefined ? { workers: parseWorkers(flags.workers) } : {}),
     ...(flags.curation !== undefined ? { curationFile: flags.curation } : {}),

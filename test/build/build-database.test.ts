@@ -41,7 +41,7 @@ describe('buildGraphDatabase', () => {
       db.exec("CREATE TRIGGER fail AFTER INSERT ON entities BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
       db.close();
       const before = dumpById(file, { metrics: true });
-      await expect(build(file, [seed(1)], { append: true })).rejects.toThrow(
+      await expect(build(file, [seed(1)], { append: true, inPlace: true })).rejects.toThrow(
         new RegExp(`cannot append to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: disk on fire; nothing written`),
       );
       expect(tableDifferences(dumpById(file, { metrics: true }), before)).toEqual([]);

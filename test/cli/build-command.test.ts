@@ -31,7 +31,7 @@ describe('cablegraph build', () => {
 
     expect(cablegraph(['build', ...first, '-o', file('appended.db'), '--quiet']).status).toBe(0);
     const base = dumpById(file('appended.db'), { metrics: true });
-    const appended = cablegraph(['build', ...second, '-o', file('appended.db'), '--append']);
+    const appended = cablegraph(['build', ...second, '-o', file('appended.db'), '--append', '--in-place']);
     expect(appended.status).toBe(0);
     // The second batch changes old cables' resolution (a lone "PEKALA" of 08PARIS114 now joins
     // Mark A. Pekala, named in full in a new cable): the append rewrote them, not only added rows.
@@ -55,7 +55,7 @@ describe('cablegraph build', () => {
     }
 
     const before = dumpById(file('appended.db'), { metrics: true });
-    const again = cablegraph(['build', ...second, '-o', file('appended.db'), '--append']);
+    const again = cablegraph(['build', ...second, '-o', file('appended.db'), '--append', '--in-place']);
     expect(again.stderr).toMatch(/cablegraph build: \d+ cables \(\d+ read, \d+ already in the graph\)/);
     expect(again.stderr).toMatch(/appended in place: 0 cables rewritten/);
     expect(tableDifferences(dumpById(file('appended.db'), { metrics: true }), before)).toEqual([]);
@@ -81,7 +81,9 @@ describe('cablegraph build', () => {
     const withCuration = ['--curation', curation, '--quiet'];
     expect(cablegraph(['build', ...first, ...second, '-o', file('curated-full.db'), ...withCuration]).status).toBe(0);
     expect(cablegraph(['build', ...first, '-o', file('curated.db'), ...withCuration]).status).toBe(0);
-    expect(cablegraph(['build', ...second, '-o', file('curated.db'), '--append', ...withCuration]).status).toBe(0);
+    expect(
+      cablegraph(['build', ...second, '-o', file('curated.db'), '--append', '--in-place', ...withCuration]).status,
+    ).toBe(0);
     const full = dumpById(file('curated-full.db'), { metrics: false });
     expect(full.decisions).toHaveLength(3);
     expect(tableDifferences(dumpById(file('curated.db'), { metrics: false }), full)).toEqual([]);
