@@ -38,6 +38,10 @@ describe('cablegraph build', () => {
     expect(appended.stderr).toMatch(
       /appended in place: \d+ cables rewritten \(\d+ new\), \d+ entities, \d+ co-mention pairs/,
     );
+    // Plain --append rebuilds the file from all records: the very same rows as the full build, metrics and node numbers included.
+    expect(cablegraph(['build', ...first, '-o', file('rebuilt.db'), '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', ...second, '-o', file('rebuilt.db'), '--append', '--quiet']).status).toBe(0);
+    expect(dumpTables(file('rebuilt.db'))).toEqual(dumpTables(file('full.db')));
     const fullTables = dumpById(file('full.db'), { metrics: false });
     expect(Object.keys(fullTables).length).toBeGreaterThan(20);
     expect(tableDifferences(dumpById(file('appended.db'), { metrics: false }), fullTables)).toEqual([]);
