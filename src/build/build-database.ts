@@ -13,6 +13,8 @@ import type { Decision } from '../model';
 import { isExtractorName } from '../extract/types';
 import { extractorSetting, type BuildOptions } from './options';
 import { processInputs } from './process-inputs';
+import { appendInPlace, type AppendSummary } from './append';
+import { recordHash } from './append-footprint';
 
 /** What the command shows while a build runs: problems of the cables, and progress. */
 export interface BuildReporter {
@@ -33,6 +35,8 @@ export interface BuildResult extends BuildDbSummary {
   existing: number;
   readSeconds: number;
   totalSeconds: number;
+  /** An append in place: the cables (new ones among them), entities and co-mention pairs whose rows were written. */
+  appended?: { cables: number; newCables: number; entities: number; pairs: number };
 }
 
 /**
@@ -87,8 +91,9 @@ function checkOutputFolder(output: string): string {
 /**
  * Reads and processes the cables, resolves entities across all of them, applies the curation,
  * builds the graph and writes the graph database. With `append`, the cables already in the
- * database are kept and the graph is rebuilt from all records, so the result is exactly that of
- * a full build; an append with another extractor than the database's is refused unless `force`.
+ * database are kept, the graph is compiled again from all records and only the rows that differ
+ * are written, in place (appendInPlace: the same rows as a full build, metrics aside); an append
+ * with another extractor than the database's is refused unless `force`.
  * Returns undefined when no cable could be read (nothing written).
  */
 export async function buildGraphDatabase(
@@ -108,7 +113,11 @@ export async function buildGraphDatabase(
     let previousDecisions: Decision[] | undefined;
     let previousHash: string | null = null;
     let previousInputs: string[] = [];
+    // With --append to an existing database: each stored record's hash (a cable read again is rewritten only if it changed).
+    let storedHashes: Map<string, string> | undefined;
+    const incomingIds = new Set<string>();
     if (options.append && fs.existsSync(options.output)) {
+      storedHashes = new Map();
       const db = openGraphDb(options.output);
       try {
         const meta = readMeta(db);
@@ -126,6 +135,7 @@ export async function buildGraphDatabase(
           );
         }
         for (const record of cableRecords(db)) {
+          storedHashes.set(record.cable.id, recordHash(record));
           store.add(record);
           existing += 1;
         }
@@ -162,6 +172,7 @@ export async function buildGraphDatabase(
     for await (const { cable, mentions } of processed) {
       cable.diagnostics.filter((d) => d.severity === 'error').forEach((d) => report.diagnostic(d));
       store.add(toCableRecord({ cable, mentions }));
+      incomingIds.add(cable.id);
       incoming += 1;
       report.tick();
     }
@@ -177,9 +188,31 @@ export async function buildGraphDatabase(
       ...(curationHash ? { curationHash } : {}),
       inputs: [...new Set([...previousInputs, ...sources])],
     };
-    const summary = await buildGraphDb(options.output, records, buildOptions, provenance, curationHook(decisions));
+    // An append writes into the database in place, only the rows that change; a build writes a new file.
+    const summary: BuildDbSummary & Partial<AppendSummary> =
+      storedHashes && options.inPlace
+        ? appendInPlace(
+            options.output,
+            records,
+            storedHashes,
+            incomingIds,
+            buildOptions,
+            provenance,
+            curationHook(decisions),
+          )
+        : await buildGraphDb(options.output, records, buildOptions, provenance, curationHook(decisions));
+    const appended =
+      summary.rewrittenCables !== undefined
+        ? {
+            cables: summary.rewrittenCables,
+            newCables: records.length - existing,
+            entities: summary.rewrittenEntities ?? 0,
+            pairs: summary.rewrittenPairs ?? 0,
+          }
+        : undefined;
     return {
       ...summary,
+      ...(appended ? { appended } : {}),
       records: records.length,
       incoming,
       copies,

@@ -79,6 +79,11 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'graph database to write', DEFAULT_GRAPH_FILE)
     .option('--append', 'add the cables to an existing graph database (same result as a full rebuild)')
     .option('--force', 'with --append: add cables extracted by another --ner than the database was built with')
+    .option('--in-place', 'with --append: write only the rows that change, in one transaction (metrics left stale)')
+    .option(
+      '--dry-run',
+      'with --append: write nothing, print what appending would change (old cables whose entities move, entities touched)',
+    )
     .addOption(extractorOption('entity extractor', EXTRACTORS, true))
     .option('--workers <n>', WORKERS_HELP)
     .option(

@@ -12,7 +12,7 @@ import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
 import { searchTokens } from '../server/search';
 import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
-import { GraphDbWriteThread } from './write-thread';
+import { GraphDbWriteThread, type RowSink } from './write-thread';
 import { isEntityKind } from '../model';
 import { relationRows } from '../graph/relations';
 
@@ -52,7 +52,7 @@ const intList = (values: ArrayLike<number>): string => {
 };
 
 /** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
-function writeCable(rows: GraphDbWriteThread, visit: CableVisit): void {
+export function writeCable(rows: RowSink, visit: CableVisit): void {
   const { node, entityNode } = visit;
   rows.row('cable', node, visit.record);
   for (const m of visit.mentions) rows.row('mention', node, m, entityNode(m.entity));

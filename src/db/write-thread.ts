@@ -8,9 +8,23 @@ import { relationCounts } from './read-relations';
 import { GraphDbWriter } from './write';
 import { RelationRowsWriter } from './write-relations';
 
-type WriterMethod = {
+export type WriterMethod = {
   [K in keyof GraphDbWriter]: GraphDbWriter[K] extends (...args: never[]) => void ? K : never;
 }[keyof GraphDbWriter];
+
+/** Where rows go: the write thread (a full build) or a writer on this thread (an append in place). */
+export interface RowSink {
+  row<K extends WriterMethod>(method: K, ...args: Parameters<GraphDbWriter[K]>): void;
+}
+
+/** Rows written at once by a writer on this thread. */
+export function directRows(writer: GraphDbWriter): RowSink {
+  return {
+    row(method, ...args) {
+      (writer[method] as (...a: typeof args) => void).apply(writer, args);
+    },
+  };
+}
 
 /** One operation on the database being built, in the order the build makes them. */
 export type WriteCall =

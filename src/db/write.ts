@@ -63,7 +63,14 @@ export class GraphDbWriter {
   /** The tables with millions of rows, written through multi-row INSERTs. */
   private readonly bulk;
 
-  constructor(private readonly db: GraphDb) {
+  /**
+   * `transactions: false` leaves the transactions to the caller (an append writes in one); the
+   * rows still go through the batched INSERTs, sent by `flush`.
+   */
+  constructor(
+    private readonly db: GraphDb,
+    private readonly options: { transactions: boolean } = { transactions: true },
+  ) {
     const p = (sql: string) => db.prepare(sql);
     const b = (table: string, columns: string[]) => new BatchedInsert(db, table, columns);
     this.bulk = {
@@ -114,13 +121,18 @@ export class GraphDbWriter {
       resolved: p('INSERT INTO resolved (id, type, name) VALUES (?, ?, ?)'),
       decision: p('INSERT INTO decisions (seq, decision) VALUES (?, ?)'),
     };
-    db.exec('BEGIN');
+    if (options.transactions) db.exec('BEGIN');
   }
 
   /** Counts rows and commits every BATCH_ROWS. */
   private tick(rows = 1): void {
     this.rows += rows;
-    if (this.rows >= BATCH_ROWS) this.commit();
+    if (this.rows >= BATCH_ROWS && this.options.transactions) this.commit();
+  }
+
+  /** Sends the rows buffered for the multi-row INSERTs (before reading them back). */
+  flush(): void {
+    for (const table of Object.values(this.bulk)) table.flush();
   }
 
   /** Commits what is written so far and opens the next transaction. */

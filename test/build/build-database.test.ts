@@ -6,6 +6,8 @@ import { buildGraphDatabase, resolveBuildOptions, type BuildReporter } from '../
 import { CablegraphError } from '../../src/common/diagnostics';
 import { openGraphDb, readMeta } from '../../src/db';
 import { SHARED } from '../graph/helpers';
+import Database from 'better-sqlite3';
+import { dumpById, tableDifferences } from '../db/helpers';
 
 const silent: BuildReporter = {
   diagnostic: () => undefined,
@@ -29,6 +31,22 @@ describe('buildGraphDatabase', () => {
     inputs: string[],
     more: Parameters<typeof resolveBuildOptions>[0] extends infer O ? Partial<O> : never = {},
   ) => buildGraphDatabase(resolveBuildOptions({ output, inputs, workers: 0, quiet: true, ...more }), silent);
+
+  describe('when an append fails half-way', () => {
+    it('should leave the database as it was (one transaction), naming the file', async () => {
+      const file = path.join(dir, 'graph.db');
+      await build(file, [seed(0)]);
+      // A trigger that fails the append once it has written the new cable's rows and comes to its entities.
+      const db = new Database(file);
+      db.exec("CREATE TRIGGER fail AFTER INSERT ON entities BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+      db.close();
+      const before = dumpById(file, { metrics: true });
+      await expect(build(file, [seed(1)], { append: true, inPlace: true })).rejects.toThrow(
+        new RegExp(`cannot append to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: disk on fire; nothing written`),
+      );
+      expect(tableDifferences(dumpById(file, { metrics: true }), before)).toEqual([]);
+    });
+  });
 
   describe('when appending with another extractor', () => {
     it('should refuse, naming both extractors and --force, and leave the database as it was', async () => {

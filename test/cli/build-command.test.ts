@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { dumpTables } from '../db/helpers';
+import { dumpById, dumpTables, tableDifferences } from '../db/helpers';
 import { openGraphDb, readMeta } from '../../src/db';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -19,7 +19,7 @@ describe('cablegraph build', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = (name: string) => path.join(dir, name);
 
-  test('--append gives exactly the database of a full build (every table); a re-run changes nothing', () => {
+  test('--append gives the database of a full build (every table, nodes by id, metrics aside), in place; a re-run changes nothing', () => {
     const first = [path.join(CORPUS, '2008/01'), SEEDS];
     const second = [path.join(CORPUS, '2008/02'), path.join(CORPUS, '2008/03')];
     const full = cablegraph(['build', ...first, ...second, '-o', file('full.db')]);
@@ -30,14 +30,67 @@ describe('cablegraph build', () => {
     );
 
     expect(cablegraph(['build', ...first, '-o', file('appended.db'), '--quiet']).status).toBe(0);
-    expect(cablegraph(['build', ...second, '-o', file('appended.db'), '--append', '--quiet']).status).toBe(0);
-    const fullTables = dumpTables(file('full.db'));
+    const base = dumpById(file('appended.db'), { metrics: true });
+    const appended = cablegraph(['build', ...second, '-o', file('appended.db'), '--append', '--in-place']);
+    expect(appended.status).toBe(0);
+    // The second batch changes old cables' resolution (a lone "PEKALA" of 08PARIS114 now joins
+    // Mark A. Pekala, named in full in a new cable): the append rewrote them, not only added rows.
+    expect(appended.stderr).toMatch(
+      /appended in place: \d+ cables rewritten \(\d+ new\), \d+ entities, \d+ co-mention pairs/,
+    );
+    // Plain --append rebuilds the file from all records: the very same rows as the full build, metrics and node numbers included.
+    expect(cablegraph(['build', ...first, '-o', file('rebuilt.db'), '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', ...second, '-o', file('rebuilt.db'), '--append', '--quiet']).status).toBe(0);
+    expect(dumpTables(file('rebuilt.db'))).toEqual(dumpTables(file('full.db')));
+    const fullTables = dumpById(file('full.db'), { metrics: false });
     expect(Object.keys(fullTables).length).toBeGreaterThan(20);
-    expect(dumpTables(file('appended.db'))).toEqual(fullTables);
+    expect(tableDifferences(dumpById(file('appended.db'), { metrics: false }), fullTables)).toEqual([]);
+    // Metrics are a full build's: the append keeps the old nodes' values and says they are stale.
+    const db = openGraphDb(file('appended.db'));
+    try {
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'metrics_stale'").pluck().get()).toBe('true');
+      const kept = base.entities.filter((row) => {
+        const r = JSON.parse(row) as { id: string; pagerank: number };
+        return db.prepare('SELECT pagerank FROM entities WHERE id = ?').pluck().get(r.id) === r.pagerank;
+      });
+      expect(kept.length).toBeGreaterThan(base.entities.length / 2);
+    } finally {
+      db.close();
+    }
 
-    const again = cablegraph(['build', ...second, '-o', file('appended.db'), '--append']);
+    const before = dumpById(file('appended.db'), { metrics: true });
+    const again = cablegraph(['build', ...second, '-o', file('appended.db'), '--append', '--in-place']);
     expect(again.stderr).toMatch(/cablegraph build: \d+ cables \(\d+ read, \d+ already in the graph\)/);
-    expect(dumpTables(file('appended.db'))).toEqual(fullTables);
+    expect(again.stderr).toMatch(/appended in place: 0 cables rewritten/);
+    expect(tableDifferences(dumpById(file('appended.db'), { metrics: true }), before)).toEqual([]);
+  });
+
+  test('--append with curation decisions: replayed on the rewritten rows, the same tables as a full build with them', () => {
+    const first = [path.join(CORPUS, '2008/01'), SEEDS];
+    const second = [path.join(CORPUS, '2008/02'), path.join(CORPUS, '2008/03')];
+    // Decisions on entities the append changes: two lone surnames that new full names claim
+    // (merged into one), a name the new cables also use (renamed), one form rejected.
+    const curation = file('curation.jsonl');
+    const by = { author: 'test', at: '2026-01-01T00:00:00.000Z' };
+    fs.writeFileSync(
+      curation,
+      [
+        { seq: 1, op: 'merge', ids: ['p-pekala-17e761f7', 'p-fallon-758d5a44'], into: 'p-fallon-758d5a44', ...by },
+        { seq: 2, op: 'rename', id: 'p-mark-a-pekala-553fe598', name: 'Mark Pekala (DCM)', ...by },
+        { seq: 3, op: 'reject', id: 'p-qadhafi-dc3a25d1', ...by },
+      ]
+        .map((d) => JSON.stringify(d))
+        .join('\n') + '\n',
+    );
+    const withCuration = ['--curation', curation, '--quiet'];
+    expect(cablegraph(['build', ...first, ...second, '-o', file('curated-full.db'), ...withCuration]).status).toBe(0);
+    expect(cablegraph(['build', ...first, '-o', file('curated.db'), ...withCuration]).status).toBe(0);
+    expect(
+      cablegraph(['build', ...second, '-o', file('curated.db'), '--append', '--in-place', ...withCuration]).status,
+    ).toBe(0);
+    const full = dumpById(file('curated-full.db'), { metrics: false });
+    expect(full.decisions).toHaveLength(3);
+    expect(tableDifferences(dumpById(file('curated.db'), { metrics: false }), full)).toEqual([]);
   });
 
   test('nothing readable: exit 1, no file written; a bad graph database for --append: one line, exit 2', () => {

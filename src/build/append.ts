@@ -1,0 +1,490 @@
+// `build --append` in place: one transaction that writes the new cables' rows and rewrites only the rows of the cables, entities and pairs they change.
+import type BetterSqlite3 from 'better-sqlite3';
+import { CablegraphError } from '../common/diagnostics';
+import { EvidenceLog } from '../graph/evidence-log';
+import { compileGraph, type CableVisit, type CurateEntities } from '../graph/build';
+import type { SortedRecords } from '../graph/record-store';
+import type { BuildOptions } from '../graph/types';
+import { relationRows } from '../graph/relations';
+import { cablesWithRelationsOf, rewriteCableRelations } from '../curate/relations';
+import { openGraphDb, type BuildDbSummary, type BuildProvenance, type GraphDb } from '../db';
+import { writeCable } from '../db/build';
+import { GraphDbWriter } from '../db/write';
+import { RelationRowsWriter } from '../db/write-relations';
+import { directRows } from '../db/write-thread';
+import { relationCounts } from '../db/read-relations';
+import { isEntityKind, type EdgeAttrs, type NodeAttrs } from '../model';
+import { searchTokens } from '../server/search';
+import { recordHash } from './append-footprint';
+import * as path from 'path';
+
+/** Meta key set by an in-place append: the metric columns (degree … x, y) are those of the last full build. */
+export const METRICS_STALE = 'metrics_stale';
+
+const json = (v: unknown): string => JSON.stringify(v);
+const EVIDENCE_BUCKETS = 64;
+
+/** What appendInPlace did, beside the build summary. */
+export interface AppendSummary extends BuildDbSummary {
+  /** Cables whose rows were (re)written: new ones, new releases, and old ones whose entities moved. */
+  rewrittenCables: number;
+  /** Entities whose rows were rewritten, and co-mention pairs rewritten. */
+  rewrittenEntities: number;
+  rewrittenPairs: number;
+}
+
+/**
+ * Appends to the graph database `file`, in place and in one transaction (a failure leaves it as it
+ * was): the whole graph is compiled again from `records` (every cable's, in id order: the
+ * corpus-wide resolution needs them all), but only the rows that differ from the database are
+ * written — the rows of new cables, of old cables whose surface forms resolve to other entities,
+ * of the entities of those cables, their co-mentions, and the nodes (posts, tags, cited cables,
+ * signers) they bring. Metrics are not recomputed (see METRICS_STALE): a new node takes the
+ * position and community of its strongest co-mentioned neighbour.
+ */
+export function appendInPlace(
+  file: string,
+  records: SortedRecords,
+  storedHashes: ReadonlyMap<string, string>,
+  incoming: ReadonlySet<string>,
+  options: BuildOptions,
+  provenance: BuildProvenance,
+  curate?: CurateEntities,
+): AppendSummary {
+  const started = Date.now();
+  const db = openGraphDb(file, { write: true });
+  let evidence: EvidenceLog | undefined;
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const run = new AppendRun(db, storedHashes, incoming);
+      const summary = run.append(records, options, provenance, curate, () => {
+        evidence = new EvidenceLog(
+          EVIDENCE_BUCKETS,
+          path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.evidence.tmp`),
+        );
+        return evidence;
+      });
+      db.exec('COMMIT');
+      return { ...summary, writeSeconds: (Date.now() - started) / 1000 - summary.graphSeconds };
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      if (error instanceof CablegraphError) throw error;
+      throw new CablegraphError(
+        'GRAPH_WRITE_FAILED',
+        `cannot append to ${file}: ${(error as Error).message}; nothing written, the database is as it was`,
+        { file, cause: error },
+      );
+    }
+  } finally {
+    evidence?.remove();
+    db.close();
+  }
+}
+
+/** Row ids by table for the per-cable rows of one cable. */
+const PER_CABLE_TABLES = [
+  'paragraphs',
+  'cable_records',
+  'mentions',
+  'assignments',
+  'cable_entities',
+  'signed',
+  'classified',
+  'cable_posts',
+  'tagged',
+  'cable_references',
+  'roles',
+  'affiliations',
+  'meetings',
+];
+
+class AppendRun {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** Database node of every id met so far (existing, or given a new number). */
+  private readonly nodeOf = new Map<string, number>();
+  private nextNode: number;
+  /** Ids of entities (and signers) whose rows are rewritten, and the database nodes of the cables rewritten. */
+  private readonly touched = new Set<string>();
+  private readonly rewritten = new Set<number>();
+  /**
+   * Pairs of entities (ids, in id order) that share a rewritten cable's content, before or after:
+   * only these co-mentions can change (any other pair has the same cables, windows and evidence).
+   */
+  private readonly pairs = new Set<string>();
+
+  private addPairs(ids: Iterable<string>): void {
+    const list = [...new Set(ids)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (let i = 0; i < list.length; i += 1)
+      for (let j = i + 1; j < list.length; j += 1) this.pairs.add(`${list[i]}\u0000${list[j]}`);
+  }
+  private readonly writer: GraphDbWriter;
+  private readonly relations: RelationRowsWriter;
+
+  constructor(
+    private readonly db: GraphDb,
+    private readonly storedHashes: ReadonlyMap<string, string>,
+    private readonly incoming: ReadonlySet<string>,
+  ) {
+    this.nextNode =
+      Number(
+        db
+          .prepare(
+            'SELECT max(m) FROM (SELECT max(node) AS m FROM entities UNION ALL SELECT max(node) FROM cables UNION ALL SELECT max(node) FROM posts UNION ALL SELECT max(node) FROM tags)',
+          )
+          .pluck()
+          .get() ?? -1,
+      ) + 1;
+    this.writer = new GraphDbWriter(db, { transactions: false });
+    this.relations = new RelationRowsWriter(db);
+  }
+
+  private st(sql: string): BetterSqlite3.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** The node a row of the database gives this id, undefined when none. */
+  private storedNode(id: string): number | undefined {
+    return this.st(
+      'SELECT node FROM entities WHERE id = :id UNION ALL SELECT node FROM cables WHERE id = :id UNION ALL SELECT node FROM posts WHERE id = :id UNION ALL SELECT node FROM tags WHERE id = :id',
+    )
+      .pluck()
+      .get({ id }) as number | undefined;
+  }
+
+  /** The database node of an id: its row's, or a new number. */
+  private node(id: string): number {
+    let n = this.nodeOf.get(id);
+    if (n === undefined) {
+      n = this.storedNode(id) ?? this.nextNode++;
+      this.nodeOf.set(id, n);
+    }
+    return n;
+  }
+
+  append(
+    records: SortedRecords,
+    options: BuildOptions,
+    provenance: BuildProvenance,
+    curate: CurateEntities | undefined,
+    evidenceLog: () => EvidenceLog,
+  ): Omit<AppendSummary, 'writeSeconds'> {
+    const started = Date.now();
+    const automaticNames = new Map<string, { type: string; name: string }>();
+    // Edges of the cable being visited (the sink runs before the cable's visit), written if the cable is.
+    let pending: Array<[string, string, EdgeAttrs]> = [];
+    const compiled = compileGraph(
+      records,
+      { ...options, maxEvidence: Number.MAX_SAFE_INTEGER },
+      (_key, source, target, attributes) => pending.push([source, target, attributes]),
+      {
+        evidenceLog,
+        resolved: (entities) => {
+          for (const e of entities) automaticNames.set(e.id, { type: e.type, name: e.name });
+        },
+        cable: (visit) => {
+          const edges = pending;
+          pending = [];
+          if (this.mustRewrite(visit)) this.rewriteCable(visit, edges);
+        },
+      },
+      curate,
+    );
+    const graphSeconds = (Date.now() - started) / 1000;
+
+    // The touched entities' nodes as they are now (before rows of gone ones are removed).
+    const touchedNodes = [...this.touched]
+      .map((id) => this.nodeOf.get(id) ?? this.storedNode(id))
+      .filter((n): n is number => n !== undefined);
+    // Co-mentions first: a new node is placed by its strongest co-mentioned neighbour.
+    const rewrittenPairs = this.rewritePairs(compiled);
+    // Node rows: the touched entities (and signers), new posts, tags and cited cables, post names.
+    const { nodes } = compiled;
+    const inGraph = new Set<string>();
+    for (let i = 0; i < nodes.length; i += 1) {
+      const id = nodes.keys[i];
+      const a = nodes.attributes[i];
+      inGraph.add(id);
+      if (isEntityKind(a.kind)) {
+        if (this.touched.has(id)) this.writeEntity(id, a);
+      } else if (a.kind === 'Post') {
+        const stored = this.st('SELECT node, name FROM posts WHERE id = ?').get(id) as
+          { node: number; name: string } | undefined;
+        if (!stored) this.writer.post(this.node(id), id, a, this.donor(this.node(id)));
+        else if (stored.name !== a.name) this.st('UPDATE posts SET name = ? WHERE node = ?').run(a.name, stored.node);
+      } else if (a.kind === 'Tag') {
+        if (this.storedNode(id) === undefined) this.writer.tag(this.node(id), id, a, this.donor(this.node(id)));
+      } else if (a.kind === 'Cable' && !a.inCorpus) {
+        if (this.storedNode(id) === undefined) {
+          this.writer.citedCable(this.node(id), id);
+          this.writer.cableMetrics(this.node(id), this.donor(this.node(id)));
+          // (the full-text index has a row for every cable row, cited ones too: what 'rebuild' makes)
+          this.st('INSERT INTO cable_fts (rowid, subject, text) VALUES (?, NULL, NULL)').run(this.node(id));
+        }
+      }
+    }
+    // Entities no longer in the graph: their rows go (their mentions and edges went with their cables').
+    for (const id of this.touched) {
+      if (inGraph.has(id)) continue;
+      const node = this.storedNode(id);
+      if (node !== undefined) this.removeEntityRows(node);
+    }
+    // Automatic resolution's names, for what curation recomputes from.
+    for (const id of this.touched) {
+      this.st('DELETE FROM resolved WHERE id = ?').run(id);
+      const e = automaticNames.get(id);
+      if (e) this.writer.resolved(id, e.type, e.name);
+    }
+    this.writer.flush();
+
+    // Relations of other cables whose people or owners are touched entities, read again.
+    const names = [...this.touched].flatMap((id) => {
+      const i = inGraph.has(id) ? nodes.indexOf(id) : -1;
+      return i >= 0 ? [String(nodes.attributes[i].name)] : [];
+    });
+    const others = cablesWithRelationsOf(this.db, touchedNodes, names).filter((c) => !this.rewritten.has(c));
+    rewriteCableRelations(this.db, others);
+
+    // Counts and stats as a build writes them; metrics are left as they were.
+    const byKind = new Map<string, number>();
+    for (const a of nodes.attributes) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
+    const byType = new Map(compiled.edgeTypes);
+    let edgeCount = compiled.edgeCount;
+    for (const [type, count] of Object.entries(relationCounts(this.db))) {
+      if (count > 0) byType.set(type, count);
+      edgeCount += count;
+    }
+    const sorted = (m: Map<string, number>): Record<string, number> =>
+      Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
+    const cables = compiled.cableIds.length;
+    const dates = compiled.cableDates.filter((d): d is string => !!d).sort();
+    const meta = (key: string, value: unknown): void => this.writer.meta(key, value);
+    meta('extractor', provenance.extractor);
+    meta('extractor_options', provenance.extractorOptions ?? {});
+    meta('build_options', { ...options, curation: undefined });
+    meta('curation', options.curation ?? []);
+    meta('curation_hash', provenance.curationHash ?? null);
+    meta('inputs', provenance.inputs);
+    meta('counts', { cables, nodes: nodes.length, edges: edgeCount, byKind: sorted(byKind), byType: sorted(byType) });
+    meta('stats', {
+      cables,
+      entities: [...byKind].reduce((n, [kind, count]) => n + (isEntityKind(kind) ? count : 0), 0),
+      coMentions: compiled.coMentions.size,
+      ...(dates.length > 0 ? { firstDate: dates[0], lastDate: dates[dates.length - 1] } : {}),
+      communities: Number(this.st('SELECT count(DISTINCT community) FROM entities').pluck().get()),
+    });
+    meta(METRICS_STALE, true);
+    this.st('DELETE FROM decisions').run();
+    for (const d of options.curation ?? []) this.writer.decision(d.seq, d);
+    this.writer.flush();
+    return {
+      cables,
+      nodes: nodes.length,
+      edges: edgeCount,
+      byKind,
+      byType,
+      graphSeconds,
+      rewrittenCables: this.rewritten.size,
+      rewrittenEntities: this.touched.size,
+      rewrittenPairs,
+    };
+  }
+
+  /** Whether a cable's rows change: a new cable, a new release, or surface forms resolving otherwise (their counts too). */
+  private mustRewrite(visit: CableVisit): boolean {
+    const id = visit.record.cable.id;
+    const stored = this.storedHashes.get(id);
+    if (stored === undefined) return true;
+    if (this.incoming.has(id) && recordHash(visit.record) !== stored) return true;
+    const node = this.node(id);
+    const rows = this.st(
+      'SELECT a.type, a.surface, a.count, a.auto, e.id AS current FROM assignments a LEFT JOIN entities e ON e.node = a.entity WHERE a.cable = ?',
+    ).all(node) as Array<{ type: string; surface: string; count: number; auto: string; current: string | null }>;
+    const now = new Map<string, string>();
+    const current = new Map<string, string>();
+    for (const e of visit.current) for (const s of e.mentions) current.set(`${e.type}|${s}`, e.id);
+    for (const e of visit.automatic)
+      e.mentions.forEach((s, j) =>
+        now.set(`${e.type}|${s}`, `${e.counts?.[j] ?? -1}|${e.id}|${current.get(`${e.type}|${s}`) ?? ''}`),
+      );
+    if (now.size !== rows.length) return true;
+    for (const r of rows) {
+      const n = now.get(`${r.type}|${r.surface}`);
+      if (n === undefined) return true;
+      const [count, auto, cur] = n.split('|');
+      if ((Number(count) !== -1 && Number(count) !== r.count) || auto !== r.auto || cur !== (r.current ?? ''))
+        return true;
+    }
+    // (signers and classifiers follow from the cable's entities and its record: unchanged too)
+    return false;
+  }
+
+  /** A cable's rows again: its old ones go, the compiled ones come in with database node numbers. */
+  private rewriteCable(visit: CableVisit, edges: Array<[string, string, EdgeAttrs]>): void {
+    const id = visit.record.cable.id;
+    const node = this.node(id);
+    this.rewritten.add(node);
+    // what the cable named before: those entities' rows and pairs are rewritten
+    for (const id of this.st(
+      'SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? UNION SELECT a.auto FROM assignments a WHERE a.cable = ?',
+    )
+      .pluck()
+      .all(node, node) as string[])
+      this.touched.add(id);
+    this.addPairs(
+      this.st(
+        'SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? AND m.authorship = 0',
+      )
+        .pluck()
+        .all(node) as string[],
+    );
+    this.addPairs(visit.mentions.filter((m) => !m.authorship).map((m) => m.entity));
+    for (const r of this.st(
+      'SELECT e.id FROM signed s JOIN entities e ON e.node = s.person WHERE s.cable = :c UNION SELECT e.id FROM classified k JOIN entities e ON e.node = k.person WHERE k.cable = :c',
+    )
+      .pluck()
+      .all({ c: node }) as string[])
+      this.touched.add(r);
+    const wasCited = this.st('SELECT in_corpus FROM cables WHERE node = ?').pluck().get(node) as number | undefined;
+    if (wasCited !== undefined) {
+      for (const table of PER_CABLE_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
+      const old = this.st('SELECT subject, text FROM cables WHERE node = ?').get(node) as {
+        subject: string | null;
+        text: string | null;
+      };
+      this.st("INSERT INTO cable_fts (cable_fts, rowid, subject, text) VALUES ('delete', ?, ?, ?)").run(
+        node,
+        old.subject,
+        old.text,
+      );
+      this.metricsOf.set(
+        node,
+        this.st('SELECT degree, weighted_degree, pagerank, community, x, y FROM cables WHERE node = ?').get(
+          node,
+        ) as Record<string, number>,
+      );
+      this.st('DELETE FROM cables WHERE node = ?').run(node);
+    }
+    const entityNode = (eid: string): number =>
+      visit.entityNode(eid) === undefined ? (undefined as unknown as number) : this.node(eid);
+    const mapped: CableVisit = { ...visit, node, entityNode };
+    writeCable(directRows(this.writer), mapped);
+    this.writer.flush();
+    const kept = this.metricsOf.get(node);
+    if (kept)
+      this.st(
+        'UPDATE cables SET degree = ?, weighted_degree = ?, pagerank = ?, community = ?, x = ?, y = ? WHERE node = ?',
+      ).run(kept.degree, kept.weighted_degree, kept.pagerank, kept.community, kept.x, kept.y, node);
+    const cable = visit.record.cable;
+    this.st('INSERT INTO cable_fts (rowid, subject, text) VALUES (?, ?, ?)').run(
+      node,
+      cable.subject ?? null,
+      cable.text,
+    );
+    edges.forEach(([source, target, attributes], position) => {
+      if (attributes.type === 'SIGNED' || attributes.type === 'CLASSIFIED') this.touched.add(source);
+      if (attributes.type === 'MENTIONS') this.touched.add(target);
+      this.writer.edge(this.node(source), this.node(target), attributes, position);
+    });
+    this.relations.write(relationRows(mapped));
+    this.writer.flush();
+  }
+
+  private readonly metricsOf = new Map<number, Record<string, number>>();
+
+  /** Metrics for a new node: its strongest co-mentioned neighbour's position and community, else nothing. */
+  private donor(node: number): {
+    degree: number;
+    weightedDegree: number;
+    pagerank: number;
+    community: number;
+    x: number;
+    y: number;
+  } {
+    const kept = this.metricsOf.get(node);
+    if (kept)
+      return {
+        degree: kept.degree,
+        weightedDegree: kept.weighted_degree,
+        pagerank: kept.pagerank,
+        community: kept.community,
+        x: kept.x,
+        y: kept.y,
+      };
+    const best = this.st(
+      `SELECT e.community, e.x, e.y FROM (SELECT b AS other, weight FROM co_mentions WHERE a = :n UNION ALL SELECT a, weight FROM co_mentions WHERE b = :n)
+       JOIN entities e ON e.node = other ORDER BY weight DESC, e.id LIMIT 1`,
+    ).get({ n: node }) as { community: number; x: number; y: number } | undefined;
+    return {
+      degree: 0,
+      weightedDegree: 0,
+      pagerank: 0,
+      community: best?.community ?? -1,
+      x: best?.x ?? 0,
+      y: best?.y ?? 0,
+    };
+  }
+
+  /** An entity's rows again (name, counts, dates, aliases, search words, full-text row); its metrics stay. */
+  private writeEntity(id: string, a: NodeAttrs): void {
+    const node = this.node(id);
+    const old = this.st('SELECT degree, weighted_degree, pagerank, community, x, y FROM entities WHERE node = ?').get(
+      node,
+    ) as Record<string, number> | undefined;
+    if (old) this.metricsOf.set(node, old);
+    this.removeEntityRows(node);
+    this.writer.entity(node, id, a, this.donor(node));
+    const seen = new Set<string>();
+    for (const name of [a.label, ...(a.aliases ?? []).map((x) => x.text)])
+      for (const word of searchTokens(name)) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        this.writer.word(word, node);
+      }
+    this.writer.flush();
+    this.st(
+      'INSERT INTO entity_fts (rowid, name, aliases) SELECT node, name, (SELECT group_concat(alias, char(10)) FROM (SELECT alias FROM aliases WHERE entity = node ORDER BY position)) FROM entities WHERE node = ?',
+    ).run(node);
+  }
+
+  private removeEntityRows(node: number): void {
+    this.st('DELETE FROM entities WHERE node = ?').run(node);
+    this.st('DELETE FROM aliases WHERE entity = ?').run(node);
+    this.st('DELETE FROM entity_words WHERE entity = ?').run(node);
+    this.st('DELETE FROM entity_fts WHERE rowid = ?').run(node);
+  }
+
+  /**
+   * The co-mention pairs that share a rewritten cable (see `pairs`): their rows and evidence go,
+   * and those the compiled graph has come back with database node numbers.
+   */
+  private rewritePairs(compiled: ReturnType<typeof compileGraph>): number {
+    for (const key of this.pairs) {
+      const [x, y] = key.split('\u0000');
+      const a = this.nodeOf.get(x) ?? this.storedNode(x);
+      const b = this.nodeOf.get(y) ?? this.storedNode(y);
+      if (a === undefined || b === undefined) continue;
+      this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(a, b);
+      this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(a, b);
+    }
+    const entityIds = compiled.entities.map((e) => e.id);
+    const cableNode = (i: number): number => this.node(compiled.cableIds[i]);
+    let written = 0;
+    for (const row of compiled.coMentions.pairRows()) {
+      const x = entityIds[row.a];
+      const y = entityIds[row.b];
+      if (!this.pairs.has(`${x}\u0000${y}`)) continue;
+      const a = this.node(x);
+      const b = this.node(y);
+      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
+      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
+      this.writer.coMention(a, b, row.cableCount, row.paragraphCount, first, last);
+      for (const e of row.evidence) this.writer.evidence(a, b, cableNode(e.cable), json([...e.paragraphs]));
+      written += 1;
+    }
+    this.writer.flush();
+    return written;
+  }
+}
