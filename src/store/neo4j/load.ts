@@ -169,9 +169,13 @@ export async function loadSource(
     result.phases[name] = (result.phases[name] ?? 0) + Number(now - phaseStarted) / 1e9;
     phaseStarted = now;
   };
-  await applySchema(driver, options.database, options.deferRelationshipIndexes ? 'nodes' : 'all');
+  // A small load (no more relationships than nodes: tests, a curation's few edges) keeps the key
+  // seeks and the indexes up front: reading every id and a second index wait cost more than they save.
+  const large = source.edgeCount > source.nodeCount;
+  const defer = options.deferRelationshipIndexes && large;
+  await applySchema(driver, options.database, defer ? 'nodes' : 'all');
   endPhase('schema');
-  let indexed = !options.deferRelationshipIndexes;
+  let indexed = !defer;
   const relationshipIndexes = async (): Promise<void> => {
     if (indexed) return;
     indexed = true;
@@ -249,7 +253,7 @@ export async function loadSource(
         // A phase never overlaps the next: every node must exist before a relationship MATCHes it.
         await drain(batch.phase === phase ? options.concurrency - 1 : 0);
         if (batch.phase !== phase && phase) endPhase(phase);
-        if (batch.phase !== phase && batch.cypherById && !nodeIds) {
+        if (large && batch.phase !== phase && batch.cypherById && !nodeIds) {
           // Every node is in: their internal ids, so relationships find their ends by id seeks.
           nodeIds = await readNodeIds(session, source);
           endPhase('nodeIds');
