@@ -6,11 +6,13 @@
  *
  *   npm run neo4j:start
  *   npm run build && node scripts/bench-load.js [--graph out/corpus.db | --cables N] [--sweep]
- *     [--batch-size N] [--concurrency N] [--one-pass] [--no-offline]
+ *     [--batch-size N] [--concurrency N] [--one-pass] [--index-first] [--no-offline]
  *
  * Default graph: the shared corpus. `--cables N` generates an N-cable corpus (scripts/gen-corpus.js)
  * and builds it first. `--sweep` also times the online loader over batch sizes and concurrencies
- * (how the defaults were chosen). The database of the running server is emptied first: use the
+ * (how the defaults were chosen). `--index-first` creates the relationship property indexes before
+ * the relationships (the loader's old order) rather than after. The server is NEO4J_URI's; the
+ * offline importer's jars are NEO4J_LIB's or NEO4J_DIR's. The database of the running server is emptied first: use the
  * project's own server, not one holding data you need.
  */
 'use strict';
@@ -76,6 +78,11 @@ async function online(driver, reader, options) {
     clearInterval(poll);
   }
 }
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const phaseLine = (phases) =>
   Object.entries(phases)
     .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
@@ -87,6 +94,7 @@ const phaseLine = (phases) =>
   const { counts } = reader.meta;
   const graph = { order: counts.nodes, size: counts.edges };
   console.log(`graph: ${counts.cables} cables, ${graph.order} nodes, ${graph.size} relationships (${file})`);
+  console.log(`load average at the start: ${loadAverage()}`);
   const driver = await openDriver(resolveConnection());
   try {
     if (args.includes('--sweep')) {
@@ -103,6 +111,7 @@ const phaseLine = (phases) =>
     if (flag('--batch-size')) chosen.batchSize = Number(flag('--batch-size'));
     if (flag('--concurrency')) chosen.concurrency = Number(flag('--concurrency'));
     if (args.includes('--one-pass')) chosen.evidenceLast = false;
+    if (args.includes('--index-first')) chosen.deferRelationshipIndexes = false;
     const load = await online(driver, reader, chosen);
     const onlineSeconds = load.seconds;
     const imported = args.includes('--no-offline') ? undefined : await offline(reader);
@@ -119,12 +128,7 @@ const phaseLine = (phases) =>
       );
       console.log(`ratio online / offline: ${(onlineSeconds / offlineSeconds).toFixed(2)}×`);
     }
-    console.log(
-      `load average: ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    );
+    console.log(`load average at the end: ${loadAverage()}`);
   } finally {
     await driver.close();
     reader.close();

@@ -14,7 +14,9 @@
  * least one co-mention, searches are 3–6-letter prefixes of their names (some with a typo),
  * evidence is asked for co-mentioned pairs, full-text searches are words of cable subjects.
  * `--neo4j` also loads the database into the project's Neo4j (emptied first) and measures it;
- * `--neo4j-loaded` skips that load (the graph is there already), `--neo4j-only` the graph database's run.
+ * `--neo4j-loaded` skips that load (the graph is there already), `--neo4j-only` the graph database's run
+ * (both imply `--neo4j`). The Neo4j server is NEO4J_URI's (default the project's, bolt://127.0.0.1:7687).
+ * Every table ends with the load average, to read the figures against.
  */
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
@@ -223,7 +225,14 @@ function print(label, rows, render) {
       `first render of the overview in chromium (median of 3): ${render.ms.toFixed(0)} ms after navigation (${render.nodes} nodes, ${render.edges} edges)`,
     );
   else if (render === undefined) console.log('first render: skipped (no /usr/bin/chromium or playwright-core)');
+  console.log(`load average: ${loadAverage()}`);
 }
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 /**
  * One decision's latency: a merge of two co-mentioned entities of middling size (the kind a
@@ -308,7 +317,8 @@ async function main() {
       `\ncuration: merge of ${decision.pair.a} (${decision.pair.ca} cables) and ${decision.pair.b} (${decision.pair.cb} cables): ${(decision.mergeSeconds * 1000).toFixed(0)} ms (${decision.cables} cables rewritten); its undo ${(decision.undoSeconds * 1000).toFixed(0)} ms`,
     );
 
-  if (args.includes('--neo4j')) {
+  // --neo4j-loaded and --neo4j-only imply --neo4j.
+  if (['--neo4j', '--neo4j-loaded', '--neo4j-only'].some((a) => args.includes(a))) {
     const { openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
     const connection = resolveConnection();
     // --neo4j-loaded: the graph is in Neo4j already (e.g. by `load --import`), with its texts.

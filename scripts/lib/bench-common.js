@@ -222,7 +222,8 @@ function neo4jCsvFiles(directory) {
  * the import fails.
  */
 async function offlineImport(files, work, options = {}) {
-  const lib = path.join(process.env.NEO4J_DIR || path.join(ROOT, '.neo4j'), 'lib');
+  // The jars: NEO4J_LIB (shared between servers, as the scripts take it), else the server folder's.
+  const lib = process.env.NEO4J_LIB || path.join(process.env.NEO4J_DIR || path.join(ROOT, '.neo4j'), 'lib');
   if (!fs.existsSync(path.join(lib, '.complete')))
     throw new Error(`no Neo4j jars in ${lib}: run npm run neo4j:start once`);
   const home = path.join(work, 'neo4j-home');
@@ -235,6 +236,8 @@ async function offlineImport(files, work, options = {}) {
       await runMeasured(
         'java',
         [
+          // The same memory as `load --import` (scripts/neo4j-import.sh), so the two compare.
+          `-Xmx${process.env.NEO4J_IMPORT_HEAP || '1g'}`,
           '-cp',
           `${lib}/*`,
           'org.neo4j.cli.AdminTool',
@@ -243,6 +246,7 @@ async function offlineImport(files, work, options = {}) {
           'full',
           'neo4j',
           '--overwrite-destination',
+          `--max-off-heap-memory=${process.env.NEO4J_IMPORT_MEMORY || '2G'}`,
           '--multiline-fields=true',
           '--array-delimiter=\u001f',
           ...files.nodes.map((f) => `--nodes=${f}`),

@@ -250,6 +250,9 @@ interface CableEdgeRow {
   edge: (key: (node: number) => string) => GraphDbEdge;
 }
 
+/** Co-mention pairs whose evidence one query reads. */
+const EVIDENCE_PAIRS = 256;
+
 /** Cables per batch of per-cable edges. */
 const CABLES_PER_BATCH = 2_000;
 
@@ -291,10 +294,14 @@ export class GraphDbReader {
     return cableRecords(this.db);
   }
 
-  /** Every edge in the graph's order (see the class comment). */
-  async *edges(): AsyncGenerator<GraphDbEdge> {
+  /**
+   * Every edge in the graph's order (see the class comment). `coMentionLists: false` leaves out the
+   * co-mentions' `cables`, `evidence` and `evidenceTruncated` (evidence not read at all: for a pass
+   * that does not need them, as a loader's relationship pass when the lists come later).
+   */
+  async *edges(options: { coMentionLists?: boolean } = {}): AsyncGenerator<GraphDbEdge> {
     yield* this.cableEdges();
-    yield* this.coMentionEdges();
+    yield* this.coMentionEdges(options.coMentionLists ?? true);
     // then the relation edges (issue 17), in key order within each type
     for (const e of relationEdgesOf(this.db, (node) => this.keyOf.get(node)!)) yield { ...e, undirected: false };
   }
@@ -412,9 +419,11 @@ export class GraphDbReader {
   /**
    * The co-mentions by their ends' ids (the graph's edge order): entity by entity in id order,
    * each one's pairs sorted by the other end's id — a build's primary-key order, and the same
-   * order for a curated database whose new entities are numbered out of id order.
+   * order for a curated database whose new entities are numbered out of id order. Evidence is read
+   * for EVIDENCE_PAIRS pairs per query, capped per pair in SQL (a query per pair cost three times
+   * as much: most of an export's time); `lists: false` reads no evidence (a loader's first pass).
    */
-  private *coMentionEdges(): Generator<GraphDbEdge> {
+  private *coMentionEdges(lists: boolean): Generator<GraphDbEdge> {
     const key = (node: number): string => this.keyOf.get(node)!;
     const cap = this.meta.buildOptions.maxEvidence;
     type PairRow = {
@@ -426,9 +435,15 @@ export class GraphDbReader {
       first_date: string | null;
       last_date: string | null;
     };
-    const evidence = this.db.prepare(
-      'SELECT cable, paragraphs FROM co_mention_evidence WHERE a = ? AND b = ? ORDER BY cable LIMIT ?',
-    );
+    // The first `cap` cables of each pair (the key's order: cable number, i.e. cable-id order in the corpus).
+    const evidence = this.db
+      .prepare(
+        `SELECT b, cable, paragraphs FROM (
+           SELECT b, cable, paragraphs, row_number() OVER (PARTITION BY b ORDER BY cable) AS k
+           FROM co_mention_evidence WHERE a = ? AND b IN (SELECT value FROM json_each(?))
+         ) WHERE k <= ? ORDER BY b, cable`,
+      )
+      .raw();
     const pairsOf = this.db.prepare(
       'SELECT a, b, weight, cable_count, paragraph_count, first_date, last_date FROM co_mentions WHERE a = ?',
     );
@@ -440,23 +455,32 @@ export class GraphDbReader {
       const ends = rows
         .map((r) => ({ r, target: key(r.b) }))
         .sort((x, y) => (x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
-      for (const { r, target } of ends) {
-        // Evidence in cable-id order (cables of the corpus are numbered in id order).
-        const list = (evidence.all(r.a, r.b, cap) as Array<{ cable: number; paragraphs: string }>).map((e) => ({
-          cable: key(e.cable),
-          paragraphs: JSON.parse(e.paragraphs) as number[],
-        }));
-        const attributes: EdgeAttrs = {
-          type: 'CO_MENTIONED',
-          weight: r.weight,
-          cableCount: r.cable_count,
-          paragraphCount: r.paragraph_count,
-          cables: list.map((e) => e.cable),
-          evidence: list,
-        };
-        if (r.cable_count > list.length) attributes.evidenceTruncated = true;
-        if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date });
-        yield { key: `CO_MENTIONED:${source}--${target}`, source, target, undirected: true, attributes };
+      for (let first = 0; first < ends.length; first += EVIDENCE_PAIRS) {
+        const chunk = ends.slice(first, first + EVIDENCE_PAIRS);
+        const byPair = new Map<number, Array<{ cable: string; paragraphs: number[] }>>();
+        if (lists)
+          for (const [b, cable, paragraphs] of evidence.all(a, JSON.stringify(chunk.map((e) => e.r.b)), cap) as Array<
+            [number, number, string]
+          >) {
+            let list = byPair.get(b);
+            if (!list) byPair.set(b, (list = []));
+            list.push({ cable: key(cable), paragraphs: JSON.parse(paragraphs) as number[] });
+          }
+        for (const { r, target } of chunk) {
+          const attributes: EdgeAttrs = {
+            type: 'CO_MENTIONED',
+            weight: r.weight,
+            cableCount: r.cable_count,
+            paragraphCount: r.paragraph_count,
+          };
+          if (lists) {
+            const list = byPair.get(r.b) ?? [];
+            Object.assign(attributes, { cables: list.map((e) => e.cable), evidence: list });
+            if (r.cable_count > list.length) attributes.evidenceTruncated = true;
+          }
+          if (r.first_date !== null) Object.assign(attributes, { firstDate: r.first_date, lastDate: r.last_date });
+          yield { key: `CO_MENTIONED:${source}--${target}`, source, target, undirected: true, attributes };
+        }
       }
     }
   }

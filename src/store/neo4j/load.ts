@@ -1,5 +1,5 @@
 // Loading a graph into Neo4j: batched, idempotent and resumable, from a graph or a graph database.
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { CableGraph } from '../../model';
 import { CablegraphError } from '../../common/diagnostics';
 import { GraphDbReader } from '../../db/read';
@@ -7,6 +7,7 @@ import type { CableRecord } from '../../graph/types';
 import { applySchema } from './schema';
 import {
   estimateBatches,
+  kindOf,
   dbSource,
   graphSource,
   planBatches,
@@ -37,6 +38,11 @@ export interface LoadOptions {
    * arrive; the phase finds each relationship again), or with their relationships in one pass.
    */
   evidenceLast: boolean;
+  /**
+   * Relationship property indexes (cypher/schema.cypher's `FOR ()-[r:…]-()`) created after the
+   * relationships phase, populated once over what was written, rather than updated row by row.
+   */
+  deferRelationshipIndexes: boolean;
   /** Load again even when this exact graph was loaded completely before. */
   force: boolean;
   /**
@@ -55,7 +61,13 @@ export interface LoadFileOptions extends Omit<LoadOptions, 'records'> {
 }
 
 // Measured on the 10,000-cable graph (scripts/bench-load.js, README): see the README's loader notes.
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 10000, concurrency: 1, evidenceLast: true, force: false };
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = {
+  batchSize: 10000,
+  concurrency: 1,
+  evidenceLast: true,
+  deferRelationshipIndexes: true,
+  force: false,
+};
 
 export interface LoadResult {
   loadId: string;
@@ -157,8 +169,19 @@ export async function loadSource(
     result.phases[name] = (result.phases[name] ?? 0) + Number(now - phaseStarted) / 1e9;
     phaseStarted = now;
   };
-  await applySchema(driver, options.database);
+  // A small load (no more relationships than nodes: tests, a curation's few edges) keeps the key
+  // seeks and the indexes up front: reading every id and a second index wait cost more than they save.
+  const large = source.edgeCount > source.nodeCount;
+  const defer = options.deferRelationshipIndexes && large;
+  await applySchema(driver, options.database, defer ? 'nodes' : 'all');
   endPhase('schema');
+  let indexed = !defer;
+  const relationshipIndexes = async (): Promise<void> => {
+    if (indexed) return;
+    indexed = true;
+    await applySchema(driver, options.database, 'relationship-indexes');
+    endPhase('relationshipIndexes');
+  };
   const session = driver.session(sessionConfig);
   try {
     const found = await session.executeRead((tx) =>
@@ -170,6 +193,7 @@ export async function loadSource(
       { complete?: boolean; mode?: WriteMode; batchSize?: number; done?: number[]; partial?: number[] } | undefined;
     if (previous?.complete && !options.force) {
       result.alreadyLoaded = true;
+      await relationshipIndexes();
       return finish(result, started);
     }
     // A resumed load keeps its mode and batch size (batch numbers depend on it); a new one creates
@@ -216,6 +240,7 @@ export async function loadSource(
       if (failure) throw failure.error;
     };
     let phase: Batch['phase'] | undefined;
+    let nodeIds: Map<string, Integer> | undefined;
     try {
       for await (const batch of planBatches(source, checkpoint.batchSize, { evidenceLast: options.evidenceLast })) {
         result.batches += 1;
@@ -228,12 +253,22 @@ export async function loadSource(
         // A phase never overlaps the next: every node must exist before a relationship MATCHes it.
         await drain(batch.phase === phase ? options.concurrency - 1 : 0);
         if (batch.phase !== phase && phase) endPhase(phase);
+        if (large && batch.phase !== phase && batch.cypherById && !nodeIds) {
+          // Every node is in: their internal ids, so relationships find their ends by id seeks.
+          nodeIds = await readNodeIds(session, source);
+          endPhase('nodeIds');
+        }
+        // Relationship property indexes built once over the written relationships, not row by row.
+        if (batch.phase !== phase && phase === 'relationships') await relationshipIndexes();
         phase = batch.phase;
+        const byId = nodeIds && batch.cypherById ? batch.cypherById : undefined;
+        const rows = byId ? withNodeIds(batch.rows, nodeIds!) : batch.rows;
         const write = (async () => {
           const worker = driver.session(sessionConfig);
           try {
-            const cypher = batch.cypher[checkpoint.partial.has(batch.index) ? 'merge' : checkpoint.mode];
-            await writeRows(worker, cypher, batch.rows, checkpointMark(loadId, batch.index));
+            const mode = checkpoint.partial.has(batch.index) ? 'merge' : checkpoint.mode;
+            const cypher = (byId ?? batch.cypher)[mode];
+            await writeRows(worker, cypher, rows, checkpointMark(loadId, batch.index));
           } finally {
             await worker.close();
           }
@@ -249,6 +284,7 @@ export async function loadSource(
       }
       await drain(0);
       if (phase) endPhase(phase);
+      await relationshipIndexes();
     } finally {
       // Never leave a transaction behind: whatever failed, wait for the ones in flight.
       await Promise.allSettled([...inFlight]);
@@ -270,6 +306,38 @@ export async function loadSource(
     await session.close();
   }
   return finish(result, started);
+}
+
+/**
+ * Every node's internal id by key, label by label (the source's labels only: other data in the
+ * database is not read). A key the database lacks is found by the statement's own check below.
+ */
+async function readNodeIds(session: Session, source: LoadSource): Promise<Map<string, Integer>> {
+  const kinds = new Set<string>();
+  for (const [key, attributes] of source.nodes()) kinds.add(kindOf(attributes, 'node', key));
+  // Bolt integers (a JS number goes out as a float, which an id seek would not use).
+  const ids = new Map<string, Integer>();
+  for (const kind of [...kinds].sort()) {
+    const { records } = await session.executeRead((tx) => tx.run(`MATCH (n:${kind}) RETURN n.id AS key, id(n) AS id`));
+    for (const record of records) ids.set(record.get('key') as string, neo4j.int(record.get('id') as number));
+  }
+  return ids;
+}
+
+/** Rows [sourceKey, targetKey, ...values] as [sourceId, targetId, ...values]. */
+function withNodeIds(rows: unknown[][], ids: Map<string, Integer>): unknown[][] {
+  const idOf = (key: unknown): Integer => {
+    const id = ids.get(key as string);
+    if (id === undefined)
+      throw new CablegraphError('NEO4J_LOAD', `node ${String(key)} is not in the database after the nodes phase`);
+    return id;
+  };
+  return rows.map((row) => {
+    const copy = row.slice();
+    copy[0] = idOf(row[0]);
+    copy[1] = idOf(row[1]);
+    return copy;
+  });
 }
 
 /** Whether the database holds any node but load checkpoints (then loads must MERGE). */

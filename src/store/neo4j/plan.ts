@@ -32,7 +32,11 @@ export interface LoadSource {
   /** Node keys and attributes, in a fixed order. */
   nodes(): Iterable<[string, Attributes]>;
   nodeAttributes(key: string): Attributes | undefined;
-  edges(): Iterable<SourceEdge> | AsyncIterable<SourceEdge>;
+  /**
+   * `coMentionLists: false`: the co-mentions' LATE_PROPERTIES may be left out (a source that can
+   * skip reading them does; the planner drops them anyway).
+   */
+  edges(options?: { coMentionLists?: boolean }): Iterable<SourceEdge> | AsyncIterable<SourceEdge>;
   /** Cable records whose texts are loaded (none: cables without text). */
   records(): Iterable<CableRecord> | AsyncIterable<CableRecord>;
   /** Records to expect (for the progress total only). */
@@ -76,7 +80,7 @@ export function dbSource(reader: GraphDbReader, options: { texts: boolean }): Lo
       for (let i = 0; i < keys.length; i += 1) yield [keys[i], attributes[i]];
     },
     nodeAttributes: (key) => reader.nodes.get(key),
-    edges: () => reader.edges(),
+    edges: (options) => reader.edges(options),
     records: () => (options.texts ? reader.records() : []),
     loadId: async () => `f${(await fileHash(reader.file)).slice(0, 16)}${options.texts ? '-texts' : ''}`,
   };
@@ -117,12 +121,15 @@ export type WriteMode = 'create' | 'merge';
 export type Phase = 'nodes' | 'texts' | 'relationships' | 'evidence';
 
 /**
- * Properties a load writes in a last pass of their own: the co-mentions' cable and evidence lists,
+ * Properties a load writes in a last pass of their own: the co-mentions' cable and evidence lists
+ * (and whether they were capped),
  * most of the bytes of a load (a hundred cable ids and a JSON evidence list per pair). The graph is
  * complete and browsable — every node, relationship, weight and count — before they arrive; only the
  * lists behind a link come last.
  */
-export const LATE_PROPERTIES: Readonly<Record<string, readonly string[]>> = { CO_MENTIONED: ['cables', 'evidence'] };
+export const LATE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  CO_MENTIONED: ['cables', 'evidence', 'evidenceTruncated'],
+};
 
 export interface Batch {
   /** Position in the load's fixed batch order: the checkpoint records committed indexes. */
@@ -130,6 +137,12 @@ export interface Batch {
   phase: Phase;
   /** The batch's statement in each mode (a batch only partly committed is redone with `merge`). */
   cypher: Record<WriteMode, string>;
+  /**
+   * Relationship and evidence batches: the same statements with the endpoints found by their
+   * internal node ids (rows [sourceId, targetId, ...values]: a NodeByIdSeek each instead of an index
+   * seek on a string key). The loader uses them once it knows every node's id.
+   */
+  cypherById?: Record<WriteMode, string>;
   /** Rows as arrays (lean Bolt parameters): nodes [id, props], relationships [source, target, ...values]. */
   rows: unknown[][];
 }
@@ -152,15 +165,16 @@ function relationshipBatch(
   if (late) for (const [, , props] of buffered) for (const key of late) delete props[key];
   const keys = [...new Set(buffered.flatMap(([, , props]) => Object.keys(props)))].sort();
   const map = `{${keys.map((key, i) => `\`${key.replace(/`/g, '``')}\`: row[${i + 2}]`).join(', ')}}`;
-  const match = `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row[0]}) MATCH (b:${targetKind} {id: row[1]})`;
   const rows = buffered.map(([s, t, props]) => [s, t, ...keys.map((key) => props[key] ?? null)]);
+  const statements = (match: string): Record<WriteMode, string> => ({
+    create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`,
+    merge: `${match} MERGE (a)-[r:${type}${mergeKey(type, keys)}]->(b) SET r = ${map}`,
+  });
   return {
     index,
     phase: 'relationships',
-    cypher: {
-      create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`,
-      merge: `${match} MERGE (a)-[r:${type}${mergeKey(type, keys)}]->(b) SET r = ${map}`,
-    },
+    cypher: statements(matchByKey(sourceKind, targetKind)),
+    cypherById: statements(MATCH_BY_ID),
     rows,
   };
 }
@@ -187,9 +201,29 @@ function lateBatch(index: number, shape: string, rows: unknown[][]): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
   const keys = LATE_PROPERTIES[type];
   const set = keys.map((key, i) => `r.\`${key}\` = row[${i + 2}]`).join(', ');
-  const cypher = `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row[0]}) MATCH (b:${targetKind} {id: row[1]}) MATCH (a)-[r:${type}]->(b) SET ${set}`;
-  return { index, phase: 'evidence', cypher: { create: cypher, merge: cypher }, rows };
+  const byKey = `${matchByKey(sourceKind, targetKind)} MATCH (a)-[r:${type}]->(b) SET ${set}`;
+  const byId = `${MATCH_BY_ID} MATCH (a)-[r:${type}]->(b) SET ${set}`;
+  return {
+    index,
+    phase: 'evidence',
+    cypher: { create: byKey, merge: byKey },
+    cypherById: { create: byId, merge: byId },
+    rows,
+  };
 }
+
+/** A row's two endpoints by their keys (two index seeks on the labels' uniqueness constraints). */
+const matchByKey = (sourceKind: string, targetKind: string): string =>
+  `UNWIND $rows AS row MATCH (a:${sourceKind} {id: row[0]}) MATCH (b:${targetKind} {id: row[1]})`;
+
+/**
+ * A row's two endpoints by their internal ids (NodeByIdSeek, PROFILEd in the README: no index
+ * lookup, no lock on a unique index entry). `id()` is deprecated in Neo4j 5 in favour of
+ * `elementId()`, whose seek (NodeByElementIdSeek) timed the same here, but an id is a Bolt integer of
+ * a few bytes where an element id is a 40-character string; ids are read right after the nodes phase
+ * and only used within that load.
+ */
+const MATCH_BY_ID = 'UNWIND $rows AS row MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1]';
 
 const nodeCypher = (kind: string): Record<WriteMode, string> => {
   const extra = isEntityKind(kind) ? ', n:Entity' : '';
@@ -267,7 +301,7 @@ export async function* planBatches(
   if (texts.length > 0) yield { index: index++, phase: 'texts', cypher: textCypher, rows: texts };
 
   const buffers = new Map<string, Array<[string, string, Props]>>();
-  for await (const edge of source.edges()) {
+  for await (const edge of source.edges({ coMentionLists: !evidenceLast })) {
     const type = kindOf(edge.attributes, 'edge', edge.key);
     const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
     const shape = `${type}|${endpointKind(source, s, edge.key)}|${endpointKind(source, t, edge.key)}`;

@@ -17,9 +17,20 @@ export function cypherStatements(source: string): string[] {
     .filter(Boolean);
 }
 
+/** Relationship property indexes (`FOR ()-[r:TYPE]-() ON …`): a loader may build them after its relationships. */
+const isRelationshipIndex = (statement: string): boolean => /\bFOR\s*\(\)\s*-\s*\[/i.test(statement);
+
+/**
+ * Which statements of the schema: `all`, `nodes` (constraints, node and full-text indexes) or
+ * `relationship-indexes` (the rest).
+ */
+export type SchemaPart = 'all' | 'nodes' | 'relationship-indexes';
+
 /** Applies cypher/schema.cypher (constraints and indexes; idempotent) and waits for the indexes. */
-export async function applySchema(driver: Driver, database?: string): Promise<number> {
-  const statements = cypherStatements(fs.readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8'));
+export async function applySchema(driver: Driver, database?: string, part: SchemaPart = 'all'): Promise<number> {
+  const statements = cypherStatements(fs.readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8')).filter(
+    (statement) => part === 'all' || (part === 'nodes') !== isRelationshipIndex(statement),
+  );
   const session = driver.session(database ? { database } : {});
   try {
     for (const statement of statements) await session.run(statement);
