@@ -26,7 +26,7 @@ describe('cablegraph build', () => {
     expect(full.status).toBe(0);
     // Not a terminal: plain log lines, then the summary.
     expect(full.stderr).toMatch(
-      /^build: \d+ cables in [\d.]+ s \(\d+ cables\/s\)\ncablegraph build: \d+ cables \(\d+ read\) → .*full\.db: \d+ nodes \(Cable \d+, Organization \d+, Person \d+, Place \d+, Post \d+, Tag \d+\), \d+ edges \(AFFILIATED_WITH \d+, CLASSIFIED \d+, CO_MENTIONED \d+, FROM \d+, HOLDS_ROLE \d+, INFO \d+, MENTIONS \d+, MET \d+, REFERENCES \d+, SIGNED \d+, TAGGED \d+, TO \d+\) in [\d.]+ s \(read\+parse\+extract [\d.]+ s, resolve\+graph\+metrics [\d.]+ s, write [\d.]+ s\)\n$/,
+      /^build: \d+ cables in [\d.]+ s \(\d+ cables\/s\)\ncablegraph build: \d+ cables \(\d+ read\) → .*full\.db: \d+ nodes \(Cable \d+, Organization \d+, Person \d+, Place \d+, Post \d+, Tag \d+\), \d+ edges \(AFFILIATED_WITH \d+, CLASSIFIED \d+, CO_MENTIONED \d+, FROM \d+, HOLDS_ROLE \d+, INFO \d+, MENTIONS \d+, MET \d+, REFERENCES \d+, SIGNED \d+, TAGGED \d+, TO \d+\) in [\d.]+ s \(read\+parse\+extract [\d.]+ s, resolve\+graph [\d.]+ s, metrics\+write [\d.]+ s\)\n$/,
     );
 
     expect(cablegraph(['build', ...first, '-o', file('appended.db'), '--quiet']).status).toBe(0);
