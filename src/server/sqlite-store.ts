@@ -309,8 +309,29 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
+   * The side whose next step reads fewer links first: the frontiers' summed degrees, not their sizes
+   * (one hub is a frontier of one node with hundreds of thousands of links at full-corpus scale).
+   * Which side grows never changes the shortest paths found, only the work. The smaller frontier's
+   * sum is taken in full, the other's only until it passes that.
+   */
+  private cheaperFirst(sides: [Side, Side]): [Side, Side] {
+    const [small, large] = sides[0].frontier.length <= sides[1].frontier.length ? sides : [sides[1], sides[0]];
+    const degree = this.statement('SELECT degree FROM entities WHERE node = ?').pluck();
+    const sum = (frontier: readonly number[], limit: number): number => {
+      let total = 0;
+      for (const n of frontier) {
+        total += Number(degree.get(n) ?? 0);
+        if (total > limit) break;
+      }
+      return total;
+    };
+    const smallCost = sum(small.frontier, Infinity);
+    return sum(large.frontier, smallCost) < smallCost ? [large, small] : [small, large];
+  }
+
+  /**
    * Bidirectional breadth first, reading each expanded node's neighbours from the indexes (never
-   * the whole adjacency), a slice of the frontier at a time, always growing the smaller frontier,
+   * the whole adjacency), a slice of the frontier at a time, always growing the side that reads fewer links (cheaperFirst),
    * keeping every predecessor at the shortest distance on each side; the paths are every shortest
    * prefix to a meeting node joined to every shortest suffix from it — the same search, in the same
    * order, as the Neo4j store's. Between slices the event loop answers other requests, and the
@@ -341,8 +362,7 @@ export class SqliteStore implements GraphStore {
       sides[1].frontier.length > 0 &&
       sides[0].depth + sides[1].depth < maxHops
     ) {
-      const [grow, other] =
-        sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
+      const [grow, other] = this.cheaperFirst(sides);
       const next: number[] = [];
       const depth = grow.depth + 1;
       for (let i = 0; i < grow.frontier.length; i += PATH_SLICE) {
