@@ -17,14 +17,17 @@ if [ -f "$PIDFILE" ] && alive "$(cat "$PIDFILE")"; then
 fi
 command -v java >/dev/null || { echo "$WHICH: java (17+) not found" >&2; exit 1; }
 
-# 1. Jars from Maven Central (once).
-if [ ! -f "$LIB/.complete" ] || [ "$ROOT/scripts/neo4j/pom.xml" -nt "$LIB/.complete" ]; then
+# 1. Jars from Maven Central (once per pom.xml: .complete holds the checksum of the pom.xml it was
+#    fetched for — not its date, which a fresh clone or worktree resets, so a shared NEO4J_LIB was
+#    deleted and fetched again by every new checkout).
+POM_SUM="$(sha256sum "$ROOT/scripts/neo4j/pom.xml" | cut -d' ' -f1)"
+if [ ! -f "$LIB/.complete" ] || [ "$(cat "$LIB/.complete")" != "$POM_SUM" ]; then
   command -v mvn >/dev/null || { echo "$WHICH: mvn not found (needed once to fetch Neo4j from Maven Central)" >&2; exit 1; }
   echo "$WHICH: fetching Neo4j from Maven Central into $LIB"
   rm -rf "$LIB"
   mvn -q -f "$ROOT/scripts/neo4j/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB" \
     || { echo "$WHICH: could not fetch Neo4j from Maven Central" >&2; exit 1; }
-  touch "$LIB/.complete"
+  echo "$POM_SUM" > "$LIB/.complete"
 fi
 
 # 2. The launcher (recompiled when its source changes).
