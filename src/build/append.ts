@@ -13,7 +13,7 @@ import { GraphDbWriter } from '../db/write';
 import { RelationRowsWriter } from '../db/write-relations';
 import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
-import { isEntityKind, type EdgeAttrs, type NodeAttrs } from '../model';
+import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
 import { searchTokens } from '../server/search';
 import { recordHash } from './append-footprint';
 import * as path from 'path';
@@ -395,14 +395,7 @@ class AppendRun {
   private readonly metricsOf = new Map<number, Record<string, number>>();
 
   /** Metrics for a new node: its strongest co-mentioned neighbour's position and community, else nothing. */
-  private donor(node: number): {
-    degree: number;
-    weightedDegree: number;
-    pagerank: number;
-    community: number;
-    x: number;
-    y: number;
-  } {
+  private donor(node: number): NodeMetrics {
     const kept = this.metricsOf.get(node);
     if (kept)
       return {
