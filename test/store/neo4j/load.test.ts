@@ -8,23 +8,7 @@ import { buildDbOf } from '../../db/helpers';
 import { loadGraph, loadGraphDb, openDriver } from '../../../src/store/neo4j';
 import { CablegraphError } from '../../../src/common/diagnostics';
 import { SEEDS, recordsOf } from '../../graph/helpers';
-import { connection, counts, emptyDatabase, smallGraph, testDriver } from './helpers';
-
-/** Every node and relationship with its properties, in a fixed order: two loads compared whole. */
-async function snapshot(driver: Driver): Promise<string[]> {
-  const nodes = await driver.executeQuery(
-    'MATCH (n) WHERE NOT n:CablegraphLoad RETURN labels(n) AS labels, properties(n) AS props',
-  );
-  const rels = await driver.executeQuery(
-    'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
-  );
-  const sorted = (o: Record<string, unknown>) =>
-    JSON.stringify(Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y))));
-  return [
-    ...nodes.records.map((r) => `${[...(r.get('labels') as string[])].sort().join(':')} ${sorted(r.get('props'))}`),
-    ...rels.records.map((r) => `${r.get('a')} -${r.get('type')}-> ${r.get('b')} ${sorted(r.get('props'))}`),
-  ].sort();
-}
+import { connection, counts, emptyDatabase, smallGraph, snapshot, testDriver } from './helpers';
 
 describe('cablegraph load → Neo4j', () => {
   let driver: Driver | undefined;

@@ -9,23 +9,7 @@ import type { DecisionRequest } from '../../../src/model';
 import { loadGraphDb } from '../../../src/store/neo4j';
 import { buildDbOf } from '../../db/helpers';
 import { SEEDS, recordsOf } from '../../graph/helpers';
-import { emptyDatabase, testDriver } from './helpers';
-
-/** Every node and relationship with its properties, in a fixed order. */
-async function snapshot(driver: Driver): Promise<string[]> {
-  const nodes = await driver.executeQuery(
-    'MATCH (n) WHERE NOT n:CablegraphLoad RETURN labels(n) AS labels, properties(n) AS props',
-  );
-  const rels = await driver.executeQuery(
-    'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
-  );
-  const sorted = (o: Record<string, unknown>) =>
-    JSON.stringify(Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y))));
-  return [
-    ...nodes.records.map((r) => `${[...(r.get('labels') as string[])].sort().join(':')} ${sorted(r.get('props'))}`),
-    ...rels.records.map((r) => `${r.get('a')} -${r.get('type')}-> ${r.get('b')} ${sorted(r.get('props'))}`),
-  ].sort();
-}
+import { emptyDatabase, snapshot, testDriver } from './helpers';
 
 describe('a decision sent to Neo4j', () => {
   let driver: Driver | undefined;
