@@ -7,7 +7,7 @@ import type { SortedRecords } from '../graph/record-store';
 import type { BuildOptions } from '../graph/types';
 import { relationRows } from '../graph/relations';
 import { cablesWithRelationsOf, rewriteCableRelations } from '../curate/relations';
-import { openGraphDb, type BuildDbSummary, type BuildProvenance, type GraphDb } from '../db';
+import { buildMetaRows, openGraphDb, type BuildDbSummary, type BuildProvenance, type GraphDb } from '../db';
 import { writeCable } from '../db/build';
 import { GraphDbWriter } from '../db/write';
 import { RelationRowsWriter } from '../db/write-relations';
@@ -256,31 +256,26 @@ class AppendRun {
       if (count > 0) byType.set(type, count);
       edgeCount += count;
     }
-    const sorted = (m: Map<string, number>): Record<string, number> =>
-      Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
-    const cables = compiled.cableIds.length;
     const dates = compiled.cableDates.filter((d): d is string => !!d).sort();
-    const meta = (key: string, value: unknown): void => this.writer.meta(key, value);
-    meta('extractor', provenance.extractor);
-    meta('extractor_options', provenance.extractorOptions ?? {});
-    meta('build_options', { ...options, curation: undefined });
-    meta('curation', options.curation ?? []);
-    meta('curation_hash', provenance.curationHash ?? null);
-    meta('inputs', provenance.inputs);
-    meta('counts', { cables, nodes: nodes.length, edges: edgeCount, byKind: sorted(byKind), byType: sorted(byType) });
-    meta('stats', {
-      cables,
+    const totals = {
+      cables: compiled.cableIds.length,
       entities: [...byKind].reduce((n, [kind, count]) => n + (isEntityKind(kind) ? count : 0), 0),
+      nodes: nodes.length,
+      edges: edgeCount,
       coMentions: compiled.coMentions.size,
-      ...(dates.length > 0 ? { firstDate: dates[0], lastDate: dates[dates.length - 1] } : {}),
       communities: Number(this.st('SELECT count(DISTINCT community) FROM entities').pluck().get()),
-    });
-    meta(METRICS_STALE, true);
+      byKind,
+      byType,
+      firstDate: dates[0],
+      lastDate: dates[dates.length - 1],
+    };
+    for (const [key, value] of buildMetaRows(options, provenance, totals)) this.writer.meta(key, value);
+    this.writer.meta(METRICS_STALE, true);
     this.st('DELETE FROM decisions').run();
     for (const d of options.curation ?? []) this.writer.decision(d.seq, d);
     this.writer.flush();
     return {
-      cables,
+      cables: totals.cables,
       nodes: nodes.length,
       edges: edgeCount,
       byKind,

@@ -8,11 +8,11 @@ import { traceMemory } from '../common/trace-memory';
 import { applyCuration, effectiveDecisions } from '../curate/apply';
 import { DEFAULT_CURATION_FILE, readCuration } from '../curate/file';
 import { buildGraphDb, cableRecords, openGraphDb, readMeta, type BuildDbSummary } from '../db';
-import { DEFAULT_BUILD_OPTIONS, RecordStore, toCableRecord, type CurateEntities } from '../graph';
+import { DEFAULT_BUILD_OPTIONS, RecordStore, type CurateEntities } from '../graph';
 import type { Decision } from '../model';
 import { isExtractorName } from '../extract/types';
 import { extractorSetting, type BuildOptions } from './options';
-import { processInputs } from './process-inputs';
+import { readInputsInto } from './read-inputs';
 import { appendInPlace, type AppendSummary } from './append';
 import { recordHash } from './append-footprint';
 
@@ -115,7 +115,6 @@ export async function buildGraphDatabase(
     let previousInputs: string[] = [];
     // With --append to an existing database: each stored record's hash (a cable read again is rewritten only if it changed).
     let storedHashes: Map<string, string> | undefined;
-    const incomingIds = new Set<string>();
     if (options.append && fs.existsSync(options.output)) {
       storedHashes = new Map();
       const db = openGraphDb(options.output);
@@ -153,30 +152,17 @@ export async function buildGraphDatabase(
       ...DEFAULT_BUILD_OPTIONS,
       ...(decisions && decisions.length > 0 ? { curation: decisions } : {}),
     };
-    let incoming = 0;
-    let copies = 0;
     const sources = options.inputs.length > 0 ? options.inputs : ['-'];
-    // Cables are taken as they come (files read side by side, batches as workers finish them): the
-    // store keys them by id, so the graph does not depend on the order of arrival.
-    const processed = processInputs(sources, {
-      extractor: extractor.name,
-      workers: options.workers,
-      budget: options.budget,
-      unordered: true,
-      onRepeatedCopy: () => {
-        copies += 1;
-        report.tick();
-      },
-      onDiagnostic: (d) => report.diagnostic(d),
-    });
-    for await (const { cable, mentions } of processed) {
-      cable.diagnostics.filter((d) => d.severity === 'error').forEach((d) => report.diagnostic(d));
-      store.add(toCableRecord({ cable, mentions }));
-      incomingIds.add(cable.id);
-      incoming += 1;
-      report.tick();
-    }
-    report.readDone();
+    const {
+      cables: incoming,
+      ids: incomingIds,
+      copies,
+    } = await readInputsInto(
+      store,
+      sources,
+      { extractor: extractor.name, workers: options.workers, budget: options.budget },
+      report,
+    );
     if (incoming === 0 && existing === 0) return undefined;
 
     const readSeconds = (Date.now() - started) / 1000;

@@ -3,11 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { CablegraphError } from '../common/diagnostics';
 import { cableRecords, openGraphDb, readMeta } from '../db';
-import { RecordStore, toCableRecord } from '../graph';
+import { RecordStore } from '../graph';
 import { appendFootprint, recordHash, type AppendFootprint } from './append-footprint';
 import type { BuildReporter } from './build-database';
 import { extractorSetting, type BuildOptions } from './options';
-import { processInputs } from './process-inputs';
+import { readInputsInto } from './read-inputs';
 
 /**
  * The footprint of appending `options.inputs` to `options.output` (see appendFootprint), with the
@@ -37,22 +37,13 @@ export async function planAppend(
       storedHashes.set(record.cable.id, recordHash(record));
       store.add(record);
     }
-    const incoming = new Set<string>();
     const sources = options.inputs.length > 0 ? options.inputs : ['-'];
-    const processed = processInputs(sources, {
-      extractor: extractor.name,
-      workers: options.workers,
-      budget: options.budget,
-      unordered: true,
-      onRepeatedCopy: () => report.tick(),
-      onDiagnostic: (d) => report.diagnostic(d),
-    });
-    for await (const { cable, mentions } of processed) {
-      store.add(toCableRecord({ cable, mentions }));
-      incoming.add(cable.id);
-      report.tick();
-    }
-    report.readDone();
+    const { ids: incoming } = await readInputsInto(
+      store,
+      sources,
+      { extractor: extractor.name, workers: options.workers, budget: options.budget },
+      report,
+    );
     if (incoming.size === 0) return undefined;
     const readSeconds = (Date.now() - started) / 1000;
     return { ...appendFootprint(db, store.sorted(), storedHashes, incoming), readSeconds };

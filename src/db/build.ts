@@ -11,6 +11,7 @@ import type { SortedRecords } from '../graph/record-store';
 import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
 import { searchTokens } from '../server/search';
+import { buildMetaRows } from './build-meta';
 import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriteThread, type RowSink } from './write-thread';
 import { isEntityKind } from '../model';
@@ -241,29 +242,19 @@ export async function buildGraphDb(
     }
     rows.row('meta', 'format', GRAPH_DB_FORMAT);
     rows.row('meta', 'version', GRAPH_DB_VERSION);
-    rows.row('meta', 'extractor', provenance.extractor);
-    rows.row('meta', 'extractor_options', provenance.extractorOptions ?? {});
-    rows.row('meta', 'build_options', { ...options, curation: undefined });
-    rows.row('meta', 'curation', options.curation ?? []);
-    rows.row('meta', 'curation_hash', provenance.curationHash ?? null);
-    rows.row('meta', 'inputs', provenance.inputs);
-    const sorted = (m: Map<string, number>): Record<string, number> =>
-      Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)));
-    rows.row('meta', 'counts', {
-      cables,
-      nodes: nodes.length,
-      edges: edgeCount,
-      byKind: sorted(byKind),
-      byType: sorted(byType),
-    });
-    rows.row('meta', 'stats', {
+    const totals = {
       cables,
       entities,
+      nodes: nodes.length,
+      edges: edgeCount,
       coMentions: compiled.coMentions.size,
-      ...(firstDate ? { firstDate } : {}),
-      ...(lastDate ? { lastDate } : {}),
       communities: communities.size,
-    });
+      byKind,
+      byType,
+      firstDate,
+      lastDate,
+    };
+    for (const [key, value] of buildMetaRows(options, provenance, totals)) rows.row('meta', key, value);
     for (const d of options.curation ?? []) rows.row('decision', d.seq, d);
     rows.row('close');
     // ANALYZE samples each index (statistics for the planner from the first rows of each: full

@@ -11,4 +11,5 @@ export {
   type OpenOptions,
 } from './open';
 export { buildGraphDb, type BuildDbSummary, type BuildProvenance } from './build';
+export { buildMetaRows, type GraphTotals } from './build-meta';
 export { GraphDbReader, cableRecords, readMeta, batches, type GraphDbEdge, type GraphDbMeta } from './read';

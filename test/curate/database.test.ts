@@ -7,18 +7,12 @@ import { runBuild } from '../../src/cli/build-command';
 import { databaseSuggestSource, decideInDatabase, readCuration, suggestDuplicates } from '../../src/curate';
 import { openGraphDb, type GraphDb } from '../../src/db/open';
 import type { DecisionRequest } from '../../src/model';
+import { dumpById, tableDifferences } from '../db/helpers';
 
 const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/cablegate');
 const CLI = path.resolve(__dirname, '../../dist/cli/index.js');
 const run = promisify(execFile);
-
-/** Columns holding node numbers (replaced by the nodes' ids: a rebuild numbers nodes afresh). */
-const NODE_COLUMNS = new Set(['node', 'entity', 'cable', 'person', 'post', 'tag', 'cited', 'a', 'b', 'owner']);
-/** Metrics: a build's (PageRank, communities, layout, degrees over the whole graph); a decision keeps them. */
-const METRICS = new Set(['degree', 'weighted_degree', 'pagerank', 'community', 'x', 'y']);
-/** Meta keys of curation's own bookkeeping (metrics of removed entities, for undo). */
-const BOOKKEEPING = new Set(['curation_shelved_metrics']);
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-curate-db-'));
 
@@ -33,69 +27,9 @@ async function build(file: string, curation?: string, input = SEEDS): Promise<vo
   if (status !== 0) throw new Error(`build of ${input} failed (${status})`);
 }
 
-/**
- * Every table as sorted rows, node numbers replaced by ids; `metrics` false drops the metric
- * columns (and the stats that count communities).
- */
-function dump(file: string, options: { metrics: boolean }): Record<string, string[]> {
-  const db = openGraphDb(file);
-  try {
-    const ids = new Map<number, string>();
-    for (const table of ['entities', 'cables', 'posts', 'tags'])
-      for (const r of db.prepare(`SELECT node, id FROM ${table}`).all() as Array<{ node: number; id: string }>)
-        ids.set(r.node, r.id);
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name",
-      )
-      .pluck()
-      .all() as string[];
-    const out: Record<string, string[]> = {};
-    for (const table of [...tables, 'entity_fts']) {
-      const select =
-        table === 'entity_fts'
-          ? 'SELECT rowid AS entity, name, aliases FROM entity_fts'
-          : table === 'cable_fts'
-            ? 'SELECT rowid AS cable, subject FROM cable_fts'
-            : `SELECT * FROM ${table}`;
-      out[table] = (db.prepare(select).all() as Array<Record<string, unknown>>)
-        .map((row) => {
-          const mapped: Record<string, unknown> = {};
-          for (const [k, v] of Object.entries(row)) {
-            if (k === 'node' || (!options.metrics && METRICS.has(k))) continue;
-            mapped[k] = NODE_COLUMNS.has(k) && typeof v === 'number' ? (ids.get(v) ?? `missing node ${v}`) : v;
-          }
-          if (table === 'meta') {
-            if (BOOKKEEPING.has(String(mapped.key))) return '';
-            if (!options.metrics && mapped.key === 'stats')
-              mapped.value = JSON.stringify({ ...JSON.parse(String(mapped.value)), communities: '-' });
-          }
-          return JSON.stringify(mapped);
-        })
-        .filter(Boolean)
-        .sort();
-    }
-    return out;
-  } finally {
-    db.close();
-  }
-}
-
-/** Table by table, naming the table and the first rows that differ. */
+/** Table by table: no table differs (tableDifferences names the table and its first differing rows). */
 function expectSameTables(actual: Record<string, string[]>, expected: Record<string, string[]>): void {
-  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-  for (const table of Object.keys(expected)) {
-    const a = new Set(actual[table]);
-    const e = new Set(expected[table]);
-    const missing = expected[table].filter((r) => !a.has(r)).slice(0, 5);
-    const extra = actual[table].filter((r) => !e.has(r)).slice(0, 5);
-    expect({ table, missing, extra, rows: actual[table].length }).toEqual({
-      table,
-      missing: [],
-      extra: [],
-      rows: expected[table].length,
-    });
-  }
+  expect(tableDifferences(actual, expected)).toEqual([]);
 }
 
 const entityId = (db: GraphDb, name: string): string => {
@@ -167,14 +101,14 @@ describe('curation in the graph database (seeds)', () => {
     ]);
     const rebuilt = path.join(tmp(), 'graph.db');
     await build(rebuilt, curation);
-    expectSameTables(dump(file, { metrics: false }), dump(rebuilt, { metrics: false }));
+    expectSameTables(dumpById(file, { metrics: false }), dumpById(rebuilt, { metrics: false }));
   }, 300_000);
 
   test('undo is exact: a decision and its undo leave every row as it was (metrics included)', () => {
     const dir = tmp();
     const file = path.join(dir, 'graph.db');
     fs.copyFileSync(base, file);
-    const before = dump(file, { metrics: true });
+    const before = dumpById(file, { metrics: true });
     const curation = path.join(dir, 'curation.jsonl');
     const db = openGraphDb(file, { write: true });
     try {
@@ -186,7 +120,7 @@ describe('curation in the graph database (seeds)', () => {
     } finally {
       db.close();
     }
-    const after = dump(file, { metrics: true });
+    const after = dumpById(file, { metrics: true });
     // The decisions themselves are recorded (table and meta); everything else is as before.
     for (const t of ['decisions', 'meta']) {
       delete before[t];
@@ -219,7 +153,7 @@ describe('curation in the graph database (seeds)', () => {
     const dir = tmp();
     const file = path.join(dir, 'graph.db');
     fs.copyFileSync(base, file);
-    const before = dump(file, { metrics: true });
+    const before = dumpById(file, { metrics: true });
     const curation = path.join(dir, 'curation.jsonl');
     const db = openGraphDb(file, { write: true });
     try {
@@ -240,7 +174,7 @@ describe('curation in the graph database (seeds)', () => {
       db.close();
     }
     expect(fs.existsSync(curation)).toBe(false);
-    expectSameTables(dump(file, { metrics: true }), before);
+    expectSameTables(dumpById(file, { metrics: true }), before);
   });
 
   test('two CLI processes deciding at the same time: both decisions are kept, numbered in turn', async () => {
@@ -336,6 +270,6 @@ describe('curation in the graph database (shared corpus)', () => {
     }
     const rebuilt = path.join(tmp(), 'graph.db');
     await build(rebuilt, curation, CORPUS);
-    expectSameTables(dump(file, { metrics: false }), dump(rebuilt, { metrics: false }));
+    expectSameTables(dumpById(file, { metrics: false }), dumpById(rebuilt, { metrics: false }));
   }, 900_000);
 });

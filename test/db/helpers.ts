@@ -60,13 +60,15 @@ export async function graphOfDb(
 const NODE_COLUMNS = new Set(['node', 'entity', 'cable', 'person', 'post', 'tag', 'cited', 'a', 'b', 'owner']);
 /** Metric columns: a full build's whole-graph computations (an append leaves them, see METRICS_STALE). */
 const METRIC_COLUMNS = new Set(['degree', 'weighted_degree', 'pagerank', 'community', 'x', 'y']);
+/** Meta keys of curation's own bookkeeping (the metrics of removed entities, kept for undo): not graph content. */
+const BOOKKEEPING = new Set(['curation_shelved_metrics']);
 
 /**
  * Every table as sorted rows with node numbers replaced by ids: what "the same graph" means when
  * two databases may number their nodes differently (a build, and a build plus an in-place append).
  * The full-text indexes compare by their content (their shadow tables depend on the order rows
  * came in); `metrics` false drops the metric columns, the stats' count of communities and the
- * meta key saying metrics are stale.
+ * meta key saying metrics are stale. Curation's bookkeeping in meta is always left out.
  */
 export function dumpById(file: string, options: { metrics: boolean }): Record<string, string[]> {
   // (not read-only: the full-text integrity checks are run as INSERTs, which write nothing)
@@ -97,7 +99,9 @@ export function dumpById(file: string, options: { metrics: boolean }): Record<st
             if (k === 'node' || (!options.metrics && METRIC_COLUMNS.has(k))) continue;
             mapped[k] = NODE_COLUMNS.has(k) && typeof v === 'number' ? (ids.get(v) ?? `missing node ${v}`) : v;
           }
-          if (table === 'meta' && !options.metrics) {
+          if (table === 'meta') {
+            if (BOOKKEEPING.has(String(mapped.key))) return '';
+            if (options.metrics) return JSON.stringify(mapped);
             if (mapped.key === 'metrics_stale') return '';
             if (mapped.key === 'stats')
               mapped.value = JSON.stringify({ ...(JSON.parse(String(mapped.value)) as object), communities: '-' });
