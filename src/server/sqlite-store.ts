@@ -73,6 +73,8 @@ interface Side {
  */
 export class SqliteStore implements GraphStore {
   readonly kind = 'embedded' as const;
+  /** LOOKUP_COST, for the path search; a test sets 0 (every frontier node looked up first) or Infinity (all read). */
+  static lookupCost = LOOKUP_COST;
   private readonly statements = new Map<string, Statement>();
   private dataVersion = -1;
   private words: string[] | undefined;
@@ -433,7 +435,7 @@ export class SqliteStore implements GraphStore {
       // against the few dozen nodes the other side has reached) is asked those lookups first, the
       // other nodes are read; only when that meets nothing are the hubs read too. The links found
       // to the other side are the same either way, so are the paths.
-      const lookups = other.distance.size * LOOKUP_COST;
+      const lookups = other.distance.size * SqliteStore.lookupCost;
       const hubs = grow.frontier.filter((_, i) => degrees[i] > lookups);
       const next: number[] = [];
       await this.expand(
