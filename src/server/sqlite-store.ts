@@ -692,13 +692,20 @@ export class SqliteStore implements GraphStore {
       : 'cable_fts f WHERE cable_fts MATCH :match';
     const params = dated ? { match, since: query.since ?? null, until: query.until ?? null } : { match };
     const total = Number(this.statement(`SELECT count(*) FROM ${from}`).pluck().get(params));
-    const page = this.all(
-      `SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`,
-      {
-        ...params,
-        limit: query.limit,
-        offset: query.offset,
-      },
+    // The page first, then its snippets: ORDER BY rank, rowid is SQLite's sort (FTS5 takes only a
+    // lone rank), which would compute snippet() for every match of a common word before keeping 20.
+    const page = this.all(`SELECT f.rowid AS n FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`, {
+      ...params,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    // (rowid IN json_each: a bound `rowid = ?` beside MATCH came back with every match.)
+    const snippets = new Map(
+      this.all(
+        `SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM cable_fts f
+         WHERE f.rowid IN (SELECT value FROM json_each(:rows)) AND cable_fts MATCH :match`,
+        { rows: json(page.map((r) => r.n)), match },
+      ).map((r) => [Number(r.n), r.snippet]),
     );
     const refs = new Map(
       this.all(`SELECT c.node AS n, ${CABLE_COLUMNS} FROM cables c WHERE c.node IN (SELECT value FROM json_each(?))`, [
@@ -712,7 +719,7 @@ export class SqliteStore implements GraphStore {
       const r = refs.get(Number(p.n))!;
       return {
         ...cableRef(String(r.id), r),
-        snippet: unmark(text(p.snippet)),
+        snippet: unmark(text(snippets.get(Number(p.n)))),
         entities: (mentioned.all(p.n) as Row[]).map((e) => ({
           id: String(e.id),
           type: e.kind as EntityKind,
