@@ -212,10 +212,17 @@ export class Explorer {
     const sequences = await this.store.shortestPaths(from, to, maxHops, minWeight, PATH_CAP, this.signal);
     if (sequences.length === 0) return { from: fromNode, to: toNode, paths: [], hops: null };
     await this.step();
-    // Rank on weights from one query for all the paths' links; fetch cable lists only for the chosen.
+    // Rank on the weights of the paths' links (one question for all of them: never every link
+    // among the paths' nodes, hubs included); then read the chosen paths' links with their cables
+    // (one question again).
     const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+    const linkPairs = (ids: readonly string[]): Array<[string, string]> =>
+      ids.slice(1).map((id, i) => (ids[i] < id ? [ids[i], id] : [id, ids[i]]));
+    const distinct = (pairs: Array<[string, string]>): Array<[string, string]> => [
+      ...new Map(pairs.map((p) => [pairKey(p[0], p[1]), p])).values(),
+    ];
     const weights = new Map(
-      (await this.store.among([...new Set(sequences.flat())], { minWeight })).map((e) => [
+      (await this.store.links(distinct(sequences.flatMap(linkPairs)), minWeight)).map((e) => [
         pairKey(e.source, e.target),
         e.weight,
       ]),
@@ -227,18 +234,18 @@ export class Explorer {
     scored.sort(
       (x, y) => y.weakest - x.weakest || y.total - x.total || compare(x.ids.join('\u0000'), y.ids.join('\u0000')),
     );
-    const edgeCache = new Map<string, Promise<(EdgeView & { cables: string[] }) | undefined>>();
-    const edgeOf = (a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> => {
-      const key = pairKey(a, b);
-      if (!edgeCache.has(key)) edgeCache.set(key, this.store.edge(a, b));
-      return edgeCache.get(key)!;
-    };
-    const chosen = await Promise.all(
-      scored.slice(0, limit).map(async (p) => ({
-        ids: p.ids,
-        links: await Promise.all(p.ids.slice(1).map((id, i) => edgeOf(p.ids[i], id))),
-      })),
+    const top = scored.slice(0, limit);
+    await this.step();
+    const links = new Map(
+      (await this.store.edges(distinct(top.flatMap((p) => linkPairs(p.ids))))).map((e) => [
+        pairKey(e.source, e.target),
+        e,
+      ]),
     );
+    const chosen = top.map((p) => ({
+      ids: p.ids,
+      links: p.ids.slice(1).map((id, i) => links.get(pairKey(p.ids[i], id))),
+    }));
     const nodes = new Map(
       (await this.store.entities([...new Set(chosen.flatMap((p) => p.ids))])).map((n) => [n.id, n]),
     );

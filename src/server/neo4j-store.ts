@@ -36,6 +36,12 @@ export function luceneQuery(tokens: readonly string[]): string {
   return tokens.map((t) => (maxEdits(t) > 0 ? `(${t}* OR ${t}~${maxEdits(t)})` : `${t}*`)).join(' AND ');
 }
 
+/** Edges by id, each once (a pair asked both ways round matches its edge twice). */
+function uniqueEdges<E extends EdgeView>(edges: E[]): E[] {
+  const byId = new Map(edges.map((e) => [e.id, e]));
+  return [...byId.values()].sort((x, y) => compare(x.id, y.id));
+}
+
 /** Optional filter values as Cypher parameters (absent → null, which the queries test for). */
 const dateParams = (filter: { since?: string | undefined; until?: string | undefined }): Row => ({
   since: filter.since ?? null,
@@ -165,6 +171,23 @@ export class Neo4jStore implements GraphStore {
       ...edgeView(String(row.source), String(row.target), defined(row)),
       cables: [...((row.cables as string[] | null) ?? [])],
     };
+  }
+
+  async links(pairs: ReadonlyArray<readonly [string, string]>, minWeight: number): Promise<EdgeView[]> {
+    if (pairs.length === 0) return [];
+    const rows = await this.rows('links', { pairs: pairs.map((p) => [...p]), minWeight });
+    return uniqueEdges(rows.map((r) => edgeView(String(r.source), String(r.target), defined(r))));
+  }
+
+  async edges(pairs: ReadonlyArray<readonly [string, string]>): Promise<Array<EdgeView & { cables: string[] }>> {
+    if (pairs.length === 0) return [];
+    const rows = await this.rows('edges', { pairs: pairs.map((p) => [...p]) });
+    return uniqueEdges(
+      rows.map((r) => ({
+        ...edgeView(String(r.source), String(r.target), defined(r)),
+        cables: [...((r.cables as string[] | null) ?? [])],
+      })),
+    );
   }
 
   async cables(ids: readonly string[]): Promise<CableRef[]> {

@@ -50,6 +50,13 @@ const parseList = (text: unknown): number[] =>
 
 /** Frontier nodes expanded between two turns of the event loop in the path search. */
 const PATH_SLICE = 500;
+/**
+ * What looking up whether two entities are linked costs against reading one link of a node's
+ * adjacency (a range of the index): two key lookups (linksBetween), each descending the b-tree to a
+ * leaf of its own, where a range reads ~100 links a leaf (~1 µs a lookup against ~0.15 µs a link
+ * read, in CPU alone, at 50,000 cables).
+ */
+const LOOKUP_COST = 32;
 
 interface Side {
   distance: Map<number, number>;
@@ -66,6 +73,8 @@ interface Side {
  */
 export class SqliteStore implements GraphStore {
   readonly kind = 'embedded' as const;
+  /** LOOKUP_COST, for the path search; a test sets 0 (every frontier node looked up first) or Infinity (all read). */
+  static lookupCost = LOOKUP_COST;
   private readonly statements = new Map<string, Statement>();
   private dataVersion = -1;
   private words: string[] | undefined;
@@ -309,24 +318,81 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * The side whose next step reads fewer links first: the frontiers' summed degrees, not their sizes
-   * (one hub is a frontier of one node with hundreds of thousands of links at full-corpus scale).
-   * Which side grows never changes the shortest paths found, only the work. The smaller frontier's
-   * sum is taken in full, the other's only until it passes that.
+   * The side whose next step reads fewer links first, with the degrees of its frontier (what each
+   * node's links cost to read): the frontiers' summed degrees, not their sizes (one hub is a
+   * frontier of one node with hundreds of thousands of links at full-corpus scale). Which side
+   * grows never changes the shortest paths found, only the work. The smaller frontier's sum is
+   * taken in full, the other's only until it passes that.
    */
-  private cheaperFirst(sides: [Side, Side]): [Side, Side] {
+  private cheaperFirst(sides: [Side, Side]): { grow: Side; other: Side; degrees: number[] } {
     const [small, large] = sides[0].frontier.length <= sides[1].frontier.length ? sides : [sides[1], sides[0]];
     const degree = this.statement('SELECT degree FROM entities WHERE node = ?').pluck();
-    const sum = (frontier: readonly number[], limit: number): number => {
+    const degrees = (frontier: readonly number[], limit: number): { total: number; list: number[] } => {
       let total = 0;
+      const list: number[] = [];
       for (const n of frontier) {
-        total += Number(degree.get(n) ?? 0);
+        const d = Number(degree.get(n) ?? 0);
+        list.push(d);
+        total += d;
         if (total > limit) break;
       }
-      return total;
+      return { total, list };
     };
-    const smallCost = sum(small.frontier, Infinity);
-    return sum(large.frontier, smallCost) < smallCost ? [large, small] : [small, large];
+    const smallCost = degrees(small.frontier, Infinity);
+    const largeCost = degrees(large.frontier, smallCost.total);
+    return largeCost.total < smallCost.total
+      ? { grow: large, other: small, degrees: largeCost.list }
+      : { grow: small, other: large, degrees: smallCost.list };
+  }
+
+  /**
+   * The links of at least `minWeight` between two sets of entity numbers, as [from, to] pairs: key
+   * lookups, both ways round (a pair's row is keyed by its ids' order, which is its numbers' order
+   * only until a curation decision numbers a new entity after every other node), so the cost is
+   * twice the product of the sets' sizes, whatever the entities' degrees.
+   */
+  private linksBetween(from: readonly number[], to: readonly number[], minWeight: number): Array<[number, number]> {
+    return this.statement(
+      `SELECT f.value, o.value FROM json_each(:from) f CROSS JOIN json_each(:to) o CROSS JOIN co_mentions c
+         WHERE c.a = f.value AND c.b = o.value AND c.weight >= :minWeight
+       UNION ALL
+       SELECT f.value, o.value FROM json_each(:from) f CROSS JOIN json_each(:to) o CROSS JOIN co_mentions c
+         WHERE c.a = o.value AND c.b = f.value AND c.weight >= :minWeight`,
+    )
+      .raw()
+      .all({ from: json(from), to: json(to), minWeight }) as Array<[number, number]>;
+  }
+
+  /**
+   * One step of a side's breadth first over some of its frontier nodes: their neighbours not seen
+   * before join `next` at `depth`, and every such node keeps all its predecessors at that depth.
+   * Between slices of the nodes, the event loop answers other requests (and `signal` stops it).
+   */
+  private async expand(
+    side: Side,
+    nodes: readonly number[],
+    depth: number,
+    minWeight: number,
+    next: number[],
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    for (let i = 0; i < nodes.length; i += PATH_SLICE) {
+      if (i > 0 && signal) {
+        signal.throwIfAborted();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        signal.throwIfAborted();
+      }
+      for (const u of nodes.slice(i, i + PATH_SLICE)) {
+        for (const v of this.neighbours(u, minWeight)) {
+          const d = side.distance.get(v);
+          if (d === undefined) {
+            side.distance.set(v, depth);
+            side.predecessors.set(v, [u]);
+            next.push(v);
+          } else if (d === depth) side.predecessors.get(v)!.push(u);
+        }
+      }
+    }
   }
 
   /**
@@ -362,25 +428,42 @@ export class SqliteStore implements GraphStore {
       sides[1].frontier.length > 0 &&
       sides[0].depth + sides[1].depth < maxHops
     ) {
-      const [grow, other] = this.cheaperFirst(sides);
-      const next: number[] = [];
+      const { grow, other, degrees } = this.cheaperFirst(sides);
       const depth = grow.depth + 1;
-      for (let i = 0; i < grow.frontier.length; i += PATH_SLICE) {
-        if (i > 0 && signal) {
-          signal.throwIfAborted();
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          signal.throwIfAborted();
-        }
-        for (const u of grow.frontier.slice(i, i + PATH_SLICE)) {
-          for (const v of this.neighbours(u, minWeight)) {
-            const d = grow.distance.get(v);
-            if (d === undefined) {
+      // The step that meets needs only the frontier's links into the other side's nodes. A node
+      // whose links cost more to read than looking up one link per node of the other side (a hub,
+      // against the few dozen nodes the other side has reached) is asked those lookups first, the
+      // other nodes are read; only when that meets nothing are the hubs read too. The links found
+      // to the other side are the same either way, so are the paths.
+      const lookups = other.distance.size * SqliteStore.lookupCost;
+      const hubs = grow.frontier.filter((_, i) => degrees[i] > lookups);
+      const next: number[] = [];
+      await this.expand(
+        grow,
+        hubs.length === 0 ? grow.frontier : grow.frontier.filter((_, i) => degrees[i] <= lookups),
+        depth,
+        minWeight,
+        next,
+        signal,
+      );
+      if (hubs.length > 0) {
+        const met = next.filter((v) => other.distance.has(v));
+        const links = this.linksBetween(hubs, [...other.distance.keys()], minWeight);
+        if (met.length > 0 || links.length > 0) {
+          for (const [u, v] of links) {
+            if (grow.distance.has(v)) grow.predecessors.get(v)!.push(u);
+            else {
               grow.distance.set(v, depth);
               grow.predecessors.set(v, [u]);
-              next.push(v);
-            } else if (d === depth) grow.predecessors.get(v)!.push(u);
+              met.push(v);
+            }
           }
+          grow.frontier = met;
+          grow.depth = depth;
+          meeting = met;
+          break;
         }
+        await this.expand(grow, hubs, depth, minWeight, next, signal);
       }
       grow.frontier = next;
       grow.depth = depth;
@@ -446,6 +529,61 @@ export class SqliteStore implements GraphStore {
       .pluck()
       .all(row.an, row.bn, this.maxEvidence()) as string[];
     return { ...edgeOf(row), cables };
+  }
+
+  /**
+   * The pairs as co_mentions keys them (the entity numbers of the smaller id, then of the larger),
+   * each once, with the ids of those numbers: one lookup per distinct entity, however many pairs it
+   * is in.
+   */
+  private pairNodes(pairs: ReadonlyArray<readonly [string, string]>): { keys: string; ids: Map<number, string> } {
+    const nodes = new Map<string, number>();
+    for (const r of this.statement('SELECT node, id FROM entities WHERE id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(json([...new Set(pairs.flat())])) as Array<[number, string]>)
+      nodes.set(r[1], r[0]);
+    const keys = new Map<string, [number, number]>();
+    for (const [x, y] of pairs) {
+      const a = nodes.get(x);
+      const b = nodes.get(y);
+      if (a === undefined || b === undefined) continue;
+      // A pair's row is keyed by its ids' order (not always its numbers': see linksBetween).
+      const key: [number, number] = x < y ? [a, b] : [b, a];
+      keys.set(`${key[0]} ${key[1]}`, key);
+    }
+    return { keys: json([...keys.values()]), ids: new Map([...nodes].map(([id, n]) => [n, id])) };
+  }
+
+  async links(pairs: ReadonlyArray<readonly [string, string]>, minWeight: number): Promise<EdgeView[]> {
+    if (pairs.length === 0) return [];
+    const { keys, ids } = this.pairNodes(pairs);
+    const rows = this.all(
+      `SELECT c.a AS an, c.b AS bn, c.weight AS weight, c.cable_count AS cableCount, c.first_date AS firstDate, c.last_date AS lastDate
+       FROM json_each(:keys) k CROSS JOIN co_mentions c ON c.a = k.value ->> 0 AND c.b = k.value ->> 1
+       WHERE c.weight >= :minWeight`,
+      { keys, minWeight },
+    );
+    return rows.map((r) => edgeView(ids.get(Number(r.an))!, ids.get(Number(r.bn))!, r)).sort(byId);
+  }
+
+  async edges(pairs: ReadonlyArray<readonly [string, string]>): Promise<Array<EdgeView & { cables: string[] }>> {
+    if (pairs.length === 0) return [];
+    const { keys, ids } = this.pairNodes(pairs);
+    // Each edge's cable list as edge() reads it: its first maxEvidence cables in cable order.
+    const rows = this.all(
+      `SELECT c.a AS an, c.b AS bn, c.weight AS weight, c.cable_count AS cableCount, c.first_date AS firstDate, c.last_date AS lastDate,
+         (SELECT json_group_array(x.id ORDER BY x.node) FROM
+            (SELECT v.cable FROM co_mention_evidence v WHERE v.a = c.a AND v.b = c.b ORDER BY v.cable LIMIT :cap) s
+            JOIN cables x ON x.node = s.cable) AS cables
+       FROM json_each(:keys) k CROSS JOIN co_mentions c ON c.a = k.value ->> 0 AND c.b = k.value ->> 1`,
+      { keys, cap: this.maxEvidence() },
+    );
+    return rows
+      .map((r) => ({
+        ...edgeView(ids.get(Number(r.an))!, ids.get(Number(r.bn))!, r),
+        cables: JSON.parse(String(r.cables)) as string[],
+      }))
+      .sort(byId);
   }
 
   async cables(ids: readonly string[]): Promise<CableRef[]> {
@@ -554,13 +692,20 @@ export class SqliteStore implements GraphStore {
       : 'cable_fts f WHERE cable_fts MATCH :match';
     const params = dated ? { match, since: query.since ?? null, until: query.until ?? null } : { match };
     const total = Number(this.statement(`SELECT count(*) FROM ${from}`).pluck().get(params));
-    const page = this.all(
-      `SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`,
-      {
-        ...params,
-        limit: query.limit,
-        offset: query.offset,
-      },
+    // The page first, then its snippets: ORDER BY rank, rowid is SQLite's sort (FTS5 takes only a
+    // lone rank), which would compute snippet() for every match of a common word before keeping 20.
+    const page = this.all(`SELECT f.rowid AS n FROM ${from} ORDER BY f.rank, f.rowid LIMIT :limit OFFSET :offset`, {
+      ...params,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    // (rowid IN json_each: a bound `rowid = ?` beside MATCH came back with every match.)
+    const snippets = new Map(
+      this.all(
+        `SELECT f.rowid AS n, snippet(cable_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM cable_fts f
+         WHERE f.rowid IN (SELECT value FROM json_each(:rows)) AND cable_fts MATCH :match`,
+        { rows: json(page.map((r) => r.n)), match },
+      ).map((r) => [Number(r.n), r.snippet]),
     );
     const refs = new Map(
       this.all(`SELECT c.node AS n, ${CABLE_COLUMNS} FROM cables c WHERE c.node IN (SELECT value FROM json_each(?))`, [
@@ -574,7 +719,7 @@ export class SqliteStore implements GraphStore {
       const r = refs.get(Number(p.n))!;
       return {
         ...cableRef(String(r.id), r),
-        snippet: unmark(text(p.snippet)),
+        snippet: unmark(text(snippets.get(Number(p.n)))),
         entities: (mentioned.all(p.n) as Row[]).map((e) => ({
           id: String(e.id),
           type: e.kind as EntityKind,

@@ -54,6 +54,14 @@ export interface GraphStore {
   ): Promise<string[][]>;
   /** The co-mention edge of a pair with its (capped) cable list, when there is one. */
   edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined>;
+  /**
+   * The co-mention edges of these pairs (either way round) of at least `minWeight`, by edge id; a
+   * pair without one is skipped. One question for many links (a path search's), never a scan of
+   * an entity's links.
+   */
+  links(pairs: ReadonlyArray<readonly [string, string]>, minWeight: number): Promise<EdgeView[]>;
+  /** `edge` for many pairs at once: their co-mention edges with their (capped) cable lists, by edge id; a pair without one is skipped. */
+  edges(pairs: ReadonlyArray<readonly [string, string]>): Promise<Array<EdgeView & { cables: string[] }>>;
   /** Cables by id (unknown ids skipped), in the order asked. */
   cables(ids: readonly string[]): Promise<CableRef[]>;
   /** Every cable mentioning both entities, with where each is mentioned, by date then id. */

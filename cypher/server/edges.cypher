@@ -1,0 +1,7 @@
+// The co-mention edges of a list of [id, id] pairs (either way round), with the cables kept as
+// their evidence lists.
+// @param pairs list
+UNWIND $pairs AS pair
+MATCH (x:Entity {id: pair[0]})-[r:CO_MENTIONED]-(y:Entity {id: pair[1]})
+RETURN DISTINCT startNode(r).id AS source, endNode(r).id AS target, r.weight AS weight, r.cableCount AS cableCount,
+       r.firstDate AS firstDate, r.lastDate AS lastDate, r.cables AS cables
