@@ -114,13 +114,15 @@ const phaseLine = (phases) =>
     if (args.includes('--index-first')) chosen.deferRelationshipIndexes = false;
     const load = await online(driver, reader, chosen);
     const onlineSeconds = load.seconds;
-    const imported = args.includes('--no-offline') ? undefined : await offline(reader);
     const rate = (n, s) => `${Math.round(n / s).toLocaleString('en-US')}`;
     const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
+    // Printed before the offline run starts: at 10,000+ cables that run takes minutes more.
     console.log(
       `online loader (cablegraph load${Object.keys(chosen).length ? ` ${JSON.stringify(chosen)}` : ', defaults'}): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s; peak RSS ${mib(load.peakRss)}`,
     );
     console.log(`  phases: ${phaseLine(load.phases)}`);
+    console.log(`load average after the online load: ${loadAverage()}`);
+    const imported = args.includes('--no-offline') ? undefined : await offline(reader);
     if (imported) {
       const offlineSeconds = imported.seconds;
       console.log(

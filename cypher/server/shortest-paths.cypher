@@ -1,4 +1,5 @@
 // Every shortest chain of co-mentions (of at least a weight) between two entities, as id lists.
+// The store narrows `*..6` (the longest request) to the request's maxHops: Cypher takes no parameter there.
 // @param from string
 // @param to string
 // @param minWeight int 1

@@ -4,6 +4,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { CYPHER_DIR, queryLibrary, runQuery, type NamedQuery } from '../store/neo4j';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import * as browse from './neo4j-browse';
+import { LIMITS } from './explore';
 import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
@@ -29,6 +30,9 @@ type Row = Record<string, unknown>;
 const defined = (row: Row): Row =>
   Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
 const int = (n: number): unknown => neo4j.int(n);
+/** shortest-paths.cypher's length bound, the longest a request may ask for (LIMITS.pathHops, 6). */
+const PATH_BOUND = '[:CO_MENTIONED*..6]';
+const PATH_MAX_HOPS = LIMITS.pathHops;
 
 /** Lucene terms for normalized words: each word as a prefix, and within its typo budget. */
 export function luceneQuery(tokens: readonly string[]): string {
@@ -160,7 +164,15 @@ export class Neo4jStore implements GraphStore {
   }
 
   async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
-    const rows = await this.rows('shortest-paths', { from, to, minWeight, cap: int(cap) });
+    // Cypher takes no parameter for a pattern's length bound: the file's `*..6` is narrowed to the
+    // request's hops, so a pair farther apart is given up at maxHops rather than searched to 6
+    // (the shortest paths within the bound are the same ones).
+    const query = this.queries.get('shortest-paths');
+    if (!query || !query.cypher.includes(PATH_BOUND))
+      throw new Error(`no server query shortest-paths with ${PATH_BOUND} in ${SERVER_QUERIES_DIR}`);
+    const hops = Math.max(1, Math.min(PATH_MAX_HOPS, Math.floor(maxHops)));
+    const bounded = { ...query, cypher: query.cypher.replace(PATH_BOUND, `[:CO_MENTIONED*..${hops}]`) };
+    const { rows } = await runQuery(this.driver, bounded, { from, to, minWeight, cap: int(cap) }, this.database);
     return rows.map((r) => r.ids as string[]).filter((ids) => ids.length - 1 <= maxHops);
   }
 
