@@ -90,7 +90,7 @@ export interface RendererEvents {
   clickStage(): void;
 }
 
-/** A meeting link's width: wider than most co-mention links, a little more with each meeting (up to 5). */
+/** A meeting link's least width: a little more with each meeting (up to 5); wider than its pair's co-mention link in any case. */
 const meetingSize = (meetings: number): number => 2.5 + 0.5 * Math.min(5, meetings);
 
 /** Up to this many links, hovering hides the links of other entities too (a refresh of every link). */
@@ -196,7 +196,11 @@ export function createRenderer(
     const meeting = isMeeting(attrs);
     // The legend's choice of links: the other kind is not drawn (nor picked by a click).
     if (meeting ? hl.links === 'co-mentions' : hl.links === 'meetings') return { hidden: true };
-    const size = meeting ? meetingSize(attrs.meetings ?? 1) : edgeSize(attrs.weight, scale);
+    // A meeting link covers its pair's co-mention link (its key is `met:` and the pair's key), so it shows whole.
+    const under = meeting && graph.hasEdge(edge.slice(4)) ? graph.getEdgeAttributes(edge.slice(4)).weight : 0;
+    const size = meeting
+      ? Math.max(meetingSize(attrs.meetings ?? 1), under > 0 ? edgeSize(under, scale) + 1 : 0)
+      : edgeSize(attrs.weight, scale);
     // A meeting link over its pair's co-mention link: its own colour, a little wider, drawn above.
     const own = meeting ? MEETING_COLOUR : edgeColour(edgeShare(attrs.weight, scale));
     const data: Partial<EdgeDisplayData> = { size, color: own, zIndex: meeting ? 1 : 0 };
