@@ -206,7 +206,8 @@ export function createRenderer(
     const data: Partial<EdgeDisplayData> = { size, color: own, zIndex: meeting ? 1 : 0 };
     const incident = (node: string): boolean => graph.source(edge) === node || graph.target(edge) === node;
     if (edge === hl.selectedEdge) {
-      data.color = SELECTED_EDGE_COLOUR;
+      // A selected meeting keeps its colour (it says what the link is), wider.
+      data.color = meeting ? own : SELECTED_EDGE_COLOUR;
       data.size = size + 2;
       data.zIndex = 3;
     } else if (hl.pathEdges?.has(edge)) {

@@ -53,7 +53,7 @@ export function meetingsPanel(pair: PairMeetings, actions: PanelActions): HTMLEl
     'section',
     { class: 'panel', 'data-testid': 'panel-meetings', 'data-a': pair.a.id, 'data-b': pair.b.id },
     panelHeader(
-      h('span', { class: 'type-badge', style: `background:${MEETING_COLOUR}` }, 'Meetings'),
+      h('span', { class: 'type-badge meetings', style: `background:${MEETING_COLOUR}` }, 'Meetings'),
       h('h2', { class: 'pair-title' }, name(pair.a), h('span', { class: 'pair-sep' }, '↔'), name(pair.b)),
       actions,
     ),
