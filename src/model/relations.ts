@@ -77,3 +77,34 @@ export interface EntityRelations {
   affiliations: AffiliationView[];
   meetings: MeetingView[];
 }
+
+/** A MET edge between two entities, with only what the canvas needs (its passage comes from the pair's meetings). */
+export interface MeetingEdgeRef {
+  /** The entity who met (the edge's start) and the one met. */
+  source: string;
+  target: string;
+  cable: string;
+  date?: string;
+}
+
+/** Two shown people who met, in either direction: one canvas link, `meetings` the MET edges (one per cable) behind it. */
+export interface MeetingLink {
+  /** The smaller id first: one link per pair, whoever met whom. */
+  source: string;
+  target: string;
+  meetings: number;
+  firstDate?: string;
+  lastDate?: string;
+}
+
+/** The meetings among a set of entities (the canvas's meeting links), by source then target. */
+export interface MeetingLinks {
+  links: MeetingLink[];
+}
+
+/** Every meeting of two entities, either one the party who met, with their passages (by date, then id). */
+export interface PairMeetings {
+  a: NodeRef;
+  b: NodeRef;
+  meetings: MeetingView[];
+}

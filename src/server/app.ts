@@ -334,6 +334,33 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       return relations;
     }),
   );
+  // The canvas's meetings: the links among shown entities (a list of ids, like a GEXF request), and a pair's passages.
+  api.post(
+    '/meetings',
+    express.json({ limit: GEXF_BODY_LIMIT }),
+    handle(async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const nodes = body.nodes;
+      if (!Array.isArray(nodes) || !nodes.every((n) => typeof n === 'string' && n.length > 0 && n.length <= 300))
+        throw bad('nodes must be a list of entity ids');
+      if (nodes.length > LIMITS.overview) throw bad(`at most ${LIMITS.overview} nodes`);
+      const query: Query = {};
+      for (const key of ['since', 'until']) if (body[key] !== undefined) query[key] = text(body[key]);
+      const range = filter(query);
+      return explorerFor(res).meetingLinks(nodes as string[], range);
+    }),
+  );
+  api.get(
+    '/meetings/:a/:b',
+    handle(async (req, res) => {
+      const a = id(req.params.a, 'a');
+      const b = id(req.params.b, 'b');
+      if (a === b) throw bad('a and b must be two entities');
+      const meetings = await explorerFor(res).pairMeetings(a, b);
+      if (!meetings) throw notFound(`no entity ${text(a)} or ${text(b)}`);
+      return meetings;
+    }),
+  );
   api.get(
     '/neighbourhood/:id',
     handle(async (req, res) => {

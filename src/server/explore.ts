@@ -2,7 +2,8 @@
 import { canonicalCableId } from '../parse/ids';
 import { compare, rankSearch, searchTokens } from './search';
 import { relationViews } from './relation-views';
-import type { EntityRelations } from '../model';
+import type { EntityRelations, MeetingLink, MeetingLinks, PairMeetings } from '../model';
+import { spanOverlaps, type DateRange } from '../model';
 import { readablePassage } from './passage-text';
 import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';
 import type {
@@ -100,6 +101,47 @@ export class Explorer {
     const found = await this.store.relationEdges(id);
     if (!found) return undefined;
     return relationViews(found.edges, new Map(found.nodes.map((n) => [n.id, n])));
+  }
+
+  /**
+   * The canvas's meeting links among shown entities: one per pair that met (either way), in the
+   * date range (a meeting's date: the one the text gives, else the cable's), by source then target.
+   */
+  async meetingLinks(ids: readonly string[], range: DateRange): Promise<MeetingLinks> {
+    const byPair = new Map<string, MeetingLink>();
+    for (const m of await this.store.meetingsAmong([...new Set(ids)])) {
+      if (m.source === m.target || !spanOverlaps(m.date, m.date, range.since, range.until)) continue;
+      const [source, target] = compare(m.source, m.target) < 0 ? [m.source, m.target] : [m.target, m.source];
+      const key = `${source}\u0000${target}`;
+      let link = byPair.get(key);
+      if (!link) byPair.set(key, (link = { source, target, meetings: 0 }));
+      link.meetings += 1;
+      if (m.date && (!link.firstDate || m.date < link.firstDate)) link.firstDate = m.date;
+      if (m.date && (!link.lastDate || m.date > link.lastDate)) link.lastDate = m.date;
+    }
+    const links = [...byPair.values()].sort((x, y) => compare(x.source, y.source) || compare(x.target, y.target));
+    // Fixed key order: the same bytes whichever store answered.
+    return {
+      links: links.map(({ source, target, meetings, firstDate, lastDate }) => ({
+        source,
+        target,
+        meetings,
+        ...(firstDate ? { firstDate } : {}),
+        ...(lastDate ? { lastDate } : {}),
+      })),
+    };
+  }
+
+  /** Every meeting of two entities (either one the party who met), with its passage; undefined when either is unknown. */
+  async pairMeetings(a: string, b: string): Promise<PairMeetings | undefined> {
+    const [found, ends] = await Promise.all([this.store.relationEdges(a), this.store.entities([a, b])]);
+    if (!found || ends.length !== 2) return undefined;
+    const [x, y] = ends.map((n) => ({ id: n.id, name: n.name, kind: n.type }));
+    const views = relationViews(
+      found.edges.filter((e) => e.type === 'MET' && (e.source === b || e.target === b)),
+      new Map(found.nodes.map((n) => [n.id, n])),
+    );
+    return { a: x, b: y, meetings: views.meetings };
   }
 
   /**

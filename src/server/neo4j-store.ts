@@ -21,7 +21,7 @@ import type {
 } from './store';
 import type { Alias, CableRef, EdgeAttrs, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
 import { text } from '../common/text';
-import type { NodeRef, StoredRelationEdge } from '../model';
+import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
 export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');
@@ -289,6 +289,15 @@ export class Neo4jStore implements GraphStore {
       edges.push({ type, source: String((r.source as Row).id), target: String((r.target as Row).id), attributes });
     }
     return { edges, nodes: [...nodes.values()] };
+  }
+
+  async meetingsAmong(ids: readonly string[]): Promise<MeetingEdgeRef[]> {
+    if (ids.length === 0) return [];
+    return (await this.rows('meetings-among', { ids: [...ids] })).map((r) => {
+      const ref: MeetingEdgeRef = { source: String(r.source), target: String(r.target), cable: String(r.cable) };
+      if (typeof r.date === 'string' && r.date !== '') ref.date = r.date;
+      return ref;
+    });
   }
 
   // ── Posts, tags, signers, references (neo4j-browse.ts) ──

@@ -4,7 +4,7 @@ import { openGraphDb } from '../db/open';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
 import { relationEdges } from '../graph/relation-edges';
-import type { NodeRef, StoredRelationEdge } from '../model';
+import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { compare, maxEdits, withinEdits } from './search';
 import { SqliteBrowse } from './sqlite-browse';
@@ -776,6 +776,22 @@ export class SqliteStore implements GraphStore {
       .filter((r) => r.kind !== 'Cable')
       .map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) }));
     return { edges, nodes };
+  }
+
+  async meetingsAmong(ids: readonly string[]): Promise<MeetingEdgeRef[]> {
+    if (ids.length === 0) return [];
+    // Both ends by the index on `a`, then the shown set (a temporary b-tree of the ids' nodes).
+    return this.all(
+      `WITH shown(node) AS MATERIALIZED (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
+       SELECT ea.id AS source, eb.id AS target, c.id AS cable, m.date AS date
+       FROM meetings m JOIN entities ea ON ea.node = m.a JOIN entities eb ON eb.node = m.b JOIN cables c ON c.node = m.cable
+       WHERE m.a IN shown AND m.b IN shown`,
+      { ids: json([...ids]) },
+    ).map((r) => {
+      const ref: MeetingEdgeRef = { source: String(r.source), target: String(r.target), cable: String(r.cable) };
+      if (typeof r.date === 'string' && r.date !== '') ref.date = r.date;
+      return ref;
+    });
   }
 
   // ── Posts, tags, signers, references (sqlite-browse.ts) ──

@@ -10,7 +10,7 @@ import type {
   NodeView,
   TextSearchResult,
 } from '../model';
-import type { NodeRef, StoredRelationEdge } from '../model';
+import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 
 /**
@@ -94,6 +94,11 @@ export interface GraphStore {
    * nodes at their ends; undefined for an id that is neither. Any order: relationViews sorts.
    */
   relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined>;
+  /**
+   * The MET edges with both ends among the entities `ids` (person to person: a post's officer is
+   * no entity), without their passages. Any order: explore sorts.
+   */
+  meetingsAmong(ids: readonly string[]): Promise<MeetingEdgeRef[]>;
   close(): Promise<void>;
 }
 

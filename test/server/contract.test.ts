@@ -5,7 +5,8 @@ import { type SearchHit } from '../../src/model';
  * One contract, two stores: on the 1,055-cable shared corpus, the graph database (SQLite store)
  * and Neo4j (loaded from it) give byte-identical answers to the same requests — search ranking,
  * neighbourhoods with every filter, overview, paths, evidence with passages, cable views, and
- * browsing by post, tag, signer and entity (lists, facets, references both ways).
+ * browsing by post, tag, signer and entity (lists, facets, references both ways), roles and
+ * meetings (a pair's, and the meeting links among a view).
  */
 describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
   let embedded: { url: string; close(): Promise<void> } | undefined;
@@ -80,6 +81,10 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
       `relations/${iran}`,
       `relations/${encodeURIComponent('post:Embassy Paris')}`,
       'relations/nobody',
+      // the canvas's meetings (a pair's passages; the links among a view are POSTed, below)
+      `meetings/${stapleton}/${kouchner}`,
+      `meetings/${kouchner}/${sarkozy}`,
+      `meetings/${talabani}/nobody`,
     ];
     // Browsing by metadata: posts, tags, signers, references (browse-routes.ts); each answers (the unknown post: 404).
     const browsing = [
@@ -121,6 +126,29 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
         `paths?from=${top[i * 7].id}&to=${top[399 - i * 11].id}&limit=10`,
         `paths?from=${talabani}&to=${top[399 - i * 13].id}&minWeight=2`,
       );
+    // The meeting links among a view: the overview's top 400, Kouchner's neighbourhood, and a date window.
+    const neighbours = (
+      (await (await fetch(`${embedded.url}/api/neighbourhood/${kouchner}?limit=300`)).json()) as {
+        nodes: Array<{ id: string }>;
+      }
+    ).nodes.map((n) => n.id);
+    for (const body of [
+      { nodes: top.map((n) => n.id) },
+      { nodes: neighbours },
+      { nodes: top.map((n) => n.id), since: '2008', until: '2009-06' },
+    ]) {
+      const posted = async (url: string) => {
+        const response = await fetch(`${url}/api/meetings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.text() };
+      };
+      const [a, b] = [await posted(embedded.url), await posted(neo4j!.url)];
+      expect({ route: 'POST meetings', answer: b }).toEqual({ route: 'POST meetings', answer: a });
+      expect(a.status).toBe(200);
+    }
     for (const route of routes) {
       const [a, b] = await both(route);
       expect({ route, answer: b }).toEqual({ route, answer: a });

@@ -12,6 +12,16 @@ import { connection, emptyDatabase, testDriver } from '../store/neo4j/helpers';
 export const SHARED = path.resolve(__dirname, '../../../shared');
 export const SEEDS = path.join(SHARED, 'seeds');
 export const CORPUS = path.join(SHARED, 'corpus', 'cablegate');
+/**
+ * The seeds and two corpus cables whose people met (MET edges): Sarkozy told Uribe (07PARIS4650);
+ * Ambassador Shannon presented his credentials to Lula, and Lula told him of his plans (10BRASILIA43).
+ * Read in place from the shared corpus.
+ */
+export const MEETINGS_FIXTURE = [
+  SEEDS,
+  path.join(CORPUS, 'cable', '2007', '12', '07PARIS4650.html'),
+  path.join(CORPUS, 'cable', '2010', '02', '10BRASILIA43.html'),
+];
 
 export type StoreKind = 'embedded' | 'neo4j';
 export const STORE_KINDS: StoreKind[] = ['embedded', 'neo4j'];

@@ -15,7 +15,7 @@ import type {
   Suggestion,
   TextSearchResult,
 } from '../../src/model';
-import type { EntityRelations } from '../../src/model';
+import type { EntityRelations, MeetingLinks, PairMeetings } from '../../src/model';
 
 /** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
 export class ApiRequestError extends Error {
@@ -169,6 +169,13 @@ export const api = {
   /** Full-text search over the cables (words, "phrases", prefix*, OR, -exclude). */
   textSearch: (q: string, options: { limit?: number; offset?: number } = {}): Promise<TextSearchResult> =>
     getJson('text-search', { q, limit: options.limit, offset: options.offset }),
+
+  /** The meeting links among shown entities (people), in a date range (POST: a view holds up to 5,000 ids). */
+  meetingLinks: (body: { nodes: string[]; since?: string; until?: string }): Promise<MeetingLinks> =>
+    postJson('meetings', body),
+
+  /** Every meeting of two entities, either way, with its passage. */
+  pairMeetings: (a: string, b: string): Promise<PairMeetings> => getJson(`meetings/${id(a)}/${id(b)}`),
 
   curation: (): Promise<CurationState> => getJson('curation'),
 

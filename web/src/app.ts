@@ -1,5 +1,5 @@
 // The viewer's composition root: what is shown (sources), routes, and the wiring of the parts.
-import type { DecisionSummary } from '../../src/model';
+import type { DecisionSummary, MeetingLink } from '../../src/model';
 import { api } from './api';
 import { browseApi, type CableLinks, type CableQuery } from './browse-api';
 import { Curation } from './curation';
@@ -7,15 +7,20 @@ import { dateSpan, download, formatNumber, h, replace } from './dom';
 import { exportGexf, exportPng } from './export';
 import { createFilters, type FilterControls } from './filters';
 import {
+  coMentionCount,
   communitiesInView,
   countByType,
   createViewGraph,
   edgeKey,
+  isMeeting,
+  meetingKey,
   mergeSubgraphs,
   placeNewNodes,
   replaceWithSubgraphs,
+  setMeetingLinks,
   sparserOverview,
 } from './graph-model';
+import { createLinkKinds, type LinkKindsControl } from './link-kinds';
 import { createLayout, settle, type Layout } from './layout';
 import type { PanelActions } from './panels/actions';
 import { cableView } from './panels/cable-view';
@@ -25,6 +30,7 @@ import { curationPanel, curationSection } from './panels/curation';
 import { entityCuration } from './panels/entity-curation';
 import { entityPanel } from './panels/entity-panel';
 import { evidencePanel } from './panels/evidence-panel';
+import { meetingsPanel } from './panels/meetings-panel';
 import { pathsPanel } from './panels/paths-panel';
 import { summaryPanel } from './panels/summary-panel';
 import { createTextSearchBox, textSearchPanel } from './panels/text-search-panel';
@@ -64,7 +70,7 @@ const EMPTY: Subgraph = { nodes: [], edges: [], truncated: false };
 
 export class App {
   readonly graph = createViewGraph();
-  readonly store = new Store({ colourBy: 'type', filters: { ...DEFAULT_FILTERS } });
+  readonly store = new Store({ colourBy: 'type', links: 'both', filters: { ...DEFAULT_FILTERS } });
   readonly hook: CablegraphHook;
   /** Entity decisions from the panels (off when the server is read-only). */
   readonly curation: Curation;
@@ -91,6 +97,11 @@ export class App {
   private hiddenHubs: string[] = [];
   private lastRoute: Route = { view: 'home' };
   private pendingCable?: { id: string; emphasis?: string[]; paragraph?: number };
+  /** The meeting links among the shown people (the last answer), and what was asked for them. */
+  private meetingLinks: MeetingLink[] = [];
+  private meetingsAsked = '';
+  private meetingSeq = 0;
+  private linkKinds!: LinkKindsControl;
 
   private shell!: Shell;
   private textBox!: { element: HTMLElement; set(q: string): void };
@@ -182,13 +193,20 @@ export class App {
         // The selected entity (if an end of the link) comes first: "Talabani ↔ Kouchner".
         const [source, target] = this.graph.extremities(edge);
         const [a, b] = target === this.store.get().selectedNode ? [target, source] : [source, target];
-        this.router.navigate({ view: 'pair', a, b });
+        const meeting = isMeeting(this.graph.getEdgeAttributes(edge));
+        this.router.navigate(meeting ? { view: 'meetings', a, b } : { view: 'pair', a, b });
       },
       clickStage: () => {
         if (this.store.get().selectedNode || this.store.get().selectedEdge) this.router.navigate({ view: 'home' });
       },
     });
     this.hook.renderer = this.handle.renderer;
+    // Which links are drawn (co-mentions, meetings, both): the legend's radios, kept in the state.
+    this.linkKinds = createLinkKinds(this.store.get().links, (links) => this.store.set({ links }));
+    this.shell.legend.append(this.linkKinds.element);
+    this.store.subscribe((state, changed) => {
+      if (changed.has('links')) this.linkKinds.set(state.links);
+    });
     // The legend follows the colouring: types, or the communities in view.
     this.store.subscribe((state, changed) => {
       if (changed.has('colourBy')) this.shell.setLegend(state.colourBy, communitiesInView(this.graph));
@@ -318,7 +336,7 @@ export class App {
     this.handle.renderer.refresh();
     this.truncated = [...this.loaded.values()].some((s) => s.truncated);
     const cut = this.loaded.has('overview') && this.overviewLinks > EDGE_BUDGET ? this.overviewLinks : undefined;
-    this.shell.setCounts(this.graph.order, this.graph.size, this.truncated, cut);
+    this.shell.setCounts(this.graph.order, coMentionCount(this.graph), this.truncated, cut);
     const counts = countByType(this.graph);
     this.shell.setTypeCounts(counts);
     this.filters.setTypeCounts(counts);
@@ -326,6 +344,45 @@ export class App {
     this.filters.setCommunities(communities);
     this.shell.setLegend(this.store.get().colourBy, communities);
     if (this.shell.panel.querySelector('[data-testid="panel-summary"]')) this.showSummary();
+    this.refreshMeetings();
+  }
+
+  /**
+   * The meeting links among the shown people: the last answer's at once (a rebuild cleared them),
+   * then the server's for the people now shown, when they or the dates changed.
+   */
+  private refreshMeetings(): void {
+    this.showMeetingLinks();
+    const people = this.graph.filterNodes((_node, attrs) => attrs.kind === 'Person').sort();
+    const { since, until } = this.store.get().filters;
+    const asked = JSON.stringify([people, since, until]);
+    if (asked === this.meetingsAsked) return;
+    this.meetingsAsked = asked;
+    const seq = ++this.meetingSeq;
+    if (people.length < 2) {
+      this.meetingLinks = [];
+      this.showMeetingLinks();
+      return;
+    }
+    api
+      .meetingLinks({ nodes: people, since: since || undefined, until: until || undefined })
+      .then((answer) => {
+        if (seq !== this.meetingSeq) return;
+        this.meetingLinks = answer.links;
+        this.showMeetingLinks();
+      })
+      .catch((error: unknown) => {
+        if (seq === this.meetingSeq) this.meetingsAsked = '';
+        showError(error, 'Loading the meetings');
+      });
+  }
+
+  private showMeetingLinks(): void {
+    const { shown, changed } = setMeetingLinks(this.graph, this.meetingLinks);
+    this.linkKinds.setMeetings(shown);
+    if (!changed) return;
+    this.handle.graphChanged();
+    this.handle.renderer.refresh();
   }
 
   /** Adds an entity's neighbourhood to the graph (once). */
@@ -395,6 +452,8 @@ export class App {
   private async applyDecision(summary: DecisionSummary): Promise<void> {
     const { decision } = summary;
     const removed = new Set(summary.removed);
+    // The meetings of the same people may have changed (merged, renamed): asked again.
+    this.meetingsAsked = '';
     const survivor =
       decision.op === 'merge' && decision.into && !removed.has(decision.into) ? decision.into : undefined;
     for (const id of removed) {
@@ -456,6 +515,8 @@ export class App {
         return this.showEntity(route.id);
       case 'pair':
         return this.showPair(route.a, route.b);
+      case 'meetings':
+        return this.showMeetings(route.a, route.b);
       case 'path':
         return this.showPaths(route.from, route.to);
       case 'curation':
@@ -595,6 +656,21 @@ export class App {
     } catch (error) {
       showError(error, 'Loading the evidence');
       if (seq === this.panelSeq) this.setPanel(this.errorPanel('The cables naming both could not be loaded.'));
+    }
+  }
+
+  /** The meetings of a pair (a meeting link's click): each with its date, cable, paragraph and passage. */
+  private async showMeetings(a: string, b: string): Promise<void> {
+    const seq = ++this.panelSeq;
+    this.store.set({ selectedNode: undefined, selectedEdge: meetingKey(a, b) });
+    this.setPanel(loadingPanel('the meetings'));
+    try {
+      const meetings = await this.withBusy(api.pairMeetings(a, b));
+      if (seq !== this.panelSeq) return;
+      this.setPanel(meetingsPanel(meetings, this.actions));
+    } catch (error) {
+      showError(error, 'Loading the meetings');
+      if (seq === this.panelSeq) this.setPanel(this.errorPanel('The meetings of these two could not be loaded.'));
     }
   }
 
@@ -744,7 +820,9 @@ export class App {
 
   private caption(): string {
     const f = this.store.get().filters;
-    const parts = [`cablegraph · ${formatNumber(this.graph.order)} entities · ${formatNumber(this.graph.size)} links`];
+    const parts = [
+      `cablegraph · ${formatNumber(this.graph.order)} entities · ${formatNumber(coMentionCount(this.graph))} links`,
+    ];
     if (f.since || f.until) parts.push(`${f.since || '…'} – ${f.until || '…'}`);
     if (f.minWeight > 1) parts.push(`weight ≥ ${f.minWeight}`);
     return parts.join(' · ');

@@ -53,3 +53,5 @@ export const DIM_NODE_COLOUR = '#e4e6ea';
 export const DIM_EDGE_COLOUR = '#eceef1';
 export const PATH_COLOUR = '#f2a900';
 export const SELECTED_EDGE_COLOUR = '#1d2330';
+/** Meeting links (MET edges): a hue no entity type, community ramp or highlight uses for lines. */
+export const MEETING_COLOUR = '#7b2cbf';

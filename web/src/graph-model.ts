@@ -1,7 +1,7 @@
 // The shown graph: a graphology graph merged from API subgraphs, with data-driven sizes.
 import Graph from 'graphology';
 import { cleanName } from './dom';
-import type { EdgeView, EntityKind, NodeView, Subgraph } from '../../src/model';
+import type { EdgeView, EntityKind, MeetingLink, NodeView, Subgraph } from '../../src/model';
 
 export interface NodeAttrs {
   label: string;
@@ -17,21 +17,71 @@ export interface NodeAttrs {
 }
 
 export interface EdgeAttrs {
+  /** Co-mention weight; 0 on a meeting link (the layout and the sizes follow co-mentions only). */
   weight: number;
   cableCount: number;
   firstDate?: string;
   lastDate?: string;
+  /** A meeting link (MET edges between the pair, either way): how many meetings. Absent on co-mention links. */
+  meetings?: number;
 }
 
 export type ViewGraph = Graph<NodeAttrs, EdgeAttrs>;
 
+/** Multi: a pair that met has its meeting link beside its co-mention link. */
 export function createViewGraph(): ViewGraph {
-  return new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false, allowSelfLoops: false });
+  return new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: true, allowSelfLoops: false });
 }
 
 /** The graph's key for the co-mention edge of a pair (either order). */
 export function edgeKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** The graph's key for the meeting link of a pair (either order). */
+export function meetingKey(a: string, b: string): string {
+  return `met:${edgeKey(a, b)}`;
+}
+
+export const isMeeting = (attrs: EdgeAttrs): boolean => attrs.meetings !== undefined;
+
+/** Co-mention links shown (the graph's size less its meeting links). */
+export function coMentionCount(graph: ViewGraph): number {
+  let n = 0;
+  graph.forEachEdge((_edge, attrs) => {
+    if (!isMeeting(attrs)) n++;
+  });
+  return n;
+}
+
+/**
+ * Makes the graph's meeting links exactly `links` between shown entities (the others wait for
+ * their entities); returns how many are shown and whether any was added, changed or dropped.
+ * Co-mention links are not touched.
+ */
+export function setMeetingLinks(graph: ViewGraph, links: readonly MeetingLink[]): { shown: number; changed: boolean } {
+  const wanted = new Map<string, MeetingLink>();
+  for (const link of links)
+    if (graph.hasNode(link.source) && graph.hasNode(link.target))
+      wanted.set(meetingKey(link.source, link.target), link);
+  const stale = graph.filterEdges((edge, attrs) => isMeeting(attrs) && !wanted.has(edge));
+  for (const edge of stale) graph.dropEdge(edge);
+  let changed = stale.length > 0;
+  for (const [key, link] of wanted) {
+    const attrs: EdgeAttrs = {
+      weight: 0,
+      cableCount: link.meetings,
+      meetings: link.meetings,
+      firstDate: link.firstDate,
+      lastDate: link.lastDate,
+    };
+    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, link.source, link.target, attrs);
+    else if (JSON.stringify(graph.getEdgeAttributes(key)) !== JSON.stringify(attrs))
+      graph.replaceEdgeAttributes(key, attrs);
+    else continue;
+    changed = true;
+  }
+  return { shown: wanted.size, changed };
 }
 
 function nodeAttrs(node: NodeView): NodeAttrs {

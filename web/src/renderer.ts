@@ -7,6 +7,7 @@ import {
   DIM_NODE_COLOUR,
   edgeColour,
   EDGE_FOCUS_COLOUR,
+  MEETING_COLOUR,
   PATH_COLOUR,
   SELECTED_EDGE_COLOUR,
   TYPE_COLOURS,
@@ -15,6 +16,7 @@ import {
 import {
   edgeShare,
   edgeSize,
+  isMeeting,
   nodeSize,
   sizeScale,
   type EdgeAttrs,
@@ -64,6 +66,7 @@ interface Highlight {
   selectedNode?: string;
   edgeEnds?: Set<string>;
   colourBy: State['colourBy'];
+  links: State['links'];
 }
 
 /** The hovered entity and its neighbours, drawn over the selection. */
@@ -87,6 +90,9 @@ export interface RendererEvents {
   clickStage(): void;
 }
 
+/** A meeting link's least width: a little more with each meeting (up to 5); wider than its pair's co-mention link in any case. */
+const meetingSize = (meetings: number): number => 2.5 + 0.5 * Math.min(5, meetings);
+
 /** Up to this many links, hovering hides the links of other entities too (a refresh of every link). */
 const HOVER_HIDES_EDGES_MAX = 10_000;
 
@@ -96,13 +102,14 @@ export function createRenderer(
   store: Store,
   events: RendererEvents,
 ): RendererHandle {
-  let hl: Highlight = { colourBy: store.get().colourBy };
+  let hl: Highlight = { colourBy: store.get().colourBy, links: store.get().links };
   let hover: Hover | undefined;
   let scale: SizeScale = sizeScale(graph);
 
   const computeHighlight = (state: State): Highlight => {
     const next: Highlight = {
       colourBy: state.colourBy,
+      links: state.links,
       selectedEdge: state.selectedEdge,
       selectedNode: state.selectedNode,
     };
@@ -186,12 +193,21 @@ export function createRenderer(
   };
 
   const edgeReducer = (edge: string, attrs: EdgeAttrs): Partial<EdgeDisplayData> => {
-    const share = edgeShare(attrs.weight, scale);
-    const size = edgeSize(attrs.weight, scale);
-    const data: Partial<EdgeDisplayData> = { size, color: edgeColour(share) };
+    const meeting = isMeeting(attrs);
+    // The legend's choice of links: the other kind is not drawn (nor picked by a click).
+    if (meeting ? hl.links === 'co-mentions' : hl.links === 'meetings') return { hidden: true };
+    // A meeting link covers its pair's co-mention link (its key is `met:` and the pair's key), so it shows whole.
+    const under = meeting && graph.hasEdge(edge.slice(4)) ? graph.getEdgeAttributes(edge.slice(4)).weight : 0;
+    const size = meeting
+      ? Math.max(meetingSize(attrs.meetings ?? 1), under > 0 ? edgeSize(under, scale) + 1 : 0)
+      : edgeSize(attrs.weight, scale);
+    // A meeting link over its pair's co-mention link: its own colour, a little wider, drawn above.
+    const own = meeting ? MEETING_COLOUR : edgeColour(edgeShare(attrs.weight, scale));
+    const data: Partial<EdgeDisplayData> = { size, color: own, zIndex: meeting ? 1 : 0 };
     const incident = (node: string): boolean => graph.source(edge) === node || graph.target(edge) === node;
     if (edge === hl.selectedEdge) {
-      data.color = SELECTED_EDGE_COLOUR;
+      // A selected meeting keeps its colour (it says what the link is), wider.
+      data.color = meeting ? own : SELECTED_EDGE_COLOUR;
       data.size = size + 2;
       data.zIndex = 3;
     } else if (hl.pathEdges?.has(edge)) {
@@ -200,14 +216,14 @@ export function createRenderer(
       data.zIndex = 2;
     } else if (hl.focus) {
       if (incident(hl.focus)) {
-        data.color = EDGE_FOCUS_COLOUR;
-        data.zIndex = 1;
+        data.color = meeting ? own : EDGE_FOCUS_COLOUR;
+        data.zIndex = meeting ? 2 : 1;
       } else data.hidden = true;
     } else if (hl.pathNodes || hl.edgeEnds) data.color = DIM_EDGE_COLOUR;
     if (hover) {
       if (incident(hover.node)) {
         data.hidden = false;
-        if (edge !== hl.selectedEdge && !hl.pathEdges?.has(edge)) data.color = EDGE_FOCUS_COLOUR;
+        if (edge !== hl.selectedEdge && !hl.pathEdges?.has(edge)) data.color = meeting ? own : EDGE_FOCUS_COLOUR;
       } else if (graph.size <= HOVER_HIDES_EDGES_MAX) data.hidden = true;
     }
     return data;
@@ -265,7 +281,8 @@ export function createRenderer(
       !changed.has('selectedNode') &&
       !changed.has('selectedEdge') &&
       !changed.has('path') &&
-      !changed.has('colourBy')
+      !changed.has('colourBy') &&
+      !changed.has('links')
     )
       return;
     // Selections re-order by zIndex: a full refresh.

@@ -1,4 +1,4 @@
-// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/cable/07PARIS3534, #/path/FROM/TO, #/curation, #/text/QUERY,
+// Deep-linkable views as hash routes: #/entity/ID, #/pair/A/B, #/met/A/B (their meetings), #/cable/07PARIS3534, #/path/FROM/TO, #/curation, #/text/QUERY,
 // #/cables?post=…&tag=…&since=… (and #/post/ID, #/tag/CODE, #/signer/ID as its short forms).
 import { parseQuery, queryString, type CableQuery } from './browse-api';
 
@@ -6,6 +6,7 @@ export type Route =
   | { view: 'home' }
   | { view: 'entity'; id: string }
   | { view: 'pair'; a: string; b: string }
+  | { view: 'meetings'; a: string; b: string }
   | { view: 'cable'; id: string }
   | { view: 'path'; from: string; to: string }
   | { view: 'curation' }
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'entity' && first) return { view, id: first };
   if (view === 'cable' && first) return { view, id: first };
   if (view === 'pair' && first && second) return { view, a: first, b: second };
+  if (view === 'met' && first && second) return { view: 'meetings', a: first, b: second };
   if (view === 'path' && first && second) return { view, from: first, to: second };
   if (view === 'curation') return { view };
   return { view: 'home' };
@@ -41,6 +43,8 @@ export function formatRoute(route: Route): string {
       return `#/cable/${e(route.id)}`;
     case 'pair':
       return `#/pair/${e(route.a)}/${e(route.b)}`;
+    case 'meetings':
+      return `#/met/${e(route.a)}/${e(route.b)}`;
     case 'path':
       return `#/path/${e(route.from)}/${e(route.to)}`;
     case 'curation':

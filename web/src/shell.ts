@@ -22,6 +22,8 @@ export interface Shell {
   stage: HTMLElement;
   panel: HTMLElement;
   overlay: HTMLElement;
+  /** The canvas legend (the link kinds' control goes there). */
+  legend: HTMLElement;
   setStats(text: string): void;
   /** `linksAnswered`: links before the viewer's budget kept the heaviest. */
   setCounts(nodes: number, edges: number, truncated: boolean, linksAnswered?: number): void;
@@ -176,6 +178,7 @@ export function createShell(searchBox: HTMLElement, events: ShellEvents): Shell 
     stage,
     panel,
     overlay,
+    legend,
     setStats: (text) => (stats.textContent = text),
     setCounts(nodes, edges, truncated, linksAnswered) {
       counts.dataset.nodes = String(nodes);

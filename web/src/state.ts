@@ -48,6 +48,14 @@ export interface PathHighlight {
   edges: string[];
 }
 
+/** Which links the canvas draws: co-mentions, meetings (MET edges between shown people), or both. */
+export type LinkKinds = 'both' | 'co-mentions' | 'meetings';
+export const LINK_KINDS: ReadonlyArray<{ value: LinkKinds; label: string }> = [
+  { value: 'both', label: 'both' },
+  { value: 'co-mentions', label: 'co-mentions' },
+  { value: 'meetings', label: 'meetings' },
+];
+
 export interface State {
   hoveredNode?: string;
   selectedNode?: string;
@@ -55,6 +63,8 @@ export interface State {
   selectedEdge?: string;
   path?: PathHighlight;
   colourBy: 'type' | 'community';
+  /** A display choice: no request (the meeting links are fetched whatever is drawn). */
+  links: LinkKinds;
   filters: Filters;
 }
 

@@ -17,7 +17,7 @@ const day = (date: string): number =>
   86_400_000;
 
 /** The passage of a statement: its cable (opening it at the paragraph) and the sentence. */
-function passage(
+export function passage(
   s: Pick<StatementView, 'cable' | 'date' | 'paragraph' | 'evidence'>,
   actions: PanelActions,
   emphasis: string[],

@@ -1,7 +1,7 @@
 // The landing panel: the graph as a whole, the most central entities shown, how to explore.
 import { TYPE_COLOURS } from '../colours';
 import { dateSpan, formatNumber, h, plural } from '../dom';
-import type { ViewGraph } from '../graph-model';
+import { coMentionCount, type ViewGraph } from '../graph-model';
 import type { Filters } from '../state';
 import type { PanelActions } from './actions';
 import type { GraphStats } from '../../../src/model';
@@ -68,7 +68,7 @@ export function summaryPanel(
     h(
       'p',
       { class: 'muted small', 'data-testid': 'view-summary' },
-      `In view: ${plural(graph.order, 'entity', 'entities')}, ${plural(graph.size, 'link')}${window ? ` dated ${window}` : ''}${f && f.minWeight > 1 ? `, weight ≥ ${f.minWeight}` : ''}.`,
+      `In view: ${plural(graph.order, 'entity', 'entities')}, ${plural(coMentionCount(graph), 'link')}${window ? ` dated ${window}` : ''}${f && f.minWeight > 1 ? `, weight ≥ ${f.minWeight}` : ''}.`,
     ),
     context && context.hiddenHubs.length > 0
       ? h('p', { class: 'muted small', 'data-testid': 'hidden-hubs' }, `Hubs hidden: ${context.hiddenHubs.join(', ')}.`)

@@ -1,0 +1,170 @@
+import { MEETINGS_FIXTURE, STORE_KINDS, builtGraph, startTestServer, storeAvailable, type StoreKind } from './helpers';
+import type { MeetingLinks, PairMeetings, SearchHit } from '../../src/model';
+
+/**
+ * The canvas's meetings (POST /api/meetings: the links among shown people; GET
+ * /api/meetings/A/B: a pair's passages) over both stores, on the seeds and three corpus cables
+ * whose people met (test/server/helpers.ts, MEETINGS_FIXTURE); then the two stores' bytes side by side.
+ */
+type Server = { url: string; close(): Promise<void> };
+
+const post = (server: Server, body: unknown): Promise<Response> =>
+  fetch(`${server.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+async function person(server: Server, q: string): Promise<string> {
+  const hits = (await (
+    await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}&types=Person`)
+  ).json()) as SearchHit[];
+  const hit = hits.find((h) => h.name === q);
+  if (!hit) throw new Error(`no person named ${q} in the fixture: ${hits.map((h) => h.name).join(', ')}`);
+  return hit.id;
+}
+
+describe.each(STORE_KINDS)('meetings for the canvas over the %s store', (kind: StoreKind) => {
+  let server: Server | undefined;
+  let ids: Record<'sarkozy' | 'uribe' | 'shannon' | 'lulaDaSilva' | 'lula' | 'kouchner', string>;
+
+  beforeAll(async () => {
+    if (!(await storeAvailable(kind))) return;
+    server = await startTestServer(kind, await builtGraph(MEETINGS_FIXTURE));
+    ids = {
+      sarkozy: await person(server, 'Sarkozy'),
+      uribe: await person(server, 'Uribe'),
+      shannon: await person(server, 'Shannon'),
+      lulaDaSilva: await person(server, 'Luiz Inacio Lula da Silva'),
+      lula: await person(server, 'Lula'),
+      kouchner: await person(server, 'Kouchner'),
+    };
+  }, 600_000);
+  afterAll(async () => server?.close());
+
+  const pair = (a: string, b: string) => (a < b ? { source: a, target: b } : { source: b, target: a });
+
+  test('the links among the shown people: one per pair, whoever met whom, with their count and dates', async () => {
+    if (!server) return;
+    const shown = Object.values(ids);
+    const response = await post(server, { nodes: shown });
+    expect(response.status).toBe(200);
+    const { links } = (await response.json()) as MeetingLinks;
+    expect(links).toEqual(
+      [
+        { ...pair(ids.sarkozy, ids.uribe), meetings: 1, firstDate: '2007-12-01', lastDate: '2007-12-01' },
+        { ...pair(ids.shannon, ids.lulaDaSilva), meetings: 1, firstDate: '2010-02-04', lastDate: '2010-02-04' },
+        { ...pair(ids.lula, ids.shannon), meetings: 1, firstDate: '2010-02-09', lastDate: '2010-02-09' },
+      ].sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : 1)),
+    );
+    // Only pairs with both ends shown; a date window keeps the meetings dated inside it.
+    expect(((await (await post(server, { nodes: [ids.sarkozy, ids.uribe] })).json()) as MeetingLinks).links).toEqual([
+      { ...pair(ids.sarkozy, ids.uribe), meetings: 1, firstDate: '2007-12-01', lastDate: '2007-12-01' },
+    ]);
+    expect(((await (await post(server, { nodes: [ids.sarkozy, ids.shannon] })).json()) as MeetingLinks).links).toEqual(
+      [],
+    );
+    const since2010 = (await (await post(server, { nodes: shown, since: '2010' })).json()) as MeetingLinks;
+    expect(since2010.links.map((l) => l.firstDate)).toEqual(
+      expect.arrayContaining(['2010-02-04', '2010-02-09']) as unknown,
+    );
+    expect(since2010.links).toHaveLength(2);
+    const until = (await (await post(server, { nodes: shown, until: '2010-02-05' })).json()) as MeetingLinks;
+    expect(until.links.map((l) => l.firstDate).sort()).toEqual(['2007-12-01', '2010-02-04']);
+    expect(((await (await post(server, { nodes: [] })).json()) as MeetingLinks).links).toEqual([]);
+  });
+
+  test('a pair’s meetings: date, cable, paragraph, the form and the passage, whichever end comes first', async () => {
+    if (!server) return;
+    const response = await fetch(`${server.url}/api/meetings/${ids.shannon}/${ids.lulaDaSilva}`);
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as PairMeetings;
+    expect(answer.a).toEqual({ id: ids.shannon, name: 'Shannon', kind: 'Person' });
+    expect(answer.b).toEqual({ id: ids.lulaDaSilva, name: 'Luiz Inacio Lula da Silva', kind: 'Person' });
+    expect(answer.meetings).toHaveLength(1);
+    const [m] = answer.meetings;
+    expect(m).toMatchObject({
+      a: { id: ids.shannon },
+      b: { id: ids.lulaDaSilva },
+      cable: '10BRASILIA43',
+      date: '2010-02-04',
+      dateSource: 'text',
+      form: 'called-on',
+    });
+    expect(m.evidence).toMatch(
+      /^\(C\) Summary: Ambassador Shannon presented his credentials to Brazilian President Luiz Inacio Lula da Silva on February 4\.$/,
+    );
+    expect(m.paragraph).toBe(1);
+    const reversed = (await (
+      await fetch(`${server.url}/api/meetings/${ids.lulaDaSilva}/${ids.shannon}`)
+    ).json()) as PairMeetings;
+    expect(reversed.a.id).toBe(ids.lulaDaSilva);
+    expect(reversed.meetings).toEqual(answer.meetings);
+    // Sarkozy told Uribe: the phone call of 07PARIS4650.
+    const told = (await (await fetch(`${server.url}/api/meetings/${ids.uribe}/${ids.sarkozy}`)).json()) as PairMeetings;
+    expect(told.meetings.map((x) => [x.a.id, x.b.id, x.cable, x.form, x.date])).toEqual([
+      [ids.sarkozy, ids.uribe, '07PARIS4650', 'told', '2007-12-01'],
+    ]);
+    expect(told.meetings[0].evidence).toContain('Sarkozy told Uribe');
+    // Two entities that never met: an empty list, not an error.
+    const none = (await (
+      await fetch(`${server.url}/api/meetings/${ids.kouchner}/${ids.sarkozy}`)
+    ).json()) as PairMeetings;
+    expect(none.meetings).toEqual([]);
+  });
+
+  test('bad requests name the problem; unknown entities are 404s', async () => {
+    if (!server) return;
+    const bad = async (response: Response): Promise<string> => {
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { error: { message: string } }).error.message;
+    };
+    expect(await bad(await post(server, {}))).toBe('nodes must be a list of entity ids');
+    expect(await bad(await post(server, { nodes: 'p-x' }))).toBe('nodes must be a list of entity ids');
+    expect(await bad(await post(server, { nodes: [ids.sarkozy], since: '2007-13' }))).toMatch(/^since must be a date/);
+    expect(await bad(await fetch(`${server.url}/api/meetings/${ids.sarkozy}/${ids.sarkozy}`))).toBe(
+      'a and b must be two entities',
+    );
+    expect((await fetch(`${server.url}/api/meetings/${ids.sarkozy}/nobody`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/meetings/nobody/${ids.sarkozy}`)).status).toBe(404);
+  });
+});
+
+describe('meetings: SQLite and Neo4j give the same bytes', () => {
+  let embedded: Server | undefined;
+  let neo4j: Server | undefined;
+  beforeAll(async () => {
+    if (!(await storeAvailable('neo4j'))) return;
+    const file = await builtGraph(MEETINGS_FIXTURE);
+    embedded = await startTestServer('embedded', file);
+    neo4j = await startTestServer('neo4j', file);
+  }, 600_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await neo4j?.close();
+  });
+
+  test('links and passages', async () => {
+    if (!embedded || !neo4j) return;
+    const people = await Promise.all(
+      ['Sarkozy', 'Uribe', 'Shannon', 'Luiz Inacio Lula da Silva', 'Lula'].map((n) => person(embedded!, n)),
+    );
+    const bodies = [{ nodes: people }, { nodes: people, since: '2010-02-05' }, { nodes: people.slice(0, 3) }];
+    for (const body of bodies) {
+      const [a, b] = [await (await post(embedded, body)).text(), await (await post(neo4j, body)).text()];
+      expect({ body, answer: b }).toEqual({ body, answer: a });
+    }
+    for (const [x, y] of [
+      [people[2], people[3]],
+      [people[1], people[0]],
+      [people[4], people[2]],
+    ]) {
+      const route = `meetings/${x}/${y}`;
+      const [a, b] = [
+        await (await fetch(`${embedded.url}/api/${route}`)).text(),
+        await (await fetch(`${neo4j.url}/api/${route}`)).text(),
+      ];
+      expect({ route, answer: b }).toEqual({ route, answer: a });
+    }
+  });
+});
