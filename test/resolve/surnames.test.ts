@@ -124,7 +124,7 @@ describe('SurnameIndex.join stops early only when the rest cannot change the out
       { id: 900, surnameOnly: false },
     ],
   });
-  cables.push({ year: 2005, countries: ['US'], entities: [{ id: id++, personKey: 'jones', surnameOnly: true }] });
+  cables.push({ year: 2005, countries: ['US'], entities: [{ id, personKey: 'jones', surnameOnly: true }] });
   const index = indexOf(cables);
 
   test('a tie at the top is no join when nothing below can lead it by the margin', () => {
