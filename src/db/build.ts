@@ -7,6 +7,8 @@ import { traceMemory } from '../common/trace-memory';
 import { compileGraph, type CableVisit, type CurateEntities } from '../graph/build';
 import { EvidenceLog } from '../graph/evidence-log';
 import { metricsAside } from '../graph/metrics';
+import type { CoMentionRow } from '../graph/co-mentions';
+import { IntList } from '../common/int-list';
 import type { SortedRecords } from '../graph/record-store';
 import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
@@ -14,6 +16,7 @@ import { searchTokens } from '../server/search';
 import { buildMetaRows } from './build-meta';
 import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriteThread, type RowSink } from './write-thread';
+import type { CoMentionBlock } from './write';
 import { isEntityKind } from '../model';
 import { relationRows } from '../graph/relations';
 
@@ -46,11 +49,64 @@ const SORT_THREADS = 2;
 /** Rows of each index ANALYZE reads (PRAGMA analysis_limit). */
 const ANALYSIS_ROWS = 2000;
 
-const intList = (values: ArrayLike<number>): string => {
-  let out = '[';
-  for (let i = 0; i < values.length; i += 1) out += i === 0 ? `${values[i]}` : `,${values[i]}`;
-  return `${out}]`;
-};
+/** Rows (pairs and evidence entries) per block of co-mentions sent to the writer. */
+const BLOCK_ROWS = 4096;
+
+/** Collects co-mention pairs (CoMentions.pairRows) into CoMentionBlocks. */
+class CoMentionBlockBuilder {
+  private readonly pairs = {
+    a: new IntList(),
+    b: new IntList(),
+    cc: new IntList(),
+    pc: new IntList(),
+    first: new IntList(),
+    last: new IntList(),
+    evidence: new IntList(),
+  };
+  private readonly entries = { cable: new IntList(), paragraphs: new IntList(), shared: new IntList() };
+  rows = 0;
+
+  /** @param cableNodes the node position of cable 0 (cables follow the entities) */
+  constructor(private readonly cableNodes: number) {}
+
+  add(row: CoMentionRow): void {
+    const p = this.pairs;
+    p.a.push(row.a);
+    p.b.push(row.b);
+    p.cc.push(row.cableCount);
+    p.pc.push(row.paragraphCount);
+    p.first.push(row.first);
+    p.last.push(row.last);
+    p.evidence.push(row.evidence.length);
+    for (const e of row.evidence) {
+      this.entries.cable.push(this.cableNodes + e.cable);
+      this.entries.paragraphs.push(e.paragraphs.length);
+      for (let i = 0; i < e.paragraphs.length; i += 1) this.entries.shared.push(e.paragraphs[i]);
+    }
+    this.rows += 1 + row.evidence.length;
+  }
+
+  /** The block so far (copied out), and a new one started. */
+  take(): CoMentionBlock {
+    const p = this.pairs;
+    const e = this.entries;
+    const block: CoMentionBlock = {
+      a: p.a.view().slice(),
+      b: p.b.view().slice(),
+      cableCount: p.cc.view().slice(),
+      paragraphCount: p.pc.view().slice(),
+      first: p.first.view().slice(),
+      last: p.last.view().slice(),
+      evidenceCount: p.evidence.view().slice(),
+      cable: e.cable.view().slice(),
+      paragraphs: e.paragraphs.view().slice(),
+      shared: e.shared.view().slice(),
+    };
+    for (const list of [...Object.values(p), ...Object.values(e)]) list.length = 0;
+    this.rows = 0;
+    return block;
+  }
+}
 
 /** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
 export function writeCable(rows: RowSink, visit: CableVisit): void {
@@ -175,13 +231,17 @@ export async function buildGraphDb(
       const a = nodes.attributes[i];
       if (a.kind === 'Cable' && !a.inCorpus) rows.row('citedCable', i, nodes.keys[i]);
     }
+    // The pairs and their evidence go to the writer in blocks of typed arrays, not a message per row.
+    rows.row(
+      'cableDates',
+      compiled.cableDates.map((d) => d ?? null),
+    );
+    const block = new CoMentionBlockBuilder(compiled.entities.length);
     for (const row of compiled.coMentions.pairRows()) {
-      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
-      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
-      rows.row('coMention', row.a, row.b, row.cableCount, row.paragraphCount, first, last);
-      for (const e of row.evidence)
-        rows.row('evidence', row.a, row.b, compiled.entities.length + e.cable, intList(e.paragraphs));
+      block.add(row);
+      if (block.rows >= BLOCK_ROWS) rows.rows(block.rows, 'coMentionBlock', block.take());
     }
+    if (block.rows > 0) rows.rows(block.rows, 'coMentionBlock', block.take());
     rows.row('commit');
     // Index builds sort with helper threads.
     rows.send(['pragma', `threads = ${SORT_THREADS}`]);

@@ -115,6 +115,8 @@ export class GraphDbWriteThread {
   /** [batches in flight, failed] shared with the worker. */
   private readonly flags = new Int32Array(new SharedArrayBuffer(8));
   private calls: WriteCall[] = [];
+  /** Rows in `calls` (a block of rows counts as its rows): a batch is sent at CALLS_PER_BATCH. */
+  private weight = 0;
   private failure: Error | undefined;
   private readonly waiting = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
   private nextReply = 0;
@@ -156,15 +158,21 @@ export class GraphDbWriteThread {
     this.send(['row', method, args] as WriteCall);
   }
 
-  /** Any call that needs no answer. */
-  send(call: WriteCall): void {
+  /** A GraphDbWriter call that writes `rows` rows (a block in typed arrays): batches stay about the same size. */
+  rows<K extends WriterMethod>(rows: number, method: K, ...args: Parameters<GraphDbWriter[K]>): void {
+    this.send(['row', method, args] as WriteCall, rows);
+  }
+
+  /** Any call that needs no answer (`weight`: the rows it writes). */
+  send(call: WriteCall, weight = 1): void {
     if (this.inline) {
       this.inline.apply(call);
       return;
     }
     this.check();
     this.calls.push(call);
-    if (this.calls.length >= CALLS_PER_BATCH) this.flush();
+    this.weight += weight;
+    if (this.weight >= CALLS_PER_BATCH) this.flush();
   }
 
   /** A call whose result the build needs: everything sent before it is applied first. */
@@ -219,5 +227,6 @@ export class GraphDbWriteThread {
     const batch: WriteBatch = { calls: this.calls, ...(reply !== undefined ? { reply } : {}) };
     this.worker.postMessage(batch);
     this.calls = [];
+    this.weight = 0;
   }
 }

@@ -45,6 +45,34 @@ class BatchedInsert {
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
+
+/** A JSON array of integers (what JSON.stringify makes of them), from any array-like. */
+export function intList(values: ArrayLike<number>): string {
+  let out = '[';
+  for (let i = 0; i < values.length; i += 1) out += i === 0 ? `${values[i]}` : `,${values[i]}`;
+  return `${out}]`;
+}
+
+/**
+ * Co-mention pairs with their evidence as integers: the rows of many `coMention` and `evidence`
+ * calls in one (a full corpus has tens of millions of them; one message each to the writer
+ * thread costs more than the insert).
+ */
+export interface CoMentionBlock {
+  /** Per pair: the ends' node positions, the cable and paragraph counts, the first and last dated cable (cable index, -1 none), its evidence entries. */
+  a: Int32Array;
+  b: Int32Array;
+  cableCount: Int32Array;
+  paragraphCount: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+  evidenceCount: Int32Array;
+  /** Per evidence entry, pair by pair in cable order: the cable's node position and its number of shared paragraphs. */
+  cable: Int32Array;
+  paragraphs: Int32Array;
+  /** The shared paragraphs of every entry, one after the other. */
+  shared: Int32Array;
+}
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 const bit = (value: boolean | undefined): number => (value ? 1 : 0);
 
@@ -326,6 +354,38 @@ export class GraphDbWriter {
   evidence(a: number, b: number, cable: number, paragraphs: string): void {
     this.bulk.evidence.add(a, b, cable, paragraphs);
     this.tick();
+  }
+
+  /** The dates of the cables by index (`coMentionBlock` names the first and last cable of a pair by index). */
+  cableDates(dates: ReadonlyArray<string | null>): void {
+    this.dates = dates;
+  }
+
+  private dates: ReadonlyArray<string | null> = [];
+
+  /** The rows of `coMention` and `evidence` for a block of pairs, in the same order. */
+  coMentionBlock(block: CoMentionBlock): void {
+    const { a, b, cableCount, paragraphCount, first, last, evidenceCount, cable, paragraphs, shared } = block;
+    let entry = 0;
+    let at = 0;
+    for (let k = 0; k < a.length; k += 1) {
+      this.bulk.coMention.add(
+        a[k],
+        b[k],
+        cableCount[k] + paragraphCount[k],
+        cableCount[k],
+        paragraphCount[k],
+        first[k] >= 0 ? (this.dates[first[k]] ?? null) : null,
+        last[k] >= 0 ? (this.dates[last[k]] ?? null) : null,
+      );
+      this.tick();
+      for (let end = entry + evidenceCount[k]; entry < end; entry += 1) {
+        const n = paragraphs[entry];
+        this.bulk.evidence.add(a[k], b[k], cable[entry], intList(shared.subarray(at, at + n)));
+        at += n;
+        this.tick();
+      }
+    }
   }
 
   resolved(id: string, type: string, name: string): void {

@@ -187,9 +187,21 @@ export class SurnameIndex {
     // Candidates come by their fixed part of the score, best first. The outcome depends only on
     // the highest score (unique, or a tie: no join) and the next: once no remaining candidate can
     // reach the second score, or come within MARGIN of the best, none can change it.
+    // Two more ways the outcome is settled before the list ends (a common surname of a generated
+    // full corpus has thousands of one-cable full names that would otherwise all be scored, for
+    // every lone use of it): the best has no evidence and none left can pass it; or the best does
+    // not lead by MARGIN and none left can reach MARGIN above it (a new best would lead the old
+    // one, now second, by less).
     for (const { f, attested, cables, spread, uses } of cands) {
       const bound = MAX_CONTEXT_SCORE + attested + BOUND_SLACK;
-      if (best && (bound < second || bound < best.score - MARGIN)) break;
+      if (
+        best &&
+        (bound < second ||
+          bound < best.score - MARGIN ||
+          (!best.evidence && bound <= best.score) ||
+          (best.score - second < MARGIN && bound < best.score + MARGIN))
+      )
+        break;
       let gap = 0;
       if (year && f.minYear) gap = year < f.minYear ? f.minYear - year : year > f.maxYear ? year - f.maxYear : 0;
       if (gap > MAX_YEAR_GAP) continue;

@@ -97,3 +97,42 @@ test('a less attested full name wins on the context of the cable, past better at
   // Without the context k7 Smith scores 5: not 1.5 ahead of John Smith's 4.67.
   expect(index.join('smith', 2005, ['C7'], [])).toBeUndefined();
 });
+
+describe('SurnameIndex.join stops early only when the rest cannot change the outcome', () => {
+  // Anna and Maria Jones tie at the top (three cables each from Germany); 60 one-cable Joneses
+  // from Spain rank below them, and Zoe Jones, one cable from Italy, named with entity 900.
+  const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
+  let id = 1;
+  const [anna, maria] = [id++, id++];
+  for (let i = 0; i < 3; i += 1)
+    for (const [e, key] of [
+      [anna, 'anna jones'],
+      [maria, 'maria jones'],
+    ] as const)
+      cables.push({ year: 2005, countries: ['DE'], entities: [{ id: e, personKey: key, surnameOnly: false }] });
+  for (let k = 0; k < 60; k += 1)
+    cables.push({
+      year: 2005,
+      countries: ['ES'],
+      entities: [{ id: id++, personKey: `k${k} jones`, surnameOnly: false }],
+    });
+  cables.push({
+    year: 2005,
+    countries: ['IT'],
+    entities: [
+      { id: id++, personKey: 'zoe jones', surnameOnly: false },
+      { id: 900, surnameOnly: false },
+    ],
+  });
+  cables.push({ year: 2005, countries: ['US'], entities: [{ id, personKey: 'jones', surnameOnly: true }] });
+  const index = indexOf(cables);
+
+  test('a tie at the top is no join when nothing below can lead it by the margin', () => {
+    expect(index.join('jones', 2005, ['DE'], [])).toBeUndefined();
+  });
+
+  test('a name ranked below the tie still wins when its context lifts it past the margin', () => {
+    // Zoe: country 2 + one shared entity 1 + years 1 + 2 = 6; Anna and Maria 4; the Spanish Joneses 3.
+    expect(index.join('jones', 2005, ['IT'], [900])).toBe('zoe jones');
+  });
+});
