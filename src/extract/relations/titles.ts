@@ -1,6 +1,6 @@
 // The title lexicon: a title phrase as cables write it → a normalized title and its owner.
 /** The title lexicon: a title phrase as cables write it ("French FM", "MFA Iraq desk officer") → a normalized title and its owner. */
-import { COUNTRY_ALT, countryOf, countryOfCapital } from './text';
+import { COUNTRY_PLACEHOLDER_SRC, countryOf, countryOfCapital, maskCountries, unmaskCountries } from './text';
 
 /** What a title phrase says: the normalized title and whom it belongs to. */
 export interface TitleReading {
@@ -228,8 +228,8 @@ const ORG_ALT = ORGS.map(([re]) => re).join('|');
 const QUALIFIER =
   '(?:former|ex-|then[- ]|current|acting|outgoing|incoming|new|newly[- ]appointed|interim|late|recently[- ]appointed)';
 /** [qualifiers] [owner: demonym | Country's | the ORG's] [ORG] [unit] TITLE [of|for|to …]: the groups of a title phrase. */
-/** The phrase regex; `countries` is the country/demonym alternation, left out (a never-matching group) for phrases that name no country, the common case: it is the costly part. */
-const phraseRegex = (countries: string): RegExp =>
+/** The phrase regex; a country or demonym is a placeholder word here (maskCountries): the words are looked up, not matched by an alternation of every country. */
+const PHRASE = ((countries: string): RegExp =>
   new RegExp(
     `^(?:the\\s+)?((?:${QUALIFIER}\\s*)*)` +
       `(?:(${countries}|${ORG_ALT})['’]s\\s+|the\\s+(${ORG_ALT})['’]s\\s+|(${countries})\\s+)?` +
@@ -238,19 +238,7 @@ const phraseRegex = (countries: string): RegExp =>
       `(${TITLE_FORMS.map(([re]) => re).join('|')})` +
       `(?:\\s+(of|for|to)\\s+(?:the\\s+)?([A-Z][\\w.'’-]*(?:\\s+(?:of\\s+|for\\s+|and\\s+|the\\s+)?[A-Z][\\w.'’-]*){0,5}))?$`,
     'i',
-  );
-const PHRASE = phraseRegex(COUNTRY_ALT);
-const PHRASE_NO_COUNTRY = phraseRegex('(?!)');
-/** Whether a word or two-word run of `phrase` names a country or its people. */
-function namesCountry(phrase: string): boolean {
-  const words = phrase.split(' ').map((w) => w.replace(/['’]s$/, ''));
-  return words.some(
-    (w, i) =>
-      countryOf(w) !== undefined ||
-      (i + 1 < words.length && countryOf(`${w} ${words[i + 1]}`) !== undefined) ||
-      (i + 2 < words.length && countryOf(`${w} ${words[i + 1]} ${words[i + 2]}`) !== undefined),
-  );
-}
+  ))(COUNTRY_PLACEHOLDER_SRC);
 
 /** Words a title phrase can start with: its qualifiers, "the", and the words of the title and organization lexicons (countries are checked apart). */
 const START_WORDS = new Set<string>([
@@ -336,9 +324,12 @@ function readLexicon(phrase: string): TitleReading | undefined {
 }
 
 function readUncached(phrase: string): TitleReading | undefined {
-  const m = (namesCountry(phrase) ? PHRASE : PHRASE_NO_COUNTRY).exec(phrase);
+  const { masked, written } = maskCountries(phrase);
+  const m = PHRASE.exec(masked);
   if (!m) return undefined;
-  const [, quals = '', possessor, orgPossessor, attributive, orgWord, unitWord, titleWords = '', prep, target] = m;
+  const [, quals = '', possessor, orgPossessor, attributive, orgWord, unitWord, titleWords = '', prep, target] = m.map(
+    (g) => g && unmaskCountries(g, written),
+  );
   const t = TITLE_RE.exec(titleWords.trim());
   if (!t) return undefined;
   const formIndex = t.slice(1).findIndex((g) => g !== undefined);
