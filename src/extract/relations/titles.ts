@@ -62,6 +62,8 @@ const AREAS: Record<string, string> = {
   'religious affairs': 'Religious Affairs',
   'social affairs': 'Social Affairs',
 };
+/** Whether a word names a ministry's portfolio ("Defense", "Interior"): before "Minister" it is part of the title, whatever the extractor tagged it. */
+export const isPortfolio = (word: string): boolean => Object.hasOwn(AREAS, word.toLowerCase().replace(/\s+/g, ' '));
 const AREA = Object.keys(AREAS)
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -165,8 +167,13 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['director', () => 'Director', 'org'],
   ['desk\\s+(?:officer|chief|head)', (m) => (/officer/i.test(m) ? 'Desk Officer' : 'Desk Chief'), 'org'],
   ['(?:spokesman|spokeswoman|spokesperson)', () => 'Spokesperson', 'org'],
+  [
+    '(?:chief\\s+of\\s+(?:the\\s+)?(?:army|general|defen[cs]e|naval|air|joint)\\s+staff|COAS|CJCS)',
+    (m) => (/^coas$/i.test(m) ? 'Chief of Army Staff' : cap(m.replace(/\s+the\s+/i, ' ')).replace(/ Of /, ' of ')),
+    'domestic',
+  ],
   ['chief\\s+of\\s+staff', () => 'Chief of Staff', 'org'],
-  ['national\\s+security\\s+(?:advisor|adviser)', () => 'National Security Advisor', 'domestic'],
+  ['(?:national\\s+security\\s+(?:advisor|adviser)|NSA)', () => 'National Security Advisor', 'domestic'],
   [
     '(?:diplomatic|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
     (m) => `${cap(m.replace(/\s+adviser$/i, ' advisor'))}`,
@@ -178,6 +185,8 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:governor|mayor)', (m) => cap(m), 'org'],
   ['(?:secretary\\s+of\\s+state)', () => 'Secretary of State', 'us'],
   ['(?:ambassador|amb\\.)', () => 'Ambassador', 'envoy'],
+  // a Commonwealth country's ambassador: never the posting country's own office
+  ['high\\s+commissioner', () => 'High Commissioner', 'envoy'],
   ['(?:deputy\\s+chief\\s+of\\s+mission|DCM)', () => 'DCM', 'embassy'],
   ["(?:charge\\s+d['’]affaires(?:\\s+a\\.?i\\.?)?|CDA)", () => "Charge d'Affaires", 'embassy'],
   ['(?:political\\s+counselor|PolCouns)', () => 'Political Counselor', 'embassy'],
@@ -384,7 +393,7 @@ function readUncached(phrase: string): TitleReading | undefined {
 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
 export const TITLE_WORD =
-  /^(?:minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?|judge|leader|leaders|commissioner|attache|attaché|counsellor|senator|prosecutor|general|representative|commander|coordinator|envoy|strategist|member|undersecretary)$/i;
+  /^(?:nsa|coas|cjcs|minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?|judge|leader|leaders|commissioner|attache|attaché|counsellor|senator|prosecutor|general|representative|commander|coordinator|envoy|strategist|member|undersecretary)$/i;
 
 /**
  * Title grammar for offices outside the lexicon: [qualifiers] [owner] [modifiers] HEAD [of|for the X] —
