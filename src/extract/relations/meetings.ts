@@ -74,7 +74,8 @@ const TOLD_HIM = /^\s+(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed|ass
 /** "on March 14" between a subject and its verb. */
 const LEADING_DATE = /^\s*on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?,?(?=\s)/;
 /** "During a January 11 meeting …" opening the sentence: the meeting's date, however far from its parties. */
-const MEETING_DATE = /\b(?:in|during|at|after)\s+(?:a|an|the|their|his|her|its|our)\s+([^⟦.;:,]{3,30}?)\s+(?:meeting|conversation|discussion|lunch|luncheon|dinner|breakfast|call)s?\b/i;
+const MEETING_DATE =
+  /\b(?:in|during|at|after)\s+(?:a|an|the|their|his|her|its|our)\s+([^⟦.;:,]{3,30}?)\s+(?:meeting|conversation|discussion|lunch|luncheon|dinner|breakfast|call)s?\b/i;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 

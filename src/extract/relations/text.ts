@@ -248,7 +248,7 @@ export function maskCountries(phrase: string): { masked: string; written: string
   const words = phrase.split(' ');
   const written: string[] = [];
   const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let taken = 0;
     // a qualifier's hyphen does not end the word: "then-U.S. Ambassador"
     const prefix = /^(?:then|ex)-/i.exec(words[i])?.[0] ?? '';
@@ -272,7 +272,9 @@ export function maskCountries(phrase: string): { masked: string; written: string
 }
 /** A masked phrase's part with its placeholders written back. */
 export function unmaskCountries(part: string, written: string[]): string {
-  return written.length ? part.replace(/Zzcountry([a-z])/gi, (_, i: string) => written[i.toLowerCase().charCodeAt(0) - 97]) : part;
+  return written.length
+    ? part.replace(/Zzcountry([a-z])/gi, (_, i: string) => written[i.toLowerCase().charCodeAt(0) - 97])
+    : part;
 }
 /** Country whose capital is `city` (lower case), if any. */
 export const countryOfCapital = (city: string): string | undefined =>
