@@ -431,7 +431,7 @@ export function readAffiliations(ctx: RelationContext): Affiliation[] {
 const EMBASSY_TITLES: Array<[RegExp, string]> = [
   [/^(?:deputy\s+chief\s+of\s+mission|dcm)$/i, 'DCM'],
   [/^deputy\s+ambassador$/i, 'Deputy Ambassador'],
-  [/^ambassador$/i, 'Ambassador'],
+  [/^(?:ambassador|amb\.?)$/i, 'Ambassador'],
   [/^(?:charg[eé](?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
   [/^(?:p\/m|pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
   [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns)$/i, 'Political Counselor'],
