@@ -12,6 +12,12 @@ function onDateIn(s: string, cableDate: string | undefined): string | undefined 
   return on ? dateIn(s.slice(on.index, on.index + 40), cableDate) : undefined;
 }
 
+/** The date of "during a January 11 meeting" written before the pair. */
+function meetingDateIn(s: string, cableDate: string | undefined): string | undefined {
+  const m = MEETING_DATE.exec(s);
+  return m ? dateIn(m[1], cableDate) : undefined;
+}
+
 /** Embassy officers written by function, and their normalized name. */
 const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:the\s+)?deputy\s+ambassador$/i, 'Deputy Ambassador'],
@@ -30,9 +36,11 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?)$/i, 'Econoff'],
   [/^(?:Emboffs?|embassy\s+officers?|embassy\s+officials?)$/i, 'Embassy Officer'],
   [/^(?:Conoffs?|consular\s+officers?)$/i, 'Conoff'],
+  [/^(?:COS|chief\s+of\s+station)$/i, 'COS'],
+  [/^(?:the\s+)?(?:DATT|defen[cs]e\s+attach[eé])$/i, 'DATT'],
 ];
 const OFFICER_RE =
-  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?)(?![\w/-])/gi;
+  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
 
 /** An officer written by an office outside the list above, capitalized: "Science Counselor", "Global Affairs Officer", "Pol/Mil Counselor". */
 const GENERIC_OFFICER_RE =
@@ -45,18 +53,29 @@ export const REDACTED = /^X{4,}$/i;
 const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|St)\./g;
 
 const VERB_MET =
-  /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$/;
+  /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,25}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
 const VERB_TOLD =
-  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+|then\s+)?(?:told|telling|informed|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
+  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+|then\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
   /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
-  /\b(?:in|during|at)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
+  /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 const POSSESSIVE_MEETING =
   /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|told|telling|informed|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+/** "X said he had met (with) Y": the subject's own meeting, reported. */
+const SAID_MET =
+  /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+)?met\s+(?:with\s+)?[^⟦.;:,]{0,50}?$/;
+/** "X said" before "Y had told him": Y told X. */
+const SAID_BEFORE = /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned)\s+(?:that\s+)?$/;
+const TOLD_HIM = /^\s+(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed|assured)\s+(?:him|her)\b/;
+/** "on March 14" between a subject and its verb. */
+const LEADING_DATE = /^\s*on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?,?(?=\s)/;
+/** "During a January 11 meeting …" opening the sentence: the meeting's date, however far from its parties. */
+const MEETING_DATE =
+  /\b(?:in|during|at|after)\s+(?:a|an|the|their|his|her|its|our)\s+([^⟦.;:,]{3,30}?)\s+(?:meeting|conversation|discussion|lunch|luncheon|dinner|breakfast|call)s?\b/i;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 
@@ -117,7 +136,8 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       // else a date the sentence gives with "on" after the pair ("… Deputy Governor Zamani, …, and others on September 10")
       const written =
         dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date) ??
-        onDateIn(text.slice(Math.max(a.end, b.end), s.end), ctx.date);
+        onDateIn(text.slice(Math.max(a.end, b.end), s.end), ctx.date) ??
+        meetingDateIn(text.slice(s.start, Math.min(a.start, b.start)), ctx.date);
       const meeting: Meeting = {
         a: a.party,
         b: b.party,
@@ -156,7 +176,10 @@ function officersIn(
     const next = text.slice(e, e + 3);
     if (
       persons.some((p) => p.start >= e && p.start <= e + 2) ||
-      (/^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:and|said|told|met|asked|noted|The|In)\b/.test(text.slice(e, e + 8)))
+      (/^\s+[A-Z][a-z]/.test(next) &&
+        !/^\s+(?:and|said|told|met|asked|noted|The|In|On|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+          text.slice(e, e + 12),
+        ))
     )
       continue;
     // owned by another country or organization: "the French Ambassador", "Iraq's Ambassador", "UN Ambassador"
@@ -244,13 +267,15 @@ function pairsIn(
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
       const rest = split[2];
-      const verbGap = (LINKING.test(split[1] ?? '') ? rest : gap).replace(/^,\s*/, ' ');
+      const verbGap = (LINKING.test(split[1] ?? '') ? rest : gap).replace(/^,\s*/, ' ').replace(LEADING_DATE, '');
       if (VERB_MET.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
       else if (VERB_CALLED.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
       else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
       else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
+      else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
+      else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
       // "X and Y met"
       const c = slots[i + 2];
       if (
@@ -265,6 +290,12 @@ function pairsIn(
     if (MEETING_WITH.test(lead)) {
       const others = slots.filter((x) => x !== a && (x.start > a.end || x.end < a.start));
       if (others.length === 1) out.push([others[0], a, 'meeting-with']);
+      else if (i > 0) {
+        // "Abiyev was now determined to move forward after a lengthy meeting with FM Mammadyarov": the clause's subject
+        const m = MEETING_WITH.exec(lead)!;
+        if (m.index <= 60 && !/[,;(]|\b(?:said|told|that|who|which)\b/.test(lead.slice(0, m.index)))
+          for (const o of objectsFrom(i)) out.push([slots[i - 1], o, 'meeting-with']);
+      }
     }
   }
   return out;

@@ -3,6 +3,7 @@
 import { sentenceAt, type RelationContext } from './context';
 import { collapse, countryOf } from './text';
 import {
+  isPortfolio,
   mayBeTitleWord,
   organizationOf,
   readGenericTitle,
@@ -95,6 +96,8 @@ function titleBefore(
   }
   // (an "organization" that is itself a title, such as "A/S", is read as one)
   if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
+  // (nor a ministry's portfolio the extractor tagged: "Interior Minister X", "Petroleum Minister X")
+  if (orgBefore && isPortfolio(collapse(orgBefore.text))) orgBefore = undefined;
   if (orgBefore) {
     while (tokens.length > 0 && tokens[0].start < orgBefore.end) tokens.shift();
   }
@@ -124,6 +127,10 @@ function titleBefore(
       // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary")
       if (reading.kind === 'us') reading.unit = known?.name ?? collapse(orgBefore.text);
       else reading.organization = known?.name ?? collapse(orgBefore.text);
+      // "Pakistan Embassy Commercial Counselor X": a country's embassy is that country's
+      const embassyOf = /^(?:(.+?)\s+Embassy|Embassy\s+of\s+(?:the\s+)?(.+))$/i.exec(collapse(orgBefore.text));
+      const embassyCountry = embassyOf ? countryOf(embassyOf[1] ?? embassyOf[2]) : undefined;
+      if (embassyCountry && embassyCountry !== 'United States') reading.country = embassyCountry;
       // "Ministry of External Relations (MRE) Director X": the organization's spelled-out name belongs to the phrase too
       let start = orgBefore.start;
       for (let k = lastStartingBefore(ctx.organizations, start); k >= 0 && ctx.organizations[k].start >= from; k -= 1) {
@@ -424,7 +431,7 @@ export function readAffiliations(ctx: RelationContext): Affiliation[] {
 const EMBASSY_TITLES: Array<[RegExp, string]> = [
   [/^(?:deputy\s+chief\s+of\s+mission|dcm)$/i, 'DCM'],
   [/^deputy\s+ambassador$/i, 'Deputy Ambassador'],
-  [/^ambassador$/i, 'Ambassador'],
+  [/^(?:ambassador|amb\.?)$/i, 'Ambassador'],
   [/^(?:charg[eé](?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
   [/^(?:p\/m|pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
   [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns)$/i, 'Political Counselor'],

@@ -233,12 +233,49 @@ export function countryOf(word: string): string | undefined {
 export const countryName = (code: string): string | undefined => NAME_OF_CODE.get(code);
 /** Longest country name or demonym, in words (bounds the look-behind). */
 export const COUNTRY_WORDS = Math.max(...[...COUNTRY_BY_WORD.keys()].map((k) => k.split(' ').length));
-/** Regex source matching any country name or demonym (longest first), for title phrases. */
-export const COUNTRY_ALT = [...COUNTRY_BY_WORD.keys()]
-  .filter((k) => k.split(' ').length <= 3 && k.length <= 24)
-  .sort((a, b) => b.length - a.length)
-  .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-  .join('|');
+/** The word that stands for the `i`-th country of a masked phrase: a capitalized word of letters (so it is read as one where a
+ * country could be, "Taiwan Affairs"), which no cable writes. */
+const countryPlaceholder = (i: number): string => `Zzcountry${String.fromCharCode(97 + i)}`;
+/** Regex source matching a placeholder of maskCountries, for title phrases. */
+export const COUNTRY_PLACEHOLDER_SRC = 'zzcountry[a-z]';
+/**
+ * The country names and demonyms of a phrase (words separated by single spaces), found by word look-up, the
+ * longest run of up to three words first: the phrase with each replaced by a placeholder word (a possessive
+ * "'s" kept after it), and the names as written. The title regex matches the placeholder: an alternation of
+ * every country name in it was the costliest part of reading relations.
+ */
+export function maskCountries(phrase: string): { masked: string; written: string[] } {
+  const words = phrase.split(' ');
+  const written: string[] = [];
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    let taken = 0;
+    // a qualifier's hyphen does not end the word: "then-U.S. Ambassador"
+    const prefix = /^(?:then|ex)-/i.exec(words[i])?.[0] ?? '';
+    for (let n = Math.min(3, words.length - i); n >= 1 && taken === 0 && written.length < 26; n -= 1) {
+      const last = words[i + n - 1];
+      const possessive = /['’]s$/.exec(last);
+      const run = [...words.slice(i, i + n - 1), possessive ? last.slice(0, -2) : last].join(' ').slice(prefix.length);
+      if (run.length <= 24 && COUNTRY_BY_WORD.has(run.toLowerCase())) {
+        out.push(prefix + countryPlaceholder(written.length) + (possessive ? possessive[0] : ''));
+        written.push(run);
+        taken = n;
+      }
+    }
+    if (taken === 0) {
+      out.push(words[i]);
+      taken = 1;
+    }
+    i += taken;
+  }
+  return { masked: written.length ? out.join(' ') : phrase, written };
+}
+/** A masked phrase's part with its placeholders written back. */
+export function unmaskCountries(part: string, written: string[]): string {
+  return written.length
+    ? part.replace(/Zzcountry([a-z])/gi, (_, i: string) => written[i.toLowerCase().charCodeAt(0) - 97])
+    : part;
+}
 /** Country whose capital is `city` (lower case), if any. */
 export const countryOfCapital = (city: string): string | undefined =>
   COUNTRY_BY_CAPITAL.get(city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));

@@ -1,6 +1,6 @@
 // The title lexicon: a title phrase as cables write it → a normalized title and its owner.
 /** The title lexicon: a title phrase as cables write it ("French FM", "MFA Iraq desk officer") → a normalized title and its owner. */
-import { COUNTRY_ALT, countryOf, countryOfCapital } from './text';
+import { COUNTRY_PLACEHOLDER_SRC, countryOf, countryOfCapital, maskCountries, unmaskCountries } from './text';
 
 /** What a title phrase says: the normalized title and whom it belongs to. */
 export interface TitleReading {
@@ -62,6 +62,8 @@ const AREAS: Record<string, string> = {
   'religious affairs': 'Religious Affairs',
   'social affairs': 'Social Affairs',
 };
+/** Whether a word names a ministry's portfolio ("Defense", "Interior"): before "Minister" it is part of the title, whatever the extractor tagged it. */
+export const isPortfolio = (word: string): boolean => Object.hasOwn(AREAS, word.toLowerCase().replace(/\s+/g, ' '));
 const AREA = Object.keys(AREAS)
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -165,8 +167,13 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['director', () => 'Director', 'org'],
   ['desk\\s+(?:officer|chief|head)', (m) => (/officer/i.test(m) ? 'Desk Officer' : 'Desk Chief'), 'org'],
   ['(?:spokesman|spokeswoman|spokesperson)', () => 'Spokesperson', 'org'],
+  [
+    '(?:chief\\s+of\\s+(?:the\\s+)?(?:army|general|defen[cs]e|naval|air|joint)\\s+staff|COAS|CJCS)',
+    (m) => (/^coas$/i.test(m) ? 'Chief of Army Staff' : cap(m.replace(/\s+the\s+/i, ' ')).replace(/ Of /, ' of ')),
+    'domestic',
+  ],
   ['chief\\s+of\\s+staff', () => 'Chief of Staff', 'org'],
-  ['national\\s+security\\s+(?:advisor|adviser)', () => 'National Security Advisor', 'domestic'],
+  ['(?:national\\s+security\\s+(?:advisor|adviser)|NSA)', () => 'National Security Advisor', 'domestic'],
   [
     '(?:diplomatic|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
     (m) => `${cap(m.replace(/\s+adviser$/i, ' advisor'))}`,
@@ -178,6 +185,8 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:governor|mayor)', (m) => cap(m), 'org'],
   ['(?:secretary\\s+of\\s+state)', () => 'Secretary of State', 'us'],
   ['(?:ambassador|amb\\.)', () => 'Ambassador', 'envoy'],
+  // a Commonwealth country's ambassador: never the posting country's own office
+  ['high\\s+commissioner', () => 'High Commissioner', 'envoy'],
   ['(?:deputy\\s+chief\\s+of\\s+mission|DCM)', () => 'DCM', 'embassy'],
   ["(?:charge\\s+d['’]affaires(?:\\s+a\\.?i\\.?)?|CDA)", () => "Charge d'Affaires", 'embassy'],
   ['(?:political\\s+counselor|PolCouns)', () => 'Political Counselor', 'embassy'],
@@ -228,8 +237,8 @@ const ORG_ALT = ORGS.map(([re]) => re).join('|');
 const QUALIFIER =
   '(?:former|ex-|then[- ]|current|acting|outgoing|incoming|new|newly[- ]appointed|interim|late|recently[- ]appointed)';
 /** [qualifiers] [owner: demonym | Country's | the ORG's] [ORG] [unit] TITLE [of|for|to …]: the groups of a title phrase. */
-/** The phrase regex; `countries` is the country/demonym alternation, left out (a never-matching group) for phrases that name no country, the common case: it is the costly part. */
-const phraseRegex = (countries: string): RegExp =>
+/** The phrase regex; a country or demonym is a placeholder word here (maskCountries): the words are looked up, not matched by an alternation of every country. */
+const PHRASE = ((countries: string): RegExp =>
   new RegExp(
     `^(?:the\\s+)?((?:${QUALIFIER}\\s*)*)` +
       `(?:(${countries}|${ORG_ALT})['’]s\\s+|the\\s+(${ORG_ALT})['’]s\\s+|(${countries})\\s+)?` +
@@ -238,19 +247,7 @@ const phraseRegex = (countries: string): RegExp =>
       `(${TITLE_FORMS.map(([re]) => re).join('|')})` +
       `(?:\\s+(of|for|to)\\s+(?:the\\s+)?([A-Z][\\w.'’-]*(?:\\s+(?:of\\s+|for\\s+|and\\s+|the\\s+)?[A-Z][\\w.'’-]*){0,5}))?$`,
     'i',
-  );
-const PHRASE = phraseRegex(COUNTRY_ALT);
-const PHRASE_NO_COUNTRY = phraseRegex('(?!)');
-/** Whether a word or two-word run of `phrase` names a country or its people. */
-function namesCountry(phrase: string): boolean {
-  const words = phrase.split(' ').map((w) => w.replace(/['’]s$/, ''));
-  return words.some(
-    (w, i) =>
-      countryOf(w) !== undefined ||
-      (i + 1 < words.length && countryOf(`${w} ${words[i + 1]}`) !== undefined) ||
-      (i + 2 < words.length && countryOf(`${w} ${words[i + 1]} ${words[i + 2]}`) !== undefined),
-  );
-}
+  ))(COUNTRY_PLACEHOLDER_SRC);
 
 /** Words a title phrase can start with: its qualifiers, "the", and the words of the title and organization lexicons (countries are checked apart). */
 const START_WORDS = new Set<string>([
@@ -336,9 +333,12 @@ function readLexicon(phrase: string): TitleReading | undefined {
 }
 
 function readUncached(phrase: string): TitleReading | undefined {
-  const m = (namesCountry(phrase) ? PHRASE : PHRASE_NO_COUNTRY).exec(phrase);
+  const { masked, written } = maskCountries(phrase);
+  const m = PHRASE.exec(masked);
   if (!m) return undefined;
-  const [, quals = '', possessor, orgPossessor, attributive, orgWord, unitWord, titleWords = '', prep, target] = m;
+  const [, quals = '', possessor, orgPossessor, attributive, orgWord, unitWord, titleWords = '', prep, target] = m.map(
+    (g) => g && unmaskCountries(g, written),
+  );
   const t = TITLE_RE.exec(titleWords.trim());
   if (!t) return undefined;
   const formIndex = t.slice(1).findIndex((g) => g !== undefined);
@@ -393,7 +393,7 @@ function readUncached(phrase: string): TitleReading | undefined {
 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
 export const TITLE_WORD =
-  /^(?:minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?|judge|leader|leaders|commissioner|attache|attaché|counsellor|senator|prosecutor|general|representative|commander|coordinator|envoy|strategist|member|undersecretary)$/i;
+  /^(?:nsa|coas|cjcs|minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?|judge|leader|leaders|commissioner|attache|attaché|counsellor|senator|prosecutor|general|representative|commander|coordinator|envoy|strategist|member|undersecretary)$/i;
 
 /**
  * Title grammar for offices outside the lexicon: [qualifiers] [owner] [modifiers] HEAD [of|for the X] —

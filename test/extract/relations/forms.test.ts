@@ -237,3 +237,66 @@ describe('forms beyond the first lexicon', () => {
     expect(meetings).toEqual([]);
   });
 });
+
+describe('meeting forms of the second development set (scripts/relations/dev2)', () => {
+  const islamabad = { origin: 'Embassy Islamabad', created: '2008-12-01T10:00:00Z' };
+  it.each([
+    [
+      // 08ISLAMABAD3733: "advised", and a date after an office is not a name
+      '3. (C) NSA Mahmud Durrani advised DCM that Zardari is meeting this evening with the military chiefs.',
+      ['Mahmud Durrani | DCM (Embassy Islamabad) | 2008-12-01 | told'],
+    ],
+    [
+      '7. (C) COAS Kayani told Ambassador December 1 that the military has not increased its alert levels.',
+      ['Kayani | Ambassador (Embassy Islamabad) | 2008-12-01 | told'],
+    ],
+    [
+      // a subject's companion the reader holds as no party
+      '8. (S) High Commissioner Brinkley and UK COS met President Zardari on Sunday, November 30.',
+      ['Brinkley | Zardari | 2008-11-30 | met'],
+    ],
+    [
+      // 09ISLAMABAD3037: the Chief of Station is one of the post's officers
+      '6. (S/NF) In a subsequent conversation, DG ISI Ahmed Shuja Pasha told COS that Bugti should return to Pakistan.',
+      ['Ahmed Shuja Pasha | COS (Embassy Islamabad) | 2008-12-01 | told'],
+    ],
+    [
+      // 09BAKU226: a date between subject and verb
+      '1. (S) Summary: Defense Minister Safar Abiyev on November 14 told the Ambassador he did not object.',
+      ['Safar Abiyev | Ambassador (Embassy Islamabad) | 2008-11-14 | told'],
+    ],
+    [
+      // 10ABUDHABI33: a meeting the subject reports
+      '6. (S/NF) Abdullah bin Zayed said he had met with Pakistani President Asif Zardari in Dubai in late November.',
+      ['Abdullah bin Zayed | Asif Zardari | 2008-12-01 | met'],
+    ],
+  ])('%s', async (text, expected) => {
+    const { meetings } = await relationsOf(text, islamabad);
+    expect(pairs(meetings)).toEqual(expected);
+  });
+
+  it('dates a pair by the meeting that opens the sentence', async () => {
+    const { meetings } = await relationsOf(
+      '1. (S/NF) Summary: During a January 11 meeting in Abu Dhabi, visiting Special Envoy Richard Holbrooke discussed Afghan reintegration with UAE Foreign Minister Abdullah bin Zayed.',
+      { origin: 'Embassy Abu Dhabi', created: '2010-01-25T10:00:00Z' },
+    );
+    expect(pairs(meetings)).toEqual(['Richard Holbrooke | Abdullah bin Zayed | 2010-01-11 | called-on']);
+  });
+
+  it('reads a High Commissioner as no office of the posting country', async () => {
+    const { roles } = await relationsOf('8. (S) High Commissioner Brinkley met President Zardari.', islamabad);
+    expect(roles.map((r) => `${r.person.text} | ${r.title} | ${r.country ?? ''}`)).toEqual([
+      'Zardari | President | Pakistan',
+    ]);
+  });
+
+  it.each([
+    ['Chief of Army Staff', { title: 'Chief of Army Staff', kind: 'domestic' }],
+    ['COAS', { title: 'Chief of Army Staff', kind: 'domestic' }],
+    ['NSA', { title: 'National Security Advisor', kind: 'domestic' }],
+    ['then-Russian Foreign Minister', { title: 'Foreign Minister', country: 'Russia' }],
+    ['Chinese Ambassador to Pakistan', { title: 'Ambassador', country: 'China', unit: 'Pakistan' }],
+  ])('reads the title phrase %s', (phrase, expected) => {
+    expect(readTitlePhrase(phrase)).toMatchObject(expected);
+  });
+});
