@@ -100,7 +100,7 @@ describe('tagger span features', () => {
     const { tokens, lines } = tokenizeForTagger(text);
     const runs = nameRuns(tokens, lines, new Uint32Array(tokens.length));
     /** The index of the `nth` token written `w`. */
-    const at = (w: string, nth = 0) => tokens.map((t, i) => [t.text, i] as const).filter(([t]) => t === w)[nth]![1];
+    const at = (w: string, nth = 0) => tokens.map((t, i) => [t.text, i] as const).filter(([t]) => t === w)[nth][1];
     return { runs, at };
   };
 
