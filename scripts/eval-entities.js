@@ -3,7 +3,7 @@
  * Scores an extractor (+ resolution) on the hand-annotated gold cables in ../shared/gold.
  *
  *   node scripts/eval-entities.js [--ner builtin|tagger|annotated|corenlp] [--gold DIR] [--errors]
- *   node scripts/eval-entities.js --cv K [--annotations DIR]   # K-fold cross-validation of tagger and builtin
+ *   node scripts/eval-entities.js --cv K [--annotations DIR] [--dump FILE]   # K-fold cross-validation of tagger and builtin
  *                                                             # on the annotated training cables (scripts/ner/train.js)
  *
  * Runs straight from the TypeScript sources (a small require hook compiles them with @swc/core, a
@@ -51,6 +51,7 @@ if (args.includes('--cv')) {
       '--quiet',
       ...extra,
       ...(args.includes('--errors') ? ['--errors'] : []),
+      ...(args.includes('--dump') ? ['--dump', opt('--dump')] : []),
     ],
     { stdio: 'inherit' },
   );

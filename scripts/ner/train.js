@@ -6,6 +6,7 @@
  * scripts/eval-entities.js scores the gold cables) for the tagger and for builtin on the same cables.
  *
  *   node scripts/ner/train.js [--annotations DIR] [--corpus DIR] [--epochs 10] [--folds 5] [--no-write] [--out FILE]
+ *                             [--dump FILE]   # with --folds: the held-out cables' annotated and tagged spans, one JSON line per cable
  *
  * Annotations: one JSON per cable ({id, textSha1, entities, spans}); the cable text is read from the
  * corpus and must have the annotated text's SHA-1. Never ../shared/gold.
@@ -164,14 +165,21 @@ async function main() {
   if (folds > 1) {
     const tagged = scorer(stripTitles);
     const builtin = scorer(stripTitles);
+    const dump = args.includes('--dump') ? [] : undefined;
     for (let f = 0; f < folds; f++) {
       const test = items.filter((_x, i) => i % folds === f);
       const model = train(items.filter((_x, i) => i % folds !== f));
       const cs = test.map((it) => it.cable);
-      const predT = resolveEntities(
-        cs,
-        test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input))),
-      ).perCable;
+      const mentionsT = test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input)));
+      const predT = resolveEntities(cs, mentionsT).perCable;
+      if (dump)
+        test.forEach((it, i) =>
+          dump.push({
+            id: it.id,
+            gold: it.annotation.spans.map((s) => [s.start, s.end, s.type]),
+            tagged: mentionsT[i].map((m) => [m.start, m.end, m.type]),
+          }),
+        );
       const predB = resolveEntities(
         cs,
         test.map((it) => rules.extractOne(it.cable)),
@@ -187,6 +195,7 @@ async function main() {
     );
     console.log(`\n## the same held-out cables — builtin (rules)\n\n${builtin.table()}`);
     if (args.includes('--errors')) console.log('\n' + tagged.errors.join('\n'));
+    if (dump) fs.writeFileSync(path.resolve(opt('--dump')), dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
   }
   if (!args.includes('--no-write')) {
     const model = train(items);

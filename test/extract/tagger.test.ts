@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TaggerExtractor, mentionsOf, taggerInput } from '../../src/extract/tagger';
 import { BuiltinExtractor } from '../../src/extract/builtin';
-import { TAGS } from '../../src/extract/tagger/features';
+import { TAGS, nameRuns } from '../../src/extract/tagger/features';
 import { Perceptron, PerceptronTrainer, allowed } from '../../src/extract/tagger/perceptron';
 import { shapeOf, tokenizeForTagger } from '../../src/extract/tagger/tokens';
 import { makeCable } from './helpers';
@@ -92,6 +92,40 @@ describe('tagger tokens of hyphenated words', () => {
     const input = taggerInput(makeCable('07PARIS7', text), new BuiltinExtractor());
     const scored = input.tokens.filter((_t, i) => !input.outside[i]).map((t) => t.text);
     expect(scored).toEqual(['kouchner', 'visited', 'Paris', 'today', '.']);
+  });
+});
+
+describe('tagger span features', () => {
+  const runsOf = (text: string) => {
+    const { tokens, lines } = tokenizeForTagger(text);
+    const runs = nameRuns(tokens, lines, new Uint32Array(tokens.length));
+    /** The index of the `nth` token written `w`. */
+    const at = (w: string, nth = 0) => tokens.map((t, i) => [t.text, i] as const).filter(([t]) => t === w)[nth][1];
+    return { runs, at };
+  };
+
+  it('marks an acronym in parentheses spelled by the words before it, function words spelled or skipped', () => {
+    const { runs, at } = runsOf(
+      'He met the Ministry of Foreign Affairs (MOFA), then the NATIONAL BANK OF UKRAINE (NBU), the Foreign Ministry (MFA) and Hamas (FM).',
+    );
+    const role = (w: string, nth = 0) => runs.acronym[at(w, nth)];
+    expect([role('MOFA'), role('Ministry'), role('of'), role('Affairs'), role('the')]).toEqual([1, 2, 3, 3, 0]);
+    expect([role('NBU'), role('NATIONAL'), role('UKRAINE')]).toEqual([1, 2, 3]);
+    // "Foreign Ministry" does not spell MFA: an acronym that spells nothing before it, no expansion
+    expect([role('MFA'), role('Foreign', 1), role('Ministry', 1)]).toEqual([4, 0, 0]);
+    expect([role('FM'), role('Hamas')]).toEqual([4, 0]);
+  });
+
+  it('gives the words of a capitalized run its first and last words as context; none to lower-case words or all-caps lines', () => {
+    const long = runsOf('SUBJECT: PARTY NEWS\nofficials of the Socialist Party of France met Jean-Marc Ayrault.');
+    const short = runsOf('officials of the Socialist Party met Jean-Marc Ayrault.');
+    // "of" between capitals joins the run: "Socialist" is first in a run ending in France, not in Party
+    expect(long.runs.last[long.at('of', 1)]).not.toBe(0);
+    expect(long.runs.last[long.at('Socialist')]).not.toBe(short.runs.last[short.at('Socialist')]);
+    // the same first word and the same length give the same `first` context at the same place in the run
+    expect(long.runs.first[long.at('Jean')]).toBe(short.runs.first[short.at('Jean')]);
+    expect(long.runs.first[long.at('Jean')]).not.toBe(long.runs.first[long.at('Ayrault')]);
+    for (const w of ['officials', 'the', 'met', 'PARTY', 'NEWS']) expect(long.runs.last[long.at(w)]).toBe(0);
   });
 });
 

@@ -107,7 +107,7 @@ export const AROUND = 10;
 /** Features from the token's type and its rule label (`TokenType.byRule`). */
 export const BY_RULE = 2;
 /** Features of a token's context computed per token (the flat `features` list holds `STATIC` per token). */
-export const STATIC = 12;
+export const STATIC = 15;
 /** All static features of a token: lexical, around, by rule, context (`featuresOf`). */
 export const ALL_STATIC = LEXICAL + AROUND + BY_RULE + STATIC;
 /**
@@ -343,6 +343,7 @@ export function staticFeatures(
     if (rules[i] > 0) docRule.set(w[i], (docRule.get(w[i]) ?? 0) | (1 << ((rules[i] + 1) >> 1)));
   const out = new Int32Array(n * STATIC);
   const outside = outsideAll(tokens, rules);
+  const runs = nameRuns(tokens, lines, gz);
   for (let i = 0; i < n; i++) {
     if (outside[i] === 1 || (outside[i] === 2 && !training)) continue;
     const t = tokens[i];
@@ -371,8 +372,115 @@ export function staticFeatures(
     out[o + 9] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i])));
     out[o + 10] = feature(27, mix(dr, rules[i]));
     out[o + 11] = feature(28, mix(dr, dc));
+    out[o + 12] = feature(37, runs.last[i]);
+    out[o + 13] = feature(38, runs.first[i]);
+    out[o + 14] = feature(39, mix(runs.acronym[i], sh[i]));
   }
   return { features: out, rules, wordHashes: w, shapeHashes: sh, types, outside };
+}
+
+/** Word-list bits that tell a name's kind by its first or last word (place, organization name or head, first name, title, demonym). */
+const KIND_BITS = 1 | 2 | 4 | 16 | 128 | 256 | 1024 | 2048;
+const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+const isLowerLetter = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Span-level context of each token (the tagger otherwise sees two words either side): the run of
+ * capitalized words it stands in on a mixed-case line ("Ministry of Foreign Affairs", "National
+ * Bank of Ukraine", "the Socialist Party"; particles such as "of", "and", "de" between capitals
+ * join it), and what the run's first and last words are (`last`: the token's place in the run ×
+ * the last word's word lists × whether "of" is inside — an organization head or a place at either
+ * end decides the type and where the name stops; `first`: the place × the first word's lists × the
+ * run's length). `acronym`: an acronym in parentheses spelled by the initials of the words just
+ * before it ("Ministry of Foreign Affairs (MFA)", also on all-caps lines): 1 the acronym, 2 the
+ * first word it spells, 3 the words after that; 4 an acronym in parentheses that spells nothing
+ * before it. 0 where none applies.
+ */
+export function nameRuns(
+  tokens: readonly TagToken[],
+  lines: readonly LineInfo[],
+  gz: Uint32Array,
+): { last: Int32Array; first: Int32Array; acronym: Uint8Array } {
+  const n = tokens.length;
+  const last = new Int32Array(n);
+  const first = new Int32Array(n);
+  const acronym = new Uint8Array(n);
+  const capital = (i: number) => !lines[tokens[i].line].caps && isUpper(tokens[i].text.charCodeAt(0));
+  for (let i = 0; i < n;) {
+    if (!capital(i)) {
+      i++;
+      continue;
+    }
+    // the run: capitalized words, joined by particles before another capital and by glued hyphens
+    let b = i;
+    let hasOf = 0;
+    for (;;) {
+      const j = b + 1;
+      if (j >= n) break;
+      if (capital(j) && tokens[j].start - tokens[b].end <= 2) {
+        b = j;
+        continue;
+      }
+      const t = tokens[j];
+      const glued = t.text === '-' && tokens[b].end === t.start && j + 1 < n && t.end === tokens[j + 1].start;
+      if (
+        (glued || (isLowerLetter(t.text.charCodeAt(0)) && NAME_PARTICLES.has(t.lower))) &&
+        j + 1 < n &&
+        capital(j + 1)
+      ) {
+        if (t.lower === 'of') hasOf = 1;
+        b = j + 1;
+        continue;
+      }
+      break;
+    }
+    const len = Math.min(b - i + 1, 5);
+    const lastKind = mix(gz[b] & KIND_BITS, hasOf);
+    const firstKind = mix(gz[i] & KIND_BITS, len);
+    for (let k = i; k <= b; k++) {
+      const pos = i === b ? 1 : k === i ? 2 : k === b ? 4 : 3;
+      last[k] = mix(pos, lastKind);
+      first[k] = mix(pos, firstKind);
+    }
+    i = b + 1;
+  }
+  for (let i = 2; i + 1 < n; i++) {
+    const t = tokens[i];
+    if (tokens[i - 1].text !== '(' || tokens[i + 1].text !== ')') continue;
+    const letters = t.text.replace(/[.&-]/g, '');
+    if (letters.length < 2 || letters.length > 8 || !/^[A-Z]+$/.test(letters.replace(/[a-z]/g, ''))) continue;
+    if (letters.replace(/[a-z]/g, '').length < 2) continue;
+    const want = letters.replace(/[a-z]/g, '');
+    const start = spelledFrom(tokens, i - 2, want);
+    if (start >= 0) {
+      acronym[i] = 1;
+      acronym[start] = 2;
+      for (let q = start + 1; q <= i - 2; q++) acronym[q] = 3;
+    } else acronym[i] = 4;
+  }
+  return { last, first, acronym };
+}
+
+/** Function words an acronym may spell or skip ("MOFA", "MFA": Ministry of Foreign Affairs). */
+const SKIPPABLE = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'de', 'del', 'la', 'le', 'des', 'du', '-', '&']);
+/**
+ * The first token of the words ending at `end` whose initials spell `want` (a function word may give
+ * its initial or be skipped; at most 12 tokens back), or -1.
+ */
+function spelledFrom(tokens: readonly TagToken[], end: number, want: string): number {
+  const go = (j: number, k: number, depth: number): number => {
+    if (k < 0) return j + 1;
+    if (j < 0 || depth > 12) return -1;
+    const w = tokens[j];
+    const skippable = SKIPPABLE.has(w.lower);
+    if (!skippable && !isUpper(w.text.charCodeAt(0))) return -1;
+    if (w.text[0].toUpperCase() === want[k]) {
+      const r = go(j - 1, k - 1, depth + 1);
+      if (r >= 0 && (k > 0 || !skippable)) return r;
+    }
+    return skippable && k < want.length - 1 ? go(j - 1, k, depth + 1) : -1;
+  };
+  return go(end, want.length - 1, 0);
 }
 
 /**
