@@ -15,6 +15,8 @@ export interface Interned {
   bits: number;
   /** 1 when `text` has a letter and no lower-case one (builtin.ts's `upper`), -1 until first asked. */
   upper: number;
+  /** The tagger's token type of `text` (tagger/features.ts), once it has been asked. */
+  taggerType: object | undefined;
 }
 
 /**
@@ -59,7 +61,7 @@ export function internRange(text: string, start: number, end: number): Interned 
     slot = h & MASK;
   }
   const s = len < 13 ? text.slice(start, end) : copyOf(text, start, end);
-  const e: Interned = { text: s, lower: s.toLowerCase(), bits: -1, upper: -1 };
+  const e: Interned = { text: s, lower: s.toLowerCase(), bits: -1, upper: -1, taggerType: undefined };
   hashes[slot] = h;
   entries[slot] = e;
   count++;

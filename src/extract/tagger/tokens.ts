@@ -1,7 +1,7 @@
 // Tokens of a cable for the sequence tagger: words, numbers and punctuation with offsets and line context.
 /** Tokens of a cable for the sequence tagger: words, numbers and punctuation with their offsets and line context. */
 import { isSpace } from '../../common/characters';
-import { internRange } from '../intern';
+import { internRange, type Interned } from '../intern';
 
 export interface TagToken {
   text: string;
@@ -12,6 +12,8 @@ export interface TagToken {
   line: number;
   /** First token of its line. */
   lineStart: boolean;
+  /** The interned text (see `internRange`), where per-word caches live. */
+  word?: Interned;
 }
 
 export interface LineInfo {
@@ -152,6 +154,7 @@ export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: Li
       end,
       line: lineNo,
       lineStart: lastLine !== lineNo,
+      word: t,
     });
     lastLine = lineNo;
   }
