@@ -3,7 +3,7 @@
  * Benchmark and output check of the entity extractors (extraction alone, no resolution).
  *
  *   node scripts/bench-extract.js [INPUT …] [--limit N] [--ner builtin,tagger] [--passes N]
- *                                 [--against SRC_DIR] [--dump FILE]
+ *                                 [--src SRC_DIR] [--against SRC_DIR] [--dump FILE]
  *
  * INPUT: cable files, folders or CSV dumps (default ../shared/corpus); `--limit N` keeps the first
  * N cables read. The cables are read and parsed once, then per extractor: one untimed warm-up pass,
@@ -11,7 +11,8 @@
  * (`process.cpuUsage`: what a busy machine disturbs least). `--against DIR` loads a second copy of
  * the extractors from another source tree (e.g. `git archive main src | tar -x -C /tmp/base`, with
  * a node_modules link beside it) and alternates its passes with this tree's, pass by pass, so both
- * see the same load. Prints MB of cable text per CPU second (median pass) per extractor and tree.
+ * see the same load (they share one heap, though: for separate heaps run one process per tree,
+ * alternating, with `--src DIR` timing another tree's extractors alone). Prints MB of cable text per CPU second (median pass) per extractor and tree.
  * `--dump FILE` writes every mention of every extractor instead (extractor, cable, offsets, type,
  * paragraph, text and the canonical name resolution gives it by form): `cmp` two dumps to prove a
  * change leaves the output byte-identical.
@@ -80,7 +81,9 @@ async function dump(cables, file) {
       for (const m of mentions) {
         const c = canonicalOf(m.type, m.text, countries[i]);
         const canon = c === undefined ? '?' : c === null ? '-' : `${c.type}:${c.name}`;
-        lines.push([ner, cables[i].id, m.start, m.end, m.type, m.paragraph ?? '', JSON.stringify(m.text), canon].join('\t'));
+        lines.push(
+          [ner, cables[i].id, m.start, m.end, m.type, m.paragraph ?? '', JSON.stringify(m.text), canon].join('\t'),
+        );
       }
     });
   }
@@ -92,7 +95,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function bench(cables) {
   const bytes = cables.reduce((n, c) => n + Buffer.byteLength(c.text), 0);
-  const trees = [tree(path.join(ROOT, 'src'))];
+  const trees = [tree(flags.src ? path.resolve(flags.src) : path.join(ROOT, 'src'))];
   if (flags.against) trees.push(tree(path.resolve(flags.against)));
   console.log(
     `${cables.length} cables, ${(bytes / 1e6).toFixed(2)} MB of text; ${passes} timed passes per extractor and tree after a warm-up, node ${process.version}`,

@@ -276,7 +276,9 @@ function tokenize(text: string): Tok[] {
       const word = text.slice(start, end);
       if (word.includes('-')) {
         const suf =
-          /^(.+?)-(?:based|led|born|run|backed|sponsored|style|controlled|owned|brokered|funded|bound|wide)$/.exec(word);
+          /^(.+?)-(?:based|led|born|run|backed|sponsored|style|controlled|owned|brokered|funded|bound|wide)$/.exec(
+            word,
+          );
         if (suf) end = start + suf[1].length;
       }
     }

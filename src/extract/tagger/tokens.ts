@@ -90,12 +90,12 @@ export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: Li
     lines.push({ caps: upper && !lower, subject: inSubject, header });
   }
   let nextLine = lineStarts.length > 1 ? lineStarts[1] : Infinity;
-  for (let q = 0; q < n; ) {
+  for (let q = 0; q < n;) {
     const ch = text.charCodeAt(q);
     const start = q++;
     if (isLetter(ch)) while (q < n && isWordChar(text.charCodeAt(q))) q++;
     else if (isDigit(ch)) {
-      for (let c = 0; q < n && (isDigit((c = text.charCodeAt(q))) || c === 44 || c === 46); ) q++;
+      for (let c = 0; q < n && (isDigit((c = text.charCodeAt(q))) || c === 44 || c === 46);) q++;
     } else if (isSpace(ch)) continue;
     const end = q;
     while (start >= nextLine) nextLine = ++lineNo + 1 < lineStarts.length ? lineStarts[lineNo + 1] : Infinity;
