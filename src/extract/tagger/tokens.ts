@@ -32,6 +32,8 @@ const isAsciiLetter = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch
 /** A word's first character: [A-Za-z\u00C0-\u017F]. */
 const isLetter = (ch: number) => isAsciiLetter(ch) || (ch >= 0xc0 && ch <= 0x17f);
 const isDigit = (ch: number) => ch >= 48 && ch <= 57;
+/** A number's other characters: [\d,.]. */
+const isNumberChar = (ch: number) => isDigit(ch) || ch === 44 || ch === 46;
 /** A word's other characters: [A-Za-z0-9\u00C0-\u017F'’.-]. */
 const isWordChar = (ch: number) => isLetter(ch) || isDigit(ch) || ch === 39 || ch === 0x2019 || ch === 46 || ch === 45;
 /** The characters trailing punctuation is split off a word by: [.\-'’]. */
@@ -95,7 +97,7 @@ export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: Li
     const start = q++;
     if (isLetter(ch)) while (q < n && isWordChar(text.charCodeAt(q))) q++;
     else if (isDigit(ch)) {
-      for (let c = 0; q < n && (isDigit((c = text.charCodeAt(q))) || c === 44 || c === 46);) q++;
+      while (q < n && isNumberChar(text.charCodeAt(q))) q++;
     } else if (isSpace(ch)) continue;
     const end = q;
     while (start >= nextLine) nextLine = ++lineNo + 1 < lineStarts.length ? lineStarts[lineNo + 1] : Infinity;
