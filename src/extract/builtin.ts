@@ -18,6 +18,7 @@ import {
 } from '../lexicon/gazetteer';
 import type { Extractor } from './types';
 import { isSpace } from '../common/characters';
+import { internRange, type Interned } from './intern';
 import { paragraphAt } from './util';
 import { LEADING_NON_NAME, SUBJECT_VERBS } from '../lexicon/words';
 import type { EntityType, Mention } from '../model';
@@ -44,7 +45,8 @@ interface Tok {
   gapStart: number;
   join: boolean;
   sent: boolean;
-  bits: number;
+  /** The interned word: its text, lower-case form and word-list bits, shared by every occurrence. */
+  w: Interned;
 }
 
 /** A word: a letter (ASCII, Latin-1, Latin Extended-A), then letters, digits, ' ’ . - (scanned by hand: no match object per word). */
@@ -205,12 +207,46 @@ for (const [list, bit] of [
 }
 /** Whether token `t` is in the word list(s) `bit`: the lists are looked up once per token, not at each of the passes' questions. */
 function has(t: Tok, bit: number): boolean {
-  let bits = t.bits;
+  let bits = t.w.bits;
   if (bits < 0) bits = WORD_BITS.get(t.lower) ?? 0;
   if ((bit & W_ENGLISH) !== 0 && (bits & W_ENGLISH_KNOWN) === 0)
     bits |= W_ENGLISH_KNOWN | (ENGLISH.has(t.lower) ? W_ENGLISH : 0);
-  t.bits = bits;
+  t.w.bits = bits;
   return (bits & bit) !== 0;
+}
+
+const isTrailing = (ch: number) => ch === 46 || ch === 39 || ch === 8217 || ch === 45;
+/** text[start, end) keeps its trailing full stop: initials ("U.S.", "J.") or an abbreviated title ("Mr.", "Gen."). */
+function isInitialOrAbbreviation(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len % 2 === 0) {
+    let initials = true;
+    for (let q = start; q < end && initials; q += 2) {
+      const ch = text.charCodeAt(q);
+      initials = ch >= 65 && ch <= 90 && text.charCodeAt(q + 1) === 46;
+    }
+    if (initials) return true;
+  }
+  return (
+    len >= 3 &&
+    len <= 5 &&
+    /^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Amb|Prof|St|Adm|Capt|Maj|Sgt|Rev|Mme)\.$/i.test(text.slice(start, end))
+  );
+}
+/** A word with a letter and no lower-case one (ASCII, Latin-1, Latin Extended-A). */
+function isUpperWord(s: string): boolean {
+  let hasLetter = false;
+  for (let q = 0; q < s.length; q++) {
+    const ch = s.charCodeAt(q);
+    if (ch >= 97 && ch <= 122) return false;
+    if (ch >= 65 && ch <= 90) hasLetter = true;
+    else if (ch >= 0xc0 && ch <= 0x17f) {
+      const c = s[q];
+      if (c !== c.toUpperCase()) return false;
+      hasLetter = true;
+    }
+  }
+  return hasLetter;
 }
 
 function tokenize(text: string): Tok[] {
@@ -225,50 +261,39 @@ function tokenize(text: string): Tok[] {
     const start = q++;
     let hyphen = false;
     for (let ch: number; q < n && isWordChar((ch = text.charCodeAt(q))); q++) if (ch === 45) hyphen = true;
-    let s = text.slice(start, q);
-    const last = s.charCodeAt(s.length - 1);
-    // trailing punctuation, possessive (only words with such characters pay for the regexes)
-    if (s.length > 2 && (last === 115 || last === 83) && /[’']s$/i.test(s)) s = s.slice(0, -2);
-    const l2 = s.charCodeAt(s.length - 1);
-    if (l2 === 46 || l2 === 39 || l2 === 8217 || l2 === 45) {
-      const isInitialOrAbbr =
-        /^(?:[A-Z]\.)+$/.test(s) || /^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Amb|Prof|St|Adm|Capt|Maj|Sgt|Rev|Mme)\.$/i.test(s);
-      if (!isInitialOrAbbr) s = s.replace(/[.'’-]+$/, '');
+    // the word's end: a possessive, then trailing punctuation, then a "-based" suffix cut off (each
+    // cut leaves a prefix of the word, so the token is text[start, end), read by character code)
+    let end = q;
+    const last = text.charCodeAt(end - 1);
+    if (end - start > 2 && (last === 115 || last === 83)) {
+      const before = text.charCodeAt(end - 2);
+      if (before === 39 || before === 8217) end -= 2;
     }
+    if (isTrailing(text.charCodeAt(end - 1)) && !isInitialOrAbbreviation(text, start, end))
+      while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
     // "Amman-based", "UN-led": keep the name part
-    if (hyphen && s.includes('-')) {
-      const suf =
-        /^(.+?)-(?:based|led|born|run|backed|sponsored|style|controlled|owned|brokered|funded|bound|wide)$/.exec(s);
-      if (suf) s = suf[1];
-    }
-    if (!s) continue;
-    const end = start + s.length;
-    let hasLetter = false;
-    let hasLower = false;
-    for (let q = 0; q < s.length; q++) {
-      const ch = s.charCodeAt(q);
-      if (ch >= 97 && ch <= 122) {
-        hasLower = true;
-        break;
-      }
-      if (ch >= 65 && ch <= 90) hasLetter = true;
-      else if (ch >= 0xc0 && ch <= 0x17f) {
-        const c = s[q];
-        if (c !== c.toUpperCase()) {
-          hasLower = true;
-          break;
-        }
-        hasLetter = true;
+    if (hyphen) {
+      const word = text.slice(start, end);
+      if (word.includes('-')) {
+        const suf =
+          /^(.+?)-(?:based|led|born|run|backed|sponsored|style|controlled|owned|brokered|funded|bound|wide)$/.exec(
+            word,
+          );
+        if (suf) end = start + suf[1].length;
       }
     }
+    if (end === start) continue;
+    const w = internRange(text, start, end);
+    const s = w.text;
+    if (w.upper < 0) w.upper = isUpperWord(s) ? 1 : 0;
     const c0 = s.charCodeAt(0);
     const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
     toks.push({
       s,
-      lower: s.toLowerCase(),
+      lower: w.lower,
       start,
       end,
-      upper: hasLetter && !hasLower,
+      upper: w.upper === 1,
       cap:
         (c0 >= 65 && c0 <= 90) ||
         (c0 >= 0xc0 && c0 <= 0xde) ||
@@ -276,7 +301,7 @@ function tokenize(text: string): Tok[] {
       skip: false,
       used: false,
       gapStart: prevEnd,
-      bits: -1,
+      w,
       // most words follow a single space: joined, no sentence break
       join: oneSpace || joinableAt(text, prevEnd, start),
       sent: !oneSpace && sentenceGapAt(text, prevEnd, start),

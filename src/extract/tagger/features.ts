@@ -331,7 +331,12 @@ export function staticFeatures(
   const types = new Array<TokenType>(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const ty = tokenType(t.text, t.lower);
+    // the type kept on the interned word: no lookup by text for a word seen before
+    let ty = t.word?.taggerType as TokenType | undefined;
+    if (!ty) {
+      ty = tokenType(t.text, t.lower);
+      if (t.word) t.word.taggerType = ty;
+    }
     types[i] = ty;
     w[i] = ty.word;
     sh[i] = ty.shape;

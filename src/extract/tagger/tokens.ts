@@ -1,5 +1,7 @@
 // Tokens of a cable for the sequence tagger: words, numbers and punctuation with offsets and line context.
 /** Tokens of a cable for the sequence tagger: words, numbers and punctuation with their offsets and line context. */
+import { isSpace } from '../../common/characters';
+import { internRange, type Interned } from '../intern';
 
 export interface TagToken {
   text: string;
@@ -10,6 +12,8 @@ export interface TagToken {
   line: number;
   /** First token of its line. */
   lineStart: boolean;
+  /** The interned text (see `internRange`), where per-word caches live. */
+  word?: Interned;
 }
 
 export interface LineInfo {
@@ -21,16 +25,47 @@ export interface LineInfo {
   header: boolean;
 }
 
-const WORD = /[A-Za-z\u00C0-\u017F][A-Za-z0-9\u00C0-\u017F'’.-]*|\d[\d,.]*|[^\sA-Za-z0-9\u00C0-\u017F]/g;
 const ABBREVIATION =
   /^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Amb|Prof|St|Adm|Capt|Maj|Sgt|Rev|Mme|Jr|Sr)\.$/i;
 
-/** Splits a text into tokens (a possessive 's and trailing dots or hyphens apart) and describes its lines. */
+const isAsciiLetter = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90);
+/** A word's first character: [A-Za-z\u00C0-\u017F]. */
+const isLetter = (ch: number) => isAsciiLetter(ch) || (ch >= 0xc0 && ch <= 0x17f);
+const isDigit = (ch: number) => ch >= 48 && ch <= 57;
+/** A number's other characters: [\d,.]. */
+const isNumberChar = (ch: number) => isDigit(ch) || ch === 44 || ch === 46;
+/** A word's other characters: [A-Za-z0-9\u00C0-\u017F'’.-]. */
+const isWordChar = (ch: number) => isLetter(ch) || isDigit(ch) || ch === 39 || ch === 0x2019 || ch === 46 || ch === 45;
+/** The characters trailing punctuation is split off a word by: [.\-'’]. */
+const isTrailing = (ch: number) => ch === 46 || ch === 45 || ch === 39 || ch === 0x2019;
+
+/** text[start, end) is an abbreviation that keeps its full stop ("U.S.", "Mr."): `ABBREVIATION`, read by character first. */
+function isAbbreviation(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len % 2 === 0) {
+    let initials = true;
+    for (let q = start; q < end && initials; q += 2)
+      initials = isAsciiLetter(text.charCodeAt(q)) && text.charCodeAt(q + 1) === 46;
+    if (initials) return true;
+  }
+  return len >= 3 && len <= 5 && ABBREVIATION.test(text.slice(start, end));
+}
+
+/** `^\s*(?:SUBJECT|SUBJ)\b` (any case) and `^\s*¶?\s*1\s?\.\s` of a line: regexes run only where the line can match. */
+const SUBJECT_LINE = /^\s*(?:SUBJECT|SUBJ)\b/i;
+const FIRST_PARAGRAPH = /^\s*¶?\s*1\s?\.\s/;
+
+/**
+ * Splits a text into tokens (a possessive 's and trailing dots or hyphens apart) and describes its
+ * lines. Tokens are words (a letter, then letters, digits, ' ’ . -), numbers (a digit, then digits,
+ * commas, full stops) and any other character but white space, read by character code; their texts
+ * are interned (`internRange`), so a word seen before allocates no string.
+ */
 export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: LineInfo[] } {
   const tokens: TagToken[] = [];
   const lines: LineInfo[] = [];
+  const n = text.length;
   let lineNo = 0;
-  let lineAt = 0;
   let lastLine = -1;
   let inSubject = false;
   let header = true;
@@ -38,61 +73,90 @@ export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: Li
   for (let q = text.indexOf('\n'); q >= 0; q = text.indexOf('\n', q + 1)) lineStarts.push(q + 1);
   for (let l = 0; l < lineStarts.length; l++) {
     const a = lineStarts[l];
-    const b = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
-    const line = text.slice(a, b);
-    if (/^\s*¶?\s*1\s?\.\s/.test(line)) header = false;
-    if (/^\s*(?:SUBJECT|SUBJ)\b/i.test(line)) inSubject = true;
-    else if (!line.trim()) inSubject = false;
-    lines.push({ caps: /[A-Z]/.test(line) && !/[a-z]/.test(line), subject: inSubject, header });
+    const b = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : n;
+    let upper = false;
+    let lower = false;
+    let first = -1;
+    for (let q = a; q < b; q++) {
+      const ch = text.charCodeAt(q);
+      if (ch >= 97 && ch <= 122) lower = true;
+      else if (ch >= 65 && ch <= 90) upper = true;
+      if (first < 0 && !isSpace(ch)) first = ch;
+    }
+    // only a line whose first solid character is ¶, 1 or an s can match these
+    if (first === 0xb6 || first === 49) {
+      if (FIRST_PARAGRAPH.test(text.slice(a, b))) header = false;
+    }
+    if ((first === 83 || first === 115) && SUBJECT_LINE.test(text.slice(a, b))) inSubject = true;
+    else if (first < 0) inSubject = false;
+    lines.push({ caps: upper && !lower, subject: inSubject, header });
   }
-  for (const m of text.matchAll(WORD)) {
-    const s = m[0];
-    const start = m.index;
-    while (start >= lineStarts[lineAt + 1] && lineAt + 1 < lineStarts.length) lineAt++;
-    lineNo = lineAt;
+  let nextLine = lineStarts.length > 1 ? lineStarts[1] : Infinity;
+  for (let q = 0; q < n;) {
+    const ch = text.charCodeAt(q);
+    const start = q++;
+    if (isLetter(ch)) while (q < n && isWordChar(text.charCodeAt(q))) q++;
+    else if (isDigit(ch)) {
+      while (q < n && isNumberChar(text.charCodeAt(q))) q++;
+    } else if (isSpace(ch)) continue;
+    const end = q;
+    while (start >= nextLine) nextLine = ++lineNo + 1 < lineStarts.length ? lineStarts[lineNo + 1] : Infinity;
+    const len = end - start;
     // most tokens end in a letter or digit other than s: no test below applies
-    const last = s.charCodeAt(s.length - 1);
-    if (last !== 115 && last !== 83 && last !== 46 && last !== 45 && last !== 39 && last !== 0x2019) {
-      pushParts(s, start);
+    const last = text.charCodeAt(end - 1);
+    if (last !== 115 && last !== 83 && !isTrailing(last)) {
+      pushParts(start, end);
       continue;
     }
     // "MugabeQs": some cables lost the apostrophe of a possessive to a Q
-    if (s.length > 2 && (/[’']s$/i.test(s) || (s.length > 4 && /[A-Za-z]Qs$/.test(s)))) {
-      pushParts(s.slice(0, -2), start);
-      push(s.slice(-2), start + s.length - 2);
+    if (len > 2 && (last === 115 || last === 83)) {
+      const before = text.charCodeAt(end - 2);
+      if (
+        before === 39 ||
+        before === 0x2019 ||
+        (len > 4 && last === 115 && before === 81 && isAsciiLetter(text.charCodeAt(end - 3)))
+      ) {
+        pushParts(start, end - 2);
+        push(end - 2, end);
+        continue;
+      }
+    }
+    if (isTrailing(last) && len > 1 && !isAbbreviation(text, start, end)) {
+      let cut = end;
+      while (cut > start && isTrailing(text.charCodeAt(cut - 1))) cut--;
+      pushParts(start, cut);
+      push(cut, end);
       continue;
     }
-    if (/[.\-'’]$/.test(s) && s.length > 1 && !ABBREVIATION.test(s)) {
-      const t = s.replace(/[.\-'’]+$/, '');
-      pushParts(t, start);
-      push(s.slice(t.length), start + t.length);
-      continue;
-    }
-    pushParts(s, start);
+    pushParts(start, end);
   }
   /** A hyphenated word in its parts and hyphens ("Dubai-based", "Lebanon-Syria", "Jean-David": the tagger joins what is one name). */
-  function pushParts(s: string, start: number): void {
-    if (s.length < 3 || !s.includes('-', 1)) {
-      push(s, start);
+  function pushParts(start: number, end: number): void {
+    let hyphen = false;
+    for (let q = start + 1; q < end && !hyphen; q++) hyphen = text.charCodeAt(q) === 45;
+    if (end - start < 3 || !hyphen) {
+      push(start, end);
       return;
     }
-    let from = 0;
-    for (let q = 1; q < s.length - 1; q++) {
-      if (s[q] !== '-') continue;
-      if (q > from) push(s.slice(from, q), start + from);
-      push('-', start + q);
+    let from = start;
+    for (let q = start + 1; q < end - 1; q++) {
+      if (text.charCodeAt(q) !== 45) continue;
+      if (q > from) push(from, q);
+      push(q, q + 1);
       from = q + 1;
     }
-    push(s.slice(from), start + from);
+    push(from, end);
   }
-  function push(t: string, at: number): void {
+  function push(start: number, end: number): void {
+    const t = internRange(text, start, end);
     tokens.push({
-      text: t,
-      lower: t.toLowerCase(),
-      start: at,
-      end: at + t.length,
+      text: t.text,
+      lower: t.lower,
+      start,
+      end,
       line: lineNo,
       lineStart: lastLine !== lineNo,
+      word: t,
     });
     lastLine = lineNo;
   }
