@@ -10,6 +10,7 @@
  * Needs chromium (/usr/bin/chromium, or CHROMIUM_PATH).
  */
 'use strict';
+/* global window -- the page.evaluate callbacks run in the browser */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
