@@ -15,16 +15,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const swc = require('@swc/core');
 
-require.extensions['.ts'] = function (module, filename) {
-  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
+require('../lib/ts-require');
 const ROOT = path.join(__dirname, '..', '..');
 const args = process.argv.slice(2);
 const opt = (name, def) => {

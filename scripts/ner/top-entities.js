@@ -10,19 +10,9 @@
  * that of `cablegraph entities list` on a graph built from the same cables without curation.
  */
 'use strict';
-const fs = require('node:fs');
 const path = require('node:path');
-const swc = require('@swc/core');
 
-require.extensions['.ts'] = function (module, filename) {
-  const src = fs.readFileSync(filename, 'utf8');
-  const { code } = swc.transformSync(src, {
-    filename,
-    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
+require('../lib/ts-require');
 
 const ROOT = path.join(__dirname, '..', '..');
 const args = process.argv.slice(2);

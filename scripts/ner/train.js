@@ -15,17 +15,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const swc = require('@swc/core');
 
-require.extensions['.ts'] = function (module, filename) {
-  const src = fs.readFileSync(filename, 'utf8');
-  const { code } = swc.transformSync(src, {
-    filename,
-    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
+require('../lib/ts-require');
 const ROOT = path.join(__dirname, '..', '..');
 const args = process.argv.slice(2);
 const opt = (name, def) => {
