@@ -8,46 +8,11 @@
  * Needs chromium (/usr/bin/chromium, or CHROMIUM_PATH).
  */
 'use strict';
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { ROOT, outputPath, screenshotViewer, run } = require('./viewer-shot');
 
-const ROOT = path.join(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const out = path.resolve(
-  args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(ROOT, 'docs', 'relations-kouchner.png'),
-);
-
-async function main() {
-  const { runBuild } = require(path.join(ROOT, 'dist/cli/build-command.js'));
-  const { startServer } = require(path.join(ROOT, 'dist/cli/serve-command.js'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-shot-'));
-  const file = path.join(dir, 'seeds.db');
-  if (
-    (await runBuild([path.join(ROOT, '..', 'shared', 'seeds')], {
-      output: file,
-      ner: 'builtin',
-      quiet: true,
-      workers: '0',
-    })) !== 0
-  )
-    throw new Error('build failed');
-  const server = await startServer(file, {
-    port: '0',
-    quiet: true,
-    readOnly: true,
-    curation: path.join(dir, 'curation.jsonl'),
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(120_000);
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.cablegraph && window.cablegraph.ready === true);
+run(() =>
+  screenshotViewer([path.join(ROOT, '..', 'shared', 'seeds')], outputPath('relations-kouchner.png'), async (page) => {
     const input = page.getByTestId('search-input');
     await input.click();
     await input.fill('Kouchner');
@@ -58,16 +23,5 @@ async function main() {
     await role.getByTestId('role-open').click();
     await role.getByTestId('relation-passage').first().waitFor({ state: 'visible' });
     await block.scrollIntoViewIfNeeded();
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    await page.screenshot({ path: out });
-    console.log(`wrote ${path.relative(process.cwd(), out)}`);
-  } finally {
-    await browser.close();
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-main().catch((e) => {
-  console.error(e.stack ?? e);
-  process.exit(1);
-});
+  }),
+);
