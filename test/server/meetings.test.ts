@@ -100,12 +100,13 @@ describe.each(STORE_KINDS)('meetings for the canvas over the %s store', (kind: S
     ).json()) as PairMeetings;
     expect(reversed.a.id).toBe(ids.lulaDaSilva);
     expect(reversed.meetings).toEqual(answer.meetings);
-    // Sarkozy told Uribe: the phone call of 07PARIS4650.
+    // Sarkozy's phone call with Uribe in 07PARIS4650: one meeting for the cable, read where the cable
+    // first tells it (¶1, "a December 1 telephone call with President Uribe"; ¶3 has "Sarkozy told Uribe").
     const told = (await (await fetch(`${server.url}/api/meetings/${ids.uribe}/${ids.sarkozy}`)).json()) as PairMeetings;
-    expect(told.meetings.map((x) => [x.a.id, x.b.id, x.cable, x.form, x.date])).toEqual([
-      [ids.sarkozy, ids.uribe, '07PARIS4650', 'told', '2007-12-01'],
+    expect(told.meetings.map((x) => [x.a.id, x.b.id, x.cable, x.form, x.date, x.paragraph])).toEqual([
+      [ids.sarkozy, ids.uribe, '07PARIS4650', 'meeting-with', '2007-12-01', 1],
     ]);
-    expect(told.meetings[0].evidence).toContain('Sarkozy told Uribe');
+    expect(told.meetings[0].evidence).toContain('following a December 1 telephone call with President Uribe');
     // Two entities that never met: an empty list, not an error.
     const none = (await (
       await fetch(`${server.url}/api/meetings/${ids.kouchner}/${ids.sarkozy}`)

@@ -4,7 +4,7 @@ import { STATE_TIMEOUT, clickEdge, nodeByLabel, pickSuggestion, screenshot, view
 
 /**
  * Meetings on the canvas, in chromium, over both stores, on the seeds and two cables whose people
- * met (MEETINGS_FIXTURE): Sarkozy told Uribe on the phone (07PARIS4650). In Sarkozy's neighbourhood
+ * met (MEETINGS_FIXTURE): Sarkozy's telephone call with Uribe (07PARIS4650). In Sarkozy's neighbourhood
  * that meeting is a link of its own colour beside their co-mention link; the legend's radios (keys
  * and mouse) draw co-mentions, meetings or both; a click on the meeting opens its passage.
  */
@@ -72,10 +72,12 @@ describe.each(STORE_KINDS)('meetings on the canvas over the %s store', (kind: St
     const items = panel.getByTestId('pair-meeting');
     expect(await items.count()).toBe(1);
     expect(await items.first().getAttribute('data-cable-id')).toBe('07PARIS4650');
-    expect(await items.first().locator('.meeting-line').textContent()).toBe('Sarkozy told Uribe · 2007-12-01');
+    expect(await items.first().locator('.meeting-line').textContent()).toBe('Sarkozy meeting with Uribe · 2007-12-01');
     const quoted = items.first().getByTestId('relation-passage');
-    expect(await quoted.locator('p').textContent()).toContain('Sarkozy told Uribe that POL now exists');
-    expect(await quoted.locator('footer').textContent()).toBe('07PARIS4650 · 2007-12-01 · ¶3');
+    expect(await quoted.locator('p').textContent()).toContain(
+      'following a December 1 telephone call with President Uribe',
+    );
+    expect(await quoted.locator('footer').textContent()).toBe('07PARIS4650 · 2007-12-01 · ¶1');
     expect(await page.evaluate(() => window.cablegraph.store.get().selectedEdge)).toBe(meeting);
     await screenshot(page, `meetings-passage-${kind}`);
     // The cable opens from the passage, at its paragraph.
