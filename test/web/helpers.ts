@@ -183,8 +183,10 @@ export async function clickNode(page: Page, id: string): Promise<void> {
  * real mouse click.
  */
 export async function clickEdge(page: Page, a: string, b: string, edgeKey: string): Promise<void> {
+  // The viewer's own camera moves first: one still running would overwrite the state set here.
+  await cameraSettled(page);
   await page.evaluate(
-    async ([a, b]) => {
+    ([a, b]) => {
       const renderer = window.cablegraph.renderer!;
       const da = renderer.getNodeDisplayData(a)!;
       const db = renderer.getNodeDisplayData(b)!;
@@ -194,7 +196,9 @@ export async function clickEdge(page: Page, a: string, b: string, edgeKey: strin
         renderer.framedGraphToViewport(da).y - renderer.framedGraphToViewport(db).y,
       );
       const ratio = length < 200 ? (camera.ratio * length) / 200 : camera.ratio;
-      await camera.animate({ x: (da.x + db.x) / 2, y: (da.y + db.y) / 2, ratio }, { duration: 0 });
+      // setState, not animate({duration: 0}): sigma 3.0.3's animate never resolves its promise
+      // when the clock ticks between its start and its first (synchronous) frame.
+      camera.setState({ x: (da.x + db.x) / 2, y: (da.y + db.y) / 2, ratio });
     },
     [a, b],
   );
