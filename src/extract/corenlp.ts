@@ -4,6 +4,7 @@ import type { Cable } from '../parse/types';
 import { TITLES } from '../lexicon/gazetteer';
 import type { Extractor } from './types';
 import { paragraphAt } from './util';
+import { MARKINGS, keepMention, skipRegions } from './hygiene';
 import type { EntityType, Mention } from '../model';
 import { text } from '../common/text';
 
@@ -72,33 +73,6 @@ const TYPE_MAP: Readonly<Record<string, EntityType>> = {
 };
 
 const SEP = '\n\n';
-/** Handling and classification markings CoreNLP sometimes tags as names, and header words. */
-const MARKINGS =
-  /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ORCON|NOCONTRACT|PROPIN|CONFIDENTIAL|SECRET|UNCLASSIFIED|SENSITIVE|SBU|FOUO|DECL|OADR|TAGS|SUBJECT|REF|REFS|REFTEL|E\.?\s?O\.?)$/i;
-/** Portion marks such as `C/NF`, `S//NF`, `SBU`, `NF`. */
-const PORTION_MARK = /^(?:(?:TS|S|C|U|SBU)(?:\/{1,2}(?:NF|NOFORN|REL\b.*|SBU|FOUO|LES|ORCON))+|NF|LES)$/;
-/** Redacted names (`XXXXXXXXXXXX`). */
-const REDACTED = /^X{3,}$/i;
-/** Generic words CoreNLP tags as organizations on their own ("the Embassy", "Post"). */
-const GENERIC_ORGS = new Set([
-  'embassy',
-  'post',
-  'mission',
-  'consulate',
-  'department',
-  'government',
-  'ministry',
-  'ambassadors',
-  'consular',
-]);
-/** Header regions that hold no entities: the E.O./DECL statement and the TAGS codes. */
-const SKIP_REGIONS = [
-  /\bE\.?[ \t]?O\.?[ \t]*1[23]\d{3}\b[^\n]*?(?=\bTAGS\b|\bSUBJECT\b|\n|$)/g,
-  /\bDECL(?:ASSIFY ON)?:[^\n]*?(?=\bTAGS\b|\bSUBJECT\b|\n|$)/g,
-  /^[ \t]*TAGS\b[^\n]*?(?=\bSUBJECT\b|\n|$)/gm,
-  /\bTAGS:[^\n]*?(?=\bSUBJECT\b|\n|$)/g,
-];
-
 interface Piece {
   cable: number;
   start: number;
@@ -202,7 +176,7 @@ export class CoreNlpExtractor implements Extractor {
     }
     return out.map((ms, i) => {
       const skip = skipRegions(cables[i].text);
-      const keep = ms.filter((m) => this.keep(cables[i].text, m, skip));
+      const keep = ms.filter((m) => keepMention(cables[i].text, m, skip));
       keep.sort((a, b) => a.start - b.start || a.end - b.end);
       return keep;
     });
@@ -369,17 +343,6 @@ export class CoreNlpExtractor implements Extractor {
     }
   }
 
-  /** Cable hygiene: no markings, TAGS codes, E.O./DECL text or cable reference numbers ("MADRID 5426"). */
-  private keep(text: string, m: Mention, skip: Array<[number, number]>): boolean {
-    if (!/\p{L}/u.test(m.text) || MARKINGS.test(m.text) || PORTION_MARK.test(m.text) || REDACTED.test(m.text))
-      return false;
-    if (m.type === 'ORGANIZATION' && GENERIC_ORGS.has(m.text.toLowerCase())) return false;
-    if (skip.some(([a, b]) => m.start >= a && m.start < b)) return false;
-    // "MADRID 5426", "A. PARIS 1234": a post in a cable number
-    if (m.text === m.text.toUpperCase() && /^[ \t]+\d{3,}\b/.test(text.slice(m.end, m.end + 12))) return false;
-    return true;
-  }
-
   private markingLineBreak(
     cables: Cable[],
     batch: Batch,
@@ -400,10 +363,4 @@ export class CoreNlpExtractor implements Extractor {
 
 function tokenText(text: string, p: Piece, at: number, t: Token): string {
   return text.slice(p.start + t.characterOffsetBegin - at, p.start + t.characterOffsetEnd - at);
-}
-
-function skipRegions(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const re of SKIP_REGIONS) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
-  return out;
 }

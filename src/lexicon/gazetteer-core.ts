@@ -862,6 +862,9 @@ export const GOV_ACRONYMS: Record<string, string[]> = {
   GOU: ['UG', 'UA', 'UZ'],
   GOM: ['MX', 'MA', 'MY'],
   GOC: ['CN', 'CA', 'CO', 'HR', 'CU'],
+  GOB: ['BR', 'BO', 'BH', 'BD', 'BE', 'BG', 'BW', 'BZ'],
+  // the Saudi Arabian and the South African Government
+  SAG: ['SA', 'ZA'],
   HMG: ['GB'],
   USG: ['US'],
   RG: ['RU'],

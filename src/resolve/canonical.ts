@@ -341,8 +341,18 @@ const BODIES: Record<string, string> = {
   G7: 'G7',
   'P5 1': 'P5+1',
   'P 5 1': 'P5+1',
+  'P5 PLUS': 'P5+1',
+  'P5 PLUS 1': 'P5+1',
+  'P5 PLUS ONE': 'P5+1',
+  'P 5 PLUS 1': 'P5+1',
   P5: 'P5',
   'P 5': 'P5',
+  KRG: 'Kurdistan Regional Government',
+  'KURDISTAN REGIONAL GOVERNMENT': 'Kurdistan Regional Government',
+  'KURDISH REGIONAL GOVERNMENT': 'Kurdistan Regional Government',
+  'U S CONGRESS': 'Congress',
+  'US CONGRESS': 'Congress',
+  'UNITED STATES CONGRESS': 'Congress',
   FATF: 'Financial Action Task Force',
   'FINANCIAL ACTION TASK FORCE': 'Financial Action Task Force',
   'GENERAL ASSEMBLY': 'UN General Assembly',
@@ -449,6 +459,28 @@ const PEOPLES = new Set([
   'salafis',
   'houthis',
   'wahhabis',
+]);
+/** Peoples of several countries, and their adjectives ("Basque", "Kurdish"): never an organization or a person. */
+const ETHNIC_GROUPS = new Set([
+  'basque',
+  'basques',
+  'catalan',
+  'catalans',
+  'kurdish',
+  'kurds',
+  'pashtun',
+  'pashtuns',
+  'baluch',
+  'baloch',
+  'tajik',
+  'tajiks',
+  'hazara',
+  'hazaras',
+  'berber',
+  'berbers',
+  'tuareg',
+  'tuaregs',
+  'roma',
 ]);
 /** U.S. presidents since 1961: "the Obama Administration" is the United States Government. */
 const US_PRESIDENTS = new Set(['kennedy', 'johnson', 'nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama']);
@@ -586,8 +618,15 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
       return { type: 'ORGANIZATION', name: `${name} (${COUNTRY_NAME().get(countries[0]) ?? countries[0]})` };
     }
   }
-  // a people or nationality is no person ("Kyrgyz", "Kazakh")
-  if (type === 'PERSON' && words.length === 1 && (DEMONYMS.has(lastLower) || PEOPLES.has(lastLower))) return null;
+  // a people or nationality is no person ("Kyrgyz", "Kazakh") nor organization ("the Basque region")
+  if (type === 'ORGANIZATION' && words.length === 1 && (DEMONYMS.has(lastLower) || ETHNIC_GROUPS.has(lastLower)))
+    return null;
+  if (
+    type === 'PERSON' &&
+    words.length === 1 &&
+    (DEMONYMS.has(lastLower) || PEOPLES.has(lastLower) || ETHNIC_GROUPS.has(lastLower))
+  )
+    return null;
   return undefined;
 }
 

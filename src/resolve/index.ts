@@ -216,6 +216,19 @@ function properCase(s: string): string {
   }
   return out;
 }
+/**
+ * A person's name in title case: all upper case as `properCase`, and in a mixed name each word
+ * written in capitals ("Condoleezza RICE", "Jean-Marie LE PEN": the surname capitalised as cables
+ * do) too; roman numerals stay ("Abdullah II").
+ */
+function personCase(s: string): string {
+  if (s === s.toUpperCase()) return properCase(s);
+  if (!/[A-Z]{3}/.test(s)) return s;
+  return s
+    .split(' ')
+    .map((w) => (w.length > 2 && w === w.toUpperCase() && !/^[IVX]+$/.test(w) && /[A-Z]/.test(w) ? properCase(w) : w))
+    .join(' ');
+}
 /** The order of localeCompare without building a collator per comparison. */
 const ID_ORDER = new Intl.Collator();
 /**
@@ -301,6 +314,46 @@ function acronymName(surface: string, ctry: string[]): string | undefined {
     return `${what.startsWith('defen') ? 'Ministry of Defense' : `Ministry of ${what[0].toUpperCase()}${what.slice(1)}`} (${cn})`;
   }
   return undefined;
+}
+
+/** A ministry named by its field alone, and the United States department of that field. */
+const FIELD_MINISTRIES = new Map<string, [ministry: string, department: string]>([
+  ['defense', ['Ministry of Defense', 'U.S. Department of Defense']],
+  ['defence', ['Ministry of Defense', 'U.S. Department of Defense']],
+  ['interior', ['Ministry of Interior', 'U.S. Department of the Interior']],
+  ['justice', ['Ministry of Justice', 'U.S. Department of Justice']],
+  ['finance', ['Ministry of Finance', 'U.S. Department of the Treasury']],
+  ['agriculture', ['Ministry of Agriculture', 'U.S. Department of Agriculture']],
+  ['energy', ['Ministry of Energy', 'U.S. Department of Energy']],
+  ['health', ['Ministry of Health', 'U.S. Department of Health and Human Services']],
+  ['labor', ['Ministry of Labor', 'U.S. Department of Labor']],
+  ['education', ['Ministry of Education', 'U.S. Department of Education']],
+]);
+/** "Secretary of Defense", "Defense Secretary", "Department of Justice", "U.S. Defense": the American department. */
+const US_DEPARTMENT_BEFORE =
+  /\b(?:secretary|secretaries|department|dept\.?|u\.\s?s\.?|us|american|usg|attorney general)\s+(?:of\s+(?:the\s+)?)?$/i;
+const US_DEPARTMENT_AFTER = /^\s*(?:secretary|secretaries|department|dept\b|undersecretary|under secretary|attach)/i;
+const MINISTRY_BEFORE = /\bminist(?:er|ers|ry|ries)\s+(?:of\s+(?:the\s+)?)?$/i;
+const MINISTRY_AFTER = /^\s*minist(?:er|ers|ry|ries)\b/i;
+
+/**
+ * An organization named by its field alone, read in its sentence: "Minister of Defense Bono" in a
+ * Madrid cable is Spain's Ministry of Defense, "Secretary of Defense Gates" the U.S. Department of
+ * Defense, "Interior Minister Sarkozy" (Paris) France's Ministry of Interior. Without a title word
+ * beside it, a Washington cable's field is its department; in any other cable it could be the
+ * host's ministry or the American department, so it names none (null): kept as is, "Defense" would
+ * be one node joining every country's ministry. Undefined: not a field word.
+ */
+function fieldMinistryName(text: string, m: Mention, ctry: string[]): string | null | undefined {
+  const field = FIELD_MINISTRIES.get(m.text.toLowerCase());
+  if (!field) return undefined;
+  const before = text.slice(Math.max(0, m.start - 40), m.start).replace(/\s+/g, ' ');
+  const after = text.slice(m.end, m.end + 20);
+  if (US_DEPARTMENT_BEFORE.test(before) || US_DEPARTMENT_AFTER.test(after)) return field[1];
+  const home = ctry[0];
+  if (MINISTRY_BEFORE.test(before) || MINISTRY_AFTER.test(after))
+    return home && home !== 'US' ? `${field[0]} (${countryName(home) ?? home})` : null;
+  return home === undefined || home === 'US' ? field[1] : null;
 }
 
 interface Local {
@@ -411,7 +464,16 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (m.type !== 'PERSON') {
       const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
       if (acr) return add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
-      const cc = m.type === 'PLACE' ? gazetteer().COUNTRY_CODE.get(m.text.toLowerCase()) : undefined;
+      const field = m.type === 'ORGANIZATION' ? fieldMinistryName(cable.text, m, ctry) : undefined;
+      if (field === null) return undefined;
+      if (field) return add(m.type, normalizeName(field), field, m.text);
+      // dotted initials that lost their last full stop to the next word ("U.S-Iraq") are the same name
+      const lower = m.text.toLowerCase();
+      const cc =
+        m.type === 'PLACE'
+          ? (gazetteer().COUNTRY_CODE.get(lower) ??
+            (/^(?:[a-z]\.)+[a-z]$/.test(lower) ? gazetteer().COUNTRY_CODE.get(`${lower}.`) : undefined))
+          : undefined;
       const cn = cc === undefined ? undefined : countryName(cc);
       if (cn) return add(m.type, normalizeName(cn), cn, m.text);
       // A short all-capitals organization is an acronym (NATO, UNSC, IRGC), not a shouted name.
@@ -426,8 +488,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (n.includes(' ') && /\s/.test(name)) {
       const full = fullNameOf(n);
       return full === n
-        ? add('PERSON', n, properCase(name), m.text)
-        : add('PERSON', full, properCase(fullByNorm.get(full)!), m.text);
+        ? add('PERSON', n, personCase(name), m.text)
+        : add('PERSON', full, personCase(fullByNorm.get(full)!), m.text);
     }
     // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
     // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
@@ -440,9 +502,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     const cands = ending.size ? ending : holding;
     if (cands.size === 1) {
       const f = [...cands][0];
-      return add('PERSON', f, properCase(fullByNorm.get(f)!), m.text);
+      return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text);
     }
-    return add('PERSON', n, properCase(name), m.text, { surnameOnly: true });
+    return add('PERSON', n, personCase(name), m.text, { surnameOnly: true });
   }
   /**
    * The longest full name of the cable a full name stands for: "Ivan Iporre" → "Ivan Iporre Salguero",

@@ -144,6 +144,34 @@ describe('BIO decoding', () => {
       { type: 'PLACE', text: 'Paris', start: 25, end: 30 },
     ]);
   });
+
+  it('trims the punctuation a span takes in at its ends, and drops spans that name nothing', () => {
+    const text = 'Missions in Afghanistan.) He told the P5 1, and U.S.- Iraq talks.\n\nSIPDIS\n\nDEPARTMENT FOR P';
+    const cable = makeCable('08OTTAWA918', text);
+    const { tokens } = tokenizeForTagger(text);
+    const tag = (words: Record<string, string>) =>
+      Uint8Array.from(tokens.map((t) => TAGS.indexOf((words[`${t.start}`] ?? 'O') as (typeof TAGS)[number])));
+    const at = (s: string, from = 0) => `${tokens.find((t) => t.start >= text.indexOf(s, from))!.start}`;
+    const dot = text.indexOf('.)');
+    const tags = tag({
+      [at('Afghanistan')]: 'B-PLACE',
+      [`${dot}`]: 'I-PLACE',
+      [at('P5')]: 'B-ORGANIZATION',
+      [at('1,')]: 'I-ORGANIZATION',
+      [at('U.S')]: 'B-PLACE',
+      [at('.- Iraq')]: 'I-PLACE',
+      [at('SIPDIS')]: 'B-ORGANIZATION',
+      [at('DEPARTMENT')]: 'B-ORGANIZATION',
+      [at('P', text.indexOf('FOR'))]: 'B-ORGANIZATION',
+    });
+    // the "." of "Afghanistan." is a token of its own, as is ".-"; "1," is one number token
+    expect(tokens.map((t) => t.text)).toEqual(expect.arrayContaining(['Afghanistan', '.', '1,', 'U.S', '.-']));
+    expect(mentionsOf(cable, tokens, tags).map((m) => [m.type, m.text, text.slice(m.start, m.end)])).toEqual([
+      ['PLACE', 'Afghanistan', 'Afghanistan'],
+      ['ORGANIZATION', 'P5 1', 'P5 1'],
+      ['PLACE', 'U.S', 'U.S'],
+    ]);
+  });
 });
 
 describe('the averaged perceptron', () => {

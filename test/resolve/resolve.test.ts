@@ -357,3 +357,84 @@ describe('the corpus-wide person pass', () => {
     expect(b.entities.map((e) => e.id)).toEqual(a.entities.map((e) => e.id));
   });
 });
+
+describe('organizations named by a field, an acronym of several countries, or a people', () => {
+  const es = [{ code: 'SP', kind: 'country' as const }];
+  /** The entity names of one cable's mentions (in mention order; a dropped mention names none). */
+  const names = (id: string, text: string, items: Array<[Mention['type'], string]>, extra = {}) => {
+    const cable = makeCable(id, text, extra);
+    const { perCable } = resolveEntities([cable], [at(text, items)]);
+    return perCable[0].map((e) => `${e.type}:${e.name}`).sort();
+  };
+
+  it('reads a lone field word by the title beside it: the host ministry, or the U.S. department', () => {
+    const madrid = { tags: es, origin: 'Embassy Madrid' };
+    expect(
+      names(
+        '05MADRID1',
+        'Minister of Defense Jose Bono met Interior Minister Alonso. Justice officials said so.',
+        [
+          ['ORGANIZATION', 'Defense'],
+          ['ORGANIZATION', 'Interior'],
+          ['ORGANIZATION', 'Justice'],
+        ],
+        madrid,
+      ),
+    ).toEqual(['ORGANIZATION:Ministry of Defense (Spain)', 'ORGANIZATION:Ministry of Interior (Spain)']);
+    // (one surface names one entity per cable: the department is read in a cable of its own)
+    expect(names('05MADRID2', 'Bono met Secretary of Defense Gates.', [['ORGANIZATION', 'Defense']], madrid)).toEqual([
+      'ORGANIZATION:U.S. Department of Defense',
+    ]);
+    // a Washington cable's field is its department
+    expect(
+      names('09STATE1', 'Defense and Justice agreed.', [
+        ['ORGANIZATION', 'Defense'],
+        ['ORGANIZATION', 'Justice'],
+      ]),
+    ).toEqual(['ORGANIZATION:U.S. Department of Defense', 'ORGANIZATION:U.S. Department of Justice']);
+  });
+
+  it('reads GOB and SAG with the cable country, KRG and "P5-plus" as their bodies, a people as no organization', () => {
+    const text =
+      'The GOB, the SAG, the KRG and the P5-plus spoke of Basque terrorism; the U.S Congress and U.S-Iraq ties.';
+    const items: Array<[Mention['type'], string]> = [
+      ['ORGANIZATION', 'GOB'],
+      ['ORGANIZATION', 'SAG'],
+      ['ORGANIZATION', 'KRG'],
+      ['ORGANIZATION', 'P5-plus'],
+      ['ORGANIZATION', 'Basque'],
+      ['ORGANIZATION', 'U.S Congress'],
+      ['PLACE', 'U.S'],
+    ];
+    expect(
+      names('08BRASILIA1', text, items, { tags: [{ code: 'BR', kind: 'country' }], origin: 'Embassy Brasilia' }),
+    ).toEqual([
+      'ORGANIZATION:Congress',
+      'ORGANIZATION:Government of Brazil',
+      'ORGANIZATION:Government of Saudi Arabia',
+      'ORGANIZATION:Kurdistan Regional Government',
+      'ORGANIZATION:P5+1',
+      'PLACE:United States',
+    ]);
+    const za = names('08PRETORIA1', text, items, {
+      tags: [{ code: 'SF', kind: 'country' }],
+      origin: 'Embassy Pretoria',
+    });
+    expect(za).toContain('ORGANIZATION:Government of South Africa');
+  });
+
+  it('writes a person named partly in capitals in title case', () => {
+    const text = 'Secretary Condoleezza RICE met LE PEN; King Abdullah II agreed.';
+    expect(
+      names(
+        '07PARIS9',
+        text,
+        [
+          ['PERSON', 'Condoleezza RICE'],
+          ['PERSON', 'Abdullah II'],
+        ],
+        { tags: fr },
+      ),
+    ).toEqual(['PERSON:Abdullah II', 'PERSON:Condoleezza Rice']);
+  });
+});

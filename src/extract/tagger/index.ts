@@ -10,6 +10,7 @@ import { CablegraphError } from '../../common/diagnostics';
 import type { Cable } from '../../parse/types';
 import { BuiltinExtractor, isCapsText } from '../builtin';
 import type { Extractor } from '../types';
+import { keepMention, skipRegions } from '../hygiene';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { Perceptron } from './perceptron';
@@ -30,22 +31,38 @@ export function taggerInput(cable: Cable, rules: BuiltinExtractor, training = fa
   return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text), training) };
 }
 
-/** Mentions from BIO tags (a span runs from its B- tag over the I- tags of its type). */
+/** A token that cannot begin or end a name: punctuation, a possessive ('s), a lone hyphen or dots. */
+const EDGE = /^(?:[^\p{L}\p{N}]+|['’][sS])$/u;
+
+/**
+ * Mentions from BIO tags (a span runs from its B- tag over the I- tags of its type), trimmed of the
+ * punctuation the tagger sometimes takes in at either end ("Afghanistan." "P5 1,", "U.S.-"), and
+ * kept only where they can be names (`keepMention`: no markings, lone letters, generic nouns).
+ */
 export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint8Array): Mention[] {
   const out: Mention[] = [];
+  let skip: Array<[number, number]> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const tag = TAGS[tags[i]];
     if (!tag.startsWith('B-')) continue;
     const type = tag.slice(2) as EntityType;
     let j = i;
     while (j + 1 < tokens.length && TAGS[tags[j + 1]] === `I-${type}`) j++;
-    const start = tokens[i].start;
-    const end = tokens[j].end;
+    const last = j;
+    let a = i;
+    while (a <= j && EDGE.test(tokens[a].text)) a++;
+    while (j >= a && EDGE.test(tokens[j].text)) j--;
+    i = last;
+    if (a > j) continue;
+    const start = tokens[a].start;
+    let end = tokens[j].end;
+    // a number token keeps the comma after it ("P5 1," of "the P5 1, which")
+    while (end > start + 1 && /[,;:]/.test(cable.text[end - 1])) end--;
     const m: Mention = { type, text: cable.text.slice(start, end), start, end };
+    if (!keepMention(cable.text, m, (skip ??= skipRegions(cable.text)))) continue;
     const p = paragraphAt(cable, start);
     if (p !== undefined) m.paragraph = p;
     out.push(m);
-    i = j;
   }
   return out;
 }
