@@ -37,6 +37,9 @@ describe('keepMention', () => {
     expect(keep('PERSON', 'XXXXXXXXXXXX')).toBe(false);
     for (const s of ['Alliance', 'Department', 'Embassy']) expect(keep('ORGANIZATION', s)).toBe(false);
     expect(keep('PLACE', 'Kingdom')).toBe(false);
+    const routing = 'FM AMEMBASSY BRASILIA\nTO AMCONSUL RECIFE';
+    for (const s of ['AMEMBASSY BRASILIA', 'AMCONSUL RECIFE'])
+      expect(keepMention(routing, mention(routing, 'ORGANIZATION', s), [])).toBe(false);
     // a person may be called so ("Post" is a surname)
     expect(keepMention('Mr. Post said.', { type: 'PERSON', text: 'Post', start: 4, end: 8 }, [])).toBe(true);
   });
