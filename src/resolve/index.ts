@@ -3,6 +3,7 @@ import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import { isSpace } from '../common/characters';
 import { IntList } from '../common/int-list';
+import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, SUBJECT_VERBS } from './canonical';
@@ -767,6 +768,7 @@ export function resolveCorpus(
   // The corpus-wide person pass: spellings of one full name, then each full name's context.
   surnames.settleNames();
   for (let i = 0; i < count; i++) surnames.addContext(entitiesAt(i));
+  traceMemory('resolution: names and their context');
 
   // Entities in creation order, and where each is by type|key.
   const entityList: Entity[] = [];
