@@ -9,11 +9,13 @@ describe('CoMentions', () => {
     return co;
   };
   const dates = ['2008-01-02', '2007-05-06'];
-  const rows = (co: CoMentions) =>
-    [...co.pairRows()].map((r) => ({
-      ...r,
-      evidence: r.evidence.map((e) => ({ ...e, paragraphs: [...e.paragraphs] })),
-    }));
+  // pairRows reuses its row object: each is copied as it comes.
+  const rows = (co: CoMentions) => {
+    const out = [];
+    for (const r of co.pairRows())
+      out.push({ ...r, evidence: r.evidence.map((e) => ({ cable: e.cable, paragraphs: [...e.paragraphs] })) });
+    return out;
+  };
 
   test('counting, then endCounting: the same rows, and counting again is refused', () => {
     const kept = make();
