@@ -37,13 +37,16 @@ export interface BuildDbSummary {
   edges: number;
   byKind: Map<string, number>;
   byType: Map<string, number>;
-  /** Seconds resolving and building the graph (per-cable rows written meanwhile); then the metrics (the layout on a worker thread, beside the co-mentions and the per-cable tables' indexes), the nodes and the rest of the indexes. */
+  /** Seconds resolving and building the graph (per-cable rows written meanwhile); then the metrics (the layout on a worker thread, beside the co-mentions), the nodes and the indexes. */
   graphSeconds: number;
   writeSeconds: number;
 }
 
 /** Buckets of the co-mention evidence on disk (see EvidenceLog): read back a sixty-fourth at a time. */
 const EVIDENCE_BUCKETS = 64;
+/** SQLite's page cache (KiB) in the writer thread while rows are appended, and while the indexes are built. */
+const LOAD_CACHE_KIB = 64 * 1024;
+const INDEX_CACHE_KIB = 256 * 1024;
 /** Helper threads SQLite may use to sort an index being built. */
 const SORT_THREADS = 2;
 /** Rows of each index ANALYZE reads (PRAGMA analysis_limit). */
@@ -188,6 +191,8 @@ export async function buildGraphDb(
   let evidence: EvidenceLog | undefined;
   // SQLite's work runs on its own thread, beside resolution, the per-cable pass and the metrics.
   const rows = new GraphDbWriteThread(temporary);
+  // Appending rows needs few pages cached: a small cache during the load, the big one for the index builds' sorts.
+  rows.send(['pragma', `cache_size = -${LOAD_CACHE_KIB}`]);
   const stopLayout = new AbortController();
   let closed = false;
   try {
@@ -219,8 +224,8 @@ export async function buildGraphDb(
       curate,
     );
     traceMemory('graph compiled, per-cable rows written');
-    // Degrees, communities and PageRank now; the layout on a worker thread while this one writes
-    // the co-mentions and indexes the per-cable tables (none of which needs the metrics).
+    // Degrees, communities and PageRank now; the layout on a worker thread while this one sends
+    // the co-mentions (which do not need the metrics).
     const writeStarted = Date.now();
     const metricsReady = metricsAside(compiled.metricsInput, options, stopLayout.signal);
     metricsReady.catch(() => undefined); // a failure surfaces where it is awaited
@@ -243,9 +248,6 @@ export async function buildGraphDb(
     }
     if (block.rows > 0) rows.rows(block.rows, 'coMentionBlock', block.take());
     rows.row('commit');
-    // Index builds sort with helper threads.
-    rows.send(['pragma', `threads = ${SORT_THREADS}`]);
-    rows.send(['indexEdges']);
     traceMemory('co-mentions sent to the writer');
 
     const metrics = await metricsReady;
@@ -290,7 +292,13 @@ export async function buildGraphDb(
     for (const [word, entity] of words) rows.row('word', word, entity);
     words.length = 0;
     rows.row('commit');
-    traceMemory('nodes written');
+    traceMemory('nodes sent to the writer');
+    // The indexes last, once every row is sent: the writer builds them (sorting with helper
+    // threads) while nothing is left for this thread to make — before, the node rows waited
+    // behind the per-cable tables' indexes, and this thread with them.
+    rows.send(['pragma', `cache_size = -${INDEX_CACHE_KIB}`]);
+    rows.send(['pragma', `threads = ${SORT_THREADS}`]);
+    rows.send(['indexEdges']);
 
     const byType = compiled.edgeTypes;
     // the relation edges (aggregated from the rows just written) count among the graph's edges

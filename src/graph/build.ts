@@ -489,6 +489,7 @@ export function compileGraph(
     }
     coMentions.count(i, ids, paragraphs, cableDates[i], cableDates);
   }
+  coMentions.endCounting();
   if (coMentions.size > 0) edgeTypes.set('CO_MENTIONED', coMentions.size);
 
   // Entity first/last dates (for the timeline): from the cables that mention them.
@@ -505,15 +506,19 @@ export function compileGraph(
   // Walked once, by the metrics: the endpoint list (~270 MB at full-corpus scale) is let go after.
   let endpoints: IntList | undefined = ends;
   ends = undefined;
+  // Every per-cable edge has its cable at one end, no co-mention has: the co-mentions (one per
+  // pair of entities) are distinct from them and from each other, and need no pair index.
   const metricsInput: MetricsInput = {
     keys: nodes.keys,
+    edges: edgeCount - coMentions.size,
     forEachEdge: (callback) => {
       if (!endpoints) throw new Error('compileGraph: the metrics input is walked once');
       const view = endpoints.view();
       endpoints = undefined;
       for (let k = 0; k < view.length; k += 2) callback(view[k], view[k + 1], 1);
-      coMentions.forEachWeight(callback); // entity index = node index
     },
+    distinctEdges: coMentions.size,
+    forEachDistinctEdge: (callback) => coMentions.forEachWeight(callback), // entity index = node index
   };
   return { nodes, entities, edgeTypes, edgeCount, coMentions, cableIds, cableDates, metricsInput };
 }

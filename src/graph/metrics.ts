@@ -13,6 +13,14 @@ export interface MetricsInput {
   keys: readonly string[];
   /** Walked once (a build lets its edge list go after). */
   forEachEdge(callback: (source: number, target: number, weight: number) => void): void;
+  /** At least the number of edges forEachEdge gives (the view's arrays are sized once). */
+  edges?: number;
+  /**
+   * Walked once, after forEachEdge: edges between distinct nodes that no other edge joins (a
+   * build's co-mentions), which the view takes without looking for parallel ones; `distinctEdges` of them.
+   */
+  forEachDistinctEdge?(callback: (source: number, target: number, weight: number) => void): void;
+  distinctEdges?: number;
 }
 
 /**
@@ -62,21 +70,24 @@ function metricsBeforeLayout(
   const n = input.keys.length;
   const degree = new Float64Array(n);
   const weighted = new Float64Array(n);
-  const view = new WeightedView(n, (callback) =>
-    input.forEachEdge((s, t, weight) => {
-      degree[s] += 1;
-      degree[t] += 1;
-      weighted[s] += weight;
-      weighted[t] += weight;
-      callback(s, t, weight);
-    }),
-  );
+  const counted =
+    (walk: (callback: (s: number, t: number, weight: number) => void) => void) =>
+    (callback: (s: number, t: number, weight: number) => void) =>
+      walk((s, t, weight) => {
+        degree[s] += 1;
+        degree[t] += 1;
+        weighted[s] += weight;
+        weighted[t] += weight;
+        callback(s, t, weight);
+      });
+  const distinct = input.forEachDistinctEdge?.bind(input);
+  const view = new WeightedView(n, counted(input.forEachEdge.bind(input)), {
+    ...(input.edges !== undefined ? { edges: input.edges } : {}),
+    ...(distinct ? { forEachDistinctEdge: counted(distinct), distinctEdges: input.distinctEdges ?? 0 } : {}),
+  });
   traceMemory('metrics: weighted view');
-  const community = louvain(view, seededRandom(options.seed));
-  traceMemory('metrics: louvain');
-  // Louvain is done with the adjacency weights: PageRank writes its shares over them.
-  const rank = n > 0 ? pagerank(view, DEFAULT_PAGERANK, view.neighbourWeight) : new Float64Array(0);
-  traceMemory('metrics: pagerank');
+  // The layout's start and matrices now (they do not depend on the other metrics): then the
+  // view's pair lists, which only the matrices are made from, go before Louvain runs.
   const random = seededRandom(options.seed + 1);
   const x = new Float64Array(n);
   const y = new Float64Array(n);
@@ -90,8 +101,15 @@ function metricsBeforeLayout(
     options.layoutIterations > 0 && n > 1
       ? Math.max(10, Math.min(options.layoutIterations, Math.round(3e6 / (n + view.size))))
       : 0;
+  const layout = iterations > 0 ? layoutJob(view, x, y, iterations) : undefined;
+  view.releasePairs();
+  const community = louvain(view, seededRandom(options.seed));
+  traceMemory('metrics: louvain');
+  // Louvain is done with the adjacency weights: PageRank writes its shares over them.
+  const rank = n > 0 ? pagerank(view, DEFAULT_PAGERANK, view.neighbourWeight) : new Float64Array(0);
+  traceMemory('metrics: pagerank');
   return {
-    layout: iterations > 0 ? layoutJob(view, x, y, iterations) : undefined,
+    layout,
     x,
     y,
     metrics: (i) => ({

@@ -5,12 +5,23 @@
  * keys would box every key above 2^30 and cost ~80 bytes an entry.
  */
 export class PairIndex {
-  private a: Int32Array = new Int32Array(1024);
-  private b: Int32Array = new Int32Array(1024);
+  private a: Int32Array;
+  private b: Int32Array;
   /** Open addressing, linear probing: slot → pair + 1 (0 = empty). */
-  private table = new Int32Array(2048);
-  private mask = 2047;
+  private table: Int32Array;
+  private mask: number;
   length = 0;
+
+  /** @param expected pairs to make room for at once (more still fit: the arrays grow) */
+  constructor(expected = 1024) {
+    const pairs = Math.max(1024, expected);
+    this.a = new Int32Array(pairs);
+    this.b = new Int32Array(pairs);
+    let slots = 2048;
+    while (slots < 2 * pairs) slots *= 2;
+    this.table = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
 
   /** The pair's index, or -1. */
   get(x: number, y: number): number {

@@ -3,6 +3,7 @@ import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import { isSpace } from '../common/characters';
 import { IntList } from '../common/int-list';
+import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, SUBJECT_VERBS } from './canonical';
@@ -717,6 +718,11 @@ class Interner {
     }
     return id;
   }
+
+  /** No more strings come: the lookup map goes (the strings stay, by number). */
+  seal(): void {
+    this.ids.clear();
+  }
 }
 
 /** Types as small integers in the typed arrays below (their order in the model's list). */
@@ -741,7 +747,8 @@ export function resolveCorpus(
   const ids: string[] = [];
   const cableCountry = new Int32Array(count);
   // Per cable: [local count, then per local: type, key, display, surname-only, surface count, (surface, count)…].
-  const locals = new IntList();
+  // `let`: let go once the entities are made (the closures below keep this scope alive).
+  let locals = new IntList();
   const localsAt = new Int32Array(count + 1);
   const displayOf = new Map<string, string>();
   const cableYear = new Int16Array(count);
@@ -823,6 +830,7 @@ export function resolveCorpus(
   // The corpus-wide person pass: spellings of one full name, then each full name's context.
   surnames.settleNames();
   for (let i = 0; i < count; i++) surnames.addContext(entitiesAt(i));
+  traceMemory('resolution: names and their context');
 
   // Entities in creation order, and where each is by type|key.
   const entityList: Entity[] = [];
@@ -910,6 +918,9 @@ export function resolveCorpus(
   }
   for (const e of entityList)
     e.aliases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  // cableEntities reads only `resolved`, the entities and the strings by number: the rest goes.
+  locals = new IntList(1);
+  text.seal();
   return {
     entities: sortById(entityList.filter((e) => e.cables.length > 0)),
     cableEntities(i: number): CableEntity[] {

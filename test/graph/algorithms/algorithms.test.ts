@@ -63,6 +63,51 @@ describe('graph algorithms on typed arrays', () => {
     expect(view.size).toBe(reference.size);
   });
 
+  test('the weighted view told its sizes and its distinct edges: the same pairs, weights and adjacency as walking them all', () => {
+    // Every edge of the first walk touches node 0 … 9 ("cables"); the distinct ones join nodes 10 … 19, each pair once.
+    const parallel: Array<[number, number, number]> = [
+      [0, 10, 1],
+      [11, 0, 1],
+      [1, 12, 1],
+      [0, 10, 2],
+      [3, 3, 1],
+      [2, 4, 1],
+      [4, 2, 1],
+    ];
+    const distinct: Array<[number, number, number]> = [
+      [10, 11, 5],
+      [12, 10, 2],
+      [13, 19, 7],
+    ];
+    const all = viewOf(20, [...parallel, ...distinct]);
+    const sized = new WeightedView(20, (callback) => parallel.forEach(([s, t, w]) => callback(s, t, w)), {
+      edges: parallel.length,
+      forEachDistinctEdge: (callback) => distinct.forEach(([s, t, w]) => callback(s, t, w)),
+      distinctEdges: distinct.length,
+    });
+    for (const view of [sized, all]) {
+      expect([...view.source]).toEqual([0, 11, 1, 2, 10, 12, 13]);
+      expect([...view.target]).toEqual([10, 0, 12, 4, 11, 10, 19]);
+      expect([...view.weight]).toEqual([3, 1, 1, 2, 5, 2, 7]);
+    }
+    expect(sized.size).toBe(all.size);
+    expect([...sized.start]).toEqual([...all.start]);
+    expect([...sized.neighbour]).toEqual([...all.neighbour]);
+    expect([...sized.neighbourWeight]).toEqual([...all.neighbourWeight]);
+    // Sizes too small for what comes only cost growing.
+    const small = new WeightedView(20, (callback) => parallel.forEach(([s, t, w]) => callback(s, t, w)), {
+      edges: 1,
+      forEachDistinctEdge: (callback) => distinct.forEach(([s, t, w]) => callback(s, t, w)),
+      distinctEdges: 1,
+    });
+    expect([...small.weight]).toEqual([...all.weight]);
+    // The pair lists can go; the adjacency (what Louvain and PageRank read) stays, and the size.
+    sized.releasePairs();
+    expect(sized.source).toHaveLength(0);
+    expect(sized.size).toBe(all.size);
+    expect([...pagerank(sized)]).toEqual([...pagerank(all)]);
+  });
+
   test('PageRank equals graphology-metrics on the same graph', () => {
     const expected = pagerankReference(reference, { getEdgeWeight: 'weight' });
     const ranks = pagerank(view);
@@ -125,8 +170,12 @@ describe('graph algorithms on typed arrays', () => {
     }
   });
 
-  test('PairIndex: unordered pairs numbered in insertion order, through many rehashes', () => {
-    const pairs = new PairIndex();
+  test.each([
+    ['grown from its default size', undefined],
+    ['sized beforehand', 60000],
+    ['sized too small', 5000],
+  ])('PairIndex %s: unordered pairs numbered in insertion order, through many rehashes', (_how, expected) => {
+    const pairs = new PairIndex(expected);
     const reference = new Map<string, number>();
     const random = seededRandom(3);
     for (let k = 0; k < 50000; k += 1) {

@@ -1,0 +1,61 @@
+import { CoMentions } from '../../src/graph/co-mentions';
+
+describe('CoMentions', () => {
+  // Entities 0, 1, 2 with ids in that order; cables 0 and 1.
+  const make = (): CoMentions => {
+    const co = new CoMentions(['a', 'b', 'c'], Int32Array.from([0, 1, 2]), 10);
+    co.addWindow([0, 1], 10); // cable 0, paragraph 1
+    co.addWindow([2, 1], 10); // cable 1, paragraph 2
+    return co;
+  };
+  const dates = ['2008-01-02', '2007-05-06'];
+  // pairRows reuses its row object: each is copied as it comes.
+  const rows = (co: CoMentions) => {
+    const out = [];
+    for (const r of co.pairRows())
+      out.push({ ...r, evidence: r.evidence.map((e) => ({ cable: e.cable, paragraphs: [...e.paragraphs] })) });
+    return out;
+  };
+
+  test('counting, then endCounting: the same rows, and counting again is refused', () => {
+    const kept = make();
+    const ended = make();
+    for (const co of [kept, ended]) {
+      co.count(0, [0, 1], [[1], [1, 3]], dates[0], dates);
+      co.count(1, [1, 2, 0], [[2], [2], [4]], dates[1], dates);
+    }
+    ended.endCounting();
+    expect(rows(ended)).toEqual(rows(kept));
+    expect(rows(ended)).toEqual([
+      {
+        a: 0,
+        b: 1,
+        cableCount: 2,
+        paragraphCount: 1,
+        first: 1,
+        last: 0,
+        evidence: [
+          { cable: 0, paragraphs: [1] },
+          { cable: 1, paragraphs: [] },
+        ],
+      },
+      { a: 1, b: 2, cableCount: 1, paragraphCount: 1, first: 1, last: 1, evidence: [{ cable: 1, paragraphs: [2] }] },
+    ]);
+    const weights: number[][] = [];
+    ended.forEachWeight((a, b, w) => weights.push([a, b, w]));
+    expect(weights).toEqual([
+      [0, 1, 3],
+      [1, 2, 2],
+    ]);
+    expect(() => ended.count(2, [0, 1], [[1], [1]], undefined, dates)).toThrow('count() after endCounting()');
+  });
+
+  test('endCounting before any cable was counted: every pair at zero', () => {
+    const co = make();
+    co.endCounting();
+    expect(rows(co).map((r) => [r.a, r.b, r.cableCount, r.evidence.length])).toEqual([
+      [0, 1, 0, 0],
+      [1, 2, 0, 0],
+    ]);
+  });
+});
