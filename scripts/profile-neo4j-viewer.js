@@ -32,7 +32,12 @@ const { Explorer } = require(path.join(ROOT, 'dist/server/explore'));
 function namer() {
   const byText = new Map([...queryLibrary(SERVER_QUERIES_DIR)].map(([name, q]) => [q.cypher.trim(), name]));
   return (cypher) =>
-    byText.get(cypher.trim()) ?? (cypher.includes('allShortestPaths') ? (cypher.includes('WHERE all(') ? 'shortest-paths' : 'shortest-paths-any') : cypher.trim().slice(0, 40));
+    byText.get(cypher.trim()) ??
+    (cypher.includes('allShortestPaths')
+      ? cypher.includes('WHERE all(')
+        ? 'shortest-paths'
+        : 'shortest-paths-any'
+      : cypher.trim().slice(0, 40));
 }
 
 const sumHits = (p) => (p ? p.dbHits + p.children.reduce((s, c) => s + sumHits(c), 0) : 0);

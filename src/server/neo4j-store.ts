@@ -204,8 +204,13 @@ export class Neo4jStore implements GraphStore {
       if (inDegree <= smaller * SEEK_COST) expand.push(id);
       else seek.push([id, int(smaller)]);
     });
-    if (expand.length === 0 && seek.length === 0) return [];
-    const rows = await this.rows('among-keyed', { ids: sorted, expand, seek, ...this.edgeParams(filter) });
+    // Two queries, not one UNION: the UNION's answers came 40–50 ms after the server had them
+    // (measured; each half alone took 2–3 ms).
+    const params = { ids: sorted, ...this.edgeParams(filter) };
+    const rows = [
+      ...(expand.length > 0 ? await this.rows('among-expand', { ...params, expand }) : []),
+      ...(seek.length > 0 ? await this.rows('among-seek', { ...params, seek }) : []),
+    ];
     const shown = new Set(sorted);
     return rows.filter((r) => shown.has(String(r.source)) && shown.has(String(r.target)));
   }
