@@ -50,11 +50,11 @@ describe('co-mentions by their pair key (Neo4j)', () => {
       await emptyDatabase(driver);
       await loadGraph(star(), driver);
     }
-  });
+  }, 600_000);
   afterAll(async () => {
     if (driver) await emptyDatabase(driver);
     await driver?.close();
-  });
+  }, 600_000);
 
   test('the key: the two ids, the smaller first, whichever way round', () => {
     expect(pairKey('p-zz-hub', 'p-a')).toBe('p-a p-zz-hub');
@@ -74,7 +74,7 @@ describe('co-mentions by their pair key (Neo4j)', () => {
     const rows = records.map((r) => r.toObject());
     expect(rows).toHaveLength(7);
     for (const row of rows) expect(row.pair).toBe(`${row.a} ${row.b}`);
-  });
+  }, 600_000);
 
   const questions = async (store: Neo4jStore) => {
     const all = ['p-zz-hub', 'p-a', 'p-b', 'p-c', 'p-d', 'p-e', 'p-f'];
@@ -125,5 +125,5 @@ describe('co-mentions by their pair key (Neo4j)', () => {
     } finally {
       await driver.executeQuery('MATCH ()-[r:CO_MENTIONED]->() SET r.pair = startNode(r).id + " " + endNode(r).id');
     }
-  });
+  }, 600_000);
 });
