@@ -14,8 +14,13 @@ let installed = false;
 export function noDelayForDriverSockets(): void {
   if (installed) return;
   installed = true;
-  const keepAlive = net.Socket.prototype.setKeepAlive;
-  net.Socket.prototype.setKeepAlive = function (this: net.Socket, enable?: boolean, initialDelay?: number) {
+  const prototype = net.Socket.prototype;
+  const keepAlive = Object.getOwnPropertyDescriptor(prototype, 'setKeepAlive')!.value as (
+    this: net.Socket,
+    enable?: boolean,
+    initialDelay?: number,
+  ) => net.Socket;
+  prototype.setKeepAlive = function (this: net.Socket, enable?: boolean, initialDelay?: number) {
     if (enable) this.setNoDelay(true);
     return keepAlive.call(this, enable, initialDelay);
   };
