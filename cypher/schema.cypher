@@ -18,6 +18,9 @@ CREATE INDEX entity_pagerank IF NOT EXISTS FOR (n:Entity) ON (n.pagerank);
 CREATE INDEX tag_code IF NOT EXISTS FOR (n:Tag) ON (n.code);
 CREATE INDEX post_name IF NOT EXISTS FOR (n:Post) ON (n.name);
 CREATE INDEX co_mentioned_weight IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.weight);
+// A co-mention by its two ends' ids (`pair`: the smaller id, a space, the larger): one seek per pair
+// for the viewer's links among a set of entities, where matching from both ends expands a hub.
+CREATE INDEX co_mentioned_pair IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.pair);
 
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText];
 CREATE FULLTEXT INDEX cable_subject IF NOT EXISTS FOR (n:Cable) ON EACH [n.subject];

@@ -40,7 +40,8 @@ const { SqliteStore } = require(path.join(ROOT, 'dist/server/sqlite-store'));
 const { openGraphDb } = require(path.join(ROOT, 'dist/db/open'));
 const { decideInDatabase } = require(path.join(ROOT, 'dist/curate'));
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-viewer-'));
+// Required by scripts/profile-neo4j-viewer.js for `plan` alone: no work folder then.
+const work = require.main === module ? fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-viewer-')) : undefined;
 const CLI = path.join(ROOT, 'dist/cli/index.js');
 const cli = (...a) =>
   execFileSync(process.execPath, ['--max-old-space-size=16384', CLI, ...a], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -351,10 +352,13 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(`bench-viewer: ${error.stack || error.message}`);
-    process.exitCode = 1;
-  })
-  // The work folder holds a copy of the database (19 GB at full-corpus scale): gone on failure too.
-  .finally(() => fs.rmSync(work, { recursive: true, force: true }));
+module.exports = { plan };
+
+if (require.main === module)
+  main()
+    .catch((error) => {
+      console.error(`bench-viewer: ${error.stack || error.message}`);
+      process.exitCode = 1;
+    })
+    // The work folder holds a copy of the database (19 GB at full-corpus scale): gone on failure too.
+    .finally(() => fs.rmSync(work, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
-import { storedEndpoints, toNeo4jProperties } from '../model/neo4j-shape';
+import { relationshipProperties, storedEndpoints, toNeo4jProperties } from '../model/neo4j-shape';
 import { graphSource } from './source';
 import {
   runWriter,
@@ -151,7 +151,7 @@ export class Neo4jCsvWriter implements ExportWriter {
     const type = String(edge.attributes.type);
     let types = this.relationshipTypes.get(type);
     if (!types) this.relationshipTypes.set(type, (types = new Map<string, ColumnType>()));
-    addColumns(types, toNeo4jProperties(edge.attributes));
+    addColumns(types, relationshipProperties(edge.attributes, edge.source, edge.target));
   }
 
   // A generator that writes files and yields nothing: the chunk writers' interface, as `end` below.
@@ -197,7 +197,8 @@ export class Neo4jCsvWriter implements ExportWriter {
     const file = this.relationshipFiles.get(type);
     // An edge the first pass did not see: the source changed between passes.
     if (!file) throw new Error(`relationship type ${type} appeared on the second pass over the edges`);
-    file.add([...storedEndpoints(edge.source, edge.target, edge.undirected), type], toNeo4jProperties(edge.attributes));
+    const [source, target] = storedEndpoints(edge.source, edge.target, edge.undirected);
+    file.add([source, target, type], relationshipProperties(edge.attributes, source, target));
     return undefined;
   }
 

@@ -44,3 +44,24 @@ export function toNeo4jProperties(attributes: Record<string, unknown>): Props {
 export function storedEndpoints(source: string, target: string, undirected: boolean): [string, string] {
   return undirected && target < source ? [target, source] : [source, target];
 }
+
+/** Relationship types stored with a `pair` key (see pairKey). */
+export const PAIR_KEYED_TYPES: ReadonlySet<string> = new Set(['CO_MENTIONED']);
+
+/**
+ * A co-mention's lookup key: its two entity ids, the smaller first (the stored direction), joined
+ * by a space (ids are slugs: no spaces). Indexed (cypher/schema.cypher), it finds a pair's
+ * relationship with one index seek, where matching it from its two ends expands the smaller end's
+ * relationships — thousands when both are hubs. Readers check the ends they get back, so even an
+ * id with a space could only add a candidate, never lose or change an answer.
+ */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
+}
+
+/** A relationship's stored properties: its attributes', plus the `pair` key of the types that have one. */
+export function relationshipProperties(attributes: Record<string, unknown>, source: string, target: string): Props {
+  const props = toNeo4jProperties(attributes);
+  if (PAIR_KEYED_TYPES.has(String(attributes.type))) props.pair = pairKey(source, target);
+  return props;
+}

@@ -22,6 +22,7 @@ import type {
 import type { Alias, CableRef, EdgeAttrs, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
 import { text } from '../common/text';
 import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
+import { pairKey } from '../model/neo4j-shape';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
 export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');
@@ -46,6 +47,17 @@ function uniqueEdges<E extends EdgeView>(edges: E[]): E[] {
   return [...byId.values()].sort((x, y) => compare(x.id, y.id));
 }
 
+/**
+ * What one `pair` index seek costs against expanding one relationship (among): a seek descends the
+ * index and then reads the relationship, an expansion follows the node's relationship chain.
+ */
+const SEEK_COST = 4;
+
+/** Rows whose two ends are a pair that was asked for (a `pair` key names one pair, unless an id had a space). */
+function askedPairs(rows: Row[], keys: ReadonlySet<string>): Row[] {
+  return rows.filter((r) => keys.has(pairKey(String(r.source), String(r.target))));
+}
+
 /** Optional filter values as Cypher parameters (absent → null, which the queries test for). */
 const dateParams = (filter: { since?: string | undefined; until?: string | undefined }): Row => ({
   since: filter.since ?? null,
@@ -59,6 +71,8 @@ const dateParams = (filter: { since?: string | undefined; until?: string | undef
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly queries: Map<string, NamedQuery>;
+  /** Whether the co-mentions carry their `pair` key (keyed.cypher), asked once. */
+  private keyedAnswer: Promise<boolean> | undefined;
 
   constructor(
     private readonly driver: Driver,
@@ -145,12 +159,59 @@ export class Neo4jStore implements GraphStore {
       .sort((x, y) => compare(x.id, y.id));
   }
 
+  /**
+   * Whether the pair-key queries can answer: the co-mentions carry `pair` (every load since it was
+   * added; a database loaded before answers through the queries that match pairs from their ends).
+   * No co-mentions at all: either way gives the same empty answers.
+   */
+  private keyed(): Promise<boolean> {
+    this.keyedAnswer ??= this.rows('keyed').then(
+      ([row]) => row === undefined || row.keyed === true,
+      (error: unknown) => {
+        this.keyedAnswer = undefined; // a failure (server away) is not remembered
+        throw error;
+      },
+    );
+    return this.keyedAnswer;
+  }
+
   async among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.rows('among', { ids: [...ids], ...this.edgeParams(filter) });
+    const rows = (await this.keyed())
+      ? await this.amongKeyed(ids, filter)
+      : await this.rows('among', { ids: [...ids], ...this.edgeParams(filter) });
     return rows
       .map((r) => edgeView(String(r.source), String(r.target), defined(r)))
       .sort((x, y) => compare(x.id, y.id));
+  }
+
+  /**
+   * among over the `pair` index: each co-mention is stored from its smaller id, so it is found once
+   * from its larger end b, the cheaper way for b — expanding b's incoming co-mentions (its
+   * in-degree) or one pair seek per id of the set smaller than b. A set's hubs are sought, its
+   * small entities expanded.
+   */
+  private async amongKeyed(ids: readonly string[], filter: EdgeFilter): Promise<Row[]> {
+    const sorted = [...new Set(ids)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const degree = new Map(
+      (await this.rows('among-degrees', { ids: sorted })).map((r) => [String(r.id), Number(r.inDegree)]),
+    );
+    const expand: string[] = [];
+    const seek: unknown[][] = [];
+    sorted.forEach((id, smaller) => {
+      const inDegree = degree.get(id);
+      if (inDegree === undefined || inDegree === 0 || smaller === 0) return; // nothing can end here
+      if (inDegree <= smaller * SEEK_COST) expand.push(id);
+      else seek.push([id, int(smaller)]);
+    });
+    // Two plain queries (each skipped when it has nothing to do) rather than one UNION.
+    const params = { ids: sorted, ...this.edgeParams(filter) };
+    const rows = [
+      ...(expand.length > 0 ? await this.rows('among-expand', { ...params, expand }) : []),
+      ...(seek.length > 0 ? await this.rows('among-seek', { ...params, seek }) : []),
+    ];
+    const shown = new Set(sorted);
+    return rows.filter((r) => shown.has(String(r.source)) && shown.has(String(r.target)));
   }
 
   async top(filter: NodeFilter, limit: number): Promise<NodeView[]> {
@@ -167,16 +228,21 @@ export class Neo4jStore implements GraphStore {
     // Cypher takes no parameter for a pattern's length bound: the file's `*..6` is narrowed to the
     // request's hops, so a pair farther apart is given up at maxHops rather than searched to 6
     // (the shortest paths within the bound are the same ones).
-    const query = this.queries.get('shortest-paths');
+    // A minimum every co-mention passes (weights are at least 2) needs no weight read per
+    // relationship walked: half the search's db hits.
+    const name = minWeight <= 1 ? 'shortest-paths-any' : 'shortest-paths';
+    const query = this.queries.get(name);
     if (!query || !query.cypher.includes(PATH_BOUND))
-      throw new Error(`no server query shortest-paths with ${PATH_BOUND} in ${SERVER_QUERIES_DIR}`);
+      throw new Error(`no server query ${name} with ${PATH_BOUND} in ${SERVER_QUERIES_DIR}`);
     const hops = Math.max(1, Math.min(PATH_MAX_HOPS, Math.floor(maxHops)));
     const bounded = { ...query, cypher: query.cypher.replace(PATH_BOUND, `[:CO_MENTIONED*..${hops}]`) };
-    const { rows } = await runQuery(this.driver, bounded, { from, to, minWeight, cap: int(cap) }, this.database);
+    const params = minWeight <= 1 ? { from, to, cap: int(cap) } : { from, to, minWeight, cap: int(cap) };
+    const { rows } = await runQuery(this.driver, bounded, params, this.database);
     return rows.map((r) => r.ids as string[]).filter((ids) => ids.length - 1 <= maxHops);
   }
 
   async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
+    if (await this.keyed()) return (await this.edges([[a, b]]))[0];
     const [row] = await this.rows('edge', { a, b });
     if (!row) return undefined;
     return {
@@ -187,19 +253,27 @@ export class Neo4jStore implements GraphStore {
 
   async links(pairs: ReadonlyArray<readonly [string, string]>, minWeight: number): Promise<EdgeView[]> {
     if (pairs.length === 0) return [];
-    const rows = await this.rows('links', { pairs: pairs.map((p) => [...p]), minWeight });
+    const rows = await this.pairRows('links', pairs, { minWeight });
     return uniqueEdges(rows.map((r) => edgeView(String(r.source), String(r.target), defined(r))));
   }
 
   async edges(pairs: ReadonlyArray<readonly [string, string]>): Promise<Array<EdgeView & { cables: string[] }>> {
     if (pairs.length === 0) return [];
-    const rows = await this.rows('edges', { pairs: pairs.map((p) => [...p]) });
+    const rows = await this.pairRows('edges', pairs, {});
     return uniqueEdges(
       rows.map((r) => ({
         ...edgeView(String(r.source), String(r.target), defined(r)),
         cables: [...((r.cables as string[] | null) ?? [])],
       })),
     );
+  }
+
+  /** The rows of `links` or `edges` for pairs: by their `pair` keys (one index seek each) when the co-mentions carry them. */
+  private async pairRows(name: 'links' | 'edges', pairs: ReadonlyArray<readonly [string, string]>, params: Row) {
+    if (!(await this.keyed())) return this.rows(name, { pairs: pairs.map((p) => [...p]), ...params });
+    const keys = new Set(pairs.filter(([x, y]) => x !== y).map(([x, y]) => pairKey(x, y)));
+    if (keys.size === 0) return [];
+    return askedPairs(await this.rows(`${name}-keyed`, { keys: [...keys], ...params }), keys);
   }
 
   async cables(ids: readonly string[]): Promise<CableRef[]> {

@@ -1,6 +1,7 @@
 // Where and how to reach Neo4j: URI, user, password and database, from flags or the environment.
 import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import { CablegraphError } from '../../common/diagnostics';
+import { noDelayForDriverSockets } from './no-delay';
 
 /** Where and how to reach Neo4j. `neo4j://` and `neo4j+s://` URIs route to clusters and Aura. */
 export interface Neo4jConnection {
@@ -40,6 +41,7 @@ export function resolveConnection(
  */
 export async function openDriver(connection: Neo4jConnection, config: Config = {}): Promise<Driver> {
   let driver: Driver;
+  noDelayForDriverSockets();
   try {
     driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,

@@ -8,9 +8,15 @@ import { type CableRecord } from '../../graph/types';
 import type { GraphDbReader } from '../../db/read';
 import { isEntityKind } from '../../model';
 import { text } from '../../common/text';
-import { storedEndpoints, toNeo4jProperties, type Props, type Scalar } from '../../model/neo4j-shape';
+import {
+  relationshipProperties,
+  storedEndpoints,
+  toNeo4jProperties,
+  type Props,
+  type Scalar,
+} from '../../model/neo4j-shape';
 
-export { storedEndpoints, toNeo4jProperties, type Props, type Scalar };
+export { relationshipProperties, storedEndpoints, toNeo4jProperties, type Props, type Scalar };
 
 /** One edge of a load source, as the graph file stores it. */
 export interface SourceEdge {
@@ -307,7 +313,7 @@ export async function* planBatches(
     const shape = `${type}|${endpointKind(source, s, edge.key)}|${endpointKind(source, t, edge.key)}`;
     let rows = buffers.get(shape);
     if (!rows) buffers.set(shape, (rows = []));
-    rows.push([s, t, toNeo4jProperties(edge.attributes)]);
+    rows.push([s, t, relationshipProperties(edge.attributes, s, t)]);
     if (rows.length >= batchSize) {
       buffers.set(shape, []);
       yield relationshipBatch(index++, shape, rows, !evidenceLast);
