@@ -3,6 +3,7 @@
 import { evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
+import { TITLE_WORD } from './titles';
 import type { Meeting, Party, Role } from './types';
 import type { Mention } from '../../model';
 
@@ -64,7 +65,7 @@ const POSSESSIVE_MEETING =
   /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -85,6 +86,12 @@ const MEETING_DATE =
   /\b(?:in|during|at|after)\s+(?:a|an|the|their|his|her|its|our)\s+([^⟦.;:,]{3,30}?)\s+(?:meeting|conversation|discussion|lunch|luncheon|dinner|breakfast|call)s?\b/i;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
+/** An apposition up to a meeting verb, commas inside it or not ("X, Head of A, B and C at Y told …"). */
+const LONG_APPOSITION =
+  /^(?:\s*\([^()⟦]{0,40}\)|,|\s+[-–—])\s+([^⟦.;:()"“”]{2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
+/** Words that make an apposition a clause of its own, whose verb may have another subject. */
+const APPOSITION_CLAUSE =
+  /\b(?:who|whom|which|that|said|says|told|met|when|while|after|before|because|as|if|however|have|has|had|was|were|is|are|all|both|and\s+(?:the|a|an)\s+(?![A-Z]))\b/;
 
 interface Slot {
   party: Party;
@@ -345,7 +352,15 @@ function pairsIn(
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
       const rest = split[2];
-      const verbGap = (LINKING.test(split[1] ?? '') ? rest : gap).replace(/^,\s*/, ' ').replace(LEADING_DATE, '');
+      let verbGap = (LINKING.test(split[1] ?? '') ? rest : gap).replace(/^,\s*/, ' ').replace(LEADING_DATE, '');
+      // a longer apposition holding an office, closed or not: "X, Head of Middle East, CIS and Energy at HM Treasury told Econoff"
+      const long = LONG_APPOSITION.exec(gap);
+      if (
+        long &&
+        !APPOSITION_CLAUSE.test(long[1]) &&
+        long[1].split(/[\s,]+/).some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))
+      )
+        verbGap = gap.slice(long[0].length);
       if (VERB_MET.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
       else if (VERB_CALLED.test(verbGap)) {
