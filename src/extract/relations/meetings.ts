@@ -73,9 +73,11 @@ const SAID_MET =
 const HAD_MEETING =
   /^\s*(?:also\s+)?(?:had|held|reprised|recalled|recounted|described)\s+(?:a|an|the|his|her|their)\s+(?:(?!(?:tele)?phone\b)[^⟦.;:,]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast)s?\s+with\s+[^⟦.;:,]{0,60}?$/;
 /** A sentence's subject pronoun that a meeting form may follow ("He told Jobim", "After …, he told us"). */
-const SUBJECT_PRONOUN = /\b(?:He|She|he|she)\b(?=\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|privately\s+|separately\s+)?(?:met|told|informed|advised|briefed|assured|reassured|reminded|warned|called\s+on|hosted|received|reprised|held|had\s+a|stressed\s+to|said\s+to|explained\s+to|noted\s+to|repeated\s+to|conveyed|delivered|spoke\s+(?:with|to)|discussed)\b)/g;
+const SUBJECT_PRONOUN =
+  /\b(?:He|She|he|she)\b(?=\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|privately\s+|separately\s+)?(?:met|told|informed|advised|briefed|assured|reassured|reminded|warned|called\s+on|hosted|received|reprised|held|had\s+a|stressed\s+to|said\s+to|explained\s+to|noted\s+to|repeated\s+to|conveyed|delivered|spoke\s+(?:with|to)|discussed)\b)/g;
 /** What may open a sentence before its subject pronoun: the paragraph's number and classification, a connective. */
-const PRONOUN_LEAD = /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Also|Later|Separately|Privately|Subsequently|Still|Nonetheless|Then)\s*,?\s+)?$/;
+const PRONOUN_LEAD =
+  /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Also|Later|Separately|Privately|Subsequently|Still|Nonetheless|Then)\s*,?\s+)?$/;
 /** "X said" before "Y had told him": Y told X. */
 const SAID_BEFORE = /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned)\s+(?:that\s+)?$/;
 const TOLD_HIM = /^\s+(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed|assured)\s+(?:him|her)\b/;
@@ -367,8 +369,7 @@ function pairsIn(
         // "called on Chancellor Merkel to start …" urges, it is no visit
         if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+[a-z]/.test(text.slice(b.end, b.end + 12))))
           for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
-      }
-      else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
+      } else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
       else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
       else if (HAD_MEETING.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
