@@ -3,6 +3,7 @@
 import { evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
+import { TITLE_WORD } from './titles';
 import type { Meeting, Party, Role } from './types';
 import type { Mention } from '../../model';
 
@@ -55,7 +56,7 @@ const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|
 const VERB_MET =
   /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,25}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
 const VERB_TOLD =
-  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+|then\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?:[^⟦.;:]{0,10}?)$/;
+  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+|then\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
   /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
@@ -64,10 +65,19 @@ const POSSESSIVE_MEETING =
   /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
-  /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+)?met\s+(?:with\s+)?[^⟦.;:,]{0,50}?$/;
+  /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
+/** "X had a meeting with Y", "X reprised an earlier conversation with Y" (not a telephone one). */
+const HAD_MEETING =
+  /^\s*(?:also\s+)?(?:had|held|reprised|recalled|recounted|described)\s+(?:a|an|the|his|her|their)\s+(?:(?!(?:tele)?phone\b)[^⟦.;:,]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast)s?\s+with\s+[^⟦.;:,]{0,60}?$/;
+/** A sentence's subject pronoun that a meeting form may follow ("He told Jobim", "After …, he told us"). */
+const SUBJECT_PRONOUN =
+  /\b(?:He|She|he|she)\b(?=\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|privately\s+|separately\s+)?(?:met|told|informed|advised|briefed|assured|reassured|reminded|warned|called\s+on|hosted|received|reprised|held|had\s+a|stressed\s+to|said\s+to|explained\s+to|noted\s+to|repeated\s+to|conveyed|delivered|spoke\s+(?:with|to)|discussed)\b)/g;
+/** What may open a sentence before its subject pronoun: the paragraph's number and classification, a connective. */
+const PRONOUN_LEAD =
+  /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Also|Later|Separately|Privately|Subsequently|Still|Nonetheless|Then)\s*,?\s+)?$/;
 /** "X said" before "Y had told him": Y told X. */
 const SAID_BEFORE = /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned)\s+(?:that\s+)?$/;
 const TOLD_HIM = /^\s+(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed|assured)\s+(?:him|her)\b/;
@@ -78,6 +88,12 @@ const MEETING_DATE =
   /\b(?:in|during|at|after)\s+(?:a|an|the|their|his|her|its|our)\s+([^⟦.;:,]{3,30}?)\s+(?:meeting|conversation|discussion|lunch|luncheon|dinner|breakfast|call)s?\b/i;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
+/** An apposition up to a meeting verb, commas inside it or not ("X, Head of A, B and C at Y told …"). */
+const LONG_APPOSITION =
+  /^(?:\s*\([^()⟦]{0,40}\)|,|\s+[-–—])\s+([^⟦.;:()"“”]{2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
+/** Words that make an apposition a clause of its own, whose verb may have another subject. */
+const APPOSITION_CLAUSE =
+  /\b(?:who|whom|which|that|said|says|told|met|when|while|after|before|because|as|if|however|have|has|had|was|were|is|are|all|both|and\s+(?:the|a|an)\s+(?![A-Z]))\b/;
 
 interface Slot {
   party: Party;
@@ -97,7 +113,8 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   MEETING_CUE.lastIndex = 0;
   for (let c = MEETING_CUE.exec(text); c; c = MEETING_CUE.exec(text)) cues.push(c.index);
   let ci = 0;
-  for (const s of ctx.sentences) {
+  for (let si = 0; si < ctx.sentences.length; si += 1) {
+    const s = ctx.sentences[si];
     while (pi < ctx.persons.length && ctx.persons[pi].start < s.start) pi += 1;
     while (ci < cues.length && cues[ci] < s.start) ci += 1;
     if (ci >= cues.length || cues[ci] >= s.end) continue;
@@ -124,6 +141,8 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
           : { kind: 'officer', role, post: ctx.post, label: `${role} (${ctx.post})` };
         slots.push({ party, start: o.start, end: o.end });
       }
+    const pronoun = subjectPronounIn(ctx, si, slots, titleStarts);
+    if (pronoun) slots.push(pronoun);
     if (slots.length < 2) continue;
     slots.sort((a, b) => a.start - b.start);
     const pairs = pairsIn(text, s.start, slots, titleStarts);
@@ -155,6 +174,74 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   return out;
 }
 
+/**
+ * The sentence's subject pronoun before a meeting verb ("He told Jobim …", "After researching the issue, he told
+ * us …"), as the person it stands for: the subject of the nearest earlier sentence of the paragraph that has one.
+ * Only where no party is written before it in the sentence (else "X said he told Y" is X's own form).
+ */
+function subjectPronounIn(
+  ctx: RelationContext,
+  si: number,
+  slots: Slot[],
+  titleStarts: Map<number, number>,
+): Slot | undefined {
+  const text = ctx.cable.text;
+  const s = ctx.sentences[si];
+  const sentence = text.slice(s.start, s.end);
+  SUBJECT_PRONOUN.lastIndex = 0;
+  const p = SUBJECT_PRONOUN.exec(sentence);
+  if (!p) return undefined;
+  const at = s.start + p.index;
+  if (slots.some((x) => x.start < at)) return undefined;
+  const lead = sentence.slice(0, p.index);
+  if (!PRONOUN_LEAD.test(lead) && !/^[^⟦;:"“”]{0,120},\s*$/.test(lead)) return undefined;
+  const subject = subjectBefore(ctx, si, titleStarts);
+  if (!subject) return undefined;
+  return { party: { kind: 'person', ...ctx.personRef(subject) }, start: at, end: at + p[0].length };
+}
+
+/** What may stand before a sentence's subject: its paragraph number and classification, a connective, a title. */
+const SUBJECT_LEAD =
+  /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:(?:But|And|However|Also|Later|Separately|Meanwhile|Privately|Still)\s*,?\s+)?(?:the\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
+/** A sentence whose subject is the embassy's own officer or voice: a later "he" may be that officer, not a named person. */
+const OFFICER_SUBJECT =
+  /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Also|Later)\s*,?\s+)?(?:the\s+)?(?:Ambassador|Amb\.|DCM|Charg|CDA|Pol(?:off|Couns|couns)|Econ(?:off|Couns|couns)|Emboff|Conoff|RSO|DATT|We|I|They)\b/;
+/** A sentence whose subject is a pronoun carries the earlier subject on. */
+const PRONOUN_SUBJECT = /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Also|Later)\s*,?\s+)?(?:He|She)\b/;
+
+/** The person the nearest earlier sentence of the same paragraph has as its subject; none when that sentence's subject is someone else or unnamed. */
+function subjectBefore(ctx: RelationContext, si: number, titleStarts: Map<number, number>): Mention | undefined {
+  const text = ctx.cable.text;
+  const paragraph = ctx.sentences[si].paragraph;
+  if (paragraph === undefined) return undefined;
+  for (let k = si - 1; k >= 0 && si - k <= 4; k -= 1) {
+    const s = ctx.sentences[k];
+    if (s.paragraph !== paragraph) return undefined;
+    const first = firstPersonIn(ctx.persons, s.start, s.end);
+    const lead = text.slice(s.start, first ? (titleStarts.get(first.start) ?? first.start) : s.end);
+    if (OFFICER_SUBJECT.test(lead)) return undefined;
+    // a pronoun subject carries the earlier one on; a comment or note aside is the embassy's, not the story's
+    if (!first || PRONOUN_SUBJECT.test(lead) || /^\(?(?:Comment|Note|End\s+(?:comment|note))\b/i.test(lead)) continue;
+    if (REDACTED.test(first.text) || !SUBJECT_LEAD.test(lead)) return undefined;
+    // "Jobim's candid comments …": a possessive is not the subject
+    if (/^['’]s?\b/.test(text.slice(first.end, first.end + 2))) return undefined;
+    return first;
+  }
+  return undefined;
+}
+
+/** The first person mention inside [start, end) of the sorted mentions. */
+function firstPersonIn(persons: Mention[], start: number, end: number): Mention | undefined {
+  let lo = 0;
+  let hi = persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (persons[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < persons.length && persons[lo].start < end ? persons[lo] : undefined;
+}
+
 /** Officers written by function in [start, end), outside person names and not owned by another country ("the French Ambassador"). */
 function officersIn(
   text: string,
@@ -175,7 +262,7 @@ function officersIn(
     // "Ambassador Stapleton": the named person is the party
     const next = text.slice(e, e + 3);
     if (
-      persons.some((p) => p.start >= e && p.start <= e + 2) ||
+      persons.some((p) => p.start >= e && p.start <= e + 2 && !text.slice(e, p.start).includes(',')) ||
       (/^\s+[A-Z][a-z]/.test(next) &&
         !/^\s+(?:and|said|told|met|asked|noted|The|In|On|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
           text.slice(e, e + 12),
@@ -267,14 +354,25 @@ function pairsIn(
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
       const rest = split[2];
-      const verbGap = (LINKING.test(split[1] ?? '') ? rest : gap).replace(/^,\s*/, ' ').replace(LEADING_DATE, '');
+      let verbGap = (LINKING.test(split[1] ?? '') ? rest : gap).replace(/^,\s*/, ' ').replace(LEADING_DATE, '');
+      // a longer apposition holding an office, closed or not: "X, Head of Middle East, CIS and Energy at HM Treasury told Econoff"
+      const long = LONG_APPOSITION.exec(gap);
+      if (
+        long &&
+        !APPOSITION_CLAUSE.test(long[1]) &&
+        long[1].split(/[\s,]+/).some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))
+      )
+        verbGap = gap.slice(long[0].length);
       if (VERB_MET.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
-      else if (VERB_CALLED.test(verbGap))
-        for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
-      else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
+      else if (VERB_CALLED.test(verbGap)) {
+        // "called on Chancellor Merkel to start …" urges, it is no visit
+        if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+[a-z]/.test(text.slice(b.end, b.end + 12))))
+          for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
+      } else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
       else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
+      else if (HAD_MEETING.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
       // "X and Y met"
       const c = slots[i + 2];

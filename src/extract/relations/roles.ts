@@ -84,6 +84,8 @@ function titleBefore(
     tokens[tokens.length - 1] = { word: lastToken.word.slice(0, -1), start: lastToken.start };
     if (tokens.length > 1 && isRankBeforeName(tokens)) return undefined;
   }
+  // no title word among the last words: nothing below can read a title (it only drops words from the front)
+  if (!tokens.slice(-6).some((w) => isTitleWord(w.word))) return undefined;
   // words inside an organization named right before the title are its owner, not part of it ("Council of Europe Secretary General X")
   let orgBefore: Mention | undefined;
   // (not one inside a title's own "of X" or "for X": "Deputy Head of NATO Division")
@@ -228,6 +230,7 @@ function titleAfter(
   m: Mention,
   sentenceEnd: number,
 ): { reading: TitleReading; end: number; text: string } | undefined {
+  if (ctx.cable.text.charCodeAt(m.end) !== 44) return undefined; // an apposition opens with a comma
   const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
   const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
   if (!a) return undefined;

@@ -300,3 +300,58 @@ describe('meeting forms of the second development set (scripts/relations/dev2)',
     expect(readTitlePhrase(phrase)).toMatchObject(expected);
   });
 });
+
+describe('meeting forms of round 5 (pronoun subjects, reported meetings, appositions)', () => {
+  const at = (origin: string, created: string) => ({ origin, created });
+  it.each([
+    [
+      // 08RIYADH1175: "he" is the paragraph's earlier subject
+      '6. (S) Hamad Najashi from the International Relations Office at the Ministry of Finance shed some light on the process. He verified the ministry was the lead negotiator. After researching the issue with counterparts, he told us the ministry has not seen the proposal.',
+      at('Embassy Riyadh', '2008-07-30T10:00:00Z'),
+      ['Hamad Najashi | Embassy Officer (Embassy Riyadh) | 2008-07-30 | told'],
+    ],
+    [
+      // 08BRASILIA129: a pronoun subject carries the earlier subject on; a comment aside does not interrupt it
+      '3. (C) Samuel Guimaraes has told him that cannot happen. He argued that protocol demands a return visit. (Comment: Strictly speaking, this is not true. End comment.) He told Nelson Jobim that his trip would mean nothing.',
+      at('Embassy Brasilia', '2008-01-25T10:00:00Z'),
+      ['Samuel Guimaraes | Nelson Jobim | 2008-01-25 | told'],
+    ],
+    [
+      // 07ANKARA1258: a comma after the officer does not make the next name its holder
+      '2. (S) In a recent meeting with DCM, Ergin Saygun raised the subject of Turkish domestic politics.',
+      at('Embassy Ankara', '2007-05-23T10:00:00Z'),
+      ['Ergin Saygun | DCM (Embassy Ankara) | 2007-05-23 | meeting-with'],
+    ],
+    [
+      // 09RABAT988: a visit the subject relates
+      '2. (S) Moroccan Foreign Minister Fassi Fihri related that he had visited Dadis Camara on Wednesday, December 9, and that he had been conscious.',
+      at('Embassy Rabat', '2009-12-17T10:00:00Z'),
+      ['Fassi Fihri | Dadis Camara | 2009-12-09 | met'],
+    ],
+    [
+      // 09BUENOSAIRES1222: an earlier conversation the pronoun subject reprises
+      '5. (C) Mauricio Macri said the Kirchners often succeeded by bullying their opponents. He reprised an earlier conversation with then-WHA A/S Thomas Shannon regarding the need to set limits.',
+      at('Embassy Buenos Aires', '2009-11-12T10:00:00Z'),
+      ['Mauricio Macri | Thomas Shannon | 2009-11-12 | meeting-with'],
+    ],
+    [
+      // 08LONDON2211: a long apposition holding an office between the subject and the verb
+      '4. (C) Also, Karen Pillay, Head of Middle East, CIS and Energy at HM Treasury told Econoff that HMG had received a wish list from Georgia.',
+      at('Embassy London', '2008-08-20T10:00:00Z'),
+      ['Karen Pillay | Econoff (Embassy London) | 2008-08-20 | told'],
+    ],
+  ])('%s', async (text, extra, expected) => {
+    const { meetings } = await relationsOf(text, extra);
+    expect(pairs(meetings)).toEqual(expected);
+  });
+
+  it.each([
+    // 09MUNICH328: "called on X to …" urges, it is no visit
+    '4. (C) Stoiber said the mission was vital. However, he called on Chancellor Merkel to start a public relations initiative.',
+    // a pronoun after another party of its own sentence is that sentence's business ("X said he told Y" is X's form)
+    '4. (C) Stoiber spoke at length. Seehofer thought that he told Merkel nothing.',
+  ])('reads no meeting in: %s', async (text) => {
+    const { meetings } = await relationsOf(text, at('Consulate Munich', '2009-06-01T10:00:00Z'));
+    expect(pairs(meetings)).toEqual([]);
+  });
+});
