@@ -6,6 +6,7 @@ import { BuiltinExtractor } from '../../src/extract/builtin';
 import { TAGS, nameRuns } from '../../src/extract/tagger/features';
 import { Perceptron, PerceptronTrainer, allowed } from '../../src/extract/tagger/perceptron';
 import { shapeOf, tokenizeForTagger } from '../../src/extract/tagger/tokens';
+import { USAGE_COUNTS, usageBitsOf, usageOf } from '../../src/extract/tagger/usage';
 import { makeCable } from './helpers';
 
 describe('tagger tokens', () => {
@@ -126,6 +127,28 @@ describe('tagger span features', () => {
     expect(long.runs.first[long.at('Jean')]).toBe(short.runs.first[short.at('Jean')]);
     expect(long.runs.first[long.at('Jean')]).not.toBe(long.runs.first[long.at('Ayrault')]);
     for (const w of ['officials', 'the', 'met', 'PARTY', 'NEWS']) expect(long.runs.last[long.at(w)]).toBe(0);
+  });
+});
+
+describe('corpus usage of capitalized words', () => {
+  const counts = (c: Partial<Record<(typeof USAGE_COUNTS)[number], number>>) => USAGE_COUNTS.map((k) => c[k] ?? 0);
+  it('turns context counts into bits by share, so a rare word and a frequent one compare', () => {
+    expect(usageBitsOf(counts({ seen: 10, plural: 3, article: 2 }))).toBe(1 | 2);
+    // two plurals in 100 uses is under 5%: no plural bit; 100 uses is frequent
+    expect(usageBitsOf(counts({ seen: 100, plural: 2 }))).toBe(64);
+    expect(usageBitsOf(counts({ seen: 8, person: 4 }))).toBe(4);
+    expect(usageBitsOf(counts({ seen: 5, org: 1 }))).toBe(0);
+    expect(usageBitsOf(counts({ seen: 2, slash: 6 }))).toBe(16);
+  });
+
+  it('reads the committed table: PRT a plural common noun spelled out as a team, EUR an office symbol, Karzai after titles', () => {
+    const prt = usageOf('prt');
+    expect(prt.bits & (1 | 2)).toBe(1 | 2);
+    expect(prt.head).toBe('team');
+    expect(usageOf('eur').bits & 16).toBe(16);
+    expect(usageOf('karzai').bits & 4).toBe(4);
+    expect(usageOf('karzai').bits & 16).toBe(0);
+    expect(usageOf('no-such-word-xyz')).toEqual({ bits: 0, head: '' });
   });
 });
 
