@@ -6,7 +6,8 @@
  * "Pfizer Inc": an organization), glued to a slash (State Department office symbols "EUR/WE"), after
  * "the", and spelled out in lower case ("organized crime (OC)": a common noun), and the last word of the name an acronym stands for where the corpus spells it out
  * ("Provincial Reconstruction Team (PRT)" → "team", "Joint Combined Exchange Training (JCET)" →
- * "training"). Writes src/extract/tagger/usage.json.gz, which the tagger reads as features
+ * "training"), and how often the cable-structure rules of `builtin` label the word as each type across
+ * the corpus (a corpus-wide version of the per-cable rule features). Writes src/extract/tagger/usage.json.gz, which the tagger reads as features
  * (src/extract/tagger/usage.ts).
  *
  *   node scripts/ner/corpus-usage.js [--corpus DIR] [--min 3] [--out FILE]
@@ -38,7 +39,9 @@ const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
 const { tokenizeForTagger } = require(path.join(ROOT, 'src/extract/tagger/tokens.ts'));
 const { spelledFrom } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
-const { usageBitsOf, USAGE_COUNTS } = require(path.join(ROOT, 'src/extract/tagger/usage.ts'));
+const { usageBitsOf, ruleShareOf, USAGE_COUNTS } = require(path.join(ROOT, 'src/extract/tagger/usage.ts'));
+const { ruleLabels } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
+const { BuiltinExtractor } = require(path.join(ROOT, 'src/extract/builtin.ts'));
 const { FIRST_NAMES, ORG_HEADS, STRONG_TITLES, TITLES } = require(path.join(ROOT, 'src/lexicon/gazetteer.ts'));
 
 /** Words after a name that make it a company (beside the lexicon's organization heads, which hold Inc, Ltd, Corp, Group …). */
@@ -84,6 +87,9 @@ async function main() {
   };
   const K = Object.fromEntries(USAGE_COUNTS.map((name, i) => [name, i]));
   const seen = new Set();
+  /** word -> [capitalized uses, of them labelled PERSON, ORGANIZATION, PLACE by the cable-structure rules] */
+  const ruled = new Map();
+  const rules = new BuiltinExtractor();
   let cables = 0;
   for await (const { cable } of processCables(readCables(pages, {}), { ner: 'none', workers: 0 })) {
     if (gold.has(cable.id) || seen.has(cable.id)) continue;
@@ -91,11 +97,16 @@ async function main() {
     cables++;
     const { tokens, lines } = tokenizeForTagger(cable.text);
     const n = tokens.length;
+    const labels = ruleLabels(tokens, rules.extractOne(cable));
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       const c0 = t.text.charCodeAt(0);
       if (!isUpper(c0)) continue;
       const key = t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
+      let r = ruled.get(key);
+      if (!r) ruled.set(key, (r = [0, 0, 0, 0]));
+      r[0]++;
+      if (labels[i]) r[(labels[i] + 1) >> 1]++;
       const allCaps = t.text.length > 1 && t.text === t.text.toUpperCase();
       // every line: office symbols and spelled-out acronyms
       const prev = i > 0 ? tokens[i - 1] : undefined;
@@ -131,11 +142,13 @@ async function main() {
     const h = heads.get(word);
     if (c[K.seen] + c[K.slash] < min && !h) continue;
     const bits = usageBitsOf(c);
+    const rule = ruleShareOf(ruled.get(word) ?? [0, 0, 0, 0]);
     const head = h ? [...h].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0] : '';
-    if (bits || head) words[word] = head ? `${bits} ${head}` : `${bits}`;
+    if (bits || rule || head) words[word] = head ? `${bits} ${rule} ${head}` : `${bits} ${rule}`;
   }
   for (const [word, h] of [...heads].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-    if (!(word in words)) words[word] = `0 ${[...h].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]}`;
+    if (!(word in words))
+      words[word] = `0 ${ruleShareOf(ruled.get(word) ?? [0, 0, 0, 0])} ${[...h].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]}`;
   const body = { cables, min, words };
   const buf = zlib.gzipSync(JSON.stringify(body), { level: 9 });
   fs.writeFileSync(out, buf);

@@ -148,7 +148,7 @@ describe('corpus usage of capitalized words', () => {
     expect(usageOf('eur').bits & 16).toBe(16);
     expect(usageOf('karzai').bits & 4).toBe(4);
     expect(usageOf('karzai').bits & 16).toBe(0);
-    expect(usageOf('no-such-word-xyz')).toEqual({ bits: 0, head: '' });
+    expect(usageOf('no-such-word-xyz')).toEqual({ bits: 0, rule: 0, head: '' });
   });
 });
 

@@ -102,7 +102,7 @@ function hashOf(s: string): number {
 }
 
 /** Features of a token's own text (`TokenType.lexical`). */
-export const LEXICAL = 12;
+export const LEXICAL = 14;
 /** Features a token gets from its neighbours' types (`TokenType.around`): four from the previous and the next type each, one from those two away. */
 export const AROUND = 10;
 /** Features from the token's type and its rule label (`TokenType.byRule`). */
@@ -164,6 +164,8 @@ function makeType(word: number, shape: number, gaz: number, lower: string | unde
     lexical[9] = feature(40, usage.bits);
     lexical[10] = feature(41, mix(usage.bits, shape));
     lexical[11] = feature(42, usage.head ? hashOf(usage.head) : 0);
+    lexical[12] = feature(43, usage.rule);
+    lexical[13] = feature(44, mix(usage.rule, shape));
   }
   const around = Int32Array.of(
     feature(2, word),

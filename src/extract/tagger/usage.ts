@@ -4,7 +4,8 @@
  * written as a plural ("PRTs": a common noun), after "a"/"an", after a title or first name (a
  * person), before an organization head or company word ("Tullow Oil"), in a slash office symbol
  * ("EUR/WE"), after "the", spelled out in lower case ("organized crime (OC)"); and, for an acronym the corpus spells out somewhere, the last word of
- * that name ("team" for PRT, "training" for JCET). Read from usage.json.gz beside this file on
+ * that name ("team" for PRT, "training" for JCET); and how the cable-structure rules label it across
+ * the corpus. Read from usage.json.gz beside this file on
  * first use (`scripts/ner/corpus-usage.js` writes it; the build copies it).
  */
 import * as fs from 'node:fs';
@@ -36,15 +37,32 @@ export function usageBitsOf(c: readonly number[]): number {
   return b;
 }
 
+/**
+ * How often the cable-structure rules label a word as each type across the corpus, from its counts
+ * [capitalized uses, labelled PERSON, ORGANIZATION, PLACE]: per type 0 never, 1 under 20% of its
+ * uses, 2 under 60%, 3 more (two bits each: PERSON, ORGANIZATION << 2, PLACE << 4).
+ */
+export function ruleShareOf(c: readonly number[]): number {
+  const [uses, ...types] = c;
+  let v = 0;
+  types.forEach((k, t) => {
+    const share = k / Math.max(1, uses);
+    v |= (k === 0 ? 0 : share < 0.2 ? 1 : share < 0.6 ? 2 : 3) << (2 * t);
+  });
+  return v;
+}
+
 export const USAGE_FILE = path.join(__dirname, 'usage.json.gz');
 
 export interface Usage {
   /** `usageBitsOf` of the word; 0 unseen or rare. */
   bits: number;
+  /** `ruleShareOf` of the word: how the cable-structure rules label it across the corpus. */
+  rule: number;
   /** The last word (lower case) of the name the corpus spells the acronym out as, or ''. */
   head: string;
 }
-const NONE: Usage = { bits: 0, head: '' };
+const NONE: Usage = { bits: 0, rule: 0, head: '' };
 
 let table: Map<string, Usage> | undefined;
 /** The corpus usage of a lower-case word (a trailing full stop left off). */
@@ -66,8 +84,8 @@ function readUsage(file: string): Map<string, Usage> {
   }
   const out = new Map<string, Usage>();
   for (const [word, value] of Object.entries(body.words ?? {})) {
-    const sp = value.indexOf(' ');
-    out.set(word, sp < 0 ? { bits: Number(value), head: '' } : { bits: Number(value.slice(0, sp)), head: value.slice(sp + 1) });
+    const [bits, rule, head] = value.split(' ');
+    out.set(word, { bits: Number(bits), rule: Number(rule ?? 0), head: head ?? '' });
   }
   return out;
 }
