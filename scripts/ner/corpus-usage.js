@@ -148,7 +148,8 @@ async function main() {
   }
   for (const [word, h] of [...heads].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
     if (!(word in words))
-      words[word] = `0 ${ruleShareOf(ruled.get(word) ?? [0, 0, 0, 0])} ${[...h].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]}`;
+      words[word] =
+        `0 ${ruleShareOf(ruled.get(word) ?? [0, 0, 0, 0])} ${[...h].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]}`;
   const body = { cables, min, words };
   const buf = zlib.gzipSync(JSON.stringify(body), { level: 9 });
   fs.writeFileSync(out, buf);
