@@ -77,6 +77,23 @@ describe('tagger tokens of hyphenated words', () => {
     expect(outside).toEqual(['the', 'talks', 'went', 'on', 'and', 'on', 'without', 'end', '.', 'spoke', '.']);
   });
 
+  it('never scores paragraph classification markings or handling words, but the same names outside them', () => {
+    const cable = makeCable(
+      '07PARIS9',
+      'SIPDIS\n\n1. (C/REL NATO) NATO allies met. 2. (S//NF) Karzai spoke (FM) today.',
+    );
+    const input = taggerInput(cable, new BuiltinExtractor());
+    const scored = (w: string, nth = 0) => input.outside[input.tokens.map((t) => t.text).indexOf(w, nth)] === 0;
+    const at = (w: string, nth: number) => input.tokens.findIndex((t, i) => t.text === w && i >= nth);
+    expect(input.outside[at('SIPDIS', 0)]).toBe(1);
+    for (const w of ['C', 'REL', 'S', 'NF']) expect(scored(w)).toBe(false);
+    expect(input.outside[at('NATO', 0)]).toBe(1);
+    // the NATO after the marking, Karzai and an acronym in parentheses are scored
+    expect(input.outside[at('NATO', at('NATO', 0) + 1)]).toBe(0);
+    expect(scored('Karzai')).toBe(true);
+    expect(scored('FM')).toBe(true);
+  });
+
   it('keeps scoring the lower-case parts of names: particles between capitals, head nouns after one, parts of one word', () => {
     const cable = makeCable(
       '07PARIS8',
