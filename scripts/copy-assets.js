@@ -5,7 +5,12 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const ASSETS = ['src/db/schema.sql', 'src/extract/tagger/tagger.bin.gz', 'src/extract/tagger/case-prior.json.gz'];
+const ASSETS = [
+  'src/db/schema.sql',
+  'src/extract/tagger/tagger.bin.gz',
+  'src/extract/tagger/case-prior.json.gz',
+  'src/extract/tagger/usage.json.gz',
+];
 
 for (const asset of ASSETS) {
   const target = path.join(ROOT, 'dist', path.relative(path.join(ROOT, 'src'), path.join(ROOT, asset)));

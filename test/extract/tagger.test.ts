@@ -6,6 +6,7 @@ import { BuiltinExtractor } from '../../src/extract/builtin';
 import { TAGS, nameRuns } from '../../src/extract/tagger/features';
 import { Perceptron, PerceptronTrainer, allowed } from '../../src/extract/tagger/perceptron';
 import { shapeOf, tokenizeForTagger } from '../../src/extract/tagger/tokens';
+import { USAGE_COUNTS, usageBitsOf, usageOf } from '../../src/extract/tagger/usage';
 import { makeCable } from './helpers';
 
 describe('tagger tokens', () => {
@@ -76,6 +77,23 @@ describe('tagger tokens of hyphenated words', () => {
     expect(outside).toEqual(['the', 'talks', 'went', 'on', 'and', 'on', 'without', 'end', '.', 'spoke', '.']);
   });
 
+  it('never scores paragraph classification markings or handling words, but the same names outside them', () => {
+    const cable = makeCable(
+      '07PARIS9',
+      'SIPDIS\n\n1. (C/REL NATO) NATO allies met. 2. (S//NF) Karzai spoke (FM) today.',
+    );
+    const input = taggerInput(cable, new BuiltinExtractor());
+    const scored = (w: string, nth = 0) => input.outside[input.tokens.map((t) => t.text).indexOf(w, nth)] === 0;
+    const at = (w: string, nth: number) => input.tokens.findIndex((t, i) => t.text === w && i >= nth);
+    expect(input.outside[at('SIPDIS', 0)]).toBe(1);
+    for (const w of ['C', 'REL', 'S', 'NF']) expect(scored(w)).toBe(false);
+    expect(input.outside[at('NATO', 0)]).toBe(1);
+    // the NATO after the marking, Karzai and an acronym in parentheses are scored
+    expect(input.outside[at('NATO', at('NATO', 0) + 1)]).toBe(0);
+    expect(scored('Karzai')).toBe(true);
+    expect(scored('FM')).toBe(true);
+  });
+
   it('keeps scoring the lower-case parts of names: particles between capitals, head nouns after one, parts of one word', () => {
     const cable = makeCable(
       '07PARIS8',
@@ -126,6 +144,28 @@ describe('tagger span features', () => {
     expect(long.runs.first[long.at('Jean')]).toBe(short.runs.first[short.at('Jean')]);
     expect(long.runs.first[long.at('Jean')]).not.toBe(long.runs.first[long.at('Ayrault')]);
     for (const w of ['officials', 'the', 'met', 'PARTY', 'NEWS']) expect(long.runs.last[long.at(w)]).toBe(0);
+  });
+});
+
+describe('corpus usage of capitalized words', () => {
+  const counts = (c: Partial<Record<(typeof USAGE_COUNTS)[number], number>>) => USAGE_COUNTS.map((k) => c[k] ?? 0);
+  it('turns context counts into bits by share, so a rare word and a frequent one compare', () => {
+    expect(usageBitsOf(counts({ seen: 10, plural: 3, article: 2 }))).toBe(1 | 2);
+    // two plurals in 100 uses is under 5%: no plural bit; 100 uses is frequent
+    expect(usageBitsOf(counts({ seen: 100, plural: 2 }))).toBe(64);
+    expect(usageBitsOf(counts({ seen: 8, person: 4 }))).toBe(4);
+    expect(usageBitsOf(counts({ seen: 5, org: 1 }))).toBe(0);
+    expect(usageBitsOf(counts({ seen: 2, slash: 6 }))).toBe(16);
+  });
+
+  it('reads the committed table: PRT a plural common noun spelled out as a team, EUR an office symbol, Karzai after titles', () => {
+    const prt = usageOf('prt');
+    expect(prt.bits & (1 | 2)).toBe(1 | 2);
+    expect(prt.head).toBe('team');
+    expect(usageOf('eur').bits & 16).toBe(16);
+    expect(usageOf('karzai').bits & 4).toBe(4);
+    expect(usageOf('karzai').bits & 16).toBe(0);
+    expect(usageOf('no-such-word-xyz')).toEqual({ bits: 0, rule: 0, head: '' });
   });
 });
 

@@ -19,6 +19,7 @@ import {
   TITLES,
 } from '../../lexicon/gazetteer';
 import { casePrior } from './case-prior';
+import { usageOf } from './usage';
 import { shapeOf, type LineInfo, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
 
@@ -101,7 +102,7 @@ function hashOf(s: string): number {
 }
 
 /** Features of a token's own text (`TokenType.lexical`). */
-export const LEXICAL = 9;
+export const LEXICAL = 14;
 /** Features a token gets from its neighbours' types (`TokenType.around`): four from the previous and the next type each, one from those two away. */
 export const AROUND = 10;
 /** Features from the token's type and its rule label (`TokenType.byRule`). */
@@ -158,6 +159,13 @@ function makeType(word: number, shape: number, gaz: number, lower: string | unde
     lexical[6] = feature(12, gaz);
     lexical[7] = feature(33, prior);
     lexical[8] = feature(34, mix(prior, shape));
+    // how the word is used across the corpus (plural, after "a", after a title, before "Oil", in "EUR/WE", spelled out as "… Team")
+    const usage = usageOf(lower.endsWith('.') ? lower.slice(0, -1) : lower);
+    lexical[9] = feature(40, usage.bits);
+    lexical[10] = feature(41, mix(usage.bits, shape));
+    lexical[11] = feature(42, usage.head ? hashOf(usage.head) : 0);
+    lexical[12] = feature(43, usage.rule);
+    lexical[13] = feature(44, mix(usage.rule, shape));
   }
   const around = Int32Array.of(
     feature(2, word),
@@ -290,13 +298,19 @@ function outsideAll(tokens: readonly TagToken[], rules: Uint8Array): Uint8Array 
       if (c0 >= 65 && c0 <= 90) capitalWords++;
     } else if (c0 >= 97 && c0 <= 122) lowerWords++;
   }
+  // paragraph classification and handling markings ("(C/REL NATO)", "(S//NF)", SIPDIS): never an entity
+  markings(tokens, capital);
   // a cable in lower case throughout (a few are) names its people in lower case too
   const namesCapitalized = capitalWords * 50 > lowerWords;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    if (capital[i] === 2) {
+      out[i] = 1;
+      continue;
+    }
     if (capital[i] || rules[i]) continue;
-    const before = (i > 0 && capital[i - 1]) || (i > 1 && capital[i - 2]);
-    const after = (i + 1 < n && capital[i + 1]) || (i + 2 < n && capital[i + 2]);
+    const before = (i > 0 && capital[i - 1] === 1) || (i > 1 && capital[i - 2] === 1);
+    const after = (i + 1 < n && capital[i + 1] === 1) || (i + 2 < n && capital[i + 2] === 1);
     if (!before && !after) {
       out[i] = 1;
       continue;
@@ -316,6 +330,35 @@ function outsideAll(tokens: readonly TagToken[], rules: Uint8Array): Uint8Array 
     out[i] = 2;
   }
   return out;
+}
+/** Classification levels that open a paragraph marking ("(C/REL NATO)", "(SBU)", "(S//NF)"). */
+const LEVELS = new Set(['U', 'C', 'S', 'TS', 'SBU']);
+/** Handling words of markings and header lines. */
+const HANDLING = new Set(['SIPDIS', 'NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'ORCON', 'FOUO']);
+/**
+ * Marks with 2 in `capital` the tokens of paragraph classification markings — "(" a level, then
+ * "/", "REL", "TO", country or alliance codes, "NF", commas, up to ")" within 12 tokens — and the
+ * handling words (SIPDIS, NOFORN …) anywhere: the annotation conventions never tag them, and
+ * "NATO" in "(C/REL NATO)" was the tagger's commonest spurious organization.
+ */
+function markings(tokens: readonly TagToken[], capital: Uint8Array): void {
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (HANDLING.has(t.text)) {
+      capital[i] = 2;
+      continue;
+    }
+    if (t.text !== '(' || i + 2 >= n || !LEVELS.has(tokens[i + 1].text)) continue;
+    let j = i + 2;
+    while (j < n && j - i < 12 && tokens[j].text !== ')') {
+      const w = tokens[j].text;
+      if (w !== '/' && w !== ',' && w !== '-' && !/^[A-Z]{1,6}$/.test(w)) break;
+      j++;
+    }
+    if (j >= n || tokens[j].text !== ')' || j === i + 2 || tokens[i + 2].text !== '/') continue;
+    for (let k = i + 1; k < j; k++) capital[k] = 2;
+  }
 }
 export function staticFeatures(
   tokens: readonly TagToken[],
@@ -472,7 +515,7 @@ const SKIPPABLE = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'de', 'del', '
  * The first token of the words ending at `end` whose initials spell `want` (a function word may give
  * its initial or be skipped; at most 12 tokens back), or -1.
  */
-function spelledFrom(tokens: readonly TagToken[], end: number, want: string): number {
+export function spelledFrom(tokens: readonly TagToken[], end: number, want: string): number {
   const go = (j: number, k: number, depth: number): number => {
     if (k < 0) return j + 1;
     if (j < 0 || depth > 12) return -1;
