@@ -367,9 +367,11 @@ class AppendRun {
       if (!set) paragraphsAfter.set(m.entity, (set = new Set()));
       set.add(m.paragraph);
     }
+    // (a cable read again is a new release: its date, hence its pairs' first and last dates, may differ too)
+    const release = this.incoming.has(id);
     const changed = new Set<string>();
-    for (const [e, set] of paragraphsBefore) if (!sameSet(set, paragraphsAfter.get(e))) changed.add(e);
-    for (const [e, set] of paragraphsAfter) if (!sameSet(set, paragraphsBefore.get(e))) changed.add(e);
+    for (const [e, set] of paragraphsBefore) if (release || !sameSet(set, paragraphsAfter.get(e))) changed.add(e);
+    for (const [e, set] of paragraphsAfter) if (release || !sameSet(set, paragraphsBefore.get(e))) changed.add(e);
     this.changedIn.set(id, changed);
     this.addPairs(paragraphsBefore.keys(), changed);
     this.addPairs(paragraphsAfter.keys(), changed);
