@@ -488,11 +488,7 @@ class AppendRun {
    * The cable's evidence rows, by the pairs of its content entities as the database has them
    * (`before`): each pair's row keyed (a, b, cable) with `a` the entity whose id sorts first.
    */
-  private deleteCableEvidence(
-    cable: number,
-    before: ReadonlyMap<string, number>,
-    changed: ReadonlySet<string>,
-  ): void {
+  private deleteCableEvidence(cable: number, before: ReadonlyMap<string, number>, changed: ReadonlySet<string>): void {
     const list = [...before.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     const remove = this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ? AND cable = ?');
     for (let i = 0; i < list.length; i += 1)
@@ -538,7 +534,8 @@ class AppendRun {
         dirty &&
         update.run(row.cableCount + row.paragraphCount, row.cableCount, row.paragraphCount, first, last, a, b).changes >
           0;
-      if (!existed) this.writer.coMention(a, b, row.cableCount, row.paragraphCount, first ?? undefined, last ?? undefined);
+      if (!existed)
+        this.writer.coMention(a, b, row.cableCount, row.paragraphCount, first ?? undefined, last ?? undefined);
       for (const e of row.evidence) {
         if (existed) {
           const changed = changedAt[e.cable];

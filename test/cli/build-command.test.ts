@@ -36,9 +36,10 @@ describe('cablegraph build', () => {
     // The second batch changes old cables' resolution (a lone "PEKALA" of 08PARIS114 now joins
     // Mark A. Pekala, named in full in a new cable): the append rewrote them, not only added rows.
     // Old cables' pairs are updated, not rewritten: some of their evidence rows go (those of the moved entities).
-    const counts = /appended in place: (\d+) cables rewritten \((\d+) new\), \d+ entities, \d+ co-mention pairs \((\d+) evidence rows deleted, (\d+) written\)/.exec(
-      appended.stderr,
-    );
+    const counts =
+      /appended in place: (\d+) cables rewritten \((\d+) new\), \d+ entities, \d+ co-mention pairs \((\d+) evidence rows deleted, (\d+) written\)/.exec(
+        appended.stderr,
+      );
     expect(counts).not.toBeNull();
     const [rewritten, added, deleted] = counts!.slice(1, 4).map(Number);
     expect(rewritten).toBeGreaterThan(added);
