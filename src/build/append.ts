@@ -22,6 +22,8 @@ import * as path from 'path';
 export const METRICS_STALE = 'metrics_stale';
 
 const json = (v: unknown): string => JSON.stringify(v);
+const sameSet = (x: ReadonlySet<number>, y: ReadonlySet<number> | undefined): boolean =>
+  y !== undefined && x.size === y.size && [...x].every((v) => y.has(v));
 const EVIDENCE_BUCKETS = 64;
 
 /** What appendInPlace did, beside the build summary. */
@@ -31,6 +33,9 @@ export interface AppendSummary extends BuildDbSummary {
   /** Entities whose rows were rewritten, and co-mention pairs rewritten. */
   rewrittenEntities: number;
   rewrittenPairs: number;
+  /** Co-mention evidence rows deleted (those of rewritten cables, and of pairs gone) and written. */
+  evidenceDeleted: number;
+  evidenceWritten: number;
 }
 
 /**
@@ -107,16 +112,30 @@ class AppendRun {
   /** Ids of entities (and signers) whose rows are rewritten, and the database nodes of the cables rewritten. */
   private readonly touched = new Set<string>();
   private readonly rewritten = new Set<number>();
+  private evidenceDeleted = 0;
+  private evidenceWritten = 0;
   /**
    * Pairs of entities (ids, in id order) that share a rewritten cable's content, before or after:
    * only these co-mentions can change (any other pair has the same cables, windows and evidence).
    */
   private readonly pairs = new Set<string>();
+  /**
+   * Of those, the pairs whose evidence row in some rewritten cable differs: one of the two entities
+   * is in the cable's `changedIn` (its paragraphs there differ before and after). The others have
+   * the same row in every cable, so the same counts, and are only checked for being known at all.
+   */
+  private readonly dirty = new Set<string>();
+  /** By rewritten cable id: its content entities whose paragraphs in it differ before and after (all, for a new cable). */
+  private readonly changedIn = new Map<string, Set<string>>();
 
-  private addPairs(ids: Iterable<string>): void {
+  private addPairs(ids: Iterable<string>, changed: ReadonlySet<string>): void {
     const list = [...new Set(ids)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     for (let i = 0; i < list.length; i += 1)
-      for (let j = i + 1; j < list.length; j += 1) this.pairs.add(`${list[i]}\u0000${list[j]}`);
+      for (let j = i + 1; j < list.length; j += 1) {
+        const key = `${list[i]}\u0000${list[j]}`;
+        this.pairs.add(key);
+        if (changed.has(list[i]) || changed.has(list[j])) this.dirty.add(key);
+      }
   }
   private readonly writer: GraphDbWriter;
   private readonly relations: RelationRowsWriter;
@@ -284,6 +303,8 @@ class AppendRun {
       rewrittenCables: this.rewritten.size,
       rewrittenEntities: this.touched.size,
       rewrittenPairs,
+      evidenceDeleted: this.evidenceDeleted,
+      evidenceWritten: this.evidenceWritten,
     };
   }
 
@@ -328,14 +349,33 @@ class AppendRun {
       .pluck()
       .all(node, node) as string[])
       this.touched.add(id);
-    this.addPairs(
-      this.st(
-        'SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? AND m.authorship = 0',
-      )
-        .pluck()
-        .all(node) as string[],
-    );
-    this.addPairs(visit.mentions.filter((m) => !m.authorship).map((m) => m.entity));
+    // Content entities (not the authorship lines) with their paragraphs, as stored and as compiled.
+    const paragraphsBefore = new Map<string, Set<number>>();
+    const nodeBefore = new Map<string, number>();
+    for (const r of this.st(
+      'SELECT e.id, e.node, m.paragraph FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? AND m.authorship = 0',
+    ).all(node) as Array<{ id: string; node: number; paragraph: number }>) {
+      nodeBefore.set(r.id, r.node);
+      let set = paragraphsBefore.get(r.id);
+      if (!set) paragraphsBefore.set(r.id, (set = new Set()));
+      set.add(r.paragraph);
+    }
+    const paragraphsAfter = new Map<string, Set<number>>();
+    for (const m of visit.mentions) {
+      if (m.authorship) continue;
+      let set = paragraphsAfter.get(m.entity);
+      if (!set) paragraphsAfter.set(m.entity, (set = new Set()));
+      set.add(m.paragraph);
+    }
+    // (a cable read again is a new release: its date, hence its pairs' first and last dates, may differ too)
+    const release = this.incoming.has(id);
+    const changed = new Set<string>();
+    for (const [e, set] of paragraphsBefore) if (release || !sameSet(set, paragraphsAfter.get(e))) changed.add(e);
+    for (const [e, set] of paragraphsAfter) if (release || !sameSet(set, paragraphsBefore.get(e))) changed.add(e);
+    this.changedIn.set(id, changed);
+    this.addPairs(paragraphsBefore.keys(), changed);
+    this.addPairs(paragraphsAfter.keys(), changed);
+    this.deleteCableEvidence(node, nodeBefore, changed);
     for (const r of this.st(
       'SELECT e.id FROM signed s JOIN entities e ON e.node = s.person WHERE s.cable = :c UNION SELECT e.id FROM classified k JOIN entities e ON e.node = k.person WHERE k.cable = :c',
     )
@@ -445,34 +485,77 @@ class AppendRun {
   }
 
   /**
-   * The co-mention pairs that share a rewritten cable (see `pairs`): their rows and evidence go,
-   * and those the compiled graph has come back with database node numbers.
+   * The cable's evidence rows, by the pairs of its content entities as the database has them
+   * (`before`): each pair's row keyed (a, b, cable) with `a` the entity whose id sorts first.
+   */
+  private deleteCableEvidence(cable: number, before: ReadonlyMap<string, number>, changed: ReadonlySet<string>): void {
+    const list = [...before.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const remove = this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ? AND cable = ?');
+    for (let i = 0; i < list.length; i += 1)
+      for (let j = i + 1; j < list.length; j += 1)
+        if (changed.has(list[i]) || changed.has(list[j]))
+          this.evidenceDeleted += remove.run(before.get(list[i]), before.get(list[j]), cable).changes;
+  }
+
+  /**
+   * The co-mention pairs that share a rewritten cable (see `pairs`), from the compiled graph. In a
+   * pair known before and after, only the evidence rows of rewritten cables where one of its two
+   * entities changed (see `dirty`) differ — any other cable has the same entities and paragraphs,
+   * and counts towards the same known pairs: its counts and dates are updated and those rows
+   * written (the old ones went with their cables, deleteCableEvidence). A pair new to the graph is
+   * written whole — old cables count towards it too, once a window of a rewritten cable makes it
+   * known — and a pair gone goes whole.
    */
   private rewritePairs(compiled: ReturnType<typeof compileGraph>): number {
+    const entityIds = compiled.entities.map((e) => e.id);
+    const cableNode = (i: number): number => this.node(compiled.cableIds[i]);
+    // By cable index: the entities whose evidence rows in it are rewritten (undefined: none, the cable's rows stay).
+    const changedAt = compiled.cableIds.map((id) => this.changedIn.get(id));
+    const known = this.st('SELECT 1 FROM co_mentions WHERE a = ? AND b = ?').pluck();
+    const update = this.st(
+      'UPDATE co_mentions SET weight = ?, cable_count = ?, paragraph_count = ?, first_date = ?, last_date = ? WHERE a = ? AND b = ?',
+    );
+    const seen = new Set<string>();
+    let written = 0;
+    for (const row of compiled.coMentions.pairRows()) {
+      const x = entityIds[row.a];
+      const y = entityIds[row.b];
+      const key = `${x}\u0000${y}`;
+      if (!this.pairs.has(key)) continue;
+      seen.add(key);
+      const a = this.node(x);
+      const b = this.node(y);
+      const dirty = this.dirty.has(key);
+      // (a clean pair has the same rows, if it was known before: a window of a rewritten cable may make it known now)
+      if (!dirty && known.get(a, b) !== undefined) continue;
+      const first = row.first >= 0 ? (compiled.cableDates[row.first] ?? null) : null;
+      const last = row.last >= 0 ? (compiled.cableDates[row.last] ?? null) : null;
+      const existed =
+        dirty &&
+        update.run(row.cableCount + row.paragraphCount, row.cableCount, row.paragraphCount, first, last, a, b).changes >
+          0;
+      if (!existed)
+        this.writer.coMention(a, b, row.cableCount, row.paragraphCount, first ?? undefined, last ?? undefined);
+      for (const e of row.evidence) {
+        if (existed) {
+          const changed = changedAt[e.cable];
+          if (!changed || (!changed.has(x) && !changed.has(y))) continue;
+        }
+        this.writer.evidence(a, b, cableNode(e.cable), json([...e.paragraphs]));
+        this.evidenceWritten += 1;
+      }
+      written += 1;
+    }
+    this.writer.flush();
     for (const key of this.pairs) {
+      if (seen.has(key)) continue;
       const [x, y] = key.split('\u0000');
       const a = this.nodeOf.get(x) ?? this.storedNode(x);
       const b = this.nodeOf.get(y) ?? this.storedNode(y);
       if (a === undefined || b === undefined) continue;
       this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(a, b);
-      this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(a, b);
+      this.evidenceDeleted += this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(a, b).changes;
     }
-    const entityIds = compiled.entities.map((e) => e.id);
-    const cableNode = (i: number): number => this.node(compiled.cableIds[i]);
-    let written = 0;
-    for (const row of compiled.coMentions.pairRows()) {
-      const x = entityIds[row.a];
-      const y = entityIds[row.b];
-      if (!this.pairs.has(`${x}\u0000${y}`)) continue;
-      const a = this.node(x);
-      const b = this.node(y);
-      const first = row.first >= 0 ? compiled.cableDates[row.first] : undefined;
-      const last = row.last >= 0 ? compiled.cableDates[row.last] : undefined;
-      this.writer.coMention(a, b, row.cableCount, row.paragraphCount, first, last);
-      for (const e of row.evidence) this.writer.evidence(a, b, cableNode(e.cable), json([...e.paragraphs]));
-      written += 1;
-    }
-    this.writer.flush();
     return written;
   }
 }

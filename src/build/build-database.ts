@@ -36,7 +36,14 @@ export interface BuildResult extends BuildDbSummary {
   readSeconds: number;
   totalSeconds: number;
   /** An append in place: the cables (new ones among them), entities and co-mention pairs whose rows were written. */
-  appended?: { cables: number; newCables: number; entities: number; pairs: number };
+  appended?: {
+    cables: number;
+    newCables: number;
+    entities: number;
+    pairs: number;
+    evidenceDeleted: number;
+    evidenceWritten: number;
+  };
 }
 
 /**
@@ -194,6 +201,8 @@ export async function buildGraphDatabase(
             newCables: records.length - existing,
             entities: summary.rewrittenEntities ?? 0,
             pairs: summary.rewrittenPairs ?? 0,
+            evidenceDeleted: summary.evidenceDeleted ?? 0,
+            evidenceWritten: summary.evidenceWritten ?? 0,
           }
         : undefined;
     return {
