@@ -391,6 +391,9 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
   return aliasTarget;
 }
 
+/** A normalized surname with its Arabic article, written apart ("al maliki", "el baradei"). */
+const PARTICLE_SURNAME = /^(?:al|el) [^ ]+$/;
+
 /** The cable's full person names (two words or more, titles stripped): normalized → as first written. */
 function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>, ctry: string[]): Map<string, string> {
   const full = new Map<string, string>();
@@ -400,7 +403,7 @@ function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>, ct
     if (canonicalOf('PERSON', m.text, ctry) !== undefined) continue;
     const name = personName(m.text);
     const k = normalizeName(name);
-    if (k.includes(' ') && /\s/.test(name) && !full.has(k)) full.set(k, name);
+    if (k.includes(' ') && /\s/.test(name) && !PARTICLE_SURNAME.test(k) && !full.has(k)) full.set(k, name);
   }
   return full;
 }
@@ -485,8 +488,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (!name) return undefined;
     const n = normalizeName(name);
     if (!n) return undefined;
-    // a full name has words apart ("Kim Jong-il"); one hyphenated word ("RC-Central") does not
-    if (n.includes(' ') && /\s/.test(name)) {
+    // a full name has words apart ("Kim Jong-il"); one hyphenated word ("RC-Central") does not, nor
+    // a surname with its article ("al Maliki": the surname of Nuri al-Maliki, as "al-Maliki" is)
+    if (n.includes(' ') && /\s/.test(name) && !PARTICLE_SURNAME.test(n)) {
       const full = fullNameOf(n);
       return full === n
         ? add('PERSON', n, personCase(name), m.text)

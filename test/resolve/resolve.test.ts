@@ -438,3 +438,33 @@ describe('organizations named by a field, an acronym of several countries, or a 
     ).toEqual(['PERSON:Abdullah II', 'PERSON:Condoleezza Rice']);
   });
 });
+
+describe('a surname with its article', () => {
+  it('"Al Maliki" alone is the surname of Nuri al-Maliki, within a cable and across cables', () => {
+    const iz = [{ code: 'IZ', kind: 'country' as const }];
+    const t1 = 'PM Nuri al-Maliki met the Ambassador. Al Maliki said so.';
+    const t2 = 'Al Maliki told the Ambassador.';
+    const t3 = 'Nuri al-Maliki spoke.';
+    const { entities, perCable } = resolveEntities(
+      [
+        makeCable('08BAGHDAD1', t1, { tags: iz }),
+        makeCable('08BAGHDAD2', t2, { tags: iz }),
+        makeCable('08BAGHDAD3', t3, { tags: iz }),
+      ],
+      [
+        at(t1, [
+          ['PERSON', 'Nuri al-Maliki'],
+          ['PERSON', 'Al Maliki'],
+        ]),
+        at(t2, [['PERSON', 'Al Maliki']]),
+        at(t3, [['PERSON', 'Nuri al-Maliki']]),
+      ],
+    );
+    expect(entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Nuri al-Maliki']);
+    expect(perCable.map((c) => c.map((e) => e.name))).toEqual([
+      ['Nuri al-Maliki'],
+      ['Nuri al-Maliki'],
+      ['Nuri al-Maliki'],
+    ]);
+  });
+});
