@@ -3,7 +3,7 @@
  * The entities with the most cables in a corpus, with their aliases and one context each: the list
  * a person judges by hand (junk names, wrong types, people split in two).
  *
- *   node scripts/ner/top-entities.js [INPUT…] [--top 300] [--ner builtin] [--json] [--contexts]
+ *   node scripts/ner/top-entities.js [INPUT…] [--top 300] [--ner NAME (default: the default extractor)] [--json] [--contexts]
  *
  * INPUT defaults to ../shared/corpus. Runs parse + extract + resolve from the TypeScript sources
  * (the same @swc/core require hook as scripts/eval-entities.js), no build needed. The ranking is
@@ -26,6 +26,7 @@ const top = Number(opt('--top', '300'));
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
 const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
+const { DEFAULT_EXTRACTOR } = require(path.join(ROOT, 'src/extract/types.ts'));
 
 const KIND = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' };
 
@@ -33,7 +34,7 @@ async function main() {
   const cables = [];
   const mentions = [];
   const sources = inputs.length ? inputs : [path.join(ROOT, '..', 'shared', 'corpus')];
-  for await (const p of processCables(readCables(sources, {}), { ner: opt('--ner', 'builtin'), workers: 0 })) {
+  for await (const p of processCables(readCables(sources, {}), { ner: opt('--ner', DEFAULT_EXTRACTOR), workers: 0 })) {
     cables.push(p.cable);
     mentions.push(p.mentions);
   }
