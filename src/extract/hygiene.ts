@@ -9,25 +9,20 @@ const PORTION_MARK = /^(?:(?:TS|S|C|U|SBU)(?:\/{1,2}(?:NF|NOFORN|REL\b.*|SBU|FOU
 /** Redacted names (`XXXXXXXXXXXX`). */
 const REDACTED = /^X{3,}$/i;
 /**
- * Common nouns a model tags as names on their own: "the Embassy", "Post", "the Department", "the
- * Alliance" (NATO, said again), "the Kingdom" (the host country, said again). They name nothing by
- * themselves, and kept they become one node shared by every embassy, alliance or kingdom.
+ * Common nouns a model tags as names on their own: "the Embassy", "Post", "the Government". They
+ * name nothing by themselves, and kept they become one node shared by every embassy or government.
+ * ("the Department", "the Alliance", "the Kingdom" do name one: resolution reads them.)
  */
 const GENERIC_NOUNS = new Set([
   'embassy',
   'post',
   'mission',
   'consulate',
-  'department',
   'government',
   'ministry',
   'ambassadors',
   'consular',
-  'alliance',
-  'kingdom',
 ]);
-/** A routing address ("AMEMBASSY BRASILIA", "AMCONSUL RECIFE"): a post the graph holds as a post, not a mention. */
-const ROUTING_ADDRESS = /^(?:AM(?:EMBASSY|CONSUL|CONGEN)|USMISSION|USDEL)\b/i;
 /** Header regions that hold no entities: the E.O./DECL statement and the TAGS codes. */
 const SKIP_REGIONS = [
   /\bE\.?[ \t]?O\.?[ \t]*1[23]\d{3}\b[^\n]*?(?=\bTAGS\b|\bSUBJECT\b|\n|$)/g,
@@ -44,16 +39,16 @@ export function skipRegions(text: string): Array<[number, number]> {
 }
 
 /**
- * Whether a mention can be a name: not a marking, portion mark, redaction, lone letter, generic
- * noun or routing address, not inside the E.O./DECL/TAGS text (`skip`, from `skipRegions`), not the post of a cable
+ * Whether a mention can be a name: not a marking, portion mark, redaction, lone letter (but an
+ * office symbol), generic noun, not inside the E.O./DECL/TAGS text (`skip`, from `skipRegions`), not the post of a cable
  * number ("MADRID 5426").
  */
 export function keepMention(text: string, m: Mention, skip: ReadonlyArray<readonly [number, number]>): boolean {
   const t = m.text;
   if (!/\p{L}/u.test(t) || MARKINGS.test(t) || PORTION_MARK.test(t) || REDACTED.test(t)) return false;
-  // one letter is no name ("P" of a routing line, "S" of a portion mark)
-  if (/^\p{L}\.?$/u.test(t)) return false;
-  if (m.type !== 'PERSON' && (GENERIC_NOUNS.has(t.toLowerCase()) || ROUTING_ADDRESS.test(t))) return false;
+  // one letter is no name, but for an office of the Department by its symbol ("DEPARTMENT FOR P")
+  if (/^\p{L}\.?$/u.test(t) && !(m.type === 'ORGANIZATION' && /^[A-Z]$/.test(t))) return false;
+  if (m.type !== 'PERSON' && GENERIC_NOUNS.has(t.toLowerCase())) return false;
   if (skip.some(([a, b]) => m.start >= a && m.start < b)) return false;
   // "MADRID 5426", "A. PARIS 1234": a post in a cable number
   if (t === t.toUpperCase() && /^[ \t]+\d{3,}\b/.test(text.slice(m.end, m.end + 12))) return false;

@@ -224,6 +224,8 @@ const TITLE_SYMBOLS = new Set([
 /** Washington agencies and the routing words that stand for them. */
 const AGENCIES: Record<string, string> = {
   STATE: STATE_DEPARTMENT,
+  // "the Department" of a cable is the Department of State ("DEPARTMENT FOR P", "the Department's view")
+  DEPARTMENT: STATE_DEPARTMENT,
   SECSTATE: STATE_DEPARTMENT,
   DEPT: STATE_DEPARTMENT,
   DOS: STATE_DEPARTMENT,
@@ -341,6 +343,8 @@ const BODIES: Record<string, string> = {
   G7: 'G7',
   'P5 1': 'P5+1',
   'P 5 1': 'P5+1',
+  // "the Alliance", said again
+  ALLIANCE: 'NATO',
   'P5 PLUS': 'P5+1',
   'P5 PLUS 1': 'P5+1',
   'P5 PLUS ONE': 'P5+1',
@@ -554,8 +558,20 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     return { type: 'ORGANIZATION', name: governmentName(GOVERNMENT_ACRONYMS[f]) };
   if (PLACE_ACRONYMS[f]) return { type: 'PLACE', name: PLACE_ACRONYMS[f] };
   // a bureau of the Department by its symbol alone ("NEA", "WHA"; two-letter ones are too ambiguous)
-  if (type === 'ORGANIZATION' && f.length >= 3 && BUREAUS[f] && t === t.toUpperCase())
+  if (type === 'ORGANIZATION' && (f.length >= 3 || f.length === 1) && BUREAUS[f] && t === t.toUpperCase())
     return { type: 'ORGANIZATION', name: BUREAUS[f] };
+  // a routing address: the post ("AMEMBASSY BRASILIA" → U.S. Embassy Brasilia)
+  const post = /^am(embassy|consul|congen)\s+(.+)$/i.exec(t);
+  if (post && type !== 'PERSON') {
+    const kind = { embassy: 'Embassy', consul: 'Consulate', congen: 'Consulate General' }[post[1].toLowerCase()];
+    const city = post[2].toUpperCase() === post[2] ? titleCase(post[2]) : post[2];
+    return { type: 'ORGANIZATION', name: `U.S. ${kind} ${city}` };
+  }
+  // "the Kingdom": the host country, when it is one
+  if (type === 'PLACE' && /^kingdom$/i.test(t))
+    return countries[0] && KINGDOMS.has(countries[0])
+      ? { type: 'PLACE', name: COUNTRY_NAME().get(countries[0]) ?? countries[0] }
+      : null;
   const govOf = /^government of (?:the )?(.+)$/i.exec(t);
   if (govOf && type === 'ORGANIZATION') {
     const cc = COUNTRY_CODE.get(govOf[1].toLowerCase());
@@ -628,6 +644,33 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
   )
     return null;
   return undefined;
+}
+
+/** Monarchies called "the Kingdom" in their cables (ISO and FIPS codes, where they do not collide). */
+const KINGDOMS = new Set([
+  'SA',
+  'JO',
+  'MA',
+  'BH',
+  'GB',
+  'UK',
+  'ES',
+  'SP',
+  'NL',
+  'BE',
+  'SE',
+  'SW',
+  'NO',
+  'DK',
+  'DA',
+  'TH',
+  'KH',
+  'CB',
+  'BT',
+]);
+/** "SAO PAULO" → "Sao Paulo". */
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 /** Institutions every country has, named alike: without a country they name the cable's country's own. */

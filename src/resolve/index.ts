@@ -340,10 +340,10 @@ const MINISTRY_AFTER = /^\s*minist(?:er|ers|ry|ries)\b/i;
 /**
  * An organization named by its field alone, read in its sentence: "Minister of Defense Bono" in a
  * Madrid cable is Spain's Ministry of Defense, "Secretary of Defense Gates" the U.S. Department of
- * Defense, "Interior Minister Sarkozy" (Paris) France's Ministry of Interior. Without a title word
- * beside it, a Washington cable's field is its department; in any other cable it could be the
- * host's ministry or the American department, so it names none (null): kept as is, "Defense" would
- * be one node joining every country's ministry. Undefined: not a field word.
+ * Defense, "Interior Minister Sarkozy" (Paris) France's Ministry of Interior; without a title word
+ * beside it, an embassy's cable means its host's ministry and a Washington cable its department.
+ * Kept as is, "Defense" would be one node joining every country's ministry. Null: a "minister" of
+ * no known country; undefined: not a field word.
  */
 function fieldMinistryName(text: string, m: Mention, ctry: string[]): string | null | undefined {
   const field = FIELD_MINISTRIES.get(m.text.toLowerCase());
@@ -352,9 +352,9 @@ function fieldMinistryName(text: string, m: Mention, ctry: string[]): string | n
   const after = text.slice(m.end, m.end + 20);
   if (US_DEPARTMENT_BEFORE.test(before) || US_DEPARTMENT_AFTER.test(after)) return field[1];
   const home = ctry[0];
-  if (MINISTRY_BEFORE.test(before) || MINISTRY_AFTER.test(after))
-    return home && home !== 'US' ? `${field[0]} (${countryName(home) ?? home})` : null;
-  return home === undefined || home === 'US' ? field[1] : null;
+  if (home === undefined || home === 'US')
+    return MINISTRY_BEFORE.test(before) || MINISTRY_AFTER.test(after) ? null : field[1];
+  return `${field[0]} (${countryName(home) ?? home})`;
 }
 
 interface Local {

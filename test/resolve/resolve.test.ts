@@ -380,7 +380,12 @@ describe('organizations named by a field, an acronym of several countries, or a 
         ],
         madrid,
       ),
-    ).toEqual(['ORGANIZATION:Ministry of Defense (Spain)', 'ORGANIZATION:Ministry of Interior (Spain)']);
+    ).toEqual([
+      'ORGANIZATION:Ministry of Defense (Spain)',
+      'ORGANIZATION:Ministry of Interior (Spain)',
+      // without a title word, an embassy's cable means the host's ministry
+      'ORGANIZATION:Ministry of Justice (Spain)',
+    ]);
     // (one surface names one entity per cable: the department is read in a cable of its own)
     expect(names('05MADRID2', 'Bono met Secretary of Defense Gates.', [['ORGANIZATION', 'Defense']], madrid)).toEqual([
       'ORGANIZATION:U.S. Department of Defense',
@@ -421,6 +426,28 @@ describe('organizations named by a field, an acronym of several countries, or a 
       origin: 'Embassy Pretoria',
     });
     expect(za).toContain('ORGANIZATION:Government of South Africa');
+  });
+
+  it('reads the Department, an office symbol, the Alliance, the Kingdom and a routing address', () => {
+    const text = 'DEPARTMENT FOR P\nAMEMBASSY BRASILIA\nThe Alliance and the Kingdom agreed.';
+    const items: Array<[Mention['type'], string]> = [
+      ['ORGANIZATION', 'DEPARTMENT'],
+      ['ORGANIZATION', 'P'],
+      ['ORGANIZATION', 'AMEMBASSY BRASILIA'],
+      ['ORGANIZATION', 'Alliance'],
+      ['PLACE', 'Kingdom'],
+    ];
+    expect(
+      names('07RIYADH1', text, items, { tags: [{ code: 'SA', kind: 'country' }], origin: 'Embassy Riyadh' }),
+    ).toEqual([
+      'ORGANIZATION:NATO',
+      'ORGANIZATION:Office of the Under Secretary for Political Affairs',
+      'ORGANIZATION:U.S. Department of State',
+      'ORGANIZATION:U.S. Embassy Brasilia',
+      'PLACE:Saudi Arabia',
+    ]);
+    // a republic is no kingdom
+    expect(names('07PARIS1', text, items, { tags: fr, origin: 'Embassy Paris' })).not.toContain('PLACE:France');
   });
 
   it('writes a person named partly in capitals in title case', () => {
