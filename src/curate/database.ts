@@ -1,6 +1,6 @@
 // Curation in the graph database: one decision is one transaction that rewrites only the rows of the entities and cables it touches, recomputed with the build's own rules.
 import { createHash } from 'crypto';
-import { cablesWithRelationsOf, relationCounts, rewriteCableRelations } from './relations';
+import { cablesWithRelationsOf, ensureRelationLookupIndexes, relationCounts, rewriteCableRelations } from './relations';
 import * as fs from 'fs';
 import * as path from 'path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -71,6 +71,7 @@ export function decideInDatabase(
 ): DatabaseDecisionOutcome {
   let outcome: DatabaseDecisionOutcome | undefined;
   const run = db.transaction(() => {
+    ensureRelationLookupIndexes(db);
     recoverKilledDecision(db, curationFile);
     outcome = new DecisionRun(db, curationFile, options.captureLocal ?? false).take(request, options.dryRun ?? false);
     if (options.dryRun) throw new Rollback();

@@ -357,6 +357,11 @@ CREATE INDEX affiliations_by_cable ON affiliations (cable);
 CREATE INDEX meetings_by_a ON meetings (a);
 CREATE INDEX meetings_by_b ON meetings (b);
 CREATE INDEX meetings_by_cable ON meetings (cable);
+-- A curation decision finds the cables whose relation rows it may change by these too
+-- (src/curate/relations.ts: it creates them on a database built before them).
+CREATE INDEX roles_by_owner_name ON roles (owner_name);
+CREATE INDEX affiliations_by_owner ON affiliations (owner);
+CREATE INDEX affiliations_by_organization ON affiliations (organization);
 CREATE VIEW holds_role AS
   SELECT person, title, owner, owner_name, min(date) AS first_date, max(date) AS last_date, count(DISTINCT cable) AS cable_count
   FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner;

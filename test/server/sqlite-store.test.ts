@@ -4,6 +4,7 @@ import * as path from 'path';
 import { decideInDatabase } from '../../src/curate';
 import { openGraphDb } from '../../src/db/open';
 import { SqliteStore } from '../../src/server/sqlite-store';
+import { ftsExpression } from '../../src/server/text-query';
 import { builtGraph } from './helpers';
 
 /** Every shortest path between two entities by plain breadth first over the whole co-mention table (the reference). */
@@ -160,5 +161,121 @@ describe('SqliteStore: path search and links', () => {
       await curated.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('SqliteStore: full-text search', () => {
+  let store: SqliteStore;
+  let dir = '';
+  /** Every match of a query ranked as the store promises: bm25 over all of them, then the node (JS sort). */
+  const reference = (q: string, since?: string, until?: string): Array<{ n: number; id: string; score: number }> =>
+    (
+      store.db
+        .prepare(
+          'SELECT f.rowid AS n, bm25(cable_fts) AS score, c.id AS id, c.date AS date FROM cable_fts f JOIN cables c ON c.node = f.rowid WHERE cable_fts MATCH ?',
+        )
+        .all(ftsExpression(q)) as Array<{ n: number; score: number; id: string; date: string | null }>
+    )
+      .filter((r) => since === undefined || (r.date !== null && r.date >= since))
+      .filter((r) => until === undefined || (r.date !== null && r.date.slice(0, until.length) <= until))
+      .sort((x, y) => x.score - y.score || x.n - y.n);
+
+  beforeAll(async () => {
+    // The seed graph and 400 more cables: texts of varied lengths where common words recur a
+    // varied number of times (some texts alike, so that scores tie), dated over four years, each
+    // naming some of the seed entities. (Building a real 1,000-cable corpus takes minutes.)
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-fts-'));
+    const copy = path.join(dir, 'graph.db');
+    fs.copyFileSync(await builtGraph(), copy);
+    const db = openGraphDb(copy, { write: true });
+    try {
+      const entities = db.prepare('SELECT node FROM entities ORDER BY node').pluck().all() as number[];
+      let node = db
+        .prepare('SELECT max(node) FROM (SELECT node FROM entities UNION ALL SELECT node FROM cables)')
+        .pluck()
+        .get() as number;
+      const words = [
+        'embassy',
+        'government',
+        'prime',
+        'minister',
+        'iraq',
+        'iran',
+        'oil',
+        'talks',
+        'the',
+        'visit',
+        'kouchner',
+      ];
+      const cable = db.prepare(
+        `INSERT INTO cables (node, id, in_corpus, date, subject, text, degree, weighted_degree, pagerank, community, x, y)
+         VALUES (?, ?, 1, ?, ?, ?, 0, 0, 0, 0, 0, 0)`,
+      );
+      const fts = db.prepare('INSERT INTO cable_fts (rowid, subject, text) VALUES (?, ?, ?)');
+      const mention = db.prepare(
+        "INSERT INTO cable_entities (cable, entity, count, paragraphs, offsets, position) VALUES (?, ?, ?, '[]', '[]', ?)",
+      );
+      db.transaction(() => {
+        for (let i = 0; i < 400; i += 1) {
+          node += 1;
+          const text = Array.from(
+            { length: 20 + ((i * 37) % 180) },
+            (_, k) => words[(i * 7 + k * (1 + (i % 5))) % words.length],
+          );
+          if (i % 3 === 0) text.push('prime', 'minister');
+          const subject = i % 4 === 0 ? 'EMBASSY VISIT' : `TALKS ${i % 10 === 0 ? 'IRAN' : 'IRAQ'}`;
+          const date = `${2006 + (i % 4)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+          const id = `09TEST${String(i).padStart(4, '0')}`;
+          cable.run(node, id, date, subject, text.join(' '));
+          fts.run(node, subject, text.join(' '));
+          for (let k = 0; k < 1 + (i % 6); k += 1)
+            mention.run(node, entities[(i * 3 + k * 11) % entities.length], 1 + ((i + k) % 4), k);
+        }
+      })();
+    } finally {
+      db.close();
+    }
+    store = SqliteStore.open(copy);
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the page is the top of the ranking over every match; the entities come from the best 100', async () => {
+    const entitiesOf = store.db.prepare(
+      'SELECT e.id, e.cable_count AS cableCount FROM cable_entities m JOIN entities e ON e.node = m.entity WHERE m.cable = ?',
+    );
+    let compared = 0;
+    for (const q of ['embassy', 'government', '"prime minister"', 'iraq OR iran', 'minister -embassy', 'kouch*']) {
+      for (const [since, until] of [[], ['2008'], [undefined, '2006-12'], ['2007-03', '2009']] as Array<
+        [string?, string?]
+      >) {
+        const all = reference(q, since, until);
+        for (const offset of [0, 20, 95]) {
+          const found = await store.textSearch({ q, limit: 20, offset, since, until });
+          expect(found.total).toBe(all.length);
+          expect(found.cables.map((c) => c.id)).toEqual(all.slice(offset, offset + 20).map((r) => r.id));
+          compared += found.cables.length;
+        }
+        // The entities named in the most of the best 100 matches, then the most cited overall, then by id.
+        const counts = new Map<string, { cables: number; cableCount: number }>();
+        for (const { n } of all.slice(0, 100))
+          for (const e of entitiesOf.all(n) as Array<{ id: string; cableCount: number }>)
+            counts.set(e.id, { cables: (counts.get(e.id)?.cables ?? 0) + 1, cableCount: e.cableCount });
+        const expected = [...counts]
+          .sort(([a, x], [b, y]) => y.cables - x.cables || y.cableCount - x.cableCount || (a < b ? -1 : 1))
+          .slice(0, 20)
+          .map(([id, { cables }]) => ({ id, cables }));
+        const found = await store.textSearch({ q, limit: 20, offset: 0, since, until });
+        expect(found.entities.map(({ id, cables }) => ({ id, cables }))).toEqual(expected);
+      }
+    }
+    // Real rankings: common words with hundreds of matches, pages deep into them.
+    const embassy = reference('embassy');
+    expect(embassy.length).toBeGreaterThan(300);
+    // Ties in the score, broken by the node, inside the pages compared.
+    expect(embassy.slice(0, 115).filter((r, k) => k > 0 && r.score === embassy[k - 1].score).length).toBeGreaterThan(5);
+    expect(compared).toBeGreaterThan(500);
   });
 });
