@@ -26,31 +26,15 @@ const opt = (name, def) => {
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
 const min = Number(opt('--min', '3'));
 const out = path.resolve(opt('--out', path.join(ROOT, 'src', 'extract', 'tagger', 'case-prior.json.gz')));
-const goldDir = path.join(ROOT, '..', 'shared', 'gold', 'annotations');
 
-const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
-const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
+const { unlabelledCables } = require('./lib');
 const { tokenizeForTagger } = require(path.join(ROOT, 'src/extract/tagger/tokens.ts'));
 const { CASE_CLASSES, caseClassOf } = require(path.join(ROOT, 'src/extract/tagger/case-prior.ts'));
 
 async function main() {
-  const gold = new Set(fs.existsSync(goldDir) ? fs.readdirSync(goldDir).map((f) => f.replace(/\.json$/, '')) : []);
-  const pages = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html') && !gold.has(e.name.slice(0, -5))) pages.push(p);
-    }
-  };
-  walk(corpus);
-  pages.sort();
   const counts = new Map(); // lower-case word -> [capitalized, lower case]
-  const seen = new Set();
   let cables = 0;
-  for await (const { cable } of processCables(readCables(pages, {}), { ner: 'none', workers: 0 })) {
-    if (gold.has(cable.id) || seen.has(cable.id)) continue;
-    seen.add(cable.id);
+  for await (const cable of unlabelledCables(corpus)) {
     cables++;
     const { tokens, lines } = tokenizeForTagger(cable.text);
     for (let i = 1; i < tokens.length; i++) {

@@ -33,10 +33,8 @@ const opt = (name, def) => {
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
 const min = Number(opt('--min', '3'));
 const out = path.resolve(opt('--out', path.join(ROOT, 'src', 'extract', 'tagger', 'usage.json.gz')));
-const goldDir = path.join(ROOT, '..', 'shared', 'gold', 'annotations');
 
-const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
-const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
+const { unlabelledCables } = require('./lib');
 const { tokenizeForTagger } = require(path.join(ROOT, 'src/extract/tagger/tokens.ts'));
 const { spelledFrom } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
 const { usageBitsOf, ruleShareOf, USAGE_COUNTS } = require(path.join(ROOT, 'src/extract/tagger/usage.ts'));
@@ -65,17 +63,6 @@ function spelledLower(tokens, end, want) {
 }
 
 async function main() {
-  const gold = new Set(fs.existsSync(goldDir) ? fs.readdirSync(goldDir).map((f) => f.replace(/\.json$/, '')) : []);
-  const pages = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html') && !gold.has(e.name.slice(0, -5))) pages.push(p);
-    }
-  };
-  walk(corpus);
-  pages.sort();
   /** word -> counts in USAGE_COUNTS order */
   const counts = new Map();
   /** acronym -> (expansion's last word -> times) */
@@ -86,14 +73,11 @@ async function main() {
     c[k]++;
   };
   const K = Object.fromEntries(USAGE_COUNTS.map((name, i) => [name, i]));
-  const seen = new Set();
   /** word -> [capitalized uses, of them labelled PERSON, ORGANIZATION, PLACE by the cable-structure rules] */
   const ruled = new Map();
   const rules = new BuiltinExtractor();
   let cables = 0;
-  for await (const { cable } of processCables(readCables(pages, {}), { ner: 'none', workers: 0 })) {
-    if (gold.has(cable.id) || seen.has(cable.id)) continue;
-    seen.add(cable.id);
+  for await (const cable of unlabelledCables(corpus)) {
     cables++;
     const { tokens, lines } = tokenizeForTagger(cable.text);
     const n = tokens.length;

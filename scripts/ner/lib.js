@@ -43,6 +43,34 @@ function goldIds() {
   );
 }
 
+/**
+ * The parsed cables of a corpus folder (default ../shared/corpus) in file order, each id once,
+ * never a gold cable: the unlabelled text the corpus-wide tagger assets are learnt from
+ * (scripts/ner/case-prior.js, scripts/ner/corpus-usage.js). Runs from the TypeScript sources.
+ */
+async function* unlabelledCables(corpus = path.join(SHARED, 'corpus')) {
+  require('../lib/ts-require');
+  const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
+  const { processCables } = require(path.join(ROOT, 'src/pipeline/pool.ts'));
+  const gold = fs.existsSync(path.join(GOLD_DIR, 'annotations')) ? goldIds() : new Set();
+  const pages = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html') && !gold.has(e.name.slice(0, -5))) pages.push(p);
+    }
+  };
+  walk(corpus);
+  pages.sort();
+  const seen = new Set();
+  for await (const { cable } of processCables(readCables(pages, {}), { ner: 'none', workers: 0 })) {
+    if (gold.has(cable.id) || seen.has(cable.id)) continue;
+    seen.add(cable.id);
+    yield cable;
+  }
+}
+
 let pageIndex;
 function pageOf(id) {
   if (!pageIndex) pageIndex = new Map(corpusPages().map((p) => [p.id, p.file]));
@@ -65,4 +93,4 @@ async function parsedCable(id) {
 
 const sha1 = (s) => crypto.createHash('sha1').update(s, 'utf8').digest('hex');
 
-module.exports = { ROOT, CABLE_DIR, ANNOTATION_DIR, corpusPages, goldIds, pageOf, parsedCable, sha1 };
+module.exports = { ROOT, CABLE_DIR, ANNOTATION_DIR, corpusPages, goldIds, pageOf, parsedCable, sha1, unlabelledCables };
