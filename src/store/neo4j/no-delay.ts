@@ -1,7 +1,11 @@
 // Turns Nagle's algorithm off on the Neo4j driver's sockets (TCP_NODELAY), which the driver leaves on.
 import * as net from 'net';
 
-let installed = false;
+/**
+ * Marks `net.Socket.prototype` once patched: the prototype is shared by every copy of this module a
+ * process loads (jest loads one per test file in the same worker), a module-level flag is not.
+ */
+const INSTALLED = Symbol.for('cablegraph.neo4j.noDelay');
 
 /**
  * neo4j-driver (5.28) configures each Bolt socket with `setKeepAlive(true)` and nothing else, so
@@ -12,9 +16,9 @@ let installed = false;
  * (only sockets that ask for keep-alive are touched, and no delay is what HTTP sockets use).
  */
 export function noDelayForDriverSockets(): void {
-  if (installed) return;
-  installed = true;
-  const prototype = net.Socket.prototype;
+  const prototype = net.Socket.prototype as net.Socket & { [INSTALLED]?: true };
+  if (prototype[INSTALLED]) return;
+  prototype[INSTALLED] = true;
   const keepAlive = Object.getOwnPropertyDescriptor(prototype, 'setKeepAlive')!.value as (
     this: net.Socket,
     enable?: boolean,
