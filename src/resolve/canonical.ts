@@ -6,6 +6,7 @@
  * ("Spanish government", "Zapatero Administration"), and what is no entity at all (titles written
  * as symbols, redactions, subject-line verbs). General cable conventions, not names of any cable.
  */
+import { isSpace } from '../common/characters';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import type { EntityType } from '../model';
 
@@ -564,8 +565,7 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
   const post = /^am(embassy|consul|congen)\s+(.+)$/i.exec(t);
   if (post && type !== 'PERSON') {
     const kind = { embassy: 'Embassy', consul: 'Consulate', congen: 'Consulate General' }[post[1].toLowerCase()];
-    const city = post[2].toUpperCase() === post[2] ? titleCase(post[2]) : post[2];
-    return { type: 'ORGANIZATION', name: `U.S. ${kind} ${city}` };
+    return { type: 'ORGANIZATION', name: `U.S. ${kind} ${properCase(post[2])}` };
   }
   // "the Kingdom": the host country, when it is one
   if (type === 'PLACE' && /^kingdom$/i.test(t))
@@ -668,9 +668,21 @@ const KINGDOMS = new Set([
   'CB',
   'BT',
 ]);
-/** "SAO PAULO" → "Sao Paulo". */
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
+/** An all-upper-case name in title case ("JEAN-DAVID LEVITTE" → "Jean-David Levitte"); other names as they are. */
+export function properCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  const lower = s.toLowerCase();
+  let out = '';
+  for (let q = 0; q < lower.length; q++) {
+    const ch = lower.charCodeAt(q);
+    const p = q === 0 ? -1 : lower.charCodeAt(q - 1);
+    // a letter at the start or after white space, an apostrophe or a hyphen
+    out +=
+      ch >= 97 && ch <= 122 && (p === -1 || p === 39 || p === 45 || isSpace(p))
+        ? String.fromCharCode(ch - 32)
+        : lower[q];
+  }
+  return out;
 }
 
 /** Institutions every country has, named alike: without a country they name the cable's country's own. */

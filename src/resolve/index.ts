@@ -1,12 +1,11 @@
 // Entity resolution: mentions of many cables → entities with stable ids, names and aliases.
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
-import { isSpace } from '../common/characters';
 import { IntList } from '../common/int-list';
 import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
-import { canonicalOf, countryName, SUBJECT_VERBS } from './canonical';
+import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
 import { SurnameIndex } from './surnames';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
 
@@ -201,22 +200,6 @@ function isOrdinaryWord(w: string): boolean {
   const l = w.toLowerCase();
   return LEADING_NON_NAME.test(l) && ENGLISH.has(l) && !ANY_FIRST_NAMES.has(l) && !FIRST_NAMES.has(l);
 }
-/** An all-upper-case name in title case ("JEAN-DAVID LEVITTE" → "Jean-David Levitte"); other names as they are. */
-function properCase(s: string): string {
-  if (s !== s.toUpperCase()) return s;
-  const lower = s.toLowerCase();
-  let out = '';
-  for (let q = 0; q < lower.length; q++) {
-    const ch = lower.charCodeAt(q);
-    const p = q === 0 ? -1 : lower.charCodeAt(q - 1);
-    // a letter at the start or after white space, an apostrophe or a hyphen
-    out +=
-      ch >= 97 && ch <= 122 && (p === -1 || p === 39 || p === 45 || isSpace(p))
-        ? String.fromCharCode(ch - 32)
-        : lower[q];
-  }
-  return out;
-}
 /**
  * A person's name in title case: all upper case as `properCase`, and in a mixed name each word
  * written in capitals ("Condoleezza RICE", "Jean-Marie LE PEN": the surname capitalised as cables
@@ -311,8 +294,7 @@ function acronymName(surface: string, ctry: string[]): string | undefined {
       surface.replace(/\s+/g, ' '),
     );
   if (named) {
-    const what = (named[1] ?? named[2]).toLowerCase();
-    return `${what.startsWith('defen') ? 'Ministry of Defense' : `Ministry of ${what[0].toUpperCase()}${what.slice(1)}`} (${cn})`;
+    return `${FIELD_MINISTRIES.get((named[1] ?? named[2]).toLowerCase())![0]} (${cn})`;
   }
   return undefined;
 }
