@@ -452,7 +452,11 @@ export function nameRuns(
   const last = new Int32Array(n);
   const first = new Int32Array(n);
   const acronym = new Uint8Array(n);
-  const capital = (i: number) => !lines[tokens[i].line].caps && isUpper(tokens[i].text.charCodeAt(0));
+  // a capitalized word on a mixed-case line, decided once per token (the runs ask again and again)
+  const capitals = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    capitals[i] = !lines[tokens[i].line].caps && isUpper(tokens[i].text.charCodeAt(0)) ? 1 : 0;
+  const capital = (i: number) => capitals[i] === 1;
   for (let i = 0; i < n;) {
     if (!capital(i)) {
       i++;
