@@ -228,7 +228,7 @@ export class Perceptron {
     const outside = input.outside;
     // the cached scores of the five types around the last scored token (slid along a run of them)
     let at = -2;
-    let prev2 = EMPTY;
+    let prev2: Float32Array;
     let prev = EMPTY;
     let own = EMPTY;
     let next = EMPTY;
