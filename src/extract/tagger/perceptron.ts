@@ -257,18 +257,18 @@ export class Perceptron {
       at = i;
       const s = i * T;
       const byRule = SCORE.byRule + rules[i] * T;
-      for (let t = 0; t < T; t++)
-        emit[s + t] =
+      const o = i * STATIC;
+      // per tag, summed in a local (one store instead of one per weight row), in the same order
+      for (let t = 0; t < T; t++) {
+        let e =
           own[SCORE.lexical + t] +
           own[byRule + t] +
           prev[SCORE.asPrevious + t] +
           next[SCORE.asNext + t] +
           prev2[SCORE.asPrevious2 + t] +
           next2[SCORE.asNext2 + t];
-      const o = i * STATIC;
-      for (let k = 0; k < STATIC; k++) {
-        const f = stat[o + k] * T;
-        for (let t = 0; t < T; t++) emit[s + t] += w[f + t];
+        for (let k = 0; k < STATIC; k++) e += w[stat[o + k] * T + t];
+        emit[s + t] = e;
       }
     }
     return viterbiCached(n, emit, types, outside);
