@@ -386,9 +386,8 @@ export function staticFeatures(
     gz[i] = ty.gaz;
   }
   const docCase = caseInCable(tokens, lines, w);
-  const docRule = new Map<number, number>();
-  for (let i = 0; i < n; i++)
-    if (rules[i] > 0) docRule.set(w[i], (docRule.get(w[i]) ?? 0) | (1 << ((rules[i] + 1) >> 1)));
+  const docRule = DOC_RULE.clear(n);
+  for (let i = 0; i < n; i++) if (rules[i] > 0) docRule.or(w[i], 1 << ((rules[i] + 1) >> 1));
   const out = new Int32Array(n * STATIC);
   const outside = outsideAll(tokens, rules);
   const runs = nameRuns(tokens, lines, gz);
@@ -415,8 +414,8 @@ export function staticFeatures(
     out[o + 6] = feature(23, mix(sentStart ? 1 : 0, mix(gz[i], sh[i])));
     out[o + 7] = feature(24, mix(rules[i], mix(lineCtx, gz[i])));
     out[o + 8] = feature(25, mix(prevWord, w[i]));
-    const dc = docCase.get(w[i]) ?? 0;
-    const dr = docRule.get(w[i]) ?? 0;
+    const dc = docCase.get(w[i]);
+    const dr = docRule.get(w[i]);
     out[o + 9] = feature(26, mix(dc, mix(line.caps ? 1 : 0, sh[i])));
     out[o + 10] = feature(27, mix(dr, rules[i]));
     out[o + 11] = feature(28, mix(dr, dc));
@@ -453,7 +452,11 @@ export function nameRuns(
   const last = new Int32Array(n);
   const first = new Int32Array(n);
   const acronym = new Uint8Array(n);
-  const capital = (i: number) => !lines[tokens[i].line].caps && isUpper(tokens[i].text.charCodeAt(0));
+  // a capitalized word on a mixed-case line, decided once per token (the runs ask again and again)
+  const capitals = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    capitals[i] = !lines[tokens[i].line].caps && isUpper(tokens[i].text.charCodeAt(0)) ? 1 : 0;
+  const capital = (i: number) => capitals[i] === 1;
   for (let i = 0; i < n;) {
     if (!capital(i)) {
       i++;
@@ -536,8 +539,8 @@ export function spelledFrom(tokens: readonly TagToken[], end: number, want: stri
  * its sentence: bit 1 capitalized, 2 lower case, 4 all capitals. An all-caps subject line or header
  * word is thus told apart by the body ("MORALES" → "Morales" → a name; "MEETS" → "meets").
  */
-function caseInCable(tokens: readonly TagToken[], lines: readonly LineInfo[], w: Uint32Array): Map<number, number> {
-  const out = new Map<number, number>();
+function caseInCable(tokens: readonly TagToken[], lines: readonly LineInfo[], w: Uint32Array): WordBits {
+  const out = DOC_CASE.clear(tokens.length);
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (lines[t.line].caps || t.lineStart) continue;
@@ -547,10 +550,57 @@ function caseInCable(tokens: readonly TagToken[], lines: readonly LineInfo[], w:
     let bit = 0;
     if (c0 >= 97 && c0 <= 122) bit = 2;
     else if (c0 >= 65 && c0 <= 90) bit = t.text.length > 1 && t.text === t.text.toUpperCase() ? 4 : 1;
-    if (bit) out.set(w[i], (out.get(w[i]) ?? 0) | bit);
+    if (bit) out.or(w[i], bit);
   }
   return out;
 }
+
+/**
+ * Bits per word hash within one cable: an open-addressing table of typed arrays, emptied by a new
+ * stamp rather than cleared (a Map keyed by these 32-bit hashes boxed every key beyond 2^30).
+ */
+class WordBits {
+  private keys = new Uint32Array(0);
+  private bits = new Int32Array(0);
+  private stamps = new Int32Array(0);
+  private stamp = 0;
+  private shift = 32;
+  /** Emptied for a cable of `tokens` tokens (at most that many words: the table keeps half its slots free). */
+  clear(tokens: number): this {
+    if (this.keys.length < 2 * tokens) {
+      let bitsNeeded = 10;
+      while (1 << bitsNeeded < 2 * tokens) bitsNeeded++;
+      this.keys = new Uint32Array(1 << bitsNeeded);
+      this.bits = new Int32Array(1 << bitsNeeded);
+      this.stamps = new Int32Array(1 << bitsNeeded);
+      this.shift = 32 - bitsNeeded;
+      this.stamp = 0;
+    }
+    this.stamp++;
+    return this;
+  }
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.stamps[slot] === this.stamp && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+  or(key: number, bit: number): void {
+    const slot = this.slotOf(key);
+    if (this.stamps[slot] !== this.stamp) {
+      this.stamps[slot] = this.stamp;
+      this.keys[slot] = key;
+      this.bits[slot] = bit;
+    } else this.bits[slot] |= bit;
+  }
+  /** The bits of `key`, 0 if none. */
+  get(key: number): number {
+    const slot = this.slotOf(key);
+    return this.stamps[slot] === this.stamp ? this.bits[slot] : 0;
+  }
+}
+const DOC_CASE = new WordBits();
+const DOC_RULE = new WordBits();
 
 /** Features that depend on the previous tag (decoding left to right). */
 export function dynamicFeatures(prevTag: number, tokenHash: number, shapeHash: number, into: Int32Array): void {

@@ -31,6 +31,9 @@ export function taggerInput(cable: Cable, rules: BuiltinExtractor, training = fa
   return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text), training) };
 }
 
+/** The entity type of each tag index (`TAGS` without its B-/I- prefix). */
+const TYPE_OF_TAG = TAGS.map((t) => t.slice(2) as EntityType);
+
 /** A token that cannot begin or end a name: punctuation, a possessive ('s), a lone hyphen or dots. */
 const EDGE = /^(?:[^\p{L}\p{N}]+|['’][sS])$/u;
 
@@ -43,11 +46,12 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
   const out: Mention[] = [];
   let skip: Array<[number, number]> | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    const tag = TAGS[tags[i]];
-    if (!tag.startsWith('B-')) continue;
-    const type = tag.slice(2) as EntityType;
+    // B- tags are the odd indices, each followed by its I- tag
+    const tag = tags[i];
+    if (tag % 2 === 0) continue;
+    const type = TYPE_OF_TAG[tag];
     let j = i;
-    while (j + 1 < tokens.length && TAGS[tags[j + 1]] === `I-${type}`) j++;
+    while (j + 1 < tokens.length && tags[j + 1] === tag + 1) j++;
     const last = j;
     let a = i;
     while (a <= j && EDGE.test(tokens[a].text)) a++;

@@ -196,6 +196,12 @@ function typeScores(w: Int16Array, ty: TokenType): Float32Array {
   return s;
 }
 
+/** `typeScores`, the cached vector read in place when it is there (small enough to inline). */
+function scoresFor(w: Int16Array, ty: TokenType): Float32Array {
+  return ty.scoresOf === w ? ty.scores! : typeScores(w, ty);
+}
+const EMPTY: Float32Array = new Float32Array(SCORE.size);
+
 /**
  * A trained model: weights quantized to 16-bit integers (half the memory the decoder reads at
  * random, and what the weight file holds; only their ratios matter to the best tags).
@@ -218,32 +224,51 @@ export class Perceptron {
     const types = input.types;
     const rules = input.rules;
     const n = types.length;
-    const scores = new Array<Float32Array>(n + 4);
-    for (let i = -2; i < n + 2; i++) scores[i + 2] = typeScores(w, typeAt(types, i));
     const emit = new Float64Array(n * T);
     const outside = input.outside;
+    // the cached scores of the five types around the last scored token (slid along a run of them)
+    let at = -2;
+    let prev2: Float32Array;
+    let prev = EMPTY;
+    let own = EMPTY;
+    let next = EMPTY;
+    let next2 = EMPTY;
     for (let i = 0; i < n; i++) {
-      // a token outside any entity is only ever scored as O, with no emission score (viterbiCached)
-      if (outside[i]) continue;
+      // a token outside any entity is only ever scored as O, with no emission score; viterbiCached
+      // reads its type's transition scores unless the token before it is outside too
+      if (outside[i]) {
+        if (i > 0 && !outside[i - 1]) scoresFor(w, types[i]);
+        else if (i === 0) scoresFor(w, types[0]);
+        continue;
+      }
+      if (at === i - 1) {
+        prev2 = prev;
+        prev = own;
+        own = next;
+        next = next2;
+        next2 = scoresFor(w, typeAt(types, i + 2));
+      } else {
+        prev2 = scoresFor(w, typeAt(types, i - 2));
+        prev = scoresFor(w, typeAt(types, i - 1));
+        own = scoresFor(w, types[i]);
+        next = scoresFor(w, typeAt(types, i + 1));
+        next2 = scoresFor(w, typeAt(types, i + 2));
+      }
+      at = i;
       const s = i * T;
-      const own = scores[i + 2];
-      const prev = scores[i + 1];
-      const next = scores[i + 3];
-      const prev2 = scores[i];
-      const next2 = scores[i + 4];
       const byRule = SCORE.byRule + rules[i] * T;
-      for (let t = 0; t < T; t++)
-        emit[s + t] =
+      const o = i * STATIC;
+      // per tag, summed in a local (one store instead of one per weight row), in the same order
+      for (let t = 0; t < T; t++) {
+        let e =
           own[SCORE.lexical + t] +
           own[byRule + t] +
           prev[SCORE.asPrevious + t] +
           next[SCORE.asNext + t] +
           prev2[SCORE.asPrevious2 + t] +
           next2[SCORE.asNext2 + t];
-      const o = i * STATIC;
-      for (let k = 0; k < STATIC; k++) {
-        const f = stat[o + k] * T;
-        for (let t = 0; t < T; t++) emit[s + t] += w[f + t];
+        for (let k = 0; k < STATIC; k++) e += w[stat[o + k] * T + t];
+        emit[s + t] = e;
       }
     }
     return viterbiCached(n, emit, types, outside);

@@ -62,15 +62,65 @@ const FIRST_PARAGRAPH = /^\s*¶?\s*1\s?\.\s/;
  * are interned (`internRange`), so a word seen before allocates no string.
  */
 export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: LineInfo[] } {
-  const tokens: TagToken[] = [];
-  const lines: LineInfo[] = [];
-  const n = text.length;
-  let lineNo = 0;
-  let lastLine = -1;
-  let inSubject = false;
-  let header = true;
   const lineStarts: number[] = [0];
   for (let q = text.indexOf('\n'); q >= 0; q = text.indexOf('\n', q + 1)) lineStarts.push(q + 1);
+  const lines = describeLines(text, lineStarts);
+  // the scan's state lives on an object, not in variables its helpers close over (V8 keeps those
+  // in a heap context and reloads them at every access of the hot loop)
+  const scan = new TokenScan(text);
+  const n = text.length;
+  let lineNo = 0;
+  let nextLine = lineStarts.length > 1 ? lineStarts[1] : Infinity;
+  for (let q = 0; q < n;) {
+    const ch = text.charCodeAt(q);
+    const start = q++;
+    if (isLetter(ch)) while (q < n && isWordChar(text.charCodeAt(q))) q++;
+    else if (isDigit(ch)) {
+      while (q < n && isNumberChar(text.charCodeAt(q))) q++;
+    } else if (isSpace(ch)) continue;
+    const end = q;
+    if (start >= nextLine) {
+      while (start >= nextLine) nextLine = ++lineNo + 1 < lineStarts.length ? lineStarts[lineNo + 1] : Infinity;
+      scan.line = lineNo;
+    }
+    const len = end - start;
+    // most tokens end in a letter or digit other than s: no test below applies
+    const last = text.charCodeAt(end - 1);
+    if (last !== 115 && last !== 83 && !isTrailing(last)) {
+      scan.pushParts(start, end);
+      continue;
+    }
+    // "MugabeQs": some cables lost the apostrophe of a possessive to a Q
+    if (len > 2 && (last === 115 || last === 83)) {
+      const before = text.charCodeAt(end - 2);
+      if (
+        before === 39 ||
+        before === 0x2019 ||
+        (len > 4 && last === 115 && before === 81 && isAsciiLetter(text.charCodeAt(end - 3)))
+      ) {
+        scan.pushParts(start, end - 2);
+        scan.push(end - 2, end);
+        continue;
+      }
+    }
+    if (isTrailing(last) && len > 1 && !isAbbreviation(text, start, end)) {
+      let cut = end;
+      while (cut > start && isTrailing(text.charCodeAt(cut - 1))) cut--;
+      scan.pushParts(start, cut);
+      scan.push(cut, end);
+      continue;
+    }
+    scan.pushParts(start, end);
+  }
+  return { tokens: scan.tokens, lines };
+}
+
+/** Per line: all capitals, within the SUBJECT, before the first numbered paragraph (one pass over its characters). */
+function describeLines(text: string, lineStarts: readonly number[]): LineInfo[] {
+  const lines: LineInfo[] = [];
+  const n = text.length;
+  let inSubject = false;
+  let header = true;
   for (let l = 0; l < lineStarts.length; l++) {
     const a = lineStarts[l];
     const b = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : n;
@@ -91,76 +141,45 @@ export function tokenizeForTagger(text: string): { tokens: TagToken[]; lines: Li
     else if (first < 0) inSubject = false;
     lines.push({ caps: upper && !lower, subject: inSubject, header });
   }
-  let nextLine = lineStarts.length > 1 ? lineStarts[1] : Infinity;
-  for (let q = 0; q < n;) {
-    const ch = text.charCodeAt(q);
-    const start = q++;
-    if (isLetter(ch)) while (q < n && isWordChar(text.charCodeAt(q))) q++;
-    else if (isDigit(ch)) {
-      while (q < n && isNumberChar(text.charCodeAt(q))) q++;
-    } else if (isSpace(ch)) continue;
-    const end = q;
-    while (start >= nextLine) nextLine = ++lineNo + 1 < lineStarts.length ? lineStarts[lineNo + 1] : Infinity;
-    const len = end - start;
-    // most tokens end in a letter or digit other than s: no test below applies
-    const last = text.charCodeAt(end - 1);
-    if (last !== 115 && last !== 83 && !isTrailing(last)) {
-      pushParts(start, end);
-      continue;
-    }
-    // "MugabeQs": some cables lost the apostrophe of a possessive to a Q
-    if (len > 2 && (last === 115 || last === 83)) {
-      const before = text.charCodeAt(end - 2);
-      if (
-        before === 39 ||
-        before === 0x2019 ||
-        (len > 4 && last === 115 && before === 81 && isAsciiLetter(text.charCodeAt(end - 3)))
-      ) {
-        pushParts(start, end - 2);
-        push(end - 2, end);
-        continue;
-      }
-    }
-    if (isTrailing(last) && len > 1 && !isAbbreviation(text, start, end)) {
-      let cut = end;
-      while (cut > start && isTrailing(text.charCodeAt(cut - 1))) cut--;
-      pushParts(start, cut);
-      push(cut, end);
-      continue;
-    }
-    pushParts(start, end);
-  }
+  return lines;
+}
+
+/** The tokens found so far and the line the scan is on. */
+class TokenScan {
+  readonly tokens: TagToken[] = [];
+  line = 0;
+  private lastLine = -1;
+  constructor(private readonly text: string) {}
+
   /** A hyphenated word in its parts and hyphens ("Dubai-based", "Lebanon-Syria", "Jean-David": the tagger joins what is one name). */
-  function pushParts(start: number, end: number): void {
+  pushParts(start: number, end: number): void {
+    const text = this.text;
+    if (end - start < 3) {
+      this.push(start, end);
+      return;
+    }
     let hyphen = false;
     for (let q = start + 1; q < end && !hyphen; q++) hyphen = text.charCodeAt(q) === 45;
-    if (end - start < 3 || !hyphen) {
-      push(start, end);
+    if (!hyphen) {
+      this.push(start, end);
       return;
     }
     let from = start;
     for (let q = start + 1; q < end - 1; q++) {
       if (text.charCodeAt(q) !== 45) continue;
-      if (q > from) push(from, q);
-      push(q, q + 1);
+      if (q > from) this.push(from, q);
+      this.push(q, q + 1);
       from = q + 1;
     }
-    push(from, end);
+    this.push(from, end);
   }
-  function push(start: number, end: number): void {
-    const t = internRange(text, start, end);
-    tokens.push({
-      text: t.text,
-      lower: t.lower,
-      start,
-      end,
-      line: lineNo,
-      lineStart: lastLine !== lineNo,
-      word: t,
-    });
-    lastLine = lineNo;
+
+  push(start: number, end: number): void {
+    const t = internRange(this.text, start, end);
+    const line = this.line;
+    this.tokens.push({ text: t.text, lower: t.lower, start, end, line, lineStart: this.lastLine !== line, word: t });
+    this.lastLine = line;
   }
-  return { tokens, lines };
 }
 
 /** The shape of a token: runs of X, x, d and other characters ("Kouchner" → "Xx", "EUR/WE" pieces → "X"). */
