@@ -176,9 +176,7 @@ export async function shortestPaths(
   const chains = (side: Side, node: string): string[][] => {
     const predecessors = side.predecessors.get(node);
     if (!predecessors) return [[node]];
-    return [...new Set(predecessors)]
-      .sort(compare)
-      .flatMap((p) => chains(side, p).map((chain) => [...chain, node]));
+    return [...new Set(predecessors)].sort(compare).flatMap((p) => chains(side, p).map((chain) => [...chain, node]));
   };
   const paths: string[][] = [];
   for (const m of meeting) {
