@@ -28,16 +28,10 @@ const { Neo4jStore, SERVER_QUERIES_DIR } = require(path.join(ROOT, 'dist/server/
 const { queryLibrary } = require(path.join(ROOT, 'dist/store/neo4j'));
 const { Explorer } = require(path.join(ROOT, 'dist/server/explore'));
 
-/** Which server query a Cypher text is (the shortest-paths query comes with its bound narrowed). */
+/** Which server query a Cypher text is (by its text; anything else by its first 40 characters). */
 function namer() {
   const byText = new Map([...queryLibrary(SERVER_QUERIES_DIR)].map(([name, q]) => [q.cypher.trim(), name]));
-  return (cypher) =>
-    byText.get(cypher.trim()) ??
-    (cypher.includes('allShortestPaths')
-      ? cypher.includes('WHERE all(')
-        ? 'shortest-paths'
-        : 'shortest-paths-any'
-      : cypher.trim().slice(0, 40));
+  return (cypher) => byText.get(cypher.trim()) ?? cypher.trim().slice(0, 40);
 }
 
 const sumHits = (p) => (p ? p.dbHits + p.children.reduce((s, c) => s + sumHits(c), 0) : 0);

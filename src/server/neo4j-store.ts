@@ -4,7 +4,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { CYPHER_DIR, queryLibrary, runQuery, type NamedQuery } from '../store/neo4j';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import * as browse from './neo4j-browse';
-import { LIMITS } from './explore';
+import * as paths from './neo4j-paths';
+import { Explorer, LIMITS } from './explore';
 import { maxEdits } from './search';
 import { compare } from './search';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
@@ -31,9 +32,6 @@ type Row = Record<string, unknown>;
 const defined = (row: Row): Row =>
   Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
 const int = (n: number): unknown => neo4j.int(n);
-/** shortest-paths.cypher's length bound, the longest a request may ask for (LIMITS.pathHops, 6). */
-const PATH_BOUND = '[:CO_MENTIONED*..6]';
-const PATH_MAX_HOPS = LIMITS.pathHops;
 
 /** Lucene terms for normalized words: each word as a prefix, and within its typo budget. */
 export function luceneQuery(tokens: readonly string[]): string {
@@ -224,21 +222,19 @@ export class Neo4jStore implements GraphStore {
     return rows.map((r) => nodeView(String(r.id), { ...defined(r), kind: r.type }));
   }
 
-  async shortestPaths(from: string, to: string, maxHops: number, minWeight: number, cap: number): Promise<string[][]> {
-    // Cypher takes no parameter for a pattern's length bound: the file's `*..6` is narrowed to the
-    // request's hops, so a pair farther apart is given up at maxHops rather than searched to 6
-    // (the shortest paths within the bound are the same ones).
-    // A minimum every co-mention passes (weights are at least 2) needs no weight read per
-    // relationship walked: half the search's db hits.
-    const name = minWeight <= 1 ? 'shortest-paths-any' : 'shortest-paths';
-    const query = this.queries.get(name);
-    if (!query || !query.cypher.includes(PATH_BOUND))
-      throw new Error(`no server query ${name} with ${PATH_BOUND} in ${SERVER_QUERIES_DIR}`);
-    const hops = Math.max(1, Math.min(PATH_MAX_HOPS, Math.floor(maxHops)));
-    const bounded = { ...query, cypher: query.cypher.replace(PATH_BOUND, `[:CO_MENTIONED*..${hops}]`) };
-    const params = minWeight <= 1 ? { from, to, cap: int(cap) } : { from, to, minWeight, cap: int(cap) };
-    const { rows } = await runQuery(this.driver, bounded, params, this.database);
-    return rows.map((r) => r.ids as string[]).filter((ids) => ids.length - 1 <= maxHops);
+  async shortestPaths(
+    from: string,
+    to: string,
+    maxHops: number,
+    minWeight: number,
+    cap: number,
+    signal?: AbortSignal,
+  ): Promise<string[][]> {
+    const hops = Math.max(1, Math.min(LIMITS.pathHops, Math.floor(maxHops)));
+    // Hubs are looked up by pair key against the other side's nodes; without the keys (a database
+    // loaded before them) every frontier is expanded (the same paths, more links read).
+    const probe = await this.keyed();
+    return paths.shortestPaths(this.run, from, to, hops, minWeight, cap, { probe, ...(signal ? { signal } : {}) });
   }
 
   async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
@@ -404,6 +400,38 @@ export class Neo4jStore implements GraphStore {
 
   async cableLinks(id: string): Promise<CableLinks | undefined> {
     return browse.cableLinks(this.run, id);
+  }
+
+  /**
+   * Asks the viewer's common questions once — search, a neighbourhood, paths, evidence — about a
+   * pair of entities with few co-mentions (warm-pair.cypher), all at once: the first users'
+   * requests then find their query plans compiled (a plan is compiled on a query's first run after
+   * a server start), the driver's connections open, and the indexes' upper pages in the page cache.
+   * `serve` starts it once it listens, without waiting for it. Best effort: a failure here is left
+   * for the requests to report.
+   */
+  async warm(): Promise<void> {
+    try {
+      await this.keyed();
+      const [pair] = await this.rows('warm-pair', { most: int(100) });
+      const questions: Array<Promise<unknown>> = [this.stats(), this.top({}, 10)];
+      if (pair) {
+        const [a, b, name] = [String(pair.a), String(pair.b), String(pair.name)];
+        const explorer = new Explorer(this);
+        questions.push(
+          explorer.search(name, undefined, 20),
+          explorer.neighbourhood(a, {}, 1, 100),
+          explorer.paths(a, b, LIMITS.pathHops, 1, 3),
+          explorer.evidence(a, b, 20, 0),
+          // The path search's steps that a linked pair does not take.
+          this.rows('path-expand', { ids: [a, b], minWeight: 1 }),
+          this.rows('path-probe', { probes: [[pairKey(a, b), a, b]], minWeight: 1 }),
+        );
+      }
+      await Promise.allSettled(questions);
+    } catch {
+      // Nothing to warm (an empty database) or the server away: the first requests will say so.
+    }
   }
 
   async close(): Promise<void> {
