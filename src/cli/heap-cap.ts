@@ -92,10 +92,14 @@ export function heapLimitMb(): number {
  * that runs out of heap (V8 aborts it) is run once more without the cap, with a note: the build
  * writes its database under a temporary name, so a failed run leaves nothing behind.
  */
-export async function relaunchWithHeapCap(capMb: number, note: (message: string) => void): Promise<number> {
+export async function relaunchWithHeapCap(
+  capMb: number,
+  note: (message: string) => void,
+  args: readonly string[] = [...process.execArgv, ...process.argv.slice(1)],
+): Promise<number> {
   const run = (flags: string[], marker: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], {
+      const child = spawn(process.execPath, [...flags, ...args], {
         stdio: 'inherit',
         env: { ...process.env, [HEAP_CAPPED_ENV]: marker },
       });

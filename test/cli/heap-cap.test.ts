@@ -10,6 +10,7 @@ import {
   heapCapFor,
   heapLimitGiven,
   parseMaxHeap,
+  relaunchWithHeapCap,
 } from '../../src/cli/heap-cap';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -81,4 +82,27 @@ describe('the build heap cap', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('a run that outgrows its cap is run once more without it, saying so; its exit code is kept', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-heap-'));
+    try {
+      // Keeps 400 MiB of numbers alive (past a 256 MiB cap), logs the cap it ran under, exits 3.
+      const script = path.join(dir, 'grow.js');
+      fs.writeFileSync(
+        script,
+        `require('fs').appendFileSync(${JSON.stringify(path.join(dir, 'runs'))}, process.env.${HEAP_CAPPED_ENV} + '\\n');
+         const kept = []; for (let i = 0; i < 400; i++) kept.push(new Array(2 ** 17).fill(i + 0.5));
+         process.exit(3);`,
+      );
+      const notes: string[] = [];
+      const code = await relaunchWithHeapCap(256, (m) => notes.push(m), [script]);
+      expect(fs.readFileSync(path.join(dir, 'runs'), 'utf8')).toBe('256\nnone\n');
+      expect(notes).toEqual([
+        'the build ran out of its 256 MiB heap cap; running it again without the cap (--max-heap none)',
+      ]);
+      expect(code).toBe(3);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
