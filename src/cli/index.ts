@@ -91,7 +91,19 @@ export function buildProgram(): Command {
       'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)',
     )
     .option('--quiet', 'no progress and no warnings')
+    .option(
+      '--max-heap <MiB>',
+      'cap on the JS heap of a build (MiB): auto sizes it to the corpus (5,000 cables or more; the build runs in a second node process), none leaves V8 its own limit',
+      'auto',
+    )
     .action(async (inputs: string[], options: BuildCommandOptions) => {
+      // A big build runs again in a node whose heap is capped to its corpus (src/cli/heap-cap).
+      const { relaunchCapped } = await import('./heap-cap');
+      const relaunched = await relaunchCapped(inputs, options);
+      if (relaunched !== undefined) {
+        process.exitCode = relaunched;
+        return;
+      }
       const { runBuild } = await import('./build-command');
       process.exitCode = await runBuild(inputs, options);
     });

@@ -3,7 +3,7 @@ import * as v8 from 'v8';
 
 /**
  * With CABLEGRAPH_TRACE_MEMORY set, one stderr line per build stage: resident set, JS heap and
- * memory outside the heap (typed arrays), and seconds since the process started. How the README's
+ * memory outside the heap (typed arrays), and seconds since the process started; the heap with its limit. How the README's
  * memory figures per stage were taken. Under `node --expose-gc` the heap is collected first, so
  * the line also says what is live (`heap` alone counts garbage not yet collected). With
  * CABLEGRAPH_HEAP_SNAPSHOT=<stage> a heap snapshot of that stage is written to the working folder
@@ -16,7 +16,9 @@ export function traceMemory(stage: string): void {
   collect?.();
   const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
   const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
-  const heap = collect ? `heap ${gib(before)} (live ${gib(heapUsed)})` : `heap ${gib(heapUsed)}`;
+  // (the limit: V8's, or the cap the CLI gave the build: src/cli/heap-cap)
+  const limit = v8.getHeapStatistics().heap_size_limit;
+  const heap = `${collect ? `heap ${gib(before)} (live ${gib(heapUsed)})` : `heap ${gib(heapUsed)}`} of ${gib(limit)}`;
   process.stderr.write(
     `memory: ${stage} (${process.uptime().toFixed(1)} s): rss ${gib(rss)}, ${heap}, array buffers ${gib(arrayBuffers)} (external ${gib(external)})\n`,
   );

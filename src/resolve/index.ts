@@ -711,6 +711,38 @@ class Interner {
   }
 }
 
+/**
+ * Each entity's aliases by surface number (an interned string): where in `aliases` a surface is.
+ * A short list is scanned (most entities have a few aliases); a long one becomes a Map, so a hub
+ * named in every other cable under hundreds of spellings costs no scan of them all per cable.
+ */
+class AliasIndex {
+  private readonly byEntity: Array<number[] | Map<number, number> | undefined> = [];
+
+  /** The alias index of `surface` for `entity`, or -1. */
+  find(entity: number, surface: number): number {
+    const at = this.byEntity[entity];
+    if (at === undefined) return -1;
+    if (Array.isArray(at)) return at.indexOf(surface);
+    return at.get(surface) ?? -1;
+  }
+
+  /** `surface` is alias `index` of `entity` (the next one: indexes come in order). */
+  add(entity: number, surface: number, index: number): void {
+    const at = this.byEntity[entity];
+    if (at === undefined) this.byEntity[entity] = [surface];
+    else if (!Array.isArray(at)) at.set(surface, index);
+    else if (at.length < AliasIndex.LIST_MAX) at.push(surface);
+    else {
+      const map = new Map<number, number>(at.map((s, i) => [s, i]));
+      map.set(surface, index);
+      this.byEntity[entity] = map;
+    }
+  }
+
+  private static readonly LIST_MAX = 24;
+}
+
 /** Types as small integers in the typed arrays below (their order in the model's list). */
 const TYPES = ENTITY_TYPES;
 
@@ -820,7 +852,9 @@ export function resolveCorpus(
 
   // Entities in creation order, and where each is by type|key.
   const entityList: Entity[] = [];
-  const entityAt = new Map<string, number>();
+  // by type|key as one number (interned key × 3 + type): no string made per local entity
+  const entityAt = new Map<number, number>();
+  const aliasAt = new AliasIndex();
   // Per cable: [entity count, then per entity: entity (creation order), surface count, (surface, occurrences)…].
   const resolved = new IntList();
   const resolvedAt = new Int32Array(count + 1);
@@ -836,7 +870,8 @@ export function resolveCorpus(
     const n = locals.get(at++);
     for (let k = 0; k < n; k++) {
       let type = TYPES[locals.get(at++)];
-      let key = text.strings[locals.get(at++)];
+      let keyId = locals.get(at++);
+      let key = text.strings[keyId];
       // A possessive is never part of a name ("Iran's" → Iran), whatever surface was seen first.
       let display = text.strings[locals.get(at++)].replace(/['’]s$/i, '');
       const surnameOnly = locals.get(at++) === 1;
@@ -849,14 +884,18 @@ export function resolveCorpus(
         const full = surnames.join(key, cableYear[i], countries, (cableIds ??= entitiesAt(i).map((e) => e.id)));
         if (full !== undefined) {
           key = full;
+          keyId = text.id(full);
           type = 'PERSON';
           display = displayOf.get(key) ?? display;
         }
       } else if (type === 'PERSON') {
-        key = surnames.canonical(key);
+        const canonical = surnames.canonical(key);
+        if (canonical !== key) keyId = text.id(canonical);
+        key = canonical;
         display = displayOf.get(key) ?? display;
       }
-      const ek = `${type}|${key}`;
+      const typeIndex = TYPES.indexOf(type);
+      const ek = keyId * 3 + typeIndex;
       let entity = entityAt.get(ek);
       if (entity === undefined) {
         entity = entityList.length;
@@ -872,20 +911,22 @@ export function resolveCorpus(
         const c = locals.get(at++);
         // one surface of one type names one entity per cable (the graph database keys mentions so):
         // a surface two locals ended up sharing stays with the first
-        const ownerKey = surface * 3 + TYPES.indexOf(type);
+        const ownerKey = surface * 3 + typeIndex;
         const owner = surfaceOwner.get(ownerKey);
         if (owner !== undefined && owner !== entity) {
           const os = merged.get(owner)!;
           os.set(surface, (os.get(surface) ?? 0) + c);
-          const oa = entityList[owner].aliases.find((x) => x.text === text.strings[surface]);
-          if (oa) oa.count += c;
+          const oa = aliasAt.find(owner, surface);
+          if (oa >= 0) entityList[owner].aliases[oa].count += c;
           continue;
         }
         surfaceOwner.set(ownerKey, entity);
-        const s = text.strings[surface];
-        const a = e.aliases.find((x) => x.text === s);
-        if (a) a.count += c;
-        else e.aliases.push({ text: s, count: c });
+        const a = aliasAt.find(entity, surface);
+        if (a >= 0) e.aliases[a].count += c;
+        else {
+          aliasAt.add(entity, surface, e.aliases.length);
+          e.aliases.push({ text: text.strings[surface], count: c });
+        }
         surfaces.set(surface, (surfaces.get(surface) ?? 0) + c);
       }
       if (surfaces.size === 0) merged.delete(entity);

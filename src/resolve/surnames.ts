@@ -18,26 +18,47 @@ interface FullName {
   maxYear: number;
   /** Cables where its surname alone stands for it (joined within the cable): how it is usually called. */
   surnameUses: number;
-  /** Entities named in its cables (ids of `type|key`), the first ones up to a cap: collected in pass 1b (made on its first one) … */
-  neighbours: Set<number> | undefined;
-  /** … then kept sorted, in 4 bytes each (a Set costs ~25): at corpus scale most of the pass's memory. */
+  /**
+   * Entities named in its cables (ids of `type|key`), the first `contextSize` distinct ones up to a
+   * cap, kept sorted (binary search, insertion by a block move) in 4 bytes each: made on its first
+   * one in pass 1b, grown by doubling. (As Sets they were most of the pass's memory at corpus
+   * scale, ~25 bytes an id, and their garbage most of its collector's work.)
+   */
   context: Int32Array;
+  contextSize: number;
 }
 
 const NO_CONTEXT = new Int32Array(0);
 
-/** Whether sorted `ids` holds `id`. */
-function holdsId(ids: Int32Array, id: number): boolean {
+/** Where `id` is in the first `size` of sorted `ids`: its index, or -(insertion point) - 1. */
+function findId(ids: Int32Array, size: number, id: number): number {
   let lo = 0;
-  let hi = ids.length - 1;
+  let hi = size - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = ids[mid];
-    if (v === id) return true;
+    if (v === id) return mid;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -lo - 1;
+}
+
+/** Adds `id` to a full name's sorted context (no-op when there); false when the context is full. */
+function addToContext(f: FullName, id: number): boolean {
+  if (f.contextSize >= NEIGHBOUR_CAP) return false;
+  const at = findId(f.context, f.contextSize, id);
+  if (at >= 0) return true;
+  const insert = -at - 1;
+  if (f.contextSize === f.context.length) {
+    const grown = new Int32Array(Math.min(NEIGHBOUR_CAP, Math.max(8, f.context.length * 2)));
+    grown.set(f.context);
+    f.context = grown;
+  }
+  f.context.copyWithin(insert + 1, insert, f.contextSize);
+  f.context[insert] = id;
+  f.contextSize++;
+  return true;
 }
 
 /** A candidate of a lone surname with the terms of its join score fixed after pass 1 (log2 of cables, countries, surname uses). */
@@ -96,8 +117,8 @@ export class SurnameIndex {
           minYear: 0,
           maxYear: 0,
           surnameUses: 0,
-          neighbours: undefined,
           context: NO_CONTEXT,
+          contextSize: 0,
         };
         this.full.set(e.personKey, f);
       }
@@ -180,19 +201,15 @@ export class SurnameIndex {
       if (e.personKey === undefined || e.surnameOnly) continue;
       const f = this.wantsNeighbours(e.personKey);
       if (!f) continue;
-      const neighbours = (f.neighbours ??= new Set());
-      for (const o of entities) if (o !== e && neighbours.size < NEIGHBOUR_CAP) neighbours.add(o.id);
+      for (const o of entities) if (o !== e && !addToContext(f, o.id)) break;
     }
   }
 
-  /** Pass 1b is over (the first join): each name's context sorted into an array, the Sets let go. */
+  /** Pass 1b is over (the first join): each name's context trimmed to its size. */
   private settleContext(): void {
     this.contextSettled = true;
-    for (const f of this.full.values()) {
-      if (!f.neighbours) continue;
-      f.context = Int32Array.from(f.neighbours).sort();
-      f.neighbours = undefined;
-    }
+    for (const f of this.full.values())
+      if (f.contextSize < f.context.length) f.context = f.context.slice(0, f.contextSize);
   }
 
   private contextSettled = false;
@@ -247,7 +264,8 @@ export class SurnameIndex {
         }
       // (only up to three shared entities count)
       let shared = 0;
-      for (let k = 0; k < telling.length && shared < 3; k++) if (holdsId(f.context, telling[k])) shared++;
+      for (let k = 0; k < telling.length && shared < 3; k++)
+        if (findId(f.context, f.contextSize, telling[k]) >= 0) shared++;
       // evidence for this name in this cable (Nicolas, not Jean Sarkozy)
       const inYears = year > 0 && f.minYear > 0 && gap === 0;
       // then how well attested and how widely known the name is: its cables, and the countries they

@@ -136,3 +136,36 @@ describe('SurnameIndex.join stops early only when the rest cannot change the out
     expect(index.join('jones', 2005, ['IT'], [900])).toBe('zoe jones');
   });
 });
+
+describe("SurnameIndex: a full name's context is the first 400 entities named with it", () => {
+  // Two Karzais of one country and years, equally attested (one cable each, ten surname uses
+  // none); Hamid's cable names 500 other entities (ids 1000–1499, written in descending order
+  // with 1499 again at the end), Ahmed's none. Only shared context can tell them apart.
+  const hamid = 1;
+  const ahmed = 2;
+  const others = Array.from({ length: 500 }, (_, k) => ({ id: 1499 - k, surnameOnly: false }));
+  const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [
+    {
+      year: 2005,
+      countries: ['AF'],
+      entities: [
+        { id: hamid, personKey: 'hamid karzai', surnameOnly: false },
+        ...others,
+        { id: 1499, surnameOnly: false },
+      ],
+    },
+    { year: 2005, countries: ['AF'], entities: [{ id: ahmed, personKey: 'ahmed karzai', surnameOnly: false }] },
+    { year: 2005, countries: ['AF'], entities: [{ id: 3, personKey: 'karzai', surnameOnly: true }] },
+  ];
+  const index = indexOf(cables);
+
+  test('entities among the first 400 named count as shared context (up to three)', () => {
+    // 1499, 1300 and 1100 are the 1st, 200th and 400th distinct entities of Hamid's cable
+    expect(index.join('karzai', 2005, ['AF'], [1499, 1300, 1100])).toBe('hamid karzai');
+  });
+
+  test('entities past the 400th are not kept: no context, a tie, no join', () => {
+    // 1099 is the 401st distinct entity, 1000 the 500th
+    expect(index.join('karzai', 2005, ['AF'], [1099, 1000])).toBeUndefined();
+  });
+});

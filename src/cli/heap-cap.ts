@@ -1,0 +1,173 @@
+// The build's JS heap capped to its corpus: the CLI runs the build again in a node with --max-old-space-size.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as v8 from 'v8';
+import { CablegraphError } from '../common/diagnostics';
+import { estimateCables } from './progress';
+
+/**
+ * Why: most of what a big build's main heap holds at a time is garbage V8 has not collected yet
+ * (at 10,000 cables, 0.62 GiB in use midway through resolution, 0.19 GiB live), and V8 lets the
+ * heap grow towards its default limit (4 GiB here) before it collects hard. A limit sized to the
+ * corpus makes it collect sooner: a lower peak RSS for some more GC time.
+ *
+ * The cap is sized from the live heap measured per stage (`node --expose-gc` with
+ * CABLEGRAPH_TRACE_MEMORY=1) with a margin, so that it cannot run the real corpus out of memory;
+ * and if a capped build does run out of heap all the same, it runs again without the cap.
+ */
+
+/** Below this many cables the heap stays small anyway: no second process. */
+export const HEAP_CAP_MIN_CABLES = 5_000;
+/** The smallest cap (MiB): the extraction workers (the tagger's model) share the limit. */
+export const HEAP_CAP_FLOOR_MB = 1_024;
+/** Fixed part of the cap (MiB): code, lexicons, the tagger's model, the writer's batches. */
+const HEAP_CAP_BASE_MB = 512;
+/**
+ * Per cable as the progress bar estimates them (KiB; CSV bytes / 6,800). The live heap measured
+ * at 251,287 generated cables (CSV 2.59 GB: ~380,800 estimated; main at f0bc911, `node
+ * --expose-gc`): 1.73 GiB midway through resolution (0.21 GiB of the 0.51 at 50,000 since its
+ * neighbour Sets went), 0.94 GiB after it, 1.03 GiB after the per-cable pass. 5 KiB gives 2.3 GiB
+ * there: more than twice the live heap after resolution's change.
+ */
+const HEAP_CAP_PER_CABLE_KB = 5;
+/** Environment variable a relaunched build carries (it does not relaunch again). */
+export const HEAP_CAPPED_ENV = 'CABLEGRAPH_HEAP_CAPPED';
+
+/** The old-generation cap (MiB) for a build of about `cables` cables. */
+export function heapCapFor(cables: number): number {
+  const sized = HEAP_CAP_BASE_MB + Math.ceil((cables * HEAP_CAP_PER_CABLE_KB) / 1024);
+  // never above three quarters of the machine's memory (V8 itself takes a quarter by default)
+  const ceiling = Math.floor((os.totalmem() / 2 ** 20) * 0.75);
+  return Math.min(Math.max(HEAP_CAP_FLOOR_MB, sized), Math.max(HEAP_CAP_FLOOR_MB, ceiling));
+}
+
+/** Whether this node already has a heap limit given by the user (`node --max-old-space-size`, NODE_OPTIONS). */
+export function heapLimitGiven(execArgv: readonly string[] = process.execArgv, env = process.env): boolean {
+  const given = /--max-old-space-size\b|--max_old_space_size\b/;
+  return execArgv.some((a) => given.test(a)) || given.test(env.NODE_OPTIONS ?? '');
+}
+
+/**
+ * What `--max-heap` asks: a cap in MiB, `none` (V8's default limit), or undefined for `auto`
+ * (sized to the corpus). A clear error for anything else.
+ */
+export function parseMaxHeap(value: string | undefined): number | 'none' | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  if (value === 'none' || value === '0') return 'none';
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 256)
+    throw new CablegraphError(
+      'BAD_OPTION',
+      `--max-heap wants a number of MiB (256 or more), auto or none, got "${value}"`,
+    );
+  return n;
+}
+
+/**
+ * The cap this build should run with (MiB), or undefined to run here as it is: already
+ * relaunched, a limit given to node, `--max-heap none`, or too few cables (or a count not known
+ * in advance, as from stdin) for `auto`.
+ */
+export function chooseHeapCap(
+  maxHeap: number | 'none' | undefined,
+  cables: number | undefined,
+  env = process.env,
+  execArgv: readonly string[] = process.execArgv,
+): number | undefined {
+  if (env[HEAP_CAPPED_ENV] || maxHeap === 'none' || heapLimitGiven(execArgv, env)) return undefined;
+  if (typeof maxHeap === 'number') return maxHeap;
+  if (cables === undefined || cables < HEAP_CAP_MIN_CABLES) return undefined;
+  return heapCapFor(cables);
+}
+
+/** This process's heap limit in MiB (what the cap became: old generation plus the young one). */
+export function heapLimitMb(): number {
+  return Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+}
+
+/**
+ * Runs this same command again in a child node with the old generation capped at `capMb`, with
+ * the same arguments, standard streams and working folder; resolves to its exit code. A child
+ * that runs out of heap (V8 aborts it) is run once more without the cap, with a note: the build
+ * writes its database under a temporary name, so a failed run leaves nothing behind.
+ */
+export async function relaunchWithHeapCap(
+  capMb: number,
+  note: (message: string) => void,
+  args: readonly string[] = [...process.execArgv, ...process.argv.slice(1)],
+): Promise<number> {
+  const run = (flags: string[], marker: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [...flags, ...args], {
+        stdio: 'inherit',
+        env: { ...process.env, [HEAP_CAPPED_ENV]: marker },
+      });
+      // Ctrl-C reaches the child from the terminal; a signal sent to this process alone is passed on.
+      const forward = (signal: NodeJS.Signals): void => void child.kill(signal);
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+      for (const s of signals) process.on(s, forward);
+      child.on('error', reject);
+      child.on('exit', (code, signal) => {
+        for (const s of signals) process.off(s, forward);
+        resolve({ code, signal });
+      });
+    });
+  const capped = await run([`--max-old-space-size=${capMb}`], String(capMb));
+  // V8 out of heap: "FATAL ERROR: … JavaScript heap out of memory", then abort().
+  if (capped.signal === 'SIGABRT' || capped.code === 134) {
+    note(`the build ran out of its ${capMb} MiB heap cap; running it again without the cap (--max-heap none)`);
+    const again = await run([], 'none');
+    return exitCodeOf(again);
+  }
+  return exitCodeOf(capped);
+}
+
+/** A child's exit as this process's exit code (a signal as 128 + its number, as shells do). */
+function exitCodeOf({ code, signal }: { code: number | null; signal: NodeJS.Signals | null }): number {
+  if (code !== null) return code;
+  const number = signal ? os.constants.signals[signal] : undefined;
+  return 128 + (number ?? 1);
+}
+
+/** Bytes of graph database per cable (18.6–21 GB at 251,287 cables, 3.9 GB at 50,000): an append's old cables, when the meta cannot be read. */
+const DB_BYTES_PER_CABLE = 75_000;
+
+/** The cables an existing graph database holds (its meta counts; else from its size), 0 when there is none. */
+async function cablesIn(file: string): Promise<number> {
+  if (!fs.existsSync(file)) return 0;
+  try {
+    const { openGraphDb, readMeta } = await import('../db');
+    const db = openGraphDb(file);
+    try {
+      return readMeta(db).counts.cables;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return Math.round(fs.statSync(file).size / DB_BYTES_PER_CABLE);
+  }
+}
+
+/**
+ * `cablegraph build`'s launcher: when the build should run capped (chooseHeapCap, from
+ * `--max-heap` and the cables of the inputs, plus the database's with --append), runs it again so
+ * and returns its exit code; undefined to build in this process.
+ */
+export async function relaunchCapped(
+  inputs: string[],
+  flags: { maxHeap?: string; append?: boolean; output: string; quiet?: boolean },
+): Promise<number | undefined> {
+  const maxHeap = parseMaxHeap(flags.maxHeap);
+  if (process.env[HEAP_CAPPED_ENV] || maxHeap === 'none' || heapLimitGiven()) return undefined;
+  let cables: number | undefined;
+  if (maxHeap === undefined) {
+    cables = await estimateCables(inputs.length > 0 ? inputs : ['-']);
+    if (cables !== undefined && flags.append) cables += await cablesIn(flags.output);
+  }
+  const cap = chooseHeapCap(maxHeap, cables);
+  if (cap === undefined) return undefined;
+  return relaunchWithHeapCap(cap, (message) => {
+    if (!flags.quiet) process.stderr.write(`cablegraph build: ${message}\n`);
+  });
+}

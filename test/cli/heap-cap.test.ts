@@ -1,0 +1,108 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  chooseHeapCap,
+  HEAP_CAP_FLOOR_MB,
+  HEAP_CAP_MIN_CABLES,
+  HEAP_CAPPED_ENV,
+  heapCapFor,
+  heapLimitGiven,
+  parseMaxHeap,
+  relaunchWithHeapCap,
+} from '../../src/cli/heap-cap';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+const CORPUS = path.resolve(ROOT, '../shared/corpus/cablegate/cable');
+
+describe('the build heap cap', () => {
+  test('grows with the corpus, from a floor, and stays under the machine memory', () => {
+    expect(heapCapFor(0)).toBe(HEAP_CAP_FLOOR_MB);
+    const [small, mid, full] = [heapCapFor(50_000), heapCapFor(251_287), heapCapFor(1_000_000)];
+    expect(small).toBeGreaterThanOrEqual(HEAP_CAP_FLOOR_MB);
+    expect(mid).toBeGreaterThan(small);
+    expect(full).toBeGreaterThan(mid);
+    expect(heapCapFor(1e9)).toBeLessThanOrEqual(Math.floor((os.totalmem() / 2 ** 20) * 0.75));
+  });
+
+  test('--max-heap: MiB, auto or none; anything else is a clear error', () => {
+    expect(parseMaxHeap(undefined)).toBeUndefined();
+    expect(parseMaxHeap('auto')).toBeUndefined();
+    expect(parseMaxHeap('none')).toBe('none');
+    expect(parseMaxHeap('0')).toBe('none');
+    expect(parseMaxHeap('3072')).toBe(3072);
+    expect(() => parseMaxHeap('3G')).toThrow('--max-heap wants a number of MiB (256 or more), auto or none, got "3G"');
+    expect(() => parseMaxHeap('100')).toThrow(/256 or more/);
+  });
+
+  test('chosen only when asked or the corpus is big, never twice, never over a limit given to node', () => {
+    const env = {};
+    expect(chooseHeapCap(undefined, HEAP_CAP_MIN_CABLES - 1, env, [])).toBeUndefined();
+    expect(chooseHeapCap(undefined, undefined, env, [])).toBeUndefined(); // stdin: not known
+    expect(chooseHeapCap(undefined, 251_287, env, [])).toBe(heapCapFor(251_287));
+    expect(chooseHeapCap(2048, 10, env, [])).toBe(2048);
+    expect(chooseHeapCap('none', 251_287, env, [])).toBeUndefined();
+    expect(chooseHeapCap(2048, 251_287, { [HEAP_CAPPED_ENV]: '2048' }, [])).toBeUndefined();
+    expect(chooseHeapCap(2048, 251_287, env, ['--max-old-space-size=8000'])).toBeUndefined();
+    expect(chooseHeapCap(2048, 251_287, { NODE_OPTIONS: '--max_old_space_size=8000' }, [])).toBeUndefined();
+    expect(heapLimitGiven(['--expose-gc'], {})).toBe(false);
+  });
+
+  test('cablegraph build --max-heap N runs the build in a node with that heap limit, same output', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-heap-'));
+    try {
+      const run = (extra: string[], db: string) =>
+        spawnSync(
+          process.execPath,
+          [CLI, 'build', path.join(CORPUS, '2008/01'), '-o', db, '--ner', 'builtin', ...extra],
+          {
+            encoding: 'utf8',
+            cwd: dir,
+            env: { ...process.env, CABLEGRAPH_TRACE_MEMORY: '1', [HEAP_CAPPED_ENV]: '' },
+          },
+        );
+      const capped = run(['--max-heap', '700'], path.join(dir, 'capped.db'));
+      expect(capped.status).toBe(0);
+      // the limit V8 reports is the old generation's cap plus the young generation (a few dozen MiB)
+      const limits = [...capped.stderr.matchAll(/ of ([\d.]+) GiB, array buffers/g)].map((m) => Number(m[1]));
+      expect(limits.length).toBeGreaterThan(3);
+      for (const limit of limits) {
+        expect(limit).toBeGreaterThanOrEqual(0.68);
+        expect(limit).toBeLessThan(0.8);
+      }
+      const plain = run(['--max-heap', 'none'], path.join(dir, 'plain.db'));
+      expect(plain.status).toBe(0);
+      const plainLimit = Number(/ of ([\d.]+) GiB, array buffers/.exec(plain.stderr)![1]);
+      expect(plainLimit).toBeGreaterThan(0.8);
+      const summary = (stderr: string) => /→ .*?: (\d+ nodes.*edges \(.*?\))/.exec(stderr)![1];
+      expect(summary(capped.stderr)).toBe(summary(plain.stderr));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a run that outgrows its cap is run once more without it, saying so; its exit code is kept', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-heap-'));
+    try {
+      // Keeps 400 MiB of numbers alive (past a 256 MiB cap), logs the cap it ran under, exits 3.
+      const script = path.join(dir, 'grow.js');
+      fs.writeFileSync(
+        script,
+        `require('fs').appendFileSync(${JSON.stringify(path.join(dir, 'runs'))}, process.env.${HEAP_CAPPED_ENV} + '\\n');
+         const kept = []; for (let i = 0; i < 400; i++) kept.push(new Array(2 ** 17).fill(i + 0.5));
+         process.exit(3);`,
+      );
+      const notes: string[] = [];
+      const code = await relaunchWithHeapCap(256, (m) => notes.push(m), [script]);
+      expect(fs.readFileSync(path.join(dir, 'runs'), 'utf8')).toBe('256\nnone\n');
+      expect(notes).toEqual([
+        'the build ran out of its 256 MiB heap cap; running it again without the cap (--max-heap none)',
+      ]);
+      expect(code).toBe(3);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
