@@ -133,8 +133,8 @@ describe('names of one person within a cable', () => {
     const people = perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort();
     expect(people).toEqual([
       ['Hagos Ghebrehiwet', ['Hagos', 'Hagos Ghebrehiwet']],
-      ['Obama', ['Obama']],
       ['Obama Factor', ['Obama Factor']],
+      ['Obama', ['Obama']],
     ]);
   });
 
