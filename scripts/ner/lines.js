@@ -12,6 +12,7 @@
  *   #1 notes of the first pass
  *   #2 notes of the review pass
  *   #3 notes of an independent re-reading (a third pass, by another annotator)
+ *   #C notes of a consistency fix (a set-wide decision applied to a file that holds its reviews)
  *
  *   node scripts/ner/lines.js --dump ID       prints annotations/ID.json in this format (to edit in a review)
  *   node scripts/ner/lines.js --compare MINE.txt
@@ -23,7 +24,9 @@
  * in the review ({pass: 2, notes, changes: {pass1Spans, kept, added, removed, retyped, renamed, rebounded}})
  * — the agreement between the two passes. A block with "#3" is an independent re-reading of a file that
  * already holds both passes: its diff is taken against the reviewed (pass-2) spans and stored as
- * {pass: 3, method: "independent re-reading", notes, changes}.
+ * {pass: 3, method: "independent re-reading", notes, changes}. A block with "#C" is a consistency fix
+ * of a reviewed file: every review the file holds is kept and {pass: "consistency", notes, changes}
+ * is appended, its diff taken against the file's spans before the fix.
  */
 'use strict';
 const fs = require('node:fs');
@@ -48,7 +51,7 @@ function parseBlocks(file) {
         return;
       }
       if (!cur) throw new Error(`${where}: a line before the first "@ ID"`);
-      const m = /^#([123])\s+(.*)$/.exec(line);
+      const m = /^#([123C])\s+(.*)$/.exec(line);
       if (m) {
         cur.notes[m[1]] = (cur.notes[m[1]] ? cur.notes[m[1]] + ' ' : '') + m[2];
         return;
@@ -67,7 +70,7 @@ function parseBlocks(file) {
         ent.occurrences = { ...(ent.occurrences || {}), [form]: list.split(',').map(Number) };
         return;
       }
-      if (!TYPE[kind]) throw new Error(`${where}: unknown line kind "${kind}" (P, O, L, C, N, #1, #2, @)`);
+      if (!TYPE[kind]) throw new Error(`${where}: unknown line kind "${kind}" (P, O, L, C, N, #1, #2, #3, #C, @)`);
       if (parts.length < 2 || parts.slice(1).some((p) => !p))
         throw new Error(`${where}: "${kind} name | mention | ..." needs at least one mention`);
       cur.entities.push({ type: TYPE[kind], name: parts[0], mentions: parts.slice(1) });
@@ -164,7 +167,17 @@ async function main() {
       ...r.clashes.map((x) => `form "${x.form}" under two entities: ${x.first} / ${x.second}`),
     ];
     const reviews = [];
-    if (b.notes['3']) {
+    if (b.notes.C) {
+      if (!fs.existsSync(target))
+        throw new Error(`${b.id}: a consistency fix (#C) needs the reviewed file (${target})`);
+      const prior = JSON.parse(fs.readFileSync(target, 'utf8'));
+      if (!(prior.reviews || []).some((x) => x.pass === 2)) throw new Error(`${target}: no review pass before the fix`);
+      reviews.push(...prior.reviews, {
+        pass: 'consistency',
+        notes: b.notes.C,
+        changes: compare(prior.spans || [], r.spans),
+      });
+    } else if (b.notes['3']) {
       if (!fs.existsSync(target))
         throw new Error(`${b.id}: an independent re-reading (#3) needs the reviewed file (${target})`);
       const prior = JSON.parse(fs.readFileSync(target, 'utf8'));

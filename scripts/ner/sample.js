@@ -18,6 +18,12 @@
  * first, in their order, and the ids a draw of --n adds come after them in that draw's order (a
  * larger draw interleaves the strata differently, so its own order would reshuffle the prefix that
  * is already annotated).
+ * --org-rich K (with --extend): appends K more ids chosen for organization names, not at random:
+ * mixed-case cables of the pool not yet in sample.txt, at most --max-chars long (default 7000),
+ * ranked by a text-only density of organization cues per 1,000 characters (organization head words
+ * such as Ministry, Embassy, Party, Council, Commission, Agency, Company, and all-caps acronyms of
+ * 2-8 letters outside the TAGS/E.O./classification lines), at most two per post, near-duplicates
+ * left out. No extractor output is used. Ids after this point are a biased draw (see the README).
  */
 'use strict';
 const fs = require('node:fs');
@@ -34,6 +40,52 @@ const SEED = opt('--seed', 'cablegraph-ner-1');
 const OUT = path.resolve(opt('--out', path.join(__dirname, 'sample.txt')));
 const EXTEND = args.includes('--extend');
 const MIN_CAPS_SHARE = 0.35;
+const ORG_RICH = Number(opt('--org-rich', '0'));
+const MAX_CHARS = Number(opt('--max-chars', '7000'));
+const ORG_HEADS =
+  /\b(?:Ministry|Ministries|Embassy|Consulate|Party|Parties|Council|Commission|Committee|Agency|Authority|Company|Corporation|Bank|Union|Organization|Organisation|Army|Navy|Forces|Police|Department|Office|Assembly|Parliament|Congress|Court|Government|Administration|Movement|Front|Institute|University|Association|Federation|Foundation)\b/g;
+const NOT_ACRONYMS = new Set([
+  'SUBJECT',
+  'REF',
+  'REFS',
+  'TAGS',
+  'SIPDIS',
+  'NOFORN',
+  'SBU',
+  'FOR',
+  'AND',
+  'THE',
+  'OF',
+  'END',
+  'NOTE',
+  'COMMENT',
+  'SUMMARY',
+  'CONFIDENTIAL',
+  'SECRET',
+  'UNCLASSIFIED',
+  'DECL',
+  'REASON',
+  'REASONS',
+  'BY',
+  'EO',
+  'II',
+  'III',
+  'IV',
+  'US',
+  'USD',
+]);
+
+/** Organization cues per 1,000 characters of a mixed-case text (head words and all-caps acronyms). */
+function orgDensity(text) {
+  const body = text
+    .split('\n')
+    .filter((l) => !/^\s*(?:TAGS|E\.\s?O\.|Classified By|CLASSIFIED BY|SUBJECT)\b/.test(l))
+    .join('\n')
+    .replace(/\((?:U|C|S|SBU|S\/NF|C\/NF)\)/g, '');
+  const heads = (body.match(ORG_HEADS) || []).length;
+  const acronyms = (body.match(/\b[A-Z]{2,8}\b/g) || []).filter((w) => !NOT_ACRONYMS.has(w)).length;
+  return (1000 * (heads + acronyms)) / Math.max(1, body.length);
+}
 
 /** mulberry32 seeded from a string hash: a small, well-known deterministic PRNG. */
 function rng(seed) {
@@ -133,6 +185,30 @@ function dropNearDuplicates(ordered, goldShingles) {
   return kept;
 }
 
+/** The K cables richest in organization cues that are not in the sample yet (see --org-rich). */
+function orgRich(pool, inSample, goldShingles, k) {
+  const byId = new Map(pool.map((c) => [c.id, c]));
+  const candidates = pool
+    .filter((c) => !inSample.has(c.id) && c.stratum === 'mixed' && c.chars <= MAX_CHARS)
+    .sort((a, b) => b.orgDensity - a.orgDensity || (a.id < b.id ? -1 : 1));
+  // The sampled cables go first so that a candidate repeating one of them is dropped.
+  const sampled = [...inSample].map((id) => byId.get(id)).filter(Boolean);
+  const unique = dropNearDuplicates([...sampled, ...candidates], goldShingles).filter((c) => !inSample.has(c.id));
+  const perPost = new Map();
+  const out = [];
+  for (const c of unique) {
+    if (out.length >= k) break;
+    if ((perPost.get(c.origin) || 0) >= 2) continue;
+    perPost.set(c.origin, (perPost.get(c.origin) || 0) + 1);
+    out.push(c);
+  }
+  console.error(
+    `org-rich: ${out.length} ids appended, density ${out[0]?.orgDensity.toFixed(1)} to ${out[out.length - 1]?.orgDensity.toFixed(1)} cues per 1,000 chars (pool median ${median(candidates.map((c) => c.orgDensity)).toFixed(1)})`,
+  );
+  return out.map((c) => c.id);
+}
+const median = (xs) => (xs.length ? xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] : 0);
+
 async function main() {
   const gold = goldIds();
   const pool = [];
@@ -146,7 +222,15 @@ async function main() {
     if (!cable.text || cable.text.trim().length < 200) continue; // nothing to annotate
     const year = yearOf(id);
     const stratum = year < 2004 ? 'old' : lowerShare(cable.text) < 0.1 ? 'caps' : 'mixed';
-    pool.push({ id, origin: originOf(id), year, stratum, shingles: shingles(cable.text) });
+    pool.push({
+      id,
+      origin: originOf(id),
+      year,
+      stratum,
+      shingles: shingles(cable.text),
+      chars: cable.text.length,
+      orgDensity: stratum === 'mixed' ? orgDensity(cable.text) : 0,
+    });
   }
   const rand = rng(SEED);
   const strata = { old: [], caps: [], mixed: [] };
@@ -193,6 +277,10 @@ async function main() {
       );
     const kept = new Set(before);
     ids = [...before, ...ids.filter((id) => !kept.has(id))];
+  }
+  if (ORG_RICH > 0) {
+    if (!EXTEND) throw new Error('--org-rich appends to an existing sample: use it with --extend');
+    ids = ids.concat(orgRich(pool, new Set(ids), goldShingles, ORG_RICH));
   }
   fs.writeFileSync(OUT, ids.join('\n') + '\n');
   const posts = new Set(order.map((c) => c.origin)).size;

@@ -5,7 +5,7 @@
  * K-fold cross-validation (train on K-1 folds, score the held-out one, entity-level as
  * scripts/eval-entities.js scores the gold cables) for the tagger and for builtin on the same cables.
  *
- *   node scripts/ner/train.js [--annotations DIR] [--corpus DIR] [--epochs 10] [--folds 5] [--no-write] [--out FILE]
+ *   node scripts/ner/train.js [--annotations DIR] [--corpus DIR] [--epochs 20] [--folds 5] [--no-write] [--out FILE]
  *                             [--dump FILE]   # with --folds: the held-out cables' annotated and tagged spans, one JSON line per cable
  *
  * Annotations: one JSON per cable ({id, textSha1, entities, spans}); the cable text is read from the
@@ -25,7 +25,7 @@ const opt = (name, def) => {
 };
 const annotationsDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'ner', 'annotations')));
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
-const epochs = Number(opt('--epochs', '10'));
+const epochs = Number(opt('--epochs', '20'));
 const folds = Number(opt('--folds', '0'));
 const out = path.resolve(opt('--out', path.join(ROOT, 'src', 'extract', 'tagger', 'tagger.bin.gz')));
 if (/[\\/]gold[\\/]?/.test(annotationsDir) && annotationsDir.includes('shared')) {

@@ -596,7 +596,10 @@ function holdsName(words: readonly string[], w: string): boolean {
   const at = words.indexOf(w);
   if (at < 0 || at === words.length - 1) return false;
   if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]);
-  return FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w);
+  if (FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w)) return true;
+  // the first word of a two-word name used alone ("Hagos" of "Hagos Ghebrehiwet"; family names written first) when the
+  // second word is no English word ("Obama Factor")
+  return words.length === 2 && !ENGLISH.has(w) && !ENGLISH.has(words[1]);
 }
 
 /**

@@ -117,6 +117,27 @@ describe('names of one person within a cable', () => {
     ]);
   });
 
+  it('joins a name written first to the one two-word name it opens, not to a name with an English word', () => {
+    const t = 'Hagos Ghebrehiwet met the Obama Factor panel. Hagos said Obama would come.';
+    const { perCable } = resolveEntities(
+      [makeCable('09SEOUL1', t)],
+      [
+        at(t, [
+          ['PERSON', 'Hagos Ghebrehiwet'],
+          ['PERSON', 'Obama Factor'],
+          ['PERSON', 'Hagos'],
+          ['PERSON', 'Obama'],
+        ]),
+      ],
+    );
+    const people = perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort();
+    expect(people).toEqual([
+      ['Hagos Ghebrehiwet', ['Hagos', 'Hagos Ghebrehiwet']],
+      ['Obama Factor', ['Obama Factor']],
+      ['Obama', ['Obama']],
+    ]);
+  });
+
   it("reads a one-word 'place' that is a person's surface in the cable as that person: one surface, one entity", () => {
     const t = "Hugo Chavez spoke; Chavez said that in Chavez's Venezuela all is well.";
     const { perCable } = resolveEntities(

@@ -13,6 +13,7 @@ import type { Extractor } from '../types';
 import { keepMention, skipRegions } from '../hygiene';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
+import { harmonizeTypes } from './consistency';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -40,7 +41,8 @@ const EDGE = /^(?:[^\p{L}\p{N}]+|['’][sS])$/u;
 /**
  * Mentions from BIO tags (a span runs from its B- tag over the I- tags of its type), trimmed of the
  * punctuation the tagger sometimes takes in at either end ("Afghanistan." "P5 1,", "U.S.-"), and
- * kept only where they can be names (`keepMention`: no markings, lone letters, generic nouns).
+ * kept only where they can be names (`keepMention`: no markings, lone letters, generic nouns); the
+ * mentions of one name then share one type (`harmonizeTypes`).
  */
 export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint8Array): Mention[] {
   const out: Mention[] = [];
@@ -68,6 +70,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
     if (p !== undefined) m.paragraph = p;
     out.push(m);
   }
+  harmonizeTypes(out);
   return out;
 }
 
