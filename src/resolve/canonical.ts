@@ -567,6 +567,9 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     const kind = { embassy: 'Embassy', consul: 'Consulate', congen: 'Consulate General' }[post[1].toLowerCase()];
     return { type: 'ORGANIZATION', name: `U.S. ${kind} ${properCase(post[2])}` };
   }
+  // a post by its name ("Embassy Tel Aviv", "U.S. Consulate Recife"): the same node as its routing address
+  const named = NAMED_POST.exec(t);
+  if (named && type !== 'PERSON') return { type: 'ORGANIZATION', name: `U.S. ${named[1]} ${named[2]}` };
   // "the Kingdom": the host country, when it is one
   if (type === 'PLACE' && /^kingdom$/i.test(t))
     return countries[0] && KINGDOMS.has(countries[0])
@@ -614,10 +617,18 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     return lastLower === 'administration' && words.length === 1 ? null : undefined;
   }
   if (type === 'PERSON' && /^(?:administration|government)$/i.test(t)) return null;
+  // "the White House", "the Kremlin" said: the seat stands for the office, whatever the tagger read
+  if (type === 'PLACE' && SEATS_OF_GOVERNMENT.has(t.replace(/^the /i, '').toLowerCase()))
+    return { type: 'ORGANIZATION', name: t === t.toUpperCase() ? properCase(t) : t.replace(/^the /i, '') };
+  // "North", "the South": a direction, not one place (the North of Korea, of Sudan, of Italy)
+  if (type !== 'PERSON' && COMPASS_POINTS.test(t)) return null;
   // "Supreme Court", "Senate", "Central Bank": every country has one — the one of the cable's country
   if (type === 'ORGANIZATION' && countries[0] && countries[0] !== 'US') {
     const g = t.replace(/^the /i, '');
     const gl = g.toLowerCase();
+    // "the Socialists", "Socialist", "Labour": every country has such a party — the one of the cable's country
+    const party = PARTY_WORDS.get(gl.replace(/ party$/, ''));
+    if (party) return { type: 'ORGANIZATION', name: `${party} (${COUNTRY_NAME().get(countries[0]) ?? countries[0]})` };
     if (
       GENERIC_INSTITUTIONS.has(gl) ||
       (/^ministry of (?:the )?[a-z]/i.test(g) &&
@@ -686,6 +697,34 @@ export function properCase(s: string): string {
 }
 
 /** Institutions every country has, named alike: without a country they name the cable's country's own. */
+const NAMED_POST =
+  /^(?:U\.?S\.? )?(Embassy|Consulate General|Consulate) ((?!(?:Of|In|To|And|Officials?|Staff|Officers?|Personnel|Team|Country|Security|Contacts?|Employees?|Section|Community)\b)[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2})$/;
+/** Buildings named for the office they house, one node whether read as the place or the office. */
+const SEATS_OF_GOVERNMENT = new Set([
+  'white house',
+  'kremlin',
+  'elysee',
+  'élysée',
+  'matignon',
+  'blue house',
+  'downing street',
+]);
+const COMPASS_POINTS = /^(?:the )?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)$/i;
+/** Party names every country has, by the word they go by ("Socialists", "Labour"): the party's name. */
+const PARTY_WORDS = new Map<string, string>(
+  (
+    [
+      ['Socialist Party', ['socialist', 'socialists']],
+      ['Communist Party', ['communist', 'communists']],
+      ['Conservative Party', ['conservative', 'conservatives']],
+      ['Liberal Party', ['liberal', 'liberals']],
+      ['Labour Party', ['labour', 'labor']],
+      ['Green Party', ['green', 'greens']],
+      ['Social Democratic Party', ['social democrat', 'social democrats', 'social democratic']],
+      ['Christian Democratic Party', ['christian democrat', 'christian democrats', 'christian democratic']],
+    ] as const
+  ).flatMap(([name, words]) => words.map((w) => [w, name] as const)),
+);
 const GENERIC_INSTITUTIONS = new Set([
   'supreme court',
   'constitutional court',

@@ -339,6 +339,18 @@ function fieldMinistryName(text: string, m: Mention, ctry: string[]): string | n
   return `${field[0]} (${countryName(home) ?? home})`;
 }
 
+/**
+ * "The U.S. Embassy" names one embassy, not every one: the one the text names after it ("in Kabul"),
+ * else the embassy the cable comes from. Undefined for other names, or a cable from no embassy.
+ */
+function usEmbassyName(cable: Cable, m: Mention): string | undefined {
+  if (!/^(?:the )?u\.?s\.? embassy$/i.test(m.text.replace(/\s+/g, ' '))) return undefined;
+  const place = /^\s+(?:in|to)\s+([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+)?)/.exec(cable.text.slice(m.end, m.end + 40));
+  if (place) return `U.S. Embassy ${properCase(place[1])}`;
+  const origin = /^Embassy (.+)$/.exec(cable.origin ?? '');
+  return origin ? `U.S. Embassy ${properCase(origin[1])}` : undefined;
+}
+
 interface Local {
   type: EntityType;
   key: string;
@@ -448,6 +460,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
         acronym: canon.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text),
       });
     if (m.type !== 'PERSON') {
+      const embassy = m.type === 'ORGANIZATION' ? usEmbassyName(cable, m) : undefined;
+      if (embassy) return add(m.type, normalizeName(embassy), embassy, m.text);
       const acr = m.type === 'ORGANIZATION' ? acronymName(m.text, ctry) : undefined;
       if (acr) return add(m.type, normalizeName(acr), acr, m.text, { acronym: true });
       const field = m.type === 'ORGANIZATION' ? fieldMinistryName(cable.text, m, ctry) : undefined;

@@ -134,6 +134,8 @@ export class SurnameIndex {
 
   /** After pass 1: spelling variants of full names, and the surnames' candidates. */
   settleNames(): void {
+    // (the full names kept for surnames never used alone: a lone variant spelling may join them)
+    const keptOf = new Map<string, FullName[]>();
     const groups = new Map<string, FullName[]>();
     for (const f of this.full.values()) {
       const words = f.key.split(' ');
@@ -177,12 +179,41 @@ export class SurnameIndex {
         else keptByShape.set(shape, [f]);
       }
       if (this.alone.has(sur)) this.bySurname.set(sur, kept);
+      else if (sur.length >= VARIANT_MIN_LENGTH) keptOf.set(sur, kept);
     }
+    this.joinSurnameVariants(keptOf);
     // variants of variants resolve to the last one kept (chains stay within one surname's names)
     for (const [from, to] of this.variantOf) {
       let t = to;
       while (this.variantOf.has(t)) t = this.variantOf.get(t)!;
       if (t !== to) this.variantOf.set(from, t);
+    }
+  }
+
+  /**
+   * A lone surname no full name ends with, spelled as one other surname with one vowel changed
+   * ("Ahmedinejad" for "Ahmadinejad"), takes that surname's full names as its candidates: the join
+   * still needs the cable's evidence. Only long surnames (8+ letters): short ones differ by a vowel
+   * and are other names ("Hasan", "Hassan").
+   */
+  private joinSurnameVariants(keptOf: Map<string, FullName[]>): void {
+    const bySkeleton = new Map<string, string[]>();
+    const add = (sur: string) => {
+      const k = vowelSkeleton(sur);
+      const list = bySkeleton.get(k);
+      if (list) list.push(sur);
+      else bySkeleton.set(k, [sur]);
+    };
+    for (const sur of keptOf.keys()) add(sur);
+    for (const [sur, kept] of this.bySurname) if (sur.length >= VARIANT_MIN_LENGTH && kept.length) add(sur);
+    for (const lone of this.alone) {
+      if (lone.length < VARIANT_MIN_LENGTH || this.bySurname.has(lone)) continue;
+      const near = (bySkeleton.get(vowelSkeleton(lone)) ?? []).filter((s) => oneCharApart(s, lone));
+      if (near.length !== 1) continue;
+      const kept = this.bySurname.get(near[0]) ?? keptOf.get(near[0])!;
+      if (!kept.length) continue;
+      this.bySurname.set(near[0], kept);
+      this.bySurname.set(lone, kept);
     }
   }
 
@@ -316,6 +347,22 @@ function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
   const [x, y] = [a[0], b[0]];
   if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
   return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
+}
+
+/** Shortest surname a vowel's spelling may join to another (see joinSurnameVariants). */
+const VARIANT_MIN_LENGTH = 8;
+
+/** A surname with its vowels blanked: spellings one vowel apart share it. */
+function vowelSkeleton(s: string): string {
+  return s.replace(/[aeiou]/g, '*');
+}
+
+/** Same length, one position different (with equal skeletons: one vowel for another). */
+function oneCharApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let k = 0; k < a.length && diff < 2; k++) if (a[k] !== b[k]) diff++;
+  return diff === 1;
 }
 
 /** Full names by a key of their words, each bucket in the list's order. */

@@ -471,6 +471,51 @@ describe('organizations named by a field, an acronym of several countries, or a 
     expect(names('07PARIS1', text, items, { tags: fr, origin: 'Embassy Paris' })).not.toContain('PLACE:France');
   });
 
+  it("reads a party every country has as the cable's country's, and drops a bare direction", () => {
+    const text = 'The Socialists and the Socialist deputies met Labour; the North and the Greens.';
+    const items: Array<[Mention['type'], string]> = [
+      ['ORGANIZATION', 'Socialists'],
+      ['ORGANIZATION', 'Socialist'],
+      ['ORGANIZATION', 'Labour'],
+      ['PLACE', 'North'],
+      ['ORGANIZATION', 'Greens'],
+    ];
+    expect(names('07PARIS2', text, items, { tags: fr, origin: 'Embassy Paris' })).toEqual([
+      'ORGANIZATION:Green Party (France)',
+      'ORGANIZATION:Labour Party (France)',
+      'ORGANIZATION:Socialist Party (France)',
+    ]);
+    // the White House read as the building or as the office: one organization
+    expect(
+      names('07PARIS3', 'The White House said so at the White House.', [
+        ['PLACE', 'White House'],
+        ['ORGANIZATION', 'White House'],
+      ]),
+    ).toEqual(['ORGANIZATION:White House']);
+    const es = names('07MADRID2', text, items, { tags: [{ code: 'SP', kind: 'country' }], origin: 'Embassy Madrid' });
+    expect(es).toContain('ORGANIZATION:Socialist Party (Spain)');
+    expect(es).not.toContain('PLACE:North');
+  });
+
+  it('reads "the U.S. Embassy" as one embassy: the one named after it, else the cable\'s own', () => {
+    const paris = { tags: fr, origin: 'Embassy Paris' };
+    const own = 'The U.S. Embassy hosted it. Embassy Tel Aviv agreed.';
+    const items: Array<[Mention['type'], string]> = [
+      ['ORGANIZATION', 'U.S. Embassy'],
+      ['ORGANIZATION', 'Embassy Tel Aviv'],
+    ];
+    expect(names('07PARIS4', own, items, paris)).toEqual([
+      'ORGANIZATION:U.S. Embassy Paris',
+      'ORGANIZATION:U.S. Embassy Tel Aviv',
+    ]);
+    const kabul = 'The U.S. Embassy in Kabul agreed.';
+    expect(names('07PARIS5', kabul, [['ORGANIZATION', 'U.S. Embassy']], paris)).toEqual([
+      'ORGANIZATION:U.S. Embassy Kabul',
+    ]);
+    // from no embassy (a Department cable) the unnamed one stays as written
+    expect(names('07STATE4', own, items, { origin: 'Secretary of State' })).toContain('ORGANIZATION:U.S. Embassy');
+  });
+
   it('writes a person named partly in capitals in title case', () => {
     const text = 'Secretary Condoleezza RICE met LE PEN; King Abdullah II agreed.';
     expect(

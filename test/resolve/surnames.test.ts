@@ -169,3 +169,32 @@ describe("SurnameIndex: a full name's context is the first 400 entities named wi
     expect(index.join('karzai', 2005, ['AF'], [1099, 1000])).toBeUndefined();
   });
 });
+
+test('a lone surname spelled with one vowel changed joins the full names of the usual spelling', () => {
+  // Mahmoud Ahmadinejad: 10 cables from Iran, 2008; "Ahmedinejad" alone in another. "Hassan" and
+  // "Hasan" are too short to be read as one another's spelling.
+  const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
+  for (let i = 0; i < 10; i += 1)
+    cables.push({
+      year: 2008,
+      countries: ['IR'],
+      entities: [
+        { id: 1, personKey: 'mahmoud ahmadinejad', surnameOnly: false },
+        { id: 2, personKey: 'ali hassan', surnameOnly: false },
+      ],
+    });
+  cables.push({
+    year: 2008,
+    countries: ['IR'],
+    entities: [
+      { id: 3, personKey: 'ahmedinejad', surnameOnly: true },
+      { id: 4, personKey: 'hasan', surnameOnly: true },
+    ],
+  });
+  const index = indexOf(cables);
+  expect(index.join('ahmedinejad', 2008, ['IR'], [])).toBe('mahmoud ahmadinejad');
+  expect(index.join('ahmedinejad', 2008, ['FR'], [])).toBeUndefined();
+  expect(index.join('hasan', 2008, ['IR'], [])).toBeUndefined();
+  // the usual spelling alone still joins
+  expect(index.join('ahmadinejad', 2008, ['IR'], [])).toBe('mahmoud ahmadinejad');
+});
