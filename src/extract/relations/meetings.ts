@@ -3,7 +3,7 @@
 import { evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
-import { TITLE_WORD } from './titles';
+import { isTitleWordForm } from './titles';
 import type { Meeting, Party, Role } from './types';
 import type { Mention } from '../../model';
 
@@ -360,7 +360,7 @@ function pairsIn(
       if (
         long &&
         !APPOSITION_CLAUSE.test(long[1]) &&
-        long[1].split(/[\s,]+/).some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))
+        long[1].split(/[\s,]+/).some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))
       )
         verbGap = gap.slice(long[0].length);
       if (VERB_MET.test(verbGap))
