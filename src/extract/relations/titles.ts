@@ -318,7 +318,7 @@ export function clearTitleReadings(): void {
 /** Reads a whole title phrase (whitespace collapsed, no name); undefined when it is not one. Readings are cached (titles repeat across cables). */
 export function readTitlePhrase(phrase: string): TitleReading | undefined {
   const cached = readings.get(phrase);
-  if (cached !== undefined) return cached && { ...cached };
+  if (cached !== undefined) return cached === null ? undefined : { ...cached };
   const reading =
     (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ?? readGenericTitle(phrase);
   if (readings.size > 100_000) readings.clear();
