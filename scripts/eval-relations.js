@@ -4,11 +4,13 @@
  * scripts/relations/annotations (30 cables of ../shared/corpus, a seeded sample; see its README),
  * and measures its CPU cost against entity extraction on the whole corpus.
  *
- *   node scripts/eval-relations.js [--set dev|dev2|dev3|heldout | --annotations DIR] [--corpus DIR] [--ner EXTRACTOR] [--errors] [--no-timing] [--json]
+ *   node scripts/eval-relations.js [--set dev|dev2|dev3|heldout | --annotations DIR] [--corpus DIR] [--ner EXTRACTOR] [--errors] [--no-timing] [--json] [--dump FILE]
  *
  * --set heldout scores against scripts/relations/heldout (cables never used for development; run
  * it once, for the figure); the default is the development set, scripts/relations/annotations;
  * dev2 and dev3 are the second and third development sets (scripts/relations/dev2, dev3; see their READMEs).
+ * --dump FILE writes every relation read from the whole corpus, one per line (cable id, kind, JSON), sorted, so that
+ * two versions of the reader can be compared with `cmp` (a speed change must leave it byte-identical).
  * The mentions come from the configured default extractor (src/extract/types.ts DEFAULT_EXTRACTOR) unless --ner names one.
  *
  * Runs from the TypeScript sources (compiled on require by @swc/core), so it needs no build.
@@ -198,7 +200,16 @@ async function main() {
   });
   const scores = Object.fromEntries(Object.entries(totals).map(([k, [tp, n, g]]) => [k, prf(tp, n, g)]));
 
+  const dumpFile = opt('--dump');
   let timing;
+  let corpusRun; // the whole corpus's mentions and resolution, shared by the timing and the dump
+  const corpusMentions = async () => {
+    if (!corpusRun) {
+      const allMentions = await createExtractor(extractorName).extract(all);
+      corpusRun = { allMentions, resolved: resolveEntities(all, allMentions) };
+    }
+    return corpusRun;
+  };
   if (!args.includes('--no-timing')) {
     // cost on the whole corpus: the relation pass against entity extraction, by CPU time (user + system;
     // wall time on a loaded machine measures the other sessions as much as this one). Each is run twice:
@@ -216,6 +227,7 @@ async function main() {
       extract.push({ cpuMs: cpuMs(process.cpuUsage(c0)), wallMs: ms(t0, process.hrtime.bigint()) });
     }
     const resolved = resolveEntities(all, allMentions);
+    corpusRun = { allMentions, resolved };
     let count = 0;
     const relations = [];
     for (let pass = 0; pass < 2; pass += 1) {
@@ -239,6 +251,20 @@ async function main() {
       costOfExtraction: relations[0].cpuMs / extract[0].cpuMs,
       costOfExtractionWarm: relations[1].cpuMs / extract[1].cpuMs,
     };
+  }
+
+  if (dumpFile) {
+    const { allMentions, resolved } = await corpusMentions();
+    clearTitleReadings();
+    const lines = [];
+    all.forEach((c, i) => {
+      const r = extractRelations(c, allMentions[i], resolved.perCable[i]);
+      for (const kind of ['roles', 'affiliations', 'meetings'])
+        for (const x of r[kind]) lines.push(`${c.id}\t${kind}\t${JSON.stringify(x)}`);
+    });
+    lines.sort();
+    fs.writeFileSync(dumpFile, lines.length ? `${lines.join('\n')}\n` : '');
+    console.error(`eval-relations: ${lines.length} relations of ${all.length} cables written to ${dumpFile}`);
   }
 
   if (args.includes('--json')) {

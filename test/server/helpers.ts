@@ -13,13 +13,13 @@ export const SHARED = path.resolve(__dirname, '../../../shared');
 export const SEEDS = path.join(SHARED, 'seeds');
 export const CORPUS = path.join(SHARED, 'corpus', 'cablegate');
 /**
- * The seeds and two corpus cables whose people met (MET edges): Sarkozy told Uribe (07PARIS4650);
+ * The seeds and two corpus cables whose people met (MET edges): Foreign Minister Kouchner met President Kagame (08PARIS1568);
  * Ambassador Shannon presented his credentials to Lula, and Lula told him of his plans (10BRASILIA43).
  * Read in place from the shared corpus.
  */
 export const MEETINGS_FIXTURE = [
   SEEDS,
-  path.join(CORPUS, 'cable', '2007', '12', '07PARIS4650.html'),
+  path.join(CORPUS, 'cable', '2008', '08', '08PARIS1568.html'),
   path.join(CORPUS, 'cable', '2010', '02', '10BRASILIA43.html'),
 ];
 

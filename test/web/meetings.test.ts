@@ -4,7 +4,7 @@ import { STATE_TIMEOUT, clickEdge, nodeByLabel, pickSuggestion, screenshot, view
 
 /**
  * Meetings on the canvas, in chromium, over both stores, on the seeds and two cables whose people
- * met (MEETINGS_FIXTURE): Sarkozy's telephone call with Uribe (07PARIS4650). In Sarkozy's neighbourhood
+ * met (MEETINGS_FIXTURE): Foreign Minister Kouchner met President Kagame (08PARIS1568). In Kouchner's neighbourhood
  * that meeting is a link of its own colour beside their co-mention link; the legend's radios (keys
  * and mouse) draw co-mentions, meetings or both; a click on the meeting opens its passage.
  */
@@ -21,20 +21,20 @@ describe.each(STORE_KINDS)('meetings on the canvas over the %s store', (kind: St
       return { color: d.color, hidden: d.hidden, size: d.size };
     }, key);
 
-  it("Sarkozy's meeting with Uribe: drawn in its own colour, the legend's filter hides and shows it, a click opens its passage", async () => {
-    await pickSuggestion(page, 'search-input', 'Sarkozy', 'Sarkozy');
+  it("Kouchner's meeting with Kagame: drawn in its own colour, the legend's filter hides and shows it, a click opens its passage", async () => {
+    await pickSuggestion(page, 'search-input', 'Kouchner', 'Kouchner');
     await page.getByTestId('panel-entity').waitFor();
-    const sarkozy = await nodeByLabel(page, 'Sarkozy');
-    const uribe = await nodeByLabel(page, 'Uribe');
-    const coMention = [sarkozy, uribe].sort().join('|');
+    const kouchner = await nodeByLabel(page, 'Kouchner');
+    const kagame = await nodeByLabel(page, 'Kagame');
+    const coMention = [kouchner, kagame].sort().join('|');
     const meeting = `met:${coMention}`;
     await page.waitForFunction((k) => window.cablegraph.graph.hasEdge(k), meeting, { timeout: STATE_TIMEOUT });
     expect(await page.evaluate((k) => window.cablegraph.graph.getEdgeAttributes(k), meeting)).toEqual({
       weight: 0,
       cableCount: 1,
       meetings: 1,
-      firstDate: '2007-12-01',
-      lastDate: '2007-12-01',
+      firstDate: '2008-01-26',
+      lastDate: '2008-01-26',
     });
     // Its own colour, wider than the pair's co-mention link; the legend counts it; the link counter does not.
     const both = await drawn(meeting);
@@ -65,19 +65,19 @@ describe.each(STORE_KINDS)('meetings on the canvas over the %s store', (kind: St
     expect((await drawn(coMention))?.hidden).toBeFalsy();
 
     // A click on the meeting link (sigma picks it above the co-mention link): its passage.
-    await clickEdge(page, sarkozy, uribe, meeting);
+    await clickEdge(page, kouchner, kagame, meeting);
     const panel = page.getByTestId('panel-meetings');
     await panel.waitFor();
     expect(decodeURIComponent(await page.evaluate(() => window.location.hash))).toMatch(/^#\/met\//);
     const items = panel.getByTestId('pair-meeting');
     expect(await items.count()).toBe(1);
-    expect(await items.first().getAttribute('data-cable-id')).toBe('07PARIS4650');
-    expect(await items.first().locator('.meeting-line').textContent()).toBe('Sarkozy meeting with Uribe · 2007-12-01');
+    expect(await items.first().getAttribute('data-cable-id')).toBe('08PARIS1568');
+    expect(await items.first().locator('.meeting-line').textContent()).toBe('Kouchner met Kagame · 2008-01-26');
     const quoted = items.first().getByTestId('relation-passage');
     expect(await quoted.locator('p').textContent()).toContain(
-      'following a December 1 telephone call with President Uribe',
+      'Foreign Minister Kouchner met with President Kagame on January 26, 2008',
     );
-    expect(await quoted.locator('footer').textContent()).toBe('07PARIS4650 · 2007-12-01 · ¶1');
+    expect(await quoted.locator('footer').textContent()).toBe('08PARIS1568 · 2008-01-26 · ¶25');
     expect(await page.evaluate(() => window.cablegraph.store.get().selectedEdge)).toBe(meeting);
     await screenshot(page, `meetings-passage-${kind}`);
     // The cable opens from the passage, at its paragraph.

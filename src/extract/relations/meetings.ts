@@ -3,7 +3,7 @@
 import { evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
-import { TITLE_WORD } from './titles';
+import { isTitleWordForm } from './titles';
 import type { Meeting, Party, Role } from './types';
 import type { Mention } from '../../model';
 
@@ -86,6 +86,18 @@ const LEADING_DATE = /^\s*on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+
 /** "During a January 11 meeting …" opening the sentence: the meeting's date, however far from its parties. */
 const MEETING_DATE =
   /\b(?:in|during|at|after)\s+(?:a|an|the|their|his|her|its|our)\s+([^⟦.;:,]{3,30}?)\s+(?:meeting|conversation|discussion|lunch|luncheon|dinner|breakfast|call)s?\b/i;
+/** A contact by telephone or video: the guideline counts no such call as a meeting ("a December 1 telephone call with X", "by phone"). */
+const BY_PHONE =
+  /\b(?:tele)?phon(?:e|ed|es|ing)(?:\s+(?:calls?|conversations?))?\b|\b(?:conference|video)[\s-]?calls?\b|\bvideo[\s-]?conferenc|\bVTC\b/i;
+/** The passage says the contact was by phone, and not also in person ("in several phone calls and meetings"). */
+function byPhone(text: string, from: number, to: number): boolean {
+  const m = BY_PHONE.exec(text.slice(from, to));
+  if (!m) return false;
+  const after = from + m.index + m[0].length;
+  return !/^(?:\s+(?:calls?|conversations?))?\s+(?:and|or)\s+(?:in[-\s]person\s+)?meetings?\b/.test(
+    text.slice(after, after + 50),
+  );
+}
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 /** An apposition up to a meeting verb, commas inside it or not ("X, Head of A, B and C at Y told …"). */
@@ -150,6 +162,8 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     const ev = evidenceOf(ctx, s.start)!;
     for (const [a, b, form] of pairs) {
       if (sameParty(a.party, b.party)) continue;
+      // a call the sentence says was by phone, before the pair or right after it ("X told Y by telephone"), is no meeting
+      if (byPhone(text, s.start, Math.min(s.end, Math.max(a.end, b.end) + 25))) continue;
       // the date written nearest the pair ("In a December 16 meeting with the Ambassador, X …", "X told the Ambassador on April 4")
       const from = Math.max(s.start, Math.min(a.start, b.start) - 90);
       // else a date the sentence gives with "on" after the pair ("… Deputy Governor Zamani, …, and others on September 10")
@@ -360,7 +374,7 @@ function pairsIn(
       if (
         long &&
         !APPOSITION_CLAUSE.test(long[1]) &&
-        long[1].split(/[\s,]+/).some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))
+        long[1].split(/[\s,]+/).some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))
       )
         verbGap = gap.slice(long[0].length);
       if (VERB_MET.test(verbGap))

@@ -8,7 +8,7 @@ import {
   organizationOf,
   readGenericTitle,
   readTitlePhrase,
-  TITLE_WORD,
+  isTitleWordForm,
   type TitleReading,
 } from './titles';
 import type { Affiliation, Evidence, Role } from './types';
@@ -34,13 +34,17 @@ const POST_TITLES = new Set([
 
 const surnameOf = (s: string): string => (s.trim().split(/\s+/).pop() ?? '').toLowerCase();
 
+/** Each sentence's collapsed text, made once however many relations it is the evidence of. */
+const collapsedSentences = new WeakMap<object, string>();
 export function evidenceOf(ctx: RelationContext, at: number): { evidence: Evidence; paragraph?: number } | undefined {
   const s = sentenceAt(ctx.sentences, at);
   if (!s) return undefined;
-  return {
-    evidence: { text: collapse(ctx.cable.text.slice(s.start, s.end)), start: s.start, end: s.end },
-    paragraph: s.paragraph,
-  };
+  let text = collapsedSentences.get(s);
+  if (text === undefined) {
+    text = collapse(ctx.cable.text.slice(s.start, s.end));
+    collapsedSentences.set(s, text);
+  }
+  return { evidence: { text, start: s.start, end: s.end }, paragraph: s.paragraph };
 }
 
 /** Surnames of the people who signed or classified the cable: the post's own officers. */
@@ -221,7 +225,7 @@ function wordsBefore(text: string, from: number, to: number, count: number): Arr
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 function isTitleWord(word: string): boolean {
   const bare = word.replace(/['’]s$|[,.]$/g, '');
-  return TITLE_WORD.test(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
+  return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
 }
 
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
@@ -235,7 +239,7 @@ function titleAfter(
   const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
   if (!a) return undefined;
   const phrase = collapse(a[1]);
-  if (!phrase.split(' ').some((w) => TITLE_WORD.test(w.replace(/['’]s$/, '')))) return undefined;
+  if (!phrase.split(' ').some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))) return undefined;
   const reading = readTitlePhrase(phrase);
   return reading ? { reading, end: m.end + a.index + a[0].length, text: phrase } : undefined;
 }
@@ -346,7 +350,11 @@ export function readRoles(ctx: RelationContext): Role[] {
   }
   // an acronym the cable spells out ("Bank Negara (BN)") is that organization
   // (read only when a role names an acronym: the search runs over the whole text)
-  const acronyms = roles.some((r) => r.organization && /^[A-Z][A-Z&-]{1,6}$/.test(r.organization))
+  // (and only when the text writes one of those acronyms in parentheses, as every definition does)
+  const acronyms = roles.some(
+    (r) =>
+      r.organization && /^[A-Z][A-Z&-]{1,6}$/.test(r.organization) && ctx.cable.text.includes(`(${r.organization})`),
+  )
     ? acronymsOf(ctx)
     : new Map<string, string>();
   for (const r of roles) {
@@ -458,7 +466,7 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
     .trim()
     .split(/\s+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const at = new RegExp(words.join('\\s+'), 'i').exec(ctx.cable.text);
+  const at = firstOccurrence(ctx.cable.text, words);
   if (!at) return undefined;
   const mention: Mention = { type: 'PERSON', text: at[0], start: at.index, end: at.index + at[0].length };
   // the Classified By statement sits in the header, outside the paragraphs' sentences: it is its own evidence
@@ -482,6 +490,27 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
     end: mention.end,
     evidence: ev.evidence,
   };
+}
+
+/**
+ * The first place the words (regex-escaped) are written, whitespace between them, in any case: the same match as one
+ * case-insensitive regex over the whole text, found faster by trying the regex only where the first word's letters
+ * stand in the lower-cased text (a case-insensitive regex has no fast literal scan).
+ */
+function firstOccurrence(text: string, words: string[]): RegExpExecArray | null {
+  const lower = text.toLowerCase();
+  const first = words[0].replace(/\\(.)/g, '$1').toLowerCase();
+  // lower-casing that changes the text's length (a dotted capital I), or a first word beyond ASCII (whose case the
+  // regex folds otherwise than toLowerCase): the plain search
+  if (lower.length !== text.length || first.length === 0 || /[^\x20-\x7e]/.test(first))
+    return new RegExp(words.join('\\s+'), 'i').exec(text);
+  const re = new RegExp(words.join('\\s+'), 'iy');
+  for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
 }
 
 /**

@@ -306,24 +306,23 @@ export function mayEndTitle(phrase: string): boolean {
   if (words.some((w) => w === 'of' || w === 'for' || w === 'to')) return true;
   const last = words[words.length - 1].replace(/['’]s$|[,.]$/g, '');
   const tail = last.slice(Math.max(last.lastIndexOf('-'), last.lastIndexOf("'"), last.lastIndexOf('’')) + 1); // vice-minister, d'affaires
-  return TITLE_WORD.test(last) || TITLE_WORD.test(tail) || END_WORDS.has(tail) || TITLE_WORD.test(`${last}.`);
+  return isTitleWordForm(last) || isTitleWordForm(tail) || END_WORDS.has(tail) || isTitleWordForm(`${last}.`);
 }
 
-const readings = new Map<string, TitleReading | undefined>();
+/** Readings by phrase; `null`: the phrase is no title. */
+const readings = new Map<string, TitleReading | null>();
 /** Forgets the cached readings (benchmarks time a pass as a single build would see it). */
 export function clearTitleReadings(): void {
   readings.clear();
 }
 /** Reads a whole title phrase (whitespace collapsed, no name); undefined when it is not one. Readings are cached (titles repeat across cables). */
 export function readTitlePhrase(phrase: string): TitleReading | undefined {
-  if (readings.has(phrase)) {
-    const r = readings.get(phrase);
-    return r && { ...r };
-  }
+  const cached = readings.get(phrase);
+  if (cached !== undefined) return cached === null ? undefined : { ...cached };
   const reading =
     (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ?? readGenericTitle(phrase);
   if (readings.size > 100_000) readings.clear();
-  readings.set(phrase, reading);
+  readings.set(phrase, reading ?? null);
   return reading && { ...reading };
 }
 
@@ -392,8 +391,96 @@ function readUncached(phrase: string): TitleReading | undefined {
 }
 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
-export const TITLE_WORD =
-  /^(?:nsa|coas|cjcs|minister|ministers|president|president-elect|premier|fm|dfm|pm|dpm|vp|vfm|fonmin|mindef|defmin|ambassador|amb\.?|director|director-general|dg|officer|chief|head|spokesman|spokeswoman|spokesperson|secretary|secretary-general|syg|dsg|secgen|advisor|adviser|chairman|chairwoman|chairperson|governor|mayor|king|queen|prince|emir|amir|sultan|chancellor|speaker|mp|parliamentarian|das|a\/s|u\/s|undersecretary|congressman|congresswoman|dcm|charge|chargé|cda|polcouns|econcouns|counselor|cg|mission|parliament|affaires|a\.i\.?|judge|leader|leaders|commissioner|attache|attaché|counsellor|senator|prosecutor|general|representative|commander|coordinator|envoy|strategist|member|undersecretary)$/i;
+const TITLE_WORDS = new Set([
+  'nsa',
+  'coas',
+  'cjcs',
+  'minister',
+  'ministers',
+  'president',
+  'president-elect',
+  'premier',
+  'fm',
+  'dfm',
+  'pm',
+  'dpm',
+  'vp',
+  'vfm',
+  'fonmin',
+  'mindef',
+  'defmin',
+  'ambassador',
+  'amb',
+  'amb.',
+  'director',
+  'director-general',
+  'dg',
+  'officer',
+  'chief',
+  'head',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'secretary',
+  'secretary-general',
+  'syg',
+  'dsg',
+  'secgen',
+  'advisor',
+  'adviser',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'governor',
+  'mayor',
+  'king',
+  'queen',
+  'prince',
+  'emir',
+  'amir',
+  'sultan',
+  'chancellor',
+  'speaker',
+  'mp',
+  'parliamentarian',
+  'das',
+  'a/s',
+  'u/s',
+  'undersecretary',
+  'congressman',
+  'congresswoman',
+  'dcm',
+  'charge',
+  'chargé',
+  'cda',
+  'polcouns',
+  'econcouns',
+  'counselor',
+  'cg',
+  'mission',
+  'parliament',
+  'affaires',
+  'a.i',
+  'a.i.',
+  'judge',
+  'leader',
+  'leaders',
+  'commissioner',
+  'attache',
+  'attaché',
+  'counsellor',
+  'senator',
+  'prosecutor',
+  'general',
+  'representative',
+  'commander',
+  'coordinator',
+  'envoy',
+  'strategist',
+  'member',
+]);
+/** Whether a word (as written, any case) is one of the words that end or head a title: one set look-up. */
+export const isTitleWordForm = (word: string): boolean => TITLE_WORDS.has(word.toLowerCase());
 
 /**
  * Title grammar for offices outside the lexicon: [qualifiers] [owner] [modifiers] HEAD [of|for the X] —

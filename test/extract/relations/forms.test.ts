@@ -122,6 +122,9 @@ describe("meetings: the cables' forms", () => {
     '1. (C) In their meetings with Brazilian leaders, Tauscher and Carter stressed partnership.', // 09BRASILIA1094: no meeting between the two
     '1. (C) The French Ambassador met with Jose Antonio Viera in Seville.', // another country's ambassador is not the post's officer
     '1. (C) Viera said he would meet the Ambassador next week.',
+    // 07PARIS4650 and 09MADRID71: a telephone call is no meeting (the annotation guideline)
+    '1. (S) Sarkozy is reviewing options following a December 1 telephone call with President Uribe, who rejected the idea.',
+    '2. (C) Officials said that Vice President Biden told Zapatero in a November 17 phone conversation that he would visit.',
   ])('no meeting in: %s', async (text) => {
     expect((await relationsOf(text, {})).meetings).toEqual([]);
   });
@@ -230,6 +233,18 @@ describe('forms beyond the first lexicon', () => {
       unit: 'Multilateral Affairs',
     });
     expect(pairs(meetings)).toEqual(['Ron Strikker | Turki Al-Kabeer | 2008-01-25 | met']);
+  });
+
+  it('keeps a meeting the sentence says was by phone and in person', async () => {
+    // 09ISLAMABAD284
+    const { meetings } = await relationsOf(
+      '3. (S) Minister of Interior Rehman Malik also reassured the Ambassador and DCM in several phone calls and meetings that Khan would be kept under wraps.',
+      { origin: 'Embassy Islamabad', created: '2009-02-20T10:00:00Z' },
+    );
+    expect(pairs(meetings)).toEqual([
+      'Rehman Malik | Ambassador (Embassy Islamabad) | 2009-02-20 | told',
+      'Rehman Malik | DCM (Embassy Islamabad) | 2009-02-20 | told',
+    ]);
   });
 
   it('gives no meeting to a withheld name', async () => {
