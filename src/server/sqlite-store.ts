@@ -6,6 +6,7 @@ import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
 import { relationEdges } from '../graph/relation-edges';
 import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
+import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
 import { compare, maxEdits, withinEdits } from './search';
 import { SqliteBrowse } from './sqlite-browse';
 import {
@@ -60,13 +61,6 @@ const PATH_SLICE = 500;
  * read, in CPU alone, at 50,000 cables).
  */
 const LOOKUP_COST = 32;
-
-interface Side {
-  distance: Map<number, number>;
-  predecessors: Map<number, number[]>;
-  frontier: number[];
-  depth: number;
-}
 
 /**
  * The SQLite store. Statements are prepared once and reused; lists of ids go in as one JSON
@@ -321,34 +315,6 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * The side whose next step reads fewer links first, with the degrees of its frontier (what each
-   * node's links cost to read): the frontiers' summed degrees, not their sizes (one hub is a
-   * frontier of one node with hundreds of thousands of links at full-corpus scale). Which side
-   * grows never changes the shortest paths found, only the work. The smaller frontier's sum is
-   * taken in full, the other's only until it passes that.
-   */
-  private cheaperFirst(sides: [Side, Side]): { grow: Side; other: Side; degrees: number[] } {
-    const [small, large] = sides[0].frontier.length <= sides[1].frontier.length ? sides : [sides[1], sides[0]];
-    const degree = this.statement('SELECT degree FROM entities WHERE node = ?').pluck();
-    const degrees = (frontier: readonly number[], limit: number): { total: number; list: number[] } => {
-      let total = 0;
-      const list: number[] = [];
-      for (const n of frontier) {
-        const d = Number(degree.get(n) ?? 0);
-        list.push(d);
-        total += d;
-        if (total > limit) break;
-      }
-      return { total, list };
-    };
-    const smallCost = degrees(small.frontier, Infinity);
-    const largeCost = degrees(large.frontier, smallCost.total);
-    return largeCost.total < smallCost.total
-      ? { grow: large, other: small, degrees: largeCost.list }
-      : { grow: small, other: large, degrees: smallCost.list };
-  }
-
-  /**
    * The links of at least `minWeight` between two sets of entity numbers, as [from, to] pairs: key
    * lookups, both ways round (a pair's row is keyed by its ids' order, which is its numbers' order
    * only until a curation decision numbers a new entity after every other node), so the cost is
@@ -367,44 +333,11 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * One step of a side's breadth first over some of its frontier nodes: their neighbours not seen
-   * before join `next` at `depth`, and every such node keeps all its predecessors at that depth.
-   * Between slices of the nodes, the event loop answers other requests (and `signal` stops it).
-   */
-  private async expand(
-    side: Side,
-    nodes: readonly number[],
-    depth: number,
-    minWeight: number,
-    next: number[],
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    for (let i = 0; i < nodes.length; i += PATH_SLICE) {
-      if (i > 0 && signal) {
-        signal.throwIfAborted();
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        signal.throwIfAborted();
-      }
-      for (const u of nodes.slice(i, i + PATH_SLICE)) {
-        for (const v of this.neighbours(u, minWeight)) {
-          const d = side.distance.get(v);
-          if (d === undefined) {
-            side.distance.set(v, depth);
-            side.predecessors.set(v, [u]);
-            next.push(v);
-          } else if (d === depth) side.predecessors.get(v)!.push(u);
-        }
-      }
-    }
-  }
-
-  /**
-   * Bidirectional breadth first, reading each expanded node's neighbours from the indexes (never
-   * the whole adjacency), a slice of the frontier at a time, always growing the side that reads fewer links (cheaperFirst),
-   * keeping every predecessor at the shortest distance on each side; the paths are every shortest
-   * prefix to a meeting node joined to every shortest suffix from it — the same search, in the same
-   * order, as the Neo4j store's. Between slices the event loop answers other requests, and the
-   * search stops when `signal` aborts (its client left, or its deadline passed).
+   * Every shortest co-mention path of at most `maxHops` (bidirectional-paths.ts, the search the
+   * Neo4j store runs too), reading each expanded node's neighbours from the indexes (never the whole
+   * adjacency) and looking hubs up against the other side by key. Between slices of a frontier the
+   * event loop answers other requests, and the search stops when `signal` aborts (its client left,
+   * or its deadline passed).
    */
   async shortestPaths(
     from: string,
@@ -418,103 +351,31 @@ export class SqliteStore implements GraphStore {
     const s = ends.find((r) => r.id === from)?.n as number | undefined;
     const t = ends.find((r) => r.id === to)?.n as number | undefined;
     if (s === undefined || t === undefined) return [];
-    const sides = [s, t].map((start) => ({
-      distance: new Map([[start, 0]]),
-      predecessors: new Map<number, number[]>(),
-      frontier: [start],
-      depth: 0,
-    })) as [Side, Side];
-    let meeting: number[] = [];
-    while (
-      meeting.length === 0 &&
-      sides[0].frontier.length > 0 &&
-      sides[1].frontier.length > 0 &&
-      sides[0].depth + sides[1].depth < maxHops
-    ) {
-      const { grow, other, degrees } = this.cheaperFirst(sides);
-      const depth = grow.depth + 1;
-      // The step that meets needs only the frontier's links into the other side's nodes. A node
-      // whose links cost more to read than looking up one link per node of the other side (a hub,
-      // against the few dozen nodes the other side has reached) is asked those lookups first, the
-      // other nodes are read; only when that meets nothing are the hubs read too. The links found
-      // to the other side are the same either way, so are the paths.
-      const lookups = other.distance.size * SqliteStore.lookupCost;
-      const hubs = grow.frontier.filter((_, i) => degrees[i] > lookups);
-      const next: number[] = [];
-      await this.expand(
-        grow,
-        hubs.length === 0 ? grow.frontier : grow.frontier.filter((_, i) => degrees[i] <= lookups),
-        depth,
-        minWeight,
-        next,
-        signal,
-      );
-      if (hubs.length > 0) {
-        const met = next.filter((v) => other.distance.has(v));
-        const links = this.linksBetween(hubs, [...other.distance.keys()], minWeight);
-        if (met.length > 0 || links.length > 0) {
-          for (const [u, v] of links) {
-            if (grow.distance.has(v)) grow.predecessors.get(v)!.push(u);
-            else {
-              grow.distance.set(v, depth);
-              grow.predecessors.set(v, [u]);
-              met.push(v);
-            }
+    const degree = this.statement('SELECT degree FROM entities WHERE node = ?').pluck();
+    const reader: PathReader<number> = {
+      lookupCost: SqliteStore.lookupCost,
+      degrees: (nodes) => Promise.resolve(nodes.map((n) => Number(degree.get(n) ?? 0))),
+      expand: async (nodes, reach) => {
+        for (let i = 0; i < nodes.length; i += PATH_SLICE) {
+          if (i > 0 && signal) {
+            signal.throwIfAborted();
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            signal.throwIfAborted();
           }
-          grow.frontier = met;
-          grow.depth = depth;
-          meeting = met;
-          break;
+          for (const u of nodes.slice(i, i + PATH_SLICE)) for (const v of this.neighbours(u, minWeight)) reach(u, v);
         }
-        await this.expand(grow, hubs, depth, minWeight, next, signal);
-      }
-      grow.frontier = next;
-      grow.depth = depth;
-      meeting = next.filter((v) => other.distance.has(v));
-    }
-    if (meeting.length === 0) return [];
-    const dist = (m: number): number => sides[0].distance.get(m)! + sides[1].distance.get(m)!;
-    const length = Math.min(...meeting.map(dist));
-    meeting = meeting.filter((m) => dist(m) === length);
-    // Ids of the nodes the paths can pass through (the predecessor trees back from the meeting nodes).
-    const involved = new Set<number>();
-    const visited = new Map<Side, Set<number>>(sides.map((side) => [side, new Set<number>()]));
-    const collect = (side: Side, node: number): void => {
-      // Each node once per side: the trees share their upper parts between meeting nodes.
-      if (visited.get(side)!.has(node)) return;
-      visited.get(side)!.add(node);
-      involved.add(node);
-      for (const p of side.predecessors.get(node) ?? []) collect(side, p);
+      },
+      linksBetween: (hubs, nodes) => Promise.resolve(this.linksBetween(hubs, nodes, minWeight)),
+      ids: (nodes) => {
+        const ids = new Map<number, string>();
+        for (const r of this.all('SELECT node AS n, id FROM entities WHERE node IN (SELECT value FROM json_each(?))', [
+          json(nodes),
+        ]))
+          ids.set(Number(r.n), String(r.id));
+        return Promise.resolve(ids);
+      },
     };
-    for (const m of meeting) {
-      collect(sides[0], m);
-      collect(sides[1], m);
-    }
-    const ids = new Map<number, string>();
-    for (const r of this.all('SELECT node AS n, id FROM entities WHERE node IN (SELECT value FROM json_each(?))', [
-      json([...involved]),
-    ]))
-      ids.set(Number(r.n), String(r.id));
-    const idOf = (n: number): string => ids.get(n)!;
-    meeting.sort((x, y) => compare(idOf(x), idOf(y)));
-    const chains = (side: Side, node: number): number[][] => {
-      const predecessors = side.predecessors.get(node);
-      if (!predecessors) return [[node]];
-      return [...new Set(predecessors)]
-        .sort((x, y) => compare(idOf(x), idOf(y)))
-        .flatMap((p) => chains(side, p).map((chain) => [...chain, node]));
-    };
-    const paths: string[][] = [];
-    for (const m of meeting) {
-      const suffixes = chains(sides[1], m).map((chain) => chain.reverse().slice(1));
-      for (const prefix of chains(sides[0], m)) {
-        for (const suffix of suffixes) {
-          if (paths.length >= cap) return paths;
-          paths.push([...prefix, ...suffix].map(idOf));
-        }
-      }
-    }
-    return paths;
+    return bidirectionalPaths(reader, s, t, maxHops, cap);
   }
 
   async edge(a: string, b: string): Promise<(EdgeView & { cables: string[] }) | undefined> {
