@@ -22,11 +22,7 @@ const path = require('node:path');
 require('./lib/ts-require');
 
 const ROOT = path.join(__dirname, '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const { args, opt } = require('./lib/cli-args');
 const ner = opt('--ner', 'builtin');
 if (args.includes('--cv')) {
   // Cross-validation trains the tagger on K-1 folds of the annotated cables and scores the held-out fold.

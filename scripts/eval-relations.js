@@ -26,11 +26,7 @@ const path = require('node:path');
 require('./lib/ts-require');
 
 const ROOT = path.join(__dirname, '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const { args, opt } = require('./lib/cli-args');
 const SET_DIRS = { dev: 'annotations', dev2: 'dev2', dev3: 'dev3', heldout: 'heldout' };
 const setName = opt('--set', 'dev');
 if (!SET_DIRS[setName]) {

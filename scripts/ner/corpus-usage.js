@@ -25,11 +25,7 @@ const zlib = require('node:zlib');
 
 require('../lib/ts-require');
 const ROOT = path.join(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const { opt } = require('../lib/cli-args');
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
 const min = Number(opt('--min', '3'));
 const out = path.resolve(opt('--out', path.join(ROOT, 'src', 'extract', 'tagger', 'usage.json.gz')));

@@ -23,11 +23,7 @@ const path = require('node:path');
 
 require('../lib/ts-require');
 const ROOT = path.join(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const { opt } = require('../lib/cli-args');
 const dumpFile = opt('--dump');
 const errorsFile = opt('--errors');
 const EXAMPLES = Number(opt('--examples', '6'));

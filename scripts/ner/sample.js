@@ -30,11 +30,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { corpusPages, goldIds, parsedCable } = require('./lib');
 
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const { args, opt } = require('../lib/cli-args');
 const N = Number(opt('--n', '300'));
 const SEED = opt('--seed', 'cablegraph-ner-1');
 const OUT = path.resolve(opt('--out', path.join(__dirname, 'sample.txt')));

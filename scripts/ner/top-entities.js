@@ -15,11 +15,7 @@ const path = require('node:path');
 require('../lib/ts-require');
 
 const ROOT = path.join(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const { args, opt } = require('../lib/cli-args');
 const inputs = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--top', '--ner'].includes(args[i - 1])));
 const top = Number(opt('--top', '300'));
 

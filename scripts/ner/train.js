@@ -18,11 +18,7 @@ const crypto = require('node:crypto');
 
 require('../lib/ts-require');
 const ROOT = path.join(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const { args, opt } = require('../lib/cli-args');
 const annotationsDir = path.resolve(opt('--annotations', path.join(ROOT, 'scripts', 'ner', 'annotations')));
 const corpus = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus')));
 const epochs = Number(opt('--epochs', '20'));
