@@ -15,11 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { opt: option } = require('./lib/cli-args');
 const from = option('--from');
 const out = option('--out');
 if (!from || !out) {

@@ -16,11 +16,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { opt: option } = require('./lib/cli-args');
 const from = option('--from');
 const limit = option('--limit') === undefined ? Infinity : Number(option('--limit'));
 if (!from || !(limit > 0)) {
