@@ -29,11 +29,7 @@ const {
   offlineImport,
 } = require('./lib/bench-common');
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const { args, opt: flag } = require('./lib/cli-args');
 const { GraphDbReader } = require(path.join(ROOT, 'dist/db'));
 const { dbSource, writeNeo4jCsvStream } = require(path.join(ROOT, 'dist/export'));
 const { loadGraphDb, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));

@@ -22,11 +22,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const { args, opt: flag } = require('./lib/cli-args');
 const number = (name, fallback, min, max) => {
   const n = Number(flag(name, String(fallback)));
   if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} wants a number from ${min} to ${max}`);

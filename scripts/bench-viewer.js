@@ -29,11 +29,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const { args, opt: flag } = require('./lib/cli-args');
 const Database = require('better-sqlite3');
 const { seededRandom } = require(path.join(ROOT, 'dist/common/random'));
 const { SqliteStore } = require(path.join(ROOT, 'dist/server/sqlite-store'));

@@ -17,11 +17,7 @@ const path = require('node:path');
 const os = require('node:os');
 
 const ROOT = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const { opt: flag } = require('./lib/cli-args');
 const { plan } = require('./bench-viewer');
 const { openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
 const { Neo4jStore, SERVER_QUERIES_DIR } = require(path.join(ROOT, 'dist/server/neo4j-store'));
