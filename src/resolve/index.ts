@@ -344,7 +344,8 @@ function fieldMinistryName(text: string, m: Mention, ctry: string[]): string | n
  * else the embassy the cable comes from. Undefined for other names, or a cable from no embassy.
  */
 function usEmbassyName(cable: Cable, m: Mention): string | undefined {
-  if (!/^(?:the )?u\.?s\.? embassy$/i.test(m.text.replace(/\s+/g, ' '))) return undefined;
+  // (every organization mention passes here: a string made only for the few ending in "embassy")
+  if (!/embassy$/i.test(m.text) || !/^(?:the )?u\.?s\.? embassy$/i.test(m.text.replace(/\s+/g, ' '))) return undefined;
   const place = /^\s+(?:in|to)\s+([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+)?)/.exec(cable.text.slice(m.end, m.end + 40));
   if (place) return `U.S. Embassy ${properCase(place[1])}`;
   const origin = /^Embassy (.+)$/.exec(cable.origin ?? '');
