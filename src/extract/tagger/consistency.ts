@@ -17,15 +17,17 @@ function nameKey(text: string): string {
 export function harmonizeTypes(mentions: Mention[]): number {
   if (mentions.length < 2) return 0;
   const votes = new Map<string, Record<EntityType, number>>();
-  for (const m of mentions) {
+  // (each mention's votes, so that its name is folded once)
+  const voted = mentions.map((m) => {
     const k = nameKey(m.text);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = { PERSON: 0, ORGANIZATION: 0, PLACE: 0 }));
     v[m.type]++;
-  }
+    return v;
+  });
   let changed = 0;
-  for (const m of mentions) {
-    const v = votes.get(nameKey(m.text))!;
+  for (const [i, m] of mentions.entries()) {
+    const v = voted[i];
     let best: EntityType = m.type;
     for (const t of ['PERSON', 'ORGANIZATION', 'PLACE'] as const) if (v[t] > v[best]) best = t;
     if (best !== m.type) {
