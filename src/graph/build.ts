@@ -517,7 +517,6 @@ export function compileGraph(
       endpoints = undefined;
       for (let k = 0; k < view.length; k += 2) callback(view[k], view[k + 1], 1);
     },
-    distinctEdges: coMentions.size,
     forEachDistinctEdge: (callback) => coMentions.forEachWeight(callback), // entity index = node index
   };
   return { nodes, entities, edgeTypes, edgeCount, coMentions, cableIds, cableDates, metricsInput };
