@@ -244,7 +244,8 @@ export class CoMentions {
   /** Endpoints and weight of every pair, in edge order (for the metrics). */
   forEachWeight(callback: (a: number, b: number, weight: number) => void): void {
     this.endCounting();
-    for (let p = 0; p < this.a.length; p += 1) callback(this.a.get(p), this.b.get(p), this.cables[p] + this.paragraphs[p]);
+    for (let p = 0; p < this.a.length; p += 1)
+      callback(this.a.get(p), this.b.get(p), this.cables[p] + this.paragraphs[p]);
   }
 
   /**
