@@ -65,6 +65,9 @@ export class CoMentions {
   private neighbourStart = new Int32Array(0);
   private neighbours = new Int32Array(0);
   private readonly position: Int32Array;
+  /** Each cable's date as its rank among the dates (-1: none), for the `dates` count() was given: integers compared, not strings. */
+  private dateRank = new Int32Array(0);
+  private rankedDates: readonly (string | undefined)[] | undefined;
   /** Pair numbers in edge order while pairs are numbered by discovery; none once endCounting put them in edge order. */
   private order: Int32Array | undefined;
 
@@ -130,7 +133,8 @@ export class CoMentions {
   /**
    * One cable's exact contribution to every known pair among its content entities (`entities`,
    * with each one's sorted paragraph list). Cables must come in cable order (the evidence order);
-   * `date` is compared as a string (ISO dates), `dates[cable]` must give it back.
+   * `date` is compared as a string (ISO dates), `dates[cable]` must give it back; `dates` must stay the same
+   * between calls (they are ranked once, and integers compared).
    */
   count(
     cable: number,
@@ -142,6 +146,8 @@ export class CoMentions {
     if (this.counted) throw new Error('CoMentions: count() after endCounting()');
     if (this.cables.length !== this.a.length) this.startCounting();
     const pairs = this.pairs!;
+    const rank = this.datesRanked(dates);
+    const own = date ? rank[cable] : -1;
     const visit = (x: number, y: number): void => {
       const pair = pairs.get(entities[x], entities[y]);
       if (pair < 0) return;
@@ -171,9 +177,9 @@ export class CoMentions {
       }
       this.cables[pair] += 1;
       this.paragraphs[pair] += shared.length;
-      if (date) {
-        if (this.first[pair] < 0 || date < dates[this.first[pair]]!) this.first[pair] = cable;
-        if (this.last[pair] < 0 || date > dates[this.last[pair]]!) this.last[pair] = cable;
+      if (own >= 0) {
+        if (this.first[pair] < 0 || own < rank[this.first[pair]]) this.first[pair] = cable;
+        if (this.last[pair] < 0 || own > rank[this.last[pair]]) this.last[pair] = cable;
       }
     };
     // Whichever is cheaper: all pairs of the cable's entities, or their known neighbours.
@@ -193,6 +199,16 @@ export class CoMentions {
       }
     }
     for (const e of entities) this.position[e] = -1;
+  }
+
+  /** Ranks of the cables' dates (the same order as comparing the strings; -1: none), made once per `dates` array. */
+  private datesRanked(dates: readonly (string | undefined)[]): Int32Array {
+    if (this.rankedDates === dates && this.dateRank.length === dates.length) return this.dateRank;
+    const distinct = [...new Set(dates.filter((d): d is string => !!d))].sort();
+    const rankOf = new Map(distinct.map((d, r) => [d, r]));
+    this.dateRank = Int32Array.from(dates, (d) => (d ? rankOf.get(d)! : -1));
+    this.rankedDates = dates;
+    return this.dateRank;
   }
 
   /**
@@ -224,6 +240,8 @@ export class CoMentions {
       counter.set(scratch);
     }
     this.order = undefined;
+    this.dateRank = new Int32Array(0);
+    this.rankedDates = undefined;
     this.counted = true;
   }
 
