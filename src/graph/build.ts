@@ -475,6 +475,10 @@ export function compileGraph(
     Object.assign(nodes.attributes[nodes.indexOf(key)], { label: name, name });
   }
   postNames.clear();
+  // The per-cable edges' ends, trimmed to their length now (the list grew by doubling: up to as
+  // much again, ~130 MB at full-corpus scale, held through the counting and into the metrics).
+  let endpoints: Int32Array | undefined = ends.view().slice();
+  ends = undefined;
   traceMemory('per-cable edges and co-mention pairs');
 
   // Exact cable-level counts for the pairs: every cable where both appear.
@@ -505,10 +509,8 @@ export function compileGraph(
       Object.assign(nodes.attributes[i], { firstDate: dates[0], lastDate: dates[dates.length - 1] });
   });
 
-  const edgeCount = ends.length / 2 + coMentions.size;
-  // Walked once, by the metrics: the endpoint list (~270 MB at full-corpus scale) is let go after.
-  let endpoints: IntList | undefined = ends;
-  ends = undefined;
+  const edgeCount = endpoints.length / 2 + coMentions.size;
+  // Walked once, by the metrics: the endpoint list (~140 MB at full-corpus scale) is let go after.
   // Every per-cable edge has its cable at one end, no co-mention has: the co-mentions (one per
   // pair of entities) are distinct from them and from each other, and need no pair index.
   const metricsInput: MetricsInput = {
@@ -516,7 +518,7 @@ export function compileGraph(
     edges: edgeCount - coMentions.size,
     forEachEdge: (callback) => {
       if (!endpoints) throw new Error('compileGraph: the metrics input is walked once');
-      const view = endpoints.view();
+      const view = endpoints;
       endpoints = undefined;
       for (let k = 0; k < view.length; k += 2) callback(view[k], view[k + 1], 1);
     },
