@@ -364,9 +364,12 @@ export function compileGraph(
     const key = `${type}:${source}->${target}`;
     if (cableEdges.has(key)) return;
     cableEdges.add(key);
-    sink(key, source, target, { type, ...attributes }, nodes.indexOf(source), nodes.indexOf(target));
-    ends!.push(nodes.indexOf(source));
-    ends!.push(nodes.indexOf(target));
+    // Each end looked up once (a Map of a million string keys: the lookups were a tenth of this function).
+    const s = nodes.indexOf(source);
+    const t = nodes.indexOf(target);
+    sink(key, source, target, { type, ...attributes }, s, t);
+    ends!.push(s);
+    ends!.push(t);
     edgeTypes.set(type, (edgeTypes.get(type) ?? 0) + 1);
   };
 
@@ -472,6 +475,10 @@ export function compileGraph(
     Object.assign(nodes.attributes[nodes.indexOf(key)], { label: name, name });
   }
   postNames.clear();
+  // The per-cable edges' ends, trimmed to their length now (the list grew by doubling: up to as
+  // much again, ~130 MB at full-corpus scale, held through the counting and into the metrics).
+  let endpoints: Int32Array | undefined = ends.view().slice();
+  ends = undefined;
   traceMemory('per-cable edges and co-mention pairs');
 
   // Exact cable-level counts for the pairs: every cable where both appear.
@@ -502,10 +509,8 @@ export function compileGraph(
       Object.assign(nodes.attributes[i], { firstDate: dates[0], lastDate: dates[dates.length - 1] });
   });
 
-  const edgeCount = ends.length / 2 + coMentions.size;
-  // Walked once, by the metrics: the endpoint list (~270 MB at full-corpus scale) is let go after.
-  let endpoints: IntList | undefined = ends;
-  ends = undefined;
+  const edgeCount = endpoints.length / 2 + coMentions.size;
+  // Walked once, by the metrics: the endpoint list (~140 MB at full-corpus scale) is let go after.
   // Every per-cable edge has its cable at one end, no co-mention has: the co-mentions (one per
   // pair of entities) are distinct from them and from each other, and need no pair index.
   const metricsInput: MetricsInput = {
@@ -513,11 +518,10 @@ export function compileGraph(
     edges: edgeCount - coMentions.size,
     forEachEdge: (callback) => {
       if (!endpoints) throw new Error('compileGraph: the metrics input is walked once');
-      const view = endpoints.view();
+      const view = endpoints;
       endpoints = undefined;
       for (let k = 0; k < view.length; k += 2) callback(view[k], view[k + 1], 1);
     },
-    distinctEdges: coMentions.size,
     forEachDistinctEdge: (callback) => coMentions.forEachWeight(callback), // entity index = node index
   };
   return { nodes, entities, edgeTypes, edgeCount, coMentions, cableIds, cableDates, metricsInput };

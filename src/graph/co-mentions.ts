@@ -40,9 +40,12 @@ export class CoMentions {
   private pairs: PairIndex | undefined = new PairIndex();
   /** Set by endCounting: count() is over, what only it needed is let go. */
   private counted = false;
-  /** Per pair: endpoints (entity indexes; `a` has the smaller id), cables, paragraphs, first/last dated cable. */
-  private readonly a = new IntList();
-  private readonly b = new IntList();
+  /**
+   * Per pair: endpoints (entity indexes; `a` has the smaller id), cables, paragraphs, first/last
+   * dated cable. Numbered in order of discovery until endCounting, in edge order after it.
+   */
+  private a = new IntList();
+  private b = new IntList();
   private cables = new Int32Array(0);
   private paragraphs = new Int32Array(0);
   private first = new Int32Array(0);
@@ -62,6 +65,10 @@ export class CoMentions {
   private neighbourStart = new Int32Array(0);
   private neighbours = new Int32Array(0);
   private readonly position: Int32Array;
+  /** Each cable's date as its rank among the dates (-1: none), for the `dates` count() was given: integers compared, not strings. */
+  private dateRank = new Int32Array(0);
+  private rankedDates: readonly (string | undefined)[] | undefined;
+  /** Pair numbers in edge order while pairs are numbered by discovery; none once endCounting put them in edge order. */
   private order: Int32Array | undefined;
 
   /**
@@ -126,7 +133,8 @@ export class CoMentions {
   /**
    * One cable's exact contribution to every known pair among its content entities (`entities`,
    * with each one's sorted paragraph list). Cables must come in cable order (the evidence order);
-   * `date` is compared as a string (ISO dates), `dates[cable]` must give it back.
+   * `date` is compared as a string (ISO dates), `dates[cable]` must give it back; `dates` must stay the same
+   * between calls (they are ranked once, and integers compared).
    */
   count(
     cable: number,
@@ -138,6 +146,8 @@ export class CoMentions {
     if (this.counted) throw new Error('CoMentions: count() after endCounting()');
     if (this.cables.length !== this.a.length) this.startCounting();
     const pairs = this.pairs!;
+    const rank = this.datesRanked(dates);
+    const own = date ? rank[cable] : -1;
     const visit = (x: number, y: number): void => {
       const pair = pairs.get(entities[x], entities[y]);
       if (pair < 0) return;
@@ -167,9 +177,9 @@ export class CoMentions {
       }
       this.cables[pair] += 1;
       this.paragraphs[pair] += shared.length;
-      if (date) {
-        if (this.first[pair] < 0 || date < dates[this.first[pair]]!) this.first[pair] = cable;
-        if (this.last[pair] < 0 || date > dates[this.last[pair]]!) this.last[pair] = cable;
+      if (own >= 0) {
+        if (this.first[pair] < 0 || own < rank[this.first[pair]]) this.first[pair] = cable;
+        if (this.last[pair] < 0 || own > rank[this.last[pair]]) this.last[pair] = cable;
       }
     };
     // Whichever is cheaper: all pairs of the cable's entities, or their known neighbours.
@@ -191,22 +201,53 @@ export class CoMentions {
     for (const e of entities) this.position[e] = -1;
   }
 
+  /** Ranks of the cables' dates (the same order as comparing the strings; -1: none), made once per `dates` array. */
+  private datesRanked(dates: readonly (string | undefined)[]): Int32Array {
+    if (this.rankedDates === dates && this.dateRank.length === dates.length) return this.dateRank;
+    const distinct = [...new Set(dates.filter((d): d is string => !!d))].sort();
+    const rankOf = new Map(distinct.map((d, r) => [d, r]));
+    this.dateRank = Int32Array.from(dates, (d) => (d ? rankOf.get(d)! : -1));
+    this.rankedDates = dates;
+    return this.dateRank;
+  }
+
   /**
    * Ends the counting pass: the pair index, the neighbour lists and the edge positions, which
    * only count() uses, are let go — at full-corpus scale (28 M pairs) about 0.9 GB, freed before
-   * the metrics build their own view of the graph.
+   * the metrics build their own view of the graph. The pairs are then renumbered in edge order,
+   * so that the order itself (4 bytes a pair) goes too, and the endpoint lists lose their slack.
    */
   endCounting(): void {
     if (this.cables.length !== this.a.length) this.startCounting();
-    this.counted = true;
+    if (this.counted) return;
     this.pairs = undefined;
     this.neighbourStart = new Int32Array(0);
     this.neighbours = new Int32Array(0);
     this.edgePosition = new Int32Array(0);
+    const order = this.edgeOrder();
+    const n = order.length;
+    const inOrder = (list: IntList): IntList => {
+      const sorted = new IntList(Math.max(1, n));
+      for (let k = 0; k < n; k += 1) sorted.push(list.get(order[k]));
+      return sorted;
+    };
+    this.a = inOrder(this.a);
+    this.b = inOrder(this.b);
+    // One scratch array for the four counters, each put in order in place.
+    const scratch = new Int32Array(n);
+    for (const counter of [this.cables, this.paragraphs, this.first, this.last]) {
+      for (let k = 0; k < n; k += 1) scratch[k] = counter[order[k]];
+      counter.set(scratch);
+    }
+    this.order = undefined;
+    this.dateRank = new Int32Array(0);
+    this.rankedDates = undefined;
+    this.counted = true;
   }
 
-  /** Pair indexes in edge order: by the endpoints' ids. */
+  /** Pair indexes in edge order (by the endpoints' ids), while pairs are numbered by discovery. */
   private edgeOrder(): Int32Array {
+    if (this.counted) throw new Error('CoMentions: pairs are in edge order once counted');
     if (!this.order) {
       const a = this.a.view();
       const b = this.b.view();
@@ -220,8 +261,9 @@ export class CoMentions {
 
   /** Endpoints and weight of every pair, in edge order (for the metrics). */
   forEachWeight(callback: (a: number, b: number, weight: number) => void): void {
-    if (this.cables.length !== this.a.length) this.startCounting();
-    for (const p of this.edgeOrder()) callback(this.a.get(p), this.b.get(p), this.cables[p] + this.paragraphs[p]);
+    this.endCounting();
+    for (let p = 0; p < this.a.length; p += 1)
+      callback(this.a.get(p), this.b.get(p), this.cables[p] + this.paragraphs[p]);
   }
 
   /**
@@ -262,9 +304,8 @@ export class CoMentions {
    * is reused: use it before the next step.
    */
   private *evidenceInEdgeOrder(): Generator<PairEvidence> {
-    if (this.cables.length !== this.a.length) this.startCounting();
-    const order = this.edgeOrder();
-    const pairs = order.length;
+    this.endCounting();
+    const pairs = this.a.length;
     const log = this.evidence!;
     const span = this.bucketSpan;
     for (let bucket = 0; bucket * span < pairs; bucket += 1) {
@@ -284,7 +325,7 @@ export class CoMentions {
       for (let at = 0; at < data.length; at += 3 + data[at + 2]) starts[fill[data[at] - base]++] = at;
       const step: PairEvidence = { pair: 0, data, starts, from: 0, to: 0 };
       for (let k = 0; k < width; k += 1) {
-        step.pair = order[base + k]!;
+        step.pair = base + k;
         step.from = first[k]!;
         step.to = first[k + 1]!;
         yield step;

@@ -4,7 +4,7 @@ import { seededRandom } from '../common/random';
 import { traceMemory } from '../common/trace-memory';
 import { layoutJob, readPositions, runLayoutJob, runLayoutJobAside, type LayoutJob } from './algorithms/layout';
 import { louvain } from './algorithms/louvain';
-import { DEFAULT_PAGERANK, pagerank } from './algorithms/pagerank';
+import { pagerank } from './algorithms/pagerank';
 import { WeightedView } from './algorithms/weighted-view';
 import type { BuildOptions } from './types';
 
@@ -16,19 +16,20 @@ export interface MetricsInput {
   /** At least the number of edges forEachEdge gives (the view's arrays are sized once). */
   edges?: number;
   /**
-   * Walked once, after forEachEdge: edges between distinct nodes that no other edge joins (a
-   * build's co-mentions), which the view takes without looking for parallel ones; `distinctEdges` of them.
+   * Edges between distinct nodes that no other edge joins (a build's co-mentions), which the view
+   * takes without looking for parallel ones and without copying them: walked several times (the
+   * degrees, the view's adjacency, the layout's matrix), after forEachEdge, the same each time.
    */
   forEachDistinctEdge?(callback: (source: number, target: number, weight: number) => void): void;
-  distinctEdges?: number;
 }
 
 /**
  * Node attributes for exploration: degree, weighted degree (co-mention weights count, other edges
  * 1), PageRank, Louvain community, and ForceAtlas2 positions (x, y). Computed on an undirected,
- * weighted view of the whole graph in typed arrays (src/graph/algorithms): about 40 bytes an edge,
- * where a graphology view cost ~290 — the difference between a full-corpus build fitting in 4 GiB
- * or not. Returns each node's metrics by index.
+ * weighted view of the whole graph in typed arrays (src/graph/algorithms): about 16 bytes an edge
+ * (the adjacency) while Louvain and PageRank run, 12 (the layout's matrix) after, where a
+ * graphology view cost ~290 — the difference between a full-corpus build fitting in 4 GiB or not.
+ * Returns each node's metrics by index.
  */
 export function metricsOf(
   input: MetricsInput,
@@ -53,7 +54,7 @@ export async function metricsAside(
   options: Pick<BuildOptions, 'layoutIterations' | 'seed'>,
   signal?: AbortSignal,
 ): Promise<(i: number) => NodeMetrics> {
-  // The view is let go before the layout runs (only the layout's matrices are kept): ~1 GB at full-corpus scale.
+  // The view is let go before the layout runs (only the layout's matrices are kept).
   const { layout, x, y, metrics } = metricsBeforeLayout(input, options);
   if (layout) {
     readPositions(await runLayoutJobAside(layout, signal), x, y);
@@ -70,24 +71,35 @@ function metricsBeforeLayout(
   const n = input.keys.length;
   const degree = new Float64Array(n);
   const weighted = new Float64Array(n);
-  const counted =
-    (walk: (callback: (s: number, t: number, weight: number) => void) => void) =>
-    (callback: (s: number, t: number, weight: number) => void) =>
-      walk((s, t, weight) => {
-        degree[s] += 1;
-        degree[t] += 1;
-        weighted[s] += weight;
-        weighted[t] += weight;
-        callback(s, t, weight);
-      });
+  const count = (s: number, t: number, weight: number): void => {
+    degree[s] += 1;
+    degree[t] += 1;
+    weighted[s] += weight;
+    weighted[t] += weight;
+  };
   const distinct = input.forEachDistinctEdge?.bind(input);
-  const view = new WeightedView(n, counted(input.forEachEdge.bind(input)), {
-    ...(input.edges !== undefined ? { edges: input.edges } : {}),
-    ...(distinct ? { forEachDistinctEdge: counted(distinct), distinctEdges: input.distinctEdges ?? 0 } : {}),
-  });
+  const view = new WeightedView(
+    n,
+    (callback) =>
+      input.forEachEdge((s, t, weight) => {
+        count(s, t, weight);
+        callback(s, t, weight);
+      }),
+    {
+      ...(input.edges !== undefined ? { edges: input.edges } : {}),
+      ...(distinct ? { forEachDistinctEdge: distinct } : {}),
+    },
+  );
+  distinct?.(count);
   traceMemory('metrics: weighted view');
-  // The layout's start and matrices now (they do not depend on the other metrics): then the
-  // view's pair lists, which only the matrices are made from, go before Louvain runs.
+  const community = louvain(view, seededRandom(options.seed));
+  traceMemory('metrics: louvain');
+  const rank = n > 0 ? pagerank(view) : new Float64Array(0);
+  traceMemory('metrics: pagerank');
+  // The layout's matrices only once the adjacency (what Louvain and PageRank read) is gone: the
+  // two are the biggest arrays of a build and never need to be held together. Its start
+  // positions are seeded apart from Louvain's, so the order changes no result.
+  view.releaseAdjacency();
   const random = seededRandom(options.seed + 1);
   const x = new Float64Array(n);
   const y = new Float64Array(n);
@@ -103,11 +115,7 @@ function metricsBeforeLayout(
       : 0;
   const layout = iterations > 0 ? layoutJob(view, x, y, iterations) : undefined;
   view.releasePairs();
-  const community = louvain(view, seededRandom(options.seed));
-  traceMemory('metrics: louvain');
-  // Louvain is done with the adjacency weights: PageRank writes its shares over them.
-  const rank = n > 0 ? pagerank(view, DEFAULT_PAGERANK, view.neighbourWeight) : new Float64Array(0);
-  traceMemory('metrics: pagerank');
+  traceMemory('metrics: layout matrices');
   return {
     layout,
     x,

@@ -40,16 +40,17 @@ export function layoutJob(view: WeightedView, x: Float64Array, y: Float64Array, 
     nodes[j + 8] = 1; // size
   }
   const edges = new Float32Array(view.size * PER_EDGE);
-  for (let p = 0, j = 0; p < view.size; p += 1, j += PER_EDGE) {
-    const s = view.source[p] * PER_NODE;
-    const t = view.target[p] * PER_NODE;
-    const w = view.weight[p];
+  let j = 0;
+  view.forEachPair((source, target, w) => {
+    const s = source * PER_NODE;
+    const t = target * PER_NODE;
     nodes[s + 6] += w;
     nodes[t + 6] += w;
     edges[j] = s;
     edges[j + 1] = t;
     edges[j + 2] = w;
-  }
+    j += PER_EDGE;
+  });
   return { settings: { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(view.order) }, nodes, edges, iterations };
 }
 

@@ -6,7 +6,8 @@ interface Level {
   n: number;
   start: Int32Array;
   neighbour: Int32Array;
-  weight: Float64Array;
+  /** The view's own weights at the first level (float32 when exact), sums from then on. */
+  weight: Float32Array | Float64Array;
   /** Weight inside each (aggregated) node: edges between its members, each counted once. */
   loop: Float64Array;
 }

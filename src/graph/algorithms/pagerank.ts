@@ -17,28 +17,20 @@ export const DEFAULT_PAGERANK: PagerankOptions = { alpha: 0.85, maxIterations: 1
  * computation as graphology-metrics' pagerank, on arrays — and it keeps the last iterate rather
  * than throwing when it has not converged within maxIterations.
  *
- * `shares` receives each adjacency entry's share of its node's rank (8 bytes an edge); passing
- * the view's own `neighbourWeight` overwrites it in place — what a build does once nothing else
- * needs the adjacency weights, rather than allocating another ~400 MB at full-corpus scale.
+ * Each adjacency entry's share of its node's rank (weight / weighted degree) is divided out where
+ * it is used rather than kept in an array of its own: 8 bytes an adjacency entry less (~0.7 GB at
+ * full-corpus scale), and the same quotient, so the same ranks to the bit.
  */
-export function pagerank(
-  view: WeightedView,
-  options: PagerankOptions = DEFAULT_PAGERANK,
-  shares?: Float64Array,
-): Float64Array {
+export function pagerank(view: WeightedView, options: PagerankOptions = DEFAULT_PAGERANK): Float64Array {
   const n = view.order;
   const { start, neighbour, neighbourWeight } = view;
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
-  const share = shares ?? new Float64Array(neighbourWeight.length);
-  if (share.length !== neighbourWeight.length)
-    throw new Error('pagerank: shares must have one entry per adjacency entry');
+  const degree = new Float64Array(n);
   const dangling: number[] = [];
   for (let i = 0; i < n; i += 1) {
-    // Node i's degree is read before its own entries are overwritten (when shares are the weights).
-    const degree = view.weightedDegree(i);
-    if (degree === 0) dangling.push(i);
-    for (let k = start[i]; k < start[i + 1]; k += 1) share[k] = neighbourWeight[k] / degree;
+    degree[i] = view.weightedDegree(i);
+    if (degree[i] === 0) dangling.push(i);
   }
   const { alpha } = options;
   for (let iteration = 0; iteration < options.maxIterations; iteration += 1) {
@@ -48,7 +40,8 @@ export function pagerank(
     next.fill(0);
     for (let i = 0; i < n; i += 1) {
       const xi = alpha * x[i];
-      for (let k = start[i]; k < start[i + 1]; k += 1) next[neighbour[k]] += xi * share[k];
+      const di = degree[i];
+      for (let k = start[i]; k < start[i + 1]; k += 1) next[neighbour[k]] += xi * (neighbourWeight[k] / di);
       next[i] += base;
     }
     let error = 0;

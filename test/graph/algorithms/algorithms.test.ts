@@ -41,6 +41,17 @@ function graphologyOf(nodes: number, edges: Array<[number, number, number]>): Un
 const viewOf = (nodes: number, edges: Array<[number, number, number]>): WeightedView =>
   new WeightedView(nodes, (callback) => edges.forEach(([s, t, w]) => callback(s, t, w)));
 
+/** A view's pairs in its order: sources, targets, weights. */
+function pairsOf(view: WeightedView): { source: number[]; target: number[]; weight: number[] } {
+  const pairs = { source: [] as number[], target: [] as number[], weight: [] as number[] };
+  view.forEachPair((s, t, w) => {
+    pairs.source.push(s);
+    pairs.target.push(t);
+    pairs.weight.push(w);
+  });
+  return pairs;
+}
+
 describe('graph algorithms on typed arrays', () => {
   const nodes = 3000;
   const edges = plantedEdges(nodes, 12, 7);
@@ -55,9 +66,7 @@ describe('graph algorithms on typed arrays', () => {
       [3, 1, 1],
       [0, 1, 1],
     ]);
-    expect([...small.source]).toEqual([0, 3]);
-    expect([...small.target]).toEqual([1, 1]);
-    expect([...small.weight]).toEqual([4, 1]);
+    expect(pairsOf(small)).toEqual({ source: [0, 3], target: [1, 1], weight: [4, 1] });
     expect(small.weightedDegree(1)).toBe(5);
     expect(small.weightedDegree(2)).toBe(0);
     expect(view.size).toBe(reference.size);
@@ -80,16 +89,24 @@ describe('graph algorithms on typed arrays', () => {
       [13, 19, 7],
     ];
     const all = viewOf(20, [...parallel, ...distinct]);
+    let walks = 0;
     const sized = new WeightedView(20, (callback) => parallel.forEach(([s, t, w]) => callback(s, t, w)), {
       edges: parallel.length,
-      forEachDistinctEdge: (callback) => distinct.forEach(([s, t, w]) => callback(s, t, w)),
-      distinctEdges: distinct.length,
+      forEachDistinctEdge: (callback) => {
+        walks += 1;
+        distinct.forEach(([s, t, w]) => callback(s, t, w));
+      },
     });
+    // The distinct edges are read where they are kept, not copied: once for the degrees, once for the adjacency.
+    expect(walks).toBe(2);
     for (const view of [sized, all]) {
-      expect([...view.source]).toEqual([0, 11, 1, 2, 10, 12, 13]);
-      expect([...view.target]).toEqual([10, 0, 12, 4, 11, 10, 19]);
-      expect([...view.weight]).toEqual([3, 1, 1, 2, 5, 2, 7]);
+      expect(pairsOf(view)).toEqual({
+        source: [0, 11, 1, 2, 10, 12, 13],
+        target: [10, 0, 12, 4, 11, 10, 19],
+        weight: [3, 1, 1, 2, 5, 2, 7],
+      });
     }
+    expect(walks).toBe(3);
     expect(sized.size).toBe(all.size);
     expect([...sized.start]).toEqual([...all.start]);
     expect([...sized.neighbour]).toEqual([...all.neighbour]);
@@ -98,14 +115,41 @@ describe('graph algorithms on typed arrays', () => {
     const small = new WeightedView(20, (callback) => parallel.forEach(([s, t, w]) => callback(s, t, w)), {
       edges: 1,
       forEachDistinctEdge: (callback) => distinct.forEach(([s, t, w]) => callback(s, t, w)),
-      distinctEdges: 1,
     });
-    expect([...small.weight]).toEqual([...all.weight]);
-    // The pair lists can go; the adjacency (what Louvain and PageRank read) stays, and the size.
+    expect(pairsOf(small)).toEqual(pairsOf(all));
+    // The pairs can go; the adjacency (what Louvain and PageRank read) stays, and the size.
     sized.releasePairs();
-    expect(sized.source).toHaveLength(0);
+    expect(() => sized.forEachPair(() => undefined)).toThrow('the pairs were released');
     expect(sized.size).toBe(all.size);
     expect([...pagerank(sized)]).toEqual([...pagerank(all)]);
+    // And the other way round: the adjacency can go before the pairs (a build's layout after PageRank).
+    all.releaseAdjacency();
+    expect(all.neighbour).toHaveLength(0);
+    expect(pairsOf(all).weight).toEqual([3, 1, 1, 2, 5, 2, 7]);
+  });
+
+  test('the adjacency weights are float32 when every weight is one exactly, float64 otherwise: the same values either way', () => {
+    const whole = viewOf(4, [
+      [0, 1, 3],
+      [1, 2, 2 ** 24],
+      [0, 1, 1],
+    ]);
+    expect(whole.neighbourWeight).toBeInstanceOf(Float32Array);
+    expect([...whole.neighbourWeight]).toEqual([4, 4, 2 ** 24, 2 ** 24]);
+    // 2^24 + 1 and 0.1 are no float32: the view keeps them whole.
+    for (const w of [2 ** 24 + 1, 0.1]) {
+      const fine = viewOf(3, [
+        [0, 1, 1],
+        [1, 2, w],
+      ]);
+      expect(fine.neighbourWeight).toBeInstanceOf(Float64Array);
+      expect(fine.weightedDegree(2)).toBe(w);
+    }
+    // A distinct edge alone decides it too.
+    const distinctFine = new WeightedView(3, (callback) => callback(0, 1, 1), {
+      forEachDistinctEdge: (callback) => callback(1, 2, 0.1),
+    });
+    expect(distinctFine.neighbourWeight).toBeInstanceOf(Float64Array);
   });
 
   test('PageRank equals graphology-metrics on the same graph', () => {
@@ -115,13 +159,20 @@ describe('graph algorithms on typed arrays', () => {
     expect(ranks.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 
-  test('PageRank writing its shares over the adjacency weights (what a build does after Louvain) gives the same ranks, bit for bit', () => {
-    const own = viewOf(nodes, edges);
-    const weightsBefore = Float64Array.from(own.neighbourWeight);
-    const inPlace = pagerank(own, undefined, own.neighbourWeight);
-    expect(Array.from(inPlace)).toEqual(Array.from(pagerank(view)));
-    expect(Array.from(own.neighbourWeight)).not.toEqual(Array.from(weightsBefore)); // consumed, as documented
-    expect(() => pagerank(view, undefined, new Float64Array(3))).toThrow('one entry per adjacency entry');
+  test('PageRank and Louvain on a float32 adjacency give what a float64 one with the same weights gives, bit for bit', () => {
+    // The same integer weights, plus one distinct edge: weight 1 keeps the view float32, 1 + 2^-30 makes it float64.
+    const withEdge = (w: number): WeightedView =>
+      new WeightedView(nodes, (callback) => edges.forEach(([s, t, weight]) => callback(s, t, weight)), {
+        forEachDistinctEdge: (callback) => callback(0, nodes - 1, w),
+      });
+    const narrow = withEdge(1);
+    const wide = new WeightedView(nodes, (callback) => narrow.forEachPair(callback));
+    expect(narrow.neighbourWeight).toBeInstanceOf(Float32Array);
+    expect(withEdge(1 + 2 ** -30).neighbourWeight).toBeInstanceOf(Float64Array);
+    // A float64 copy of the same adjacency.
+    wide.neighbourWeight = Float64Array.from(wide.neighbourWeight);
+    expect(Array.from(pagerank(narrow))).toEqual(Array.from(pagerank(wide)));
+    expect([...louvain(narrow, seededRandom(3))]).toEqual([...louvain(wide, seededRandom(3))]);
   });
 
   test('Louvain finds the planted groups, with the modularity of graphology-communities-louvain', () => {
