@@ -15,7 +15,7 @@ import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
 import { searchTokens } from '../server/search';
-import { recordHash } from './append-footprint';
+import type { StoredCables } from './append-footprint';
 import * as path from 'path';
 
 /** Meta key set by an in-place append: the metric columns (degree … x, y) are those of the last full build. */
@@ -50,7 +50,7 @@ export interface AppendSummary extends BuildDbSummary {
 export function appendInPlace(
   file: string,
   records: SortedRecords,
-  storedHashes: ReadonlyMap<string, string>,
+  stored: StoredCables,
   incoming: ReadonlySet<string>,
   options: BuildOptions,
   provenance: BuildProvenance,
@@ -62,7 +62,7 @@ export function appendInPlace(
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      const run = new AppendRun(db, storedHashes, incoming);
+      const run = new AppendRun(db, stored, incoming);
       const summary = run.append(records, options, provenance, curate, () => {
         evidence = new EvidenceLog(
           EVIDENCE_BUCKETS,
@@ -142,7 +142,7 @@ class AppendRun {
 
   constructor(
     private readonly db: GraphDb,
-    private readonly storedHashes: ReadonlyMap<string, string>,
+    private readonly stored: StoredCables,
     private readonly incoming: ReadonlySet<string>,
   ) {
     this.nextNode =
@@ -311,9 +311,8 @@ class AppendRun {
   /** Whether a cable's rows change: a new cable, a new release, or surface forms resolving otherwise (their counts too). */
   private mustRewrite(visit: CableVisit): boolean {
     const id = visit.record.cable.id;
-    const stored = this.storedHashes.get(id);
-    if (stored === undefined) return true;
-    if (this.incoming.has(id) && recordHash(visit.record) !== stored) return true;
+    if (!this.stored.has(id)) return true;
+    if (this.incoming.has(id) && this.stored.changed(visit.record)) return true;
     const node = this.node(id);
     const rows = this.st(
       'SELECT a.type, a.surface, a.count, a.auto, e.id AS current FROM assignments a LEFT JOIN entities e ON e.node = a.entity WHERE a.cable = ?',
