@@ -1,6 +1,6 @@
 // What an `--append` changes in a graph database: the old cables whose entities move, and the entities whose rows change.
 import { createHash } from 'crypto';
-import type { GraphDb } from '../db';
+import { cableRecordsOf, type GraphDb } from '../db';
 import type { SortedRecords } from '../graph/record-store';
 import type { CableRecord } from '../graph/types';
 import { personFor } from '../graph/build';
@@ -56,6 +56,40 @@ export function recordHash(record: CableRecord): string {
     .digest('hex');
 }
 
+/**
+ * The cables a database had before an append: their ids, and the recordHash of those read again
+ * in this run. Only a cable read again can change its record, so only those are hashed (reading
+ * the database's records back to resolve them does not hash every one).
+ */
+export class StoredCables {
+  private readonly ids = new Set<string>();
+  private readonly hashes = new Map<string, string>();
+
+  add(id: string): void {
+    this.ids.add(id);
+  }
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+  /** Hashes the stored records of the cables of `incoming` the database has (read from `db`). */
+  hashRereadFrom(db: GraphDb, incoming: ReadonlySet<string>): void {
+    const again = [...incoming].filter((id) => this.ids.has(id));
+    for (const record of cableRecordsOf(db, again)) this.hashes.set(record.cable.id, recordHash(record));
+  }
+  /** Whether `record`, read again in this run, differs from the stored one (false when it is not stored). */
+  changed(record: CableRecord): boolean {
+    const stored = this.hashes.get(record.cable.id);
+    if (stored === undefined) {
+      if (this.ids.has(record.cable.id)) throw new Error(`append: ${record.cable.id} read again was not hashed`);
+      return false;
+    }
+    return recordHash(record) !== stored;
+  }
+}
+
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A cable's automatic assignments as rows (type, surface → entity, count), keyed `type|surface`. */
@@ -69,17 +103,17 @@ function assignmentsOf(entities: readonly CableEntity[]): Map<string, { entity: 
 /**
  * Resolves every cable (`records`: the database's and the run's, merged, in id order) as a full
  * build does, and compares each old cable's automatic assignments with the database's
- * `assignments` rows. `storedHashes` holds the recordHash of each cable the database had,
- * `incoming` the ids read in this run. Exact by construction: the resolution is the full build's.
+ * `assignments` rows. `stored` holds the cables the database had (and the hashes of those read
+ * again), `incoming` the ids read in this run. Exact by construction: the resolution is the full build's.
  */
 export function appendFootprint(
   db: GraphDb,
   records: SortedRecords,
-  storedHashes: ReadonlyMap<string, string>,
+  stored: StoredCables,
   incoming: ReadonlySet<string>,
 ): AppendFootprint {
   const started = Date.now();
-  const hashes: string[] = [];
+  const changedRelease: boolean[] = [];
   const ids: string[] = [];
   // Signers and "Classified By" names: people who are nodes (SIGNED, CLASSIFIED) even when no mention resolved to them.
   const authors: string[][] = [];
@@ -89,13 +123,13 @@ export function appendFootprint(
     const { signers, classifiedBy } = record.cable;
     authors.push(classifiedBy?.name ? [...signers, classifiedBy.name] : signers);
     // (read once here: a re-read cable's new release is compared with the stored one)
-    hashes.push(incoming.has(record.cable.id) && storedHashes.has(record.cable.id) ? recordHash(record) : '');
+    changedRelease.push(incoming.has(record.cable.id) && stored.changed(record));
     return record;
   });
   const resolved = Date.now();
 
   const cableNode = db.prepare('SELECT node FROM cables WHERE id = ? AND in_corpus = 1').pluck();
-  const stored = db.prepare('SELECT type, surface, count, auto FROM assignments WHERE cable = ?');
+  const storedRows = db.prepare('SELECT type, surface, count, auto FROM assignments WHERE cable = ?');
   const storedName = db.prepare('SELECT name FROM resolved WHERE id = ?').pluck();
   const storedRow = db.prepare('SELECT 1 FROM entities WHERE id = ?').pluck();
   const storedAuthors = db
@@ -116,18 +150,18 @@ export function appendFootprint(
   const addedEntities = new Set<string>();
   ids.forEach((id, i) => {
     const now = resolution.cableEntities(i);
-    const isOld = storedHashes.has(id);
-    if (!isOld || (incoming.has(id) && hashes[i] !== storedHashes.get(id))) {
+    const isOld = stored.has(id);
+    if (!isOld || changedRelease[i]) {
       (isOld ? replaced : added).push(id);
       for (const e of now) addedEntities.add(e.id);
       const node = isOld ? (cableNode.get(id) as number) : undefined;
-      if (node !== undefined) for (const r of stored.all(node) as Array<{ auto: string }>) before.add(r.auto);
+      if (node !== undefined) for (const r of storedRows.all(node) as Array<{ auto: string }>) before.add(r.auto);
       authorsOf(i, now, node);
       return;
     }
     const node = cableNode.get(id) as number | undefined;
     if (node === undefined) throw new Error(`append footprint: ${id} has a record but no cable row`);
-    const rows = stored.all(node) as Array<{ type: string; surface: string; count: number; auto: string }>;
+    const rows = storedRows.all(node) as Array<{ type: string; surface: string; count: number; auto: string }>;
     const nowRows = assignmentsOf(now);
     const moved: MovedSurface[] = [];
     const seen = new Set<string>();
@@ -165,7 +199,7 @@ export function appendFootprint(
     else if (name !== undefined && entity && entity.name !== name) renamed.push(id);
   }
   return {
-    existing: storedHashes.size,
+    existing: stored.size,
     incoming: incoming.size,
     added,
     replaced,

@@ -15,7 +15,7 @@ import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
 import { searchTokens } from '../server/search';
-import { recordHash } from './append-footprint';
+import type { StoredCables } from './append-footprint';
 import * as path from 'path';
 
 /** Meta key set by an in-place append: the metric columns (degree … x, y) are those of the last full build. */
@@ -25,6 +25,9 @@ const json = (v: unknown): string => JSON.stringify(v);
 const sameSet = (x: ReadonlySet<number>, y: ReadonlySet<number> | undefined): boolean =>
   y !== undefined && x.size === y.size && [...x].every((v) => y.has(v));
 const EVIDENCE_BUCKETS = 64;
+/** A pair of interned entity numbers as one number (smaller first): 2^26 entities fit a double exactly. */
+const PAIR_SPAN = 2 ** 26;
+const pairKey = (x: number, y: number): number => (x < y ? x * PAIR_SPAN + y : y * PAIR_SPAN + x);
 
 /** What appendInPlace did, beside the build summary. */
 export interface AppendSummary extends BuildDbSummary {
@@ -50,7 +53,7 @@ export interface AppendSummary extends BuildDbSummary {
 export function appendInPlace(
   file: string,
   records: SortedRecords,
-  storedHashes: ReadonlyMap<string, string>,
+  stored: StoredCables,
   incoming: ReadonlySet<string>,
   options: BuildOptions,
   provenance: BuildProvenance,
@@ -62,7 +65,7 @@ export function appendInPlace(
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      const run = new AppendRun(db, storedHashes, incoming);
+      const run = new AppendRun(db, stored, incoming);
       const summary = run.append(records, options, provenance, curate, () => {
         evidence = new EvidenceLog(
           EVIDENCE_BUCKETS,
@@ -118,23 +121,39 @@ class AppendRun {
    * Pairs of entities (ids, in id order) that share a rewritten cable's content, before or after:
    * only these co-mentions can change (any other pair has the same cables, windows and evidence).
    */
-  private readonly pairs = new Set<string>();
+  private readonly pairs = new Set<number>();
   /**
    * Of those, the pairs whose evidence row in some rewritten cable differs: one of the two entities
    * is in the cable's `changedIn` (its paragraphs there differ before and after). The others have
    * the same row in every cable, so the same counts, and are only checked for being known at all.
    */
-  private readonly dirty = new Set<string>();
+  private readonly dirty = new Set<number>();
+  /** Entity ids of the pairs above, interned (pair keys are numbers: string keys cost most of the pair walk). */
+  private readonly numberOf = new Map<string, number>();
+  private readonly idOf: string[] = [];
+
+  private intern(id: string): number {
+    let n = this.numberOf.get(id);
+    if (n === undefined) {
+      n = this.idOf.length;
+      if (n >= PAIR_SPAN) throw new Error('append: too many entities for a pair key');
+      this.numberOf.set(id, n);
+      this.idOf.push(id);
+    }
+    return n;
+  }
   /** By rewritten cable id: its content entities whose paragraphs in it differ before and after (all, for a new cable). */
   private readonly changedIn = new Map<string, Set<string>>();
 
   private addPairs(ids: Iterable<string>, changed: ReadonlySet<string>): void {
-    const list = [...new Set(ids)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const list = [...new Set(ids)];
+    const numbers = list.map((id) => this.intern(id));
+    const isChanged = list.map((id) => changed.has(id));
     for (let i = 0; i < list.length; i += 1)
       for (let j = i + 1; j < list.length; j += 1) {
-        const key = `${list[i]}\u0000${list[j]}`;
+        const key = pairKey(numbers[i], numbers[j]);
         this.pairs.add(key);
-        if (changed.has(list[i]) || changed.has(list[j])) this.dirty.add(key);
+        if (isChanged[i] || isChanged[j]) this.dirty.add(key);
       }
   }
   private readonly writer: GraphDbWriter;
@@ -142,7 +161,7 @@ class AppendRun {
 
   constructor(
     private readonly db: GraphDb,
-    private readonly storedHashes: ReadonlyMap<string, string>,
+    private readonly stored: StoredCables,
     private readonly incoming: ReadonlySet<string>,
   ) {
     this.nextNode =
@@ -311,9 +330,8 @@ class AppendRun {
   /** Whether a cable's rows change: a new cable, a new release, or surface forms resolving otherwise (their counts too). */
   private mustRewrite(visit: CableVisit): boolean {
     const id = visit.record.cable.id;
-    const stored = this.storedHashes.get(id);
-    if (stored === undefined) return true;
-    if (this.incoming.has(id) && recordHash(visit.record) !== stored) return true;
+    if (!this.stored.has(id)) return true;
+    if (this.incoming.has(id) && this.stored.changed(visit.record)) return true;
     const node = this.node(id);
     const rows = this.st(
       'SELECT a.type, a.surface, a.count, a.auto, e.id AS current FROM assignments a LEFT JOIN entities e ON e.node = a.entity WHERE a.cable = ?',
@@ -478,9 +496,16 @@ class AppendRun {
   }
 
   private removeEntityRows(node: number): void {
+    // entity_words is keyed (word, entity): its rows go by the words of the stored name and aliases,
+    // as the build wrote them (a delete by entity alone scanned the whole table, once per entity).
+    const name = this.st('SELECT name FROM entities WHERE node = ?').pluck().get(node) as string | undefined;
+    if (name !== undefined) {
+      const aliases = this.st('SELECT alias FROM aliases WHERE entity = ?').pluck().all(node) as string[];
+      const removeWord = this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?');
+      for (const word of new Set([name, ...aliases].flatMap((text) => searchTokens(text)))) removeWord.run(word, node);
+    }
     this.st('DELETE FROM entities WHERE node = ?').run(node);
     this.st('DELETE FROM aliases WHERE entity = ?').run(node);
-    this.st('DELETE FROM entity_words WHERE entity = ?').run(node);
     this.st('DELETE FROM entity_fts WHERE rowid = ?').run(node);
   }
 
@@ -515,13 +540,18 @@ class AppendRun {
     const update = this.st(
       'UPDATE co_mentions SET weight = ?, cable_count = ?, paragraph_count = ?, first_date = ?, last_date = ? WHERE a = ? AND b = ?',
     );
-    const seen = new Set<string>();
+    // By compiled entity index: its interned number (-1: in no rewritten cable, so in no pair to look at).
+    const numberAt = entityIds.map((id) => this.numberOf.get(id) ?? -1);
+    const seen = new Set<number>();
     let written = 0;
     for (const row of compiled.coMentions.pairRows()) {
+      const p = numberAt[row.a];
+      const q = numberAt[row.b];
+      if (p < 0 || q < 0) continue;
+      const key = pairKey(p, q);
+      if (!this.pairs.has(key)) continue;
       const x = entityIds[row.a];
       const y = entityIds[row.b];
-      const key = `${x}\u0000${y}`;
-      if (!this.pairs.has(key)) continue;
       seen.add(key);
       const a = this.node(x);
       const b = this.node(y);
@@ -549,7 +579,10 @@ class AppendRun {
     this.writer.flush();
     for (const key of this.pairs) {
       if (seen.has(key)) continue;
-      const [x, y] = key.split('\u0000');
+      // (a pair's row has `a` the entity whose id sorts first)
+      const [x, y] = [this.idOf[Math.floor(key / PAIR_SPAN)], this.idOf[key % PAIR_SPAN]].sort((u, v) =>
+        u < v ? -1 : u > v ? 1 : 0,
+      );
       const a = this.nodeOf.get(x) ?? this.storedNode(x);
       const b = this.nodeOf.get(y) ?? this.storedNode(y);
       if (a === undefined || b === undefined) continue;

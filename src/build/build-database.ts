@@ -14,7 +14,7 @@ import { isExtractorName } from '../extract/types';
 import { extractorSetting, type BuildOptions } from './options';
 import { readInputsInto } from './read-inputs';
 import { appendInPlace, type AppendSummary } from './append';
-import { recordHash } from './append-footprint';
+import { StoredCables } from './append-footprint';
 
 /** What the command shows while a build runs: problems of the cables, and progress. */
 export interface BuildReporter {
@@ -120,10 +120,10 @@ export async function buildGraphDatabase(
     let previousDecisions: Decision[] | undefined;
     let previousHash: string | null = null;
     let previousInputs: string[] = [];
-    // With --append to an existing database: each stored record's hash (a cable read again is rewritten only if it changed).
-    let storedHashes: Map<string, string> | undefined;
+    // With --append to an existing database: its cables (one read again is rewritten only if its record changed).
+    let stored: StoredCables | undefined;
     if (options.append && fs.existsSync(options.output)) {
-      storedHashes = new Map();
+      stored = new StoredCables();
       const db = openGraphDb(options.output);
       try {
         const meta = readMeta(db);
@@ -141,7 +141,7 @@ export async function buildGraphDatabase(
           );
         }
         for (const record of cableRecords(db)) {
-          storedHashes.set(record.cable.id, recordHash(record));
+          stored.add(record.cable.id);
           store.add(record);
           existing += 1;
         }
@@ -182,17 +182,17 @@ export async function buildGraphDatabase(
       inputs: [...new Set([...previousInputs, ...sources])],
     };
     // An append writes into the database in place, only the rows that change; a build writes a new file.
+    if (stored && options.inPlace) {
+      const db = openGraphDb(options.output);
+      try {
+        stored.hashRereadFrom(db, incomingIds);
+      } finally {
+        db.close();
+      }
+    }
     const summary: BuildDbSummary & Partial<AppendSummary> =
-      storedHashes && options.inPlace
-        ? appendInPlace(
-            options.output,
-            records,
-            storedHashes,
-            incomingIds,
-            buildOptions,
-            provenance,
-            curationHook(decisions),
-          )
+      stored && options.inPlace
+        ? appendInPlace(options.output, records, stored, incomingIds, buildOptions, provenance, curationHook(decisions))
         : await buildGraphDb(options.output, records, buildOptions, provenance, curationHook(decisions));
     const appended =
       summary.rewrittenCables !== undefined

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { CablegraphError } from '../common/diagnostics';
 import { cableRecords, openGraphDb, readMeta } from '../db';
 import { RecordStore } from '../graph';
-import { appendFootprint, recordHash, type AppendFootprint } from './append-footprint';
+import { appendFootprint, StoredCables, type AppendFootprint } from './append-footprint';
 import type { BuildReporter } from './build-database';
 import { extractorSetting, type BuildOptions } from './options';
 import { readInputsInto } from './read-inputs';
@@ -32,9 +32,9 @@ export async function planAppend(
         `${options.output} was built with --ner ${meta.extractor}; appending with --ner ${extractor.name} would mix their entities (--force to see the footprint anyway)`,
         { file: options.output },
       );
-    const storedHashes = new Map<string, string>();
+    const stored = new StoredCables();
     for (const record of cableRecords(db)) {
-      storedHashes.set(record.cable.id, recordHash(record));
+      stored.add(record.cable.id);
       store.add(record);
     }
     const sources = options.inputs.length > 0 ? options.inputs : ['-'];
@@ -45,8 +45,9 @@ export async function planAppend(
       report,
     );
     if (incoming.size === 0) return undefined;
+    stored.hashRereadFrom(db, incoming);
     const readSeconds = (Date.now() - started) / 1000;
-    return { ...appendFootprint(db, store.sorted(), storedHashes, incoming), readSeconds };
+    return { ...appendFootprint(db, store.sorted(), stored, incoming), readSeconds };
   } finally {
     db.close();
     store.remove();

@@ -12,4 +12,12 @@ export {
 } from './open';
 export { buildGraphDb, type BuildDbSummary, type BuildProvenance } from './build';
 export { buildMetaRows, type GraphTotals } from './build-meta';
-export { GraphDbReader, cableRecords, readMeta, batches, type GraphDbEdge, type GraphDbMeta } from './read';
+export {
+  GraphDbReader,
+  cableRecords,
+  cableRecordsOf,
+  readMeta,
+  batches,
+  type GraphDbEdge,
+  type GraphDbMeta,
+} from './read';

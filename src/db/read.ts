@@ -84,6 +84,25 @@ export function* cableRecords(db: GraphDb): Generator<CableRecord> {
   }
 }
 
+/** The stored records of the given cable ids (those the database has), in the order given. */
+export function* cableRecordsOf(db: GraphDb, ids: Iterable<string>): Generator<CableRecord> {
+  const statement = db.prepare(
+    'SELECT r.parsed, r.mentions, r.versions, c.text FROM cables c JOIN cable_records r ON r.cable = c.node WHERE c.id = ?',
+  );
+  type Row = { parsed: string; mentions: string; versions: string; text: string };
+  for (const id of ids) {
+    const row = statement.get(id) as Row | undefined;
+    if (!row) continue;
+    const cable = JSON.parse(row.parsed) as CableRecord['cable'];
+    cable.text = row.text;
+    yield {
+      cable,
+      mentions: JSON.parse(row.mentions) as CableRecord['mentions'],
+      versions: JSON.parse(row.versions) as CableRecord['versions'],
+    };
+  }
+}
+
 /** An edge as exports and the loader take it (the graph's key, ends and attributes). */
 export interface GraphDbEdge {
   key: string;
