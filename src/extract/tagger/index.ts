@@ -27,8 +27,11 @@ export interface TaggerInput extends StaticFeatures {
 
 /** The tagger's input of a cable; `training`: with the features of every token training learns from (see `staticFeatures`). */
 export function taggerInput(cable: Cable, rules: BuiltinExtractor, training = false): TaggerInput {
+  // the rules first: their passes allocate a lot and would push the tagger tokens' interned words
+  // and types out of the processor's cache between the tokenizer and the features that read them
+  const ruleMentions = rules.extractOne(cable);
   const { tokens, lines } = tokenizeForTagger(cable.text);
-  const labels = ruleLabels(tokens, rules.extractOne(cable));
+  const labels = ruleLabels(tokens, ruleMentions);
   return { tokens, ...staticFeatures(tokens, lines, labels, isCapsText(cable.text), training) };
 }
 

@@ -95,6 +95,28 @@ const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT).map((_x, k) =>
 );
 
 /**
+ * Per-cable arrays of decoding kept across cables and grown as needed: a cable's emission scores
+ * and back pointers take 63 bytes per token, allocated and zeroed anew for every cable otherwise
+ * (their memory is outside the heap, and its growth is what starts many of the collections).
+ */
+const scratch = {
+  emitBuf: new Float64Array(0),
+  backBuf: new Uint8Array(0),
+  /** `size` emission scores, zeroed (a token outside any entity keeps 0). */
+  emit(size: number): Float64Array {
+    if (this.emitBuf.length < size) this.emitBuf = new Float64Array(Math.max(size, 2 * this.emitBuf.length));
+    else this.emitBuf.fill(0, 0, size);
+    return this.emitBuf;
+  },
+  /** `size` back pointers, zeroed. */
+  back(size: number): Uint8Array {
+    if (this.backBuf.length < size) this.backBuf = new Uint8Array(Math.max(size, 2 * this.backBuf.length));
+    else this.backBuf.fill(0, 0, size);
+    return this.backBuf;
+  },
+};
+
+/**
  * `viterbi` for decoding: transition scores read in place from each token type's cached scores,
  * and a token outside any entity for sure costs one column (O) instead of all of them.
  */
@@ -102,7 +124,8 @@ function viterbiCached(n: number, emit: Float64Array, types: readonly TokenType[
   const T = TAG_COUNT;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  const back = new Uint8Array(n * T);
+  // back pointers in a buffer kept across cables, zeroed (a skipped token's pointer is read as 0)
+  const back = scratch.back(n * T);
   let prevScore = new Float64Array(T).fill(-Infinity);
   prevScore[0] = 0;
   let cur = new Float64Array(T);
@@ -224,8 +247,16 @@ export class Perceptron {
     const types = input.types;
     const rules = input.rules;
     const n = types.length;
-    const emit = new Float64Array(n * T);
+    const emit = scratch.emit(n * T);
     const outside = input.outside;
+    // the score layout's offsets as locals (an imported constant is a property load at every use)
+    const LEXICAL_AT = SCORE.lexical;
+    const PREVIOUS_AT = SCORE.asPrevious;
+    const NEXT_AT = SCORE.asNext;
+    const PREVIOUS2_AT = SCORE.asPrevious2;
+    const NEXT2_AT = SCORE.asNext2;
+    const BY_RULE_AT = SCORE.byRule;
+    const S = STATIC;
     // the cached scores of the five types around the last scored token (slid along a run of them)
     let at = -2;
     let prev2: Float32Array;
@@ -256,18 +287,18 @@ export class Perceptron {
       }
       at = i;
       const s = i * T;
-      const byRule = SCORE.byRule + rules[i] * T;
-      const o = i * STATIC;
+      const byRule = BY_RULE_AT + rules[i] * T;
+      const o = i * S;
       // per tag, summed in a local (one store instead of one per weight row), in the same order
       for (let t = 0; t < T; t++) {
         let e =
-          own[SCORE.lexical + t] +
+          own[LEXICAL_AT + t] +
           own[byRule + t] +
-          prev[SCORE.asPrevious + t] +
-          next[SCORE.asNext + t] +
-          prev2[SCORE.asPrevious2 + t] +
-          next2[SCORE.asNext2 + t];
-        for (let k = 0; k < STATIC; k++) e += w[stat[o + k] * T + t];
+          prev[PREVIOUS_AT + t] +
+          next[NEXT_AT + t] +
+          prev2[PREVIOUS2_AT + t] +
+          next2[NEXT2_AT + t];
+        for (let k = 0; k < S; k++) e += w[stat[o + k] * T + t];
         emit[s + t] = e;
       }
     }
