@@ -39,6 +39,6 @@ mkdir -p "$DIR/data" "$DIR/import-conf"
 : >"$DIR/import-conf/neo4j.conf"
 echo "$WHICH: importing $CSV into $DIR/data ($(date +%T))"
 NEO4J_HOME="$DIR/data" NEO4J_CONF="$DIR/import-conf" java -Xmx"${NEO4J_IMPORT_HEAP:-1g}" -cp "$LIB/*" org.neo4j.cli.AdminTool \
-  database import full neo4j --overwrite-destination --multiline-fields=true --array-delimiter=$'\x1f' \
+  database import full neo4j --verbose --overwrite-destination --multiline-fields=true --array-delimiter=$'\x1f' \
   --max-off-heap-memory="${NEO4J_IMPORT_MEMORY:-2G}" --report-file="$DIR/import.report" \
   "${NODES[@]/#/--nodes=}" "${RELS[@]/#/--relationships=}"
