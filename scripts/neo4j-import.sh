@@ -16,14 +16,29 @@ if [ -f "$PIDFILE" ] && alive "$(cat "$PIDFILE")"; then
 fi
 [ -f "$LIB/.complete" ] || { echo "$WHICH: no Neo4j jars in $LIB: start the server once (npm run neo4j:start) to fetch them" >&2; exit 1; }
 shopt -s nullglob
-NODES=("$CSV"/nodes-*.csv)
-RELS=("$CSV"/relationships-*.csv)
-[ ${#NODES[@]} -gt 0 ] || { echo "$WHICH: no nodes-*.csv in $CSV" >&2; exit 1; }
+# The CSVs and the store it writes are on disk together until the import ends (at 251,287 cables:
+# 14 GB of CSVs and a store of about twice that). neo4j-admin reads gzipped CSVs, and JSON-heavy
+# rows compress about 5x, so the CSVs are gzipped in place first, one file at a time, when the free
+# space is short: NEO4J_IMPORT_GZIP=1 always, 0 never, unset when the disk has less than 3x the
+# CSVs' size free. It costs the compression's time (and the importer a little decompression).
+CSV_KB="$(du -sk "$CSV" | cut -f1)"
+FREE_KB="$(df -Pk "$CSV" | awk 'NR == 2 { print $4 }')"
+GZIP_CSV="${NEO4J_IMPORT_GZIP:-auto}"
+[ "$GZIP_CSV" = auto ] && { [ "$FREE_KB" -lt $((CSV_KB * 3)) ] && GZIP_CSV=1 || GZIP_CSV=0; }
+if [ "$GZIP_CSV" = 1 ]; then
+  echo "$WHICH: gzipping the CSVs first ($((CSV_KB / 1024)) MB, $((FREE_KB / 1024)) MB free)"
+  STARTED=$SECONDS
+  for f in "$CSV"/nodes-*.csv "$CSV"/relationships-*.csv; do gzip -1 "$f"; done
+  echo "$WHICH: gzipped in $((SECONDS - STARTED)) s to $(du -sm "$CSV" | cut -f1) MB"
+fi
+NODES=("$CSV"/nodes-*.csv "$CSV"/nodes-*.csv.gz)
+RELS=("$CSV"/relationships-*.csv "$CSV"/relationships-*.csv.gz)
+[ ${#NODES[@]} -gt 0 ] || { echo "$WHICH: no nodes-*.csv(.gz) in $CSV" >&2; exit 1; }
 # The importer's home is the server's (NEO4J_HOME_DIR of the launcher): it writes data/databases/neo4j there.
 mkdir -p "$DIR/data" "$DIR/import-conf"
 : >"$DIR/import-conf/neo4j.conf"
-echo "$WHICH: importing $CSV into $DIR/data"
+echo "$WHICH: importing $CSV into $DIR/data ($(date +%T))"
 NEO4J_HOME="$DIR/data" NEO4J_CONF="$DIR/import-conf" java -Xmx"${NEO4J_IMPORT_HEAP:-1g}" -cp "$LIB/*" org.neo4j.cli.AdminTool \
-  database import full neo4j --overwrite-destination --multiline-fields=true --array-delimiter=$'\x1f' \
+  database import full neo4j --verbose --overwrite-destination --multiline-fields=true --array-delimiter=$'\x1f' \
   --max-off-heap-memory="${NEO4J_IMPORT_MEMORY:-2G}" --report-file="$DIR/import.report" \
   "${NODES[@]/#/--nodes=}" "${RELS[@]/#/--relationships=}"
