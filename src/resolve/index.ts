@@ -301,16 +301,16 @@ function acronymName(surface: string, ctry: string[]): string | undefined {
 
 /** A ministry named by its field alone, and the United States department of that field. */
 const FIELD_MINISTRIES = new Map<string, [ministry: string, department: string]>([
-  ['defense', ['Ministry of Defense', 'U.S. Department of Defense']],
-  ['defence', ['Ministry of Defense', 'U.S. Department of Defense']],
-  ['interior', ['Ministry of Interior', 'U.S. Department of the Interior']],
-  ['justice', ['Ministry of Justice', 'U.S. Department of Justice']],
-  ['finance', ['Ministry of Finance', 'U.S. Department of the Treasury']],
-  ['agriculture', ['Ministry of Agriculture', 'U.S. Department of Agriculture']],
-  ['energy', ['Ministry of Energy', 'U.S. Department of Energy']],
-  ['health', ['Ministry of Health', 'U.S. Department of Health and Human Services']],
-  ['labor', ['Ministry of Labor', 'U.S. Department of Labor']],
-  ['education', ['Ministry of Education', 'U.S. Department of Education']],
+  ['defense', ['Ministry of Defense', 'US Department of Defense']],
+  ['defence', ['Ministry of Defense', 'US Department of Defense']],
+  ['interior', ['Ministry of Interior', 'US Department of the Interior']],
+  ['justice', ['Ministry of Justice', 'US Department of Justice']],
+  ['finance', ['Ministry of Finance', 'US Department of the Treasury']],
+  ['agriculture', ['Ministry of Agriculture', 'US Department of Agriculture']],
+  ['energy', ['Ministry of Energy', 'US Department of Energy']],
+  ['health', ['Ministry of Health', 'US Department of Health and Human Services']],
+  ['labor', ['Ministry of Labor', 'US Department of Labor']],
+  ['education', ['Ministry of Education', 'US Department of Education']],
 ]);
 /** "Secretary of Defense", "Defense Secretary", "Department of Justice", "U.S. Defense": the American department. */
 const US_DEPARTMENT_BEFORE =
@@ -347,9 +347,9 @@ function usEmbassyName(cable: Cable, m: Mention): string | undefined {
   // (every organization mention passes here: a string made only for the few ending in "embassy")
   if (!/embassy$/i.test(m.text) || !/^(?:the )?u\.?s\.? embassy$/i.test(m.text.replace(/\s+/g, ' '))) return undefined;
   const place = /^\s+(?:in|to)\s+([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+)?)/.exec(cable.text.slice(m.end, m.end + 40));
-  if (place) return `U.S. Embassy ${properCase(place[1])}`;
+  if (place) return `US Embassy ${properCase(place[1])}`;
   const origin = /^Embassy (.+)$/.exec(cable.origin ?? '');
-  return origin ? `U.S. Embassy ${properCase(origin[1])}` : undefined;
+  return origin ? `US Embassy ${properCase(origin[1])}` : undefined;
 }
 
 interface Local {

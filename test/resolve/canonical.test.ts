@@ -50,15 +50,15 @@ describe('canonicalOf', () => {
   it('reads routing words, agencies and combatant commands as the U.S. organizations they are', () => {
     expect(canonicalOf('ORGANIZATION', 'STATE', [])).toEqual({
       type: 'ORGANIZATION',
-      name: 'U.S. Department of State',
+      name: 'US Department of State',
     });
-    expect(canonicalOf('ORGANIZATION', 'DEPT', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
+    expect(canonicalOf('ORGANIZATION', 'DEPT', [])).toEqual({ type: 'ORGANIZATION', name: 'US Department of State' });
     expect(canonicalOf('ORGANIZATION', 'State Department', [])).toEqual({
       type: 'ORGANIZATION',
-      name: 'U.S. Department of State',
+      name: 'US Department of State',
     });
-    expect(canonicalOf('PERSON', 'HQSOUTHCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Southern Command' });
-    expect(canonicalOf('PERSON', 'USCENTCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Central Command' });
+    expect(canonicalOf('PERSON', 'HQSOUTHCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'US Southern Command' });
+    expect(canonicalOf('PERSON', 'USCENTCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'US Central Command' });
     // "state" as a word is no department
     expect(canonicalOf('PLACE', 'State', [])).toBeUndefined();
   });

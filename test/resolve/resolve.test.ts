@@ -409,7 +409,7 @@ describe('organizations named by a field, an acronym of several countries, or a 
     ]);
     // (one surface names one entity per cable: the department is read in a cable of its own)
     expect(names('05MADRID2', 'Bono met Secretary of Defense Gates.', [['ORGANIZATION', 'Defense']], madrid)).toEqual([
-      'ORGANIZATION:U.S. Department of Defense',
+      'ORGANIZATION:US Department of Defense',
     ]);
     // a Washington cable's field is its department
     expect(
@@ -417,7 +417,7 @@ describe('organizations named by a field, an acronym of several countries, or a 
         ['ORGANIZATION', 'Defense'],
         ['ORGANIZATION', 'Justice'],
       ]),
-    ).toEqual(['ORGANIZATION:U.S. Department of Defense', 'ORGANIZATION:U.S. Department of Justice']);
+    ).toEqual(['ORGANIZATION:US Department of Defense', 'ORGANIZATION:US Department of Justice']);
   });
 
   it('reads GOB and SAG with the cable country, KRG and "P5-plus" as their bodies, a people as no organization', () => {
@@ -463,8 +463,8 @@ describe('organizations named by a field, an acronym of several countries, or a 
     ).toEqual([
       'ORGANIZATION:NATO',
       'ORGANIZATION:Office of the Under Secretary for Political Affairs',
-      'ORGANIZATION:U.S. Department of State',
-      'ORGANIZATION:U.S. Embassy Brasilia',
+      'ORGANIZATION:US Department of State',
+      'ORGANIZATION:US Embassy Brasilia',
       'PLACE:Saudi Arabia',
     ]);
     // a republic is no kingdom
@@ -505,12 +505,12 @@ describe('organizations named by a field, an acronym of several countries, or a 
       ['ORGANIZATION', 'Embassy Tel Aviv'],
     ];
     expect(names('07PARIS4', own, items, paris)).toEqual([
-      'ORGANIZATION:U.S. Embassy Paris',
-      'ORGANIZATION:U.S. Embassy Tel Aviv',
+      'ORGANIZATION:US Embassy Paris',
+      'ORGANIZATION:US Embassy Tel Aviv',
     ]);
     const kabul = 'The U.S. Embassy in Kabul agreed.';
     expect(names('07PARIS5', kabul, [['ORGANIZATION', 'U.S. Embassy']], paris)).toEqual([
-      'ORGANIZATION:U.S. Embassy Kabul',
+      'ORGANIZATION:US Embassy Kabul',
     ]);
     // from no embassy (a Department cable) the unnamed one stays as written
     expect(names('07STATE4', own, items, { origin: 'Secretary of State' })).toContain('ORGANIZATION:U.S. Embassy');
