@@ -138,6 +138,63 @@ describe('names of one person within a cable', () => {
     ]);
   });
 
+  it('keeps a lone surname after a female title apart from the male full name of that surname, in the cable and across cables', () => {
+    const t1 =
+      'French judge Bernard Borrel died in 1995. Mrs. Borrel was convinced he was murdered. ' +
+      "Sarkozy met with Mrs. Borrel; Borrel's death was not a suicide.";
+    const t2 = 'Mme Borrel spoke to the press again.';
+    const t3 = 'Judge Borrel had worked in Djibouti.';
+    const { entities, perCable } = resolveEntities(
+      [
+        makeCable('08PARIS1', t1, { tags: fr }),
+        makeCable('08PARIS2', t2, { tags: fr }),
+        makeCable('08PARIS3', t3, { tags: fr }),
+      ],
+      [
+        at(t1, [
+          ['PERSON', 'Bernard Borrel'],
+          ['PERSON', 'Borrel'],
+          ['PERSON', 'Sarkozy'],
+          ['PERSON', 'Borrel'],
+          ['PERSON', 'Borrel'],
+        ]),
+        at(t2, [['PERSON', 'Borrel']]),
+        at(t3, [['PERSON', 'Borrel']]),
+      ],
+    );
+    const people = perCable[0]
+      .filter((e) => e.name !== 'Sarkozy')
+      .map((e) => [e.name, [...e.mentions].sort()])
+      .sort();
+    expect(people).toEqual([
+      ['Bernard Borrel', ['Bernard Borrel', 'Borrel']],
+      ['Mrs. Borrel', ['Mrs. Borrel']],
+    ]);
+    // in another cable, "Mme Borrel" joins no full name of a man; "Judge Borrel" joins Bernard Borrel
+    const bernard = entities.find((e) => e.name === 'Bernard Borrel')!;
+    expect(bernard.cables).toEqual(['08PARIS1', '08PARIS3']);
+    expect(perCable[1].map((e) => e.name)).toEqual(['Borrel']);
+  });
+
+  it('lets a title join a full name whose given name it does not contradict', () => {
+    const t = 'Elisabeth Borrel spoke. Mrs. Borrel said so. Mr. Obama and Barack Obama.';
+    const { perCable } = resolveEntities(
+      [makeCable('08PARIS4', t)],
+      [
+        at(t, [
+          ['PERSON', 'Elisabeth Borrel'],
+          ['PERSON', 'Borrel'],
+          ['PERSON', 'Obama'],
+          ['PERSON', 'Barack Obama'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['Barack Obama', ['Barack Obama', 'Obama']],
+      ['Elisabeth Borrel', ['Borrel', 'Elisabeth Borrel']],
+    ]);
+  });
+
   it("reads a one-word 'place' that is a person's surface in the cable as that person: one surface, one entity", () => {
     const t = "Hugo Chavez spoke; Chavez said that in Chavez's Venezuela all is well.";
     const { perCable } = resolveEntities(
