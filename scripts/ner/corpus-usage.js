@@ -138,7 +138,11 @@ async function main() {
         count(key, K.org);
       // the words around it: an organization's kind or parts, a person's kin, a person's name after it
       const poss = next && (next.lower === "'s" || next.lower === '’s') && i + 2 < n ? tokens[i + 2] : undefined;
-      if (ORG_KIND_BEFORE.has(prev.lower) || (next && ORG_PARTS_AFTER.has(next.text)) || (poss && ORG_PARTS_AFTER.has(poss.text)))
+      if (
+        ORG_KIND_BEFORE.has(prev.lower) ||
+        (next && ORG_PARTS_AFTER.has(next.text)) ||
+        (poss && ORG_PARTS_AFTER.has(poss.text))
+      )
         count(key, K.orgNoun);
       if (poss && KIN_AFTER.has(poss.text)) count(key, K.kin);
       if (next && !labels[i] && labels[i + 1] === 1 && next.start - t.end <= 1) count(key, K.beforePerson);
