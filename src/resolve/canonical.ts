@@ -441,6 +441,8 @@ const GOVERNMENT_ACRONYMS: Record<string, string> = {
 const PLACE_ACRONYMS: Record<string, string> = {
   NWFP: 'North-West Frontier Province',
   FATA: 'Federally Administered Tribal Areas',
+  // the cables' name for the naval base and its detention facility: the place the text also calls Guantanamo
+  GTMO: 'Guantanamo',
 };
 /** Treaties, conventions and accords: documents, not organizations, persons or places. */
 const DOCUMENT_HEADS =

@@ -62,6 +62,12 @@ describe('canonicalOf', () => {
     // "state" as a word is no department
     expect(canonicalOf('PLACE', 'State', [])).toBeUndefined();
   });
+  it('reads a place known by its acronym as the place: GTMO is Guantanamo, whatever type it was tagged', () => {
+    expect(canonicalOf('PLACE', 'GTMO', [])).toEqual({ type: 'PLACE', name: 'Guantanamo' });
+    expect(canonicalOf('ORGANIZATION', 'GTMO', [])).toEqual({ type: 'PLACE', name: 'Guantanamo' });
+    expect(canonicalOf('PLACE', 'FATA', [])).toEqual({ type: 'PLACE', name: 'Federally Administered Tribal Areas' });
+  });
+
   it('gives governments their country: by demonym, by U.S. president, by the cable country for a leader', () => {
     expect(canonicalOf('PERSON', 'Obama Administration', ['FR'])).toEqual({
       type: 'ORGANIZATION',
