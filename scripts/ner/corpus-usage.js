@@ -45,6 +45,27 @@ const COMPANY_WORDS = new Set(
     'industries motors systems technologies pharmaceuticals airline shipping steel cement capital'
   ).split(' '),
 );
+/** Lower-case nouns that name an organization's kind right before its name ("the company Eni", "the daily Haaretz"). */
+const ORG_KIND_BEFORE = new Set(
+  (
+    'company firm giant operator conglomerate corporation newspaper daily weekly magazine broadcaster channel ' +
+    'network agency party movement group bank carrier airline ngo organization organisation foundation institute ' +
+    'university subsidiary manufacturer producer insurer lender'
+  ).split(' '),
+);
+/** Lower-case words after a name (or after its "'s") that an organization has, not a person: "X officials", "X's spokesman". */
+const ORG_PARTS_AFTER = new Set(
+  (
+    'officials spokesman spokeswoman spokesperson headquarters leadership members membership chairman ceo board ' +
+    'shares shareholders subsidiary subsidiaries employees staff branch branches affiliate affiliates'
+  ).split(' '),
+);
+/** Lower-case words after a name's "'s" that a person has: "X's wife", "X's son". */
+const KIN_AFTER = new Set(
+  'wife husband son sons daughter daughters father mother brother brothers sister sisters family widow nephew cousin uncle'.split(
+    ' ',
+  ),
+);
 const isUpper = (c) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 /** Whether the lower-case words ending at `end` spell `want` by their initials ("organized crime (OC)", "internally displaced persons (IDPs)"): a common noun's acronym. */
 function spelledLower(tokens, end, want) {
@@ -115,6 +136,16 @@ async function main() {
         count(key, K.person);
       if (next && isUpper(next.text.charCodeAt(0)) && (ORG_HEADS.has(next.lower) || COMPANY_WORDS.has(next.lower)))
         count(key, K.org);
+      // the words around it: an organization's kind or parts, a person's kin, a person's name after it
+      const poss = next && (next.lower === "'s" || next.lower === '’s') && i + 2 < n ? tokens[i + 2] : undefined;
+      if (
+        ORG_KIND_BEFORE.has(prev.lower) ||
+        (next && ORG_PARTS_AFTER.has(next.text)) ||
+        (poss && ORG_PARTS_AFTER.has(poss.text))
+      )
+        count(key, K.orgNoun);
+      if (poss && KIN_AFTER.has(poss.text)) count(key, K.kin);
+      if (next && !labels[i] && labels[i + 1] === 1 && next.start - t.end <= 1) count(key, K.beforePerson);
     }
   }
   const words = {};

@@ -276,6 +276,30 @@ export const FIRST_NAMES = new Set<string>();
   for (const n of ['islam', 'sultan', 'moon', 'hu', 'wen', 'mir']) FIRST_NAMES.delete(n);
 }
 
+/**
+ * Given names the faker locales list for one sex only ("Bernard", "Elisabeth"; not "Jean", "Andrea",
+ * "Kim", listed for both): what a title before a lone surname can contradict ("Mrs. Borrel" is not
+ * "Bernard Borrel"). Diacritics folded, lower case.
+ */
+export const FEMALE_GIVEN_NAMES = new Set<string>();
+export const MALE_GIVEN_NAMES = new Set<string>();
+{
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { allLocales } = require('@faker-js/faker') as {
+    allLocales: Record<string, { person?: { first_name?: { female?: string[]; male?: string[] } } }>;
+  };
+  const fold = (n: string) =>
+    n
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+  for (const loc of Object.values(allLocales)) {
+    for (const n of loc.person?.first_name?.female ?? []) FEMALE_GIVEN_NAMES.add(fold(n));
+    for (const n of loc.person?.first_name?.male ?? []) MALE_GIVEN_NAMES.add(fold(n));
+  }
+  for (const n of FEMALE_GIVEN_NAMES) if (MALE_GIVEN_NAMES.delete(n)) FEMALE_GIVEN_NAMES.delete(n);
+}
+
 /** Every Latin-script given name of the faker locales, English-word ones included ("William", "Henry"): for routing lines. */
 export const ANY_FIRST_NAMES = new Set<string>(FIRST_NAMES);
 {

@@ -301,16 +301,16 @@ function acronymName(surface: string, ctry: string[]): string | undefined {
 
 /** A ministry named by its field alone, and the United States department of that field. */
 const FIELD_MINISTRIES = new Map<string, [ministry: string, department: string]>([
-  ['defense', ['Ministry of Defense', 'U.S. Department of Defense']],
-  ['defence', ['Ministry of Defense', 'U.S. Department of Defense']],
-  ['interior', ['Ministry of Interior', 'U.S. Department of the Interior']],
-  ['justice', ['Ministry of Justice', 'U.S. Department of Justice']],
-  ['finance', ['Ministry of Finance', 'U.S. Department of the Treasury']],
-  ['agriculture', ['Ministry of Agriculture', 'U.S. Department of Agriculture']],
-  ['energy', ['Ministry of Energy', 'U.S. Department of Energy']],
-  ['health', ['Ministry of Health', 'U.S. Department of Health and Human Services']],
-  ['labor', ['Ministry of Labor', 'U.S. Department of Labor']],
-  ['education', ['Ministry of Education', 'U.S. Department of Education']],
+  ['defense', ['Ministry of Defense', 'US Department of Defense']],
+  ['defence', ['Ministry of Defense', 'US Department of Defense']],
+  ['interior', ['Ministry of Interior', 'US Department of the Interior']],
+  ['justice', ['Ministry of Justice', 'US Department of Justice']],
+  ['finance', ['Ministry of Finance', 'US Department of the Treasury']],
+  ['agriculture', ['Ministry of Agriculture', 'US Department of Agriculture']],
+  ['energy', ['Ministry of Energy', 'US Department of Energy']],
+  ['health', ['Ministry of Health', 'US Department of Health and Human Services']],
+  ['labor', ['Ministry of Labor', 'US Department of Labor']],
+  ['education', ['Ministry of Education', 'US Department of Education']],
 ]);
 /** "Secretary of Defense", "Defense Secretary", "Department of Justice", "U.S. Defense": the American department. */
 const US_DEPARTMENT_BEFORE =
@@ -347,9 +347,32 @@ function usEmbassyName(cable: Cable, m: Mention): string | undefined {
   // (every organization mention passes here: a string made only for the few ending in "embassy")
   if (!/embassy$/i.test(m.text) || !/^(?:the )?u\.?s\.? embassy$/i.test(m.text.replace(/\s+/g, ' '))) return undefined;
   const place = /^\s+(?:in|to)\s+([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+)?)/.exec(cable.text.slice(m.end, m.end + 40));
-  if (place) return `U.S. Embassy ${properCase(place[1])}`;
+  if (place) return `US Embassy ${properCase(place[1])}`;
   const origin = /^Embassy (.+)$/.exec(cable.origin ?? '');
-  return origin ? `U.S. Embassy ${properCase(origin[1])}` : undefined;
+  return origin ? `US Embassy ${properCase(origin[1])}` : undefined;
+}
+
+/** What a title says of a person: 1 a woman ("Mrs.", "Madame"), 2 a man ("Mr.", "Monsieur"). */
+type Sex = 1 | 2;
+const FEMALE_TITLE =
+  /^(?:mrs|ms|miss|madame|mme|madam|mlle|mademoiselle|lady|dame|senora|señora|sra|frau|signora)\.?$/i;
+const MALE_TITLE = /^(?:mr|monsieur|messrs|herr|senor|señor|signor|sir|lord)\.?$/i;
+/** The sex the title word opening a person mention, or written right before it, gives ("Mrs. Borrel", "Mr Clinton"). */
+function titleSex(text: string, m: Mention): Sex | undefined {
+  const first = /^\S+/.exec(m.text)?.[0] ?? '';
+  const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, m.start - 16), m.start))?.[1] ?? '';
+  for (const w of [first, before]) {
+    if (FEMALE_TITLE.test(w)) return 1;
+    if (MALE_TITLE.test(w)) return 2;
+  }
+  return undefined;
+}
+/** Whether a full name's given name (its first word) is of the other sex than `sex` says. */
+function sexContradicts(sex: Sex | undefined, fullKey: string): boolean {
+  if (sex === undefined) return false;
+  const given = fullKey.slice(0, fullKey.indexOf(' ') >>> 0);
+  const { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } = gazetteer();
+  return sex === 1 ? MALE_GIVEN_NAMES.has(given) : FEMALE_GIVEN_NAMES.has(given);
 }
 
 interface Local {
@@ -359,6 +382,8 @@ interface Local {
   surfaces: Map<string, number>;
   surnameOnly: boolean;
   acronym: boolean;
+  /** A lone surname's sex as the title before it says ("Mrs. Borrel"): no full name of the other sex joins it. */
+  sex?: Sex;
 }
 
 /**
@@ -420,6 +445,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     )
       l.display = display;
     l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + 1);
+    if (flags.sex) l.sex = flags.sex;
     return k;
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
@@ -496,17 +522,32 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
     // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
     // given name used alone ("Evo", "Baitullah")
-    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
+    // a title the full name's given name contradicts keeps them apart ("Mrs. Borrel", "Bernard Borrel")
+    const sex = titleSex(cable.text, m);
+    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n) && !sexContradicts(sex, f)).map(fullNameOf));
     const holding =
       ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
-        ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf))
+        ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n) && !sexContradicts(sex, f)).map(fullNameOf))
         : ending;
     const cands = ending.size ? ending : holding;
     if (cands.size === 1) {
       const f = [...cands][0];
       return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text);
     }
-    return add('PERSON', n, personCase(name), m.text, { surnameOnly: true });
+    if (sex !== undefined && fullNorms.some((f) => f.endsWith(' ' + n) && sexContradicts(sex, f))) {
+      // the other person of that surname in this cable: named with the title (one surface names one
+      // entity per cable, and the bare surname is the full name's)
+      const titled = cable.text.slice(
+        m.start - (/\S+\s+$/.exec(cable.text.slice(Math.max(0, m.start - 16), m.start))?.[0].length ?? 0),
+        m.end,
+      );
+      const shown = m.text.includes(' ') ? m.text : titled;
+      return add('PERSON', `${sex === 1 ? 'mrs' : 'mr'} ${n}`, shown.replace(/\s+/g, ' '), shown, {
+        surnameOnly: true,
+        sex,
+      });
+    }
+    return add('PERSON', n, personCase(name), m.text, { surnameOnly: true, ...(sex ? { sex } : {}) });
   }
   /**
    * The longest full name of the cable a full name stands for: "Ivan Iporre" → "Ivan Iporre Salguero",
@@ -802,7 +843,7 @@ export function resolveCorpus(
       const type = locals.get(at++);
       const keyId = locals.get(at++);
       at++;
-      const surnameOnly = locals.get(at++) === 1;
+      const surnameOnly = (locals.get(at++) & 1) === 1;
       const surfaces = locals.get(at++);
       at += 2 * surfaces;
       const key = text.strings[keyId];
@@ -831,7 +872,8 @@ export function resolveCorpus(
       locals.push(TYPES.indexOf(l.type));
       locals.push(text.id(l.key));
       locals.push(text.id(l.display));
-      locals.push(l.surnameOnly ? 1 : 0);
+      // bit 0 surname only, bits 1-2 the sex a title gave it
+      locals.push((l.surnameOnly ? 1 : 0) | ((l.sex ?? 0) << 1));
       locals.push(l.surfaces.size);
       for (const [surface, n] of l.surfaces) {
         locals.push(text.id(surface));
@@ -892,7 +934,9 @@ export function resolveCorpus(
       let key = text.strings[keyId];
       // A possessive is never part of a name ("Iran's" → Iran), whatever surface was seen first.
       let display = text.strings[locals.get(at++)].replace(/['’]s$/i, '');
-      const surnameOnly = locals.get(at++) === 1;
+      const flags = locals.get(at++);
+      const surnameOnly = (flags & 1) === 1;
+      const sex = (flags >> 1) as Sex | 0;
       const surfaceCount = locals.get(at++);
       if (
         (type === 'PERSON' && surnameOnly) ||
@@ -900,7 +944,7 @@ export function resolveCorpus(
       ) {
         // a surname alone (or a surname read as a place: "in Chavez's Venezuela") joins the full name the context points to
         const full = surnames.join(key, cableYear[i], countries, (cableIds ??= entitiesAt(i).map((e) => e.id)));
-        if (full !== undefined) {
+        if (full !== undefined && !sexContradicts(sex || undefined, full)) {
           key = full;
           keyId = text.id(full);
           type = 'PERSON';

@@ -50,18 +50,24 @@ describe('canonicalOf', () => {
   it('reads routing words, agencies and combatant commands as the U.S. organizations they are', () => {
     expect(canonicalOf('ORGANIZATION', 'STATE', [])).toEqual({
       type: 'ORGANIZATION',
-      name: 'U.S. Department of State',
+      name: 'US Department of State',
     });
-    expect(canonicalOf('ORGANIZATION', 'DEPT', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Department of State' });
+    expect(canonicalOf('ORGANIZATION', 'DEPT', [])).toEqual({ type: 'ORGANIZATION', name: 'US Department of State' });
     expect(canonicalOf('ORGANIZATION', 'State Department', [])).toEqual({
       type: 'ORGANIZATION',
-      name: 'U.S. Department of State',
+      name: 'US Department of State',
     });
-    expect(canonicalOf('PERSON', 'HQSOUTHCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Southern Command' });
-    expect(canonicalOf('PERSON', 'USCENTCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'U.S. Central Command' });
+    expect(canonicalOf('PERSON', 'HQSOUTHCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'US Southern Command' });
+    expect(canonicalOf('PERSON', 'USCENTCOM', [])).toEqual({ type: 'ORGANIZATION', name: 'US Central Command' });
     // "state" as a word is no department
     expect(canonicalOf('PLACE', 'State', [])).toBeUndefined();
   });
+  it('reads a place known by its acronym as the place: GTMO is Guantanamo, whatever type it was tagged', () => {
+    expect(canonicalOf('PLACE', 'GTMO', [])).toEqual({ type: 'PLACE', name: 'Guantanamo' });
+    expect(canonicalOf('ORGANIZATION', 'GTMO', [])).toEqual({ type: 'PLACE', name: 'Guantanamo' });
+    expect(canonicalOf('PLACE', 'FATA', [])).toEqual({ type: 'PLACE', name: 'Federally Administered Tribal Areas' });
+  });
+
   it('gives governments their country: by demonym, by U.S. president, by the cable country for a leader', () => {
     expect(canonicalOf('PERSON', 'Obama Administration', ['FR'])).toEqual({
       type: 'ORGANIZATION',

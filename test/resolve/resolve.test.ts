@@ -138,6 +138,63 @@ describe('names of one person within a cable', () => {
     ]);
   });
 
+  it('keeps a lone surname after a female title apart from the male full name of that surname, in the cable and across cables', () => {
+    const t1 =
+      'French judge Bernard Borrel died in 1995. Mrs. Borrel was convinced he was murdered. ' +
+      "Sarkozy met with Mrs. Borrel; Borrel's death was not a suicide.";
+    const t2 = 'Mme Borrel spoke to the press again.';
+    const t3 = 'Judge Borrel had worked in Djibouti.';
+    const { entities, perCable } = resolveEntities(
+      [
+        makeCable('08PARIS1', t1, { tags: fr }),
+        makeCable('08PARIS2', t2, { tags: fr }),
+        makeCable('08PARIS3', t3, { tags: fr }),
+      ],
+      [
+        at(t1, [
+          ['PERSON', 'Bernard Borrel'],
+          ['PERSON', 'Borrel'],
+          ['PERSON', 'Sarkozy'],
+          ['PERSON', 'Borrel'],
+          ['PERSON', 'Borrel'],
+        ]),
+        at(t2, [['PERSON', 'Borrel']]),
+        at(t3, [['PERSON', 'Borrel']]),
+      ],
+    );
+    const people = perCable[0]
+      .filter((e) => e.name !== 'Sarkozy')
+      .map((e) => [e.name, [...e.mentions].sort()])
+      .sort();
+    expect(people).toEqual([
+      ['Bernard Borrel', ['Bernard Borrel', 'Borrel']],
+      ['Mrs. Borrel', ['Mrs. Borrel']],
+    ]);
+    // in another cable, "Mme Borrel" joins no full name of a man; "Judge Borrel" joins Bernard Borrel
+    const bernard = entities.find((e) => e.name === 'Bernard Borrel')!;
+    expect(bernard.cables).toEqual(['08PARIS1', '08PARIS3']);
+    expect(perCable[1].map((e) => e.name)).toEqual(['Borrel']);
+  });
+
+  it('lets a title join a full name whose given name it does not contradict', () => {
+    const t = 'Elisabeth Borrel spoke. Mrs. Borrel said so. Mr. Obama and Barack Obama.';
+    const { perCable } = resolveEntities(
+      [makeCable('08PARIS4', t)],
+      [
+        at(t, [
+          ['PERSON', 'Elisabeth Borrel'],
+          ['PERSON', 'Borrel'],
+          ['PERSON', 'Obama'],
+          ['PERSON', 'Barack Obama'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['Barack Obama', ['Barack Obama', 'Obama']],
+      ['Elisabeth Borrel', ['Borrel', 'Elisabeth Borrel']],
+    ]);
+  });
+
   it("reads a one-word 'place' that is a person's surface in the cable as that person: one surface, one entity", () => {
     const t = "Hugo Chavez spoke; Chavez said that in Chavez's Venezuela all is well.";
     const { perCable } = resolveEntities(
@@ -409,7 +466,7 @@ describe('organizations named by a field, an acronym of several countries, or a 
     ]);
     // (one surface names one entity per cable: the department is read in a cable of its own)
     expect(names('05MADRID2', 'Bono met Secretary of Defense Gates.', [['ORGANIZATION', 'Defense']], madrid)).toEqual([
-      'ORGANIZATION:U.S. Department of Defense',
+      'ORGANIZATION:US Department of Defense',
     ]);
     // a Washington cable's field is its department
     expect(
@@ -417,7 +474,7 @@ describe('organizations named by a field, an acronym of several countries, or a 
         ['ORGANIZATION', 'Defense'],
         ['ORGANIZATION', 'Justice'],
       ]),
-    ).toEqual(['ORGANIZATION:U.S. Department of Defense', 'ORGANIZATION:U.S. Department of Justice']);
+    ).toEqual(['ORGANIZATION:US Department of Defense', 'ORGANIZATION:US Department of Justice']);
   });
 
   it('reads GOB and SAG with the cable country, KRG and "P5-plus" as their bodies, a people as no organization', () => {
@@ -463,8 +520,8 @@ describe('organizations named by a field, an acronym of several countries, or a 
     ).toEqual([
       'ORGANIZATION:NATO',
       'ORGANIZATION:Office of the Under Secretary for Political Affairs',
-      'ORGANIZATION:U.S. Department of State',
-      'ORGANIZATION:U.S. Embassy Brasilia',
+      'ORGANIZATION:US Department of State',
+      'ORGANIZATION:US Embassy Brasilia',
       'PLACE:Saudi Arabia',
     ]);
     // a republic is no kingdom
@@ -505,12 +562,12 @@ describe('organizations named by a field, an acronym of several countries, or a 
       ['ORGANIZATION', 'Embassy Tel Aviv'],
     ];
     expect(names('07PARIS4', own, items, paris)).toEqual([
-      'ORGANIZATION:U.S. Embassy Paris',
-      'ORGANIZATION:U.S. Embassy Tel Aviv',
+      'ORGANIZATION:US Embassy Paris',
+      'ORGANIZATION:US Embassy Tel Aviv',
     ]);
     const kabul = 'The U.S. Embassy in Kabul agreed.';
     expect(names('07PARIS5', kabul, [['ORGANIZATION', 'U.S. Embassy']], paris)).toEqual([
-      'ORGANIZATION:U.S. Embassy Kabul',
+      'ORGANIZATION:US Embassy Kabul',
     ]);
     // from no embassy (a Department cable) the unnamed one stays as written
     expect(names('07STATE4', own, items, { origin: 'Secretary of State' })).toContain('ORGANIZATION:U.S. Embassy');

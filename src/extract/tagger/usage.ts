@@ -14,16 +14,31 @@ import * as zlib from 'node:zlib';
 import { CablegraphError } from '../../common/diagnostics';
 
 /** What `scripts/ner/corpus-usage.js` counts per word, in this order. */
-export const USAGE_COUNTS = ['seen', 'plural', 'article', 'the', 'person', 'org', 'slash', 'lowerSpelled'] as const;
+export const USAGE_COUNTS = [
+  'seen',
+  'plural',
+  'article',
+  'the',
+  'person',
+  'org',
+  'slash',
+  'lowerSpelled',
+  'orgNoun',
+  'kin',
+  'beforePerson',
+] as const;
 
 /**
  * The usage bits of a word from its counts (`USAGE_COUNTS` order): 1 plural, 2 after "a"/"an",
  * 4 after a title or first name, 8 before an organization or company word, 16 in office symbols,
  * 32 mostly after "the", 64 frequent (seen 20 times or more), 128 spelled out in lower case
- * somewhere ("organized crime (OC)"). Shares, so rare and frequent words compare.
+ * somewhere ("organized crime (OC)"), 256 named with an organization's noun ("the company X",
+ * "X officials", "X's spokesman"), 512 with a person's ("X's wife", "X's son"), 1024 written
+ * before a person's name as a title is ("SYG Ban", "COAS Kayani"). Shares, so rare and frequent
+ * words compare.
  */
 export function usageBitsOf(c: readonly number[]): number {
-  const [seen, plural, article, the, person, org, slash, lowerSpelled] = c;
+  const [seen, plural, article, the, person, org, slash, lowerSpelled, orgNoun = 0, kin = 0, beforePerson = 0] = c;
   const all = Math.max(1, seen);
   let b = 0;
   if (plural >= 2 && plural >= 0.05 * all) b |= 1;
@@ -34,6 +49,9 @@ export function usageBitsOf(c: readonly number[]): number {
   if (the >= 2 && the >= 0.3 * all) b |= 32;
   if (seen >= 20) b |= 64;
   if (lowerSpelled >= 1) b |= 128;
+  if (orgNoun >= 2 && orgNoun >= 0.1 * all) b |= 256;
+  if (kin >= 1 && kin >= 0.03 * all) b |= 512;
+  if (beforePerson >= 2 && beforePerson >= 0.2 * all) b |= 1024;
   return b;
 }
 
