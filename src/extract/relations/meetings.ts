@@ -1,6 +1,6 @@
 // Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
-import { evidenceOf } from './roles';
+import { classifiedByTitle, evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
 import { isTitleWordForm } from './titles';
@@ -440,7 +440,8 @@ function officerHolders(ctx: RelationContext, roles: Role[]): Map<string, { name
   const cb = ctx.cable.classifiedBy;
   if (cb?.name && cb.title) {
     const t = cb.title.replace(/^(?:the\s+)?(?:U\.S\.\s+)?/i, '');
-    const found = officerRole(t);
+    // (an acting officer holds the office: "Acting Deputy Chief of Mission X" is the cable's DCM)
+    const found = officerRole(t) ?? classifiedByTitle(cb.title)?.title;
     const hit =
       (found ? ([/x/, found] as [RegExp, string]) : undefined) ??
       (/political\s+(?:minister[\s-]+)?counsel+or/i.test(t)
