@@ -108,3 +108,29 @@ function isTitleOfNext(text: string, x: GroupSlot, after: GroupSlot[]): boolean 
     /^(?:,\s+|\s*\([^()]{1,12}\)\s*|\s+)(?:[A-Z][\w.]*\s+){0,2}$/.test(collapse(text.slice(x.end, next.start)))
   );
 }
+
+/** "a meeting between X and Y", "the January 15, 2009 La Paz meeting between …": the noun names the two who met. */
+const MEETING_BETWEEN =
+  /\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\s+(?:[^⟦.;:,]{0,60}?\s)?$/i;
+/** A meeting still to come or only possible: the guideline counts none. */
+const NOT_HELD =
+  /\b(?:will|would|to\s+be|expects?|expected)\b[^.;:]{0,80}?\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b|\b(?:upcoming|planned|proposed|possible|future|next|scheduled|potential|requested|would-be|hoped-for|any)\s+(?:[^.;:]{0,40}?\s)?(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b/i;
+
+/** The pairs of "a meeting between X and Y" (09BRASILIA93, 10BRASILIA61, 08KABUL3030). */
+export function betweenPairs(text: string, sentenceStart: number, slots: GroupSlot[]): GroupPair[] {
+  const out: GroupPair[] = [];
+  for (let i = 0; i + 1 < slots.length; i += 1) {
+    const a = slots[i];
+    const b = slots[i + 1];
+    const lead = collapse(text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start));
+    const m = MEETING_BETWEEN.exec(lead);
+    if (!m || NOT_HELD.test(lead)) continue;
+    // the words between the noun and the first party are its title ("Brazilian President"), no clause
+    if (CLAUSE_WORD.test(lead.slice(m.index + m[0].indexOf('between') + 8))) continue;
+    const gap = collapse(text.slice(a.end, b.start));
+    if (!/^\s+and\s+(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) || CLAUSE_WORD.test(gap)) continue;
+    if (/^['’]s?\s/.test(text.slice(b.end, b.end + 3))) continue; // "between X and Y's adviser"
+    out.push([a, b, 'meeting-between', a.start]);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 // Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
-import { groupPairs } from './groups';
+import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
@@ -202,7 +202,10 @@ function withGroupPairs(
 ): Array<[Slot, Slot, string, number?]> {
   const out: Array<[Slot, Slot, string, number?]> = pairs.filter(([, b]) => !(b.party.kind === 'person' && /^['’]s\s/.test(text.slice(b.end, b.end + 3))));
   const seen = new Set(out.map(([a, b]) => `${a.start}|${b.start}`));
-  for (const [a, b, form, listStart] of groupPairs(text, s.start, s.end, slots)) {
+  for (const [a, b, form, listStart] of [
+    ...groupPairs(text, s.start, s.end, slots),
+    ...betweenPairs(text, s.start, slots),
+  ]) {
     if (seen.has(`${a.start}|${b.start}`) || seen.has(`${b.start}|${a.start}`)) continue;
     seen.add(`${a.start}|${b.start}`);
     out.push([a, b, form, listStart]);

@@ -73,3 +73,21 @@ describe('classifiedByTitle', () => {
     expect(classifiedByTitle('Dept. of State')).toBeUndefined();
   });
 });
+
+describe('"a meeting between X and Y"', () => {
+  it('pairs the two, dated by the text (09BRASILIA93)', async () => {
+    const { meetings } = await relationsOf(
+      '1. (C) In a conversation with Ambassador Sobel following the January 15, 2009 La Paz meeting between Brazilian President Lula and Bolivian President Morales, Brazilian Defense Minister Nelson Jobim (protect) confirmed an earlier rumor that Morales is suffering from a serious sinus trouble.',
+      { origin: 'Embassy Brasilia', created: '2009-01-22T10:00:00Z' },
+    );
+    expect(pairs(meetings.filter((m) => m.form === 'meeting-between'))).toEqual(['Lula | Morales | 2009-01-15']);
+  });
+
+  it('reads no meeting still to come (06LISBON2365)', async () => {
+    const { meetings } = await relationsOf(
+      '6. (C) The GOP will undoubtedly expect this issue to be discussed at the October 24 meeting between Amado and Secretary Rice in Washington.',
+      { origin: 'Embassy Lisbon', created: '2006-10-20T10:00:00Z' },
+    );
+    expect(meetings.filter((m) => m.form === 'meeting-between')).toEqual([]);
+  });
+});
