@@ -47,7 +47,10 @@ export function groupPairs(text: string, sentenceStart: number, sentenceEnd: num
     const verbEnd = verbStart + v[0].length;
     const firstAfter = members.findIndex((x) => x.start >= verbEnd);
     if (firstAfter < 0) continue;
-    if (!FIRST_GAP.test(text.slice(verbEnd, members[firstAfter].start)) || hasClause(text, verbEnd, members[firstAfter].start))
+    if (
+      !FIRST_GAP.test(text.slice(verbEnd, members[firstAfter].start)) ||
+      hasClause(text, verbEnd, members[firstAfter].start)
+    )
       continue;
     const objects = listFrom(text, members, firstAfter);
     const lastBefore = firstAfter - 1;

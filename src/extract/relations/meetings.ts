@@ -200,7 +200,9 @@ function withGroupPairs(
   slots: Slot[],
   pairs: Array<[Slot, Slot, string]>,
 ): Array<[Slot, Slot, string, number?]> {
-  const out: Array<[Slot, Slot, string, number?]> = pairs.filter(([, b]) => !(b.party.kind === 'person' && /^['’]s\s/.test(text.slice(b.end, b.end + 3))));
+  const out: Array<[Slot, Slot, string, number?]> = pairs.filter(
+    ([, b]) => !(b.party.kind === 'person' && /^['’]s\s/.test(text.slice(b.end, b.end + 3))),
+  );
   const seen = new Set(out.map(([a, b]) => `${a.start}|${b.start}`));
   for (const [a, b, form, listStart] of [
     ...groupPairs(text, s.start, s.end, slots),

@@ -501,7 +501,8 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
     organization: ctx.post,
     basis: 'explicit',
     // the title is written before the name ("Ambassador X") or after it ("X, Ambassador, State, Embassy Brasilia")
-    start: cb.text.indexOf(cb.title) > cb.text.indexOf(cb.name) ? at.index : Math.max(0, at.index - cb.title.length - 1),
+    start:
+      cb.text.indexOf(cb.title) > cb.text.indexOf(cb.name) ? at.index : Math.max(0, at.index - cb.title.length - 1),
     end: mention.end,
     evidence: ev.evidence,
   };
