@@ -1,6 +1,7 @@
 // Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
-import { evidenceOf } from './roles';
+import { betweenPairs, groupPairs } from './groups';
+import { classifiedByTitle, evidenceOf } from './roles';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
 import { isTitleWordForm } from './titles';
@@ -157,15 +158,16 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     if (pronoun) slots.push(pronoun);
     if (slots.length < 2) continue;
     slots.sort((a, b) => a.start - b.start);
-    const pairs = pairsIn(text, s.start, slots, titleStarts);
+    const pairs = withGroupPairs(text, s, slots, pairsIn(text, s.start, slots, titleStarts));
     if (pairs.length === 0) continue;
     const ev = evidenceOf(ctx, s.start)!;
-    for (const [a, b, form] of pairs) {
+    for (const [a, b, form, listStart] of pairs) {
       if (sameParty(a.party, b.party)) continue;
       // a call the sentence says was by phone, before the pair or right after it ("X told Y by telephone"), is no meeting
       if (byPhone(text, s.start, Math.min(s.end, Math.max(a.end, b.end) + 25))) continue;
       // the date written nearest the pair ("In a December 16 meeting with the Ambassador, X …", "X told the Ambassador on April 4")
-      const from = Math.max(s.start, Math.min(a.start, b.start) - 90);
+      // (a list's members share the date written before the list: "On 22 February 2009, A, B and C were met by …")
+      const from = Math.max(s.start, Math.min(a.start, b.start, listStart ?? Infinity) - 90);
       // else a date the sentence gives with "on" after the pair ("… Deputy Governor Zamani, …, and others on September 10")
       const written =
         dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date) ??
@@ -184,6 +186,31 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       if (meeting.paragraph === undefined) delete meeting.paragraph;
       out.push(meeting);
     }
+  }
+  return out;
+}
+
+/**
+ * The adjacent forms' pairs, less those whose object owns the title of the one met ("met with FM Kouchner's
+ * Counselor"), with the list-shaped meetings' pairs (groups.ts) added once each.
+ */
+function withGroupPairs(
+  text: string,
+  s: { start: number; end: number },
+  slots: Slot[],
+  pairs: Array<[Slot, Slot, string]>,
+): Array<[Slot, Slot, string, number?]> {
+  const out: Array<[Slot, Slot, string, number?]> = pairs.filter(
+    ([, b]) => !(b.party.kind === 'person' && /^['’]s\s/.test(text.slice(b.end, b.end + 3))),
+  );
+  const seen = new Set(out.map(([a, b]) => `${a.start}|${b.start}`));
+  for (const [a, b, form, listStart] of [
+    ...groupPairs(text, s.start, s.end, slots),
+    ...betweenPairs(text, s.start, slots),
+  ]) {
+    if (seen.has(`${a.start}|${b.start}`) || seen.has(`${b.start}|${a.start}`)) continue;
+    seen.add(`${a.start}|${b.start}`);
+    out.push([a, b, form, listStart]);
   }
   return out;
 }
@@ -440,7 +467,8 @@ function officerHolders(ctx: RelationContext, roles: Role[]): Map<string, { name
   const cb = ctx.cable.classifiedBy;
   if (cb?.name && cb.title) {
     const t = cb.title.replace(/^(?:the\s+)?(?:U\.S\.\s+)?/i, '');
-    const found = officerRole(t);
+    // (an acting officer holds the office: "Acting Deputy Chief of Mission X" is the cable's DCM)
+    const found = officerRole(t) ?? classifiedByTitle(cb.title)?.title;
     const hit =
       (found ? ([/x/, found] as [RegExp, string]) : undefined) ??
       (/political\s+(?:minister[\s-]+)?counsel+or/i.test(t)

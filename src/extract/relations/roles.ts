@@ -443,25 +443,39 @@ const EMBASSY_TITLES: Array<[RegExp, string]> = [
   [/^(?:deputy\s+chief\s+of\s+mission|dcm)$/i, 'DCM'],
   [/^deputy\s+ambassador$/i, 'Deputy Ambassador'],
   [/^(?:ambassador|amb\.?)$/i, 'Ambassador'],
-  [/^(?:charg[eé](?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
+  [/^(?:charg[eé]['’]?(?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
   [/^(?:p\/m|pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
-  [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns)$/i, 'Political Counselor'],
+  [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns|pol\s+m\/c)$/i, 'Political Counselor'],
+  [/^pol(?:itical)?\s+chief$/i, 'Political Chief'],
+  [/^(?:RSO|regional\s+security\s+officer)$/i, 'RSO'],
+  [/^(?:ARSO|assistant\s+regional\s+security\s+officer)$/i, 'ARSO'],
   [/^(?:economic\s+(?:minister[\s-]+)?counsel+or|econcouns|econ\s+couns)$/i, 'Economic Counselor'],
   [/^(?:consul\s+general)$/i, 'Consul General'],
   [/^(?:pol(?:itical)?\s*off(?:icer)?)$/i, 'Poloff'],
   [/^(?:econ(?:omic)?\s*off(?:icer)?)$/i, 'Econoff'],
 ];
 
+/**
+ * The post title a Classified By line gives its officer, and whether it is held in an acting capacity. The line's
+ * title may run on with the post and the agency ("Charge d'Affaires, U.S. Embassy Tripoli, Department of State",
+ * "ARSO, Dept. of State, RSO Caracas"): its first part is the title.
+ */
+export function classifiedByTitle(written: string): { title: string; acting: boolean } | undefined {
+  const first = written.split(',')[0].replace(/\s+/g, ' ').trim();
+  const acting = /^(?:acting|a\/)\s*/i.exec(first);
+  const bare = acting ? first.slice(acting[0].length) : first;
+  const title = EMBASSY_TITLES.find(([re]) => re.test(bare))?.[1];
+  return title ? { title, acting: acting !== null } : undefined;
+}
+
 /** The role the Classified By line states ("Classified By: Ambassador Louis B. Susman"): the post's own officer. */
 function classifiedByRole(ctx: RelationContext): Role | undefined {
   const cb = ctx.cable.classifiedBy;
   if (!cb?.name || !cb.title || !ctx.post) return undefined;
-  const bare = cb.title
-    .replace(/^(?:acting|a\/)\s*/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const title = EMBASSY_TITLES.find(([re]) => re.test(bare))?.[1];
-  if (!title) return undefined;
+  const read = classifiedByTitle(cb.title);
+  if (!read) return undefined;
+  // (an acting officer keeps the office's title: the development sets disagree on "Acting DCM", dev writes DCM)
+  const title = read.title;
   const words = cb.name
     .trim()
     .split(/\s+/)
@@ -486,7 +500,9 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
     country: 'United States',
     organization: ctx.post,
     basis: 'explicit',
-    start: Math.max(0, at.index - cb.title.length - 1),
+    // the title is written before the name ("Ambassador X") or after it ("X, Ambassador, State, Embassy Brasilia")
+    start:
+      cb.text.indexOf(cb.title) > cb.text.indexOf(cb.name) ? at.index : Math.max(0, at.index - cb.title.length - 1),
     end: mention.end,
     evidence: ev.evidence,
   };
