@@ -1,7 +1,7 @@
 // Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
-import { collapse, countryOf } from './text';
+import { collapse, countryOf, mayStartCountryPair } from './text';
 import {
   isPortfolio,
   mayBeTitleWord,
@@ -621,15 +621,16 @@ function namesForeignCountry(ctx: RelationContext, s: { start: number; end: numb
   const words: Array<{ w: string; start: number; end: number }> = [];
   for (let m = word.exec(sentence); m; m = word.exec(sentence))
     words.push({ w: m[0].replace(/['’]s$|\.$/g, ''), start: m.index, end: m.index + m[0].length });
+  const foreign = (cand: string, end: number): boolean => {
+    const c = countryOf(cand);
+    return c !== undefined && c !== ctx.home && c !== 'United States' && !ownsNext(ctx, sentence, s.start, end);
+  };
   for (let i = 0; i < words.length; i += 1) {
-    for (const [cand, end] of [
-      [words[i].w, words[i].end],
-      [`${words[i].w} ${words[i + 1]?.w ?? ''}`.trim(), words[i + 1]?.end ?? words[i].end],
-    ] as const) {
-      const c = countryOf(cand);
-      if (c && c !== ctx.home && c !== 'United States' && !ownsNext(ctx, sentence, s.start, end))
-        return s.start + words[i].start;
-    }
+    const word = words[i];
+    const next = words[i + 1];
+    // the word alone, then with the next one (looked up only when a country name of several words starts with it)
+    if (foreign(word.w, word.end) || (next && mayStartCountryPair(word.w) && foreign(`${word.w} ${next.w}`, next.end)))
+      return s.start + word.start;
   }
   return Infinity;
 }

@@ -229,6 +229,15 @@ export function countryOf(word: string): string | undefined {
   if (direct !== undefined || !/['’\s]/.test(low)) return direct;
   return COUNTRY_BY_WORD.get(low.replace(/['’]s$/, '').replace(/\s+/g, ' '));
 }
+/** The first words (lower case) of the country names and demonyms of more than one word. */
+const PAIR_FIRST_WORDS = new Set(
+  [...COUNTRY_BY_WORD.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))),
+);
+/**
+ * Whether `word` (no whitespace in it) followed by a space and another word can be a country name or demonym for
+ * countryOf: spares the look-up of most word pairs.
+ */
+export const mayStartCountryPair = (word: string): boolean => PAIR_FIRST_WORDS.has(word.toLowerCase());
 /** Common name of an ISO alpha-2 code. */
 export const countryName = (code: string): string | undefined => NAME_OF_CODE.get(code);
 /** Longest country name or demonym, in words (bounds the look-behind). */
