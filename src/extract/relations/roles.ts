@@ -1,7 +1,7 @@
 // Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
-import { collapse, countryOf, mayStartCountryPair } from './text';
+import { collapse, countryOf, isRegexSpace, mayStartCountryPair } from './text';
 import {
   isPortfolio,
   mayBeTitleWord,
@@ -580,22 +580,6 @@ function wordsAt(text: string, at: number, words: string[]): number {
 /** An ASCII capital's lower-case letter; any other character itself. */
 const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** The characters a regex's \s matches. */
-function isRegexSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /**
  * The sentence holding `at` names, before `titleStart`, a country (or its people) other than the post's and the US,
