@@ -3,7 +3,7 @@
  * CPU cost of the relation reader (roles, affiliations, meetings) beside the stages a build runs before it.
  *
  *   node scripts/bench-relations.js [INPUT …] [--limit N] [--ner EXTRACTOR] [--passes N] [--src SRC_DIR]
- *                                   [--dump FILE] [--json]
+ *                                   [--against SRC_DIR] [--dump FILE] [--json]
  *
  * INPUT: cable files, folders or CSV dumps (default ../shared/corpus); `--limit N` keeps the first N
  * cables read. The cables are read and parsed, their mentions extracted (the default extractor unless
@@ -13,6 +13,9 @@
  * empty, the engine cold); the later ones show the same work warm. `--src DIR` times another source
  * tree's relation reader (e.g. `git archive HEAD src | tar -x -C /tmp/base`, with a node_modules link
  * beside it) over this tree's mentions: run one process per tree, alternating, to compare two versions.
+ * `--against DIR` loads a second tree's reader into the same process and alternates their passes (this tree's,
+ * then the other's, `--passes` times each), so that both see the same load; it prints each tree's median pass
+ * (warm passes: the first pass of each is also the other's warm-up of shared code such as the regex cache).
  * `--dump FILE` writes every relation (cable id, kind, JSON; sorted, the format of eval-relations.js
  * --dump) so that `cmp` shows a speed change left the output byte-identical.
  */
@@ -25,13 +28,14 @@ require('./lib/ts-require');
 
 const ROOT = path.join(__dirname, '..');
 const { args, opt } = require('./lib/cli-args');
-const VALUED = new Set(['--limit', '--ner', '--passes', '--src', '--dump']);
+const VALUED = new Set(['--limit', '--ner', '--passes', '--src', '--dump', '--against']);
 const inputs = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1]));
 if (!inputs.length) inputs.push(path.join(ROOT, '..', 'shared', 'corpus'));
 const limit = Number(opt('--limit', Infinity));
 const passes = Number(opt('--passes', 2));
 const srcDir = path.resolve(opt('--src', path.join(ROOT, 'src')));
 const dumpFile = opt('--dump');
+const againstDir = opt('--against') && path.resolve(opt('--against'));
 
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
@@ -68,6 +72,7 @@ async function main() {
   const { perCable } = resolve.result;
   // the reader is loaded after the stages above, as a build loads it on first use
   const { extractRelations, clearTitleReadings } = require(path.join(srcDir, 'extract/relations/index.ts'));
+  if (againstDir) return alternate(cables, mentions, perCable, extract.ms);
   const relations = [];
   let read_;
   for (let pass = 0; pass < passes; pass += 1) {
@@ -119,6 +124,29 @@ async function main() {
   console.log(
     `  relations (first pass) = ${pct(figures.ofExtraction)} of extraction, ${pct(figures.ofReadExtractResolve)} of read+parse+extract+resolve`,
   );
+}
+/** `--against`: this tree's reader and another's, pass by pass in one process; the median pass of each. */
+function alternate(cables, mentions, perCable, extractMs) {
+  const trees = [srcDir, againstDir].map((dir) => ({
+    dir,
+    reader: require(path.join(dir, 'extract/relations/index.ts')),
+    ms: [],
+  }));
+  for (let pass = 0; pass < passes; pass += 1)
+    for (const t of trees) {
+      t.reader.clearTitleReadings();
+      const c0 = process.cpuUsage();
+      cables.forEach((c, i) => t.reader.extractRelations(c, mentions[i], perCable[i]));
+      t.ms.push(cpuMs(process.cpuUsage(c0)));
+    }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(
+    `${cables.length} cables, extraction ${Math.round(extractMs)} ms CPU, load average ${os.loadavg()[0].toFixed(1)}; relations CPU ms by pass, alternated:`,
+  );
+  for (const t of trees)
+    console.log(
+      `  ${t.dir}: ${t.ms.map(Math.round).join(' ')} (median ${Math.round(median(t.ms))}, median of passes 2+ ${Math.round(median(t.ms.slice(1)))})`,
+    );
 }
 main().catch((e) => {
   console.error(e.stack ?? e);
