@@ -30,10 +30,17 @@ export interface RelationContext {
 }
 
 export function contextOf(cable: Cable, mentions: Mention[], entities: CableEntityRef[] = []): RelationContext {
-  const bySurface = new Map<string, CableEntityRef>();
-  for (const e of entities) if (e.type === 'PERSON') for (const s of e.mentions) bySurface.set(s, e);
-  const persons = mentions.filter((m) => m.type === 'PERSON').sort((a, b) => a.start - b.start);
-  const organizations = mentions.filter((m) => m.type === 'ORGANIZATION').sort((a, b) => a.start - b.start);
+  // the people's names by surface, made on the first look-up (many cables never look one up)
+  let bySurface: Map<string, CableEntityRef> | undefined;
+  const entityOf = (surface: string): CableEntityRef | undefined => {
+    if (!bySurface) {
+      bySurface = new Map();
+      for (const e of entities) if (e.type === 'PERSON') for (const s of e.mentions) bySurface.set(s, e);
+    }
+    return bySurface.get(surface);
+  };
+  const persons = byStart(mentions.filter((m) => m.type === 'PERSON'));
+  const organizations = byStart(mentions.filter((m) => m.type === 'ORGANIZATION'));
   const origin = cable.origin ?? cable.routing?.from?.name;
   const home = homeCountry(cable, origin);
   const tagged = cable.tags.filter((t) => t.kind === 'country' && t.label).map((t) => countryOf(t.label!) ?? t.label!);
@@ -53,12 +60,19 @@ export function contextOf(cable: Cable, mentions: Mention[], entities: CableEnti
         : undefined,
     date: cable.created?.slice(0, 10),
     personRef(m: Mention): PersonRef {
-      const e = bySurface.get(m.text);
+      const e = entityOf(m.text);
       return e
         ? { text: m.text, start: m.start, end: m.end, name: e.name, entityId: e.id }
         : { text: m.text, start: m.start, end: m.end };
     },
   };
+}
+
+/** The mentions sorted by start (a stable sort), without sorting when they already are, as extractors give them. */
+function byStart(mentions: Mention[]): Mention[] {
+  for (let i = 1; i < mentions.length; i += 1)
+    if (mentions[i].start < mentions[i - 1].start) return mentions.sort((a, b) => a.start - b.start);
+  return mentions;
 }
 
 /** The sentence holding `offset` (binary search over sorted, disjoint sentences). */

@@ -1,7 +1,7 @@
 // Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
-import { collapse, countryOf } from './text';
+import { collapse, countryOf, isRegexSpace, mayStartCountryPair } from './text';
 import {
   isPortfolio,
   mayBeTitleWord,
@@ -64,6 +64,7 @@ function titleBefore(
   const text = ctx.cable.text;
   const from = Math.max(sentenceStart, m.start - 160);
   if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
+  if (!mayHaveTitleBefore(text, from, m.start)) return undefined;
   // the words before the name, read backwards: only the last MAX_TITLE_WORDS can belong to its title
   const tokens = wordsBefore(text, from, m.start, MAX_TITLE_WORDS + 2);
   // a page break's header inside the title ("Defense BERLIN 00000978 002 OF 002 Minister Jung") is no part of it
@@ -208,6 +209,27 @@ function isRankBeforeName(tokens: Array<{ word: string }>): boolean {
   );
 }
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+/**
+ * Whether titleBefore can find a title word among the words it keeps, read without building its token list (most
+ * names have none): it keeps the last six of the MAX_TITLE_WORDS + 2 words before the name after dropping at most a
+ * rank (so the last seven words hold them) and a trailing comma, unless a page break's header is cut out of them
+ * (a five-to-eight-digit word among them), which brings earlier words nearer: then the full reading decides.
+ */
+function mayHaveTitleBefore(text: string, from: number, to: number): boolean {
+  let end = to;
+  for (let n = 0; n < MAX_TITLE_WORDS + 2; n += 1) {
+    while (end > from && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (end <= from) return false;
+    let start = end;
+    while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
+    const word = text.slice(start, end);
+    if (n < 7 && (isTitleWord(word) || (word.endsWith(',') && isTitleWord(word.slice(0, -1))))) return true;
+    const c = word.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d{5,8}$/.test(word)) return true;
+    end = start;
+  }
+  return false;
+}
 /** Up to `count` whitespace-separated words of text[from, to), in text order, with their offsets. */
 function wordsBefore(text: string, from: number, to: number, count: number): Array<{ word: string; start: number }> {
   const out: Array<{ word: string; start: number }> = [];
@@ -224,8 +246,19 @@ function wordsBefore(text: string, from: number, to: number, count: number): Arr
 }
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 function isTitleWord(word: string): boolean {
-  const bare = word.replace(/['’]s$|[,.]$/g, '');
+  const bare = withoutPossessiveOrStop(word);
   return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
+}
+
+/** The word without a trailing possessive `'s` or else a trailing comma or period (as `/['’]s$|[,.]$/` replaced): no regex, it runs for most words before a name. */
+function withoutPossessiveOrStop(word: string): string {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (last === 115 && n >= 2) {
+    const before = word.charCodeAt(n - 2);
+    if (before === 39 || before === 0x2019) return word.slice(0, -2);
+  }
+  return last === 44 || last === 46 ? word.slice(0, -1) : word;
 }
 
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
@@ -510,24 +543,59 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
 
 /**
  * The first place the words (regex-escaped) are written, whitespace between them, in any case: the same match as one
- * case-insensitive regex over the whole text, found faster by trying the regex only where the first word's letters
- * stand in the lower-cased text (a case-insensitive regex has no fast literal scan).
+ * case-insensitive regex over the whole text, found faster by looking only where the first word's letters stand in
+ * the lower-cased text (a case-insensitive regex has no fast literal scan), and there comparing the words directly
+ * when they are plain ASCII (a regex made for each cable's name cost more to compile than to run).
  */
-function firstOccurrence(text: string, words: string[]): RegExpExecArray | null {
+function firstOccurrence(text: string, words: string[]): { 0: string; index: number } | null {
   const lower = text.toLowerCase();
-  const first = words[0].replace(/\\(.)/g, '$1').toLowerCase();
+  const plain = words.map((w) => w.replace(/\\(.)/g, '$1'));
+  const first = plain[0].toLowerCase();
   // lower-casing that changes the text's length (a dotted capital I), or a first word beyond ASCII (whose case the
   // regex folds otherwise than toLowerCase): the plain search
   if (lower.length !== text.length || first.length === 0 || /[^\x20-\x7e]/.test(first))
     return new RegExp(words.join('\\s+'), 'i').exec(text);
-  const re = new RegExp(words.join('\\s+'), 'iy');
+  const ascii = plain.every((w) => !/[^\x21-\x7e]/.test(w));
+  const re = ascii ? undefined : new RegExp(words.join('\\s+'), 'iy');
   for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (m) return m;
+    if (re) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m) return m;
+    } else {
+      const end = wordsAt(text, at, plain);
+      if (end >= 0) return { 0: text.slice(at, end), index: at };
+    }
   }
   return null;
 }
+/**
+ * Where the words (printable ASCII) written from `at`, one or more whitespace characters between them, end; -1 when
+ * they are not there. Case is compared as a case-insensitive regex compares ASCII letters: no other character
+ * matches them.
+ */
+function wordsAt(text: string, at: number, words: string[]): number {
+  let i = at;
+  for (let w = 0; w < words.length; w += 1) {
+    if (w > 0) {
+      const from = i;
+      while (i < text.length && isRegexSpace(text.charCodeAt(i))) i += 1;
+      if (i === from) return -1;
+    }
+    const word = words[w];
+    if (i + word.length > text.length) return -1;
+    for (let k = 0; k < word.length; k += 1) {
+      const a = text.charCodeAt(i + k);
+      const b = word.charCodeAt(k);
+      if (a !== b && !(isAsciiLetter(a) && asciiLower(a) === asciiLower(b))) return -1;
+    }
+    i += word.length;
+  }
+  return i;
+}
+/** An ASCII capital's lower-case letter; any other character itself. */
+const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * The sentence holding `at` names, before `titleStart`, a country (or its people) other than the post's and the US,
@@ -553,15 +621,16 @@ function namesForeignCountry(ctx: RelationContext, s: { start: number; end: numb
   const words: Array<{ w: string; start: number; end: number }> = [];
   for (let m = word.exec(sentence); m; m = word.exec(sentence))
     words.push({ w: m[0].replace(/['’]s$|\.$/g, ''), start: m.index, end: m.index + m[0].length });
+  const foreign = (cand: string, end: number): boolean => {
+    const c = countryOf(cand);
+    return c !== undefined && c !== ctx.home && c !== 'United States' && !ownsNext(ctx, sentence, s.start, end);
+  };
   for (let i = 0; i < words.length; i += 1) {
-    for (const [cand, end] of [
-      [words[i].w, words[i].end],
-      [`${words[i].w} ${words[i + 1]?.w ?? ''}`.trim(), words[i + 1]?.end ?? words[i].end],
-    ] as const) {
-      const c = countryOf(cand);
-      if (c && c !== ctx.home && c !== 'United States' && !ownsNext(ctx, sentence, s.start, end))
-        return s.start + words[i].start;
-    }
+    const word = words[i];
+    const next = words[i + 1];
+    // the word alone, then with the next one (looked up only when a country name of several words starts with it)
+    if (foreign(word.w, word.end) || (next && mayStartCountryPair(word.w) && foreign(`${word.w} ${next.w}`, next.end)))
+      return s.start + word.start;
   }
   return Infinity;
 }

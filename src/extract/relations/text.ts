@@ -68,8 +68,12 @@ export function sentencesOf(cable: Cable): Sentence[] {
     let found: RegExpExecArray | null;
     while ((found = re.exec(block))) {
       const m = { index: p.start + found.index, 0: found[0] };
-      if (m[0][0] === '.') {
-        const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '';
+      if (text.charCodeAt(m.index) === 46) {
+        // the letters and periods right before the period (at most 12, none before the sentence)
+        let k = m.index;
+        const lowest = Math.max(from, m.index - 12);
+        while (k > lowest && isLetterOrPeriod(text.charCodeAt(k - 1))) k -= 1;
+        const word = text.slice(k, m.index).toLowerCase();
         // "U.S." "Mr." "Jan."; a single capital letter is an initial ("George W. Bush")
         if (
           ABBREVIATIONS.has(word) ||
@@ -90,9 +94,26 @@ export function sentencesOf(cable: Cable): Sentence[] {
 
 function trimSpan(text: string, s: Sentence): Sentence {
   let { start, end } = s;
-  while (start < end && /\s/.test(text[start])) start += 1;
-  while (end > start && /\s/.test(text[end - 1])) end -= 1;
-  return { ...s, start, end };
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start += 1;
+  while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end -= 1;
+  return { start, end, paragraph: s.paragraph };
+}
+const isLetterOrPeriod = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+/** The characters a regex's \s matches (a character code at a time, without making a one-character string). */
+export function isRegexSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Collapsed whitespace, for evidence and matching across the cables' hard line breaks. */
@@ -229,6 +250,15 @@ export function countryOf(word: string): string | undefined {
   if (direct !== undefined || !/['’\s]/.test(low)) return direct;
   return COUNTRY_BY_WORD.get(low.replace(/['’]s$/, '').replace(/\s+/g, ' '));
 }
+/** The first words (lower case) of the country names and demonyms of more than one word. */
+const PAIR_FIRST_WORDS = new Set(
+  [...COUNTRY_BY_WORD.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))),
+);
+/**
+ * Whether `word` (no whitespace in it) followed by a space and another word can be a country name or demonym for
+ * countryOf: spares the look-up of most word pairs.
+ */
+export const mayStartCountryPair = (word: string): boolean => PAIR_FIRST_WORDS.has(word.toLowerCase());
 /** Common name of an ISO alpha-2 code. */
 export const countryName = (code: string): string | undefined => NAME_OF_CODE.get(code);
 /** Longest country name or demonym, in words (bounds the look-behind). */
