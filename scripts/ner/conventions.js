@@ -26,7 +26,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ANNOTATION_DIR, parsedCable, sha1 } = require('./lib');
 const { skipRegions } = require('./spans');
-const { args, opt } = require('../lib/cli-args');
+const { opt } = require('../lib/cli-args');
 
 const CACHE = opt('--cache', null);
 const EXAMPLES = Number(opt('--examples', '3'));
@@ -35,40 +35,153 @@ const ONLY = opt('--class', null);
 
 /** Nationality adjectives (and attributive country names) of the set's texts → the country. */
 const COUNTRY = {
-  Afghan: 'Afghanistan', Afghanistan: 'Afghanistan', Albanian: 'Albania', Algerian: 'Algeria',
-  Argentine: 'Argentina', Argentinian: 'Argentina', Armenian: 'Armenia', Australian: 'Australia',
-  Austrian: 'Austria', Azerbaijani: 'Azerbaijan', Azeri: 'Azerbaijan', Bahraini: 'Bahrain',
-  Bangladeshi: 'Bangladesh', Belarusian: 'Belarus', Belgian: 'Belgium', Bolivian: 'Bolivia',
-  Bosnian: 'Bosnia and Herzegovina', Brazilian: 'Brazil', British: 'United Kingdom', UK: 'United Kingdom',
-  Bulgarian: 'Bulgaria', Burmese: 'Burma', Cameroonian: 'Cameroon', Canadian: 'Canada', Chadian: 'Chad',
-  Chechen: 'Chechnya', Chilean: 'Chile', Chinese: 'China', PRC: 'China', Colombian: 'Colombia',
-  Congolese: 'Democratic Republic of the Congo', Croatian: 'Croatia', Cuban: 'Cuba', Cypriot: 'Cyprus',
-  Czech: 'Czech Republic', Danish: 'Denmark', Djiboutian: 'Djibouti', Dutch: 'Netherlands',
-  Ecuadorian: 'Ecuador', Egyptian: 'Egypt', Emirati: 'United Arab Emirates', Eritrean: 'Eritrea',
-  Estonian: 'Estonia', Ethiopian: 'Ethiopia', Finnish: 'Finland', French: 'France', Georgian: 'Georgia',
-  German: 'Germany', GERMAN: 'Germany', Ghanaian: 'Ghana', Greek: 'Greece', Guatemalan: 'Guatemala',
-  Guinean: 'Guinea', Haitian: 'Haiti', Honduran: 'Honduras', Hungarian: 'Hungary', Icelandic: 'Iceland',
-  Indian: 'India', Indonesian: 'Indonesia', Iranian: 'Iran', Iraqi: 'Iraq', Irish: 'Ireland',
-  Israeli: 'Israel', Italian: 'Italy', Ivorian: "Cote d'Ivoire", Jamaican: 'Jamaica', Japanese: 'Japan',
-  Jordanian: 'Jordan', Kazakh: 'Kazakhstan', Kazakhstani: 'Kazakhstan', Kenyan: 'Kenya',
-  Kosovo: 'Kosovo', Kosovar: 'Kosovo', Kuwaiti: 'Kuwait', Kyrgyz: 'Kyrgyzstan', Latvian: 'Latvia',
-  Lebanese: 'Lebanon', Liberian: 'Liberia', Libyan: 'Libya', Lithuanian: 'Lithuania',
-  Macedonian: 'Macedonia', Malaysian: 'Malaysia', Malian: 'Mali', Maltese: 'Malta',
-  Mauritanian: 'Mauritania', Mexican: 'Mexico', Moldovan: 'Moldova', Mongolian: 'Mongolia',
-  Montenegrin: 'Montenegro', Moroccan: 'Morocco', Mozambican: 'Mozambique', Namibian: 'Namibia',
-  Nepalese: 'Nepal', Nicaraguan: 'Nicaragua', Nigerian: 'Nigeria', Nigerien: 'Niger',
-  Norwegian: 'Norway', Omani: 'Oman', Pakistani: 'Pakistan', Pakistan: 'Pakistan', Palestinian: 'Palestine',
-  Panamanian: 'Panama', Paraguayan: 'Paraguay', Peruvian: 'Peru', Philippine: 'Philippines',
-  Polish: 'Poland', Portuguese: 'Portugal', Qatari: 'Qatar', Qatar: 'Qatar', Romanian: 'Romania',
-  Russian: 'Russia', Rwandan: 'Rwanda', Salvadoran: 'El Salvador', Saudi: 'Saudi Arabia',
-  Senegalese: 'Senegal', Serbian: 'Serbia', SERBIAN: 'Serbia', Singaporean: 'Singapore',
-  Slovak: 'Slovakia', Slovenian: 'Slovenia', Somali: 'Somalia', Spanish: 'Spain', Lankan: 'Sri Lanka',
-  Sudanese: 'Sudan', Swedish: 'Sweden', Swiss: 'Switzerland', Syrian: 'Syria', Taiwanese: 'Taiwan',
-  Tajik: 'Tajikistan', Tanzanian: 'Tanzania', Thai: 'Thailand', Tunisian: 'Tunisia', Turkish: 'Turkey',
-  Turkmen: 'Turkmenistan', Ugandan: 'Uganda', Uganda: 'Uganda', Ukrainian: 'Ukraine', Uruguayan: 'Uruguay',
-  'U.S.': 'United States', US: 'United States', American: 'United States', Uzbek: 'Uzbekistan',
-  Venezuelan: 'Venezuela', Vietnamese: 'Vietnam', Yemeni: 'Yemen', Zambian: 'Zambia',
-  Zimbabwean: 'Zimbabwe', Afghanistan_: 'Afghanistan',
+  Afghan: 'Afghanistan',
+  Afghanistan: 'Afghanistan',
+  Albanian: 'Albania',
+  Algerian: 'Algeria',
+  Argentine: 'Argentina',
+  Argentinian: 'Argentina',
+  Armenian: 'Armenia',
+  Australian: 'Australia',
+  Austrian: 'Austria',
+  Azerbaijani: 'Azerbaijan',
+  Azeri: 'Azerbaijan',
+  Bahraini: 'Bahrain',
+  Bangladeshi: 'Bangladesh',
+  Belarusian: 'Belarus',
+  Belgian: 'Belgium',
+  Bolivian: 'Bolivia',
+  Bosnian: 'Bosnia and Herzegovina',
+  Brazilian: 'Brazil',
+  British: 'United Kingdom',
+  UK: 'United Kingdom',
+  Bulgarian: 'Bulgaria',
+  Burmese: 'Burma',
+  Cameroonian: 'Cameroon',
+  Canadian: 'Canada',
+  Chadian: 'Chad',
+  Chechen: 'Chechnya',
+  Chilean: 'Chile',
+  Chinese: 'China',
+  PRC: 'China',
+  Colombian: 'Colombia',
+  Congolese: 'Democratic Republic of the Congo',
+  Croatian: 'Croatia',
+  Cuban: 'Cuba',
+  Cypriot: 'Cyprus',
+  Czech: 'Czech Republic',
+  Danish: 'Denmark',
+  Djiboutian: 'Djibouti',
+  Dutch: 'Netherlands',
+  Ecuadorian: 'Ecuador',
+  Egyptian: 'Egypt',
+  Emirati: 'United Arab Emirates',
+  Eritrean: 'Eritrea',
+  Estonian: 'Estonia',
+  Ethiopian: 'Ethiopia',
+  Finnish: 'Finland',
+  French: 'France',
+  Georgian: 'Georgia',
+  German: 'Germany',
+  GERMAN: 'Germany',
+  Ghanaian: 'Ghana',
+  Greek: 'Greece',
+  Guatemalan: 'Guatemala',
+  Guinean: 'Guinea',
+  Haitian: 'Haiti',
+  Honduran: 'Honduras',
+  Hungarian: 'Hungary',
+  Icelandic: 'Iceland',
+  Indian: 'India',
+  Indonesian: 'Indonesia',
+  Iranian: 'Iran',
+  Iraqi: 'Iraq',
+  Irish: 'Ireland',
+  Israeli: 'Israel',
+  Italian: 'Italy',
+  Ivorian: "Cote d'Ivoire",
+  Jamaican: 'Jamaica',
+  Japanese: 'Japan',
+  Jordanian: 'Jordan',
+  Kazakh: 'Kazakhstan',
+  Kazakhstani: 'Kazakhstan',
+  Kenyan: 'Kenya',
+  Kosovo: 'Kosovo',
+  Kosovar: 'Kosovo',
+  Kuwaiti: 'Kuwait',
+  Kyrgyz: 'Kyrgyzstan',
+  Latvian: 'Latvia',
+  Lebanese: 'Lebanon',
+  Liberian: 'Liberia',
+  Libyan: 'Libya',
+  Lithuanian: 'Lithuania',
+  Macedonian: 'Macedonia',
+  Malaysian: 'Malaysia',
+  Malian: 'Mali',
+  Maltese: 'Malta',
+  Mauritanian: 'Mauritania',
+  Mexican: 'Mexico',
+  Moldovan: 'Moldova',
+  Mongolian: 'Mongolia',
+  Montenegrin: 'Montenegro',
+  Moroccan: 'Morocco',
+  Mozambican: 'Mozambique',
+  Namibian: 'Namibia',
+  Nepalese: 'Nepal',
+  Nicaraguan: 'Nicaragua',
+  Nigerian: 'Nigeria',
+  Nigerien: 'Niger',
+  Norwegian: 'Norway',
+  Omani: 'Oman',
+  Pakistani: 'Pakistan',
+  Pakistan: 'Pakistan',
+  Palestinian: 'Palestine',
+  Panamanian: 'Panama',
+  Paraguayan: 'Paraguay',
+  Peruvian: 'Peru',
+  Philippine: 'Philippines',
+  Polish: 'Poland',
+  Portuguese: 'Portugal',
+  Qatari: 'Qatar',
+  Qatar: 'Qatar',
+  Romanian: 'Romania',
+  Russian: 'Russia',
+  Rwandan: 'Rwanda',
+  Salvadoran: 'El Salvador',
+  Saudi: 'Saudi Arabia',
+  Senegalese: 'Senegal',
+  Serbian: 'Serbia',
+  SERBIAN: 'Serbia',
+  Singaporean: 'Singapore',
+  Slovak: 'Slovakia',
+  Slovenian: 'Slovenia',
+  Somali: 'Somalia',
+  Spanish: 'Spain',
+  Lankan: 'Sri Lanka',
+  Sudanese: 'Sudan',
+  Swedish: 'Sweden',
+  Swiss: 'Switzerland',
+  Syrian: 'Syria',
+  Taiwanese: 'Taiwan',
+  Tajik: 'Tajikistan',
+  Tanzanian: 'Tanzania',
+  Thai: 'Thailand',
+  Tunisian: 'Tunisia',
+  Turkish: 'Turkey',
+  Turkmen: 'Turkmenistan',
+  Ugandan: 'Uganda',
+  Uganda: 'Uganda',
+  Ukrainian: 'Ukraine',
+  Uruguayan: 'Uruguay',
+  'U.S.': 'United States',
+  US: 'United States',
+  American: 'United States',
+  Uzbek: 'Uzbekistan',
+  Venezuelan: 'Venezuela',
+  Vietnamese: 'Vietnam',
+  Yemeni: 'Yemen',
+  Zambian: 'Zambia',
+  Zimbabwean: 'Zimbabwe',
 };
 /** Canonical names the set already uses for some governments (others are "Government of X"). */
 const GOV_NAME = {
@@ -78,16 +191,21 @@ const GOV_NAME = {
 };
 const ADJ = Object.keys(COUNTRY)
   .filter((k) => !k.endsWith('_'))
-  .sort((a, b) => b.length - a.length)
   .map((k) => k.replace(/[.]/g, '\\.'))
   .join('|');
 const GOV_RE = new RegExp(`(?<![\\p{L}\\p{N}.])(${ADJ})\\s+(government|Government|GOVERNMENT)(?![\\p{L}\\p{N}])`, 'gu');
 /** Generic capitalized body names that a nationality adjective may precede. */
-const BODY = /^(Parliament|Congress|Senate|Cabinet|Army|Navy|Air Force|Armed Forces|Police|National Police|Coast Guard|Embassy|Foreign Ministry|Ministry|Supreme Court|Constitutional Court|Presidency|Central Bank|Government|Assembly|National Assembly|Military|Consulate|Red Crescent|Red Cross|Intelligence|Border Guard|Customs|Gendarmerie)$/;
-const TITLE_AFTER = /^\s*(Minister|Ministers|Secretary|Deputy|Vice|Chief|Commander|Director|Spokesman|Spokesperson|Attache|Counselor|Officer)/;
+const BODY =
+  /^(Parliament|Congress|Senate|Cabinet|Army|Navy|Air Force|Armed Forces|Police|National Police|Coast Guard|Embassy|Foreign Ministry|Ministry|Supreme Court|Constitutional Court|Presidency|Central Bank|Government|Assembly|National Assembly|Military|Consulate|Red Crescent|Red Cross|Intelligence|Border Guard|Customs|Gendarmerie)$/;
+const TITLE_AFTER =
+  /^\s*(Minister|Ministers|Secretary|Deputy|Vice|Chief|Commander|Director|Spokesman|Spokesperson|Attache|Counselor|Officer)/;
 /** Two-word post names of routing lines; any other post is one word ("AMEMBASSY ANKARA PASS TO ..."). */
-const TWO_WORD_POSTS = 'ST PETERSBURG|ADDIS ABABA|ABU DHABI|KUALA LUMPUR|BUENOS AIRES|SAO PAULO|TEL AVIV|NEW DELHI|THE HAGUE|SAN SALVADOR|SAN JOSE|PORT MORESBY|GUATEMALA CITY|MEXICO CITY|HONG KONG|CAPE TOWN|SANTO DOMINGO|PANAMA CITY|KUWAIT CITY|DAR ES SALAAM|RIO DE JANEIRO|PORT OF SPAIN|PORT AU PRINCE';
-const ROUTING_RE = new RegExp(`(?<![\\p{L}])(AMEMBASSY|AMCONSUL|USMISSION)\\s+(${TWO_WORD_POSTS}|[A-Z]+)(?![\\p{L}])`, 'gu');
+const TWO_WORD_POSTS =
+  'ST PETERSBURG|ADDIS ABABA|ABU DHABI|KUALA LUMPUR|BUENOS AIRES|SAO PAULO|TEL AVIV|NEW DELHI|THE HAGUE|SAN SALVADOR|SAN JOSE|PORT MORESBY|GUATEMALA CITY|MEXICO CITY|HONG KONG|CAPE TOWN|SANTO DOMINGO|PANAMA CITY|KUWAIT CITY|DAR ES SALAAM|RIO DE JANEIRO|PORT OF SPAIN|PORT AU PRINCE';
+const ROUTING_RE = new RegExp(
+  `(?<![\\p{L}])(AMEMBASSY|AMCONSUL|USMISSION)\\s+(${TWO_WORD_POSTS}|[A-Z]+)(?![\\p{L}])`,
+  'gu',
+);
 const POST_NAME = { WASHDC: 'Washington', USUN: 'UN' };
 
 const titleCase = (s) =>
@@ -100,7 +218,10 @@ const titleCase = (s) =>
 async function load() {
   const cache = CACHE && fs.existsSync(CACHE) ? JSON.parse(fs.readFileSync(CACHE, 'utf8')) : {};
   const out = [];
-  for (const f of fs.readdirSync(ANNOTATION_DIR).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(ANNOTATION_DIR)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     const ann = JSON.parse(fs.readFileSync(path.join(ANNOTATION_DIR, f), 'utf8'));
     const cached = cache[ann.id];
     const text = cached && sha1(cached) === ann.textSha1 ? cached : (await parsedCable(ann.id)).text;
@@ -127,8 +248,6 @@ function main(docs) {
   const report = { gov: [], adj: [], routing: [] };
   for (const { ann, text } of docs) {
     const skips = skipRegions(text).map((r) => (Array.isArray(r) ? r : [r.start, r.end]));
-    const blocked = (ann.nonEntities || []).some((n) => text.includes(n));
-    void blocked;
     const spans = ann.spans || [];
     if (!ONLY || ONLY === 'gov')
       for (const m of text.matchAll(GOV_RE)) {
@@ -140,7 +259,15 @@ function main(docs) {
           return i >= 0 && i <= s && i + n.length >= e;
         });
         if (inBlock) continue;
-        report.gov.push({ id: ann.id, s, e, form: m[0], country: COUNTRY[m[1]], cov: coverage(spans, s, e), ctx: ctx(text, s, e) });
+        report.gov.push({
+          id: ann.id,
+          s,
+          e,
+          form: m[0],
+          country: COUNTRY[m[1]],
+          cov: coverage(spans, s, e),
+          ctx: ctx(text, s, e),
+        });
       }
     // "the government of Libya": lower-case "government of" before a place span, one name as "Government of X".
     if (!ONLY || ONLY === 'gov')
@@ -152,13 +279,23 @@ function main(docs) {
         const e = place && !org ? place.end : org.end;
         if (inSkip(skips, s, e)) continue;
         const cov = org ? coverage(spans, s, e) : 'split';
-        report.gov.push({ id: ann.id, s, e, form: text.slice(s, e), country: place ? place.name : null, cov, ctx: ctx(text, s, e) });
+        report.gov.push({
+          id: ann.id,
+          s,
+          e,
+          form: text.slice(s, e),
+          country: place ? place.name : null,
+          cov,
+          ctx: ctx(text, s, e),
+        });
       }
     if (!ONLY || ONLY === 'adj')
       for (const sp of spans) {
         if (sp.type !== 'ORGANIZATION') continue;
         const surface = text.slice(sp.start, sp.end).replace(/\s+/g, ' ');
-        const before = /(?:^|[^\p{L}.])([A-Z][a-z]+|U\.S\.|US|UK)\s+$/u.exec(text.slice(Math.max(0, sp.start - 30), sp.start));
+        const before = /(?:^|[^\p{L}.])([A-Z][a-z]+|U\.S\.|US|UK)\s+$/u.exec(
+          text.slice(Math.max(0, sp.start - 30), sp.start),
+        );
         const adjFirst = /^([A-Z][a-z]+|U\.S\.|US|UK)\s+(.*)$/.exec(surface);
         const after = text.slice(sp.end, sp.end + 20);
         if (before && COUNTRY[before[1]] && BODY.test(surface) && !/^(U\.S\.|US|UK)$/.test(before[1])) {
@@ -166,17 +303,39 @@ function main(docs) {
           const inSpan = spans.some((x) => x.start < sp.start && x.end > s);
           if (inSpan) continue;
           report.adj.push({
-            id: ann.id, s, e: sp.end, form: text.slice(s, sp.end), name: sp.name, title: TITLE_AFTER.test(after),
-            cov: 'left out', ctx: ctx(text, s, sp.end),
+            id: ann.id,
+            s,
+            e: sp.end,
+            form: text.slice(s, sp.end),
+            name: sp.name,
+            title: TITLE_AFTER.test(after),
+            cov: 'left out',
+            ctx: ctx(text, s, sp.end),
           });
         } else if (adjFirst && COUNTRY[adjFirst[1]] && BODY.test(adjFirst[2]) && !/^(U\.S\.|US|UK)$/.test(adjFirst[1]))
-          report.adj.push({ id: ann.id, s: sp.start, e: sp.end, form: surface, name: sp.name, cov: 'taken in', ctx: '' });
+          report.adj.push({
+            id: ann.id,
+            s: sp.start,
+            e: sp.end,
+            form: surface,
+            name: sp.name,
+            cov: 'taken in',
+            ctx: '',
+          });
       }
     if (!ONLY || ONLY === 'routing')
       for (const m of text.matchAll(ROUTING_RE)) {
         const s = m.index;
         const e = s + m[0].length;
-        report.routing.push({ id: ann.id, s, e, form: m[0], post: m[2], cov: coverage(spans, s, e), ctx: ctx(text, s, e) });
+        report.routing.push({
+          id: ann.id,
+          s,
+          e,
+          form: m[0],
+          post: m[2],
+          cov: coverage(spans, s, e),
+          ctx: ctx(text, s, e),
+        });
       }
   }
   for (const [cls, occ] of Object.entries(report)) {
@@ -185,7 +344,9 @@ function main(docs) {
     for (const o of occ) (by[o.cov] ||= []).push(o);
     console.log(`\n## ${cls}: ${occ.length} occurrences in ${new Set(occ.map((o) => o.id)).size} files`);
     for (const [cov, list] of Object.entries(by)) {
-      console.log(`  ${cov}: ${list.length}${cls === 'adj' ? ` (in a title: ${list.filter((o) => o.title).length})` : ''}`);
+      console.log(
+        `  ${cov}: ${list.length}${cls === 'adj' ? ` (in a title: ${list.filter((o) => o.title).length})` : ''}`,
+      );
       for (const o of list.slice(0, cov === 'exact' || cov === 'taken in' ? 0 : EXAMPLES))
         console.log(`    ${o.id} "${o.form}"${o.title ? ' [title]' : ''}: …${o.ctx}…`);
     }
@@ -236,7 +397,11 @@ function writeBatch(docs, report) {
         notes.push(`'${form}' (adjective taken into the name) -> ${target.name}`);
       } else {
         const city = POST_NAME[f.post] || titleCase(f.post);
-        const kind = f.form.startsWith('AMCONSUL') ? 'Consulate' : f.form.startsWith('USMISSION') ? 'Mission' : 'Embassy';
+        const kind = f.form.startsWith('AMCONSUL')
+          ? 'Consulate'
+          : f.form.startsWith('USMISSION')
+            ? 'Mission'
+            : 'Embassy';
         const want = `US ${kind} ${city}`;
         target = ents.find((e) => e.type === 'ORGANIZATION' && (e.name === want || e.name === `U.S. ${kind} ${city}`));
         if (!target) {
@@ -251,7 +416,8 @@ function writeBatch(docs, report) {
     out.push(`@ ${id}`);
     for (const e of ents) {
       out.push(`${letter[e.type]} ${[e.name, ...e.mentions].join(' | ')}`);
-      for (const [form, occ] of Object.entries(e.occurrences || {})) out.push(`C ${e.name} | ${form} | ${occ.join(',')}`);
+      for (const [form, occ] of Object.entries(e.occurrences || {}))
+        out.push(`C ${e.name} | ${form} | ${occ.join(',')}`);
     }
     for (const n of ann.nonEntities || []) out.push(`N ${n}`);
     out.push(`#C conventions.js (sixth session): ${notes.join('; ')}.`);
