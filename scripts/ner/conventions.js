@@ -189,8 +189,10 @@ const GOV_NAME = {
   'United Kingdom': 'Government of the United Kingdom',
   'United Arab Emirates': 'Government of the United Arab Emirates',
 };
+// Country names used attributively ("the Germany government") count as their adjective does.
+for (const country of Object.values(COUNTRY)) COUNTRY[country] ??= country;
 const ADJ = Object.keys(COUNTRY)
-  .filter((k) => !k.endsWith('_'))
+  .sort((a, b) => b.length - a.length)
   .map((k) => k.replace(/[.]/g, '\\.'))
   .join('|');
 const GOV_RE = new RegExp(`(?<![\\p{L}\\p{N}.])(${ADJ})\\s+(government|Government|GOVERNMENT)(?![\\p{L}\\p{N}])`, 'gu');
