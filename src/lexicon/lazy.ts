@@ -11,6 +11,7 @@ export type CountryRow = {
   name: { common: string };
   cca2: string;
   capital?: string[];
+  independent?: boolean;
   demonyms?: { eng?: { m: string; f: string } };
 };
 

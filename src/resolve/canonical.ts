@@ -25,10 +25,15 @@ const COUNTRY_NAME = memo(() => {
 export function countryName(cc: string): string | undefined {
   return COUNTRY_NAME().get(cc);
 }
-/** Demonym ("spanish", "iraqi") → ISO alpha-2. */
+/**
+ * Demonym ("spanish", "iraqi") → ISO alpha-2. A demonym several territories share goes to the
+ * independent country ("French": France, not the French Southern and Antarctic Lands, which the
+ * data lists first; "Norwegian": Norway, not Svalbard).
+ */
 const DEMONYM_COUNTRY = memo(() => {
   const codes = new Map<string, string>();
-  for (const c of worldCountries())
+  const rows = worldCountries();
+  for (const c of [...rows.filter((r) => r.independent), ...rows.filter((r) => !r.independent)])
     if (c.demonyms?.eng)
       for (const d of [c.demonyms.eng.m, c.demonyms.eng.f])
         if (!codes.has(d.toLowerCase())) codes.set(d.toLowerCase(), c.cca2);
@@ -48,6 +53,7 @@ const DEMONYM_COUNTRY = memo(() => {
     ['north korean', 'KP'],
     ['palestinian', 'PS'],
     ['congolese', 'CD'],
+    ['dominican', 'DO'],
     ['yugoslav', 'YU'],
   ] as const)
     codes.set(d, cc);

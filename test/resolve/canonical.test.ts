@@ -85,6 +85,15 @@ describe('canonicalOf', () => {
       type: 'ORGANIZATION',
       name: 'Government of Libya',
     });
+    // a demonym several territories share is the independent country's
+    expect(canonicalOf('ORGANIZATION', 'French government', ['IQ'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Government of France',
+    });
+    expect(canonicalOf('ORGANIZATION', 'Norwegian Government', [])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Government of Norway',
+    });
   });
   it('one name for international bodies written several ways; no entity for redactions, treaties and roles', () => {
     expect(canonicalOf('ORGANIZATION', 'Al-Qaeda', [])).toEqual({ type: 'ORGANIZATION', name: 'al-Qaida' });

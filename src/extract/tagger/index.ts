@@ -73,8 +73,35 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
     if (p !== undefined) m.paragraph = p;
     out.push(m);
   }
+  dropTitleAcronyms(cable.text, out);
   harmonizeTypes(out);
   return out;
+}
+
+/** An acronym of capitals alone, as titles are written ("NSA", "SYG", "DFM"). */
+const TITLE_LIKE = /^[A-Z]{2,5}$/;
+
+/**
+ * An acronym written right before a person's name, nothing but spaces between, is that person's
+ * title ("NSA Jones", "SYG Ban", "NSA JONES DISCUSSES"), not an organization: the guidelines strip
+ * titles from mentions. An organization and its person are never written that way: a word comes
+ * between them ("FBI Director Mueller", "Hamas leader Haniyeh"). Mentions are in text order.
+ */
+export function dropTitleAcronyms(text: string, mentions: Mention[]): void {
+  let kept = 0;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const next = mentions[i + 1];
+    const isTitle =
+      m.type === 'ORGANIZATION' &&
+      next !== undefined &&
+      next.type === 'PERSON' &&
+      TITLE_LIKE.test(m.text) &&
+      next.start > m.end &&
+      /^[ \t\r\n]+$/.test(text.slice(m.end, next.start));
+    if (!isTitle) mentions[kept++] = m;
+  }
+  mentions.length = kept;
 }
 
 export class TaggerExtractor implements Extractor {
