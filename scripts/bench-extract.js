@@ -23,6 +23,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 require('./lib/ts-require');
+const { readParsedCables } = require('./lib/read-cables');
 
 const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -45,20 +46,7 @@ function tree(srcDir) {
   };
 }
 
-async function readParsed() {
-  const { readCables } = require(path.join(ROOT, 'src', 'ingest', 'index.ts'));
-  const { parseCable } = require(path.join(ROOT, 'src', 'parse', 'index.ts'));
-  const cables = [];
-  const seen = new Set();
-  for await (const raw of readCables(inputs, { onDiagnostic: () => undefined })) {
-    const cable = parseCable(raw, {});
-    if (seen.has(cable.id)) continue;
-    seen.add(cable.id);
-    cables.push(cable);
-    if (cables.length >= limit) break;
-  }
-  return cables;
-}
+const readParsed = () => readParsedCables(inputs, limit);
 
 async function dump(cables, file) {
   const { canonicalOf } = require(path.join(ROOT, 'src', 'resolve', 'canonical.ts'));

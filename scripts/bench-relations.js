@@ -37,8 +37,7 @@ const srcDir = path.resolve(opt('--src', path.join(ROOT, 'src')));
 const dumpFile = opt('--dump');
 const againstDir = opt('--against') && path.resolve(opt('--against'));
 
-const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
-const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
+const { readParsedCables } = require('./lib/read-cables');
 const { createExtractor } = require(path.join(ROOT, 'src/extract/index.ts'));
 const { DEFAULT_EXTRACTOR } = require(path.join(ROOT, 'src/extract/types.ts'));
 const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
@@ -53,18 +52,7 @@ async function timed(fn) {
 }
 
 async function main() {
-  const read = await timed(async () => {
-    const cables = [];
-    const seen = new Set();
-    for await (const raw of readCables(inputs, { onDiagnostic: () => undefined })) {
-      const cable = parseCable(raw, {});
-      if (seen.has(cable.id)) continue;
-      seen.add(cable.id);
-      cables.push(cable);
-      if (cables.length >= limit) break;
-    }
-    return cables;
-  });
+  const read = await timed(() => readParsedCables(inputs, limit));
   const cables = read.result;
   const extract = await timed(() => createExtractor(extractorName).extract(cables));
   const mentions = extract.result;

@@ -70,18 +70,21 @@ export function* batches<T>(db: GraphDb, sql: string, keyOf: (row: T) => number,
 export function* cableRecords(db: GraphDb): Generator<CableRecord> {
   const sql =
     'SELECT r.cable, r.parsed, r.mentions, r.versions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable > ? ORDER BY r.cable LIMIT ?';
-  type Row = { cable: number; parsed: string; mentions: string; versions: string; text: string };
-  for (const rows of batches<Row>(db, sql, (r) => r.cable)) {
-    for (const row of rows) {
-      const cable = JSON.parse(row.parsed) as CableRecord['cable'];
-      cable.text = row.text;
-      yield {
-        cable,
-        mentions: JSON.parse(row.mentions) as CableRecord['mentions'],
-        versions: JSON.parse(row.versions) as CableRecord['versions'],
-      };
-    }
-  }
+  for (const rows of batches<RecordRow & { cable: number }>(db, sql, (r) => r.cable))
+    for (const row of rows) yield recordOf(row);
+}
+
+type RecordRow = { parsed: string; mentions: string; versions: string; text: string };
+
+/** A `cable_records` row (with its cable's text) as the record it stores. */
+function recordOf(row: RecordRow): CableRecord {
+  const cable = JSON.parse(row.parsed) as CableRecord['cable'];
+  cable.text = row.text;
+  return {
+    cable,
+    mentions: JSON.parse(row.mentions) as CableRecord['mentions'],
+    versions: JSON.parse(row.versions) as CableRecord['versions'],
+  };
 }
 
 /** The stored records of the given cable ids (those the database has), in the order given. */
@@ -89,17 +92,9 @@ export function* cableRecordsOf(db: GraphDb, ids: Iterable<string>): Generator<C
   const statement = db.prepare(
     'SELECT r.parsed, r.mentions, r.versions, c.text FROM cables c JOIN cable_records r ON r.cable = c.node WHERE c.id = ?',
   );
-  type Row = { parsed: string; mentions: string; versions: string; text: string };
   for (const id of ids) {
-    const row = statement.get(id) as Row | undefined;
-    if (!row) continue;
-    const cable = JSON.parse(row.parsed) as CableRecord['cable'];
-    cable.text = row.text;
-    yield {
-      cable,
-      mentions: JSON.parse(row.mentions) as CableRecord['mentions'],
-      versions: JSON.parse(row.versions) as CableRecord['versions'],
-    };
+    const row = statement.get(id) as RecordRow | undefined;
+    if (row) yield recordOf(row);
   }
 }
 
