@@ -522,30 +522,20 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
     // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
     // given name used alone ("Evo", "Baitullah")
-    // a title the full name's given name contradicts keeps them apart ("Mrs. Borrel", "Bernard Borrel")
+    // Within one cable a lone surname joins the full name of that surname even after a title of the
+    // other sex: the cable's mentions map one surface to one entity, and "Borrel" there is Bernard
+    // Borrel's. The title's sex is kept for the join across cables ("Mme Borrel" elsewhere joins no
+    // man's full name).
     const sex = titleSex(cable.text, m);
-    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n) && !sexContradicts(sex, f)).map(fullNameOf));
+    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
     const holding =
       ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
-        ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n) && !sexContradicts(sex, f)).map(fullNameOf))
+        ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf))
         : ending;
     const cands = ending.size ? ending : holding;
     if (cands.size === 1) {
       const f = [...cands][0];
       return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text);
-    }
-    if (sex !== undefined && fullNorms.some((f) => f.endsWith(' ' + n) && sexContradicts(sex, f))) {
-      // the other person of that surname in this cable: named with the title (one surface names one
-      // entity per cable, and the bare surname is the full name's)
-      const titled = cable.text.slice(
-        m.start - (/\S+\s+$/.exec(cable.text.slice(Math.max(0, m.start - 16), m.start))?.[0].length ?? 0),
-        m.end,
-      );
-      const shown = m.text.includes(' ') ? m.text : titled;
-      return add('PERSON', `${sex === 1 ? 'mrs' : 'mr'} ${n}`, shown.replace(/\s+/g, ' '), shown, {
-        surnameOnly: true,
-        sex,
-      });
     }
     return add('PERSON', n, personCase(name), m.text, { surnameOnly: true, ...(sex ? { sex } : {}) });
   }
