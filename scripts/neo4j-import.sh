@@ -5,7 +5,8 @@
 # stopped; its `neo4j` database is replaced. `cablegraph load --import` runs this between a stop
 # and a start, after checking that the database is empty.
 #   bash scripts/neo4j-import.sh [--test | --dir DIR] [--port PORT] CSV_DIR
-#   NEO4J_IMPORT_HEAP (1g: the importer's Java heap), NEO4J_IMPORT_MEMORY (2G: its off-heap memory)
+#   NEO4J_IMPORT_HEAP (1g: the importer's Java heap), NEO4J_IMPORT_MEMORY (2G: its off-heap memory),
+#   NEO4J_IMPORT_READ_BUFFER (16m: the largest field it can read)
 set -euo pipefail
 source "$(dirname "$0")/neo4j/env.sh"
 CSV="${ARGS[0]:-}"
@@ -38,7 +39,10 @@ RELS=("$CSV"/relationships-*.csv "$CSV"/relationships-*.csv.gz)
 mkdir -p "$DIR/data" "$DIR/import-conf"
 : >"$DIR/import-conf/neo4j.conf"
 echo "$WHICH: importing $CSV into $DIR/data ($(date +%T))"
+# The importer's read buffer must hold the largest single field. Its default, 4 MiB, failed at
+# 251,287 generated cables ("Tried to read a field larger than buffer size 4194304"): the largest
+# HOLDS_ROLE edge there holds 26,800 statements, 5.7 MB of evidence. NEO4J_IMPORT_READ_BUFFER sets it.
 NEO4J_HOME="$DIR/data" NEO4J_CONF="$DIR/import-conf" java -Xmx"${NEO4J_IMPORT_HEAP:-1g}" -cp "$LIB/*" org.neo4j.cli.AdminTool \
   database import full neo4j --verbose --overwrite-destination --multiline-fields=true --array-delimiter=$'\x1f' \
-  --max-off-heap-memory="${NEO4J_IMPORT_MEMORY:-2G}" --report-file="$DIR/import.report" \
+  --max-off-heap-memory="${NEO4J_IMPORT_MEMORY:-2G}" --read-buffer-size="${NEO4J_IMPORT_READ_BUFFER:-16m}" --report-file="$DIR/import.report" \
   "${NODES[@]/#/--nodes=}" "${RELS[@]/#/--relationships=}"
