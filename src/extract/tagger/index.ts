@@ -14,6 +14,7 @@ import { keepMention, skipRegions } from '../hygiene';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { harmonizeTypes } from './consistency';
+import { dropWorks } from './works';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -74,6 +75,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
     out.push(m);
   }
   dropTitleAcronyms(cable.text, out);
+  dropWorks(out);
   harmonizeTypes(out);
   return out;
 }

@@ -1,0 +1,86 @@
+// Drops the tagger's organizations that name a program, law, treaty, plan, assessment or event instead (annotation conventions).
+import { ORG_HEADS } from '../../lexicon/gazetteer';
+import type { Mention } from '../../model';
+import { usageOf } from './usage';
+
+/**
+ * Head nouns of names that are no organization by the annotation conventions ("Not entities: …
+ * programs and laws, treaties and agreements, events and conferences, operations, weapons"):
+ * "Petroleum Industry Bill", "Energy Charter Treaty", "Merida Initiative", "National Intelligence
+ * Estimate". Generic English nouns, no names. "program" is left out: the corpus spells the World
+ * Food Programme's WFP out as a "program" as it does the programs' acronyms, and nothing in the
+ * word's use tells them apart.
+ */
+const WORK_HEADS = [
+  'act',
+  'acts',
+  'law',
+  'laws',
+  'bill',
+  'bills',
+  'decree',
+  'treaty',
+  'treaties',
+  'agreement',
+  'agreements',
+  'accord',
+  'accords',
+  'convention',
+  'conventions',
+  'protocol',
+  'memorandum',
+  'understanding',
+  'resolution',
+  'declaration',
+  'initiative',
+  'plan',
+  'strategy',
+  'project',
+  'report',
+  'review',
+  'assessment',
+  'estimate',
+  'survey',
+  'talks',
+  'summit',
+  'missile',
+  'missiles',
+  'array',
+  'approach',
+  'proposal',
+  'questionnaire',
+  'roadmap',
+];
+/** The last word of the name an acronym stands for (`usageOf(…).head`, learnt from the corpus) that makes it no organization ("PIB" → bill, "JTA" → assessment, "JCET" → training). */
+const ACRONYM_WORK_HEADS = new Set([...WORK_HEADS, 'training', 'exercise']);
+/** The last word of a name of several words that makes it no organization, unless an organization's head comes before it ("Department of Peacekeeping Operations", "Directorate of Joint Training" are bodies). */
+const NAME_WORK_HEADS = new Set(WORK_HEADS);
+
+/** An acronym as the tagger meets it ("PIB", "JCET", "CISMOA"), a plural's s allowed. */
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}s?$/;
+
+/** Whether an organization mention names a program, law, treaty, plan or event by its form. */
+export function namesWork(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length === 1) {
+    if (!ACRONYM.test(text)) return false;
+    const lower = text.toLowerCase();
+    const head = usageOf(lower).head || (lower.endsWith('s') ? usageOf(lower.slice(0, -1)).head : '');
+    return ACRONYM_WORK_HEADS.has(head);
+  }
+  const last = words[words.length - 1].toLowerCase().replace(/[.,;:]+$/, '');
+  if (!NAME_WORK_HEADS.has(last)) return false;
+  for (let k = 0; k < words.length - 1; k++) if (ORG_HEADS.has(words[k].toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * Drops the organization mentions that name a program, law, treaty, plan, assessment or event
+ * (`namesWork`): by the annotation conventions they are no entity, and the tagger, which sees two
+ * words either side, takes "the Petroleum Industry Bill (PIB)" for a body. In place.
+ */
+export function dropWorks(mentions: Mention[]): void {
+  let kept = 0;
+  for (const m of mentions) if (m.type !== 'ORGANIZATION' || !namesWork(m.text)) mentions[kept++] = m;
+  mentions.length = kept;
+}

@@ -1,0 +1,49 @@
+import { dropWorks, namesWork } from '../../src/extract/tagger/works';
+import type { Mention } from '../../src/model';
+
+const m = (type: Mention['type'], text: string): Mention => ({ type, text, start: 0, end: text.length });
+
+describe('namesWork', () => {
+  it('knows acronyms by the name the corpus spells them out as (usage.json.gz): a bill, an assessment, a training', () => {
+    expect(namesWork('PIB')).toBe(true); // Petroleum Industry Bill
+    expect(namesWork('JTA')).toBe(true); // Joint Threat Assessment
+    expect(namesWork('JCET')).toBe(true); // Joint Combined Exchange Training
+    expect(namesWork('MOU')).toBe(true); // Memorandum of Understanding
+    // bodies: their spelled-out names end in an organization's word or a place
+    expect(namesWork('IMF')).toBe(false);
+    expect(namesWork('MFA')).toBe(false);
+    expect(namesWork('GOI')).toBe(false);
+    // the World Food Programme: "program" is left out, the corpus writes the programs' acronyms the same way
+    expect(namesWork('WFP')).toBe(false);
+    // an acronym the corpus never spells out
+    expect(namesWork('NATO')).toBe(false);
+  });
+
+  it('knows names of several words by their last word, unless an organization head comes before it', () => {
+    expect(namesWork('Petroleum Industry Bill')).toBe(true);
+    expect(namesWork('Energy Charter Treaty')).toBe(true);
+    expect(namesWork('Merida Initiative')).toBe(true);
+    expect(namesWork('PETROLEUM INDUSTRY BILL')).toBe(true);
+    expect(namesWork('Fourth Geneva Convention.')).toBe(true);
+    expect(namesWork('Council of Europe Report')).toBe(false);
+    expect(namesWork('Commission on the Law')).toBe(false);
+    expect(namesWork('North Atlantic Treaty Organization')).toBe(false);
+    expect(namesWork('World Food Program')).toBe(false);
+    expect(namesWork('Ministry of Justice')).toBe(false);
+  });
+});
+
+describe('dropWorks', () => {
+  it('drops the organizations that name works and keeps the rest, persons and places named alike included', () => {
+    const ms = [
+      m('ORGANIZATION', 'PIB'),
+      m('ORGANIZATION', 'Ministry of Petroleum'),
+      m('PERSON', 'Bill'),
+      m('ORGANIZATION', 'Petroleum Industry Bill'),
+      m('PLACE', 'Treaty'),
+      m('ORGANIZATION', 'NNPC'),
+    ];
+    dropWorks(ms);
+    expect(ms.map((x) => x.text)).toEqual(['Ministry of Petroleum', 'Bill', 'Treaty', 'NNPC']);
+  });
+});
