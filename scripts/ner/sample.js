@@ -24,6 +24,8 @@
  * such as Ministry, Embassy, Party, Council, Commission, Agency, Company, and all-caps acronyms of
  * 2-8 letters outside the TAGS/E.O./classification lines), at most two per post, near-duplicates
  * left out. No extractor output is used. Ids after this point are a biased draw (see the README).
+ * --exclude-relations (with --org-rich): leaves out the cables of the relation sets (ids in
+ * scripts/relations/*.tsv and the JSON files of its subfolders), which are kept for scoring relations.
  */
 'use strict';
 const fs = require('node:fs');
@@ -38,6 +40,7 @@ const EXTEND = args.includes('--extend');
 const MIN_CAPS_SHARE = 0.35;
 const ORG_RICH = Number(opt('--org-rich', '0'));
 const MAX_CHARS = Number(opt('--max-chars', '7000'));
+const EXCLUDE_RELATIONS = args.includes('--exclude-relations');
 const ORG_HEADS =
   /\b(?:Ministry|Ministries|Embassy|Consulate|Party|Parties|Council|Commission|Committee|Agency|Authority|Company|Corporation|Bank|Union|Organization|Organisation|Army|Navy|Forces|Police|Department|Office|Assembly|Parliament|Congress|Court|Government|Administration|Movement|Front|Institute|University|Association|Federation|Foundation)\b/g;
 const NOT_ACRONYMS = new Set([
@@ -182,10 +185,10 @@ function dropNearDuplicates(ordered, goldShingles) {
 }
 
 /** The K cables richest in organization cues that are not in the sample yet (see --org-rich). */
-function orgRich(pool, inSample, goldShingles, k) {
+function orgRich(pool, inSample, goldShingles, k, excluded = new Set()) {
   const byId = new Map(pool.map((c) => [c.id, c]));
   const candidates = pool
-    .filter((c) => !inSample.has(c.id) && c.stratum === 'mixed' && c.chars <= MAX_CHARS)
+    .filter((c) => !inSample.has(c.id) && !excluded.has(c.id) && c.stratum === 'mixed' && c.chars <= MAX_CHARS)
     .sort((a, b) => b.orgDensity - a.orgDensity || (a.id < b.id ? -1 : 1));
   // The sampled cables go first so that a candidate repeating one of them is dropped.
   const sampled = [...inSample].map((id) => byId.get(id)).filter(Boolean);
@@ -202,6 +205,21 @@ function orgRich(pool, inSample, goldShingles, k) {
     `org-rich: ${out.length} ids appended, density ${out[0]?.orgDensity.toFixed(1)} to ${out[out.length - 1]?.orgDensity.toFixed(1)} cues per 1,000 chars (pool median ${median(candidates.map((c) => c.orgDensity)).toFixed(1)})`,
   );
   return out.map((c) => c.id);
+}
+/** The cables of the relation sets (scripts/relations/*.tsv, first column, and ID.json in its subfolders). */
+function relationIds() {
+  const dir = path.join(__dirname, '..', 'relations');
+  const ids = new Set();
+  for (const f of fs.readdirSync(dir)) {
+    if (fs.statSync(path.join(dir, f)).isDirectory())
+      for (const g of fs.readdirSync(path.join(dir, f))) if (g.endsWith('.json')) ids.add(g.slice(0, -5));
+    if (f.endsWith('.tsv'))
+      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+        const id = line.split('\t')[0].trim();
+        if (id) ids.add(id);
+      }
+  }
+  return ids;
 }
 const median = (xs) => (xs.length ? xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] : 0);
 
@@ -276,7 +294,9 @@ async function main() {
   }
   if (ORG_RICH > 0) {
     if (!EXTEND) throw new Error('--org-rich appends to an existing sample: use it with --extend');
-    ids = ids.concat(orgRich(pool, new Set(ids), goldShingles, ORG_RICH));
+    ids = ids.concat(
+      orgRich(pool, new Set(ids), goldShingles, ORG_RICH, EXCLUDE_RELATIONS ? relationIds() : undefined),
+    );
   }
   fs.writeFileSync(OUT, ids.join('\n') + '\n');
   const posts = new Set(order.map((c) => c.origin)).size;
