@@ -8,6 +8,14 @@ export class IntList {
     this.data = new Int32Array(capacity);
   }
 
+  /** A list of every entry of `data`, without a copy (it grows into a new array if pushed to). */
+  static over(data: Int32Array): IntList {
+    const list = new IntList(1);
+    list.data = data;
+    list.length = data.length;
+    return list;
+  }
+
   push(value: number): void {
     if (this.length === this.data.length) {
       const grown = new Int32Array(this.data.length * 2);

@@ -15,7 +15,16 @@ export function traceMemory(stage: string): void {
   if (!process.env.CABLEGRAPH_TRACE_MEMORY) return;
   const before = process.memoryUsage().heapUsed;
   const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
+  // One collection frees only part of the array buffers let go (V8 sweeps them over several):
+  // collect until they stop shrinking, so that `array buffers` says what is live.
+  if (collect) {
+    for (let round = 0, last = Infinity; round < 6; round += 1) {
+      collect();
+      const now = process.memoryUsage().arrayBuffers;
+      if (now >= last) break;
+      last = now;
+    }
+  }
   const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
   const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
   // (the limit: V8's, or the cap the CLI gave the build: src/cli/heap-cap)

@@ -16,8 +16,8 @@ import { searchTokens } from '../server/search';
 import { buildMetaRows } from './build-meta';
 import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriteThread, type RowSink } from './write-thread';
-import type { CoMentionBlock } from './write';
-import { isEntityKind } from '../model';
+import type { CableRowsBlock, CoMentionBlock } from './write';
+import { isEntityKind, type EdgeAttrs } from '../model';
 import { relationRows } from '../graph/relations';
 
 /** What a build records about itself in the meta table, beside its options. */
@@ -111,12 +111,15 @@ class CoMentionBlockBuilder {
   }
 }
 
-/** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
-export function writeCable(rows: RowSink, visit: CableVisit): void {
-  const { node, entityNode } = visit;
-  rows.row('cable', node, visit.record);
-  for (const m of visit.mentions) rows.row('mention', node, m, entityNode(m.entity));
-  // Surface counts as resolution counted them for the entity (what curation replays); the text's occurrences when absent.
+/**
+ * A cable's surface forms as the `assignments` table keeps them: type, surface, the count
+ * resolution gave it (what curation replays; the text's occurrences when absent), the entity
+ * automatic resolution made it (id) and the node of the one it belongs to now (null: none).
+ */
+function forEachAssignment(
+  visit: CableVisit,
+  callback: (type: string, surface: string, count: number, auto: string, now: number | null) => void,
+): void {
   const counts = new Map<string, number>();
   for (const m of visit.record.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
   const current = new Map<string, string>();
@@ -124,17 +127,86 @@ export function writeCable(rows: RowSink, visit: CableVisit): void {
   for (const e of visit.automatic) {
     for (const [j, surface] of e.mentions.entries()) {
       const now = current.get(`${e.type}|${surface}`);
-      rows.row(
-        'assignment',
-        node,
+      callback(
         e.type,
         surface,
-        normalizeName(surface),
         e.counts?.[j] ?? counts.get(surface) ?? 1,
         e.id,
-        now === undefined ? null : entityNode(now),
+        now === undefined ? null : visit.entityNode(now),
       );
     }
+  }
+}
+
+/** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
+export function writeCable(rows: RowSink, visit: CableVisit): void {
+  const { node, entityNode } = visit;
+  rows.row('cable', node, visit.record);
+  for (const m of visit.mentions) rows.row('mention', node, m, entityNode(m.entity));
+  forEachAssignment(visit, (type, surface, count, auto, now) =>
+    rows.row('assignment', node, type, surface, normalizeName(surface), count, auto, now),
+  );
+}
+
+/**
+ * Collects one cable's rows for the writer thread as a CableRowsBlock: its MENTIONS edges as the
+ * per-cable pass makes them (`edge`), then the rest from the cable's visit (`take`).
+ */
+export class CableRowsBuilder {
+  private readonly edges = new IntList(256);
+  private readonly edgeValues = new IntList(4096);
+
+  /** A MENTIONS edge of the cable being visited (its `position` among the cable's edges). */
+  edge(entity: number, attributes: EdgeAttrs, position: number): void {
+    const { count, paragraphs, offsets } = attributes as { count: number; paragraphs: number[]; offsets: number[] };
+    this.edges.push(entity);
+    this.edges.push(count);
+    this.edges.push(position);
+    this.edges.push(paragraphs.length);
+    this.edges.push(offsets.length);
+    for (const p of paragraphs) this.edgeValues.push(p);
+    for (const o of offsets) this.edgeValues.push(o);
+  }
+
+  /** The cable's block (`json`: its record as JSON) and the rows it holds; the builder starts over. */
+  take(visit: CableVisit, json: { cable: string; mentions: string }): { block: CableRowsBlock; rows: number } {
+    const mentions = new Int32Array(5 * visit.mentions.length);
+    const mentionStrings: string[] = [];
+    visit.mentions.forEach((m, k) => {
+      mentions[5 * k] = m.start;
+      mentions[5 * k + 1] = m.end;
+      mentions[5 * k + 2] = m.paragraph;
+      mentions[5 * k + 3] = m.authorship ? 1 : 0;
+      mentions[5 * k + 4] = visit.entityNode(m.entity);
+      mentionStrings.push(m.type, m.surface);
+    });
+    const assignmentStrings: string[] = [];
+    const assignmentInts: number[] = [];
+    forEachAssignment(visit, (type, surface, count, auto, now) => {
+      assignmentStrings.push(type, surface, normalizeName(surface), auto);
+      assignmentInts.push(count, now ?? -1);
+    });
+    const block: CableRowsBlock = {
+      node: visit.node,
+      cableJson: json.cable,
+      mentionsJson: json.mentions,
+      versions: visit.record.versions,
+      mentions,
+      mentionStrings,
+      assignmentStrings,
+      assignmentInts: Int32Array.from(assignmentInts),
+      edges: this.edges.view().slice(),
+      edgeValues: this.edgeValues.view().slice(),
+    };
+    const rows =
+      2 +
+      visit.record.cable.paragraphs.length +
+      visit.mentions.length +
+      assignmentInts.length / 2 +
+      this.edges.length / 5;
+    this.edges.length = 0;
+    this.edgeValues.length = 0;
+    return { block, rows };
   }
 }
 
@@ -200,6 +272,7 @@ export async function buildGraphDb(
     const compileOptions: BuildOptions = { ...options, maxEvidence: Number.MAX_SAFE_INTEGER };
     let position = 0;
     let currentCable = -1;
+    const cableRows = new CableRowsBuilder();
     const compiled = compileGraph(
       records,
       compileOptions,
@@ -209,7 +282,9 @@ export async function buildGraphDb(
           currentCable = cable;
           position = 0;
         }
-        rows.row('edge', sourceNode, targetNode, attributes, position++);
+        // A cable's MENTIONS edges go with its other rows in one block; its other edges (a few) one by one.
+        if (attributes.type === 'MENTIONS') cableRows.edge(targetNode, attributes, position++);
+        else rows.row('edge', sourceNode, targetNode, attributes, position++);
       },
       {
         evidenceLog: () => (evidence = new EvidenceLog(EVIDENCE_BUCKETS, scratch('evidence'))),
@@ -217,7 +292,12 @@ export async function buildGraphDb(
           for (const e of entities) rows.row('resolved', e.id, e.type, e.name);
         },
         cable: (visit) => {
-          writeCable(rows, visit);
+          const json = records.json?.(visit.index) ?? {
+            cable: JSON.stringify(visit.record.cable),
+            mentions: JSON.stringify(visit.record.mentions),
+          };
+          const { block, rows: count } = cableRows.take(visit, json);
+          rows.rows(count, 'cableRows', block);
           rows.send(['relations', relationRows(visit)]);
         },
       },

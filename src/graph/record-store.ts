@@ -9,6 +9,11 @@ export interface SortedRecords {
   get(i: number): CableRecord;
   /** The record's line of the graph file (`{"record":…}`), newline included. */
   line(i: number): string;
+  /**
+   * The record's cable and mentions as JSON (`JSON.stringify` of each), when the store keeps them
+   * so: a writer can hand these strings on instead of serializing the parsed record again.
+   */
+  json?(i: number): { cable: string; mentions: string };
 }
 
 const byId = (a: MergeableRecord, b: MergeableRecord): number =>
@@ -57,26 +62,38 @@ export class RecordStore {
   sorted(): SortedRecords {
     const sorted = [...this.entries.values()].sort(byId);
     const spool = this.spool;
-    const parts = (e: Entry): [string, string] => [
-      spool.read(e.offset, e.cableLength),
-      spool.read(e.offset + e.cableLength, e.mentionsLength),
-    ];
+    // One read per record (its cable and mentions lie side by side) into one reused buffer; the
+    // last record's strings are kept for json(i), asked right after get(i) by the build's writer.
+    let buffer = Buffer.allocUnsafe(1 << 16);
+    let last = -1;
+    let lastParts: [string, string] = ['', ''];
+    const parts = (i: number): [string, string] => {
+      if (i === last) return lastParts;
+      const e = sorted[i];
+      const length = e.cableLength + e.mentionsLength;
+      if (buffer.length < length) buffer = Buffer.allocUnsafe(Math.max(length, 2 * buffer.length));
+      spool.readInto(buffer, e.offset, length);
+      lastParts = [buffer.toString('utf8', 0, e.cableLength), buffer.toString('utf8', e.cableLength, length)];
+      last = i;
+      return lastParts;
+    };
     return {
       length: sorted.length,
       get: (i) => {
-        const e = sorted[i];
-        const [cable, mentions] = parts(e);
+        const [cable, mentions] = parts(i);
         return {
           cable: JSON.parse(cable) as CableRecord['cable'],
           mentions: JSON.parse(mentions) as CableRecord['mentions'],
-          versions: e.versions,
+          versions: sorted[i].versions,
         };
       },
-      // JSON.stringify({record}) composed from the stored parts: the same bytes, no parse.
       line: (i) => {
-        const e = sorted[i];
-        const [cable, mentions] = parts(e);
-        return `{"record":{"cable":${cable},"mentions":${mentions},"versions":${JSON.stringify(e.versions satisfies CableVersion[])}}}\n`;
+        const [cable, mentions] = parts(i);
+        return `{"record":{"cable":${cable},"mentions":${mentions},"versions":${JSON.stringify(sorted[i].versions satisfies CableVersion[])}}}\n`;
+      },
+      json: (i) => {
+        const [cable, mentions] = parts(i);
+        return { cable, mentions };
       },
     };
   }

@@ -53,14 +53,19 @@ export class Spool {
   }
 
   read(offset: number, length: number): string {
-    if (offset + length > this.written) this.flush();
     const buffer = Buffer.allocUnsafe(length);
+    this.readInto(buffer, offset, length);
+    return buffer.toString('utf8');
+  }
+
+  /** Reads `length` bytes at `offset` into the start of `buffer` (a caller's reused buffer: no allocation per read). */
+  readInto(buffer: Buffer, offset: number, length: number): void {
+    if (offset + length > this.written) this.flush();
     for (let done = 0; done < length;) {
       const n = fs.readSync(this.fd, buffer, done, length - done, offset + done);
       if (n === 0) throw new Error(`${this.file}: short read at ${offset + done}`);
       done += n;
     }
-    return buffer.toString('utf8');
   }
 
   /** The whole content, in chunks (for copying it into the graph file). */

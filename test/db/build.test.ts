@@ -10,6 +10,11 @@ import { DEFAULT_BUILD_OPTIONS } from '../../src/graph';
 import { SEEDS, SHARED, recordsOf } from '../graph/helpers';
 import { buildDbOf, dumpTables, graphOfDb } from './helpers';
 import type { Decision } from '../../src/model';
+import { createGraphDb } from '../../src/db/open';
+import { GraphDbWriter } from '../../src/db/write';
+import { directRows } from '../../src/db/write-thread';
+import { CableRowsBuilder, writeCable } from '../../src/db/build';
+import { compileGraph } from '../../src/graph/build';
 
 /** A graphology graph as the plain data graphOfDb gives. */
 function graphData(graph: Graph): Awaited<ReturnType<typeof graphOfDb>> {
@@ -286,5 +291,51 @@ describe('building a graph database', () => {
       expect(db.prepare('SELECT count(*) FROM resolved').pluck().get()).toBeGreaterThan(0);
       db.close();
     });
+  });
+});
+
+describe("a cable's rows sent to the writer as one block", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-db-rows-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('are the rows writeCable and the edge rows write one by one, in the same order', async () => {
+    const records = await recordsOf([SEEDS]);
+    const write = (file: string, blocks: boolean): void => {
+      const db = createGraphDb(file);
+      const writer = new GraphDbWriter(db);
+      const builder = new CableRowsBuilder();
+      compileGraph(
+        sortedInMemory(records),
+        DEFAULT_BUILD_OPTIONS,
+        (_key, _source, _target, attributes, s, t) => {
+          if (blocks && attributes.type === 'MENTIONS') builder.edge(t, attributes, 0);
+          else writer.edge(s, t, attributes, 0);
+        },
+        {
+          cable: (visit) => {
+            if (!blocks) return writeCable(directRows(writer), visit);
+            const json = { cable: JSON.stringify(visit.record.cable), mentions: JSON.stringify(visit.record.mentions) };
+            writer.cableRows(builder.take(visit, json).block);
+          },
+        },
+      );
+      writer.close();
+      db.close();
+    };
+    const [one, block] = [path.join(dir, 'one.db'), path.join(dir, 'block.db')];
+    write(one, false);
+    write(block, true);
+    expect(dumpTables(block)).toEqual(dumpTables(one));
+    // Tables with a rowid keep the build's order (mentions by cable, then start).
+    const inOrder = (file: string): unknown[][] => {
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare('SELECT rowid, * FROM mentions ORDER BY rowid').raw().all() as unknown[][];
+      db.close();
+      return rows;
+    };
+    expect(inOrder(block)).toEqual(inOrder(one));
+    expect(inOrder(one).length).toBeGreaterThan(50);
+    expect(dumpTables(one).assignments.length).toBeGreaterThan(20);
+    expect(dumpTables(one).cable_entities.length).toBeGreaterThan(20);
   });
 });
