@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { dumpById, dumpTables, tableDifferences } from '../db/helpers';
 import { openGraphDb, readMeta } from '../../src/db';
+import { ubiquityThreshold } from '../../src/resolve/surnames';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli/index.js');
@@ -44,6 +45,23 @@ describe('cablegraph build', () => {
     const [rewritten, added, deleted] = counts!.slice(1, 4).map(Number);
     expect(rewritten).toBeGreaterThan(added);
     expect(deleted).toBeGreaterThan(0);
+    // That lone surname, before and after: a new cable's full name took it over.
+    const pekala = (db: string) => {
+      const g = openGraphDb(db);
+      try {
+        return g
+          .prepare(
+            "SELECT a.auto FROM assignments a JOIN cables c ON c.node = a.cable WHERE c.id = '08PARIS114' AND a.surface = 'PEKALA'",
+          )
+          .pluck()
+          .all();
+      } finally {
+        g.close();
+      }
+    };
+    expect(base.assignments.some((row) => row.includes('"PEKALA"') && row.includes('p-pekala-17e761f7'))).toBe(true);
+    expect(pekala(file('appended.db'))).toEqual(['p-mark-a-pekala-553fe598']);
+    expect(pekala(file('full.db'))).toEqual(['p-mark-a-pekala-553fe598']);
     // Plain --append rebuilds the file from all records: the very same rows as the full build, metrics and node numbers included.
     expect(cablegraph(['build', ...first, '-o', file('rebuilt.db'), '--quiet']).status).toBe(0);
     expect(cablegraph(['build', ...second, '-o', file('rebuilt.db'), '--append', '--quiet']).status).toBe(0);
@@ -69,6 +87,45 @@ describe('cablegraph build', () => {
     expect(again.stderr).toMatch(/cablegraph build: \d+ cables \(\d+ read, \d+ already in the graph\)/);
     expect(again.stderr).toMatch(/appended in place: 0 cables rewritten/);
     expect(tableDifferences(dumpById(file('appended.db'), { metrics: true }), before)).toEqual([]);
+  });
+
+  test('--append across a step of the ubiquity threshold, with cables already in the graph read again: the tables of a full build', () => {
+    // 2007 and the seeds (113 cables: "ubiquitous" is past 20 cables), then 2008/01–02 (25 new:
+    // 138 cables, past 25.6) with three cables of 2007 read again, unchanged.
+    const first = [path.join(CORPUS, '2007'), SEEDS];
+    const again = ['07ABUDHABI145.html', '07ALGIERS45.html', '07BAGHDAD63.html'].map((f) =>
+      path.join(CORPUS, '2007/01', f),
+    );
+    const second = [path.join(CORPUS, '2008/01'), path.join(CORPUS, '2008/02'), ...again];
+    expect(cablegraph(['build', ...first, ...second, '-o', file('step-full.db'), '--quiet']).status).toBe(0);
+    expect(cablegraph(['build', ...first, '-o', file('step.db'), '--quiet']).status).toBe(0);
+    const cablesOf = (db: string) => {
+      const g = openGraphDb(db);
+      try {
+        return readMeta(g).counts.cables;
+      } finally {
+        g.close();
+      }
+    };
+    const before = cablesOf(file('step.db'));
+    const appended = cablegraph(['build', ...second, '-o', file('step.db'), '--append', '--in-place']);
+    expect(appended.status).toBe(0);
+    // (the three read again are no new cables: only 2008/01–02's are)
+    const added = Number(/appended in place: \d+ cables rewritten \((\d+) new\)/.exec(appended.stderr)?.[1]);
+    expect(cablesOf(file('step.db'))).toBe(before + added);
+    expect(ubiquityThreshold(before)).toBe(20);
+    expect(ubiquityThreshold(before + added)).toBeCloseTo(25.6, 9);
+    expect(
+      tableDifferences(
+        dumpById(file('step.db'), { metrics: false }),
+        dumpById(file('step-full.db'), { metrics: false }),
+      ),
+    ).toEqual([]);
+    // Appending cables that are all in the graph already (unchanged) writes nothing.
+    const snapshot = dumpById(file('step.db'), { metrics: true });
+    const present = cablegraph(['build', ...again, '-o', file('step.db'), '--append', '--in-place']);
+    expect(present.stderr).toMatch(/appended in place: 0 cables rewritten \(0 new\)/);
+    expect(tableDifferences(dumpById(file('step.db'), { metrics: true }), snapshot)).toEqual([]);
   });
 
   test('--append with curation decisions: replayed on the rewritten rows, the same tables as a full build with them', () => {
