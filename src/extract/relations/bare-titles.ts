@@ -30,7 +30,7 @@ const NOT_THE_HEAD = /^(?:Deputy|Vice|Assistant|Acting|Prime|Under|Permanent|Pri
  * Interior", "the Ambassador to Iraq"). Officers of the post (Ambassador, DCM …) are read by meetings.ts.
  */
 const BARE_TITLE =
-  /\b[Tt]he\s+((?:(?:Foreign|Defense|Defence|Interior|Prime|Finance|Crown)\s+)?(?:Minister|President|Prince|SecGen|SYG|Secretary[\s-]General|Governor|Chairman|Commander|Director|Mayor|King|FM|PM|CP|FonMin|DefMin))(?![\w'’-])(?!\s+(?:of|for|to|and|[A-Z]))/g;
+  /\b[Tt]he\s+((?:(?:Foreign|Defense|Defence|Interior|Prime|Finance|Crown)\s+)?(?:Minister|President|Prince|SecGen|SYG|Secretary[\s-]General|Governor|Chairman|Commander|Director|Mayor|King|FM|PM|CP|FonMin|DefMin))(?![\w'’-])(?!\s+(?:(?:of|for|to|and)\b|[A-Z]))/g;
 
 export interface BareTitle {
   /** The written phrase, "the Minister". */

@@ -66,10 +66,11 @@ const MEETING_WITH =
 const POSSESSIVE_MEETING =
   /^['’]s?\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** A meeting still to come: "X's planned meeting with Y", "X's upcoming call with Y". */
-const NOT_YET = /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b/i;
+const NOT_YET =
+  /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|visited|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -463,7 +464,7 @@ function pairsIn(
 
 /** The words after a meeting's last party say it is still to come ("… with Y will take place", "… is scheduled for"). */
 function futureAfter(text: string, from: number): boolean {
-  return /^[^⟦.;:]{0,40}?\b(?:will|would|is\s+(?:scheduled|planned|expected)|are\s+(?:scheduled|planned|expected))\b/.test(
+  return /^[^⟦.;:,]{0,40}?\b(?:will|would|is\s+(?:scheduled|planned|expected)|are\s+(?:scheduled|planned|expected))\b/.test(
     text.slice(from, from + 60),
   );
 }
