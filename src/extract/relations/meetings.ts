@@ -1,5 +1,6 @@
 // Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
+import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
 import type { RelationContext } from './context';
@@ -55,18 +56,21 @@ export const REDACTED = /^X{4,}$/i;
 const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|St)\./g;
 
 const VERB_MET =
-  /^\s*(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,25}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+|already\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,60}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
 const VERB_TOLD =
-  /^\s*(?:also\s+|later\s+|separately\s+|privately\s+|then\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
-  /^\s*(?:also\s+|later\s+)?(?:called\s+on|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
   /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 const POSSESSIVE_MEETING =
-  /^['’]s\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+  /^['’]s?\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+/** A meeting still to come: "X's planned meeting with Y", "X's upcoming call with Y". */
+const NOT_YET =
+  /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|visited|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -154,6 +158,23 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
           : { kind: 'officer', role, post: ctx.post, label: `${role} (${ctx.post})` };
         slots.push({ party, start: o.start, end: o.end });
       }
+    // "The Minister told the Ambassador …": the one person the cable named with that title
+    for (const t of bareTitlesIn(text, s.start, s.end, roles, ctx.post)) {
+      if (slots.some((x) => t.start < x.end && t.end > x.start)) continue;
+      const p = t.holder.person;
+      slots.push({
+        party: {
+          kind: 'person',
+          text: t.text,
+          start: t.start,
+          end: t.end,
+          name: p.name ?? p.text,
+          ...(p.entityId ? { entityId: p.entityId } : {}),
+        },
+        start: t.start,
+        end: t.end,
+      });
+    }
     const pronoun = subjectPronounIn(ctx, si, slots, titleStarts);
     if (pronoun) slots.push(pronoun);
     if (slots.length < 2) continue;
@@ -411,7 +432,8 @@ function pairsIn(
         if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+[a-z]/.test(text.slice(b.end, b.end + 12))))
           for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
       } else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
-      else if (POSSESSIVE_MEETING.test(gap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
+      else if (POSSESSIVE_MEETING.test(gap) && !NOT_YET.test(gap) && !futureAfter(text, b.end))
+        for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'meeting-with']);
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
       else if (HAD_MEETING.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
@@ -438,6 +460,13 @@ function pairsIn(
     }
   }
   return out;
+}
+
+/** The words after a meeting's last party say it is still to come ("… with Y will take place", "… is scheduled for"). */
+function futureAfter(text: string, from: number): boolean {
+  return /^[^⟦.;:,]{0,40}?\b(?:will|would|is\s+(?:scheduled|planned|expected)|are\s+(?:scheduled|planned|expected))\b/.test(
+    text.slice(from, from + 60),
+  );
 }
 
 /** The normalized function of an officer as written ("the Poloffs" → Poloff). */

@@ -1,6 +1,7 @@
 // Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
+import { leaderCountry } from './leaders';
 import { collapse, countryOf, isRegexSpace, mayStartCountryPair } from './text';
 import {
   isPortfolio,
@@ -125,8 +126,20 @@ function titleBefore(
     const phrase = words.map((w) => w.word).join(' ');
     const ownedByOrg =
       orgBefore !== undefined && /^\)?(?:['’]s)?\s+(?:the\s+)?$/.test(text.slice(orgBefore.end, words[0].start));
-    const reading = readTitlePhrase(phrase) ?? (ownedByOrg ? readGenericTitle(phrase, true) : undefined);
+    let reading = readTitlePhrase(phrase) ?? (ownedByOrg ? readGenericTitle(phrase, true) : undefined);
     if (!reading) continue;
+    // "MFA Iran Desk Officer": the country is the desk's subject; the ministry before it (the post country's) owns the office
+    if (
+      orgBefore &&
+      ownedByOrg &&
+      reading.country &&
+      !reading.organization &&
+      /\bdesk\b/i.test(phrase) &&
+      organizationOf(collapse(orgBefore.text))?.national
+    ) {
+      const { country: desk, ...office } = reading;
+      reading = { ...office, unit: desk };
+    }
     if (commaBefore && !reading.country && !reading.organization && !ownedByOrg && !/^the\s/i.test(phrase)) continue;
     // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
     if (orgBefore && ownedByOrg && !reading.country && !reading.organization) {
@@ -299,6 +312,8 @@ function ownerOf(
   const surname = surnameOf(m.text);
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
+    const leader = leaderCountry(r.title, surname);
+    if (leader) return { country: leader, basis: 'implied' };
     // a sentence that names another country may be speaking of its president or minister: a bare title is then nobody's for sure
     return ctx.home && !foreignInSentence(ctx, m.start, titleStart)
       ? { country: ctx.home, basis: 'implied' }

@@ -585,7 +585,7 @@ const STATE_MODIFIERS =
 const GENERIC_QUALIFIER =
   /^(?:former|ex-|then|current|acting|outgoing|incoming|new|newly|interim|late|recently|appointed|then-)$/i;
 const NOT_MODIFIER =
-  /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current)$/;
+  /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current|Though|Perhaps|Yet|So|Still|Even|Indeed|Instead|Thus|Nonetheless|Nevertheless|Moreover|Furthermore|Likewise|Similarly|Unlike|Like|Once|Until|Unless|Whether|Where|Only|Just|Again|Recently|Finally|Today|Yesterday|Each|Every|All|Some|Many|Most|Several|Such|Not|No|Despite|Given|Upon|Under|Over|Between|Among|Through|Without|Within|Against|Regarding|Following|Amid)$/;
 const ORG_TARGET =
   /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation|Police|Customs|Forces|Staff|Army|Navy|Guard|Secretariat|Government|Cabinet|Senate|Congress|Tribunal|Unit|Section|Center|Centre|Administration|Intelligence|Exchequer)\b/;
 
