@@ -150,7 +150,7 @@ describe('relationEdges', () => {
         { cable: 5, a: 0, b: 1, dateSource: 'cable', form: 'told', evidence: 'A told B.', start: 5, end: 14 },
       ],
     };
-    const edges = relationEdges(rows, key);
+    const edges = relationEdges(rows, key, 100);
     expect(edges.map((e) => e.key)).toEqual([
       'HOLDS_ROLE:p-a->l-france:Foreign Minister',
       'MET:p-a->p-b:07PARIS2',
@@ -181,5 +181,159 @@ describe('relationEdges', () => {
       end: 14,
     });
     expect(edges[2].attributes).toMatchObject({ cable: '07PARIS1', date: '2007-07-30', role: 'Ambassador' });
+  });
+});
+
+describe('capped relation edges (maxEvidence)', () => {
+  const key = (n: number): string =>
+    ['p-a', 'l-france', 'o-mfa', ...Array.from({ length: 12 }, (_, i) => `07PARIS${i + 10}`)][n];
+  const statement = (i: number, date: string | undefined) => ({
+    cable: 3 + i,
+    person: 0,
+    title: 'Foreign Minister',
+    titleText: `FM ${i}`,
+    owner: 1,
+    ownerName: 'France',
+    basis: 'explicit' as const,
+    former: false,
+    ...(date ? { date } : {}),
+    paragraph: i,
+    evidence: `statement ${i}`,
+    start: i,
+    end: i + 10,
+  });
+
+  test('a role with 7 statements under a cap of 4 keeps the first 2 and the last 2; dates and counts stay exact', () => {
+    // cables 07PARIS10…16, dates out of order, one undated (last in the edge's order)
+    const dates = ['2007-05-01', '2007-01-01', undefined, '2007-03-01', '2007-02-01', '2007-07-01', '2007-06-01'];
+    const rows: CableRelationRows = { roles: dates.map((d, i) => statement(i, d)), affiliations: [], meetings: [] };
+    const full = relationEdges(rows, key, 100)[0].attributes;
+    expect(full.evidence).toEqual([
+      'statement 1',
+      'statement 4',
+      'statement 3',
+      'statement 0',
+      'statement 6',
+      'statement 5',
+      'statement 2',
+    ]);
+    expect(full.evidenceTruncated).toBeUndefined();
+    expect(full.statementCount).toBeUndefined();
+    const capped = relationEdges(rows, key, 4)[0].attributes;
+    expect(capped).toEqual({
+      type: 'HOLDS_ROLE',
+      title: 'Foreign Minister',
+      firstDate: '2007-01-01',
+      lastDate: '2007-07-01',
+      cableCount: 7,
+      statementCount: 7,
+      cables: ['07PARIS11', '07PARIS14', '07PARIS15', '07PARIS12'],
+      dates: ['2007-01-01', '2007-02-01', '2007-07-01', ''],
+      paragraphs: [1, 4, 5, 2],
+      evidence: ['statement 1', 'statement 4', 'statement 5', 'statement 2'],
+      starts: [1, 4, 5, 2],
+      ends: [11, 14, 15, 12],
+      titleTexts: ['FM 1', 'FM 4', 'FM 5', 'FM 2'],
+      evidenceTruncated: true,
+    });
+    // an odd cap: one more at the head
+    expect(relationEdges(rows, key, 3)[0].attributes.evidence).toEqual(['statement 1', 'statement 4', 'statement 2']);
+  });
+
+  test('affiliations are capped the same way', () => {
+    const rows: CableRelationRows = {
+      roles: [],
+      affiliations: Array.from({ length: 5 }, (_, i) => ({
+        cable: 3 + i,
+        person: 0,
+        organization: 'MFA',
+        owner: 2,
+        date: `2008-0${i + 1}-01`,
+        evidence: `member ${i}`,
+        start: 0,
+        end: 5,
+      })),
+      meetings: [],
+    };
+    const [edge] = relationEdges(rows, key, 2);
+    expect(edge.attributes).toMatchObject({
+      type: 'AFFILIATED_WITH',
+      firstDate: '2008-01-01',
+      lastDate: '2008-05-01',
+      cableCount: 5,
+      statementCount: 5,
+      evidence: ['member 0', 'member 4'],
+      evidenceTruncated: true,
+    });
+    expect(edge.attributes.titleTexts).toBeUndefined();
+  });
+
+  describe('the seeds built with maxEvidence 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-relations-cap-'));
+    const file = path.join(dir, 'seeds.db');
+    let full: Graph;
+    let capped: Graph;
+    beforeAll(async () => {
+      const records = await recordsOf([SEEDS]);
+      full = buildGraph(records).graph;
+      capped = buildGraph(records, { maxEvidence: 2 }).graph;
+      await buildDbOf(file, records, { maxEvidence: 2 });
+    }, 120_000);
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const relationEdgesOf = (graph: Graph) =>
+      graph
+        .filterEdges((_e, a) => ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes(a.type as string))
+        .map((k) => [k, graph.source(k), graph.target(k), false, graph.getEdgeAttributes(k)]);
+
+    test('the database reader gives the capped edges of the graph built in memory', async () => {
+      const fromDb = (await graphOfDb(file)).edges.filter(([, , , , a]) =>
+        ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes((a as { type: string }).type),
+      );
+      expect(JSON.stringify(fromDb)).toBe(JSON.stringify(relationEdgesOf(capped)));
+      expect(fromDb.some(([, , , , a]) => (a as { evidenceTruncated?: boolean }).evidenceTruncated)).toBe(true);
+    });
+
+    test('each cut edge keeps dates and counts over all its statements, and the SQLite store pages them all', async () => {
+      const store = SqliteStore.open(file);
+      try {
+        const cut = edgesOfType(capped, 'HOLDS_ROLE').filter((e) => e.attributes.evidenceTruncated === true);
+        expect(cut.length).toBeGreaterThan(0);
+        for (const e of cut) {
+          const whole = full.getEdgeAttributes(e.key);
+          const n = (whole.cables as string[]).length;
+          expect(n).toBeGreaterThan(2);
+          expect(e.attributes).toMatchObject({
+            statementCount: n,
+            cableCount: whole.cableCount,
+            ...(whole.firstDate ? { firstDate: whole.firstDate, lastDate: whole.lastDate } : {}),
+          });
+          expect(e.attributes.evidence).toEqual([(whole.evidence as string[])[0], (whole.evidence as string[])[n - 1]]);
+          // page through every statement, one at a time
+          const paged: string[] = [];
+          for (let offset = 0; offset < n; offset += 1) {
+            const page = await store.relationStatements(
+              { type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(e.attributes.title) },
+              offset,
+              1,
+            );
+            expect(page).toMatchObject({ id: e.key, total: n, offset });
+            expect(page!.statements).toHaveLength(1);
+            paged.push(page!.statements[0].evidence);
+            expect(page!.statements[0].cable).toBe((whole.cables as string[])[offset]);
+            expect(page!.statements[0].titleText).toBe((whole.titleTexts as string[])[offset]);
+          }
+          expect(paged).toEqual(whole.evidence);
+        }
+        const missing = await store.relationStatements(
+          { type: 'HOLDS_ROLE', person: cut[0].source, owner: cut[0].target, title: 'No Such Title' },
+          0,
+          10,
+        );
+        expect(missing).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
   });
 });
