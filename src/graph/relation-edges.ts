@@ -61,7 +61,7 @@ function aggregate<T extends RoleRow | AffiliationRow>(
       if (lastDate === undefined || row.date > lastDate) lastDate = row.date;
     }
   const { head, tail } = keptStatements(list.length, maxEvidence);
-  const kept = tail === 0 ? list : [...list.slice(0, head), ...list.slice(list.length - tail)];
+  const kept = list.length <= maxEvidence ? list : [...list.slice(0, head), ...list.slice(list.length - tail)];
   const attributes: Omit<EdgeAttrs, 'type'> = {};
   if (firstDate !== undefined) Object.assign(attributes, { firstDate, lastDate });
   attributes.cableCount = new Set(list.map((s) => s.cable)).size;

@@ -43,13 +43,12 @@ function counted(
   a: Attributes,
   statements: StatementView[],
 ): Pick<RoleView, 'cableCount' | 'statementCount' | 'evidenceTruncated' | 'statements'> {
-  const out: Pick<RoleView, 'cableCount' | 'statementCount' | 'evidenceTruncated' | 'statements'> = {
+  return {
     cableCount: Number(a.cableCount ?? 0),
     statementCount: typeof a.statementCount === 'number' ? a.statementCount : statements.length,
+    ...(a.evidenceTruncated === true ? { evidenceTruncated: true } : {}),
+    statements,
   };
-  if (a.evidenceTruncated === true) out.evidenceTruncated = true;
-  out.statements = statements;
-  return out;
 }
 
 function span(target: { firstDate?: string; lastDate?: string }, a: Attributes): void {

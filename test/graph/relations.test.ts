@@ -268,13 +268,18 @@ describe('capped relation edges (maxEvidence)', () => {
     expect(edge.attributes.titleTexts).toBeUndefined();
   });
 
-  describe('the seeds built with maxEvidence 2', () => {
+  describe('the seeds three times (copies under other cable ids) built with maxEvidence 2', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-relations-cap-'));
     const file = path.join(dir, 'seeds.db');
     let full: Graph;
     let capped: Graph;
     beforeAll(async () => {
-      const records = await recordsOf([SEEDS]);
+      const seeds = await recordsOf([SEEDS]);
+      // every role of the seeds stated again in two more cables (ids 07PARIS3534B, …C)
+      const records = [
+        ...seeds,
+        ...['B', 'C'].flatMap((suffix) => seeds.map((r) => ({ ...r, cable: { ...r.cable, id: r.cable.id + suffix } }))),
+      ];
       full = buildGraph(records).graph;
       capped = buildGraph(records, { maxEvidence: 2 }).graph;
       await buildDbOf(file, records, { maxEvidence: 2 });
