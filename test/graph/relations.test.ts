@@ -9,6 +9,8 @@ import type { CableRelationRows } from '../../src/graph/relation-types';
 import { SqliteStore } from '../../src/server/sqlite-store';
 import { Explorer } from '../../src/server/explore';
 import { buildDbOf, graphOfDb } from '../db/helpers';
+import { startTestServer } from '../server/helpers';
+import type { StatementPage } from '../../src/model';
 import { SEEDS, recordsOf } from './helpers';
 
 const edgesOfType = (
@@ -338,6 +340,39 @@ describe('capped relation edges (maxEvidence)', () => {
         expect(missing).toBeUndefined();
       } finally {
         await store.close();
+      }
+    });
+
+    test('GET /api/statements over HTTP: pages with total, validated bounds, 404 for no such edge', async () => {
+      const server = await startTestServer('embedded', file);
+      try {
+        const e = edgesOfType(capped, 'HOLDS_ROLE').find((x) => x.attributes.evidenceTruncated === true)!;
+        const whole = full.getEdgeAttributes(e.key);
+        const n = (whole.cables as string[]).length;
+        const url = (params: Record<string, string | number>): string =>
+          `${server.url}/api/statements?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
+        const edge = { type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(e.attributes.title) };
+        const middle = (await (await fetch(url({ ...edge, offset: 1, limit: n - 2 }))).json()) as StatementPage;
+        expect(middle).toMatchObject({ id: e.key, total: n, offset: 1 });
+        expect(middle.statements.map((s) => s.evidence)).toEqual((whole.evidence as string[]).slice(1, n - 1));
+        // the panel's view says how many there are
+        const relations = (await (
+          await fetch(`${server.url}/api/relations/${encodeURIComponent(e.source)}`)
+        ).json()) as {
+          roles: Array<{ id: string; statementCount: number; evidenceTruncated?: boolean; statements: unknown[] }>;
+        };
+        const view = relations.roles.find((r) => r.id === e.key)!;
+        expect(view).toMatchObject({ statementCount: n, evidenceTruncated: true });
+        expect(view.statements).toHaveLength(2);
+        expect((await fetch(url({ ...edge, limit: 0 }))).status).toBe(400);
+        expect((await fetch(url({ ...edge, offset: -1 }))).status).toBe(400);
+        expect((await fetch(url({ ...edge, type: 'MET' }))).status).toBe(400);
+        expect((await fetch(url({ type: 'HOLDS_ROLE', person: e.source, owner: e.target }))).status).toBe(400);
+        expect((await fetch(url({ ...edge, title: 'No Such Title' }))).status).toBe(404);
+        const past = (await (await fetch(url({ ...edge, offset: n + 5 }))).json()) as StatementPage;
+        expect(past).toMatchObject({ total: n, statements: [] });
+      } finally {
+        await server.close();
       }
     });
   });
