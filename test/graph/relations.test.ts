@@ -9,7 +9,7 @@ import type { CableRelationRows } from '../../src/graph/relation-types';
 import { SqliteStore } from '../../src/server/sqlite-store';
 import { Explorer } from '../../src/server/explore';
 import { buildDbOf, graphOfDb } from '../db/helpers';
-import { startTestServer } from '../server/helpers';
+import { startTestServer, storeAvailable } from '../server/helpers';
 import type { StatementPage } from '../../src/model';
 import { SEEDS, recordsOf } from './helpers';
 
@@ -375,5 +375,28 @@ describe('capped relation edges (maxEvidence)', () => {
         await server.close();
       }
     });
+
+    test('GET /api/statements over Neo4j: the kept statements as the graph database gives them; the middle of a cut edge is a 501', async () => {
+      if (!(await storeAvailable('neo4j'))) return console.warn('Neo4j test server not running: skipped');
+      const [embedded, neo4j] = [await startTestServer('embedded', file), await startTestServer('neo4j', file)];
+      try {
+        const e = edgesOfType(capped, 'HOLDS_ROLE').find((x) => x.attributes.evidenceTruncated === true)!;
+        const n = (full.getEdgeAttributes(e.key).cables as string[]).length;
+        const query = (offset: number, limit: number): string =>
+          `/api/statements?${new URLSearchParams({ type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(e.attributes.title), offset: String(offset), limit: String(limit) }).toString()}`;
+        for (const [offset, limit] of [
+          [0, 1],
+          [n - 1, 1],
+        ]) {
+          const [a, b] = await Promise.all(
+            [embedded, neo4j].map(async (s) => (await fetch(s.url + query(offset, limit))).text()),
+          );
+          expect(b).toBe(a);
+        }
+        expect((await fetch(neo4j.url + query(1, 1))).status).toBe(501);
+      } finally {
+        await Promise.all([embedded.close(), neo4j.close()]);
+      }
+    }, 120_000);
   });
 });
