@@ -526,6 +526,8 @@ class DecisionRun {
         y: Number(donor?.y ?? 0),
       };
       this.touch(node);
+      // The search words the entity has now (its stored name and aliases), before the name changes.
+      const previousWords = row ? this.storedWords(node) : new Set<string>();
       if (row) {
         this.st(
           'UPDATE entities SET kind = :kind, name = :name, cable_count = :cable_count, first_date = :first_date, last_date = :last_date WHERE node = :node',
@@ -535,7 +537,7 @@ class DecisionRun {
           'INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (:node, :id, :kind, :name, :cable_count, :first_date, :last_date, :degree, :weighted_degree, :pagerank, :community, :x, :y)',
         ).run(values);
       }
-      this.writeNames(node, e.name, e.aliases);
+      this.writeNames(node, e.name, e.aliases, previousWords);
     }
 
     this.setMeta(SHELVED_METRICS, shelved);
@@ -742,8 +744,29 @@ class DecisionRun {
     return best ? before.get(best[0]) : undefined;
   }
 
-  /** Aliases, search words and the full-text row of an entity, as the build writes them. */
-  private writeNames(node: number, name: string, aliases: ReadonlyArray<{ text: string; count: number }>): void {
+  /**
+   * The search words an entity's rows in entity_words have: the searchTokens of its stored name
+   * and aliases, as the build and writeNames write them. entity_words is keyed (word, entity) with
+   * no index on entity: its rows are deleted by these keys (a delete by entity alone scans the
+   * whole table, 0.16 s at 251,287 cables, once per entity a decision touches).
+   */
+  private storedWords(node: number): Set<string> {
+    const name = this.st('SELECT name FROM entities WHERE node = ?').pluck().get(node) as string | undefined;
+    if (name === undefined) return new Set();
+    const aliases = this.st('SELECT alias FROM aliases WHERE entity = ?').pluck().all(node) as string[];
+    return new Set([name, ...aliases].flatMap((t) => searchTokens(t)));
+  }
+
+  /**
+   * Aliases, search words and the full-text row of an entity, as the build writes them;
+   * `previousWords`: its words before (storedWords, read before its name changed).
+   */
+  private writeNames(
+    node: number,
+    name: string,
+    aliases: ReadonlyArray<{ text: string; count: number }>,
+    previousWords: ReadonlySet<string>,
+  ): void {
     this.st('DELETE FROM aliases WHERE entity = ?').run(node);
     aliases.forEach((a, position) =>
       this.st('INSERT INTO aliases (entity, alias, count, position) VALUES (?, ?, ?, ?)').run(
@@ -753,8 +776,9 @@ class DecisionRun {
         position,
       ),
     );
-    this.st('DELETE FROM entity_words WHERE entity = ?').run(node);
     const words = new Set([name, ...aliases.map((a) => a.text)].flatMap((t) => searchTokens(t)));
+    for (const w of previousWords)
+      if (!words.has(w)) this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?').run(w, node);
     for (const w of words) this.st('INSERT OR IGNORE INTO entity_words (word, entity) VALUES (?, ?)').run(w, node);
     this.st('DELETE FROM entity_fts WHERE rowid = ?').run(node);
     this.st('INSERT INTO entity_fts (rowid, name, aliases) VALUES (?, ?, ?)').run(
@@ -767,9 +791,10 @@ class DecisionRun {
   private removeEntity(node: number): void {
     this.touch(node);
     this.edgeDelta.MENTIONS -= this.st('DELETE FROM cable_entities WHERE entity = ?').run(node).changes;
+    for (const w of this.storedWords(node))
+      this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?').run(w, node);
     for (const sql of [
       'DELETE FROM aliases WHERE entity = ?',
-      'DELETE FROM entity_words WHERE entity = ?',
       'DELETE FROM entity_fts WHERE rowid = ?',
       'DELETE FROM entities WHERE node = ?',
     ])
@@ -878,7 +903,7 @@ class DecisionRun {
       this.st(
         "INSERT INTO entities (node, id, kind, name, cable_count, first_date, last_date, degree, weighted_degree, pagerank, community, x, y) VALUES (?, ?, 'Person', ?, 0, NULL, NULL, 0, 0, 0, -1, 0, 0)",
       ).run(node, person.id, person.name);
-      this.writeNames(node, person.name, [{ text: person.name, count: 1 }]);
+      this.writeNames(node, person.name, [{ text: person.name, count: 1 }], new Set());
       return node;
     };
     const seen = new Set<number>();

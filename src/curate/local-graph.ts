@@ -108,7 +108,7 @@ export class LocalGraphReader {
       if (!found) throw new Error(`a relation row names node ${node}, which no node table has`);
       return found;
     };
-    for (const edge of relationEdges(rows, (node) => entry(node)[0])) {
+    for (const edge of relationEdges(rows, (node) => entry(node)[0], this.maxEvidence)) {
       for (const end of [edge.source, edge.target])
         if (!graph.hasNode(end)) {
           const node = [...keys.values()].find((e) => e?.[0] === end)!;

@@ -74,8 +74,8 @@ export function relationRowsOf(db: GraphDb): CableRelationRows {
 }
 
 /** The HOLDS_ROLE, AFFILIATED_WITH and MET edges of the database, as a graph built in memory has them. */
-export function relationEdgesOf(db: GraphDb, key: (node: number) => string): RelationEdge[] {
-  return relationEdges(relationRowsOf(db), key);
+export function relationEdgesOf(db: GraphDb, key: (node: number) => string, maxEvidence: number): RelationEdge[] {
+  return relationEdges(relationRowsOf(db), key, maxEvidence);
 }
 
 /** Relation edges by type (HOLDS_ROLE, AFFILIATED_WITH, MET), counted in SQL as relationEdges groups them. */

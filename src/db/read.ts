@@ -317,7 +317,8 @@ export class GraphDbReader {
     yield* this.cableEdges();
     yield* this.coMentionEdges(options.coMentionLists ?? true);
     // then the relation edges (issue 17), in key order within each type
-    for (const e of relationEdgesOf(this.db, (node) => this.keyOf.get(node)!)) yield { ...e, undirected: false };
+    for (const e of relationEdgesOf(this.db, (node) => this.keyOf.get(node)!, this.meta.buildOptions.maxEvidence))
+      yield { ...e, undirected: false };
   }
 
   private *cableEdges(): Generator<GraphDbEdge> {

@@ -549,7 +549,7 @@ export function buildGraph(
   for (const [key, source, target, attributes] of edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
   for (const e of compiled.coMentions.edges(compiled.cableIds, compiled.cableDates))
     graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-  for (const e of relationEdges(relations, (node) => compiled.nodes.keys[node]))
+  for (const e of relationEdges(relations, (node) => compiled.nodes.keys[node], options.maxEvidence))
     graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
   return { graph, entities: compiled.entities };
 }

@@ -16,7 +16,7 @@ const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
  * parallel — `cables[i]` was written on `dates[i]` and says `evidence[i]` in paragraph
  * `paragraphs[i]` (0: outside the numbered paragraphs), at [starts[i], ends[i]) of its text.
  */
-function statements<T extends RoleRow | AffiliationRow>(
+export function statements<T extends RoleRow | AffiliationRow>(
   rows: T[],
   key: (node: number) => string,
 ): Array<{ row: T; cable: string }> {
@@ -28,26 +28,55 @@ function statements<T extends RoleRow | AffiliationRow>(
     );
 }
 
+/**
+ * Which of an edge's `total` statements (in `statements` order) its lists keep under a cap of
+ * `maxEvidence`: all of them when they fit, else the first ⌈cap/2⌉ and the last ⌊cap/2⌋ — the
+ * earliest and the latest statements, both of which "who held which office when" needs; the
+ * middle ones stay in the database, paged by the API. The one rule every reader (the in-memory
+ * build, the database reader, the stores, the viewer) applies.
+ */
+export function keptStatements(total: number, maxEvidence: number): { head: number; tail: number } {
+  if (total <= maxEvidence) return { head: total, tail: 0 };
+  const head = Math.ceil(maxEvidence / 2);
+  return { head, tail: maxEvidence - head };
+}
+
+type Statement<T> = { row: T; cable: string };
+
+/**
+ * An edge's dates, counts and parallel statement lists (`titles`: with `titleTexts`, for roles):
+ * firstDate, lastDate and cableCount over every statement; the lists keep `keptStatements`, and a
+ * cut edge says so with `statementCount` (all of them) and `evidenceTruncated`.
+ */
 function aggregate<T extends RoleRow | AffiliationRow>(
-  rows: T[],
-  key: (node: number) => string,
+  list: Array<Statement<T>>,
+  maxEvidence: number,
+  titles: boolean,
 ): Omit<EdgeAttrs, 'type'> {
-  const list = statements(rows, key);
-  const dates = list
-    .map((s) => s.row.date)
-    .filter((d): d is string => !!d)
-    .sort();
+  let firstDate: string | undefined;
+  let lastDate: string | undefined;
+  for (const { row } of list)
+    if (row.date) {
+      if (firstDate === undefined || row.date < firstDate) firstDate = row.date;
+      if (lastDate === undefined || row.date > lastDate) lastDate = row.date;
+    }
+  const { head, tail } = keptStatements(list.length, maxEvidence);
+  const kept = list.length <= maxEvidence ? list : [...list.slice(0, head), ...list.slice(list.length - tail)];
   const attributes: Omit<EdgeAttrs, 'type'> = {};
-  if (dates.length > 0) Object.assign(attributes, { firstDate: dates[0], lastDate: dates[dates.length - 1] });
-  return Object.assign(attributes, {
-    cableCount: new Set(list.map((s) => s.cable)).size,
-    cables: list.map((s) => s.cable),
-    dates: list.map((s) => s.row.date ?? ''),
-    paragraphs: list.map((s) => s.row.paragraph ?? 0),
-    evidence: list.map((s) => s.row.evidence),
-    starts: list.map((s) => s.row.start),
-    ends: list.map((s) => s.row.end),
+  if (firstDate !== undefined) Object.assign(attributes, { firstDate, lastDate });
+  attributes.cableCount = new Set(list.map((s) => s.cable)).size;
+  if (kept.length < list.length) attributes.statementCount = list.length;
+  Object.assign(attributes, {
+    cables: kept.map((s) => s.cable),
+    dates: kept.map((s) => s.row.date ?? ''),
+    paragraphs: kept.map((s) => s.row.paragraph ?? 0),
+    evidence: kept.map((s) => s.row.evidence),
+    starts: kept.map((s) => s.row.start),
+    ends: kept.map((s) => s.row.end),
   });
+  if (titles) attributes.titleTexts = kept.map((s) => (s.row as RoleRow).titleText);
+  if (kept.length < list.length) attributes.evidenceTruncated = true;
+  return attributes;
 }
 
 function groups<T>(rows: T[], keyOf: (row: T) => string | undefined): Map<string, T[]> {
@@ -69,20 +98,25 @@ function groups<T>(rows: T[], keyOf: (row: T) => string | undefined): Map<string
  * - `(Person)-[:AFFILIATED_WITH {organization, firstDate, lastDate, cables, evidence, …}]->(Organization)`;
  * - `(Person|Post)-[:MET {cable, date, dateSource, form, paragraph, evidence, role?}]->(Person)`, one per pair and cable.
  */
-export function relationEdges(rows: CableRelationRows, key: (node: number) => string): RelationEdge[] {
+export function relationEdges(
+  rows: CableRelationRows,
+  key: (node: number) => string,
+  maxEvidence: number,
+): RelationEdge[] {
   const out: RelationEdge[] = [];
   const roleGroups = groups(rows.roles, (r) =>
     r.owner === undefined ? undefined : `HOLDS_ROLE:${key(r.person)}->${key(r.owner)}:${r.title}`,
   );
-  for (const [edgeKey, list] of [...roleGroups].sort(([x], [y]) => byText(x, y))) {
-    const first = statements(list, key)[0].row;
+  for (const [edgeKey, group] of [...roleGroups].sort(([x], [y]) => byText(x, y))) {
+    const list = statements(group, key);
+    const first = list[0].row;
     const attributes: EdgeAttrs = { type: 'HOLDS_ROLE', title: first.title };
-    const organization = statements(list, key).find((s) => s.row.organization)?.row.organization;
-    const unit = statements(list, key).find((s) => s.row.unit)?.row.unit;
+    const organization = list.find((s) => s.row.organization)?.row.organization;
+    const unit = list.find((s) => s.row.unit)?.row.unit;
     if (organization) attributes.organization = organization;
     if (unit) attributes.unit = unit;
-    if (list.every((r) => r.former)) attributes.former = true;
-    Object.assign(attributes, aggregate(list, key), { titleTexts: statements(list, key).map((s) => s.row.titleText) });
+    if (group.every((r) => r.former)) attributes.former = true;
+    Object.assign(attributes, aggregate(list, maxEvidence, true));
     out.push({ key: edgeKey, source: key(first.person), target: key(first.owner!), attributes });
   }
   const affiliationGroups = groups(rows.affiliations, (a) =>
@@ -94,7 +128,11 @@ export function relationEdges(rows: CableRelationRows, key: (node: number) => st
       key: edgeKey,
       source: key(first.person),
       target: key(first.owner!),
-      attributes: { type: 'AFFILIATED_WITH', organization: first.organization, ...aggregate(list, key) },
+      attributes: {
+        type: 'AFFILIATED_WITH',
+        organization: first.organization,
+        ...aggregate(statements(list, key), maxEvidence, false),
+      },
     });
   }
   const meetings = rows.meetings

@@ -93,7 +93,14 @@ export type EdgeAttrs = {
    * passage per statement, beside `cables`. MET: the meeting's passage.
    */
   evidence?: Evidence[] | string[] | string;
+  /**
+   * The lists were capped at the build's maxEvidence. CO_MENTIONED: they keep the first cables.
+   * HOLDS_ROLE, AFFILIATED_WITH: they keep the first ⌈cap/2⌉ and the last ⌊cap/2⌋ of the
+   * `statementCount` statements (graph/relation-edges keptStatements); the API pages them all.
+   */
   evidenceTruncated?: boolean;
+  /** HOLDS_ROLE, AFFILIATED_WITH, when capped: how many statements the edge has in all. */
+  statementCount?: number;
   firstDate?: string;
   lastDate?: string;
   /** HOLDS_ROLE, AFFILIATED_WITH: per statement (beside `cables`) its date, offsets and the title as written. */

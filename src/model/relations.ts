@@ -43,6 +43,13 @@ export interface RoleView {
   firstDate?: string;
   lastDate?: string;
   cableCount: number;
+  /** How many statements the edge has (`statements` may hold fewer: see evidenceTruncated). */
+  statementCount: number;
+  /**
+   * The edge was capped at the build's maxEvidence: `statements` are its first ⌈n/2⌉ and last
+   * ⌊n/2⌋ (n = statements.length) of `statementCount`; GET /api/statements pages them all.
+   */
+  evidenceTruncated?: boolean;
   statements: StatementView[];
 }
 
@@ -53,6 +60,23 @@ export interface AffiliationView {
   firstDate?: string;
   lastDate?: string;
   cableCount: number;
+  statementCount: number;
+  evidenceTruncated?: boolean;
+  statements: StatementView[];
+}
+
+/** One HOLDS_ROLE edge (person, owner, title) or AFFILIATED_WITH edge (person, owner): what GET /api/statements asks for. */
+export type StatementEdgeRef =
+  | { type: 'HOLDS_ROLE'; person: string; owner: string; title: string }
+  | { type: 'AFFILIATED_WITH'; person: string; owner: string };
+
+/** A page of an edge's statements, in the edge's order (date, undated last; cable id; offset). */
+export interface StatementPage {
+  /** The edge's id, as RoleView/AffiliationView give it. */
+  id: string;
+  /** How many statements the edge has. */
+  total: number;
+  offset: number;
   statements: StatementView[];
 }
 

@@ -20,7 +20,7 @@ import {
   type AccessPolicy,
 } from './security';
 import { SqliteStore } from './sqlite-store';
-import type { GraphStore } from './store';
+import { StatementsNotStored, type GraphStore } from './store';
 import { takeawayRoutes, type TakeawayOptions } from './takeaway-routes';
 import { TextQueryError } from './text-query';
 import {
@@ -35,6 +35,7 @@ import {
   type CableGraph,
   type EdgeAttrs,
   type NodeAttrs,
+  type StatementEdgeRef,
 } from '../model';
 import { text } from '../common/text';
 
@@ -332,6 +333,30 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       const relations = await explorerFor(res).relations(id(req.params.id, 'id'));
       if (!relations) throw notFound(`no entity or post ${String(req.params.id)}`);
       return relations;
+    }),
+  );
+  // A HOLDS_ROLE or AFFILIATED_WITH edge's statements, a page at a time (an edge lists at most maxEvidence).
+  api.get(
+    '/statements',
+    handle(async (req, res) => {
+      const type = single(req.query, 'type');
+      if (type !== 'HOLDS_ROLE' && type !== 'AFFILIATED_WITH') throw bad('type must be HOLDS_ROLE or AFFILIATED_WITH');
+      const person = id(single(req.query, 'person'), 'person');
+      const owner = id(single(req.query, 'owner'), 'owner');
+      const edge: StatementEdgeRef =
+        type === 'HOLDS_ROLE'
+          ? { type, person, owner, title: id(single(req.query, 'title'), 'title') }
+          : { type, person, owner };
+      const offset = integer(req.query, 'offset', 0, 0, 1e9);
+      const limit = integer(req.query, 'limit', 50, 1, LIMITS.statements);
+      try {
+        const page = await explorerFor(res).statements(edge, offset, limit);
+        if (!page) throw notFound(`no ${type} edge from ${person} to ${owner}`);
+        return page;
+      } catch (error) {
+        if (error instanceof StatementsNotStored) throw new ApiError(501, 'NOT_SUPPORTED', error.message);
+        throw error;
+      }
     }),
   );
   // The canvas's meetings: the links among shown entities (a list of ids, like a GEXF request), and a pair's passages.

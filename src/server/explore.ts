@@ -2,7 +2,14 @@
 import { canonicalCableId } from '../parse/ids';
 import { compare, rankSearch, searchTokens } from './search';
 import { relationViews } from './relation-views';
-import type { EntityRelations, MeetingLink, MeetingLinks, PairMeetings } from '../model';
+import type {
+  EntityRelations,
+  MeetingLink,
+  MeetingLinks,
+  PairMeetings,
+  StatementEdgeRef,
+  StatementPage,
+} from '../model';
 import { spanOverlaps, type DateRange } from '../model';
 import { readablePassage } from './passage-text';
 import type { CableText, EdgeFilter, GraphStore, MentionsIn, NodeFilter, SharedCable } from './store';
@@ -33,6 +40,7 @@ export const LIMITS = {
   pathHops: 6,
   paths: 10,
   evidence: 100,
+  statements: 200,
   gexfNodes: 5000,
   textSearch: 100,
 } as const;
@@ -94,6 +102,11 @@ export class Explorer {
       return n ? [{ ...n, edgeWeight: e.weight, edgeCableCount: e.cableCount }] : [];
     });
     return { ...node, aliases, degree: edges.length, neighbours, timeline };
+  }
+
+  /** A page of a HOLDS_ROLE or AFFILIATED_WITH edge's statements (all of them, where the edge lists at most maxEvidence). */
+  async statements(edge: StatementEdgeRef, offset: number, limit: number): Promise<StatementPage | undefined> {
+    return this.store.relationStatements(edge, offset, limit);
   }
 
   /** An entity's or a post's roles (as the person, or as the owner), affiliations and meetings, each with its passages. */

@@ -20,7 +20,10 @@ import type {
   SearchCandidate,
   SharedCable,
 } from './store';
+import { StatementsNotStored } from './store';
+import { statementsOf } from './relation-views';
 import type { Alias, CableRef, EdgeAttrs, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
+import type { StatementEdgeRef, StatementPage, StatementView } from '../model';
 import { text } from '../common/text';
 import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
 import { pairKey } from '../model/neo4j-shape';
@@ -359,6 +362,43 @@ export class Neo4jStore implements GraphStore {
       edges.push({ type, source: String((r.source as Row).id), target: String((r.target as Row).id), attributes });
     }
     return { edges, nodes: [...nodes.values()] };
+  }
+
+  /**
+   * From the relationship's own lists (relation-edge.cypher): every statement of an edge that was
+   * not capped; of a capped one, the first and last ones it keeps (keptStatements) — the middle
+   * ones are in the graph database only, and a page reaching them is a StatementsNotStored error.
+   */
+  async relationStatements(edge: StatementEdgeRef, offset: number, limit: number): Promise<StatementPage | undefined> {
+    const roles = edge.type === 'HOLDS_ROLE';
+    const [row] = await this.rows('relation-edge', {
+      type: edge.type,
+      person: edge.person,
+      owner: edge.owner,
+      title: roles ? edge.title : '',
+    });
+    if (!row) return undefined;
+    const props = defined(row.props as Row);
+    const kept = statementsOf(props, roles);
+    const total = typeof props.statementCount === 'number' ? props.statementCount : kept.length;
+    const id = roles
+      ? `HOLDS_ROLE:${edge.person}->${edge.owner}:${edge.title}`
+      : `AFFILIATED_WITH:${edge.person}->${edge.owner}`;
+    const end = Math.min(offset + limit, total);
+    const head = Math.ceil(kept.length / 2);
+    const tailFrom = total - (kept.length - head);
+    // Position p of the edge is kept[p] in the head, kept[p - tailFrom + head] in the tail.
+    const statements: StatementView[] = [];
+    for (let p = offset; p < end; p += 1) {
+      if (total === kept.length) statements.push(kept[p]);
+      else if (p < head) statements.push(kept[p]);
+      else if (p >= tailFrom) statements.push(kept[p - tailFrom + head]);
+      else
+        throw new StatementsNotStored(
+          `${id} has ${total} statements; Neo4j keeps the first ${head} and the last ${kept.length - head} (the build's maxEvidence): the others are in the graph database (serve the graph file)`,
+        );
+    }
+    return { id, total, offset, statements };
   }
 
   async meetingsAmong(ids: readonly string[]): Promise<MeetingEdgeRef[]> {

@@ -15,7 +15,7 @@ const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) 
 const optionalText = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
-function statementsOf(a: Attributes, withTitles: boolean): StatementView[] {
+export function statementsOf(a: Attributes, withTitles: boolean): StatementView[] {
   const cables = list<string>(a.cables);
   const dates = list<string>(a.dates);
   const paragraphs = list<number>(a.paragraphs);
@@ -36,6 +36,19 @@ function statementsOf(a: Attributes, withTitles: boolean): StatementView[] {
     if (withTitles && titles[i] !== undefined) s.titleText = String(titles[i]);
     return s;
   });
+}
+
+/** cableCount, statementCount (all the edge's statements, of which a capped edge lists some), evidenceTruncated, statements. */
+function counted(
+  a: Attributes,
+  statements: StatementView[],
+): Pick<RoleView, 'cableCount' | 'statementCount' | 'evidenceTruncated' | 'statements'> {
+  return {
+    cableCount: Number(a.cableCount ?? 0),
+    statementCount: typeof a.statementCount === 'number' ? a.statementCount : statements.length,
+    ...(a.evidenceTruncated === true ? { evidenceTruncated: true } : {}),
+    statements,
+  };
 }
 
 function span(target: { firstDate?: string; lastDate?: string }, a: Attributes): void {
@@ -70,7 +83,7 @@ export function relationViews(
       if (unit) view.unit = unit;
       if (a.former === true) view.former = true;
       span(view, a);
-      Object.assign(view, { cableCount: Number(a.cableCount ?? 0), statements: statementsOf(a, true) });
+      Object.assign(view, counted(a, statementsOf(a, true)));
       out.roles.push(view);
     } else if (e.type === 'AFFILIATED_WITH') {
       const view = {
@@ -79,7 +92,7 @@ export function relationViews(
         organization: ref(e.target),
       } as AffiliationView;
       span(view, a);
-      Object.assign(view, { cableCount: Number(a.cableCount ?? 0), statements: statementsOf(a, false) });
+      Object.assign(view, counted(a, statementsOf(a, false)));
       out.affiliations.push(view);
     } else {
       const view: MeetingView = {

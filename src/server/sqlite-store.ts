@@ -4,7 +4,7 @@ import { openGraphDb } from '../db/open';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
 import { relationEdges } from '../graph/relation-edges';
-import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
+import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
 import { compare, maxEdits, withinEdits } from './search';
@@ -24,7 +24,16 @@ import {
 } from './store';
 import { ftsExpression, MARK_END, MARK_START, unmark } from './text-query';
 import { cableRef, edgeView, nodeView, sortFacts } from './views';
-import type { Alias, CableRef, EdgeView, EntityKind, GraphStats, NodeView, TextSearchResult } from '../model';
+import type {
+  Alias,
+  CableRef,
+  EdgeView,
+  EntityKind,
+  GraphStats,
+  NodeView,
+  StatementView,
+  TextSearchResult,
+} from '../model';
 import { text } from '../common/text';
 
 type Database = BetterSqlite3.Database;
@@ -630,7 +639,7 @@ export class SqliteStore implements GraphStore {
     );
     const byNode = new Map(found.map((r) => [Number(r.node), r]));
     const key = (n: number): string => String((byNode.get(n)?.id as string | number | undefined) ?? n);
-    const edges = relationEdges(rows, key).map((e) => ({
+    const edges = relationEdges(rows, key, this.maxEvidence()).map((e) => ({
       type: e.attributes.type as StoredRelationEdge['type'],
       source: e.source,
       target: e.target,
@@ -640,6 +649,46 @@ export class SqliteStore implements GraphStore {
       .filter((r) => r.kind !== 'Cable')
       .map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) }));
     return { edges, nodes };
+  }
+
+  async relationStatements(edge: StatementEdgeRef, offset: number, limit: number): Promise<StatementPage | undefined> {
+    const node = (id: string): number | undefined =>
+      this.statement('SELECT node FROM entities WHERE id = ? UNION ALL SELECT node FROM posts WHERE id = ?')
+        .pluck()
+        .get(id, id) as number | undefined;
+    const person = node(edge.person);
+    const owner = node(edge.owner);
+    if (person === undefined || owner === undefined) return undefined;
+    const roles = edge.type === 'HOLDS_ROLE';
+    // The edge's rows by roles_edges (person, title, owner) / affiliations_edges (person, owner), in
+    // relationEdges' order: date (undated last: char(65535) sorts after any date, as '\uffff' there),
+    // cable id, start, then rowid (that sort is stable over rows read in rowid order).
+    const table = roles ? 'roles' : 'affiliations';
+    const where = `r.person = :person AND r.owner = :owner${roles ? ' AND r.title = :title' : ''}`;
+    const params = { person, owner, ...(roles ? { title: edge.title } : {}) };
+    const total = Number(this.statement(`SELECT count(*) FROM ${table} r WHERE ${where}`).pluck().get(params));
+    if (total === 0) return undefined;
+    const rows = this.all(
+      `SELECT r.*, c.id AS cable_id FROM ${table} r JOIN cables c ON c.node = r.cable WHERE ${where}
+       ORDER BY coalesce(r.date, char(65535)), c.id, r.start, r.rowid LIMIT :limit OFFSET :offset`,
+      { ...params, limit, offset },
+    );
+    const id = roles
+      ? `HOLDS_ROLE:${edge.person}->${edge.owner}:${edge.title}`
+      : `AFFILIATED_WITH:${edge.person}->${edge.owner}`;
+    const statements = rows.map((r) => {
+      const s: StatementView = { cable: String(r.cable_id) } as StatementView;
+      if (typeof r.date === 'string' && r.date !== '') s.date = r.date;
+      Object.assign(s, {
+        paragraph: Number(r.paragraph ?? 0),
+        evidence: String(r.evidence),
+        start: Number(r.start),
+        end: Number(r.end),
+      });
+      if (roles) s.titleText = String(r.title_text);
+      return s;
+    });
+    return { id, total, offset, statements };
   }
 
   async meetingsAmong(ids: readonly string[]): Promise<MeetingEdgeRef[]> {

@@ -10,8 +10,11 @@ import type {
   NodeView,
   TextSearchResult,
 } from '../model';
-import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
+import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
+
+/** A page of a capped edge's statements that the store does not hold (Neo4j keeps an edge's kept ones only). */
+export class StatementsNotStored extends Error {}
 
 /**
  * What a store answers: small, exact questions about the graph. The viewer's operations
@@ -94,6 +97,12 @@ export interface GraphStore {
    * nodes at their ends; undefined for an id that is neither. Any order: relationViews sorts.
    */
   relationEdges(id: string): Promise<{ edges: StoredRelationEdge[]; nodes: NodeRef[] } | undefined>;
+  /**
+   * A HOLDS_ROLE or AFFILIATED_WITH edge's statements [offset, offset + limit) in the edge's order
+   * (date, undated last; cable id; offset in the text) — all of them, where the edge lists at most
+   * maxEvidence — with how many it has; undefined when there is no such edge.
+   */
+  relationStatements(edge: StatementEdgeRef, offset: number, limit: number): Promise<StatementPage | undefined>;
   /**
    * The MET edges with both ends among the entities `ids` (person to person: a post's officer is
    * no entity), without their passages. Any order: explore sorts.

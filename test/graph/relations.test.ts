@@ -9,6 +9,8 @@ import type { CableRelationRows } from '../../src/graph/relation-types';
 import { SqliteStore } from '../../src/server/sqlite-store';
 import { Explorer } from '../../src/server/explore';
 import { buildDbOf, graphOfDb } from '../db/helpers';
+import { startTestServer, storeAvailable } from '../server/helpers';
+import type { StatementPage } from '../../src/model';
 import { SEEDS, recordsOf } from './helpers';
 
 const edgesOfType = (
@@ -150,7 +152,7 @@ describe('relationEdges', () => {
         { cable: 5, a: 0, b: 1, dateSource: 'cable', form: 'told', evidence: 'A told B.', start: 5, end: 14 },
       ],
     };
-    const edges = relationEdges(rows, key);
+    const edges = relationEdges(rows, key, 100);
     expect(edges.map((e) => e.key)).toEqual([
       'HOLDS_ROLE:p-a->l-france:Foreign Minister',
       'MET:p-a->p-b:07PARIS2',
@@ -181,5 +183,220 @@ describe('relationEdges', () => {
       end: 14,
     });
     expect(edges[2].attributes).toMatchObject({ cable: '07PARIS1', date: '2007-07-30', role: 'Ambassador' });
+  });
+});
+
+describe('capped relation edges (maxEvidence)', () => {
+  const key = (n: number): string =>
+    ['p-a', 'l-france', 'o-mfa', ...Array.from({ length: 12 }, (_, i) => `07PARIS${i + 10}`)][n];
+  const statement = (i: number, date: string | undefined) => ({
+    cable: 3 + i,
+    person: 0,
+    title: 'Foreign Minister',
+    titleText: `FM ${i}`,
+    owner: 1,
+    ownerName: 'France',
+    basis: 'explicit' as const,
+    former: false,
+    ...(date ? { date } : {}),
+    paragraph: i,
+    evidence: `statement ${i}`,
+    start: i,
+    end: i + 10,
+  });
+
+  test('a role with 7 statements under a cap of 4 keeps the first 2 and the last 2; dates and counts stay exact', () => {
+    // cables 07PARIS10…16, dates out of order, one undated (last in the edge's order)
+    const dates = ['2007-05-01', '2007-01-01', undefined, '2007-03-01', '2007-02-01', '2007-07-01', '2007-06-01'];
+    const rows: CableRelationRows = { roles: dates.map((d, i) => statement(i, d)), affiliations: [], meetings: [] };
+    const full = relationEdges(rows, key, 100)[0].attributes;
+    expect(full.evidence).toEqual([
+      'statement 1',
+      'statement 4',
+      'statement 3',
+      'statement 0',
+      'statement 6',
+      'statement 5',
+      'statement 2',
+    ]);
+    expect(full.evidenceTruncated).toBeUndefined();
+    expect(full.statementCount).toBeUndefined();
+    const capped = relationEdges(rows, key, 4)[0].attributes;
+    expect(capped).toEqual({
+      type: 'HOLDS_ROLE',
+      title: 'Foreign Minister',
+      firstDate: '2007-01-01',
+      lastDate: '2007-07-01',
+      cableCount: 7,
+      statementCount: 7,
+      cables: ['07PARIS11', '07PARIS14', '07PARIS15', '07PARIS12'],
+      dates: ['2007-01-01', '2007-02-01', '2007-07-01', ''],
+      paragraphs: [1, 4, 5, 2],
+      evidence: ['statement 1', 'statement 4', 'statement 5', 'statement 2'],
+      starts: [1, 4, 5, 2],
+      ends: [11, 14, 15, 12],
+      titleTexts: ['FM 1', 'FM 4', 'FM 5', 'FM 2'],
+      evidenceTruncated: true,
+    });
+    // an odd cap: one more at the head
+    expect(relationEdges(rows, key, 3)[0].attributes.evidence).toEqual(['statement 1', 'statement 4', 'statement 2']);
+  });
+
+  test('affiliations are capped the same way', () => {
+    const rows: CableRelationRows = {
+      roles: [],
+      affiliations: Array.from({ length: 5 }, (_, i) => ({
+        cable: 3 + i,
+        person: 0,
+        organization: 'MFA',
+        owner: 2,
+        date: `2008-0${i + 1}-01`,
+        evidence: `member ${i}`,
+        start: 0,
+        end: 5,
+      })),
+      meetings: [],
+    };
+    const [edge] = relationEdges(rows, key, 2);
+    expect(edge.attributes).toMatchObject({
+      type: 'AFFILIATED_WITH',
+      firstDate: '2008-01-01',
+      lastDate: '2008-05-01',
+      cableCount: 5,
+      statementCount: 5,
+      evidence: ['member 0', 'member 4'],
+      evidenceTruncated: true,
+    });
+    expect(edge.attributes.titleTexts).toBeUndefined();
+  });
+
+  describe('the seeds three times (copies under other cable ids) built with maxEvidence 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-relations-cap-'));
+    const file = path.join(dir, 'seeds.db');
+    let full: Graph;
+    let capped: Graph;
+    beforeAll(async () => {
+      const seeds = await recordsOf([SEEDS]);
+      // every role of the seeds stated again in two more cables (ids 07PARIS3534B, …C)
+      const records = [
+        ...seeds,
+        ...['B', 'C'].flatMap((suffix) => seeds.map((r) => ({ ...r, cable: { ...r.cable, id: r.cable.id + suffix } }))),
+      ];
+      full = buildGraph(records).graph;
+      capped = buildGraph(records, { maxEvidence: 2 }).graph;
+      await buildDbOf(file, records, { maxEvidence: 2 });
+    }, 120_000);
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const relationEdgesOf = (graph: Graph) =>
+      graph
+        .filterEdges((_e, a) => ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes(a.type as string))
+        .map((k) => [k, graph.source(k), graph.target(k), false, graph.getEdgeAttributes(k)]);
+
+    test('the database reader gives the capped edges of the graph built in memory', async () => {
+      const fromDb = (await graphOfDb(file)).edges.filter(([, , , , a]) =>
+        ['HOLDS_ROLE', 'AFFILIATED_WITH', 'MET'].includes((a as { type: string }).type),
+      );
+      expect(JSON.stringify(fromDb)).toBe(JSON.stringify(relationEdgesOf(capped)));
+      expect(fromDb.some(([, , , , a]) => (a as { evidenceTruncated?: boolean }).evidenceTruncated)).toBe(true);
+    });
+
+    test('each cut edge keeps dates and counts over all its statements, and the SQLite store pages them all', async () => {
+      const store = SqliteStore.open(file);
+      try {
+        const cut = edgesOfType(capped, 'HOLDS_ROLE').filter((e) => e.attributes.evidenceTruncated === true);
+        expect(cut.length).toBeGreaterThan(0);
+        for (const e of cut) {
+          const whole = full.getEdgeAttributes(e.key);
+          const n = (whole.cables as string[]).length;
+          expect(n).toBeGreaterThan(2);
+          expect(e.attributes).toMatchObject({
+            statementCount: n,
+            cableCount: whole.cableCount,
+            ...(whole.firstDate ? { firstDate: whole.firstDate, lastDate: whole.lastDate } : {}),
+          });
+          expect(e.attributes.evidence).toEqual([(whole.evidence as string[])[0], (whole.evidence as string[])[n - 1]]);
+          // page through every statement, one at a time
+          const paged: string[] = [];
+          for (let offset = 0; offset < n; offset += 1) {
+            const page = await store.relationStatements(
+              { type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(e.attributes.title) },
+              offset,
+              1,
+            );
+            expect(page).toMatchObject({ id: e.key, total: n, offset });
+            expect(page!.statements).toHaveLength(1);
+            paged.push(page!.statements[0].evidence);
+            expect(page!.statements[0].cable).toBe((whole.cables as string[])[offset]);
+            expect(page!.statements[0].titleText).toBe((whole.titleTexts as string[])[offset]);
+          }
+          expect(paged).toEqual(whole.evidence);
+        }
+        const missing = await store.relationStatements(
+          { type: 'HOLDS_ROLE', person: cut[0].source, owner: cut[0].target, title: 'No Such Title' },
+          0,
+          10,
+        );
+        expect(missing).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('GET /api/statements over HTTP: pages with total, validated bounds, 404 for no such edge', async () => {
+      const server = await startTestServer('embedded', file);
+      try {
+        const e = edgesOfType(capped, 'HOLDS_ROLE').find((x) => x.attributes.evidenceTruncated === true)!;
+        const whole = full.getEdgeAttributes(e.key);
+        const n = (whole.cables as string[]).length;
+        const url = (params: Record<string, string | number>): string =>
+          `${server.url}/api/statements?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
+        const edge = { type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(e.attributes.title) };
+        const middle = (await (await fetch(url({ ...edge, offset: 1, limit: n - 2 }))).json()) as StatementPage;
+        expect(middle).toMatchObject({ id: e.key, total: n, offset: 1 });
+        expect(middle.statements.map((s) => s.evidence)).toEqual((whole.evidence as string[]).slice(1, n - 1));
+        // the panel's view says how many there are
+        const relations = (await (
+          await fetch(`${server.url}/api/relations/${encodeURIComponent(e.source)}`)
+        ).json()) as {
+          roles: Array<{ id: string; statementCount: number; evidenceTruncated?: boolean; statements: unknown[] }>;
+        };
+        const view = relations.roles.find((r) => r.id === e.key)!;
+        expect(view).toMatchObject({ statementCount: n, evidenceTruncated: true });
+        expect(view.statements).toHaveLength(2);
+        expect((await fetch(url({ ...edge, limit: 0 }))).status).toBe(400);
+        expect((await fetch(url({ ...edge, offset: -1 }))).status).toBe(400);
+        expect((await fetch(url({ ...edge, type: 'MET' }))).status).toBe(400);
+        expect((await fetch(url({ type: 'HOLDS_ROLE', person: e.source, owner: e.target }))).status).toBe(400);
+        expect((await fetch(url({ ...edge, title: 'No Such Title' }))).status).toBe(404);
+        const past = (await (await fetch(url({ ...edge, offset: n + 5 }))).json()) as StatementPage;
+        expect(past).toMatchObject({ total: n, statements: [] });
+      } finally {
+        await server.close();
+      }
+    });
+
+    test('GET /api/statements over Neo4j: the kept statements as the graph database gives them; the middle of a cut edge is a 501', async () => {
+      if (!(await storeAvailable('neo4j'))) return console.warn('Neo4j test server not running: skipped');
+      const [embedded, neo4j] = [await startTestServer('embedded', file), await startTestServer('neo4j', file)];
+      try {
+        const e = edgesOfType(capped, 'HOLDS_ROLE').find((x) => x.attributes.evidenceTruncated === true)!;
+        const n = (full.getEdgeAttributes(e.key).cables as string[]).length;
+        const query = (offset: number, limit: number): string =>
+          `/api/statements?${new URLSearchParams({ type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(e.attributes.title), offset: String(offset), limit: String(limit) }).toString()}`;
+        for (const [offset, limit] of [
+          [0, 1],
+          [n - 1, 1],
+        ]) {
+          const [a, b] = await Promise.all(
+            [embedded, neo4j].map(async (s) => (await fetch(s.url + query(offset, limit))).text()),
+          );
+          expect(b).toBe(a);
+        }
+        expect((await fetch(neo4j.url + query(1, 1))).status).toBe(501);
+      } finally {
+        await Promise.all([embedded.close(), neo4j.close()]);
+      }
+    }, 120_000);
   });
 });

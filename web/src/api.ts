@@ -15,7 +15,7 @@ import type {
   Suggestion,
   TextSearchResult,
 } from '../../src/model';
-import type { EntityRelations, MeetingLinks, PairMeetings } from '../../src/model';
+import type { EntityRelations, MeetingLinks, PairMeetings, StatementEdgeRef, StatementPage } from '../../src/model';
 
 /** An API answer with an error status (or no answer at all: `status` 0, code `NETWORK`). */
 export class ApiRequestError extends Error {
@@ -196,6 +196,16 @@ export const api = {
 };
 
 // ── Relations (issue 17) ───────────────────────────────────────────────────────────────────────
+
+/** A page of a role's (or an affiliation's) statements: an edge lists at most the build's maxEvidence, this reaches them all. */
+export async function fetchStatements(
+  edge: StatementEdgeRef,
+  offset: number,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<StatementPage> {
+  return getJson<StatementPage>('statements', { ...edge, offset, limit }, signal);
+}
 
 /** An entity's or a post's roles (as the person, or as the owner), affiliations and meetings, with their passages. */
 export async function fetchRelations(entityId: string, signal?: AbortSignal): Promise<EntityRelations> {

@@ -1,6 +1,6 @@
 // The entity panel's relations: roles as a timeline (bars from first to last cable), meetings as a list, filterable; a passage on click.
 import type { EntityRelations, MeetingView, NodeRef, RoleView, StatementView } from '../../../src/model';
-import { fetchRelations } from '../api';
+import { fetchRelations, fetchStatements } from '../api';
 import { cleanName, h, plural } from '../dom';
 import type { PanelActions } from './actions';
 
@@ -44,6 +44,57 @@ export function passage(
   );
 }
 
+/** Statements fetched per click of "more". */
+const STATEMENT_PAGE = 50;
+
+/**
+ * A role's passages. A capped edge lists its first ⌈n/2⌉ and last ⌊n/2⌋ statements of
+ * statementCount: "n of M statements" sits between them, with "more" fetching the middle ones a
+ * page at a time (GET /api/statements) until none is missing.
+ */
+function statementList(r: RoleView, actions: PanelActions): HTMLElement {
+  const emphasis = [cleanName(r.person.name)];
+  const shown = r.statements.length;
+  const head = r.evidenceTruncated ? Math.ceil(shown / 2) : shown;
+  const details = h(
+    'div',
+    { class: 'relation-details', hidden: true },
+    ...r.statements.slice(0, head).map((s) => passage(s, actions, emphasis)),
+  );
+  const tail = r.statements.slice(head).map((s) => passage(s, actions, emphasis));
+  if (!r.evidenceTruncated || r.statementCount <= shown) {
+    details.append(...tail);
+    return details;
+  }
+  const missing = r.statementCount - shown;
+  let loaded = 0;
+  const count = h('span', { 'data-testid': 'statements-count' });
+  const more = h('button', { class: 'link', 'data-testid': 'statements-more', type: 'button' }, 'more');
+  const gap = h('p', { class: 'statements-gap muted', 'data-testid': 'statements-gap' }, count, ' · ', more);
+  const label = (): void => {
+    count.textContent = `${(shown + loaded).toLocaleString('en')} of ${r.statementCount.toLocaleString('en')} statements`;
+  };
+  label();
+  more.addEventListener('click', () => {
+    more.setAttribute('disabled', '');
+    const edge = { type: 'HOLDS_ROLE' as const, person: r.person.id, owner: r.owner.id, title: r.title };
+    fetchStatements(edge, head + loaded, Math.min(STATEMENT_PAGE, missing - loaded))
+      .then((page) => {
+        gap.before(...page.statements.map((s) => passage(s, actions, emphasis)));
+        loaded += page.statements.length;
+        label();
+        if (loaded >= missing || page.statements.length === 0) more.remove();
+        else more.removeAttribute('disabled');
+      })
+      .catch(() => {
+        more.removeAttribute('disabled');
+        more.textContent = 'more (failed: try again)';
+      });
+  });
+  details.append(gap, ...tail);
+  return details;
+}
+
 /** Who the row is about from the panel's entity: the owner when it is the person's panel, else the person. */
 const otherEnd = (r: RoleView, id: string): NodeRef => (r.person.id === id ? r.owner : r.person);
 
@@ -63,11 +114,7 @@ function roleRow(r: RoleView, id: string, span: [number, number], actions: Panel
   const x2 = Math.max(x1 + 3, x(r.lastDate, width));
   bar.appendChild(svg('rect', { x: 0, y: 3, width, height: 2, class: 'role-track' }));
   bar.appendChild(svg('rect', { x: x1, y: 0, width: x2 - x1, height: 8, rx: 2, class: 'role-span' }));
-  const details = h(
-    'div',
-    { class: 'relation-details', hidden: true },
-    ...r.statements.map((s) => passage(s, actions, [cleanName(r.person.name)])),
-  );
+  const details = statementList(r, actions);
   const label = r.person.id === id ? `${r.title}, ${cleanName(other.name)}` : `${cleanName(other.name)}, ${r.title}`;
   return h(
     'li',
