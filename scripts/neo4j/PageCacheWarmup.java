@@ -2,8 +2,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -32,6 +33,8 @@ final class PageCacheWarmup {
    */
   private static final Set<String> VIEWER_INDEXES =
       Set.of("co_mentioned_pair", "entity_id", "person_id", "organization_id", "place_id", "entity_name", "cable_id");
+  /** The rank of the long strings and arrays (rank()). */
+  private static final int LAST_RANK = 5;
   /** Pages per touch: large enough to read ahead, small enough to check the time often. */
   private static final int CHUNK_PAGES = 256;
 
@@ -83,12 +86,14 @@ final class PageCacheWarmup {
   private void run() throws IOException {
     long started = System.nanoTime();
     PageCache cache = db.getDependencyResolver().resolveDependency(PageCache.class);
-    Set<String> viewerIndexDirs = viewerIndexDirectories();
+    Map<String, String> indexNames = rangeIndexNames();
     List<Candidate> candidates = new ArrayList<>();
     for (PagedFile file : cache.listExistingMappings()) {
       if (!db.databaseName().equals(file.getDatabaseName())) continue;
-      int rank = rank(file.path(), viewerIndexDirs);
-      if (rank >= 0) candidates.add(new Candidate(file, rank, label(file.path())));
+      String index = indexNames.get(String.valueOf(file.path().getParent()));
+      int rank = rank(file.path(), index);
+      String label = label(file.path());
+      if (rank >= 0) candidates.add(new Candidate(file, rank, index == null ? label : "index " + index + " (" + label + ")"));
     }
     candidates.sort(Comparator.comparingInt(Candidate::rank).thenComparing(Candidate::label));
     log("start: up to " + mb(budgetBytes) + " MB of " + candidates.size() + " store files, "
@@ -100,6 +105,9 @@ final class PageCacheWarmup {
       long fileStarted = System.nanoTime();
       long pages = c.file().getLastPageId() + 1;
       long pageBytes = c.file().pageSize();
+      // The long strings and arrays are read whole or not at all: their front alone is no one
+      // request's working set, and reading it would hold the queries up for nothing.
+      if (c.rank() == LAST_RANK && read + pages * pageBytes > budgetBytes) continue;
       long touched = 0;
       for (long page = 0; page < pages; page += CHUNK_PAGES) {
         int count = (int) Math.min(CHUNK_PAGES, pages - page);
@@ -115,11 +123,11 @@ final class PageCacheWarmup {
       }
       read += touched * pageBytes;
       if (touched > 0)
-        log(c.label() + ": " + mb(touched * pageBytes) + " of " + mb(pages * pageBytes) + " MB in "
+        log(c.label() + ": " + size(touched * pageBytes) + " of " + size(pages * pageBytes) + " in "
             + millis(System.nanoTime() - fileStarted) + " ms");
       if (!stoppedBy.isEmpty()) break;
     }
-    log("done: " + mb(read) + " MB in " + millis(System.nanoTime() - started) + " ms"
+    log("done: " + read / cache.pageSize() + " pages, " + mb(read) + " MB in " + millis(System.nanoTime() - started) + " ms"
         + (stoppedBy.isEmpty() ? "" : ", stopped by " + stoppedBy));
   }
 
@@ -131,32 +139,30 @@ final class PageCacheWarmup {
    * co-mentions' evidence: most of the store, read only by an evidence request). Id files (free-id
    * lists) serve writes only.
    */
-  private static int rank(Path path, Set<String> viewerIndexDirs) {
+  private static int rank(Path path, String index) {
     String name = path.getFileName().toString();
     if (name.endsWith(".id")) return -1;
-    if (path.toString().contains("/schema/index/")) {
-      return viewerIndexDirs.contains(path.getParent().toString()) ? 1 : 4;
-    }
+    if (path.toString().contains("/schema/index/")) return index != null && VIEWER_INDEXES.contains(index) ? 1 : 4;
     if (name.equals("neostore.relationshipstore.db")) return 2;
     if (name.equals("neostore.propertystore.db")) return 3;
-    if (name.equals("neostore.propertystore.db.strings") || name.equals("neostore.propertystore.db.arrays")) return 5;
+    if (name.equals("neostore.propertystore.db.strings") || name.equals("neostore.propertystore.db.arrays")) return LAST_RANK;
     if (name.startsWith("neostore")) return 0; // nodes, labels, groups, degrees, counts, tokens
     return -1; // anything else (logs): nothing a query reads
   }
 
-  /** The folders of the viewer's range indexes (schema/index/range-1.0/<id>), by their names. */
-  private Set<String> viewerIndexDirectories() {
-    Set<String> dirs = new HashSet<>();
+  /** The range indexes' folders (schema/index/range-1.0/<id>) and their names. */
+  private Map<String, String> rangeIndexNames() {
+    Map<String, String> names = new HashMap<>();
     Path root = db.databaseLayout().databaseDirectory().resolve("schema").resolve("index");
     try (Transaction tx = db.beginTx();
         Result rows = tx.execute("SHOW RANGE INDEXES YIELD id, name, indexProvider RETURN id, name, indexProvider")) {
       while (rows.hasNext()) {
         var row = rows.next();
-        if (!VIEWER_INDEXES.contains(String.valueOf(row.get("name")))) continue;
-        dirs.add(root.resolve(String.valueOf(row.get("indexProvider"))).resolve(String.valueOf(row.get("id"))).toString());
+        Path dir = root.resolve(String.valueOf(row.get("indexProvider"))).resolve(String.valueOf(row.get("id")));
+        names.put(dir.toString(), String.valueOf(row.get("name")));
       }
     }
-    return dirs;
+    return names;
   }
 
   /** A file's name for the log: its path inside the database folder. */
@@ -167,6 +173,11 @@ final class PageCacheWarmup {
 
   private static String mb(long bytes) {
     return String.valueOf(Math.round(bytes / 1048576.0));
+  }
+
+  /** A size for the log: KB under a megabyte, MB above. */
+  private static String size(long bytes) {
+    return bytes < 1048576 ? Math.round(bytes / 1024.0) + " KB" : mb(bytes) + " MB";
   }
 
   private static long millis(long nanos) {
