@@ -2,10 +2,9 @@
 /**
  * PROFILE of the viewer's questions over Neo4j: the bench-viewer requests (the same seeded draw)
  * answered by the Neo4j store in this process, every Cypher query it sends run under `PROFILE`.
- * Prints the slowest requests with their queries (db hits, page-cache hits and faults, rows, server
- * and client ms), the faults per query shape, and the operator tree of the heaviest query seen (its
- * db hits per operator): what the README's "Neo4j at scale" PROFILE notes are made from. Run right
- * after a server start (NEO4J_WARMUP=0 for none), the faults are what a cold page cache costs each shape.
+ * Prints the slowest requests with their queries (db hits, rows, server and client ms), the
+ * totals per query, and the operator tree of the heaviest query seen (its db hits per operator):
+ * what the README's "Neo4j at scale" PROFILE notes are made from.
  *
  *   npm run build && NEO4J_URI=bolt://127.0.0.1:7696 node scripts/profile-neo4j-viewer.js --graph graph.db \
  *     [--requests 50] [--only neighbourhood,paths] [--slowest 5]
@@ -32,8 +31,6 @@ function namer() {
 }
 
 const sumHits = (p) => (p ? p.dbHits + p.children.reduce((s, c) => s + sumHits(c), 0) : 0);
-/** Page-cache hits or faults (`pageCacheHits`, `pageCacheMisses`) of a plan, all its operators. */
-const sumPages = (p, key) => (p ? Number(p[key] ?? 0) + p.children.reduce((s, c) => s + sumPages(c, key), 0) : 0);
 
 function tree(p, depth = 0, lines = []) {
   const args = p.arguments || {};
@@ -70,8 +67,6 @@ function profiling(driver, log) {
                       ms: Number(process.hrtime.bigint() - started) / 1e6,
                       serverMs: result.summary.resultAvailableAfter + result.summary.resultConsumedAfter,
                       dbHits: sumHits(profile),
-                      pageHits: sumPages(profile, 'pageCacheHits'),
-                      pageFaults: sumPages(profile, 'pageCacheMisses'),
                       rows: result.records.length,
                       plan: profile,
                     });
@@ -132,26 +127,10 @@ async function main() {
       console.log(`  ${r.route}: ${sumOf(r, 'dbHits')} db hits, ${r.ms.toFixed(0)} ms (profiled)`);
       for (const q of r.queries)
         console.log(
-          `    ${q.query.padEnd(18)} db hits ${String(q.dbHits).padStart(9)}  page hits ${String(q.pageHits).padStart(7)}  faults ${String(q.pageFaults).padStart(6)}  rows ${String(q.rows).padStart(6)}  server ${String(q.serverMs).padStart(5)} ms`,
+          `    ${q.query.padEnd(18)} db hits ${String(q.dbHits).padStart(9)}  rows ${String(q.rows).padStart(6)}  server ${String(q.serverMs).padStart(5)} ms`,
         );
     }
   }
-  // Per query shape: what it read (page-cache hits + faults) against what it returned (rows).
-  const shapes = new Map();
-  for (const q of all.flatMap((r) => r.queries)) {
-    const s = shapes.get(q.query) ?? { runs: 0, rows: 0, pageHits: 0, pageFaults: 0, serverMs: 0 };
-    s.runs += 1;
-    s.rows += q.rows;
-    s.pageHits += q.pageHits;
-    s.pageFaults += q.pageFaults;
-    s.serverMs += q.serverMs;
-    shapes.set(q.query, s);
-  }
-  console.log('\nper query shape: runs, rows, page-cache hits, faults (pages read from disk), server ms (all runs)');
-  for (const [query, s] of [...shapes].sort((a, b) => b[1].pageFaults - a[1].pageFaults))
-    console.log(
-      `  ${query.padEnd(18)} runs ${String(s.runs).padStart(4)}  rows ${String(s.rows).padStart(7)}  page hits ${String(s.pageHits).padStart(9)}  faults ${String(s.pageFaults).padStart(7)}  server ${String(s.serverMs).padStart(6)} ms`,
-    );
   const heaviest = all.flatMap((r) => r.queries).sort((a, b) => b.dbHits - a.dbHits)[0];
   if (heaviest)
     console.log(`\nheaviest query: ${heaviest.query}, ${heaviest.dbHits} db hits\n${tree(heaviest.plan).join('\n')}`);
