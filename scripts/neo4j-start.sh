@@ -3,7 +3,10 @@
 # from Maven Central on first use. Data, jars and logs live in .neo4j/ (git-ignored).
 #   NEO4J_PASSWORD (default cablegraph), NEO4J_BOLT_PORT (7687), NEO4J_DIR (.neo4j), NEO4J_HEAP (2g),
 #   NEO4J_PAGECACHE (Neo4j's default: half of the free memory; e.g. 2g), NEO4J_START_SECONDS (600:
-#   how long to wait for Bolt), NEO4J_LIB (the jars' folder, to share one copy between servers)
+#   how long to wait for Bolt), NEO4J_LIB (the jars' folder, to share one copy between servers),
+#   NEO4J_WARMUP (1; 0 = off), NEO4J_WARMUP_MB (3/4 of the page cache), NEO4J_WARMUP_SECONDS (300):
+#   once ready, the server reads the stores the viewer uses into its page cache in the background
+#   (scripts/neo4j/PageCacheWarmup.java; the log's "warm-up done" line says what it read, how fast).
 # With --test: the test suite's own server, in .neo4j-test/ on 7688 (NEO4J_TEST_DIR, NEO4J_TEST_PORT,
 # NEO4J_TEST_PASSWORD), so tests never write into the user's database. --dir DIR and --port PORT
 # start another server (a benchmark's, a second graph's): its data, jars, log and pid in DIR.
@@ -30,11 +33,16 @@ if [ ! -f "$LIB/.complete" ] || [ "$(cat "$LIB/.complete")" != "$POM_SUM" ]; the
   echo "$POM_SUM" > "$LIB/.complete"
 fi
 
-# 2. The launcher (recompiled when its source changes).
-SRC="$ROOT/scripts/neo4j/CablegraphNeo4j.java"
-if [ ! -f "$DIR/classes/CablegraphNeo4j.class" ] || [ "$SRC" -nt "$DIR/classes/CablegraphNeo4j.class" ]; then
+# 2. The launcher and its page-cache warm-up (recompiled when a source changes).
+SRCS=("$ROOT"/scripts/neo4j/*.java)
+STALE=0
+for src in "${SRCS[@]}"; do
+  class="$DIR/classes/$(basename "$src" .java).class"
+  [ -f "$class" ] && [ ! "$src" -nt "$class" ] || STALE=1
+done
+if [ "$STALE" = 1 ]; then
   mkdir -p "$DIR/classes"
-  javac -d "$DIR/classes" -cp "$LIB/*" "$SRC"
+  javac -d "$DIR/classes" -cp "$LIB/*" "${SRCS[@]}"
 fi
 
 # 3. Start, and wait until Bolt answers.

@@ -1,6 +1,7 @@
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -14,7 +15,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * scripts/neo4j-stop.sh; shuts the database down cleanly on SIGTERM.
  *
  * Environment: NEO4J_HOME_DIR (data directory), NEO4J_BOLT_HOST, NEO4J_BOLT_PORT, NEO4J_PASSWORD,
- * NEO4J_PAGECACHE (page cache size, e.g. 2g; unset: Neo4j's default, half of the free memory).
+ * NEO4J_PAGECACHE (page cache size, e.g. 2g; unset: Neo4j's default, half of the free memory),
+ * NEO4J_WARMUP, NEO4J_WARMUP_MB, NEO4J_WARMUP_SECONDS (the page-cache warm-up: PageCacheWarmup).
  */
 public final class CablegraphNeo4j {
   public static void main(String[] args) throws Exception {
@@ -44,6 +46,9 @@ public final class CablegraphNeo4j {
 
     setPassword(dbms, password);
     System.out.println("cablegraph-neo4j: ready on bolt://" + host + ":" + port + " (data in " + home + ")");
+    // After "ready": the server answers at once, the warm-up fills the page cache behind it.
+    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    PageCacheWarmup.fromEnvironment(db).ifPresent(PageCacheWarmup::startInBackground);
     stopped.await();
   }
 
