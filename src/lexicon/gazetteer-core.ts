@@ -793,7 +793,7 @@ export const TITLES = new Set<string>([
   'technical',
   'military',
 ]);
-/** Title words that on their own mark the next capitalized run as a person. */
+/** Title words that on their own mark the next capitalized run as a person (military ranks in their cable abbreviations too: "BGen", "LTG", "RADM"). */
 export const STRONG_TITLES = new Set<string>(
   `president minister pm fm dfm ambassador amb amb. ambassador-designate senator sen sen. secretary director
 director-general mr mr. mrs mrs. ms ms. dr dr. king queen prince princess sheikh shaykh emir amir general gen gen. colonel col col. chancellor
@@ -803,7 +803,8 @@ representative rep rep. commander chief undersecretary u/s a/s das pdas sg secre
 then-interior then-president then-minister aide staffer consul consul-general cg professor prof prof. journalist editor mme mme. herr frau
 congressman congresswoman congressmen rabbi inspector polad polmincouns econmincouns mincouns deputy-director vice-president vice-minister
 archbishop bishop patriarch metropolitan cardinal pope mufti mullah lieutenant commissioner premier president-elect ombudsman
-prosecutor officer official contact interlocutor codel staffdel`.split(/\s+/),
+prosecutor officer official contact interlocutor codel staffdel
+bgen ltg ltgen lgen mgen majgen ltc ltcol lcol cdr lcdr radm vadm rdml cpt`.split(/\s+/),
 );
 /** Bare roles that are never names themselves. */
 export const ROLES = new Set<string>([
