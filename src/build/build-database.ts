@@ -120,6 +120,8 @@ export async function buildGraphDatabase(
     let previousDecisions: Decision[] | undefined;
     let previousHash: string | null = null;
     let previousInputs: string[] = [];
+    // The database's own cap: an append keeps it (a different one would cut only some edges).
+    let storedMaxEvidence: number | undefined;
     // With --append to an existing database: its cables (one read again is rewritten only if its record changed).
     let stored: StoredCables | undefined;
     if (options.append && fs.existsSync(options.output)) {
@@ -148,6 +150,14 @@ export async function buildGraphDatabase(
         previousDecisions = meta.curation.length > 0 ? meta.curation : undefined;
         previousHash = meta.curationHash;
         previousInputs = meta.inputs;
+        storedMaxEvidence = meta.buildOptions.maxEvidence;
+        if (options.maxEvidence !== undefined && options.maxEvidence !== storedMaxEvidence) {
+          throw new CablegraphError(
+            'BAD_OPTION',
+            `${options.output} was built with --max-evidence ${storedMaxEvidence}; appending with --max-evidence ${options.maxEvidence} would cap its edges two ways. Append without --max-evidence (or with ${storedMaxEvidence}), or rebuild everything with --max-evidence ${options.maxEvidence}`,
+            { file: options.output },
+          );
+        }
       } finally {
         db.close();
       }
@@ -157,6 +167,7 @@ export async function buildGraphDatabase(
     const { decisions, hash: curationHash } = buildDecisions(options.curationFile, previousDecisions, previousHash);
     const buildOptions = {
       ...DEFAULT_BUILD_OPTIONS,
+      maxEvidence: storedMaxEvidence ?? options.maxEvidence ?? DEFAULT_BUILD_OPTIONS.maxEvidence,
       ...(decisions && decisions.length > 0 ? { curation: decisions } : {}),
     };
     const sources = options.inputs.length > 0 ? options.inputs : ['-'];

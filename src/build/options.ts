@@ -57,6 +57,11 @@ export interface BuildOptions {
   curationFile?: string;
   budget: ReadBudget;
   quiet: boolean;
+  /**
+   * Statements a HOLDS_ROLE/AFFILIATED_WITH edge and cables a co-mention lists at most (stored in
+   * the database's build options); absent: the default, or, appending, the database's own.
+   */
+  maxEvidence?: number;
 }
 
 /** Fills in the defaults and checks every option, before any cable is read. */
@@ -88,5 +93,7 @@ export function validateBuildOptions(options: BuildOptions): void {
       `--workers wants a whole number from 0 to ${MAX_WORKERS} (twice the ${os.availableParallelism()} cores), got "${options.workers}"`,
     );
   }
+  if (options.maxEvidence !== undefined && (!Number.isSafeInteger(options.maxEvidence) || options.maxEvidence < 1))
+    throw new CablegraphError('BAD_OPTION', `--max-evidence wants a whole number from 1, got "${options.maxEvidence}"`);
   if (options.output.length === 0) throw new CablegraphError('BAD_OPTION', '--output wants a file name');
 }

@@ -3,7 +3,7 @@ import { buildGraphDatabase } from '../build/build-database';
 import { resolveBuildOptions, type BuildOptions } from '../build/options';
 import { CablegraphError, formatDiagnostic, DiagnosticLimiter, type Diagnostic } from '../common/diagnostics';
 import type { ExtractorName } from '../extract/types';
-import { parseWorkers, readBudgetFrom, type ReadBudgetFlags } from './flags';
+import { parseMaxEvidence, parseWorkers, readBudgetFrom, type ReadBudgetFlags } from './flags';
 import { estimateCables, progress } from './progress';
 
 export interface BuildCommandOptions extends ReadBudgetFlags {
@@ -16,6 +16,8 @@ export interface BuildCommandOptions extends ReadBudgetFlags {
   dryRun?: boolean;
   ner?: ExtractorName;
   workers?: string;
+  /** Statements (roles, affiliations) and co-mention cables an edge lists at most. */
+  maxEvidence?: string;
   /** Curation file (default: curation.jsonl in the working directory, when there is one). */
   curation?: string;
   quiet?: boolean;
@@ -74,6 +76,7 @@ export function buildOptionsFromFlags(inputs: string[], flags: BuildCommandOptio
     inPlace: flags.inPlace ?? false,
     ...(flags.ner !== undefined ? { extractor: flags.ner } : {}),
     ...(flags.workers !== undefined ? { workers: parseWorkers(flags.workers) } : {}),
+    ...(flags.maxEvidence !== undefined ? { maxEvidence: parseMaxEvidence(flags.maxEvidence) } : {}),
     ...(flags.curation !== undefined ? { curationFile: flags.curation } : {}),
     budget: readBudgetFrom(flags),
     quiet: flags.quiet ?? false,

@@ -17,6 +17,15 @@ export function parseWorkers(value: string): number {
   return n;
 }
 
+/** `--max-evidence <n>`: a whole number from 1 (the statements and co-mention cables an edge lists). */
+export function parseMaxEvidence(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    throw new CablegraphError('BAD_OPTION', `--max-evidence wants a whole number from 1, got "${value}"`);
+  }
+  return n;
+}
+
 export interface ReadBudgetFlags {
   maxFileSize?: string;
   maxFileSeconds?: string;

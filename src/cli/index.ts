@@ -87,6 +87,10 @@ export function buildProgram(): Command {
     .addOption(extractorOption('entity extractor', EXTRACTORS, true))
     .option('--workers <n>', WORKERS_HELP)
     .option(
+      '--max-evidence <n>',
+      "at most n statements per role or affiliation (its first and last by date) and n cables per co-mention (its first); counts stay exact (default 100; --append keeps the database's)",
+    )
+    .option(
       '--curation <file>',
       'entity curation decisions to apply (default: ./curation.jsonl when present; with --append, else those of the graph)',
     )

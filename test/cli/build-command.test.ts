@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { dumpById, dumpTables, tableDifferences } from '../db/helpers';
+import { dumpById, dumpTables, graphOfDb, tableDifferences } from '../db/helpers';
 import { openGraphDb, readMeta } from '../../src/db';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -222,5 +222,77 @@ describe('cablegraph build', () => {
     const db = openGraphDb(file('w2.db'));
     expect(readMeta(db).counts.cables).toBe(15);
     db.close();
+  });
+  test('--max-evidence 1: stored in the build options, a role of several statements keeps one with its count; --append keeps it, refuses another; bad values refused', async () => {
+    const inputs = [path.join(CORPUS, '2008/01'), path.join(CORPUS, '2008/02'), SEEDS];
+    const built = cablegraph(['build', ...inputs, '-o', file('cap1.db'), '--max-evidence', '1', '--quiet']);
+    expect(built.status).toBe(0);
+    const maxEvidenceOf = (db: string): number => {
+      const g = openGraphDb(db);
+      try {
+        return readMeta(g).buildOptions.maxEvidence;
+      } finally {
+        g.close();
+      }
+    };
+    expect(maxEvidenceOf(file('cap1.db'))).toBe(1);
+    type Attributes = {
+      type: string;
+      title?: string;
+      label?: string;
+      statementCount?: number;
+      evidenceTruncated?: boolean;
+      cables?: string[];
+      evidence?: string[];
+      weight?: number;
+    };
+    const foreignMinister = async (db: string) => {
+      const { nodes, edges } = await graphOfDb(db);
+      const kouchner = nodes.find(([, a]) => (a as Attributes).label === 'Bernard Kouchner')![0];
+      const france = nodes.find(([, a]) => (a as Attributes).label === 'France')![0];
+      const role = edges.filter(
+        ([, s, t, , a]) => s === kouchner && t === france && (a as Attributes).title === 'Foreign Minister',
+      );
+      expect(role).toHaveLength(1);
+      return { role: role[0][4] as Attributes, edges };
+    };
+    // Kouchner is Foreign Minister of France in 5 statements of these cables: one kept, the count exact.
+    const { role, edges } = await foreignMinister(file('cap1.db'));
+    expect(role).toMatchObject({ type: 'HOLDS_ROLE', statementCount: 5, evidenceTruncated: true });
+    expect(role.cables).toHaveLength(1);
+    // Co-mentions are capped alike: no list longer than one cable, some pair seen in more.
+    const coMentions = edges.map(([, , , , a]) => a as Attributes).filter((a) => a.type === 'CO_MENTIONED');
+    expect(Math.max(...coMentions.map((a) => a.cables!.length))).toBe(1);
+    expect(coMentions.some((a) => a.evidenceTruncated)).toBe(true);
+    // The default build keeps all five.
+    expect(cablegraph(['build', ...inputs, '-o', file('cap100.db'), '--quiet']).status).toBe(0);
+    expect(maxEvidenceOf(file('cap100.db'))).toBe(100);
+    const uncapped = (await foreignMinister(file('cap100.db'))).role;
+    expect(uncapped.evidence).toHaveLength(5);
+    expect(uncapped.evidenceTruncated).toBeUndefined();
+
+    // An append without the flag keeps the database's cap (not the default).
+    const more = path.join(CORPUS, '2008/03');
+    expect(cablegraph(['build', more, '-o', file('cap1.db'), '--append', '--quiet']).status).toBe(0);
+    expect(maxEvidenceOf(file('cap1.db'))).toBe(1);
+    expect((await foreignMinister(file('cap1.db'))).role.cables).toHaveLength(1);
+    // A different one is refused, naming both, and the database is left as it was.
+    const before = fs.readFileSync(file('cap1.db'));
+    const other = cablegraph(['build', more, '-o', file('cap1.db'), '--append', '--max-evidence', '3']);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('was built with --max-evidence 1; appending with --max-evidence 3');
+    expect(fs.readFileSync(file('cap1.db')).equals(before)).toBe(true);
+    // The same one is fine.
+    expect(
+      cablegraph(['build', more, '-o', file('cap1.db'), '--append', '--max-evidence', '1', '--quiet']).status,
+    ).toBe(0);
+
+    for (const bad of ['0', '-2', '1.5', 'ten', '']) {
+      const refused = cablegraph(['build', SEEDS, '-o', file('bad.db'), '--max-evidence', bad]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toBe(`cablegraph: --max-evidence wants a whole number from 1, got "${bad}"\n`);
+      expect(fs.existsSync(file('bad.db'))).toBe(false);
+    }
+    expect(cablegraph(['build', '--help']).stdout).toContain('--max-evidence <n>');
   });
 });

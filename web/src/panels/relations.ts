@@ -70,7 +70,8 @@ function statementList(r: RoleView, actions: PanelActions): HTMLElement {
   let loaded = 0;
   const count = h('span', { 'data-testid': 'statements-count' });
   const more = h('button', { class: 'link', 'data-testid': 'statements-more', type: 'button' }, 'more');
-  const gap = h('p', { class: 'statements-gap muted', 'data-testid': 'statements-gap' }, count, ' · ', more);
+  const action = h('span', {}, ' · ', more);
+  const gap = h('p', { class: 'statements-gap muted', 'data-testid': 'statements-gap' }, count, action);
   const label = (): void => {
     count.textContent = `${(shown + loaded).toLocaleString('en')} of ${r.statementCount.toLocaleString('en')} statements`;
   };
@@ -83,7 +84,10 @@ function statementList(r: RoleView, actions: PanelActions): HTMLElement {
         gap.before(...page.statements.map((s) => passage(s, actions, emphasis)));
         loaded += page.statements.length;
         label();
-        if (loaded >= missing || page.statements.length === 0) more.remove();
+        // All listed: the list is whole, no gap left to mark. A short answer (the edge changed
+        // since): the count says what is listed, with nothing more to ask for.
+        if (loaded >= missing) gap.remove();
+        else if (page.statements.length === 0) action.remove();
         else more.removeAttribute('disabled');
       })
       .catch(() => {
