@@ -66,13 +66,24 @@ describe.each(STORE_KINDS)('viewer views and take-aways over the %s store (seeds
     const before = await graphCounts(page);
     await page.getByTestId('entity-isolate').click();
     await countsChangedFrom(page, before);
-    await cameraSettled(page);
-    const placed = await page.evaluate(() => {
-      const { graph, renderer } = window.cablegraph;
-      const { width, height } = renderer!.getDimensions();
-      const points = graph.mapNodes((id) => renderer!.framedGraphToViewport(renderer!.getNodeDisplayData(id)));
-      return { width, height, xs: points.map((p) => p.x), ys: points.map((p) => p.y) };
-    });
+    // The fit's camera move can start a moment after the counts change (later on a loaded
+    // machine): read the positions once two readings 400 ms apart agree, the camera at rest.
+    const read = () =>
+      page.evaluate(() => {
+        const { graph, renderer } = window.cablegraph;
+        const { width, height } = renderer!.getDimensions();
+        const points = graph.mapNodes((id) => renderer!.framedGraphToViewport(renderer!.getNodeDisplayData(id)));
+        return { width, height, xs: points.map((p) => p.x), ys: points.map((p) => p.y) };
+      });
+    let placed = await read();
+    for (let tries = 0; tries < 25; tries += 1) {
+      await cameraSettled(page);
+      await page.waitForTimeout(400);
+      const again = await read();
+      const same = JSON.stringify(again) === JSON.stringify(placed);
+      placed = again;
+      if (same) break;
+    }
     expect(placed.xs.length).toBeGreaterThan(5);
     // Inside the stage, with a margin on the left and a wider one on the right for the labels.
     expect(Math.min(...placed.xs)).toBeGreaterThan(placed.width * 0.04);
