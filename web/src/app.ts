@@ -83,7 +83,7 @@ export class App {
   private overview = true;
   /** Pinned additions not re-fetched by filters: 'path', 'pair'. */
   private readonly extra = new Map<string, Subgraph>();
-  private readonly expanding = new Map<string, Promise<void>>();
+  private readonly expanding = new Map<string, { generation: number; work: Promise<void> }>();
   private stats?: GraphStats;
   private generation = 0;
   private panelSeq = 0;
@@ -389,9 +389,11 @@ export class App {
   private expand(id: string): Promise<void> {
     const key = `n:${id}`;
     if (this.loaded.has(key)) return Promise.resolve();
-    const pending = this.expanding.get(id);
-    if (pending) return pending;
     const generation = this.generation;
+    // A fetch begun before the graph was rebuilt (an entity clicked, then "show only this network"
+    // at once) adds nothing when it lands: awaiting it would leave the caller with an empty graph.
+    const pending = this.expanding.get(id);
+    if (pending && pending.generation === generation) return pending.work;
     const work = this.withBusy(this.fetchSource(key, this.store.get().filters))
       .then((sub) => {
         if (generation !== this.generation) return;
@@ -399,8 +401,10 @@ export class App {
         this.add([sub], id);
       })
       .catch((error: unknown) => showError(error, 'Loading the co-mentions'))
-      .finally(() => this.expanding.delete(id));
-    this.expanding.set(id, work);
+      .finally(() => {
+        if (this.expanding.get(id)?.work === work) this.expanding.delete(id);
+      });
+    this.expanding.set(id, { generation, work });
     return work;
   }
 
@@ -631,7 +635,9 @@ export class App {
       return;
     }
     await expanding;
-    if (seq === this.panelSeq && this.framed !== id) this.focusNode(id);
+    // Only the panel still shown consumes the "just framed" mark: a stale one must not clear it.
+    if (seq !== this.panelSeq) return;
+    if (this.framed !== id) this.focusNode(id);
     this.framed = undefined;
   }
 
