@@ -284,7 +284,10 @@ async function main() {
   if (EXTEND) {
     const before = fs.readFileSync(OUT, 'utf8').split('\n').filter(Boolean);
     const drawnIds = new Set(ids);
-    const lost = before.filter((id) => !drawnIds.has(id));
+    // Ids after the last drawn one were appended by an earlier --org-rich draw: a new --org-rich
+    // draw keeps them (in their order) and appends after them.
+    const lastDrawn = before.reduce((k, id, i) => (drawnIds.has(id) ? i : k), -1);
+    const lost = before.filter((id, i) => !drawnIds.has(id) && !(ORG_RICH > 0 && i > lastDrawn));
     if (lost.length)
       throw new Error(
         `${OUT}: ${lost.length} ids are not in a draw of ${N} with seed ${SEED} (${lost.slice(0, 3).join(', ')}…): not extended`,
