@@ -58,6 +58,49 @@ export function evidenceOf(ctx: RelationContext, at: number): { evidence: Eviden
   return { evidence: { text, start: s.start, end: s.end }, paragraph: s.paragraph };
 }
 
+/** "Director of the" before a unit the extractor names right before a person: the unit's head (see unitTitleBefore). */
+const UNIT_HEAD =
+  /(?:^|[^\w-])((?:(?:Deputy|Acting|Assistant)\s+)?(?:Director[\s-]General|Director|Head|Chief|President|Chairman|Chairwoman|Commander|Secretary[\s-]General|Coordinator))\s+of\s+(?:the\s+)?(?:[^⟦,;.()]{0,60}?['’]s\s+)?$/i;
+/** A lower-case word that ends a unit's name after the extractor's organization ("the War Crimes Investigation police"). */
+const UNIT_TAIL =
+  /^(\s+(?:police|service|office|department|unit|agency|directorate|division|section|team|force|bureau))?\s*$/i;
+/**
+ * "Director of the ICTY Cooperation Council Office Dusan Ignjatovic", "Head of the Foreign Office's Counter Terrorism
+ * Policy Department X", "Chief of the War Crimes Investigation police X": a head of a unit written before the name, the
+ * unit an organization the extractor names right before it. The title's owner is the unit (the grammar of titleBefore
+ * reads no title ending in an organization's name).
+ */
+function unitTitleBefore(
+  ctx: RelationContext,
+  m: Mention,
+  sentenceStart: number,
+): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
+  const text = ctx.cable.text;
+  const orgs = ctx.organizations;
+  // the organization mention closest before the name (mentions are in text order)
+  let k = orgs.length - 1;
+  while (k >= 0 && orgs[k].end > m.start) k -= 1;
+  const unit = orgs[k];
+  if (!unit || unit.start < sentenceStart || m.start - unit.end > 12) return undefined;
+  const tail = UNIT_TAIL.exec(text.slice(unit.end, m.start));
+  if (!tail) return undefined;
+  const head = UNIT_HEAD.exec(text.slice(Math.max(sentenceStart, unit.start - 100), unit.start));
+  if (!head) return undefined;
+  const start = unit.start - (head[0].length - head[0].indexOf(head[1]));
+  const title = head[1]
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/-/g, ' ')
+    .replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  const organization = collapse(text.slice(unit.start, unit.end + (tail[1]?.length ?? 0)));
+  return {
+    reading: { title, organization, kind: 'org' },
+    start,
+    text: text.slice(start, m.start).trim(),
+    capitalizedBefore: false,
+  };
+}
+
 /** Surnames of the people who signed or classified the cable: the post's own officers. */
 function postPeople(ctx: RelationContext): Set<string> {
   const out = new Set<string>();
@@ -336,7 +379,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       text: string;
       capitalizedBefore: boolean;
     }>;
-    const b = titleBefore(ctx, m, s.start);
+    const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start);
     if (b) found.push({ ...b, end: m.end });
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
