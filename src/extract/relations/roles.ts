@@ -77,10 +77,15 @@ function unitTitleBefore(
 ): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
   const text = ctx.cable.text;
   const orgs = ctx.organizations;
-  // the organization mention closest before the name (mentions are in text order)
-  let k = orgs.length - 1;
-  while (k >= 0 && orgs[k].end > m.start) k -= 1;
-  const unit = orgs[k];
+  // the organization mention closest before the name (mentions are in text order: a binary search, not a scan per name)
+  let lo = 0;
+  let hi = orgs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (orgs[mid].end <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const unit = orgs[lo - 1];
   if (!unit || unit.start < sentenceStart || m.start - unit.end > 12) return undefined;
   const tail = UNIT_TAIL.exec(text.slice(unit.end, m.start));
   if (!tail) return undefined;
