@@ -14,6 +14,8 @@
  * every cable of the development set (its list and its annotations), so the two never overlap.
  * --exclude-dir leaves out the cables annotated in DIR (ID.json), --exclude-list those listed in
  * FILE (an ID first on each line); both may be repeated and add to a set's own exclusions.
+ * --shared DIR is the shared data folder (default ../shared beside the repository: a git worktree
+ * elsewhere names it).
  */
 'use strict';
 const fs = require('node:fs');
@@ -43,6 +45,7 @@ if (!set) fail(`unknown --set ${setName} (known: ${Object.keys(SETS).join(', ')}
 const seed = Number(opt('--seed', String(set.seed)));
 const count = Number(opt('--count', String(set.count)));
 const maxChars = Number(opt('--max-chars', '6000'));
+const sharedDir = path.resolve(opt('--shared', path.join(ROOT, '..', 'shared')));
 
 /** The cable IDs annotated in a directory (ID.json) or listed in a file (an ID first on each line). */
 function idsIn(dirs, lists) {
@@ -70,14 +73,14 @@ const { parseCable } = require(path.join(ROOT, 'dist/parse'));
 
 /** Cables the extractor was developed or measured on elsewhere. */
 const EXCLUDED = new Set([
-  ...fs.readdirSync(path.join(ROOT, '..', 'shared', 'gold', 'text')).map((f) => f.replace(/\.txt$/, '')),
+  ...fs.readdirSync(path.join(sharedDir, 'gold', 'text')).map((f) => f.replace(/\.txt$/, '')),
   '07PARIS3534',
   '05PARIS77',
 ]);
 
 async function main() {
   const eligible = [];
-  for await (const raw of readCables([path.join(ROOT, '..', 'shared', 'corpus', 'cablegate')], {})) {
+  for await (const raw of readCables([path.join(sharedDir, 'corpus', 'cablegate')], {})) {
     const cable = parseCable(raw);
     if (EXCLUDED.has(cable.id) || otherSets.has(cable.id) || cable.text.length > maxChars) continue;
     if (!/^(?:Embassy|Consulate|Mission|US Mission|USUN|USNATO|USEU)/i.test(cable.origin ?? '')) continue;

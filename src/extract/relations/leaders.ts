@@ -15,6 +15,8 @@ const LEADERS: Record<string, Record<string, string>> = {
     yeltsin: 'Russia',
     karzai: 'Afghanistan',
     musharraf: 'Pakistan',
+    musharaf: 'Pakistan',
+    habyarimana: 'Rwanda',
     zardari: 'Pakistan',
     ahmadinejad: 'Iran',
     ahmedinejad: 'Iran',

@@ -29,6 +29,8 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:the\s+)?(?:pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
   [/^(?:the\s+)?(?:econ\s+counsel+or)$/i, 'Economic Counselor'],
   [/^(?:the\s+)?(?:polcounselor|pol\s+counsel+or)$/i, 'Political Counselor'],
+  [/^(?:the\s+)?(?:pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns)$/i, 'Political Counselor'],
+  [/^(?:the\s+)?(?:econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns)$/i, 'Economic Counselor'],
   [/^us$/i, 'Embassy Officer'],
   [/^(?:the\s+)?(?:DCM|deputy\s+chief\s+of\s+mission)$/i, 'DCM'],
   [/^(?:the\s+)?(?:charg[eé](?:\s+d['’]affaires)?|CDA)$/i, "Charge d'Affaires"],
@@ -43,7 +45,7 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:the\s+)?(?:DATT|defen[cs]e\s+attach[eé])$/i, 'DATT'],
 ];
 const OFFICER_RE =
-  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
+  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
 
 /** An officer written by an office outside the list above, capitalized: "Science Counselor", "Global Affairs Officer", "Pol/Mil Counselor". */
 const GENERIC_OFFICER_RE =
@@ -58,19 +60,32 @@ const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|
 const VERB_MET =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+|already\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,60}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
 const VERB_TOLD =
-  /^\s*(?:had\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
+  /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
   /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 const POSSESSIVE_MEETING =
   /^['’]s?\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+/** "During a call on X", "in a January 16 courtesy call on X": a visit to X (a call on someone is a visit, not a telephone call). */
+const CALL_ON_LEAD =
+  /\b(?:in|during|at|after|following)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?calls?\s+on\s+(?:[^⟦.;:,]{0,50}?)$/i;
+/** "X asked Y about …": a question put in a conversation (not "asked Y to …", a request that may be a letter). */
+const VERB_ASKED = /^\s*(?:had\s+|also\s+|then\s+|later\s+|once\s+){0,2}asked\s+(?:[^⟦.;:,]{0,10}?)$/;
+const ASKED_ABOUT =
+  /^,?\s*(?:about|whether|what|how|why|when|where|who|if|for\s+(?:his|her|their|the|an?|U\.S\.|USG)\b)/;
+/** An organization after a name, before its verb: "X of the Political Security Organization in Aden told …", "X, from DFID's Humanitarian Operations Team told …". */
+const ORG_PHRASE =
+  /^,?\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:\s+(?:[A-Z][\w'’.&/-]*|of|the|in|for|and|on|at|de|du|des)){0,9}\s*,?(?=\s+(?:also\s+|had\s+|has\s+|once\s+)?(?:told|met|briefed|informed|assured|reassured|warned|advised|asked|(?:said|explained|stressed|confided)\s+to)\b)/;
+/** What may stand before a clause's first subject: the paragraph's number and classification, one opening phrase, "Both", titles. */
+const CLAUSE_LEAD =
+  /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:[^⟦,;:()]{0,60},\s*)?(?:[Bb]oth\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
 /** A meeting still to come: "X's planned meeting with Y", "X's upcoming call with Y". */
 const NOT_YET =
   /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|visited|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -408,6 +423,22 @@ function pairsIn(
       }
       return subs;
     };
+    // the text before slot j from its sentence's start or the party before it
+    const leadOf = (j: number): string => text.slice(j === 0 ? sentenceStart : slots[j - 1].end, slots[j].start);
+    // the slot opens its clause: "Both X and Y have told …", "On NATO, X and Y discussed …" (not "related to X and Y, Z told us")
+    const opensClause = (j: number): boolean =>
+      CLAUSE_LEAD.test(text.slice(sentenceStart, titleStarts.get(slots[j].start) ?? slots[j].start)) &&
+      slots.slice(0, j).every((x) => x.end <= sentenceStart);
+    // "X and Y told Z": the subject before "and" when it opens the clause, else the one subject
+    const jointSubjects = (j: number): Slot[] =>
+      j > 0 &&
+      /^\s+and\s+(?:[^⟦.;:,]{0,60}?\s)?$/.test(
+        text.slice(slots[j - 1].end, titleStarts.get(slots[j].start) ?? slots[j].start),
+      ) &&
+      !/\b(?:said|told|met|who|with)\b/.test(leadOf(j)) &&
+      opensClause(j - 1)
+        ? [slots[j - 1], slots[j]]
+        : [slots[j]];
     const b = slots[i + 1];
     if (b) {
       // the object's own title is not part of the verb phrase: "briefed MRE Environment Division Director X"
@@ -425,13 +456,18 @@ function pairsIn(
         long[1].split(/[\s,]+/).some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))
       )
         verbGap = gap.slice(long[0].length);
+      const org = ORG_PHRASE.exec(gap);
+      if (org) verbGap = gap.slice(org[0].length);
       if (VERB_MET.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
       else if (VERB_CALLED.test(verbGap)) {
         // "called on Chancellor Merkel to start …" urges, it is no visit
         if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+[a-z]/.test(text.slice(b.end, b.end + 12))))
           for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
-      } else if (VERB_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
+      } else if (VERB_TOLD.test(verbGap))
+        for (const s of jointSubjects(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'told']);
+      else if (VERB_ASKED.test(verbGap) && ASKED_ABOUT.test(text.slice(b.end, b.end + 20)))
+        for (const s of jointSubjects(i)) out.push([s, b, 'asked']);
       else if (POSSESSIVE_MEETING.test(gap) && !NOT_YET.test(gap) && !futureAfter(text, b.end))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'meeting-with']);
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
@@ -445,15 +481,24 @@ function pairsIn(
         /^\s*(?:also\s+)?met(?:\s+(?:on|in|at)\s+[^,.;]{0,30}?)?\s*(?:[.,;]|$)/.test(text.slice(b.end, b.end + 50))
       )
         out.push([a, b, 'met']);
+      // "The Ambassador and X discussed Y" (not "In separate meetings, both X and Y discussed …")
+      else if (
+        /^\s+and\s+$/.test(gap) &&
+        opensClause(i) &&
+        !/\bseparate/i.test(text.slice(sentenceStart, a.start)) &&
+        (!c || c.start > b.end) &&
+        /^\s*(?:also\s+|then\s+|later\s+)?(?:discussed|talked\s+about|reviewed)\s/.test(text.slice(b.end, b.end + 30))
+      )
+        out.push([a, b, 'discussed']);
     }
     // "In a meeting with Poloff, X said …": the meeting's other side is the sentence's other party
     const lead = text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start).replace(/\s+/g, ' ');
-    if (MEETING_WITH.test(lead)) {
+    if (MEETING_WITH.test(lead) || CALL_ON_LEAD.test(lead)) {
       const others = slots.filter((x) => x !== a && (x.start > a.end || x.end < a.start));
       if (others.length === 1) out.push([others[0], a, 'meeting-with']);
       else if (i > 0) {
         // "Abiyev was now determined to move forward after a lengthy meeting with FM Mammadyarov": the clause's subject
-        const m = MEETING_WITH.exec(lead)!;
+        const m = (MEETING_WITH.exec(lead) ?? CALL_ON_LEAD.exec(lead))!;
         if (m.index <= 60 && !/[,;(]|\b(?:said|told|that|who|which)\b/.test(lead.slice(0, m.index)))
           for (const o of objectsFrom(i)) out.push([slots[i - 1], o, 'meeting-with']);
       }

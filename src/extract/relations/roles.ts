@@ -2,13 +2,15 @@
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
 import { leaderCountry } from './leaders';
-import { collapse, countryOf, isRegexSpace, mayStartCountryPair } from './text';
+import { bareTitleCountry, foreignBefore } from './owner-country';
+import { collapse, countryOf, isRegexSpace } from './text';
 import {
   isPortfolio,
   mayBeTitleWord,
   organizationOf,
   readGenericTitle,
   readTitlePhrase,
+  isTitleWord,
   isTitleWordForm,
   type TitleReading,
 } from './titles';
@@ -22,6 +24,14 @@ const US_PRINCIPALS: Record<string, readonly string[]> = {
   President: ['nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama'],
   Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
+  'National Security Advisor': ['scowcroft', 'lake', 'berger', 'rice', 'hadley', 'jones'],
+  'Attorney General': ['reno', 'ashcroft', 'gonzales', 'mukasey', 'holder'],
+  'Defense Secretary': ['cheney', 'perry', 'cohen', 'rumsfeld', 'gates'],
+  // senators who led the corpus years' delegations abroad, by surnames no other country's senator is known by
+  Senator:
+    'mccain kerry lieberman graham levin lugar biden feinstein cardin whitehouse kyl specter hagel durbin leahy gregg inhofe shelby brownback coburn corker shaheen menendez dodd reid mcconnell sessions lautenberg voinovich casey webb'.split(
+      ' ',
+    ),
 };
 /** Titles whose holder is the post's own officer when written without a country ("Ambassador Stapleton" in Embassy Paris's cable). */
 const POST_TITLES = new Set([
@@ -46,6 +56,54 @@ export function evidenceOf(ctx: RelationContext, at: number): { evidence: Eviden
     collapsedSentences.set(s, text);
   }
   return { evidence: { text, start: s.start, end: s.end }, paragraph: s.paragraph };
+}
+
+/** "Director of the" before a unit the extractor names right before a person: the unit's head (see unitTitleBefore). */
+const UNIT_HEAD =
+  /(?:^|[^\w-])((?:(?:Deputy|Acting|Assistant)\s+)?(?:Director[\s-]General|Director|Head|Chief|President|Chairman|Chairwoman|Commander|Secretary[\s-]General|Coordinator))\s+of\s+(?:the\s+)?(?:[^⟦,;.()]{0,60}?['’]s\s+)?$/i;
+/** A lower-case word that ends a unit's name after the extractor's organization ("the War Crimes Investigation police"). */
+const UNIT_TAIL =
+  /^(\s+(?:police|service|office|department|unit|agency|directorate|division|section|team|force|bureau))?\s*$/i;
+/**
+ * "Director of the ICTY Cooperation Council Office Dusan Ignjatovic", "Head of the Foreign Office's Counter Terrorism
+ * Policy Department X", "Chief of the War Crimes Investigation police X": a head of a unit written before the name, the
+ * unit an organization the extractor names right before it. The title's owner is the unit (the grammar of titleBefore
+ * reads no title ending in an organization's name).
+ */
+function unitTitleBefore(
+  ctx: RelationContext,
+  m: Mention,
+  sentenceStart: number,
+): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
+  const text = ctx.cable.text;
+  const orgs = ctx.organizations;
+  // the organization mention closest before the name (mentions are in text order: a binary search, not a scan per name)
+  let lo = 0;
+  let hi = orgs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (orgs[mid].end <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const unit = orgs[lo - 1];
+  if (!unit || unit.start < sentenceStart || m.start - unit.end > 12) return undefined;
+  const tail = UNIT_TAIL.exec(text.slice(unit.end, m.start));
+  if (!tail) return undefined;
+  const head = UNIT_HEAD.exec(text.slice(Math.max(sentenceStart, unit.start - 100), unit.start));
+  if (!head) return undefined;
+  const start = unit.start - (head[0].length - head[0].indexOf(head[1]));
+  const title = head[1]
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/-/g, ' ')
+    .replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  const organization = collapse(text.slice(unit.start, unit.end + (tail[1]?.length ?? 0)));
+  return {
+    reading: { title, organization, kind: 'org' },
+    start,
+    text: text.slice(start, m.start).trim(),
+    capitalizedBefore: false,
+  };
 }
 
 /** Surnames of the people who signed or classified the cable: the post's own officers. */
@@ -257,22 +315,6 @@ function wordsBefore(text: string, from: number, to: number, count: number): Arr
   }
   return out.reverse();
 }
-/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
-function isTitleWord(word: string): boolean {
-  const bare = withoutPossessiveOrStop(word);
-  return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
-}
-
-/** The word without a trailing possessive `'s` or else a trailing comma or period (as `/['’]s$|[,.]$/` replaced): no regex, it runs for most words before a name. */
-function withoutPossessiveOrStop(word: string): string {
-  const n = word.length;
-  const last = word.charCodeAt(n - 1);
-  if (last === 115 && n >= 2) {
-    const before = word.charCodeAt(n - 2);
-    if (before === 39 || before === 0x2019) return word.slice(0, -2);
-  }
-  return last === 44 || last === 46 ? word.slice(0, -1) : word;
-}
 
 /** The title phrase in apposition after `m`: "X, the MFA's Iraq desk officer," "X, Director of the Y Department." */
 function titleAfter(
@@ -304,7 +346,7 @@ function ownerOf(
     // a national ministry is the posting country's; so is a domestic office of an organization the lexicon does not know (a party, a police force)
     const home =
       known?.national ||
-      (r.organization && !known && r.kind === 'domestic' && !foreignInSentence(ctx, m.start, titleStart));
+      (r.organization && !known && r.kind === 'domestic' && !foreignBefore(ctx, m.start, titleStart));
     return { country: r.country ?? (home ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
   }
   // an unread capitalized word before the title may be its owner ("Baghdad Deputy Polcouns"): do not guess
@@ -314,10 +356,9 @@ function ownerOf(
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
     const leader = leaderCountry(r.title, surname);
     if (leader) return { country: leader, basis: 'implied' };
-    // a sentence that names another country may be speaking of its president or minister: a bare title is then nobody's for sure
-    return ctx.home && !foreignInSentence(ctx, m.start, titleStart)
-      ? { country: ctx.home, basis: 'implied' }
-      : undefined;
+    // the country the sentence or paragraph names when it names another one, else the post's
+    const owner = bareTitleCountry(ctx, m.start, titleStart);
+    return owner ? { country: owner.country, basis: 'implied' } : undefined;
   }
   if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
   if (POST_TITLES.has(r.title) && ctx.post && people.has(surname))
@@ -343,7 +384,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       text: string;
       capitalizedBefore: boolean;
     }>;
-    const b = titleBefore(ctx, m, s.start);
+    const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start);
     if (b) found.push({ ...b, end: m.end });
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
@@ -611,49 +652,3 @@ function wordsAt(text: string, at: number, words: string[]): number {
 /** An ASCII capital's lower-case letter; any other character itself. */
 const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/**
- * The sentence holding `at` names, before `titleStart`, a country (or its people) other than the post's and the US,
- * not owning another person or title: "Venezuela's Hugo Chavez" and "Colombian President Uribe" leave "President
- * Zapatero" in a Madrid cable Spain's; a country written after the name is what the sentence is about, not whose
- * office it is ("President Bouteflika … self-determination for Western Sahara").
- */
-const foreignCache = new WeakMap<object, number>();
-function foreignInSentence(ctx: RelationContext, at: number, titleStart: number): boolean {
-  const s = sentenceAt(ctx.sentences, at);
-  if (!s) return false;
-  let first = foreignCache.get(s);
-  if (first === undefined) {
-    first = namesForeignCountry(ctx, s);
-    foreignCache.set(s, first);
-  }
-  return first < titleStart;
-}
-/** Offset of the first foreign country the sentence names (not owning the next person or title), or Infinity. */
-function namesForeignCountry(ctx: RelationContext, s: { start: number; end: number }): number {
-  const sentence = ctx.cable.text.slice(s.start, s.end);
-  const word = /[A-Z][A-Za-z'’.-]*/g;
-  const words: Array<{ w: string; start: number; end: number }> = [];
-  for (let m = word.exec(sentence); m; m = word.exec(sentence))
-    words.push({ w: m[0].replace(/['’]s$|\.$/g, ''), start: m.index, end: m.index + m[0].length });
-  const foreign = (cand: string, end: number): boolean => {
-    const c = countryOf(cand);
-    return c !== undefined && c !== ctx.home && c !== 'United States' && !ownsNext(ctx, sentence, s.start, end);
-  };
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i];
-    const next = words[i + 1];
-    // the word alone, then with the next one (looked up only when a country name of several words starts with it)
-    if (foreign(word.w, word.end) || (next && mayStartCountryPair(word.w) && foreign(`${word.w} ${next.w}`, next.end)))
-      return s.start + word.start;
-  }
-  return Infinity;
-}
-/** A country written right before a person or a title is theirs ("Venezuela's Hugo Chavez", "Colombian President Uribe"), not the sentence's subject. */
-function ownsNext(ctx: RelationContext, sentence: string, base: number, end: number): boolean {
-  const after = /^(?:['’]s)?\s+(\S+)(?:\s+(\S+))?/.exec(sentence.slice(end, end + 60));
-  if (!after) return false;
-  const at = base + end + after[0].indexOf(after[1]);
-  if (ctx.persons.some((p) => p.start === at)) return true;
-  return [after[1], after[2] ?? ''].some((w) => isTitleWord(w)) && /^[A-Z]/.test(after[1]);
-}

@@ -173,6 +173,8 @@ const countries = require('world-countries') as Array<{
 const NAME_OF_CODE = new Map<string, string>(countries.map((c) => [c.cca2, c.name.common]));
 NAME_OF_CODE.set('US', 'United States');
 NAME_OF_CODE.set('GB', 'United Kingdom');
+/** Other languages' spellings that are English words or given names in cables ("Island" is Iceland's, "Mann" the Isle of Man's, "Dominique" Dominica's). */
+const COMMON_WORDS = new Set(['island', 'mann', 'dominique', 'holland']);
 /** Lower-cased country name or demonym → common country name. */
 const COUNTRY_BY_WORD = new Map<string, string>();
 const COUNTRY_BY_CAPITAL = new Map<string, string>();
@@ -189,7 +191,7 @@ for (const c of countries as Array<(typeof countries)[number] & { capital?: stri
   for (const n of [
     c.name.common,
     c.name.official,
-    ...c.altSpellings.filter((s) => s.length > 3 && /^[A-Za-z .'-]+$/.test(s)),
+    ...c.altSpellings.filter((s) => s.length > 3 && /^[A-Za-z .'-]+$/.test(s) && !COMMON_WORDS.has(s.toLowerCase())),
   ])
     COUNTRY_BY_WORD.set(n.toLowerCase(), name);
   // a demonym names the independent country that uses it ("Indian" is India's, not the Indian Ocean Territory's); the first wins

@@ -184,6 +184,7 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:chairman|chairwoman|chairperson)', () => 'Chairman', 'org'],
   ['(?:governor|mayor)', (m) => cap(m), 'org'],
   ['(?:secretary\\s+of\\s+state)', () => 'Secretary of State', 'us'],
+  ['(?:director\\s+of\\s+national\\s+intelligence|DNI)', () => 'Director of National Intelligence', 'us'],
   ['(?:ambassador|amb\\.)', () => 'Ambassador', 'envoy'],
   // a Commonwealth country's ambassador: never the posting country's own office
   ['high\\s+commissioner', () => 'High Commissioner', 'envoy'],
@@ -393,6 +394,7 @@ function readUncached(phrase: string): TitleReading | undefined {
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
 const TITLE_WORDS = new Set([
   'nsa',
+  'dni',
   'coas',
   'cjcs',
   'minister',
@@ -743,4 +745,21 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     if (unitPart) reading.unit = unitPart;
   }
   return reading;
+}
+
+/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
+export function isTitleWord(word: string): boolean {
+  const bare = withoutPossessiveOrStop(word);
+  return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
+}
+
+/** The word without a trailing possessive `'s` or else a trailing comma or period (as `/['’]s$|[,.]$/` replaced): no regex, it runs for most words before a name. */
+function withoutPossessiveOrStop(word: string): string {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (last === 115 && n >= 2) {
+    const before = word.charCodeAt(n - 2);
+    if (before === 39 || before === 0x2019) return word.slice(0, -2);
+  }
+  return last === 44 || last === 46 ? word.slice(0, -1) : word;
 }

@@ -1,0 +1,115 @@
+/** Meeting forms of round 9, read on dev5's cables (src/extract/relations/meetings.ts). */
+import { createExtractor } from '../../../src/extract';
+import { extractRelations, type Meeting, type Party } from '../../../src/extract/relations';
+import type { Cable } from '../../../src/parse/types';
+import { makeCable } from '../helpers';
+
+const extractor = createExtractor('tagger');
+const who = (p: Party): string => (p.kind === 'officer' ? p.role : (p.name ?? p.text).replace(/\s+/g, ' '));
+async function pairsOf(text: string, extra: Partial<Cable> = {}): Promise<string[]> {
+  const cable = makeCable('09TEST1', text, { origin: 'Embassy Paris', created: '2009-05-08T10:10:00Z', ...extra });
+  const [mentions] = await extractor.extract([cable]);
+  const pair = (m: Meeting) => `${who(m.a)} | ${who(m.b)} | ${m.form}`;
+  return [...new Set(extractRelations(cable, mentions).meetings.map(pair))].sort();
+}
+
+describe('readMeetings', () => {
+  describe('when a call on someone opens the sentence', () => {
+    it('pairs the visitor with the one called on', async () => {
+      const got = await pairsOf(
+        '2. (C) During a call on Foreign Minister Bernard Kouchner on May 3, the Ambassador raised Iran.',
+      );
+      expect(got).toEqual(['Ambassador | Bernard Kouchner | meeting-with']);
+    });
+
+    it('reads no meeting from a telephone call on a date', async () => {
+      expect(await pairsOf('2. (C) During a telephone call on May 3, Kouchner told Rice nothing new.')).toEqual([]);
+    });
+  });
+
+  describe('when two parties discuss', () => {
+    it('pairs "The Ambassador and X discussed"', async () => {
+      const got = await pairsOf(
+        '2. (C) The Ambassador and Defense Minister Herve Morin discussed Afghanistan on May 4.',
+      );
+      expect(got).toEqual(['Ambassador | Herve Morin | discussed']);
+    });
+
+    it('reads no pair from "in separate meetings, both X and Y discussed" (10BAGHDAD70)', async () => {
+      const got = await pairsOf(
+        '2. (C) In separate meetings, both Talabani and Abd al-Mahdi discussed the status of Iraqi relations with Iran.',
+        { origin: 'Embassy Baghdad' },
+      );
+      expect(got.filter((p) => p.endsWith('discussed'))).toEqual([]);
+    });
+  });
+
+  describe('when several subjects tell', () => {
+    it('pairs both subjects of "Both X and Y have told the Ambassador" (08ASTANA338)', async () => {
+      const got = await pairsOf(
+        '4. (C) Both Hollingsworth and Prime Minister Masimov have told the Ambassador that discussions are underway.',
+        { origin: 'Embassy Astana' },
+      );
+      expect(got).toEqual(['Hollingsworth | Ambassador | told', 'Masimov | Ambassador | told']);
+    });
+
+    it('pairs every subject with every object of "X and Y told A and Senators B and C" (08LONDON929)', async () => {
+      const got = await pairsOf(
+        '1. (C) Cameron and Shadow Foreign Secretary William Hague told McCain and Senators Joseph Lieberman and Lindsey Graham that Brown had no support.',
+        { origin: 'Embassy London' },
+      );
+      expect(got.filter((p) => p.startsWith('Cameron'))).toHaveLength(3);
+      expect(got.filter((p) => p.startsWith('William Hague'))).toHaveLength(3);
+    });
+
+    it('does not take a name of an earlier phrase as a subject (08BAGHDAD293)', async () => {
+      const got = await pairsOf(
+        '1. (C) Scion of a family related to both Grand Ayatollah Sistani and Moqtada al-Sadr, Hakim told us that he would run.',
+        { origin: 'Embassy Baghdad' },
+      );
+      expect(got.map((p) => p.split(' | ')[0])).not.toContain('Moqtada al-Sadr');
+      expect(got.map((p) => p.split(' | ')[0])).not.toContain('Sistani');
+    });
+  });
+
+  describe('when words stand between the subject and "told"', () => {
+    it.each([
+      [
+        'an adverb',
+        '9. (C) Kayani once told the Ambassador that she would be a better president.',
+        'Kayani | Ambassador',
+      ],
+      [
+        'an organization after the name',
+        '4. (C) Lieutenant Colonel Haider Haider of the Political Security Organization in Aden told EmbOff that an insider was involved.',
+        'Haider Haider | Embassy Officer',
+      ],
+      [
+        'an unclosed apposition naming a team',
+        "3. (C) Andrew Gleadle, from DFID's Humanitarian Operations Team told Econoff that DFID would program the funds.",
+        'Andrew Gleadle | Econoff',
+      ],
+    ])('reads the pair across %s', async (_, text, pair) => {
+      expect(await pairsOf(text)).toContain(`${pair} | told`);
+    });
+  });
+
+  describe('when a question is asked', () => {
+    it('pairs "X asked the Ambassador about …"', async () => {
+      expect(await pairsOf('2. (C) Prime Minister Fillon asked the Ambassador about Iran.')).toEqual([
+        'Fillon | Ambassador | asked',
+      ]);
+    });
+
+    it('reads no meeting from "asked X to …" (a request)', async () => {
+      expect(await pairsOf('2. (C) Kouchner asked Sarkozy to reconsider the decision.')).toEqual([]);
+    });
+  });
+
+  it("reads the Political Minister-Counselor as the post's Political Counselor (08LONDON2211)", async () => {
+    const got = await pairsOf('7. (C) Aldred told Pol Minister Counselor that Moscow had shifted.', {
+      origin: 'Embassy London',
+    });
+    expect(got).toEqual(['Aldred | Political Counselor | told']);
+  });
+});
