@@ -386,6 +386,9 @@ interface Local {
   sex?: Sex;
 }
 
+/** An organization's acronym as cables write it: capitals, digits, "&" or "-" ("AKP", "ZANU-PF", "P5"). */
+const ORG_ACRONYM = /^[A-Z][A-Z0-9&-]{1,7}$/;
+
 /**
  * "Sheikh Abdullah bin Zayed Al Nahyan (AbZ)", "International Organization for Migration (IOM)": a short form in
  * parentheses right after a name is an alias of that name (same entity, same type), here and later in the cable.
@@ -400,6 +403,12 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
     const n = sorted[i + 1];
     if (m.type === 'PLACE' || text[n.end] !== ')' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start))) continue;
     if (n.text.length > 8 || /\s/.test(n.text) || !/[A-Z].*[A-Z]/.test(n.text)) continue;
+    // an organization's acronym in parentheses is its alias even when it spells the name in another
+    // language: "Justice and Development Party (AKP)", "Federal Office of Criminal Investigation (BKA)"
+    if (m.type === 'ORGANIZATION' && n.type === 'ORGANIZATION' && ORG_ACRONYM.test(n.text)) {
+      aliasTarget.set(n.text, m);
+      continue;
+    }
     const initials = stripTitles(m.text)
       .split(/[\s-]+/)
       .filter((w) => /^[A-Z]/.test(w))

@@ -281,6 +281,43 @@ describe('resolveCable aliases', () => {
       { text: 'Abdullah bin Zayed Al Nahyan', count: 1 },
     ]);
   });
+
+  it("an organization's acronym in parentheses is its alias even when its initials spell another language", () => {
+    const t = 'under the Justice and Development Party (AKP) government. AKP deputies voted.';
+    const c = makeCable('06ANKARA1', t);
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Justice and Development Party'],
+          ['ORGANIZATION', 'AKP'],
+          ['ORGANIZATION', 'AKP'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0]).toHaveLength(1);
+    expect(r.perCable[0][0]).toMatchObject({
+      type: 'ORGANIZATION',
+      name: 'Justice and Development Party',
+      mentions: ['Justice and Development Party', 'AKP'],
+    });
+  });
+
+  it('a person in parentheses after an office stays a person (routing lines: "EUR/CE (PFEUFFER)")', () => {
+    const t = 'FOR EUR/CE (PFEUFFER) AND EUR/CE';
+    const c = makeCable('06SKOPJE1', t);
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'EUR/CE'],
+          ['PERSON', 'PFEUFFER'],
+          ['ORGANIZATION', 'EUR/CE'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => e.type).sort()).toEqual(['ORGANIZATION', 'PERSON']);
+  });
 });
 
 describe('canonical names', () => {
