@@ -495,7 +495,11 @@ const ETHNIC_GROUPS = new Set([
   'tuaregs',
   'roma',
 ]);
-/** U.S. presidents since 1961: "the Obama Administration" is the United States Government. */
+/**
+ * U.S. presidents since 1961: "the Obama Administration" is one organization of its own, "Obama
+ * Administration", as the annotations keep it beside "USG" in the same cable (an administration is
+ * the government of one president, not the state's government across them).
+ */
 const US_PRESIDENTS = new Set(['kennedy', 'johnson', 'nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama']);
 export { SUBJECT_VERBS } from '../lexicon/words';
 
@@ -601,15 +605,16 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     return null;
   const words = t.split(' ');
   const lastLower = words[words.length - 1].toLowerCase();
-  // "Obama Administration", "Zapatero government", "Spanish Government": the government they name.
+  // "Zapatero government", "Spanish Government": the government they name; "Obama Administration" its own.
   if ((lastLower === 'administration' || lastLower === 'government') && words.length >= 2 && words.length <= 3) {
     const head = words
       .slice(0, -1)
       .join(' ')
       .toLowerCase()
       .replace(/['’]s$/, '');
-    if (lastLower === 'administration' && US_PRESIDENTS.has(head.split(' ').pop()!))
-      return { type: 'ORGANIZATION', name: 'United States Government' };
+    const president = head.split(' ').pop()!;
+    if (lastLower === 'administration' && US_PRESIDENTS.has(president))
+      return { type: 'ORGANIZATION', name: `${president[0].toUpperCase()}${president.slice(1)} Administration` };
     const cc = DEMONYM_COUNTRY().get(head) ?? COUNTRY_CODE.get(head);
     if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) };
     if (
