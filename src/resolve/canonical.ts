@@ -25,6 +25,10 @@ const COUNTRY_NAME = memo(() => {
 export function countryName(cc: string): string | undefined {
   return COUNTRY_NAME().get(cc);
 }
+/** The ISO alpha-2 code of a country's demonym ("spanish" → ES), or undefined. */
+export function demonymCountry(lower: string): string | undefined {
+  return DEMONYM_COUNTRY().get(lower);
+}
 /**
  * Demonym ("spanish", "iraqi") → ISO alpha-2. A demonym several territories share goes to the
  * independent country ("French": France, not the French Southern and Antarctic Lands, which the

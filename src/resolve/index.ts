@@ -6,6 +6,7 @@ import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
+import { orgWordKey } from './org-words';
 import { SurnameIndex } from './surnames';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
 
@@ -484,6 +485,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
     else resolveOne({ ...n, type: target.type });
   }
+  joinOrganizationsOfSameWords(locals);
   joinShortOrganizations(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
@@ -638,6 +640,36 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     for (const [surface, count] of l.surfaces)
       target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
     locals.delete(k);
+  }
+}
+
+/**
+ * Within one cable, the organizations whose names are made of the same words in another order,
+ * spelling or with the nationality as an adjective (`orgWordKey`: "Defense Department" and
+ * "Department of Defence", "Ministry of the Interior" and "Ministry of Interior", "Spanish Navy" and
+ * "Navy (Spain)") are one: the cable names one body several ways.
+ */
+function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
+  const byWords = new Map<string, Array<[string, Local]>>();
+  for (const [k, l] of locals) {
+    if (l.type !== 'ORGANIZATION') continue;
+    const w = orgWordKey(l.display);
+    if (w === undefined) continue;
+    const group = byWords.get(w);
+    if (group) group.push([k, l]);
+    else byWords.set(w, [[k, l]]);
+  }
+  for (const group of byWords.values()) {
+    if (group.length < 2) continue;
+    // the name as written wins over a generic one named after the cable's country ("Spanish Navy", not
+    // "Navy (Spain)", which would read as any navy's short name next), then the longest
+    const rank = (l: Local) => (l.display.endsWith(')') ? 0 : 1000) + l.display.length;
+    const [, keep] = group.reduce((a, b) => (rank(b[1]) > rank(a[1]) ? b : a));
+    for (const [k, l] of group) {
+      if (l === keep) continue;
+      for (const [surface, count] of l.surfaces) keep.surfaces.set(surface, (keep.surfaces.get(surface) ?? 0) + count);
+      locals.delete(k);
+    }
   }
 }
 

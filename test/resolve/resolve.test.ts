@@ -303,6 +303,29 @@ describe('resolveCable aliases', () => {
     });
   });
 
+  it('the names of one body in other words, spellings or with its nationality as an adjective are one organization', () => {
+    const t =
+      'The Spanish Navy and the U.S. Navy met. The Navy said the Defense Department and the Department of Defence agreed.';
+    const c = makeCable('08MADRID1', t, { tags: [{ code: 'SP', kind: 'country' as const }] });
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Spanish Navy'],
+          ['ORGANIZATION', 'U.S. Navy'],
+          ['ORGANIZATION', 'Navy'],
+          ['ORGANIZATION', 'Defense Department'],
+          ['ORGANIZATION', 'Department of Defence'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => [e.name, e.mentions.slice().sort()]).sort()).toEqual([
+      ['Department of Defence', ['Defense Department', 'Department of Defence']],
+      ['Spanish Navy', ['Navy', 'Spanish Navy']],
+      ['U.S. Navy', ['U.S. Navy']],
+    ]);
+  });
+
   it('a person in parentheses after an office stays a person (routing lines: "EUR/CE (PFEUFFER)")', () => {
     const t = 'FOR EUR/CE (PFEUFFER) AND EUR/CE';
     const c = makeCable('06SKOPJE1', t);
