@@ -629,6 +629,9 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
         head,
       )
     ) {
+      // a leader's administration keeps its name, as the annotations do ("Saca Administration" beside "GOES")
+      if (lastLower === 'administration')
+        return { type: 'ORGANIZATION', name: `${properCase(words.slice(0, -1).join(' '))} Administration` };
       return { type: 'ORGANIZATION', name: governmentName(countries[0]) };
     }
     return lastLower === 'administration' && words.length === 1 ? null : undefined;

@@ -83,6 +83,14 @@ describe('canonicalOf', () => {
     });
     expect(canonicalOf('PERSON', 'Zapatero Administration', ['ES'])).toEqual({
       type: 'ORGANIZATION',
+      name: 'Zapatero Administration',
+    });
+    expect(canonicalOf('ORGANIZATION', 'SACA administration', ['ES'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Saca Administration',
+    });
+    expect(canonicalOf('ORGANIZATION', 'Zapatero government', ['ES'])).toEqual({
+      type: 'ORGANIZATION',
       name: 'Government of Spain',
     });
     expect(canonicalOf('ORGANIZATION', 'government of Libya', [])).toEqual({
