@@ -486,6 +486,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     else resolveOne({ ...n, type: target.type });
   }
   joinOrganizationsOfSameWords(locals);
+  joinGovernmentAcronyms(locals, ctry);
   joinShortOrganizations(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
@@ -670,6 +671,36 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
       for (const [surface, count] of l.surfaces) keep.surfaces.set(surface, (keep.surfaces.get(surface) ?? 0) + count);
       locals.delete(k);
     }
+  }
+}
+
+/**
+ * A government's acronym several countries share ("GON": Nicaragua, Nigeria, the Netherlands; "GOS",
+ * "GOE") is read with the cable's country (`acronymName`), else as the first country of its list;
+ * when it is none of the cable's countries and the cable names another of those governments in
+ * words ("the Nigerian government" in a London cable), the acronym is that one.
+ */
+function joinGovernmentAcronyms(locals: Map<string, Local>, ctry: string[]): void {
+  for (const [k, l] of locals) {
+    if (l.type !== 'ORGANIZATION' || !l.display.startsWith('Government of ')) continue;
+    let codes: string[] | undefined;
+    for (const surface of l.surfaces.keys()) {
+      const c = GOVERNMENTS().get(surface.toUpperCase().replace(/\./g, ''));
+      if (!c || c.length < 2) {
+        codes = undefined;
+        break;
+      }
+      codes = c;
+    }
+    // read with one of the cable's own countries ("GOI" in a Rome cable): that reading stands
+    if (!codes || codes.some((c) => ctry.includes(c))) continue;
+    const named = new Set(codes.map((c) => `Government of ${countryName(c) ?? c}`));
+    named.delete(l.display);
+    const targets = [...locals.values()].filter((x) => x !== l && x.type === 'ORGANIZATION' && named.has(x.display));
+    if (targets.length !== 1) continue;
+    for (const [surface, count] of l.surfaces)
+      targets[0].surfaces.set(surface, (targets[0].surfaces.get(surface) ?? 0) + count);
+    locals.delete(k);
   }
 }
 

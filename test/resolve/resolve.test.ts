@@ -326,6 +326,30 @@ describe('resolveCable aliases', () => {
     ]);
   });
 
+  it("a government's acronym several countries share is the government the cable names in words, unless it is the cable's own", () => {
+    const t1 = 'The Nigerian government agreed. GON officials said so.';
+    const c1 = makeCable('08LONDON1', t1, { tags: [{ code: 'UK', kind: 'country' as const }] });
+    const t2 = 'The Iraqi government agreed. GOI officials said so.';
+    const c2 = makeCable('05ROME1', t2, { tags: [{ code: 'IT', kind: 'country' as const }] });
+    const r = resolveEntities(
+      [c1, c2],
+      [
+        at(t1, [
+          ['ORGANIZATION', 'Nigerian government'],
+          ['ORGANIZATION', 'GON'],
+        ]),
+        at(t2, [
+          ['ORGANIZATION', 'Iraqi government'],
+          ['ORGANIZATION', 'GOI'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => [e.name, e.mentions.slice().sort()])).toEqual([
+      ['Government of Nigeria', ['GON', 'Nigerian government']],
+    ]);
+    expect(r.perCable[1].map((e) => e.name).sort()).toEqual(['Government of Iraq', 'Government of Italy']);
+  });
+
   it('a person in parentheses after an office stays a person (routing lines: "EUR/CE (PFEUFFER)")', () => {
     const t = 'FOR EUR/CE (PFEUFFER) AND EUR/CE';
     const c = makeCable('06SKOPJE1', t);
