@@ -485,9 +485,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
     else resolveOne({ ...n, type: target.type });
   }
-  joinOrganizationsOfSameWords(locals);
   joinGovernmentAcronyms(locals, ctry);
   joinShortOrganizations(locals);
+  joinOrganizationsOfSameWords(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
@@ -662,9 +662,9 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
   }
   for (const group of byWords.values()) {
     if (group.length < 2) continue;
-    // the name as written wins over a generic one named after the cable's country ("Spanish Navy", not
-    // "Navy (Spain)", which would read as any navy's short name next), then the longest
-    const rank = (l: Local) => (l.display.endsWith(')') ? 0 : 1000) + l.display.length;
+    // a name resolution gave (an institution named after the country, "Ministry of Interior (France)")
+    // wins, so that the other cables' entity of that name keeps this cable; then the longest
+    const rank = (l: Local) => (l.display.endsWith(')') ? 1000 : 0) + l.display.length;
     const [, keep] = group.reduce((a, b) => (rank(b[1]) > rank(a[1]) ? b : a));
     for (const [k, l] of group) {
       if (l === keep) continue;

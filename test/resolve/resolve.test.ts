@@ -321,7 +321,7 @@ describe('resolveCable aliases', () => {
     );
     expect(r.perCable[0].map((e) => [e.name, e.mentions.slice().sort()]).sort()).toEqual([
       ['Department of Defence', ['Defense Department', 'Department of Defence']],
-      ['Spanish Navy', ['Navy', 'Spanish Navy']],
+      ['Navy (Spain)', ['Navy', 'Spanish Navy']],
       ['U.S. Navy', ['U.S. Navy']],
     ]);
   });
