@@ -395,7 +395,7 @@ const ORG_ACRONYM = /^[A-Z][A-Z0-9&-]{1,7}$/;
  * parentheses right after a name is an alias of that name (same entity, same type), here and later in the cable.
  * Returns alias text → the mention of the name.
  */
-function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
+function aliasTargets(text: string, mentions: Mention[], namedByAcronym?: Set<string>): Map<string, Mention> {
   const aliasTarget = new Map<string, Mention>();
   if (!text) return aliasTarget;
   const sorted = [...mentions].sort((x, y) => x.start - y.start);
@@ -408,17 +408,24 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
     // language: "Justice and Development Party (AKP)", "Federal Office of Criminal Investigation (BKA)"
     if (m.type === 'ORGANIZATION' && n.type === 'ORGANIZATION' && ORG_ACRONYM.test(n.text)) {
       aliasTarget.set(n.text, m);
+      if (!initialsFit(m.text, n.text)) namedByAcronym?.add(n.text);
       continue;
     }
-    const initials = stripTitles(m.text)
-      .split(/[\s-]+/)
-      .filter((w) => /^[A-Z]/.test(w))
-      .map((w) => w[0])
-      .join('');
-    if (n.text[0].toUpperCase() !== initials[0] && !initials.includes(n.text[0].toUpperCase())) continue;
+    if (!initialsFit(m.text, n.text)) continue;
     aliasTarget.set(n.text, m);
   }
   return aliasTarget;
+}
+
+/** Whether a short form's first letter is the first or another initial of the name's capitalized words ("AbZ" of "Abdullah bin Zayed"). */
+function initialsFit(name: string, short: string): boolean {
+  const initials = stripTitles(name)
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
+  const first = short[0].toUpperCase();
+  return first === initials[0] || initials.includes(first);
 }
 
 /** A normalized surname with its Arabic article, written apart ("al maliki", "el baradei"). */
@@ -460,7 +467,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
   const aliasOf = new Map<Mention, Mention>();
-  const aliasTarget = aliasTargets(cable.text, mentions);
+  // acronyms whose initials spell the name in another language ("AKP"): the cables name the body by them
+  const namedByAcronym = new Set<string>();
+  const aliasTarget = aliasTargets(cable.text, mentions, namedByAcronym);
   if (aliasTarget.size)
     for (const n of mentions) {
       const m = aliasTarget.get(n.text);
@@ -478,11 +487,22 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     const k = resolveOne(m);
     if (k !== undefined) keyOf.set(m, k);
   }
+  const movedTo = new Map<string, string>();
   for (const n of aliases) {
     const target = aliasOf.get(n)!;
-    const k = keyOf.get(target);
+    let k = keyOf.get(target);
+    if (k !== undefined) k = movedTo.get(k) ?? k;
     const l = k ? locals.get(k) : undefined;
-    if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
+    if (l && k && namedByAcronym.has(n.text) && !movedTo.has(k)) {
+      // the spelled-out name joins the acronym's entity, which the other cables know by the acronym
+      const ka = resolveOne({ ...n, type: target.type });
+      const la = ka === undefined ? undefined : locals.get(ka);
+      if (ka !== undefined && la && ka !== k) {
+        for (const [surface, count] of l.surfaces) la.surfaces.set(surface, (la.surfaces.get(surface) ?? 0) + count);
+        locals.delete(k);
+        movedTo.set(k, ka);
+      }
+    } else if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
     else resolveOne({ ...n, type: target.type });
   }
   joinGovernmentAcronyms(locals, ctry);

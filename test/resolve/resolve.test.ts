@@ -282,7 +282,7 @@ describe('resolveCable aliases', () => {
     ]);
   });
 
-  it("an organization's acronym in parentheses is its alias even when its initials spell another language", () => {
+  it("an organization's acronym in parentheses is its alias even when its initials spell another language, and names it", () => {
     const t = 'under the Justice and Development Party (AKP) government. AKP deputies voted.';
     const c = makeCable('06ANKARA1', t);
     const r = resolveEntities(
@@ -298,8 +298,8 @@ describe('resolveCable aliases', () => {
     expect(r.perCable[0]).toHaveLength(1);
     expect(r.perCable[0][0]).toMatchObject({
       type: 'ORGANIZATION',
-      name: 'Justice and Development Party',
-      mentions: ['Justice and Development Party', 'AKP'],
+      name: 'AKP',
+      mentions: ['AKP', 'Justice and Development Party'],
     });
   });
 
