@@ -20,6 +20,17 @@ const SPELLING: Record<string, string> = {
  * than two such words, which says too little to join on.
  */
 export function orgWordKey(display: string): string | undefined {
+  // names repeat across cables: each is read once
+  const known = KEYS.get(display);
+  if (known !== undefined || KEYS.has(display)) return known;
+  const key = readKey(display);
+  if (KEYS.size >= 100_000) KEYS.clear();
+  KEYS.set(display, key);
+  return key;
+}
+const KEYS = new Map<string, string | undefined>();
+
+function readKey(display: string): string | undefined {
   const words = display
     .toLowerCase()
     .replace(/['’]s\b/g, '')
