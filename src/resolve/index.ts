@@ -608,6 +608,13 @@ const INITIALS_SKIP = new Set([
   'et',
   '&',
 ]);
+/** Words that end a company's or a centre's full name and that the cables leave out ("Cargill plc", "TBEA International"). */
+const COMPANY_SUFFIXES = new Set(
+  (
+    'ltd limited ag sa plc inc llc gmbh co corp corporation company group holding holdings international ' +
+    'worldwide services center centre'
+  ).split(' '),
+);
 function initialsOf(name: string): string {
   return name
     .split(/[\s-]+/)
@@ -655,6 +662,19 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
       // a chain ("Bank" → "Central Bank" → "UAE Central Bank") goes to the longest
       if (targets.length > 1)
         targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !bare(b).endsWith(' ' + bare(a))));
+    }
+    // a company named without its legal or corporate suffix ("Highrock" of "Highrock Holding Ltd", "Levada" of "Levada Center")
+    if (targets.length === 0) {
+      const short = bare(l);
+      targets = spelled.filter(
+        ([k2, l2]) =>
+          k2 !== k &&
+          bare(l2).startsWith(short + ' ') &&
+          bare(l2)
+            .slice(short.length + 1)
+            .split(' ')
+            .every((w) => COMPANY_SUFFIXES.has(w)),
+      );
     }
     if (targets.length !== 1) continue;
     const target = targets[0][1];

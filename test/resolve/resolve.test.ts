@@ -350,6 +350,30 @@ describe('resolveCable aliases', () => {
     expect(r.perCable[1].map((e) => e.name).sort()).toEqual(['Government of Iraq', 'Government of Italy']);
   });
 
+  it('a company named without its corporate suffix joins its full name; a body named after another stays apart', () => {
+    const t = 'Highrock Holding Ltd and OstChem Holding AG: Highrock and OstChem. The EU and the EU Council.';
+    const c = makeCable('08KYIV1', t);
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Highrock Holding Ltd'],
+          ['ORGANIZATION', 'OstChem Holding AG'],
+          ['ORGANIZATION', 'Highrock'],
+          ['ORGANIZATION', 'OstChem'],
+          ['ORGANIZATION', 'EU'],
+          ['ORGANIZATION', 'EU Council'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => [e.name, e.mentions.length]).sort()).toEqual([
+      ['EU Council', 1],
+      ['European Union', 1],
+      ['Highrock Holding Ltd', 2],
+      ['OstChem Holding AG', 2],
+    ]);
+  });
+
   it('a person in parentheses after an office stays a person (routing lines: "EUR/CE (PFEUFFER)")', () => {
     const t = 'FOR EUR/CE (PFEUFFER) AND EUR/CE';
     const c = makeCable('06SKOPJE1', t);
