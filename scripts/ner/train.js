@@ -7,6 +7,8 @@
  *
  *   node scripts/ner/train.js [--annotations DIR] [--corpus DIR] [--epochs 20] [--folds 5] [--no-write] [--out FILE]
  *                             [--dump FILE]   # with --folds: the held-out cables' annotated and tagged spans, one JSON line per cable
+ *                             [--save-folds DIR | --load-folds DIR]   # with --folds: write each fold's weights, or read them
+ *                                                                     # instead of training (to re-score a decode-side change)
  *
  * Annotations: one JSON per cable ({id, textSha1, entities, spans}); the cable text is read from the
  * corpus and must have the annotated text's SHA-1. Never ../shared/gold.
@@ -35,7 +37,7 @@ const { resolveEntities, stripTitles } = require(path.join(ROOT, 'src/resolve/in
 const { BuiltinExtractor } = require(path.join(ROOT, 'src/extract/builtin.ts'));
 const { taggerInput, mentionsOf } = require(path.join(ROOT, 'src/extract/tagger/index.ts'));
 const { TAGS } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
-const { PerceptronTrainer } = require(path.join(ROOT, 'src/extract/tagger/perceptron.ts'));
+const { Perceptron, PerceptronTrainer } = require(path.join(ROOT, 'src/extract/tagger/perceptron.ts'));
 const { scorer } = require(path.join(ROOT, 'scripts/lib/entity-score.js'));
 
 /** Gold tags of a cable's tokens from the annotated spans (a token starting inside a span). */
@@ -155,7 +157,16 @@ async function main() {
     const dump = args.includes('--dump') ? [] : undefined;
     for (let f = 0; f < folds; f++) {
       const test = items.filter((_x, i) => i % folds === f);
-      const model = train(items.filter((_x, i) => i % folds !== f));
+      const foldFile = (dir) => path.join(path.resolve(dir), `fold-${f + 1}-of-${folds}.bin.gz`);
+      let model;
+      if (args.includes('--load-folds')) model = Perceptron.deserialize(fs.readFileSync(foldFile(opt('--load-folds'))));
+      else {
+        model = train(items.filter((_x, i) => i % folds !== f));
+        if (args.includes('--save-folds')) {
+          fs.mkdirSync(path.resolve(opt('--save-folds')), { recursive: true });
+          fs.writeFileSync(foldFile(opt('--save-folds')), model.serialize());
+        }
+      }
       const cs = test.map((it) => it.cable);
       const mentionsT = test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input)));
       const predT = resolveEntities(cs, mentionsT).perCable;

@@ -25,6 +25,10 @@ const COUNTRY_NAME = memo(() => {
 export function countryName(cc: string): string | undefined {
   return COUNTRY_NAME().get(cc);
 }
+/** The ISO alpha-2 code of a country's demonym ("spanish" → ES), or undefined. */
+export function demonymCountry(lower: string): string | undefined {
+  return DEMONYM_COUNTRY().get(lower);
+}
 /**
  * Demonym ("spanish", "iraqi") → ISO alpha-2. A demonym several territories share goes to the
  * independent country ("French": France, not the French Southern and Antarctic Lands, which the
@@ -495,7 +499,11 @@ const ETHNIC_GROUPS = new Set([
   'tuaregs',
   'roma',
 ]);
-/** U.S. presidents since 1961: "the Obama Administration" is the United States Government. */
+/**
+ * U.S. presidents since 1961: "the Obama Administration" is one organization of its own, "Obama
+ * Administration", as the annotations keep it beside "USG" in the same cable (an administration is
+ * the government of one president, not the state's government across them).
+ */
 const US_PRESIDENTS = new Set(['kennedy', 'johnson', 'nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama']);
 export { SUBJECT_VERBS } from '../lexicon/words';
 
@@ -601,15 +609,16 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     return null;
   const words = t.split(' ');
   const lastLower = words[words.length - 1].toLowerCase();
-  // "Obama Administration", "Zapatero government", "Spanish Government": the government they name.
+  // "Zapatero government", "Spanish Government": the government they name; "Obama Administration" its own.
   if ((lastLower === 'administration' || lastLower === 'government') && words.length >= 2 && words.length <= 3) {
     const head = words
       .slice(0, -1)
       .join(' ')
       .toLowerCase()
       .replace(/['’]s$/, '');
-    if (lastLower === 'administration' && US_PRESIDENTS.has(head.split(' ').pop()!))
-      return { type: 'ORGANIZATION', name: 'United States Government' };
+    const president = head.split(' ').pop()!;
+    if (lastLower === 'administration' && US_PRESIDENTS.has(president))
+      return { type: 'ORGANIZATION', name: `${president[0].toUpperCase()}${president.slice(1)} Administration` };
     const cc = DEMONYM_COUNTRY().get(head) ?? COUNTRY_CODE.get(head);
     if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) };
     if (
@@ -620,6 +629,9 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
         head,
       )
     ) {
+      // a leader's administration keeps its name, as the annotations do ("Saca Administration" beside "GOES")
+      if (lastLower === 'administration')
+        return { type: 'ORGANIZATION', name: `${properCase(words.slice(0, -1).join(' '))} Administration` };
       return { type: 'ORGANIZATION', name: governmentName(countries[0]) };
     }
     return lastLower === 'administration' && words.length === 1 ? null : undefined;

@@ -6,6 +6,7 @@ import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
+import { orgWordKey } from './org-words';
 import { SurnameIndex } from './surnames';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
 
@@ -386,12 +387,15 @@ interface Local {
   sex?: Sex;
 }
 
+/** An organization's acronym as cables write it: capitals, digits, "&" or "-" ("AKP", "ZANU-PF", "P5"). */
+const ORG_ACRONYM = /^[A-Z][A-Z0-9&-]{1,7}$/;
+
 /**
  * "Sheikh Abdullah bin Zayed Al Nahyan (AbZ)", "International Organization for Migration (IOM)": a short form in
  * parentheses right after a name is an alias of that name (same entity, same type), here and later in the cable.
  * Returns alias text → the mention of the name.
  */
-function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
+function aliasTargets(text: string, mentions: Mention[], namedByAcronym?: Set<string>): Map<string, Mention> {
   const aliasTarget = new Map<string, Mention>();
   if (!text) return aliasTarget;
   const sorted = [...mentions].sort((x, y) => x.start - y.start);
@@ -400,15 +404,28 @@ function aliasTargets(text: string, mentions: Mention[]): Map<string, Mention> {
     const n = sorted[i + 1];
     if (m.type === 'PLACE' || text[n.end] !== ')' || !/^\s*\(\s*$/.test(text.slice(m.end, n.start))) continue;
     if (n.text.length > 8 || /\s/.test(n.text) || !/[A-Z].*[A-Z]/.test(n.text)) continue;
-    const initials = stripTitles(m.text)
-      .split(/[\s-]+/)
-      .filter((w) => /^[A-Z]/.test(w))
-      .map((w) => w[0])
-      .join('');
-    if (n.text[0].toUpperCase() !== initials[0] && !initials.includes(n.text[0].toUpperCase())) continue;
+    // an organization's acronym in parentheses is its alias even when it spells the name in another
+    // language: "Justice and Development Party (AKP)", "Federal Office of Criminal Investigation (BKA)"
+    if (m.type === 'ORGANIZATION' && n.type === 'ORGANIZATION' && ORG_ACRONYM.test(n.text)) {
+      aliasTarget.set(n.text, m);
+      if (!initialsFit(m.text, n.text)) namedByAcronym?.add(n.text);
+      continue;
+    }
+    if (!initialsFit(m.text, n.text)) continue;
     aliasTarget.set(n.text, m);
   }
   return aliasTarget;
+}
+
+/** Whether a short form's first letter is the first or another initial of the name's capitalized words ("AbZ" of "Abdullah bin Zayed"). */
+function initialsFit(name: string, short: string): boolean {
+  const initials = stripTitles(name)
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
+  const first = short[0].toUpperCase();
+  return first === initials[0] || initials.includes(first);
 }
 
 /** A normalized surname with its Arabic article, written apart ("al maliki", "el baradei"). */
@@ -450,7 +467,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
   const aliasOf = new Map<Mention, Mention>();
-  const aliasTarget = aliasTargets(cable.text, mentions);
+  // acronyms whose initials spell the name in another language ("AKP"): the cables name the body by them
+  const namedByAcronym = new Set<string>();
+  const aliasTarget = aliasTargets(cable.text, mentions, namedByAcronym);
   if (aliasTarget.size)
     for (const n of mentions) {
       const m = aliasTarget.get(n.text);
@@ -468,14 +487,27 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     const k = resolveOne(m);
     if (k !== undefined) keyOf.set(m, k);
   }
+  const movedTo = new Map<string, string>();
   for (const n of aliases) {
     const target = aliasOf.get(n)!;
-    const k = keyOf.get(target);
+    let k = keyOf.get(target);
+    if (k !== undefined) k = movedTo.get(k) ?? k;
     const l = k ? locals.get(k) : undefined;
-    if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
+    if (l && k && namedByAcronym.has(n.text) && !movedTo.has(k)) {
+      // the spelled-out name joins the acronym's entity, which the other cables know by the acronym
+      const ka = resolveOne({ ...n, type: target.type });
+      const la = ka === undefined ? undefined : locals.get(ka);
+      if (ka !== undefined && la && ka !== k) {
+        for (const [surface, count] of l.surfaces) la.surfaces.set(surface, (la.surfaces.get(surface) ?? 0) + count);
+        locals.delete(k);
+        movedTo.set(k, ka);
+      }
+    } else if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
     else resolveOne({ ...n, type: target.type });
   }
+  joinGovernmentAcronyms(locals, ctry);
   joinShortOrganizations(locals);
+  joinOrganizationsOfSameWords(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
@@ -576,6 +608,13 @@ const INITIALS_SKIP = new Set([
   'et',
   '&',
 ]);
+/** Words that end a company's or a centre's full name and that the cables leave out ("Cargill plc", "TBEA International"). */
+const COMPANY_SUFFIXES = new Set(
+  (
+    'ltd limited ag sa plc inc llc gmbh co corp corporation company group holding holdings international ' +
+    'worldwide services center centre'
+  ).split(' '),
+);
 function initialsOf(name: string): string {
   return name
     .split(/[\s-]+/)
@@ -624,10 +663,83 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
       if (targets.length > 1)
         targets = targets.filter(([, a]) => !targets.some(([, b]) => b !== a && !bare(b).endsWith(' ' + bare(a))));
     }
+    // a company named without its legal or corporate suffix ("Highrock" of "Highrock Holding Ltd", "Levada" of "Levada Center")
+    if (targets.length === 0) {
+      const short = bare(l);
+      targets = spelled.filter(
+        ([k2, l2]) =>
+          k2 !== k &&
+          bare(l2).startsWith(short + ' ') &&
+          bare(l2)
+            .slice(short.length + 1)
+            .split(' ')
+            .every((w) => COMPANY_SUFFIXES.has(w)),
+      );
+    }
     if (targets.length !== 1) continue;
     const target = targets[0][1];
     for (const [surface, count] of l.surfaces)
       target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
+    locals.delete(k);
+  }
+}
+
+/**
+ * Within one cable, the organizations whose names are made of the same words in another order,
+ * spelling or with the nationality as an adjective (`orgWordKey`: "Defense Department" and
+ * "Department of Defence", "Ministry of the Interior" and "Ministry of Interior", "Spanish Navy" and
+ * "Navy (Spain)") are one: the cable names one body several ways.
+ */
+function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
+  const byWords = new Map<string, Array<[string, Local]>>();
+  for (const [k, l] of locals) {
+    if (l.type !== 'ORGANIZATION') continue;
+    const w = orgWordKey(l.display);
+    if (w === undefined) continue;
+    const group = byWords.get(w);
+    if (group) group.push([k, l]);
+    else byWords.set(w, [[k, l]]);
+  }
+  for (const group of byWords.values()) {
+    if (group.length < 2) continue;
+    // a name resolution gave (an institution named after the country, "Ministry of Interior (France)")
+    // wins, so that the other cables' entity of that name keeps this cable; then the longest
+    const rank = (l: Local) => (l.display.endsWith(')') ? 1000 : 0) + l.display.length;
+    const [, keep] = group.reduce((a, b) => (rank(b[1]) > rank(a[1]) ? b : a));
+    for (const [k, l] of group) {
+      if (l === keep) continue;
+      for (const [surface, count] of l.surfaces) keep.surfaces.set(surface, (keep.surfaces.get(surface) ?? 0) + count);
+      locals.delete(k);
+    }
+  }
+}
+
+/**
+ * A government's acronym several countries share ("GON": Nicaragua, Nigeria, the Netherlands; "GOS",
+ * "GOE") is read with the cable's country (`acronymName`), else as the first country of its list;
+ * when it is none of the cable's countries and the cable names another of those governments in
+ * words ("the Nigerian government" in a London cable), the acronym is that one.
+ */
+function joinGovernmentAcronyms(locals: Map<string, Local>, ctry: string[]): void {
+  for (const [k, l] of locals) {
+    if (l.type !== 'ORGANIZATION' || !l.display.startsWith('Government of ')) continue;
+    let codes: string[] | undefined;
+    for (const surface of l.surfaces.keys()) {
+      const c = GOVERNMENTS().get(surface.toUpperCase().replace(/\./g, ''));
+      if (!c || c.length < 2) {
+        codes = undefined;
+        break;
+      }
+      codes = c;
+    }
+    // read with one of the cable's own countries ("GOI" in a Rome cable): that reading stands
+    if (!codes || codes.some((c) => ctry.includes(c))) continue;
+    const named = new Set(codes.map((c) => `Government of ${countryName(c) ?? c}`));
+    named.delete(l.display);
+    const targets = [...locals.values()].filter((x) => x !== l && x.type === 'ORGANIZATION' && named.has(x.display));
+    if (targets.length !== 1) continue;
+    for (const [surface, count] of l.surfaces)
+      targets[0].surfaces.set(surface, (targets[0].surfaces.get(surface) ?? 0) + count);
     locals.delete(k);
   }
 }

@@ -68,16 +68,28 @@ describe('canonicalOf', () => {
     expect(canonicalOf('PLACE', 'FATA', [])).toEqual({ type: 'PLACE', name: 'Federally Administered Tribal Areas' });
   });
 
-  it('gives governments their country: by demonym, by U.S. president, by the cable country for a leader', () => {
+  it('gives governments their country: by demonym, by the cable country for a leader; a U.S. administration its president', () => {
     expect(canonicalOf('PERSON', 'Obama Administration', ['FR'])).toEqual({
       type: 'ORGANIZATION',
-      name: 'United States Government',
+      name: 'Obama Administration',
+    });
+    expect(canonicalOf('ORGANIZATION', 'Bush administration', ['FR'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Bush Administration',
     });
     expect(canonicalOf('ORGANIZATION', 'Spanish government', ['ES'])).toEqual({
       type: 'ORGANIZATION',
       name: 'Government of Spain',
     });
     expect(canonicalOf('PERSON', 'Zapatero Administration', ['ES'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Zapatero Administration',
+    });
+    expect(canonicalOf('ORGANIZATION', 'SACA administration', ['ES'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Saca Administration',
+    });
+    expect(canonicalOf('ORGANIZATION', 'Zapatero government', ['ES'])).toEqual({
       type: 'ORGANIZATION',
       name: 'Government of Spain',
     });

@@ -281,6 +281,114 @@ describe('resolveCable aliases', () => {
       { text: 'Abdullah bin Zayed Al Nahyan', count: 1 },
     ]);
   });
+
+  it("an organization's acronym in parentheses is its alias even when its initials spell another language, and names it", () => {
+    const t = 'under the Justice and Development Party (AKP) government. AKP deputies voted.';
+    const c = makeCable('06ANKARA1', t);
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Justice and Development Party'],
+          ['ORGANIZATION', 'AKP'],
+          ['ORGANIZATION', 'AKP'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0]).toHaveLength(1);
+    expect(r.perCable[0][0]).toMatchObject({
+      type: 'ORGANIZATION',
+      name: 'AKP',
+      mentions: ['AKP', 'Justice and Development Party'],
+    });
+  });
+
+  it('the names of one body in other words, spellings or with its nationality as an adjective are one organization', () => {
+    const t =
+      'The Spanish Navy and the U.S. Navy met. The Navy said the Defense Department and the Department of Defence agreed.';
+    const c = makeCable('08MADRID1', t, { tags: [{ code: 'SP', kind: 'country' as const }] });
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Spanish Navy'],
+          ['ORGANIZATION', 'U.S. Navy'],
+          ['ORGANIZATION', 'Navy'],
+          ['ORGANIZATION', 'Defense Department'],
+          ['ORGANIZATION', 'Department of Defence'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => [e.name, e.mentions.slice().sort()]).sort()).toEqual([
+      ['Department of Defence', ['Defense Department', 'Department of Defence']],
+      ['Navy (Spain)', ['Navy', 'Spanish Navy']],
+      ['U.S. Navy', ['U.S. Navy']],
+    ]);
+  });
+
+  it("a government's acronym several countries share is the government the cable names in words, unless it is the cable's own", () => {
+    const t1 = 'The Nigerian government agreed. GON officials said so.';
+    const c1 = makeCable('08LONDON1', t1, { tags: [{ code: 'UK', kind: 'country' as const }] });
+    const t2 = 'The Iraqi government agreed. GOI officials said so.';
+    const c2 = makeCable('05ROME1', t2, { tags: [{ code: 'IT', kind: 'country' as const }] });
+    const r = resolveEntities(
+      [c1, c2],
+      [
+        at(t1, [
+          ['ORGANIZATION', 'Nigerian government'],
+          ['ORGANIZATION', 'GON'],
+        ]),
+        at(t2, [
+          ['ORGANIZATION', 'Iraqi government'],
+          ['ORGANIZATION', 'GOI'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => [e.name, e.mentions.slice().sort()])).toEqual([
+      ['Government of Nigeria', ['GON', 'Nigerian government']],
+    ]);
+    expect(r.perCable[1].map((e) => e.name).sort()).toEqual(['Government of Iraq', 'Government of Italy']);
+  });
+
+  it('a company named without its corporate suffix joins its full name; a body named after another stays apart', () => {
+    const t = 'Highrock Holding Ltd and OstChem Holding AG: Highrock and OstChem. The EU and the EU Council.';
+    const c = makeCable('08KYIV1', t);
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Highrock Holding Ltd'],
+          ['ORGANIZATION', 'OstChem Holding AG'],
+          ['ORGANIZATION', 'Highrock'],
+          ['ORGANIZATION', 'OstChem'],
+          ['ORGANIZATION', 'EU'],
+          ['ORGANIZATION', 'EU Council'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => [e.name, e.mentions.length]).sort()).toEqual([
+      ['EU Council', 1],
+      ['European Union', 1],
+      ['Highrock Holding Ltd', 2],
+      ['OstChem Holding AG', 2],
+    ]);
+  });
+
+  it('a person in parentheses after an office stays a person (routing lines: "EUR/CE (PFEUFFER)")', () => {
+    const t = 'FOR EUR/CE (PFEUFFER) AND EUR/CE';
+    const c = makeCable('06SKOPJE1', t);
+    const r = resolveEntities(
+      [c],
+      [
+        at(t, [
+          ['ORGANIZATION', 'EUR/CE'],
+          ['PERSON', 'PFEUFFER'],
+          ['ORGANIZATION', 'EUR/CE'],
+        ]),
+      ],
+    );
+    expect(r.perCable[0].map((e) => e.type).sort()).toEqual(['ORGANIZATION', 'PERSON']);
+  });
 });
 
 describe('canonical names', () => {

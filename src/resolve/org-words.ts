@@ -1,0 +1,46 @@
+// The words an organization's name is made of, in any order: "Defense Department" and "Department of Defence" are one body.
+import { countryName, demonymCountry } from './canonical';
+
+/** Words that do not tell two names of one body apart ("Ministry of the Interior", "Ministry of Foreign Affairs"). */
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'affairs', 's']);
+/** British spellings as the American ones ("Department of Defence", "Labour Party"). */
+const SPELLING: Record<string, string> = {
+  defence: 'defense',
+  labour: 'labor',
+  centre: 'center',
+  programme: 'program',
+  organisation: 'organization',
+};
+
+/**
+ * The content words of an organization's name, sorted, with a nationality adjective read as its
+ * country and the cable-country qualifier of a generic institution as a word ("Pakistani Army",
+ * "Pakistan Army" and "Army (Pakistan)" → "army pakistan"; "Pakistan Defense Ministry" and
+ * "Ministry of Defense (Pakistan)" → "defense ministry pakistan"). Undefined for a name of fewer
+ * than two such words, which says too little to join on.
+ */
+export function orgWordKey(display: string): string | undefined {
+  // names repeat across cables: each is read once
+  const known = KEYS.get(display);
+  if (known !== undefined || KEYS.has(display)) return known;
+  const key = readKey(display);
+  if (KEYS.size >= 100_000) KEYS.clear();
+  KEYS.set(display, key);
+  return key;
+}
+const KEYS = new Map<string, string | undefined>();
+
+function readKey(display: string): string | undefined {
+  const words = display
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !FUNCTION_WORDS.has(w))
+    .map((w) => {
+      const cc = demonymCountry(w);
+      const country = cc === undefined ? undefined : countryName(cc)?.toLowerCase();
+      return country ?? SPELLING[w] ?? w;
+    });
+  const set = [...new Set(words.join(' ').split(' '))].sort();
+  return set.length >= 2 ? set.join(' ') : undefined;
+}
