@@ -9,6 +9,9 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.i
 CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT tag_id IF NOT EXISTS FOR (n:Tag) REQUIRE n.id IS UNIQUE;
+// A cut role's or affiliation's middle statements (the ones its lists leave out), one node each,
+// keyed by the edge's id and the position: a page of /api/statements is one seek of this index.
+CREATE CONSTRAINT statement_key IF NOT EXISTS FOR (n:Statement) REQUIRE (n.edge, n.seq) IS UNIQUE;
 CREATE CONSTRAINT load_checkpoint_id IF NOT EXISTS FOR (n:CablegraphLoad) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX cable_date IF NOT EXISTS FOR (n:Cable) ON (n.date);

@@ -47,6 +47,7 @@ export async function takeDecision(
     local.after,
     diffGraphs(local.before, local.after),
     toNeo4j.database,
+    local.statements,
   );
   return { outcome, seconds, neo4j: synced };
 }

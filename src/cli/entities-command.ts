@@ -268,7 +268,7 @@ async function decide(request: DecisionRequest, options: EntitiesOptions): Promi
     await reportDatabase(outcome, options, graphFile, curationFile, seconds);
     if (synced && !options.json)
       await writeLine(
-        `  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written`,
+        `  neo4j: ${synced.nodesDeleted} nodes and ${synced.relationshipsDeleted} relationships deleted, ${synced.nodesWritten} nodes and ${synced.relationshipsWritten} relationships written${synced.statementEdges > 0 ? `, the middle statements of ${synced.statementEdges} cut edges replaced (${synced.statementsWritten} written)` : ''}`,
       );
     return 0;
   } finally {

@@ -24,10 +24,21 @@ import {
   KIND_OF_TYPE,
   type Mention,
   type CableGraph,
+  type EdgeStatement,
 } from '../model';
 
 type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
+
+/**
+ * The touched part of the graph before and after a decision (what Neo4j is sent), and the middle
+ * statements of the cut roles and affiliations in it, before and after (Neo4j's (:Statement) nodes).
+ */
+export interface LocalGraphs {
+  before: CableGraph;
+  after: CableGraph;
+  statements: { before: EdgeStatement[]; after: EdgeStatement[] };
+}
 
 /** What one decision did to the database. */
 export interface DatabaseDecisionOutcome {
@@ -44,7 +55,7 @@ export interface DatabaseDecisionOutcome {
   /** "Name (Kind, N cables)" of the removed entities as they were, and of the added and changed ones as they are now. */
   described: Record<string, string>;
   /** With `captureLocal`: the touched part of the graph before and after (for Neo4j). */
-  local?: { before: CableGraph; after: CableGraph };
+  local?: LocalGraphs;
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -464,7 +475,8 @@ class DecisionRun {
       ],
       oldNodes,
     );
-    if (beforeGraph && relationPeople) this.local!.addRelations(beforeGraph, relationPeople);
+    const statementsBefore: EdgeStatement[] = [];
+    if (beforeGraph && relationPeople) this.local!.addRelations(beforeGraph, relationPeople, statementsBefore);
 
     // Entities: removed ones go, new and changed ones are (re)written.
     const removedIds = [...oldIds].filter((id) => !newById.has(id));
@@ -675,16 +687,22 @@ class DecisionRun {
       );
     });
     this.updateCounts(edgesAdded - edgesRemoved);
-    let local: { before: CableGraph; after: CableGraph } | undefined;
+    let local: LocalGraphs | undefined;
     if (beforeGraph) {
       const now = [...new Set([...liveNodes, ...signerOnly, ...touchedNodes])];
       const afterGraph = this.local!.capture(now, rewritten, shifted);
+      const statementsAfter: EdgeStatement[] = [];
       this.local!.addRelations(
         afterGraph,
         new Set([...relationPeople!, ...this.local!.relationPeople(relationCables, touchedNodes)]),
+        statementsAfter,
       );
       this.reconcile(beforeGraph, afterGraph);
-      local = { before: beforeGraph, after: afterGraph };
+      local = {
+        before: beforeGraph,
+        after: afterGraph,
+        statements: { before: statementsBefore, after: statementsAfter },
+      };
     }
     const describe = (row: Row | undefined): string => {
       const r = row as { name: string; kind: string; cable_count: number } | undefined;

@@ -1,6 +1,6 @@
 // The part of the graph database a curation decision touches, as a small graphology graph (before and after the decision) — what Neo4j is brought up to date with.
 import Graph from 'graphology';
-import type { CableGraph, EdgeAttrs, NodeAttrs } from '../model';
+import type { CableGraph, EdgeAttrs, EdgeStatement, NodeAttrs } from '../model';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   CABLE_COLUMNS,
@@ -11,7 +11,7 @@ import {
   type EntityRow,
 } from '../db/read';
 import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
-import { relationEdges } from '../graph/relation-edges';
+import { cutStatements, relationEdges } from '../graph/relation-edges';
 
 type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
@@ -82,9 +82,10 @@ export class LocalGraphReader {
 
   /**
    * Adds the relation edges of `people` (all their roles and affiliations, which aggregate across
-   * cables, and their meetings), with the nodes at their ends — the edges a fresh load writes for them.
+   * cables, and their meetings), with the nodes at their ends — the edges a fresh load writes for them;
+   * the middle statements of their cut edges go to `statements` (Neo4j's (:Statement) nodes).
    */
-  addRelations(graph: CableGraph, people: Set<number>): void {
+  addRelations(graph: CableGraph, people: Set<number>, statements: EdgeStatement[] = []): void {
     const p = JSON.stringify([...people]);
     const rows = {
       roles: (
@@ -116,6 +117,10 @@ export class LocalGraphReader {
         }
       if (!graph.hasEdge(edge.key)) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
     }
+    // every row of these people's roles and affiliations: their edges whole, numbered as a load numbers them
+    const seen = new Set(statements.map((s) => `${s.edge}#${s.seq}`));
+    for (const s of cutStatements(rows, (node) => entry(node)[0], this.maxEvidence))
+      if (!seen.has(`${s.edge}#${s.seq}`)) statements.push(s);
   }
 
   private addEntity(graph: CableGraph, node: number): string | undefined {

@@ -1,5 +1,6 @@
 // Reads the relation tables (roles, affiliations, meetings) back as rows, and as the graph's HOLDS_ROLE, AFFILIATED_WITH and MET edges.
-import { relationEdges, type RelationEdge } from '../graph/relation-edges';
+import { cutStatements, relationEdges, type RelationEdge } from '../graph/relation-edges';
+import type { EdgeStatement } from '../model';
 import type { AffiliationRow, CableRelationRows, MeetingRow, RoleRow } from '../graph/relation-types';
 import type { GraphDb } from './open';
 
@@ -76,6 +77,48 @@ export function relationRowsOf(db: GraphDb): CableRelationRows {
 /** The HOLDS_ROLE, AFFILIATED_WITH and MET edges of the database, as a graph built in memory has them. */
 export function relationEdgesOf(db: GraphDb, key: (node: number) => string, maxEvidence: number): RelationEdge[] {
   return relationEdges(relationRowsOf(db), key, maxEvidence);
+}
+
+/**
+ * The rows of cut edges only (more than `maxEvidence` statements): each edge's rows whole, in rowid
+ * order — a few edges' worth, where every row of the tables would be a million at full-corpus scale.
+ */
+const CUT_ROLES = `SELECT r.* FROM roles r JOIN (SELECT person, title, owner FROM roles WHERE owner IS NOT NULL
+  GROUP BY person, title, owner HAVING count(*) > :cap) g ON g.person = r.person AND g.title = r.title AND g.owner = r.owner
+  ORDER BY r.rowid`;
+const CUT_AFFILIATIONS = `SELECT r.* FROM affiliations r JOIN (SELECT person, owner FROM affiliations WHERE owner IS NOT NULL
+  GROUP BY person, owner HAVING count(*) > :cap) g ON g.person = r.person AND g.owner = r.owner
+  ORDER BY r.rowid`;
+
+/** The statements the cut edges' lists leave out, with their positions (cutStatements): Neo4j's (:Statement) nodes. */
+export function cutStatementsOf(
+  db: GraphDb,
+  key: (node: number) => string,
+  maxEvidence: number,
+): Generator<EdgeStatement> {
+  const cap = maxEvidence;
+  return cutStatements(
+    {
+      roles: (db.prepare(CUT_ROLES).all({ cap }) as Row[]).map(roleRow),
+      affiliations: (db.prepare(CUT_AFFILIATIONS).all({ cap }) as Row[]).map(affiliationRow),
+    },
+    key,
+    maxEvidence,
+  );
+}
+
+/** How many statements the cut edges' lists leave out (cutStatementsOf's count, in SQL). */
+export function cutStatementCount(db: GraphDb, maxEvidence: number): number {
+  const beyond = (groupBy: string, table: string): number =>
+    Number(
+      db
+        .prepare(
+          `SELECT coalesce(sum(n - :cap), 0) FROM (SELECT count(*) AS n FROM ${table} WHERE owner IS NOT NULL GROUP BY ${groupBy} HAVING n > :cap)`,
+        )
+        .pluck()
+        .get({ cap: maxEvidence }),
+    );
+  return beyond('person, title, owner', 'roles') + beyond('person, owner', 'affiliations');
 }
 
 /** Relation edges by type (HOLDS_ROLE, AFFILIATED_WITH, MET), counted in SQL as relationEdges groups them. */

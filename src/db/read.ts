@@ -12,7 +12,8 @@ import {
   type NodeAttrs,
   type NodeMetrics,
 } from '../model';
-import { relationEdgesOf } from './read-relations';
+import type { EdgeStatement } from '../model';
+import { cutStatementCount, cutStatementsOf, relationEdgesOf } from './read-relations';
 
 /** Rows fetched per query when streaming a big table: bounded memory, no statement left open between batches. */
 const BATCH = 20_000;
@@ -319,6 +320,20 @@ export class GraphDbReader {
     // then the relation edges (issue 17), in key order within each type
     for (const e of relationEdgesOf(this.db, (node) => this.keyOf.get(node)!, this.meta.buildOptions.maxEvidence))
       yield { ...e, undirected: false };
+  }
+
+  /**
+   * The statements cut HOLDS_ROLE and AFFILIATED_WITH edges leave out of their lists (the middle
+   * ones, with their positions): what Neo4j keeps as (:Statement) nodes. Read whole (the rows of
+   * cut edges only).
+   */
+  statements(): Generator<EdgeStatement> {
+    return cutStatementsOf(this.db, (node) => this.keyOf.get(node)!, this.meta.buildOptions.maxEvidence);
+  }
+
+  /** How many `statements()` gives, counted in SQL. */
+  get statementCount(): number {
+    return cutStatementCount(this.db, this.meta.buildOptions.maxEvidence);
   }
 
   private *cableEdges(): Generator<GraphDbEdge> {

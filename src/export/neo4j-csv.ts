@@ -2,7 +2,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
-import { relationshipProperties, storedEndpoints, toNeo4jProperties } from '../model/neo4j-shape';
+import {
+  relationshipProperties,
+  STATEMENT_LABEL,
+  statementProperties,
+  storedEndpoints,
+  toNeo4jProperties,
+} from '../model/neo4j-shape';
 import { graphSource } from './source';
 import {
   runWriter,
@@ -140,6 +146,8 @@ export class Neo4jCsvWriter implements ExportWriter {
   private readonly relationshipFiles = new Map<string, CsvFile>();
   private readonly open: CsvFile[] = [];
   private readonly written: string[] = [];
+  /** The cut roles and affiliations exported (their middle statements go to nodes-Statement.csv). */
+  private readonly cutEdges = new Set<string>();
   files: Neo4jCsvFiles | undefined;
 
   constructor(
@@ -152,6 +160,8 @@ export class Neo4jCsvWriter implements ExportWriter {
     let types = this.relationshipTypes.get(type);
     if (!types) this.relationshipTypes.set(type, (types = new Map<string, ColumnType>()));
     addColumns(types, relationshipProperties(edge.attributes, edge.source, edge.target));
+    if (edge.attributes.evidenceTruncated === true && (type === 'HOLDS_ROLE' || type === 'AFFILIATED_WITH'))
+      this.cutEdges.add(edge.key);
   }
 
   // A generator that writes files and yields nothing: the chunk writers' interface, as `end` below.
@@ -175,6 +185,8 @@ export class Neo4jCsvWriter implements ExportWriter {
       this.finish(file);
       nodes.push(file.file);
     }
+    const statements = this.statementFile();
+    if (statements) nodes.push(statements);
     const relationships: string[] = [];
     for (const [type, types] of [...this.relationshipTypes].sort(([a], [b]) => a.localeCompare(b))) {
       const file = this.create(`relationships-${type}.csv`, [':START_ID', ':END_ID', ':TYPE'], types);
@@ -190,6 +202,31 @@ export class Neo4jCsvWriter implements ExportWriter {
       ...relationships.map((f) => `--relationships=${path.basename(f)}`),
     ].join(' ');
     this.files = { nodes, relationships, command };
+  }
+
+  /**
+   * nodes-Statement.csv: the middle statements of the cut edges exported (two passes over them: the
+   * columns' types, then the rows), in their own ID space (`:ID(Statement)`, not stored: their key is
+   * `edge` and `seq`); none when no edge was cut.
+   */
+  private statementFile(): string | undefined {
+    const source = this.source;
+    if (!source.statements || this.cutEdges.size === 0) return undefined;
+    const cut = this.cutEdges;
+    const kept = function* (): Generator<Record<string, Value>> {
+      for (const s of source.statements!()) if (cut.has(s.edge)) yield statementProperties(s);
+    };
+    const types = new Map<string, ColumnType>();
+    let count = 0;
+    for (const props of kept()) {
+      addColumns(types, props);
+      count += 1;
+    }
+    if (count === 0) return undefined;
+    const file = this.create(`nodes-${STATEMENT_LABEL}.csv`, [`:ID(${STATEMENT_LABEL})`, ':LABEL'], types);
+    for (const props of kept()) file.add([`${String(props.edge)}#${String(props.seq)}`, STATEMENT_LABEL], props);
+    this.finish(file);
+    return file.file;
   }
 
   edge(edge: ExportEdge): undefined {

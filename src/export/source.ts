@@ -1,5 +1,5 @@
 // Export sources: a graphology graph or a graph database, filtered, as the writers read them.
-import type { CableGraph } from '../model';
+import type { CableGraph, EdgeStatement } from '../model';
 import { GraphNodes } from '../graph/nodes';
 import { isFiltering, keepEdge, selectNodes, type ExportFilter } from './filter';
 import type { ExportEdge, ExportSource } from './stream';
@@ -23,6 +23,8 @@ export function graphSource(graph: CableGraph): ExportSource<Iterable<ExportEdge
 export interface StreamedGraph {
   readonly nodes: GraphNodes;
   edges(): AsyncIterable<ExportEdge>;
+  /** The middle statements of cut edges (GraphDbReader.statements). */
+  statements?(): Iterable<EdgeStatement>;
 }
 
 /**
@@ -50,5 +52,7 @@ export function dbSource(reader: StreamedGraph, filter: ExportFilter = {}): Expo
         yield { key, source, target, undirected, attributes };
       }
     },
+    // Those of the edges kept: the writer keeps a statement when its edge was exported.
+    ...(reader.statements ? { statements: () => reader.statements!() } : {}),
   };
 }

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { pipeline } from 'stream/promises';
 import { Readable } from 'stream';
 import type { Attributes } from 'graphology-types';
-import type { EdgeAttrs, NodeAttrs } from '../model';
+import type { EdgeAttrs, EdgeStatement, NodeAttrs } from '../model';
 import { CablegraphError } from '../common/diagnostics';
 
 /** An edge as the writers see it (the graph file's edge entries have this shape). */
@@ -45,6 +45,11 @@ export interface ExportSource<
   attributes: Attributes;
   nodes: ExportNodes;
   edges(): Edges;
+  /**
+   * The middle statements of the cut roles and affiliations (a graph database's; walked again on
+   * each call): the neo4j-admin CSVs carry them as (:Statement) nodes, as the online loader writes them.
+   */
+  statements?(): Iterable<EdgeStatement>;
 }
 
 /**

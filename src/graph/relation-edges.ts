@@ -1,5 +1,5 @@
 /** HOLDS_ROLE, AFFILIATED_WITH and MET edges from the per-cable relation rows: one aggregation for the in-memory graph and the database reader. */
-import type { EdgeAttrs } from '../model';
+import type { EdgeAttrs, EdgeStatement, StatementView } from '../model';
 import type { AffiliationRow, CableRelationRows, MeetingRow, RoleRow } from './relation-types';
 
 export interface RelationEdge {
@@ -77,6 +77,47 @@ function aggregate<T extends RoleRow | AffiliationRow>(
   if (titles) attributes.titleTexts = kept.map((s) => (s.row as RoleRow).titleText);
   if (kept.length < list.length) attributes.evidenceTruncated = true;
   return attributes;
+}
+
+/** One statement as the API shows it (the same fields, in the same order, as both stores answer). */
+function statementView({ row, cable }: Statement<RoleRow | AffiliationRow>, withTitle: boolean): StatementView {
+  const view = { cable } as StatementView;
+  if (row.date) view.date = row.date;
+  Object.assign(view, { paragraph: row.paragraph ?? 0, evidence: row.evidence, start: row.start, end: row.end });
+  if (withTitle) view.titleText = (row as RoleRow).titleText;
+  return view;
+}
+
+/**
+ * The statements that cut edges' lists leave out — between the first ⌈cap/2⌉ and the last ⌊cap/2⌋
+ * (keptStatements) — with their positions in the edge's order, edges in key order (roles, then
+ * affiliations): what Neo4j keeps as `(:Statement)` nodes. `rows` must hold every row of each
+ * edge it names (a part of an edge's rows would number its statements wrongly).
+ */
+export function* cutStatements(
+  rows: Pick<CableRelationRows, 'roles' | 'affiliations'>,
+  key: (node: number) => string,
+  maxEvidence: number,
+): Generator<EdgeStatement> {
+  const roleGroups = groups(rows.roles, (r) =>
+    r.owner === undefined ? undefined : `HOLDS_ROLE:${key(r.person)}->${key(r.owner)}:${r.title}`,
+  );
+  const affiliationGroups = groups(rows.affiliations, (a) =>
+    a.owner === undefined ? undefined : `AFFILIATED_WITH:${key(a.person)}->${key(a.owner)}`,
+  );
+  const all: Array<[string, Array<RoleRow | AffiliationRow>, boolean]> = [
+    ...[...roleGroups].sort(([x], [y]) => byText(x, y)).map(([k, g]): [string, RoleRow[], boolean] => [k, g, true]),
+    ...[...affiliationGroups]
+      .sort(([x], [y]) => byText(x, y))
+      .map(([k, g]): [string, AffiliationRow[], boolean] => [k, g, false]),
+  ];
+  for (const [edge, group, withTitle] of all) {
+    if (group.length <= maxEvidence) continue;
+    const { head, tail } = keptStatements(group.length, maxEvidence);
+    const list = statements(group, key);
+    for (let seq = head; seq < list.length - tail; seq += 1)
+      yield { edge, seq, statement: statementView(list[seq], withTitle) };
+  }
 }
 
 function groups<T>(rows: T[], keyOf: (row: T) => string | undefined): Map<string, T[]> {

@@ -65,3 +65,14 @@ export function relationshipProperties(attributes: Record<string, unknown>, sour
   if (PAIR_KEYED_TYPES.has(String(attributes.type))) props.pair = pairKey(source, target);
   return props;
 }
+
+/** The label of the middle statements of a cut role or affiliation (one node each, see EdgeStatement). */
+export const STATEMENT_LABEL = 'Statement';
+
+/**
+ * A `(:Statement)` node's properties: the edge's id and the position (`edge`, `seq`: its key), then
+ * the statement's fields; a missing date is no property, as on relationships.
+ */
+export function statementProperties(s: { edge: string; seq: number; statement: object }): Props {
+  return { edge: s.edge, seq: s.seq, ...toNeo4jProperties(s.statement as Record<string, unknown>) };
+}

@@ -132,3 +132,16 @@ export interface PairMeetings {
   b: NodeRef;
   meetings: MeetingView[];
 }
+
+/**
+ * One statement of a cut HOLDS_ROLE or AFFILIATED_WITH edge that the edge's lists leave out (its
+ * middle: positions ⌈cap/2⌉ … total − ⌊cap/2⌋ − 1): Neo4j keeps each as a `(:Statement)` node,
+ * found by the edge's id and its position, so /api/statements pages every statement there too.
+ */
+export interface EdgeStatement {
+  /** The edge's id, as RoleView/AffiliationView give it (`HOLDS_ROLE:person->owner:title`). */
+  edge: string;
+  /** Its position in the edge's order (0-based, as the API's offset). */
+  seq: number;
+  statement: StatementView;
+}

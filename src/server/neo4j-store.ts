@@ -21,7 +21,7 @@ import type {
   SharedCable,
 } from './store';
 import { StatementsNotStored } from './store';
-import { statementsOf } from './relation-views';
+import { statementsOf, storedStatement } from './relation-views';
 import type { Alias, CableRef, EdgeAttrs, EdgeView, EntityKind, GraphStats, NodeView } from '../model';
 import type { StatementEdgeRef, StatementPage, StatementView } from '../model';
 import { text } from '../common/text';
@@ -366,36 +366,43 @@ export class Neo4jStore implements GraphStore {
 
   /**
    * From the relationship's own lists (relation-edge.cypher): every statement of an edge that was
-   * not capped; of a capped one, the first and last ones it keeps (keptStatements) — the middle
-   * ones are in the graph database only, and a page reaching them is a StatementsNotStored error.
+   * not capped; of a capped one, the first and last ones it keeps (keptStatements) and, between
+   * them, its (:Statement) nodes — read in the same query, the page's positions only. A middle
+   * position without its node is a database loaded by a cablegraph that did not write them.
    */
   async relationStatements(edge: StatementEdgeRef, offset: number, limit: number): Promise<StatementPage | undefined> {
     const roles = edge.type === 'HOLDS_ROLE';
+    const id = roles
+      ? `HOLDS_ROLE:${edge.person}->${edge.owner}:${edge.title}`
+      : `AFFILIATED_WITH:${edge.person}->${edge.owner}`;
     const [row] = await this.rows('relation-edge', {
       type: edge.type,
       person: edge.person,
       owner: edge.owner,
       title: roles ? edge.title : '',
+      edge: id,
+      from: int(offset),
+      to: int(offset + limit),
     });
     if (!row) return undefined;
     const props = defined(row.props as Row);
     const kept = statementsOf(props, roles);
     const total = typeof props.statementCount === 'number' ? props.statementCount : kept.length;
-    const id = roles
-      ? `HOLDS_ROLE:${edge.person}->${edge.owner}:${edge.title}`
-      : `AFFILIATED_WITH:${edge.person}->${edge.owner}`;
+    const middle = new Map(
+      (row.middle as Row[]).map((s) => [Number(s.seq), storedStatement(s, roles)] as [number, StatementView]),
+    );
     const end = Math.min(offset + limit, total);
     const head = Math.ceil(kept.length / 2);
     const tailFrom = total - (kept.length - head);
-    // Position p of the edge is kept[p] in the head, kept[p - tailFrom + head] in the tail.
+    // Position p of the edge is kept[p] in the head, kept[p - tailFrom + head] in the tail, a Statement node between.
     const statements: StatementView[] = [];
     for (let p = offset; p < end; p += 1) {
-      if (total === kept.length) statements.push(kept[p]);
-      else if (p < head) statements.push(kept[p]);
+      if (total === kept.length || p < head) statements.push(kept[p]);
       else if (p >= tailFrom) statements.push(kept[p - tailFrom + head]);
+      else if (middle.has(p)) statements.push(middle.get(p)!);
       else
         throw new StatementsNotStored(
-          `${id} has ${total} statements; Neo4j keeps the first ${head} and the last ${kept.length - head} (the build's maxEvidence): the others are in the graph database (serve the graph file)`,
+          `${id} has ${total} statements and this Neo4j database holds only the first ${head} and the last ${kept.length - head}: it was loaded by an older cablegraph, which did not write the others — load the graph again (cablegraph load --force)`,
         );
     }
     return { id, total, offset, statements };

@@ -38,6 +38,21 @@ export function statementsOf(a: Attributes, withTitles: boolean): StatementView[
   });
 }
 
+/** A (:Statement) node's properties (statementProperties) as the statement the API shows: the fields in statementsOf's order. */
+export function storedStatement(props: Attributes, withTitles: boolean): StatementView {
+  const s = { cable: String(props.cable) } as StatementView;
+  const date = optionalText(props.date);
+  if (date) s.date = date;
+  Object.assign(s, {
+    paragraph: Number(props.paragraph ?? 0),
+    evidence: String(props.evidence ?? ''),
+    start: Number(props.start ?? 0),
+    end: Number(props.end ?? 0),
+  });
+  if (withTitles && props.titleText !== undefined) s.titleText = String(props.titleText);
+  return s;
+}
+
 /** cableCount, statementCount (all the edge's statements, of which a capped edge lists some), evidenceTruncated, statements. */
 function counted(
   a: Attributes,

@@ -13,7 +13,10 @@ import type {
 import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRelationEdge } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 
-/** A page of a capped edge's statements that the store does not hold (Neo4j keeps an edge's kept ones only). */
+/**
+ * A page of a capped edge's statements that the store does not hold: a Neo4j database loaded by a
+ * cablegraph that wrote only the kept ones (no (:Statement) nodes), to be loaded again.
+ */
 export class StatementsNotStored extends Error {}
 
 /**

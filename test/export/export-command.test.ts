@@ -8,6 +8,7 @@ import { CablegraphError } from '../../src/common/diagnostics';
 import { filterGraph, writeGexf, writeGraphologyJson } from '../../src/export';
 import { buildGraph } from '../../src/graph';
 import { buildDbOf } from '../db/helpers';
+import { GraphDbReader } from '../../src/db/read';
 import { SEEDS, census, recordsOf } from '../graph/helpers';
 import { validateGexf } from './helpers';
 import type { CableGraph } from '../../src/model';
@@ -46,6 +47,38 @@ describe('cablegraph export', () => {
     expect(header).toMatch(/^":START_ID",":END_ID",":TYPE",/);
     expect(header).toContain('"weight:long"');
     expect(fs.readFileSync(file('csv/nodes-Person.csv'), 'utf8').split('\n')[0]).toMatch(/^"id:ID",":LABEL",/);
+  });
+
+  test('--format neo4j-csv of cut roles (--max-evidence 2): their middle statements in nodes-Statement.csv, those of exported edges only', async () => {
+    const seeds = await recordsOf([SEEDS]);
+    // every role of the seeds stated in three cables (copies under other ids): 3 statements, 1 in the middle
+    const records = [
+      ...seeds,
+      ...['B', 'C'].flatMap((suffix) => seeds.map((r) => ({ ...r, cable: { ...r.cable, id: r.cable.id + suffix } }))),
+    ];
+    await buildDbOf(file('cut.db'), records, { maxEvidence: 2 });
+    const reader = GraphDbReader.open(file('cut.db'));
+    const statements = [...reader.statements()];
+    reader.close();
+    expect(statements.length).toBeGreaterThan(0);
+    expect(await runExport(file('cut.db'), { format: 'neo4j-csv', output: file('cut-csv'), quiet: true })).toBe(0);
+    const lines = fs.readFileSync(file('cut-csv/nodes-Statement.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^":ID\(Statement\)",":LABEL",/);
+    expect(lines[0]).toContain('"seq:long"');
+    expect(lines[0]).toContain('"edge:string"');
+    expect(lines).toHaveLength(statements.length + 1);
+    expect(lines[1]).toContain(`"${statements[0].edge}#${statements[0].seq}","Statement"`);
+    expect(fs.readFileSync(file('cut-csv/import.sh'), 'utf8')).toContain('--nodes=nodes-Statement.csv');
+    // without people there is no role, and no statement of one
+    expect(
+      await runExport(file('cut.db'), {
+        format: 'neo4j-csv',
+        output: file('cut-org'),
+        quiet: true,
+        types: 'Organization',
+      }),
+    ).toBe(0);
+    expect(fs.existsSync(file('cut-org/nodes-Statement.csv'))).toBe(false);
   });
 
   test('filters: --types, --min-weight, --top, --since/--until (GEXF still valid)', async () => {

@@ -4,12 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import type Graph from 'graphology';
 import { buildGraph, type CableRecord } from '../../src/graph';
-import { relationEdges } from '../../src/graph/relation-edges';
+import { cutStatements, relationEdges } from '../../src/graph/relation-edges';
 import type { CableRelationRows } from '../../src/graph/relation-types';
 import { SqliteStore } from '../../src/server/sqlite-store';
 import { Explorer } from '../../src/server/explore';
 import { buildDbOf, graphOfDb } from '../db/helpers';
-import { startTestServer, storeAvailable } from '../server/helpers';
+import { forgetNeo4jGraph, startTestServer, storeAvailable } from '../server/helpers';
+import { testDriver } from '../store/neo4j/helpers';
 import type { StatementPage } from '../../src/model';
 import { SEEDS, recordsOf } from './helpers';
 
@@ -242,6 +243,65 @@ describe('capped relation edges (maxEvidence)', () => {
     expect(relationEdges(rows, key, 3)[0].attributes.evidence).toEqual(['statement 1', 'statement 4', 'statement 2']);
   });
 
+  test('cutStatements: the middle ones the lists leave out, numbered by their positions in the edge (what Neo4j stores)', () => {
+    const dates = ['2007-05-01', '2007-01-01', undefined, '2007-03-01', '2007-02-01', '2007-07-01', '2007-06-01'];
+    const rows: CableRelationRows = { roles: dates.map((d, i) => statement(i, d)), affiliations: [], meetings: [] };
+    // positions 0, 1 and 5, 6 are kept (statements 1, 4 and 5, 2); 2–4 are statements 3, 0, 6
+    const edge = 'HOLDS_ROLE:p-a->l-france:Foreign Minister';
+    expect([...cutStatements(rows, key, 4)]).toEqual([
+      {
+        edge,
+        seq: 2,
+        statement: {
+          cable: '07PARIS13',
+          date: '2007-03-01',
+          paragraph: 3,
+          evidence: 'statement 3',
+          start: 3,
+          end: 13,
+          titleText: 'FM 3',
+        },
+      },
+      {
+        edge,
+        seq: 3,
+        statement: {
+          cable: '07PARIS10',
+          date: '2007-05-01',
+          paragraph: 0,
+          evidence: 'statement 0',
+          start: 0,
+          end: 10,
+          titleText: 'FM 0',
+        },
+      },
+      {
+        edge,
+        seq: 4,
+        statement: {
+          cable: '07PARIS16',
+          date: '2007-06-01',
+          paragraph: 6,
+          evidence: 'statement 6',
+          start: 6,
+          end: 16,
+          titleText: 'FM 6',
+        },
+      },
+    ]);
+    // an edge within the cap has none; an odd cap keeps one more at the head
+    expect([...cutStatements(rows, key, 7)]).toEqual([]);
+    expect([...cutStatements(rows, key, 3)].map((s) => s.seq)).toEqual([2, 3, 4, 5]);
+    // the undated statement is last: at a cap of 2 it is kept, never a node
+    expect([...cutStatements(rows, key, 2)].map((s) => s.statement.evidence)).toEqual([
+      'statement 4',
+      'statement 3',
+      'statement 0',
+      'statement 6',
+      'statement 5',
+    ]);
+  });
+
   test('affiliations are capped the same way', () => {
     const rows: CableRelationRows = {
       roles: [],
@@ -376,24 +436,38 @@ describe('capped relation edges (maxEvidence)', () => {
       }
     });
 
-    test('GET /api/statements over Neo4j: the kept statements as the graph database gives them; the middle of a cut edge is a 501', async () => {
+    test('GET /api/statements over Neo4j: every statement of a cut edge as the graph database gives it; a database loaded without its (:Statement) nodes says to load it again', async () => {
       if (!(await storeAvailable('neo4j'))) return console.warn('Neo4j test server not running: skipped');
       const [embedded, neo4j] = [await startTestServer('embedded', file), await startTestServer('neo4j', file)];
       try {
         const e = edgesOfType(capped, 'HOLDS_ROLE').find((x) => x.attributes.evidenceTruncated === true)!;
         const n = (full.getEdgeAttributes(e.key).cables as string[]).length;
+        expect(n).toBeGreaterThan(2);
         const query = (offset: number, limit: number): string =>
           `/api/statements?${new URLSearchParams({ type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(e.attributes.title), offset: String(offset), limit: String(limit) }).toString()}`;
-        for (const [offset, limit] of [
-          [0, 1],
-          [n - 1, 1],
-        ]) {
+        const pages = [[0, n], ...Array.from({ length: n }, (_, offset) => [offset, 1]), [1, n - 2]];
+        for (const [offset, limit] of pages) {
           const [a, b] = await Promise.all(
-            [embedded, neo4j].map(async (s) => (await fetch(s.url + query(offset, limit))).text()),
+            [embedded, neo4j].map(async (s) => {
+              const response = await fetch(s.url + query(offset, limit));
+              return { status: response.status, body: await response.text() };
+            }),
           );
-          expect(b).toBe(a);
+          expect(b).toEqual(a);
+          expect(b.status).toBe(200);
         }
-        expect((await fetch(neo4j.url + query(1, 1))).status).toBe(501);
+        // A database an older cablegraph loaded: the relationships without the middle statements.
+        const driver = (await testDriver())!;
+        try {
+          await driver.executeQuery('MATCH (s:Statement) DELETE s');
+        } finally {
+          await driver.close();
+          forgetNeo4jGraph();
+        }
+        const older = await fetch(neo4j.url + query(1, 1));
+        expect(older.status).toBe(501);
+        expect(((await older.json()) as { error: { message: string } }).error.message).toMatch(/load the graph again/);
+        expect((await fetch(neo4j.url + query(0, 1))).status).toBe(200);
       } finally {
         await Promise.all([embedded.close(), neo4j.close()]);
       }

@@ -1,5 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { CORPUS, builtGraph, startTestServer, storeAvailable } from './helpers';
-import { type SearchHit } from '../../src/model';
+import type { EntityRelations, SearchHit } from '../../src/model';
 
 /**
  * One contract, two stores: on the 1,055-cable shared corpus, the graph database (SQLite store)
@@ -156,4 +158,101 @@ describe('SQLite and Neo4j stores answer identically (shared corpus)', () => {
         expect({ route, status: a.status }).toEqual({ route, status: route.includes('nowhere') ? 404 : 200 });
     }
   }, 300_000);
+});
+
+/**
+ * Every statement of a cut role or affiliation, from both stores (issue 17's 501 over Neo4j is
+ * gone): the Madrid and Berlin cables of the shared corpus built with --max-evidence 2, so that
+ * Zapatero's presidency, Merkel's chancellorship, Schaeuble's CDU membership … are cut to their
+ * first and last statements and Neo4j holds the rest as (:Statement) nodes. Pages at the start, in
+ * the middle, across the kept and the middle ones, at the end and past it: the same bytes.
+ */
+describe('SQLite and Neo4j stores page every statement of a cut edge identically (--max-evidence 2)', () => {
+  let embedded: { url: string; close(): Promise<void> } | undefined;
+  let neo4j: { url: string; close(): Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    if (!(await storeAvailable('neo4j'))) return;
+    const cables = (post: string): string[] =>
+      fs
+        .readdirSync(path.join(CORPUS, 'cable'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.includes(post))
+        .map((f) => path.join(CORPUS, 'cable', f));
+    const file = await builtGraph([...cables('MADRID'), ...cables('BERLIN')], { maxEvidence: 2 });
+    embedded = await startTestServer('embedded', file);
+    neo4j = await startTestServer('neo4j', file);
+  }, 900_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await neo4j?.close();
+  });
+
+  const read = async (url: string, route: string) => {
+    const response = await fetch(`${url}/api/${route}`);
+    return { status: response.status, body: await response.text() };
+  };
+
+  test('first, middle, last and straddling pages of each cut edge', async () => {
+    if (!embedded) return;
+    const people: string[] = [];
+    for (const q of ['Zapatero', 'Angela Merkel', 'Schaeuble', 'Peer Steinbrueck', 'Moratinos']) {
+      const hits = (await (
+        await fetch(`${embedded.url}/api/search?q=${encodeURIComponent(q)}&types=Person`)
+      ).json()) as SearchHit[];
+      if (hits[0]) people.push(hits[0].id);
+    }
+    const edges: Array<{ query: string; total: number }> = [];
+    for (const person of people) {
+      const relations = (await (await fetch(`${embedded.url}/api/relations/${person}`)).json()) as EntityRelations;
+      for (const r of relations.roles)
+        if (r.evidenceTruncated && r.person.id === person)
+          edges.push({
+            query: `type=HOLDS_ROLE&person=${encodeURIComponent(person)}&owner=${encodeURIComponent(r.owner.id)}&title=${encodeURIComponent(r.title)}`,
+            total: r.statementCount,
+          });
+      for (const a of relations.affiliations)
+        if (a.evidenceTruncated && a.person.id === person)
+          edges.push({
+            query: `type=AFFILIATED_WITH&person=${encodeURIComponent(person)}&owner=${encodeURIComponent(a.organization.id)}`,
+            total: a.statementCount,
+          });
+    }
+    // Roles and affiliations cut, with a middle of more than one page of 2.
+    expect(edges.filter((e) => e.query.startsWith('type=HOLDS_ROLE')).length).toBeGreaterThanOrEqual(3);
+    expect(edges.some((e) => e.query.startsWith('type=AFFILIATED_WITH'))).toBe(true);
+    expect(Math.max(...edges.map((e) => e.total))).toBeGreaterThan(10);
+    let middle = 0;
+    for (const { query, total } of edges) {
+      const mid = Math.floor(total / 2);
+      const pages = [
+        'offset=0&limit=1', // the first kept statement
+        `offset=1&limit=2`, // the first kept and the first middle one
+        `offset=${mid}&limit=3`, // the middle
+        `offset=${total - 2}&limit=5`, // the last middle one and the last kept
+        'offset=0&limit=200', // all of them
+        `offset=${total}&limit=10`, // past the end
+      ];
+      for (const page of pages) {
+        const route = `statements?${query}&${page}`;
+        const [a, b] = [await read(embedded.url, route), await read(neo4j!.url, route)];
+        expect({ route, answer: b }).toEqual({ route, answer: a });
+        expect({ route, status: a.status }).toEqual({ route, status: 200 });
+      }
+      // Every statement one at a time: the same one at each position.
+      for (let offset = 0; offset < total; offset += 1) {
+        const route = `statements?${query}&offset=${offset}&limit=1`;
+        const [a, b] = [await read(embedded.url, route), await read(neo4j!.url, route)];
+        expect({ route, answer: b }).toEqual({ route, answer: a });
+        if (offset >= 1 && offset < total - 1) middle += 1;
+      }
+      // The whole list is every statement, in order, with its total.
+      const all = JSON.parse((await read(neo4j!.url, `statements?${query}&offset=0&limit=200`)).body) as {
+        total: number;
+        statements: unknown[];
+      };
+      expect(all.total).toBe(total);
+      expect(all.statements).toHaveLength(Math.min(total, 200));
+    }
+    expect(middle).toBeGreaterThan(20);
+  }, 600_000);
 });

@@ -3,10 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runBuild } from '../../src/cli/build-command';
 import { startServer } from '../../src/cli/serve-command';
-import Graph from 'graphology';
-import { GraphDbReader } from '../../src/db';
-import type { CableRecord } from '../../src/graph/types';
-import { loadGraph, openDriver } from '../../src/store/neo4j';
+import { loadGraphDb, openDriver } from '../../src/store/neo4j';
 import { connection, emptyDatabase, testDriver } from '../store/neo4j/helpers';
 
 export const SHARED = path.resolve(__dirname, '../../../shared');
@@ -36,12 +33,21 @@ export async function storeAvailable(kind: StoreKind): Promise<boolean> {
   return driver !== undefined;
 }
 
-/** A graph database built from cable inputs (once per test process and inputs), in a temporary directory. */
-export async function builtGraph(inputs: string[] = [SEEDS]): Promise<string> {
-  const key = inputs.join('\u0000');
+/**
+ * A graph database built from cable inputs (once per test process, inputs and cap), in a temporary
+ * directory; `maxEvidence`: the build's --max-evidence (a small one cuts the corpus's roles).
+ */
+export async function builtGraph(inputs: string[] = [SEEDS], options: { maxEvidence?: number } = {}): Promise<string> {
+  const key = [...inputs, options.maxEvidence ?? ''].join('\u0000');
   if (built.has(key) && fs.existsSync(built.get(key)!)) return built.get(key)!;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-server-')), 'graph.db');
-  const status = await runBuild(inputs, { output: file, ner: 'builtin', quiet: true, workers: '0' });
+  const status = await runBuild(inputs, {
+    output: file,
+    ner: 'builtin',
+    quiet: true,
+    workers: '0',
+    ...(options.maxEvidence !== undefined ? { maxEvidence: String(options.maxEvidence) } : {}),
+  });
   if (status !== 0) throw new Error(`build of ${inputs.join(', ')} failed (${status})`);
   built.set(key, file);
   return file;
@@ -69,8 +75,8 @@ export async function startTestServer(
     const driver = await openDriver(connection);
     try {
       await emptyDatabase(driver);
-      const { graph, records } = await graphOfDatabase(file);
-      await loadGraph(graph, driver, { force: true, records });
+      // The CLI's load: the graph, the cables' texts, and the middle statements of cut edges.
+      await loadGraphDb(file, driver, { force: true });
       loadedInNeo4j = file;
     } finally {
       await driver.close();
@@ -84,22 +90,6 @@ export async function startTestServer(
     neo4jUser: connection.user,
     neo4jPassword: connection.password,
   });
-}
-
-/** A (small) graph database as a graphology graph and its cable records: what the Neo4j loader takes. */
-export async function graphOfDatabase(file: string): Promise<{ graph: Graph; records: CableRecord[] }> {
-  const reader = GraphDbReader.open(file);
-  try {
-    const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-    reader.nodes.keys.forEach((key, i) => graph.addNode(key, reader.nodes.attributes[i]));
-    for await (const e of reader.edges()) {
-      if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-      else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-    }
-    return { graph, records: [...reader.records()] };
-  } finally {
-    reader.close();
-  }
 }
 
 /** Other suites that empty or reload the database call this so the next server test reloads. */

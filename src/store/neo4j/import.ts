@@ -10,6 +10,7 @@ import { dbSource as exportSource, writeNeo4jCsvStream } from '../../export';
 import { openDriver, type Neo4jConnection } from './connection';
 import { loadSource } from './load';
 import { dbSource, type LoadSource } from './plan';
+import { STATEMENT_LABEL } from '../../model/neo4j-shape';
 
 /** The repository's scripts/ folder: the project's own Neo4j scripts (start, stop, import). */
 export const SCRIPTS_DIR = path.resolve(__dirname, '../../../scripts');
@@ -202,7 +203,7 @@ export async function importGraphDb(
     try {
       options.onStep?.('schema, texts');
       const full = dbSource(reader, { texts: options.texts });
-      const rest: LoadSource = { ...full, nodes: () => [], edges: () => [] };
+      const rest: LoadSource = { ...full, nodes: () => [], edges: () => [], statements: () => [], statementCount: 0 };
       const loaded = await loadSource(rest, driver, { force: true, concurrency: 2 });
       steps.schemaAndTexts = loaded.seconds;
       last = process.hrtime.bigint();
@@ -218,6 +219,11 @@ export async function importGraphDb(
       for (const [type, n] of Object.entries(byType))
         if ((found.types[type] ?? 0) !== n)
           problems.push(`${type}: ${found.types[type] ?? 0} relationships, the graph has ${n}`);
+      const statements = reader.statementCount;
+      if ((found.labels[STATEMENT_LABEL] ?? 0) !== statements)
+        problems.push(
+          `${STATEMENT_LABEL}: ${found.labels[STATEMENT_LABEL] ?? 0} nodes, the graph's cut edges leave out ${statements} statements`,
+        );
       if (problems.length > 0)
         throw new CablegraphError('NEO4J_IMPORT', `the imported database differs from ${file}: ${problems.join('; ')}`);
       step('verify');

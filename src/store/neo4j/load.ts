@@ -1,6 +1,6 @@
 // Loading a graph into Neo4j: batched, idempotent and resumable, from a graph or a graph database.
 import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
-import type { CableGraph } from '../../model';
+import type { CableGraph, EdgeStatement } from '../../model';
 import { CablegraphError } from '../../common/diagnostics';
 import { GraphDbReader } from '../../db/read';
 import type { CableRecord } from '../../graph/types';
@@ -50,12 +50,14 @@ export interface LoadOptions {
    * Cable nodes (what the viewer's Neo4j store shows as passages). Without them, cables carry no text.
    */
   records?: readonly CableRecord[];
+  /** The middle statements of the graph's cut edges (in-memory loads: a graph holds only its lists). */
+  statements?: readonly EdgeStatement[];
   onProgress?: (done: number, total: number) => void;
   /** Test hook: called after each committed batch (used to simulate a crash mid-load). */
   afterWave?: (wavesDone: number) => void | Promise<void>;
 }
 
-export interface LoadFileOptions extends Omit<LoadOptions, 'records'> {
+export interface LoadFileOptions extends Omit<LoadOptions, 'records' | 'statements'> {
   /** Set the cables' texts from the database's cables (a pass over them). */
   texts: boolean;
 }
@@ -82,7 +84,8 @@ export interface LoadResult {
   seconds: number;
   /**
    * Seconds per phase, in order: schema (constraints and indexes), nodes, texts, relationships (the
-   * graph browsable from here on), evidence (the co-mentions' lists, LATE_PROPERTIES).
+   * graph browsable from here on), evidence (the co-mentions' lists, LATE_PROPERTIES), statements
+   * (the middle statements of cut roles and affiliations).
    */
   phases: Record<string, number>;
 }
@@ -96,7 +99,7 @@ export async function loadGraph(
   driver: Driver,
   partial: Partial<LoadOptions> = {},
 ): Promise<LoadResult> {
-  return loadSource(graphSource(graph, partial.records ?? []), driver, partial);
+  return loadSource(graphSource(graph, partial.records ?? [], partial.statements ?? []), driver, partial);
 }
 
 /**
@@ -149,8 +152,9 @@ export async function loadSource(
     throw new CablegraphError('BAD_OPTION', 'batch size and concurrency must be at least 1');
   const started = process.hrtime.bigint();
   const sessionConfig = options.database ? { database: options.database } : {};
-  // v3: co-mention lists in a last phase of their own; checkpoints of older loaders are not resumed.
-  const loadId = `v3-${await source.loadId()}${options.evidenceLast ? '' : '-one-pass'}`;
+  // v4: the middle statements of cut edges as (:Statement) nodes (v3: co-mention lists in a last
+  // phase of their own); a graph loaded by an older loader is loaded again, never taken as done.
+  const loadId = `v4-${await source.loadId()}${options.evidenceLast ? '' : '-one-pass'}`;
   const result: LoadResult = {
     loadId,
     nodes: source.nodeCount,

@@ -6,10 +6,12 @@ import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../../common/diagnostics';
 import { type CableRecord } from '../../graph/types';
 import type { GraphDbReader } from '../../db/read';
-import { isEntityKind } from '../../model';
+import { isEntityKind, type EdgeStatement } from '../../model';
 import { text } from '../../common/text';
 import {
   relationshipProperties,
+  STATEMENT_LABEL,
+  statementProperties,
   storedEndpoints,
   toNeo4jProperties,
   type Props,
@@ -47,15 +49,31 @@ export interface LoadSource {
   records(): Iterable<CableRecord> | AsyncIterable<CableRecord>;
   /** Records to expect (for the progress total only). */
   readonly recordCount: number;
+  /**
+   * The statements cut roles and affiliations leave out of their lists (EdgeStatement), written as
+   * (:Statement) nodes; none when the source has none (a graph without its relation rows).
+   */
+  statements(): Iterable<EdgeStatement>;
+  /** Statements to expect (for the progress total only). */
+  readonly statementCount: number;
   loadId(): Promise<string>;
 }
 
-/** A graphology graph (tests, curation sync, the viewer's store) as a load source. */
-export function graphSource(graph: Graph, records: readonly CableRecord[] = []): LoadSource {
+/**
+ * A graphology graph (tests, curation sync) as a load source; `statements`, the middle statements of
+ * its cut edges, come from the relation rows the graph was built from (a graph holds only its lists).
+ */
+export function graphSource(
+  graph: Graph,
+  records: readonly CableRecord[] = [],
+  statements: readonly EdgeStatement[] = [],
+): LoadSource {
   return {
     nodeCount: graph.order,
     edgeCount: graph.size,
     recordCount: records.length,
+    statementCount: statements.length,
+    statements: () => statements,
     *nodes() {
       for (const { node, attributes } of graph.nodeEntries()) yield [node, attributes];
     },
@@ -65,8 +83,9 @@ export function graphSource(graph: Graph, records: readonly CableRecord[] = []):
         yield { key: edge, source, target, undirected, attributes };
     },
     records: () => records,
-    // Loading the texts too is another load (the graph alone may have been loaded before).
-    loadId: async () => `${graphLoadId(graph)}${records.length > 0 ? `-t${records.length}` : ''}`,
+    // Loading the texts (or the statements) too is another load (the graph alone may have been loaded before).
+    loadId: async () =>
+      `${graphLoadId(graph)}${records.length > 0 ? `-t${records.length}` : ''}${statements.length > 0 ? `-s${statementsHash(statements)}` : ''}`,
   };
 }
 
@@ -82,6 +101,8 @@ export function dbSource(reader: GraphDbReader, options: { texts: boolean }): Lo
     nodeCount: reader.nodes.length,
     edgeCount: reader.meta.counts.edges,
     recordCount: options.texts ? reader.meta.counts.cables : 0,
+    statementCount: reader.statementCount,
+    statements: () => reader.statements(),
     *nodes() {
       for (let i = 0; i < keys.length; i += 1) yield [keys[i], attributes[i]];
     },
@@ -108,6 +129,12 @@ export function graphLoadId(graph: Graph): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+function statementsHash(statements: readonly EdgeStatement[]): string {
+  const hash = createHash('sha1');
+  for (const s of statements) hash.update(`${JSON.stringify(s)}\n`);
+  return hash.digest('hex').slice(0, 8);
+}
+
 const NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 export const kindOf = (attributes: Record<string, unknown>, what: string, key: string): string => {
@@ -124,7 +151,7 @@ export const kindOf = (attributes: Record<string, unknown>, what: string, key: s
  */
 export type WriteMode = 'create' | 'merge';
 
-export type Phase = 'nodes' | 'texts' | 'relationships' | 'evidence';
+export type Phase = 'nodes' | 'texts' | 'relationships' | 'evidence' | 'statements';
 
 /**
  * Properties a load writes in a last pass of their own: the co-mentions' cable and evidence lists
@@ -243,6 +270,16 @@ const nodeCypher = (kind: string): Record<WriteMode, string> => {
 const TEXT_CYPHER =
   'UNWIND $rows AS row MATCH (c:Cable {id: row[0]}) SET c.text = row[1], c.paragraphNumbers = row[2], c.paragraphStarts = row[3], c.paragraphEnds = row[4]';
 
+/**
+ * The middle statements of cut edges, rows [edge, seq, props]: CREATEd into a database that held no
+ * cablegraph data, else MERGEd on their key (the edge's id and the position; cypher/schema.cypher's
+ * statement_key constraint) with their properties set to the graph's.
+ */
+const STATEMENT_CYPHER: Record<WriteMode, string> = {
+  create: `UNWIND $rows AS row CREATE (s:${STATEMENT_LABEL}) SET s = row[2]`,
+  merge: `UNWIND $rows AS row MERGE (s:${STATEMENT_LABEL} {edge: row[0], seq: row[1]}) SET s = row[2]`,
+};
+
 /** Text batches are a tenth of the others: their rows are whole cables. */
 export const textBatchSize = (batchSize: number): number => Math.max(1, Math.floor(batchSize / 10));
 
@@ -252,7 +289,8 @@ export function estimateBatches(source: LoadSource, batchSize: number): number {
   return (
     Math.ceil(source.nodeCount / batchSize) +
     Math.ceil(source.recordCount / textBatchSize(batchSize)) +
-    2 * Math.ceil(source.edgeCount / batchSize)
+    2 * Math.ceil(source.edgeCount / batchSize) +
+    Math.ceil(source.statementCount / batchSize)
   );
 }
 
@@ -261,8 +299,9 @@ export function estimateBatches(source: LoadSource, batchSize: number): number {
  * then cable texts (after the nodes, whose SET n = props clears them), then relationships as the
  * edges stream — one buffer per shape, emitted when full, the part-filled ones at the end in shape
  * order — without their late properties, then those (LATE_PROPERTIES) in a second pass over the
- * edges, buffered the same way (`evidenceLast: false`: with their relationships, one pass). Memory:
- * the nodes plus one buffer per shape.
+ * edges, buffered the same way (`evidenceLast: false`: with their relationships, one pass), and last
+ * the middle statements of cut roles and affiliations as (:Statement) nodes. Memory: the nodes plus
+ * one buffer per shape.
  */
 export async function* planBatches(
   source: LoadSource,
@@ -323,8 +362,25 @@ export async function* planBatches(
     if (rows.length > 0) yield relationshipBatch(index++, shape, rows, !evidenceLast);
   }
   buffers.clear();
-  if (!evidenceLast) return;
+  if (evidenceLast) yield* lateBatches(source, batchSize, () => index++);
+  yield* statementBatches(source, batchSize, () => index++);
+}
 
+/** The middle statements of cut edges (LoadSource.statements), in the source's order. */
+function* statementBatches(source: LoadSource, batchSize: number, next: () => number): Generator<Batch> {
+  let rows: unknown[][] = [];
+  for (const s of source.statements()) {
+    rows.push([s.edge, s.seq, statementProperties(s)]);
+    if (rows.length >= batchSize) {
+      yield { index: next(), phase: 'statements', cypher: STATEMENT_CYPHER, rows };
+      rows = [];
+    }
+  }
+  if (rows.length > 0) yield { index: next(), phase: 'statements', cypher: STATEMENT_CYPHER, rows };
+}
+
+/** LATE_PROPERTIES: a second pass over the edges, once every relationship exists. */
+async function* lateBatches(source: LoadSource, batchSize: number, next: () => number): AsyncGenerator<Batch> {
   // Late properties: a second pass over the edges, once every relationship exists.
   const late = new Map<string, unknown[][]>();
   for await (const edge of source.edges()) {
@@ -339,11 +395,11 @@ export async function* planBatches(
     rows.push([s, t, ...keys.map((key) => props[key] ?? null)]);
     if (rows.length >= batchSize) {
       late.set(shape, []);
-      yield lateBatch(index++, shape, rows);
+      yield lateBatch(next(), shape, rows);
     }
   }
   for (const [shape, rows] of [...late].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows.length > 0) yield lateBatch(index++, shape, rows);
+    if (rows.length > 0) yield lateBatch(next(), shape, rows);
   }
 }
 

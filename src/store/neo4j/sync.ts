@@ -1,6 +1,7 @@
 // Brings Neo4j from one graph to the next by writing only the difference (a curation decision).
 import Graph from 'graphology';
-import type { CableGraph, EdgeAttrs, NodeAttrs } from '../../model';
+import type { CableGraph, EdgeAttrs, EdgeStatement, NodeAttrs } from '../../model';
+import { STATEMENT_LABEL } from '../../model/neo4j-shape';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDiff } from '../../curate/diff';
 import { writeRows } from './load';
@@ -11,13 +12,47 @@ export interface SyncResult {
   relationshipsDeleted: number;
   nodesWritten: number;
   relationshipsWritten: number;
+  /** Cut edges whose middle statements were replaced (deleted, and written again when the edge is still cut). */
+  statementEdges: number;
+  statementsWritten: number;
+}
+
+/** The middle statements of cut edges before and after a decision (LocalGraphs.statements). */
+export interface StatementChange {
+  before: readonly EdgeStatement[];
+  after: readonly EdgeStatement[];
+}
+
+/** Statements by edge id, each edge's in order. */
+function byEdge(statements: readonly EdgeStatement[]): Map<string, EdgeStatement[]> {
+  const out = new Map<string, EdgeStatement[]>();
+  for (const s of statements) {
+    const list = out.get(s.edge);
+    if (list) list.push(s);
+    else out.set(s.edge, [s]);
+  }
+  return out;
+}
+
+/**
+ * The edges whose middle statements differ before and after (gone, new, or other ones: a merge
+ * interleaves two people's statements, a split takes some away), and the statements to write.
+ */
+export function changedStatements(change: StatementChange): { edges: string[]; write: EdgeStatement[] } {
+  const before = byEdge(change.before);
+  const after = byEdge(change.after);
+  const edges = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((edge) => JSON.stringify(before.get(edge)) !== JSON.stringify(after.get(edge)))
+    .sort();
+  return { edges, write: edges.flatMap((edge) => after.get(edge) ?? []) };
 }
 
 /**
  * Brings a database loaded with `before` to `after` by writing only what differs (a curation
  * decision touches a few entities, not the whole graph): removed relationships and nodes are
  * deleted, added or changed ones MERGEd with the new properties, exactly as `load` writes them.
- * A node whose kind changed (retype) is deleted and written again with its label and edges.
+ * A node whose kind changed (retype) is deleted and written again with its label and edges. The
+ * (:Statement) nodes of a cut edge whose middle statements changed are replaced by the new ones.
  * Idempotent: running it twice leaves the same database.
  */
 export async function syncGraphDiff(
@@ -26,9 +61,17 @@ export async function syncGraphDiff(
   after: CableGraph,
   diff: GraphDiff,
   database?: string,
+  statements: StatementChange = { before: [], after: [] },
 ): Promise<SyncResult> {
   const session = driver.session(database ? { database } : {});
-  const result: SyncResult = { nodesDeleted: 0, relationshipsDeleted: 0, nodesWritten: 0, relationshipsWritten: 0 };
+  const result: SyncResult = {
+    nodesDeleted: 0,
+    relationshipsDeleted: 0,
+    nodesWritten: 0,
+    relationshipsWritten: 0,
+    statementEdges: 0,
+    statementsWritten: 0,
+  };
   try {
     const retyped = diff.nodes.changed.filter(
       (n) => before.getNodeAttribute(n, 'kind') !== after.getNodeAttribute(n, 'kind'),
@@ -57,6 +100,15 @@ export async function syncGraphDiff(
       );
       result.relationshipsDeleted += rows.length;
     }
+    // An edge's middle statements are replaced whole (their positions move when statements come or go).
+    const replaced = changedStatements(statements);
+    if (replaced.edges.length > 0)
+      await writeRows(
+        session,
+        `UNWIND $rows AS edge MATCH (s:${STATEMENT_LABEL}) WHERE s.edge = edge AND s.seq >= 0 DELETE s`,
+        replaced.edges,
+      );
+    result.statementEdges = replaced.edges.length;
     const removedNodes = new Map<string, string[]>();
     for (const node of [...diff.nodes.removed, ...retyped]) {
       const kind = before.getNodeAttribute(node, 'kind');
@@ -93,12 +145,13 @@ export async function syncGraphDiff(
     // MERGE: the database holds the `before` graph. Only added and changed nodes are written: an
     // edge's other end is there already, with properties this graph may not hold (a cable's text).
     const written = new Set([...diff.nodes.added, ...diff.nodes.changed]);
-    for await (const batch of planBatches(graphSource(upsert), 5000)) {
+    for await (const batch of planBatches(graphSource(upsert, [], replaced.write), 5000)) {
       const rows = batch.phase === 'nodes' ? batch.rows.filter((row) => written.has(row[0] as string)) : batch.rows;
       if (rows.length > 0) await writeRows(session, batch.cypher.merge, rows);
     }
     result.nodesWritten = written.size;
     result.relationshipsWritten = upsert.size;
+    result.statementsWritten = replaced.write.length;
     return result;
   } finally {
     await session.close();

@@ -41,6 +41,14 @@ async function describeNodes(driver: Driver, ids: string[]): Promise<string[]> {
   ].sort();
 }
 
+/** Every (:Statement) node's properties, as sorted JSON lines. */
+async function describeStatements(driver: Driver): Promise<string[]> {
+  const sorted = (o: Record<string, unknown>) =>
+    JSON.stringify(Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y))));
+  const { records } = await driver.executeQuery('MATCH (s:Statement) RETURN properties(s) AS props');
+  return records.map((r) => sorted(r.get('props') as Record<string, unknown>)).sort();
+}
+
 describe('cablegraph load --import (neo4j-admin into an empty local database)', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-import-test-'));
   const dir = path.join(work, 'neo4j');
@@ -98,13 +106,21 @@ describe('cablegraph load --import (neo4j-admin into an empty local database)', 
     const { counts } = reader.meta;
     // Every 40th node (by key), with its outgoing relationships: cables, entities of every kind, posts, tags.
     const sample = [...reader.nodes.keys].sort().filter((_k, i) => i % 40 === 0);
+    // The middle statements of the roles cut at the default cap (100): Obama's presidency has 141
+    const statements = reader.statementCount;
     reader.close();
+    expect(statements).toBeGreaterThan(0);
     expect(result).toMatchObject({ nodes: counts.nodes, relationships: counts.edges });
     driver = await openDriver(connection);
     const imported = await countsByLabelAndType(driver);
-    expect(Object.fromEntries(Object.entries(imported.labels).filter(([l]) => l !== 'Entity'))).toEqual(counts.byKind);
+    expect(
+      Object.fromEntries(Object.entries(imported.labels).filter(([l]) => l !== 'Entity' && l !== 'Statement')),
+    ).toEqual(counts.byKind);
+    expect(imported.labels.Statement).toBe(statements);
     expect(imported.types).toEqual(counts.byType);
     const importedSample = await describeNodes(driver, sample);
+    const importedStatements = await describeStatements(driver);
+    expect(importedStatements).toHaveLength(statements);
     expect(importedSample.length).toBeGreaterThan(sample.length);
     // The texts were set after the import, and the load is recorded complete (a later `load` has nothing to do).
     const texts = await driver.executeQuery('MATCH (c:Cable) WHERE c.text IS NOT NULL RETURN count(c) AS n');
@@ -127,5 +143,6 @@ describe('cablegraph load --import (neo4j-admin into an empty local database)', 
     await loadGraphDb(file, driver, { force: true });
     expect(await countsByLabelAndType(driver)).toEqual(imported);
     expect(await describeNodes(driver, sample)).toEqual(importedSample);
+    expect(await describeStatements(driver)).toEqual(importedStatements);
   }, 1_800_000);
 });

@@ -7,7 +7,8 @@ import { buildGraph, type CableRecord } from '../../../src/graph';
 import { buildDbOf } from '../../db/helpers';
 import { loadGraph, loadGraphDb, openDriver } from '../../../src/store/neo4j';
 import { CablegraphError } from '../../../src/common/diagnostics';
-import { SEEDS, recordsOf } from '../../graph/helpers';
+import { GraphDbReader } from '../../../src/db/read';
+import { SEEDS, SHARED, recordsOf } from '../../graph/helpers';
 import { connection, counts, emptyDatabase, smallGraph, snapshot, testDriver } from './helpers';
 
 describe('cablegraph load → Neo4j', () => {
@@ -157,6 +158,71 @@ describe('cablegraph load → Neo4j', () => {
     expect(resumed.resumedBatches).toBe(6);
     expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
+
+  test('the middle statements of cut roles and affiliations (--max-evidence 2) as (:Statement) nodes: as many as the database leaves out, loaded again without doubling, resumed after a crash', async () => {
+    if (!driver) return;
+    const corpus = path.join(SHARED, 'corpus', 'cablegate', 'cable');
+    const berlin = fs
+      .readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.includes('BERLIN'))
+      .map((f) => path.join(corpus, f));
+    const file = path.join(dir, 'berlin.db');
+    await buildDbOf(file, await recordsOf(berlin), { maxEvidence: 2 });
+    const reader = GraphDbReader.open(file);
+    const expected = [...reader.statements()];
+    const count = reader.statementCount;
+    // every statement beyond the first and the last of each cut edge, counted in SQL
+    const beyond = reader.db
+      .prepare(
+        `SELECT (SELECT coalesce(sum(n - 2), 0) FROM (SELECT count(*) AS n FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner HAVING n > 2))
+              + (SELECT coalesce(sum(n - 2), 0) FROM (SELECT count(*) AS n FROM affiliations WHERE owner IS NOT NULL GROUP BY person, owner HAVING n > 2))`,
+      )
+      .pluck()
+      .get() as number;
+    reader.close();
+    expect(count).toBe(beyond);
+    expect(expected).toHaveLength(count);
+    expect(count).toBeGreaterThan(20);
+    expect(expected.some((s) => s.edge.startsWith('AFFILIATED_WITH:'))).toBe(true);
+
+    const stored = async () =>
+      (
+        await driver!.executeQuery(
+          'MATCH (s:Statement) RETURN s.edge AS edge, s.seq AS seq, s.cable AS cable, s.evidence AS evidence',
+        )
+      ).records
+        .map((r) => `${r.get('edge')}#${r.get('seq')} ${r.get('cable')} ${r.get('evidence')}`)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const want = expected
+      .map((s) => `${s.edge}#${s.seq} ${s.statement.cable} ${s.statement.evidence}`)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const first = await loadGraphDb(file, driver, { batchSize: 10 });
+    expect(first.phases.statements).toBeGreaterThan(0);
+    expect(await stored()).toEqual(want);
+    const loaded = await snapshot(driver);
+    expect(loaded.filter((line) => line.startsWith('Statement ')).length).toBe(count);
+
+    // MERGEd into the database that has them: nothing doubled
+    expect((await loadGraphDb(file, driver, { batchSize: 10, force: true })).mode).toBe('merge');
+    expect(await snapshot(driver)).toEqual(loaded);
+
+    // killed in the statements phase (the last one), resumed: the same database
+    await emptyDatabase(driver);
+    const crash = new Error('simulated crash');
+    await expect(
+      loadGraphDb(file, driver, {
+        batchSize: 10,
+        afterWave: (n) => {
+          if (n === first.batches - 2) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    // statement batches of 10: the first two are in, the others not
+    expect((await stored()).length).toBe(20);
+    const resumed = await loadGraphDb(file, driver, { batchSize: 10 });
+    expect(resumed.resumedBatches).toBeGreaterThan(0);
+    expect(await snapshot(driver)).toEqual(loaded);
+  }, 300_000);
 
   test('a wrong password or an unreachable server: a clear error before anything is written', async () => {
     if (!driver) return;
