@@ -577,6 +577,7 @@ class DecisionRun {
         );
     }
     for (const [cable, list] of restored) this.restoreMentions(cable, list, nodeOf);
+    for (const cable of cables) this.followByText(cable);
 
     // Entities gone: their rows, unless a signature still names them (recomputed below).
     for (const id of removedIds) this.removeEntity(Number(before_.get(id)!.node));
@@ -849,6 +850,66 @@ class DecisionRun {
         m.paragraph ?? paragraphOf(parsed, m.start),
         isAuthorship(m) ? 1 : 0,
         node,
+      );
+    }
+  }
+
+  /**
+   * Mentions whose type no assignment of their cable has: the build gave each to the one entity of the
+   * cable with that surface whatever its type (graph/build `entitiesOfCable`: "Aznar" read as a place
+   * belongs to the person Aznar), or to none when two entities share it. The same rule again, from the
+   * cable's assignments as the decision left them: such mentions follow, go or come back with it.
+   */
+  private followByText(cable: number): void {
+    const byText = new Map<string, number | null>();
+    const assigned = this.st('SELECT surface, entity FROM assignments WHERE cable = ? AND entity IS NOT NULL').all(
+      cable,
+    ) as { surface: string; entity: number }[];
+    for (const a of assigned) {
+      const seen = byText.get(a.surface);
+      byText.set(a.surface, seen === undefined || seen === a.entity ? a.entity : null);
+    }
+    const orphans = this.st(
+      `SELECT json_extract(j.value, '$.start') AS start, json_extract(j.value, '$.end') AS end,
+              json_extract(j.value, '$.type') AS type, json_extract(j.value, '$.text') AS text
+       FROM cable_records r, json_each(r.mentions) j
+       WHERE r.cable = ? AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.cable = r.cable
+         AND a.type = json_extract(j.value, '$.type') AND a.surface = json_extract(j.value, '$.text'))`,
+    ).all(cable) as { start: number; end: number; type: string; text: string }[];
+    const missing: { start: number; end: number; type: string; text: string; entity: number }[] = [];
+    for (const m of orphans) {
+      const entity = byText.get(m.text) ?? null;
+      const row = this.st(
+        'SELECT rowid, entity FROM mentions WHERE cable = ? AND start = ? AND end = ? AND type = ?',
+      ).get(cable, m.start, m.end, m.type) as { rowid: number; entity: number } | undefined;
+      if (entity === null) {
+        if (row) this.st('DELETE FROM mentions WHERE rowid = ?').run(row.rowid);
+      } else if (!row) missing.push({ ...m, entity });
+      else if (row.entity !== entity) this.st('UPDATE mentions SET entity = ? WHERE rowid = ?').run(entity, row.rowid);
+    }
+    if (missing.length === 0) return;
+    // Rare (an undo, or a merge that ends an ambiguity): the cable is parsed for paragraphs and authorship.
+    const record = this.st(
+      'SELECT r.parsed, r.mentions, c.text FROM cable_records r JOIN cables c ON c.node = r.cable WHERE r.cable = ?',
+    ).get(cable) as { parsed: string; mentions: string; text: string };
+    const parsed = { ...(JSON.parse(record.parsed) as Cable), text: record.text };
+    const isAuthorship = authorshipTest(parsed);
+    const original = new Map(
+      (JSON.parse(record.mentions) as Mention[]).map((m) => [`${m.start}|${m.end}|${m.type}`, m]),
+    );
+    for (const x of missing) {
+      const m = original.get(`${x.start}|${x.end}|${x.type}`)!;
+      this.st(
+        'INSERT INTO mentions (cable, start, end, type, surface, paragraph, authorship, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        cable,
+        m.start,
+        m.end,
+        m.type,
+        m.text,
+        m.paragraph ?? paragraphOf(parsed, m.start),
+        isAuthorship(m) ? 1 : 0,
+        x.entity,
       );
     }
   }
