@@ -838,20 +838,30 @@ class DecisionRun {
         .pluck()
         .get(cable, r.type, r.surface) as string | undefined;
       const node = id === undefined ? undefined : (nodeOf.get(id) ?? (this.entity(id)?.node as number | undefined));
-      if (node === undefined) continue;
-      this.st(
-        'INSERT INTO mentions (cable, start, end, type, surface, paragraph, authorship, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(
-        cable,
-        m.start,
-        m.end,
-        m.type,
-        m.text,
-        m.paragraph ?? paragraphOf(parsed, m.start),
-        isAuthorship(m) ? 1 : 0,
-        node,
-      );
+      if (node !== undefined) this.insertMention(cable, parsed, isAuthorship, m, node);
     }
+  }
+
+  /** A mention row as the build writes it (its paragraph, whether it is in the authorship lines). */
+  private insertMention(
+    cable: number,
+    parsed: Cable,
+    isAuthorship: (m: Mention) => boolean,
+    m: Mention,
+    entity: number,
+  ): void {
+    this.st(
+      'INSERT INTO mentions (cable, start, end, type, surface, paragraph, authorship, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      cable,
+      m.start,
+      m.end,
+      m.type,
+      m.text,
+      m.paragraph ?? paragraphOf(parsed, m.start),
+      isAuthorship(m) ? 1 : 0,
+      entity,
+    );
   }
 
   /**
@@ -897,21 +907,8 @@ class DecisionRun {
     const original = new Map(
       (JSON.parse(record.mentions) as Mention[]).map((m) => [`${m.start}|${m.end}|${m.type}`, m]),
     );
-    for (const x of missing) {
-      const m = original.get(`${x.start}|${x.end}|${x.type}`)!;
-      this.st(
-        'INSERT INTO mentions (cable, start, end, type, surface, paragraph, authorship, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(
-        cable,
-        m.start,
-        m.end,
-        m.type,
-        m.text,
-        m.paragraph ?? paragraphOf(parsed, m.start),
-        isAuthorship(m) ? 1 : 0,
-        x.entity,
-      );
-    }
+    for (const x of missing)
+      this.insertMention(cable, parsed, isAuthorship, original.get(`${x.start}|${x.end}|${x.type}`)!, x.entity);
   }
 
   /** A cable's MENTIONS edges again from its mentions: count, paragraphs, offsets, order of first mention. */

@@ -64,17 +64,16 @@ const UNIT_HEAD =
 /** A lower-case word that ends a unit's name after the extractor's organization ("the War Crimes Investigation police"). */
 const UNIT_TAIL =
   /^(\s+(?:police|service|office|department|unit|agency|directorate|division|section|team|force|bureau))?\s*$/i;
+/** A title read before a name: the reading, where its phrase starts, the phrase, whether a capitalized word precedes it. */
+type TitleFound = { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean };
+
 /**
  * "Director of the ICTY Cooperation Council Office Dusan Ignjatovic", "Head of the Foreign Office's Counter Terrorism
  * Policy Department X", "Chief of the War Crimes Investigation police X": a head of a unit written before the name, the
  * unit an organization the extractor names right before it. The title's owner is the unit (the grammar of titleBefore
  * reads no title ending in an organization's name).
  */
-function unitTitleBefore(
-  ctx: RelationContext,
-  m: Mention,
-  sentenceStart: number,
-): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
+function unitTitleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
   const text = ctx.cable.text;
   const orgs = ctx.organizations;
   // the organization mention closest before the name (mentions are in text order: a binary search, not a scan per name)
@@ -115,11 +114,7 @@ function postPeople(ctx: RelationContext): Set<string> {
 }
 
 /** The title phrase written right before `m` in its sentence, longest reading first. */
-function titleBefore(
-  ctx: RelationContext,
-  m: Mention,
-  sentenceStart: number,
-): { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean } | undefined {
+function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
   const text = ctx.cable.text;
   const from = Math.max(sentenceStart, m.start - 160);
   if (m.start > from && !isSpace(text.charCodeAt(m.start - 1))) return undefined;
