@@ -218,7 +218,9 @@ async function main() {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const buf = model.serialize();
     fs.writeFileSync(out, buf);
-    console.log(`\nweights: ${out} (${(buf.length / 1e6).toFixed(2)} MB, ${epochs} epochs on ${training.length} cables)`);
+    console.log(
+      `\nweights: ${out} (${(buf.length / 1e6).toFixed(2)} MB, ${epochs} epochs on ${training.length} cables)`,
+    );
   }
 }
 main().catch((e) => {
