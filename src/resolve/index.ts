@@ -387,6 +387,12 @@ interface Local {
   sex?: Sex;
 }
 
+/** The local entity `from` (under `key`) joins `into`: its surfaces and their counts are added, and it goes. */
+function joinLocal(locals: Map<string, Local>, key: string, from: Local, into: Local): void {
+  for (const [surface, count] of from.surfaces) into.surfaces.set(surface, (into.surfaces.get(surface) ?? 0) + count);
+  locals.delete(key);
+}
+
 /** An organization's acronym as cables write it: capitals, digits, "&" or "-" ("AKP", "ZANU-PF", "P5"). */
 const ORG_ACRONYM = /^[A-Z][A-Z0-9&-]{1,7}$/;
 
@@ -498,8 +504,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const ka = resolveOne({ ...n, type: target.type });
       const la = ka === undefined ? undefined : locals.get(ka);
       if (ka !== undefined && la && ka !== k) {
-        for (const [surface, count] of l.surfaces) la.surfaces.set(surface, (la.surfaces.get(surface) ?? 0) + count);
-        locals.delete(k);
+        joinLocal(locals, k, l, la);
         movedTo.set(k, ka);
       }
     } else if (l) l.surfaces.set(n.text, (l.surfaces.get(n.text) ?? 0) + 1);
@@ -678,9 +683,7 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     }
     if (targets.length !== 1) continue;
     const target = targets[0][1];
-    for (const [surface, count] of l.surfaces)
-      target.surfaces.set(surface, (target.surfaces.get(surface) ?? 0) + count);
-    locals.delete(k);
+    joinLocal(locals, k, l, target);
   }
 }
 
@@ -708,8 +711,7 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
     const [, keep] = group.reduce((a, b) => (rank(b[1]) > rank(a[1]) ? b : a));
     for (const [k, l] of group) {
       if (l === keep) continue;
-      for (const [surface, count] of l.surfaces) keep.surfaces.set(surface, (keep.surfaces.get(surface) ?? 0) + count);
-      locals.delete(k);
+      joinLocal(locals, k, l, keep);
     }
   }
 }
@@ -738,9 +740,7 @@ function joinGovernmentAcronyms(locals: Map<string, Local>, ctry: string[]): voi
     named.delete(l.display);
     const targets = [...locals.values()].filter((x) => x !== l && x.type === 'ORGANIZATION' && named.has(x.display));
     if (targets.length !== 1) continue;
-    for (const [surface, count] of l.surfaces)
-      targets[0].surfaces.set(surface, (targets[0].surfaces.get(surface) ?? 0) + count);
-    locals.delete(k);
+    joinLocal(locals, k, l, targets[0]);
   }
 }
 
@@ -777,9 +777,7 @@ function joinSurnamesReadAsPlaces(locals: Map<string, Local>): void {
     }
     const person = [...l.surfaces.keys()].map((surface) => people!.get(surface)).find((p) => p !== undefined);
     if (!person) continue;
-    for (const [surface, count] of l.surfaces)
-      person.surfaces.set(surface, (person.surfaces.get(surface) ?? 0) + count);
-    locals.delete(k);
+    joinLocal(locals, k, l, person);
   }
 }
 
