@@ -1,5 +1,6 @@
 /** HOLDS_ROLE, AFFILIATED_WITH and MET edges from the per-cable relation rows: one aggregation for the in-memory graph and the database reader. */
 import type { EdgeAttrs, EdgeStatement, StatementView } from '../model';
+import { relationEdgeId } from '../model';
 import type { AffiliationRow, CableRelationRows, MeetingRow, RoleRow } from './relation-types';
 
 export interface RelationEdge {
@@ -99,12 +100,8 @@ export function* cutStatements(
   key: (node: number) => string,
   maxEvidence: number,
 ): Generator<EdgeStatement> {
-  const roleGroups = groups(rows.roles, (r) =>
-    r.owner === undefined ? undefined : `HOLDS_ROLE:${key(r.person)}->${key(r.owner)}:${r.title}`,
-  );
-  const affiliationGroups = groups(rows.affiliations, (a) =>
-    a.owner === undefined ? undefined : `AFFILIATED_WITH:${key(a.person)}->${key(a.owner)}`,
-  );
+  const roleGroups = rolesByEdge(rows.roles, key);
+  const affiliationGroups = affiliationsByEdge(rows.affiliations, key);
   const all: Array<[string, Array<RoleRow | AffiliationRow>, boolean]> = [
     ...[...roleGroups].sort(([x], [y]) => byText(x, y)).map(([k, g]): [string, RoleRow[], boolean] => [k, g, true]),
     ...[...affiliationGroups]
@@ -118,6 +115,24 @@ export function* cutStatements(
     for (let seq = head; seq < list.length - tail; seq += 1)
       yield { edge, seq, statement: statementView(list[seq], withTitle) };
   }
+}
+
+/** Role rows by edge (person, owner, title); rows whose owner has no node make no edge. */
+function rolesByEdge(rows: RoleRow[], key: (node: number) => string): Map<string, RoleRow[]> {
+  return groups(rows, (r) =>
+    r.owner === undefined
+      ? undefined
+      : relationEdgeId({ type: 'HOLDS_ROLE', person: key(r.person), owner: key(r.owner), title: r.title }),
+  );
+}
+
+/** Affiliation rows by edge (person, organization). */
+function affiliationsByEdge(rows: AffiliationRow[], key: (node: number) => string): Map<string, AffiliationRow[]> {
+  return groups(rows, (a) =>
+    a.owner === undefined
+      ? undefined
+      : relationEdgeId({ type: 'AFFILIATED_WITH', person: key(a.person), owner: key(a.owner) }),
+  );
 }
 
 function groups<T>(rows: T[], keyOf: (row: T) => string | undefined): Map<string, T[]> {
@@ -145,9 +160,7 @@ export function relationEdges(
   maxEvidence: number,
 ): RelationEdge[] {
   const out: RelationEdge[] = [];
-  const roleGroups = groups(rows.roles, (r) =>
-    r.owner === undefined ? undefined : `HOLDS_ROLE:${key(r.person)}->${key(r.owner)}:${r.title}`,
-  );
+  const roleGroups = rolesByEdge(rows.roles, key);
   for (const [edgeKey, group] of [...roleGroups].sort(([x], [y]) => byText(x, y))) {
     const list = statements(group, key);
     const first = list[0].row;
@@ -160,9 +173,7 @@ export function relationEdges(
     Object.assign(attributes, aggregate(list, maxEvidence, true));
     out.push({ key: edgeKey, source: key(first.person), target: key(first.owner!), attributes });
   }
-  const affiliationGroups = groups(rows.affiliations, (a) =>
-    a.owner === undefined ? undefined : `AFFILIATED_WITH:${key(a.person)}->${key(a.owner)}`,
-  );
+  const affiliationGroups = affiliationsByEdge(rows.affiliations, key);
   for (const [edgeKey, list] of [...affiliationGroups].sort(([x], [y]) => byText(x, y))) {
     const first = list[0];
     out.push({

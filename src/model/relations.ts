@@ -70,6 +70,16 @@ export type StatementEdgeRef =
   | { type: 'HOLDS_ROLE'; person: string; owner: string; title: string }
   | { type: 'AFFILIATED_WITH'; person: string; owner: string };
 
+/**
+ * The one spelling of a role or affiliation edge's id (node keys of its ends, and a role's title):
+ * the build's edge key, RoleView/AffiliationView's id, and the id GET /api/statements answers with.
+ */
+export function relationEdgeId(edge: StatementEdgeRef): string {
+  return edge.type === 'HOLDS_ROLE'
+    ? `HOLDS_ROLE:${edge.person}->${edge.owner}:${edge.title}`
+    : `AFFILIATED_WITH:${edge.person}->${edge.owner}`;
+}
+
 /** A page of an edge's statements, in the edge's order (date, undated last; cable id; offset). */
 export interface StatementPage {
   /** The edge's id, as RoleView/AffiliationView give it. */

@@ -27,6 +27,7 @@ import type { StatementEdgeRef, StatementPage, StatementView } from '../model';
 import { text } from '../common/text';
 import type { MeetingEdgeRef, NodeRef, StoredRelationEdge } from '../model';
 import { pairKey } from '../model/neo4j-shape';
+import { relationEdgeId } from '../model';
 
 /** The server's queries: one .cypher file each, in cypher/server (values always passed as parameters). */
 export const SERVER_QUERIES_DIR = path.join(CYPHER_DIR, 'server');
@@ -372,9 +373,7 @@ export class Neo4jStore implements GraphStore {
    */
   async relationStatements(edge: StatementEdgeRef, offset: number, limit: number): Promise<StatementPage | undefined> {
     const roles = edge.type === 'HOLDS_ROLE';
-    const id = roles
-      ? `HOLDS_ROLE:${edge.person}->${edge.owner}:${edge.title}`
-      : `AFFILIATED_WITH:${edge.person}->${edge.owner}`;
+    const id = relationEdgeId(edge);
     const [row] = await this.rows('relation-edge', {
       type: edge.type,
       person: edge.person,

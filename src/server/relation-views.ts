@@ -10,6 +10,7 @@ import type {
   StoredRelationEdge,
 } from '../model';
 import { compare } from './search';
+import { relationEdgeId } from '../model';
 
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 const optionalText = (value: unknown): string | undefined =>
@@ -87,7 +88,7 @@ export function relationViews(
     const a = e.attributes;
     if (e.type === 'HOLDS_ROLE') {
       const view = {
-        id: `HOLDS_ROLE:${e.source}->${e.target}:${String(a.title)}`,
+        id: relationEdgeId({ type: 'HOLDS_ROLE', person: e.source, owner: e.target, title: String(a.title) }),
         person: ref(e.source),
         owner: ref(e.target),
         title: String(a.title),
@@ -102,7 +103,7 @@ export function relationViews(
       out.roles.push(view);
     } else if (e.type === 'AFFILIATED_WITH') {
       const view = {
-        id: `AFFILIATED_WITH:${e.source}->${e.target}`,
+        id: relationEdgeId({ type: 'AFFILIATED_WITH', person: e.source, owner: e.target }),
         person: ref(e.source),
         organization: ref(e.target),
       } as AffiliationView;

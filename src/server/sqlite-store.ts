@@ -5,6 +5,7 @@ import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { affiliationRow, meetingRow, roleRow } from '../db/read-relations';
 import { relationEdges } from '../graph/relation-edges';
 import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRelationEdge } from '../model';
+import { relationEdgeId } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
 import { compare, maxEdits, withinEdits } from './search';
@@ -673,9 +674,7 @@ export class SqliteStore implements GraphStore {
        ORDER BY coalesce(r.date, char(65535)), c.id, r.start, r.rowid LIMIT :limit OFFSET :offset`,
       { ...params, limit, offset },
     );
-    const id = roles
-      ? `HOLDS_ROLE:${edge.person}->${edge.owner}:${edge.title}`
-      : `AFFILIATED_WITH:${edge.person}->${edge.owner}`;
+    const id = relationEdgeId(edge);
     const statements = rows.map((r) => {
       const s: StatementView = { cable: String(r.cable_id) } as StatementView;
       if (typeof r.date === 'string' && r.date !== '') s.date = r.date;
