@@ -2,8 +2,10 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import * as v8 from 'v8';
 import { CablegraphError } from '../common/diagnostics';
+import { removeTemporariesOf } from '../common/temporaries';
 import { estimateCables } from './progress';
 
 /**
@@ -90,13 +92,20 @@ export function heapLimitMb(): number {
  * Runs this same command again in a child node with the old generation capped at `capMb`, with
  * the same arguments, standard streams and working folder; resolves to its exit code. A child
  * that runs out of heap (V8 aborts it) is run once more without the cap, with a note: the build
- * writes its database under a temporary name, so a failed run leaves nothing behind.
+ * writes its database under a temporary name, so a failed run leaves nothing behind. Whatever way
+ * a child ends (Ctrl-C, a signal, out of heap), the temporary files it left in `folders` are
+ * removed at once: at full-corpus scale they hold tens of GB, which a killed process cannot free.
  */
 export async function relaunchWithHeapCap(
   capMb: number,
   note: (message: string) => void,
+  folders: readonly string[] = [],
   args: readonly string[] = [...process.execArgv, ...process.argv.slice(1)],
 ): Promise<number> {
+  const removeLeftovers = (pid: number): void => {
+    const files = folders.flatMap((folder) => removeTemporariesOf(folder, pid));
+    if (files.length > 0) note(`removed what the stopped build left: ${files.join(', ')}`);
+  };
   const run = (flags: string[], marker: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
     new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [...flags, ...args], {
@@ -110,6 +119,7 @@ export async function relaunchWithHeapCap(
       child.on('error', reject);
       child.on('exit', (code, signal) => {
         for (const s of signals) process.off(s, forward);
+        if (child.pid !== undefined) removeLeftovers(child.pid);
         resolve({ code, signal });
       });
     });
@@ -167,7 +177,13 @@ export async function relaunchCapped(
   }
   const cap = chooseHeapCap(maxHeap, cables);
   if (cap === undefined) return undefined;
-  return relaunchWithHeapCap(cap, (message) => {
-    if (!flags.quiet) process.stderr.write(`cablegraph build: ${message}\n`);
-  });
+  // Where the build writes temporaries: beside its output, and the dry run's in the system's folder.
+  const folders = [path.dirname(path.resolve(flags.output)), os.tmpdir()];
+  return relaunchWithHeapCap(
+    cap,
+    (message) => {
+      if (!flags.quiet) process.stderr.write(`cablegraph build: ${message}\n`);
+    },
+    folders,
+  );
 }

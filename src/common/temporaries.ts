@@ -18,10 +18,32 @@ function isRunning(pid: number): boolean {
 
 /**
  * Removes the temporary files in `folder` left by runs that are no longer running (a build or
- * export killed before it could clean up: tens to hundreds of MB each). Files of running
- * processes are left alone; a folder that cannot be read is passed over. Returns the paths removed.
+ * export killed before it could clean up: tens to hundreds of MB each, tens of GB at full-corpus
+ * scale). Files of running processes are left alone; a folder that cannot be read is passed over.
+ * Returns the paths removed.
  */
 export function removeStaleTemporaries(folder: string, onRemoved: (file: string) => void = () => undefined): string[] {
+  return removeTemporaries(folder, (pid) => !isRunning(pid), onRemoved);
+}
+
+/**
+ * Removes the temporary files in `folder` of process `pid`, which has ended (the build launcher's
+ * child, stopped by a signal or out of heap): its own files only, at once rather than at the next
+ * run. Returns the paths removed.
+ */
+export function removeTemporariesOf(
+  folder: string,
+  pid: number,
+  onRemoved: (file: string) => void = () => undefined,
+): string[] {
+  return removeTemporaries(folder, (owner) => owner === pid, onRemoved);
+}
+
+function removeTemporaries(
+  folder: string,
+  whose: (pid: number) => boolean,
+  onRemoved: (file: string) => void,
+): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -31,7 +53,7 @@ export function removeStaleTemporaries(folder: string, onRemoved: (file: string)
   const removed: string[] = [];
   for (const name of names) {
     const m = TEMPORARY.exec(name);
-    if (!m || isRunning(Number(m[1]))) continue;
+    if (!m || !whose(Number(m[1]))) continue;
     const file = path.join(folder, name);
     try {
       const stat = fs.lstatSync(file);

@@ -83,24 +83,39 @@ describe('the build heap cap', () => {
     }
   });
 
-  test('a run that outgrows its cap is run once more without it, saying so; its exit code is kept', async () => {
+  test('a run that outgrows its cap is run once more without it, saying so; its exit code is kept; what each run left is removed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-heap-'));
     try {
-      // Keeps 400 MiB of numbers alive (past a 256 MiB cap), logs the cap it ran under, exits 3.
+      // Leaves a temporary as a build does (`.<output>.<pid>.records.tmp`), keeps 400 MiB of
+      // numbers alive (past a 256 MiB cap), logs the cap it ran under, exits 3.
       const script = path.join(dir, 'grow.js');
       fs.writeFileSync(
         script,
-        `require('fs').appendFileSync(${JSON.stringify(path.join(dir, 'runs'))}, process.env.${HEAP_CAPPED_ENV} + '\\n');
+        `const fs = require('fs'), path = require('path'), dir = ${JSON.stringify(dir)};
+         fs.writeFileSync(path.join(dir, '.graph.db.' + process.pid + '.records.tmp'), 'spool');
+         fs.appendFileSync(path.join(dir, 'runs'), process.env.${HEAP_CAPPED_ENV} + ' ' + process.pid + '\\n');
          const kept = []; for (let i = 0; i < 400; i++) kept.push(new Array(2 ** 17).fill(i + 0.5));
          process.exit(3);`,
       );
+      // A running process's temporary (this one's) is not the child's: it stays.
+      const live = path.join(dir, `.other.db.${process.pid}.records.tmp`);
+      fs.writeFileSync(live, 'running');
       const notes: string[] = [];
-      const code = await relaunchWithHeapCap(256, (m) => notes.push(m), [script]);
-      expect(fs.readFileSync(path.join(dir, 'runs'), 'utf8')).toBe('256\nnone\n');
+      const code = await relaunchWithHeapCap(256, (m) => notes.push(m), [dir], [script]);
+      const runs = fs
+        .readFileSync(path.join(dir, 'runs'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' '));
+      expect(runs.map(([cap]) => cap)).toEqual(['256', 'none']);
+      const left = (pid: string): string => path.join(dir, `.graph.db.${pid}.records.tmp`);
       expect(notes).toEqual([
+        `removed what the stopped build left: ${left(runs[0][1])}`,
         'the build ran out of its 256 MiB heap cap; running it again without the cap (--max-heap none)',
+        `removed what the stopped build left: ${left(runs[1][1])}`,
       ]);
       expect(code).toBe(3);
+      expect(fs.readdirSync(dir).sort()).toEqual([path.basename(live), 'grow.js', 'runs']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -93,6 +93,34 @@ describe('runs killed at random moments (SIGKILL)', () => {
     expect(temporaries(dir)).toEqual([]);
   }, 600_000);
 
+  test('a build stopped by Ctrl-C or SIGTERM (run capped, in a second node) leaves no temporaries behind, not even until the next run', async () => {
+    const before = sha256(graph);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      // Its own process group, as a terminal gives it: Ctrl-C reaches the launcher and the build.
+      const child = spawn(process.execPath, [CLI, 'build', '--quiet', '--max-heap', '1024', CORPUS, '-o', graph], {
+        cwd: ROOT,
+        stdio: 'ignore',
+        detached: true,
+      });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, s) => resolve({ code, signal: s })),
+      );
+      // Stopped once the build has written its spool (the biggest temporary at full-corpus scale).
+      const started = Date.now();
+      while (temporaries(dir).length === 0 && Date.now() - started < 120_000)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(temporaries(dir).length).toBeGreaterThan(0);
+      if (signal === 'SIGINT') process.kill(-child.pid!, 'SIGINT');
+      else child.kill('SIGTERM');
+      const end = await exited;
+      outcomes.push(`build ${signal} → ${end.code ?? end.signal}`);
+      // The launcher ends as its build did: 128 + the signal's number.
+      expect(end.code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(temporaries(dir)).toEqual([]);
+      expect(sha256(graph)).toBe(before);
+    }
+  }, 600_000);
+
   test('a killed export leaves the previous file as it was; the next export removes its temporaries', async () => {
     const out = path.join(dir, 'view.graphml');
     const full = cablegraph(['export', graph, '-f', 'graphml', '-o', out, '--quiet']);
