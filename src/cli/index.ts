@@ -159,6 +159,10 @@ export function buildProgram(): Command {
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--concurrency <n>', 'transactions in flight (default 1)')
     .option('--force', 'load again even if this exact graph was loaded before')
+    .option(
+      '--replace',
+      "remove every cablegraph node and relationship from the database first, then load this graph alone (without it a load only adds and updates: an earlier graph's entities stay)",
+    )
     .option('--no-texts', "leave out the cables' texts (the viewer then shows no passages)")
     .addOption(extractorOption('entity extractor when building from cables'))
     .option('--workers <n>', `when building from cables: ${WORKERS_HELP}`)

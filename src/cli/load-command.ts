@@ -13,6 +13,7 @@ export interface LoadCommandOptions
   batchSize?: string;
   concurrency?: string;
   force?: boolean;
+  replace?: boolean;
   /** `--no-texts`: cables without their text (smaller database; the viewer then shows no passages). */
   texts?: boolean;
   /** `--one-pass`: the co-mentions' lists with their relationships, not in a last phase. */
@@ -59,6 +60,11 @@ function isGraphDb(input: string): boolean {
  */
 export async function runLoad(inputs: string[], options: LoadCommandOptions): Promise<number> {
   const connection = connectionFromFlags(options);
+  if (options.import && options.replace)
+    throw new CablegraphError(
+      'BAD_OPTION',
+      '--replace goes with the online load: --import writes only into an empty database (stop the server, remove its data folder, start it, then load --import)',
+    );
   if (options.import) return runImport(inputs, connection, options);
   const driver = await openDriver(connection);
   try {
@@ -88,6 +94,7 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
         batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
         concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
         force: options.force ?? false,
+        replace: options.replace ?? false,
         evidenceLast: !options.onePass,
         texts: options.texts !== false,
         ...(connection.database ? { database: connection.database } : {}),
@@ -107,10 +114,16 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
       const phases = Object.entries(result.phases)
         .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
         .join(', ');
+      const removed = result.removedNodes !== undefined ? `${result.removedNodes} nodes removed first; ` : '';
       process.stderr.write(
-        `cablegraph load: ${connection.uri}: ${what}, ${result.seconds.toFixed(1)} s${phases ? ` (${phases})` : ''}\n`,
+        `cablegraph load: ${connection.uri}: ${removed}${what}, ${result.seconds.toFixed(1)} s${phases ? ` (${phases})` : ''}\n`,
       );
     }
+    // Said even with --quiet: the database does not hold this graph alone.
+    if (result.extraNodes)
+      process.stderr.write(
+        `cablegraph load: warning: ${connection.uri} also holds ${result.extraNodes} node(s) this graph does not have (left by loads of other graphs: entities since merged, rejected or resolved otherwise); \`cablegraph load ${inputs.join(' ')} --replace\` loads this graph alone\n`,
+      );
     return 0;
   } finally {
     await driver.close();

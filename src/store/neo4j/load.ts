@@ -5,6 +5,7 @@ import { CablegraphError } from '../../common/diagnostics';
 import { GraphDbReader } from '../../db/read';
 import type { CableRecord } from '../../graph/types';
 import { applySchema } from './schema';
+import { extraNodes, removeCablegraphData } from './replace';
 import {
   estimateBatches,
   kindOf,
@@ -46,6 +47,12 @@ export interface LoadOptions {
   /** Load again even when this exact graph was loaded completely before. */
   force: boolean;
   /**
+   * Remove every cablegraph node (and its relationships) first, then CREATE this graph alone: what
+   * earlier loads of other graphs left does not stay (a merge-mode load only adds and updates).
+   * A replace load that was interrupted after its removal resumes instead of removing again.
+   */
+  replace?: boolean;
+  /**
    * The graph's cable records (in-memory loads): their texts and paragraph bounds are set on the
    * Cable nodes (what the viewer's Neo4j store shows as passages). Without them, cables carry no text.
    */
@@ -81,6 +88,13 @@ export interface LoadResult {
   alreadyLoaded: boolean;
   /** `create` into a database that held no cablegraph data, `merge` (idempotent) otherwise. */
   mode: WriteMode;
+  /** Nodes removed first (`replace`). */
+  removedNodes?: number;
+  /**
+   * After a merge-mode load: nodes of the graph's kinds in the database that this graph does not
+   * have (left by loads of other graphs; `replace` removes them).
+   */
+  extraNodes?: number;
   seconds: number;
   /**
    * Seconds per phase, in order: schema (constraints and indexes), nodes, texts, relationships (the
@@ -193,8 +207,16 @@ export async function loadSource(
         id: loadId,
       }),
     );
-    const previous = found.records[0]?.get('c') as
+    let previous = found.records[0]?.get('c') as
       { complete?: boolean; mode?: WriteMode; batchSize?: number; done?: number[]; partial?: number[] } | undefined;
+    // A replace load removed everything before it began creating: interrupted, it resumes (its
+    // checkpoint is an incomplete create); otherwise it removes now, checkpoints included.
+    const replacing = options.replace === true && !(previous && !previous.complete && previous.mode === 'create');
+    if (replacing) {
+      result.removedNodes = await removeCablegraphData(driver, options.database);
+      endPhase('remove');
+      previous = undefined;
+    }
     if (previous?.complete && !options.force) {
       result.alreadyLoaded = true;
       await relationshipIndexes();
@@ -211,7 +233,7 @@ export async function loadSource(
             partial: new Set(previous.partial ?? []),
           }
         : {
-            mode: (await holdsData(session)) ? 'merge' : 'create',
+            mode: !replacing && (await holdsData(session)) ? 'merge' : 'create',
             batchSize: options.batchSize,
             done: new Set(),
             partial: new Set(),
@@ -306,6 +328,7 @@ export async function loadSource(
         },
       ),
     );
+    if (checkpoint.mode === 'merge') result.extraNodes = await extraNodes(driver, source.nodeCount, options.database);
   } finally {
     await session.close();
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -10,6 +11,9 @@ import { CablegraphError } from '../../../src/common/diagnostics';
 import { GraphDbReader } from '../../../src/db/read';
 import { SEEDS, SHARED, recordsOf } from '../../graph/helpers';
 import { connection, counts, emptyDatabase, smallGraph, snapshot, testDriver } from './helpers';
+
+/** The built CLI (npm run build), as users run it. */
+const CLI = path.resolve(__dirname, '../../../dist/cli/index.js');
 
 describe('cablegraph load → Neo4j', () => {
   let driver: Driver | undefined;
@@ -93,6 +97,60 @@ describe('cablegraph load → Neo4j', () => {
       { weight: 5, cables: ['07PARIS3534', '08PARIS1600'], lastDate: '2008-08-30' },
     ]);
   });
+
+  test("a graph that lost an entity: a load keeps the old node and says so; --replace loads the graph alone, leaving others' data as it was", async () => {
+    if (!driver) return;
+    const others = 'CREATE (:Other {id: "mine"})-[:KNOWS]->(:Other {id: "yours"})';
+    await driver.executeQuery(others);
+    await loadGraph(smallGraph(), driver);
+    // Rebuilt without Talabani (merged away, say): his node, mentions and co-mentions are gone.
+    const shrunk = smallGraph();
+    shrunk.dropNode('p-talabani');
+    const merged = await loadGraph(shrunk, driver);
+    expect(merged).toMatchObject({ mode: 'merge', extraNodes: 1 });
+    expect(await counts(driver)).toEqual({ nodes: 8 + 2, relationships: 6 + 1 });
+    const replaced = await loadGraph(shrunk, driver, { replace: true });
+    // The two graphs' 8 nodes and the two loads' checkpoints removed; created afresh, nothing extra.
+    expect(replaced).toMatchObject({ mode: 'create', removedNodes: 8 + 2, alreadyLoaded: false });
+    expect(replaced.extraNodes).toBeUndefined();
+    const actual = await snapshot(driver);
+    // The same as this graph loaded into a database holding only the other data.
+    await emptyDatabase(driver);
+    await driver.executeQuery(others);
+    await loadGraph(shrunk, driver);
+    expect(actual).toEqual(await snapshot(driver));
+    expect(actual.filter((line) => line.includes('Talabani'))).toEqual([]);
+    expect(actual.filter((line) => line.includes('Other')).length).toBe(2);
+  });
+
+  test('cablegraph load: a graph with fewer nodes than the database warns (even with --quiet); --replace removes the rest', async () => {
+    if (!driver) return;
+    const both = (await seeds()).file;
+    const one = path.join(dir, 'one-seed.db');
+    await buildDbOf(one, await recordsOf([path.join(SEEDS, '000_95b061aa67c0afb6.txt')]));
+    const nodesOf = (file: string): number => {
+      const reader = GraphDbReader.open(file);
+      try {
+        return reader.nodes.keys.length;
+      } finally {
+        reader.close();
+      }
+    };
+    const load = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'load', ...args], { encoding: 'utf8', env: process.env });
+    expect(load(both, '--quiet').status).toBe(0);
+    const merged = load(one, '--quiet');
+    expect(merged.status).toBe(0);
+    const extra = nodesOf(both) - nodesOf(one);
+    expect(extra).toBeGreaterThan(0);
+    expect(merged.stderr).toContain(`also holds ${extra} node(s) this graph does not have`);
+    expect(merged.stderr).toContain(`cablegraph load ${one} --replace`);
+    const replaced = load(one, '--replace');
+    expect(replaced.status).toBe(0);
+    expect(replaced.stderr).toContain(`${nodesOf(both) + 2} nodes removed first;`);
+    expect(replaced.stderr).not.toContain('warning');
+    expect((await counts(driver)).nodes).toBe(nodesOf(one));
+  }, 120_000);
 
   test('a load killed mid-way resumes from its checkpoint and equals a clean load', async () => {
     if (!driver) return;
