@@ -120,10 +120,17 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
       );
     }
     // Said even with --quiet: the database does not hold this graph alone.
-    if (result.extraNodes)
+    if (result.leftovers) {
+      const { nodes, relationships, statements } = result.leftovers;
+      const what = [
+        nodes ? `${nodes} node(s)` : '',
+        relationships ? `${relationships} relationship(s)` : '',
+        statements ? `${statements} statement node(s)` : '',
+      ].filter(Boolean);
       process.stderr.write(
-        `cablegraph load: warning: ${connection.uri} also holds ${result.extraNodes} node(s) this graph does not have (left by loads of other graphs: entities since merged, rejected or resolved otherwise); \`cablegraph load ${inputs.join(' ')} --replace\` loads this graph alone\n`,
+        `cablegraph load: warning: ${connection.uri} also holds ${what.join(', ')} this graph does not have (left by loads of other graphs: entities since merged, rejected or resolved otherwise); \`cablegraph load ${inputs.join(' ')} --replace\` loads this graph alone\n`,
       );
+    }
     return 0;
   } finally {
     await driver.close();

@@ -21,6 +21,20 @@ export type EdgeType =
   | 'HOLDS_ROLE'
   | 'AFFILIATED_WITH'
   | 'MET';
+export const EDGE_TYPES: readonly EdgeType[] = [
+  'MENTIONS',
+  'CO_MENTIONED',
+  'SIGNED',
+  'CLASSIFIED',
+  'FROM',
+  'TO',
+  'INFO',
+  'TAGGED',
+  'REFERENCES',
+  'HOLDS_ROLE',
+  'AFFILIATED_WITH',
+  'MET',
+];
 
 /** Exploration metrics every node gets once the graph is built (degree, PageRank, Louvain, layout). */
 export interface NodeMetrics {

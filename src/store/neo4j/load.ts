@@ -5,7 +5,7 @@ import { CablegraphError } from '../../common/diagnostics';
 import { GraphDbReader } from '../../db/read';
 import type { CableRecord } from '../../graph/types';
 import { applySchema } from './schema';
-import { extraNodes, removeCablegraphData } from './replace';
+import { leftovers, removeCablegraphData, type Leftovers } from './replace';
 import {
   estimateBatches,
   kindOf,
@@ -91,10 +91,10 @@ export interface LoadResult {
   /** Nodes removed first (`replace`). */
   removedNodes?: number;
   /**
-   * After a merge-mode load: nodes of the graph's kinds in the database that this graph does not
-   * have (left by loads of other graphs; `replace` removes them).
+   * After a merge-mode load: what the database holds beyond this graph (left by loads of other
+   * graphs; `replace` removes it). None when nothing is left over.
    */
-  extraNodes?: number;
+  leftovers?: Leftovers;
   seconds: number;
   /**
    * Seconds per phase, in order: schema (constraints and indexes), nodes, texts, relationships (the
@@ -328,7 +328,14 @@ export async function loadSource(
         },
       ),
     );
-    if (checkpoint.mode === 'merge') result.extraNodes = await extraNodes(driver, source.nodeCount, options.database);
+    if (checkpoint.mode === 'merge') {
+      const left = await leftovers(
+        driver,
+        { nodes: source.nodeCount, relationships: source.edgeCount, statements: source.statementCount },
+        options.database,
+      );
+      if (left.nodes + left.relationships + left.statements > 0) result.leftovers = left;
+    }
   } finally {
     await session.close();
   }

@@ -1,6 +1,6 @@
 // What a load leaves of other graphs: counted after a merge-mode load, removed by `load --replace`.
 import type { Driver } from 'neo4j-driver';
-import { NODE_KINDS, STATEMENT_LABEL } from '../../model';
+import { EDGE_TYPES, NODE_KINDS, STATEMENT_LABEL } from '../../model';
 
 /** Every label cablegraph writes: its node kinds, the cut edges' statements, the load checkpoints. */
 export const CABLEGRAPH_LABELS: readonly string[] = [...NODE_KINDS, STATEMENT_LABEL, 'CablegraphLoad'];
@@ -32,20 +32,37 @@ export async function removeCablegraphData(driver: Driver, database?: string): P
   return removed;
 }
 
+/** What the database holds of cablegraph's kinds beyond what a graph has: nodes, relationships, statements. */
+export interface Leftovers {
+  nodes: number;
+  relationships: number;
+  statements: number;
+}
+
 /**
- * Nodes of the graph's kinds in the database beyond the `expected` ones a load of the graph just
- * wrote: what earlier loads of other graphs left (entities since merged, rejected or resolved
- * otherwise, cables since removed). Counts come from the count store (no scan).
+ * What the database holds beyond the `expected` counts a load of a graph just wrote: nodes of the
+ * graph's kinds, relationships of its types and (:Statement) nodes that earlier loads of other
+ * graphs left (entities since merged, rejected or resolved otherwise, co-mentions since gone, cut
+ * edges with fewer statements). Counts come from the count store, label by label and type by
+ * type (no scan).
  */
-export async function extraNodes(driver: Driver, expected: number, database?: string): Promise<number> {
+export async function leftovers(driver: Driver, expected: Leftovers, database?: string): Promise<Leftovers> {
   const session = driver.session(database ? { database } : {});
+  const count = async (pattern: string): Promise<number> => {
+    const { records } = await session.executeRead((tx) => tx.run(`MATCH ${pattern} RETURN count(*) AS n`));
+    return Number(records[0].get('n'));
+  };
   try {
-    let found = 0;
-    for (const kind of NODE_KINDS) {
-      const { records } = await session.executeRead((tx) => tx.run(`MATCH (n:${kind}) RETURN count(n) AS n`));
-      found += Number(records[0].get('n'));
-    }
-    return Math.max(0, found - expected);
+    let nodes = 0;
+    for (const kind of NODE_KINDS) nodes += await count(`(:${kind})`);
+    let relationships = 0;
+    for (const type of EDGE_TYPES) relationships += await count(`()-[:${type}]->()`);
+    const statements = await count(`(:${STATEMENT_LABEL})`);
+    return {
+      nodes: Math.max(0, nodes - expected.nodes),
+      relationships: Math.max(0, relationships - expected.relationships),
+      statements: Math.max(0, statements - expected.statements),
+    };
   } finally {
     await session.close();
   }
