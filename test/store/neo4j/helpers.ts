@@ -1,6 +1,9 @@
 import Graph from 'graphology';
 import type { Driver } from 'neo4j-driver';
+import * as fs from 'fs';
+import * as path from 'path';
 import { openDriver, resolveConnection } from '../../../src/store/neo4j';
+import { TEST_NEO4J_DIR } from '../../setup/neo4j-test-server';
 
 /**
  * The loader against the test suite's own real server, `npm run neo4j:test:start` (.neo4j-test/, Bolt
@@ -59,20 +62,51 @@ export async function counts(driver: Driver): Promise<{ nodes: number; relations
 
 /** A driver to the test server, or undefined (with a note) when none runs outside CI. */
 export async function testDriver(): Promise<Driver | undefined> {
+  let driver: Driver;
   try {
-    return await openDriver(connection);
+    driver = await openDriver(connection);
   } catch (error) {
     if (process.env.CI) throw error;
     console.warn(`Neo4j not running at ${connection.uri}: skipped (npm run neo4j:test:start)`);
     return undefined;
   }
+  const foreign = await foreignServer(driver);
+  if (foreign === undefined) return driver;
+  await driver.close();
+  if (process.env.CI) throw new Error(foreign);
+  console.warn(`${foreign}: skipped`);
+  return undefined;
+}
+
+/**
+ * Why the server at the test URI is not this checkout's test server, or undefined when it is:
+ * its home must be NEO4J_TEST_DIR/data (what neo4j-start.sh --test gives it). These tests empty
+ * the database they talk to, so another checkout's server on the same port (a second clone's CI,
+ * a worktree's tests) or a user's own server there is refused, never emptied. A server named by
+ * NEO4J_TEST_URI (a container, another machine) was chosen on purpose: not checked.
+ */
+export async function foreignServer(
+  driver: Driver,
+  own = path.join(TEST_NEO4J_DIR, 'data'),
+): Promise<string | undefined> {
+  if (process.env.NEO4J_TEST_URI) return undefined;
+  const { records } = await driver.executeQuery(
+    "SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.neo4j_home' RETURN value",
+  );
+  const home = String(records[0]?.get('value') ?? '');
+  const real = (dir: string): string => (fs.existsSync(dir) ? fs.realpathSync(dir) : path.resolve(dir));
+  if (home !== '' && real(home) === real(own)) return undefined;
+  return `the Neo4j server at ${connection.uri} is not this checkout's test server (its home is ${home || 'unknown'}, this checkout's is ${own}): these tests empty the database they talk to; start this checkout's own with NEO4J_TEST_PORT=<a free port> npm run neo4j:test:start`;
 }
 
 /**
  * Empties the test database in small auto-commit batches: relationships first (a DETACH DELETE of
  * a hub node deletes all its relationships in one transaction, past the server's memory pool).
+ * Only a server whose home is `home` (this checkout's test server unless told): see foreignServer.
  */
-export async function emptyDatabase(driver: Driver): Promise<void> {
+export async function emptyDatabase(driver: Driver, home = path.join(TEST_NEO4J_DIR, 'data')): Promise<void> {
+  const foreign = await foreignServer(driver, home);
+  if (foreign !== undefined) throw new Error(foreign);
   const session = driver.session();
   try {
     await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS');

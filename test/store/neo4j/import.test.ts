@@ -8,7 +8,7 @@ import { loadGraphDb, openDriver, type Neo4jConnection } from '../../../src/stor
 import { countsByLabelAndType, importGraphDb, localPort, SCRIPTS_DIR } from '../../../src/store/neo4j/import';
 import { buildDbOf } from '../../db/helpers';
 import { SHARED, recordsOf } from '../../graph/helpers';
-import { emptyDatabase } from './helpers';
+import { emptyDatabase, foreignServer } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** Jars of a server started before (the test server's, or the user's), shared with the scratch server. */
@@ -138,8 +138,13 @@ describe('cablegraph load --import (neo4j-admin into an empty local database)', 
     driver = await openDriver(connection);
     expect(await countsByLabelAndType(driver)).toEqual(imported);
 
+    // That server is not the test suite's own: the tests' emptying refuses it unless told its home.
+    expect(await foreignServer(driver)).toMatch(/is not this checkout's test server/);
+    expect(await foreignServer(driver, path.join(dir, 'data'))).toBeUndefined();
+    await expect(emptyDatabase(driver)).rejects.toThrow(/is not this checkout's test server/);
+    expect(await countsByLabelAndType(driver)).toEqual(imported);
     // The online load of the same graph database into the same (emptied) server.
-    await emptyDatabase(driver);
+    await emptyDatabase(driver, path.join(dir, 'data'));
     await loadGraphDb(file, driver, { force: true });
     expect(await countsByLabelAndType(driver)).toEqual(imported);
     expect(await describeNodes(driver, sample)).toEqual(importedSample);
