@@ -39,13 +39,14 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:PolMilOffs?|pol-?mil\s+off(?:icer)?s?)$/i, 'Pol-Mil Officer'],
   [/^(?:Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?)$/i, 'Poloff'],
   [/^(?:Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?)$/i, 'Econoff'],
-  [/^(?:Emboffs?|embassy\s+officers?|embassy\s+officials?)$/i, 'Embassy Officer'],
+  // ("Embassy Tel Aviv officers": the post's own officers by its city)
+  [/^(?:Emboffs?|embassy\s+(?:[A-Z][a-z]+\s+){0,2}officers?|embassy\s+officials?)$/i, 'Embassy Officer'],
   [/^(?:Conoffs?|consular\s+officers?)$/i, 'Conoff'],
   [/^(?:COS|chief\s+of\s+station)$/i, 'COS'],
   [/^(?:the\s+)?(?:DATT|defen[cs]e\s+attach[eé])$/i, 'DATT'],
 ];
 const OFFICER_RE =
-  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
+  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+(?:[a-z]+\s+){0,2}?officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
 
 /** An officer written by an office outside the list above, capitalized: "Science Counselor", "Global Affairs Officer", "Pol/Mil Counselor". */
 const GENERIC_OFFICER_RE =
@@ -62,7 +63,7 @@ const VERB_MET =
 const VERB_TOLD =
   /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
-  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
   /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 /** "At a March 11 dinner hosted by the Ambassador at his residence, X responded …": the host right after "hosted by". */
@@ -76,7 +77,8 @@ const TO_SUBJECT =
 const CLAUSE_WORD =
   /\b(?:said|says|told|met|who|whom|which|that|when|after|before|where|while|is|was|were|are|has|had|have|will|would)\b/;
 /** The subject's verb right after it ("C remained", "C underscored"), an apposition in parentheses allowed. */
-const SUBJECT_VERB = /^\s*(?:\([^()]{0,30}\)\s*)?(?:also\s+|then\s+|later\s+|again\s+)?[a-z]{3,}(?:ed|s)\b/;
+const SUBJECT_VERB =
+  /^\s*(?:\([^()]{0,30}\)\s*)?(?:also\s+|then\s+|later\s+|again\s+)?(?:[a-z]{3,}(?:ed|s)|was|were|had|said|told|gave|made|took|saw|felt|thought|knew|spoke|became|began|kept|left|held|sought|brought|led)\b/;
 /** "X joined A and B for a dinner": a meal or meeting the subject came to. */
 const VERB_JOINED = /^\s*(?:also\s+|later\s+|then\s+)?joined\s+(?:[^⟦.;:,]{0,60}?)$/;
 const JOINED_FOR =

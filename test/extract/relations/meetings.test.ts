@@ -191,4 +191,29 @@ describe('readMeetings', () => {
       expect(got).toEqual([]);
     });
   });
+  describe('forms found on the other development sets (round 10)', () => {
+    it('pairs "X paid an initial call <date> on Y" (04MADRID1731)', async () => {
+      const got = await pairsOf(
+        '1. (C) DCM paid an initial call May 10 on MFA State Secretary Bernardino Leon, who said this was his first meeting.',
+        { origin: 'Embassy Madrid' },
+      );
+      expect(got).toEqual(['DCM | Bernardino Leon | called-on']);
+    });
+
+    it('reads the subject after an opening phrase when its verb is "was" (08RIYADH7)', async () => {
+      const got = await pairsOf(
+        '5. (S) In a December 31 conversation with the DCM, Saudi Ambassador Adel al-Jubeir was highly critical of Sharif.',
+        { origin: 'Embassy Riyadh' },
+      );
+      expect(got).toEqual(['Adel al-Jubeir | DCM | meeting-with']);
+    });
+
+    it('reads "Embassy <city> officers" as the post\'s officers (10TELAVIV414)', async () => {
+      const got = await pairsOf(
+        '1. (S/NF) On February 22, 2010, Yossi Baidatz advised Embassy Tel Aviv officers that Syria intended a transfer.',
+        { origin: 'Embassy Tel Aviv' },
+      );
+      expect(got).toEqual(['Yossi Baidatz | Embassy Officer | told']);
+    });
+  });
 });
