@@ -3,6 +3,7 @@
 import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
+import { subjectMeetings } from './subject';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
 import { isTitleWordForm } from './titles';
@@ -243,6 +244,24 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       out.push(meeting);
     }
   }
+  // the meeting the subject line names ("AMBASSADOR'S MEETING WITH FM MORATINOS"), its officer by function
+  const post = ctx.post;
+  const officerParty = (words: string): Party | undefined => {
+    const role = post ? officerRole(words) : undefined;
+    if (!role || !post) return undefined;
+    const holder = holders.get(role);
+    return holder
+      ? {
+          kind: 'person',
+          text: words,
+          start: 0,
+          end: 0,
+          name: holder.name,
+          ...(holder.entityId ? { entityId: holder.entityId } : {}),
+        }
+      : { kind: 'officer', role, post, label: `${role} (${post})` };
+  };
+  out.push(...subjectMeetings(ctx, officerParty));
   return out;
 }
 
