@@ -1,6 +1,7 @@
 // What the relation readers know about one cable: sentences, home country, post, officers and people.
 /** What the relation readers know about one cable: its sentences, home country, post, officers and people. */
 import type { Cable } from '../../parse/types';
+import { personAliases, withAliases } from './aliases';
 import { countryOf, countryOfCapital, sentencesOf, type Sentence } from './text';
 import type { PersonRef } from './types';
 import type { Mention } from '../../model';
@@ -39,8 +40,16 @@ export function contextOf(cable: Cable, mentions: Mention[], entities: CableEnti
     }
     return bySurface.get(surface);
   };
-  const persons = byStart(mentions.filter((m) => m.type === 'PERSON'));
-  const organizations = byStart(mentions.filter((m) => m.type === 'ORGANIZATION'));
+  const personMentions = byStart(mentions.filter((m) => m.type === 'PERSON'));
+  // "Ahmed Wali Karzai (AWK)": the later "AWK" is that person, whatever the tagger called it
+  const aliases = personAliases(cable.text, personMentions);
+  const { persons, organizations } = withAliases(
+    cable.text,
+    personMentions,
+    byStart(mentions.filter((m) => m.type === 'ORGANIZATION')),
+    aliases,
+  );
+  const aliasOf = new Map(aliases.map((a) => [a.alias, a.person]));
   const origin = cable.origin ?? cable.routing?.from?.name;
   const home = homeCountry(cable, origin);
   const tagged = cable.tags.filter((t) => t.kind === 'country' && t.label).map((t) => countryOf(t.label!) ?? t.label!);
@@ -60,6 +69,17 @@ export function contextOf(cable: Cable, mentions: Mention[], entities: CableEnti
         : undefined,
     date: cable.created?.slice(0, 10),
     personRef(m: Mention): PersonRef {
+      const full = aliasOf.get(m.text);
+      if (full) {
+        const f = entityOf(full.text);
+        return {
+          text: m.text,
+          start: m.start,
+          end: m.end,
+          name: f?.name ?? full.text,
+          ...(f ? { entityId: f.id } : {}),
+        };
+      }
       const e = entityOf(m.text);
       return e
         ? { text: m.text, start: m.start, end: m.end, name: e.name, entityId: e.id }

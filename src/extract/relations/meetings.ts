@@ -3,6 +3,7 @@
 import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
+import { subjectMeetings } from './subject';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
 import { isTitleWordForm } from './titles';
@@ -39,13 +40,14 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:PolMilOffs?|pol-?mil\s+off(?:icer)?s?)$/i, 'Pol-Mil Officer'],
   [/^(?:Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?)$/i, 'Poloff'],
   [/^(?:Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?)$/i, 'Econoff'],
-  [/^(?:Emboffs?|embassy\s+officers?|embassy\s+officials?)$/i, 'Embassy Officer'],
+  // ("Embassy Tel Aviv officers": the post's own officers by its city)
+  [/^(?:Emboffs?|embassy\s+(?:[A-Z][a-z]+\s+){0,2}officers?|embassy\s+officials?)$/i, 'Embassy Officer'],
   [/^(?:Conoffs?|consular\s+officers?)$/i, 'Conoff'],
   [/^(?:COS|chief\s+of\s+station)$/i, 'COS'],
   [/^(?:the\s+)?(?:DATT|defen[cs]e\s+attach[eé])$/i, 'DATT'],
 ];
 const OFFICER_RE =
-  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
+  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+(?:[a-z]+\s+){0,2}?officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
 
 /** An officer written by an office outside the list above, capitalized: "Science Counselor", "Global Affairs Officer", "Pol/Mil Counselor". */
 const GENERIC_OFFICER_RE =
@@ -62,9 +64,28 @@ const VERB_MET =
 const VERB_TOLD =
   /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
-  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
   /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
+/** "At a March 11 dinner hosted by the Ambassador at his residence, X responded …": the host right after "hosted by". */
+const HOSTED_BY =
+  /\b(?:in|during|at|after|following)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:,]{0,50}?\s)?(?:meeting|lunch|luncheon|dinner|breakfast|reception)s?\s+hosted\s+by\s+$/i;
+/** The meeting phrase opens the sentence ("In meetings with A and B, C remained …"): only the paragraph's number and classification before it. */
+const SENTENCE_OPENING = /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?$/i;
+/** Between the last one met and the clause's subject: the phrase's end, a comma, the subject's title (no verb). */
+const TO_SUBJECT =
+  /^[^⟦.;:,]{0,40}?,\s*(?:(?:the|of|for|and|on|to|at|in|de|del|la|visiting|former|acting|new)\s+|[A-Z(\d][^\s]*\s+){0,10}$/;
+const CLAUSE_WORD =
+  /\b(?:said|says|told|met|who|whom|which|that|when|after|before|where|while|is|was|were|are|has|had|have|will|would)\b/;
+/** The subject's verb right after it ("C remained", "C underscored"), an apposition in parentheses allowed. */
+const SUBJECT_VERB =
+  /^\s*(?:\([^()]{0,30}\)\s*)?(?:also\s+|then\s+|later\s+|again\s+)?(?:[a-z]{3,}(?:ed|s)|was|were|had|said|told|gave|made|took|saw|felt|thought|knew|spoke|became|began|kept|left|held|sought|brought|led)\b/;
+/** "X joined A and B for a dinner": a meal or meeting the subject came to. */
+const VERB_JOINED = /^\s*(?:also\s+|later\s+|then\s+)?joined\s+(?:[^⟦.;:,]{0,60}?)$/;
+const JOINED_FOR =
+  /^\s*(?:\([A-Za-z]{2,5}\))?[^⟦.;:]{0,20}?\s*for\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|meeting|discussion|talks|conversation)\b/;
+/** A person's short form in parentheses right after the name ("Ahmed Wali Karzai (AWK)"): the same person. */
+const SHORT_FORM = /^\s*\([A-Z][A-Za-z]{1,4}\)/;
 const POSSESSIVE_MEETING =
   /^['’]s?\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** "During a call on X", "in a January 16 courtesy call on X": a visit to X (a call on someone is a visit, not a telephone call). */
@@ -223,6 +244,24 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       out.push(meeting);
     }
   }
+  // the meeting the subject line names ("AMBASSADOR'S MEETING WITH FM MORATINOS"), its officer by function
+  const post = ctx.post;
+  const officerParty = (words: string): Party | undefined => {
+    const role = post ? officerRole(words) : undefined;
+    if (!role || !post) return undefined;
+    const holder = holders.get(role);
+    return holder
+      ? {
+          kind: 'person',
+          text: words,
+          start: 0,
+          end: 0,
+          name: holder.name,
+          ...(holder.entityId ? { entityId: holder.entityId } : {}),
+        }
+      : { kind: 'officer', role, post, label: `${role} (${post})` };
+  };
+  out.push(...subjectMeetings(ctx, officerParty));
   return out;
 }
 
@@ -401,11 +440,21 @@ function pairsIn(
     // coordinated objects: "met with X and Y", "met X, Y and Z"
     const objectsFrom = (j: number): Slot[] => {
       const objs = [slots[j]];
+      let prevEnd = slots[j].end;
       for (let k = j + 1; k < slots.length; k += 1) {
-        const gap = text.slice(slots[k - 1].end, slots[k].start);
-        if (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) && !/\b(?:said|told|met|who)\b/.test(gap))
+        const gap = text.slice(prevEnd, slots[k].start).replace(SHORT_FORM, '');
+        // "A (MBZ) and B": the short form tagged in parentheses is A again
+        if (/^\s*\($/.test(gap) && text[slots[k].end] === ')') {
+          prevEnd = slots[k].end + 1;
+          continue;
+        }
+        if (
+          /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
+          !/\b(?:said|told|met|who)\b/.test(gap)
+        ) {
           objs.push(slots[k]);
-        else break;
+          prevEnd = slots[k].end;
+        } else break;
       }
       return objs;
     };
@@ -425,6 +474,19 @@ function pairsIn(
     };
     // the text before slot j from its sentence's start or the party before it
     const leadOf = (j: number): string => text.slice(j === 0 ? sentenceStart : slots[j - 1].end, slots[j].start);
+    // the subject of the clause after an opening phrase that ends with `last`: after a comma, only its title
+    // between, a verb right after it ("…, Senior Civilian Representative (SCR) for the South Frank Ruggiero underscored")
+    const subjectAfter = (last: Slot): Slot | undefined => {
+      let next = slots.indexOf(last) + 1;
+      // the short form in parentheses after the last one met is that person
+      if (next < slots.length && text[slots[next].start - 1] === '(' && text[slots[next].end] === ')') next += 1;
+      const subj = slots[next];
+      if (!subj) return undefined;
+      const gap = text.slice(last.end, titleStarts.get(subj.start) ?? subj.start);
+      return TO_SUBJECT.test(gap) && !CLAUSE_WORD.test(gap) && SUBJECT_VERB.test(text.slice(subj.end, subj.end + 40))
+        ? subj
+        : undefined;
+    };
     // the slot opens its clause: "Both X and Y have told …", "On NATO, X and Y discussed …" (not "related to X and Y, Z told us")
     const opensClause = (j: number): boolean =>
       CLAUSE_LEAD.test(text.slice(sentenceStart, titleStarts.get(slots[j].start) ?? slots[j].start)) &&
@@ -473,6 +535,12 @@ function pairsIn(
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
       else if (HAD_MEETING.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
+      else if (VERB_JOINED.test(verbGap)) {
+        const objs = objectsFrom(i + 1);
+        const last = objs[objs.length - 1];
+        if (JOINED_FOR.test(text.slice(last.end, last.end + 80)))
+          for (const s of subjectsTo(i)) for (const o of objs) out.push([s, o, 'met']);
+      }
       // "X and Y met"
       const c = slots[i + 2];
       if (
@@ -493,12 +561,29 @@ function pairsIn(
     }
     // "In a meeting with Poloff, X said …": the meeting's other side is the sentence's other party
     const lead = text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start).replace(/\s+/g, ' ');
-    if (MEETING_WITH.test(lead) || CALL_ON_LEAD.test(lead)) {
+    if (i === 0 && HOSTED_BY.test(lead) && SENTENCE_OPENING.test(lead.slice(0, HOSTED_BY.exec(lead)!.index).trim())) {
+      const subj = subjectAfter(a);
+      if (subj) out.push([subj, a, 'hosted']);
+    } else if (MEETING_WITH.test(lead) || CALL_ON_LEAD.test(lead)) {
       const others = slots.filter((x) => x !== a && (x.start > a.end || x.end < a.start));
-      if (others.length === 1) out.push([others[0], a, 'meeting-with']);
-      else if (i > 0) {
+      const m = (MEETING_WITH.exec(lead) ?? CALL_ON_LEAD.exec(lead))!;
+      // "AF prefers not to include his staff in meetings with Embassy officials": meetings without an article,
+      // inside a clause, are the habit, not one meeting
+      const habitual = /^(?:in|at)\s+meetings\s/i.test(m[0]) && !SENTENCE_OPENING.test(lead.slice(0, m.index).trim());
+      if (habitual) {
+        // (nothing: no one meeting)
+      } else if (others.length === 1) out.push([others[0], a, 'meeting-with']);
+      else if (i === 0 && SENTENCE_OPENING.test(lead.slice(0, m.index).trim())) {
+        // "In meetings with A and B, C remained …": each one met with the clause's subject after the phrase (the
+        // list of those met may run on to it: it ends at the first comma)
+        const listed = objectsFrom(i);
+        let k = 1;
+        while (k < listed.length && !/^[^⟦.;:]{0,40}?,/.test(text.slice(listed[k - 1].end, listed[k].start))) k += 1;
+        const objs = listed.slice(0, k);
+        const subj = subjectAfter(objs[objs.length - 1]);
+        if (subj) for (const o of objs) out.push([subj, o, 'meeting-with']);
+      } else if (i > 0) {
         // "Abiyev was now determined to move forward after a lengthy meeting with FM Mammadyarov": the clause's subject
-        const m = (MEETING_WITH.exec(lead) ?? CALL_ON_LEAD.exec(lead))!;
         if (m.index <= 60 && !/[,;(]|\b(?:said|told|that|who|which)\b/.test(lead.slice(0, m.index)))
           for (const o of objectsFrom(i)) out.push([slots[i - 1], o, 'meeting-with']);
       }

@@ -12,6 +12,7 @@ import {
   readTitlePhrase,
   isTitleWord,
   isTitleWordForm,
+  singularTitleWord,
   type TitleReading,
 } from './titles';
 import type { Affiliation, Evidence, Role } from './types';
@@ -22,6 +23,7 @@ const MAX_TITLE_WORDS = 9;
 /** US principals of the corpus years, for "President Bush" in a cable from abroad (general knowledge, not cable data). */
 const US_PRINCIPALS: Record<string, readonly string[]> = {
   President: ['nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama'],
+  'President-elect': ['carter', 'reagan', 'bush', 'clinton', 'obama'],
   Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
   'National Security Advisor': ['scowcroft', 'lake', 'berger', 'rice', 'hadley', 'jones'],
@@ -29,7 +31,7 @@ const US_PRINCIPALS: Record<string, readonly string[]> = {
   'Defense Secretary': ['cheney', 'perry', 'cohen', 'rumsfeld', 'gates'],
   // senators who led the corpus years' delegations abroad, by surnames no other country's senator is known by
   Senator:
-    'mccain kerry lieberman graham levin lugar biden feinstein cardin whitehouse kyl specter hagel durbin leahy gregg inhofe shelby brownback coburn corker shaheen menendez dodd reid mcconnell sessions lautenberg voinovich casey webb'.split(
+    'mccain kerry lieberman graham levin lugar biden feinstein cardin whitehouse kyl specter hagel durbin leahy gregg inhofe shelby brownback coburn corker shaheen menendez dodd reid mcconnell sessions lautenberg voinovich casey webb obama clinton harkin'.split(
       ' ',
     ),
 };
@@ -65,7 +67,14 @@ const UNIT_HEAD =
 const UNIT_TAIL =
   /^(\s+(?:police|service|office|department|unit|agency|directorate|division|section|team|force|bureau))?\s*$/i;
 /** A title read before a name: the reading, where its phrase starts, the phrase, whether a capitalized word precedes it. */
-type TitleFound = { reading: TitleReading; start: number; text: string; capitalizedBefore: boolean };
+type TitleFound = {
+  reading: TitleReading;
+  start: number;
+  text: string;
+  capitalizedBefore: boolean;
+  /** Written in the plural before coordinated names ("Senators A and B"): the names after share it. */
+  plural?: boolean;
+};
 
 /**
  * "Director of the ICTY Cooperation Council Office Dusan Ignjatovic", "Head of the Foreign Office's Counter Terrorism
@@ -135,6 +144,14 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     }
   // a rank or honorific between title and name belongs to the name: "junta leader Captain X", "Secretary General Father X"
   if (tokens.length > 1 && isRankBeforeName(tokens)) tokens.pop();
+  // "Senators Joseph Lieberman and Lindsey Graham": the plural title is each name's, read in the singular
+  let plural = false;
+  const head = tokens[tokens.length - 1];
+  const singular = head && followedByAnd(text, m) ? singularTitleWord(head.word) : undefined;
+  if (singular) {
+    tokens[tokens.length - 1] = { word: singular, start: head.start };
+    plural = true;
+  }
   // "the Guinean Defense Minister, General X": a title set off by a comma before the name
   let commaBefore = false;
   const lastToken = tokens[tokens.length - 1];
@@ -218,6 +235,7 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
     const shouting = !/[a-z]/.test(before);
     return {
+      ...(plural ? { plural } : {}),
       reading,
       start: words[0].start,
       text: phrase,
@@ -231,6 +249,18 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     };
   }
   return undefined;
+}
+
+/** The name is followed by another one after "and" or a comma: "Senators A and B", "judges A, B and C". */
+function followedByAnd(text: string, m: Mention): boolean {
+  return /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z]/.test(text.slice(m.end, m.end + 8));
+}
+
+/** "Miranda State Governor" is the Governor of the state Miranda. */
+function stateOffice(r: TitleReading): TitleReading {
+  const m = /^(?:(.+?)\s+)?State\s+Governor$/.exec(r.title);
+  if (!m || r.organization) return r;
+  return { ...r, title: 'Governor', ...(m[1] ? { organization: m[1] } : {}) };
 }
 
 /** Index of the last mention (sorted by start) that starts before `offset`, or -1. */
@@ -290,6 +320,7 @@ function mayHaveTitleBefore(text: string, from: number, to: number): boolean {
     while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
     const word = text.slice(start, end);
     if (n < 7 && (isTitleWord(word) || (word.endsWith(',') && isTitleWord(word.slice(0, -1))))) return true;
+    if (n === 0 && singularTitleWord(word)) return true;
     const c = word.charCodeAt(0);
     if (c >= 48 && c <= 57 && /^\d{5,8}$/.test(word)) return true;
     end = start;
@@ -362,6 +393,36 @@ function ownerOf(
   return undefined;
 }
 
+/** The names coordinated after the first of a plural title ("Senators A and B"): each holds it, owned as it would be alone. */
+function sharedTitle(
+  ctx: RelationContext,
+  first: Mention,
+  role: Role,
+  reading: TitleReading,
+  people: Set<string>,
+): Role[] {
+  const out: Role[] = [];
+  const text = ctx.cable.text;
+  let prev = first;
+  for (let k = ctx.persons.indexOf(first) + 1; k < ctx.persons.length; k += 1) {
+    const n = ctx.persons[k];
+    if (!/^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/.test(text.slice(prev.end, n.start))) break;
+    if (/^X{4,}$/i.test(n.text) || cutShort(text, n)) break;
+    // "Kings Mohammed VI and Abdullah II of Jordan": a name with its own country is not read here
+    if (/^\s+of\s+[A-Z]/.test(text.slice(n.end, n.end + 6))) break;
+    const owner = ownerOf(ctx, n, reading, false, people, role.start);
+    if (owner) {
+      // (the title is written before the first name only: this name's role starts at the name)
+      const r: Role = { ...role, person: ctx.personRef(n), ...owner, start: n.start, end: n.end };
+      if (owner.country === undefined) delete r.country;
+      if (owner.organization === undefined) delete r.organization;
+      out.push(r);
+    }
+    prev = n;
+  }
+  return out;
+}
+
 export function readRoles(ctx: RelationContext): Role[] {
   const roles: Role[] = [];
   const people = postPeople(ctx);
@@ -384,6 +445,7 @@ export function readRoles(ctx: RelationContext): Role[] {
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
+      f.reading = stateOffice(f.reading);
       const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
@@ -402,6 +464,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       if (role.country === undefined) delete role.country;
       if (role.organization === undefined) delete role.organization;
       roles.push(role);
+      if ('plural' in f && f.plural) roles.push(...sharedTitle(ctx, m, role, f.reading, people));
     }
   }
   const signed = classifiedByRole(ctx);

@@ -748,6 +748,13 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
 }
 
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
+/** The singular of a plural title word written before coordinated names ("Senators A and B", "judges A and B"), if it is one. */
+export function singularTitleWord(word: string): string | undefined {
+  if (!/[a-z]s$/.test(word) || /(?:ss|['’]s)$/.test(word)) return undefined;
+  const singular = /ies$/.test(word) ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  return readTitlePhrase(singular) ? singular : undefined;
+}
+
 export function isTitleWord(word: string): boolean {
   const bare = withoutPossessiveOrStop(word);
   return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));

@@ -1,4 +1,4 @@
-/** Meeting forms of round 9, read on dev5's cables (src/extract/relations/meetings.ts). */
+/** Meeting forms of rounds 9 and 10, read on dev5's and dev6's cables (src/extract/relations/meetings.ts). */
 import { createExtractor } from '../../../src/extract';
 import { extractRelations, type Meeting, type Party } from '../../../src/extract/relations';
 import type { Cable } from '../../../src/parse/types';
@@ -111,5 +111,109 @@ describe('readMeetings', () => {
       origin: 'Embassy London',
     });
     expect(got).toEqual(['Aldred | Political Counselor | told']);
+  });
+  describe('when a meeting phrase opens the sentence and names several met (round 10, dev6)', () => {
+    it('pairs each one met with the subject after the phrase (08BRASILIA429)', async () => {
+      const got = await pairsOf(
+        '1. (C) In meetings with Secretaries Rice and Gates and National Security Advisor Hadley, Jobim remained cautious on defense cooperation.',
+        { origin: 'Embassy Brasilia' },
+      );
+      expect(got).toEqual([
+        'Jobim | Gates | meeting-with',
+        'Jobim | Hadley | meeting-with',
+        'Jobim | Rice | meeting-with',
+      ]);
+    });
+
+    it('reads the subject past its title and short form (09KABUL3068)', async () => {
+      const got = await pairsOf(
+        '1. (C) In a lengthy introductory meeting with Governor Tooryalai Weesa and Mayor Ghulam Haidar Hamidi, Senior Civilian Representative (SCR) for the South Frank Ruggiero underscored the need for improved governance.',
+        { origin: 'Embassy Kabul' },
+      );
+      expect(got).toEqual([
+        'Frank Ruggiero | Ghulam Haidar Hamidi | meeting-with',
+        'Frank Ruggiero | Tooryalai Weesa | meeting-with',
+      ]);
+    });
+
+    it('reads no pair when a clause, not a subject, follows the phrase', async () => {
+      const got = await pairsOf(
+        '1. (C) In meetings with Secretaries Rice and Gates, the delegation said that Jobim remained cautious.',
+        { origin: 'Embassy Brasilia' },
+      );
+      expect(got).toEqual([]);
+    });
+
+    it('reads no meeting from "in meetings with" inside a clause (a habit)', async () => {
+      const got = await pairsOf(
+        '1. (C) A savvy interlocutor, Minister Anibal Fernandez prefers not to include his staff in meetings with Embassy officials.',
+        { origin: 'Embassy Buenos Aires' },
+      );
+      expect(got).toEqual([]);
+    });
+  });
+
+  describe('when a meal is hosted by one party (round 10, dev6)', () => {
+    it('pairs the host with the subject after the phrase (05PARIS479)', async () => {
+      const got = await pairsOf(
+        '3. (S) In a lunch hosted by the Ambassador on January 24 (reported septel), Bruguiere revealed that several suspects had been arrested.',
+        { created: '2005-01-26T18:06:00Z' },
+      );
+      expect(got).toEqual(['Bruguiere | Ambassador | hosted']);
+    });
+
+    it('reads no pair with someone the guests only talk about', async () => {
+      const got = await pairsOf(
+        '3. (C) During a lunch hosted by the DCM with five members of the PP electoral committee, the guests recognized Rajoy was behind in the polls.',
+        { origin: 'Embassy Madrid' },
+      );
+      expect(got).toEqual([]);
+    });
+  });
+
+  describe('when the subject joined others for a meal (round 10, dev6)', () => {
+    it('pairs the subject with each host of "X joined A and B for a dinner" (09ABUDHABI736)', async () => {
+      const got = await pairsOf(
+        '2. (S/NF) On July 15, Treasury Secretary Timothy Geithner joined Crown Prince Mohammed bin Zayed (MBZ) and Foreign Minister Abdullah bin Zayed for a dinner covering regional issues.',
+        { origin: 'Embassy Abu Dhabi' },
+      );
+      expect(got).toEqual([
+        'Timothy Geithner | Abdullah bin Zayed | met',
+        'Timothy Geithner | Mohammed bin Zayed | met',
+      ]);
+    });
+
+    it('reads no meeting from "joined" without a meal or meeting', async () => {
+      const got = await pairsOf(
+        '2. (C) Treasury Secretary Timothy Geithner joined Foreign Minister Abdullah bin Zayed in calling for sanctions.',
+        { origin: 'Embassy Abu Dhabi' },
+      );
+      expect(got).toEqual([]);
+    });
+  });
+  describe('forms found on the other development sets (round 10)', () => {
+    it('pairs "X paid an initial call <date> on Y" (04MADRID1731)', async () => {
+      const got = await pairsOf(
+        '1. (C) DCM paid an initial call May 10 on MFA State Secretary Bernardino Leon, who said this was his first meeting.',
+        { origin: 'Embassy Madrid' },
+      );
+      expect(got).toEqual(['DCM | Bernardino Leon | called-on']);
+    });
+
+    it('reads the subject after an opening phrase when its verb is "was" (08RIYADH7)', async () => {
+      const got = await pairsOf(
+        '5. (S) In a December 31 conversation with the DCM, Saudi Ambassador Adel al-Jubeir was highly critical of Sharif.',
+        { origin: 'Embassy Riyadh' },
+      );
+      expect(got).toEqual(['Adel al-Jubeir | DCM | meeting-with']);
+    });
+
+    it('reads "Embassy <city> officers" as the post\'s officers (10TELAVIV414)', async () => {
+      const got = await pairsOf(
+        '1. (S/NF) On February 22, 2010, Yossi Baidatz advised Embassy Tel Aviv officers that Syria intended a transfer.',
+        { origin: 'Embassy Tel Aviv' },
+      );
+      expect(got).toEqual(['Yossi Baidatz | Embassy Officer | told']);
+    });
   });
 });

@@ -31,3 +31,50 @@ describe('readRoles: unit titles before a name', () => {
     expect(roles).toContain(role);
   });
 });
+
+describe('readRoles: titles of round 10 (dev6)', () => {
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST3', `4. (C) ${sentence}`, { origin, created: '2009-05-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it('gives a plural title before coordinated names to each name, each with its own owner', async () => {
+    const roles = await rolesOf(
+      'Livni told Senators John Kerry and Chris Dodd that she doubted a final agreement.',
+      'Embassy Tel Aviv',
+    );
+    expect(roles).toEqual(
+      expect.arrayContaining(['John Kerry | Senator | United States | ', 'Chris Dodd | Senator | United States | ']),
+    );
+  });
+
+  it('reads no plural title when one name follows it alone', async () => {
+    const roles = await rolesOf('The Senators Kerry said nothing new on the settlements.', 'Embassy Tel Aviv');
+    expect(roles.filter((r) => r.includes('Senator'))).toEqual([]);
+  });
+
+  it('leaves out a coordinated name with its own country ("Kings A and B of Jordan")', async () => {
+    const roles = await rolesOf(
+      'Noting that Kings Mohammed VI and Abdullah II of Jordan had come to power at the same time, he smiled.',
+      'Embassy Rabat',
+    );
+    expect(roles).toContain('Mohammed VI | King | Morocco | ');
+    expect(roles.filter((r) => r.startsWith('Abdullah'))).toEqual([]);
+  });
+
+  it('reads "<State> State Governor X" as the Governor of that state', async () => {
+    const roles = await rolesOf(
+      'Chavez attacked Tachira State Governor Cesar Perez Vivas on November 3.',
+      'Embassy Caracas',
+    );
+    expect(roles).toContain('Cesar Perez Vivas | Governor | Venezuela | Tachira');
+  });
+
+  it("gives the US President-elect the United States, not the post's country", async () => {
+    const roles = await rolesOf('Morales hoped relations would improve under President-elect Obama.', 'Embassy La Paz');
+    expect(roles).toContain('Obama | President-elect | United States | ');
+  });
+});

@@ -68,12 +68,19 @@ describe.each([
     });
   });
 
-  it('President Chirac is France\'s by the post; no role is read from the plural "Presidents Bush and Sarkozy"', () => {
+  it('President Chirac is France\'s by the post; the plural "Presidents Bush and Sarkozy" is each one\'s own office', () => {
     expect(result.relations.roles.find((r) => /Chirac/.test(r.person.text))).toMatchObject({
       title: 'President',
       country: 'France',
       basis: 'implied',
     });
-    expect(result.relations.roles.some((r) => /Bush|Sarkozy/.test(r.person.text))).toBe(false);
+    // (the development sets annotate a plural title before coordinated names as each name's: dev5's "Senators
+    // Joseph Lieberman and Lindsey Graham")
+    // (the builtin extractor does not tag the two names there; what it reads of them must still be right)
+    const plural = result.relations.roles.filter((r) => /Bush|Sarkozy/.test(r.person.text));
+    const read = [...new Set(plural.map((r) => `${r.person.text} | ${r.title} | ${r.country}`))].sort();
+    const expected = ['Bush | President | United States', 'Sarkozy | President | France'];
+    if (ner === 'annotated') expect(read).toEqual(expected);
+    else expect(read.filter((r) => !expected.includes(r))).toEqual([]);
   });
 });
