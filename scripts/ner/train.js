@@ -172,6 +172,7 @@ async function main() {
       const foldFile = (dir) => path.join(path.resolve(dir), `fold-${f + 1}-of-${folds}.bin.gz`);
       let model;
       if (args.includes('--load-folds')) model = Perceptron.deserialize(fs.readFileSync(foldFile(opt('--load-folds'))));
+      if (args.includes('--bias')) opt('--bias').split(',').forEach((b, t) => (model.bias[t] = Number(b)));
       else {
         model = train(items.filter((_x, i) => i % folds !== f));
         if (args.includes('--save-folds')) {

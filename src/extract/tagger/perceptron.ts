@@ -231,6 +231,8 @@ const EMPTY: Float32Array = new Float32Array(SCORE.size);
  */
 export class Perceptron {
   readonly weights: Int16Array;
+  /** EXPERIMENT: added to each tag's emission score (entity starts: precision against recall). */
+  readonly bias = new Float64Array(TAG_COUNT);
   constructor(weights?: Int16Array) {
     this.weights = weights ?? new Int16Array(SIZE);
   }
@@ -249,6 +251,7 @@ export class Perceptron {
     const n = types.length;
     const emit = scratch.emit(n * T);
     const outside = input.outside;
+    const bias = this.bias;
     // the score layout's offsets as locals (an imported constant is a property load at every use)
     const LEXICAL_AT = SCORE.lexical;
     const PREVIOUS_AT = SCORE.asPrevious;
@@ -299,7 +302,7 @@ export class Perceptron {
           prev2[PREVIOUS2_AT + t] +
           next2[NEXT2_AT + t];
         for (let k = 0; k < S; k++) e += w[stat[o + k] * T + t];
-        emit[s + t] = e;
+        emit[s + t] = e + bias[t];
       }
     }
     return viterbiCached(n, emit, types, outside);
