@@ -17,7 +17,8 @@
  * --extend: grows an existing sample.txt to --n ids without reordering it: the ids it holds stay
  * first, in their order, and the ids a draw of --n adds come after them in that draw's order (a
  * larger draw interleaves the strata differently, so its own order would reshuffle the prefix that
- * is already annotated).
+ * is already annotated). Ids that follow the stratified prefix (appended by --org-rich) keep their
+ * place; ids of the larger draw already anywhere in the file are skipped, the new ones appended.
  * --org-rich K (with --extend): appends K more ids chosen for organization names, not at random:
  * mixed-case cables of the pool not yet in sample.txt, at most --max-chars long (default 7000),
  * ranked by a text-only density of organization cues per 1,000 characters (organization head words
@@ -284,13 +285,16 @@ async function main() {
   if (EXTEND) {
     const before = fs.readFileSync(OUT, 'utf8').split('\n').filter(Boolean);
     const drawnIds = new Set(ids);
-    // Ids after the last drawn one were appended by an earlier --org-rich draw: a new --org-rich
-    // draw keeps them (in their order) and appends after them.
-    const lastDrawn = before.reduce((k, id, i) => (drawnIds.has(id) ? i : k), -1);
-    const lost = before.filter((id, i) => !drawnIds.has(id) && !(ORG_RICH > 0 && i > lastDrawn));
-    if (lost.length)
+    // The stratified prefix is the block of drawn ids that opens the file; ids after it that are in
+    // no stratified draw were appended by --org-rich draws (a larger stratified draw may also hold
+    // ids that an org-rich draw appended: they keep their place and are skipped below). A draw with
+    // another seed or corpus would leave the prefix almost empty: refuse it.
+    const firstOther = before.findIndex((id) => !drawnIds.has(id));
+    const prefix = firstOther < 0 ? before.length : firstOther;
+    const drawnBefore = before.filter((id) => drawnIds.has(id)).length;
+    if (prefix < drawnBefore / 2)
       throw new Error(
-        `${OUT}: ${lost.length} ids are not in a draw of ${N} with seed ${SEED} (${lost.slice(0, 3).join(', ')}…): not extended`,
+        `${OUT}: only the first ${prefix} ids are in a draw of ${N} with seed ${SEED} (${before[prefix]} is not): not extended`,
       );
     const kept = new Set(before);
     ids = [...before, ...ids.filter((id) => !kept.has(id))];
