@@ -324,4 +324,9 @@ export function unmaskCountries(part: string, written: string[]): string {
 }
 /** Country whose capital is `city` (lower case), if any. */
 export const countryOfCapital = (city: string): string | undefined =>
-  COUNTRY_BY_CAPITAL.get(city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  COUNTRY_BY_CAPITAL.get(isAscii(city) ? city : city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+/** An ASCII string is its own NFD form, without accents to strip (most words looked up: no normalization call). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}

@@ -1,5 +1,5 @@
 /** Text helpers of the relation reader (src/extract/relations/text.ts). */
-import { collapse } from '../../../src/extract/relations/text';
+import { collapse, countryOfCapital } from '../../../src/extract/relations/text';
 
 describe('collapse', () => {
   it('returns a phrase whose only whitespace is single inner spaces as it is', () => {
@@ -22,5 +22,14 @@ describe('collapse', () => {
   it('keeps characters a regex \\s does not match (a zero-width space, NEL)', () => {
     expect(collapse('a\u200bb')).toBe('a\u200bb');
     expect(collapse('a\u0085b')).toBe('a\u0085b');
+  });
+});
+
+describe('countryOfCapital', () => {
+  it('finds the country of a capital written in ASCII or with accents, and nothing for another word', () => {
+    expect(countryOfCapital('paris')).toBe('France');
+    expect(countryOfCapital('bogota')).toBe('Colombia');
+    expect(countryOfCapital('bogotá')).toBe('Colombia');
+    expect(countryOfCapital('minister')).toBeUndefined();
   });
 });
