@@ -358,6 +358,20 @@ function firstPersonIn(persons: Mention[], start: number, end: number): Mention 
   return lo < persons.length && persons[lo].start < end ? persons[lo] : undefined;
 }
 
+/** The mentions (sorted by start) that start in [from, to]: a binary search, not a scan of the cable's mentions for each officer. */
+function personsStartingIn(persons: Mention[], from: number, to: number): Mention[] {
+  let lo = 0;
+  let hi = persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (persons[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let k = lo; k < persons.length && persons[k].start <= to; k += 1) out.push(persons[k]);
+  return out;
+}
+
 /** Officers written by function in [start, end), outside person names and not owned by another country ("the French Ambassador"). */
 function officersIn(
   text: string,
@@ -378,7 +392,7 @@ function officersIn(
     // "Ambassador Stapleton": the named person is the party
     const next = text.slice(e, e + 3);
     if (
-      persons.some((p) => p.start >= e && p.start <= e + 2 && !text.slice(e, p.start).includes(',')) ||
+      personsStartingIn(persons, e, e + 2).some((p) => !text.slice(e, p.start).includes(',')) ||
       (/^\s+[A-Z][a-z]/.test(next) &&
         !/^\s+(?:and|said|told|met|asked|noted|The|In|On|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
           text.slice(e, e + 12),
@@ -405,7 +419,7 @@ function officersIn(
       if (slots.some((x) => s < x.end && e > x.start) || out.some((x) => s < x.end && e > x.start)) continue;
       if (re === GENERIC_OFFICER_RE) {
         // a named officer ("Officer Renato Leonardi", "Desk Officer, Wiebke Wacker") or another country's is a title, not the post's officer
-        if (persons.some((p) => p.start >= e && p.start <= e + 3)) continue;
+        if (personsStartingIn(persons, e, e + 3).length > 0) continue;
         if (/^\s+[A-Z][a-z]/.test(text.slice(e, e + 3))) continue;
         const prev = text.slice(Math.max(start, s - 25), s);
         if (

@@ -512,12 +512,15 @@ export function readRoles(ctx: RelationContext): Role[] {
     if (known?.national && !r.country && ctx.home) r.country = ctx.home;
   }
   // a short title and a longer one of the same person in one cable are one office ("Chancellor", "Chancellor of the Exchequer")
-  for (const r of roles) {
-    const key = r.person.entityId ?? surnameOf(r.person.text);
+  // (each role's person key made once: a surname split for every pair of roles cost more than the rest of the loop)
+  const keys = roles.map((r) => r.person.entityId ?? surnameOf(r.person.text));
+  for (let i = 0; i < roles.length; i += 1) {
+    const r = roles[i];
+    const key = keys[i];
     const longer = roles.find(
-      (o) =>
+      (o, k) =>
         o !== r &&
-        (o.person.entityId ?? surnameOf(o.person.text)) === key &&
+        keys[k] === key &&
         (o.title.startsWith(`${r.title} of `) ||
           (/^(?:Minister|Leader|Chief|Head)$/.test(r.title) &&
             o.title.endsWith(` ${r.title}`) &&

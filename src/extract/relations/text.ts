@@ -117,7 +117,21 @@ export function isRegexSpace(c: number): boolean {
 }
 
 /** Collapsed whitespace, for evidence and matching across the cables' hard line breaks. */
-export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+export const collapse = (s: string): string => (isCollapsed(s) ? s : s.replace(/\s+/g, ' ').trim());
+/**
+ * Whether collapse would return `s` itself: its only whitespace is single spaces between other characters (most
+ * words and phrases it is given; checked by character codes, sparing the regex replace and the copy).
+ */
+function isCollapsed(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) return false;
+    } else if (c < 33 ? c >= 9 && c <= 13 : c >= 0xa0 && isRegexSpace(c)) return false;
+  }
+  return true;
+}
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -310,4 +324,9 @@ export function unmaskCountries(part: string, written: string[]): string {
 }
 /** Country whose capital is `city` (lower case), if any. */
 export const countryOfCapital = (city: string): string | undefined =>
-  COUNTRY_BY_CAPITAL.get(city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  COUNTRY_BY_CAPITAL.get(isAscii(city) ? city : city.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+/** An ASCII string is its own NFD form, without accents to strip (most words looked up: no normalization call). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
