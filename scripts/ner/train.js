@@ -9,6 +9,7 @@
  *                             [--dump FILE]   # with --folds: the held-out cables' annotated and tagged spans, one JSON line per cable
  *                             [--save-folds DIR | --load-folds DIR]   # with --folds: write each fold's weights, or read them
  *                                                                     # instead of training (to re-score a decode-side change)
+ *                             [--start-bias N]   # with --folds: decode with this B- tag bias instead of ENTITY_START_BIAS
  *
  * Annotations: one JSON per cable ({id, textSha1, entities, spans}); the cable text is read from the
  * corpus and must have the annotated text's SHA-1. Never ../shared/gold. The written model leaves out
@@ -38,7 +39,7 @@ const { resolveEntities, stripTitles } = require(path.join(ROOT, 'src/resolve/in
 const { BuiltinExtractor } = require(path.join(ROOT, 'src/extract/builtin.ts'));
 const { taggerInput, mentionsOf } = require(path.join(ROOT, 'src/extract/tagger/index.ts'));
 const { TAGS } = require(path.join(ROOT, 'src/extract/tagger/features.ts'));
-const { Perceptron, PerceptronTrainer } = require(path.join(ROOT, 'src/extract/tagger/perceptron.ts'));
+const { Perceptron, PerceptronTrainer, startBias } = require(path.join(ROOT, 'src/extract/tagger/perceptron.ts'));
 const { scorer } = require(path.join(ROOT, 'scripts/lib/entity-score.js'));
 
 /** Gold tags of a cable's tokens from the annotated spans (a token starting inside a span). */
@@ -172,7 +173,7 @@ async function main() {
       const foldFile = (dir) => path.join(path.resolve(dir), `fold-${f + 1}-of-${folds}.bin.gz`);
       let model;
       if (args.includes('--load-folds')) model = Perceptron.deserialize(fs.readFileSync(foldFile(opt('--load-folds'))));
-      if (args.includes('--bias')) opt('--bias').split(',').forEach((b, t) => (model.bias[t] = Number(b)));
+      if (args.includes('--start-bias')) model.bias.set(startBias(Number(opt('--start-bias'))));
       else {
         model = train(items.filter((_x, i) => i % folds !== f));
         if (args.includes('--save-folds')) {
