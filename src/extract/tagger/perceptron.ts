@@ -228,7 +228,7 @@ function scoresFor(w: Int16Array, ty: TokenType): Float32Array {
  * the largest is 32767), so a name the weights barely prefer over O is left out. Scored by entity,
  * a spurious mention is a whole false entity while a name missed once is usually still found by
  * its other mentions; cross-validated on the 540 annotated cables (the same fold weights), 1,500 to
- * 2,500 all give typed F1 0.880-0.882 against 0.877 without (PERSON, ORGANIZATION and PLACE each
+ * 2,500 all give typed F1 0.880-0.881 against 0.877 without (PERSON, ORGANIZATION and PLACE each
  * gain). Training does not use it: it is a decision threshold, not a weight.
  */
 export const O_BIAS = 2000;
