@@ -13,6 +13,12 @@ describe('namesWork', () => {
     expect(namesWork('IMF')).toBe(false);
     expect(namesWork('MFA')).toBe(false);
     expect(namesWork('GOI')).toBe(false);
+    // systems, visits, requests, assistance programs and dialogues
+    expect(namesWork('ICS')).toBe(true); // Incident Command System
+    expect(namesWork('LOR')).toBe(true); // Letter of Request
+    expect(namesWork('MAV')).toBe(true); // MANPADS Assist Visit
+    expect(namesWork('ATA')).toBe(true); // Anti-terrorism Training Assistance
+    expect(namesWork('GSD')).toBe(true); // (Gulf) Security Dialogue
     // the World Food Programme: "program" is left out, the corpus writes the programs' acronyms the same way
     expect(namesWork('WFP')).toBe(false);
     // an acronym the corpus never spells out
@@ -30,6 +36,8 @@ describe('namesWork', () => {
     expect(namesWork('North Atlantic Treaty Organization')).toBe(false);
     expect(namesWork('World Food Program')).toBe(false);
     expect(namesWork('Ministry of Justice')).toBe(false);
+    // those heads are for acronyms only: a body of several words can end so
+    expect(namesWork('Office of Security Assistance')).toBe(false);
   });
 });
 

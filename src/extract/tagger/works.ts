@@ -51,8 +51,24 @@ const WORK_HEADS = [
   'questionnaire',
   'roadmap',
 ];
-/** The last word of the name an acronym stands for (`usageOf(…).head`, learnt from the corpus) that makes it no organization ("PIB" → bill, "JTA" → assessment, "JCET" → training). */
-const ACRONYM_WORK_HEADS = new Set([...WORK_HEADS, 'training', 'exercise']);
+/**
+ * The last word of the name an acronym stands for (`usageOf(…).head`, learnt from the corpus) that
+ * makes it no organization ("PIB" → bill, "JTA" → assessment, "JCET" → training; systems and
+ * products, visits, requests, assistance programs and dialogues: "ICS" → system, "LOR" → request,
+ * "ATA" → assistance, "GSD" → dialogue). Only for acronyms: a name of several words ending so can
+ * still be a body ("Office of Security Assistance").
+ */
+const ACRONYM_WORK_HEADS = new Set([
+  ...WORK_HEADS,
+  'training',
+  'exercise',
+  'system',
+  'systems',
+  'visit',
+  'request',
+  'assistance',
+  'dialogue',
+]);
 /** The last word of a name of several words that makes it no organization, unless an organization's head comes before it ("Department of Peacekeeping Operations", "Directorate of Joint Training" are bodies). */
 const NAME_WORK_HEADS = new Set(WORK_HEADS);
 
