@@ -54,9 +54,12 @@ export function layoutJob(view: WeightedView, x: Float64Array, y: Float64Array, 
   return { settings: { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(view.order) }, nodes, edges, iterations };
 }
 
-/** Runs a layout job's iterations in place on its node matrix (the worker runs this too). */
-export function runLayoutJob(job: LayoutJob): void {
-  for (let k = 0; k < job.iterations; k += 1) iterate(job.settings, job.nodes, job.edges);
+/** Runs a layout job's iterations in place on its node matrix (the worker runs this too), `between` after each but the last. */
+export function runLayoutJob(job: LayoutJob, between?: () => void): void {
+  for (let k = 0; k < job.iterations; k += 1) {
+    iterate(job.settings, job.nodes, job.edges);
+    if (between && k + 1 < job.iterations) between();
+  }
 }
 
 /** The positions a finished job's node matrix holds, into `x` and `y`. */
@@ -79,8 +82,34 @@ export function forceAtlas2Layout(view: WeightedView, x: Float64Array, y: Float6
   readPositions(job.nodes, x, y);
 }
 
-/** Old-generation heap of the layout worker, in MB. */
-const LAYOUT_HEAP_MB = 1536;
+/**
+ * The layout worker's old generation (MB) for `nodes`: room for the largest Barnes-Hut region tree
+ * iterate.js can make, so that the limit can never stop a layout. Inserting a node subdivides a
+ * leaf at most 1 + SUBDIVISION_ATTEMPTS = 4 times, 4 regions each: at most 16·nodes + 1 regions of
+ * 9 doubles, L elements. The array grows to 1.5 × its capacity + 16 when full, the old and new
+ * backing stores both live while it copies: at most 2.5·L + 16 elements of 8 bytes, 2,880 bytes a
+ * node. 64 MB more for the rest of the worker's heap (its code, the settings: a few MB). With a
+ * collection between iterations no older tree is live, so the limit is a ceiling, not a target.
+ */
+export function layoutHeapMb(nodes: number): number {
+  return Math.ceil((20 * 9 * (16 * nodes + 1) + 128) / 2 ** 20) + 64;
+}
+
+/** How a layout worker runs (the defaults are the build's; a benchmark compares others). */
+export interface LayoutWorkerOptions {
+  /** resourceLimits.maxOldGenerationSizeMb (default layoutHeapMb of the job's nodes). */
+  heapMb?: number;
+  /** resourceLimits.maxYoungGenerationSizeMb (V8's default when absent). */
+  youngMb?: number;
+  /** A full collection between iterations and after the last, so at most one Barnes-Hut region tree is live (default true). */
+  collect?: boolean;
+}
+
+/** What the layout worker receives. */
+export interface LayoutWorkerMessage {
+  job: LayoutJob;
+  collect: boolean;
+}
 
 /** The worker script: beside this module when built, else the built one (tests run the sources); none → inline. */
 function layoutWorkerScript(): string | undefined {
@@ -96,16 +125,27 @@ function layoutWorkerScript(): string | undefined {
  * meanwhile). The matrices are moved to the worker, not copied; the promise gives the node matrix
  * back (readPositions). Runs inline when no built worker script exists (tests from the sources).
  */
-export async function runLayoutJobAside(job: LayoutJob, signal?: AbortSignal): Promise<Float32Array> {
+export async function runLayoutJobAside(
+  job: LayoutJob,
+  signal?: AbortSignal,
+  options: LayoutWorkerOptions = {},
+): Promise<Float32Array> {
   const script = layoutWorkerScript();
   if (script === undefined) {
     runLayoutJob(job);
     return job.nodes;
   }
   // The library's Barnes-Hut step makes its region tree as a plain array every iteration (a few
-  // hundred MB live at full-corpus scale): a bounded heap makes V8 collect the old trees early
-  // instead of growing to ~2 GiB (the peak of a full-corpus build when it ran on the main thread).
-  const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: LAYOUT_HEAP_MB } });
+  // hundred MB at full-corpus scale), garbage at the next: collected between iterations, at most
+  // one is live. Before, a 1.5 GB heap let V8 keep several until a major collection (the peak of a
+  // full-corpus build, ~0.8 GiB above the rest). Collections change no position.
+  const { heapMb = layoutHeapMb(job.nodes.length / PER_NODE), youngMb, collect = true } = options;
+  const worker = new Worker(script, {
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      ...(youngMb !== undefined ? { maxYoungGenerationSizeMb: youngMb } : {}),
+    },
+  });
   try {
     return await new Promise<Float32Array>((resolve, reject) => {
       worker.once('message', (reply: { nodes?: Float32Array; error?: string }) =>
@@ -116,7 +156,8 @@ export async function runLayoutJobAside(job: LayoutJob, signal?: AbortSignal): P
       // A failed build stops its layout at once rather than waiting for it to finish.
       if (signal?.aborted) reject(new Error('layout stopped'));
       signal?.addEventListener('abort', () => reject(new Error('layout stopped')), { once: true });
-      worker.postMessage(job, [job.nodes.buffer as ArrayBuffer, job.edges.buffer as ArrayBuffer]);
+      const message: LayoutWorkerMessage = { job, collect };
+      worker.postMessage(message, [job.nodes.buffer as ArrayBuffer, job.edges.buffer as ArrayBuffer]);
     });
   } finally {
     await worker.terminate();
