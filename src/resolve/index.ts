@@ -6,6 +6,7 @@ import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
+import { AcronymIndex } from './acronyms';
 import { orgWordKey } from './org-words';
 import { SurnameIndex } from './surnames';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
@@ -930,6 +931,7 @@ export function resolveCorpus(
   const displayOf = new Map<string, string>();
   const cableYear = new Int16Array(count);
   const surnames = new SurnameIndex();
+  const acronyms = new AcronymIndex();
   const PERSON = TYPES.indexOf('PERSON');
   const PLACE = TYPES.indexOf('PLACE');
   /** A cable's local entities as the surname pass sees them: `type|key` as one number, the person key. */
@@ -979,6 +981,7 @@ export function resolveCorpus(
         locals.push(text.id(surface));
         locals.push(n);
       }
+      if (l.type === 'ORGANIZATION') acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName);
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
       const prev = displayOf.get(l.key);
       if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase()))
@@ -1007,6 +1010,7 @@ export function resolveCorpus(
   localsAt[count] = locals.length;
   // The corpus-wide person pass: spellings of one full name, then each full name's context.
   surnames.settleNames();
+  acronyms.settle();
   for (let i = 0; i < count; i++) surnames.addContext(entitiesAt(i));
   traceMemory('resolution: names and their context');
 
@@ -1049,6 +1053,14 @@ export function resolveCorpus(
           keyId = text.id(full);
           type = 'PERSON';
           display = displayOf.get(key) ?? display;
+        }
+      } else if (type === 'ORGANIZATION') {
+        // an acronym and the one name other cables spell it out as: one entity (AcronymIndex)
+        const joined = acronyms.joins(key);
+        if (joined) {
+          key = joined.key;
+          keyId = text.id(joined.key);
+          display = joined.display;
         }
       } else if (type === 'PERSON') {
         const canonical = surnames.canonical(key);

@@ -722,4 +722,43 @@ describe('a surname with its article', () => {
       ['Nuri al-Maliki'],
     ]);
   });
+  it('an organization named only by its acronym in some cables is the one other cables spell it out as, under the form more cables use; an acronym two names claim stays apart', () => {
+    const spelled = 'Gulf Cooperation Council (GCC) ministers met.';
+    const short = 'The GCC met again.';
+    const texts = [
+      spelled,
+      short,
+      short,
+      'The Palestinian Authority (PA) said.',
+      'Pennsylvania Avenue (PA) closed.',
+      'The PA said.',
+    ];
+    const cs = texts.map((t, i) => makeCable(`09RIYADH${i + 1}`, t));
+    const { entities, perCable } = resolveEntities(cs, [
+      at(texts[0], [
+        ['ORGANIZATION', 'Gulf Cooperation Council'],
+        ['ORGANIZATION', 'GCC'],
+      ]),
+      at(texts[1], [['ORGANIZATION', 'GCC']]),
+      at(texts[2], [['ORGANIZATION', 'GCC']]),
+      at(texts[3], [
+        ['ORGANIZATION', 'Palestinian Authority'],
+        ['ORGANIZATION', 'PA'],
+      ]),
+      at(texts[4], [
+        ['ORGANIZATION', 'Pennsylvania Avenue'],
+        ['ORGANIZATION', 'PA'],
+      ]),
+      at(texts[5], [['ORGANIZATION', 'PA']]),
+    ]);
+    // GCC: two cables by the acronym alone, one spelled out: one entity, named as most cables write it
+    const gcc = entities.find((e) => e.aliases.some((a) => a.text === 'GCC'))!;
+    expect(gcc).toMatchObject({ name: 'GCC', cables: ['09RIYADH1', '09RIYADH2', '09RIYADH3'] });
+    expect(gcc.aliases.map((a) => a.text).sort()).toEqual(['GCC', 'Gulf Cooperation Council']);
+    expect(perCable[0][0].id).toBe(perCable[1][0].id);
+    // PA: the initials of two bodies: the lone PA is neither
+    const pa = entities.filter((e) => e.aliases.some((a) => a.text === 'PA')).map((e) => [e.name, e.cables]);
+    expect(pa).toContainEqual(['PA', ['09RIYADH6']]);
+    expect(entities.filter((e) => e.type === 'ORGANIZATION')).toHaveLength(4);
+  });
 });

@@ -1,0 +1,78 @@
+// Organizations named only by their acronym in some cables and spelled out in others, joined across the corpus.
+
+/** An acronym as a surface: capitals only, 2–6 of them ("GCC", "ISI"; not "P5+1", not "MoD"). */
+const ACRONYM = /^[A-Z]{2,6}$/;
+
+interface Named {
+  key: string;
+  display: string;
+}
+
+/**
+ * Which spelled-out organization an acronym stands for across the corpus. A cable that writes
+ * "Gulf Cooperation Council (GCC)" gives the spelled-out entity the acronym as its alias; a cable
+ * that writes only "GCC" made an entity of its own (22 cables beside 10 on the shared corpus). An
+ * acronym that is the initials of exactly one spelled-out organization the corpus gives it to is
+ * one entity with it, under the form more cables use ("NATO" keeps its name and id; "Gulf
+ * Cooperation Council" joins "GCC"); an acronym two bodies claim ("PA") stays as it is written.
+ * Fed with every cable's organizations (pass 1), settled, then read (pass 2).
+ */
+export class AcronymIndex {
+  /** Acronym key → the spelled-out organization's key; null once a second one claims it. */
+  private readonly claims = new Map<string, string | null>();
+  /** Cables per key, of the acronyms and of the spelled-out names that claim one. */
+  private readonly cables = new Map<string, number>();
+  /** Display names (as first seen) of those keys. */
+  private readonly displays = new Map<string, string>();
+  private readonly renamed = new Map<string, Named>();
+
+  /**
+   * One cable's organization (`key`, `display`) and the surfaces the cable wrote it as. An
+   * acronym (a key without a space, written in capitals) is counted; a name in words counts when
+   * a surface is its initials, and claims that acronym.
+   */
+  add(
+    key: string,
+    display: string,
+    surfaces: Iterable<string>,
+    initials: (name: string) => string,
+    norm: (s: string) => string,
+  ): void {
+    if (!key.includes(' ')) {
+      if (ACRONYM.test(display)) this.count(key, display);
+      return;
+    }
+    let own: string | undefined;
+    let claimed = false;
+    for (const surface of surfaces) {
+      if (!ACRONYM.test(surface)) continue;
+      own ??= initials(display.replace(/\s*\([^()]*\)$/, ''));
+      if (own !== surface) continue;
+      const acronym = norm(surface);
+      const was = this.claims.get(acronym);
+      if (was === undefined) this.claims.set(acronym, key);
+      else if (was !== null && was !== key) this.claims.set(acronym, null);
+      claimed = true;
+    }
+    if (claimed) this.count(key, display);
+  }
+
+  /** After every cable was added: each acronym with one spelled-out name goes under the form more cables use. */
+  settle(): void {
+    for (const [acronym, full] of this.claims) {
+      if (!full || !this.cables.has(acronym)) continue;
+      const [from, into] = this.cables.get(acronym)! >= this.cables.get(full)! ? [full, acronym] : [acronym, full];
+      this.renamed.set(from, { key: into, display: this.displays.get(into)! });
+    }
+  }
+
+  /** The entity an organization keyed `key` joins (key and display), if another one. */
+  joins(key: string): Named | undefined {
+    return this.renamed.get(key);
+  }
+
+  private count(key: string, display: string): void {
+    this.cables.set(key, (this.cables.get(key) ?? 0) + 1);
+    if (!this.displays.has(key)) this.displays.set(key, display);
+  }
+}
