@@ -173,7 +173,6 @@ async function main() {
       const foldFile = (dir) => path.join(path.resolve(dir), `fold-${f + 1}-of-${folds}.bin.gz`);
       let model;
       if (args.includes('--load-folds')) model = Perceptron.deserialize(fs.readFileSync(foldFile(opt('--load-folds'))));
-      if (args.includes('--start-bias')) model.bias.set(startBias(Number(opt('--start-bias'))));
       else {
         model = train(items.filter((_x, i) => i % folds !== f));
         if (args.includes('--save-folds')) {
@@ -181,6 +180,7 @@ async function main() {
           fs.writeFileSync(foldFile(opt('--save-folds')), model.serialize());
         }
       }
+      if (args.includes('--start-bias')) model.bias.set(startBias(Number(opt('--start-bias'))));
       const cs = test.map((it) => it.cable);
       const mentionsT = test.map((it) => mentionsOf(it.cable, it.input.tokens, model.decode(it.input)));
       const predT = resolveEntities(cs, mentionsT).perCable;
