@@ -36,6 +36,26 @@ const HEAP_CAP_PER_CABLE_KB = 5;
 /** Environment variable a relaunched build carries (it does not relaunch again). */
 export const HEAP_CAPPED_ENV = 'CABLEGRAPH_HEAP_CAPPED';
 
+/**
+ * glibc's allocator settings for the relaunched build, where the user's environment does not set
+ * them. Why: the build's big typed arrays (co-mention pairs and counters, the metrics' view, the
+ * layout's matrices) come from malloc. By default glibc raises its mmap threshold to the largest
+ * block freed (up to 32 MiB), so later arrays of up to that size come from heaps whose freed space
+ * stays resident, and every thread that allocates (extraction workers, the writer, the layout) can
+ * get a heap of its own. Two heaps and a fixed 64 KiB threshold (each big array its own mapping,
+ * returned whole when freed) lowered the peak RSS of a 10,000-cable build by ~17% at no CPU cost
+ * measured (README, build memory).
+ */
+export const BUILD_ALLOCATOR_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_MMAP_THRESHOLD_: '65536',
+};
+
+/** The allocator settings a relaunched build gets: BUILD_ALLOCATOR_ENV, except those `env` sets already. */
+export function buildAllocatorEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(BUILD_ALLOCATOR_ENV).filter(([name]) => env[name] === undefined));
+}
+
 /** The old-generation cap (MiB) for a build of about `cables` cables. */
 export function heapCapFor(cables: number): number {
   const sized = HEAP_CAP_BASE_MB + Math.ceil((cables * HEAP_CAP_PER_CABLE_KB) / 1024);
@@ -110,7 +130,8 @@ export async function relaunchWithHeapCap(
     new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [...flags, ...args], {
         stdio: 'inherit',
-        env: { ...process.env, [HEAP_CAPPED_ENV]: marker },
+        // (glibc reads its settings at start-up: the child is where they can take effect)
+        env: { ...process.env, ...buildAllocatorEnv(process.env), [HEAP_CAPPED_ENV]: marker },
       });
       // Ctrl-C reaches the child from the terminal; a signal sent to this process alone is passed on.
       const forward = (signal: NodeJS.Signals): void => void child.kill(signal);

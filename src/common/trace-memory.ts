@@ -25,11 +25,12 @@ export function traceMemory(stage: string): void {
       last = now;
     }
   }
-  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
   const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
   // (the limit: V8's, or the cap the CLI gave the build: src/cli/heap-cap)
   const limit = v8.getHeapStatistics().heap_size_limit;
-  const heap = `${collect ? `heap ${gib(before)} (live ${gib(heapUsed)})` : `heap ${gib(heapUsed)}`} of ${gib(limit)}`;
+  // (committed: what this thread's heap holds from the system, used or not — RSS counts it)
+  const heap = `${collect ? `heap ${gib(before)} (live ${gib(heapUsed)})` : `heap ${gib(heapUsed)}`}, committed ${gib(heapTotal)} of ${gib(limit)}`;
   const { user, system } = process.cpuUsage();
   const cpu = `${((user + system) / 1e6).toFixed(1)} CPU s`;
   process.stderr.write(

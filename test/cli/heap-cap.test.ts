@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
+  BUILD_ALLOCATOR_ENV,
+  buildAllocatorEnv,
   chooseHeapCap,
   HEAP_CAP_FLOOR_MB,
   HEAP_CAP_MIN_CABLES,
@@ -50,6 +52,13 @@ describe('the build heap cap', () => {
     expect(heapLimitGiven(['--expose-gc'], {})).toBe(false);
   });
 
+  test("a relaunched build gets glibc's allocator settings, except those the user set", () => {
+    expect(BUILD_ALLOCATOR_ENV).toEqual({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' });
+    expect(buildAllocatorEnv({})).toEqual(BUILD_ALLOCATOR_ENV);
+    expect(buildAllocatorEnv({ MALLOC_ARENA_MAX: '8' })).toEqual({ MALLOC_MMAP_THRESHOLD_: '65536' });
+    expect(buildAllocatorEnv({ MALLOC_ARENA_MAX: '4', MALLOC_MMAP_THRESHOLD_: '131072' })).toEqual({});
+  });
+
   test('cablegraph build --max-heap N runs the build in a node with that heap limit, same output', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-heap-'));
     try {
@@ -93,7 +102,7 @@ describe('the build heap cap', () => {
         script,
         `const fs = require('fs'), path = require('path'), dir = ${JSON.stringify(dir)};
          fs.writeFileSync(path.join(dir, '.graph.db.' + process.pid + '.records.tmp'), 'spool');
-         fs.appendFileSync(path.join(dir, 'runs'), process.env.${HEAP_CAPPED_ENV} + ' ' + process.pid + '\\n');
+         fs.appendFileSync(path.join(dir, 'runs'), [process.env.${HEAP_CAPPED_ENV}, process.pid, process.env.MALLOC_ARENA_MAX, process.env.MALLOC_MMAP_THRESHOLD_].join(' ') + '\\n');
          const kept = []; for (let i = 0; i < 400; i++) kept.push(new Array(2 ** 17).fill(i + 0.5));
          process.exit(3);`,
       );
@@ -108,6 +117,11 @@ describe('the build heap cap', () => {
         .split('\n')
         .map((line) => line.split(' '));
       expect(runs.map(([cap]) => cap)).toEqual(['256', 'none']);
+      // both runs under the build's allocator settings (this test's environment sets none)
+      expect(runs.map(([, , arenas, threshold]) => [arenas, threshold])).toEqual([
+        ['2', '65536'],
+        ['2', '65536'],
+      ]);
       const left = (pid: string): string => path.join(dir, `.graph.db.${pid}.records.tmp`);
       expect(notes).toEqual([
         `removed what the stopped build left: ${left(runs[0][1])}`,
