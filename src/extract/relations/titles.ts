@@ -747,7 +747,6 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   return reading;
 }
 
-/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 /** The singular of a plural title word written before coordinated names ("Senators A and B", "judges A and B"), if it is one. */
 export function singularTitleWord(word: string): string | undefined {
   if (!/[a-z]s$/.test(word) || /(?:ss|['’]s)$/.test(word)) return undefined;
@@ -755,6 +754,7 @@ export function singularTitleWord(word: string): string | undefined {
   return readTitlePhrase(singular) ? singular : undefined;
 }
 
+/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {
   const bare = withoutPossessiveOrStop(word);
   return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));

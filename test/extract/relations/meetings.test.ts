@@ -215,5 +215,12 @@ describe('readMeetings', () => {
       );
       expect(got).toEqual(['Yossi Baidatz | Embassy Officer | told']);
     });
+
+    it('reads "embassy political officer" as the Poloff it names, not a generic embassy officer', async () => {
+      const got = await pairsOf(
+        '1. (C) On May 5, Deputy Foreign Minister Jean Dupont told the embassy political officer that France would wait.',
+      );
+      expect(got).toEqual(['Jean Dupont | Poloff | told']);
+    });
   });
 });
