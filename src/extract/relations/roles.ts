@@ -451,7 +451,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
         person: ctx.personRef(m),
-        title: f.reading.title,
+        title: f.reading.acting ? `Acting ${f.reading.title}` : f.reading.title,
         titleText: collapse(f.text),
         ...owner,
         start: f.start,
@@ -624,8 +624,8 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
   if (!cb?.name || !cb.title || !ctx.post) return undefined;
   const read = classifiedByTitle(cb.title);
   if (!read) return undefined;
-  // (an acting officer keeps the office's title: the development sets disagree on "Acting DCM", dev writes DCM)
-  const title = read.title;
+  // an acting officer's title keeps the word, as the annotation guideline does ("Acting DCM", "A/PolCouns")
+  const title = read.acting ? `Acting ${read.title}` : read.title;
   const words = cb.name
     .trim()
     .split(/\s+/)

@@ -9,6 +9,8 @@ export interface TitleReading {
   organization?: string;
   unit?: string;
   former?: boolean;
+  /** Held in an acting capacity ("Acting Director"): the annotations keep the word in the title. */
+  acting?: boolean;
   /** The kind of office, for deciding when the posting country may be implied. */
   kind: TitleKind;
 }
@@ -345,6 +347,7 @@ function readUncached(phrase: string): TitleReading | undefined {
   const [, normalize, kind] = TITLE_FORMS[formIndex];
   const reading: TitleReading = { title: normalize(titleWords.trim()), kind };
   if (/former|ex-|late/i.test(quals) && !/current/i.test(quals)) reading.former = true;
+  if (/acting/i.test(quals)) reading.acting = true;
   // the owner before the title
   if (possessor) {
     const c = countryOf(possessor);
@@ -621,9 +624,11 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   }
   let i = 0;
   let former = false;
+  let acting = false;
   if (/^the$/i.test(words[i] ?? '')) i += 1;
   while (i < words.length && GENERIC_QUALIFIER.test(words[i])) {
     if (/^(?:former|ex-|late)$/i.test(words[i])) former = true;
+    if (/^acting$/i.test(words[i])) acting = true;
     i += 1;
   }
   const reading: TitleReading = { title: '', kind: 'org' };
@@ -717,6 +722,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   }
   reading.kind = headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
   if (former) reading.former = true;
+  if (acting) reading.acting = true;
   // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's
   const lexicon = readLexicon(rest.join(' '));
   if (lexicon && lexicon.kind === 'us' && !target) {

@@ -78,3 +78,35 @@ describe('readRoles: titles of round 10 (dev6)', () => {
     expect(roles).toContain('Obama | President-elect | United States | ');
   });
 });
+
+describe('readRoles: titles of round 11', () => {
+  async function rolesOf(text: string, origin: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+    const cable = makeCable('09TEST4', text, { origin, created: '2009-05-06T10:10:00Z', ...extra });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it('keeps "Acting" in the title of the Classified By line', async () => {
+    const line = 'Classified By: Acting DCM Troy Pederson for reasons 1.4 (b/d).';
+    const roles = await rolesOf(
+      `${line}\n\n1. (C) Pederson told the Minister the plan would go ahead.`,
+      'Embassy Belgrade',
+      {
+        classifiedBy: { name: 'Troy Pederson', title: 'Acting DCM', reasons: [], text: line },
+      },
+    );
+    expect(roles).toContain('Troy Pederson | Acting DCM | United States | Embassy Belgrade');
+    expect(roles.filter((r) => r.includes('| DCM |'))).toEqual([]);
+  });
+
+  it('keeps "Acting" in a title read in the text, and not where the text has none', async () => {
+    const roles = await rolesOf(
+      '4. (C) Acting Interior Minister Michel Gaudin met Foreign Minister Bernard Kouchner on Tuesday.',
+      'Embassy Paris',
+    );
+    expect(roles).toContain('Michel Gaudin | Acting Interior Minister | France | ');
+    expect(roles).toContain('Bernard Kouchner | Foreign Minister | France | ');
+  });
+});
