@@ -369,6 +369,11 @@ function readUncached(phrase: string): TitleReading | undefined {
   // what follows the title: "President of Iraq", "Director of the MFA's Y Department", "Ambassador to the US"
   if (prep && target) {
     if (!/^[A-Z]/.test(target)) return undefined;
+    const portfolio = portfolioMinister(reading.title, prep, target);
+    if (portfolio) {
+      reading.title = portfolio;
+      return reading;
+    }
     const c = countryOf(target);
     const possessive = /^(.+?)['’]s\s+(.+)$/.exec(target);
     if (prep.toLowerCase() === 'to' || (kind === 'envoy' && prep.toLowerCase() !== 'of')) {
@@ -392,6 +397,24 @@ function readUncached(phrase: string): TitleReading | undefined {
     } else return undefined;
   }
   return reading;
+}
+
+/** Words a portfolio outside the lexicon cannot hold: a rank or title (the name's), or a body (the minister's organization). */
+const NOT_PORTFOLIO =
+  /\b(?:Ministry|Department|Directorate|Division|Bureau|Office|Council|Committee|Commission|Party|Government's|Republic|Kingdom|State|General|Judge|Colonel|Captain|Major|Sheikh|Prince|Dr|Mr|Mrs|Ms)\b/;
+/**
+ * "Minister of the Presidency", "Vice Minister of Government Coordination": a portfolio the lexicon does not list is
+ * still the minister's title, written before it as the annotations normalize ("Presidency Minister").
+ */
+const PORTFOLIO_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$/;
+function portfolioMinister(title: string, prep: string, target: string): string | undefined {
+  if (title !== 'Minister' && title !== 'Deputy Minister') return undefined;
+  if (!/^(?:of|for)$/i.test(prep) || countryOf(target)) return undefined;
+  // one or two words on each side of an "and": a longer run is a name the phrase ran on into ("of the Presidency Juan Ramon Quintana")
+  if (!PORTFOLIO_WORDS.test(target) || NOT_PORTFOLIO.test(target)) return undefined;
+  // "Minister of National Defense" is the lexicon's Defense Minister
+  const area = AREAS[target.toLowerCase().replace(/^national\s+/, '')] ?? target;
+  return title === 'Minister' ? `${area} Minister` : `Deputy ${area} Minister`;
 }
 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */

@@ -80,6 +80,8 @@ describe('readRoles: titles of round 10 (dev6)', () => {
 });
 
 describe('readRoles: titles of round 11', () => {
+  // La Paz is not a capital the reader knows: the cable's one country TAG gives its country
+  const bolivia = { tags: [{ code: 'BL', kind: 'country', label: 'Bolivia' }] };
   async function rolesOf(text: string, origin: string, extra: Record<string, unknown> = {}): Promise<string[]> {
     const cable = makeCable('09TEST4', text, { origin, created: '2009-05-06T10:10:00Z', ...extra });
     const [mentions] = await extractor.extract([cable]);
@@ -108,5 +110,32 @@ describe('readRoles: titles of round 11', () => {
     );
     expect(roles).toContain('Michel Gaudin | Acting Interior Minister | France | ');
     expect(roles).toContain('Bernard Kouchner | Foreign Minister | France | ');
+  });
+
+  it.each([
+    [
+      'Minister of the Presidency Juan Ramon Quintana told the Ambassador the decree was final.',
+      'Juan Ramon Quintana | Presidency Minister | Bolivia | ',
+    ],
+    [
+      'Minister of Planning and Development Gabriel Loza said growth would slow.',
+      'Gabriel Loza | Planning and Development Minister | Bolivia | ',
+    ],
+    [
+      'Minister of National Defense Walker San Miguel said the army would stay.',
+      'Walker San Miguel | Defense Minister | Bolivia | ',
+    ],
+  ])('reads a portfolio outside the lexicon before "Minister": %s', async (sentence, role) => {
+    expect(await rolesOf(`4. (C) ${sentence}`, 'Embassy La Paz', bolivia)).toContain(role);
+  });
+
+  it('gives no portfolio made of the name the phrase runs on into', async () => {
+    const roles = await rolesOf(
+      '4. (C) His advisers include Vice President Alvaro Garcia Linera, Minister of the Presidency Juan Ramon Quintana and others.',
+      'Embassy La Paz',
+      bolivia,
+    );
+    expect(roles.filter((r) => r.startsWith('Alvaro Garcia Linera') && r.includes('Minister'))).toEqual([]);
+    expect(roles).toContain('Juan Ramon Quintana | Presidency Minister | Bolivia | ');
   });
 });
