@@ -534,6 +534,24 @@ export function readRoles(ctx: RelationContext): Role[] {
   return roles;
 }
 
+/** The name's last words whose initials are the acronym's letters in any order ("National Assembly (AN)", Spanish order). */
+function sameLetters(name: string, acronym: string): string | undefined {
+  const words = name.split(' ');
+  let n = 0;
+  let from = words.length;
+  while (from > 0 && n < acronym.length) {
+    from -= 1;
+    if (/^[A-Z]/.test(words[from])) n += 1;
+  }
+  if (n !== acronym.length || n < 2) return undefined;
+  const sorted = (xs: string[]): string => xs.sort().join('');
+  const initials = words
+    .slice(from)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0]);
+  return sorted(initials) === sorted(acronym.split('')) ? words.slice(from).join(' ') : undefined;
+}
+
 /** Acronyms the cable defines: "Bank Negara (BN)", "the Ministry of External Relations (MRE)". */
 function acronymsOf(ctx: RelationContext): Map<string, string> {
   const out = new Map<string, string>();
@@ -546,9 +564,13 @@ function acronymsOf(ctx: RelationContext): Map<string, string> {
       .map((w) => w[0])
       .join('');
     // the acronym's first letter starts the name's last words it stands for
-    if (letters.includes(m[2][0])) {
+    const inOrder = sameLetters(name, m[2]);
+    if (inOrder) out.set(m[2], inOrder);
+    else if (letters.includes(m[2][0])) {
       const from = name.split(' ').findIndex((w) => w[0] === m[2][0]);
-      out.set(m[2], name.split(' ').slice(from).join(' '));
+      const spelled = name.split(' ').slice(from);
+      // one word is not what letters stand for: "the ruling Socialist Party (PSOE)" leaves "PSOE", not "Party"
+      if (spelled.length > 1) out.set(m[2], spelled.join(' '));
     }
   }
   return out;

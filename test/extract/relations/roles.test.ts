@@ -138,4 +138,19 @@ describe('readRoles: titles of round 11', () => {
     expect(roles.filter((r) => r.startsWith('Alvaro Garcia Linera') && r.includes('Minister'))).toEqual([]);
     expect(roles).toContain('Juan Ramon Quintana | Presidency Minister | Bolivia | ');
   });
+
+  it.each([
+    [
+      '4. (C) The ruling Socialist Party (PSOE) gained seats. PSOE Secretary Jose Blanco said the war had cost votes.',
+      'Embassy Madrid',
+      'Jose Blanco | Secretary |  | PSOE',
+    ],
+    [
+      '4. (C) The National Assembly (AN) met on Tuesday. AN Vice President Saul Ortega proposed an inquiry.',
+      'Embassy Caracas',
+      'Saul Ortega | Vice President |  | National Assembly',
+    ],
+  ])('reads an acronym as what the cable spells out, not one word of it: %s', async (text, origin, role) => {
+    expect(await rolesOf(text, origin)).toContain(role);
+  });
 });
