@@ -13,6 +13,7 @@ import {
   isTitleWord,
   isTitleWordForm,
   singularTitleWord,
+  readLexicon,
   type TitleReading,
 } from './titles';
 import type { Affiliation, Evidence, Role } from './types';
@@ -176,6 +177,9 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
   if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
   // (nor a ministry's portfolio the extractor tagged: "Interior Minister X", "Petroleum Minister X")
   if (orgBefore && isPortfolio(collapse(orgBefore.text))) orgBefore = undefined;
+  // (nor one whose last word the lexicon reads as part of the title: "Treasury Secretary X", "MFA Permanent Secretary X")
+  if (orgBefore && orgRunsIntoTitle(collapse(orgBefore.text), collapse(text.slice(orgBefore.start, m.start))))
+    orgBefore = undefined;
   if (orgBefore) {
     while (tokens.length > 0 && tokens[0].start < orgBefore.end) tokens.shift();
   }
@@ -261,6 +265,13 @@ function stateOffice(r: TitleReading): TitleReading {
   const m = /^(?:(.+?)\s+)?State\s+Governor$/.exec(r.title);
   if (!m || r.organization) return r;
   return { ...r, title: 'Governor', ...(m[1] ? { organization: m[1] } : {}) };
+}
+
+/** Whether the lexicon reads the words from an organization's start to the name as one title holding its last word. */
+function orgRunsIntoTitle(org: string, phrase: string): boolean {
+  const last = org.split(' ').pop()!.toLowerCase();
+  const reading = readLexicon(phrase.replace(/[,;:]$/, ''));
+  return reading !== undefined && reading.title.toLowerCase().split(' ').includes(last);
 }
 
 /** Index of the last mention (sorted by start) that starts before `offset`, or -1. */

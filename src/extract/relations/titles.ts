@@ -145,7 +145,11 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
     () => 'Secretary of State',
     'domestic',
   ],
-  ['(?:minister\\s+of\\s+state|state\\s+secretary)', () => 'Minister of State', 'domestic'],
+  ['minister\\s+of\\s+state', () => 'Minister of State', 'domestic'],
+  ['state\\s+secretary', () => 'State Secretary', 'domestic'],
+  ['permanent\\s+secretary', () => 'Permanent Secretary', 'domestic'],
+  // the US cabinet's Treasury head ("Treasury Secretary Geithner", "Secretary of the Treasury")
+  ['(?:treasury\\s+secretary|secretary\\s+of\\s+the\\s+treasury)', () => 'Treasury Secretary', 'us'],
   ['minister', () => 'Minister', 'domestic'],
   ['(?:vice[\\s-]+president|VP)', () => 'Vice President', 'domestic'],
   ['president[\\s-]+elect', () => 'President-elect', 'domestic'],
@@ -330,7 +334,7 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
 }
 
 /** A phrase read by the lexicon alone (not the generic grammar), behind the same cheap gates. */
-function readLexicon(phrase: string): TitleReading | undefined {
+export function readLexicon(phrase: string): TitleReading | undefined {
   return mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined;
 }
 

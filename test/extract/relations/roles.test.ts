@@ -153,4 +153,26 @@ describe('readRoles: titles of round 11', () => {
   ])('reads an acronym as what the cable spells out, not one word of it: %s', async (text, origin, role) => {
     expect(await rolesOf(text, origin)).toContain(role);
   });
+
+  it.each([
+    [
+      '4. (C) On July 15, Treasury Secretary Timothy Geithner joined the Crown Prince for talks.',
+      'Embassy Abu Dhabi',
+      'Timothy Geithner | Treasury Secretary | United States | ',
+    ],
+    [
+      '4. (C) Mugabe was accompanied by Ministry of Foreign Affairs Permanent Secretary Joey Bimha at the talks.',
+      'Embassy Harare',
+      'Joey Bimha | Permanent Secretary | Zimbabwe | Ministry of Foreign Affairs',
+    ],
+    [
+      '4. (C) The DCM paid an initial call May 10 on MFA State Secretary Bernardino Leon, who welcomed it.',
+      'Embassy Madrid',
+      'Bernardino Leon | State Secretary | Spain | Ministry of Foreign Affairs',
+    ],
+  ])('reads a title the extractor runs an organization into, and "State Secretary": %s', async (text, origin, role) => {
+    const roles = await rolesOf(text, origin);
+    expect(roles).toContain(role);
+    expect(roles.filter((r) => /\| Secretary \|/.test(r))).toEqual([]);
+  });
 });
