@@ -373,6 +373,11 @@ function readUncached(phrase: string): TitleReading | undefined {
   // what follows the title: "President of Iraq", "Director of the MFA's Y Department", "Ambassador to the US"
   if (prep && target) {
     if (!/^[A-Z]/.test(target)) return undefined;
+    // "Mayor of Greater Caracas X", "Governor of Helmand X": the place's office, in the post's country
+    if (/^(?:Mayor|Governor)$/.test(reading.title) && prep.toLowerCase() === 'of' && !countryOf(target)) {
+      if (!PLACE_WORDS.test(target) || ORG_TARGET.test(target) || /\bBank\b/.test(target)) return undefined;
+      return { ...reading, organization: target, kind: 'domestic' };
+    }
     const portfolio = portfolioMinister(reading.title, prep, target);
     if (portfolio) {
       reading.title = portfolio;
@@ -410,6 +415,8 @@ const NOT_PORTFOLIO =
  * "Minister of the Presidency", "Vice Minister of Government Coordination": a portfolio the lexicon does not list is
  * still the minister's title, written before it as the annotations normalize ("Presidency Minister").
  */
+/** A place's name: up to three capitalized words ("Greater Caracas", "Rio de Janeiro"). */
+const PLACE_WORDS = /^[A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2}$/;
 const PORTFOLIO_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$/;
 function portfolioMinister(title: string, prep: string, target: string): string | undefined {
   if (title !== 'Minister' && title !== 'Deputy Minister') return undefined;
@@ -545,6 +552,7 @@ const GENERIC_HEADS: Record<string, TitleKind> = {
   representative: 'org',
   commander: 'org',
   governor: 'org',
+  mayor: 'org',
   director: 'org',
   advisor: 'org',
   adviser: 'org',
@@ -703,6 +711,8 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   let modifiers = rest
     .slice(0, rest.length - headLen)
     .filter((w) => !GENERIC_QUALIFIER.test(w) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
+  // a mayor or governor after another title is a name's word ("Interior Minister Jaime Mayor| Oreja"), not an office
+  if (/^(?:mayor|governor)$/.test(last) && modifiers.some((w) => isTitleWord(w))) return undefined;
   // "presidential advisor": the office is the presidency's
   if (modifiers.length > 1 && /^presidential$/i.test(modifiers[0]) && !reading.organization) {
     reading.organization = 'Presidency';

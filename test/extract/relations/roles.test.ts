@@ -175,4 +175,27 @@ describe('readRoles: titles of round 11', () => {
     expect(roles).toContain(role);
     expect(roles.filter((r) => /\| Secretary \|/.test(r))).toEqual([]);
   });
+
+  const venezuela = { tags: [{ code: 'VE', kind: 'country', label: 'Venezuela' }] };
+  it.each([
+    ['Former Chacao Mayor Leopoldo Lopez spoke at the rally.', 'Leopoldo Lopez | Mayor | Venezuela | Chacao'],
+    [
+      'Mayor of Greater Caracas Antonio Ledezma spoke at the rally.',
+      'Antonio Ledezma | Mayor | Venezuela | Greater Caracas',
+    ],
+    ['Maracaibo Mayor Manuel Rosales left the country.', 'Manuel Rosales | Mayor | Venezuela | Maracaibo'],
+  ])('reads a place before or after "Mayor" as the office\'s: %s', async (sentence, role) => {
+    expect(await rolesOf(`4. (C) ${sentence}`, 'Embassy Caracas', venezuela)).toContain(role);
+  });
+
+  it("reads no mayor from a name the extractor cut after another title, nor a bank governor as a place's", async () => {
+    const roles = await rolesOf(
+      '4. (C) Former Interior Minister Jaime Mayor Oreja spoke, and Central Bank Governor Nelson Merentes answered.',
+      'Embassy Madrid',
+    );
+    expect(roles.filter((r) => r.includes('| Mayor |'))).toEqual([]);
+    expect(roles.filter((r) => r.startsWith('Nelson Merentes'))).toEqual([
+      'Nelson Merentes | Governor |  | Central Bank',
+    ]);
+  });
 });
