@@ -327,10 +327,20 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
   const cached = readings.get(phrase);
   if (cached !== undefined) return cached === null ? undefined : { ...cached };
   const reading =
-    (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ?? readGenericTitle(phrase);
+    (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ??
+    presidentialTitle(phrase) ??
+    readGenericTitle(phrase);
   if (readings.size > 100_000) readings.clear();
   readings.set(phrase, reading ?? null);
   return reading && { ...reading };
+}
+
+/** "Presidential Chief of Staff": a lexicon title of the presidency (the generic grammar would read "Presidential Chief" of a "Staff"). */
+function presidentialTitle(phrase: string): TitleReading | undefined {
+  const m = /^(?:the\s+)?presidential\s+(.+)$/i.exec(phrase);
+  const r = m ? readLexicon(m[1]) : undefined;
+  if (!r || r.country || r.organization || r.unit || r.kind === 'us') return undefined;
+  return { ...r, organization: 'Presidency', kind: 'domestic' };
 }
 
 /** A phrase read by the lexicon alone (not the generic grammar), behind the same cheap gates. */

@@ -198,4 +198,13 @@ describe('readRoles: titles of round 11', () => {
       'Nelson Merentes | Governor |  | Central Bank',
     ]);
   });
+
+  it('reads "Presidential <title>" as the presidency\'s office, not a "Presidential Chief" of a "Staff"', async () => {
+    const roles = await rolesOf(
+      '4. (C) Presidential Chief of Staff Gilberto Carvalho met the Ambassador on Monday.',
+      'Embassy Brasilia',
+    );
+    expect(roles).toContain('Gilberto Carvalho | Chief of Staff | Brazil | Presidency');
+    expect(roles.filter((r) => r.includes('Presidential Chief'))).toEqual([]);
+  });
 });
