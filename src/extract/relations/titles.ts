@@ -339,7 +339,8 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
 function presidentialTitle(phrase: string): TitleReading | undefined {
   const m = /^(?:the\s+)?presidential\s+(.+)$/i.exec(phrase);
   const r = m ? readLexicon(m[1]) : undefined;
-  if (!r || r.country || r.organization || r.unit || r.kind === 'us') return undefined;
+  // (a title of several words only: the development sets show no one-word one, "Presidential Advisor" stays as read)
+  if (!r || r.country || r.organization || r.unit || r.kind === 'us' || !r.title.includes(' ')) return undefined;
   return { ...r, organization: 'Presidency', kind: 'domestic' };
 }
 
