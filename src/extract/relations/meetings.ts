@@ -65,7 +65,7 @@ const VERB_MET =
 const VERB_TOLD =
   /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
-  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
   /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 /** "At a March 11 dinner hosted by the Ambassador at his residence, X responded …": the host right after "hosted by". */
@@ -119,8 +119,11 @@ const SUBJECT_PRONOUN =
 const PRONOUN_LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Also|Later|Separately|Privately|Subsequently|Still|Nonetheless|Then)\s*,?\s+)?$/;
 /** "X said" before "Y had told him": Y told X. */
-const SAID_BEFORE = /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned)\s+(?:that\s+)?$/;
-const TOLD_HIM = /^\s+(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed|assured)\s+(?:him|her)\b/;
+/** (Y's own title between: "Sahlin said British Foreign Minister Miliband recently told her …") */
+const SAID_BEFORE =
+  /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned)\s+(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w'’./-]*\s+|(?:of|for)\s+){1,6})?$/;
+const TOLD_HIM =
+  /^\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|once\s+|previously\s+|later\s+)?(?:told|informed|briefed|assured)\s+(?:him|her)\b/;
 /** "on March 14" between a subject and its verb. */
 const LEADING_DATE = /^\s*on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?,?(?=\s)/;
 /** "During a January 11 meeting …" opening the sentence: the meeting's date, however far from its parties. */
