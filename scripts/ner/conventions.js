@@ -374,9 +374,15 @@ function ministryClass(ann, text, spans) {
 /** namedgov: a span of a leader, party or place followed by a singular "government". */
 function namedGovClass(ann, text, spans, skips) {
   const out = [];
+  // A "government" word inside a blocked phrase ("NPC Government Work Report", a document) names no government.
+  const blocks = [];
+  for (const n of ann.nonEntities || [])
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) blocks.push([i, i + n.length]);
   for (const sp of spans) {
     const m = /^\s+(government|Government|GOVERNMENT)(?![\p{L}\p{N}])/u.exec(text.slice(sp.end, sp.end + 14));
     if (m) {
+      const word = sp.end + m[0].length - m[1].length;
+      if (blocks.some(([s, e]) => s <= word && e >= sp.end + m[0].length)) continue;
       if (NOT_NAMED_GOV.test(sp.name) || inSkip(skips, sp.start, sp.end + m[0].length)) continue;
       const surface = text.slice(sp.start, sp.end);
       if (sp.type === 'PLACE' && isCountryWord(surface.replace(/\s+/g, ' '))) continue; // the gov class

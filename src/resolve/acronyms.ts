@@ -15,21 +15,25 @@ interface Named {
  * acronym that is the initials of exactly one spelled-out organization the corpus gives it to is
  * one entity with it, under the form more cables use ("NATO" keeps its name and id; "Gulf
  * Cooperation Council" joins "GCC"); an acronym two bodies claim ("PA") stays as it is written.
- * Fed with every cable's organizations (pass 1), settled, then read (pass 2).
+ * Fed with every cable's organizations (pass 1: `add`), then with each cable's organization keys
+ * again (`countCable`: a spelled-out name's cables, not only those that write the acronym), settled,
+ * then read (pass 2).
  */
 export class AcronymIndex {
   /** Acronym key → the spelled-out organization's key; null once a second one claims it. */
   private readonly claims = new Map<string, string | null>();
-  /** Cables per key, of the acronyms and of the spelled-out names that claim one. */
+  /** Cables per key, of the acronyms (`add`) and of the spelled-out names that claim one (`countCable`). */
   private readonly cables = new Map<string, number>();
+  /** The spelled-out names that claimed an acronym in some cable. */
+  private readonly claimants = new Set<string>();
   /** Display names (as first seen) of those keys. */
   private readonly displays = new Map<string, string>();
   private readonly renamed = new Map<string, Named>();
 
   /**
    * One cable's organization (`key`, `display`) and the surfaces the cable wrote it as. An
-   * acronym (a key without a space, written in capitals) is counted; a name in words counts when
-   * a surface is its initials, and claims that acronym.
+   * acronym (a key without a space, written in capitals) is counted; a name in words claims the
+   * acronym a surface writes as its initials (its cables are counted by `countCable`).
    */
   add(
     key: string,
@@ -54,14 +58,28 @@ export class AcronymIndex {
       else if (was !== null && was !== key) this.claims.set(acronym, null);
       claimed = true;
     }
-    if (claimed) this.count(key, display);
+    if (claimed) {
+      this.claimants.add(key);
+      if (!this.displays.has(key)) this.displays.set(key, display);
+    }
   }
 
-  /** After every cable was added: each acronym with one spelled-out name goes under the form more cables use. */
+  /**
+   * One cable's organization key, after every cable was added: a spelled-out name that claims an
+   * acronym is counted in each of its cables, so that "the form more cables use" compares all the
+   * cables of both forms (a name spelled out in 30 cables, 5 of them with the acronym, outweighs
+   * the acronym alone in 25).
+   */
+  countCable(key: string): void {
+    if (this.claimants.has(key)) this.cables.set(key, (this.cables.get(key) ?? 0) + 1);
+  }
+
+  /** After every cable was added and counted: each acronym with one spelled-out name goes under the form more cables use. */
   settle(): void {
     for (const [acronym, full] of this.claims) {
       if (!full || !this.cables.has(acronym)) continue;
-      const [from, into] = this.cables.get(acronym)! >= this.cables.get(full)! ? [full, acronym] : [acronym, full];
+      const [from, into] =
+        this.cables.get(acronym)! >= (this.cables.get(full) ?? 0) ? [full, acronym] : [acronym, full];
       this.renamed.set(from, { key: into, display: this.displays.get(into)! });
     }
   }

@@ -1010,8 +1010,13 @@ export function resolveCorpus(
   localsAt[count] = locals.length;
   // The corpus-wide person pass: spellings of one full name, then each full name's context.
   surnames.settleNames();
+  const ORGANIZATION = TYPES.indexOf('ORGANIZATION');
+  for (let i = 0; i < count; i++) {
+    const entities = entitiesAt(i);
+    surnames.addContext(entities);
+    for (const e of entities) if (e.type === ORGANIZATION) acronyms.countCable(text.strings[e.keyId]);
+  }
   acronyms.settle();
-  for (let i = 0; i < count; i++) surnames.addContext(entitiesAt(i));
   traceMemory('resolution: names and their context');
 
   // Entities in creation order, and where each is by type|key.

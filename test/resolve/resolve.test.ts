@@ -761,4 +761,27 @@ describe('a surname with its article', () => {
     expect(pa).toContainEqual(['PA', ['09RIYADH6']]);
     expect(entities.filter((e) => e.type === 'ORGANIZATION')).toHaveLength(4);
   });
+  it("an acronym joined across cables takes the spelled-out name when more cables write that, counting the name's cables that do not write the acronym", () => {
+    const texts = [
+      'Gulf Cooperation Council (GCC) ministers met.',
+      'The Gulf Cooperation Council met.',
+      'The Gulf Cooperation Council met again.',
+      'The GCC said.',
+      'The GCC said again.',
+    ];
+    const cs = texts.map((t, i) => makeCable(`09RIYADH${i + 1}`, t));
+    const { entities } = resolveEntities(
+      cs,
+      texts.map((t) =>
+        t.includes('Gulf')
+          ? at(t, [
+              ['ORGANIZATION', 'Gulf Cooperation Council'],
+              ...(t.includes('(GCC)') ? [['ORGANIZATION', 'GCC'] as ['ORGANIZATION', string]] : []),
+            ])
+          : at(t, [['ORGANIZATION', 'GCC']]),
+      ),
+    );
+    const orgs = entities.filter((e) => e.type === 'ORGANIZATION');
+    expect(orgs.map((e) => [e.name, e.cables.length])).toEqual([['Gulf Cooperation Council', 5]]);
+  });
 });

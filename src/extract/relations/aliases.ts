@@ -10,8 +10,8 @@ export interface PersonAlias {
   end: number;
 }
 
-/** "(AWK)", "(MbZ)" right after a name. */
-const DEFINED = /^\s*\(([A-Z][A-Za-z]{1,4})\)/;
+/** "(AWK)", "(MbZ)" right after a name: a person's short form (the meeting reader skips it between names too). */
+export const SHORT_FORM = /^\s*\(([A-Z][A-Za-z]{1,4})\)/;
 
 /**
  * Whether `alias` is the name's initials: its letters in order among the initials of the name's words, the first
@@ -33,7 +33,7 @@ export function initialsOf(name: string, alias: string): boolean {
 export function personAliases(text: string, persons: Mention[]): PersonAlias[] {
   const out: PersonAlias[] = [];
   for (const p of persons) {
-    const m = DEFINED.exec(text.slice(p.end, p.end + 12));
+    const m = SHORT_FORM.exec(text.slice(p.end, p.end + 12));
     if (!m || out.some((a) => a.alias === m[1])) continue;
     if (initialsOf(p.text, m[1])) out.push({ alias: m[1], person: p, end: p.end + m[0].length });
   }

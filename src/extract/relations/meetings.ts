@@ -1,5 +1,6 @@
 // Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
+import { SHORT_FORM } from './aliases';
 import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
@@ -64,7 +65,7 @@ const VERB_MET =
 const VERB_TOLD =
   /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
-  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+[^⟦.;:]{0,80}?\s+with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
   /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 /** "At a March 11 dinner hosted by the Ambassador at his residence, X responded …": the host right after "hosted by". */
@@ -84,8 +85,6 @@ const SUBJECT_VERB =
 const VERB_JOINED = /^\s*(?:also\s+|later\s+|then\s+)?joined\s+(?:[^⟦.;:,]{0,60}?)$/;
 const JOINED_FOR =
   /^\s*(?:\([A-Za-z]{2,5}\))?[^⟦.;:]{0,20}?\s*for\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|meeting|discussion|talks|conversation)\b/;
-/** A person's short form in parentheses right after the name ("Ahmed Wali Karzai (AWK)"): the same person. */
-const SHORT_FORM = /^\s*\([A-Z][A-Za-z]{1,4}\)/;
 const POSSESSIVE_MEETING =
   /^['’]s?\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
 /** "During a call on X", "in a January 16 courtesy call on X": a visit to X (a call on someone is a visit, not a telephone call). */
@@ -120,8 +119,11 @@ const SUBJECT_PRONOUN =
 const PRONOUN_LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Also|Later|Separately|Privately|Subsequently|Still|Nonetheless|Then)\s*,?\s+)?$/;
 /** "X said" before "Y had told him": Y told X. */
-const SAID_BEFORE = /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned)\s+(?:that\s+)?$/;
-const TOLD_HIM = /^\s+(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed|assured)\s+(?:him|her)\b/;
+/** (Y's own title between: "Sahlin said British Foreign Minister Miliband recently told her …") */
+const SAID_BEFORE =
+  /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned)\s+(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w'’./-]*\s+|(?:of|for)\s+){1,6})?$/;
+const TOLD_HIM =
+  /^\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|once\s+|previously\s+|later\s+)?(?:told|informed|briefed|assured)\s+(?:him|her)\b/;
 /** "on March 14" between a subject and its verb. */
 const LEADING_DATE = /^\s*on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?,?(?=\s)/;
 /** "During a January 11 meeting …" opening the sentence: the meeting's date, however far from its parties. */
@@ -346,29 +348,29 @@ function subjectBefore(ctx: RelationContext, si: number, titleStarts: Map<number
   return undefined;
 }
 
-/** The first person mention inside [start, end) of the sorted mentions. */
-function firstPersonIn(persons: Mention[], start: number, end: number): Mention | undefined {
+/** Index of the first mention (sorted by start) that starts at or after `offset`; the length when none does. */
+function firstStartingFrom(persons: Mention[], offset: number): number {
   let lo = 0;
   let hi = persons.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (persons[mid].start < start) lo = mid + 1;
+    if (persons[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo < persons.length && persons[lo].start < end ? persons[lo] : undefined;
+  return lo;
+}
+
+/** The first person mention inside [start, end) of the sorted mentions. */
+function firstPersonIn(persons: Mention[], start: number, end: number): Mention | undefined {
+  const k = firstStartingFrom(persons, start);
+  return k < persons.length && persons[k].start < end ? persons[k] : undefined;
 }
 
 /** The mentions (sorted by start) that start in [from, to]: a binary search, not a scan of the cable's mentions for each officer. */
 function personsStartingIn(persons: Mention[], from: number, to: number): Mention[] {
-  let lo = 0;
-  let hi = persons.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (persons[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Mention[] = [];
-  for (let k = lo; k < persons.length && persons[k].start <= to; k += 1) out.push(persons[k]);
+  for (let k = firstStartingFrom(persons, from); k < persons.length && persons[k].start <= to; k += 1)
+    out.push(persons[k]);
   return out;
 }
 
@@ -617,6 +619,11 @@ function futureAfter(text: string, from: number): boolean {
 function officerRole(written: string): string | undefined {
   const bare = written.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
   const known = OFFICERS.find(([re]) => re.test(bare))?.[1];
+  // "embassy political officer": the office after "embassy" names the officer (Poloff), as it would alone
+  if (known === 'Embassy Officer') {
+    const office = bare.replace(/^embassy\s+/i, '');
+    return OFFICERS.find(([re]) => re.test(office))?.[1] ?? known;
+  }
   if (known) return known;
   // a capitalized office outside the list, as written ("Science Counselor")
   return /^(?:[A-Z][a-z]+(?:\/[A-Z][a-z]+)?\s+){1,2}(?:Counselor|Counsellor|Attache|Officer)$/.test(bare)

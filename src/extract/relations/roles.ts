@@ -13,6 +13,7 @@ import {
   isTitleWord,
   isTitleWordForm,
   singularTitleWord,
+  readLexicon,
   type TitleReading,
 } from './titles';
 import type { Affiliation, Evidence, Role } from './types';
@@ -176,6 +177,9 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
   if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
   // (nor a ministry's portfolio the extractor tagged: "Interior Minister X", "Petroleum Minister X")
   if (orgBefore && isPortfolio(collapse(orgBefore.text))) orgBefore = undefined;
+  // (nor one whose last word the lexicon reads as part of the title: "Treasury Secretary X", "MFA Permanent Secretary X")
+  if (orgBefore && orgRunsIntoTitle(collapse(orgBefore.text), collapse(text.slice(orgBefore.start, m.start))))
+    orgBefore = undefined;
   if (orgBefore) {
     while (tokens.length > 0 && tokens[0].start < orgBefore.end) tokens.shift();
   }
@@ -257,10 +261,33 @@ function followedByAnd(text: string, m: Mention): boolean {
 }
 
 /** "Miranda State Governor" is the Governor of the state Miranda. */
-function stateOffice(r: TitleReading): TitleReading {
+function stateOffice(r: TitleReading, before = ''): TitleReading {
   const m = /^(?:(.+?)\s+)?State\s+Governor$/.exec(r.title);
-  if (!m || r.organization) return r;
-  return { ...r, title: 'Governor', ...(m[1] ? { organization: m[1] } : {}) };
+  if (m && !r.organization) return { ...r, title: 'Governor', ...(m[1] ? { organization: m[1] } : {}) };
+  // "Chacao Mayor X", "Helmand Governor X": the place before a mayor or governor is the office's, in the post's country
+  const local = LOCAL_OFFICE.exec(r.title);
+  // (no title word among the place's: "Interior Minister Jaime Mayor| Oreja" is a name the extractor cut)
+  if (
+    local &&
+    !r.organization &&
+    !r.country &&
+    !NOT_A_PLACE.test(local[1]) &&
+    !local[1].split(' ').some((w) => isTitleWord(w)) &&
+    !isTitleWord(before.trim().split(/\s+/).pop() ?? '')
+  )
+    return { ...r, title: local[2], organization: local[1], kind: 'domestic' };
+  return r;
+}
+const LOCAL_OFFICE = /^([A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2})\s+(Mayor|Governor)$/;
+/** Words before "Governor" that say whose it is other than a place's: a bank's, a deputy's, a province's in general. */
+const NOT_A_PLACE =
+  /\b(?:Bank|Central|Reserve|Deputy|Vice|Sub|Lieutenant|Acting|Former|Provincial|Regional|Military|District|Municipal|City|Board|Fund|Party|Opposition|Incoming|Outgoing|New|Interim)\b/i;
+
+/** Whether the lexicon reads the words from an organization's start to the name as one title holding its last word. */
+function orgRunsIntoTitle(org: string, phrase: string): boolean {
+  const last = org.split(' ').pop()!.toLowerCase();
+  const reading = readLexicon(phrase.replace(/[,;:]$/, ''));
+  return reading !== undefined && reading.title.toLowerCase().split(' ').includes(last);
 }
 
 /** Index of the last mention (sorted by start) that starts before `offset`, or -1. */
@@ -445,13 +472,13 @@ export function readRoles(ctx: RelationContext): Role[] {
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
-      f.reading = stateOffice(f.reading);
+      f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start));
       const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
         person: ctx.personRef(m),
-        title: f.reading.title,
+        title: f.reading.acting ? `Acting ${f.reading.title}` : f.reading.title,
         titleText: collapse(f.text),
         ...owner,
         start: f.start,
@@ -534,6 +561,24 @@ export function readRoles(ctx: RelationContext): Role[] {
   return roles;
 }
 
+/** The name's last words whose initials are the acronym's letters in any order ("National Assembly (AN)", Spanish order). */
+function sameLetters(name: string, acronym: string): string | undefined {
+  const words = name.split(' ');
+  let n = 0;
+  let from = words.length;
+  while (from > 0 && n < acronym.length) {
+    from -= 1;
+    if (/^[A-Z]/.test(words[from])) n += 1;
+  }
+  if (n !== acronym.length || n < 2) return undefined;
+  const sorted = (xs: string[]): string => xs.sort().join('');
+  const initials = words
+    .slice(from)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0]);
+  return sorted(initials) === sorted(acronym.split('')) ? words.slice(from).join(' ') : undefined;
+}
+
 /** Acronyms the cable defines: "Bank Negara (BN)", "the Ministry of External Relations (MRE)". */
 function acronymsOf(ctx: RelationContext): Map<string, string> {
   const out = new Map<string, string>();
@@ -546,9 +591,13 @@ function acronymsOf(ctx: RelationContext): Map<string, string> {
       .map((w) => w[0])
       .join('');
     // the acronym's first letter starts the name's last words it stands for
-    if (letters.includes(m[2][0])) {
+    const inOrder = sameLetters(name, m[2]);
+    if (inOrder) out.set(m[2], inOrder);
+    else if (letters.includes(m[2][0])) {
       const from = name.split(' ').findIndex((w) => w[0] === m[2][0]);
-      out.set(m[2], name.split(' ').slice(from).join(' '));
+      const spelled = name.split(' ').slice(from);
+      // one word is not what letters stand for: "the ruling Socialist Party (PSOE)" leaves "PSOE", not "Party"
+      if (spelled.length > 1) out.set(m[2], spelled.join(' '));
     }
   }
   return out;
@@ -624,8 +673,8 @@ function classifiedByRole(ctx: RelationContext): Role | undefined {
   if (!cb?.name || !cb.title || !ctx.post) return undefined;
   const read = classifiedByTitle(cb.title);
   if (!read) return undefined;
-  // (an acting officer keeps the office's title: the development sets disagree on "Acting DCM", dev writes DCM)
-  const title = read.title;
+  // an acting officer's title keeps the word, as the annotation guideline does ("Acting DCM", "A/PolCouns")
+  const title = read.acting ? `Acting ${read.title}` : read.title;
   const words = cb.name
     .trim()
     .split(/\s+/)

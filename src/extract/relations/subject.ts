@@ -51,8 +51,8 @@ export function subjectMeetings(ctx: RelationContext, officer: (words: string) =
         .flatMap((w) => partiesOf(ctx, w, officer))
         .filter((p, i, all) => all.findIndex((q) => sameParty(p, q)) === i);
       if (as.length !== 1 || bs.length === 0) return [];
-      const start = line.index + line[0].indexOf(line[1]);
-      const evidence = { text: `SUBJECT: ${subject}`, start, end: start + line[1].length };
+      // (the offsets span what the text says: "SUBJECT:" and the line with its continuations)
+      const evidence = { text: `SUBJECT: ${subject}`, start: line.index, end: line.index + line[0].length };
       return bs
         .filter((b) => !sameParty(as[0], b))
         .map((b) => ({

@@ -9,6 +9,8 @@ export interface TitleReading {
   organization?: string;
   unit?: string;
   former?: boolean;
+  /** Held in an acting capacity ("Acting Director"): the annotations keep the word in the title. */
+  acting?: boolean;
   /** The kind of office, for deciding when the posting country may be implied. */
   kind: TitleKind;
 }
@@ -143,7 +145,11 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
     () => 'Secretary of State',
     'domestic',
   ],
-  ['(?:minister\\s+of\\s+state|state\\s+secretary)', () => 'Minister of State', 'domestic'],
+  ['minister\\s+of\\s+state', () => 'Minister of State', 'domestic'],
+  ['state\\s+secretary', () => 'State Secretary', 'domestic'],
+  ['permanent\\s+secretary', () => 'Permanent Secretary', 'domestic'],
+  // the US cabinet's Treasury head ("Treasury Secretary Geithner", "Secretary of the Treasury")
+  ['(?:treasury\\s+secretary|secretary\\s+of\\s+the\\s+treasury)', () => 'Treasury Secretary', 'us'],
   ['minister', () => 'Minister', 'domestic'],
   ['(?:vice[\\s-]+president|VP)', () => 'Vice President', 'domestic'],
   ['president[\\s-]+elect', () => 'President-elect', 'domestic'],
@@ -321,14 +327,25 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
   const cached = readings.get(phrase);
   if (cached !== undefined) return cached === null ? undefined : { ...cached };
   const reading =
-    (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ?? readGenericTitle(phrase);
+    (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ??
+    presidentialTitle(phrase) ??
+    readGenericTitle(phrase);
   if (readings.size > 100_000) readings.clear();
   readings.set(phrase, reading ?? null);
   return reading && { ...reading };
 }
 
+/** "Presidential Chief of Staff": a lexicon title of the presidency (the generic grammar would read "Presidential Chief" of a "Staff"). */
+function presidentialTitle(phrase: string): TitleReading | undefined {
+  const m = /^(?:the\s+)?presidential\s+(.+)$/i.exec(phrase);
+  const r = m ? readLexicon(m[1]) : undefined;
+  // (a title of several words only: the development sets show no one-word one, "Presidential Advisor" stays as read)
+  if (!r || r.country || r.organization || r.unit || r.kind === 'us' || !r.title.includes(' ')) return undefined;
+  return { ...r, organization: 'Presidency', kind: 'domestic' };
+}
+
 /** A phrase read by the lexicon alone (not the generic grammar), behind the same cheap gates. */
-function readLexicon(phrase: string): TitleReading | undefined {
+export function readLexicon(phrase: string): TitleReading | undefined {
   return mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined;
 }
 
@@ -345,6 +362,7 @@ function readUncached(phrase: string): TitleReading | undefined {
   const [, normalize, kind] = TITLE_FORMS[formIndex];
   const reading: TitleReading = { title: normalize(titleWords.trim()), kind };
   if (/former|ex-|late/i.test(quals) && !/current/i.test(quals)) reading.former = true;
+  if (/acting/i.test(quals)) reading.acting = true;
   // the owner before the title
   if (possessor) {
     const c = countryOf(possessor);
@@ -366,6 +384,16 @@ function readUncached(phrase: string): TitleReading | undefined {
   // what follows the title: "President of Iraq", "Director of the MFA's Y Department", "Ambassador to the US"
   if (prep && target) {
     if (!/^[A-Z]/.test(target)) return undefined;
+    // "Mayor of Greater Caracas X", "Governor of Helmand X": the place's office, in the post's country
+    if (/^(?:Mayor|Governor)$/.test(reading.title) && prep.toLowerCase() === 'of' && !countryOf(target)) {
+      if (!PLACE_WORDS.test(target) || ORG_TARGET.test(target) || /\bBank\b/.test(target)) return undefined;
+      return { ...reading, organization: target, kind: 'domestic' };
+    }
+    const portfolio = portfolioMinister(reading.title, prep, target);
+    if (portfolio) {
+      reading.title = portfolio;
+      return reading;
+    }
     const c = countryOf(target);
     const possessive = /^(.+?)['’]s\s+(.+)$/.exec(target);
     if (prep.toLowerCase() === 'to' || (kind === 'envoy' && prep.toLowerCase() !== 'of')) {
@@ -389,6 +417,26 @@ function readUncached(phrase: string): TitleReading | undefined {
     } else return undefined;
   }
   return reading;
+}
+
+/** Words a portfolio outside the lexicon cannot hold: a rank or title (the name's), or a body (the minister's organization). */
+const NOT_PORTFOLIO =
+  /\b(?:Ministry|Department|Directorate|Division|Bureau|Office|Council|Committee|Commission|Party|Government's|Republic|Kingdom|State|General|Judge|Colonel|Captain|Major|Sheikh|Prince|Dr|Mr|Mrs|Ms)\b/;
+/**
+ * "Minister of the Presidency", "Vice Minister of Government Coordination": a portfolio the lexicon does not list is
+ * still the minister's title, written before it as the annotations normalize ("Presidency Minister").
+ */
+/** A place's name: up to three capitalized words ("Greater Caracas", "Rio de Janeiro"). */
+const PLACE_WORDS = /^[A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2}$/;
+const PORTFOLIO_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$/;
+function portfolioMinister(title: string, prep: string, target: string): string | undefined {
+  if (title !== 'Minister' && title !== 'Deputy Minister') return undefined;
+  if (!/^(?:of|for)$/i.test(prep) || countryOf(target)) return undefined;
+  // one or two words on each side of an "and": a longer run is a name the phrase ran on into ("of the Presidency Juan Ramon Quintana")
+  if (!PORTFOLIO_WORDS.test(target) || NOT_PORTFOLIO.test(target)) return undefined;
+  // "Minister of National Defense" is the lexicon's Defense Minister
+  const area = AREAS[target.toLowerCase().replace(/^national\s+/, '')] ?? target;
+  return title === 'Minister' ? `${area} Minister` : `Deputy ${area} Minister`;
 }
 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
@@ -515,6 +563,7 @@ const GENERIC_HEADS: Record<string, TitleKind> = {
   representative: 'org',
   commander: 'org',
   governor: 'org',
+  mayor: 'org',
   director: 'org',
   advisor: 'org',
   adviser: 'org',
@@ -621,9 +670,11 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   }
   let i = 0;
   let former = false;
+  let acting = false;
   if (/^the$/i.test(words[i] ?? '')) i += 1;
   while (i < words.length && GENERIC_QUALIFIER.test(words[i])) {
     if (/^(?:former|ex-|late)$/i.test(words[i])) former = true;
+    if (/^acting$/i.test(words[i])) acting = true;
     i += 1;
   }
   const reading: TitleReading = { title: '', kind: 'org' };
@@ -671,6 +722,8 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   let modifiers = rest
     .slice(0, rest.length - headLen)
     .filter((w) => !GENERIC_QUALIFIER.test(w) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
+  // a mayor or governor after another title is a name's word ("Interior Minister Jaime Mayor| Oreja"), not an office
+  if (/^(?:mayor|governor)$/.test(last) && modifiers.some((w) => isTitleWord(w))) return undefined;
   // "presidential advisor": the office is the presidency's
   if (modifiers.length > 1 && /^presidential$/i.test(modifiers[0]) && !reading.organization) {
     reading.organization = 'Presidency';
@@ -717,6 +770,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   }
   reading.kind = headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
   if (former) reading.former = true;
+  if (acting) reading.acting = true;
   // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's
   const lexicon = readLexicon(rest.join(' '));
   if (lexicon && lexicon.kind === 'us' && !target) {
@@ -747,7 +801,6 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   return reading;
 }
 
-/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 /** The singular of a plural title word written before coordinated names ("Senators A and B", "judges A and B"), if it is one. */
 export function singularTitleWord(word: string): string | undefined {
   if (!/[a-z]s$/.test(word) || /(?:ss|['’]s)$/.test(word)) return undefined;
@@ -755,6 +808,7 @@ export function singularTitleWord(word: string): string | undefined {
   return readTitlePhrase(singular) ? singular : undefined;
 }
 
+/** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {
   const bare = withoutPossessiveOrStop(word);
   return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));

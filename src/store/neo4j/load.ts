@@ -210,8 +210,17 @@ export async function loadSource(
     let previous = found.records[0]?.get('c') as
       { complete?: boolean; mode?: WriteMode; batchSize?: number; done?: number[]; partial?: number[] } | undefined;
     // A replace load removed everything before it began creating: interrupted, it resumes (its
-    // checkpoint is an incomplete create); otherwise it removes now, checkpoints included.
-    const replacing = options.replace === true && !(previous && !previous.complete && previous.mode === 'create');
+    // checkpoint is an incomplete create, the database's only one); otherwise it removes now,
+    // checkpoints included. An incomplete create beside another load's checkpoint was followed by
+    // that load (its data would stay, and CREATE would meet its nodes), and --force starts afresh.
+    const resumable =
+      options.replace === true &&
+      previous !== undefined &&
+      !previous.complete &&
+      previous.mode === 'create' &&
+      !options.force &&
+      !(await otherLoads(session, loadId));
+    const replacing = options.replace === true && !resumable;
     if (replacing) {
       result.removedNodes = await removeCablegraphData(driver, options.database);
       endPhase('remove');
@@ -375,6 +384,14 @@ function withNodeIds(rows: unknown[][], ids: Map<string, Integer>): unknown[][] 
 }
 
 /** Whether the database holds any node but load checkpoints (then loads must MERGE). */
+/** Whether the database holds a load checkpoint other than `loadId`'s (another graph was loaded into it). */
+async function otherLoads(session: Session, loadId: string): Promise<boolean> {
+  const { records } = await session.executeRead((tx) =>
+    tx.run('MATCH (c:CablegraphLoad) WHERE c.id <> $id RETURN count(c) AS n', { id: loadId }),
+  );
+  return Number(records[0].get('n')) > 0;
+}
+
 async function holdsData(session: Session): Promise<boolean> {
   const { records } = await session.executeRead((tx) =>
     tx.run('CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN n LIMIT 1 } RETURN count(n) AS n'),

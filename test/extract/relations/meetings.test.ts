@@ -215,5 +215,37 @@ describe('readMeetings', () => {
       );
       expect(got).toEqual(['Yossi Baidatz | Embassy Officer | told']);
     });
+
+    it('reads "embassy political officer" as the Poloff it names, not a generic embassy officer', async () => {
+      const got = await pairsOf(
+        '1. (C) On May 5, Deputy Foreign Minister Jean Dupont told the embassy political officer that France would wait.',
+      );
+      expect(got).toEqual(['Jean Dupont | Poloff | told']);
+    });
+  });
+});
+
+describe('readMeetings: forms of round 11 (dev3)', () => {
+  it('pairs each subject of "X and Y discussed with Z" with Z, nothing between verb and "with"', async () => {
+    const got = await pairsOf(
+      '2. (C) Foreign Policy Advisor Marco Aurelio Garcia and Chief of Staff Gilberto Carvalho discussed with Ambassador Shannon their interest in Haiti.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual(expect.arrayContaining(['Gilberto Carvalho | Shannon | called-on']));
+  });
+
+  it('reads "X said <title> Y recently told her" as Y telling X', async () => {
+    const got = await pairsOf(
+      '2. (C) Sahlin said British Foreign Minister Miliband recently told her British opinion of Afghanistan is souring.',
+      { origin: 'Embassy Stockholm' },
+    );
+    expect(got).toEqual(['Miliband | Sahlin | told']);
+  });
+
+  it('reads no meeting when a lower-case clause stands between "said" and the one who told', async () => {
+    const got = await pairsOf('2. (C) Sahlin said the reports that Miliband recently told her colleagues were wrong.', {
+      origin: 'Embassy Stockholm',
+    });
+    expect(got).toEqual([]);
   });
 });

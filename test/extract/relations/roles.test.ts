@@ -78,3 +78,133 @@ describe('readRoles: titles of round 10 (dev6)', () => {
     expect(roles).toContain('Obama | President-elect | United States | ');
   });
 });
+
+describe('readRoles: titles of round 11', () => {
+  // La Paz is not a capital the reader knows: the cable's one country TAG gives its country
+  const bolivia = { tags: [{ code: 'BL', kind: 'country', label: 'Bolivia' }] };
+  async function rolesOf(text: string, origin: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+    const cable = makeCable('09TEST4', text, { origin, created: '2009-05-06T10:10:00Z', ...extra });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it('keeps "Acting" in the title of the Classified By line', async () => {
+    const line = 'Classified By: Acting DCM Troy Pederson for reasons 1.4 (b/d).';
+    const roles = await rolesOf(
+      `${line}\n\n1. (C) Pederson told the Minister the plan would go ahead.`,
+      'Embassy Belgrade',
+      {
+        classifiedBy: { name: 'Troy Pederson', title: 'Acting DCM', reasons: [], text: line },
+      },
+    );
+    expect(roles).toContain('Troy Pederson | Acting DCM | United States | Embassy Belgrade');
+    expect(roles.filter((r) => r.includes('| DCM |'))).toEqual([]);
+  });
+
+  it('keeps "Acting" in a title read in the text, and not where the text has none', async () => {
+    const roles = await rolesOf(
+      '4. (C) Acting Interior Minister Michel Gaudin met Foreign Minister Bernard Kouchner on Tuesday.',
+      'Embassy Paris',
+    );
+    expect(roles).toContain('Michel Gaudin | Acting Interior Minister | France | ');
+    expect(roles).toContain('Bernard Kouchner | Foreign Minister | France | ');
+  });
+
+  it.each([
+    [
+      'Minister of the Presidency Juan Ramon Quintana told the Ambassador the decree was final.',
+      'Juan Ramon Quintana | Presidency Minister | Bolivia | ',
+    ],
+    [
+      'Minister of Planning and Development Gabriel Loza said growth would slow.',
+      'Gabriel Loza | Planning and Development Minister | Bolivia | ',
+    ],
+    [
+      'Minister of National Defense Walker San Miguel said the army would stay.',
+      'Walker San Miguel | Defense Minister | Bolivia | ',
+    ],
+  ])('reads a portfolio outside the lexicon before "Minister": %s', async (sentence, role) => {
+    expect(await rolesOf(`4. (C) ${sentence}`, 'Embassy La Paz', bolivia)).toContain(role);
+  });
+
+  it('gives no portfolio made of the name the phrase runs on into', async () => {
+    const roles = await rolesOf(
+      '4. (C) His advisers include Vice President Alvaro Garcia Linera, Minister of the Presidency Juan Ramon Quintana and others.',
+      'Embassy La Paz',
+      bolivia,
+    );
+    expect(roles.filter((r) => r.startsWith('Alvaro Garcia Linera') && r.includes('Minister'))).toEqual([]);
+    expect(roles).toContain('Juan Ramon Quintana | Presidency Minister | Bolivia | ');
+  });
+
+  it.each([
+    [
+      '4. (C) The ruling Socialist Party (PSOE) gained seats. PSOE Secretary Jose Blanco said the war had cost votes.',
+      'Embassy Madrid',
+      'Jose Blanco | Secretary |  | PSOE',
+    ],
+    [
+      '4. (C) The National Assembly (AN) met on Tuesday. AN Vice President Saul Ortega proposed an inquiry.',
+      'Embassy Caracas',
+      'Saul Ortega | Vice President |  | National Assembly',
+    ],
+  ])('reads an acronym as what the cable spells out, not one word of it: %s', async (text, origin, role) => {
+    expect(await rolesOf(text, origin)).toContain(role);
+  });
+
+  it.each([
+    [
+      '4. (C) On July 15, Treasury Secretary Timothy Geithner joined the Crown Prince for talks.',
+      'Embassy Abu Dhabi',
+      'Timothy Geithner | Treasury Secretary | United States | ',
+    ],
+    [
+      '4. (C) Mugabe was accompanied by Ministry of Foreign Affairs Permanent Secretary Joey Bimha at the talks.',
+      'Embassy Harare',
+      'Joey Bimha | Permanent Secretary | Zimbabwe | Ministry of Foreign Affairs',
+    ],
+    [
+      '4. (C) The DCM paid an initial call May 10 on MFA State Secretary Bernardino Leon, who welcomed it.',
+      'Embassy Madrid',
+      'Bernardino Leon | State Secretary | Spain | Ministry of Foreign Affairs',
+    ],
+  ])('reads a title the extractor runs an organization into, and "State Secretary": %s', async (text, origin, role) => {
+    const roles = await rolesOf(text, origin);
+    expect(roles).toContain(role);
+    expect(roles.filter((r) => /\| Secretary \|/.test(r))).toEqual([]);
+  });
+
+  const venezuela = { tags: [{ code: 'VE', kind: 'country', label: 'Venezuela' }] };
+  it.each([
+    ['Former Chacao Mayor Leopoldo Lopez spoke at the rally.', 'Leopoldo Lopez | Mayor | Venezuela | Chacao'],
+    [
+      'Mayor of Greater Caracas Antonio Ledezma spoke at the rally.',
+      'Antonio Ledezma | Mayor | Venezuela | Greater Caracas',
+    ],
+    ['Maracaibo Mayor Manuel Rosales left the country.', 'Manuel Rosales | Mayor | Venezuela | Maracaibo'],
+  ])('reads a place before or after "Mayor" as the office\'s: %s', async (sentence, role) => {
+    expect(await rolesOf(`4. (C) ${sentence}`, 'Embassy Caracas', venezuela)).toContain(role);
+  });
+
+  it("reads no mayor from a name the extractor cut after another title, nor a bank governor as a place's", async () => {
+    const roles = await rolesOf(
+      '4. (C) Former Interior Minister Jaime Mayor Oreja spoke, and Central Bank Governor Nelson Merentes answered.',
+      'Embassy Madrid',
+    );
+    expect(roles.filter((r) => r.includes('| Mayor |'))).toEqual([]);
+    expect(roles.filter((r) => r.startsWith('Nelson Merentes'))).toEqual([
+      'Nelson Merentes | Governor |  | Central Bank',
+    ]);
+  });
+
+  it('reads "Presidential <title>" as the presidency\'s office, not a "Presidential Chief" of a "Staff"', async () => {
+    const roles = await rolesOf(
+      '4. (C) Presidential Chief of Staff Gilberto Carvalho met the Ambassador on Monday.',
+      'Embassy Brasilia',
+    );
+    expect(roles).toContain('Gilberto Carvalho | Chief of Staff | Brazil | Presidency');
+    expect(roles.filter((r) => r.includes('Presidential Chief'))).toEqual([]);
+  });
+});

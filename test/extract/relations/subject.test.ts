@@ -1,6 +1,7 @@
 /** The meeting a cable's subject line names (src/extract/relations/subject.ts). */
 import { createExtractor } from '../../../src/extract';
 import { extractRelations, type Party } from '../../../src/extract/relations';
+import { collapse } from '../../../src/extract/relations/text';
 import { makeCable } from '../helpers';
 
 const extractor = createExtractor('tagger');
@@ -30,6 +31,15 @@ describe('subjectMeetings', () => {
       '1. (C) President Pervez Musharraf told Speaker Nancy Pelosi that Pakistan would hold elections.',
     );
     expect(got).toEqual(['Pervez Musharraf | Nancy Pelosi | 2005-11-18']);
+  });
+
+  it('gives the subject line as evidence, its offsets spanning the text it quotes', async () => {
+    const text = `C O N F I D E N T I A L MADRID 004026\n\nSUBJECT: AMBASSADOR'S NOVEMBER 10 MEETING WITH CULTURE\n  MINISTER CARMEN CALVO\n\n1. (C) Culture Minister Carmen Calvo said the government would return the archives.`;
+    const cable = makeCable('05TEST1', text, { origin: 'Embassy Madrid', created: '2005-11-18T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    const [meeting] = extractRelations(cable, mentions).meetings.filter((m) => m.form === 'subject');
+    expect(meeting.evidence.text).toBe("SUBJECT: AMBASSADOR'S NOVEMBER 10 MEETING WITH CULTURE MINISTER CARMEN CALVO");
+    expect(collapse(text.slice(meeting.evidence.start, meeting.evidence.end))).toBe(meeting.evidence.text);
   });
 
   it('reads no meeting from a scenesetter for a meeting still to come', async () => {

@@ -156,6 +156,70 @@ describe('cablegraph load → Neo4j', () => {
     expect((await counts(driver)).nodes).toBe(nodesOf(one));
   }, 120_000);
 
+  test('an interrupted --replace load resumes where it stopped, removing nothing again', async () => {
+    if (!driver) return;
+    await driver.executeQuery('CREATE (:Person {id: "p-other", name: "Other"})');
+    const crash = new Error('simulated crash');
+    await expect(
+      loadGraph(smallGraph(), driver, {
+        replace: true,
+        batchSize: 1,
+        concurrency: 1,
+        afterWave: (n) => {
+          if (n === 5) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    expect((await counts(driver)).nodes).toBe(5);
+    const resumed = await loadGraph(smallGraph(), driver, { replace: true, batchSize: 1, concurrency: 1 });
+    expect(resumed).toMatchObject({ mode: 'create', resumedBatches: 5 });
+    expect(resumed.removedNodes).toBeUndefined();
+    expect(await counts(driver)).toEqual({ nodes: 8, relationships: 6 });
+  });
+
+  test("--replace after an interrupted load that another graph's load followed removes both: the graph alone, not a resume", async () => {
+    if (!driver) return;
+    const crash = new Error('simulated crash');
+    await expect(
+      loadGraph(smallGraph(), driver, {
+        batchSize: 1,
+        concurrency: 1,
+        afterWave: (n) => {
+          if (n === 5) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    // Another graph (one more person) loaded since, completely: merged over the interrupted one's nodes.
+    const other = smallGraph();
+    other.addNode('p-other', { kind: 'Person', name: 'Other Person', aliases: [{ text: 'Other', count: 1 }] });
+    expect(await loadGraph(other, driver)).toMatchObject({ mode: 'merge' });
+    const replaced = await loadGraph(smallGraph(), driver, { replace: true, batchSize: 1, concurrency: 1 });
+    // The other graph's 9 nodes and the two checkpoints removed, then the graph created alone.
+    expect(replaced).toMatchObject({ mode: 'create', removedNodes: 9 + 2, resumedBatches: 0 });
+    const actual = await snapshot(driver);
+    expect(actual.filter((line) => line.includes('Other Person'))).toEqual([]);
+    await emptyDatabase(driver);
+    await loadGraph(smallGraph(), driver);
+    expect(actual).toEqual(await snapshot(driver));
+  });
+
+  test('--replace --force after an interrupted load starts afresh: removes, then creates', async () => {
+    if (!driver) return;
+    const crash = new Error('simulated crash');
+    await expect(
+      loadGraph(smallGraph(), driver, {
+        batchSize: 1,
+        concurrency: 1,
+        afterWave: (n) => {
+          if (n === 5) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    const replaced = await loadGraph(smallGraph(), driver, { replace: true, force: true });
+    expect(replaced).toMatchObject({ mode: 'create', removedNodes: 5 + 1, resumedBatches: 0 });
+    expect(await counts(driver)).toEqual({ nodes: 8, relationships: 6 });
+  });
+
   test('a load killed mid-way resumes from its checkpoint and equals a clean load', async () => {
     if (!driver) return;
     const crash = new Error('simulated crash');
