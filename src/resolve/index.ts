@@ -418,10 +418,28 @@ function aliasTargets(text: string, mentions: Mention[], namedByAcronym?: Set<st
       if (!initialsFit(m.text, n.text)) namedByAcronym?.add(n.text);
       continue;
     }
+    // "Christian Wulff (CDU)": an organization's acronym after a person is the party or body the
+    // person belongs to, not another name of the person, unless it spells the name ("MBZ")
+    if (m.type === 'PERSON' && n.type === 'ORGANIZATION' && ORG_ACRONYM.test(n.text) && !spellsName(m.text, n.text))
+      continue;
     if (!initialsFit(m.text, n.text)) continue;
     aliasTarget.set(n.text, m);
   }
   return aliasTarget;
+}
+
+/** Whether the letters of a short form are, in order, initials of the name's words ("MBZ" of "Mohammed bin Zayed"). */
+function spellsName(name: string, short: string): boolean {
+  const initials = stripTitles(name)
+    .split(/[\s-]+/)
+    .filter((w) => w)
+    .map((w) => w[0].toLowerCase());
+  let at = 0;
+  for (const ch of short.toLowerCase().replace(/[^a-z]/g, '')) {
+    at = initials.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** Whether a short form's first letter is the first or another initial of the name's capitalized words ("AbZ" of "Abdullah bin Zayed"). */
@@ -622,8 +640,9 @@ const COMPANY_SUFFIXES = new Set(
   ).split(' '),
 );
 function initialsOf(name: string): string {
+  // a slash joins two words, not one ("Christian Democrat/Social Union" is no "CDU")
   return name
-    .split(/[\s-]+/)
+    .split(/[\s/-]+/)
     .filter((w) => w && !INITIALS_SKIP.has(w.toLowerCase()))
     .map((w) => w[0].toUpperCase())
     .join('');

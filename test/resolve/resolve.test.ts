@@ -784,4 +784,73 @@ describe('a surname with its article', () => {
     const orgs = entities.filter((e) => e.type === 'ORGANIZATION');
     expect(orgs.map((e) => [e.name, e.cables.length])).toEqual([['Gulf Cooperation Council', 5]]);
   });
+  it('an acronym one name claims in three times the cables of the others joins it; a party after a person is no alias of the person', () => {
+    const spelled = 'The Christian Democratic Union (CDU) won.';
+    const texts = [
+      spelled,
+      spelled,
+      spelled,
+      'The Christian Democrat/Social Union (CDU/CSU) met.',
+      'State premier Christian Wulff (CDU) spoke. The CDU agreed.',
+      'The CDU lost.',
+    ];
+    const cs = texts.map((t, i) => makeCable(`09BERLIN${i + 1}`, t));
+    const { entities, perCable } = resolveEntities(cs, [
+      at(texts[0], [
+        ['ORGANIZATION', 'Christian Democratic Union'],
+        ['ORGANIZATION', 'CDU'],
+      ]),
+      at(texts[1], [
+        ['ORGANIZATION', 'Christian Democratic Union'],
+        ['ORGANIZATION', 'CDU'],
+      ]),
+      at(texts[2], [
+        ['ORGANIZATION', 'Christian Democratic Union'],
+        ['ORGANIZATION', 'CDU'],
+      ]),
+      // a tagger slip: the acronym of the pair read as "CDU" after a name with a slash in it
+      at(texts[3], [
+        ['ORGANIZATION', 'Christian Democrat/Social Union'],
+        ['ORGANIZATION', 'CDU'],
+      ]),
+      at(texts[4], [
+        ['PERSON', 'Christian Wulff'],
+        ['ORGANIZATION', 'CDU'],
+        ['ORGANIZATION', 'CDU'],
+      ]),
+      at(texts[5], [['ORGANIZATION', 'CDU']]),
+    ]);
+    const cdu = entities.find((e) => e.aliases.some((a) => a.text === 'Christian Democratic Union'))!;
+    expect(cdu.cables).toEqual(['09BERLIN1', '09BERLIN2', '09BERLIN3', '09BERLIN4', '09BERLIN5', '09BERLIN6']);
+    expect(cdu.aliases.map((a) => a.text).sort()).toEqual(['CDU', 'Christian Democratic Union']);
+    const wulff = perCable[4].find((e) => e.type === 'PERSON')!;
+    expect(wulff).toMatchObject({ name: 'Christian Wulff', mentions: ['Christian Wulff'] });
+    expect(perCable[4].find((e) => e.type === 'ORGANIZATION')!.id).toBe(cdu.id);
+  });
+  it('an acronym two names claim joins the one that claims it in three times the cables of the other, else neither', () => {
+    const lonePa = (pennsylvania: number) => {
+      const texts = [
+        'The Palestinian Authority (PA) said.',
+        'The Palestinian Authority (PA) said again.',
+        'The Palestinian Authority (PA) agreed.',
+        ...Array.from({ length: pennsylvania }, () => 'Pennsylvania Avenue (PA) closed.'),
+        'The PA said.',
+      ];
+      const cs = texts.map((t, i) => makeCable(`09JERUSALEM${i + 1}`, t));
+      const { perCable } = resolveEntities(
+        cs,
+        texts.map((t) =>
+          t === 'The PA said.'
+            ? at(t, [['ORGANIZATION', 'PA']])
+            : at(t, [
+                ['ORGANIZATION', t.startsWith('The') ? 'Palestinian Authority' : 'Pennsylvania Avenue'],
+                ['ORGANIZATION', 'PA'],
+              ]),
+        ),
+      );
+      return perCable[perCable.length - 1][0].name;
+    };
+    expect(lonePa(1)).toBe('Palestinian Authority');
+    expect(lonePa(2)).toBe('PA');
+  });
 });
