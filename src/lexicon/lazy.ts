@@ -8,7 +8,9 @@
 import type * as Gazetteer from './gazetteer';
 
 export type CountryRow = {
-  name: { common: string };
+  name: { common: string; official?: string };
+  /** Other names and codes ("Burma", "Holland"). */
+  altSpellings?: string[];
   cca2: string;
   capital?: string[];
   independent?: boolean;

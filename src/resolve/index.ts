@@ -9,6 +9,7 @@ import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical
 import { AcronymIndex } from './acronyms';
 import { orgWordKey } from './org-words';
 import { SurnameIndex } from './surnames';
+import { isoOfTagCountry } from './tag-countries';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
 
 export interface Entity {
@@ -36,11 +37,24 @@ export interface ResolveOptions {
 }
 
 /** Capital city (upper case) → ISO alpha-2, for the origin post of a cable. */
+/**
+ * Capital (upper case) → ISO alpha-2, also without its spaces (the post in a cable id: "LAPAZ",
+ * "BUENOSAIRES") and without a trailing " CITY" ("KUWAIT", "MEXICO").
+ */
 const CAPITAL_TO_CC = memo(() => {
   const codes = new Map<string, string>();
-  for (const c of worldCountries()) for (const cap of c.capital ?? []) codes.set(cap.toUpperCase(), c.cca2);
+  for (const c of worldCountries())
+    for (const cap of c.capital ?? []) {
+      const upper = cap.toUpperCase();
+      for (const form of [upper, upper.replace(/ CITY$/, '')]) {
+        if (!codes.has(form)) codes.set(form, c.cca2);
+        if (!codes.has(form.replace(/ /g, ''))) codes.set(form.replace(/ /g, ''), c.cca2);
+      }
+    }
   return codes;
 });
+/** The longest capitals are three words ("Andorra la Vella", "Port of Spain"). */
+const CAPITAL_WORDS = 3;
 
 /** Folds case, diacritics and punctuation: `KOUCHNER` = `Kouchner`, `Hervé` = `Herve`. */
 export function normalizeName(s: string): string {
@@ -246,16 +260,27 @@ export function entityId(type: EntityType, name: string): string {
 export function cableCountries(cable: Cable): string[] {
   const out = new Set<string>();
   const origin = (cable.origin ?? cable.routing?.from?.name ?? '').toUpperCase();
-  for (const w of origin.split(/\s+/)) {
-    const cc = CAPITAL_TO_CC().get(w);
-    if (cc) out.add(cc);
-  }
+  // a capital of one to three words ("Embassy La Paz"), the longest that matches at each word
+  const words = origin.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++)
+    for (let n = Math.min(CAPITAL_WORDS, words.length - i); n >= 1; n--) {
+      const cc = CAPITAL_TO_CC().get(words.slice(i, i + n).join(' '));
+      if (!cc) continue;
+      out.add(cc);
+      i += n - 1;
+      break;
+    }
   if (!out.size) {
     const m = /^\d{2}([A-Z]+)\d+/.exec(cable.id);
     const cc = m && CAPITAL_TO_CC().get(m[1]);
     if (cc) out.add(cc);
   }
-  for (const t of cable.tags ?? []) if (t.kind === 'country' && t.code.length === 2 && t.code !== 'US') out.add(t.code);
+  // TAGS countries are FIPS codes: their labels name the country (src/resolve/tag-countries)
+  for (const t of cable.tags ?? []) {
+    if (t.kind !== 'country' || t.code.length !== 2) continue;
+    const cc = t.label ? isoOfTagCountry(t.label) : t.code;
+    if (cc && cc !== 'US') out.add(cc);
+  }
   return [...out];
 }
 
