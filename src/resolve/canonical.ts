@@ -746,6 +746,11 @@ const PARTY_WORDS = new Map<string, string>(
   ).flatMap(([name, words]) => words.map((w) => [w, name] as const)),
 );
 const GENERIC_INSTITUTIONS = new Set([
+  // the head of state's office by its building: Kabul's, Rabat's, Sanaa's and Bangkok's "Palace" were one node
+  'palace',
+  'presidential palace',
+  'royal palace',
+  'royal court',
   'supreme court',
   'constitutional court',
   'high court',

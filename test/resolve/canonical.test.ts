@@ -40,6 +40,16 @@ describe('canonicalOf', () => {
       type: 'ORGANIZATION',
       name: 'Ministry of Mines and Energy (Brazil)',
     });
+    // the head of state's office by its building: Kabul's "Palace" is not Rabat's
+    expect(canonicalOf('ORGANIZATION', 'the Palace', ['AF'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Palace (Afghanistan)',
+    });
+    expect(canonicalOf('ORGANIZATION', 'Palace', ['MA'])).toEqual({ type: 'ORGANIZATION', name: 'Palace (Morocco)' });
+    expect(canonicalOf('ORGANIZATION', 'Royal Court', ['JO'])).toEqual({
+      type: 'ORGANIZATION',
+      name: 'Royal Court (Jordan)',
+    });
     // a Washington cable, or a named one ("Kenyan Supreme Court"), is left to resolution
     expect(canonicalOf('ORGANIZATION', 'Senate', [])).toBeUndefined();
     expect(canonicalOf('ORGANIZATION', 'Senate', ['US'])).toBeUndefined();
