@@ -9,6 +9,7 @@
  *                             [--dump FILE]   # with --folds: the held-out cables' annotated and tagged spans, one JSON line per cable
  *                             [--save-folds DIR | --load-folds DIR]   # with --folds: write each fold's weights, or read them
  *                                                                     # instead of training (to re-score a decode-side change)
+ *                             [--score-only FILE]   # with --folds: also score the cables FILE lists (one id a line) apart
  *                             [--start-bias N]   # with --folds: decode with this B- tag bias instead of ENTITY_START_BIAS
  *
  * Annotations: one JSON per cable ({id, textSha1, entities, spans}); the cable text is read from the
@@ -168,6 +169,17 @@ async function main() {
     const tagged = scorer(stripTitles);
     const builtin = scorer(stripTitles);
     const dump = args.includes('--dump') ? [] : undefined;
+    // --score-only FILE: also a table over the cables FILE lists (one id a line), e.g. the set an
+    // earlier figure was measured on, so that a larger set's figure can be compared with it
+    const only = args.includes('--score-only')
+      ? new Set(
+          fs
+            .readFileSync(path.resolve(opt('--score-only')), 'utf8')
+            .split(/\s+/)
+            .filter(Boolean),
+        )
+      : undefined;
+    const taggedOnly = only ? scorer(stripTitles) : undefined;
     for (let f = 0; f < folds; f++) {
       const test = items.filter((_x, i) => i % folds === f);
       const foldFile = (dir) => path.join(path.resolve(dir), `fold-${f + 1}-of-${folds}.bin.gz`);
@@ -199,12 +211,17 @@ async function main() {
       test.forEach((it, i) => {
         tagged.add(it.id, predT[i], it.annotation.entities);
         builtin.add(it.id, predB[i], it.annotation.entities);
+        if (only?.has(it.id)) taggedOnly.add(it.id, predT[i], it.annotation.entities);
       });
       console.error(`fold ${f + 1}/${folds} done`);
     }
     console.log(
       `\n## ${folds}-fold cross-validation on the annotated cables — tagger (rules + perceptron)\n\n${tagged.table()}`,
     );
+    if (taggedOnly)
+      console.log(
+        `\n## the same, scored on the ${only.size} cables of ${opt('--score-only')} only — tagger\n\n${taggedOnly.table()}`,
+      );
     console.log(`\n## the same held-out cables — builtin (rules)\n\n${builtin.table()}`);
     if (args.includes('--errors')) console.log('\n' + tagged.errors.join('\n'));
     if (dump) fs.writeFileSync(path.resolve(opt('--dump')), dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
