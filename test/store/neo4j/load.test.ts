@@ -15,6 +15,19 @@ import { connection, counts, emptyDatabase, smallGraph, snapshot, testDriver } f
 /** The built CLI (npm run build), as users run it. */
 const CLI = path.resolve(__dirname, '../../../dist/cli/index.js');
 
+/** Runs `load` with a hook that throws after batch wave `wave`, as a killed load stops, and checks that it failed so. */
+async function stoppedAfterWave(
+  load: (afterWave: (n: number) => void) => Promise<unknown>,
+  wave: number,
+): Promise<void> {
+  const crash = new Error('simulated crash');
+  await expect(
+    load((n) => {
+      if (n === wave) throw crash;
+    }),
+  ).rejects.toBe(crash);
+}
+
 describe('cablegraph load → Neo4j', () => {
   let driver: Driver | undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
@@ -159,17 +172,10 @@ describe('cablegraph load → Neo4j', () => {
   test('an interrupted --replace load resumes where it stopped, removing nothing again', async () => {
     if (!driver) return;
     await driver.executeQuery('CREATE (:Person {id: "p-other", name: "Other"})');
-    const crash = new Error('simulated crash');
-    await expect(
-      loadGraph(smallGraph(), driver, {
-        replace: true,
-        batchSize: 1,
-        concurrency: 1,
-        afterWave: (n) => {
-          if (n === 5) throw crash;
-        },
-      }),
-    ).rejects.toBe(crash);
+    await stoppedAfterWave(
+      (afterWave) => loadGraph(smallGraph(), driver!, { replace: true, batchSize: 1, concurrency: 1, afterWave }),
+      5,
+    );
     expect((await counts(driver)).nodes).toBe(5);
     const resumed = await loadGraph(smallGraph(), driver, { replace: true, batchSize: 1, concurrency: 1 });
     expect(resumed).toMatchObject({ mode: 'create', resumedBatches: 5 });
@@ -179,16 +185,10 @@ describe('cablegraph load → Neo4j', () => {
 
   test("--replace after an interrupted load that another graph's load followed removes both: the graph alone, not a resume", async () => {
     if (!driver) return;
-    const crash = new Error('simulated crash');
-    await expect(
-      loadGraph(smallGraph(), driver, {
-        batchSize: 1,
-        concurrency: 1,
-        afterWave: (n) => {
-          if (n === 5) throw crash;
-        },
-      }),
-    ).rejects.toBe(crash);
+    await stoppedAfterWave(
+      (afterWave) => loadGraph(smallGraph(), driver!, { batchSize: 1, concurrency: 1, afterWave }),
+      5,
+    );
     // Another graph (one more person) loaded since, completely: merged over the interrupted one's nodes.
     const other = smallGraph();
     other.addNode('p-other', { kind: 'Person', name: 'Other Person', aliases: [{ text: 'Other', count: 1 }] });
@@ -205,16 +205,10 @@ describe('cablegraph load → Neo4j', () => {
 
   test('--replace --force after an interrupted load starts afresh: removes, then creates', async () => {
     if (!driver) return;
-    const crash = new Error('simulated crash');
-    await expect(
-      loadGraph(smallGraph(), driver, {
-        batchSize: 1,
-        concurrency: 1,
-        afterWave: (n) => {
-          if (n === 5) throw crash;
-        },
-      }),
-    ).rejects.toBe(crash);
+    await stoppedAfterWave(
+      (afterWave) => loadGraph(smallGraph(), driver!, { batchSize: 1, concurrency: 1, afterWave }),
+      5,
+    );
     const replaced = await loadGraph(smallGraph(), driver, { replace: true, force: true });
     expect(replaced).toMatchObject({ mode: 'create', removedNodes: 5 + 1, resumedBatches: 0 });
     expect(await counts(driver)).toEqual({ nodes: 8, relationships: 6 });
@@ -222,16 +216,10 @@ describe('cablegraph load → Neo4j', () => {
 
   test('a load killed mid-way resumes from its checkpoint and equals a clean load', async () => {
     if (!driver) return;
-    const crash = new Error('simulated crash');
-    await expect(
-      loadGraph(smallGraph(), driver, {
-        batchSize: 1,
-        concurrency: 1,
-        afterWave: (n) => {
-          if (n === 5) throw crash;
-        },
-      }),
-    ).rejects.toBe(crash);
+    await stoppedAfterWave(
+      (afterWave) => loadGraph(smallGraph(), driver!, { batchSize: 1, concurrency: 1, afterWave }),
+      5,
+    );
     expect((await counts(driver)).nodes).toBe(5);
     const resumed = await loadGraph(smallGraph(), driver, { batchSize: 1, concurrency: 1 });
     expect(resumed.resumedBatches).toBe(5);
@@ -270,15 +258,7 @@ describe('cablegraph load → Neo4j', () => {
     const expected = await snapshot(driver);
     await emptyDatabase(driver);
 
-    const crash = new Error('simulated crash');
-    await expect(
-      loadGraphDb(file, driver, {
-        batchSize: 5,
-        afterWave: (n) => {
-          if (n === 6) throw crash;
-        },
-      }),
-    ).rejects.toBe(crash);
+    await stoppedAfterWave((afterWave) => loadGraphDb(file, driver!, { batchSize: 5, afterWave }), 6);
     const resumed = await loadGraphDb(file, driver, { batchSize: 5 });
     expect(resumed.mode).toBe('create'); // the database held the crashed load's nodes, but CREATE goes on: no batch is redone
     expect(resumed.resumedBatches).toBe(6);
@@ -334,15 +314,7 @@ describe('cablegraph load → Neo4j', () => {
 
     // killed in the statements phase (the last one), resumed: the same database
     await emptyDatabase(driver);
-    const crash = new Error('simulated crash');
-    await expect(
-      loadGraphDb(file, driver, {
-        batchSize: 10,
-        afterWave: (n) => {
-          if (n === first.batches - 2) throw crash;
-        },
-      }),
-    ).rejects.toBe(crash);
+    await stoppedAfterWave((afterWave) => loadGraphDb(file, driver!, { batchSize: 10, afterWave }), first.batches - 2);
     // statement batches of 10: the first two are in, the others not
     expect((await stored()).length).toBe(20);
     const resumed = await loadGraphDb(file, driver, { batchSize: 10 });
