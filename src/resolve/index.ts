@@ -36,9 +36,8 @@ export interface ResolveOptions {
   countryOf?: (cable: Cable) => string[];
 }
 
-/** Capital city (upper case) → ISO alpha-2, for the origin post of a cable. */
 /**
- * Capital (upper case) → ISO alpha-2, also without its spaces (the post in a cable id: "LAPAZ",
+ * Capital (upper case) → ISO alpha-2, for the origin post of a cable; also without its spaces (the post in a cable id: "LAPAZ",
  * "BUENOSAIRES") and without a trailing " CITY" ("KUWAIT", "MEXICO").
  */
 const CAPITAL_TO_CC = memo(() => {
