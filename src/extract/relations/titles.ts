@@ -679,11 +679,17 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   }
   const reading: TitleReading = { title: '', kind: 'org' };
   let acronym: string | undefined;
+  let cityOffice = false;
   // the owner: Country's / demonym / known organization / an acronym
   const first = words[i] ?? '';
   const firstBare = first.replace(/['’]s$/, '');
   const two = words.length > i + 1 ? `${firstBare} ${words[i + 1].replace(/['’]s$/, '')}` : '';
-  if (two && countryOf(two) && i + 2 < words.length) {
+  if (countryOf(firstBare) && words[i + 1] === 'City' && i + 2 < words.length) {
+    // "Mexico City Mayor", "Guatemala City Governor": the city named after its country is the office's place
+    reading.organization = `${firstBare} City`;
+    cityOffice = true;
+    i += 2;
+  } else if (two && countryOf(two) && i + 2 < words.length) {
     reading.country = countryOf(two);
     i += 2;
   } else if (countryOf(firstBare) && i + 1 < words.length) {
@@ -768,7 +774,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       reading.unit = modifiers.slice(0, unitEnd + 1).join(' ');
     }
   }
-  reading.kind = headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
+  // (a city's office is in the post's country, as "Maracaibo Mayor" is: src/extract/relations/roles.ts stateOffice)
+  reading.kind =
+    cityOffice || headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
   if (former) reading.former = true;
   if (acting) reading.acting = true;
   // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's
