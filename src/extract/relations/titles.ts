@@ -422,13 +422,13 @@ function readUncached(phrase: string): TitleReading | undefined {
 /** Words a portfolio outside the lexicon cannot hold: a rank or title (the name's), or a body (the minister's organization). */
 const NOT_PORTFOLIO =
   /\b(?:Ministry|Department|Directorate|Division|Bureau|Office|Council|Committee|Commission|Party|Government's|Republic|Kingdom|State|General|Judge|Colonel|Captain|Major|Sheikh|Prince|Dr|Mr|Mrs|Ms)\b/;
+/** A place's name: up to three capitalized words ("Greater Caracas", "Rio de Janeiro"). */
+const PLACE_WORDS = /^[A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2}$/;
+const PORTFOLIO_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$/;
 /**
  * "Minister of the Presidency", "Vice Minister of Government Coordination": a portfolio the lexicon does not list is
  * still the minister's title, written before it as the annotations normalize ("Presidency Minister").
  */
-/** A place's name: up to three capitalized words ("Greater Caracas", "Rio de Janeiro"). */
-const PLACE_WORDS = /^[A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2}$/;
-const PORTFOLIO_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$/;
 function portfolioMinister(title: string, prep: string, target: string): string | undefined {
   if (title !== 'Minister' && title !== 'Deputy Minister') return undefined;
   if (!/^(?:of|for)$/i.test(prep) || countryOf(target)) return undefined;
