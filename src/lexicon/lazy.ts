@@ -17,8 +17,8 @@ export type CountryRow = {
   demonyms?: { eng?: { m: string; f: string } };
 };
 
-/** A `city-timezones` row (Natural Earth's cities): its name, country (ISO alpha-2) and population. */
-export type CityRow = { city: string; city_ascii: string; iso2: string; pop: number };
+/** A `city-timezones` row (Natural Earth's cities): its name, country (ISO alpha-2), population and province. */
+export type CityRow = { city: string; city_ascii: string; iso2: string; pop: number; province?: string };
 
 let gazetteerModule: typeof Gazetteer | undefined;
 let countryRows: CountryRow[] | undefined;

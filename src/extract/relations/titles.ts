@@ -635,6 +635,11 @@ const STATE_MODIFIERS =
   /^(?:police|army|military|national|state|presidential|junta|cabinet|government|peace|interior|defense|defence|justice|finance|foreign|party|opposition)$/i;
 const GENERIC_QUALIFIER =
   /^(?:former|ex-|then|current|acting|outgoing|incoming|new|newly|interim|late|recently|appointed|then-)$/i;
+/** A qualifier of the office ("former", "new"); not the "New" that begins a name before a capitalized word ("New York Mayor"). */
+function isQualifier(words: readonly string[], k: number): boolean {
+  if (!GENERIC_QUALIFIER.test(words[k])) return false;
+  return !(words[k] === 'New' && /^[A-Z]/.test(words[k + 1] ?? '') && !isTitleWord(words[k + 1]));
+}
 const NOT_MODIFIER =
   /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current|Though|Perhaps|Yet|So|Still|Even|Indeed|Instead|Thus|Nonetheless|Nevertheless|Moreover|Furthermore|Likewise|Similarly|Unlike|Like|Once|Until|Unless|Whether|Where|Only|Just|Again|Recently|Finally|Today|Yesterday|Each|Every|All|Some|Many|Most|Several|Such|Not|No|Despite|Given|Upon|Under|Over|Between|Among|Through|Without|Within|Against|Regarding|Following|Amid)$/;
 const ORG_TARGET =
@@ -672,7 +677,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   let former = false;
   let acting = false;
   if (/^the$/i.test(words[i] ?? '')) i += 1;
-  while (i < words.length && GENERIC_QUALIFIER.test(words[i])) {
+  while (i < words.length && isQualifier(words, i)) {
     if (/^(?:former|ex-|late)$/i.test(words[i])) former = true;
     if (/^acting$/i.test(words[i])) acting = true;
     i += 1;
@@ -727,7 +732,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   // words that qualify the government, not the office ("Iraqi Interim Government President"), are no part of the title
   let modifiers = rest
     .slice(0, rest.length - headLen)
-    .filter((w) => !GENERIC_QUALIFIER.test(w) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
+    .filter((w, k, ws) => !isQualifier(ws, k) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
   // a mayor or governor after another title is a name's word ("Interior Minister Jaime Mayor| Oreja"), not an office
   if (/^(?:mayor|governor)$/.test(last) && modifiers.some((w) => isTitleWord(w))) return undefined;
   // "presidential advisor": the office is the presidency's
