@@ -192,17 +192,35 @@ NAME_OF_CODE.set('GB', 'United Kingdom');
 const COMMON_WORDS = new Set(['island', 'mann', 'dominique', 'holland']);
 /** Lower-cased country name or demonym → common country name. */
 const COUNTRY_BY_WORD = new Map<string, string>();
+type CountryRow = (typeof countries)[number] & { capital?: string[]; independent?: boolean };
+/**
+ * Lower-cased capital (accents folded) → common country name; then the forms posts write ("Embassy Sanaa", "Port Au
+ * Prince", "Kuwait"): without apostrophes, hyphens and a last " city". A name two capitals share is the independent
+ * country's (Kingston: Jamaica, not Norfolk Island).
+ */
 const COUNTRY_BY_CAPITAL = new Map<string, string>();
-for (const c of countries as Array<(typeof countries)[number] & { capital?: string[]; independent?: boolean }>) {
+{
+  const rows = countries as CountryRow[];
+  const ordered = [...rows.filter((c) => c.independent !== false), ...rows.filter((c) => c.independent === false)];
+  const exact = (cap: string): string =>
+    cap
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+  const asPosts = (cap: string): string =>
+    exact(cap)
+      .replace(/['’]/g, '')
+      .replace(/-/g, ' ')
+      .replace(/ city$/, '');
+  for (const form of [exact, asPosts])
+    for (const c of ordered)
+      for (const cap of c.capital ?? []) {
+        const key = form(cap);
+        if (!COUNTRY_BY_CAPITAL.has(key)) COUNTRY_BY_CAPITAL.set(key, NAME_OF_CODE.get(c.cca2)!);
+      }
+}
+for (const c of countries as CountryRow[]) {
   const name = NAME_OF_CODE.get(c.cca2)!;
-  for (const cap of c.capital ?? [])
-    COUNTRY_BY_CAPITAL.set(
-      cap
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, ''),
-      name,
-    );
   for (const n of [
     c.name.common,
     c.name.official,
