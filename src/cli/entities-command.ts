@@ -14,6 +14,7 @@ import { openGraphDb, type GraphDb } from '../db/open';
 import { canonicalCableId } from '../parse/ids';
 import { commandLine, writeLine } from './output';
 import type { Neo4jFlags } from './query-command';
+import type { Suggestion } from '../model';
 import { ENTITY_KINDS, TYPE_OF_KIND, type Decision, type DecisionRequest } from '../model';
 
 export interface EntitiesOptions extends Neo4jFlags {
@@ -200,9 +201,8 @@ export async function runEntitiesSuggest(options: EntitiesOptions): Promise<numb
   if (options.json) await writeLine(JSON.stringify(suggestions, null, 2));
   else {
     for (const s of suggestions) {
-      const e = s.evidence;
       await writeLine(
-        `${s.score.toFixed(2).padStart(6)}  ${s.reason.padEnd(8)} ${s.keep.name.replace(/\s+/g, ' ')} (${s.keep.cables}) ⇐ ${s.merge.name.replace(/\s+/g, ' ')} (${s.merge.cables})  — ${e.sharedNeighbours} shared neighbours, overlap ${e.neighbourOverlap}${e.sharedCountries.length ? `, countries ${e.sharedCountries.slice(0, 5).join(' ')}` : ''}${e.sharedCables ? `, ${e.sharedCables} cables with both` : ''}`,
+        `${s.score.toFixed(2).padStart(6)}  ${s.reason.padEnd(8)} ${s.keep.name.replace(/\s+/g, ' ')} (${s.keep.cables}) ⇐ ${s.merge.name.replace(/\s+/g, ' ')} (${s.merge.cables})  — ${evidenceText(s.evidence)}`,
       );
       await writeLine(
         `        ${commandLine(['entities', 'merge', s.merge.id, s.keep.id, '--into', s.keep.id, ...sameFiles(options)])}`,
@@ -354,4 +354,11 @@ export async function runEntitiesUndo(seq: string | undefined, options: Entities
   if (!Number.isInteger(target) || target < 1)
     throw new CablegraphError('BAD_OPTION', `undo wants a decision number, got "${seq}"`);
   return decide({ op: 'undo', decision: target }, options);
+}
+
+/** A suggestion's evidence in words; its countries are the cables' TAGS codes (FIPS: IS is Israel), said as such. */
+function evidenceText(e: Suggestion['evidence']): string {
+  const tags = e.sharedCountries.length ? `, country tags ${e.sharedCountries.slice(0, 5).join(' ')}` : '';
+  const both = e.sharedCables ? `, ${e.sharedCables} ${e.sharedCables === 1 ? 'cable' : 'cables'} with both` : '';
+  return `${e.sharedNeighbours} shared neighbours, overlap ${e.neighbourOverlap}${tags}${both}`;
 }

@@ -17,8 +17,12 @@ export type CountryRow = {
   demonyms?: { eng?: { m: string; f: string } };
 };
 
+/** A `city-timezones` row (Natural Earth's cities): its name, country (ISO alpha-2), population and province. */
+export type CityRow = { city: string; city_ascii: string; iso2: string; pop: number; province?: string };
+
 let gazetteerModule: typeof Gazetteer | undefined;
 let countryRows: CountryRow[] | undefined;
+let cityRows: CityRow[] | undefined;
 
 /** `./gazetteer`, required the first time it is asked for. */
 export function gazetteer(): typeof Gazetteer {
@@ -30,6 +34,12 @@ export function gazetteer(): typeof Gazetteer {
 export function worldCountries(): readonly CountryRow[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (countryRows ??= require('world-countries') as CountryRow[]);
+}
+
+/** The `city-timezones` rows (7,300 cities), required the first time they are asked for. */
+export function worldCities(): readonly CityRow[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (cityRows ??= (require('city-timezones') as { cityMapping: CityRow[] }).cityMapping);
 }
 
 /** A table built from those on first use and kept: `const T = memo(() => new Map(…))`, then `T()`. */

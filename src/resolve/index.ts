@@ -3,12 +3,13 @@ import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import { IntList } from '../common/int-list';
 import { traceMemory } from '../common/trace-memory';
-import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
+import { gazetteer, memo } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
 import { AcronymIndex } from './acronyms';
 import { orgWordKey } from './org-words';
 import { SurnameIndex } from './surnames';
+import { idPostCountry, originCountries } from './post-countries';
 import { isoOfTagCountry } from './tag-countries';
 import { ENTITY_TYPES, type EntityType, type Mention } from '../model';
 
@@ -35,25 +36,6 @@ export interface ResolveOptions {
   /** Country context of a cable (ISO alpha-2 codes); default from origin/TAGS. */
   countryOf?: (cable: Cable) => string[];
 }
-
-/**
- * Capital (upper case) → ISO alpha-2, for the origin post of a cable; also without its spaces (the post in a cable id: "LAPAZ",
- * "BUENOSAIRES") and without a trailing " CITY" ("KUWAIT", "MEXICO").
- */
-const CAPITAL_TO_CC = memo(() => {
-  const codes = new Map<string, string>();
-  for (const c of worldCountries())
-    for (const cap of c.capital ?? []) {
-      const upper = cap.toUpperCase();
-      for (const form of [upper, upper.replace(/ CITY$/, '')]) {
-        if (!codes.has(form)) codes.set(form, c.cca2);
-        if (!codes.has(form.replace(/ /g, ''))) codes.set(form.replace(/ /g, ''), c.cca2);
-      }
-    }
-  return codes;
-});
-/** The longest capitals are three words ("Andorra la Vella", "Port of Spain"). */
-const CAPITAL_WORDS = 3;
 
 /** Folds case, diacritics and punctuation: `KOUCHNER` = `Kouchner`, `Hervé` = `Herve`. */
 export function normalizeName(s: string): string {
@@ -255,23 +237,13 @@ export function entityId(type: EntityType, name: string): string {
   return `${type[0].toLowerCase()}-${slug}-${h}`;
 }
 
-/** Country context of a cable: origin post city, country TAGS. */
+/** Country context of a cable (ISO alpha-2): its post's country first, then its TAGS countries. */
 export function cableCountries(cable: Cable): string[] {
-  const out = new Set<string>();
-  const origin = (cable.origin ?? cable.routing?.from?.name ?? '').toUpperCase();
-  // a capital of one to three words ("Embassy La Paz"), the longest that matches at each word
-  const words = origin.split(/\s+/).filter(Boolean);
-  for (let i = 0; i < words.length; i++)
-    for (let n = Math.min(CAPITAL_WORDS, words.length - i); n >= 1; n--) {
-      const cc = CAPITAL_TO_CC().get(words.slice(i, i + n).join(' '));
-      if (!cc) continue;
-      out.add(cc);
-      i += n - 1;
-      break;
-    }
+  // the post's country first (src/resolve/post-countries): the TAGS list countries in no set order
+  const origin = cable.origin ?? cable.routing?.from?.name ?? '';
+  const out = new Set<string>(originCountries(origin));
   if (!out.size) {
-    const m = /^\d{2}([A-Z]+)\d+/.exec(cable.id);
-    const cc = m && CAPITAL_TO_CC().get(m[1]);
+    const cc = idPostCountry(cable.id, !origin.trim());
     if (cc) out.add(cc);
   }
   // TAGS countries are FIPS codes: their labels name the country (src/resolve/tag-countries)

@@ -22,7 +22,8 @@ const OTHER_NAMES = new Map<string, string>([
   ['zaire', 'CD'],
 ]);
 
-function fold(name: string): string {
+/** Folds accents, case and punctuation: "Sana'a" = "SANAA", "Port-au-Prince" = "PORT AU PRINCE". */
+export function fold(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

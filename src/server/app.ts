@@ -55,6 +55,12 @@ export class ApiError extends Error {
 
 const bad = (message: string): ApiError => new ApiError(400, 'BAD_REQUEST', message);
 const notFound = (what: string): ApiError => new ApiError(404, 'NOT_FOUND', what);
+/** The 404 of a request naming two entities: the ones that are missing ("no entity X", not "no entity A or B" when A is there). */
+async function missingOf(explorer: Explorer, ...ids: string[]): Promise<ApiError> {
+  const missing: string[] = [];
+  for (const id of ids) if (!(await explorer.entity(id, 0))) missing.push(text(id));
+  return notFound(`no entity ${(missing.length ? missing : ids.map(text)).join(' or ')}`);
+}
 
 type Query = Request['query'];
 
@@ -382,7 +388,7 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
       const b = id(req.params.b, 'b');
       if (a === b) throw bad('a and b must be two entities');
       const meetings = await explorerFor(res).pairMeetings(a, b);
-      if (!meetings) throw notFound(`no entity ${text(a)} or ${text(b)}`);
+      if (!meetings) throw await missingOf(explorerFor(res), a, b);
       return meetings;
     }),
   );
@@ -412,27 +418,29 @@ export function createApp(initialStore: GraphStore, options: AppOptions = {}): e
   api.get(
     '/paths',
     handle(async (req, res) => {
+      const [from, to] = [id(req.query.from, 'from'), id(req.query.to, 'to')];
       const result = await explorerFor(res).paths(
-        id(req.query.from, 'from'),
-        id(req.query.to, 'to'),
+        from,
+        to,
         integer(req.query, 'maxHops', 4, 1, LIMITS.pathHops),
         integer(req.query, 'minWeight', 1, 1, 1e9),
         integer(req.query, 'limit', 5, 1, LIMITS.paths),
       );
-      if (!result) throw notFound(`no entity ${text(req.query.from)} or ${text(req.query.to)}`);
+      if (!result) throw await missingOf(explorerFor(res), from, to);
       return result;
     }),
   );
   api.get(
     '/evidence',
     handle(async (req, res) => {
+      const [a, b] = [id(req.query.a, 'a'), id(req.query.b, 'b')];
       const result = await explorerFor(res).evidence(
-        id(req.query.a, 'a'),
-        id(req.query.b, 'b'),
+        a,
+        b,
         integer(req.query, 'limit', 20, 1, LIMITS.evidence),
         integer(req.query, 'offset', 0, 0, 1e9),
       );
-      if (!result) throw notFound(`no entity ${text(req.query.a)} or ${text(req.query.b)}`);
+      if (!result) throw await missingOf(explorerFor(res), a, b);
       return result;
     }),
   );

@@ -40,7 +40,7 @@ describe('cablegraph entities', () => {
     expect(suggest.status).toBe(0);
     expect(suggest.stdout.split('\n').slice(0, 2)).toEqual([
       expect.stringMatching(
-        /^\s+[\d.]+\s+spelling Baghdad \(2\) ⇐ Bagdhad \(1\) {2}— 5 shared neighbours, overlap 0\.5, countries FR IZ US, 1 cables with both$/,
+        /^\s+[\d.]+\s+spelling Baghdad \(2\) ⇐ Bagdhad \(1\) {2}— 5 shared neighbours, overlap 0\.5, country tags FR IZ US, 1 cable with both$/,
       ),
       `        npx cablegraph entities merge ${BAGDHAD} ${BAGHDAD} --into ${BAGHDAD} -g ${graph}`,
     ]);

@@ -204,6 +204,16 @@ describe.each(STORE_KINDS)('the API over the %s store (seeds)', (kind: StoreKind
       body: { error: { code: 'NOT_FOUND', message: 'no entity nobody' } },
     });
     expect((await get('cable/99NOWHERE1')).status).toBe(404);
+    // of two entities, the one that is missing (Kouchner is there)
+    for (const route of [
+      `paths?from=${kouchner}&to=nobody`,
+      `evidence?a=nobody&b=${kouchner}`,
+      `meetings/${kouchner}/nobody`,
+    ])
+      expect(await get(route)).toEqual({
+        status: 404,
+        body: { error: { code: 'NOT_FOUND', message: 'no entity nobody' } },
+      });
     expect((await get('search')).status).toBe(400);
     expect((await get<{ error: { message: string } }>('search?q=x&limit=ten')).body.error.message).toBe(
       'limit must be a whole number, got "ten"',

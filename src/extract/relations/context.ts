@@ -2,7 +2,7 @@
 /** What the relation readers know about one cable: its sentences, home country, post, officers and people. */
 import type { Cable } from '../../parse/types';
 import { personAliases, withAliases } from './aliases';
-import { countryOf, countryOfCapital, sentencesOf, type Sentence } from './text';
+import { countryOf, countryOfCapital, countryOfPlaceAbroad, sentencesOf, type Sentence } from './text';
 import type { PersonRef } from './types';
 import type { Mention } from '../../model';
 
@@ -52,7 +52,7 @@ export function contextOf(cable: Cable, mentions: Mention[], entities: CableEnti
   const aliasOf = new Map(aliases.map((a) => [a.alias, a.person]));
   const origin = cable.origin ?? cable.routing?.from?.name;
   const home = homeCountry(cable, origin);
-  const tagged = cable.tags.filter((t) => t.kind === 'country' && t.label).map((t) => countryOf(t.label!) ?? t.label!);
+  const tagged = cable.tags.filter((t) => t.kind === 'country' && t.label).map((t) => tagCountry(t.label!));
   return {
     cable,
     sentences: sentencesOf(cable),
@@ -172,22 +172,31 @@ const POST_CITIES: Record<string, string> = {
   jerusalem: 'Israel',
 };
 
+/** The country a TAGS label names: "Russia (non-FIPS)" is Russia, RS and RU alike. */
+function tagCountry(label: string): string {
+  const name = label.replace(/\s*\(non-FIPS\)$/i, '');
+  return countryOf(name) ?? name;
+}
+
 /**
- * The country an embassy or consulate sits in, from its city (a capital, or a known consulate
- * city), else from the cable's single country TAG. Missions to organizations (USEU, USNATO,
+ * The country an embassy or consulate sits in, from its city (a capital, a known consulate city, or
+ * the largest city of that name), else from the cable's single country TAG. Missions to organizations (USEU, USNATO,
  * USUN) have none: a bare "President" there is nobody's in particular.
  */
 function homeCountry(cable: Cable, origin: string | undefined): string | undefined {
   if (!origin || /^(?:US|U\.S\.)\s*(?:Mission|EU|NATO|UN|OSCE)|^(?:USEU|USNATO|USUN|UNVIE|Mission)/i.test(origin))
     return undefined;
+  const post = /^(?:American\s+)?(?:Embassy|Consulate(?:\s+General)?|Office|AIT)\s+/i.exec(origin);
   const city = origin
-    .replace(/^(?:American\s+)?(?:Embassy|Consulate(?:\s+General)?|Office|AIT)\s+/i, '')
+    .slice(post ? post[0].length : 0)
     .trim()
     .toLowerCase();
-  const byCity = POST_CITIES[city] ?? countryOfCapital(city);
+  // (an embassy or consulate in a city that is no capital, "Embassy Rangoon": the country of the largest city so named)
+  const byCity =
+    POST_CITIES[city] ?? countryOfCapital(city) ?? (post ? countryOfPlaceAbroad(city, undefined) : undefined);
   if (byCity) return byCity;
   const tagged = cable.tags
     .filter((t) => t.kind === 'country' && t.code !== 'US' && t.label)
-    .map((t) => countryOf(t.label!) ?? t.label!);
+    .map((t) => tagCountry(t.label!));
   return new Set(tagged).size === 1 ? tagged[0] : undefined;
 }

@@ -3,7 +3,7 @@
 import { sentenceAt, type RelationContext } from './context';
 import { leaderCountry } from './leaders';
 import { bareTitleCountry, foreignBefore } from './owner-country';
-import { collapse, countryOf, isRegexSpace } from './text';
+import { collapse, countryOf, countryOfPlaceAbroad, isRegexSpace } from './text';
 import {
   isPortfolio,
   mayBeTitleWord,
@@ -260,28 +260,34 @@ function followedByAnd(text: string, m: Mention): boolean {
   return /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z]/.test(text.slice(m.end, m.end + 8));
 }
 
-/** "Miranda State Governor" is the Governor of the state Miranda. */
-function stateOffice(r: TitleReading, before = ''): TitleReading {
+/**
+ * "Miranda State Governor" is the Governor of the state Miranda; "Chacao Mayor X" the mayor of Chacao, in the
+ * post's country unless the place is a city or province of other countries only ("New York Mayor" in a Cairo cable).
+ */
+function stateOffice(r: TitleReading, before = '', home?: string): TitleReading {
   const m = /^(?:(.+?)\s+)?State\s+Governor$/.exec(r.title);
   if (m && !r.organization) return { ...r, title: 'Governor', ...(m[1] ? { organization: m[1] } : {}) };
-  // "Chacao Mayor X", "Helmand Governor X": the place before a mayor or governor is the office's, in the post's country
+  // "Chacao Mayor X", "Helmand Governor X": the place before a mayor or governor is the office's
   const local = LOCAL_OFFICE.exec(r.title);
   // (no title word among the place's: "Interior Minister Jaime Mayor| Oreja" is a name the extractor cut)
-  if (
+  const office =
     local &&
     !r.organization &&
     !r.country &&
     !NOT_A_PLACE.test(local[1]) &&
     !local[1].split(' ').some((w) => isTitleWord(w)) &&
     !isTitleWord(before.trim().split(/\s+/).pop() ?? '')
-  )
-    return { ...r, title: local[2], organization: local[1], kind: 'domestic' };
-  return r;
+      ? { ...r, title: local[2], organization: local[1], kind: 'domestic' as const }
+      : r;
+  // (the same for "Mayor of X", read by the title lexicon)
+  if (!/^(?:Mayor|Governor)$/.test(office.title) || !office.organization || office.country) return office;
+  const abroad = countryOfPlaceAbroad(office.organization, home);
+  return abroad ? { ...office, country: abroad } : office;
 }
 const LOCAL_OFFICE = /^([A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2})\s+(Mayor|Governor)$/;
 /** Words before "Governor" that say whose it is other than a place's: a bank's, a deputy's, a province's in general. */
 const NOT_A_PLACE =
-  /\b(?:Bank|Central|Reserve|Deputy|Vice|Sub|Lieutenant|Acting|Former|Provincial|Regional|Military|District|Municipal|City|Board|Fund|Party|Opposition|Incoming|Outgoing|New|Interim)\b/i;
+  /\b(?:Bank|Central|Reserve|Deputy|Vice|Sub|Lieutenant|Acting|Former|Provincial|Regional|Military|District|Municipal|City|Board|Fund|Party|Opposition|Incoming|Outgoing|Interim)\b|^New$/i;
 
 /** Whether the lexicon reads the words from an organization's start to the name as one title holding its last word. */
 function orgRunsIntoTitle(org: string, phrase: string): boolean {
@@ -472,7 +478,7 @@ export function readRoles(ctx: RelationContext): Role[] {
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
-      f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start));
+      f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
       const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;

@@ -1,6 +1,7 @@
 // Sentence spans, dates in a sentence and country names: the text helpers the relation readers share.
 /** Sentence spans, dates in a sentence and country names: the text helpers the relation readers share. */
 import type { Cable } from '../../parse/types';
+import { memo, worldCities } from '../../lexicon/lazy';
 
 export interface Sentence {
   start: number;
@@ -191,17 +192,35 @@ NAME_OF_CODE.set('GB', 'United Kingdom');
 const COMMON_WORDS = new Set(['island', 'mann', 'dominique', 'holland']);
 /** Lower-cased country name or demonym → common country name. */
 const COUNTRY_BY_WORD = new Map<string, string>();
+type CountryRow = (typeof countries)[number] & { capital?: string[]; independent?: boolean };
+/**
+ * Lower-cased capital (accents folded) → common country name; then the forms posts write ("Embassy Sanaa", "Port Au
+ * Prince", "Kuwait"): without apostrophes, hyphens and a last " city". A name two capitals share is the independent
+ * country's (Kingston: Jamaica, not Norfolk Island).
+ */
 const COUNTRY_BY_CAPITAL = new Map<string, string>();
-for (const c of countries as Array<(typeof countries)[number] & { capital?: string[]; independent?: boolean }>) {
+{
+  const rows = countries as CountryRow[];
+  const ordered = [...rows.filter((c) => c.independent !== false), ...rows.filter((c) => c.independent === false)];
+  const exact = (cap: string): string =>
+    cap
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+  const asPosts = (cap: string): string =>
+    exact(cap)
+      .replace(/['’]/g, '')
+      .replace(/-/g, ' ')
+      .replace(/ city$/, '');
+  for (const form of [exact, asPosts])
+    for (const c of ordered)
+      for (const cap of c.capital ?? []) {
+        const key = form(cap);
+        if (!COUNTRY_BY_CAPITAL.has(key)) COUNTRY_BY_CAPITAL.set(key, NAME_OF_CODE.get(c.cca2)!);
+      }
+}
+for (const c of countries as CountryRow[]) {
   const name = NAME_OF_CODE.get(c.cca2)!;
-  for (const cap of c.capital ?? [])
-    COUNTRY_BY_CAPITAL.set(
-      cap
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, ''),
-      name,
-    );
   for (const n of [
     c.name.common,
     c.name.official,
@@ -277,6 +296,43 @@ const PAIR_FIRST_WORDS = new Set(
 export const mayStartCountryPair = (word: string): boolean => PAIR_FIRST_WORDS.has(word.toLowerCase());
 /** Common name of an ISO alpha-2 code. */
 export const countryName = (code: string): string | undefined => NAME_OF_CODE.get(code);
+/**
+ * Lower-cased place name (accents folded) → the common names of the countries with a city so named (most populous
+ * first), then of those with a province so named ("Santa Cruz": Bolivia's city, Argentina's province).
+ */
+const PLACE_COUNTRIES = memo(() => {
+  const cities = new Map<string, Array<{ country: string; pop: number }>>();
+  const provinces = new Map<string, Set<string>>();
+  for (const row of worldCities()) {
+    const country = NAME_OF_CODE.get(row.iso2);
+    if (!country) continue;
+    for (const name of new Set([row.city_ascii.toLowerCase(), foldAccents(row.city.toLowerCase())]))
+      (cities.get(name) ?? cities.set(name, []).get(name)!).push({ country, pop: row.pop });
+    if (row.province) {
+      const name = foldAccents(row.province.toLowerCase());
+      (provinces.get(name) ?? provinces.set(name, new Set()).get(name)!).add(country);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [name, rows] of cities)
+    out.set(
+      name,
+      rows.sort((x, y) => y.pop - x.pop).map((r) => r.country),
+    );
+  for (const [name, countries] of provinces) out.set(name, [...new Set([...(out.get(name) ?? []), ...countries])]);
+  return out;
+});
+const foldAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+/**
+ * The country of a city or province named `name` when `home` has none so named: the most populous city's country,
+ * else the province's ("New York" → United States from a Cairo post; "Santa Cruz" from a Buenos Aires post stays
+ * home's). Undefined for unknown names and home's places.
+ */
+export function countryOfPlaceAbroad(name: string, home: string | undefined): string | undefined {
+  const countries = PLACE_COUNTRIES().get(foldAccents(name.toLowerCase()));
+  if (!countries || (home !== undefined && countries.includes(home))) return undefined;
+  return countries[0];
+}
 /** Longest country name or demonym, in words (bounds the look-behind). */
 export const COUNTRY_WORDS = Math.max(...[...COUNTRY_BY_WORD.keys()].map((k) => k.split(' ').length));
 /** The word that stands for the `i`-th country of a masked phrase: a capitalized word of letters (so it is read as one where a

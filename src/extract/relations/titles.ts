@@ -422,13 +422,13 @@ function readUncached(phrase: string): TitleReading | undefined {
 /** Words a portfolio outside the lexicon cannot hold: a rank or title (the name's), or a body (the minister's organization). */
 const NOT_PORTFOLIO =
   /\b(?:Ministry|Department|Directorate|Division|Bureau|Office|Council|Committee|Commission|Party|Government's|Republic|Kingdom|State|General|Judge|Colonel|Captain|Major|Sheikh|Prince|Dr|Mr|Mrs|Ms)\b/;
+/** A place's name: up to three capitalized words ("Greater Caracas", "Rio de Janeiro"). */
+const PLACE_WORDS = /^[A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2}$/;
+const PORTFOLIO_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$/;
 /**
  * "Minister of the Presidency", "Vice Minister of Government Coordination": a portfolio the lexicon does not list is
  * still the minister's title, written before it as the annotations normalize ("Presidency Minister").
  */
-/** A place's name: up to three capitalized words ("Greater Caracas", "Rio de Janeiro"). */
-const PLACE_WORDS = /^[A-Z][\w'’-]*(?:\s+(?:de\s+|do\s+|da\s+)?[A-Z][\w'’-]*){0,2}$/;
-const PORTFOLIO_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$/;
 function portfolioMinister(title: string, prep: string, target: string): string | undefined {
   if (title !== 'Minister' && title !== 'Deputy Minister') return undefined;
   if (!/^(?:of|for)$/i.test(prep) || countryOf(target)) return undefined;
@@ -635,6 +635,11 @@ const STATE_MODIFIERS =
   /^(?:police|army|military|national|state|presidential|junta|cabinet|government|peace|interior|defense|defence|justice|finance|foreign|party|opposition)$/i;
 const GENERIC_QUALIFIER =
   /^(?:former|ex-|then|current|acting|outgoing|incoming|new|newly|interim|late|recently|appointed|then-)$/i;
+/** A qualifier of the office ("former", "new"); not the "New" that begins a name before a capitalized word ("New York Mayor"). */
+function isQualifier(words: readonly string[], k: number): boolean {
+  if (!GENERIC_QUALIFIER.test(words[k])) return false;
+  return !(words[k] === 'New' && /^[A-Z]/.test(words[k + 1] ?? '') && !isTitleWord(words[k + 1]));
+}
 const NOT_MODIFIER =
   /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current|Though|Perhaps|Yet|So|Still|Even|Indeed|Instead|Thus|Nonetheless|Nevertheless|Moreover|Furthermore|Likewise|Similarly|Unlike|Like|Once|Until|Unless|Whether|Where|Only|Just|Again|Recently|Finally|Today|Yesterday|Each|Every|All|Some|Many|Most|Several|Such|Not|No|Despite|Given|Upon|Under|Over|Between|Among|Through|Without|Within|Against|Regarding|Following|Amid)$/;
 const ORG_TARGET =
@@ -672,18 +677,24 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   let former = false;
   let acting = false;
   if (/^the$/i.test(words[i] ?? '')) i += 1;
-  while (i < words.length && GENERIC_QUALIFIER.test(words[i])) {
+  while (i < words.length && isQualifier(words, i)) {
     if (/^(?:former|ex-|late)$/i.test(words[i])) former = true;
     if (/^acting$/i.test(words[i])) acting = true;
     i += 1;
   }
   const reading: TitleReading = { title: '', kind: 'org' };
   let acronym: string | undefined;
+  let cityOffice = false;
   // the owner: Country's / demonym / known organization / an acronym
   const first = words[i] ?? '';
   const firstBare = first.replace(/['’]s$/, '');
   const two = words.length > i + 1 ? `${firstBare} ${words[i + 1].replace(/['’]s$/, '')}` : '';
-  if (two && countryOf(two) && i + 2 < words.length) {
+  if (countryOf(firstBare) && words[i + 1] === 'City' && i + 2 < words.length) {
+    // "Mexico City Mayor", "Guatemala City Governor": the city named after its country is the office's place
+    reading.organization = `${firstBare} City`;
+    cityOffice = true;
+    i += 2;
+  } else if (two && countryOf(two) && i + 2 < words.length) {
     reading.country = countryOf(two);
     i += 2;
   } else if (countryOf(firstBare) && i + 1 < words.length) {
@@ -721,7 +732,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   // words that qualify the government, not the office ("Iraqi Interim Government President"), are no part of the title
   let modifiers = rest
     .slice(0, rest.length - headLen)
-    .filter((w) => !GENERIC_QUALIFIER.test(w) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
+    .filter((w, k, ws) => !isQualifier(ws, k) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
   // a mayor or governor after another title is a name's word ("Interior Minister Jaime Mayor| Oreja"), not an office
   if (/^(?:mayor|governor)$/.test(last) && modifiers.some((w) => isTitleWord(w))) return undefined;
   // "presidential advisor": the office is the presidency's
@@ -768,7 +779,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       reading.unit = modifiers.slice(0, unitEnd + 1).join(' ');
     }
   }
-  reading.kind = headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
+  // (a city's office is in the post's country, as "Maracaibo Mayor" is: src/extract/relations/roles.ts stateOffice)
+  reading.kind =
+    cityOffice || headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
   if (former) reading.former = true;
   if (acting) reading.acting = true;
   // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's

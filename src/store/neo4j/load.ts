@@ -383,7 +383,6 @@ function withNodeIds(rows: unknown[][], ids: Map<string, Integer>): unknown[][] 
   });
 }
 
-/** Whether the database holds any node but load checkpoints (then loads must MERGE). */
 /** Whether the database holds a load checkpoint other than `loadId`'s (another graph was loaded into it). */
 async function otherLoads(session: Session, loadId: string): Promise<boolean> {
   const { records } = await session.executeRead((tx) =>
@@ -392,6 +391,7 @@ async function otherLoads(session: Session, loadId: string): Promise<boolean> {
   return Number(records[0].get('n')) > 0;
 }
 
+/** Whether the database holds any node but load checkpoints (then loads must MERGE). */
 async function holdsData(session: Session): Promise<boolean> {
   const { records } = await session.executeRead((tx) =>
     tx.run('CALL { MATCH (n) WHERE NOT n:CablegraphLoad RETURN n LIMIT 1 } RETURN count(n) AS n'),

@@ -188,6 +188,29 @@ describe('readRoles: titles of round 11', () => {
     expect(await rolesOf(`4. (C) ${sentence}`, 'Embassy Caracas', venezuela)).toContain(role);
   });
 
+  it('reads a city whose name ends in "City" before "Mayor" as the office\'s, and no bare "City Mayor" as a place', async () => {
+    const mexico = { tags: [{ code: 'MX', kind: 'country', label: 'Mexico' }] };
+    const roles = await rolesOf(
+      '4. (C) Mexico City Mayor Marcelo Ebrard spoke at the rally, and City Mayor Juan Perez answered.',
+      'Embassy Mexico',
+      mexico,
+    );
+    expect(roles).toContain('Marcelo Ebrard | Mayor | Mexico | Mexico City');
+    expect(roles.filter((r) => r.endsWith('| City'))).toEqual([]);
+  });
+
+  it('gives a city abroad its own country, and keeps the "New" of its name ("New York Mayor" in a Cairo cable)', async () => {
+    const egypt = { tags: [{ code: 'EG', kind: 'country', label: 'Egypt' }] };
+    const roles = await rolesOf(
+      '4. (C) Former New York Mayor Rudy Giuliani met Minister Aboul Gheit, and Istanbul Mayor Kadir Topbas answered.',
+      'Embassy Cairo',
+      egypt,
+    );
+    expect(roles).toContain('Rudy Giuliani | Mayor | United States | New York');
+    expect(roles).toContain('Kadir Topbas | Mayor | Türkiye | Istanbul');
+    expect(roles.filter((r) => r.includes('| Egypt | York') || r.includes('| Egypt | Istanbul'))).toEqual([]);
+  });
+
   it("reads no mayor from a name the extractor cut after another title, nor a bank governor as a place's", async () => {
     const roles = await rolesOf(
       '4. (C) Former Interior Minister Jaime Mayor Oreja spoke, and Central Bank Governor Nelson Merentes answered.',
