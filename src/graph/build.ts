@@ -13,6 +13,7 @@ import {
 } from '../resolve';
 import { CoMentions, type EvidenceLogFactory } from './co-mentions';
 import { IntList } from '../common/int-list';
+import { forgetMemos } from '../common/memo';
 import { traceMemory } from '../common/trace-memory';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
@@ -479,6 +480,8 @@ export function compileGraph(
   // much again, ~130 MB at full-corpus scale, held through the counting and into the metrics).
   let endpoints: Int32Array | undefined = ends.view().slice();
   ends = undefined;
+  // No cable's text is read after the per-cable pass: the memo tables of names and titles go.
+  forgetMemos();
   traceMemory('per-cable edges and co-mention pairs');
 
   // Exact cable-level counts for the pairs: every cable where both appear.
