@@ -303,6 +303,10 @@ export async function buildGraphDb(
       },
       curate,
     );
+    // The entity list (each entity's cables and forms: hundreds of MB at full-corpus scale) is not
+    // read after the compile; the node table keeps what the entities' rows need.
+    const entityCount = compiled.entities.length;
+    compiled.entities = [];
     traceMemory('graph compiled, per-cable rows written');
     // Degrees, communities and PageRank now; the layout on a worker thread while this one sends
     // the co-mentions (which do not need the metrics).
@@ -321,7 +325,7 @@ export async function buildGraphDb(
       'cableDates',
       compiled.cableDates.map((d) => d ?? null),
     );
-    const block = new CoMentionBlockBuilder(compiled.entities.length);
+    const block = new CoMentionBlockBuilder(entityCount);
     for (const row of compiled.coMentions.pairRows()) {
       block.add(row);
       if (block.rows >= BLOCK_ROWS) rows.rows(block.rows, 'coMentionBlock', block.take());

@@ -13,6 +13,7 @@ import {
 } from '../resolve';
 import { CoMentions, type EvidenceLogFactory } from './co-mentions';
 import { IntList } from '../common/int-list';
+import { forgetMemos } from '../common/memo';
 import { traceMemory } from '../common/trace-memory';
 import { metricsOf, type MetricsInput } from './metrics';
 import { sortedInMemory, type SortedRecords } from './record-store';
@@ -477,8 +478,10 @@ export function compileGraph(
   postNames.clear();
   // The per-cable edges' ends, trimmed to their length now (the list grew by doubling: up to as
   // much again, ~130 MB at full-corpus scale, held through the counting and into the metrics).
-  let endpoints: Int32Array | undefined = ends.view().slice();
+  const endpoints = ends.view().slice();
   ends = undefined;
+  // No cable's text is read after the per-cable pass: the memo tables of names and titles go.
+  forgetMemos();
   traceMemory('per-cable edges and co-mention pairs');
 
   // Exact cable-level counts for the pairs: every cable where both appear.
@@ -510,21 +513,31 @@ export function compileGraph(
   });
 
   const edgeCount = endpoints.length / 2 + coMentions.size;
+  const metricsInput = metricsInputOf(nodes.keys, endpoints, coMentions);
+  return { nodes, entities, edgeTypes, edgeCount, coMentions, cableIds, cableDates, metricsInput };
+}
+
+/**
+ * The metrics' view of a compiled graph. Made here, not inside compileGraph: closures share their
+ * function's whole scope, and ones made there kept the compile's entity list, id index and
+ * resolution alive as long as the metrics input (hundreds of MB at full-corpus scale).
+ */
+function metricsInputOf(keys: readonly string[], endpoints: Int32Array, coMentions: CoMentions): MetricsInput {
   // Walked once, by the metrics: the endpoint list (~140 MB at full-corpus scale) is let go after.
-  // Every per-cable edge has its cable at one end, no co-mention has: the co-mentions (one per
-  // pair of entities) are distinct from them and from each other, and need no pair index.
-  const metricsInput: MetricsInput = {
-    keys: nodes.keys,
-    edges: edgeCount - coMentions.size,
+  let ends: Int32Array | undefined = endpoints;
+  return {
+    keys,
+    edges: endpoints.length / 2,
     forEachEdge: (callback) => {
-      if (!endpoints) throw new Error('compileGraph: the metrics input is walked once');
-      const view = endpoints;
-      endpoints = undefined;
+      if (!ends) throw new Error('compileGraph: the metrics input is walked once');
+      const view = ends;
+      ends = undefined;
       for (let k = 0; k < view.length; k += 2) callback(view[k], view[k + 1], 1);
     },
+    // Every per-cable edge has its cable at one end, no co-mention has: the co-mentions (one per
+    // pair of entities) are distinct from them and from each other, and need no pair index.
     forEachDistinctEdge: (callback) => coMentions.forEachWeight(callback), // entity index = node index
   };
-  return { nodes, entities, edgeTypes, edgeCount, coMentions, cableIds, cableDates, metricsInput };
 }
 
 /** compileGraph into a graphology graph, with metrics: for callers that hold their records in memory. */

@@ -1,5 +1,6 @@
 // Canonical cable reference ids (`05PARIS77`): one canonicalisation for `--id`, page ids and references.
 /** Canonical cable reference ids (`05PARIS77`): one canonicalisation for `--id`, page ids and references. */
+import { BoundedMemo } from '../common/memo';
 import { LEARNED_POSTS, LEARNED_ROUTING_NAMES } from './post-data';
 
 /**
@@ -171,7 +172,7 @@ export function isPostName(words: string): boolean {
   return KNOWN.has(key) || key in POST_ALIASES;
 }
 
-const cache = new Map<string, string>();
+const cache = new BoundedMemo<string>(10_000);
 
 /** `SECSTATE` → `STATE`, `RIO DE JANEIRO` → `RIODEJANEIRO`, `AMEMBASSY PARIS` → `PARIS`, `BRUSSLS` → `BRUSSELS`. */
 export function canonicalPost(post: string): string {
@@ -179,7 +180,6 @@ export function canonicalPost(post: string): string {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const value = resolvePost(key);
-  if (cache.size > 10000) cache.clear();
   cache.set(key, value);
   return value;
 }

@@ -7,6 +7,7 @@
  * as symbols, redactions, subject-line verbs). General cable conventions, not names of any cable.
  */
 import { isSpace } from '../common/characters';
+import { BoundedMemo } from '../common/memo';
 import { gazetteer, memo, worldCountries } from '../lexicon/lazy';
 import type { EntityType } from '../model';
 
@@ -545,12 +546,10 @@ export function canonicalOf(type: EntityType, text: string, countries: readonly 
   const known = CANONICAL_CACHE.get(key);
   if (known !== undefined || CANONICAL_CACHE.has(key)) return known;
   const result = readCanonical(type, text, countries);
-  if (CANONICAL_CACHE.size >= CACHE_LIMIT) CANONICAL_CACHE.clear();
   CANONICAL_CACHE.set(key, result);
   return result;
 }
-const CACHE_LIMIT = 200_000;
-const CANONICAL_CACHE = new Map<string, Canonical | undefined>();
+const CANONICAL_CACHE = new BoundedMemo<Canonical | undefined>(200_000);
 
 function readCanonical(type: EntityType, text: string, countries: readonly string[]): Canonical | undefined {
   const { COUNTRY_CODE, DEMONYMS, ORG_NAMES } = gazetteer();

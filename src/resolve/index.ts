@@ -2,6 +2,7 @@
 import * as crypto from 'node:crypto';
 import type { Cable } from '../parse/types';
 import { IntList } from '../common/int-list';
+import { BoundedMemo } from '../common/memo';
 import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
@@ -146,12 +147,11 @@ export function personName(text: string): string {
   let name = PERSON_NAME_CACHE.get(text);
   if (name === undefined) {
     name = readPersonName(text);
-    if (PERSON_NAME_CACHE.size >= 200_000) PERSON_NAME_CACHE.clear();
     PERSON_NAME_CACHE.set(text, name);
   }
   return name;
 }
-const PERSON_NAME_CACHE = new Map<string, string>();
+const PERSON_NAME_CACHE = new BoundedMemo<string>(200_000);
 function readPersonName(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   let a = 0;

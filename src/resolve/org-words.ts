@@ -1,4 +1,5 @@
 // The words an organization's name is made of, in any order: "Defense Department" and "Department of Defence" are one body.
+import { BoundedMemo } from '../common/memo';
 import { countryName, demonymCountry } from './canonical';
 
 /** Words that do not tell two names of one body apart ("Ministry of the Interior", "Ministry of Foreign Affairs"). */
@@ -24,11 +25,10 @@ export function orgWordKey(display: string): string | undefined {
   const known = KEYS.get(display);
   if (known !== undefined || KEYS.has(display)) return known;
   const key = readKey(display);
-  if (KEYS.size >= 100_000) KEYS.clear();
   KEYS.set(display, key);
   return key;
 }
-const KEYS = new Map<string, string | undefined>();
+const KEYS = new BoundedMemo<string | undefined>(100_000);
 
 function readKey(display: string): string | undefined {
   const words = display

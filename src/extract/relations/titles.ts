@@ -1,5 +1,6 @@
 // The title lexicon: a title phrase as cables write it → a normalized title and its owner.
 /** The title lexicon: a title phrase as cables write it ("French FM", "MFA Iraq desk officer") → a normalized title and its owner. */
+import { BoundedMemo, ownCopy } from '../../common/memo';
 import { COUNTRY_PLACEHOLDER_SRC, countryOf, countryOfCapital, maskCountries, unmaskCountries } from './text';
 
 /** What a title phrase says: the normalized title and whom it belongs to. */
@@ -317,7 +318,7 @@ export function mayEndTitle(phrase: string): boolean {
 }
 
 /** Readings by phrase; `null`: the phrase is no title. */
-const readings = new Map<string, TitleReading | null>();
+const readings = new BoundedMemo<TitleReading | null>(100_000);
 /** Forgets the cached readings (benchmarks time a pass as a single build would see it). */
 export function clearTitleReadings(): void {
   readings.clear();
@@ -326,11 +327,13 @@ export function clearTitleReadings(): void {
 export function readTitlePhrase(phrase: string): TitleReading | undefined {
   const cached = readings.get(phrase);
   if (cached !== undefined) return cached === null ? undefined : { ...cached };
+  // (read from a copy: the reading's strings are cut from the phrase, and a phrase cut from a cable's
+  // text would keep the whole text alive as long as the reading is kept)
+  phrase = ownCopy(phrase);
   const reading =
     (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ??
     presidentialTitle(phrase) ??
     readGenericTitle(phrase);
-  if (readings.size > 100_000) readings.clear();
   readings.set(phrase, reading ?? null);
   return reading && { ...reading };
 }

@@ -18,6 +18,7 @@ import {
   STRONG_TITLES,
   TITLES,
 } from '../../lexicon/gazetteer';
+import { ownCopy } from '../../common/memo';
 import { casePrior } from './case-prior';
 import { usageOf } from './usage';
 import { shapeOf, type LineInfo, type TagToken } from './tokens';
@@ -51,7 +52,7 @@ function gazBits(lower: string): number {
   let b = gazCache.get(lower);
   if (b === undefined) {
     b = gazBitsOf(lower);
-    if (gazCache.size < 500_000) gazCache.set(lower, b);
+    if (gazCache.size < 500_000) gazCache.set(ownCopy(lower), b);
   }
   return b;
 }
@@ -96,7 +97,7 @@ function hashOf(s: string): number {
   let h = stringHash.get(s);
   if (h === undefined) {
     h = hashString(s);
-    if (stringHash.size < 500_000) stringHash.set(s, h);
+    if (stringHash.size < 500_000) stringHash.set(ownCopy(s), h);
   }
   return h;
 }
@@ -195,7 +196,7 @@ export function tokenType(text: string, lower: string): TokenType {
   const shape = hashOf(shapeOf(text));
   const gaz = gazBits(lower.endsWith('.') ? lower.slice(0, -1) : lower);
   t = makeType(word, shape, gaz, lower);
-  if (typeCache.size < 100_000) typeCache.set(text, t);
+  if (typeCache.size < 100_000) typeCache.set(ownCopy(text), t);
   return t;
 }
 
