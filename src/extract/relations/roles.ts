@@ -36,6 +36,65 @@ const US_PRINCIPALS: Record<string, readonly string[]> = {
       ' ',
     ),
 };
+/**
+ * US cabinet secretaries of the corpus years by surname, for "Secretary Clinton", "Secretaries Rice and Gates" (the
+ * title alone says no department): general knowledge, not cable data. The annotations name the office as the
+ * department's ("Secretary of State", "Secretary of Defense"); the Treasury's is the lexicon's "Treasury Secretary".
+ */
+const US_SECRETARIES: Record<string, string> = {
+  rice: 'Secretary of State',
+  clinton: 'Secretary of State',
+  powell: 'Secretary of State',
+  albright: 'Secretary of State',
+  christopher: 'Secretary of State',
+  gates: 'Secretary of Defense',
+  rumsfeld: 'Secretary of Defense',
+  cohen: 'Secretary of Defense',
+  perry: 'Secretary of Defense',
+  chu: 'Secretary of Energy',
+  bodman: 'Secretary of Energy',
+  abraham: 'Secretary of Energy',
+  geithner: 'Treasury Secretary',
+  paulson: 'Treasury Secretary',
+  snow: 'Treasury Secretary',
+  "o'neill": 'Treasury Secretary',
+  summers: 'Treasury Secretary',
+  rubin: 'Treasury Secretary',
+};
+/** "Secretary X", "SecState X", "SecDef X" right before the name; "Secretaries A and B" before a coordinated name. */
+const SECRETARY_BEFORE = /(?:^|[^\w/-])(?:Secretar(?:y|ies)|SECRETAR(?:Y|IES)|SecState|SECSTATE|SecDef|SECDEF)\s+$/;
+const SECRETARIES_BEFORE =
+  /(?:^|[^\w/-])(?:Secretaries|SECRETARIES)\s+(?:[A-Z][\w'’-]*\s*(?:,\s*(?:and\s+)?|and\s+))+$/;
+
+/** A US cabinet secretary written by the bare title before a surname the table knows (see US_SECRETARIES). */
+function usSecretaryBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
+  const title = US_SECRETARIES[surnameOf(m.text)];
+  if (!title) return undefined;
+  const before = ctx.cable.text.slice(Math.max(sentenceStart, m.start - 60), m.start);
+  const one = SECRETARY_BEFORE.exec(before);
+  const many = one ? undefined : SECRETARIES_BEFORE.exec(before);
+  const found = one ?? many;
+  if (!found) return undefined;
+  // SecDef and SecState say the department themselves
+  const word = /SecState|SECSTATE|SecDef|SECDEF|Secretar(?:y|ies)|SECRETAR(?:Y|IES)/.exec(found[0])![0];
+  const named = /^secdef$/i.test(word)
+    ? 'Secretary of Defense'
+    : /^secstate$/i.test(word)
+      ? 'Secretary of State'
+      : title;
+  const start = m.start - before.length + found.index + found[0].indexOf(word);
+  // a capitalized word before it makes it another office ("First Secretary Cohen", "Party Secretary X"), but for the US's
+  const prev = /(\S+)\s*$/.exec(ctx.cable.text.slice(Math.max(sentenceStart, start - 30), start))?.[1] ?? '';
+  if (/^[A-Z]/.test(prev) && !/^(?:The|And|With|By|To|From|For|Former|U\.?S\.?|USG|American)$/.test(prev))
+    return undefined;
+  return {
+    reading: { title: named, country: 'United States', kind: 'us' },
+    start,
+    text: ctx.cable.text.slice(start, m.start).trim(),
+    capitalizedBefore: false,
+  };
+}
+
 /** Titles whose holder is the post's own officer when written without a country ("Ambassador Stapleton" in Embassy Paris's cable). */
 const POST_TITLES = new Set([
   'Ambassador',
@@ -467,7 +526,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       text: string;
       capitalizedBefore: boolean;
     }>;
-    const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start);
+    const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start) ?? usSecretaryBefore(ctx, m, s.start);
     if (b) found.push({ ...b, end: m.end });
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });

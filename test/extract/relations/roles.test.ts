@@ -208,3 +208,39 @@ describe('readRoles: titles of round 11', () => {
     expect(roles.filter((r) => r.includes('Presidential Chief'))).toEqual([]);
   });
 });
+
+describe('readRoles: US cabinet secretaries by the bare title (issue 17, round 13)', () => {
+  async function rolesOf(sentence: string, origin = 'Embassy Brasilia'): Promise<string[]> {
+    const cable = makeCable('09TEST13', `4. (C) ${sentence}`, { origin, created: '2009-05-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text.split(/\s+/).pop()} | ${r.title} | ${r.country ?? ''}`,
+    );
+  }
+
+  it('names the department of a secretary the table knows', async () => {
+    expect(await rolesOf('Amorim said Brazil would receive Secretary Clinton early in 2010.')).toContain(
+      'Clinton | Secretary of State | United States',
+    );
+    expect(
+      await rolesOf('Bono hopes his May 3 meeting with SecDef Rumsfeld is very positive.', 'Embassy Madrid'),
+    ).toContain('Rumsfeld | Secretary of Defense | United States');
+  });
+
+  it('gives each coordinated name after "Secretaries" its own department', async () => {
+    const roles = await rolesOf('Lula told Secretaries Condoleezza Rice and Robert Gates that Brazil would decide.');
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'Rice | Secretary of State | United States',
+        'Gates | Secretary of Defense | United States',
+      ]),
+    );
+  });
+
+  it('reads no cabinet office after another title word, nor for a surname the table lacks', async () => {
+    const first = await rolesOf('The visa line was run by First Secretary Cohen until June.');
+    expect(first.filter((r) => r.includes('Secretary of Defense'))).toEqual([]);
+    const unknown = await rolesOf('Amorim said Brazil would receive Secretary Smithers in June.');
+    expect(unknown.filter((r) => r.includes('Secretary'))).toEqual([]);
+  });
+});
