@@ -64,7 +64,7 @@ const US_SECRETARIES: Record<string, string> = {
 /** "Secretary X", "SecState X", "SecDef X" right before the name; "Secretaries A and B" before a coordinated name. */
 const SECRETARY_BEFORE = /(?:^|[^\w/-])(?:Secretar(?:y|ies)|SECRETAR(?:Y|IES)|SecState|SECSTATE|SecDef|SECDEF)\s+$/;
 const SECRETARIES_BEFORE =
-  /(?:^|[^\w/-])(?:Secretaries|SECRETARIES)\s+(?:[A-Z][\w'’-]*\s*(?:,\s*(?:and\s+)?|and\s+))+$/;
+  /(?:^|[^\w/-])(?:Secretaries|SECRETARIES)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:,\s*(?:and\s+)?|and\s+))+$/;
 
 /** A US cabinet secretary written by the bare title before a surname the table knows (see US_SECRETARIES). */
 function usSecretaryBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
