@@ -699,15 +699,21 @@ export function readAffiliations(ctx: RelationContext): Affiliation[] {
 /** Embassy titles as the Classified By line writes them → the normalized title. */
 const EMBASSY_TITLES: Array<[RegExp, string]> = [
   [/^(?:deputy\s+chief\s+of\s+mission|dcm)$/i, 'DCM'],
-  [/^deputy\s+ambassador$/i, 'Deputy Ambassador'],
+  [/^(?:deputy\s+ambassador|d\/amb(?:assador|\.)?)$/i, 'Deputy Ambassador'],
   [/^(?:ambassador|amb\.?)$/i, 'Ambassador'],
   [/^(?:charg[eé]['’]?(?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
   [/^(?:p\/m|pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
-  [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns|pol\s+m\/c)$/i, 'Political Counselor'],
+  [
+    /^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns|pol\s*min\s*couns|pol\s+m\/?c)$/i,
+    'Political Counselor',
+  ],
   [/^pol(?:itical)?\s+chief$/i, 'Political Chief'],
   [/^(?:RSO|regional\s+security\s+officer)$/i, 'RSO'],
   [/^(?:ARSO|assistant\s+regional\s+security\s+officer)$/i, 'ARSO'],
-  [/^(?:economic\s+(?:minister[\s-]+)?counsel+or|econcouns|econ\s+couns)$/i, 'Economic Counselor'],
+  [
+    /^(?:economic\s+(?:minister[\s-]+)?counsel+or|econcouns|econ\s+couns|econ\s*min\s*couns|econ\s+m\/?c)$/i,
+    'Economic Counselor',
+  ],
   [/^(?:consul\s+general)$/i, 'Consul General'],
   [/^(?:pol(?:itical)?\s*off(?:icer)?)$/i, 'Poloff'],
   [/^(?:econ(?:omic)?\s*off(?:icer)?)$/i, 'Econoff'],

@@ -1,6 +1,7 @@
 /** Unit titles before a name: the head of a unit the extractor names right before the person (src/extract/relations/roles.ts). */
 import { createExtractor } from '../../../src/extract';
 import { extractRelations } from '../../../src/extract/relations';
+import { classifiedByTitle } from '../../../src/extract/relations/roles';
 import { makeCable } from '../helpers';
 
 const extractor = createExtractor('tagger');
@@ -242,5 +243,21 @@ describe('readRoles: US cabinet secretaries by the bare title (issue 17, round 1
     expect(first.filter((r) => r.includes('Secretary of Defense'))).toEqual([]);
     const unknown = await rolesOf('Amorim said Brazil would receive Secretary Smithers in June.');
     expect(unknown.filter((r) => r.includes('Secretary'))).toEqual([]);
+  });
+});
+
+describe('classifiedByTitle: minister-counselors and the deputy ambassador (round 13)', () => {
+  it.each([
+    ['Polmincouns', 'Political Counselor'], // 07PARIS3733 (dev7)
+    ['Econ MC', 'Economic Counselor'], // 09MOSCOW2823 (dev7)
+    ['ECONMINCOUNS', 'Economic Counselor'], // 10MOSCOW228 (dev5)
+    ['D/Ambassador', 'Deputy Ambassador'], // 10KABUL436 (dev7)
+  ])('%s', (written, title) => {
+    expect(classifiedByTitle(written)?.title).toBe(title);
+  });
+
+  it('reads no office from other abbreviations', () => {
+    expect(classifiedByTitle('Econ Officer MC')).toBeUndefined();
+    expect(classifiedByTitle('D/Ambassadors')).toBeUndefined();
   });
 });
