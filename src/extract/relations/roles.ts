@@ -277,9 +277,13 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
     if (orgBefore && ownedByOrg && !reading.country && !reading.organization) {
       const known = organizationOf(collapse(orgBefore.text));
-      // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary")
-      if (reading.kind === 'us') reading.unit = known?.name ?? collapse(orgBefore.text);
-      else reading.organization = known?.name ?? collapse(orgBefore.text);
+      // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary"), but a
+      // national ministry's is that ministry's office by the US name ("MFA DAS Gellet" in a Paris cable: the Quai's)
+      if (reading.kind === 'us' && !known?.national) reading.unit = known?.name ?? collapse(orgBefore.text);
+      else {
+        reading.organization = known?.name ?? collapse(orgBefore.text);
+        if (reading.kind === 'us') reading.kind = 'domestic';
+      }
       // "Pakistan Embassy Commercial Counselor X": a country's embassy is that country's
       const embassyOf = /^(?:(.+?)\s+Embassy|Embassy\s+of\s+(?:the\s+)?(.+))$/i.exec(collapse(orgBefore.text));
       const embassyCountry = embassyOf ? countryOf(embassyOf[1] ?? embassyOf[2]) : undefined;

@@ -261,3 +261,27 @@ describe('classifiedByTitle: minister-counselors and the deputy ambassador (roun
     expect(classifiedByTitle('D/Ambassadors')).toBeUndefined();
   });
 });
+
+describe("readRoles: a national ministry's office by a US title (round 13)", () => {
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('07TEST13', `2. (C) ${sentence}`, { origin, created: '2007-09-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text.split(/\s+/).pop()} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it("gives the ministry and the post's country to a DAS of the MFA", async () => {
+    const roles = await rolesOf('Boillon echoed much of what MFA DAS Gellet had related in reftel.', 'Embassy Paris');
+    expect(roles).toContain('Gellet | Deputy Assistant Secretary | France | Ministry of Foreign Affairs');
+    expect(roles.filter((r) => r.includes('United States'))).toEqual([]);
+  });
+
+  it("keeps a Department bureau's Assistant Secretary American", async () => {
+    const roles = await rolesOf(
+      'Saud told NEA Assistant Secretary David Welch that the talks would go on.',
+      'Embassy Riyadh',
+    );
+    expect(roles).toContain('Welch | Assistant Secretary | United States | ');
+  });
+});
