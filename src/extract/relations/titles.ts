@@ -32,7 +32,8 @@ const AREAS: Record<string, string> = {
   trade: 'Trade',
   energy: 'Energy',
   oil: 'Oil',
-  petroleum: 'Oil',
+  petroleum: 'Petroleum',
+  law: 'Law',
   health: 'Health',
   education: 'Education',
   agriculture: 'Agriculture',
@@ -756,6 +757,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     headWords = [headWords[0].slice(0, -1)];
   }
   reading.title = titleCase([...modifiers.map((w) => w.replace(/['’]s$/, '')), ...headWords]);
+  // a judge's court or specialty is no part of the office's name ("investigating judge", "Anti-Terrorism Judge"): the
+  // annotations write every judge and magistrate "Judge"
+  if (/^judges?$/i.test(headWords.join(' '))) reading.title = 'Judge';
   // a lexicon title after the name of a unit is that unit's: "Export Control Division Desk Officer", "Environment Division Director"
   let unitEnd = -1;
   modifiers.forEach((w, k) => {
