@@ -274,6 +274,8 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
       reading = { ...office, unit: desk };
     }
     if (commaBefore && !reading.country && !reading.organization && !ownedByOrg && !/^the\s/i.test(phrase)) continue;
+    // a title set off by a comma after a preposition is that clause's object, not the name's ("… Sanchez to the DCM, Jimenez found")
+    if (commaBefore && PREPOSITION.test(tokens[tokens.length - k - 1]?.word ?? '')) continue;
     // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
     if (orgBefore && ownedByOrg && !reading.country && !reading.organization) {
       const known = organizationOf(collapse(orgBefore.text));
@@ -317,6 +319,9 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
   }
   return undefined;
 }
+
+/** Words after which a title is the object of a clause, not a name's apposition. */
+const PREPOSITION = /^(?:to|with|by|from|for|of|at|on|in|into|toward|towards|told|met|briefed)$/i;
 
 /** The name is followed by another one after "and" or a comma: "Senators A and B", "judges A, B and C". */
 function followedByAnd(text: string, m: Mention): boolean {

@@ -654,6 +654,10 @@ function titleCase(words: string[]): string {
     .replace(/\bCounsellor\b/g, 'Counselor');
 }
 
+/** Words no organization's name after a title holds: a clause's ("to the DCM", "who said"). */
+const CLAUSE_WORD =
+  /^(?:to|said|says|told|who|whom|which|that|was|were|is|are|has|have|had|will|would|met|during|after|before|when|while)$/;
+
 /** Reads a title outside the lexicon; `owned`: an organization written right before the phrase owns it, so a bare head ("leader") is enough. */
 export function readGenericTitle(phrase: string, owned = false): TitleReading | undefined {
   if (!/[a-z]/.test(phrase)) return undefined; // an all-capitals line cannot tell a title from a name
@@ -667,6 +671,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       .join(' ')
       .replace(/^the\s+/i, '');
     if (!/^[A-Z]/.test(target)) return undefined;
+    // an organization's name: capitalized words and their connectors, not a clause the phrase ran on into ("of Staff
+    // Juan Carlos Sanchez to the DCM")
+    if (target.split(' ').some((w) => CLAUSE_WORD.test(w))) return undefined;
     words = words.slice(0, prep);
   }
   let i = 0;

@@ -285,3 +285,27 @@ describe("readRoles: a national ministry's office by a US title (round 13)", () 
     expect(roles).toContain('Welch | Assistant Secretary | United States | ');
   });
 });
+
+describe('readRoles: a title after a preposition and a comma is no apposition (round 13)', () => {
+  it('gives the name after "… to the DCM," no office', async () => {
+    const cable = makeCable(
+      '07TEST14',
+      '1. (C) According to a November 6 readout provided by the Chief of Staff to the DCM, Jimenez found the situation in Venezuela "extremely bad" during her visit.',
+      { origin: 'Embassy Madrid', created: '2007-11-07T10:10:00Z' },
+    );
+    const [mentions] = await extractor.extract([cable]);
+    const roles = extractRelations(cable, mentions).roles.filter((r) => r.person.text === 'Jimenez');
+    expect(roles).toEqual([]);
+  });
+
+  it('still reads a title set off by a comma before the name', async () => {
+    const cable = makeCable(
+      '07TEST15',
+      '1. (C) On January 5 the Guinean Defense Minister, General Arafan Camara, told the DCM that the army was loyal.',
+      { origin: 'Embassy Conakry', created: '2007-11-07T10:10:00Z' },
+    );
+    const [mentions] = await extractor.extract([cable]);
+    const roles = extractRelations(cable, mentions).roles.map((r) => `${r.title} | ${r.country ?? ''}`);
+    expect(roles).toContain('Defense Minister | Guinea');
+  });
+});

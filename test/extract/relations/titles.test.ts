@@ -20,3 +20,17 @@ describe('readTitlePhrase: judges and portfolios (issue 17, round 13)', () => {
     expect(readTitlePhrase('Human Rights Commissioner')?.title).toBe('Human Rights Commissioner');
   });
 });
+
+describe('readTitlePhrase: the organization after a title (round 13)', () => {
+  it('reads no organization that runs on into a clause', () => {
+    expect(readTitlePhrase('Chief of Staff Juan Carlos Sanchez to the DCM')).toBeUndefined();
+    expect(readTitlePhrase('Head of Strategy who said')).toBeUndefined();
+  });
+
+  it('keeps an organization whose name holds lower-case words', () => {
+    expect(readTitlePhrase('President of the Youth Section of opposition political party PDCI')).toMatchObject({
+      title: 'President',
+      organization: 'Youth Section of opposition political party PDCI',
+    });
+  });
+});
