@@ -134,6 +134,8 @@ type TitleFound = {
   capitalizedBefore: boolean;
   /** Written in the plural before coordinated names ("Senators A and B"): the names after share it. */
   plural?: boolean;
+  /** The person whose possessive the title follows ("Trinidad Jimenez' Chief of Staff"): the office is in their country. */
+  possessor?: Mention;
 };
 
 /**
@@ -243,6 +245,16 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     while (tokens.length > 0 && tokens[0].start < orgBefore.end) tokens.shift();
   }
   if (tokens.length > MAX_TITLE_WORDS) tokens.splice(0, tokens.length - MAX_TITLE_WORDS);
+  // "Trinidad Jimenez' Chief of Staff X": a person's possessive bounds the title, which is an office of that person's
+  let possessor: Mention | undefined;
+  for (let i = tokens.length - 2; i >= Math.max(0, tokens.length - 6); i -= 1) {
+    const t = tokens[i];
+    if (!/['’]s?$/.test(t.word)) continue;
+    const end = t.start + t.word.replace(/['’]s?$/, '').length;
+    possessor = ctx.persons.find((p) => p.end === end && p.start <= t.start);
+    if (possessor) tokens.splice(0, i + 1);
+    break;
+  }
   if (!tokens.slice(-6).some((w) => isTitleWord(w.word))) return undefined;
   const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
@@ -303,6 +315,14 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     }
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
     const shouting = !/[a-z]/.test(before);
+    if (possessor && k === tokens.length && !reading.country && !reading.organization)
+      return {
+        reading: { ...reading, kind: 'domestic' },
+        start: words[0].start,
+        text: phrase,
+        capitalizedBefore: false,
+        possessor,
+      };
     return {
       ...(plural ? { plural } : {}),
       reading,
@@ -488,6 +508,13 @@ function ownerOf(
   return undefined;
 }
 
+/** The country of a role the cable gave the possessor before ("President Karzai's Chief of Staff X": Afghanistan's). */
+function possessorOwner(roles: Role[], possessor: Mention): Pick<Role, 'country' | 'basis'> | undefined {
+  const surname = surnameOf(possessor.text);
+  const held = roles.find((r) => r.country && surnameOf(r.person.text) === surname);
+  return held ? { country: held.country, basis: 'implied' } : undefined;
+}
+
 /** The names coordinated after the first of a plural title ("Senators A and B"): each holds it, owned as it would be alone. */
 function sharedTitle(
   ctx: RelationContext,
@@ -534,6 +561,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       end: number;
       text: string;
       capitalizedBefore: boolean;
+      possessor?: Mention;
     }>;
     const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start) ?? usSecretaryBefore(ctx, m, s.start);
     if (b) found.push({ ...b, end: m.end });
@@ -541,7 +569,9 @@ export function readRoles(ctx: RelationContext): Role[] {
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start));
-      const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
+      const owner = f.possessor
+        ? (possessorOwner(roles, f.possessor) ?? ownerOf(ctx, m, f.reading, false, people, Math.min(f.start, m.start)))
+        : ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {

@@ -309,3 +309,30 @@ describe('readRoles: a title after a preposition and a comma is no apposition (r
     expect(roles).toContain('Defense Minister | Guinea');
   });
 });
+
+describe("readRoles: a title after a person's possessive (round 13)", () => {
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('07TEST16', `1. (C) ${sentence}`, { origin, created: '2007-11-07T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it("reads the office alone, in the possessor's country", async () => {
+    const roles = await rolesOf(
+      'According to a readout provided by Trinidad Jimenez’ Chief of Staff Juan Carlos Sanchez, the visit went badly.',
+      'Embassy Madrid',
+    );
+    expect(roles).toContain('Juan Carlos Sanchez | Chief of Staff | Spain | ');
+    expect(roles.filter((r) => r.includes('Jimenez'))).toEqual([]);
+  });
+
+  it("gives the office the country of the possessor's own title", async () => {
+    const roles = await rolesOf(
+      'In Islamabad, President Karzai’s spokesman Humayun Hamidzada told the press the talks were useful.',
+      'Embassy Islamabad',
+    );
+    expect(roles).toContain('Humayun Hamidzada | Spokesperson | Afghanistan | ');
+  });
+});
