@@ -25,6 +25,7 @@ const MAX_TITLE_WORDS = 9;
 const US_PRINCIPALS: Record<string, readonly string[]> = {
   President: ['nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama'],
   'President-elect': ['carter', 'reagan', 'bush', 'clinton', 'obama'],
+  'Vice President-elect': ['quayle', 'gore', 'cheney', 'biden'],
   Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
   'National Security Advisor': ['scowcroft', 'lake', 'berger', 'rice', 'hadley', 'jones'],
@@ -491,12 +492,15 @@ function ownerOf(
     return { country: r.country ?? (home ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
   }
   // an unread capitalized word before the title may be its owner ("Baghdad Deputy Polcouns"): do not guess
-  if (capitalizedBefore) return undefined;
   const surname = surnameOf(m.text);
+  // a listed leader's country whatever word precedes the title ("told Zardari President Obama's own policy")
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
     const leader = leaderCountry(r.title, surname);
     if (leader) return { country: leader, basis: 'implied' };
+  }
+  if (capitalizedBefore) return undefined;
+  if (r.kind === 'domestic') {
     // the country the sentence or paragraph names when it names another one, else the post's
     const owner = bareTitleCountry(ctx, m.start, titleStart);
     return owner ? { country: owner.country, basis: 'implied' } : undefined;

@@ -79,7 +79,7 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
     'domestic',
   ],
   [
-    '(?:FM|FonMin|foreign\\s+minister|minister\\s+(?:of|for)\\s+foreign\\s+affairs|foreign\\s+affairs\\s+minister)',
+    '(?:FM|FonMin|ForMin|foreign\\s+minister|minister\\s+(?:of|for)\\s+foreign\\s+affairs|foreign\\s+affairs\\s+minister)',
     () => 'Foreign Minister',
     'domestic',
   ],
@@ -152,6 +152,7 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   // the US cabinet's Treasury head ("Treasury Secretary Geithner", "Secretary of the Treasury")
   ['(?:treasury\\s+secretary|secretary\\s+of\\s+the\\s+treasury)', () => 'Treasury Secretary', 'us'],
   ['minister', () => 'Minister', 'domestic'],
+  ['vice[\\s-]+president[\\s-]+elect', () => 'Vice President-elect', 'domestic'],
   ['(?:vice[\\s-]+president|VP)', () => 'Vice President', 'domestic'],
   ['president[\\s-]+elect', () => 'President-elect', 'domestic'],
   ['president', () => 'President', 'domestic'],
@@ -458,6 +459,7 @@ const TITLE_WORDS = new Set([
   'vp',
   'vfm',
   'fonmin',
+  'formin',
   'mindef',
   'defmin',
   'ambassador',
@@ -821,7 +823,8 @@ export function singularTitleWord(word: string): string | undefined {
 
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {
-  const bare = withoutPossessiveOrStop(word);
+  // "then-President", "ex-Minister": the qualifier is the phrase's, the word is still a title's
+  const bare = withoutPossessiveOrStop(/^(?:then|ex)-/i.test(word) ? word.replace(/^(?:then|ex)-/i, '') : word);
   return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
 }
 

@@ -336,3 +336,46 @@ describe("readRoles: a title after a person's possessive (round 13)", () => {
     expect(roles).toContain('Humayun Hamidzada | Spokesperson | Afghanistan | ');
   });
 });
+
+describe('readRoles: leaders after a capitalized word, qualified and abbreviated titles (round 13)', () => {
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST17', `3. (C) ${sentence}`, { origin, created: '2009-02-07T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text.split(/\s+/).pop()} | ${r.title} | ${r.country ?? ''}`,
+    );
+  }
+
+  it.each([
+    [
+      'Although Foreign Minister Moratinos had signaled support, the vote failed.',
+      'Embassy Madrid',
+      'Moratinos | Foreign Minister | Spain',
+    ],
+    [
+      'Serdyukov recalled that then-President Putin had said Russia no longer needed the base.',
+      'Embassy Baku',
+      'Putin | President | Russia',
+    ],
+    [
+      'Mbeki argued that ForMin Dlamini-Zuma is too close to Mugabe.',
+      'Embassy Pretoria',
+      'Dlamini-Zuma | Foreign Minister | South Africa',
+    ],
+    [
+      'Officials said that Vice President-elect Biden had told Zapatero he would visit.',
+      'Embassy Madrid',
+      'Biden | Vice President-elect | United States',
+    ],
+  ])('%s', async (sentence, origin, role) => {
+    expect(await rolesOf(sentence, origin)).toContain(role);
+  });
+
+  it('still reads no owner after a capitalized word for a holder no list knows', async () => {
+    const roles = await rolesOf(
+      'Although Interior Minister Rubalcaba had signaled support, the vote failed.',
+      'Embassy Madrid',
+    );
+    expect(roles.filter((r) => r.startsWith('Rubalcaba'))).toEqual([]);
+  });
+});
