@@ -287,8 +287,15 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
       reading = { ...office, unit: desk };
     }
     if (commaBefore && !reading.country && !reading.organization && !ownedByOrg && !/^the\s/i.test(phrase)) continue;
-    // a title set off by a comma after a preposition is that clause's object, not the name's ("… Sanchez to the DCM, Jimenez found")
-    if (commaBefore && PREPOSITION.test(tokens[tokens.length - k - 1]?.word ?? '')) continue;
+    // a bare title set off by a comma after a preposition is that clause's object, not the name's ("… Sanchez to the DCM,
+    // Jimenez found", "According to the PM, X said"); one with its owner is an apposition ("met with Syria's President, X")
+    if (
+      commaBefore &&
+      !reading.country &&
+      !reading.organization &&
+      PREPOSITION.test(tokens[tokens.length - k - 1]?.word ?? '')
+    )
+      continue;
     // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
     if (orgBefore && ownedByOrg && !reading.country && !reading.organization) {
       const known = organizationOf(collapse(orgBefore.text));

@@ -298,6 +298,19 @@ describe('readRoles: a title after a preposition and a comma is no apposition (r
     expect(roles).toEqual([]);
   });
 
+  it('still reads an owned title set off by a comma after a preposition', async () => {
+    const cable = makeCable(
+      '10TEST14',
+      '3. (C) Kerry remarked that he had held great discussions with Syria’s President, Bashar Al-Asad, when he met him in Damascus.',
+      { origin: 'Embassy Doha', created: '2010-02-07T10:10:00Z' },
+    );
+    const [mentions] = await extractor.extract([cable]);
+    const roles = extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''}`,
+    );
+    expect(roles).toContain('Bashar Al-Asad | President | Syria');
+  });
+
   it('still reads a title set off by a comma before the name', async () => {
     const cable = makeCable(
       '07TEST15',
