@@ -252,7 +252,8 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     const t = tokens[i];
     if (!/['’]s?$/.test(t.word)) continue;
     const end = t.start + t.word.replace(/['’]s?$/, '').length;
-    possessor = ctx.persons.find((p) => p.end === end && p.start <= t.start);
+    const k = lastStartingBefore(ctx.persons, t.start + 1);
+    possessor = k >= 0 && ctx.persons[k].end === end ? ctx.persons[k] : undefined;
     if (possessor) tokens.splice(0, i + 1);
     break;
   }

@@ -824,8 +824,18 @@ export function singularTitleWord(word: string): string | undefined {
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {
   // "then-President", "ex-Minister": the qualifier is the phrase's, the word is still a title's
-  const bare = withoutPossessiveOrStop(/^(?:then|ex)-/i.test(word) ? word.replace(/^(?:then|ex)-/i, '') : word);
+  const bare = withoutPossessiveOrStop(qualified(word) ? word.slice(word.indexOf('-') + 1) : word);
   return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
+}
+
+/** "then-…", "ex-…" (a character test first: it runs for most words before a name). */
+function qualified(word: string): boolean {
+  const c = word.charCodeAt(0) | 32;
+  const dash = word.indexOf('-');
+  return (
+    (c === 116 && dash === 4 && word.slice(0, 4).toLowerCase() === 'then') ||
+    (c === 101 && dash === 2 && (word.charCodeAt(1) | 32) === 120)
+  );
 }
 
 /** The word without a trailing possessive `'s` or else a trailing comma or period (as `/['’]s$|[,.]$/` replaced): no regex, it runs for most words before a name. */
