@@ -25,6 +25,7 @@ const MAX_TITLE_WORDS = 9;
 const US_PRINCIPALS: Record<string, readonly string[]> = {
   President: ['nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama'],
   'President-elect': ['carter', 'reagan', 'bush', 'clinton', 'obama'],
+  'Vice President-elect': ['quayle', 'gore', 'cheney', 'biden'],
   Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
   'National Security Advisor': ['scowcroft', 'lake', 'berger', 'rice', 'hadley', 'jones'],
@@ -36,6 +37,65 @@ const US_PRINCIPALS: Record<string, readonly string[]> = {
       ' ',
     ),
 };
+/**
+ * US cabinet secretaries of the corpus years by surname, for "Secretary Clinton", "Secretaries Rice and Gates" (the
+ * title alone says no department): general knowledge, not cable data. The annotations name the office as the
+ * department's ("Secretary of State", "Secretary of Defense"); the Treasury's is the lexicon's "Treasury Secretary".
+ */
+const US_SECRETARIES: Record<string, string> = {
+  rice: 'Secretary of State',
+  clinton: 'Secretary of State',
+  powell: 'Secretary of State',
+  albright: 'Secretary of State',
+  christopher: 'Secretary of State',
+  gates: 'Secretary of Defense',
+  rumsfeld: 'Secretary of Defense',
+  cohen: 'Secretary of Defense',
+  perry: 'Secretary of Defense',
+  chu: 'Secretary of Energy',
+  bodman: 'Secretary of Energy',
+  abraham: 'Secretary of Energy',
+  geithner: 'Treasury Secretary',
+  paulson: 'Treasury Secretary',
+  snow: 'Treasury Secretary',
+  "o'neill": 'Treasury Secretary',
+  summers: 'Treasury Secretary',
+  rubin: 'Treasury Secretary',
+};
+/** "Secretary X", "SecState X", "SecDef X" right before the name; "Secretaries A and B" before a coordinated name. */
+const SECRETARY_BEFORE = /(?:^|[^\w/-])(?:Secretar(?:y|ies)|SECRETAR(?:Y|IES)|SecState|SECSTATE|SecDef|SECDEF)\s+$/;
+const SECRETARIES_BEFORE =
+  /(?:^|[^\w/-])(?:Secretaries|SECRETARIES)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:,\s*(?:and\s+)?|and\s+))+$/;
+
+/** A US cabinet secretary written by the bare title before a surname the table knows (see US_SECRETARIES). */
+function usSecretaryBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
+  const title = US_SECRETARIES[surnameOf(m.text)];
+  if (!title) return undefined;
+  const before = ctx.cable.text.slice(Math.max(sentenceStart, m.start - 60), m.start);
+  const one = SECRETARY_BEFORE.exec(before);
+  const many = one ? undefined : SECRETARIES_BEFORE.exec(before);
+  const found = one ?? many;
+  if (!found) return undefined;
+  // SecDef and SecState say the department themselves
+  const word = /SecState|SECSTATE|SecDef|SECDEF|Secretar(?:y|ies)|SECRETAR(?:Y|IES)/.exec(found[0])![0];
+  const named = /^secdef$/i.test(word)
+    ? 'Secretary of Defense'
+    : /^secstate$/i.test(word)
+      ? 'Secretary of State'
+      : title;
+  const start = m.start - before.length + found.index + found[0].indexOf(word);
+  // a capitalized word before it makes it another office ("First Secretary Cohen", "Party Secretary X"), but for the US's
+  const prev = /(\S+)\s*$/.exec(ctx.cable.text.slice(Math.max(sentenceStart, start - 30), start))?.[1] ?? '';
+  if (/^[A-Z]/.test(prev) && !/^(?:The|And|With|By|To|From|For|Former|U\.?S\.?|USG|American)$/.test(prev))
+    return undefined;
+  return {
+    reading: { title: named, country: 'United States', kind: 'us' },
+    start,
+    text: ctx.cable.text.slice(start, m.start).trim(),
+    capitalizedBefore: false,
+  };
+}
+
 /** Titles whose holder is the post's own officer when written without a country ("Ambassador Stapleton" in Embassy Paris's cable). */
 const POST_TITLES = new Set([
   'Ambassador',
@@ -75,6 +135,8 @@ type TitleFound = {
   capitalizedBefore: boolean;
   /** Written in the plural before coordinated names ("Senators A and B"): the names after share it. */
   plural?: boolean;
+  /** The person whose possessive the title follows ("Trinidad Jimenez' Chief of Staff"): the office is in their country. */
+  possessor?: Mention;
 };
 
 /**
@@ -184,6 +246,17 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     while (tokens.length > 0 && tokens[0].start < orgBefore.end) tokens.shift();
   }
   if (tokens.length > MAX_TITLE_WORDS) tokens.splice(0, tokens.length - MAX_TITLE_WORDS);
+  // "Trinidad Jimenez' Chief of Staff X": a person's possessive bounds the title, which is an office of that person's
+  let possessor: Mention | undefined;
+  for (let i = tokens.length - 2; i >= Math.max(0, tokens.length - 6); i -= 1) {
+    const t = tokens[i];
+    if (!/['’]s?$/.test(t.word)) continue;
+    const end = t.start + t.word.replace(/['’]s?$/, '').length;
+    const k = lastStartingBefore(ctx.persons, t.start + 1);
+    possessor = k >= 0 && ctx.persons[k].end === end ? ctx.persons[k] : undefined;
+    if (possessor) tokens.splice(0, i + 1);
+    break;
+  }
   if (!tokens.slice(-6).some((w) => isTitleWord(w.word))) return undefined;
   const before = text.slice(tokens[0]?.start ?? m.start, m.start);
   // the last title word, at most five words before the name ("President of Iraq", "Director of the MFA's Y Department")
@@ -215,12 +288,25 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
       reading = { ...office, unit: desk };
     }
     if (commaBefore && !reading.country && !reading.organization && !ownedByOrg && !/^the\s/i.test(phrase)) continue;
+    // a bare title set off by a comma after a preposition is that clause's object, not the name's ("… Sanchez to the DCM,
+    // Jimenez found", "According to the PM, X said"); one with its owner is an apposition ("met with Syria's President, X")
+    if (
+      commaBefore &&
+      !reading.country &&
+      !reading.organization &&
+      PREPOSITION.test(tokens[tokens.length - k - 1]?.word ?? '')
+    )
+      continue;
     // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
     if (orgBefore && ownedByOrg && !reading.country && !reading.organization) {
       const known = organizationOf(collapse(orgBefore.text));
-      // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary")
-      if (reading.kind === 'us') reading.unit = known?.name ?? collapse(orgBefore.text);
-      else reading.organization = known?.name ?? collapse(orgBefore.text);
+      // before a US-only title the organization is a bureau of the Department ("NEA Assistant Secretary"), but a
+      // national ministry's is that ministry's office by the US name ("MFA DAS Gellet" in a Paris cable: the Quai's)
+      if (reading.kind === 'us' && !known?.national) reading.unit = known?.name ?? collapse(orgBefore.text);
+      else {
+        reading.organization = known?.name ?? collapse(orgBefore.text);
+        if (reading.kind === 'us') reading.kind = 'domestic';
+      }
       // "Pakistan Embassy Commercial Counselor X": a country's embassy is that country's
       const embassyOf = /^(?:(.+?)\s+Embassy|Embassy\s+of\s+(?:the\s+)?(.+))$/i.exec(collapse(orgBefore.text));
       const embassyCountry = embassyOf ? countryOf(embassyOf[1] ?? embassyOf[2]) : undefined;
@@ -238,6 +324,14 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     }
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
     const shouting = !/[a-z]/.test(before);
+    if (possessor && k === tokens.length && !reading.country && !reading.organization)
+      return {
+        reading: { ...reading, kind: 'domestic' },
+        start: words[0].start,
+        text: phrase,
+        capitalizedBefore: false,
+        possessor,
+      };
     return {
       ...(plural ? { plural } : {}),
       reading,
@@ -254,6 +348,9 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
   }
   return undefined;
 }
+
+/** Words after which a title is the object of a clause, not a name's apposition. */
+const PREPOSITION = /^(?:to|with|by|from|for|of|at|on|in|into|toward|towards|told|met|briefed)$/i;
 
 /** The name is followed by another one after "and" or a comma: "Senators A and B", "judges A, B and C". */
 function followedByAnd(text: string, m: Mention): boolean {
@@ -409,12 +506,15 @@ function ownerOf(
     return { country: r.country ?? (home ? ctx.home : undefined), organization: r.organization, basis: 'explicit' };
   }
   // an unread capitalized word before the title may be its owner ("Baghdad Deputy Polcouns"): do not guess
-  if (capitalizedBefore) return undefined;
   const surname = surnameOf(m.text);
+  // a listed leader's country whatever word precedes the title ("told Zardari President Obama's own policy")
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
     const leader = leaderCountry(r.title, surname);
     if (leader) return { country: leader, basis: 'implied' };
+  }
+  if (capitalizedBefore) return undefined;
+  if (r.kind === 'domestic') {
     // the country the sentence or paragraph names when it names another one, else the post's
     const owner = bareTitleCountry(ctx, m.start, titleStart);
     return owner ? { country: owner.country, basis: 'implied' } : undefined;
@@ -424,6 +524,13 @@ function ownerOf(
     return { country: 'United States', organization: ctx.post, basis: 'implied' };
   if (r.kind === 'embassy' && ctx.post) return { country: 'United States', organization: ctx.post, basis: 'implied' };
   return undefined;
+}
+
+/** The country of a role the cable gave the possessor before ("President Karzai's Chief of Staff X": Afghanistan's). */
+function possessorOwner(roles: Role[], possessor: Mention): Pick<Role, 'country' | 'basis'> | undefined {
+  const surname = surnameOf(possessor.text);
+  const held = roles.find((r) => r.country && surnameOf(r.person.text) === surname);
+  return held ? { country: held.country, basis: 'implied' } : undefined;
 }
 
 /** The names coordinated after the first of a plural title ("Senators A and B"): each holds it, owned as it would be alone. */
@@ -472,14 +579,17 @@ export function readRoles(ctx: RelationContext): Role[] {
       end: number;
       text: string;
       capitalizedBefore: boolean;
+      possessor?: Mention;
     }>;
-    const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start);
+    const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start) ?? usSecretaryBefore(ctx, m, s.start);
     if (b) found.push({ ...b, end: m.end });
     const a = titleAfter(ctx, m, s.end);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
-      const owner = ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
+      const owner = f.possessor
+        ? (possessorOwner(roles, f.possessor) ?? ownerOf(ctx, m, f.reading, false, people, Math.min(f.start, m.start)))
+        : ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
@@ -646,15 +756,21 @@ export function readAffiliations(ctx: RelationContext): Affiliation[] {
 /** Embassy titles as the Classified By line writes them → the normalized title. */
 const EMBASSY_TITLES: Array<[RegExp, string]> = [
   [/^(?:deputy\s+chief\s+of\s+mission|dcm)$/i, 'DCM'],
-  [/^deputy\s+ambassador$/i, 'Deputy Ambassador'],
+  [/^(?:deputy\s+ambassador|d\/amb(?:assador|\.)?)$/i, 'Deputy Ambassador'],
   [/^(?:ambassador|amb\.?)$/i, 'Ambassador'],
   [/^(?:charg[eé]['’]?(?:\s+d['’]affaires)?(?:,?\s+a\.?\s?i\.?)?|cda)$/i, "Charge d'Affaires"],
   [/^(?:p\/m|pol\/mil|pol-mil|political-military)\s+counsel+or$/i, 'Pol-Mil Counselor'],
-  [/^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns|pol\s+m\/c)$/i, 'Political Counselor'],
+  [
+    /^(?:political\s+(?:minister[\s-]+)?counsel+or|polcouns|pol\s+couns|pol\s*min\s*couns|pol\s+m\/?c)$/i,
+    'Political Counselor',
+  ],
   [/^pol(?:itical)?\s+chief$/i, 'Political Chief'],
   [/^(?:RSO|regional\s+security\s+officer)$/i, 'RSO'],
   [/^(?:ARSO|assistant\s+regional\s+security\s+officer)$/i, 'ARSO'],
-  [/^(?:economic\s+(?:minister[\s-]+)?counsel+or|econcouns|econ\s+couns)$/i, 'Economic Counselor'],
+  [
+    /^(?:economic\s+(?:minister[\s-]+)?counsel+or|econcouns|econ\s+couns|econ\s*min\s*couns|econ\s+m\/?c)$/i,
+    'Economic Counselor',
+  ],
   [/^(?:consul\s+general)$/i, 'Consul General'],
   [/^(?:pol(?:itical)?\s*off(?:icer)?)$/i, 'Poloff'],
   [/^(?:econ(?:omic)?\s*off(?:icer)?)$/i, 'Econoff'],

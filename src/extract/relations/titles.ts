@@ -33,7 +33,8 @@ const AREAS: Record<string, string> = {
   trade: 'Trade',
   energy: 'Energy',
   oil: 'Oil',
-  petroleum: 'Oil',
+  petroleum: 'Petroleum',
+  law: 'Law',
   health: 'Health',
   education: 'Education',
   agriculture: 'Agriculture',
@@ -79,7 +80,7 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
     'domestic',
   ],
   [
-    '(?:FM|FonMin|foreign\\s+minister|minister\\s+(?:of|for)\\s+foreign\\s+affairs|foreign\\s+affairs\\s+minister)',
+    '(?:FM|FonMin|ForMin|foreign\\s+minister|minister\\s+(?:of|for)\\s+foreign\\s+affairs|foreign\\s+affairs\\s+minister)',
     () => 'Foreign Minister',
     'domestic',
   ],
@@ -152,6 +153,7 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   // the US cabinet's Treasury head ("Treasury Secretary Geithner", "Secretary of the Treasury")
   ['(?:treasury\\s+secretary|secretary\\s+of\\s+the\\s+treasury)', () => 'Treasury Secretary', 'us'],
   ['minister', () => 'Minister', 'domestic'],
+  ['vice[\\s-]+president[\\s-]+elect', () => 'Vice President-elect', 'domestic'],
   ['(?:vice[\\s-]+president|VP)', () => 'Vice President', 'domestic'],
   ['president[\\s-]+elect', () => 'President-elect', 'domestic'],
   ['president', () => 'President', 'domestic'],
@@ -460,6 +462,7 @@ const TITLE_WORDS = new Set([
   'vp',
   'vfm',
   'fonmin',
+  'formin',
   'mindef',
   'defmin',
   'ambassador',
@@ -661,6 +664,10 @@ function titleCase(words: string[]): string {
     .replace(/\bCounsellor\b/g, 'Counselor');
 }
 
+/** Words no organization's name after a title holds: a clause's ("to the DCM", "who said"). */
+const CLAUSE_WORD =
+  /^(?:to|said|says|told|who|whom|which|that|was|were|is|are|has|have|had|will|would|met|during|after|before|when|while)$/;
+
 /** Reads a title outside the lexicon; `owned`: an organization written right before the phrase owns it, so a bare head ("leader") is enough. */
 export function readGenericTitle(phrase: string, owned = false): TitleReading | undefined {
   if (!/[a-z]/.test(phrase)) return undefined; // an all-capitals line cannot tell a title from a name
@@ -674,6 +681,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       .join(' ')
       .replace(/^the\s+/i, '');
     if (!/^[A-Z]/.test(target)) return undefined;
+    // an organization's name: capitalized words and their connectors, not a clause the phrase ran on into ("of Staff
+    // Juan Carlos Sanchez to the DCM")
+    if (target.split(' ').some((w) => CLAUSE_WORD.test(w))) return undefined;
     words = words.slice(0, prep);
   }
   let i = 0;
@@ -770,6 +780,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     headWords = [headWords[0].slice(0, -1)];
   }
   reading.title = titleCase([...modifiers.map((w) => w.replace(/['’]s$/, '')), ...headWords]);
+  // a judge's court or specialty is no part of the office's name ("investigating judge", "Anti-Terrorism Judge"): the
+  // annotations write every judge and magistrate "Judge"
+  if (/^judges?$/i.test(headWords.join(' '))) reading.title = 'Judge';
   // a lexicon title after the name of a unit is that unit's: "Export Control Division Desk Officer", "Environment Division Director"
   let unitEnd = -1;
   modifiers.forEach((w, k) => {
@@ -826,8 +839,19 @@ export function singularTitleWord(word: string): string | undefined {
 
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {
-  const bare = withoutPossessiveOrStop(word);
+  // "then-President", "ex-Minister": the qualifier is the phrase's, the word is still a title's
+  const bare = withoutPossessiveOrStop(qualified(word) ? word.slice(word.indexOf('-') + 1) : word);
   return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
+}
+
+/** "then-…", "ex-…" (a character test first: it runs for most words before a name). */
+function qualified(word: string): boolean {
+  const c = word.charCodeAt(0) | 32;
+  const dash = word.indexOf('-');
+  return (
+    (c === 116 && dash === 4 && word.slice(0, 4).toLowerCase() === 'then') ||
+    (c === 101 && dash === 2 && (word.charCodeAt(1) | 32) === 120)
+  );
 }
 
 /** The word without a trailing possessive `'s` or else a trailing comma or period (as `/['’]s$|[,.]$/` replaced): no regex, it runs for most words before a name. */

@@ -1,6 +1,7 @@
 /** Unit titles before a name: the head of a unit the extractor names right before the person (src/extract/relations/roles.ts). */
 import { createExtractor } from '../../../src/extract';
 import { extractRelations } from '../../../src/extract/relations';
+import { classifiedByTitle } from '../../../src/extract/relations/roles';
 import { makeCable } from '../helpers';
 
 const extractor = createExtractor('tagger');
@@ -229,5 +230,188 @@ describe('readRoles: titles of round 11', () => {
     );
     expect(roles).toContain('Gilberto Carvalho | Chief of Staff | Brazil | Presidency');
     expect(roles.filter((r) => r.includes('Presidential Chief'))).toEqual([]);
+  });
+});
+
+describe('readRoles: US cabinet secretaries by the bare title (issue 17, round 13)', () => {
+  async function rolesOf(sentence: string, origin = 'Embassy Brasilia'): Promise<string[]> {
+    const cable = makeCable('09TEST13', `4. (C) ${sentence}`, { origin, created: '2009-05-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text.split(/\s+/).pop()} | ${r.title} | ${r.country ?? ''}`,
+    );
+  }
+
+  it('names the department of a secretary the table knows', async () => {
+    expect(await rolesOf('Amorim said Brazil would receive Secretary Clinton early in 2010.')).toContain(
+      'Clinton | Secretary of State | United States',
+    );
+    expect(
+      await rolesOf('Bono hopes his May 3 meeting with SecDef Rumsfeld is very positive.', 'Embassy Madrid'),
+    ).toContain('Rumsfeld | Secretary of Defense | United States');
+  });
+
+  it('gives each coordinated name after "Secretaries" its own department', async () => {
+    const roles = await rolesOf('Lula told Secretaries Condoleezza Rice and Robert Gates that Brazil would decide.');
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'Rice | Secretary of State | United States',
+        'Gates | Secretary of Defense | United States',
+      ]),
+    );
+  });
+
+  it('reads no cabinet office after another title word, nor for a surname the table lacks', async () => {
+    const first = await rolesOf('The visa line was run by First Secretary Cohen until June.');
+    expect(first.filter((r) => r.includes('Secretary of Defense'))).toEqual([]);
+    const unknown = await rolesOf('Amorim said Brazil would receive Secretary Smithers in June.');
+    expect(unknown.filter((r) => r.includes('Secretary'))).toEqual([]);
+  });
+});
+
+describe('classifiedByTitle: minister-counselors and the deputy ambassador (round 13)', () => {
+  it.each([
+    ['Polmincouns', 'Political Counselor'], // 07PARIS3733 (dev7)
+    ['Econ MC', 'Economic Counselor'], // 09MOSCOW2823 (dev7)
+    ['ECONMINCOUNS', 'Economic Counselor'], // 10MOSCOW228 (dev5)
+    ['D/Ambassador', 'Deputy Ambassador'], // 10KABUL436 (dev7)
+  ])('%s', (written, title) => {
+    expect(classifiedByTitle(written)?.title).toBe(title);
+  });
+
+  it('reads no office from other abbreviations', () => {
+    expect(classifiedByTitle('Econ Officer MC')).toBeUndefined();
+    expect(classifiedByTitle('D/Ambassadors')).toBeUndefined();
+  });
+});
+
+describe("readRoles: a national ministry's office by a US title (round 13)", () => {
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('07TEST13', `2. (C) ${sentence}`, { origin, created: '2007-09-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text.split(/\s+/).pop()} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it("gives the ministry and the post's country to a DAS of the MFA", async () => {
+    const roles = await rolesOf('Boillon echoed much of what MFA DAS Gellet had related in reftel.', 'Embassy Paris');
+    expect(roles).toContain('Gellet | Deputy Assistant Secretary | France | Ministry of Foreign Affairs');
+    expect(roles.filter((r) => r.includes('United States'))).toEqual([]);
+  });
+
+  it("keeps a Department bureau's Assistant Secretary American", async () => {
+    const roles = await rolesOf(
+      'Saud told NEA Assistant Secretary David Welch that the talks would go on.',
+      'Embassy Riyadh',
+    );
+    expect(roles).toContain('Welch | Assistant Secretary | United States | ');
+  });
+});
+
+describe('readRoles: a title after a preposition and a comma is no apposition (round 13)', () => {
+  it('gives the name after "… to the DCM," no office', async () => {
+    const cable = makeCable(
+      '07TEST14',
+      '1. (C) According to a November 6 readout provided by the Chief of Staff to the DCM, Jimenez found the situation in Venezuela "extremely bad" during her visit.',
+      { origin: 'Embassy Madrid', created: '2007-11-07T10:10:00Z' },
+    );
+    const [mentions] = await extractor.extract([cable]);
+    const roles = extractRelations(cable, mentions).roles.filter((r) => r.person.text === 'Jimenez');
+    expect(roles).toEqual([]);
+  });
+
+  it('still reads an owned title set off by a comma after a preposition', async () => {
+    const cable = makeCable(
+      '10TEST14',
+      '3. (C) Kerry remarked that he had held great discussions with Syria’s President, Bashar Al-Asad, when he met him in Damascus.',
+      { origin: 'Embassy Doha', created: '2010-02-07T10:10:00Z' },
+    );
+    const [mentions] = await extractor.extract([cable]);
+    const roles = extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''}`,
+    );
+    expect(roles).toContain('Bashar Al-Asad | President | Syria');
+  });
+
+  it('still reads a title set off by a comma before the name', async () => {
+    const cable = makeCable(
+      '07TEST15',
+      '1. (C) On January 5 the Guinean Defense Minister, General Arafan Camara, told the DCM that the army was loyal.',
+      { origin: 'Embassy Conakry', created: '2007-11-07T10:10:00Z' },
+    );
+    const [mentions] = await extractor.extract([cable]);
+    const roles = extractRelations(cable, mentions).roles.map((r) => `${r.title} | ${r.country ?? ''}`);
+    expect(roles).toContain('Defense Minister | Guinea');
+  });
+});
+
+describe("readRoles: a title after a person's possessive (round 13)", () => {
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('07TEST16', `1. (C) ${sentence}`, { origin, created: '2007-11-07T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it("reads the office alone, in the possessor's country", async () => {
+    const roles = await rolesOf(
+      'According to a readout provided by Trinidad Jimenez’ Chief of Staff Juan Carlos Sanchez, the visit went badly.',
+      'Embassy Madrid',
+    );
+    expect(roles).toContain('Juan Carlos Sanchez | Chief of Staff | Spain | ');
+    expect(roles.filter((r) => r.includes('Jimenez'))).toEqual([]);
+  });
+
+  it("gives the office the country of the possessor's own title", async () => {
+    const roles = await rolesOf(
+      'In Islamabad, President Karzai’s spokesman Humayun Hamidzada told the press the talks were useful.',
+      'Embassy Islamabad',
+    );
+    expect(roles).toContain('Humayun Hamidzada | Spokesperson | Afghanistan | ');
+  });
+});
+
+describe('readRoles: leaders after a capitalized word, qualified and abbreviated titles (round 13)', () => {
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST17', `3. (C) ${sentence}`, { origin, created: '2009-02-07T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text.split(/\s+/).pop()} | ${r.title} | ${r.country ?? ''}`,
+    );
+  }
+
+  it.each([
+    [
+      'Although Foreign Minister Moratinos had signaled support, the vote failed.',
+      'Embassy Madrid',
+      'Moratinos | Foreign Minister | Spain',
+    ],
+    [
+      'Serdyukov recalled that then-President Putin had said Russia no longer needed the base.',
+      'Embassy Baku',
+      'Putin | President | Russia',
+    ],
+    [
+      'Mbeki argued that ForMin Dlamini-Zuma is too close to Mugabe.',
+      'Embassy Pretoria',
+      'Dlamini-Zuma | Foreign Minister | South Africa',
+    ],
+    [
+      'Officials said that Vice President-elect Biden had told Zapatero he would visit.',
+      'Embassy Madrid',
+      'Biden | Vice President-elect | United States',
+    ],
+  ])('%s', async (sentence, origin, role) => {
+    expect(await rolesOf(sentence, origin)).toContain(role);
+  });
+
+  it('still reads no owner after a capitalized word for a holder no list knows', async () => {
+    const roles = await rolesOf(
+      'Although Interior Minister Rubalcaba had signaled support, the vote failed.',
+      'Embassy Madrid',
+    );
+    expect(roles.filter((r) => r.startsWith('Rubalcaba'))).toEqual([]);
   });
 });

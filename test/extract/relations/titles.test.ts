@@ -1,0 +1,36 @@
+/** The title lexicon and grammar (src/extract/relations/titles.ts): normalized titles as the annotations write them. */
+import { readTitlePhrase } from '../../../src/extract/relations/titles';
+
+describe('readTitlePhrase: judges and portfolios (issue 17, round 13)', () => {
+  it.each([
+    ['Investigating Judge', 'Judge', undefined],
+    ['Spanish Anti-Terrorism Judge', 'Judge', 'Spain'],
+    ['Petroleum Minister', 'Petroleum Minister', undefined],
+    ['Saudi Petroleum Minister', 'Petroleum Minister', 'Saudi Arabia'],
+    ['oil minister', 'Oil Minister', undefined],
+    ['law minister', 'Law Minister', undefined],
+  ])('%s → %s', (phrase, title, country) => {
+    const r = readTitlePhrase(phrase);
+    expect(r?.title).toBe(title);
+    expect(r?.country).toBe(country);
+  });
+
+  it('keeps the other heads of the grammar as written', () => {
+    expect(readTitlePhrase('Police Chief')?.title).toBe('Police Chief');
+    expect(readTitlePhrase('Human Rights Commissioner')?.title).toBe('Human Rights Commissioner');
+  });
+});
+
+describe('readTitlePhrase: the organization after a title (round 13)', () => {
+  it('reads no organization that runs on into a clause', () => {
+    expect(readTitlePhrase('Chief of Staff Juan Carlos Sanchez to the DCM')).toBeUndefined();
+    expect(readTitlePhrase('Head of Strategy who said')).toBeUndefined();
+  });
+
+  it('keeps an organization whose name holds lower-case words', () => {
+    expect(readTitlePhrase('President of the Youth Section of opposition political party PDCI')).toMatchObject({
+      title: 'President',
+      organization: 'Youth Section of opposition political party PDCI',
+    });
+  });
+});
