@@ -1,6 +1,7 @@
 // Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
 import { SHORT_FORM } from './aliases';
+import { attendeeMeetings } from './attendees';
 import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
@@ -67,7 +68,7 @@ const VERB_TOLD =
 const VERB_CALLED =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
-  /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
+  /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?|\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 /** "At a March 11 dinner hosted by the Ambassador at his residence, X responded …": the host right after "hosted by". */
 const HOSTED_BY =
   /\b(?:in|during|at|after|following)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:,]{0,50}?\s)?(?:meeting|lunch|luncheon|dinner|breakfast|reception)s?\s+hosted\s+by\s+$/i;
@@ -90,13 +91,19 @@ const POSSESSIVE_MEETING =
 /** "During a call on X", "in a January 16 courtesy call on X": a visit to X (a call on someone is a visit, not a telephone call). */
 const CALL_ON_LEAD =
   /\b(?:in|during|at|after|following)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?calls?\s+on\s+(?:[^⟦.;:,]{0,50}?)$/i;
+/** "paid a courtesy call November 18 on <a long title, parentheses in it> X": a visit, whatever the title's length. */
+const PAID_CALL =
+  /^\s*(?:had\s+)?(?:also\s+)?paid\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on\s+[^⟦.;:,]{0,130}?$/;
+/** "delivered reftel demarche on the assassination of … Benazir Bhutto to Saudi FM X": a message whose topic names people, then its recipient. */
+const TOPIC_THEN_TO =
+  /^\s*(?:had\s+)?(?:also\s+)?(?:delivered|presented|conveyed|passed|discussed)\s[^⟦.;:]{0,160}?\s(?:to|with)\s+(?:(?:[A-Z][^\s]*|of|for|the|and)\s+){0,10}$/;
 /** "X asked Y about …": a question put in a conversation (not "asked Y to …", a request that may be a letter). */
 const VERB_ASKED = /^\s*(?:had\s+|also\s+|then\s+|later\s+|once\s+){0,2}asked\s+(?:[^⟦.;:,]{0,10}?)$/;
 const ASKED_ABOUT =
   /^,?\s*(?:about|whether|what|how|why|when|where|who|if|for\s+(?:his|her|their|the|an?|U\.S\.|USG)\b)/;
-/** An organization after a name, before its verb: "X of the Political Security Organization in Aden told …", "X, from DFID's Humanitarian Operations Team told …". */
+/** An organization after a name, before its verb: "X of the Political Security Organization in Aden told …", "X, from DFID,s Humanitarian Operations Team told …" (the cables' comma for an apostrophe). */
 const ORG_PHRASE =
-  /^,?\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:\s+(?:[A-Z][\w'’.&/-]*|of|the|in|for|and|on|at|de|du|des)){0,9}\s*,?(?=\s+(?:also\s+|had\s+|has\s+|once\s+)?(?:told|met|briefed|informed|assured|reassured|warned|advised|asked|(?:said|explained|stressed|confided)\s+to)\b)/;
+  /^,?\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:,s)?(?:\s+(?:[A-Z][\w'’.&/-]*|of|the|in|for|and|on|at|de|du|des)){0,9}\s*,?(?=\s+(?:also\s+|had\s+|has\s+|once\s+)?(?:told|met|briefed|informed|assured|reassured|warned|advised|asked|(?:said|explained|stressed|confided)\s+to)\b)/;
 /** What may stand before a clause's first subject: the paragraph's number and classification, one opening phrase, "Both", titles. */
 const CLAUSE_LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:[^⟦,;:()]{0,60},\s*)?(?:[Bb]oth\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
@@ -143,9 +150,9 @@ function byPhone(text: string, from: number, to: number): boolean {
 }
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
-/** An apposition up to a meeting verb, commas inside it or not ("X, Head of A, B and C at Y told …"). */
+/** An apposition up to a meeting verb, commas and acronyms in parentheses inside it or not ("X, Head of A, B and C at Y told …", "X (protect), Deputy Head of … Office (FCO) told …"). */
 const LONG_APPOSITION =
-  /^(?:\s*\([^()⟦]{0,40}\)|,|\s+[-–—])\s+([^⟦.;:()"“”]{2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
+  /^(?:\s*\([^()⟦]{0,40}\)\s*,?|,|\s+[-–—])\s+((?:[^⟦.;:()"“”]|\([A-Z][A-Za-z]{1,10}\)){2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
 /** Words that make an apposition a clause of its own, whose verb may have another subject. */
 const APPOSITION_CLAUSE =
   /\b(?:who|whom|which|that|said|says|told|met|when|while|after|before|because|as|if|however|have|has|had|was|were|is|are|all|both|and\s+(?:the|a|an)\s+(?![A-Z]))\b/;
@@ -264,6 +271,13 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       : { kind: 'officer', role, post, label: `${role} (${post})` };
   };
   out.push(...subjectMeetings(ctx, officerParty));
+  // others present at the meeting told before ("X also attended the meeting")
+  const isUs = (p: Party): boolean =>
+    p.kind === 'officer' ||
+    officerRole(p.text) !== undefined ||
+    [...holders.values()].some((h) => h.name === p.name) ||
+    roles.some((r) => r.country === 'United States' && (r.person.name ?? r.person.text) === (p.name ?? p.text));
+  out.push(...attendeeMeetings(ctx, out, roles, isUs));
   return out;
 }
 
@@ -466,7 +480,8 @@ function pairsIn(
         }
         if (
           /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
-          !/\b(?:said|told|met|who)\b/.test(gap)
+          // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
+          !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap)
         ) {
           objs.push(slots[k]);
           prevEnd = slots[k].end;
@@ -538,9 +553,9 @@ function pairsIn(
       if (org) verbGap = gap.slice(org[0].length);
       if (VERB_MET.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
-      else if (VERB_CALLED.test(verbGap)) {
+      else if (VERB_CALLED.test(verbGap) || PAID_CALL.test(verbGap)) {
         // "called on Chancellor Merkel to start …" urges, it is no visit
-        if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+[a-z]/.test(text.slice(b.end, b.end + 12))))
+        if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+["“'‘]?[a-z]/.test(text.slice(b.end, b.end + 14))))
           for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
       } else if (VERB_TOLD.test(verbGap))
         for (const s of jointSubjects(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'told']);
@@ -575,6 +590,26 @@ function pairsIn(
       )
         out.push([a, b, 'discussed']);
     }
+    // "delivered reftel demarche on … Benazir Bhutto to Saudi FM X": the people of the topic skipped, up to the recipient
+    if (b && slots[i + 2] && !out.some(([s]) => s === a)) {
+      for (let k = i + 2; k < Math.min(slots.length, i + 4); k += 1) {
+        const c = slots[k];
+        const cStart = Math.max(slots[k - 1].end, titleStarts.get(c.start) ?? c.start);
+        if (!TOPIC_THEN_TO.test(text.slice(a.end, cStart).replace(/\s+/g, ' '))) continue;
+        // each one skipped stands in the topic (after "on", "of", "about", "regarding"), the recipient after the last
+        const topic = text.slice(a.end, slots[i + 1].start);
+        const tail = text.slice(slots[k - 1].end, cStart);
+        if (
+          // (or names a thing: "discussed the Cassirer claim with X")
+          (/\b(?:on|of|about|regarding|concerning|over)\b/.test(topic.replace(/^\s*\S+/, '')) ||
+            /^(?:['’]s)?\s+[a-z]/.test(text.slice(slots[i + 1].end, slots[i + 1].end + 4))) &&
+          /\s(?:to|with)\s/.test(tail) &&
+          !/\b(?:said|told|who|which|that|and\s+(?:then|also))\b/.test(text.slice(a.end, cStart))
+        )
+          out.push([a, c, 'delivered']);
+        break;
+      }
+    }
     // "In a meeting with Poloff, X said …": the meeting's other side is the sentence's other party
     const lead = text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start).replace(/\s+/g, ' ');
     if (i === 0 && HOSTED_BY.test(lead) && SENTENCE_OPENING.test(lead.slice(0, HOSTED_BY.exec(lead)!.index).trim())) {
@@ -582,14 +617,25 @@ function pairsIn(
       if (subj) out.push([subj, a, 'hosted']);
     } else if (MEETING_WITH.test(lead) || CALL_ON_LEAD.test(lead)) {
       const others = slots.filter((x) => x !== a && (x.start > a.end || x.end < a.start));
+      // the one other party is the meeting's other side, unless it is one of those met ("including Chavez and FM
+      // Maduro") or the owner of something ("Foreign Secretary Miliband's speech")
+      const lone =
+        others.length === 1 &&
+        !(
+          objectsFrom(i).includes(others[0]) &&
+          /\band\s/.test(text.slice(a.end, titleStarts.get(others[0].start) ?? others[0].start))
+        ) &&
+        !(others[0].party.kind === 'person' && /^['’]s?\s/.test(text.slice(others[0].end, others[0].end + 3)));
       const m = (MEETING_WITH.exec(lead) ?? CALL_ON_LEAD.exec(lead))!;
       // "AF prefers not to include his staff in meetings with Embassy officials": meetings without an article,
       // inside a clause, are the habit, not one meeting
       const habitual = /^(?:in|at)\s+meetings\s/i.test(m[0]) && !SENTENCE_OPENING.test(lead.slice(0, m.index).trim());
       if (habitual) {
         // (nothing: no one meeting)
-      } else if (others.length === 1) out.push([others[0], a, 'meeting-with']);
-      else if (i === 0 && SENTENCE_OPENING.test(lead.slice(0, m.index).trim())) {
+      } else if (lone) out.push([others[0], a, 'meeting-with']);
+      else if (others.length === 1) {
+        // (nothing: the one other party is not the other side)
+      } else if (i === 0 && SENTENCE_OPENING.test(lead.slice(0, m.index).trim())) {
         // "In meetings with A and B, C remained …": each one met with the clause's subject after the phrase (the
         // list of those met may run on to it: it ends at the first comma)
         const listed = objectsFrom(i);
@@ -600,7 +646,7 @@ function pairsIn(
         if (subj) for (const o of objs) out.push([subj, o, 'meeting-with']);
       } else if (i > 0) {
         // "Abiyev was now determined to move forward after a lengthy meeting with FM Mammadyarov": the clause's subject
-        if (m.index <= 60 && !/[,;(]|\b(?:said|told|that|who|which)\b/.test(lead.slice(0, m.index)))
+        if (m.index <= 60 && !/[,;(]|\b(?:said|told|that|who|which)\b|\bx{4,}/i.test(lead.slice(0, m.index)))
           for (const o of objectsFrom(i)) out.push([slots[i - 1], o, 'meeting-with']);
       }
     }
