@@ -78,7 +78,9 @@ export function attendeeMeetings(
       if (usA !== usB) {
         const usSide = usA ? sideA : sideB;
         const hostSide = usA ? sideB : sideA;
-        others = !us && isHost(ctx, att.phrase, hostSide, group) ? usSide : hostSide;
+        const ownCountry = roles.find((r) => r.country && samePerson(r.person, party))?.country;
+        const host = ownCountry !== undefined ? ownCountry === ctx.home : isHost(ctx, att.phrase, hostSide, group);
+        others = !us && host ? usSide : hostSide;
       } else others = sideB;
       for (const b of others)
         out.push({

@@ -145,6 +145,8 @@ export function betweenPairs(text: string, sentenceStart: number, slots: GroupSl
     )
       continue;
     if (/^['’]s?\s/.test(text.slice(closing.end, closing.end + 3))) continue; // "between X and Y's adviser"
+    // "a meeting between BW's CEO Prince and Cofer Black with Amb. Olhaye": those listed are one side, not each other's
+    if (/^\s+with\s/.test(text.slice(closing.end, closing.end + 7))) continue;
     for (let x = 0; x < members.length; x += 1)
       for (let y = x + 1; y < members.length; y += 1) out.push([members[x], members[y], 'meeting-between', a.start]);
   }

@@ -160,9 +160,9 @@ function byPhone(text: string, from: number, to: number): boolean {
 }
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
-/** An apposition up to a meeting verb, commas and acronyms in parentheses inside it or not ("X, Head of A, B and C at Y told …", "X (protect), Deputy Head of … Office (FCO) told …"). */
+/** An apposition up to a meeting verb, commas and acronyms in parentheses inside it or not ("X, Head of A, B and C at Y told …", "X (protect), Deputy Head of … Office (FCO) told …"; a comma after parentheses only after "(protect)", not "(septel)," or "(ref),"). */
 const LONG_APPOSITION =
-  /^(?:\s*\([^()⟦]{0,40}\)\s*,?|,|\s+[-–—])\s+((?:[^⟦.;:()"“”]|\([A-Z][A-Za-z]{1,10}\)){2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
+  /^(?:\s*\([^()⟦]{0,40}\)|\s*\((?:strictly\s+|please\s+)?protect\)\s*,|,|\s+[-–—])\s+((?:[^⟦.;:()"“”]|\([A-Z][A-Za-z]{1,10}\)){2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
 /** Words that make an apposition a clause of its own, whose verb may have another subject. */
 const APPOSITION_CLAUSE =
   /\b(?:who|whom|which|that|said|says|told|met|when|while|after|before|because|as|if|however|have|has|had|was|were|is|are|all|both|and\s+(?:the|a|an)\s+(?![A-Z]))\b/;

@@ -13,15 +13,17 @@ import { evidenceOf } from './roles';
 import type { Meeting, Party, Role } from './types';
 
 /** The sentence opens with its subject: the paragraph's number and classification, then only a title (capitalized words). */
-const SUBJECT_LEAD = /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,7}$/;
+const SUBJECT_LEAD =
+  /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?!(?:As|If|When|While|Although|Because|Since|After|Before|Like|Unlike|Where|Once|Until)\s)(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,7}$/;
 /** A speech verb right after the subject (an adverb between). */
 const SPEECH_AFTER =
   /^\s*(?:\([^()]{1,12}\)\s*)?(?:also\s+|then\s+|simply\s+|further\s+|again\s+)?(?:said|noted|argued|added|stressed|emphasized|underscored|asked|urged|agreed|responded|replied|explained|observed|remarked|commented|pointed\s+out|expressed|raised|suggested|warned|called\s+for|acknowledged|cautioned|complained|countered|recalled)\b/;
 /** A statement made elsewhere than at the table: in public, to the press, in a speech. */
 const ELSEWHERE =
   /\b(?:press|speech|interview|reporters|journalists|television|TV|radio|publicly|statement|declared|announced|parliament|rally|op-ed|newspaper)\b/i;
-/** The forms that tell a meeting held in person. */
-const HELD = /^(?:met|meeting-with|called-on|hosted|meeting-between|their-meeting)$/;
+const US_LEGISLATOR = /^(?:Senator|Congressman|Congresswoman|Representative)$/;
+/** The forms that tell a meeting held in person (not "a meeting between X and Y" the cable only reports). */
+const HELD = /^(?:met|meeting-with|called-on|hosted|their-meeting)$/;
 /** A comment of the embassy's own: the speakers of the meeting end there. */
 const COMMENT = /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:Comment|Note)\b/i;
 
@@ -46,10 +48,13 @@ export function speakerMeetings(
       ? subject
       : held.filter((m) => m.evidence.start === firstAt && (m.paragraph === undefined || m.paragraph <= 2));
   if (group.length === 0) return [];
-  const countryOf = (p: Party): string | undefined =>
-    p.kind === 'officer'
-      ? 'United States'
-      : roles.find((r) => r.country && !r.former && sameName(r.person, p))?.country;
+  const countryOf = (p: Party): string | undefined => {
+    if (p.kind === 'officer') return 'United States';
+    const r = roles.find((x) => x.country && !x.former && sameName(x.person, p));
+    // a US legislator the role reader gave the posting country ("Senator Klobuchar" in Damascus)
+    if (r && r.basis === 'implied' && US_LEGISLATOR.test(r.title)) return 'United States';
+    return r?.country;
+  };
   const sideA = distinct(group.map((m) => m.a));
   const sideB = distinct(group.map((m) => m.b));
   const hostA = sideA.some((p) => countryOf(p) === home);

@@ -112,4 +112,12 @@ describe('a meeting between three', () => {
     );
     expect(meetings.filter((m) => m.form === 'meeting-between')).toEqual([]);
   });
+
+  it('reads no pair among those listed when "with" names the other side (09DJIBOUTI113)', async () => {
+    const { meetings } = await relationsOf(
+      "2. (C) This followed an earlier meeting in Washington between BW's CEO Erik Prince and Cofer Black with Ambassador Robleh Olhaye.",
+      { origin: 'Embassy Djibouti', created: '2009-02-10T10:00:00Z' },
+    );
+    expect(meetings.filter((m) => m.form === 'meeting-between')).toEqual([]);
+  });
 });

@@ -370,4 +370,12 @@ describe('readMeetings: forms of round 13 (dev3–dev7)', () => {
     expect(got.filter((p) => p.includes('Bongo'))).toEqual([]);
     expect(got).toContain('Aziz | Claude Gueant | meeting-with');
   });
+
+  it('reads no apposition after a reference in parentheses: "the Ambassador (septel), MFA Director X assured Econoff"', async () => {
+    const got = await pairsOf(
+      '2. (C) On the margins of a meeting with the Ambassador (septel), MFA Director of Follow-up and Coordination Department assured Econoff that the assets were frozen.',
+      { origin: 'Embassy Kuwait' },
+    );
+    expect(got.filter((p) => p.startsWith('Ambassador | Econoff'))).toEqual([]);
+  });
 });

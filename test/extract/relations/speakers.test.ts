@@ -79,4 +79,18 @@ describe('speakerMeetings', () => {
     );
     expect(got).toEqual([]);
   });
+
+  it('reads no speaker from "As President X said" (a quotation, 10MADRID80)', async () => {
+    const got = await spoke(TABLE + '3. (S) As President Barack Obama said, now is the time for all of us to act.');
+    expect(got).toEqual([]);
+  });
+
+  it('takes no table from a meeting the cable only reports ("the meeting in Maine between X and Y")', async () => {
+    const got = await spoke(
+      '1. (C) The visit was not tied to the meeting in Maine between Presidents George Bush and Nicolas Sarkozy.\n\n' +
+        '2. (C) Olivier Masseret recalled the ties of the minister to the Kurds.',
+      { origin: 'Embassy Paris', created: '2007-08-24T10:10:00Z' },
+    );
+    expect(got).toEqual([]);
+  });
 });
