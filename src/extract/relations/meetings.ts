@@ -721,8 +721,13 @@ function pairsIn(
           // (or names a thing: "discussed the Cassirer claim with X")
           (/\b(?:on|of|about|regarding|concerning|over)\b/.test(topic.replace(/^\s*\S+/, '')) ||
             /^(?:['’]s)?\s+[a-z]/.test(text.slice(slots[i + 1].end, slots[i + 1].end + 4))) &&
-          /\s(?:to|with)\s/.test(tail) &&
-          !/\b(?:said|told|who|which|that|and\s+(?:then|also))\b/.test(text.slice(a.end, cStart))
+          // "discussed … with", "delivered … to"; no second verb ("had discussed … in a speech … and presented … to Xi")
+          (/^\s*(?:had\s+)?(?:also\s+)?discussed\b/.test(text.slice(a.end, a.end + 30))
+            ? /\swith\s/.test(tail)
+            : /\sto\s/.test(tail)) &&
+          !/\b(?:said|told|who|which|that|and\s+(?:then\s+|also\s+)?[a-z]+ed)\b/.test(
+            text.slice(a.end, cStart).replace(/^\s*(?:had\s+)?(?:also\s+)?\S+/, ''),
+          )
         )
           out.push([a, c, 'delivered']);
         break;

@@ -378,4 +378,12 @@ describe('readMeetings: forms of round 13 (dev3–dev7)', () => {
     );
     expect(got.filter((p) => p.startsWith('Ambassador | Econoff'))).toEqual([]);
   });
+
+  it('reads no message from a second verb of the sentence: "X had discussed … in a speech and presented … to Y" (07BEIJING1840)', async () => {
+    const got = await pairsOf(
+      '2. (C) The Ambassador said that Treasury Secretary Henry Paulson had discussed reform in a speech and presented a text of Secretary Paulson’s speech to Vice President Xi Jinping.',
+      { origin: 'Embassy Beijing' },
+    );
+    expect(got.filter((p) => p.includes('Xi Jinping') && p.includes('Paulson'))).toEqual([]);
+  });
 });
