@@ -24,7 +24,7 @@ const LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:But|And|However|Separately)\s*,?\s+)?(?:[^,;:.()⟦]{0,80}?|[^,;:.⟦]{0,70}\([^()]{1,12}\)\s*)$/;
 const LEAD_VERB = /\b(?:said|told|met|who|whom|which|that|when|after|before|while|was|were|is|are|had|has|have)\b/;
 /** A cue word without which the sentence names no attendee. */
-const CUE = /\b(?:attended|joined|sat\s+in|participated|took\s+part|present|attendance|attending|participating)\b/i;
+const CUE = /\b(?:attended|joined|sat\s+in|participated|took\s+part|present|attendance|attending|participating)\b/g;
 /** Words that tie the attendee to the host government. */
 const HOST_WORD = /\b(?:MFA|MOFA|Foreign\s+Ministry|Ministry|Government|GO[A-Z]{1,4}|Presidency|Palace)\b/;
 /** All-capital acronyms (not the classification marks). */
@@ -50,13 +50,20 @@ export function attendeeMeetings(
   isUs: (p: Party) => boolean,
 ): Meeting[] {
   const text = ctx.cable.text;
-  if (meetings.length === 0 || !CUE.test(text)) return [];
+  if (meetings.length === 0) return [];
+  // the cue words, found in one case-sensitive pass (a case-insensitive search of every cable cost a tenth of the meetings' time)
+  const cues: number[] = [];
+  CUE.lastIndex = 0;
+  for (let c = CUE.exec(text); c; c = CUE.exec(text)) cues.push(c.index);
+  if (cues.length === 0) return [];
+  let ci = 0;
   const out: Meeting[] = [];
   let pi = 0;
   for (const s of ctx.sentences) {
     while (pi < ctx.persons.length && ctx.persons[pi].start < s.start) pi += 1;
+    while (ci < cues.length && cues[ci] < s.start) ci += 1;
+    if (ci >= cues.length || cues[ci] >= s.end) continue;
     const sentence = text.slice(s.start, s.end);
-    if (!CUE.test(sentence)) continue;
     const persons: Mention[] = [];
     for (let j = pi; j < ctx.persons.length && ctx.persons[j].start < s.end; j += 1) persons.push(ctx.persons[j]);
     const attendees = attendeesIn(text, s.start, sentence, persons);

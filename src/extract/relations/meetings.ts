@@ -96,6 +96,7 @@ const CALL_ON_LEAD =
 const PAID_CALL =
   /^\s*(?:had\s+)?(?:also\s+)?paid\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on\s+[^⟦.;:,]{0,130}?$/;
 /** "delivered reftel demarche on the assassination of … Benazir Bhutto to Saudi FM X": a message whose topic names people, then its recipient. */
+const TOPIC_VERB = /^\s*(?:had\s+)?(?:also\s+)?(?:delivered|presented|conveyed|passed|discussed)\s/;
 const TOPIC_THEN_TO =
   /^\s*(?:had\s+)?(?:also\s+)?(?:delivered|presented|conveyed|passed|discussed)\s[^⟦.;:]{0,160}?\s(?:to|with)\s+(?:(?:[A-Z][^\s]*|of|for|the|and)\s+){0,10}$/;
 /** "X offered|gave DCM and PolCouns a readout of …": a briefing given in person. */
@@ -683,7 +684,7 @@ function pairsIn(
         out.push([a, b, 'discussed']);
     }
     // "a readout provided by Trinidad Jimenez' Chief of Staff X to the DCM": the giver (not a possessive owner) and the one given to
-    if (READOUT_BY.test(text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start).replace(/\s+/g, ' '))) {
+    if (READOUT_BY.test(text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start))) {
       let g = i;
       while (g + 1 < slots.length && /^['’]s?\s/.test(text.slice(slots[g].end, slots[g].end + 3))) g += 1;
       const giver = slots[g];
@@ -709,7 +710,7 @@ function pairsIn(
       }
     }
     // "delivered reftel demarche on … Benazir Bhutto to Saudi FM X": the people of the topic skipped, up to the recipient
-    if (b && slots[i + 2] && !out.some(([s]) => s === a)) {
+    if (b && slots[i + 2] && TOPIC_VERB.test(text.slice(a.end, a.end + 30)) && !out.some(([s]) => s === a)) {
       for (let k = i + 2; k < Math.min(slots.length, i + 4); k += 1) {
         const c = slots[k];
         const cStart = Math.max(slots[k - 1].end, titleStarts.get(c.start) ?? c.start);
