@@ -684,7 +684,8 @@ function pairsIn(
         out.push([a, b, 'discussed']);
     }
     // "a readout provided by Trinidad Jimenez' Chief of Staff X to the DCM": the giver (not a possessive owner) and the one given to
-    if (READOUT_BY.test(text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start))) {
+    const byLead = text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start);
+    if (byLead.lastIndexOf(' by ') >= byLead.length - 70 && READOUT_BY.test(byLead)) {
       let g = i;
       while (g + 1 < slots.length && /^['’]s?\s/.test(text.slice(slots[g].end, slots[g].end + 3))) g += 1;
       const giver = slots[g];

@@ -81,12 +81,14 @@ export function speakerMeetings(
   for (const s of ctx.sentences) {
     if (s.start <= from) continue;
     if (s.start >= until) break;
-    const sentence = text.slice(s.start, s.end);
-    if (COMMENT.test(sentence)) break;
+    // (the sentence's opening only: most sentences are left at the first test, and the loop sees every sentence)
+    if (COMMENT.test(text.slice(s.start, s.start + 30))) break;
     while (pi < ctx.persons.length && ctx.persons[pi].start < s.start) pi += 1;
     const first = ctx.persons[pi];
-    if (!first || first.start >= s.end) continue;
+    // the subject opens the sentence: its paragraph mark and title at most before it
+    if (!first || first.start >= s.end || first.start - s.start > 120) continue;
     if (/^X{4,}$/i.test(first.text)) continue;
+    const sentence = text.slice(s.start, s.end);
     const titleStart = roles.find((r) => r.person.start === first.start && r.start < first.start)?.start ?? first.start;
     if (
       !SUBJECT_LEAD.test(text.slice(s.start, titleStart)) ||
