@@ -112,28 +112,43 @@ function isTitleOfNext(text: string, x: GroupSlot, after: GroupSlot[]): boolean 
   );
 }
 
-/** "a meeting between X and Y", "the January 15, 2009 La Paz meeting between …": the noun names the two who met. */
+/** "a meeting between X and Y", "the January 15, 2009 La Paz meeting between …", "a meeting in Washington between …": the noun names those who met. */
 const MEETING_BETWEEN =
-  /\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\s+(?:[^⟦.;:,]{0,60}?\s)?$/i;
+  /\b(?:meeting|meetings|talks|conversation|discussion|encounter)(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s+between\s+(?:[^⟦.;:,]{0,60}?\s)?$/i;
 /** A meeting still to come or only possible: the guideline counts none. */
 const NOT_HELD =
   /\b(?:will|would|to\s+be|expects?|expected)\b[^.;:]{0,80}?\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b|\b(?:upcoming|planned|proposed|possible|future|next|scheduled|potential|requested|would-be|hoped-for|any)\s+(?:[^.;:]{0,40}?\s)?(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b/i;
 
-/** The pairs of "a meeting between X and Y" (09BRASILIA93, 10BRASILIA61, 08KABUL3030). */
+/** The pairs of "a meeting between X and Y" (09BRASILIA93, 10BRASILIA61, 08KABUL3030), or of X, Y and Z. */
 export function betweenPairs(text: string, sentenceStart: number, slots: GroupSlot[]): GroupPair[] {
   const out: GroupPair[] = [];
   for (let i = 0; i + 1 < slots.length; i += 1) {
     const a = slots[i];
-    const b = slots[i + 1];
     const lead = collapse(text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start));
     const m = MEETING_BETWEEN.exec(lead);
     if (!m || NOT_HELD.test(lead)) continue;
     // the words between the noun and the first party are its title ("Brazilian President"), no clause
     if (CLAUSE_WORD.test(lead.slice(m.index + m[0].indexOf('between') + 8))) continue;
-    const gap = collapse(text.slice(a.end, b.start));
-    if (!/^\s+and\s+(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) || CLAUSE_WORD.test(gap)) continue;
-    if (/^['’]s?\s/.test(text.slice(b.end, b.end + 3))) continue; // "between X and Y's adviser"
-    out.push([a, b, 'meeting-between', a.start]);
+    // "between A and B", "between NSA Jones, Leon, and Solomont": each member with each other
+    const members = [a];
+    for (let k = i + 1; k < slots.length; k += 1) {
+      const gap = collapse(text.slice(slots[k - 1].end, slots[k].start));
+      const last = /^(?:,\s*)?\s*and\s+(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap);
+      if ((!last && !/^,\s*(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap)) || CLAUSE_WORD.test(gap)) break;
+      members.push(slots[k]);
+      if (last) break;
+    }
+    const closing = members[members.length - 1];
+    if (
+      members.length < 2 ||
+      !/^(?:,\s*)?\s*and\s/.test(collapse(text.slice(members[members.length - 2].end, closing.start)))
+    )
+      continue;
+    if (/^['’]s?\s/.test(text.slice(closing.end, closing.end + 3))) continue; // "between X and Y's adviser"
+    // "a meeting between BW's CEO Prince and Cofer Black with Amb. Olhaye": those listed are one side, not each other's
+    if (/^\s+with\s/.test(text.slice(closing.end, closing.end + 7))) continue;
+    for (let x = 0; x < members.length; x += 1)
+      for (let y = x + 1; y < members.length; y += 1) out.push([members[x], members[y], 'meeting-between', a.start]);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "X and Y met").
 /** Meetings: the cables' fixed forms ("the Ambassador met X", "X told Poloff", "in a meeting with X", "X and Y met"). */
 import { SHORT_FORM } from './aliases';
+import { attendeeMeetings } from './attendees';
+import { speakerMeetings } from './speakers';
 import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
@@ -67,7 +69,7 @@ const VERB_TOLD =
 const VERB_CALLED =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
-  /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?)?\s+with\s+([^⟦.;:]{0,70}?)$/i;
+  /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?|\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 /** "At a March 11 dinner hosted by the Ambassador at his residence, X responded …": the host right after "hosted by". */
 const HOSTED_BY =
   /\b(?:in|during|at|after|following)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:,]{0,50}?\s)?(?:meeting|lunch|luncheon|dinner|breakfast|reception)s?\s+hosted\s+by\s+$/i;
@@ -90,13 +92,29 @@ const POSSESSIVE_MEETING =
 /** "During a call on X", "in a January 16 courtesy call on X": a visit to X (a call on someone is a visit, not a telephone call). */
 const CALL_ON_LEAD =
   /\b(?:in|during|at|after|following)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?calls?\s+on\s+(?:[^⟦.;:,]{0,50}?)$/i;
+/** "paid a courtesy call November 18 on <a long title, parentheses in it> X": a visit, whatever the title's length. */
+const PAID_CALL =
+  /^\s*(?:had\s+)?(?:also\s+)?paid\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on\s+[^⟦.;:,]{0,130}?$/;
+/** "delivered reftel demarche on the assassination of … Benazir Bhutto to Saudi FM X": a message whose topic names people, then its recipient. */
+const TOPIC_VERB = /^\s*(?:had\s+)?(?:also\s+)?(?:delivered|presented|conveyed|passed|discussed)\s/;
+const TOPIC_THEN_TO =
+  /^\s*(?:had\s+)?(?:also\s+)?(?:delivered|presented|conveyed|passed|discussed)\s[^⟦.;:]{0,160}?\s(?:to|with)\s+(?:(?:[A-Z][^\s]*|of|for|the|and)\s+){0,10}$/;
+/** "X offered|gave DCM and PolCouns a readout of …": a briefing given in person. */
+const VERB_GAVE = /^\s*(?:had\s+)?(?:also\s+)?(?:offered|gave|provided)\s+$/;
+const A_READOUT = /^\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:readout|read-out|briefing|debrief)\b/i;
+/** "a November 6 readout provided by X to the DCM": the giver after "by", the one given to after "to". */
+const READOUT_BY =
+  /\b(?:readout|read-out|briefing|debrief)\s+(?:provided|given|offered)\s+by\s+(?:[^⟦.;:,]{0,60}?\s)?$/i;
+/** "X, accompanied by Y and Z, met with W": X met W (those who only accompany are not paired). */
+const ACCOMPANIED_MET =
+  /^\s*,\s*(?:who\s+was\s+)?accompanied\s+by\s+[^⟦.;:]{0,140}?,\s+(?:also\s+)?(?:met(?:\s+with)?|called\s+on|paid\s+[^⟦.;:,]{0,40}?\s+on|(?:conveyed|delivered|presented)\s+[^⟦.;:,]{0,90}?\s+to)\s+(?:(?:[A-Z(][^\s]*|of|for|the|and)\s+){0,10}$/;
 /** "X asked Y about …": a question put in a conversation (not "asked Y to …", a request that may be a letter). */
 const VERB_ASKED = /^\s*(?:had\s+|also\s+|then\s+|later\s+|once\s+){0,2}asked\s+(?:[^⟦.;:,]{0,10}?)$/;
 const ASKED_ABOUT =
   /^,?\s*(?:about|whether|what|how|why|when|where|who|if|for\s+(?:his|her|their|the|an?|U\.S\.|USG)\b)/;
-/** An organization after a name, before its verb: "X of the Political Security Organization in Aden told …", "X, from DFID's Humanitarian Operations Team told …". */
+/** An organization after a name, before its verb: "X of the Political Security Organization in Aden told …", "X, from DFID,s Humanitarian Operations Team told …" (the cables' comma for an apostrophe). */
 const ORG_PHRASE =
-  /^,?\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:\s+(?:[A-Z][\w'’.&/-]*|of|the|in|for|and|on|at|de|du|des)){0,9}\s*,?(?=\s+(?:also\s+|had\s+|has\s+|once\s+)?(?:told|met|briefed|informed|assured|reassured|warned|advised|asked|(?:said|explained|stressed|confided)\s+to)\b)/;
+  /^,?\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:,s)?(?:\s+(?:[A-Z][\w'’.&/-]*|of|the|in|for|and|on|at|de|du|des)){0,9}\s*,?(?=\s+(?:also\s+|had\s+|has\s+|once\s+)?(?:told|met|briefed|informed|assured|reassured|warned|advised|asked|(?:said|explained|stressed|confided)\s+to)\b)/;
 /** What may stand before a clause's first subject: the paragraph's number and classification, one opening phrase, "Both", titles. */
 const CLAUSE_LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:[^⟦,;:()]{0,60},\s*)?(?:[Bb]oth\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
@@ -105,7 +123,7 @@ const NOT_YET =
   /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|visited|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -143,9 +161,9 @@ function byPhone(text: string, from: number, to: number): boolean {
 }
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
-/** An apposition up to a meeting verb, commas inside it or not ("X, Head of A, B and C at Y told …"). */
+/** An apposition up to a meeting verb, commas and acronyms in parentheses inside it or not ("X, Head of A, B and C at Y told …", "X (protect), Deputy Head of … Office (FCO) told …"; a comma after parentheses only after "(protect)", not "(septel)," or "(ref),"). */
 const LONG_APPOSITION =
-  /^(?:\s*\([^()⟦]{0,40}\)|,|\s+[-–—])\s+([^⟦.;:()"“”]{2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
+  /^(?:\s*\([^()⟦]{0,40}\)|\s*\((?:strictly\s+|please\s+)?protect\)\s*,|,|\s+[-–—])\s+((?:[^⟦.;:()"“”]|\([A-Z][A-Za-z]{1,10}\)){2,140}?)(?:,|\s+[-–—])?(?=\s+(?:also\s+)?(?:told|met|briefed|informed|assured|reassured|warned|(?:said|explained|stressed|confided)\s+to)\b)/;
 /** Words that make an apposition a clause of its own, whose verb may have another subject. */
 const APPOSITION_CLAUSE =
   /\b(?:who|whom|which|that|said|says|told|met|when|while|after|before|because|as|if|however|have|has|had|was|were|is|are|all|both|and\s+(?:the|a|an)\s+(?![A-Z]))\b/;
@@ -215,9 +233,15 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     }
     const pronoun = subjectPronounIn(ctx, si, slots, titleStarts);
     if (pronoun) slots.push(pronoun);
-    if (slots.length < 2) continue;
     slots.sort((a, b) => a.start - b.start);
-    const pairs = withGroupPairs(text, s, slots, pairsIn(text, s.start, slots, titleStarts));
+    if (process.env.DBG_SLOTS)
+      console.error('SLOTS', slots.map((x) => `${text.slice(x.start, x.end)}@${x.start}`).join(' | '));
+    const their = theirMeeting(ctx, si, slots, titleStarts);
+    if (slots.length < 2 && !their) continue;
+    const pairs = withGroupPairs(text, s, slots, [
+      ...pairsIn(text, s.start, slots, titleStarts),
+      ...(their ? [their] : []),
+    ]);
     if (pairs.length === 0) continue;
     const ev = evidenceOf(ctx, s.start)!;
     for (const [a, b, form, listStart] of pairs) {
@@ -264,6 +288,15 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       : { kind: 'officer', role, post, label: `${role} (${post})` };
   };
   out.push(...subjectMeetings(ctx, officerParty));
+  // others present at the meeting told before ("X also attended the meeting")
+  const isUs = (p: Party): boolean =>
+    p.kind === 'officer' ||
+    officerRole(p.text) !== undefined ||
+    [...holders.values()].some((h) => h.name === p.name) ||
+    roles.some((r) => r.country === 'United States' && (r.person.name ?? r.person.text) === (p.name ?? p.text));
+  out.push(...attendeeMeetings(ctx, out, roles, isUs));
+  // those who speak at the table of the cable's first meeting ("Interior Minister Atmar said …")
+  out.push(...speakerMeetings(ctx, out, roles, isUs));
   return out;
 }
 
@@ -316,6 +349,70 @@ function subjectPronounIn(
   const subject = subjectBefore(ctx, si, titleStarts);
   if (!subject) return undefined;
   return { party: { kind: 'person', ...ctx.personRef(subject) }, start: at, end: at + p[0].length };
+}
+
+/** "in their (recent) meeting", not "their meeting with X" (a side of its own) nor one still to come. */
+const THEIR_MEETING =
+  /\btheir\s+(?:(?:recent|last|earlier|previous|first|latest|brief|long|lengthy|private|[A-Z][a-z]+\s+\d{1,2},?)\s+)*(?:meeting|conversation|discussion|talks|lunch|dinner)\b(?!\s+with\b)/;
+const STILL_TO_COME = /\b(?:will|would|shall|likely|plans?\s+to|expects?\s+to|hopes?\s+to|upcoming|next|planned)\b/;
+
+/**
+ * "Patriota said that … A/S Valenzuela had agreed in their meeting the previous week", "He said he was encouraged by
+ * X's openness in their recent meeting": the sentence's subject (a name that opens it, or its subject pronoun) and
+ * the one named last before "their".
+ */
+function theirMeeting(
+  ctx: RelationContext,
+  si: number,
+  slots: Slot[],
+  titleStarts: Map<number, number>,
+): [Slot, Slot, string] | undefined {
+  const text = ctx.cable.text;
+  const s = ctx.sentences[si];
+  const sentence = text.slice(s.start, s.end);
+  const m = THEIR_MEETING.exec(sentence);
+  if (!m) return undefined;
+  const at = s.start + m.index;
+  if (STILL_TO_COME.test(sentence.slice(0, m.index)) || futureAfter(text, at + m[0].length)) return undefined;
+  const before = slots.filter((x) => x.end <= at);
+  const other = before[before.length - 1];
+  if (!other || other.party.kind !== 'person') return undefined;
+  let subject: Slot | undefined;
+  const first = before[0];
+  const lead = text.slice(s.start, titleStarts.get(first.start) ?? first.start);
+  if (
+    first !== other &&
+    SUBJECT_LEAD.test(lead) &&
+    /^\s*(?:also\s+)?(?:said|noted|told|explained|added|stated|was|is)\b/.test(text.slice(first.end, first.end + 20))
+  )
+    subject = first;
+  else if (
+    first === other &&
+    /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:He|She)\s+(?:also\s+)?(?:said|noted|added|explained|stated)\b/.test(sentence)
+  ) {
+    const person = subjectBefore(ctx, si, titleStarts);
+    const p = /\b(?:He|She)\b/.exec(sentence)!;
+    if (person)
+      subject = {
+        party: { kind: 'person', ...ctx.personRef(person) },
+        start: s.start + p.index,
+        end: s.start + p.index + p[0].length,
+      };
+  }
+  if (!subject || subject === other) return undefined;
+  const subjectEnd = subject.end;
+  // the text between the two holds no third party
+  if (
+    slots.some(
+      (x) =>
+        x.start > subjectEnd &&
+        x.end < other.start &&
+        x.party.kind === 'person' &&
+        !/^['’]s/.test(text.slice(x.end, x.end + 2)),
+    )
+  )
+    return undefined;
+  return [subject, other, 'their-meeting'];
 }
 
 /** What may stand before a sentence's subject: its paragraph number and classification, a connective, a title. */
@@ -466,7 +563,8 @@ function pairsIn(
         }
         if (
           /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
-          !/\b(?:said|told|met|who)\b/.test(gap)
+          // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
+          !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap)
         ) {
           objs.push(slots[k]);
           prevEnd = slots[k].end;
@@ -538,9 +636,9 @@ function pairsIn(
       if (org) verbGap = gap.slice(org[0].length);
       if (VERB_MET.test(verbGap))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
-      else if (VERB_CALLED.test(verbGap)) {
+      else if (VERB_CALLED.test(verbGap) || PAID_CALL.test(verbGap)) {
         // "called on Chancellor Merkel to start …" urges, it is no visit
-        if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+[a-z]/.test(text.slice(b.end, b.end + 12))))
+        if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+["“'‘]?[a-z]/.test(text.slice(b.end, b.end + 14))))
           for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'called-on']);
       } else if (VERB_TOLD.test(verbGap))
         for (const s of jointSubjects(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'told']);
@@ -551,7 +649,17 @@ function pairsIn(
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
       else if (HAD_MEETING.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
-      else if (VERB_JOINED.test(verbGap)) {
+      else if (VERB_GAVE.test(verbGap)) {
+        const objs = objectsFrom(i + 1);
+        const last = objs[objs.length - 1];
+        // "Bourita, Director General … and Chief of Staff to Foreign Minister X, offered …": the one whose apposition names X
+        const owned = i > 0 && /\b(?:to|of|for)\s+(?:[A-Z][^\s]*\s+){0,4}$/.test(leadOf(i));
+        const inApposition =
+          owned && /^,[^⟦.;:]{0,160}$/.test(leadOf(i)) && !/\b(?:said|told|who|which|that)\b/.test(leadOf(i));
+        const subjects = owned ? (inApposition ? [slots[i - 1]] : []) : subjectsTo(i);
+        if (A_READOUT.test(text.slice(last.end, last.end + 50)))
+          for (const s of subjects) for (const o of objs) out.push([s, o, 'readout']);
+      } else if (VERB_JOINED.test(verbGap)) {
         const objs = objectsFrom(i + 1);
         const last = objs[objs.length - 1];
         if (JOINED_FOR.test(text.slice(last.end, last.end + 80)))
@@ -575,6 +683,58 @@ function pairsIn(
       )
         out.push([a, b, 'discussed']);
     }
+    // "a readout provided by Trinidad Jimenez' Chief of Staff X to the DCM": the giver (not a possessive owner) and the one given to
+    const byLead = text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start);
+    if (byLead.lastIndexOf(' by ') >= byLead.length - 70 && READOUT_BY.test(byLead)) {
+      let g = i;
+      while (g + 1 < slots.length && /^['’]s?\s/.test(text.slice(slots[g].end, slots[g].end + 3))) g += 1;
+      const giver = slots[g];
+      const to = slots[g + 1];
+      if (
+        giver.party.kind === 'person' &&
+        to &&
+        /^\s+to\s+(?:the\s+)?(?:[A-Z][^\s]*\s+){0,6}$/.test(
+          text.slice(giver.end, Math.max(giver.end, Math.min(to.start, titleStarts.get(to.start) ?? to.start))),
+        )
+      )
+        out.push([giver, to, 'readout']);
+    }
+    // "Petraeus, accompanied by Ambassador Wood and CENTCOM staff, met with President Karzai": the one accompanied and those met
+    if (b && slots[i + 2] && /^\s*,\s*(?:who\s+was\s+)?accompanied\s+by\s/.test(text.slice(a.end, a.end + 40))) {
+      for (let k = i + 2; k < Math.min(slots.length, i + 6); k += 1) {
+        const c = slots[k];
+        const cStart = Math.max(slots[k - 1].end, titleStarts.get(c.start) ?? c.start);
+        if (ACCOMPANIED_MET.test(text.slice(a.end, cStart).replace(/\s+/g, ' '))) {
+          for (const o of objectsFrom(k)) out.push([a, o, 'met']);
+          break;
+        }
+      }
+    }
+    // "delivered reftel demarche on … Benazir Bhutto to Saudi FM X": the people of the topic skipped, up to the recipient
+    if (b && slots[i + 2] && TOPIC_VERB.test(text.slice(a.end, a.end + 30)) && !out.some(([s]) => s === a)) {
+      for (let k = i + 2; k < Math.min(slots.length, i + 4); k += 1) {
+        const c = slots[k];
+        const cStart = Math.max(slots[k - 1].end, titleStarts.get(c.start) ?? c.start);
+        if (!TOPIC_THEN_TO.test(text.slice(a.end, cStart).replace(/\s+/g, ' '))) continue;
+        // each one skipped stands in the topic (after "on", "of", "about", "regarding"), the recipient after the last
+        const topic = text.slice(a.end, slots[i + 1].start);
+        const tail = text.slice(slots[k - 1].end, cStart);
+        if (
+          // (or names a thing: "discussed the Cassirer claim with X")
+          (/\b(?:on|of|about|regarding|concerning|over)\b/.test(topic.replace(/^\s*\S+/, '')) ||
+            /^(?:['’]s)?\s+[a-z]/.test(text.slice(slots[i + 1].end, slots[i + 1].end + 4))) &&
+          // "discussed … with", "delivered … to"; no second verb ("had discussed … in a speech … and presented … to Xi")
+          (/^\s*(?:had\s+)?(?:also\s+)?discussed\b/.test(text.slice(a.end, a.end + 30))
+            ? /\swith\s/.test(tail)
+            : /\sto\s/.test(tail)) &&
+          !/\b(?:said|told|who|which|that|and\s+(?:then\s+|also\s+)?[a-z]+ed)\b/.test(
+            text.slice(a.end, cStart).replace(/^\s*(?:had\s+)?(?:also\s+)?\S+/, ''),
+          )
+        )
+          out.push([a, c, 'delivered']);
+        break;
+      }
+    }
     // "In a meeting with Poloff, X said …": the meeting's other side is the sentence's other party
     const lead = text.slice(i === 0 ? sentenceStart : slots[i - 1].end, a.start).replace(/\s+/g, ' ');
     if (i === 0 && HOSTED_BY.test(lead) && SENTENCE_OPENING.test(lead.slice(0, HOSTED_BY.exec(lead)!.index).trim())) {
@@ -582,14 +742,27 @@ function pairsIn(
       if (subj) out.push([subj, a, 'hosted']);
     } else if (MEETING_WITH.test(lead) || CALL_ON_LEAD.test(lead)) {
       const others = slots.filter((x) => x !== a && (x.start > a.end || x.end < a.start));
+      // the one other party is the meeting's other side, unless it is one of those met ("including Chavez and FM
+      // Maduro") or the owner of something ("Foreign Secretary Miliband's speech")
+      const lone =
+        others.length === 1 &&
+        !(
+          objectsFrom(i).includes(others[0]) &&
+          /\band\s/.test(text.slice(a.end, titleStarts.get(others[0].start) ?? others[0].start))
+        ) &&
+        !(others[0].party.kind === 'person' && /^['’]s?\s/.test(text.slice(others[0].end, others[0].end + 3))) &&
+        // a withheld name between them is the one who met ("Hu Jintao could be compared … xxxxx, used the same analogy in a May 18 meeting with PolOffs")
+        !/x{4,}/i.test(text.slice(Math.min(a.end, others[0].end), Math.max(a.start, others[0].start)));
       const m = (MEETING_WITH.exec(lead) ?? CALL_ON_LEAD.exec(lead))!;
       // "AF prefers not to include his staff in meetings with Embassy officials": meetings without an article,
       // inside a clause, are the habit, not one meeting
       const habitual = /^(?:in|at)\s+meetings\s/i.test(m[0]) && !SENTENCE_OPENING.test(lead.slice(0, m.index).trim());
       if (habitual) {
         // (nothing: no one meeting)
-      } else if (others.length === 1) out.push([others[0], a, 'meeting-with']);
-      else if (i === 0 && SENTENCE_OPENING.test(lead.slice(0, m.index).trim())) {
+      } else if (lone) out.push([others[0], a, 'meeting-with']);
+      else if (others.length === 1) {
+        // (nothing: the one other party is not the other side)
+      } else if (i === 0 && SENTENCE_OPENING.test(lead.slice(0, m.index).trim())) {
         // "In meetings with A and B, C remained …": each one met with the clause's subject after the phrase (the
         // list of those met may run on to it: it ends at the first comma)
         const listed = objectsFrom(i);
@@ -600,7 +773,7 @@ function pairsIn(
         if (subj) for (const o of objs) out.push([subj, o, 'meeting-with']);
       } else if (i > 0) {
         // "Abiyev was now determined to move forward after a lengthy meeting with FM Mammadyarov": the clause's subject
-        if (m.index <= 60 && !/[,;(]|\b(?:said|told|that|who|which)\b/.test(lead.slice(0, m.index)))
+        if (m.index <= 60 && !/[,;(]|\b(?:said|told|that|who|which)\b|\bx{4,}/i.test(lead.slice(0, m.index)))
           for (const o of objectsFrom(i)) out.push([slots[i - 1], o, 'meeting-with']);
       }
     }

@@ -91,3 +91,33 @@ describe('"a meeting between X and Y"', () => {
     expect(meetings.filter((m) => m.form === 'meeting-between')).toEqual([]);
   });
 });
+
+describe('a meeting between three', () => {
+  it('pairs each of "a meeting in Washington between NSA Jones, Leon, and Solomont" with each other (10MADRID25)', async () => {
+    const { meetings } = await relationsOf(
+      '2. (C) The meeting followed a January 7 meeting in Washington between NSA James Jones, Bernardino Leon, and Alan Solomont.',
+      { origin: 'Embassy Madrid', created: '2010-01-13T10:00:00Z' },
+    );
+    expect(pairs(meetings.filter((m) => m.form === 'meeting-between'))).toEqual([
+      'Bernardino Leon | Alan Solomont | 2010-01-07',
+      'James Jones | Alan Solomont | 2010-01-07',
+      'James Jones | Bernardino Leon | 2010-01-07',
+    ]);
+  });
+
+  it('reads no pair from a list without "and" before its last member', async () => {
+    const { meetings } = await relationsOf(
+      '2. (C) A meeting between James Jones, Bernardino Leon, Alan Solomont was not held.',
+      { origin: 'Embassy Madrid', created: '2010-01-13T10:00:00Z' },
+    );
+    expect(meetings.filter((m) => m.form === 'meeting-between')).toEqual([]);
+  });
+
+  it('reads no pair among those listed when "with" names the other side (09DJIBOUTI113)', async () => {
+    const { meetings } = await relationsOf(
+      "2. (C) This followed an earlier meeting in Washington between BW's CEO Erik Prince and Cofer Black with Ambassador Robleh Olhaye.",
+      { origin: 'Embassy Djibouti', created: '2009-02-10T10:00:00Z' },
+    );
+    expect(meetings.filter((m) => m.form === 'meeting-between')).toEqual([]);
+  });
+});

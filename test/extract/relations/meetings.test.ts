@@ -249,3 +249,141 @@ describe('readMeetings: forms of round 11 (dev3)', () => {
     expect(got).toEqual([]);
   });
 });
+
+describe('readMeetings: forms of round 13 (dev3–dev7)', () => {
+  it('reads a date right after the meeting noun: "During a conversation November 3 with X, Poloff asked" (05PARIS7527)', async () => {
+    const got = await pairsOf(
+      '1. (S) During a conversation November 3 with terrorism investigating judge Jean-Francois Ricard, Poloff asked for his analysis.',
+      { origin: 'Embassy Paris' },
+    );
+    expect(got).toEqual(['Poloff | Jean-Francois Ricard | meeting-with']);
+  });
+
+  it('reads "X (protect), <apposition with an acronym in parentheses> told Poloff" (09LONDON1707)', async () => {
+    const got = await pairsOf(
+      '2. (C) Judith Gough (protect), Deputy Head of the Security Policy Group at the Foreign and Commonwealth Office (FCO) told Poloff July 21 that the official was unnamed.',
+      { origin: 'Embassy London' },
+    );
+    expect(got).toEqual(['Judith Gough | Poloff | told']);
+  });
+
+  it('reads "X, from DFID,s <team> told Econoff" (the cables\' comma for an apostrophe, 08LONDON2211)', async () => {
+    const got = await pairsOf(
+      '2. (C) Separately, Andrew Gleadle, from DFID,s Humanitarian Operations Team told Econoff that DFID would program the rest.',
+      { origin: 'Embassy London' },
+    );
+    expect(got).toEqual(['Andrew Gleadle | Econoff | told']);
+  });
+
+  it('reads "paid a courtesy call <date> on <a long title with parentheses> X" (09BRASILIA1342)', async () => {
+    const got = await pairsOf(
+      '2. (C) The DCM paid a courtesy call November 18 on Brazilian Ministry of External Relations (MRE or Itamaraty) Secretary-General (Deputy Minister) Antonio Patriota.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual(['DCM | Antonio Patriota | called-on']);
+  });
+
+  it('skips the people a message is about: "delivered demarche on … Benazir Bhutto to FM X" (08RIYADH7)', async () => {
+    const got = await pairsOf(
+      '2. (S) The Ambassador delivered reftel demarche on the assassination of former Prime Minister Benazir Bhutto to Saudi Foreign Minister Prince Saud al-Faisal on January 2.',
+      { origin: 'Embassy Riyadh' },
+    );
+    expect(got).toEqual(['Ambassador | Saud al-Faisal | delivered']);
+  });
+
+  it('pairs the one accompanied with the one met, not those who accompany (09KABUL165)', async () => {
+    const got = await pairsOf(
+      '1. (S) On January 20, CENTCOM Commander David Petraeus, accompanied by Ambassador William Wood and CENTCOM staff, met with President Hamid Karzai.',
+      { origin: 'Embassy Kabul' },
+    );
+    expect(got).toEqual(['David Petraeus | Hamid Karzai | met']);
+  });
+
+  it('reads "X offered DCM and PolCouns a readout", the giver named before an apposition (10RABAT34)', async () => {
+    const got = await pairsOf(
+      '2. (C) On January 18, Ambassador Nasser Bourita, Chief of Staff to Foreign Minister Taieb Fassi Fihri, offered DCM and PolCouns a readout of the trip.',
+      { origin: 'Embassy Rabat' },
+    );
+    expect(got).toEqual(['Nasser Bourita | DCM | readout', 'Nasser Bourita | Political Counselor | readout']);
+  });
+
+  it('reads "a readout provided by <owner>\' Chief of Staff X to the DCM" (07MADRID2077)', async () => {
+    const got = await pairsOf(
+      "2. (C) According to a November 6 readout provided by Trinidad Jimenez' Chief of Staff Juan Carlos Sanchez to the DCM, Jimenez found the situation bad.",
+      { origin: 'Embassy Madrid' },
+    );
+    expect(got).toEqual(['Juan Carlos Sanchez | DCM | readout']);
+  });
+
+  it('pairs the subject with the one named before "their meeting" (09BRASILIA1342)', async () => {
+    const got = await pairsOf(
+      '2. (C) Antonio Patriota said that Brazil was heartened that Assistant Secretary Arturo Valenzuela had agreed in their meeting the previous week.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual(['Antonio Patriota | Arturo Valenzuela | their-meeting']);
+  });
+
+  it('reads no pair from "their meeting" still to come', async () => {
+    const got = await pairsOf(
+      '2. (C) Antonio Patriota said that Assistant Secretary Arturo Valenzuela will raise it in their meeting next week.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('reads no pair with the owner of something the one met spoke of (08LONDON2211)', async () => {
+    const got = await pairsOf(
+      '2. (C) In a separate meeting with Director General Margaret Aldred, she pointed to Foreign Secretary David Miliband’s speech in Kyiv.',
+      { origin: 'Embassy London' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('reads no pair between two of those met (07MADRID2077)', async () => {
+    const got = await pairsOf(
+      '2. (C) In her meetings with senior Venezuelan officials, including Hugo Chavez and FM Nicolas Maduro, the message was that Spain worried about peanuts.',
+      { origin: 'Embassy Madrid' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('reads no visit from "called on PM X to “climb down”" (a demand, 09LONDON1707)', async () => {
+    const got = await pairsOf('2. (C) Nick Clegg called on PM Gordon Brown to “climb down” and admit the error.', {
+      origin: 'Embassy London',
+    });
+    expect(got).toEqual([]);
+  });
+
+  it('reads no meeting of a name before a withheld one who met (09BEIJING2112)', async () => {
+    const got = await pairsOf(
+      '2. (C) xxxxx said that General Secretary Hu Jintao could be compared to a chairman of a big corporation.xxxxx, used the same analogy in a May 18 meeting with PolOffs.',
+      { origin: 'Embassy Beijing' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('ends a list of those met at a new phrase after "and" (09PARIS815)', async () => {
+    const got = await pairsOf(
+      "2. (C) Serman criticized Robert Bourgi for arranging Aziz's meeting with Claude Gueant and for several press leaks involving Aziz and the late President Omar Bongo.",
+      { origin: 'Embassy Paris' },
+    );
+    expect(got.filter((p) => p.includes('Bongo'))).toEqual([]);
+    expect(got).toContain('Aziz | Claude Gueant | meeting-with');
+  });
+
+  it('reads no apposition after a reference in parentheses: "the Ambassador (septel), MFA Director X assured Econoff"', async () => {
+    const got = await pairsOf(
+      '2. (C) On the margins of a meeting with the Ambassador (septel), MFA Director of Follow-up and Coordination Department assured Econoff that the assets were frozen.',
+      { origin: 'Embassy Kuwait' },
+    );
+    expect(got.filter((p) => p.startsWith('Ambassador | Econoff'))).toEqual([]);
+  });
+
+  it('reads no message from a second verb of the sentence: "X had discussed … in a speech and presented … to Y" (07BEIJING1840)', async () => {
+    const got = await pairsOf(
+      '2. (C) The Ambassador said that Treasury Secretary Henry Paulson had discussed reform in a speech and presented a text of Secretary Paulson’s speech to Vice President Xi Jinping.',
+      { origin: 'Embassy Beijing' },
+    );
+    expect(got.filter((p) => p.includes('Xi Jinping') && p.includes('Paulson'))).toEqual([]);
+  });
+});
