@@ -165,6 +165,10 @@ async function main() {
     console.log(`\n## the annotated spans as mentions (a perfect tagger) + resolution\n\n${score.table()}`);
     if (args.includes('--errors')) console.log('\n' + score.errors.join('\n'));
   }
+  if (args.includes('--score-only') && !(folds > 1)) {
+    console.error('train.js: --score-only scores cross-validation folds: give --folds K too');
+    process.exit(2);
+  }
   if (folds > 1) {
     const tagged = scorer(stripTitles);
     const builtin = scorer(stripTitles);
@@ -180,6 +184,7 @@ async function main() {
         )
       : undefined;
     const taggedOnly = only ? scorer(stripTitles) : undefined;
+    let scoredOnly = 0; // (the listed cables that are annotated: ids the file lists but no annotation has count for nothing)
     for (let f = 0; f < folds; f++) {
       const test = items.filter((_x, i) => i % folds === f);
       const foldFile = (dir) => path.join(path.resolve(dir), `fold-${f + 1}-of-${folds}.bin.gz`);
@@ -211,7 +216,10 @@ async function main() {
       test.forEach((it, i) => {
         tagged.add(it.id, predT[i], it.annotation.entities);
         builtin.add(it.id, predB[i], it.annotation.entities);
-        if (only?.has(it.id)) taggedOnly.add(it.id, predT[i], it.annotation.entities);
+        if (only?.has(it.id)) {
+          taggedOnly.add(it.id, predT[i], it.annotation.entities);
+          scoredOnly += 1;
+        }
       });
       console.error(`fold ${f + 1}/${folds} done`);
     }
@@ -220,7 +228,7 @@ async function main() {
     );
     if (taggedOnly)
       console.log(
-        `\n## the same, scored on the ${only.size} cables of ${opt('--score-only')} only — tagger\n\n${taggedOnly.table()}`,
+        `\n## the same, scored on the ${scoredOnly} annotated cables of the ${only.size} ${opt('--score-only')} lists — tagger\n\n${taggedOnly.table()}`,
       );
     console.log(`\n## the same held-out cables — builtin (rules)\n\n${builtin.table()}`);
     if (args.includes('--errors')) console.log('\n' + tagged.errors.join('\n'));
