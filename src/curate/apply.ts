@@ -1,5 +1,5 @@
 // Decisions applied to automatic resolution's entities (merge, split, rename, retype, reject, alias, undo).
-import { entityId, normalizeName, type CableEntity, type Entity } from '../resolve';
+import { aliasText, entityId, normalizeName, type CableEntity, type Entity } from '../resolve';
 import type { Decision, EntityType, Mention, SplitDecision } from '../model';
 
 /** One surface form of one cable and the entity it currently belongs to. */
@@ -139,9 +139,10 @@ export function applyCuration(
       };
       entities.set(a.id, e);
     }
-    const alias = e.aliases.find((x) => x.text === a.surface);
+    const listed = aliasText(a.surface);
+    const alias = e.aliases.find((x) => x.text === listed);
     if (alias) alias.count += a.count;
-    else e.aliases.push({ text: a.surface, count: a.count });
+    else e.aliases.push({ text: listed, count: a.count });
     const cableId = cables[a.cable].id;
     if (!e.cables.includes(cableId)) e.cables.push(cableId);
     // One CableEntity per (entity, mention type): the graph matches mentions by type and surface.

@@ -8,7 +8,7 @@ import { CablegraphError } from '../common/diagnostics';
 import { authorshipTest, paragraphOf, personFor } from '../graph/build';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import type { Cable } from '../parse/types';
-import { normalizeName, type CableEntity, type Entity } from '../resolve';
+import { aliasText, normalizeName, type CableEntity, type Entity } from '../resolve';
 import { searchTokens } from '../server/search';
 import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
@@ -1333,9 +1333,10 @@ function resolutionOf(
   for (const r of rows) {
     const e = byId.get(r.auto);
     if (!e) continue;
-    const alias = e.aliases.find((a) => a.text === r.surface);
+    const listed = aliasText(r.surface);
+    const alias = e.aliases.find((a) => a.text === listed);
     if (alias) alias.count += r.count;
-    else e.aliases.push({ text: r.surface, count: r.count });
+    else e.aliases.push({ text: listed, count: r.count });
     const cable = cables[index.get(r.cable)!].id;
     if (!e.cables.includes(cable)) e.cables.push(cable);
     const list = perCable[index.get(r.cable)!];

@@ -866,6 +866,15 @@ export interface CorpusResolution {
   cableEntities(i: number): CableEntity[];
 }
 
+/**
+ * How a surface form is listed among its entity's aliases: its spacing collapsed, so that a name a
+ * line break cut ("Bernard \nKouchner") is the same alias as the name on one line. (The mentions
+ * keep the surface as written: it is what their offsets point at.)
+ */
+export function aliasText(surface: string): string {
+  return surface.replace(/\s+/g, ' ');
+}
+
 /** Strings as small integers: the names and surface forms of a corpus repeat across its cables. */
 class Interner {
   readonly strings: string[] = [];
@@ -1039,6 +1048,18 @@ export function resolveCorpus(
   // by type|key as one number (interned key × 3 + type): no string made per local entity
   const entityAt = new Map<number, number>();
   const aliasAt = new AliasIndex();
+  // Each surface's alias: the surface with its spacing collapsed, interned (a surface is usually its own).
+  const aliasOfSurface = new Map<number, number>();
+  const aliasOf = (surface: number): number => {
+    let alias = aliasOfSurface.get(surface);
+    if (alias === undefined) {
+      const written = text.strings[surface];
+      const collapsed = aliasText(written);
+      alias = collapsed === written ? surface : text.id(collapsed);
+      aliasOfSurface.set(surface, alias);
+    }
+    return alias;
+  };
   // Per cable: [entity count, then per entity: entity (creation order), surface count, (surface, occurrences)…].
   const resolved = new IntList();
   const resolvedAt = new Int32Array(count + 1);
@@ -1110,16 +1131,17 @@ export function resolveCorpus(
         if (owner !== undefined && owner !== entity) {
           const os = merged.get(owner)!;
           os.set(surface, (os.get(surface) ?? 0) + c);
-          const oa = aliasAt.find(owner, surface);
+          const oa = aliasAt.find(owner, aliasOf(surface));
           if (oa >= 0) entityList[owner].aliases[oa].count += c;
           continue;
         }
         surfaceOwner.set(ownerKey, entity);
-        const a = aliasAt.find(entity, surface);
+        const alias = aliasOf(surface);
+        const a = aliasAt.find(entity, alias);
         if (a >= 0) e.aliases[a].count += c;
         else {
-          aliasAt.add(entity, surface, e.aliases.length);
-          e.aliases.push({ text: text.strings[surface], count: c });
+          aliasAt.add(entity, alias, e.aliases.length);
+          e.aliases.push({ text: text.strings[alias], count: c });
         }
         surfaces.set(surface, (surfaces.get(surface) ?? 0) + c);
       }

@@ -44,6 +44,27 @@ describe('resolveEntities', () => {
     expect(perCable[0][0].id).toBe(perCable[1][0].id);
   });
 
+  it('lists a name a line break cut as the same alias, its mentions as written', () => {
+    const t1 = 'FM Bernard Kouchner said so.';
+    const t2 = 'He met Bernard\n Kouchner and Bernard Kouchner again.';
+    const c1 = makeCable('07PARIS1', t1, { tags: fr });
+    const c2 = makeCable('07PARIS2', t2, { tags: fr });
+    const { entities, perCable } = resolveEntities(
+      [c1, c2],
+      [
+        at(t1, [['PERSON', 'Bernard Kouchner']]),
+        at(t2, [
+          ['PERSON', 'Bernard\n Kouchner'],
+          ['PERSON', 'Bernard Kouchner'],
+        ]),
+      ],
+    );
+    const k = entities.filter((e) => e.type === 'PERSON');
+    expect(k).toHaveLength(1);
+    expect(k[0].aliases).toEqual([{ text: 'Bernard Kouchner', count: 3 }]);
+    expect(perCable[1][0].mentions.sort()).toEqual(['Bernard\n Kouchner', 'Bernard Kouchner']);
+  });
+
   it('keeps two Smiths of different countries apart', () => {
     const t1 = 'Ambassador John Smith met Smith.';
     const t2 = 'Minister Jane Smith spoke.';
