@@ -10,6 +10,7 @@
 import type { RelationContext } from './context';
 import { evidenceOf } from './roles';
 import { countryOf } from './text';
+import { distinctParties, sameParty, samePerson } from './parties';
 import type { Meeting, Party, Role } from './types';
 import type { Mention } from '../../model';
 
@@ -70,8 +71,8 @@ export function attendeeMeetings(
     if (attendees.length === 0) continue;
     const group = meetingBefore(meetings, s.start);
     if (!group) continue;
-    const sideA = distinct(group.map((m) => m.a));
-    const sideB = distinct(group.map((m) => m.b));
+    const sideA = distinctParties(group.map((m) => m.a));
+    const sideB = distinctParties(group.map((m) => m.b));
     if (sideA.some((p) => sideB.some((q) => sameParty(p, q)))) continue;
     const usA = sideA.some(isUs);
     const usB = sideB.some(isUs);
@@ -201,23 +202,4 @@ function isHost(ctx: RelationContext, phrase: string, hostSide: Party[], group: 
     .filter((p) => hostSide.includes(p) && p.kind === 'person')
     .map((p) => (p.kind === 'person' ? text.slice(Math.max(0, p.start - 80), p.start) : ''));
   return acronyms.some((a) => titles.some((t) => new RegExp(`\\b${a.replace(/-/g, '\\-')}\\b`).test(t)));
-}
-
-function distinct(parties: Party[]): Party[] {
-  return parties.filter((p, i) => parties.findIndex((q) => sameParty(p, q)) === i);
-}
-
-function sameParty(a: Party, b: Party): boolean {
-  if (a.kind === 'officer' && b.kind === 'officer') return a.role === b.role;
-  if (a.kind === 'person' && b.kind === 'person') return samePerson(a, b);
-  return false;
-}
-
-function samePerson(
-  a: { name?: string; text: string; entityId?: string },
-  b: { name?: string; text: string; entityId?: string },
-): boolean {
-  if (a.entityId && b.entityId) return a.entityId === b.entityId;
-  const last = (p: { name?: string; text: string }) => (p.name ?? p.text).split(/\s+/).pop()?.toLowerCase();
-  return last(a) === last(b);
 }

@@ -10,6 +10,7 @@
  */
 import type { RelationContext } from './context';
 import { evidenceOf } from './roles';
+import { distinctParties, sameParty, samePerson } from './parties';
 import type { Meeting, Party, Role } from './types';
 
 /** The sentence opens with its subject: the paragraph's number and classification, then only a title (capitalized words). */
@@ -50,13 +51,13 @@ export function speakerMeetings(
   if (group.length === 0) return [];
   const countryOf = (p: Party): string | undefined => {
     if (p.kind === 'officer') return 'United States';
-    const r = roles.find((x) => x.country && !x.former && sameName(x.person, p));
+    const r = roles.find((x) => x.country && !x.former && samePerson(x.person, p));
     // a US legislator the role reader gave the posting country ("Senator Klobuchar" in Damascus)
     if (r && r.basis === 'implied' && US_LEGISLATOR.test(r.title)) return 'United States';
     return r?.country;
   };
-  const sideA = distinct(group.map((m) => m.a));
-  const sideB = distinct(group.map((m) => m.b));
+  const sideA = distinctParties(group.map((m) => m.a));
+  const sideB = distinctParties(group.map((m) => m.b));
   const hostA = sideA.some((p) => countryOf(p) === home);
   const hostB = sideB.some((p) => countryOf(p) === home);
   if (hostA === hostB) return [];
@@ -119,22 +120,3 @@ export function speakerMeetings(
 
 const partyKey = (p: Party): string =>
   p.kind === 'officer' ? `officer:${p.role}` : ((p.name ?? p.text).split(/\s+/).pop() ?? '').toLowerCase();
-
-function distinct(parties: Party[]): Party[] {
-  return parties.filter((p, i) => parties.findIndex((q) => sameParty(p, q)) === i);
-}
-
-function sameParty(a: Party, b: Party): boolean {
-  if (a.kind === 'officer' && b.kind === 'officer') return a.role === b.role;
-  if (a.kind === 'person' && b.kind === 'person') return sameName(a, b);
-  return false;
-}
-
-function sameName(
-  a: { name?: string; text: string; entityId?: string },
-  b: { name?: string; text: string; entityId?: string },
-): boolean {
-  if (a.entityId && b.entityId) return a.entityId === b.entityId;
-  const last = (p: { name?: string; text: string }) => (p.name ?? p.text).split(/\s+/).pop()?.toLowerCase();
-  return last(a) === last(b);
-}
