@@ -277,7 +277,7 @@ export function compileGraph(
   // Curation needs every cable's mentions (surface counts): kept only when there are decisions.
   const curating = curate !== undefined;
   const mentions: Mention[][] = [];
-  // `let`: released after the per-cable pass (the returned closures share this function's scope).
+  // `let`: released after the per-cable pass, so that the co-mention counting runs without it.
   let resolution: CorpusResolution | undefined = resolveCorpus(records.length, (i) => {
     const record = records.get(i);
     if (curating) mentions.push(record.mentions);
