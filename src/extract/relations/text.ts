@@ -190,6 +190,8 @@ NAME_OF_CODE.set('US', 'United States');
 NAME_OF_CODE.set('GB', 'United Kingdom');
 /** Other languages' spellings that are English words or given names in cables ("Island" is Iceland's, "Mann" the Isle of Man's, "Dominique" Dominica's). */
 const COMMON_WORDS = new Set(['island', 'mann', 'dominique', 'holland']);
+/** `s` without its accents ("Bogotá" → "Bogota"). */
+const foldAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 /** Lower-cased country name or demonym → common country name. */
 const COUNTRY_BY_WORD = new Map<string, string>();
 type CountryRow = (typeof countries)[number] & { capital?: string[]; independent?: boolean };
@@ -202,11 +204,7 @@ const COUNTRY_BY_CAPITAL = new Map<string, string>();
 {
   const rows = countries as CountryRow[];
   const ordered = [...rows.filter((c) => c.independent !== false), ...rows.filter((c) => c.independent === false)];
-  const exact = (cap: string): string =>
-    cap
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '');
+  const exact = (cap: string): string => foldAccents(cap.toLowerCase());
   const asPosts = (cap: string): string =>
     exact(cap)
       .replace(/['’]/g, '')
@@ -322,7 +320,6 @@ const PLACE_COUNTRIES = memo(() => {
   for (const [name, countries] of provinces) out.set(name, [...new Set([...(out.get(name) ?? []), ...countries])]);
   return out;
 });
-const foldAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 /**
  * The country of a city or province named `name` when `home` has none so named: the most populous city's country,
  * else the province's ("New York" → United States from a Cairo post; "Santa Cruz" from a Buenos Aires post stays
