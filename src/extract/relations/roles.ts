@@ -2,6 +2,7 @@
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
 import { sentenceAt, type RelationContext } from './context';
 import { leaderCountry } from './leaders';
+import { listLineOf } from './list-lines';
 import { bareTitleCountry, foreignBefore } from './owner-country';
 import { collapse, countryOf, countryOfPlaceAbroad, isRegexSpace } from './text';
 import {
@@ -581,15 +582,24 @@ export function readRoles(ctx: RelationContext): Role[] {
       capitalizedBefore: boolean;
       possessor?: Mention;
     }>;
-    const b = titleBefore(ctx, m, s.start) ?? unitTitleBefore(ctx, m, s.start) ?? usSecretaryBefore(ctx, m, s.start);
+    // a participant list's line is its own sentence: the title before the name starts the line
+    const list = listLineOf(ctx.cable.text, m.start, m.end);
+    const from = list ? Math.max(s.start, list.start) : s.start;
+    const to = list ? Math.min(s.end, list.end) : s.end;
+    const b = titleBefore(ctx, m, from) ?? unitTitleBefore(ctx, m, from) ?? usSecretaryBefore(ctx, m, from);
     if (b) found.push({ ...b, end: m.end });
-    const a = titleAfter(ctx, m, s.end);
+    const a = titleAfter(ctx, m, to);
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
-      const owner = f.possessor
+      let owner = f.possessor
         ? (possessorOwner(roles, f.possessor) ?? ownerOf(ctx, m, f.reading, false, people, Math.min(f.start, m.start)))
         : ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
+      // under a list's country heading the people are that country's, whatever the post ("United States" / "Pakistan")
+      if (list?.country && !f.reading.country && f.reading.kind !== 'us' && owner?.basis !== 'explicit')
+        owner = f.reading.kind === 'embassy' && owner ? owner : { ...owner, country: list.country, basis: 'implied' };
+      else if (list?.country && owner?.basis === 'explicit' && !f.reading.country && owner.country !== list.country)
+        owner = { ...owner, country: list.country };
       if (!owner) continue;
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
