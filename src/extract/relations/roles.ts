@@ -207,7 +207,14 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
       break;
     }
   // a rank or honorific between title and name belongs to the name: "junta leader Captain X", "Secretary General Father X"
-  if (tokens.length > 1 && isRankBeforeName(tokens)) tokens.pop();
+  // (two words for a rank written in two: "Lt. Gen. X")
+  let ranked = false;
+  if (tokens.length > 1 && isRankBeforeName(tokens)) {
+    tokens.pop();
+    ranked = true;
+    // (a rank written in two words: "Lt. Gen. X", "Major General X")
+    if (tokens.length > 1 && RANK_FIRST.test(tokens[tokens.length - 1].word)) tokens.pop();
+  }
   // "Senators Joseph Lieberman and Lindsey Graham": the plural title is each name's, read in the singular
   let plural = false;
   const head = tokens[tokens.length - 1];
@@ -291,11 +298,13 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     if (commaBefore && !reading.country && !reading.organization && !ownedByOrg && !/^the\s/i.test(phrase)) continue;
     // a bare title set off by a comma after a preposition is that clause's object, not the name's ("… Sanchez to the DCM,
     // Jimenez found", "According to the PM, X said"); one with its owner is an apposition ("met with Syria's President, X")
+    // (so is one whose owner follows it when the name opens the next clause, "equivalent to the Chairman of the Joint
+    // Chiefs, Khan said"; not "met with the Amir of Qatar, Hamad bin Khalifa, …" nor "…, Sheikh Hamad said")
     if (
       commaBefore &&
-      !reading.country &&
-      !reading.organization &&
-      PREPOSITION.test(tokens[tokens.length - k - 1]?.word ?? '')
+      ((!reading.country && !reading.organization) ||
+        (!ranked && /\s(?:of|for)\s/i.test(phrase) && SPEECH_AFTER.test(text.slice(m.end, m.end + 20)))) &&
+      PREPOSITION.test(wordBeforeArticle(tokens, tokens.length - k - 1))
     )
       continue;
     // an organization written right before the title owns it: "Council of Europe Secretary General X", "FARC leader X"
@@ -348,6 +357,12 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
     };
   }
   return undefined;
+}
+
+/** The word at `i`, or the one before it when it is an article ("to the Chairman of …": "to"). */
+function wordBeforeArticle(tokens: Array<{ word: string }>, i: number): string {
+  const w = tokens[i]?.word ?? '';
+  return /^(?:the|a|an)$/i.test(w) ? (tokens[i - 1]?.word ?? '') : w;
 }
 
 /** Words after which a title is the object of a clause, not a name's apposition. */
@@ -420,9 +435,15 @@ function cutShort(text: string, m: Mention): boolean {
   );
 }
 
+/** The first word of a rank written in two ("Lt. Gen.", "Major General", "Rear Admiral"). */
+const RANK_FIRST = /^(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Rear|Vice)$/;
+/** A verb of speech right after a name: the name is its clause's subject. */
+const SPEECH_AFTER =
+  /^\s+(?:said|says|told|added|noted|stated|asked|explained|argued|replied|responded|commented|remarked|stressed)\b/;
+
 /** Ranks and honorifics written between a title and a name. */
 const RANK =
-  /^(?:General|Gen\.|Colonel|Col\.|Lt\.|Lieutenant|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Dr\.?|Prince|Princess|Sheikh|Shaykh|Father|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Sir|Lord|Dame|Professor|Prof\.)$/;
+  /^(?:General|Gen\.|Colonel|Col\.|Lt\.|Lieutenant|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Dr\.?|Prince|Princess|Sheikh|Shaykh|Father|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Sir|Lord|Dame|Professor|Prof\.|LTGen|LtGen|LTG|Lt\.Gen\.|MajGen|BrigGen|RADM|VADM|LCDR|Brig\.)$/;
 /** The last word is a rank, not the end of a title ("General X", but "Secretary General X", "Attorney General X"). */
 function isRankBeforeName(tokens: Array<{ word: string }>): boolean {
   const last = tokens[tokens.length - 1].word;

@@ -402,8 +402,10 @@ function readUncached(phrase: string): TitleReading | undefined {
     const c = countryOf(target);
     const possessive = /^(.+?)['’]s\s+(.+)$/.exec(target);
     if (prep.toLowerCase() === 'to' || (kind === 'envoy' && prep.toLowerCase() !== 'of')) {
-      if (!c) return undefined;
-      reading.unit = c; // where an envoy is posted, not whom he serves
+      // where an envoy is posted, not whom he serves: a country, or an organization ("Russian Ambassador to NATO")
+      const body = c ? undefined : organizationOf(target)?.name;
+      if (!c && !body) return undefined;
+      reading.unit = c ?? body;
     } else if (c && !reading.country) reading.country = c;
     else if (possessive && (organizationOf(possessive[1]) || countryOf(possessive[1]))) {
       const o = organizationOf(possessive[1]);
@@ -414,9 +416,11 @@ function readUncached(phrase: string): TitleReading | undefined {
     else if (prep.toLowerCase() === 'for' && kind === 'org')
       reading.unit = target; // "MFA Director for Africa"
     else if (
-      /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation)\b/.test(
+      /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation|Chiefs)\b/.test(
         target,
-      )
+      ) ||
+      // an organization's acronym ("Director General of ISI", "President of PDVSA")
+      /^[A-Z][A-Z&]{1,5}$/.test(target)
     ) {
       reading.organization = target;
     } else return undefined;

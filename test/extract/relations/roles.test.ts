@@ -415,3 +415,57 @@ describe('readRoles: leaders after a capitalized word, qualified and abbreviated
     expect(roles.filter((r) => r.startsWith('Rubalcaba'))).toEqual([]);
   });
 });
+
+describe('readRoles: ranks after a title and appositions of a clause (round 14, dev9)', () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST14', `4. (C) ${sentence}`, { origin, created: '2009-02-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it.each([
+    [
+      'Senators Biden and Graham met with Director General of ISI LTGen Pasha on January 9.',
+      'Pasha | Director General |  | ISI',
+    ],
+    [
+      'Kayani recalled he told Chairman of the Joint Chiefs Admiral Mullen that expectations were high.',
+      'Mullen | Chairman |  | Joint Chiefs',
+    ],
+  ])('reads the title before a rank: %s', async (sentence, role) => {
+    expect(await rolesOf(sentence, 'Embassy Islamabad')).toContain(role);
+  });
+
+  it('keeps the title before a two-word rank ("Lt. Gen.") and not a rank word of the title ("Crown Prince Sheikh")', async () => {
+    expect(
+      await rolesOf(
+        'The meeting with Director General of ISI Lt. Gen. Ahmed Pasha lasted an hour.',
+        'Embassy Islamabad',
+      ),
+    ).toContain('Ahmed Pasha | Director General |  | ISI');
+    const roles = await rolesOf(
+      'MbZ praised the Bahraini Crown Prince Sheikh Salman bin Hamad for his work.',
+      'Embassy Abu Dhabi',
+    );
+    expect(roles.some((r) => / \| Crown Prince \| Bahrain/.test(r))).toBe(true);
+  });
+
+  it('reads no apposition when the name after the comma opens a clause', async () => {
+    const roles = await rolesOf(
+      'Noting that Musharraf met the UK equivalent to the Chairman of the Joint Chiefs, Khan said the U.S. should stop.',
+      'Embassy Islamabad',
+    );
+    expect(roles.filter((r) => r.includes('Chairman'))).toEqual([]);
+  });
+
+  it('still reads the apposition of a title owned after it ("the Amir of Qatar, Hamad bin Khalifa")', async () => {
+    const roles = await rolesOf(
+      'Senator Kerry met February 14 with the Amir of Qatar, Hamad bin Khalifa al-Thani, in Doha.',
+      'Embassy Doha',
+    );
+    expect(roles.some((r) => / \| Amir \| Qatar/.test(r))).toBe(true);
+  });
+});

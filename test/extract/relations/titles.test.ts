@@ -34,3 +34,25 @@ describe('readTitlePhrase: the organization after a title (round 13)', () => {
     });
   });
 });
+
+describe('readTitlePhrase: organizations after a title (round 14, dev9)', () => {
+  it.each([
+    ['Chairman of the Joint Chiefs', 'Chairman', 'Joint Chiefs'],
+    ['Director General of ISI', 'Director General', 'ISI'],
+  ])('%s → %s of %s', (phrase, title, organization) => {
+    expect(readTitlePhrase(phrase)).toMatchObject({ title, organization });
+  });
+
+  it("reads an envoy's posting to an organization as where he is posted, the demonym as his country", () => {
+    expect(readTitlePhrase('Russian Ambassador to NATO')).toMatchObject({
+      title: 'Ambassador',
+      country: 'Russia',
+      unit: 'NATO',
+    });
+  });
+
+  it('reads no organization that is a lower-case word or a long capitalized run', () => {
+    expect(readTitlePhrase('Ambassador to nowhere')).toBeUndefined();
+    expect(readTitlePhrase('Director General of Antony')).toBeUndefined();
+  });
+});
