@@ -506,6 +506,10 @@ function titleAfter(
   if (!a) return undefined;
   const phrase = collapse(a[1]);
   if (!phrase.split(' ').some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))) return undefined;
+  // a name inside the phrase holds the title itself: "Alonso and Moratinos, the new MOD SYG for Policy Luis Cuesta"
+  const phraseEnd = m.end + a.index + a[0].length;
+  const k = lastStartingBefore(ctx.persons, phraseEnd);
+  if (k >= 0 && ctx.persons[k].start > m.end) return undefined;
   const reading = readTitlePhrase(phrase);
   return reading ? { reading, end: m.end + a.index + a[0].length, text: phrase } : undefined;
 }

@@ -161,6 +161,10 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['speaker(?:\\s+of\\s+(?:the\\s+)?(?:parliament|national\\s+assembly|house))?', () => 'Speaker', 'domestic'],
   ['(?:crown\\s+prince)', () => 'Crown Prince', 'domestic'],
   ['chancellor\\s+of\\s+the\\s+exchequer', () => 'Chancellor of the Exchequer', 'domestic'],
+  // the opposition's spokesman for the Treasury (UK): not the Chancellor
+  ['shadow\\s+chancellor(?:\\s+of\\s+the\\s+exchequer)?', () => 'Shadow Chancellor', 'domestic'],
+  // a member of a lower house called by its deputies' name (Brazil's "Federal Deputy", Russia's "Duma deputy")
+  ['(?:federal|duma|state\\s+duma)\\s+deputy', () => 'Deputy', 'domestic'],
   ['(?:king|queen|emir|amir|sultan|chancellor)', (m) => cap(m), 'domestic'],
   ['(?:member\\s+of\\s+parliament|MP|parliamentarian)', () => 'Member of Parliament', 'domestic'],
   ['(?:deputy\\s+assistant\\s+secretary|DAS)', () => 'Deputy Assistant Secretary', 'us'],
@@ -483,6 +487,7 @@ const TITLE_WORDS = new Set([
   'spokesperson',
   'secretary',
   'secretary-general',
+  'deputy',
   'syg',
   'dsg',
   'secgen',
@@ -751,7 +756,12 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     .slice(0, rest.length - headLen)
     .filter((w, k, ws) => !isQualifier(ws, k) && !/^(?:Government|Transitional|Provisional)$/i.test(w));
   // a mayor or governor after another title is a name's word ("Interior Minister Jaime Mayor| Oreja"), not an office
-  if (/^(?:mayor|governor)$/.test(last) && modifiers.some((w) => isTitleWord(w))) return undefined;
+  // (a modifier such as "Deputy" is no other title: "Deputy Governor")
+  if (
+    /^(?:mayor|governor)$/.test(last) &&
+    modifiers.some((w) => isTitleWord(w) && !MODIFIER_WORDS.has(w.toLowerCase()))
+  )
+    return undefined;
   // "presidential advisor": the office is the presidency's
   if (modifiers.length > 1 && /^presidential$/i.test(modifiers[0]) && !reading.organization) {
     reading.organization = 'Presidency';
@@ -845,7 +855,10 @@ export function singularTitleWord(word: string): string | undefined {
 export function isTitleWord(word: string): boolean {
   // "then-President", "ex-Minister": the qualifier is the phrase's, the word is still a title's
   const bare = withoutPossessiveOrStop(qualified(word) ? word.slice(word.indexOf('-') + 1) : word);
-  return isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare));
+  if (isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare))) return true;
+  // "Vice-President", "co-Chairman": the title word after a prefix joined by a hyphen
+  const prefixed = /^(?:vice|co)-(.+)$/i.exec(bare);
+  return prefixed !== null && isTitleWordForm(prefixed[1]);
 }
 
 /** "then-…", "ex-…" (a character test first: it runs for most words before a name). */

@@ -469,3 +469,42 @@ describe('readRoles: ranks after a title and appositions of a clause (round 14, 
     expect(roles.some((r) => / \| Amir \| Qatar/.test(r))).toBe(true);
   });
 });
+
+describe('readRoles: forms of round 14 (dev9)', () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST15', `4. (C) ${sentence}`, { origin, created: '2009-06-19T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it('gives an apposition that holds another name to nobody before it', async () => {
+    const roles = await rolesOf(
+      'The decision surprised his team, including Alonso and Moratinos, the new MOD SYG for Policy Luis Cuesta, and others.',
+      'Embassy Madrid',
+    );
+    expect(roles.filter((r) => r.startsWith('Moratinos | Secretary General'))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'Federal Deputy George Hilton told poloff on June 17 that he believed it.',
+      'Embassy Brasilia',
+      'George Hilton | Deputy | Brazil | ',
+    ],
+    [
+      'The UAE had stopped Afghan Vice-President Ahmad Zia Masood entering the country.',
+      'Embassy Kabul',
+      'Ahmad Zia Masood | Vice President | Afghanistan | ',
+    ],
+    [
+      'Hague said he, Cameron, and Shadow Chancellor George Osborne are all children of Thatcher.',
+      'Embassy London',
+      'George Osborne | Shadow Chancellor | United Kingdom | ',
+    ],
+  ])('%s', async (sentence, origin, role) => {
+    expect(await rolesOf(sentence, origin)).toContain(role);
+  });
+});

@@ -1,5 +1,5 @@
 /** The title lexicon and grammar (src/extract/relations/titles.ts): normalized titles as the annotations write them. */
-import { readTitlePhrase } from '../../../src/extract/relations/titles';
+import { isTitleWord, readTitlePhrase } from '../../../src/extract/relations/titles';
 
 describe('readTitlePhrase: judges and portfolios (issue 17, round 13)', () => {
   it.each([
@@ -54,5 +54,29 @@ describe('readTitlePhrase: organizations after a title (round 14, dev9)', () => 
   it('reads no organization that is a lower-case word or a long capitalized run', () => {
     expect(readTitlePhrase('Ambassador to nowhere')).toBeUndefined();
     expect(readTitlePhrase('Director General of Antony')).toBeUndefined();
+  });
+});
+
+describe('readTitlePhrase: lexicon additions of round 14 (dev9)', () => {
+  it.each([
+    ['Shadow Chancellor', 'Shadow Chancellor'],
+    ['Shadow Chancellor of the Exchequer', 'Shadow Chancellor'],
+    ['Federal Deputy', 'Deputy'],
+    ['Duma deputy', 'Deputy'],
+    ['BN Deputy Governor', 'Deputy Governor'],
+  ])('%s → %s', (phrase, title) => {
+    expect(readTitlePhrase(phrase)?.title).toBe(title);
+  });
+
+  it('reads no bare deputy, and a chancellor is not the shadow one', () => {
+    expect(readTitlePhrase('Deputy')).toBeUndefined();
+    expect(readTitlePhrase('Chancellor')?.title).toBe('Chancellor');
+  });
+
+  it('takes a title word after a vice- or co- prefix as one ("Vice-President"), not any hyphenated word', () => {
+    expect(isTitleWord('Vice-President')).toBe(true);
+    expect(isTitleWord('co-Chairman')).toBe(true);
+    expect(isTitleWord('Vice-Versa')).toBe(false);
+    expect(isTitleWord('pro-President')).toBe(false);
   });
 });
