@@ -536,6 +536,8 @@ function ownerOf(
   // a listed leader's country whatever word precedes the title ("told Zardari President Obama's own policy")
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
+    // a portfolio's Secretary the US cabinet table knows by surname ("Energy Secretary Chu" in a London cable)
+    if (/ Secretary$/.test(r.title) && US_SECRETARIES[surname]) return { country: 'United States', basis: 'implied' };
     const leader = leaderCountry(r.title, surname);
     if (leader) return { country: leader, basis: 'implied' };
   }

@@ -810,8 +810,12 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     }
   }
   // (a city's office is in the post's country, as "Maracaibo Mayor" is: src/extract/relations/roles.ts stateOffice)
+  // (so is a portfolio's Secretary, as the UK names its ministers: "Home Secretary", "Education Secretary")
+  const portfolioSecretary = last === 'secretary' && modifiers.length > 0 && isPortfolio(modifiers.join(' '));
   reading.kind =
-    cityOffice || headKind === 'domestic' || modifiers.some((w) => STATE_MODIFIERS.test(w)) ? 'domestic' : 'org';
+    cityOffice || headKind === 'domestic' || portfolioSecretary || modifiers.some((w) => STATE_MODIFIERS.test(w))
+      ? 'domestic'
+      : 'org';
   if (former) reading.former = true;
   if (acting) reading.acting = true;
   // a lexicon title under an acronym: "NEA Assistant Secretary" is a US bureau's, "PACE President" the organization's

@@ -480,6 +480,12 @@ describe('readRoles: forms of round 14 (dev9)', () => {
     );
   }
 
+  it("gives a portfolio's Secretary the US cabinet table knows to the United States, not the post", async () => {
+    const roles = await rolesOf('Miliband said Energy Secretary Chu would visit London in May.', 'Embassy London');
+    expect(roles).toContain('Chu | Energy Secretary | United States | ');
+    expect(roles.filter((r) => r.includes('United Kingdom'))).toEqual([]);
+  });
+
   it('gives an apposition that holds another name to nobody before it', async () => {
     const roles = await rolesOf(
       'The decision surprised his team, including Alonso and Moratinos, the new MOD SYG for Policy Luis Cuesta, and others.',
@@ -498,6 +504,11 @@ describe('readRoles: forms of round 14 (dev9)', () => {
       'The UAE had stopped Afghan Vice-President Ahmad Zia Masood entering the country.',
       'Embassy Kabul',
       'Ahmad Zia Masood | Vice President | Afghanistan | ',
+    ],
+    [
+      'The politicians snared include Chancellor of the Exchequer Alistair Darling, Home Secretary Jacqui Smith, and Brown.',
+      'Embassy London',
+      'Jacqui Smith | Home Secretary | United Kingdom | ',
     ],
     [
       'Hague said he, Cameron, and Shadow Chancellor George Osborne are all children of Thatcher.',
