@@ -422,11 +422,14 @@ function readUncached(phrase: string): TitleReading | undefined {
     else if (
       /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation|Chiefs)\b/.test(
         target,
-      ) ||
-      // an organization's acronym ("Director General of ISI", "President of PDVSA")
-      /^[A-Z][A-Z&]{1,5}$/.test(target)
+      )
     ) {
       reading.organization = target;
+    } else if (prep.toLowerCase() === 'of' && /^[A-Z][A-Z&]{1,5}$/.test(target)) {
+      // an organization's acronym ("Director General of ISI", "President of MCC"): its office, not a state's; never
+      // after "for", which names a domain ("Minister President for NRW")
+      reading.organization = target;
+      reading.kind = 'org';
     } else return undefined;
   }
   return reading;

@@ -51,6 +51,11 @@ describe('readTitlePhrase: organizations after a title (round 14, dev9)', () => 
     });
   });
 
+  it('reads an acronym after "of" as an organization\'s office, not a state\'s; not after "for"', () => {
+    expect(readTitlePhrase('President of MCC')).toMatchObject({ title: 'President', organization: 'MCC', kind: 'org' });
+    expect(readTitlePhrase('President for NRW')).toBeUndefined();
+  });
+
   it('reads no organization that is a lower-case word or a long capitalized run', () => {
     expect(readTitlePhrase('Ambassador to nowhere')).toBeUndefined();
     expect(readTitlePhrase('Director General of Antony')).toBeUndefined();
