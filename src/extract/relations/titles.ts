@@ -863,7 +863,10 @@ export function isTitleWord(word: string): boolean {
   // "then-President", "ex-Minister": the qualifier is the phrase's, the word is still a title's
   const bare = withoutPossessiveOrStop(qualified(word) ? word.slice(word.indexOf('-') + 1) : word);
   if (isTitleWordForm(bare) && !(bare.length <= 3 && /^[a-z/]+$/.test(bare))) return true;
-  // "Vice-President", "co-Chairman": the title word after a prefix joined by a hyphen
+  // "Vice-President", "co-Chairman": the title word after a prefix joined by a hyphen (a character test first: this
+  // runs for most words before a name)
+  const dash = bare.indexOf('-');
+  if (dash !== 2 && dash !== 4) return false;
   const prefixed = /^(?:vice|co)-(.+)$/i.exec(bare);
   return prefixed !== null && isTitleWordForm(prefixed[1]);
 }
