@@ -205,6 +205,8 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ["(?:charge\\s+d['’]affaires(?:\\s+a\\.?i\\.?)?|CDA)", () => "Charge d'Affaires", 'embassy'],
   ['(?:political\\s+counselor|PolCouns)', () => 'Political Counselor', 'embassy'],
   ['(?:economic\\s+counselor|EconCouns)', () => 'Economic Counselor', 'embassy'],
+  // an embassy's political or economic officer named after the abbreviation ("Poloff Kirsten Schulz")
+  ['(?:poloff|econoff)', (m) => (/^pol/i.test(m) ? 'Poloff' : 'Econoff'), 'embassy'],
   ['(?:consul\\s+general|CG)', () => 'Consul General', 'envoy'],
 ];
 function cap(s: string): string {
@@ -523,6 +525,8 @@ const TITLE_WORDS = new Set([
   'cda',
   'polcouns',
   'econcouns',
+  'poloff',
+  'econoff',
   'counselor',
   'cg',
   'mission',

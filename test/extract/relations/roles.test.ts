@@ -511,6 +511,11 @@ describe('readRoles: forms of round 14 (dev9)', () => {
       'Jacqui Smith | Home Secretary | United Kingdom | ',
     ],
     [
+      "William Hague and DCM, accompanied by Hague's Senior Advisor Arminka Helic and Poloff Kirsten Schulz, met March 19.",
+      'Embassy London',
+      'Kirsten Schulz | Poloff | United States | Embassy London',
+    ],
+    [
       'Hague said he, Cameron, and Shadow Chancellor George Osborne are all children of Thatcher.',
       'Embassy London',
       'George Osborne | Shadow Chancellor | United Kingdom | ',
