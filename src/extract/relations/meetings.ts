@@ -52,6 +52,9 @@ const OFFICERS: Array<[RegExp, string]> = [
 const OFFICER_RE =
   /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+(?:[a-z]+\s+){0,2}?officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
 
+/** What after "Ambassador" makes it another post's: "to Iraq", "of Chile", "in Baghdad" (a place, not "in a meeting", "in March"). */
+const AMBASSADOR_ELSEWHERE =
+  /^\s+(?:to|of)\b|^\s+in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|[A-Z][a-z]*day)\b)[A-Z]/;
 /** An officer written by an office outside the list above, capitalized: "Science Counselor", "Global Affairs Officer", "Pol/Mil Counselor". */
 const GENERIC_OFFICER_RE =
   /\b(?:[A-Z][a-z]+(?:\/[A-Z][a-z]+)?\s+){1,2}(?:Counselor|Counsellor|Attache|Officer)(?![\w/-])/g;
@@ -120,7 +123,7 @@ const CLAUSE_LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:[^⟦,;:()]{0,60},\s*)?(?:[Bb]oth\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
 /** A meeting still to come: "X's planned meeting with Y", "X's upcoming call with Y". */
 const NOT_YET =
-  /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b/i;
+  /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b|\b(?:priorities|agenda|preparations?|objectives|goals)\s+for\b|\bahead\s+of\b|\bin\s+(?:advance\s+of|preparation\s+for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
   /\b(?:met|meets|meeting|visited|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
@@ -252,7 +255,11 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       // (a list's members share the date written before the list: "On 22 February 2009, A, B and C were met by …")
       const from = Math.max(s.start, Math.min(a.start, b.start, listStart ?? Infinity) - 90);
       // else a date the sentence gives with "on" after the pair ("… Deputy Governor Zamani, …, and others on September 10")
+      // a meeting phrase right after the pair dates it before any date written earlier in the sentence ("<a clause
+      // on the May 6 election>, X told the Ambassador in a February 16 meeting")
+      const pairEnd = Math.max(a.end, b.end);
       const written =
+        meetingDateIn(text.slice(pairEnd, Math.min(s.end, pairEnd + 45)), ctx.date) ??
         dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date) ??
         onDateIn(text.slice(Math.max(a.end, b.end), s.end), ctx.date) ??
         meetingDateIn(text.slice(s.start, Math.min(a.start, b.start)), ctx.date);
@@ -505,7 +512,8 @@ function officersIn(
       !/\b(?:U\.S\.|US|American|Embassy|Mission)\s+$/.test(prev)
     )
       continue;
-    if (/\bambassador|amb\./i.test(m[0]) && /^\s+(?:to|of|in)\b/.test(text.slice(e, e + 6))) continue; // "Ambassador to Iraq"
+    // "Ambassador to Iraq", "the Ambassador in Baghdad" (not "told the Ambassador in a February 16 meeting")
+    if (/\bambassador|amb\./i.test(m[0]) && AMBASSADOR_ELSEWHERE.test(text.slice(e, e + 40))) continue;
     out.push({ text: m[0].replace(/\s+/g, ' '), start: s, end: e });
   }
   // offices outside the list ("Science Counselor") and the cable's own "us"
@@ -579,13 +587,21 @@ function pairsIn(
         const gap = text.slice(slots[k].end, slots[k + 1].start);
         if (
           /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:,]{0,60}?\s)?$/.test(gap) &&
-          !/\b(?:said|told|met|who|with)\b/.test(gap)
+          // ("raising the request with President Lula, adding he knew that A/S Shannon had raised …": a new clause)
+          !/\b(?:said|told|met|who|with|that|which|he|she|they|knew|adding|noting)\b/.test(gap)
         )
           subs.unshift(slots[k]);
         else break;
       }
       return subs;
     };
+    // "The Ambassador, accompanied by PolCouns (notetaker) met with X": one who only accompanies is no subject of "met"
+    // (the first development set pairs those who accompany a message conveyed: "X, accompanied by Econoff, conveyed …")
+    const metSubjectsTo = (j: number): Slot[] =>
+      subjectsTo(j).filter(
+        (x, n, subs) =>
+          n === 0 || !/\baccompanied\s+by\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(text.slice(subs[n - 1].end, x.start)),
+      );
     // the text before slot j from its sentence's start or the party before it
     const leadOf = (j: number): string => text.slice(j === 0 ? sentenceStart : slots[j - 1].end, slots[j].start);
     // the subject of the clause after an opening phrase that ends with `last`: after a comma, only its title
@@ -635,7 +651,7 @@ function pairsIn(
       const org = ORG_PHRASE.exec(gap);
       if (org) verbGap = gap.slice(org[0].length);
       if (VERB_MET.test(verbGap))
-        for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
+        for (const s of metSubjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
       else if (VERB_CALLED.test(verbGap) || PAID_CALL.test(verbGap)) {
         // "called on Chancellor Merkel to start …" urges, it is no visit
         if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+["“'‘]?[a-z]/.test(text.slice(b.end, b.end + 14))))
