@@ -7,6 +7,7 @@ import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
 import { subjectMeetings } from './subject';
+import { writerOf, writerWordsIn } from './writer';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
 import { isTitleWordForm } from './titles';
@@ -68,7 +69,7 @@ const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|
 const VERB_MET =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+|already\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,60}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
 const VERB_TOLD =
-  /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
+  /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
@@ -126,7 +127,7 @@ const NOT_YET =
   /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b|\b(?:priorities|agenda|preparations?|objectives|goals)\s+for\b|\bahead\s+of\b|\bin\s+(?:advance\s+of|preparation\s+for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|visited|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -183,6 +184,25 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   const holders = officerHolders(ctx, roles);
   const titleStarts = new Map<number, number>();
   for (const r of roles) if (r.start < r.person.start) titleStarts.set(r.person.start, r.start);
+  // an officer by function: the person the cable names as its holder, else the post's officer
+  const post = ctx.post;
+  const officerParty = (words: string): Party | undefined => {
+    const role = post ? officerRole(words) : undefined;
+    if (!role || !post) return undefined;
+    const holder = holders.get(role);
+    return holder
+      ? {
+          kind: 'person',
+          text: words,
+          start: 0,
+          end: 0,
+          name: holder.name,
+          ...(holder.entityId ? { entityId: holder.entityId } : {}),
+        }
+      : { kind: 'officer', role, post, label: `${role} (${post})` };
+  };
+  // the chief of mission writing in the first person ("I met with …", "X told me"), when the cable says who writes
+  const writer = post ? writerOf(ctx, officerParty) : undefined;
   let pi = 0;
   // most sentences hold no meeting form: the cue words, found in one pass over the text, spare them the party search
   const cues: number[] = [];
@@ -217,6 +237,13 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
           : { kind: 'officer', role, post: ctx.post, label: `${role} (${ctx.post})` };
         slots.push({ party, start: o.start, end: o.end });
       }
+    if (writer)
+      for (const w of writerWordsIn(text, s.start, s.end))
+        if (!slots.some((x) => w.start < x.end && w.end > x.start))
+          slots.push({
+            party: writer.kind === 'person' ? { ...writer, text: text.slice(w.start, w.end), ...w } : writer,
+            ...w,
+          });
     // "The Minister told the Ambassador …": the one person the cable named with that title
     for (const t of bareTitlesIn(text, s.start, s.end, roles, ctx.post)) {
       if (slots.some((x) => t.start < x.end && t.end > x.start)) continue;
@@ -278,22 +305,6 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     }
   }
   // the meeting the subject line names ("AMBASSADOR'S MEETING WITH FM MORATINOS"), its officer by function
-  const post = ctx.post;
-  const officerParty = (words: string): Party | undefined => {
-    const role = post ? officerRole(words) : undefined;
-    if (!role || !post) return undefined;
-    const holder = holders.get(role);
-    return holder
-      ? {
-          kind: 'person',
-          text: words,
-          start: 0,
-          end: 0,
-          name: holder.name,
-          ...(holder.entityId ? { entityId: holder.entityId } : {}),
-        }
-      : { kind: 'officer', role, post, label: `${role} (${post})` };
-  };
   out.push(...subjectMeetings(ctx, officerParty));
   // others present at the meeting told before ("X also attended the meeting")
   const isUs = (p: Party): boolean =>
@@ -563,16 +574,34 @@ function pairsIn(
       const objs = [slots[j]];
       let prevEnd = slots[j].end;
       for (let k = j + 1; k < slots.length; k += 1) {
-        const gap = text.slice(prevEnd, slots[k].start).replace(SHORT_FORM, '');
+        // ("Renan Calheiros (Senate President) and Aldo Rebelo": the member's own title in parentheses)
+        const gap = text
+          .slice(prevEnd, slots[k].start)
+          .replace(SHORT_FORM, '')
+          .replace(/^\s*\([^()⟦]{1,40}\)(?=\s*(?:,|and\s))/, '');
         // "A (MBZ) and B": the short form tagged in parentheses is A again
         if (/^\s*\($/.test(gap) && text[slots[k].end] === ')') {
           prevEnd = slots[k].end + 1;
           continue;
         }
+        // "Amorim and Lula's foreign policy advisor, Marco Aurelio Garcia": the owner stands in the list for the one it
+        // names (the owner's own pair is dropped), up to that one's title
+        const owned =
+          objs[objs.length - 1] === slots[k - 1] &&
+          /^['’]s\s+[^⟦.;:,]{1,60}?,?\s$/.test(gap) &&
+          slots[k - 1].party.kind === 'person' &&
+          !/\b(?:said|told|met|who|which|that)\b/.test(gap);
+        // "met with A and B, and also had highly productive discussions with Justice Minister C": the same subject's list
+        const moreMet =
+          /^,?\s+and\s+(?:also\s+)?(?:had|held)\s+(?:[\w-]+\s+){0,3}(?:meetings|discussions|conversations|talks)\s+with\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(
+            gap,
+          );
         if (
-          /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
-          // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
-          !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap)
+          owned ||
+          moreMet ||
+          (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
+            // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
+            !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap))
         ) {
           objs.push(slots[k]);
           prevEnd = slots[k].end;
