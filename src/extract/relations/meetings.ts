@@ -163,6 +163,9 @@ function byPhone(text: string, from: number, to: number): boolean {
     text.slice(after, after + 50),
   );
 }
+/** An adverb set off by commas between a subject and its verb, or a verb and its object. */
+const COMMA_ADVERB =
+  /\s*,\s*(separately|however|also|later|then|in\s+turn|again|jointly|together|too|privately)\s*,\s*/g;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 /** An apposition up to a meeting verb, commas and acronyms in parentheses inside it or not ("X, Head of A, B and C at Y told …", "X (protect), Deputy Head of … Office (FCO) told …"; a comma after parentheses only after "(protect)", not "(septel)," or "(ref),"). */
@@ -218,7 +221,10 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     for (let j = pi; j < ctx.persons.length && ctx.persons[j].start < s.end; j += 1) {
       const m = ctx.persons[j];
       if (REDACTED.test(m.text)) continue; // a source the cable withholds is nobody the graph can hold
-      slots.push({ party: { kind: 'person', ...ctx.personRef(m) }, start: m.start, end: m.end });
+      const ref = ctx.personRef(m);
+      // an office's acronym the tagger took for a name ("MFA AF A/S-equivalent X"), unless it stands for someone named
+      if (/^[A-Z]{1,3}$/.test(m.text) && (ref.name ?? m.text).toUpperCase() === m.text) continue;
+      slots.push({ party: { kind: 'person', ...ref }, start: m.start, end: m.end });
     }
     if (ctx.post)
       for (const o of officersIn(text, s.start, s.end, slots, ctx.persons)) {
@@ -664,7 +670,13 @@ function pairsIn(
     if (b) {
       // the object's own title is not part of the verb phrase: "briefed MRE Environment Division Director X"
       const objectStart = Math.max(a.end, Math.min(b.start, titleStarts.get(b.start) ?? b.start));
-      const gap = text.slice(a.end, objectStart).replace(/\s+/g, ' ').replace(HONORIFIC_DOT, '$1');
+      // (an adverb set off by commas is no apposition: "X, met, separately, with A and B", "X, however, told Y")
+      const gap = text
+        .slice(a.end, objectStart)
+        .replace(/\s+/g, ' ')
+        .replace(HONORIFIC_DOT, '$1')
+        .replace(COMMA_ADVERB, ' $1 ')
+        .replace(/^,\s*(?=(?:also\s+|separately\s+|later\s+|then\s+)?met\b)/, ' ');
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
       const rest = split[2];
