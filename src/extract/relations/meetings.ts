@@ -529,6 +529,7 @@ function officersIn(
       !/\b(?:U\.S\.|US|American|Embassy|Mission)\s+$/.test(prev)
     )
       continue;
+    if (/^charg/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(start, s - 4), s))) continue; // "in charge of"
     // "Ambassador to Iraq", "the Ambassador in Baghdad" (not "told the Ambassador in a February 16 meeting")
     if (/\bambassador|amb\./i.test(m[0]) && AMBASSADOR_ELSEWHERE.test(text.slice(e, e + 40))) continue;
     out.push({ text: m[0].replace(/\s+/g, ' '), start: s, end: e });
@@ -584,7 +585,7 @@ function pairsIn(
         const gap = text
           .slice(prevEnd, slots[k].start)
           .replace(SHORT_FORM, '')
-          .replace(/^\s*\([^()⟦]{1,40}\)(?=\s*(?:,|and\s))/, '');
+          .replace(/^\s*\((?!(?:Ref|Reftel|Septel|Protect|Strictly)\b)[A-Z][^()⟦]{1,40}\)(?=\s*(?:,|and\s))/, '');
         // "A (MBZ) and B": the short form tagged in parentheses is A again
         if (/^\s*\($/.test(gap) && text[slots[k].end] === ')') {
           prevEnd = slots[k].end + 1;
@@ -594,8 +595,10 @@ function pairsIn(
         // names (the owner's own pair is dropped), up to that one's title
         const owned =
           objs[objs.length - 1] === slots[k - 1] &&
-          /^['’]s\s+[^⟦.;:,]{1,60}?,?\s$/.test(gap) &&
           slots[k - 1].party.kind === 'person' &&
+          slots[k].party.kind === 'person' &&
+          // (the title ends the gap: a comma or a capitalized word, not "Villepin's cabinet in charge")
+          /^['’]s\s+[^⟦.;:,]{0,60}?(?:,|[A-Z][\w.'’/-]*)\s$/.test(gap) &&
           !/\b(?:said|told|met|who|which|that)\b/.test(gap);
         // "met with A and B, and also had highly productive discussions with Justice Minister C": the same subject's list
         const moreMet =

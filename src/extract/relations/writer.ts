@@ -39,10 +39,16 @@ export function writerOf(ctx: RelationContext, officerParty: (words: string) => 
 const FIRST_PERSON =
   /(?<=(?:^|[,;]\s+|\band\s+|\bbut\s+|\)\s+)\s*)I(?=\s+(?:have\s+|had\s+)?(?:also\s+|first\s+|later\s+|recently\s+|then\s+|again\s+|separately\s+|personally\s+|subsequently\s+)?(?:met|called\s+on|paid|had|held|spoke|talked|told|briefed|informed|raised|delivered|conveyed|discussed|asked|hosted|received)\b)|(?<=\b(?:told|informed|briefed|assured|reassured|reminded|warned|with|to)\s+)me\b|(?<=\b(?:[Ii]n|[Dd]uring|[Aa]t|[Aa]fter|[Ff]ollowing)\s+)my(?=\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\b)/g;
 
+/** Someone else's first person reported without quotation marks: "I asked him, Prince Mohammed recounted, whether …". */
+const REPORTED_I =
+  /\bI\b[^.;:]{0,80},\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:recounted|said|explained|noted|added|continued|recalled|related)\s*,/;
+
 /** Offsets of the writer's words in [start, end), outside quotation marks. */
 export function writerWordsIn(text: string, start: number, end: number): Array<{ start: number; end: number }> {
   const sentence = text.slice(start, end);
   const out: Array<{ start: number; end: number }> = [];
+  // (the sentence, or one just before it, reports another's "I")
+  if (REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return out;
   FIRST_PERSON.lastIndex = 0;
   for (let m = FIRST_PERSON.exec(sentence); m; m = FIRST_PERSON.exec(sentence)) {
     const before = sentence.slice(0, m.index);
