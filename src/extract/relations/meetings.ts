@@ -163,9 +163,9 @@ function byPhone(text: string, from: number, to: number): boolean {
     text.slice(after, after + 50),
   );
 }
-/** An adverb set off by commas between a subject and its verb, or a verb and its object. */
+/** An adverb set off by commas between a subject and its verb, or a verb and its object: dropped ("X, met, separately, with Y"). */
 const COMMA_ADVERB =
-  /\s*,\s*(separately|however|also|later|then|in\s+turn|again|jointly|together|too|privately)\s*,\s*/g;
+  /\s*,\s*(?:separately|however|also|later|then|in\s+turn|again|jointly|together|too|privately)\s*,\s*/g;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 /** An apposition up to a meeting verb, commas and acronyms in parentheses inside it or not ("X, Head of A, B and C at Y told …", "X (protect), Deputy Head of … Office (FCO) told …"; a comma after parentheses only after "(protect)", not "(septel)," or "(ref),"). */
@@ -247,7 +247,10 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       for (const w of writerWordsIn(text, s.start, s.end))
         if (!slots.some((x) => w.start < x.end && w.end > x.start))
           slots.push({
-            party: writer.kind === 'person' ? { ...writer, text: text.slice(w.start, w.end), ...w } : writer,
+            party:
+              writer.kind === 'person'
+                ? { ...writer, name: writer.name ?? writer.text, text: text.slice(w.start, w.end), ...w }
+                : writer,
             ...w,
           });
     // "The Minister told the Ambassador …": the one person the cable named with that title
@@ -678,7 +681,7 @@ function pairsIn(
         .slice(a.end, objectStart)
         .replace(/\s+/g, ' ')
         .replace(HONORIFIC_DOT, '$1')
-        .replace(COMMA_ADVERB, ' $1 ')
+        .replace(COMMA_ADVERB, ' ')
         .replace(/^,\s*(?=(?:also\s+|separately\s+|later\s+|then\s+)?met\b)/, ' ');
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
