@@ -605,6 +605,7 @@ function pairsIn(
           !/\b(?:said|told|met|who|which|that)\b/.test(gap);
         // "met with A and B, and also had highly productive discussions with Justice Minister C": the same subject's list
         const moreMet =
+          gap.includes(' with ') &&
           /^,?\s+and\s+(?:also\s+)?(?:had|held)\s+(?:[\w-]+\s+){0,3}(?:meetings|discussions|conversations|talks)\s+with\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(
             gap,
           );

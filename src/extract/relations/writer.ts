@@ -47,10 +47,10 @@ const REPORTED_I =
 export function writerWordsIn(text: string, start: number, end: number): Array<{ start: number; end: number }> {
   const sentence = text.slice(start, end);
   const out: Array<{ start: number; end: number }> = [];
-  // (the sentence, or one just before it, reports another's "I")
-  if (REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return out;
   FIRST_PERSON.lastIndex = 0;
   for (let m = FIRST_PERSON.exec(sentence); m; m = FIRST_PERSON.exec(sentence)) {
+    // (the sentence, or one just before it, reports another's "I")
+    if (REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return [];
     const before = sentence.slice(0, m.index);
     // inside a quotation ("because my husband told me to"): someone else's "I"
     const opened = (before.match(/[“]/g) ?? []).length > (before.match(/[”]/g) ?? []).length;
