@@ -37,7 +37,7 @@ export function writerOf(ctx: RelationContext, officerParty: (words: string) => 
  * with").
  */
 const FIRST_PERSON =
-  /(?<=(?:^|[,;]\s+|\band\s+|\bbut\s+|\)\s+)\s*)I(?=\s+(?:have\s+|had\s+)?(?:also\s+|first\s+|later\s+|recently\s+|then\s+|again\s+|separately\s+|personally\s+|subsequently\s+)?(?:met|called\s+on|paid|had|held|spoke|talked|told|briefed|informed|raised|delivered|conveyed|discussed|asked|hosted|received)\b)|(?<=\b(?:told|informed|briefed|assured|reassured|reminded|warned|with|to)\s+)me\b|(?<=\b(?:[Ii]n|[Dd]uring|[Aa]t|[Aa]fter|[Ff]ollowing)\s+)my(?=\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\b)/g;
+  /\bI(?<=(?:^|[,;]\s+|\band\s+|\bbut\s+|\)\s+)\s*I)(?=\s+(?:have\s+|had\s+)?(?:also\s+|first\s+|later\s+|recently\s+|then\s+|again\s+|separately\s+|personally\s+|subsequently\s+)?(?:met|called\s+on|paid|had|held|spoke|talked|told|briefed|informed|raised|delivered|conveyed|discussed|asked|hosted|received)\b)|\bme\b(?<=\b(?:told|informed|briefed|assured|reassured|reminded|warned|with|to)\s+me)|\bmy(?<=\b(?:[Ii]n|[Dd]uring|[Aa]t|[Aa]fter|[Ff]ollowing)\s+my)(?=\s+(?:[^⟦.;:]{0,50}?\s)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?\b)/g;
 
 /** Someone else's first person reported without quotation marks: "I asked him, Prince Mohammed recounted, whether …". */
 const REPORTED_I =
