@@ -7,6 +7,7 @@ import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
 import { subjectMeetings } from './subject';
+import { writerOf, writerWordsIn } from './writer';
 import type { RelationContext } from './context';
 import { countryOf, dateIn } from './text';
 import { isTitleWordForm } from './titles';
@@ -52,6 +53,9 @@ const OFFICERS: Array<[RegExp, string]> = [
 const OFFICER_RE =
   /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+(?:[a-z]+\s+){0,2}?officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
 
+/** What after "Ambassador" makes it another post's: "to Iraq", "of Chile", "in Baghdad" (a place, not "in a meeting", "in March"). */
+const AMBASSADOR_ELSEWHERE =
+  /^\s+(?:to|of)\b|^\s+in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|[A-Z][a-z]*day)\b)[A-Z]/;
 /** An officer written by an office outside the list above, capitalized: "Science Counselor", "Global Affairs Officer", "Pol/Mil Counselor". */
 const GENERIC_OFFICER_RE =
   /\b(?:[A-Z][a-z]+(?:\/[A-Z][a-z]+)?\s+){1,2}(?:Counselor|Counsellor|Attache|Officer)(?![\w/-])/g;
@@ -65,7 +69,7 @@ const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|
 const VERB_MET =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+|already\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,60}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
 const VERB_TOLD =
-  /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
+  /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
 const VERB_CALLED =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
@@ -120,10 +124,10 @@ const CLAUSE_LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:[^⟦,;:()]{0,60},\s*)?(?:[Bb]oth\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
 /** A meeting still to come: "X's planned meeting with Y", "X's upcoming call with Y". */
 const NOT_YET =
-  /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b/i;
+  /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b|\b(?:priorities|agenda|preparations?|objectives|goals)\s+for\b|\bahead\s+of\b|\bin\s+(?:advance\s+of|preparation\s+for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|visited|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|out|clear)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -159,6 +163,9 @@ function byPhone(text: string, from: number, to: number): boolean {
     text.slice(after, after + 50),
   );
 }
+/** An adverb set off by commas between a subject and its verb, or a verb and its object: dropped ("X, met, separately, with Y"). */
+const COMMA_ADVERB =
+  /\s*,\s*(?:separately|however|also|later|then|in\s+turn|again|jointly|together|too|privately)\s*,\s*/g;
 /** Words between a party and the verb that are its title or apposition (kept short so a clause cannot intervene). */
 const LINKING = /^(?:,[^⟦.;:]{0,80},|\s*\([^()⟦]{0,40}\))?$/;
 /** An apposition up to a meeting verb, commas and acronyms in parentheses inside it or not ("X, Head of A, B and C at Y told …", "X (protect), Deputy Head of … Office (FCO) told …"; a comma after parentheses only after "(protect)", not "(septel)," or "(ref),"). */
@@ -180,6 +187,25 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
   const holders = officerHolders(ctx, roles);
   const titleStarts = new Map<number, number>();
   for (const r of roles) if (r.start < r.person.start) titleStarts.set(r.person.start, r.start);
+  // an officer by function: the person the cable names as its holder, else the post's officer
+  const post = ctx.post;
+  const officerParty = (words: string): Party | undefined => {
+    const role = post ? officerRole(words) : undefined;
+    if (!role || !post) return undefined;
+    const holder = holders.get(role);
+    return holder
+      ? {
+          kind: 'person',
+          text: words,
+          start: 0,
+          end: 0,
+          name: holder.name,
+          ...(holder.entityId ? { entityId: holder.entityId } : {}),
+        }
+      : { kind: 'officer', role, post, label: `${role} (${post})` };
+  };
+  // the chief of mission writing in the first person ("I met with …", "X told me"), when the cable says who writes
+  const writer = post ? writerOf(ctx, officerParty) : undefined;
   let pi = 0;
   // most sentences hold no meeting form: the cue words, found in one pass over the text, spare them the party search
   const cues: number[] = [];
@@ -195,7 +221,10 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     for (let j = pi; j < ctx.persons.length && ctx.persons[j].start < s.end; j += 1) {
       const m = ctx.persons[j];
       if (REDACTED.test(m.text)) continue; // a source the cable withholds is nobody the graph can hold
-      slots.push({ party: { kind: 'person', ...ctx.personRef(m) }, start: m.start, end: m.end });
+      const ref = ctx.personRef(m);
+      // an office's acronym the tagger took for a name ("MFA AF A/S-equivalent X"), unless it stands for someone named
+      if (/^[A-Z]{1,3}$/.test(m.text) && (ref.name ?? m.text).toUpperCase() === m.text) continue;
+      slots.push({ party: { kind: 'person', ...ref }, start: m.start, end: m.end });
     }
     if (ctx.post)
       for (const o of officersIn(text, s.start, s.end, slots, ctx.persons)) {
@@ -214,6 +243,16 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
           : { kind: 'officer', role, post: ctx.post, label: `${role} (${ctx.post})` };
         slots.push({ party, start: o.start, end: o.end });
       }
+    if (writer)
+      for (const w of writerWordsIn(text, s.start, s.end))
+        if (!slots.some((x) => w.start < x.end && w.end > x.start))
+          slots.push({
+            party:
+              writer.kind === 'person'
+                ? { ...writer, name: writer.name ?? writer.text, text: text.slice(w.start, w.end), ...w }
+                : writer,
+            ...w,
+          });
     // "The Minister told the Ambassador …": the one person the cable named with that title
     for (const t of bareTitlesIn(text, s.start, s.end, roles, ctx.post)) {
       if (slots.some((x) => t.start < x.end && t.end > x.start)) continue;
@@ -252,7 +291,11 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       // (a list's members share the date written before the list: "On 22 February 2009, A, B and C were met by …")
       const from = Math.max(s.start, Math.min(a.start, b.start, listStart ?? Infinity) - 90);
       // else a date the sentence gives with "on" after the pair ("… Deputy Governor Zamani, …, and others on September 10")
+      // a meeting phrase right after the pair dates it before any date written earlier in the sentence ("<a clause
+      // on the May 6 election>, X told the Ambassador in a February 16 meeting")
+      const pairEnd = Math.max(a.end, b.end);
       const written =
+        meetingDateIn(text.slice(pairEnd, Math.min(s.end, pairEnd + 45)), ctx.date) ??
         dateIn(text.slice(from, Math.min(s.end, Math.max(a.end, b.end) + 45)), ctx.date) ??
         onDateIn(text.slice(Math.max(a.end, b.end), s.end), ctx.date) ??
         meetingDateIn(text.slice(s.start, Math.min(a.start, b.start)), ctx.date);
@@ -271,22 +314,6 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     }
   }
   // the meeting the subject line names ("AMBASSADOR'S MEETING WITH FM MORATINOS"), its officer by function
-  const post = ctx.post;
-  const officerParty = (words: string): Party | undefined => {
-    const role = post ? officerRole(words) : undefined;
-    if (!role || !post) return undefined;
-    const holder = holders.get(role);
-    return holder
-      ? {
-          kind: 'person',
-          text: words,
-          start: 0,
-          end: 0,
-          name: holder.name,
-          ...(holder.entityId ? { entityId: holder.entityId } : {}),
-        }
-      : { kind: 'officer', role, post, label: `${role} (${post})` };
-  };
   out.push(...subjectMeetings(ctx, officerParty));
   // others present at the meeting told before ("X also attended the meeting")
   const isUs = (p: Party): boolean =>
@@ -505,7 +532,9 @@ function officersIn(
       !/\b(?:U\.S\.|US|American|Embassy|Mission)\s+$/.test(prev)
     )
       continue;
-    if (/\bambassador|amb\./i.test(m[0]) && /^\s+(?:to|of|in)\b/.test(text.slice(e, e + 6))) continue; // "Ambassador to Iraq"
+    if (/^charg/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(start, s - 4), s))) continue; // "in charge of"
+    // "Ambassador to Iraq", "the Ambassador in Baghdad" (not "told the Ambassador in a February 16 meeting")
+    if (/\bambassador|amb\./i.test(m[0]) && AMBASSADOR_ELSEWHERE.test(text.slice(e, e + 40))) continue;
     out.push({ text: m[0].replace(/\s+/g, ' '), start: s, end: e });
   }
   // offices outside the list ("Science Counselor") and the cable's own "us"
@@ -555,16 +584,37 @@ function pairsIn(
       const objs = [slots[j]];
       let prevEnd = slots[j].end;
       for (let k = j + 1; k < slots.length; k += 1) {
-        const gap = text.slice(prevEnd, slots[k].start).replace(SHORT_FORM, '');
+        // ("Renan Calheiros (Senate President) and Aldo Rebelo": the member's own title in parentheses)
+        const gap = text
+          .slice(prevEnd, slots[k].start)
+          .replace(SHORT_FORM, '')
+          .replace(/^\s*\((?!(?:Ref|Reftel|Septel|Protect|Strictly)\b)[A-Z][^()⟦]{1,40}\)(?=\s*(?:,|and\s))/, '');
         // "A (MBZ) and B": the short form tagged in parentheses is A again
         if (/^\s*\($/.test(gap) && text[slots[k].end] === ')') {
           prevEnd = slots[k].end + 1;
           continue;
         }
+        // "Amorim and Lula's foreign policy advisor, Marco Aurelio Garcia": the owner stands in the list for the one it
+        // names (the owner's own pair is dropped), up to that one's title
+        const owned =
+          objs[objs.length - 1] === slots[k - 1] &&
+          slots[k - 1].party.kind === 'person' &&
+          slots[k].party.kind === 'person' &&
+          // (the title ends the gap: a comma or a capitalized word, not "Villepin's cabinet in charge")
+          /^['’]s\s+[^⟦.;:,]{0,60}?(?:,|[A-Z][\w.'’/-]*)\s$/.test(gap) &&
+          !/\b(?:said|told|met|who|which|that)\b/.test(gap);
+        // "met with A and B, and also had highly productive discussions with Justice Minister C": the same subject's list
+        const moreMet =
+          gap.includes(' with ') &&
+          /^,?\s+and\s+(?:also\s+)?(?:had|held)\s+(?:[\w-]+\s+){0,3}(?:meetings|discussions|conversations|talks)\s+with\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(
+            gap,
+          );
         if (
-          /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
-          // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
-          !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap)
+          owned ||
+          moreMet ||
+          (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
+            // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
+            !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap))
         ) {
           objs.push(slots[k]);
           prevEnd = slots[k].end;
@@ -579,13 +629,21 @@ function pairsIn(
         const gap = text.slice(slots[k].end, slots[k + 1].start);
         if (
           /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:,]{0,60}?\s)?$/.test(gap) &&
-          !/\b(?:said|told|met|who|with)\b/.test(gap)
+          // ("raising the request with President Lula, adding he knew that A/S Shannon had raised …": a new clause)
+          !/\b(?:said|told|met|who|with|that|which|he|she|they|knew|adding|noting)\b/.test(gap)
         )
           subs.unshift(slots[k]);
         else break;
       }
       return subs;
     };
+    // "The Ambassador, accompanied by PolCouns (notetaker) met with X": one who only accompanies is no subject of "met"
+    // (the first development set pairs those who accompany a message conveyed: "X, accompanied by Econoff, conveyed …")
+    const metSubjectsTo = (j: number): Slot[] =>
+      subjectsTo(j).filter(
+        (x, n, subs) =>
+          n === 0 || !/\baccompanied\s+by\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(text.slice(subs[n - 1].end, x.start)),
+      );
     // the text before slot j from its sentence's start or the party before it
     const leadOf = (j: number): string => text.slice(j === 0 ? sentenceStart : slots[j - 1].end, slots[j].start);
     // the subject of the clause after an opening phrase that ends with `last`: after a comma, only its title
@@ -619,7 +677,13 @@ function pairsIn(
     if (b) {
       // the object's own title is not part of the verb phrase: "briefed MRE Environment Division Director X"
       const objectStart = Math.max(a.end, Math.min(b.start, titleStarts.get(b.start) ?? b.start));
-      const gap = text.slice(a.end, objectStart).replace(/\s+/g, ' ').replace(HONORIFIC_DOT, '$1');
+      // (an adverb set off by commas is no apposition: "X, met, separately, with A and B", "X, however, told Y")
+      const gap = text
+        .slice(a.end, objectStart)
+        .replace(/\s+/g, ' ')
+        .replace(HONORIFIC_DOT, '$1')
+        .replace(COMMA_ADVERB, ' ')
+        .replace(/^,\s*(?=(?:also\s+|separately\s+|later\s+|then\s+)?met\b)/, ' ');
       // a party's own apposition between it and the verb: "X, the MFA's desk officer, told …"
       const split = /^(,[^.;:]{0,80},|\s*\([^()]{0,40}\))?(.*)$/s.exec(gap)!;
       const rest = split[2];
@@ -635,7 +699,7 @@ function pairsIn(
       const org = ORG_PHRASE.exec(gap);
       if (org) verbGap = gap.slice(org[0].length);
       if (VERB_MET.test(verbGap))
-        for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
+        for (const s of metSubjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
       else if (VERB_CALLED.test(verbGap) || PAID_CALL.test(verbGap)) {
         // "called on Chancellor Merkel to start …" urges, it is no visit
         if (!(/\bcalled\s+on\s/.test(verbGap) && /^\s+to\s+["“'‘]?[a-z]/.test(text.slice(b.end, b.end + 14))))

@@ -387,3 +387,76 @@ describe('readMeetings: forms of round 13 (dev3–dev7)', () => {
     expect(got.filter((p) => p.includes('Xi Jinping') && p.includes('Paulson'))).toEqual([]);
   });
 });
+
+describe('readMeetings: forms of round 14 (dev8)', () => {
+  const dated = async (text: string, extra: Partial<Cable> = {}): Promise<string[]> => {
+    const cable = makeCable('10TEST4', text, { origin: 'Embassy London', created: '2010-02-17T17:05:00Z', ...extra });
+    const [mentions] = await extractor.extract([cable]);
+    return [...new Set(extractRelations(cable, mentions).meetings.map((m) => `${who(m.a)} | ${who(m.b)} | ${m.date}`))];
+  };
+
+  it('reads "X told the Ambassador in a February 16 meeting" after a fronted clause, dated by that meeting (10LONDON364)', async () => {
+    const got = await dated(
+      '1. (C/NF) Reining in the debt will be the greatest challenge facing the party that wins the expected May 6 general election, Bank of England Governor Mervyn King told the Ambassador in a February 16 meeting.',
+    );
+    expect(got).toEqual(['Mervyn King | Ambassador | 2010-02-16']);
+  });
+
+  it('reads "the Ambassador in Baghdad" as another post\'s ambassador', async () => {
+    expect(await pairsOf('2. (C) Zebari told the Ambassador in Baghdad that the vote would be held.')).toEqual([]);
+  });
+
+  it('pairs "X, however, told the DCM" and "X, met, separately, with A and B" (09SANAA1662, 09PARIS1465)', async () => {
+    expect(await pairsOf('3. (C) Ambassador Radhi, however, told the DCM on August 23 that he believes it.')).toEqual([
+      'Radhi | DCM | told',
+    ]);
+    const got = await pairsOf(
+      '2. (C) U.S. Ambassador to Guinea Patricia Moller, met, separately, with MFA AF A/S-equivalent Stephane Gompertz and Presidential Africa Advisor Remi Marechaux on October 30.',
+    );
+    expect(got).toEqual(['Patricia Moller | Remi Marechaux | met', 'Patricia Moller | Stephane Gompertz | met']);
+  });
+
+  it('does not pair one who only accompanies with those met: "The Ambassador, accompanied by PolCouns (notetaker) met with X" (08BRASILIA880)', async () => {
+    const got = await pairsOf(
+      '2. (C) The Ambassador, accompanied by PolCouns (notetaker) met with Marco Aurelio Garcia on June 25 to deliver points.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual(['Ambassador | Marco Aurelio Garcia | met']);
+  });
+
+  it('reads no subject across a clause: "with President Lula, adding he knew that A/S Shannon had raised it with X" (08BRASILIA880)', async () => {
+    const got = await pairsOf(
+      '9. (C) He also committed to raising the request with President Lula, adding he knew that A/S Shannon had raised the issue with Brazilian Ambassador Patriota in Washington.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual(['Shannon | Patriota | called-on']);
+  });
+
+  it('reads no meeting prepared for: "priorities for his June 27 meeting with President Chavez" (08BRASILIA880)', async () => {
+    const got = await pairsOf(
+      "10. (C) The Ambassador asked about President Lula's priorities for his June 27 meeting with President Chavez.",
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('runs a list of those met on past a title in parentheses, not past a reference', async () => {
+    expect(
+      await pairsOf(
+        '2. (C) Poloff met with Renan Calheiros (Senate President) and Aldo Rebelo (Chamber President) on May 3.',
+      ),
+    ).toEqual(['Poloff | Aldo Rebelo | met', 'Poloff | Renan Calheiros | met']);
+    const ref = await pairsOf(
+      "2. (S/NF) During CDA Richard Erdman's September 5 meeting with Prince Nayif bin Abdulaziz (reftel), John Brennan, Assistant to the President, stressed USG condolences.",
+      { origin: 'Consulate Jeddah' },
+    );
+    expect(ref.filter((p) => p.includes('Brennan') && p.includes('Erdman'))).toEqual([]);
+  });
+
+  it('reads no Charge in "in charge of" (05PARIS1807)', async () => {
+    const got = await pairsOf(
+      "2. (C) On March 15, Poloff met with Jerome Leonnet, the technical counselor in Interior Minister Villepin's cabinet in charge of the police.",
+    );
+    expect(got).toEqual(['Poloff | Jerome Leonnet | met']);
+  });
+});
