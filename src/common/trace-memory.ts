@@ -1,5 +1,6 @@
 // With CABLEGRAPH_TRACE_MEMORY set, one stderr line per build stage: memory and seconds.
 import * as v8 from 'v8';
+import { releaseArrayBuffers } from './collect';
 
 /**
  * With CABLEGRAPH_TRACE_MEMORY set, one stderr line per build stage: resident set, JS heap and
@@ -15,16 +16,8 @@ export function traceMemory(stage: string): void {
   if (!process.env.CABLEGRAPH_TRACE_MEMORY) return;
   const before = process.memoryUsage().heapUsed;
   const collect = (globalThis as { gc?: () => void }).gc;
-  // One collection frees only part of the array buffers let go (V8 sweeps them over several):
-  // collect until they stop shrinking, so that `array buffers` says what is live.
-  if (collect) {
-    for (let round = 0, last = Infinity; round < 6; round += 1) {
-      collect();
-      const now = process.memoryUsage().arrayBuffers;
-      if (now >= last) break;
-      last = now;
-    }
-  }
+  // (until the array buffers let go are freed too, so that `array buffers` says what is live)
+  if (collect) releaseArrayBuffers(collect);
   const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
   const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
   // (the limit: V8's, or the cap the CLI gave the build: src/cli/heap-cap)

@@ -1,4 +1,5 @@
-import { CoMentions } from '../../src/graph/co-mentions';
+import { CoMentions, pairOrder } from '../../src/graph/co-mentions';
+import { seededRandom } from '../../src/common/random';
 
 describe('CoMentions', () => {
   // Entities 0, 1, 2 with ids in that order; cables 0 and 1.
@@ -57,5 +58,39 @@ describe('CoMentions', () => {
       [0, 1, 0, 0],
       [1, 2, 0, 0],
     ]);
+  });
+});
+
+describe('pairOrder', () => {
+  test("sorts pairs by their first then second end's rank, as a comparator sort does", () => {
+    const random = seededRandom(7);
+    const entities = 50;
+    // ranks: a shuffled permutation (entity index → position in id order)
+    const rank = Int32Array.from({ length: entities }, (_, i) => i);
+    for (let i = entities - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [rank[i], rank[j]] = [rank[j], rank[i]];
+    }
+    const seen = new Set<string>();
+    const a: number[] = [];
+    const b: number[] = [];
+    while (a.length < 400) {
+      const x = Math.floor(random() * entities);
+      const y = Math.floor(random() * entities);
+      if (x === y || seen.has(`${x},${y}`) || seen.has(`${y},${x}`)) continue;
+      seen.add(`${x},${y}`);
+      // (as addWindow keeps them: the end with the smaller rank first)
+      a.push(rank[x] < rank[y] ? x : y);
+      b.push(rank[x] < rank[y] ? y : x);
+    }
+    const A = Int32Array.from(a);
+    const B = Int32Array.from(b);
+    const expected = Array.from({ length: a.length }, (_, i) => i).sort(
+      (x, y) => rank[A[x]] - rank[A[y]] || rank[B[x]] - rank[B[y]],
+    );
+    expect([...pairOrder(A, B, rank)]).toEqual(expected);
+    // a scratch array given is used, and changes nothing
+    expect([...pairOrder(A, B, rank, new Int32Array(a.length).fill(99))]).toEqual(expected);
+    expect(expected.slice(0, 3)).not.toEqual([0, 1, 2]);
   });
 });
