@@ -124,39 +124,46 @@ function aggregate(level: Level, community: Int32Array): { count: number; aggreg
 
   const newLoop = new Float64Array(count);
   const newStart = new Int32Array(count + 1);
-  const rows: Array<{ neighbours: Int32Array; weights: Float64Array }> = [];
   const toCommunity = new Float64Array(count);
   const touched = new Int32Array(count);
-  for (let c = 0; c < count; c += 1) {
+  /** Community c's neighbour communities into `touched` (first-seen order), their summed weights in toCommunity: how many. */
+  const gather = (c: number, loops: boolean): number => {
     let touchedCount = 0;
     for (let m = memberStart[c]; m < memberStart[c + 1]; m += 1) {
       const i = members[m];
-      newLoop[c] += loop[i];
+      if (loops) newLoop[c] += loop[i];
       for (let e = start[i]; e < start[i + 1]; e += 1) {
         const d = community[neighbour[e]];
         // An edge inside the community is seen from both ends: half each time.
-        if (d === c) newLoop[c] += weight[e] / 2;
-        else {
+        if (d === c) {
+          if (loops) newLoop[c] += weight[e] / 2;
+        } else {
           if (toCommunity[d] === 0) touched[touchedCount++] = d;
           toCommunity[d] += weight[e];
         }
       }
     }
-    const neighbours = touched.slice(0, touchedCount);
-    const weights = new Float64Array(touchedCount);
-    for (let t = 0; t < touchedCount; t += 1) {
-      weights[t] = toCommunity[neighbours[t]]!;
-      toCommunity[neighbours[t]] = 0;
-    }
-    rows.push({ neighbours, weights });
+    return touchedCount;
+  };
+  // Two passes: the first sizes each community's row, the second writes the rows into arrays made
+  // once at their size. (One array per row, then a copy of them all, was hundreds of thousands of
+  // small buffers and the level held twice at full-corpus scale.)
+  for (let c = 0; c < count; c += 1) {
+    const touchedCount = gather(c, true);
+    for (let t = 0; t < touchedCount; t += 1) toCommunity[touched[t]] = 0;
     newStart[c + 1] = newStart[c] + touchedCount;
   }
   const newNeighbour = new Int32Array(newStart[count]);
   const newWeight = new Float64Array(newStart[count]);
-  rows.forEach((row, c) => {
-    newNeighbour.set(row.neighbours, newStart[c]);
-    newWeight.set(row.weights, newStart[c]);
-  });
+  for (let c = 0; c < count; c += 1) {
+    const touchedCount = gather(c, false);
+    for (let t = 0, at = newStart[c]; t < touchedCount; t += 1, at += 1) {
+      const d = touched[t];
+      newNeighbour[at] = d;
+      newWeight[at] = toCommunity[d];
+      toCommunity[d] = 0;
+    }
+  }
   return {
     count,
     aggregated: { n: count, start: newStart, neighbour: newNeighbour, weight: newWeight, loop: newLoop },
