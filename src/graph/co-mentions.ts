@@ -406,16 +406,29 @@ export function pairOrder(a: Int32Array, b: Int32Array, rank: Int32Array, scratc
   const n = a.length;
   const byB = scratch && scratch.length >= n ? scratch : new Int32Array(n);
   const counts = new Int32Array(rank.length + 1);
-  for (let i = 0; i < n; i += 1) counts[rank[b[i]] + 1] += 1;
-  for (let r = 0; r < rank.length; r += 1) counts[r + 1] += counts[r];
+  rankStarts(b, rank, counts);
   for (let i = 0; i < n; i += 1) byB[counts[rank[b[i]]]++] = i;
-  counts.fill(0);
-  for (let i = 0; i < n; i += 1) counts[rank[a[i]] + 1] += 1;
-  for (let r = 0; r < rank.length; r += 1) counts[r + 1] += counts[r];
+  rankStarts(a, rank, counts);
   const order = new Int32Array(n);
   for (let k = 0; k < n; k += 1) {
     const i = byB[k];
     order[counts[rank[a[i]]]++] = i;
   }
   return order;
+}
+
+/**
+ * counts[r]: where the pairs whose end (`ends`) has rank r start in the order. A rank outside 0 … rank.length-1 (or an
+ * end past rank's) is refused: typed arrays drop writes out of bounds, so its pairs would silently leave other
+ * pairs' indexes twice in the order.
+ */
+function rankStarts(ends: Int32Array, rank: Int32Array, counts: Int32Array): void {
+  const n = ends.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i += 1) counts[rank[ends[i]] + 1] += 1;
+  // (a rank of -1 counts at 0; any other outside the range is dropped, so the total falls short)
+  const below = counts[0];
+  for (let r = 0; r < rank.length; r += 1) counts[r + 1] += counts[r];
+  if (below !== 0 || counts[rank.length] !== n)
+    throw new RangeError('pairOrder: every pair end needs a rank in 0 … rank.length-1');
 }

@@ -93,4 +93,40 @@ describe('pairOrder', () => {
     expect([...pairOrder(A, B, rank, new Int32Array(a.length).fill(99))]).toEqual(expected);
     expect(expected.slice(0, 3)).not.toEqual([0, 1, 2]);
   });
+
+  test('no pairs, one pair, and ranks shared by several entities (a stable order, as the comparator sort gave)', () => {
+    const none = new Int32Array(0);
+    expect([...pairOrder(none, none, Int32Array.from([0, 1]))]).toEqual([]);
+    expect([...pairOrder(Int32Array.from([1]), Int32Array.from([0]), Int32Array.from([1, 0]))]).toEqual([0]);
+    // entities 0 and 1 share rank 0, 2 and 3 rank 1: pairs tie and keep their discovery order
+    const rank = Int32Array.from([0, 0, 1, 1]);
+    const A = Int32Array.from([2, 0, 1, 0, 1]);
+    const B = Int32Array.from([3, 2, 3, 1, 0]);
+    expect([...pairOrder(A, B, rank)]).toEqual([3, 4, 1, 2, 0]);
+  });
+
+  test('a rank outside 0 … rank.length-1 is refused, not sorted into a wrong order', () => {
+    const A = Int32Array.from([0, 1]);
+    const B = Int32Array.from([1, 2]);
+    // (the order's slots those pairs would take are never written: a silent 0, another pair's index)
+    expect(() => pairOrder(A, B, Int32Array.from([0, 1, 7]))).toThrow(RangeError);
+    expect(() => pairOrder(A, B, Int32Array.from([0, -1, 2]))).toThrow(RangeError);
+    // (an entity the ranks do not cover)
+    expect(() => pairOrder(A, B, Int32Array.from([0, 1]))).toThrow(RangeError);
+  });
+});
+
+describe('CoMentions without pairs', () => {
+  test('no window with two entities: counting and endCounting give no rows, and entities without pairs count nothing', () => {
+    const co = new CoMentions(['a', 'b', 'c'], Int32Array.from([2, 0, 1]), 10);
+    co.addWindow([1], 10);
+    co.addWindow([], 10);
+    expect(co.size).toBe(0);
+    co.count(0, [1, 2], [[1], [1]], '2008-01-02', ['2008-01-02']);
+    co.endCounting();
+    expect([...co.pairRows()]).toEqual([]);
+    const weights: number[][] = [];
+    co.forEachWeight((a, b, w) => weights.push([a, b, w]));
+    expect(weights).toEqual([]);
+  });
 });
