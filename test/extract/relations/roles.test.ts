@@ -524,3 +524,39 @@ describe('readRoles: forms of round 14 (dev9)', () => {
     expect(await rolesOf(sentence, origin)).toContain(role);
   });
 });
+
+describe('readRoles: lower-case appositions after the name (round 15)', () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST15', `4. (C) ${sentence}`, { origin, created: '2009-02-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it.each([
+    [
+      "The likely candidates are Roberto Mendes, the president's chief of staff, and two governors.",
+      'Embassy Brasilia',
+      'Roberto Mendes | Chief of Staff | Brazil | Presidency',
+    ],
+    [
+      'Poloff met Pierre Kouassi, leader of UJPA (Union of Young Patriots), on May 3.',
+      'Embassy Abidjan',
+      'Pierre Kouassi | Leader |  | UJPA',
+    ],
+    [
+      'The DCM met with Javier Ruiz, Secretary General of the opposition Popular Party (PP), on January 16.',
+      'Embassy Madrid',
+      'Javier Ruiz | Secretary General |  | Popular Party',
+    ],
+  ])('%s', async (sentence, origin, role) => {
+    expect(await rolesOf(sentence, origin)).toContain(role);
+  });
+
+  it('gives no role for a lower-case apposition without a title', async () => {
+    const roles = await rolesOf('Poloff met Pierre Kouassi, a friend of the minister, on May 3.', 'Embassy Abidjan');
+    expect(roles.filter((r) => r.startsWith('Pierre Kouassi'))).toEqual([]);
+  });
+});
