@@ -470,7 +470,9 @@ function mayHaveTitleBefore(text: string, from: number, to: number): boolean {
     if (end <= from) return false;
     let start = end;
     while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
-    const word = text.slice(start, end);
+    // (a list item's dash before the title: "-DFM Andrzej Kremer")
+    const word =
+      text.charCodeAt(start) === 45 && isBulletDash(text, start) ? text.slice(start + 1, end) : text.slice(start, end);
     if (n < 7 && (isTitleWord(word) || (word.endsWith(',') && isTitleWord(word.slice(0, -1))))) return true;
     if (n === 0 && singularTitleWord(word)) return true;
     const c = word.charCodeAt(0);
@@ -479,6 +481,17 @@ function mayHaveTitleBefore(text: string, from: number, to: number): boolean {
   }
   return false;
 }
+/** The name opens a list item: a bullet dash right before it ("-John Plumb, Principal Director, OSD …"). */
+function isBulletBefore(text: string, at: number): boolean {
+  return text.charCodeAt(at - 1) === 45 && (at === 1 || isSpace(text.charCodeAt(at - 2)));
+}
+
+/** A dash opening a list item: at a line's start or after a space, right before a capital ("-U/S Tauscher -Ambassador X"). */
+function isBulletDash(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return next >= 65 && next <= 90 && (at === 0 || isSpace(text.charCodeAt(at - 1)));
+}
+
 /** Up to `count` whitespace-separated words of text[from, to), in text order, with their offsets. */
 function wordsBefore(text: string, from: number, to: number, count: number): Array<{ word: string; start: number }> {
   const out: Array<{ word: string; start: number }> = [];
@@ -488,6 +501,11 @@ function wordsBefore(text: string, from: number, to: number, count: number): Arr
     if (end <= from) break;
     let start = end;
     while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
+    // a list item's dash ("… Feinstein -DFM Andrzej Kremer"): the item, and its title, start after it
+    if (text.charCodeAt(start) === 45 && isBulletDash(text, start)) {
+      out.push({ word: text.slice(start + 1, end), start: start + 1 });
+      break;
+    }
     out.push({ word: text.slice(start, end), start });
     end = start;
   }
@@ -499,10 +517,12 @@ function titleAfter(
   ctx: RelationContext,
   m: Mention,
   sentenceEnd: number,
+  listed: boolean,
 ): { reading: TitleReading; end: number; text: string } | undefined {
   if (ctx.cable.text.charCodeAt(m.end) !== 44) return undefined; // an apposition opens with a comma
   const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
-  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
+  // (a list item's dash ends it too: "-Franciszek Gagor, Chief of the General Staff -Lt. General X")
+  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b|\s+-[A-Z])/.exec(after);
   if (!a) return undefined;
   const phrase = collapse(a[1]);
   if (!phrase.split(' ').some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))) return undefined;
@@ -511,8 +531,22 @@ function titleAfter(
   const k = lastStartingBefore(ctx.persons, phraseEnd);
   if (k >= 0 && ctx.persons[k].start > m.end) return undefined;
   const reading = readTitlePhrase(phrase);
-  return reading ? { reading, end: m.end + a.index + a[0].length, text: phrase } : undefined;
+  if (!reading) return undefined;
+  // a list's "Name, Office, Organization" line: the organization ending the item owns an office that names none
+  if (listed && !reading.country && !reading.organization) {
+    const o = LISTED_ORGANIZATION.exec(after.slice(a[0].length));
+    if (o) {
+      const c = countryOf(o[1]);
+      if (c) reading.country = c;
+      else reading.organization = o[1];
+    }
+  }
+  return { reading, end: m.end + a.index + a[0].length, text: phrase };
 }
+
+/** ", OSD Missile Defense Policy" ending a list item (its line, or the next item's dash): capitalized words and connectors. */
+const LISTED_ORGANIZATION =
+  /^,\s+([A-Z][\w.&'’/-]*(?:\s+(?:of|for|and|the|[A-Z][\w.&'’/-]*)){0,7})[ \t]*(?=$|\n|\s-[A-Z])/;
 
 /** Completes a reading's owner from the cable: the posting country for domestic titles, the post for its own officers. */
 function ownerOf(
@@ -615,7 +649,7 @@ export function readRoles(ctx: RelationContext): Role[] {
     const to = list ? Math.min(s.end, list.end) : s.end;
     const b = titleBefore(ctx, m, from) ?? unitTitleBefore(ctx, m, from) ?? usSecretaryBefore(ctx, m, from);
     if (b) found.push({ ...b, end: m.end });
-    const a = titleAfter(ctx, m, to);
+    const a = titleAfter(ctx, m, to, list !== undefined || (m.start > 0 && isBulletBefore(ctx.cable.text, m.start)));
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);

@@ -560,3 +560,39 @@ describe('readRoles: lower-case appositions after the name (round 15)', () => {
     expect(roles.filter((r) => r.startsWith('Pierre Kouassi'))).toEqual([]);
   });
 });
+
+describe('readRoles: list items written with dashes and "Name, Office, Organization" (round 15)', () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(text: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST16', text, { origin, created: '2010-02-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+  const list =
+    '10. (U) Participants in the meeting:\nU.S. Participants: -Ambassador Lee Feinstein -John Plumb, Principal Director, OSD Missile Defense Policy\n' +
+    'Polish Participants: -FM Radoslaw Sikorski -DFM Andrzej Kremer -Tomasz Nowak, Chief of the General Staff -Lt. General Jan Kowal\n\n11. (U) The Ambassador cleared this message.';
+
+  it('reads the title after a dash that opens an item', async () => {
+    expect(await rolesOf(list, 'Embassy Warsaw')).toContain('Andrzej Kremer | Deputy Foreign Minister | Poland | ');
+  });
+
+  it("ends an item's apposition at the next item's dash", async () => {
+    expect(await rolesOf(list, 'Embassy Warsaw')).toContain('Tomasz Nowak | Chief of General Staff | Poland | ');
+  });
+
+  it('gives an office that names no owner the organization that ends its item', async () => {
+    expect(await rolesOf(list, 'Embassy Warsaw')).toContain(
+      'John Plumb | Principal Director |  | OSD Missile Defense Policy',
+    );
+  });
+
+  it('reads no organization after an office in prose', async () => {
+    const roles = await rolesOf(
+      '4. (C) We met John Plumb, Principal Director, Missile Defense Policy and others in Warsaw.',
+      'Embassy Warsaw',
+    );
+    expect(roles.some((r) => r.includes('Missile Defense Policy'))).toBe(false);
+  });
+});
