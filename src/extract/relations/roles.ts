@@ -351,7 +351,8 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
         !shouting &&
         /^[A-Z][A-Za-z]/.test(prev) &&
         !/[,;:)]$/.test(prev) &&
-        !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(
+        // (nor a participle opening the sentence: "Citing Foreign Secretary X's speech")
+        !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/.test(
           prev,
         ),
     };
@@ -627,6 +628,8 @@ function sharedTitle(
 
 export function readRoles(ctx: RelationContext): Role[] {
   const roles: Role[] = [];
+  // roles whose country the list's previous name gave (each passes it on to the next: "…, Minister of Justice Z and …")
+  const listOwned = new Set<Role>();
   const people = postPeople(ctx);
   for (const m of ctx.persons) {
     if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
@@ -662,6 +665,24 @@ export function readRoles(ctx: RelationContext): Role[] {
       else if (list?.country && owner?.basis === 'explicit' && !f.reading.country && owner.country !== list.country)
         owner = { ...owner, country: list.country };
       if (!owner) continue;
+      // "French FM X, Minister of Defense Y and Minister of Justice Z": a state's title in a list takes the country the
+      // demonym or country opening the previous name's title gave it, not the post's (a US title owns no list: "U/S
+      // Burns to visit, President Lula")
+      let inherited = false;
+      if (owner.basis === 'implied' && f.reading.kind === 'domestic' && f.start < m.start && !list) {
+        const prev = roles[roles.length - 1];
+        if (
+          prev?.basis === 'explicit' &&
+          prev.country &&
+          prev.country !== 'United States' &&
+          (countryOf(prev.titleText.split(' ')[0]) === prev.country || listOwned.has(prev)) &&
+          prev.person.end <= f.start &&
+          /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/.test(ctx.cable.text.slice(prev.person.end, f.start))
+        ) {
+          owner = { ...owner, country: prev.country, basis: 'explicit' };
+          inherited = true;
+        }
+      }
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
         person: ctx.personRef(m),
@@ -678,6 +699,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       if (role.country === undefined) delete role.country;
       if (role.organization === undefined) delete role.organization;
       roles.push(role);
+      if (inherited) listOwned.add(role);
       if ('plural' in f && f.plural) roles.push(...sharedTitle(ctx, m, role, f.reading, people));
     }
   }

@@ -596,3 +596,50 @@ describe('readRoles: list items written with dashes and "Name, Office, Organizat
     expect(roles.some((r) => r.includes('Missile Defense Policy'))).toBe(false);
   });
 });
+
+describe("readRoles: a list of a foreign state's officials (round 15)", () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST17', `4. (C) ${sentence}`, { origin, created: '2008-01-26T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map((r) => `${r.person.text} | ${r.title} | ${r.country ?? ''}`);
+  }
+
+  it('gives each bare title of the list the country the demonym gave its first name', async () => {
+    const roles = await rolesOf(
+      'Sarkozy was accompanied by French Foreign Minister Bernard Kouchner, Minister of Defense Herve Morin, Minister of Justice Rachida Dati and Minister of Culture Christine Albanel.',
+      'Embassy Riyadh',
+    );
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'Bernard Kouchner | Foreign Minister | France',
+        'Herve Morin | Defense Minister | France',
+        'Rachida Dati | Justice Minister | France',
+        'Christine Albanel | Culture Minister | France',
+      ]),
+    );
+  });
+
+  it("keeps the post's country after a US title or a name without a demonym", async () => {
+    expect(
+      await rolesOf(
+        'He said it was important for U/S Bill Burns to visit, President Lula wanted him to come.',
+        'Embassy Brasilia',
+      ),
+    ).toContain('Lula | President | Brazil');
+    expect(
+      await rolesOf(
+        'The Ambassador met Senator Jose Sarney, Minister of Defense Nelson Jobim and others.',
+        'Embassy Brasilia',
+      ),
+    ).toContain('Nelson Jobim | Defense Minister | Brazil');
+  });
+
+  it('reads no participle opening a sentence as part of the title', async () => {
+    const roles = await rolesOf(
+      'Citing Foreign Secretary David Miliband’s August 27 speech in Kyiv, the minister said Putin was responsible.',
+      'Embassy London',
+    );
+    expect(roles).toContain('David Miliband | Foreign Secretary | United Kingdom');
+  });
+});
