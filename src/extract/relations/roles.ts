@@ -666,8 +666,8 @@ export function readRoles(ctx: RelationContext): Role[] {
         owner = { ...owner, country: list.country };
       if (!owner) continue;
       // "French FM X, Minister of Defense Y and Minister of Justice Z": a state's title in a list takes the country the
-      // demonym or country opening the previous name's title gave it, not the post's (a US title owns no list: "U/S
-      // Burns to visit, President Lula")
+      // demonym or country opening the previous name's title gave it, not the post's — when the list goes on after the
+      // name ("During a visit by Venezuelan President Chavez, President Morales went …" is no list; nor is a US title's)
       let inherited = false;
       if (owner.basis === 'implied' && f.reading.kind === 'domestic' && f.start < m.start && !list) {
         const prev = roles[roles.length - 1];
@@ -675,7 +675,10 @@ export function readRoles(ctx: RelationContext): Role[] {
           prev?.basis === 'explicit' &&
           prev.country &&
           prev.country !== 'United States' &&
-          (countryOf(prev.titleText.split(' ')[0]) === prev.country || listOwned.has(prev)) &&
+          (listOwned.has(prev) ||
+            (countryOf(prev.titleText.split(' ')[0]) === prev.country &&
+              !('plural' in f && f.plural) &&
+              /^\s*(?:,|and\s)/.test(ctx.cable.text.slice(m.end, m.end + 6)))) &&
           prev.person.end <= f.start &&
           /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/.test(ctx.cable.text.slice(prev.person.end, f.start))
         ) {

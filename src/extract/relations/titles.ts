@@ -394,6 +394,8 @@ function readUncached(phrase: string): TitleReading | undefined {
   // what follows the title: "President of Iraq", "Director of the MFA's Y Department", "Ambassador to the US"
   const target = targetWritten && withoutPartyStanding(targetWritten);
   if (prep && target) {
+    // (a clause the phrase ran on into is no organization's name: "of the Federation of X also criticized the project")
+    if (target.split(' ').some((w) => CLAUSE_WORD.test(w))) return undefined;
     if (!/^[A-Z]/.test(target)) return undefined;
     // "Mayor of Greater Caracas X", "Governor of Helmand X": the place's office, in the post's country
     if (/^(?:Mayor|Governor)$/.test(reading.title) && prep.toLowerCase() === 'of' && !countryOf(target)) {
@@ -682,7 +684,7 @@ function titleCase(words: string[]): string {
 
 /** Words no organization's name after a title holds: a clause's ("to the DCM", "who said"). */
 const CLAUSE_WORD =
-  /^(?:to|said|says|told|who|whom|which|that|was|were|is|are|has|have|had|will|would|met|during|after|before|when|while)$/;
+  /^(?:to|said|says|told|who|whom|which|that|was|were|is|are|has|have|had|will|would|met|during|after|before|when|while|also)$/;
 
 const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
 /** A party's standing before its name is no part of it: "of the opposition Popular Party", "of the ruling ANC". */

@@ -635,6 +635,22 @@ describe("readRoles: a list of a foreign state's officials (round 15)", () => {
     ).toContain('Nelson Jobim | Defense Minister | Brazil');
   });
 
+  it('reads no list where the name opens a clause or the title is plural', async () => {
+    expect(
+      await rolesOf(
+        'During a recent visit by Venezuelan President Hugo Chavez, President Evo Morales declared his intention to rule by decree.',
+        'Embassy La Paz',
+      ),
+    ).toContain('Evo Morales | President | Bolivia');
+    const roles = await rolesOf(
+      'In a meeting with Syrian President Bashar al-Asad, Senators Judd Gregg, Evan Bayh and Arlen Specter pushed for talks.',
+      'Embassy Damascus',
+    );
+    // (the plural title's first name; the names after it take the owner sharedTitle gives them, as before)
+    expect(roles).not.toContain('Judd Gregg | Senator | Syria');
+    expect(roles.some((r) => r.startsWith('Judd Gregg | Senator |'))).toBe(true);
+  });
+
   it('reads no participle opening a sentence as part of the title', async () => {
     const roles = await rolesOf(
       'Citing Foreign Secretary David Miliband’s August 27 speech in Kyiv, the minister said Putin was responsible.',

@@ -103,5 +103,8 @@ describe('readTitlePhrase: lower-case appositions and their owners (round 15)', 
     expect(readTitlePhrase('leader for COJEP')).toBeUndefined();
     expect(readTitlePhrase('head of the opposition')).toBeUndefined();
     expect(readTitlePhrase("the president's friend")).toBeUndefined();
+    expect(
+      readTitlePhrase('president of the Federation of Lima Farm Associations also criticized the plan'),
+    ).toBeUndefined();
   });
 });
