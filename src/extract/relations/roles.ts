@@ -351,7 +351,8 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
         !shouting &&
         /^[A-Z][A-Za-z]/.test(prev) &&
         !/[,;:)]$/.test(prev) &&
-        !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of)$/.test(
+        // (nor a participle opening the sentence: "Citing Foreign Secretary X's speech")
+        !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/.test(
           prev,
         ),
     };
@@ -470,7 +471,9 @@ function mayHaveTitleBefore(text: string, from: number, to: number): boolean {
     if (end <= from) return false;
     let start = end;
     while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
-    const word = text.slice(start, end);
+    // (a list item's dash before the title: "-DFM Andrzej Kremer")
+    const word =
+      text.charCodeAt(start) === 45 && isBulletDash(text, start) ? text.slice(start + 1, end) : text.slice(start, end);
     if (n < 7 && (isTitleWord(word) || (word.endsWith(',') && isTitleWord(word.slice(0, -1))))) return true;
     if (n === 0 && singularTitleWord(word)) return true;
     const c = word.charCodeAt(0);
@@ -479,6 +482,17 @@ function mayHaveTitleBefore(text: string, from: number, to: number): boolean {
   }
   return false;
 }
+/** The name opens a list item: a bullet dash right before it ("-John Plumb, Principal Director, OSD …"). */
+function isBulletBefore(text: string, at: number): boolean {
+  return text.charCodeAt(at - 1) === 45 && (at === 1 || isSpace(text.charCodeAt(at - 2)));
+}
+
+/** A dash opening a list item: at a line's start or after a space, right before a capital ("-U/S Tauscher -Ambassador X"). */
+function isBulletDash(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return next >= 65 && next <= 90 && (at === 0 || isSpace(text.charCodeAt(at - 1)));
+}
+
 /** Up to `count` whitespace-separated words of text[from, to), in text order, with their offsets. */
 function wordsBefore(text: string, from: number, to: number, count: number): Array<{ word: string; start: number }> {
   const out: Array<{ word: string; start: number }> = [];
@@ -488,6 +502,11 @@ function wordsBefore(text: string, from: number, to: number, count: number): Arr
     if (end <= from) break;
     let start = end;
     while (start > from && !isSpace(text.charCodeAt(start - 1))) start -= 1;
+    // a list item's dash ("… Feinstein -DFM Andrzej Kremer"): the item, and its title, start after it
+    if (text.charCodeAt(start) === 45 && isBulletDash(text, start)) {
+      out.push({ word: text.slice(start + 1, end), start: start + 1 });
+      break;
+    }
     out.push({ word: text.slice(start, end), start });
     end = start;
   }
@@ -499,10 +518,12 @@ function titleAfter(
   ctx: RelationContext,
   m: Mention,
   sentenceEnd: number,
+  listed: boolean,
 ): { reading: TitleReading; end: number; text: string } | undefined {
   if (ctx.cable.text.charCodeAt(m.end) !== 44) return undefined; // an apposition opens with a comma
   const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
-  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b)/.exec(after);
+  // (a list item's dash ends it too: "-Franciszek Gagor, Chief of the General Staff -Lt. General X")
+  const a = /^,\s+((?:the\s+)?[^,;()]{2,120}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and)\b|\s+-[A-Z])/.exec(after);
   if (!a) return undefined;
   const phrase = collapse(a[1]);
   if (!phrase.split(' ').some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))) return undefined;
@@ -511,8 +532,22 @@ function titleAfter(
   const k = lastStartingBefore(ctx.persons, phraseEnd);
   if (k >= 0 && ctx.persons[k].start > m.end) return undefined;
   const reading = readTitlePhrase(phrase);
-  return reading ? { reading, end: m.end + a.index + a[0].length, text: phrase } : undefined;
+  if (!reading) return undefined;
+  // a list's "Name, Office, Organization" line: the organization ending the item owns an office that names none
+  if (listed && !reading.country && !reading.organization) {
+    const o = LISTED_ORGANIZATION.exec(after.slice(a[0].length));
+    if (o) {
+      const c = countryOf(o[1]);
+      if (c) reading.country = c;
+      else reading.organization = o[1];
+    }
+  }
+  return { reading, end: m.end + a.index + a[0].length, text: phrase };
 }
+
+/** ", OSD Missile Defense Policy" ending a list item (its line, or the next item's dash): capitalized words and connectors. */
+const LISTED_ORGANIZATION =
+  /^,\s+([A-Z][\w.&'’/-]*(?:\s+(?:of|for|and|the|[A-Z][\w.&'’/-]*)){0,7})[ \t]*(?=$|\n|\s-[A-Z])/;
 
 /** Completes a reading's owner from the cable: the posting country for domestic titles, the post for its own officers. */
 function ownerOf(
@@ -593,6 +628,8 @@ function sharedTitle(
 
 export function readRoles(ctx: RelationContext): Role[] {
   const roles: Role[] = [];
+  // roles whose country the list's previous name gave (each passes it on to the next: "…, Minister of Justice Z and …")
+  const listOwned = new Set<Role>();
   const people = postPeople(ctx);
   for (const m of ctx.persons) {
     if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
@@ -615,7 +652,7 @@ export function readRoles(ctx: RelationContext): Role[] {
     const to = list ? Math.min(s.end, list.end) : s.end;
     const b = titleBefore(ctx, m, from) ?? unitTitleBefore(ctx, m, from) ?? usSecretaryBefore(ctx, m, from);
     if (b) found.push({ ...b, end: m.end });
-    const a = titleAfter(ctx, m, to);
+    const a = titleAfter(ctx, m, to, list !== undefined || (m.start > 0 && isBulletBefore(ctx.cable.text, m.start)));
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
@@ -628,6 +665,27 @@ export function readRoles(ctx: RelationContext): Role[] {
       else if (list?.country && owner?.basis === 'explicit' && !f.reading.country && owner.country !== list.country)
         owner = { ...owner, country: list.country };
       if (!owner) continue;
+      // "French FM X, Minister of Defense Y and Minister of Justice Z": a state's title in a list takes the country the
+      // demonym or country opening the previous name's title gave it, not the post's — when the list goes on after the
+      // name ("During a visit by Venezuelan President Chavez, President Morales went …" is no list; nor is a US title's)
+      let inherited = false;
+      if (owner.basis === 'implied' && f.reading.kind === 'domestic' && f.start < m.start && !list) {
+        const prev = roles[roles.length - 1];
+        if (
+          prev?.basis === 'explicit' &&
+          prev.country &&
+          prev.country !== 'United States' &&
+          (listOwned.has(prev) ||
+            (countryOf(prev.titleText.split(' ')[0]) === prev.country &&
+              !('plural' in f && f.plural) &&
+              /^\s*(?:,|and\s)/.test(ctx.cable.text.slice(m.end, m.end + 6)))) &&
+          prev.person.end <= f.start &&
+          /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/.test(ctx.cable.text.slice(prev.person.end, f.start))
+        ) {
+          owner = { ...owner, country: prev.country, basis: 'explicit' };
+          inherited = true;
+        }
+      }
       const ev = evidenceOf(ctx, m.start)!;
       const role: Role = {
         person: ctx.personRef(m),
@@ -644,6 +702,7 @@ export function readRoles(ctx: RelationContext): Role[] {
       if (role.country === undefined) delete role.country;
       if (role.organization === undefined) delete role.organization;
       roles.push(role);
+      if (inherited) listOwned.add(role);
       if ('plural' in f && f.plural) roles.push(...sharedTitle(ctx, m, role, f.reading, people));
     }
   }

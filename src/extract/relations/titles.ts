@@ -346,9 +346,9 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
   return reading && { ...reading };
 }
 
-/** "Presidential Chief of Staff": a lexicon title of the presidency (the generic grammar would read "Presidential Chief" of a "Staff"). */
+/** "Presidential Chief of Staff", "the president's chief of staff": a lexicon title of the presidency (the generic grammar would read "Presidential Chief" of a "Staff"). */
 function presidentialTitle(phrase: string): TitleReading | undefined {
-  const m = /^(?:the\s+)?presidential\s+(.+)$/i.exec(phrase);
+  const m = /^(?:the\s+)?(?:presidential|president['’]s)\s+(.+)$/i.exec(phrase);
   const r = m ? readLexicon(m[1]) : undefined;
   // (a title of several words only: the development sets show no one-word one, "Presidential Advisor" stays as read)
   if (!r || r.country || r.organization || r.unit || r.kind === 'us' || !r.title.includes(' ')) return undefined;
@@ -364,9 +364,8 @@ function readUncached(phrase: string): TitleReading | undefined {
   const { masked, written } = maskCountries(phrase);
   const m = PHRASE.exec(masked);
   if (!m) return undefined;
-  const [, quals = '', possessor, orgPossessor, attributive, orgWord, unitWord, titleWords = '', prep, target] = m.map(
-    (g) => g && unmaskCountries(g, written),
-  );
+  const [, quals = '', possessor, orgPossessor, attributive, orgWord, unitWord, titleWords = '', prep, targetWritten] =
+    m.map((g) => g && unmaskCountries(g, written));
   const t = TITLE_RE.exec(titleWords.trim());
   if (!t) return undefined;
   const formIndex = t.slice(1).findIndex((g) => g !== undefined);
@@ -393,7 +392,10 @@ function readUncached(phrase: string): TitleReading | undefined {
   if (orgWord) reading.organization = organizationOf(orgWord)!.name;
   if (unitWord) reading.unit = countryOf(unitWord) ?? unitWord;
   // what follows the title: "President of Iraq", "Director of the MFA's Y Department", "Ambassador to the US"
+  const target = targetWritten && withoutPartyStanding(targetWritten);
   if (prep && target) {
+    // (a clause the phrase ran on into is no organization's name: "of the Federation of X also criticized the project")
+    if (target.split(' ').some((w) => CLAUSE_WORD.test(w))) return undefined;
     if (!/^[A-Z]/.test(target)) return undefined;
     // "Mayor of Greater Caracas X", "Governor of Helmand X": the place's office, in the post's country
     if (/^(?:Mayor|Governor)$/.test(reading.title) && prep.toLowerCase() === 'of' && !countryOf(target)) {
@@ -422,7 +424,7 @@ function readUncached(phrase: string): TitleReading | undefined {
     else if (prep.toLowerCase() === 'for' && kind === 'org')
       reading.unit = target; // "MFA Director for Africa"
     else if (
-      /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation|Chiefs)\b/.test(
+      /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Federation|Union|Front|Movement|Association|Service|Company|Corporation|Chiefs|Duma|[Ll]egislature)\b/.test(
         target,
       )
     ) {
@@ -663,9 +665,9 @@ function isQualifier(words: readonly string[], k: number): boolean {
   return !(words[k] === 'New' && /^[A-Z]/.test(words[k + 1] ?? '') && !isTitleWord(words[k + 1]));
 }
 const NOT_MODIFIER =
-  /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current|Though|Perhaps|Yet|So|Still|Even|Indeed|Instead|Thus|Nonetheless|Nevertheless|Moreover|Furthermore|Likewise|Similarly|Unlike|Like|Once|Until|Unless|Whether|Where|Only|Just|Again|Recently|Finally|Today|Yesterday|Each|Every|All|Some|Many|Most|Several|Such|Not|No|Despite|Given|Upon|Under|Over|Between|Among|Through|Without|Within|Against|Regarding|Following|Amid)$/;
+  /^(?:Embassy|Consulate|Mission|Post|The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|Our|Its|But|And|Or|In|On|At|When|While|After|Before|According|Also|As|For|From|To|By|Of|With|During|Then|Now|If|Although|Because|Since|Both|Meanwhile|However|That|This|These|Those|Separately|Later|Earlier|Former|Current|Though|Perhaps|Yet|So|Still|Even|Indeed|Instead|Thus|Nonetheless|Nevertheless|Moreover|Furthermore|Likewise|Similarly|Unlike|Like|Once|Until|Unless|Whether|Where|Only|Just|Again|Recently|Finally|Today|Yesterday|Each|Every|All|Some|Many|Most|Several|Such|Not|No|Despite|Given|Upon|Under|Over|Between|Among|Through|Without|Within|Against|Regarding|Following|Amid|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/;
 const ORG_TARGET =
-  /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Union|Front|Movement|Association|Service|Company|Corporation|Police|Customs|Forces|Staff|Army|Navy|Guard|Secretariat|Government|Cabinet|Senate|Congress|Tribunal|Unit|Section|Center|Centre|Administration|Intelligence|Exchequer)\b/;
+  /\b(?:Department|Directorate|Division|Bureau|Office|Ministry|Council|Committee|Commission|Party|Bank|Agency|Authority|Assembly|Parliament|Court|Institute|University|Foundation|Federation|Union|Front|Movement|Association|Service|Company|Corporation|Police|Duma|[Ll]egislature|Customs|Forces|Staff|Army|Navy|Guard|Secretariat|Government|Cabinet|Senate|Congress|Tribunal|Unit|Section|Center|Centre|Administration|Intelligence|Exchequer)\b/;
 
 function titleCase(words: string[]): string {
   return words
@@ -682,7 +684,13 @@ function titleCase(words: string[]): string {
 
 /** Words no organization's name after a title holds: a clause's ("to the DCM", "who said"). */
 const CLAUSE_WORD =
-  /^(?:to|said|says|told|who|whom|which|that|was|were|is|are|has|have|had|will|would|met|during|after|before|when|while)$/;
+  /^(?:to|said|says|told|who|whom|which|that|was|were|is|are|has|have|had|will|would|met|during|after|before|when|while|also)$/;
+
+const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
+/** A party's standing before its name is no part of it: "of the opposition Popular Party", "of the ruling ANC". */
+function withoutPartyStanding(target: string): string {
+  return target.replace(/^(?:(?:main|ruling|governing)\s+)?(?:opposition\s+)?(?=[A-Z])/, '');
+}
 
 /** Reads a title outside the lexicon; `owned`: an organization written right before the phrase owns it, so a bare head ("leader") is enough. */
 export function readGenericTitle(phrase: string, owned = false): TitleReading | undefined {
@@ -696,6 +704,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       .slice(prep + 1)
       .join(' ')
       .replace(/^the\s+/i, '');
+    target = withoutPartyStanding(target);
     if (!/^[A-Z]/.test(target)) return undefined;
     // an organization's name: capitalized words and their connectors, not a clause the phrase ran on into ("of Staff
     // Juan Carlos Sanchez to the DCM")
@@ -849,6 +858,10 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     } else if (ORG_TARGET.test(orgPart)) {
       if (reading.organization) reading.unit = orgPart;
       else reading.organization = orgPart;
+    } else if (!at && prep >= 0 && /^of$/i.test(phrase.split(' ')[prep]) && ACRONYM.test(orgPart)) {
+      // "leader of COJEP", "head of ISI": an organization's acronym after "of" (never "for": a domain)
+      reading.organization = orgPart;
+      reading.kind = 'org';
     } else return undefined;
     if (unitPart) reading.unit = unitPart;
   }

@@ -524,3 +524,138 @@ describe('readRoles: forms of round 14 (dev9)', () => {
     expect(await rolesOf(sentence, origin)).toContain(role);
   });
 });
+
+describe('readRoles: lower-case appositions after the name (round 15)', () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST15', `4. (C) ${sentence}`, { origin, created: '2009-02-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+
+  it.each([
+    [
+      "The likely candidates are Roberto Mendes, the president's chief of staff, and two governors.",
+      'Embassy Brasilia',
+      'Roberto Mendes | Chief of Staff | Brazil | Presidency',
+    ],
+    [
+      'Poloff met Pierre Kouassi, leader of UJPA (Union of Young Patriots), on May 3.',
+      'Embassy Abidjan',
+      'Pierre Kouassi | Leader |  | UJPA',
+    ],
+    [
+      'The DCM met with Javier Ruiz, Secretary General of the opposition Popular Party (PP), on January 16.',
+      'Embassy Madrid',
+      'Javier Ruiz | Secretary General |  | Popular Party',
+    ],
+  ])('%s', async (sentence, origin, role) => {
+    expect(await rolesOf(sentence, origin)).toContain(role);
+  });
+
+  it('gives no role for a lower-case apposition without a title', async () => {
+    const roles = await rolesOf('Poloff met Pierre Kouassi, a friend of the minister, on May 3.', 'Embassy Abidjan');
+    expect(roles.filter((r) => r.startsWith('Pierre Kouassi'))).toEqual([]);
+  });
+});
+
+describe('readRoles: list items written with dashes and "Name, Office, Organization" (round 15)', () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(text: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST16', text, { origin, created: '2010-02-06T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map(
+      (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+    );
+  }
+  const list =
+    '10. (U) Participants in the meeting:\nU.S. Participants: -Ambassador Lee Feinstein -John Plumb, Principal Director, OSD Missile Defense Policy\n' +
+    'Polish Participants: -FM Radoslaw Sikorski -DFM Andrzej Kremer -Tomasz Nowak, Chief of the General Staff -Lt. General Jan Kowal\n\n11. (U) The Ambassador cleared this message.';
+
+  it('reads the title after a dash that opens an item', async () => {
+    expect(await rolesOf(list, 'Embassy Warsaw')).toContain('Andrzej Kremer | Deputy Foreign Minister | Poland | ');
+  });
+
+  it("ends an item's apposition at the next item's dash", async () => {
+    expect(await rolesOf(list, 'Embassy Warsaw')).toContain('Tomasz Nowak | Chief of General Staff | Poland | ');
+  });
+
+  it('gives an office that names no owner the organization that ends its item', async () => {
+    expect(await rolesOf(list, 'Embassy Warsaw')).toContain(
+      'John Plumb | Principal Director |  | OSD Missile Defense Policy',
+    );
+  });
+
+  it('reads no organization after an office in prose', async () => {
+    const roles = await rolesOf(
+      '4. (C) We met John Plumb, Principal Director, Missile Defense Policy and others in Warsaw.',
+      'Embassy Warsaw',
+    );
+    expect(roles.some((r) => r.includes('Missile Defense Policy'))).toBe(false);
+  });
+});
+
+describe("readRoles: a list of a foreign state's officials (round 15)", () => {
+  const extractor = createExtractor('tagger');
+  async function rolesOf(sentence: string, origin: string): Promise<string[]> {
+    const cable = makeCable('09TEST17', `4. (C) ${sentence}`, { origin, created: '2008-01-26T10:10:00Z' });
+    const [mentions] = await extractor.extract([cable]);
+    return extractRelations(cable, mentions).roles.map((r) => `${r.person.text} | ${r.title} | ${r.country ?? ''}`);
+  }
+
+  it('gives each bare title of the list the country the demonym gave its first name', async () => {
+    const roles = await rolesOf(
+      'Sarkozy was accompanied by French Foreign Minister Bernard Kouchner, Minister of Defense Herve Morin, Minister of Justice Rachida Dati and Minister of Culture Christine Albanel.',
+      'Embassy Riyadh',
+    );
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'Bernard Kouchner | Foreign Minister | France',
+        'Herve Morin | Defense Minister | France',
+        'Rachida Dati | Justice Minister | France',
+        'Christine Albanel | Culture Minister | France',
+      ]),
+    );
+  });
+
+  it("keeps the post's country after a US title or a name without a demonym", async () => {
+    expect(
+      await rolesOf(
+        'He said it was important for U/S Bill Burns to visit, President Lula wanted him to come.',
+        'Embassy Brasilia',
+      ),
+    ).toContain('Lula | President | Brazil');
+    expect(
+      await rolesOf(
+        'The Ambassador met Senator Jose Sarney, Minister of Defense Nelson Jobim and others.',
+        'Embassy Brasilia',
+      ),
+    ).toContain('Nelson Jobim | Defense Minister | Brazil');
+  });
+
+  it('reads no list where the name opens a clause or the title is plural', async () => {
+    expect(
+      await rolesOf(
+        'During a recent visit by Venezuelan President Hugo Chavez, President Evo Morales declared his intention to rule by decree.',
+        'Embassy La Paz',
+      ),
+    ).toContain('Evo Morales | President | Bolivia');
+    const roles = await rolesOf(
+      'In a meeting with Syrian President Bashar al-Asad, Senators Judd Gregg, Evan Bayh and Arlen Specter pushed for talks.',
+      'Embassy Damascus',
+    );
+    // (the plural title's first name; the names after it take the owner sharedTitle gives them, as before)
+    expect(roles).not.toContain('Judd Gregg | Senator | Syria');
+    expect(roles.some((r) => r.startsWith('Judd Gregg | Senator |'))).toBe(true);
+  });
+
+  it('reads no participle opening a sentence as part of the title', async () => {
+    const roles = await rolesOf(
+      'Citing Foreign Secretary David Miliband’s August 27 speech in Kyiv, the minister said Putin was responsible.',
+      'Embassy London',
+    );
+    expect(roles).toContain('David Miliband | Foreign Secretary | United Kingdom');
+  });
+});

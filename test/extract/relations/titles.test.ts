@@ -85,3 +85,26 @@ describe('readTitlePhrase: lexicon additions of round 14 (dev9)', () => {
     expect(isTitleWord('pro-President')).toBe(false);
   });
 });
+
+describe('readTitlePhrase: lower-case appositions and their owners (round 15)', () => {
+  it.each([
+    ['leader of COJEP', 'Leader', 'COJEP'],
+    ['head of ISI', 'Head', 'ISI'],
+    ['Secretary General of the opposition Popular Party', 'Secretary General', 'Popular Party'],
+    ['head of the ruling Liberal Party', 'Head', 'Liberal Party'],
+    ['the Speaker of the Omsk Oblast legislature', 'Speaker', 'Omsk Oblast legislature'],
+    ['president of the Federation of Lima Farm Associations', 'President', 'Federation of Lima Farm Associations'],
+    ["the president's chief of staff", 'Chief of Staff', 'Presidency'],
+  ])('%s → %s of %s', (phrase, title, organization) => {
+    expect(readTitlePhrase(phrase)).toMatchObject({ title, organization });
+  });
+
+  it('reads no acronym after "for" (a domain), nor a lower-case word left after the standing', () => {
+    expect(readTitlePhrase('leader for COJEP')).toBeUndefined();
+    expect(readTitlePhrase('head of the opposition')).toBeUndefined();
+    expect(readTitlePhrase("the president's friend")).toBeUndefined();
+    expect(
+      readTitlePhrase('president of the Federation of Lima Farm Associations also criticized the plan'),
+    ).toBeUndefined();
+  });
+});
