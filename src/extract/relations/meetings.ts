@@ -6,6 +6,7 @@ import { speakerMeetings } from './speakers';
 import { bareTitlesIn } from './bare-titles';
 import { betweenPairs, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
+import { pronounPairs } from './pronouns';
 import { subjectMeetings } from './subject';
 import { writerOf, writerWordsIn } from './writer';
 import type { RelationContext } from './context';
@@ -131,6 +132,9 @@ const MEETING_CUE =
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
+/** "Kayani recalled he told Admiral Mullen …": the subject's own telling, reported (he is the subject: no one between). */
+const SAID_TOLD =
+  /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|personally\s+|once\s+|repeatedly\s+)?(?:told|assured|warned)\s+(?:[^⟦.;:,]{0,50}?)$/;
 /** "X had a meeting with Y", "X reprised an earlier conversation with Y" (not a telephone one). */
 const HAD_MEETING =
   /^\s*(?:also\s+)?(?:had|held|reprised|recalled|recounted|described)\s+(?:a|an|the|his|her|their)\s+(?:(?!(?:tele)?phone\b)[^⟦.;:,]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast)s?\s+with\s+[^⟦.;:,]{0,60}?$/;
@@ -175,6 +179,9 @@ const LONG_APPOSITION =
 const APPOSITION_CLAUSE =
   /\b(?:who|whom|which|that|said|says|told|met|when|while|after|before|because|as|if|however|have|has|had|was|were|is|are|all|both|and\s+(?:the|a|an)\s+(?![A-Z]))\b/;
 
+/** A third-person pronoun that a pronoun form (pronouns.ts) may read as a party. */
+const PRONOUN_CUE = /\b(?:him|her|his|His|Her)\b/;
+
 interface Slot {
   party: Party;
   start: number;
@@ -204,21 +211,10 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
         }
       : { kind: 'officer', role, post, label: `${role} (${post})` };
   };
-  // the chief of mission writing in the first person ("I met with …", "X told me"), when the cable says who writes
-  const writer = post ? writerOf(ctx, officerParty) : undefined;
-  let pi = 0;
-  // most sentences hold no meeting form: the cue words, found in one pass over the text, spare them the party search
-  const cues: number[] = [];
-  MEETING_CUE.lastIndex = 0;
-  for (let c = MEETING_CUE.exec(text); c; c = MEETING_CUE.exec(text)) cues.push(c.index);
-  let ci = 0;
-  for (let si = 0; si < ctx.sentences.length; si += 1) {
-    const s = ctx.sentences[si];
-    while (pi < ctx.persons.length && ctx.persons[pi].start < s.start) pi += 1;
-    while (ci < cues.length && cues[ci] < s.start) ci += 1;
-    if (ci >= cues.length || cues[ci] >= s.end) continue;
+  // the people and the post's officers written in [start, end) (people from index `from` of the sorted mentions on)
+  const partySlots = (from: number, start: number, end: number): Slot[] => {
     const slots: Slot[] = [];
-    for (let j = pi; j < ctx.persons.length && ctx.persons[j].start < s.end; j += 1) {
+    for (let j = from; j < ctx.persons.length && ctx.persons[j].start < end; j += 1) {
       const m = ctx.persons[j];
       if (REDACTED.test(m.text)) continue; // a source the cable withholds is nobody the graph can hold
       const ref = ctx.personRef(m);
@@ -227,7 +223,7 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
       slots.push({ party: { kind: 'person', ...ref }, start: m.start, end: m.end });
     }
     if (ctx.post)
-      for (const o of officersIn(text, s.start, s.end, slots, ctx.persons)) {
+      for (const o of officersIn(text, start, end, slots, ctx.persons)) {
         const role = officerRole(o.text);
         if (!role) continue;
         const holder = holders.get(role);
@@ -243,6 +239,24 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
           : { kind: 'officer', role, post: ctx.post, label: `${role} (${ctx.post})` };
         slots.push({ party, start: o.start, end: o.end });
       }
+    return slots;
+  };
+  const slotsIn = (start: number, end: number): Slot[] =>
+    partySlots(firstStartingFrom(ctx.persons, start), start, end).sort((a, b) => a.start - b.start);
+  // the chief of mission writing in the first person ("I met with …", "X told me"), when the cable says who writes
+  const writer = post ? writerOf(ctx, officerParty) : undefined;
+  let pi = 0;
+  // most sentences hold no meeting form: the cue words, found in one pass over the text, spare them the party search
+  const cues: number[] = [];
+  MEETING_CUE.lastIndex = 0;
+  for (let c = MEETING_CUE.exec(text); c; c = MEETING_CUE.exec(text)) cues.push(c.index);
+  let ci = 0;
+  for (let si = 0; si < ctx.sentences.length; si += 1) {
+    const s = ctx.sentences[si];
+    while (pi < ctx.persons.length && ctx.persons[pi].start < s.start) pi += 1;
+    while (ci < cues.length && cues[ci] < s.start) ci += 1;
+    if (ci >= cues.length || cues[ci] >= s.end) continue;
+    const slots = partySlots(pi, s.start, s.end);
     if (writer)
       for (const w of writerWordsIn(text, s.start, s.end))
         if (!slots.some((x) => w.start < x.end && w.end > x.start))
@@ -276,11 +290,21 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     if (process.env.DBG_SLOTS)
       console.error('SLOTS', slots.map((x) => `${text.slice(x.start, x.end)}@${x.start}`).join(' | '));
     const their = theirMeeting(ctx, si, slots, titleStarts);
-    if (slots.length < 2 && !their) continue;
-    const pairs = withGroupPairs(text, s, slots, [
-      ...pairsIn(text, s.start, slots, titleStarts),
-      ...(their ? [their] : []),
-    ]);
+    if (slots.length < 1 || (slots.length < 2 && !their && !PRONOUN_CUE.test(text.slice(s.start, s.end)))) continue;
+    const read = [...pairsIn(text, s.start, slots, titleStarts), ...(their ? [their] : [])];
+    // a pronoun for someone named before ("Putin and Lavrov told him", "his conversation with the Ambassador"), where
+    // the forms above did not already pair the two
+    if (PRONOUN_CUE.test(text.slice(s.start, s.end)))
+      for (const [a, b, form] of pronounPairs(ctx, si, slots, titleStarts, slotsIn))
+        if (
+          !read.some(
+            ([x, y]) =>
+              (sameParty(x.party, a.party) && sameParty(y.party, b.party)) ||
+              (sameParty(x.party, b.party) && sameParty(y.party, a.party)),
+          )
+        )
+          read.push([a, b, form]);
+    const pairs = withGroupPairs(text, s, slots, read);
     if (pairs.length === 0) continue;
     const ev = evidenceOf(ctx, s.start)!;
     for (const [a, b, form, listStart] of pairs) {
@@ -711,6 +735,7 @@ function pairsIn(
       else if (POSSESSIVE_MEETING.test(gap) && !NOT_YET.test(gap) && !futureAfter(text, b.end))
         for (const s of subjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'meeting-with']);
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
+      else if (SAID_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
       else if (HAD_MEETING.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
       else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
       else if (VERB_GAVE.test(verbGap)) {
