@@ -10,7 +10,7 @@
  * before ("… Zardari Defense Minister"). listLineOf bounds the name's title by its line and gives the block's country.
  */
 import { countryOf } from './text';
-import { isTitleWord } from './titles';
+import { isTitleWord, mayStartTitle } from './titles';
 
 /** The line of a list a name stands on: where it starts and ends, and the country the list's block is headed by. */
 export interface ListLine {
@@ -68,6 +68,9 @@ export function listLineOf(text: string, start: number, end: number): ListLine |
     if (!isShort(prevText)) return undefined;
     const last = prevText.split(/\s+/).pop()!;
     if (isTitleWord(last) || /^(?:of|for|the|and|to|,)$/i.test(last) || /,$/.test(last)) return undefined;
+    // a title wrapped onto this line: "Minister of Foreign / Affairs X", "Meeting with Foreign / Minister X"
+    if (/\b(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*$/.test(prevText)) return undefined;
+    if (mayStartTitle(last) && !headingCountry(prevText)) return undefined;
   }
   // the block's heading: the nearest line above, within the block's short lines, that names a country alone
   let country: string | undefined;

@@ -51,11 +51,24 @@ export function writerWordsIn(text: string, start: number, end: number): Array<{
   for (let m = FIRST_PERSON.exec(sentence); m; m = FIRST_PERSON.exec(sentence)) {
     // (the sentence, or one just before it, reports another's "I")
     if (REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return [];
-    const before = sentence.slice(0, m.index);
-    // inside a quotation ("because my husband told me to"): someone else's "I"
-    const opened = (before.match(/[“]/g) ?? []).length > (before.match(/[”]/g) ?? []).length;
-    if (opened || (before.match(/"/g) ?? []).length % 2 === 1) continue;
+    // inside a quotation ("because my husband told me to"), one opened sentences before, or a text quoted whole
+    // ("Begin text: Dear Madam Secretary, I met …"): someone else's "I"
+    if (quotedAt(text, start + m.index)) continue;
     out.push({ start: start + m.index, end: start + m.index + m[0].length });
   }
   return out;
+}
+
+/** A quotation or a quoted text's mark ("Begin text:", "End quote"). */
+const QUOTED_TEXT = /\b(begin|end)\s+(?:text|quote)\b/gi;
+
+/** Whether `at` is inside quotation marks opened in its paragraph, or inside a text quoted whole ("Begin text: … End text"). */
+function quotedAt(text: string, at: number): boolean {
+  const paragraph = text.slice(Math.max(0, text.lastIndexOf('\n\n', at)), at);
+  const count = (re: RegExp): number => (paragraph.match(re) ?? []).length;
+  if (count(/[“]/g) > count(/[”]/g) || count(/"/g) % 2 === 1 || count(/``/g) > count(/''/g)) return true;
+  let inside = false;
+  QUOTED_TEXT.lastIndex = 0;
+  for (let q = QUOTED_TEXT.exec(text); q && q.index < at; q = QUOTED_TEXT.exec(text)) inside = /^b/i.test(q[1]);
+  return inside;
 }
