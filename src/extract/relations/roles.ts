@@ -628,7 +628,19 @@ function sharedTitle(
     if (/^X{4,}$/i.test(n.text) || cutShort(text, n)) break;
     // "Kings Mohammed VI and Abdullah II of Jordan": a name with its own country is not read here
     if (/^\s+of\s+[A-Z]/.test(text.slice(n.end, n.end + 6))) break;
-    const owner = ownerOf(ctx, n, reading, false, people, role.start);
+    let owner = ownerOf(ctx, n, reading, false, people, role.start);
+    // "Senators Gregg, Bayh and Kerry" in Damascus: a name no lexicon knows shares the first's body, not the post's
+    // (not the leaders of a summit: "Presidents Bush and Zapatero", "Foreign Ministers A and B" are two countries')
+    if (
+      owner?.basis === 'implied' &&
+      !/\b(?:President|Minister|King|Chancellor|Premier|Leader|Emir|Sultan)\b/.test(reading.title) &&
+      role.country &&
+      owner.country !== role.country &&
+      reading.kind === 'domestic' &&
+      !US_PRINCIPALS[reading.title]?.includes(surnameOf(n.text)) &&
+      !leaderCountry(reading.title, surnameOf(n.text))
+    )
+      owner = { country: role.country, organization: role.organization, basis: role.basis };
     if (owner) {
       // (the title is written before the first name only: this name's role starts at the name)
       const r: Role = { ...role, person: ctx.personRef(n), ...owner, start: n.start, end: n.end };

@@ -42,3 +42,27 @@ describe("readRoles: a portfolio's Secretary is the US cabinet's only for that p
     expect(roles).toEqual(['Chu | Energy Secretary | United States | ']);
   });
 });
+
+describe('readRoles: names sharing a plural title share its body', () => {
+  it("gives unlisted senators the first senator's country, not the post's", async () => {
+    const roles = await rolesOf(
+      'Syrian President Asad, Senators Gregg, Bayh and Kerry discussed the peace process.',
+      'Embassy Damascus',
+    );
+    expect(roles).toEqual([
+      'Asad | President | Syria | ',
+      'Gregg | Senator | United States | ',
+      'Bayh | Senator | United States | ',
+      'Kerry | Senator | United States | ',
+    ]);
+  });
+
+  it('leaves the presidents of a summit their own countries', async () => {
+    const roles = await rolesOf(
+      'He suggested a meeting between Presidents Bush and Zapatero in September.',
+      'Embassy Madrid',
+    );
+    expect(roles).toContain('Zapatero | President | Spain | ');
+    expect(roles).not.toContain('Zapatero | President | United States | ');
+  });
+});
