@@ -63,6 +63,13 @@ const US_SECRETARIES: Record<string, string> = {
   summers: 'Treasury Secretary',
   rubin: 'Treasury Secretary',
 };
+/** "Energy Secretary" is the US table's "Secretary of Energy" (another portfolio is someone else's: a UK "Education Secretary Perry"). */
+function portfolioMatches(title: string, usTitle: string | undefined): boolean {
+  if (!usTitle) return false;
+  const portfolio = title.replace(/ Secretary$/, '').replace(/^(?:Deputy|Acting|Assistant|Under)\s+/i, '');
+  return usTitle === title || new RegExp(`\\b${portfolio.replace(/[^\w ]/g, '')}$`, 'i').test(usTitle);
+}
+
 /** "Secretary X", "SecState X", "SecDef X" right before the name; "Secretaries A and B" before a coordinated name. */
 const SECRETARY_BEFORE = /(?:^|[^\w/-])(?:Secretar(?:y|ies)|SECRETAR(?:Y|IES)|SecState|SECSTATE|SecDef|SECDEF)\s+$/;
 const SECRETARIES_BEFORE =
@@ -531,6 +538,13 @@ function titleAfter(
   const phraseEnd = m.end + a.index + a[0].length;
   const k = lastStartingBefore(ctx.persons, phraseEnd);
   if (k >= 0 && ctx.persons[k].start > m.end) return undefined;
+  // a plural head is a group the name is listed beside, not its title ("President Sezer, military leaders and the MGK chief")
+  const words = phrase.split(/\s+(?:of|for|at|in|to)\s+/)[0].split(' ');
+  const head = words[words.length - 1];
+  if (/[a-z]s$/.test(head) && !/(?:ss|['’]s)$/.test(head)) {
+    const singular = /ies$/.test(head) ? `${head.slice(0, -3)}y` : head.slice(0, -1);
+    if (readTitlePhrase([...words.slice(0, -1), singular].join(' '))) return undefined;
+  }
   const reading = readTitlePhrase(phrase);
   if (!reading) return undefined;
   // a list's "Name, Office, Organization" line: the organization ending the item owns an office that names none
@@ -572,7 +586,8 @@ function ownerOf(
   if (r.kind === 'domestic') {
     if (US_PRINCIPALS[r.title]?.includes(surname)) return { country: 'United States', basis: 'implied' };
     // a portfolio's Secretary the US cabinet table knows by surname ("Energy Secretary Chu" in a London cable)
-    if (/ Secretary$/.test(r.title) && US_SECRETARIES[surname]) return { country: 'United States', basis: 'implied' };
+    if (/ Secretary$/.test(r.title) && portfolioMatches(r.title, US_SECRETARIES[surname]))
+      return { country: 'United States', basis: 'implied' };
     const leader = leaderCountry(r.title, surname);
     if (leader) return { country: leader, basis: 'implied' };
   }
@@ -613,7 +628,19 @@ function sharedTitle(
     if (/^X{4,}$/i.test(n.text) || cutShort(text, n)) break;
     // "Kings Mohammed VI and Abdullah II of Jordan": a name with its own country is not read here
     if (/^\s+of\s+[A-Z]/.test(text.slice(n.end, n.end + 6))) break;
-    const owner = ownerOf(ctx, n, reading, false, people, role.start);
+    let owner = ownerOf(ctx, n, reading, false, people, role.start);
+    // "Senators Gregg, Bayh and Kerry" in Damascus: a name no lexicon knows shares the first's body, not the post's
+    // (not the leaders of a summit: "Presidents Bush and Zapatero", "Foreign Ministers A and B" are two countries')
+    if (
+      owner?.basis === 'implied' &&
+      !/\b(?:President|Minister|King|Chancellor|Premier|Leader|Emir|Sultan)\b/.test(reading.title) &&
+      role.country &&
+      owner.country !== role.country &&
+      reading.kind === 'domestic' &&
+      !US_PRINCIPALS[reading.title]?.includes(surnameOf(n.text)) &&
+      !leaderCountry(reading.title, surnameOf(n.text))
+    )
+      owner = { country: role.country, organization: role.organization, basis: role.basis };
     if (owner) {
       // (the title is written before the first name only: this name's role starts at the name)
       const r: Role = { ...role, person: ctx.personRef(n), ...owner, start: n.start, end: n.end };
