@@ -4,7 +4,7 @@ import { SHORT_FORM } from './aliases';
 import { attendeeMeetings } from './attendees';
 import { speakerMeetings } from './speakers';
 import { bareTitlesIn } from './bare-titles';
-import { betweenPairs, groupPairs } from './groups';
+import { betweenPairs, COMPANIONS_LEAD, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
 import { pronounPairs } from './pronouns';
 import { subjectMeetings } from './subject';
@@ -637,8 +637,11 @@ function pairsIn(
           owned ||
           moreMet ||
           (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
-            // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
-            !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap))
+            // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met;
+            // "… meeting with Chancellor Merkel, according to UK DCM Hitchens": the source, who was not there)
+            !/\b(?:said|told|met|who|involving|regarding|concerning|according)\b|\band\s+(?:for|about|on|over)\s/.test(
+              gap,
+            ))
         ) {
           objs.push(slots[k]);
           prevEnd = slots[k].end;
@@ -663,11 +666,16 @@ function pairsIn(
     };
     // "The Ambassador, accompanied by PolCouns (notetaker) met with X": one who only accompanies is no subject of "met"
     // (the first development set pairs those who accompany a message conveyed: "X, accompanied by Econoff, conveyed …")
-    const metSubjectsTo = (j: number): Slot[] =>
-      subjectsTo(j).filter(
-        (x, n, subs) =>
-          n === 0 || !/\baccompanied\s+by\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(text.slice(subs[n - 1].end, x.start)),
+    // "X and Y, accompanied by the Ambassador and Staff Director Z, met with W", "The group, joined by A, B and C, met
+    // with W": a run of subjects that a comma-led "accompanied/joined by" opens holds only those who accompany, to the end
+    const metSubjectsTo = (j: number): Slot[] => {
+      const subs = subjectsTo(j);
+      const first = subs.findIndex((x) => COMPANIONS_LEAD.test(leadOf(slots.indexOf(x))));
+      return (first < 0 ? subs : subs.slice(0, first)).filter(
+        (x, n, kept) =>
+          n === 0 || !/\baccompanied\s+by\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(text.slice(kept[n - 1].end, x.start)),
       );
+    };
     // the text before slot j from its sentence's start or the party before it
     const leadOf = (j: number): string => text.slice(j === 0 ? sentenceStart : slots[j - 1].end, slots[j].start);
     // the subject of the clause after an opening phrase that ends with `last`: after a comma, only its title
