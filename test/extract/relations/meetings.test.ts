@@ -507,4 +507,19 @@ describe('readMeetings: those who only accompany, and sources (round 16)', () =>
     );
     expect(got).toEqual(['Sarkozy | Merkel | meeting-with']);
   });
+  it('reads no wished-for "meeting between": "Spain wants … to have an excellent meeting between X and Y" (dev9 07MADRID208)', async () => {
+    const got = await pairsOf(
+      '2. (C/NF) Casajuana insisted that Spain wants a good relationship with the US and to have an excellent bilateral meeting between SecDef Gates and Defense Minister Alonso.',
+      { origin: 'Embassy Madrid' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('still reads a held "meeting between X and Y"', async () => {
+    const got = await pairsOf(
+      '2. (C/NF) Casajuana said the February 7 bilateral meeting between SecDef Gates and Defense Minister Alonso went well.',
+      { origin: 'Embassy Madrid' },
+    );
+    expect(got).toEqual(['Gates | Alonso | meeting-between']);
+  });
 });
