@@ -113,6 +113,9 @@ const READOUT_BY =
 /** "X, accompanied by Y and Z, met with W": X met W (those who only accompany are not paired). */
 const ACCOMPANIED_MET =
   /^\s*,\s*(?:who\s+was\s+)?accompanied\s+by\s+[^⟦.;:]{0,140}?,\s+(?:also\s+)?(?:met(?:\s+with)?|called\s+on|paid\s+[^⟦.;:,]{0,40}?\s+on|(?:conveyed|delivered|presented)\s+[^⟦.;:,]{0,90}?\s+to)\s+(?:(?:[A-Z(][^\s]*|of|for|the|and)\s+){0,10}$/;
+/** An "accompanied/joined by" phrase still open, no verb after it: what follows only accompanies. */
+const COMPANIONS_BEFORE =
+  /,\s*(?:who\s+(?:was|were)\s+)?(?:accompanied|joined)\s+by\s(?:(?!\b(?:met|meets|said|says|told|with|later|then)\b)[^⟦.;:])*$/;
 /** "X asked Y about …": a question put in a conversation (not "asked Y to …", a request that may be a letter). */
 const VERB_ASKED = /^\s*(?:had\s+|also\s+|then\s+|later\s+|once\s+){0,2}asked\s+(?:[^⟦.;:,]{0,10}?)$/;
 const ASKED_ABOUT =
@@ -670,7 +673,11 @@ function pairsIn(
     // with W": a run of subjects that a comma-led "accompanied/joined by" opens holds only those who accompany, to the end
     const metSubjectsTo = (j: number): Slot[] => {
       const subs = subjectsTo(j);
-      const first = subs.findIndex((x) => COMPANIONS_LEAD.test(leadOf(slots.indexOf(x))));
+      // (the phrase may open before the run: "Jones, joined by U/S Tauscher, Defense U/S for Acquisitions, Technology and
+      // Logistics Carter, and …": the commas of a title end the run, not the phrase)
+      const first = COMPANIONS_BEFORE.test(text.slice(sentenceStart, subs[0].start))
+        ? 0
+        : subs.findIndex((x) => COMPANIONS_LEAD.test(leadOf(slots.indexOf(x))));
       return (first < 0 ? subs : subs.slice(0, first)).filter(
         (x, n, kept) =>
           n === 0 || !/\baccompanied\s+by\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(text.slice(kept[n - 1].end, x.start)),

@@ -472,7 +472,7 @@ describe('readMeetings: those who only accompany, and sources (round 16)', () =>
 
   it('pairs no one of a list "joined by A, B, and C, met with …" (09BRASILIA1113)', async () => {
     const got = await pairsOf(
-      '2. (SBU) General Jones, joined by State U/S for Arms Control and International Security Ellen Tauscher, Defense U/S for Acquisitions Ashton Carter, and NSC Director for South America Luis Rosello, met with Foreign Minister Celso Amorim and Defense Minister Nelson Jobim.',
+      '2. (SBU) General Jones, joined by State U/S for Arms Control and International Security Ellen Tauscher, Defense U/S for Acquisitions, Technology and Logistics Ashton Carter, and NSC Director for South America Luis Rosello, met with Foreign Minister Celso Amorim and Defense Minister Nelson Jobim.',
       { origin: 'Embassy Brasilia' },
     );
     expect(got).toEqual([]);
