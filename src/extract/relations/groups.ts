@@ -22,6 +22,9 @@ const LIST_GAP = /^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:[^.:]{0,110}?\s)?$/;
 /** Words that open a clause of their own: a gap holding one ends the list. */
 const CLAUSE_WORD =
   /\b(?:said|says|told|met|meet|meets|who|whom|which|where|when|while|were|was|is|are|had|has|have|with|by|to|that|after|before|during|on|in|at|from|about)\b/i;
+/** The lead of one who only accompanies: ", accompanied by …", "(R-SC), who were joined by …" (not a sentence that opens
+ * "Accompanied by Poloff, the Ambassador met …", whose subject follows). */
+export const COMPANIONS_LEAD = /,\s*(?:who\s+(?:was|were)\s+)?(?:accompanied|joined)\s+by\s[^⟦.;:]*$/;
 /** The title phrase written before the first member after the verb ("met with FM Kouchner's Counselor for …, "). */
 const FIRST_GAP = /^\s*(?:[^.:;]{0,110}?\s)?$/;
 /** "met … with", "a meeting between": before these the members are the sentence's subject list. */
@@ -57,8 +60,12 @@ export function groupPairs(text: string, sentenceStart: number, sentenceEnd: num
     if (lastBefore < 0) continue;
     let subjects: GroupSlot[];
     const before = text.slice(members[lastBefore].end, verbStart);
-    if (/^\s*,?\s*(?:also\s+)?$/.test(before)) subjects = listTo(text, members, lastBefore);
-    else if (THEY_BEFORE.test(before)) {
+    if (/^\s*,?\s*(?:also\s+)?$/.test(before)) {
+      subjects = listTo(text, members, lastBefore);
+      // "X and Y, accompanied by A, B and C, met with …": the list before the verb only accompanies
+      const at = members.indexOf(subjects[0]);
+      if (COMPANIONS_LEAD.test(text.slice(at === 0 ? sentenceStart : members[at - 1].end, subjects[0].start))) continue;
+    } else if (THEY_BEFORE.test(before)) {
       // "A, B and C were summoned to …, where they were met by X": the list that opens the sentence
       const lead = text.slice(sentenceStart, members[0].start);
       if (lead.length > 80 || /[;:]/.test(lead)) continue;
@@ -115,9 +122,9 @@ function isTitleOfNext(text: string, x: GroupSlot, after: GroupSlot[]): boolean 
 /** "a meeting between X and Y", "the January 15, 2009 La Paz meeting between …", "a meeting in Washington between …": the noun names those who met. */
 const MEETING_BETWEEN =
   /\b(?:meeting|meetings|talks|conversation|discussion|encounter)(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s+between\s+(?:[^⟦.;:,]{0,60}?\s)?$/i;
-/** A meeting still to come or only possible: the guideline counts none. */
+/** A meeting still to come, only possible or wished for ("wants … to have an excellent meeting between"): the guideline counts none. */
 const NOT_HELD =
-  /\b(?:will|would|to\s+be|expects?|expected)\b[^.;:]{0,80}?\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b|\b(?:upcoming|planned|proposed|possible|future|next|scheduled|potential|requested|would-be|hoped-for|any)\s+(?:[^.;:]{0,40}?\s)?(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b/i;
+  /\b(?:will|would|to\s+be|expects?|expected|wants?|hopes?|to\s+(?:have|hold|arrange))\b[^.;:]{0,80}?\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b|\b(?:upcoming|planned|proposed|possible|future|next|scheduled|potential|requested|would-be|hoped-for|any)\s+(?:[^.;:]{0,40}?\s)?(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b/i;
 
 /** The pairs of "a meeting between X and Y" (09BRASILIA93, 10BRASILIA61, 08KABUL3030), or of X, Y and Z. */
 export function betweenPairs(text: string, sentenceStart: number, slots: GroupSlot[]): GroupPair[] {

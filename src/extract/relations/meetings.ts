@@ -4,7 +4,7 @@ import { SHORT_FORM } from './aliases';
 import { attendeeMeetings } from './attendees';
 import { speakerMeetings } from './speakers';
 import { bareTitlesIn } from './bare-titles';
-import { betweenPairs, groupPairs } from './groups';
+import { betweenPairs, COMPANIONS_LEAD, groupPairs } from './groups';
 import { classifiedByTitle, evidenceOf } from './roles';
 import { pronounPairs } from './pronouns';
 import { subjectMeetings } from './subject';
@@ -113,6 +113,9 @@ const READOUT_BY =
 /** "X, accompanied by Y and Z, met with W": X met W (those who only accompany are not paired). */
 const ACCOMPANIED_MET =
   /^\s*,\s*(?:who\s+was\s+)?accompanied\s+by\s+[^⟦.;:]{0,140}?,\s+(?:also\s+)?(?:met(?:\s+with)?|called\s+on|paid\s+[^⟦.;:,]{0,40}?\s+on|(?:conveyed|delivered|presented)\s+[^⟦.;:,]{0,90}?\s+to)\s+(?:(?:[A-Z(][^\s]*|of|for|the|and)\s+){0,10}$/;
+/** An "accompanied/joined by" phrase still open, no verb after it: what follows only accompanies. */
+const COMPANIONS_BEFORE =
+  /,\s*(?:who\s+(?:was|were)\s+)?(?:accompanied|joined)\s+by\s(?:(?!\b(?:met|meets|said|says|told|with|later|then)\b)[^⟦.;:])*$/;
 /** "X asked Y about …": a question put in a conversation (not "asked Y to …", a request that may be a letter). */
 const VERB_ASKED = /^\s*(?:had\s+|also\s+|then\s+|later\s+|once\s+){0,2}asked\s+(?:[^⟦.;:,]{0,10}?)$/;
 const ASKED_ABOUT =
@@ -637,8 +640,11 @@ function pairsIn(
           owned ||
           moreMet ||
           (/^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^⟦.;:,]{0,60}?\s)?$/.test(gap) &&
-            // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met)
-            !/\b(?:said|told|met|who|involving|regarding|concerning)\b|\band\s+(?:for|about|on|over)\s/.test(gap))
+            // ("… meeting with Gueant and for several press leaks involving Aziz": a new phrase, not one more met;
+            // "… meeting with Chancellor Merkel, according to UK DCM Hitchens": the source, who was not there)
+            !/\b(?:said|told|met|who|involving|regarding|concerning|according)\b|\band\s+(?:for|about|on|over)\s/.test(
+              gap,
+            ))
         ) {
           objs.push(slots[k]);
           prevEnd = slots[k].end;
@@ -663,11 +669,20 @@ function pairsIn(
     };
     // "The Ambassador, accompanied by PolCouns (notetaker) met with X": one who only accompanies is no subject of "met"
     // (the first development set pairs those who accompany a message conveyed: "X, accompanied by Econoff, conveyed …")
-    const metSubjectsTo = (j: number): Slot[] =>
-      subjectsTo(j).filter(
-        (x, n, subs) =>
-          n === 0 || !/\baccompanied\s+by\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(text.slice(subs[n - 1].end, x.start)),
+    // "X and Y, accompanied by the Ambassador and Staff Director Z, met with W", "The group, joined by A, B and C, met
+    // with W": a run of subjects that a comma-led "accompanied/joined by" opens holds only those who accompany, to the end
+    const metSubjectsTo = (j: number): Slot[] => {
+      const subs = subjectsTo(j);
+      // (the phrase may open before the run: "Jones, joined by U/S Tauscher, Defense U/S for Acquisitions, Technology and
+      // Logistics Carter, and …": the commas of a title end the run, not the phrase)
+      const first = COMPANIONS_BEFORE.test(text.slice(sentenceStart, subs[0].start))
+        ? 0
+        : subs.findIndex((x) => COMPANIONS_LEAD.test(leadOf(slots.indexOf(x))));
+      return (first < 0 ? subs : subs.slice(0, first)).filter(
+        (x, n, kept) =>
+          n === 0 || !/\baccompanied\s+by\s+(?:[^⟦.;:,]{0,40}?\s)?$/.test(text.slice(kept[n - 1].end, x.start)),
       );
+    };
     // the text before slot j from its sentence's start or the party before it
     const leadOf = (j: number): string => text.slice(j === 0 ? sentenceStart : slots[j - 1].end, slots[j].start);
     // the subject of the clause after an opening phrase that ends with `last`: after a comma, only its title

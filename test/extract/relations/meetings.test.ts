@@ -460,3 +460,66 @@ describe('readMeetings: forms of round 14 (dev8)', () => {
     expect(got).toEqual(['Poloff | Jerome Leonnet | met']);
   });
 });
+
+describe('readMeetings: those who only accompany, and sources (round 16)', () => {
+  it('pairs no companion when the subjects are no parties: "X and Y (R-SC), accompanied by A and B, met with C and D" (dev9 09ISLAMABAD270)', async () => {
+    const got = await pairsOf(
+      '2. (S) Senator Joseph Biden (D-DE) and Senator Lindsey Graham (R-SC), accompanied by Ambassador and Senate Foreign Relations Committee Staff Director Antony Blinken, met with COAS General Ashfaq Kayani and ISI Director General Pasha on January 9.',
+      { origin: 'Embassy Islamabad' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('pairs no one of a list "joined by A, B, and C, met with …" (09BRASILIA1113)', async () => {
+    const got = await pairsOf(
+      '2. (SBU) General Jones, joined by State U/S for Arms Control and International Security Ellen Tauscher, Defense U/S for Acquisitions, Technology and Logistics Ashton Carter, and NSC Director for South America Luis Rosello, met with Foreign Minister Celso Amorim and Defense Minister Nelson Jobim.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('pairs neither companion of "The group, accompanied by Ambassador X and Poloff, met with Y" (02BRASILIA4227)', async () => {
+    const got = await pairsOf(
+      '2. (C) The group, accompanied by Ambassador Hrinak and Poloff (notetaker), met November 21 with President-elect Lula da Silva and his three senior advisors.',
+      { origin: 'Embassy Brasilia' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('still pairs the subject of a sentence that opens "Accompanied by Poloff, the Ambassador met with X"', async () => {
+    const got = await pairsOf(
+      '2. (C) Accompanied by Poloff, the Ambassador met with Foreign Minister Bernard Kouchner on May 3.',
+    );
+    expect(got).toContain('Ambassador | Bernard Kouchner | met');
+  });
+
+  it('still pairs the one accompanied: "X, accompanied by A, met with Y" (09KABUL165)', async () => {
+    const got = await pairsOf(
+      '1. (S) On January 20, CENTCOM Commander David Petraeus, accompanied by Ambassador William Wood and CENTCOM staff, met with President Hamid Karzai.',
+      { origin: 'Embassy Kabul' },
+    );
+    expect(got).toEqual(['David Petraeus | Hamid Karzai | met']);
+  });
+
+  it('pairs no source "according to X" with those met (07PARIS1938)', async () => {
+    const got = await pairsOf(
+      '2. (C) Sarkozy’s May 6 meeting with German Chancellor Merkel, according to UK DCM Hitchens, focused on the treaty.',
+    );
+    expect(got).toEqual(['Sarkozy | Merkel | meeting-with']);
+  });
+  it('reads no wished-for "meeting between": "Spain wants … to have an excellent meeting between X and Y" (dev9 07MADRID208)', async () => {
+    const got = await pairsOf(
+      '2. (C/NF) Casajuana insisted that Spain wants a good relationship with the US and to have an excellent bilateral meeting between SecDef Gates and Defense Minister Alonso.',
+      { origin: 'Embassy Madrid' },
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('still reads a held "meeting between X and Y"', async () => {
+    const got = await pairsOf(
+      '2. (C/NF) Casajuana said the February 7 bilateral meeting between SecDef Gates and Defense Minister Alonso went well.',
+      { origin: 'Embassy Madrid' },
+    );
+    expect(got).toEqual(['Gates | Alonso | meeting-between']);
+  });
+});
