@@ -185,13 +185,21 @@ const APPOSITION_CLAUSE =
 /** A third-person pronoun that a pronoun form (pronouns.ts) may read as a party. */
 const PRONOUN_CUE = /\b(?:him|her|his|His|Her)\b/;
 
-interface Slot {
+/** A party written in a sentence, at its offsets in the cable's text. */
+export interface Slot {
   party: Party;
   start: number;
   end: number;
 }
 
-export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
+/** Sees each sentence's parties as the forms do (persons, officers, the writer, bare titles, a subject pronoun). */
+export type SlotObserver = (sentence: number, slots: readonly Slot[]) => void;
+
+/**
+ * The meetings the cable's forms state. `observe` (for scripts/relations/meet-ml.js, which learns from the same
+ * parties) is shown the parties of every sentence that holds a meeting word; it does not change what is read.
+ */
+export function readMeetings(ctx: RelationContext, roles: Role[], observe?: SlotObserver): Meeting[] {
   const out: Meeting[] = [];
   const text = ctx.cable.text;
   const holders = officerHolders(ctx, roles);
@@ -290,6 +298,7 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     const pronoun = subjectPronounIn(ctx, si, slots, titleStarts);
     if (pronoun) slots.push(pronoun);
     slots.sort((a, b) => a.start - b.start);
+    observe?.(si, slots);
     if (process.env.DBG_SLOTS)
       console.error('SLOTS', slots.map((x) => `${text.slice(x.start, x.end)}@${x.start}`).join(' | '));
     const their = theirMeeting(ctx, si, slots, titleStarts);
