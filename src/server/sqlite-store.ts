@@ -95,6 +95,7 @@ export class SqliteStore implements GraphStore {
   private words: string[] | undefined;
   private statsCache: GraphStats | undefined;
   private evidenceCap: number | undefined;
+  private monthsCache: { months: string[]; codes: Uint16Array } | undefined;
 
   private constructor(
     readonly db: Database,
@@ -129,6 +130,7 @@ export class SqliteStore implements GraphStore {
     this.words = undefined;
     this.statsCache = undefined;
     this.evidenceCap = undefined;
+    this.monthsCache = undefined;
   }
 
   /** A meta value (JSON), undefined when absent. */
@@ -191,13 +193,44 @@ export class SqliteStore implements GraphStore {
       .sort((x, y) => y.count - x.count || compare(x.text, y.text));
   }
 
+  /**
+   * The entity's cables per month. A hub is in 150,000 cables: their months come from a table of
+   * every cable's month (read once from the date index), not from 150,000 reads of cable rows.
+   */
   async timeline(id: string): Promise<Array<{ month: string; cables: number }>> {
-    const rows = this.all(
-      `SELECT substr(c.date, 1, 7) AS month, count(*) AS cables FROM cable_entities m JOIN cables c ON c.node = m.cable
-       WHERE m.entity = (SELECT node FROM entities WHERE id = ?) AND c.date IS NOT NULL AND c.date <> '' GROUP BY month ORDER BY month`,
-      [id],
-    );
-    return rows.map((r) => ({ month: String(r.month), cables: Number(r.cables) }));
+    const { months, codes } = this.cableMonths();
+    const counts = new Array<number>(months.length).fill(0);
+    // (all(), not iterate(): 2.5 times faster over 200,000 rows)
+    for (const cable of this.statement(
+      'SELECT cable FROM cable_entities WHERE entity = (SELECT node FROM entities WHERE id = ?)',
+    )
+      .pluck()
+      .all(id) as number[]) {
+      const code = cable < codes.length ? codes[cable] : 0;
+      if (code > 0) counts[code - 1] += 1;
+    }
+    return months.flatMap((month, i) => (counts[i] > 0 ? [{ month, cables: counts[i] }] : []));
+  }
+
+  /** Reads what the first requests would otherwise wait for: the cables' months (a second at full scale). */
+  async warm(): Promise<void> {
+    this.cableMonths();
+  }
+
+  /** Each cable's month (YYYY-MM) as a code into the sorted months (0: no date). */
+  private cableMonths(): { months: string[]; codes: Uint16Array } {
+    this.fresh();
+    if (!this.monthsCache) {
+      const rows = this.statement("SELECT node, substr(date, 1, 7) FROM cables WHERE date > ''").raw().all() as Array<
+        [number, string]
+      >;
+      const months = [...new Set(rows.map((r) => r[1]))].sort(compare);
+      const code = new Map(months.map((m, i) => [m, i + 1]));
+      const codes = new Uint16Array(rows.reduce((max, r) => Math.max(max, r[0]), 0) + 1);
+      for (const [node, month] of rows) codes[node] = code.get(month)!;
+      this.monthsCache = { months, codes };
+    }
+    return this.monthsCache;
   }
 
   /** Distinct words of every entity's name and aliases, sorted (read once, on the first search). */

@@ -5,7 +5,7 @@ import { decideInDatabase } from '../../src/curate';
 import { openGraphDb } from '../../src/db/open';
 import { SqliteStore } from '../../src/server/sqlite-store';
 import { ftsExpression } from '../../src/server/text-query';
-import { builtGraph } from './helpers';
+import { CORPUS, builtGraph } from './helpers';
 
 /** Every shortest path between two entities by plain breadth first over the whole co-mention table (the reference). */
 function referencePaths(
@@ -245,6 +245,46 @@ describe("SqliteStore: a set's links and an entity's heaviest, without a hub's w
       expect(await store.coMentionCount(id)).toBe((await store.incident([id], { minWeight: 1 })).length);
     expect(await store.coMentionCount('no-such-entity')).toBe(0);
   });
+});
+
+/** One post's cables over three years (the seeds carry no dates). */
+const DATED_CABLES = ['2008', '2009', '2010']
+  .flatMap((year) =>
+    fs
+      .readdirSync(path.join(CORPUS, 'cable', year))
+      .flatMap((month) =>
+        fs.readdirSync(path.join(CORPUS, 'cable', year, month)).map((f) => path.join(year, month, f)),
+      ),
+  )
+  .filter((f) => f.includes('PARIS'))
+  .sort()
+  .map((f) => path.join(CORPUS, 'cable', f));
+
+describe("SqliteStore: an entity's timeline", () => {
+  test("timeline: the entity's cables per month, as grouping its cables' dates gives", async () => {
+    const dated = SqliteStore.open(await builtGraph(DATED_CABLES));
+    const reference = dated.db.prepare(
+      `SELECT substr(c.date, 1, 7) AS month, count(*) AS cables FROM cable_entities m JOIN cables c ON c.node = m.cable
+       WHERE m.entity = (SELECT node FROM entities WHERE id = ?) AND c.date IS NOT NULL AND c.date <> '' GROUP BY month ORDER BY month`,
+    );
+    // The entities of most dated cables, and one of the fewest.
+    const busiest = dated.db
+      .prepare(
+        `SELECT e.id FROM entities e JOIN cable_entities m ON m.entity = e.node JOIN cables c ON c.node = m.cable
+         WHERE c.date <> '' GROUP BY e.id ORDER BY count(*) DESC, e.id`,
+      )
+      .pluck()
+      .all() as string[];
+    let months = 0;
+    for (const id of [busiest[0], busiest[3], busiest[busiest.length - 1]]) {
+      const expected = reference.all(id);
+      months += expected.length;
+      expect(await dated.timeline(id)).toEqual(expected);
+    }
+    expect(months).toBeGreaterThan(20);
+    expect(await dated.timeline('no-such-entity')).toEqual([]);
+    await dated.close();
+  }, 120_000);
 });
 
 describe('SqliteStore: full-text search', () => {
