@@ -221,13 +221,16 @@ export class SqliteStore implements GraphStore {
   private cableMonths(): { months: string[]; codes: Uint16Array } {
     this.fresh();
     if (!this.monthsCache) {
-      const rows = this.statement("SELECT node, substr(date, 1, 7) FROM cables WHERE date > ''").raw().all() as Array<
-        [number, string]
-      >;
-      const months = [...new Set(rows.map((r) => r[1]))].sort(compare);
+      // Two passes over the date index, row by row: no array of 251,287 rows held at once.
+      const months = (
+        this.statement("SELECT DISTINCT substr(date, 1, 7) FROM cables WHERE date > ''").pluck().all() as string[]
+      ).sort(compare);
       const code = new Map(months.map((m, i) => [m, i + 1]));
-      const codes = new Uint16Array(rows.reduce((max, r) => Math.max(max, r[0]), 0) + 1);
-      for (const [node, month] of rows) codes[node] = code.get(month)!;
+      const codes = new Uint16Array(Number(this.statement('SELECT max(node) FROM cables').pluck().get() ?? 0) + 1);
+      for (const [node, month] of this.statement("SELECT node, substr(date, 1, 7) FROM cables WHERE date > ''")
+        .raw()
+        .iterate() as IterableIterator<[number, string]>)
+        codes[node] = code.get(month)!;
       this.monthsCache = { months, codes };
     }
     return this.monthsCache;
