@@ -214,6 +214,7 @@ export class SqliteStore implements GraphStore {
 
   /** Reads what the first requests would otherwise wait for: the cables' months (a second at full scale). */
   async warm(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve)); // after serve has said it listens
     this.cableMonths();
   }
 
