@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Viewer benchmark over the graph database (the SQLite store): the server's open time and memory,
- * API latency (p50/p95) of search, neighbourhood, paths, evidence and full-text search over real
- * HTTP, the time to first render of the overview in Debian's chromium, and the latency of one
+ * API latency (p50/p95) of search, neighbourhood, the entity panel, paths, evidence and full-text
+ * search over real HTTP (neighbourhood and panel also of the hubs, the top 50 by PageRank), the time to first render of the overview in Debian's chromium, and the latency of one
  * curation decision (and its undo) on a copy of the database.
  *
  *   npm run build && nice -n 10 node scripts/bench-viewer.js [--graph out/graph.db | --cables N] [--requests 200] [--no-render] [--no-curation] [--neo4j]
@@ -103,7 +103,21 @@ function plan(file, count) {
       const i = 1 + Math.floor(random() * (word.length - 2));
       return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
     };
-    const requests = { search: [], neighbourhood: [], paths: [], evidence: [], 'text-search': [] };
+    // The hubs: the landing view's entities, the ones users open first (the top by PageRank).
+    const hubs = db
+      .prepare('SELECT id FROM entities ORDER BY pagerank DESC, id LIMIT ?')
+      .pluck()
+      .all(Math.min(count, 50));
+    const requests = {
+      search: [],
+      neighbourhood: [],
+      'hub neighbours': [],
+      entity: [],
+      'hub entity': [],
+      paths: [],
+      evidence: [],
+      'text-search': [],
+    };
     for (let i = 0; i < count; i += 1) {
       requests.neighbourhood.push(`neighbourhood/${encodeURIComponent(pick().id)}?limit=100`);
       requests.paths.push(`paths?from=${encodeURIComponent(pick().id)}&to=${encodeURIComponent(pick().id)}&maxHops=4`);
@@ -124,6 +138,13 @@ function plan(file, count) {
             ? `"${words.slice(0, 2).join(' ')}"`
             : words[Math.floor(random() * words.length)];
       requests['text-search'].push(`text-search?q=${encodeURIComponent(q)}`);
+    }
+    // (drawn after the others, which stay the draws of earlier runs)
+    for (let i = 0; i < count; i += 1) {
+      const hub = encodeURIComponent(hubs[i % hubs.length]);
+      requests['hub neighbours'].push(`neighbourhood/${hub}?limit=100`);
+      requests.entity.push(`entity/${encodeURIComponent(pick().id)}`);
+      requests['hub entity'].push(`entity/${hub}`);
     }
     return requests;
   } finally {

@@ -63,8 +63,8 @@ export async function startServer(graphFile: string | undefined, options: ServeC
   let store: GraphStore;
   let curator: ViewerCurator | undefined;
   let closeCurator = (): void => undefined;
-  /** Run once listening, not awaited: what makes the first requests as fast as the next (Neo4jStore.warm). */
-  let warm = (): Promise<void> => Promise.resolve();
+  /** Run once listening, not awaited: what makes the first requests as fast as the next (Neo4jStore.warm, SqliteStore.warm). */
+  let warm: () => Promise<void>;
   const curationFile = options.curation ?? DEFAULT_CURATION_FILE;
   if (options.neo4j) {
     // The driver (and its rxjs) is loaded only to serve Neo4j: ~1 s of start-up the graph database does not need.
@@ -98,6 +98,7 @@ export async function startServer(graphFile: string | undefined, options: ServeC
     // The graph database: opened, not loaded (a missing, foreign or damaged file is a clear error).
     const sqlite = SqliteStore.open(file);
     store = sqlite;
+    warm = () => sqlite.warm();
     if (!options.readOnly) {
       const databaseCurator = new DatabaseCurator(sqlite, file, curationFile);
       curator = databaseCurator;

@@ -338,7 +338,10 @@ CREATE INDEX tagged_by_cable ON tagged (cable);
 CREATE INDEX tagged_by_tag ON tagged (tag);
 CREATE INDEX cable_references_by_cable ON cable_references (cable);
 CREATE INDEX cable_references_by_cited ON cable_references (cited);
-CREATE INDEX co_mentions_by_b ON co_mentions (b, a, weight);
+-- An entity's links by weight from either end (the key gives a's): the viewer reads a hub's
+-- heaviest links from the top of these, never its whole adjacency.
+CREATE INDEX co_mentions_by_a_weight ON co_mentions (a, weight);
+CREATE INDEX co_mentions_by_b ON co_mentions (b, weight);
 CREATE INDEX assignments_by_auto ON assignments (auto);
 CREATE INDEX assignments_by_norm ON assignments (norm);
 CREATE INDEX assignments_by_entity ON assignments (entity);

@@ -89,10 +89,11 @@ export class Explorer {
   async entity(id: string, neighbourLimit: number = 20): Promise<EntityDetail | undefined> {
     const [node] = await this.store.entities([id]);
     if (!node) return undefined;
-    const [aliases, timeline, edges] = await Promise.all([
+    const [aliases, timeline, edges, degree] = await Promise.all([
       this.store.aliases(id),
       this.store.timeline(id),
-      this.store.incident([id], { minWeight: 1 }),
+      this.store.incident([id], { minWeight: 1 }, neighbourLimit),
+      this.store.coMentionCount(id),
     ]);
     edges.sort(byWeight);
     const top = edges.slice(0, neighbourLimit);
@@ -101,7 +102,7 @@ export class Explorer {
       const n = nodes.get(other(e, id));
       return n ? [{ ...n, edgeWeight: e.weight, edgeCableCount: e.cableCount }] : [];
     });
-    return { ...node, aliases, degree: edges.length, neighbours, timeline };
+    return { ...node, aliases, degree, neighbours, timeline };
   }
 
   /** A page of a HOLDS_ROLE or AFFILIATED_WITH edge's statements (all of them, where the edge lists at most maxEvidence). */
@@ -171,19 +172,14 @@ export class Explorer {
     let truncated = false;
     for (let hop = 1; hop <= hops && frontier.length > 0 && !truncated; hop += 1) {
       await this.step();
-      const strongest = new Map<string, number>();
-      for (const edge of await this.store.incident(frontier, edges)) {
-        for (const end of [edge.source, edge.target]) {
-          if (shown.has(end)) continue;
-          strongest.set(end, Math.max(strongest.get(end) ?? 0, edge.weight));
-        }
-      }
       const room = limit - shown.size;
+      const ring = await this.ring(frontier, edges, shown, room);
+      truncated = ring.truncated;
+      const { strongest } = ring;
       // Only the candidates that can make the cut (weight at least the room-th strongest, ties
       // included) are fetched and ranked: a hub has thousands of newcomers, a ring keeps hundreds.
       let candidates = [...strongest.keys()];
       if (candidates.length > room) {
-        truncated = true;
         const weights = [...strongest.values()].sort((a, b) => b - a);
         const cut = weights[Math.max(0, room - 1)];
         candidates = candidates.filter((c) => strongest.get(c)! >= cut);
@@ -200,6 +196,36 @@ export class Explorer {
     }
     await this.step();
     return { nodes: [...shown.values()], edges: await this.store.among([...shown.keys()], edges), truncated };
+  }
+
+  /**
+   * The newcomers a ring can take, each with the heaviest edge reaching it from the frontier: all
+   * of them when they fit in `room`, else (truncated) at least those that can make the cut, with
+   * their true weights. Read first from each frontier entity's heaviest links (enough of them to
+   * hold `room` newcomers), then, when that already overflows, every link at least as heavy as the
+   * room-th newcomer so far — the cut can only be higher — never a hub's whole adjacency.
+   */
+  private async ring(
+    frontier: readonly string[],
+    filter: EdgeFilter,
+    shown: ReadonlyMap<string, NodeView>,
+    room: number,
+  ): Promise<{ strongest: Map<string, number>; truncated: boolean }> {
+    const strongestOf = (links: readonly EdgeView[]): Map<string, number> => {
+      const strongest = new Map<string, number>();
+      for (const edge of links)
+        for (const end of [edge.source, edge.target])
+          if (!shown.has(end)) strongest.set(end, Math.max(strongest.get(end) ?? 0, edge.weight));
+      return strongest;
+    };
+    // An entity whose heaviest links stop short of its adjacency returned at least room + shown
+    // links, so at least room + 1 newcomers: a first read holding at most `room` is complete.
+    const first = strongestOf(await this.store.incident(frontier, filter, room + shown.size));
+    if (first.size <= room) return { strongest: first, truncated: false };
+    const floor = [...first.values()].sort((a, b) => b - a)[Math.max(0, room - 1)];
+    await this.step();
+    const heavy = await this.store.incident(frontier, { ...filter, minWeight: Math.max(filter.minWeight, floor) });
+    return { strongest: strongestOf(heavy), truncated: true };
   }
 
   /**

@@ -149,16 +149,21 @@ export class Neo4jStore implements GraphStore {
     return { minWeight: filter.minWeight, ...dateParams(filter) };
   }
 
-  async incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+  async incident(ids: readonly string[], filter: EdgeFilter, heaviest?: number): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.rows('incident', {
-      ids: [...ids],
-      ...this.edgeParams(filter),
-      types: filter.types ? [...filter.types] : null,
-    });
+    const params = { ids: [...ids], ...this.edgeParams(filter), types: filter.types ? [...filter.types] : null };
+    const rows =
+      heaviest === undefined
+        ? await this.rows('incident', params)
+        : await this.rows('incident-heaviest', { ...params, heaviest: int(heaviest) });
     return rows
       .map((r) => edgeView(String(r.source), String(r.target), defined(r)))
       .sort((x, y) => compare(x.id, y.id));
+  }
+
+  async coMentionCount(id: string): Promise<number> {
+    const [row] = await this.rows('co-mention-count', { id });
+    return row ? Number(row.degree) : 0;
   }
 
   /**

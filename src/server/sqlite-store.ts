@@ -51,6 +51,8 @@ const CABLE_COLUMNS =
 const SPAN = (first: string, last: string): string =>
   `((:since IS NULL AND :until IS NULL) OR ((${first} IS NOT NULL OR ${last} IS NOT NULL) AND (:since IS NULL OR coalesce(${last}, ${first}) >= :since) AND (:until IS NULL OR substr(coalesce(${first}, ${last}), 1, length(:until)) <= :until)))`;
 const EDGE_FILTER = `c.weight >= :minWeight AND ${SPAN('c.first_date', 'c.last_date')}`;
+/** The edge filter's kinds, over the other end's entity row. */
+const TYPE_OF = (alias: string): string => `(:types IS NULL OR ${alias}.kind IN (SELECT value FROM json_each(:types)))`;
 
 const json = (list: readonly unknown[]): string => JSON.stringify(list);
 const nodeOf = (row: Row): NodeView => nodeView(String(row.id), row);
@@ -82,11 +84,18 @@ export class SqliteStore implements GraphStore {
   readonly kind = 'embedded' as const;
   /** LOOKUP_COST, for the path search; a test sets 0 (every frontier node looked up first) or Infinity (all read). */
   static lookupCost = LOOKUP_COST;
+  /**
+   * among expands an entity whose degree is at most this many times the set's size, and looks the
+   * rest up pair by pair: a link read through an index costs about a key lookup (its dates are in
+   * the table row). A test sets 0 (all looked up) or Infinity (all expanded).
+   */
+  static amongCost = 2;
   private readonly statements = new Map<string, Statement>();
   private dataVersion = -1;
   private words: string[] | undefined;
   private statsCache: GraphStats | undefined;
   private evidenceCap: number | undefined;
+  private monthsCache: { months: string[]; codes: Uint16Array } | undefined;
 
   private constructor(
     readonly db: Database,
@@ -121,6 +130,7 @@ export class SqliteStore implements GraphStore {
     this.words = undefined;
     this.statsCache = undefined;
     this.evidenceCap = undefined;
+    this.monthsCache = undefined;
   }
 
   /** A meta value (JSON), undefined when absent. */
@@ -183,13 +193,48 @@ export class SqliteStore implements GraphStore {
       .sort((x, y) => y.count - x.count || compare(x.text, y.text));
   }
 
+  /**
+   * The entity's cables per month. A hub is in 150,000 cables: their months come from a table of
+   * every cable's month (read once from the date index), not from 150,000 reads of cable rows.
+   */
   async timeline(id: string): Promise<Array<{ month: string; cables: number }>> {
-    const rows = this.all(
-      `SELECT substr(c.date, 1, 7) AS month, count(*) AS cables FROM cable_entities m JOIN cables c ON c.node = m.cable
-       WHERE m.entity = (SELECT node FROM entities WHERE id = ?) AND c.date IS NOT NULL AND c.date <> '' GROUP BY month ORDER BY month`,
-      [id],
-    );
-    return rows.map((r) => ({ month: String(r.month), cables: Number(r.cables) }));
+    const { months, codes } = this.cableMonths();
+    const counts = new Array<number>(months.length).fill(0);
+    // (all(), not iterate(): 2.5 times faster over 200,000 rows)
+    for (const cable of this.statement(
+      'SELECT cable FROM cable_entities WHERE entity = (SELECT node FROM entities WHERE id = ?)',
+    )
+      .pluck()
+      .all(id) as number[]) {
+      const code = cable < codes.length ? codes[cable] : 0;
+      if (code > 0) counts[code - 1] += 1;
+    }
+    return months.flatMap((month, i) => (counts[i] > 0 ? [{ month, cables: counts[i] }] : []));
+  }
+
+  /** Reads what the first requests would otherwise wait for: the cables' months (a second at full scale). */
+  async warm(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve)); // after serve has said it listens
+    this.cableMonths();
+  }
+
+  /** Each cable's month (YYYY-MM) as a code into the sorted months (0: no date). */
+  private cableMonths(): { months: string[]; codes: Uint16Array } {
+    this.fresh();
+    if (!this.monthsCache) {
+      // Two passes over the date index, row by row: no array of 251,287 rows held at once.
+      const months = (
+        this.statement("SELECT DISTINCT substr(date, 1, 7) FROM cables WHERE date > ''").pluck().all() as string[]
+      ).sort(compare);
+      const code = new Map(months.map((m, i) => [m, i + 1]));
+      const codes = new Uint16Array(Number(this.statement('SELECT max(node) FROM cables').pluck().get() ?? 0) + 1);
+      for (const [node, month] of this.statement("SELECT node, substr(date, 1, 7) FROM cables WHERE date > ''")
+        .raw()
+        .iterate() as IterableIterator<[number, string]>)
+        codes[node] = code.get(month)!;
+      this.monthsCache = { months, codes };
+    }
+    return this.monthsCache;
   }
 
   /** Distinct words of every entity's name and aliases, sorted (read once, on the first search). */
@@ -268,30 +313,95 @@ export class SqliteStore implements GraphStore {
     return { minWeight: filter.minWeight, since: filter.since ?? null, until: filter.until ?? null };
   }
 
-  async incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
+  async incident(ids: readonly string[], filter: EdgeFilter, heaviest?: number): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
-    const params = { ...this.edgeParams(filter), ids: json(ids), types: filter.types ? json(filter.types) : null };
-    const typeOf = (alias: string): string =>
-      `(:types IS NULL OR ${alias}.kind IN (SELECT value FROM json_each(:types)))`;
-    const rows = this.all(
-      `WITH chosen AS (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
-       SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
-         WHERE c.a IN chosen AND ${EDGE_FILTER} AND ${typeOf('eb')}
-       UNION
-       SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
-         WHERE c.b IN chosen AND ${EDGE_FILTER} AND ${typeOf('ea')}`,
-      params,
-    );
-    return rows.map(edgeOf).sort(byId);
+    const types = filter.types ? json(filter.types) : null;
+    if (heaviest === undefined) {
+      const rows = this.all(
+        `WITH chosen AS (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
+         SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+           WHERE c.a IN chosen AND ${EDGE_FILTER} AND ${TYPE_OF('eb')}
+         UNION
+         SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+           WHERE c.b IN chosen AND ${EDGE_FILTER} AND ${TYPE_OF('ea')}`,
+        { ...this.edgeParams(filter), ids: json(ids), types },
+      );
+      return rows.map(edgeOf).sort(byId);
+    }
+    // Each entity's floor (its heaviest-th greatest weight) from the two weight indexes, read from
+    // the top and stopped there; then its links at or above the floor.
+    const found = new Map<string, EdgeView>();
+    for (const node of this.all('SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids))', {
+      ids: json([...new Set(ids)]),
+    })) {
+      const params = { ...this.edgeParams(filter), node: node.node, types };
+      const weights = this.statement(
+        `SELECT weight FROM (SELECT c.weight FROM co_mentions c JOIN entities eb ON eb.node = c.b
+           WHERE c.a = :node AND ${EDGE_FILTER} AND ${TYPE_OF('eb')} ORDER BY c.weight DESC LIMIT :heaviest)
+         UNION ALL
+         SELECT weight FROM (SELECT c.weight FROM co_mentions c JOIN entities ea ON ea.node = c.a
+           WHERE c.b = :node AND ${EDGE_FILTER} AND ${TYPE_OF('ea')} ORDER BY c.weight DESC LIMIT :heaviest)`,
+      )
+        .pluck()
+        .all({ ...params, heaviest }) as number[];
+      const floor = weights.length < heaviest ? filter.minWeight : weights.sort((x, y) => y - x)[heaviest - 1];
+      for (const row of this.all(
+        `SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+           WHERE c.a = :node AND c.weight >= :floor AND ${EDGE_FILTER} AND ${TYPE_OF('eb')}
+         UNION ALL
+         SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+           WHERE c.b = :node AND c.weight >= :floor AND ${EDGE_FILTER} AND ${TYPE_OF('ea')}`,
+        { ...params, floor },
+      )) {
+        const edge = edgeOf(row);
+        found.set(edge.id, edge);
+      }
+    }
+    return [...found.values()].sort(byId);
   }
 
+  async coMentionCount(id: string): Promise<number> {
+    return Number(
+      this.statement(
+        `SELECT (SELECT count(*) FROM co_mentions WHERE a = e.node) + (SELECT count(*) FROM co_mentions WHERE b = e.node)
+         FROM entities e WHERE e.id = ?`,
+      )
+        .pluck()
+        .get(id) ?? 0,
+    );
+  }
+
+  /**
+   * Every edge among the entities `ids`. A set with a hub must not read the hub's adjacency (a
+   * million links at full scale): an entity of small degree is expanded (its links read through
+   * the two indexes, kept when the other end is in the set), and the pairs of the rest are looked
+   * up by key. The stored degree only sets the cost; a stale one (after curation) costs time,
+   * never an edge.
+   */
   async among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
+    const set = this.all('SELECT node, degree FROM entities WHERE id IN (SELECT value FROM json_each(:ids))', {
+      ids: json([...new Set(ids)]),
+    });
+    const budget = set.length * SqliteStore.amongCost;
+    const expand: number[] = [];
+    const sought: number[] = [];
+    for (const r of set) (Number(r.degree) <= budget ? expand : sought).push(Number(r.node));
     const rows = this.all(
-      `WITH chosen AS (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
-       SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
-       WHERE c.a IN chosen AND c.b IN chosen AND ${EDGE_FILTER}`,
-      { ...this.edgeParams(filter), ids: json(ids) },
+      `SELECT ${EDGE_COLUMNS} FROM json_each(:expand) x CROSS JOIN co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+         WHERE c.a = x.value AND c.b IN (SELECT value FROM json_each(:set)) AND ${EDGE_FILTER}
+       UNION
+       SELECT ${EDGE_COLUMNS} FROM json_each(:expand) x CROSS JOIN co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+         WHERE c.b = x.value AND c.a IN (SELECT value FROM json_each(:set)) AND ${EDGE_FILTER}
+       UNION
+       SELECT ${EDGE_COLUMNS} FROM json_each(:sought) f CROSS JOIN json_each(:sought) o CROSS JOIN co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
+         WHERE f.key <> o.key AND c.a = f.value AND c.b = o.value AND ${EDGE_FILTER}`,
+      {
+        ...this.edgeParams(filter),
+        set: json(set.map((r) => Number(r.node))),
+        expand: json(expand),
+        sought: json(sought),
+      },
     );
     return rows.map(edgeOf).sort(byId);
   }

@@ -43,8 +43,15 @@ export interface GraphStore {
     types: readonly EntityKind[] | undefined,
     cap: number,
   ): Promise<SearchCandidate[]>;
-  /** Co-mention edges with at least one endpoint in `ids` that pass the filter, by edge id. */
-  incident(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]>;
+  /**
+   * Co-mention edges with at least one endpoint in `ids` that pass the filter, by edge id. With
+   * `heaviest`, only each entity's links of at least its `heaviest`-th greatest weight (ties
+   * included, so that any ranking by weight cut at `heaviest` is exact): a hub's strongest links
+   * without its whole adjacency.
+   */
+  incident(ids: readonly string[], filter: EdgeFilter, heaviest?: number): Promise<EdgeView[]>;
+  /** How many co-mention links the entity has (of any weight; 0 when unknown). */
+  coMentionCount(id: string): Promise<number>;
   /** Co-mention edges with both endpoints in `ids` that pass the filter (its `types` ignored: the nodes are chosen), by edge id. */
   among(ids: readonly string[], filter: EdgeFilter): Promise<EdgeView[]>;
   /** Entities by PageRank (highest first, then id), at most `limit`, passing the node filter. */

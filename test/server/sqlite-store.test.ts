@@ -5,7 +5,7 @@ import { decideInDatabase } from '../../src/curate';
 import { openGraphDb } from '../../src/db/open';
 import { SqliteStore } from '../../src/server/sqlite-store';
 import { ftsExpression } from '../../src/server/text-query';
-import { builtGraph } from './helpers';
+import { CORPUS, builtGraph } from './helpers';
 
 /** Every shortest path between two entities by plain breadth first over the whole co-mention table (the reference). */
 function referencePaths(
@@ -162,6 +162,129 @@ describe('SqliteStore: path search and links', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("SqliteStore: a set's links and an entity's heaviest, without a hub's whole adjacency", () => {
+  let store: SqliteStore;
+  let ids: string[] = [];
+  const filters = [
+    { minWeight: 1 },
+    { minWeight: 3 },
+    { minWeight: 1, since: '2008', until: '2009-06' },
+    { minWeight: 2, types: ['Person', 'Organization'] as const },
+  ];
+
+  beforeAll(async () => {
+    store = SqliteStore.open(await builtGraph());
+    ids = store.db
+      .prepare(
+        'SELECT e.id FROM entities e WHERE EXISTS (SELECT 1 FROM co_mentions WHERE a = e.node OR b = e.node) ORDER BY e.degree DESC, e.id',
+      )
+      .pluck()
+      .all() as string[];
+  }, 120_000);
+
+  afterAll(() => store.close());
+
+  test('among: every link with both ends in the set, hubs looked up, small entities expanded, or either alone', async () => {
+    // Sets of hubs and fringe entities together, from 2 to 150.
+    const sets = [2, 10, 40, 150].map((size) => [
+      ...ids.slice(0, size / 2),
+      ...ids.filter((_, i) => i % 7 === 3).slice(0, size / 2),
+    ]);
+    let links = 0;
+    for (const set of sets)
+      for (const filter of filters) {
+        const inSet = new Set(set);
+        const expected = (await store.incident(set, { ...filter, types: undefined })).filter(
+          (e) => inSet.has(e.source) && inSet.has(e.target),
+        );
+        links += expected.length;
+        for (const cost of [SqliteStore.amongCost, 0, Infinity]) {
+          const saved = SqliteStore.amongCost;
+          SqliteStore.amongCost = cost;
+          try {
+            expect(await store.among(set, filter)).toEqual(expected);
+          } finally {
+            SqliteStore.amongCost = saved;
+          }
+        }
+      }
+    expect(links).toBeGreaterThan(500);
+    expect(await store.among(['no-such-entity', ids[0]], { minWeight: 1 })).toEqual([]);
+  });
+
+  test("incident's heaviest: each entity's links of at least its k-th greatest weight, ties included", async () => {
+    let cut = 0;
+    for (const id of [ids[0], ids[1], ids[5], ids[40], ids[ids.length >> 1]])
+      for (const filter of filters)
+        for (const k of [1, 5, 20, 10_000]) {
+          const all = await store.incident([id], filter);
+          const weights = all.map((e) => e.weight).sort((x, y) => y - x);
+          const floor = weights.length < k ? filter.minWeight : weights[k - 1];
+          const expected = all.filter((e) => e.weight >= floor);
+          expect(await store.incident([id], filter, k)).toEqual(expected);
+          if (expected.length < all.length) cut += 1;
+        }
+    expect(cut).toBeGreaterThan(12);
+    // Several entities: the union of each one's heaviest (a link between two of them kept by either).
+    const pair = [ids[0], ids[1]];
+    const union = new Map(
+      [
+        ...(await store.incident([ids[0]], { minWeight: 1 }, 3)),
+        ...(await store.incident([ids[1]], { minWeight: 1 }, 3)),
+      ].map((e) => [e.id, e]),
+    );
+    expect(await store.incident(pair, { minWeight: 1 }, 3)).toEqual(
+      [...union.values()].sort((x, y) => (x.id < y.id ? -1 : 1)),
+    );
+  });
+
+  test('coMentionCount counts every link of the entity, 0 for an unknown one', async () => {
+    for (const id of [ids[0], ids[ids.length - 1]])
+      expect(await store.coMentionCount(id)).toBe((await store.incident([id], { minWeight: 1 })).length);
+    expect(await store.coMentionCount('no-such-entity')).toBe(0);
+  });
+});
+
+/** One post's cables over three years (the seeds carry no dates). */
+const DATED_CABLES = ['2008', '2009', '2010']
+  .flatMap((year) =>
+    fs
+      .readdirSync(path.join(CORPUS, 'cable', year))
+      .flatMap((month) =>
+        fs.readdirSync(path.join(CORPUS, 'cable', year, month)).map((f) => path.join(year, month, f)),
+      ),
+  )
+  .filter((f) => f.includes('PARIS'))
+  .sort()
+  .map((f) => path.join(CORPUS, 'cable', f));
+
+describe("SqliteStore: an entity's timeline", () => {
+  test("timeline: the entity's cables per month, as grouping its cables' dates gives", async () => {
+    const dated = SqliteStore.open(await builtGraph(DATED_CABLES));
+    const reference = dated.db.prepare(
+      `SELECT substr(c.date, 1, 7) AS month, count(*) AS cables FROM cable_entities m JOIN cables c ON c.node = m.cable
+       WHERE m.entity = (SELECT node FROM entities WHERE id = ?) AND c.date IS NOT NULL AND c.date <> '' GROUP BY month ORDER BY month`,
+    );
+    // The entities of most dated cables, and one of the fewest.
+    const busiest = dated.db
+      .prepare(
+        `SELECT e.id FROM entities e JOIN cable_entities m ON m.entity = e.node JOIN cables c ON c.node = m.cable
+         WHERE c.date <> '' GROUP BY e.id ORDER BY count(*) DESC, e.id`,
+      )
+      .pluck()
+      .all() as string[];
+    let months = 0;
+    for (const id of [busiest[0], busiest[3], busiest[busiest.length - 1]]) {
+      const expected = reference.all(id);
+      months += expected.length;
+      expect(await dated.timeline(id)).toEqual(expected);
+    }
+    expect(months).toBeGreaterThan(20);
+    expect(await dated.timeline('no-such-entity')).toEqual([]);
+    await dated.close();
+  }, 120_000);
 });
 
 describe('SqliteStore: full-text search', () => {
