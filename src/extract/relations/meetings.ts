@@ -261,7 +261,7 @@ export function readMeetings(ctx: RelationContext, roles: Role[]): Meeting[] {
     if (ci >= cues.length || cues[ci] >= s.end) continue;
     const slots = partySlots(pi, s.start, s.end);
     if (writer)
-      for (const w of writerWordsIn(text, s.start, s.end))
+      for (const w of writerWordsIn(ctx.cable, s.start, s.end))
         if (!slots.some((x) => w.start < x.end && w.end > x.start))
           slots.push({
             party:
