@@ -51,9 +51,10 @@ export function writerWordsIn(cable: Cable, start: number, end: number): Array<{
   const sentence = text.slice(start, end);
   const out: Array<{ start: number; end: number }> = [];
   FIRST_PERSON.lastIndex = 0;
-  for (let m = FIRST_PERSON.exec(sentence); m; m = FIRST_PERSON.exec(sentence)) {
-    // (the sentence, or one just before it, reports another's "I")
-    if (REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return [];
+  let m = FIRST_PERSON.exec(sentence);
+  // the sentence, or one just before it, reports another's "I" (asked once, and only of a sentence with a first person)
+  if (!m || REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return out;
+  for (; m; m = FIRST_PERSON.exec(sentence)) {
     // inside a quotation ("because my husband told me to"), one opened sentences before, or a text quoted whole
     // ("Begin text: Dear Madam Secretary, I met …"): someone else's "I"
     if (quotedAt(cable, start + m.index)) continue;
