@@ -269,7 +269,7 @@ export function readMeetings(ctx: RelationContext, roles: Role[], observe?: Slot
     if (ci >= cues.length || cues[ci] >= s.end) continue;
     const slots = partySlots(pi, s.start, s.end);
     if (writer)
-      for (const w of writerWordsIn(text, s.start, s.end))
+      for (const w of writerWordsIn(ctx.cable, s.start, s.end))
         if (!slots.some((x) => w.start < x.end && w.end > x.start))
           slots.push({
             party:
@@ -445,7 +445,7 @@ function theirMeeting(
   const lead = text.slice(s.start, titleStarts.get(first.start) ?? first.start);
   if (
     first !== other &&
-    SUBJECT_LEAD.test(lead) &&
+    LEAD_WITH_CONNECTIVE.test(lead) &&
     /^\s*(?:also\s+)?(?:said|noted|told|explained|added|stated|was|is)\b/.test(text.slice(first.end, first.end + 20))
   )
     subject = first;
@@ -478,8 +478,8 @@ function theirMeeting(
   return [subject, other, 'their-meeting'];
 }
 
-/** What may stand before a sentence's subject: its paragraph number and classification, a connective, a title. */
-const SUBJECT_LEAD =
+/** Before a sentence's subject: the paragraph mark, "Summary:", a connective ("However,", "Later"), a title. */
+const LEAD_WITH_CONNECTIVE =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:(?:But|And|However|Also|Later|Separately|Meanwhile|Privately|Still)\s*,?\s+)?(?:the\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
 /** A sentence whose subject is the embassy's own officer or voice: a later "he" may be that officer, not a named person. */
 const OFFICER_SUBJECT =
@@ -500,7 +500,7 @@ function subjectBefore(ctx: RelationContext, si: number, titleStarts: Map<number
     if (OFFICER_SUBJECT.test(lead)) return undefined;
     // a pronoun subject carries the earlier one on; a comment or note aside is the embassy's, not the story's
     if (!first || PRONOUN_SUBJECT.test(lead) || /^\(?(?:Comment|Note|End\s+(?:comment|note))\b/i.test(lead)) continue;
-    if (REDACTED.test(first.text) || !SUBJECT_LEAD.test(lead)) return undefined;
+    if (REDACTED.test(first.text) || !LEAD_WITH_CONNECTIVE.test(lead)) return undefined;
     // "Jobim's candid comments …": a possessive is not the subject
     if (/^['’]s?\b/.test(text.slice(first.end, first.end + 2))) return undefined;
     return first;

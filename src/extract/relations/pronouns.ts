@@ -9,6 +9,7 @@
  */
 import type { RelationContext } from './context';
 import { sameParty } from './parties';
+import { quotedAt } from './quotations';
 import { isTitleWordForm } from './titles';
 import type { Party } from './types';
 
@@ -151,17 +152,8 @@ export function antecedent(
 ): Party | undefined {
   const text = ctx.cable.text;
   const s = ctx.sentences[si];
-  const before = text.slice(s.start, at);
-  // inside a quotation the pronoun is the speaker's, not the narrative's
-  if (
-    (before.match(/"/g) ?? []).length % 2 === 1 ||
-    (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length
-  )
-    return undefined;
-  // (a quotation may open in an earlier sentence: "I told her, 'No need,'" the President recalled.)
-  const after = text.slice(at, s.end);
-  if ((after.match(/"/g) ?? []).length % 2 === 1 || (after.match(/”/g) ?? []).length > (after.match(/“/g) ?? []).length)
-    return undefined;
+  // inside a quotation, also one opened in an earlier sentence, the pronoun is the speaker's, not the narrative's
+  if (quotedAt(ctx.cable, at)) return undefined;
   const gender = genderOfPronoun(pronoun);
   const within = (from: number): Party[] | undefined => {
     const span = text.slice(from, at);

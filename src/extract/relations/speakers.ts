@@ -13,8 +13,8 @@ import { evidenceOf } from './roles';
 import { distinctParties, sameParty, samePerson } from './parties';
 import type { Meeting, Party, Role } from './types';
 
-/** The sentence opens with its subject: the paragraph's number and classification, then only a title (capitalized words). */
-const SUBJECT_LEAD =
+/** Before a speaker: the paragraph mark, then only a title (capitalized words), not a clause's "As", "If", "When". */
+const LEAD_TITLE_ONLY =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?!(?:As|If|When|While|Although|Because|Since|After|Before|Like|Unlike|Where|Once|Until)\s)(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,7}$/;
 /** A speech verb right after the subject (an adverb between). */
 const SPEECH_AFTER =
@@ -92,7 +92,7 @@ export function speakerMeetings(
     const sentence = text.slice(s.start, s.end);
     const titleStart = roles.find((r) => r.person.start === first.start && r.start < first.start)?.start ?? first.start;
     if (
-      !SUBJECT_LEAD.test(text.slice(s.start, titleStart)) ||
+      !LEAD_TITLE_ONLY.test(text.slice(s.start, titleStart)) ||
       !SPEECH_AFTER.test(text.slice(first.end, first.end + 40))
     )
       continue;

@@ -6,7 +6,9 @@
  * Classified By line whose officer is the Ambassador or the Chargé (who sign such cables). Another officer's "I", and
  * any "I" inside a quotation, is not read: who speaks is then someone else.
  */
+import type { Cable } from '../../parse/types';
 import type { RelationContext } from './context';
+import { quotedAt } from './quotations';
 import { classifiedByTitle } from './roles';
 import type { Party } from './types';
 
@@ -43,32 +45,20 @@ const FIRST_PERSON =
 const REPORTED_I =
   /\bI\b[^.;:]{0,80},\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:recounted|said|explained|noted|added|continued|recalled|related)\s*,/;
 
-/** Offsets of the writer's words in [start, end), outside quotation marks. */
-export function writerWordsIn(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+/** Offsets of the writer's words in [start, end) of the cable's text, outside quotations. */
+export function writerWordsIn(cable: Cable, start: number, end: number): Array<{ start: number; end: number }> {
+  const text = cable.text;
   const sentence = text.slice(start, end);
   const out: Array<{ start: number; end: number }> = [];
   FIRST_PERSON.lastIndex = 0;
-  for (let m = FIRST_PERSON.exec(sentence); m; m = FIRST_PERSON.exec(sentence)) {
-    // (the sentence, or one just before it, reports another's "I")
-    if (REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return [];
+  let m = FIRST_PERSON.exec(sentence);
+  // the sentence, or one just before it, reports another's "I" (asked once, and only of a sentence with a first person)
+  if (!m || REPORTED_I.test(text.slice(Math.max(0, start - 300), end))) return out;
+  for (; m; m = FIRST_PERSON.exec(sentence)) {
     // inside a quotation ("because my husband told me to"), one opened sentences before, or a text quoted whole
     // ("Begin text: Dear Madam Secretary, I met …"): someone else's "I"
-    if (quotedAt(text, start + m.index)) continue;
+    if (quotedAt(cable, start + m.index)) continue;
     out.push({ start: start + m.index, end: start + m.index + m[0].length });
   }
   return out;
-}
-
-/** A quotation or a quoted text's mark ("Begin text:", "End quote"). */
-const QUOTED_TEXT = /\b(begin|end)\s+(?:text|quote)\b/gi;
-
-/** Whether `at` is inside quotation marks opened in its paragraph, or inside a text quoted whole ("Begin text: … End text"). */
-function quotedAt(text: string, at: number): boolean {
-  const paragraph = text.slice(Math.max(0, text.lastIndexOf('\n\n', at)), at);
-  const count = (re: RegExp): number => (paragraph.match(re) ?? []).length;
-  if (count(/[“]/g) > count(/[”]/g) || count(/"/g) % 2 === 1 || count(/``/g) > count(/''/g)) return true;
-  let inside = false;
-  QUOTED_TEXT.lastIndex = 0;
-  for (let q = QUOTED_TEXT.exec(text); q && q.index < at; q = QUOTED_TEXT.exec(text)) inside = /^b/i.test(q[1]);
-  return inside;
 }

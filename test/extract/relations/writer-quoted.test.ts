@@ -1,11 +1,12 @@
 /** h-review3: the writer's first person inside quotations that open before the sentence (proposed for writer.test.ts). */
 import { writerWordsIn } from '../../../src/extract/relations/writer';
+import { makeCable } from '../helpers';
 
 describe('writerWordsIn, quotations', () => {
   // the writer's words of the sentence that starts at `from` (as readMeetings asks, one sentence at a time)
   const wordsFrom = (text: string, from: string) => {
     const start = text.indexOf(from);
-    return writerWordsIn(text, start, start + from.length).map((w) => text.slice(w.start, w.end));
+    return writerWordsIn(makeCable('06TEST3', text), start, start + from.length).map((w) => text.slice(w.start, w.end));
   };
 
   it('finds none in a quotation opened sentences before', () => {

@@ -16,7 +16,7 @@ async function pairsOf(text: string, extra: Partial<Cable> = {}): Promise<string
 const AMBASSADOR = { classifiedBy: { name: 'Karl W. Eikenberry', title: 'Ambassador', reasons: [], text: '' } };
 
 describe('writerWordsIn', () => {
-  const words = (s: string) => writerWordsIn(s, 0, s.length).map((w) => s.slice(w.start, w.end));
+  const words = (s: string) => writerWordsIn(makeCable('06TEST3', s), 0, s.length).map((w) => s.slice(w.start, w.end));
 
   it('finds "I" opening a clause before a meeting verb, "me" after a verb of telling, "my" in a meeting phrase', () => {
     expect(words('2. (C) I met with Karzai, and Atmar assured me that it was so.')).toEqual(['I', 'me']);
