@@ -299,8 +299,6 @@ export function readMeetings(ctx: RelationContext, roles: Role[], observe?: Slot
     if (pronoun) slots.push(pronoun);
     slots.sort((a, b) => a.start - b.start);
     observe?.(si, slots);
-    if (process.env.DBG_SLOTS)
-      console.error('SLOTS', slots.map((x) => `${text.slice(x.start, x.end)}@${x.start}`).join(' | '));
     const their = theirMeeting(ctx, si, slots, titleStarts);
     if (slots.length < 1 || (slots.length < 2 && !their && !PRONOUN_CUE.test(text.slice(s.start, s.end)))) continue;
     const read = [...pairsIn(text, s.start, slots, titleStarts), ...(their ? [their] : [])];
