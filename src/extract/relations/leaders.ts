@@ -6,6 +6,8 @@
  * without it the reader would give the posting country ("President Sarkozy" in a New Delhi cable is not India's).
  * Only surnames that name one leader for the title are listed (no "Garcia", "Lee", "Saleh").
  */
+import { countryOf } from './text';
+
 const LEADERS: Record<string, Record<string, string>> = {
   President: {
     chirac: 'France',
@@ -211,5 +213,7 @@ const LEADERS: Record<string, Record<string, string>> = {
 
 /** The country whose `title` the leader of that surname (lower case) held, if one is listed. */
 export function leaderCountry(title: string, surname: string): string | undefined {
-  return LEADERS[title]?.[surname];
+  const country = LEADERS[title]?.[surname];
+  // (in the spelling the post's own country takes: "Türkiye", "Ivory Coast", as the rest of the reader writes them)
+  return country === undefined ? undefined : (countryOf(country) ?? country);
 }

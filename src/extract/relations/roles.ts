@@ -564,13 +564,17 @@ function titleAfter(
 
 /** A parenthesized aside at `at`, then (after at most a rank) a person's name. */
 function nameAfterAside(ctx: RelationContext, at: number): boolean {
-  const aside = /^\s*\([^()\n]{1,100}\)\s+(?:(?:[A-Z][a-z]*\.?\s+){0,2})?/.exec(ctx.cable.text.slice(at, at + 160));
+  // (on the aside's line: a list's next line names the next item, "Ryan Hass, Political Officer (notetaker)\nJames Brown")
+  const aside = /^[ \t]*\([^()\n]{1,100}\)[ \t]+(?:(?:[A-Z][a-z]*\.?[ \t]+){0,2})?/.exec(
+    ctx.cable.text.slice(at, at + 160),
+  );
   if (!aside) return false;
   const k = lastStartingBefore(ctx.persons, at + aside[0].length + 1);
   const p = k >= 0 ? ctx.persons[k] : undefined;
   if (!p || p.start < at) return false;
   // (the words between the aside and the name are a rank's, not a verb's: "(DATT) Colonel Y", not "(MFA) told Y")
   const between = ctx.cable.text.slice(at, p.start).replace(/^\s*\([^()\n]*\)\s*/, '');
+  if (ctx.cable.text.slice(at, p.start).includes('\n')) return false;
   return between === '' || RANK.test(between.trim().split(/\s+/).pop() ?? '');
 }
 
