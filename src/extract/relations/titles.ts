@@ -813,6 +813,12 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   // a judge's court or specialty is no part of the office's name ("investigating judge", "Anti-Terrorism Judge"): the
   // annotations write every judge and magistrate "Judge"
   if (/^judges?$/i.test(headWords.join(' '))) reading.title = 'Judge';
+  // so they write every spokesman "Spokesperson", the domain spoken for dropped ("Defense Policy Spokesman"; a
+  // president's is the Presidency's)
+  if (/^(?:spokesman|spokeswoman|spokesperson)$/i.test(headWords.join(' '))) {
+    if (/^presidential$/i.test(modifiers[0] ?? '') && !reading.organization) reading.organization = 'Presidency';
+    reading.title = 'Spokesperson';
+  }
   // a lexicon title after the name of a unit is that unit's: "Export Control Division Desk Officer", "Environment Division Director"
   let unitEnd = -1;
   modifiers.forEach((w, k) => {

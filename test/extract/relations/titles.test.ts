@@ -108,3 +108,20 @@ describe('readTitlePhrase: lower-case appositions and their owners (round 15)', 
     ).toBeUndefined();
   });
 });
+
+describe('readTitlePhrase: every spokesman is a Spokesperson (round 17, dev and dev2)', () => {
+  it.each([
+    ['Defense Policy Spokesman', 'Spokesperson', undefined],
+    ['Congressional Foreign Policy Spokesman', 'Spokesperson', undefined],
+    ['Presidential Spokesman', 'Spokesperson', 'Presidency'],
+    ['PSOE Spokesman', 'Spokesperson', 'PSOE'],
+  ])('%s → %s', (phrase, title, organization) => {
+    const r = readTitlePhrase(phrase);
+    expect(r?.title).toBe(title);
+    expect(r?.organization).toBe(organization);
+  });
+
+  it('keeps the domain of the other heads', () => {
+    expect(readTitlePhrase('Defense Policy Advisor')?.title).toBe('Defense Policy Advisor');
+  });
+});
