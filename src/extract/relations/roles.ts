@@ -30,7 +30,8 @@ const US_PRINCIPALS: Record<string, readonly string[]> = {
   Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
   'National Security Advisor': ['scowcroft', 'lake', 'berger', 'rice', 'hadley', 'jones'],
-  'Attorney General': ['reno', 'ashcroft', 'gonzales', 'mukasey', 'holder'],
+  // (the cables write Gonzales "Gonzalez" too)
+  'Attorney General': ['reno', 'ashcroft', 'gonzales', 'gonzalez', 'mukasey', 'holder'],
   'Defense Secretary': ['cheney', 'perry', 'cohen', 'rumsfeld', 'gates'],
   // senators who led the corpus years' delegations abroad, by surnames no other country's senator is known by
   Senator:

@@ -847,6 +847,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     reading.kind = 'us';
     reading.country ??= 'United States';
     if (acronym) reading.unit = acronym;
+  } else if (acronym && STATE_OFFICE_ACRONYM.test(acronym)) {
+    // "PM Special Adviser", "FM spokesman": an office of the head of government's or minister's, the state's own
+    reading.kind = 'domestic';
   } else if (acronym) reading.organization = acronym;
   if (target) {
     // "Undersecretary for Multilateral Affairs at the Ministry of Foreign Affairs"
@@ -880,6 +883,9 @@ export function singularTitleWord(word: string): string | undefined {
   const singular = /ies$/.test(word) ? `${word.slice(0, -3)}y` : word.slice(0, -1);
   return readTitlePhrase(singular) ? singular : undefined;
 }
+
+/** A state officeholder's acronym before another title: the office is that officeholder's (no organization's). */
+const STATE_OFFICE_ACRONYM = /^(?:PM|DPM|FM|DFM|VP)$/;
 
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {

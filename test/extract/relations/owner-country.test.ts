@@ -82,6 +82,11 @@ describe('US principals by title', () => {
       'Gonzales | Attorney General',
     ],
     [
+      'Madrid',
+      '3. (C) Attorney General Gonzalez raised Venezuela as a key source of friction with the Minister.',
+      'Gonzalez | Attorney General',
+    ],
+    [
       'Paris',
       '2. (S) He also praised DNI John Negroponte,s comments on Pakistan.',
       'Negroponte | Director of National Intelligence',

@@ -125,3 +125,16 @@ describe('readTitlePhrase: every spokesman is a Spokesperson (round 17, dev and 
     expect(readTitlePhrase('Defense Policy Advisor')?.title).toBe('Defense Policy Advisor');
   });
 });
+
+describe("readTitlePhrase: an officeholder's acronym before a title (round 17, dev9)", () => {
+  it("reads the office as the state's own, not an organization named PM", () => {
+    const r = readTitlePhrase('PM Special Adviser');
+    expect(r?.title).toBe('Special Advisor');
+    expect(r?.organization).toBeUndefined();
+    expect(r?.kind).toBe('domestic');
+  });
+
+  it("still reads another acronym as the office's organization", () => {
+    expect(readTitlePhrase('NSC Director')?.organization).toBe('NSC');
+  });
+});
