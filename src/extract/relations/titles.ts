@@ -847,8 +847,9 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     reading.kind = 'us';
     reading.country ??= 'United States';
     if (acronym) reading.unit = acronym;
-  } else if (acronym && STATE_OFFICE_ACRONYM.test(acronym)) {
-    // "PM Special Adviser", "FM spokesman": an office of the head of government's or minister's, the state's own
+  } else if (acronym && STATE_OFFICE_ACRONYM.test(acronym) && PERSONAL_STAFF.test(rest.join(' '))) {
+    // "PM Special Adviser", "FM spokesman": the head of government's or minister's own staff, the state's (not "PM
+    // Counter-Piracy Coordinator": the State Department's Political-Military bureau)
     reading.kind = 'domestic';
   } else if (acronym) reading.organization = acronym;
   if (target) {
@@ -886,6 +887,8 @@ export function singularTitleWord(word: string): string | undefined {
 
 /** A state officeholder's acronym before another title: the office is that officeholder's (no organization's). */
 const STATE_OFFICE_ACRONYM = /^(?:PM|DPM|FM|DFM|VP)$/;
+/** An officeholder's own staff: advisers, spokesmen, chiefs of staff, private secretaries. */
+const PERSONAL_STAFF = /\b(?:advis[eo]r|spokes(?:man|woman|person)|chief\s+of\s+staff|private\s+secretary)$/i;
 
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {

@@ -134,7 +134,9 @@ describe("readTitlePhrase: an officeholder's acronym before a title (round 17, d
     expect(r?.kind).toBe('domestic');
   });
 
-  it("still reads another acronym as the office's organization", () => {
+  it("still reads another acronym, or a bureau's office under PM, as the office's organization", () => {
     expect(readTitlePhrase('NSC Director')?.organization).toBe('NSC');
+    // (the State Department's Political-Military bureau: 09TELAVIV2502)
+    expect(readTitlePhrase('PM Counter-Piracy Coordinator')?.organization).toBe('PM');
   });
 });
