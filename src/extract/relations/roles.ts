@@ -576,6 +576,9 @@ function nameAfterAside(ctx: RelationContext, at: number): boolean {
   // (the words between the aside and the name are a rank's, not a verb's: "(DATT) Colonel Y", not "(MFA) told Y")
   const between = ctx.cable.text.slice(at, p.start).replace(/^\s*\([^()\n]*\)\s*/, '');
   if (ctx.cable.text.slice(at, p.start).includes('\n')) return false;
+  // (nor a list of "Name, Title" items, the next name's own title after it: "Leou, Political Officer (notetaker) Brown,
+  // Interpreter" — the title is the name's before it)
+  if (/^\s*,/.test(ctx.cable.text.slice(p.end, p.end + 4))) return false;
   return between === '' || RANK.test(between.trim().split(/\s+/).pop() ?? '');
 }
 

@@ -41,6 +41,15 @@ describe('readRoles: a title whose aside is followed by a name is the next nameâ
     expect(roles.filter((r) => r.startsWith('Olson'))).toEqual([]);
   });
 
+  it('keeps the title in a list of "Name, Title" items, the next name followed by its own', async () => {
+    const roles = await rolesOf(
+      'Participants: Pamela Park, Special Assistant to the Deputy Secretary Nancy Leou, Embassy Political Officer (notetaker) James Brown, Interpreter.',
+      'Embassy Beijing',
+    );
+    // (as main read it before the aside rule: the office written after the name is hers)
+    expect(roles.filter((r) => r.startsWith('Leou |'))).toEqual(['Leou | Officer | United States | Embassy Political']);
+  });
+
   it('keeps an apposition whose aside no name follows', async () => {
     const roles = await rolesOf(
       'We met Hamid Karim, Director of the Customs Service (DCS) on Tuesday.',
