@@ -50,6 +50,14 @@ describe('readRoles: a title whose aside is followed by a name is the next nameâ
     expect(roles.filter((r) => r.startsWith('Leou |'))).toEqual(['Leou | Officer | United States | Embassy Political']);
   });
 
+  it("keeps the title when the name after the aside stands on the list's next line", async () => {
+    const roles = await rolesOf(
+      'Participants:\nRyan Hass, Embassy Political Officer (notetaker)\nJames Brown and the Chinese side.',
+      'Embassy Beijing',
+    );
+    expect(roles.filter((r) => r.startsWith('Hass |'))).toEqual(['Hass | Officer | United States | Embassy Political']);
+  });
+
   it('keeps an apposition whose aside no name follows', async () => {
     const roles = await rolesOf(
       'We met Hamid Karim, Director of the Customs Service (DCS) on Tuesday.',
