@@ -13,6 +13,8 @@ interface NamedCountry {
   owns: boolean;
   /** After a preposition ("On Iraq,", "a visit to Iran", "relations with Egypt"): a topic or a place, nobody's owner. */
   topic: boolean;
+  /** Owns a diplomat or an embassy ("French DCM X", "the Japanese Embassy"): a foreigner at the post, not its subject. */
+  envoy: boolean;
 }
 /** Words before a country that make it a topic or a place rather than the owner of what follows. */
 const TOPIC_WORDS = new Set(
@@ -20,6 +22,11 @@ const TOPIC_WORDS = new Set(
     ' ',
   ),
 );
+/** A diplomat's title or a mission right after a country ("French DCM", "Japan's Ambassador", "the Saudi Embassy"). */
+const ENVOY_AFTER =
+  /^(?:['’]s)?\s+(?:\S+\s+)?(?:Ambassador|Amb\.|DCM|Charge|Embassy|Consul|Consulate|diplomat|Counselor|Counsellor|PolCouns|EconCouns|Attache|Poloff|Political|Economic|First|Second|Third|Deputy Chief|Minister[- ]Counsel+or|PermRep|Permanent Representative|Mission|delegation)\b/;
+/** Words of a visit or meeting between another country's officeholder and a title: the title is the host's. */
+const HOSTED = /\b(?:met|meet|meets|meeting|with|visit\w*|called\s+on|told|hosted|received|receive)\b/i;
 /** How many words before a title a country may stand and still be its owner ("Gabon's recently-deceased President Bongo"). */
 const OWNER_REACH = 10;
 
@@ -53,6 +60,19 @@ export function bareTitleCountry(ctx: RelationContext, at: number, titleStart: n
     const words = ctx.cable.text.slice(near.at, titleStart).split(/\s+/).length - 1;
     return countries.size === 1 && !near.topic && words <= OWNER_REACH ? { country: near.country } : undefined;
   }
+  // no country named but one other's officeholders, before the title, and never the post's: the title is theirs
+  // ("Colombian President Uribe will win again … and former Defense Minister Santos will …" in a Brasilia cable; not
+  // after another country's diplomat, who reports on the post's country: "French DCM X said Foreign Minister Y …")
+  const owners = named.filter((n) => n.at < titleStart && n.owns && n.country !== US && !n.envoy);
+  if (
+    owners.length &&
+    owners.every((n) => n.country === owners[0].country) &&
+    owners[0].country !== ctx.home &&
+    !named.some((n) => n.country === ctx.home || (n.envoy && n.at < titleStart)) &&
+    // (nor after a visit or meeting the officeholder holds: "Iranian FM Mottaki … will meet with Deputy PM X" is the host)
+    !HOSTED.test(ctx.cable.text.slice(owners[owners.length - 1].at, titleStart))
+  )
+    return { country: owners[0].country };
   const visiting = /\bvisiting\s+(?:\S+\s+){0,3}$/i.test(
     ctx.cable.text.slice(Math.max(s.start, titleStart - 40), titleStart),
   );
@@ -104,7 +124,8 @@ function namedIn(ctx: RelationContext, s: Sentence): NamedCountry[] {
     const end = pair ? next.end : one.end;
     const previous = /(\S+)\s+$/.exec(sentence.slice(Math.max(0, one.start - 20), one.start));
     const topic = previous !== null && TOPIC_WORDS.has(previous[1].toLowerCase());
-    named.push({ country, at: s.start + one.start, owns: ownsNext(ctx, sentence, s.start, end), topic });
+    const envoy = ENVOY_AFTER.test(sentence.slice(end, end + 40));
+    named.push({ country, at: s.start + one.start, owns: ownsNext(ctx, sentence, s.start, end), topic, envoy });
     if (pair) i += 1;
   }
   namedCache.set(s, named);

@@ -30,7 +30,8 @@ const US_PRINCIPALS: Record<string, readonly string[]> = {
   Speaker: ['albert', "o'neill", 'wright', 'foley', 'gingrich', 'hastert', 'pelosi', 'boehner'],
   'Vice President': ['agnew', 'rockefeller', 'mondale', 'bush', 'quayle', 'gore', 'cheney', 'biden'],
   'National Security Advisor': ['scowcroft', 'lake', 'berger', 'rice', 'hadley', 'jones'],
-  'Attorney General': ['reno', 'ashcroft', 'gonzales', 'mukasey', 'holder'],
+  // (the cables write Gonzales "Gonzalez" too)
+  'Attorney General': ['reno', 'ashcroft', 'gonzales', 'gonzalez', 'mukasey', 'holder'],
   'Defense Secretary': ['cheney', 'perry', 'cohen', 'rumsfeld', 'gates'],
   // senators who led the corpus years' delegations abroad, by surnames no other country's senator is known by
   Senator:
@@ -538,6 +539,9 @@ function titleAfter(
   const phraseEnd = m.end + a.index + a[0].length;
   const k = lastStartingBefore(ctx.persons, phraseEnd);
   if (k >= 0 && ctx.persons[k].start > m.end) return undefined;
+  // nor is a title whose aside in parentheses is followed by a name, the next name's ("Ambassador X, Defense Attache
+  // (DATT) Colonel Y", "Chief of Staff X, Education Minister (recently named …) Y"): the list's next item
+  if (nameAfterAside(ctx, phraseEnd)) return undefined;
   // a plural head is a group the name is listed beside, not its title ("President Sezer, military leaders and the MGK chief")
   const words = phrase.split(/\s+(?:of|for|at|in|to)\s+/)[0].split(' ');
   const head = words[words.length - 1];
@@ -559,9 +563,46 @@ function titleAfter(
   return { reading, end: m.end + a.index + a[0].length, text: phrase };
 }
 
+/** A parenthesized aside at `at`, then (after at most a rank) a person's name. */
+function nameAfterAside(ctx: RelationContext, at: number): boolean {
+  // (on the aside's line: a list's next line names the next item, "Ryan Hass, Political Officer (notetaker)\nJames Brown")
+  const aside = /^[ \t]*\([^()\n]{1,100}\)[ \t]+(?:(?:[A-Z][a-z]*\.?[ \t]+){0,2})?/.exec(
+    ctx.cable.text.slice(at, at + 160),
+  );
+  if (!aside) return false;
+  const k = lastStartingBefore(ctx.persons, at + aside[0].length + 1);
+  const p = k >= 0 ? ctx.persons[k] : undefined;
+  if (!p || p.start < at) return false;
+  // (the words between the aside and the name are a rank's, not a verb's: "(DATT) Colonel Y", not "(MFA) told Y")
+  const between = ctx.cable.text.slice(at, p.start).replace(/^\s*\([^()\n]*\)\s*/, '');
+  if (ctx.cable.text.slice(at, p.start).includes('\n')) return false;
+  // (nor a list of "Name, Title" items, the next name's own title after it: "Leou, Political Officer (notetaker) Brown,
+  // Interpreter" — the title is the name's before it)
+  if (/^\s*,/.test(ctx.cable.text.slice(p.end, p.end + 4))) return false;
+  return between === '' || RANK.test(between.trim().split(/\s+/).pop() ?? '');
+}
+
 /** ", OSD Missile Defense Policy" ending a list item (its line, or the next item's dash): capitalized words and connectors. */
 const LISTED_ORGANIZATION =
   /^,\s+([A-Z][\w.&'’/-]*(?:\s+(?:of|for|and|the|[A-Z][\w.&'’/-]*)){0,7})[ \t]*(?=$|\n|\s-[A-Z])/;
+
+/**
+ * Bodies of the US government only, by the acronym or name cables write before a title: the combatant commands, the
+ * agencies, the National Defense University, the Millennium Challenge Corporation (not "NSC" or "Senate Foreign
+ * Relations Committee": other countries have them too).
+ */
+const US_BODY =
+  /^(?:U\.?S\.?\s+)?(?:US)?(?:CENTCOM|AFRICOM|EUCOM|PACOM|SOUTHCOM|NORTHCOM|SOCOM|TRANSCOM|STRATCOM|FBI|CIA|DHS|USTR|USAID|DEA|NDU|National Defense University|Department of Homeland Security|Federal Bureau of Investigation|Central Intelligence Agency|Drug Enforcement Administration|Peace Corps|Millennium Challenge Corporation|MCC|OPIC)$/;
+
+/** A state's body: its ministries, forces, legislature, courts, embassies. */
+const STATE_BODY =
+  /\b(?:Ministry|Embassy|Parliament|Senate|Congress|Army|Navy|Air Force|Armed Forces|Police|Presidency|Government|Cabinet|Supreme Court|Central Bank|National Assembly)\b/;
+/** The country a state body's name opens with ("Moroccan Ministry of …", "Pakistan Army"), if it is one. */
+function countryOfStateBody(org: string): string | undefined {
+  if (!STATE_BODY.test(org)) return undefined;
+  const words = org.split(' ');
+  return (words.length > 2 ? countryOf(`${words[0]} ${words[1]}`) : undefined) ?? countryOf(words[0]);
+}
 
 /** Completes a reading's owner from the cable: the posting country for domestic titles, the post for its own officers. */
 function ownerOf(
@@ -573,6 +614,12 @@ function ownerOf(
   titleStart: number,
 ): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
   if (r.country || r.organization) {
+    // a US-only body ("NDU President X", "MCC President X") is the US's wherever the cable was sent from
+    if (!r.country && r.organization && US_BODY.test(r.organization))
+      return { country: 'United States', organization: r.organization, basis: 'explicit' };
+    // a state body its name says whose ("the Moroccan Ministry of Foreign Affairs", "Afghan National Army")
+    const named = !r.country && r.organization ? countryOfStateBody(r.organization) : undefined;
+    if (named) return { country: named, organization: r.organization, basis: 'explicit' };
     const known = r.organization ? organizationOf(r.organization) : undefined;
     // a national ministry is the posting country's; so is a domestic office of an organization the lexicon does not know (a party, a police force)
     const home =
@@ -796,6 +843,9 @@ export function readRoles(ctx: RelationContext): Role[] {
       r.title = longer.title;
       r.country ??= longer.country;
     }
+    // the UK's only Chancellor in government is the Exchequer's ("Chancellor Darling"): the office's full name
+    if (r.title === 'Chancellor' && r.country === 'United Kingdom' && !r.organization)
+      r.title = 'Chancellor of the Exchequer';
   }
   return roles;
 }

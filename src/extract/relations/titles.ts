@@ -813,6 +813,12 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   // a judge's court or specialty is no part of the office's name ("investigating judge", "Anti-Terrorism Judge"): the
   // annotations write every judge and magistrate "Judge"
   if (/^judges?$/i.test(headWords.join(' '))) reading.title = 'Judge';
+  // so they write every spokesman "Spokesperson", the domain spoken for dropped ("Defense Policy Spokesman"; a
+  // president's is the Presidency's)
+  if (/^(?:spokesman|spokeswoman|spokesperson)$/i.test(headWords.join(' '))) {
+    if (/^presidential$/i.test(modifiers[0] ?? '') && !reading.organization) reading.organization = 'Presidency';
+    reading.title = 'Spokesperson';
+  }
   // a lexicon title after the name of a unit is that unit's: "Export Control Division Desk Officer", "Environment Division Director"
   let unitEnd = -1;
   modifiers.forEach((w, k) => {
@@ -841,6 +847,10 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     reading.kind = 'us';
     reading.country ??= 'United States';
     if (acronym) reading.unit = acronym;
+  } else if (acronym && STATE_OFFICE_ACRONYM.test(acronym) && PERSONAL_STAFF.test(rest.join(' '))) {
+    // "PM Special Adviser", "FM spokesman": the head of government's or minister's own staff, the state's (not "PM
+    // Counter-Piracy Coordinator": the State Department's Political-Military bureau)
+    reading.kind = 'domestic';
   } else if (acronym) reading.organization = acronym;
   if (target) {
     // "Undersecretary for Multilateral Affairs at the Ministry of Foreign Affairs"
@@ -874,6 +884,11 @@ export function singularTitleWord(word: string): string | undefined {
   const singular = /ies$/.test(word) ? `${word.slice(0, -3)}y` : word.slice(0, -1);
   return readTitlePhrase(singular) ? singular : undefined;
 }
+
+/** A state officeholder's acronym before another title: the office is that officeholder's (no organization's). */
+const STATE_OFFICE_ACRONYM = /^(?:PM|DPM|FM|DFM|VP)$/;
+/** An officeholder's own staff: advisers, spokesmen, chiefs of staff, private secretaries. */
+const PERSONAL_STAFF = /\b(?:advis[eo]r|spokes(?:man|woman|person)|chief\s+of\s+staff|private\s+secretary)$/i;
 
 /** A title word; a short acronym only as cables write it, in capitals or capitalized ("FM", "Amb."), not a lower-case "fm" cut from a URL. */
 export function isTitleWord(word: string): boolean {

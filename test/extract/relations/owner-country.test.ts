@@ -82,6 +82,11 @@ describe('US principals by title', () => {
       'Gonzales | Attorney General',
     ],
     [
+      'Madrid',
+      '3. (C) Attorney General Gonzalez raised Venezuela as a key source of friction with the Minister.',
+      'Gonzalez | Attorney General',
+    ],
+    [
       'Paris',
       '2. (S) He also praised DNI John Negroponte,s comments on Pakistan.',
       'Negroponte | Director of National Intelligence',
@@ -102,5 +107,39 @@ describe('countryOf', () => {
       'Dominica',
       'Netherlands',
     ]);
+  });
+});
+
+describe("bareTitleCountry: a sentence about one other country's officeholders (round 17)", () => {
+  it("gives a bare title that country when the sentence never names the post's (10BRASILIA61, dev3)", async () => {
+    const roles = await rolesOf(
+      '4. (C) He conceded that Colombian President Uribe will win again and that former Defense Minister Juan Manuel Santos will not run.',
+      { origin: 'Embassy Brasilia', created: '2010-01-20T10:10:00Z' },
+    );
+    expect(roles).toContain('Santos | Defense Minister | Colombia');
+  });
+
+  it("leaves the post's country when the sentence names it", async () => {
+    const roles = await rolesOf(
+      '4. (C) Colombian President Uribe told Brazil that Defense Minister Jobim would visit Bogota.',
+      { origin: 'Embassy Brasilia', created: '2010-01-20T10:10:00Z' },
+    );
+    expect(roles).toContain('Jobim | Defense Minister | Brazil');
+  });
+
+  it("leaves the post's country to the host of another country's visitor (07STOCKHOLM506)", async () => {
+    const roles = await rolesOf(
+      '4. (C) We note that Iranian FM Mottaki will be in Stockholm May 7 and will meet with Deputy Prime Minister Maud Olofsson.',
+      { origin: 'Embassy Stockholm', created: '2007-05-02T10:10:00Z' },
+    );
+    expect(roles).toContain('Olofsson | Deputy Prime Minister | Sweden');
+  });
+
+  it("leaves the post's country after another country's diplomat, who reports on it", async () => {
+    const roles = await rolesOf(
+      '4. (C) French DCM Nicholas Chapuis reported that Foreign Minister Yang had not mentioned Tibet.',
+      { origin: 'Embassy Beijing', created: '2009-05-06T10:10:00Z' },
+    );
+    expect(roles).toContain('Yang | Foreign Minister | China');
   });
 });

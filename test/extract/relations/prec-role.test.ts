@@ -19,7 +19,7 @@ describe('readRoles: a plural title after a name is a group beside it', () => {
       'President Sezer, military leaders and the MGK chief have all warned Erdogan against unconstitutional moves.',
       'Embassy Ankara',
     );
-    expect(roles).toEqual(['Sezer | President | Turkey | ']);
+    expect(roles).toEqual(['Sezer | President | Türkiye | ']);
   });
 
   it('still reads a singular apposition', async () => {

@@ -108,3 +108,35 @@ describe('readTitlePhrase: lower-case appositions and their owners (round 15)', 
     ).toBeUndefined();
   });
 });
+
+describe('readTitlePhrase: every spokesman is a Spokesperson (round 17, dev and dev2)', () => {
+  it.each([
+    ['Defense Policy Spokesman', 'Spokesperson', undefined],
+    ['Congressional Foreign Policy Spokesman', 'Spokesperson', undefined],
+    ['Presidential Spokesman', 'Spokesperson', 'Presidency'],
+    ['PSOE Spokesman', 'Spokesperson', 'PSOE'],
+  ])('%s → %s', (phrase, title, organization) => {
+    const r = readTitlePhrase(phrase);
+    expect(r?.title).toBe(title);
+    expect(r?.organization).toBe(organization);
+  });
+
+  it('keeps the domain of the other heads', () => {
+    expect(readTitlePhrase('Defense Policy Advisor')?.title).toBe('Defense Policy Advisor');
+  });
+});
+
+describe("readTitlePhrase: an officeholder's acronym before a title (round 17, dev9)", () => {
+  it("reads the office as the state's own, not an organization named PM", () => {
+    const r = readTitlePhrase('PM Special Adviser');
+    expect(r?.title).toBe('Special Advisor');
+    expect(r?.organization).toBeUndefined();
+    expect(r?.kind).toBe('domestic');
+  });
+
+  it("still reads another acronym, or a bureau's office under PM, as the office's organization", () => {
+    expect(readTitlePhrase('NSC Director')?.organization).toBe('NSC');
+    // (the State Department's Political-Military bureau: 09TELAVIV2502)
+    expect(readTitlePhrase('PM Counter-Piracy Coordinator')?.organization).toBe('PM');
+  });
+});
