@@ -51,6 +51,13 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:COS|chief\s+of\s+station)$/i, 'COS'],
   [/^(?:the\s+)?(?:DATT|defen[cs]e\s+attach[eé])$/i, 'DATT'],
 ];
+/** US agencies whose officers a post hosts, by the acronym the cables write before "Attache" or "officers" ("DHS-ICE Attache", "PRT officers"). */
+const AGENCY = String.raw`(?:DHS|ICE|DEA|FBI|CBP|USAID|TSA|FAA|USDA|FAS|FCS|PRT|INL|ODC)`;
+/** "DHS-ICE Attache", "the PRT officers": the agency's officer, labelled as written ("DHS-ICE Attache", "PRT Officer"). */
+const AGENCY_OFFICER = new RegExp(
+  String.raw`^(?:the\s+)?(${AGENCY}(?:[-/]${AGENCY})?)\s+([Aa]ttach[eé]|[Oo]fficers?)$`,
+);
+const AGENCY_RE = new RegExp(String.raw`\b${AGENCY}(?:[-/]${AGENCY})?\s+(?:[Aa]ttach[eé]|[Oo]fficers?)(?![\w/-])`, 'g');
 const OFFICER_RE =
   /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+(?:[a-z]+\s+){0,2}?officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
 
@@ -571,15 +578,15 @@ function officersIn(
     if (/\bambassador|amb\./i.test(m[0]) && AMBASSADOR_ELSEWHERE.test(text.slice(e, e + 40))) continue;
     out.push({ text: m[0].replace(/\s+/g, ' '), start: s, end: e });
   }
-  // offices outside the list ("Science Counselor") and the cable's own "us"
-  for (const re of [GENERIC_OFFICER_RE, US_RE]) {
+  // offices outside the list ("Science Counselor"), a US agency's ("DHS-ICE Attache", "PRT officers") and the cable's own "us"
+  for (const re of [GENERIC_OFFICER_RE, AGENCY_RE, US_RE]) {
     re.lastIndex = 0;
     while ((m = re.exec(sentence))) {
       const word = re === US_RE ? m[1] : m[0];
       const s = start + m.index + m[0].length - word.length;
       const e = s + word.length;
       if (slots.some((x) => s < x.end && e > x.start) || out.some((x) => s < x.end && e > x.start)) continue;
-      if (re === GENERIC_OFFICER_RE) {
+      if (re !== US_RE) {
         // a named officer ("Officer Renato Leonardi", "Desk Officer, Wiebke Wacker") or another country's is a title, not the post's officer
         if (personsStartingIn(persons, e, e + 3).length > 0) continue;
         if (/^\s+[A-Z][a-z]/.test(text.slice(e, e + 3))) continue;
@@ -909,6 +916,8 @@ function officerRole(written: string): string | undefined {
     return OFFICERS.find(([re]) => re.test(office))?.[1] ?? known;
   }
   if (known) return known;
+  const agency = AGENCY_OFFICER.exec(bare);
+  if (agency) return `${agency[1]} ${/^attach/i.test(agency[2]) ? 'Attache' : 'Officer'}`;
   // a capitalized office outside the list, as written ("Science Counselor")
   return /^(?:[A-Z][a-z]+(?:\/[A-Z][a-z]+)?\s+){1,2}(?:Counselor|Counsellor|Attache|Officer)$/.test(bare)
     ? bare.replace(/Counsellor$/, 'Counselor')

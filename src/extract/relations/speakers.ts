@@ -65,11 +65,35 @@ export function speakerMeetings(
   const visitors = hostA ? sideB : sideA;
   if (!visitors.some((p) => isUs(p) || countryOf(p) === 'United States' || countryOf(p) === undefined)) return [];
   const known = [...sideA, ...sideB];
-  // a later meeting of other parties ends the table
   const groupKeys = new Set(known.map(partyKey));
-  const ends = body
-    .filter((m) => m.evidence.start > firstAt && !(groupKeys.has(partyKey(m.a)) && groupKeys.has(partyKey(m.b))))
-    .map((m) => m.evidence.start);
+  // the same table held again with another US official at it: the subject line's "U/S TAUSCHER MEETS FM SIKORSKI",
+  // then "During February 8 meetings with Tauscher and Ambassador Feinstein, Sikorski said …": a meeting held (met, in
+  // a meeting with, called on, hosted) of the host's one met with a US official, the visitors being the US side; that
+  // official joins the visitors, and later meetings of the table's own parties do not end it (10WARSAW94)
+  const usVisitors = visitors.some((p) => isUs(p) || countryOf(p) === 'United States');
+  const isUsParty = (p: Party): boolean => isUs(p) || countryOf(p) === 'United States';
+  const visitorAt = (m: Meeting): Party | undefined => {
+    const h = host.some((p) => sameParty(p, m.a)) ? m.a : host.some((p) => sameParty(p, m.b)) ? m.b : undefined;
+    const v = h === m.a ? m.b : m.a;
+    return h && usVisitors && isUsParty(v) && !host.some((p) => sameParty(p, v)) ? v : undefined;
+  };
+  // a later meeting of other parties ends the table
+  const ends: number[] = [];
+  for (const m of [...body].sort((x, y) => x.evidence.start - y.evidence.start)) {
+    if (m.evidence.start < firstAt || (groupKeys.has(partyKey(m.a)) && groupKeys.has(partyKey(m.b)))) continue;
+    // (a meeting held, not a remark told: "Bono told Charge" after his meeting with Rumsfeld is another table, 05MADRID1879)
+    const v = HELD.test(m.form) ? visitorAt(m) : undefined;
+    if (!v) {
+      if (m.evidence.start > firstAt) ends.push(m.evidence.start);
+      continue;
+    }
+    if (ends.length > 0) break;
+    if (!visitors.some((p) => sameParty(p, v))) {
+      visitors.push(v);
+      known.push(v);
+    }
+    groupKeys.add(partyKey(v));
+  }
   const until = ends.length > 0 ? Math.min(...ends) : text.length;
   const from = subject.length > 0 && body.length === 0 ? 0 : Math.min(firstAt, ...group.map((m) => m.evidence.start));
   const out: Meeting[] = [];
@@ -91,29 +115,40 @@ export function speakerMeetings(
     if (/^X{4,}$/i.test(first.text)) continue;
     const sentence = text.slice(s.start, s.end);
     const titleStart = roles.find((r) => r.person.start === first.start && r.start < first.start)?.start ?? first.start;
-    if (
-      !LEAD_TITLE_ONLY.test(text.slice(s.start, titleStart)) ||
-      !SPEECH_AFTER.test(text.slice(first.end, first.end + 40))
-    )
-      continue;
+    if (!LEAD_TITLE_ONLY.test(text.slice(s.start, titleStart))) continue;
+    // "Klich and Gagor said …": two subjects, each speaks (a title may stand before the second)
+    const second = ctx.persons[pi + 1];
+    const speakers =
+      second &&
+      second.start < s.end &&
+      /^\s+and\s+(?:(?:[A-Z][\w.'’/&-]*|of|for|the)\s+){0,6}$/.test(text.slice(first.end, second.start)) &&
+      SPEECH_AFTER.test(text.slice(second.end, second.end + 40))
+        ? [first, second]
+        : SPEECH_AFTER.test(text.slice(first.end, first.end + 40))
+          ? [first]
+          : [];
+    if (speakers.length === 0) continue;
     if (ELSEWHERE.test(sentence) || /["“]/.test(text.slice(s.start, first.start))) continue;
-    const party: Party = { kind: 'person', ...ctx.personRef(first) };
-    if (known.some((p) => sameParty(p, party))) continue;
-    const country = countryOf(party);
-    const us = isUs(party) || country === 'United States';
-    const others = us ? host : country === home ? visitors : [];
     const ev = evidenceOf(ctx, s.start)!;
-    for (const b of others)
-      out.push({
-        a: party,
-        b,
-        dateSource: date.dateSource,
-        form: 'spoke',
-        evidence: ev.evidence,
-        ...(ev.paragraph !== undefined ? { paragraph: ev.paragraph } : {}),
-        ...(date.date ? { date: date.date } : {}),
-      });
-    known.push(party);
+    for (const speaker of speakers) {
+      if (/^X{4,}$/i.test(speaker.text)) continue;
+      const party: Party = { kind: 'person', ...ctx.personRef(speaker) };
+      if (known.some((p) => sameParty(p, party))) continue;
+      const country = countryOf(party);
+      const us = isUs(party) || country === 'United States';
+      const others = us ? host : country === home ? visitors : [];
+      for (const b of others)
+        out.push({
+          a: party,
+          b,
+          dateSource: date.dateSource,
+          form: 'spoke',
+          evidence: ev.evidence,
+          ...(ev.paragraph !== undefined ? { paragraph: ev.paragraph } : {}),
+          ...(date.date ? { date: date.date } : {}),
+        });
+      known.push(party);
+    }
   }
   return out;
 }

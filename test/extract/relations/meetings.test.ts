@@ -522,4 +522,38 @@ describe('readMeetings: those who only accompany, and sources (round 16)', () =>
     );
     expect(got).toEqual(['Gates | Alonso | meeting-between']);
   });
+
+  describe('when a US agency’s officer is written by its acronym (round 18, dev3 08KABUL1275, dev4 07MADRID1722)', () => {
+    it('reads "DHS-ICE Attache delivered … to X" as the post’s attache, labelled as written', async () => {
+      const got = await pairsOf(
+        '1. (SBU) On September 6, DHS-ICE Attache delivered the Odyssey Customs import documents to Director of Customs Nicolas Bonilla.',
+        { origin: 'Embassy Madrid', created: '2007-09-10T10:10:00Z' },
+      );
+      expect(got).toEqual(['DHS-ICE Attache | Nicolas Bonilla | called-on']);
+    });
+
+    it('reads "X told PRT officers" as the post’s PRT Officer', async () => {
+      const got = await pairsOf(
+        '2. (SBU) Governor Gulab Mangal told PRT officers that some local officials enjoy political or family connections.',
+        { origin: 'Embassy Kabul', created: '2008-04-07T10:10:00Z' },
+      );
+      expect(got).toEqual(['Gulab Mangal | PRT Officer | told']);
+    });
+
+    it('reads no post officer from another country’s agency officers ("Afghan PRT officers")', async () => {
+      const got = await pairsOf(
+        '2. (SBU) Governor Gulab Mangal told Afghan PRT officers that some local officials enjoy political connections.',
+        { origin: 'Embassy Kabul', created: '2008-04-07T10:10:00Z' },
+      );
+      expect(got).toEqual([]);
+    });
+
+    it('reads no officer from an acronym outside the US agencies ("ANP officers")', async () => {
+      const got = await pairsOf(
+        '2. (SBU) Governor Gulab Mangal told ANP officers that some local officials enjoy political connections.',
+        { origin: 'Embassy Kabul', created: '2008-04-07T10:10:00Z' },
+      );
+      expect(got).toEqual([]);
+    });
+  });
 });

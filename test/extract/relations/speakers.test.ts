@@ -93,4 +93,61 @@ describe('speakerMeetings', () => {
     );
     expect(got).toEqual([]);
   });
+
+  // 10WARSAW94: the first meeting's table, then the same host met by a second US official
+  const WARSAW = {
+    origin: 'Embassy Warsaw',
+    created: '2010-02-12T10:10:00Z',
+    classifiedBy: {
+      name: 'Lee Feinstein',
+      title: 'Ambassador',
+      reasons: ['1.4(b)', '1.4(d)'],
+      text: 'Ambassador Lee Feinstein',
+    },
+  };
+  const WARSAW_TABLE =
+    '1. (C) U/S Ellen Tauscher met with Foreign Minister Radoslaw Sikorski on February 8.\n\n' +
+    '2. (C) Ambassador Lee Feinstein called on Foreign Minister Sikorski after the meeting.\n\n';
+
+  it('keeps the table through a US official the body adds, and pairs the speaker with both (10WARSAW94)', async () => {
+    const got = await spoke(
+      WARSAW_TABLE +
+        '3. (C) DFM Jacek Najder raised Ukraine’s transfer of T-72 tanks to Iraq, offering that Poland could sell the same type of tanks.',
+      WARSAW,
+    );
+    expect(got).toEqual(['Jacek Najder | Ellen Tauscher | 2010-02-08', 'Jacek Najder | Lee Feinstein | 2010-02-08']);
+  });
+
+  it('pairs both of two joint subjects who speak ("Klich and Gagor said")', async () => {
+    const got = await spoke(
+      WARSAW_TABLE +
+        '3. (C) Defense Minister Bogdan Klich and Chief of the General Staff Franciszek Gagor said that Poland would like to extend the loan term of its vehicles.',
+      WARSAW,
+    );
+    expect(got).toEqual([
+      'Bogdan Klich | Ellen Tauscher | 2010-02-08',
+      'Bogdan Klich | Lee Feinstein | 2010-02-08',
+      'Franciszek Gagor | Ellen Tauscher | 2010-02-08',
+      'Franciszek Gagor | Lee Feinstein | 2010-02-08',
+    ]);
+  });
+
+  it('reads no second speaker from a name inside the first one’s statement', async () => {
+    const got = await spoke(
+      WARSAW_TABLE +
+        '3. (C) Defense Minister Bogdan Klich said Chief of the General Staff Franciszek Gagor and others agreed.',
+      WARSAW,
+    );
+    expect(got).toEqual(['Bogdan Klich | Ellen Tauscher | 2010-02-08', 'Bogdan Klich | Lee Feinstein | 2010-02-08']);
+  });
+
+  it('still ends the table at a meeting of the host with someone not of the US side', async () => {
+    const got = await spoke(
+      WARSAW_TABLE +
+        '3. (C) Foreign Minister Sikorski met with Russian Foreign Minister Sergei Lavrov in Krakow.\n\n' +
+        '4. (C) DFM Jacek Najder raised Ukraine’s transfer of T-72 tanks to Iraq.',
+      WARSAW,
+    );
+    expect(got).toEqual([]);
+  });
 });
