@@ -5,8 +5,13 @@ import type { SearchHit } from '../model';
 
 export { editDistance };
 
+const ASCII = /^[ -~]*$/; // printable ASCII
+
 /** Lower case, no diacritics, words of letters and digits: "Kouchner's" → ["kouchner", "s"]. */
 export function searchTokens(text: string): string[] {
+  // Plain ASCII (most names) needs neither the decomposition nor the Unicode classes: the same
+  // words, several times faster (a search tokenizes every name and alias of ~1,000 candidates).
+  if (ASCII.test(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -75,7 +80,7 @@ export function matchName(queryTokens: readonly string[], name: string): MatchKi
   if (queryTokens.every((q) => words.some((w) => w.startsWith(q)))) return 'prefix';
   const fuzzy = queryTokens.every((q) => {
     const limit = maxEdits(q);
-    return words.some((w) => w.startsWith(q) || (limit > 0 && editDistance(q, w, limit) <= limit));
+    return words.some((w) => w.startsWith(q) || (limit > 0 && withinEdits(q, w, limit)));
   });
   return fuzzy ? 'fuzzy' : undefined;
 }
@@ -92,6 +97,7 @@ export function rankSearch(query: string, candidates: readonly SearchCandidate[]
     for (const name of candidate.names) {
       const match = matchName(tokens, name);
       if (match && (!best || RANK[match] < RANK[best.match])) best = { match, matched: name };
+      if (best?.match === 'exact') break; // nothing ranks higher, and the earlier name wins a tie
     }
     if (best)
       hits.push({

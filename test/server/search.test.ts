@@ -43,3 +43,41 @@ describe('withinEdits, the banded distance of the search scan', () => {
     expect(matchName(searchTokens('talabny'), 'Jalal Talabani')).toBe('fuzzy');
   });
 });
+
+describe('searchTokens: the plain-ASCII path gives the words the Unicode path gives', () => {
+  /** The Unicode path alone (decomposed, marks dropped, letters and digits). */
+  const reference = (text: string): string[] =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+
+  test('on names, punctuation, digits and every printable ASCII character, seeded', () => {
+    const fixed = [
+      "Kouchner's",
+      'U.S. Embassy',
+      "AL-QA'IDA",
+      'G-8 (Group of Eight)',
+      '  NEA/ARP  ',
+      'Ministry of Foreign Affairs',
+      '',
+      'Sarkozy~`!@#$%^&*()_+={}[]|\\:;"<>,.?/',
+    ];
+    expect(fixed.map(searchTokens)).toEqual(fixed.map(reference));
+    expect(searchTokens("AL-QA'IDA")).toEqual(['al', 'qa', 'ida']);
+    const random = seededRandom(7);
+    for (let n = 0; n < 2000; n += 1) {
+      let text = '';
+      for (let i = 0; i < 12; i += 1) text += String.fromCharCode(32 + Math.floor(random() * 95));
+      expect(searchTokens(text)).toEqual(reference(text));
+    }
+  });
+
+  test('outside printable ASCII the Unicode path still reads diacritics and other scripts', () => {
+    expect(searchTokens('Éric Besson')).toEqual(['eric', 'besson']);
+    expect(searchTokens('Recep Tayyip Erdoğan')).toEqual(['recep', 'tayyip', 'erdogan']);
+    expect(searchTokens('tab\there')).toEqual(['tab', 'here']);
+  });
+});
