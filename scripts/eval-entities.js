@@ -2,7 +2,7 @@
 /**
  * Scores an extractor (+ resolution) on the hand-annotated gold cables in ../shared/gold.
  *
- *   node scripts/eval-entities.js [--ner builtin|tagger|annotated|corenlp] [--gold DIR] [--errors]
+ *   node scripts/eval-entities.js [--ner builtin|tagger|annotated|corenlp] [--gold DIR] [--errors] [--weights FILE (tagger)]
  *   node scripts/eval-entities.js --cv K [--annotations DIR] [--dump FILE]   # K-fold cross-validation of tagger and builtin
  *                                                             # on the annotated training cables (scripts/ner/train.js)
  *
@@ -133,7 +133,13 @@ async function main() {
     }
     return minimalCable(id, texts[i]);
   });
-  const extractor = createExtractor(ner, {});
+  // --weights FILE: the tagger with other weights (a cross-validation fold's, say) than the committed ones
+  const extractor =
+    ner === 'tagger' && args.includes('--weights')
+      ? new (require(path.join(ROOT, 'src/extract/tagger/index.ts')).TaggerExtractor)({
+          weights: path.resolve(opt('--weights')),
+        })
+      : createExtractor(ner, {});
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   // One untimed warm-up pass (JIT, server caches), then timed passes over the same cables:
   // 20 by default for in-process extractors, 2 for a server (--reps N to change).
