@@ -215,7 +215,11 @@ export class SqliteStore implements GraphStore {
   /** Reads what the first requests would otherwise wait for: the cables' months (a second at full scale). */
   async warm(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve)); // after serve has said it listens
-    this.cableMonths();
+    try {
+      this.cableMonths();
+    } catch {
+      // The store closed meanwhile (serve stopped at once): nothing to warm, and serve does not await this.
+    }
   }
 
   /** Each cable's month (YYYY-MM) as a code into the sorted months (0: no date). */

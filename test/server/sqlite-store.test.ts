@@ -227,6 +227,8 @@ describe("SqliteStore: a set's links and an entity's heaviest, without a hub's w
           if (expected.length < all.length) cut += 1;
         }
     expect(cut).toBeGreaterThan(12);
+    // k = 0 (the entity panel's ?neighbours=0): no link, as Neo4j's floor of nothing gives
+    for (const id of [ids[0], ids[ids.length - 1]]) expect(await store.incident([id], { minWeight: 1 }, 0)).toEqual([]);
     // Several entities: the union of each one's heaviest (a link between two of them kept by either).
     const pair = [ids[0], ids[1]];
     const union = new Map(
@@ -284,6 +286,14 @@ describe("SqliteStore: an entity's timeline", () => {
     expect(months).toBeGreaterThan(20);
     expect(await dated.timeline('no-such-entity')).toEqual([]);
     await dated.close();
+  }, 120_000);
+
+  test('warm: a store closed before the warm-up runs (serve started and stopped at once) is no failure', async () => {
+    const store = SqliteStore.open(await builtGraph(DATED_CABLES));
+    // serve does not await the warm-up: a rejection here would be an unhandled one, fatal to the process
+    const warming = store.warm();
+    await store.close();
+    await expect(warming).resolves.toBeUndefined();
   }, 120_000);
 });
 

@@ -24,9 +24,11 @@ export interface Span {
 
 /**
  * A double quotation mark: straight, curly, the doubled apostrophe, or the curly pair as the corpus mangles it in 63
- * cables (`&Kurdish problem.8`, 05ANKARA7215: “ written as `&` before a word, ” as `8` after one).
+ * cables (`&Kurdish problem.8`, 05ANKARA7215: “ written as `&` before a word, ” as `8` after one; not after a
+ * one-letter word: "the G8 must act" inside a quotation closes nothing). The marks of a quotation may be mixed: `“liberal
+ * interventionist8`, `"You can easily bribe the chief of police or a judge,8` (08LONDON1771, 09KABUL3068).
  */
-const MARK = /["“”]|(?<!')''(?!')|(?<![^\s(])&(?=[\w"'“])|(?<=[A-Za-z.,;:!?'")\]])8(?=[\s.,;:!?)\]]|$)/g;
+const MARK = /["“”]|(?<!')''(?!')|(?<![^\s(])&(?=[\w"'“])|(?<=[A-Za-z.,;:!?'")\]])(?<!\b[A-Z])8(?=[\s.,;:!?)\]]|$)/g;
 /** A quoted text's mark: "Begin text:", "(End Text)", "END QUOTE". */
 const QUOTED_TEXT = /\b(begin|end)\s+(?:text|quote)\b/gi;
 

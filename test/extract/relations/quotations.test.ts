@@ -49,6 +49,22 @@ const CASES: Array<{ name: string; text: string; quoted: string[]; outside: stri
     outside: ['He said that', 'summit; Jobim met'],
   },
   {
+    name: 'reads an `8` as a closing mark only after the mangled opening one: "G8" inside a quotation closes nothing',
+    text:
+      '5. (C) Sarkozy was blunt: "The G8 must act now. I will press them in Rome. We agree," he said. I told him ' +
+      'we do.',
+    quoted: ['I will press', 'We agree'],
+    outside: ['Sarkozy was blunt', 'he said', 'I told him'],
+  },
+  {
+    name: 'closes with the mangled `8` a quotation opened by another mark (09KABUL3068)',
+    text:
+      '6. (C) "You can easily bribe the chief of police or a judge,8 he said, &but you can\'t bribe 50 elders." ' +
+      'I asked how.',
+    quoted: ['bribe the chief', "you can't bribe"],
+    outside: ['he said', 'I asked'],
+  },
+  {
     name: 'pairs marks across a page break inside the paragraph (10DAMASCUS8, its quotation made two sentences long)',
     text:
       '9.  (S)  Syria had no interest in supporting extremists.  "That \n \nDAMASCUS 00000008  004 OF 006 \n \n \n' +
