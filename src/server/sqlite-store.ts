@@ -74,6 +74,14 @@ const PATH_SLICE = 500;
  */
 const LOOKUP_COST = 32;
 
+/** An entity's links of at least its `heaviest`-th greatest weight, ties included, out of all of them. */
+function heaviestOf(links: EdgeView[], heaviest: number): EdgeView[] {
+  if (links.length < heaviest) return links;
+  const weights = links.map((e) => e.weight).sort((x, y) => y - x);
+  const floor = heaviest > 0 ? weights[heaviest - 1] : Infinity;
+  return links.filter((e) => e.weight >= floor);
+}
+
 /**
  * The SQLite store. Statements are prepared once and reused; lists of ids go in as one JSON
  * parameter (json_each), so a query is one statement whatever the list's length. Caches (the
@@ -95,6 +103,7 @@ export class SqliteStore implements GraphStore {
   private words: string[] | undefined;
   private statsCache: GraphStats | undefined;
   private evidenceCap: number | undefined;
+  private weightIndex: boolean | undefined;
   private monthsCache: { months: string[]; codes: Uint16Array } | undefined;
 
   private constructor(
@@ -131,6 +140,7 @@ export class SqliteStore implements GraphStore {
     this.statsCache = undefined;
     this.evidenceCap = undefined;
     this.monthsCache = undefined;
+    this.weightIndex = undefined;
   }
 
   /** A meta value (JSON), undefined when absent. */
@@ -320,6 +330,13 @@ export class SqliteStore implements GraphStore {
   async incident(ids: readonly string[], filter: EdgeFilter, heaviest?: number): Promise<EdgeView[]> {
     if (ids.length === 0) return [];
     const types = filter.types ? json(filter.types) : null;
+    if (heaviest !== undefined && !this.weightIndexed()) {
+      // Each entity read apart: a link between two of them counts for one only where the other passes the kinds.
+      const found = new Map<string, EdgeView>();
+      for (const id of new Set(ids))
+        for (const edge of heaviestOf(await this.incident([id], filter), heaviest)) found.set(edge.id, edge);
+      return [...found.values()].sort(byId);
+    }
     if (heaviest === undefined) {
       const rows = this.all(
         `WITH chosen AS (SELECT node FROM entities WHERE id IN (SELECT value FROM json_each(:ids)))
@@ -362,6 +379,17 @@ export class SqliteStore implements GraphStore {
       }
     }
     return [...found.values()].sort(byId);
+  }
+
+  /**
+   * Whether the database has the weight index (built from d667e1c on): without it each heaviest
+   * read would sort the entity's whole adjacency twice, so a plain read of its links is filtered instead.
+   */
+  private weightIndexed(): boolean {
+    this.weightIndex ??=
+      this.statement("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'co_mentions_by_a_weight'").get() !==
+      undefined;
+    return this.weightIndex;
   }
 
   async coMentionCount(id: string): Promise<number> {

@@ -242,6 +242,29 @@ describe("SqliteStore: a set's links and an entity's heaviest, without a hub's w
     );
   });
 
+  test('a database built before the weight index gives the same heaviest links (a plain read, filtered)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-store-'));
+    const copy = path.join(dir, 'graph.db');
+    fs.copyFileSync(store.file, copy);
+    const db = openGraphDb(copy, { write: true });
+    db.exec('DROP INDEX co_mentions_by_a_weight');
+    db.close();
+    const older = SqliteStore.open(copy);
+    try {
+      let cases = 0;
+      for (const chosen of [[ids[0]], [ids[5]], [ids[0], ids[1], ids[40]], [ids[ids.length >> 1]]])
+        for (const filter of filters)
+          for (const k of [0, 1, 5, 20, 10_000]) {
+            expect(await older.incident(chosen, filter, k)).toEqual(await store.incident(chosen, filter, k));
+            cases += 1;
+          }
+      expect(cases).toBe(80);
+    } finally {
+      await older.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('coMentionCount counts every link of the entity, 0 for an unknown one', async () => {
     for (const id of [ids[0], ids[ids.length - 1]])
       expect(await store.coMentionCount(id)).toBe((await store.incident([id], { minWeight: 1 })).length);
