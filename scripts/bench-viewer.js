@@ -2,8 +2,9 @@
 /**
  * Viewer benchmark over the graph database (the SQLite store): the server's open time and memory,
  * API latency (p50/p95) of search, neighbourhood, the entity panel, paths, evidence and full-text
- * search over real HTTP (neighbourhood and panel also of the hubs, the top 50 by PageRank), the time to first render of the overview in Debian's chromium, and the latency of one
- * curation decision (and its undo) on a copy of the database.
+ * search over real HTTP (neighbourhood and panel also of the hubs, the top 50 by PageRank), the
+ * time to first render of the overview in Debian's chromium, and the latency of one curation
+ * decision (and its undo) on a copy of the database.
  *
  *   npm run build && nice -n 10 node scripts/bench-viewer.js [--graph out/graph.db | --cables N] [--requests 200] [--no-render] [--no-curation] [--neo4j]
  *

@@ -56,27 +56,7 @@ const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
 
-const fold = (s) =>
-  String(s ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9 -]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-const lastWord = (s) => fold(s).split(' ').pop();
-function samePerson(sys, gold) {
-  const s = fold(sys);
-  const g = fold(gold);
-  // a one-word annotation is the name the text calls the person by, e.g. "Turki" for Prince Turki Al-Kabeer
-  return (
-    s === g ||
-    s.endsWith(` ${g}`) ||
-    g.endsWith(` ${s}`) ||
-    lastWord(s) === lastWord(g) ||
-    (!g.includes(' ') && s.split(' ').includes(g))
-  );
-}
+const { fold, lastWord, samePerson, partyKey, sameParty, match } = require('./lib/relation-match');
 const country = (c) => (c ? (countryOf(c) ?? fold(c)) : undefined);
 const sameOrg = (a, b) => {
   const x = fold(a);
@@ -88,26 +68,7 @@ function sameOwner(sys, gold) {
   if (gold.organization && sys.organization) return sameOrg(gold.organization, sys.organization);
   return false;
 }
-const partyKey = (p) => (p.kind === 'officer' ? `officer:${fold(p.role)}` : (p.name ?? p.text));
-function sameParty(sys, gold) {
-  if (gold.startsWith('officer:') || sys.startsWith('officer:')) return fold(sys) === fold(gold);
-  return samePerson(sys, gold);
-}
 
-/** Greedy one-to-one matching; returns the number of matched pairs and the unmatched items of each side. */
-function match(system, gold, eq) {
-  const used = new Set();
-  const fp = [];
-  let tp = 0;
-  for (const s of system) {
-    const j = gold.findIndex((g, k) => !used.has(k) && eq(s, g));
-    if (j >= 0) {
-      used.add(j);
-      tp += 1;
-    } else fp.push(s);
-  }
-  return { tp, fp, fn: gold.filter((_, k) => !used.has(k)) };
-}
 const prf = (tp, nSys, nGold) => ({
   precision: nSys ? tp / nSys : 1,
   recall: nGold ? tp / nGold : 1,

@@ -34,28 +34,7 @@ const corpusDir = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', '
 const CONTEXT = Number(opt('--context', '4'));
 
 // ---- pair matching, as scripts/eval-relations.js ----
-const fold = (s) =>
-  String(s ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9 -]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-const lastWord = (s) => fold(s).split(' ').pop();
-function samePerson(sys, gold) {
-  const s = fold(sys);
-  const g = fold(gold);
-  return (
-    s === g ||
-    s.endsWith(` ${g}`) ||
-    g.endsWith(` ${s}`) ||
-    lastWord(s) === lastWord(g) ||
-    (!g.includes(' ') && s.split(' ').includes(g))
-  );
-}
-const sameParty = (sys, gold) =>
-  gold.startsWith('officer:') || sys.startsWith('officer:') ? fold(sys) === fold(gold) : samePerson(sys, gold);
+const { sameParty } = require(path.join(ROOT, 'scripts', 'lib', 'relation-match'));
 const keyOf = (p) => (p.kind === 'officer' ? `officer:${p.role}` : (p.name ?? p.text));
 
 /** The misses eval-relations.js --errors lists for a set: [cable id, side a, side b]. */

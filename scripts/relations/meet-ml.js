@@ -69,46 +69,11 @@ const trainingSetsFor = (left) => {
 };
 
 // ---- pair matching, as scripts/eval-relations.js ----
-const fold = (s) =>
-  String(s ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9 -]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-const lastWord = (s) => fold(s).split(' ').pop();
-function samePerson(sys, gold) {
-  const s = fold(sys);
-  const g = fold(gold);
-  return (
-    s === g ||
-    s.endsWith(` ${g}`) ||
-    g.endsWith(` ${s}`) ||
-    lastWord(s) === lastWord(g) ||
-    (!g.includes(' ') && s.split(' ').includes(g))
-  );
-}
-const partyKey = (p) => (p.kind === 'officer' ? `officer:${fold(p.role)}` : (p.name ?? p.text));
-function sameParty(sys, gold) {
-  if (gold.startsWith('officer:') || sys.startsWith('officer:')) return fold(sys) === fold(gold);
-  return samePerson(sys, gold);
-}
+const { fold, lastWord, partyKey, sameParty, match } = require(path.join(ROOT, 'scripts', 'lib', 'relation-match'));
 const pairEq = (s, g) => (sameParty(s.a, g.a) && sameParty(s.b, g.b)) || (sameParty(s.a, g.b) && sameParty(s.b, g.a));
 const pairId = (a, b) => [fold(a), fold(b)].sort().join('|');
 /** Greedy one-to-one matching, as eval-relations.js. */
-function matchCount(system, gold) {
-  const used = new Set();
-  let tp = 0;
-  for (const s of system) {
-    const j = gold.findIndex((g, k) => !used.has(k) && pairEq(s, g));
-    if (j >= 0) {
-      used.add(j);
-      tp += 1;
-    }
-  }
-  return tp;
-}
+const matchCount = (system, gold) => match(system, gold, pairEq).tp;
 
 // ---- features ----
 const CUE =
