@@ -27,18 +27,8 @@ require('./lib/ts-require');
 
 const ROOT = path.join(__dirname, '..');
 const { args, opt } = require('./lib/cli-args');
-const SET_DIRS = {
-  dev: 'annotations',
-  dev2: 'dev2',
-  dev3: 'dev3',
-  dev4: 'dev4',
-  dev5: 'dev5',
-  dev6: 'dev6',
-  dev7: 'dev7',
-  dev8: 'dev8',
-  dev9: 'dev9',
-  heldout: 'heldout',
-};
+const { DEV_SET_DIRS, fold, lastWord, samePerson, partyKey, sameParty, match } = require('./lib/relation-match');
+const SET_DIRS = { ...DEV_SET_DIRS, heldout: 'heldout' };
 const setName = opt('--set', 'dev');
 if (!SET_DIRS[setName]) {
   console.error(`eval-relations: unknown --set ${setName} (known: ${Object.keys(SET_DIRS).join(', ')})`);
@@ -56,7 +46,6 @@ const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
 
-const { fold, lastWord, samePerson, partyKey, sameParty, match } = require('./lib/relation-match');
 const country = (c) => (c ? (countryOf(c) ?? fold(c)) : undefined);
 const sameOrg = (a, b) => {
   const x = fold(a);

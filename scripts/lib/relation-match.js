@@ -4,6 +4,19 @@
 // One module for eval-relations.js, relations/meet-ml.js and relations/meet-misses.js, so that
 // their figures are the same matching's.
 
+/** The development sets' folders under scripts/relations (held-out apart: it is for measuring only). */
+const DEV_SET_DIRS = {
+  dev: 'annotations',
+  dev2: 'dev2',
+  dev3: 'dev3',
+  dev4: 'dev4',
+  dev5: 'dev5',
+  dev6: 'dev6',
+  dev7: 'dev7',
+  dev8: 'dev8',
+  dev9: 'dev9',
+};
+
 /** Lower case, no diacritics or punctuation, single spaces. */
 const fold = (s) =>
   String(s ?? '')
@@ -53,4 +66,4 @@ function match(system, gold, eq) {
   return { tp, fp, fn: gold.filter((_, k) => !used.has(k)) };
 }
 
-module.exports = { fold, lastWord, samePerson, partyKey, sameParty, match };
+module.exports = { DEV_SET_DIRS, fold, lastWord, samePerson, partyKey, sameParty, match };

@@ -40,18 +40,11 @@ const { readMeetings } = require(path.join(ROOT, 'src/extract/relations/meetings
 const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
+const { DEV_SET_DIRS, fold, lastWord, partyKey, sameParty, match } = require(
+  path.join(ROOT, 'scripts', 'lib', 'relation-match'),
+);
 
-const SET_DIRS = {
-  dev: 'annotations',
-  dev2: 'dev2',
-  dev3: 'dev3',
-  dev4: 'dev4',
-  dev5: 'dev5',
-  dev6: 'dev6',
-  dev7: 'dev7',
-  dev8: 'dev8',
-  dev9: 'dev9',
-};
+const SET_DIRS = DEV_SET_DIRS;
 const sets = opt('--sets', Object.keys(SET_DIRS).join(',')).split(',');
 for (const s of sets)
   if (!SET_DIRS[s]) throw new Error(`meet-ml: unknown set ${s} (the held-out set is not for training)`);
@@ -69,7 +62,6 @@ const trainingSetsFor = (left) => {
 };
 
 // ---- pair matching, as scripts/eval-relations.js ----
-const { fold, lastWord, partyKey, sameParty, match } = require(path.join(ROOT, 'scripts', 'lib', 'relation-match'));
 const pairEq = (s, g) => (sameParty(s.a, g.a) && sameParty(s.b, g.b)) || (sameParty(s.a, g.b) && sameParty(s.b, g.a));
 const pairId = (a, b) => [fold(a), fold(b)].sort().join('|');
 /** Greedy one-to-one matching, as eval-relations.js. */
