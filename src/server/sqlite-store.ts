@@ -74,12 +74,13 @@ const PATH_SLICE = 500;
  */
 const LOOKUP_COST = 32;
 
-/** An entity's links of at least its `heaviest`-th greatest weight, ties included, out of all of them. */
-function heaviestOf(links: EdgeView[], heaviest: number): EdgeView[] {
-  if (links.length < heaviest) return links;
-  const weights = links.map((e) => e.weight).sort((x, y) => y - x);
-  const floor = heaviest > 0 ? weights[heaviest - 1] : Infinity;
-  return links.filter((e) => e.weight >= floor);
+/**
+ * The least weight an entity's `heaviest` heaviest links reach, from (at least) its `heaviest`
+ * greatest weights: `minWeight` when it has fewer links (all are kept), above every weight for 0.
+ */
+function weightFloor(weights: number[], heaviest: number, minWeight: number): number {
+  if (heaviest <= 0) return Infinity;
+  return weights.length < heaviest ? minWeight : weights.sort((x, y) => y - x)[heaviest - 1];
 }
 
 /**
@@ -333,8 +334,15 @@ export class SqliteStore implements GraphStore {
     if (heaviest !== undefined && !this.weightIndexed()) {
       // Each entity read apart: a link between two of them counts for one only where the other passes the kinds.
       const found = new Map<string, EdgeView>();
-      for (const id of new Set(ids))
-        for (const edge of heaviestOf(await this.incident([id], filter), heaviest)) found.set(edge.id, edge);
+      for (const id of new Set(ids)) {
+        const links = await this.incident([id], filter);
+        const floor = weightFloor(
+          links.map((e) => e.weight),
+          heaviest,
+          filter.minWeight,
+        );
+        for (const edge of links) if (edge.weight >= floor) found.set(edge.id, edge);
+      }
       return [...found.values()].sort(byId);
     }
     if (heaviest === undefined) {
@@ -365,7 +373,7 @@ export class SqliteStore implements GraphStore {
       )
         .pluck()
         .all({ ...params, heaviest }) as number[];
-      const floor = weights.length < heaviest ? filter.minWeight : weights.sort((x, y) => y - x)[heaviest - 1];
+      const floor = weightFloor(weights, heaviest, filter.minWeight);
       for (const row of this.all(
         `SELECT ${EDGE_COLUMNS} FROM co_mentions c JOIN entities ea ON ea.node = c.a JOIN entities eb ON eb.node = c.b
            WHERE c.a = :node AND c.weight >= :floor AND ${EDGE_FILTER} AND ${TYPE_OF('eb')}

@@ -50,19 +50,22 @@ function referencePaths(
 
 const sorted = (paths: string[][]): string[] => paths.map((p) => p.join(' ')).sort();
 
+/** The entities with co-mentions, most linked first: hubs and the entities at the edge of the graph. */
+const linkedByDegree = (store: SqliteStore): string[] =>
+  store.db
+    .prepare(
+      'SELECT e.id FROM entities e WHERE EXISTS (SELECT 1 FROM co_mentions WHERE a = e.node OR b = e.node) ORDER BY e.degree DESC, e.id',
+    )
+    .pluck()
+    .all() as string[];
+
 describe('SqliteStore: path search and links', () => {
   let store: SqliteStore;
   let ids: string[] = [];
 
   beforeAll(async () => {
     store = SqliteStore.open(await builtGraph());
-    // The entities with co-mentions, most linked first: hubs and the entities at the edge of the graph.
-    ids = store.db
-      .prepare(
-        'SELECT e.id FROM entities e WHERE EXISTS (SELECT 1 FROM co_mentions WHERE a = e.node OR b = e.node) ORDER BY e.degree DESC, e.id',
-      )
-      .pluck()
-      .all() as string[];
+    ids = linkedByDegree(store);
   }, 120_000);
 
   afterAll(() => store.close());
@@ -176,12 +179,7 @@ describe("SqliteStore: a set's links and an entity's heaviest, without a hub's w
 
   beforeAll(async () => {
     store = SqliteStore.open(await builtGraph());
-    ids = store.db
-      .prepare(
-        'SELECT e.id FROM entities e WHERE EXISTS (SELECT 1 FROM co_mentions WHERE a = e.node OR b = e.node) ORDER BY e.degree DESC, e.id',
-      )
-      .pluck()
-      .all() as string[];
+    ids = linkedByDegree(store);
   }, 120_000);
 
   afterAll(() => store.close());
