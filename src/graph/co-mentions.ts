@@ -3,6 +3,10 @@ import type { EdgeAttrs } from '../model';
 import { IntList } from '../common/int-list';
 import { EvidenceLog } from './evidence-log';
 import { PairIndex } from './pair-index';
+import { releaseArrayBuffers } from '../common/collect';
+
+/** Pairs from which letting the pair index go is worth full collections before the counters are made. */
+const COLLECT_AFTER_INDEX_PAIRS = 4_000_000;
 
 /** Makes the evidence log once the number of pairs is known (default: in memory, one bucket). */
 export type EvidenceLogFactory = (pairs: number) => EvidenceLog;
@@ -36,18 +40,18 @@ interface PairEvidence {
  * cable in cable order (exact counts, evidence), then edges() in edge order.
  */
 export class CoMentions {
-  /** The known pairs (entity indexes), numbered in order of discovery: let go by endCounting. */
+  /** The known pairs (entity indexes), numbered in order of discovery: let go when counting starts. */
   private pairs: PairIndex | undefined = new PairIndex();
   /** Set by endCounting: count() is over, what only it needed is let go. */
   private counted = false;
   /**
    * Per pair: endpoints (entity indexes; `a` has the smaller id), cables, paragraphs, first/last
-   * dated cable. Numbered in order of discovery until endCounting, in edge order after it.
+   * dated cable. Numbered in order of discovery until counting starts, in edge order from then on.
    */
   private a = new IntList();
   private b = new IntList();
-  private cables = new Int32Array(0);
-  private paragraphs = new Int32Array(0);
+  private cables: Int32Array = new Int32Array(0);
+  private paragraphs: Int32Array = new Int32Array(0);
   private first = new Int32Array(0);
   private last = new Int32Array(0);
   /**
@@ -57,23 +61,23 @@ export class CoMentions {
   private evidence: EvidenceLog | undefined;
   /** Pairs per bucket of the evidence log (consecutive edge positions). */
   private bucketSpan = 1;
-  /** Each pair's position in edge order. */
-  private edgePosition = new Int32Array(0);
+  /**
+   * While counting, the pairs whose `a` has rank r are the edge positions outEdges[r] …
+   * outEdges[r+1]-1, their `b`s in rank order: the pairs' index, without a hash table of its own.
+   */
+  private outEdges = new Int32Array(0);
   /** Shared paragraphs of the pair being visited (reused). */
   private readonly scratch: number[] = [];
-  /** Neighbour lists (CSR) of the known pairs: cheaper counting for cables naming many entities. */
-  private neighbourStart = new Int32Array(0);
-  private neighbours = new Int32Array(0);
+  /** Each content entity's place in the cable being counted (-1: not in it). */
   private readonly position: Int32Array;
   /** Each cable's date as its rank among the dates (-1: none), for the `dates` count() was given: integers compared, not strings. */
   private dateRank = new Int32Array(0);
   private rankedDates: readonly (string | undefined)[] | undefined;
-  /** Pair numbers in edge order while pairs are numbered by discovery; none once endCounting put them in edge order. */
-  private order: Int32Array | undefined;
 
   /**
    * @param ids entity ids by index
-   * @param rank each entity's position in id (string) order: edges are sorted by it
+   * @param rank each entity's position in id (string) order, a permutation of 0 … ids.length-1:
+   *   edges are sorted by it, and each entity's pairs are found by it
    */
   constructor(
     private readonly ids: readonly string[],
@@ -82,6 +86,14 @@ export class CoMentions {
     private readonly evidenceLog: EvidenceLogFactory = () => new EvidenceLog(1),
   ) {
     this.position = new Int32Array(ids.length).fill(-1);
+    // (a rank twice would leave one of its entities' pairs unfound, silently)
+    const seen = new Uint8Array(ids.length);
+    for (let e = 0; e < ids.length; e += 1) {
+      const r = rank[e];
+      if (!(r >= 0 && r < ids.length) || seen[r])
+        throw new RangeError('CoMentions: the ranks must be a permutation of the entities');
+      seen[r] = 1;
+    }
   }
 
   get size(): number {
@@ -103,33 +115,48 @@ export class CoMentions {
     }
   }
 
-  /** Ends discovery: allocates the counters, the neighbour lists and the evidence log. */
+  /**
+   * Ends discovery. The pair index goes first (~0.5 GB at full-corpus scale, 28 M pairs): the
+   * pairs are renumbered in edge order, where each entity's pairs as `a` are one run sorted by
+   * `b`'s rank, and that run is the index count() searches. The counters then take the buffers
+   * the renumbering used, so that no array is made while one let go waits for the collector.
+   */
   private startCounting(): void {
     const n = this.a.length;
-    this.evidence = this.evidenceLog(n);
-    this.bucketSpan = Math.max(1, Math.ceil(n / this.evidence.buckets));
-    // (the edge order's scratch array becomes the edge positions: no third array of n for a moment)
-    const positions = new Int32Array(n);
-    const order = this.edgeOrder(positions);
-    for (let k = 0; k < n; k += 1) positions[order[k]] = k;
-    this.edgePosition = positions;
-    this.cables = new Int32Array(n);
-    this.paragraphs = new Int32Array(n);
+    this.pairs = undefined;
+    if (n >= COLLECT_AFTER_INDEX_PAIRS) releaseArrayBuffers();
+    const scratch = new Int32Array(n);
+    const order = pairOrder(this.a.view(), this.b.view(), this.rank, scratch);
+    for (const ends of [this.a.view(), this.b.view()]) {
+      for (let k = 0; k < n; k += 1) scratch[k] = ends[order[k]];
+      ends.set(scratch);
+    }
+    this.a = IntList.over(this.a.view());
+    this.b = IntList.over(this.b.view());
+    this.cables = order.fill(0);
+    this.paragraphs = scratch.fill(0);
     this.first = new Int32Array(n).fill(-1);
     this.last = new Int32Array(n).fill(-1);
-    const degree = new Int32Array(this.ids.length + 1);
-    for (let p = 0; p < n; p += 1) {
-      degree[this.a.get(p) + 1] += 1;
-      degree[this.b.get(p) + 1] += 1;
+    const starts = new Int32Array(this.ids.length + 1);
+    for (let p = 0; p < n; p += 1) starts[this.rank[this.a.get(p)] + 1] += 1;
+    for (let r = 0; r < this.ids.length; r += 1) starts[r + 1] += starts[r];
+    this.outEdges = starts;
+    this.evidence = this.evidenceLog(n);
+    this.bucketSpan = Math.max(1, Math.ceil(n / this.evidence.buckets));
+  }
+
+  /** The edge position of the pair whose `a` is p and whose `b` is q, or -1. */
+  private pairOf(p: number, q: number): number {
+    const rank = this.rank;
+    const wanted = rank[q];
+    let low = this.outEdges[rank[p]];
+    let high = this.outEdges[rank[p] + 1];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (rank[this.b.get(middle)] < wanted) low = middle + 1;
+      else high = middle;
     }
-    for (let i = 1; i < degree.length; i += 1) degree[i] += degree[i - 1];
-    this.neighbourStart = degree;
-    this.neighbours = new Int32Array(2 * n);
-    const fill = degree.slice(0, this.ids.length);
-    for (let p = 0; p < n; p += 1) {
-      this.neighbours[fill[this.a.get(p)]++] = this.b.get(p);
-      this.neighbours[fill[this.b.get(p)]++] = this.a.get(p);
-    }
+    return low < this.outEdges[rank[p] + 1] && this.b.get(low) === q ? low : -1;
   }
 
   /**
@@ -147,12 +174,9 @@ export class CoMentions {
   ): void {
     if (this.counted) throw new Error('CoMentions: count() after endCounting()');
     if (this.cables.length !== this.a.length) this.startCounting();
-    const pairs = this.pairs!;
     const rank = this.datesRanked(dates);
     const own = date ? rank[cable] : -1;
-    const visit = (x: number, y: number): void => {
-      const pair = pairs.get(entities[x], entities[y]);
-      if (pair < 0) return;
+    const visit = (x: number, y: number, pair: number): void => {
       // Both lists are sorted: intersect by merging.
       const pa = paragraphsOf[x];
       const pb = paragraphsOf[y];
@@ -169,10 +193,9 @@ export class CoMentions {
       }
       // Counts are exact; the evidence list is capped (the MENTIONS edges hold the rest).
       if (this.cables[pair] < this.maxEvidence) {
-        const at = this.edgePosition[pair];
-        const bucket = Math.floor(at / this.bucketSpan);
+        const bucket = Math.floor(pair / this.bucketSpan);
         const log = this.evidence!;
-        log.push(bucket, at);
+        log.push(bucket, pair);
         log.push(bucket, cable);
         log.push(bucket, shared.length);
         for (const paragraph of shared) log.push(bucket, paragraph);
@@ -184,20 +207,26 @@ export class CoMentions {
         if (this.last[pair] < 0 || own > rank[this.last[pair]]) this.last[pair] = cable;
       }
     };
-    // Whichever is cheaper: all pairs of the cable's entities, or their known neighbours.
+    // Each pair is found once, from its `a`: by reading that entity's pairs when they are few,
+    // by searching them for each of the cable's other entities when they are many (a hub's).
     const n = entities.length;
-    let neighbourCost = 0;
-    for (const e of entities) neighbourCost += this.neighbourStart[e + 1] - this.neighbourStart[e];
-    if ((n * (n - 1)) / 2 <= neighbourCost) {
-      for (let x = 0; x < n; x += 1) for (let y = x + 1; y < n; y += 1) visit(x, y);
-      return;
-    }
     entities.forEach((e, x) => (this.position[e] = x));
+    const searches = Math.max(1, n - 1) * 24;
     for (let x = 0; x < n; x += 1) {
       const e = entities[x];
-      for (let k = this.neighbourStart[e]; k < this.neighbourStart[e + 1]; k += 1) {
-        const y = this.position[this.neighbours[k]];
-        if (y > x) visit(x, y);
+      const from = this.outEdges[this.rank[e]];
+      const to = this.outEdges[this.rank[e] + 1];
+      if (to - from <= searches) {
+        for (let k = from; k < to; k += 1) {
+          const y = this.position[this.b.get(k)];
+          if (y >= 0) visit(x, y, k);
+        }
+        continue;
+      }
+      for (let y = 0; y < n; y += 1) {
+        if (this.rank[entities[y]] <= this.rank[e]) continue;
+        const pair = this.pairOf(e, entities[y]);
+        if (pair >= 0) visit(x, y, pair);
       }
     }
     for (const e of entities) this.position[e] = -1;
@@ -213,52 +242,14 @@ export class CoMentions {
     return this.dateRank;
   }
 
-  /**
-   * Ends the counting pass: the pair index, which only count() uses, is let go (~0.5 GB at
-   * full-corpus scale, 28 M pairs) before the metrics build their own view of the graph. The
-   * pairs are then renumbered in edge order, in the buffers of the neighbour lists and the edge
-   * positions (also count()'s only), so that the order itself (4 bytes a pair) goes too and the
-   * endpoint lists lose their slack.
-   */
+  /** Ends the counting pass: what only count() used (the pairs' index, the dates' ranks) is let go. */
   endCounting(): void {
     if (this.cables.length !== this.a.length) this.startCounting();
     if (this.counted) return;
-    this.pairs = undefined;
-    this.neighbourStart = new Int32Array(0);
-    const order = this.edgeOrder();
-    const n = order.length;
-    // The neighbour lists (2 ints a pair) and the edge positions (1) are done with: their buffers
-    // take the endpoints and the counters in edge order. Nothing new is allocated while the
-    // arrays let go here (~1 GB at full-corpus scale) wait for the collector, which frees
-    // array buffers over several collections, not at once.
-    const ends = this.neighbours;
-    const scratch = this.edgePosition;
-    this.neighbours = new Int32Array(0);
-    this.edgePosition = new Int32Array(0);
-    for (let k = 0; k < n; k += 1) {
-      ends[k] = this.a.get(order[k]);
-      ends[n + k] = this.b.get(order[k]);
-    }
-    this.a = IntList.over(ends.subarray(0, n));
-    this.b = IntList.over(ends.subarray(n, 2 * n));
-    for (const counter of [this.cables, this.paragraphs, this.first, this.last]) {
-      for (let k = 0; k < n; k += 1) scratch[k] = counter[order[k]];
-      counter.set(scratch);
-    }
-    this.order = undefined;
+    this.outEdges = new Int32Array(0);
     this.dateRank = new Int32Array(0);
     this.rankedDates = undefined;
     this.counted = true;
-  }
-
-  /**
-   * Pair indexes in edge order (by the endpoints' ids), while pairs are numbered by discovery.
-   * `scratch` (pairs long, overwritten) spares the sort an array of its own.
-   */
-  private edgeOrder(scratch?: Int32Array): Int32Array {
-    if (this.counted) throw new Error('CoMentions: pairs are in edge order once counted');
-    this.order ??= pairOrder(this.a.view(), this.b.view(), this.rank, scratch);
-    return this.order;
   }
 
   /** Endpoints and weight of every pair, in edge order (for the metrics). */
