@@ -40,13 +40,18 @@ interface PairEvidence {
  * cable in cable order (exact counts, evidence), then edges() in edge order.
  */
 export class CoMentions {
-  /** The known pairs (entity indexes), numbered in order of discovery: let go when counting starts. */
+  /**
+   * The known pairs (entity indexes), numbered in order of discovery: its arrays become `a` and
+   * `b` when counting starts, and its table goes.
+   */
   private pairs: PairIndex | undefined = new PairIndex();
+  /** Set by startCounting: the pairs are known and in edge order. */
+  private started = false;
   /** Set by endCounting: count() is over, what only it needed is let go. */
   private counted = false;
   /**
-   * Per pair: endpoints (entity indexes; `a` has the smaller id), cables, paragraphs, first/last
-   * dated cable. Numbered in order of discovery until counting starts, in edge order from then on.
+   * Per pair, from the start of counting, in edge order: endpoints (entity indexes; `a` has the
+   * smaller id), cables, paragraphs, first/last dated cable.
    */
   private a = new IntList();
   private b = new IntList();
@@ -97,20 +102,14 @@ export class CoMentions {
   }
 
   get size(): number {
-    return this.a.length;
+    return this.pairs ? this.pairs.length : this.a.length;
   }
 
   /** The pairs of one paragraph window (entity indexes in order of first mention). */
   addWindow(window: readonly number[], maxPerWindow: number): void {
     for (let x = 0; x < window.length; x += 1) {
       for (let y = x + 1; y < window.length && y <= x + maxPerWindow; y += 1) {
-        const pairs = this.pairs!;
-        const before = pairs.length;
-        pairs.add(window[x], window[y]);
-        if (pairs.length === before) continue;
-        const [p, q] = this.rank[window[x]] < this.rank[window[y]] ? [window[x], window[y]] : [window[y], window[x]];
-        this.a.push(p);
-        this.b.push(q);
+        this.pairs!.add(window[x], window[y]);
       }
     }
   }
@@ -122,8 +121,19 @@ export class CoMentions {
    * the renumbering used, so that no array is made while one let go waits for the collector.
    */
   private startCounting(): void {
-    const n = this.a.length;
+    // The index's endpoint arrays are the pairs' (`a` the end with the smaller rank); its table goes.
+    const { low, high } = this.pairs!.release();
     this.pairs = undefined;
+    this.started = true;
+    const n = low.length;
+    for (let p = 0; p < n; p += 1) {
+      if (this.rank[low[p]] < this.rank[high[p]]) continue;
+      const end = low[p];
+      low[p] = high[p];
+      high[p] = end;
+    }
+    this.a = IntList.over(low);
+    this.b = IntList.over(high);
     if (n >= COLLECT_AFTER_INDEX_PAIRS) releaseArrayBuffers();
     const scratch = new Int32Array(n);
     const order = pairOrder(this.a.view(), this.b.view(), this.rank, scratch);
@@ -131,8 +141,6 @@ export class CoMentions {
       for (let k = 0; k < n; k += 1) scratch[k] = ends[order[k]];
       ends.set(scratch);
     }
-    this.a = IntList.over(this.a.view());
-    this.b = IntList.over(this.b.view());
     this.cables = order.fill(0);
     this.paragraphs = scratch.fill(0);
     this.first = new Int32Array(n).fill(-1);
@@ -173,7 +181,7 @@ export class CoMentions {
     dates: readonly (string | undefined)[],
   ): void {
     if (this.counted) throw new Error('CoMentions: count() after endCounting()');
-    if (this.cables.length !== this.a.length) this.startCounting();
+    if (!this.started) this.startCounting();
     const rank = this.datesRanked(dates);
     const own = date ? rank[cable] : -1;
     const visit = (x: number, y: number, pair: number): void => {
@@ -244,7 +252,7 @@ export class CoMentions {
 
   /** Ends the counting pass: what only count() used (the pairs' index, the dates' ranks) is let go. */
   endCounting(): void {
-    if (this.cables.length !== this.a.length) this.startCounting();
+    if (!this.started) this.startCounting();
     if (this.counted) return;
     this.outEdges = new Int32Array(0);
     this.dateRank = new Int32Array(0);

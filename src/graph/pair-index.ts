@@ -66,6 +66,20 @@ export class PairIndex {
     return this.b[i];
   }
 
+  /**
+   * Every pair's smaller and larger member, by pair index: the index's own arrays (no copy), which
+   * the caller then owns; the index is emptied (its table let go) and must not be used again.
+   */
+  release(): { low: Int32Array; high: Int32Array } {
+    const ends = { low: this.a.subarray(0, this.length), high: this.b.subarray(0, this.length) };
+    this.a = new Int32Array(0);
+    this.b = new Int32Array(0);
+    this.table = new Int32Array(0);
+    this.mask = -1;
+    this.length = 0;
+    return ends;
+  }
+
   private hash(p: number, q: number): number {
     return Math.imul(p, 0x9e3779b1) ^ Math.imul(q + 0x7f4a7c15, 0x85ebca6b);
   }
