@@ -105,7 +105,7 @@ export class CoMentions {
     return this.pairs ? this.pairs.length : this.a.length;
   }
 
-  /** The pairs of one paragraph window (entity indexes in order of first mention). */
+  /** The pairs of one paragraph window (entity indexes in order of first mention, each once). */
   addWindow(window: readonly number[], maxPerWindow: number): void {
     for (let x = 0; x < window.length; x += 1) {
       for (let y = x + 1; y < window.length && y <= x + maxPerWindow; y += 1) {
@@ -169,7 +169,7 @@ export class CoMentions {
 
   /**
    * One cable's exact contribution to every known pair among its content entities (`entities`,
-   * with each one's sorted paragraph list). Cables must come in cable order (the evidence order);
+   * each once, with each one's sorted paragraph list). Cables must come in cable order (the evidence order);
    * `date` is compared as a string (ISO dates), `dates[cable]` must give it back; `dates` must stay the same
    * between calls (they are ranked once, and integers compared).
    */
