@@ -307,6 +307,18 @@ export class SqliteStore implements GraphStore {
     cap: number,
     limit?: number,
   ): Promise<SearchCandidate[]> {
+    // One read transaction: its several statements see one state of the file, and the cached word
+    // list and entity order are checked against it (a decision committed by another connection
+    // between them left candidates without their rows, a TypeError).
+    return this.db.transaction(() => this.searchSnapshot(tokens, types, cap, limit))();
+  }
+
+  private searchSnapshot(
+    tokens: readonly string[],
+    types: readonly EntityKind[] | undefined,
+    cap: number,
+    limit: number | undefined,
+  ): SearchCandidate[] {
     const words = this.wordList();
     // For each query word, the words of names it may mean, in three lists: the word itself, words
     // it starts, words within its typo budget (list 3t + wordMatch).
@@ -428,7 +440,10 @@ export class SqliteStore implements GraphStore {
     }
     const kinds = types ? new Set(types.map((type) => KIND_CODE[type])) : undefined;
     const kindOf = types ? this.entityKinds(index) : undefined;
-    const matching = touched.filter((node) => count[node] === queryWords && (!kinds || kinds.has(kindOf![node])));
+    // (a word row of a node that is no entity, which no build or decision writes, is passed over)
+    const matching = touched.filter(
+      (node) => count[node] === queryWords && index.rank[node] >= 0 && (!kinds || kinds.has(kindOf![node])),
+    );
     const order = Int32Array.from(matching, (node) => index.rank[node]).sort();
     return Array.from(order.subarray(0, cap), (rank) => {
       const node = index.byRank[rank];

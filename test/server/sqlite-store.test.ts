@@ -402,6 +402,49 @@ describe('SqliteStore: entity search', () => {
     const byId = new Map(all.map((c) => [c.id, c]));
     for (const c of first) expect(c).toEqual(byId.get(c.id));
   });
+
+  test('a decision committed by another connection in the middle of a search: the search answers from one state', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-search-'));
+    const copy = path.join(dir, 'graph.db');
+    fs.copyFileSync(store.file, copy);
+    const served = SqliteStore.open(copy);
+    try {
+      const before = rankSearch('ma', await served.searchCandidates(['ma'], undefined, 1000, 20), 20);
+      // The most cited hit is merged away by another connection (the CLI's curate) between the search's statements.
+      const gone = before[0].id;
+      const into = served.db
+        .prepare('SELECT id FROM entities WHERE kind = ? AND id <> ? ORDER BY cable_count DESC, id LIMIT 1')
+        .pluck()
+        .get(before[0].type, gone) as string;
+      const all = (served as unknown as { all: (sql: string, params?: unknown) => unknown[] }).all.bind(served);
+      let statements = 0;
+      jest.spyOn(served as unknown as { all: typeof all }, 'all').mockImplementation((sql, params) => {
+        const rows = all(sql, params);
+        if ((statements += 1) === 1) {
+          const db = openGraphDb(copy, { write: true });
+          try {
+            decideInDatabase(db, path.join(dir, 'curation.jsonl'), {
+              op: 'merge',
+              ids: [gone, into],
+              into,
+              author: 'test',
+            });
+          } finally {
+            db.close();
+          }
+        }
+        return rows;
+      });
+      expect(rankSearch('ma', await served.searchCandidates(['ma'], undefined, 1000, 20), 20)).toEqual(before);
+      expect(statements).toBeGreaterThan(1);
+      // the next search sees the merge
+      const after = rankSearch('ma', await served.searchCandidates(['ma'], undefined, 1000, 20), 20);
+      expect(after.map((h) => h.id)).not.toContain(gone);
+    } finally {
+      await served.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('SqliteStore: full-text search', () => {
