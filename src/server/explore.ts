@@ -82,7 +82,7 @@ export class Explorer {
   async search(query: string, types: readonly EntityKind[] | undefined, limit: number): Promise<SearchHit[]> {
     const tokens = searchTokens(query);
     if (tokens.length === 0) return [];
-    const candidates = await this.store.searchCandidates(tokens, types, SEARCH_CAP);
+    const candidates = await this.store.searchCandidates(tokens, types, SEARCH_CAP, limit);
     return rankSearch(query, candidates, limit);
   }
 

@@ -72,6 +72,48 @@ export function maxEdits(token: string): number {
 type MatchKind = SearchHit['match'];
 const RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, fuzzy: 2 };
 
+/** Match kinds by their rank: what a word-level match of every query word allows at best (see wordMatch). */
+export const KIND_BY_RANK: readonly MatchKind[] = ['exact', 'prefix', 'fuzzy'];
+
+/**
+ * How a word of a name meets a query word: 0 it is that word, 1 it starts with it, 2 it is within
+ * the query word's typo budget, undefined not at all. A name matches at best the kind of its
+ * query words' worst such match (KIND_BY_RANK), and only where one name holds all those words.
+ */
+export function wordMatch(token: string, word: string): 0 | 1 | 2 | undefined {
+  if (word === token) return 0;
+  if (word.startsWith(token)) return 1;
+  const limit = maxEdits(token);
+  return limit > 0 && withinEdits(token, word, limit) ? 2 : undefined;
+}
+
+/** What rankSearch orders hits by: match kind, then the most cited, then name and id. */
+export interface RankKey {
+  match: MatchKind;
+  cableCount: number;
+  name: string;
+  id: string;
+}
+
+/** rankSearch's order (negative: x first). */
+export function byRank(x: RankKey, y: RankKey): number {
+  return RANK[x.match] - RANK[y.match] || y.cableCount - x.cableCount || compare(x.name, y.name) || compare(x.id, y.id);
+}
+
+/** A candidate's best match over its names (the earlier name wins a tie), or undefined. */
+export function bestMatch(
+  queryTokens: readonly string[],
+  names: readonly string[],
+): { match: MatchKind; matched: string } | undefined {
+  let best: { match: MatchKind; matched: string } | undefined;
+  for (const name of names) {
+    const match = matchName(queryTokens, name);
+    if (match && (!best || RANK[match] < RANK[best.match])) best = { match, matched: name };
+    if (best?.match === 'exact') break; // nothing ranks higher, and the earlier name wins a tie
+  }
+  return best;
+}
+
 /**
  * How a name matches the query: `exact` (same words), `prefix` (every query word starts a word of
  * the name: "kouch" → "Bernard Kouchner"), `fuzzy` (every query word is a word of the name within
@@ -89,6 +131,48 @@ export function matchName(queryTokens: readonly string[], name: string): MatchKi
   return fuzzy ? 'fuzzy' : undefined;
 }
 
+/** A search candidate's rank key with the best match its words allow, and whether that is its match. */
+export interface BoundedCandidate extends RankKey {
+  /** `match` is the candidate's match, not only a bound: it ranks without its names being read. */
+  sure: boolean;
+}
+
+/**
+ * The candidates rankSearch's first `limit` hits come from, without reading every candidate's
+ * names: each one's `match` is the best its words allow (its names can only match worse). They are
+ * taken in the order those bounds give; those not `sure` have their names read and matched by
+ * `matchOf` (a batch of indexes at a time, their matches back), until `limit` hits rank before
+ * anything the rest could be. The first `limit` hits' names are then read too (a sure one's name
+ * may not be what matched). Returns their indexes: the other candidates cannot be among them.
+ */
+export function rankedFirst(
+  candidates: readonly BoundedCandidate[],
+  limit: number,
+  matchOf: (indexes: number[]) => Array<MatchKind | undefined>,
+  batch = 32,
+): number[] {
+  const order = candidates.map((_, i) => i).sort((x, y) => byRank(candidates[x], candidates[y]));
+  const hits: Array<{ index: number; key: RankKey; read: boolean }> = [];
+  let next = 0;
+  while (next < order.length) {
+    const best = candidates[order[next]];
+    if (hits.filter((hit) => byRank(hit.key, best) < 0).length >= limit) break;
+    const chosen = order.slice(next, next + batch);
+    next += chosen.length;
+    const unsure = chosen.filter((i) => !candidates[i].sure);
+    const matches = unsure.length > 0 ? matchOf(unsure) : [];
+    unsure.forEach((index, k) => {
+      const match = matches[k];
+      if (match) hits.push({ index, key: { ...candidates[index], match }, read: true });
+    });
+    for (const index of chosen) if (candidates[index].sure) hits.push({ index, key: candidates[index], read: false });
+  }
+  const first = hits.sort((x, y) => byRank(x.key, y.key)).slice(0, limit);
+  const unread = first.filter((hit) => !hit.read).map((hit) => hit.index);
+  if (unread.length > 0) matchOf(unread);
+  return first.map((hit) => hit.index);
+}
+
 /**
  * Ranks candidates: best match kind over the name and aliases (the name wins ties), then the most
  * cited entity, then name and id. The same list gives the same hits whichever store found it.
@@ -97,12 +181,7 @@ export function rankSearch(query: string, candidates: readonly SearchCandidate[]
   const tokens = searchTokens(query);
   const hits: SearchHit[] = [];
   for (const candidate of candidates) {
-    let best: { match: MatchKind; matched: string } | undefined;
-    for (const name of candidate.names) {
-      const match = matchName(tokens, name);
-      if (match && (!best || RANK[match] < RANK[best.match])) best = { match, matched: name };
-      if (best?.match === 'exact') break; // nothing ranks higher, and the earlier name wins a tie
-    }
+    const best = bestMatch(tokens, candidate.names);
     if (best)
       hits.push({
         id: candidate.id,
@@ -113,10 +192,7 @@ export function rankSearch(query: string, candidates: readonly SearchCandidate[]
         cableCount: candidate.cableCount,
       });
   }
-  hits.sort(
-    (x, y) =>
-      RANK[x.match] - RANK[y.match] || y.cableCount - x.cableCount || compare(x.name, y.name) || compare(x.id, y.id),
-  );
+  hits.sort(byRank);
   return hits.slice(0, limit);
 }
 

@@ -8,7 +8,7 @@ import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRe
 import { relationEdgeId } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
-import { compare, maxEdits, withinEdits } from './search';
+import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst, withinEdits } from './search';
 import { SqliteBrowse } from './sqlite-browse';
 import {
   type CableFacts,
@@ -61,6 +61,24 @@ const byId = (x: { id: string }, y: { id: string }): number => compare(x.id, y.i
 const parseList = (text: unknown): number[] =>
   typeof text === 'string' && text.length > 0 ? (JSON.parse(text) as number[]) : [];
 
+/** Entity kinds as small integers, for the search's typed arrays. */
+const KIND_CODE: Record<EntityKind, number> = { Person: 1, Organization: 2, Place: 3 };
+
+/** The entity search's view of every entity, by node number, and its reused scratch arrays. */
+interface SearchIndex {
+  /** Entity nodes by cable count (descending), then id: the order the search's cap keeps. */
+  byRank: Int32Array;
+  /** Each node's position in byRank (-1: not an entity). */
+  rank: Int32Array;
+  /** Each node's KIND_CODE (0: not an entity), read for the first search by kind. */
+  kind: Uint8Array | undefined;
+  /** Per node: the search (stamp) that last saw it, how many of its words it has a word for, its best match's rank. */
+  seen: Int32Array;
+  count: Int32Array;
+  bound: Uint8Array;
+  stamp: number;
+}
+
 /** A text search's entities are those named in the most of its best this many matches. */
 const TEXT_SEARCH_ENTITY_HITS = 100;
 
@@ -102,6 +120,7 @@ export class SqliteStore implements GraphStore {
   private readonly statements = new Map<string, Statement>();
   private dataVersion = -1;
   private words: string[] | undefined;
+  private searchCache: SearchIndex | undefined;
   private statsCache: GraphStats | undefined;
   private evidenceCap: number | undefined;
   private weightIndex: boolean | undefined;
@@ -138,6 +157,7 @@ export class SqliteStore implements GraphStore {
     if (version === this.dataVersion) return;
     this.dataVersion = version;
     this.words = undefined;
+    this.searchCache = undefined;
     this.statsCache = undefined;
     this.evidenceCap = undefined;
     this.monthsCache = undefined;
@@ -223,11 +243,17 @@ export class SqliteStore implements GraphStore {
     return months.flatMap((month, i) => (counts[i] > 0 ? [{ month, cables: counts[i] }] : []));
   }
 
-  /** Reads what the first requests would otherwise wait for: the cables' months (a second at full scale). */
+  /**
+   * Reads what the first requests would otherwise wait for: the cables' months (a second at full
+   * scale), the search's words and entity order (a fifth of a second).
+   */
   async warm(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve)); // after serve has said it listens
     try {
       this.cableMonths();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.wordList();
+      this.searchIndex();
     } catch {
       // The store closed meanwhile (serve stopped at once): nothing to warm, and serve does not await this.
     }
@@ -270,17 +296,35 @@ export class SqliteStore implements GraphStore {
   /** The words of each length: a typo budget of k only looks at lengths within k. */
   private wordsByLength = new Map<number, string[]>();
 
-  /** Entities with, for every query word, a word that it starts or that is within its typo budget. */
+  /**
+   * Entities with, for every query word, a word that it is, starts, or is within its typo budget
+   * of: the `cap` most cited. With `limit`, only the candidates that may be among rankSearch's
+   * first `limit` hits come with their aliases (see rankedFirst); the others with their name alone.
+   */
   async searchCandidates(
     tokens: readonly string[],
     types: readonly EntityKind[] | undefined,
     cap: number,
+    limit?: number,
   ): Promise<SearchCandidate[]> {
+    // One read transaction: its several statements see one state of the file, and the cached word
+    // list and entity order are checked against it (a decision committed by another connection
+    // between them left candidates without their rows, a TypeError).
+    return this.db.transaction(() => this.searchSnapshot(tokens, types, cap, limit))();
+  }
+
+  private searchSnapshot(
+    tokens: readonly string[],
+    types: readonly EntityKind[] | undefined,
+    cap: number,
+    limit: number | undefined,
+  ): SearchCandidate[] {
     const words = this.wordList();
-    // For each query word, the words of names it may mean.
+    // For each query word, the words of names it may mean, in three lists: the word itself, words
+    // it starts, words within its typo budget (list 3t + wordMatch).
     const lists: string[][] = [];
     for (const token of tokens) {
-      const found: string[] = [];
+      const found: string[][] = [[], [], []];
       let lo = 0;
       let hi = words.length;
       while (lo < hi) {
@@ -288,40 +332,176 @@ export class SqliteStore implements GraphStore {
         if (words[mid] < token) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < words.length && words[i].startsWith(token); i += 1) found.push(words[i]);
-      const limit = maxEdits(token);
-      if (limit > 0) {
-        for (let length = token.length - limit; length <= token.length + limit; length += 1) {
+      for (let i = lo; i < words.length && words[i].startsWith(token); i += 1)
+        found[words[i] === token ? 0 : 1].push(words[i]);
+      const edits = maxEdits(token);
+      if (edits > 0) {
+        for (let length = token.length - edits; length <= token.length + edits; length += 1) {
           for (const word of this.wordsByLength.get(length) ?? [])
-            if (!word.startsWith(token) && withinEdits(token, word, limit)) found.push(word);
+            if (!word.startsWith(token) && withinEdits(token, word, edits)) found[2].push(word);
         }
       }
-      if (found.length === 0) return [];
-      lists.push(found);
+      if (found.every((list) => list.length === 0)) return [];
+      lists.push(...found);
     }
     if (lists.length === 0) return [];
-    // Entities with a word of every list, the most cited first (so the cap keeps what a reader most
-    // likely means): one statement, the sets built and intersected by SQLite.
-    const rows = this.all(
-      `SELECT ${ENTITY_COLUMNS} FROM entities e
-       WHERE e.node IN (SELECT w.entity FROM json_each(:lists) l, json_each(l.value) x JOIN entity_words w ON w.word = x.value GROUP BY w.entity HAVING count(DISTINCT l.key) = :n)
-         AND (:types IS NULL OR e.kind IN (SELECT value FROM json_each(:types)))
-       ORDER BY e.cable_count DESC, e.id LIMIT :cap`,
-      { lists: json(lists), n: lists.length, types: types ? json(types) : null, cap },
+    const chosen = this.matchingEntities(lists, tokens.length, types, cap);
+    const nodes = chosen.map((c) => c.node);
+    if (limit === undefined) return this.candidatesOf(nodes);
+    // Only the first `limit` hits' rows and names are read: the others' rank keys suffice to know they are not.
+    const keyOf = new Map(
+      this.all(
+        'SELECT node AS n, id, name, cable_count AS cableCount FROM entities WHERE node IN (SELECT value FROM json_each(?))',
+        [json(nodes)],
+      ).map((r) => [Number(r.n), r]),
     );
-    const aliases = new Map<number, string[]>();
+    const bounded = chosen.map((c) => {
+      const key = keyOf.get(c.node)!;
+      // One query word: a word it starts or is near is a prefix or fuzzy match of that word's name.
+      const sure = tokens.length === 1 && c.bound > 0;
+      return {
+        id: String(key.id),
+        name: String(key.name),
+        cableCount: Number(key.cableCount),
+        match: KIND_BY_RANK[c.bound],
+        sure,
+      };
+    });
+    const names = bounded.map((b) => [b.name]);
+    const first = rankedFirst(bounded, limit, (indexes) => {
+      this.addAliases(
+        indexes.map((i) => names[i]),
+        indexes.map((i) => nodes[i]),
+      );
+      return indexes.map((i) => bestMatch(tokens, names[i])?.match);
+    });
+    const rowOf = new Map(
+      this.all(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.node IN (SELECT value FROM json_each(?))`, [
+        json(first.map((i) => nodes[i])),
+      ]).map((r) => [Number(r.n), r]),
+    );
+    return first.map((i) => ({ ...nodeOf(rowOf.get(nodes[i])!), names: names[i] }));
+  }
+
+  /** Entities by node with their name and every alias. */
+  private candidatesOf(nodes: readonly number[]): SearchCandidate[] {
+    const rowOf = new Map(
+      this.all(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.node IN (SELECT value FROM json_each(?))`, [
+        json(nodes),
+      ]).map((r) => [Number(r.n), r]),
+    );
+    const names = nodes.map((n) => [String(rowOf.get(n)!.name)]);
+    this.addAliases(names, nodes);
+    return nodes.map((n, i) => ({ ...nodeOf(rowOf.get(n)!), names: names[i] }));
+  }
+
+  /**
+   * The entities (nodes) with a word of every query word's lists (`lists[3t + wordMatch]`, for
+   * query word t), of the kinds asked: the `cap` most cited (by cable count, then id), each with
+   * the best match its words allow (the worst query word's best list). The words' entities come
+   * from the key, as bare integers; they are intersected and ranked here, in typed arrays: SQLite
+   * grouping and sorting tens of thousands of them took most of a search (~100 ms at 251,287).
+   */
+  private matchingEntities(
+    lists: readonly string[][],
+    queryWords: number,
+    types: readonly EntityKind[] | undefined,
+    cap: number,
+  ): Array<{ node: number; bound: number }> {
+    const index = this.searchIndex();
+    const { seen, count, bound } = index;
+    if (++index.stamp > 0x3fffffff) {
+      seen.fill(0);
+      index.stamp = 1;
+    }
+    const stamp = index.stamp;
+    const touched: number[] = [];
+    const wordEntities = this.statement(
+      'SELECT w.entity FROM json_each(?) x JOIN entity_words w ON w.word = x.value',
+    ).pluck();
+    for (let t = 0; t < queryWords; t += 1) {
+      // Lists in order of match: an entity's first list for this word is its best.
+      for (let match = 0; match < 3; match += 1) {
+        const list = lists[3 * t + match];
+        if (list.length === 0) continue;
+        for (const found of wordEntities.all(json(list)) as number[]) {
+          if (t === 0) {
+            if (seen[found] === stamp) continue;
+            seen[found] = stamp;
+            count[found] = 1;
+            bound[found] = match;
+            touched.push(found);
+          } else if (seen[found] === stamp && count[found] === t) {
+            count[found] = t + 1;
+            if (match > bound[found]) bound[found] = match;
+          }
+        }
+      }
+    }
+    const kinds = types ? new Set(types.map((type) => KIND_CODE[type])) : undefined;
+    const kindOf = types ? this.entityKinds(index) : undefined;
+    // (a word row of a node that is no entity, which no build or decision writes, is passed over)
+    const matching = touched.filter(
+      (node) => count[node] === queryWords && index.rank[node] >= 0 && (!kinds || kinds.has(kindOf![node])),
+    );
+    const order = Int32Array.from(matching, (node) => index.rank[node]).sort();
+    return Array.from(order.subarray(0, cap), (rank) => {
+      const node = index.byRank[rank];
+      return { node, bound: bound[node] };
+    });
+  }
+
+  /** Each entity node's KIND_CODE, by node (one pass over the table, kinds coded by SQLite). */
+  private entityKinds(index: SearchIndex): Uint8Array {
+    if (!index.kind) {
+      const kind = new Uint8Array(index.rank.length);
+      const cases = Object.entries(KIND_CODE)
+        .map(([type, code]) => `WHEN '${type}' THEN ${code}`)
+        .join(' ');
+      for (const coded of this.statement(`SELECT node * 4 + (CASE kind ${cases} ELSE 0 END) FROM entities`)
+        .pluck()
+        .all() as number[])
+        kind[Math.floor(coded / 4)] = coded % 4;
+      index.kind = kind;
+    }
+    return index.kind;
+  }
+
+  /** What the search ranks and intersects entities with (read once, on the first search or warm()). */
+  private searchIndex(): SearchIndex {
+    this.fresh();
+    if (!this.searchCache) {
+      const byRank = Int32Array.from(
+        this.statement('SELECT node FROM entities ORDER BY cable_count DESC, id').pluck().all() as number[],
+      );
+      const size = byRank.reduce((max, node) => Math.max(max, node), -1) + 1;
+      const rank = new Int32Array(size).fill(-1);
+      byRank.forEach((node, r) => (rank[node] = r));
+
+      this.searchCache = {
+        byRank,
+        rank,
+        kind: undefined,
+        seen: new Int32Array(size),
+        count: new Int32Array(size),
+        bound: new Uint8Array(size),
+        stamp: 0,
+      };
+    }
+    return this.searchCache;
+  }
+
+  /** Appends each entity's aliases (but its name, `names[i][0]`) to `names[i]`, in alias order; `nodes[i]` is its node. */
+  private addAliases(names: string[][], nodes: readonly number[]): void {
+    const at = new Map(nodes.map((n, i) => [n, names[i]]));
     for (const r of this.all(
       'SELECT entity, alias AS text FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY entity, position',
-      [json(rows.map((r) => r.n))],
+      [json(nodes)],
     )) {
-      const list = aliases.get(Number(r.entity));
-      if (list) list.push(String(r.text));
-      else aliases.set(Number(r.entity), [String(r.text)]);
+      const list = at.get(Number(r.entity))!;
+      const text = String(r.text);
+      if (text !== list[0]) list.push(text);
     }
-    return rows.map((r) => {
-      const name = String(r.name);
-      return { ...nodeOf(r), names: [name, ...(aliases.get(Number(r.n)) ?? []).filter((t) => t !== name)] };
-    });
   }
 
   private edgeParams(filter: EdgeFilter): Row {

@@ -36,12 +36,14 @@ export interface GraphStore {
   timeline(id: string): Promise<Array<{ month: string; cables: number }>>;
   /**
    * Entities that may match normalized search tokens (a superset of the matches: explore.ts
-   * decides and ranks), at most `cap`.
+   * decides and ranks), at most `cap`. With `limit` (rankSearch keeps that many hits), a store may
+   * leave out the aliases of candidates that cannot be among them (rankedFirst).
    */
   searchCandidates(
     tokens: readonly string[],
     types: readonly EntityKind[] | undefined,
     cap: number,
+    limit?: number,
   ): Promise<SearchCandidate[]>;
   /**
    * Co-mention edges with at least one endpoint in `ids` that pass the filter, by edge id. With

@@ -1,5 +1,16 @@
 import { seededRandom } from '../../src/common/random';
-import { editDistance, matchName, searchTokens, withinEdits } from '../../src/server/search';
+import {
+  bestMatch,
+  editDistance,
+  KIND_BY_RANK,
+  matchName,
+  rankedFirst,
+  rankSearch,
+  searchTokens,
+  withinEdits,
+  wordMatch,
+} from '../../src/server/search';
+import type { SearchCandidate } from '../../src/server/store';
 
 describe('withinEdits, the banded distance of the search scan', () => {
   test('agrees with editDistance on 60,000 random pairs of related and unrelated words', () => {
@@ -79,5 +90,102 @@ describe('searchTokens: the plain-ASCII path gives the words the Unicode path gi
     expect(searchTokens('Éric Besson')).toEqual(['eric', 'besson']);
     expect(searchTokens('Recep Tayyip Erdoğan')).toEqual(['recep', 'tayyip', 'erdogan']);
     expect(searchTokens('tab\there')).toEqual(['tab', 'here']);
+  });
+});
+
+describe('rankedFirst: the first hits without every candidate’s names', () => {
+  /** Candidates as a store knows them before reading names: each one's bound and whether it is sure (one query word). */
+  const bounded = (tokens: string[], candidates: SearchCandidate[]) =>
+    candidates.map((c) => {
+      const words = [...new Set(c.names.flatMap((n) => searchTokens(n)))];
+      const best = tokens.map((t) => Math.min(...words.map((w) => wordMatch(t, w) ?? 3)));
+      const bound = Math.max(...best);
+      return {
+        id: c.id,
+        name: c.name,
+        cableCount: c.cableCount,
+        match: KIND_BY_RANK[bound],
+        sure: tokens.length === 1 && bound > 0,
+        bound,
+      };
+    });
+
+  test('the hits rankSearch gives from every name, from far fewer names read (seeded candidates, one and two query words)', () => {
+    const random = seededRandom(5);
+    const syllables = ['mar', 'ko', 'ta', 'lab', 'an', 'i', 'chner', 'sar', 'zy', 'ma', 'rk'];
+    const word = () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 3) },
+        () => syllables[Math.floor(random() * syllables.length)],
+      ).join('');
+    const nameOf = () => Array.from({ length: 1 + Math.floor(random() * 3) }, word).join(' ');
+    let read = 0;
+    let all = 0;
+    let compared = 0;
+    for (let round = 0; round < 60; round += 1) {
+      const candidates: SearchCandidate[] = Array.from({ length: 40 + Math.floor(random() * 200) }, (_, i) => ({
+        id: `e${round}-${i}`,
+        type: 'Person' as const,
+        name: '',
+        names: Array.from({ length: 1 + Math.floor(random() * 4) }, nameOf),
+        cableCount: Math.floor(random() * 6),
+        weightedDegree: 0,
+        pagerank: 0,
+        community: 0,
+        x: 0,
+        y: 0,
+      })).map((c) => ({ ...c, name: c.names[0] }));
+      const query = random() < 0.6 ? word().slice(0, 2 + Math.floor(random() * 4)) : `${word()} ${word().slice(0, 3)}`;
+      const tokens = searchTokens(query);
+      // The store's candidates: a word matching every query word.
+      const matching = candidates.filter((c) => bounded(tokens, [c])[0].bound < 3);
+      const keys = bounded(tokens, matching);
+      for (const limit of [1, 5, 20]) {
+        const names = matching.map((c) => [c.names[0]]);
+        const first = rankedFirst(keys, limit, (indexes) => {
+          for (const i of indexes) names[i] = matching[i].names;
+          read += indexes.length;
+          return indexes.map((i) => bestMatch(tokens, names[i])?.match);
+        });
+        all += matching.length;
+        const found = rankSearch(
+          query,
+          first.map((i) => ({ ...matching[i], names: names[i] })),
+          limit,
+        );
+        expect(found).toEqual(rankSearch(query, matching, limit));
+        if (found.length > 0) compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(read).toBeLessThan(all / 2);
+  });
+
+  test('a sure candidate’s match is taken as is; one not sure is read, and one that does not match drops out', () => {
+    const key = (id: string, match: 'exact' | 'prefix' | 'fuzzy', sure: boolean, cableCount = 1) => ({
+      id,
+      name: id,
+      cableCount,
+      match,
+      sure,
+    });
+    const asked: number[][] = [];
+    const first = rankedFirst(
+      [
+        key('a', 'exact', false, 9),
+        key('b', 'prefix', true, 5),
+        key('c', 'prefix', true, 4),
+        key('d', 'fuzzy', true, 99),
+      ],
+      2,
+      (indexes) => {
+        asked.push(indexes);
+        return indexes.map((i) => (i === 0 ? undefined : 'prefix'));
+      },
+      1,
+    );
+    // a: read, no match; b and c: sure prefixes, the first two; d never looked at.
+    expect(first).toEqual([1, 2]);
+    expect(asked).toEqual([[0], [1, 2]]);
   });
 });

@@ -4,7 +4,11 @@ import * as path from 'path';
 import { decideInDatabase } from '../../src/curate';
 import { openGraphDb } from '../../src/db/open';
 import { SqliteStore } from '../../src/server/sqlite-store';
+import { compare, rankSearch, searchTokens, wordMatch } from '../../src/server/search';
 import { ftsExpression } from '../../src/server/text-query';
+import { seededRandom } from '../../src/common/random';
+import type { EntityKind, SearchHit } from '../../src/model';
+import type { SearchCandidate } from '../../src/server/store';
 import { CORPUS, builtGraph } from './helpers';
 
 /** Every shortest path between two entities by plain breadth first over the whole co-mention table (the reference). */
@@ -316,6 +320,131 @@ describe("SqliteStore: an entity's timeline", () => {
     await store.close();
     await expect(warming).resolves.toBeUndefined();
   }, 120_000);
+});
+
+describe('SqliteStore: entity search', () => {
+  let store: SqliteStore;
+  /** Every entity as a candidate with all its names and their words. */
+  let everyone: Array<SearchCandidate & { words: string[] }> = [];
+
+  beforeAll(async () => {
+    store = SqliteStore.open(await builtGraph([CORPUS]));
+    const aliases = store.db.prepare('SELECT alias FROM aliases WHERE entity = ? ORDER BY position').pluck();
+    everyone = (
+      store.db.prepare('SELECT node, id, kind, name, cable_count AS cableCount FROM entities').all() as Array<{
+        node: number;
+        id: string;
+        kind: EntityKind;
+        name: string;
+        cableCount: number;
+      }>
+    ).map((r) => {
+      const names = [r.name, ...(aliases.all(r.node) as string[]).filter((a) => a !== r.name)];
+      const words = [...new Set(names.flatMap((n) => searchTokens(n)))];
+      return { ...r, type: r.kind, weightedDegree: 0, pagerank: 0, community: 0, x: 0, y: 0, names, words };
+    });
+  }, 180_000);
+
+  afterAll(() => store.close());
+
+  /** The hits by reading every entity's names: those with a word for every query word, the `cap` most cited, ranked. */
+  const reference = (
+    query: string,
+    matching: typeof everyone,
+    types: EntityKind[] | undefined,
+    cap: number,
+    limit: number,
+  ): SearchHit[] => {
+    const candidates = matching
+      .filter((c) => !types || types.includes(c.type))
+      .slice(0, cap)
+      .map(({ words: _words, ...c }) => c);
+    return rankSearch(query, candidates, limit);
+  };
+
+  test('the same hits as reading every name, for prefixes, typos, two words, kinds, caps and limits', async () => {
+    const random = seededRandom(3);
+    const queries = new Set<string>(['a', 'ma', 'zzzq']);
+    while (queries.size < 80) {
+      const words = searchTokens(everyone[Math.floor(random() * everyone.length)].name);
+      const word = words[Math.floor(random() * words.length)] ?? '';
+      const kind = random();
+      if (kind < 0.5) queries.add(word.slice(0, 1 + Math.floor(random() * 6)));
+      else if (kind < 0.75 && word.length >= 5) queries.add(word.slice(0, 2) + word[3] + word[2] + word.slice(4));
+      else if (words.length >= 2) queries.add(`${words[0]} ${words[1].slice(0, 3)}`);
+    }
+    let hits = 0;
+    for (const query of queries) {
+      const tokens = searchTokens(query);
+      const matching = everyone
+        .filter((c) => tokens.length > 0 && tokens.every((t) => c.words.some((w) => wordMatch(t, w) !== undefined)))
+        .sort((x, y) => y.cableCount - x.cableCount || compare(x.id, y.id));
+      for (const types of [undefined, ['Person'], ['Organization', 'Place']] as Array<EntityKind[] | undefined>)
+        for (const [cap, limit] of [
+          [1000, 20],
+          [7, 5],
+        ]) {
+          const expected = reference(query, matching, types, cap, limit);
+          expect(rankSearch(query, await store.searchCandidates(tokens, types, cap, limit), limit)).toEqual(expected);
+          expect(rankSearch(query, await store.searchCandidates(tokens, types, cap), limit)).toEqual(expected);
+          hits += expected.length;
+        }
+    }
+    expect(hits).toBeGreaterThan(1500);
+  }, 180_000);
+
+  test('with a limit, only what can be among the first hits is read: fewer candidates, each with every name', async () => {
+    const tokens = ['ma'];
+    const all = await store.searchCandidates(tokens, undefined, 1000);
+    const first = await store.searchCandidates(tokens, undefined, 1000, 5);
+    expect(all.length).toBeGreaterThan(100);
+    expect(first.length).toBe(5);
+    const byId = new Map(all.map((c) => [c.id, c]));
+    for (const c of first) expect(c).toEqual(byId.get(c.id));
+  });
+
+  test('a decision committed by another connection in the middle of a search: the search answers from one state', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-search-'));
+    const copy = path.join(dir, 'graph.db');
+    fs.copyFileSync(store.file, copy);
+    const served = SqliteStore.open(copy);
+    try {
+      const before = rankSearch('ma', await served.searchCandidates(['ma'], undefined, 1000, 20), 20);
+      // The most cited hit is merged away by another connection (the CLI's curate) between the search's statements.
+      const gone = before[0].id;
+      const into = served.db
+        .prepare('SELECT id FROM entities WHERE kind = ? AND id <> ? ORDER BY cable_count DESC, id LIMIT 1')
+        .pluck()
+        .get(before[0].type, gone) as string;
+      const all = (served as unknown as { all: (sql: string, params?: unknown) => unknown[] }).all.bind(served);
+      let statements = 0;
+      jest.spyOn(served as unknown as { all: typeof all }, 'all').mockImplementation((sql, params) => {
+        const rows = all(sql, params);
+        if ((statements += 1) === 1) {
+          const db = openGraphDb(copy, { write: true });
+          try {
+            decideInDatabase(db, path.join(dir, 'curation.jsonl'), {
+              op: 'merge',
+              ids: [gone, into],
+              into,
+              author: 'test',
+            });
+          } finally {
+            db.close();
+          }
+        }
+        return rows;
+      });
+      expect(rankSearch('ma', await served.searchCandidates(['ma'], undefined, 1000, 20), 20)).toEqual(before);
+      expect(statements).toBeGreaterThan(1);
+      // the next search sees the merge
+      const after = rankSearch('ma', await served.searchCandidates(['ma'], undefined, 1000, 20), 20);
+      expect(after.map((h) => h.id)).not.toContain(gone);
+    } finally {
+      await served.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('SqliteStore: full-text search', () => {
