@@ -2,6 +2,12 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
 
+/**
+ * Pairs of a graph from which the typed arrays a stage lets go are worth full collections
+ * (releaseArrayBuffers) before the next stage allocates: below it they are small beside the rest.
+ */
+export const COLLECT_FROM_PAIRS = 4_000_000;
+
 let collect: (() => void) | undefined;
 
 /**

@@ -3,10 +3,7 @@ import type { EdgeAttrs } from '../model';
 import { IntList } from '../common/int-list';
 import { EvidenceLog } from './evidence-log';
 import { PairIndex } from './pair-index';
-import { releaseArrayBuffers } from '../common/collect';
-
-/** Pairs from which letting the pair index go is worth full collections before the counters are made. */
-const COLLECT_AFTER_INDEX_PAIRS = 4_000_000;
+import { COLLECT_FROM_PAIRS, releaseArrayBuffers } from '../common/collect';
 
 /** Makes the evidence log once the number of pairs is known (default: in memory, one bucket). */
 export type EvidenceLogFactory = (pairs: number) => EvidenceLog;
@@ -134,7 +131,7 @@ export class CoMentions {
     }
     this.a = IntList.over(low);
     this.b = IntList.over(high);
-    if (n >= COLLECT_AFTER_INDEX_PAIRS) releaseArrayBuffers();
+    if (n >= COLLECT_FROM_PAIRS) releaseArrayBuffers();
     const scratch = new Int32Array(n);
     const order = pairOrder(this.a.view(), this.b.view(), this.rank, scratch);
     for (const ends of [this.a.view(), this.b.view()]) {

@@ -1,6 +1,6 @@
 // Node metrics for exploration: degree, weighted degree, PageRank, Louvain communities and a layout.
 import type { NodeMetrics, CableGraph } from '../model';
-import { releaseArrayBuffers } from '../common/collect';
+import { COLLECT_FROM_PAIRS, releaseArrayBuffers } from '../common/collect';
 import { seededRandom } from '../common/random';
 import { traceMemory } from '../common/trace-memory';
 import { layoutJob, readPositions, runLayoutJob, runLayoutJobAside, type LayoutJob } from './algorithms/layout';
@@ -8,9 +8,6 @@ import { louvain } from './algorithms/louvain';
 import { pagerank } from './algorithms/pagerank';
 import { WeightedView } from './algorithms/weighted-view';
 import type { BuildOptions } from './types';
-
-/** Pairs from which the released adjacency is collected before the layout's matrices are made (64 MB of adjacency). */
-export const COLLECT_BEFORE_LAYOUT_PAIRS = 4_000_000;
 
 /** What the metrics read of a graph: node keys in order, and its edges in order (node indexes, weight). */
 export interface MetricsInput {
@@ -108,7 +105,7 @@ function metricsBeforeLayout(
   // on its own, and the layout's edge matrix (12) would be made beside it — the top of a
   // full-corpus build, ~0.5 GiB above the rest. Freed first where that matters (a collection
   // costs a second or two of a build that long).
-  if (options.layoutIterations > 0 && view.size >= COLLECT_BEFORE_LAYOUT_PAIRS) releaseArrayBuffers();
+  if (options.layoutIterations > 0 && view.size >= COLLECT_FROM_PAIRS) releaseArrayBuffers();
   const random = seededRandom(options.seed + 1);
   const x = new Float64Array(n);
   const y = new Float64Array(n);

@@ -349,12 +349,7 @@ export class SqliteStore implements GraphStore {
     const nodes = chosen.map((c) => c.node);
     if (limit === undefined) return this.candidatesOf(nodes);
     // Only the first `limit` hits' rows and names are read: the others' rank keys suffice to know they are not.
-    const keyOf = new Map(
-      this.all(
-        'SELECT node AS n, id, name, cable_count AS cableCount FROM entities WHERE node IN (SELECT value FROM json_each(?))',
-        [json(nodes)],
-      ).map((r) => [Number(r.n), r]),
-    );
+    const keyOf = this.entityRows(nodes, 'e.node AS n, e.id AS id, e.name AS name, e.cable_count AS cableCount');
     const bounded = chosen.map((c) => {
       const key = keyOf.get(c.node)!;
       // One query word: a word it starts or is near is a prefix or fuzzy match of that word's name.
@@ -375,24 +370,24 @@ export class SqliteStore implements GraphStore {
       );
       return indexes.map((i) => bestMatch(tokens, names[i])?.match);
     });
-    const rowOf = new Map(
-      this.all(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.node IN (SELECT value FROM json_each(?))`, [
-        json(first.map((i) => nodes[i])),
-      ]).map((r) => [Number(r.n), r]),
-    );
+    const rowOf = this.entityRows(first.map((i) => nodes[i]));
     return first.map((i) => ({ ...nodeOf(rowOf.get(nodes[i])!), names: names[i] }));
   }
 
   /** Entities by node with their name and every alias. */
   private candidatesOf(nodes: readonly number[]): SearchCandidate[] {
-    const rowOf = new Map(
-      this.all(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.node IN (SELECT value FROM json_each(?))`, [
-        json(nodes),
-      ]).map((r) => [Number(r.n), r]),
-    );
+    const rowOf = this.entityRows(nodes);
     const names = nodes.map((n) => [String(rowOf.get(n)!.name)]);
     this.addAliases(names, nodes);
     return nodes.map((n, i) => ({ ...nodeOf(rowOf.get(n)!), names: names[i] }));
+  }
+
+  /** Entity rows by node (`columns` over `entities e`, `n` the node). */
+  private entityRows(nodes: readonly number[], columns = ENTITY_COLUMNS): Map<number, Row> {
+    const rows = this.all(`SELECT ${columns} FROM entities e WHERE e.node IN (SELECT value FROM json_each(?))`, [
+      json(nodes),
+    ]);
+    return new Map(rows.map((r) => [Number(r.n), r]));
   }
 
   /**
@@ -477,7 +472,6 @@ export class SqliteStore implements GraphStore {
       const size = byRank.reduce((max, node) => Math.max(max, node), -1) + 1;
       const rank = new Int32Array(size).fill(-1);
       byRank.forEach((node, r) => (rank[node] = r));
-
       this.searchCache = {
         byRank,
         rank,

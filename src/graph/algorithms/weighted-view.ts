@@ -1,9 +1,6 @@
 // An undirected weighted graph of node indexes in compressed sparse rows: what the metrics run on.
 import { PairIndex } from '../pair-index';
-import { releaseArrayBuffers } from '../../common/collect';
-
-/** Pairs from which the pair index is worth full collections before the adjacency is made. */
-const COLLECT_AFTER_PAIRS = 4_000_000;
+import { COLLECT_FROM_PAIRS, releaseArrayBuffers } from '../../common/collect';
 
 /** Edges a WeightedView is made of (see its constructor). */
 export type EdgeWalk = (callback: (source: number, target: number, weight: number) => void) => void;
@@ -94,7 +91,7 @@ export class WeightedView {
     this.distinct = known.forEachDistinctEdge;
     // The pair index (and any trimmed arrays) freed now, not beside the adjacency: at full-corpus
     // scale ~0.25 GB, which the collector would otherwise free only after the adjacency is made.
-    if (own >= COLLECT_AFTER_PAIRS) releaseArrayBuffers();
+    if (own >= COLLECT_FROM_PAIRS) releaseArrayBuffers();
 
     // Degrees first (the distinct walk's edges are counted here), then each node's entries.
     const start = new Int32Array(order + 1);
