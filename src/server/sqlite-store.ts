@@ -10,6 +10,7 @@ import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerV
 import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
 import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst, withinEdits } from './search';
 import { SqliteBrowse } from './sqlite-browse';
+import { WordPostings } from './word-postings';
 import {
   type CableFacts,
   type CableOrder,
@@ -104,7 +105,7 @@ function weightFloor(weights: number[], heaviest: number, minWeight: number): nu
 /**
  * The SQLite store. Statements are prepared once and reused; lists of ids go in as one JSON
  * parameter (json_each), so a query is one statement whatever the list's length. Caches (the
- * distinct words of entity names, the stats) are dropped whenever another connection — a curation
+ * words of entity names with their entities, the stats) are dropped whenever another connection — a curation
  * decision from the CLI or the viewer — has written (PRAGMA data_version).
  */
 export class SqliteStore implements GraphStore {
@@ -119,7 +120,7 @@ export class SqliteStore implements GraphStore {
   static amongCost = 2;
   private readonly statements = new Map<string, Statement>();
   private dataVersion = -1;
-  private words: string[] | undefined;
+  private postings: WordPostings | undefined;
   private searchCache: SearchIndex | undefined;
   private statsCache: GraphStats | undefined;
   private evidenceCap: number | undefined;
@@ -156,7 +157,7 @@ export class SqliteStore implements GraphStore {
     const version = this.db.pragma('data_version', { simple: true }) as number;
     if (version === this.dataVersion) return;
     this.dataVersion = version;
-    this.words = undefined;
+    this.postings = undefined;
     this.searchCache = undefined;
     this.statsCache = undefined;
     this.evidenceCap = undefined;
@@ -252,7 +253,7 @@ export class SqliteStore implements GraphStore {
     try {
       this.cableMonths();
       await new Promise<void>((resolve) => setImmediate(resolve));
-      this.wordList();
+      this.wordPostings();
       this.searchIndex();
     } catch {
       // The store closed meanwhile (serve stopped at once): nothing to warm, and serve does not await this.
@@ -278,23 +279,28 @@ export class SqliteStore implements GraphStore {
     return this.monthsCache;
   }
 
-  /** Distinct words of every entity's name and aliases, sorted (read once, on the first search). */
-  private wordList(): string[] {
+  /**
+   * Every word of the entities' names and aliases with its entities (read once, on the first search
+   * or warm(), and again after another connection has written): two reads in one transaction, both
+   * in the primary key's order, so neither sorts.
+   */
+  private wordPostings(): WordPostings {
     this.fresh();
-    if (!this.words) {
-      this.words = (this.statement('SELECT DISTINCT word FROM entity_words').pluck().all() as string[]).sort(compare);
-      this.wordsByLength = new Map();
-      for (const w of this.words) {
-        const list = this.wordsByLength.get(w.length);
-        if (list) list.push(w);
-        else this.wordsByLength.set(w.length, [w]);
-      }
+    if (!this.postings) {
+      this.postings = this.db.transaction(() => {
+        const words = this.statement('SELECT word, count(*) FROM entity_words GROUP BY word ORDER BY word')
+          .raw()
+          .all() as Array<[string, number]>;
+        const nodes = this.statement('SELECT entity FROM entity_words ORDER BY word, entity').pluck().all() as number[];
+        return new WordPostings(
+          words.map((w) => w[0]),
+          words.map((w) => w[1]),
+          nodes,
+        );
+      })();
     }
-    return this.words;
+    return this.postings;
   }
-
-  /** The words of each length: a typo budget of k only looks at lengths within k. */
-  private wordsByLength = new Map<number, string[]>();
 
   /**
    * Entities with, for every query word, a word that it is, starts, or is within its typo budget
@@ -319,33 +325,27 @@ export class SqliteStore implements GraphStore {
     cap: number,
     limit: number | undefined,
   ): SearchCandidate[] {
-    const words = this.wordList();
-    // For each query word, the words of names it may mean, in three lists: the word itself, words
-    // it starts, words within its typo budget (list 3t + wordMatch).
-    const lists: string[][] = [];
+    const postings = this.wordPostings();
+    const { words } = postings;
+    // For each query word, the words of names it may mean (as indexes into words), in three lists:
+    // the word itself, words it starts, words within its typo budget (list 3t + wordMatch).
+    const lists: number[][] = [];
     for (const token of tokens) {
-      const found: string[][] = [[], [], []];
-      let lo = 0;
-      let hi = words.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (words[mid] < token) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < words.length && words[i].startsWith(token); i += 1)
-        found[words[i] === token ? 0 : 1].push(words[i]);
+      const found: number[][] = [[], [], []];
+      for (let i = postings.firstFrom(token); i < words.length && words[i].startsWith(token); i += 1)
+        found[words[i] === token ? 0 : 1].push(i);
       const edits = maxEdits(token);
       if (edits > 0) {
         for (let length = token.length - edits; length <= token.length + edits; length += 1) {
-          for (const word of this.wordsByLength.get(length) ?? [])
-            if (!word.startsWith(token) && withinEdits(token, word, edits)) found[2].push(word);
+          for (const i of postings.ofLength(length))
+            if (!words[i].startsWith(token) && withinEdits(token, words[i], edits)) found[2].push(i);
         }
       }
       if (found.every((list) => list.length === 0)) return [];
       lists.push(...found);
     }
     if (lists.length === 0) return [];
-    const chosen = this.matchingEntities(lists, tokens.length, types, cap);
+    const chosen = this.matchingEntities(postings, lists, tokens.length, types, cap);
     const nodes = chosen.map((c) => c.node);
     if (limit === undefined) return this.candidatesOf(nodes);
     // Only the first `limit` hits' rows and names are read: the others' rank keys suffice to know they are not.
@@ -394,11 +394,12 @@ export class SqliteStore implements GraphStore {
    * The entities (nodes) with a word of every query word's lists (`lists[3t + wordMatch]`, for
    * query word t), of the kinds asked: the `cap` most cited (by cable count, then id), each with
    * the best match its words allow (the worst query word's best list). The words' entities come
-   * from the key, as bare integers; they are intersected and ranked here, in typed arrays: SQLite
+   * from the postings held in memory; they are intersected and ranked here, in typed arrays: SQLite
    * grouping and sorting tens of thousands of them took most of a search (~100 ms at 251,287).
    */
   private matchingEntities(
-    lists: readonly string[][],
+    postings: WordPostings,
+    lists: readonly number[][],
     queryWords: number,
     types: readonly EntityKind[] | undefined,
     cap: number,
@@ -411,24 +412,23 @@ export class SqliteStore implements GraphStore {
     }
     const stamp = index.stamp;
     const touched: number[] = [];
-    const wordEntities = this.statement(
-      'SELECT w.entity FROM json_each(?) x JOIN entity_words w ON w.word = x.value',
-    ).pluck();
     for (let t = 0; t < queryWords; t += 1) {
       // Lists in order of match: an entity's first list for this word is its best.
       for (let match = 0; match < 3; match += 1) {
         const list = lists[3 * t + match];
         if (list.length === 0) continue;
-        for (const found of wordEntities.all(json(list)) as number[]) {
-          if (t === 0) {
-            if (seen[found] === stamp) continue;
-            seen[found] = stamp;
-            count[found] = 1;
-            bound[found] = match;
-            touched.push(found);
-          } else if (seen[found] === stamp && count[found] === t) {
-            count[found] = t + 1;
-            if (match > bound[found]) bound[found] = match;
+        for (const word of list) {
+          for (const found of postings.nodesOf(word)) {
+            if (t === 0) {
+              if (seen[found] === stamp) continue;
+              seen[found] = stamp;
+              count[found] = 1;
+              bound[found] = match;
+              touched.push(found);
+            } else if (seen[found] === stamp && count[found] === t) {
+              count[found] = t + 1;
+              if (match > bound[found]) bound[found] = match;
+            }
           }
         }
       }
