@@ -8,7 +8,7 @@ import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRe
 import { relationEdgeId } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
-import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst, withinEdits } from './search';
+import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst } from './search';
 import { SqliteBrowse } from './sqlite-browse';
 import { WordPostings } from './word-postings';
 import {
@@ -334,13 +334,7 @@ export class SqliteStore implements GraphStore {
       const found: number[][] = [[], [], []];
       for (let i = postings.firstFrom(token); i < words.length && words[i].startsWith(token); i += 1)
         found[words[i] === token ? 0 : 1].push(i);
-      const edits = maxEdits(token);
-      if (edits > 0) {
-        for (let length = token.length - edits; length <= token.length + edits; length += 1) {
-          for (const i of postings.ofLength(length))
-            if (!words[i].startsWith(token) && withinEdits(token, words[i], edits)) found[2].push(i);
-        }
-      }
+      found[2] = postings.typos(token, maxEdits(token));
       if (found.every((list) => list.length === 0)) return [];
       lists.push(...found);
     }

@@ -1,4 +1,4 @@
-import { compare } from './search';
+import { compare, withinEdits } from './search';
 
 /**
  * The name search's words — every distinct word of the entities' names and aliases — in `compare`
@@ -10,8 +10,11 @@ export class WordPostings {
   /** Node lists by word: word i's nodes are nodes[start[i]] … nodes[start[i + 1] - 1]. */
   private readonly start: Int32Array;
   private readonly nodes: Int32Array;
-  /** Indexes into `words` by word length (a typo budget of k only looks at lengths within k). */
-  private readonly lengths = new Map<number, number[]>();
+  /**
+   * Per word length (a typo budget of k only looks at lengths within k): the words, as indexes into
+   * `words`, and each one's letter mask (letterMask) beside it.
+   */
+  private readonly lengths = new Map<number, { indexes: Int32Array; masks: Int32Array }>();
 
   /**
    * `words` with how many nodes each has (`counts[i]`), and `nodes` all of them, word after word
@@ -40,11 +43,16 @@ export class WordPostings {
       for (let k = from[j]; k < from[j + 1]; k += 1) this.nodes[at++] = nodes[k];
       this.start[i + 1] = at;
     }
+    const byLength = new Map<number, number[]>();
     this.words.forEach((word, i) => {
-      const list = this.lengths.get(word.length);
+      const list = byLength.get(word.length);
       if (list) list.push(i);
-      else this.lengths.set(word.length, [i]);
+      else byLength.set(word.length, [i]);
     });
+    for (const [length, list] of byLength) {
+      const indexes = Int32Array.from(list);
+      this.lengths.set(length, { indexes, masks: indexes.map((i) => letterMask(this.words[i])) });
+    }
   }
 
   /** The distinct words, sorted by `compare`. */
@@ -62,9 +70,28 @@ export class WordPostings {
     return lo;
   }
 
-  /** The words of this many characters (UTF-16 units), as indexes into `words`. */
-  ofLength(length: number): readonly number[] {
-    return this.lengths.get(length) ?? [];
+  /**
+   * The words within `edits` typos (withinEdits) of `token` that do not start with it, as indexes
+   * into `words`, in index order. A typo adds at most one letter to a word's letter set and takes
+   * at most one away, so a word whose letter mask differs from the token's in more than 2 × edits
+   * letters is passed over without measuring its distance: most words of a length are.
+   */
+  typos(token: string, edits: number): number[] {
+    const found: number[] = [];
+    if (edits <= 0) return found;
+    const mask = letterMask(token);
+    const budget = 2 * edits;
+    for (let length = token.length - edits; length <= token.length + edits; length += 1) {
+      const bucket = this.lengths.get(length);
+      if (!bucket) continue;
+      const { indexes, masks } = bucket;
+      for (let k = 0; k < indexes.length; k += 1) {
+        if (bitCount(masks[k] ^ mask) > budget) continue;
+        const word = this.words[indexes[k]];
+        if (!word.startsWith(token) && withinEdits(token, word, edits)) found.push(indexes[k]);
+      }
+    }
+    return found.sort((a, b) => a - b);
   }
 
   /** The nodes of the entities with word `index` (a view: not to be written). */
@@ -76,4 +103,24 @@ export class WordPostings {
   get size(): number {
     return this.nodes.length;
   }
+}
+
+/**
+ * Which letters a word has, one bit each (a–z; every other character shares one of the 6 bits
+ * left by its code): an edit adds or removes at most one bit, however characters share them.
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    mask |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
+  }
+  return mask;
+}
+
+/** The number of bits set in a 32-bit integer. */
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -1,4 +1,6 @@
-import { WordPostings } from '../../src/server/word-postings';
+import fc from 'fast-check';
+import { withinEdits } from '../../src/server/search';
+import { letterMask, WordPostings } from '../../src/server/word-postings';
 
 const nodes = (postings: WordPostings, word: string): number[] =>
   Array.from(postings.nodesOf(postings.words.indexOf(word)));
@@ -13,15 +15,59 @@ describe('WordPostings', () => {
     expect(postings.size).toBe(6);
   });
 
-  it('finds where a prefix starts, and the words of a length', () => {
+  it('finds where a prefix starts', () => {
     const postings = new WordPostings(['bush', 'karzai', 'kar', 'kouchner'].sort(), [1, 1, 1, 1], [1, 2, 3, 4]);
     expect(postings.words[postings.firstFrom('ka')]).toBe('kar');
     expect(postings.words[postings.firstFrom('kb')]).toBe('kouchner');
     expect(postings.firstFrom('zz')).toBe(4);
     expect(postings.firstFrom('')).toBe(0);
-    expect(postings.ofLength(4).map((i) => postings.words[i])).toEqual(['bush']);
-    expect(postings.ofLength(6).map((i) => postings.words[i])).toEqual(['karzai']);
-    expect(postings.ofLength(5)).toEqual([]);
+  });
+
+  it('finds the words within a typo budget that the token does not start', () => {
+    const words = ['karzai', 'karzia', 'karzaii', 'kazai', 'karsai', 'karzaiwal', 'qarzai', 'bush', 'karzxy'];
+    const postings = new WordPostings(
+      [...words].sort(),
+      words.map(() => 1),
+      words.map((_, i) => i),
+    );
+    const typos = (token: string, edits: number): string[] =>
+      postings.typos(token, edits).map((i) => postings.words[i]);
+    // karzaii and karzaiwal start with the token (prefix matches, not typos); karzxy is two edits away
+    expect(typos('karzai', 1)).toEqual(['karsai', 'karzia', 'kazai', 'qarzai']);
+    expect(typos('karzai', 2)).toEqual(['karsai', 'karzia', 'karzxy', 'kazai', 'qarzai']);
+    expect(typos('karzai', 0)).toEqual([]);
+  });
+
+  it('finds exactly the words that measuring every distance finds', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'z', '-', '1', 'é', '\u{1D400}'), maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 60 }),
+        word,
+        fc.integer({ min: 0, max: 2 }),
+        (list, token, edits) => {
+          const sorted = [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          const postings = new WordPostings(
+            sorted,
+            sorted.map(() => 1),
+            sorted.map((_, i) => i),
+          );
+          const expected = sorted.flatMap((w, i) =>
+            edits > 0 && !w.startsWith(token) && withinEdits(token, w, edits) ? [i] : [],
+          );
+          expect(postings.typos(token, edits)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it('gives each letter a bit of its own and every other character one of six', () => {
+    expect(letterMask('')).toBe(0);
+    expect(letterMask('aab')).toBe(0b11);
+    expect(letterMask('z')).toBe(1 << 25);
+    expect(letterMask('é')).toBe(1 << (26 + (0xe9 % 6)));
+    expect(letterMask('a1')).toBe(1 | (1 << (26 + (0x31 % 6))));
   });
 
   it("re-sorts words that come in SQLite's byte order, their nodes with them", () => {
