@@ -8,7 +8,7 @@ import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRe
 import { relationEdgeId } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
-import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst } from './search';
+import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst, searchTokens } from './search';
 import { SqliteBrowse } from './sqlite-browse';
 import { WordPostings } from './word-postings';
 import {
@@ -79,6 +79,13 @@ interface SearchIndex {
   bound: Uint8Array;
   stamp: number;
 }
+
+/**
+ * Names and aliases that may be one word alone (searchTokens decides): SQLite passes over those
+ * it can tell have two, an ASCII letter or digit, a separator, then another (4 in 5 at 251,287).
+ */
+const SOLE_NAME_CANDIDATES = `SELECT node, name FROM entities WHERE NOT (name GLOB '*[0-9A-Za-z][ -/:-@]*[0-9A-Za-z]*')
+  UNION ALL SELECT entity, alias FROM aliases WHERE NOT (alias GLOB '*[0-9A-Za-z][ -/:-@]*[0-9A-Za-z]*')`;
 
 /** A text search's entities are those named in the most of its best this many matches. */
 const TEXT_SEARCH_ENTITY_HITS = 100;
@@ -280,8 +287,9 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * Every word of the entities' names and aliases with its entities (read once, on the first search
-   * or warm(), and again after another connection has written): two reads in one transaction, both
+   * Every word of the entities' names and aliases with its entities, and which entities have a
+   * word alone as a name (read once, on the first search or warm(), and again after another
+   * connection has written; ~1 s at 251,287 cables): three reads in one transaction, the first two
    * in the primary key's order, so neither sorts.
    */
   private wordPostings(): WordPostings {
@@ -292,11 +300,18 @@ export class SqliteStore implements GraphStore {
           .raw()
           .all() as Array<[string, number]>;
         const nodes = this.statement('SELECT entity FROM entity_words ORDER BY word, entity').pluck().all() as number[];
-        return new WordPostings(
+        const postings = new WordPostings(
           words.map((w) => w[0]),
           words.map((w) => w[1]),
           nodes,
         );
+        const sole: Array<[string, number]> = [];
+        for (const [node, text] of this.statement(SOLE_NAME_CANDIDATES).raw().all() as Array<[number, string]>) {
+          const tokens = searchTokens(text);
+          if (tokens.length === 1) sole.push([tokens[0], node]);
+        }
+        postings.setSoleNames(sole);
+        return postings;
       })();
     }
     return this.postings;
@@ -346,8 +361,10 @@ export class SqliteStore implements GraphStore {
     const keyOf = this.entityRows(nodes, 'e.node AS n, e.id AS id, e.name AS name, e.cable_count AS cableCount');
     const bounded = chosen.map((c) => {
       const key = keyOf.get(c.node)!;
-      // One query word: a word it starts or is near is a prefix or fuzzy match of that word's name.
-      const sure = tokens.length === 1 && c.bound > 0;
+      // One query word: its bound is its match. A name with a word it starts or is near is a prefix
+      // or fuzzy match; one with the word itself an exact match only where that word is the whole
+      // name, which matchingEntities knows (WordPostings.sole): a prefix match elsewhere.
+      const sure = tokens.length === 1;
       return {
         id: String(key.id),
         name: String(key.name),
@@ -387,7 +404,8 @@ export class SqliteStore implements GraphStore {
   /**
    * The entities (nodes) with a word of every query word's lists (`lists[3t + wordMatch]`, for
    * query word t), of the kinds asked: the `cap` most cited (by cable count, then id), each with
-   * the best match its words allow (the worst query word's best list). The words' entities come
+   * the best match its words allow (the worst query word's best list; for one query word, its
+   * word itself is an exact match only as a whole name, else a prefix one). The words' entities come
    * from the postings held in memory; they are intersected and ranked here, in typed arrays: SQLite
    * grouping and sorting tens of thousands of them took most of a search (~100 ms at 251,287).
    */
@@ -417,7 +435,7 @@ export class SqliteStore implements GraphStore {
               if (seen[found] === stamp) continue;
               seen[found] = stamp;
               count[found] = 1;
-              bound[found] = match;
+              bound[found] = match === 0 && queryWords === 1 && postings.sole(word, found) === false ? 1 : match;
               touched.push(found);
             } else if (seen[found] === stamp && count[found] === t) {
               count[found] = t + 1;

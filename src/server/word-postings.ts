@@ -55,6 +55,51 @@ export class WordPostings {
     }
   }
 
+  /**
+   * Per word (CSR like the postings, nodes ascending): the entities with a name or alias that is
+   * that word alone, the only ones a one-word query can match exactly (see sole()).
+   */
+  private soleStart: Int32Array | undefined;
+  private soleNodes: Int32Array | undefined;
+
+  /**
+   * Records which entities have a name or alias that is one word alone (`word`, `node` pairs, any
+   * order; words not held are passed over). Until it is called, sole() knows nothing.
+   */
+  setSoleNames(pairs: Iterable<readonly [string, number]>): void {
+    const byWord = new Map<number, number[]>();
+    for (const [word, node] of pairs) {
+      const index = this.firstFrom(word);
+      if (this.words[index] !== word) continue;
+      const list = byWord.get(index);
+      if (list) list.push(node);
+      else byWord.set(index, [node]);
+    }
+    const start = new Int32Array(this.words.length + 1);
+    for (const [index, list] of byWord) start[index + 1] = list.length;
+    for (let i = 0; i < this.words.length; i += 1) start[i + 1] += start[i];
+    const nodes = new Int32Array(start[this.words.length]);
+    for (const [index, list] of byWord) nodes.set(Int32Array.from(list).sort(), start[index]);
+    this.soleStart = start;
+    this.soleNodes = nodes;
+  }
+
+  /**
+   * Whether entity `node` has a name or alias that is word `index` alone; undefined when not known
+   * (setSoleNames not called).
+   */
+  sole(index: number, node: number): boolean | undefined {
+    if (!this.soleStart || !this.soleNodes) return undefined;
+    let lo = this.soleStart[index];
+    let hi = this.soleStart[index + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.soleNodes[mid] < node) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.soleStart[index + 1] && this.soleNodes[lo] === node;
+  }
+
   /** The distinct words, sorted by `compare`. */
   readonly words: readonly string[];
 

@@ -62,6 +62,24 @@ describe('WordPostings', () => {
     );
   });
 
+  it('knows which entities have a word alone as a name, once told', () => {
+    const postings = new WordPostings(['bernard', 'kouchner', 'paris'], [1, 2, 1], [7, 7, 9, 3]);
+    const kouchner = postings.words.indexOf('kouchner');
+    expect(postings.sole(kouchner, 7)).toBeUndefined();
+    // entity 7 is "Bernard Kouchner" also called "Kouchner"; 9 only "Kouchner Street"; a word not held is passed over
+    postings.setSoleNames([
+      ['paris', 3],
+      ['kouchner', 7],
+      ['kouchner', 7],
+      ['nowhere', 5],
+    ]);
+    expect(postings.sole(kouchner, 7)).toBe(true);
+    expect(postings.sole(kouchner, 9)).toBe(false);
+    expect(postings.sole(postings.words.indexOf('paris'), 3)).toBe(true);
+    expect(postings.sole(postings.words.indexOf('paris'), 7)).toBe(false);
+    expect(postings.sole(postings.words.indexOf('bernard'), 7)).toBe(false);
+  });
+
   it('gives each letter a bit of its own and every other character one of six', () => {
     expect(letterMask('')).toBe(0);
     expect(letterMask('aab')).toBe(0b11);
