@@ -4,9 +4,12 @@ import { compare, withinEdits } from './search';
  * The name search's words — every distinct word of the entities' names and aliases — in `compare`
  * order, each with the nodes of the entities that have it, in typed arrays. Read once (and again
  * after another connection writes): a three-letter prefix means ~78,000 word rows at 251,287
- * cables, which read from SQLite cost a search ~25 ms and here cost well under one.
+ * cables, which read from SQLite cost a search up to ~25 ms.
  */
 export class WordPostings {
+  /** The distinct words, sorted by `compare`. */
+  readonly words: readonly string[];
+
   /** Node lists by word: word i's nodes are nodes[start[i]] … nodes[start[i + 1] - 1]. */
   private readonly start: Int32Array;
   private readonly nodes: Int32Array;
@@ -15,6 +18,12 @@ export class WordPostings {
    * `words`, and each one's letter mask (letterMask) beside it.
    */
   private readonly lengths = new Map<number, { indexes: Int32Array; masks: Int32Array }>();
+  /**
+   * Per word (CSR like the postings, nodes ascending): the entities with a name or alias that is
+   * that word alone, the only ones a one-word query can match exactly (see sole()).
+   */
+  private soleStart: Int32Array | undefined;
+  private soleNodes: Int32Array | undefined;
 
   /**
    * `words` with how many nodes each has (`counts[i]`), and `nodes` all of them, word after word
@@ -56,13 +65,6 @@ export class WordPostings {
   }
 
   /**
-   * Per word (CSR like the postings, nodes ascending): the entities with a name or alias that is
-   * that word alone, the only ones a one-word query can match exactly (see sole()).
-   */
-  private soleStart: Int32Array | undefined;
-  private soleNodes: Int32Array | undefined;
-
-  /**
    * Records which entities have a name or alias that is one word alone (`word`, `node` pairs, any
    * order; words not held are passed over). Until it is called, sole() knows nothing.
    */
@@ -99,9 +101,6 @@ export class WordPostings {
     }
     return lo < this.soleStart[index + 1] && this.soleNodes[lo] === node;
   }
-
-  /** The distinct words, sorted by `compare`. */
-  readonly words: readonly string[];
 
   /** The index of the first word not before `token` (words.length when there is none). */
   firstFrom(token: string): number {
