@@ -77,13 +77,7 @@ export class DatabaseCurator implements ViewerCurator {
   async decide(request: DecisionRequest): Promise<DecisionSummary> {
     if (!this.neo4j) {
       const script = decisionWorkerScript();
-      if (script) {
-        const summary = await this.decideInWorker(script, request);
-        // The decision dropped the store's caches (its word postings: ~1 s at 251,287 cables):
-        // read them again now rather than in the curator's next search.
-        void this.store.warm?.();
-        return summary;
-      }
+      if (script) return this.decideInWorker(script, request);
     }
     const { outcome } = await takeDecision(
       this.db(),

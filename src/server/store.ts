@@ -35,11 +35,6 @@ export interface GraphStore {
   /** Cables per month mentioning the entity, by month. */
   timeline(id: string): Promise<Array<{ month: string; cables: number }>>;
   /**
-   * Reads what the first requests would otherwise wait for (caches a write drops): called once
-   * the server listens, and after each curation decision. Never throws; not awaited.
-   */
-  warm?(): Promise<void>;
-  /**
    * Entities that may match normalized search tokens (a superset of the matches: explore.ts
    * decides and ranks), at most `cap`. With `limit` (rankSearch keeps that many hits), a store may
    * leave out the aliases of candidates that cannot be among them (rankedFirst).
