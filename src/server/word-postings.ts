@@ -86,6 +86,11 @@ export class WordPostings {
     this.soleNodes = nodes;
   }
 
+  /** Whether setSoleNames has been called (sole() knows). */
+  get knowsSoleNames(): boolean {
+    return this.soleStart !== undefined;
+  }
+
   /**
    * Whether entity `node` has a name or alias that is word `index` alone; undefined when not known
    * (setSoleNames not called).
@@ -151,7 +156,8 @@ export class WordPostings {
 
 /**
  * Which letters a word has, one bit each (a–z; every other character shares one of the 6 bits
- * left by its code): an edit adds or removes at most one bit, however characters share them.
+ * left by its code): an edit sets at most one bit and clears at most one, however characters
+ * share them.
  */
 export function letterMask(word: string): number {
   let mask = 0;

@@ -66,6 +66,7 @@ describe('WordPostings', () => {
     const postings = new WordPostings(['bernard', 'kouchner', 'paris'], [1, 2, 1], [7, 7, 9, 3]);
     const kouchner = postings.words.indexOf('kouchner');
     expect(postings.sole(kouchner, 7)).toBeUndefined();
+    expect(postings.knowsSoleNames).toBe(false);
     // entity 7 is "Bernard Kouchner" also called "Kouchner"; 9 only "Kouchner Street"; a word not held is passed over
     postings.setSoleNames([
       ['paris', 3],
@@ -73,6 +74,7 @@ describe('WordPostings', () => {
       ['kouchner', 7],
       ['nowhere', 5],
     ]);
+    expect(postings.knowsSoleNames).toBe(true);
     expect(postings.sole(kouchner, 7)).toBe(true);
     expect(postings.sole(kouchner, 9)).toBe(false);
     expect(postings.sole(postings.words.indexOf('paris'), 3)).toBe(true);
