@@ -161,22 +161,34 @@ function exitCodeOf({ code, signal }: { code: number | null; signal: NodeJS.Sign
   return 128 + (number ?? 1);
 }
 
-/** Bytes of graph database per cable (18.6–21 GB at 251,287 cables, 3.9 GB at 50,000): an append's old cables, when the meta cannot be read. */
-const DB_BYTES_PER_CABLE = 75_000;
+/**
+ * The cap is sized in the inputs' estimated cables (CSV bytes / 6,800), which for the corpus it was
+ * calibrated on (generated, 10,300 bytes a cable) are ~1.5 real cables each. An existing database's
+ * share of an append is counted in that unit through its mentions, what the heap holds per cable:
+ * 12,653,493 MENTIONS in the 251,287-cable calibration graph, 380,780 estimated cables. (Counting
+ * its real cables instead gave a 1,747 MiB cap that an append at 251,287 ran out of.)
+ */
+export const MENTIONS_PER_ESTIMATED_CABLE = 33.2;
+/** Bytes of graph database per estimated cable (21 GB at 380,780): when the meta cannot be read. */
+const DB_BYTES_PER_ESTIMATED_CABLE = 55_000;
 
-/** The cables an existing graph database holds (its meta counts; else from its size), 0 when there is none. */
-async function cablesIn(file: string): Promise<number> {
+/** An existing graph database's share of the cap, in the inputs' estimated cables (0 when there is none). */
+export async function estimatedCablesIn(file: string): Promise<number> {
   if (!fs.existsSync(file)) return 0;
   try {
     const { openGraphDb, readMeta } = await import('../db');
     const db = openGraphDb(file);
     try {
-      return readMeta(db).counts.cables;
+      const counts = readMeta(db).counts;
+      const mentions = counts.byType?.MENTIONS;
+      return typeof mentions === 'number' && mentions > 0
+        ? Math.round(mentions / MENTIONS_PER_ESTIMATED_CABLE)
+        : counts.cables;
     } finally {
       db.close();
     }
   } catch {
-    return Math.round(fs.statSync(file).size / DB_BYTES_PER_CABLE);
+    return Math.round(fs.statSync(file).size / DB_BYTES_PER_ESTIMATED_CABLE);
   }
 }
 
@@ -194,7 +206,7 @@ export async function relaunchCapped(
   let cables: number | undefined;
   if (maxHeap === undefined) {
     cables = await estimateCables(inputs.length > 0 ? inputs : ['-']);
-    if (cables !== undefined && flags.append) cables += await cablesIn(flags.output);
+    if (cables !== undefined && flags.append) cables += await estimatedCablesIn(flags.output);
   }
   const cap = chooseHeapCap(maxHeap, cables);
   if (cap === undefined) return undefined;

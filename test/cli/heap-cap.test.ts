@@ -6,9 +6,11 @@ import {
   BUILD_ALLOCATOR_ENV,
   buildAllocatorEnv,
   chooseHeapCap,
+  estimatedCablesIn,
   HEAP_CAP_FLOOR_MB,
   HEAP_CAP_MIN_CABLES,
   HEAP_CAPPED_ENV,
+  MENTIONS_PER_ESTIMATED_CABLE,
   heapCapFor,
   heapLimitGiven,
   parseMaxHeap,
@@ -87,6 +89,45 @@ describe('the build heap cap', () => {
       expect(plainLimit).toBeGreaterThan(0.8);
       const summary = (stderr: string) => /→ .*?: (\d+ nodes.*edges \(.*?\))/.exec(stderr)![1];
       expect(summary(capped.stderr)).toBe(summary(plain.stderr));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("an append counts the database's cables in the inputs' estimated unit, by its mentions", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-heap-db-'));
+    try {
+      const db = path.join(dir, 'graph.db');
+      const built = spawnSync(
+        process.execPath,
+        [CLI, 'build', path.join(CORPUS, '2008/01'), '-o', db, '--ner', 'builtin', '--quiet'],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, [HEAP_CAPPED_ENV]: '' },
+        },
+      );
+      expect(built.status).toBe(0);
+      expect(await estimatedCablesIn(path.join(dir, 'none.db'))).toBe(0);
+      // the 251,287-cable calibration graph's counts: 1.5 estimated cables per real one, as its CSV has
+      const sqlite = spawnSync('sqlite3', [
+        db,
+        `UPDATE meta SET value = json_set(json_set(value, '$.cables', 251287), '$.byType.MENTIONS', 12653493) WHERE key = 'counts'`,
+      ]);
+      expect(sqlite.status).toBe(0);
+      const stored = await estimatedCablesIn(db);
+      expect(stored).toBe(Math.round(12_653_493 / MENTIONS_PER_ESTIMATED_CABLE));
+      expect(stored).toBeGreaterThan(380_000);
+      expect(stored).toBeLessThan(382_000);
+      // so an append of 1,000 generated cables (10.3 MB: 1,515 estimated) is capped as the build of all of them
+      const append = heapCapFor(stored + 1_515);
+      const fullBuild = heapCapFor(Math.round(2_599_642_319 / 6_800));
+      expect(Math.abs(append - fullBuild)).toBeLessThanOrEqual(fullBuild * 0.01);
+      // (the real count gave 1,747 MiB, which the append at 251,287 ran out of)
+      expect(append).toBeGreaterThan(heapCapFor(251_287 + 1_515) + 500);
+      // a file that is no graph database: its size stands in
+      const foreign = path.join(dir, 'foreign.db');
+      fs.writeFileSync(foreign, Buffer.alloc(5_500_000));
+      expect(await estimatedCablesIn(foreign)).toBe(100);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
