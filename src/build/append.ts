@@ -15,6 +15,7 @@ import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
 import { searchTokens } from '../server/search';
+import { ensureAloneColumn, nameWords } from '../db/entity-words';
 import type { StoredCables } from './append-footprint';
 import * as path from 'path';
 
@@ -65,6 +66,7 @@ export function appendInPlace(
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
+      ensureAloneColumn(db);
       const run = new AppendRun(db, stored, incoming);
       const summary = run.append(records, options, provenance, curate, () => {
         evidence = new EvidenceLog(
@@ -482,13 +484,8 @@ class AppendRun {
     if (old) this.metricsOf.set(node, old);
     this.removeEntityRows(node);
     this.writer.entity(node, id, a, this.donor(node));
-    const seen = new Set<string>();
-    for (const name of [a.label, ...(a.aliases ?? []).map((x) => x.text)])
-      for (const word of searchTokens(name)) {
-        if (seen.has(word)) continue;
-        seen.add(word);
-        this.writer.word(word, node);
-      }
+    for (const { word, alone } of nameWords([a.label, ...(a.aliases ?? []).map((x) => x.text)]))
+      this.writer.word(word, node, alone ? 1 : 0);
     this.writer.flush();
     this.st(
       'INSERT INTO entity_fts (rowid, name, aliases) SELECT node, name, (SELECT group_concat(alias, char(10)) FROM (SELECT alias FROM aliases WHERE entity = node ORDER BY position)) FROM entities WHERE node = ?',

@@ -10,6 +10,7 @@ import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import type { Cable } from '../parse/types';
 import { aliasText, normalizeName, type CableEntity, type Entity } from '../resolve';
 import { searchTokens } from '../server/search';
+import { ensureAloneColumn, nameWords } from '../db/entity-words';
 import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
 import { LocalGraphReader } from './local-graph';
@@ -83,6 +84,7 @@ export function decideInDatabase(
   let outcome: DatabaseDecisionOutcome | undefined;
   const run = db.transaction(() => {
     ensureRelationLookupIndexes(db);
+    ensureAloneColumn(db);
     recoverKilledDecision(db, curationFile);
     outcome = new DecisionRun(db, curationFile, options.captureLocal ?? false).take(request, options.dryRun ?? false);
     if (options.dryRun) throw new Rollback();
@@ -795,10 +797,14 @@ class DecisionRun {
         position,
       ),
     );
-    const words = new Set([name, ...aliases.map((a) => a.text)].flatMap((t) => searchTokens(t)));
+    const words = nameWords([name, ...aliases.map((a) => a.text)]);
+    const kept = new Set(words.map((w) => w.word));
     for (const w of previousWords)
-      if (!words.has(w)) this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?').run(w, node);
-    for (const w of words) this.st('INSERT OR IGNORE INTO entity_words (word, entity) VALUES (?, ?)').run(w, node);
+      if (!kept.has(w)) this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?').run(w, node);
+    for (const { word, alone } of words)
+      this.st(
+        'INSERT INTO entity_words (word, entity, alone) VALUES (?, ?, ?) ON CONFLICT (word, entity) DO UPDATE SET alone = excluded.alone',
+      ).run(word, node, alone ? 1 : 0);
     this.st('DELETE FROM entity_fts WHERE rowid = ?').run(node);
     this.st('INSERT INTO entity_fts (rowid, name, aliases) VALUES (?, ?, ?)').run(
       node,

@@ -12,7 +12,7 @@ import { IntList } from '../common/int-list';
 import type { SortedRecords } from '../graph/record-store';
 import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
-import { searchTokens } from '../server/search';
+import { nameWords } from './entity-words';
 import { buildMetaRows } from './build-meta';
 import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriteThread, type RowSink } from './write-thread';
@@ -336,7 +336,7 @@ export async function buildGraphDb(
 
     const metrics = await metricsReady;
     const byKind = new Map<string, number>();
-    const words: Array<[string, number]> = [];
+    const words: Array<[string, number, number]> = [];
     const communities = new Set<number>();
     let cables = 0;
     let entities = 0;
@@ -352,14 +352,8 @@ export async function buildGraphDb(
         rows.row('entity', i, key, a, m);
         entities += 1;
         communities.add(m.community);
-        const seen = new Set<string>();
-        for (const name of [a.label, ...(a.aliases ?? []).map((x) => x.text)]) {
-          for (const word of searchTokens(name)) {
-            if (seen.has(word)) continue;
-            seen.add(word);
-            words.push([word, i]);
-          }
-        }
+        for (const { word, alone } of nameWords([a.label, ...(a.aliases ?? []).map((x) => x.text)]))
+          words.push([word, i, alone ? 1 : 0]);
       } else if (kind === 'Cable') {
         rows.row('cableMetrics', i, m);
         if (a.inCorpus) {
@@ -373,7 +367,7 @@ export async function buildGraphDb(
       else throw new Error(`no table for nodes of kind ${String(kind)}`);
     }
     words.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-    for (const [word, entity] of words) rows.row('word', word, entity);
+    for (const [word, entity, alone] of words) rows.row('word', word, entity, alone);
     words.length = 0;
     rows.row('commit');
     traceMemory('nodes sent to the writer');

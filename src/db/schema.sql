@@ -51,9 +51,12 @@ CREATE TABLE aliases (
 
 -- The words of each entity's name and aliases (lower case, no diacritics: searchTokens of
 -- src/server/search.ts): the viewer's name search ranks over these like the Neo4j store does.
+-- alone = 1 when one of the entity's names or aliases is that word alone (a one-word query can
+-- match only those exactly: src/db/entity-words.ts).
 CREATE TABLE entity_words (
   word   TEXT NOT NULL,
   entity INTEGER NOT NULL REFERENCES entities (node),
+  alone  INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (word, entity)
 ) WITHOUT ROWID;
 

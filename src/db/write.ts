@@ -141,7 +141,7 @@ export class GraphDbWriter {
       mention: b('mentions', ['cable', 'start', 'end', 'type', 'surface', 'paragraph', 'authorship', 'entity']),
       assignment: b('assignments', ['cable', 'type', 'surface', 'norm', 'count', 'auto', 'entity']),
       cableEntity: b('cable_entities', ['cable', 'entity', 'count', 'paragraphs', 'offsets', 'position']),
-      word: b('entity_words', ['word', 'entity']),
+      word: b('entity_words', ['word', 'entity', 'alone']),
       coMention: b('co_mentions', ['a', 'b', 'weight', 'cable_count', 'paragraph_count', 'first_date', 'last_date']),
       evidence: b('co_mention_evidence', ['a', 'b', 'cable', 'paragraphs']),
     };
@@ -378,8 +378,9 @@ export class GraphDbWriter {
     this.tick(1 + aliases.length);
   }
 
-  word(word: string, entity: number): void {
-    this.bulk.word.add(word, entity);
+  /** A search word of an entity; `alone` (1) when one of its names is that word alone (nameWords). */
+  word(word: string, entity: number, alone: number): void {
+    this.bulk.word.add(word, entity, alone);
     this.tick();
   }
 

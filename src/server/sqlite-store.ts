@@ -8,9 +8,10 @@ import type { MeetingEdgeRef, NodeRef, StatementEdgeRef, StatementPage, StoredRe
 import { relationEdgeId } from '../model';
 import type { CableFacets, CableFilter, CableLinks, CableList, PostView, SignerView, TagView } from '../model';
 import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
-import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst, searchTokens } from './search';
+import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst } from './search';
 import { SqliteBrowse } from './sqlite-browse';
 import { WordPostings } from './word-postings';
+import { hasAloneColumn, scanSoleNames } from '../db/entity-words';
 import {
   type CableFacts,
   type CableOrder,
@@ -79,15 +80,6 @@ interface SearchIndex {
   bound: Uint8Array;
   stamp: number;
 }
-
-/**
- * Names and aliases that may be one word alone (searchTokens decides): SQLite passes over those it
- * can tell have two, a space in them and an ASCII letter or digit, a separator, then another (the
- * space first: the pattern alone cost 1.2 s over the 1.15 M aliases at 251,287, both 0.4 s).
- */
-const TWO_WORDS = `GLOB '*[0-9A-Za-z][ -/:-@]*[0-9A-Za-z]*'`;
-const SOLE_NAME_CANDIDATES = `SELECT node, name FROM entities WHERE instr(name, ' ') = 0 OR NOT (name ${TWO_WORDS})
-  UNION ALL SELECT entity, alias FROM aliases WHERE instr(alias, ' ') = 0 OR NOT (alias ${TWO_WORDS})`;
 
 /** A text search's entities are those named in the most of its best this many matches. */
 const TEXT_SEARCH_ENTITY_HITS = 100;
@@ -291,9 +283,9 @@ export class SqliteStore implements GraphStore {
   /**
    * Every word of the entities' names and aliases with its entities, and which entities have a
    * word alone as a name (read once, on the first search or warm(), and again after another
-   * connection has written): three reads in one transaction, the first two in the primary key's
-   * order, so neither sorts. At 251,287 cables ~1.8 s of CPU (the names alone ~1.1 s, the
-   * entries ~0.5 s), against ~0.2 s for the distinct words before: paid after every write.
+   * connection has written): two reads in one transaction, in the primary key's order, so neither
+   * sorts; the second gives each entry as one number, its node and its `alone` flag. A database
+   * built before that flag has its names scanned instead (scanSoleNames: ~1.1 s more at 251,287).
    */
   private wordPostings(): WordPostings {
     this.fresh();
@@ -302,18 +294,28 @@ export class SqliteStore implements GraphStore {
         const words = this.statement('SELECT word, count(*) FROM entity_words GROUP BY word ORDER BY word')
           .raw()
           .all() as Array<[string, number]>;
-        const nodes = this.statement('SELECT entity FROM entity_words ORDER BY word, entity').pluck().all() as number[];
+        const flagged = hasAloneColumn(this.db);
+        const entries = this.statement(
+          flagged
+            ? 'SELECT entity * 2 + alone FROM entity_words ORDER BY word, entity'
+            : 'SELECT entity * 2 FROM entity_words ORDER BY word, entity',
+        )
+          .pluck()
+          .all() as number[];
+        const sole: Array<[string, number]> = [];
+        let at = 0;
+        for (const [word, count] of words)
+          for (const end = at + count; at < end; at += 1) {
+            const entry = entries[at];
+            entries[at] = entry >>> 1;
+            if (entry & 1) sole.push([word, entries[at]]);
+          }
         const postings = new WordPostings(
           words.map((w) => w[0]),
           words.map((w) => w[1]),
-          nodes,
+          entries,
         );
-        const sole: Array<[string, number]> = [];
-        for (const [node, text] of this.statement(SOLE_NAME_CANDIDATES).raw().all() as Array<[number, string]>) {
-          const tokens = searchTokens(text);
-          if (tokens.length === 1) sole.push([tokens[0], node]);
-        }
-        postings.setSoleNames(sole);
+        postings.setSoleNames(flagged ? sole : scanSoleNames(this.db));
         return postings;
       })();
     }

@@ -403,42 +403,52 @@ describe('SqliteStore: entity search', () => {
     for (const c of first) expect(c).toEqual(byId.get(c.id));
   });
 
-  test('a one-word name is exact however it is written, and a two-word one without a space is not', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-search-'));
-    const copy = path.join(dir, 'graph.db');
-    fs.copyFileSync(store.file, copy);
-    const db = openGraphDb(copy, { write: true });
-    // Three entities get a made-up word: as an alias with a space and a stop ("Qzvrt .": the least
-    // cited of the three, first only if known to be exact), as one with a hyphen ("Qzvrt-Lim", two
-    // words), and as a name's second word (no alias of it alone).
-    const [two, three, one] = db
-      .prepare("SELECT node, id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 3")
-      .all() as Array<{ node: number; id: string }>;
-    const alias = db.prepare('INSERT INTO aliases (entity, alias, count, position) VALUES (?, ?, 1, 99)');
-    const word = db.prepare('INSERT INTO entity_words (word, entity) VALUES (?, ?)');
-    alias.run(one.node, 'Qzvrt .');
-    alias.run(two.node, 'Qzvrt-Lim');
-    word.run('lim', two.node);
-    alias.run(three.node, 'Anna Qzvrt');
-    word.run('anna', three.node);
-    for (const e of [one, two, three]) word.run('qzvrt', e.node);
-    db.close();
-    const served = SqliteStore.open(copy);
-    try {
-      const hits = rankSearch('qzvrt', await served.searchCandidates(['qzvrt'], undefined, 1000, 20), 20);
-      expect(hits.map((h) => [h.id, h.match, h.matched])).toEqual([
-        [one.id, 'exact', 'Qzvrt .'],
-        [two.id, 'prefix', 'Qzvrt-Lim'],
-        [three.id, 'prefix', 'Anna Qzvrt'],
-      ]);
-      // The first hit alone: what the bounds choose before any alias is read.
-      const first = rankSearch('qzvrt', await served.searchCandidates(['qzvrt'], undefined, 1000, 1), 1);
-      expect(first.map((h) => [h.id, h.match])).toEqual([[one.id, 'exact']]);
-    } finally {
-      await served.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test.each([
+    ['with the words flagged alone, as the build writes them', true],
+    ['in a database built before the flags (its names scanned)', false],
+  ])(
+    'a one-word name is exact however it is written, and a two-word one without a space is not: %s',
+    async (_, flagged) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-search-'));
+      const copy = path.join(dir, 'graph.db');
+      fs.copyFileSync(store.file, copy);
+      const db = openGraphDb(copy, { write: true });
+      if (!flagged) db.exec('ALTER TABLE entity_words DROP COLUMN alone');
+      // Three entities get a made-up word: as an alias with a space and a stop ("Qzvrt .": the least
+      // cited of the three, first only if known to be exact), as one with a hyphen ("Qzvrt-Lim", two
+      // words), and as a name's second word (no alias of it alone).
+      const [two, three, one] = db
+        .prepare("SELECT node, id FROM entities WHERE kind = 'Person' ORDER BY cable_count DESC, id LIMIT 3")
+        .all() as Array<{ node: number; id: string }>;
+      const alias = db.prepare('INSERT INTO aliases (entity, alias, count, position) VALUES (?, ?, 1, 99)');
+      const word = (w: string, node: number, alone = false) =>
+        flagged
+          ? db.prepare('INSERT INTO entity_words (word, entity, alone) VALUES (?, ?, ?)').run(w, node, alone ? 1 : 0)
+          : db.prepare('INSERT INTO entity_words (word, entity) VALUES (?, ?)').run(w, node);
+      alias.run(one.node, 'Qzvrt .');
+      alias.run(two.node, 'Qzvrt-Lim');
+      word('lim', two.node);
+      alias.run(three.node, 'Anna Qzvrt');
+      word('anna', three.node);
+      for (const e of [one, two, three]) word('qzvrt', e.node, e === one);
+      db.close();
+      const served = SqliteStore.open(copy);
+      try {
+        const hits = rankSearch('qzvrt', await served.searchCandidates(['qzvrt'], undefined, 1000, 20), 20);
+        expect(hits.map((h) => [h.id, h.match, h.matched])).toEqual([
+          [one.id, 'exact', 'Qzvrt .'],
+          [two.id, 'prefix', 'Qzvrt-Lim'],
+          [three.id, 'prefix', 'Anna Qzvrt'],
+        ]);
+        // The first hit alone: what the bounds choose before any alias is read.
+        const first = rankSearch('qzvrt', await served.searchCandidates(['qzvrt'], undefined, 1000, 1), 1);
+        expect(first.map((h) => [h.id, h.match])).toEqual([[one.id, 'exact']]);
+      } finally {
+        await served.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   test('a decision committed by another connection in the middle of a search: the search answers from one state', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-search-'));
