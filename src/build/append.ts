@@ -15,7 +15,7 @@ import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
 import { searchTokens } from '../server/search';
-import { ensureAloneColumn, nameWords } from '../db/entity-words';
+import { ensureSearchWords, nameWords, refreshWordPostings } from '../db/entity-words';
 import type { StoredCables } from './append-footprint';
 import * as path from 'path';
 
@@ -66,7 +66,7 @@ export function appendInPlace(
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      ensureAloneColumn(db);
+      ensureSearchWords(db);
       const run = new AppendRun(db, stored, incoming);
       const summary = run.append(records, options, provenance, curate, () => {
         evidence = new EvidenceLog(
@@ -271,6 +271,7 @@ class AppendRun {
       const node = this.storedNode(id);
       if (node !== undefined) this.removeEntityRows(node);
     }
+    refreshWordPostings(this.db, this.changedWords);
     // Automatic resolution's names, for what curation recomputes from.
     for (const id of this.touched) {
       this.st('DELETE FROM resolved WHERE id = ?').run(id);
@@ -448,6 +449,8 @@ class AppendRun {
   }
 
   private readonly metricsOf = new Map<number, Record<string, number>>();
+  /** Words whose entity_words rows the append changed: their word_postings rows are rewritten once the entities are. */
+  private readonly changedWords = new Set<string>();
 
   /** Metrics for a new node: its strongest co-mentioned neighbour's position and community, else nothing. */
   private donor(node: number): NodeMetrics {
@@ -484,8 +487,10 @@ class AppendRun {
     if (old) this.metricsOf.set(node, old);
     this.removeEntityRows(node);
     this.writer.entity(node, id, a, this.donor(node));
-    for (const { word, alone } of nameWords([a.label, ...(a.aliases ?? []).map((x) => x.text)]))
+    for (const { word, alone } of nameWords([a.label, ...(a.aliases ?? []).map((x) => x.text)])) {
       this.writer.word(word, node, alone ? 1 : 0);
+      this.changedWords.add(word);
+    }
     this.writer.flush();
     this.st(
       'INSERT INTO entity_fts (rowid, name, aliases) SELECT node, name, (SELECT group_concat(alias, char(10)) FROM (SELECT alias FROM aliases WHERE entity = node ORDER BY position)) FROM entities WHERE node = ?',
@@ -499,7 +504,10 @@ class AppendRun {
     if (name !== undefined) {
       const aliases = this.st('SELECT alias FROM aliases WHERE entity = ?').pluck().all(node) as string[];
       const removeWord = this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?');
-      for (const word of new Set([name, ...aliases].flatMap((text) => searchTokens(text)))) removeWord.run(word, node);
+      for (const word of new Set([name, ...aliases].flatMap((text) => searchTokens(text)))) {
+        removeWord.run(word, node);
+        this.changedWords.add(word);
+      }
     }
     this.st('DELETE FROM entities WHERE node = ?').run(node);
     this.st('DELETE FROM aliases WHERE entity = ?').run(node);

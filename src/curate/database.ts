@@ -10,7 +10,7 @@ import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import type { Cable } from '../parse/types';
 import { aliasText, normalizeName, type CableEntity, type Entity } from '../resolve';
 import { searchTokens } from '../server/search';
-import { ensureAloneColumn, nameWords } from '../db/entity-words';
+import { ensureSearchWords, nameWords, refreshWordPostings } from '../db/entity-words';
 import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
 import { LocalGraphReader } from './local-graph';
@@ -84,7 +84,7 @@ export function decideInDatabase(
   let outcome: DatabaseDecisionOutcome | undefined;
   const run = db.transaction(() => {
     ensureRelationLookupIndexes(db);
-    ensureAloneColumn(db);
+    ensureSearchWords(db);
     recoverKilledDecision(db, curationFile);
     outcome = new DecisionRun(db, curationFile, options.captureLocal ?? false).take(request, options.dryRun ?? false);
     if (options.dryRun) throw new Rollback();
@@ -167,6 +167,8 @@ interface MentionRow extends ContentMention {
 
 /** The state of one decision's transaction. */
 class DecisionRun {
+  /** Words whose entity_words rows this decision changed: their word_postings rows are rewritten at its end. */
+  private readonly changedWords = new Set<string>();
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly options: { maxEntitiesPerWindow: number };
   /** Kind of every entity row this decision writes or deletes, as it was before (null: no row). */
@@ -288,6 +290,7 @@ class DecisionRun {
     ) as Decision;
     const all = [...existing, decision];
     const outcome = this.apply(existing, all);
+    refreshWordPostings(this.db, this.changedWords);
     this.st('INSERT INTO decisions (seq, decision) VALUES (?, ?)').run(decision.seq, formatDecision(decision));
     this.setMeta('curation', all);
     if (!dryRun) {
@@ -799,6 +802,8 @@ class DecisionRun {
     );
     const words = nameWords([name, ...aliases.map((a) => a.text)]);
     const kept = new Set(words.map((w) => w.word));
+    for (const w of previousWords) this.changedWords.add(w);
+    for (const w of kept) this.changedWords.add(w);
     for (const w of previousWords)
       if (!kept.has(w)) this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?').run(w, node);
     for (const { word, alone } of words)
@@ -816,8 +821,10 @@ class DecisionRun {
   private removeEntity(node: number): void {
     this.touch(node);
     this.edgeDelta.MENTIONS -= this.st('DELETE FROM cable_entities WHERE entity = ?').run(node).changes;
-    for (const w of this.storedWords(node))
+    for (const w of this.storedWords(node)) {
       this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?').run(w, node);
+      this.changedWords.add(w);
+    }
     for (const sql of [
       'DELETE FROM aliases WHERE entity = ?',
       'DELETE FROM entity_fts WHERE rowid = ?',

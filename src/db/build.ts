@@ -12,7 +12,7 @@ import { IntList } from '../common/int-list';
 import type { SortedRecords } from '../graph/record-store';
 import { type BuildOptions } from '../graph/types';
 import { normalizeName } from '../resolve';
-import { nameWords } from './entity-words';
+import { nameWords, packEntries } from './entity-words';
 import { buildMetaRows } from './build-meta';
 import { GRAPH_DB_FORMAT, GRAPH_DB_VERSION } from './open';
 import { GraphDbWriteThread, type RowSink } from './write-thread';
@@ -368,6 +368,12 @@ export async function buildGraphDb(
     }
     words.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
     for (const [word, entity, alone] of words) rows.row('word', word, entity, alone);
+    for (let first = 0; first < words.length;) {
+      let end = first + 1;
+      while (end < words.length && words[end][0] === words[first][0]) end += 1;
+      rows.row('wordPosting', words[first][0], packEntries(words.slice(first, end).map((w) => w[1] * 2 + w[2])));
+      first = end;
+    }
     words.length = 0;
     rows.row('commit');
     traceMemory('nodes sent to the writer');

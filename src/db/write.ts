@@ -174,6 +174,7 @@ export class GraphDbWriter {
       reference: p('INSERT INTO cable_references (cable, cited) VALUES (?, ?)'),
       resolved: p('INSERT INTO resolved (id, type, name) VALUES (?, ?, ?)'),
       decision: p('INSERT INTO decisions (seq, decision) VALUES (?, ?)'),
+      wordPosting: p('INSERT INTO word_postings (word, entries) VALUES (?, ?)'),
     };
     if (options.transactions) db.exec('BEGIN');
   }
@@ -470,6 +471,12 @@ export class GraphDbWriter {
 
   decision(seq: number, decision: unknown): void {
     this.insert.decision.run(seq, json(decision));
+    this.tick();
+  }
+
+  /** A word's row of word_postings (packEntries; a Buffer sent to the write thread arrives as a Uint8Array). */
+  wordPosting(word: string, entries: Uint8Array): void {
+    this.insert.wordPosting.run(word, Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength));
     this.tick();
   }
 }

@@ -11,7 +11,7 @@ import { bidirectionalPaths, type PathReader } from './bidirectional-paths';
 import { bestMatch, compare, KIND_BY_RANK, maxEdits, rankedFirst } from './search';
 import { SqliteBrowse } from './sqlite-browse';
 import { WordPostings } from './word-postings';
-import { hasAloneColumn, scanSoleNames } from '../db/entity-words';
+import { readSearchWords } from '../db/entity-words';
 import {
   type CableFacts,
   type CableOrder,
@@ -283,39 +283,25 @@ export class SqliteStore implements GraphStore {
   /**
    * Every word of the entities' names and aliases with its entities, and which entities have a
    * word alone as a name (read once, on the first search or warm(), and again after another
-   * connection has written): two reads in one transaction, in the primary key's order, so neither
-   * sorts; the second gives each entry as one number, its node and its `alone` flag. A database
-   * built before that flag has its names scanned instead (scanSoleNames: ~1.1 s more at 251,287).
+   * connection has written): word_postings' rows in one pass, each word's entries packed
+   * (readSearchWords; a database built before that table reads entity_words instead).
    */
   private wordPostings(): WordPostings {
     this.fresh();
     if (!this.postings) {
       this.postings = this.db.transaction(() => {
-        const words = this.statement('SELECT word, count(*) FROM entity_words GROUP BY word ORDER BY word')
-          .raw()
-          .all() as Array<[string, number]>;
-        const flagged = hasAloneColumn(this.db);
-        const entries = this.statement(
-          flagged
-            ? 'SELECT entity * 2 + alone FROM entity_words ORDER BY word, entity'
-            : 'SELECT entity * 2 FROM entity_words ORDER BY word, entity',
-        )
-          .pluck()
-          .all() as number[];
+        const { words, counts, entries } = readSearchWords(this.db);
         const sole: Array<[string, number]> = [];
         let at = 0;
-        for (const [word, count] of words)
-          for (const end = at + count; at < end; at += 1) {
+        words.forEach((word, i) => {
+          for (const end = at + counts[i]; at < end; at += 1) {
             const entry = entries[at];
             entries[at] = entry >>> 1;
             if (entry & 1) sole.push([word, entries[at]]);
           }
-        const postings = new WordPostings(
-          words.map((w) => w[0]),
-          words.map((w) => w[1]),
-          entries,
-        );
-        postings.setSoleNames(flagged ? sole : scanSoleNames(this.db));
+        });
+        const postings = new WordPostings(words, counts, entries);
+        postings.setSoleNames(sole);
         return postings;
       })();
     }

@@ -96,6 +96,17 @@ export function dumpById(file: string, options: { metrics: boolean }): Record<st
         .map((row) => {
           const mapped: Record<string, unknown> = {};
           for (const [k, v] of Object.entries(row)) {
+            if (table === 'word_postings' && k === 'entries') {
+              // packed entity * 2 + alone (node numbers differ between an append and a full build): as ids
+              const packed = v as Buffer;
+              const entries: string[] = [];
+              for (let at = 0; at < packed.length; at += 4) {
+                const entry = packed.readInt32LE(at);
+                entries.push(`${ids.get(entry >>> 1) ?? `missing node ${entry >>> 1}`}${entry & 1 ? ' alone' : ''}`);
+              }
+              mapped[k] = entries.sort();
+              continue;
+            }
             if (k === 'node' || (!options.metrics && METRIC_COLUMNS.has(k))) continue;
             mapped[k] = NODE_COLUMNS.has(k) && typeof v === 'number' ? (ids.get(v) ?? `missing node ${v}`) : v;
           }

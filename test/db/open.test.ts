@@ -64,6 +64,7 @@ describe('graph database files', () => {
       'signed',
       'tagged',
       'tags',
+      'word_postings',
     ]);
     expect(
       db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'`).pluck().get(),

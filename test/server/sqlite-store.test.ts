@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { decideInDatabase } from '../../src/curate';
 import { openGraphDb } from '../../src/db/open';
+import { refreshWordPostings } from '../../src/db/entity-words';
 import { SqliteStore } from '../../src/server/sqlite-store';
 import { compare, rankSearch, searchTokens, wordMatch } from '../../src/server/search';
 import { ftsExpression } from '../../src/server/text-query';
@@ -404,15 +405,18 @@ describe('SqliteStore: entity search', () => {
   });
 
   test.each([
-    ['with the words flagged alone, as the build writes them', true],
-    ['in a database built before the flags (its names scanned)', false],
+    ['read from word_postings, as the build writes it', 'postings'],
+    ['read from entity_words with its flags (a database built before word_postings)', 'flags'],
+    ['in a database built before the flags (its names scanned)', 'none'],
   ])(
     'a one-word name is exact however it is written, and a two-word one without a space is not: %s',
-    async (_, flagged) => {
+    async (_, layout) => {
+      const flagged = layout !== 'none';
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-search-'));
       const copy = path.join(dir, 'graph.db');
       fs.copyFileSync(store.file, copy);
       const db = openGraphDb(copy, { write: true });
+      if (layout !== 'postings') db.exec('DROP TABLE word_postings');
       if (!flagged) db.exec('ALTER TABLE entity_words DROP COLUMN alone');
       // Three entities get a made-up word: as an alias with a space and a stop ("Qzvrt .": the least
       // cited of the three, first only if known to be exact), as one with a hyphen ("Qzvrt-Lim", two
@@ -431,6 +435,7 @@ describe('SqliteStore: entity search', () => {
       alias.run(three.node, 'Anna Qzvrt');
       word('anna', three.node);
       for (const e of [one, two, three]) word('qzvrt', e.node, e === one);
+      if (layout === 'postings') refreshWordPostings(db, ['qzvrt', 'lim', 'anna']);
       db.close();
       const served = SqliteStore.open(copy);
       try {
