@@ -15,7 +15,8 @@ import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
 import { searchTokens } from '../server/search';
-import { ensureSearchWords, nameWords, refreshWordPostings } from '../db/entity-words';
+import { nameWords, refreshWordPostings } from '../db/entity-words';
+import { upgradeGraphDb } from '../db/open';
 import type { StoredCables } from './append-footprint';
 import * as path from 'path';
 
@@ -66,7 +67,7 @@ export function appendInPlace(
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      ensureSearchWords(db);
+      upgradeGraphDb(db);
       const run = new AppendRun(db, stored, incoming);
       const summary = run.append(records, options, provenance, curate, () => {
         evidence = new EvidenceLog(

@@ -10,7 +10,8 @@ import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import type { Cable } from '../parse/types';
 import { aliasText, normalizeName, type CableEntity, type Entity } from '../resolve';
 import { searchTokens } from '../server/search';
-import { ensureSearchWords, nameWords, refreshWordPostings } from '../db/entity-words';
+import { nameWords, refreshWordPostings } from '../db/entity-words';
+import { upgradeGraphDb } from '../db/open';
 import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
 import { LocalGraphReader } from './local-graph';
@@ -84,7 +85,7 @@ export function decideInDatabase(
   let outcome: DatabaseDecisionOutcome | undefined;
   const run = db.transaction(() => {
     ensureRelationLookupIndexes(db);
-    ensureSearchWords(db);
+    upgradeGraphDb(db);
     recoverKilledDecision(db, curationFile);
     outcome = new DecisionRun(db, curationFile, options.captureLocal ?? false).take(request, options.dryRun ?? false);
     if (options.dryRun) throw new Rollback();

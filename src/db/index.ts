@@ -1,6 +1,8 @@
 // db: the graph database — one SQLite file that build writes and serve, curation, exports and load read.
 export {
   openGraphDb,
+  upgradeGraphDb,
+  GRAPH_DB_OLDEST_VERSION,
   createGraphDb,
   finishGraphDb,
   schemaParts,

@@ -3,11 +3,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Database from 'better-sqlite3';
 import { CablegraphError } from '../common/diagnostics';
+import { ensureSearchWords } from './entity-words';
 
 /** PRAGMA application_id of a cablegraph graph database: "CGDB". */
 export const GRAPH_DB_APPLICATION_ID = 0x43474442;
 /** PRAGMA user_version: the format version this cablegraph writes and reads. */
-export const GRAPH_DB_VERSION = 2; // 2: the relation tables (roles, affiliations, meetings)
+export const GRAPH_DB_VERSION = 3; // 2: the relation tables (roles, affiliations, meetings); 3: entity_words.alone, word_postings
+/**
+ * The oldest format this cablegraph still reads: a version 2 file is read as it is (the search
+ * reads entity_words and scans the names) and upgraded at its first write (upgradeGraphDb), so
+ * that a cablegraph older than version 3, which would write entity_words without keeping the
+ * search words, refuses the file from then on.
+ */
+export const GRAPH_DB_OLDEST_VERSION = 2;
 /** meta.format of a graph database. */
 export const GRAPH_DB_FORMAT = 'cablegraph-graph';
 
@@ -135,10 +143,10 @@ export function openGraphDb(file: string, options: OpenOptions = {}): GraphDb {
         { file },
       );
     }
-    if (version < GRAPH_DB_VERSION) {
+    if (version < GRAPH_DB_OLDEST_VERSION) {
       throw new CablegraphError(
         'GRAPH_TOO_OLD',
-        `${file}: graph database format version ${version}; this cablegraph reads version ${GRAPH_DB_VERSION} (rebuild it with cablegraph build)`,
+        `${file}: graph database format version ${version}; this cablegraph reads versions ${GRAPH_DB_OLDEST_VERSION}–${GRAPH_DB_VERSION} (rebuild it with cablegraph build)`,
         { file },
       );
     }
@@ -202,4 +210,16 @@ export function finishGraphDb(db: GraphDb, edgesIndexed = false): void {
   db.pragma('locking_mode = NORMAL');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+}
+
+/**
+ * Brings a database of an older format this cablegraph reads up to GRAPH_DB_VERSION, inside the
+ * caller's write transaction (a decision's, an append's): the search words' flags and postings
+ * (ensureSearchWords), then the version, in the file's header and its meta.
+ */
+export function upgradeGraphDb(db: GraphDb): void {
+  if ((db.pragma('user_version', { simple: true }) as number) >= GRAPH_DB_VERSION) return;
+  ensureSearchWords(db);
+  db.pragma(`user_version = ${GRAPH_DB_VERSION}`);
+  db.prepare(`UPDATE meta SET value = ? WHERE key = 'version'`).run(JSON.stringify(GRAPH_DB_VERSION));
 }

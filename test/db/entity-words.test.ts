@@ -13,6 +13,7 @@ import {
   refreshWordPostings,
   scanSoleNames,
 } from '../../src/db/entity-words';
+import { GRAPH_DB_OLDEST_VERSION, GRAPH_DB_VERSION, upgradeGraphDb } from '../../src/db/open';
 import { builtGraph, CORPUS } from '../server/helpers';
 
 describe('the search words of an entity', () => {
@@ -69,7 +70,11 @@ describe('the search words of an entity', () => {
       expect(hasAloneColumn(db)).toBe(false);
       expect(readSearchWords(db)).toEqual(read);
 
-      db.transaction(() => ensureSearchWords(db))();
+      // as a decision or an append finds a version 2 file: upgraded in its transaction, version and all
+      db.pragma(`user_version = ${GRAPH_DB_OLDEST_VERSION}`);
+      db.transaction(() => upgradeGraphDb(db))();
+      expect(db.pragma('user_version', { simple: true })).toBe(GRAPH_DB_VERSION);
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get()).toBe(String(GRAPH_DB_VERSION));
       expect(hasAloneColumn(db)).toBe(true);
       expect(rows()).toEqual(built);
       expect(postings()).toEqual(builtPostings);

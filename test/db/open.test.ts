@@ -6,6 +6,7 @@ import {
   createGraphDb,
   finishGraphDb,
   GRAPH_DB_APPLICATION_ID,
+  GRAPH_DB_OLDEST_VERSION,
   GRAPH_DB_VERSION,
   openGraphDb,
   schemaParts,
@@ -114,6 +115,13 @@ describe('graph database files', () => {
     o.pragma('user_version = 0');
     o.close();
     expect(() => openGraphDb(older)).toThrow(/format version 0; .* \(rebuild it with cablegraph build\)/);
+    // the previous format is read (and upgraded at its first write: test/db/entity-words.test.ts)
+    const previous = made('previous.db');
+    const v = new Database(previous);
+    v.pragma(`user_version = ${GRAPH_DB_OLDEST_VERSION}`);
+    v.close();
+    expect(GRAPH_DB_OLDEST_VERSION).toBe(GRAPH_DB_VERSION - 1);
+    openGraphDb(previous).close();
 
     // A file cut short: the header is intact, the schema pages are not.
     const damaged = made('damaged.db');
