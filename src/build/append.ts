@@ -2,6 +2,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CablegraphError } from '../common/diagnostics';
 import { EvidenceLog } from '../graph/evidence-log';
+import { PairIndex } from '../graph/pair-index';
+import { IntList } from '../common/int-list';
 import { compileGraph, type CableVisit, type CurateEntities } from '../graph/build';
 import type { SortedRecords } from '../graph/record-store';
 import type { BuildOptions } from '../graph/types';
@@ -27,9 +29,6 @@ const json = (v: unknown): string => JSON.stringify(v);
 const sameSet = (x: ReadonlySet<number>, y: ReadonlySet<number> | undefined): boolean =>
   y !== undefined && x.size === y.size && [...x].every((v) => y.has(v));
 const EVIDENCE_BUCKETS = 64;
-/** A pair of interned entity numbers as one number (smaller first): 2^26 entities fit a double exactly. */
-const PAIR_SPAN = 2 ** 26;
-const pairKey = (x: number, y: number): number => (x < y ? x * PAIR_SPAN + y : y * PAIR_SPAN + x);
 
 /** What appendInPlace did, beside the build summary. */
 export interface AppendSummary extends BuildDbSummary {
@@ -124,14 +123,23 @@ class AppendRun {
    * Pairs of entities (ids, in id order) that share a rewritten cable's content, before or after:
    * only these co-mentions can change (any other pair has the same cables, windows and evidence).
    */
-  private readonly pairs = new Set<number>();
+  private readonly pairs = new PairIndex();
   /**
-   * Of those, the pairs whose evidence row in some rewritten cable differs: one of the two entities
+   * By pair index, 1 for the pairs whose evidence row in some rewritten cable differs: one of the two entities
    * is in the cable's `changedIn` (its paragraphs there differ before and after). The others have
    * the same row in every cable, so the same counts, and are only checked for being known at all.
    */
-  private readonly dirty = new Set<number>();
-  /** Entity ids of the pairs above, interned (pair keys are numbers: string keys cost most of the pair walk). */
+  private readonly dirty = new IntList();
+  /**
+   * Of those, the pairs that shared a paragraph of a rewritten cable before it was rewritten: the
+   * only pairs the database can have that the compiled graph may lack (a pair is known from a
+   * paragraph window, and every other cable's windows are as they were), so the only ones to delete.
+   */
+  private readonly sharedBefore = new PairIndex();
+  /**
+   * Entity ids of the pairs above, interned: the pairs are integer pairs in typed arrays (a Set of
+   * one-number keys boxed every key above 2^30, and its adds were most of the pair walk).
+   */
   private readonly numberOf = new Map<string, number>();
   private readonly idOf: string[] = [];
 
@@ -139,7 +147,6 @@ class AppendRun {
     let n = this.numberOf.get(id);
     if (n === undefined) {
       n = this.idOf.length;
-      if (n >= PAIR_SPAN) throw new Error('append: too many entities for a pair key');
       this.numberOf.set(id, n);
       this.idOf.push(id);
     }
@@ -154,10 +161,16 @@ class AppendRun {
     const isChanged = list.map((id) => changed.has(id));
     for (let i = 0; i < list.length; i += 1)
       for (let j = i + 1; j < list.length; j += 1) {
-        const key = pairKey(numbers[i], numbers[j]);
-        this.pairs.add(key);
-        if (isChanged[i] || isChanged[j]) this.dirty.add(key);
+        const index = this.pairs.add(numbers[i], numbers[j]);
+        if (index === this.dirty.length) this.dirty.push(0);
+        if (isChanged[i] || isChanged[j]) this.dirty.set(index, 1);
       }
+  }
+  /** Every pair of one paragraph's entities (a superset of its window's pairs: see maxEntitiesPerWindow). */
+  private addSharedBefore(ids: ReadonlySet<string>): void {
+    const numbers = [...ids].map((id) => this.intern(id));
+    for (let i = 0; i < numbers.length; i += 1)
+      for (let j = i + 1; j < numbers.length; j += 1) this.sharedBefore.add(numbers[i], numbers[j]);
   }
   private readonly writer: GraphDbWriter;
   private readonly relations: RelationRowsWriter;
@@ -222,6 +235,11 @@ class AppendRun {
       (_key, source, target, attributes) => pending.push([source, target, attributes]),
       {
         evidenceLog,
+        // Only the pairs rewritePairs looks at keep their evidence (all pairs' went to disk and back).
+        evidenceFilter: (ids) => {
+          const numberAt = Int32Array.from(ids, (id) => this.numberOf.get(id) ?? -1);
+          return (x, y) => numberAt[x] >= 0 && numberAt[y] >= 0 && this.pairs.get(numberAt[x], numberAt[y]) >= 0;
+        },
         resolved: (entities) => {
           for (const e of entities) automaticNames.set(e.id, { type: e.type, name: e.name });
         },
@@ -374,6 +392,7 @@ class AppendRun {
     // Content entities (not the authorship lines) with their paragraphs, as stored and as compiled.
     const paragraphsBefore = new Map<string, Set<number>>();
     const nodeBefore = new Map<string, number>();
+    const windowsBefore = new Map<number, Set<string>>();
     for (const r of this.st(
       'SELECT e.id, e.node, m.paragraph FROM mentions m JOIN entities e ON e.node = m.entity WHERE m.cable = ? AND m.authorship = 0',
     ).all(node) as Array<{ id: string; node: number; paragraph: number }>) {
@@ -381,7 +400,11 @@ class AppendRun {
       let set = paragraphsBefore.get(r.id);
       if (!set) paragraphsBefore.set(r.id, (set = new Set()));
       set.add(r.paragraph);
+      let window = windowsBefore.get(r.paragraph);
+      if (!window) windowsBefore.set(r.paragraph, (window = new Set()));
+      window.add(r.id);
     }
+    for (const window of windowsBefore.values()) this.addSharedBefore(window);
     const paragraphsAfter = new Map<string, Set<number>>();
     for (const m of visit.mentions) {
       if (m.authorship) continue;
@@ -548,20 +571,21 @@ class AppendRun {
     );
     // By compiled entity index: its interned number (-1: in no rewritten cable, so in no pair to look at).
     const numberAt = entityIds.map((id) => this.numberOf.get(id) ?? -1);
-    const seen = new Set<number>();
+    // By pair index: 1 when the compiled graph has the pair.
+    const seen = new Uint8Array(this.pairs.length);
     let written = 0;
     for (const row of compiled.coMentions.pairRows()) {
       const p = numberAt[row.a];
       const q = numberAt[row.b];
       if (p < 0 || q < 0) continue;
-      const key = pairKey(p, q);
-      if (!this.pairs.has(key)) continue;
+      const index = this.pairs.get(p, q);
+      if (index < 0) continue;
       const x = entityIds[row.a];
       const y = entityIds[row.b];
-      seen.add(key);
+      seen[index] = 1;
       const a = this.node(x);
       const b = this.node(y);
-      const dirty = this.dirty.has(key);
+      const dirty = this.dirty.get(index) === 1;
       // (a clean pair has the same rows, if it was known before: a window of a rewritten cable may make it known now)
       if (!dirty && known.get(a, b) !== undefined) continue;
       const first = row.first >= 0 ? (compiled.cableDates[row.first] ?? null) : null;
@@ -583,12 +607,12 @@ class AppendRun {
       written += 1;
     }
     this.writer.flush();
-    for (const key of this.pairs) {
-      if (seen.has(key)) continue;
+    // Pairs gone: known before (from a window of a rewritten cable, see sharedBefore), not compiled now.
+    for (let i = 0; i < this.sharedBefore.length; i += 1) {
+      const [p, q] = [this.sharedBefore.low(i), this.sharedBefore.high(i)];
+      if (seen[this.pairs.get(p, q)] === 1) continue;
       // (a pair's row has `a` the entity whose id sorts first)
-      const [x, y] = [this.idOf[Math.floor(key / PAIR_SPAN)], this.idOf[key % PAIR_SPAN]].sort((u, v) =>
-        u < v ? -1 : u > v ? 1 : 0,
-      );
+      const [x, y] = [this.idOf[p], this.idOf[q]].sort((u, v) => (u < v ? -1 : u > v ? 1 : 0));
       const a = this.nodeOf.get(x) ?? this.storedNode(x);
       const b = this.nodeOf.get(y) ?? this.storedNode(y);
       if (a === undefined || b === undefined) continue;

@@ -11,7 +11,7 @@ import {
   type CorpusResolution,
   type Entity,
 } from '../resolve';
-import { CoMentions, type EvidenceLogFactory } from './co-mentions';
+import { CoMentions, type EvidenceFilterFactory, type EvidenceLogFactory } from './co-mentions';
 import { IntList } from '../common/int-list';
 import { forgetMemos } from '../common/memo';
 import { traceMemory } from '../common/trace-memory';
@@ -213,6 +213,8 @@ export interface CableVisit {
 export interface CompileObservers {
   /** Makes the co-mention evidence log once the number of pairs is known. */
   evidenceLog?: EvidenceLogFactory;
+  /** Which pairs keep their co-mention evidence, asked once the per-cable pass is over (default: all). */
+  evidenceFilter?: EvidenceFilterFactory;
   /** Each cable, in cable-id order, as the per-cable pass reaches it. */
   cable?: (visit: CableVisit) => void;
   /** Automatic resolution's entities (before curation), once resolved. */
@@ -383,6 +385,7 @@ export function compileGraph(
     rank,
     options.maxEvidence,
     observers.evidenceLog,
+    observers.evidenceFilter,
   );
   // Each cable's content entities and their sorted paragraphs, as integers, for the counting pass:
   // [entity count, then per entity: index, paragraph count, paragraphs…].

@@ -8,6 +8,12 @@ import { COLLECT_FROM_PAIRS, releaseArrayBuffers } from '../common/collect';
 /** Makes the evidence log once the number of pairs is known (default: in memory, one bucket). */
 export type EvidenceLogFactory = (pairs: number) => EvidenceLog;
 
+/**
+ * Given the entity ids by index once counting starts, which pairs (entity indexes, either order)
+ * keep their evidence; undefined: all. For a writer that reads few pairs' evidence of many.
+ */
+export type EvidenceFilterFactory = (ids: readonly string[]) => ((a: number, b: number) => boolean) | undefined;
+
 /** A co-mention pair as integers (see CoMentions.pairRows). */
 export interface CoMentionRow {
   a: number;
@@ -63,6 +69,8 @@ export class CoMentions {
   private evidence: EvidenceLog | undefined;
   /** Pairs per bucket of the evidence log (consecutive edge positions). */
   private bucketSpan = 1;
+  /** By edge position, from the start of counting: 1 when the pair's evidence is logged (undefined: every pair's). */
+  private keep: Uint8Array | undefined;
   /**
    * While counting, the pairs whose `a` has rank r are the edge positions outEdges[r] …
    * outEdges[r+1]-1, their `b`s in rank order: the pairs' index, without a hash table of its own.
@@ -86,6 +94,7 @@ export class CoMentions {
     private readonly rank: Int32Array,
     private readonly maxEvidence: number,
     private readonly evidenceLog: EvidenceLogFactory = () => new EvidenceLog(1),
+    private readonly evidenceFilter?: EvidenceFilterFactory,
   ) {
     this.position = new Int32Array(ids.length).fill(-1);
     // (a rank twice would leave one of its entities' pairs unfound, silently)
@@ -146,6 +155,11 @@ export class CoMentions {
     for (let p = 0; p < n; p += 1) starts[this.rank[this.a.get(p)] + 1] += 1;
     for (let r = 0; r < this.ids.length; r += 1) starts[r + 1] += starts[r];
     this.outEdges = starts;
+    const wanted = this.evidenceFilter?.(this.ids);
+    if (wanted) {
+      this.keep = new Uint8Array(n);
+      for (let p = 0; p < n; p += 1) if (wanted(this.a.get(p), this.b.get(p))) this.keep[p] = 1;
+    }
     this.evidence = this.evidenceLog(n);
     this.bucketSpan = Math.max(1, Math.ceil(n / this.evidence.buckets));
   }
@@ -196,8 +210,8 @@ export class CoMentions {
           j += 1;
         }
       }
-      // Counts are exact; the evidence list is capped (the MENTIONS edges hold the rest).
-      if (this.cables[pair] < this.maxEvidence) {
+      // Counts are exact; the evidence list is capped (the MENTIONS edges hold the rest), and kept only for the pairs wanted.
+      if (this.cables[pair] < this.maxEvidence && (this.keep === undefined || this.keep[pair] === 1)) {
         const bucket = Math.floor(pair / this.bucketSpan);
         const log = this.evidence!;
         log.push(bucket, pair);
@@ -252,6 +266,7 @@ export class CoMentions {
     if (!this.started) this.startCounting();
     if (this.counted) return;
     this.outEdges = new Int32Array(0);
+    this.keep = undefined;
     this.dateRank = new Int32Array(0);
     this.rankedDates = undefined;
     this.counted = true;
@@ -334,8 +349,8 @@ export class CoMentions {
   /**
    * Every pair in edge order as integers, for writers of rows: endpoints (entity indexes, `a`
    * with the smaller id), counts, the first and last dated cable (cable indexes, -1 when none)
-   * and the evidence entries (cable index, shared paragraphs) in cable order. The yielded object
-   * and its arrays are reused: use them before the next step.
+   * and the evidence entries (cable index, shared paragraphs) in cable order — none for a pair the
+   * evidence filter turned down. The yielded object and its arrays are reused: use them before the next step.
    */
   *pairRows(): Generator<CoMentionRow> {
     const row: CoMentionRow = { a: 0, b: 0, cableCount: 0, paragraphCount: 0, first: -1, last: -1, evidence: [] };

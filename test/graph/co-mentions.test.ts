@@ -52,6 +52,27 @@ describe('CoMentions', () => {
     expect(() => ended.count(2, [0, 1], [[1], [1]], undefined, dates)).toThrow('count() after endCounting()');
   });
 
+  test('an evidence filter: only the pairs it wants keep their evidence, every count stays exact (issue 22)', () => {
+    const asked: string[][] = [];
+    const filtered = new CoMentions(['a', 'b', 'c'], Int32Array.from([0, 1, 2]), 10, undefined, (ids) => {
+      asked.push([...ids]);
+      // the pair b–c, asked in either order
+      return (x, y) => x + y === 3;
+    });
+    filtered.addWindow([0, 1], 10);
+    filtered.addWindow([2, 1], 10);
+    const all = make();
+    for (const co of [filtered, all]) {
+      co.count(0, [0, 1], [[1], [1, 3]], dates[0], dates);
+      co.count(1, [1, 2, 0], [[2], [2], [4]], dates[1], dates);
+    }
+    expect(asked).toEqual([['a', 'b', 'c']]);
+    const [ab, bc] = rows(filtered);
+    expect(ab).toEqual({ ...rows(all)[0], evidence: [] });
+    expect(bc).toEqual(rows(all)[1]);
+    expect(bc.evidence).toEqual([{ cable: 1, paragraphs: [2] }]);
+  });
+
   test('endCounting before any cable was counted: every pair at zero', () => {
     const co = make();
     co.endCounting();
