@@ -69,7 +69,7 @@ async function online(driver, reader, options) {
   }, 200);
   try {
     const result = await loadGraphDb(reader, driver, { ...options, texts: false, force: true });
-    return { seconds: result.seconds, phases: result.phases, peakRss: peak };
+    return { seconds: result.seconds, phases: result.phases, lateRows: result.lateRows, peakRss: peak };
   } finally {
     clearInterval(poll);
   }
@@ -117,6 +117,10 @@ const phaseLine = (phases) =>
       `online loader (cablegraph load${Object.keys(chosen).length ? ` ${JSON.stringify(chosen)}` : ', defaults'}): ${onlineSeconds.toFixed(1)} s — ${rate(graph.order, onlineSeconds)} nodes/s, ${rate(graph.size, onlineSeconds)} relationships/s; peak RSS ${mib(load.peakRss)}`,
     );
     console.log(`  phases: ${phaseLine(load.phases)}`);
+    if (load.lateRows)
+      console.log(
+        `  evidence rows found by relationship id ${load.lateRows.byRelationshipId}, by their two ends ${load.lateRows.byEnds}`,
+      );
     console.log(`load average after the online load: ${loadAverage()}`);
     const imported = args.includes('--no-offline') ? undefined : await offline(reader);
     if (imported) {

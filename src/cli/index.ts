@@ -157,7 +157,7 @@ export function buildProgram(): Command {
     .description('Load a graph database (or cables, built first) into Neo4j: idempotent, resumable, batched.')
     .argument('<inputs...>', 'a graph database written by cablegraph build, or cable inputs')
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
-    .option('--concurrency <n>', 'transactions in flight (default 1)')
+    .option('--concurrency <n>', 'transactions in flight (default 2)')
     .option('--force', 'load again even if this exact graph was loaded before')
     .option(
       '--replace',

@@ -178,6 +178,18 @@ export interface Batch {
   cypherById?: Record<WriteMode, string>;
   /** Rows as arrays (lean Bolt parameters): nodes [id, props], relationships [source, target, ...values]. */
   rows: unknown[][];
+  /**
+   * Relationships whose LATE_PROPERTIES come in the evidence phase, and those late properties: the
+   * batch's place in its shape's rows (`shape`, `first`: every batch of a shape but the last holds
+   * batchSize rows, in the same order in both passes, so a relationship batch and the late batch of
+   * the same rows have the same place). A relationship batch's `cypherReturningIds` also returns the
+   * ids of the relationships it wrote, in row order; a late batch's `cypherByRelationshipId` finds
+   * them by those ids (rows [relationship, sourceId, targetId, ...values]), a DirectedRelationshipByIdSeek
+   * where the pair of ends needs an Expand(Into) over the smaller end's relationships.
+   */
+  late?: { shape: string; first: number };
+  cypherReturningIds?: Record<WriteMode, string>;
+  cypherByRelationshipId?: string;
 }
 
 /**
@@ -192,6 +204,7 @@ function relationshipBatch(
   shape: string,
   buffered: Array<[string, string, Props]>,
   withLate: boolean,
+  first: number,
 ): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
   const late = withLate ? undefined : LATE_PROPERTIES[type];
@@ -203,12 +216,23 @@ function relationshipBatch(
     create: `${match} CREATE (a)-[r:${type} ${map}]->(b)`,
     merge: `${match} MERGE (a)-[r:${type}${mergeKey(type, keys)}]->(b) SET r = ${map}`,
   });
+  const byId = statements(MATCH_BY_ID);
   return {
     index,
     phase: 'relationships',
     cypher: statements(matchByKey(sourceKind, targetKind)),
-    cypherById: statements(MATCH_BY_ID),
+    cypherById: byId,
     rows,
+    ...(late
+      ? {
+          late: { shape, first },
+          // One record, the ids in row order (UNWIND keeps its order through the seeks and the write).
+          cypherReturningIds: {
+            create: `${byId.create} RETURN collect(id(r)) AS ids`,
+            merge: `${byId.merge} RETURN collect(id(r)) AS ids`,
+          },
+        }
+      : {}),
   };
 }
 
@@ -230,17 +254,24 @@ function mergeKey(type: string, keys: string[]): string {
  * target, ...values]. The relationship is found from both ends (Expand(Into) walks the smaller
  * side's relationships of that type).
  */
-function lateBatch(index: number, shape: string, rows: unknown[][]): Batch {
+function lateBatch(index: number, shape: string, rows: unknown[][], first: number): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
   const keys = LATE_PROPERTIES[type];
-  const set = keys.map((key, i) => `r.\`${key}\` = row[${i + 2}]`).join(', ');
-  const byKey = `${matchByKey(sourceKind, targetKind)} MATCH (a)-[r:${type}]->(b) SET ${set}`;
-  const byId = `${MATCH_BY_ID} MATCH (a)-[r:${type}]->(b) SET ${set}`;
+  const set = (offset: number): string => keys.map((key, i) => `r.\`${key}\` = row[${i + offset}]`).join(', ');
+  const byKey = `${matchByKey(sourceKind, targetKind)} MATCH (a)-[r:${type}]->(b) SET ${set(2)}`;
+  const byId = `${MATCH_BY_ID} MATCH (a)-[r:${type}]->(b) SET ${set(2)}`;
+  // The ends are checked, and the rows set counted (the loader expects all of them): a relationship
+  // id that is not the row's relationship any more is an error, never a list on the wrong pair.
+  const byRelationshipId =
+    `UNWIND $rows AS row MATCH ()-[r:${type}]->() WHERE id(r) = row[0] ` +
+    `WITH r, row WHERE id(startNode(r)) = row[1] AND id(endNode(r)) = row[2] SET ${set(3)} RETURN count(r) AS set`;
   return {
     index,
     phase: 'evidence',
     cypher: { create: byKey, merge: byKey },
     cypherById: { create: byId, merge: byId },
+    cypherByRelationshipId: byRelationshipId,
+    late: { shape, first },
     rows,
   };
 }
@@ -346,6 +377,12 @@ export async function* planBatches(
   if (texts.length > 0) yield { index: index++, phase: 'texts', cypher: textCypher, rows: texts };
 
   const buffers = new Map<string, Array<[string, string, Props]>>();
+  const written = new Map<string, number>();
+  const emit = (shape: string, rows: Array<[string, string, Props]>): Batch => {
+    const first = written.get(shape) ?? 0;
+    written.set(shape, first + rows.length);
+    return relationshipBatch(index++, shape, rows, !evidenceLast, first);
+  };
   for await (const edge of source.edges({ coMentionLists: !evidenceLast })) {
     const type = kindOf(edge.attributes, 'edge', edge.key);
     const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
@@ -355,11 +392,11 @@ export async function* planBatches(
     rows.push([s, t, relationshipProperties(edge.attributes, s, t)]);
     if (rows.length >= batchSize) {
       buffers.set(shape, []);
-      yield relationshipBatch(index++, shape, rows, !evidenceLast);
+      yield emit(shape, rows);
     }
   }
   for (const [shape, rows] of [...buffers].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows.length > 0) yield relationshipBatch(index++, shape, rows, !evidenceLast);
+    if (rows.length > 0) yield emit(shape, rows);
   }
   buffers.clear();
   if (evidenceLast) yield* lateBatches(source, batchSize, () => index++);
@@ -383,6 +420,12 @@ function* statementBatches(source: LoadSource, batchSize: number, next: () => nu
 async function* lateBatches(source: LoadSource, batchSize: number, next: () => number): AsyncGenerator<Batch> {
   // Late properties: a second pass over the edges, once every relationship exists.
   const late = new Map<string, unknown[][]>();
+  const written = new Map<string, number>();
+  const emit = (shape: string, rows: unknown[][]): Batch => {
+    const first = written.get(shape) ?? 0;
+    written.set(shape, first + rows.length);
+    return lateBatch(next(), shape, rows, first);
+  };
   for await (const edge of source.edges()) {
     const type = kindOf(edge.attributes, 'edge', edge.key);
     const keys = LATE_PROPERTIES[type];
@@ -395,11 +438,11 @@ async function* lateBatches(source: LoadSource, batchSize: number, next: () => n
     rows.push([s, t, ...keys.map((key) => props[key] ?? null)]);
     if (rows.length >= batchSize) {
       late.set(shape, []);
-      yield lateBatch(next(), shape, rows);
+      yield emit(shape, rows);
     }
   }
   for (const [shape, rows] of [...late].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows.length > 0) yield lateBatch(next(), shape, rows);
+    if (rows.length > 0) yield emit(shape, rows);
   }
 }
 

@@ -6,7 +6,8 @@ import type Graph from 'graphology';
 import type { Driver } from 'neo4j-driver';
 import { buildGraph, type CableRecord } from '../../../src/graph';
 import { buildDbOf } from '../../db/helpers';
-import { loadGraph, loadGraphDb, openDriver } from '../../../src/store/neo4j';
+import { graphSource, loadGraph, loadGraphDb, openDriver, planBatches } from '../../../src/store/neo4j';
+import { everyRowSet, writeRows } from '../../../src/store/neo4j/load';
 import { CablegraphError } from '../../../src/common/diagnostics';
 import { GraphDbReader } from '../../../src/db/read';
 import { SEEDS, SHARED, recordsOf } from '../../graph/helpers';
@@ -244,10 +245,15 @@ describe('cablegraph load → Neo4j', () => {
       resumedBatches: 0,
     });
     expect(await snapshot(driver)).toEqual(expected);
+    // Every co-mention's lists found again by the id its CREATE returned, none by its two ends.
+    const coMentions = graph.filterEdges((_e, a) => a.type === 'CO_MENTIONED').length;
+    expect(coMentions).toBeGreaterThan(7);
+    expect(streamed.lateRows).toEqual({ byRelationshipId: coMentions, byEnds: 0 });
 
     // The same graph into a database that has it already (forced): MERGEd, nothing doubled.
     const again = await loadGraphDb(file, driver, { batchSize: 7, force: true });
     expect(again.mode).toBe('merge');
+    expect(again.lateRows).toEqual({ byRelationshipId: coMentions, byEnds: 0 });
     expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
 
@@ -258,12 +264,62 @@ describe('cablegraph load → Neo4j', () => {
     const expected = await snapshot(driver);
     await emptyDatabase(driver);
 
-    await stoppedAfterWave((afterWave) => loadGraphDb(file, driver!, { batchSize: 5, afterWave }), 6);
+    await stoppedAfterWave((afterWave) => loadGraphDb(file, driver!, { batchSize: 5, concurrency: 1, afterWave }), 6);
     const resumed = await loadGraphDb(file, driver, { batchSize: 5 });
     expect(resumed.mode).toBe('create'); // the database held the crashed load's nodes, but CREATE goes on: no batch is redone
     expect(resumed.resumedBatches).toBe(6);
     expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
+
+  test('killed in the relationships phase: the co-mentions written before the kill find their lists by their ends, the rest by their ids; equal to a clean load', async () => {
+    if (!driver) return;
+    const { file } = await seeds();
+    await loadGraphDb(file, driver, { batchSize: 5 });
+    const expected = await snapshot(driver);
+    await emptyDatabase(driver);
+
+    // Batch 40 of 5 rows is among the co-mentions' relationships (they are most of the seeds' edges).
+    await stoppedAfterWave((afterWave) => loadGraphDb(file, driver!, { batchSize: 5, concurrency: 1, afterWave }), 40);
+    const resumed = await loadGraphDb(file, driver, { batchSize: 5 });
+    expect(resumed.resumedBatches).toBe(40);
+    expect(resumed.lateRows.byEnds).toBeGreaterThan(0);
+    expect(resumed.lateRows.byRelationshipId).toBeGreaterThan(0);
+    expect(await snapshot(driver)).toEqual(expected);
+  }, 120_000);
+
+  test("a relationship id that is not the row's pair any more is an error: no list lands on another pair", async () => {
+    if (!driver) return;
+    const graph = smallGraph();
+    await loadGraph(graph, driver, { force: true, concurrency: 1 });
+    const batches = [];
+    for await (const batch of planBatches(graphSource(graph), 100)) batches.push(batch);
+    const late = batches.find((b) => b.phase === 'evidence' && b.cypherByRelationshipId);
+    expect(late?.rows.length).toBe(1); // Kouchner–Talabani
+    const { records } = await driver.executeQuery(
+      `MATCH (a {id: 'p-kouchner'})-[r:CO_MENTIONED]-(b {id: 'p-talabani'}) MATCH (c:Cable {id: '07PARIS3534'})-[m:MENTIONS]->(a)
+       RETURN id(r) AS r, id(startNode(r)) AS s, id(endNode(r)) AS t, id(m) AS other`,
+    );
+    const [r, s, t, other] = ['r', 's', 't', 'other'].map((k) => records[0].get(k) as unknown);
+    const values = late!.rows[0].slice(2);
+    const session = driver.session();
+    try {
+      // The MENTIONS relationship's id in the co-mention's place: refused, nothing written.
+      await expect(
+        writeRows(session, late!.cypherByRelationshipId!, [[other, s, t, ...values]], undefined, everyRowSet),
+      ).rejects.toThrow('found 0 of 1 relationships by their ids');
+      // Its own id: set (the statement checks both ends, then sets).
+      const set = await writeRows(
+        session,
+        late!.cypherByRelationshipId!,
+        [[r, s, t, ...values]],
+        undefined,
+        everyRowSet,
+      );
+      expect(Number(set![0].get('set'))).toBe(1);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 
   test('the middle statements of cut roles and affiliations (--max-evidence 2) as (:Statement) nodes: as many as the database leaves out, loaded again without doubling, resumed after a crash', async () => {
     if (!driver) return;
@@ -314,7 +370,10 @@ describe('cablegraph load → Neo4j', () => {
 
     // killed in the statements phase (the last one), resumed: the same database
     await emptyDatabase(driver);
-    await stoppedAfterWave((afterWave) => loadGraphDb(file, driver!, { batchSize: 10, afterWave }), first.batches - 2);
+    await stoppedAfterWave(
+      (afterWave) => loadGraphDb(file, driver!, { batchSize: 10, concurrency: 1, afterWave }),
+      first.batches - 2,
+    );
     // statement batches of 10: the first two are in, the others not
     expect((await stored()).length).toBe(20);
     const resumed = await loadGraphDb(file, driver, { batchSize: 10 });
