@@ -16,8 +16,7 @@ import { RelationRowsWriter } from '../db/write-relations';
 import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
-import { searchTokens } from '../server/search';
-import { nameWords, refreshWordPostings } from '../db/entity-words';
+import { nameWords, refreshWordPostings, storedEntityWords } from '../db/entity-words';
 import { upgradeGraphDb } from '../db/open';
 import type { StoredCables } from './append-footprint';
 import * as path from 'path';
@@ -522,16 +521,11 @@ class AppendRun {
   }
 
   private removeEntityRows(node: number): void {
-    // entity_words is keyed (word, entity): its rows go by the words of the stored name and aliases,
-    // as the build wrote them (a delete by entity alone scanned the whole table, once per entity).
-    const name = this.st('SELECT name FROM entities WHERE node = ?').pluck().get(node) as string | undefined;
-    if (name !== undefined) {
-      const aliases = this.st('SELECT alias FROM aliases WHERE entity = ?').pluck().all(node) as string[];
-      const removeWord = this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?');
-      for (const word of new Set([name, ...aliases].flatMap((text) => searchTokens(text)))) {
-        removeWord.run(word, node);
-        this.changedWords.add(word);
-      }
+    // entity_words rows go by key (storedEntityWords), read before the entity's name goes.
+    const removeWord = this.st('DELETE FROM entity_words WHERE word = ? AND entity = ?');
+    for (const word of storedEntityWords((sql) => this.st(sql), node)) {
+      removeWord.run(word, node);
+      this.changedWords.add(word);
     }
     this.st('DELETE FROM entities WHERE node = ?').run(node);
     this.st('DELETE FROM aliases WHERE entity = ?').run(node);

@@ -9,8 +9,7 @@ import { authorshipTest, paragraphOf, personFor } from '../graph/build';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import type { Cable } from '../parse/types';
 import { aliasText, normalizeName, type CableEntity, type Entity } from '../resolve';
-import { searchTokens } from '../server/search';
-import { nameWords, refreshWordPostings } from '../db/entity-words';
+import { nameWords, refreshWordPostings, storedEntityWords } from '../db/entity-words';
 import { upgradeGraphDb } from '../db/open';
 import { applyCuration, effectiveDecisions } from './apply';
 import { appendDecision, formatDecision, readCuration } from './file';
@@ -769,17 +768,9 @@ class DecisionRun {
     return best ? before.get(best[0]) : undefined;
   }
 
-  /**
-   * The search words an entity's rows in entity_words have: the searchTokens of its stored name
-   * and aliases, as the build and writeNames write them. entity_words is keyed (word, entity) with
-   * no index on entity: its rows are deleted by these keys (a delete by entity alone scans the
-   * whole table, 0.16 s at 251,287 cables, once per entity a decision touches).
-   */
+  /** The words of an entity's entity_words rows (storedEntityWords: they are deleted by key). */
   private storedWords(node: number): Set<string> {
-    const name = this.st('SELECT name FROM entities WHERE node = ?').pluck().get(node) as string | undefined;
-    if (name === undefined) return new Set();
-    const aliases = this.st('SELECT alias FROM aliases WHERE entity = ?').pluck().all(node) as string[];
-    return new Set([name, ...aliases].flatMap((t) => searchTokens(t)));
+    return new Set(storedEntityWords((sql) => this.st(sql), node));
   }
 
   /**

@@ -1,5 +1,5 @@
 // The search words of an entity's names (table entity_words), as every writer stores them: the build, `--append`, curation.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { searchTokens } from '../server/search';
 
 /** One search word of an entity, and whether one of its names or aliases is that word alone. */
@@ -25,6 +25,19 @@ export function nameWords(names: Iterable<string>): NameWord[] {
     }
   }
   return [...byWord.values()];
+}
+
+/**
+ * The words an entity's entity_words rows have: nameWords of its stored name and aliases, as the
+ * writers wrote them. entity_words is keyed (word, entity) with no index on entity, so a writer
+ * removes an entity's rows by these keys (`statement`: the writer's prepared-statement cache) (a delete by entity alone scans the whole table: 0.16 s at
+ * 251,287 cables, once per entity a decision or an append touches). None when it has no row.
+ */
+export function storedEntityWords(statement: (sql: string) => Statement, node: number): string[] {
+  const name = statement('SELECT name FROM entities WHERE node = ?').pluck().get(node) as string | undefined;
+  if (name === undefined) return [];
+  const aliases = statement('SELECT alias FROM aliases WHERE entity = ?').pluck().all(node) as string[];
+  return nameWords([name, ...aliases]).map((w) => w.word);
 }
 
 /**
@@ -95,13 +108,14 @@ export function refreshWordPostings(db: Database, words: Iterable<string>): void
 /**
  * Gives a database built before them the `alone` column and word_postings, filled as a build fills
  * them: once, inside the caller's write transaction (a decision's, an append's), so that no reader
- * sees them without their values. What it costs is the scan of every name and one pass over
+ * sees them without their values; `createPostings` is schema.sql's statement for the table (schemaTable).
+ * What it costs is the scan of every name and one pass over
  * entity_words (~2 s of CPU at 251,287), once.
  */
-export function ensureSearchWords(db: Database): void {
+export function ensureSearchWords(db: Database, createPostings: string): void {
   ensureAloneColumn(db);
   if (hasWordPostings(db)) return;
-  db.exec('CREATE TABLE word_postings (word TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWID');
+  db.exec(createPostings);
   // word by word (a connection cannot write while it iterates a query's rows)
   refreshWordPostings(db, db.prepare('SELECT DISTINCT word FROM entity_words').pluck().all() as string[]);
 }

@@ -58,6 +58,13 @@ export function schemaParts(): { tables: string; indexes: string; edgeIndexes: s
   };
 }
 
+/** schema.sql's CREATE TABLE statement of `table` (what an upgrade adds to an older file is what a build makes). */
+export function schemaTable(table: string): string {
+  const found = new RegExp(`^CREATE TABLE ${table} \\([\\s\\S]*?^\\)[^;\\n]*;`, 'm').exec(schema());
+  if (!found) throw new Error(`schema.sql: no CREATE TABLE ${table}`);
+  return found[0];
+}
+
 /** Turns what SQLite says about a file that is not a database (or a damaged one) into a clear error naming it. */
 function unreadable(file: string, error: unknown): CablegraphError {
   const code = (error as { code?: string }).code;
@@ -219,7 +226,7 @@ export function finishGraphDb(db: GraphDb, edgesIndexed = false): void {
  */
 export function upgradeGraphDb(db: GraphDb): void {
   if ((db.pragma('user_version', { simple: true }) as number) >= GRAPH_DB_VERSION) return;
-  ensureSearchWords(db);
+  ensureSearchWords(db, schemaTable('word_postings'));
   db.pragma(`user_version = ${GRAPH_DB_VERSION}`);
   db.prepare(`UPDATE meta SET value = ? WHERE key = 'version'`).run(JSON.stringify(GRAPH_DB_VERSION));
 }

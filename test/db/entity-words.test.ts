@@ -12,8 +12,9 @@ import {
   readSearchWords,
   refreshWordPostings,
   scanSoleNames,
+  storedEntityWords,
 } from '../../src/db/entity-words';
-import { GRAPH_DB_OLDEST_VERSION, GRAPH_DB_VERSION, upgradeGraphDb } from '../../src/db/open';
+import { GRAPH_DB_OLDEST_VERSION, GRAPH_DB_VERSION, schemaTable, upgradeGraphDb } from '../../src/db/open';
 import { builtGraph, CORPUS } from '../server/helpers';
 
 describe('the search words of an entity', () => {
@@ -52,6 +53,22 @@ describe('the search words of an entity', () => {
       expect(new Set(flagged.map((r) => `${String(r[0])} ${String(r[1])}`))).toEqual(
         new Set(scanSoleNames(db).map(([w, n]) => `${w} ${n}`)),
       );
+      // the words a writer deletes an entity's rows by are exactly its rows' words, for every entity
+      const byEntity = new Map<number, string[]>();
+      for (const [word, entity] of built as Array<[string, number, number]>)
+        byEntity.set(entity, [...(byEntity.get(entity) ?? []), word]);
+      const nodes = db.prepare('SELECT node FROM entities').pluck().all() as number[];
+      expect(nodes.length).toBeGreaterThan(5000);
+      for (const node of nodes)
+        expect([...storedEntityWords((sql) => db.prepare(sql), node)].sort()).toEqual(
+          (byEntity.get(node) ?? []).sort(),
+        );
+      expect(storedEntityWords((sql) => db.prepare(sql), -1)).toEqual([]);
+      // the table an upgrade makes is schema.sql's
+      expect(schemaTable('word_postings')).toBe(
+        'CREATE TABLE word_postings (\n  word    TEXT PRIMARY KEY,\n  entries BLOB NOT NULL\n) WITHOUT ROWID;',
+      );
+      expect(() => schemaTable('no_such_table')).toThrow('no CREATE TABLE no_such_table');
       // word_postings is entity_words word by word, packed
       const grouped = new Map<string, number[]>();
       for (const [word, entity, alone] of built as Array<[string, number, number]>)
@@ -78,7 +95,7 @@ describe('the search words of an entity', () => {
       expect(hasAloneColumn(db)).toBe(true);
       expect(rows()).toEqual(built);
       expect(postings()).toEqual(builtPostings);
-      ensureSearchWords(db); // a second time: nothing to do
+      ensureSearchWords(db, schemaTable('word_postings')); // a second time: nothing to do
       ensureAloneColumn(db);
       expect(rows()).toEqual(built);
       expect(postings()).toEqual(builtPostings);
