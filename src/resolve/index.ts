@@ -635,6 +635,30 @@ const COMPANY_SUFFIXES = new Set(
     'worldwide services center centre'
   ).split(' '),
 );
+/** An acronym written in mixed case: a capital first, two capitals or more, lower-case letters among them ("AfDB", "LeT", "JuD"). */
+const MIXED_ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}$/;
+/** Lower-case particles inside hyphenated or transliterated names that an acronym may skip ("Tehrik-i-Taliban", "Jamaat ud-Dawa", "Lashkar-e-Taiba"). */
+const NAME_PARTICLES = new Set(['i', 'e', 'ul', 'ud', 'al', 'el', 'dos', 'do', 'da', 'das', 'a']);
+/**
+ * Whether the capitals `acronym` spell the name's words in order: each word gives its initial, or all of
+ * its letters when it is an acronym itself ("ANC Women's League": ANCWL); small words and particles
+ * may give their initial or nothing. Every other word must give something.
+ */
+function acronymSpells(acronym: string, name: string): boolean {
+  const words = name.split(/[\s/-]+/).filter((w) => w);
+  if (words.length < 2) return false;
+  const go = (w: number, a: number): boolean => {
+    if (w === words.length) return a === acronym.length;
+    if (a > acronym.length) return false;
+    const word = words[w];
+    const lower = word.toLowerCase();
+    const skippable = INITIALS_SKIP.has(lower) || NAME_PARTICLES.has(lower);
+    if (skippable && go(w + 1, a)) return true;
+    if (/^[A-Z]{2,5}$/.test(word) && acronym.startsWith(word, a) && go(w + 1, a + word.length)) return true;
+    return a < acronym.length && word[0].toUpperCase() === acronym[a] && go(w + 1, a + 1);
+  };
+  return go(0, 0);
+}
 function initialsOf(name: string): string {
   // a slash joins two words, not one ("Christian Democrat/Social Union" is no "CDU")
   return name
@@ -677,6 +701,15 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     let targets: Array<[string, Local]> = [];
     if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
       targets = spelled.filter(([k2, l2]) => k2 !== k && initials(l2) === l.display);
+      // then looser: an acronym word spelled whole, a particle skipped or spelled ("USLO": "US Liaison Office", "TTP": "Tehrik-i-Taliban Pakistan")
+      if (targets.length === 0)
+        targets = spelled.filter(
+          ([k2, l2]) => k2 !== k && acronymSpells(l.display, l2.display.replace(/\s*\(.*\)$/, '')),
+        );
+    } else if (!l.key.includes(' ') && MIXED_ACRONYM.test(l.display)) {
+      // a mixed-case acronym by its capitals ("AfDB": African Development Bank, "LeT": Lashkar-e-Taiba)
+      const caps = l.display.replace(/[^A-Z]/g, '');
+      targets = spelled.filter(([k2, l2]) => k2 !== k && acronymSpells(caps, l2.display.replace(/\s*\(.*\)$/, '')));
     } else {
       const short = bare(l);
       targets = spelled.filter(([k2, l2]) => k2 !== k && bare(l2).endsWith(' ' + short));

@@ -277,6 +277,35 @@ describe('organizations named short within a cable', () => {
   });
 });
 
+describe('acronyms that spell a name loosely', () => {
+  it('join by an acronym word spelled whole, a particle skipped or a mixed-case acronym, and not a name they do not spell', () => {
+    const t =
+      "The ANC Women's League, Tehrik-i-Taliban Pakistan and the African Development Bank met the Electoral Commission. ANCWL, TTP and AfDB agreed; ECZ did not.";
+    const { perCable } = resolveEntities(
+      [makeCable('09PRETORIA1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', "ANC Women's League"],
+          ['ORGANIZATION', 'Tehrik-i-Taliban Pakistan'],
+          ['ORGANIZATION', 'African Development Bank'],
+          ['ORGANIZATION', 'Electoral Commission'],
+          ['ORGANIZATION', 'ANCWL'],
+          ['ORGANIZATION', 'TTP'],
+          ['ORGANIZATION', 'AfDB'],
+          ['ORGANIZATION', 'ECZ'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [...e.mentions].sort()).sort()).toEqual([
+      ["ANC Women's League", 'ANCWL'],
+      ['AfDB', 'African Development Bank'],
+      ['ECZ'],
+      ['Electoral Commission'],
+      ['TTP', 'Tehrik-i-Taliban Pakistan'],
+    ]);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
