@@ -8,7 +8,7 @@ import { gazetteer, memo } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
 import { AcronymIndex } from './acronyms';
-import { orgWordKey } from './org-words';
+import { orgWordKey, orgWords } from './org-words';
 import { SurnameIndex } from './surnames';
 import { idPostCountry, originCountries } from './post-countries';
 import { isoOfTagCountry } from './tag-countries';
@@ -528,6 +528,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   joinGovernmentAcronyms(locals, ctry);
   joinShortOrganizations(locals);
   joinOrganizationsOfSameWords(locals);
+  joinOneWordOrganizations(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
@@ -762,6 +763,43 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
       if (l === keep) continue;
       joinLocal(locals, k, l, keep);
     }
+  }
+}
+
+/** Head words a ministry's portfolio is named with ("Environment Ministry", "Ministry of Mines and Energy", "Department of Agriculture"). */
+const PORTFOLIO_HEADS = ['ministry', 'department'];
+
+/**
+ * Within one cable, an organization of one word joins the one organization of the same word in the
+ * plural ("Houthi" and "Houthis", "Tory" and "Tories"), and a portfolio named without its head word
+ * ("Environment", "Mines & Energy") joins the one ministry or department of the cable named by it
+ * ("Environment Ministry", "Ministry of Mines and Energy"): the cable names one body both ways.
+ */
+function joinOneWordOrganizations(locals: Map<string, Local>): void {
+  const orgs = [...locals.entries()].filter(([, l]) => l.type === 'ORGANIZATION');
+  if (orgs.length < 2) return;
+  const words = new Map<Local, string>(
+    orgs.map(([, l]) => [l, orgWords(l.display.replace(/\s*\(.*\)$/, '')).join(' ')]),
+  );
+  const weight = (l: Local) => [...l.surfaces.values()].reduce((a, b) => a + b, 0);
+  for (const [k, l] of orgs) {
+    if (!locals.has(k)) continue;
+    const w = words.get(l)!;
+    if (!w || w.split(' ').length > 3) continue;
+    const heads = new Set(PORTFOLIO_HEADS.map((h) => [...w.split(' '), h].sort().join(' ')));
+    const same: Array<[string, Local]> = [];
+    const headed: Array<[string, Local]> = [];
+    for (const [k2, l2] of orgs) {
+      if (k2 === k || !locals.has(k2)) continue;
+      const w2 = words.get(l2)!;
+      if (w2 === w && !w.includes(' ')) same.push([k2, l2]);
+      else if (heads.has(w2)) headed.push([k2, l2]);
+    }
+    if (same.length === 1) {
+      const [k2, l2] = same[0];
+      if (weight(l2) >= weight(l)) joinLocal(locals, k, l, l2);
+      else joinLocal(locals, k2, l2, l);
+    } else if (same.length === 0 && headed.length === 1) joinLocal(locals, k, l, headed[0][1]);
   }
 }
 

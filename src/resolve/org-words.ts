@@ -31,6 +31,19 @@ export function orgWordKey(display: string): string | undefined {
 const KEYS = new BoundedMemo<string | undefined>(100_000);
 
 function readKey(display: string): string | undefined {
+  const set = orgWords(display);
+  return set.length >= 2 ? set.join(' ') : undefined;
+}
+
+/** A plural read as its singular ("Forces", "Houthis", "Tories"), so that a name and its plural are one. */
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** The content words of an organization's name (`orgWordKey`'s words, one word too), sorted and each once. */
+export function orgWords(display: string): string[] {
   const words = display
     .toLowerCase()
     .replace(/['’]s\b/g, '')
@@ -39,8 +52,7 @@ function readKey(display: string): string | undefined {
     .map((w) => {
       const cc = demonymCountry(w);
       const country = cc === undefined ? undefined : countryName(cc)?.toLowerCase();
-      return country ?? SPELLING[w] ?? w;
+      return country ?? SPELLING[w] ?? singular(w);
     });
-  const set = [...new Set(words.join(' ').split(' '))].sort();
-  return set.length >= 2 ? set.join(' ') : undefined;
+  return [...new Set(words.join(' ').split(' '))].filter((w) => w).sort();
 }

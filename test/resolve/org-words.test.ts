@@ -8,6 +8,8 @@ describe('orgWordKey', () => {
     ['Pakistani Army', 'Pakistan Army'],
     ['Pakistan Defense Ministry', 'Ministry of Defense (Pakistan)'],
     ['Foreign Ministry', 'Ministry of Foreign Affairs'],
+    ['Spanish Air Forces', 'Spanish Air Force'],
+    ['Lib Dems', 'Lib Dem'],
   ])('gives %s and %s one key', (a, b) => {
     expect(orgWordKey(a)).toBe(orgWordKey(b));
     expect(orgWordKey(a)).toBeDefined();

@@ -306,6 +306,27 @@ describe('acronyms that spell a name loosely', () => {
   });
 });
 
+describe('organizations of one word within a cable', () => {
+  it('join their plural and the one ministry their portfolio names', () => {
+    const t = 'The Houthis and the Environment Ministry met. Houthi fighters and Environment staff agreed.';
+    const { perCable } = resolveEntities(
+      [makeCable('09SANAA1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Houthis'],
+          ['ORGANIZATION', 'Environment Ministry'],
+          ['ORGANIZATION', 'Houthi'],
+          ['ORGANIZATION', 'Environment'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [...e.mentions].sort()).sort()).toEqual([
+      ['Environment', 'Environment Ministry'],
+      ['Houthi', 'Houthis'],
+    ]);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
