@@ -629,6 +629,12 @@ const INITIALS_SKIP = new Set([
   'et',
   '&',
 ]);
+/** Last words of a body that is part of the one its first word names ("Hamas government", "Politburo Standing Committee"). */
+const PART_HEADS = new Set(
+  'government administration regime cabinet committee secretariat council commission office bureau department ministry board caucus faction wing branch delegation'.split(
+    ' ',
+  ),
+);
 /** Words that end a company's or a centre's full name and that the cables leave out ("Cargill plc", "TBEA International"). */
 const COMPANY_SUFFIXES = new Set(
   (
@@ -729,6 +735,17 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
             .slice(short.length + 1)
             .split(' ')
             .every((w) => COMPANY_SUFFIXES.has(w)),
+      );
+    }
+    // a name by its first word ("Wassenaar" of "Wassenaar Arrangement", "Junbesh" of "Junbesh Party"), unless the
+    // longer name is a part of the body the word names ("Hamas government"); never an acronym ("UN Security Council")
+    if (targets.length === 0 && !l.key.includes(' ') && /^[A-Z][a-z]/.test(l.display)) {
+      const short = bare(l);
+      targets = spelled.filter(
+        ([k2, l2]) =>
+          k2 !== k &&
+          bare(l2).startsWith(short + ' ') &&
+          !PART_HEADS.has(bare(l2).slice(bare(l2).lastIndexOf(' ') + 1)),
       );
     }
     if (targets.length !== 1) continue;

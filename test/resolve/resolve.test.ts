@@ -327,6 +327,30 @@ describe('organizations of one word within a cable', () => {
   });
 });
 
+describe('an organization named by its first word', () => {
+  it('joins the one longer name it opens, not a part of the body it names nor an acronym', () => {
+    const t =
+      'The Wassenaar Arrangement, the Hamas government and the UN Security Council met. Wassenaar, Hamas and UN agreed.';
+    const { perCable } = resolveEntities(
+      [makeCable('09STATE1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Wassenaar Arrangement'],
+          ['ORGANIZATION', 'Hamas government'],
+          ['ORGANIZATION', 'UN Security Council'],
+          ['ORGANIZATION', 'Wassenaar'],
+          ['ORGANIZATION', 'Hamas'],
+          ['ORGANIZATION', 'UN'],
+        ]),
+      ],
+    );
+    const mentions = perCable[0].map((e) => [...e.mentions].sort());
+    expect(mentions).toContainEqual(['Wassenaar', 'Wassenaar Arrangement']);
+    expect(mentions).toContainEqual(['Hamas']);
+    expect(mentions).toContainEqual(['UN']);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
