@@ -781,7 +781,27 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
       joinLocal(locals, k, l, keep);
     }
   }
+  // a name written without the qualifier resolution gave the same name ("Ministry of Social Affairs and
+  // Labor" beside "Ministry of Social Affairs and Labor (Kuwait)") joins the one qualified name of its words
+  const qualified = new Map<string, Array<[string, Local]>>();
+  for (const [k, l] of locals) {
+    if (l.type !== 'ORGANIZATION' || !QUALIFIED.test(l.display)) continue;
+    const w = orgWordKey(l.display.replace(QUALIFIED, ''));
+    if (w === undefined) continue;
+    const group = qualified.get(w);
+    if (group) group.push([k, l]);
+    else qualified.set(w, [[k, l]]);
+  }
+  if (qualified.size === 0) return;
+  for (const [k, l] of [...locals]) {
+    if (l.type !== 'ORGANIZATION' || QUALIFIED.test(l.display)) continue;
+    const w = orgWordKey(l.display);
+    const group = w === undefined ? undefined : qualified.get(w);
+    if (group?.length === 1) joinLocal(locals, k, l, group[0][1]);
+  }
 }
+/** A name's trailing qualifier in parentheses naming a country or body in words ("(Kuwait)"), not an office symbol ("(ISN/CPI)"). */
+const QUALIFIED = /\s*\([^()/]*[a-z][^()/]*\)$/;
 
 /** Head words a ministry's portfolio is named with ("Environment Ministry", "Ministry of Mines and Energy", "Department of Agriculture"). */
 const PORTFOLIO_HEADS = ['ministry', 'department'];

@@ -45,6 +45,8 @@ function singular(w: string): string {
 /** The content words of an organization's name (`orgWordKey`'s words, one word too), sorted and each once. */
 export function orgWords(display: string): string[] {
   const words = display
+    .replace(/\bU\.S\.(?:A\.)?/g, 'US')
+    .replace(/\bU\.K\./g, 'UK')
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)

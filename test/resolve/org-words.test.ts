@@ -10,6 +10,7 @@ describe('orgWordKey', () => {
     ['Foreign Ministry', 'Ministry of Foreign Affairs'],
     ['Spanish Air Forces', 'Spanish Air Force'],
     ['Lib Dems', 'Lib Dem'],
+    ['U.S. Department of Treasury', 'US Department of the Treasury'],
   ])('gives %s and %s one key', (a, b) => {
     expect(orgWordKey(a)).toBe(orgWordKey(b));
     expect(orgWordKey(a)).toBeDefined();

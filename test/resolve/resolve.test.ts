@@ -351,6 +351,28 @@ describe('an organization named by its first word', () => {
   });
 });
 
+describe('an organization named without the qualifier resolution gave it', () => {
+  it('joins the one qualified name of its words, not an office symbol', () => {
+    const t = 'The Ministry of Health and the Health Ministry met. ISN and ISN/CPI agreed.';
+    const ve = [{ code: 'VE', kind: 'country' as const }];
+    const { perCable } = resolveEntities(
+      [makeCable('09CARACAS1', t, { tags: ve })],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Ministry of Health'],
+          ['ORGANIZATION', 'Health Ministry'],
+          ['ORGANIZATION', 'ISN'],
+          ['ORGANIZATION', 'ISN/CPI'],
+        ]),
+      ],
+    );
+    const names = perCable[0].map((e) => [e.name, [...e.mentions].sort()]);
+    expect(names).toContainEqual(['Ministry of Health (Venezuela)', ['Health Ministry', 'Ministry of Health']]);
+    expect(names.filter(([, m]) => m.includes('ISN'))).toHaveLength(1);
+    expect(names.find(([, m]) => m.includes('ISN'))?.[1]).toEqual(['ISN']);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';
