@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TaggerExtractor, mentionsOf, taggerInput } from '../../src/extract/tagger';
+import { TaggerExtractor, mentionsOf, splitPortfolioFromPerson, taggerInput } from '../../src/extract/tagger';
+import type { Mention } from '../../src/model';
 import { BuiltinExtractor } from '../../src/extract/builtin';
 import { TAGS, nameRuns } from '../../src/extract/tagger/features';
 import { Perceptron, PerceptronTrainer, allowed } from '../../src/extract/tagger/perceptron';
@@ -263,5 +264,44 @@ describe('the averaged perceptron', () => {
     expect(found).toEqual(
       expect.arrayContaining(['PERSON:Bernard Kouchner', 'PLACE:Paris', 'ORGANIZATION:EU', 'PLACE:IRAN']),
     );
+  });
+});
+
+describe('splitPortfolioFromPerson', () => {
+  const at = (text: string, type: Mention['type'], s: string): Mention => {
+    const start = text.indexOf(s);
+    return { type, text: s, start, end: start + s.length };
+  };
+  it('cuts the officeholder off a portfolio read as one organization after a title', () => {
+    const t =
+      'Minister of Justice Cicek, Secretary of Defense Robert Gates and Minister of Economic Development Scajola met. Gates said so.';
+    const ms = [
+      at(t, 'ORGANIZATION', 'Justice Cicek'),
+      at(t, 'ORGANIZATION', 'Defense Robert Gates'),
+      at(t, 'ORGANIZATION', 'Economic Development Scajola'),
+      { type: 'PERSON' as const, text: 'Gates', start: t.lastIndexOf('Gates'), end: t.lastIndexOf('Gates') + 5 },
+    ];
+    splitPortfolioFromPerson(t, ms);
+    expect(ms.map((m) => [m.type, m.text, t.slice(m.start, m.end)])).toEqual([
+      ['ORGANIZATION', 'Justice', 'Justice'],
+      ['PERSON', 'Cicek', 'Cicek'],
+      ['ORGANIZATION', 'Defense', 'Defense'],
+      ['PERSON', 'Robert Gates', 'Robert Gates'],
+      ['ORGANIZATION', 'Economic Development', 'Economic Development'],
+      ['PERSON', 'Scajola', 'Scajola'],
+      ['PERSON', 'Gates', 'Gates'],
+    ]);
+  });
+  it('leaves a body alone without a title before it, or whose last word is English or a title', () => {
+    const t =
+      'The Sanchez de Lozada Administration, the Minister of Public Security and Justice, Minister of Foreign Affairs Shaykh.';
+    const ms = [
+      at(t, 'ORGANIZATION', 'Sanchez de Lozada Administration'),
+      at(t, 'ORGANIZATION', 'Public Security and Justice'),
+      at(t, 'ORGANIZATION', 'Foreign Affairs Shaykh'),
+    ];
+    const before = ms.map((m) => ({ ...m }));
+    splitPortfolioFromPerson(t, ms);
+    expect(ms).toEqual(before);
   });
 });

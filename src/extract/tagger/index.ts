@@ -11,6 +11,7 @@ import type { Cable } from '../../parse/types';
 import { BuiltinExtractor, isCapsText } from '../builtin';
 import type { Extractor } from '../types';
 import { keepMention, skipRegions } from '../hygiene';
+import { ENGLISH, FIRST_NAMES, TITLES } from '../../lexicon/gazetteer';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { harmonizeTypes } from './consistency';
@@ -75,6 +76,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
     out.push(m);
   }
   dropTitleAcronyms(cable.text, out);
+  splitPortfolioFromPerson(cable.text, out);
   dropWorks(out);
   harmonizeTypes(out);
   return out;
@@ -104,6 +106,62 @@ export function dropTitleAcronyms(text: string, mentions: Mention[]): void {
     if (!isTitle) mentions[kept++] = m;
   }
   mentions.length = kept;
+}
+
+/** A minister's or secretary's title right before a portfolio ("Minister of ", "Secretary for the "). */
+const TITLE_OF = /(?:Minister|Secretary|MINISTER|SECRETARY)s?\s+(?:of|for|OF|FOR)\s+(?:the\s+)?$/;
+
+/**
+ * "Minister of Justice Cicek", "Secretary of Defense Gates": the tagger reads the portfolio and the
+ * officeholder's name after it as one organization. When an organization right after such a title
+ * ends in capitalized words whose last one ends a person's mention elsewhere in the cable, the
+ * organization is the portfolio alone and the words after it are that person. Only after a title:
+ * elsewhere a person's name ends many bodies ("Sanchez de Lozada Administration"). In place, text order kept.
+ */
+export function splitPortfolioFromPerson(text: string, mentions: Mention[]): void {
+  let persons: Set<string> | undefined;
+  let surnames: Set<string> | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.type !== 'ORGANIZATION' || !TITLE_OF.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    const words = [...m.text.matchAll(/\S+/g)];
+    if (words.length < 2) continue;
+    if (!persons || !surnames) {
+      const names = mentions.filter((p) => p.type === 'PERSON').map((p) => p.text.replace(/\s+/g, ' ').toLowerCase());
+      persons = new Set(names);
+      surnames = new Set(names.map((n) => n.slice(n.lastIndexOf(' ') + 1)));
+    }
+    const last = words[words.length - 1][0];
+    const lastLower = last.toLowerCase();
+    // the officeholder's surname: a person's elsewhere in the cable, or a capitalized word no English
+    // word nor title after a portfolio's English word ("Justice Cicek", "Energy Fneish")
+    const named =
+      surnames.has(lastLower) ||
+      (/^[A-Z][a-z][\p{L}'-]*$/u.test(last) &&
+        !ENGLISH.has(lastLower) &&
+        !TITLES.has(lastLower) &&
+        ENGLISH.has(words[words.length - 2][0].toLowerCase()));
+    if (!named) continue;
+    // the name: the longest run of words ending the mention that the cable names a person by, else the
+    // capitalized words from the first that is no English word or is a first name ("Defense Robert Gates", "Economic Development Scajola")
+    const lower = words.map((w) => w[0].toLowerCase());
+    let j = 1;
+    while (j < words.length - 1 && !persons.has(lower.slice(j).join(' '))) j++;
+    let k = 1;
+    while (
+      k < words.length - 1 &&
+      !(ENGLISH.has(lower[k - 1]) && (!ENGLISH.has(lower[k]) || FIRST_NAMES.has(lower[k])))
+    )
+      k++;
+    j = Math.min(j, k);
+    if (!words.slice(j).every((w) => /^[A-Z]/.test(w[0])) || !/^[A-Z]/.test(words[j - 1][0])) continue;
+    const cut = m.start + words[j].index;
+    const orgEnd = m.start + words[j - 1].index + words[j - 1][0].length;
+    const org: Mention = { ...m, text: text.slice(m.start, orgEnd), end: orgEnd };
+    const person: Mention = { ...m, type: 'PERSON', text: text.slice(cut, m.end), start: cut };
+    mentions.splice(i, 1, org, person);
+    i++;
+  }
 }
 
 export class TaggerExtractor implements Extractor {
