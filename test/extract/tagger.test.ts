@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TaggerExtractor, mentionsOf, splitPortfolioFromPerson, taggerInput } from '../../src/extract/tagger';
+import {
+  TaggerExtractor,
+  addTitleDepartments,
+  mentionsOf,
+  splitPortfolioFromPerson,
+  taggerInput,
+} from '../../src/extract/tagger';
 import type { Mention } from '../../src/model';
 import { BuiltinExtractor } from '../../src/extract/builtin';
 import { TAGS, nameRuns } from '../../src/extract/tagger/features';
@@ -303,5 +309,23 @@ describe('splitPortfolioFromPerson', () => {
     const before = ms.map((m) => ({ ...m }));
     splitPortfolioFromPerson(t, ms);
     expect(ms).toEqual(before);
+  });
+});
+
+describe('addTitleDepartments', () => {
+  it("adds the department of a US cabinet title no mention covers, not a British minister's", () => {
+    const t =
+      'Secretary of State Clinton, Under Secretary of Defense Flournoy and the Secretary of State for International Development met the Secretary of\nState.';
+    const cable = makeCable('09STATE1', t);
+    const at = t.indexOf('Flournoy');
+    const ms: Mention[] = [{ type: 'PERSON', text: 'Flournoy', start: at, end: at + 8 }];
+    addTitleDepartments(cable, ms);
+    expect(ms.map((m) => [m.type, m.text, t.slice(m.start, m.end)])).toEqual([
+      ['ORGANIZATION', 'State', 'State'],
+      ['ORGANIZATION', 'Defense', 'Defense'],
+      ['PERSON', 'Flournoy', 'Flournoy'],
+      ['ORGANIZATION', 'State', 'State'],
+    ]);
+    expect(ms[0].start).toBe(t.indexOf('State'));
   });
 });

@@ -77,6 +77,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
   }
   dropTitleAcronyms(cable.text, out);
   splitPortfolioFromPerson(cable.text, out);
+  addTitleDepartments(cable, out);
   dropWorks(out);
   harmonizeTypes(out);
   return out;
@@ -162,6 +163,30 @@ export function splitPortfolioFromPerson(text: string, mentions: Mention[]): voi
     mentions.splice(i, 1, org, person);
     i++;
   }
+}
+
+/**
+ * "Secretary of State", "Under Secretary of Defense": by the annotation conventions the department in a
+ * US cabinet title is an organization (the Department of State, of Defense), as a ministry in "Minister
+ * of Justice" is; the tagger, which sees "State" after "of" mostly as a place's word, misses most of
+ * them. "Secretary of State for X" is a British or other minister's title: left alone.
+ */
+const TITLE_DEPARTMENT = /\b[Ss]ecretar(?:y|ies)\s+of\s+(?:State\b(?!\s+for\b)|Defen[sc]e\b)/g;
+/** Adds the department of each such title that no mention covers, as an organization; mentions stay in text order. */
+export function addTitleDepartments(cable: Cable, mentions: Mention[]): void {
+  const text = cable.text;
+  let added = false;
+  for (const match of text.matchAll(TITLE_DEPARTMENT)) {
+    const end = match.index + match[0].length;
+    const start = match.index + match[0].search(/\S+$/);
+    if (mentions.some((m) => m.start < end && m.end > start)) continue;
+    const m: Mention = { type: 'ORGANIZATION', text: text.slice(start, end), start, end };
+    const p = paragraphAt(cable, start);
+    if (p !== undefined) m.paragraph = p;
+    mentions.push(m);
+    added = true;
+  }
+  if (added) mentions.sort((a, b) => a.start - b.start);
 }
 
 export class TaggerExtractor implements Extractor {
