@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import {
   TaggerExtractor,
   addTitleDepartments,
+  extendGroupCounts,
   mentionsOf,
   splitPortfolioFromPerson,
   taggerInput,
@@ -327,5 +328,26 @@ describe('addTitleDepartments', () => {
       ['ORGANIZATION', 'State', 'State'],
     ]);
     expect(ms[0].start).toBe(t.indexOf('State'));
+  });
+});
+
+describe('extendGroupCounts', () => {
+  it('extends a group of states over the number that enlarges it, and nothing else', () => {
+    const t = 'The P5-plus-1, the P5 plus 1, the P5+1, the G8-plus-5 and the P5 in 1995.';
+    const ms: Mention[] = [];
+    let from = 0;
+    for (const s of ['P5-plus', 'P5', 'P5', 'G8-plus', 'P5']) {
+      const start = t.indexOf(s, from);
+      from = start + s.length + 2;
+      ms.push({ type: 'ORGANIZATION', text: s, start, end: start + s.length });
+    }
+    extendGroupCounts(t, ms);
+    expect(ms.map((m) => [m.text, t.slice(m.start, m.end)])).toEqual([
+      ['P5-plus-1', 'P5-plus-1'],
+      ['P5 plus 1', 'P5 plus 1'],
+      ['P5+1', 'P5+1'],
+      ['G8-plus-5', 'G8-plus-5'],
+      ['P5', 'P5'],
+    ]);
   });
 });

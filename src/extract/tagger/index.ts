@@ -78,6 +78,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
   dropTitleAcronyms(cable.text, out);
   splitPortfolioFromPerson(cable.text, out);
   addTitleDepartments(cable, out);
+  extendGroupCounts(cable.text, out);
   dropWorks(out);
   harmonizeTypes(out);
   return out;
@@ -187,6 +188,26 @@ export function addTitleDepartments(cable: Cable, mentions: Mention[]): void {
     added = true;
   }
   if (added) mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A group of states named by a letter and a number, read so far ("P5", "P-5", "G8", "EU-3", "P5-plus"). */
+const GROUP = /^[A-Z]{1,2}-?\d(?:-plus| plus)?$/;
+/** What the name of a group enlarged by others goes on with ("-plus-1", " plus 1", "+1", "-plus-one", "+3"). */
+const GROUP_PLUS = /^(?:-plus-|\s+plus\s+|\s*\+\s*)(?:\d\b|one\b|three\b)/;
+const GROUP_PLUS_AFTER_PLUS = /^(?:-|\s+)(?:\d\b|one\b|three\b)/;
+/**
+ * "P5-plus-1", "P5 plus 1", "P5+1", "EU-3+3": the tagger stops such a group's name at the punctuation
+ * or the number, and the annotations name the enlarged group whole; the mention is extended over it.
+ */
+export function extendGroupCounts(text: string, mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || !GROUP.test(m.text)) continue;
+    const after = text.slice(m.end, m.end + 12);
+    const more = (/plus$/.test(m.text) ? GROUP_PLUS_AFTER_PLUS : GROUP_PLUS).exec(after);
+    if (!more) continue;
+    m.end += more[0].length;
+    m.text = text.slice(m.start, m.end);
+  }
 }
 
 export class TaggerExtractor implements Extractor {
