@@ -6,6 +6,7 @@ import {
   addTitleDepartments,
   extendGroupCounts,
   mentionsOf,
+  retypeCompanyShortNames,
   splitPortfolioFromPerson,
   taggerInput,
 } from '../../src/extract/tagger';
@@ -348,6 +349,29 @@ describe('extendGroupCounts', () => {
       ['P5+1', 'P5+1'],
       ['G8-plus-5', 'G8-plus-5'],
       ['P5', 'P5'],
+    ]);
+  });
+});
+
+describe('retypeCompanyShortNames', () => {
+  it('types a lone word the cable also names a company by as the company, not a person named with it', () => {
+    const mk = (type: Mention['type'], text: string): Mention => ({ type, text, start: 0, end: text.length });
+    const ms = [
+      mk('ORGANIZATION', 'Tullow Oil'),
+      mk('PERSON', 'Tullow'),
+      mk('ORGANIZATION', 'Qadhafi Holdings'),
+      mk('PERSON', 'Muammar Qadhafi'),
+      mk('PERSON', 'Qadhafi'),
+      mk('PERSON', 'Smith'),
+    ];
+    retypeCompanyShortNames(ms);
+    expect(ms.map((m) => m.type)).toEqual([
+      'ORGANIZATION',
+      'ORGANIZATION',
+      'ORGANIZATION',
+      'PERSON',
+      'PERSON',
+      'PERSON',
     ]);
   });
 });

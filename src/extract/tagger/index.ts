@@ -79,6 +79,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
   splitPortfolioFromPerson(cable.text, out);
   addTitleDepartments(cable, out);
   extendGroupCounts(cable.text, out);
+  retypeCompanyShortNames(out);
   dropWorks(out);
   harmonizeTypes(out);
   return out;
@@ -207,6 +208,38 @@ export function extendGroupCounts(text: string, mentions: Mention[]): void {
     if (!more) continue;
     m.end += more[0].length;
     m.text = text.slice(m.start, m.end);
+  }
+}
+
+/** Words that make a name a company's after its first word ("Itera Holdings", "Tullow Oil", "Harris Radio"). */
+const COMPANY_WORDS = new Set(
+  (
+    'oil gas energy petroleum electricity power telecom radio tv bank group holding holdings industries motors ' +
+    'airlines airways ltd ltd. limited inc inc. co co. corp corp. corporation company sa plc ag gmbh international'
+  ).split(' '),
+);
+/**
+ * A word the tagger reads as a person's name alone ("Itera", "Tullow") is the company the cable names
+ * by it and company words ("Itera Holdings", "Tullow Oil"), unless the cable also names a person of
+ * several words with it ("Qadhafi" beside "Muammar al-Qadhafi"). In place.
+ */
+export function retypeCompanyShortNames(mentions: Mention[]): void {
+  let companies: Set<string> | undefined;
+  let inPersons: Set<string> | undefined;
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || /\s/.test(m.text)) continue;
+    if (!companies || !inPersons) {
+      companies = new Set();
+      inPersons = new Set();
+      for (const o of mentions) {
+        const words = o.text.split(/\s+/);
+        if (words.length < 2) continue;
+        if (o.type === 'PERSON') for (const w of words) inPersons.add(w);
+        else if (o.type === 'ORGANIZATION' && words.slice(1).every((w) => COMPANY_WORDS.has(w.toLowerCase())))
+          companies.add(words[0]);
+      }
+    }
+    if (companies.has(m.text) && !inPersons.has(m.text)) m.type = 'ORGANIZATION';
   }
 }
 
