@@ -652,6 +652,12 @@ const NAME_PARTICLES = new Set(['i', 'e', 'ul', 'ud', 'al', 'el', 'dos', 'do', '
  * may give their initial or nothing. Every other word must give something.
  */
 function acronymSpells(acronym: string, name: string): boolean {
+  // (most names spell no acronym of the cable: their letters do not even hold it in order)
+  const upper = name.toUpperCase();
+  for (let a = 0, at = 0; a < acronym.length; a++) {
+    at = upper.indexOf(acronym[a], at) + 1;
+    if (at === 0) return false;
+  }
   const words = name.split(/[\s/-]+/).filter((w) => w);
   if (words.length < 2) return false;
   const go = (w: number, a: number): boolean => {
@@ -695,11 +701,21 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     }
     return b;
   };
+  // the display without its qualifier ("Ministry of Health (Venezuela)"), read once per local
+  const plainOf = new Map<Local, string>();
+  const plain = (x: Local) => {
+    let b = plainOf.get(x);
+    if (b === undefined) {
+      b = x.display.endsWith(')') ? x.display.replace(/\s*\(.*\)$/, '') : x.display;
+      plainOf.set(x, b);
+    }
+    return b;
+  };
   const initialsOfLocal = new Map<Local, string>();
   const initials = (x: Local) => {
     let b = initialsOfLocal.get(x);
     if (b === undefined) {
-      b = initialsOf(x.display.replace(/\s*\(.*\)$/, ''));
+      b = initialsOf(plain(x));
       initialsOfLocal.set(x, b);
     }
     return b;
@@ -709,14 +725,11 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
       targets = spelled.filter(([k2, l2]) => k2 !== k && initials(l2) === l.display);
       // then looser: an acronym word spelled whole, a particle skipped or spelled ("USLO": "US Liaison Office", "TTP": "Tehrik-i-Taliban Pakistan")
-      if (targets.length === 0)
-        targets = spelled.filter(
-          ([k2, l2]) => k2 !== k && acronymSpells(l.display, l2.display.replace(/\s*\(.*\)$/, '')),
-        );
+      if (targets.length === 0) targets = spelled.filter(([k2, l2]) => k2 !== k && acronymSpells(l.display, plain(l2)));
     } else if (!l.key.includes(' ') && MIXED_ACRONYM.test(l.display)) {
       // a mixed-case acronym by its capitals ("AfDB": African Development Bank, "LeT": Lashkar-e-Taiba)
       const caps = l.display.replace(/[^A-Z]/g, '');
-      targets = spelled.filter(([k2, l2]) => k2 !== k && acronymSpells(caps, l2.display.replace(/\s*\(.*\)$/, '')));
+      targets = spelled.filter(([k2, l2]) => k2 !== k && acronymSpells(caps, plain(l2)));
     } else {
       const short = bare(l);
       targets = spelled.filter(([k2, l2]) => k2 !== k && bare(l2).endsWith(' ' + short));
@@ -785,7 +798,7 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
   // Labor" beside "Ministry of Social Affairs and Labor (Kuwait)") joins the one qualified name of its words
   const qualified = new Map<string, Array<[string, Local]>>();
   for (const [k, l] of locals) {
-    if (l.type !== 'ORGANIZATION' || !QUALIFIED.test(l.display)) continue;
+    if (l.type !== 'ORGANIZATION' || !l.display.endsWith(')') || !QUALIFIED.test(l.display)) continue;
     const w = orgWordKey(l.display.replace(QUALIFIED, ''));
     if (w === undefined) continue;
     const group = qualified.get(w);
@@ -794,7 +807,7 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
   }
   if (qualified.size === 0) return;
   for (const [k, l] of [...locals]) {
-    if (l.type !== 'ORGANIZATION' || QUALIFIED.test(l.display)) continue;
+    if (l.type !== 'ORGANIZATION' || (l.display.endsWith(')') && QUALIFIED.test(l.display))) continue;
     const w = orgWordKey(l.display);
     const group = w === undefined ? undefined : qualified.get(w);
     if (group?.length === 1) joinLocal(locals, k, l, group[0][1]);
@@ -815,28 +828,34 @@ const PORTFOLIO_HEADS = ['ministry', 'department'];
 function joinOneWordOrganizations(locals: Map<string, Local>): void {
   const orgs = [...locals.entries()].filter(([, l]) => l.type === 'ORGANIZATION');
   if (orgs.length < 2) return;
-  const words = new Map<Local, string>(
-    orgs.map(([, l]) => [l, orgWords(l.display.replace(/\s*\(.*\)$/, '')).join(' ')]),
-  );
+  const wordsOf = new Map<Local, string>();
+  const byWords = new Map<string, Array<[string, Local]>>();
+  for (const [k, l] of orgs) {
+    const w = orgWords(l.display.endsWith(')') ? l.display.replace(/\s*\(.*\)$/, '') : l.display);
+    wordsOf.set(l, w);
+    const group = byWords.get(w);
+    if (group) group.push([k, l]);
+    else byWords.set(w, [[k, l]]);
+  }
   const weight = (l: Local) => [...l.surfaces.values()].reduce((a, b) => a + b, 0);
+  const live = (group: Array<[string, Local]> | undefined, k: string) =>
+    (group ?? []).filter(([k2]) => k2 !== k && locals.has(k2));
   for (const [k, l] of orgs) {
     if (!locals.has(k)) continue;
-    const w = words.get(l)!;
-    if (!w || w.split(' ').length > 3) continue;
-    const heads = new Set(PORTFOLIO_HEADS.map((h) => [...w.split(' '), h].sort().join(' ')));
-    const same: Array<[string, Local]> = [];
-    const headed: Array<[string, Local]> = [];
-    for (const [k2, l2] of orgs) {
-      if (k2 === k || !locals.has(k2)) continue;
-      const w2 = words.get(l2)!;
-      if (w2 === w && !w.includes(' ')) same.push([k2, l2]);
-      else if (heads.has(w2)) headed.push([k2, l2]);
-    }
+    const w = wordsOf.get(l)!;
+    if (!w) continue;
+    const count = w.split(' ').length;
+    if (count > 3) continue;
+    const same = count === 1 ? live(byWords.get(w), k) : [];
     if (same.length === 1) {
       const [k2, l2] = same[0];
       if (weight(l2) >= weight(l)) joinLocal(locals, k, l, l2);
       else joinLocal(locals, k2, l2, l);
-    } else if (same.length === 0 && headed.length === 1) joinLocal(locals, k, l, headed[0][1]);
+      continue;
+    }
+    if (same.length > 1) continue;
+    const headed = PORTFOLIO_HEADS.flatMap((h) => live(byWords.get([...w.split(' '), h].sort().join(' ')), k));
+    if (headed.length === 1) joinLocal(locals, k, l, headed[0][1]);
   }
 }
 
