@@ -528,7 +528,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   joinGovernmentAcronyms(locals, ctry);
   joinShortOrganizations(locals);
   joinOrganizationsOfSameWords(locals);
-  joinOneWordOrganizations(locals);
+  joinPluralsAndPortfolios(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
@@ -825,7 +825,7 @@ const PORTFOLIO_HEADS = ['ministry', 'department'];
  * ("Environment", "Mines & Energy") joins the one ministry or department of the cable named by it
  * ("Environment Ministry", "Ministry of Mines and Energy"): the cable names one body both ways.
  */
-function joinOneWordOrganizations(locals: Map<string, Local>): void {
+function joinPluralsAndPortfolios(locals: Map<string, Local>): void {
   const orgs = [...locals.entries()].filter(([, l]) => l.type === 'ORGANIZATION');
   if (orgs.length < 2) return;
   const wordsOf = new Map<Local, string>();

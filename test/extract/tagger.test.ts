@@ -315,20 +315,22 @@ describe('splitPortfolioFromPerson', () => {
 });
 
 describe('addTitleDepartments', () => {
-  it("adds the department of a US cabinet title no mention covers, not a British minister's", () => {
+  it("adds the department of a US cabinet title or a routing line no mention covers, not a British minister's", () => {
     const t =
-      'Secretary of State Clinton, Under Secretary of Defense Flournoy and the Secretary of State for International Development met the Secretary of\nState.';
+      'DEFENSE FOR OSD/POLICY\nSUBJECT: SECRETARY OF DEFENSE VISIT\nSecretary of State Clinton, Undersecretary of Defense Flournoy and the Secretary of State for International Development met the Secretary of\nState.';
     const cable = makeCable('09STATE1', t);
     const at = t.indexOf('Flournoy');
     const ms: Mention[] = [{ type: 'PERSON', text: 'Flournoy', start: at, end: at + 8 }];
     addTitleDepartments(cable, ms);
     expect(ms.map((m) => [m.type, m.text, t.slice(m.start, m.end)])).toEqual([
+      ['ORGANIZATION', 'DEFENSE', 'DEFENSE'],
+      ['ORGANIZATION', 'DEFENSE', 'DEFENSE'],
       ['ORGANIZATION', 'State', 'State'],
       ['ORGANIZATION', 'Defense', 'Defense'],
       ['PERSON', 'Flournoy', 'Flournoy'],
       ['ORGANIZATION', 'State', 'State'],
     ]);
-    expect(ms[0].start).toBe(t.indexOf('State'));
+    expect(ms[0].start).toBe(0);
   });
 });
 

@@ -168,12 +168,14 @@ export function splitPortfolioFromPerson(text: string, mentions: Mention[]): voi
 }
 
 /**
- * "Secretary of State", "Under Secretary of Defense": by the annotation conventions the department in a
+ * "Secretary of State", "Undersecretary of Defense": by the annotation conventions the department in a
  * US cabinet title is an organization (the Department of State, of Defense), as a ministry in "Minister
  * of Justice" is; the tagger, which sees "State" after "of" mostly as a place's word, misses most of
- * them. "Secretary of State for X" is a British or other minister's title: left alone.
+ * them. "Secretary of State for X" is a British or other minister's title: left alone. So is a
+ * department that opens a routing line ("DEFENSE FOR OSD/POLICY", "ENERGY FOR …").
  */
-const TITLE_DEPARTMENT = /\b[Ss]ecretar(?:y|ies)\s+of\s+(?:State\b(?!\s+for\b)|Defen[sc]e\b)/g;
+const TITLE_DEPARTMENT =
+  /[Ss]ecretar(?:y|ies)\s+of\s+(?:State\b(?!\s+for\b)|Defen[sc]e\b)|SECRETAR(?:Y|IES)\s+OF\s+(?:STATE\b(?!\s+FOR\b)|DEFEN[SC]E\b)|^[ \t]*(?:DEFENSE|ENERGY|INTERIOR|JUSTICE|TREASURY|COMMERCE|AGRICULTURE|LABOR|TRANSPORTATION)(?=\s+FOR\b)/gm;
 /** Adds the department of each such title that no mention covers, as an organization; mentions stay in text order. */
 export function addTitleDepartments(cable: Cable, mentions: Mention[]): void {
   const text = cable.text;
