@@ -8,7 +8,7 @@ import { gazetteer, memo } from '../lexicon/lazy';
 import { LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
 import { AcronymIndex } from './acronyms';
-import { orgWordKey } from './org-words';
+import { orgWordKey, orgWords } from './org-words';
 import { SurnameIndex } from './surnames';
 import { idPostCountry, originCountries } from './post-countries';
 import { isoOfTagCountry } from './tag-countries';
@@ -528,6 +528,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   joinGovernmentAcronyms(locals, ctry);
   joinShortOrganizations(locals);
   joinOrganizationsOfSameWords(locals);
+  joinPluralsAndPortfolios(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
@@ -628,6 +629,12 @@ const INITIALS_SKIP = new Set([
   'et',
   '&',
 ]);
+/** Last words of a body that is part of the one its first word names ("Hamas government", "Politburo Standing Committee"). */
+const PART_HEADS = new Set(
+  'government administration regime cabinet committee secretariat council commission office bureau department ministry board caucus faction wing branch delegation'.split(
+    ' ',
+  ),
+);
 /** Words that end a company's or a centre's full name and that the cables leave out ("Cargill plc", "TBEA International"). */
 const COMPANY_SUFFIXES = new Set(
   (
@@ -635,6 +642,36 @@ const COMPANY_SUFFIXES = new Set(
     'worldwide services center centre'
   ).split(' '),
 );
+/** An acronym written in mixed case: a capital first, two capitals or more, lower-case letters among them ("AfDB", "LeT", "JuD"). */
+const MIXED_ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}$/;
+/** Lower-case particles inside hyphenated or transliterated names that an acronym may skip ("Tehrik-i-Taliban", "Jamaat ud-Dawa", "Lashkar-e-Taiba"). */
+const NAME_PARTICLES = new Set(['i', 'e', 'ul', 'ud', 'al', 'el', 'dos', 'do', 'da', 'das', 'a']);
+/**
+ * Whether the capitals `acronym` spell the name's words in order: each word gives its initial, or all of
+ * its letters when it is an acronym itself ("ANC Women's League": ANCWL); small words and particles
+ * may give their initial or nothing. Every other word must give something.
+ */
+function acronymSpells(acronym: string, name: string): boolean {
+  // (most names spell no acronym of the cable: their letters do not even hold it in order)
+  const upper = name.toUpperCase();
+  for (let a = 0, at = 0; a < acronym.length; a++) {
+    at = upper.indexOf(acronym[a], at) + 1;
+    if (at === 0) return false;
+  }
+  const words = name.split(/[\s/-]+/).filter((w) => w);
+  if (words.length < 2) return false;
+  const go = (w: number, a: number): boolean => {
+    if (w === words.length) return a === acronym.length;
+    if (a > acronym.length) return false;
+    const word = words[w];
+    const lower = word.toLowerCase();
+    const skippable = INITIALS_SKIP.has(lower) || NAME_PARTICLES.has(lower);
+    if (skippable && go(w + 1, a)) return true;
+    if (/^[A-Z]{2,5}$/.test(word) && acronym.startsWith(word, a) && go(w + 1, a + word.length)) return true;
+    return a < acronym.length && word[0].toUpperCase() === acronym[a] && go(w + 1, a + 1);
+  };
+  return go(0, 0);
+}
 function initialsOf(name: string): string {
   // a slash joins two words, not one ("Christian Democrat/Social Union" is no "CDU")
   return name
@@ -664,11 +701,21 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     }
     return b;
   };
+  // the display without its qualifier ("Ministry of Health (Venezuela)"), read once per local
+  const plainOf = new Map<Local, string>();
+  const plain = (x: Local) => {
+    let b = plainOf.get(x);
+    if (b === undefined) {
+      b = x.display.endsWith(')') ? x.display.replace(/\s*\(.*\)$/, '') : x.display;
+      plainOf.set(x, b);
+    }
+    return b;
+  };
   const initialsOfLocal = new Map<Local, string>();
   const initials = (x: Local) => {
     let b = initialsOfLocal.get(x);
     if (b === undefined) {
-      b = initialsOf(x.display.replace(/\s*\(.*\)$/, ''));
+      b = initialsOf(plain(x));
       initialsOfLocal.set(x, b);
     }
     return b;
@@ -677,6 +724,12 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
     let targets: Array<[string, Local]> = [];
     if (!l.key.includes(' ') && /^[A-Z]{2,6}$/.test(l.display)) {
       targets = spelled.filter(([k2, l2]) => k2 !== k && initials(l2) === l.display);
+      // then looser: an acronym word spelled whole, a particle skipped or spelled ("USLO": "US Liaison Office", "TTP": "Tehrik-i-Taliban Pakistan")
+      if (targets.length === 0) targets = spelled.filter(([k2, l2]) => k2 !== k && acronymSpells(l.display, plain(l2)));
+    } else if (!l.key.includes(' ') && MIXED_ACRONYM.test(l.display)) {
+      // a mixed-case acronym by its capitals ("AfDB": African Development Bank, "LeT": Lashkar-e-Taiba)
+      const caps = l.display.replace(/[^A-Z]/g, '');
+      targets = spelled.filter(([k2, l2]) => k2 !== k && acronymSpells(caps, plain(l2)));
     } else {
       const short = bare(l);
       targets = spelled.filter(([k2, l2]) => k2 !== k && bare(l2).endsWith(' ' + short));
@@ -695,6 +748,17 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
             .slice(short.length + 1)
             .split(' ')
             .every((w) => COMPANY_SUFFIXES.has(w)),
+      );
+    }
+    // a name by its first word ("Wassenaar" of "Wassenaar Arrangement", "Junbesh" of "Junbesh Party"), unless the
+    // longer name is a part of the body the word names ("Hamas government"); never an acronym ("UN Security Council")
+    if (targets.length === 0 && !l.key.includes(' ') && /^[A-Z][a-z]/.test(l.display)) {
+      const short = bare(l);
+      targets = spelled.filter(
+        ([k2, l2]) =>
+          k2 !== k &&
+          bare(l2).startsWith(short + ' ') &&
+          !PART_HEADS.has(bare(l2).slice(bare(l2).lastIndexOf(' ') + 1)),
       );
     }
     if (targets.length !== 1) continue;
@@ -729,6 +793,69 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
       if (l === keep) continue;
       joinLocal(locals, k, l, keep);
     }
+  }
+  // a name written without the qualifier resolution gave the same name ("Ministry of Social Affairs and
+  // Labor" beside "Ministry of Social Affairs and Labor (Kuwait)") joins the one qualified name of its words
+  const qualified = new Map<string, Array<[string, Local]>>();
+  for (const [k, l] of locals) {
+    if (l.type !== 'ORGANIZATION' || !l.display.endsWith(')') || !QUALIFIED.test(l.display)) continue;
+    const w = orgWordKey(l.display.replace(QUALIFIED, ''));
+    if (w === undefined) continue;
+    const group = qualified.get(w);
+    if (group) group.push([k, l]);
+    else qualified.set(w, [[k, l]]);
+  }
+  if (qualified.size === 0) return;
+  for (const [k, l] of [...locals]) {
+    if (l.type !== 'ORGANIZATION' || (l.display.endsWith(')') && QUALIFIED.test(l.display))) continue;
+    const w = orgWordKey(l.display);
+    const group = w === undefined ? undefined : qualified.get(w);
+    if (group?.length === 1) joinLocal(locals, k, l, group[0][1]);
+  }
+}
+/** A name's trailing qualifier in parentheses naming a country or body in words ("(Kuwait)"), not an office symbol ("(ISN/CPI)"). */
+const QUALIFIED = /\s*\([^()/]*[a-z][^()/]*\)$/;
+
+/** Head words a ministry's portfolio is named with ("Environment Ministry", "Ministry of Mines and Energy", "Department of Agriculture"). */
+const PORTFOLIO_HEADS = ['ministry', 'department'];
+
+/**
+ * Within one cable, an organization of one word joins the one organization of the same word in the
+ * plural ("Houthi" and "Houthis", "Tory" and "Tories"), and a portfolio named without its head word
+ * ("Environment", "Mines & Energy") joins the one ministry or department of the cable named by it
+ * ("Environment Ministry", "Ministry of Mines and Energy"): the cable names one body both ways.
+ */
+function joinPluralsAndPortfolios(locals: Map<string, Local>): void {
+  const orgs = [...locals.entries()].filter(([, l]) => l.type === 'ORGANIZATION');
+  if (orgs.length < 2) return;
+  const wordsOf = new Map<Local, string>();
+  const byWords = new Map<string, Array<[string, Local]>>();
+  for (const [k, l] of orgs) {
+    const w = orgWords(l.display.endsWith(')') ? l.display.replace(/\s*\(.*\)$/, '') : l.display);
+    wordsOf.set(l, w);
+    const group = byWords.get(w);
+    if (group) group.push([k, l]);
+    else byWords.set(w, [[k, l]]);
+  }
+  const weight = (l: Local) => [...l.surfaces.values()].reduce((a, b) => a + b, 0);
+  const live = (group: Array<[string, Local]> | undefined, k: string) =>
+    (group ?? []).filter(([k2]) => k2 !== k && locals.has(k2));
+  for (const [k, l] of orgs) {
+    if (!locals.has(k)) continue;
+    const w = wordsOf.get(l)!;
+    if (!w) continue;
+    const count = w.split(' ').length;
+    if (count > 3) continue;
+    const same = count === 1 ? live(byWords.get(w), k) : [];
+    if (same.length === 1) {
+      const [k2, l2] = same[0];
+      if (weight(l2) >= weight(l)) joinLocal(locals, k, l, l2);
+      else joinLocal(locals, k2, l2, l);
+      continue;
+    }
+    if (same.length > 1) continue;
+    const headed = PORTFOLIO_HEADS.flatMap((h) => live(byWords.get([...w.split(' '), h].sort().join(' ')), k));
+    if (headed.length === 1) joinLocal(locals, k, l, headed[0][1]);
   }
 }
 

@@ -21,17 +21,36 @@ const SPELLING: Record<string, string> = {
  * than two such words, which says too little to join on.
  */
 export function orgWordKey(display: string): string | undefined {
-  // names repeat across cables: each is read once
-  const known = KEYS.get(display);
-  if (known !== undefined || KEYS.has(display)) return known;
-  const key = readKey(display);
-  KEYS.set(display, key);
-  return key;
+  const words = orgWords(display);
+  return words.includes(' ') ? words : undefined;
 }
-const KEYS = new BoundedMemo<string | undefined>(100_000);
 
-function readKey(display: string): string | undefined {
+/**
+ * The content words of an organization's name (`orgWordKey`'s words, one word too), sorted, each
+ * once, joined by spaces ('' for none).
+ */
+export function orgWords(display: string): string {
+  // names repeat across cables: each is read once
+  let words = WORDS.get(display);
+  if (words === undefined) {
+    words = readWords(display);
+    WORDS.set(display, words);
+  }
+  return words;
+}
+const WORDS = new BoundedMemo<string>(100_000);
+
+/** A plural read as its singular ("Forces", "Houthis", "Tories"), so that a name and its plural are one. */
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+function readWords(display: string): string {
   const words = display
+    .replace(/\bU\.S\.(?:A\.)?/g, 'US')
+    .replace(/\bU\.K\./g, 'UK')
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
@@ -39,8 +58,10 @@ function readKey(display: string): string | undefined {
     .map((w) => {
       const cc = demonymCountry(w);
       const country = cc === undefined ? undefined : countryName(cc)?.toLowerCase();
-      return country ?? SPELLING[w] ?? w;
+      return country ?? SPELLING[w] ?? singular(w);
     });
-  const set = [...new Set(words.join(' ').split(' '))].sort();
-  return set.length >= 2 ? set.join(' ') : undefined;
+  return [...new Set(words.join(' ').split(' '))]
+    .filter((w) => w)
+    .sort()
+    .join(' ');
 }

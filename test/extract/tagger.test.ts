@@ -1,7 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TaggerExtractor, mentionsOf, taggerInput } from '../../src/extract/tagger';
+import {
+  TaggerExtractor,
+  addTitleDepartments,
+  extendGroupCounts,
+  mentionsOf,
+  retypeCompanyShortNames,
+  splitPortfolioFromPerson,
+  taggerInput,
+} from '../../src/extract/tagger';
+import type { Mention } from '../../src/model';
 import { BuiltinExtractor } from '../../src/extract/builtin';
 import { TAGS, nameRuns } from '../../src/extract/tagger/features';
 import { Perceptron, PerceptronTrainer, allowed } from '../../src/extract/tagger/perceptron';
@@ -263,5 +272,108 @@ describe('the averaged perceptron', () => {
     expect(found).toEqual(
       expect.arrayContaining(['PERSON:Bernard Kouchner', 'PLACE:Paris', 'ORGANIZATION:EU', 'PLACE:IRAN']),
     );
+  });
+});
+
+describe('splitPortfolioFromPerson', () => {
+  const at = (text: string, type: Mention['type'], s: string): Mention => {
+    const start = text.indexOf(s);
+    return { type, text: s, start, end: start + s.length };
+  };
+  it('cuts the officeholder off a portfolio read as one organization after a title', () => {
+    const t =
+      'Minister of Justice Cicek, Secretary of Defense Robert Gates and Minister of Economic Development Scajola met. Gates said so.';
+    const ms = [
+      at(t, 'ORGANIZATION', 'Justice Cicek'),
+      at(t, 'ORGANIZATION', 'Defense Robert Gates'),
+      at(t, 'ORGANIZATION', 'Economic Development Scajola'),
+      { type: 'PERSON' as const, text: 'Gates', start: t.lastIndexOf('Gates'), end: t.lastIndexOf('Gates') + 5 },
+    ];
+    splitPortfolioFromPerson(t, ms);
+    expect(ms.map((m) => [m.type, m.text, t.slice(m.start, m.end)])).toEqual([
+      ['ORGANIZATION', 'Justice', 'Justice'],
+      ['PERSON', 'Cicek', 'Cicek'],
+      ['ORGANIZATION', 'Defense', 'Defense'],
+      ['PERSON', 'Robert Gates', 'Robert Gates'],
+      ['ORGANIZATION', 'Economic Development', 'Economic Development'],
+      ['PERSON', 'Scajola', 'Scajola'],
+      ['PERSON', 'Gates', 'Gates'],
+    ]);
+  });
+  it('leaves a body alone without a title before it, or whose last word is English or a title', () => {
+    const t =
+      'The Sanchez de Lozada Administration, the Minister of Public Security and Justice, Minister of Foreign Affairs Shaykh.';
+    const ms = [
+      at(t, 'ORGANIZATION', 'Sanchez de Lozada Administration'),
+      at(t, 'ORGANIZATION', 'Public Security and Justice'),
+      at(t, 'ORGANIZATION', 'Foreign Affairs Shaykh'),
+    ];
+    const before = ms.map((m) => ({ ...m }));
+    splitPortfolioFromPerson(t, ms);
+    expect(ms).toEqual(before);
+  });
+});
+
+describe('addTitleDepartments', () => {
+  it("adds the department of a US cabinet title or a routing line no mention covers, not a British minister's", () => {
+    const t =
+      'DEFENSE FOR OSD/POLICY\nSUBJECT: SECRETARY OF DEFENSE VISIT\nSecretary of State Clinton, Undersecretary of Defense Flournoy and the Secretary of State for International Development met the Secretary of\nState.';
+    const cable = makeCable('09STATE1', t);
+    const at = t.indexOf('Flournoy');
+    const ms: Mention[] = [{ type: 'PERSON', text: 'Flournoy', start: at, end: at + 8 }];
+    addTitleDepartments(cable, ms);
+    expect(ms.map((m) => [m.type, m.text, t.slice(m.start, m.end)])).toEqual([
+      ['ORGANIZATION', 'DEFENSE', 'DEFENSE'],
+      ['ORGANIZATION', 'DEFENSE', 'DEFENSE'],
+      ['ORGANIZATION', 'State', 'State'],
+      ['ORGANIZATION', 'Defense', 'Defense'],
+      ['PERSON', 'Flournoy', 'Flournoy'],
+      ['ORGANIZATION', 'State', 'State'],
+    ]);
+    expect(ms[0].start).toBe(0);
+  });
+});
+
+describe('extendGroupCounts', () => {
+  it('extends a group of states over the number that enlarges it, and nothing else', () => {
+    const t = 'The P5-plus-1, the P5 plus 1, the P5+1, the G8-plus-5 and the P5 in 1995.';
+    const ms: Mention[] = [];
+    let from = 0;
+    for (const s of ['P5-plus', 'P5', 'P5', 'G8-plus', 'P5']) {
+      const start = t.indexOf(s, from);
+      from = start + s.length + 2;
+      ms.push({ type: 'ORGANIZATION', text: s, start, end: start + s.length });
+    }
+    extendGroupCounts(t, ms);
+    expect(ms.map((m) => [m.text, t.slice(m.start, m.end)])).toEqual([
+      ['P5-plus-1', 'P5-plus-1'],
+      ['P5 plus 1', 'P5 plus 1'],
+      ['P5+1', 'P5+1'],
+      ['G8-plus-5', 'G8-plus-5'],
+      ['P5', 'P5'],
+    ]);
+  });
+});
+
+describe('retypeCompanyShortNames', () => {
+  it('types a lone word the cable also names a company by as the company, not a person named with it', () => {
+    const mk = (type: Mention['type'], text: string): Mention => ({ type, text, start: 0, end: text.length });
+    const ms = [
+      mk('ORGANIZATION', 'Tullow Oil'),
+      mk('PERSON', 'Tullow'),
+      mk('ORGANIZATION', 'Qadhafi Holdings'),
+      mk('PERSON', 'Muammar Qadhafi'),
+      mk('PERSON', 'Qadhafi'),
+      mk('PERSON', 'Smith'),
+    ];
+    retypeCompanyShortNames(ms);
+    expect(ms.map((m) => m.type)).toEqual([
+      'ORGANIZATION',
+      'ORGANIZATION',
+      'ORGANIZATION',
+      'PERSON',
+      'PERSON',
+      'PERSON',
+    ]);
   });
 });

@@ -8,6 +8,9 @@ describe('orgWordKey', () => {
     ['Pakistani Army', 'Pakistan Army'],
     ['Pakistan Defense Ministry', 'Ministry of Defense (Pakistan)'],
     ['Foreign Ministry', 'Ministry of Foreign Affairs'],
+    ['Spanish Air Forces', 'Spanish Air Force'],
+    ['Lib Dems', 'Lib Dem'],
+    ['U.S. Department of Treasury', 'US Department of the Treasury'],
   ])('gives %s and %s one key', (a, b) => {
     expect(orgWordKey(a)).toBe(orgWordKey(b));
     expect(orgWordKey(a)).toBeDefined();

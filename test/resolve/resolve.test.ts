@@ -277,6 +277,102 @@ describe('organizations named short within a cable', () => {
   });
 });
 
+describe('acronyms that spell a name loosely', () => {
+  it('join by an acronym word spelled whole, a particle skipped or a mixed-case acronym, and not a name they do not spell', () => {
+    const t =
+      "The ANC Women's League, Tehrik-i-Taliban Pakistan and the African Development Bank met the Electoral Commission. ANCWL, TTP and AfDB agreed; ECZ did not.";
+    const { perCable } = resolveEntities(
+      [makeCable('09PRETORIA1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', "ANC Women's League"],
+          ['ORGANIZATION', 'Tehrik-i-Taliban Pakistan'],
+          ['ORGANIZATION', 'African Development Bank'],
+          ['ORGANIZATION', 'Electoral Commission'],
+          ['ORGANIZATION', 'ANCWL'],
+          ['ORGANIZATION', 'TTP'],
+          ['ORGANIZATION', 'AfDB'],
+          ['ORGANIZATION', 'ECZ'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [...e.mentions].sort()).sort()).toEqual([
+      ["ANC Women's League", 'ANCWL'],
+      ['AfDB', 'African Development Bank'],
+      ['ECZ'],
+      ['Electoral Commission'],
+      ['TTP', 'Tehrik-i-Taliban Pakistan'],
+    ]);
+  });
+});
+
+describe('organizations of one word within a cable', () => {
+  it('join their plural and the one ministry their portfolio names', () => {
+    const t = 'The Houthis and the Environment Ministry met. Houthi fighters and Environment staff agreed.';
+    const { perCable } = resolveEntities(
+      [makeCable('09SANAA1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Houthis'],
+          ['ORGANIZATION', 'Environment Ministry'],
+          ['ORGANIZATION', 'Houthi'],
+          ['ORGANIZATION', 'Environment'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [...e.mentions].sort()).sort()).toEqual([
+      ['Environment', 'Environment Ministry'],
+      ['Houthi', 'Houthis'],
+    ]);
+  });
+});
+
+describe('an organization named by its first word', () => {
+  it('joins the one longer name it opens, not a part of the body it names nor an acronym', () => {
+    const t =
+      'The Wassenaar Arrangement, the Hamas government and the UN Security Council met. Wassenaar, Hamas and UN agreed.';
+    const { perCable } = resolveEntities(
+      [makeCable('09STATE1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Wassenaar Arrangement'],
+          ['ORGANIZATION', 'Hamas government'],
+          ['ORGANIZATION', 'UN Security Council'],
+          ['ORGANIZATION', 'Wassenaar'],
+          ['ORGANIZATION', 'Hamas'],
+          ['ORGANIZATION', 'UN'],
+        ]),
+      ],
+    );
+    const mentions = perCable[0].map((e) => [...e.mentions].sort());
+    expect(mentions).toContainEqual(['Wassenaar', 'Wassenaar Arrangement']);
+    expect(mentions).toContainEqual(['Hamas']);
+    expect(mentions).toContainEqual(['UN']);
+  });
+});
+
+describe('an organization named without the qualifier resolution gave it', () => {
+  it('joins the one qualified name of its words, not an office symbol', () => {
+    const t = 'The Ministry of Health and the Health Ministry met. ISN and ISN/CPI agreed.';
+    const ve = [{ code: 'VE', kind: 'country' as const }];
+    const { perCable } = resolveEntities(
+      [makeCable('09CARACAS1', t, { tags: ve })],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Ministry of Health'],
+          ['ORGANIZATION', 'Health Ministry'],
+          ['ORGANIZATION', 'ISN'],
+          ['ORGANIZATION', 'ISN/CPI'],
+        ]),
+      ],
+    );
+    const names = perCable[0].map((e) => [e.name, [...e.mentions].sort()]);
+    expect(names).toContainEqual(['Ministry of Health (Venezuela)', ['Health Ministry', 'Ministry of Health']]);
+    expect(names.filter(([, m]) => m.includes('ISN'))).toHaveLength(1);
+    expect(names.find(([, m]) => m.includes('ISN'))?.[1]).toEqual(['ISN']);
+  });
+});
+
 describe('resolveCable aliases', () => {
   it('a short form in parentheses after a name is an alias of that name', () => {
     const t = 'Sheikh Abdullah bin Zayed Al Nahyan (AbZ) met us. AbZ said no.';

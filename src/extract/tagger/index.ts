@@ -11,6 +11,7 @@ import type { Cable } from '../../parse/types';
 import { BuiltinExtractor, isCapsText } from '../builtin';
 import type { Extractor } from '../types';
 import { keepMention, skipRegions } from '../hygiene';
+import { ENGLISH, FIRST_NAMES, TITLES } from '../../lexicon/gazetteer';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { harmonizeTypes } from './consistency';
@@ -75,6 +76,10 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
     out.push(m);
   }
   dropTitleAcronyms(cable.text, out);
+  splitPortfolioFromPerson(cable.text, out);
+  addTitleDepartments(cable, out);
+  extendGroupCounts(cable.text, out);
+  retypeCompanyShortNames(out);
   dropWorks(out);
   harmonizeTypes(out);
   return out;
@@ -104,6 +109,140 @@ export function dropTitleAcronyms(text: string, mentions: Mention[]): void {
     if (!isTitle) mentions[kept++] = m;
   }
   mentions.length = kept;
+}
+
+/** A minister's or secretary's title right before a portfolio ("Minister of ", "Secretary for the "). */
+const TITLE_OF = /(?:Minister|Secretary|MINISTER|SECRETARY)s?\s+(?:of|for|OF|FOR)\s+(?:the\s+)?$/;
+
+/**
+ * "Minister of Justice Cicek", "Secretary of Defense Gates": the tagger reads the portfolio and the
+ * officeholder's name after it as one organization. When an organization right after such a title
+ * ends in capitalized words whose last one ends a person's mention elsewhere in the cable, the
+ * organization is the portfolio alone and the words after it are that person. Only after a title:
+ * elsewhere a person's name ends many bodies ("Sanchez de Lozada Administration"). In place, text order kept.
+ */
+export function splitPortfolioFromPerson(text: string, mentions: Mention[]): void {
+  let persons: Set<string> | undefined;
+  let surnames: Set<string> | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.type !== 'ORGANIZATION' || !TITLE_OF.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    const words = [...m.text.matchAll(/\S+/g)];
+    if (words.length < 2) continue;
+    if (!persons || !surnames) {
+      const names = mentions.filter((p) => p.type === 'PERSON').map((p) => p.text.replace(/\s+/g, ' ').toLowerCase());
+      persons = new Set(names);
+      surnames = new Set(names.map((n) => n.slice(n.lastIndexOf(' ') + 1)));
+    }
+    const last = words[words.length - 1][0];
+    const lastLower = last.toLowerCase();
+    // the officeholder's surname: a person's elsewhere in the cable, or a capitalized word no English
+    // word nor title after a portfolio's English word ("Justice Cicek", "Energy Fneish")
+    const named =
+      surnames.has(lastLower) ||
+      (/^[A-Z][a-z][\p{L}'-]*$/u.test(last) &&
+        !ENGLISH.has(lastLower) &&
+        !TITLES.has(lastLower) &&
+        ENGLISH.has(words[words.length - 2][0].toLowerCase()));
+    if (!named) continue;
+    // the name: the longest run of words ending the mention that the cable names a person by, else the
+    // capitalized words from the first that is no English word or is a first name ("Defense Robert Gates", "Economic Development Scajola")
+    const lower = words.map((w) => w[0].toLowerCase());
+    let j = 1;
+    while (j < words.length - 1 && !persons.has(lower.slice(j).join(' '))) j++;
+    let k = 1;
+    while (
+      k < words.length - 1 &&
+      !(ENGLISH.has(lower[k - 1]) && (!ENGLISH.has(lower[k]) || FIRST_NAMES.has(lower[k])))
+    )
+      k++;
+    j = Math.min(j, k);
+    if (!words.slice(j).every((w) => /^[A-Z]/.test(w[0])) || !/^[A-Z]/.test(words[j - 1][0])) continue;
+    const cut = m.start + words[j].index;
+    const orgEnd = m.start + words[j - 1].index + words[j - 1][0].length;
+    const org: Mention = { ...m, text: text.slice(m.start, orgEnd), end: orgEnd };
+    const person: Mention = { ...m, type: 'PERSON', text: text.slice(cut, m.end), start: cut };
+    mentions.splice(i, 1, org, person);
+    i++;
+  }
+}
+
+/**
+ * "Secretary of State", "Undersecretary of Defense": by the annotation conventions the department in a
+ * US cabinet title is an organization (the Department of State, of Defense), as a ministry in "Minister
+ * of Justice" is; the tagger, which sees "State" after "of" mostly as a place's word, misses most of
+ * them. "Secretary of State for X" is a British or other minister's title: left alone. So is a
+ * department that opens a routing line ("DEFENSE FOR OSD/POLICY", "ENERGY FOR …").
+ */
+const TITLE_DEPARTMENT =
+  /[Ss]ecretar(?:y|ies)\s+of\s+(?:State\b(?!\s+for\b)|Defen[sc]e\b)|SECRETAR(?:Y|IES)\s+OF\s+(?:STATE\b(?!\s+FOR\b)|DEFEN[SC]E\b)|^[ \t]*(?:DEFENSE|ENERGY|INTERIOR|JUSTICE|TREASURY|COMMERCE|AGRICULTURE|LABOR|TRANSPORTATION)(?=\s+FOR\b)/gm;
+/** Adds the department of each such title that no mention covers, as an organization; mentions stay in text order. */
+export function addTitleDepartments(cable: Cable, mentions: Mention[]): void {
+  const text = cable.text;
+  let added = false;
+  for (const match of text.matchAll(TITLE_DEPARTMENT)) {
+    const end = match.index + match[0].length;
+    const start = match.index + match[0].search(/\S+$/);
+    if (mentions.some((m) => m.start < end && m.end > start)) continue;
+    const m: Mention = { type: 'ORGANIZATION', text: text.slice(start, end), start, end };
+    const p = paragraphAt(cable, start);
+    if (p !== undefined) m.paragraph = p;
+    mentions.push(m);
+    added = true;
+  }
+  if (added) mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A group of states named by a letter and a number, read so far ("P5", "P-5", "G8", "EU-3", "P5-plus"). */
+const GROUP = /^[A-Z]{1,2}-?\d(?:-plus| plus)?$/;
+/** What the name of a group enlarged by others goes on with ("-plus-1", " plus 1", "+1", "-plus-one", "+3"). */
+const GROUP_PLUS = /^(?:-plus-|\s+plus\s+|\s*\+\s*)(?:\d\b|one\b|three\b)/;
+const GROUP_PLUS_AFTER_PLUS = /^(?:-|\s+)(?:\d\b|one\b|three\b)/;
+/**
+ * "P5-plus-1", "P5 plus 1", "P5+1", "EU-3+3": the tagger stops such a group's name at the punctuation
+ * or the number, and the annotations name the enlarged group whole; the mention is extended over it.
+ */
+export function extendGroupCounts(text: string, mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || !GROUP.test(m.text)) continue;
+    const after = text.slice(m.end, m.end + 12);
+    const more = (/plus$/.test(m.text) ? GROUP_PLUS_AFTER_PLUS : GROUP_PLUS).exec(after);
+    if (!more) continue;
+    m.end += more[0].length;
+    m.text = text.slice(m.start, m.end);
+  }
+}
+
+/** Words that make a name a company's after its first word ("Itera Holdings", "Tullow Oil", "Harris Radio"). */
+const COMPANY_WORDS = new Set(
+  (
+    'oil gas energy petroleum electricity power telecom radio tv bank group holding holdings industries motors ' +
+    'airlines airways ltd ltd. limited inc inc. co co. corp corp. corporation company sa plc ag gmbh international'
+  ).split(' '),
+);
+/**
+ * A word the tagger reads as a person's name alone ("Itera", "Tullow") is the company the cable names
+ * by it and company words ("Itera Holdings", "Tullow Oil"), unless the cable also names a person of
+ * several words with it ("Qadhafi" beside "Muammar al-Qadhafi"). In place.
+ */
+export function retypeCompanyShortNames(mentions: Mention[]): void {
+  let companies: Set<string> | undefined;
+  let inPersons: Set<string> | undefined;
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || /\s/.test(m.text)) continue;
+    if (!companies || !inPersons) {
+      companies = new Set();
+      inPersons = new Set();
+      for (const o of mentions) {
+        const words = o.text.split(/\s+/);
+        if (words.length < 2) continue;
+        if (o.type === 'PERSON') for (const w of words) inPersons.add(w);
+        else if (o.type === 'ORGANIZATION' && words.slice(1).every((w) => COMPANY_WORDS.has(w.toLowerCase())))
+          companies.add(words[0]);
+      }
+    }
+    if (companies.has(m.text) && !inPersons.has(m.text)) m.type = 'ORGANIZATION';
+  }
 }
 
 export class TaggerExtractor implements Extractor {
