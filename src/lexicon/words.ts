@@ -16,3 +16,10 @@ meeting meetings visiting discussing calling pressing urging`.split(/\s+/),
 /** Words that lead into a name without being part of it: participles, adverbs, a few prepositions ("Given Putin", "Close Kirchner"). */
 export const LEADING_NON_NAME =
   /^(?:[a-z]+(?:ing|ed|ly)|close|given|unlike|like|despite|dear|even|thanks|whereas|versus|via|told|said|asked|met|per|state|post|pre|ex|anti|pro)$/;
+
+/**
+ * A company's legal form or group word, the last word of its full name ("Cargill plc", "Itera
+ * Holdings", "TBEA International"): resolution and the tagger each add words of their own.
+ */
+export const COMPANY_FORMS: readonly string[] =
+  'ltd limited inc co corp corporation company sa plc ag gmbh group holding holdings international'.split(' ');

@@ -5,7 +5,7 @@ import { IntList } from '../common/int-list';
 import { BoundedMemo } from '../common/memo';
 import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo } from '../lexicon/lazy';
-import { LEADING_NON_NAME } from '../lexicon/words';
+import { COMPANY_FORMS, LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
 import { AcronymIndex } from './acronyms';
 import { orgWordKey, orgWords } from './org-words';
@@ -636,12 +636,7 @@ const PART_HEADS = new Set(
   ),
 );
 /** Words that end a company's or a centre's full name and that the cables leave out ("Cargill plc", "TBEA International"). */
-const COMPANY_SUFFIXES = new Set(
-  (
-    'ltd limited ag sa plc inc llc gmbh co corp corporation company group holding holdings international ' +
-    'worldwide services center centre'
-  ).split(' '),
-);
+const COMPANY_SUFFIXES = new Set([...COMPANY_FORMS, ...'llc worldwide services center centre'.split(' ')]);
 /** An acronym written in mixed case: a capital first, two capitals or more, lower-case letters among them ("AfDB", "LeT", "JuD"). */
 const MIXED_ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}$/;
 /** Lower-case particles inside hyphenated or transliterated names that an acronym may skip ("Tehrik-i-Taliban", "Jamaat ud-Dawa", "Lashkar-e-Taiba"). */
@@ -706,7 +701,7 @@ function joinShortOrganizations(locals: Map<string, Local>): void {
   const plain = (x: Local) => {
     let b = plainOf.get(x);
     if (b === undefined) {
-      b = x.display.endsWith(')') ? x.display.replace(/\s*\(.*\)$/, '') : x.display;
+      b = withoutQualifier(x.display);
       plainOf.set(x, b);
     }
     return b;
@@ -813,6 +808,9 @@ function joinOrganizationsOfSameWords(locals: Map<string, Local>): void {
     if (group?.length === 1) joinLocal(locals, k, l, group[0][1]);
   }
 }
+/** An organization's display without the qualifier in parentheses resolution gave it ("Ministry of Health (Venezuela)"). */
+const withoutQualifier = (display: string): string =>
+  display.endsWith(')') ? display.replace(/\s*\(.*\)$/, '') : display;
 /** A name's trailing qualifier in parentheses naming a country or body in words ("(Kuwait)"), not an office symbol ("(ISN/CPI)"). */
 const QUALIFIED = /\s*\([^()/]*[a-z][^()/]*\)$/;
 
@@ -831,7 +829,7 @@ function joinPluralsAndPortfolios(locals: Map<string, Local>): void {
   const wordsOf = new Map<Local, string>();
   const byWords = new Map<string, Array<[string, Local]>>();
   for (const [k, l] of orgs) {
-    const w = orgWords(l.display.endsWith(')') ? l.display.replace(/\s*\(.*\)$/, '') : l.display);
+    const w = orgWords(withoutQualifier(l.display));
     wordsOf.set(l, w);
     const group = byWords.get(w);
     if (group) group.push([k, l]);

@@ -12,6 +12,7 @@ import { BuiltinExtractor, isCapsText } from '../builtin';
 import type { Extractor } from '../types';
 import { keepMention, skipRegions } from '../hygiene';
 import { ENGLISH, FIRST_NAMES, TITLES } from '../../lexicon/gazetteer';
+import { COMPANY_FORMS } from '../../lexicon/words';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { harmonizeTypes } from './consistency';
@@ -214,12 +215,12 @@ export function extendGroupCounts(text: string, mentions: Mention[]): void {
 }
 
 /** Words that make a name a company's after its first word ("Itera Holdings", "Tullow Oil", "Harris Radio"). */
-const COMPANY_WORDS = new Set(
-  (
-    'oil gas energy petroleum electricity power telecom radio tv bank group holding holdings industries motors ' +
-    'airlines airways ltd ltd. limited inc inc. co co. corp corp. corporation company sa plc ag gmbh international'
-  ).split(' '),
-);
+const COMPANY_WORDS = new Set([
+  ...COMPANY_FORMS,
+  ...'ltd. inc. co. corp. oil gas energy petroleum electricity power telecom radio tv bank industries motors airlines airways'.split(
+    ' ',
+  ),
+]);
 /**
  * A word the tagger reads as a person's name alone ("Itera", "Tullow") is the company the cable names
  * by it and company words ("Itera Holdings", "Tullow Oil"), unless the cable also names a person of
