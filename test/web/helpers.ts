@@ -40,7 +40,9 @@ export async function openViewer(browser: Browser, url: string): Promise<Viewer>
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    // A resource that failed to load names its address: a 404 in a full run must say which request.
+    const where = message.location().url;
+    if (message.type() === 'error') errors.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
   });
   await page.goto(url);
   await page.waitForFunction(() => window.cablegraph?.ready === true, null, { timeout: STATE_TIMEOUT });

@@ -7,10 +7,12 @@ import { takeDecision } from '../../../src/build/decide';
 import { runBuild } from '../../../src/cli/build-command';
 import { openGraphDb } from '../../../src/db/open';
 import type { DecisionRequest } from '../../../src/model';
-import { loadGraphDb } from '../../../src/store/neo4j';
+import { loadGraph, loadGraphDb, syncGraphDiff } from '../../../src/store/neo4j';
+import { diffGraphs } from '../../../src/curate/diff';
+import type { CableGraph } from '../../../src/model';
 import { buildDbOf } from '../../db/helpers';
 import { SEEDS, SHARED, recordsOf } from '../../graph/helpers';
-import { emptyDatabase, snapshot, testDriver } from './helpers';
+import { emptyDatabase, smallGraph, snapshot, testDriver } from './helpers';
 
 describe('a decision sent to Neo4j', () => {
   let driver: Driver | undefined;
@@ -71,6 +73,23 @@ describe('a decision sent to Neo4j', () => {
     expect(seen[2].some((r) => r.startsWith('Jalal Talabani'))).toBe(false);
     expect(seen[3]).toContain('Chirac | President | France');
   }, 300_000);
+
+  test('is one transaction: a decision that fails half-way leaves the graph before it, a retyped entity never missing', async () => {
+    if (!driver) return;
+    await emptyDatabase(driver);
+    const before = smallGraph() as CableGraph;
+    await loadGraph(before, driver, { batchSize: 50 });
+    const loaded = await snapshot(driver);
+    // Irbil retyped to an organization (deleted, then written again with its new label), and an
+    // edge the planner refuses, met only after the delete has run.
+    const after = before.copy();
+    after.setNodeAttribute('l-irbil', 'kind', 'Organization');
+    after.addDirectedEdge('07PARIS3534', 'l-irbil', { type: 'not a type' } as never);
+    await expect(syncGraphDiff(driver, before, after, diffGraphs(before, after))).rejects.toThrow(/not a type/);
+    expect(await snapshot(driver)).toEqual(loaded);
+    const irbil = await driver.executeQuery("MATCH (n {id: 'l-irbil'}) RETURN labels(n) AS labels");
+    expect(irbil.records.map((r) => (r.get('labels') as string[]).sort())).toEqual([['Entity', 'Place']]);
+  }, 60_000);
 
   test("moves, drops and brings back the middle statements of cut roles (--max-evidence 2): a merged person's role statements follow him", async () => {
     if (!driver) return;
