@@ -1,5 +1,5 @@
 // Reads a graph database the streaming way: meta and nodes in memory, cable records and edges in batches.
-import { GraphNodes } from '../graph/nodes';
+import { GraphNodes, NodeKinds } from '../graph/nodes';
 import type { BuildOptions, CableRecord } from '../graph/types';
 import { DEFAULT_BUILD_OPTIONS } from '../graph/types';
 import { openGraphDb, type GraphDb } from './open';
@@ -131,6 +131,34 @@ const metrics = (r: NodeRow): NodeMetrics => ({
   y: r.y,
 });
 
+type TagRow = NodeRow & { code: string; tag_kind: string; name: string | null };
+
+/** A tag node's attributes, as the graph gives them. */
+function tagAttributes(r: TagRow): NodeAttrs {
+  return {
+    kind: 'Tag',
+    label: r.code,
+    code: r.code,
+    tagKind: r.tag_kind,
+    ...(r.name !== null ? { name: r.name } : {}),
+    ...metrics(r),
+  };
+}
+
+/** A node table's row as the node's attributes (entities with their aliases left empty). */
+function attributesOf(kind: string, r: NodeRow): NodeAttrs {
+  switch (kind) {
+    case 'Cable':
+      return cableAttributes(r as CableRow);
+    case 'Post':
+      return postAttributes(r as NodeRow & { name: string });
+    case 'Tag':
+      return tagAttributes(r as TagRow);
+    default:
+      return entityAttributes(r as EntityRow);
+  }
+}
+
 /** A post node's attributes, as the graph gives them. */
 export function postAttributes(r: NodeRow & { name: string }): NodeAttrs {
   return { kind: 'Post', label: r.name, name: r.name, ...metrics(r) };
@@ -220,20 +248,8 @@ function readNodes(db: GraphDb): DbNodes {
   for (const r of db.prepare('SELECT * FROM posts').iterate() as IterableIterator<NodeRow & { name: string }>) {
     byNode.set(r.node, [r.id, postAttributes(r)]);
   }
-  for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<
-    NodeRow & { code: string; tag_kind: string; name: string | null }
-  >) {
-    byNode.set(r.node, [
-      r.id,
-      {
-        kind: 'Tag',
-        label: r.code,
-        code: r.code,
-        tagKind: r.tag_kind,
-        ...(r.name !== null ? { name: r.name } : {}),
-        ...metrics(r),
-      },
-    ]);
+  for (const r of db.prepare('SELECT * FROM tags').iterate() as IterableIterator<TagRow>) {
+    byNode.set(r.node, [r.id, tagAttributes(r)]);
   }
   const mentioned = (entry: [string, NodeAttrs]): boolean =>
     isEntityKind(entry[1].kind) && (entry[1].cableCount ?? 0) > 0;
@@ -255,6 +271,36 @@ function readNodes(db: GraphDb): DbNodes {
   }
   return { nodes, keyOf };
 }
+
+/** Every node's key and kind, without attributes (a loader's reader: see GraphDbReader.open). */
+function readNodeKinds(db: GraphDb): { kinds: NodeKinds; keyOf: Map<number, string> } {
+  const kinds = new NodeKinds();
+  const keyOf = new Map<number, string>();
+  for (const [node, key, kind] of db.prepare('SELECT node, id, kind FROM entities').raw().iterate() as IterableIterator<
+    [number, string, string]
+  >) {
+    kinds.add(key, kind);
+    keyOf.set(node, key);
+  }
+  for (const [table, kind] of NODE_TABLES)
+    for (const [node, key] of db.prepare(`SELECT node, id FROM ${table}`).raw().iterate() as IterableIterator<
+      [number, string]
+    >) {
+      kinds.add(key, kind);
+      keyOf.set(node, key);
+    }
+  return { kinds, keyOf };
+}
+
+/** The node tables other than entities, and the kind of their nodes. */
+const NODE_TABLES: ReadonlyArray<readonly [string, string]> = [
+  ['cables', 'Cable'],
+  ['posts', 'Post'],
+  ['tags', 'Tag'],
+];
+
+/** Nodes whose attributes one query of `nodesByKind` reads. */
+const NODES_PER_QUERY = 2_000;
 
 /** The per-cable edge tables, read cable range by cable range and put back in the graph's per-cable order. */
 interface CableEdgeRow {
@@ -284,14 +330,24 @@ export class GraphDbReader {
     readonly file: string,
     readonly db: GraphDb,
     readonly meta: GraphDbMeta,
-    readonly nodes: GraphNodes,
+    /** The nodes with their attributes, or their kinds alone (`nodeAttributes: false`). */
+    private readonly index: GraphNodes | NodeKinds,
     /** Node number → key. */
     private readonly keyOf: Map<number, string>,
   ) {}
 
-  static open(file: string): GraphDbReader {
+  /**
+   * `nodeAttributes: false` keeps each node's key and kind only, for a reader that streams the
+   * attributes (`nodesByKind`: a loader); `nodes` is then not there. At full-corpus scale
+   * (1,065,558 nodes) the attributes are ~700 MiB of heap.
+   */
+  static open(file: string, options: { nodeAttributes?: boolean } = {}): GraphDbReader {
     const db = openGraphDb(file);
     try {
+      if (options.nodeAttributes === false) {
+        const { kinds, keyOf } = readNodeKinds(db);
+        return new GraphDbReader(file, db, readMeta(db), kinds, keyOf);
+      }
       const { nodes, keyOf } = readNodes(db);
       return new GraphDbReader(file, db, readMeta(db), nodes, keyOf);
     } catch (error) {
@@ -302,6 +358,61 @@ export class GraphDbReader {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Every node with its attributes, in graph order (a reader opened with them). */
+  get nodes(): GraphNodes {
+    if (!(this.index instanceof GraphNodes))
+      throw new Error(`${this.file} was opened without its nodes' attributes (nodeAttributes: false)`);
+    return this.index;
+  }
+
+  get nodeCount(): number {
+    return this.index.length;
+  }
+
+  /** The kind of the node with this key (undefined when the graph has none). */
+  kindOf(key: string): string | undefined {
+    return this.index.kindOf(key);
+  }
+
+  /** The node kinds the graph has, sorted. */
+  kinds(): string[] {
+    return this.index.kinds().sort((a, b) => a.localeCompare(b));
+  }
+
+  /**
+   * Every node with its attributes (those of `nodes`), read from the database kind by kind (kinds
+   * sorted), each kind's nodes in graph order: memory for NODES_PER_QUERY nodes at a time.
+   */
+  *nodesByKind(): Generator<[string, NodeAttrs]> {
+    const aliases = this.db.prepare(
+      'SELECT entity, alias, count FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY entity, position',
+    );
+    for (const kind of this.kinds()) {
+      const table = NODE_TABLES.find(([, k]) => k === kind)?.[0];
+      // Graph order within a kind: entities that cables mention by id, then the rest by node number.
+      const order = table
+        ? this.db.prepare(`SELECT node FROM ${table} ORDER BY node`).pluck().all()
+        : this.db
+            .prepare(
+              'SELECT node FROM entities WHERE kind = ? ORDER BY cable_count = 0, CASE WHEN cable_count > 0 THEN id END, node',
+            )
+            .pluck()
+            .all(kind);
+      const rows = this.db.prepare(
+        `SELECT ${table === 'cables' ? CABLE_COLUMNS : '*'} FROM ${table ?? 'entities'} WHERE node IN (SELECT value FROM json_each(?))`,
+      );
+      for (let first = 0; first < order.length; first += NODES_PER_QUERY) {
+        const chunk = JSON.stringify(order.slice(first, first + NODES_PER_QUERY));
+        const byNode = new Map<number, NodeAttrs>();
+        for (const r of rows.all(chunk) as NodeRow[]) byNode.set(r.node, attributesOf(kind, r));
+        if (!table)
+          for (const a of aliases.all(chunk) as Array<{ entity: number; alias: string; count: number }>)
+            byNode.get(a.entity)!.aliases!.push({ text: a.alias, count: a.count });
+        for (const node of JSON.parse(chunk) as number[]) yield [this.keyOf.get(node)!, byNode.get(node)!];
+      }
+    }
   }
 
   /** The cable records, in cable-id order. */

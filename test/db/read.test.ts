@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { GraphDbReader, openGraphDb } from '../../src/db';
+import type { NodeAttrs } from '../../src/model';
 import { SEEDS, recordsOf } from '../graph/helpers';
 import { buildDbOf, graphOfDb } from './helpers';
 
@@ -54,5 +55,39 @@ describe('reading a graph database', () => {
     const reader = GraphDbReader.open(file);
     expect(reader.nodes.length).toBe(before.nodes.length);
     reader.close();
+  });
+  test('a reader without the nodes attributes: the same nodes and attributes, kind by kind, each kind in graph order', async () => {
+    const file = path.join(dir, 'kinds.db');
+    await buildDbOf(file, await recordsOf([SEEDS]));
+    // An entity no cable mentions (a signer only, say) comes after those mentioned in graph order.
+    const db = openGraphDb(file, { write: true });
+    db.prepare(
+      "UPDATE entities SET cable_count = 0 WHERE node = (SELECT node FROM entities WHERE kind = 'Person' ORDER BY id LIMIT 1)",
+    ).run();
+    db.close();
+    const full = GraphDbReader.open(file);
+    const lean = GraphDbReader.open(file, { nodeAttributes: false });
+    try {
+      const kinds = [...new Set(full.nodes.attributes.map((a) => a.kind))].sort((a, b) => a.localeCompare(b));
+      expect(kinds).toEqual(['Cable', 'Organization', 'Person', 'Place', 'Post', 'Tag']);
+      const { keys, attributes } = full.nodes;
+      const expected = kinds.flatMap((kind) =>
+        keys.flatMap((key, i): Array<[string, NodeAttrs]> =>
+          attributes[i].kind === kind ? [[key, attributes[i]]] : [],
+        ),
+      );
+      const persons = expected.filter(([, a]) => a.kind === 'Person');
+      expect(persons[persons.length - 1][1].cableCount).toBe(0);
+      expect([...lean.nodesByKind()]).toEqual(expected);
+      expect([...full.nodesByKind()]).toEqual(expected);
+      expect(lean.nodeCount).toBe(full.nodes.length);
+      expect(lean.kinds()).toEqual(kinds);
+      for (const [key, attributes] of expected) expect(lean.kindOf(key)).toBe(attributes.kind);
+      expect(lean.kindOf('no such node')).toBeUndefined();
+      expect(() => lean.nodes).toThrow(/without its nodes' attributes/);
+    } finally {
+      full.close();
+      lean.close();
+    }
   });
 });

@@ -143,7 +143,8 @@ export async function loadGraphDb(
   driver: Driver,
   partial: Partial<LoadFileOptions> = {},
 ): Promise<LoadResult> {
-  const reader = typeof file === 'string' ? GraphDbReader.open(file) : file;
+  // The nodes' attributes are streamed from the file kind by kind: only their kinds are held.
+  const reader = typeof file === 'string' ? GraphDbReader.open(file, { nodeAttributes: false }) : file;
   try {
     return await loadSource(dbSource(reader, { texts: partial.texts ?? true }), driver, partial);
   } finally {
@@ -290,7 +291,7 @@ export async function loadSource(
       if (failure) throw failure.error;
     };
     let phase: Batch['phase'] | undefined;
-    let nodeIds: Map<string, Integer> | undefined;
+    let nodeIds: Map<string, number> | undefined;
     // Relationship ids by their rows' place (shape, first row), from the relationships phase to the
     // evidence phase: 4 bytes a co-mention (~100 MB at 26 M), each dropped once its lists are set.
     // Rows without them (a resumed load's committed batches) find their relationship by its ends.
@@ -393,25 +394,25 @@ export async function loadSource(
  * Every node's internal id by key, label by label (the source's labels only: other data in the
  * database is not read). A key the database lacks is found by the statement's own check below.
  */
-async function readNodeIds(session: Session, source: LoadSource): Promise<Map<string, Integer>> {
-  const kinds = new Set<string>();
-  for (const [key, attributes] of source.nodes()) kinds.add(kindOf(attributes, 'node', key));
-  // Bolt integers (a JS number goes out as a float, which an id seek would not use).
-  const ids = new Map<string, Integer>();
-  for (const kind of [...kinds].sort()) {
+async function readNodeIds(session: Session, source: LoadSource): Promise<Map<string, number>> {
+  // Plain numbers (a Bolt Integer object each would double the map); rows get Integers as they go out.
+  const ids = new Map<string, number>();
+  for (const kind of source.nodeKinds().sort()) {
+    kindOf({ kind }, 'node kind', kind);
     const { records } = await session.executeRead((tx) => tx.run(`MATCH (n:${kind}) RETURN n.id AS key, id(n) AS id`));
-    for (const record of records) ids.set(record.get('key') as string, neo4j.int(record.get('id') as number));
+    for (const record of records) ids.set(record.get('key') as string, record.get('id') as number);
   }
   return ids;
 }
 
 /** Rows [sourceKey, targetKey, ...values] as [sourceId, targetId, ...values]. */
-function withNodeIds(rows: unknown[][], ids: Map<string, Integer>): unknown[][] {
+function withNodeIds(rows: unknown[][], ids: Map<string, number>): unknown[][] {
+  // Bolt integers: a JS number goes out as a float, which an id seek would not use.
   const idOf = (key: unknown): Integer => {
     const id = ids.get(key as string);
     if (id === undefined)
       throw new CablegraphError('NEO4J_LOAD', `node ${String(key)} is not in the database after the nodes phase`);
-    return id;
+    return neo4j.int(id);
   };
   return rows.map((row) => {
     const copy = row.slice();

@@ -37,9 +37,15 @@ export interface SourceEdge {
 export interface LoadSource {
   readonly nodeCount: number;
   readonly edgeCount: number;
-  /** Node keys and attributes, in a fixed order. */
+  /**
+   * Node keys and attributes in a fixed order, kind by kind (kinds sorted): a kind's nodes are
+   * written as they come, never all held (a database source reads them from its file).
+   */
   nodes(): Iterable<[string, Attributes]>;
-  nodeAttributes(key: string): Attributes | undefined;
+  /** The kind (label) of the node with this key; undefined when the source has no such node. */
+  nodeKind(key: string): string | undefined;
+  /** The node kinds there are. */
+  nodeKinds(): string[];
   /**
    * `coMentionLists: false`: the co-mentions' LATE_PROPERTIES may be left out (a source that can
    * skip reading them does; the planner drops them anyway).
@@ -75,9 +81,18 @@ export function graphSource(
     statementCount: statements.length,
     statements: () => statements,
     *nodes() {
-      for (const { node, attributes } of graph.nodeEntries()) yield [node, attributes];
+      const byKind = new Map<string, string[]>();
+      graph.forEachNode((node, attributes) => {
+        const kind = kindOf(attributes, 'node', node);
+        let keys = byKind.get(kind);
+        if (!keys) byKind.set(kind, (keys = []));
+        keys.push(node);
+      });
+      for (const [, keys] of [...byKind].sort(([a], [b]) => a.localeCompare(b)))
+        for (const key of keys) yield [key, graph.getNodeAttributes(key)];
     },
-    nodeAttributes: (key) => (graph.hasNode(key) ? graph.getNodeAttributes(key) : undefined),
+    nodeKind: (key) => (graph.hasNode(key) ? kindOf(graph.getNodeAttributes(key), 'node', key) : undefined),
+    nodeKinds: () => [...new Set(graph.mapNodes((key, attributes) => kindOf(attributes, 'node', key)))],
     *edges() {
       for (const { edge, source, target, undirected, attributes } of graph.edgeEntries())
         yield { key: edge, source, target, undirected, attributes };
@@ -90,23 +105,22 @@ export function graphSource(
 }
 
 /**
- * A graph database read the streaming way: nodes from memory, edges and records read from the
- * database in batches (one pass each). Its id is a hash of the file's bytes: the same build gives
- * the same file, so the same graph resumes the same checkpoint, and a curated or appended graph is
- * another load.
+ * A graph database read the streaming way: the nodes' kinds in memory (the reader may be opened
+ * without their attributes), their attributes, the edges and the records read from the database
+ * in batches (one pass each). Its id is a hash of the file's bytes: the same build gives the same
+ * file, so the same graph resumes the same checkpoint, and a curated or appended graph is another
+ * load.
  */
 export function dbSource(reader: GraphDbReader, options: { texts: boolean }): LoadSource {
-  const { keys, attributes } = reader.nodes;
   return {
-    nodeCount: reader.nodes.length,
+    nodeCount: reader.nodeCount,
     edgeCount: reader.meta.counts.edges,
     recordCount: options.texts ? reader.meta.counts.cables : 0,
     statementCount: reader.statementCount,
     statements: () => reader.statements(),
-    *nodes() {
-      for (let i = 0; i < keys.length; i += 1) yield [keys[i], attributes[i]];
-    },
-    nodeAttributes: (key) => reader.nodes.get(key),
+    nodes: () => reader.nodesByKind(),
+    nodeKind: (key) => reader.kindOf(key),
+    nodeKinds: () => reader.kinds(),
     edges: (options) => reader.edges(options),
     records: () => (options.texts ? reader.records() : []),
     loadId: async () => `f${(await fileHash(reader.file)).slice(0, 16)}${options.texts ? '-texts' : ''}`,
@@ -341,27 +355,34 @@ export async function* planBatches(
 ): AsyncGenerator<Batch> {
   const evidenceLast = options.evidenceLast ?? true;
   let index = 0;
-  const byKind = new Map<string, Array<[string, Attributes]>>();
+  // Nodes come kind by kind: a batch is written as soon as it is full, none held beyond it.
+  let kind: string | undefined;
+  let nodes: unknown[][] = [];
+  const kinds = new Set<string>();
+  const nodeBatch = (): Batch => ({ index: index++, phase: 'nodes', cypher: nodeCypher(kind!), rows: nodes });
   for (const [key, attributes] of source.nodes()) {
-    const kind = kindOf(attributes, 'node', key);
-    let list = byKind.get(kind);
-    if (!list) byKind.set(kind, (list = []));
-    list.push([key, attributes]);
-  }
-  for (const [kind, nodes] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
-    const cypher = nodeCypher(kind);
-    for (let i = 0; i < nodes.length; i += batchSize) {
-      const rows = nodes.slice(i, i + batchSize).map(([key, attributes]) => [key, toNeo4jProperties(attributes)]);
-      yield { index: index++, phase: 'nodes', cypher, rows };
+    const nodeKind = kindOf(attributes, 'node', key);
+    if (nodeKind !== kind) {
+      if (nodes.length > 0) yield nodeBatch();
+      nodes = [];
+      if (kinds.has(nodeKind) || (kind !== undefined && nodeKind.localeCompare(kind) < 0))
+        throw new CablegraphError('GRAPH_INVALID', `the load source gives its nodes out of kind order (${nodeKind})`);
+      kinds.add(nodeKind);
+      kind = nodeKind;
+    }
+    nodes.push([key, toNeo4jProperties(attributes)]);
+    if (nodes.length >= batchSize) {
+      yield nodeBatch();
+      nodes = [];
     }
   }
-  byKind.clear();
+  if (nodes.length > 0) yield nodeBatch();
 
   const textCypher = { create: TEXT_CYPHER, merge: TEXT_CYPHER };
   const textSize = textBatchSize(batchSize);
   let texts: unknown[][] = [];
   for await (const { cable } of source.records()) {
-    if (!source.nodeAttributes(cable.id)) continue;
+    if (!source.nodeKind(cable.id)) continue;
     texts.push([
       cable.id,
       cable.text,
@@ -447,8 +468,8 @@ async function* lateBatches(source: LoadSource, batchSize: number, next: () => n
 }
 
 function endpointKind(source: LoadSource, node: string, edge: string): string {
-  const attributes = source.nodeAttributes(node);
-  if (!attributes)
+  const kind = source.nodeKind(node);
+  if (kind === undefined)
     throw new CablegraphError('GRAPH_INVALID', `edge ${edge} ends at ${node}, which is not a node of the graph`);
-  return kindOf(attributes, 'node', node);
+  return kind;
 }
