@@ -32,7 +32,12 @@ const {
 const { args, opt: flag } = require('./lib/cli-args');
 const { GraphDbReader } = require(path.join(ROOT, 'dist/db'));
 const { dbSource, writeNeo4jCsvStream } = require(path.join(ROOT, 'dist/export'));
-const { loadGraphDb, openDriver, resolveConnection } = require(path.join(ROOT, 'dist/store/neo4j'));
+const { DEFAULT_LOAD_OPTIONS, loadGraphDb, openDriver, resolveConnection } = require(
+  path.join(ROOT, 'dist/store/neo4j'),
+);
+const { HEAP_CAPPED_ENV, heapLimitGiven, heapLimitMb, loadHeapCapFor, relaunchWithHeapCap } = require(
+  path.join(ROOT, 'dist/cli/heap-cap'),
+);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-bench-load-'));
 
@@ -48,6 +53,15 @@ async function graphFile() {
   }
   mustSucceed('build', await buildGraph(input, file));
   return file;
+}
+
+async function offlineOf(file) {
+  const reader = GraphDbReader.open(file);
+  try {
+    return await offline(reader);
+  } finally {
+    reader.close();
+  }
 }
 
 async function offline(reader) {
@@ -84,13 +98,42 @@ const phaseLine = (phases) =>
     .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
     .join(', ');
 
+/**
+ * With --no-offline, the benchmark loads in a node whose heap is capped as `cablegraph load` caps
+ * it (loadHeapCapFor): the peak RSS is the loader's as users run it. With the offline run the
+ * process also writes the importer's CSVs, which hold every node's attributes: left uncapped.
+ */
+async function relaunchCapped(file) {
+  if (!args.includes('--no-offline') || process.env[HEAP_CAPPED_ENV] || heapLimitGiven()) return undefined;
+  const { counts } = GraphDbReader.open(file, { nodeAttributes: false }).meta;
+  const batchSize = Number(flag('--batch-size') ?? DEFAULT_LOAD_OPTIONS.batchSize);
+  const concurrency = Number(flag('--concurrency') ?? DEFAULT_LOAD_OPTIONS.concurrency);
+  const cap = loadHeapCapFor(counts.nodes, counts.edges, batchSize, concurrency);
+  const rest = process.argv.slice(2).filter((a, i, all) => a !== '--cables' && all[i - 1] !== '--cables');
+  return relaunchWithHeapCap(
+    cap,
+    (m) => console.error(`bench-load: ${m}`),
+    [],
+    [...process.execArgv, process.argv[1], ...(flag('--graph') ? rest : [...rest, '--graph', file])],
+    'load benchmark',
+  );
+}
+
 (async () => {
   const file = await graphFile();
-  const reader = GraphDbReader.open(file);
+  const relaunched = await relaunchCapped(file);
+  if (relaunched !== undefined) {
+    fs.rmSync(work, { recursive: true, force: true });
+    process.exitCode = relaunched;
+    return;
+  }
+  // The online load opens the database as `cablegraph load` does (nodes' kinds only); the offline
+  // run's CSV writer opens it with every node's attributes.
+  const reader = GraphDbReader.open(file, { nodeAttributes: false });
   const { counts } = reader.meta;
   const graph = { order: counts.nodes, size: counts.edges };
   console.log(`graph: ${counts.cables} cables, ${graph.order} nodes, ${graph.size} relationships (${file})`);
-  console.log(`load average at the start: ${loadAverage()}`);
+  console.log(`load average at the start: ${loadAverage()}; JS heap limit ${heapLimitMb()} MiB`);
   const driver = await openDriver(resolveConnection());
   try {
     if (args.includes('--sweep')) {
@@ -122,7 +165,7 @@ const phaseLine = (phases) =>
         `  evidence rows found by relationship id ${load.lateRows.byRelationshipId}, by their two ends ${load.lateRows.byEnds}`,
       );
     console.log(`load average after the online load: ${loadAverage()}`);
-    const imported = args.includes('--no-offline') ? undefined : await offline(reader);
+    const imported = args.includes('--no-offline') ? undefined : await offlineOf(file);
     if (imported) {
       const offlineSeconds = imported.seconds;
       console.log(

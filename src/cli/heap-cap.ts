@@ -121,10 +121,11 @@ export async function relaunchWithHeapCap(
   note: (message: string) => void,
   folders: readonly string[] = [],
   args: readonly string[] = [...process.execArgv, ...process.argv.slice(1)],
+  what = 'build',
 ): Promise<number> {
   const removeLeftovers = (pid: number): void => {
     const files = folders.flatMap((folder) => removeTemporariesOf(folder, pid));
-    if (files.length > 0) note(`removed what the stopped build left: ${files.join(', ')}`);
+    if (files.length > 0) note(`removed what the stopped ${what} left: ${files.join(', ')}`);
   };
   const run = (flags: string[], marker: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
     new Promise((resolve, reject) => {
@@ -147,7 +148,7 @@ export async function relaunchWithHeapCap(
   const capped = await run([`--max-old-space-size=${capMb}`], String(capMb));
   // V8 out of heap: "FATAL ERROR: … JavaScript heap out of memory", then abort().
   if (capped.signal === 'SIGABRT' || capped.code === 134) {
-    note(`the build ran out of its ${capMb} MiB heap cap; running it again without the cap (--max-heap none)`);
+    note(`the ${what} ran out of its ${capMb} MiB heap cap; running it again without the cap (--max-heap none)`);
     const again = await run([], 'none');
     return exitCodeOf(again);
   }
@@ -220,5 +221,61 @@ export async function relaunchCapped(
       if (!flags.quiet) process.stderr.write(`cablegraph build: ${message}\n`);
     },
     folders,
+  );
+}
+
+/**
+ * `cablegraph load`'s cap (MiB) for a graph database of `nodes` nodes and `edges` relationships,
+ * loaded `batchSize` rows a transaction with `concurrency` in flight. Why: as for the build, V8
+ * lets the heap grow with garbage (a 10,000-cable load peaked at 859–933 MiB RSS uncapped and
+ * 449 MiB under a 384 MiB cap). What it holds live: each node's key and kind (166 MiB at
+ * 1,065,558 nodes, GraphDbReader.open without attributes) and its Neo4j id (a map entry,
+ * ~100 bytes), 4 bytes per relationship id kept for the evidence phase, and the batches being
+ * built and in flight (an evidence row carries up to 100 cable ids and their paragraphs: ~8 KiB).
+ */
+export function loadHeapCapFor(nodes: number, edges: number, batchSize: number, concurrency: number): number {
+  const bytes = nodes * 260 + edges * 4 + batchSize * (concurrency + 1) * 8 * 1024;
+  return Math.max(LOAD_HEAP_CAP_FLOOR_MB, LOAD_HEAP_BASE_MB + Math.ceil(bytes / 2 ** 20));
+}
+/** The smallest load cap (MiB). */
+export const LOAD_HEAP_CAP_FLOOR_MB = 384;
+/** Code, the driver, SQLite's statements: the fixed part of a load's cap (MiB). */
+const LOAD_HEAP_BASE_MB = 192;
+/** Below this many relationships a load runs in this process as it is. */
+export const LOAD_HEAP_CAP_MIN_EDGES = 500_000;
+
+/**
+ * `cablegraph load`'s launcher: a load from a graph database big enough runs again in a node whose
+ * heap is capped to the graph (loadHeapCapFor); returns its exit code, or undefined to load in
+ * this process (a heap limit given, `--max-heap none`, a small graph, or cable inputs: the build
+ * that comes first has its own cap).
+ */
+export async function relaunchLoadCapped(
+  file: string | undefined,
+  flags: { maxHeap?: string; quiet?: boolean; batchSize: number; concurrency: number },
+): Promise<number | undefined> {
+  const maxHeap = parseMaxHeap(flags.maxHeap);
+  if (process.env[HEAP_CAPPED_ENV] || maxHeap === 'none' || heapLimitGiven() || file === undefined) return undefined;
+  let cap = typeof maxHeap === 'number' ? maxHeap : undefined;
+  if (cap === undefined) {
+    const { openGraphDb, readMeta } = await import('../db');
+    const db = openGraphDb(file);
+    let counts;
+    try {
+      counts = readMeta(db).counts;
+    } finally {
+      db.close();
+    }
+    if (counts.edges < LOAD_HEAP_CAP_MIN_EDGES) return undefined;
+    cap = loadHeapCapFor(counts.nodes, counts.edges, flags.batchSize, flags.concurrency);
+  }
+  return relaunchWithHeapCap(
+    cap,
+    (message) => {
+      if (!flags.quiet) process.stderr.write(`cablegraph load: ${message}\n`);
+    },
+    [],
+    undefined,
+    'load',
   );
 }

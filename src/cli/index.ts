@@ -179,6 +179,11 @@ export function buildProgram(): Command {
       "fastest: neo4j-admin's offline importer into the empty database of a local server run by npm run neo4j:start (stopped and restarted)",
     )
     .option('--neo4j-dir <dir>', "with --import: that server's folder (neo4j-start.sh --dir; default .neo4j)")
+    .option(
+      '--max-heap <MiB>',
+      'cap on the JS heap of a load from a graph database (MiB): auto sizes it to the graph (500,000 relationships or more; the load runs in a second node process), none leaves V8 its own limit',
+      'auto',
+    )
     .option('--quiet', 'no progress and no summary')
     .action(async (inputs: string[], options: LoadCommandOptions) => {
       const { runLoad } = await import('./load-command');

@@ -23,6 +23,8 @@ export interface LoadCommandOptions
   import?: boolean;
   /** `--neo4j-dir`: that server's folder (neo4j-start.sh --dir; default .neo4j or NEO4J_DIR). */
   neo4jDir?: string;
+  /** `--max-heap`: the load's JS heap cap in MiB, auto (sized to the graph) or none. */
+  maxHeap?: string;
 }
 
 /** The flags of `options` among `keys` that were given (an absent flag keeps the build's default). */
@@ -66,6 +68,13 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
       '--replace goes with the online load: --import writes only into an empty database (stop the server, remove its data folder, start it, then load --import)',
     );
   if (options.import) return runImport(inputs, connection, options);
+  const batchSize = positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize);
+  const concurrency = positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency);
+  // A big graph database loads in a node whose heap is capped to it (src/cli/heap-cap).
+  const graphDb = inputs.length === 1 && isGraphDb(inputs[0]) ? inputs[0] : undefined;
+  const { relaunchLoadCapped } = await import('./heap-cap');
+  const relaunched = await relaunchLoadCapped(graphDb, { ...options, batchSize, concurrency });
+  if (relaunched !== undefined) return relaunched;
   const driver = await openDriver(connection);
   try {
     // A graph database is streamed (nodes in memory, edges and texts read as batches go out);
@@ -91,8 +100,8 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
     let result;
     try {
       result = await loadGraphDb(file, driver, {
-        batchSize: positive(options.batchSize, '--batch-size', DEFAULT_LOAD_OPTIONS.batchSize),
-        concurrency: positive(options.concurrency, '--concurrency', DEFAULT_LOAD_OPTIONS.concurrency),
+        batchSize,
+        concurrency,
         force: options.force ?? false,
         replace: options.replace ?? false,
         evidenceLast: !options.onePass,
