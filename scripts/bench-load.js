@@ -30,7 +30,7 @@ const {
 } = require('./lib/bench-common');
 
 const { args, opt: flag } = require('./lib/cli-args');
-const { GraphDbReader } = require(path.join(ROOT, 'dist/db'));
+const { GraphDbReader, openGraphDb, readMeta } = require(path.join(ROOT, 'dist/db'));
 const { dbSource, writeNeo4jCsvStream } = require(path.join(ROOT, 'dist/export'));
 const { DEFAULT_LOAD_OPTIONS, loadGraphDb, openDriver, resolveConnection } = require(
   path.join(ROOT, 'dist/store/neo4j'),
@@ -105,7 +105,9 @@ const phaseLine = (phases) =>
  */
 async function relaunchCapped(file) {
   if (!args.includes('--no-offline') || process.env[HEAP_CAPPED_ENV] || heapLimitGiven()) return undefined;
-  const { counts } = GraphDbReader.open(file, { nodeAttributes: false }).meta;
+  const db = openGraphDb(file);
+  const { counts } = readMeta(db);
+  db.close();
   const batchSize = Number(flag('--batch-size') ?? DEFAULT_LOAD_OPTIONS.batchSize);
   const concurrency = Number(flag('--concurrency') ?? DEFAULT_LOAD_OPTIONS.concurrency);
   const cap = loadHeapCapFor(counts.nodes, counts.edges, batchSize, concurrency);

@@ -4,6 +4,7 @@ import { DEFAULT_LOAD_OPTIONS, loadGraphDb, openDriver } from '../store/neo4j';
 import { CablegraphError } from '../common/diagnostics';
 import { connectionFromFlags, type Neo4jFlags } from './query-command';
 import { progress } from './progress';
+import { traceMemory } from '../common/trace-memory';
 import { buildOptionsFromFlags, buildWithProgress, type BuildCommandOptions } from './build-command';
 import * as os from 'os';
 import * as path from 'path';
@@ -116,6 +117,7 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
       if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
     }
     bar?.done();
+    traceMemory('load');
     if (!options.quiet) {
       const what = result.alreadyLoaded
         ? 'already loaded (same graph); nothing to do (--force loads again)'

@@ -14,6 +14,8 @@ import {
   MENTIONS_PER_ESTIMATED_CABLE,
   heapCapFor,
   heapLimitGiven,
+  LOAD_HEAP_CAP_FLOOR_MB,
+  loadHeapCapFor,
   parseMaxHeap,
   relaunchWithHeapCap,
 } from '../../src/cli/heap-cap';
@@ -53,6 +55,16 @@ describe('the build heap cap', () => {
     expect(chooseHeapCap(2048, 251_287, env, ['--max-old-space-size=8000'])).toBeUndefined();
     expect(chooseHeapCap(2048, 251_287, { NODE_OPTIONS: '--max_old_space_size=8000' }, [])).toBeUndefined();
     expect(heapLimitGiven(['--expose-gc'], {})).toBe(false);
+  });
+
+  test("a load's cap grows with the graph's nodes, relationships and batches in flight, from a floor", () => {
+    expect(loadHeapCapFor(0, 0, 1, 1)).toBe(LOAD_HEAP_CAP_FLOOR_MB);
+    // the full-corpus graph (run18: 1,065,558 nodes, 44,393,639 relationships), default batches
+    const full = loadHeapCapFor(1_065_558, 44_393_639, 10_000, 2);
+    expect(full).toBe(192 + Math.ceil((1_065_558 * 260 + 44_393_639 * 4 + 10_000 * 3 * 8192) / 2 ** 20));
+    expect(full).toBeLessThan(1024);
+    expect(loadHeapCapFor(1_065_558, 44_393_639, 10_000, 4)).toBeGreaterThan(full);
+    expect(loadHeapCapFor(2_000_000, 44_393_639, 10_000, 2)).toBeGreaterThan(full);
   });
 
   test("a relaunched build gets glibc's allocator settings, except those the user set", () => {

@@ -10,6 +10,7 @@ import { graphSource, loadGraph, loadGraphDb, openDriver, planBatches } from '..
 import { everyRowSet, writeRows } from '../../../src/store/neo4j/load';
 import { CablegraphError } from '../../../src/common/diagnostics';
 import { GraphDbReader } from '../../../src/db/read';
+import { HEAP_CAPPED_ENV } from '../../../src/cli/heap-cap';
 import { SEEDS, SHARED, recordsOf } from '../../graph/helpers';
 import { connection, counts, emptyDatabase, smallGraph, snapshot, testDriver } from './helpers';
 
@@ -168,6 +169,33 @@ describe('cablegraph load → Neo4j', () => {
     expect(replaced.stderr).toContain(`${nodesOf(both) + 2} nodes removed first;`);
     expect(replaced.stderr).not.toContain('warning');
     expect((await counts(driver)).nodes).toBe(nodesOf(one));
+  }, 120_000);
+
+  test('cablegraph load --max-heap N loads in a node with that heap limit, the same graph as uncapped', async () => {
+    if (!driver) return;
+    const { file } = await seeds();
+    const load = (maxHeap: string) =>
+      spawnSync(process.execPath, [CLI, 'load', file, '--force', '--max-heap', maxHeap], {
+        encoding: 'utf8',
+        env: { ...process.env, CABLEGRAPH_TRACE_MEMORY: '1', [HEAP_CAPPED_ENV]: '' },
+      });
+    const limitOf = (stderr: string): number =>
+      Number(/memory: load .* of ([\d.]+) GiB, array buffers/.exec(stderr)![1]);
+    const capped = load('300');
+    expect(capped.status).toBe(0);
+    // the limit V8 reports is the old generation's cap plus the young generation (a few dozen MiB)
+    expect(limitOf(capped.stderr)).toBeGreaterThanOrEqual(0.29);
+    expect(limitOf(capped.stderr)).toBeLessThan(0.4);
+    const cappedGraph = await snapshot(driver);
+    const plain = load('none');
+    expect(plain.status).toBe(0);
+    expect(limitOf(plain.stderr)).toBeGreaterThan(0.5);
+    expect(await snapshot(driver)).toEqual(cappedGraph);
+    const summary = (stderr: string) => /: (\d+ nodes, \d+ relationships)/.exec(stderr)![1];
+    expect(summary(capped.stderr)).toBe(summary(plain.stderr));
+    const bad = load('3G');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--max-heap wants a number of MiB (256 or more), auto or none, got "3G"');
   }, 120_000);
 
   test('an interrupted --replace load resumes where it stopped, removing nothing again', async () => {
