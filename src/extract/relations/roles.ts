@@ -194,6 +194,9 @@ function postPeople(ctx: RelationContext): Set<string> {
   return out;
 }
 
+/** Capitalized words that open a clause rather than name a title's owner (nor a participle: "Citing Foreign Secretary X's speech"). */
+const SENTENCE_OPENER =
+  /^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/;
 /** The title phrase written right before `m` in its sentence, longest reading first. */
 function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
   const text = ctx.cable.text;
@@ -360,9 +363,48 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
         /^[A-Z][A-Za-z]/.test(prev) &&
         !/[,;:)]$/.test(prev) &&
         // (nor a participle opening the sentence: "Citing Foreign Secretary X's speech")
-        !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/.test(
-          prev,
-        ),
+        !SENTENCE_OPENER.test(prev),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The title joined by "and" to the one before a name: "Second Vice President and Finance Minister Solbes", "SNP leader
+ * and Scottish First Minister X" hold both. Not after an article ("the President and FM X" are two people), nor an
+ * embassy's or envoy's bare title ("accompanied by Ambassador and SFRC Staff Director X": the post's own Ambassador),
+ * nor a name's last word ("President Chavez and FM Maduro"), nor a membership or an office "for" someone.
+ */
+function coordinatedTitleBefore(ctx: RelationContext, at: number, from: number): TitleFound | undefined {
+  const text = ctx.cable.text;
+  const and = /\s+and\s+$/.exec(text.slice(Math.max(from, at - 12), at));
+  if (!and) return undefined;
+  const end = at - and[0].length;
+  const k = lastStartingBefore(ctx.persons, end);
+  if (k >= 0 && ctx.persons[k].end >= end) return undefined;
+  const tokens = wordsBefore(text, from, end, MAX_TITLE_WORDS + 1);
+  // only the run of title-like words right before "and", with no punctuation inside
+  let i = tokens.length;
+  while (i > 0 && mayBeTitleWord(tokens[i - 1].word) && !/[,;:()"“”]/.test(tokens[i - 1].word)) i -= 1;
+  if (i === tokens.length || !isTitleWord(tokens[tokens.length - 1].word)) return undefined;
+  for (let j = Math.max(i, tokens.length - MAX_TITLE_WORDS); j < tokens.length; j += 1) {
+    const phrase = tokens
+      .slice(j)
+      .map((w) => w.word)
+      .join(' ');
+    const reading = readTitlePhrase(phrase);
+    if (!reading) continue;
+    const prev = tokens[j - 1]?.word ?? '';
+    if (reading.kind === 'embassy' || reading.kind === 'envoy' || /^the$/i.test(prev) || /^the\s/i.test(phrase))
+      return undefined;
+    // (a membership is no office; "Head of Cabinet for High Representative and Commission Vice President X": the
+    // "and" joins the office's charge, whose holder is someone else)
+    if (reading.title === 'Member' || /\sfor\s/i.test(phrase)) return undefined;
+    return {
+      reading,
+      start: tokens[j].start,
+      text: phrase,
+      capitalizedBefore: /^[A-Z][A-Za-z]/.test(prev) && !/[,;:)]$/.test(prev) && !SENTENCE_OPENER.test(prev),
     };
   }
   return undefined;
@@ -726,6 +768,8 @@ export function readRoles(ctx: RelationContext): Role[] {
     const to = list ? Math.min(s.end, list.end) : s.end;
     const b = titleBefore(ctx, m, from) ?? unitTitleBefore(ctx, m, from) ?? usSecretaryBefore(ctx, m, from);
     if (b) found.push({ ...b, end: m.end });
+    const c = b && !b.plural ? coordinatedTitleBefore(ctx, b.start, from) : undefined;
+    if (c) found.push({ ...c, end: m.end });
     const a = titleAfter(ctx, m, to, list !== undefined || (m.start > 0 && isBulletBefore(ctx.cable.text, m.start)));
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
