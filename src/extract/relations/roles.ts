@@ -1,5 +1,6 @@
 // Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
+import { addressItemOf, type AddressItem } from './address-lines';
 import { sentenceAt, type RelationContext } from './context';
 import { leaderCountry } from './leaders';
 import { listLineOf } from './list-lines';
@@ -128,6 +129,12 @@ export function evidenceOf(ctx: RelationContext, at: number): { evidence: Eviden
     collapsedSentences.set(s, text);
   }
   return { evidence: { text, start: s.start, end: s.end }, paragraph: s.paragraph };
+}
+
+/** An address line is its own evidence (it is in no paragraph). */
+function addressEvidence(ctx: RelationContext, a: AddressItem): { evidence: Evidence; paragraph?: number } {
+  const line = ctx.cable.text.slice(a.line.start, a.line.end);
+  return { evidence: { text: collapse(line), start: a.line.start, end: a.line.end }, paragraph: undefined };
 }
 
 /** "Director of the" before a unit the extractor names right before a person: the unit's head (see unitTitleBefore). */
@@ -753,7 +760,10 @@ export function readRoles(ctx: RelationContext): Role[] {
     // a name the extractor cut short ("Juan Manuel| Santos", "Piedad| Cordoba"): its role would go to a wrong person
     if (cutShort(ctx.cable.text, m)) continue;
     const s = sentenceAt(ctx.sentences, m.start);
-    if (!s) continue;
+    // an addressee of the header's routing lines ("WHA FOR A/S SHANNON"): the line's item is its sentence
+    const address = s ? undefined : addressItemOf(ctx.cable, m.start);
+    // (a name the extractor ran on into the next line, "DAS NANCY LEE\nUSCINCSO", is no addressee's)
+    if (!s && (!address || m.end > address.line.end)) continue;
     const found = [] as Array<{
       reading: TitleReading;
       start: number;
@@ -763,9 +773,9 @@ export function readRoles(ctx: RelationContext): Role[] {
       possessor?: Mention;
     }>;
     // a participant list's line is its own sentence: the title before the name starts the line
-    const list = listLineOf(ctx.cable.text, m.start, m.end);
-    const from = list ? Math.max(s.start, list.start) : s.start;
-    const to = list ? Math.min(s.end, list.end) : s.end;
+    const list = s ? listLineOf(ctx.cable.text, m.start, m.end) : undefined;
+    const from = address ? address.start : list ? Math.max(s!.start, list.start) : s!.start;
+    const to = address ? address.end : list ? Math.min(s!.end, list.end) : s!.end;
     const b = titleBefore(ctx, m, from) ?? unitTitleBefore(ctx, m, from) ?? usSecretaryBefore(ctx, m, from);
     if (b) found.push({ ...b, end: m.end });
     const c = b && !b.plural ? coordinatedTitleBefore(ctx, b.start, from) : undefined;
@@ -774,7 +784,7 @@ export function readRoles(ctx: RelationContext): Role[] {
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
-      let owner = f.possessor
+      let owner: Pick<Role, 'country' | 'organization' | 'basis'> | undefined = f.possessor
         ? (possessorOwner(roles, f.possessor) ?? ownerOf(ctx, m, f.reading, false, people, Math.min(f.start, m.start)))
         : ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       // under a list's country heading the people are that country's, whatever the post ("United States" / "Pakistan")
@@ -782,6 +792,15 @@ export function readRoles(ctx: RelationContext): Role[] {
         owner = f.reading.kind === 'embassy' && owner ? owner : { ...owner, country: list.country, basis: 'implied' };
       else if (list?.country && owner?.basis === 'explicit' && !f.reading.country && owner.country !== list.country)
         owner = { ...owner, country: list.country };
+      // "… FROM AMBASSADOR SOBEL" on an address line: the post's own officer sends it
+      if (
+        !owner &&
+        address &&
+        ctx.post &&
+        POST_TITLES.has(f.reading.title) &&
+        /\bFROM\s+$/.test(ctx.cable.text.slice(address.line.start, address.start))
+      )
+        owner = { country: 'United States', organization: ctx.post, basis: 'implied' };
       if (!owner) continue;
       // "French FM X, Minister of Defense Y and Minister of Justice Z": a state's title in a list takes the country the
       // demonym or country opening the previous name's title gave it, not the post's — when the list goes on after the
@@ -804,7 +823,7 @@ export function readRoles(ctx: RelationContext): Role[] {
           inherited = true;
         }
       }
-      const ev = evidenceOf(ctx, m.start)!;
+      const ev = address ? addressEvidence(ctx, address) : evidenceOf(ctx, m.start)!;
       const role: Role = {
         person: ctx.personRef(m),
         title: f.reading.acting ? `Acting ${f.reading.title}` : f.reading.title,

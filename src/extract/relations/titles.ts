@@ -169,10 +169,14 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:federal|duma|state\\s+duma)\\s+deputy', () => 'Deputy', 'domestic'],
   ['(?:king|queen|emir|amir|sultan|chancellor)', (m) => cap(m), 'domestic'],
   ['(?:member\\s+of\\s+parliament|MP|parliamentarian)', () => 'Member of Parliament', 'domestic'],
+  ['(?:principal\\s+deputy\\s+assistant\\s+secretary|PDAS)', () => 'Principal Deputy Assistant Secretary', 'us'],
   ['(?:deputy\\s+assistant\\s+secretary|DAS)', () => 'Deputy Assistant Secretary', 'us'],
   ['(?:assistant\\s+secretary|A/S)', () => 'Assistant Secretary', 'us'],
   ['(?:under\\s*secretary|U/S)', () => 'Under Secretary', 'us'],
   ['(?:congressman|congresswoman)', () => 'Member of Congress', 'us'],
+  // the President's envoy to the region (2009–10), by its acronym: the sets' name for the office (the words of a form
+  // are read as a title's, so the spelled-out name, with its "and", is left to the generic grammar)
+  ['SRAP', () => 'Special Representative for Afghanistan and Pakistan', 'us'],
   ['(?:deputy\\s+secretary[\\s-]+general|deputy\\s+SYG|DSG)', () => 'Deputy Secretary General', 'org'],
   ['(?:secretary[\\s-]+general|SYG|SecGen)', () => 'Secretary General', 'org'],
   ['(?:deputy\\s+director[\\s-]+general|deputy\\s+DG)', () => 'Deputy Director General', 'org'],
@@ -483,6 +487,8 @@ function portfolioMinister(title: string, prep: string, target: string): string 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
 const TITLE_WORDS = new Set([
   'nsa',
+  'pdas',
+  'srap',
   'dni',
   'coas',
   'cjcs',
