@@ -417,6 +417,39 @@ function coordinatedTitleBefore(ctx: RelationContext, at: number, from: number):
   return undefined;
 }
 
+/** A parenthesized aside's words right after the name, or right before it. */
+const ASIDE_AFTER = /^[ \t]*\(([^()\n]{2,60})\)/;
+const ASIDE_BEFORE = /\(([^()\n]{2,60})\)[ \t]*$/;
+/**
+ * A title written alone in parentheses next to the name: "congressional leaders Renan Calheiros (Senate President) and
+ * Aldo Rebelo (Chamber of Deputies President)", "remove (Russian Permanent Representative) Rogozin". The whole aside must
+ * read as a title (not "(PSDB, opposition)", "(R-SC)", "(protect)").
+ */
+function parenthesizedTitle(
+  ctx: RelationContext,
+  m: Mention,
+  from: number,
+  to: number,
+): (TitleFound & { end: number }) | undefined {
+  const text = ctx.cable.text;
+  const after = ASIDE_AFTER.exec(text.slice(m.end, Math.min(to, m.end + 64)));
+  const before = after ? undefined : ASIDE_BEFORE.exec(text.slice(Math.max(from, m.start - 64), m.start));
+  const aside = after ?? before;
+  if (!aside) return undefined;
+  const phrase = collapse(aside[1]);
+  if (/[,;:]/.test(phrase)) return undefined;
+  const reading = readTitlePhrase(phrase);
+  // (a bare title names no owner: "(Foreign Minister) Lavrov" in a London cable is not the UK's)
+  if (!reading || (!reading.country && !reading.organization)) return undefined;
+  return {
+    reading,
+    start: after ? m.start : Math.max(from, m.start - 64) + (before?.index ?? 0),
+    end: after ? m.end + after[0].length : m.end,
+    text: phrase,
+    capitalizedBefore: false,
+  };
+}
+
 /** The word at `i`, or the one before it when it is an article ("to the Chairman of …": "to"). */
 function wordBeforeArticle(tokens: Array<{ word: string }>, i: number): string {
   const w = tokens[i]?.word ?? '';
@@ -782,6 +815,9 @@ export function readRoles(ctx: RelationContext): Role[] {
     if (c) found.push({ ...c, end: m.end });
     const a = titleAfter(ctx, m, to, list !== undefined || (m.start > 0 && isBulletBefore(ctx.cable.text, m.start)));
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
+    // "Renan Calheiros (Senate President)", "(Russian Permanent Representative) Rogozin": a title in parentheses
+    const p = b || a ? undefined : parenthesizedTitle(ctx, m, from, to);
+    if (p) found.push(p);
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
       let owner: Pick<Role, 'country' | 'organization' | 'basis'> | undefined = f.possessor

@@ -95,3 +95,34 @@ describe('readRoles: a ministry office followed by its portfolio', () => {
     expect(roles.filter((r) => r.startsWith('Everton Vargas'))).toEqual([]);
   });
 });
+
+describe('readRoles: a title alone in parentheses next to the name', () => {
+  it.each([
+    [
+      '"Merkel was very firm with me," he said of (German Chancellor) Merkel in Baku.',
+      'Embassy Baku',
+      'Merkel | Chancellor | Germany | ',
+    ],
+    [
+      'The best move would be to remove (Russian Permanent Representative) Rogozin from Brussels.',
+      'Embassy Berlin',
+      'Rogozin | Permanent Representative | Russia | ',
+    ],
+    [
+      'Its leaders include Antonio Imbassahy (former Mayor of Salvador) and others.',
+      'Consulate Rio De Janeiro',
+      'Antonio Imbassahy | Mayor | Brazil | Salvador',
+    ],
+  ])('reads an owned title: %s', async (sentence, origin, role) => {
+    expect(await rolesOf(sentence, origin)).toContain(role);
+  });
+
+  it('reads no aside that is not a title alone, nor a bare title with no owner', async () => {
+    const roles = await rolesOf(
+      'Governor Aecio Neves (PSDB, opposition) spoke; (Foreign Minister) Lavrov is on the run.',
+      'Embassy London',
+    );
+    expect(roles.filter((r) => r.startsWith('Lavrov'))).toEqual([]);
+    expect(roles.filter((r) => r.includes('PSDB'))).toEqual([]);
+  });
+});
