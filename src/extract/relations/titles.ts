@@ -173,7 +173,7 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:deputy\\s+assistant\\s+secretary|DAS)', () => 'Deputy Assistant Secretary', 'us'],
   ['(?:assistant\\s+secretary|A/S)', () => 'Assistant Secretary', 'us'],
   ['(?:under\\s*secretary|U/S)', () => 'Under Secretary', 'us'],
-  ['(?:congressman|congresswoman)', () => 'Member of Congress', 'us'],
+  ['(?:congressman|congresswoman|rep\\.?)', () => 'Member of Congress', 'us'],
   // the President's envoy to the region (2009–10), by its acronym: the sets' name for the office (the words of a form
   // are read as a title's, so the spelled-out name, with its "and", is left to the generic grammar)
   ['SRAP', () => 'Special Representative for Afghanistan and Pakistan', 'us'],
@@ -487,6 +487,8 @@ function portfolioMinister(title: string, prep: string, target: string): string 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
 const TITLE_WORDS = new Set([
   'nsa',
+  'rep',
+  'rep.',
   'pdas',
   'srap',
   'dni',

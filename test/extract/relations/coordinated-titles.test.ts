@@ -126,3 +126,19 @@ describe('readRoles: a title alone in parentheses next to the name', () => {
     expect(roles.filter((r) => r.includes('PSDB'))).toEqual([]);
   });
 });
+
+describe('readRoles: "Rep." before a name', () => {
+  it('reads a US Representative as a Member of Congress, not a lower-case "rep"', async () => {
+    const roles = await rolesOf(
+      'Rep John Tanner (D-TN) agreed; Rep. Nita Lowey asked; the company rep Smith said nothing.',
+      'Embassy Paris',
+    );
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'John Tanner | Member of Congress | United States | ',
+        'Nita Lowey | Member of Congress | United States | ',
+      ]),
+    );
+    expect(roles.filter((r) => r.startsWith('Smith'))).toEqual([]);
+  });
+});
