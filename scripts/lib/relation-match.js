@@ -15,6 +15,7 @@ const DEV_SET_DIRS = {
   dev7: 'dev7',
   dev8: 'dev8',
   dev9: 'dev9',
+  dev10: 'dev10',
 };
 
 /** Lower case, no diacritics or punctuation, single spaces. */

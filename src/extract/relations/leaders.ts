@@ -208,7 +208,7 @@ const LEADERS: Record<string, Record<string, string>> = {
     kasuri: 'Pakistan',
     krishna: 'India',
   },
-  'Supreme Leader': { khamenei: 'Iran' },
+  'Supreme Leader': { khamenei: 'Iran', khamanei: 'Iran', khameini: 'Iran' },
 };
 
 /** The country whose `title` the leader of that surname (lower case) held, if one is listed. */

@@ -100,7 +100,11 @@ const VERB_JOINED = /^\s*(?:also\s+|later\s+|then\s+)?joined\s+(?:[^⟦.;:,]{0,6
 const JOINED_FOR =
   /^\s*(?:\([A-Za-z]{2,5}\))?[^⟦.;:]{0,20}?\s*for\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|meeting|discussion|talks|conversation)\b/;
 const POSSESSIVE_MEETING =
-  /^['’]s?\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+  /^['’]s?\s+(?:[^⟦.;:]{0,40}?\s)?(?:meeting|conversation|discussion|lunch|dinner|breakfast|call)s?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?(?:\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s+with\s+([^⟦.;:,]{0,60}?)$/i;
+/** "attended a meeting Gellet and Richier had with Araghchi": the meeting named before its subjects, then "had with". */
+const MEETING_BEFORE_HAD =
+  /\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|conversation|discussion|lunch|dinner|breakfast)s?\s+(?:that\s+)?$/i;
+const HAD_WITH = /^\s+(?:had|held)\s+with\s+[^⟦.;:,]{0,60}?$/;
 /** "During a call on X", "in a January 16 courtesy call on X": a visit to X (a call on someone is a visit, not a telephone call). */
 const CALL_ON_LEAD =
   /\b(?:in|during|at|after|following)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?calls?\s+on\s+(?:[^⟦.;:,]{0,50}?)$/i;
@@ -766,7 +770,11 @@ function pairsIn(
       else if (SAID_MET.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'met']);
       else if (SAID_TOLD.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'told']);
       else if (HAD_MEETING.test(verbGap)) for (const o of objectsFrom(i + 1)) out.push([a, o, 'meeting-with']);
-      else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
+      else if (HAD_WITH.test(verbGap)) {
+        const subs = subjectsTo(i);
+        if (MEETING_BEFORE_HAD.test(text.slice(sentenceStart, subs[0].start)))
+          for (const s of subs) for (const o of objectsFrom(i + 1)) out.push([s, o, 'meeting-with']);
+      } else if (SAID_BEFORE.test(verbGap) && TOLD_HIM.test(text.slice(b.end, b.end + 40))) out.push([b, a, 'told']);
       else if (VERB_GAVE.test(verbGap)) {
         const objs = objectsFrom(i + 1);
         const last = objs[objs.length - 1];

@@ -1,5 +1,6 @@
 // Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
+import { addressItemOf, type AddressItem } from './address-lines';
 import { sentenceAt, type RelationContext } from './context';
 import { leaderCountry } from './leaders';
 import { listLineOf } from './list-lines';
@@ -130,6 +131,12 @@ export function evidenceOf(ctx: RelationContext, at: number): { evidence: Eviden
   return { evidence: { text, start: s.start, end: s.end }, paragraph: s.paragraph };
 }
 
+/** An address line is its own evidence (it is in no paragraph). */
+function addressEvidence(ctx: RelationContext, a: AddressItem): { evidence: Evidence; paragraph?: number } {
+  const line = ctx.cable.text.slice(a.line.start, a.line.end);
+  return { evidence: { text: collapse(line), start: a.line.start, end: a.line.end }, paragraph: undefined };
+}
+
 /** "Director of the" before a unit the extractor names right before a person: the unit's head (see unitTitleBefore). */
 const UNIT_HEAD =
   /(?:^|[^\w-])((?:(?:Deputy|Acting|Assistant)\s+)?(?:Director[\s-]General|Director|Head|Chief|President|Chairman|Chairwoman|Commander|Secretary[\s-]General|Coordinator))\s+of\s+(?:the\s+)?(?:[^⟦,;.()]{0,60}?['’]s\s+)?$/i;
@@ -194,6 +201,9 @@ function postPeople(ctx: RelationContext): Set<string> {
   return out;
 }
 
+/** Capitalized words that open a clause rather than name a title's owner (nor a participle: "Citing Foreign Secretary X's speech"). */
+const SENTENCE_OPENER =
+  /^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/;
 /** The title phrase written right before `m` in its sentence, longest reading first. */
 function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
   const text = ctx.cable.text;
@@ -360,12 +370,84 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
         /^[A-Z][A-Za-z]/.test(prev) &&
         !/[,;:)]$/.test(prev) &&
         // (nor a participle opening the sentence: "Citing Foreign Secretary X's speech")
-        !/^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/.test(
-          prev,
-        ),
+        !SENTENCE_OPENER.test(prev),
     };
   }
   return undefined;
+}
+
+/**
+ * The title joined by "and" to the one before a name: "Second Vice President and Finance Minister Solbes", "SNP leader
+ * and Scottish First Minister X" hold both. Not after an article ("the President and FM X" are two people), nor an
+ * embassy's or envoy's bare title ("accompanied by Ambassador and SFRC Staff Director X": the post's own Ambassador),
+ * nor a name's last word ("President Chavez and FM Maduro"), nor a membership or an office "for" someone.
+ */
+function coordinatedTitleBefore(ctx: RelationContext, at: number, from: number): TitleFound | undefined {
+  const text = ctx.cable.text;
+  const and = /\s+and\s+$/.exec(text.slice(Math.max(from, at - 12), at));
+  if (!and) return undefined;
+  const end = at - and[0].length;
+  const k = lastStartingBefore(ctx.persons, end);
+  if (k >= 0 && ctx.persons[k].end >= end) return undefined;
+  const tokens = wordsBefore(text, from, end, MAX_TITLE_WORDS + 1);
+  // only the run of title-like words right before "and", with no punctuation inside
+  let i = tokens.length;
+  while (i > 0 && mayBeTitleWord(tokens[i - 1].word) && !/[,;:()"“”]/.test(tokens[i - 1].word)) i -= 1;
+  if (i === tokens.length || !isTitleWord(tokens[tokens.length - 1].word)) return undefined;
+  for (let j = Math.max(i, tokens.length - MAX_TITLE_WORDS); j < tokens.length; j += 1) {
+    const phrase = tokens
+      .slice(j)
+      .map((w) => w.word)
+      .join(' ');
+    const reading = readTitlePhrase(phrase);
+    if (!reading) continue;
+    const prev = tokens[j - 1]?.word ?? '';
+    if (reading.kind === 'embassy' || reading.kind === 'envoy' || /^the$/i.test(prev) || /^the\s/i.test(phrase))
+      return undefined;
+    // (a membership is no office; "Head of Cabinet for High Representative and Commission Vice President X": the
+    // "and" joins the office's charge, whose holder is someone else)
+    if (reading.title === 'Member' || /\sfor\s/i.test(phrase)) return undefined;
+    return {
+      reading,
+      start: tokens[j].start,
+      text: phrase,
+      capitalizedBefore: /^[A-Z][A-Za-z]/.test(prev) && !/[,;:)]$/.test(prev) && !SENTENCE_OPENER.test(prev),
+    };
+  }
+  return undefined;
+}
+
+/** A parenthesized aside's words right after the name, or right before it. */
+const ASIDE_AFTER = /^[ \t]*\(([^()\n]{2,60})\)/;
+const ASIDE_BEFORE = /\(([^()\n]{2,60})\)[ \t]*$/;
+/**
+ * A title written alone in parentheses next to the name: "congressional leaders Renan Calheiros (Senate President) and
+ * Aldo Rebelo (Chamber of Deputies President)", "remove (Russian Permanent Representative) Rogozin". The whole aside must
+ * read as a title (not "(PSDB, opposition)", "(R-SC)", "(protect)").
+ */
+function parenthesizedTitle(
+  ctx: RelationContext,
+  m: Mention,
+  from: number,
+  to: number,
+): (TitleFound & { end: number }) | undefined {
+  const text = ctx.cable.text;
+  const after = ASIDE_AFTER.exec(text.slice(m.end, Math.min(to, m.end + 64)));
+  const before = after ? undefined : ASIDE_BEFORE.exec(text.slice(Math.max(from, m.start - 64), m.start));
+  const aside = after ?? before;
+  if (!aside) return undefined;
+  const phrase = collapse(aside[1]);
+  if (/[,;:]/.test(phrase)) return undefined;
+  const reading = readTitlePhrase(phrase);
+  // (a bare title names no owner: "(Foreign Minister) Lavrov" in a London cable is not the UK's)
+  if (!reading || (!reading.country && !reading.organization)) return undefined;
+  return {
+    reading,
+    start: after ? m.start : Math.max(from, m.start - 64) + (before?.index ?? 0),
+    end: after ? m.end + after[0].length : m.end,
+    text: phrase,
+    capitalizedBefore: false,
+  };
 }
 
 /** The word at `i`, or the one before it when it is an article ("to the Chairman of …": "to"). */
@@ -711,7 +793,10 @@ export function readRoles(ctx: RelationContext): Role[] {
     // a name the extractor cut short ("Juan Manuel| Santos", "Piedad| Cordoba"): its role would go to a wrong person
     if (cutShort(ctx.cable.text, m)) continue;
     const s = sentenceAt(ctx.sentences, m.start);
-    if (!s) continue;
+    // an addressee of the header's routing lines ("WHA FOR A/S SHANNON"): the line's item is its sentence
+    const address = s ? undefined : addressItemOf(ctx.cable, m.start);
+    // (a name the extractor ran on into the next line, "DAS NANCY LEE\nUSCINCSO", is no addressee's)
+    if (!s && (!address || m.end > address.line.end)) continue;
     const found = [] as Array<{
       reading: TitleReading;
       start: number;
@@ -721,16 +806,21 @@ export function readRoles(ctx: RelationContext): Role[] {
       possessor?: Mention;
     }>;
     // a participant list's line is its own sentence: the title before the name starts the line
-    const list = listLineOf(ctx.cable.text, m.start, m.end);
-    const from = list ? Math.max(s.start, list.start) : s.start;
-    const to = list ? Math.min(s.end, list.end) : s.end;
+    const list = s ? listLineOf(ctx.cable.text, m.start, m.end) : undefined;
+    const from = address ? address.start : list ? Math.max(s!.start, list.start) : s!.start;
+    const to = address ? address.end : list ? Math.min(s!.end, list.end) : s!.end;
     const b = titleBefore(ctx, m, from) ?? unitTitleBefore(ctx, m, from) ?? usSecretaryBefore(ctx, m, from);
     if (b) found.push({ ...b, end: m.end });
+    const c = b && !b.plural ? coordinatedTitleBefore(ctx, b.start, from) : undefined;
+    if (c) found.push({ ...c, end: m.end });
     const a = titleAfter(ctx, m, to, list !== undefined || (m.start > 0 && isBulletBefore(ctx.cable.text, m.start)));
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
+    // "Renan Calheiros (Senate President)", "(Russian Permanent Representative) Rogozin": a title in parentheses
+    const p = b || a ? undefined : parenthesizedTitle(ctx, m, from, to);
+    if (p) found.push(p);
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
-      let owner = f.possessor
+      let owner: Pick<Role, 'country' | 'organization' | 'basis'> | undefined = f.possessor
         ? (possessorOwner(roles, f.possessor) ?? ownerOf(ctx, m, f.reading, false, people, Math.min(f.start, m.start)))
         : ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       // under a list's country heading the people are that country's, whatever the post ("United States" / "Pakistan")
@@ -738,6 +828,15 @@ export function readRoles(ctx: RelationContext): Role[] {
         owner = f.reading.kind === 'embassy' && owner ? owner : { ...owner, country: list.country, basis: 'implied' };
       else if (list?.country && owner?.basis === 'explicit' && !f.reading.country && owner.country !== list.country)
         owner = { ...owner, country: list.country };
+      // "… FROM AMBASSADOR SOBEL" on an address line: the post's own officer sends it
+      if (
+        !owner &&
+        address &&
+        ctx.post &&
+        POST_TITLES.has(f.reading.title) &&
+        /\bFROM\s+$/.test(ctx.cable.text.slice(address.line.start, address.start))
+      )
+        owner = { country: 'United States', organization: ctx.post, basis: 'implied' };
       if (!owner) continue;
       // "French FM X, Minister of Defense Y and Minister of Justice Z": a state's title in a list takes the country the
       // demonym or country opening the previous name's title gave it, not the post's — when the list goes on after the
@@ -760,7 +859,7 @@ export function readRoles(ctx: RelationContext): Role[] {
           inherited = true;
         }
       }
-      const ev = evidenceOf(ctx, m.start)!;
+      const ev = address ? addressEvidence(ctx, address) : evidenceOf(ctx, m.start)!;
       const role: Role = {
         person: ctx.personRef(m),
         title: f.reading.acting ? `Acting ${f.reading.title}` : f.reading.title,

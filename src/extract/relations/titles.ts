@@ -160,6 +160,8 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:deputy\\s+speaker)', () => 'Deputy Speaker', 'domestic'],
   ['speaker(?:\\s+of\\s+(?:the\\s+)?(?:parliament|national\\s+assembly|house))?', () => 'Speaker', 'domestic'],
   ['(?:crown\\s+prince)', () => 'Crown Prince', 'domestic'],
+  // Iran's head of state (the leaders table gives the country: no post has the office)
+  ['supreme\\s+leader', () => 'Supreme Leader', 'domestic'],
   ['chancellor\\s+of\\s+the\\s+exchequer', () => 'Chancellor of the Exchequer', 'domestic'],
   // the opposition's spokesman for the Treasury (UK): not the Chancellor
   ['shadow\\s+chancellor(?:\\s+of\\s+the\\s+exchequer)?', () => 'Shadow Chancellor', 'domestic'],
@@ -167,10 +169,14 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:federal|duma|state\\s+duma)\\s+deputy', () => 'Deputy', 'domestic'],
   ['(?:king|queen|emir|amir|sultan|chancellor)', (m) => cap(m), 'domestic'],
   ['(?:member\\s+of\\s+parliament|MP|parliamentarian)', () => 'Member of Parliament', 'domestic'],
+  ['(?:principal\\s+deputy\\s+assistant\\s+secretary|PDAS)', () => 'Principal Deputy Assistant Secretary', 'us'],
   ['(?:deputy\\s+assistant\\s+secretary|DAS)', () => 'Deputy Assistant Secretary', 'us'],
   ['(?:assistant\\s+secretary|A/S)', () => 'Assistant Secretary', 'us'],
   ['(?:under\\s*secretary|U/S)', () => 'Under Secretary', 'us'],
-  ['(?:congressman|congresswoman)', () => 'Member of Congress', 'us'],
+  ['(?:congressman|congresswoman|rep\\.?)', () => 'Member of Congress', 'us'],
+  // the President's envoy to the region (2009–10), by its acronym: the sets' name for the office (the words of a form
+  // are read as a title's, so the spelled-out name, with its "and", is left to the generic grammar)
+  ['SRAP', () => 'Special Representative for Afghanistan and Pakistan', 'us'],
   ['(?:deputy\\s+secretary[\\s-]+general|deputy\\s+SYG|DSG)', () => 'Deputy Secretary General', 'org'],
   ['(?:secretary[\\s-]+general|SYG|SecGen)', () => 'Secretary General', 'org'],
   ['(?:deputy\\s+director[\\s-]+general|deputy\\s+DG)', () => 'Deputy Director General', 'org'],
@@ -331,6 +337,24 @@ const readings = new BoundedMemo<TitleReading | null>(100_000);
 export function clearTitleReadings(): void {
   readings.clear();
 }
+/** "… for Legal and International Affairs", "… for South America": the portfolio an office holds, capitalized words. */
+const PORTFOLIO_TAIL = /^(.+?)\s+for\s+[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|and|&|affairs))*$/;
+/**
+ * Offices a ministry gives a portfolio, the same office whatever it is (not a bare "Minister"; not the US titles other
+ * ministries share, "Under Secretary for Political Affairs X" in Brasilia is Itamaraty's, nor a National Security
+ * Advisor, whom the post's country would be given: "Deputy NSA for International Economic Affairs Froman" in Madrid).
+ */
+const PORTFOLIO_HEAD = /^(?:Deputy Foreign Minister|Deputy Minister|Director General|Deputy Director General)$/;
+/**
+ * "Deputy Foreign Minister for Legal and International Affairs", "Director General for Iberoamerica": the office, without
+ * the portfolio it holds ("Deputy Foreign Minister", "Director General"), as the sets annotate it.
+ */
+function withoutPortfolio(phrase: string): TitleReading | undefined {
+  const m = PORTFOLIO_TAIL.exec(phrase);
+  const head = m ? readTitlePhrase(m[1]) : undefined;
+  return head && PORTFOLIO_HEAD.test(head.title) ? head : undefined;
+}
+
 /** Reads a whole title phrase (whitespace collapsed, no name); undefined when it is not one. Readings are cached (titles repeat across cables). */
 export function readTitlePhrase(phrase: string): TitleReading | undefined {
   const cached = readings.get(phrase);
@@ -341,7 +365,8 @@ export function readTitlePhrase(phrase: string): TitleReading | undefined {
   const reading =
     (mayStartTitle(phrase) && mayEndTitle(phrase) ? readUncached(phrase) : undefined) ??
     presidentialTitle(phrase) ??
-    readGenericTitle(phrase);
+    readGenericTitle(phrase) ??
+    withoutPortfolio(phrase);
   readings.set(phrase, reading ?? null);
   return reading && { ...reading };
 }
@@ -462,6 +487,10 @@ function portfolioMinister(title: string, prep: string, target: string): string 
 /** Words that end or head a title: a phrase without one is not read (the phrase regex is costly, most names have no title). */
 const TITLE_WORDS = new Set([
   'nsa',
+  'rep',
+  'rep.',
+  'pdas',
+  'srap',
   'dni',
   'coas',
   'cjcs',

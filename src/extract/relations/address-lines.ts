@@ -1,0 +1,50 @@
+// The header's address lines ("WHA FOR A/S SHANNON AND PDAS SHAPIRO"): each addressee is its own title and name.
+/**
+ * Before its first paragraph a cable may route itself to named officials, one or more a line:
+ *
+ *     DEPARTMENT FOR WHA A/S TOM SHANNON; ELAINE SAMSON, EUR/WE
+ *     FOR WHA ASSISTANT SECRETARY SHANNON FROM AMBASSADOR SOBEL
+ *
+ * These lines are in no paragraph, so in no sentence the readers see. addressItemOf bounds an addressee's title by
+ * its item of the line (after "FOR", "FROM", "AND", a comma, a semicolon or a dash), so that the title before the
+ * name is read as in a sentence and never runs into the bureau routing before it.
+ */
+import type { Cable } from '../../parse/types';
+
+/** An address line's item holding a name, and the line (the role's evidence). */
+export interface AddressItem {
+  start: number;
+  end: number;
+  line: { start: number; end: number };
+}
+
+/** Lines that are not routing: the subject, the classification, references, tags. */
+const NOT_ADDRESS = /^\s*(?:SUBJECT|SUBJ|CLASSIFIED|REF|TAGS|E\.?\s?O\.?|DECL|REFS)\b/i;
+/** What opens an item: the routing word or a separator (the item starts after it). */
+const ITEM_OPEN = /(?:\bFOR\s+|\bFROM\s+|\bALSO\s+|\s+AND\s+|[;,]\s*|\s+-+\s+)/g;
+/** What ends an item after the name. */
+const ITEM_CLOSE = /[;,]|\s+AND\s|\s+FROM\s|\s+-+\s/;
+
+/** The address-line item holding offset `at`, if `at` lies on a header routing line (before the first paragraph). */
+export function addressItemOf(cable: Cable, at: number): AddressItem | undefined {
+  const first = cable.paragraphs[0]?.start;
+  if (first === undefined || at >= first) return undefined;
+  const text = cable.text;
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  const end = nl < 0 || nl > first ? first : nl;
+  const line = text.slice(start, end);
+  // routing lines are written in capitals and say whom the cable is for
+  if (/[a-z]/.test(line) || !/\bFOR\b/.test(line) || NOT_ADDRESS.test(line)) return undefined;
+  // (nor a subject wrapped onto the next line: "SUBJECT: … WITH INTERIOR\nMINISTER ATMAR: … TRANSPORT FOR …")
+  const prev = text.slice(text.lastIndexOf('\n', Math.max(0, start - 2)) + 1, Math.max(0, start - 1));
+  if (NOT_ADDRESS.test(prev) && !/^\s*$/.test(prev)) return undefined;
+  const offset = at - start;
+  let itemStart = 0;
+  ITEM_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ITEM_OPEN.exec(line)) && m.index < offset) itemStart = Math.min(offset, m.index + m[0].length);
+  const close = ITEM_CLOSE.exec(line.slice(offset));
+  const itemEnd = close ? offset + close.index : line.length;
+  return { start: start + itemStart, end: start + itemEnd, line: { start, end } };
+}
