@@ -1,4 +1,4 @@
-import { addTitlePortfolios } from '../../src/extract/tagger/portfolios';
+import { addTitlePortfolios, dropStateRanks } from '../../src/extract/tagger/portfolios';
 import type { Mention } from '../../src/model';
 import { makeCable } from './helpers';
 
@@ -67,5 +67,29 @@ describe('addTitlePortfolios', () => {
     const before = ms.map((m) => ({ ...m }));
     addTitlePortfolios(makeCable('09LONDON1', t), ms);
     expect(ms).toEqual(before);
+  });
+});
+
+describe('dropStateRanks', () => {
+  it('drops "State" read as an organization in a rank and cuts it off a body it ends, not the Department of State', () => {
+    const t =
+      'State Minister Tuzmen met the Serbian Ministry for Kosovo State Secretary Ivanovic, then the State Department and State.';
+    const ms = at(t, [
+      ['ORGANIZATION', 'State'],
+      ['PERSON', 'Tuzmen'],
+      ['ORGANIZATION', 'Serbian Ministry for Kosovo State'],
+      ['PERSON', 'Ivanovic'],
+      ['ORGANIZATION', 'State Department'],
+      ['ORGANIZATION', 'State', t.lastIndexOf('State')],
+    ]);
+    dropStateRanks(t, ms);
+    expect(shown(t, ms)).toEqual([
+      ['PERSON', 'Tuzmen'],
+      ['ORGANIZATION', 'Serbian Ministry for Kosovo'],
+      ['PERSON', 'Ivanovic'],
+      ['ORGANIZATION', 'State Department'],
+      ['ORGANIZATION', 'State'],
+    ]);
+    expect(ms[1].text).toBe('Serbian Ministry for Kosovo');
   });
 });

@@ -17,7 +17,7 @@ import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { harmonizeTypes } from './consistency';
 import { dropWorks } from './works';
-import { addTitlePortfolios } from './portfolios';
+import { addTitlePortfolios, dropStateRanks } from './portfolios';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -81,6 +81,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
   splitPortfolioFromPerson(cable.text, out);
   addTitleDepartments(cable, out);
   addTitlePortfolios(cable, out);
+  dropStateRanks(cable.text, out);
   extendGroupCounts(cable.text, out);
   retypeCompanyShortNames(out);
   dropWorks(out);

@@ -166,3 +166,27 @@ export function addTitlePortfolios(cable: Cable, mentions: Mention[]): void {
   mentions.push(...added);
   mentions.sort((a, b) => a.start - b.start);
 }
+
+/** A rank written before a title ("State Minister", "State Deputy", "State Secretary"): "State" names no body there. */
+const STATE_RANK = /^\s+(?:Minister|Deputy|Deputies|Secretary|Councilor|Counselor|MINISTER)s?\b/;
+/**
+ * Drops the organization "State" the tagger reads in a rank ("State Minister Kursad Tuzmen", "State
+ * Deputy races", Turkey's and Qatar's ministers of state), and cuts it off an organization it ends
+ * ("Serbian Ministry for Kosovo State Secretary"). In place.
+ */
+export function dropStateRanks(text: string, mentions: Mention[]): void {
+  let kept = 0;
+  for (const m of mentions) {
+    if (
+      m.type === 'ORGANIZATION' &&
+      /(?:^|\s)(?:State|STATE)$/.test(m.text) &&
+      STATE_RANK.test(text.slice(m.end, m.end + 20))
+    ) {
+      if (!/\s/.test(m.text)) continue;
+      m.text = m.text.replace(/\s+\S+$/, '');
+      m.end = m.start + m.text.length;
+    }
+    mentions[kept++] = m;
+  }
+  mentions.length = kept;
+}
