@@ -18,6 +18,7 @@ import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './feature
 import { harmonizeTypes } from './consistency';
 import { dropWorks } from './works';
 import { addTitlePortfolios, dropStateRanks } from './portfolios';
+import { splitCoordinatedBodies } from './coordination';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -78,6 +79,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
     out.push(m);
   }
   dropTitleAcronyms(cable.text, out);
+  splitCoordinatedBodies(cable.text, out);
   splitPortfolioFromPerson(cable.text, out);
   addTitleDepartments(cable, out);
   addTitlePortfolios(cable, out);
