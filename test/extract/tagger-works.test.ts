@@ -1,4 +1,4 @@
-import { dropWorks, namesWork } from '../../src/extract/tagger/works';
+import { dropLowerCaseAcronyms, dropWorks, namesWork, spelledInLowerCase } from '../../src/extract/tagger/works';
 import type { Mention } from '../../src/model';
 
 const m = (type: Mention['type'], text: string): Mention => ({ type, text, start: 0, end: text.length });
@@ -53,5 +53,25 @@ describe('dropWorks', () => {
     ];
     dropWorks(ms);
     expect(ms.map((x) => x.text)).toEqual(['Ministry of Petroleum', 'Bill', 'Treaty', 'NNPC']);
+  });
+});
+
+describe('dropLowerCaseAcronyms', () => {
+  it('drops an organization whose acronym the cable spells out in lower-case words, not a body spelled capitalized', () => {
+    const t =
+      'Iran commissioned a medium range ballistic missile (MRBM). A state of emergency (SOE) followed. The MRBM flew. ' +
+      'The Political Security Organization (PSO) and the PSO chief met.';
+    const m = (s: string, from = 0): Mention => {
+      const start = t.indexOf(s, from);
+      return { type: 'ORGANIZATION', text: s, start, end: start + s.length };
+    };
+    const ms = [m('MRBM'), m('SOE'), m('MRBM', t.indexOf('The MRBM')), m('PSO'), m('PSO', t.indexOf('the PSO'))];
+    dropLowerCaseAcronyms(t, ms);
+    expect(ms.map((x) => [x.text, x.start])).toEqual([
+      ['PSO', t.indexOf('PSO')],
+      ['PSO', t.indexOf('the PSO') + 4],
+    ]);
+    expect(spelledInLowerCase(t, 'SOE')).toBe(true);
+    expect(spelledInLowerCase(t, 'PSO')).toBe(false);
   });
 });

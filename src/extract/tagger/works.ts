@@ -100,3 +100,46 @@ export function dropWorks(mentions: Mention[]): void {
   for (const m of mentions) if (m.type !== 'ORGANIZATION' || !namesWork(m.text)) mentions[kept++] = m;
   mentions.length = kept;
 }
+
+/** Function words an acronym's spelled-out words may hold without spelling them ("state of emergency"). */
+const SKIPPED = /^(?:of|and|the|for|on|in|to|per|as|&)$/;
+/**
+ * Whether the cable spells `acronym` out in lower-case words right before it in parentheses
+ * ("medium range ballistic missile (MRBM)", "carat per hundred tons (CPHT)", "high value targets
+ * (HVT)"): a thing or a notion, never a body's name, which is written capitalized.
+ */
+export function spelledInLowerCase(text: string, acronym: string): boolean {
+  const want = acronym.replace(/[^A-Z]/g, '');
+  if (want.length < 2) return false;
+  for (let at = text.indexOf(`(${acronym})`); at >= 0; at = text.indexOf(`(${acronym})`, at + 1)) {
+    const words = text
+      .slice(Math.max(0, at - 120), at)
+      .trim()
+      .split(/\s+/);
+    const initials: string[] = [];
+    for (let k = words.length - 1; k >= 0 && initials.length < want.length; k--) {
+      const w = words[k].replace(/^["“(]+|["”,]+$/g, '');
+      if (SKIPPED.test(w)) continue;
+      if (!/^[a-z]/.test(w)) break;
+      initials.unshift(w[0].toUpperCase());
+    }
+    if (initials.join('') === want) return true;
+  }
+  return false;
+}
+
+/** Drops the organizations whose acronym the cable spells out in lower-case words (`spelledInLowerCase`). In place. */
+export function dropLowerCaseAcronyms(text: string, mentions: Mention[]): void {
+  let verdict: Map<string, boolean> | undefined;
+  let kept = 0;
+  for (const m of mentions) {
+    if (m.type === 'ORGANIZATION' && /^[A-Z][A-Za-z]{1,7}$/.test(m.text) && /[A-Z].*[A-Z]/.test(m.text)) {
+      verdict ??= new Map();
+      let drop = verdict.get(m.text);
+      if (drop === undefined) verdict.set(m.text, (drop = spelledInLowerCase(text, m.text)));
+      if (drop) continue;
+    }
+    mentions[kept++] = m;
+  }
+  mentions.length = kept;
+}
