@@ -115,15 +115,19 @@ export function spelledInLowerCase(text: string, acronym: string): boolean {
     const words = text
       .slice(Math.max(0, at - 120), at)
       .trim()
-      .split(/\s+/);
-    const initials: string[] = [];
-    for (let k = words.length - 1; k >= 0 && initials.length < want.length; k--) {
-      const w = words[k].replace(/^["“(]+|["”,]+$/g, '');
-      if (SKIPPED.test(w)) continue;
-      if (!/^[a-z]/.test(w)) break;
-      initials.unshift(w[0].toUpperCase());
-    }
-    if (initials.join('') === want) return true;
+      .split(/\s+/)
+      .map((w) => w.replace(/^["“(]+|["”,]+$/g, ''));
+    // from the last word back: each letter of the acronym a lower-case word's initial; a function word may give its
+    // initial ("state of emergency": SOE) or be skipped ("carat per hundred tons": CPHT)
+    const spells = (k: number, j: number): boolean => {
+      if (j < 0) return true;
+      if (k < 0) return false;
+      const w = words[k];
+      if (!/^[a-z]/.test(w)) return false;
+      if (w[0].toUpperCase() === want[j] && spells(k - 1, j - 1)) return true;
+      return SKIPPED.test(w) && spells(k - 1, j);
+    };
+    if (spells(words.length - 1, want.length - 1)) return true;
   }
   return false;
 }
