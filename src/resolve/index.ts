@@ -529,6 +529,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   joinShortOrganizations(locals);
   joinOrganizationsOfSameWords(locals);
   joinPluralsAndPortfolios(locals);
+  joinPartyNicknames(locals);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
@@ -854,6 +855,37 @@ function joinPluralsAndPortfolios(locals: Map<string, Local>): void {
     if (same.length > 1) continue;
     const headed = PORTFOLIO_HEADS.flatMap((h) => live(byWords.get([...w.split(' '), h].sort().join(' ')), k));
     if (headed.length === 1) joinLocal(locals, k, l, headed[0][1]);
+  }
+}
+
+/** Parties' nicknames and their names (general usage, any cable): each group is one party within a cable. */
+const PARTY_NICKNAMES: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['tory', 'tories', 'tory party', 'conservative', 'conservatives', 'conservative party']),
+  new Set(['lib dem', 'lib dems', 'libdems', 'liberal democrat', 'liberal democrats']),
+];
+
+const NICKNAME = /^(?:tory|tories|lib ?dems?)\b/i;
+/**
+ * Within one cable, a party named by its nickname joins the party named by its name ("the Tories"
+ * and "the Conservatives", "Lib Dems" and "Liberal Democrats"): one organization whose surfaces have
+ * different words, so no other join finds it. Only where each side is one organization of the cable.
+ */
+function joinPartyNicknames(locals: Map<string, Local>): void {
+  for (const group of PARTY_NICKNAMES) {
+    let found: Array<[string, Local]> | undefined;
+    for (const [k, l] of locals) {
+      if (l.type !== 'ORGANIZATION') continue;
+      for (const surface of l.surfaces.keys())
+        if (group.has(surface.toLowerCase().replace(/\s+/g, ' '))) {
+          (found ??= []).push([k, l]);
+          break;
+        }
+    }
+    if (!found || found.length !== 2) continue;
+    // the party keeps its name ("Conservative Party"), not its nickname
+    const [[ka, a], [kb, b]] = found;
+    if (NICKNAME.test(a.display)) joinLocal(locals, ka, a, b);
+    else joinLocal(locals, kb, b, a);
   }
 }
 

@@ -327,6 +327,28 @@ describe('organizations of one word within a cable', () => {
   });
 });
 
+describe("a party's nickname within a cable", () => {
+  it('joins the party named by its name, which keeps the name', () => {
+    const t = 'The Conservatives and the Liberal Democrats met. The Tories and the Lib Dems agreed; a Tory MP spoke.';
+    const { perCable } = resolveEntities(
+      [makeCable('09LONDON1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Conservatives'],
+          ['ORGANIZATION', 'Liberal Democrats'],
+          ['ORGANIZATION', 'Tories'],
+          ['ORGANIZATION', 'Lib Dems'],
+          ['ORGANIZATION', 'Tory'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['Conservative Party (United Kingdom)', ['Conservatives', 'Tories', 'Tory']],
+      ['Liberal Democrats', ['Lib Dems', 'Liberal Democrats']],
+    ]);
+  });
+});
+
 describe('an organization named by its first word', () => {
   it('joins the one longer name it opens, not a part of the body it names nor an acronym', () => {
     const t =
