@@ -327,6 +327,45 @@ describe('organizations of one word within a cable', () => {
   });
 });
 
+describe('the U.S. administration', () => {
+  it("is the president's of the day, apart from the USG: the one the cable names, else by the cable's date", () => {
+    const t = 'The USG and the U.S. administration agreed with the Obama Administration.';
+    const u = 'The USG and the U.S. administration agreed.';
+    const { perCable } = resolveEntities(
+      [
+        makeCable('09PARIS1', t),
+        makeCable('07PARIS1', u, { created: '2007-03-01' }),
+        makeCable('10PARIS1', u, { created: '2010-03-01' }),
+      ],
+      [
+        at(t, [
+          ['ORGANIZATION', 'USG'],
+          ['ORGANIZATION', 'U.S. administration'],
+          ['ORGANIZATION', 'Obama Administration'],
+        ]),
+        at(u, [
+          ['ORGANIZATION', 'USG'],
+          ['ORGANIZATION', 'U.S. administration'],
+        ]),
+        at(u, [
+          ['ORGANIZATION', 'USG'],
+          ['ORGANIZATION', 'U.S. administration'],
+        ]),
+      ],
+    );
+    const named = (i: number) => perCable[i].map((e) => [e.name, [...e.mentions].sort()]).sort();
+    expect(named(0)).toEqual([
+      ['Obama Administration', ['Obama Administration', 'U.S. administration']],
+      ['United States Government', ['USG']],
+    ]);
+    expect(named(1)).toEqual([
+      ['Bush Administration', ['U.S. administration']],
+      ['United States Government', ['USG']],
+    ]);
+    expect(named(2)[0]).toEqual(['Obama Administration', ['U.S. administration']]);
+  });
+});
+
 describe("a party's nickname within a cable", () => {
   it('joins the party named by its name, which keeps the name', () => {
     const t = 'The Conservatives and the Liberal Democrats met. The Tories and the Lib Dems agreed; a Tory MP spoke.';
