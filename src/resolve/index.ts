@@ -337,6 +337,22 @@ function fieldMinistryName(text: string, m: Mention, ctry: string[]): string | n
   return `${field[0]} (${countryName(home) ?? home})`;
 }
 
+/** Words around "the White House" that make it the building: "at the White House", "a White House meeting", "the White House lawn". */
+const PLACE_BEFORE = /\b(?:at|to|outside|inside|visits?|visited|visiting)\s+the\s+$/i;
+const PLACE_AFTER = /^(?:\s+(?:lawn|meetings?|summit|visits?|grounds|dinner|lunch|ceremony)\b|-invited)/i;
+/**
+ * "The White House" is the president's office where it acts ("the White House said", "White House
+ * statement", routing "WHITE HOUSE FOR") and the building where one goes, meets or stands ("at the
+ * White House", "an invitation to the White House", "his White House meeting", "the White House
+ * lawn"), as the annotations read it; resolution otherwise names every seat of government an office.
+ */
+function whiteHouseAsPlace(text: string, m: Mention): boolean {
+  if (!/^(?:the\s+)?white\s+house$/i.test(m.text)) return false;
+  return (
+    PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) || PLACE_AFTER.test(text.slice(m.end, m.end + 12))
+  );
+}
+
 /**
  * "The U.S. Embassy" names one embassy, not every one: the one the text names after it ("in Kabul"),
  * else the embassy the cable comes from. Undefined for other names, or a cable from no embassy.
@@ -535,6 +551,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
   function resolveOne(m: Mention): string | undefined {
+    if (m.type !== 'PERSON' && whiteHouseAsPlace(cable.text, m))
+      return add('PLACE', 'white house', 'White House', m.text);
     const canon = canonicalOf(m.type, m.text, ctry);
     if (canon === null) return undefined;
     if (canon)

@@ -327,6 +327,26 @@ describe('organizations of one word within a cable', () => {
   });
 });
 
+describe('the White House', () => {
+  it('is the building where one goes or meets, else the office', () => {
+    const t = 'Saleh will visit Obama at the White House. The White House said no. His White House meeting went well.';
+    const { perCable } = resolveEntities(
+      [makeCable('09SANAA1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'White House'],
+          ['ORGANIZATION', 'White House'],
+          ['PLACE', 'White House'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.type, e.name, e.counts]).sort()).toEqual([
+      ['ORGANIZATION', 'White House', [1]],
+      ['PLACE', 'White House', [2]],
+    ]);
+  });
+});
+
 describe('the U.S. administration', () => {
   it("is the president's of the day, apart from the USG: the one the cable names, else by the cable's date", () => {
     const t = 'The USG and the U.S. administration agreed with the Obama Administration.';
