@@ -68,6 +68,8 @@ const MINISTER_AFTER = /^\s+(?:(?:Vice|Deputy)[ -])?Minister\b(?![- ](?:Counse[l
  */
 export function addTitlePortfolios(cable: Cable, mentions: Mention[]): void {
   const text = cable.text;
+  // (both patterns need the title: most cables have none)
+  if (!text.includes('Minister')) return;
   const added: Mention[] = [];
   const covered = (start: number, end: number) =>
     mentions.some((m) => m.start < end && m.end > start) || added.some((m) => m.start < end && m.end > start);

@@ -106,12 +106,19 @@ const SKIPPED = /^(?:of|and|the|for|on|in|to|per|as|&)$/;
 /**
  * Whether the cable spells `acronym` out in lower-case words right before it in parentheses
  * ("medium range ballistic missile (MRBM)", "carat per hundred tons (CPHT)", "high value targets
- * (HVT)"): a thing or a notion, never a body's name, which is written capitalized.
+ * (HVT)"): a thing or a notion, never a body's name, which is written capitalized. `places`: where
+ * "(acronym)" stands, if the caller has found them.
  */
-export function spelledInLowerCase(text: string, acronym: string): boolean {
+export function spelledInLowerCase(text: string, acronym: string, places?: readonly number[]): boolean {
   const want = acronym.replace(/[^A-Z]/g, '');
   if (want.length < 2) return false;
-  for (let at = text.indexOf(`(${acronym})`); at >= 0; at = text.indexOf(`(${acronym})`, at + 1)) {
+  let found = places;
+  if (!found) {
+    const all: number[] = [];
+    for (let at = text.indexOf(`(${acronym})`); at >= 0; at = text.indexOf(`(${acronym})`, at + 1)) all.push(at);
+    found = all;
+  }
+  for (const at of found) {
     const words = text
       .slice(Math.max(0, at - 120), at)
       .trim()
@@ -135,12 +142,25 @@ export function spelledInLowerCase(text: string, acronym: string): boolean {
 /** Drops the organizations whose acronym the cable spells out in lower-case words (`spelledInLowerCase`). In place. */
 export function dropLowerCaseAcronyms(text: string, mentions: Mention[]): void {
   let verdict: Map<string, boolean> | undefined;
+  // where each acronym stands in parentheses, read once per cable
+  let inParentheses: Map<string, number[]> | undefined;
   let kept = 0;
   for (const m of mentions) {
     if (m.type === 'ORGANIZATION' && /^[A-Z][A-Za-z]{1,7}$/.test(m.text) && /[A-Z].*[A-Z]/.test(m.text)) {
-      verdict ??= new Map();
-      let drop = verdict.get(m.text);
-      if (drop === undefined) verdict.set(m.text, (drop = spelledInLowerCase(text, m.text)));
+      if (!inParentheses) {
+        inParentheses = new Map();
+        verdict = new Map();
+        for (const p of text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)) {
+          const at = inParentheses.get(p[1]);
+          if (at) at.push(p.index);
+          else inParentheses.set(p[1], [p.index]);
+        }
+      }
+      let drop = verdict!.get(m.text);
+      if (drop === undefined) {
+        const places = inParentheses.get(m.text);
+        verdict!.set(m.text, (drop = places !== undefined && spelledInLowerCase(text, m.text, places)));
+      }
       if (drop) continue;
     }
     mentions[kept++] = m;
