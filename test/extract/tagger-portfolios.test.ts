@@ -71,14 +71,16 @@ describe('addTitlePortfolios', () => {
 });
 
 describe('dropStateRanks', () => {
-  it('drops "State" read as an organization in a rank and cuts it off a body it ends, not the Department of State', () => {
+  it('drops "State" read as an organization in a rank, "Cabinet" in "Cabinet Chief", and cuts "State" off a body it ends, not the Department of State', () => {
     const t =
-      'State Minister Tuzmen met the Serbian Ministry for Kosovo State Secretary Ivanovic, then the State Department and State.';
+      'State Minister Tuzmen met the Serbian Ministry for Kosovo State Secretary Ivanovic, Cabinet Chief Fernandez, then the State Department and State.';
     const ms = at(t, [
       ['ORGANIZATION', 'State'],
       ['PERSON', 'Tuzmen'],
       ['ORGANIZATION', 'Serbian Ministry for Kosovo State'],
       ['PERSON', 'Ivanovic'],
+      ['ORGANIZATION', 'Cabinet'],
+      ['PERSON', 'Fernandez'],
       ['ORGANIZATION', 'State Department'],
       ['ORGANIZATION', 'State', t.lastIndexOf('State')],
     ]);
@@ -87,6 +89,7 @@ describe('dropStateRanks', () => {
       ['PERSON', 'Tuzmen'],
       ['ORGANIZATION', 'Serbian Ministry for Kosovo'],
       ['PERSON', 'Ivanovic'],
+      ['PERSON', 'Fernandez'],
       ['ORGANIZATION', 'State Department'],
       ['ORGANIZATION', 'State'],
     ]);

@@ -171,14 +171,22 @@ export function addTitlePortfolios(cable: Cable, mentions: Mention[]): void {
 
 /** A rank written before a title ("State Minister", "State Deputy", "State Secretary"): "State" names no body there. */
 const STATE_RANK = /^\s+(?:Minister|Deputy|Deputies|Secretary|Councilor|Counselor|MINISTER)s?\b/;
+/** "Cabinet Chief" (Argentina's chief of the cabinet of ministers): a title, which names no body. */
+const CABINET_CHIEF = /^\s+(?:Chief|CHIEF)\b/;
 /**
  * Drops the organization "State" the tagger reads in a rank ("State Minister Kursad Tuzmen", "State
  * Deputy races", Turkey's and Qatar's ministers of state), and cuts it off an organization it ends
- * ("Serbian Ministry for Kosovo State Secretary"). In place.
+ * ("Serbian Ministry for Kosovo State Secretary"); drops "Cabinet" in the title "Cabinet Chief". In place.
  */
 export function dropStateRanks(text: string, mentions: Mention[]): void {
   let kept = 0;
   for (const m of mentions) {
+    if (
+      m.type === 'ORGANIZATION' &&
+      /^(?:Cabinet|CABINET)$/.test(m.text) &&
+      CABINET_CHIEF.test(text.slice(m.end, m.end + 8))
+    )
+      continue;
     if (
       m.type === 'ORGANIZATION' &&
       /(?:^|\s)(?:State|STATE)$/.test(m.text) &&
