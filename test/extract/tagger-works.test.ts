@@ -1,4 +1,10 @@
-import { dropLowerCaseAcronyms, dropWorks, namesWork, spelledInLowerCase } from '../../src/extract/tagger/works';
+import {
+  dropDesignators,
+  dropLowerCaseAcronyms,
+  dropWorks,
+  namesWork,
+  spelledInLowerCase,
+} from '../../src/extract/tagger/works';
 import type { Mention } from '../../src/model';
 
 const m = (type: Mention['type'], text: string): Mention => ({ type, text, start: 0, end: text.length });
@@ -73,5 +79,19 @@ describe('dropLowerCaseAcronyms', () => {
     ]);
     expect(spelledInLowerCase(t, 'SOE')).toBe(true);
     expect(spelledInLowerCase(t, 'PSO')).toBe(false);
+  });
+});
+
+describe('dropDesignators', () => {
+  it("drops a weapon's or aircraft's designator read as an organization, not a group of states", () => {
+    const t =
+      'The Shahab-3, the Taepo Dong-2 and BM-25 missiles, five MI-17s, the G-20, the P5-plus-1 and the EU-3 met.';
+    const m = (s: string): Mention => {
+      const start = t.indexOf(s);
+      return { type: 'ORGANIZATION', text: s, start, end: start + s.length };
+    };
+    const ms = [m('Shahab-3'), m('Taepo Dong-2'), m('BM'), m('MI'), m('G-20'), m('P5-plus-1'), m('EU-3')];
+    dropDesignators(t, ms);
+    expect(ms.map((x) => x.text)).toEqual(['G-20', 'P5-plus-1', 'EU-3']);
   });
 });

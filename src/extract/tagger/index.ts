@@ -16,7 +16,7 @@ import { COMPANY_FORMS } from '../../lexicon/words';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { harmonizeTypes } from './consistency';
-import { dropLowerCaseAcronyms, dropWorks } from './works';
+import { dropDesignators, dropLowerCaseAcronyms, dropWorks } from './works';
 import { addTitlePortfolios, dropStateRanks } from './portfolios';
 import { splitCoordinatedBodies } from './coordination';
 import { Perceptron } from './perceptron';
@@ -88,6 +88,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
   retypeCompanyShortNames(out);
   dropWorks(out);
   dropLowerCaseAcronyms(cable.text, out);
+  dropDesignators(cable.text, out);
   harmonizeTypes(out);
   return out;
 }

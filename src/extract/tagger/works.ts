@@ -167,3 +167,22 @@ export function dropLowerCaseAcronyms(text: string, mentions: Mention[]): void {
   }
   mentions.length = kept;
 }
+
+/** A model's designator: a name word with a number ("Shahab-3", "Taepo Dong-2", "Ghadr-110"); not a group of states ("G-20", "P5-plus-1"). */
+const DESIGNATOR = /(?:^|\s)[A-Z][a-z]+-\d+[A-Za-z]?$/;
+/**
+ * Drops the organizations that are a weapon's or an aircraft's designator, by the conventions no
+ * entity: a name ending in a word and a number ("Shahab-3", "Taepo Dong-2"), or an acronym the text
+ * goes on with a hyphen and a number ("BM-25", "MI-17s", "EP-3E", routing codes "VCE-00"), which the
+ * tagger stops before. In place.
+ */
+export function dropDesignators(text: string, mentions: Mention[]): void {
+  let kept = 0;
+  for (const m of mentions) {
+    const designator =
+      m.type === 'ORGANIZATION' &&
+      (DESIGNATOR.test(m.text) || (text.charCodeAt(m.end) === 45 && /^-\d/.test(text.slice(m.end, m.end + 2))));
+    if (!designator) mentions[kept++] = m;
+  }
+  mentions.length = kept;
+}
