@@ -505,6 +505,8 @@ const ETHNIC_GROUPS = new Set([
  * Administration", as the annotations keep it beside "USG" in the same cable (an administration is
  * the government of one president, not the state's government across them).
  */
+/** The name `canonicalOf` gives "the U.S. administration" until resolution knows whose it is (`nameUsAdministration`). */
+export const US_ADMINISTRATION = 'US Administration';
 const US_PRESIDENTS = new Set(['kennedy', 'johnson', 'nixon', 'ford', 'carter', 'reagan', 'bush', 'clinton', 'obama']);
 export { SUBJECT_VERBS } from '../lexicon/words';
 
@@ -619,6 +621,8 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
     if (lastLower === 'administration' && US_PRESIDENTS.has(president))
       return { type: 'ORGANIZATION', name: `${president[0].toUpperCase()}${president.slice(1)} Administration` };
     const cc = DEMONYM_COUNTRY().get(head) ?? COUNTRY_CODE.get(head);
+    // "the U.S. administration" is the president's of the day (resolution names it by the cable's date), not the USG
+    if (cc === 'US' && lastLower === 'administration') return { type: 'ORGANIZATION', name: US_ADMINISTRATION };
     if (cc) return { type: 'ORGANIZATION', name: governmentName(cc) };
     if (
       /^[A-Z]/.test(words[0]) &&

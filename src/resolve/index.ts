@@ -6,7 +6,7 @@ import { BoundedMemo } from '../common/memo';
 import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo } from '../lexicon/lazy';
 import { COMPANY_FORMS, LEADING_NON_NAME } from '../lexicon/words';
-import { canonicalOf, countryName, properCase, SUBJECT_VERBS } from './canonical';
+import { canonicalOf, countryName, properCase, SUBJECT_VERBS, US_ADMINISTRATION } from './canonical';
 import { AcronymIndex } from './acronyms';
 import { orgWordKey, orgWords } from './org-words';
 import { SurnameIndex } from './surnames';
@@ -337,6 +337,22 @@ function fieldMinistryName(text: string, m: Mention, ctry: string[]): string | n
   return `${field[0]} (${countryName(home) ?? home})`;
 }
 
+/** Words around "the White House" that make it the building: "at the White House", "a White House meeting", "the White House lawn". */
+const PLACE_BEFORE = /\b(?:at|to|outside|inside|visits?|visited|visiting)\s+the\s+$/i;
+const PLACE_AFTER = /^(?:\s+(?:lawn|meetings?|summit|visits?|grounds|dinner|lunch|ceremony)\b|-invited)/i;
+/**
+ * "The White House" is the president's office where it acts ("the White House said", "White House
+ * statement", routing "WHITE HOUSE FOR") and the building where one goes, meets or stands ("at the
+ * White House", "an invitation to the White House", "his White House meeting", "the White House
+ * lawn"), as the annotations read it; resolution otherwise names every seat of government an office.
+ */
+function whiteHouseAsPlace(text: string, m: Mention): boolean {
+  if (!/^(?:the\s+)?white\s+house$/i.test(m.text)) return false;
+  return (
+    PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) || PLACE_AFTER.test(text.slice(m.end, m.end + 12))
+  );
+}
+
 /**
  * "The U.S. Embassy" names one embassy, not every one: the one the text names after it ("in Kabul"),
  * else the embassy the cable comes from. Undefined for other names, or a cable from no embassy.
@@ -529,10 +545,14 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   joinShortOrganizations(locals);
   joinOrganizationsOfSameWords(locals);
   joinPluralsAndPortfolios(locals);
+  joinPartyNicknames(locals);
+  nameUsAdministration(locals, cable);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
   function resolveOne(m: Mention): string | undefined {
+    if (m.type !== 'PERSON' && whiteHouseAsPlace(cable.text, m))
+      return add('PLACE', 'white house', 'White House', m.text);
     const canon = canonicalOf(m.type, m.text, ctry);
     if (canon === null) return undefined;
     if (canon)
@@ -854,6 +874,72 @@ function joinPluralsAndPortfolios(locals: Map<string, Local>): void {
     if (same.length > 1) continue;
     const headed = PORTFOLIO_HEADS.flatMap((h) => live(byWords.get([...w.split(' '), h].sort().join(' ')), k));
     if (headed.length === 1) joinLocal(locals, k, l, headed[0][1]);
+  }
+}
+
+/** US presidents since 1993 and the day each took office (an administration is named by its president, "Obama Administration"). */
+const PRESIDENCIES: ReadonlyArray<[since: string, president: string]> = [
+  ['2009-01-20', 'Obama'],
+  ['2001-01-20', 'Bush'],
+  ['1993-01-20', 'Clinton'],
+];
+
+/**
+ * "The U.S. administration" (`US_ADMINISTRATION`) is the administration of the president of the day, as
+ * the annotations name it (35 of 36 times): the one a cable names by its president ("Obama
+ * Administration") when there is exactly one, else the president the cable names ("Obama", "Bush"),
+ * else the one in office on the cable's date. Kept apart from the United States Government.
+ */
+function nameUsAdministration(locals: Map<string, Local>, cable: Cable): void {
+  const k = `ORGANIZATION|${normalizeName(US_ADMINISTRATION)}`;
+  const l = locals.get(k);
+  if (!l) return;
+  const named = [...locals.values()].filter(
+    (x) => x.type === 'ORGANIZATION' && PRESIDENCIES.some(([, p]) => x.display === `${p} Administration`),
+  );
+  if (named.length === 1) {
+    joinLocal(locals, k, l, named[0]);
+    return;
+  }
+  const said = PRESIDENCIES.filter(([, p]) => new RegExp(`\\b${p}\\b`).test(cable.text));
+  const president =
+    said.length === 1 ? said[0][1] : PRESIDENCIES.find(([since]) => (cable.created ?? '') >= since)?.[1];
+  if (!president) return;
+  const name = `${president} Administration`;
+  locals.delete(k);
+  l.display = name;
+  l.key = normalizeName(name);
+  locals.set(`ORGANIZATION|${l.key}`, l);
+}
+
+/** Parties' nicknames and their names (general usage, any cable): each group is one party within a cable. */
+const PARTY_NICKNAMES: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['tory', 'tories', 'tory party', 'conservative', 'conservatives', 'conservative party']),
+  new Set(['lib dem', 'lib dems', 'libdems', 'liberal democrat', 'liberal democrats']),
+];
+
+const NICKNAME = /^(?:tory|tories|lib ?dems?)\b/i;
+/**
+ * Within one cable, a party named by its nickname joins the party named by its name ("the Tories"
+ * and "the Conservatives", "Lib Dems" and "Liberal Democrats"): one organization whose surfaces have
+ * different words, so no other join finds it. Only where each side is one organization of the cable.
+ */
+function joinPartyNicknames(locals: Map<string, Local>): void {
+  for (const group of PARTY_NICKNAMES) {
+    let found: Array<[string, Local]> | undefined;
+    for (const [k, l] of locals) {
+      if (l.type !== 'ORGANIZATION') continue;
+      for (const surface of l.surfaces.keys())
+        if (group.has(surface.toLowerCase().replace(/\s+/g, ' '))) {
+          (found ??= []).push([k, l]);
+          break;
+        }
+    }
+    if (!found || found.length !== 2) continue;
+    // the party keeps its name ("Conservative Party"), not its nickname
+    const [[ka, a], [kb, b]] = found;
+    if (NICKNAME.test(a.display)) joinLocal(locals, ka, a, b);
+    else joinLocal(locals, kb, b, a);
   }
 }
 

@@ -1,4 +1,10 @@
-import { dropWorks, namesWork } from '../../src/extract/tagger/works';
+import {
+  dropDesignators,
+  dropLowerCaseAcronyms,
+  dropWorks,
+  namesWork,
+  spelledInLowerCase,
+} from '../../src/extract/tagger/works';
 import type { Mention } from '../../src/model';
 
 const m = (type: Mention['type'], text: string): Mention => ({ type, text, start: 0, end: text.length });
@@ -53,5 +59,39 @@ describe('dropWorks', () => {
     ];
     dropWorks(ms);
     expect(ms.map((x) => x.text)).toEqual(['Ministry of Petroleum', 'Bill', 'Treaty', 'NNPC']);
+  });
+});
+
+describe('dropLowerCaseAcronyms', () => {
+  it('drops an organization whose acronym the cable spells out in lower-case words, not a body spelled capitalized', () => {
+    const t =
+      'Iran commissioned a medium range ballistic missile (MRBM). A state of emergency (SOE) followed. The MRBM flew. ' +
+      'The Political Security Organization (PSO) and the PSO chief met.';
+    const m = (s: string, from = 0): Mention => {
+      const start = t.indexOf(s, from);
+      return { type: 'ORGANIZATION', text: s, start, end: start + s.length };
+    };
+    const ms = [m('MRBM'), m('SOE'), m('MRBM', t.indexOf('The MRBM')), m('PSO'), m('PSO', t.indexOf('the PSO'))];
+    dropLowerCaseAcronyms(t, ms);
+    expect(ms.map((x) => [x.text, x.start])).toEqual([
+      ['PSO', t.indexOf('PSO')],
+      ['PSO', t.indexOf('the PSO') + 4],
+    ]);
+    expect(spelledInLowerCase(t, 'SOE')).toBe(true);
+    expect(spelledInLowerCase(t, 'PSO')).toBe(false);
+  });
+});
+
+describe('dropDesignators', () => {
+  it("drops a weapon's or aircraft's designator read as an organization, not a group of states", () => {
+    const t =
+      'The Shahab-3, the Taepo Dong-2 and BM-25 missiles, five MI-17s, the G-20, the P5-plus-1 and the EU-3 met.';
+    const m = (s: string): Mention => {
+      const start = t.indexOf(s);
+      return { type: 'ORGANIZATION', text: s, start, end: start + s.length };
+    };
+    const ms = [m('Shahab-3'), m('Taepo Dong-2'), m('BM'), m('MI'), m('G-20'), m('P5-plus-1'), m('EU-3')];
+    dropDesignators(t, ms);
+    expect(ms.map((x) => x.text)).toEqual(['G-20', 'P5-plus-1', 'EU-3']);
   });
 });

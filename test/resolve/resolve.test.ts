@@ -327,6 +327,87 @@ describe('organizations of one word within a cable', () => {
   });
 });
 
+describe('the White House', () => {
+  it('is the building where one goes or meets, else the office', () => {
+    const t = 'Saleh will visit Obama at the White House. The White House said no. His White House meeting went well.';
+    const { perCable } = resolveEntities(
+      [makeCable('09SANAA1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'White House'],
+          ['ORGANIZATION', 'White House'],
+          ['PLACE', 'White House'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.type, e.name, e.counts]).sort()).toEqual([
+      ['ORGANIZATION', 'White House', [1]],
+      ['PLACE', 'White House', [2]],
+    ]);
+  });
+});
+
+describe('the U.S. administration', () => {
+  it("is the president's of the day, apart from the USG: the one the cable names, else by the cable's date", () => {
+    const t = 'The USG and the U.S. administration agreed with the Obama Administration.';
+    const u = 'The USG and the U.S. administration agreed.';
+    const { perCable } = resolveEntities(
+      [
+        makeCable('09PARIS1', t),
+        makeCable('07PARIS1', u, { created: '2007-03-01' }),
+        makeCable('10PARIS1', u, { created: '2010-03-01' }),
+      ],
+      [
+        at(t, [
+          ['ORGANIZATION', 'USG'],
+          ['ORGANIZATION', 'U.S. administration'],
+          ['ORGANIZATION', 'Obama Administration'],
+        ]),
+        at(u, [
+          ['ORGANIZATION', 'USG'],
+          ['ORGANIZATION', 'U.S. administration'],
+        ]),
+        at(u, [
+          ['ORGANIZATION', 'USG'],
+          ['ORGANIZATION', 'U.S. administration'],
+        ]),
+      ],
+    );
+    const named = (i: number) => perCable[i].map((e) => [e.name, [...e.mentions].sort()]).sort();
+    expect(named(0)).toEqual([
+      ['Obama Administration', ['Obama Administration', 'U.S. administration']],
+      ['United States Government', ['USG']],
+    ]);
+    expect(named(1)).toEqual([
+      ['Bush Administration', ['U.S. administration']],
+      ['United States Government', ['USG']],
+    ]);
+    expect(named(2)[0]).toEqual(['Obama Administration', ['U.S. administration']]);
+  });
+});
+
+describe("a party's nickname within a cable", () => {
+  it('joins the party named by its name, which keeps the name', () => {
+    const t = 'The Conservatives and the Liberal Democrats met. The Tories and the Lib Dems agreed; a Tory MP spoke.';
+    const { perCable } = resolveEntities(
+      [makeCable('09LONDON1', t)],
+      [
+        at(t, [
+          ['ORGANIZATION', 'Conservatives'],
+          ['ORGANIZATION', 'Liberal Democrats'],
+          ['ORGANIZATION', 'Tories'],
+          ['ORGANIZATION', 'Lib Dems'],
+          ['ORGANIZATION', 'Tory'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['Conservative Party (United Kingdom)', ['Conservatives', 'Tories', 'Tory']],
+      ['Liberal Democrats', ['Lib Dems', 'Liberal Democrats']],
+    ]);
+  });
+});
+
 describe('an organization named by its first word', () => {
   it('joins the one longer name it opens, not a part of the body it names nor an acronym', () => {
     const t =
@@ -764,13 +845,13 @@ describe('organizations named by a field, an acronym of several countries, or a 
       'ORGANIZATION:Labour Party (France)',
       'ORGANIZATION:Socialist Party (France)',
     ]);
-    // the White House read as the building or as the office: one organization
+    // the White House that speaks is the office whatever the tagger read; the one a visitor is at, the building
     expect(
       names('07PARIS3', 'The White House said so at the White House.', [
         ['PLACE', 'White House'],
         ['ORGANIZATION', 'White House'],
       ]),
-    ).toEqual(['ORGANIZATION:White House']);
+    ).toEqual(['ORGANIZATION:White House', 'PLACE:White House']);
     const es = names('07MADRID2', text, items, { tags: [{ code: 'SP', kind: 'country' }], origin: 'Embassy Madrid' });
     expect(es).toContain('ORGANIZATION:Socialist Party (Spain)');
     expect(es).not.toContain('PLACE:North');

@@ -16,7 +16,9 @@ import { COMPANY_FORMS } from '../../lexicon/words';
 import { paragraphAt } from '../util';
 import { TAGS, ruleLabels, staticFeatures, type StaticFeatures } from './features';
 import { harmonizeTypes } from './consistency';
-import { dropWorks } from './works';
+import { dropDesignators, dropLowerCaseAcronyms, dropWorks } from './works';
+import { addTitlePortfolios, dropStateRanks } from './portfolios';
+import { splitCoordinatedBodies } from './coordination';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -77,11 +79,16 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
     out.push(m);
   }
   dropTitleAcronyms(cable.text, out);
+  splitCoordinatedBodies(cable.text, out);
   splitPortfolioFromPerson(cable.text, out);
   addTitleDepartments(cable, out);
+  addTitlePortfolios(cable, out);
+  dropStateRanks(cable.text, out);
   extendGroupCounts(cable.text, out);
   retypeCompanyShortNames(out);
   dropWorks(out);
+  dropLowerCaseAcronyms(cable.text, out);
+  dropDesignators(cable.text, out);
   harmonizeTypes(out);
   return out;
 }

@@ -100,3 +100,89 @@ export function dropWorks(mentions: Mention[]): void {
   for (const m of mentions) if (m.type !== 'ORGANIZATION' || !namesWork(m.text)) mentions[kept++] = m;
   mentions.length = kept;
 }
+
+/** Function words an acronym's spelled-out words may hold without spelling them ("state of emergency"). */
+const SKIPPED = /^(?:of|and|the|for|on|in|to|per|as|&)$/;
+/**
+ * Whether the cable spells `acronym` out in lower-case words right before it in parentheses
+ * ("medium range ballistic missile (MRBM)", "carat per hundred tons (CPHT)", "high value targets
+ * (HVT)"): a thing or a notion, never a body's name, which is written capitalized. `places`: where
+ * "(acronym)" stands, if the caller has found them.
+ */
+export function spelledInLowerCase(text: string, acronym: string, places?: readonly number[]): boolean {
+  const want = acronym.replace(/[^A-Z]/g, '');
+  if (want.length < 2) return false;
+  let found = places;
+  if (!found) {
+    const all: number[] = [];
+    for (let at = text.indexOf(`(${acronym})`); at >= 0; at = text.indexOf(`(${acronym})`, at + 1)) all.push(at);
+    found = all;
+  }
+  for (const at of found) {
+    const words = text
+      .slice(Math.max(0, at - 120), at)
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/^["“(]+|["”,]+$/g, ''));
+    // from the last word back: each letter of the acronym a lower-case word's initial; a function word may give its
+    // initial ("state of emergency": SOE) or be skipped ("carat per hundred tons": CPHT)
+    const spells = (k: number, j: number): boolean => {
+      if (j < 0) return true;
+      if (k < 0) return false;
+      const w = words[k];
+      if (!/^[a-z]/.test(w)) return false;
+      if (w[0].toUpperCase() === want[j] && spells(k - 1, j - 1)) return true;
+      return SKIPPED.test(w) && spells(k - 1, j);
+    };
+    if (spells(words.length - 1, want.length - 1)) return true;
+  }
+  return false;
+}
+
+/** Drops the organizations whose acronym the cable spells out in lower-case words (`spelledInLowerCase`). In place. */
+export function dropLowerCaseAcronyms(text: string, mentions: Mention[]): void {
+  let verdict: Map<string, boolean> | undefined;
+  // where each acronym stands in parentheses, read once per cable
+  let inParentheses: Map<string, number[]> | undefined;
+  let kept = 0;
+  for (const m of mentions) {
+    if (m.type === 'ORGANIZATION' && /^[A-Z][A-Za-z]{1,7}$/.test(m.text) && /[A-Z].*[A-Z]/.test(m.text)) {
+      if (!inParentheses) {
+        inParentheses = new Map();
+        verdict = new Map();
+        for (const p of text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)) {
+          const at = inParentheses.get(p[1]);
+          if (at) at.push(p.index);
+          else inParentheses.set(p[1], [p.index]);
+        }
+      }
+      let drop = verdict!.get(m.text);
+      if (drop === undefined) {
+        const places = inParentheses.get(m.text);
+        verdict!.set(m.text, (drop = places !== undefined && spelledInLowerCase(text, m.text, places)));
+      }
+      if (drop) continue;
+    }
+    mentions[kept++] = m;
+  }
+  mentions.length = kept;
+}
+
+/** A model's designator: a name word with a number ("Shahab-3", "Taepo Dong-2", "Ghadr-110"); not a group of states ("G-20", "P5-plus-1"). */
+const DESIGNATOR = /(?:^|\s)[A-Z][a-z]+-\d+[A-Za-z]?$/;
+/**
+ * Drops the organizations that are a weapon's or an aircraft's designator, by the conventions no
+ * entity: a name ending in a word and a number ("Shahab-3", "Taepo Dong-2"), or an acronym the text
+ * goes on with a hyphen and a number ("BM-25", "MI-17s", "EP-3E", routing codes "VCE-00"), which the
+ * tagger stops before. In place.
+ */
+export function dropDesignators(text: string, mentions: Mention[]): void {
+  let kept = 0;
+  for (const m of mentions) {
+    const designator =
+      m.type === 'ORGANIZATION' &&
+      (DESIGNATOR.test(m.text) || (text.charCodeAt(m.end) === 45 && /^-\d/.test(text.slice(m.end, m.end + 2))));
+    if (!designator) mentions[kept++] = m;
+  }
+  mentions.length = kept;
+}
