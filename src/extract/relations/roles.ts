@@ -6,6 +6,7 @@ import { leaderCountry } from './leaders';
 import { listLineOf } from './list-lines';
 import { bareTitleCountry, foreignBefore } from './owner-country';
 import { collapse, countryOf, countryOfPlaceAbroad, isRegexSpace } from './text';
+import { namesPortfolio } from '../../lexicon/portfolios';
 import {
   isPortfolio,
   mayBeTitleWord,
@@ -263,8 +264,14 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
   }
   // (an "organization" that is itself a title, such as "A/S", is read as one)
   if (orgBefore && (countryOf(orgBefore.text) || readTitlePhrase(collapse(orgBefore.text)))) orgBefore = undefined;
-  // (nor a ministry's portfolio the extractor tagged: "Interior Minister X", "Petroleum Minister X")
-  if (orgBefore && isPortfolio(collapse(orgBefore.text))) orgBefore = undefined;
+  // (nor a ministry's portfolio the extractor tagged: "Interior Minister X", "Deputy Intelligence Minister X")
+  // (a portfolio outside the title lexicon only right before "Minister": "Treasury U/S X" stays the Treasury's)
+  if (
+    orgBefore &&
+    (isPortfolio(collapse(orgBefore.text)) ||
+      (namesPortfolio(collapse(orgBefore.text)) && /^\s+Ministers?\b/.test(text.slice(orgBefore.end, m.start))))
+  )
+    orgBefore = undefined;
   // (nor one whose last word the lexicon reads as part of the title: "Treasury Secretary X", "MFA Permanent Secretary X")
   if (orgBefore && orgRunsIntoTitle(collapse(orgBefore.text), collapse(text.slice(orgBefore.start, m.start))))
     orgBefore = undefined;
@@ -380,7 +387,7 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
  * The title joined by "and" to the one before a name: "Second Vice President and Finance Minister Solbes", "SNP leader
  * and Scottish First Minister X" hold both. Not after an article ("the President and FM X" are two people), nor an
  * embassy's or envoy's bare title ("accompanied by Ambassador and SFRC Staff Director X": the post's own Ambassador),
- * nor a name's last word ("President Chavez and FM Maduro"), nor a membership or an office "for" someone.
+ * nor an office taken "as" by someone named before, nor a name's last word ("President Chavez and FM Maduro"), nor a membership or an office "for" someone.
  */
 function coordinatedTitleBefore(ctx: RelationContext, at: number, from: number): TitleFound | undefined {
   const text = ctx.cable.text;
@@ -402,7 +409,8 @@ function coordinatedTitleBefore(ctx: RelationContext, at: number, from: number):
     const reading = readTitlePhrase(phrase);
     if (!reading) continue;
     const prev = tokens[j - 1]?.word ?? '';
-    if (reading.kind === 'embassy' || reading.kind === 'envoy' || /^the$/i.test(prev) || /^the\s/i.test(phrase))
+    // (nor an office someone named before takes "as": "Schaeuble as Finance Minister and former Economics Minister X")
+    if (reading.kind === 'embassy' || reading.kind === 'envoy' || /^(?:the|as)$/i.test(prev) || /^the\s/i.test(phrase))
       return undefined;
     // (a membership is no office; "Head of Cabinet for High Representative and Commission Vice President X": the
     // "and" joins the office's charge, whose holder is someone else)

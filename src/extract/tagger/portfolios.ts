@@ -3,29 +3,7 @@ import { ENGLISH, FIRST_NAMES, PLACES, TITLES } from '../../lexicon/gazetteer';
 import type { Cable } from '../../parse/types';
 import type { Mention } from '../../model';
 import { paragraphAt } from '../util';
-
-/**
- * Nouns that name a government portfolio (general knowledge, not drawn from the annotations): the
- * last word of "Energy Minister", "Minister of Mines and Energy", "Culture Minister". "Foreign" is
- * not one ("Foreign Minister" names no ministry by the conventions), nor "Prime", "State" ("State
- * Minister" is a rank), "Government" (a "Government Minister" is any member of one).
- */
-const PORTFOLIO_NOUNS = new Set(
-  (
-    'agriculture aviation fuel commerce communication communications culture defense defence development economy ' +
-    'economics education electricity employment energy environment finance fisheries forestry health housing ' +
-    'hydrocarbons immigration industry information infrastructure intelligence interior irrigation justice labor labour ' +
-    'mines mining oil petroleum planning presidency resources security telecommunications telecom tourism trade ' +
-    'transport transportation treasury unification water welfare works youth sport sports reintegration'
-  ).split(' '),
-);
-
-/** Words that qualify a portfolio noun in its name ("Higher Education", "Public Works", "Foreign Trade", "Emergency Situations"). */
-const PORTFOLIO_MODIFIERS = new Set(
-  'higher public social economic regional urban local natural human rural internal home civil religious minority emergency foreign'.split(
-    ' ',
-  ),
-);
+import { PORTFOLIO_MODIFIERS, PORTFOLIO_NOUNS } from '../../lexicon/portfolios';
 
 /** A title's word that no portfolio is named by ("Deputy", "Vice", "Sheikh"; not "Justice", "Foreign", "Affairs"). */
 const titleWord = (lower: string) =>

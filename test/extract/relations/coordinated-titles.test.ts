@@ -40,6 +40,24 @@ describe('readRoles: two titles joined by "and" before one name', () => {
     expect(roles).toEqual(['Moratinos | Foreign Minister | Spain | ']);
   });
 
+  it('gives nothing from an office taken "as" by someone before: "Schaeuble as Finance Minister and former Economics Minister X"', async () => {
+    const roles = await rolesOf(
+      'The surprises were former Interior Minister Schaeuble as Finance Minister and former Economics Minister Karl-Theodor zu Guttenberg as the new Defense Minister.',
+      'Embassy Berlin',
+    );
+    expect(roles.filter((r) => r.startsWith('Karl-Theodor'))).toEqual([
+      'Karl-Theodor zu Guttenberg | Economics Minister | Germany | ',
+    ]);
+  });
+
+  it('reads the portfolio the tagger made an organization inside the title: "Iranian Deputy Intelligence Minister X"', async () => {
+    const roles = await rolesOf(
+      'He had seen dozens of photos of him on the desk of Iranian Deputy Intelligence Minister Alavi.',
+      'Embassy London',
+    );
+    expect(roles).toEqual(['Alavi | Deputy Intelligence Minister | Iran | ']);
+  });
+
   it('gives nothing from the post\'s own officer: "accompanied by Ambassador and SFRC Staff Director X"', async () => {
     const roles = await rolesOf(
       'Graham, accompanied by Ambassador and Senate Foreign Relations Committee Staff Director Antony Blinken, met with Kayani.',
