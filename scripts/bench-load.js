@@ -108,9 +108,8 @@ async function relaunchCapped(file) {
   const db = openGraphDb(file);
   const { counts } = readMeta(db);
   db.close();
-  const batchSize = Number(flag('--batch-size') ?? DEFAULT_LOAD_OPTIONS.batchSize);
   const concurrency = Number(flag('--concurrency') ?? DEFAULT_LOAD_OPTIONS.concurrency);
-  const cap = loadHeapCapFor(counts.nodes, counts.edges, batchSize, concurrency);
+  const cap = loadHeapCapFor(counts.nodes, counts.edges, concurrency);
   const rest = process.argv.slice(2).filter((a, i, all) => a !== '--cables' && all[i - 1] !== '--cables');
   return relaunchWithHeapCap(
     cap,

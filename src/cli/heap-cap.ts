@@ -7,6 +7,7 @@ import * as v8 from 'v8';
 import { CablegraphError } from '../common/diagnostics';
 import { removeTemporariesOf } from '../common/temporaries';
 import { estimateCables } from './progress';
+import { LATE_BATCH_BYTES } from '../store/neo4j/plan';
 
 /**
  * Why: most of what a big build's main heap holds at a time is garbage V8 has not collected yet
@@ -226,17 +227,20 @@ export async function relaunchCapped(
 
 /**
  * `cablegraph load`'s cap (MiB) for a graph database of `nodes` nodes and `edges` relationships,
- * loaded `batchSize` rows a transaction with `concurrency` in flight. Why: as for the build, V8
- * lets the heap grow with garbage (a 10,000-cable load peaked at 859–933 MiB RSS uncapped and
- * 449 MiB under a 384 MiB cap). What it holds live: each node's key and kind (166 MiB at
- * 1,065,558 nodes, GraphDbReader.open without attributes) and its Neo4j id (a map entry,
- * ~100 bytes), 4 bytes per relationship id kept for the evidence phase, and the batches being
- * built and in flight (an evidence row carries up to 100 cable ids and their paragraphs: ~8 KiB).
+ * `concurrency` transactions in flight. Why: as for the build, V8 lets the heap grow with garbage (a
+ * 10,000-cable load peaked at 859–933 MiB RSS uncapped, 449 MiB under a 384 MiB cap). What the load
+ * holds live: each node's key and kind (166 MiB at 1,065,558 nodes: GraphDbReader.open without
+ * attributes) and its Neo4j id (a map entry); per relationship a little (its id for the evidence
+ * phase is outside the heap, 4 bytes); the batches being filled, one per shape, and those in flight
+ * (rows of the relationships phase are small; evidence batches are cut at LATE_BATCH_BYTES).
  */
-export function loadHeapCapFor(nodes: number, edges: number, batchSize: number, concurrency: number): number {
-  const bytes = nodes * 260 + edges * 4 + batchSize * (concurrency + 1) * 8 * 1024;
+export function loadHeapCapFor(nodes: number, edges: number, concurrency: number): number {
+  const batches = (LOAD_BATCH_BUFFERS + concurrency) * 3 * LATE_BATCH_BYTES;
+  const bytes = nodes * 300 + edges * 2 + batches;
   return Math.max(LOAD_HEAP_CAP_FLOOR_MB, LOAD_HEAP_BASE_MB + Math.ceil(bytes / 2 ** 20));
 }
+/** Batches being filled at once: one per relationship shape (the graph has about a dozen). */
+const LOAD_BATCH_BUFFERS = 12;
 /** The smallest load cap (MiB). */
 export const LOAD_HEAP_CAP_FLOOR_MB = 384;
 /** Code, the driver, SQLite's statements: the fixed part of a load's cap (MiB). */
@@ -252,7 +256,7 @@ export const LOAD_HEAP_CAP_MIN_EDGES = 500_000;
  */
 export async function relaunchLoadCapped(
   file: string | undefined,
-  flags: { maxHeap?: string; quiet?: boolean; batchSize: number; concurrency: number },
+  flags: { maxHeap?: string; quiet?: boolean; concurrency: number },
 ): Promise<number | undefined> {
   const maxHeap = parseMaxHeap(flags.maxHeap);
   if (process.env[HEAP_CAPPED_ENV] || maxHeap === 'none' || heapLimitGiven() || file === undefined) return undefined;
@@ -267,7 +271,7 @@ export async function relaunchLoadCapped(
       db.close();
     }
     if (counts.edges < LOAD_HEAP_CAP_MIN_EDGES) return undefined;
-    cap = loadHeapCapFor(counts.nodes, counts.edges, flags.batchSize, flags.concurrency);
+    cap = loadHeapCapFor(counts.nodes, counts.edges, flags.concurrency);
   }
   return relaunchWithHeapCap(
     cap,

@@ -74,7 +74,7 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
   // A big graph database loads in a node whose heap is capped to it (src/cli/heap-cap).
   const graphDb = inputs.length === 1 && isGraphDb(inputs[0]) ? inputs[0] : undefined;
   const { relaunchLoadCapped } = await import('./heap-cap');
-  const relaunched = await relaunchLoadCapped(graphDb, { ...options, batchSize, concurrency });
+  const relaunched = await relaunchLoadCapped(graphDb, { maxHeap: options.maxHeap, quiet: options.quiet, concurrency });
   if (relaunched !== undefined) return relaunched;
   const driver = await openDriver(connection);
   try {

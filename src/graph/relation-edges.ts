@@ -10,7 +10,7 @@ export interface RelationEdge {
   attributes: EdgeAttrs;
 }
 
-const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+export const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
  * Statements of one edge in date order (undated last), then cable id: the edge's lists are
@@ -161,38 +161,64 @@ export function relationEdges(
 ): RelationEdge[] {
   const out: RelationEdge[] = [];
   const roleGroups = rolesByEdge(rows.roles, key);
-  for (const [edgeKey, group] of [...roleGroups].sort(([x], [y]) => byText(x, y))) {
-    const list = statements(group, key);
-    const first = list[0].row;
-    const attributes: EdgeAttrs = { type: 'HOLDS_ROLE', title: first.title };
-    const organization = list.find((s) => s.row.organization)?.row.organization;
-    const unit = list.find((s) => s.row.unit)?.row.unit;
-    if (organization) attributes.organization = organization;
-    if (unit) attributes.unit = unit;
-    if (group.every((r) => r.former)) attributes.former = true;
-    Object.assign(attributes, aggregate(list, maxEvidence, true));
-    out.push({ key: edgeKey, source: key(first.person), target: key(first.owner!), attributes });
-  }
+  for (const [edgeKey, group] of [...roleGroups].sort(([x], [y]) => byText(x, y)))
+    out.push(roleEdge(edgeKey, group, key, maxEvidence));
   const affiliationGroups = affiliationsByEdge(rows.affiliations, key);
-  for (const [edgeKey, list] of [...affiliationGroups].sort(([x], [y]) => byText(x, y))) {
-    const first = list[0];
-    out.push({
-      key: edgeKey,
-      source: key(first.person),
-      target: key(first.owner!),
-      attributes: {
-        type: 'AFFILIATED_WITH',
-        organization: first.organization,
-        ...aggregate(statements(list, key), maxEvidence, false),
-      },
-    });
-  }
+  for (const [edgeKey, list] of [...affiliationGroups].sort(([x], [y]) => byText(x, y)))
+    out.push(affiliationEdge(edgeKey, list, key, maxEvidence));
   const meetings = rows.meetings
-    .map((m) => ({ m, edgeKey: `MET:${key(m.a)}->${key(m.b)}:${key(m.cable)}` }))
+    .map((m) => ({ m, edgeKey: meetingEdgeKey(m, key) }))
     .sort((x, y) => byText(x.edgeKey, y.edgeKey));
-  for (const { m, edgeKey } of meetings)
-    out.push({ key: edgeKey, source: key(m.a), target: key(m.b), attributes: meetingAttributes(m, key) });
+  for (const { m, edgeKey } of meetings) out.push(meetingEdge(edgeKey, m, key));
   return out;
+}
+
+/** A HOLDS_ROLE edge from every row of its person, title and owner (in row order). */
+export function roleEdge(
+  edgeKey: string,
+  group: RoleRow[],
+  key: (node: number) => string,
+  maxEvidence: number,
+): RelationEdge {
+  const list = statements(group, key);
+  const first = list[0].row;
+  const attributes: EdgeAttrs = { type: 'HOLDS_ROLE', title: first.title };
+  const organization = list.find((s) => s.row.organization)?.row.organization;
+  const unit = list.find((s) => s.row.unit)?.row.unit;
+  if (organization) attributes.organization = organization;
+  if (unit) attributes.unit = unit;
+  if (group.every((r) => r.former)) attributes.former = true;
+  Object.assign(attributes, aggregate(list, maxEvidence, true));
+  return { key: edgeKey, source: key(first.person), target: key(first.owner!), attributes };
+}
+
+/** An AFFILIATED_WITH edge from every row of its person and organization (in row order). */
+export function affiliationEdge(
+  edgeKey: string,
+  list: AffiliationRow[],
+  key: (node: number) => string,
+  maxEvidence: number,
+): RelationEdge {
+  const first = list[0];
+  return {
+    key: edgeKey,
+    source: key(first.person),
+    target: key(first.owner!),
+    attributes: {
+      type: 'AFFILIATED_WITH',
+      organization: first.organization,
+      ...aggregate(statements(list, key), maxEvidence, false),
+    },
+  };
+}
+
+/** A MET edge's key: one per pair and cable. */
+export const meetingEdgeKey = (m: Pick<MeetingRow, 'a' | 'b' | 'cable'>, key: (node: number) => string): string =>
+  `MET:${key(m.a)}->${key(m.b)}:${key(m.cable)}`;
+
+/** A MET edge from its meeting row. */
+export function meetingEdge(edgeKey: string, m: MeetingRow, key: (node: number) => string): RelationEdge {
+  return { key: edgeKey, source: key(m.a), target: key(m.b), attributes: meetingAttributes(m, key) };
 }
 
 function meetingAttributes(m: MeetingRow, key: (node: number) => string): EdgeAttrs {

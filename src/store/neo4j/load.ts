@@ -321,15 +321,19 @@ export async function loadSource(
         const mode = checkpoint.partial.has(batch.index) ? 'merge' : checkpoint.mode;
         let cypher = (byId ?? batch.cypher)[mode];
         let check: ((records: Neo4jRecord[], rows: unknown[]) => void) | undefined;
-        // Relationships with late properties return their ids; their late batch then finds them by id.
-        const lateKey = batch.late && `${batch.late.shape}\u0000${batch.late.first}`;
+        // Relationships with late properties return their ids; their late batches (runs of one
+        // relationship batch's rows) then find them by id: keyed by the relationship batch's place.
+        const relationshipFirst = batch.late && batch.late.first - (batch.late.first % checkpoint.batchSize);
+        const lateKey = batch.late && `${batch.late.shape}\u0000${relationshipFirst}`;
         const keepIds = byId && lateKey && batch.phase === 'relationships' && batch.cypherReturningIds;
         if (keepIds) cypher = batch.cypherReturningIds![mode];
         if (byId && lateKey && batch.phase === 'evidence' && batch.cypherByRelationshipId) {
           const ids = relationshipIds.get(lateKey);
-          relationshipIds.delete(lateKey);
-          if (ids && ids.length === rows.length) {
-            rows = rows.map((row, i) => [neo4j.int(ids[i]), ...row]);
+          const offset = batch.late!.first - relationshipFirst!;
+          // (dropped with its relationship batch's last rows)
+          if (ids && offset + rows.length >= ids.length) relationshipIds.delete(lateKey);
+          if (ids && offset + rows.length <= ids.length) {
+            rows = rows.map((row, i) => [neo4j.int(ids[offset + i]), ...row]);
             cypher = batch.cypherByRelationshipId;
             check = everyRowSet;
           }

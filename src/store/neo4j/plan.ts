@@ -194,12 +194,14 @@ export interface Batch {
   rows: unknown[][];
   /**
    * Relationships whose LATE_PROPERTIES come in the evidence phase, and those late properties: the
-   * batch's place in its shape's rows (`shape`, `first`: every batch of a shape but the last holds
-   * batchSize rows, in the same order in both passes, so a relationship batch and the late batch of
-   * the same rows have the same place). A relationship batch's `cypherReturningIds` also returns the
-   * ids of the relationships it wrote, in row order; a late batch's `cypherByRelationshipId` finds
-   * them by those ids (rows [relationship, sourceId, targetId, ...values]), a DirectedRelationshipByIdSeek
-   * where the pair of ends needs an Expand(Into) over the smaller end's relationships.
+   * batch's place in its shape's rows (`shape`, `first`: every relationship batch of a shape but the
+   * last holds batchSize rows, in the same order in both passes, so a late batch — one relationship
+   * batch's rows, or a run of them when they are big: LATE_BATCH_BYTES — knows which relationship
+   * batch its rows came from, and where). A relationship batch's `cypherReturningIds` also returns
+   * the ids of the relationships it wrote, in row order; a late batch's `cypherByRelationshipId`
+   * finds them by those ids (rows [relationship, sourceId, targetId, ...values]), a
+   * DirectedRelationshipByIdSeek where the pair of ends needs an Expand(Into) over the smaller end's
+   * relationships.
    */
   late?: { shape: string; first: number };
   cypherReturningIds?: Record<WriteMode, string>;
@@ -437,10 +439,31 @@ function* statementBatches(source: LoadSource, batchSize: number, next: () => nu
   if (rows.length > 0) yield { index: next(), phase: 'statements', cypher: STATEMENT_CYPHER, rows };
 }
 
-/** LATE_PROPERTIES: a second pass over the edges, once every relationship exists. */
+/**
+ * About how many bytes a late batch's rows may hold before it goes out (the strings' lengths, the
+ * heap holds about twice that): a pair of hub entities carries up to maxEvidence cable ids and its
+ * evidence, so at full-corpus scale 10,000 such rows are ~70 MB, and a buffer fills per shape.
+ */
+export const LATE_BATCH_BYTES = 4 * 2 ** 20;
+
+/** The string bytes of a row's values (what a late batch's size is counted in). */
+function rowBytes(row: unknown[]): number {
+  let bytes = 0;
+  for (const value of row)
+    if (typeof value === 'string') bytes += value.length;
+    else if (Array.isArray(value)) for (const v of value) bytes += typeof v === 'string' ? v.length + 8 : 8;
+    else bytes += 8;
+  return bytes;
+}
+
+/**
+ * LATE_PROPERTIES: a second pass over the edges, once every relationship exists. A shape's buffer
+ * goes out when it holds batchSize rows or LATE_BATCH_BYTES, and never across a relationship
+ * batch's end (multiples of batchSize in the shape's rows): each late batch is a run of one
+ * relationship batch's rows, whose returned ids it takes by its place.
+ */
 async function* lateBatches(source: LoadSource, batchSize: number, next: () => number): AsyncGenerator<Batch> {
-  // Late properties: a second pass over the edges, once every relationship exists.
-  const late = new Map<string, unknown[][]>();
+  const late = new Map<string, { rows: unknown[][]; bytes: number }>();
   const written = new Map<string, number>();
   const emit = (shape: string, rows: unknown[][]): Batch => {
     const first = written.get(shape) ?? 0;
@@ -454,15 +477,18 @@ async function* lateBatches(source: LoadSource, batchSize: number, next: () => n
     const props = toNeo4jProperties(edge.attributes);
     const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
     const shape = `${type}|${endpointKind(source, s, edge.key)}|${endpointKind(source, t, edge.key)}`;
-    let rows = late.get(shape);
-    if (!rows) late.set(shape, (rows = []));
-    rows.push([s, t, ...keys.map((key) => props[key] ?? null)]);
-    if (rows.length >= batchSize) {
-      late.set(shape, []);
-      yield emit(shape, rows);
+    let buffer = late.get(shape);
+    if (!buffer) late.set(shape, (buffer = { rows: [], bytes: 0 }));
+    const row = [s, t, ...keys.map((key) => props[key] ?? null)];
+    buffer.rows.push(row);
+    buffer.bytes += rowBytes(row);
+    const end = (written.get(shape) ?? 0) + buffer.rows.length;
+    if (end % batchSize === 0 || buffer.bytes >= LATE_BATCH_BYTES) {
+      late.set(shape, { rows: [], bytes: 0 });
+      yield emit(shape, buffer.rows);
     }
   }
-  for (const [shape, rows] of [...late].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [shape, { rows }] of [...late].sort(([a], [b]) => a.localeCompare(b))) {
     if (rows.length > 0) yield emit(shape, rows);
   }
 }

@@ -8,6 +8,7 @@ import { buildGraph, type CableRecord } from '../../../src/graph';
 import { buildDbOf } from '../../db/helpers';
 import { graphSource, loadGraph, loadGraphDb, openDriver, planBatches } from '../../../src/store/neo4j';
 import { everyRowSet, writeRows } from '../../../src/store/neo4j/load';
+import { LATE_BATCH_BYTES } from '../../../src/store/neo4j/plan';
 import { CablegraphError } from '../../../src/common/diagnostics';
 import { GraphDbReader } from '../../../src/db/read';
 import { HEAP_CAPPED_ENV } from '../../../src/cli/heap-cap';
@@ -348,6 +349,60 @@ describe('cablegraph load → Neo4j', () => {
       await session.close();
     }
   }, 60_000);
+
+  test('co-mentions whose lists are big go out in smaller late batches, each within one relationship batch, found by their ids', async () => {
+    if (!driver) return;
+    // Six pairs of one shape (Person–Person), each evidence list ~3 MB: the relationship batches
+    // hold 4 rows and 2 (batchSize 4); the late batches are cut at LATE_BATCH_BYTES, never across 4.
+    const graph = smallGraph();
+    const people = ['p-a', 'p-b', 'p-c', 'p-d'];
+    // (mentioned too: more relationships than nodes, so the loader seeks ends and relationships by id)
+    for (const p of people) {
+      graph.addNode(p, { kind: 'Person', name: p, aliases: [] });
+      graph.addDirectedEdge('07PARIS3534', p, { type: 'MENTIONS', count: 1, paragraphs: [1] });
+    }
+    const big = 'x'.repeat(3_000_000);
+    const pairs = [
+      ['p-a', 'p-b'],
+      ['p-a', 'p-c'],
+      ['p-a', 'p-d'],
+      ['p-b', 'p-c'],
+      ['p-b', 'p-d'],
+      ['p-c', 'p-d'],
+    ];
+    pairs.forEach(([a, b], i) =>
+      graph.addUndirectedEdge(a, b, {
+        type: 'CO_MENTIONED',
+        weight: i + 1,
+        cableCount: 1,
+        paragraphCount: 1,
+        cables: ['07PARIS3534'],
+        evidence: [{ cable: '07PARIS3534', paragraphs: [i + 1], note: big }],
+      }),
+    );
+    const late = [];
+    for await (const batch of planBatches(graphSource(graph), 4))
+      if (batch.phase === 'evidence' && batch.late!.shape === 'CO_MENTIONED|Person|Person') late.push(batch);
+    const places = late.map((b) => [b.late!.first, b.rows.length]);
+    expect(places).toEqual([
+      [0, 3],
+      [3, 1],
+      [4, 2],
+      [6, 1],
+    ]);
+    expect(places.reduce((n, [, rows]) => n + rows, 0)).toBe(pairs.length + 1); // + Kouchner–Talabani
+    for (const [first, rows] of places) expect(Math.floor(first / 4)).toBe(Math.floor((first + rows - 1) / 4));
+    for (const b of late) expect(JSON.stringify(b.rows).length).toBeLessThan(LATE_BATCH_BYTES + 3_100_000);
+
+    await emptyDatabase(driver);
+    const result = await loadGraph(graph, driver, { batchSize: 4, concurrency: 2 });
+    const coMentions = graph.filterEdges((_e, a) => a.type === 'CO_MENTIONED').length;
+    expect(result.lateRows).toEqual({ byRelationshipId: coMentions, byEnds: 0 });
+    const { records } = await driver.executeQuery(
+      'MATCH (:Person)-[r:CO_MENTIONED]->(:Person) WHERE r.weight <= 6 AND size(r.evidence) > 3000000 RETURN r.weight AS w ORDER BY w',
+    );
+    expect(records.map((r) => Number(r.get('w')))).toEqual([1, 2, 3, 4, 5, 6]);
+  }, 120_000);
 
   test('the middle statements of cut roles and affiliations (--max-evidence 2) as (:Statement) nodes: as many as the database leaves out, loaded again without doubling, resumed after a crash', async () => {
     if (!driver) return;
