@@ -82,71 +82,83 @@ export function relationRowsOf(db: GraphDb): CableRelationRows {
   };
 }
 
+/** Rows with their sort keys, sorted by them (the graph's edge order). */
+function sortedBy<T>(rows: T[], keyOf: (row: T) => string): Array<[string, T]> {
+  return rows.map((row): [string, T] => [keyOf(row), row]).sort(([x], [y]) => byText(x, y));
+}
+
+/**
+ * The role edges (person, title, owner) in key order, each with its rows in rowid order, read edge
+ * by edge through the tables' edge index; `beyond`: only edges with more rows than that (cut edges).
+ */
+function* roleEdgeRows(db: GraphDb, key: (node: number) => string, beyond = 0): Generator<[string, RoleRow[]]> {
+  const edges = db
+    .prepare(
+      'SELECT person, title, owner FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner HAVING count(*) > ?',
+    )
+    .raw()
+    .all(beyond) as Array<[number, string, number]>;
+  const rowsOf = db.prepare('SELECT * FROM roles WHERE person = ? AND title = ? AND owner = ? ORDER BY rowid');
+  for (const [edgeKey, [person, title, owner]] of sortedBy(edges, ([person, title, owner]) =>
+    relationEdgeId({ type: 'HOLDS_ROLE', person: key(person), owner: key(owner), title }),
+  ))
+    yield [edgeKey, (rowsOf.all(person, title, owner) as Row[]).map(roleRow)];
+}
+
+/** The affiliation edges (person, organization) as roleEdgeRows gives the role edges. */
+function* affiliationEdgeRows(
+  db: GraphDb,
+  key: (node: number) => string,
+  beyond = 0,
+): Generator<[string, AffiliationRow[]]> {
+  const edges = db
+    .prepare(
+      'SELECT person, owner FROM affiliations WHERE owner IS NOT NULL GROUP BY person, owner HAVING count(*) > ?',
+    )
+    .raw()
+    .all(beyond) as Array<[number, number]>;
+  const rowsOf = db.prepare('SELECT * FROM affiliations WHERE person = ? AND owner = ? ORDER BY rowid');
+  for (const [edgeKey, [person, owner]] of sortedBy(edges, ([person, owner]) =>
+    relationEdgeId({ type: 'AFFILIATED_WITH', person: key(person), owner: key(owner) }),
+  ))
+    yield [edgeKey, (rowsOf.all(person, owner) as Row[]).map(affiliationRow)];
+}
+
 /**
  * The HOLDS_ROLE, AFFILIATED_WITH and MET edges of the database, as a graph built in memory has them
- * (relationEdges), streamed: each edge's key and rowids first (sorted as the graph orders them), then
- * its rows by the tables' edge indexes. At full-corpus scale the tables hold 1.6 M rows with their
- * passages (~0.8 GB of heap read whole); an edge's rows are a few.
+ * (relationEdges), streamed: the edges' keys first, sorted as the graph orders them, then each edge's
+ * rows. At full-corpus scale the tables hold 1.6 M rows with their passages (1.6 GiB of heap read
+ * whole); an edge's rows are a few.
  */
 export function* relationEdgesOf(
   db: GraphDb,
   key: (node: number) => string,
   maxEvidence: number,
 ): Generator<RelationEdge> {
-  const sorted = <T extends unknown[]>(rows: T[], keyOf: (row: T) => string): Array<[string, T]> =>
-    rows.map((row): [string, T] => [keyOf(row), row]).sort(([x], [y]) => byText(x, y));
-  const roles = db
-    .prepare('SELECT person, title, owner FROM roles WHERE owner IS NOT NULL GROUP BY person, title, owner')
-    .raw()
-    .all() as Array<[number, string, number]>;
-  const roleRows = db.prepare('SELECT * FROM roles WHERE person = ? AND title = ? AND owner = ? ORDER BY rowid');
-  for (const [edgeKey, [person, title, owner]] of sorted(roles, ([person, title, owner]) =>
-    relationEdgeId({ type: 'HOLDS_ROLE', person: key(person), owner: key(owner), title }),
-  ))
-    yield roleEdge(edgeKey, (roleRows.all(person, title, owner) as Row[]).map(roleRow), key, maxEvidence);
-  const affiliations = db
-    .prepare('SELECT person, owner FROM affiliations WHERE owner IS NOT NULL GROUP BY person, owner')
-    .raw()
-    .all() as Array<[number, number]>;
-  const affiliationRows = db.prepare('SELECT * FROM affiliations WHERE person = ? AND owner = ? ORDER BY rowid');
-  for (const [edgeKey, [person, owner]] of sorted(affiliations, ([person, owner]) =>
-    relationEdgeId({ type: 'AFFILIATED_WITH', person: key(person), owner: key(owner) }),
-  ))
-    yield affiliationEdge(edgeKey, (affiliationRows.all(person, owner) as Row[]).map(affiliationRow), key, maxEvidence);
+  for (const [edgeKey, rows] of roleEdgeRows(db, key)) yield roleEdge(edgeKey, rows, key, maxEvidence);
+  for (const [edgeKey, rows] of affiliationEdgeRows(db, key)) yield affiliationEdge(edgeKey, rows, key, maxEvidence);
   const meetings = db.prepare('SELECT rowid, a, b, cable FROM meetings').raw().all() as Array<
     [number, number, number, number]
   >;
   const meetingRowOf = db.prepare('SELECT * FROM meetings WHERE rowid = ?');
-  for (const [edgeKey, [rowid]] of sorted(meetings, ([, a, b, cable]) => meetingEdgeKey({ a, b, cable }, key)))
+  for (const [edgeKey, [rowid]] of sortedBy(meetings, ([, a, b, cable]) => meetingEdgeKey({ a, b, cable }, key)))
     yield meetingEdge(edgeKey, meetingRow(meetingRowOf.get(rowid) as Row), key);
 }
 
 /**
- * The rows of cut edges only (more than `maxEvidence` statements): each edge's rows whole, in rowid
- * order — a few edges' worth, where every row of the tables would be a million at full-corpus scale.
+ * The statements the cut edges' lists leave out, with their positions (cutStatements): Neo4j's
+ * (:Statement) nodes, streamed edge by edge (at full-corpus scale the cut edges hold ~460,000
+ * statements with their passages).
  */
-const CUT_ROLES = `SELECT r.* FROM roles r JOIN (SELECT person, title, owner FROM roles WHERE owner IS NOT NULL
-  GROUP BY person, title, owner HAVING count(*) > :cap) g ON g.person = r.person AND g.title = r.title AND g.owner = r.owner
-  ORDER BY r.rowid`;
-const CUT_AFFILIATIONS = `SELECT r.* FROM affiliations r JOIN (SELECT person, owner FROM affiliations WHERE owner IS NOT NULL
-  GROUP BY person, owner HAVING count(*) > :cap) g ON g.person = r.person AND g.owner = r.owner
-  ORDER BY r.rowid`;
-
-/** The statements the cut edges' lists leave out, with their positions (cutStatements): Neo4j's (:Statement) nodes. */
-export function cutStatementsOf(
+export function* cutStatementsOf(
   db: GraphDb,
   key: (node: number) => string,
   maxEvidence: number,
 ): Generator<EdgeStatement> {
-  const cap = maxEvidence;
-  return cutStatements(
-    {
-      roles: (db.prepare(CUT_ROLES).all({ cap }) as Row[]).map(roleRow),
-      affiliations: (db.prepare(CUT_AFFILIATIONS).all({ cap }) as Row[]).map(affiliationRow),
-    },
-    key,
-    maxEvidence,
-  );
+  for (const [, roles] of roleEdgeRows(db, key, maxEvidence))
+    yield* cutStatements({ roles, affiliations: [] }, key, maxEvidence);
+  for (const [, affiliations] of affiliationEdgeRows(db, key, maxEvidence))
+    yield* cutStatements({ roles: [], affiliations }, key, maxEvidence);
 }
 
 /** How many statements the cut edges' lists leave out (cutStatementsOf's count, in SQL). */
