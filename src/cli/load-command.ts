@@ -80,9 +80,9 @@ export async function runLoad(inputs: string[], options: LoadCommandOptions): Pr
   try {
     // A graph database is streamed (nodes in memory, edges and texts read as batches go out);
     // cable inputs are built into a temporary graph database first, removed after the load.
-    let file = inputs[0];
+    let file = graphDb ?? inputs[0];
     let temporary: string | undefined;
-    if (!(inputs.length === 1 && isGraphDb(file))) {
+    if (graphDb === undefined) {
       temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cablegraph-load-'));
       file = path.join(temporary, 'graph.db');
       const build = {

@@ -404,13 +404,14 @@ export class GraphDbReader {
         `SELECT ${table === 'cables' ? CABLE_COLUMNS : '*'} FROM ${table ?? 'entities'} WHERE node IN (SELECT value FROM json_each(?))`,
       );
       for (let first = 0; first < order.length; first += NODES_PER_QUERY) {
-        const chunk = JSON.stringify(order.slice(first, first + NODES_PER_QUERY));
+        const nodes = order.slice(first, first + NODES_PER_QUERY) as number[];
+        const chunk = JSON.stringify(nodes);
         const byNode = new Map<number, NodeAttrs>();
         for (const r of rows.all(chunk) as NodeRow[]) byNode.set(r.node, attributesOf(kind, r));
         if (!table)
           for (const a of aliases.all(chunk) as Array<{ entity: number; alias: string; count: number }>)
             byNode.get(a.entity)!.aliases!.push({ text: a.alias, count: a.count });
-        for (const node of JSON.parse(chunk) as number[]) yield [this.keyOf.get(node)!, byNode.get(node)!];
+        for (const node of nodes) yield [this.keyOf.get(node)!, byNode.get(node)!];
       }
     }
   }
