@@ -28,13 +28,12 @@ const mib = (b) => `${Math.round(b / 2 ** 20)} MiB`;
     n += 1;
     phases[batch.phase] = (phases[batch.phase] || 0) + 1;
     if (batch.phase === 'nodes') for (const row of batch.rows) nodeIds.set(`${row[0]}`, nodeIds.size);
-    if (batch.late && batch.phase === 'relationships')
-      ids.set(`${batch.late.shape}\u0000${batch.late.first}`, new Int32Array(batch.rows.length));
+    if (batch.late?.rows && batch.phase === 'relationships')
+      ids.set(`${batch.late.shape}\u0000${batch.late.first}`, new Int32Array(batch.late.rows.length));
     if (batch.late && batch.phase === 'evidence') {
-      const first = batch.late.first - (batch.late.first % 10000);
-      const k = `${batch.late.shape}\u0000${first}`;
+      const k = `${batch.late.shape}\u0000${batch.late.first}`;
       const a = ids.get(k);
-      if (a && batch.late.first - first + batch.rows.length >= a.length) ids.delete(k);
+      if (a && (batch.late.from ?? 0) + batch.rows.length >= a.length) ids.delete(k);
     }
     inFlight.push(batch);
     if (inFlight.length > 2) inFlight.shift();

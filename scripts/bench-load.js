@@ -6,7 +6,7 @@
  *
  *   npm run neo4j:start
  *   npm run build && node scripts/bench-load.js [--graph out/corpus.db | --cables N] [--sweep]
- *     [--batch-size N] [--concurrency N] [--one-pass] [--index-first] [--no-offline]
+ *     [--batch-size N] [--concurrency N] [--one-pass | --late-above N] [--index-first] [--no-offline]
  *
  * Default graph: the shared corpus. `--cables N` generates an N-cable corpus (scripts/gen-corpus.js)
  * and builds it first. `--sweep` also times the online loader over batch sizes and concurrencies
@@ -151,6 +151,7 @@ async function relaunchCapped(file) {
     if (flag('--batch-size')) chosen.batchSize = Number(flag('--batch-size'));
     if (flag('--concurrency')) chosen.concurrency = Number(flag('--concurrency'));
     if (args.includes('--one-pass')) chosen.evidenceLast = false;
+    if (flag('--late-above')) chosen.lateAbove = Number(flag('--late-above'));
     if (args.includes('--index-first')) chosen.deferRelationshipIndexes = false;
     const load = await online(driver, reader, chosen);
     const onlineSeconds = load.seconds;

@@ -172,7 +172,7 @@ export function buildProgram(): Command {
     )
     .option(
       '--one-pass',
-      "write the co-mentions' cable and evidence lists with their relationships (default: in a last phase, the graph browsable before)",
+      "write every co-mention's cable and evidence lists with its relationship (default: the lists of pairs of more than 4 cables in a last phase, the graph browsable before)",
     )
     .option(
       '--import',

@@ -20,6 +20,7 @@ export {
   cableRecordsOf,
   readMeta,
   batches,
+  type CoMentionLists,
   type GraphDbEdge,
   type GraphDbMeta,
 } from './read';

@@ -108,6 +108,12 @@ export interface GraphDbEdge {
   attributes: EdgeAttrs;
 }
 
+/**
+ * Which co-mentions carry their `cables`, `evidence` and `evidenceTruncated`: all, none, or those
+ * whose cable count the function accepts (the others' evidence is not read).
+ */
+export type CoMentionLists = boolean | ((cableCount: number) => boolean);
+
 const parseJson = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
 
 interface NodeRow {
@@ -424,9 +430,11 @@ export class GraphDbReader {
   /**
    * Every edge in the graph's order (see the class comment). `coMentionLists: false` leaves out the
    * co-mentions' `cables`, `evidence` and `evidenceTruncated` (evidence not read at all: for a pass
-   * that does not need them, as a loader's relationship pass when the lists come later).
+   * that does not need them, as a loader's relationship pass when the lists come later); a function
+   * of the pair's cable count reads them only for the pairs it accepts (a loader's two passes, each
+   * with its own pairs' lists).
    */
-  async *edges(options: { coMentionLists?: boolean } = {}): AsyncGenerator<GraphDbEdge> {
+  async *edges(options: { coMentionLists?: CoMentionLists } = {}): AsyncGenerator<GraphDbEdge> {
     yield* this.cableEdges();
     yield* this.coMentionEdges(options.coMentionLists ?? true);
     // then the relation edges (issue 17), in key order within each type
@@ -563,11 +571,12 @@ export class GraphDbReader {
    * each one's pairs sorted by the other end's id — a build's primary-key order, and the same
    * order for a curated database whose new entities are numbered out of id order. Evidence is read
    * for EVIDENCE_PAIRS pairs per query (a query per pair cost three times as much: most of an
-   * export's time), and per pair only for those above the cap; `lists: false` reads no evidence (a
-   * loader's first pass).
+   * export's time), and per pair only for those above the cap; only for the pairs `which` lists
+   * (see CoMentionLists).
    */
-  private *coMentionEdges(lists: boolean): Generator<GraphDbEdge> {
+  private *coMentionEdges(which: CoMentionLists): Generator<GraphDbEdge> {
     const key = (node: number): string => this.keyOf.get(node)!;
+    const listed = (cableCount: number): boolean => (typeof which === 'function' ? which(cableCount) : which);
     const cap = this.meta.buildOptions.maxEvidence;
     type PairRow = {
       a: number;
@@ -603,7 +612,7 @@ export class GraphDbReader {
       for (let first = 0; first < ends.length; first += EVIDENCE_PAIRS) {
         const chunk = ends.slice(first, first + EVIDENCE_PAIRS);
         const byPair = new Map<number, Array<{ cable: string; paragraphs: number[] }>>();
-        if (lists) {
+        if (chunk.some((e) => listed(e.r.cable_count))) {
           const add = (rows: Array<[number, number, string]>): void => {
             for (const [b, cable, paragraphs] of rows) {
               let list = byPair.get(b);
@@ -612,10 +621,11 @@ export class GraphDbReader {
               if (list.length < cap) list.push({ cable: key(cable), paragraphs: JSON.parse(paragraphs) as number[] });
             }
           };
-          const within = chunk.filter((e) => e.r.cable_count <= cap).map((e) => e.r.b);
+          const within = chunk.filter((e) => e.r.cable_count <= cap && listed(e.r.cable_count)).map((e) => e.r.b);
           if (within.length > 0) add(evidenceWithin.all(a, JSON.stringify(within)) as Array<[number, number, string]>);
           for (const { r } of chunk)
-            if (r.cable_count > cap) add(evidenceAbove.all(a, r.b, cap) as Array<[number, number, string]>);
+            if (r.cable_count > cap && listed(r.cable_count))
+              add(evidenceAbove.all(a, r.b, cap) as Array<[number, number, string]>);
         }
         for (const { r, target } of chunk) {
           const attributes: EdgeAttrs = {
@@ -624,7 +634,7 @@ export class GraphDbReader {
             cableCount: r.cable_count,
             paragraphCount: r.paragraph_count,
           };
-          if (lists) {
+          if (listed(r.cable_count)) {
             const list = byPair.get(r.b) ?? [];
             Object.assign(attributes, { cables: list.map((e) => e.cable), evidence: list });
             if (r.cable_count > list.length) attributes.evidenceTruncated = true;

@@ -13,6 +13,7 @@ import type { CableRecord } from '../../graph/types';
 import { applySchema } from './schema';
 import { leftovers, removeCablegraphData, type Leftovers } from './replace';
 import {
+  DEFAULT_LATE_ABOVE,
   estimateBatches,
   kindOf,
   dbSource,
@@ -45,6 +46,11 @@ export interface LoadOptions {
    * arrive; the phase finds each relationship again), or with their relationships in one pass.
    */
   evidenceLast: boolean;
+  /**
+   * With `evidenceLast`: co-mentions of at most this many cables carry their lists with their
+   * relationships, the others' come last (DEFAULT_LATE_ABOVE; 0: every list last).
+   */
+  lateAbove: number;
   /**
    * Relationship property indexes (cypher/schema.cypher's `FOR ()-[r:…]-()`) created after the
    * relationships phase, populated once over what was written, rather than updated row by row.
@@ -83,6 +89,7 @@ export const DEFAULT_LOAD_OPTIONS: LoadOptions = {
   batchSize: 10000,
   concurrency: 2,
   evidenceLast: true,
+  lateAbove: DEFAULT_LATE_ABOVE,
   deferRelationshipIndexes: true,
   force: false,
 };
@@ -183,7 +190,8 @@ export async function loadSource(
   const sessionConfig = options.database ? { database: options.database } : {};
   // v4: the middle statements of cut edges as (:Statement) nodes (v3: co-mention lists in a last
   // phase of their own); a graph loaded by an older loader is loaded again, never taken as done.
-  const loadId = `v4-${await source.loadId()}${options.evidenceLast ? '' : '-one-pass'}`;
+  // The batches depend on which lists come last: a resumed load must plan the same ones.
+  const loadId = `v4-${await source.loadId()}${options.evidenceLast ? `-late${options.lateAbove}` : '-one-pass'}`;
   const result: LoadResult = {
     loadId,
     nodes: source.nodeCount,
@@ -293,11 +301,14 @@ export async function loadSource(
     let phase: Batch['phase'] | undefined;
     let nodeIds: Map<string, number> | undefined;
     // Relationship ids by their rows' place (shape, first row), from the relationships phase to the
-    // evidence phase: 4 bytes a co-mention (~100 MB at 26 M), each dropped once its lists are set.
+    // evidence phase: 4 bytes a co-mention whose lists come late, each dropped once they are set.
     // Rows without them (a resumed load's committed batches) find their relationship by its ends.
     const relationshipIds = new Map<string, Int32Array>();
     try {
-      for await (const batch of planBatches(source, checkpoint.batchSize, { evidenceLast: options.evidenceLast })) {
+      for await (const batch of planBatches(source, checkpoint.batchSize, {
+        evidenceLast: options.evidenceLast,
+        lateAbove: options.lateAbove,
+      })) {
         result.batches += 1;
         if (checkpoint.done.has(batch.index)) {
           result.resumedBatches += 1;
@@ -321,15 +332,16 @@ export async function loadSource(
         const mode = checkpoint.partial.has(batch.index) ? 'merge' : checkpoint.mode;
         let cypher = (byId ?? batch.cypher)[mode];
         let check: ((records: Neo4jRecord[], rows: unknown[]) => void) | undefined;
-        // Relationships with late properties return their ids; their late batches (runs of one
-        // relationship batch's rows) then find them by id: keyed by the relationship batch's place.
-        const relationshipFirst = batch.late && batch.late.first - (batch.late.first % checkpoint.batchSize);
-        const lateKey = batch.late && `${batch.late.shape}\u0000${relationshipFirst}`;
-        const keepIds = byId && lateKey && batch.phase === 'relationships' && batch.cypherReturningIds;
+        // Relationships with late properties return their ids (the loader keeps their late rows');
+        // their late batches (runs of one relationship batch's late rows) then find them by id:
+        // keyed by the relationship batch's place.
+        const lateKey = batch.late && `${batch.late.shape}\u0000${batch.late.first}`;
+        const lateRows = batch.phase === 'relationships' ? batch.late?.rows : undefined;
+        const keepIds = byId && lateKey && lateRows && batch.cypherReturningIds;
         if (keepIds) cypher = batch.cypherReturningIds![mode];
         if (byId && lateKey && batch.phase === 'evidence' && batch.cypherByRelationshipId) {
           const ids = relationshipIds.get(lateKey);
-          const offset = batch.late!.first - relationshipFirst!;
+          const offset = batch.late!.from ?? 0;
           // (dropped with its relationship batch's last rows)
           if (ids && offset + rows.length >= ids.length) relationshipIds.delete(lateKey);
           if (ids && offset + rows.length <= ids.length) {
@@ -345,7 +357,11 @@ export async function loadSource(
             const records = await writeRows(worker, cypher, rows, checkpointMark(loadId, batch.index), check);
             if (keepIds) {
               const ids = returnedIds(records, rows.length);
-              if (ids) relationshipIds.set(lateKey, ids);
+              if (ids)
+                relationshipIds.set(
+                  lateKey,
+                  lateRows.map((i) => ids[i]),
+                );
             }
           } finally {
             await worker.close();

@@ -5,7 +5,7 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { CablegraphError } from '../../common/diagnostics';
 import { type CableRecord } from '../../graph/types';
-import type { GraphDbReader } from '../../db/read';
+import type { CoMentionLists, GraphDbReader } from '../../db/read';
 import { isEntityKind, type EdgeStatement } from '../../model';
 import { text } from '../../common/text';
 import {
@@ -47,10 +47,11 @@ export interface LoadSource {
   /** The node kinds there are. */
   nodeKinds(): string[];
   /**
-   * `coMentionLists: false`: the co-mentions' LATE_PROPERTIES may be left out (a source that can
-   * skip reading them does; the planner drops them anyway).
+   * `coMentionLists`: which co-mentions need their LATE_PROPERTIES (all, none, or those of the cable
+   * counts a function accepts); a source that can skip reading the others' does, and the planner
+   * drops them anyway.
    */
-  edges(options?: { coMentionLists?: boolean }): Iterable<SourceEdge> | AsyncIterable<SourceEdge>;
+  edges(options?: { coMentionLists?: CoMentionLists }): Iterable<SourceEdge> | AsyncIterable<SourceEdge>;
   /** Cable records whose texts are loaded (none: cables without text). */
   records(): Iterable<CableRecord> | AsyncIterable<CableRecord>;
   /** Records to expect (for the progress total only). */
@@ -178,6 +179,36 @@ export const LATE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   CO_MENTIONED: ['cables', 'evidence', 'evidenceTruncated'],
 };
 
+/**
+ * Co-mentions of at most this many cables carry their lists with their relationships; only the
+ * others' come in the last phase. Finding a relationship again and updating it costs about as much
+ * as the rows' bytes, and most pairs are of one or two cables: at 10,000 cables 86% of the pairs
+ * have at most 4, holding 37% of the evidence entries. So the last phase has a seventh of the rows
+ * and most of the bytes (the hubs' lists), and the graph is browsable — with the evidence of most
+ * links — before it.
+ */
+export const DEFAULT_LATE_ABOVE = 4;
+
+/** Whether an edge's LATE_PROPERTIES go in the last phase: a co-mention of more than `lateAbove` cables. */
+function goesLate(type: string, attributes: Attributes, lateAbove: number): boolean {
+  if (!LATE_PROPERTIES[type]) return false;
+  const cables: unknown = attributes.cableCount;
+  return !(typeof cables === 'number' && cables <= lateAbove);
+}
+
+/**
+ * Where the rows whose LATE_PROPERTIES come last are: on a relationship batch, `first` is its first
+ * row in its shape's rows and `rows` the indexes of those rows within it; on a late batch, `first`
+ * is the first row of the relationship batch its rows came from (a multiple of the batch size) and
+ * `from` how many of that batch's late rows came before them.
+ */
+export interface LatePlace {
+  shape: string;
+  first: number;
+  rows?: Int32Array;
+  from?: number;
+}
+
 export interface Batch {
   /** Position in the load's fixed batch order: the checkpoint records committed indexes. */
   index: number;
@@ -195,15 +226,15 @@ export interface Batch {
   /**
    * Relationships whose LATE_PROPERTIES come in the evidence phase, and those late properties: the
    * batch's place in its shape's rows (`shape`, `first`: every relationship batch of a shape but the
-   * last holds batchSize rows, in the same order in both passes, so a late batch — one relationship
-   * batch's rows, or a run of them when they are big: LATE_BATCH_BYTES — knows which relationship
-   * batch its rows came from, and where). A relationship batch's `cypherReturningIds` also returns
-   * the ids of the relationships it wrote, in row order; a late batch's `cypherByRelationshipId`
-   * finds them by those ids (rows [relationship, sourceId, targetId, ...values]), a
-   * DirectedRelationshipByIdSeek where the pair of ends needs an Expand(Into) over the smaller end's
-   * relationships.
+   * last holds batchSize rows, in the same order in both passes, so a late batch — late rows of one
+   * relationship batch, in its order, cut at LATE_BATCH_BYTES — knows which relationship batch its
+   * rows came from, and how many of its late rows came before). A relationship batch's
+   * `cypherReturningIds` also returns the ids of the relationships it wrote, in row order (the
+   * loader keeps those of its late rows); a late batch's `cypherByRelationshipId` finds them by
+   * those ids (rows [relationship, sourceId, targetId, ...values]), a DirectedRelationshipByIdSeek
+   * where the pair of ends needs an Expand(Into) over the smaller end's relationships.
    */
-  late?: { shape: string; first: number };
+  late?: LatePlace;
   cypherReturningIds?: Record<WriteMode, string>;
   cypherByRelationshipId?: string;
 }
@@ -218,13 +249,18 @@ export interface Batch {
 function relationshipBatch(
   index: number,
   shape: string,
-  buffered: Array<[string, string, Props]>,
-  withLate: boolean,
+  buffered: Array<[string, string, Props, boolean]>,
   first: number,
 ): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
-  const late = withLate ? undefined : LATE_PROPERTIES[type];
-  if (late) for (const [, , props] of buffered) for (const key of late) delete props[key];
+  // The rows whose late properties come last: without them here (CREATE leaves them unset, a merge's
+  // SET r = {…} removes an older load's until the evidence phase sets them).
+  const lateRows: number[] = [];
+  buffered.forEach(([, , props, late], i) => {
+    if (!late) return;
+    lateRows.push(i);
+    for (const key of LATE_PROPERTIES[type] ?? []) delete props[key];
+  });
   const keys = [...new Set(buffered.flatMap(([, , props]) => Object.keys(props)))].sort();
   const map = `{${keys.map((key, i) => `\`${key.replace(/`/g, '``')}\`: row[${i + 2}]`).join(', ')}}`;
   const rows = buffered.map(([s, t, props]) => [s, t, ...keys.map((key) => props[key] ?? null)]);
@@ -239,9 +275,9 @@ function relationshipBatch(
     cypher: statements(matchByKey(sourceKind, targetKind)),
     cypherById: byId,
     rows,
-    ...(late
+    ...(lateRows.length > 0
       ? {
-          late: { shape, first },
+          late: { shape, first, rows: Int32Array.from(lateRows) },
           // One record, the ids in row order (UNWIND keeps its order through the seeks and the write).
           cypherReturningIds: {
             create: `${byId.create} RETURN collect(id(r)) AS ids`,
@@ -270,7 +306,7 @@ function mergeKey(type: string, keys: string[]): string {
  * target, ...values]. The relationship is found from both ends (Expand(Into) walks the smaller
  * side's relationships of that type).
  */
-function lateBatch(index: number, shape: string, rows: unknown[][], first: number): Batch {
+function lateBatch(index: number, shape: string, rows: unknown[][], first: number, from: number): Batch {
   const [type, sourceKind, targetKind] = shape.split('|') as [string, string, string];
   const keys = LATE_PROPERTIES[type];
   const set = (offset: number): string => keys.map((key, i) => `r.\`${key}\` = row[${i + offset}]`).join(', ');
@@ -287,7 +323,7 @@ function lateBatch(index: number, shape: string, rows: unknown[][], first: numbe
     cypher: { create: byKey, merge: byKey },
     cypherById: { create: byId, merge: byId },
     cypherByRelationshipId: byRelationshipId,
-    late: { shape, first },
+    late: { shape, first, from },
     rows,
   };
 }
@@ -345,17 +381,20 @@ export function estimateBatches(source: LoadSource, batchSize: number): number {
  * A source as batches, in a fixed order that a resumed load finds again: nodes by label (sorted),
  * then cable texts (after the nodes, whose SET n = props clears them), then relationships as the
  * edges stream — one buffer per shape, emitted when full, the part-filled ones at the end in shape
- * order — without their late properties, then those (LATE_PROPERTIES) in a second pass over the
- * edges, buffered the same way (`evidenceLast: false`: with their relationships, one pass), and last
+ * order — the co-mentions of more than `lateAbove` cables (DEFAULT_LATE_ABOVE) without their late
+ * properties, then those (LATE_PROPERTIES) in a second pass over the edges, buffered the same way
+ * (`evidenceLast: false`: every one with its relationship, one pass), and last
  * the middle statements of cut roles and affiliations as (:Statement) nodes. Memory: the nodes plus
  * one buffer per shape.
  */
 export async function* planBatches(
   source: LoadSource,
   batchSize: number,
-  options: { evidenceLast?: boolean } = {},
+  options: { evidenceLast?: boolean; lateAbove?: number } = {},
 ): AsyncGenerator<Batch> {
   const evidenceLast = options.evidenceLast ?? true;
+  const lateAbove = options.lateAbove ?? DEFAULT_LATE_ABOVE;
+  if (!(lateAbove >= 0)) throw new CablegraphError('BAD_OPTION', `lateAbove must be a cable count (${lateAbove})`);
   let index = 0;
   // Nodes come kind by kind: a batch is written as soon as it is full, none held beyond it.
   let kind: string | undefined;
@@ -399,20 +438,23 @@ export async function* planBatches(
   }
   if (texts.length > 0) yield { index: index++, phase: 'texts', cypher: textCypher, rows: texts };
 
-  const buffers = new Map<string, Array<[string, string, Props]>>();
+  const buffers = new Map<string, Array<[string, string, Props, boolean]>>();
   const written = new Map<string, number>();
-  const emit = (shape: string, rows: Array<[string, string, Props]>): Batch => {
+  const emit = (shape: string, rows: Array<[string, string, Props, boolean]>): Batch => {
     const first = written.get(shape) ?? 0;
     written.set(shape, first + rows.length);
-    return relationshipBatch(index++, shape, rows, !evidenceLast, first);
+    return relationshipBatch(index++, shape, rows, first);
   };
-  for await (const edge of source.edges({ coMentionLists: !evidenceLast })) {
+  // (the source reads only the lists that go out in this pass)
+  const coMentionLists = evidenceLast ? (cableCount: number) => cableCount <= lateAbove : true;
+  for await (const edge of source.edges({ coMentionLists })) {
     const type = kindOf(edge.attributes, 'edge', edge.key);
     const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
     const shape = `${type}|${endpointKind(source, s, edge.key)}|${endpointKind(source, t, edge.key)}`;
     let rows = buffers.get(shape);
     if (!rows) buffers.set(shape, (rows = []));
-    rows.push([s, t, relationshipProperties(edge.attributes, s, t)]);
+    const late = evidenceLast && goesLate(type, edge.attributes, lateAbove);
+    rows.push([s, t, relationshipProperties(edge.attributes, s, t), late]);
     if (rows.length >= batchSize) {
       buffers.set(shape, []);
       yield emit(shape, rows);
@@ -422,7 +464,7 @@ export async function* planBatches(
     if (rows.length > 0) yield emit(shape, rows);
   }
   buffers.clear();
-  if (evidenceLast) yield* lateBatches(source, batchSize, () => index++);
+  if (evidenceLast) yield* lateBatches(source, batchSize, lateAbove, () => index++);
   yield* statementBatches(source, batchSize, () => index++);
 }
 
@@ -457,39 +499,59 @@ function rowBytes(row: unknown[]): number {
 }
 
 /**
- * LATE_PROPERTIES: a second pass over the edges, once every relationship exists. A shape's buffer
- * goes out when it holds batchSize rows or LATE_BATCH_BYTES, and never across a relationship
- * batch's end (multiples of batchSize in the shape's rows): each late batch is a run of one
- * relationship batch's rows, whose returned ids it takes by its place.
+ * LATE_PROPERTIES: a second pass over the edges, once every relationship exists, for the rows that
+ * go late (goesLate). A shape's buffer goes out when it holds LATE_BATCH_BYTES, and never across a
+ * relationship batch's end (multiples of batchSize in the shape's rows, late or not): each late
+ * batch is a run of one relationship batch's late rows, whose returned ids it takes by its place
+ * among them.
  */
-async function* lateBatches(source: LoadSource, batchSize: number, next: () => number): AsyncGenerator<Batch> {
-  const late = new Map<string, { rows: unknown[][]; bytes: number }>();
-  const written = new Map<string, number>();
-  const emit = (shape: string, rows: unknown[][]): Batch => {
-    const first = written.get(shape) ?? 0;
-    written.set(shape, first + rows.length);
-    return lateBatch(next(), shape, rows, first);
-  };
-  for await (const edge of source.edges()) {
+async function* lateBatches(
+  source: LoadSource,
+  batchSize: number,
+  lateAbove: number,
+  next: () => number,
+): AsyncGenerator<Batch> {
+  interface Buffer {
+    rows: unknown[][];
+    bytes: number;
+    /** The first row (in the shape's rows) of the relationship batch the buffered rows came from. */
+    first: number;
+    /** The relationship batch's late rows that went out before the buffered ones. */
+    from: number;
+  }
+  const buffers = new Map<string, Buffer>();
+  /** Rows seen per shape, late or not: a row's place in its shape is its place in the first pass. */
+  const seen = new Map<string, number>();
+  const emit = (shape: string, buffer: Buffer): Batch =>
+    lateBatch(next(), shape, buffer.rows, buffer.first, buffer.from);
+  for await (const edge of source.edges({ coMentionLists: (cableCount) => cableCount > lateAbove })) {
     const type = kindOf(edge.attributes, 'edge', edge.key);
     const keys = LATE_PROPERTIES[type];
     if (!keys) continue;
-    const props = toNeo4jProperties(edge.attributes);
     const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
     const shape = `${type}|${endpointKind(source, s, edge.key)}|${endpointKind(source, t, edge.key)}`;
-    let buffer = late.get(shape);
-    if (!buffer) late.set(shape, (buffer = { rows: [], bytes: 0 }));
+    const place = seen.get(shape) ?? 0;
+    seen.set(shape, place + 1);
+    const first = place - (place % batchSize);
+    let buffer = buffers.get(shape);
+    if (buffer && buffer.first !== first) {
+      // the relationship batch ended: its last late rows go out
+      if (buffer.rows.length > 0) yield emit(shape, buffer);
+      buffer = undefined;
+    }
+    if (!buffer) buffers.set(shape, (buffer = { rows: [], bytes: 0, first, from: 0 }));
+    if (!goesLate(type, edge.attributes, lateAbove)) continue;
+    const props = toNeo4jProperties(edge.attributes);
     const row = [s, t, ...keys.map((key) => props[key] ?? null)];
     buffer.rows.push(row);
     buffer.bytes += rowBytes(row);
-    const end = (written.get(shape) ?? 0) + buffer.rows.length;
-    if (end % batchSize === 0 || buffer.bytes >= LATE_BATCH_BYTES) {
-      late.set(shape, { rows: [], bytes: 0 });
-      yield emit(shape, buffer.rows);
+    if (buffer.bytes >= LATE_BATCH_BYTES) {
+      yield emit(shape, buffer);
+      buffers.set(shape, { rows: [], bytes: 0, first, from: buffer.from + buffer.rows.length });
     }
   }
-  for (const [shape, { rows }] of [...late].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows.length > 0) yield emit(shape, rows);
+  for (const [shape, buffer] of [...buffers].sort(([a], [b]) => a.localeCompare(b))) {
+    if (buffer.rows.length > 0) yield emit(shape, buffer);
   }
 }
 

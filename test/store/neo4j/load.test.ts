@@ -266,7 +266,8 @@ describe('cablegraph load → Neo4j', () => {
     expect(expected.filter((line) => line.startsWith('Cable ') && line.includes('"text":')).length).toBe(2);
 
     await emptyDatabase(driver);
-    const streamed = await loadGraphDb(file, driver, { batchSize: 7 });
+    // (every co-mention's lists last: lateAbove 0)
+    const streamed = await loadGraphDb(file, driver, { batchSize: 7, lateAbove: 0 });
     expect(streamed).toMatchObject({
       mode: 'create',
       nodes: graph.order,
@@ -280,9 +281,35 @@ describe('cablegraph load → Neo4j', () => {
     expect(streamed.lateRows).toEqual({ byRelationshipId: coMentions, byEnds: 0 });
 
     // The same graph into a database that has it already (forced): MERGEd, nothing doubled.
-    const again = await loadGraphDb(file, driver, { batchSize: 7, force: true });
+    const again = await loadGraphDb(file, driver, { batchSize: 7, force: true, lateAbove: 0 });
     expect(again.mode).toBe('merge');
     expect(again.lateRows).toEqual({ byRelationshipId: coMentions, byEnds: 0 });
+    expect(await snapshot(driver)).toEqual(expected);
+  }, 120_000);
+
+  test('the lists of pairs of more than lateAbove cables come last, the others with their relationships: the same graph, resumed after a kill too', async () => {
+    if (!driver) return;
+    const { graph, file } = await seeds();
+    await loadGraphDb(file, driver, { batchSize: 5, lateAbove: 0 });
+    const expected = await snapshot(driver);
+    await emptyDatabase(driver);
+
+    const pairs = graph.filterEdges((_e, a) => a.type === 'CO_MENTIONED');
+    const many = pairs.filter((e) => (graph.getEdgeAttribute(e, 'cableCount') as number) > 1).length;
+    expect(many).toBeGreaterThan(0);
+    expect(many).toBeLessThan(pairs.length);
+    const hybrid = await loadGraphDb(file, driver, { batchSize: 5, lateAbove: 1 });
+    expect(hybrid.lateRows).toEqual({ byRelationshipId: many, byEnds: 0 });
+    expect(await snapshot(driver)).toEqual(expected);
+
+    await emptyDatabase(driver);
+    await stoppedAfterWave(
+      (afterWave) => loadGraphDb(file, driver!, { batchSize: 5, concurrency: 1, afterWave, lateAbove: 1 }),
+      40,
+    );
+    const resumed = await loadGraphDb(file, driver, { batchSize: 5, lateAbove: 1 });
+    expect(resumed.resumedBatches).toBe(40);
+    expect(resumed.lateRows.byRelationshipId + resumed.lateRows.byEnds).toBe(many);
     expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
 
@@ -307,9 +334,13 @@ describe('cablegraph load → Neo4j', () => {
     const expected = await snapshot(driver);
     await emptyDatabase(driver);
 
-    // Batch 40 of 5 rows is among the co-mentions' relationships (they are most of the seeds' edges).
-    await stoppedAfterWave((afterWave) => loadGraphDb(file, driver!, { batchSize: 5, concurrency: 1, afterWave }), 40);
-    const resumed = await loadGraphDb(file, driver, { batchSize: 5 });
+    // Batch 40 of 5 rows is among the co-mentions' relationships (they are most of the seeds' edges),
+    // every one's lists last (lateAbove 0).
+    await stoppedAfterWave(
+      (afterWave) => loadGraphDb(file, driver!, { batchSize: 5, concurrency: 1, afterWave, lateAbove: 0 }),
+      40,
+    );
+    const resumed = await loadGraphDb(file, driver, { batchSize: 5, lateAbove: 0 });
     expect(resumed.resumedBatches).toBe(40);
     expect(resumed.lateRows.byEnds).toBeGreaterThan(0);
     expect(resumed.lateRows.byRelationshipId).toBeGreaterThan(0);
@@ -321,7 +352,7 @@ describe('cablegraph load → Neo4j', () => {
     const graph = smallGraph();
     await loadGraph(graph, driver, { force: true, concurrency: 1 });
     const batches = [];
-    for await (const batch of planBatches(graphSource(graph), 100)) batches.push(batch);
+    for await (const batch of planBatches(graphSource(graph), 100, { lateAbove: 0 })) batches.push(batch);
     const late = batches.find((b) => b.phase === 'evidence' && b.cypherByRelationshipId);
     expect(late?.rows.length).toBe(1); // Kouchner–Talabani
     const { records } = await driver.executeQuery(
@@ -381,21 +412,22 @@ describe('cablegraph load → Neo4j', () => {
       }),
     );
     const late = [];
-    for await (const batch of planBatches(graphSource(graph), 4))
+    for await (const batch of planBatches(graphSource(graph), 4, { lateAbove: 0 }))
       if (batch.phase === 'evidence' && batch.late!.shape === 'CO_MENTIONED|Person|Person') late.push(batch);
-    const places = late.map((b) => [b.late!.first, b.rows.length]);
+    // [the relationship batch's first row, how many of its late rows went before, rows]
+    const places = late.map((b) => [b.late!.first, b.late!.from, b.rows.length]);
     expect(places).toEqual([
-      [0, 3],
-      [3, 1],
-      [4, 2],
-      [6, 1],
+      [0, 0, 3],
+      [0, 3, 1],
+      [4, 0, 2],
+      [4, 2, 1],
     ]);
-    expect(places.reduce((n, [, rows]) => n + rows, 0)).toBe(pairs.length + 1); // + Kouchner–Talabani
-    for (const [first, rows] of places) expect(Math.floor(first / 4)).toBe(Math.floor((first + rows - 1) / 4));
+    expect(places.reduce((n, [, , rows]) => n + rows, 0)).toBe(pairs.length + 1); // + Kouchner–Talabani
+    for (const [first, from, rows] of places) expect(from + rows).toBeLessThanOrEqual(4 - (first % 4));
     for (const b of late) expect(JSON.stringify(b.rows).length).toBeLessThan(LATE_BATCH_BYTES + 3_100_000);
 
     await emptyDatabase(driver);
-    const result = await loadGraph(graph, driver, { batchSize: 4, concurrency: 2 });
+    const result = await loadGraph(graph, driver, { batchSize: 4, concurrency: 2, lateAbove: 0 });
     const coMentions = graph.filterEdges((_e, a) => a.type === 'CO_MENTIONED').length;
     expect(result.lateRows).toEqual({ byRelationshipId: coMentions, byEnds: 0 });
     const { records } = await driver.executeQuery(
