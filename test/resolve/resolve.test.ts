@@ -384,6 +384,40 @@ describe('the U.S. administration', () => {
     ]);
     expect(named(2)[0]).toEqual(['Obama Administration', ['U.S. administration']]);
   });
+
+  it('"the new" one is the next president\'s in the year before his inauguration, "the previous" one the one before', () => {
+    const t = 'The U.S. administration and the Bush Administration said the incoming U.S. Administration will decide.';
+    const u = 'Berlin waits for the next U.S. administration.';
+    const v = 'Rome was heard under the previous U.S. administration.';
+    const w = 'The new U.S. administration spoke.';
+    const { perCable } = resolveEntities(
+      [
+        makeCable('08MADRID1', t, { created: '2008-12-31' }),
+        makeCable('07BERLIN1', u, { created: '2007-04-25' }),
+        makeCable('09ROME1', v, { created: '2009-06-09' }),
+        makeCable('09BEIJING1', w, { created: '2009-10-26' }),
+      ],
+      [
+        at(t, [
+          ['ORGANIZATION', 'U.S. administration'],
+          ['ORGANIZATION', 'Bush Administration'],
+          ['ORGANIZATION', 'U.S. Administration'],
+        ]),
+        at(u, [['ORGANIZATION', 'U.S. administration']]),
+        at(v, [['ORGANIZATION', 'U.S. administration']]),
+        at(w, [['ORGANIZATION', 'U.S. administration']]),
+      ],
+    );
+    const named = (i: number) => perCable[i].map((e) => [e.name, [...e.mentions].sort()]).sort();
+    expect(named(0)).toEqual([
+      ['Bush Administration', ['Bush Administration', 'U.S. administration']],
+      ['Obama Administration', ['U.S. Administration']],
+    ]);
+    // more than a year before the next inauguration: whose is not known, the one of the day
+    expect(named(1)).toEqual([['Bush Administration', ['U.S. administration']]]);
+    expect(named(2)).toEqual([['Bush Administration', ['U.S. administration']]]);
+    expect(named(3)).toEqual([['Obama Administration', ['U.S. administration']]]);
+  });
 });
 
 describe("a party's nickname within a cable", () => {
