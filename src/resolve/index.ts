@@ -571,12 +571,16 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const field = m.type === 'ORGANIZATION' ? fieldMinistryName(cable.text, m, ctry) : undefined;
       if (field === null) return undefined;
       if (field) return add(m.type, normalizeName(field), field, m.text);
-      // dotted initials that lost their last full stop to the next word ("U.S-Iraq") are the same name
+      // dotted initials that lost their last full stop to the next word ("U.S-Iraq") are the same name,
+      // and dotted initials are the letters the country table lists undotted ("U.K." as "UK", "U.A.E.")
       const lower = m.text.toLowerCase();
       const cc =
         m.type === 'PLACE'
           ? (gazetteer().COUNTRY_CODE.get(lower) ??
-            (/^(?:[a-z]\.)+[a-z]$/.test(lower) ? gazetteer().COUNTRY_CODE.get(`${lower}.`) : undefined))
+            (/^(?:[a-z]\.)+[a-z]\.?$/.test(lower)
+              ? (gazetteer().COUNTRY_CODE.get(`${lower.replace(/\.$/, '')}.`) ??
+                gazetteer().COUNTRY_CODE.get(lower.replace(/\./g, '')))
+              : undefined))
           : undefined;
       const cn = cc === undefined ? undefined : countryName(cc);
       if (cn) return add(m.type, normalizeName(cn), cn, m.text);

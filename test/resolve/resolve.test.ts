@@ -347,6 +347,30 @@ describe('the White House', () => {
   });
 });
 
+describe('a country written in dotted initials', () => {
+  it('is the country its undotted letters name ("U.K." as "UK"), the same entity as its name', () => {
+    const t1 = 'The U.K. and the U.A.E. agreed.';
+    const t2 = 'The UK and the United Arab Emirates agreed.';
+    const { entities } = resolveEntities(
+      [makeCable('09LONDON1', t1), makeCable('09LONDON2', t2)],
+      [
+        at(t1, [
+          ['PLACE', 'U.K.'],
+          ['PLACE', 'U.A.E.'],
+        ]),
+        at(t2, [
+          ['PLACE', 'UK'],
+          ['PLACE', 'United Arab Emirates'],
+        ]),
+      ],
+    );
+    expect(entities.map((e) => [e.name, e.cables.length]).sort()).toEqual([
+      ['United Arab Emirates', 2],
+      ['United Kingdom', 2],
+    ]);
+  });
+});
+
 describe('the U.S. administration', () => {
   it("is the president's of the day, apart from the USG: the one the cable names, else by the cable's date", () => {
     const t = 'The USG and the U.S. administration agreed with the Obama Administration.';
