@@ -546,7 +546,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   joinOrganizationsOfSameWords(locals);
   joinPluralsAndPortfolios(locals);
   joinPartyNicknames(locals);
-  nameUsAdministration(locals, cable);
+  nameUsAdministration(locals, cable, ctry);
   joinSurnamesReadAsPlaces(locals);
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
@@ -555,6 +555,10 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       return add('PLACE', 'white house', 'White House', m.text);
     const canon = canonicalOf(m.type, m.text, ctry);
     if (canon === null) return undefined;
+    const when = canon?.name === US_ADMINISTRATION ? administrationWhen(cable.text, m) : undefined;
+    const beside = when && presidentBeside(cable.created, when);
+    if (beside)
+      return add('ORGANIZATION', normalizeName(`${beside} Administration`), `${beside} Administration`, m.text);
     if (canon)
       return add(canon.type, normalizeName(canon.name), canon.name, m.text, {
         acronym: canon.type === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(m.text),
@@ -567,12 +571,16 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const field = m.type === 'ORGANIZATION' ? fieldMinistryName(cable.text, m, ctry) : undefined;
       if (field === null) return undefined;
       if (field) return add(m.type, normalizeName(field), field, m.text);
-      // dotted initials that lost their last full stop to the next word ("U.S-Iraq") are the same name
+      // dotted initials that lost their last full stop to the next word ("U.S-Iraq") are the same name,
+      // and dotted initials are the letters the country table lists undotted ("U.K." as "UK", "U.A.E.")
       const lower = m.text.toLowerCase();
       const cc =
         m.type === 'PLACE'
           ? (gazetteer().COUNTRY_CODE.get(lower) ??
-            (/^(?:[a-z]\.)+[a-z]$/.test(lower) ? gazetteer().COUNTRY_CODE.get(`${lower}.`) : undefined))
+            (/^(?:[a-z]\.)+[a-z]\.?$/.test(lower)
+              ? (gazetteer().COUNTRY_CODE.get(`${lower.replace(/\.$/, '')}.`) ??
+                gazetteer().COUNTRY_CODE.get(lower.replace(/\./g, '')))
+              : undefined))
           : undefined;
       const cn = cc === undefined ? undefined : countryName(cc);
       if (cn) return add(m.type, normalizeName(cn), cn, m.text);
@@ -884,18 +892,68 @@ const PRESIDENCIES: ReadonlyArray<[since: string, president: string]> = [
   ['1993-01-20', 'Clinton'],
 ];
 
+/** Words right before "U.S. administration" that name the one after or before that of the day ("the incoming U.S. administration"). */
+const NEXT_BEFORE = /\b(?:new|incoming|next|future|upcoming|coming)\s+$/i;
+const PREVIOUS_BEFORE = /\b(?:previous|former|prior|preceding|past|last)\s+$/i;
+
+/** "next" or "previous" when the words before a mention of the U.S. administration point away from the one of the day. */
+function administrationWhen(text: string, m: Mention): 'next' | 'previous' | undefined {
+  const before = text.slice(Math.max(0, m.start - 20), m.start);
+  return NEXT_BEFORE.test(before) ? 'next' : PREVIOUS_BEFORE.test(before) ? 'previous' : undefined;
+}
+
+/** Days from date `a` to date `b` (ISO strings). */
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000;
+}
+
+/**
+ * The president of the administration after (`next`) or before (`previous`) the one in office on
+ * `created`. "The new administration" is the next one only within a year of its inauguration (a
+ * cable of the campaign or the transition); later, or with none known, undefined (the one of the day).
+ */
+function presidentBeside(created: string | undefined, when: 'next' | 'previous'): string | undefined {
+  if (!created) return undefined;
+  const i = PRESIDENCIES.findIndex(([since]) => created >= since);
+  if (when === 'previous') return i >= 0 ? PRESIDENCIES[i + 1]?.[1] : undefined;
+  const next = PRESIDENCIES[(i < 0 ? PRESIDENCIES.length : i) - 1];
+  return next && daysBetween(created, next[0]) <= 366 ? next[1] : undefined;
+}
+
+/** The local `l` (under `k`) takes the name `name`: it joins the local of that name when the cable has one. */
+function nameOrganization(locals: Map<string, Local>, k: string, l: Local, name: string): void {
+  const key = normalizeName(name);
+  const there = locals.get(`ORGANIZATION|${key}`);
+  if (there) {
+    joinLocal(locals, k, l, there);
+    return;
+  }
+  locals.delete(k);
+  l.display = name;
+  l.key = key;
+  locals.set(`ORGANIZATION|${key}`, l);
+}
+
 /**
  * "The U.S. administration" (`US_ADMINISTRATION`) is the administration of the president of the day, as
  * the annotations name it (35 of 36 times): the one a cable names by its president ("Obama
  * Administration") when there is exactly one, else the president the cable names ("Obama", "Bush"),
- * else the one in office on the cable's date. Kept apart from the United States Government.
+ * else the one in office on the cable's date. Kept apart from the United States Government. ("The
+ * new / incoming / next" and "the previous / former" one are named as they are read, `presidentBeside`,
+ * and name no administration for the others: "the incoming U.S. Administration" of December 2008 is
+ * Obama's, not the cable's name for Bush's.)
  */
-function nameUsAdministration(locals: Map<string, Local>, cable: Cable): void {
+function nameUsAdministration(locals: Map<string, Local>, cable: Cable, ctry: string[]): void {
   const k = `ORGANIZATION|${normalizeName(US_ADMINISTRATION)}`;
   const l = locals.get(k);
   if (!l) return;
+  const isUsAdministration = (surface: string) =>
+    canonicalOf('ORGANIZATION', surface, ctry)?.name === US_ADMINISTRATION;
   const named = [...locals.values()].filter(
-    (x) => x.type === 'ORGANIZATION' && PRESIDENCIES.some(([, p]) => x.display === `${p} Administration`),
+    (x) =>
+      x.type === 'ORGANIZATION' &&
+      PRESIDENCIES.some(([, p]) => x.display === `${p} Administration`) &&
+      [...x.surfaces.keys()].some((s) => !isUsAdministration(s)),
   );
   if (named.length === 1) {
     joinLocal(locals, k, l, named[0]);
@@ -904,12 +962,7 @@ function nameUsAdministration(locals: Map<string, Local>, cable: Cable): void {
   const said = PRESIDENCIES.filter(([, p]) => new RegExp(`\\b${p}\\b`).test(cable.text));
   const president =
     said.length === 1 ? said[0][1] : PRESIDENCIES.find(([since]) => (cable.created ?? '') >= since)?.[1];
-  if (!president) return;
-  const name = `${president} Administration`;
-  locals.delete(k);
-  l.display = name;
-  l.key = normalizeName(name);
-  locals.set(`ORGANIZATION|${l.key}`, l);
+  if (president) nameOrganization(locals, k, l, `${president} Administration`);
 }
 
 /** Parties' nicknames and their names (general usage, any cable): each group is one party within a cable. */

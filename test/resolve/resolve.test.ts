@@ -347,6 +347,30 @@ describe('the White House', () => {
   });
 });
 
+describe('a country written in dotted initials', () => {
+  it('is the country its undotted letters name ("U.K." as "UK"), the same entity as its name', () => {
+    const t1 = 'The U.K. and the U.A.E. agreed.';
+    const t2 = 'The UK and the United Arab Emirates agreed.';
+    const { entities } = resolveEntities(
+      [makeCable('09LONDON1', t1), makeCable('09LONDON2', t2)],
+      [
+        at(t1, [
+          ['PLACE', 'U.K.'],
+          ['PLACE', 'U.A.E.'],
+        ]),
+        at(t2, [
+          ['PLACE', 'UK'],
+          ['PLACE', 'United Arab Emirates'],
+        ]),
+      ],
+    );
+    expect(entities.map((e) => [e.name, e.cables.length]).sort()).toEqual([
+      ['United Arab Emirates', 2],
+      ['United Kingdom', 2],
+    ]);
+  });
+});
+
 describe('the U.S. administration', () => {
   it("is the president's of the day, apart from the USG: the one the cable names, else by the cable's date", () => {
     const t = 'The USG and the U.S. administration agreed with the Obama Administration.';
@@ -383,6 +407,40 @@ describe('the U.S. administration', () => {
       ['United States Government', ['USG']],
     ]);
     expect(named(2)[0]).toEqual(['Obama Administration', ['U.S. administration']]);
+  });
+
+  it('"the new" one is the next president\'s in the year before his inauguration, "the previous" one the one before', () => {
+    const t = 'The U.S. administration and the Bush Administration said the incoming U.S. Administration will decide.';
+    const u = 'Berlin waits for the next U.S. administration.';
+    const v = 'Rome was heard under the previous U.S. administration.';
+    const w = 'The new U.S. administration spoke.';
+    const { perCable } = resolveEntities(
+      [
+        makeCable('08MADRID1', t, { created: '2008-12-31' }),
+        makeCable('07BERLIN1', u, { created: '2007-04-25' }),
+        makeCable('09ROME1', v, { created: '2009-06-09' }),
+        makeCable('09BEIJING1', w, { created: '2009-10-26' }),
+      ],
+      [
+        at(t, [
+          ['ORGANIZATION', 'U.S. administration'],
+          ['ORGANIZATION', 'Bush Administration'],
+          ['ORGANIZATION', 'U.S. Administration'],
+        ]),
+        at(u, [['ORGANIZATION', 'U.S. administration']]),
+        at(v, [['ORGANIZATION', 'U.S. administration']]),
+        at(w, [['ORGANIZATION', 'U.S. administration']]),
+      ],
+    );
+    const named = (i: number) => perCable[i].map((e) => [e.name, [...e.mentions].sort()]).sort();
+    expect(named(0)).toEqual([
+      ['Bush Administration', ['Bush Administration', 'U.S. administration']],
+      ['Obama Administration', ['U.S. Administration']],
+    ]);
+    // more than a year before the next inauguration: whose is not known, the one of the day
+    expect(named(1)).toEqual([['Bush Administration', ['U.S. administration']]]);
+    expect(named(2)).toEqual([['Bush Administration', ['U.S. administration']]]);
+    expect(named(3)).toEqual([['Obama Administration', ['U.S. administration']]]);
   });
 });
 
