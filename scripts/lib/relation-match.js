@@ -16,6 +16,7 @@ const DEV_SET_DIRS = {
   dev8: 'dev8',
   dev9: 'dev9',
   dev10: 'dev10',
+  dev11: 'dev11',
 };
 
 /** Lower case, no diacritics or punctuation, single spaces. */

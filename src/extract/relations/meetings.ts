@@ -50,6 +50,8 @@ const OFFICERS: Array<[RegExp, string]> = [
   [/^(?:Conoffs?|consular\s+officers?)$/i, 'Conoff'],
   [/^(?:COS|chief\s+of\s+station)$/i, 'COS'],
   [/^(?:the\s+)?(?:DATT|defen[cs]e\s+attach[eé])$/i, 'DATT'],
+  // (the FBI's Legal Attache, whom the cables call by the acronym: "LEGATT and Embassy FSN Legal Advisor met …")
+  [/^(?:the\s+)?(?:LEGATT|legal\s+attach[eé])$/i, 'LEGATT'],
 ];
 /** US agencies whose officers a post hosts, by the acronym the cables write before "Attache" or "officers" ("DHS-ICE Attache", "PRT officers"). */
 const AGENCY = String.raw`(?:DHS|ICE|DEA|FBI|CBP|USAID|TSA|FAA|USDA|FAS|FCS|PRT|INL|ODC)`;
@@ -59,7 +61,7 @@ const AGENCY_OFFICER = new RegExp(
 );
 const AGENCY_RE = new RegExp(String.raw`\b${AGENCY}(?:[-/]${AGENCY})?\s+(?:[Aa]ttach[eé]|[Oo]fficers?)(?![\w/-])`, 'g');
 const OFFICER_RE =
-  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+(?:[a-z]+\s+){0,2}?officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé])(?![\w/-])/gi;
+  /\b(?:the\s+)?(?:deputy\s+ambassador|RSO|regional\s+security\s+officer|ambassador|amb\.|DCM|deputy\s+chief\s+of\s+mission|charg[eé](?:\s+d['’]affaires)?|CDA|pol(?:itical)?\s+minister[\s-]+counsel+or|PolMinCouns|econ(?:omic)?\s+minister[\s-]+counsel+or|EconMinCouns|PolCouns|political\s+counselor|EconCouns|economic\s+counselor|PolMilOffs?|pol-?mil\s+off(?:icer)?s?|Poloffs?|pol\s*off(?:icer)?s?|political\s+officers?|pol\/econ\s*offs?|Econoffs?|econ\s*off(?:icer)?s?|economic\s+officers?|Emboffs?|embassy\s+(?:[a-z]+\s+){0,2}?officers?|embassy\s+officials?|Conoffs?|consular\s+officers?|COS|chief\s+of\s+station|DATT|defen[cs]e\s+attach[eé]|LEGATT|legal\s+attach[eé])(?![\w/-])/gi;
 
 /** What after "Ambassador" makes it another post's: "to Iraq", "of Chile", "in Baghdad" (a place, not "in a meeting", "in March"). */
 const AMBASSADOR_ELSEWHERE =
@@ -76,10 +78,15 @@ const HONORIFIC_DOT = /\b(Dr|Mr|Mrs|Ms|Mme|Gen|Col|Lt|Capt|Prof|Sen|Rep|Gov|Amb|
 
 const VERB_MET =
   /^\s*(?:had\s+)?(?:also\s+|later\s+|separately\s+|again\s+|first\s+|subsequently\s+|recently\s+|briefly\s+|privately\s+|already\s+)?(?:met|meets|meeting)(?:\s+(?:separately|privately|again|briefly))?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+((?:(?:the|a|an|his|her|their)\s+[^⟦.;:,]{0,60},\s*)?[^⟦.;:,]{0,70}?)$|^\s*(?:also\s+|later\s+|separately\s+)?met\s+([^⟦.;:,]{0,70}?)$|^\s*and\s+(?:the\s+|his\s+|her\s+)?[^⟦.;:,]{1,60}?\s+(?:also\s+)?met\s+(?:with\s+)?([^⟦.;:,]{0,40}?)$/;
-const VERB_TOLD =
-  /^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|pointed\s+out|made\s+clear)\s+to)\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$/;
+/** More verbs of speech said to someone ("Eggert argued to us", "Migranyan judged to us", "X revealed to PolCouns"). */
+const SPOKE_TO = String.raw`suggested|commented|argued|judged|claimed|remarked|indicated|asserted|maintained|outlined|predicted|conceded|revealed|hinted|opined|cautioned|proposed|recounted|signall?ed|joked`;
+/** "X expressed (his) (strong) concern to Y": a feeling voiced to someone present (not thanks, often sent to the absent: "Dai expressed appreciation to President Obama, Secretary Clinton …"). */
+const EXPRESSED_TO = String.raw`expressed\s+(?:(?:his|her|their|its)\s+)?(?:(?:strong|deep|grave|serious|great|sincere|particular)\s+)?(?:concerns?|frustration|regrets?|disappointment|surprise|skepticism|dismay|displeasure)\s+to`;
+const VERB_TOLD = new RegExp(
+  String.raw`^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+|later\s+|separately\s+|privately\s+|then\s+|recently\s+|already\s+|once\s+|both\s+)?(?:told|telling|informed|advised|briefed|assured|reassured|reminded|warned|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|conveyed|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|pointed\s+out|made\s+clear|${SPOKE_TO})\s+to|${EXPRESSED_TO})\s+(?!on\s)(?:[^⟦.;:]{0,10}?)$`,
+);
 const VERB_CALLED =
-  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
+  /^\s*(?:had\s+)?(?:also\s+|later\s+|recently\s+|already\s+)?(?:called\s+on|(?:raised|double-tracked)\s+[^⟦.;:]{0,80}?\s+with|paid\s+(?:(?:a|an|his|her|their)\s+)?(?:(?:courtesy|initial|introductory|farewell|first|last|final)\s+)?calls?(?:\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+on|hosted|received|demarched|approached|(?:spoke|talked|consulted)\s+(?:with|to)|discussed\s+(?:[^⟦.;:]{0,80}?\s+)?with|(?:delivered|presented|conveyed|passed)\s+[^⟦.;:,]{0,90}?\s+to)\s+([^⟦.;:,]{0,60}?)$/;
 const MEETING_WITH =
   /\b(?:in|during|at|after|following)\s+(?:(?:a|an|the|his|her|their|its|our)\s+(?:[^⟦.;:]{0,50}?\s)?)?(?:meeting|conversation|discussion|call|lunch|dinner|breakfast)s?(?:\s+on\s+[^⟦.;:,]{0,25}?|\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s+with\s+([^⟦.;:]{0,70}?)$/i;
 /** "At a March 11 dinner hosted by the Ambassador at his residence, X responded …": the host right after "hosted by". */
@@ -134,6 +141,9 @@ const ASKED_ABOUT =
 /** An organization after a name, before its verb: "X of the Political Security Organization in Aden told …", "X, from DFID,s Humanitarian Operations Team told …" (the cables' comma for an apostrophe). */
 const ORG_PHRASE =
   /^,?\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:,s)?(?:\s+(?:[A-Z][\w'’.&/-]*|of|the|in|for|and|on|at|de|du|des)){0,9}\s*,?(?=\s+(?:also\s+|had\s+|has\s+|once\s+)?(?:told|met|briefed|informed|assured|reassured|warned|advised|asked|(?:said|explained|stressed|confided)\s+to)\b)/;
+/** Unnamed co-speakers after a subject, up to a verb of telling: "X and various of those present told Y". */
+const AND_OTHERS =
+  /^\s+and\s+(?:various|several|other|others|some|many)\b[^⟦.;:,]{0,40}?(?=\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:told|informed|briefed|assured)\s)/;
 /** What may stand before a clause's first subject: the paragraph's number and classification, one opening phrase, "Both", titles. */
 const CLAUSE_LEAD =
   /^(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:(?:Summary|Comment)\s*:\s*)?(?:[^⟦,;:()]{0,60},\s*)?(?:[Bb]oth\s+)?(?:(?:[A-Z][\w.'’/&-]*|of|for|and|the)\s+){0,8}$/;
@@ -142,7 +152,7 @@ const NOT_YET =
   /\b(?:planned|upcoming|proposed|possible|expected|scheduled|next|future|forthcoming|requested|hoped-for)\b|\b(?:priorities|agenda|preparations?|objectives|goals)\s+for\b|\bahead\s+of\b|\bin\s+(?:advance\s+of|preparation\s+for)\b/i;
 /** A word without which no meeting form above can match (the verbs and nouns they are built on). */
 const MEETING_CUE =
-  /\b(?:met|meets|meeting|visited|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|out|clear)\s+to)/gi;
+  /\b(?:met|meets|meeting|visited|approached|expressed\s+(?:[\w-]+\s+){1,3}to|readout|read-out|briefing|debrief|asked|raised|double-tracked|told|telling|informed|advised|briefed|assured|reassured|reminded|warned|discussed|hosted|received|demarched|called|paid|spoke|talked|consulted|delivered|presented|conveyed|passed|conversation|discussion|call|lunch|dinner|breakfast|(?:confided|explained|stressed|emphasized|said|complained|repeated|underlined|underscored|noted|stated|reiterated|expressed|described|mentioned|speculated|admitted|acknowledged|insisted|confirmed|lamented|related|out|clear|suggested|commented|argued|judged|claimed|remarked|indicated|asserted|maintained|outlined|predicted|conceded|revealed|hinted|opined|cautioned|proposed|recounted|signall?ed|joked)\s+to)/gi;
 /** "X said he had met (with) Y": the subject's own meeting, reported. */
 const SAID_MET =
   /^\s*(?:also\s+)?(?:said|noted|recalled|reported|added|explained|mentioned|stated|related|recounted)\s+(?:that\s+)?(?:he|she)\s+(?:had\s+|has\s+)?(?:also\s+|recently\s+|just\s+|personally\s+)?(?:met\s+(?:with\s+)?|visited\s+)[^⟦.;:,]{0,50}?$/;
@@ -755,6 +765,12 @@ function pairsIn(
         verbGap = gap.slice(long[0].length);
       const org = ORG_PHRASE.exec(gap);
       if (org) verbGap = gap.slice(org[0].length);
+      // "Bakir Izetbegovic, who is a friend of Silajdzic, has suggested to us": a party inside a relative clause is not
+      // the subject of the verb after the clause
+      if (/^\s*,/.test(gap) && /,\s*(?:who|whose|which)\b[^,]*$/.test(leadOf(i))) verbGap = '';
+      // "X and various of those present told Y", "X and others have told us": the others are no party
+      const others = AND_OTHERS.exec(verbGap);
+      if (others) verbGap = verbGap.slice(others[0].length);
       if (VERB_MET.test(verbGap))
         for (const s of metSubjectsTo(i)) for (const o of objectsFrom(i + 1)) out.push([s, o, 'met']);
       else if (VERB_CALLED.test(verbGap) || PAID_CALL.test(verbGap)) {
@@ -926,6 +942,8 @@ function officerRole(written: string): string | undefined {
   if (known) return known;
   const agency = AGENCY_OFFICER.exec(bare);
   if (agency) return `${agency[1]} ${/^attach/i.test(agency[2]) ? 'Attache' : 'Officer'}`;
+  // "Peshawar Principal Officer": the consulate's head, its city aside
+  if (/^[A-Z][a-z]+\s+Principal\s+Officer$/.test(bare)) return 'Principal Officer';
   // a capitalized office outside the list, as written ("Science Counselor")
   return /^(?:[A-Z][a-z]+(?:\/[A-Z][a-z]+)?\s+){1,2}(?:Counselor|Counsellor|Attache|Officer)$/.test(bare)
     ? bare.replace(/Counsellor$/, 'Counselor')
