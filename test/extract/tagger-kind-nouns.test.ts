@@ -55,4 +55,28 @@ describe('retypeByKindNouns', () => {
     retypeByKindNouns(t, ms);
     expect(ms.map((m) => m.type)).toEqual(['PERSON', 'PERSON', 'PERSON', 'PERSON', 'PLACE', 'PLACE', 'PLACE', 'PLACE']);
   });
+
+  it("retypes a person's name of several words that a body's word opens or closes, not a surname that is such a word", () => {
+    const t =
+      'Hameln Pharmaceuticals, Berna Biotech, Banco Bicentenario, Comando Maisanta, the Goran Movement, ' +
+      'Shams al Sahra FZCO; former Coordinator Dell Daily, Emily Post, Frank Church, Juan Sa.';
+    const names = [
+      'Hameln Pharmaceuticals',
+      'Berna Biotech',
+      'Banco Bicentenario',
+      'Comando Maisanta',
+      'Goran Movement',
+      'Shams al Sahra FZCO',
+      'Dell Daily',
+      'Emily Post',
+      'Frank Church',
+      'Juan Sa',
+    ];
+    const ms = names.map((n) => at(t, n, 'PERSON'));
+    retypeByKindNouns(t, ms);
+    expect(ms.map((m) => m.type)).toEqual([
+      ...Array<EntityType>(6).fill('ORGANIZATION'),
+      ...Array<EntityType>(4).fill('PERSON'),
+    ]);
+  });
 });
