@@ -19,6 +19,7 @@ import { harmonizeTypes } from './consistency';
 import { dropDesignators, dropLowerCaseAcronyms, dropWorks } from './works';
 import { addTitlePortfolios, dropStateRanks } from './portfolios';
 import { splitCoordinatedBodies } from './coordination';
+import { retypeByKindNouns } from './kind-nouns';
 import { Perceptron } from './perceptron';
 import { tokenizeForTagger, type TagToken } from './tokens';
 import type { EntityType, Mention } from '../../model';
@@ -86,6 +87,7 @@ export function mentionsOf(cable: Cable, tokens: readonly TagToken[], tags: Uint
   dropStateRanks(cable.text, out);
   extendGroupCounts(cable.text, out);
   retypeCompanyShortNames(out);
+  retypeByKindNouns(cable.text, out);
   dropWorks(out);
   dropLowerCaseAcronyms(cable.text, out);
   dropDesignators(cable.text, out);
