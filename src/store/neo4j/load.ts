@@ -186,6 +186,9 @@ export async function loadSource(
   const options: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...partial };
   if (!(options.batchSize >= 1) || !(options.concurrency >= 1))
     throw new CablegraphError('BAD_OPTION', 'batch size and concurrency must be at least 1');
+  // (checked before the schema and the checkpoint are written: a refused load leaves nothing behind)
+  if (!(options.lateAbove >= 0))
+    throw new CablegraphError('BAD_OPTION', `lateAbove must be a cable count (${options.lateAbove})`);
   const started = process.hrtime.bigint();
   const sessionConfig = options.database ? { database: options.database } : {};
   // v4: the middle statements of cut edges as (:Statement) nodes (v3: co-mention lists in a last

@@ -313,6 +313,13 @@ describe('cablegraph load → Neo4j', () => {
     expect(await snapshot(driver)).toEqual(expected);
   }, 120_000);
 
+  test('a lateAbove that is no cable count is refused before anything is written', async () => {
+    if (!driver) return;
+    await expect(loadGraph(smallGraph(), driver, { lateAbove: -1 })).rejects.toThrow(/lateAbove/);
+    const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS n');
+    expect(Number(records[0].get('n'))).toBe(0);
+  });
+
   test('a streamed load killed mid-way resumes in the mode it started with and equals a clean load', async () => {
     if (!driver) return;
     const { file } = await seeds();
