@@ -189,11 +189,14 @@ export const LATE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
  */
 export const DEFAULT_LATE_ABOVE = 4;
 
-/** Whether an edge's LATE_PROPERTIES go in the last phase: a co-mention of more than `lateAbove` cables. */
+/** Whether a co-mention of this many cables has its lists in the last phase (the one rule both passes ask). */
+const listsLate = (cableCount: number, lateAbove: number): boolean => !(cableCount <= lateAbove);
+
+/** Whether an edge's LATE_PROPERTIES go in the last phase: a co-mention of more than `lateAbove` cables (or of no count). */
 function goesLate(type: string, attributes: Attributes, lateAbove: number): boolean {
   if (!LATE_PROPERTIES[type]) return false;
   const cables: unknown = attributes.cableCount;
-  return !(typeof cables === 'number' && cables <= lateAbove);
+  return typeof cables !== 'number' || listsLate(cables, lateAbove);
 }
 
 /**
@@ -446,7 +449,7 @@ export async function* planBatches(
     return relationshipBatch(index++, shape, rows, first);
   };
   // (the source reads only the lists that go out in this pass)
-  const coMentionLists = evidenceLast ? (cableCount: number) => cableCount <= lateAbove : true;
+  const coMentionLists = evidenceLast ? (cableCount: number) => !listsLate(cableCount, lateAbove) : true;
   for await (const edge of source.edges({ coMentionLists })) {
     const type = kindOf(edge.attributes, 'edge', edge.key);
     const [s, t] = storedEndpoints(edge.source, edge.target, edge.undirected);
@@ -524,7 +527,7 @@ async function* lateBatches(
   const seen = new Map<string, number>();
   const emit = (shape: string, buffer: Buffer): Batch =>
     lateBatch(next(), shape, buffer.rows, buffer.first, buffer.from);
-  for await (const edge of source.edges({ coMentionLists: (cableCount) => cableCount > lateAbove })) {
+  for await (const edge of source.edges({ coMentionLists: (cableCount) => listsLate(cableCount, lateAbove) })) {
     const type = kindOf(edge.attributes, 'edge', edge.key);
     const keys = LATE_PROPERTIES[type];
     if (!keys) continue;
