@@ -17,6 +17,7 @@ const DEV_SET_DIRS = {
   dev9: 'dev9',
   dev10: 'dev10',
   dev11: 'dev11',
+  dev12: 'dev12',
 };
 
 /** Lower case, no diacritics or punctuation, single spaces. */

@@ -48,3 +48,44 @@ export function addressItemOf(cable: Cable, at: number): AddressItem | undefined
   const itemEnd = close ? offset + close.index : line.length;
   return { start: start + itemStart, end: start + itemEnd, line: { start, end } };
 }
+
+/** Where a subject line's item opens: "SUBJECT:" and the words that join its phrases ("SCENESETTER FOR …", "MEETING WITH …"). */
+const SUBJECT_OPEN =
+  /(?:\bSUBJ(?:ECT)?\s*:\s*|\bFOR\s+|\bWITH\s+|\bBY\s+|\bTO\s+|\bON\s+|\s+AND\s+|[;,:]\s*|\s+-+\s+)/gi;
+/** What ends a subject line's item after the name. */
+const SUBJECT_CLOSE = /[;,:?]|\s+(?:AND|FROM|ON|WITH|TO|IN|AT|FOR)\s|\s+-+\s/i;
+
+/**
+ * The subject line's item holding offset `at` ("SUBJECT: SCENESETTER FOR FBI DIRECTOR MUELLER": "FBI DIRECTOR
+ * MUELLER"), the subject (to its blank line or the next header line) its evidence; as the routing lines, it is in no
+ * sentence, and its phrases are joined by words no title holds.
+ */
+export function subjectItemOf(cable: Cable, at: number): AddressItem | undefined {
+  const first = cable.paragraphs[0]?.start;
+  if (first === undefined || at >= first) return undefined;
+  const text = cable.text;
+  const head = /(?:^|\n)[ \t]*SUBJ(?:ECT)?\s*:/gi;
+  let start = -1;
+  for (let m = head.exec(text); m && m.index < at; m = head.exec(text))
+    start = m.index + (m[0].startsWith('\n') ? 1 : 0);
+  if (start < 0) return undefined;
+  // the subject runs on over its wrapped lines, to a blank line or the next header line
+  let end = text.indexOf('\n', start);
+  while (end >= 0 && end < first) {
+    const nl = text.indexOf('\n', end + 1);
+    const next = text.slice(end + 1, nl < 0 ? first : Math.min(nl, first));
+    if (/^\s*$/.test(next) || NOT_ADDRESS.test(next) || /^\s*\d+\.\s/.test(next)) break;
+    end = nl < 0 ? first : Math.min(nl, first);
+  }
+  if (end < 0 || end > first) end = first;
+  if (at >= end) return undefined;
+  const block = text.slice(start, end);
+  const offset = at - start;
+  let itemStart = 0;
+  SUBJECT_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUBJECT_OPEN.exec(block)) && m.index < offset) itemStart = Math.min(offset, m.index + m[0].length);
+  const close = SUBJECT_CLOSE.exec(block.slice(offset));
+  const itemEnd = close ? offset + close.index : block.length;
+  return { start: start + itemStart, end: start + itemEnd, line: { start, end } };
+}

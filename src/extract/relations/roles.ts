@@ -1,6 +1,6 @@
 // Roles and affiliations: titles before a person's name or in apposition after it.
 /** Roles and affiliations: titles before a person's name ("French FM Kouchner") or in apposition after it ("X, Director of …"). */
-import { addressItemOf, type AddressItem } from './address-lines';
+import { addressItemOf, subjectItemOf, type AddressItem } from './address-lines';
 import { sentenceAt, type RelationContext } from './context';
 import { leaderCountry } from './leaders';
 import { listLineOf } from './list-lines';
@@ -205,6 +205,8 @@ function postPeople(ctx: RelationContext): Set<string> {
 /** Capitalized words that open a clause rather than name a title's owner (nor a participle: "Citing Foreign Secretary X's speech"). */
 const SENTENCE_OPENER =
   /^(?:The|In|On|At|During|When|While|After|Before|And|But|According|Both|With|Former|Then|Now|Also|As|For|From|To|By|Of|Citing|Quoting|Noting|Asked|Asking|Urging|Praising|Calling)$/;
+/** A word before a title that makes it an office to come ("possible new Foreign Minister X"). */
+const OFFICE_TO_COME = /^(?:possible|likely|probable|presumptive|prospective|potential|future|would-be)$/i;
 /** The title phrase written right before `m` in its sentence, longest reading first. */
 function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): TitleFound | undefined {
   const text = ctx.cable.text;
@@ -358,6 +360,8 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
       return { reading, start, text: `${collapse(orgBefore.text)} ${phrase}`, capitalizedBefore: false };
     }
     const prev = tokens[tokens.length - k - 1]?.word ?? '';
+    // an office to come is no role: "possible new Spanish Foreign Minister X", "the likely next President X"
+    if (OFFICE_TO_COME.test(prev)) return undefined;
     const shouting = !/[a-z]/.test(before);
     if (possessor && k === tokens.length && !reading.country && !reading.organization)
       return {
@@ -542,7 +546,7 @@ const SPEECH_AFTER =
 
 /** Ranks and honorifics written between a title and a name. */
 const RANK =
-  /^(?:General|Gen\.|Colonel|Col\.|Lt\.|Lieutenant|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Dr\.?|Prince|Princess|Sheikh|Shaykh|Father|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Sir|Lord|Dame|Professor|Prof\.|LTGen|LtGen|LTG|Lt\.Gen\.|MajGen|BrigGen|RADM|VADM|LCDR|Brig\.)$/;
+  /^(?:General|Gen\.|Colonel|Col\.|Lt\.|Lieutenant|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Dr\.?|Prince|Princess|Sheikh|Shaykh|Shaikh|Sheikha|Shaikha|Father|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Sir|Lord|Dame|Professor|Prof\.|LTGen|LtGen|LTG|Lt\.Gen\.|MajGen|BrigGen|RADM|VADM|LCDR|Brig\.)$/;
 /** The last word is a rank, not the end of a title ("General X", but "Secretary General X", "Attorney General X"). */
 function isRankBeforeName(tokens: Array<{ word: string }>): boolean {
   const last = tokens[tokens.length - 1].word;
@@ -794,6 +798,8 @@ export function readRoles(ctx: RelationContext): Role[] {
   const roles: Role[] = [];
   // roles whose country the list's previous name gave (each passes it on to the next: "…, Minister of Justice Z and …")
   const listOwned = new Set<Role>();
+  // roles read from the subject line: a headline's short form of what the body may say in full
+  const subjectRoles = new Set<Role>();
   const people = postPeople(ctx);
   for (const m of ctx.persons) {
     if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
@@ -801,8 +807,11 @@ export function readRoles(ctx: RelationContext): Role[] {
     // a name the extractor cut short ("Juan Manuel| Santos", "Piedad| Cordoba"): its role would go to a wrong person
     if (cutShort(ctx.cable.text, m)) continue;
     const s = sentenceAt(ctx.sentences, m.start);
-    // an addressee of the header's routing lines ("WHA FOR A/S SHANNON"): the line's item is its sentence
-    const address = s ? undefined : addressItemOf(ctx.cable, m.start);
+    // an addressee of the header's routing lines ("WHA FOR A/S SHANNON"), or a name of the subject line ("SCENESETTER
+    // FOR FBI DIRECTOR MUELLER"): the line's item is its sentence
+    const routing = s ? undefined : addressItemOf(ctx.cable, m.start);
+    const subject = s || routing ? undefined : subjectItemOf(ctx.cable, m.start);
+    const address = routing ?? subject;
     // (a name the extractor ran on into the next line, "DAS NANCY LEE\nUSCINCSO", is no addressee's)
     if (!s && (!address || m.end > address.line.end)) continue;
     const found = [] as Array<{
@@ -883,8 +892,27 @@ export function readRoles(ctx: RelationContext): Role[] {
       if (role.country === undefined) delete role.country;
       if (role.organization === undefined) delete role.organization;
       roles.push(role);
+      if (subject) subjectRoles.add(role);
       if (inherited) listOwned.add(role);
       if ('plural' in f && f.plural) roles.push(...sharedTitle(ctx, m, role, f.reading, people));
+    }
+  }
+  // the subject line's office the body gives the same person is the body's ("CROWN PRINCE SALMAN", then "Crown Prince
+  // Shaikh Salman bin Hamad al Khalifa"): the headline adds only another spelling of the person
+  // (the same person: one entity, or the headline's name a word of the body's, "SALMAN" of "Salman bin Hamad al Khalifa")
+  if (subjectRoles.size > 0) {
+    const body = roles.filter((r) => !subjectRoles.has(r));
+    for (let i = roles.length - 1; i >= 0; i -= 1) {
+      const r = roles[i];
+      if (!subjectRoles.has(r)) continue;
+      const surname = surnameOf(r.person.text);
+      const same = body.some(
+        (o) =>
+          o.title === r.title &&
+          ((r.person.entityId !== undefined && o.person.entityId === r.person.entityId) ||
+            o.person.text.toLowerCase().split(/\s+/).includes(surname)),
+      );
+      if (same) roles.splice(i, 1);
     }
   }
   const signed = classifiedByRole(ctx);
@@ -942,7 +970,7 @@ export function readRoles(ctx: RelationContext): Role[] {
         o !== r &&
         keys[k] === key &&
         (o.title.startsWith(`${r.title} of `) ||
-          (/^(?:Minister|Leader|Chief|Head)$/.test(r.title) &&
+          (/^(?:Minister|Leader|Chief|Head|Advisor)$/.test(r.title) &&
             o.title.endsWith(` ${r.title}`) &&
             !/^(?:Deputy|Vice|Assistant|Acting)\b/.test(o.title))),
     );

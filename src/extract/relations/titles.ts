@@ -160,6 +160,8 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   ['(?:deputy\\s+speaker)', () => 'Deputy Speaker', 'domestic'],
   ['speaker(?:\\s+of\\s+(?:the\\s+)?(?:parliament|national\\s+assembly|house))?', () => 'Speaker', 'domestic'],
   ['(?:crown\\s+prince)', () => 'Crown Prince', 'domestic'],
+  // a supreme court's head ("former Chief Justice Iftikhar Chaudhry"): the state's
+  ['chief\\s+justice', () => 'Chief Justice', 'domestic'],
   // Iran's head of state (the leaders table gives the country: no post has the office)
   ['supreme\\s+leader', () => 'Supreme Leader', 'domestic'],
   ['chancellor\\s+of\\s+the\\s+exchequer', () => 'Chancellor of the Exchequer', 'domestic'],
@@ -192,14 +194,26 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
     'domestic',
   ],
   ['chief\\s+of\\s+staff', () => 'Chief of Staff', 'org'],
+  [
+    'deputy\\s+(?:national\\s+security\\s+(?:advisor|adviser)|NSA)',
+    () => 'Deputy National Security Advisor',
+    'domestic',
+  ],
   ['(?:national\\s+security\\s+(?:advisor|adviser)|NSA)', () => 'National Security Advisor', 'domestic'],
   [
     '(?:diplomatic|foreign\\s+policy|senior|political|economic|legal|special)\\s+(?:advisor|adviser)',
     (m) => `${cap(m.replace(/\s+adviser$/i, ' advisor'))}`,
     'org',
   ],
+  // the affairs advised on name the office: "strategic affairs advisor", "Foreign Affairs Adviser"
+  [
+    '(?:strategic|foreign|international|political|economic|security|military|legal|media)\\s+affairs\\s+(?:advisor|adviser)',
+    (m) => cap(m.replace(/\s+adviser$/i, ' advisor')),
+    'org',
+  ],
   ['(?:advisor|adviser)', () => 'Advisor', 'org'],
   ['(?:deputy\\s+chairman|vice[\\s-]+chairman)', () => 'Deputy Chairman', 'org'],
+  ['co[\\s-]?chair(?:man|woman|person)?', () => 'Co-Chairman', 'org'],
   ['(?:chairman|chairwoman|chairperson)', () => 'Chairman', 'org'],
   ['(?:governor|mayor)', (m) => cap(m), 'org'],
   ['(?:secretary\\s+of\\s+state)', () => 'Secretary of State', 'us'],
@@ -208,6 +222,8 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   // a Commonwealth country's ambassador: never the posting country's own office
   ['high\\s+commissioner', () => 'High Commissioner', 'envoy'],
   ['(?:deputy\\s+chief\\s+of\\s+mission|DCM)', () => 'DCM', 'embassy'],
+  // the second of a large mission (Kabul's, the UN mission's): the post's own officer unless a country is written
+  ['deputy\\s+ambassador', () => 'Deputy Ambassador', 'embassy'],
   ["(?:charge\\s+d['’]affaires(?:\\s+a\\.?i\\.?)?|CDA)", () => "Charge d'Affaires", 'embassy'],
   ['(?:political\\s+counselor|PolCouns)', () => 'Political Counselor', 'embassy'],
   ['(?:economic\\s+counselor|EconCouns)', () => 'Economic Counselor', 'embassy'],
@@ -317,8 +333,8 @@ export function mayStartTitle(phrase: string): boolean {
   );
 }
 
-/** Words a title form can end with besides the title words themselves ("Director General", "President elect"). */
-const END_WORDS = new Set(['general', 'elect']);
+/** Words a title form can end with besides the title words themselves ("Director General", "President elect", "Chief Justice"). */
+const END_WORDS = new Set(['general', 'elect', 'justice']);
 /**
  * Whether `phrase` can be a title phrase by its end (cheap; spares the phrase regex most candidates): a title
  * form ends it, so its last word is a title word, unless "of/for/to …" follows the title ("President of Iraq").
@@ -416,6 +432,11 @@ function readUncached(phrase: string): TitleReading | undefined {
   }
   if (orgWord) reading.organization = organizationOf(orgWord)!.name;
   if (unitWord) reading.unit = countryOf(unitWord) ?? unitWord;
+  // "strategic affairs advisor", "Foreign Affairs Adviser": the affairs advised on name the office (as the sets write it)
+  if (unitWord && reading.title === 'Advisor' && /^[A-Za-z]+\s+Affairs$/i.test(unitWord) && !countryOf(unitWord)) {
+    reading.title = `${cap(unitWord)} Advisor`;
+    delete reading.unit;
+  }
   // what follows the title: "President of Iraq", "Director of the MFA's Y Department", "Ambassador to the US"
   const target = targetWritten && withoutPartyStanding(targetWritten);
   if (prep && target) {
@@ -727,6 +748,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
   let words = phrase.split(' ');
   // "… HEAD of|for the X"
   let target: string | undefined;
+  let namedBody = false;
   const prep = words.findIndex((w) => /^(?:of|for)$/i.test(w));
   if (prep > 0) {
     target = words
@@ -734,6 +756,13 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       .join(' ')
       .replace(/^the\s+/i, '');
     target = withoutPartyStanding(target);
+    // the kind of body written in lower case beside its name says the name is an organization's: "head of the company
+    // Sistema", "leader of the Jamiat Ulema-e-Islam party" (the name alone is the organization)
+    const kindBefore = /^(?:company|firm|think[- ]tank|party|group)\s+(?=[A-Z])/.exec(target);
+    const kindAfter = /^([A-Z].*?)\s+(?:party|movement|company|group)$/.exec(target);
+    if (kindBefore) target = target.slice(kindBefore[0].length);
+    else if (kindAfter) target = kindAfter[1];
+    namedBody = kindBefore !== null || kindAfter !== null;
     if (!/^[A-Z]/.test(target)) return undefined;
     // an organization's name: capitalized words and their connectors, not a clause the phrase ran on into ("of Staff
     // Juan Carlos Sanchez to the DCM")
@@ -816,7 +845,14 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
     const bare = w.replace(/['’]s$/, '');
     const capitalized = /^[A-Z][a-z]/.test(bare) && !NOT_MODIFIER.test(bare);
     if (!(capitalized || MODIFIER_WORDS.has(bare.toLowerCase()))) return undefined;
-    if (countryOf(bare) !== undefined || countryOfCapital(bare.toLowerCase()) !== undefined) return undefined;
+    if (countryOf(bare) !== undefined) return undefined;
+    // a capital is its country's government ("Moscow officials"), but a city's own before its mayor or governor
+    // ("Moscow Mayor Luzhkov": roles.ts stateOffice gives the city the office)
+    if (
+      countryOfCapital(bare.toLowerCase()) !== undefined &&
+      !(modifiers.length === 1 && /^(?:mayor|governor)$/.test(last))
+    )
+      return undefined;
   }
   // a bare generic head says too little ("member", "head", "leader" alone): it needs a modifier, an owner or a target
   const bareHead = modifiers.length === 0 && headLen === 1;
@@ -894,7 +930,7 @@ export function readGenericTitle(phrase: string, owned = false): TitleReading | 
       // "MFA Head of Northern Europe Division": the division's head, in the ministry
       reading.unit = orgPart;
       reading.title = titleCase([...modifiers.map((w) => w.replace(/['’]s$/, '')), unitNoun[1], ...headWords]);
-    } else if (ORG_TARGET.test(orgPart)) {
+    } else if (ORG_TARGET.test(orgPart) || namedBody) {
       if (reading.organization) reading.unit = orgPart;
       else reading.organization = orgPart;
     } else if (!at && prep >= 0 && /^of$/i.test(phrase.split(' ')[prep]) && ACRONYM.test(orgPart)) {
