@@ -18,6 +18,8 @@ interface FullName {
   maxYear: number;
   /** Cables where its surname alone stands for it (joined within the cable): how it is usually called. */
   surnameUses: number;
+  /** The ranks of the royal titles it was written after (bits: 1 monarch, 2 prince, 4 sheikh): a given name after one may join it. */
+  royal: number;
   /**
    * Entities named in its cables (ids of `type|key`), the first `contextSize` distinct ones up to a
    * cap, kept sorted (binary search, insertion by a block move) in 4 bytes each: made on its first
@@ -91,18 +93,28 @@ export class SurnameIndex {
   private entityCables = new Map<number, number>();
   /** bySurname's lists ranked for join (see rankedCandidates). */
   private readonly ranked = new Map<string, RankedName[]>();
+  /** Royal full names (canonical) by their first word, the given name, ranked as `ranked`. */
+  private readonly byGiven = new Map<string, FullName[]>();
+  private readonly rankedGiven = new Map<string, RankedName[]>();
   private cableCount = 0;
 
   /** Pass 1, per cable: its year (0 unknown), countries, and its entities (`id` of type|key, person key, surname-only). */
   addCable(
     year: number,
     countries: readonly string[],
-    entities: ReadonlyArray<{ id: number; personKey?: string; surnameOnly: boolean; calledBySurname?: boolean }>,
+    entities: ReadonlyArray<{
+      id: number;
+      personKey?: string;
+      surnameOnly: boolean;
+      calledBySurname?: boolean;
+      given?: boolean;
+      royal?: number;
+    }>,
   ): void {
     this.cableCount++;
     for (const e of entities) {
       this.entityCables.set(e.id, (this.entityCables.get(e.id) ?? 0) + 1);
-      if (e.personKey === undefined) continue;
+      if (e.personKey === undefined || e.given) continue;
       // ("al-Maliki" alone is the surname of "Nuri al-Maliki")
       if (e.surnameOnly) {
         this.alone.add(e.personKey.replace(/^(?:al|el) /, ''));
@@ -117,6 +129,7 @@ export class SurnameIndex {
           minYear: 0,
           maxYear: 0,
           surnameUses: 0,
+          royal: 0,
           context: NO_CONTEXT,
           contextSize: 0,
         };
@@ -124,6 +137,7 @@ export class SurnameIndex {
       }
       f.cables++;
       if (e.calledBySurname) f.surnameUses++;
+      if (e.royal) f.royal |= e.royal;
       for (const cc of countries) f.countries.set(cc, (f.countries.get(cc) ?? 0) + 1);
       if (year) {
         f.minYear = f.minYear ? Math.min(f.minYear, year) : year;
@@ -188,6 +202,16 @@ export class SurnameIndex {
       while (this.variantOf.has(t)) t = this.variantOf.get(t)!;
       if (t !== to) this.variantOf.set(from, t);
     }
+    for (const f of this.full.values()) {
+      if (!f.royal || this.variantOf.has(f.key)) continue;
+      const given = f.key.slice(0, f.key.indexOf(' ') >>> 0);
+      for (let rank = 1; rank <= f.royal; rank <<= 1) {
+        if (!(f.royal & rank)) continue;
+        const list = this.byGiven.get(`${rank}|${given}`);
+        if (list) list.push(f);
+        else this.byGiven.set(`${rank}|${given}`, [f]);
+      }
+    }
   }
 
   /**
@@ -221,8 +245,9 @@ export class SurnameIndex {
   wantsNeighbours(personKey: string): FullName | undefined {
     const key = this.canonical(personKey);
     const words = key.split(' ');
-    if (!this.bySurname.has(words[words.length - 1])) return undefined;
-    return this.full.get(key);
+    const f = this.full.get(key);
+    if (!this.bySurname.has(words[words.length - 1]) && !f?.royal) return undefined;
+    return f;
   }
 
   /** Pass 1b, per cable: the entities named with each candidate full name. */
@@ -258,8 +283,38 @@ export class SurnameIndex {
    * must have evidence and lead the next by a clear margin.
    */
   join(surname: string, year: number, countries: readonly string[], entityIds: readonly number[]): string | undefined {
-    if (!this.contextSettled) this.settleContext();
     const cands = this.rankedCandidates(surname) ?? this.rankedCandidates(surname.replace(/^(?:al|el) /, ''));
+    return this.joinAmong(cands, year, countries, entityIds);
+  }
+
+  /**
+   * The royal full name a given name after a royal title joins in one cable ("King Abdullah" in a
+   * Riyadh cable: Abdullah bin Abdulaziz Al Saud, the one name opening with it that a royal title
+   * was written before), on the evidence `join` asks; never a name it ends ("Abdullah Abdullah").
+   */
+  joinGiven(
+    given: string,
+    rank: number,
+    year: number,
+    countries: readonly string[],
+    entityIds: readonly number[],
+  ): string | undefined {
+    const key = `${rank}|${given}`;
+    let cands = this.rankedGiven.get(key);
+    if (!cands) {
+      cands = ranked(this.byGiven.get(key) ?? []);
+      this.rankedGiven.set(key, cands);
+    }
+    return this.joinAmong(cands, year, countries, entityIds);
+  }
+
+  private joinAmong(
+    cands: readonly RankedName[] | undefined,
+    year: number,
+    countries: readonly string[],
+    entityIds: readonly number[],
+  ): string | undefined {
+    if (!this.contextSettled) this.settleContext();
     if (!cands || cands.length === 0) return undefined;
     const common = Math.max(20, this.cableCount * 0.2);
     // The cable's entities that can count as shared context (the ubiquitous ones say nothing).
@@ -320,22 +375,28 @@ export class SurnameIndex {
    * first (made once per surname: a common surname of a full corpus has thousands of full names).
    */
   private rankedCandidates(surname: string): RankedName[] | undefined {
-    let ranked = this.ranked.get(surname);
-    if (ranked) return ranked;
+    const known = this.ranked.get(surname);
+    if (known) return known;
     const cands = this.bySurname.get(surname);
     if (!cands) return undefined;
-    ranked = cands.map((f) => {
-      const [cables, spread, uses] = [
-        Math.log2(1 + f.cables),
-        Math.log2(1 + f.countries.size),
-        0.5 * Math.log2(1 + f.surnameUses),
-      ];
-      return { f, cables, spread, uses, attested: cables + spread + uses };
-    });
-    ranked.sort((x, y) => y.attested - x.attested);
-    this.ranked.set(surname, ranked);
-    return ranked;
+    const list = ranked(cands);
+    this.ranked.set(surname, list);
+    return list;
   }
+}
+
+/** Candidates with the fixed part of their join score, highest first. */
+function ranked(cands: readonly FullName[]): RankedName[] {
+  const ranked = cands.map((f) => {
+    const [cables, spread, uses] = [
+      Math.log2(1 + f.cables),
+      Math.log2(1 + f.countries.size),
+      0.5 * Math.log2(1 + f.surnameUses),
+    ];
+    return { f, cables, spread, uses, attested: cables + spread + uses };
+  });
+  ranked.sort((x, y) => y.attested - x.attested);
+  return ranked;
 }
 
 /** "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one edit apart (4+ letters), other words equal. */
@@ -402,6 +463,7 @@ function holds(longer: string, shorter: string): boolean {
 
 function mergeInto(into: FullName, f: FullName): void {
   into.cables += f.cables;
+  into.royal |= f.royal;
   into.surnameUses += f.surnameUses;
   for (const [cc, n] of f.countries) into.countries.set(cc, (into.countries.get(cc) ?? 0) + n);
   if (f.minYear) {

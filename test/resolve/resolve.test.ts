@@ -1110,3 +1110,86 @@ describe('a surname with its article', () => {
     expect(lonePa(2)).toBe('PA');
   });
 });
+
+describe('a lone name after a royal title', () => {
+  const tag = (code: string) => [{ code, kind: 'country' as const }];
+  it('is a given name: it joins the royal full name it opens, never a full name it ends', () => {
+    // Abdullah Abdullah is called "Abdullah" in two Kabul cables; the Saudi king is written
+    // "King Abdullah bin Abdulaziz" once. "King Abdullah" in a Riyadh cable of the same year is the
+    // king (on main the surname pass gave it to Abdullah Abdullah, the one full name ending so).
+    const texts = [
+      'Abdullah Abdullah met the Ambassador. Abdullah said the vote was stolen.',
+      'Abdullah Abdullah spoke again. Abdullah will not run.',
+      'King Abdullah bin Abdulaziz received the delegation.',
+      'The Secretary will meet King Abdullah on Tuesday.',
+    ];
+    const mentions = [
+      at(texts[0], [
+        ['PERSON', 'Abdullah Abdullah'],
+        ['PERSON', 'Abdullah'],
+      ]),
+      at(texts[1], [
+        ['PERSON', 'Abdullah Abdullah'],
+        ['PERSON', 'Abdullah'],
+      ]),
+      at(texts[2], [['PERSON', 'Abdullah bin Abdulaziz']]),
+      at(texts[3], [['PERSON', 'Abdullah']]),
+    ];
+    const cables = [
+      makeCable('09KABUL1', texts[0], { tags: tag('AF'), created: '2009-08-01' }),
+      makeCable('09KABUL2', texts[1], { tags: tag('AF'), created: '2009-09-01' }),
+      makeCable('09RIYADH1', texts[2], { tags: tag('SA'), created: '2009-03-01' }),
+      makeCable('09RIYADH2', texts[3], { tags: tag('SA'), created: '2009-10-01' }),
+    ];
+    const { perCable } = resolveEntities(cables, mentions);
+    expect(perCable[3].map((e) => e.name)).toEqual(['Abdullah bin Abdulaziz']);
+    expect(perCable[0].map((e) => e.name)).toEqual(['Abdullah Abdullah']);
+  });
+
+  it('stays the title and the name where no royal full name is in evidence, apart from the surname of another', () => {
+    // "Sheikh Sharif" in a Nairobi cable on Somalia is not Nawaz Sharif, whom two Pakistan cables call "Sharif"
+    const texts = [
+      'Nawaz Sharif met the Ambassador. Sharif said the army must stay out.',
+      'Nawaz Sharif spoke again. Sharif will campaign.',
+      'President Sheikh Sharif of the TFG asked for help.',
+    ];
+    const { perCable } = resolveEntities(
+      [
+        makeCable('09ISLAMABAD1', texts[0], { tags: tag('PK'), created: '2009-01-01' }),
+        makeCable('09ISLAMABAD2', texts[1], { tags: tag('PK'), created: '2009-02-01' }),
+        makeCable('09NAIROBI1', texts[2], { tags: tag('SO'), created: '2009-05-01' }),
+      ],
+      [
+        at(texts[0], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[1], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[2], [['PERSON', 'Sheikh Sharif']]),
+      ],
+    );
+    expect(perCable[2].map((e) => e.name)).toEqual(['Sheikh Sharif']);
+  });
+
+  it('within a cable, joins of several full names it opens the one written after a royal title', () => {
+    const t =
+      'Sheikh Mohammad bin Rashid Al Maktoum met the delegation with Mohammad al-Gergawi. Sheikh Mohammad said Dubai would pay.';
+    const { perCable } = resolveEntities(
+      [makeCable('07DUBAI1', t, { tags: tag('AE'), created: '2007-06-01' })],
+      [
+        at(t, [
+          ['PERSON', 'Mohammad bin Rashid Al Maktoum'],
+          ['PERSON', 'Mohammad al-Gergawi'],
+          ['PERSON', 'Mohammad'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['Mohammad al-Gergawi', ['Mohammad al-Gergawi']],
+      ['Mohammad bin Rashid Al Maktoum', ['Mohammad', 'Mohammad bin Rashid Al Maktoum']],
+    ]);
+  });
+});
