@@ -165,10 +165,10 @@ export class SurnameIndex {
       // ("George Bush": "George W. Bush" or "George H. W. Bush"?), and not years apart
       // (only names with the same first word can hold one another: a common surname of a full
       // corpus has thousands of full names, and comparing each with all was quadratic)
-      const byFirstWord = bucketed(list, (words) => words[0]);
+      const byFirstWord = bucketed(list, givenOf);
       for (const f of list) {
         const holders = byFirstWord
-          .get(f.key.split(' ')[0])!
+          .get(givenOf(f.key.split(' ')))!
           .filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
         if (holders.length !== 1 || this.variantOf.has(holders[0].key)) continue;
         this.variantOf.set(f.key, holders[0].key);
@@ -178,11 +178,23 @@ export class SurnameIndex {
       // (a spelling variant has the same word count, the same words after the first, the same
       // first letter: only names kept with that shape can be the one it joins, first kept first)
       const keptByShape = new Map<string, FullName[]>();
+      // a shorter form held by a longer one is another spelling's too ("Yousaf Gilani" of "Yousuf
+      // Gilani", itself "Yousuf Raza Gilani"): the spelling goes to the name that holds the form
+      const heldByShape = new Map<string, FullName[]>();
+      for (const f of list) {
+        if (!this.variantOf.has(f.key)) continue;
+        const shape = spellingShape(f.key);
+        const same = heldByShape.get(shape);
+        if (same) same.push(f);
+        else heldByShape.set(shape, [f]);
+      }
       for (const f of list) {
         if (this.variantOf.has(f.key)) continue;
         const shape = spellingShape(f.key);
-        const into = keptByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
-        if (into) {
+        const kin = keptByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
+        const held = kin ? undefined : heldByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
+        const into = kin ?? (held && this.full.get(this.finalOf(held.key)));
+        if (into && !(held && into === f)) {
           this.variantOf.set(f.key, into.key);
           mergeInto(into, f);
           continue;
@@ -269,6 +281,12 @@ export class SurnameIndex {
   }
 
   private contextSettled = false;
+
+  /** The end of a chain of variants (while the chains are being made). */
+  private finalOf(key: string): string {
+    for (let hops = 0; hops < 8 && this.variantOf.has(key); hops++) key = this.variantOf.get(key)!;
+    return key;
+  }
 
   /** The key a full name resolves to (its best-attested spelling). */
   canonical(personKey: string): string {
@@ -399,16 +417,46 @@ function ranked(cands: readonly FullName[]): RankedName[] {
   return ranked;
 }
 
-/** "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one edit apart (4+ letters), other words equal. */
+/**
+ * "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one
+ * edit apart (4+ letters), other words equal; or the first names one given name and its nickname
+ * ("Bill"/"William Burns", "Tom"/"Thomas Shannon").
+ */
 function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
   const a = kept.key.split(' ');
   const b = f.key.split(' ');
   if (a.length !== b.length || a.length < 2) return false;
   for (let k = 1; k < a.length; k++) if (a[k] !== b[k]) return false;
   const [x, y] = [a[0], b[0]];
-  if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
+  if (x === y) return false;
+  if (formalName(x) === formalName(y)) return overlapping(kept, f);
+  if (Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
   return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
 }
+
+/**
+ * English given names and their common nicknames (general usage): the cables write "Tom Shannon"
+ * and "Thomas A. Shannon", "Bill Burns" and "William J. Burns", "Jim Jones" and "James L. Jones".
+ * Only nicknames of one name ("Ted", "Pat", "Alex" stand for several, or for women's names too).
+ */
+const NICKNAMES = new Map<string, string>(
+  (
+    'tom:thomas tommy:thomas bill:william billy:william will:william bob:robert bobby:robert rob:robert ' +
+    'dick:richard rick:richard rich:richard jim:james jimmy:james mike:michael nick:nicholas dave:david ' +
+    'dan:daniel danny:daniel joe:joseph chris:christopher tony:anthony ed:edward eddie:edward ken:kenneth ' +
+    'larry:lawrence ben:benjamin andy:andrew matt:matthew greg:gregory jeff:jeffrey fred:frederick ' +
+    'charlie:charles chuck:charles hank:henry harry:henry pete:peter phil:philip ron:ronald don:donald ' +
+    'doug:douglas walt:walter tim:timothy stan:stanley vince:vincent liz:elizabeth beth:elizabeth ' +
+    'kathy:katherine cathy:catherine sue:susan peggy:margaret maggie:margaret jenny:jennifer becky:rebecca'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+/** A given name as its formal form ("bill" → "william"). */
+const formalName = (w: string): string => NICKNAMES.get(w) ?? w;
+/** A full name's given name in its formal form, past a leading initial ("r nicholas burns" → "nicholas"). */
+const givenOf = (words: readonly string[]): string =>
+  formalName(words[0].length === 1 && words.length > 2 ? words[1] : words[0]);
 
 /** Shortest surname a vowel's spelling may join to another (see joinSurnameVariants). */
 const VARIANT_MIN_LENGTH = 8;
@@ -438,10 +486,10 @@ function bucketed(list: readonly FullName[], keyOf: (words: string[]) => string)
   return buckets;
 }
 
-/** What two spellings of one name share (see sameNameSpelledOtherwise): word count, the words after the first, the first letter. */
+/** What two spellings of one name share (see sameNameSpelledOtherwise): word count, the words after the first, the first letter (of the formal given name). */
 function spellingShape(key: string): string {
   const words = key.split(' ');
-  return `${words.length}|${words.slice(1).join(' ')}|${key[0] ?? ''}`;
+  return `${words.length}|${words.slice(1).join(' ')}|${formalName(words[0])[0] ?? ''}`;
 }
 
 /** Years apart would be two people: the cables of both are within four years, or a date is unknown. */
@@ -449,15 +497,20 @@ function overlapping(a: FullName, b: FullName): boolean {
   return !a.minYear || !b.minYear || !(b.maxYear < a.minYear - MAX_YEAR_GAP || b.minYear > a.maxYear + MAX_YEAR_GAP);
 }
 
-/** Whether the longer name holds the shorter: same first and last words, the shorter's words in order in it. */
+/**
+ * Whether the longer name holds the shorter: same first and last words, the shorter's words in order
+ * in it. The first words may be a given name and its nickname ("Tom Shannon" in "Thomas A. Shannon"),
+ * and the longer may open with an initial the shorter leaves out ("Nicholas Burns" in "R. Nicholas Burns").
+ */
 function holds(longer: string, shorter: string): boolean {
-  const l = longer.split(' ');
+  let l = longer.split(' ');
   const s = shorter.split(' ');
   if (l.length <= s.length || l[l.length - 1] !== s[s.length - 1]) return false;
+  if (l[0].length === 1 && s[0].length > 1) l = l.slice(1);
   // (not a tail: "Muammar al-Qadhafi" is not "Aisha Muammar al-Qadhafi", his daughter)
-  if (l[0] !== s[0]) return false;
-  let k = 0;
-  for (const w of l) if (w === s[k]) k++;
+  if (l[0] !== s[0] && formalName(l[0]) !== formalName(s[0])) return false;
+  let k = 1;
+  for (let j = 1; j < l.length; j++) if (l[j] === s[k]) k++;
   return k === s.length;
 }
 

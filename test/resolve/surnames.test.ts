@@ -198,3 +198,47 @@ test('a lone surname spelled with one vowel changed joins the full names of the 
   // the usual spelling alone still joins
   expect(index.join('ahmadinejad', 2008, ['IR'], [])).toBe('mahmoud ahmadinejad');
 });
+
+describe('spellings of one full name', () => {
+  // one cable each, all of 2008 but the last William Smith (1995), "Smith" never alone
+  const keys = [
+    'tom shannon',
+    'thomas a shannon',
+    'bill burns',
+    'william j burns',
+    'nick burns',
+    'nicholas burns',
+    'r nicholas burns',
+    'yousuf raza gilani',
+    'yousuf gilani',
+    'yousaf gilani',
+    'ted kennedy',
+    'edward kennedy',
+  ];
+  const index = new SurnameIndex();
+  keys.forEach((personKey, id) => index.addCable(2008, ['US'], [{ id, personKey, surnameOnly: false }]));
+  index.addCable(1995, ['US'], [{ id: 99, personKey: 'william smith', surnameOnly: false }]);
+  index.addCable(2008, ['US'], [{ id: 98, personKey: 'bill smith', surnameOnly: false }]);
+  index.settleNames();
+
+  test('a nickname of the given name is the same name, held by a longer form', () => {
+    expect(index.canonical('tom shannon')).toBe('thomas a shannon');
+    expect(index.canonical('bill burns')).toBe('william j burns');
+  });
+
+  test('a leading initial may be left out, and a nickname then joins the same name', () => {
+    expect(index.canonical('nicholas burns')).toBe('r nicholas burns');
+    expect(index.canonical('nick burns')).toBe('r nicholas burns');
+  });
+
+  test('a spelling of a shorter form goes to the longer name that holds the form', () => {
+    expect(index.canonical('yousuf gilani')).toBe('yousuf raza gilani');
+    expect(index.canonical('yousaf gilani')).toBe('yousuf raza gilani');
+  });
+
+  test('a nickname of several names, or a name years apart, stays apart', () => {
+    expect(index.canonical('ted kennedy')).toBe('ted kennedy');
+    expect(index.canonical('edward kennedy')).toBe('edward kennedy');
+    expect(index.canonical('bill smith')).toBe('bill smith');
+  });
+});
