@@ -610,7 +610,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       if (field) return add(m.type, normalizeName(field), field, m.text);
       // dotted initials that lost their last full stop to the next word ("U.S-Iraq") are the same name,
       // and dotted initials are the letters the country table lists undotted ("U.K." as "UK", "U.A.E.")
-      const lower = m.text.toLowerCase();
+      // (a name a line break cut, "Russian\nFederation", is the name on one line)
+      const lower = m.text.replace(/\s+/g, ' ').toLowerCase();
       const cc =
         m.type === 'PLACE'
           ? (gazetteer().COUNTRY_CODE.get(lower) ??

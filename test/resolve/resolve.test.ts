@@ -371,6 +371,24 @@ describe('a country written in dotted initials', () => {
   });
 });
 
+describe('a country whose name a line break cut', () => {
+  it('is the country the name on one line is', () => {
+    const t1 = 'Talks with the Russian\nFederation resumed.';
+    const t2 = 'Talks with the Russian Federation and Russia resumed.';
+    const { entities } = resolveEntities(
+      [makeCable('09MOSCOW1', t1), makeCable('09MOSCOW2', t2)],
+      [
+        at(t1, [['PLACE', 'Russian\nFederation']]),
+        at(t2, [
+          ['PLACE', 'Russian Federation'],
+          ['PLACE', 'Russia'],
+        ]),
+      ],
+    );
+    expect(entities.map((e) => [e.name, e.cables.length])).toEqual([['Russia', 2]]);
+  });
+});
+
 describe('the U.S. administration', () => {
   it("is the president's of the day, apart from the USG: the one the cable names, else by the cable's date", () => {
     const t = 'The USG and the U.S. administration agreed with the Obama Administration.';
