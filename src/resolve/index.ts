@@ -426,6 +426,8 @@ interface Local {
   given?: boolean;
   /** A full name written after a royal title, or that a given name after one joined ("King Abdullah bin Abdulaziz"): the titles' ranks (`royalRank`). */
   royal?: number;
+  /** A full name written as someone's relative (`writtenAsKin`). */
+  kin?: boolean;
 }
 
 /** The local entity `from` (under `key`) joins `into`: its surfaces and their counts are added, and it goes. */
@@ -496,6 +498,22 @@ function initialsFit(name: string, short: string): boolean {
 /** A normalized surname with its Arabic article, written apart ("al maliki", "el baradei"). */
 const PARTICLE_SURNAME = /^(?:al|el) [^ ]+$/;
 
+/** Kinship words: "the PM's brother Mustafa Erdogan", "Mustafa Erdogan (PM's brother)". */
+const KIN =
+  'brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|grandson|granddaughter';
+/** (lower case only: "Father Jose", "Sister Maria" are titles) */
+const KIN_BEFORE = new RegExp(`\\b(?:${KIN})(?:-in-law)?,?\\s+$`);
+const KIN_AFTER = new RegExp(`^\\s*\\([^()]{0,30}?\\b(?:${KIN})s?(?:-in-law)?\\b`, 'i');
+/**
+ * A person written as someone's relative ("Mustafa Erdogan (PM's brother)"): the family's surname
+ * alone is the famous relative's, not this one's, within the cable and across cables.
+ */
+function writtenAsKin(text: string, m: Mention): boolean {
+  return (
+    KIN_AFTER.test(text.slice(m.end, m.end + 48)) || KIN_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start))
+  );
+}
+
 /** The cable's full person names (two words or more, titles stripped): normalized → as first written. */
 function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>, ctry: string[]): Map<string, string> {
   const full = new Map<string, string>();
@@ -529,6 +547,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + 1);
     if (flags.sex) l.sex = flags.sex;
     if (flags.royal) l.royal = (l.royal ?? 0) | flags.royal;
+    if (flags.kin) l.kin = true;
     return k;
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
@@ -545,6 +564,13 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   const fullNorms = [...fullByNorm.keys()];
   // the full names of the cable written after a royal title (made when a given name after one asks)
   let royal: Set<string> | undefined;
+  let kin: Set<string> | undefined;
+  const kinNames = () =>
+    (kin ??= new Set(
+      mentions
+        .filter((x) => x.type === 'PERSON' && !aliasOf.has(x) && writtenAsKin(cable.text, x))
+        .map((x) => fullNameOf(normalizeName(personName(x.text)))),
+    ));
   const royalNames = () =>
     (royal ??= new Set(
       mentions
@@ -636,12 +662,21 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const full = fullNameOf(n);
       // ("Engineer Sultan Hussein Hasari": Sultan is also a given name, the one a name may have lost)
       const t = royalTitle(cable.text, m);
-      const royal = t && t !== 'Sultan' ? { royal: royalRank(t) } : {};
+      const flags = {
+        ...(t && t !== 'Sultan' ? { royal: royalRank(t) } : {}),
+        ...(writtenAsKin(cable.text, m) ? { kin: true } : {}),
+      };
       return full === n
-        ? add('PERSON', n, personCase(name), m.text, royal)
-        : add('PERSON', full, personCase(fullByNorm.get(full)!), m.text, royal);
+        ? add('PERSON', n, personCase(name), m.text, flags)
+        : add('PERSON', full, personCase(fullByNorm.get(full)!), m.text, flags);
     }
-    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
+    // (not a name written as someone's relative beside one that is not: "Erdogan" beside "Mustafa
+    // Erdogan (PM's brother)" and "Recep Tayyip Erdogan"; the relative when the only one, "Timur Kulibayev")
+    let ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
+    if (ending.size > 1) {
+      const notKin = new Set([...ending].filter((f) => !kinNames().has(f)));
+      if (notKin.size) ending = notKin;
+    }
     // "King Abdullah", "Sheikh Hamdan": a monarch or sheikh is called by the given name, so the word
     // joins the one full name of the cable it opens, never a full name it ends ("Abdullah Abdullah");
     // a sheikh may be a cleric called by the surname ("Sheikh Nasrallah"), the one full name ending so
@@ -1251,6 +1286,7 @@ class AliasIndex {
 /** Flag bits of a local entity (after surname only and the sex): a royal title's given name, then a royal full name's ranks. */
 const GIVEN = 8;
 const ROYAL_SHIFT = 4;
+const KIN_FLAG = 128;
 
 /** Types as small integers in the typed arrays below (their order in the model's list). */
 const TYPES = ENTITY_TYPES;
@@ -1294,6 +1330,7 @@ export function resolveCorpus(
     keyId: number;
     given?: boolean;
     royal?: number;
+    kin?: boolean;
   }> => {
     let at = localsAt[i];
     const n = locals.get(at++);
@@ -1318,7 +1355,8 @@ export function resolveCorpus(
           surnameOnly,
           personKey: key,
           given: (flags & GIVEN) !== 0,
-          royal: flags >> ROYAL_SHIFT,
+          royal: (flags >> ROYAL_SHIFT) & 7,
+          kin: (flags & KIN_FLAG) !== 0,
         });
       else out.push({ id: keyId * 3 + type, type, keyId, surnameOnly, ...(type === PERSON ? { personKey: key } : {}) });
     }
@@ -1342,9 +1380,13 @@ export function resolveCorpus(
       locals.push(TYPES.indexOf(l.type));
       locals.push(text.id(l.key));
       locals.push(text.id(l.display));
-      // bit 0 surname only, bits 1-2 the sex a title gave it, then a royal title's given name or full name
+      // bit 0 surname only, bits 1-2 the sex a title gave it, then a royal title's given name or full name, a relative
       locals.push(
-        (l.surnameOnly ? 1 : 0) | ((l.sex ?? 0) << 1) | (l.given ? GIVEN : 0) | ((l.royal ?? 0) << ROYAL_SHIFT),
+        (l.surnameOnly ? 1 : 0) |
+          ((l.sex ?? 0) << 1) |
+          (l.given ? GIVEN : 0) |
+          ((l.royal ?? 0) << ROYAL_SHIFT) |
+          (l.kin ? KIN_FLAG : 0),
       );
       locals.push(l.surfaces.size);
       for (const [surface, n] of l.surfaces) {

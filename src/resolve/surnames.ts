@@ -20,6 +20,8 @@ interface FullName {
   surnameUses: number;
   /** The ranks of the royal titles it was written after (bits: 1 monarch, 2 prince, 4 sheikh): a given name after one may join it. */
   royal: number;
+  /** Cables that write it as someone's relative ("Mustafa Erdogan (PM's brother)"). */
+  kinCables: number;
   /**
    * Entities named in its cables (ids of `type|key`), the first `contextSize` distinct ones up to a
    * cap, kept sorted (binary search, insertion by a block move) in 4 bytes each: made on its first
@@ -109,6 +111,7 @@ export class SurnameIndex {
       calledBySurname?: boolean;
       given?: boolean;
       royal?: number;
+      kin?: boolean;
     }>,
   ): void {
     this.cableCount++;
@@ -130,6 +133,7 @@ export class SurnameIndex {
           maxYear: 0,
           surnameUses: 0,
           royal: 0,
+          kinCables: 0,
           context: NO_CONTEXT,
           contextSize: 0,
         };
@@ -138,6 +142,7 @@ export class SurnameIndex {
       f.cables++;
       if (e.calledBySurname) f.surnameUses++;
       if (e.royal) f.royal |= e.royal;
+      if (e.kin) f.kinCables++;
       for (const cc of countries) f.countries.set(cc, (f.countries.get(cc) ?? 0) + 1);
       if (year) {
         f.minYear = f.minYear ? Math.min(f.minYear, year) : year;
@@ -204,7 +209,13 @@ export class SurnameIndex {
         if (same) same.push(f);
         else keptByShape.set(shape, [f]);
       }
-      if (this.alone.has(sur)) this.bySurname.set(sur, kept);
+      this.joinTails(kept);
+      // (a name written as someone's relative in half its cables or more is no lone surname's when a
+      // name of that surname is not: the surname alone is the famous relative's, "Erdogan" the Prime
+      // Minister's, not his brother's; "Kulibayev" is Timur Kulibayev's, the President's son-in-law)
+      const notKin = kept.filter((f) => f.kinCables * 2 < f.cables);
+      const cands = notKin.length ? notKin : kept;
+      if (this.alone.has(sur)) this.bySurname.set(sur, cands);
       else if (sur.length >= VARIANT_MIN_LENGTH) keptOf.set(sur, kept);
     }
     this.joinSurnameVariants(keptOf);
@@ -281,6 +292,33 @@ export class SurnameIndex {
   }
 
   private contextSettled = false;
+
+  /**
+   * A name written without its first given name ("Tayyip Erdogan" of "Recep Tayyip Erdogan") joins the
+   * one longer name it ends, when that name has no Arabic or other particle (in "Aisha Muammar
+   * al-Qadhafi" the tail is her father) and no fewer cables, in the same years, and whose head is no
+   * full name of its own (a tagger's two names in one, "Tina Kaidanow Bridget Brink"). `kept` loses it.
+   */
+  private joinTails(kept: FullName[]): void {
+    if (kept.length < 2) return;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const f = kept[i];
+      if (!f.key.includes(' ')) continue;
+      const holders = kept.filter(
+        (g) =>
+          g !== f &&
+          g.key.endsWith(' ' + f.key) &&
+          g.cables >= f.cables &&
+          !g.key.split(' ').some((w) => PARTICLES.has(w)) &&
+          !this.full.has(g.key.slice(0, g.key.length - f.key.length - 1)) &&
+          overlapping(g, f),
+      );
+      if (holders.length !== 1) continue;
+      this.variantOf.set(f.key, holders[0].key);
+      mergeInto(holders[0], f);
+      kept.splice(i, 1);
+    }
+  }
 
   /** The end of a chain of variants (while the chains are being made). */
   private finalOf(key: string): string {
@@ -458,6 +496,9 @@ const formalName = (w: string): string => NICKNAMES.get(w) ?? w;
 const givenOf = (words: readonly string[]): string =>
   formalName(words[0].length === 1 && words.length > 2 ? words[1] : words[0]);
 
+/** Particles of names written by descent ("bin", "al", "ibn", "abu"): a tail of such a name may be the father's. */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'ould', 'wa']);
+
 /** Shortest surname a vowel's spelling may join to another (see joinSurnameVariants). */
 const VARIANT_MIN_LENGTH = 8;
 
@@ -517,6 +558,7 @@ function holds(longer: string, shorter: string): boolean {
 function mergeInto(into: FullName, f: FullName): void {
   into.cables += f.cables;
   into.royal |= f.royal;
+  into.kinCables += f.kinCables;
   into.surnameUses += f.surnameUses;
   for (const [cc, n] of f.countries) into.countries.set(cc, (into.countries.get(cc) ?? 0) + n);
   if (f.minYear) {

@@ -1211,3 +1211,45 @@ describe('a lone name after a royal title', () => {
     ]);
   });
 });
+
+describe("a person written as someone's relative", () => {
+  const tr = [{ code: 'TR', kind: 'country' as const }];
+  it('is not the one the family name alone stands for, where another full name of it is not written so', () => {
+    const texts = [
+      'PM Recep Tayyip Erdogan met President Gul.',
+      "Ayan is a friend of PM Erdogan and of Mustafa Erdogan (PM's brother).",
+      'PM Erdogan said the talks would go on. Erdogan left for Brussels.',
+      "Gul's brother Ahmet Gul and Recep Tayyip Erdogan met. Erdogan spoke.",
+    ];
+    const { perCable } = resolveEntities(
+      [
+        makeCable('07ANKARA1', texts[0], { tags: tr, created: '2007-05-01' }),
+        makeCable('09ANKARA1', texts[1], { tags: tr, created: '2009-02-01' }),
+        makeCable('09ANKARA2', texts[2], { tags: tr, created: '2009-06-01' }),
+        makeCable('09ANKARA3', texts[3], { tags: tr, created: '2009-07-01' }),
+      ],
+      [
+        at(texts[0], [
+          ['PERSON', 'Recep Tayyip Erdogan'],
+          ['PERSON', 'Gul'],
+        ]),
+        at(texts[1], [
+          ['PERSON', 'Erdogan'],
+          ['PERSON', 'Mustafa Erdogan'],
+        ]),
+        at(texts[2], [
+          ['PERSON', 'Erdogan'],
+          ['PERSON', 'Erdogan'],
+        ]),
+        at(texts[3], [
+          ['PERSON', 'Ahmet Gul'],
+          ['PERSON', 'Recep Tayyip Erdogan'],
+          ['PERSON', 'Erdogan'],
+        ]),
+      ],
+    );
+    // across cables: the Prime Minister, not his brother of the same years
+    expect(perCable[2].map((e) => e.name)).toEqual(['Recep Tayyip Erdogan']);
+    expect(perCable[3].find((e) => e.mentions.includes('Erdogan'))?.name).toBe('Recep Tayyip Erdogan');
+  });
+});

@@ -242,3 +242,27 @@ describe('spellings of one full name', () => {
     expect(index.canonical('bill smith')).toBe('bill smith');
   });
 });
+
+describe('a full name without its first given name', () => {
+  const keys = [
+    'recep tayyip erdogan',
+    'tayyip erdogan',
+    'aisha muammar al qadhafi',
+    'muammar al qadhafi',
+    'tina kaidanow',
+    'tina kaidanow bridget brink',
+    'bridget brink',
+  ];
+  const index = new SurnameIndex();
+  keys.forEach((personKey, id) => index.addCable(2009, ['TR'], [{ id, personKey, surnameOnly: false }]));
+  index.settleNames();
+
+  test('joins the one longer name it ends', () => {
+    expect(index.canonical('tayyip erdogan')).toBe('recep tayyip erdogan');
+  });
+
+  test('not a name by descent, whose tail may be the father, nor two names the tagger ran together', () => {
+    expect(index.canonical('muammar al qadhafi')).toBe('muammar al qadhafi');
+    expect(index.canonical('bridget brink')).toBe('bridget brink');
+  });
+});
