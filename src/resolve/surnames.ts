@@ -225,6 +225,7 @@ export class SurnameIndex {
       while (this.variantOf.has(t)) t = this.variantOf.get(t)!;
       if (t !== to) this.variantOf.set(from, t);
     }
+    this.addMiddleWords();
     for (const f of this.full.values()) {
       if (!f.royal || this.variantOf.has(f.key)) continue;
       const given = f.key.slice(0, f.key.indexOf(' ') >>> 0);
@@ -318,6 +319,28 @@ export class SurnameIndex {
       mergeInto(holders[0], f);
       kept.splice(i, 1);
     }
+  }
+
+  /**
+   * A word written alone that no full name ends with, and a word after the second of full names of
+   * four words or more ("Lula" of "Luiz Inacio Lula da Silva"), has those names as its candidates: the
+   * join still needs the cable's evidence.
+   */
+  private addMiddleWords(): void {
+    const byMiddle = new Map<string, FullName[]>();
+    for (const f of this.full.values()) {
+      if (this.variantOf.has(f.key) || f.kinCables * 2 >= f.cables) continue;
+      const words = f.key.split(' ');
+      // (after two words at least: the second word of a name is often a given name, "Jean-David Levitte", "Ali Akbar Velayati")
+      for (let k = 2; k < words.length - 1; k++) {
+        const w = words[k];
+        if (w.length < 3 || !this.alone.has(w) || this.bySurname.has(w) || NAME_PARTICLES.has(w)) continue;
+        const list = byMiddle.get(w);
+        if (!list) byMiddle.set(w, [f]);
+        else if (!list.includes(f)) list.push(f);
+      }
+    }
+    for (const [w, list] of byMiddle) this.bySurname.set(w, list);
   }
 
   /** The end of a chain of variants (while the chains are being made). */
@@ -498,6 +521,12 @@ const givenOf = (words: readonly string[]): string =>
 
 /** Particles of names written by descent ("bin", "al", "ibn", "abu"): a tail of such a name may be the father's. */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'ould', 'wa']);
+
+/** Particles of names, never a name alone ("da" of "Lula da Silva"). */
+const NAME_PARTICLES = new Set([
+  ...PARTICLES,
+  ...'de da do dos das del della la le van von der den di du y e mc st jr sr ii iii'.split(' '),
+]);
 
 /** Shortest surname a vowel's spelling may join to another (see joinSurnameVariants). */
 const VARIANT_MIN_LENGTH = 8;

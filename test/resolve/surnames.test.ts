@@ -266,3 +266,40 @@ describe('a full name without its first given name', () => {
     expect(index.canonical('bridget brink')).toBe('bridget brink');
   });
 });
+
+describe('a lone word no full name ends with', () => {
+  // Luiz Inacio Lula da Silva and Jean-David Levitte, three cables each from their countries; "Lula" and "David" written alone
+  const index = new SurnameIndex();
+  const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
+  for (let i = 0; i < 3; i += 1) {
+    cables.push({
+      year: 2009,
+      countries: ['BR'],
+      entities: [{ id: 1, personKey: 'luiz inacio lula da silva', surnameOnly: false }],
+    });
+    cables.push({
+      year: 2009,
+      countries: ['FR'],
+      entities: [{ id: 2, personKey: 'jean david levitte', surnameOnly: false }],
+    });
+  }
+  cables.push({
+    year: 2009,
+    countries: ['BR'],
+    entities: [
+      { id: 3, personKey: 'lula', surnameOnly: true },
+      { id: 4, personKey: 'david', surnameOnly: true },
+    ],
+  });
+  for (const c of cables) index.addCable(c.year, c.countries, c.entities);
+  index.settleNames();
+  for (const c of cables) index.addContext(c.entities);
+
+  test('joins a full name it is a word of after the second, on the evidence of the cable', () => {
+    expect(index.join('lula', 2009, ['BR'], [])).toBe('luiz inacio lula da silva');
+  });
+
+  test('not a full name whose second word it is (often a given name)', () => {
+    expect(index.join('david', 2009, ['FR'], [])).toBeUndefined();
+  });
+});
