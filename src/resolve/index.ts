@@ -354,6 +354,20 @@ function whiteHouseAsPlace(text: string, m: Mention): boolean {
 }
 
 /**
+ * "The White House" of a cable from Russia that names the Kremlin is Moscow's ("the Kremlin and the
+ * White House", "Putin's move to the White House"): the seat of the Russian government, as those
+ * cables write it, unless "U.S." or "American" comes before it.
+ */
+function russianWhiteHouse(cable: Cable, m: Mention, ctry: string[]): boolean {
+  if (ctry[0] !== 'RU' || !/^(?:the\s+)?white\s+house$/i.test(m.text)) return false;
+  if (
+    /\b(?:u\.\s?s\.?|us|american|washington)\s+(?:the\s+)?$/i.test(cable.text.slice(Math.max(0, m.start - 16), m.start))
+  )
+    return false;
+  return /\bKremlin\b/.test(cable.text);
+}
+
+/**
  * "The U.S. Embassy" names one embassy, not every one: the one the text names after it ("in Kabul"),
  * else the embassy the cable comes from. Undefined for other names, or a cable from no embassy.
  */
@@ -614,6 +628,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
   function resolveOne(m: Mention): string | undefined {
+    if (m.type !== 'PERSON' && russianWhiteHouse(cable, m, ctry))
+      return add('ORGANIZATION', 'russian white house', 'Russian White House', m.text);
     if (m.type !== 'PERSON' && whiteHouseAsPlace(cable.text, m))
       return add('PLACE', 'white house', 'White House', m.text);
     const canon = canonicalOf(m.type, m.text, ctry);

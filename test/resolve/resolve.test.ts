@@ -1253,3 +1253,34 @@ describe("a person written as someone's relative", () => {
     expect(perCable[3].find((e) => e.mentions.includes('Erdogan'))?.name).toBe('Recep Tayyip Erdogan');
   });
 });
+
+describe('the White House of a cable from Russia', () => {
+  it("is the Russian government's seat where the cable names the Kremlin, else the American", () => {
+    const ru = [{ code: 'RU', kind: 'country' as const }];
+    const t1 = "Putin's move from the Kremlin to the White House left Medvedev adrift.";
+    const t2 = 'Medvedev will visit the White House in June.';
+    const t3 = 'The Kremlin said the U.S. White House had agreed.';
+    const { perCable } = resolveEntities(
+      [
+        makeCable('08MOSCOW1', t1, { tags: ru }),
+        makeCable('08MOSCOW2', t2, { tags: ru }),
+        makeCable('08MOSCOW3', t3, { tags: ru }),
+      ],
+      [
+        at(t1, [
+          ['ORGANIZATION', 'Kremlin'],
+          ['ORGANIZATION', 'White House'],
+        ]),
+        at(t2, [['ORGANIZATION', 'White House']]),
+        at(t3, [
+          ['ORGANIZATION', 'Kremlin'],
+          ['ORGANIZATION', 'White House'],
+        ]),
+      ],
+    );
+    const named = (i: number) => perCable[i].find((e) => e.mentions.includes('White House'))?.name;
+    expect(named(0)).toBe('Russian White House');
+    expect(named(1)).toBe('White House');
+    expect(named(2)).toBe('White House');
+  });
+});
