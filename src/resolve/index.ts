@@ -578,6 +578,21 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   const fullNorms = [...fullByNorm.keys()];
   // the full names of the cable written after a royal title (made when a given name after one asks)
   let royal: Set<string> | undefined;
+  // one-word names written after a royal title, with none of the cable's full names opening with them: name → "Title Name"
+  let royalWords: Map<string, string> | undefined;
+  const royalGiven = () => {
+    if (royalWords) return royalWords;
+    royalWords = new Map();
+    for (const x of mentions) {
+      if (x.type !== 'PERSON' || aliasOf.has(x)) continue;
+      const name = personName(x.text);
+      const title = name && !/\s/.test(name) ? royalTitle(cable.text, x) : undefined;
+      const w = title ? normalizeName(name) : '';
+      if (w && !w.includes(' ') && !fullNorms.some((f) => f.startsWith(w + ' ')))
+        royalWords.set(w, `${title} ${personCase(name)}`);
+    }
+    return royalWords;
+  };
   let kin: Set<string> | undefined;
   const kinNames = () =>
     (kin ??= new Set(
@@ -709,6 +724,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const display = `${title} ${personCase(name)}`;
       return add('PERSON', normalizeName(display), display, m.text, { surnameOnly: true, given: true });
     }
+    // the given name alone of a monarch or sheikh the cable names with the title ("Sheikh Sharif ... Sharif said")
+    const royal = ending.size === 0 ? royalGiven().get(n) : undefined;
+    if (royal) return add('PERSON', normalizeName(royal), royal, m.text, { surnameOnly: true, given: true });
     // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
     // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
     // given name used alone ("Evo", "Baitullah")

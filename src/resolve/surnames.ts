@@ -381,7 +381,15 @@ export class SurnameIndex {
     const key = `${rank}|${given}`;
     let cands = this.rankedGiven.get(key);
     if (!cands) {
-      cands = ranked(this.byGiven.get(key) ?? []);
+      // (none of that spelling: those of a given name one letter apart, "King Abdallah" for Abdullah; 6+ letters: Hamid is no Hamad)
+      let list = this.byGiven.get(key);
+      if (!list && given.length >= 6)
+        for (const [k, l] of this.byGiven) {
+          const g = k.slice(k.indexOf('|') + 1);
+          if (k.startsWith(`${rank}|`) && g[0] === given[0] && editDistance(g, given, 1) <= 1)
+            list = [...(list ?? []), ...l];
+        }
+      cands = ranked(list ?? []);
       this.rankedGiven.set(key, cands);
     }
     return this.joinAmong(cands, year, countries, entityIds);

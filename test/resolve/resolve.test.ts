@@ -1192,6 +1192,43 @@ describe('a lone name after a royal title', () => {
     expect(perCable[2].map((e) => e.name)).toEqual(['Sheikh Sharif']);
   });
 
+  it('joins the royal full name of a given name spelled one letter apart, and the name alone joins it within the cable', () => {
+    const texts = [
+      'King Abdullah bin Abdulaziz received the delegation.',
+      'King Abdallah will visit Paris.',
+      'Nawaz Sharif met the Ambassador. Sharif said the army must stay out.',
+      'Nawaz Sharif spoke again. Sharif will campaign.',
+      'President Sheikh Sharif asked for help. Sharif said the TFG would hold.',
+    ];
+    const { perCable } = resolveEntities(
+      [
+        makeCable('09RIYADH1', texts[0], { tags: tag('SA'), created: '2009-03-01' }),
+        makeCable('09PARIS1', texts[1], { tags: tag('SA'), created: '2009-04-01' }),
+        makeCable('09ISLAMABAD1', texts[2], { tags: tag('PK'), created: '2009-01-01' }),
+        makeCable('09ISLAMABAD2', texts[3], { tags: tag('PK'), created: '2009-02-01' }),
+        makeCable('09NAIROBI1', texts[4], { tags: tag('SO'), created: '2009-05-01' }),
+      ],
+      [
+        at(texts[0], [['PERSON', 'Abdullah bin Abdulaziz']]),
+        at(texts[1], [['PERSON', 'Abdallah']]),
+        at(texts[2], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[3], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[4], [
+          ['PERSON', 'Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+      ],
+    );
+    expect(perCable[1].map((e) => e.name)).toEqual(['Abdullah bin Abdulaziz']);
+    expect(perCable[4].map((e) => e.name)).toEqual(['Sheikh Sharif']);
+  });
+
   it('within a cable, joins of several full names it opens the one written after a royal title', () => {
     const t =
       'Sheikh Mohammad bin Rashid Al Maktoum met the delegation with Mohammad al-Gergawi. Sheikh Mohammad said Dubai would pay.';
