@@ -518,6 +518,34 @@ const fold = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** The American agencies by their names without "US" (folded): "CENTRAL COMMAND" → US Central Command. */
+const US_AGENCY_NAMES = memo(() => {
+  const names = new Map<string, string>();
+  for (const name of Object.values(AGENCIES)) if (name.startsWith('US ')) names.set(fold(name.slice(3)), name);
+  return names;
+});
+/**
+ * An American agency written otherwise than its name: with "U.S."/"United States" before its name
+ * ("U.S. Central Command"), "Dept of" for "Department of", the field before "Department" ("Homeland
+ * Security Department"), or its field alone when that is two words or more ("Homeland Security"; a
+ * one-word field, "Defense", is a ministry of the cable's country, `fieldMinistryName`).
+ */
+function usAgency(f: string): string | undefined {
+  const bare = f.replace(/^(?:THE )?(?:U ?S ?A?|UNITED STATES|AMERICAN) /, '');
+  // (without "U.S." a command or a "Defense Department" may be the host country's: "Central Command" in a Bogota cable)
+  const us = bare !== f;
+  const rest = (us ? bare.replace(/^(.+) (?:DEPARTMENT|DEPT)$/, 'DEPARTMENT OF $1') : bare).replace(
+    /^DEPT OF /,
+    'DEPARTMENT OF ',
+  );
+  const names = US_AGENCY_NAMES();
+  const named = us || rest.startsWith('DEPARTMENT OF ') ? (names.get(rest) ?? AGENCIES[rest]) : undefined;
+  if (named) return named;
+  const field = names.get(`DEPARTMENT OF ${rest}`) ?? names.get(`DEPARTMENT OF THE ${rest}`);
+  // ("the Treasury" of a London cable is Her Majesty's)
+  return field && rest.includes(' ') && !rest.startsWith('THE ') ? field : undefined;
+}
+
 /** A State Department office symbol: its office, its bureau with the symbol, or null for a title. */
 export function officeSymbol(symbol: string): Canonical | undefined {
   const s = symbol.toUpperCase().replace(/\s+/g, '');
@@ -564,7 +592,7 @@ function readCanonical(type: EntityType, text: string, countries: readonly strin
   }
   const f = fold(t);
   if (TITLE_SYMBOLS.has(f.replace(/ /g, '/')) && /\//.test(t)) return null;
-  const agency = AGENCIES[f];
+  const agency = AGENCIES[f] ?? usAgency(f);
   // "STATE" and "DEPT" are the Department only in capitals (routing) or as organizations.
   if (agency && (type === 'ORGANIZATION' || (t === t.toUpperCase() && t.length > 3))) {
     if (!(f === 'STATE' && type !== 'ORGANIZATION')) return { type: 'ORGANIZATION', name: agency };

@@ -354,6 +354,20 @@ function whiteHouseAsPlace(text: string, m: Mention): boolean {
 }
 
 /**
+ * "The White House" of a cable from Russia that names the Kremlin is Moscow's ("the Kremlin and the
+ * White House", "Putin's move to the White House"): the seat of the Russian government, as those
+ * cables write it, unless "U.S." or "American" comes before it.
+ */
+function russianWhiteHouse(cable: Cable, m: Mention, ctry: string[]): boolean {
+  if (ctry[0] !== 'RU' || !/^(?:the\s+)?white\s+house$/i.test(m.text)) return false;
+  if (
+    /\b(?:u\.\s?s\.?|us|american|washington)\s+(?:the\s+)?$/i.test(cable.text.slice(Math.max(0, m.start - 16), m.start))
+  )
+    return false;
+  return /\bKremlin\b/.test(cable.text);
+}
+
+/**
  * "The U.S. Embassy" names one embassy, not every one: the one the text names after it ("in Kabul"),
  * else the embassy the cable comes from. Undefined for other names, or a cable from no embassy.
  */
@@ -389,6 +403,30 @@ function sexContradicts(sex: Sex | undefined, fullKey: string): boolean {
   return sex === 1 ? MALE_GIVEN_NAMES.has(given) : FEMALE_GIVEN_NAMES.has(given);
 }
 
+/**
+ * Titles a monarch or a sheikh is named with by the given name ("King Abdullah", "Crown Prince
+ * Nayif", "Sheikh Hamdan"): the lone word after one is no surname.
+ */
+const ROYAL_TITLE =
+  /(?:^|\s)(king|queen|emperor|empress|sultan|emir|amir|crown\s+prince|prince|princess|sheikh|sheikha|shaykh|shaikh|sheik)\s*$/i;
+/** The royal title opening a person mention or written right before it, in title case ("Crown Prince"), or undefined. */
+function royalTitle(text: string, m: Mention): string | undefined {
+  const written = m.text.replace(/\s+/g, ' ');
+  const lead = written.slice(0, Math.max(0, written.indexOf(personName(m.text))));
+  const t = ROYAL_TITLE.exec(lead.trim() ? lead : text.slice(Math.max(0, m.start - 20), m.start));
+  return t ? properCase(t[1].replace(/\s+/g, ' ')) : undefined;
+}
+/** Sheikhs: the title is also a cleric's, written before a surname ("Sheikh Nasrallah"). */
+const SHEIKH = /^(?:sheikh|sheikha|shaykh|shaikh|sheik)$/i;
+/**
+ * A royal title's rank as a bit: 1 a monarch, 2 a prince, 4 a sheikh. A given name joins only a full
+ * name written after a title of its rank ("King Abdullah" is not Sheikh Abdullah bin Zayed).
+ */
+function royalRank(title: string): number {
+  if (SHEIKH.test(title)) return 4;
+  return /prince/i.test(title) ? 2 : 1;
+}
+
 interface Local {
   type: EntityType;
   key: string;
@@ -398,6 +436,12 @@ interface Local {
   acronym: boolean;
   /** A lone surname's sex as the title before it says ("Mrs. Borrel"): no full name of the other sex joins it. */
   sex?: Sex;
+  /** A lone given name after a royal title ("King Abdullah"): its key is title and name; it joins only a royal full name opening with it. */
+  given?: boolean;
+  /** A full name written after a royal title, or that a given name after one joined ("King Abdullah bin Abdulaziz"): the titles' ranks (`royalRank`). */
+  royal?: number;
+  /** A full name written as someone's relative (`writtenAsKin`). */
+  kin?: boolean;
 }
 
 /** The local entity `from` (under `key`) joins `into`: its surfaces and their counts are added, and it goes. */
@@ -468,6 +512,22 @@ function initialsFit(name: string, short: string): boolean {
 /** A normalized surname with its Arabic article, written apart ("al maliki", "el baradei"). */
 const PARTICLE_SURNAME = /^(?:al|el) [^ ]+$/;
 
+/** Kinship words: "the PM's brother Mustafa Erdogan", "Mustafa Erdogan (PM's brother)". */
+const KIN =
+  'brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|grandson|granddaughter';
+/** (lower case only: "Father Jose", "Sister Maria" are titles) */
+const KIN_BEFORE = new RegExp(`\\b(?:${KIN})(?:-in-law)?,?\\s+$`);
+const KIN_AFTER = new RegExp(`^\\s*\\([^()]{0,30}?\\b(?:${KIN})s?(?:-in-law)?\\b`, 'i');
+/**
+ * A person written as someone's relative ("Mustafa Erdogan (PM's brother)"): the family's surname
+ * alone is the famous relative's, not this one's, within the cable and across cables.
+ */
+function writtenAsKin(text: string, m: Mention): boolean {
+  return (
+    KIN_AFTER.test(text.slice(m.end, m.end + 48)) || KIN_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start))
+  );
+}
+
 /** The cable's full person names (two words or more, titles stripped): normalized → as first written. */
 function fullPersonNames(mentions: Mention[], aliasOf: Map<Mention, Mention>, ctry: string[]): Map<string, string> {
   const full = new Map<string, string>();
@@ -500,6 +560,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       l.display = display;
     l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + 1);
     if (flags.sex) l.sex = flags.sex;
+    if (flags.royal) l.royal = (l.royal ?? 0) | flags.royal;
+    if (flags.kin) l.kin = true;
     return k;
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
@@ -514,6 +576,36 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     }
   const fullByNorm = fullPersonNames(mentions, aliasOf, ctry);
   const fullNorms = [...fullByNorm.keys()];
+  // the full names of the cable written after a royal title (made when a given name after one asks)
+  let royal: Set<string> | undefined;
+  // one-word names written after a royal title, with none of the cable's full names opening with them: name → "Title Name"
+  let royalWords: Map<string, string> | undefined;
+  const royalGiven = () => {
+    if (royalWords) return royalWords;
+    royalWords = new Map();
+    for (const x of mentions) {
+      if (x.type !== 'PERSON' || aliasOf.has(x)) continue;
+      const name = personName(x.text);
+      const title = name && !/\s/.test(name) ? royalTitle(cable.text, x) : undefined;
+      const w = title ? normalizeName(name) : '';
+      if (w && !w.includes(' ') && !fullNorms.some((f) => f.startsWith(w + ' ')))
+        royalWords.set(w, `${title} ${personCase(name)}`);
+    }
+    return royalWords;
+  };
+  let kin: Set<string> | undefined;
+  const kinNames = () =>
+    (kin ??= new Set(
+      mentions
+        .filter((x) => x.type === 'PERSON' && !aliasOf.has(x) && writtenAsKin(cable.text, x))
+        .map((x) => fullNameOf(normalizeName(personName(x.text)))),
+    ));
+  const royalNames = () =>
+    (royal ??= new Set(
+      mentions
+        .filter((x) => x.type === 'PERSON' && !aliasOf.has(x) && (royalTitle(cable.text, x) ?? 'Sultan') !== 'Sultan')
+        .map((x) => fullNameOf(normalizeName(personName(x.text)))),
+    ));
   const keyOf = new Map<Mention, string>();
   const aliases: Mention[] = [];
   for (const m of mentions) {
@@ -551,6 +643,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
   return [...locals.values()];
   /** The local entity of one mention (its key), or undefined for a mention that names no entity. */
   function resolveOne(m: Mention): string | undefined {
+    if (m.type !== 'PERSON' && russianWhiteHouse(cable, m, ctry))
+      return add('ORGANIZATION', 'russian white house', 'Russian White House', m.text);
     if (m.type !== 'PERSON' && whiteHouseAsPlace(cable.text, m))
       return add('PLACE', 'white house', 'White House', m.text);
     const canon = canonicalOf(m.type, m.text, ctry);
@@ -573,7 +667,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       if (field) return add(m.type, normalizeName(field), field, m.text);
       // dotted initials that lost their last full stop to the next word ("U.S-Iraq") are the same name,
       // and dotted initials are the letters the country table lists undotted ("U.K." as "UK", "U.A.E.")
-      const lower = m.text.toLowerCase();
+      // (a name a line break cut, "Russian\nFederation", is the name on one line)
+      const lower = m.text.replace(/\s+/g, ' ').toLowerCase();
       const cc =
         m.type === 'PLACE'
           ? (gazetteer().COUNTRY_CODE.get(lower) ??
@@ -596,10 +691,42 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // a surname with its article ("al Maliki": the surname of Nuri al-Maliki, as "al-Maliki" is)
     if (n.includes(' ') && /\s/.test(name) && !PARTICLE_SURNAME.test(n)) {
       const full = fullNameOf(n);
+      // ("Engineer Sultan Hussein Hasari": Sultan is also a given name, the one a name may have lost)
+      const t = royalTitle(cable.text, m);
+      const flags = {
+        ...(t && t !== 'Sultan' ? { royal: royalRank(t) } : {}),
+        ...(writtenAsKin(cable.text, m) ? { kin: true } : {}),
+      };
       return full === n
-        ? add('PERSON', n, personCase(name), m.text)
-        : add('PERSON', full, personCase(fullByNorm.get(full)!), m.text);
+        ? add('PERSON', n, personCase(name), m.text, flags)
+        : add('PERSON', full, personCase(fullByNorm.get(full)!), m.text, flags);
     }
+    // (not a name written as someone's relative beside one that is not: "Erdogan" beside "Mustafa
+    // Erdogan (PM's brother)" and "Recep Tayyip Erdogan"; the relative when the only one, "Timur Kulibayev")
+    let ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
+    if (ending.size > 1) {
+      const notKin = new Set([...ending].filter((f) => !kinNames().has(f)));
+      if (notKin.size) ending = notKin;
+    }
+    // "King Abdullah", "Sheikh Hamdan": a monarch or sheikh is called by the given name, so the word
+    // joins the one full name of the cable it opens, never a full name it ends ("Abdullah Abdullah");
+    // a sheikh may be a cleric called by the surname ("Sheikh Nasrallah"), the one full name ending so
+    // (of several names it opens, the one the cable writes after a royal title too: "Sheikh Mohammad bin Rashid")
+    const title = royalTitle(cable.text, m);
+    if (title) {
+      let opening = new Set(fullNorms.filter((f) => f.startsWith(n + ' ')).map(fullNameOf));
+      if (opening.size > 1) opening = new Set([...opening].filter((f) => royalNames().has(f)));
+      const cands = opening.size === 0 && SHEIKH.test(title) ? ending : opening;
+      if (cands.size === 1) {
+        const f = [...cands][0];
+        return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text);
+      }
+      const display = `${title} ${personCase(name)}`;
+      return add('PERSON', normalizeName(display), display, m.text, { surnameOnly: true, given: true });
+    }
+    // the given name alone of a monarch or sheikh the cable names with the title ("Sheikh Sharif ... Sharif said")
+    const royal = ending.size === 0 ? royalGiven().get(n) : undefined;
+    if (royal) return add('PERSON', normalizeName(royal), royal, m.text, { surnameOnly: true, given: true });
     // one word: join the one full name of this cable ending with it ("Morales"), else the one full name
     // holding it as a word of its own: a paternal surname ("Ramirez" of "Santos Ramirez Valverde"), a
     // given name used alone ("Evo", "Baitullah")
@@ -608,7 +735,6 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // Borrel's. The title's sex is kept for the join across cables ("Mme Borrel" elsewhere joins no
     // man's full name).
     const sex = titleSex(cable.text, m);
-    const ending = new Set(fullNorms.filter((f) => f.endsWith(' ' + n)).map(fullNameOf));
     const holding =
       ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
         ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf))
@@ -1191,6 +1317,11 @@ class AliasIndex {
   private static readonly LIST_MAX = 24;
 }
 
+/** Flag bits of a local entity (after surname only and the sex): a royal title's given name, then a royal full name's ranks. */
+const GIVEN = 8;
+const ROYAL_SHIFT = 4;
+const KIN_FLAG = 128;
+
 /** Types as small integers in the typed arrays below (their order in the model's list). */
 const TYPES = ENTITY_TYPES;
 
@@ -1225,7 +1356,16 @@ export function resolveCorpus(
   /** A cable's local entities as the surname pass sees them: `type|key` as one number, the person key. */
   const entitiesAt = (
     i: number,
-  ): Array<{ id: number; personKey?: string; surnameOnly: boolean; type: number; keyId: number }> => {
+  ): Array<{
+    id: number;
+    personKey?: string;
+    surnameOnly: boolean;
+    type: number;
+    keyId: number;
+    given?: boolean;
+    royal?: number;
+    kin?: boolean;
+  }> => {
     let at = localsAt[i];
     const n = locals.get(at++);
     const out = [];
@@ -1233,13 +1373,25 @@ export function resolveCorpus(
       const type = locals.get(at++);
       const keyId = locals.get(at++);
       at++;
-      const surnameOnly = (locals.get(at++) & 1) === 1;
+      const flags = locals.get(at++);
+      const surnameOnly = (flags & 1) === 1;
       const surfaces = locals.get(at++);
       at += 2 * surfaces;
       const key = text.strings[keyId];
       // a one-word place no gazetteer knows may be a surname ("Chavez"): the pass sees it as one
       if (type === PLACE && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key))
         out.push({ id: keyId * 3 + type, type, keyId, surnameOnly: true, personKey: key });
+      else if (type === PERSON && flags >= GIVEN)
+        out.push({
+          id: keyId * 3 + type,
+          type,
+          keyId,
+          surnameOnly,
+          personKey: key,
+          given: (flags & GIVEN) !== 0,
+          royal: (flags >> ROYAL_SHIFT) & 7,
+          kin: (flags & KIN_FLAG) !== 0,
+        });
       else out.push({ id: keyId * 3 + type, type, keyId, surnameOnly, ...(type === PERSON ? { personKey: key } : {}) });
     }
     return out;
@@ -1262,8 +1414,14 @@ export function resolveCorpus(
       locals.push(TYPES.indexOf(l.type));
       locals.push(text.id(l.key));
       locals.push(text.id(l.display));
-      // bit 0 surname only, bits 1-2 the sex a title gave it
-      locals.push((l.surnameOnly ? 1 : 0) | ((l.sex ?? 0) << 1));
+      // bit 0 surname only, bits 1-2 the sex a title gave it, then a royal title's given name or full name, a relative
+      locals.push(
+        (l.surnameOnly ? 1 : 0) |
+          ((l.sex ?? 0) << 1) |
+          (l.given ? GIVEN : 0) |
+          ((l.royal ?? 0) << ROYAL_SHIFT) |
+          (l.kin ? KIN_FLAG : 0),
+      );
       locals.push(l.surfaces.size);
       for (const [surface, n] of l.surfaces) {
         locals.push(text.id(surface));
@@ -1345,14 +1503,25 @@ export function resolveCorpus(
       let display = text.strings[locals.get(at++)].replace(/['’]s$/i, '');
       const flags = locals.get(at++);
       const surnameOnly = (flags & 1) === 1;
-      const sex = (flags >> 1) as Sex | 0;
+      const sex = ((flags >> 1) & 3) as Sex | 0;
       const surfaceCount = locals.get(at++);
       if (
         (type === 'PERSON' && surnameOnly) ||
         (type === 'PLACE' && !key.includes(' ') && !PLACES.has(key) && !COUNTRY_CODE.has(key))
       ) {
-        // a surname alone (or a surname read as a place: "in Chavez's Venezuela") joins the full name the context points to
-        const full = surnames.join(key, cableYear[i], countries, (cableIds ??= entitiesAt(i).map((e) => e.id)));
+        // a surname alone (or a surname read as a place: "in Chavez's Venezuela") joins the full name the context points to;
+        // a given name after a royal title ("King Abdullah") the royal full name it opens
+        cableIds ??= entitiesAt(i).map((e) => e.id);
+        const full =
+          flags & GIVEN
+            ? surnames.joinGiven(
+                key.slice(key.lastIndexOf(' ') + 1),
+                royalRank(key.slice(0, key.lastIndexOf(' '))),
+                cableYear[i],
+                countries,
+                cableIds,
+              )
+            : surnames.join(key, cableYear[i], countries, cableIds);
         if (full !== undefined && !sexContradicts(sex || undefined, full)) {
           key = full;
           keyId = text.id(full);

@@ -18,6 +18,10 @@ interface FullName {
   maxYear: number;
   /** Cables where its surname alone stands for it (joined within the cable): how it is usually called. */
   surnameUses: number;
+  /** The ranks of the royal titles it was written after (bits: 1 monarch, 2 prince, 4 sheikh): a given name after one may join it. */
+  royal: number;
+  /** Cables that write it as someone's relative ("Mustafa Erdogan (PM's brother)"). */
+  kinCables: number;
   /**
    * Entities named in its cables (ids of `type|key`), the first `contextSize` distinct ones up to a
    * cap, kept sorted (binary search, insertion by a block move) in 4 bytes each: made on its first
@@ -91,18 +95,29 @@ export class SurnameIndex {
   private entityCables = new Map<number, number>();
   /** bySurname's lists ranked for join (see rankedCandidates). */
   private readonly ranked = new Map<string, RankedName[]>();
+  /** Royal full names (canonical) by their first word, the given name, ranked as `ranked`. */
+  private readonly byGiven = new Map<string, FullName[]>();
+  private readonly rankedGiven = new Map<string, RankedName[]>();
   private cableCount = 0;
 
   /** Pass 1, per cable: its year (0 unknown), countries, and its entities (`id` of type|key, person key, surname-only). */
   addCable(
     year: number,
     countries: readonly string[],
-    entities: ReadonlyArray<{ id: number; personKey?: string; surnameOnly: boolean; calledBySurname?: boolean }>,
+    entities: ReadonlyArray<{
+      id: number;
+      personKey?: string;
+      surnameOnly: boolean;
+      calledBySurname?: boolean;
+      given?: boolean;
+      royal?: number;
+      kin?: boolean;
+    }>,
   ): void {
     this.cableCount++;
     for (const e of entities) {
       this.entityCables.set(e.id, (this.entityCables.get(e.id) ?? 0) + 1);
-      if (e.personKey === undefined) continue;
+      if (e.personKey === undefined || e.given) continue;
       // ("al-Maliki" alone is the surname of "Nuri al-Maliki")
       if (e.surnameOnly) {
         this.alone.add(e.personKey.replace(/^(?:al|el) /, ''));
@@ -117,6 +132,8 @@ export class SurnameIndex {
           minYear: 0,
           maxYear: 0,
           surnameUses: 0,
+          royal: 0,
+          kinCables: 0,
           context: NO_CONTEXT,
           contextSize: 0,
         };
@@ -124,6 +141,8 @@ export class SurnameIndex {
       }
       f.cables++;
       if (e.calledBySurname) f.surnameUses++;
+      if (e.royal) f.royal |= e.royal;
+      if (e.kin) f.kinCables++;
       for (const cc of countries) f.countries.set(cc, (f.countries.get(cc) ?? 0) + 1);
       if (year) {
         f.minYear = f.minYear ? Math.min(f.minYear, year) : year;
@@ -151,10 +170,10 @@ export class SurnameIndex {
       // ("George Bush": "George W. Bush" or "George H. W. Bush"?), and not years apart
       // (only names with the same first word can hold one another: a common surname of a full
       // corpus has thousands of full names, and comparing each with all was quadratic)
-      const byFirstWord = bucketed(list, (words) => words[0]);
+      const byFirstWord = bucketed(list, givenOf);
       for (const f of list) {
         const holders = byFirstWord
-          .get(f.key.split(' ')[0])!
+          .get(givenOf(f.key.split(' ')))!
           .filter((g) => g !== f && holds(g.key, f.key) && overlapping(g, f));
         if (holders.length !== 1 || this.variantOf.has(holders[0].key)) continue;
         this.variantOf.set(f.key, holders[0].key);
@@ -164,11 +183,23 @@ export class SurnameIndex {
       // (a spelling variant has the same word count, the same words after the first, the same
       // first letter: only names kept with that shape can be the one it joins, first kept first)
       const keptByShape = new Map<string, FullName[]>();
+      // a shorter form held by a longer one is another spelling's too ("Yousaf Gilani" of "Yousuf
+      // Gilani", itself "Yousuf Raza Gilani"): the spelling goes to the name that holds the form
+      const heldByShape = new Map<string, FullName[]>();
+      for (const f of list) {
+        if (!this.variantOf.has(f.key)) continue;
+        const shape = spellingShape(f.key);
+        const same = heldByShape.get(shape);
+        if (same) same.push(f);
+        else heldByShape.set(shape, [f]);
+      }
       for (const f of list) {
         if (this.variantOf.has(f.key)) continue;
         const shape = spellingShape(f.key);
-        const into = keptByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
-        if (into) {
+        const kin = keptByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
+        const held = kin ? undefined : heldByShape.get(shape)?.find((k) => sameNameSpelledOtherwise(k, f));
+        const into = kin ?? (held && this.full.get(this.finalOf(held.key)));
+        if (into && !(held && into === f)) {
           this.variantOf.set(f.key, into.key);
           mergeInto(into, f);
           continue;
@@ -178,7 +209,13 @@ export class SurnameIndex {
         if (same) same.push(f);
         else keptByShape.set(shape, [f]);
       }
-      if (this.alone.has(sur)) this.bySurname.set(sur, kept);
+      this.joinTails(kept);
+      // (a name written as someone's relative in half its cables or more is no lone surname's when a
+      // name of that surname is not: the surname alone is the famous relative's, "Erdogan" the Prime
+      // Minister's, not his brother's; "Kulibayev" is Timur Kulibayev's, the President's son-in-law)
+      const notKin = kept.filter((f) => f.kinCables * 2 < f.cables);
+      const cands = notKin.length ? notKin : kept;
+      if (this.alone.has(sur)) this.bySurname.set(sur, cands);
       else if (sur.length >= VARIANT_MIN_LENGTH) keptOf.set(sur, kept);
     }
     this.joinSurnameVariants(keptOf);
@@ -187,6 +224,17 @@ export class SurnameIndex {
       let t = to;
       while (this.variantOf.has(t)) t = this.variantOf.get(t)!;
       if (t !== to) this.variantOf.set(from, t);
+    }
+    this.addMiddleWords();
+    for (const f of this.full.values()) {
+      if (!f.royal || this.variantOf.has(f.key)) continue;
+      const given = f.key.slice(0, f.key.indexOf(' ') >>> 0);
+      for (let rank = 1; rank <= f.royal; rank <<= 1) {
+        if (!(f.royal & rank)) continue;
+        const list = this.byGiven.get(`${rank}|${given}`);
+        if (list) list.push(f);
+        else this.byGiven.set(`${rank}|${given}`, [f]);
+      }
     }
   }
 
@@ -221,8 +269,9 @@ export class SurnameIndex {
   wantsNeighbours(personKey: string): FullName | undefined {
     const key = this.canonical(personKey);
     const words = key.split(' ');
-    if (!this.bySurname.has(words[words.length - 1])) return undefined;
-    return this.full.get(key);
+    const f = this.full.get(key);
+    if (!this.bySurname.has(words[words.length - 1]) && !f?.royal) return undefined;
+    return f;
   }
 
   /** Pass 1b, per cable: the entities named with each candidate full name. */
@@ -245,6 +294,61 @@ export class SurnameIndex {
 
   private contextSettled = false;
 
+  /**
+   * A name written without its first given name ("Tayyip Erdogan" of "Recep Tayyip Erdogan") joins the
+   * one longer name it ends, when that name has no Arabic or other particle (in "Aisha Muammar
+   * al-Qadhafi" the tail is her father) and no fewer cables, in the same years, and whose head is no
+   * full name of its own (a tagger's two names in one, "Tina Kaidanow Bridget Brink"). `kept` loses it.
+   */
+  private joinTails(kept: FullName[]): void {
+    if (kept.length < 2) return;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const f = kept[i];
+      if (!f.key.includes(' ')) continue;
+      const holders = kept.filter(
+        (g) =>
+          g !== f &&
+          g.key.endsWith(' ' + f.key) &&
+          g.cables >= f.cables &&
+          !g.key.split(' ').some((w) => PARTICLES.has(w)) &&
+          !this.full.has(g.key.slice(0, g.key.length - f.key.length - 1)) &&
+          overlapping(g, f),
+      );
+      if (holders.length !== 1) continue;
+      this.variantOf.set(f.key, holders[0].key);
+      mergeInto(holders[0], f);
+      kept.splice(i, 1);
+    }
+  }
+
+  /**
+   * A word written alone that no full name ends with, and a word after the second of full names of
+   * four words or more ("Lula" of "Luiz Inacio Lula da Silva"), has those names as its candidates: the
+   * join still needs the cable's evidence.
+   */
+  private addMiddleWords(): void {
+    const byMiddle = new Map<string, FullName[]>();
+    for (const f of this.full.values()) {
+      if (this.variantOf.has(f.key) || f.kinCables * 2 >= f.cables) continue;
+      const words = f.key.split(' ');
+      // (after two words at least: the second word of a name is often a given name, "Jean-David Levitte", "Ali Akbar Velayati")
+      for (let k = 2; k < words.length - 1; k++) {
+        const w = words[k];
+        if (w.length < 3 || !this.alone.has(w) || this.bySurname.has(w) || NAME_PARTICLES.has(w)) continue;
+        const list = byMiddle.get(w);
+        if (!list) byMiddle.set(w, [f]);
+        else if (!list.includes(f)) list.push(f);
+      }
+    }
+    for (const [w, list] of byMiddle) this.bySurname.set(w, list);
+  }
+
+  /** The end of a chain of variants (while the chains are being made). */
+  private finalOf(key: string): string {
+    for (let hops = 0; hops < 8 && this.variantOf.has(key); hops++) key = this.variantOf.get(key)!;
+    return key;
+  }
+
   /** The key a full name resolves to (its best-attested spelling). */
   canonical(personKey: string): string {
     return this.variantOf.get(personKey) ?? personKey;
@@ -258,8 +362,46 @@ export class SurnameIndex {
    * must have evidence and lead the next by a clear margin.
    */
   join(surname: string, year: number, countries: readonly string[], entityIds: readonly number[]): string | undefined {
-    if (!this.contextSettled) this.settleContext();
     const cands = this.rankedCandidates(surname) ?? this.rankedCandidates(surname.replace(/^(?:al|el) /, ''));
+    return this.joinAmong(cands, year, countries, entityIds);
+  }
+
+  /**
+   * The royal full name a given name after a royal title joins in one cable ("King Abdullah" in a
+   * Riyadh cable: Abdullah bin Abdulaziz Al Saud, the one name opening with it that a royal title
+   * was written before), on the evidence `join` asks; never a name it ends ("Abdullah Abdullah").
+   */
+  joinGiven(
+    given: string,
+    rank: number,
+    year: number,
+    countries: readonly string[],
+    entityIds: readonly number[],
+  ): string | undefined {
+    const key = `${rank}|${given}`;
+    let cands = this.rankedGiven.get(key);
+    if (!cands) {
+      // (none of that spelling: those of a given name one letter apart, "King Abdallah" for Abdullah; 6+ letters: Hamid is no Hamad)
+      let list = this.byGiven.get(key);
+      if (!list && given.length >= 6)
+        for (const [k, l] of this.byGiven) {
+          const g = k.slice(k.indexOf('|') + 1);
+          if (k.startsWith(`${rank}|`) && g[0] === given[0] && editDistance(g, given, 1) <= 1)
+            list = [...(list ?? []), ...l];
+        }
+      cands = ranked(list ?? []);
+      this.rankedGiven.set(key, cands);
+    }
+    return this.joinAmong(cands, year, countries, entityIds);
+  }
+
+  private joinAmong(
+    cands: readonly RankedName[] | undefined,
+    year: number,
+    countries: readonly string[],
+    entityIds: readonly number[],
+  ): string | undefined {
+    if (!this.contextSettled) this.settleContext();
     if (!cands || cands.length === 0) return undefined;
     const common = Math.max(20, this.cableCount * 0.2);
     // The cable's entities that can count as shared context (the ubiquitous ones say nothing).
@@ -320,34 +462,79 @@ export class SurnameIndex {
    * first (made once per surname: a common surname of a full corpus has thousands of full names).
    */
   private rankedCandidates(surname: string): RankedName[] | undefined {
-    let ranked = this.ranked.get(surname);
-    if (ranked) return ranked;
+    const known = this.ranked.get(surname);
+    if (known) return known;
     const cands = this.bySurname.get(surname);
     if (!cands) return undefined;
-    ranked = cands.map((f) => {
-      const [cables, spread, uses] = [
-        Math.log2(1 + f.cables),
-        Math.log2(1 + f.countries.size),
-        0.5 * Math.log2(1 + f.surnameUses),
-      ];
-      return { f, cables, spread, uses, attested: cables + spread + uses };
-    });
-    ranked.sort((x, y) => y.attested - x.attested);
-    this.ranked.set(surname, ranked);
-    return ranked;
+    const list = ranked(cands);
+    this.ranked.set(surname, list);
+    return list;
   }
 }
 
-/** "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one edit apart (4+ letters), other words equal. */
+/** Candidates with the fixed part of their join score, highest first. */
+function ranked(cands: readonly FullName[]): RankedName[] {
+  const ranked = cands.map((f) => {
+    const [cables, spread, uses] = [
+      Math.log2(1 + f.cables),
+      Math.log2(1 + f.countries.size),
+      0.5 * Math.log2(1 + f.surnameUses),
+    ];
+    return { f, cables, spread, uses, attested: cables + spread + uses };
+  });
+  ranked.sort((x, y) => y.attested - x.attested);
+  return ranked;
+}
+
+/**
+ * "Barak Obama"/"Barack Obama", "Nuri"/"Nouri al-Maliki": same surname and word count, first names one
+ * edit apart (4+ letters), other words equal; or the first names one given name and its nickname
+ * ("Bill"/"William Burns", "Tom"/"Thomas Shannon").
+ */
 function sameNameSpelledOtherwise(kept: FullName, f: FullName): boolean {
   const a = kept.key.split(' ');
   const b = f.key.split(' ');
   if (a.length !== b.length || a.length < 2) return false;
   for (let k = 1; k < a.length; k++) if (a[k] !== b[k]) return false;
   const [x, y] = [a[0], b[0]];
-  if (x === y || Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
+  if (x === y) return false;
+  if (formalName(x) === formalName(y)) return overlapping(kept, f);
+  if (Math.min(x.length, y.length) < 4 || x[0] !== y[0]) return false;
   return overlapping(kept, f) && editDistance(x, y, 1) <= 1;
 }
+
+/**
+ * English given names and their common nicknames (general usage): the cables write "Tom Shannon"
+ * and "Thomas A. Shannon", "Bill Burns" and "William J. Burns", "Jim Jones" and "James L. Jones".
+ * Only nicknames of one name ("Ted", "Pat", "Alex" stand for several, or for women's names too).
+ */
+const NICKNAMES = new Map<string, string>(
+  (
+    'tom:thomas tommy:thomas bill:william billy:william will:william bob:robert bobby:robert rob:robert ' +
+    'dick:richard rick:richard rich:richard jim:james jimmy:james mike:michael nick:nicholas dave:david ' +
+    'dan:daniel danny:daniel joe:joseph chris:christopher tony:anthony ed:edward eddie:edward ken:kenneth ' +
+    'larry:lawrence ben:benjamin andy:andrew matt:matthew greg:gregory jeff:jeffrey fred:frederick ' +
+    'charlie:charles chuck:charles hank:henry harry:henry pete:peter phil:philip ron:ronald don:donald ' +
+    'doug:douglas walt:walter tim:timothy stan:stanley vince:vincent liz:elizabeth beth:elizabeth ' +
+    'kathy:katherine cathy:catherine sue:susan peggy:margaret maggie:margaret jenny:jennifer becky:rebecca'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+/** A given name as its formal form ("bill" → "william"). */
+const formalName = (w: string): string => NICKNAMES.get(w) ?? w;
+/** A full name's given name in its formal form, past a leading initial ("r nicholas burns" → "nicholas"). */
+const givenOf = (words: readonly string[]): string =>
+  formalName(words[0].length === 1 && words.length > 2 ? words[1] : words[0]);
+
+/** Particles of names written by descent ("bin", "al", "ibn", "abu"): a tail of such a name may be the father's. */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'ould', 'wa']);
+
+/** Particles of names, never a name alone ("da" of "Lula da Silva"). */
+const NAME_PARTICLES = new Set([
+  ...PARTICLES,
+  ...'de da do dos das del della la le van von der den di du y e mc st jr sr ii iii'.split(' '),
+]);
 
 /** Shortest surname a vowel's spelling may join to another (see joinSurnameVariants). */
 const VARIANT_MIN_LENGTH = 8;
@@ -377,10 +564,10 @@ function bucketed(list: readonly FullName[], keyOf: (words: string[]) => string)
   return buckets;
 }
 
-/** What two spellings of one name share (see sameNameSpelledOtherwise): word count, the words after the first, the first letter. */
+/** What two spellings of one name share (see sameNameSpelledOtherwise): word count, the words after the first, the first letter (of the formal given name). */
 function spellingShape(key: string): string {
   const words = key.split(' ');
-  return `${words.length}|${words.slice(1).join(' ')}|${key[0] ?? ''}`;
+  return `${words.length}|${words.slice(1).join(' ')}|${formalName(words[0])[0] ?? ''}`;
 }
 
 /** Years apart would be two people: the cables of both are within four years, or a date is unknown. */
@@ -388,20 +575,27 @@ function overlapping(a: FullName, b: FullName): boolean {
   return !a.minYear || !b.minYear || !(b.maxYear < a.minYear - MAX_YEAR_GAP || b.minYear > a.maxYear + MAX_YEAR_GAP);
 }
 
-/** Whether the longer name holds the shorter: same first and last words, the shorter's words in order in it. */
+/**
+ * Whether the longer name holds the shorter: same first and last words, the shorter's words in order
+ * in it. The first words may be a given name and its nickname ("Tom Shannon" in "Thomas A. Shannon"),
+ * and the longer may open with an initial the shorter leaves out ("Nicholas Burns" in "R. Nicholas Burns").
+ */
 function holds(longer: string, shorter: string): boolean {
-  const l = longer.split(' ');
+  let l = longer.split(' ');
   const s = shorter.split(' ');
   if (l.length <= s.length || l[l.length - 1] !== s[s.length - 1]) return false;
+  if (l[0].length === 1 && s[0].length > 1) l = l.slice(1);
   // (not a tail: "Muammar al-Qadhafi" is not "Aisha Muammar al-Qadhafi", his daughter)
-  if (l[0] !== s[0]) return false;
-  let k = 0;
-  for (const w of l) if (w === s[k]) k++;
+  if (l[0] !== s[0] && formalName(l[0]) !== formalName(s[0])) return false;
+  let k = 1;
+  for (let j = 1; j < l.length; j++) if (l[j] === s[k]) k++;
   return k === s.length;
 }
 
 function mergeInto(into: FullName, f: FullName): void {
   into.cables += f.cables;
+  into.royal |= f.royal;
+  into.kinCables += f.kinCables;
   into.surnameUses += f.surnameUses;
   for (const [cc, n] of f.countries) into.countries.set(cc, (into.countries.get(cc) ?? 0) + n);
   if (f.minYear) {

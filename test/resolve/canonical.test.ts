@@ -147,3 +147,23 @@ describe('personName', () => {
     expect(personName('Vladimir Putin')).toBe('Vladimir Putin');
   });
 });
+
+describe('an American agency written otherwise than its name', () => {
+  const org = (name: string) => ({ type: 'ORGANIZATION', name });
+  it('is the agency: "U.S." before its name, "Dept of", the field before "Department", a field of two words alone', () => {
+    expect(canonicalOf('ORGANIZATION', 'U.S. Central Command', ['LB'])).toEqual(org('US Central Command'));
+    expect(canonicalOf('ORGANIZATION', 'U.S. Africa Command', ['ET'])).toEqual(org('US Africa Command'));
+    expect(canonicalOf('ORGANIZATION', 'DEPT OF COMMERCE', [])).toEqual(org('US Department of Commerce'));
+    expect(canonicalOf('ORGANIZATION', 'U.S. Homeland Security Department', ['DE'])).toEqual(
+      org('US Department of Homeland Security'),
+    );
+    expect(canonicalOf('ORGANIZATION', 'U.S. Justice Department', ['ES'])).toEqual(org('US Department of Justice'));
+    expect(canonicalOf('ORGANIZATION', 'Homeland Security', ['BG'])).toEqual(org('US Department of Homeland Security'));
+  });
+
+  it('is not a command of another country named without "U.S.", nor "the Treasury" or a one-word field', () => {
+    expect(canonicalOf('ORGANIZATION', 'Central Command', ['CO'])).toBeUndefined();
+    expect(canonicalOf('ORGANIZATION', 'the Treasury', ['GB'])).toBeUndefined();
+    expect(canonicalOf('ORGANIZATION', 'Defense', ['ES'])).toBeUndefined();
+  });
+});

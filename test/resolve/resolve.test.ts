@@ -371,6 +371,24 @@ describe('a country written in dotted initials', () => {
   });
 });
 
+describe('a country whose name a line break cut', () => {
+  it('is the country the name on one line is', () => {
+    const t1 = 'Talks with the Russian\nFederation resumed.';
+    const t2 = 'Talks with the Russian Federation and Russia resumed.';
+    const { entities } = resolveEntities(
+      [makeCable('09MOSCOW1', t1), makeCable('09MOSCOW2', t2)],
+      [
+        at(t1, [['PLACE', 'Russian\nFederation']]),
+        at(t2, [
+          ['PLACE', 'Russian Federation'],
+          ['PLACE', 'Russia'],
+        ]),
+      ],
+    );
+    expect(entities.map((e) => [e.name, e.cables.length])).toEqual([['Russia', 2]]);
+  });
+});
+
 describe('the U.S. administration', () => {
   it("is the president's of the day, apart from the USG: the one the cable names, else by the cable's date", () => {
     const t = 'The USG and the U.S. administration agreed with the Obama Administration.';
@@ -1108,5 +1126,198 @@ describe('a surname with its article', () => {
     };
     expect(lonePa(1)).toBe('Palestinian Authority');
     expect(lonePa(2)).toBe('PA');
+  });
+});
+
+describe('a lone name after a royal title', () => {
+  const tag = (code: string) => [{ code, kind: 'country' as const }];
+  it('is a given name: it joins the royal full name it opens, never a full name it ends', () => {
+    // Abdullah Abdullah is called "Abdullah" in two Kabul cables; the Saudi king is written
+    // "King Abdullah bin Abdulaziz" once. "King Abdullah" in a Riyadh cable of the same year is the
+    // king (on main the surname pass gave it to Abdullah Abdullah, the one full name ending so).
+    const texts = [
+      'Abdullah Abdullah met the Ambassador. Abdullah said the vote was stolen.',
+      'Abdullah Abdullah spoke again. Abdullah will not run.',
+      'King Abdullah bin Abdulaziz received the delegation.',
+      'The Secretary will meet King Abdullah on Tuesday.',
+    ];
+    const mentions = [
+      at(texts[0], [
+        ['PERSON', 'Abdullah Abdullah'],
+        ['PERSON', 'Abdullah'],
+      ]),
+      at(texts[1], [
+        ['PERSON', 'Abdullah Abdullah'],
+        ['PERSON', 'Abdullah'],
+      ]),
+      at(texts[2], [['PERSON', 'Abdullah bin Abdulaziz']]),
+      at(texts[3], [['PERSON', 'Abdullah']]),
+    ];
+    const cables = [
+      makeCable('09KABUL1', texts[0], { tags: tag('AF'), created: '2009-08-01' }),
+      makeCable('09KABUL2', texts[1], { tags: tag('AF'), created: '2009-09-01' }),
+      makeCable('09RIYADH1', texts[2], { tags: tag('SA'), created: '2009-03-01' }),
+      makeCable('09RIYADH2', texts[3], { tags: tag('SA'), created: '2009-10-01' }),
+    ];
+    const { perCable } = resolveEntities(cables, mentions);
+    expect(perCable[3].map((e) => e.name)).toEqual(['Abdullah bin Abdulaziz']);
+    expect(perCable[0].map((e) => e.name)).toEqual(['Abdullah Abdullah']);
+  });
+
+  it('stays the title and the name where no royal full name is in evidence, apart from the surname of another', () => {
+    // "Sheikh Sharif" in a Nairobi cable on Somalia is not Nawaz Sharif, whom two Pakistan cables call "Sharif"
+    const texts = [
+      'Nawaz Sharif met the Ambassador. Sharif said the army must stay out.',
+      'Nawaz Sharif spoke again. Sharif will campaign.',
+      'President Sheikh Sharif of the TFG asked for help.',
+    ];
+    const { perCable } = resolveEntities(
+      [
+        makeCable('09ISLAMABAD1', texts[0], { tags: tag('PK'), created: '2009-01-01' }),
+        makeCable('09ISLAMABAD2', texts[1], { tags: tag('PK'), created: '2009-02-01' }),
+        makeCable('09NAIROBI1', texts[2], { tags: tag('SO'), created: '2009-05-01' }),
+      ],
+      [
+        at(texts[0], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[1], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[2], [['PERSON', 'Sheikh Sharif']]),
+      ],
+    );
+    expect(perCable[2].map((e) => e.name)).toEqual(['Sheikh Sharif']);
+  });
+
+  it('joins the royal full name of a given name spelled one letter apart, and the name alone joins it within the cable', () => {
+    const texts = [
+      'King Abdullah bin Abdulaziz received the delegation.',
+      'King Abdallah will visit Paris.',
+      'Nawaz Sharif met the Ambassador. Sharif said the army must stay out.',
+      'Nawaz Sharif spoke again. Sharif will campaign.',
+      'President Sheikh Sharif asked for help. Sharif said the TFG would hold.',
+    ];
+    const { perCable } = resolveEntities(
+      [
+        makeCable('09RIYADH1', texts[0], { tags: tag('SA'), created: '2009-03-01' }),
+        makeCable('09PARIS1', texts[1], { tags: tag('SA'), created: '2009-04-01' }),
+        makeCable('09ISLAMABAD1', texts[2], { tags: tag('PK'), created: '2009-01-01' }),
+        makeCable('09ISLAMABAD2', texts[3], { tags: tag('PK'), created: '2009-02-01' }),
+        makeCable('09NAIROBI1', texts[4], { tags: tag('SO'), created: '2009-05-01' }),
+      ],
+      [
+        at(texts[0], [['PERSON', 'Abdullah bin Abdulaziz']]),
+        at(texts[1], [['PERSON', 'Abdallah']]),
+        at(texts[2], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[3], [
+          ['PERSON', 'Nawaz Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+        at(texts[4], [
+          ['PERSON', 'Sharif'],
+          ['PERSON', 'Sharif'],
+        ]),
+      ],
+    );
+    expect(perCable[1].map((e) => e.name)).toEqual(['Abdullah bin Abdulaziz']);
+    expect(perCable[4].map((e) => e.name)).toEqual(['Sheikh Sharif']);
+  });
+
+  it('within a cable, joins of several full names it opens the one written after a royal title', () => {
+    const t =
+      'Sheikh Mohammad bin Rashid Al Maktoum met the delegation with Mohammad al-Gergawi. Sheikh Mohammad said Dubai would pay.';
+    const { perCable } = resolveEntities(
+      [makeCable('07DUBAI1', t, { tags: tag('AE'), created: '2007-06-01' })],
+      [
+        at(t, [
+          ['PERSON', 'Mohammad bin Rashid Al Maktoum'],
+          ['PERSON', 'Mohammad al-Gergawi'],
+          ['PERSON', 'Mohammad'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['Mohammad al-Gergawi', ['Mohammad al-Gergawi']],
+      ['Mohammad bin Rashid Al Maktoum', ['Mohammad', 'Mohammad bin Rashid Al Maktoum']],
+    ]);
+  });
+});
+
+describe("a person written as someone's relative", () => {
+  const tr = [{ code: 'TR', kind: 'country' as const }];
+  it('is not the one the family name alone stands for, where another full name of it is not written so', () => {
+    const texts = [
+      'PM Recep Tayyip Erdogan met President Gul.',
+      "Ayan is a friend of PM Erdogan and of Mustafa Erdogan (PM's brother).",
+      'PM Erdogan said the talks would go on. Erdogan left for Brussels.',
+      "Gul's brother Ahmet Gul and Recep Tayyip Erdogan met. Erdogan spoke.",
+    ];
+    const { perCable } = resolveEntities(
+      [
+        makeCable('07ANKARA1', texts[0], { tags: tr, created: '2007-05-01' }),
+        makeCable('09ANKARA1', texts[1], { tags: tr, created: '2009-02-01' }),
+        makeCable('09ANKARA2', texts[2], { tags: tr, created: '2009-06-01' }),
+        makeCable('09ANKARA3', texts[3], { tags: tr, created: '2009-07-01' }),
+      ],
+      [
+        at(texts[0], [
+          ['PERSON', 'Recep Tayyip Erdogan'],
+          ['PERSON', 'Gul'],
+        ]),
+        at(texts[1], [
+          ['PERSON', 'Erdogan'],
+          ['PERSON', 'Mustafa Erdogan'],
+        ]),
+        at(texts[2], [
+          ['PERSON', 'Erdogan'],
+          ['PERSON', 'Erdogan'],
+        ]),
+        at(texts[3], [
+          ['PERSON', 'Ahmet Gul'],
+          ['PERSON', 'Recep Tayyip Erdogan'],
+          ['PERSON', 'Erdogan'],
+        ]),
+      ],
+    );
+    // across cables: the Prime Minister, not his brother of the same years
+    expect(perCable[2].map((e) => e.name)).toEqual(['Recep Tayyip Erdogan']);
+    expect(perCable[3].find((e) => e.mentions.includes('Erdogan'))?.name).toBe('Recep Tayyip Erdogan');
+  });
+});
+
+describe('the White House of a cable from Russia', () => {
+  it("is the Russian government's seat where the cable names the Kremlin, else the American", () => {
+    const ru = [{ code: 'RU', kind: 'country' as const }];
+    const t1 = "Putin's move from the Kremlin to the White House left Medvedev adrift.";
+    const t2 = 'Medvedev will visit the White House in June.';
+    const t3 = 'The Kremlin said the U.S. White House had agreed.';
+    const { perCable } = resolveEntities(
+      [
+        makeCable('08MOSCOW1', t1, { tags: ru }),
+        makeCable('08MOSCOW2', t2, { tags: ru }),
+        makeCable('08MOSCOW3', t3, { tags: ru }),
+      ],
+      [
+        at(t1, [
+          ['ORGANIZATION', 'Kremlin'],
+          ['ORGANIZATION', 'White House'],
+        ]),
+        at(t2, [['ORGANIZATION', 'White House']]),
+        at(t3, [
+          ['ORGANIZATION', 'Kremlin'],
+          ['ORGANIZATION', 'White House'],
+        ]),
+      ],
+    );
+    const named = (i: number) => perCable[i].find((e) => e.mentions.includes('White House'))?.name;
+    expect(named(0)).toBe('Russian White House');
+    expect(named(1)).toBe('White House');
+    expect(named(2)).toBe('White House');
   });
 });

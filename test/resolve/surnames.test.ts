@@ -198,3 +198,108 @@ test('a lone surname spelled with one vowel changed joins the full names of the 
   // the usual spelling alone still joins
   expect(index.join('ahmadinejad', 2008, ['IR'], [])).toBe('mahmoud ahmadinejad');
 });
+
+describe('spellings of one full name', () => {
+  // one cable each, all of 2008 but the last William Smith (1995), "Smith" never alone
+  const keys = [
+    'tom shannon',
+    'thomas a shannon',
+    'bill burns',
+    'william j burns',
+    'nick burns',
+    'nicholas burns',
+    'r nicholas burns',
+    'yousuf raza gilani',
+    'yousuf gilani',
+    'yousaf gilani',
+    'ted kennedy',
+    'edward kennedy',
+  ];
+  const index = new SurnameIndex();
+  keys.forEach((personKey, id) => index.addCable(2008, ['US'], [{ id, personKey, surnameOnly: false }]));
+  index.addCable(1995, ['US'], [{ id: 99, personKey: 'william smith', surnameOnly: false }]);
+  index.addCable(2008, ['US'], [{ id: 98, personKey: 'bill smith', surnameOnly: false }]);
+  index.settleNames();
+
+  test('a nickname of the given name is the same name, held by a longer form', () => {
+    expect(index.canonical('tom shannon')).toBe('thomas a shannon');
+    expect(index.canonical('bill burns')).toBe('william j burns');
+  });
+
+  test('a leading initial may be left out, and a nickname then joins the same name', () => {
+    expect(index.canonical('nicholas burns')).toBe('r nicholas burns');
+    expect(index.canonical('nick burns')).toBe('r nicholas burns');
+  });
+
+  test('a spelling of a shorter form goes to the longer name that holds the form', () => {
+    expect(index.canonical('yousuf gilani')).toBe('yousuf raza gilani');
+    expect(index.canonical('yousaf gilani')).toBe('yousuf raza gilani');
+  });
+
+  test('a nickname of several names, or a name years apart, stays apart', () => {
+    expect(index.canonical('ted kennedy')).toBe('ted kennedy');
+    expect(index.canonical('edward kennedy')).toBe('edward kennedy');
+    expect(index.canonical('bill smith')).toBe('bill smith');
+  });
+});
+
+describe('a full name without its first given name', () => {
+  const keys = [
+    'recep tayyip erdogan',
+    'tayyip erdogan',
+    'aisha muammar al qadhafi',
+    'muammar al qadhafi',
+    'tina kaidanow',
+    'tina kaidanow bridget brink',
+    'bridget brink',
+  ];
+  const index = new SurnameIndex();
+  keys.forEach((personKey, id) => index.addCable(2009, ['TR'], [{ id, personKey, surnameOnly: false }]));
+  index.settleNames();
+
+  test('joins the one longer name it ends', () => {
+    expect(index.canonical('tayyip erdogan')).toBe('recep tayyip erdogan');
+  });
+
+  test('not a name by descent, whose tail may be the father, nor two names the tagger ran together', () => {
+    expect(index.canonical('muammar al qadhafi')).toBe('muammar al qadhafi');
+    expect(index.canonical('bridget brink')).toBe('bridget brink');
+  });
+});
+
+describe('a lone word no full name ends with', () => {
+  // Luiz Inacio Lula da Silva and Jean-David Levitte, three cables each from their countries; "Lula" and "David" written alone
+  const index = new SurnameIndex();
+  const cables: Array<{ year: number; countries: string[]; entities: Entity[] }> = [];
+  for (let i = 0; i < 3; i += 1) {
+    cables.push({
+      year: 2009,
+      countries: ['BR'],
+      entities: [{ id: 1, personKey: 'luiz inacio lula da silva', surnameOnly: false }],
+    });
+    cables.push({
+      year: 2009,
+      countries: ['FR'],
+      entities: [{ id: 2, personKey: 'jean david levitte', surnameOnly: false }],
+    });
+  }
+  cables.push({
+    year: 2009,
+    countries: ['BR'],
+    entities: [
+      { id: 3, personKey: 'lula', surnameOnly: true },
+      { id: 4, personKey: 'david', surnameOnly: true },
+    ],
+  });
+  for (const c of cables) index.addCable(c.year, c.countries, c.entities);
+  index.settleNames();
+  for (const c of cables) index.addContext(c.entities);
+
+  test('joins a full name it is a word of after the second, on the evidence of the cable', () => {
+    expect(index.join('lula', 2009, ['BR'], [])).toBe('luiz inacio lula da silva');
+  });
+
+  test('not a full name whose second word it is (often a given name)', () => {
+    expect(index.join('david', 2009, ['FR'], [])).toBeUndefined();
+  });
+});
