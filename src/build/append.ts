@@ -10,7 +10,7 @@ import type { BuildOptions } from '../graph/types';
 import { relationRows } from '../graph/relations';
 import { cablesWithRelationsOf, rewriteCableRelations } from '../curate/relations';
 import { buildMetaRows, openGraphDb, type BuildDbSummary, type BuildProvenance, type GraphDb } from '../db';
-import { writeCable } from '../db/build';
+import { writeResolvedRows } from '../db/build';
 import { GraphDbWriter } from '../db/write';
 import { RelationRowsWriter } from '../db/write-relations';
 import { directRows } from '../db/write-thread';
@@ -91,22 +91,21 @@ export function appendInPlace(
   }
 }
 
-/** Row ids by table for the per-cable rows of one cable. */
-const PER_CABLE_TABLES = [
-  'paragraphs',
-  'cable_records',
+/** The per-cable tables whose rows follow from the cable's record alone (its text, paragraphs, routing, tags, references). */
+const RECORD_TABLES = ['paragraphs', 'cable_records', 'cable_posts', 'tagged', 'cable_references'];
+/** The per-cable tables whose rows follow from its resolved entities too. */
+const RESOLVED_TABLES = [
   'mentions',
   'assignments',
   'cable_entities',
   'signed',
   'classified',
-  'cable_posts',
-  'tagged',
-  'cable_references',
   'roles',
   'affiliations',
   'meetings',
 ];
+/** The per-cable edges whose ends follow from resolution (the others are routing, tags and references). */
+const RESOLVED_EDGES: ReadonlySet<string> = new Set(['MENTIONS', 'SIGNED', 'CLASSIFIED']);
 
 class AppendRun {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
@@ -426,9 +425,30 @@ class AppendRun {
       .pluck()
       .all({ c: node }) as string[])
       this.touched.add(r);
+    const entityNode = (eid: string): number =>
+      visit.entityNode(eid) === undefined ? (undefined as unknown as number) : this.node(eid);
+    const mapped: CableVisit = { ...visit, node, entityNode };
+    // An old cable read from the database (not again from the input) has the same record, so the
+    // same row, text, paragraphs, routing, tags and references: only the rows resolution decides
+    // are rewritten (rewriting the rest tokenized its whole text twice for the full-text index).
+    if (!this.stored.has(id) || release) this.rewriteRecordRows(mapped, edges);
+    for (const table of RESOLVED_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
+    writeResolvedRows(directRows(this.writer), mapped);
+    edges.forEach(([source, target, attributes], position) => {
+      if (!RESOLVED_EDGES.has(attributes.type)) return;
+      this.touched.add(attributes.type === 'MENTIONS' ? target : source);
+      this.writer.edge(this.node(source), this.node(target), attributes, position);
+    });
+    this.relations.write(relationRows(mapped));
+    this.writer.flush();
+  }
+
+  /** A new cable's record rows (its row, paragraphs, record, full-text row, routing, tags, references), or a new release's instead of the old. */
+  private rewriteRecordRows(visit: CableVisit, edges: ReadonlyArray<[string, string, EdgeAttrs]>): void {
+    const { node } = visit;
     const wasCited = this.st('SELECT in_corpus FROM cables WHERE node = ?').pluck().get(node) as number | undefined;
     if (wasCited !== undefined) {
-      for (const table of PER_CABLE_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
+      for (const table of RECORD_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
       const old = this.st('SELECT subject, text FROM cables WHERE node = ?').get(node) as {
         subject: string | null;
         text: string | null;
@@ -446,10 +466,7 @@ class AppendRun {
       );
       this.st('DELETE FROM cables WHERE node = ?').run(node);
     }
-    const entityNode = (eid: string): number =>
-      visit.entityNode(eid) === undefined ? (undefined as unknown as number) : this.node(eid);
-    const mapped: CableVisit = { ...visit, node, entityNode };
-    writeCable(directRows(this.writer), mapped);
+    this.writer.cable(node, visit.record);
     this.writer.flush();
     const kept = this.metricsOf.get(node);
     if (kept)
@@ -463,12 +480,9 @@ class AppendRun {
       cable.text,
     );
     edges.forEach(([source, target, attributes], position) => {
-      if (attributes.type === 'SIGNED' || attributes.type === 'CLASSIFIED') this.touched.add(source);
-      if (attributes.type === 'MENTIONS') this.touched.add(target);
-      this.writer.edge(this.node(source), this.node(target), attributes, position);
+      if (!RESOLVED_EDGES.has(attributes.type))
+        this.writer.edge(this.node(source), this.node(target), attributes, position);
     });
-    this.relations.write(relationRows(mapped));
-    this.writer.flush();
   }
 
   private readonly metricsOf = new Map<number, Record<string, number>>();

@@ -138,10 +138,9 @@ function forEachAssignment(
   }
 }
 
-/** The rows of one cable: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
-export function writeCable(rows: RowSink, visit: CableVisit): void {
+/** A cable's rows that follow from its resolved entities: its mentions and its surface forms' assignments (its own row is the writer's `cable`). */
+export function writeResolvedRows(rows: RowSink, visit: CableVisit): void {
   const { node, entityNode } = visit;
-  rows.row('cable', node, visit.record);
   for (const m of visit.mentions) rows.row('mention', node, m, entityNode(m.entity));
   forEachAssignment(visit, (type, surface, count, auto, now) =>
     rows.row('assignment', node, type, surface, normalizeName(surface), count, auto, now),
