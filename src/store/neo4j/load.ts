@@ -166,6 +166,8 @@ interface Checkpoint {
   done: Set<number>;
   /** Batches of which only some halves committed (too big for the server's memory): redone with MERGE. */
   partial: Set<number>;
+  /** The halves committed as parts of a batch (checkpointMark's part ids). */
+  parts: string[];
 }
 
 /**
@@ -230,12 +232,23 @@ export async function loadSource(
   const session = driver.session(sessionConfig);
   try {
     const found = await session.executeRead((tx) =>
-      tx.run('MATCH (c:CablegraphLoad {id: $id}) RETURN c {.complete, .mode, .batchSize, .done, .partial} AS c', {
-        id: loadId,
-      }),
+      tx.run(
+        'MATCH (c:CablegraphLoad {id: $id}) RETURN c {.complete, .mode, .batchSize, .done, .partial, .parts} AS c',
+        {
+          id: loadId,
+        },
+      ),
     );
     let previous = found.records[0]?.get('c') as
-      { complete?: boolean; mode?: WriteMode; batchSize?: number; done?: number[]; partial?: number[] } | undefined;
+      | {
+          complete?: boolean;
+          mode?: WriteMode;
+          batchSize?: number;
+          done?: number[];
+          partial?: number[];
+          parts?: string[];
+        }
+      | undefined;
     // A replace load removed everything before it began creating: interrupted, it resumes (its
     // checkpoint is an incomplete create, the database's only one); otherwise it removes now,
     // checkpoints included. An incomplete create beside another load's checkpoint was followed by
@@ -267,24 +280,27 @@ export async function loadSource(
             batchSize: Number(previous.batchSize ?? options.batchSize),
             done: new Set(previous.done ?? []),
             partial: new Set(previous.partial ?? []),
+            parts: previous.parts ?? [],
           }
         : {
             mode: !replacing && (await holdsData(session)) ? 'merge' : 'create',
             batchSize: options.batchSize,
             done: new Set(),
             partial: new Set(),
+            parts: [],
           };
     result.mode = checkpoint.mode;
     let total = estimateBatches(source, checkpoint.batchSize);
     await session.executeWrite((tx) =>
       tx.run(
-        'MERGE (c:CablegraphLoad {id: $id}) SET c.mode = $mode, c.batchSize = $batchSize, c.done = $done, c.partial = $partial, c.total = $total, c.complete = false, c.startedAt = datetime()',
+        'MERGE (c:CablegraphLoad {id: $id}) SET c.mode = $mode, c.batchSize = $batchSize, c.done = $done, c.partial = $partial, c.parts = $parts, c.total = $total, c.complete = false, c.startedAt = datetime()',
         {
           id: loadId,
           mode: checkpoint.mode,
           batchSize: checkpoint.batchSize,
           done: [...checkpoint.done],
           partial: [...checkpoint.partial],
+          parts: checkpoint.parts,
           total,
         },
       ),
@@ -463,20 +479,41 @@ async function holdsData(session: Session): Promise<boolean> {
 
 /** A statement run in a batch's own transaction, and what makes it safe to run again. */
 export interface CheckpointMark {
-  /** Run after the batch when its last rows commit. */
+  /** Run in the transaction that commits these rows (the batch, or a part of it). */
   final: { cypher: string; params: Record<string, unknown> };
-  /** Run after a part of the batch (halved to fit the server's memory) when more parts follow. */
-  part: { cypher: string; params: Record<string, unknown> };
-  /** Returns true when the batch is already committed (a retry after an unanswered commit). */
+  /** Returns true when these rows are already committed (a retry after an unanswered commit). */
   committed: { cypher: string; params: Record<string, unknown> };
+  /**
+   * The marks of the rows' two halves (split to fit the server's memory): the first half a part
+   * with an id of its own, the second completing what these rows complete. A retried half asks
+   * after its own id: a half that committed unanswered is never written twice.
+   */
+  halves(): [CheckpointMark, CheckpointMark];
 }
 
-function checkpointMark(id: string, index: number): CheckpointMark {
-  const params = { id, index };
+/**
+ * The mark of batch `index`'s rows at `path` (which half of which half: '' the whole batch, '0' its
+ * first half, '10' the first half of its second half), committing `owner` (the batch when '', else
+ * the part of that path): the batch goes into `done`; a part goes into `partial` (the batch is
+ * redone with MERGE on resume) and, by its id `index:path`, into `parts`.
+ */
+export function checkpointMark(id: string, index: number, path = '', owner = ''): CheckpointMark {
+  const part = `${index}:${owner}`;
+  const params = { id, index, part };
+  const load = 'MATCH (c:CablegraphLoad {id: $id})';
   return {
-    final: { cypher: 'MATCH (c:CablegraphLoad {id: $id}) SET c.done = coalesce(c.done, []) + $index', params },
-    part: { cypher: 'MATCH (c:CablegraphLoad {id: $id}) SET c.partial = coalesce(c.partial, []) + $index', params },
-    committed: { cypher: 'MATCH (c:CablegraphLoad {id: $id}) RETURN $index IN coalesce(c.done, []) AS done', params },
+    final:
+      owner === ''
+        ? { cypher: `${load} SET c.done = coalesce(c.done, []) + $index`, params }
+        : {
+            cypher: `${load} SET c.partial = coalesce(c.partial, []) + $index, c.parts = coalesce(c.parts, []) + $part`,
+            params,
+          },
+    committed:
+      owner === ''
+        ? { cypher: `${load} RETURN $index IN coalesce(c.done, []) AS done`, params }
+        : { cypher: `${load} RETURN $part IN coalesce(c.parts, []) AS done`, params },
+    halves: () => [checkpointMark(id, index, `${path}0`, `${path}0`), checkpointMark(id, index, `${path}1`, owner)],
   };
 }
 
@@ -489,9 +526,9 @@ const isMemoryLimit = (error: unknown): boolean =>
 /**
  * Writes rows in one transaction, with the checkpoint mark (if any) in the same transaction;
  * rows too big for the server's transaction memory (long evidence lists) are split in halves
- * until they fit (each half marked as a part; the last one marks the batch done). Other failures
- * go to the driver's managed retries (deadlocks, leader changes, lost connections), which first
- * check that the batch did not commit after all.
+ * until they fit (each first half marked as a part of its own; the last one marks the batch done).
+ * Other failures go to the driver's managed retries (deadlocks, leader changes, lost connections),
+ * which first check that these rows (the batch, or the part) did not commit after all.
  */
 export async function writeRows(
   session: Session,
@@ -516,8 +553,9 @@ export async function writeRows(
   } catch (error) {
     if (isMemoryLimit(error) && rows.length > 1) {
       const half = Math.ceil(rows.length / 2);
-      const first = await writeRows(session, cypher, rows.slice(0, half), mark && { ...mark, final: mark.part }, check);
-      const second = await writeRows(session, cypher, rows.slice(half), mark, check);
+      const [firstMark, secondMark] = mark?.halves() ?? [];
+      const first = await writeRows(session, cypher, rows.slice(0, half), firstMark, check);
+      const second = await writeRows(session, cypher, rows.slice(half), secondMark, check);
       return first && second ? [...first, ...second] : undefined;
     }
     if (isMemoryLimit(error) || error instanceof CablegraphError) throw error;
