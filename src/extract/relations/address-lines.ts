@@ -39,14 +39,18 @@ export function addressItemOf(cable: Cable, at: number): AddressItem | undefined
   // (nor a subject wrapped onto the next line: "SUBJECT: … WITH INTERIOR\nMINISTER ATMAR: … TRANSPORT FOR …")
   const prev = text.slice(text.lastIndexOf('\n', Math.max(0, start - 2)) + 1, Math.max(0, start - 1));
   if (NOT_ADDRESS.test(prev) && !/^\s*$/.test(prev)) return undefined;
-  const offset = at - start;
+  const item = itemAround(line, at - start, ITEM_OPEN, ITEM_CLOSE);
+  return { start: start + item.start, end: start + item.end, line: { start, end } };
+}
+
+/** The item of `block` around `offset`: from the last `open` before it to the first `close` after it (a global and a plain regex). */
+function itemAround(block: string, offset: number, open: RegExp, close: RegExp): { start: number; end: number } {
   let itemStart = 0;
-  ITEM_OPEN.lastIndex = 0;
+  open.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ITEM_OPEN.exec(line)) && m.index < offset) itemStart = Math.min(offset, m.index + m[0].length);
-  const close = ITEM_CLOSE.exec(line.slice(offset));
-  const itemEnd = close ? offset + close.index : line.length;
-  return { start: start + itemStart, end: start + itemEnd, line: { start, end } };
+  while ((m = open.exec(block)) && m.index < offset) itemStart = Math.min(offset, m.index + m[0].length);
+  const closed = close.exec(block.slice(offset));
+  return { start: itemStart, end: closed ? offset + closed.index : block.length };
 }
 
 /** Where a subject line's item opens: "SUBJECT:" and the words that join its phrases ("SCENESETTER FOR …", "MEETING WITH …"). */
@@ -79,13 +83,6 @@ export function subjectItemOf(cable: Cable, at: number): AddressItem | undefined
   }
   if (end < 0 || end > first) end = first;
   if (at >= end) return undefined;
-  const block = text.slice(start, end);
-  const offset = at - start;
-  let itemStart = 0;
-  SUBJECT_OPEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SUBJECT_OPEN.exec(block)) && m.index < offset) itemStart = Math.min(offset, m.index + m[0].length);
-  const close = SUBJECT_CLOSE.exec(block.slice(offset));
-  const itemEnd = close ? offset + close.index : block.length;
-  return { start: start + itemStart, end: start + itemEnd, line: { start, end } };
+  const item = itemAround(text.slice(start, end), at - start, SUBJECT_OPEN, SUBJECT_CLOSE);
+  return { start: start + item.start, end: start + item.end, line: { start, end } };
 }
