@@ -138,7 +138,13 @@ function forEachAssignment(
   }
 }
 
-/** A cable's rows that follow from its resolved entities: its mentions and its surface forms' assignments (its own row is the writer's `cable`). */
+/** The rows of one cable written one by one: the cable (text, paragraphs, record), its resolved mentions, its surface forms' assignments. */
+export function writeCable(rows: RowSink, visit: CableVisit): void {
+  rows.row('cable', visit.node, visit.record);
+  writeResolvedRows(rows, visit);
+}
+
+/** A cable's rows that follow from its resolved entities: its mentions and its surface forms' assignments. */
 export function writeResolvedRows(rows: RowSink, visit: CableVisit): void {
   const { node, entityNode } = visit;
   for (const m of visit.mentions) rows.row('mention', node, m, entityNode(m.entity));

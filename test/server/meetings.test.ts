@@ -146,7 +146,8 @@ describe('meetings: SQLite and Neo4j give the same bytes', () => {
   test('links and passages', async () => {
     if (!embedded || !neo4j) return;
     const people = await Promise.all(
-      ['Kouchner', 'Kagame', 'Shannon', 'Luiz Inacio Lula da Silva', 'Lula'].map((n) => person(embedded!, n)),
+      // ("Lula" alone is Luiz Inacio Lula da Silva since resolution joins a lone word to the full name it is a word of)
+      ['Kouchner', 'Kagame', 'Shannon', 'Luiz Inacio Lula da Silva'].map((n) => person(embedded!, n)),
     );
     const bodies = [{ nodes: people }, { nodes: people, since: '2010-02-05' }, { nodes: people.slice(0, 3) }];
     for (const body of bodies) {
@@ -156,7 +157,7 @@ describe('meetings: SQLite and Neo4j give the same bytes', () => {
     for (const [x, y] of [
       [people[2], people[3]],
       [people[1], people[0]],
-      [people[4], people[2]],
+      [people[3], people[2]],
     ]) {
       const route = `meetings/${x}/${y}`;
       const [a, b] = [
