@@ -1427,7 +1427,8 @@ export function resolveCorpus(
         locals.push(text.id(surface));
         locals.push(n);
       }
-      if (l.type === 'ORGANIZATION') acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName);
+      if (l.type === 'ORGANIZATION')
+        acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName, cable.id, ctry[0]);
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
       const prev = displayOf.get(l.key);
       if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase()))
