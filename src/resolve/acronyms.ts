@@ -86,6 +86,10 @@ export class AcronymIndex {
   /** Display names (as first seen) of those keys. */
   private readonly displays = new Map<string, string>();
   private readonly renamed = new Map<string, Named>();
+  /** Acronym key → the countries of the cables that write it (the first of each cable's countries). */
+  private readonly written = new Map<string, Set<string>>();
+  /** A name that is not the initials of the acronym it joins → the countries in whose cables it joins: those that write the acronym. */
+  private readonly joinsWithin = new Map<string, Set<string>>();
 
   /**
    * One cable's organization (`key`, `display`) and the surfaces the cable wrote it as. An
@@ -103,7 +107,13 @@ export class AcronymIndex {
     country = '',
   ): void {
     if (!key.includes(' ')) {
-      if (ACRONYM.test(display)) this.count(key, display);
+      if (!ACRONYM.test(display)) return;
+      this.count(key, display);
+      this.writtenIn(key, country);
+      // a name the cable joined to the acronym ("the Foreign Office" of a cable that writes FCO) claims it too
+      for (const surface of surfaces)
+        if (/\s/.test(surface) && /^[A-Z]/.test(surface))
+          this.claim(key, norm(surface), surface, initials(surface) !== display, cable, country);
       return;
     }
     let own: string | undefined;
@@ -111,25 +121,37 @@ export class AcronymIndex {
       if (!ACRONYM.test(surface)) continue;
       own ??= initials(display.replace(/\s*\([^()]*\)$/, ''));
       const acronym = norm(surface);
-      if (own !== surface) {
-        let of = this.looseOf.get(key);
-        if (!of) this.looseOf.set(key, (of = new Set()));
-        of.add(acronym);
-      }
-      const seen = `${acronym}|${key}`;
-      if (cable && this.lastCable.get(seen) === cable) continue;
-      this.lastCable.set(seen, cable);
-      if (country) {
-        let where = this.countries.get(seen);
-        if (!where) this.countries.set(seen, (where = new Map<string, number>()));
-        where.set(country, (where.get(country) ?? 0) + 1);
-      }
-      let by = this.claims.get(acronym);
-      if (!by) this.claims.set(acronym, (by = new Map<string, number>()));
-      by.set(key, (by.get(key) ?? 0) + 1);
-      this.claimants.add(key);
-      if (!this.displays.has(key)) this.displays.set(key, display);
+      this.writtenIn(acronym, country);
+      this.claim(acronym, key, display, own !== surface, cable, country);
     }
+  }
+
+  /** A name (`key`) written beside an acronym, or joined to it, in one cable: `loose` when the acronym is not its English initials. */
+  private claim(acronym: string, key: string, display: string, loose: boolean, cable: string, country: string): void {
+    if (loose) {
+      let of = this.looseOf.get(key);
+      if (!of) this.looseOf.set(key, (of = new Set()));
+      of.add(acronym);
+    }
+    const seen = `${acronym}|${key}`;
+    if (cable && this.lastCable.get(seen) === cable) return;
+    this.lastCable.set(seen, cable);
+    if (country) {
+      let where = this.countries.get(seen);
+      if (!where) this.countries.set(seen, (where = new Map<string, number>()));
+      where.set(country, (where.get(country) ?? 0) + 1);
+    }
+    let by = this.claims.get(acronym);
+    if (!by) this.claims.set(acronym, (by = new Map<string, number>()));
+    by.set(key, (by.get(key) ?? 0) + 1);
+    this.claimants.add(key);
+    if (!this.displays.has(key)) this.displays.set(key, display);
+  }
+
+  private writtenIn(acronym: string, country: string): void {
+    let where = this.written.get(acronym);
+    if (!where) this.written.set(acronym, (where = new Set()));
+    where.add(country);
   }
 
   /**
@@ -162,18 +184,30 @@ export class AcronymIndex {
       // the acronym first: it keeps the entity when as many cables write it
       let into = forms[0];
       for (const f of forms) if ((this.cables.get(f) ?? 0) > (this.cables.get(into) ?? 0)) into = f;
-      for (const f of forms) if (f !== into) this.renamed.set(f, { key: into, display: this.displays.get(into)! });
+      for (const f of forms) {
+        if (f === into) continue;
+        this.renamed.set(f, { key: into, display: this.displays.get(into)! });
+        // "Foreign Office" is the FCO where cables write FCO, not in Berlin
+        if (this.looseOf.get(f)?.has(acronym)) this.joinsWithin.set(f, this.written.get(acronym) ?? new Set());
+      }
     }
   }
 
-  /** The entity an organization keyed `key` joins (key and display), if another one. */
-  joins(key: string): Named | undefined {
-    let to = this.renamed.get(key);
+  /**
+   * The entity an organization keyed `key` joins (key and display), if another one; in a cable of
+   * `country` (its first), if given: a name joins an acronym that is not its initials only in the
+   * countries whose cables write the acronym.
+   */
+  joins(key: string, country?: string): Named | undefined {
+    let to: Named | undefined;
     // a name that joined a body that joined another (two acronyms of one party): the last one
-    for (let hops = 0; to && hops < 4; hops++) {
-      const next = this.renamed.get(to.key);
+    for (let from = key, hops = 0; hops < 4; hops++) {
+      const next = this.renamed.get(from);
       if (!next || next.key === key) break;
+      const within = this.joinsWithin.get(from);
+      if (within && country !== undefined && !within.has(country)) break;
       to = next;
+      from = next.key;
     }
     return to;
   }

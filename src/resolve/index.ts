@@ -1428,7 +1428,7 @@ export function resolveCorpus(
         locals.push(n);
       }
       if (l.type === 'ORGANIZATION')
-        acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName, cable.id, ctry[0]);
+        acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName, cable.id, ctry[0] ?? '');
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
       const prev = displayOf.get(l.key);
       if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase()))
@@ -1531,7 +1531,7 @@ export function resolveCorpus(
         }
       } else if (type === 'ORGANIZATION') {
         // an acronym and the one name other cables spell it out as: one entity (AcronymIndex)
-        const joined = acronyms.joins(key);
+        const joined = acronyms.joins(key, countries[0] ?? '');
         if (joined) {
           key = joined.key;
           keyId = text.id(joined.key);

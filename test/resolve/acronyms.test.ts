@@ -109,6 +109,19 @@ describe('AcronymIndex', () => {
       expect(index.joins('democratic party')).toBeUndefined();
     });
 
+    it('joins the name only in the cables of the countries that write the acronym ("Foreign Office" in London, not in Berlin)', () => {
+      const office: Org = ['foreign office', 'Foreign Office', ['Foreign Office']];
+      const index = settle([
+        ['1', 'GB', [['fco', 'FCO', ['FCO', 'Foreign Office']]]],
+        ['2', 'GB', [['fco', 'FCO', ['FCO', 'Foreign Office']]]],
+        ['3', 'GB', [['fco', 'FCO', ['FCO']]]],
+        ['4', 'GB', [office]],
+        ['5', 'DE', [office]],
+      ]);
+      expect(index.joins('foreign office', 'GB')).toEqual({ key: 'fco', display: 'FCO' });
+      expect(index.joins('foreign office', 'DE')).toBeUndefined();
+    });
+
     it('leaves an acronym with the name it is the initials of when the others do not outweigh it', () => {
       const un: Org = ['un framework convention', 'UN Framework Convention', ['UNFC']];
       const full: Org = ['united nations framework convention', 'United Nations Framework Convention', ['UNFC']];
@@ -121,6 +134,12 @@ describe('AcronymIndex', () => {
       expect(index.joins('united nations framework convention')).toEqual({ key: 'unfc', display: 'UNFC' });
       expect(index.joins('un framework convention')).toBeUndefined();
     });
+  });
+
+  it('counts a name the cable joined to the acronym as a claim, so that its cables without the acronym join it too', () => {
+    const joined: [string, string, string[]] = ['gcc', 'GCC', ['GCC', GCC]];
+    const index = settled([[joined], [joined], [acronymAlone], [spelledAlone]]);
+    expect(index.joins(norm(GCC))).toEqual({ key: 'gcc', display: 'GCC' });
   });
 
   describe('names that claim one acronym', () => {
