@@ -821,6 +821,12 @@ function acronymSpells(acronym: string, name: string): boolean {
   };
   return go(0, 0);
 }
+/** Whether initials of two words or more are the acronym's but one inner letter ("FO" of "FCO"; not "FC", not "CO"). */
+function oneWordShort(acronym: string, initials: string): boolean {
+  if (initials.length < 2 || initials.length !== acronym.length - 1) return false;
+  for (let i = 1; i < acronym.length - 1; i++) if (acronym.slice(0, i) + acronym.slice(i + 1) === initials) return true;
+  return false;
+}
 function initialsOf(name: string): string {
   // a slash joins two words, not one ("Christian Democrat/Social Union" is no "CDU")
   return name
@@ -1435,6 +1441,17 @@ export function resolveCorpus(
         displayOf.set(l.key, l.display);
     }
     localsAt[i + 1] = locals.length;
+    // a name one word short of an acronym the cable writes ("Foreign Office" beside "FCO"): a claim the index weighs
+    for (const a of ls) {
+      if (a.type !== 'ORGANIZATION' || a.key.includes(' ') || !/^[A-Z]{3,6}$/.test(a.display)) continue;
+      for (const l of ls)
+        if (
+          l.type === 'ORGANIZATION' &&
+          l.key.includes(' ') &&
+          oneWordShort(a.display, initialsOf(withoutQualifier(l.display)))
+        )
+          acronyms.add(l.key, l.display, [a.display], initialsOf, normalizeName, cable.id, ctry[0] ?? '');
+    }
     // full names this cable also calls by their surname alone
     const calledBySurname = new Set<number>();
     for (const l of ls) {

@@ -1075,6 +1075,30 @@ describe('a surname with its article', () => {
       ['Socialist Party (Spain)', ['09MADRID1', '09MADRID2', '09MADRID3']],
     ]);
   });
+  it('a name one word short of an acronym written in the same cables (Foreign Office, FCO) joins it in their country, not in Berlin', () => {
+    const texts = [
+      'The FCO met. The Foreign Office agreed.',
+      'The Foreign Office said. The FCO noted.',
+      'The FCO said.',
+      'The FCO said again.',
+      'The Foreign Office said.',
+      'The Foreign Office said.',
+    ];
+    const ids = ['09LONDON1', '09LONDON2', '09LONDON3', '09LONDON4', '09LONDON5', '09BERLIN1'];
+    const { entities } = resolveEntities(
+      texts.map((t, i) => makeCable(ids[i], t)),
+      texts.map((t) =>
+        at(
+          t,
+          [...t.matchAll(/Foreign Office|FCO/g)].map((m): [Mention['type'], string] => ['ORGANIZATION', m[0]]),
+        ),
+      ),
+    );
+    expect(entities.map((e) => [e.name, e.cables]).sort()).toEqual([
+      ['FCO', ['09LONDON1', '09LONDON2', '09LONDON3', '09LONDON4', '09LONDON5']],
+      ['Foreign Office', ['09BERLIN1']],
+    ]);
+  });
   it("an acronym joined across cables takes the spelled-out name when more cables write that, counting the name's cables that do not write the acronym", () => {
     const texts = [
       'Gulf Cooperation Council (GCC) ministers met.',
