@@ -8,6 +8,7 @@ import { gazetteer, memo } from '../lexicon/lazy';
 import { COMPANY_FORMS, LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS, US_ADMINISTRATION } from './canonical';
 import { AcronymIndex } from './acronyms';
+import { PostChiefs } from './post-chiefs';
 import { orgWordKey, orgWords } from './org-words';
 import { SurnameIndex } from './surnames';
 import { idPostCountry, originCountries } from './post-countries';
@@ -1357,6 +1358,9 @@ export function resolveCorpus(
   const cableYear = new Int16Array(count);
   const surnames = new SurnameIndex();
   const acronyms = new AcronymIndex();
+  const chiefs = new PostChiefs();
+  const cablePost = new Int32Array(count);
+  const cableSigner = new Int32Array(count);
   const PERSON = TYPES.indexOf('PERSON');
   const PLACE = TYPES.indexOf('PLACE');
   /** A cable's local entities as the surname pass sees them: `type|key` as one number, the person key. */
@@ -1413,6 +1417,12 @@ export function resolveCorpus(
     cableCountry[i] = countryLists.id(ctry.join(','));
     const year = cable.created ? Number(cable.created.slice(0, 4)) : 0;
     cableYear[i] = Number.isFinite(year) ? year : 0;
+    // who classified the post's cables, and who signed this one (a lone surname may be the signer)
+    const classifier = cable.classifiedBy?.name ? normalizeName(personName(cable.classifiedBy.name)) : '';
+    chiefs.add(cable.origin, classifier);
+    cablePost[i] = text.id(cable.origin ?? '');
+    const signer = cable.signers?.length ? cable.signers[cable.signers.length - 1] : '';
+    cableSigner[i] = text.id(signer ? normalizeName(signer) : '');
     const ls = resolveCable(cable, mentions, ctry);
     localsAt[i] = locals.length;
     locals.push(ls.length);
@@ -1483,6 +1493,12 @@ export function resolveCorpus(
   acronyms.settle();
   traceMemory('resolution: names and their context');
 
+  /** The full name a lone surname stands for as the cable's signer (PostChiefs), if a cable writes that name. */
+  const signedBy = (i: number, key: string): string | undefined => {
+    const chief = chiefs.signer(text.strings[cablePost[i]], text.strings[cableSigner[i]], key);
+    return chief !== undefined && displayOf.has(chief) ? surnames.canonical(chief) : undefined;
+  };
+
   // Entities in creation order, and where each is by type|key.
   const entityList: Entity[] = [];
   // by type|key as one number (interned key × 3 + type): no string made per local entity
@@ -1539,7 +1555,7 @@ export function resolveCorpus(
                 countries,
                 cableIds,
               )
-            : surnames.join(key, cableYear[i], countries, cableIds);
+            : (signedBy(i, key) ?? surnames.join(key, cableYear[i], countries, cableIds));
         if (full !== undefined && !sexContradicts(sex || undefined, full)) {
           key = full;
           keyId = text.id(full);
