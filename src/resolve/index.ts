@@ -396,6 +396,39 @@ function titleSex(text: string, m: Mention): Sex | undefined {
   }
   return undefined;
 }
+/** Military ranks before a name ("General Jones", "Adm. Mullen"); not "Attorney General", "Secretary General". */
+const MILITARY_TITLE = /^(?:general|gen\.?|admiral|adm\.?|colonel|col\.?|brigadier)$/i;
+const CIVIL_GENERAL =
+  /^(?:attorney|secretary|director|consul|governor|inspector|solicitor|surgeon|auditor|prosecutor)$/i;
+/** A diplomat's titles before a name ("DAS Jones", "Ambassador Jones", "A/S Fried"). */
+const DIPLOMATIC_TITLE = /^(?:das|pdas|a\/s|ambassador|amb\.?|charg[eé]|dcm)$/i;
+/**
+ * The service a title before a person names: 1 military ("General Jones"), 2 diplomatic ("DAS
+ * Jones"), 0 for any other or none. A lone surname after one title does not join a full name that
+ * cables write only after titles of the other service: DAS Jones is not General James L. Jones.
+ */
+function titleService(text: string, m: Mention): number {
+  const words = m.text.split(/\s+/);
+  const before = text
+    .slice(Math.max(0, m.start - 40), m.start)
+    .split(/\s+/)
+    .filter((w) => w);
+  // the title is the mention's first word ("General James Jones"), or the word before it
+  const candidates: Array<[string | undefined, string | undefined]> = [
+    [before[before.length - 1], before[before.length - 2]],
+  ];
+  if (words.length > 1) candidates.unshift([words[0], before[before.length - 1]]);
+  for (const [title, prior] of candidates) {
+    if (!title) continue;
+    if (MILITARY_TITLE.test(title)) return /^gen/i.test(title) && prior && CIVIL_GENERAL.test(prior) ? 0 : 1;
+    if (DIPLOMATIC_TITLE.test(title)) return 2;
+  }
+  return 0;
+}
+/** Whether a lone surname's services (`titleService`) and a full name's are both known and none shared. */
+function serviceContradicts(lone: number, full: number | undefined): boolean {
+  return lone !== 0 && full !== undefined && full !== 0 && (lone & full) === 0;
+}
 /** Whether a full name's given name (its first word) is of the other sex than `sex` says. */
 function sexContradicts(sex: Sex | undefined, fullKey: string): boolean {
   if (sex === undefined) return false;
@@ -443,6 +476,8 @@ interface Local {
   royal?: number;
   /** A full name written as someone's relative (`writtenAsKin`). */
   kin?: boolean;
+  /** The services the titles before its mentions name (`titleService`): 1 military, 2 diplomatic. */
+  service?: number;
 }
 
 /** The local entity `from` (under `key`) joins `into`: its surfaces and their counts are added, and it goes. */
@@ -563,6 +598,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (flags.sex) l.sex = flags.sex;
     if (flags.royal) l.royal = (l.royal ?? 0) | flags.royal;
     if (flags.kin) l.kin = true;
+    if (flags.service) l.service = (l.service ?? 0) | flags.service;
     return k;
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
@@ -694,9 +730,11 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const full = fullNameOf(n);
       // ("Engineer Sultan Hussein Hasari": Sultan is also a given name, the one a name may have lost)
       const t = royalTitle(cable.text, m);
+      const service = titleService(cable.text, m);
       const flags = {
         ...(t && t !== 'Sultan' ? { royal: royalRank(t) } : {}),
         ...(writtenAsKin(cable.text, m) ? { kin: true } : {}),
+        ...(service ? { service } : {}),
       };
       return full === n
         ? add('PERSON', n, personCase(name), m.text, flags)
@@ -736,6 +774,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // Borrel's. The title's sex is kept for the join across cables ("Mme Borrel" elsewhere joins no
     // man's full name).
     const sex = titleSex(cable.text, m);
+    const service = titleService(cable.text, m);
     const holding =
       ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
         ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf))
@@ -743,9 +782,13 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     const cands = ending.size ? ending : holding;
     if (cands.size === 1) {
       const f = [...cands][0];
-      return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text);
+      return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text, service ? { service } : {});
     }
-    return add('PERSON', n, personCase(name), m.text, { surnameOnly: true, ...(sex ? { sex } : {}) });
+    return add('PERSON', n, personCase(name), m.text, {
+      surnameOnly: true,
+      ...(sex ? { sex } : {}),
+      ...(service ? { service } : {}),
+    });
   }
   /**
    * The longest full name of the cable a full name stands for: "Ivan Iporre" → "Ivan Iporre Salguero",
@@ -1328,6 +1371,8 @@ class AliasIndex {
 const GIVEN = 8;
 const ROYAL_SHIFT = 4;
 const KIN_FLAG = 128;
+/** Bits 8-9: the services of the titles before a person's mentions (`titleService`). */
+const SERVICE_SHIFT = 8;
 
 /** Types as small integers in the typed arrays below (their order in the model's list). */
 const TYPES = ENTITY_TYPES;
@@ -1359,6 +1404,8 @@ export function resolveCorpus(
   const surnames = new SurnameIndex();
   const acronyms = new AcronymIndex();
   const chiefs = new PostChiefs();
+  /** Full-name key → the services of the titles cables write before it (`titleService`). */
+  const fullService = new Map<string, number>();
   const cablePost = new Int32Array(count);
   const cableSigner = new Int32Array(count);
   const PERSON = TYPES.indexOf('PERSON');
@@ -1436,7 +1483,8 @@ export function resolveCorpus(
           ((l.sex ?? 0) << 1) |
           (l.given ? GIVEN : 0) |
           ((l.royal ?? 0) << ROYAL_SHIFT) |
-          (l.kin ? KIN_FLAG : 0),
+          (l.kin ? KIN_FLAG : 0) |
+          ((l.service ?? 0) << SERVICE_SHIFT),
       );
       locals.push(l.surfaces.size);
       for (const [surface, n] of l.surfaces) {
@@ -1446,6 +1494,7 @@ export function resolveCorpus(
       if (l.type === 'ORGANIZATION')
         acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName, cable.id, ctry[0] ?? '');
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
+      if (l.service) fullService.set(l.key, (fullService.get(l.key) ?? 0) | l.service);
       const prev = displayOf.get(l.key);
       if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase()))
         displayOf.set(l.key, l.display);
@@ -1493,6 +1542,17 @@ export function resolveCorpus(
   acronyms.settle();
   traceMemory('resolution: names and their context');
 
+  // the services of each full name as the person pass keeps it (its spellings' titles together)
+  let services: Map<string, number> | undefined;
+  const servicesOf = (): Map<string, number> => {
+    if (services) return services;
+    services = new Map();
+    for (const [k, v] of fullService) {
+      const c = surnames.canonical(k);
+      services.set(c, (services.get(c) ?? 0) | v);
+    }
+    return services;
+  };
   /** The full name a lone surname stands for as the cable's signer (PostChiefs), if a cable writes that name. */
   const signedBy = (i: number, key: string): string | undefined => {
     const chief = chiefs.signer(text.strings[cablePost[i]], text.strings[cableSigner[i]], key);
@@ -1556,7 +1616,11 @@ export function resolveCorpus(
                 cableIds,
               )
             : (signedBy(i, key) ?? surnames.join(key, cableYear[i], countries, cableIds));
-        if (full !== undefined && !sexContradicts(sex || undefined, full)) {
+        if (
+          full !== undefined &&
+          !sexContradicts(sex || undefined, full) &&
+          !serviceContradicts((flags >> SERVICE_SHIFT) & 3, servicesOf().get(full))
+        ) {
           key = full;
           keyId = text.id(full);
           type = 'PERSON';

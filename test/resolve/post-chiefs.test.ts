@@ -57,3 +57,30 @@ describe('a cable signed by a surname alone', () => {
     expect(people).toContainEqual(['James L. Jones', ['09BRASILIA1', '09ISLAMABAD1', '09NEWDELHI1']]);
   });
 });
+
+describe('a lone surname after a title of one service (military, diplomatic)', () => {
+  it('joins no full name that cables write only after titles of the other service', () => {
+    const texts = [
+      'DAS William Fitzgerald met the Foreign Minister in Paris. Fitzgerald said so.',
+      'AF DAS William Fitzgerald spoke in Ouagadougou. Fitzgerald left.',
+      'DAS William Fitzgerald cleared this cable. Fitzgerald agreed.',
+      'Admiral Fitzgerald visits Madrid in June.',
+      'Fitzgerald said the Guinea talks failed.',
+    ];
+    const ids = ['09PARIS1', '09OUAGADOUGOU1', '09OUAGADOUGOU2', '09MADRID1', '09PARIS2'];
+    const cables = texts.map((t, i) => makeCable(ids[i], t, { created: '2009-06-01' }));
+    const mentions = texts.map((t): Mention[] =>
+      [...t.matchAll(/William Fitzgerald|Fitzgerald/g)].map((s) => ({
+        type: 'PERSON',
+        text: s[0],
+        start: s.index,
+        end: s.index + s[0].length,
+      })),
+    );
+    const { entities } = resolveEntities(cables, mentions);
+    const people = entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.cables]);
+    // the Admiral is not the DAS; a Fitzgerald without a title still is
+    expect(people).toContainEqual(['William Fitzgerald', ['09PARIS1', '09OUAGADOUGOU1', '09OUAGADOUGOU2', '09PARIS2']]);
+    expect(people).toContainEqual(['Fitzgerald', ['09MADRID1']]);
+  });
+});
