@@ -408,22 +408,32 @@ const DIPLOMATIC_TITLE = /^(?:das|pdas|a\/s|ambassador|amb\.?|charg[eé]|dcm)$/i
  * cables write only after titles of the other service: DAS Jones is not General James L. Jones.
  */
 function titleService(text: string, m: Mention): number {
-  const words = m.text.split(/\s+/);
-  const before = text
-    .slice(Math.max(0, m.start - 40), m.start)
-    .split(/\s+/)
-    .filter((w) => w);
-  // the title is the mention's first word ("General James Jones"), or the word before it
-  const candidates: Array<[string | undefined, string | undefined]> = [
-    [before[before.length - 1], before[before.length - 2]],
-  ];
-  if (words.length > 1) candidates.unshift([words[0], before[before.length - 1]]);
-  for (const [title, prior] of candidates) {
-    if (!title) continue;
-    if (MILITARY_TITLE.test(title)) return /^gen/i.test(title) && prior && CIVIL_GENERAL.test(prior) ? 0 : 1;
-    if (DIPLOMATIC_TITLE.test(title)) return 2;
+  const [last, prior] = wordsBefore(text, m.start);
+  const space = m.text.search(/\s/);
+  if (space > 0) {
+    const service = serviceOf(m.text.slice(0, space), last);
+    if (service) return service;
   }
-  return 0;
+  return last ? serviceOf(last, prior) : 0;
+}
+/** The word right before offset `at` and the one before it (a scan back, no copy of the text). */
+function wordsBefore(text: string, at: number): [string | undefined, string | undefined] {
+  const blank = (k: number) => text.charCodeAt(k) <= 32 || text.charCodeAt(k) === 160;
+  let end = at;
+  while (end > 0 && blank(end - 1)) end--;
+  let start = end;
+  while (start > 0 && !blank(start - 1) && end - start < 24) start--;
+  if (start === end) return [undefined, undefined];
+  let end2 = start;
+  while (end2 > 0 && blank(end2 - 1)) end2--;
+  let start2 = end2;
+  while (start2 > 0 && !blank(start2 - 1) && end2 - start2 < 24) start2--;
+  return [text.slice(start, end), start2 < end2 ? text.slice(start2, end2) : undefined];
+}
+/** The service a title word names (`prior`, the word before it: "Attorney General"). */
+function serviceOf(title: string, prior: string | undefined): number {
+  if (MILITARY_TITLE.test(title)) return /^gen/i.test(title) && prior && CIVIL_GENERAL.test(prior) ? 0 : 1;
+  return DIPLOMATIC_TITLE.test(title) ? 2 : 0;
 }
 /** Whether a lone surname's services (`titleService`) and a full name's are both known and none shared. */
 function serviceContradicts(lone: number, full: number | undefined): boolean {
@@ -1501,16 +1511,17 @@ export function resolveCorpus(
     }
     localsAt[i + 1] = locals.length;
     // a name one word short of an acronym the cable writes ("Foreign Office" beside "FCO"): a claim the index weighs
-    for (const a of ls) {
-      if (a.type !== 'ORGANIZATION' || a.key.includes(' ') || !/^[A-Z]{3,6}$/.test(a.display)) continue;
-      for (const l of ls)
-        if (
-          l.type === 'ORGANIZATION' &&
-          l.key.includes(' ') &&
-          oneWordShort(a.display, initialsOf(withoutQualifier(l.display)))
-        )
-          acronyms.add(l.key, l.display, [a.display], initialsOf, normalizeName, cable.id, ctry[0] ?? '');
-    }
+    const shortAcronyms = ls.filter(
+      (a) => a.type === 'ORGANIZATION' && !a.key.includes(' ') && /^[A-Z]{3,6}$/.test(a.display),
+    );
+    if (shortAcronyms.length)
+      for (const l of ls) {
+        if (l.type !== 'ORGANIZATION' || !l.key.includes(' ')) continue;
+        const own = initialsOf(withoutQualifier(l.display));
+        for (const a of shortAcronyms)
+          if (oneWordShort(a.display, own))
+            acronyms.add(l.key, l.display, [a.display], initialsOf, normalizeName, cable.id, ctry[0] ?? '');
+      }
     // full names this cable also calls by their surname alone
     const calledBySurname = new Set<number>();
     for (const l of ls) {
