@@ -8,6 +8,7 @@ import { gazetteer, memo } from '../lexicon/lazy';
 import { COMPANY_FORMS, LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS, US_ADMINISTRATION } from './canonical';
 import { AcronymIndex } from './acronyms';
+import { PostChiefs } from './post-chiefs';
 import { orgWordKey, orgWords } from './org-words';
 import { SurnameIndex } from './surnames';
 import { idPostCountry, originCountries } from './post-countries';
@@ -395,6 +396,49 @@ function titleSex(text: string, m: Mention): Sex | undefined {
   }
   return undefined;
 }
+/** Military ranks before a name ("General Jones", "Adm. Mullen"); not "Attorney General", "Secretary General". */
+const MILITARY_TITLE = /^(?:general|gen\.?|admiral|adm\.?|colonel|col\.?|brigadier)$/i;
+const CIVIL_GENERAL =
+  /^(?:attorney|secretary|director|consul|governor|inspector|solicitor|surgeon|auditor|prosecutor)$/i;
+/** A diplomat's titles before a name ("DAS Jones", "Ambassador Jones", "A/S Fried"). */
+const DIPLOMATIC_TITLE = /^(?:das|pdas|a\/s|ambassador|amb\.?|charg[eé]|dcm)$/i;
+/**
+ * The service a title before a person names: 1 military ("General Jones"), 2 diplomatic ("DAS
+ * Jones"), 0 for any other or none. A lone surname after one title does not join a full name that
+ * cables write only after titles of the other service: DAS Jones is not General James L. Jones.
+ */
+function titleService(text: string, m: Mention): number {
+  const [last, prior] = wordsBefore(text, m.start);
+  const space = m.text.search(/\s/);
+  if (space > 0) {
+    const service = serviceOf(m.text.slice(0, space), last);
+    if (service) return service;
+  }
+  return last ? serviceOf(last, prior) : 0;
+}
+/** The word right before offset `at` and the one before it (a scan back, no copy of the text). */
+function wordsBefore(text: string, at: number): [string | undefined, string | undefined] {
+  const blank = (k: number) => text.charCodeAt(k) <= 32 || text.charCodeAt(k) === 160;
+  let end = at;
+  while (end > 0 && blank(end - 1)) end--;
+  let start = end;
+  while (start > 0 && !blank(start - 1) && end - start < 24) start--;
+  if (start === end) return [undefined, undefined];
+  let end2 = start;
+  while (end2 > 0 && blank(end2 - 1)) end2--;
+  let start2 = end2;
+  while (start2 > 0 && !blank(start2 - 1) && end2 - start2 < 24) start2--;
+  return [text.slice(start, end), start2 < end2 ? text.slice(start2, end2) : undefined];
+}
+/** The service a title word names (`prior`, the word before it: "Attorney General"). */
+function serviceOf(title: string, prior: string | undefined): number {
+  if (MILITARY_TITLE.test(title)) return /^gen/i.test(title) && prior && CIVIL_GENERAL.test(prior) ? 0 : 1;
+  return DIPLOMATIC_TITLE.test(title) ? 2 : 0;
+}
+/** Whether a lone surname's services (`titleService`) and a full name's are both known and none shared. */
+function serviceContradicts(lone: number, full: number | undefined): boolean {
+  return lone !== 0 && full !== undefined && full !== 0 && (lone & full) === 0;
+}
 /** Whether a full name's given name (its first word) is of the other sex than `sex` says. */
 function sexContradicts(sex: Sex | undefined, fullKey: string): boolean {
   if (sex === undefined) return false;
@@ -442,6 +486,8 @@ interface Local {
   royal?: number;
   /** A full name written as someone's relative (`writtenAsKin`). */
   kin?: boolean;
+  /** The services the titles before its mentions name (`titleService`): 1 military, 2 diplomatic. */
+  service?: number;
 }
 
 /** The local entity `from` (under `key`) joins `into`: its surfaces and their counts are added, and it goes. */
@@ -562,6 +608,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     if (flags.sex) l.sex = flags.sex;
     if (flags.royal) l.royal = (l.royal ?? 0) | flags.royal;
     if (flags.kin) l.kin = true;
+    if (flags.service) l.service = (l.service ?? 0) | flags.service;
     return k;
   };
   // An alias mention → the mention of the name it abbreviates (kept apart: alias mentions keep the shape of the others).
@@ -693,9 +740,11 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const full = fullNameOf(n);
       // ("Engineer Sultan Hussein Hasari": Sultan is also a given name, the one a name may have lost)
       const t = royalTitle(cable.text, m);
+      const service = titleService(cable.text, m);
       const flags = {
         ...(t && t !== 'Sultan' ? { royal: royalRank(t) } : {}),
         ...(writtenAsKin(cable.text, m) ? { kin: true } : {}),
+        ...(service ? { service } : {}),
       };
       return full === n
         ? add('PERSON', n, personCase(name), m.text, flags)
@@ -735,6 +784,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     // Borrel's. The title's sex is kept for the join across cables ("Mme Borrel" elsewhere joins no
     // man's full name).
     const sex = titleSex(cable.text, m);
+    const service = titleService(cable.text, m);
     const holding =
       ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
         ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf))
@@ -742,9 +792,13 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     const cands = ending.size ? ending : holding;
     if (cands.size === 1) {
       const f = [...cands][0];
-      return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text);
+      return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text, service ? { service } : {});
     }
-    return add('PERSON', n, personCase(name), m.text, { surnameOnly: true, ...(sex ? { sex } : {}) });
+    return add('PERSON', n, personCase(name), m.text, {
+      surnameOnly: true,
+      ...(sex ? { sex } : {}),
+      ...(service ? { service } : {}),
+    });
   }
   /**
    * The longest full name of the cable a full name stands for: "Ivan Iporre" → "Ivan Iporre Salguero",
@@ -820,6 +874,12 @@ function acronymSpells(acronym: string, name: string): boolean {
     return a < acronym.length && word[0].toUpperCase() === acronym[a] && go(w + 1, a + 1);
   };
   return go(0, 0);
+}
+/** Whether initials of two words or more are the acronym's but one inner letter ("FO" of "FCO"; not "FC", not "CO"). */
+function oneWordShort(acronym: string, initials: string): boolean {
+  if (initials.length < 2 || initials.length !== acronym.length - 1) return false;
+  for (let i = 1; i < acronym.length - 1; i++) if (acronym.slice(0, i) + acronym.slice(i + 1) === initials) return true;
+  return false;
 }
 function initialsOf(name: string): string {
   // a slash joins two words, not one ("Christian Democrat/Social Union" is no "CDU")
@@ -1321,6 +1381,8 @@ class AliasIndex {
 const GIVEN = 8;
 const ROYAL_SHIFT = 4;
 const KIN_FLAG = 128;
+/** Bits 8-9: the services of the titles before a person's mentions (`titleService`). */
+const SERVICE_SHIFT = 8;
 
 /** Types as small integers in the typed arrays below (their order in the model's list). */
 const TYPES = ENTITY_TYPES;
@@ -1351,6 +1413,11 @@ export function resolveCorpus(
   const cableYear = new Int16Array(count);
   const surnames = new SurnameIndex();
   const acronyms = new AcronymIndex();
+  const chiefs = new PostChiefs();
+  /** Full-name key → the services of the titles cables write before it (`titleService`). */
+  const fullService = new Map<string, number>();
+  const cablePost = new Int32Array(count);
+  const cableSigner = new Int32Array(count);
   const PERSON = TYPES.indexOf('PERSON');
   const PLACE = TYPES.indexOf('PLACE');
   /** A cable's local entities as the surname pass sees them: `type|key` as one number, the person key. */
@@ -1407,6 +1474,12 @@ export function resolveCorpus(
     cableCountry[i] = countryLists.id(ctry.join(','));
     const year = cable.created ? Number(cable.created.slice(0, 4)) : 0;
     cableYear[i] = Number.isFinite(year) ? year : 0;
+    // who classified the post's cables, and who signed this one (a lone surname may be the signer)
+    const classifier = cable.classifiedBy?.name ? normalizeName(personName(cable.classifiedBy.name)) : '';
+    chiefs.add(cable.origin, classifier);
+    cablePost[i] = text.id(cable.origin ?? '');
+    const signer = cable.signers?.length ? cable.signers[cable.signers.length - 1] : '';
+    cableSigner[i] = text.id(signer ? normalizeName(signer) : '');
     const ls = resolveCable(cable, mentions, ctry);
     localsAt[i] = locals.length;
     locals.push(ls.length);
@@ -1420,20 +1493,35 @@ export function resolveCorpus(
           ((l.sex ?? 0) << 1) |
           (l.given ? GIVEN : 0) |
           ((l.royal ?? 0) << ROYAL_SHIFT) |
-          (l.kin ? KIN_FLAG : 0),
+          (l.kin ? KIN_FLAG : 0) |
+          ((l.service ?? 0) << SERVICE_SHIFT),
       );
       locals.push(l.surfaces.size);
       for (const [surface, n] of l.surfaces) {
         locals.push(text.id(surface));
         locals.push(n);
       }
-      if (l.type === 'ORGANIZATION') acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName);
+      if (l.type === 'ORGANIZATION')
+        acronyms.add(l.key, l.display, l.surfaces.keys(), initialsOf, normalizeName, cable.id, ctry[0] ?? '');
       if (l.type !== 'PERSON' || l.surnameOnly) continue;
+      if (l.service) fullService.set(l.key, (fullService.get(l.key) ?? 0) | l.service);
       const prev = displayOf.get(l.key);
       if (!prev || (prev === prev.toUpperCase() && l.display !== l.display.toUpperCase()))
         displayOf.set(l.key, l.display);
     }
     localsAt[i + 1] = locals.length;
+    // a name one word short of an acronym the cable writes ("Foreign Office" beside "FCO"): a claim the index weighs
+    const shortAcronyms = ls.filter(
+      (a) => a.type === 'ORGANIZATION' && !a.key.includes(' ') && /^[A-Z]{3,6}$/.test(a.display),
+    );
+    if (shortAcronyms.length)
+      for (const l of ls) {
+        if (l.type !== 'ORGANIZATION' || !l.key.includes(' ')) continue;
+        const own = initialsOf(withoutQualifier(l.display));
+        for (const a of shortAcronyms)
+          if (oneWordShort(a.display, own))
+            acronyms.add(l.key, l.display, [a.display], initialsOf, normalizeName, cable.id, ctry[0] ?? '');
+      }
     // full names this cable also calls by their surname alone
     const calledBySurname = new Set<number>();
     for (const l of ls) {
@@ -1464,6 +1552,23 @@ export function resolveCorpus(
   }
   acronyms.settle();
   traceMemory('resolution: names and their context');
+
+  // the services of each full name as the person pass keeps it (its spellings' titles together)
+  let services: Map<string, number> | undefined;
+  const servicesOf = (): Map<string, number> => {
+    if (services) return services;
+    services = new Map();
+    for (const [k, v] of fullService) {
+      const c = surnames.canonical(k);
+      services.set(c, (services.get(c) ?? 0) | v);
+    }
+    return services;
+  };
+  /** The full name a lone surname stands for as the cable's signer (PostChiefs), if a cable writes that name. */
+  const signedBy = (i: number, key: string): string | undefined => {
+    const chief = chiefs.signer(text.strings[cablePost[i]], text.strings[cableSigner[i]], key);
+    return chief !== undefined && displayOf.has(chief) ? surnames.canonical(chief) : undefined;
+  };
 
   // Entities in creation order, and where each is by type|key.
   const entityList: Entity[] = [];
@@ -1521,8 +1626,12 @@ export function resolveCorpus(
                 countries,
                 cableIds,
               )
-            : surnames.join(key, cableYear[i], countries, cableIds);
-        if (full !== undefined && !sexContradicts(sex || undefined, full)) {
+            : (signedBy(i, key) ?? surnames.join(key, cableYear[i], countries, cableIds));
+        if (
+          full !== undefined &&
+          !sexContradicts(sex || undefined, full) &&
+          !serviceContradicts((flags >> SERVICE_SHIFT) & 3, servicesOf().get(full))
+        ) {
           key = full;
           keyId = text.id(full);
           type = 'PERSON';
@@ -1530,7 +1639,7 @@ export function resolveCorpus(
         }
       } else if (type === 'ORGANIZATION') {
         // an acronym and the one name other cables spell it out as: one entity (AcronymIndex)
-        const joined = acronyms.joins(key);
+        const joined = acronyms.joins(key, countries[0] ?? '');
         if (joined) {
           key = joined.key;
           keyId = text.id(joined.key);

@@ -1035,6 +1035,70 @@ describe('a surname with its article', () => {
     expect(pa).toContainEqual(['PA', ['09RIYADH6']]);
     expect(entities.filter((e) => e.type === 'ORGANIZATION')).toHaveLength(4);
   });
+  it('an acronym in another language joins the name two cables write it beside, and a name joins it only in the country whose cables write it', () => {
+    const texts = [
+      'The ruling Socialist Party (PSOE) won.',
+      'The Socialist Party (PSOE) lost.',
+      'The PSOE said.',
+      'The Foreign Office (FCO) said.',
+      'The Foreign Office (FCO) agreed.',
+      'The FCO said.',
+      'The Foreign Office said.',
+      'The Foreign Office said.',
+    ];
+    const ids = [
+      '09MADRID1',
+      '09MADRID2',
+      '09MADRID3',
+      '09LONDON1',
+      '09LONDON2',
+      '09LONDON3',
+      '09LONDON4',
+      '09BERLIN1',
+    ];
+    const cs = texts.map((t, i) => makeCable(ids[i], t));
+    const { entities } = resolveEntities(
+      cs,
+      texts.map((t) =>
+        at(
+          t,
+          (['Socialist Party', 'PSOE', 'Foreign Office', 'FCO'] as const)
+            .filter((w) => new RegExp(`\\b${w}\\b`).test(t))
+            .map((w): [Mention['type'], string] => ['ORGANIZATION', w]),
+        ),
+      ),
+    );
+    const orgs = entities.map((e) => [e.name, e.cables]).sort();
+    expect(orgs).toEqual([
+      ['FCO', ['09LONDON1', '09LONDON2', '09LONDON3', '09LONDON4']],
+      ['Foreign Office', ['09BERLIN1']],
+      ['Socialist Party (Spain)', ['09MADRID1', '09MADRID2', '09MADRID3']],
+    ]);
+  });
+  it('a name one word short of an acronym written in the same cables (Foreign Office, FCO) joins it in their country, not in Berlin', () => {
+    const texts = [
+      'The FCO met. The Foreign Office agreed.',
+      'The Foreign Office said. The FCO noted.',
+      'The FCO said.',
+      'The FCO said again.',
+      'The Foreign Office said.',
+      'The Foreign Office said.',
+    ];
+    const ids = ['09LONDON1', '09LONDON2', '09LONDON3', '09LONDON4', '09LONDON5', '09BERLIN1'];
+    const { entities } = resolveEntities(
+      texts.map((t, i) => makeCable(ids[i], t)),
+      texts.map((t) =>
+        at(
+          t,
+          [...t.matchAll(/Foreign Office|FCO/g)].map((m): [Mention['type'], string] => ['ORGANIZATION', m[0]]),
+        ),
+      ),
+    );
+    expect(entities.map((e) => [e.name, e.cables]).sort()).toEqual([
+      ['FCO', ['09LONDON1', '09LONDON2', '09LONDON3', '09LONDON4', '09LONDON5']],
+      ['Foreign Office', ['09BERLIN1']],
+    ]);
+  });
   it("an acronym joined across cables takes the spelled-out name when more cables write that, counting the name's cables that do not write the acronym", () => {
     const texts = [
       'Gulf Cooperation Council (GCC) ministers met.',
