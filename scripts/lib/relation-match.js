@@ -18,6 +18,7 @@ const DEV_SET_DIRS = {
   dev10: 'dev10',
   dev11: 'dev11',
   dev12: 'dev12',
+  dev13: 'dev13',
 };
 
 /** Lower case, no diacritics or punctuation, single spaces. */

@@ -27,7 +27,21 @@ const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
 
-const SETS = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12'];
+const SETS = [
+  'dev',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'dev6',
+  'dev7',
+  'dev8',
+  'dev9',
+  'dev10',
+  'dev11',
+  'dev12',
+  'dev13',
+];
 const sets = opt('--sets', SETS.join(',')).split(',');
 for (const s of sets) if (!SETS.includes(s)) throw new Error(`meet-misses: unknown set ${s} (held-out is not read)`);
 const corpusDir = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus', 'cablegate')));
