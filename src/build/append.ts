@@ -251,10 +251,10 @@ class AppendRun {
     );
     const graphSeconds = (Date.now() - started) / 1000;
 
-    // The touched entities' nodes as they are now (before rows of gone ones are removed).
-    const touchedNodes = [...this.touched]
-      .map((id) => this.nodeOf.get(id) ?? this.storedNode(id))
-      .filter((n): n is number => n !== undefined);
+    // The touched entities' rows as they are now (before they are rewritten or removed).
+    const storedEntity = this.st('SELECT node, name FROM entities WHERE id = ?');
+    const before = new Map<string, { node: number; name: string } | undefined>();
+    for (const id of this.touched) before.set(id, storedEntity.get(id) as { node: number; name: string } | undefined);
     // Co-mentions first: a new node is placed by its strongest co-mentioned neighbour.
     const rewrittenPairs = this.rewritePairs(compiled);
     // Node rows: the touched entities (and signers), new posts, tags and cited cables, post names.
@@ -297,12 +297,20 @@ class AppendRun {
     }
     this.writer.flush();
 
-    // Relations of other cables whose people or owners are touched entities, read again.
-    const names = [...this.touched].flatMap((id) => {
+    // Relations of other cables read again where an entity they may name came, went or was renamed:
+    // a cable not rewritten has the same surfaces on the same entities, and its relation rows read
+    // only those entities' ids and names and whether an entity of an owner's name exists (an entity
+    // whose counts or aliases alone changed changes none of them).
+    const changedNodes: number[] = [];
+    const changedNames: string[] = [];
+    for (const [id, stored] of before) {
       const i = inGraph.has(id) ? nodes.indexOf(id) : -1;
-      return i >= 0 ? [String(nodes.attributes[i].name)] : [];
-    });
-    const others = cablesWithRelationsOf(this.db, touchedNodes, names).filter((c) => !this.rewritten.has(c));
+      const name = i >= 0 ? String(nodes.attributes[i].name) : undefined;
+      if (stored !== undefined && name === stored.name) continue;
+      if (stored !== undefined) changedNodes.push(stored.node);
+      if (name !== undefined) changedNames.push(name);
+    }
+    const others = cablesWithRelationsOf(this.db, changedNodes, changedNames).filter((c) => !this.rewritten.has(c));
     rewriteCableRelations(this.db, others);
 
     // Counts and stats as a build writes them; metrics are left as they were.
