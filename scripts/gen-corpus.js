@@ -10,12 +10,14 @@
  * - a new reference id (`09PARIS123456`-style: the template's post, a new year, a fresh serial)
  *   and a date drawn from the year histogram of the real corpus (most 2004–2010; every year from
  *   1966 on has some), with a matching date-time group in its routing header;
- * - paragraphs drawn from the whole pool of real paragraphs (so cables are new mixtures, not copies),
- *   about as many as the template had;
- * - one to three generated meeting sentences naming people, organizations and places drawn from a
- *   Pitman–Yor process (discount 0.5): names recur with Zipf-like frequencies and new names keep
- *   appearing as N grows (about √N distinct people), as in real text, instead of the same 1,055
- *   cables' vocabulary repeated. Names are built from syllables; places come from city-timezones.
+ * - mostly (90%) its template's own paragraphs in order, the rest drawn from the whole pool of real
+ *   paragraphs (so cables are new mixtures, not copies), about as many as the template had;
+ * - about 30% of its capitalized words renamed, consistently within the cable, each from that real
+ *   word's own Pitman–Yor pool of syllable names (a renamed place stays a place, a surname a
+ *   surname; names recur with Zipf-like frequencies and new ones keep appearing as N grows);
+ * - in a quarter of the cables, one generated meeting sentence naming people, organizations and
+ *   places (places from city-timezones).
+ * The README (*The generated corpus against the real sample*) compares it with the real sample.
  * Output is streamed (constant memory) with RFC 4180 quoting, in the cables.csv column layout.
  */
 'use strict';
