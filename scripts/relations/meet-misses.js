@@ -27,28 +27,15 @@ const { resolveEntities } = require(path.join(ROOT, 'src/resolve/index.ts'));
 const { readCables } = require(path.join(ROOT, 'src/ingest/index.ts'));
 const { parseCable } = require(path.join(ROOT, 'src/parse/index.ts'));
 
-const SETS = [
-  'dev',
-  'dev2',
-  'dev3',
-  'dev4',
-  'dev5',
-  'dev6',
-  'dev7',
-  'dev8',
-  'dev9',
-  'dev10',
-  'dev11',
-  'dev12',
-  'dev13',
-];
+const { DEV_SET_DIRS, sameParty } = require(path.join(ROOT, 'scripts', 'lib', 'relation-match'));
+// the development sets, as eval-relations.js knows them (held-out is not among them)
+const SETS = Object.keys(DEV_SET_DIRS);
 const sets = opt('--sets', SETS.join(',')).split(',');
 for (const s of sets) if (!SETS.includes(s)) throw new Error(`meet-misses: unknown set ${s} (held-out is not read)`);
 const corpusDir = path.resolve(opt('--corpus', path.join(ROOT, '..', 'shared', 'corpus', 'cablegate')));
 const CONTEXT = Number(opt('--context', '4'));
 
 // ---- pair matching, as scripts/eval-relations.js ----
-const { sameParty } = require(path.join(ROOT, 'scripts', 'lib', 'relation-match'));
 const keyOf = (p) => (p.kind === 'officer' ? `officer:${p.role}` : (p.name ?? p.text));
 
 /** The misses eval-relations.js --errors lists for a set: [cable id, side a, side b]. */
