@@ -488,6 +488,12 @@ interface Local {
   kin?: boolean;
   /** The services the titles before its mentions name (`titleService`): 1 military, 2 diplomatic. */
   service?: number;
+  /**
+   * A lone surname that several full names of the cable end with ("Castro" beside "Fidel Castro" and
+   * "Raul Castro"): the one named last before its first use, which it joins if the corpus's context
+   * joins it to none.
+   */
+  fallback?: string;
 }
 
 /** The local entity `from` (under `key`) joins `into`: its surfaces and their counts are added, and it goes. */
@@ -794,11 +800,29 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const f = [...cands][0];
       return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text, service ? { service } : {});
     }
+    // (a given name two full names share, "Hugo" of Hugo Chavez and Hugo Moldiz, says less: it stays alone)
+    const fallback = ending.size > 1 ? lastNamedBefore(ending, m.start) : undefined;
     return add('PERSON', n, personCase(name), m.text, {
       surnameOnly: true,
       ...(sex ? { sex } : {}),
       ...(service ? { service } : {}),
+      ...(fallback ? { fallback } : {}),
     });
+  }
+  /** Of `names` (full names of the cable), the one whose mention comes last before `at`, if any. */
+  function lastNamedBefore(names: ReadonlySet<string>, at: number): string | undefined {
+    let last: string | undefined;
+    let lastAt = -1;
+    for (const x of mentions) {
+      if (x.type !== 'PERSON' || x.start >= at || x.start <= lastAt || aliasOf.has(x)) continue;
+      const k = normalizeName(personName(x.text));
+      const f = k.includes(' ') ? fullNameOf(k) : undefined;
+      if (f !== undefined && names.has(f)) {
+        last = f;
+        lastAt = x.start;
+      }
+    }
+    return last;
   }
   /**
    * The longest full name of the cable a full name stands for: "Ivan Iporre" → "Ivan Iporre Salguero",
@@ -1405,7 +1429,7 @@ export function resolveCorpus(
   const countryLists = new Interner();
   const ids: string[] = [];
   const cableCountry = new Int32Array(count);
-  // Per cable: [local count, then per local: type, key, display, surname-only, surface count, (surface, count)…].
+  // Per cable: [local count, then per local: type, key, display, flags, fallback (-1 for none), surface count, (surface, count)…].
   // `let`: let go once the entities are made (the closures below keep this scope alive).
   let locals = new IntList();
   const localsAt = new Int32Array(count + 1);
@@ -1442,6 +1466,7 @@ export function resolveCorpus(
       at++;
       const flags = locals.get(at++);
       const surnameOnly = (flags & 1) === 1;
+      at++; // the fallback full name
       const surfaces = locals.get(at++);
       at += 2 * surfaces;
       const key = text.strings[keyId];
@@ -1496,6 +1521,7 @@ export function resolveCorpus(
           (l.kin ? KIN_FLAG : 0) |
           ((l.service ?? 0) << SERVICE_SHIFT),
       );
+      locals.push(l.fallback === undefined ? -1 : text.id(l.fallback));
       locals.push(l.surfaces.size);
       for (const [surface, n] of l.surfaces) {
         locals.push(text.id(surface));
@@ -1609,6 +1635,7 @@ export function resolveCorpus(
       const flags = locals.get(at++);
       const surnameOnly = (flags & 1) === 1;
       const sex = ((flags >> 1) & 3) as Sex | 0;
+      const fallback = locals.get(at++);
       const surfaceCount = locals.get(at++);
       if (
         (type === 'PERSON' && surnameOnly) ||
@@ -1635,6 +1662,11 @@ export function resolveCorpus(
           key = full;
           keyId = text.id(full);
           type = 'PERSON';
+          display = displayOf.get(key) ?? display;
+        } else if (fallback >= 0) {
+          // the context names no one: the full name of the cable named last before it
+          key = surnames.canonical(text.strings[fallback]);
+          keyId = text.id(key);
           display = displayOf.get(key) ?? display;
         }
       } else if (type === 'ORGANIZATION') {

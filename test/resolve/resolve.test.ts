@@ -1385,3 +1385,42 @@ describe('the White House of a cable from Russia', () => {
     expect(named(2)).toBe('White House');
   });
 });
+
+describe('a lone surname that several full names of its cable end with', () => {
+  const cu = [{ code: 'CU', kind: 'country' as const }];
+  const resolveOne = (text: string, items: Array<[Mention['type'], string]>) =>
+    resolveEntities([makeCable('10HAVANA84', text, { tags: cu })], [at(text, items)]).perCable[0];
+
+  it('joins the one named last before its first use when no other cable tells', () => {
+    const text = 'Unlike former president Fidel Castro, Raul Castro needs the machine. Castro spoke in December.';
+    const entities = resolveOne(text, [
+      ['PERSON', 'Fidel Castro'],
+      ['PERSON', 'Raul Castro'],
+      ['PERSON', 'Castro'],
+    ]);
+    expect(entities.map((e) => [e.name, e.mentions]).sort()).toEqual([
+      ['Fidel Castro', ['Fidel Castro']],
+      ['Raul Castro', ['Raul Castro', 'Castro']],
+    ]);
+  });
+
+  it('follows the order of the text, not of the names', () => {
+    const text = 'Raul Castro visited Fidel Castro in hospital. Castro was frail.';
+    const entities = resolveOne(text, [
+      ['PERSON', 'Raul Castro'],
+      ['PERSON', 'Fidel Castro'],
+      ['PERSON', 'Castro'],
+    ]);
+    expect(entities.find((e) => e.mentions.includes('Castro'))!.name).toBe('Fidel Castro');
+  });
+
+  it('stays apart when no full name of it comes before', () => {
+    const text = 'Castro spoke first. Later Fidel Castro and Raul Castro met.';
+    const entities = resolveOne(text, [
+      ['PERSON', 'Castro'],
+      ['PERSON', 'Fidel Castro'],
+      ['PERSON', 'Raul Castro'],
+    ]);
+    expect(entities.map((e) => e.name).sort()).toEqual(['Castro', 'Fidel Castro', 'Raul Castro']);
+  });
+});
