@@ -792,7 +792,7 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     const sex = titleSex(cable.text, m);
     const service = titleService(cable.text, m);
     const holding =
-      ending.size === 0 && n.length > 2 && !CONNECTOR_WORDS.has(n)
+      ending.size === 0 && n.length > 1 && !CONNECTOR_WORDS.has(n)
         ? new Set(fullNorms.filter((f) => holdsName(f.split(' '), n)).map(fullNameOf))
         : ending;
     const cands = ending.size ? ending : holding;
@@ -1243,8 +1243,12 @@ function holdsName(words: readonly string[], w: string): boolean {
   const { ENGLISH, FIRST_NAMES, ANY_FIRST_NAMES } = gazetteer();
   const at = words.indexOf(w);
   if (at < 0 || at === words.length - 1) return false;
+  // a family name written first, before a given name ("Wen" and "Hu" of "Wen Jiabao", "Hu Jintao"), even one
+  // of two letters or an English word
+  const familyFirst = at === 0 && words.length === 2 && (FIRST_NAMES.has(words[1]) || ANY_FIRST_NAMES.has(words[1]));
+  if (w.length < 3) return familyFirst && !FIRST_NAMES.has(w) && !ANY_FIRST_NAMES.has(w);
   if (at > 0) return words.length >= 3 && !ENGLISH.has(words[words.length - 1]);
-  if (FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w)) return true;
+  if (FIRST_NAMES.has(w) || ANY_FIRST_NAMES.has(w) || familyFirst) return true;
   // the first word of a two-word name used alone ("Hagos" of "Hagos Ghebrehiwet"; family names written first) when the
   // second word is no English word ("Obama Factor")
   return words.length === 2 && !ENGLISH.has(w) && !ENGLISH.has(words[1]);

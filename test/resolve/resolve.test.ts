@@ -1424,3 +1424,24 @@ describe('a lone surname that several full names of its cable end with', () => {
     expect(entities.map((e) => e.name).sort()).toEqual(['Castro', 'Fidel Castro', 'Raul Castro']);
   });
 });
+
+describe('a family name written first', () => {
+  it('alone, even of two letters or an English word, is the full name it opens before a given name', () => {
+    const text = 'President Hu Jintao and Premier Wen Jiabao met. Hu said little; Wen spoke of trade.';
+    const { perCable } = resolveEntities(
+      [makeCable('09BEIJING1', text, { tags: [{ code: 'CH', kind: 'country' as const }] })],
+      [
+        at(text, [
+          ['PERSON', 'Hu Jintao'],
+          ['PERSON', 'Wen Jiabao'],
+          ['PERSON', 'Hu'],
+          ['PERSON', 'Wen'],
+        ]),
+      ],
+    );
+    expect(perCable[0].map((e) => [e.name, [...e.mentions].sort()]).sort()).toEqual([
+      ['Hu Jintao', ['Hu', 'Hu Jintao']],
+      ['Wen Jiabao', ['Wen', 'Wen Jiabao']],
+    ]);
+  });
+});
