@@ -5,6 +5,7 @@ import { IntList } from '../common/int-list';
 import { BoundedMemo } from '../common/memo';
 import { traceMemory } from '../common/trace-memory';
 import { gazetteer, memo } from '../lexicon/lazy';
+import { editDistance } from '../common/edit-distance';
 import { COMPANY_FORMS, LEADING_NON_NAME } from '../lexicon/words';
 import { canonicalOf, countryName, properCase, SUBJECT_VERBS, US_ADMINISTRATION } from './canonical';
 import { AcronymIndex } from './acronyms';
@@ -489,9 +490,9 @@ interface Local {
   /** The services the titles before its mentions name (`titleService`): 1 military, 2 diplomatic. */
   service?: number;
   /**
-   * A lone surname that several full names of the cable end with ("Castro" beside "Fidel Castro" and
-   * "Raul Castro"): the one named last before its first use, which it joins if the corpus's context
-   * joins it to none.
+   * The full name of the cable a lone surname joins if the corpus's context joins it to none: of several
+   * full names it ends ("Castro" beside "Fidel Castro" and "Raul Castro"), the one named last before its
+   * first use; else the one whose surname it misspells by a letter ("Medevedev").
    */
   fallback?: string;
 }
@@ -801,13 +802,30 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text, service ? { service } : {});
     }
     // (a given name two full names share, "Hugo" of Hugo Chavez and Hugo Moldiz, says less: it stays alone)
-    const fallback = ending.size > 1 ? lastNamedBefore(ending, m.start) : undefined;
+    const typo = cands.size === 0 ? misspelled(n) : undefined;
+    const fallback = ending.size > 1 ? lastNamedBefore(ending, m.start) : typo?.size === 1 ? [...typo][0] : undefined;
     return add('PERSON', n, personCase(name), m.text, {
       surnameOnly: true,
       ...(sex ? { sex } : {}),
       ...(service ? { service } : {}),
       ...(fallback ? { fallback } : {}),
     });
+  }
+  /**
+   * The full names of the cable whose surname `n` misspells by a letter ("Medevedev", "Mitterand", "Berluscon" for
+   * Medvedev, Mitterrand, Berlusconi): long words only, and not a feminine form ("Karimova" beside "Islam Karimov").
+   */
+  function misspelled(n: string): Set<string> {
+    const found = new Set<string>();
+    const { FIRST_NAMES, ANY_FIRST_NAMES } = gazetteer();
+    // (a word that is also a given name, "Abdullah" beside "Abdullahi", is another person's as likely)
+    if (n.length < 6 || n.includes(' ') || FIRST_NAMES.has(n) || ANY_FIRST_NAMES.has(n)) return found;
+    for (const f of fullNorms) {
+      const surname = f.slice(f.lastIndexOf(' ') + 1);
+      if (surname.length < 6 || FEMININE_PAIR(n, surname) || editDistance(n, surname, 1) !== 1) continue;
+      found.add(fullNameOf(f));
+    }
+    return found;
   }
   /** Of `names` (full names of the cable), the one whose mention comes last before `at`, if any. */
   function lastNamedBefore(names: ReadonlySet<string>, at: number): string | undefined {
@@ -839,6 +857,9 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     return n;
   }
 }
+
+/** Whether two surnames are one family's male and female forms ("Karimov", "Karimova"; "Aliyev", "Aliyeva"). */
+const FEMININE_PAIR = (a: string, b: string): boolean => a === `${b}a` || b === `${a}a`;
 
 /** Small words left out of an organization's initials ("National Bank of Ukraine" → NBU). */
 const INITIALS_SKIP = new Set([

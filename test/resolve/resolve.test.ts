@@ -1445,3 +1445,33 @@ describe('a family name written first', () => {
     ]);
   });
 });
+
+describe('a lone surname that misspells the surname of a full name of its cable', () => {
+  const fr2 = [{ code: 'FR', kind: 'country' as const }];
+  it('joins it when no other cable tells, by one letter and long words only, never a given name or a feminine form', () => {
+    const text =
+      'Culture Minister Frederic Mitterrand spoke. Mitterand said so. Islam Karimov came; Karimova stayed. ' +
+      'Mirza Abdullahi wrote; Abdullah replied. Jean Marc Ayrault and Ayraud met.';
+    const { perCable } = resolveEntities(
+      [makeCable('09PARIS1', text, { tags: fr2 })],
+      [
+        at(text, [
+          ['PERSON', 'Frederic Mitterrand'],
+          ['PERSON', 'Mitterand'],
+          ['PERSON', 'Islam Karimov'],
+          ['PERSON', 'Karimova'],
+          ['PERSON', 'Mirza Abdullahi'],
+          ['PERSON', 'Abdullah'],
+          ['PERSON', 'Jean Marc Ayrault'],
+          ['PERSON', 'Ayraud'],
+        ]),
+      ],
+    );
+    const nameOf = (surface: string) => perCable[0].find((e) => e.mentions.includes(surface))!.name;
+    expect(nameOf('Mitterand')).toBe('Frederic Mitterrand');
+    expect(nameOf('Karimova')).toBe('Karimova');
+    expect(nameOf('Abdullah')).toBe('Abdullah');
+    // (two letters apart from Ayrault: one changed, one left out)
+    expect(nameOf('Ayraud')).toBe('Ayraud');
+  });
+});
