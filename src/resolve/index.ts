@@ -661,6 +661,8 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
         .map((x) => fullNameOf(normalizeName(personName(x.text)))),
     ));
   const keyOf = new Map<Mention, string>();
+  /** A lone surname's fallback full name ('' for none), by its key: `resolveOne` finds it at its first use. */
+  const fallbackOf = new Map<string, string>();
   const aliases: Mention[] = [];
   for (const m of mentions) {
     if (aliasOf.has(m)) {
@@ -802,8 +804,13 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text, service ? { service } : {});
     }
     // (a given name two full names share, "Hugo" of Hugo Chavez and Hugo Moldiz, says less: it stays alone)
-    const typo = cands.size === 0 ? misspelled(n) : undefined;
-    const fallback = ending.size > 1 ? lastNamedBefore(ending, m.start) : typo?.size === 1 ? [...typo][0] : undefined;
+    // (the first use decides: the local entity keeps what its first mention gave it)
+    let fallback = fallbackOf.get(n);
+    if (fallback === undefined) {
+      const typo = ending.size > 1 || cands.size ? undefined : misspelled(n);
+      fallback = (ending.size > 1 ? lastNamedBefore(ending, m.start) : typo?.size === 1 ? [...typo][0] : '') ?? '';
+      fallbackOf.set(n, fallback);
+    }
     return add('PERSON', n, personCase(name), m.text, {
       surnameOnly: true,
       ...(sex ? { sex } : {}),
