@@ -4,11 +4,11 @@
  * scripts/relations/annotations (30 cables of ../shared/corpus, a seeded sample; see its README),
  * and measures its CPU cost against entity extraction on the whole corpus.
  *
- *   node scripts/eval-relations.js [--set dev|dev2|…|dev13|heldout | --annotations DIR] [--corpus DIR] [--ner EXTRACTOR] [--errors] [--no-timing] [--json] [--dump FILE]
+ *   node scripts/eval-relations.js [--set dev|dev2|…|dev14|heldout | --annotations DIR] [--corpus DIR] [--ner EXTRACTOR] [--errors] [--no-timing] [--json] [--dump FILE]
  *
  * --set heldout scores against scripts/relations/heldout (cables never used for development; run
  * it once, for the figure); the default is the development set, scripts/relations/annotations;
- * dev2 … dev13 are the second to thirteenth development sets (scripts/relations/dev2 … dev13; see their READMEs).
+ * dev2 … dev14 are the second to fourteenth development sets (scripts/relations/dev2 … dev14; see their READMEs).
  * --dump FILE writes every relation read from the whole corpus, one per line (cable id, kind, JSON), sorted, so that
  * two versions of the reader can be compared with `cmp` (a speed change must leave it byte-identical).
  * The mentions come from the configured default extractor (src/extract/types.ts DEFAULT_EXTRACTOR) unless --ner names one.

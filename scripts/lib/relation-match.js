@@ -19,6 +19,7 @@ const DEV_SET_DIRS = {
   dev11: 'dev11',
   dev12: 'dev12',
   dev13: 'dev13',
+  dev14: 'dev14',
 };
 
 /** Lower case, no diacritics or punctuation, single spaces. */
