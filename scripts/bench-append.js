@@ -159,6 +159,8 @@ function main() {
     dist: path.resolve(options.dist),
   };
   for (const [k, v] of Object.entries(result)) if (v !== undefined) console.log(`${k.padEnd(14)} ${v}`);
+  // (the append's own step report, with CABLEGRAPH_APPEND_STEPS set: src/build/append-steps.ts)
+  for (const line of err.split('\n')) if (line.startsWith('append step ')) console.log(line);
   const line = JSON.stringify(result);
   console.log(line);
   if (options.json) fs.appendFileSync(options.json, line + '\n');

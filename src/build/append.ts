@@ -19,6 +19,7 @@ import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '
 import { nameWords, refreshWordPostings, storedEntityWords } from '../db/entity-words';
 import { upgradeGraphDb } from '../db/open';
 import type { StoredCables } from './append-footprint';
+import { AppendSteps } from './append-steps';
 import * as path from 'path';
 
 /** Meta key set by an in-place append: the metric columns (degree … x, y) are those of the last full build. */
@@ -28,6 +29,8 @@ const json = (v: unknown): string => JSON.stringify(v);
 const sameSet = (x: ReadonlySet<number>, y: ReadonlySet<number> | undefined): boolean =>
   y !== undefined && x.size === y.size && [...x].every((v) => y.has(v));
 const EVIDENCE_BUCKETS = 64;
+/** SQLite page cache of an in-place append, in KiB (a reader's is 64 MB). */
+const APPEND_CACHE_KIB = 256 * 1024;
 
 /** What appendInPlace did, beside the build summary. */
 export interface AppendSummary extends BuildDbSummary {
@@ -60,13 +63,18 @@ export function appendInPlace(
   curate?: CurateEntities,
 ): AppendSummary {
   const started = Date.now();
+  const steps = new AppendSteps();
+  steps.step('open');
   const db = openGraphDb(file, { write: true });
+  // A larger page cache for the append alone: its rewrites touch index pages all over the per-cable
+  // and co-mention tables, and at 64 MB most of them were read again (pread) and spilled to the WAL more than once.
+  db.pragma(`cache_size = -${APPEND_CACHE_KIB}`);
   let evidence: EvidenceLog | undefined;
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
       upgradeGraphDb(db);
-      const run = new AppendRun(db, stored, incoming);
+      const run = new AppendRun(db, stored, incoming, steps);
       const summary = run.append(records, options, provenance, curate, () => {
         evidence = new EvidenceLog(
           EVIDENCE_BUCKETS,
@@ -74,7 +82,10 @@ export function appendInPlace(
         );
         return evidence;
       });
+      steps.step('commit');
       db.exec('COMMIT');
+      steps.step(undefined);
+      for (const line of steps.report()) process.stderr.write(`${line}\n`);
       return { ...summary, writeSeconds: (Date.now() - started) / 1000 - summary.graphSeconds };
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -89,6 +100,27 @@ export function appendInPlace(
     evidence?.remove();
     db.close();
   }
+}
+
+/**
+ * Deletes co-mention pairs and all their evidence, given as (a, b) node pairs flat in `pairs`, in
+ * the tables' key order: pairs found in discovery order visited the two B-trees at random, a page
+ * read for most deletes once the tables outgrow the page cache. Returns the evidence rows deleted.
+ */
+export function deleteInKeyOrder(db: GraphDb, pairs: IntList): number {
+  const order = Array.from({ length: pairs.length / 2 }, (_, i) => i).sort(
+    (i, j) => pairs.get(2 * i) - pairs.get(2 * j) || pairs.get(2 * i + 1) - pairs.get(2 * j + 1),
+  );
+  const pair = db.prepare('DELETE FROM co_mentions WHERE a = ? AND b = ?');
+  const evidence = db.prepare('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?');
+  let deleted = 0;
+  for (const i of order) {
+    const a = pairs.get(2 * i);
+    const b = pairs.get(2 * i + 1);
+    pair.run(a, b);
+    deleted += evidence.run(a, b).changes;
+  }
+  return deleted;
 }
 
 /** The per-cable tables whose rows follow from the cable's record alone (its text, paragraphs, routing, tags, references). */
@@ -177,6 +209,7 @@ class AppendRun {
     private readonly db: GraphDb,
     private readonly stored: StoredCables,
     private readonly incoming: ReadonlySet<string>,
+    private readonly steps: AppendSteps = new AppendSteps(false),
   ) {
     this.nextNode =
       Number(
@@ -227,6 +260,7 @@ class AppendRun {
     const automaticNames = new Map<string, { type: string; name: string }>();
     // Edges of the cable being visited (the sink runs before the cable's visit), written if the cable is.
     let pending: Array<[string, string, EdgeAttrs]> = [];
+    this.steps.step('compileGraph (all)');
     const compiled = compileGraph(
       records,
       { ...options, maxEvidence: Number.MAX_SAFE_INTEGER },
@@ -244,19 +278,23 @@ class AppendRun {
         cable: (visit) => {
           const edges = pending;
           pending = [];
-          if (this.mustRewrite(visit)) this.rewriteCable(visit, edges);
+          if (this.steps.time('compileGraph: mustRewrite', () => this.mustRewrite(visit)))
+            this.steps.time('compileGraph: rewriteCable', () => this.rewriteCable(visit, edges));
         },
       },
       curate,
     );
     const graphSeconds = (Date.now() - started) / 1000;
+    this.steps.step('touched entities read');
 
     // The touched entities' rows as they are now (before they are rewritten or removed).
     const storedEntity = this.st('SELECT node, name FROM entities WHERE id = ?');
     const before = new Map<string, { node: number; name: string } | undefined>();
     for (const id of this.touched) before.set(id, storedEntity.get(id) as { node: number; name: string } | undefined);
     // Co-mentions first: a new node is placed by its strongest co-mentioned neighbour.
+    this.steps.step('rewritePairs');
     const rewrittenPairs = this.rewritePairs(compiled);
+    this.steps.step('node rows');
     // Node rows: the touched entities (and signers), new posts, tags and cited cables, post names.
     const { nodes } = compiled;
     const inGraph = new Set<string>();
@@ -282,13 +320,16 @@ class AppendRun {
         }
       }
     }
+    this.steps.step('entities gone');
     // Entities no longer in the graph: their rows go (their mentions and edges went with their cables').
     for (const id of this.touched) {
       if (inGraph.has(id)) continue;
       const node = this.storedNode(id);
       if (node !== undefined) this.removeEntityRows(node);
     }
+    this.steps.step('word postings');
     refreshWordPostings(this.db, this.changedWords);
+    this.steps.step('resolved names');
     // Automatic resolution's names, for what curation recomputes from.
     for (const id of this.touched) {
       this.st('DELETE FROM resolved WHERE id = ?').run(id);
@@ -301,6 +342,7 @@ class AppendRun {
     // a cable not rewritten has the same surfaces on the same entities, and its relation rows read
     // only those entities' ids and names and whether an entity of an owner's name exists (an entity
     // whose counts or aliases alone changed changes none of them).
+    this.steps.step('other cables relations');
     const changedNodes: number[] = [];
     const changedNames: string[] = [];
     for (const [id, stored] of before) {
@@ -313,6 +355,7 @@ class AppendRun {
     const others = cablesWithRelationsOf(this.db, changedNodes, changedNames).filter((c) => !this.rewritten.has(c));
     rewriteCableRelations(this.db, others);
 
+    this.steps.step('counts and meta');
     // Counts and stats as a build writes them; metrics are left as they were.
     const byKind = new Map<string, number>();
     for (const a of nodes.attributes) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
@@ -426,7 +469,7 @@ class AppendRun {
     this.changedIn.set(id, changed);
     this.addPairs(paragraphsBefore.keys(), changed);
     this.addPairs(paragraphsAfter.keys(), changed);
-    this.deleteCableEvidence(node, nodeBefore, changed);
+    this.steps.time('rewriteCable: evidence deleted', () => this.deleteCableEvidence(node, nodeBefore, changed));
     for (const r of this.st(
       'SELECT e.id FROM signed s JOIN entities e ON e.node = s.person WHERE s.cable = :c UNION SELECT e.id FROM classified k JOIN entities e ON e.node = k.person WHERE k.cable = :c',
     )
@@ -439,16 +482,21 @@ class AppendRun {
     // An old cable read from the database (not again from the input) has the same record, so the
     // same row, text, paragraphs, routing, tags and references: only the rows resolution decides
     // are rewritten (rewriting the rest tokenized its whole text twice for the full-text index).
-    if (!this.stored.has(id) || release) this.rewriteRecordRows(mapped, edges);
-    for (const table of RESOLVED_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
-    writeResolvedRows(directRows(this.writer), mapped);
-    edges.forEach(([source, target, attributes], position) => {
-      if (!RESOLVED_EDGES.has(attributes.type)) return;
-      this.touched.add(attributes.type === 'MENTIONS' ? target : source);
-      this.writer.edge(this.node(source), this.node(target), attributes, position);
+    if (!this.stored.has(id) || release)
+      this.steps.time('rewriteCable: record rows', () => this.rewriteRecordRows(mapped, edges));
+    this.steps.time('rewriteCable: resolved rows deleted', () => {
+      for (const table of RESOLVED_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
     });
-    this.relations.write(relationRows(mapped));
-    this.writer.flush();
+    this.steps.time('rewriteCable: resolved rows written', () => {
+      writeResolvedRows(directRows(this.writer), mapped);
+      edges.forEach(([source, target, attributes], position) => {
+        if (!RESOLVED_EDGES.has(attributes.type)) return;
+        this.touched.add(attributes.type === 'MENTIONS' ? target : source);
+        this.writer.edge(this.node(source), this.node(target), attributes, position);
+      });
+      this.relations.write(relationRows(mapped));
+      this.writer.flush();
+    });
   }
 
   /** A new cable's record rows (its row, paragraphs, record, full-text row, routing, tags, references), or a new release's instead of the old. */
@@ -590,6 +638,7 @@ class AppendRun {
     // By pair index: 1 when the compiled graph has the pair.
     const seen = new Uint8Array(this.pairs.length);
     let written = 0;
+    this.steps.step('rewritePairs: walk');
     for (const row of compiled.coMentions.pairRows()) {
       const p = numberAt[row.a];
       const q = numberAt[row.b];
@@ -622,8 +671,11 @@ class AppendRun {
       }
       written += 1;
     }
+    this.steps.step('rewritePairs: flush');
     this.writer.flush();
+    this.steps.step('rewritePairs: gone');
     // Pairs gone: known before (from a window of a rewritten cable, see sharedBefore), not compiled now.
+    const gone = new IntList();
     for (let i = 0; i < this.sharedBefore.length; i += 1) {
       const [p, q] = [this.sharedBefore.low(i), this.sharedBefore.high(i)];
       if (seen[this.pairs.get(p, q)] === 1) continue;
@@ -632,9 +684,12 @@ class AppendRun {
       const a = this.nodeOf.get(x) ?? this.storedNode(x);
       const b = this.nodeOf.get(y) ?? this.storedNode(y);
       if (a === undefined || b === undefined) continue;
-      this.st('DELETE FROM co_mentions WHERE a = ? AND b = ?').run(a, b);
-      this.evidenceDeleted += this.st('DELETE FROM co_mention_evidence WHERE a = ? AND b = ?').run(a, b).changes;
+      gone.push(a);
+      gone.push(b);
     }
+    this.steps.step('rewritePairs: gone: delete');
+    this.evidenceDeleted += deleteInKeyOrder(this.db, gone);
+    this.steps.step('rewritePairs (rest)');
     return written;
   }
 }
