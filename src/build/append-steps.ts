@@ -14,14 +14,9 @@ interface Sample {
   writeBytes: number;
 }
 
-interface Totals {
+/** A step's sums over its calls: each field the difference of two samples, added up. */
+interface Totals extends Sample {
   calls: number;
-  wall: number;
-  cpu: number;
-  runQueue: number;
-  readBytes: number;
-  readChars: number;
-  writeBytes: number;
 }
 
 function procField(text: string, name: string): number {
