@@ -803,12 +803,11 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
       const f = [...cands][0];
       return add('PERSON', f, personCase(fullByNorm.get(f)!), m.text, service ? { service } : {});
     }
-    // (a given name two full names share, "Hugo" of Hugo Chavez and Hugo Moldiz, says less: it stays alone)
-    // (the first use decides: the local entity keeps what its first mention gave it)
+    // The first use decides (the local entity keeps what its first mention gave it). A given name two full
+    // names share, "Hugo" of Hugo Chavez and Hugo Moldiz, says less: it gets none.
     let fallback = fallbackOf.get(n);
     if (fallback === undefined) {
-      const typo = ending.size > 1 || cands.size ? undefined : misspelled(n);
-      fallback = (ending.size > 1 ? lastNamedBefore(ending, m.start) : typo?.size === 1 ? [...typo][0] : '') ?? '';
+      fallback = ending.size > 1 ? (lastNamedBefore(ending, m.start) ?? '') : cands.size === 0 ? misspelled(n) : '';
       fallbackOf.set(n, fallback);
     }
     return add('PERSON', n, personCase(name), m.text, {
@@ -819,20 +818,21 @@ export function resolveCable(cable: Cable, mentions: Mention[], ctry = cableCoun
     });
   }
   /**
-   * The full names of the cable whose surname `n` misspells by a letter ("Medevedev", "Mitterand", "Berluscon" for
-   * Medvedev, Mitterrand, Berlusconi): long words only, and not a feminine form ("Karimova" beside "Islam Karimov").
+   * The one full name of the cable whose surname `n` misspells by a letter ("Medevedev", "Mitterand", "Berluscon" for
+   * Medvedev, Mitterrand, Berlusconi), '' for none or several: long words only, and not a feminine form
+   * ("Karimova" beside "Islam Karimov").
    */
-  function misspelled(n: string): Set<string> {
+  function misspelled(n: string): string {
     const found = new Set<string>();
     const { FIRST_NAMES, ANY_FIRST_NAMES } = gazetteer();
     // (a word that is also a given name, "Abdullah" beside "Abdullahi", is another person's as likely)
-    if (n.length < 6 || n.includes(' ') || FIRST_NAMES.has(n) || ANY_FIRST_NAMES.has(n)) return found;
+    if (n.length < 6 || n.includes(' ') || FIRST_NAMES.has(n) || ANY_FIRST_NAMES.has(n)) return '';
     for (const f of fullNorms) {
       const surname = f.slice(f.lastIndexOf(' ') + 1);
       if (surname.length < 6 || FEMININE_PAIR(n, surname) || editDistance(n, surname, 1) !== 1) continue;
       found.add(fullNameOf(f));
     }
-    return found;
+    return found.size === 1 ? [...found][0] : '';
   }
   /** Of `names` (full names of the cable), the one whose mention comes last before `at`, if any. */
   function lastNamedBefore(names: ReadonlySet<string>, at: number): string | undefined {
@@ -1696,7 +1696,7 @@ export function resolveCorpus(
           type = 'PERSON';
           display = displayOf.get(key) ?? display;
         } else if (fallback >= 0) {
-          // the context names no one: the full name of the cable named last before it
+          // the context names no one: the cable's own choice (`Local.fallback`)
           key = surnames.canonical(text.strings[fallback]);
           keyId = text.id(key);
           display = displayOf.get(key) ?? display;
