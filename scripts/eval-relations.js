@@ -15,7 +15,8 @@
  *
  * Runs from the TypeScript sources (compiled on require by @swc/core), so it needs no build.
  * Roles match on person (surname), normalized title and owner (the same country when both give
- * one, else the same organization). Meetings are compared per cable as unordered pairs (an
+ * one, else the same organization); a second line also takes two organizations the cable's resolution makes one
+ * entity as the same owner ("ISI" and "Inter-Services Intelligence": the graph's edge goes to one node). Meetings are compared per cable as unordered pairs (an
  * officer the cable does not name is `officer:<role>`); a cable's several sentences about one
  * pair count once, dated by a date written in them, else the cable's date.
  */
@@ -57,6 +58,27 @@ function sameOwner(sys, gold) {
   if (gold.organization && sys.organization) return sameOrg(gold.organization, sys.organization);
   return false;
 }
+/**
+ * `sameOwner`, two organizations also the same when the cable's resolution makes them one entity: the annotation's
+ * "ISI" and the reader's "Inter-Services Intelligence" where the cable writes "Inter-Services Intelligence (ISI)".
+ * What the graph shows: the role's edge goes to that entity's node whichever of its names either side wrote.
+ */
+function sameOwnerResolved(entities) {
+  // each organization entity's folded names, looked up by any of them
+  const byName = new Map();
+  for (const e of entities) {
+    if (e.type !== 'ORGANIZATION') continue;
+    const names = new Set([e.name, ...e.mentions.map((m) => (typeof m === 'string' ? m : m.text))].map(fold));
+    for (const n of names) byName.set(n, names);
+  }
+  const sameEntity = (a, b) => byName.get(fold(a))?.has(fold(b)) ?? false;
+  return (sys, gold) =>
+    sameOwner(sys, gold) ||
+    (!(gold.country && sys.country) &&
+      gold.organization !== undefined &&
+      sys.organization !== undefined &&
+      sameEntity(gold.organization, sys.organization));
+}
 
 const prf = (tp, nSys, nGold) => ({
   precision: nSys ? tp / nSys : 1,
@@ -90,7 +112,13 @@ async function main() {
   const extractor = createExtractor(extractorName);
   const mentions = await extractor.extract(cables);
   const { perCable } = resolveEntities(cables, mentions);
-  const totals = { roles: [0, 0, 0], rolesTitle: [0, 0, 0], meetings: [0, 0, 0], meetingsDated: [0, 0, 0] };
+  const totals = {
+    roles: [0, 0, 0],
+    rolesResolved: [0, 0, 0],
+    rolesTitle: [0, 0, 0],
+    meetings: [0, 0, 0],
+    meetingsDated: [0, 0, 0],
+  };
   const errors = [];
   cables.forEach((cable, i) => {
     const gold = annotations.find((a) => a.id === cable.id);
@@ -116,6 +144,12 @@ async function main() {
       gold.roles,
       (s, g) => samePerson(s.person, g.person) && fold(s.title) === fold(g.title) && sameOwner(s, g),
     );
+    const ownerResolved = sameOwnerResolved(perCable[i]);
+    const resolved = match(
+      roles,
+      gold.roles,
+      (s, g) => samePerson(s.person, g.person) && fold(s.title) === fold(g.title) && ownerResolved(s, g),
+    );
     const byTitle = match(
       roles,
       gold.roles,
@@ -138,6 +172,7 @@ async function main() {
     const md = match(meetings, gold.meetings, (s, g) => pairEq(s, g) && s.date === g.date);
     for (const [k, r, n, g] of [
       ['roles', full, roles.length, gold.roles.length],
+      ['rolesResolved', resolved, roles.length, gold.roles.length],
       ['rolesTitle', byTitle, roles.length, gold.roles.length],
       ['meetings', mt, meetings.length, gold.meetings.length],
       ['meetingsDated', md, meetings.length, gold.meetings.length],
@@ -236,6 +271,7 @@ async function main() {
       `  ${label.padEnd(36)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (${s.tp} right of ${s.system} read, ${s.gold} annotated)`,
     );
   line('roles (person, title, owner)', scores.roles);
+  line('  owner by resolved organization', scores.rolesResolved);
   line('roles (person, title)', scores.rolesTitle);
   line('meetings (pair)', scores.meetings);
   line('meetings (pair, date)', scores.meetingsDated);

@@ -698,6 +698,9 @@ function countryOfStateBody(org: string): string | undefined {
   return (words.length > 2 ? countryOf(`${words[0]} ${words[1]}`) : undefined) ?? countryOf(words[0]);
 }
 
+/** A role's owner as read; `guessed` when a bare domestic title took the country its sentence or the post suggests. */
+type OwnerReading = Pick<Role, 'country' | 'organization' | 'basis'> & { guessed?: true };
+
 /** Completes a reading's owner from the cable: the posting country for domestic titles, the post for its own officers. */
 function ownerOf(
   ctx: RelationContext,
@@ -706,7 +709,7 @@ function ownerOf(
   capitalizedBefore: boolean,
   people: Set<string>,
   titleStart: number,
-): Pick<Role, 'country' | 'organization' | 'basis'> | undefined {
+): OwnerReading | undefined {
   if (r.country || r.organization) {
     // a US-only body ("NDU President X", "MCC President X") is the US's wherever the cable was sent from
     if (!r.country && r.organization && US_BODY.test(r.organization))
@@ -736,7 +739,7 @@ function ownerOf(
   if (r.kind === 'domestic') {
     // the country the sentence or paragraph names when it names another one, else the post's
     const owner = bareTitleCountry(ctx, m.start, titleStart);
-    return owner ? { country: owner.country, basis: 'implied' } : undefined;
+    return owner ? { country: owner.country, basis: 'implied', guessed: true } : undefined;
   }
   if (r.kind === 'us') return { country: 'United States', basis: 'implied' };
   if (POST_TITLES.has(r.title) && ctx.post && people.has(surname))
@@ -759,6 +762,7 @@ function sharedTitle(
   role: Role,
   reading: TitleReading,
   people: Set<string>,
+  guessed: Set<Role>,
 ): Role[] {
   const out: Role[] = [];
   const text = ctx.cable.text;
@@ -769,7 +773,7 @@ function sharedTitle(
     if (/^X{4,}$/i.test(n.text) || cutShort(text, n)) break;
     // "Kings Mohammed VI and Abdullah II of Jordan": a name with its own country is not read here
     if (/^\s+of\s+[A-Z]/.test(text.slice(n.end, n.end + 6))) break;
-    let owner = ownerOf(ctx, n, reading, false, people, role.start);
+    let owner: OwnerReading | undefined = ownerOf(ctx, n, reading, false, people, role.start);
     // "Senators Gregg, Bayh and Kerry" in Damascus: a name no lexicon knows shares the first's body, not the post's
     // (not the leaders of a summit: "Presidents Bush and Zapatero", "Foreign Ministers A and B" are two countries')
     if (
@@ -784,9 +788,11 @@ function sharedTitle(
       owner = { country: role.country, organization: role.organization, basis: role.basis };
     if (owner) {
       // (the title is written before the first name only: this name's role starts at the name)
-      const r: Role = { ...role, person: ctx.personRef(n), ...owner, start: n.start, end: n.end };
-      if (owner.country === undefined) delete r.country;
-      if (owner.organization === undefined) delete r.organization;
+      const { guessed: ownerGuessed, ...own } = owner;
+      const r: Role = { ...role, person: ctx.personRef(n), ...own, start: n.start, end: n.end };
+      if (own.country === undefined) delete r.country;
+      if (own.organization === undefined) delete r.organization;
+      if (ownerGuessed) guessed.add(r);
       out.push(r);
     }
     prev = n;
@@ -801,6 +807,8 @@ export function readRoles(ctx: RelationContext): Role[] {
   // roles read from the subject line: a headline's short form of what the body may say in full
   const subjectRoles = new Set<Role>();
   const people = postPeople(ctx);
+  // roles of a bare domestic title whose country was only guessed from the sentence or the post: the weakest owner
+  const guessedRoles = new Set<Role>();
   for (const m of ctx.persons) {
     if (/^(?:minister|president|ambassador|director|deputy)\b/i.test(m.text)) continue; // a title the extractor kept in the name
     if (/^X{4,}$/i.test(m.text)) continue; // a withheld name
@@ -837,12 +845,15 @@ export function readRoles(ctx: RelationContext): Role[] {
     if (p) found.push(p);
     for (const f of found) {
       f.reading = stateOffice(f.reading, ctx.cable.text.slice(Math.max(0, f.start - 40), f.start), ctx.home);
-      let owner: Pick<Role, 'country' | 'organization' | 'basis'> | undefined = f.possessor
+      let owner: OwnerReading | undefined = f.possessor
         ? (possessorOwner(roles, f.possessor) ?? ownerOf(ctx, m, f.reading, false, people, Math.min(f.start, m.start)))
         : ownerOf(ctx, m, f.reading, f.capitalizedBefore, people, Math.min(f.start, m.start));
       // under a list's country heading the people are that country's, whatever the post ("United States" / "Pakistan")
       if (list?.country && !f.reading.country && f.reading.kind !== 'us' && owner?.basis !== 'explicit')
-        owner = f.reading.kind === 'embassy' && owner ? owner : { ...owner, country: list.country, basis: 'implied' };
+        owner =
+          f.reading.kind === 'embassy' && owner
+            ? owner
+            : { ...owner, country: list.country, basis: 'implied', guessed: undefined };
       else if (list?.country && owner?.basis === 'explicit' && !f.reading.country && owner.country !== list.country)
         owner = { ...owner, country: list.country };
       // "… FROM AMBASSADOR SOBEL" on an address line: the post's own officer sends it
@@ -877,11 +888,12 @@ export function readRoles(ctx: RelationContext): Role[] {
         }
       }
       const ev = address ? addressEvidence(ctx, address) : evidenceOf(ctx, m.start)!;
+      const { guessed, ...own } = owner;
       const role: Role = {
         person: ctx.personRef(m),
         title: f.reading.acting ? `Acting ${f.reading.title}` : f.reading.title,
         titleText: collapse(f.text),
-        ...owner,
+        ...own,
         start: f.start,
         end: f.end,
         paragraph: ev.paragraph,
@@ -892,9 +904,10 @@ export function readRoles(ctx: RelationContext): Role[] {
       if (role.country === undefined) delete role.country;
       if (role.organization === undefined) delete role.organization;
       roles.push(role);
+      if (guessed && role.basis === 'implied') guessedRoles.add(role);
       if (subject) subjectRoles.add(role);
       if (inherited) listOwned.add(role);
-      if ('plural' in f && f.plural) roles.push(...sharedTitle(ctx, m, role, f.reading, people));
+      if ('plural' in f && f.plural) roles.push(...sharedTitle(ctx, m, role, f.reading, people, guessedRoles));
     }
   }
   // the subject line's office the body gives the same person is the body's ("CROWN PRINCE SALMAN", then "Crown Prince
@@ -930,17 +943,33 @@ export function readRoles(ctx: RelationContext): Role[] {
     !roles.some((r) => r.title === signed.title && surnameOf(r.person.text) === surnameOf(signed.person.text))
   )
     roles.unshift(signed);
-  // a title implied by the post yields to the country the cable itself gives the same person and title
-  const explicit = new Map<string, string>();
-  for (const r of roles)
-    if (r.basis === 'explicit' && r.country)
-      explicit.set(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`, r.country);
+  // a title implied by the post yields to the country the cable itself gives the same person and office; and a bare
+  // domestic title whose country was only guessed (the post's, or one its sentence names) yields to the country another
+  // reading of the same person and office has (a participants list's heading, a US-only title: "Undersecretary William Burns" under
+  // "U.S. Participants" is not Turkey's in an Ankara cable's "Undersecretary Burns has cleared this cable"). The office
+  // is compared without the spelling of Under Secretary ("U/S SINIRLIOGLU" and "Turkish MFA Undersecretary
+  // Sinirlioglu"), and the weaker reading takes the stronger one's title and owner: one office in the graph, not two.
+  const officeKey = (r: Role) =>
+    `${r.person.entityId ?? surnameOf(r.person.text)}|${r.title.replace(/\bUndersecretary\b/, 'Under Secretary')}`;
+  const explicit = new Map<string, Role>();
+  const owned = new Map<string, Role>();
   for (const r of roles) {
-    const c =
-      r.basis === 'implied' ? explicit.get(`${r.person.entityId ?? surnameOf(r.person.text)}|${r.title}`) : undefined;
-    if (c) {
-      r.country = c;
-      r.basis = 'explicit';
+    if (!r.country) continue;
+    const key = officeKey(r);
+    if (r.basis === 'explicit') {
+      if (!explicit.has(key)) explicit.set(key, r);
+    } else if (!guessedRoles.has(r) && !owned.has(key)) owned.set(key, r);
+  }
+  for (const r of roles) {
+    if (r.basis !== 'implied') continue;
+    const key = officeKey(r);
+    const o = explicit.get(key) ?? (guessedRoles.has(r) ? owned.get(key) : undefined);
+    if (!o) continue;
+    r.country = o.country;
+    r.basis = o.basis;
+    if (o.title !== r.title) {
+      r.title = o.title;
+      if (o.organization && !r.organization) r.organization = o.organization;
     }
   }
   // an acronym the cable spells out ("Bank Negara (BN)") is that organization

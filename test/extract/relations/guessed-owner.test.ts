@@ -1,0 +1,57 @@
+/** A bare title's guessed country yields to another reading of the same person and office (src/extract/relations/roles.ts). */
+import { createExtractor } from '../../../src/extract';
+import { extractRelations } from '../../../src/extract/relations';
+import { makeCable } from '../helpers';
+
+const extractor = createExtractor('tagger');
+
+async function rolesOf(text: string, origin: string): Promise<string[]> {
+  const cable = makeCable('10TEST302', text, { origin, created: '2010-02-19T10:10:00Z' });
+  const [mentions] = await extractor.extract([cable]);
+  return extractRelations(cable, mentions).roles.map(
+    (r) => `${r.person.text} | ${r.title} | ${r.country ?? ''} | ${r.organization ?? ''}`,
+  );
+}
+
+const ANKARA = [
+  "SUBJECT: U/S BURNS' FEBRUARY 18 MEETINGS WITH U/S SINIRLIOGLU",
+  '',
+  '1. (C) Summary: During February 18 meetings in Ankara, Turkish MFA Undersecretary Sinirlioglu said Turkey',
+  'wanted progress on the protocols.',
+  '',
+  '2. (U) Participants:',
+  '',
+  'U.S.',
+  'Undersecretary William Burns',
+  'Ambassador James Jeffrey',
+  '',
+  'Turkey',
+  'Undersecretary Feridun Sinirlioglu',
+  '',
+  '3. (U) Undersecretary Burns has cleared this cable.',
+].join('\n');
+
+describe('readRoles: a guessed owner yields to the same office read elsewhere in the cable', () => {
+  it("gives a US official's bare title the country his other readings give, not the post's", async () => {
+    const roles = await rolesOf(ANKARA, 'Embassy Ankara');
+    const burns = roles.filter((r) => r.includes('Burns'));
+    expect(burns.length).toBeGreaterThanOrEqual(2);
+    // the clearance line's "Undersecretary Burns" was Turkey's before (the post's country, guessed)
+    expect(burns).toContain('Burns | Under Secretary | United States | ');
+    expect(burns.filter((r) => r.includes('Türkiye'))).toEqual([]);
+  });
+
+  it("gives the subject line's U/S the Turkish office the body states, as one office", async () => {
+    const roles = await rolesOf(ANKARA, 'Embassy Ankara');
+    expect(roles).toContain('SINIRLIOGLU | Undersecretary | Türkiye | Ministry of Foreign Affairs');
+    expect(roles.filter((r) => /SINIRLIOGLU|Sinirlioglu/.test(r) && r.includes('United States'))).toEqual([]);
+  });
+
+  it("keeps the post's country where nothing else in the cable reads the same office", async () => {
+    const roles = await rolesOf(
+      '1. (C) President Gul told the Ambassador on February 18 that he would travel.',
+      'Embassy Ankara',
+    );
+    expect(roles).toContain('Gul | President | Türkiye | ');
+  });
+});
