@@ -179,6 +179,8 @@ const TITLE_FORMS: Array<[string, (m: string) => string, TitleKind]> = [
   // the President's envoy to the region (2009–10), by its acronym: the sets' name for the office (the words of a form
   // are read as a title's, so the spelled-out name, with its "and", is left to the generic grammar)
   ['SRAP', () => 'Special Representative for Afghanistan and Pakistan', 'us'],
+  // the US's senior military officer by acronym ("CJCS Mullen" in an Islamabad scenesetter is no Pakistani office)
+  ['CJCS', () => 'Chairman of the Joint Chiefs of Staff', 'us'],
   ['(?:deputy\\s+secretary[\\s-]+general|deputy\\s+SYG|DSG)', () => 'Deputy Secretary General', 'org'],
   ['(?:secretary[\\s-]+general|SYG|SecGen)', () => 'Secretary General', 'org'],
   ['(?:deputy\\s+director[\\s-]+general|deputy\\s+DG)', () => 'Deputy Director General', 'org'],

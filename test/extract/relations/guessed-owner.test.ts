@@ -55,3 +55,15 @@ describe('readRoles: a guessed owner yields to the same office read elsewhere in
     expect(roles).toContain('Gul | President | Türkiye | ');
   });
 });
+
+describe('readRoles: CJCS', () => {
+  it("is the US's Chairman of the Joint Chiefs of Staff in a foreign post's cable, and another country's when the text says so", async () => {
+    const us = await rolesOf('1. (C) CJCS Mullen will meet General Kayani on February 20.', 'Embassy Islamabad');
+    expect(us).toContain('Mullen | Chairman of the Joint Chiefs of Staff | United States | ');
+    const pakistan = await rolesOf(
+      "1. (C) You will meet Pakistan's CJCS General Majid on February 20.",
+      'Embassy Islamabad',
+    );
+    expect(pakistan).toContain('Majid | Chairman of the Joint Chiefs of Staff | Pakistan | ');
+  });
+});
