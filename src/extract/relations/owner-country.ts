@@ -22,6 +22,8 @@ const TOPIC_WORDS = new Set(
     ' ',
   ),
 );
+/** A unit named after the country it handles ("the MFA's Iran Desk", "Iraq desk officer", "the Afghanistan Division"): a topic. */
+const DESK_AFTER = /^\s+(?:[Dd]esk|DESK|Division|Directorate|Department)\b/;
 /** A diplomat's title or a mission right after a country ("French DCM", "Japan's Ambassador", "the Saudi Embassy"). */
 const ENVOY_AFTER =
   /^(?:['’]s)?\s+(?:\S+\s+)?(?:Ambassador|Amb\.|DCM|Charge|Embassy|Consul|Consulate|diplomat|Counselor|Counsellor|PolCouns|EconCouns|Attache|Poloff|Political|Economic|First|Second|Third|Deputy Chief|Minister[- ]Counsel+or|PermRep|Permanent Representative|Mission|delegation)\b/;
@@ -123,7 +125,9 @@ function namedIn(ctx: RelationContext, s: Sentence): NamedCountry[] {
     if (country === undefined) continue;
     const end = pair ? next.end : one.end;
     const previous = /(\S+)\s+$/.exec(sentence.slice(Math.max(0, one.start - 20), one.start));
-    const topic = previous !== null && TOPIC_WORDS.has(previous[1].toLowerCase());
+    const topic =
+      (previous !== null && TOPIC_WORDS.has(previous[1].toLowerCase())) ||
+      DESK_AFTER.test(sentence.slice(end, end + 16));
     const envoy = ENVOY_AFTER.test(sentence.slice(end, end + 40));
     named.push({ country, at: s.start + one.start, owns: ownsNext(ctx, sentence, s.start, end), topic, envoy });
     if (pair) i += 1;

@@ -67,3 +67,13 @@ describe('readRoles: CJCS', () => {
     expect(pakistan).toContain('Majid | Chairman of the Joint Chiefs of Staff | Pakistan | ');
   });
 });
+
+describe('readRoles: a desk named after a country', () => {
+  it('does not give the country of an MFA desk to the title after it', async () => {
+    const roles = await rolesOf(
+      "1. (C) Maxim Baranov, Director of the MFA's Iran Desk, said that Minister of Energy Shmatko's visit to Tehran was a chance to calm concerns.",
+      'Embassy Moscow',
+    );
+    expect(roles.filter((r) => r.startsWith('Shmatko') && r.includes('Iran'))).toEqual([]);
+  });
+});
