@@ -302,9 +302,20 @@ function titleBefore(ctx: RelationContext, m: Mention, sentenceStart: number): T
   let run = 0;
   while (run < Math.min(MAX_TITLE_WORDS, tokens.length) && mayBeTitleWord(tokens[tokens.length - 1 - run].word))
     run += 1;
+  // the person named last before this one: a title phrase that holds that name is theirs, not this one's ("Chief of
+  // Army Staff General Kayani and Asfundyar Wali Khan" gives Asfundyar no "Chief of Army Staff General Kayani and")
+  // (not a name that qualifies the title itself: "Chavez-linked Senator X", "PM FP Advisor X", "Wardak Governor X")
+  const previousPerson = lastStartingBefore(ctx.persons, m.start);
+  const previous = previousPerson >= 0 ? ctx.persons[previousPerson] : undefined;
+  const qualifies =
+    previous !== undefined &&
+    (text.charCodeAt(previous.end) === 45 ||
+      isTitleWord(/^\s+([\w'’-]+)/.exec(text.slice(previous.end, previous.end + 40))?.[1] ?? ''));
+  const previousStart = previous && !qualifies ? previous.start : -1;
   for (let k = run; k >= tokens.length - j; k -= 1) {
     const words = tokens.slice(tokens.length - k);
     if (words.some((w) => /[,;:()"“”]/.test(w.word.replace(/['’]s$/, '')))) continue;
+    if (previousStart >= words[0].start) continue;
     const phrase = words.map((w) => w.word).join(' ');
     const ownedByOrg =
       orgBefore !== undefined && /^\)?(?:['’]s)?\s+(?:the\s+)?$/.test(text.slice(orgBefore.end, words[0].start));

@@ -77,3 +77,22 @@ describe('readRoles: a desk named after a country', () => {
     expect(roles.filter((r) => r.startsWith('Shmatko') && r.includes('Iran'))).toEqual([]);
   });
 });
+
+describe('readRoles: a title phrase holding the name before', () => {
+  it("gives the next name no title that runs over another person's name", async () => {
+    const roles = await rolesOf(
+      '1. (C) Brinkley will see PM Gilani on March 11, and Chief of Army Staff General Kayani and Asfundyar Wali Khan on March 12.',
+      'Embassy Islamabad',
+    );
+    expect(roles).toContain('Kayani | Chief of Army Staff | Pakistan | ');
+    expect(roles.filter((r) => r.startsWith('Asfundyar'))).toEqual([]);
+  });
+
+  it('keeps a title a name qualifies ("Chavez-linked Senator X")', async () => {
+    const roles = await rolesOf(
+      '1. (C) The Ambassador met the Chavez-linked Senator Piedad Cordoba on May 2.',
+      'Embassy Bogota',
+    );
+    expect(roles.filter((r) => r.startsWith('Piedad Cordoba') && r.includes('Senator'))).toHaveLength(1);
+  });
+});
