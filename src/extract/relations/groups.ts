@@ -122,9 +122,9 @@ function isTitleOfNext(text: string, x: GroupSlot, after: GroupSlot[]): boolean 
 /** "a meeting between X and Y", "the January 15, 2009 La Paz meeting between …", "a meeting in Washington between …": the noun names those who met. */
 const MEETING_BETWEEN =
   /\b(?:meeting|meetings|talks|conversation|discussion|encounter)(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s+between\s+(?:[^⟦.;:,]{0,60}?\s)?$/i;
-/** A meeting still to come, only possible or wished for ("wants … to have an excellent meeting between"): the guideline counts none. */
+/** A meeting still to come, only possible, proposed or wished for ("wants … to have an excellent meeting between", "should begin thinking about a meeting between"): the guideline counts none. */
 const NOT_HELD =
-  /\b(?:will|would|to\s+be|expects?|expected|wants?|hopes?|to\s+(?:have|hold|arrange))\b[^.;:]{0,80}?\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b|\b(?:upcoming|planned|proposed|possible|future|next|scheduled|potential|requested|would-be|hoped-for|any)\s+(?:[^.;:]{0,40}?\s)?(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b/i;
+  /\b(?:will|would|should|could|might|must|to\s+be|expects?|expected|wants?|hopes?|to\s+(?:have|hold|arrange)|thinking|consider\w*|suggest\w*|propos\w*|seek\w*|sought)\b[^.;:]{0,80}?\b(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b|\b(?:upcoming|planned|proposed|possible|future|next|scheduled|potential|requested|would-be|hoped-for|any)\s+(?:[^.;:]{0,40}?\s)?(?:meeting|meetings|talks|conversation|discussion|encounter)\s+between\b/i;
 
 /** The pairs of "a meeting between X and Y" (09BRASILIA93, 10BRASILIA61, 08KABUL3030), or of X, Y and Z. */
 export function betweenPairs(text: string, sentenceStart: number, slots: GroupSlot[]): GroupPair[] {
