@@ -668,6 +668,34 @@ function titleAfter(
   return { reading, end: m.end + a.index + a[0].length, text: phrase };
 }
 
+/** A verb that states the office a name holds or held, then "as" ("Bono is out as Defense Minister", "Kayani was named as
+ * Chief of Army Staff", "X, who served as Interior Minister"); never one still to come ("will serve as"). */
+const HELD_AS =
+  /^(?:\s*,\s*who)?\s+(?:(is|was|has\s+been|had\s+been|remains|remained|served|serves|took\s+over|takes\s+over|is\s+out|was\s+out|stepped\s+down|steps\s+down|resigned|resigns|retired|was\s+named|is\s+named|was\s+appointed|is\s+appointed|was\s+confirmed|was\s+elected|is\s+elected|was\s+sworn\s+in|was\s+reappointed)\s+)(?:(?:also|recently|briefly|previously|formerly|now|currently)\s+)?as\s+((?:the\s+)?[^,;()"“”]{2,80}?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$)|\s+(?:who|and|to|in|on|until|since|from|after|before|when|under|with|by|for\s+\d|last|this|next|in\s+\d)\b)/;
+/** Verbs of HELD_AS that say the office is left behind ("is out as", "resigned as"): a former office. */
+const LEFT_AS = /out|stepped|steps|resign|retire/;
+
+/** The office a verb states with "as" right after the name (`HELD_AS`), if the title reader reads it. */
+function titleHeldAs(
+  ctx: RelationContext,
+  m: Mention,
+  sentenceEnd: number,
+): { reading: TitleReading; end: number; text: string } | undefined {
+  const after = ctx.cable.text.slice(m.end, Math.min(sentenceEnd, m.end + 160));
+  const a = HELD_AS.exec(after);
+  if (!a) return undefined;
+  const phrase = collapse(a[2]);
+  if (!phrase.split(' ').some((w) => isTitleWordForm(w.replace(/['’]s$/, '')))) return undefined;
+  // a name inside the phrase is the office's own holder, not this one's
+  const phraseEnd = m.end + a.index + a[0].length;
+  const k = lastStartingBefore(ctx.persons, phraseEnd);
+  if (k >= 0 && ctx.persons[k].start > m.end) return undefined;
+  const reading = readTitlePhrase(phrase.replace(/^(?:the|an?)\s+/i, ''));
+  if (!reading) return undefined;
+  if (LEFT_AS.test(a[1])) reading.former = true;
+  return { reading, end: phraseEnd, text: phrase };
+}
+
 /** A parenthesized aside at `at`, then (after at most a rank) a person's name. */
 function nameAfterAside(ctx: RelationContext, at: number): boolean {
   // (on the aside's line: a list's next line names the next item, "Ryan Hass, Political Officer (notetaker)\nJames Brown")
@@ -851,6 +879,9 @@ export function readRoles(ctx: RelationContext): Role[] {
     if (c) found.push({ ...c, end: m.end });
     const a = titleAfter(ctx, m, to, list !== undefined || (m.start > 0 && isBulletBefore(ctx.cable.text, m.start)));
     if (a) found.push({ ...a, start: m.start, capitalizedBefore: false });
+    // "Bono is out as Defense Minister": an office a verb states with "as" (not when a title before the name gave one)
+    const held = a || b ? undefined : titleHeldAs(ctx, m, to);
+    if (held) found.push({ ...held, start: m.start, capitalizedBefore: false });
     // "Renan Calheiros (Senate President)", "(Russian Permanent Representative) Rogozin": a title in parentheses
     const p = b || a ? undefined : parenthesizedTitle(ctx, m, from, to);
     if (p) found.push(p);

@@ -96,3 +96,17 @@ describe('readRoles: a title phrase holding the name before', () => {
     expect(roles.filter((r) => r.startsWith('Piedad Cordoba') && r.includes('Senator'))).toHaveLength(1);
   });
 });
+
+describe('readRoles: an office a verb states with "as"', () => {
+  it('reads the office held or left, never one still to come', async () => {
+    const held = await rolesOf(
+      '1. (C) Jose Bono is out as Defense Minister, to be replaced by Jose Antonio Alonso. Massa served as Cabinet Chief from July 2008.',
+      'Embassy Madrid',
+    );
+    expect(held).toEqual(
+      expect.arrayContaining(['Jose Bono | Defense Minister | Spain | ', 'Massa | Cabinet Chief | Spain | ']),
+    );
+    const toCome = await rolesOf('1. (C) Rice will serve as Secretary of State from January.', 'Embassy Madrid');
+    expect(toCome).toEqual([]);
+  });
+});
