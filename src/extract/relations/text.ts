@@ -272,6 +272,16 @@ for (const [w, cc] of Object.entries({
   yemeni: 'YE',
   turkish: 'TR',
   turkey: 'TR',
+  // demonyms the cables write that world-countries spells otherwise ("Ecuadorean", "Argentine", "Slovene"); not the
+  // Central Asian ones ("Tajik", "Uzbek": also Afghanistan's peoples) nor "Korean" (North or South)
+  ecuadorian: 'EC',
+  ecuadoran: 'EC',
+  argentinian: 'AR',
+  djiboutian: 'DJ',
+  philippine: 'PH',
+  slovenian: 'SI',
+  icelandic: 'IS',
+  bosnian: 'BA',
 })) {
   COUNTRY_BY_WORD.set(w, cc === 'SU' ? 'Soviet Union' : (NAME_OF_CODE.get(cc) ?? cc));
 }

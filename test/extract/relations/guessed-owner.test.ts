@@ -110,3 +110,13 @@ describe('readRoles: an office a verb states with "as"', () => {
     expect(toCome).toEqual([]);
   });
 });
+
+describe('readRoles: demonyms world-countries spells otherwise', () => {
+  it('reads "Ecuadorian President Correa" as Ecuador\'s President', async () => {
+    const roles = await rolesOf(
+      '1. (C) He noted both Chavez and Ecuadorian President Correa were implicated.',
+      'Embassy Madrid',
+    );
+    expect(roles).toContain('Correa | President | Ecuador | ');
+  });
+});
