@@ -598,6 +598,7 @@ class AppendRun {
   /** An entity's rows again (name, counts, dates, aliases, search words, full-text row); its metrics stay. */
   private writeEntity(id: string, a: NodeAttrs): void {
     const node = this.node(id);
+    if (this.sameEntityRows(node, a)) return;
     const old = this.st('SELECT degree, weighted_degree, pagerank, community, x, y FROM entities WHERE node = ?').get(
       node,
     ) as Record<string, number> | undefined;
@@ -612,6 +613,31 @@ class AppendRun {
     this.st(
       'INSERT INTO entity_fts (rowid, name, aliases) SELECT node, name, (SELECT group_concat(alias, char(10)) FROM (SELECT alias FROM aliases WHERE entity = node ORDER BY position)) FROM entities WHERE node = ?',
     ).run(node);
+  }
+
+  /**
+   * Whether the entity's row and aliases are already what `a` gives (its search words and full-text
+   * row follow from its name and aliases, its metrics stay): most entities of a rewritten cable
+   * have the same mentions in every cable, so the same row.
+   */
+  private sameEntityRows(node: number, a: NodeAttrs): boolean {
+    const row = this.st('SELECT kind, name, cable_count, first_date, last_date FROM entities WHERE node = ?')
+      .raw()
+      .get(node) as unknown[] | undefined;
+    if (!row) return false;
+    const orNull = (v: unknown): unknown => (v === undefined ? null : v);
+    const now = [a.kind, a.name, a.cableCount, orNull(a.firstDate), orNull(a.lastDate)];
+    if (row.some((v, i) => v !== now[i])) return false;
+    const aliases = (a.aliases ?? []) as Array<{ text: string; count: number }>;
+    const stored = this.st('SELECT alias, count, position FROM aliases WHERE entity = ? ORDER BY position')
+      .raw()
+      .all(node) as Array<[string, number, number]>;
+    return (
+      stored.length === aliases.length &&
+      stored.every(
+        ([alias, count, position], i) => alias === aliases[i].text && count === aliases[i].count && position === i,
+      )
+    );
   }
 
   private removeEntityRows(node: number): void {
