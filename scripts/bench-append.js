@@ -140,6 +140,7 @@ function main() {
   const rssKb = field(/Maximum resident set size \(kbytes\): (\d+)/);
   const stages = /\((read\+parse\+extract [^)]*)\)\n/.exec(err)?.[1];
   const rewritten = /appended in place: ([^;]*);/.exec(err)?.[1];
+  const resolvedRows = /old cables' resolved rows: ([^;]*);/.exec(err)?.[1];
   const summary = /cablegraph build: (\d+ cables .*?) in [\d.]+ s/.exec(err)?.[1];
   const result = {
     mode: options.mode,
@@ -153,6 +154,7 @@ function main() {
     peakRssGiB: rssKb !== undefined ? Number((rssKb / 2 ** 20).toFixed(2)) : undefined,
     stages,
     rewritten,
+    resolvedRows,
     graph: summary,
     load: `${loadBefore} → ${loadAfter}`,
     copySeconds,

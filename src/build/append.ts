@@ -13,6 +13,7 @@ import { buildMetaRows, openGraphDb, type BuildDbSummary, type BuildProvenance, 
 import { writeResolvedRows } from '../db/build';
 import { GraphDbWriter } from '../db/write';
 import { RelationRowsWriter } from '../db/write-relations';
+import { ResolvedRowsRewriter, resolvedRowsOf } from '../db/rewrite-resolved';
 import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
@@ -42,6 +43,9 @@ export interface AppendSummary extends BuildDbSummary {
   /** Co-mention evidence rows deleted (those of rewritten cables, and of pairs gone) and written. */
   evidenceDeleted: number;
   evidenceWritten: number;
+  /** Resolved rows of the old cables rewritten: left as they were, and deleted, updated or inserted (see ResolvedRowsRewriter). */
+  resolvedRowsKept: number;
+  resolvedRowsWritten: number;
 }
 
 /**
@@ -222,6 +226,7 @@ class AppendRun {
       ) + 1;
     this.writer = new GraphDbWriter(db, { transactions: false });
     this.relations = new RelationRowsWriter(db);
+    this.resolvedRows = new ResolvedRowsRewriter(db);
   }
 
   private st(sql: string): BetterSqlite3.Statement {
@@ -395,6 +400,8 @@ class AppendRun {
       rewrittenPairs,
       evidenceDeleted: this.evidenceDeleted,
       evidenceWritten: this.evidenceWritten,
+      resolvedRowsKept: this.rowsKept,
+      resolvedRowsWritten: this.rowsChanged,
     };
   }
 
@@ -484,20 +491,37 @@ class AppendRun {
     // are rewritten (rewriting the rest tokenized its whole text twice for the full-text index).
     if (!this.stored.has(id) || release)
       this.steps.time('rewriteCable: record rows', () => this.rewriteRecordRows(mapped, edges));
-    this.steps.time('rewriteCable: resolved rows deleted', () => {
-      for (const table of RESOLVED_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
-    });
+    for (const [source, target, attributes] of edges)
+      if (RESOLVED_EDGES.has(attributes.type)) this.touched.add(attributes.type === 'MENTIONS' ? target : source);
+    if (this.stored.has(id)) {
+      // An old cable: its resolved rows as the database holds them, brought to the compiled ones row by row.
+      const rows = this.steps.time('rewriteCable: resolved rows made', () =>
+        resolvedRowsOf(mapped, edges, (eid) => this.node(eid)),
+      );
+      this.steps.time('rewriteCable: resolved rows differing written', () => {
+        const changes = this.resolvedRows.rewrite(node, rows);
+        this.rowsKept += changes.kept;
+        this.rowsChanged += changes.updated + changes.deleted + changes.inserted;
+      });
+      return;
+    }
     this.steps.time('rewriteCable: resolved rows written', () => {
+      // (a new cable has none: a cited cable's row has no resolved rows)
+      for (const table of RESOLVED_TABLES) this.st(`DELETE FROM ${table} WHERE cable = ?`).run(node);
       writeResolvedRows(directRows(this.writer), mapped);
       edges.forEach(([source, target, attributes], position) => {
-        if (!RESOLVED_EDGES.has(attributes.type)) return;
-        this.touched.add(attributes.type === 'MENTIONS' ? target : source);
-        this.writer.edge(this.node(source), this.node(target), attributes, position);
+        if (RESOLVED_EDGES.has(attributes.type))
+          this.writer.edge(this.node(source), this.node(target), attributes, position);
       });
       this.relations.write(relationRows(mapped));
       this.writer.flush();
     });
   }
+
+  private readonly resolvedRows: ResolvedRowsRewriter;
+  /** Resolved rows of old cables rewritten: left as they were, and deleted, updated or inserted. */
+  private rowsKept = 0;
+  private rowsChanged = 0;
 
   /** A new cable's record rows (its row, paragraphs, record, full-text row, routing, tags, references), or a new release's instead of the old. */
   private rewriteRecordRows(visit: CableVisit, edges: ReadonlyArray<[string, string, EdgeAttrs]>): void {
@@ -574,6 +598,7 @@ class AppendRun {
   /** An entity's rows again (name, counts, dates, aliases, search words, full-text row); its metrics stay. */
   private writeEntity(id: string, a: NodeAttrs): void {
     const node = this.node(id);
+    if (this.sameEntityRows(node, a)) return;
     const old = this.st('SELECT degree, weighted_degree, pagerank, community, x, y FROM entities WHERE node = ?').get(
       node,
     ) as Record<string, number> | undefined;
@@ -588,6 +613,31 @@ class AppendRun {
     this.st(
       'INSERT INTO entity_fts (rowid, name, aliases) SELECT node, name, (SELECT group_concat(alias, char(10)) FROM (SELECT alias FROM aliases WHERE entity = node ORDER BY position)) FROM entities WHERE node = ?',
     ).run(node);
+  }
+
+  /**
+   * Whether the entity's row and aliases are already what `a` gives (its search words and full-text
+   * row follow from its name and aliases, its metrics stay): most entities of a rewritten cable
+   * have the same mentions in every cable, so the same row.
+   */
+  private sameEntityRows(node: number, a: NodeAttrs): boolean {
+    const row = this.st('SELECT kind, name, cable_count, first_date, last_date FROM entities WHERE node = ?')
+      .raw()
+      .get(node) as unknown[] | undefined;
+    if (!row) return false;
+    const orNull = (v: unknown): unknown => (v === undefined ? null : v);
+    const now = [a.kind, a.name, a.cableCount, orNull(a.firstDate), orNull(a.lastDate)];
+    if (row.some((v, i) => v !== now[i])) return false;
+    const aliases = (a.aliases ?? []) as Array<{ text: string; count: number }>;
+    const stored = this.st('SELECT alias, count, position FROM aliases WHERE entity = ? ORDER BY position')
+      .raw()
+      .all(node) as Array<[string, number, number]>;
+    return (
+      stored.length === aliases.length &&
+      stored.every(
+        ([alias, count, position], i) => alias === aliases[i].text && count === aliases[i].count && position === i,
+      )
+    );
   }
 
   private removeEntityRows(node: number): void {

@@ -43,6 +43,9 @@ export interface BuildResult extends BuildDbSummary {
     pairs: number;
     evidenceDeleted: number;
     evidenceWritten: number;
+    /** Of the old cables rewritten: their resolved rows left as they were, and those deleted, updated or inserted. */
+    resolvedRowsKept: number;
+    resolvedRowsWritten: number;
   };
 }
 
@@ -214,6 +217,8 @@ export async function buildGraphDatabase(
             pairs: summary.rewrittenPairs ?? 0,
             evidenceDeleted: summary.evidenceDeleted ?? 0,
             evidenceWritten: summary.evidenceWritten ?? 0,
+            resolvedRowsKept: summary.resolvedRowsKept ?? 0,
+            resolvedRowsWritten: summary.resolvedRowsWritten ?? 0,
           }
         : undefined;
     return {

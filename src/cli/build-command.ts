@@ -118,7 +118,7 @@ export async function buildWithProgress(options: BuildOptions): Promise<number> 
     if (result.appended) {
       const a = result.appended;
       process.stderr.write(
-        `cablegraph build: appended in place: ${a.cables} cables rewritten (${a.newCables} new), ${a.entities} entities, ${a.pairs} co-mention pairs (${a.evidenceDeleted} evidence rows deleted, ${a.evidenceWritten} written); metrics (PageRank, communities, layout) are those of the last full build (a full build recomputes them)\n`,
+        `cablegraph build: appended in place: ${a.cables} cables rewritten (${a.newCables} new), ${a.entities} entities, ${a.pairs} co-mention pairs (${a.evidenceDeleted} evidence rows deleted, ${a.evidenceWritten} written); old cables' resolved rows: ${a.resolvedRowsKept} kept, ${a.resolvedRowsWritten} written; metrics (PageRank, communities, layout) are those of the last full build (a full build recomputes them)\n`,
       );
     }
     process.stderr.write(

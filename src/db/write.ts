@@ -102,6 +102,22 @@ export interface CableRowsBlock {
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 const bit = (value: boolean | undefined): number => (value ? 1 : 0);
 
+/** A cable's rows that follow from resolution, each table's columns after `cable` (what mentionValues and the others give, in order). */
+export const MENTION_COLUMNS = ['start', 'end', 'type', 'surface', 'paragraph', 'authorship', 'entity'];
+export const ASSIGNMENT_COLUMNS = ['type', 'surface', 'norm', 'count', 'auto', 'entity'];
+export const CABLE_ENTITY_COLUMNS = ['entity', 'count', 'paragraphs', 'offsets', 'position'];
+
+/** A mentions row's values after its cable, as they are stored. */
+export function mentionValues(m: ResolvedMention, entity: number): unknown[] {
+  return [m.start, m.end, m.type, m.surface, m.paragraph, bit(m.authorship), entity];
+}
+
+/** A MENTIONS edge's cable_entities row after its cable, as it is stored. */
+export function cableEntityValues(entity: number, attributes: EdgeAttrs, position: number): unknown[] {
+  const { count, paragraphs, offsets } = attributes as { count: number; paragraphs: number[]; offsets: number[] };
+  return [entity, count, json(paragraphs), json(offsets), position];
+}
+
 /** The cable as cable_records.parsed keeps it: without its text (cables.text). */
 export function parsedJson(cable: CableRecord['cable']): string {
   return JSON.stringify({ ...cable, text: undefined });
@@ -138,9 +154,9 @@ export class GraphDbWriter {
         'is_summary',
         'is_comment',
       ]),
-      mention: b('mentions', ['cable', 'start', 'end', 'type', 'surface', 'paragraph', 'authorship', 'entity']),
-      assignment: b('assignments', ['cable', 'type', 'surface', 'norm', 'count', 'auto', 'entity']),
-      cableEntity: b('cable_entities', ['cable', 'entity', 'count', 'paragraphs', 'offsets', 'position']),
+      mention: b('mentions', ['cable', ...MENTION_COLUMNS]),
+      assignment: b('assignments', ['cable', ...ASSIGNMENT_COLUMNS]),
+      cableEntity: b('cable_entities', ['cable', ...CABLE_ENTITY_COLUMNS]),
       word: b('entity_words', ['word', 'entity', 'alone']),
       coMention: b('co_mentions', ['a', 'b', 'weight', 'cable_count', 'paragraph_count', 'first_date', 'last_date']),
       evidence: b('co_mention_evidence', ['a', 'b', 'cable', 'paragraphs']),
@@ -293,7 +309,7 @@ export class GraphDbWriter {
   }
 
   mention(cable: number, m: ResolvedMention, entity: number): void {
-    this.bulk.mention.add(cable, m.start, m.end, m.type, m.surface, m.paragraph, bit(m.authorship), entity);
+    this.bulk.mention.add(cable, ...mentionValues(m, entity));
     this.tick();
   }
 
@@ -314,14 +330,7 @@ export class GraphDbWriter {
   edge(source: number, target: number, attributes: EdgeAttrs, position: number): void {
     switch (attributes.type) {
       case 'MENTIONS':
-        this.bulk.cableEntity.add(
-          source,
-          target,
-          attributes.count,
-          json(attributes.paragraphs),
-          json(attributes.offsets),
-          position,
-        );
+        this.bulk.cableEntity.add(source, ...cableEntityValues(target, attributes, position));
         break;
       case 'SIGNED':
         this.insert.signed.run(source, target);
