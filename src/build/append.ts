@@ -13,7 +13,7 @@ import { buildMetaRows, openGraphDb, type BuildDbSummary, type BuildProvenance, 
 import { writeResolvedRows } from '../db/build';
 import { GraphDbWriter } from '../db/write';
 import { RelationRowsWriter } from '../db/write-relations';
-import { ResolvedRowsRewriter, resolvedRowsOf } from '../db/rewrite-resolved';
+import { RESOLVED_TABLES, ResolvedRowsRewriter, resolvedRowsOf } from '../db/rewrite-resolved';
 import { directRows } from '../db/write-thread';
 import { relationCounts } from '../db/read-relations';
 import { isEntityKind, type EdgeAttrs, type NodeAttrs, type NodeMetrics } from '../model';
@@ -129,17 +129,6 @@ export function deleteInKeyOrder(db: GraphDb, pairs: IntList): number {
 
 /** The per-cable tables whose rows follow from the cable's record alone (its text, paragraphs, routing, tags, references). */
 const RECORD_TABLES = ['paragraphs', 'cable_records', 'cable_posts', 'tagged', 'cable_references'];
-/** The per-cable tables whose rows follow from its resolved entities too. */
-const RESOLVED_TABLES = [
-  'mentions',
-  'assignments',
-  'cable_entities',
-  'signed',
-  'classified',
-  'roles',
-  'affiliations',
-  'meetings',
-];
 /** The per-cable edges whose ends follow from resolution (the others are routing, tags and references). */
 const RESOLVED_EDGES: ReadonlySet<string> = new Set(['MENTIONS', 'SIGNED', 'CLASSIFIED']);
 

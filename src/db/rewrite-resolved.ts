@@ -120,6 +120,9 @@ const TABLES: readonly TableSpec[] = [
   { table: 'meetings', columns: MEETING_COLUMNS, match: 'sequence' },
 ];
 
+/** The per-cable tables whose rows follow from the cable's resolved entities (what an append rewrites for an old cable). */
+export const RESOLVED_TABLES: ReadonlyArray<keyof ResolvedRowSet> = TABLES.map((t) => t.table);
+
 /** A row's identity: its values as JSON (strings, numbers and nulls, as SQLite gives them back). */
 const keyOf = (values: readonly unknown[]): string => JSON.stringify(values);
 

@@ -1,17 +1,13 @@
 import Database from 'better-sqlite3';
 import { schemaTable } from '../../src/db/open';
-import { ResolvedRowsRewriter, emptyResolvedRows, type ResolvedRowSet } from '../../src/db/rewrite-resolved';
+import {
+  RESOLVED_TABLES,
+  ResolvedRowsRewriter,
+  emptyResolvedRows,
+  type ResolvedRowSet,
+} from '../../src/db/rewrite-resolved';
 
-const TABLES = [
-  'mentions',
-  'assignments',
-  'cable_entities',
-  'signed',
-  'classified',
-  'roles',
-  'affiliations',
-  'meetings',
-] as const;
+const TABLES = RESOLVED_TABLES;
 
 function resolvedDb(): Database.Database {
   const db = new Database(':memory:');
