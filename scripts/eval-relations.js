@@ -68,7 +68,7 @@ function sameOwnerResolved(entities) {
   const byName = new Map();
   for (const e of entities) {
     if (e.type !== 'ORGANIZATION') continue;
-    const names = new Set([e.name, ...e.mentions.map((m) => (typeof m === 'string' ? m : m.text))].map(fold));
+    const names = new Set([e.name, ...e.mentions].map(fold));
     for (const n of names) byName.set(n, names);
   }
   const sameEntity = (a, b) => byName.get(fold(a))?.has(fold(b)) ?? false;

@@ -11,7 +11,7 @@ import { relationRows } from '../graph/relations';
 import { cablesWithRelationsOf, rewriteCableRelations } from '../curate/relations';
 import { buildMetaRows, openGraphDb, type BuildDbSummary, type BuildProvenance, type GraphDb } from '../db';
 import { writeResolvedRows } from '../db/build';
-import { GraphDbWriter } from '../db/write';
+import { GraphDbWriter, orNull } from '../db/write';
 import { RelationRowsWriter } from '../db/write-relations';
 import { RESOLVED_TABLES, ResolvedRowsRewriter, resolvedRowsOf } from '../db/rewrite-resolved';
 import { directRows } from '../db/write-thread';
@@ -614,7 +614,6 @@ class AppendRun {
       .raw()
       .get(node) as unknown[] | undefined;
     if (!row) return false;
-    const orNull = (v: unknown): unknown => (v === undefined ? null : v);
     const now = [a.kind, a.name, a.cableCount, orNull(a.firstDate), orNull(a.lastDate)];
     if (row.some((v, i) => v !== now[i])) return false;
     const aliases = (a.aliases ?? []) as Array<{ text: string; count: number }>;

@@ -99,7 +99,8 @@ export interface CableRowsBlock {
   edgeValues: Int32Array;
 }
 
-const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+/** A value as SQLite stores it: undefined as NULL. */
+export const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 const bit = (value: boolean | undefined): number => (value ? 1 : 0);
 
 /** A cable's rows that follow from resolution, each table's columns after `cable` (what mentionValues and the others give, in order). */

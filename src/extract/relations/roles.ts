@@ -986,11 +986,11 @@ export function readRoles(ctx: RelationContext): Role[] {
   )
     roles.unshift(signed);
   // a title implied by the post yields to the country the cable itself gives the same person and office; and a bare
-  // domestic title whose country was only guessed (the post's, or one its sentence names) yields to the country another
-  // reading of the same person and office has (a participants list's heading, a US-only title: "Undersecretary William Burns" under
-  // "U.S. Participants" is not Turkey's in an Ankara cable's "Undersecretary Burns has cleared this cable"). The office
-  // is compared without the spelling of Under Secretary ("U/S SINIRLIOGLU" and "Turkish MFA Undersecretary
-  // Sinirlioglu"), and the weaker reading takes the stronger one's title and owner: one office in the graph, not two.
+  // domestic title whose country was only guessed (the post's, or one its sentence names) yields to the country
+  // another reading of the same person and office has (a participants list's heading, a US-only title: "Undersecretary
+  // William Burns" under "U.S. Participants" is not Turkey's in an Ankara cable's "Undersecretary Burns has cleared this
+  // cable"). The office is compared without the spelling of Under Secretary ("U/S SINIRLIOGLU" and "Turkish MFA
+  // Undersecretary Sinirlioglu"), and the weaker reading takes the stronger one's title and owner: one office, not two.
   const officeKey = (r: Role) =>
     `${r.person.entityId ?? surnameOf(r.person.text)}|${r.title.replace(/\bUndersecretary\b/, 'Under Secretary')}`;
   const explicit = new Map<string, Role>();
